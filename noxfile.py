@@ -1,0 +1,42 @@
+"""Developer entry points: `nox -s demo` (see it work) and `nox -s tests` (the whole suite).
+
+Both install everything they need into their own virtualenv, including a
+Chromium for Playwright (`probes browser --install`: Playwright's own where
+it can be downloaded, else the system's `chromium` package).
+"""
+import nox
+
+nox.options.sessions = ["tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    session.install("-e", ".")
+    if groups:
+        # Dependency groups from pyproject.toml (PEP 735); pip >= 25.1 reads them.
+        session.install("--upgrade", "pip>=25.1")
+        for group in groups:
+            session.install("--group", group)
+    session.run("probes", "browser", "--install")
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Start the demo company, run scenarios/ against it, write reports/index.html."""
+    _install(session)
+    # Exit code 1 means "the demo company has faults", which is the point of the demo.
+    session.run("probes", "demo", *session.posargs, success_codes=[0, 1])
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite (real Chromium, pages on loopback)."""
+    _install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(default=False)
+def benchmark(session: nox.Session) -> None:
+    """web_form overhead against a hand-written Playwright script (prints overhead_ratio=…)."""
+    _install(session)
+    session.run("python", "tests/benchmarks/web_form_overhead.py", *session.posargs)

@@ -1,0 +1,399 @@
+"""The `probes` command: the product's front door.
+
+Exit codes (every command): 0 all expectations met; 1 some expectation
+failed (a finding about the company); 2 bad input or configuration;
+3 the prober itself failed.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .runner import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_PROBER_ERROR
+from .yamlsource import InputError
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  every expectation was met
+  1  some expectation failed (a finding about the company)
+  2  bad input or configuration (nothing was contacted)
+  3  the prober itself failed (an error, not the company's fault)"""
+
+
+def _fail_input(err: InputError) -> None:
+    for p in err.problems:
+        click.echo(str(p), err=True)
+    n = len(err.problems)
+    click.secho(f"{n} problem{'s' if n != 1 else ''} found; nothing was contacted.", fg="red", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="mystery-shopper", prog_name="probes")
+@click.option("-v", "--verbose", is_flag=True, help="Log what the prober does (to stderr).")
+def cli(verbose: bool) -> None:
+    """Mystery Shopper: contact a company like a customer would, and report what the customer lives through.
+
+    \b
+    Quick start:
+      probes demo                      run the example journeys against the built-in demo company
+      probes validate scenarios/       check scenario files and probes.yaml
+      probes run scenarios/            run journeys against the targets in probes.yaml
+      probes report                    re-render the HTML report of the latest run
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+# --- run ----------------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml to use (default: ./probes.yaml, "
+              "$PROBES_CONFIG, or the nearest one above the scenarios).")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Folder for the HTML report, "
+              "evidence and (by default) the ledger. Default: reports_dir from probes.yaml, else ./reports.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
+@click.option("--tag", "tags", multiple=True, help="Run only journeys with this tag (repeat for any of several).")
+@click.option("--concurrency", type=click.IntRange(1, 64), help="Journeys run at once (default 4, or settings.concurrency).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default sqlite:///<report>/ledger.sqlite3).")
+@click.option("--dry-run", is_flag=True, help="Print every contact the run would make, and make none.")
+def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run):
+    """Run the journeys in PATHS (scenario files or folders of them).
+
+    Journeys run concurrently; every contact is recorded in the ledger before
+    it is made. The HTML report is written to REPORT/index.html.
+    """
+    from .config import find_config, load_config
+    from .scenario import expand_paths
+
+    try:
+        config = load_config(find_config(config_path, list(paths)))
+        journeys = _load_journeys(expand_paths(list(paths)), config)
+    except InputError as err:
+        _fail_input(err)
+    if tags:
+        journeys = [j for j in journeys if set(tags) & set(j.journey.tags)]
+        if not journeys:
+            click.secho(f"No journey has the tag(s) {', '.join(tags)}; nothing to run.", fg="yellow", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+    if dry_run:
+        from .runner import plan
+        click.echo(f"Dry run: {len(journeys)} journey(s); these contacts would be made (none is):")
+        for line in plan(journeys, config):
+            click.echo("  " + line)
+        sys.exit(EXIT_OK)
+    reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
+    code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
+                   concurrency=concurrency, kind="run")
+    sys.exit(code)
+
+
+def _load_journeys(files: list[Path], config):
+    from .scenario import load_journey
+
+    if not files:
+        raise InputError([_problem("(arguments)", "no scenario files found (*.yaml or *.yml)")])
+    problems, journeys = [], []
+    for f in files:
+        try:
+            journeys.append(load_journey(f, config))
+        except InputError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise InputError(problems)
+    return journeys
+
+
+def _problem(file: str, message: str):
+    from .yamlsource import Problem
+    return Problem(file, 1, "", message)
+
+
+def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None, concurrency=None,
+            kind="run", title=None) -> int:
+    """Run journeys with a live progress display, write the report, return the exit code."""
+    from .ledger import Ledger
+    from .report import build_results, write_json, write_report
+    from .runner import Runner
+
+    reports.mkdir(parents=True, exist_ok=True)
+    try:
+        ledger = Ledger(ledger_url or config.ledger_url(reports))
+    except InputError as err:
+        _fail_input(err)
+    except Exception as exc:  # noqa: BLE001 - an unreachable database is the prober's failure
+        click.secho(f"Cannot open the ledger: {exc}", fg="red", err=True)
+        return EXIT_PROBER_ERROR
+    with _Progress(sum(len(j.journey.steps) for j in journeys)) as progress:
+        runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
+        result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]}))
+    results = build_results(ledger, result.run_id)
+    index = write_report(results, reports, title=title)
+    if json_path:
+        write_json(results, Path(json_path))
+    _print_summary(results, index, json_path)
+    ledger.close()
+    return result.exit_code
+
+
+class _Progress:
+    """Live progress on stderr: a bar over all steps, and one line per finished journey."""
+
+    SYMBOL = {"passed": ("✔", "green"), "failed": ("✘", "red"), "error": ("!", "yellow"), "skipped": ("-", "dim")}
+
+    def __init__(self, total_steps: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.console = Console(stderr=True, highlight=False)
+        self.progress = Progress(TextColumn("[bold]Running journeys"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("steps"), TimeElapsedColumn(), console=self.console,
+                                 transient=True)
+        self.task = self.progress.add_task("run", total=total_steps)
+        self.findings: dict[str, int] = {}
+        self.steps: dict[str, int] = {}
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+
+    def journey_started(self, name, steps):
+        self.steps[name] = steps
+        self.findings[name] = 0
+
+    def step_finished(self, name, step_key, status, findings):
+        self.findings[name] = self.findings.get(name, 0) + len(findings)
+        self.steps[name] -= 1
+        self.progress.advance(self.task)
+
+    def journey_finished(self, name, status):
+        # Steps skipped after a failure still count towards the bar.
+        self.progress.advance(self.task, self.steps.get(name, 0))
+        symbol, colour = self.SYMBOL.get(status, ("?", "white"))
+        n = self.findings.get(name, 0)
+        extra = f" — {n} finding{'s' if n != 1 else ''}" if n else ""
+        self.console.print(f"[{colour}]{symbol} {status:<7}[/{colour}] {name}{extra}")
+
+
+def _print_summary(results: dict, index: Path, json_path) -> None:
+    s = results["summary"]
+    j = s["journeys"]
+    f = s["findings"]
+    click.echo("")
+    click.echo(f"Journeys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run "
+               f"(of {j['total']}).")
+    click.echo(f"Findings: {f.get('critical', 0)} critical, {f.get('major', 0)} major, "
+               f"{f.get('minor', 0)} minor, {f.get('info', 0)} info.")
+    for r in s.get("reachability", []):
+        click.echo(f"Reached by {r['channel']}: {r['reached']} of {r['total']}.")
+    click.echo(f"Report: {index}")
+    if json_path:
+        click.echo(f"JSON:   {Path(json_path).resolve()}")
+
+
+# --- validate / schema ----------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml the scenarios refer to.")
+def validate(paths, config_path):
+    """Check scenario files and probes.yaml without contacting anyone.
+
+    PATHS may be scenario files, folders of them, or probes.yaml files.
+    Every problem is printed as FILE:LINE: FIELD.PATH: MESSAGE.
+    """
+    from .config import CONFIG_NAME, find_config, load_config
+    from .scenario import expand_paths
+
+    files = expand_paths(list(paths))
+    config_files = [f for f in files if f.name == CONFIG_NAME]
+    scenario_files = [f for f in files if f.name != CONFIG_NAME]
+    problems = []
+    checked = 0
+    for cf in config_files:
+        try:
+            load_config(cf)
+            checked += 1
+        except InputError as err:
+            problems.extend(err.problems)
+    if scenario_files:
+        try:
+            config = load_config(find_config(config_path or (str(config_files[0]) if config_files else None),
+                                             [str(f) for f in scenario_files]))
+            for f in scenario_files:
+                try:
+                    _load_journeys([f], config)
+                    checked += 1
+                except InputError as err:
+                    problems.extend(err.problems)
+        except InputError as err:
+            problems.extend(err.problems)
+    if problems:
+        _fail_input(InputError(problems))
+    click.secho(f"{checked} file{'s' if checked != 1 else ''} OK.", fg="green")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of printing.")
+@click.option("--kind", type=click.Choice(["scenario", "config"]), default="scenario", show_default=True,
+              help="Schema of scenario files, or of probes.yaml.")
+def schema(out, kind):
+    """Print the JSON Schema of scenario files (or probes.yaml).
+
+    \b
+    For editor completion with the YAML language server, write it to a file
+    and put this first line in scenario files:
+      # yaml-language-server: $schema=./scenario.schema.json
+    """
+    from .config import Config
+    from .scenario import Journey
+
+    model = Journey if kind == "scenario" else Config
+    doc = model.model_json_schema(mode="validation")
+    doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    doc["title"] = "Mystery Shopper scenario" if kind == "scenario" else "Mystery Shopper probes.yaml"
+    text = json.dumps(doc, indent=2)
+    if out:
+        Path(out).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"Wrote {out}", err=True)
+    else:
+        click.echo(text)
+
+
+# --- report -------------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the one of probes.yaml, "
+              "else sqlite:///reports/ledger.sqlite3).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder to write index.html to "
+              "(default: the reports folder).")
+@click.option("--run", "run_id", help="Which run (default: the latest). See --list.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
+@click.option("--list", "list_runs", is_flag=True, help="List the runs in the ledger and stop.")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
+def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
+    """Write the HTML report of a run from the ledger (no contacts are made)."""
+    from .config import find_config, load_config
+    from .ledger import Ledger
+    from .report import build_results, write_json, write_report
+
+    reports = Path("reports").resolve()
+    if not ledger_url:
+        try:
+            config = load_config(find_config(config_path))
+            reports = config.reports_dir()
+            ledger_url = config.ledger_url()
+        except InputError:
+            ledger_url = f"sqlite:///{reports / 'ledger.sqlite3'}"
+    if ledger_url.startswith("sqlite:///") and not Path(ledger_url[10:]).exists():
+        click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo).",
+                    fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    ledger = Ledger(ledger_url)
+    if list_runs:
+        for r in ledger.list_runs():
+            click.echo(f"{r['id']}  {r['kind']:<7} {r['status']:<8} {r['started_at']:%Y-%m-%d %H:%M} UTC")
+        return
+    run_id = run_id or ledger.latest_run_id()
+    if not run_id or not ledger.get_run(run_id):
+        click.secho("The ledger has no such run." if run_id else "The ledger has no runs yet.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    results = build_results(ledger, run_id)
+    index = write_report(results, Path(out_dir).resolve() if out_dir else reports)
+    if json_path:
+        write_json(results, Path(json_path))
+    click.echo(f"Report: {index}")
+
+
+# --- demo / sim / browser -------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("--scenarios", "scenarios_dir", type=click.Path(), default="scenarios", show_default=True,
+              help="Journeys to run against the demo company.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), default="reports", show_default=True,
+              help="Folder for the report, evidence and ledger.")
+@click.option("--port", type=int, default=0, help="Port for the demo company (default: any free port).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
+def demo(scenarios_dir, report_dir, port, json_path):
+    """Start the built-in demo company on 127.0.0.1, run the journeys against it, write the report.
+
+    The demo company ("Northwind Appliances") has a healthy contact form and
+    forms that fail the way real ones do: a server error, a message silently
+    dropped, a "Dear [name]" confirmation, a required field nobody mentions, a
+    CAPTCHA, and a send button that never confirms. Needs no accounts and no
+    network. Exits 1 when it finds something — which, for the demo, it should.
+    """
+    from .scenario import expand_paths
+    from .sim import DemoCompany
+
+    if not Path(scenarios_dir).is_dir():
+        click.secho(f"No scenarios folder at {scenarios_dir}; run from the repository root or pass --scenarios.",
+                    fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    with DemoCompany(port=port) as company:
+        click.echo(f"Demo company running at {company.base_url}")
+        config = demo_config(company.base_url, Path(report_dir))
+        try:
+            journeys = _load_journeys(expand_paths([scenarios_dir]), config)
+        except InputError as err:
+            _fail_input(err)
+        code = execute(config, journeys, Path(report_dir).resolve(), json_path=json_path, kind="demo",
+                       title="Mystery Shopper demo report")
+    sys.exit(code)
+
+
+def demo_config(base_url: str, reports: Path):
+    """The configuration `probes demo` uses: one target, the demo company, at base_url."""
+    from .config import Config
+
+    return Config.model_validate({
+        "settings": {"reports_dir": str(reports)},
+        "targets": {"demo": {
+            "name": "Northwind Appliances (demo company)",
+            "timezone": "Europe/London",
+            "business_hours": {d: "09:00-17:30" for d in ("mon", "tue", "wed", "thu", "fri")},
+            "endpoints": {"website": base_url},
+            "allowlist": [base_url + "/"],
+        }},
+    })
+
+
+@cli.group()
+def sim():
+    """Run parts of the built-in simulator on their own."""
+
+
+@sim.command("web")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8780, show_default=True, type=int)
+def sim_web(host, port):
+    """Serve the demo company's website until Ctrl-C (point probes.yaml's demo target at it)."""
+    from .sim import company
+
+    company.main(["--host", host, "--port", str(port)])
+
+
+@cli.command()
+@click.option("--install", is_flag=True, help="Install a Chromium if none is found (Playwright's, else "
+              "Debian's chromium package via apt-get when root).")
+def browser(install):
+    """Show which Chromium the browser channels use (and install one with --install)."""
+    from .browser import describe, ensure_chromium
+    from .results import ProberError
+
+    if install:
+        try:
+            ensure_chromium(say=click.echo)
+        except ProberError as exc:
+            click.secho(str(exc), fg="red", err=True)
+            sys.exit(EXIT_PROBER_ERROR)
+    else:
+        click.echo(describe())
+
+
+def main() -> None:
+    cli(prog_name="probes")

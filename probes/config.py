@@ -1,0 +1,191 @@
+"""probes.yaml: targets (companies), their endpoints and allowlists, and settings.
+
+Secrets never live in this file: values that could hold one are written as
+``${ENV_VAR}`` references and resolved from the environment when used.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import zoneinfo
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .yamlsource import InputError, Problem, SourceDoc, load_yaml, validate
+
+CONFIG_NAME = "probes.yaml"
+ENV_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def expand_env(value: str, environ: dict[str, str] | None = None) -> str:
+    """Replace ``${VAR}`` references with environment values; a missing one is an error."""
+    env = os.environ if environ is None else environ
+
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in env:
+            raise InputError([Problem("environment", 0, m.group(1),
+                                      f"environment variable {m.group(1)} is not set")])
+        return env[m.group(1)]
+
+    return ENV_REF.sub(sub, value)
+
+
+class BrowserSettings(Strict):
+    """How the prober starts Chromium. Every key is optional."""
+
+    executable_path: str | None = Field(
+        None, description="Chromium binary; auto-detected (Playwright's own, then /usr/bin/chromium) when unset")
+    headless: bool = True
+    args: list[str] = Field(default_factory=list, description="extra launch flags, added to the defaults")
+    trace: bool = Field(True, description="keep a Playwright trace of every browser step")
+
+
+class Settings(Strict):
+    ledger: str | None = Field(
+        None, description="SQLAlchemy URL of the ledger; default sqlite:///<reports_dir>/ledger.sqlite3. "
+                          "Passwords only as ${VAR}")
+    reports_dir: str = Field("reports", description="where reports and evidence go (relative to this file)")
+    concurrency: int = Field(4, ge=1, le=64, description="journeys run at once")
+    browser: BrowserSettings = Field(default_factory=BrowserSettings)
+
+    @field_validator("ledger")
+    @classmethod
+    def _no_literal_password(cls, v: str | None) -> str | None:
+        if v and (pw := urlsplit(v).password) and not ENV_REF.fullmatch(pw):
+            raise ValueError("the ledger URL holds a password; write it as ${LEDGER_PASSWORD} "
+                             "and set that environment variable")
+        return v
+
+
+_HOURS = re.compile(r"^(\d\d):(\d\d)-(\d\d):(\d\d)$")
+
+
+class Target(Strict):
+    """A company the prober may contact."""
+
+    name: str = Field(description="the company's name as shown in reports")
+    timezone: str = "UTC"
+    business_hours: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], str] = Field(
+        default_factory=dict, description='opening hours per weekday, like mon: "09:00-17:30"')
+    holidays: list[dt.date] = Field(default_factory=list)
+    endpoints: dict[str, str] = Field(
+        default_factory=dict, description="named contact points (website, support_email, phone …), "
+                                          "usable in scenarios as {target.<name>}")
+    allowlist: list[str] = Field(
+        min_length=1, description="URL prefixes, email addresses, @domains and phone numbers the prober may contact")
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(v)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone '{v}' (use an IANA name such as Europe/London)") from None
+        return v
+
+    @field_validator("business_hours")
+    @classmethod
+    def _hours(cls, v: dict[str, str]) -> dict[str, str]:
+        for day, span in v.items():
+            m = _HOURS.match(span)
+            if not m or not (0 <= int(m[1]) < 24 and 0 <= int(m[3]) <= 24 and m[1] + m[2] < m[3] + m[4]):
+                raise ValueError(f"{day}: '{span}' is not an opening time like 09:00-17:30")
+        return v
+
+    @field_validator("allowlist")
+    @classmethod
+    def _allow(cls, v: list[str]) -> list[str]:
+        for entry in v:
+            if not (_is_url(entry) or "@" in entry or re.fullmatch(r"\+\d{6,15}", entry)):
+                raise ValueError(f"'{entry}' is not a URL prefix (http://…), an email address, "
+                                 "an @domain or a phone number in +E.164 form")
+        return v
+
+    def allows(self, destination: str) -> bool:
+        """True if ``destination`` (URL, email or phone number) is on the allowlist."""
+        return any(_matches(entry, destination) for entry in self.allowlist)
+
+
+def _is_url(s: str) -> bool:
+    parts = urlsplit(s)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _origin(parts) -> tuple[str, str, int]:
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def _matches(entry: str, dest: str) -> bool:
+    if _is_url(entry):
+        if not _is_url(dest):
+            return False
+        e, d = urlsplit(entry), urlsplit(dest)
+        if _origin(e) != _origin(d):
+            return False
+        prefix = e.path or "/"
+        path = d.path or "/"
+        # A prefix of /support allows /support and /support/…, not /supportive.
+        return prefix == "/" or path == prefix.rstrip("/") or path.startswith(prefix.rstrip("/") + "/")
+    if entry.startswith("@"):
+        return dest.lower().endswith(entry.lower()) and "@" in dest
+    return entry.lower() == dest.lower()
+
+
+class Config(Strict):
+    """The whole probes.yaml."""
+
+    settings: Settings = Field(default_factory=Settings)
+    targets: dict[str, Target] = Field(min_length=1)
+
+    # Where the file was loaded from; relative paths in settings are relative to it.
+    base_dir: Path = Field(default=Path("."), exclude=True)
+    source: str = Field(default="", exclude=True)
+
+    def reports_dir(self) -> Path:
+        return (self.base_dir / self.settings.reports_dir).resolve()
+
+    def ledger_url(self, reports_dir: Path | None = None) -> str:
+        if self.settings.ledger:
+            return expand_env(self.settings.ledger)
+        return f"sqlite:///{(reports_dir or self.reports_dir()) / 'ledger.sqlite3'}"
+
+
+def load_config(path: str | Path) -> Config:
+    """Load and validate probes.yaml; raises InputError with file:line problems."""
+    path = Path(path)
+    doc: SourceDoc = load_yaml(path)
+    cfg = validate(Config, doc)
+    problems = [doc.problem(("targets", tid, "endpoints", name), f"{value} is not on the target's allowlist")
+                for tid, target in cfg.targets.items() for name, value in target.endpoints.items()
+                if (_is_url(value) or "@" in value) and not target.allows(value)]
+    if problems:
+        raise InputError(problems)
+    cfg.base_dir = path.resolve().parent
+    cfg.source = str(path)
+    return cfg
+
+
+def find_config(explicit: str | None, near: list[str] | None = None) -> Path:
+    """--config, then $PROBES_CONFIG, then probes.yaml in the current folder or above the scenarios."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("PROBES_CONFIG"):
+        return Path(os.environ["PROBES_CONFIG"])
+    candidates = [Path.cwd()]
+    for p in near or []:
+        candidates.extend(Path(p).resolve().parents if Path(p).is_file() else [Path(p).resolve(), *Path(p).resolve().parents])
+    for folder in candidates:
+        if (folder / CONFIG_NAME).is_file():
+            return folder / CONFIG_NAME
+    raise InputError([Problem(CONFIG_NAME, 1, "", "no probes.yaml found in the current folder or above the "
+                              "scenario files; pass --config FILE or set PROBES_CONFIG")])

@@ -1,0 +1,58 @@
+"""What a step reports back: measurements, findings about the company, evidence.
+
+A *finding* is the company failing a customer (the step ran fine and saw a
+problem). A *ProberError* is the prober itself failing (browser would not
+start, bad local setup): reported apart, never as a finding.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Severity = Literal["critical", "major", "minor", "info"]
+SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor", "info")
+# Findings of these severities mean an expectation was not met: the step fails.
+FAILING: frozenset[str] = frozenset({"critical", "major"})
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass
+class Finding:
+    check: str          # dotted id, e.g. "web_form.http_error" or "placeholder"
+    severity: Severity
+    title: str          # one line a non-engineer understands
+    detail: str = ""    # what exactly was seen, and why it matters
+    snippet: str = ""   # the offending text, verbatim
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "severity": self.severity, "title": self.title,
+                "detail": self.detail, "snippet": self.snippet}
+
+
+@dataclass
+class Evidence:
+    kind: Literal["screenshot", "trace", "html", "text"]
+    label: str
+    path: Path
+
+
+@dataclass
+class Outcome:
+    """Everything one step observed."""
+
+    measurements: dict[str, float] = field(default_factory=dict)   # seconds, names end in _s
+    observations: dict[str, Any] = field(default_factory=dict)      # facts for the report (status codes, URLs …)
+    findings: list[Finding] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    responses: list[str] = field(default_factory=list)              # text the company showed or sent back
+    saved: dict[str, str] = field(default_factory=dict)
+    contacted: bool = False                                         # did the contact reach the company's side
+
+
+class ProberError(Exception):
+    """The prober could not do its job (not the company's fault)."""

@@ -1,0 +1,43 @@
+"""What every step has, whatever its channel. Each channel module adds its own params model."""
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+STEP_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+class Strict(BaseModel):
+    """Scenario models reject unknown keys: a typo must not silently do nothing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class StepBase(Strict):
+    # The params key that holds where the step makes contact (checked against the allowlist).
+    destination_field: ClassVar[str] = "url"
+
+    id: str | None = Field(None, description="short name for this step (letters, digits, _ and -); "
+                                             "later steps refer to its saved values as {steps.<id>.<name>}")
+    description: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str | None) -> str | None:
+        if v is not None and not STEP_ID.match(v):
+            raise ValueError("use lower-case letters, digits, _ and -, starting with a letter")
+        return v
+
+    def template_fields(self) -> dict[str, str]:
+        """Values that may hold {references}, by their dotted path inside the step."""
+        return {}
+
+    def destination(self) -> str | None:
+        """Where this step makes contact (a URL, address or number), before templating."""
+        return None
+
+    def saved_names(self) -> list[str]:
+        """Names this step saves for later steps ({steps.<id>.<name>})."""
+        return []
