@@ -179,20 +179,23 @@ class _Progress:
         symbol, colour = self.SYMBOL.get(status, ("?", "white"))
         n = self.findings.get(name, 0)
         extra = f" — {n} finding{'s' if n != 1 else ''}" if n else ""
-        self.console.print(f"[{colour}]{symbol} {status:<7}[/{colour}] {name}{extra}")
+        from rich.markup import escape
+
+        self.console.print(f"[{colour}]{symbol} {status:<7}[/{colour}] {escape(name)}{extra}")
 
 
 def _print_summary(results: dict, index: Path, json_path) -> None:
+    from .report.render import channel_name
+
     s = results["summary"]
     j = s["journeys"]
     f = s["findings"]
-    click.echo("")
-    click.echo(f"Journeys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run "
+    click.echo(f"\nJourneys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run "
                f"(of {j['total']}).")
     click.echo(f"Findings: {f.get('critical', 0)} critical, {f.get('major', 0)} major, "
                f"{f.get('minor', 0)} minor, {f.get('info', 0)} info.")
     for r in s.get("reachability", []):
-        click.echo(f"Reached by {r['channel']}: {r['reached']} of {r['total']}.")
+        click.echo(f"Reached by {channel_name(r['channel']).lower()}: {r['reached']} of {r['total']}.")
     click.echo(f"Report: {index}")
     if json_path:
         click.echo(f"JSON:   {Path(json_path).resolve()}")

@@ -119,6 +119,14 @@ class Runner:
                     run_id, loaded, journey_slug)
 
         try:
+            if any(getattr(channels.REGISTRY[s.channel], "USES_BROWSER", False)
+                   for j in journeys for s in j.journey.steps):
+                # Start Chromium before the clocks run, so step times are the company's, not the launch.
+                # A failure here is raised again, as a step error, by each browser step.
+                try:
+                    await self.browser.get()
+                except ProberError as exc:
+                    log.warning("%s", exc)
             await asyncio.gather(*(one(j, s) for j, s in zip(journeys, slugs)))
         finally:
             await self.browser.close()
@@ -196,7 +204,8 @@ class Runner:
         failed = any(f.severity in FAILING for f in found)
         observations = {**outcome.observations, "reachable": not any(f.severity == "critical" for f in found)}
         status = "failed" if failed else "passed"
-        self.ledger.finish_step(step_id, status, outcome.measurements, observations, started_at=started)
+        measurements = {k: round(v, 4) for k, v in outcome.measurements.items()}
+        self.ledger.finish_step(step_id, status, measurements, observations, started_at=started)
         return status, found
 
     def _step_error(self, step_id: int, message: str) -> tuple[str, list[Finding]]:

@@ -104,7 +104,7 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
     earlier: dict[str, dict] = {}
     for i, (sid, step) in enumerate(zip(ids, journey.steps)):
         if sid in seen:
-            problems.append(doc.problem(("steps", i, "id"), f"step id '{sid}' is already used by step {seen[sid]}"))
+            problems.append(doc.problem(("steps", i, "id"), f"step id '{sid}' is already used by steps.{seen[sid]}"))
         seen[sid] = i
         values = template_values(journey, config, "TOKEN", earlier)
         for field_path, text in step.template_fields().items():

@@ -121,9 +121,14 @@ def validate(model: type[BaseModel], doc: SourceDoc, context: dict | None = None
 
 
 def problems_from(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[Problem]:
+    errors = [(e, data_loc(doc.data, e["loc"])) for e in err.errors(include_url=False)]
+    # A step with an unknown channel: say that once, not every key the wrong model misses.
+    bad_channel = [loc[:-1] for e, loc in errors
+                   if loc and loc[-1] == "channel" and e["type"] in ("literal_error", "union_tag_invalid")]
     problems = []
-    for e in err.errors(include_url=False):
-        loc = data_loc(doc.data, e["loc"])
+    for e, loc in errors:
+        if any(loc[:len(p)] == p and loc != p + ("channel",) for p in bad_channel):
+            continue
         problems.append(doc.problem(loc, _message(e, loc, doc.data, model)))
     # pydantic may report one problem several ways (union members); keep one of each.
     seen, unique = set(), []
@@ -176,6 +181,8 @@ def _message(e: dict, loc: Loc, data: Any, model: type[BaseModel]) -> str:
                 msg += f" (did you mean '{close[0]}'?)"
             msg += f"; allowed keys: {', '.join(sorted(allowed))}"
         return msg
+    if loc and loc[-1] == "channel" and kind in ("literal_error", "union_tag_invalid"):
+        return f"unknown channel '{e.get('input')}'; available channels: {', '.join(sorted(_TAGS))}"
     if kind == "missing":
         return "required field is missing"
     msg = e["msg"]

@@ -19,6 +19,8 @@ from ..durations import Duration
 from ..results import Evidence, Finding, Outcome
 from ..steps import StepBase, Strict
 
+USES_BROWSER = True
+
 
 class FieldFill(Strict):
     """One form field and what to put in it. Give exactly one way to find it."""
@@ -133,20 +135,26 @@ CAPTCHA_JS = """() => {
 }"""
 
 # One round trip that resolves as soon as the page shows confirmation, an error, or invalid fields.
-OUTCOME_JS = """([text, pattern, url, since]) => {
-  const visible = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
+# A confirmation already showing on the form page before sending does not count until the page changes.
+CONFIRMED_JS = """([text, pattern, url]) => {
   const body = document.body ? document.body.innerText : '';
-  const ok = (!text || body.toLowerCase().includes(text.toLowerCase()))
-          && (!pattern || new RegExp(pattern, 'i').test(body))
-          && (!url || location.href.includes(url));
-  if (ok) return {state: 'confirmed'};
+  return (!text || body.toLowerCase().includes(text.toLowerCase()))
+      && (!pattern || new RegExp(pattern, 'i').test(body))
+      && (!url || location.href.includes(url));
+}"""
+OUTCOME_JS = """([text, pattern, url, since, already]) => {
+  const visible = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
+  const confirmed = (""" + CONFIRMED_JS + """)([text, pattern, url]);
+  const texts = () => ({body: document.body ? document.body.innerText : '',
+                        main: (document.querySelector('main') || {}).innerText || ''});
+  if (confirmed && !(already && window.__probesFormPage === 1)) return {state: 'confirmed', ...texts()};
   const alerts = [...document.querySelectorAll('[role=alert], .error, .errors, .alert-danger, .invalid-feedback, .field-error, .form-error')]
       .filter(visible).map(e => e.innerText.trim()).filter(Boolean);
-  if (alerts.length) return {state: 'error', messages: alerts};
+  if (alerts.length) return {state: 'error', messages: alerts, ...texts()};
   if (Date.now() - since > 600) {
     const invalid = [...document.querySelectorAll('form:not([novalidate]) input, form:not([novalidate]) select, form:not([novalidate]) textarea')]
         .filter(e => e.willValidate && !e.checkValidity());
-    if (invalid.length) return {state: 'invalid', fields: invalid.map(e => ({
+    if (invalid.length) return {state: 'invalid', ...texts(), fields: invalid.map(e => ({
         label: (e.labels && e.labels[0] ? e.labels[0].innerText : (e.getAttribute('aria-label') || e.name || e.id || '')).trim(),
         message: e.validationMessage, required: e.required}))};
   }
@@ -252,17 +260,13 @@ async def _exercise(step: Params, ctx, page, out: Outcome, http_errors, blocked,
         await _screenshot(ctx, page, out, "after", "Error page")
         return
 
-    captcha = await page.evaluate(CAPTCHA_JS)
-    out.observations["captcha"] = captcha
     for f in step.fields:
         loc = _locator(page, f).first
         try:
             if f.check is not None:
                 await loc.set_checked(f.check, timeout=3000)
-            elif await loc.evaluate("e => e.tagName", timeout=3000) == "SELECT":
-                await loc.select_option(label=ctx.render(f.value), timeout=3000)
             else:
-                await loc.fill(ctx.render(f.value), timeout=3000)
+                await _fill(loc, ctx.render(f.value))
         except Exception as exc:  # noqa: BLE001
             out.findings.append(Finding("web_form.field_missing", "major", f"The form has no field with {f.describe()}",
                                         "The journey could not fill in this field; the form may have changed.",
@@ -278,6 +282,12 @@ async def _exercise(step: Params, ctx, page, out: Outcome, http_errors, blocked,
     else:
         button = page.locator("form button[type=submit], form input[type=submit], form button:not([type])")
     out.contacted = True  # from the click on, the company may have received it
+    expect = step.expect
+    # One round trip: mark the form page, note a CAPTCHA, and whether the confirmation already shows.
+    captcha, already = await page.evaluate(
+        "a => { window.__probesFormPage = 1; return [(" + CAPTCHA_JS + ")(), (" + CONFIRMED_JS + ")(a)]; }",
+        [expect.text, expect.text_pattern, expect.url])
+    out.observations["captcha"] = captcha
     t_submit = time.perf_counter()
     submitted_at.append(t_submit)  # before the click: its response can arrive before click() returns
     try:
@@ -289,14 +299,16 @@ async def _exercise(step: Params, ctx, page, out: Outcome, http_errors, blocked,
                                     "The journey could not send the form.", str(exc).strip().splitlines()[0]))
         return
 
-    result = await _wait_outcome(page, step.expect, step.expect.within, http_errors)
+    result = await _wait_outcome(page, expect, already, http_errors)
     elapsed = time.perf_counter() - t_submit
     out.observations["result"] = result.get("state")
     if result["state"] == "confirmed":
         out.measurements["submit_to_confirmation_s"] = elapsed
     await _screenshot(ctx, page, out, "after", "After sending")
-    text = await _text(page, "body")
-    shown = await _text(page, "main") or text  # for snippets: the page's content, not its menu
+    if "body" not in result:  # timeouts and HTTP errors come back without the page's text
+        result["body"], result["main"] = await _text(page, "body"), await _text(page, "main")
+    text = result["body"]
+    shown = result["main"] or text  # for snippets: the page's content, not its menu
     out.observations["final_url"] = page.url
 
     if blocked:
@@ -347,11 +359,11 @@ async def _exercise(step: Params, ctx, page, out: Outcome, http_errors, blocked,
                                     shown[:300]))
 
 
-async def _wait_outcome(page, expect: Expect, within_s: float, http_errors: list[dict]) -> dict:
+async def _wait_outcome(page, expect: Expect, already: bool, http_errors: list[dict]) -> dict:
     """Wait for the page to confirm, show an error, or for time to run out."""
-    deadline = time.perf_counter() + within_s
+    deadline = time.perf_counter() + expect.within
     since = int(time.time() * 1000)
-    args = [expect.text, expect.text_pattern, expect.url, since]
+    args = [expect.text, expect.text_pattern, expect.url, since, already]
     while (left := deadline - time.perf_counter()) > 0:
         if errs := [e for e in http_errors if e["after_submit"]]:
             try:  # let the error page render for the screenshot
@@ -368,6 +380,16 @@ async def _wait_outcome(page, expect: Expect, within_s: float, http_errors: list
                     and "navigat" not in str(exc).lower() and "Timeout" not in str(exc):
                 raise
     return {"state": "timeout"}
+
+
+async def _fill(loc, value: str) -> None:
+    """Type into an input or textarea; for a drop-down, choose the option with that label."""
+    try:
+        await loc.fill(value, timeout=3000)
+    except Exception as exc:  # noqa: BLE001
+        if "<select>" not in str(exc) and "not an <input>" not in str(exc):
+            raise
+        await loc.select_option(label=value, timeout=3000)
 
 
 async def _text(page, selector: str) -> str:

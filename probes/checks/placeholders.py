@@ -30,7 +30,7 @@ PATTERNS = [
 
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per distinct placeholder found in the text."""
-    findings: list[Finding] = []
+    found: list[tuple[int, Finding]] = []
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -41,12 +41,12 @@ def check(text: str, ctx=None) -> list[Finding]:
                 continue
             seen.add(token)
             spans.append(m.span())
-            findings.append(Finding(
+            found.append((m.start(), Finding(
                 "placeholder", "major", f"Unreplaced placeholder {token}",
                 f"The customer sees template text ({kind}) where their details should be: "
                 "the message looks careless and impersonal.",
-                _line_around(text, m.start(), m.end())))
-    return findings
+                _line_around(text, m.start(), m.end()))))
+    return [f for _, f in sorted(found, key=lambda pair: pair[0])]  # in reading order
 
 
 def _line_around(text: str, start: int, end: int) -> str:

@@ -1,0 +1,312 @@
+"""Write the results document as a self-contained HTML report, or as JSON.
+
+The HTML needs nothing but the file itself: CSS is inline, charts are inline
+SVG, screenshot thumbnails are embedded as data: URLs. Links to full-size
+screenshots and traces are relative to the report's folder, so the report
+works when opened from disk and when the folder (with the evidence) is moved.
+"""
+from __future__ import annotations
+
+import base64
+import copy
+import datetime as dt
+import json
+import os
+import shlex
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from .. import __version__
+from ..durations import format_duration
+from ..ledger import Ledger
+from .build import build_results
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Bigger images are linked, not embedded, so one huge screenshot cannot bloat the page.
+MAX_EMBED_BYTES = 4 * 1024 * 1024
+
+CHANNEL_NAMES = {"web_form": "Web form", "email": "Email", "phone": "Phone", "sms": "SMS", "chat": "Chat"}
+# Text plus a shape, so severity never depends on colour alone.
+SEVERITY = {
+    "critical": {"label": "Critical", "mark": "\u2716", "meaning": "the customer was blocked, or their message was lost"},
+    "major": {"label": "Major", "mark": "\u25b2", "meaning": "an expectation was not met"},
+    "minor": {"label": "Minor", "mark": "\u25cf", "meaning": "a flaw the customer may notice"},
+    "info": {"label": "Info", "mark": "i", "meaning": "worth knowing, not a failure"},
+}
+STATUS = {
+    "passed": {"label": "Passed", "mark": "\u2714", "tone": "good"},
+    "failed": {"label": "Fell short", "mark": "\u2716", "tone": "bad"},
+    "error": {"label": "Could not be tested", "mark": "!", "tone": "neutral"},
+    "skipped": {"label": "Skipped", "mark": "\u2013", "tone": "neutral"},
+    "running": {"label": "Did not finish", "mark": "\u2026", "tone": "neutral"},
+}
+MEASUREMENT_NAMES = {
+    "page_load_s": "page load",
+    "submit_to_confirmation_s": "confirmation after",
+}
+SITUATIONS = {"non_native_speaker": "non-native speaker"}
+LANGUAGES = {"en": "English", "de": "German", "fr": "French", "nl": "Dutch", "es": "Spanish", "it": "Italian",
+             "pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish", "fi": "Finnish", "no": "Norwegian",
+             "tr": "Turkish", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese"}
+RESULT_WORDS = {"confirmed": "confirmation shown", "timeout": "no confirmation", "error": "error message shown",
+                "invalid": "form refused a field", "http_error": "error page after sending"}
+
+
+# --- small formatting helpers (also used by the templates) ---------------------
+
+def channel_name(channel: str | None) -> str:
+    """Human name of a channel id: web_form -> "Web form"; unknown ids title-cased."""
+    if not channel:
+        return ""
+    return CHANNEL_NAMES.get(channel, channel.replace("_", " ").title())
+
+
+def _parse(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def human_time(value: str | None) -> str:
+    """ "Sunday 22 November 2026, 11:05 UTC" from an ISO string."""
+    t = _parse(value)
+    if t is None:
+        return "not recorded"
+    t = t.astimezone(dt.timezone.utc)
+    return f"{t:%A} {t.day} {t:%B %Y}, {t:%H:%M} UTC"
+
+
+def measurement_text(name: str, value: Any) -> str:
+    """ "page load 420 ms" for page_load_s=0.42; other names in plain words."""
+    label = MEASUREMENT_NAMES.get(name) or name.removesuffix("_s").replace("_", " ")
+    if name.endswith("_s") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{label} {format_duration(value)}"
+    return f"{label}: {value}"
+
+
+def persona_words(persona: dict) -> list[str]:
+    """The persona's situation and language as short phrases."""
+    out = []
+    # "general" is the default and says nothing about the customer.
+    if (situation := persona.get("situation")) and situation != "general":
+        out.append(SITUATIONS.get(situation, situation.replace("_", " ")))
+    if language := persona.get("language"):
+        out.append(f"writes in {LANGUAGES.get(language, language)}")
+    return out
+
+
+def human_size(n: int | None) -> str:
+    """ "840 KB", "2.1 MB"; small files read "under 1 KB"."""
+    if n is None:
+        return ""
+    if n < 1024:
+        return "under 1 KB"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def _href(target: Path, base: Path) -> str:
+    """A relative URL from folder ``base`` to ``target`` (a file: URL if no relative path exists)."""
+    try:
+        rel = os.path.relpath(target, base)
+    except ValueError:  # another drive on Windows
+        return target.as_uri()
+    return quote(Path(rel).as_posix())
+
+
+def _rel_display(target: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(target, base)).as_posix()
+    except ValueError:
+        return str(target)
+
+
+def _image_data_uri(path: Path) -> str | None:
+    try:
+        if path.stat().st_size > MAX_EMBED_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        mime = "image/png"
+    elif data.startswith(b"\xff\xd8"):
+        mime = "image/jpeg"
+    else:
+        return None
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
+
+
+# --- view model -------------------------------------------------------------------
+
+def _evidence_view(ev: dict, out_dir: Path) -> dict[str, Any]:
+    target = Path(ev["abs_path"])
+    view = {**ev, "href": _href(target, out_dir), "display_path": _rel_display(target, out_dir),
+            "exists": target.exists(), "data_uri": None}
+    if ev["kind"] == "screenshot" and view["exists"]:
+        view["data_uri"] = _image_data_uri(target)
+    if ev["kind"] == "trace":
+        view["command"] = "playwright show-trace " + shlex.quote(view["display_path"])
+    return view
+
+
+def _timeline(journey: dict) -> dict[str, Any] | None:
+    """Geometry of the journey's timeline chart: one bar per step, on a shared time axis."""
+    rows = [s for s in journey["steps"] if s["offset_s"] is not None]
+    if not rows:
+        return None
+    ends = [s["offset_s"] + (s["duration_s"] or 0) for s in rows]
+    total = max([journey["duration_s"] or 0, *ends]) or 1.0
+    label_w, chart_w, row_h, top = 170, 610, 44, 8
+    scale = chart_w / total
+    bars = []
+    for i, s in enumerate(rows):
+        x = label_w + max(0.0, s["offset_s"]) * scale
+        w = max(3.0, (s["duration_s"] or 0) * scale)
+        w = min(w, label_w + chart_w - x) if x < label_w + chart_w else 3.0
+        notes = [format_duration(s["duration_s"])] if s["duration_s"] is not None else ["still running"]
+        notes += [measurement_text(k, v) for k, v in s["measurements"].items()]
+        y = top + i * row_h
+        label = f"{s['position'] + 1}. {s['id']}"
+        # Notes hang under the bar; past the middle they end at the bar's end so they stay inside the chart.
+        right_half = x + w / 2 > label_w + chart_w / 2
+        bars.append({"y": y, "x": round(x, 1), "w": round(w, 1), "status": s["status"],
+                     "label": label if len(label) <= 24 else label[:23] + "\u2026",
+                     "full_label": label, "channel": channel_name(s["channel"]),
+                     "status_label": STATUS.get(s["status"], {"label": s["status"]})["label"],
+                     "notes": " \u00b7 ".join(notes),
+                     "note_x": round(x + w if right_half else x, 1), "note_anchor": "end" if right_half else "start"})
+    axis_y = top + len(rows) * row_h + 4
+    ticks = [{"x": round(label_w + chart_w * f, 1), "text": format_duration(total * f) if f else "0",
+              "anchor": "start" if f == 0 else ("end" if f == 1 else "middle")} for f in (0, 0.25, 0.5, 0.75, 1)]
+    return {"width": label_w + chart_w + 10, "height": axis_y + 22, "bars": bars, "axis_y": axis_y,
+            "left": label_w, "right": label_w + chart_w, "ticks": ticks}
+
+
+def _verdict(summary: dict, run: dict) -> dict[str, str]:
+    j, f = summary["journeys"], summary["findings"]
+    total = j["total"]
+    if total == 0:
+        return {"tone": "neutral", "sentence": "No journeys were run.",
+                "detail": "There is nothing to judge in this run."}
+    sentence = (f"All {total} journeys met every expectation." if j["passed"] == total and total > 1 else
+                f"{j['passed']} of {total} journey{'s' if total != 1 else ''} met every expectation.")
+    parts = []
+    if j["failed"]:
+        parts.append(f"{j['failed']} fell short of what a customer should expect")
+    if j["error"]:
+        parts.append(f"{j['error']} could not be tested (a problem on the prober's side)")
+    if j["unfinished"]:
+        parts.append(f"{j['unfinished']} did not finish")
+    detail = "; ".join(parts) + "." if parts else "Every journey went as a customer would hope."
+    detail = detail[0].upper() + detail[1:]
+    if j["failed"] and f.get("critical", 0):
+        tone = "bad"
+    elif j["passed"] == total:
+        tone = "good"
+    else:
+        tone = "warn"
+    return {"tone": tone, "sentence": sentence, "detail": detail}
+
+
+def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
+    doc = copy.deepcopy(results)
+    for journey in doc["journeys"]:
+        journey["evidence"] = [_evidence_view(e, out_dir) for e in journey.get("evidence", [])]
+        for step in journey["steps"]:
+            step["evidence"] = [_evidence_view(e, out_dir) for e in step["evidence"]]
+            step["screenshots"] = [e for e in step["evidence"] if e["kind"] == "screenshot"]
+            step["other_evidence"] = [e for e in step["evidence"] if e["kind"] != "screenshot"]
+            step["measurement_texts"] = [measurement_text(k, v) for k, v in step["measurements"].items()]
+            step["facts"] = _step_facts(step)
+        journey["timeline"] = _timeline(journey)
+        # Shown on the journey only when no step already says the same thing.
+        journey["own_error"] = journey["error"] if journey["error"] not in {
+            s["error"] for s in journey["steps"] if s["status"] == "error"} else None
+        journey["persona_words"] = persona_words(journey["persona"])
+    run = doc["run"]
+    return {
+        "doc": doc, "run": run, "summary": doc["summary"], "title": title,
+        "page_title": title or f"Mystery Shopper report \u2013 run {run['id']}",
+        "verdict": _verdict(doc["summary"], run),
+        "generator_version": __version__,
+        "generated_at": human_time(dt.datetime.now(dt.timezone.utc).isoformat()),
+    }
+
+
+def _step_facts(step: dict) -> list[tuple[str, str]]:
+    """The few observations a customer-service lead cares about, in plain words."""
+    obs, facts = step["observations"], []
+    destination = obs.get("url") or (step["contact"] or {}).get("destination")
+    if destination:
+        facts.append(("Contacted at", str(destination)))
+    if step["reachable"] is not None:
+        facts.append(("Got through", "yes" if step["reachable"] else "no"))
+    if isinstance(obs.get("http_status"), int):
+        code = obs["http_status"]
+        facts.append(("Page opened", f"normally (HTTP {code})" if code < 400 else f"with an error (HTTP {code})"))
+    if obs.get("result"):
+        facts.append(("After sending", RESULT_WORDS.get(obs["result"], str(obs["result"]))))
+    if obs.get("final_url") and obs.get("final_url") != obs.get("url"):
+        facts.append(("Ended on", str(obs["final_url"])))
+    if step["contact"] and step["contact"].get("token"):
+        facts.append(("Reference token", step["contact"]["token"]))
+    return facts
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters["duration"] = format_duration
+    env.filters["when"] = human_time
+    env.filters["channel"] = channel_name
+    env.filters["size"] = human_size
+    # Plain JSON for people to read; autoescaping then makes it safe (tojson's \u003c escapes would show).
+    env.filters["pretty_json"] = lambda v: json.dumps(v, indent=2, ensure_ascii=False, default=str)
+    env.globals.update(SEVERITY=SEVERITY, STATUS=STATUS)
+    return env
+
+
+# --- public API ---------------------------------------------------------------------
+
+def render_html(results: dict, out_dir: Path, *, title: str | None = None) -> str:
+    """The report as an HTML string, with evidence links relative to ``out_dir``."""
+    out_dir = Path(out_dir).absolute()
+    return _environment().get_template("report.html.j2").render(**_view(results, out_dir, title))
+
+
+def write_report(results: dict, out_dir: Path, *, title: str | None = None) -> Path:
+    """Write ``out_dir/index.html`` (creating the folder) and return its path."""
+    out_dir = Path(out_dir).absolute()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "index.html"
+    path.write_text(render_html(results, out_dir, title=title), encoding="utf-8")
+    return path
+
+
+def write_json(results: dict, path: Path) -> Path:
+    """Write the results document as JSON; each evidence ``path`` is relative to the JSON file's folder."""
+    path = Path(path).absolute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = copy.deepcopy(results)
+    for journey in doc["journeys"]:
+        for ev in [*journey.get("evidence", []), *(e for s in journey["steps"] for e in s["evidence"])]:
+            ev["path"] = _rel_display(Path(ev.pop("abs_path")), path.parent)
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def render_latest(ledger: Ledger, out_dir: Path, run_id: str | None = None) -> Path:
+    """Build the results for ``run_id`` (default: the latest run) and write index.html and results.json.
+
+    Returns the path of index.html. Raises LookupError if the ledger has no runs (or not that one).
+    """
+    run_id = run_id or ledger.latest_run_id()
+    if run_id is None:
+        raise LookupError("the ledger has no runs yet")
+    results = build_results(ledger, run_id)
+    out_dir = Path(out_dir)
+    write_json(results, out_dir / "results.json")
+    return write_report(results, out_dir)

@@ -1,0 +1,276 @@
+"""web_form against real Chromium and the demo company on loopback: the healthy path and every fault."""
+import zipfile
+from pathlib import Path
+
+import pytest
+
+HEALTHY = """
+    name: Healthy enquiry
+    persona: {name: Jane Doe, email: jane@example.com}
+    target: demo
+    steps:
+      - id: enquiry
+        channel: web_form
+        url: "{target.website}/contact"
+        fields:
+          - label: Your name
+            value: "{persona.name}"
+          - placeholder: you@example.com
+            value: "{persona.email}"
+          - label: Topic
+            value: Billing
+          - label: Your message
+            value: "Where is my refund? ref {token}"
+        submit: {text: Send message}
+        expect: {text: We have received your message, url: /contact/thanks, within: 10s}
+        save: {reference: "Your reference is (NW-\\\\d+)"}
+"""
+
+
+def simple(path: str, fields: list[tuple[str, str]], button: str, within: str = "10s", extra: str = "") -> str:
+    lines = "\n".join(f"          - label: {label}\n            value: \"{value}\"" for label, value in fields)
+    return f"""
+    name: Form at {path}
+    persona: {{name: Sam Taylor, email: sam@example.com, phone: "+441632960000"}}
+    target: demo
+    steps:
+      - id: form
+        channel: web_form
+        url: "{{target.website}}{path}"
+        fields:
+{lines}
+        submit: {{text: {button}}}
+        expect: {{text: received, within: {within}}}
+{extra}"""
+
+
+def test_healthy_form_confirms_saves_reference_and_keeps_evidence(run_journeys, company, reports):
+    before = len(company.inbox)
+    ran = run_journeys(HEALTHY)
+    assert ran.result.exit_code == 0
+    (step,) = ran.steps
+    assert step["status"] == "passed" and ran.rows["findings"] == []
+    assert 0 < step["measurements"]["page_load_s"] < 10
+    assert 0 < step["measurements"]["submit_to_confirmation_s"] < 10
+    assert step["observations"]["reachable"] is True
+    # The company really got the message, with the persona's details and the contact's token.
+    (msg,) = company.inbox[before:]
+    (contact,) = ran.rows["contacts"]
+    assert msg["fields"]["name"] == "Jane Doe" and msg["fields"]["topic"] == "Billing"
+    assert contact["token"] in msg["fields"]["message"]
+    assert contact["status"] == "sent" and contact["sent_at"] is not None
+    assert contact["destination"] == f"{company.base_url}/contact"
+    # Evidence: two screenshots that are PNGs and a trace Playwright can open.
+    kinds = sorted(e["kind"] for e in ran.rows["evidence"])
+    assert kinds == ["screenshot", "screenshot", "trace"]
+    for e in ran.rows["evidence"]:
+        path = reports / e["path"]
+        assert path.stat().st_size == e["bytes"] > 0
+        if e["kind"] == "screenshot":
+            assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        else:
+            assert any(n.endswith(".trace") for n in zipfile.ZipFile(path).namelist())
+
+
+def test_saved_reference_flows_into_a_later_step(run_journeys, company):
+    second = HEALTHY + """
+      - id: follow-up
+        channel: web_form
+        url: "{target.website}/contact"
+        fields:
+          - label: Your name
+            value: "{persona.name}"
+          - label: Email address
+            value: "{persona.email}"
+          - label: Your message
+            value: "Following up on {steps.enquiry.reference}"
+        expect: {text: We have received your message}
+"""
+    before = len(company.inbox)
+    ran = run_journeys(second)
+    assert ran.result.exit_code == 0
+    first, follow = company.inbox[before:]
+    assert follow["fields"]["message"] == f"Following up on {first['reference']}"
+
+
+def test_server_error_on_submit_is_a_critical_finding(run_journeys, company):
+    ran = run_journeys(simple("/returns", [("Your name", "Omar"), ("Email address", "o@example.com"),
+                                           ("Order number", "NW-1"), ("Reason", "broken")], "Request return"))
+    assert ran.result.exit_code == 1
+    (f,) = ran.findings("web_form.http_error")
+    assert f["severity"] == "critical" and "500" in f["title"] and "POST" in f["snippet"]
+    assert ran.steps[0]["observations"]["reachable"] is False
+    assert "web_form.console_error" not in ran.checks()  # the 500 is reported once, not twice
+
+
+def test_thanks_without_reference_is_caught_and_console_errors_noted(run_journeys, company):
+    scenario = simple("/feedback", [("Your name", "Li"), ("Email address", "li@example.com"),
+                                    ("Your feedback", "great")], "Send feedback").replace(
+        "text: received", "text: Thanks") + '        save: {reference: "reference is ([A-Z]+-\\\\d+)"}\n'
+    ran = run_journeys(scenario)
+    assert ran.result.exit_code == 1
+    assert ran.checks() == {"web_form.not_saved", "web_form.console_error"}
+    (console,) = ran.findings("web_form.console_error")
+    assert console["severity"] == "minor" and "nwAnalytics" in console["snippet"]
+
+
+def test_placeholder_in_confirmation_is_found(run_journeys):
+    ran = run_journeys(simple("/callback", [("Your name", "Margaret"), ("Phone number", "+441632960123")],
+                              "Request call back").replace("text: received", "text: thank you for your request"))
+    titles = sorted(f["title"] for f in ran.findings("placeholder"))
+    assert titles == ["Unreplaced placeholder %PHONE%", "Unreplaced placeholder [name]"]
+    assert all("Dear [name]" in f["snippet"] for f in ran.findings("placeholder"))
+    assert ran.result.exit_code == 1
+
+
+def test_required_field_the_label_does_not_mention(run_journeys, company):
+    before = len(company.inbox)
+    ran = run_journeys(simple("/complaints", [("Your name", "Sam"), ("Email address", "s@example.com"),
+                                              ("Describe your complaint", "late")], "Submit complaint"))
+    (f,) = ran.findings("web_form.validation")
+    assert f["severity"] == "major"
+    assert "'Phone'" in f["detail"] and "label does not say so" in f["detail"]
+    assert len(company.inbox) == before
+
+
+def test_captcha_that_blocks_the_customer(run_journeys):
+    ran = run_journeys(simple("/quote", [("Your name", "Priya"), ("Email address", "p@example.com"),
+                                         ("Product", "DW-400")], "Get my quote"))
+    (f,) = ran.findings("web_form.captcha")
+    assert f["severity"] == "major" and "not a robot" in f["snippet"]
+    assert ran.steps[0]["observations"]["captcha"]
+
+
+def test_submit_that_never_confirms_times_out_at_the_deadline(run_journeys):
+    ran = run_journeys(simple("/order-help", [("Your name", "Tomás"), ("Email address", "t@example.com"),
+                                              ("Order number", "NW-2"), ("Question", "where?")], "Send",
+                              within="2s"))
+    (f,) = ran.findings("web_form.no_confirmation")
+    assert f["severity"] == "critical" and "2 s" in f["title"]
+    step = ran.steps[0]
+    assert (step["finished_at"] - step["started_at"]).total_seconds() < 15
+    assert "submit_to_confirmation_s" not in step["measurements"]
+
+
+def test_missing_page_is_an_http_error_and_nothing_is_sent(run_journeys):
+    ran = run_journeys(simple("/old-contact", [("Your name", "Helen")], "Send"))
+    (f,) = ran.findings("web_form.http_error")
+    assert "404" in f["title"]
+    assert ran.rows["contacts"][0]["status"] == "not_sent"
+
+
+def test_unreachable_site_is_retried_then_reported(run_journeys, config):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config.targets["demo"].allowlist.append(f"http://127.0.0.1:{port}/")
+    ran = run_journeys(f"""
+        name: Unreachable
+        persona: {{name: Jane}}
+        target: demo
+        steps:
+          - channel: web_form
+            url: http://127.0.0.1:{port}/contact
+            retries: 1
+            fields: [{{label: Name, value: Jane}}]
+            expect: {{text: ok}}
+        """)
+    (f,) = ran.findings("web_form.unreachable")
+    assert f["severity"] == "critical" and "ERR_CONNECTION_REFUSED" in f["snippet"]
+    assert len(ran.steps[0]["observations"]["load_attempts"]) == 2
+
+
+def test_every_locator_kind_checkbox_and_select(run_journeys, config, page_server):
+    site = page_server({"/form": """<!doctype html><html><body><form method=post action=/send>
+        <label for=n>Full name</label><input id=n name=fullname>
+        <input name=mail placeholder="name@domain">
+        <input name=phone>
+        <textarea id=msg name=message></textarea>
+        <label><input type=checkbox name=consent value=yes> I agree to the terms</label>
+        <label for=t>Topic</label><select id=t name=topic><option>Sales</option><option>Support</option></select>
+        <button class=go>Go</button></form></body></html>"""})
+    config.targets["demo"].allowlist.append(site.base_url + "/")
+    ran = run_journeys(f"""
+        name: Locators
+        persona: {{name: Ada Lovelace, email: ada@example.com, phone: "+441632960999"}}
+        target: demo
+        steps:
+          - channel: web_form
+            url: {site.base_url}/form
+            fields:
+              - {{label: Full name, value: "{{persona.name}}"}}
+              - {{placeholder: name@domain, value: "{{persona.email}}"}}
+              - {{name: phone, value: "{{persona.phone}}"}}
+              - {{selector: "#msg", value: "token {{token}}"}}
+              - {{label: I agree to the terms, check: true}}
+              - {{label: Topic, value: Support}}
+            submit: {{selector: button.go}}
+            expect: {{text: message received}}
+        """)
+    assert ran.result.exit_code == 0, ran.rows["findings"]
+    (path, posted) = site.posts[0]
+    token = ran.rows["contacts"][0]["token"]
+    assert path == "/send"
+    assert posted == {"fullname": "Ada Lovelace", "mail": "ada@example.com", "phone": "+441632960999",
+                      "message": f"token {token}", "consent": "yes", "topic": "Support"}
+
+
+def test_form_posting_outside_the_allowlist_is_blocked(run_journeys, config, page_server):
+    elsewhere = page_server({})
+    site = page_server({"/form": f"""<!doctype html><html><body>
+        <form method=post action="{elsewhere.base_url}/collect">
+        <label for=n>Name</label><input id=n name=name><button>Send</button></form></body></html>"""})
+    config.targets["demo"].allowlist.append(site.base_url + "/")
+    ran = run_journeys(f"""
+        name: Third-party form handler
+        persona: {{name: Jane}}
+        target: demo
+        steps:
+          - channel: web_form
+            url: {site.base_url}/form
+            fields: [{{label: Name, value: Jane}}]
+            expect: {{text: received, within: 3s}}
+        """)
+    assert elsewhere.posts == []  # nothing left the allowlist
+    (f,) = ran.findings("web_form.blocked")
+    assert f"{elsewhere.base_url}/collect" in f["snippet"]
+
+
+def test_field_that_is_not_on_the_page_is_a_finding_not_a_crash(run_journeys, company):
+    ran = run_journeys(simple("/contact", [("Fax number", "123")], "Send message"))
+    (f,) = ran.findings("web_form.field_missing")
+    assert "Fax number" in f["title"]
+    assert ran.steps[0]["status"] == "failed" and ran.rows["contacts"][0]["status"] == "not_sent"
+
+
+def test_a_browser_that_cannot_start_is_a_prober_error_not_a_finding(run_journeys, config):
+    config.settings.browser.executable_path = "/nonexistent/chromium"
+    ran = run_journeys(HEALTHY)
+    assert ran.result.exit_code == 3
+    (step,) = ran.steps
+    assert step["status"] == "error" and "could not start Chromium" in step["error"]
+    assert ran.rows["findings"] == []
+    # The contact row was written before the attempt and stays 'planned': it may never be silently resent.
+    assert ran.rows["contacts"][0]["status"] == "planned"
+
+
+def test_confirmation_words_already_on_the_form_page_do_not_count(run_journeys, config, page_server):
+    site = page_server({"/form": """<!doctype html><html><body>
+        <p>Every message received is answered within a day.</p>
+        <form method=post action=/send onsubmit="return false">
+        <label for=n>Name</label><input id=n name=name><button>Send</button></form></body></html>"""})
+    config.targets["demo"].allowlist.append(site.base_url + "/")
+    ran = run_journeys(f"""
+        name: Dead send button
+        persona: {{name: Jane}}
+        target: demo
+        steps:
+          - channel: web_form
+            url: {site.base_url}/form
+            fields: [{{label: Name, value: Jane}}]
+            expect: {{text: received, within: 2s}}
+        """)
+    assert ran.checks() == {"web_form.no_confirmation"}
+    assert site.posts == []

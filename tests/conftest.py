@@ -1,0 +1,157 @@
+"""Shared fixtures: the demo company on loopback, a real Chromium, and running journeys for real."""
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionstart(session):
+    # No skipping: the browser tests need a real Chromium; say how to get one.
+    from probes.browser import APT_COMMAND, playwright_chromium, system_chromium
+
+    if not (os.environ.get("PROBES_CHROMIUM") or playwright_chromium() or system_chromium()):
+        pytest.exit(f"No Chromium for the browser tests. Run `probes browser --install`, or: {APT_COMMAND}",
+                    returncode=3)
+
+
+@pytest.fixture(scope="session")
+def company():
+    from probes.sim import DemoCompany
+
+    with DemoCompany() as c:
+        yield c
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    return tmp_path / "reports"
+
+
+@pytest.fixture
+def config(company, reports):
+    from probes.cli import demo_config
+
+    return demo_config(company.base_url, reports)
+
+
+def write_scenario(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+class Ran:
+    """A finished run, read back from the ledger."""
+
+    def __init__(self, result, ledger):
+        self.result = result
+        self.rows = ledger.run_rows(result.run_id)
+        self.ledger = ledger
+
+    @property
+    def steps(self):
+        return self.rows["steps"]
+
+    def findings(self, check_prefix: str = "") -> list[dict]:
+        return [f for f in self.rows["findings"] if f["check_id"].startswith(check_prefix)]
+
+    def checks(self) -> set[str]:
+        return {f["check_id"] for f in self.rows["findings"]}
+
+
+@pytest.fixture
+def run_journeys(config, reports, tmp_path):
+    """Run scenario texts (or paths) for real: real Chromium, real ledger, demo company."""
+    from probes.ledger import Ledger
+    from probes.runner import Runner
+    from probes.scenario import load_journey
+
+    def run(*scenarios, concurrency=None, cfg=None) -> Ran:
+        cfg = cfg or config
+        paths = []
+        for i, s in enumerate(scenarios):
+            paths.append(s if isinstance(s, Path) else write_scenario(tmp_path, f"j{i}.yaml", s))
+        journeys = [load_journey(p, cfg) for p in paths]
+        ledger = Ledger(f"sqlite:///{reports / 'ledger.sqlite3'}")
+        result = asyncio.run(Runner(cfg, ledger, reports, concurrency=concurrency).run(journeys))
+        return Ran(result, ledger)
+
+    return run
+
+
+class PageServer:
+    """Serves given HTML pages on loopback and records every form post (for pages the demo lacks)."""
+
+    def __init__(self, pages: dict[str, str]):
+        self.pages = pages
+        self.posts: list[tuple[str, dict]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                body = outer.pages.get(self.path.split("?")[0])
+                self.send_response(200 if body is not None else 404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write((body or "not found").encode())
+
+            def do_POST(self):
+                data = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+                outer.posts.append((self.path, {k: v[0] for k, v in parse_qs(data).items()}))
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(b"<html><body><main><h1>Thank you, message received</h1></main></body></html>")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def page_server():
+    servers = []
+
+    def make(pages: dict[str, str]) -> PageServer:
+        servers.append(PageServer(pages))
+        return servers[-1]
+
+    yield make
+    for s in servers:
+        s.close()
+
+
+def probes_command() -> list[str]:
+    """The `probes` console script next to this Python (as a user runs it), else `python -m probes`."""
+    script = Path(sys.executable).parent / "probes"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "probes"]
+
+
+@pytest.fixture
+def cli():
+    def invoke(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 180):
+        full_env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120", **(env or {})}
+        return subprocess.run([*probes_command(), *args], cwd=cwd or ROOT, env=full_env, capture_output=True,
+                              text=True, timeout=timeout)
+
+    return invoke

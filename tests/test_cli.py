@@ -1,0 +1,198 @@
+"""The `probes` command, invoked as a user does (a subprocess), against the demo company on loopback."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, write_scenario
+
+HEALTHY = """
+    name: Healthy enquiry
+    tags: [smoke]
+    persona: {name: Jane Doe, email: jane@example.com}
+    target: demo
+    steps:
+      - id: enquiry
+        channel: web_form
+        url: "{target.website}/contact"
+        fields:
+          - {label: Your name, value: "{persona.name}"}
+          - {label: Email address, value: "{persona.email}"}
+          - {label: Your message, value: "hello {token}"}
+        expect: {text: We have received your message}
+"""
+BROKEN = """
+    name: Returns crash
+    tags: [faults]
+    persona: {name: Omar, email: omar@example.com}
+    target: demo
+    steps:
+      - channel: web_form
+        url: "{target.website}/returns"
+        fields:
+          - {label: Your name, value: "{persona.name}"}
+          - {label: Email address, value: "{persona.email}"}
+          - {label: Order number, value: NW-1}
+          - {label: Reason, value: broken}
+        expect: {text: received, within: 5s}
+"""
+
+
+@pytest.fixture
+def project(tmp_path, company):
+    """A user's folder: probes.yaml pointing at the running demo company, and two scenarios."""
+    (tmp_path / "probes.yaml").write_text(f"""
+targets:
+  demo:
+    name: Demo
+    endpoints: {{website: "{company.base_url}"}}
+    allowlist: ["{company.base_url}/"]
+""")
+    scen = tmp_path / "scenarios"
+    scen.mkdir()
+    write_scenario(scen, "healthy.yaml", HEALTHY)
+    write_scenario(scen, "broken.yaml", BROKEN)
+    return tmp_path
+
+
+def test_help_explains_commands_and_exit_codes(cli):
+    top = cli("--help")
+    assert top.returncode == 0
+    for command in ("run", "validate", "schema", "report", "demo", "sim", "browser"):
+        assert re.search(rf"^\s+{command}\s", top.stdout, re.M), command
+    run_help = cli("run", "--help").stdout
+    assert "--dry-run" in run_help and "--concurrency" in run_help and "--tag" in run_help
+    assert "2  bad input or configuration" in run_help
+
+
+def test_validate_ok_and_errors_with_file_line_and_exit_2(cli, project):
+    ok = cli("validate", "scenarios", "probes.yaml", cwd=project)
+    assert ok.returncode == 0 and "3 files OK" in ok.stdout
+    write_scenario(project / "scenarios", "bad.yaml", HEALTHY.replace("expect:", "expectt:"))
+    bad = cli("validate", "scenarios", cwd=project)
+    assert bad.returncode == 2
+    assert "scenarios/bad.yaml:13: steps.0.expectt: unknown key 'expectt' (did you mean 'expect'?)" in bad.stderr
+    assert "scenarios/bad.yaml:6: steps.0.expect: required field is missing" in bad.stderr
+
+
+def test_dry_run_lists_contacts_and_makes_none(cli, project, company):
+    before = len(company.inbox)
+    done = cli("run", "scenarios", "--dry-run", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert f"enquiry: web_form -> {company.base_url}/contact  (as Jane Doe)" in done.stdout
+    assert f"web_form-1: web_form -> {company.base_url}/returns  (as Omar)" in done.stdout
+    assert len(company.inbox) == before
+    assert not (project / "reports").exists()
+
+
+def test_run_passes_writes_report_json_and_ledger(cli, project, company):
+    done = cli("run", "scenarios/healthy.yaml", "--json", "out.json", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "✔ passed" in done.stderr and "Healthy enquiry" in done.stderr
+    assert f"Report: {project / 'reports' / 'index.html'}" in done.stdout
+    assert (project / "reports" / "ledger.sqlite3").exists()
+    results = json.loads((project / "out.json").read_text())
+    assert results["format"] == "mystery-shopper-results"
+    assert results["summary"]["journeys"]["passed"] == 1
+    step = results["journeys"][0]["steps"][0]
+    assert step["status"] == "passed" and step["measurements"]["submit_to_confirmation_s"] > 0
+    for ev in step["evidence"]:
+        assert (project / ev["path"]).is_file()
+
+
+def test_run_exit_1_on_findings_and_tag_filter(cli, project):
+    done = cli("run", "scenarios", "--tag", "faults", "--report", "out", cwd=project)
+    assert done.returncode == 1, done.stderr
+    assert "Returns crash" in done.stderr and "Healthy enquiry" not in done.stderr
+    assert "Journeys: 0 passed, 1 failed" in done.stdout
+    assert (project / "out" / "index.html").exists()
+    none = cli("run", "scenarios", "--tag", "nothing", cwd=project)
+    assert none.returncode == 2 and "No journey has the tag" in none.stderr
+
+
+def test_run_exit_2_on_bad_input_contacts_nobody(cli, project, company):
+    write_scenario(project / "scenarios", "elsewhere.yaml",
+                   HEALTHY.replace('"{target.website}/contact"', "https://www.example.com/contact"))
+    before = len(company.inbox)
+    done = cli("run", "scenarios", cwd=project)
+    assert done.returncode == 2
+    assert "is not on the allowlist of target 'demo'" in done.stderr
+    assert "nothing was contacted" in done.stderr
+    assert len(company.inbox) == before
+
+
+def test_run_exit_3_when_the_browser_cannot_start(cli, project):
+    cfg = project / "probes.yaml"
+    cfg.write_text("settings:\n  browser:\n    executable_path: /nonexistent/chromium\n" + cfg.read_text())
+    done = cli("run", "scenarios/healthy.yaml", cwd=project)
+    assert done.returncode == 3
+    assert "could not run" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_missing_config_is_explained(cli, tmp_path):
+    write_scenario(tmp_path, "s.yaml", HEALTHY)
+    done = cli("run", "s.yaml", cwd=tmp_path)
+    assert done.returncode == 2 and "no probes.yaml found" in done.stderr
+
+
+def test_schema_is_json_schema_for_editors(cli, tmp_path):
+    done = cli("schema", "--out", str(tmp_path / "s.json"))
+    assert done.returncode == 0
+    schema = json.loads((tmp_path / "s.json").read_text())
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"name", "persona", "target", "steps"}
+    config = json.loads(cli("schema", "--kind", "config").stdout)
+    assert "targets" in config["properties"]
+
+
+def test_report_rerenders_the_latest_run_and_lists_runs(cli, project):
+    assert cli("run", "scenarios/healthy.yaml", cwd=project).returncode == 0
+    listed = cli("report", "--list", cwd=project)
+    assert listed.returncode == 0 and re.search(r"^\d{8}T\d{6}Z-\w{4}\s+run\s+passed", listed.stdout, re.M)
+    again = cli("report", "--out", "again", "--json", "again.json", cwd=project)
+    assert again.returncode == 0, again.stderr
+    html = (project / "again" / "index.html").read_text()
+    assert "Healthy enquiry" in html
+    # Evidence links are relative to the new folder and still resolve.
+    results = json.loads((project / "again.json").read_text())
+    for ev in results["journeys"][0]["steps"][0]["evidence"]:
+        assert (project / ev["path"]).is_file()
+
+
+def test_report_without_ledger_says_what_to_do(cli, tmp_path):
+    done = cli("report", cwd=tmp_path)
+    assert done.returncode == 2 and "run some journeys first" in done.stderr
+
+
+def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from probes.browser import launch_options
+    from probes.config import BrowserSettings
+
+    out = tmp_path / "demo-report"
+    done = cli("demo", "--report", str(out), cwd=ROOT)
+    assert done.returncode == 1, done.stderr  # the demo company has faults: that is the point
+    index = out / "index.html"
+    assert f"Report: {index}" in done.stdout
+    scenarios = sorted((ROOT / "scenarios").glob("*.yaml"))
+    assert f"(of {len(scenarios)})" in done.stdout
+
+    requests = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(**launch_options(BrowserSettings(), pw.chromium.executable_path))
+        page = browser.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(index.as_uri())
+        text = page.inner_text("body")
+        thumbs = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.src.slice(0, 22), i.naturalWidth])")
+        browser.close()
+    assert "1 of 8 journeys met every expectation" in text
+    for expected in ("The contact page answered HTTP 404", "Sending the form failed with HTTP 500",
+                     "Unreplaced placeholder [name]", "A CAPTCHA blocks the customer",
+                     "but its label does not say so: 'Phone'", "No confirmation within 8 s",
+                     "The confirmation does not show the reference", "Margaret Okafor"):
+        assert expected in text, expected
+    assert thumbs and all(src.startswith("data:image/png;base64") and w > 0 for src, w in thumbs)
+    assert all(u == index.as_uri() or u.startswith("data:") for u in requests), requests

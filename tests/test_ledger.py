@@ -1,0 +1,65 @@
+"""The ledger: migrations build exactly the schema the code uses, and rows survive reopening."""
+import datetime as dt
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from probes.ledger import Ledger, metadata, new_token
+from probes.results import Finding
+
+
+def test_migrations_match_the_tables_the_code_uses(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'l.sqlite3'}")
+    with ledger.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        version = conn.execute(sa.text("select version_num from alembic_version")).scalar()
+    assert diff == []
+    assert version == "0001"
+
+
+def test_opening_twice_keeps_history_and_does_not_remigrate(tmp_path):
+    url = f"sqlite:///{tmp_path / 'l.sqlite3'}"
+    first = Ledger(url)
+    run_id = first.start_run("run", tmp_path)
+    jid = first.start_journey(run_id, name="J", file="j.yaml", target="demo", target_name="Demo",
+                              persona={"name": "Jane"}, tags=["a"])
+    sid = first.start_step(jid, 0, "form", "web_form")
+    cid = first.plan_contact(run_id=run_id, journey_id=jid, step_id=sid, channel="web_form",
+                             destination="http://x/", token=new_token(), idempotency_key=f"{run_id}/j/form")
+    first.add_finding(run_id, jid, sid, Finding("placeholder", "major", "Unreplaced [name]", snippet="Dear [name]"), cid)
+    first.finish_run(run_id, "failed")
+    first.close()
+
+    again = Ledger(url)
+    rows = again.run_rows(run_id)
+    assert again.latest_run_id() == run_id
+    assert rows["contacts"][0]["status"] == "planned"
+    assert rows["findings"][0]["snippet"] == "Dear [name]"
+    assert rows["journeys"][0]["persona"] == {"name": "Jane"}
+    started = again.get_run(run_id)["started_at"]
+    assert started.tzinfo is not None and abs(dt.datetime.now(dt.timezone.utc) - started).total_seconds() < 60
+
+
+def test_a_contact_cannot_be_planned_twice_for_the_same_step(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'l.sqlite3'}")
+    run_id = ledger.start_run("run", tmp_path)
+    jid = ledger.start_journey(run_id, name="J", file="j.yaml", target="demo", target_name="Demo",
+                               persona={}, tags=[])
+    sid = ledger.start_step(jid, 0, "form", "web_form")
+    key = f"{run_id}/j.yaml/form"
+    ledger.plan_contact(run_id=run_id, journey_id=jid, step_id=sid, channel="web_form", destination="d",
+                        token=new_token(), idempotency_key=key)
+    try:
+        ledger.plan_contact(run_id=run_id, journey_id=jid, step_id=sid, channel="web_form", destination="d",
+                            token=new_token(), idempotency_key=key)
+    except sa.exc.IntegrityError:
+        pass
+    else:
+        raise AssertionError("a second contact for the same run/journey/step must be refused")
+
+
+def test_tokens_are_unique_and_plain():
+    tokens = {new_token() for _ in range(2000)}
+    assert len(tokens) == 2000
+    assert all(t.isalnum() and t.islower() and len(t) == 10 for t in tokens)

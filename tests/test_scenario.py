@@ -1,0 +1,92 @@
+"""Scenario and config files: valid ones load, each invalid one gives its exact error."""
+from pathlib import Path
+
+import pytest
+
+from probes.config import load_config
+from probes.scenario import load_journey, step_ids
+from probes.templating import render
+from probes.yamlsource import InputError
+
+DATA = Path(__file__).parent / "data"
+CONFIG_PATH = "tests/data/probes.yaml"
+
+
+def expected_errors(path: Path, shown: str) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line[len("# error: "):].replace("{file}", shown) for line in lines if line.startswith("# error: ")]
+
+
+@pytest.fixture(scope="module")
+def config(monkeypatch_module=None):
+    return load_config(CONFIG_PATH)
+
+
+@pytest.fixture(autouse=True)
+def _in_repo_root(monkeypatch):
+    # Error messages show paths as given; run from the repository root like a user would.
+    monkeypatch.chdir(Path(__file__).parent.parent)
+
+
+INVALID = sorted(DATA.glob("invalid-*.yaml"))
+INVALID_CONFIGS = sorted((DATA / "config").glob("invalid-*.yaml"))
+
+
+def test_there_are_invalid_files_for_many_rules():
+    assert len(INVALID) >= 12 and len(INVALID_CONFIGS) >= 5
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_scenario_gives_its_exact_error(path, config):
+    shown = f"tests/data/{path.name}"
+    want = expected_errors(path, shown)
+    assert want, f"{path.name} must say which error it expects in a '# error:' line"
+    with pytest.raises(InputError) as err:
+        load_journey(shown, config)
+    assert [str(p) for p in err.value.problems] == want
+
+
+@pytest.mark.parametrize("path", INVALID_CONFIGS, ids=lambda p: p.stem)
+def test_invalid_config_gives_its_exact_error(path):
+    shown = f"tests/data/config/{path.name}"
+    want = expected_errors(path, shown)
+    assert want
+    with pytest.raises(InputError) as err:
+        load_config(shown)
+    assert [str(p) for p in err.value.problems] == want
+
+
+def test_valid_scenario_loads_with_every_feature(config):
+    loaded = load_journey("tests/data/valid-full.yaml", config)
+    j = loaded.journey
+    assert j.persona.situation == "urgent" and j.persona.language == "de"
+    assert step_ids(j) == ["first", "second"]
+    first = j.steps[0]
+    assert first.expect.within == 60.0 and first.load_within == 30.0 and first.retries == 2
+    assert [f.describe() for f in first.fields] == [
+        "label 'Name'", "placeholder 'you@example.com'", "name 'phone'", "selector '#message'", "label 'I agree'"]
+    assert first.fields[4].check is True
+
+
+def test_templating_keeps_regex_braces_and_escapes():
+    values = {"token": "abc", "persona": {"name": "Jane"}}
+    assert render(r"Ref {token}: \d{4} {{x}} {persona.name}", values) == r"Ref abc: \d{4} {x} Jane"
+
+
+def test_every_scenario_shipped_in_the_repo_is_valid():
+    config = load_config("probes.yaml")
+    files = sorted(Path("scenarios").glob("*.yaml"))
+    assert len(files) >= 4
+    for f in files:
+        load_journey(f, config)
+
+
+def test_all_problems_are_reported_at_once(tmp_path, config):
+    bad = tmp_path / "two.yaml"
+    bad.write_text("name: x\npersona:\n  name: J\n  situation: angry\ntarget: shop\nsteps:\n"
+                   "  - channel: web_form\n    url: http://127.0.0.1:8780/\n    fields: []\n"
+                   "    expect: {text: ok, within: never}\n")
+    with pytest.raises(InputError) as err:
+        load_journey(bad, config)
+    paths = [p.path for p in err.value.problems]
+    assert paths == ["persona.situation", "steps.0.fields", "steps.0.expect.within"]
