@@ -115,6 +115,14 @@ class Target(Strict):
         return any(_matches(entry, destination) for entry in self.allowlist)
 
 
+    def covers(self, endpoint: str) -> bool:
+        """True if the allowlist allows the endpoint, or (for a website) any page on its site."""
+        if self.allows(endpoint):
+            return True
+        return _is_url(endpoint) and any(
+            _is_url(e) and _origin(urlsplit(e)) == _origin(urlsplit(endpoint)) for e in self.allowlist)
+
+
 def _is_url(s: str) -> bool:
     parts = urlsplit(s)
     return parts.scheme in ("http", "https") and bool(parts.hostname)
@@ -165,9 +173,10 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     doc: SourceDoc = load_yaml(path)
     cfg = validate(Config, doc)
+    # An endpoint on a site or address the allowlist never mentions is almost always a typo.
     problems = [doc.problem(("targets", tid, "endpoints", name), f"{value} is not on the target's allowlist")
                 for tid, target in cfg.targets.items() for name, value in target.endpoints.items()
-                if (_is_url(value) or "@" in value) and not target.allows(value)]
+                if (_is_url(value) or "@" in value) and not target.covers(value)]
     if problems:
         raise InputError(problems)
     cfg.base_dir = path.resolve().parent

@@ -90,3 +90,28 @@ def test_all_problems_are_reported_at_once(tmp_path, config):
         load_journey(bad, config)
     paths = [p.path for p in err.value.problems]
     assert paths == ["persona.situation", "steps.0.fields", "steps.0.expect.within"]
+
+
+def _readme_block(after: str) -> str:
+    text = Path("README.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\n", text.index(after)) + len("```yaml\n")
+    return text[start:text.index("```", start)]
+
+
+def test_the_readme_examples_are_valid(tmp_path):
+    (tmp_path / "probes.yaml").write_text(_readme_block("## probes.yaml: targets"))
+    config = load_config(tmp_path / "probes.yaml")
+    (tmp_path / "journey.yaml").write_text(_readme_block("## Writing a journey"))
+    loaded = load_journey(tmp_path / "journey.yaml", config)
+    assert step_ids(loaded.journey) == ["enquiry", "follow-up"]
+
+
+def test_the_committed_schema_is_current():
+    import json
+
+    from probes.scenario import Journey
+
+    committed = json.loads(Path("scenarios/scenario.schema.json").read_text())
+    current = Journey.model_json_schema(mode="validation")
+    assert committed["properties"] == current["properties"] and committed["$defs"] == current["$defs"], \
+        "run: probes schema --out scenarios/scenario.schema.json"
