@@ -128,9 +128,18 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     except Exception as exc:  # noqa: BLE001 - an unreachable database is the prober's failure
         click.secho(f"Cannot open the ledger: {exc}", fg="red", err=True)
         return EXIT_PROBER_ERROR
-    with _Progress(sum(len(j.journey.steps) for j in journeys)) as progress:
-        runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
-        result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]}))
+    try:
+        with _Progress(sum(len(j.journey.steps) for j in journeys)) as progress:
+            runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
+            result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]}))
+    except KeyboardInterrupt:
+        run_id = ledger.latest_run_id()
+        click.secho("\nInterrupted. Steps under way are recorded as unfinished; their contacts stay "
+                    "'planned' in the ledger.", fg="yellow", err=True)
+        if run_id:
+            click.echo(f"Report of what was done: {write_report(build_results(ledger, run_id), reports, title=title)}")
+        ledger.close()
+        return 130
     results = build_results(ledger, result.run_id)
     index = write_report(results, reports, title=title)
     if json_path:
@@ -149,12 +158,13 @@ class _Progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.console = Console(stderr=True, highlight=False)
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
         self.progress = Progress(TextColumn("[bold]Running journeys"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("steps"), TimeElapsedColumn(), console=self.console,
                                  transient=True)
         self.task = self.progress.add_task("run", total=total_steps)
         self.findings: dict[str, int] = {}
+        self.worst: dict = {}   # journey -> the most severe finding of its first step with any
         self.steps: dict[str, int] = {}
 
     def __enter__(self):
@@ -169,7 +179,12 @@ class _Progress:
         self.findings[name] = 0
 
     def step_finished(self, name, step_key, status, findings):
+        from .results import SEVERITIES
+
         self.findings[name] = self.findings.get(name, 0) + len(findings)
+        ranked = sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+        if ranked and name not in self.worst:
+            self.worst[name] = ranked[0]
         self.steps[name] -= 1
         self.progress.advance(self.task)
 
@@ -178,10 +193,12 @@ class _Progress:
         self.progress.advance(self.task, self.steps.get(name, 0))
         symbol, colour = self.SYMBOL.get(status, ("?", "white"))
         n = self.findings.get(name, 0)
-        extra = f" — {n} finding{'s' if n != 1 else ''}" if n else ""
+        extra = ""
+        if name in self.worst:
+            extra = f" — {self.worst[name].title}" + (f" (+{n - 1} more)" if n > 1 else "")
         from rich.markup import escape
 
-        self.console.print(f"[{colour}]{symbol} {status:<7}[/{colour}] {escape(name)}{extra}")
+        self.console.print(f"[{colour}]{symbol} {status:<7}[/{colour}] {escape(name)}{escape(extra)}")
 
 
 def _print_summary(results: dict, index: Path, json_path) -> None:
@@ -190,7 +207,7 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
     s = results["summary"]
     j = s["journeys"]
     f = s["findings"]
-    click.echo(f"\nJourneys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run "
+    click.echo(f"Journeys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run "
                f"(of {j['total']}).")
     click.echo(f"Findings: {f.get('critical', 0)} critical, {f.get('major', 0)} major, "
                f"{f.get('minor', 0)} minor, {f.get('info', 0)} info.")

@@ -128,11 +128,21 @@ class Runner:
                 except ProberError as exc:
                     log.warning("%s", exc)
             await asyncio.gather(*(one(j, s) for j, s in zip(journeys, slugs)))
+        except BaseException:
+            # Ctrl-C or a crash: journeys still under way stay 'running' (the report shows them as
+            # unfinished) and their contacts stay 'planned', so nothing is resent blindly.
+            self.ledger.finish_run(run_id, "interrupted")
+            raise
         finally:
-            await self.browser.close()
-            overall = {0: "passed", 1: "failed", 3: "error"}[result.exit_code]
-            self.ledger.finish_run(run_id, overall)
+            await self._close_browser()
+        self.ledger.finish_run(run_id, {0: "passed", 1: "failed", 3: "error"}[result.exit_code])
         return result
+
+    async def _close_browser(self) -> None:
+        try:
+            await self.browser.close()
+        except Exception as exc:  # noqa: BLE001 - a browser that died on its own is already closed
+            log.warning("closing Chromium: %s", exc)
 
     async def _journey(self, run_id: str, loaded: LoadedJourney, journey_slug: str) -> str:
         j = loaded.journey

@@ -104,7 +104,8 @@ def test_run_passes_writes_report_json_and_ledger(cli, project, company):
 def test_run_exit_1_on_findings_and_tag_filter(cli, project):
     done = cli("run", "scenarios", "--tag", "faults", "--report", "out", cwd=project)
     assert done.returncode == 1, done.stderr
-    assert "Returns crash" in done.stderr and "Healthy enquiry" not in done.stderr
+    assert "✘ failed  Returns crash — Sending the form failed with HTTP 500" in done.stderr
+    assert "Healthy enquiry" not in done.stderr
     assert "Journeys: 0 passed, 1 failed" in done.stdout
     assert (project / "out" / "index.html").exists()
     none = cli("run", "scenarios", "--tag", "nothing", cwd=project)
@@ -196,3 +197,53 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
         assert expected in text, expected
     assert thumbs and all(src.startswith("data:image/png;base64") and w > 0 for src, w in thumbs)
     assert all(u == index.as_uri() or u.startswith("data:") for u in requests), requests
+
+
+def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, company):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import probes_command
+    from probes.ledger import Ledger
+
+    write_scenario(project / "scenarios", "slow.yaml", """
+        name: Never confirms
+        persona: {name: Tomás, email: t@example.com}
+        target: demo
+        steps:
+          - channel: web_form
+            url: "{target.website}/order-help"
+            fields:
+              - {label: Your name, value: "{persona.name}"}
+              - {label: Email address, value: "{persona.email}"}
+              - {label: Order number, value: NW-3}
+              - {label: Question, value: "where? {token}"}
+            expect: {text: received, within: 60s}
+    """)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([*probes_command(), "run", "scenarios/slow.yaml"], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ledger_path = project / "reports" / "ledger.sqlite3"
+    deadline = time.time() + 30
+    while time.time() < deadline:  # wait until the contact is on its way
+        if ledger_path.exists():
+            rows = Ledger(f"sqlite:///{ledger_path}").run_rows(Ledger(f"sqlite:///{ledger_path}").latest_run_id() or "")
+            if rows["contacts"]:
+                break
+        time.sleep(0.2)
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Interrupted" in err and "Report of what was done" in out
+    ledger = Ledger(f"sqlite:///{ledger_path}")
+    run = ledger.get_run(ledger.latest_run_id())
+    rows = ledger.run_rows(run["id"])
+    assert run["status"] == "interrupted"
+    assert rows["journeys"][0]["status"] == "running"
+    assert rows["contacts"][0]["status"] == "planned"  # may have reached the company: never resent blindly
+    assert (project / "reports" / "index.html").exists()
+    assert "Traceback" not in err

@@ -42,6 +42,7 @@ STATUS = {
     "error": {"label": "Could not be tested", "mark": "!", "tone": "neutral"},
     "skipped": {"label": "Skipped", "mark": "\u2013", "tone": "neutral"},
     "running": {"label": "Did not finish", "mark": "\u2026", "tone": "neutral"},
+    "interrupted": {"label": "Interrupted", "mark": "\u2026", "tone": "neutral"},
 }
 MEASUREMENT_NAMES = {
     "page_load_s": "page load",
@@ -200,6 +201,8 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
         parts.append(f"{j['error']} could not be tested (a problem on the prober's side)")
     if j["unfinished"]:
         parts.append(f"{j['unfinished']} did not finish")
+    if run.get("status") == "interrupted":
+        parts.append("the run was interrupted (Ctrl-C or a crash) before it finished")
     detail = "; ".join(parts) + "." if parts else "Every journey went as a customer would hope."
     detail = detail[0].upper() + detail[1:]
     if j["failed"] and f.get("critical", 0):
