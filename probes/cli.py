@@ -25,11 +25,12 @@ Exit codes:
   3  the prober itself failed (an error, not the company's fault)"""
 
 
-def _fail_input(err: InputError) -> None:
+def _fail_input(err: InputError, contacting: bool = True) -> None:
     for p in err.problems:
         click.echo(str(p), err=True)
     n = len(err.problems)
-    click.secho(f"{n} problem{'s' if n != 1 else ''} found; nothing was contacted.", fg="red", err=True)
+    tail = "; nothing was contacted." if contacting else "."
+    click.secho(f"{n} problem{'s' if n != 1 else ''} found{tail}", fg="red", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -255,7 +256,7 @@ def validate(paths, config_path):
         except InputError as err:
             problems.extend(err.problems)
     if problems:
-        _fail_input(InputError(problems))
+        _fail_input(InputError(problems), contacting=False)
     click.secho(f"{checked} file{'s' if checked != 1 else ''} OK.", fg="green")
 
 

@@ -74,6 +74,7 @@ def test_validate_ok_and_errors_with_file_line_and_exit_2(cli, project):
     assert bad.returncode == 2
     assert "scenarios/bad.yaml:13: steps.0.expectt: unknown key 'expectt' (did you mean 'expect'?)" in bad.stderr
     assert "scenarios/bad.yaml:6: steps.0.expect: required field is missing" in bad.stderr
+    assert bad.stderr.strip().endswith("2 problems found.")
 
 
 def test_dry_run_lists_contacts_and_makes_none(cli, project, company):
