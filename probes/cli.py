@@ -62,7 +62,12 @@ def cli(verbose: bool) -> None:
 @click.option("--concurrency", type=click.IntRange(1, 64), help="Journeys run at once (default 4, or settings.concurrency).")
 @click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default sqlite:///<report>/ledger.sqlite3).")
 @click.option("--dry-run", is_flag=True, help="Print every contact the run would make, and make none.")
-def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run):
+@click.option("--wait", "wait", metavar="DURATION", help="After sending, stay connected to the mailbox (IMAP IDLE) "
+              "and record answers the moment they arrive, until every await is settled or DURATION (e.g. 10m) "
+              "has passed. Awaits still pending stay in the ledger for `probes harvest`.")
+@click.option("--run-id", help="Resume this earlier run (e.g. after a crash): steps it finished are kept, "
+              "and nothing it may already have sent is sent again.")
+def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id):
     """Run the journeys in PATHS (scenario files or folders of them).
 
     Journeys run concurrently; every contact is recorded in the ledger before
@@ -89,8 +94,19 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
         sys.exit(EXIT_OK)
     reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
     code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
-                   concurrency=concurrency, kind="run")
+                   concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id)
     sys.exit(code)
+
+
+def _wait_seconds(text: str | None) -> float:
+    from .durations import parse_duration_s
+
+    if not text:
+        return 0.0
+    try:
+        return parse_duration_s(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--wait") from None
 
 
 def _load_journeys(files: list[Path], config):
@@ -115,7 +131,7 @@ def _problem(file: str, message: str):
 
 
 def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None, concurrency=None,
-            kind="run", title=None) -> int:
+            kind="run", title=None, wait_s: float = 0.0, run_id: str | None = None, harvest_first=False) -> int:
     """Run journeys with a live progress display, write the report, return the exit code."""
     from .ledger import Ledger
     from .report import build_results, write_json, write_report
@@ -131,8 +147,11 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
         return EXIT_PROBER_ERROR
     try:
         with _Progress(sum(len(j.journey.steps) for j in journeys)) as progress:
+            if harvest_first and config.identities:
+                _harvest_and_say(ledger, config, reports)
             runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
-            result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]}))
+            result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]},
+                                            run_id=run_id, wait_s=wait_s))
     except KeyboardInterrupt:
         run_id = ledger.latest_run_id()
         click.secho("\nInterrupted. Steps under way are recorded as unfinished; their contacts stay "
@@ -142,18 +161,45 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
         ledger.close()
         return 130
     results = build_results(ledger, result.run_id)
+    progress.settled(results)
     index = write_report(results, reports, title=title)
     if json_path:
         write_json(results, Path(json_path))
     _print_summary(results, index, json_path)
+    if result.pending_awaits:
+        click.echo(f"Awaiting: {result.pending_awaits} answer deadline(s) still open; "
+                   "`probes harvest` records the answers as they come.")
     ledger.close()
     return result.exit_code
+
+
+def _human(seconds: float) -> str:
+    from .durations import format_duration
+
+    return format_duration(seconds)
+
+
+def _harvest_and_say(ledger, config, reports: Path):
+    from .harvest import MailboxError, harvest
+
+    try:
+        got = harvest(ledger, config, reports)
+    except MailboxError as exc:
+        click.secho(f"Harvest failed: {exc}", fg="red", err=True)
+        return None
+    click.echo(f"Harvest: {got.read} new message(s): {got.matched} answer(s) matched, "
+               f"{len(got.unmatched)} unmatched, {got.bounces} bounce(s), {got.own_copies} own copies; "
+               f"{got.settled} await(s) settled, {got.closed} closed without answer.", err=True)
+    for u in got.unmatched:
+        click.echo(f"  unmatched: {u['arrived_at']:%Y-%m-%d %H:%M} from {u['from']}: {u['subject']}", err=True)
+    return got
 
 
 class _Progress:
     """Live progress on stderr: a bar over all steps, and one line per finished journey."""
 
-    SYMBOL = {"passed": ("✔", "green"), "failed": ("✘", "red"), "error": ("!", "yellow"), "skipped": ("-", "dim")}
+    SYMBOL = {"passed": ("✔", "green"), "failed": ("✘", "red"), "error": ("!", "yellow"), "skipped": ("-", "dim"),
+              "pending": ("…", "blue")}
 
     def __init__(self, total_steps: int):
         from rich.console import Console
@@ -165,12 +211,39 @@ class _Progress:
                                  transient=True)
         self.task = self.progress.add_task("run", total=total_steps)
         self.findings: dict[str, int] = {}
+        self.reported: dict[str, str] = {}   # journey -> status printed when it finished dispatching
         self.worst: dict = {}   # journey -> the most severe finding of its first step with any
         self.steps: dict[str, int] = {}
 
     def __enter__(self):
         self.progress.start()
         return self
+
+    def note(self, text: str) -> None:
+        self.console.print(text)
+
+    def waiting(self, seconds: float, pending: int) -> None:
+        from .durations import format_duration
+
+        self.progress.stop()
+        self.console.print(f"Waiting up to {format_duration(seconds)} for {pending} answer deadline(s) "
+                           "(IMAP IDLE: answers are recorded as they arrive)…")
+
+    def settled(self, results: dict) -> None:
+        """After waiting: the final verdict of every journey that was waiting for answers."""
+        from rich.markup import escape
+
+        from .results import SEVERITIES
+
+        for j in results["journeys"]:
+            if self.reported.get(j["name"]) != "pending":
+                continue
+            symbol, colour = self.SYMBOL.get(j["status"], ("?", "white"))
+            found = sorted((f for s in j["steps"] for f in s["findings"]), key=lambda f: SEVERITIES.index(f["severity"]))
+            extra = f" — {found[0]['title']}" + (f" (+{len(found) - 1} more)" if len(found) > 1 else "") if found else ""
+            if j["status"] == "pending":
+                extra = " — still waiting: `probes harvest` records the answers later"
+            self.console.print(f"[{colour}]{symbol} {j['status']:<7}[/{colour}] {escape(j['name'])}{escape(extra)}")
 
     def __exit__(self, *exc):
         self.progress.stop()
@@ -193,8 +266,9 @@ class _Progress:
         # Steps skipped after a failure still count towards the bar.
         self.progress.advance(self.task, self.steps.get(name, 0))
         symbol, colour = self.SYMBOL.get(status, ("?", "white"))
+        self.reported[name] = status
         n = self.findings.get(name, 0)
-        extra = ""
+        extra = " — waiting for the answer" if status == "pending" else ""
         if name in self.worst:
             extra = f" — {self.worst[name].title}" + (f" (+{n - 1} more)" if n > 1 else "")
         from rich.markup import escape
@@ -217,6 +291,70 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
     click.echo(f"Report: {index}")
     if json_path:
         click.echo(f"JSON:   {Path(json_path).resolve()}")
+
+
+# --- harvest / nightly ---------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (identities, targets, ledger).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Reports folder (default from "
+              "probes.yaml); the report of the latest run is written again.")
+def harvest(config_path, ledger_url, report_dir):
+    """Read the prober's mailboxes and record the answers.
+
+    Matches each new message to its contact (by reply address, token, then
+    threading), tells automatic acknowledgements from answers by a person,
+    keeps the raw .eml, runs the checks, settles awaits and closes those whose
+    deadline passed as "no response". Messages that match nothing are listed,
+    never deleted. Running it twice records nothing new the second time.
+    """
+    from .config import find_config, load_config
+    from .ledger import Ledger
+    from .report import build_results, write_report
+
+    try:
+        config = load_config(find_config(config_path))
+    except InputError as err:
+        _fail_input(err)
+    if not config.identities:
+        click.secho("probes.yaml has no identities with a mailbox; nothing to harvest.", fg="yellow", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
+    ledger = Ledger(ledger_url or config.ledger_url(reports))
+    got = _harvest_and_say(ledger, config, reports)
+    if got is None:
+        sys.exit(EXIT_PROBER_ERROR)
+    if run_id := ledger.latest_run_id():
+        click.echo(f"Report: {write_report(build_results(ledger, run_id), reports)}")
+    ledger.close()
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml to use.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Reports folder.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
+@click.option("--wait", "wait", metavar="DURATION", help="Wait this long for answers after sending (IMAP IDLE).")
+def nightly(paths, config_path, report_dir, json_path, wait):
+    """The scheduled run: harvest first, then run PATHS as tonight's run.
+
+    Tonight's run has the id nightly-YYYYMMDD (UTC): started again the same
+    night (after a crash, or by an over-eager scheduler), it resumes that run
+    instead of contacting the companies a second time.
+    """
+    from .config import find_config, load_config
+    from .results import utcnow
+    from .scenario import expand_paths
+
+    try:
+        config = load_config(find_config(config_path, list(paths)))
+        journeys = _load_journeys(expand_paths(list(paths)), config)
+    except InputError as err:
+        _fail_input(err)
+    reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
+    code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=_wait_seconds(wait),
+                   run_id=f"nightly-{utcnow():%Y%m%d}", harvest_first=True)
+    sys.exit(code)
 
 
 # --- validate / schema ----------------------------------------------------------------------------
@@ -339,14 +477,20 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
               help="Folder for the report, evidence and ledger.")
 @click.option("--port", type=int, default=0, help="Port for the demo company (default: any free port).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
-def demo(scenarios_dir, report_dir, port, json_path):
+@click.option("--wait", "wait", metavar="DURATION", default="60s", show_default=True,
+              help="How long to wait for the mail desk's answers (it stops as soon as all are in).")
+def demo(scenarios_dir, report_dir, port, json_path, wait):
     """Start the built-in demo company on 127.0.0.1, run the journeys against it, write the report.
 
     The demo company ("Northwind Appliances") has a healthy contact form and
     forms that fail the way real ones do: a server error, a message silently
     dropped, a "Dear [name]" confirmation, a required field nobody mentions, a
-    CAPTCHA, and a send button that never confirms. Needs no accounts and no
-    network. Exits 1 when it finds something — which, for the demo, it should.
+    CAPTCHA, and a send button that never confirms. Its mail desk answers
+    email (and contact-form messages) the way real ones do: promptly, with a
+    broken "Dear [name]" template, from another address, or never; one
+    address bounces. Needs Dovecot (installed with apt-get when run as root),
+    no accounts and no network. Exits 1 when it finds something — which, for
+    the demo, it should.
     """
     from .scenario import expand_paths
     from .sim import DemoCompany
@@ -355,32 +499,53 @@ def demo(scenarios_dir, report_dir, port, json_path):
         click.secho(f"No scenarios folder at {scenarios_dir}; run from the repository root or pass --scenarios.",
                     fg="red", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    with DemoCompany(port=port) as company:
-        click.echo(f"Demo company running at {company.base_url}")
-        config = demo_config(company.base_url, Path(report_dir))
+    import tempfile
+
+    from .sim.mailnet import DemoMail
+    from .sim.mailserver import ensure_dovecot
+
+    try:
+        ensure_dovecot(say=lambda text: click.echo(text, err=True))
+    except RuntimeError as exc:
+        click.secho(str(exc), fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    with tempfile.TemporaryDirectory(prefix="probes-demo-mail-") as mail_root, \
+            DemoMail(Path(mail_root), ack_delay_s=1.0, human_delay_s=5.0) as mail, \
+            DemoCompany(port=port, on_message=mail.forward_form) as company:
+        click.echo(f"Demo company running at {company.base_url}; its mail desk answers at "
+                   f"@northwind.example; the shopper's mailbox is IMAP {mail.imap.host}:{mail.imap.port}")
+        config = demo_config(company.base_url, Path(report_dir), mail)
         try:
             journeys = _load_journeys(expand_paths([scenarios_dir]), config)
         except InputError as err:
             _fail_input(err)
         code = execute(config, journeys, Path(report_dir).resolve(), json_path=json_path, kind="demo",
-                       title="Mystery Shopper demo report")
+                       title="Mystery Shopper demo report", wait_s=_wait_seconds(wait))
     sys.exit(code)
 
 
-def demo_config(base_url: str, reports: Path):
-    """The configuration `probes demo` uses: one target, the demo company, at base_url."""
+def demo_config(base_url: str, reports: Path, mail=None):
+    """The configuration `probes demo` uses: one target, the demo company, at base_url.
+
+    With mail (a running probes.sim.mailnet.DemoMail): the shopper's mailbox as the only identity,
+    and the company's mail addresses on the target.
+    """
     from .config import Config
 
-    return Config.model_validate({
-        "settings": {"reports_dir": str(reports)},
-        "targets": {"demo": {
-            "name": "Northwind Appliances (demo company)",
-            "timezone": "Europe/London",
-            "business_hours": {d: "09:00-17:30" for d in ("mon", "tue", "wed", "thu", "fri")},
-            "endpoints": {"website": base_url},
-            "allowlist": [base_url + "/"],
-        }},
-    })
+    target = {
+        "name": "Northwind Appliances (demo company)",
+        "timezone": "Europe/London",
+        "business_hours": {d: "09:00-17:30" for d in ("mon", "tue", "wed", "thu", "fri")},
+        "endpoints": {"website": base_url},
+        "allowlist": [base_url + "/"],
+    }
+    doc = {"settings": {"reports_dir": str(reports)}, "targets": {"demo": target}}
+    if mail is not None:
+        target["endpoints"]["support_email"] = "support@northwind.example"
+        target["allowlist"].append("@northwind.example")
+        target["auto_reply_within_s"] = 2.0  # the demo's people answer within seconds
+        doc["identities"] = {"shopper": mail.identity()}
+    return Config.model_validate(doc)
 
 
 @cli.group()

@@ -66,9 +66,6 @@ class Settings(Strict):
         return v
 
 
-_HOURS = re.compile(r"^(\d\d):(\d\d)-(\d\d):(\d\d)$")
-
-
 class Target(Strict):
     """A company the prober may contact."""
 
@@ -82,6 +79,8 @@ class Target(Strict):
                                           "usable in scenarios as {target.<name>}")
     allowlist: list[str] = Field(
         min_length=1, description="URL prefixes, email addresses, @domains and phone numbers the prober may contact")
+    auto_reply_within_s: float = Field(10.0, ge=0, description="an answer arriving sooner than this after the "
+                                                               "contact counts as automatic")
 
     @field_validator("timezone")
     @classmethod
@@ -95,10 +94,13 @@ class Target(Strict):
     @field_validator("business_hours")
     @classmethod
     def _hours(cls, v: dict[str, str]) -> dict[str, str]:
+        from .business_time import BusinessCalendar
+
         for day, span in v.items():
-            m = _HOURS.match(span)
-            if not m or not (0 <= int(m[1]) < 24 and 0 <= int(m[3]) <= 24 and m[1] + m[2] < m[3] + m[4]):
-                raise ValueError(f"{day}: '{span}' is not an opening time like 09:00-17:30")
+            try:  # the calendar is the one judge of what an opening span is
+                BusinessCalendar("UTC", {day: span})
+            except ValueError:
+                raise ValueError(f"{day}: '{span}' is not an opening time like 09:00-17:30") from None
         return v
 
     @field_validator("allowlist")
@@ -149,11 +151,83 @@ def _matches(entry: str, dest: str) -> bool:
     return entry.lower() == dest.lower()
 
 
+def _secret_ref(v: str | None) -> str | None:
+    if v is not None and not ENV_REF.fullmatch(v):
+        raise ValueError("secrets are not written in files; give the name of an environment variable "
+                         "like ${SMTP_PASSWORD} and set it where the prober runs")
+    return v
+
+
+class MailServer(Strict):
+    """An SMTP or IMAP server the prober's mailbox uses."""
+
+    host: str
+    port: int | None = Field(None, ge=1, le=65535, description="default: 465/587/25 for SMTP, 993/143 for IMAP, "
+                                                               "by tls")
+    tls: Literal["implicit", "starttls", "none"] = Field(
+        "starttls", description="implicit TLS (SMTPS 465, IMAPS 993), STARTTLS, or none (loopback and tests only)")
+    username: str | None = None
+    password: str | None = Field(None, description="a reference like ${IMAP_PASSWORD}, never the password")
+    timeout_s: float = Field(30.0, gt=0)
+
+    _password = field_validator("password")(classmethod(lambda cls, v: _secret_ref(v)))
+
+    def secret(self) -> str | None:
+        """The password, read from the environment now (never stored or logged)."""
+        return expand_env(self.password) if self.password else None
+
+    def port_for(self, protocol: Literal["smtp", "imap"]) -> int:
+        if self.port:
+            return self.port
+        if protocol == "smtp":
+            return {"implicit": 465, "starttls": 587, "none": 25}[self.tls]
+        return 993 if self.tls == "implicit" else 143
+
+
+class EmailIdentity(Strict):
+    """The prober's own mailbox: it sends from it and reads the answers in it."""
+
+    address: str = Field(description="the mailbox address, e.g. shopper@mystery-shopper.example")
+    subaddress: bool = Field(True, description="give each contact its own reply address, "
+                                               "local+<token>@domain (Gmail, Microsoft 365, Fastmail … support it)")
+    smtp: MailServer
+    imap: MailServer
+    inbox: str = "INBOX"
+    copy_to_self: bool = Field(True, description="send a copy of each message to this mailbox: after a crash, "
+                                                 "it proves the server accepted the message, so it is not resent")
+    sent_folder: str | None = Field(None, description="a folder where the provider keeps sent mail "
+                                                      "(e.g. '[Gmail]/Sent Mail'), searched too after a crash")
+    resend_after_s: float = Field(300.0, ge=0, description="after a crash mid-send, resend only if the copy has "
+                                                           "not appeared within this long of the attempt")
+
+    @field_validator("address")
+    @classmethod
+    def _address(cls, v: str) -> str:
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", v):
+            raise ValueError(f"'{v}' is not an email address")
+        return v
+
+    def reply_address(self, token: str) -> str:
+        """The address a reply to this contact should come back to."""
+        if not self.subaddress:
+            return self.address
+        local, domain = self.address.split("@", 1)
+        return f"{local}+{token}@{domain}"
+
+
+class Identity(Strict):
+    """Who the prober is on each channel."""
+
+    email: EmailIdentity | None = None
+
+
 class Config(Strict):
     """The whole probes.yaml."""
 
     settings: Settings = Field(default_factory=Settings)
     targets: dict[str, Target] = Field(min_length=1)
+    identities: dict[str, Identity] = Field(default_factory=dict, description="the prober's own mailboxes "
+                                                                              "and numbers, by name")
 
     # Where the file was loaded from; relative paths in settings are relative to it.
     base_dir: Path = Field(default=Path("."), exclude=True)

@@ -85,6 +85,12 @@ contacts = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),        # planned | sent | failed | not_sent
     sa.Column("planned_at", UTC_DT, nullable=False),
     sa.Column("sent_at", UTC_DT),
+    # Added in 0002 (email): how to recognise the contact and its answers later.
+    sa.Column("message_id", sa.String(300), index=True),       # the Message-ID we sent (email)
+    sa.Column("reply_address", sa.String(320), index=True),    # e.g. shopper+k7q9x2@… (sub-addressing)
+    sa.Column("identity", sa.String(100)),
+    sa.Column("server_answer", sa.Text),                       # e.g. the SMTP server's reply to DATA
+    sa.Column("saved", sa.JSON),                               # values the step saved, for resumed runs
 )
 
 findings = sa.Table(
@@ -100,6 +106,59 @@ findings = sa.Table(
     sa.Column("detail", sa.Text),
     sa.Column("snippet", sa.Text),
     sa.Column("created_at", UTC_DT, nullable=False),
+)
+
+responses = sa.Table(
+    "responses", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("channel", sa.String(40), nullable=False),
+    sa.Column("mailbox", sa.String(400), nullable=False),      # identity/folder it was read from
+    sa.Column("uidvalidity", sa.BigInteger, nullable=False),
+    sa.Column("uid", sa.BigInteger, nullable=False),
+    sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id"), index=True),   # NULL: matched nothing
+    sa.Column("matched_by", sa.String(20)),                    # reply_address | token | thread
+    sa.Column("kind", sa.String(20)),                          # auto | human | bounce | own_copy
+    sa.Column("kind_reason", sa.Text),
+    sa.Column("message_id", sa.String(300)),
+    sa.Column("from_addr", sa.Text),
+    sa.Column("to_addr", sa.Text),
+    sa.Column("subject", sa.Text),
+    sa.Column("internal_date", UTC_DT),                        # the server's INTERNALDATE (1 s resolution)
+    sa.Column("date_header", UTC_DT),                          # the sender's Date header
+    sa.Column("observed_at", UTC_DT, nullable=False),          # when the prober saw it
+    sa.Column("arrived_at", UTC_DT, nullable=False),           # best estimate of when it landed (see harvest)
+    sa.Column("body_text", sa.Text),
+    sa.Column("template_hash", sa.String(64), index=True),     # body with names/numbers/tokens blanked
+    sa.Column("evidence_path", sa.Text),                       # raw .eml, relative to evidence_root
+    sa.Column("evidence_root", sa.Text),
+    sa.UniqueConstraint("mailbox", "uidvalidity", "uid", name="uq_responses_mailbox_uid"),
+)
+
+awaits = sa.Table(
+    "awaits", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.String(40), sa.ForeignKey("runs.id"), nullable=False, index=True),
+    sa.Column("journey_id", sa.Integer, sa.ForeignKey("journeys.id"), nullable=False),
+    sa.Column("step_id", sa.Integer, sa.ForeignKey("steps.id"), nullable=False),     # the await step
+    sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id"), nullable=False, index=True),
+    sa.Column("channel", sa.String(40), nullable=False),       # the channel the answer is expected on
+    sa.Column("kind", sa.String(10), nullable=False),          # ack | human
+    sa.Column("deadline_text", sa.String(100), nullable=False),
+    sa.Column("due_at", UTC_DT, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),        # pending | met | late | no_response
+    sa.Column("response_id", sa.Integer, sa.ForeignKey("responses.id")),
+    sa.Column("elapsed_s", sa.Float),                          # wall-clock time to the answer
+    sa.Column("business_s", sa.Float),                         # the same in the target's business hours
+    sa.Column("settled_at", UTC_DT),
+    sa.UniqueConstraint("step_id", "contact_id", "kind", name="uq_awaits_step_contact_kind"),
+)
+
+mailbox_state = sa.Table(
+    "mailbox_state", metadata,
+    sa.Column("mailbox", sa.String(400), primary_key=True),
+    sa.Column("uidvalidity", sa.BigInteger, nullable=False),
+    sa.Column("last_uid", sa.BigInteger, nullable=False),
+    sa.Column("harvested_at", UTC_DT, nullable=False),
 )
 
 evidence = sa.Table(
@@ -176,6 +235,23 @@ class Ledger:
     def finish_run(self, run_id: str, status: str) -> None:
         self._update(runs, run_id, status=status, finished_at=utcnow())
 
+    def reopen_run(self, run_id: str) -> None:
+        """Resume an earlier run under the same id (its contacts are not made again)."""
+        self._update(runs, run_id, status="running", finished_at=None)
+
+    def journey_in_run(self, run_id: str, file: str) -> dict | None:
+        rows = self._select(sa.select(journeys).where(journeys.c.run_id == run_id, journeys.c.file == file))
+        return rows[0] if rows else None
+
+    def step_at(self, journey_id: int, position: int) -> dict | None:
+        rows = self._select(sa.select(steps).where(steps.c.journey_id == journey_id, steps.c.position == position)
+                            .order_by(steps.c.id.desc()))
+        return rows[0] if rows else None
+
+    def contact_for_step(self, step_id: int) -> dict | None:
+        rows = self._select(sa.select(contacts).where(contacts.c.step_id == step_id))
+        return rows[0] if rows else None
+
     def start_journey(self, run_id: str, *, name: str, file: str, target: str, target_name: str,
                       persona: dict, tags: list[str], description: str = "") -> int:
         return self._insert(journeys, run_id=run_id, name=name, file=file, target=target, target_name=target_name,
@@ -203,14 +279,88 @@ class Ledger:
                             status="skipped", error=reason)
 
     def plan_contact(self, *, run_id: str, journey_id: int, step_id: int, channel: str, destination: str,
-                     token: str, idempotency_key: str) -> int:
+                     token: str, idempotency_key: str, message_id: str | None = None,
+                     reply_address: str | None = None, identity: str | None = None) -> int:
         """Record a contact before making it (see module docstring)."""
         return self._insert(contacts, run_id=run_id, journey_id=journey_id, step_id=step_id, channel=channel,
                             destination=destination, token=token, idempotency_key=idempotency_key,
-                            status="planned", planned_at=utcnow())
+                            status="planned", planned_at=utcnow(), message_id=message_id,
+                            reply_address=reply_address, identity=identity)
 
-    def mark_contact(self, contact_id: int, status: str, sent_at: dt.datetime | None = None) -> None:
-        self._update(contacts, contact_id, status=status, sent_at=sent_at)
+    def mark_contact(self, contact_id: int, status: str, sent_at: dt.datetime | None = None, **values) -> None:
+        self._update(contacts, contact_id, status=status, sent_at=sent_at, **values)
+
+    def contact_by_key(self, idempotency_key: str) -> dict | None:
+        rows = self._select(sa.select(contacts).where(contacts.c.idempotency_key == idempotency_key))
+        return rows[0] if rows else None
+
+    def get_contact(self, contact_id: int) -> dict | None:
+        rows = self._select(sa.select(contacts).where(contacts.c.id == contact_id))
+        return rows[0] if rows else None
+
+    def contacts_where(self, **equals) -> list[dict]:
+        stmt = sa.select(contacts)
+        for column, value in equals.items():
+            stmt = stmt.where(contacts.c[column] == value)
+        return self._select(stmt.order_by(contacts.c.id))
+
+    # --- awaits and responses (answers that come later) ---------------------
+    def add_await(self, *, run_id: str, journey_id: int, step_id: int, contact_id: int, channel: str, kind: str,
+                  deadline_text: str, due_at: dt.datetime) -> int:
+        return self._insert(awaits, run_id=run_id, journey_id=journey_id, step_id=step_id, contact_id=contact_id,
+                            channel=channel, kind=kind, deadline_text=deadline_text, due_at=due_at,
+                            status="pending")
+
+    def awaits_where(self, **equals) -> list[dict]:
+        stmt = sa.select(awaits)
+        for column, value in equals.items():
+            stmt = stmt.where(awaits.c[column] == value)
+        return self._select(stmt.order_by(awaits.c.id))
+
+    def settle_await(self, await_id: int, status: str, *, response_id: int | None = None,
+                     elapsed_s: float | None = None, business_s: float | None = None) -> None:
+        """Close a pending await; one already settled is left as it is (harvest is idempotent)."""
+        with self.engine.begin() as conn:
+            conn.execute(awaits.update().where(awaits.c.id == await_id, awaits.c.status == "pending").values(
+                status=status, response_id=response_id, elapsed_s=elapsed_s, business_s=business_s,
+                settled_at=utcnow()))
+
+    def add_response(self, **values) -> int | None:
+        """Record one inbound message; None if this mailbox UID was recorded before."""
+        try:
+            return self._insert(responses, **values)
+        except sa.exc.IntegrityError:
+            return None
+
+    def responses_where(self, **equals) -> list[dict]:
+        stmt = sa.select(responses)
+        for column, value in equals.items():
+            stmt = stmt.where(responses.c[column] == value)
+        return self._select(stmt.order_by(responses.c.arrived_at, responses.c.id))
+
+    def template_seen_elsewhere(self, template_hash: str, contact_id: int | None) -> int:
+        """How many other contacts got a reply with this body template."""
+        stmt = sa.select(sa.func.count(sa.distinct(responses.c.contact_id))).where(
+            responses.c.template_hash == template_hash, responses.c.contact_id.is_not(None))
+        if contact_id is not None:
+            stmt = stmt.where(responses.c.contact_id != contact_id)
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).scalar() or 0
+
+    def mailbox_position(self, mailbox: str) -> tuple[int, int] | None:
+        rows = self._select(sa.select(mailbox_state).where(mailbox_state.c.mailbox == mailbox))
+        return (rows[0]["uidvalidity"], rows[0]["last_uid"]) if rows else None
+
+    def set_mailbox_position(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
+        with self.engine.begin() as conn:
+            done = conn.execute(mailbox_state.update().where(mailbox_state.c.mailbox == mailbox).values(
+                uidvalidity=uidvalidity, last_uid=last_uid, harvested_at=utcnow()))
+            if not done.rowcount:
+                conn.execute(mailbox_state.insert().values(mailbox=mailbox, uidvalidity=uidvalidity,
+                                                           last_uid=last_uid, harvested_at=utcnow()))
+
+    def update_row(self, table_name: str, row_id, **values) -> None:
+        self._update(metadata.tables[table_name], row_id, **values)
 
     def add_finding(self, run_id: str, journey_id: int | None, step_id: int | None, finding,
                     contact_id: int | None = None) -> int:
@@ -249,6 +399,9 @@ class Ledger:
             "contacts": self._select(sa.select(contacts).where(contacts.c.run_id == run_id).order_by(contacts.c.id)),
             "findings": self._select(sa.select(findings).where(findings.c.run_id == run_id).order_by(findings.c.id)),
             "evidence": self._select(sa.select(evidence).where(evidence.c.run_id == run_id).order_by(evidence.c.id)),
+            "awaits": self._select(sa.select(awaits).where(awaits.c.run_id == run_id).order_by(awaits.c.id)),
+            "responses": self._select(sa.select(responses).where(responses.c.contact_id.in_(
+                sa.select(contacts.c.id).where(contacts.c.run_id == run_id))).order_by(responses.c.arrived_at)),
         }
 
 

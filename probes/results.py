@@ -52,6 +52,7 @@ class Outcome:
     responses: list[str] = field(default_factory=list)              # text the company showed or sent back
     saved: dict[str, str] = field(default_factory=dict)
     contacted: bool = False                                         # did the contact reach the company's side
+    sent_at: dt.datetime | None = None                              # when it did (the clock of answer times)
 
 
 class ProberError(Exception):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import secrets
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +21,12 @@ from typing import Any, Protocol
 from . import channels
 from .browser import BrowserSession
 from .checks import CheckContext, run_checks
-from .config import Config, Target
+from .awaits import AwaitStep
+from .business_time import BusinessCalendar
+from .config import Config, EmailIdentity, Target
 from .ledger import Ledger, new_token
 from .results import FAILING, Finding, Outcome, ProberError, utcnow
-from .scenario import LoadedJourney, step_ids, template_values
+from .scenario import LoadedJourney, identity_of, step_ids, template_values
 from .templating import render
 
 log = logging.getLogger("probes.runner")
@@ -55,6 +59,11 @@ class StepContext:
     browser_session: BrowserSession
     trace: bool = True
     locale: str = "en"
+    token: str = ""
+    persona_name: str = ""
+    email_identity: EmailIdentity | None = None
+    reply_address: str = ""
+    message_id: str = ""
 
     async def browser(self):
         return await self.browser_session.get()
@@ -74,6 +83,7 @@ class StepContext:
 class RunResult:
     run_id: str
     statuses: dict[str, str] = field(default_factory=dict)   # journey name -> status
+    pending_awaits: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -93,7 +103,16 @@ def step_budget_s(step) -> float:
     """Hard ceiling for one step, so a hung browser cannot hang the run."""
     load = getattr(step, "load_within", 20.0) * (getattr(step, "retries", 0) + 1)
     expect = getattr(getattr(step, "expect", None), "within", 15.0)
-    return load + expect + 60.0
+    return load + (expect if isinstance(expect, (int, float)) else 15.0) + 60.0
+
+
+def message_id_for(token: str, identity: EmailIdentity | None) -> str:
+    domain = identity.address.split("@", 1)[1] if identity else "mystery-shopper.invalid"
+    return f"<{token}.{secrets.token_hex(4)}@{domain}>"
+
+
+def _uses(step, attribute: str) -> bool:
+    return not isinstance(step, AwaitStep) and getattr(channels.REGISTRY[step.channel], attribute, False)
 
 
 class Runner:
@@ -107,8 +126,18 @@ class Runner:
         self.kind = kind
         self.browser = BrowserSession(config.settings.browser)
 
-    async def run(self, journeys: list[LoadedJourney], options: dict | None = None) -> RunResult:
-        run_id = self.ledger.start_run(self.kind, self.reports_dir, self.config.source, options or {})
+    async def run(self, journeys: list[LoadedJourney], options: dict | None = None, *,
+                  run_id: str | None = None, wait_s: float = 0.0) -> RunResult:
+        """Run journeys; with run_id of an earlier, interrupted run, resume it without resending.
+
+        wait_s: afterwards, stay connected to the mailboxes (IMAP IDLE) until every await of this
+        run is settled or this long has passed.
+        """
+        if run_id and self.ledger.get_run(run_id):
+            self.ledger.reopen_run(run_id)
+        else:
+            run_id = self.ledger.start_run(self.kind, self.reports_dir, self.config.source, options or {},
+                                           run_id=run_id)
         result = RunResult(run_id)
         limit = asyncio.Semaphore(self.concurrency)
         slugs = _unique_slugs(journeys)
@@ -119,8 +148,7 @@ class Runner:
                     run_id, loaded, journey_slug)
 
         try:
-            if any(getattr(channels.REGISTRY[s.channel], "USES_BROWSER", False)
-                   for j in journeys for s in j.journey.steps):
+            if any(_uses(s, "USES_BROWSER") for j in journeys for s in j.journey.steps):
                 # Start Chromium before the clocks run, so step times are the company's, not the launch.
                 # A failure here is raised again, as a step error, by each browser step.
                 try:
@@ -128,6 +156,11 @@ class Runner:
                 except ProberError as exc:
                     log.warning("%s", exc)
             await asyncio.gather(*(one(j, s) for j, s in zip(journeys, slugs)))
+            await self._close_browser()
+            if wait_s > 0 and (pending := self.ledger.awaits_where(run_id=run_id, status="pending")):
+                if hasattr(self.reporter, "waiting"):
+                    self.reporter.waiting(wait_s, len(pending))
+                await self.wait_for_answers(run_id, wait_s)
         except BaseException:
             # Ctrl-C or a crash: journeys still under way stay 'running' (the report shows them as
             # unfinished) and their contacts stay 'planned', so nothing is resent blindly.
@@ -135,8 +168,37 @@ class Runner:
             raise
         finally:
             await self._close_browser()
+        from .harvest import refresh_statuses
+
         self.ledger.finish_run(run_id, {0: "passed", 1: "failed", 3: "error"}[result.exit_code])
+        refresh_statuses(self.ledger)
+        for row in self.ledger.run_rows(run_id)["journeys"]:
+            result.statuses[row["name"] + f" ({row['file']})"] = row["status"]
+        result.pending_awaits = len(self.ledger.awaits_where(run_id=run_id, status="pending"))
         return result
+
+    async def wait_for_answers(self, run_id: str, wait_s: float) -> None:
+        """Harvest now, then on every new message (IMAP IDLE), until this run's awaits settle or time is up."""
+        from .harvest import harvest, mailboxes_of
+
+        boxes = [await asyncio.to_thread(b.connect) for b in mailboxes_of(self.config)]
+        deadline = time.monotonic() + wait_s
+        try:
+            while True:
+                await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes)
+                pending = self.ledger.awaits_where(run_id=run_id, status="pending")
+                left = deadline - time.monotonic()
+                if not pending or left <= 0 or not boxes:
+                    return
+                next_due = min(a["due_at"] for a in pending) - utcnow()
+                timeout = max(0.05, min(left, next_due.total_seconds() + 0.05, 60.0))
+                if len(boxes) == 1:
+                    await asyncio.to_thread(boxes[0].idle, timeout)
+                else:  # IDLE watches one folder per connection; with several, look every second
+                    await asyncio.sleep(min(timeout, 1.0))
+        finally:
+            for b in boxes:
+                b.close()
 
     async def _close_browser(self) -> None:
         try:
@@ -147,47 +209,112 @@ class Runner:
     async def _journey(self, run_id: str, loaded: LoadedJourney, journey_slug: str) -> str:
         j = loaded.journey
         target = self.config.targets[j.target]
-        jid = self.ledger.start_journey(run_id, name=j.name, file=loaded.path, target=j.target,
-                                        target_name=target.name, persona=j.persona.model_dump(), tags=j.tags,
-                                        description=j.description)
+        earlier = self.ledger.journey_in_run(run_id, loaded.path)
+        if earlier:
+            jid = earlier["id"]
+            self.ledger.update_row("journeys", jid, status="running", finished_at=None)
+        else:
+            jid = self.ledger.start_journey(run_id, name=j.name, file=loaded.path, target=j.target,
+                                            target_name=target.name, persona=j.persona.model_dump(), tags=j.tags,
+                                            description=j.description)
         self.reporter.journey_started(j.name, len(j.steps))
         saved: dict[str, dict] = {}
+        contacts: dict[str, dict] = {}   # step id -> its contact row, for await steps
         status = "passed"
-        ids = step_ids(j)
         stop_reason = None
-        for position, (key, step) in enumerate(zip(ids, j.steps)):
+        for position, (key, step) in enumerate(zip(step_ids(j), j.steps)):
+            kind = "await" if isinstance(step, AwaitStep) else step.channel
+            done = self.ledger.step_at(jid, position) if earlier else None
             if stop_reason:
-                self.ledger.skip_step(jid, position, key, step.channel, stop_reason)
+                if not done:
+                    self.ledger.skip_step(jid, position, key, kind, stop_reason)
                 continue
-            step_status, found = await self._step(run_id, jid, loaded, position, key, step, target, saved,
-                                                  journey_slug)
+            if done and done["status"] in ("passed", "failed", "pending"):
+                # Resumed run: this step finished before; keep its result, send nothing.
+                step_status, found = done["status"], []
+                contact = self.ledger.contact_for_step(done["id"])
+                if contact:
+                    contacts[key] = contact
+                    saved[key] = {"token": contact["token"], **(contact.get("saved") or {})}
+            elif isinstance(step, AwaitStep):
+                step_status, found = self._await_step(run_id, jid, position, key, step, target, contacts, done)
+            else:
+                step_status, found = await self._step(run_id, jid, loaded, position, key, step, target, saved,
+                                                      contacts, journey_slug, done)
             self.reporter.step_finished(j.name, key, step_status, found)
             if step_status in ("failed", "error"):
                 status = "error" if step_status == "error" or status == "error" else "failed"
                 stop_reason = f"not run: step '{key}' {'failed' if step_status == 'failed' else 'could not run'}"
+            elif step_status == "pending" and status == "passed":
+                status = "pending"
         self.ledger.finish_journey(jid, status)
         self.reporter.journey_finished(j.name, status)
         return status
 
-    async def _step(self, run_id, jid, loaded, position, key, step, target, saved,
-                    journey_slug) -> tuple[str, list[Finding]]:
+    def _await_step(self, run_id, jid, position, key, step: AwaitStep, target, contacts, done):
+        """Write one await row per deadline, due from the moment the awaited contact was made."""
+        step_id = done["id"] if done else self.ledger.start_step(jid, position, key, "await", step.description)
+        contact = contacts.get(step.await_)
+        if not contact or contact["status"] != "sent" or not contact.get("sent_at"):
+            return self._step_error(step_id, f"step '{step.await_}' made no contact to await")
+        self._add_awaits(run_id, jid, step_id, contact, step.channel, step.deadlines(), target)
+        self.ledger.finish_step(step_id, "pending", observations={"awaiting": step.await_, "channel": step.channel})
+        return "pending", []
+
+    def _add_awaits(self, run_id, jid, step_id, contact, channel, deadlines, target) -> None:
+        calendar = BusinessCalendar.for_target(target)
+        existing = {(a["kind"]) for a in self.ledger.awaits_where(step_id=step_id, contact_id=contact["id"])}
+        for kind, deadline in deadlines.items():
+            if kind not in existing:
+                self.ledger.add_await(run_id=run_id, journey_id=jid, step_id=step_id, contact_id=contact["id"],
+                                      channel=channel, kind=kind, deadline_text=deadline.describe(),
+                                      due_at=deadline.due(contact["sent_at"], calendar))
+
+    async def _step(self, run_id, jid, loaded, position, key, step, target, saved, contacts,
+                    journey_slug, done) -> tuple[str, list[Finding]]:
         j = loaded.journey
         module = channels.REGISTRY[step.channel]
-        token = new_token()
+        _, identity = identity_of(j, self.config)
+        email_identity = identity.email if identity else None
+        idempotency_key = f"{run_id}/{loaded.path}/{key}"
+        earlier = self.ledger.contact_by_key(idempotency_key) if done else None
+        token = earlier["token"] if earlier else new_token()
         values = template_values(j, self.config, token, saved)
-        step_id = self.ledger.start_step(jid, position, key, step.channel, step.description)
+        step_id = done["id"] if done else self.ledger.start_step(jid, position, key, step.channel, step.description)
         started = utcnow()
         destination = render(step.destination(), values) if step.destination() else ""
         if destination and not target.allows(destination):
             # Validation checks this too; checked again here with real values, before any contact.
             return self._step_error(step_id, f"{destination} is not on the target's allowlist; nothing was sent")
-        # Written before the contact is made: a crash leaves 'planned', never a silent double send.
-        contact_id = self.ledger.plan_contact(run_id=run_id, journey_id=jid, step_id=step_id, channel=step.channel,
-                                              destination=destination, token=token,
-                                              idempotency_key=f"{run_id}/{loaded.path}/{key}")
+        if earlier:
+            contact_id = earlier["id"]
+            verdict = await self._recover(earlier, module, email_identity)
+            if verdict == "sent":
+                contact = self.ledger.get_contact(contact_id)
+                contacts[key] = contact
+                saved[key] = {"token": token, **(contact.get("saved") or {})}
+                if getattr(step, "expect", None) is not None and hasattr(step.expect, "ack_within"):
+                    self._add_awaits(run_id, jid, step_id, contact, "email",
+                                     _reply_deadlines(step.expect), target)
+                self.ledger.finish_step(step_id, "pending" if self.ledger.awaits_where(step_id=step_id) else "passed",
+                                        observations={"recovered": "the earlier attempt was sent; not resent"})
+                return ("pending" if self.ledger.awaits_where(step_id=step_id) else "passed"), []
+            if verdict != "resend":
+                return self._step_error(step_id, verdict)
+            message_id = earlier["message_id"] or message_id_for(token, email_identity)
+        else:
+            message_id = message_id_for(token, email_identity)
+            # Written before the contact is made: a crash leaves 'planned', never a silent double send.
+            contact_id = self.ledger.plan_contact(
+                run_id=run_id, journey_id=jid, step_id=step_id, channel=step.channel, destination=destination,
+                token=token, idempotency_key=idempotency_key,
+                message_id=message_id if _uses(step, "USES_MAILBOX") else None,
+                reply_address=values.get("reply_to"), identity=identity_of(j, self.config)[0])
         ctx = StepContext(target=target, values=values, evidence_dir=self.reports_dir / "evidence" / run_id / journey_slug,
                           step_key=key, browser_session=self.browser, trace=self.config.settings.browser.trace,
-                          locale=j.persona.language)
+                          locale=j.persona.language, token=token, persona_name=j.persona.name,
+                          email_identity=email_identity, reply_address=values.get("reply_to", ""),
+                          message_id=message_id)
         try:
             outcome: Outcome = await asyncio.wait_for(module.run(step, ctx), timeout=step_budget_s(step))
         except asyncio.TimeoutError:
@@ -198,8 +325,9 @@ class Runner:
             log.error("step %s of %s crashed:\n%s", key, loaded.path, traceback.format_exc())
             return self._step_error(step_id, f"internal error: {type(exc).__name__}: {exc}")
 
-        self.ledger.mark_contact(contact_id, "sent" if outcome.contacted else "not_sent",
-                                 utcnow() if outcome.contacted else None)
+        sent_at = (outcome.sent_at or utcnow()) if outcome.contacted else None
+        self.ledger.mark_contact(contact_id, "sent" if outcome.contacted else "not_sent", sent_at,
+                                 server_answer=outcome.observations.get("server_answer"), saved=outcome.saved)
         check_ctx = CheckContext(persona=j.persona.model_dump(), channel=step.channel)
         found = list(outcome.findings)
         for text in outcome.responses:
@@ -211,16 +339,51 @@ class Runner:
             rel = ev.path.relative_to(self.reports_dir) if ev.path.is_relative_to(self.reports_dir) else ev.path
             self.ledger.add_evidence(run_id, jid, step_id, ev.kind, ev.label, str(rel), size)
         saved[key] = {"token": token, **outcome.saved}
+        contacts[key] = self.ledger.get_contact(contact_id)
         failed = any(f.severity in FAILING for f in found)
         observations = {**outcome.observations, "reachable": not any(f.severity == "critical" for f in found)}
         status = "failed" if failed else "passed"
+        if not failed and outcome.contacted and getattr(step, "expect", None) is not None \
+                and hasattr(step.expect, "ack_within"):
+            self._add_awaits(run_id, jid, step_id, contacts[key], "email", _reply_deadlines(step.expect), target)
+            status = "pending"
         measurements = {k: round(v, 4) for k, v in outcome.measurements.items()}
         self.ledger.finish_step(step_id, status, measurements, observations, started_at=started)
         return status, found
 
+    async def _recover(self, contact: dict, module, identity: EmailIdentity | None) -> str:
+        """A resumed step whose contact was planned: 'sent', 'resend', or why it is left alone."""
+        if contact["status"] == "sent":
+            return "sent"
+        if contact["status"] == "not_sent":
+            return "resend"
+        if not getattr(module, "USES_MAILBOX", False) or identity is None:
+            return ("the earlier attempt was interrupted while sending and may have reached the company; "
+                    "it is not sent again")
+        from .harvest import Mailbox
+
+        box = Mailbox("recovery", identity)
+        try:
+            await asyncio.to_thread(box.connect)
+            accepted_at = await asyncio.to_thread(box.find_message_id, contact["message_id"])
+        finally:
+            box.close()
+        if accepted_at is not None:
+            self.ledger.mark_contact(contact["id"], "sent", accepted_at)
+            return "sent"
+        waited = (utcnow() - contact["planned_at"]).total_seconds()
+        if waited >= identity.resend_after_s:
+            return "resend"
+        return (f"the earlier attempt was interrupted while sending and its copy has not appeared in the "
+                f"mailbox yet; it is not resent before {identity.resend_after_s - waited:.0f} s have passed")
+
     def _step_error(self, step_id: int, message: str) -> tuple[str, list[Finding]]:
         self.ledger.finish_step(step_id, "error", error=message)
         return "error", []
+
+
+def _reply_deadlines(expect) -> dict:
+    return {k: d for k, d in (("ack", expect.ack_within), ("human", expect.human_within)) if d is not None}
 
 
 def _unique_slugs(journeys: list[LoadedJourney]) -> list[str]:
@@ -243,6 +406,11 @@ def plan(journeys: list[LoadedJourney], config: Config) -> list[str]:
         saved: dict[str, dict] = {}
         for key, step in zip(step_ids(j), j.steps):
             values = template_values(j, config, "<token>", saved)
+            if isinstance(step, AwaitStep):
+                waits = ", ".join(f"{k} within {d.describe()}" for k, d in step.deadlines().items())
+                lines.append(f"{loaded.path}: {key}: await the answer to '{step.await_}' by {step.channel} "
+                             f"({waits}); contacts nobody")
+                continue
             dest = render(step.destination(), values) if step.destination() else "(no contact)"
             lines.append(f"{loaded.path}: {key}: {step.channel} -> {dest}  (as {j.persona.name})")
             saved[key] = {"token": "<token>", **{n: f"<{n}>" for n in step.saved_names()}}

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, field_validator
+from pydantic import Discriminator, Field, Tag, field_validator
 
 from . import channels
+from .awaits import AwaitStep
 from .config import Config
 from .steps import Strict
 from .templating import TemplateError, render
@@ -23,12 +24,22 @@ Situation = Literal["general", "complaint", "bereavement", "urgent", "non_native
 
 for _channel_id in channels.REGISTRY:
     register_tag(_channel_id)
+register_tag("await")
 
-_step_models = tuple(mod.Params for mod in channels.REGISTRY.values())
-if len(_step_models) == 1:
-    Step = _step_models[0]
-else:  # pragma: no cover - grows as channels are added
-    Step = Annotated[Union[_step_models], Field(discriminator="channel")]
+
+def _step_kind(value) -> str | None:
+    # An await step is recognised by its `await` key; any other step by its channel.
+    if isinstance(value, dict):
+        return "await" if "await" in value else value.get("channel")
+    return "await" if isinstance(value, AwaitStep) else getattr(value, "channel", None)
+
+
+Step = Annotated[
+    Union[tuple(Annotated[mod.Params, Tag(cid)] for cid, mod in channels.REGISTRY.items())
+          + (Annotated[AwaitStep, Tag("await")],)],
+    Discriminator(_step_kind, custom_error_type="unknown_channel",
+                  custom_error_message="unknown channel", custom_error_context={}),
+]
 
 
 class Persona(Strict):
@@ -57,6 +68,8 @@ class Journey(Strict):
     tags: list[str] = Field(default_factory=list)
     persona: Persona
     target: str = Field(description="a target defined in probes.yaml")
+    identity: str | None = Field(None, description="which of probes.yaml's identities the customer writes "
+                                                   "from; default: the only one")
     steps: list[Step] = Field(min_length=1)  # type: ignore[valid-type]
 
 
@@ -71,19 +84,32 @@ class LoadedJourney:
 
 
 def step_ids(journey: Journey) -> list[str]:
-    """Each step's id, defaulting to '<channel>-<n>'."""
-    return [s.id or f"{s.channel}-{i + 1}" for i, s in enumerate(journey.steps)]
+    """Each step's id, defaulting to '<channel>-<n>' (or 'await-<n>')."""
+    return [s.id or f"{_step_kind(s)}-{i + 1}" for i, s in enumerate(journey.steps)]
+
+
+def identity_of(journey: Journey, config: Config):
+    """(name, Identity) the journey writes from, or (None, None) when probes.yaml has none."""
+    if journey.identity:
+        return journey.identity, config.identities.get(journey.identity)
+    if len(config.identities) == 1:
+        return next(iter(config.identities.items()))
+    return None, None
 
 
 def template_values(journey: Journey, config: Config, token: str, steps: dict[str, dict]) -> dict:
     """What {references} in a step can name."""
     target = config.targets[journey.target]
-    return {
+    values = {
         "persona": journey.persona.model_dump(),
         "token": token,
         "target": {"name": target.name, **target.endpoints},
         "steps": steps,
     }
+    _, identity = identity_of(journey, config)
+    if identity and identity.email:
+        values["reply_to"] = identity.email.reply_address(token)
+    return values
 
 
 def load_journey(path: str | Path, config: Config) -> LoadedJourney:
@@ -99,7 +125,16 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
                                                   f"targets in {config.source or 'probes.yaml'}: {known}"))
         raise InputError(problems)
     target = config.targets[journey.target]
+    identity_name, identity = identity_of(journey, config)
+    if journey.identity and identity is None:
+        known = ", ".join(sorted(config.identities)) or "none"
+        problems.append(doc.problem(("identity",), f"unknown identity '{journey.identity}'; identities in "
+                                                    f"{config.source or 'probes.yaml'}: {known}"))
+    elif identity is None and len(config.identities) > 1 and _needs_mailbox(journey):
+        problems.append(doc.problem(("identity",), "probes.yaml has several identities; say which one: "
+                                                    + ", ".join(sorted(config.identities))))
     ids = step_ids(journey)
+    contacts_so_far: dict[str, str] = {}
     seen: dict[str, int] = {}
     earlier: dict[str, dict] = {}
     for i, (sid, step) in enumerate(zip(ids, journey.steps)):
@@ -123,10 +158,26 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
                     ("steps", i, step.destination_field),
                     f"{resolved} is not on the allowlist of target '{journey.target}'; "
                     f"add it to targets.{journey.target}.allowlist in probes.yaml if the prober may contact it"))
+        if isinstance(step, AwaitStep):
+            if step.await_ not in contacts_so_far:
+                where = ("an earlier step that makes a contact: " + ", ".join(contacts_so_far)
+                         if contacts_so_far else "an earlier step that makes a contact; there is none before it")
+                problems.append(doc.problem(("steps", i, "await"), f"'{step.await_}' is not {where}"))
+        if (isinstance(step, AwaitStep) or getattr(channels.REGISTRY.get(step.channel), "USES_MAILBOX", False)) \
+                and not (identity and identity.email):
+            problems.append(doc.problem(("steps", i), "this step needs the prober's mailbox: add an identity "
+                                                      "with an email section to probes.yaml"))
+        if step.destination() is not None:
+            contacts_so_far[sid] = step.channel
         earlier[sid] = {"token": "TOKEN", **{name: "SAVED" for name in step.saved_names()}}
     if problems:
         raise InputError(problems)
     return LoadedJourney(journey, doc)
+
+
+def _needs_mailbox(journey: Journey) -> bool:
+    return any(isinstance(s, AwaitStep) or getattr(channels.REGISTRY.get(s.channel), "USES_MAILBOX", False)
+               for s in journey.steps)
 
 
 def _reference_hint(message: str, earlier: dict[str, dict]) -> str:

@@ -121,10 +121,16 @@ def validate(model: type[BaseModel], doc: SourceDoc, context: dict | None = None
 
 
 def problems_from(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[Problem]:
-    errors = [(e, data_loc(doc.data, e["loc"])) for e in err.errors(include_url=False)]
+    errors = []
+    for e in err.errors(include_url=False):
+        loc = data_loc(doc.data, e["loc"])
+        if e["type"] == "unknown_channel":  # reported on the step; it belongs to its channel key
+            loc = loc + ("channel",)
+            e = {**e, "input": e["input"].get("channel") if isinstance(e["input"], dict) else e["input"]}
+        errors.append((e, loc))
     # A step with an unknown channel: say that once, not every key the wrong model misses.
     bad_channel = [loc[:-1] for e, loc in errors
-                   if loc and loc[-1] == "channel" and e["type"] in ("literal_error", "union_tag_invalid")]
+                   if loc and loc[-1] == "channel" and e["type"] in ("literal_error", "unknown_channel")]
     problems = []
     for e, loc in errors:
         if any(loc[:len(p)] == p and loc != p + ("channel",) for p in bad_channel):
@@ -181,8 +187,11 @@ def _message(e: dict, loc: Loc, data: Any, model: type[BaseModel]) -> str:
                 msg += f" (did you mean '{close[0]}'?)"
             msg += f"; allowed keys: {', '.join(sorted(allowed))}"
         return msg
-    if loc and loc[-1] == "channel" and kind in ("literal_error", "union_tag_invalid"):
-        return f"unknown channel '{e.get('input')}'; available channels: {', '.join(sorted(_TAGS))}"
+    if loc and loc[-1] == "channel" and kind in ("literal_error", "unknown_channel"):
+        channels = ", ".join(sorted(_TAGS - {"await"}))
+        if e.get("input") is None:
+            return f"every step needs a channel ({channels}) or an await key"
+        return f"unknown channel '{e.get('input')}'; available channels: {channels}"
     if kind == "missing":
         return "required field is missing"
     msg = e["msg"]
@@ -229,8 +238,11 @@ def _pick(tp: Any, node: Any) -> Any:
             tp = get_args(tp)[0]
             continue
         if origin in (Union, types.UnionType):
-            members = [a for a in get_args(tp) if a is not type(None)]
+            members = [get_args(a)[0] if get_origin(a) is Annotated else a
+                       for a in get_args(tp) if a is not type(None)]
             models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+            if isinstance(node, dict) and len(models) > 1 and "await" in node:
+                return next((m for m in models if "await_" in m.model_fields), models[0])
             if isinstance(node, dict) and len(models) > 1 and "channel" in node:
                 for m in models:
                     f = m.model_fields.get("channel")

@@ -7,8 +7,9 @@ Adding a channel is one module plus one line here.
 """
 from __future__ import annotations
 
-from . import web_form
+from . import email, web_form
 
 REGISTRY = {
     "web_form": web_form,
+    "email": email,
 }

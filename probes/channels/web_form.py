@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
-from ..results import Evidence, Finding, Outcome
+from ..results import Evidence, Finding, Outcome, utcnow
 from ..steps import StepBase, Strict
 
 USES_BROWSER = True
@@ -87,7 +87,7 @@ class Expect(Strict):
         return v
 
 
-class Params(StepBase):
+class WebFormStep(StepBase):
     channel: Literal["web_form"]
     url: str = Field(description="the page with the form; may use {target.website}")
     fields: list[FieldFill] = Field(min_length=1)
@@ -123,6 +123,9 @@ class Params(StepBase):
 
     def saved_names(self) -> list[str]:
         return list(self.save)
+
+
+Params = WebFormStep  # the name every channel module exports
 
 
 # Widgets that make a customer prove they are human.
@@ -176,7 +179,7 @@ def _css_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-async def run(step: Params, ctx) -> Outcome:
+async def run(step: "WebFormStep", ctx) -> Outcome:
     """Fill in and submit the form like a customer; report what happened."""
     out = Outcome()
     browser = await ctx.browser()
@@ -233,7 +236,7 @@ async def run(step: Params, ctx) -> Outcome:
     return out
 
 
-async def _exercise(step: Params, ctx, page, out: Outcome, http_errors, blocked, submitted_at) -> None:
+async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, blocked, submitted_at) -> None:
     url = ctx.render(step.url)
     out.observations["url"] = url
     # Load the page; network errors are retried (nothing has been sent yet).
@@ -282,6 +285,7 @@ async def _exercise(step: Params, ctx, page, out: Outcome, http_errors, blocked,
     else:
         button = page.locator("form button[type=submit], form input[type=submit], form button:not([type])")
     out.contacted = True  # from the click on, the company may have received it
+    out.sent_at = utcnow()
     expect = step.expect
     # One round trip: mark the form page, note a CAPTCHA, and whether the confirmation already shows.
     captcha, already = await page.evaluate(

@@ -8,14 +8,21 @@ rendered again at any time, on any machine that has the ledger and evidence.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
-from ..ledger import Ledger
+import sqlalchemy as sa
+
+from ..ledger import Ledger, responses
 from ..results import SEVERITIES
 
 FORMAT = "mystery-shopper-results"
-FORMAT_VERSION = 1
+# 2: answers that come later (awaits, responses, targets_figures, unmatched_mail), pending statuses.
+FORMAT_VERSION = 2
+# Response kinds that are the company answering (a bounce is the mail system; own_copy is our own mail).
+ANSWER_KINDS = ("auto", "human")
+AWAIT_STATUSES = ("pending", "met", "late", "no_response")
 
 # Order used to sort findings, most severe first; unknown severities sort last.
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -52,7 +59,45 @@ def _contact(row: dict | None) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"token": row["token"], "destination": row["destination"], "status": row["status"],
-            "planned_at": iso(row["planned_at"]), "sent_at": iso(row["sent_at"])}
+            "planned_at": iso(row["planned_at"]), "sent_at": iso(row["sent_at"]),
+            "message_id": row.get("message_id"), "reply_address": row.get("reply_address"),
+            "server_answer": row.get("server_answer")}
+
+
+def _eml_path(row: dict, root: Path | None) -> str | None:
+    """Absolute path of a response's raw .eml (write_json makes it relative, like evidence paths)."""
+    if not row.get("evidence_path"):
+        return None
+    base = Path(row["evidence_root"]) if row.get("evidence_root") else root
+    path = (base / row["evidence_path"]) if base is not None else Path(row["evidence_path"])
+    return str(path.absolute())
+
+
+def _response(row: dict, contact: dict | None, root: Path | None) -> dict[str, Any]:
+    sent = (contact or {}).get("sent_at")
+    return {"id": row["id"], "kind": row["kind"], "kind_reason": row["kind_reason"],
+            "matched_by": row["matched_by"], "from": row["from_addr"] or "", "subject": row["subject"] or "",
+            "arrived_at": iso(row["arrived_at"]), "internal_date": iso(row["internal_date"]),
+            "date_header": iso(row["date_header"]), "after_s": _seconds(sent, row["arrived_at"]),
+            "eml": _eml_path(row, root)}
+
+
+def _await(row: dict) -> dict[str, Any]:
+    def rounded(v):
+        return round(v, 3) if v is not None else None
+
+    return {"kind": row["kind"], "deadline": row["deadline_text"], "due_at": iso(row["due_at"]),
+            "status": row["status"], "elapsed_s": rounded(row["elapsed_s"]), "business_s": rounded(row["business_s"]),
+            "settled_at": iso(row["settled_at"]), "response_id": row["response_id"]}
+
+
+def nearest_rank(values: list[float], percent: float) -> float | None:
+    """The ``percent``-th percentile by the nearest-rank method (always one of the values); None if empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(percent / 100 * len(ordered)))
+    return ordered[rank - 1]
 
 
 def build_results(ledger: Ledger, run_id: str) -> dict:
@@ -71,6 +116,14 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
         steps_by_journey.setdefault(s["journey_id"], []).append(s)
     # A step normally has one contact; if a retry planned another, the newest one counts.
     contact_by_step = {c["step_id"]: c for c in rows["contacts"]}
+    contact_by_id = {c["id"]: c for c in rows["contacts"]}
+    responses_by_contact: dict[int, list[dict]] = {}
+    for r in rows["responses"]:
+        if r["kind"] != "own_copy":  # our own copy of what we sent is no answer
+            responses_by_contact.setdefault(r["contact_id"], []).append(r)
+    awaits_by_step: dict[int, list[dict]] = {}
+    for a in rows["awaits"]:
+        awaits_by_step.setdefault(a["step_id"], []).append(a)
     findings_by_step: dict[int, list[dict]] = {}
     journey_findings: dict[int, list[dict]] = {}
     for f in rows["findings"]:
@@ -106,6 +159,10 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
                 "reachable": reachable if isinstance(reachable, bool) else None,
                 "error": s["error"],
                 "contact": _contact(contact_by_step.get(s["id"])),
+                "awaits": [_await(a) for a in awaits_by_step.get(s["id"], [])],
+                "responses": [_response(r, contact_by_step[s["id"]], root)
+                              for r in responses_by_contact.get(contact_by_step[s["id"]]["id"], [])]
+                if s["id"] in contact_by_step else [],
                 "findings": [_finding(f) for f in findings_by_step.get(s["id"], [])],
                 "evidence": [_evidence(e, root) for e in evidence_by_step.get(s["id"], [])],
             }
@@ -153,18 +210,79 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             "duration_s": _seconds(run["started_at"], run["finished_at"]),
             "hostname": run["hostname"], "prober_version": run["prober_version"],
         },
-        "summary": _summary(journeys, flat_findings, errors),
+        "summary": _summary(journeys, flat_findings, errors, rows["awaits"]),
+        "targets_figures": _targets_figures(rows, contact_by_id, responses_by_contact),
+        "unmatched_mail": _unmatched_mail(ledger, run, root),
         "journeys": journeys,
         "findings": flat_findings,
         "errors": errors,
     }
 
 
-def _summary(journeys: list[dict], findings: list[dict], errors: list[dict]) -> dict[str, Any]:
-    counts = {"total": len(journeys), "passed": 0, "failed": 0, "error": 0, "unfinished": 0}
+def _targets_figures(rows: dict, contact_by_id: dict[int, dict],
+                     responses_by_contact: dict[int, list[dict]]) -> list[dict[str, Any]]:
+    """Answer rates and times per company, over this run's contacts that awaited an answer."""
+    journey_by_id = {j["id"]: j for j in rows["journeys"]}
+    awaited = list(dict.fromkeys(a["contact_id"] for a in rows["awaits"] if a["contact_id"] in contact_by_id))
+    groups: dict[str, dict[str, Any]] = {}
+    for contact_id in awaited:
+        contact = contact_by_id[contact_id]
+        journey = journey_by_id.get(contact["journey_id"]) or {}
+        target = journey.get("target") or ""
+        g = groups.setdefault(target, {"target": target, "target_name": journey.get("target_name") or target,
+                                       "contacts": 0, "responded": 0, "acknowledged": 0, "human": 0,
+                                       "ack_s": [], "human_s": []})
+        g["contacts"] += 1
+        answers = sorted((r for r in responses_by_contact.get(contact_id, []) if r["kind"] in ANSWER_KINDS),
+                         key=lambda r: (r["arrived_at"], r["id"]))
+        first = answers[0] if answers else None
+        first_human = next((r for r in answers if r["kind"] == "human"), None)
+        g["responded"] += bool(answers)
+        for key, times, answer in (("acknowledged", "ack_s", first), ("human", "human_s", first_human)):
+            if answer is None:
+                continue
+            g[key] += 1
+            after = _seconds(contact["sent_at"], answer["arrived_at"])
+            if after is not None:
+                g[times].append(after)
+    out = []
+    for g in sorted(groups.values(), key=lambda g: _first_index(rows["journeys"], g["target"])):
+        n = g["contacts"]
+        out.append({
+            "target": g["target"], "target_name": g["target_name"], "contacts_awaited": n,
+            "responded": g["responded"], "response_rate": round(g["responded"] / n, 4),
+            "acknowledged": g["acknowledged"], "ack_rate": round(g["acknowledged"] / n, 4),
+            "human_replied": g["human"], "human_rate": round(g["human"] / n, 4),
+            "ack_median_s": nearest_rank(g["ack_s"], 50), "ack_p90_s": nearest_rank(g["ack_s"], 90),
+            "human_median_s": nearest_rank(g["human_s"], 50), "human_p90_s": nearest_rank(g["human_s"], 90),
+        })
+    return out
+
+
+def _first_index(journeys: list[dict], target: str) -> int:
+    return next((i for i, j in enumerate(journeys) if j["target"] == target), len(journeys))
+
+
+def _unmatched_mail(ledger: Ledger, run: dict, root: Path | None) -> list[dict[str, Any]]:
+    """Inbound mail that matched no contact, seen by the prober since this run started."""
+    stmt = (sa.select(responses).where(responses.c.contact_id.is_(None),
+                                       responses.c.observed_at >= run["started_at"])
+            .order_by(responses.c.arrived_at, responses.c.id))
+    return [{"from": r["from_addr"] or "", "subject": r["subject"] or "", "arrived_at": iso(r["arrived_at"]),
+             "mailbox": r["mailbox"], "kind": r["kind"], "eml": _eml_path(r, root)}
+            for r in ledger._select(stmt)]
+
+
+def _summary(journeys: list[dict], findings: list[dict], errors: list[dict],
+             await_rows: list[dict]) -> dict[str, Any]:
+    counts = {"total": len(journeys), "passed": 0, "failed": 0, "error": 0, "pending": 0, "unfinished": 0}
     for j in journeys:
         # "running" after the run ended means the run was interrupted: not a verdict on the company.
-        counts[j["status"] if j["status"] in ("passed", "failed", "error") else "unfinished"] += 1
+        # "pending" waits for the company's answer: not a failure either, and counted apart.
+        counts[j["status"] if j["status"] in ("passed", "failed", "error", "pending") else "unfinished"] += 1
+    awaits = {s: 0 for s in AWAIT_STATUSES}
+    for a in await_rows:
+        awaits[a["status"]] = awaits.get(a["status"], 0) + 1
     by_severity = {s: 0 for s in SEVERITIES}
     for f in findings:
         by_severity[f["severity"]] = by_severity.get(f["severity"], 0) + 1
@@ -184,4 +302,4 @@ def _summary(journeys: list[dict], findings: list[dict], errors: list[dict]) -> 
         if j["target_name"] not in targets:
             targets.append(j["target_name"])
     return {"journeys": counts, "findings": by_severity, "errors": len(errors),
-            "reachability": list(reach.values()), "targets": targets}
+            "reachability": list(reach.values()), "targets": targets, "awaits": awaits}

@@ -28,7 +28,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Bigger images are linked, not embedded, so one huge screenshot cannot bloat the page.
 MAX_EMBED_BYTES = 4 * 1024 * 1024
 
-CHANNEL_NAMES = {"web_form": "Web form", "email": "Email", "phone": "Phone", "sms": "SMS", "chat": "Chat"}
+CHANNEL_NAMES = {"web_form": "Web form", "email": "Email", "phone": "Phone", "sms": "SMS", "chat": "Chat",
+                 "await": "Waiting for the answer"}
 # Text plus a shape, so severity never depends on colour alone.
 SEVERITY = {
     "critical": {"label": "Critical", "mark": "\u2716", "meaning": "the customer was blocked, or their message was lost"},
@@ -43,7 +44,20 @@ STATUS = {
     "skipped": {"label": "Skipped", "mark": "\u2013", "tone": "neutral"},
     "running": {"label": "Did not finish", "mark": "\u2026", "tone": "neutral"},
     "interrupted": {"label": "Interrupted", "mark": "\u2026", "tone": "neutral"},
+    # Waiting for the company's answer: not a failure, not yet a pass.
+    "pending": {"label": "Waiting for an answer", "mark": "\u25f7", "tone": "wait"},
 }
+RESPONSE_KINDS = {
+    "auto": {"label": "automatic", "meaning": "an automatic reply"},
+    "human": {"label": "person", "meaning": "a reply from a person"},
+    "bounce": {"label": "bounce", "meaning": "the mail came back undelivered"},
+}
+MATCHED_BY = {"reply_address": "its reply address", "token": "the reference token",
+              "thread": "the email thread (In-Reply-To / References)", "message_id": "its Message-ID"}
+AWAIT_KINDS = {"ack": "Acknowledgement", "human": "Reply from a person"}
+# Public context for the answer figures (shared/FAILURES.md).
+ANSWERS_CONTEXT = ("In a 2018 benchmark of 1,000 companies, 62% never replied and the average reply took "
+                   "12 h 10 min.")
 MEASUREMENT_NAMES = {
     "page_load_s": "page load",
     "submit_to_confirmation_s": "confirmation after",
@@ -76,6 +90,54 @@ def human_time(value: str | None) -> str:
         return "not recorded"
     t = t.astimezone(dt.timezone.utc)
     return f"{t:%A} {t.day} {t:%B %Y}, {t:%H:%M} UTC"
+
+
+def short_time(value: str | None) -> str:
+    """ "Tue 3 Mar 17:30 UTC" from an ISO string."""
+    t = _parse(value)
+    if t is None:
+        return "not recorded"
+    t = t.astimezone(dt.timezone.utc)
+    return f"{t:%a} {t.day} {t:%b} {t:%H:%M} UTC"
+
+
+def long_duration(seconds: float | None) -> str:
+    """Like format_duration, but days for long waits: "1 min 12 s", "3 h 5 min", "2 d 4 h"."""
+    if seconds is None:
+        return "\u2013"
+    if seconds >= 48 * 3600:
+        d, rest = divmod(round(seconds), 86400)
+        return f"{d} d {rest // 3600} h" if rest // 3600 else f"{d} d"
+    return format_duration(seconds)
+
+
+def business_note(elapsed_s: float | None, business_s: float | None) -> str:
+    """ "8 h 30 min in business hours", "outside business hours", or "" when it says nothing new."""
+    if elapsed_s is None or business_s is None or long_duration(business_s) == long_duration(elapsed_s):
+        return ""
+    if business_s < 0.5:
+        return "outside business hours"
+    return f"{long_duration(business_s)} in business hours"
+
+
+def after_text(elapsed_s: float | None, business_s: float | None = None) -> str:
+    """ "after 18 h 5 min (2 h 5 min in business hours)"; the business part only when it differs."""
+    if elapsed_s is None:
+        return ""
+    note = business_note(elapsed_s, business_s)
+    return f"after {long_duration(elapsed_s)}" + (f" ({note})" if note else "")
+
+
+def server_words(answer: str | None) -> str:
+    """An SMTP answer with its meaning first: "accepted (250 2.0.0 Ok: queued)"."""
+    if not answer:
+        return ""
+    code = answer.strip()[:1]
+    if code == "2":
+        return f"accepted ({answer})"
+    if code in ("4", "5"):
+        return f"refused ({answer})"
+    return answer
 
 
 def measurement_text(name: str, value: Any) -> str:
@@ -153,6 +215,88 @@ def _evidence_view(ev: dict, out_dir: Path) -> dict[str, Any]:
     return view
 
 
+def first_answers(responses: list[dict]) -> dict[str, dict | None]:
+    """The answer that acknowledges the contact (the first of any kind) and the first from a person."""
+    answers = [r for r in responses if r["kind"] in ("auto", "human")]
+    return {"ack": answers[0] if answers else None,
+            "human": next((r for r in answers if r["kind"] == "human"), None)}
+
+
+def _deadline_view(a: dict, response_by_id: dict[int, dict], answer: dict | None = None) -> dict[str, Any]:
+    """One deadline in plain words: "due within 15m: late by 3 min", with a tone.
+
+    ``answer``: the contact's answer of this kind, if any; one that came after the await was
+    closed as "no response" still shows how late it was.
+    """
+    what = AWAIT_KINDS.get(a["kind"], a["kind"])
+    view = {**a, "what": what, "label": f"due within {a['deadline']}"}
+    status, due = a["status"], _parse(a["due_at"])
+
+    def late_by(r: dict | None) -> float | None:
+        arrived = _parse(r["arrived_at"]) if r else None
+        return (arrived - due).total_seconds() if arrived and due and arrived > due else None
+
+    if status == "met":
+        view.update(tone="good", mark="\u2714", verdict="met")
+    elif status == "late":
+        late = late_by(response_by_id.get(a["response_id"]) or answer)
+        view.update(tone="bad", mark="\u2716", verdict=f"late by {long_duration(late)}" if late else "late")
+    elif status == "no_response":
+        late = late_by(answer)
+        view.update(tone="bad", mark="\u2716",
+                    verdict=f"no answer in time; one came {long_duration(late)} late" if late
+                    else f"no answer (it was due {short_time(a['due_at'])})")
+    elif status == "pending":
+        view.update(tone="wait", mark="\u25f7", verdict=f"pending until {short_time(a['due_at'])}")
+    else:
+        view.update(tone="neutral", mark="?", verdict=str(status))
+    return view
+
+
+def _response_view(r: dict, out_dir: Path) -> dict[str, Any]:
+    kind = RESPONSE_KINDS.get(r["kind"] or "", {"label": "unclassified", "meaning": "not classified"})
+    eml = Path(r["eml"]) if r.get("eml") else None
+    return {**r, "kind_label": kind["label"], "kind_meaning": kind["meaning"],
+            "matched_words": MATCHED_BY.get(r["matched_by"] or "", r["matched_by"] or "not matched"),
+            "when": short_time(r["arrived_at"]), "after": after_text(r["after_s"]),
+            "eml_href": _href(eml, out_dir) if eml else None, "eml_exists": bool(eml and eml.exists())}
+
+
+def _answers(step: dict, awaits: list[dict], response_by_id: dict[int, dict], out_dir: Path) -> dict[str, Any]:
+    """The per-contact story: sent, acknowledged, first reply from a person, against their deadlines."""
+    contact = step["contact"] or {}
+    first = first_answers(step["responses"])
+    deadlines = [_deadline_view(a, response_by_id, first.get(a["kind"])) for a in awaits]
+    bounce = next((r for r in step["responses"] if r["kind"] == "bounce"), None)
+    sent = {"title": "Sent", "state": "done" if contact.get("sent_at") else "none",
+            "when": short_time(contact.get("sent_at")) if contact.get("sent_at") else "not sent",
+            "detail": "", "deadlines": []}
+    if bounce:
+        sent.update(state="bounced", detail="but it came back undelivered" +
+                    (f" {after_text(bounce['after_s'])}" if bounce["after_s"] is not None else ""))
+    stages = [sent]
+    for kind in ("ack", "human"):
+        answer, mine = first[kind], [d for d in deadlines if d["kind"] == kind]
+        business = next((d["business_s"] for d in mine if answer and d["response_id"] == answer["id"]), None)
+        if answer is not None:
+            state = "late" if any(d["tone"] == "bad" for d in mine) else "done"
+            when = after_text(answer["after_s"], business) or f"at {short_time(answer['arrived_at'])}"
+            if kind == "ack":
+                detail = "by an automatic reply" if answer["kind"] == "auto" else "by a reply from a person"
+            else:
+                detail = f"from {answer['from']}" if answer["from"] else ""
+        elif any(d["status"] == "pending" for d in mine):
+            state, when, detail = "pending", "not yet: still waiting", ""
+        elif any(d["status"] == "no_response" for d in mine):
+            state, when, detail = "missed", "none by the deadline", ""
+        else:
+            state, when, detail = "none", "none received", ""
+        stages.append({"title": "Acknowledged" if kind == "ack" else "First reply from a person",
+                       "state": state, "when": when, "detail": detail, "deadlines": mine})
+    return {"stages": stages, "responses": [_response_view(r, out_dir) for r in step["responses"]],
+            "waiting": any(d["status"] == "pending" for d in deadlines)}
+
+
 def _timeline(journey: dict) -> dict[str, Any] | None:
     """Geometry of the journey's timeline chart: one bar per step, on a shared time axis."""
     rows = [s for s in journey["steps"] if s["offset_s"] is not None]
@@ -188,6 +332,7 @@ def _timeline(journey: dict) -> dict[str, Any] | None:
 
 def _verdict(summary: dict, run: dict) -> dict[str, str]:
     j, f = summary["journeys"], summary["findings"]
+    pending = j.get("pending", 0)
     total = j["total"]
     if total == 0:
         return {"tone": "neutral", "sentence": "No journeys were run.",
@@ -199,6 +344,9 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
         parts.append(f"{j['failed']} fell short of what a customer should expect")
     if j["error"]:
         parts.append(f"{j['error']} could not be tested (a problem on the prober's side)")
+    if pending:
+        parts.append(f"{pending} {'is' if pending == 1 else 'are'} waiting for the company's answer "
+                     "(not a failure)")
     if j["unfinished"]:
         parts.append(f"{j['unfinished']} did not finish")
     if run.get("status") == "interrupted":
@@ -209,6 +357,8 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
         tone = "bad"
     elif j["passed"] == total:
         tone = "good"
+    elif pending and j["passed"] + pending == total:
+        tone = "wait"
     else:
         tone = "warn"
     return {"tone": tone, "sentence": sentence, "detail": detail}
@@ -216,22 +366,51 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
 
 def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
     doc = copy.deepcopy(results)
+    response_by_id = {r["id"]: r for j in doc["journeys"] for s in j["steps"] for r in s.get("responses", [])}
     for journey in doc["journeys"]:
         journey["evidence"] = [_evidence_view(e, out_dir) for e in journey.get("evidence", [])]
+        by_id = {s["id"]: s for s in journey["steps"]}
+        # Awaits belong to the step that waits (an await step, or the email step itself); the
+        # answers' story is told on the step that made the contact, with every deadline on it.
+        awaits_of_contact: dict[str, list[dict]] = {}
+        for step in journey["steps"]:
+            step.setdefault("awaits", [])
+            step.setdefault("responses", [])
+            owner = step["observations"].get("awaiting") if step["channel"] == "await" else step["id"]
+            step["awaited_step"] = by_id.get(owner) if step["channel"] == "await" else None
+            awaits_of_contact.setdefault(owner, []).extend(step["awaits"])
         for step in journey["steps"]:
             step["evidence"] = [_evidence_view(e, out_dir) for e in step["evidence"]]
             step["screenshots"] = [e for e in step["evidence"] if e["kind"] == "screenshot"]
-            step["other_evidence"] = [e for e in step["evidence"] if e["kind"] != "screenshot"]
+            # The raw .eml of each answer is linked from the answers list; not twice.
+            emls = {r["eml"] for r in step["responses"] if r.get("eml")}
+            step["other_evidence"] = [e for e in step["evidence"]
+                                      if e["kind"] != "screenshot" and e["abs_path"] not in emls]
             step["measurement_texts"] = [measurement_text(k, v) for k, v in step["measurements"].items()]
             step["facts"] = _step_facts(step)
+            mine = awaits_of_contact.get(step["id"], []) if step["channel"] != "await" else []
+            step["answers"] = (_answers(step, mine, response_by_id, out_dir)
+                               if step["contact"] and (step["responses"] or mine) else None)
+            contact_step = step["awaited_step"] if step["channel"] == "await" else step
+            first = first_answers((contact_step or {}).get("responses", []))
+            step["deadlines"] = [_deadline_view(a, response_by_id, first.get(a["kind"])) for a in step["awaits"]]
         journey["timeline"] = _timeline(journey)
         # Shown on the journey only when no step already says the same thing.
         journey["own_error"] = journey["error"] if journey["error"] not in {
             s["error"] for s in journey["steps"] if s["status"] == "error"} else None
         journey["persona_words"] = persona_words(journey["persona"])
+    for mail in doc.setdefault("unmatched_mail", []):
+        eml = Path(mail["eml"]) if mail.get("eml") else None
+        mail.update(when=short_time(mail["arrived_at"]), eml_href=_href(eml, out_dir) if eml else None,
+                    eml_exists=bool(eml and eml.exists()))
+    figures = doc.setdefault("targets_figures", [])
+    doc["summary"].setdefault("awaits", {})
     run = doc["run"]
     return {
         "doc": doc, "run": run, "summary": doc["summary"], "title": title,
+        "figures": figures, "answers_context": ANSWERS_CONTEXT,
+        # Shown apart only if the two ever differ (today an acknowledgement is any first answer).
+        "ack_apart": any(f["acknowledged"] != f["responded"] for f in figures),
         "page_title": title or f"Mystery Shopper report \u2013 run {run['id']}",
         "verdict": _verdict(doc["summary"], run),
         "generator_version": __version__,
@@ -242,8 +421,23 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
 def _step_facts(step: dict) -> list[tuple[str, str]]:
     """The few observations a customer-service lead cares about, in plain words."""
     obs, facts = step["observations"], []
-    destination = obs.get("url") or (step["contact"] or {}).get("destination")
-    if destination:
+    contact = step["contact"] or {}
+    if step["channel"] == "email":
+        for label, value in (("Sent to", obs.get("to") or contact.get("destination")),
+                             ("Subject", obs.get("subject")),
+                             ("Server said", server_words(obs.get("server_answer") or contact.get("server_answer"))),
+                             ("Reply address", obs.get("reply_address") or contact.get("reply_address"))):
+            if value:
+                facts.append((label, str(value)))
+    elif step["channel"] == "await":
+        awaited = step.get("awaited_step")
+        if awaited:
+            facts.append(("Waiting for", f"the answer to step {awaited['position'] + 1} ({awaited['id']})"
+                                         f" by {channel_name(obs.get('channel') or 'email').lower()}"))
+        elif obs.get("awaiting"):
+            facts.append(("Waiting for", f"the answer to step '{obs['awaiting']}'"))
+    destination = obs.get("url") or contact.get("destination")
+    if destination and step["channel"] != "email":
         facts.append(("Contacted at", str(destination)))
     if step["reachable"] is not None:
         facts.append(("Got through", "yes" if step["reachable"] else "no"))
@@ -266,9 +460,13 @@ def _environment() -> jinja2.Environment:
     env.filters["when"] = human_time
     env.filters["channel"] = channel_name
     env.filters["size"] = human_size
+    env.filters["short_time"] = short_time
+    env.filters["long_duration"] = long_duration
+    env.filters["business_note"] = business_note
+    env.filters["percent"] = lambda rate: f"{rate * 100:.0f}%" if rate is not None else "\u2013"
     # Plain JSON for people to read; autoescaping then makes it safe (tojson's \u003c escapes would show).
     env.filters["pretty_json"] = lambda v: json.dumps(v, indent=2, ensure_ascii=False, default=str)
-    env.globals.update(SEVERITY=SEVERITY, STATUS=STATUS)
+    env.globals.update(SEVERITY=SEVERITY, STATUS=STATUS, RESPONSE_KINDS=RESPONSE_KINDS)
     return env
 
 
@@ -297,6 +495,10 @@ def write_json(results: dict, path: Path) -> Path:
     for journey in doc["journeys"]:
         for ev in [*journey.get("evidence", []), *(e for s in journey["steps"] for e in s["evidence"])]:
             ev["path"] = _rel_display(Path(ev.pop("abs_path")), path.parent)
+        for r in (r for s in journey["steps"] for r in s.get("responses", [])):
+            r["eml"] = _rel_display(Path(r["eml"]), path.parent) if r.get("eml") else None
+    for mail in doc.get("unmatched_mail", []):
+        mail["eml"] = _rel_display(Path(mail["eml"]), path.parent) if mail.get("eml") else None
     path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 

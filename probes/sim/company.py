@@ -14,6 +14,8 @@ resources) so it renders identically offline and in report screenshots.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import argparse
 import html
 import json
@@ -712,10 +714,16 @@ class DemoCompany:
     #: Seconds ``/order-help/send`` stalls before answering.
     order_help_delay: float = ORDER_HELP_DELAY_S
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        """Prepare the site; nothing listens until ``start()``. Port 0 picks a free port."""
+    def __init__(self, host: str = "127.0.0.1", port: int = 0,
+                 on_message: Callable[[dict], None] | None = None) -> None:
+        """Prepare the site; nothing listens until ``start()``. Port 0 picks a free port.
+
+        ``on_message(message)`` is called with every message the company keeps (the demo
+        hands contact-form messages to its mail desk this way, so they get answered by email).
+        """
         self.host = host
         self.port = port
+        self.on_message = on_message
         self.inbox: list[dict] = []
         self._lock = threading.Lock()
         self._next_reference = 1001
@@ -784,13 +792,16 @@ class DemoCompany:
         with self._lock:
             reference = f"NW-{self._next_reference}"
             self._next_reference += 1
-            self.inbox.append({
+            message = {
                 "form": form,
                 "fields": dict(fields),
                 "received_at": datetime.now(timezone.utc).isoformat(),
                 "reference": reference,
-            })
-            return reference
+            }
+            self.inbox.append(message)
+        if self.on_message is not None:
+            self.on_message(dict(message, fields=dict(fields)))
+        return reference
 
 
 def main(argv: list[str] | None = None) -> int:

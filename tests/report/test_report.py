@@ -14,9 +14,8 @@ from probes.ledger import Ledger
 from probes.report import build_results, render_latest, write_json, write_report
 from probes.results import Finding
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                 "--disable-sync", "--disable-quic", "--disable-dev-shm-usage"]
+from .conftest import open_report
+
 CONTACT_URL = "http://127.0.0.1:8080/contact"
 
 FORM_PAGE = """<html><body style="font-family:sans-serif;padding:24px;background:#fafafa">
@@ -39,17 +38,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += dt.timedelta(seconds=seconds)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def screenshot(chromium, html: str, path: Path) -> int:
@@ -147,30 +135,12 @@ def results(recorded):
     return build_results(recorded["ledger"], recorded["run_id"])
 
 
-def open_report(chromium, path: Path):
-    """Open a report from disk, recording every request and letting none leave the file itself."""
-    context = chromium.new_context(viewport={"width": 1100, "height": 900})
-    url = path.as_uri()
-    requests: list[str] = []
-    context.on("request", lambda r: requests.append(r.url))
-
-    def gate(route, request):
-        if request.url == url or request.url.startswith("data:"):
-            route.continue_()
-        else:
-            route.abort()
-    context.route("**/*", gate)
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    return page, requests, url
-
-
 # --- the results document -----------------------------------------------------------
 
 def test_counts_and_reachability(results):
     s = results["summary"]
-    assert results["format"] == "mystery-shopper-results" and results["format_version"] == 1
-    assert s["journeys"] == {"total": 3, "passed": 1, "failed": 1, "error": 1, "unfinished": 0}
+    assert results["format"] == "mystery-shopper-results" and results["format_version"] == 2
+    assert s["journeys"] == {"total": 3, "passed": 1, "failed": 1, "error": 1, "pending": 0, "unfinished": 0}
     assert s["findings"] == {"critical": 1, "major": 1, "minor": 0, "info": 1}
     assert s["errors"] == 1
     # The errored step says nothing about reachability, so it is not counted.

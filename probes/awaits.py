@@ -1,0 +1,75 @@
+"""Awaits: waiting for the company's answer to an earlier contact, against deadlines.
+
+An await step names a contact (an earlier step) and the channel the answer is
+expected on, with deadlines for an acknowledgement (any answer, automatic
+ones included) and for an answer from a person. The runner writes one await
+row per deadline when the step runs; `probes harvest` settles them as answers
+come in, and closes those whose deadline passed as *no response*.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .business_time import BusinessCalendar, Deadline, DeadlineField
+from .results import Finding
+from .steps import STEP_ID, Strict
+
+KINDS = ("ack", "human")
+
+
+class AwaitStep(Strict):
+    """Wait for the answer to an earlier contact."""
+
+    id: str | None = Field(None, description="short name for this step")
+    description: str = ""
+    await_: str = Field(alias="await", description="the id of the earlier step whose contact is answered")
+    channel: Literal["email"] = Field("email", description="the channel the answer is expected on")
+    ack_within: DeadlineField | None = Field(None, description="any answer, even automatic, e.g. 15m")
+    human_within: DeadlineField | None = Field(None, description="an answer from a person, e.g. 1 business day")
+
+    model_config = {"extra": "forbid", "populate_by_name": True}
+
+    @model_validator(mode="after")
+    def _some_deadline(self) -> "AwaitStep":
+        if self.ack_within is None and self.human_within is None:
+            raise ValueError("give ack_within, human_within or both")
+        if self.id is not None and not STEP_ID.match(self.id):
+            raise ValueError("id: use lower-case letters, digits, _ and -, starting with a letter")
+        return self
+
+    def deadlines(self) -> dict[str, Deadline]:
+        return {k: d for k, d in (("ack", self.ack_within), ("human", self.human_within)) if d is not None}
+
+    # The same small surface as channel steps, so loading and the runner treat all steps alike.
+    def template_fields(self) -> dict:
+        return {}
+
+    def destination(self) -> None:
+        return None
+
+    def saved_names(self) -> list[str]:
+        return []
+
+
+def due_at(deadline: Deadline, sent_at: dt.datetime, calendar: BusinessCalendar) -> dt.datetime:
+    return deadline.due(sent_at, calendar)
+
+
+def verdict(kind: str, deadline_text: str, status: str, elapsed_s: float | None) -> Finding | None:
+    """The finding for a settled await, or None when the company met the deadline."""
+    from .durations import format_duration
+
+    what = "an acknowledgement" if kind == "ack" else "an answer from a person"
+    if status == "met":
+        return None
+    if status == "late":
+        return Finding(f"reply.late_{kind}", "major", f"{what[0].upper() + what[1:]} came late: after "
+                       f"{format_duration(elapsed_s)}, promised within {deadline_text}",
+                       "The customer waited longer than the deadline for this contact.")
+    return Finding(f"reply.no_{kind}", "major" if kind == "ack" else "critical",
+                   f"No {what[3:] if what.startswith('an ') else what} within {deadline_text}",
+                   "Nothing came back before the deadline: to the customer the message went unanswered."
+                   if kind == "human" else "Nobody confirmed that the message arrived.")

@@ -1,0 +1,498 @@
+"""Harvest: read the prober's mailboxes, match answers to contacts, settle awaits.
+
+For every identity with a mailbox: read the messages that arrived since the
+last harvest (by IMAP UID), and for each one
+
+1. recognise our own copy of a sent message (``copy_to_self``): it proves the
+   SMTP server accepted that contact, which matters after a crash;
+2. recognise bounces (delivery status notifications) and record them as
+   reachability findings;
+3. match it to a contact, in this order of trust: the reply address it was
+   sent to (``shopper+<token>@…``), a contact's token in the subject or body,
+   then ``In-Reply-To``/``References`` threading;
+4. classify it: an automatic acknowledgement (``Auto-Submitted``,
+   ``X-Autoreply``, ``X-Autorespond``, ``Precedence: auto_reply|bulk|junk``,
+   an arrival within seconds, or a body template already sent to other
+   contacts) or an answer from a person;
+5. keep the raw message as an ``.eml`` evidence file and run the checks on it;
+6. settle the contact's pending awaits (met, or late).
+
+Then awaits whose deadline has passed are closed as *no response*. Nothing is
+ever deleted or flagged on the server; messages that match nothing are
+recorded and listed. Every message is recorded once (by mailbox, UIDVALIDITY
+and UID), so harvesting twice records nothing new the second time.
+
+Arrival time: IMAP's INTERNALDATE has one-second resolution. The message
+landed within [INTERNALDATE, INTERNALDATE + 1 s), not after the prober saw it
+(IDLE sees it within about half a second) and not before the contact was
+made; the arrival is the middle of that interval, so it is off by at most
+half a second, usually much less.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import hashlib
+import html
+import logging
+import re
+import ssl
+from dataclasses import dataclass, field
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+
+from .business_time import BusinessCalendar
+from .checks import CheckContext, run_checks
+from .config import Config, EmailIdentity
+from .ledger import Ledger
+from .results import Finding, utcnow
+
+log = logging.getLogger("probes.harvest")
+
+AUTO_HEADERS = ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress")
+TOKEN_WORD = re.compile(r"\b[a-km-z2-9]{10}\b")  # shape of ledger.new_token()
+DEFAULT_AUTO_WITHIN_S = 10.0
+
+
+@dataclass
+class HarvestResult:
+    read: int = 0
+    matched: int = 0
+    own_copies: int = 0
+    bounces: int = 0
+    settled: int = 0
+    closed: int = 0
+    unmatched: list[dict] = field(default_factory=list)
+
+    def add(self, other: "HarvestResult") -> None:
+        for name in ("read", "matched", "own_copies", "bounces", "settled", "closed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.unmatched.extend(other.unmatched)
+
+
+class MailboxError(Exception):
+    """The prober's own mailbox could not be read (a prober failure, not the company's)."""
+
+
+class Mailbox:
+    """One IMAP connection to an identity's inbox."""
+
+    def __init__(self, name: str, identity: EmailIdentity):
+        self.name = name
+        self.identity = identity
+        self.client = None
+        self.uidvalidity = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}:{self.identity.address}/{self.identity.inbox}"
+
+    def connect(self) -> "Mailbox":
+        from imapclient import IMAPClient
+
+        server = self.identity.imap
+        try:
+            context = ssl.create_default_context()
+            self.client = IMAPClient(server.host, port=server.port_for("imap"), ssl=server.tls == "implicit",
+                                     ssl_context=context, timeout=server.timeout_s)
+            self.client.normalise_times = False  # keep INTERNALDATE's zone
+            if server.tls == "starttls":
+                self.client.starttls(context)
+            self.client.login(server.username or self.identity.address, server.secret() or "")
+            info = self.client.select_folder(self.identity.inbox, readonly=True)
+        except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
+            self.close()
+            raise MailboxError(f"cannot read the mailbox {self.identity.address} at {server.host}:"
+                               f"{server.port_for('imap')}: {exc}") from exc
+        self.uidvalidity = int(info[b"UIDVALIDITY"])
+        return self
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.logout()
+            except Exception:  # noqa: BLE001
+                pass
+            self.client = None
+
+    def fetch_since(self, last_uid: int) -> list[tuple[int, bytes, dt.datetime | None]]:
+        """(uid, raw message, INTERNALDATE) of every message with a UID above last_uid."""
+        self.client.noop()  # let the server tell us about new mail before searching
+        uids = [u for u in self.client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid]
+        out = []
+        for i in range(0, len(uids), 200):
+            data = self.client.fetch(uids[i:i + 200], ["BODY.PEEK[]", "INTERNALDATE"])
+            for uid in sorted(data):
+                item = data[uid]
+                internal = item.get(b"INTERNALDATE")
+                if isinstance(internal, dt.datetime) and internal.tzinfo is None:
+                    internal = internal.replace(tzinfo=dt.timezone.utc)
+                out.append((uid, item[b"BODY[]"], internal))
+        return out
+
+    def idle(self, timeout_s: float) -> bool:
+        """Wait (IMAP IDLE) up to timeout_s for the server to announce new mail."""
+        self.client.idle()
+        try:
+            responses = self.client.idle_check(timeout=max(0.05, timeout_s))
+        finally:
+            self.client.idle_done()
+        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
+    def find_message_id(self, message_id: str) -> dt.datetime | None:
+        """INTERNALDATE of the message with this Message-ID in the inbox or sent folder, else None."""
+        folders = [self.identity.inbox] + ([self.identity.sent_folder] if self.identity.sent_folder else [])
+        try:
+            for folder in folders:
+                self.client.select_folder(folder, readonly=True)
+                uids = self.client.search(["HEADER", "Message-ID", message_id])
+                if uids:
+                    item = self.client.fetch(uids[:1], ["INTERNALDATE"])[uids[0]]
+                    when = item.get(b"INTERNALDATE")
+                    return when if isinstance(when, dt.datetime) and when.tzinfo else utcnow()
+            return None
+        finally:
+            self.client.select_folder(self.identity.inbox, readonly=True)
+
+
+def mailboxes_of(config: Config) -> list[Mailbox]:
+    return [Mailbox(name, ident.email) for name, ident in config.identities.items() if ident.email]
+
+
+def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: list[Mailbox] | None = None,
+            now: dt.datetime | None = None) -> HarvestResult:
+    """Read every mailbox once and settle what can be settled. See the module docstring."""
+    total = HarvestResult()
+    boxes = open_boxes if open_boxes is not None else [b.connect() for b in mailboxes_of(config)]
+    try:
+        for box in boxes:
+            total.add(_harvest_box(ledger, config, reports_dir, box))
+    finally:
+        if open_boxes is None:
+            for b in boxes:
+                b.close()
+    total.closed += close_overdue(ledger, config, now or utcnow())
+    refresh_statuses(ledger)
+    return total
+
+
+def _harvest_box(ledger: Ledger, config: Config, reports_dir: Path, box: Mailbox) -> HarvestResult:
+    result = HarvestResult()
+    position = ledger.mailbox_position(box.key)
+    last_uid = position[1] if position and position[0] == box.uidvalidity else 0
+    for uid, raw, internal in box.fetch_since(last_uid):
+        observed = utcnow()
+        result.read += 1
+        _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result)
+        last_uid = max(last_uid, uid)
+        ledger.set_mailbox_position(box.key, box.uidvalidity, last_uid)
+    return result
+
+
+def arrival(internal: dt.datetime | None, observed: dt.datetime,
+            not_before: dt.datetime | None = None) -> dt.datetime:
+    """Best estimate of when the message landed (see the module docstring).
+
+    It landed in [INTERNALDATE, INTERNALDATE + 1 s), not after we saw it and, for an
+    answer, not before the contact was made: the middle of what is left.
+    """
+    if internal is None:
+        return observed
+    lower = internal.astimezone(dt.timezone.utc)
+    upper = min(lower + dt.timedelta(seconds=1), observed)
+    if not_before is not None and lower < not_before < upper:
+        lower = not_before
+    if upper <= lower:
+        return lower
+    return lower + (upper - lower) / 2
+
+
+def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result) -> None:
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    message_id = (msg.get("Message-ID") or "").strip()
+    arrived = arrival(internal, observed)
+    base = dict(channel="email", mailbox=box.key, uidvalidity=box.uidvalidity, uid=uid, message_id=message_id,
+                from_addr=str(msg.get("From") or ""), to_addr=str(msg.get("To") or ""),
+                subject=str(msg.get("Subject") or ""), internal_date=internal, date_header=_date(msg),
+                observed_at=observed, arrived_at=arrived)
+
+    # 1. Our own copy of something we sent.
+    if message_id and (own := ledger.contacts_where(message_id=message_id)):
+        contact = own[0]
+        if ledger.add_response(**base, contact_id=contact["id"], kind="own_copy", matched_by="message_id") \
+                and contact["status"] == "planned":
+            # Proof of acceptance for a send that crashed before it was recorded.
+            ledger.mark_contact(contact["id"], "sent", internal or arrived)
+        result.own_copies += 1
+        return
+
+    body = body_text(msg)
+    # 2. Bounces.
+    if _is_bounce(msg):
+        contact, how = _match(ledger, box, msg, body, bounce=True)
+        eml = _save_eml(reports_dir, ledger, contact, box, uid, raw)
+        rid = ledger.add_response(**base, contact_id=contact["id"] if contact else None, kind="bounce",
+                                  matched_by=how, body_text=body, evidence_path=eml[0], evidence_root=eml[1])
+        if rid and contact:
+            result.bounces += 1
+            diagnostic = "\n".join(line for line in body.splitlines()
+                                   if re.match(r"\s*(Status|Diagnostic-Code|Action|Final-Recipient):", line, re.I))
+            ledger.add_finding(contact["run_id"], contact["journey_id"], contact["step_id"], Finding(
+                "email.bounced", "critical", "The company's address bounced",
+                f"The mail to {contact['destination']} came back undelivered: a customer writing there "
+                "reaches nobody.", diagnostic or body[:400]), contact["id"])
+            _evidence_row(ledger, contact, eml, "Bounce: " + base["subject"])
+        elif rid:
+            result.unmatched.append(_unmatched(base))
+        return
+
+    # 3. Match it.
+    contact, how = _match(ledger, box, msg, body)
+    eml = _save_eml(reports_dir, ledger, contact, box, uid, raw)
+    if contact is None:
+        if ledger.add_response(**base, kind=None, body_text=body, evidence_path=eml[0], evidence_root=eml[1]):
+            result.unmatched.append(_unmatched(base))
+        return
+    # 4. Classify it.
+    arrived = arrival(internal, observed, contact.get("sent_at"))
+    base["arrived_at"] = arrived
+    template = template_hash(body, contact)
+    kind, reason = classify(msg, arrived, contact, template, ledger, _auto_within_s(config, ledger, contact))
+    rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
+                              body_text=body, template_hash=template, evidence_path=eml[0], evidence_root=eml[1])
+    if not rid:
+        return  # recorded by an earlier harvest
+    result.matched += 1
+    _evidence_row(ledger, contact, eml, f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
+                                        f"{base['from_addr']}: {base['subject']}")
+    # 5. Checks on what the customer reads.
+    journey = _journey(ledger, contact)
+    for f in run_checks(body, CheckContext(persona=(journey or {}).get("persona") or {}, channel="email")):
+        ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
+    # 6. Settle awaits.
+    result.settled += settle(ledger, config, contact, rid, kind, arrived)
+
+
+def _answer_step(ledger: Ledger, contact: dict) -> int:
+    """Where findings about an answer belong: the step awaiting it, else the step that made the contact."""
+    waiting = ledger.awaits_where(contact_id=contact["id"])
+    return waiting[0]["step_id"] if waiting else contact["step_id"]
+
+
+def _unmatched(base: dict) -> dict:
+    return {"from": base["from_addr"], "subject": base["subject"], "arrived_at": base["arrived_at"],
+            "mailbox": base["mailbox"], "uid": base["uid"]}
+
+
+def _date(msg) -> dt.datetime | None:
+    try:
+        value = parsedate_to_datetime(str(msg.get("Date")))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def body_text(msg) -> str:
+    """The text a customer reads: the plain part, else the HTML part without tags."""
+    part = msg.get_body(preferencelist=("plain", "html")) if msg.is_multipart() else msg
+    if part is None:
+        return ""
+    try:
+        text = part.get_content()
+    except (LookupError, KeyError, AssertionError):
+        payload = part.get_payload(decode=True) or b""
+        text = payload.decode("utf-8", "replace")
+    if not isinstance(text, str):
+        return ""
+    if part.get_content_type() == "text/html":
+        text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style).*?</\1>", " ", text)))
+        text = re.sub(r"[ \t]+", " ", text)
+    return text.strip()
+
+
+def _recipients(msg) -> list[str]:
+    values = []
+    for header in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"):
+        values.extend(str(v) for v in msg.get_all(header, []))
+    return [addr.lower() for _, addr in getaddresses(values) if addr]
+
+
+def _match(ledger: Ledger, box: Mailbox, msg, body: str, bounce: bool = False):
+    """(contact, how) by reply address, then token, then threading; (None, None) if nothing fits."""
+    if box.identity.subaddress:
+        for addr in _recipients(msg):
+            if addr != box.identity.address.lower() and (found := ledger.contacts_where(reply_address=addr)):
+                return found[0], "reply_address"
+    text = f"{msg.get('Subject') or ''}\n{body}"
+    for word in dict.fromkeys(TOKEN_WORD.findall(text)):
+        if found := ledger.contacts_where(token=word):
+            return found[0], "token"
+    ids = re.findall(r"<[^<>\s]+>", f"{msg.get('In-Reply-To') or ''} {msg.get('References') or ''}")
+    if bounce:  # a DSN quotes the original's Message-ID in its attached headers
+        ids += re.findall(r"Message-ID:\s*(<[^<>\s]+>)", body, re.I)
+    for mid in reversed(ids):  # the nearest ancestor first
+        if found := ledger.contacts_where(message_id=mid):
+            return found[0], "thread"
+    return None, None
+
+
+def _is_bounce(msg) -> bool:
+    if msg.get_content_type() == "multipart/report" and msg.get_param("report-type") == "delivery-status":
+        return True
+    sender = str(msg.get("From") or "").lower()
+    return any(s in sender for s in ("mailer-daemon@", "postmaster@")) and \
+        bool(re.search(r"undeliver|delivery status|failure|returned mail", str(msg.get("Subject") or ""), re.I))
+
+
+def template_hash(body: str, contact: dict) -> str:
+    """The reply's text with what differs per contact blanked: a form letter hashes the same for everyone."""
+    text = body.lower()
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))  # quoted customer
+    text = TOKEN_WORD.sub("#", text)
+    text = re.sub(r"\S+@\S+", "@", text)
+    text = re.sub(r"\d+", "0", text)
+    text = re.sub(r"^(dear|hi|hello|hey)\b[^\n,]*", r"\1", text, flags=re.M)  # the greeting's name
+    text = re.sub(r"\s+", " ", text).strip()
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def classify(msg, arrived: dt.datetime, contact: dict, template: str, ledger: Ledger,
+             auto_within_s: float) -> tuple[str, str]:
+    """('auto' | 'human', why)."""
+    auto_submitted = str(msg.get("Auto-Submitted") or "").strip().lower()
+    if auto_submitted and auto_submitted != "no":
+        return "auto", f"Auto-Submitted: {auto_submitted}"
+    for header in AUTO_HEADERS:
+        if msg.get(header) is not None:
+            return "auto", f"{header} header"
+    precedence = str(msg.get("Precedence") or "").strip().lower()
+    if precedence in ("auto_reply", "bulk", "junk", "list"):
+        return "auto", f"Precedence: {precedence}"
+    sent = contact.get("sent_at")
+    if sent is not None and (arrived - sent).total_seconds() < auto_within_s:
+        return "auto", f"arrived {max(0.0, (arrived - sent).total_seconds()):.1f} s after sending"
+    if (others := ledger.template_seen_elsewhere(template, contact["id"])):
+        return "auto", f"the same text was sent to {others} other contact{'s' if others != 1 else ''}"
+    return "human", "no sign of automation"
+
+
+def _auto_within_s(config: Config, ledger: Ledger, contact: dict) -> float:
+    journey = _journey(ledger, contact)
+    target = config.targets.get((journey or {}).get("target", ""))
+    return target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
+
+
+def _journey(ledger: Ledger, contact: dict) -> dict | None:
+    rows = ledger.run_rows(contact["run_id"])["journeys"]
+    return next((j for j in rows if j["id"] == contact["journey_id"]), None)
+
+
+def calendar_for(config: Config, ledger: Ledger, contact: dict) -> BusinessCalendar:
+    journey = _journey(ledger, contact)
+    target = config.targets.get((journey or {}).get("target", ""))
+    return BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
+
+
+def settle(ledger: Ledger, config: Config, contact: dict, response_id: int, kind: str,
+           arrived: dt.datetime) -> int:
+    """Settle the contact's pending awaits that this response answers. Returns how many."""
+    from .awaits import verdict
+
+    settled = 0
+    sent = contact.get("sent_at")
+    calendar = calendar_for(config, ledger, contact)
+    for a in ledger.awaits_where(contact_id=contact["id"], status="pending"):
+        if a["kind"] == "human" and kind != "human":
+            continue
+        status = "met" if arrived <= a["due_at"] else "late"
+        elapsed = (arrived - sent).total_seconds() if sent else None
+        business = calendar.between(sent, arrived) if sent else None
+        ledger.settle_await(a["id"], status, response_id=response_id, elapsed_s=elapsed, business_s=business)
+        if finding := verdict(a["kind"], a["deadline_text"], status, elapsed):
+            ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"], finding, contact["id"])
+        settled += 1
+    return settled
+
+
+def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> int:
+    """Close pending awaits whose deadline has passed as 'no_response'."""
+    from .awaits import verdict
+
+    closed = 0
+    for a in ledger.awaits_where(status="pending"):
+        if a["due_at"] <= now:
+            ledger.settle_await(a["id"], "no_response")
+            ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"],
+                               verdict(a["kind"], a["deadline_text"], "no_response", None), a["contact_id"])
+            closed += 1
+    return closed
+
+
+def refresh_statuses(ledger: Ledger) -> None:
+    """Await steps, their journeys and runs take the verdict of their awaits."""
+    import sqlalchemy as sa
+
+    from .ledger import awaits, journeys, runs, steps
+
+    from .ledger import findings
+    from .results import FAILING
+
+    with ledger.engine.begin() as conn:
+        touched_journeys = {r[0] for r in conn.execute(sa.select(awaits.c.journey_id).distinct())}
+        for jid in touched_journeys:
+            for sid, current in conn.execute(sa.select(steps.c.id, steps.c.status).where(steps.c.journey_id == jid)):
+                if current in ("error", "skipped", "running"):
+                    continue
+                states = {r[0] for r in conn.execute(sa.select(awaits.c.status).where(awaits.c.step_id == sid))}
+                failing = conn.execute(sa.select(sa.func.count()).select_from(findings).where(
+                    findings.c.step_id == sid, findings.c.severity.in_(sorted(FAILING)))).scalar()
+                if failing or states & {"late", "no_response"}:
+                    status = "failed"
+                elif "pending" in states:
+                    status = "pending"
+                else:
+                    status = "passed"
+                if status != current:
+                    conn.execute(steps.update().where(steps.c.id == sid).values(status=status))
+        touched_runs = set()
+        for jid in touched_journeys:
+            states = {r[0] for r in conn.execute(sa.select(steps.c.status).where(steps.c.journey_id == jid))}
+            status = ("error" if "error" in states else "failed" if "failed" in states
+                      else "pending" if "pending" in states else "passed")
+            jrow = conn.execute(sa.select(journeys.c.status, journeys.c.run_id).where(journeys.c.id == jid)).one()
+            if jrow.status not in ("running", status):
+                conn.execute(journeys.update().where(journeys.c.id == jid).values(status=status))
+            touched_runs.add(jrow.run_id)
+        for rid in touched_runs:
+            status_now = conn.execute(sa.select(runs.c.status).where(runs.c.id == rid)).scalar()
+            if status_now in ("running", "interrupted"):
+                continue
+            states = {r[0] for r in conn.execute(sa.select(journeys.c.status).where(journeys.c.run_id == rid))}
+            status = ("error" if "error" in states else "failed" if "failed" in states
+                      else "pending" if "pending" in states else "passed")
+            conn.execute(runs.update().where(runs.c.id == rid).values(status=status))
+
+
+def _save_eml(reports_dir: Path, ledger: Ledger, contact: dict | None, box: Mailbox, uid: int,
+              raw: bytes) -> tuple[str, str]:
+    """Write the raw message; returns (path relative to the evidence root, evidence root)."""
+    if contact is not None:
+        run = ledger.get_run(contact["run_id"]) or {}
+        root = Path(run.get("evidence_root") or reports_dir)
+        rel = Path("evidence") / contact["run_id"] / "replies" / f"{contact['token']}-{box.uidvalidity}-{uid}.eml"
+    else:
+        root = reports_dir
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", box.key)
+        rel = Path("evidence") / "unmatched" / f"{safe}-{box.uidvalidity}-{uid}.eml"
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_bytes(raw)
+    return str(rel), str(root)
+
+
+def _evidence_row(ledger: Ledger, contact: dict, eml: tuple[str, str], label: str) -> None:
+    rel, root = eml
+    size = (Path(root) / rel).stat().st_size
+    ledger.add_evidence(contact["run_id"], contact["journey_id"], contact["step_id"], "email", label, rel, size)
