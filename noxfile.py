@@ -1,8 +1,9 @@
 """Developer entry points: `nox -s demo` (see it work) and `nox -s tests` (the whole suite).
 
-Both install everything they need into their own virtualenv, including a
-Chromium for Playwright (`probes browser --install`: Playwright's own where
-it can be downloaded, else the system's `chromium` package).
+Both install everything they need into their own virtualenv, plus (with
+`probes setup`) a Chromium for Playwright (Playwright's own where it can be
+downloaded, else the system's `chromium` package) and Dovecot, the real IMAP
+server the demo's mailbox and the email tests use.
 """
 import nox
 
@@ -17,7 +18,7 @@ def _install(session: nox.Session, *groups: str) -> None:
         session.install("--upgrade", "pip>=25.1")
         for group in groups:
             session.install("--group", group)
-    session.run("probes", "browser", "--install")
+    session.run("probes", "setup")  # Chromium and Dovecot, installed only where missing
 
 
 @nox.session
@@ -37,6 +38,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def benchmark(session: nox.Session) -> None:
-    """web_form overhead against a hand-written Playwright script (prints overhead_ratio=…)."""
+    """web_form overhead (overhead_ratio=…) and email detection/accuracy (detection_p95_s=… accuracy_p95_s=…)."""
     _install(session)
     session.run("python", "tests/benchmarks/web_form_overhead.py", *session.posargs)
+    session.run("python", "tests/benchmarks/email_latency.py")

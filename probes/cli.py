@@ -581,5 +581,25 @@ def browser(install):
         click.echo(describe())
 
 
+@cli.command()
+def setup():
+    """Install what the demo and the tests need: a Chromium and Dovecot (the demo's IMAP server).
+
+    Each is looked for first; only what is missing is installed (Playwright's Chromium where it can be
+    downloaded, else Debian's chromium; Debian's dovecot-imapd), with apt-get when run as root.
+    Otherwise it stops with the exact command to run.
+    """
+    from .browser import ensure_chromium
+    from .results import ProberError
+    from .sim.mailserver import ensure_dovecot
+
+    try:
+        ensure_chromium(say=click.echo)
+        click.echo(f"Dovecot: {ensure_dovecot(say=click.echo)}")
+    except (ProberError, RuntimeError) as exc:
+        click.secho(str(exc), fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+
+
 def main() -> None:
     cli(prog_name="probes")

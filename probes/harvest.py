@@ -64,11 +64,13 @@ class HarvestResult:
     settled: int = 0
     closed: int = 0
     unmatched: list[dict] = field(default_factory=list)
+    journeys: set[int] = field(default_factory=set)   # journeys whose answers changed
 
     def add(self, other: "HarvestResult") -> None:
         for name in ("read", "matched", "own_copies", "bounces", "settled", "closed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.unmatched.extend(other.unmatched)
+        self.journeys |= other.journeys
 
 
 class MailboxError(Exception):
@@ -126,8 +128,10 @@ class Mailbox:
             for uid in sorted(data):
                 item = data[uid]
                 internal = item.get(b"INTERNALDATE")
-                if isinstance(internal, dt.datetime) and internal.tzinfo is None:
-                    internal = internal.replace(tzinfo=dt.timezone.utc)
+                if isinstance(internal, dt.datetime):
+                    # Stored in UTC: the ledger (SQLite) keeps no zone, and the server may be in any.
+                    internal = (internal.replace(tzinfo=dt.timezone.utc) if internal.tzinfo is None
+                                else internal.astimezone(dt.timezone.utc))
                 out.append((uid, item[b"BODY[]"], internal))
         return out
 
@@ -150,7 +154,8 @@ class Mailbox:
                 if uids:
                     item = self.client.fetch(uids[:1], ["INTERNALDATE"])[uids[0]]
                     when = item.get(b"INTERNALDATE")
-                    return when if isinstance(when, dt.datetime) and when.tzinfo else utcnow()
+                    return when.astimezone(dt.timezone.utc) if isinstance(when, dt.datetime) and when.tzinfo \
+                        else utcnow()
             return None
         finally:
             self.client.select_folder(self.identity.inbox, readonly=True)
@@ -172,8 +177,9 @@ def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: li
         if open_boxes is None:
             for b in boxes:
                 b.close()
-    total.closed += close_overdue(ledger, config, now or utcnow())
-    refresh_statuses(ledger)
+    closed, closed_journeys = close_overdue(ledger, config, now or utcnow())
+    total.closed += closed
+    refresh_statuses(ledger, total.journeys | closed_journeys)
     return total
 
 
@@ -230,12 +236,15 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     body = body_text(msg)
     # 2. Bounces.
     if _is_bounce(msg):
+        # The original's Message-ID and the failure's words are in the report parts, not the text part.
+        body = raw.decode("utf-8", "replace")
         contact, how = _match(ledger, box, msg, body, bounce=True)
         eml = _save_eml(reports_dir, ledger, contact, box, uid, raw)
         rid = ledger.add_response(**base, contact_id=contact["id"] if contact else None, kind="bounce",
                                   matched_by=how, body_text=body, evidence_path=eml[0], evidence_root=eml[1])
         if rid and contact:
             result.bounces += 1
+            result.journeys.add(contact["journey_id"])
             diagnostic = "\n".join(line for line in body.splitlines()
                                    if re.match(r"\s*(Status|Diagnostic-Code|Action|Final-Recipient):", line, re.I))
             ledger.add_finding(contact["run_id"], contact["journey_id"], contact["step_id"], Finding(
@@ -264,6 +273,7 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     if not rid:
         return  # recorded by an earlier harvest
     result.matched += 1
+    result.journeys.add(contact["journey_id"])
     _evidence_row(ledger, contact, eml, f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                         f"{base['from_addr']}: {base['subject']}")
     # 5. Checks on what the customer reads.
@@ -384,8 +394,7 @@ def _auto_within_s(config: Config, ledger: Ledger, contact: dict) -> float:
 
 
 def _journey(ledger: Ledger, contact: dict) -> dict | None:
-    rows = ledger.run_rows(contact["run_id"])["journeys"]
-    return next((j for j in rows if j["id"] == contact["journey_id"]), None)
+    return ledger.get_journey(contact["journey_id"])
 
 
 def calendar_for(config: Config, ledger: Ledger, contact: dict) -> BusinessCalendar:
@@ -415,31 +424,35 @@ def settle(ledger: Ledger, config: Config, contact: dict, response_id: int, kind
     return settled
 
 
-def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> int:
-    """Close pending awaits whose deadline has passed as 'no_response'."""
+def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int, set[int]]:
+    """Close pending awaits whose deadline has passed as 'no_response'. Returns (how many, journeys)."""
     from .awaits import verdict
 
-    closed = 0
+    closed, touched = 0, set()
     for a in ledger.awaits_where(status="pending"):
         if a["due_at"] <= now:
             ledger.settle_await(a["id"], "no_response")
             ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"],
                                verdict(a["kind"], a["deadline_text"], "no_response", None), a["contact_id"])
             closed += 1
-    return closed
+            touched.add(a["journey_id"])
+    return closed, touched
 
 
-def refresh_statuses(ledger: Ledger) -> None:
-    """Await steps, their journeys and runs take the verdict of their awaits."""
+def refresh_statuses(ledger: Ledger, journey_ids: set[int] | None = None) -> None:
+    """Steps, journeys and runs take the verdict of their awaits and findings.
+
+    journey_ids: only these journeys (and their runs); default every journey with awaits.
+    """
     import sqlalchemy as sa
 
     from .ledger import awaits, journeys, runs, steps
-
     from .ledger import findings
     from .results import FAILING
 
     with ledger.engine.begin() as conn:
-        touched_journeys = {r[0] for r in conn.execute(sa.select(awaits.c.journey_id).distinct())}
+        touched_journeys = journey_ids if journey_ids is not None else {
+            r[0] for r in conn.execute(sa.select(awaits.c.journey_id).distinct())}
         for jid in touched_journeys:
             for sid, current in conn.execute(sa.select(steps.c.id, steps.c.status).where(steps.c.journey_id == jid)):
                 if current in ("error", "skipped", "running"):

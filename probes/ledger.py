@@ -243,6 +243,10 @@ class Ledger:
         rows = self._select(sa.select(journeys).where(journeys.c.run_id == run_id, journeys.c.file == file))
         return rows[0] if rows else None
 
+    def get_journey(self, journey_id: int) -> dict | None:
+        rows = self._select(sa.select(journeys).where(journeys.c.id == journey_id))
+        return rows[0] if rows else None
+
     def step_at(self, journey_id: int, position: int) -> dict | None:
         rows = self._select(sa.select(steps).where(steps.c.journey_id == journey_id, steps.c.position == position)
                             .order_by(steps.c.id.desc()))

@@ -171,7 +171,8 @@ class Runner:
         from .harvest import refresh_statuses
 
         self.ledger.finish_run(run_id, {0: "passed", 1: "failed", 3: "error"}[result.exit_code])
-        refresh_statuses(self.ledger)
+        journey_rows = self.ledger.run_rows(run_id)["journeys"]
+        refresh_statuses(self.ledger, {row["id"] for row in journey_rows})
         for row in self.ledger.run_rows(run_id)["journeys"]:
             result.statuses[row["name"] + f" ({row['file']})"] = row["status"]
         result.pending_awaits = len(self.ledger.awaits_where(run_id=run_id, status="pending"))

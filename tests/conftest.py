@@ -78,14 +78,14 @@ def run_journeys(config, reports, tmp_path):
     from probes.runner import Runner
     from probes.scenario import load_journey
 
-    def run(*scenarios, concurrency=None, cfg=None) -> Ran:
+    def run(*scenarios, concurrency=None, cfg=None, wait_s=0.0) -> Ran:
         cfg = cfg or config
         paths = []
         for i, s in enumerate(scenarios):
             paths.append(s if isinstance(s, Path) else write_scenario(tmp_path, f"j{i}.yaml", s))
         journeys = [load_journey(p, cfg) for p in paths]
         ledger = Ledger(f"sqlite:///{reports / 'ledger.sqlite3'}")
-        result = asyncio.run(Runner(cfg, ledger, reports, concurrency=concurrency).run(journeys))
+        result = asyncio.run(Runner(cfg, ledger, reports, concurrency=concurrency).run(journeys, wait_s=wait_s))
         return Ran(result, ledger)
 
     return run
@@ -155,3 +155,27 @@ def cli():
                               text=True, timeout=timeout)
 
     return invoke
+
+
+def pytest_configure(config):
+    # No skipping: the email tests need a real Dovecot; say how to get one.
+    from probes.sim.mailserver import DOVECOT_INSTALL, find_dovecot
+
+    if not find_dovecot():
+        pytest.exit(f"No Dovecot for the email tests. Install it: {DOVECOT_INSTALL}", returncode=3)
+
+
+@pytest.fixture
+def mail(tmp_path):
+    """The demo's mail world (Dovecot, the company's mail desk, a relay), fast: answers within seconds (a person after 2.5 s, over the demo's 2 s "automatic" threshold)."""
+    from probes.sim.mailnet import DemoMail
+
+    with DemoMail(tmp_path / "mail", ack_delay_s=0.3, human_delay_s=2.5) as m:
+        yield m
+
+
+@pytest.fixture
+def mail_config(company, reports, mail):
+    from probes.cli import demo_config
+
+    return demo_config(company.base_url, reports, mail)

@@ -405,6 +405,7 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
                     eml_exists=bool(eml and eml.exists()))
     figures = doc.setdefault("targets_figures", [])
     doc["summary"].setdefault("awaits", {})
+    doc["summary"]["journeys"].setdefault("pending", 0)
     run = doc["run"]
     return {
         "doc": doc, "run": run, "summary": doc["summary"], "title": title,

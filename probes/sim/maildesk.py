@@ -146,6 +146,12 @@ def _paragraphs(*paragraphs: str) -> str:
                        if "\n" not in p else p for p in paragraphs)
 
 
+def _topic(subject: str) -> str:
+    """The customer's subject without reply prefixes and reference tags."""
+    subject = re.sub(r"(?i)^\s*(re|fwd?)\s*:\s*", "", subject or "")
+    return re.sub(r"\s*\[ref [^\]]*\]", "", subject).strip() or "your message"
+
+
 def _re_subject(subject: str) -> str:
     return subject if re.match(r"(?i)^\s*re\s*:", subject) else f"Re: {subject}".rstrip()
 
@@ -384,6 +390,8 @@ class MailDesk:
             subject = _re_subject(original.subject)
             body = _paragraphs(
                 f"Dear {self._first_name(original)},",
+                # People write about the question in front of them: no two answers read the same.
+                f'You asked about "{_topic(original.subject)}".',
                 "Thank you for your message, and for your patience. I have looked into your question "
                 "and passed the details to our service team, who are already working on it. You do "
                 "not need to do anything else for now.",
@@ -408,6 +416,7 @@ class MailDesk:
             subject = f"Your enquiry [Case {original.case}]"
             body = _paragraphs(
                 f"Dear {self._first_name(original)},",
+                f'You asked about "{_topic(original.subject)}".',
                 f"Thank you for your interest in {COMPANY_NAME}. I would be glad to help: I have "
                 "noted your enquiry and attached it to your case, and I am happy to answer any "
                 "further questions by email or phone.",

@@ -1,0 +1,177 @@
+"""Harvest: matching, classification, bounces, unmatched mail, deadlines and idempotence, on a real Dovecot."""
+import datetime as dt
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+import pytest
+
+from probes.harvest import arrival, harvest
+from probes.results import utcnow
+
+SILENT = """
+    name: {name}
+    persona: {{name: Jane Doe, email: jane@example.com}}
+    target: demo
+    steps:
+      - id: question
+        channel: email
+        to: returns@northwind.example
+        subject: Where is my refund?
+        body: "Hello, where is my refund? Jane"
+        expect: {{ack_within: {ack}, human_within: 1 business day}}
+"""
+
+
+def reply(to="shopper@mystery.example", subject="Re: your question", body="Hello Jane,\nwe are on it.\nPriya",
+          **headers) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Priya <priya@northwind.example>"
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(utcnow())
+    msg["Message-ID"] = make_msgid(domain="northwind.example")
+    for name, value in headers.items():
+        msg[name.replace("_", "-")] = value
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+@pytest.fixture
+def sent(run_journeys, mail_config):
+    """One email contact to a mailbox that never answers, so each test writes the answers itself."""
+    mail_config.targets["demo"].auto_reply_within_s = 0  # answers written here come within seconds
+
+    def send(name="Silent", ack="1h"):
+        ran = run_journeys(SILENT.format(name=name, ack=ack), cfg=mail_config)
+        return ran, ran.rows["contacts"][0]
+    return send
+
+
+def again(ran):
+    return ran.ledger.run_rows(ran.result.run_id)
+
+
+def test_match_by_thread_when_there_is_no_reply_address_or_token(sent, mail, mail_config, reports):
+    ran, contact = sent()
+    mail.imap.deliver("shopper", reply(In_Reply_To=contact["message_id"]))
+    got = harvest(ran.ledger, mail_config, reports)
+    assert got.matched == 1 and got.settled == 2
+    (r,) = [r for r in again(ran)["responses"] if r["kind"] != "own_copy"]
+    assert r["matched_by"] == "thread" and r["kind"] == "human"
+
+
+def test_order_of_trust_reply_address_before_token_before_thread(sent, mail, mail_config, reports):
+    ran1, first = sent("First")
+    ran2, second = sent("Second")
+    # Sent to the first contact's reply address, quoting the second's token, threaded to the second.
+    mail.imap.deliver("shopper", reply(to=first["reply_address"], body=f"About {second['token']}",
+                                       In_Reply_To=second["message_id"]))
+    harvest(ran1.ledger, mail_config, reports)
+    (r,) = [r for r in ran1.ledger.responses_where() if r["kind"] != "own_copy"]
+    assert r["contact_id"] == first["id"] and r["matched_by"] == "reply_address"
+
+
+@pytest.mark.parametrize("header,value,reason", [
+    ("Auto_Submitted", "auto-replied", "Auto-Submitted: auto-replied"),
+    ("X_Autoreply", "yes", "X-Autoreply header"),
+    ("X_Autorespond", "Thanks", "X-Autorespond header"),
+    ("Precedence", "bulk", "Precedence: bulk"),
+])
+def test_automatic_replies_are_recognised_by_their_headers(sent, mail, mail_config, reports, header, value, reason):
+    ran, contact = sent()
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"], **{header: value}))
+    harvest(ran.ledger, mail_config, reports)
+    rows = again(ran)
+    (r,) = [r for r in rows["responses"] if r["kind"] != "own_copy"]
+    assert (r["kind"], r["kind_reason"]) == ("auto", reason)
+    # An automatic reply acknowledges, but does not count as an answer from a person.
+    assert {a["kind"]: a["status"] for a in rows["awaits"]} == {"ack": "met", "human": "pending"}
+
+
+def test_the_same_text_sent_to_two_contacts_is_a_form_letter(sent, mail, mail_config, reports):
+    ran1, one = sent("One")
+    ran2, two = sent("Two")
+    letter = "Dear {n},\nThank you for contacting us. Your case number is {c}. We reply within 5 days."
+    mail.imap.deliver("shopper", reply(to=one["reply_address"], body=letter.format(n="Jane", c="C-1")))
+    harvest(ran1.ledger, mail_config, reports)
+    mail.imap.deliver("shopper", reply(to=two["reply_address"], body=letter.format(n="Sam", c="C-2")))
+    harvest(ran1.ledger, mail_config, reports)
+    kinds = {r["contact_id"]: (r["kind"], r["kind_reason"]) for r in ran1.ledger.responses_where()
+             if r["kind"] != "own_copy"}
+    assert kinds[one["id"]][0] == "human"   # the first one could not be known as a template yet
+    assert kinds[two["id"]] == ("auto", "the same text was sent to 1 other contact")
+
+
+def test_a_bounce_is_a_critical_finding_with_the_servers_words(sent, mail, mail_config, reports):
+    ran, contact = sent()
+    dsn = EmailMessage()
+    dsn["From"] = "Mail Delivery System <MAILER-DAEMON@relay.example>"
+    dsn["To"] = "shopper@mystery.example"
+    dsn["Subject"] = "Undelivered Mail Returned to Sender"
+    dsn["Message-ID"] = make_msgid(domain="relay.example")
+    dsn.set_content("This is the mail system. Your message could not be delivered.")
+    dsn.add_attachment("Reporting-MTA: dns; relay.example\n\nFinal-Recipient: rfc822; returns@northwind.example\n"
+                       "Action: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 mailbox full\n",
+                       subtype="delivery-status")
+    dsn.add_attachment(f"Message-ID: {contact['message_id']}\nSubject: Where is my refund?\n",
+                       subtype="rfc822-headers")
+    dsn.set_param("report-type", "delivery-status")
+    dsn.replace_header("Content-Type", dsn["Content-Type"].replace("multipart/mixed", "multipart/report"))
+    mail.imap.deliver("shopper", dsn.as_bytes())
+    got = harvest(ran.ledger, mail_config, reports)
+    assert got.bounces == 1
+    (f,) = ran.findings("email.bounced") or [x for x in again(ran)["findings"] if x["check_id"] == "email.bounced"]
+    assert f["severity"] == "critical" and "552 5.2.2 mailbox full" in f["snippet"]
+
+
+def test_unmatched_mail_is_listed_and_never_deleted(sent, mail, mail_config, reports):
+    ran, _ = sent()
+    mail.imap.deliver("shopper", reply(subject="Newsletter: autumn offers", body="Big savings!"))
+    got = harvest(ran.ledger, mail_config, reports)
+    assert [u["subject"] for u in got.unmatched] == ["Newsletter: autumn offers"]
+    assert list((reports / "evidence" / "unmatched").glob("*.eml"))
+    # Still on the server: a second reader sees every message.
+    from imapclient import IMAPClient
+
+    with IMAPClient(mail.imap.host, port=mail.imap.port, ssl=False) as client:
+        client.login("shopper", mail.password)
+        client.select_folder("INBOX", readonly=True)
+        assert len(client.search(["ALL"])) == 2  # our own copy of the question, and the newsletter
+
+
+def test_harvest_twice_records_nothing_new(sent, mail, mail_config, reports):
+    ran, contact = sent()
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"]))
+    first = harvest(ran.ledger, mail_config, reports)
+    before = again(ran)
+    second = harvest(ran.ledger, mail_config, reports)
+    after = again(ran)
+    assert first.matched == 1 and (second.read, second.matched, second.settled) == (0, 0, 0)
+    for table in ("responses", "awaits", "findings", "evidence"):
+        assert after[table] == before[table], table
+
+
+def test_deadlines_passed_close_as_no_response_and_late_answers_are_late(sent, mail, mail_config, reports):
+    ran, contact = sent(ack="1s")
+    import time
+
+    time.sleep(2.0)  # past the deadline by more than the arrival estimate can be off (0.5 s)
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"]))  # a person, but after the ack deadline
+    harvest(ran.ledger, mail_config, reports)
+    rows = again(ran)
+    assert {a["kind"]: a["status"] for a in rows["awaits"]} == {"ack": "late", "human": "met"}
+    (late,) = [f for f in rows["findings"] if f["check_id"] == "reply.late_ack"]
+    assert "promised within 1s" in late["title"]
+    # Nothing pending for ack any more; the human deadline (1 business day) is still ahead, so nothing closes.
+    later = harvest(ran.ledger, mail_config, reports, now=utcnow() + dt.timedelta(days=10))
+    assert later.closed == 0
+
+
+def test_arrival_is_within_half_a_second_of_the_truth():
+    internal = dt.datetime(2026, 11, 22, 12, 0, 5, tzinfo=dt.timezone.utc)  # IMAP drops the fraction
+    for landed in (5.0, 5.3, 5.9):
+        truth = internal.replace(second=5) + dt.timedelta(seconds=landed - 5)
+        seen = truth + dt.timedelta(seconds=0.5)
+        assert abs((arrival(internal, seen) - truth).total_seconds()) <= 0.5
+    sent = internal + dt.timedelta(seconds=0.6)
+    assert arrival(internal, internal + dt.timedelta(seconds=3), sent) == internal + dt.timedelta(seconds=0.8)
