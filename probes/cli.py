@@ -563,6 +563,46 @@ def sim_web(host, port):
     company.main(["--host", host, "--port", str(port)])
 
 
+@sim.command("mail")
+@click.option("--smtp-port", default=8825, show_default=True, type=int, help="The relay the prober sends through.")
+@click.option("--imap-port", default=8143, show_default=True, type=int, help="The shopper's mailbox (Dovecot).")
+@click.option("--ack-delay", default=1.0, show_default=True, type=float, help="Seconds to an automatic reply.")
+@click.option("--human-delay", default=5.0, show_default=True, type=float, help="Seconds to a person's answer.")
+def sim_mail(smtp_port, imap_port, ack_delay, human_delay):
+    """Serve the demo's mail world until Ctrl-C: the company's mail desk, the shopper's mailbox, a relay.
+
+    The identity "shopper" in the repository's probes.yaml points at these ports; the command prints
+    the mailbox password to export as PROBES_DEMO_MAILBOX_PASSWORD in the terminal that runs probes.
+    """
+    import tempfile
+    import time
+
+    from .sim.mailnet import PASSWORD_VARIABLE, DemoMail
+    from .sim.mailserver import ensure_dovecot
+
+    try:
+        ensure_dovecot(say=lambda text: click.echo(text, err=True))
+    except RuntimeError as exc:
+        click.secho(str(exc), fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    with tempfile.TemporaryDirectory(prefix="probes-sim-mail-") as root, \
+            DemoMail(Path(root), ack_delay_s=ack_delay, human_delay_s=human_delay, imap_port=imap_port,
+                     smtp_port=smtp_port) as mail:
+        click.echo(f"SMTP relay: 127.0.0.1:{mail.relay.port}   shopper's mailbox (IMAP): 127.0.0.1:{mail.imap.port}")
+        click.echo("Company addresses: support@ (answers), sales@ (broken template), help@ (answers from a "
+                   "person's address), returns@ (never answers), anything else @northwind.example bounces.")
+        click.echo(f"In the terminal that runs probes:\n  export {PASSWORD_VARIABLE}={mail.password}")
+        import signal
+
+        # Stopped by a service manager (SIGTERM) as by Ctrl-C: Dovecot is stopped with us.
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            click.echo("Stopped.")
+
+
 @cli.command()
 @click.option("--install", is_flag=True, help="Install a Chromium if none is found (Playwright's, else "
               "Debian's chromium package via apt-get when root).")

@@ -251,3 +251,55 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
     assert rows["contacts"][0]["status"] == "planned"  # may have reached the company: never resent blindly
     assert (project / "reports" / "index.html").exists()
     assert "Traceback" not in err
+
+
+def test_run_wait_then_harvest_twice_records_nothing_new(cli, tmp_path, company, mail):
+    from probes.sim.mailnet import PASSWORD_VARIABLE
+
+    identity = mail.identity()["email"]
+    (tmp_path / "probes.yaml").write_text(f"""
+targets:
+  demo:
+    name: Demo
+    endpoints: {{website: "{company.base_url}", support_email: support@northwind.example}}
+    allowlist: ["{company.base_url}/", "@northwind.example"]
+    auto_reply_within_s: 2
+identities:
+  shopper:
+    email:
+      address: {identity['address']}
+      smtp: {{host: 127.0.0.1, port: {identity['smtp']['port']}, tls: none}}
+      imap: {{host: 127.0.0.1, port: {identity['imap']['port']}, tls: none, username: shopper,
+              password: "${{{PASSWORD_VARIABLE}}}"}}
+""")
+    write_scenario(tmp_path, "mail.yaml", """
+        name: Ask support by email
+        persona: {name: Jane Doe}
+        target: demo
+        steps:
+          - id: question
+            channel: email
+            subject: Spare parts for a WM-700
+            body: Do you sell spare drum belts?
+            expect: {ack_within: 10s, human_within: 20s}
+    """)
+    env = {PASSWORD_VARIABLE: mail.password}
+    done = cli("run", "mail.yaml", "--wait", "20s", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Waiting up to 20.0 s for 2 answer deadline(s)" in done.stderr
+    assert "✔ passed  Ask support by email" in done.stderr
+    first = cli("harvest", cwd=tmp_path, env=env)
+    second = cli("harvest", cwd=tmp_path, env=env)
+    assert first.returncode == second.returncode == 0, first.stderr
+    assert "Harvest: 0 new message(s)" in second.stderr
+    assert "Report:" in second.stdout
+    # The nightly run harvests first; started twice the same night, it resumes and sends nothing twice.
+    sent_before = len(mail.desk.received)
+    night = cli("nightly", "mail.yaml", cwd=tmp_path, env=env)
+    again = cli("nightly", "mail.yaml", cwd=tmp_path, env=env)
+    assert night.returncode == again.returncode == 0, night.stderr
+    assert "Harvest:" in night.stderr
+    assert len(mail.desk.received) == sent_before + 1
+    # Without the password in the environment, a clear error and no traceback.
+    broken = cli("harvest", cwd=tmp_path, env={PASSWORD_VARIABLE: "wrong"})
+    assert broken.returncode == 3 and "cannot read the mailbox" in broken.stderr and "Traceback" not in broken.stderr

@@ -63,3 +63,21 @@ def test_tokens_are_unique_and_plain():
     tokens = {new_token() for _ in range(2000)}
     assert len(tokens) == 2000
     assert all(t.isalnum() and t.islower() and len(t) == 10 for t in tokens)
+
+
+def test_history_survives_the_upgrade_to_the_email_schema(tmp_path):
+    from probes.ledger import upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = sa.create_engine(url)
+    upgrade(engine, "0001")  # a ledger written by the first release
+    with engine.begin() as conn:
+        conn.execute(sa.text("insert into runs (id, kind, status, started_at) values "
+                             "('20250101T000000Z-aaaa', 'nightly', 'passed', '2025-01-01 00:00:00')"))
+        conn.execute(sa.text("insert into journeys (run_id, name, target, status, started_at) values "
+                             "('20250101T000000Z-aaaa', 'Old journey', 'demo', 'passed', '2025-01-01 00:00:00')"))
+    engine.dispose()
+    ledger = Ledger(url)  # opening upgrades to the newest schema
+    rows = ledger.run_rows("20250101T000000Z-aaaa")
+    assert ledger.latest_run_id() == "20250101T000000Z-aaaa"
+    assert rows["journeys"][0]["name"] == "Old journey" and rows["awaits"] == []

@@ -104,6 +104,13 @@ def test_the_readme_examples_are_valid(tmp_path):
     (tmp_path / "journey.yaml").write_text(_readme_block("## Writing a journey"))
     loaded = load_journey(tmp_path / "journey.yaml", config)
     assert step_ids(loaded.journey) == ["enquiry", "follow-up"]
+    email_doc, form_doc = _readme_block("An email journey").split("\n---\n")
+    (tmp_path / "email.yaml").write_text(email_doc)
+    (tmp_path / "form.yaml").write_text(form_doc)
+    email_journey = load_journey(tmp_path / "email.yaml", config).journey
+    assert email_journey.steps[0].expect.human_within.describe() == "1 business day"
+    form_journey = load_journey(tmp_path / "form.yaml", config).journey
+    assert form_journey.steps[1].await_ == "form"
 
 
 def test_the_committed_schema_is_current():

@@ -32,11 +32,13 @@ def _address(value: str) -> str:
 class DemoMail:
     """Dovecot for the shopper, the company's mail desk, and the relay between them."""
 
-    def __init__(self, root: Path, *, ack_delay_s: float = 1.0, human_delay_s: float = 4.0, delays=None):
+    def __init__(self, root: Path, *, ack_delay_s: float = 1.0, human_delay_s: float = 4.0, delays=None,
+                 imap_port: int = 0, smtp_port: int = 0):
         self.password = secrets.token_urlsafe(12)
-        self.imap = ImapServer(Path(root), {SHOPPER: self.password})
+        self.imap = ImapServer(Path(root), {SHOPPER: self.password}, port=imap_port)
         self.desk = MailDesk(self.deliver, ack_delay_s=ack_delay_s, human_delay_s=human_delay_s, delays=delays)
-        self.relay = SmtpServer(self._route, on_rcpt=self._rcpt, server_name="relay.mystery.example")
+        self.relay = SmtpServer(self._route, port=smtp_port, on_rcpt=self._rcpt,
+                                server_name="relay.mystery.example")
         self.delivered: list[dict] = []   # every delivery into the shopper's mailbox: {"to", "at"}
 
     def start(self) -> "DemoMail":
