@@ -20,15 +20,24 @@ from .steps import STEP_ID, Strict
 KINDS = ("ack", "human")
 
 
-class AwaitStep(Strict):
+class ReplyDeadlines(Strict):
+    """Deadlines for the company's answers to a contact."""
+
+    ack_within: DeadlineField | None = Field(None, description="any answer, even an automatic one, e.g. 15m")
+    human_within: DeadlineField | None = Field(None, description="an answer from a person, e.g. 1 business day")
+
+    def deadlines(self) -> dict[str, Deadline]:
+        """{"ack": Deadline, "human": Deadline} for the deadlines given."""
+        return {k: d for k, d in (("ack", self.ack_within), ("human", self.human_within)) if d is not None}
+
+
+class AwaitStep(ReplyDeadlines):
     """Wait for the answer to an earlier contact."""
 
     id: str | None = Field(None, description="short name for this step")
     description: str = ""
     await_: str = Field(alias="await", description="the id of the earlier step whose contact is answered")
     channel: Literal["email"] = Field("email", description="the channel the answer is expected on")
-    ack_within: DeadlineField | None = Field(None, description="any answer, even automatic, e.g. 15m")
-    human_within: DeadlineField | None = Field(None, description="an answer from a person, e.g. 1 business day")
 
     model_config = {"extra": "forbid", "populate_by_name": True}
 
@@ -39,9 +48,6 @@ class AwaitStep(Strict):
         if self.id is not None and not STEP_ID.match(self.id):
             raise ValueError("id: use lower-case letters, digits, _ and -, starting with a letter")
         return self
-
-    def deadlines(self) -> dict[str, Deadline]:
-        return {k: d for k, d in (("ack", self.ack_within), ("human", self.human_within)) if d is not None}
 
     # The same small surface as channel steps, so loading and the runner treat all steps alike.
     def template_fields(self) -> dict:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .runner import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_PROBER_ERROR
+from .runner import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBER_ERROR
 from .yamlsource import InputError
 
 EXIT_CODES_HELP = """\b

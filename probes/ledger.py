@@ -244,8 +244,7 @@ class Ledger:
         return rows[0] if rows else None
 
     def get_journey(self, journey_id: int) -> dict | None:
-        rows = self._select(sa.select(journeys).where(journeys.c.id == journey_id))
-        return rows[0] if rows else None
+        return next(iter(self._where(journeys, id=journey_id)), None)
 
     def step_at(self, journey_id: int, position: int) -> dict | None:
         rows = self._select(sa.select(steps).where(steps.c.journey_id == journey_id, steps.c.position == position)
@@ -253,8 +252,7 @@ class Ledger:
         return rows[0] if rows else None
 
     def contact_for_step(self, step_id: int) -> dict | None:
-        rows = self._select(sa.select(contacts).where(contacts.c.step_id == step_id))
-        return rows[0] if rows else None
+        return next(iter(self._where(contacts, step_id=step_id)), None)
 
     def start_journey(self, run_id: str, *, name: str, file: str, target: str, target_name: str,
                       persona: dict, tags: list[str], description: str = "") -> int:
@@ -295,18 +293,17 @@ class Ledger:
         self._update(contacts, contact_id, status=status, sent_at=sent_at, **values)
 
     def contact_by_key(self, idempotency_key: str) -> dict | None:
-        rows = self._select(sa.select(contacts).where(contacts.c.idempotency_key == idempotency_key))
-        return rows[0] if rows else None
+        return next(iter(self._where(contacts, idempotency_key=idempotency_key)), None)
 
     def get_contact(self, contact_id: int) -> dict | None:
-        rows = self._select(sa.select(contacts).where(contacts.c.id == contact_id))
-        return rows[0] if rows else None
+        return next(iter(self._where(contacts, id=contact_id)), None)
+
+    def _where(self, table: sa.Table, *order: sa.ColumnElement, **equals) -> list[dict]:
+        stmt = sa.select(table).where(*(table.c[column] == value for column, value in equals.items()))
+        return self._select(stmt.order_by(*(order or (table.c.id,))))
 
     def contacts_where(self, **equals) -> list[dict]:
-        stmt = sa.select(contacts)
-        for column, value in equals.items():
-            stmt = stmt.where(contacts.c[column] == value)
-        return self._select(stmt.order_by(contacts.c.id))
+        return self._where(contacts, **equals)
 
     # --- awaits and responses (answers that come later) ---------------------
     def add_await(self, *, run_id: str, journey_id: int, step_id: int, contact_id: int, channel: str, kind: str,
@@ -316,10 +313,7 @@ class Ledger:
                             status="pending")
 
     def awaits_where(self, **equals) -> list[dict]:
-        stmt = sa.select(awaits)
-        for column, value in equals.items():
-            stmt = stmt.where(awaits.c[column] == value)
-        return self._select(stmt.order_by(awaits.c.id))
+        return self._where(awaits, **equals)
 
     def settle_await(self, await_id: int, status: str, *, response_id: int | None = None,
                      elapsed_s: float | None = None, business_s: float | None = None) -> None:
@@ -337,10 +331,7 @@ class Ledger:
             return None
 
     def responses_where(self, **equals) -> list[dict]:
-        stmt = sa.select(responses)
-        for column, value in equals.items():
-            stmt = stmt.where(responses.c[column] == value)
-        return self._select(stmt.order_by(responses.c.arrived_at, responses.c.id))
+        return self._where(responses, responses.c.arrived_at, responses.c.id, **equals)
 
     def template_seen_elsewhere(self, template_hash: str, contact_id: int | None) -> int:
         """How many other contacts got a reply with this body template."""

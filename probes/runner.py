@@ -291,15 +291,12 @@ class Runner:
             contact_id = earlier["id"]
             verdict = await self._recover(earlier, module, email_identity)
             if verdict == "sent":
-                contact = self.ledger.get_contact(contact_id)
-                contacts[key] = contact
+                contact = contacts[key] = self.ledger.get_contact(contact_id)
                 saved[key] = {"token": token, **(contact.get("saved") or {})}
-                if getattr(step, "expect", None) is not None and hasattr(step.expect, "ack_within"):
-                    self._add_awaits(run_id, jid, step_id, contact, "email",
-                                     _reply_deadlines(step.expect), target)
-                self.ledger.finish_step(step_id, "pending" if self.ledger.awaits_where(step_id=step_id) else "passed",
+                status = "pending" if self._await_replies(step, run_id, jid, step_id, contact, target) else "passed"
+                self.ledger.finish_step(step_id, status,
                                         observations={"recovered": "the earlier attempt was sent; not resent"})
-                return ("pending" if self.ledger.awaits_where(step_id=step_id) else "passed"), []
+                return status, []
             if verdict != "resend":
                 return self._step_error(step_id, verdict)
             message_id = earlier["message_id"] or message_id_for(token, email_identity)
@@ -344,13 +341,19 @@ class Runner:
         failed = any(f.severity in FAILING for f in found)
         observations = {**outcome.observations, "reachable": not any(f.severity == "critical" for f in found)}
         status = "failed" if failed else "passed"
-        if not failed and outcome.contacted and getattr(step, "expect", None) is not None \
-                and hasattr(step.expect, "ack_within"):
-            self._add_awaits(run_id, jid, step_id, contacts[key], "email", _reply_deadlines(step.expect), target)
+        if not failed and outcome.contacted and self._await_replies(step, run_id, jid, step_id, contacts[key], target):
             status = "pending"
         measurements = {k: round(v, 4) for k, v in outcome.measurements.items()}
         self.ledger.finish_step(step_id, status, measurements, observations, started_at=started)
         return status, found
+
+    def _await_replies(self, step, run_id, jid, step_id, contact, target) -> bool:
+        """Awaits for a step's own reply deadlines (an email step's expect:). True if it has any."""
+        expect = getattr(step, "expect", None)
+        if expect is None or not hasattr(expect, "deadlines"):
+            return False
+        self._add_awaits(run_id, jid, step_id, contact, "email", expect.deadlines(), target)
+        return True
 
     async def _recover(self, contact: dict, module, identity: EmailIdentity | None) -> str:
         """A resumed step whose contact was planned: 'sent', 'resend', or why it is left alone."""
@@ -381,10 +384,6 @@ class Runner:
     def _step_error(self, step_id: int, message: str) -> tuple[str, list[Finding]]:
         self.ledger.finish_step(step_id, "error", error=message)
         return "error", []
-
-
-def _reply_deadlines(expect) -> dict:
-    return {k: d for k, d in (("ack", expect.ack_within), ("human", expect.human_within)) if d is not None}
 
 
 def _unique_slugs(journeys: list[LoadedJourney]) -> list[str]:

@@ -202,8 +202,7 @@ def _message(e: dict, loc: Loc, data: Any, model: type[BaseModel]) -> str:
 
 def _allowed_keys(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
     """Walk the model along loc to list the keys allowed at that place (best effort)."""
-    from typing import Union, get_args, get_origin
-    import types
+    from typing import get_args, get_origin
 
     cur: Any = model
     node = data

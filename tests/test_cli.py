@@ -1,7 +1,6 @@
 """The `probes` command, invoked as a user does (a subprocess), against the demo company on loopback."""
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -207,7 +206,6 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
     import os
     import signal
     import subprocess
-    import sys
     import time
 
     from conftest import probes_command

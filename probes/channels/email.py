@@ -23,18 +23,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..business_time import DeadlineField
+from ..awaits import ReplyDeadlines
 from ..results import Finding, Outcome, ProberError, utcnow
-from ..steps import StepBase, Strict
+from ..steps import StepBase
 
 USES_MAILBOX = True
 
 
-class ReplyExpectation(Strict):
-    """Deadlines for the company's answers to this contact."""
-
-    ack_within: DeadlineField | None = Field(None, description="any answer, even an automatic one, e.g. 15m")
-    human_within: DeadlineField | None = Field(None, description="an answer from a person, e.g. 1 business day")
+class ReplyExpectation(ReplyDeadlines):
+    """Deadlines for the company's answers to this email (awaited by email)."""
 
 
 class EmailStep(StepBase):

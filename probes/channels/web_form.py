@@ -8,7 +8,6 @@ one after, and a Playwright trace.
 """
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 from typing import Literal

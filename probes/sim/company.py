@@ -25,7 +25,6 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import NamedTuple
 from urllib.parse import parse_qs, parse_qsl, quote, urlsplit

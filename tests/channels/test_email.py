@@ -1,11 +1,9 @@
 """email against a real SMTP relay, the demo company's mail desk and a real Dovecot, all on loopback."""
 import email
 import email.policy
-from pathlib import Path
 
 import pytest
 
-from conftest import write_scenario
 
 QUESTION = """
     name: {name}

@@ -1,8 +1,6 @@
 """web_form against real Chromium and the demo company on loopback: the healthy path and every fault."""
 import zipfile
-from pathlib import Path
 
-import pytest
 
 HEALTHY = """
     name: Healthy enquiry
