@@ -169,6 +169,14 @@ class MailServer(Strict):
     username: str | None = None
     password: str | None = Field(None, description="a reference like ${IMAP_PASSWORD}, never the password")
     timeout_s: float = Field(30.0, gt=0)
+    ca_file: str | None = Field(None, description="PEM file of a certificate authority to trust besides the "
+                                                  "system's (a company-internal CA, a test server)")
+
+    def tls_context(self):
+        """The TLS settings for this server: certificates are always verified."""
+        import ssl
+
+        return ssl.create_default_context(cafile=self.ca_file)
 
     _password = field_validator("password")(classmethod(lambda cls, v: _secret_ref(v)))
 

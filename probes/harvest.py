@@ -37,7 +37,6 @@ import hashlib
 import html
 import logging
 import re
-import ssl
 from dataclasses import dataclass, field
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
@@ -95,7 +94,7 @@ class Mailbox:
 
         server = self.identity.imap
         try:
-            context = ssl.create_default_context()
+            context = server.tls_context()
             self.client = IMAPClient(server.host, port=server.port_for("imap"), ssl=server.tls == "implicit",
                                      ssl_context=context, timeout=server.timeout_s)
             self.client.normalise_times = False  # keep INTERNALDATE's zone

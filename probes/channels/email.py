@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import smtplib
 import socket
-import ssl
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import Literal
@@ -118,7 +117,7 @@ def _send(identity, msg: EmailMessage) -> str:
     """One SMTP transaction; returns the server's answer to the message data."""
     server = identity.smtp
     port = server.port_for("smtp")
-    context = ssl.create_default_context()
+    context = server.tls_context()
     if server.tls == "implicit":
         conn = smtplib.SMTP_SSL(server.host, port, timeout=server.timeout_s, context=context)
     else:

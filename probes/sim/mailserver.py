@@ -148,8 +148,14 @@ class ImapServer:
     without TLS; the hierarchy separator is ".".
     """
 
-    def __init__(self, root: Path, users: dict[str, str], host: str = "127.0.0.1", port: int = 0) -> None:
-        """Prepare a server; nothing runs until ``start()``. Port 0 picks a free port."""
+    def __init__(self, root: Path, users: dict[str, str], host: str = "127.0.0.1", port: int = 0,
+                 tls: tuple[Path, Path] | None = None) -> None:
+        """Prepare a server; nothing runs until ``start()``. Port 0 picks a free port.
+
+        tls: (certificate, key) PEM files: STARTTLS on the IMAP port, and implicit TLS on ``imaps_port``.
+        """
+        self.tls = tls
+        self.imaps_port = 0
         self.root = Path(root).absolute()
         # Dovecot expands %-variables and splits passdb args on spaces.
         if re.search(r'[\s"%\\]', str(self.root)):
@@ -396,6 +402,12 @@ class ImapServer:
                         f"default_login_user = {user}\n")
             chroot = "  chroot =\n"
         root = self.root
+        if self.tls:
+            # STARTTLS on the imap port, implicit TLS on the imaps one.
+            self.imaps_port = self.imaps_port or _free_port(self._host)
+            ssl = f"ssl = yes\nssl_cert = <{Path(self.tls[0]).absolute()}\nssl_key = <{Path(self.tls[1]).absolute()}"
+        else:
+            ssl = "ssl = no"
         conf = root / "dovecot.conf"
         conf.write_text(f"""# Written by probes.sim.mailserver for a private, loopback-only Dovecot.
 protocols = imap
@@ -404,7 +416,7 @@ base_dir = {self._runtime / "run"}
 state_dir = {root / "state"}
 instance_name = dovecot-sim-{self._port}
 log_path = {self.log_path}
-{identity}ssl = no
+{identity}{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 # Tests try wrong passwords on purpose; the default 2 s penalty only slows them.
@@ -437,7 +449,9 @@ service imap-login {{
     port = {self._port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = {self._host}
+    port = {self.imaps_port}
+    ssl = yes
   }}
 }}
 """)
@@ -561,8 +575,15 @@ class SmtpServer:
 
     def __init__(self, on_message: Callable[[str, list[str], bytes], str | None], host: str = "127.0.0.1",
                  port: int = 0, auth: dict[str, str] | None = None, *,
-                 on_rcpt: Callable[[str], str | None] | None = None, server_name: str = "localhost") -> None:
-        """Prepare a server; nothing listens until ``start()``. Port 0 picks a free port."""
+                 on_rcpt: Callable[[str], str | None] | None = None, server_name: str = "localhost",
+                 tls: tuple[Path, Path] | None = None, implicit_tls: bool = False) -> None:
+        """Prepare a server; nothing listens until ``start()``. Port 0 picks a free port.
+
+        tls: (certificate, key) PEM files. With implicit_tls the connection is TLS from the start
+        (SMTPS); otherwise the server offers STARTTLS and refuses mail until the client uses it.
+        """
+        self.tls = tls
+        self.implicit_tls = implicit_tls
         self.on_message = on_message
         self.on_rcpt = on_rcpt
         self.auth = dict(auth) if auth is not None else None
@@ -594,6 +615,15 @@ class SmtpServer:
             if self.auth is not None:
                 options = {"authenticator": self._authenticate, "auth_required": True,
                            "auth_require_tls": False}
+            if self.tls:
+                import ssl
+
+                context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                context.load_cert_chain(str(self.tls[0]), str(self.tls[1]))
+                if self.implicit_tls:
+                    options["ssl_context"] = context
+                else:
+                    options.update(tls_context=context, require_starttls=True)
             # Controller(port=0) fails its own readiness check, so pick the port
             # here, and pick again if someone takes it first.
             attempts = 3 if self._requested_port == 0 else 1
