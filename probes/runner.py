@@ -168,14 +168,16 @@ class Runner:
             raise
         finally:
             await self._close_browser()
-        from .harvest import refresh_statuses
-
         self.ledger.finish_run(run_id, {0: "passed", 1: "failed", 3: "error"}[result.exit_code])
-        journey_rows = self.ledger.run_rows(run_id)["journeys"]
-        refresh_statuses(self.ledger, {row["id"] for row in journey_rows})
-        for row in self.ledger.run_rows(run_id)["journeys"]:
-            result.statuses[row["name"] + f" ({row['file']})"] = row["status"]
-        result.pending_awaits = len(self.ledger.awaits_where(run_id=run_id, status="pending"))
+        if self.ledger.awaits_where(run_id=run_id):
+            # Answers may have settled journeys while we waited: take their verdicts from the ledger.
+            from .harvest import refresh_statuses
+
+            journey_rows = self.ledger.run_rows(run_id)["journeys"]
+            refresh_statuses(self.ledger, {row["id"] for row in journey_rows})
+            for row in self.ledger.run_rows(run_id)["journeys"]:
+                result.statuses[row["name"] + f" ({row['file']})"] = row["status"]
+            result.pending_awaits = len(self.ledger.awaits_where(run_id=run_id, status="pending"))
         return result
 
     async def wait_for_answers(self, run_id: str, wait_s: float) -> None:
