@@ -38,7 +38,8 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def benchmark(session: nox.Session) -> None:
-    """web_form overhead (overhead_ratio=…) and email detection/accuracy (detection_p95_s=… accuracy_p95_s=…)."""
+    """web_form overhead, email detection/accuracy and chat reply-time error/memory: each prints its figures last."""
     _install(session)
     session.run("python", "tests/benchmarks/web_form_overhead.py", *session.posargs)
     session.run("python", "tests/benchmarks/email_latency.py")
+    session.run("python", "tests/benchmarks/chat_concurrency.py")

@@ -509,9 +509,12 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
     except RuntimeError as exc:
         click.secho(str(exc), fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
+    from .sim.chat import ChatServer
+
     with tempfile.TemporaryDirectory(prefix="probes-demo-mail-") as mail_root, \
             DemoMail(Path(mail_root), ack_delay_s=1.0, human_delay_s=5.0) as mail, \
-            DemoCompany(port=port, on_message=mail.forward_form) as company:
+            ChatServer(bot_delay_s=1.0, agent_delay_s=4.0) as chat, \
+            DemoCompany(port=port, on_message=mail.forward_form, chat=chat) as company:
         click.echo(f"Demo company running at {company.base_url}; its mail desk answers at "
                    f"@northwind.example; the shopper's mailbox is IMAP {mail.imap.host}:{mail.imap.port}")
         config = demo_config(company.base_url, Path(report_dir), mail)

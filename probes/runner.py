@@ -74,6 +74,10 @@ class StepContext:
     def allows(self, destination: str) -> bool:
         return self.target.allows(destination)
 
+    def business_open(self) -> bool:
+        """Is the company open now, by its business hours (always, when it gives none)?"""
+        return BusinessCalendar.for_target(self.target).is_open(utcnow())
+
     def evidence_path(self, name: str) -> Path:
         self.evidence_dir.mkdir(parents=True, exist_ok=True)
         return self.evidence_dir / f"{self.step_key}-{name}"

@@ -189,14 +189,17 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
         text = page.inner_text("body")
         thumbs = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.src.slice(0, 22), i.naturalWidth])")
         browser.close()
-    assert f"4 of {len(scenarios)} journeys met every expectation" in text
+    assert f"6 of {len(scenarios)} journeys met every expectation" in text
     for expected in ("The contact page answered HTTP 404", "Sending the form failed with HTTP 500",
                      "Unreplaced placeholder [name]", "A CAPTCHA blocks the customer",
                      "but its label does not say so: 'Phone'", "No confirmation within 8 s",
                      "The confirmation does not show the reference", "Margaret Okafor",
                      # email: a dead address, a mailbox nobody answers, a broken auto-reply template
                      "The company's mail server refused the address", "No answer from a person within 20s",
-                     "Unreplaced placeholder %CASE_NUMBER%"):
+                     "Unreplaced placeholder %CASE_NUMBER%",
+                     # chat: a widget that never loads, a bot loop, a person who never comes
+                     "The chat widget did not load", "The chat gives the same answer to different questions",
+                     "No person within 10 s of asking for one"):
         assert expected in text, expected
     assert thumbs and all(src.startswith("data:image/png;base64") and w > 0 for src, w in thumbs)
     assert all(u == index.as_uri() or u.startswith("data:") for u in requests), requests

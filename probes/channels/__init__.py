@@ -7,9 +7,10 @@ Adding a channel is one module plus one line here.
 """
 from __future__ import annotations
 
-from . import email, web_form
+from . import chat, email, web_form
 
 REGISTRY = {
     "web_form": web_form,
     "email": email,
+    "chat": chat,
 }

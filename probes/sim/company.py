@@ -26,8 +26,11 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qs, parse_qsl, quote, urlsplit
+
+if TYPE_CHECKING:  # --- live chat: the server lives in probes.sim.chat (needs websockets)
+    from probes.sim.chat import ChatServer
 
 __all__ = ["DemoCompany", "PAGES", "SimPage", "main"]
 
@@ -62,6 +65,12 @@ PAGES: tuple[SimPage, ...] = (
     SimPage("/order-help", "Order help",
             f"never confirms: shows 'Sending…' while the backend takes {ORDER_HELP_DELAY_S:g} s"),
     SimPage("/old-contact", "Old contact page", "dead link: HTTP 404 Page not found"),
+    # --- live chat (widget pages; the chat itself is probes.sim.chat.ChatServer)
+    SimPage("/chat", "Live chat", "healthy chat: the bot answers by keyword; 'agent' reaches a person"),
+    SimPage("/chat/loop", "Delivery help", "bot loop: every question gets the same FAQ link, never a person"),
+    SimPage("/chat/no-agent", "Returns help", "no human: the bot promises a person who never comes"),
+    SimPage("/chat/offline", "After-hours help", "chat offline: a leave-a-message form that stores nothing"),
+    SimPage("/chat/broken", "Product support", "widget never loads: its script answers HTTP 404"),
 )
 
 # What the home page's "Contact us" section says about each form.
@@ -73,6 +82,15 @@ _CONTACT_LINKS: tuple[tuple[str, str, str], ...] = (
     ("/complaints", "Complaints", "Something went wrong? Let us put it right."),
     ("/quote", "Get a quote", "Prices for larger orders, kitchens and installation."),
     ("/order-help", "Order help", "Questions about an order you have already placed."),
+)
+
+# --- live chat: help-centre pages with the chat widget, listed after the forms on the home page.
+_CHAT_LINKS: tuple[tuple[str, str, str], ...] = (
+    ("/chat", "Live chat", "Chat with our assistant, or ask for one of our team."),
+    ("/chat/loop", "Delivery help", "Delivery questions, answered in our live chat."),
+    ("/chat/no-agent", "Returns help", "Returns and refunds: chat to a person about yours."),
+    ("/chat/offline", "After-hours help", "Outside opening hours? Leave us a message in the chat."),
+    ("/chat/broken", "Product support", "Manuals, troubleshooting and live chat."),
 )
 
 
@@ -397,7 +415,7 @@ def _message_page(title: str, paragraphs: list[str], *, current: str = "") -> st
 def _home_page() -> str:
     links = "".join(
         f'<li><a href="{path}"><strong>{_e(label)}</strong><span>{_e(description)}</span></a></li>'
-        for path, label, description in _CONTACT_LINKS
+        for path, label, description in _CONTACT_LINKS + _CHAT_LINKS  # --- live chat: + _CHAT_LINKS
     )
     body = f"""<section class="hero">
 <h1>Home appliances, delivered and installed.</h1>
@@ -464,6 +482,444 @@ _ORDER_HELP_SCRIPT = """<script>
   });
 })();
 </script>"""
+
+
+# --------------------------------------------------------------------------
+# Live chat: help-centre pages carrying the chat widget (the chat server is
+# probes.sim.chat.ChatServer). Everything up to "HTTP server" belongs to it.
+
+# Where the widget points when the site has no chat server: the discard port, always closed.
+_CHAT_DEAD_WS = "ws://127.0.0.1:9"
+_CHAT_MODES = ("healthy", "loop", "no-agent", "offline")
+_CHAT_WIDGET_PATH = "/static/chat-widget.js"
+
+
+class _ChatPage(NamedTuple):
+    mode: str
+    heading: str
+    intro: str
+    faqs: tuple[tuple[str, str], ...]
+    script_src: str = _CHAT_WIDGET_PATH
+
+
+_CHAT_PAGES: dict[str, _ChatPage] = {
+    "/chat": _ChatPage(
+        "healthy", "Help centre",
+        "Answers to the questions we hear most. Can't find yours? Chat with us using the button "
+        "at the bottom right: our assistant answers straight away, and one of our team is a "
+        "message away.",
+        (("Where is my order?",
+          "Track it at northwind.example/track with the order number from your confirmation email."),
+         ("How long does delivery take?",
+          "Standard delivery takes 3–5 working days. Large appliances are delivered and installed "
+          "by our own team, who ring you 30 minutes before they arrive."),
+         ("Can I return something?",
+          "Most products can be returned within 30 days of delivery. Start a return at "
+          "northwind.example/returns."),
+         ("When are you open?", "Our customer care team is available Monday to Friday, 9:00–17:30."))),
+    "/chat/loop": _ChatPage(
+        "loop", "Delivery help",
+        "Everything about getting your new appliance home. Questions about your delivery? "
+        "Chat with us using the button at the bottom right.",
+        (("When will my delivery arrive?",
+          "We email you a two-hour delivery window the evening before your delivery day."),
+         ("Do you take the old appliance away?",
+          "Yes. Tick 'Recycle my old appliance' at checkout and our team takes it away for £15."),
+         ("Can I change my delivery date?",
+          "You can change it up to 48 hours before delivery from your account."))),
+    "/chat/no-agent": _ChatPage(
+        "no-agent", "Returns help",
+        "Changed your mind, or something isn't right? Most products can be returned within 30 days. "
+        "To talk to someone about your return, chat with us using the button at the bottom right.",
+        (("How do I return an item?",
+          "Start a return at northwind.example/returns and we email you a free returns label."),
+         ("When will I get my refund?",
+          "Refunds are paid to your original payment method within 5 working days of the item "
+          "reaching us."),
+         ("My appliance is faulty. What now?",
+          "Faulty items are covered by our two-year guarantee; we repair or replace them free of charge."))),
+    "/chat/offline": _ChatPage(
+        "offline", "After-hours help",
+        "Our customer care team is available Monday to Friday, 9:00–17:30. Outside those hours "
+        "you can still leave us a message in the chat, and we will reply by email.",
+        (("What are your opening hours?", "Monday to Friday, 9:00–17:30, except bank holidays."),
+         ("Is there an emergency number?",
+          "For a gas smell or a water leak, switch the appliance off at the mains and call your "
+          "supplier's emergency line."))),
+    "/chat/broken": _ChatPage(
+        "healthy", "Product support",
+        "Manuals, troubleshooting guides and help with your appliance. Still stuck? Chat with us "
+        "using the button at the bottom right.",
+        (("My washing machine won't drain.",
+          "Check the filter behind the small flap at the bottom front, and that the drain hose isn't kinked."),
+         ("My fridge is making a noise.",
+          "A gentle hum is normal. Knocking usually means the fridge is not level; adjust its front feet."),
+         ("Where can I find the manual?",
+          "Every manual is on the product's page under 'Documents', or ask us in the chat.")),
+        # The fault: a deploy renamed the script but the page still asks for v2, which is not there.
+        "/static/chat-widget-v2.js"),
+}
+
+_CHAT_PAGE_CSS = """<style>
+.faq{margin:18px 0 0;border-top:1px solid #dde3ea}
+.faq details{border-bottom:1px solid #dde3ea;padding:10px 0}
+.faq summary{cursor:pointer;font-weight:600;color:#12355b}
+.faq details p{margin:8px 0 2px;color:#3e4c59}
+.chat-hint{margin:20px 0 0;padding:12px 14px;background:#fff8ec;border:1px solid #f7d9a8;border-radius:8px;
+ font-size:.93rem;color:#52606d}
+</style>"""
+
+
+def _chat_ws_url(chat: ChatServer | None) -> str:
+    """The chat server's address for the widget, or a closed port when there is none (yet)."""
+    try:
+        return chat.ws_url if chat is not None else _CHAT_DEAD_WS
+    except RuntimeError:  # not started
+        return _CHAT_DEAD_WS
+
+
+def _chat_page(page: _ChatPage, current: str, ws_url: str) -> str:
+    faqs = "".join(f"<details><summary>{_e(q)}</summary><p>{_e(a)}</p></details>" for q, a in page.faqs)
+    hint = ("Our team is away right now: the chat takes a message and we reply by email."
+            if page.mode == "offline" else
+            "Live chat: our assistant is there around the clock, our team Monday to Friday, 9:00–17:30.")
+    body = f"""{_CHAT_PAGE_CSS}<div class="card">
+<h1>{_e(page.heading)}</h1>
+<p class="lead">{_e(page.intro)}</p>
+<div class="faq">{faqs}</div>
+<p class="chat-hint">{hint}</p>
+</div>"""
+    script = (f'<script src="{_e(page.script_src)}" data-mode="{_e(page.mode)}" '
+              f'data-ws="{_e(ws_url)}" defer></script>')
+    return _layout(page.heading, body, current=current, script=script)
+
+
+# Served as /static/chat-widget.js: the launcher button and the chat panel's iframe.
+_CHAT_WIDGET_JS = r"""(function () {
+  "use strict";
+  if (document.querySelector(".nw-chat-launcher")) { return; }
+  var script = document.currentScript || document.querySelector("script[data-ws][src*='chat-widget']");
+  var mode = (script && script.getAttribute("data-mode")) || "healthy";
+  var wsUrl = (script && script.getAttribute("data-ws")) || "";
+
+  var style = document.createElement("style");
+  style.textContent =
+    ".nw-chat-launcher{position:fixed;right:24px;bottom:24px;z-index:2147483000;display:flex;" +
+    "align-items:center;gap:9px;padding:12px 20px 12px 16px;border:0;border-radius:999px;" +
+    "background:#12355b;color:#fff;font:600 15px/1.2 system-ui,-apple-system,'Segoe UI',Roboto,Arial," +
+    "sans-serif;cursor:pointer;box-shadow:0 6px 20px rgba(18,53,91,.35)}" +
+    ".nw-chat-launcher:hover{background:#1d4d80}" +
+    ".nw-chat-launcher:focus-visible{outline:3px solid #f2a541;outline-offset:2px}" +
+    ".nw-chat-launcher svg{flex:none;color:#f2a541}" +
+    "#nw-chat-frame{position:fixed;right:24px;bottom:88px;z-index:2147483000;width:360px;height:520px;" +
+    "max-width:calc(100vw - 32px);max-height:calc(100vh - 112px);border:0;border-radius:14px;" +
+    "background:#fff;box-shadow:0 12px 40px rgba(15,35,60,.28)}" +
+    "#nw-chat-frame[hidden]{display:none}";
+  document.head.appendChild(style);
+
+  var launcher = document.createElement("button");
+  launcher.type = "button";
+  launcher.className = "nw-chat-launcher";
+  launcher.setAttribute("aria-label", "Chat with us");
+  launcher.setAttribute("aria-expanded", "false");
+  launcher.innerHTML = '<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">' +
+    '<path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5' +
+    'a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"/>' +
+    '</svg><span>Chat with us</span>';
+
+  var frame = null;
+  function show(open) {
+    frame.hidden = !open;
+    launcher.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  launcher.addEventListener("click", function () {
+    if (frame === null) {
+      frame = document.createElement("iframe");
+      frame.id = "nw-chat-frame";
+      frame.title = "Northwind chat";
+      frame.src = "/chat/frame?mode=" + encodeURIComponent(mode) + "&ws=" + encodeURIComponent(wsUrl);
+      document.body.appendChild(frame);
+      show(true);
+    } else {
+      show(frame.hidden);
+    }
+  });
+  window.addEventListener("message", function (event) {
+    if (frame !== null && event.source === frame.contentWindow && event.data &&
+        event.data.nwChat === "close") {
+      show(false);
+      launcher.focus();
+    }
+  });
+  document.body.appendChild(launcher);
+})();
+"""
+
+_CHAT_FRAME_CSS = """*{box-sizing:border-box}
+html,body{height:100%;margin:0}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2933;
+ background:#fff;line-height:1.45}
+nw-chat{display:block;height:100%}
+.nw-sent{padding:28px 24px;text-align:center}
+.nw-sent h1{font-size:1.15rem;color:#12355b;margin:8px 0}
+.nw-sent p{color:#52606d;margin:0 0 8px}
+.nw-sent .nw-tick{display:inline-block;width:44px;height:44px;border-radius:50%;background:#e3f4ea;
+ color:#1f7a46;font-size:1.5rem;line-height:44px}"""
+
+# Inside <nw-chat>'s open shadow root.
+_CHAT_SHADOW_CSS = r""":host{display:block;height:100%;font-size:14px}
+.nw-chat{display:flex;flex-direction:column;height:100%;background:#fff}
+.nw-header{display:flex;align-items:center;gap:10px;padding:12px 12px 12px 16px;background:#12355b;color:#fff}
+.nw-avatar{flex:none;width:34px;height:34px;border-radius:9px;background:#f2a541;color:#12355b;font-weight:700;
+ text-align:center;line-height:34px}
+.nw-heading{flex:1;min-width:0}
+.nw-title{margin:0;font-size:15px;font-weight:700}
+.nw-status{margin:0;font-size:12px;color:#cfe0f3}
+.nw-status::before{content:"";display:inline-block;width:7px;height:7px;border-radius:50%;background:#9aa5b1;
+ margin-right:6px;vertical-align:1px}
+:host([data-state=open]) .nw-status::before{background:#3ccf7a}
+:host([data-state=closed]) .nw-status::before{background:#e4626f}
+.nw-close{flex:none;width:30px;height:30px;border:0;border-radius:7px;background:transparent;color:#cfe0f3;
+ font-size:20px;line-height:1;cursor:pointer}
+.nw-close:hover{background:rgba(255,255,255,.12);color:#fff}
+.nw-messages{flex:1;overflow-y:auto;padding:14px 14px 6px;background:#f4f6f8;display:flex;flex-direction:column;
+ gap:10px}
+.nw-msg{max-width:82%;display:flex;flex-direction:column;align-items:flex-start}
+.nw-author{font-size:11px;font-weight:600;color:#616e7c;margin:0 4px 2px}
+.nw-text{margin:0;padding:8px 12px;border-radius:14px 14px 14px 4px;background:#fff;border:1px solid #dde3ea;
+ white-space:pre-wrap;overflow-wrap:anywhere}
+.nw-msg--agent .nw-text{background:#fff8ec;border-color:#f7d9a8}
+.nw-msg--customer{align-self:flex-end;align-items:flex-end}
+.nw-msg--customer .nw-text{background:#12355b;border-color:#12355b;color:#fff;border-radius:14px 14px 4px 14px}
+.nw-typing{display:flex;align-items:center;gap:8px;padding:4px 16px 6px;background:#f4f6f8;font-size:12px;
+ color:#616e7c}
+.nw-typing[hidden]{display:none}
+.nw-dots{display:inline-flex;gap:3px}
+.nw-dots i{width:6px;height:6px;border-radius:50%;background:#9aa5b1;animation:nw-blink 1.2s infinite}
+.nw-dots i:nth-child(2){animation-delay:.2s}
+.nw-dots i:nth-child(3){animation-delay:.4s}
+@keyframes nw-blink{0%,80%,100%{opacity:.3}40%{opacity:1}}
+.nw-composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #dde3ea;background:#fff}
+.nw-input{flex:1;height:40px;padding:9px 11px;border:1px solid #b8c4d0;border-radius:10px;
+ font:inherit;color:inherit;resize:none}
+.nw-input:focus{outline:2px solid #f2a541;outline-offset:0;border-color:#f2a541}
+.nw-input:disabled{background:#f4f6f8;cursor:not-allowed}
+.nw-send{flex:none;height:40px;padding:0 16px;border:0;border-radius:10px;background:#12355b;color:#fff;
+ font:inherit;font-weight:600;cursor:pointer}
+.nw-send:hover{background:#1d4d80}
+.nw-send:disabled{opacity:.5;cursor:not-allowed}
+.nw-offline{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:12px}
+.nw-offline p{margin:0;color:#3e4c59}
+.nw-offline label{display:flex;flex-direction:column;gap:4px;font-weight:600;font-size:13px}
+.nw-offline input,.nw-offline textarea{padding:8px 10px;border:1px solid #b8c4d0;border-radius:8px;font:inherit;
+ font-weight:400;color:inherit}
+.nw-offline textarea{min-height:96px;resize:vertical}
+.nw-offline input:focus,.nw-offline textarea:focus{outline:2px solid #f2a541;border-color:#f2a541}
+.nw-offline button{align-self:flex-start;padding:9px 18px;border:0;border-radius:8px;background:#12355b;color:#fff;
+ font:inherit;font-weight:600;cursor:pointer}"""
+
+# Defines <nw-chat>: the chat UI in an open shadow root, talking to the chat server.
+_CHAT_FRAME_SCRIPT = r"""<script>
+(function () {
+  "use strict";
+  var NAMES = {customer: "You", bot: "Northwind assistant", agent: "Sam (Customer Care)"};
+  var HEADER = '<header class="nw-header"><span class="nw-avatar" aria-hidden="true">N</span>' +
+    '<div class="nw-heading"><h2 class="nw-title">Northwind chat</h2>' +
+    '<p class="nw-status" role="status"></p></div>' +
+    '<button type="button" class="nw-close" aria-label="Close chat">\u00d7</button></header>';
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  class NwChat extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) { return; }
+      var root = this.attachShadow({mode: "open"});
+      root.appendChild(document.getElementById("nw-chat-template").content.cloneNode(true));
+      var panel = make("section", "nw-chat");
+      panel.setAttribute("aria-label", "Northwind chat");
+      panel.innerHTML = HEADER;
+      root.appendChild(panel);
+      this.panel = panel;
+      this.status = panel.querySelector(".nw-status");
+      panel.querySelector(".nw-close").addEventListener("click", function () {
+        window.parent.postMessage({nwChat: "close"}, "*");
+      });
+      if (this.getAttribute("mode") === "offline") {
+        this.offline();
+      } else {
+        this.live();
+      }
+    }
+
+    setState(state, text) {
+      this.setAttribute("data-state", state);
+      this.status.textContent = text;
+    }
+
+    offline() {
+      this.setState("offline", "Offline \u00b7 we reply by email");
+      var form = make("form", "nw-offline");
+      form.method = "post";
+      form.action = "/chat/frame";
+      form.innerHTML =
+        "<p>We're offline right now. Leave us a message and we'll reply by email.</p>" +
+        '<label>Name <input type="text" name="name" autocomplete="name" required></label>' +
+        '<label>Email <input type="email" name="email" autocomplete="email" required></label>' +
+        '<label>Message <textarea name="message" required></textarea></label>' +
+        '<button type="submit">Send message</button>';
+      this.panel.appendChild(form);
+    }
+
+    live() {
+      var self = this;
+      this.messages = make("div", "nw-messages");
+      this.messages.setAttribute("role", "log");
+      this.messages.setAttribute("aria-live", "polite");
+      this.typing = make("div", "nw-typing");
+      this.typing.hidden = true;
+      this.typing.innerHTML = '<span class="nw-dots" aria-hidden="true"><i></i><i></i><i></i></span>';
+      this.typingText = make("span", "nw-typing-text");
+      this.typing.appendChild(this.typingText);
+      var composer = make("div", "nw-composer");
+      this.input = make("textarea", "nw-input");
+      this.input.rows = 1;
+      this.input.placeholder = "Type your message\u2026";
+      this.input.setAttribute("aria-label", "Your message");
+      this.input.disabled = true;
+      this.send = make("button", "nw-send", "Send");
+      this.send.type = "button";
+      this.send.disabled = true;
+      composer.appendChild(this.input);
+      composer.appendChild(this.send);
+      this.panel.appendChild(this.messages);
+      this.panel.appendChild(this.typing);
+      this.panel.appendChild(composer);
+
+      this.send.addEventListener("click", function () { self.submit(); });
+      this.input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+          event.preventDefault();
+          self.submit();
+        }
+      });
+
+      var session = "s" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      this.setAttribute("data-session", session);
+      this.setState("connecting", "Connecting\u2026");
+      var url = this.getAttribute("ws") + "/chat?mode=" + encodeURIComponent(this.getAttribute("mode")) +
+        "&session=" + encodeURIComponent(session);
+      var opened = false;
+      try {
+        this.socket = new WebSocket(url);
+      } catch (error) {
+        this.setState("closed", "Chat is unavailable right now");
+        return;
+      }
+      this.socket.addEventListener("open", function () {
+        opened = true;
+        self.setState("open", "Online \u00b7 we typically reply in minutes");
+        self.input.disabled = false;
+        self.send.disabled = false;
+        self.input.focus();
+      });
+      this.socket.addEventListener("message", function (event) { self.receive(event.data); });
+      this.socket.addEventListener("close", function () {
+        self.input.disabled = true;
+        self.send.disabled = true;
+        self.showTyping(null);
+        self.setState("closed", opened ? "Chat ended" : "Chat is unavailable right now");
+      });
+    }
+
+    receive(data) {
+      var frame;
+      try { frame = JSON.parse(data); } catch (error) { return; }
+      if (frame.type === "typing") {
+        this.showTyping(frame.author);
+      } else if (frame.type === "message") {
+        this.showTyping(null);
+        this.add(frame.author === "agent" ? "agent" : "bot", frame.name, frame.text);
+      }
+    }
+
+    showTyping(author) {
+      var self = this;
+      clearTimeout(this.typingTimer);
+      if (author === null) {
+        this.typing.hidden = true;
+        return;
+      }
+      this.typingText.textContent = (NAMES[author] || NAMES.bot) + " is typing\u2026";
+      this.typing.hidden = false;
+      this.typingTimer = setTimeout(function () { self.typing.hidden = true; }, 30000);
+    }
+
+    add(author, name, text) {
+      var message = make("div", "nw-msg nw-msg--" + author);
+      message.setAttribute("data-author", author);
+      message.appendChild(make("span", "nw-author", author === "customer" ? NAMES.customer : (name || NAMES[author])));
+      message.appendChild(make("p", "nw-text", String(text)));
+      this.messages.appendChild(message);
+      this.messages.scrollTop = this.messages.scrollHeight;
+    }
+
+    submit() {
+      var text = this.input.value.trim();
+      if (!text || this.input.disabled || this.socket.readyState !== WebSocket.OPEN) { return; }
+      this.socket.send(JSON.stringify({type: "message", text: text}));
+      this.add("customer", "", text);
+      this.input.value = "";
+      this.input.focus();
+    }
+  }
+
+  customElements.define("nw-chat", NwChat);
+})();
+</script>"""
+
+
+def _chat_frame_page(mode: str, ws_url: str) -> str:
+    """The page inside the widget's iframe: <nw-chat> and the script that defines it."""
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Northwind chat</title>
+<style>{_CHAT_FRAME_CSS}</style>
+<template id="nw-chat-template"><style>{_CHAT_SHADOW_CSS}</style></template>
+</head>
+<body>
+<nw-chat mode="{_e(mode)}" ws="{_e(ws_url)}"></nw-chat>
+{_CHAT_FRAME_SCRIPT}
+</body>
+</html>
+"""
+
+
+_CHAT_FRAME_SENT = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<title>Northwind chat</title>
+<style>{_CHAT_FRAME_CSS}</style>
+</head>
+<body>
+<div class="nw-sent" role="status">
+<span class="nw-tick" aria-hidden="true">&#10003;</span>
+<h1>Thank you, we've got your message.</h1>
+<p>We'll reply by email on the next working day.</p>
+</div>
+</body>
+</html>
+"""
 
 
 # --------------------------------------------------------------------------
@@ -536,6 +992,12 @@ class _Handler(BaseHTTPRequestHandler):
                 after_button=_ORDER_HELP_STATUS, script=_ORDER_HELP_SCRIPT)),
             "/old-contact": lambda: self._html(404, _not_found_page()),
             "/_sim/inbox": lambda: self._json(200, company.inbox_snapshot()),
+            # --- live chat
+            **{chat_path: (lambda chat_path=chat_path: self._html(200, _chat_page(
+                _CHAT_PAGES[chat_path], chat_path, _chat_ws_url(company.chat)))) for chat_path in _CHAT_PAGES},
+            "/chat/frame": lambda: self._chat_frame(query),
+            _CHAT_WIDGET_PATH: lambda: self._send(200, _CHAT_WIDGET_JS.encode("utf-8"),
+                                                  "application/javascript; charset=utf-8"),
         }
         post_routes = {
             "/contact": self._post_contact,
@@ -545,6 +1007,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/complaints": self._post_complaints,
             "/quote": self._post_quote,
             "/order-help/send": self._post_order_help,
+            "/chat/frame": self._post_chat_offline,  # --- live chat
         }
 
         if self.command == "POST":
@@ -693,6 +1156,20 @@ class _Handler(BaseHTTPRequestHandler):
         if ref:
             self._redirect(f"/quote/thanks?ref={quote(ref)}&name={quote(fields['name'].strip())}")
 
+    # -- live chat -----------------------------------------------------------
+
+    def _chat_frame(self, query: dict[str, str]) -> None:
+        mode = query.get("mode", "healthy")
+        mode = mode if mode in _CHAT_MODES else "healthy"
+        ws_url = query.get("ws", "")
+        if not ws_url.startswith(("ws://", "wss://")):
+            ws_url = _CHAT_DEAD_WS
+        self._html(200, _chat_frame_page(mode, ws_url))
+
+    def _post_chat_offline(self, fields: dict[str, str]) -> None:
+        # The offline chat's leave-a-message form: thanks the customer, keeps nothing.
+        self._html(200, _CHAT_FRAME_SENT)
+
     def _post_order_help(self, fields: dict[str, str]) -> None:
         company = self.server.company
         # Waiting on the stop event (not time.sleep) lets stop() release us at once.
@@ -714,15 +1191,21 @@ class DemoCompany:
     order_help_delay: float = ORDER_HELP_DELAY_S
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0,
-                 on_message: Callable[[dict], None] | None = None) -> None:
+                 on_message: Callable[[dict], None] | None = None,
+                 chat: ChatServer | None = None) -> None:
         """Prepare the site; nothing listens until ``start()``. Port 0 picks a free port.
 
         ``on_message(message)`` is called with every message the company keeps (the demo
         hands contact-form messages to its mail desk this way, so they get answered by email).
+
+        ``chat`` is the live chat the ``/chat`` pages' widget connects to; the caller starts
+        and stops it. Without one (or before it is started) the widget points at a closed
+        port and never becomes ready.
         """
         self.host = host
         self.port = port
         self.on_message = on_message
+        self.chat = chat  # --- live chat
         self.inbox: list[dict] = []
         self._lock = threading.Lock()
         self._next_reference = 1001
