@@ -3,7 +3,6 @@ import json
 
 import pytest
 
-from conftest import write_scenario
 
 BOT_DELAY_S, AGENT_DELAY_S = 0.4, 1.0
 
