@@ -125,3 +125,30 @@ def test_several_chats_at_once_share_one_browser(run_journeys, chat_config):
     ran = run_journeys(*[chat().replace("name: Chat at /chat", f"name: Chat {i}") for i in range(3)],
                        cfg=chat_config, concurrency=3)
     assert ran.result.exit_code == 0 and len(ran.rows["journeys"]) == 3
+
+
+def test_a_journey_can_chat_beside_its_email(run_journeys, chat_site, mail, reports):
+    from probes.cli import demo_config
+
+    config = demo_config(chat_site[0].base_url, reports, mail)
+    config.targets["demo"].business_hours = {}
+    ran = run_journeys("""
+        name: Email, then chat
+        persona: {name: Jane Doe}
+        target: demo
+        steps:
+          - id: question
+            channel: email
+            subject: Fridge delivery
+            body: When will my fridge arrive?
+            expect: {ack_within: 10s}
+          - id: chat
+            channel: chat
+            url: "{target.website}/chat"
+            widget: northwind
+            turns:
+              - {say: "How long does delivery take?", expect: "working days", within: 5s}
+    """, cfg=config, wait_s=8)
+    assert ran.result.exit_code == 0, ran.rows["findings"]
+    assert [s["channel"] for s in ran.steps] == ["email", "chat"]
+    assert [a["status"] for a in ran.rows["awaits"]] == ["met"]
