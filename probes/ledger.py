@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import secrets
 import socket
+import time
 from pathlib import Path
 from typing import Any
 
@@ -209,7 +211,19 @@ class Ledger:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         if migrate:
-            upgrade(self.engine)
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        # Two processes opening a new ledger at once (a nightly run and a harvest) both try to
+        # create the schema; the loser waits and finds it there.
+        for attempt in range(6):
+            try:
+                upgrade(self.engine)
+                return
+            except sa.exc.OperationalError as exc:
+                if attempt == 5 or not re.search(r"already exists|locked|busy", str(exc)):
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -81,3 +81,17 @@ def test_history_survives_the_upgrade_to_the_email_schema(tmp_path):
     rows = ledger.run_rows("20250101T000000Z-aaaa")
     assert ledger.latest_run_id() == "20250101T000000Z-aaaa"
     assert rows["journeys"][0]["name"] == "Old journey" and rows["awaits"] == []
+
+
+def test_two_processes_opening_a_new_ledger_at_once_both_succeed(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from probes.ledger import Ledger; Ledger({url!r})"
+    procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    errors = [p.communicate(timeout=60)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    assert Ledger(url).latest_run_id() is None
