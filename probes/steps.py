@@ -2,11 +2,23 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 STEP_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+def _compiles(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return value
+
+
+# A regular expression from a scenario, checked when the file is loaded rather than when it is used.
+Regex = Annotated[str, AfterValidator(_compiles)]
 
 
 class Strict(BaseModel):

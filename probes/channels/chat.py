@@ -23,7 +23,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
 from ..results import Evidence, Finding, Outcome, utcnow
-from ..steps import StepBase, Strict
+from ..steps import Regex, StepBase, Strict
 
 USES_BROWSER = True
 PRESETS_DIR = Path(__file__).parent / "chat_widgets"
@@ -76,18 +76,9 @@ class Turn(Strict):
     """One thing the customer says, and what the reply should contain."""
 
     say: str
-    expect: str | None = Field(None, description="a regular expression a good reply matches (case-insensitive)")
+    expect: Regex | None = Field(None, description="a regular expression a good reply matches (case-insensitive)")
     within: Duration = Field(30.0, description="how long the customer waits for a reply")
 
-    @field_validator("expect")
-    @classmethod
-    def _regex(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression: {exc}") from None
-        return v
 
 
 class Handover(Strict):

@@ -16,7 +16,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
 from ..results import Evidence, Finding, Outcome, utcnow
-from ..steps import StepBase, Strict
+from ..steps import Regex, StepBase, Strict
 
 USES_BROWSER = True
 
@@ -65,7 +65,7 @@ class Expect(Strict):
     """What tells the customer the message was received."""
 
     text: str | None = Field(None, description="words the confirmation shows (case-insensitive)")
-    text_pattern: str | None = Field(None, description="a regular expression the confirmation text matches")
+    text_pattern: Regex | None = Field(None, description="a regular expression the confirmation text matches")
     url: str | None = Field(None, description="part of the address of the confirmation page")
     within: Duration = Field(15.0, description="how long the customer waits for it, e.g. 10s")
 
@@ -75,15 +75,6 @@ class Expect(Strict):
             raise ValueError("give text, text_pattern or url to recognise the confirmation")
         return self
 
-    @field_validator("text_pattern")
-    @classmethod
-    def _regex(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression: {exc}") from None
-        return v
 
 
 class WebFormStep(StepBase):
