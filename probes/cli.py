@@ -45,6 +45,8 @@ def cli(verbose: bool) -> None:
       probes demo                      run the example journeys against the built-in demo company
       probes validate scenarios/       check scenario files and probes.yaml
       probes run scenarios/            run journeys against the targets in probes.yaml
+      probes run scenarios/ --wait 10m ...and wait for the answers (email) as they arrive
+      probes harvest                   read the mailboxes later: record and judge the answers
       probes report                    re-render the HTML report of the latest run
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -488,7 +490,8 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
     CAPTCHA, and a send button that never confirms. Its mail desk answers
     email (and contact-form messages) the way real ones do: promptly, with a
     broken "Dear [name]" template, from another address, or never; one
-    address bounces. Needs Dovecot (installed with apt-get when run as root),
+    address bounces. Its chat widget answers, loops, never hands over, is
+    offline, or never loads. Needs Dovecot (installed with apt-get when run as root),
     no accounts and no network. Exits 1 when it finds something — which, for
     the demo, it should.
     """
