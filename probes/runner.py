@@ -345,7 +345,9 @@ class Runner:
         saved[key] = {"token": token, **outcome.saved}
         contacts[key] = self.ledger.get_contact(contact_id)
         failed = any(f.severity in FAILING for f in found)
-        observations = {**outcome.observations, "reachable": not any(f.severity == "critical" for f in found)}
+        # Reached: no critical finding, unless the channel knows better (an offline chat answers nobody).
+        reachable = outcome.observations.get("reachable", not any(f.severity == "critical" for f in found))
+        observations = {**outcome.observations, "reachable": reachable}
         status = "failed" if failed else "passed"
         if not failed and outcome.contacted and self._await_replies(step, run_id, jid, step_id, contacts[key], target):
             status = "pending"

@@ -254,6 +254,7 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
     if sel.offline and await root.locator(sel.offline).count() and await root.locator(sel.offline).first.is_visible():
         await _shot(ctx, page, out, "offline", "Offline form instead of a chat")
         open_now = ctx.business_open()
+        out.observations["reachable"] = False  # nobody to chat with
         out.findings.append(Finding(
             "chat.offline", "major" if open_now else "info",
             "Live chat is offline during business hours" if open_now else "Live chat is offline (outside business hours)",

@@ -82,6 +82,7 @@ def test_offline_form_while_the_company_is_open(run_journeys, chat_config):
     ran = run_journeys(chat("/chat/offline"), cfg=chat_config)
     (f,) = ran.findings("chat.offline")
     assert f["severity"] == "major" and "offline" in f["snippet"].lower()
+    assert ran.steps[0]["observations"]["reachable"] is False
 
 
 def test_offline_outside_business_hours_is_only_noted(run_journeys, chat_config):
