@@ -266,7 +266,10 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     arrived = arrival(internal, observed, contact.get("sent_at"))
     base["arrived_at"] = arrived
     template = template_hash(body, contact)
-    kind, reason = classify(msg, arrived, contact, template, ledger, _auto_within_s(config, ledger, contact))
+    journey = ledger.get_journey(contact["journey_id"]) or {}
+    target = config.targets.get(journey.get("target", ""))  # None when probes.yaml no longer has it
+    auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
+    kind, reason = classify(msg, arrived, contact, template, ledger, auto_within_s)
     rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
                               body_text=body, template_hash=template, evidence_path=eml[0], evidence_root=eml[1])
     if not rid:
@@ -276,11 +279,11 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     _evidence_row(ledger, contact, eml, f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                         f"{base['from_addr']}: {base['subject']}")
     # 5. Checks on what the customer reads.
-    journey = _journey(ledger, contact)
-    for f in run_checks(body, CheckContext(persona=(journey or {}).get("persona") or {}, channel="email")):
+    for f in run_checks(body, CheckContext(persona=journey.get("persona") or {}, channel="email")):
         ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
     # 6. Settle awaits.
-    result.settled += settle(ledger, config, contact, rid, kind, arrived)
+    calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
+    result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
 
 
 def _answer_step(ledger: Ledger, contact: dict) -> int:
@@ -386,30 +389,13 @@ def classify(msg, arrived: dt.datetime, contact: dict, template: str, ledger: Le
     return "human", "no sign of automation"
 
 
-def _auto_within_s(config: Config, ledger: Ledger, contact: dict) -> float:
-    journey = _journey(ledger, contact)
-    target = config.targets.get((journey or {}).get("target", ""))
-    return target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
-
-
-def _journey(ledger: Ledger, contact: dict) -> dict | None:
-    return ledger.get_journey(contact["journey_id"])
-
-
-def calendar_for(config: Config, ledger: Ledger, contact: dict) -> BusinessCalendar:
-    journey = _journey(ledger, contact)
-    target = config.targets.get((journey or {}).get("target", ""))
-    return BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
-
-
-def settle(ledger: Ledger, config: Config, contact: dict, response_id: int, kind: str,
+def settle(ledger: Ledger, calendar: BusinessCalendar, contact: dict, response_id: int, kind: str,
            arrived: dt.datetime) -> int:
     """Settle the contact's pending awaits that this response answers. Returns how many."""
     from .awaits import verdict
 
     settled = 0
     sent = contact.get("sent_at")
-    calendar = calendar_for(config, ledger, contact)
     for a in ledger.awaits_where(contact_id=contact["id"], status="pending"):
         if a["kind"] == "human" and kind != "human":
             continue

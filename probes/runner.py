@@ -26,7 +26,7 @@ from .business_time import BusinessCalendar
 from .config import Config, EmailIdentity, Target
 from .ledger import Ledger, new_token
 from .results import FAILING, Finding, Outcome, ProberError, utcnow
-from .scenario import LoadedJourney, identity_of, step_ids, template_values
+from .scenario import LoadedJourney, identity_of, step_ids, template_values, uses
 from .templating import render
 
 log = logging.getLogger("probes.runner")
@@ -115,10 +115,6 @@ def message_id_for(token: str, identity: EmailIdentity | None) -> str:
     return f"<{token}.{secrets.token_hex(4)}@{domain}>"
 
 
-def _uses(step, attribute: str) -> bool:
-    return not isinstance(step, AwaitStep) and getattr(channels.REGISTRY[step.channel], attribute, False)
-
-
 class Runner:
     def __init__(self, config: Config, ledger: Ledger, reports_dir: Path, *, concurrency: int | None = None,
                  reporter: Reporter | None = None, kind: str = "run"):
@@ -152,7 +148,7 @@ class Runner:
                     run_id, loaded, journey_slug)
 
         try:
-            if any(_uses(s, "USES_BROWSER") for j in journeys for s in j.journey.steps):
+            if any(uses(s, "USES_BROWSER") for j in journeys for s in j.journey.steps):
                 # Start Chromium before the clocks run, so step times are the company's, not the launch.
                 # A failure here is raised again, as a step error, by each browser step.
                 try:
@@ -312,7 +308,7 @@ class Runner:
             contact_id = self.ledger.plan_contact(
                 run_id=run_id, journey_id=jid, step_id=step_id, channel=step.channel, destination=destination,
                 token=token, idempotency_key=idempotency_key,
-                message_id=message_id if _uses(step, "USES_MAILBOX") else None,
+                message_id=message_id if uses(step, "USES_MAILBOX") else None,
                 reply_address=values.get("reply_to"), identity=identity_of(j, self.config)[0])
         ctx = StepContext(target=target, values=values, evidence_dir=self.reports_dir / "evidence" / run_id / journey_slug,
                           step_key=key, browser_session=self.browser, trace=self.config.settings.browser.trace,

@@ -130,7 +130,7 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
         known = ", ".join(sorted(config.identities)) or "none"
         problems.append(doc.problem(("identity",), f"unknown identity '{journey.identity}'; identities in "
                                                     f"{config.source or 'probes.yaml'}: {known}"))
-    elif identity is None and len(config.identities) > 1 and _needs_mailbox(journey):
+    elif identity is None and len(config.identities) > 1 and any(needs_mailbox(s) for s in journey.steps):
         problems.append(doc.problem(("identity",), "probes.yaml has several identities; say which one: "
                                                     + ", ".join(sorted(config.identities))))
     ids = step_ids(journey)
@@ -163,8 +163,7 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
                 where = ("an earlier step that makes a contact: " + ", ".join(contacts_so_far)
                          if contacts_so_far else "an earlier step that makes a contact; there is none before it")
                 problems.append(doc.problem(("steps", i, "await"), f"'{step.await_}' is not {where}"))
-        if (isinstance(step, AwaitStep) or getattr(channels.REGISTRY.get(step.channel), "USES_MAILBOX", False)) \
-                and not (identity and identity.email):
+        if needs_mailbox(step) and not (identity and identity.email):
             problems.append(doc.problem(("steps", i), "this step needs the prober's mailbox: add an identity "
                                                       "with an email section to probes.yaml"))
         if step.destination() is not None:
@@ -175,9 +174,14 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
     return LoadedJourney(journey, doc)
 
 
-def _needs_mailbox(journey: Journey) -> bool:
-    return any(isinstance(s, AwaitStep) or getattr(channels.REGISTRY.get(s.channel), "USES_MAILBOX", False)
-               for s in journey.steps)
+def uses(step, attribute: str) -> bool:
+    """Does the step's channel declare attribute (USES_BROWSER, USES_MAILBOX)? Await steps use none."""
+    return not isinstance(step, AwaitStep) and getattr(channels.REGISTRY[step.channel], attribute, False)
+
+
+def needs_mailbox(step) -> bool:
+    """Steps that send from, or read answers in, the prober's mailbox."""
+    return isinstance(step, AwaitStep) or uses(step, "USES_MAILBOX")
 
 
 def _reference_hint(message: str, earlier: dict[str, dict]) -> str:
