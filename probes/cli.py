@@ -609,6 +609,44 @@ def sim_mail(smtp_port, imap_port, ack_delay, human_delay):
             click.echo("Stopped.")
 
 
+@sim.command("twilio")
+@click.option("--numbers", "numbers_file", required=True, type=click.Path(dir_okay=False),
+              help="The numbers file: accounts, and what answers each number.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8793, show_default=True, type=int)
+@click.option("--time-scale", default=1.0, show_default=True, type=click.FloatRange(min=0.001),
+              help="Multiplies every simulated duration (rings, speech, pauses); 0.1 runs ten times faster.")
+def sim_twilio(numbers_file, host, port, time_scale):
+    """Serve a Twilio-compatible REST API and telephone network until Ctrl-C.
+
+    Point the official SDK (or probes.yaml's twilio api_base) at the printed URL. Prints the accounts'
+    SIDs; their auth tokens stay in the numbers file (or the environment variables it names).
+    """
+    import signal
+    import time
+
+    from .sim.twilio import TwilioSim
+
+    try:
+        sim = TwilioSim(numbers_file, host=host, port=port, time_scale=time_scale)
+    except InputError as err:
+        _fail_input(err, contacting=False)
+    try:
+        sim.start()
+    except RuntimeError as exc:
+        click.secho(str(exc), fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    with sim:
+        for line in sim.describe():
+            click.echo(line)
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            click.echo("Stopped.")
+
+
 @cli.command()
 @click.option("--install", is_flag=True, help="Install a Chromium if none is found (Playwright's, else "
               "Debian's chromium package via apt-get when root).")

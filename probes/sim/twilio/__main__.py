@@ -1,0 +1,3 @@
+from probes.sim.twilio import main
+
+main()
