@@ -384,8 +384,10 @@ def classify(msg, arrived: dt.datetime, contact: dict, template: str, ledger: Le
     sent = contact.get("sent_at")
     if sent is not None and (arrived - sent).total_seconds() < auto_within_s:
         return "auto", f"arrived {max(0.0, (arrived - sent).total_seconds()):.1f} s after sending"
-    if (others := ledger.template_seen_elsewhere(template, contact["id"])):
-        return "auto", f"the same text was sent to {others} other contact{'s' if others != 1 else ''}"
+    # Within one run only: the same person's answer to the same question last night must not make
+    # tonight's look automatic (repeats across runs are a quality matter, not a sign of a robot).
+    if (others := ledger.template_seen_elsewhere(template, contact["id"], run_id=contact["run_id"])):
+        return "auto", f"the same text was sent to {others} other contact{'s' if others != 1 else ''} of this run"
     return "human", "no sign of automation"
 
 

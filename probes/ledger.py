@@ -347,10 +347,12 @@ class Ledger:
     def responses_where(self, **equals) -> list[dict]:
         return self._where(responses, responses.c.arrived_at, responses.c.id, **equals)
 
-    def template_seen_elsewhere(self, template_hash: str, contact_id: int | None) -> int:
-        """How many other contacts got a reply with this body template."""
+    def template_seen_elsewhere(self, template_hash: str, contact_id: int | None, run_id: str | None = None) -> int:
+        """How many other contacts (of run_id, when given) got a reply with this body template."""
         stmt = sa.select(sa.func.count(sa.distinct(responses.c.contact_id))).where(
             responses.c.template_hash == template_hash, responses.c.contact_id.is_not(None))
+        if run_id is not None:
+            stmt = stmt.where(responses.c.contact_id.in_(sa.select(contacts.c.id).where(contacts.c.run_id == run_id)))
         if contact_id is not None:
             stmt = stmt.where(responses.c.contact_id != contact_id)
         with self.engine.connect() as conn:

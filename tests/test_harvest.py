@@ -88,18 +88,31 @@ def test_automatic_replies_are_recognised_by_their_headers(sent, mail, mail_conf
     assert {a["kind"]: a["status"] for a in rows["awaits"]} == {"ack": "met", "human": "pending"}
 
 
-def test_the_same_text_sent_to_two_contacts_is_a_form_letter(sent, mail, mail_config, reports):
-    ran1, one = sent("One")
-    ran2, two = sent("Two")
+def test_the_same_text_sent_to_two_contacts_of_a_run_is_a_form_letter(run_journeys, mail, mail_config, reports):
+    mail_config.targets["demo"].auto_reply_within_s = 0
+    ran = run_journeys(SILENT.format(name="One", ack="1h"), SILENT.format(name="Two", ack="1h"), cfg=mail_config)
+    one, two = ran.rows["contacts"]
     letter = "Dear {n},\nThank you for contacting us. Your case number is {c}. We reply within 5 days."
     mail.imap.deliver("shopper", reply(to=one["reply_address"], body=letter.format(n="Jane", c="C-1")))
-    harvest(ran1.ledger, mail_config, reports)
+    harvest(ran.ledger, mail_config, reports)
     mail.imap.deliver("shopper", reply(to=two["reply_address"], body=letter.format(n="Sam", c="C-2")))
-    harvest(ran1.ledger, mail_config, reports)
-    kinds = {r["contact_id"]: (r["kind"], r["kind_reason"]) for r in ran1.ledger.responses_where()
+    harvest(ran.ledger, mail_config, reports)
+    kinds = {r["contact_id"]: (r["kind"], r["kind_reason"]) for r in ran.ledger.responses_where()
              if r["kind"] != "own_copy"}
     assert kinds[one["id"]][0] == "human"   # the first one could not be known as a template yet
-    assert kinds[two["id"]] == ("auto", "the same text was sent to 1 other contact")
+    assert kinds[two["id"]] == ("auto", "the same text was sent to 1 other contact of this run")
+
+
+def test_the_same_answer_in_another_run_does_not_make_a_person_a_robot(sent, mail, mail_config, reports):
+    # Nightly runs ask the same question every night; the same person's answer is still a person's.
+    ran1, one = sent("One")
+    ran2, two = sent("One")
+    answer = "Hello {n},\nThe WM-700 is delivered to Leeds within 3 working days.\nBest, Priya"
+    for ran, contact, name in ((ran1, one, "Jane"), (ran2, two, "Jane")):
+        mail.imap.deliver("shopper", reply(to=contact["reply_address"], body=answer.format(n=name)))
+        harvest(ran.ledger, mail_config, reports)
+    kinds = {r["contact_id"]: r["kind"] for r in ran1.ledger.responses_where() if r["kind"] != "own_copy"}
+    assert kinds == {one["id"]: "human", two["id"]: "human"}
 
 
 def test_a_bounce_is_a_critical_finding_with_the_servers_words(sent, mail, mail_config, reports):
