@@ -37,7 +37,8 @@ class AwaitStep(ReplyDeadlines):
     id: str | None = Field(None, description="short name for this step")
     description: str = ""
     await_: str = Field(alias="await", description="the id of the earlier step whose contact is answered")
-    channel: Literal["email"] = Field("email", description="the channel the answer is expected on")
+    channel: Literal["email", "sms"] = Field("email", description="the channel the answer is expected on: "
+                                                                "email (the prober's mailbox) or sms (its number)")
 
     model_config = {"extra": "forbid", "populate_by_name": True}
 

@@ -229,7 +229,7 @@ class _Progress:
 
         self.progress.stop()
         self.console.print(f"Waiting up to {format_duration(seconds)} for {pending} answer deadline(s) "
-                           "(IMAP IDLE: answers are recorded as they arrive)…")
+                           "(mail by IMAP IDLE, texts every second: answers are recorded as they arrive)…")
 
     def settled(self, results: dict) -> None:
         """After waiting: the final verdict of every journey that was waiting for answers."""
@@ -491,9 +491,12 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
     email (and contact-form messages) the way real ones do: promptly, with a
     broken "Dear [name]" template, from another address, or never; one
     address bounces. Its chat widget answers, loops, never hands over, is
-    offline, or never loads. Needs Dovecot (installed with apt-get when run as root),
-    no accounts and no network. Exits 1 when it finds something — which, for
-    the demo, it should.
+    offline, or never loads. Its phone line (through a built-in Twilio
+    simulator) has a menu with a queue to a person, a dead end, a loop back to
+    the main menu and a busy sales line; its SMS number answers automatically,
+    then in person. Needs Dovecot (installed with apt-get when run as root), no
+    accounts and no network. Exits 1 when it finds something — which, for the
+    demo, it should.
     """
     from .scenario import expand_paths
     from .sim import DemoCompany
@@ -513,14 +516,17 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
         click.secho(str(exc), fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
     from .sim.chat import ChatServer
+    from .sim.phonenet import DemoPhone
 
     with tempfile.TemporaryDirectory(prefix="probes-demo-mail-") as mail_root, \
             DemoMail(Path(mail_root), ack_delay_s=1.0, human_delay_s=5.0) as mail, \
             ChatServer(bot_delay_s=1.0, agent_delay_s=4.0) as chat, \
+            DemoPhone(hold_s=4.0, sms_human_delay_s=5.0, speech_rate_wps=4.0) as phone, \
             DemoCompany(port=port, on_message=mail.forward_form, chat=chat) as company:
         click.echo(f"Demo company running at {company.base_url}; its mail desk answers at "
-                   f"@northwind.example; the shopper's mailbox is IMAP {mail.imap.host}:{mail.imap.port}")
-        config = demo_config(company.base_url, Path(report_dir), mail)
+                   f"@northwind.example; the shopper's mailbox is IMAP {mail.imap.host}:{mail.imap.port}; "
+                   f"its phone lines are on the Twilio simulator at {phone.base_url}")
+        config = demo_config(company.base_url, Path(report_dir), mail, phone)
         try:
             journeys = _load_journeys(expand_paths([scenarios_dir]), config)
         except InputError as err:
@@ -530,11 +536,12 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
     sys.exit(code)
 
 
-def demo_config(base_url: str, reports: Path, mail=None):
+def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive: bool = True):
     """The configuration `probes demo` uses: one target, the demo company, at base_url.
 
     With mail (a running probes.sim.mailnet.DemoMail): the shopper's mailbox as the only identity,
-    and the company's mail addresses on the target.
+    and the company's mail addresses on the target. With phone (a running probes.sim.phonenet.DemoPhone):
+    the prober's Twilio number on the same identity, and the company's numbers on the target.
     """
     from .config import Config
 
@@ -551,6 +558,14 @@ def demo_config(base_url: str, reports: Path, mail=None):
         target["allowlist"].append("@northwind.example")
         target["auto_reply_within_s"] = 2.0  # the demo's people answer within seconds
         doc["identities"] = {"shopper": mail.identity()}
+    if phone is not None:
+        from .sim import phoneline
+
+        numbers = {"phone": phoneline.MAIN_LINE, "sales_phone": phoneline.SALES_LINE, "sms": phoneline.SMS_NUMBER}
+        target["endpoints"].update(numbers)
+        target["allowlist"].extend(numbers.values())
+        target["auto_reply_within_s"] = 2.0
+        doc.setdefault("identities", {}).setdefault("shopper", {})["phone"] = phone.identity(interactive=interactive)
     return Config.model_validate(doc)
 
 
@@ -645,6 +660,49 @@ def sim_twilio(numbers_file, host, port, time_scale):
                 time.sleep(3600)
         except KeyboardInterrupt:
             click.echo("Stopped.")
+
+
+@sim.command("phone")
+@click.option("--twilio-port", default=8793, show_default=True, type=int,
+              help="The Twilio simulator's REST API (probes.yaml's api_base).")
+@click.option("--line-port", default=8791, show_default=True, type=int,
+              help="The company's TwiML application (the simulator calls it).")
+@click.option("--hold", "hold_s", default=6.0, show_default=True, type=float,
+              help="Seconds in the queue before an agent is called.")
+@click.option("--sms-human-delay", default=4.0, show_default=True, type=float,
+              help="Seconds to a person's answer by SMS.")
+def sim_phone(twilio_port, line_port, hold_s, sms_human_delay):
+    """Serve the demo's telephone world until Ctrl-C: the Twilio simulator and the company's phone lines.
+
+    The identity "shopper" in the repository's probes.yaml points at these ports; the command prints
+    the prober's auth token to export as PROBES_DEMO_TWILIO_TOKEN in the terminal that runs probes.
+    """
+    import signal
+    import time
+
+    from .sim import phoneline
+    from .sim.phonenet import PROBER_NUMBER, TOKEN_VARIABLE, DemoPhone
+
+    try:
+        phone = DemoPhone(hold_s=hold_s, sms_human_delay_s=sms_human_delay, sim_port=twilio_port,
+                          line_port=line_port).start()
+    except (OSError, RuntimeError) as exc:
+        click.secho(f"Cannot start the telephone world: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    try:
+        click.echo(f"Twilio simulator: {phone.base_url}   company's TwiML app: {phone.line.base_url}")
+        click.echo(f"The prober's number: {PROBER_NUMBER}")
+        for line in phoneline.LINES:
+            click.echo(f"  {line.number}  {line.title}: {line.fault}")
+        click.echo(f"In the terminal that runs probes:\n  export {TOKEN_VARIABLE}={phone.token}")
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            click.echo("Stopped.")
+    finally:
+        phone.stop()
 
 
 @cli.command()

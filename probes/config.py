@@ -148,6 +148,9 @@ def _matches(entry: str, dest: str) -> bool:
         return prefix == "/" or path == prefix.rstrip("/") or path.startswith(prefix.rstrip("/") + "/")
     if entry.startswith("@"):
         return dest.lower().endswith(entry.lower()) and "@" in dest
+    if E164.fullmatch(entry):
+        # A number allows itself by phone, SMS and WhatsApp.
+        return dest.removeprefix("whatsapp:").replace(" ", "") == entry
     return entry.lower() == dest.lower()
 
 
@@ -223,10 +226,98 @@ class EmailIdentity(Strict):
         return f"{local}+{token}@{domain}"
 
 
+E164 = re.compile(r"\+[1-9]\d{5,14}")
+
+
+class Webhooks(Strict):
+    """Where Twilio reaches the prober during an interactive call (and with SMS answers)."""
+
+    listen: str = Field("127.0.0.1:8794", description="host:port the prober's webhook server binds to")
+    public_url: str = Field(description="the address Twilio posts to, e.g. a tunnel such as "
+                                        "https://abc123.ngrok.app that forwards to `listen`")
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, v: str) -> str:
+        host, _, port = v.rpartition(":")
+        if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+            raise ValueError(f"'{v}' is not host:port, e.g. 127.0.0.1:8794")
+        return v
+
+    @field_validator("public_url")
+    @classmethod
+    def _public(cls, v: str) -> str:
+        if not _is_url(v):
+            raise ValueError(f"'{v}' is not an http(s) URL")
+        return v.rstrip("/")
+
+    def host_port(self) -> tuple[str, int]:
+        host, _, port = self.listen.rpartition(":")
+        return host, int(port)
+
+
+class PhoneIdentity(Strict):
+    """The prober's Twilio account and number: it calls and texts from it."""
+
+    number: str = Field(description="the prober's Twilio number in +E.164 form: caller ID and SMS sender")
+    account_sid: str = Field(description="the Twilio account SID (AC…), or a reference like ${TWILIO_ACCOUNT_SID}")
+    auth_token: str = Field(description="a reference like ${TWILIO_AUTH_TOKEN}, never the token")
+    api_base: str | None = Field(None, description="where the Twilio REST API is; default Twilio itself. "
+                                                   "The simulator (`probes sim twilio`) prints its own")
+    webhooks: Webhooks | None = Field(None, description="needed for interactive calls: the prober serves "
+                                                        "TwiML and hears each prompt live")
+    timeout_s: float = Field(30.0, gt=0, description="HTTP timeout for each Twilio API request")
+
+    @field_validator("number")
+    @classmethod
+    def _number(cls, v: str) -> str:
+        if not E164.fullmatch(v):
+            raise ValueError(f"'{v}' is not a phone number in +E.164 form, like +15005550006")
+        return v
+
+    @field_validator("account_sid")
+    @classmethod
+    def _sid(cls, v: str) -> str:
+        if not (ENV_REF.fullmatch(v) or re.fullmatch(r"AC[0-9a-fA-F]{32}", v)):
+            raise ValueError(f"'{v}' is not an account SID (AC followed by 32 hex digits) "
+                             "or a reference like ${TWILIO_ACCOUNT_SID}")
+        return v
+
+    @field_validator("auth_token")
+    @classmethod
+    def _token(cls, v: str) -> str:
+        return _secret_ref(v)
+
+    @field_validator("api_base")
+    @classmethod
+    def _api(cls, v: str | None) -> str | None:
+        if v is not None and not _is_url(v):
+            raise ValueError(f"'{v}' is not an http(s) URL")
+        return v
+
+    def sid(self) -> str:
+        return expand_env(self.account_sid)
+
+    def secret(self) -> str:
+        return expand_env(self.auth_token)
+
+    def client(self):
+        """The official twilio SDK client for this account (pointed at api_base when set)."""
+        from .twilio_http import RoutedHttpClient, twilio_client
+
+        http = RoutedHttpClient(self.api_base, timeout=self.timeout_s) if self.api_base else None
+        return twilio_client(self.sid(), self.secret(), http_client=http)
+
+    def sender_for(self, to: str) -> str:
+        """The From for a message to `to` (WhatsApp answers from whatsapp:<number>)."""
+        return f"whatsapp:{self.number}" if to.startswith("whatsapp:") else self.number
+
+
 class Identity(Strict):
     """Who the prober is on each channel."""
 
     email: EmailIdentity | None = None
+    phone: PhoneIdentity | None = None
 
 
 class Config(Strict):
@@ -258,7 +349,8 @@ def load_config(path: str | Path) -> Config:
     # An endpoint on a site or address the allowlist never mentions is almost always a typo.
     problems = [doc.problem(("targets", tid, "endpoints", name), f"{value} is not on the target's allowlist")
                 for tid, target in cfg.targets.items() for name, value in target.endpoints.items()
-                if (_is_url(value) or "@" in value) and not target.covers(value)]
+                if (_is_url(value) or "@" in value or E164.fullmatch(value.removeprefix("whatsapp:")))
+                and not target.covers(value)]
     if problems:
         raise InputError(problems)
     cfg.base_dir = path.resolve().parent

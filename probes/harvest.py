@@ -17,6 +17,15 @@ last harvest (by IMAP UID), and for each one
 5. keep the raw message as an ``.eml`` evidence file and run the checks on it;
 6. settle the contact's pending awaits (met, or late).
 
+For every identity with a Twilio number, the same for text messages: list
+the messages sent to the number (SMS and WhatsApp) since the last harvest,
+match each by a contact's token in the text, else by the number it came from
+(the latest text the prober sent there), classify it (arrival within
+seconds, a text already sent to other contacts, or words such as "automated
+message" mean automatic), keep it as a ``.txt`` evidence file, run the checks
+and settle awaits. Twilio's ``date_sent`` has one-second resolution, like
+INTERNALDATE, and is handled the same way.
+
 Then awaits whose deadline has passed are closed as *no response*. Nothing is
 ever deleted or flagged on the server; messages that match nothing are
 recorded and listed. Every message is recorded once (by mailbox, UIDVALIDITY
@@ -43,7 +52,7 @@ from pathlib import Path
 
 from .business_time import BusinessCalendar
 from .checks import CheckContext, run_checks
-from .config import Config, EmailIdentity
+from .config import Config, EmailIdentity, PhoneIdentity
 from .ledger import Ledger
 from .results import Finding, utcnow
 
@@ -172,6 +181,8 @@ def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: li
     try:
         for box in boxes:
             total.add(_harvest_box(ledger, config, reports_dir, box))
+        for phone in phones_of(config):
+            total.add(_harvest_texts(ledger, config, reports_dir, phone))
     finally:
         if open_boxes is None:
             for b in boxes:
@@ -284,6 +295,127 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     # 6. Settle awaits.
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
+
+
+# --- text messages (SMS, WhatsApp) -----------------------------------------------------------------
+
+AUTO_WORDS = re.compile(r"\b(automated|automatic(ally)?|auto-?reply|do not reply|don't reply|no-?reply)\b", re.I)
+
+
+@dataclass
+class TextBox:
+    """A Twilio number read like a mailbox: the key names it in the ledger, uidvalidity is always 0."""
+
+    phone: PhoneIdentity
+    uidvalidity: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"sms:{self.phone.number}"
+
+
+def phones_of(config: Config) -> list[PhoneIdentity]:
+    return [ident.phone for ident in config.identities.values() if ident.phone]
+
+
+def _harvest_texts(ledger: Ledger, config: Config, reports_dir: Path, phone: PhoneIdentity) -> HarvestResult:
+    import requests
+    from twilio.base.exceptions import TwilioException
+
+    result = HarvestResult()
+    box = TextBox(phone)
+    position = ledger.mailbox_position(box.key)
+    last = position[1] if position else 0
+    # DateSent filters by whole seconds; a minute's overlap costs nothing (each message is recorded once).
+    since = dt.datetime.fromtimestamp(last - 60, dt.timezone.utc) if last else None
+    client = phone.client()
+    try:
+        messages = [m for to in (phone.number, f"whatsapp:{phone.number}")
+                    for m in client.messages.list(to=to, date_sent_after=since, page_size=200)]
+    except (TwilioException, requests.RequestException) as exc:
+        raise MailboxError(f"messages to {phone.number}: {exc}") from None
+    for m in sorted(messages, key=lambda m: (m.date_sent or m.date_created, m.sid)):
+        if not (m.direction or "").startswith("inbound"):
+            continue
+        result.read += 1
+        _record_text(ledger, config, reports_dir, box, m, result)
+        sent = m.date_sent or m.date_created
+        last = max(last, int(sent.timestamp()) if sent else last)
+    ledger.set_mailbox_position(box.key, 0, last)
+    return result
+
+
+def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestResult) -> None:
+    observed = utcnow()
+    internal = m.date_sent or m.date_created
+    body = m.body or ""
+    uid = int(m.sid[-15:], 16)   # SIDs are 32 hex digits; 60 bits of one fit the ledger's UID column
+    base = dict(channel="sms", mailbox=box.key, uidvalidity=0, uid=uid, message_id=m.sid, from_addr=m.from_,
+                to_addr=m.to, subject="", internal_date=internal, date_header=None, observed_at=observed,
+                arrived_at=arrival(internal, observed))
+    contact, how = _match_text(ledger, config, body, m.from_, base["arrived_at"])
+    raw = (f"From: {m.from_}\nTo: {m.to}\nDate sent: {internal.isoformat() if internal else '?'}\n"
+           f"Message SID: {m.sid}\n\n{body}\n").encode()
+    saved = _save_eml(reports_dir, ledger, contact, box, uid, raw, suffix=".txt")
+    if contact is None:
+        if ledger.add_response(**base, kind=None, body_text=body, evidence_path=saved[0], evidence_root=saved[1]):
+            result.unmatched.append(_unmatched(base))
+        return
+    arrived = arrival(internal, observed, contact.get("sent_at"))
+    base["arrived_at"] = arrived
+    template = template_hash(body, contact)
+    journey = ledger.get_journey(contact["journey_id"]) or {}
+    target = config.targets.get(journey.get("target", ""))
+    auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
+    kind, reason = classify_text(body, arrived, contact, template, ledger, auto_within_s)
+    rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
+                              body_text=body, template_hash=template, evidence_path=saved[0],
+                              evidence_root=saved[1])
+    if not rid:
+        return
+    result.matched += 1
+    result.journeys.add(contact["journey_id"])
+    _evidence_row(ledger, contact, saved, f"{'Automatic text' if kind == 'auto' else 'Text'} from {m.from_}",
+                  kind="text")
+    for f in run_checks(body, CheckContext(persona=journey.get("persona") or {}, channel="sms")):
+        ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
+    calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
+    result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
+
+
+def _match_text(ledger: Ledger, config: Config, body: str, sender: str, arrived: dt.datetime):
+    """(contact, how): a contact's token in the text; else the latest contact texted at that number;
+    else the oldest contact awaiting a text from a target whose allowlist has that number (a web form
+    answered by SMS)."""
+    for word in dict.fromkeys(TOKEN_WORD.findall(body)):
+        if found := ledger.contacts_where(token=word):
+            return found[0], "token"
+    earlier = [c for c in ledger.contacts_where(destination=sender, status="sent")
+               if c.get("sent_at") and c["sent_at"] <= arrived]
+    if earlier:
+        return max(earlier, key=lambda c: c["sent_at"]), "number"
+    for a in ledger.awaits_where(channel="sms", status="pending"):
+        contact = ledger.get_contact(a["contact_id"])
+        journey = ledger.get_journey(contact["journey_id"]) or {}
+        target = config.targets.get(journey.get("target", ""))
+        if target and target.allows(sender) and contact.get("sent_at") and contact["sent_at"] <= arrived:
+            return contact, "number"
+    return None, None
+
+
+def classify_text(body: str, arrived: dt.datetime, contact: dict, template: str, ledger: Ledger,
+                  auto_within_s: float) -> tuple[str, str]:
+    """('auto' | 'human', why) for a text message, which has no headers to tell."""
+    sent = contact.get("sent_at")
+    if sent is not None and (arrived - sent).total_seconds() < auto_within_s:
+        return "auto", f"arrived {max(0.0, (arrived - sent).total_seconds()):.1f} s after sending"
+    if m := AUTO_WORDS.search(body):
+        return "auto", f"says “{m.group(0)}”"
+    # Within one run only: the same person's answer to the same question last night must not make
+    # tonight's look automatic (repeats across runs are a quality matter, not a sign of a robot).
+    if (others := ledger.template_seen_elsewhere(template, contact["id"], run_id=contact["run_id"])):
+        return "auto", f"the same text was sent to {others} other contact{'s' if others != 1 else ''} of this run"
+    return "human", "no sign of automation"
 
 
 def _answer_step(ledger: Ledger, contact: dict) -> int:
@@ -474,17 +606,17 @@ def refresh_statuses(ledger: Ledger, journey_ids: set[int] | None = None) -> Non
             conn.execute(runs.update().where(runs.c.id == rid).values(status=status))
 
 
-def _save_eml(reports_dir: Path, ledger: Ledger, contact: dict | None, box: Mailbox, uid: int,
-              raw: bytes) -> tuple[str, str]:
+def _save_eml(reports_dir: Path, ledger: Ledger, contact: dict | None, box, uid: int,
+              raw: bytes, suffix: str = ".eml") -> tuple[str, str]:
     """Write the raw message; returns (path relative to the evidence root, evidence root)."""
     if contact is not None:
         run = ledger.get_run(contact["run_id"]) or {}
         root = Path(run.get("evidence_root") or reports_dir)
-        rel = Path("evidence") / contact["run_id"] / "replies" / f"{contact['token']}-{box.uidvalidity}-{uid}.eml"
+        rel = Path("evidence") / contact["run_id"] / "replies" / f"{contact['token']}-{box.uidvalidity}-{uid}{suffix}"
     else:
         root = reports_dir
         safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", box.key)
-        rel = Path("evidence") / "unmatched" / f"{safe}-{box.uidvalidity}-{uid}.eml"
+        rel = Path("evidence") / "unmatched" / f"{safe}-{box.uidvalidity}-{uid}{suffix}"
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
@@ -492,7 +624,7 @@ def _save_eml(reports_dir: Path, ledger: Ledger, contact: dict | None, box: Mail
     return str(rel), str(root)
 
 
-def _evidence_row(ledger: Ledger, contact: dict, eml: tuple[str, str], label: str) -> None:
+def _evidence_row(ledger: Ledger, contact: dict, eml: tuple[str, str], label: str, kind: str = "email") -> None:
     rel, root = eml
     size = (Path(root) / rel).stat().st_size
-    ledger.add_evidence(contact["run_id"], contact["journey_id"], contact["step_id"], "email", label, rel, size)
+    ledger.add_evidence(contact["run_id"], contact["journey_id"], contact["step_id"], kind, label, rel, size)

@@ -23,7 +23,7 @@ from .browser import BrowserSession
 from .checks import CheckContext, run_checks
 from .awaits import AwaitStep
 from .business_time import BusinessCalendar
-from .config import Config, EmailIdentity, Target
+from .config import Config, EmailIdentity, PhoneIdentity, Target
 from .ledger import Ledger, new_token
 from .results import FAILING, Finding, Outcome, ProberError, utcnow
 from .scenario import LoadedJourney, identity_of, step_ids, template_values, uses
@@ -64,6 +64,13 @@ class StepContext:
     email_identity: EmailIdentity | None = None
     reply_address: str = ""
     message_id: str = ""
+    phone_identity: PhoneIdentity | None = None
+    webhooks: Any = None          # async () -> the run's WebhookServer for phone_identity
+
+    async def webhook_server(self):
+        if self.webhooks is None:
+            raise ProberError("this step needs the identity's webhooks (a public URL Twilio can reach)")
+        return await self.webhooks()
 
     async def browser(self):
         return await self.browser_session.get()
@@ -105,6 +112,8 @@ def slug(text: str) -> str:
 
 def step_budget_s(step) -> float:
     """Hard ceiling for one step, so a hung browser cannot hang the run."""
+    if hasattr(step, "budget_s"):
+        return step.budget_s()
     load = getattr(step, "load_within", 20.0) * (getattr(step, "retries", 0) + 1)
     expect = getattr(getattr(step, "expect", None), "within", 15.0)
     return load + (expect if isinstance(expect, (int, float)) else 15.0) + 60.0
@@ -125,6 +134,7 @@ class Runner:
         self.reporter = reporter or QuietReporter()
         self.kind = kind
         self.browser = BrowserSession(config.settings.browser)
+        self._webhook_servers: dict[str, Any] = {}   # identity name -> WebhookServer, started on first use
 
     async def run(self, journeys: list[LoadedJourney], options: dict | None = None, *,
                   run_id: str | None = None, wait_s: float = 0.0) -> RunResult:
@@ -168,6 +178,8 @@ class Runner:
             raise
         finally:
             await self._close_browser()
+            for server in self._webhook_servers.values():
+                await server.stop()
         self.ledger.finish_run(run_id, {0: "passed", 1: "failed", 3: "error"}[result.exit_code])
         if self.ledger.awaits_where(run_id=run_id):
             # Answers may have settled journeys while we waited: take their verdicts from the ledger.
@@ -181,21 +193,42 @@ class Runner:
         return result
 
     async def wait_for_answers(self, run_id: str, wait_s: float) -> None:
-        """Harvest now, then on every new message (IMAP IDLE), until this run's awaits settle or time is up."""
-        from .harvest import harvest, mailboxes_of
+        """Harvest now, then on every new message (IMAP IDLE), until this run's awaits settle or time is up.
 
-        boxes = [await asyncio.to_thread(b.connect) for b in mailboxes_of(self.config)]
+        Text messages have no IDLE: with a phone identity, the prober looks every second.
+        """
+        from .harvest import MailboxError, harvest, mailboxes_of
+
+        channels_awaited = {a["channel"] for a in self.ledger.awaits_where(run_id=run_id, status="pending")}
+        boxes = []
+        if "email" in channels_awaited:
+            for box in mailboxes_of(self.config):
+                try:
+                    boxes.append(await asyncio.to_thread(box.connect))
+                except MailboxError as exc:
+                    # Closing deadlines without reading every mailbox would call answered contacts
+                    # unanswered: leave them pending for the next `probes harvest`.
+                    log.warning("%s; not waiting: the next `probes harvest` reads the answers", exc)
+                    for b in boxes:
+                        b.close()
+                    return
+        texts = "sms" in channels_awaited and any(i.phone for i in self.config.identities.values())
         deadline = time.monotonic() + wait_s
         try:
             while True:
-                await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes)
+                try:
+                    await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes)
+                except MailboxError as exc:
+                    log.warning("%s", exc)
                 pending = self.ledger.awaits_where(run_id=run_id, status="pending")
                 left = deadline - time.monotonic()
-                if not pending or left <= 0 or not boxes:
+                if not pending or left <= 0 or not (boxes or texts):
                     return
                 next_due = min(a["due_at"] for a in pending) - utcnow()
                 timeout = max(0.05, min(left, next_due.total_seconds() + 0.05, 60.0))
-                if len(boxes) == 1:
+                if texts:
+                    await asyncio.sleep(min(timeout, 1.0))
+                elif len(boxes) == 1:
                     await asyncio.to_thread(boxes[0].idle, timeout)
                 else:  # IDLE watches one folder per connection; with several, look every second
                     await asyncio.sleep(min(timeout, 1.0))
@@ -277,8 +310,9 @@ class Runner:
                     journey_slug, done) -> tuple[str, list[Finding]]:
         j = loaded.journey
         module = channels.REGISTRY[step.channel]
-        _, identity = identity_of(j, self.config)
+        identity_name, identity = identity_of(j, self.config)
         email_identity = identity.email if identity else None
+        phone_identity = identity.phone if identity else None
         idempotency_key = f"{run_id}/{loaded.path}/{key}"
         earlier = self.ledger.contact_by_key(idempotency_key) if done else None
         token = earlier["token"] if earlier else new_token()
@@ -291,7 +325,7 @@ class Runner:
             return self._step_error(step_id, f"{destination} is not on the target's allowlist; nothing was sent")
         if earlier:
             contact_id = earlier["id"]
-            verdict = await self._recover(earlier, module, email_identity)
+            verdict = await self._recover(earlier, module, email_identity, phone_identity)
             if verdict == "sent":
                 contact = contacts[key] = self.ledger.get_contact(contact_id)
                 saved[key] = {"token": token, **(contact.get("saved") or {})}
@@ -314,7 +348,8 @@ class Runner:
                           step_key=key, browser_session=self.browser, trace=self.config.settings.browser.trace,
                           locale=j.persona.language, token=token, persona_name=j.persona.name,
                           email_identity=email_identity, reply_address=values.get("reply_to", ""),
-                          message_id=message_id)
+                          message_id=message_id, phone_identity=phone_identity,
+                          webhooks=self._webhooks_for(identity_name, phone_identity))
         try:
             outcome: Outcome = await asyncio.wait_for(module.run(step, ctx), timeout=step_budget_s(step))
         except asyncio.TimeoutError:
@@ -352,18 +387,45 @@ class Runner:
         return status, found
 
     def _await_replies(self, step, run_id, jid, step_id, contact, target) -> bool:
-        """Awaits for a step's own reply deadlines (an email step's expect:). True if it has any."""
+        """Awaits for a step's own reply deadlines (an email or SMS step's expect:). True if it has any."""
         expect = getattr(step, "expect", None)
         if expect is None or not hasattr(expect, "deadlines"):
             return False
-        self._add_awaits(run_id, jid, step_id, contact, "email", expect.deadlines(), target)
+        channel = getattr(channels.REGISTRY[step.channel], "REPLY_CHANNEL", "email")
+        self._add_awaits(run_id, jid, step_id, contact, channel, expect.deadlines(), target)
         return True
 
-    async def _recover(self, contact: dict, module, identity: EmailIdentity | None) -> str:
+    def _webhooks_for(self, name: str | None, phone: PhoneIdentity | None):
+        """A starter for the identity's webhook server, shared by every step of the run."""
+        if phone is None or phone.webhooks is None:
+            return None
+
+        async def start():
+            from .webhooks import WebhookServer
+
+            server = self._webhook_servers.get(name or "")
+            if server is None:
+                server = self._webhook_servers[name or ""] = WebhookServer(phone.webhooks, phone.secret())
+            try:
+                return await server.start()
+            except OSError as exc:
+                raise ProberError(str(exc)) from None
+        return start
+
+    async def _recover(self, contact: dict, module, identity: EmailIdentity | None,
+                       phone: PhoneIdentity | None = None) -> str:
         """A resumed step whose contact was planned: 'sent', 'resend', or why it is left alone."""
         if contact["status"] == "sent":
             return "sent"
         if contact["status"] == "not_sent":
+            return "resend"
+        if hasattr(module, "find_sent") and phone is not None:
+            # Twilio keeps every call and message: ask it whether the interrupted attempt went out.
+            ctx = StepContext(target=None, values={}, evidence_dir=self.reports_dir, step_key="", browser_session=None,
+                              phone_identity=phone)
+            if await module.find_sent(contact, ctx):
+                self.ledger.mark_contact(contact["id"], "sent", contact["planned_at"])
+                return "sent"
             return "resend"
         if not getattr(module, "USES_MAILBOX", False) or identity is None:
             return ("the earlier attempt was interrupted while sending and may have reached the company; "

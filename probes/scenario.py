@@ -109,6 +109,8 @@ def template_values(journey: Journey, config: Config, token: str, steps: dict[st
     _, identity = identity_of(journey, config)
     if identity and identity.email:
         values["reply_to"] = identity.email.reply_address(token)
+    if identity and identity.phone:
+        values["reply_phone"] = identity.phone.number
     return values
 
 
@@ -130,7 +132,8 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
         known = ", ".join(sorted(config.identities)) or "none"
         problems.append(doc.problem(("identity",), f"unknown identity '{journey.identity}'; identities in "
                                                     f"{config.source or 'probes.yaml'}: {known}"))
-    elif identity is None and len(config.identities) > 1 and any(needs_mailbox(s) for s in journey.steps):
+    elif identity is None and len(config.identities) > 1 and any(needs_mailbox(s) or needs_phone(s)
+                                                                 for s in journey.steps):
         problems.append(doc.problem(("identity",), "probes.yaml has several identities; say which one: "
                                                     + ", ".join(sorted(config.identities))))
     ids = step_ids(journey)
@@ -146,7 +149,7 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
             try:
                 render(text, values)
             except TemplateError as exc:
-                problems.append(doc.problem(("steps", i, *field_path), _reference_hint(str(exc), earlier)))
+                problems.append(doc.problem(("steps", i, *field_path), _reference_hint(str(exc), earlier, values)))
         dest = step.destination()
         if dest is not None:
             try:
@@ -166,6 +169,14 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
         if needs_mailbox(step) and not (identity and identity.email):
             problems.append(doc.problem(("steps", i), "this step needs the prober's mailbox: add an identity "
                                                       "with an email section to probes.yaml"))
+        if needs_phone(step) and not (identity and identity.phone):
+            problems.append(doc.problem(("steps", i), "this step needs the prober's Twilio number: add an "
+                                                      "identity with a phone section to probes.yaml"))
+        elif (isinstance(step, channels.phone.PhoneStep) and step.mode == "interactive"
+              and not identity.phone.webhooks):
+            problems.append(doc.problem(("steps", i, "mode"), "an interactive call needs webhooks.public_url "
+                                        "in the identity's phone section (a URL Twilio can reach the prober "
+                                        "at); or use mode: scripted"))
         if step.destination() is not None:
             contacts_so_far[sid] = step.channel
         earlier[sid] = {"token": "TOKEN", **{name: "SAVED" for name in step.saved_names()}}
@@ -181,11 +192,17 @@ def uses(step, attribute: str) -> bool:
 
 def needs_mailbox(step) -> bool:
     """Steps that send from, or read answers in, the prober's mailbox."""
-    return isinstance(step, AwaitStep) or uses(step, "USES_MAILBOX")
+    return (isinstance(step, AwaitStep) and step.channel == "email") or uses(step, "USES_MAILBOX")
 
 
-def _reference_hint(message: str, earlier: dict[str, dict]) -> str:
-    names = "{persona.name|email|phone|language|situation}, {token}, {target.name|<endpoint>}"
+def needs_phone(step) -> bool:
+    """Steps that call or text from, or read texts sent to, the prober's Twilio number."""
+    return (isinstance(step, AwaitStep) and step.channel == "sms") or uses(step, "USES_TWILIO")
+
+
+def _reference_hint(message: str, earlier: dict[str, dict], values: dict) -> str:
+    names = "{persona.name|email|phone|language|situation}, {token}, " + "".join(
+        f"{{{k}}}, " for k in ("reply_to", "reply_phone") if k in values) + "{target.name|<endpoint>}"
     if earlier:
         names += ", " + ", ".join(f"{{steps.{sid}.{k}}}" for sid, vals in earlier.items() for k in vals)
     return f"{message}; available here: {names}"

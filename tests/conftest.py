@@ -178,3 +178,22 @@ def mail_config(company, reports, mail):
     from probes.cli import demo_config
 
     return demo_config(company.base_url, reports, mail)
+
+
+@pytest.fixture
+def phone():
+    """The demo's telephone world (Twilio simulator + the company's TwiML app), fast: the network runs at
+    a quarter of real time with quick speech; the queue holds 1.5 s, the SMS person answers after 2.5 s."""
+    from probes.sim.phonenet import DemoPhone
+
+    with DemoPhone(time_scale=0.25, speech_rate_wps=10, hold_s=1.5, sms_human_delay_s=2.5) as p:
+        yield p
+
+
+@pytest.fixture
+def phone_config(company, reports, phone):
+    """The demo configuration with the prober's Twilio number, interactive calls (webhooks on loopback)."""
+    from probes.cli import demo_config
+
+    return demo_config(company.base_url, reports, phone=phone)
+

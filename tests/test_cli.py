@@ -1,5 +1,6 @@
 """The `probes` command, invoked as a user does (a subprocess), against the demo company on loopback."""
 import json
+import os
 import re
 
 import pytest
@@ -189,7 +190,7 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
         text = page.inner_text("body")
         thumbs = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.src.slice(0, 22), i.naturalWidth])")
         browser.close()
-    assert f"6 of {len(scenarios)} journeys met every expectation" in text
+    assert f"10 of {len(scenarios)} journeys met every expectation" in text
     for expected in ("The contact page answered HTTP 404", "Sending the form failed with HTTP 500",
                      "Unreplaced placeholder [name]", "A CAPTCHA blocks the customer",
                      "but its label does not say so: 'Phone'", "No confirmation within 8 s",
@@ -201,7 +202,12 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
                      "The chat widget did not load", "The chat gives the same answer to different questions",
                      "No person within 10 s of asking for one",
                      # the chat's conversation, as the customer saw it
-                     "Times are seconds after the page was opened", "Let me connect you to one of our team."):
+                     "Times are seconds after the page was opened", "Let me connect you to one of our team.",
+                     # phone: a busy line, a dead end, a loop, a deep menu; the person reached, and SMS
+                     "The line was busy", "The company hung up before the customer reached a person",
+                     "The menu went round in a loop", "2 menu levels to get through; at most 1 expected",
+                     "my name is Anna", "Phone menu", "Times are seconds after the company answered",
+                     "Hi, this is Sam from Northwind Appliances"):
         assert expected in text, expected
     assert thumbs and all(src.startswith("data:image/png;base64") and w > 0 for src, w in thumbs)
     assert all(u == index.as_uri() or u.startswith("data:") for u in requests), requests
@@ -308,3 +314,81 @@ identities:
     # Without the password in the environment, a clear error and no traceback.
     broken = cli("harvest", cwd=tmp_path, env={PASSWORD_VARIABLE: "wrong"})
     assert broken.returncode == 3 and "cannot read the mailbox" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_a_phone_journey_from_the_command_line_keeps_the_twilio_token_out_of_everything(cli, tmp_path, phone):
+    from probes.sim import phoneline
+    from probes.sim.phonenet import TOKEN_VARIABLE
+
+    ident = phone.identity()
+    (tmp_path / "probes.yaml").write_text(f"""
+targets:
+  demo:
+    name: Demo
+    endpoints: {{phone: "{phoneline.MAIN_LINE}", sms: "{phoneline.SMS_NUMBER}"}}
+    allowlist: ["{phoneline.MAIN_LINE}", "{phoneline.SMS_NUMBER}"]
+    auto_reply_within_s: 1
+identities:
+  shopper:
+    phone:
+      number: "{ident['number']}"
+      account_sid: {ident['account_sid']}
+      auth_token: "${{{TOKEN_VARIABLE}}}"
+      api_base: {ident['api_base']}
+      webhooks: {{listen: "127.0.0.1:0", public_url: "http://127.0.0.1:0"}}
+""")
+    write_scenario(tmp_path, "call.yaml", """
+        name: Call billing
+        persona: {name: Jane Doe}
+        target: demo
+        steps:
+          - id: call
+            channel: phone
+            menu:
+              - {expect: "For billing, press 1", press: "1"}
+              - {expect: "To speak to someone in our billing team, press 2", press: "2"}
+          - id: text
+            channel: sms
+            body: Thanks for the call earlier.
+            expect: {ack_within: 10s, human_within: 20s}
+    """)
+    done = cli("run", "call.yaml", "--wait", "20s", "--json", "results.json", cwd=tmp_path,
+               env={TOKEN_VARIABLE: phone.token})
+    assert done.returncode == 0, done.stderr
+    assert "✔ passed  Call billing" in done.stderr and "Reached by phone: 1 of 1." in done.stdout
+    # The token is in the environment only: not in the output, the report, the JSON, the ledger or evidence.
+    everything = [done.stdout, done.stderr] + [p.read_bytes().decode("latin-1") for p in tmp_path.rglob("*")
+                                               if p.is_file()]
+    assert not any(phone.token in text for text in everything)
+    # Without the token, a clear prober error (exit 3) and no traceback.
+    broken = cli("run", "call.yaml", cwd=tmp_path, env={TOKEN_VARIABLE: ""})
+    assert broken.returncode in (2, 3) and "Traceback" not in broken.stderr
+
+
+def test_sim_phone_serves_the_demo_telephone_world_until_stopped(tmp_path):
+    import signal
+    import subprocess
+
+    from conftest import probes_command
+    from probes.sim import phoneline
+    from probes.twilio_http import twilio_client
+    from probes.sim.phonenet import PROBER_ACCOUNT_SID, PROBER_NUMBER
+
+    proc = subprocess.Popen([*probes_command(), "sim", "phone", "--twilio-port", "0", "--line-port", "0"],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not any("export PROBES_DEMO_TWILIO_TOKEN=" in line for line in lines):
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read()
+            lines.append(line)
+        base = next(line.split()[2] for line in lines if line.startswith("Twilio simulator:"))
+        token = lines[-1].split("=", 1)[1].strip()
+        assert any(phoneline.MAIN_LINE in line and "dead end" in line for line in lines)
+        numbers = twilio_client(PROBER_ACCOUNT_SID, token, base).incoming_phone_numbers.list()
+        assert [n.phone_number for n in numbers] == [PROBER_NUMBER]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=15)
+    assert "Stopped." in out and "Traceback" not in err

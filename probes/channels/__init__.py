@@ -7,10 +7,12 @@ Adding a channel is one module plus one line here.
 """
 from __future__ import annotations
 
-from . import chat, email, web_form
+from . import chat, email, phone, sms, web_form
 
 REGISTRY = {
     "web_form": web_form,
     "email": email,
     "chat": chat,
+    "phone": phone,
+    "sms": sms,
 }

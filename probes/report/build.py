@@ -79,14 +79,16 @@ def _response(row: dict, contact: dict | None, root: Path | None) -> dict[str, A
             "matched_by": row["matched_by"], "from": row["from_addr"] or "", "subject": row["subject"] or "",
             "arrived_at": iso(row["arrived_at"]), "internal_date": iso(row["internal_date"]),
             "date_header": iso(row["date_header"]), "after_s": _seconds(sent, row["arrived_at"]),
-            "eml": _eml_path(row, root)}
+            "eml": _eml_path(row, root), "channel": row["channel"],
+            # A text has no subject: the message itself is what the reader needs to see.
+            "text": (row["body_text"] or "")[:480] if row["channel"] == "sms" else ""}
 
 
 def _await(row: dict) -> dict[str, Any]:
     def rounded(v):
         return round(v, 3) if v is not None else None
 
-    return {"kind": row["kind"], "deadline": row["deadline_text"], "due_at": iso(row["due_at"]),
+    return {"kind": row["kind"], "channel": row["channel"], "deadline": row["deadline_text"], "due_at": iso(row["due_at"]),
             "status": row["status"], "elapsed_s": rounded(row["elapsed_s"]), "business_s": rounded(row["business_s"]),
             "settled_at": iso(row["settled_at"]), "response_id": row["response_id"]}
 

@@ -53,7 +53,8 @@ RESPONSE_KINDS = {
     "bounce": {"label": "bounce", "meaning": "the mail came back undelivered"},
 }
 MATCHED_BY = {"reply_address": "its reply address", "token": "the reference token",
-              "thread": "the email thread (In-Reply-To / References)", "message_id": "its Message-ID"}
+              "thread": "the email thread (In-Reply-To / References)", "message_id": "its Message-ID",
+              "number": "the number it came from"}
 AWAIT_KINDS = {"ack": "Acknowledgement", "human": "Reply from a person"}
 # Public context for the answer figures (shared/FAILURES.md).
 ANSWERS_CONTEXT = ("In a 2018 benchmark of 1,000 companies, 62% never replied and the average reply took "
@@ -293,8 +294,11 @@ def _answers(step: dict, awaits: list[dict], response_by_id: dict[int, dict], ou
             state, when, detail = "none", "none received", ""
         stages.append({"title": "Acknowledged" if kind == "ack" else "First reply from a person",
                        "state": state, "when": when, "detail": detail, "deadlines": mine})
+    by_text = bool(step["responses"]) and all(r.get("channel") == "sms" for r in step["responses"]) \
+        or any(a.get("channel") == "sms" for a in awaits)
     return {"stages": stages, "responses": [_response_view(r, out_dir) for r in step["responses"]],
-            "waiting": any(d["status"] == "pending" for d in deadlines)}
+            "waiting": any(d["status"] == "pending" for d in deadlines),
+            "title": "Answers by text message" if by_text else "Answers by email"}
 
 
 def _timeline(journey: dict) -> dict[str, Any] | None:

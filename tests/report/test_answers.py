@@ -253,9 +253,9 @@ def test_steps_carry_contact_responses_and_awaits(results, recorded):
     # Awaits belong to the step that waits; the email step made the contact.
     assert enquiry["awaits"] == [] and wait["responses"] == [] and wait["contact"] is None
     assert wait["awaits"] == [
-        {"kind": "ack", "deadline": "15m", "due_at": "2026-03-02T09:15:05.000Z", "status": "met", "elapsed_s": 72.0,
+        {"kind": "ack", "channel": "email", "deadline": "15m", "due_at": "2026-03-02T09:15:05.000Z", "status": "met", "elapsed_s": 72.0,
          "business_s": 72.0, "settled_at": "2026-03-02T09:00:00.000Z", "response_id": auto["id"]},
-        {"kind": "human", "deadline": "1 business day", "due_at": "2026-03-03T09:00:05.000Z", "status": "met",
+        {"kind": "human", "channel": "email", "deadline": "1 business day", "due_at": "2026-03-03T09:00:05.000Z", "status": "met",
          "elapsed_s": 36300.0, "business_s": 30600.0, "settled_at": "2026-03-02T09:00:00.000Z",
          "response_id": human["id"]}]
     (repair,) = steps_of(results, "Ask for a repair visit")

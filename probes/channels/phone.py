@@ -1,0 +1,678 @@
+"""phone: the customer calls the company, walks its phone menu, and waits for a person.
+
+The call is placed through the official `twilio` SDK from the prober's Twilio
+number (an identity's ``phone`` section in probes.yaml). A step holds an IVR
+script: ordered turns of what the customer expects to hear and what to answer
+(digits or words), then what counts as reaching a person.
+
+Two ways to drive a call:
+
+- **interactive** (the identity has ``webhooks``: a public URL that reaches
+  the prober). The prober serves TwiML for its own leg. Each prompt is heard
+  through ``<Gather input="speech dtmf" actionOnEmptyResult="true">``; the
+  answer goes back as ``<Play digits>`` or ``<Say>``. ``partialResultCallback``
+  tells when a voice *began*, so time to a person is measured from the moment
+  the person started speaking, not from when the recogniser finished.
+  Status callbacks give the call's progress. All webhooks are signed and
+  checked (probes/webhooks.py).
+- **scripted** (no public URL). The whole call is one TwiML document sent with
+  the request: ``<Record transcribe="true">`` to hear each prompt, then
+  ``<Play digits>`` or ``<Say>``, then short recordings while waiting for a
+  person. The prober polls the call, its recordings and their transcriptions
+  through the REST API, and hangs up by REST as soon as a person is heard.
+  Coarser: times come from polling and from recordings' one-second start
+  times, and a person is placed within one listening chunk.
+
+Speech recognition is imperfect, so prompts are matched tolerantly: a share
+of the expected words must be heard (``match``), or a /regular expression/.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Literal
+from xml.sax.saxutils import escape, quoteattr
+
+import requests
+from pydantic import Field, field_validator, model_validator
+from twilio.base.exceptions import TwilioException, TwilioRestException
+
+from ..durations import Duration, format_duration
+from ..results import Evidence, Finding, Outcome, ProberError, utcnow
+from ..steps import Regex, StepBase, Strict
+
+USES_TWILIO = True
+FINAL = ("completed", "busy", "failed", "no-answer", "canceled")
+# How a person usually opens; a recorded prompt rarely says this.
+PERSON_PATTERN = r"\bmy name is\b|\bthis is [a-z]+ speaking\b|\bhow (can|may) i help\b|\bspeaking, how\b"
+HOLD_PATTERN = (r"\bhold\b|\bwait(ing)?\b|\bqueue\b|\bimportant to us\b|\bnext available\b|\bbusy\b"
+                r"|\bplace in line\b|\bposition\b")
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine".split())}
+# Twilio errors about the prober's own setup (credentials, caller number, trial limits): not the company's fault.
+PROBER_CODES = frozenset({20003, 20005, 20008, 21210, 21212, 21213, 21219, 21606, 21608})
+POLL_S = 0.5                     # scripted mode: how often the call is looked at
+SCRIPTED_SILENCE_S = 3           # scripted mode: silence that ends listening to a prompt
+
+
+class MenuTurn(Strict):
+    """One level of the phone menu: what the customer expects to hear, and the answer."""
+
+    expect: str = Field(description="words the prompt should contain (matched tolerantly), or a /regex/")
+    press: str | None = Field(None, description="digits to press, e.g. '2' ('w' waits half a second)")
+    say: str | None = Field(None, description="words to say instead of pressing")
+    listen: Duration = Field(30.0, description="scripted mode: the longest the prompt may take")
+
+    @field_validator("press")
+    @classmethod
+    def _digits(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[0-9*#w]{1,32}", v):
+            raise ValueError("press takes up to 32 of 0-9, *, # and w (a half-second pause)")
+        return v
+
+    @field_validator("expect")
+    @classmethod
+    def _expect(cls, v: str) -> str:
+        if _is_regex(v):
+            try:
+                re.compile(v[1:-1])
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from None
+        return v
+
+    @model_validator(mode="after")
+    def _one_answer(self) -> "MenuTurn":
+        if self.press and self.say:
+            raise ValueError("give press or say, not both")
+        return self
+
+
+class PersonSign(Strict):
+    """What counts as reaching a person."""
+
+    says: Regex = Field(PERSON_PATTERN, description="a regular expression a person's greeting matches "
+                                                    "(case-insensitive)")
+    after_menu: bool = Field(False, description="also count any voice after the menu that is not a prompt "
+                                                "heard before and not a hold message")
+
+
+class PhoneStep(StepBase):
+    destination_field = "to"
+
+    channel: Literal["phone"]
+    to: str = Field("{target.phone}", description="the number to call, +E.164; default the target's phone endpoint")
+    mode: Literal["interactive", "scripted"] | None = Field(
+        None, description="interactive needs the identity's webhooks (a public URL); default: interactive "
+                          "when the identity has webhooks, else scripted")
+    menu: list[MenuTurn] = Field(default_factory=list, description="the phone menu, level by level")
+    person: PersonSign = Field(default_factory=PersonSign)
+    answer_within: Duration = Field(20.0, description="the line must answer within this (it rings no longer)")
+    human_within: Duration = Field(300.0, description="a person must speak within this after the answer")
+    max_menu_depth: int | None = Field(None, ge=1, description="more menu levels than this is a finding")
+    hold_words: Regex = Field(HOLD_PATTERN, description="what marks a hold message (not a prompt, not a person)")
+    match: float = Field(0.6, gt=0, le=1, description="share of a prompt's expected words that must be heard")
+    goodbye: str = Field("Thank you, that is all I needed. Goodbye.",
+                         description="what the customer says to the person before hanging up")
+    language: str | None = Field(None, description="speech recognition language, e.g. en-GB (Twilio's default "
+                                                   "en-US)")
+    record: bool = Field(True, description="record the call (kept as evidence)")
+
+    def template_fields(self) -> dict[tuple, str]:
+        fields: dict[tuple, str] = {("to",): self.to, ("goodbye",): self.goodbye}
+        for i, turn in enumerate(self.menu):
+            if turn.say:
+                fields[("menu", i, "say")] = turn.say
+        return fields
+
+    def destination(self) -> str:
+        return self.to
+
+    def budget_s(self) -> float:
+        """The runner's hard ceiling for this step."""
+        return self.answer_within + self.human_within + sum(t.listen for t in self.menu) + 90.0
+
+
+Params = PhoneStep
+
+
+# --- matching what was heard ------------------------------------------------------------------------
+
+def _is_regex(text: str) -> bool:
+    return len(text) > 2 and text.startswith("/") and text.endswith("/")
+
+
+def words(text: str) -> list[str]:
+    out = []
+    for w in re.findall(r"[\w']+", text.lower()):
+        out.append(NUMBER_WORDS.get(w, w))
+    return out
+
+
+def heard_matches(expect: str, heard: str, share: float) -> bool:
+    """Does what was heard contain the expected prompt, tolerating recognition errors?"""
+    if _is_regex(expect):
+        return re.search(expect[1:-1], heard, re.I) is not None
+    wanted = words(expect)
+    if not wanted:
+        return True
+    got = set(words(heard))
+    return sum(w in got for w in wanted) / len(wanted) >= share
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def contains_prompt(heard: str, prompt: str) -> bool:
+    """Does what was heard repeat an earlier prompt (allowing for recognition noise)?"""
+    wanted = set(words(prompt))
+    if len(wanted) < 4:
+        return False  # "Goodbye." twice is no loop
+    got = set(words(heard))
+    return len(wanted & got) / len(wanted) >= 0.8
+
+
+# --- what a call observed, whichever way it was driven -------------------------------------------------
+
+@dataclass
+class CallLog:
+    """Everything heard and done on one call, with monotonic times."""
+
+    step: PhoneStep
+    t0: float                                   # just before the call was requested
+    statuses: list[tuple[str, float]] = field(default_factory=list)
+    answered: float | None = None
+    transcript: list[dict] = field(default_factory=list)
+    path: list[str] = field(default_factory=list)
+    menu_done: float | None = None
+    person_at: float | None = None
+    person_text: str = ""
+    mismatch: tuple[int, str] | None = None    # (turn, what was heard)
+    loop: str | None = None
+    we_hung_up: str | None = None              # why, when the prober ended the call
+    final: str | None = None
+    final_at: float | None = None
+    scripted: bool = False
+
+    def status(self, status: str, at: float) -> None:
+        if not self.statuses or self.statuses[-1][0] != status:
+            self.statuses.append((status, at))
+        if status == "in-progress" and self.answered is None:
+            self.answered = at
+        if status in FINAL and self.final is None:
+            self.final, self.final_at = status, at
+
+    def say(self, author: str, text: str, at: float) -> None:
+        base = self.answered if self.answered is not None else self.t0
+        self.transcript.append({"author": author, "text": text, "t_s": round(max(0.0, at - base), 3),
+                                "at": utcnow().isoformat()})
+
+    def settled(self) -> bool:
+        """Nothing more to learn: a person answered, or the customer is lost."""
+        return self.person_at is not None or self.mismatch is not None or self.loop is not None
+
+    def prompts(self) -> list[str]:
+        return [m["text"] for m in self.transcript if m["author"] == "ivr"]
+
+    def hear(self, text: str, at: float, partials: list[tuple[float, int]] = ()) -> str:
+        """Judge one thing the company said. Returns what to do: 'answer', 'listen', 'person' or 'stop'.
+
+        at: when the utterance began; partials: (time, words recognised so far) while it went on.
+        """
+        step = self.step
+        if self.person_at is None:
+            # A person often starts while a hold message is still playing: one utterance holds both.
+            k = self._repeated_prefix(text)
+            fresh = " ".join(text.split()[k:]) if k else text
+            if fresh and (re.search(step.person.says, fresh, re.I)
+                          or (step.person.after_menu and self.menu_done is not None
+                              and not re.search(step.hold_words, fresh, re.I)
+                              and not any(contains_prompt(fresh, p) for p in self.prompts()))):
+                if k:
+                    self.say("hold", " ".join(text.split()[:k]), at)
+                    # The first partial result with more words than the hold fragment: the person began.
+                    at = next((t for t, n in partials if n > k), at)
+                self.person_at, self.person_text = at, fresh
+                self.say("agent", fresh, at)
+                return "person"
+        turn = len(self.path)
+        answered, current = self._prompts_by_level()
+        if any(contains_prompt(text, p) for p in answered):
+            # A menu level already answered came round again: the customer was sent back.
+            self.say("ivr", text, at)
+            self.loop = text
+            return "stop"
+        if turn < len(step.menu) and heard_matches(step.menu[turn].expect, text, step.match):
+            self.say("ivr", text, at)
+            return "answer"
+        if re.search(step.hold_words, text, re.I):
+            self.say("hold", text, at)
+            return "listen"
+        self.say("ivr", text, at)
+        if (turn < len(step.menu) and current) or any(contains_prompt(text, p) for p in current):
+            # One prompt that is not the expected one is a greeting; a second one (often the same menu,
+            # repeated because nothing was chosen) means the option the script wants is not offered,
+            # or, after the script's last answer, that the menu wants yet another choice.
+            self.mismatch = (turn, text)
+            return "stop"
+        return "listen"
+
+    def _prompts_by_level(self) -> tuple[list[str], list[str]]:
+        """Prompts of the levels the customer already answered, and those heard since the last answer."""
+        last = max((i for i, m in enumerate(self.transcript) if m["author"] == "customer"), default=-1)
+        answered = [m["text"] for m in self.transcript[:last + 1] if m["author"] == "ivr"]
+        current = [m["text"] for m in self.transcript[last + 1:] if m["author"] == "ivr"]
+        return answered, current
+
+    def _repeated_prefix(self, text: str) -> int:
+        """How many leading words of text continue something already heard (a hold message cut short)."""
+        heard = [words(m["text"]) for m in self.transcript if m["author"] in ("hold", "ivr")]
+        said = words(text)
+        if len(said) != len(text.split()):
+            return 0  # numbers or punctuation split differently: do not guess
+        k = 0
+        for n in range(1, len(said) + 1):
+            if any(_contains(h, said[:n]) for h in heard):
+                k = n
+            else:
+                break
+        return k if k >= 2 else 0
+
+    def answered_turn(self, at: float) -> MenuTurn:
+        turn = self.step.menu[len(self.path)]
+        self.path.append(turn.press or turn.say or "")
+        self.say("customer", f"pressed {turn.press}" if turn.press else (turn.say or "(listened)"), at)
+        if len(self.path) == len(self.step.menu):
+            self.menu_done = at
+        return turn
+
+
+def outcome_of(log: CallLog, out: Outcome) -> Outcome:
+    """Measurements and findings from a finished call."""
+    step = log.step
+    out.observations["call_status"] = log.final or "unknown"
+    out.observations["statuses"] = [{"status": s, "t_s": round(t - log.t0, 3)} for s, t in log.statuses]
+    out.observations["menu_path"] = log.path
+    out.observations["menu_depth"] = len(log.path)
+    out.observations["transcript"] = log.transcript
+    out.observations["transcript_note"] = ("Times are seconds after the company answered, when each voice began"
+                                           + (" (to the second: read from recordings)." if log.scripted else "."))
+    if log.answered is not None:
+        out.measurements["answer_s"] = log.answered - log.t0
+        if log.person_at is not None:
+            out.measurements["time_to_person_s"] = log.person_at - log.answered
+            start = log.menu_done if log.menu_done is not None else log.answered
+            out.measurements["hold_s"] = max(0.0, log.person_at - start)
+        if log.final_at is not None:
+            out.measurements["duration_s"] = log.final_at - log.answered
+    out.responses.extend(m["text"] for m in log.transcript if m["author"] != "customer")
+    out.observations["reachable"] = log.person_at is not None
+    last = next((m["text"] for m in reversed(log.transcript) if m["author"] != "customer"), "")
+    status = log.final
+    if status == "busy":
+        out.findings.append(Finding("phone.busy", "critical", "The line was busy",
+                                    "The call got a busy signal: a customer cannot get through."))
+    elif status == "no-answer":
+        out.findings.append(Finding("phone.no_answer", "critical",
+                                    f"Nobody answered within {format_duration(step.answer_within)}",
+                                    "The phone rang out."))
+    elif status == "failed":
+        out.findings.append(Finding("phone.failed", "critical", "The call could not be connected",
+                                    "The network could not put the call through (a wrong or dead number)."))
+    elif status == "canceled" and log.answered is None:
+        out.findings.append(Finding("phone.no_answer", "critical",
+                                    f"Nobody answered within {format_duration(step.answer_within)}",
+                                    "The prober gave up ringing."))
+    if log.mismatch:
+        turn, heard = log.mismatch
+        if turn < len(step.menu):
+            out.findings.append(Finding("phone.prompt_mismatch", "major",
+                                        f"The menu did not offer what the script expects at level {turn + 1}",
+                                        f"Expected to hear \u201c{step.menu[turn].expect}\u201d; heard this instead. "
+                                        "The menu may have changed, or the customer is lost in it.", heard))
+        else:
+            out.findings.append(Finding("phone.prompt_mismatch", "major",
+                                        f"The menu asked for another choice after level {turn}",
+                                        "The script's menu ends here, but the line kept asking: the menu may "
+                                        "have grown a level.", heard))
+    if log.loop:
+        out.findings.append(Finding("phone.menu_loop", "major", "The menu went round in a loop",
+                                    "A prompt already heard came again: the customer is back where they "
+                                    "started.", log.loop))
+    if step.max_menu_depth is not None and len(log.path) > step.max_menu_depth:
+        out.findings.append(Finding("phone.menu_too_deep", "major",
+                                    f"{len(log.path)} menu levels to get through; at most "
+                                    f"{step.max_menu_depth} expected",
+                                    "Every level costs the customer time and patience.",
+                                    " → ".join(log.path)))
+    if log.answered is not None and log.person_at is None and not (log.mismatch or log.loop):
+        if log.we_hung_up == "human_within":
+            out.findings.append(Finding("phone.no_person", "critical",
+                                        f"No person within {format_duration(step.human_within)}",
+                                        "The customer was still waiting when the deadline passed.", last))
+        elif log.we_hung_up is None:
+            out.findings.append(Finding("phone.dead_end", "critical",
+                                        "The company hung up before the customer reached a person",
+                                        "The call ended on a branch that leads nowhere.", last))
+    return out
+
+
+def _twilio_finding(exc: TwilioRestException, to: str) -> Finding:
+    if exc.code in (21211, 21214, 21215, 21217, 13224):
+        return Finding("phone.invalid_number", "critical", "The number cannot be called",
+                       f"Twilio refused to call {to}: it is not a valid, reachable number.",
+                       f"{exc.code}: {exc.msg}")
+    return Finding("phone.refused", "critical", "Twilio refused to place the call",
+                   f"The request to call {to} was refused.", f"{exc.code}: {exc.msg}")
+
+
+def _identity(ctx):
+    identity = getattr(ctx, "phone_identity", None)
+    if identity is None:
+        raise ProberError("the phone channel needs an identity with a phone section in probes.yaml")
+    return identity
+
+
+async def run(step: PhoneStep, ctx) -> Outcome:
+    identity = _identity(ctx)
+    to = ctx.render(step.to)
+    mode = step.mode or ("interactive" if identity.webhooks else "scripted")
+    if mode == "interactive" and identity.webhooks is None:
+        raise ProberError("an interactive call needs the identity's webhooks.public_url (a URL Twilio can "
+                          "reach the prober at, e.g. a tunnel); or use mode: scripted")
+    client = identity.client()
+    out = Outcome()
+    out.observations.update(to=to, mode=mode)
+    log = await (_interactive if mode == "interactive" else _scripted)(step, ctx, identity, client, to, out)
+    if log is None:
+        return out
+    outcome_of(log, out)
+    path = ctx.evidence_path("call-transcript.json")
+    path.write_text(json.dumps({"statuses": out.observations["statuses"], "menu_path": log.path,
+                                "transcript": log.transcript}, indent=2, ensure_ascii=False), encoding="utf-8")
+    out.evidence.append(Evidence("text", "Call transcript (JSON)", path))
+    if step.record and out.observations.get("call_sid"):
+        await _keep_recordings(client, identity, out.observations["call_sid"], ctx, out)
+    return out
+
+
+async def _create(client, out: Outcome, to: str, **params):
+    """Place the call. None (with a finding) when Twilio refuses it for the company's number."""
+    try:
+        call = await asyncio.to_thread(client.calls.create, to=to, **params)
+    except TwilioRestException as exc:
+        if exc.code in PROBER_CODES:
+            raise ProberError(f"Twilio refused the prober's own account or number: {exc.code} {exc.msg}") from None
+        out.findings.append(_twilio_finding(exc, to))
+        out.observations["server_answer"] = f"{exc.code}: {exc.msg}"
+        return None
+    except (TwilioException, requests.RequestException) as exc:
+        raise ProberError(f"Twilio could not be reached: {exc}") from None
+    out.contacted, out.sent_at = True, utcnow()
+    out.observations["call_sid"] = call.sid
+    out.observations["server_answer"] = f"call {call.sid} {call.status}"
+    return call
+
+
+async def _hang_up(client, sid: str) -> None:
+    try:
+        await asyncio.to_thread(client.calls(sid).update, status="completed")
+    except TwilioException:
+        pass  # already over
+
+
+# --- interactive ---------------------------------------------------------------------------------------
+
+async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Outcome) -> CallLog | None:
+    server = await ctx.webhook_server()
+    log = CallLog(step, time.monotonic())
+    changed = asyncio.Event()
+    partials: list[tuple[float, int]] = []             # (time, words so far) of the utterance being recognised
+    unstable: list[str] = [""]                         # its latest partial text
+
+    def listen(say: str = "", digits: str = "") -> str:
+        before = (f"<Play digits={quoteattr(digits)}/>" if digits else "") + \
+                 (f"<Say>{escape(say)}</Say>" if say else "")
+        lang = f" language={quoteattr(step.language)}" if step.language else ""
+        return (f'<?xml version="1.0" encoding="UTF-8"?><Response>{before}'
+                f'<Gather input="speech dtmf" actionOnEmptyResult="true" speechTimeout="auto" timeout="5"'
+                f' action={quoteattr(server.url(key, "heard"))} method="POST"'
+                f' partialResultCallback={quoteattr(server.url(key, "partial"))}{lang}/>'
+                f'<Redirect method="POST">{escape(server.url(key, "heard"))}</Redirect></Response>')
+
+    def handle(kind: str, params: dict, at: float) -> str | None:
+        try:
+            if kind == "status":
+                status = params.get("CallStatus", "")
+                if status in FINAL and partials and unstable[0] and log.person_at is None:
+                    # The line hung up mid-sentence: no Gather result comes, but the partial one was heard.
+                    log.hear(unstable[0], partials[0][0], list(partials))
+                    partials.clear()
+                log.status(status, at)
+                return None
+            if kind == "voice":
+                log.status("in-progress", at)
+                return listen()
+            if kind == "partial":
+                unstable[0] = params.get("UnstableSpeechResult") or ""
+                partials.append((at, len(unstable[0].split())))
+                return None
+            if kind == "heard":
+                text = (params.get("SpeechResult") or "").strip()
+                began = partials[0][0] if partials else at
+                heard = list(partials)
+                partials.clear()
+                unstable[0] = ""
+                if not text:
+                    return listen()
+                decision = log.hear(text, began, heard)
+                if decision == "answer":
+                    turn = log.answered_turn(at)
+                    return listen(say=ctx.render(turn.say) if turn.say else "", digits=turn.press or "")
+                if decision == "person":
+                    log.we_hung_up = "person"
+                    log.say("customer", ctx.render(step.goodbye), at)
+                    return (f'<?xml version="1.0" encoding="UTF-8"?><Response><Say>'
+                            f'{escape(ctx.render(step.goodbye))}</Say><Hangup/></Response>')
+                if decision == "stop":
+                    log.we_hung_up = "lost"
+                    return '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>'
+                return listen()
+            return None
+        finally:
+            changed.set()
+
+    key = server.register(handle)
+    try:
+        call = await _create(client, out, to, from_=identity.number, url=server.url(key, "voice"), method="POST",
+                             status_callback=server.url(key, "status"), status_callback_method="POST",
+                             status_callback_event=["initiated", "ringing", "answered", "completed"],
+                             timeout=max(5, math.ceil(step.answer_within)), record=step.record)
+        if call is None:
+            return None
+        log.status(call.status, log.t0)
+        while log.final is None:
+            now = time.monotonic()
+            if log.answered is None:
+                left = log.t0 + step.answer_within + 15.0 - now   # Twilio stops ringing itself; this is a backstop
+                if left <= 0:
+                    await _hang_up(client, call.sid)
+                    log.status("canceled", time.monotonic())
+                    break
+            elif log.person_at is None and log.we_hung_up is None:
+                left = log.answered + step.human_within - now
+                if left <= 0:
+                    log.we_hung_up = "human_within"
+                    await _hang_up(client, call.sid)
+                    continue
+            else:
+                left = 30.0   # we said goodbye; Twilio reports completion
+                if log.we_hung_up and now - (log.person_at or log.answered or now) > 30:
+                    await _hang_up(client, call.sid)
+            changed.clear()
+            try:
+                await asyncio.wait_for(changed.wait(), timeout=max(0.05, min(left, 5.0)))
+            except asyncio.TimeoutError:
+                if log.answered is not None and now - log.statuses[-1][1] > 30:
+                    # No callback for a while: ask Twilio how the call is doing.
+                    try:
+                        fetched = await asyncio.to_thread(client.calls(call.sid).fetch)
+                    except (TwilioException, requests.RequestException):
+                        continue
+                    if fetched.status in FINAL:
+                        log.status(fetched.status, time.monotonic())
+        return log
+    finally:
+        server.unregister(key)
+
+
+# --- scripted ------------------------------------------------------------------------------------------
+
+def scripted_twiml(step: PhoneStep, render) -> tuple[str, int]:
+    """The whole call as one TwiML document, and how many recordings it makes."""
+    parts, records = [], 0
+    for turn in step.menu:
+        parts.append(f'<Record maxLength="{math.ceil(turn.listen)}" timeout="{SCRIPTED_SILENCE_S}" '
+                     f'playBeep="false" transcribe="true" trim="do-not-trim"/>')
+        records += 1
+        if turn.press:
+            parts.append(f"<Play digits={quoteattr(turn.press)}/>")
+        elif turn.say:
+            parts.append(f"<Say>{escape(render(turn.say))}</Say>")
+    chunks = min(40, max(1, math.ceil(step.human_within / 5)))
+    chunk = max(5, math.ceil(step.human_within / chunks))
+    for _ in range(chunks):
+        parts.append(f'<Record maxLength="{chunk}" timeout="{chunk}" playBeep="false" transcribe="true" '
+                     f'trim="do-not-trim"/>')
+        records += 1
+    return f'<?xml version="1.0" encoding="UTF-8"?><Response>{"".join(parts)}</Response>', records
+
+
+def _wall(rfc2822: str | None):
+    return parsedate_to_datetime(rfc2822) if rfc2822 else None
+
+
+async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcome) -> CallLog | None:
+    twiml, planned = scripted_twiml(step, ctx.render)
+    log = CallLog(step, time.monotonic(), scripted=True)
+    wall0 = utcnow()
+    call = await _create(client, out, to, from_=identity.number, twiml=twiml,
+                         timeout=max(5, math.ceil(step.answer_within)), record=step.record)
+    if call is None:
+        return None
+    log.status(call.status, log.t0)
+    seen: dict[str, dict] = {}           # recording sid -> {"start", "text"}
+    judged = 0
+    while True:
+        await asyncio.sleep(POLL_S)
+        now = time.monotonic()
+        try:
+            fetched = await asyncio.to_thread(client.calls(call.sid).fetch)
+            log.status(fetched.status, now)
+            if log.answered is not None:
+                judged = await _read_recordings(client, call.sid, log, seen, judged, wall0)
+        except (TwilioException, requests.RequestException) as exc:
+            # A flaky connection to Twilio: look again next time, and say so in the report.
+            out.observations["api_retries"] = out.observations.get("api_retries", 0) + 1
+            if out.observations["api_retries"] > 20:
+                raise ProberError(f"Twilio stopped answering while the call was under way: {exc}") from None
+            continue
+        if log.final is not None:
+            break
+        if log.answered is None and now - log.t0 > step.answer_within + 15.0:
+            await _hang_up(client, call.sid)
+            log.status("canceled", time.monotonic())
+            break
+        if log.answered is not None and log.we_hung_up is None:
+            if log.person_at is not None:
+                log.we_hung_up = "person"
+                await _hang_up(client, call.sid)
+            elif log.mismatch or log.loop:
+                log.we_hung_up = "lost"
+                await _hang_up(client, call.sid)
+            elif now - log.answered > step.human_within:
+                log.we_hung_up = "human_within"
+                await _hang_up(client, call.sid)
+    # Transcriptions can lag the end of the call.
+    deadline = time.monotonic() + 10.0
+    while time.monotonic() < deadline:
+        try:
+            judged = await _read_recordings(client, call.sid, log, seen, judged, wall0)
+        except (TwilioException, requests.RequestException):
+            out.observations["api_retries"] = out.observations.get("api_retries", 0) + 1
+        if len(seen) and all(r["text"] is not None for r in seen.values()):
+            break
+        await asyncio.sleep(POLL_S)
+    if log.we_hung_up is None and log.final == "completed" and len(seen) >= planned and log.person_at is None:
+        log.we_hung_up = "human_within"   # our own document ran out: waited as long as asked
+    out.observations["recordings"] = len(seen)
+    return log
+
+
+async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judged: int, wall0) -> int:
+    """Fetch new recordings and transcriptions; judge them in order. Returns how many are judged."""
+    recordings = await asyncio.to_thread(client.recordings.list, call_sid=call_sid)
+    for rec in recordings:
+        if rec.source != "RecordVerb":
+            continue  # the whole-call recording is evidence, not a prompt
+        entry = seen.setdefault(rec.sid, {"start": rec.start_time or rec.date_created, "text": None,
+                                          "duration": float(rec.duration or 0)})
+        if entry["text"] is None:
+            texts = await asyncio.to_thread(client.recordings(rec.sid).transcriptions.list)
+            done = [t for t in texts if t.status == "completed"]
+            failed = [t for t in texts if t.status == "failed"]
+            if done:
+                entry["text"] = done[0].transcription_text or ""
+            elif failed:
+                entry["text"] = ""
+    ordered = sorted(seen.values(), key=lambda r: r["start"])
+    while judged < len(ordered) and ordered[judged]["text"] is not None:
+        rec = ordered[judged]
+        judged += 1
+        # Wall-clock start (one-second resolution) mapped onto the monotonic clock of the call.
+        at = log.t0 + (rec["start"] - wall0).total_seconds()
+        text = rec["text"].strip()
+        if not text or log.settled():
+            continue
+        decision = log.hear(text, at)
+        if decision == "answer":
+            log.answered_turn(at + rec["duration"])
+    return judged
+
+
+async def _keep_recordings(client, identity, call_sid: str, ctx, out: Outcome) -> None:
+    """Download the whole-call recording as evidence, where Twilio made one."""
+    try:
+        recordings = await asyncio.to_thread(client.recordings.list, call_sid=call_sid)
+    except TwilioException:
+        return
+    for rec in recordings:
+        if rec.source == "RecordVerb":
+            continue
+        url = f"https://api.twilio.com/2010-04-01/Accounts/{rec.account_sid}/Recordings/{rec.sid}.wav"
+        route = getattr(client.http_client, "route", None)
+        try:
+            response = await asyncio.to_thread(requests.get, route(url) if route else url,
+                                               auth=(identity.sid(), identity.secret()), timeout=identity.timeout_s)
+        except requests.RequestException:
+            continue
+        if response.status_code == 200:
+            path = ctx.evidence_path(f"call-{rec.sid}.wav")
+            path.write_bytes(response.content)
+            out.evidence.append(Evidence("audio", f"Call recording ({format_duration(float(rec.duration or 0))})",
+                                         path))
+
+
+async def find_sent(contact: dict, ctx) -> bool:
+    """After a crash mid-call: did Twilio take this contact's call? Never call a company twice."""
+    identity = _identity(ctx)
+    client = identity.client()
+    calls = await asyncio.to_thread(client.calls.list, to=contact["destination"], from_=identity.number, limit=50)
+    since = contact["planned_at"]
+    return any(c.date_created is not None and c.date_created >= since.replace(microsecond=0) for c in calls)

@@ -1,0 +1,123 @@
+"""sms: the customer texts the company (or writes on WhatsApp, with a ``whatsapp:`` number).
+
+The message goes out through the official `twilio` SDK from the prober's
+Twilio number, with the contact's correlation token in the text. The answers
+come later: `probes harvest` (and `run --wait`) list the messages sent to the
+prober's number and match them to this contact (see probes/harvest.py).
+
+Twilio accepts a message before it is delivered; the step follows the
+message's status for a few seconds, so a number that cannot receive texts is
+a finding now rather than a silent "no answer" hours later.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Literal
+
+import requests
+from pydantic import Field
+from twilio.base.exceptions import TwilioException, TwilioRestException
+
+from ..awaits import ReplyDeadlines
+from ..durations import Duration
+from ..results import Finding, Outcome, ProberError, utcnow
+from ..steps import StepBase
+from .phone import PROBER_CODES
+
+USES_TWILIO = True
+REPLY_CHANNEL = "sms"
+UNDELIVERED = ("undelivered", "failed")
+# Twilio codes for a destination that cannot take the message at all.
+BAD_NUMBER = {21211: "not a valid phone number", 21614: "not a mobile number", 21610: "has opted out (STOP)",
+              21408: "is in a region this account may not text", 63003: "is not on WhatsApp"}
+
+
+class ReplyExpectation(ReplyDeadlines):
+    """Deadlines for the company's answers to this message (awaited by SMS)."""
+
+
+class SmsStep(StepBase):
+    destination_field = "to"
+
+    channel: Literal["sms"]
+    to: str = Field("{target.sms}", description="the company's number, +E.164, or whatsapp:+E.164; "
+                                                "default the target's sms endpoint")
+    body: str
+    expect: ReplyExpectation | None = Field(None, description="deadlines for the answers (awaited by SMS)")
+    delivery_within: Duration = Field(15.0, description="how long to follow the message's delivery status")
+
+    def template_fields(self) -> dict[tuple, str]:
+        return {("to",): self.to, ("body",): self.body}
+
+    def destination(self) -> str:
+        return self.to
+
+
+Params = SmsStep
+
+
+def message_text(step: SmsStep, ctx) -> str:
+    body = ctx.render(step.body)
+    return body if ctx.token in body else f"{body.rstrip()} (ref {ctx.token})"
+
+
+async def run(step: SmsStep, ctx) -> Outcome:
+    identity = getattr(ctx, "phone_identity", None)
+    if identity is None:
+        raise ProberError("the sms channel needs an identity with a phone section in probes.yaml")
+    to = ctx.render(step.to)
+    body = message_text(step, ctx)
+    client = identity.client()
+    out = Outcome()
+    out.observations.update(to=to, body=body)
+    try:
+        message = await asyncio.to_thread(client.messages.create, to=to, from_=identity.sender_for(to), body=body)
+    except TwilioRestException as exc:
+        if exc.code in PROBER_CODES:
+            raise ProberError(f"Twilio refused the prober's own account or number: {exc.code} {exc.msg}") from None
+        what = BAD_NUMBER.get(exc.code)
+        out.findings.append(Finding(
+            "sms.refused", "critical", f"The number {what}" if what else "Twilio refused the message",
+            f"A text to {to} cannot be sent: a customer texting this number reaches nobody.",
+            f"{exc.code}: {exc.msg}"))
+        out.observations["server_answer"] = f"{exc.code}: {exc.msg}"
+        return out
+    except (TwilioException, requests.RequestException) as exc:
+        raise ProberError(f"Twilio could not be reached: {exc}") from None
+    out.contacted, out.sent_at = True, utcnow()
+    out.observations.update(message_sid=message.sid, server_answer=f"message {message.sid} {message.status}")
+    status, error = await _follow(client, message.sid, message.status, step.delivery_within)
+    out.observations["delivery_status"] = status
+    if status in UNDELIVERED:
+        out.findings.append(Finding("sms.undelivered", "critical", "The text was not delivered",
+                                    f"Twilio reports the message to {to} as {status}.",
+                                    f"error {error}" if error else status))
+        out.observations["reachable"] = False
+    return out
+
+
+async def _follow(client, sid: str, status: str, within_s: float) -> tuple[str, int | None]:
+    """Poll the message until it is delivered, failed, or time is up."""
+    deadline = time.monotonic() + within_s
+    error = None
+    while status not in ("delivered", "read", *UNDELIVERED) and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
+        try:
+            fetched = await asyncio.to_thread(client.messages(sid).fetch)
+        except (TwilioException, requests.RequestException):
+            continue  # the status is a courtesy; the message is out either way
+        status, error = fetched.status, fetched.error_code
+    return status, error
+
+
+async def find_sent(contact: dict, ctx) -> bool:
+    """After a crash mid-send: did Twilio take this contact's message? (Its token is in the text.)"""
+    identity = ctx.phone_identity
+    client = identity.client()
+    # Not filtered by DateSent: a message still queued has none yet.
+    messages = await asyncio.to_thread(client.messages.list, to=contact["destination"],
+                                       from_=identity.sender_for(contact["destination"]), limit=200)
+    since = contact["planned_at"].replace(microsecond=0)
+    return any(contact["token"] in (m.body or "") and m.date_created is not None and m.date_created >= since
+               for m in messages)

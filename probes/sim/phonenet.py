@@ -1,0 +1,70 @@
+"""The demo's whole telephone world on loopback.
+
+- the Twilio simulator (``probes.sim.twilio``), with two accounts: the
+  prober's, owning its number ``PROBER_NUMBER``, and the company's;
+- the company's phone lines and SMS number (``probes.sim.phoneline``), a
+  TwiML application the simulator calls with signed webhooks.
+
+``identity()`` gives the probes.yaml ``phone`` identity that points at it; the
+prober's auth token is handed over in an environment variable, as a real one
+would be.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+
+from .phoneline import DEFAULT_HOLD_S, DEFAULT_SMS_HUMAN_DELAY_S, DemoPhoneLine, demo_numbers
+from .twilio import TwilioSim
+
+PROBER_NUMBER = "+15005550006"
+PROBER_ACCOUNT_SID = "AC0000000000000000000000000000a001"
+TOKEN_VARIABLE = "PROBES_DEMO_TWILIO_TOKEN"
+
+
+class DemoPhone:
+    """The Twilio simulator and the company's TwiML application, wired to each other."""
+
+    def __init__(self, *, hold_s: float = DEFAULT_HOLD_S, sms_human_delay_s: float = DEFAULT_SMS_HUMAN_DELAY_S,
+                 time_scale: float = 1.0, speech_rate_wps: float = 2.5, sim_port: int = 0, line_port: int = 0):
+        self.token = secrets.token_urlsafe(18)
+        self.line = DemoPhoneLine(port=line_port, hold_s=hold_s, sms_human_delay_s=sms_human_delay_s)
+        self._sim_args = dict(port=sim_port, time_scale=time_scale, speech_rate_wps=speech_rate_wps)
+        self.sim: TwilioSim | None = None
+
+    def start(self) -> "DemoPhone":
+        self.line.start()
+        numbers = demo_numbers(self.line.base_url, PROBER_NUMBER, PROBER_ACCOUNT_SID, self.token)
+        self.sim = TwilioSim(numbers, **self._sim_args).start()
+        self.line.api_base = self.sim.base_url
+        os.environ[TOKEN_VARIABLE] = self.token
+        return self
+
+    def stop(self) -> None:
+        for part in (self.line, self.sim):
+            try:
+                if part is not None:
+                    part.stop()
+            except Exception:  # noqa: BLE001 - stop the other all the same
+                pass
+
+    def __enter__(self) -> "DemoPhone":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        assert self.sim is not None, "start() first"
+        return self.sim.base_url
+
+    def identity(self, *, interactive: bool = True, webhook_port: int = 0) -> dict:
+        """The probes.yaml phone identity for the prober's number (webhooks: interactive calls)."""
+        ident = {"number": PROBER_NUMBER, "account_sid": PROBER_ACCOUNT_SID,
+                 "auth_token": "${" + TOKEN_VARIABLE + "}", "api_base": self.base_url}
+        if interactive:
+            # On loopback Twilio (the simulator) reaches the prober directly: no tunnel needed.
+            ident["webhooks"] = {"listen": f"127.0.0.1:{webhook_port}",
+                                 "public_url": f"http://127.0.0.1:{webhook_port}"}
+        return ident

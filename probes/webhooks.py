@@ -1,0 +1,115 @@
+"""The prober's own webhook server: what Twilio calls back during an interactive call.
+
+An interactive phone step serves the TwiML for its own leg of the call and
+hears each IVR prompt as a ``<Gather>`` result posted here; Twilio also posts
+call-status changes and SMS status here. Every request must carry a valid
+``X-Twilio-Signature`` (HMAC-SHA1 of the public URL and the sorted form
+parameters, keyed with the account's auth token): anything else gets 403 and
+is counted, so a forged callback can never steer a call or fake a result.
+
+One server per Twilio identity, started on first use and shared by every step
+of the run. Handlers are registered per contact under a random key, so
+callbacks for a finished or foreign call get a polite hang-up, not a crash.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp import web
+from twilio.request_validator import RequestValidator
+
+from .config import Webhooks
+
+log = logging.getLogger("probes.webhooks")
+
+HANG_UP = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>'
+EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+
+# handler(kind, params, received_monotonic) -> TwiML text, or None for an empty answer
+Handler = Callable[[str, dict[str, str], float], "str | None"]
+
+
+class WebhookServer:
+    """aiohttp server on the run's event loop; see the module docstring."""
+
+    def __init__(self, settings: Webhooks, auth_token: str):
+        self.settings = settings
+        self._validator = RequestValidator(auth_token)
+        self._handlers: dict[str, Handler] = {}
+        self._runner: web.AppRunner | None = None
+        self.forged = 0           # requests refused for a missing or wrong signature
+        self.port: int | None = None
+        self._starting = asyncio.Lock()
+
+    async def start(self) -> "WebhookServer":
+        async with self._starting:  # several calls of a run start at once; one server binds
+            if self._runner is None:
+                await self._start()
+        return self
+
+    async def _start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/twilio/{key}/{kind}", self._handle)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        host, port = self.settings.host_port()
+        site = web.TCPSite(runner, host, port)
+        try:
+            await site.start()
+        except OSError as exc:
+            await runner.cleanup()
+            raise OSError(f"the webhook server cannot listen on {self.settings.listen}: {exc.strerror or exc}") \
+                from None
+        self._runner = runner
+        self.port = site._server.sockets[0].getsockname()[1]  # the real port when listen asks for :0
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    def register(self, handler: Handler) -> str:
+        key = secrets.token_hex(8)
+        self._handlers[key] = handler
+        return key
+
+    def unregister(self, key: str) -> None:
+        self._handlers.pop(key, None)
+
+    def url(self, key: str, kind: str) -> str:
+        """The public URL Twilio is given for this contact's callbacks of one kind."""
+        return f"{self.public_base()}/twilio/{key}/{kind}"
+
+    def public_base(self) -> str:
+        base = self.settings.public_url
+        if self.port and base.endswith(":0"):  # loopback tests bind port 0 and learn the port here
+            base = base[:-2] + f":{self.port}"
+        return base
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        received = time.monotonic()
+        form = await request.post()
+        params: dict[str, Any] = {k: v for k, v in form.items()}
+        url = self.public_base() + request.path_qs
+        signature = request.headers.get("X-Twilio-Signature", "")
+        if not signature or not self._validator.validate(url, params, signature):
+            self.forged += 1
+            log.warning("refused a webhook to %s with a %s signature", request.path,
+                        "wrong" if signature else "missing")
+            return web.Response(status=403, text="invalid signature")
+        handler = self._handlers.get(request.match_info["key"])
+        kind = request.match_info["kind"]
+        if handler is None:
+            # A call we no longer follow (finished step, earlier run): end it rather than leave it hanging.
+            return web.Response(text=HANG_UP if kind == "voice" else EMPTY, content_type="text/xml")
+        try:
+            twiml = handler(kind, params, received)
+        except Exception:  # noqa: BLE001 - a bug here must not leave Twilio waiting
+            log.exception("webhook handler for %s failed", kind)
+            twiml = HANG_UP
+        return web.Response(text=twiml or EMPTY, content_type="text/xml")
