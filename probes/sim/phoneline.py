@@ -40,9 +40,10 @@ Queues ``billing`` and ``support``
     waitUrl request (the moment they joined the queue) the application calls
     the queue's agent through the REST API (``calls.create`` from
     ``MAIN_LINE`` with ``<Dial><Queue>``), which dequeues the caller. The agent
-    is a simulated person who answers after ``AGENT_ANSWER_AFTER_S`` and then
-    says their greeting, so a caller waits ``hold_s`` + ``AGENT_ANSWER_AFTER_S``
-    in the queue (plus the simulator's bridging). Billing: Anna
+    is a simulated person who answers after ``AGENT_ANSWER_AFTER_S`` and, a
+    breath after being connected (the simulator's ``greet_after``, 1.5 s), says
+    their greeting: a caller waits ``hold_s`` + ``AGENT_ANSWER_AFTER_S`` in the
+    queue, then hears silence, then the person. Billing: Anna
     (``BILLING_AGENT``); support: Ben (``SUPPORT_AGENT``). Each step is in ``log``.
 
 Sales line ``SALES_LINE`` (+18005550101), ``POST /voice/sales``

@@ -297,9 +297,10 @@ class Person(Endpoint):
     """A simulated person at the far end of a leg: answers, greets once connected, hangs up later."""
 
     def __init__(self, net: Network, number: str, name: str, greeting: str, answer_after_s: float,
-                 hangup_after_s: float, call: Call):
+                 hangup_after_s: float, call: Call, greet_after_s: float = 1.5):
         self.net, self.number, self.name, self.greeting = net, number, name, greeting
         self.answer_after_s, self.hangup_after_s = answer_after_s, hangup_after_s
+        self.greet_after_s = greet_after_s
         self.call = call
         self.greeted = False
         self._tasks: set[asyncio.Task] = set()
@@ -314,7 +315,11 @@ class Person(Endpoint):
     def connected(self) -> None:
         if not self.greeted:
             self.greeted = True
-            self._spawn(self.net.speak(self, self.call, self.greeting))
+            self._spawn(self._greet())
+
+    async def _greet(self) -> None:
+        await asyncio.sleep(self.net.clock.scaled(self.greet_after_s))
+        await self.net.speak(self, self.call, self.greeting)
 
     def stop(self) -> None:
         for task in list(self._tasks):
@@ -466,7 +471,7 @@ class Network:
             self.end(call, "no-answer", reason="nobody answered")
         elif spec.person is not None:
             person = Person(self, bare_number(call.to), spec.person.name, spec.person.greeting,
-                            spec.person.answer_after, spec.person.hangup_after, call)
+                            spec.person.answer_after, spec.person.hangup_after, call, spec.person.greet_after)
             if spec.person.answer_after > call.timeout_s:
                 await asyncio.sleep(max(0.0, ring_left()))
                 self.end(call, "no-answer", reason="nobody answered")

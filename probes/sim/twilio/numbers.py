@@ -12,7 +12,7 @@ the company's IVR, this one is a person called Anna, this one is busy"::
       "+18005550100": {account: company, voice: {url: "http://127.0.0.1:8791/voice"},
                        sms: {url: "http://127.0.0.1:8791/sms"}}
       "+18005550109": {account: company, voice: {twiml: ivr.xml}}
-      "+18005550190": {person: {name: Anna, answer_after: 1s, greeting: "Hello, this is Anna."}}
+      "+18005550190": {person: {name: Anna, answer_after: 1s, greet_after: 1.5s, greeting: "Hello, this is Anna."}}
       "+18005550111": {busy: true}
       "+18005550122": {no_answer: true}
 
@@ -118,6 +118,9 @@ class PersonSpec(_Strict):
     name: str
     answer_after: Duration = 1.0
     greeting: str
+    # People draw breath once the line connects; without the pause, the tail of a hold message and the
+    # greeting would reach a speech Gather as one sentence.
+    greet_after: Duration = Field(1.5, description="from being connected to starting the greeting")
     hangup_after: Duration = Field(60.0, description="from answering")
 
 
