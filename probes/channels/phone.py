@@ -228,7 +228,7 @@ class CallLog:
         step = self.step
         if self.person_at is None:
             # A person often starts while a hold message is still playing: one utterance holds both.
-            k = self._repeated_prefix(text)
+            k = self._repeated_prefix(text) or self._hold_prefix(text)
             fresh = " ".join(text.split()[k:]) if k else text
             if fresh and (re.search(step.person.says, fresh, re.I)
                           or (step.person.after_menu and self.menu_done is not None
@@ -283,6 +283,27 @@ class CallLog:
             else:
                 break
         return k if k >= 2 else 0
+
+    def _hold_prefix(self, text: str) -> int:
+        """Where a person's words begin after a hold message heard for the first time, glued to it.
+
+        Recognisers capitalise the start of what they take for a new sentence: the first capitalised word
+        of the last sentence before the person's greeting that follows no punctuation ("… will be Hello,
+        you're through …") is where the person began, if what comes before it is a hold message.
+        """
+        tokens = text.split()
+        m = re.search(self.step.person.says, text, re.I)
+        if not m:
+            return 0
+        upto = len(text[:m.start()].split())           # tokens before the greeting's sign
+        start = max((i + 1 for i in range(upto) if tokens[i].endswith((".", "?", "!"))), default=0)
+        for i in range(start + 1, upto + 1):
+            word, before = tokens[min(i, len(tokens) - 1)], tokens[i - 1]
+            if word[:1].isupper() and word != "I" and not before.endswith((",", ";", ":")):
+                if re.search(self.step.hold_words, " ".join(tokens[:i]), re.I):
+                    return i
+                break
+        return 0
 
     def answered_turn(self, at: float) -> MenuTurn:
         turn = self.step.menu[len(self.path)]

@@ -26,15 +26,21 @@ class DemoPhone:
     """The Twilio simulator and the company's TwiML application, wired to each other."""
 
     def __init__(self, *, hold_s: float = DEFAULT_HOLD_S, sms_human_delay_s: float = DEFAULT_SMS_HUMAN_DELAY_S,
-                 time_scale: float = 1.0, speech_rate_wps: float = 2.5, sim_port: int = 0, line_port: int = 0):
+                 time_scale: float = 1.0, speech_rate_wps: float = 2.5, sim_port: int = 0, line_port: int = 0,
+                 greet_after_s: float | None = None):
         self.token = secrets.token_urlsafe(18)
         self.line = DemoPhoneLine(port=line_port, hold_s=hold_s, sms_human_delay_s=sms_human_delay_s)
         self._sim_args = dict(port=sim_port, time_scale=time_scale, speech_rate_wps=speech_rate_wps)
         self.sim: TwilioSim | None = None
+        self.greet_after_s = greet_after_s   # the agents' breath before greeting (None: the simulator's default)
 
     def start(self) -> "DemoPhone":
         self.line.start()
         numbers = demo_numbers(self.line.base_url, PROBER_NUMBER, PROBER_ACCOUNT_SID, self.token)
+        if self.greet_after_s is not None:
+            for spec in numbers["numbers"].values():
+                if "person" in spec:
+                    spec["person"]["greet_after"] = self.greet_after_s
         self.sim = TwilioSim(numbers, **self._sim_args).start()
         self.line.api_base = self.sim.base_url
         os.environ[TOKEN_VARIABLE] = self.token

@@ -225,3 +225,21 @@ def test_after_a_crash_a_call_that_went_out_is_found_and_not_made_again(phone, p
     assert asyncio.run(phone_channel.find_sent(contact, ctx)) is False
     identity.client().calls.create(to=phoneline.SALES_LINE, from_=PROBER_NUMBER, twiml="<Response/>")
     assert asyncio.run(phone_channel.find_sent(contact, ctx)) is True
+
+
+def test_a_person_who_cuts_into_a_hold_message_is_timed_from_their_own_first_word():
+    from probes.channels.phone import CallLog, PhoneStep
+
+    step = PhoneStep.model_validate({"channel": "phone", "menu": []})
+    glued = ("Please hold while we connect you to our billing team. Your call is important to us. Please stay "
+             "on the line and the next available member of our team will be Hello, you're through to Northwind "
+             "billing, my name is Anna. How can I help?")
+    partials = [(10.2, 10), (11.2, 13), (12.2, 16), (13.2, 26), (14.2, 29), (15.2, 32), (16.2, 36)]
+    log = CallLog(step, 0.0, answered=0.0)
+    assert log.hear(glued, 10.0, partials) == "person"
+    assert log.person_text.startswith("Hello, you're through") and log.person_at == 15.2  # the first partial that has "Hello"
+    assert [m["author"] for m in log.transcript] == ["hold", "agent"]
+    # A person who opens with their own words is timed from the start: nothing is cut off.
+    log = CallLog(step, 0.0, answered=0.0)
+    assert log.hear("Thanks for holding. My name is Ben, how can I help?", 3.0, [(3.2, 3)]) == "person"
+    assert log.person_at == 3.0 and log.person_text.startswith("Thanks for holding")
