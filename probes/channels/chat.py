@@ -53,6 +53,8 @@ class WidgetSelectors(Strict):
     """Where the widget's parts are. Everything but input and message is optional."""
 
     launcher: str | None = Field(None, description="the button that opens the chat")
+    start: str | None = Field(None, description="a button to press after opening, when the widget shows a home "
+                                                "screen first (e.g. 'Send us a message', 'New conversation')")
     frame: str | None = Field(None, description="the iframe that holds the chat, if any")
     input: str | None = Field(None, description="where the customer types")
     send: str | None = Field(None, description="the send button (default: press Enter)")
@@ -242,6 +244,14 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
         wanted = root.locator(f"{sel.input}:not([disabled])")
         if sel.offline:
             wanted = wanted.or_(root.locator(sel.offline))
+        if sel.start:
+            # A home screen first: press its button when it shows; a widget that opens straight
+            # into the conversation skips it.
+            start = root.locator(sel.start)
+            left = max(0.1, deadline - time.perf_counter())
+            await wanted.or_(start).first.wait_for(state="visible", timeout=left * 1000)
+            if not await wanted.first.is_visible() and await start.first.is_visible():
+                await start.first.click(timeout=left * 1000)
         left = max(0.1, deadline - time.perf_counter())
         await wanted.first.wait_for(state="visible", timeout=left * 1000)
     except Exception as exc:  # noqa: BLE001
