@@ -58,6 +58,7 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 PROBER_CODES = frozenset({20003, 20005, 20008, 21210, 21212, 21213, 21219, 21606, 21608})
 POLL_S = 0.5                     # scripted mode: how often the call is looked at
 SCRIPTED_SILENCE_S = 3           # scripted mode: silence that ends listening to a prompt
+TRANSCRIPTS_WAIT_S = 180.0       # scripted mode: the longest wait for transcriptions after the call
 
 
 class MenuTurn(Strict):
@@ -620,15 +621,17 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
             elif now - log.answered > step.human_within:
                 log.we_hung_up = "human_within"
                 await _hang_up(client, call.sid)
-    # Transcriptions can lag the end of the call.
-    deadline = time.monotonic() + 10.0
-    while time.monotonic() < deadline:
+    # The last recording and the transcriptions come after the call ends (Twilio's take a minute or two):
+    # wait until every recording has its text and no new one has appeared for a while.
+    deadline, settled, count = time.monotonic() + TRANSCRIPTS_WAIT_S, 0, -1
+    while time.monotonic() < deadline and settled < 3:
         try:
             judged = await _read_recordings(client, call.sid, log, seen, judged, wall0)
         except (TwilioException, requests.RequestException):
             out.observations["api_retries"] = out.observations.get("api_retries", 0) + 1
-        if len(seen) and all(r["text"] is not None for r in seen.values()):
-            break
+        complete = all(r["text"] is not None for r in seen.values())
+        settled = settled + 1 if complete and len(seen) == count else 0
+        count = len(seen)
         await asyncio.sleep(POLL_S)
     if log.we_hung_up is None and log.final == "completed" and len(seen) >= planned and log.person_at is None:
         log.we_hung_up = "human_within"   # our own document ran out: waited as long as asked

@@ -109,6 +109,8 @@ def test_a_branch_that_hangs_up_is_a_dead_end(run_phone, phone_config, scripted_
     ran = run_phone(call(extra), cfg=phone_config if mode == "interactive" else scripted_config)
     (finding,) = ran.findings("phone.")
     assert finding["check_id"] == "phone.dead_end" and finding["severity"] == "critical"
+    # The last words before the line went dead: a Gather's partial result, or the recording cut short.
+    assert "please visit our website" in finding["snippet"]
     assert the_step(ran)["observations"]["reachable"] is False
 
 
