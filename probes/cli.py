@@ -45,8 +45,9 @@ def cli(verbose: bool) -> None:
       probes demo                      run the example journeys against the built-in demo company
       probes validate scenarios/       check scenario files and probes.yaml
       probes run scenarios/            run journeys against the targets in probes.yaml
-      probes run scenarios/ --wait 10m ...and wait for the answers (email) as they arrive
-      probes harvest                   read the mailboxes later: record and judge the answers
+      probes run scenarios/ --wait 10m ...and wait for the answers (email, SMS) as they arrive
+      probes harvest                   read the mailboxes and texts later: record and judge the answers
+      probes sim phone                 the demo's phone lines on a built-in Twilio simulator
       probes report                    re-render the HTML report of the latest run
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -64,9 +65,9 @@ def cli(verbose: bool) -> None:
 @click.option("--concurrency", type=click.IntRange(1, 64), help="Journeys run at once (default 4, or settings.concurrency).")
 @click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default sqlite:///<report>/ledger.sqlite3).")
 @click.option("--dry-run", is_flag=True, help="Print every contact the run would make, and make none.")
-@click.option("--wait", "wait", metavar="DURATION", help="After sending, stay connected to the mailbox (IMAP IDLE) "
-              "and record answers the moment they arrive, until every await is settled or DURATION (e.g. 10m) "
-              "has passed. Awaits still pending stay in the ledger for `probes harvest`.")
+@click.option("--wait", "wait", metavar="DURATION", help="After sending, stay connected to the mailbox (IMAP IDLE; "
+              "texts: every second) and record answers the moment they arrive, until every await is settled or "
+              "DURATION (e.g. 10m) has passed. Awaits still pending stay in the ledger for `probes harvest`.")
 @click.option("--run-id", help="Resume this earlier run (e.g. after a crash): steps it finished are kept, "
               "and nothing it may already have sent is sent again.")
 def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id):
@@ -302,11 +303,12 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Reports folder (default from "
               "probes.yaml); the report of the latest run is written again.")
 def harvest(config_path, ledger_url, report_dir):
-    """Read the prober's mailboxes and record the answers.
+    """Read the prober's mailboxes and the texts sent to its numbers, and record the answers.
 
-    Matches each new message to its contact (by reply address, token, then
-    threading), tells automatic acknowledgements from answers by a person,
-    keeps the raw .eml, runs the checks, settles awaits and closes those whose
+    Matches each new message to its contact (email: by reply address, token,
+    then threading; SMS/WhatsApp: by token, then the number it came from),
+    tells automatic acknowledgements from answers by a person, keeps the raw
+    .eml (or .txt), runs the checks, settles awaits and closes those whose
     deadline passed as "no response". Messages that match nothing are listed,
     never deleted. Running it twice records nothing new the second time.
     """
