@@ -26,7 +26,7 @@ from .business_time import BusinessCalendar
 from .config import Config, EmailIdentity, PhoneIdentity, Target
 from .ledger import Ledger, new_token
 from .results import FAILING, Finding, Outcome, ProberError, utcnow
-from .scenario import LoadedJourney, identity_of, step_ids, template_values, uses
+from .scenario import LoadedJourney, identity_of, needs_phone, step_ids, template_values, uses
 from .templating import render
 
 log = logging.getLogger("probes.runner")
@@ -135,6 +135,7 @@ class Runner:
         self.kind = kind
         self.browser = BrowserSession(config.settings.browser)
         self._webhook_servers: dict[str, Any] = {}   # identity name -> WebhookServer, started on first use
+        self._texts_told = asyncio.Event()
 
     async def run(self, journeys: list[LoadedJourney], options: dict | None = None, *,
                   run_id: str | None = None, wait_s: float = 0.0) -> RunResult:
@@ -158,6 +159,9 @@ class Runner:
                     run_id, loaded, journey_slug)
 
         try:
+            if wait_s > 0 and any(needs_phone(s) for j in journeys for s in j.journey.steps):
+                # Answers to texts can come within a second: be listening before the first is sent.
+                await self._listen_for_texts()
             if any(uses(s, "USES_BROWSER") for j in journeys for s in j.journey.steps):
                 # Start Chromium before the clocks run, so step times are the company's, not the launch.
                 # A failure here is raised again, as a step error, by each browser step.
@@ -213,6 +217,8 @@ class Runner:
                         b.close()
                     return
         texts = "sms" in channels_awaited and any(i.phone for i in self.config.identities.values())
+        told = self._texts_told   # set when Twilio calls the messaging webhook: a text arrived
+        hooked = texts and await self._listen_for_texts()
         deadline = time.monotonic() + wait_s
         try:
             while True:
@@ -227,7 +233,12 @@ class Runner:
                 next_due = min(a["due_at"] for a in pending) - utcnow()
                 timeout = max(0.05, min(left, next_due.total_seconds() + 0.05, 60.0))
                 if texts:
-                    await asyncio.sleep(min(timeout, 1.0))
+                    # Look every second; with the messaging webhook, at once when told (and every 5 s anyway).
+                    told.clear()
+                    try:
+                        await asyncio.wait_for(told.wait(), timeout=min(timeout, 5.0 if hooked else 1.0))
+                    except asyncio.TimeoutError:
+                        pass
                 elif len(boxes) == 1:
                     await asyncio.to_thread(boxes[0].idle, timeout)
                 else:  # IDLE watches one folder per connection; with several, look every second
@@ -235,6 +246,27 @@ class Runner:
         finally:
             for b in boxes:
                 b.close()
+
+    async def _listen_for_texts(self) -> bool:
+        """Have the webhook servers of identities with webhooks tell us of incoming texts. True if any does."""
+        from .webhooks import EMPTY, INBOX
+
+        def heard(kind, params, at):
+            if kind == "sms":
+                self._texts_told.set()
+            return EMPTY
+
+        hooked = False
+        for name, ident in self.config.identities.items():
+            start = self._webhooks_for(name, ident.phone)
+            if start is None:
+                continue
+            try:
+                (await start()).register(heard, key=INBOX)
+                hooked = True
+            except ProberError as exc:
+                log.warning("%s; looking for texts every second instead", exc)
+        return hooked
 
     async def _close_browser(self) -> None:
         try:

@@ -10,6 +10,11 @@ is counted, so a forged callback can never steer a call or fake a result.
 One server per Twilio identity, started on first use and shared by every step
 of the run. Handlers are registered per contact under a random key, so
 callbacks for a finished or foreign call get a polite hang-up, not a crash.
+
+Texts: with the number's messaging webhook set to ``<public_url>/twilio/inbox/sms``,
+``run --wait`` hears of an answer the moment it arrives (it is then read, like
+every text, from Twilio's message list) instead of at the next look. The
+answer to that webhook is an empty ``<Response/>``: the prober never replies.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from .config import Webhooks
 
 log = logging.getLogger("probes.webhooks")
 
+INBOX = "inbox"   # the key of the messaging webhook: <public_url>/twilio/inbox/sms
 HANG_UP = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>'
 EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 
@@ -73,8 +79,8 @@ class WebhookServer:
             await self._runner.cleanup()
             self._runner = None
 
-    def register(self, handler: Handler) -> str:
-        key = secrets.token_hex(8)
+    def register(self, handler: Handler, key: str | None = None) -> str:
+        key = key or secrets.token_hex(8)
         self._handlers[key] = handler
         return key
 

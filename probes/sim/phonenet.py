@@ -27,16 +27,19 @@ class DemoPhone:
 
     def __init__(self, *, hold_s: float = DEFAULT_HOLD_S, sms_human_delay_s: float = DEFAULT_SMS_HUMAN_DELAY_S,
                  time_scale: float = 1.0, speech_rate_wps: float = 2.5, sim_port: int = 0, line_port: int = 0,
-                 greet_after_s: float | None = None):
+                 greet_after_s: float | None = None, prober_sms_url: str | None = None):
         self.token = secrets.token_urlsafe(18)
         self.line = DemoPhoneLine(port=line_port, hold_s=hold_s, sms_human_delay_s=sms_human_delay_s)
         self._sim_args = dict(port=sim_port, time_scale=time_scale, speech_rate_wps=speech_rate_wps)
         self.sim: TwilioSim | None = None
         self.greet_after_s = greet_after_s   # the agents' breath before greeting (None: the simulator's default)
+        self.prober_sms_url = prober_sms_url  # the prober's messaging webhook, as set in Twilio's console
 
     def start(self) -> "DemoPhone":
         self.line.start()
         numbers = demo_numbers(self.line.base_url, PROBER_NUMBER, PROBER_ACCOUNT_SID, self.token)
+        if self.prober_sms_url:
+            numbers["numbers"][PROBER_NUMBER]["sms"] = {"url": self.prober_sms_url}
         if self.greet_after_s is not None:
             for spec in numbers["numbers"].values():
                 if "person" in spec:

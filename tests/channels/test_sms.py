@@ -167,3 +167,28 @@ def test_a_wrong_token_is_the_probers_error_not_the_companys(run_sms, phone, com
     step = ran.steps[0]
     assert step["status"] == "error" and "20003" in step["error"] and ran.result.exit_code == 3
     assert not ran.rows["findings"]  # nothing is blamed on the company
+
+
+def test_with_the_messaging_webhook_set_an_answer_is_recorded_the_moment_it_arrives(run_journeys, company, reports):
+    import socket
+
+    from probes.cli import demo_config
+    from probes.sim.phonenet import DemoPhone
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    inbox = f"http://127.0.0.1:{port}/twilio/inbox/sms"
+    with DemoPhone(time_scale=0.25, speech_rate_wps=10, sms_human_delay_s=2.5, prober_sms_url=inbox) as phone:
+        cfg = demo_config(company.base_url, reports, phone=phone)
+        cfg.identities["shopper"].phone.webhooks.listen = f"127.0.0.1:{port}"
+        cfg.identities["shopper"].phone.webhooks.public_url = f"http://127.0.0.1:{port}"
+        ran = run_journeys(text(), cfg=cfg, wait_s=8.0)
+        calls = [e for e in phone.sim.events if e.kind == "webhook" and e.text == inbox]
+    assert ran.rows["journeys"][0]["status"] == "passed"
+    # Twilio told the prober of both answers, and the prober's signature check let it in.
+    assert len(calls) == 2 and all(e.detail["status"] == 200 for e in calls)
+    # Recorded at once: well within the one-second look it would otherwise wait for.
+    sent = {e.detail["sid"]: e.at for e in phone.sim.events if e.kind == "sms" and e.detail.get("status") == "received"}
+    lags = [(r["observed_at"] - sent[r["message_id"]]).total_seconds() for r in ran.rows["responses"]]
+    assert lags and max(lags) < 0.8, lags
