@@ -23,7 +23,7 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
 from probes.sim.twilio import MEDIA_ROUTES, ROUTES, TwilioSim
-from tests.sim.twilio_contract import (
+from sim.twilio_contract import (
     ContractChecker,
     ContractHttpClient,
     basic_auth,
