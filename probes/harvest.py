@@ -290,7 +290,7 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     _evidence_row(ledger, contact, eml, f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                         f"{base['from_addr']}: {base['subject']}")
     # 5. Checks on what the customer reads.
-    for f in run_checks(body, CheckContext(persona=journey.get("persona") or {}, channel="email")):
+    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "email")):
         ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
     # 6. Settle awaits.
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
@@ -377,7 +377,7 @@ def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestRe
     result.journeys.add(contact["journey_id"])
     _evidence_row(ledger, contact, saved, f"{'Automatic text' if kind == 'auto' else 'Text'} from {m.from_}",
                   kind="text")
-    for f in run_checks(body, CheckContext(persona=journey.get("persona") or {}, channel="sms")):
+    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "sms")):
         ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
@@ -416,6 +416,21 @@ def classify_text(body: str, arrived: dt.datetime, contact: dict, template: str,
     if (others := ledger.template_seen_elsewhere(template, contact["id"], run_id=contact["run_id"])):
         return "auto", f"the same text was sent to {others} other contact{'s' if others != 1 else ''} of this run"
     return "human", "no sign of automation"
+
+
+def check_context(ledger: Ledger, contact: dict, persona: dict, channel: str,
+                  personas: list[dict] | None = None) -> CheckContext:
+    """What the checks know about an answer to this contact: its customer, and who else was probed in its run
+    (a reply naming another persona, or carrying another contact's token, went to the wrong person).
+
+    personas: every persona of the run, when the caller knows them (journeys not started yet included)."""
+    rows = ledger.run_rows(contact["run_id"])
+    if personas is None:
+        personas = [j["persona"] for j in rows["journeys"] if j["id"] != contact["journey_id"] and j.get("persona")]
+    others = [p for p in personas if p.get("name") != persona.get("name")]
+    tokens = [c["token"] for c in rows["contacts"] if c["id"] != contact["id"] and c.get("token")]
+    return CheckContext(persona=persona, channel=channel, other_personas=others, other_tokens=tokens,
+                        token=contact.get("token") or "")
 
 
 def _answer_step(ledger: Ledger, contact: dict) -> int:

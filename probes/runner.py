@@ -136,6 +136,7 @@ class Runner:
         self.browser = BrowserSession(config.settings.browser)
         self._webhook_servers: dict[str, Any] = {}   # identity name -> WebhookServer, started on first use
         self._texts_told = asyncio.Event()
+        self._personas: list[dict] = []
 
     async def run(self, journeys: list[LoadedJourney], options: dict | None = None, *,
                   run_id: str | None = None, wait_s: float = 0.0) -> RunResult:
@@ -150,6 +151,7 @@ class Runner:
             run_id = self.ledger.start_run(self.kind, self.reports_dir, self.config.source, options or {},
                                            run_id=run_id)
         result = RunResult(run_id)
+        self._personas = [j.journey.persona.model_dump() for j in journeys]  # for the wrong-recipient check
         limit = asyncio.Semaphore(self.concurrency)
         slugs = _unique_slugs(journeys)
 
@@ -395,7 +397,10 @@ class Runner:
         sent_at = (outcome.sent_at or utcnow()) if outcome.contacted else None
         self.ledger.mark_contact(contact_id, "sent" if outcome.contacted else "not_sent", sent_at,
                                  server_answer=outcome.observations.get("server_answer"), saved=outcome.saved)
-        check_ctx = CheckContext(persona=j.persona.model_dump(), channel=step.channel)
+        from .harvest import check_context
+
+        check_ctx = check_context(self.ledger, self.ledger.get_contact(contact_id), j.persona.model_dump(),
+                                  step.channel, personas=self._personas)
         found = list(outcome.findings)
         for text in outcome.responses:
             found.extend(run_checks(text, check_ctx))

@@ -188,3 +188,18 @@ def test_arrival_is_within_half_a_second_of_the_truth():
         assert abs((arrival(internal, seen) - truth).total_seconds()) <= 0.5
     sent = internal + dt.timedelta(seconds=0.6)
     assert arrival(internal, internal + dt.timedelta(seconds=3), sent) == internal + dt.timedelta(seconds=0.8)
+
+
+def test_an_answer_meant_for_another_persona_of_the_run_is_a_critical_leak(run_journeys, mail, mail_config, reports):
+    # Two customers side by side; the company answers Jane with Sam's reply (his name and his reference).
+    mail_config.targets["demo"].auto_reply_within_s = 0
+    sam = SILENT.format(name="Sam", ack="1h").replace("Jane Doe, email: jane@example.com",
+                                                       "Sam Okoro, email: sam@example.com")
+    ran = run_journeys(SILENT.format(name="Jane", ack="1h"), sam, cfg=mail_config)
+    jane, sam_contact = sorted(ran.rows["contacts"], key=lambda c: c["journey_id"])
+    body = f"Hello Sam,\nyour refund for case {sam_contact['token']} was approved today.\nPriya"
+    mail.imap.deliver("shopper", reply(to=jane["reply_address"], body=body))
+    harvest(ran.ledger, mail_config, reports)
+    leaks = [f for f in ran.ledger.run_rows(ran.result.run_id)["findings"] if f["check_id"] == "wrong_recipient"]
+    assert leaks and all(f["severity"] == "critical" and f["contact_id"] == jane["id"] for f in leaks)
+    assert any("Sam" in f["snippet"] for f in leaks)

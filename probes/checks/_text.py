@@ -1,0 +1,161 @@
+"""Shared reading of a reply for the checks: which lines the company wrote, which it only quoted.
+
+A reply often carries the customer's own message below it ("> …", "On Tue, Jane Doe wrote:",
+Outlook's "From: … Sent: …" block). The customer's words are not the company's fault, so most
+checks skip them. A quoted or forwarded block written by someone else (a colleague's "Forwarded
+message", "On Tue, Mark <mark@acme.example> wrote:") is the company's own talk and stays in view:
+that is where staff chatter leaks. Code samples (``` fences, indented code, `inline code`) are
+blanked so that keywords inside them are not read as prose.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+OWN, QUOTE, FOREIGN = "own", "quote", "foreign"   # company text | customer's quoted text | others' quoted text
+
+
+@dataclass
+class Line:
+    no: int          # 0-based line number in the reply
+    text: str        # the line as written (for snippets)
+    prose: str       # the line with code blanked ("" for a code line)
+    kind: str        # OWN | QUOTE | FOREIGN
+    signature: bool  # below a "-- " signature delimiter
+
+
+def fold(s: str) -> str:
+    """Lower case without accents: 'Müller' -> 'muller', 'Chère' -> 'chere'."""
+    s = unicodedata.normalize("NFKD", s.replace("ß", "ss"))
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def snippet(line: str) -> str:
+    return line.strip()[:300]
+
+
+# "On Tue, 4 Mar 2025 at 10:02, Jane Doe <jane@example.com> wrote:" in the languages we check.
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:on|am|le|el|il|op|em|den|w dniu)\b.{3,240}?\b(?:wrote|schrieb|a écrit|escribió|escribio|ha scritto|"
+    r"schreef|escreveu|skrev|napisał)\s*:?\s*$", re.I)
+_YOU_WROTE = re.compile(r"^\s*(?:you wrote|sie schrieben|vous avez écrit|usted escribió|hai scritto|u schreef|"
+                        r"você escreveu)\s*:\s*$", re.I)
+_ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
+                       r"mensaje original|messaggio originale|oorspronkelijk bericht|mensagem original)\s*-{2,}\s*$",
+                       re.I)
+_FORWARD = re.compile(r"^\s*(?:-{2,}\s*(?:forwarded message|forwarded message|weitergeleitete nachricht|"
+                      r"message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|"
+                      r"mensagem encaminhada)\s*-{2,}|begin forwarded message:?)\s*$", re.I)
+_HEADER_FROM = re.compile(r"^\s*\**(?:from|von|de|da|van|de)\s*\**\s*:\s*(.+)$", re.I)
+_HEADER_NEXT = re.compile(r"^\s*\**(?:sent|date|gesendet|datum|envoyé|enviado|inviato|verzonden|data|to|an|à|para|"
+                          r"a|aan|subject|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*\**\s*:", re.I)
+_RULE = re.compile(r"^\s*_{10,}\s*$")
+_CODEY = re.compile(r"[{};=]|^\s*(?:def|class|import|from|return|if|for|while|var|let|const|function|#include|"
+                    r"curl|SELECT|<\w+)\b|^\s*(?://|#|/\*|\*)")
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_DATEWORDS = {"on", "am", "le", "el", "il", "op", "em", "at", "um", "a", "à", "wrote", "schrieb", "mon", "tue",
+              "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+              "sept", "oct", "nov", "dec", "pm", "utc", "gmt"}
+
+
+def persona_words(persona: dict) -> set[str]:
+    name = fold(str((persona or {}).get("name") or ""))
+    return {w for w in re.split(r"[\s\-.,]+", name) if len(w) >= 2}
+
+
+def _whose(header: str, ctx) -> str:
+    """QUOTE when a quoted block's attribution points at the customer (or at nobody we can tell), else FOREIGN."""
+    persona = getattr(ctx, "persona", None) or {}
+    words = persona_words(persona)
+    h = fold(header)
+    if not words:
+        return QUOTE
+    if set(re.findall(r"\w+", h)) & words:
+        return QUOTE
+    email = fold(str(persona.get("email") or ""))
+    token = fold(str(getattr(ctx, "token", "") or ""))
+    if (email and email in h) or (token and token in h):
+        return QUOTE
+    names = [w for w in re.findall(r"[^\W\d_]+", _EMAIL.sub(" ", header))
+             if w[0].isupper() and fold(w) not in _DATEWORDS]
+    if names or _EMAIL.search(header):
+        return FOREIGN
+    return QUOTE
+
+
+def read(text: str, ctx=None) -> list[Line]:
+    """The reply's lines, each tagged with who wrote it and whether it is prose."""
+    raw = text.splitlines()
+    out: list[Line] = []
+    state = OWN
+    quoted = QUOTE   # whose message the current run of "> " lines is
+    fence = False
+    signature = False
+    i = 0
+    while i < len(raw):
+        line = raw[i]
+        s = line.strip()
+        nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        kind = state
+        if s.startswith(("```", "~~~")):
+            fence = not fence
+            out.append(Line(i, line, "", state, signature))
+            i += 1
+            continue
+        if fence:
+            out.append(Line(i, line, "", state, signature))
+            i += 1
+            continue
+        if state == OWN:
+            if _FORWARD.match(line):
+                state = _header_state(raw, i + 1, ctx, default=FOREIGN)
+            elif _ORIGINAL.match(line) or (_RULE.match(line) and _HEADER_FROM.match(nxt)):
+                state = _header_state(raw, i + 1, ctx, default=QUOTE)
+            elif _HEADER_FROM.match(line) and _HEADER_NEXT.match(nxt):
+                state = _header_state(raw, i, ctx, default=QUOTE)
+            elif _ATTRIBUTION.match(line) or _YOU_WROTE.match(line):
+                state = _whose(line, ctx) if not _YOU_WROTE.match(line) else QUOTE
+            elif re.match(r"^\s*(?:on|am|le|el|il|op|em)\b", line, re.I) and _ATTRIBUTION.match(line + " " + nxt):
+                state = _whose(line + " " + nxt, ctx)
+                out.append(Line(i, line, "", state, signature))
+                i += 1
+                line, s = raw[i], raw[i].strip()
+            kind = state
+        if s == "--" or line == "-- ":
+            signature = True
+        if s.startswith(">"):
+            inner = s.lstrip("> ")
+            m = _HEADER_FROM.match(inner)
+            if m:  # "> From: Dan (Billing)": whose quoted message this is
+                quoted = _whose(m.group(1), ctx)
+            elif _ATTRIBUTION.match(inner):
+                quoted = _whose(inner, ctx)
+            kind = FOREIGN if FOREIGN in (state, quoted) else QUOTE
+        else:
+            quoted = QUOTE if s else quoted
+        prose = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        if kind == OWN and (line.startswith(("    ", "\t")) and _CODEY.search(line)) or _looks_like_code(line):
+            prose = ""
+        out.append(Line(i, line, prose, kind, signature))
+        i += 1
+    return out
+
+
+def _looks_like_code(line: str) -> bool:
+    s = line.strip()
+    return bool(re.search(r"(?:;\s*$|^\s*[{}]\s*$|\)\s*\{\s*$|^\s*(?:def|function|import|#include|const|let|var)\s+\w)", s))
+
+
+def _header_state(raw: list[str], start: int, ctx, default: str) -> str:
+    for line in raw[start: start + 5]:
+        m = _HEADER_FROM.match(line)
+        if m:
+            return _whose(m.group(1), ctx)
+    return default
+
+
+def prose_lines(text: str, ctx=None, kinds=(OWN,)) -> list[Line]:
+    """Lines of the given kinds that have prose on them."""
+    return [ln for ln in read(text, ctx) if ln.kind in kinds and ln.prose.strip()]

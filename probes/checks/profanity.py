@@ -1,0 +1,121 @@
+"""Offensive language: swear words, slurs and insults in English, German, French, Spanish, Italian,
+Dutch and Portuguese.
+
+Caught: strong swear words and slurs (critical: "fuck", "cunt", "Arschloch", "putain", "gilipollas",
+"vaffanculo", "klootzak", "caralho" …, with their inflections and starred spellings like "f**k");
+milder crude words and insults (major: "crap", "bloody hell", "bollocks", "idiot", "Mist" in German
+text, "bordel" …).
+
+Left alone: whole words only, so "Scunthorpe", "assessment", "cocktail", "Dickens", "class",
+"Middlesex", "shiitake", "scrap" pass; words that are harmless in another language or sense ("con"
+is Spanish and Italian for "with", "cul-de-sac", "bite", Dutch "kanker" on its own — only its curse
+compounds such as "kankersysteem" count —, the town of Cazzago, French "retard" for a delay) are not
+listed or are checked in context; the customer's own quoted message is skipped. A colleague's
+message quoted or forwarded in the reply is checked: the customer reads it too.
+"""
+from __future__ import annotations
+
+import re
+
+from ..results import Finding
+from ._text import FOREIGN, OWN, prose_lines, snippet
+
+CHECK = "profanity"
+
+# Whole-word patterns per language, matched case-insensitively.
+_STRONG = {
+    "English": r"(?:mother)?f(?:u|\*|#)ck\w*|f\*{2,3}(?:k|ing|ed|er)?\w*|fck(?:ing)?|fuk(?:ing)?|fuckwits?|"
+               r"shit(?:s|ty|ter|ting|head|heads|hole|holes|show|load)?|bullshit|horseshit|sh\*t\w*|s\*\*t|"
+               r"cunts?|c\*nts?|wank(?:er|ers|ing|s)?|twats?|bitch(?:es|ing|y)?|b\*tch\w*|tossers?|"
+               r"ass-?holes?|arse-?holes?|dickheads?|cocksuckers?|whores?|sluts?|"
+               r"retard(?:s|ed)?|faggots?|n[i1]gg(?:er|a)s?|spastics?|"
+               r"dumb-?ass(?:es)?|jackass(?:es)?|kiss\s+my\s+(?:ass|arse)|piss\s+off|pissed\s+off",
+    "German": r"schei(?:ß|ss)\w*|arschl[öo]ch\w*|arsch|fotzen?|wichser\w*|hurensohn\w*|"
+              r"fick(?:en|t|te|er|dich)?|gefickt|verfickt\w*|missgeburt\w*|drecks\w+|spast(?:i|en)?|schlampen?|"
+              r"leck\s+mich(?:\s+am\s+arsch)?|halt\s+die\s+fresse",
+    "French": r"merdes?|merdique|putains?|connard\w*|connasses?|connes?|salopes?|salaud\w*|encul[ée]\w*|foutre|"
+              r"(?:fait|faire)\s+chier|niquer|nique\s+ta|ta\s+gueule|fils\s+de\s+pute|putes?|p[ée]tasses?",
+    "Spanish": r"mierdas?|joder|jodid[oa]s?|jódete|jodete|coño|cabr[oó]n\w*|gilipollas|hijos?\s+de\s+puta|"
+               r"put[oa]s?|pendej[oa]s?|carajo|chinga\w*|cojones|capullos?|maric[oó]n\w*|me\s+cago\s+en",
+    "Italian": r"cazz(?:o|i|ata|ate|one|oni|uto|uta)|vaffanculo|fanculo|stronz[oaie]|puttan\w*|coglion\w*|minchia|"
+               r"porca\s+(?:puttana|troia)|merda|bastard[oi]|figlio\s+di\s+puttana",
+    "Dutch": r"kut|kutzooi|kutwijf|kutding|klootzak\w*|godverdomme|godver|kolere|"
+             r"(?:kanker|tering|tyfus)(?:lijer|lijers|zooi|systeem|ding|wijf|hoer|klant|bedrijf|idioot|mongool|"
+             r"computer|app|site|winkel|pakket|printer)s?|"
+             r"hoer(?:en)?|klote|kloten|mongool",
+    "Portuguese": r"porra|caralho|foda(?:-se)?|fod(?:er|ido|ida|ase)|filho\s+da\s+puta|cacete|buceta|"
+                  r"vai\s+(?:se\s+)?(?:foder|tomar\s+no\s+cu)|arrombad[oa]s?|otári[oa]s?|babaca",
+}
+_MILD = {
+    "English": r"crap(?:py|s)?|damn(?:ed|it)?|goddamn\w*|bloody(?:\s+hell)?|bollocks|bugger(?:\s+off)?|"
+               r"arse|(?:pain|kick)\s+in\s+the\s+(?:ass|arse)|your\s+(?:ass|arse)|my\s+(?:ass|arse)|"
+               r"(?:what|why|who|how|where)\s+the\s+(?:hell|heck)|go\s+to\s+hell|hell\s+no|idiots?|idiotic|"
+               r"morons?|moronic|imbeciles?|stupid\s+(?:customer|client|woman|man|people|cow)|"
+               r"bastards?|pricks?|sod\s+off|wtf|stfu|ffs|omfg",
+    "German": r"verdammt\w*|mist(?:stück)?|kacke|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
+              r"verflucht\w*",
+    "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*",
+    "Spanish": r"imbéciles?|idiotas?|estúpid[oa]s?|maldit[oa]s?|hostia|culo",
+    "Italian": r"idiot[ai]|imbecill[ei]|cretin[oi]|scem[oi]|mannaggia",
+    "Dutch": r"verdomme|verdorie|idioten?|stomme\s+klant|eikels?|sukkels?|lul(?:len)?",
+    "Portuguese": r"idiotas?|imbecis|imbecil",
+}
+
+
+def _compile(table: dict[str, str]) -> list[tuple[str, re.Pattern]]:
+    return [(lang, re.compile(r"(?<![\w*])(?:" + pat + r")(?![\w*])", re.I)) for lang, pat in table.items()]
+
+
+_PATTERNS = [("critical", lang, p) for lang, p in _compile(_STRONG)] + \
+            [("major", lang, p) for lang, p in _compile(_MILD)]
+
+
+def check(text: str, ctx=None) -> list[Finding]:
+    """One finding per offending word (the first line it is on), in reading order."""
+    found: list[tuple[int, int, Finding]] = []
+    seen: set[str] = set()
+    for ln in prose_lines(text, ctx, kinds=(OWN, FOREIGN)):
+        taken: list[tuple[int, int]] = []
+        for severity, lang, pattern in _PATTERNS:
+            for m in pattern.finditer(ln.prose):
+                word = m.group(0)
+                if any(m.start() < hi and lo < m.end() for lo, hi in taken) or word.lower() in seen:
+                    continue
+                if not _plausible(word, ln.prose, m.start(), ctx):
+                    continue
+                taken.append(m.span())
+                seen.add(word.lower())
+                if severity == "critical":
+                    title = f"Offensive language in the reply (“{word}”)"
+                    detail = (f"“{word}” is a swear word or slur ({lang}). No customer should receive it; "
+                              "it is the kind of message that ends up on social media.")
+                else:
+                    title = f"Rude or crude wording in the reply (“{word}”)"
+                    detail = (f"“{word}” is crude or insulting ({lang}): unprofessional in a message to a "
+                              "customer.")
+                found.append((ln.no, m.start(), Finding(CHECK, severity, title, detail, snippet(ln.text))))
+    return [f for _, _, f in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+def _plausible(word: str, line: str, start: int, ctx) -> bool:
+    """Drop the few listed words that are ordinary in another language or sense."""
+    w = word.lower()
+    lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
+    only = {"de": ("mist", "kacke", "arsch"), "nl": ("lul", "lullen", "eikel", "eikels", "sukkel", "sukkels", "hoer",
+                                                     "hoeren", "mongool", "kut", "klote", "kloten"),
+            "es": ("hostia", "culo", "puto", "puta", "putos", "putas"), "it": ("bastardo", "bastardi", "scemo",
+                                                                             "scemi")}
+    for language, words in only.items():
+        if w in words and lang != language and not (language == "es" and lang in ("pt", "it") and w != "hostia"):
+            return False  # English "mist", "lul" on Twitch, "culo" …
+    if w.startswith("retard") and (lang == "fr" or re.search(r"\b(?:en|du|de|le|les|un|votre|ce)\s+retards?\b",
+                                                              line, re.I)):
+        return False  # French "retard" is a delay
+    if w in ("prick", "pricks") and re.search(r"\bpricks?\s+(?:your|the|a|it)\b", line[start:], re.I):
+        return False  # "prick the film", "prick your finger"
+    if w.startswith("bloody") and re.search(r"\bbloody\s+(?:stool|nose|noses|discharge|urine|mary)",
+                                            line[start:], re.I):
+        return False
+    if w in ("idiot", "idiots") and re.search(r"idiot[- ]proof", line[start:], re.I):
+        return False
+    return True

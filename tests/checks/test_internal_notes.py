@@ -1,0 +1,124 @@
+"""Internal notes, staff talk and jokes that leaked into a reply; ordinary wording left alone."""
+import pytest
+
+from probes.checks import CheckContext
+from probes.checks.internal_notes import check
+
+JANE = CheckContext(persona={"name": "Jane Doe", "email": "jane.doe@example.org", "language": "en"}, channel="email")
+
+CAUGHT = [
+    # (reply, title, snippet)
+    ("Hi Jane,\n\nYour refund has been approved.\n\nINTERNAL: refund over £50, needs Mike's sign-off\n\nKind regards",
+     "Internal note left in the reply", "INTERNAL: refund over £50, needs Mike's sign-off"),
+    ("[Internal note] customer already called twice about this\nHi Jane, thanks for your patience.",
+     "Internal note left in the reply", "[Internal note] customer already called twice about this"),
+    ("Hi Jane,\nthe part is on back order. Note to self: chase supplier on Monday.",
+     "Internal note left in the reply", "the part is on back order. Note to self: chase supplier on Monday."),
+    ("Agent notes: VIP, offer voucher if she pushes back\n\nDear Jane, thank you for your email.",
+     "Internal note left in the reply", "Agent notes: VIP, offer voucher if she pushes back"),
+    ("Dear Jane,\nyour engineer visit is booked for [TBC – check with Dave].",
+     "Internal note left in the reply", "your engineer visit is booked for [TBC – check with Dave]."),
+    ("DRAFT - do not send yet\nHi Jane, we are sorry for the delay.", "Staff-only message sent to the customer",
+     "DRAFT - do not send yet"),
+    ("Hi Jane, the replacement is free of charge (don't tell the customer it was our fault).",
+     "Staff-only message sent to the customer",
+     "Hi Jane, the replacement is free of charge (don't tell the customer it was our fault)."),
+    ("FYI team, this is the third complaint from her this month.\nHi Jane, we're looking into it.",
+     "Staff-only message sent to the customer", "FYI team, this is the third complaint from her this month."),
+    ("@Tom can you check the warehouse stock before I reply?\n\nHi Jane,", "Staff-only message sent to the customer",
+     "@Tom can you check the warehouse stock before I reply?"),
+    ("Hi Jane, thanks for waiting. @here who knows the returns policy for opened items?",
+     "Staff-only message sent to the customer",
+     "Hi Jane, thanks for waiting. @here who knows the returns policy for opened items?"),
+    ("this guy again... just send the standard refund reply\nDear customer, thank you for contacting us.",
+     "Staff-only message sent to the customer", "this guy again... just send the standard refund reply"),
+    ("Hi Jane, she won't notice the delay if we ship Friday. Your order is confirmed.",
+     "Staff-only message sent to the customer",
+     "Hi Jane, she won't notice the delay if we ship Friday. Your order is confirmed."),
+    ("Hi Jane, your order has been cancelled lol", "Joke or chat slang sent to the customer",
+     "Hi Jane, your order has been cancelled lol"),
+    ("Thanks for your message!! hahaha we get this a lot", "Joke or chat slang sent to the customer",
+     "Thanks for your message!! hahaha we get this a lot"),
+    ("Interne Notiz: Kunde hat schon dreimal angerufen\nSehr geehrte Frau Doe,", "Internal note left in the reply",
+     "Interne Notiz: Kunde hat schon dreimal angerufen"),
+    ("Note interne : client difficile, ne pas rembourser\nBonjour Madame,", "Internal note left in the reply",
+     "Note interne : client difficile, ne pas rembourser"),
+    ("Nota interna: cliente muy insistente\nEstimada Sra. Doe:", "Internal note left in the reply",
+     "Nota interna: cliente muy insistente"),
+    ("Niet versturen!\nBeste Jane, bedankt voor uw bericht.", "Staff-only message sent to the customer",
+     "Niet versturen!"),
+    # Staff talk in a forwarded colleague's message.
+    ("Hi Jane, please see the update below.\n\n---------- Forwarded message ---------\n"
+     "From: Mark Lee <mark.lee@northwind.example>\nDate: Tue, 4 Mar 2025\nSubject: Re: refund\n\n"
+     "Can someone deal with this one? I've had enough of her.", "Staff-only message sent to the customer",
+     "Can someone deal with this one? I've had enough of her."),
+    ("Dear Jane,\nyour refund is on its way.\n\nOn Tue, 4 Mar 2025 at 09:12, Mark Lee <mark@northwind.example> wrote:\n"
+     "> lol she wants a refund for a mug she dropped", "Joke or chat slang sent to the customer",
+     "> lol she wants a refund for a mug she dropped"),
+    # A colleague's quoted message talking about the customer needs no marker at all.
+    ("Hi Jane,\n\nWe've applied a credit of £30 to your account.\n\nRegards,\nSupport\n\n> From: Dan (Billing)\n"
+     "> To: Support Team\n> Just give her the credit and close it, not worth the hassle.",
+     "Staff-only message sent to the customer", "> Just give her the credit and close it, not worth the hassle."),
+    ("Acme Repairs: your engineer visit is booked for 12/06. [int: cust rude on phone, send a senior tech]",
+     "Internal note left in the reply",
+     "Acme Repairs: your engineer visit is booked for 12/06. [int: cust rude on phone, send a senior tech]"),
+    ("Hi Jane,\nI have credited £25.\n\n--- Agent notes (not visible to customer) ---\nCust v. annoyed.",
+     "Internal note left in the reply", "--- Agent notes (not visible to customer) ---"),
+    ("mdr encore elle avec son aspirateur 😂\nBonjour Madame Doe, je regarde votre commande.",
+     "Joke or chat slang sent to the customer", "mdr encore elle avec son aspirateur 😂"),
+    ("jajaja otra vez la del microondas\nHola Jane, disculpa la espera.", "Joke or chat slang sent to the customer",
+     "jajaja otra vez la del microondas"),
+]
+
+
+@pytest.mark.parametrize("text,title,snip", CAUGHT)
+def test_notes_and_staff_talk_are_caught_with_the_line(text, title, snip):
+    found = check(text, JANE)
+    assert found, text
+    assert (found[0].check, found[0].severity, found[0].title, found[0].snippet) == \
+        ("internal_note", "major", title, snip)
+
+
+CLEAN = [
+    "Hi Jane,\nyour internal tracking number is NW-88231; quote it when you call.",
+    "Dear Jane, we have started an internal review of your complaint and will reply within 5 days.",
+    "Hi Jane, our internal team is investigating the outage.",
+    "Please do not send your card details by email. Use the secure link instead.",
+    "Do not send this form by post; upload it at northwind.example/forms.",
+    "We have added a note to your account so that any colleague can see the history.",
+    "Note: our offices are closed on Monday 5 May for the bank holiday.",
+    "Follow us @NorthwindShop for delivery updates.",
+    "Hi Jane, FYI your parcel was left with your neighbour at number 12.",
+    "The kettle costs [£20] in the sale, see the terms [1].",
+    # The customer's own quoted message may say anything.
+    "Hi Jane, we're sorry to hear that.\n\nOn Mon, 3 Mar 2025, Jane Doe <jane.doe@example.org> wrote:\n"
+    "> lol, third time I'm writing. Do not send me another survey.",
+    "Thanks Jane.\n> Internal: I'm writing on behalf of my mother",
+    # A code sample in a developer-support reply.
+    "Hi Jane, try this:\n```python\n# TODO: handle the timeout\nclient.send(order)  # internal: retries\n```\nBest, Sam",
+    "Use `@here` in the Slack integration settings to notify the whole channel.",
+    "Our new Escalation Team handles complaints within 24 hours.",
+    "Beste Jane, veel lol met je nieuwe fiets!",
+    "Le colis sera livré demain. Merci de ne pas envoyer de paiement en espèces.",
+    "Hello Jane, the delivery date is TBC and we will confirm it by Friday.",
+    "The LOL Surprise OMG doll is back in stock at £34.99.",
+    # A colleague's answer forwarded *to* the customer speaks to them, not about them.
+    "Hi Jane, here is what our billing team said:\n\n> From: Dan (Billing)\n> Hi Jane, your invoice was corrected "
+    "and you will receive a new copy today.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_ordinary_wording_and_quoted_customer_text_are_not_flagged(text):
+    assert check(text, JANE) == []
+
+
+def test_dutch_lol_for_a_dutch_persona_is_fun_not_a_joke():
+    nl = CheckContext(persona={"name": "Pieter de Vries", "language": "nl"})
+    assert check("Beste Pieter, lol hebben met de nieuwe app is het doel.", nl) == []
+    assert check("Beste Pieter, lol hebben met de nieuwe app is het doel.", JANE) == []
+
+
+def test_one_finding_per_line_in_reading_order():
+    text = "INTERNAL: check stock\nHi Jane,\nlol fair enough\n@team please approve"
+    assert [f.snippet for f in check(text, JANE)] == ["INTERNAL: check stock", "lol fair enough", "@team please approve"]

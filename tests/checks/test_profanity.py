@@ -1,0 +1,103 @@
+"""Offensive words in several languages; innocent words that contain them are left alone."""
+import pytest
+
+from probes.checks import CheckContext
+from probes.checks.profanity import check
+
+
+def persona(lang="en"):
+    return CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")
+
+
+CAUGHT = [
+    # (reply, language, severity, word)
+    ("Hi Jane, sorry, the fucking courier lost it again.", "en", "critical", "fucking"),
+    ("Your order is delayed because the supplier sent us shit stock.", "en", "critical", "shit"),
+    ("Honestly this customer is a total wanker, refund her and move on", "en", "critical", "wanker"),
+    ("We've had f**king enough of these returns.", "en", "critical", "f**king"),
+    ("What the hell happened to your order? We'll find out.", "en", "major", "What the hell"),
+    ("Sorry, the crappy website broke again.", "en", "major", "crappy"),
+    ("The new system is bollocks, apologies for the wait.", "en", "major", "bollocks"),
+    ("ffs, this is the fourth time she has emailed", "en", "major", "ffs"),
+    ("Sehr geehrte Frau Doe, das ist ein Scheißsystem, wir melden uns.", "de", "critical", "Scheißsystem"),
+    ("Der Kunde ist ein Arschloch.", "de", "critical", "Arschloch"),
+    ("So ein Mist, Ihre Bestellung ist verloren gegangen.", "de", "major", "Mist"),
+    ("Bonjour, putain de transporteur, votre colis est encore perdu.", "fr", "critical", "putain"),
+    ("Quel connard ce client.", "fr", "critical", "connard"),
+    ("Hola, qué mierda de servicio tenemos hoy, lo sentimos.", "es", "critical", "mierda"),
+    ("Este cliente es un gilipollas.", "es", "critical", "gilipollas"),
+    ("Buongiorno, che cazzo di corriere, scusi il ritardo.", "it", "critical", "cazzo"),
+    ("Vaffanculo, non rispondere più a questo.", "it", "critical", "Vaffanculo"),
+    ("Wat een klootzak, die klant.", "nl", "critical", "klootzak"),
+    ("Kut, de bestelling is weer zoek.", "nl", "critical", "Kut"),
+    ("Que porra de sistema, desculpe a demora.", "pt", "critical", "porra"),
+    ("Esse cliente é um otário.", "pt", "critical", "otário"),
+    ("Note interne : cette conne a déjà appelé cinq fois.", "fr", "critical", "conne"),
+    ("Dit kankersysteem werkt weer niet, sorry.", "nl", "critical", "kankersysteem"),
+]
+
+
+@pytest.mark.parametrize("text,lang,severity,word", CAUGHT)
+def test_offensive_words_are_caught(text, lang, severity, word):
+    found = check(text, persona(lang))
+    assert found, text
+    assert (found[0].check, found[0].severity, word in found[0].title, found[0].snippet) == \
+        ("profanity", severity, True, text)
+
+
+CLEAN = [
+    "Your parcel is at the Scunthorpe depot and will be delivered tomorrow.",
+    "Our assessment of your claim is complete; the assessor will call you.",
+    "The cocktail glasses are back in stock, see the class schedule too.",
+    "We ship to Middlesex, Essex and Sussex at no extra cost.",
+    "Our Dickens box set and Hancock DVDs are on offer.",
+    "Add the shiitake mushrooms and a handful of grapes.",
+    "We can collect the scrap metal on Tuesday.",
+    "The therapist will analyse the results of the analysis.",
+    "Please see our cul-de-sac delivery guidelines.",
+    "A light mist on the lens is normal after cleaning.",
+    "Prick the film lid before heating for 3 minutes.",
+    "The shop in Penistone is open until 6pm.",
+    "This is an idiot-proof kettle: one button.",
+    "Il suo ordine è in consegna presso il deposito di Cazzago San Martino (BS).",
+    "Ons onderzoek naar kanker wordt gesteund door uw bijdrage.",
+    # Harmless in another language.
+    "Gracias por su pedido, le enviamos el libro con cubierta dura.",       # con
+    "Grazie, il pacco è partito con il corriere.",                          # con
+    "Votre colis a du retard, nous vous prions de nous en excuser.",         # retard is a delay
+    "Nous sommes désolés pour le retard de livraison.",
+    "Attention à la bite d'amarrage.",  # not listed at all
+    # The customer's own quoted anger.
+    "Dear Jane, we are very sorry.\n\nOn Mon, 3 Mar 2025, Jane Doe <jane@example.org> wrote:\n"
+    "> This is fucking ridiculous, where is my refund?",
+    "We understand.\n> What the hell is going on with my order?",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_words_that_only_contain_a_swear_word_are_fine(text):
+    assert check(text, persona("fr" if "retard" in text else "en")) == []
+
+
+def test_staff_swearing_in_a_quoted_colleague_message_counts_the_customers_own_does_not():
+    text = ("Dear Ms Doe,\n\nYour refund of £56.00 has been approved.\n\n> From: Gary (Warehouse)\n"
+            "> tell that arsehole she's getting her refund so she can stop emailing us")
+    assert [f.snippet for f in check(text, persona())] == [
+        "> tell that arsehole she's getting her refund so she can stop emailing us"]
+    assert check(text.replace("Gary (Warehouse)", "Jane Doe <jane@example.org>"), persona()) == []
+
+
+def test_french_retard_is_fine_even_for_an_english_persona():
+    assert check("Votre colis a du retard.", persona("en")) == []
+
+
+def test_german_mist_only_counts_in_german():
+    assert check("So ein Mist!", persona("de"))
+    assert check("So ein Mist!", persona("en")) == []
+
+
+def test_one_finding_per_word_in_reading_order():
+    found = check("shit.\nOK so the bloody courier, shit again", persona())
+    assert [(f.title, f.snippet) for f in found] == [
+        ("Offensive language in the reply (“shit”)", "shit."),
+        ("Rude or crude wording in the reply (“bloody”)", "OK so the bloody courier, shit again")]

@@ -1,0 +1,96 @@
+"""Tone: cheerful templates to bereaved, complaining or urgent customers; everyone else may get them."""
+import pytest
+
+from probes.checks import CheckContext
+from probes.checks.tone import check
+
+
+def persona(situation, lang="en"):
+    return CheckContext(persona={"name": "Jane Doe", "language": lang, "situation": situation}, channel="email")
+
+
+CHEERY = ("Hi Jane!! 🎉\n\nGreat news: we've received your message and one of our team will be in touch soon!\n\n"
+          "Don't miss our spring sale – use code SPRING20 for 20% off your next order!\n"
+          "Follow us on Instagram @northwind\n\nHave a great day!\nThe Northwind Team")
+
+CAUGHT = [
+    # (reply, situation, first snippet)
+    (CHEERY, "bereavement", "Hi Jane!! 🎉"),
+    (CHEERY, "complaint", "Hi Jane!! 🎉"),
+    (CHEERY, "urgent", "Hi Jane!! 🎉"),
+    ("Dear Jane,\nthank you for letting us know about your father's account. We will close it within 10 days. "
+     "Have a great day!", "bereavement",
+     "thank you for letting us know about your father's account. We will close it within 10 days. Have a great day!"),
+    ("Dear Jane,\nwe have closed your late husband's account.\nHave a lovely weekend.", "bereavement",
+     "Have a lovely weekend."),
+    ("Hi Jane 😊 thanks for your feedback about the broken boiler, an engineer will call.", "complaint",
+     "Hi Jane 😊 thanks for your feedback about the broken boiler, an engineer will call."),
+    ("Hi Jane :) we got your complaint and will reply within 5 working days.", "complaint",
+     "Hi Jane :) we got your complaint and will reply within 5 working days."),
+    ("Woohoo, your ticket #4471 is in the queue. Expect a reply in 3-5 days.", "urgent",
+     "Woohoo, your ticket #4471 is in the queue. Expect a reply in 3-5 days."),
+    ("Dear Jane,\nwe are sorry about the damaged sofa.\n\nSubscribe to our newsletter for exclusive offers.",
+     "complaint", "Subscribe to our newsletter for exclusive offers."),
+    ("Thanks for your message! We'll get back to you! Have a nice day!", "complaint",
+     "Thanks for your message! We'll get back to you! Have a nice day!"),
+    ("Dear Jane,\nour condolences. Treat yourself: 15% off everything this weekend.", "bereavement",
+     "our condolences. Treat yourself: 15% off everything this weekend."),
+    ("Sehr geehrte Frau Doe,\ntolle Neuigkeiten: Ihre Anfrage ist eingegangen! 🎉", "complaint",
+     "tolle Neuigkeiten: Ihre Anfrage ist eingegangen! 🎉"),
+    ("Bonjour Madame,\nsuivez-nous sur Instagram pour nos nouveautés.", "bereavement",
+     "suivez-nous sur Instagram pour nos nouveautés."),
+    ("Hola Jane, ¡felicidades! Su solicitud ha sido registrada.", "urgent",
+     "Hola Jane, ¡felicidades! Su solicitud ha sido registrada."),
+]
+
+
+@pytest.mark.parametrize("text,situation,snip", CAUGHT)
+def test_cheerful_templates_to_sensitive_situations_are_caught(text, situation, snip):
+    found = check(text, persona(situation))
+    assert found, text
+    assert (found[0].check, found[0].severity, found[0].snippet) == ("tone", "major", snip)
+
+
+def test_the_title_names_the_situation_and_the_detail_the_cues():
+    found = check(CHEERY, persona("bereavement"))
+    assert found[0].title == "Cheerful tone in a reply to a bereaved customer"
+    assert "run of exclamation marks" in found[0].detail and "🎉" in found[0].detail
+    assert len(found) == 5  # greeting, great news, sale, Instagram, sign-off
+    assert check(CHEERY, persona("complaint"))[0].title == "Cheerful tone in a reply to a complaint"
+    assert check(CHEERY, persona("urgent"))[0].title == "Cheerful tone in a reply to an urgent request"
+
+
+@pytest.mark.parametrize("situation", ["general", "non_native_speaker", "vulnerable", ""])
+def test_other_situations_may_be_cheerful(situation):
+    assert check(CHEERY, persona(situation)) == []
+
+
+CLEAN_FOR_SENSITIVE = [
+    "Dear Jane,\n\nWe were very sorry to hear of your mother's passing. We have closed the account and refunded "
+    "the balance of £32.10. Please let us know if there is anything else we can do.\n\nWith sympathy,\nSam",
+    "Dear Jane,\nthank you for getting in touch! We have passed your complaint to our quality team.",
+    "Hi Jane, good news: we found your parcel and it will be with you tomorrow before noon.",
+    "Dear Jane,\nwe are sorry for the inconvenience. As a goodwill gesture, please use code SORRY10 for 10% off.",
+    "Dear Jane,\nThe kettle costs [£20]; the replacement is free.\n\n☎ 0800 123 456 | ✉ help@northwind.example",
+    "Dear Jane,\nthe meeting is at 10:30 (see the invitation).",
+    "Dear Jane, we are sorry.\n\nOn Mon, 3 Mar 2025, Jane Doe <jane@example.org> wrote:\n> Great news!!! Not. 😡",
+    "Dear Jane,\n```\nprint('Hello!!')\n```\nRun this and tell us what you see.",
+    "OK, thanks!",
+    "Hi Jane,\nI'm afraid it isn't great news: the earliest engineer slot is tomorrow at 8am.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_FOR_SENSITIVE)
+@pytest.mark.parametrize("situation", ["bereavement", "complaint", "urgent"])
+def test_calm_replies_are_fine(text, situation):
+    if situation == "bereavement" and "goodwill" in text:
+        assert check(text, persona(situation))  # a discount to a grieving customer is a sales pitch all the same
+    else:
+        assert check(text, persona(situation)) == []
+
+
+def test_a_discount_without_an_apology_is_a_sales_pitch_even_to_a_complaint():
+    found = check("Dear Jane,\nyour complaint is logged. Use code SPRING20 at checkout.", persona("complaint"))
+    assert [f.snippet for f in found] == ["your complaint is logged. Use code SPRING20 at checkout."]
+    assert check("Dear Jane,\nwe are sorry for the inconvenience. Use code SORRY10 for 10% off.",
+                 persona("bereavement"))

@@ -1,0 +1,131 @@
+"""Wrong recipient: a greeting to someone else, another customer's name, address or reference."""
+import pytest
+
+from probes.checks import CheckContext, run_checks
+from probes.checks.wrong_recipient import check
+
+JANE = {"name": "Jane Doe", "email": "jane.doe@example.org", "phone": "+44 7700 900123", "language": "en"}
+OTHERS = [{"name": "Paul Martin", "email": "paul.martin@example.org", "phone": "+44 7700 900456"},
+          {"name": "Anna Müller", "language": "de"}]
+TOKEN = "k7m3qx9hza"
+OTHER_TOKENS = ["p4tw8ncr2e", "b9vh6ds3jk"]
+
+
+def ctx(**kw):
+    base = dict(persona=JANE, channel="email", other_personas=OTHERS, other_tokens=OTHER_TOKENS, token=TOKEN)
+    base.update(kw)
+    return CheckContext(**base)
+
+
+CAUGHT = [
+    # (reply, title, snippet)
+    ("Dear Paul,\n\nThank you for your patience. Your refund of £42.99 was issued today.\n\nKind regards,\nSam",
+     "Reply greets another customer (Paul)", "Dear Paul,"),
+    ("Hi Mr Martin,\nyour replacement kettle ships tomorrow.", "Reply greets another customer (Mr Martin)",
+     "Hi Mr Martin,"),
+    ("Sehr geehrte Frau Müller,\n\nvielen Dank für Ihre Nachricht.", "Reply greets another customer (Frau Müller)",
+     "Sehr geehrte Frau Müller,"),
+    ("Dear Sarah,\n\nWe have looked into your order and it will arrive on Friday.",
+     "Reply greets the wrong name (Sarah)", "Dear Sarah,"),
+    ("Hi Tom your table for 4 is confirmed for 7pm. Reply STOP to opt out", "Reply greets the wrong name (Tom)",
+     "Hi Tom your table for 4 is confirmed for 7pm. Reply STOP to opt out"),
+    ("Hello Jane Smith,\nThanks for contacting Northwind.", "Reply greets the wrong name (Jane Smith)",
+     "Hello Jane Smith,"),
+    ("¡Hola Carmen! Gracias por esperar. Ya he revisado tu reserva.", "Reply greets the wrong name (Carmen)",
+     "¡Hola Carmen! Gracias por esperar. Ya he revisado tu reserva."),
+    ("Hi Jane,\n\nI've checked with the warehouse: Paul Martin's parcel left this morning.\n\nBest, Sam",
+     "Reply names another customer (Paul Martin)", "I've checked with the warehouse: Paul Martin's parcel left "
+                                                   "this morning."),
+    ("Hi Jane,\nwe have sent the label to paul.martin@example.org, please check your inbox.",
+     "Reply shows another customer's email address",
+     "we have sent the label to paul.martin@example.org, please check your inbox."),
+    ("Hi Jane, we tried to call you on 07700 900456 but got no answer.",
+     "Reply shows another customer's phone number", "Hi Jane, we tried to call you on 07700 900456 but got no answer."),
+    ("Hi Jane,\n\nThanks for your message about order NW-1042.\n\nRef: p4tw8ncr2e",
+     "Reply carries another customer's reference", "Ref: p4tw8ncr2e"),
+    ("Hello Jane,\nplease see below.\n\nOn Tue, 4 Mar 2025 at 10:02, Paul Martin <paul.martin@example.org> wrote:\n"
+     "> My kettle arrived broken.", "Reply names another customer (Paul Martin)",
+     "On Tue, 4 Mar 2025 at 10:02, Paul Martin <paul.martin@example.org> wrote:"),
+]
+
+
+@pytest.mark.parametrize("text,title,snip", CAUGHT)
+def test_replies_meant_for_someone_else_are_critical(text, title, snip):
+    found = check(text, ctx())
+    assert [f.title for f in found][:1] == [title], found
+    assert found[0].severity == "critical" and found[0].check == "wrong_recipient"
+    assert found[0].snippet == snip
+
+
+CLEAN = [
+    "Dear Jane,\n\nThank you for your message (ref NW-1042).",
+    "Dear Ms Doe,\n\nyour refund of [£20] has been issued.",
+    "Dear Mrs. Doe, thank you for waiting.",
+    "Hi Jane Doe! Your order is on its way.",
+    "Hi there,\nThanks for reaching out.",
+    "Hello,\nThank you for contacting Northwind Support.",
+    "Hello, Thank you for your email. We will reply within 2 working days.",
+    "Dear customer,\nyour ticket has been created.",
+    "Dear Valued Customer,\nYour order has shipped.",
+    "Dear Sir or Madam,\n\nwe acknowledge receipt of your complaint.",
+    "Dear Sir/Madam,",
+    "Good morning Jane,\nthe engineer will arrive between 8 and 12.",
+    "Hi J. Doe, your code is 4411.",
+    "Hi, Acme here: your parcel is out for delivery today.",
+    "Hello from the Northwind team! Your order is confirmed.",
+    "Hi all,\nJust confirming we got your email.",
+    "Thanks Jane,\nwe'll be in touch.",
+    # The customer's quoted message greets the company, not the customer.
+    "Hi Jane,\nwe are on it.\n\nOn Mon, 3 Mar 2025, Jane Doe <jane.doe@example.org> wrote:\n> Dear Paul,\n> help!",
+    # Its own token is fine.
+    f"Hi Jane, your reference is {TOKEN}.",
+    # A token-like word that is not one of the others' tokens.
+    "Hi Jane, your tracking code is xz7qpa2mnt.",
+    "Hi Jane, the p4tw8ncr2e7 batch number is on the box.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_the_persona_or_a_generic_greeting_is_fine(text):
+    assert check(text, ctx()) == []
+
+
+def test_languages_titles_and_short_forms():
+    anna = {"name": "Anna Müller", "language": "de"}
+    assert check("Sehr geehrte Frau Müller,\nvielen Dank.", ctx(persona=anna, other_personas=[])) == []
+    assert check("Liebe Anna, danke für Ihre Nachricht.", ctx(persona=anna, other_personas=[])) == []
+    assert check("Sehr geehrte Damen und Herren,", ctx(persona=anna, other_personas=[])) == []
+    pieter = {"name": "Pieter de Vries", "language": "nl"}
+    assert check("Geachte heer De Vries,\n\nBedankt voor uw bericht.", ctx(persona=pieter)) == []
+    assert check("Beste Pieter,", ctx(persona=pieter)) == []
+    assert check("Beste Jan,", ctx(persona=pieter))[0].title == "Reply greets the wrong name (Jan)"
+    lucia = {"name": "Lucía García", "language": "es"}
+    assert check("Estimada Sra. García:\nGracias por su mensaje.", ctx(persona=lucia)) == []
+    assert check("Hola Lucia, gracias.", ctx(persona=lucia)) == []
+    assert check("Bonjour Madame,\nmerci pour votre message.", ctx(persona={"name": "Claire Martin"})) == []
+    alex = {"name": "Alexandra Jones"}
+    assert check("Hi Alex, good news: the refund is done.", ctx(persona=alex)) == []
+
+
+def test_same_first_name_as_another_persona_is_not_a_mix_up():
+    others = [{"name": "Jane Smith"}]
+    assert check("Dear Jane,\nthanks for writing.", ctx(other_personas=others)) == []
+    assert check("Dear Ms Smith,\nthanks.", ctx(other_personas=others))[0].title == \
+        "Reply greets another customer (Ms Smith)"
+
+
+def test_without_a_persona_name_only_leaks_count():
+    assert check("Dear Sarah,\nthanks.", CheckContext()) == []
+    assert check("Dear Paul,\nthanks.", CheckContext(other_personas=OTHERS))[0].title == \
+        "Reply greets another customer (Paul)"
+
+
+def test_one_finding_for_a_greeting_that_names_another_persona_in_full():
+    found = check("Dear Paul Martin,\nyour refund is on its way.", ctx())
+    assert [f.title for f in found] == ["Reply greets another customer (Paul Martin)"]
+
+
+def test_registered_and_fed_by_the_context():
+    found = run_checks("Hi Jane, ref p4tw8ncr2e.", ctx())
+    assert [f.check for f in found] == ["wrong_recipient"]
+    assert run_checks("Hi Jane, ref p4tw8ncr2e.", CheckContext(persona=JANE)) == []
