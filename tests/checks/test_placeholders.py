@@ -15,6 +15,24 @@ CAUGHT = [
     ("Dear [[Customer Name]],", "[[Customer Name]]"),
     ("We will call you on %PHONE% shortly.", "%PHONE%"),
     ("Dear [First Name] [Last Name],", "[First Name]"),
+    # Xs where a number was never filled in
+    ("Good news, your order XXXX has been dispatched.", "XXXX"),
+    ("Your refund of £XX.XX is on its way.", "£XX.XX"),
+    ("Your appointment is on XX/XX/XXXX at 10:00.", "XX/XX/XXXX"),
+    # field names in other languages
+    ("Sehr geehrte/r [Anrede] [Nachname],", "[Anrede]"),
+    ("Hallo {vorname}, Ihr Paket kommt heute.", "{vorname}"),
+    ("Hola [nombre]:", "[nombre]"),
+    ("Estimado/a [nombre del cliente], gracias.", "[nombre del cliente]"),
+    ("Gentile <Nome Cliente>,", "<Nome Cliente>"),
+    ("Ciao ${nome}, sono Luca.", "${nome}"),
+    ("Hoi [voornaam], je bestelling ligt klaar.", "[voornaam]"),
+    ("Bonjour {{prenom}},", "{{prenom}}"),
+    ("Bonjour [Prénom],", "[Prénom]"),
+    ("Olá [primeiro nome],", "[primeiro nome]"),
+    ("Sehr geehrte Frau [Name des Kunden],", "[Name des Kunden]"),
+    ("Your order [Order No] has shipped.", "[Order No]"),
+    ("Your files are in C:\\Users\\Jane, hi %USERNAME%!", "%USERNAME%"),
 ]
 CLEAN = [
     "The kettle costs [£20] in the sale.",
@@ -24,6 +42,29 @@ CLEAN = [
     "Total: $20 including VAT.",
     "Dear Jane, thank you for your message (ref NW-1042).",
     "We are 100% sure that 50% off applies.",
+    # masked card numbers and other deliberate masks
+    "We refunded £129.00 to your card XXXX XXXX XXXX 4417 today.",
+    "The card ending XXXX-4417 has been removed.",
+    "Card: **** **** **** 4417, account XXXXXX12.",
+    "Tickets for Super Bowl XXX are sold out.",
+    # prices, footnotes, labels, regexes, money and percentages in other languages
+    "Das Ersatzteil kostet 18,90 € [inkl. MwSt., zzgl. 4,95 € Versand].",
+    "Cliquez sur [Mes commandes], puis sur [Télécharger la facture].",
+    "Il campo accetta l'espressione regolare ^[A-Z]{2}\\d{6}$ per i codici.",
+    "The pattern [0-9]{5} matches a postcode; [a-z]+ matches letters.",
+    "It costs $20, or $15 for members, and 50% off in May.",
+    "Reply [YES] to confirm or [NO] to cancel.",
+    "[image: Hollis & Finch logo] Your invoice is attached. [attachment: invoice.pdf]",
+    "You can start the return here: [Returns portal](https://help.example/returns).",
+    # Windows environment variables the customer has to type
+    "Paste %APPDATA%\\Tallyspan\\logs into the address bar.",
+    "Open %LOCALAPPDATA% and delete the cache folder.",
+    "Look in C:\\Users\\%USERNAME%\\Documents for the file.",
+    # an HTML element and placeholders the reply talks about
+    "Put the shop name in <title>My Shop</title> on the home page.",
+    "Replace {order_id} with the id from the create-order response.",
+    "Use the {{first_name}} tag wherever the name should appear.",
+    "Type `%FIRSTNAME%` into the subject line to personalise it.",
 ]
 
 
@@ -49,3 +90,36 @@ def test_one_finding_per_placeholder_in_reading_order():
 def test_run_checks_applies_the_registered_checks():
     found = run_checks("Dear [name]", CheckContext(persona={"name": "Jane"}, channel="web_form"))
     assert [f.check for f in found] == ["placeholder"]
+
+
+def test_a_placeholder_shown_as_code_is_not_flagged_where_the_reply_explains_it():
+    text = ("Hi Jane,\n\nIn the editor, type `{{first_name}}` where the name goes, for example "
+            "\"Hello {{first_name}}, your order is ready\".\n\nCheers,\nRuth")
+    assert check(text) == []
+
+
+def test_code_samples_are_not_read_as_prose():
+    text = ("Hi Jane,\n\nEach request needs your key:\n\n"
+            "    curl -H \"Authorization: Bearer $API_KEY\" https://api.example/v2/orders/{order_id}\n\n"
+            "```\nconst greeting = `Hi ${name}`;\n```\n\n"
+            "Then pass {order_id} from the create-order response.\n\nThanks,\nMateo")
+    assert check(text) == []
+
+
+def test_the_same_placeholder_outside_code_is_still_caught():
+    text = "Hi {{first_name}},\n\nyour order {order_number} ships today.\n\n```\nprint('{{other}}')\n```"
+    assert [f.title for f in check(text)] == ["Unreplaced placeholder {{first_name}}",
+                                              "Unreplaced placeholder {order_number}"]
+
+
+def test_the_customers_quoted_message_is_not_the_companys_placeholder():
+    text = ("Hi Jane,\n\nSorry about that email, our template broke. It is fixed now.\n\nBest,\nOwen\n\n"
+            "On Tue, 4 Mar 2025 at 10:02, Jane Doe <jane@example.com> wrote:\n"
+            "> Why did your last email start with \"Dear [name]\"?")
+    assert check(text, CheckContext(persona={"name": "Jane Doe"}, channel="email")) == []
+    assert check("Dear [name],\n\nthanks.\n\n> Dear [name] again?") != []
+
+
+def test_xxxx_in_a_signature_or_greeting_is_caught():
+    assert [f.title for f in check("Hi Jane,\nyour booking is confirmed.\nKind regards,\nXXXX")] == [
+        "Unreplaced placeholder XXXX"]
