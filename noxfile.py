@@ -38,10 +38,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def benchmark(session: nox.Session) -> None:
-    """web_form overhead, email detection/accuracy, chat reply-time error/memory and phone time-to-person
-    error/concurrency: each prints its figures last."""
+    """web_form overhead, email detection/accuracy, chat reply-time error/memory, phone time-to-person
+    error/concurrency and the checks' recall/precision: each prints its figures last."""
     _install(session)
     session.run("python", "tests/benchmarks/web_form_overhead.py", *session.posargs)
     session.run("python", "tests/benchmarks/email_latency.py")
     session.run("python", "tests/benchmarks/chat_concurrency.py")
     session.run("python", "tests/benchmarks/phone_timing.py")
+    session.run("python", "tests/benchmarks/checks_quality.py")
