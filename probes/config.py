@@ -6,15 +6,17 @@ Secrets never live in this file: values that could hold one are written as
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import zoneinfo
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .results import Severity
 from .yamlsource import InputError, Problem, SourceDoc, load_yaml, validate
 
 CONFIG_NAME = "probes.yaml"
@@ -66,6 +68,53 @@ class Settings(Strict):
         return v
 
 
+def _known_check(check_id: str) -> str:
+    from .checks import CHECKS  # imported here: the checks are many modules, the config is read first
+
+    if check_id not in CHECKS:
+        close = difflib.get_close_matches(check_id, list(CHECKS), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ValueError(f"unknown check '{check_id}'{hint}; known checks: {', '.join(sorted(CHECKS))}")
+    return check_id
+
+
+class CheckTuning(Strict):
+    """One check switched off, or given another severity, for a target or a journey. The report shows it."""
+
+    off: bool = Field(False, description="true: the check does not run and records nothing")
+    severity: Severity | None = Field(None, description="record the check's findings with this severity instead")
+    reason: str = Field(description="why (shown in the report next to the check)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _off_key(cls, data):
+        # YAML 1.1 (PyYAML) reads the key `off` as the boolean false; here it can only mean "off".
+        if isinstance(data, dict) and any(k is False for k in data):
+            data = {("off" if k is False else k): v for k, v in data.items()}
+        return data
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("say why the check is tuned; the report shows the reason")
+        return v.strip()
+
+    @model_validator(mode="after")
+    def _one_change(self) -> "CheckTuning":
+        if self.off and self.severity:
+            raise ValueError("give either off: true or a severity, not both")
+        if not self.off and not self.severity:
+            raise ValueError("say what changes: off: true, or a severity (critical, major, minor, info)")
+        return self
+
+
+CheckId = Annotated[str, AfterValidator(_known_check)]
+Tuning = dict[CheckId, CheckTuning]
+TUNING_HELP = ("checks to switch off or give another severity, by check id: "
+               "{tone: {off: true, reason: ...}} or {language: {severity: minor, reason: ...}}")
+
+
 class Target(Strict):
     """A company the prober may contact."""
 
@@ -81,6 +130,7 @@ class Target(Strict):
         min_length=1, description="URL prefixes, email addresses, @domains and phone numbers the prober may contact")
     auto_reply_within_s: float = Field(10.0, ge=0, description="an answer arriving sooner than this after the "
                                                                "contact counts as automatic")
+    checks: Tuning = Field(default_factory=dict, description=TUNING_HELP + "; for every journey to this target")
 
     @field_validator("timezone")
     @classmethod

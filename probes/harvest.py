@@ -420,17 +420,19 @@ def classify_text(body: str, arrived: dt.datetime, contact: dict, template: str,
 
 def check_context(ledger: Ledger, contact: dict, persona: dict, channel: str,
                   personas: list[dict] | None = None) -> CheckContext:
-    """What the checks know about an answer to this contact: its customer, and who else was probed in its run
-    (a reply naming another persona, or carrying another contact's token, went to the wrong person).
+    """What the checks know about an answer to this contact: its customer, who else was probed in its run
+    (a reply naming another persona, or carrying another contact's token, went to the wrong person), and
+    how its journey tunes the checks (journeys.tuning, written when the journey started).
 
     personas: every persona of the run, when the caller knows them (journeys not started yet included)."""
     rows = ledger.run_rows(contact["run_id"])
+    journey = next((j for j in rows["journeys"] if j["id"] == contact["journey_id"]), {})
     if personas is None:
         personas = [j["persona"] for j in rows["journeys"] if j["id"] != contact["journey_id"] and j.get("persona")]
     others = [p for p in personas if p.get("name") != persona.get("name")]
     tokens = [c["token"] for c in rows["contacts"] if c["id"] != contact["id"] and c.get("token")]
     return CheckContext(persona=persona, channel=channel, other_personas=others, other_tokens=tokens,
-                        token=contact.get("token") or "")
+                        token=contact.get("token") or "", tuning=journey.get("tuning") or {})
 
 
 def _answer_step(ledger: Ledger, contact: dict) -> int:

@@ -56,6 +56,9 @@ journeys = sa.Table(
     sa.Column("started_at", UTC_DT, nullable=False),
     sa.Column("finished_at", UTC_DT),
     sa.Column("error", sa.Text),
+    # Added in 0003 (tuning): the checks this journey switched off or re-rated, with reasons:
+    # {check id: {"off": bool, "severity": str | None, "reason": str, "from": "target" | "scenario"}}
+    sa.Column("tuning", sa.JSON),
 )
 
 steps = sa.Table(
@@ -269,10 +272,11 @@ class Ledger:
         return next(iter(self._where(contacts, step_id=step_id)), None)
 
     def start_journey(self, run_id: str, *, name: str, file: str, target: str, target_name: str,
-                      persona: dict, tags: list[str], description: str = "") -> int:
+                      persona: dict, tags: list[str], description: str = "", tuning: dict | None = None) -> int:
+        """tuning: the journey's effective check tuning (scenario.effective_tuning); None or {} for none."""
         return self._insert(journeys, run_id=run_id, name=name, file=file, target=target, target_name=target_name,
                             persona=persona, tags=tags, description=description, status="running",
-                            started_at=utcnow())
+                            started_at=utcnow(), tuning=tuning or None)
 
     def finish_journey(self, journey_id: int, status: str, error: str | None = None) -> None:
         self._update(journeys, journey_id, status=status, finished_at=utcnow(), error=error)

@@ -26,7 +26,8 @@ from .business_time import BusinessCalendar
 from .config import Config, EmailIdentity, PhoneIdentity, Target
 from .ledger import Ledger, new_token
 from .results import FAILING, Finding, Outcome, ProberError, utcnow
-from .scenario import LoadedJourney, identity_of, needs_phone, step_ids, template_values, uses
+from .scenario import (LoadedJourney, effective_tuning, identity_of, needs_phone, step_ids, template_values,
+                       uses)
 from .templating import render
 
 log = logging.getLogger("probes.runner")
@@ -280,13 +281,15 @@ class Runner:
         j = loaded.journey
         target = self.config.targets[j.target]
         earlier = self.ledger.journey_in_run(run_id, loaded.path)
+        # Checks read the tuning back from the ledger (harvest too), so it is written before any step runs.
+        tuning = effective_tuning(j, self.config) or None
         if earlier:
             jid = earlier["id"]
-            self.ledger.update_row("journeys", jid, status="running", finished_at=None)
+            self.ledger.update_row("journeys", jid, status="running", finished_at=None, tuning=tuning)
         else:
             jid = self.ledger.start_journey(run_id, name=j.name, file=loaded.path, target=j.target,
                                             target_name=target.name, persona=j.persona.model_dump(), tags=j.tags,
-                                            description=j.description)
+                                            description=j.description, tuning=tuning)
         self.reporter.journey_started(j.name, len(j.steps))
         saved: dict[str, dict] = {}
         contacts: dict[str, dict] = {}   # step id -> its contact row, for await steps

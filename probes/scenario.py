@@ -15,7 +15,7 @@ from pydantic import Discriminator, Field, Tag, field_validator
 
 from . import channels
 from .awaits import AwaitStep
-from .config import Config
+from .config import TUNING_HELP, Config, Tuning
 from .steps import Strict
 from .templating import TemplateError, render
 from .yamlsource import InputError, SourceDoc, load_yaml, register_tag, validate
@@ -70,6 +70,8 @@ class Journey(Strict):
     target: str = Field(description="a target defined in probes.yaml")
     identity: str | None = Field(None, description="which of probes.yaml's identities the customer writes "
                                                    "from; default: the only one")
+    checks: Tuning = Field(default_factory=dict, description=TUNING_HELP + "; overrides the target's entry "
+                                                                          "for the same check")
     steps: list[Step] = Field(min_length=1)  # type: ignore[valid-type]
 
 
@@ -95,6 +97,20 @@ def identity_of(journey: Journey, config: Config):
     if len(config.identities) == 1:
         return next(iter(config.identities.items()))
     return None, None
+
+
+def effective_tuning(journey: Journey, config: Config) -> dict[str, dict]:
+    """The checks this journey tunes: the target's entries, then the journey's (which win for the same check).
+
+    Shape (stored in journeys.tuning, read by the checks and the report):
+    {check id: {"off": bool, "severity": str | None, "reason": str, "from": "target" | "scenario"}}
+    """
+    target = config.targets.get(journey.target)
+    out: dict[str, dict] = {}
+    for source, entries in (("target", target.checks if target else {}), ("scenario", journey.checks)):
+        for check_id, t in entries.items():
+            out[check_id] = {"off": t.off, "severity": t.severity, "reason": t.reason, "from": source}
+    return out
 
 
 def template_values(journey: Journey, config: Config, token: str, steps: dict[str, dict]) -> dict:

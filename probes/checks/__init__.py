@@ -5,7 +5,7 @@ adding a family is one module plus one line in CHECKS.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..results import Finding
 from . import internal_notes, language, placeholders, profanity, tone, wrong_recipient
@@ -25,6 +25,9 @@ class CheckContext:
     other_personas: list[dict] = field(default_factory=list)
     other_tokens: list[str] = field(default_factory=list)
     token: str = ""
+    # The journey's tuning, as stored in journeys.tuning:
+    # {check id: {"off": bool, "severity": str | None, "reason": str, "from": "target" | "scenario"}}
+    tuning: dict[str, dict] = field(default_factory=dict)
 
 
 CHECKS = {
@@ -38,5 +41,24 @@ CHECKS = {
 
 
 def run_checks(text: str, ctx: CheckContext) -> list[Finding]:
-    """Every check on one reply."""
-    return [f for fn in CHECKS.values() for f in fn(text, ctx)]
+    """Every check on one reply, as the journey tunes them (ctx.tuning).
+
+    The one place tuning is applied, for answers seen during a step and answers harvested later alike:
+    a check switched off does not run; a changed severity is recorded with a note of what it was and why.
+    """
+    found = []
+    for check_id, fn in CHECKS.items():
+        tuned = ctx.tuning.get(check_id) or {}
+        if tuned.get("off"):
+            continue
+        found.extend(_retuned(f, tuned) for f in fn(text, ctx))
+    return found
+
+
+def _retuned(f: Finding, tuned: dict) -> Finding:
+    new = tuned.get("severity")
+    if not new or new == f.severity:
+        return f
+    by = {"target": "the target's", "scenario": "the scenario's"}.get(tuned.get("from", ""), "the")
+    note = f"Severity changed from {f.severity} to {new} by {by} tuning: {tuned.get('reason', '')}"
+    return replace(f, severity=new, detail=f"{f.detail} ({note})" if f.detail else note)
