@@ -312,6 +312,8 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, b
     state = result["state"]
     if state == "confirmed":
         out.responses.append(text)
+        # What the customer read after sending: the report shows it, with the checks' findings marked in it.
+        out.observations["confirmation_text"] = shown[:3000]
         for name, pattern in step.save.items():
             if m := re.search(pattern, text):
                 out.saved[name] = m.group(1)

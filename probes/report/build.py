@@ -8,7 +8,9 @@ rendered again at any time, on any machine that has the ledger and evidence.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,9 @@ FORMAT_VERSION = 2
 # Response kinds that are the company answering (a bounce is the mail system; own_copy is our own mail).
 ANSWER_KINDS = ("auto", "human")
 AWAIT_STATUSES = ("pending", "met", "late", "no_response")
+
+# An answer's text in the results: long enough for a whole reply, short enough for a page of them.
+EXCERPT_CHARS = 3000
 
 # Order used to sort findings, most severe first; unknown severities sort last.
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -80,8 +85,29 @@ def _response(row: dict, contact: dict | None, root: Path | None) -> dict[str, A
             "arrived_at": iso(row["arrived_at"]), "internal_date": iso(row["internal_date"]),
             "date_header": iso(row["date_header"]), "after_s": _seconds(sent, row["arrived_at"]),
             "eml": _eml_path(row, root), "channel": row["channel"],
-            # A text has no subject: the message itself is what the reader needs to see.
-            "text": (row["body_text"] or "")[:480] if row["channel"] == "sms" else ""}
+            # What the customer read (a bounce is the mail system talking: no excerpt).
+            **_excerpt(row["body_text"] if row["kind"] != "bounce" else "")}
+
+
+def _excerpt(body: str | None) -> dict[str, Any]:
+    """``text``: the answer's body, blank-line runs and trailing spaces tidied, cut at ``EXCERPT_CHARS``
+    (at a line end when one is near); ``text_shortened``: whether it was cut."""
+    lines = [ln.rstrip() for ln in (body or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    if len(text) <= EXCERPT_CHARS:
+        return {"text": text, "text_shortened": False}
+    cut = text.rfind("\n", EXCERPT_CHARS - 400, EXCERPT_CHARS)
+    return {"text": text[:cut if cut > 0 else EXCERPT_CHARS].rstrip(), "text_shortened": True}
+
+
+def _tuning(value: Any) -> dict[str, dict]:
+    """The journey's check tuning, ``{check id: {off, severity, reason, from}}``; {} when none was recorded."""
+    if isinstance(value, str):  # a ledger that kept it as text
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return {str(k): dict(v) for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
 
 
 def _await(row: dict) -> dict[str, Any]:
@@ -191,6 +217,8 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             "started_at": iso(j["started_at"]), "finished_at": iso(j["finished_at"]),
             "duration_s": _seconds(j["started_at"], j["finished_at"]), "error": j["error"],
             "steps": steps, "findings": j_findings,
+            # How the scenario or the target tuned the checks (older ledgers have no such column).
+            "tuning": _tuning(j.get("tuning")),
             "evidence": [_evidence(e, root) for e in journey_evidence.get(j["id"], [])],
         })
 

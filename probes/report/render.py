@@ -23,6 +23,7 @@ from .. import __version__
 from ..durations import format_duration
 from ..ledger import Ledger
 from .build import build_results
+from .highlight import mark_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Bigger images are linked, not embedded, so one huge screenshot cannot bloat the page.
@@ -67,6 +68,11 @@ SITUATIONS = {"non_native_speaker": "non-native speaker"}
 LANGUAGES = {"en": "English", "de": "German", "fr": "French", "nl": "Dutch", "es": "Spanish", "it": "Italian",
              "pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish", "fi": "Finnish", "no": "Norwegian",
              "tr": "Turkish", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese"}
+_SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITY)}
+# Check families (the check id before its first dot) in plain words; others: "web_form" -> "Web form".
+FAMILY_NAMES = {"placeholder": "Placeholders", "wrong_recipient": "Wrong recipient", "internal_note": "Internal notes",
+                "profanity": "Rude words", "tone": "Tone", "language": "Language", "reply": "Reply times",
+                "web_form": "Web form", "email": "Email", "sms": "SMS", "chat": "Chat", "phone": "Phone"}
 RESULT_WORDS = {"confirmed": "confirmation shown", "timeout": "no confirmation", "error": "error message shown",
                 "invalid": "form refused a field", "http_error": "error page after sending"}
 
@@ -301,6 +307,114 @@ def _answers(step: dict, awaits: list[dict], response_by_id: dict[int, dict], ou
             "title": "Answers by text message" if by_text else "Answers by email"}
 
 
+def family_of(check: str) -> str:
+    """A check's family: its id before the first dot ("web_form.http_error" -> "web_form")."""
+    return (check or "").split(".", 1)[0]
+
+
+def family_name(family: str) -> str:
+    """A family in plain words: "wrong_recipient" -> "Wrong recipient"."""
+    return FAMILY_NAMES.get(family) or family.replace("_", " ").capitalize()
+
+
+def findings_by_family(doc: dict) -> list[dict[str, Any]]:
+    """Per company, one row per check family: how many findings of each severity, and in which journeys.
+
+    Rows with the most severe findings come first; findings of no journey form a last group, "Whole run".
+    """
+    journeys = {j["id"]: j for j in doc["journeys"]}
+    groups: dict[str, dict[str, Any]] = {}
+    for j in doc["journeys"]:
+        groups.setdefault(j["target_name"], {"target_name": j["target_name"], "families": {}})
+    for f in doc["findings"]:
+        j = journeys.get(f.get("journey_id"))
+        g = groups.setdefault(j["target_name"] if j else "", {"target_name": j["target_name"] if j else "",
+                                                                 "families": {}})
+        family = family_of(f["check"])
+        row = g["families"].setdefault(family, {"family": family, "name": family_name(family), "total": 0,
+                                                "counts": {s: 0 for s in SEVERITY}, "journeys": {}})
+        row["counts"][f["severity"]] = row["counts"].get(f["severity"], 0) + 1
+        row["total"] += 1
+        if j:
+            row["journeys"][j["id"]] = j["name"]
+    out = []
+    for g in groups.values():
+        rows = sorted(g["families"].values(),
+                      key=lambda r: (*(-r["counts"].get(s, 0) for s in SEVERITY), r["name"]))
+        for r in rows:
+            r["journeys"] = [{"id": jid, "name": name} for jid, name in r["journeys"].items()]
+        totals = {s: sum(r["counts"].get(s, 0) for r in rows) for s in SEVERITY}
+        out.append({"target_name": g["target_name"] or "Whole run", "rows": rows, "totals": totals,
+                    "total": sum(totals.values())})
+    return out
+
+
+def tuning_lines(tuning: dict[str, dict]) -> list[str]:
+    """How checks were tuned for a journey, one line each: "tone switched off — grieving customer (scenario)"."""
+    lines = []
+    for check, t in sorted(tuning.items()):
+        if t.get("off"):
+            what = f"{check} switched off"
+        elif t.get("severity"):
+            what = f"{check}: severity {t['severity']}"
+        else:
+            what = f"{check}: tuned"
+        reason = f" — {t['reason']}" if t.get("reason") else ""
+        source = f" ({t['from']})" if t.get("from") else ""
+        lines.append(what + reason + source)
+    return lines
+
+
+def _highlight(journey: dict) -> None:
+    """Mark each finding's snippet inside the texts of the journey the customer read.
+
+    A step's texts are its answers (findings about them sit on the step that waits for them, or on the
+    step itself), its conversation and its confirmation page. A finding marked somewhere gets ``mark_href``
+    (the first mark) and ``marked_in`` (where, in words); the others keep showing their snippet as before.
+    """
+    prefix = f"journey-{journey['id']}"
+    for step in journey["steps"]:
+        waits = [s for s in journey["steps"] if s.get("awaited_step") is step]
+        candidates = [*step["findings"], *(f for w in waits for f in w["findings"]), *journey["findings"]]
+        anchor = f"{prefix}-step-{step['position']}"
+        texts: list[tuple[dict, str, str, str]] = []   # (holder, text, id prefix, where in words)
+        for r in (step["answers"] or {}).get("responses", []):
+            if r.get("text"):
+                who = f" from {r['from']}" if r.get("from") else ""
+                texts.append((r, r["text"], f"{anchor}-r{r['id']}", f"the answer{who}"))
+        transcript = step["observations"].get("transcript")
+        step["transcript_view"] = None
+        if isinstance(transcript, list):
+            step["transcript_view"] = [dict(m) for m in transcript if isinstance(m, dict)]
+            for k, m in enumerate(step["transcript_view"]):
+                # The customer's own words are not the company's.
+                if m.get("author") != "customer" and m.get("text"):
+                    texts.append((m, str(m["text"]), f"{anchor}-t{k}",
+                                  "the call" if step["channel"] == "phone" else "the conversation"))
+        confirmation = step["observations"].get("confirmation_text")
+        step["confirmation"] = {"text": str(confirmation)} if confirmation else None
+        if step["confirmation"]:
+            texts.append((step["confirmation"], step["confirmation"]["text"], f"{anchor}-page",
+                          "the page shown after sending"))
+        step["transcript_marks"] = []
+        for holder, text, id_prefix, where in texts:
+            marked = mark_text(text, candidates, id_prefix)
+            holder["marked"] = marked.html
+            for i, mark_id in marked.anchors.items():
+                candidates[i].setdefault("mark_href", "#" + mark_id)
+                candidates[i].setdefault("marked_in", where)
+            # Under the text, in words: what its marks are (a mark's title shows only on hover, never on paper).
+            in_transcript = any(holder is m for m in step["transcript_view"] or [])
+            legend = step["transcript_marks"] if in_transcript else holder.setdefault("mark_legend", [])
+            for i in sorted(marked.anchors, key=lambda i: _SEVERITY_RANK.get(candidates[i]["severity"], 9)):
+                item = {"severity": candidates[i]["severity"], "check": candidates[i]["check"],
+                        "title": candidates[i]["title"], "href": "#" + marked.anchors[i]}
+                if not any((x["check"], x["title"]) == (item["check"], item["title"]) for x in legend):
+                    legend.append(item)
+        step["transcript_marks"].sort(key=lambda x: _SEVERITY_RANK.get(x["severity"], len(_SEVERITY_RANK)))
+        step["has_marks"] = any(holder.get("mark_legend") for holder, *_ in texts) or bool(step["transcript_marks"])
+
+
 def _timeline(journey: dict) -> dict[str, Any] | None:
     """Geometry of the journey's timeline chart: one bar per step, on a shared time axis."""
     rows = [s for s in journey["steps"] if s["offset_s"] is not None]
@@ -398,6 +512,8 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
             contact_step = step["awaited_step"] if step["channel"] == "await" else step
             first = first_answers((contact_step or {}).get("responses", []))
             step["deadlines"] = [_deadline_view(a, response_by_id, first.get(a["kind"])) for a in step["awaits"]]
+        _highlight(journey)
+        journey["tuning_lines"] = tuning_lines(journey.setdefault("tuning", {}))
         journey["timeline"] = _timeline(journey)
         # Shown on the journey only when no step already says the same thing.
         journey["own_error"] = journey["error"] if journey["error"] not in {
@@ -407,13 +523,20 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
         eml = Path(mail["eml"]) if mail.get("eml") else None
         mail.update(when=short_time(mail["arrived_at"]), eml_href=_href(eml, out_dir) if eml else None,
                     eml_exists=bool(eml and eml.exists()))
+    # The run-wide list points at the same marks as the journeys' own lists.
+    marks = {(j["id"], s["id"], f["check"], f["title"], f["snippet"]): f for j in doc["journeys"]
+             for s in [*j["steps"], {"id": None, "findings": j["findings"]}] for f in s["findings"]}
+    for f in doc["findings"]:
+        twin = marks.get((f.get("journey_id"), f.get("step"), f["check"], f["title"], f["snippet"]))
+        if twin and twin.get("mark_href"):
+            f.update(mark_href=twin["mark_href"], marked_in=twin["marked_in"])
     figures = doc.setdefault("targets_figures", [])
     doc["summary"].setdefault("awaits", {})
     doc["summary"]["journeys"].setdefault("pending", 0)
     run = doc["run"]
     return {
         "doc": doc, "run": run, "summary": doc["summary"], "title": title,
-        "figures": figures, "answers_context": ANSWERS_CONTEXT,
+        "figures": figures, "answers_context": ANSWERS_CONTEXT, "families": findings_by_family(doc),
         # Shown apart only if the two ever differ (today an acknowledgement is any first answer).
         "ack_apart": any(f["acknowledged"] != f["responded"] for f in figures),
         "page_title": title or f"Mystery Shopper report \u2013 run {run['id']}",
