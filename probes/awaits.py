@@ -15,9 +15,9 @@ from pydantic import Field, model_validator
 
 from .business_time import BusinessCalendar, Deadline, DeadlineField
 from .results import Finding
-from .steps import STEP_ID, Strict
+from .steps import STEP_ID, MustMention, Strict
 
-KINDS = ("ack", "human")
+KINDS = ("ack", "human", "promise")   # promise: a follow-up an answer promised (harvest adds it)
 
 
 class ReplyDeadlines(Strict):
@@ -39,6 +39,8 @@ class AwaitStep(ReplyDeadlines):
     await_: str = Field(alias="await", description="the id of the earlier step whose contact is answered")
     channel: Literal["email", "sms"] = Field("email", description="the channel the answer is expected on: "
                                                                 "email (the prober's mailbox) or sms (its number)")
+    must_mention: MustMention = Field(default_factory=list, description="what a real answer mentions (as on "
+                                                                        "email steps)")
 
     model_config = {"extra": "forbid", "populate_by_name": True}
 
@@ -69,9 +71,16 @@ def verdict(kind: str, deadline_text: str, status: str, elapsed_s: float | None)
     """The finding for a settled await, or None when the company met the deadline."""
     from .durations import format_duration
 
-    what = "an acknowledgement" if kind == "ack" else "an answer from a person"
     if status == "met":
         return None
+    if kind == "promise":  # deadline_text is 'promised "within 24 hours"'
+        if status == "late":
+            return Finding("promise.late", "major", f"A promise came true late: {deadline_text}, answered after "
+                           f"{format_duration(elapsed_s)} from the contact",
+                           "The company named a time for its follow-up and missed it.")
+        return Finding("promise.broken", "major", f"A promise was not kept: {deadline_text}",
+                       "The company said when it would follow up; nothing from a person came by then.")
+    what = "an acknowledgement" if kind == "ack" else "an answer from a person"
     if status == "late":
         return Finding(f"reply.late_{kind}", "major", f"{what[0].upper() + what[1:]} came late: after "
                        f"{format_duration(elapsed_s)}, promised within {deadline_text}",

@@ -290,11 +290,12 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     _evidence_row(ledger, contact, eml, f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                         f"{base['from_addr']}: {base['subject']}")
     # 5. Checks on what the customer reads.
-    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "email")):
+    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "email", reply_kind=kind)):
         ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
     # 6. Settle awaits.
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
+    _add_promises(ledger, contact, body, journey, calendar, arrived, "email")
 
 
 # --- text messages (SMS, WhatsApp) -----------------------------------------------------------------
@@ -377,10 +378,11 @@ def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestRe
     result.journeys.add(contact["journey_id"])
     _evidence_row(ledger, contact, saved, f"{'Automatic text' if kind == 'auto' else 'Text'} from {m.from_}",
                   kind="text")
-    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "sms")):
+    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "sms", reply_kind=kind)):
         ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
+    _add_promises(ledger, contact, body, journey, calendar, arrived, "sms")
 
 
 def _match_text(ledger: Ledger, config: Config, body: str, sender: str, arrived: dt.datetime):
@@ -418,8 +420,31 @@ def classify_text(body: str, arrived: dt.datetime, contact: dict, template: str,
     return "human", "no sign of automation"
 
 
+def _add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,
+                  arrived: dt.datetime, channel: str) -> None:
+    """Each follow-up the answer promises ("within 24 hours", "by Friday") becomes an await: a person's
+    next answer must come by then."""
+    from .checks import promises
+
+    persona = journey.get("persona") or {}
+    found = [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar) if p.due > arrived]
+    if not found:
+        return
+    # One promise await per contact (the ledger keys awaits by step, contact and kind): the soonest one
+    # promised; a sooner promise in a later answer takes its place while it is still pending.
+    soonest = min(found, key=lambda p: p.due)
+    text = f"promised \u201c{soonest.text}\u201d"
+    earlier = ledger.awaits_where(contact_id=contact["id"], kind="promise")
+    if not earlier:
+        ledger.add_await(run_id=contact["run_id"], journey_id=contact["journey_id"],
+                         step_id=_answer_step(ledger, contact), contact_id=contact["id"], channel=channel,
+                         kind="promise", deadline_text=text, due_at=soonest.due)
+    elif earlier[0]["status"] == "pending" and soonest.due < earlier[0]["due_at"]:
+        ledger.update_row("awaits", earlier[0]["id"], deadline_text=text, due_at=soonest.due)
+
+
 def check_context(ledger: Ledger, contact: dict, persona: dict, channel: str,
-                  personas: list[dict] | None = None) -> CheckContext:
+                  personas: list[dict] | None = None, reply_kind: str = "human") -> CheckContext:
     """What the checks know about an answer to this contact: its customer, who else was probed in its run
     (a reply naming another persona, or carrying another contact's token, went to the wrong person), and
     how its journey tunes the checks (journeys.tuning, written when the journey started).
@@ -431,8 +456,13 @@ def check_context(ledger: Ledger, contact: dict, persona: dict, channel: str,
         personas = [j["persona"] for j in rows["journeys"] if j["id"] != contact["journey_id"] and j.get("persona")]
     others = [p for p in personas if p.get("name") != persona.get("name")]
     tokens = [c["token"] for c in rows["contacts"] if c["id"] != contact["id"] and c.get("token")]
+    # What the question asked an answer to mention: on the contact's step, or on a step awaiting it.
+    asking = {contact["step_id"]} | {a["step_id"] for a in ledger.awaits_where(contact_id=contact["id"])}
+    points = [p for st in rows["steps"] if st["id"] in asking
+              for p in ((st.get("observations") or {}).get("must_mention") or [])]
     return CheckContext(persona=persona, channel=channel, other_personas=others, other_tokens=tokens,
-                        token=contact.get("token") or "", tuning=journey.get("tuning") or {})
+                        token=contact.get("token") or "", tuning=journey.get("tuning") or {},
+                        must_mention=points, reply_kind=reply_kind)
 
 
 def _answer_step(ledger: Ledger, contact: dict) -> int:
@@ -548,8 +578,8 @@ def settle(ledger: Ledger, calendar: BusinessCalendar, contact: dict, response_i
     settled = 0
     sent = contact.get("sent_at")
     for a in ledger.awaits_where(contact_id=contact["id"], status="pending"):
-        if a["kind"] == "human" and kind != "human":
-            continue
+        if a["kind"] in ("human", "promise") and kind != "human":
+            continue  # an automatic reply neither answers as a person nor keeps a promise to follow up
         status = "met" if arrived <= a["due_at"] else "late"
         elapsed = (arrived - sent).total_seconds() if sent else None
         business = calendar.between(sent, arrived) if sent else None

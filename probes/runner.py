@@ -229,7 +229,9 @@ class Runner:
                     await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes)
                 except MailboxError as exc:
                     log.warning("%s", exc)
-                pending = self.ledger.awaits_where(run_id=run_id, status="pending")
+                # Promises ("within 3 working days") are left to later harvests: --wait is for the answers.
+                pending = [a for a in self.ledger.awaits_where(run_id=run_id, status="pending")
+                           if a["kind"] != "promise"]
                 left = deadline - time.monotonic()
                 if not pending or left <= 0 or not (boxes or texts):
                     return
@@ -331,7 +333,10 @@ class Runner:
         if not contact or contact["status"] != "sent" or not contact.get("sent_at"):
             return self._step_error(step_id, f"step '{step.await_}' made no contact to await")
         self._add_awaits(run_id, jid, step_id, contact, step.channel, step.deadlines(), target)
-        self.ledger.finish_step(step_id, "pending", observations={"awaiting": step.await_, "channel": step.channel})
+        observations = {"awaiting": step.await_, "channel": step.channel}
+        if step.must_mention:
+            observations["must_mention"] = step.must_mention   # harvest judges the answers by it
+        self.ledger.finish_step(step_id, "pending", observations=observations)
         return "pending", []
 
     def _add_awaits(self, run_id, jid, step_id, contact, channel, deadlines, target) -> None:
@@ -419,6 +424,8 @@ class Runner:
         # Reached: no critical finding, unless the channel knows better (an offline chat answers nobody).
         reachable = outcome.observations.get("reachable", not any(f.severity == "critical" for f in found))
         observations = {**outcome.observations, "reachable": reachable}
+        if getattr(step, "must_mention", None):
+            observations["must_mention"] = step.must_mention   # harvest judges the answers by it
         status = "failed" if failed else "passed"
         if not failed and outcome.contacted and self._await_replies(step, run_id, jid, step_id, contacts[key], target):
             status = "pending"

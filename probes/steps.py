@@ -21,6 +21,18 @@ def _compiles(value: str) -> str:
 Regex = Annotated[str, AfterValidator(_compiles)]
 
 
+def _points(value: list) -> list:
+    for point in value:
+        for p in (point if isinstance(point, list) else [point]):
+            if len(p) > 2 and p.startswith("/") and p.endswith("/"):
+                _compiles(p[1:-1])
+    return value
+
+
+# What a real answer must mention: each point is words (all of them), a /regex/, or a list meaning any of them.
+MustMention = Annotated[list[str | list[str]], AfterValidator(_points)]
+
+
 class Strict(BaseModel):
     """Scenario models reject unknown keys: a typo must not silently do nothing."""
 

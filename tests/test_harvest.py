@@ -203,3 +203,58 @@ def test_an_answer_meant_for_another_persona_of_the_run_is_a_critical_leak(run_j
     leaks = [f for f in ran.ledger.run_rows(ran.result.run_id)["findings"] if f["check_id"] == "wrong_recipient"]
     assert leaks and all(f["severity"] == "critical" and f["contact_id"] == jane["id"] for f in leaks)
     assert any("Sam" in f["snippet"] for f in leaks)
+
+
+ASKING = """
+    name: Two questions
+    persona: {name: Jane Doe, email: jane@example.com}
+    target: demo
+    steps:
+      - id: question
+        channel: email
+        to: returns@northwind.example
+        subject: Delivery and installation
+        body: "How long does delivery to Leeds take, and do you install it? Jane"
+        must_mention: ["delivery", ["install", "installation", "fitting"]]
+        expect: {ack_within: 1h, human_within: 1 business day}
+"""
+
+
+def test_an_answer_is_judged_on_what_the_question_asked_and_its_promises_are_kept_or_broken(
+        run_journeys, mail, mail_config, reports):
+    mail_config.targets["demo"].auto_reply_within_s = 0
+    ran = run_journeys(ASKING, cfg=mail_config)
+    (contact,) = ran.rows["contacts"]
+    # An automatic acknowledgement is not judged on the questions, but its promise is noted.
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"], Auto_Submitted="auto-replied",
+                                       body="Thank you. We will get back to you within 2 hours."))
+    harvest(ran.ledger, mail_config, reports)
+    (promise,) = ran.ledger.awaits_where(contact_id=contact["id"], kind="promise")
+    assert promise["deadline_text"] == "promised “within 2 hours”" and promise["status"] == "pending"
+    assert not [f for f in again(ran)["findings"] if f["check_id"].startswith("answer")]
+    # A person answers one of the two questions: the answer is incomplete, the promise kept.
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"],
+                                       body="Hello Jane,\ndelivery to Leeds takes 3 days.\nPriya"))
+    harvest(ran.ledger, mail_config, reports)
+    rows = again(ran)
+    (incomplete,) = [f for f in rows["findings"] if f["check_id"].startswith("answer")]
+    assert incomplete["check_id"] == "answer.incomplete" and "1 of the 2" in incomplete["title"]
+    assert "install" in incomplete["snippet"]
+    assert {a["kind"]: a["status"] for a in rows["awaits"]}["promise"] == "met"
+    # The report shows what was asked and covered, and the promise with its verdict.
+    from probes.report import build_results, render_html
+
+    page = render_html(build_results(ran.ledger, ran.result.run_id), reports)
+    assert "Promises kept" in page and "promised “within 2 hours”, due" in page
+    assert "The answer covers 1 of the 2 points the question asked" in page
+
+
+def test_a_promise_nobody_keeps_is_a_finding_when_its_time_has_passed(sent, mail, mail_config, reports):
+    ran, contact = sent()
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"],
+                                       body="Hello Jane,\nwe will come back to you by Friday with the refund.\nPriya"))
+    harvest(ran.ledger, mail_config, reports)
+    (promise,) = ran.ledger.awaits_where(contact_id=contact["id"], kind="promise")
+    harvest(ran.ledger, mail_config, reports, now=promise["due_at"] + dt.timedelta(minutes=1))
+    (broken,) = [f for f in again(ran)["findings"] if f["check_id"].startswith("promise")]
+    assert broken["check_id"] == "promise.broken" and "by Friday" in broken["title"]

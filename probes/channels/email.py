@@ -24,7 +24,7 @@ from pydantic import Field
 
 from ..awaits import ReplyDeadlines
 from ..results import Finding, Outcome, ProberError, utcnow
-from ..steps import StepBase
+from ..steps import MustMention, StepBase
 
 USES_MAILBOX = True
 
@@ -42,6 +42,9 @@ class EmailStep(StepBase):
     subject: str
     body: str
     expect: ReplyExpectation | None = Field(None, description="deadlines for the answers (awaited by email)")
+    must_mention: MustMention = Field(default_factory=list, description="what a real answer mentions: words, "
+                                      "a /regex/, or a list of those meaning any of them; checked on every answer "
+                                      "from a person")
 
     def template_fields(self) -> dict[tuple, str]:
         return {("to",): self.to, ("subject",): self.subject, ("body",): self.body}

@@ -22,7 +22,7 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from ..awaits import ReplyDeadlines
 from ..durations import Duration
 from ..results import Finding, Outcome, ProberError, utcnow
-from ..steps import StepBase
+from ..steps import MustMention, StepBase
 from .phone import PROBER_CODES
 
 USES_TWILIO = True
@@ -45,6 +45,9 @@ class SmsStep(StepBase):
                                                 "default the target's sms endpoint")
     body: str
     expect: ReplyExpectation | None = Field(None, description="deadlines for the answers (awaited by SMS)")
+    must_mention: MustMention = Field(default_factory=list, description="what a real answer mentions: words, "
+                                      "a /regex/, or a list of those meaning any of them; checked on every answer "
+                                      "from a person")
     delivery_within: Duration = Field(15.0, description="how long to follow the message's delivery status")
 
     def template_fields(self) -> dict[tuple, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..results import Finding
-from . import internal_notes, language, placeholders, profanity, tone, wrong_recipient
+from . import answers, internal_notes, language, placeholders, profanity, tone, wrong_recipient
 
 
 @dataclass
@@ -28,9 +28,14 @@ class CheckContext:
     # The journey's tuning, as stored in journeys.tuning:
     # {check id: {"off": bool, "severity": str | None, "reason": str, "from": "target" | "scenario"}}
     tuning: dict[str, dict] = field(default_factory=dict)
+    # What the question asked a real answer to mention (the step's must_mention), and who answered:
+    # only a person's answer is judged on it.
+    must_mention: list = field(default_factory=list)
+    reply_kind: str = "human"
 
 
 CHECKS = {
+    "answer": answers.check,
     "placeholder": placeholders.check,
     "wrong_recipient": wrong_recipient.check,
     "internal_note": internal_notes.check,

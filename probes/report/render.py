@@ -56,7 +56,7 @@ RESPONSE_KINDS = {
 MATCHED_BY = {"reply_address": "its reply address", "token": "the reference token",
               "thread": "the email thread (In-Reply-To / References)", "message_id": "its Message-ID",
               "number": "the number it came from"}
-AWAIT_KINDS = {"ack": "Acknowledgement", "human": "Reply from a person"}
+AWAIT_KINDS = {"ack": "Acknowledgement", "human": "Reply from a person", "promise": "Promised follow-up"}
 # Public context for the answer figures (shared/FAILURES.md).
 ANSWERS_CONTEXT = ("In a 2018 benchmark of 1,000 companies, 62% never replied and the average reply took "
                    "12 h 10 min.")
@@ -238,6 +238,8 @@ def _deadline_view(a: dict, response_by_id: dict[int, dict], answer: dict | None
     what = AWAIT_KINDS.get(a["kind"], a["kind"])
     view = {**a, "what": what, "label": f"due within {a['deadline']}"}
     status, due = a["status"], _parse(a["due_at"])
+    if a["kind"] == "promise":  # 'promised "by Friday"': the words, and when that is
+        view["label"] = f"{a['deadline']}, due {short_time(a['due_at'])}"
 
     def late_by(r: dict | None) -> float | None:
         arrived = _parse(r["arrived_at"]) if r else None
@@ -300,6 +302,14 @@ def _answers(step: dict, awaits: list[dict], response_by_id: dict[int, dict], ou
             state, when, detail = "none", "none received", ""
         stages.append({"title": "Acknowledged" if kind == "ack" else "First reply from a person",
                        "state": state, "when": when, "detail": detail, "deadlines": mine})
+    promised = [d for d in deadlines if d["kind"] == "promise"]
+    if promised:  # follow-ups the answers promised ("within 24 hours"), each its own deadline
+        bad = any(d["tone"] == "bad" for d in promised)
+        state = ("missed" if any(d["status"] == "no_response" for d in promised) else "late" if bad
+                 else "pending" if any(d["status"] == "pending" for d in promised) else "done")
+        when = {"missed": "not kept", "late": "kept late", "pending": "not yet due or not yet kept",
+                "done": "kept"}[state]
+        stages.append({"title": "Promises kept", "state": state, "when": when, "detail": "", "deadlines": promised})
     by_text = bool(step["responses"]) and all(r.get("channel") == "sms" for r in step["responses"]) \
         or any(a.get("channel") == "sms" for a in awaits)
     return {"stages": stages, "responses": [_response_view(r, out_dir) for r in step["responses"]],
