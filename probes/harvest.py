@@ -51,8 +51,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from .business_time import BusinessCalendar
-from .checks import CheckContext, run_checks
-from .config import Config, EmailIdentity, PhoneIdentity
+from .checks import CheckContext, _retuned, canned, links, run_checks
+from .config import HARVEST_CHECKS, Config, EmailIdentity, PhoneIdentity, Target
 from .ledger import Ledger
 from .results import Finding, utcnow
 
@@ -177,12 +177,13 @@ def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: li
             now: dt.datetime | None = None) -> HarvestResult:
     """Read every mailbox once and settle what can be settled. See the module docstring."""
     total = HarvestResult()
+    link_cache: dict = {}   # url -> what fetching it found, once per harvest (see checks.links)
     boxes = open_boxes if open_boxes is not None else [b.connect() for b in mailboxes_of(config)]
     try:
         for box in boxes:
-            total.add(_harvest_box(ledger, config, reports_dir, box))
+            total.add(_harvest_box(ledger, config, reports_dir, box, link_cache))
         for phone in phones_of(config):
-            total.add(_harvest_texts(ledger, config, reports_dir, phone))
+            total.add(_harvest_texts(ledger, config, reports_dir, phone, link_cache))
     finally:
         if open_boxes is None:
             for b in boxes:
@@ -193,14 +194,15 @@ def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: li
     return total
 
 
-def _harvest_box(ledger: Ledger, config: Config, reports_dir: Path, box: Mailbox) -> HarvestResult:
+def _harvest_box(ledger: Ledger, config: Config, reports_dir: Path, box: Mailbox,
+                 link_cache: dict | None = None) -> HarvestResult:
     result = HarvestResult()
     position = ledger.mailbox_position(box.key)
     last_uid = position[1] if position and position[0] == box.uidvalidity else 0
     for uid, raw, internal in box.fetch_since(last_uid):
         observed = utcnow()
         result.read += 1
-        _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result)
+        _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result, link_cache)
         last_uid = max(last_uid, uid)
         ledger.set_mailbox_position(box.key, box.uidvalidity, last_uid)
     return result
@@ -224,7 +226,7 @@ def arrival(internal: dt.datetime | None, observed: dt.datetime,
     return lower + (upper - lower) / 2
 
 
-def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result) -> None:
+def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result, link_cache=None) -> None:
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     message_id = (msg.get("Message-ID") or "").strip()
     arrived = arrival(internal, observed)
@@ -290,8 +292,10 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     _evidence_row(ledger, contact, eml, f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                         f"{base['from_addr']}: {base['subject']}")
     # 5. Checks on what the customer reads.
-    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "email", reply_kind=kind)):
-        ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
+    ctx = check_context(ledger, contact, journey.get("persona") or {}, "email", reply_kind=kind)
+    step_id = _answer_step(ledger, contact)
+    for f in run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache):
+        ledger.add_finding(contact["run_id"], contact["journey_id"], step_id, f, contact["id"])
     # 6. Settle awaits.
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
@@ -319,7 +323,8 @@ def phones_of(config: Config) -> list[PhoneIdentity]:
     return [ident.phone for ident in config.identities.values() if ident.phone]
 
 
-def _harvest_texts(ledger: Ledger, config: Config, reports_dir: Path, phone: PhoneIdentity) -> HarvestResult:
+def _harvest_texts(ledger: Ledger, config: Config, reports_dir: Path, phone: PhoneIdentity,
+                   link_cache: dict | None = None) -> HarvestResult:
     import requests
     from twilio.base.exceptions import TwilioException
 
@@ -339,14 +344,15 @@ def _harvest_texts(ledger: Ledger, config: Config, reports_dir: Path, phone: Pho
         if not (m.direction or "").startswith("inbound"):
             continue
         result.read += 1
-        _record_text(ledger, config, reports_dir, box, m, result)
+        _record_text(ledger, config, reports_dir, box, m, result, link_cache)
         sent = m.date_sent or m.date_created
         last = max(last, int(sent.timestamp()) if sent else last)
     ledger.set_mailbox_position(box.key, 0, last)
     return result
 
 
-def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestResult) -> None:
+def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestResult,
+                 link_cache: dict | None = None) -> None:
     observed = utcnow()
     internal = m.date_sent or m.date_created
     body = m.body or ""
@@ -378,8 +384,10 @@ def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestRe
     result.journeys.add(contact["journey_id"])
     _evidence_row(ledger, contact, saved, f"{'Automatic text' if kind == 'auto' else 'Text'} from {m.from_}",
                   kind="text")
-    for f in run_checks(body, check_context(ledger, contact, journey.get("persona") or {}, "sms", reply_kind=kind)):
-        ledger.add_finding(contact["run_id"], contact["journey_id"], _answer_step(ledger, contact), f, contact["id"])
+    ctx = check_context(ledger, contact, journey.get("persona") or {}, "sms", reply_kind=kind)
+    step_id = _answer_step(ledger, contact)
+    for f in run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache):
+        ledger.add_finding(contact["run_id"], contact["journey_id"], step_id, f, contact["id"])
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
     _add_promises(ledger, contact, body, journey, calendar, arrived, "sms")
@@ -463,6 +471,25 @@ def check_context(ledger: Ledger, contact: dict, persona: dict, channel: str,
     return CheckContext(persona=persona, channel=channel, other_personas=others, other_tokens=tokens,
                         token=contact.get("token") or "", tuning=journey.get("tuning") or {},
                         must_mention=points, reply_kind=reply_kind)
+
+
+def harvest_checks(ledger: Ledger, contact: dict, body: str, ctx: CheckContext, target: Target | None,
+                   response_id: int, link_cache: dict | None = None) -> list[Finding]:
+    """The checks that need the ledger or the network, run after the text checks, tuned the same way
+    (config.HARVEST_CHECKS): canned replies (a person's answer only) and broken links (only those the
+    target's allowlist covers; none when probes.yaml no longer has the target)."""
+    runs = {
+        "canned": lambda: canned.check(ledger, contact, body, response_id=response_id)
+        if ctx.reply_kind == "human" else [],
+        "link": lambda: links.check(body, target, persona=ctx.persona, token=ctx.token, cache=link_cache)
+        if target is not None else [],
+    }
+    found = []
+    for check_id in HARVEST_CHECKS:
+        tuned = ctx.tuning.get(check_id) or {}
+        if not tuned.get("off"):
+            found.extend(_retuned(f, tuned) for f in runs[check_id]())
+    return found
 
 
 def _answer_step(ledger: Ledger, contact: dict) -> int:

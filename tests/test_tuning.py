@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from probes.checks import CHECKS, CheckContext, run_checks
-from probes.config import CheckTuning, load_config
+from probes.config import HARVEST_CHECKS, CheckTuning, load_config
 from probes.harvest import HarvestResult, TextBox, _record, _record_text, check_context
 from probes.ledger import Ledger, new_token, upgrade
 from probes.scenario import effective_tuning, load_journey
@@ -91,7 +91,7 @@ def test_an_unknown_check_id_names_file_line_and_the_known_ids(cfg, tmp_path):
         load_journey(path, cfg)
     (problem,) = err.value.problems
     assert str(problem) == (f"{path}:5: checks.tonne: unknown check 'tonne' (did you mean 'tone'?); "
-                            f"known checks: {', '.join(sorted(CHECKS))}")
+                            f"known checks: {', '.join(sorted([*CHECKS, *HARVEST_CHECKS]))}")
 
 
 def test_an_unknown_check_id_on_a_target_is_an_error_too(tmp_path):

@@ -22,7 +22,7 @@ from ._text import FOREIGN, OWN, prose_lines
 
 # "we'll reply within 24 hours" … the verbs that make a sentence a promise to follow up.
 _FOLLOW_UP = {   # word stems, so that every tense and person counts ("reviendrons", "ricontatteremo")
-    "en": r"\b(we|I)\s*('ll|’ll|\s+will|\s+shall|\s+aim to|\s+are going to|'re going to|\s+should)\b.{0,80}?"
+    "en": r"\b(we|I)(?:'ll|’ll|'re going to|\b[^.!?]{0,60}?\b(?:will|shall|aim to|are going to|should))\b.{0,80}?"
           r"\b(get back|come back|repl|respond|answer|contact|call|ring|text|email|message|be in touch|hear from|"
           r"update|follow up|let you know|send|deliver|refund|process|resolv|writ|be with you)",
     "de": r"\b(meld|antwort|zurückruf|kontaktier|rückmeldung|bearbeit|erstatt|send|schick|liefer)",

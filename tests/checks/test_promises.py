@@ -46,3 +46,8 @@ def test_no_promise_without_a_follow_up_or_in_the_customers_quote():
     assert found("Our shop is open 24 hours a day.") == []
     assert found("Delivery takes 3 days.") == []   # a fact about delivery, not a promise to get back
     assert found("Thanks for your message.\n\n> Please reply within 2 days, it is urgent.") == []
+
+
+def test_a_promise_after_what_was_done_first():
+    assert found("We have received your message and will reply within 1 business day.")[0][0] == \
+        "within 1 business day"
