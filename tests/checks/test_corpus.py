@@ -18,7 +18,7 @@ import yaml
 from probes.checks import CheckContext, run_checks
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "replies"
-FAMILIES = ("placeholder", "wrong_recipient", "internal_note", "profanity", "tone", "language")
+FAMILIES = ("placeholder", "wrong_recipient", "internal_note", "profanity", "tone", "language", "answer")
 CHANNELS = ("email", "sms", "chat")
 SITUATIONS = ("general", "complaint", "bereavement", "urgent", "non_native_speaker", "vulnerable")
 TOKEN = re.compile(r"[a-km-z2-9]{10}")
@@ -42,14 +42,17 @@ def make_context(entry: dict) -> CheckContext:
         "other_personas": [dict(p) for p in ctx.get("other_personas", [])],
         "other_tokens": list(ctx.get("other_tokens", [])),
         "token": ctx.get("token", ""),
+        "must_mention": list(ctx.get("must_mention", [])),
+        "reply_kind": ctx.get("reply_kind", "human"),
     }
     known = {f.name for f in dataclasses.fields(CheckContext)}
     return CheckContext(**{name: value for name, value in values.items() if name in known})
 
 
-def family(finding) -> str:
-    """The family a finding belongs to: its check id up to the first dot."""
-    return finding.check.split(".", 1)[0]
+def family(finding) -> str | None:
+    """The family a finding belongs to: its check id up to the first dot (None for an info note such as
+    answer.complete, which reports and does not accuse)."""
+    return None if finding.severity == "info" else finding.check.split(".", 1)[0]
 
 
 def describe(entry: dict, findings, missed, wrong, extra) -> str:
@@ -77,7 +80,7 @@ ENTRIES = load_corpus()
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e["id"] for e in ENTRIES])
 def test_reply_gets_the_findings_its_label_says(entry):
     findings = run_checks(entry["text"], make_context(entry))
-    found = {family(f) for f in findings}
+    found = {family(f) for f in findings} - {None}
     missed = [c for c in entry["must"] if c not in found]
     wrong = [c for c in entry["must_not"] if c in found]
     extra = sorted(found - set(entry["must"]) - set(entry["must_not"])) if entry.get("exhaustive") else []
@@ -121,7 +124,7 @@ def test_labels_are_well_formed(entry):
     assert set(entry["must"]) <= set(FAMILIES) and set(entry["must_not"]) <= set(FAMILIES)
     assert not set(entry["must"]) & set(entry["must_not"]), "a family is both must and must_not"
     ctx = entry["context"]
-    assert set(ctx) <= {"persona", "other_personas", "token", "other_tokens"}
+    assert set(ctx) <= {"persona", "other_personas", "token", "other_tokens", "must_mention", "reply_kind"}
     persona = ctx["persona"]
     assert persona.get("name") and re.fullmatch(r"[a-z]{2}", persona.get("language", "en"))
     assert persona.get("situation", "general") in SITUATIONS
