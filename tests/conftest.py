@@ -140,6 +140,17 @@ def page_server():
         s.close()
 
 
+def ctrl_c_works() -> None:
+    """preexec_fn for a child the test stops with SIGINT, as Ctrl-C does.
+
+    A test run started in the background by a non-interactive shell inherits SIGINT *ignored*, and Python
+    then installs no KeyboardInterrupt handler: restore the default so the child hears the signal.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def probes_command() -> list[str]:
     """The `probes` console script next to this Python (as a user runs it), else `python -m probes`."""
     script = Path(sys.executable).parent / "probes"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, write_scenario
+from conftest import ROOT, ctrl_c_works, write_scenario
 
 HEALTHY = """
     name: Healthy enquiry
@@ -238,6 +238,7 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
     """)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([*probes_command(), "run", "scenarios/slow.yaml"], cwd=project, env=env,
+                            preexec_fn=ctrl_c_works,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ledger_path = project / "reports" / "ledger.sqlite3"
     deadline = time.time() + 30
@@ -375,6 +376,7 @@ def test_sim_phone_serves_the_demo_telephone_world_until_stopped(tmp_path):
     from probes.sim.phonenet import PROBER_ACCOUNT_SID, PROBER_NUMBER
 
     proc = subprocess.Popen([*probes_command(), "sim", "phone", "--twilio-port", "0", "--line-port", "0"],
+                            preexec_fn=ctrl_c_works,
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:

@@ -101,8 +101,11 @@ def test_a_token_from_an_unset_variable_is_reported(tmp_path):
 def test_cli_serves_the_file_and_prints_sids_but_never_tokens(tmp_path):
     path = write(tmp_path, GOOD)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TEST_PROBER_TOKEN": "prober-secret"}
+    from conftest import ctrl_c_works
+
     proc = subprocess.Popen([sys.executable, "-m", "probes", "sim", "twilio", "--numbers", str(path), "--port", "0",
-                             "--time-scale", "0.1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--time-scale", "0.1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=ctrl_c_works)
     try:
         first = proc.stdout.readline()
         assert first.startswith("Twilio simulator: http://127.0.0.1:"), first + proc.stderr.read()
