@@ -29,7 +29,6 @@ Last line: recall=<x> precision=<y>
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import math
 import statistics
 import sys
@@ -37,40 +36,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
+from checks.corpus import CORPUS, FAMILIES, load_corpus, make_context  # noqa: E402
 from probes.checks import CheckContext, run_checks  # noqa: E402
-
-CORPUS = ROOT / "tests" / "data" / "replies"
-FAMILIES = ("placeholder", "wrong_recipient", "internal_note", "profanity", "tone", "language", "answer")
-
-
-def load_corpus(folder: Path = CORPUS) -> list[dict]:
-    entries = []
-    for path in sorted(folder.glob("*.yaml")):
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            entries.append({**entry, "file": path.name})
-    return entries
-
-
-def make_context(entry: dict) -> CheckContext:
-    """The entry's context, passing only the fields this CheckContext has."""
-    ctx = entry.get("context", {})
-    values = {
-        "persona": dict(ctx.get("persona", {})),
-        "channel": entry["channel"],
-        "other_personas": [dict(p) for p in ctx.get("other_personas", [])],
-        "other_tokens": list(ctx.get("other_tokens", [])),
-        "token": ctx.get("token", ""),
-        "must_mention": list(ctx.get("must_mention", [])),
-        "reply_kind": ctx.get("reply_kind", "human"),
-    }
-    known = {f.name for f in dataclasses.fields(CheckContext)}
-    return CheckContext(**{name: value for name, value in values.items() if name in known})
-
 
 def p95(values: list[float]) -> float:
     ranked = sorted(values)

@@ -7,52 +7,18 @@ be reported either. See tests/data/replies/README.md for the format.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import yaml
 
-from probes.checks import CheckContext, run_checks
+from probes.checks import run_checks
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "replies"
-FAMILIES = ("placeholder", "wrong_recipient", "internal_note", "profanity", "tone", "language", "answer")
+from checks.corpus import CORPUS, FAMILIES, family, load_corpus, make_context
+
 CHANNELS = ("email", "sms", "chat")
 SITUATIONS = ("general", "complaint", "bereavement", "urgent", "non_native_speaker", "vulnerable")
 TOKEN = re.compile(r"[a-km-z2-9]{10}")
-
-
-def load_corpus(folder: Path = CORPUS) -> list[dict]:
-    """Every entry of every YAML file in the corpus folder, each with the file it came from."""
-    entries = []
-    for path in sorted(folder.glob("*.yaml")):
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            entries.append({**entry, "file": path.name})
-    return entries
-
-
-def make_context(entry: dict) -> CheckContext:
-    """The entry's context as a CheckContext, passing only the fields CheckContext has."""
-    ctx = entry.get("context", {})
-    values = {
-        "persona": dict(ctx.get("persona", {})),
-        "channel": entry["channel"],
-        "other_personas": [dict(p) for p in ctx.get("other_personas", [])],
-        "other_tokens": list(ctx.get("other_tokens", [])),
-        "token": ctx.get("token", ""),
-        "must_mention": list(ctx.get("must_mention", [])),
-        "reply_kind": ctx.get("reply_kind", "human"),
-    }
-    known = {f.name for f in dataclasses.fields(CheckContext)}
-    return CheckContext(**{name: value for name, value in values.items() if name in known})
-
-
-def family(finding) -> str | None:
-    """The family a finding belongs to: its check id up to the first dot (None for an info note such as
-    answer.complete, which reports and does not accuse)."""
-    return None if finding.severity == "info" else finding.check.split(".", 1)[0]
 
 
 def describe(entry: dict, findings, missed, wrong, extra) -> str:
