@@ -291,15 +291,21 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     result.journeys.add(contact["journey_id"])
     _evidence_row(ledger, contact, eml, f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                         f"{base['from_addr']}: {base['subject']}")
-    # 5. Checks on what the customer reads.
-    ctx = check_context(ledger, contact, journey.get("persona") or {}, "email", reply_kind=kind)
+    # 5. Checks on what the customer reads; 6. settle awaits.
+    _judge(ledger, contact, journey, target, "email", body, kind, rid, arrived, result, link_cache)
+
+
+def _judge(ledger: Ledger, contact: dict, journey: dict, target, channel: str, body: str, kind: str, rid: int,
+           arrived: dt.datetime, result: HarvestResult, link_cache: dict | None) -> None:
+    """What every matched answer goes through, email or text: the checks, the awaits it settles, the
+    promises it makes."""
+    ctx = check_context(ledger, contact, journey.get("persona") or {}, channel, reply_kind=kind)
     step_id = _answer_step(ledger, contact)
     for f in run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache):
         ledger.add_finding(contact["run_id"], contact["journey_id"], step_id, f, contact["id"])
-    # 6. Settle awaits.
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
-    _add_promises(ledger, contact, body, journey, calendar, arrived, "email")
+    _add_promises(ledger, contact, body, journey, calendar, arrived, channel)
 
 
 # --- text messages (SMS, WhatsApp) -----------------------------------------------------------------
@@ -384,13 +390,7 @@ def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestRe
     result.journeys.add(contact["journey_id"])
     _evidence_row(ledger, contact, saved, f"{'Automatic text' if kind == 'auto' else 'Text'} from {m.from_}",
                   kind="text")
-    ctx = check_context(ledger, contact, journey.get("persona") or {}, "sms", reply_kind=kind)
-    step_id = _answer_step(ledger, contact)
-    for f in run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache):
-        ledger.add_finding(contact["run_id"], contact["journey_id"], step_id, f, contact["id"])
-    calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
-    result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
-    _add_promises(ledger, contact, body, journey, calendar, arrived, "sms")
+    _judge(ledger, contact, journey, target, "sms", body, kind, rid, arrived, result, link_cache)
 
 
 def _match_text(ledger: Ledger, config: Config, body: str, sender: str, arrived: dt.datetime):
