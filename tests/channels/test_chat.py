@@ -152,5 +152,7 @@ def test_a_journey_can_chat_beside_its_email(run_journeys, chat_site, mail, repo
     """, cfg=config, wait_s=8)
     assert ran.result.exit_code == 0, ran.rows["findings"]
     assert [s["channel"] for s in ran.steps] == ["email", "chat"]
-    # The acknowledgement came; the reply it promised ("within 1 business day") is still to come.
-    assert [(a["kind"], a["status"]) for a in ran.rows["awaits"]] == [("ack", "met"), ("promise", "pending")]
+    # The acknowledgement came and its promise ("within 1 business day") is tracked. The person's answer
+    # (5 s after the message) may already have kept it when the chat step ran slowly: both are right.
+    awaits = [(a["kind"], a["status"]) for a in ran.rows["awaits"]]
+    assert awaits in ([("ack", "met"), ("promise", "pending")], [("ack", "met"), ("promise", "met")]), awaits
