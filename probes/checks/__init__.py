@@ -51,7 +51,7 @@ def run_checks(text: str, ctx: CheckContext) -> list[Finding]:
     The one place tuning is applied, for answers seen during a step and answers harvested later alike:
     a check switched off does not run; a changed severity is recorded with a note of what it was and why.
     """
-    found = []
+    found: list[Finding] = []
     for check_id, fn in CHECKS.items():
         tuned = ctx.tuning.get(check_id) or {}
         if tuned.get("off"):

@@ -106,12 +106,12 @@ def check(ledger, contact: dict, body: str, *, response_id: int | None = None) -
             others.setdefault(key, f"“{row.name}” (step {row.step_key})")
     if not others:
         return []
-    n, seen, runs = len(others), len(same) + 1, len(runs | {contact["run_id"]})
+    n, seen, n_runs = len(others), len(same) + 1, len(runs | {contact["run_id"]})
     first = next((ln.strip() for ln in lines if len(ln.split()) >= 4), lines[0].strip())
     return [Finding(
         CHECK, "minor", f"The same reply was sent to {n} other question{'s' if n != 1 else ''}",
         f"A person answered “{me.name}” (step {me.step_key}) with text seen {seen} times in the last "
-        f"{len(earlier) + 1} answers from people at this company ({runs} run{'s' if runs != 1 else ''}), "
+        f"{len(earlier) + 1} answers from people at this company ({n_runs} run{'s' if n_runs != 1 else ''}), "
         f"also in answer to: {', '.join(sorted(others.values()))}. A customer who asked something specific "
         "got a form letter.",
         first[:300])]

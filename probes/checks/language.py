@@ -104,7 +104,7 @@ def check(text: str, ctx=None) -> list[Finding]:
     n, scores = profile(body)
     if n < _MIN_WORDS:
         return []
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda lang: scores[lang])
     if best == want or scores[best] < _MIN_EVIDENCE or scores[want] >= 0.5 * scores[best]:
         return []
     first = next((ln for ln in lines if len(ln.prose.split()) >= 3), lines[0])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..results import Finding
+from ..results import Finding, Severity
 from ._text import FOREIGN, OWN, prose_lines, snippet
 
 CHECK = "profanity"
@@ -66,7 +66,7 @@ def _compile(table: dict[str, str]) -> list[tuple[str, re.Pattern]]:
     return [(lang, re.compile(r"(?<![\w*])(?:" + pat + r")(?![\w*])", re.I)) for lang, pat in table.items()]
 
 
-_PATTERNS = [("critical", lang, p) for lang, p in _compile(_STRONG)] + \
+_PATTERNS: list[tuple[Severity, str, re.Pattern]] = [("critical", lang, p) for lang, p in _compile(_STRONG)] + \
             [("major", lang, p) for lang, p in _compile(_MILD)]
 
 

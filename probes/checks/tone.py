@@ -105,7 +105,7 @@ def _cues(line: str, situation: str, many_exclamations: bool) -> list[str]:
     emoji = [ch for ch in line if _is_emoji(ch)]
     emoticon = _EMOTICON.search(line)
     if emoji or emoticon:
-        cues.append("emoji " + ("".join(dict.fromkeys(emoji)) if emoji else emoticon.group(0)))
+        cues.append("emoji " + ("".join(dict.fromkeys(emoji)) if emoji else emoticon.group(0) if emoticon else ""))
     m = next((m for m in _CHEER.finditer(line) if not _NEGATED.search(line[max(0, m.start() - 20):m.start()])), None)
     if m:
         cues.append(f"“{m.group(0)}”")

@@ -73,7 +73,9 @@ def mark_text(text: str, findings: list[dict], id_prefix: str) -> Marked:
             pieces[-1] = (pieces[-1][0], b, inside)   # the same findings go on: one mark
         else:
             pieces.append((a, b, inside))
-    html, anchors, n = [], {}, 0
+    html: list[str] = []
+    anchors: dict = {}
+    n = 0
     for a, b, inside in pieces:
         if not inside:
             html.append(escape(text[a:b]))

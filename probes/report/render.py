@@ -277,7 +277,7 @@ def _answers(step: dict, awaits: list[dict], response_by_id: dict[int, dict], ou
     first = first_answers(step["responses"])
     deadlines = [_deadline_view(a, response_by_id, first.get(a["kind"])) for a in awaits]
     bounce = next((r for r in step["responses"] if r["kind"] == "bounce"), None)
-    sent = {"title": "Sent", "state": "done" if contact.get("sent_at") else "none",
+    sent: dict[str, Any] = {"title": "Sent", "state": "done" if contact.get("sent_at") else "none",
             "when": short_time(contact.get("sent_at")) if contact.get("sent_at") else "not sent",
             "detail": "", "deadlines": []}
     if bounce:
