@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 
 from aiohttp import web
 
-__all__ = ["Fault", "Faults", "STATUSES", "CONTROL_PATH"]
+__all__ = ["CONTROL_PATH", "STATUSES", "Fault", "Faults"]
 
 CONTROL_PATH = "/_sim/faults"
 API_PREFIX = "/2010-04-01/Accounts/{AccountSid}/"
