@@ -87,6 +87,28 @@ def test_a_429_is_waited_out_for_as_long_as_retry_after_asks(run_journeys, cfg, 
     assert "HTTP 429" in note and "after 2.0 s" in note
 
 
+def test_a_call_refused_with_429_is_placed_once_twilio_lets_it(run_journeys, cfg, phone):
+    phone.sim.faults.add("POST", "Calls.json", 429, count=2, retry_after_s=1)
+    ran = run_journeys(CALL, cfg=cfg)
+    (step,) = ran.steps
+    assert [f["check_id"] for f in ran.findings()] == ["phone.busy"]
+    assert len(calls_placed(phone, phoneline.SALES_LINE)) == 1
+    notes = step["observations"]["twilio_retries"]
+    assert len(notes) == 2 and all("HTTP 429" in n and "after 1.0 s" in n for n in notes)
+
+
+def test_retry_after_in_seconds_or_as_a_date():
+    from datetime import timedelta
+    from email.utils import format_datetime
+
+    from probes.results import utcnow
+    from probes.twilio_http import retry_after_s
+
+    assert retry_after_s("7") == 7.0 and retry_after_s(None) is None and retry_after_s("soon") is None
+    later = retry_after_s(format_datetime(utcnow() + timedelta(seconds=90), usegmt=True))
+    assert later is not None and 80 <= later <= 90
+
+
 def test_twilio_down_all_along_is_a_prober_error_not_a_finding(run_journeys, cfg, phone):
     cfg.identities["shopper"].phone.retry_for_s = 3.0
     phone.sim.faults.add("POST", "Calls.json", 503, count=1000)
