@@ -323,6 +323,9 @@ class PhoneIdentity(Strict):
     webhooks: Webhooks | None = Field(None, description="needed for interactive calls: the prober serves "
                                                         "TwiML and hears each prompt live")
     timeout_s: float = Field(30.0, gt=0, description="HTTP timeout for each Twilio API request")
+    retry_for_s: float = Field(120.0, ge=0, le=3600,
+                               description="how long Twilio's temporary trouble (5xx, 429, timeouts) is waited "
+                                           "out before the step is a prober error")
 
     @field_validator("number")
     @classmethod
@@ -361,8 +364,8 @@ class PhoneIdentity(Strict):
         """The official twilio SDK client for this account (pointed at api_base when set)."""
         from .twilio_http import RoutedHttpClient, twilio_client
 
-        http = RoutedHttpClient(self.api_base, timeout=self.timeout_s) if self.api_base else None
-        return twilio_client(self.sid(), self.secret(), http_client=http)
+        return twilio_client(self.sid(), self.secret(),
+                             http_client=RoutedHttpClient(self.api_base, timeout=self.timeout_s))
 
     def sender_for(self, to: str) -> str:
         """The From for a message to `to` (WhatsApp answers from whatsapp:<number>)."""

@@ -187,6 +187,7 @@ class Runner:
             await self._close_browser()
             for server in self._webhook_servers.values():
                 await server.stop()
+            self._record_refused_webhooks(run_id)
         self.ledger.finish_run(run_id, {0: "passed", 1: "failed", 3: "error"}[result.exit_code])
         if self.ledger.awaits_where(run_id=run_id):
             # Answers may have settled journeys while we waited: take their verdicts from the ledger.
@@ -272,6 +273,23 @@ class Runner:
             except ProberError as exc:
                 log.warning("%s; looking for texts every second instead", exc)
         return hooked
+
+    def _record_refused_webhooks(self, run_id: str) -> None:
+        """Keep the webhooks refused in this run (forged, replayed) with the run, for the report and JSON.
+
+        Kept in the run's options under ``webhooks_refused`` (no schema change); a resumed run adds to them.
+        """
+        counts = {"forged": 0, "replayed": 0}
+        for server in self._webhook_servers.values():
+            for kind, n in server.refused().items():
+                counts[kind] += n
+            server.forged = server.replayed = 0   # counted into this run; a later run starts from zero
+        if not any(counts.values()):
+            return
+        options = dict((self.ledger.get_run(run_id) or {}).get("options") or {})
+        earlier = options.get("webhooks_refused") or {}
+        options["webhooks_refused"] = {k: n + int(earlier.get(k, 0)) for k, n in counts.items()}
+        self.ledger.update_row("runs", run_id, options=options)
 
     async def _close_browser(self) -> None:
         try:
@@ -392,10 +410,14 @@ class Runner:
                           email_identity=email_identity, reply_address=values.get("reply_to", ""),
                           message_id=message_id, phone_identity=phone_identity,
                           webhooks=self._webhooks_for(identity_name, phone_identity))
+        budget_s = step_budget_s(step)
+        if phone_identity is not None and uses(step, "USES_TWILIO"):
+            # Twilio's temporary trouble is waited out inside the step (retry_for_s, plus the last requests).
+            budget_s += phone_identity.retry_for_s + 2 * phone_identity.timeout_s
         try:
-            outcome: Outcome = await asyncio.wait_for(module.run(step, ctx), timeout=step_budget_s(step))
+            outcome: Outcome = await asyncio.wait_for(module.run(step, ctx), timeout=budget_s)
         except asyncio.TimeoutError:
-            return self._step_error(step_id, f"the step did not finish within {step_budget_s(step):.0f} s")
+            return self._step_error(step_id, f"the step did not finish within {budget_s:.0f} s")
         except ProberError as exc:
             return self._step_error(step_id, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug in the prober is an error, not a finding

@@ -7,6 +7,16 @@ call-status changes and SMS status here. Every request must carry a valid
 parameters, keyed with the account's auth token): anything else gets 403 and
 is counted, so a forged callback can never steer a call or fake a result.
 
+A signature proves who made a request, not that it is new: an exact copy of a
+request already accepted (a *replay*) also gets 403 and is counted apart.
+Legitimate requests never repeat exactly: status callbacks carry a sequence
+number and a timestamp, texts a message SID, and the phone step gives every
+TwiML document its own URLs (``url(..., once=True)``). Only *accepted*
+requests are remembered, so Twilio's own retry of a request that failed (no
+answer, an error) is let in. Memory is bounded: a signature is forgotten
+``REPLAY_MEMORY_S`` after it was accepted (Twilio's longest call), and beyond
+``REPLAY_MEMORY_MAX`` entries the oldest go first.
+
 One server per Twilio identity, started on first use and shared by every step
 of the run. Handlers are registered per contact under a random key, so
 callbacks for a finished or foreign call get a polite hang-up, not a crash.
@@ -22,6 +32,7 @@ import asyncio
 import logging
 import secrets
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +46,8 @@ log = logging.getLogger("probes.webhooks")
 INBOX = "inbox"   # the key of the messaging webhook: <public_url>/twilio/inbox/sms
 HANG_UP = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>'
 EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+REPLAY_MEMORY_S = 4 * 3600.0     # Twilio ends every call within 4 hours
+REPLAY_MEMORY_MAX = 100_000      # signatures remembered at most (about 10 MB)
 
 # handler(kind, params, received_monotonic) -> TwiML text, or None for an empty answer
 Handler = Callable[[str, dict[str, str], float], "str | None"]
@@ -49,6 +62,8 @@ class WebhookServer:
         self._handlers: dict[str, Handler] = {}
         self._runner: web.AppRunner | None = None
         self.forged = 0           # requests refused for a missing or wrong signature
+        self.replayed = 0         # requests refused as exact copies of one already accepted
+        self._accepted: OrderedDict[str, float] = OrderedDict()   # signature -> when accepted (monotonic)
         self.port: int | None = None
         self._starting = asyncio.Lock()
 
@@ -87,9 +102,27 @@ class WebhookServer:
     def unregister(self, key: str) -> None:
         self._handlers.pop(key, None)
 
-    def url(self, key: str, kind: str) -> str:
-        """The public URL Twilio is given for this contact's callbacks of one kind."""
-        return f"{self.public_base()}/twilio/{key}/{kind}"
+    def url(self, key: str, kind: str, once: bool = False) -> str:
+        """The public URL Twilio is given for this contact's callbacks of one kind.
+
+        once: a URL of its own (a nonce in the query), for a TwiML document whose answer could otherwise
+        repeat an earlier one word for word (the same empty Gather result twice) and be taken for a replay.
+        """
+        return f"{self.public_base()}/twilio/{key}/{kind}" + (f"?n={secrets.token_hex(6)}" if once else "")
+
+    def refused(self) -> dict[str, int]:
+        """Webhooks refused so far: ``{"forged": n, "replayed": m}``."""
+        return {"forged": self.forged, "replayed": self.replayed}
+
+    def _first_time(self, signature: str, now: float) -> bool:
+        """Remember an accepted request's signature; False if it was accepted before (a replay)."""
+        while self._accepted and (len(self._accepted) >= REPLAY_MEMORY_MAX
+                                  or next(iter(self._accepted.values())) < now - REPLAY_MEMORY_S):
+            self._accepted.popitem(last=False)
+        if signature in self._accepted:
+            return False
+        self._accepted[signature] = now
+        return True
 
     def public_base(self) -> str:
         base = self.settings.public_url
@@ -108,6 +141,11 @@ class WebhookServer:
             log.warning("refused a webhook to %s with a %s signature", request.path,
                         "wrong" if signature else "missing")
             return web.Response(status=403, text="invalid signature")
+        if not self._first_time(signature, received):
+            self.replayed += 1
+            log.warning("refused a replayed webhook to %s (the same signed request was accepted before)",
+                        request.path)
+            return web.Response(status=403, text="replayed request")
         handler = self._handlers.get(request.match_info["key"])
         kind = request.match_info["kind"]
         if handler is None:

@@ -34,6 +34,7 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from email.utils import parsedate_to_datetime
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
@@ -45,6 +46,7 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from ..durations import Duration, format_duration
 from ..results import Evidence, Finding, Outcome, ProberError, utcnow
 from ..steps import Regex, StepBase, Strict
+from ..twilio_http import send_with_retry
 
 USES_TWILIO = True
 FINAL = ("completed", "busy", "failed", "no-answer", "canceled")
@@ -424,10 +426,23 @@ async def run(step: PhoneStep, ctx) -> Outcome:
     return out
 
 
-async def _create(client, out: Outcome, to: str, **params):
-    """Place the call. None (with a finding) when Twilio refuses it for the company's number."""
+async def _create(client, identity, out: Outcome, to: str, log: CallLog, **params):
+    """Place the call. None (with a finding) when Twilio refuses it for the company's number.
+
+    Twilio's temporary trouble (5xx, 429, timeouts) is waited out for the identity's ``retry_for_s``,
+    then is a ProberError; after a 5xx the call is looked for before it is placed again (never twice).
+    """
+    since = utcnow()
+    notes: list[str] = []
+
+    def place():
+        log.t0 = time.monotonic()   # the call's clock starts with the attempt that places it
+        return client.calls.create(to=to, **params)
+
     try:
-        call = await asyncio.to_thread(client.calls.create, to=to, **params)
+        call = await send_with_retry(place, what=f"placing the call to {to}", retry_for_s=identity.retry_for_s,
+                                     find_created=lambda: _find_call(client, identity.number, to, since),
+                                     notes=notes)
     except TwilioRestException as exc:
         if exc.code in PROBER_CODES:
             raise ProberError(f"Twilio refused the prober's own account or number: {exc.code} {exc.msg}") from None
@@ -436,6 +451,9 @@ async def _create(client, out: Outcome, to: str, **params):
         return None
     except (TwilioException, requests.RequestException) as exc:
         raise ProberError(f"Twilio could not be reached: {exc}") from None
+    finally:
+        if notes:
+            out.observations["twilio_retries"] = notes
     out.contacted, out.sent_at = True, utcnow()
     out.observations["call_sid"] = call.sid
     out.observations["server_answer"] = f"call {call.sid} {call.status}"
@@ -462,11 +480,13 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
         before = (f"<Play digits={quoteattr(digits)}/>" if digits else "") + \
                  (f"<Say>{escape(say)}</Say>" if say else "")
         lang = f" language={quoteattr(step.language)}" if step.language else ""
+        # URLs of this document's own: two empty Gather results are otherwise the same request (a "replay").
+        heard, partial = server.url(key, "heard", once=True), server.url(key, "partial", once=True)
         return (f'<?xml version="1.0" encoding="UTF-8"?><Response>{before}'
                 f'<Gather input="speech dtmf" actionOnEmptyResult="true" speechTimeout="auto" timeout="5"'
-                f' action={quoteattr(server.url(key, "heard"))} method="POST"'
-                f' partialResultCallback={quoteattr(server.url(key, "partial"))}{lang}/>'
-                f'<Redirect method="POST">{escape(server.url(key, "heard"))}</Redirect></Response>')
+                f' action={quoteattr(heard)} method="POST"'
+                f' partialResultCallback={quoteattr(partial)}{lang}/>'
+                f'<Redirect method="POST">{escape(heard)}</Redirect></Response>')
 
     def handle(kind: str, params: dict, at: float) -> str | None:
         try:
@@ -512,7 +532,8 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
 
     key = server.register(handle)
     try:
-        call = await _create(client, out, to, from_=identity.number, url=server.url(key, "voice"), method="POST",
+        call = await _create(client, identity, out, to, log, from_=identity.number, url=server.url(key, "voice"),
+                             method="POST",
                              status_callback=server.url(key, "status"), status_callback_method="POST",
                              status_callback_event=["initiated", "ringing", "answered", "completed"],
                              timeout=max(5, math.ceil(step.answer_within)), record=step.record)
@@ -583,11 +604,11 @@ def _wall(rfc2822: str | None):
 async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcome) -> CallLog | None:
     twiml, planned = scripted_twiml(step, ctx.render)
     log = CallLog(step, time.monotonic(), scripted=True)
-    wall0 = utcnow()
-    call = await _create(client, out, to, from_=identity.number, twiml=twiml,
+    call = await _create(client, identity, out, to, log, from_=identity.number, twiml=twiml,
                          timeout=max(5, math.ceil(step.answer_within)), record=step.record)
     if call is None:
         return None
+    wall0 = utcnow() - timedelta(seconds=time.monotonic() - log.t0)   # the wall-clock time of log.t0
     log.status(call.status, log.t0)
     seen: dict[str, dict] = {}           # recording sid -> {"start", "text"}
     judged = 0
@@ -693,10 +714,15 @@ async def _keep_recordings(client, identity, call_sid: str, ctx, out: Outcome) -
                                          path))
 
 
+async def _find_call(client, number: str, to: str, since):
+    """The newest call from the prober's number to ``to`` created since ``since`` (a UTC datetime), or None."""
+    calls = await asyncio.to_thread(client.calls.list, to=to, from_=number, limit=50)
+    since = since.replace(microsecond=0)   # Twilio's dates have whole seconds
+    return next((c for c in calls if c.date_created is not None and c.date_created >= since), None)
+
+
 async def find_sent(contact: dict, ctx) -> bool:
     """After a crash mid-call: did Twilio take this contact's call? Never call a company twice."""
     identity = _identity(ctx)
-    client = identity.client()
-    calls = await asyncio.to_thread(client.calls.list, to=contact["destination"], from_=identity.number, limit=50)
-    since = contact["planned_at"]
-    return any(c.date_created is not None and c.date_created >= since.replace(microsecond=0) for c in calls)
+    return await _find_call(identity.client(), identity.number, contact["destination"],
+                            contact["planned_at"]) is not None

@@ -23,6 +23,7 @@ from ..awaits import ReplyDeadlines
 from ..durations import Duration
 from ..results import Finding, Outcome, ProberError, utcnow
 from ..steps import MustMention, StepBase
+from ..twilio_http import send_with_retry
 from .phone import PROBER_CODES
 
 USES_TWILIO = True
@@ -74,8 +75,15 @@ async def run(step: SmsStep, ctx) -> Outcome:
     client = identity.client()
     out = Outcome()
     out.observations.update(to=to, body=body)
+    since = utcnow()
+    notes: list[str] = []
     try:
-        message = await asyncio.to_thread(client.messages.create, to=to, from_=identity.sender_for(to), body=body)
+        # Twilio's temporary trouble is waited out (retry_for_s); after a 5xx the text is looked for by its
+        # token before it is sent again: never twice.
+        message = await send_with_retry(
+            lambda: client.messages.create(to=to, from_=identity.sender_for(to), body=body),
+            what=f"sending the text to {to}", retry_for_s=identity.retry_for_s, notes=notes,
+            find_created=lambda: _find_message(client, identity.sender_for(to), to, ctx.token, since))
     except TwilioRestException as exc:
         if exc.code in PROBER_CODES:
             raise ProberError(f"Twilio refused the prober's own account or number: {exc.code} {exc.msg}") from None
@@ -88,6 +96,9 @@ async def run(step: SmsStep, ctx) -> Outcome:
         return out
     except (TwilioException, requests.RequestException) as exc:
         raise ProberError(f"Twilio could not be reached: {exc}") from None
+    finally:
+        if notes:
+            out.observations["twilio_retries"] = notes
     out.contacted, out.sent_at = True, utcnow()
     out.observations.update(message_sid=message.sid, server_answer=f"message {message.sid} {message.status}")
     status, error = await _follow(client, message.sid, message.status, step.delivery_within)
@@ -114,13 +125,18 @@ async def _follow(client, sid: str, status: str, within_s: float) -> tuple[str, 
     return status, error
 
 
+async def _find_message(client, sender: str, to: str, token: str, since):
+    """The message from ``sender`` to ``to`` with ``token`` in its text, created since ``since``, or None."""
+    # Not filtered by DateSent: a message still queued has none yet.
+    messages = await asyncio.to_thread(client.messages.list, to=to, from_=sender, limit=200)
+    since = since.replace(microsecond=0)   # Twilio's dates have whole seconds
+    return next((m for m in messages if token in (m.body or "") and m.date_created is not None
+                 and m.date_created >= since), None)
+
+
 async def find_sent(contact: dict, ctx) -> bool:
     """After a crash mid-send: did Twilio take this contact's message? (Its token is in the text.)"""
     identity = ctx.phone_identity
-    client = identity.client()
-    # Not filtered by DateSent: a message still queued has none yet.
-    messages = await asyncio.to_thread(client.messages.list, to=contact["destination"],
-                                       from_=identity.sender_for(contact["destination"]), limit=200)
-    since = contact["planned_at"].replace(microsecond=0)
-    return any(contact["token"] in (m.body or "") and m.date_created is not None and m.date_created >= since
-               for m in messages)
+    to = contact["destination"]
+    return await _find_message(identity.client(), identity.sender_for(to), to, contact["token"],
+                               contact["planned_at"]) is not None

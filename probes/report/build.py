@@ -240,13 +240,20 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             "duration_s": _seconds(run["started_at"], run["finished_at"]),
             "hostname": run["hostname"], "prober_version": run["prober_version"],
         },
-        "summary": _summary(journeys, flat_findings, errors, rows["awaits"]),
+        "summary": {**_summary(journeys, flat_findings, errors, rows["awaits"]),
+                    "webhooks_refused": _webhooks_refused(run)},
         "targets_figures": _targets_figures(rows, contact_by_id, responses_by_contact),
         "unmatched_mail": _unmatched_mail(ledger, run, root),
         "journeys": journeys,
         "findings": flat_findings,
         "errors": errors,
     }
+
+
+def _webhooks_refused(run: dict) -> dict[str, int]:
+    """Twilio webhooks the prober refused in this run: forged (bad or no signature) and replayed."""
+    kept = (run.get("options") or {}).get("webhooks_refused") or {}
+    return {kind: int(kept.get(kind, 0)) for kind in ("forged", "replayed")}
 
 
 def _targets_figures(rows: dict, contact_by_id: dict[int, dict],

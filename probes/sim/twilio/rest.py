@@ -20,6 +20,8 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from probes.sim.twilio.events import rfc2822
+from probes.sim.twilio.faults import Faults, control_routes
+from probes.sim.twilio.faults import middleware as fault_middleware
 from probes.sim.twilio.network import (API_VERSION, Account, AppSource, Call, Message, Network, PhoneNumber, Queue,
                                        Recording, Transcription, formatted)
 from probes.sim.twilio.numbers import E164, bare_number
@@ -523,8 +525,11 @@ async def _errors(request: web.Request, handler) -> web.StreamResponse:
         return TwilioApiError(405, 20004, "Method not allowed").response()
 
 
-def make_app(net: Network) -> web.Application:
-    """The aiohttp application serving ROUTES, MEDIA_ROUTES and the TwiML Bins."""
+def make_app(net: Network, faults: Faults | None = None) -> web.Application:
+    """The aiohttp application serving ROUTES, MEDIA_ROUTES and the TwiML Bins.
+
+    With ``faults``, it answers cued 5xx/429 errors (see faults.py) and serves their control endpoint.
+    """
     api = Api(net)
     handlers = {
         ("GET", "Calls.json"): api.list_calls, ("POST", "Calls.json"): api.create_call,
@@ -542,7 +547,10 @@ def make_app(net: Network) -> web.Application:
         ("GET", "IncomingPhoneNumbers/{Sid}.json"): api.fetch_phone_number,
         ("GET", "Queues.json"): api.list_queues, ("GET", "Queues/{Sid}.json"): api.fetch_queue,
     }
-    app = web.Application(middlewares=[_errors])
+    middlewares = [_errors] if faults is None else [_errors, fault_middleware(faults)]
+    app = web.Application(middlewares=middlewares)
+    if faults is not None:
+        control_routes(app, faults)
     prefix = _A + "/"
     for method, path in ROUTES:
         app.router.add_route(method, path, handlers[(method, path[len(prefix):])])

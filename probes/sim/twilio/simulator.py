@@ -19,6 +19,7 @@ from typing import Any, Callable
 from aiohttp import web
 
 from probes.sim.twilio.events import Clock, EventLog, SimEvent
+from probes.sim.twilio.faults import Faults
 from probes.sim.twilio.network import Network
 from probes.sim.twilio.numbers import AccountSpec, Numbers, load_numbers
 from probes.sim.twilio.rest import make_app
@@ -33,6 +34,8 @@ class TwilioSim:
 
     ``numbers`` is a Numbers model, a dict of the numbers-file shape, or a path to a numbers file.
     ``time_scale`` multiplies every simulated duration (0.1: a 10 s ring takes 1 s).
+    ``faults`` cues Twilio's 500/503/429 for the next requests to a route (``sim.faults.add(...)``, or
+    ``POST /_sim/faults`` from another process; see faults.py).
     """
 
     def __init__(self, numbers: Numbers | dict | str | Path, host: str = "127.0.0.1", port: int = 0,
@@ -42,6 +45,7 @@ class TwilioSim:
         self.clock = Clock(time_scale)
         self.log = EventLog()
         self.net = Network(self.numbers, self.clock, self.log, speech_rate_wps)
+        self.faults = Faults()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -92,7 +96,7 @@ class TwilioSim:
         self._loop = loop
         asyncio.set_event_loop(loop)
         try:
-            self._runner = web.AppRunner(make_app(self.net), access_log=None)
+            self._runner = web.AppRunner(make_app(self.net, self.faults), access_log=None)
             loop.run_until_complete(self._runner.setup())
             site = web.TCPSite(self._runner, self.host, self.port, reuse_address=True)
             loop.run_until_complete(site.start())
