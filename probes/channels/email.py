@@ -17,7 +17,6 @@ import asyncio
 import logging
 import re
 import smtplib
-import socket
 import ssl
 import time
 from email.message import EmailMessage
@@ -172,7 +171,9 @@ def _failed(failure: SmtpFailure, msg: EmailMessage, out: Outcome, ctx, attempts
                                         "The message was not accepted for delivery.", said))
         return out
     relay = ctx.email_identity.smtp
-    setting = f"identities.{ctx.identity_name or '<name>'}.email"
+    name = ctx.identity_name or "<name>"
+    setting = f"identities.{name}.email"
+    who = f"the SMTP relay of identity '{name}' ({relay.host}:{relay.port_for('smtp')})"
     tried = f" ({attempts} attempts over {spent_s:.0f} s)" if attempts > 1 else ""
     resume = "nothing was sent; `probes run --run-id ID` sends it"
     if failure.code is None and failure.stage == "message":
@@ -186,22 +187,22 @@ def _failed(failure: SmtpFailure, msg: EmailMessage, out: Outcome, ctx, attempts
                           f"{tried}; {resume}", nothing_sent=True)
     if failure.stage == "connect":
         fix = f"{setting}.smtp.host and .port"
-        trouble = f"the prober's SMTP relay {relay.host}:{relay.port_for('smtp')} could not be reached ({said})"
+        trouble = f"{who} could not be reached ({said})"
     elif failure.stage == "tls" or (failure.stage == "mail" and "starttls" in failure.words.lower()):
         fix = f"{setting}.smtp.tls and .ca_file"
-        trouble = f"TLS with the prober's SMTP relay {relay.host} failed: {said}"
+        trouble = f"TLS with {who} failed: {said}"
     elif failure.stage == "auth" or (failure.stage == "mail" and failure.code in (530, 534, 535)):
         fix = f"{setting}.smtp.password (and .username)"
-        trouble = f"the prober's SMTP relay {relay.host} refused the login at {where}: \"{said}\""
+        trouble = f"{who} refused the login: \"{said}\""
     elif failure.stage == "mail":
         fix = f"{setting}.address (the relay must let this mailbox send as it)"
-        trouble = f"the prober's SMTP relay {relay.host} refused the sender at {where}: \"{said}\""
+        trouble = f"{who} refused the sender at MAIL FROM: \"{said}\""
     elif failure.code is None:
         fix = f"{setting}.smtp"
-        trouble = f"the connection to the prober's SMTP relay {relay.host} was lost at {where} ({said})"
+        trouble = f"the connection to {who} was lost at {where} ({said})"
     else:
         fix = f"{setting}.smtp"
-        trouble = f"the prober's SMTP relay {relay.host} answered \"{said}\" at {where}"
+        trouble = f"{who} answered \"{said}\" at {where}"
     if failure.temporary:
         trouble = f"temporary failure, not a verdict: {trouble}"
     raise ProberError(f"{trouble}{tried}; check {fix}; {resume}", nothing_sent=True)
@@ -232,6 +233,7 @@ def _transaction(identity, msg: EmailMessage, stage: list[str]) -> str:
     server = identity.smtp
     port = server.port_for("smtp")
     context = server.tls_context()
+    conn: smtplib.SMTP
     if server.tls == "implicit":
         conn = smtplib.SMTP_SSL(server.host, port, timeout=server.timeout_s, context=context)
     else:
@@ -277,7 +279,7 @@ def _transaction(identity, msg: EmailMessage, stage: list[str]) -> str:
     finally:
         try:
             conn.quit()
-        except (smtplib.SMTPException, OSError, socket.timeout):
+        except OSError:   # smtplib.SMTPException and timeouts are OSErrors too
             conn.close()
 
 

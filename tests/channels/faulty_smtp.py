@@ -12,9 +12,13 @@ import errno
 import smtplib
 import socket
 import threading
+import warnings
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+# Loopback tests log in without TLS on purpose.
+warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
 
 STAGES = ("greeting", "mail", "rcpt", "data", "drop")
 
@@ -119,7 +123,7 @@ class FaultySmtp:
 
     # -- lifecycle -------------------------------------------------------------------------------
 
-    def start(self) -> "FaultySmtp":
+    def start(self) -> FaultySmtp:
         outer = self
         options: dict = {}
         if self.auth is not None:
@@ -152,7 +156,7 @@ class FaultySmtp:
         if controller is not None:
             controller.stop()
 
-    def __enter__(self) -> "FaultySmtp":
+    def __enter__(self) -> FaultySmtp:
         return self.start()
 
     def __exit__(self, *exc) -> None:
