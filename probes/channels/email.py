@@ -194,7 +194,7 @@ def _failed(failure: SmtpFailure, msg: EmailMessage, out: Outcome, ctx, attempts
     elif failure.stage == "auth" or (failure.stage == "mail" and failure.code in (530, 534, 535)):
         fix = f"{setting}.smtp.password (and .username)"
         trouble = f"{who} refused the login: \"{said}\""
-    elif failure.stage == "mail":
+    elif failure.stage == "mail" and not failure.temporary:
         fix = f"{setting}.address (the relay must let this mailbox send as it)"
         trouble = f"{who} refused the sender at MAIL FROM: \"{said}\""
     elif failure.code is None:

@@ -137,6 +137,15 @@ def test_the_relay_refusing_the_sender_names_the_identitys_address(faulty, run_e
     assert mail.desk.received == []
 
 
+def test_a_temporary_refusal_of_the_sender_is_retried_and_names_the_relay(faulty, run_email, mail):
+    relay = faulty("mail", "452 4.3.1 Insufficient system storage", retry_for_s=2.0)
+    ran = run_email()
+    error = prober_error(ran)
+    assert error.startswith("temporary failure, not a verdict: the SMTP relay of identity 'shopper'")
+    assert "452 4.3.1 Insufficient system storage" in error and "check identities.shopper.email.smtp;" in error
+    assert relay.connections >= 2 and ran.rows["contacts"][0]["status"] == "not_sent"
+
+
 def test_a_relay_that_is_down_names_its_host_and_port(run_email, mail_config, mail):
     smtp = mail_config.identities["shopper"].email.smtp
     smtp.port = free_port()   # nothing listens there
