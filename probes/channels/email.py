@@ -10,6 +10,13 @@ body (added when the scenario's text does not use {token}), a Reply-To of
 ``local+<token>@domain`` where the mailbox supports sub-addressing, and a
 Message-ID chosen before sending and written to the ledger first: after a
 crash, that Message-ID is how the runner finds out whether it was sent.
+
+Who is at fault: only a permanent (5xx) refusal of the company's address or
+of the message is a finding. Temporary answers (4xx, greylisting) are retried
+for the relay's `retry_for_s`; they, and the relay's own trouble (unreachable,
+TLS, login, sender refused), end as a prober error naming the setting to fix.
+A connection lost after the message was sent may have delivered it: that
+contact stays 'planned' for the runner's never-twice recovery.
 """
 from __future__ import annotations
 
