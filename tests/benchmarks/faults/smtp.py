@@ -191,6 +191,9 @@ def cases() -> list[tuple[str, Callable[[Path], dict]]]:
 
 
 if __name__ == "__main__":
+    import logging
+
+    logging.getLogger("mail.log").setLevel(logging.ERROR)   # aiosmtpd's note on login without TLS (loopback)
     for name, case in cases():
         started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="fault-smtp-") as tmp:
