@@ -251,13 +251,22 @@ class MailServer(Strict):
         return 993 if self.tls == "implicit" else 143
 
 
+class SmtpRelay(MailServer):
+    """The SMTP server (relay) the prober's mailbox sends through."""
+
+    retry_for_s: float = Field(600.0, ge=0, le=86400, description="how long a temporary refusal (a 4xx answer such "
+                                                                  "as greylisting, or a dropped connection before "
+                                                                  "the message) is retried, with growing pauses; "
+                                                                  "then the step is a prober error")
+
+
 class EmailIdentity(Strict):
     """The prober's own mailbox: it sends from it and reads the answers in it."""
 
     address: str = Field(description="the mailbox address, e.g. shopper@mystery-shopper.example")
     subaddress: bool = Field(True, description="give each contact its own reply address, "
                                                "local+<token>@domain (Gmail, Microsoft 365, Fastmail … support it)")
-    smtp: MailServer
+    smtp: SmtpRelay
     imap: MailServer
     inbox: str = "INBOX"
     copy_to_self: bool = Field(True, description="send a copy of each message to this mailbox: after a crash, "

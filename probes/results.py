@@ -56,4 +56,14 @@ class Outcome:
 
 
 class ProberError(Exception):
-    """The prober could not do its job (not the company's fault)."""
+    """The prober could not do its job (not the company's fault).
+
+    nothing_sent: the channel is certain the contact did not reach the company (e.g. the relay refused
+    it), so a resumed run may send it; otherwise it is left 'planned' and a resume checks first.
+    """
+
+    nothing_sent = False
+
+    def __init__(self, *args, nothing_sent: bool = False):
+        super().__init__(*args)
+        self.nothing_sent = nothing_sent

@@ -63,6 +63,7 @@ class StepContext:
     token: str = ""
     persona_name: str = ""
     email_identity: EmailIdentity | None = None
+    identity_name: str = ""       # its name in probes.yaml, for errors that name the setting to fix
     reply_address: str = ""
     message_id: str = ""
     phone_identity: PhoneIdentity | None = None
@@ -407,10 +408,12 @@ class Runner:
         ctx = StepContext(target=target, values=values, evidence_dir=self.reports_dir / "evidence" / run_id / journey_slug,
                           step_key=key, browser_session=self.browser, trace=self.config.settings.browser.trace,
                           locale=j.persona.language, token=token, persona_name=j.persona.name,
-                          email_identity=email_identity, reply_address=values.get("reply_to", ""),
-                          message_id=message_id, phone_identity=phone_identity,
+                          email_identity=email_identity, identity_name=identity_name or "",
+                          reply_address=values.get("reply_to", ""), message_id=message_id,
+                          phone_identity=phone_identity,
                           webhooks=self._webhooks_for(identity_name, phone_identity))
-        budget_s = step_budget_s(step)
+        # A channel that retries (email: a relay's temporary refusals) knows its own ceiling.
+        budget_s = module.budget_s(step, ctx) if hasattr(module, "budget_s") else step_budget_s(step)
         if phone_identity is not None and uses(step, "USES_TWILIO"):
             # Twilio's temporary trouble is waited out inside the step (retry_for_s, plus the last requests).
             budget_s += phone_identity.retry_for_s + 2 * phone_identity.timeout_s
@@ -419,6 +422,9 @@ class Runner:
         except asyncio.TimeoutError:
             return self._step_error(step_id, f"the step did not finish within {budget_s:.0f} s")
         except ProberError as exc:
+            if exc.nothing_sent:
+                # Certain it never reached the company: a resumed run sends it, without waiting to check.
+                self.ledger.mark_contact(contact_id, "not_sent")
             return self._step_error(step_id, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug in the prober is an error, not a finding
             log.error("step %s of %s crashed:\n%s", key, loaded.path, traceback.format_exc())

@@ -81,8 +81,11 @@ def test_an_untrusted_certificate_is_refused_not_ignored(servers, tmp_path, run_
     monkeypatch.setenv("TLS_TEST_PW", "pw")
     config = config_for(tmp_path, imap, starttls.port, "starttls", imap.imaps_port, "implicit", None)
     ran = run_journeys(write_scenario(tmp_path, "q.yaml", QUESTION), cfg=config)
-    (f,) = ran.findings("email.unreachable")
-    assert "CERTIFICATE_VERIFY_FAILED" in f["snippet"] and accepted == []
+    # The prober's own relay: a prober error naming the settings to fix, never a finding about the company.
+    (step,) = ran.steps
+    assert step["status"] == "error" and ran.result.exit_code == 3 and ran.rows["findings"] == []
+    assert "CERTIFICATE_VERIFY_FAILED" in step["error"] and "identities.me.email.smtp.tls" in step["error"]
+    assert ran.rows["contacts"][0]["status"] == "not_sent" and accepted == []
     with pytest.raises(MailboxError, match="CERTIFICATE_VERIFY_FAILED"):
         harvest(ran.ledger, config, tmp_path / "reports")
 
@@ -93,5 +96,6 @@ def test_plain_text_to_a_server_that_requires_starttls_is_refused(servers, cert,
     monkeypatch.setenv("TLS_TEST_PW", "pw")
     config = config_for(tmp_path, imap, starttls.port, "none", imap.port, "none", cert[0])
     ran = run_journeys(write_scenario(tmp_path, "q.yaml", QUESTION), cfg=config)
-    (f,) = ran.findings("email.")
-    assert "STARTTLS" in f["snippet"] and accepted == []
+    (step,) = ran.steps
+    assert step["status"] == "error" and ran.result.exit_code == 3 and ran.rows["findings"] == []
+    assert "STARTTLS" in step["error"] and "identities.me.email.smtp.tls" in step["error"] and accepted == []

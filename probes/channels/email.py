@@ -10,12 +10,22 @@ body (added when the scenario's text does not use {token}), a Reply-To of
 ``local+<token>@domain`` where the mailbox supports sub-addressing, and a
 Message-ID chosen before sending and written to the ledger first: after a
 crash, that Message-ID is how the runner finds out whether it was sent.
+
+Who is at fault: only a permanent (5xx) refusal of the company's address or
+of the message is a finding. Temporary answers (4xx, greylisting) are retried
+for the relay's `retry_for_s`; they, and the relay's own trouble (unreachable,
+TLS, login, sender refused), end as a prober error naming the setting to fix.
+A connection lost after the message was sent may have delivered it: that
+contact stays 'planned' for the runner's never-twice recovery.
 """
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 import smtplib
-import socket
+import ssl
+import time
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import Literal
@@ -27,6 +37,8 @@ from ..results import Finding, Outcome, ProberError, utcnow
 from ..steps import MustMention, StepBase
 
 USES_MAILBOX = True
+
+log = logging.getLogger("probes.channels.email")
 
 
 class ReplyExpectation(ReplyDeadlines):
@@ -76,40 +88,131 @@ def build_message(step: "EmailStep", ctx) -> EmailMessage:
     return msg
 
 
+# Pauses between attempts after a temporary refusal: 1 s, 2 s, 4 s … at most this long.
+FIRST_PAUSE_S = 1.0
+LONGEST_PAUSE_S = 60.0
+# SMTP stages that concern the prober's own relay and account, not the company.
+RELAY_STAGES = ("connect", "greeting", "tls", "auth", "mail")
+STAGE_NAMES = {"connect": "connecting", "greeting": "the greeting", "tls": "TLS", "auth": "login (AUTH)",
+               "mail": "MAIL FROM", "rcpt": "RCPT TO", "data": "DATA", "message": "the end of the message"}
+
+
+class SmtpFailure(Exception):
+    """One SMTP attempt failed at `stage`: with the server's reply (`code`), or with no reply (lost)."""
+
+    def __init__(self, stage: str, words: str, code: int | None = None):
+        super().__init__(words)
+        self.stage, self.words, self.code = stage, words, code
+
+    @property
+    def said(self) -> str:
+        """The server's reply as it said it, or what happened instead."""
+        return f"{self.code} {self.words}" if self.code is not None else self.words
+
+    @property
+    def temporary(self) -> bool:
+        """Worth trying again: a 4xx answer, or a connection lost before any of the message was sent."""
+        if self.code is not None:
+            return 400 <= self.code < 500
+        return self.stage not in ("connect", "tls", "message")
+
+
+def budget_s(step: "EmailStep", ctx) -> float:
+    """The step's hard ceiling: the retry window plus a few slow attempts."""
+    identity = ctx.email_identity
+    if identity is None:
+        return 60.0
+    return identity.smtp.retry_for_s + 10 * identity.smtp.timeout_s + 60.0
+
+
 async def run(step: "EmailStep", ctx) -> Outcome:
-    """Send the message; an SMTP refusal or an unreachable server is a finding."""
+    """Send the message; the company's refusal is a finding, the relay's trouble a prober error.
+
+    Temporary refusals (4xx, greylisting) are retried for the relay's `retry_for_s`.
+    """
     if ctx.email_identity is None:
         raise ProberError("the email channel needs an identity with an email mailbox in probes.yaml")
     msg = build_message(step, ctx)
     out = Outcome()
     out.observations.update(to=msg["To"], subject=msg["Subject"], message_id=ctx.message_id,
                             reply_address=ctx.reply_address)
-    try:
-        answer = await asyncio.to_thread(_send, ctx.email_identity, msg)
-    except smtplib.SMTPRecipientsRefused as exc:
-        words = "; ".join(f"{rcpt}: {code} {_text(resp)}" for rcpt, (code, resp) in exc.recipients.items())
-        out.findings.append(Finding("email.refused", "critical", "The company's mail server refused the address",
-                                    f"The address {msg['To']} does not accept mail: a customer writing to it "
-                                    "gets a bounce.", words))
-        out.observations["server_answer"] = words
-        return out
-    except smtplib.SMTPResponseException as exc:
-        words = f"{exc.smtp_code} {_text(exc.smtp_error)}"
-        out.findings.append(Finding("email.refused", "critical", "The mail server refused the message",
-                                    "The message was not accepted for delivery.", words))
-        out.observations["server_answer"] = words
-        return out
-    except (OSError, smtplib.SMTPException) as exc:
-        words = f"{type(exc).__name__}: {exc}"
-        out.findings.append(Finding("email.unreachable", "critical", "The mail could not be sent",
-                                    f"No SMTP connection to {ctx.email_identity.smtp.host} could be made; "
-                                    "nothing was sent.", words))
-        out.observations["server_answer"] = words
-        return out
+    relay = ctx.email_identity.smtp
+    started = time.monotonic()
+    pause_s, attempts, temporary = FIRST_PAUSE_S, 0, []
+    while True:
+        attempts += 1
+        try:
+            answer = await asyncio.to_thread(_send, ctx.email_identity, msg)
+            break
+        except SmtpFailure as failure:
+            left_s = relay.retry_for_s - (time.monotonic() - started)
+            if not failure.temporary or left_s <= 0:
+                return _failed(failure, msg, out, ctx, attempts, time.monotonic() - started)
+            temporary.append(f"{STAGE_NAMES[failure.stage]}: {failure.said}")
+            wait_s = min(pause_s, left_s)
+            log.warning("email %s: temporary failure at %s (%s); attempt %d, trying again in %.0f s",
+                        ctx.message_id, STAGE_NAMES[failure.stage], failure.said, attempts, wait_s)
+            await asyncio.sleep(wait_s)
+            pause_s = min(pause_s * 2, LONGEST_PAUSE_S)
     out.contacted = True
     out.sent_at = utcnow()
     out.observations["server_answer"] = answer
+    if temporary:
+        # The retry is part of what happened: a greylisting relay delays every first contact.
+        out.observations.update(smtp_attempts=attempts, temporary_answers=temporary)
     return out
+
+
+def _failed(failure: SmtpFailure, msg: EmailMessage, out: Outcome, ctx, attempts: int, spent_s: float) -> Outcome:
+    """A finding when the company refused for good; otherwise raise the prober error that says what to fix."""
+    where = STAGE_NAMES[failure.stage]
+    said = failure.said
+    if failure.code and failure.code >= 500 and failure.stage in ("rcpt", "data", "message"):
+        out.observations["server_answer"] = said
+        if failure.stage == "rcpt":
+            out.findings.append(Finding("email.refused", "critical", "The company's mail server refused the address",
+                                        f"The address {msg['To']} does not accept mail: a customer writing to it "
+                                        "gets a bounce.", said))
+        else:
+            out.findings.append(Finding("email.refused", "critical", "The mail server refused the message",
+                                        "The message was not accepted for delivery.", said))
+        return out
+    relay = ctx.email_identity.smtp
+    name = ctx.identity_name or "<name>"
+    setting = f"identities.{name}.email"
+    who = f"the SMTP relay of identity '{name}' ({relay.host}:{relay.port_for('smtp')})"
+    tried = f" ({attempts} attempts over {spent_s:.0f} s)" if attempts > 1 else ""
+    resume = "nothing was sent; `probes run --run-id ID` sends it"
+    if failure.code is None and failure.stage == "message":
+        # The message went out and the answer never came: the server may have accepted it. Not
+        # retried (never twice); the contact stays planned, so a resume looks for its copy first.
+        raise ProberError(f"connection lost during sending: the message may or may not have been delivered "
+                          f"({failure.words}); `probes run --run-id ID` looks for its Message-ID in the "
+                          f"mailbox before sending it again")
+    if failure.code is not None and 400 <= failure.code < 500 and failure.stage not in RELAY_STAGES:
+        raise ProberError(f"temporary failure, not a verdict: the mail server answered \"{said}\" at {where}"
+                          f"{tried}; {resume}", nothing_sent=True)
+    if failure.stage == "connect":
+        fix = f"{setting}.smtp.host and .port"
+        trouble = f"{who} could not be reached ({said})"
+    elif failure.stage == "tls" or (failure.stage == "mail" and "starttls" in failure.words.lower()):
+        fix = f"{setting}.smtp.tls and .ca_file"
+        trouble = f"TLS with {who} failed: {said}"
+    elif failure.stage == "auth" or (failure.stage == "mail" and failure.code in (530, 534, 535)):
+        fix = f"{setting}.smtp.password (and .username)"
+        trouble = f"{who} refused the login: \"{said}\""
+    elif failure.stage == "mail" and not failure.temporary:
+        fix = f"{setting}.address (the relay must let this mailbox send as it)"
+        trouble = f"{who} refused the sender at MAIL FROM: \"{said}\""
+    elif failure.code is None:
+        fix = f"{setting}.smtp"
+        trouble = f"the connection to {who} was lost at {where} ({said})"
+    else:
+        fix = f"{setting}.smtp"
+        trouble = f"{who} answered \"{said}\" at {where}"
+    if failure.temporary:
+        trouble = f"temporary failure, not a verdict: {trouble}"
+    raise ProberError(f"{trouble}{tried}; check {fix}; {resume}", nothing_sent=True)
 
 
 def _text(value) -> str:
@@ -117,42 +220,83 @@ def _text(value) -> str:
 
 
 def _send(identity, msg: EmailMessage) -> str:
-    """One SMTP transaction; returns the server's answer to the message data."""
+    """One SMTP transaction; returns the server's answer to the message, or raises SmtpFailure."""
+    stage = ["connect"]   # how far the transaction got, for the failure
+    try:
+        return _transaction(identity, msg, stage)
+    except smtplib.SMTPConnectError as exc:
+        raise SmtpFailure("greeting", _text(exc.smtp_error), exc.smtp_code) from None
+    except smtplib.SMTPResponseException as exc:
+        raise SmtpFailure(stage[0], _text(exc.smtp_error), exc.smtp_code) from None
+    except (ssl.SSLError, ssl.CertificateError) as exc:
+        # A TLS error while setting up is a TLS problem; later it is a lost connection like any other.
+        where = "tls" if stage[0] in ("connect", "greeting", "tls") else stage[0]
+        raise SmtpFailure(where, f"{type(exc).__name__}: {exc}") from None
+    except (OSError, smtplib.SMTPException) as exc:
+        raise SmtpFailure(stage[0], f"{type(exc).__name__}: {exc}") from None
+
+
+def _transaction(identity, msg: EmailMessage, stage: list[str]) -> str:
     server = identity.smtp
     port = server.port_for("smtp")
     context = server.tls_context()
+    conn: smtplib.SMTP
     if server.tls == "implicit":
         conn = smtplib.SMTP_SSL(server.host, port, timeout=server.timeout_s, context=context)
     else:
         conn = smtplib.SMTP(server.host, port, timeout=server.timeout_s)
     try:
+        stage[0] = "greeting"
         conn.ehlo_or_helo_if_needed()
         if server.tls == "starttls":
+            stage[0] = "tls"
             conn.starttls(context=context)
             conn.ehlo()
         if server.username:
+            stage[0] = "auth"
             conn.login(server.username, server.secret() or "")
         recipients = [msg["To"]] + ([identity.address] if identity.copy_to_self else [])
+        stage[0] = "mail"
         code, resp = conn.mail(identity.address)
         if code != 250:
             raise smtplib.SMTPSenderRefused(code, resp, identity.address)
+        stage[0] = "rcpt"
         refused = {}
         for rcpt in recipients:
             code, resp = conn.rcpt(_bare(rcpt))
             if code not in (250, 251):
                 refused[rcpt] = (code, resp)
         if msg["To"] in refused:
-            conn.rset()
-            raise smtplib.SMTPRecipientsRefused(refused)
-        code, resp = conn.data(msg.as_bytes())
+            try:
+                conn.rset()
+            except (smtplib.SMTPException, OSError):
+                pass   # a server that said 421 has closed the connection; its answer is what counts
+            raise smtplib.SMTPResponseException(*refused[msg["To"]])
+        stage[0] = "data"
+        code, resp = conn.docmd("DATA")
+        if code != 354:
+            raise smtplib.SMTPDataError(code, resp)
+        # From here the server may accept the message at any moment: a lost connection is not "nothing sent".
+        stage[0] = "message"
+        conn.send(_data_lines(msg.as_bytes()))
+        code, resp = conn.getreply()
         if code != 250:
             raise smtplib.SMTPDataError(code, resp)
         return f"{code} {_text(resp)}"
     finally:
         try:
             conn.quit()
-        except (smtplib.SMTPException, OSError, socket.timeout):
+        except OSError:   # smtplib.SMTPException and timeouts are OSErrors too
             conn.close()
+
+
+def _data_lines(raw: bytes) -> bytes:
+    """The message as SMTP DATA: CRLF line ends, leading dots doubled, ended by a lone dot (RFC 5321 4.5.2)."""
+    data = re.sub(rb"\r\n|\n|\r", b"\r\n", raw)
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
 
 
 def _bare(address: str) -> str:
