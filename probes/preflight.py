@@ -10,7 +10,8 @@ the chosen journeys use:
 - each mailbox they read: IMAP connect (TLS as configured), login, select the
   inbox, logout;
 - each SMTP relay they send through: connect, STARTTLS or TLS as configured,
-  AUTH when a username is set, QUIT (no mail is sent);
+  AUTH when a username is set, MAIL FROM the identity's address and RSET, QUIT
+  (no message is sent);
 - each Twilio account they call or text from: the account is fetched through
   the twilio SDK (with the project's HTTP client, so ``api_base`` is honoured).
 
@@ -113,9 +114,10 @@ def preflight(config: Config, needs: dict[str, set[str]], *, ledger: bool = True
     checks: list[tuple[str, str, Callable[[], None]]] = []   # (setting, what, check)
 
     def secret_missing(setting: str, template: str | None, purpose: str) -> bool:
-        missing = [v for v in ENV_REF.findall(template or "") if v not in _environ()]
+        missing = [v for v in ENV_REF.findall(template or "") if not _environ().get(v)]
         for variable in missing:
-            failures.append(where(setting, f"environment variable {variable} is not set; {purpose}"))
+            state = "is empty" if variable in _environ() else "is not set"
+            failures.append(where(setting, f"environment variable {variable} {state}; {purpose}"))
         return bool(missing)
 
     if ledger and config.settings.ledger:
@@ -135,7 +137,8 @@ def preflight(config: Config, needs: dict[str, set[str]], *, ledger: bool = True
             setting = f"{base}.email.smtp"
             if not secret_missing(f"{setting}.password", email.smtp.password,
                                   f"identity '{name}' needs it to log in to its mail relay (SMTP)"):
-                checks.append((setting, f"SMTP {_address(email.smtp, 'smtp')}", _smtp_check(email.smtp)))
+                checks.append((setting, f"SMTP {_address(email.smtp, 'smtp')}",
+                               _smtp_check(email.smtp, email.address)))
         if phone is not None and TWILIO in needs[name]:
             setting = f"{base}.phone"
             purpose = f"identity '{name}' needs it to call and text through Twilio"
@@ -211,7 +214,7 @@ def _imap_check(email: EmailIdentity) -> Callable[[], None]:
     return check
 
 
-def _smtp_check(server: MailServer) -> Callable[[], None]:
+def _smtp_check(server: MailServer, sender: str) -> Callable[[], None]:
     def check() -> None:
         address = _address(server, "smtp")
         try:
@@ -253,6 +256,19 @@ def _smtp_check(server: MailServer) -> Callable[[], None]:
                 except smtplib.SMTPNotSupportedError:
                     raise _Failed(".tls", f"the SMTP server {address} offers no login (AUTH) on this "
                                           "connection; many offer it only after STARTTLS (check tls)") from None
+            # The envelope's sender, then RSET: the relay says whether it would take mail from us, and no
+            # message is sent (a relay that wants STARTTLS or a login first says so here).
+            code, words = conn.mail(sender)
+            if code != 250:
+                text = _text(words)
+                if code == 530 and "starttls" in text.lower():
+                    raise _Failed(".tls", f"the SMTP server {address} wants STARTTLS first: {code} {text} "
+                                          "(set tls: starttls)")
+                if code == 530 and not server.username:
+                    raise _Failed(".username", f"the SMTP server {address} wants a login first: {code} {text} "
+                                               "(set username and password)")
+                raise _Failed("", f"the SMTP server {address} would not take mail from {sender}: {code} {text}")
+            conn.rset()
         except _Failed:
             raise
         except smtplib.SMTPResponseException as exc:

@@ -251,3 +251,56 @@ def test_validate_connect_checks_every_login_and_says_so(cli, mail, phone, tmp_p
 @pytest.mark.parametrize("kind", ["run", "nightly"])
 def test_help_documents_the_escape_hatch(cli, kind):
     assert "--no-preflight" in cli(kind, "--help").stdout
+
+
+# --- TLS and what a relay wants first, through the API (as `run` calls it) ----------------------------------------
+@pytest.fixture
+def cert(tmp_path):
+    """A self-signed certificate for 127.0.0.1, made with openssl."""
+    import subprocess
+
+    crt, key = tmp_path / "server.crt", tmp_path / "server.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                    "-keyout", str(key), "-out", str(crt)], check=True, capture_output=True)
+    return crt, key
+
+
+def tls_config(tmp_path, *, smtp: str, imap: str):
+    from probes.config import load_config
+
+    return load_config(write_config(tmp_path, smtp=smtp, imap=imap))
+
+
+def check_all(config):
+    from probes.preflight import everything, preflight
+
+    passed = []
+    failures = preflight(config, everything(config), passed=passed)
+    return [f"{f.setting}: {f.message}" for f in failures], [p.setting for p in passed]
+
+
+def test_tls_is_checked_as_configured_and_certificates_are_verified(tmp_path, cert, monkeypatch):
+    from probes.sim.mailserver import ImapServer
+
+    monkeypatch.setenv("PF_IMAP_PASSWORD", "pw")
+    with ImapServer(tmp_path / "mail", {"shopper": "pw"}, tls=cert) as imap, \
+            SmtpServer(lambda *m: None, tls=cert) as starttls:
+        imap_tls = f'{{host: 127.0.0.1, port: {imap.port}, tls: starttls, username: shopper, ' \
+                   f'password: "${{PF_IMAP_PASSWORD}}"'
+        trusted = tls_config(tmp_path, smtp=f"{{host: 127.0.0.1, port: {starttls.port}, tls: starttls, "
+                                            f"ca_file: {cert[0]}}}", imap=imap_tls + f", ca_file: {cert[0]}}}")
+        assert check_all(trusted) == ([], ["identities.shopper.email.imap", "identities.shopper.email.smtp"])
+        # Without the CA the self-signed certificates are refused, and the line says which setting.
+        untrusted = tls_config(tmp_path, smtp=f"{{host: 127.0.0.1, port: {starttls.port}, tls: starttls}}",
+                               imap=imap_tls + "}")
+        failures, passed = check_all(untrusted)
+        assert passed == [] and [f.split(": ")[0] for f in failures] == [
+            "identities.shopper.email.imap.tls", "identities.shopper.email.smtp.tls"]
+        assert all("CERTIFICATE_VERIFY_FAILED" in f for f in failures), failures
+        # Plain text to a relay that wants STARTTLS: it says so at MAIL FROM, and no message is sent.
+        plain = tls_config(tmp_path, smtp=f"{{host: 127.0.0.1, port: {starttls.port}, tls: none}}",
+                           imap=imap_tls + f", ca_file: {cert[0]}}}")
+        failures, _ = check_all(plain)
+        assert failures == [f"identities.shopper.email.smtp.tls: the SMTP server 127.0.0.1:{starttls.port} wants "
+                            "STARTTLS first: 530 Must issue a STARTTLS command first (set tls: starttls)"]
