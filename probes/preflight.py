@@ -289,10 +289,17 @@ def _twilio_check(phone: PhoneIdentity) -> Callable[[], None]:
         import requests
         from twilio.base.exceptions import TwilioException, TwilioRestException
 
-        where = phone.api_base or "https://api.twilio.com"
+        from twilio.http.http_client import TwilioHttpClient
+
+        from .twilio_http import TWILIO_API, RoutedHttpClient, twilio_client
+
+        where = phone.api_base or TWILIO_API
         sid = phone.sid()
+        # The project's HTTP client, with the identity's timeout for Twilio itself too: a check must end.
+        http = (RoutedHttpClient(phone.api_base, timeout=phone.timeout_s) if phone.api_base
+                else TwilioHttpClient(timeout=phone.timeout_s))
         try:
-            account = phone.client().api.v2010.accounts(sid).fetch()
+            account = twilio_client(sid, phone.secret(), http_client=http).api.v2010.accounts(sid).fetch()
         except TwilioRestException as exc:
             if exc.status in (401, 403):
                 token = ENV_REF.fullmatch(phone.auth_token)
