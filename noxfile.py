@@ -55,7 +55,7 @@ def _bootstrap(args: list[str]) -> None:
     root = Path(__file__).resolve().parent
     venv = root / ".venv"
     python = venv / "bin" / "python"
-    ready = python.exists() and subprocess.run([str(python), "-c", "import nox"],
+    ready = python.exists() and subprocess.run([str(python), "-c", "import nox"], check=False,
                                                stderr=subprocess.DEVNULL).returncode == 0
     if not ready:
         _say(f"making {venv} with nox in it (once)")

@@ -21,12 +21,14 @@ each as one line naming the identity and the setting to fix.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import os
 import re
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from .config import ENV_REF, Config, EmailIdentity, MailServer, PhoneIdentity
 from .scenario import identity_of, needs_mailbox, needs_phone, uses
@@ -114,9 +116,9 @@ def preflight(config: Config, needs: dict[str, set[str]], *, ledger: bool = True
     checks: list[tuple[str, str, Callable[[], None]]] = []   # (setting, what, check)
 
     def secret_missing(setting: str, template: str | None, purpose: str) -> bool:
-        missing = [v for v in ENV_REF.findall(template or "") if not _environ().get(v)]
+        missing = [v for v in ENV_REF.findall(template or "") if not os.environ.get(v)]
         for variable in missing:
-            state = "is empty" if variable in _environ() else "is not set"
+            state = "is empty" if variable in os.environ else "is not set"
             failures.append(where(setting, f"environment variable {variable} {state}; {purpose}"))
         return bool(missing)
 
@@ -204,13 +206,11 @@ def _imap_check(email: EmailIdentity) -> Callable[[], None]:
         except (OSError, EOFError) as exc:
             raise _Failed("", f"the IMAP server {address} dropped the connection: {_one_line(exc)}") from None
         finally:
-            try:
-                client.logout()
-            except Exception:  # noqa: BLE001 - a failed check may leave the connection half closed
+            with contextlib.suppress(Exception):   # a failed check may leave the connection half closed
                 try:
-                    client.shutdown()
+                    client.logout()
                 except Exception:  # noqa: BLE001
-                    pass
+                    client.shutdown()
     return check
 
 
@@ -221,6 +221,7 @@ def _smtp_check(server: MailServer, sender: str) -> Callable[[], None]:
             context = server.tls_context()
         except (OSError, ValueError) as exc:
             raise _Failed(".ca_file", f"cannot read the certificate authority file: {_one_line(exc)}") from None
+        conn: smtplib.SMTP
         try:
             if server.tls == "implicit":
                 conn = smtplib.SMTP_SSL(server.host, server.port_for("smtp"), timeout=server.timeout_s,
@@ -288,7 +289,6 @@ def _twilio_check(phone: PhoneIdentity) -> Callable[[], None]:
     def check() -> None:
         import requests
         from twilio.base.exceptions import TwilioException, TwilioRestException
-
         from twilio.http.http_client import TwilioHttpClient
 
         from .twilio_http import TWILIO_API, RoutedHttpClient, twilio_client
@@ -320,12 +320,6 @@ def _twilio_check(phone: PhoneIdentity) -> Callable[[], None]:
 
 
 # --- helpers --------------------------------------------------------------------------------------
-def _environ():
-    import os
-
-    return os.environ
-
-
 def _address(server: MailServer, protocol: str) -> str:
     return f"{server.host}:{server.port_for(protocol)}"   # type: ignore[arg-type]
 
@@ -343,7 +337,7 @@ def _text(value) -> str:
 def _one_line(value) -> str:
     text = _text(value.args[0] if isinstance(value, Exception) and len(value.args) == 1 else value)
     # imapclient passes the server's words on as the repr of bytes; the twilio SDK prefixes its own words.
-    text = re.sub(r"^b(['\"])(.*)\1$", r"\2", text.strip(), flags=re.S)
+    text = re.sub(r"^b(['\"])(.*)\1$", r"\2", text.strip(), flags=re.DOTALL)
     text = re.sub(r"^Unable to \w+ record: ", "", text)
     return " ".join(text.split()) or type(value).__name__
 
