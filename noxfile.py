@@ -4,8 +4,77 @@ Both install everything they need into their own virtualenv, plus (with
 `probes setup`) a Chromium for Playwright (Playwright's own where it can be
 downloaded, else the system's `chromium` package) and Dovecot, the real IMAP
 server the demo's mailbox and the email tests use.
+
+On a machine with nothing but the system Python (Debian 12, Ubuntu 24.04: pip
+refuses to install there, PEP 668), run this file itself: `python3 noxfile.py
+-s demo`. It makes a project virtualenv `.venv/` with nox in it, once, and runs
+nox from there with the same arguments (see _bootstrap below).
 """
-import nox
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+VENV_INSTALL = "sudo apt-get install -y python3-venv"
+
+
+def _say(text: str) -> None:
+    print(f"noxfile.py: {text}", file=sys.stderr, flush=True)
+
+
+def _has_ensurepip() -> bool:
+    # Debian and Ubuntu ship venv's pip installer (ensurepip) in the separate python3-venv package.
+    try:
+        import ensurepip  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _make_venv(venv: Path) -> None:
+    """Create venv with the running Python's venv module; get python3-venv first where it is missing."""
+    if not _has_ensurepip():
+        if os.geteuid() != 0 or not shutil.which("apt-get"):
+            _say(f"{sys.executable} cannot make a virtualenv (its venv module has no ensurepip). "
+                 f"Run: {VENV_INSTALL}   (then this command again)")
+            sys.exit(1)
+        _say("installing python3-venv with apt-get (this Python cannot make a virtualenv without it)")
+        subprocess.run(["apt-get", "update"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "python3-venv"], check=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    shutil.rmtree(venv, ignore_errors=True)   # a half-made one from an earlier failure
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+
+
+def _bootstrap(args: list[str]) -> None:
+    """`python3 noxfile.py ARGS`: nox from the project's own .venv/ (made once), as `nox ARGS`."""
+    if sys.version_info < (3, 11):
+        _say(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]} ({sys.executable})")
+        sys.exit(1)
+    root = Path(__file__).resolve().parent
+    venv = root / ".venv"
+    python = venv / "bin" / "python"
+    ready = python.exists() and subprocess.run([str(python), "-c", "import nox"], check=False,
+                                               stderr=subprocess.DEVNULL).returncode == 0
+    if not ready:
+        _say(f"making {venv} with nox in it (once)")
+        if not (venv / "bin" / "pip").exists():
+            _make_venv(venv)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "nox"],
+                       check=True)
+    os.execv(str(python), [str(python), "-m", "nox", "--noxfile", str(root / "noxfile.py"), *args])
+
+
+# Run as a script, before `import nox` can work: the system Python has no nox, and may not install it.
+if __name__ == "__main__":
+    try:
+        _bootstrap(sys.argv[1:])
+    except subprocess.CalledProcessError as exc:
+        _say(f"failed: {' '.join(map(str, exc.cmd))} (exit {exc.returncode})")
+        sys.exit(1)
+
+import nox  # noqa: E402 - after the bootstrap above, on purpose
 
 nox.options.sessions = ["tests"]
 nox.options.reuse_existing_virtualenvs = True

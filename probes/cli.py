@@ -70,7 +70,11 @@ def cli(verbose: bool) -> None:
               "DURATION (e.g. 10m) has passed. Awaits still pending stay in the ledger for `probes harvest`.")
 @click.option("--run-id", help="Resume this earlier run (e.g. after a crash): steps it finished are kept, "
               "and nothing it may already have sent is sent again.")
-def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id):
+@click.option("--no-preflight", is_flag=True, help="Skip the check, before any contact, that every secret "
+              "resolves and every mailbox, mail relay and Twilio account the journeys use accepts the "
+              "prober's login. Problems then show up in the steps that meet them.")
+def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id,
+        no_preflight):
     """Run the journeys in PATHS (scenario files or folders of them).
 
     Journeys run concurrently; every contact is recorded in the ledger before
@@ -97,7 +101,8 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
         sys.exit(EXIT_OK)
     reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
     code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
-                   concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id)
+                   concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id,
+                   preflight=not no_preflight)
     sys.exit(code)
 
 
@@ -134,13 +139,25 @@ def _problem(file: str, message: str):
 
 
 def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None, concurrency=None,
-            kind="run", title=None, wait_s: float = 0.0, run_id: str | None = None, harvest_first=False) -> int:
-    """Run journeys with a live progress display, write the report, return the exit code."""
+            kind="run", title=None, wait_s: float = 0.0, run_id: str | None = None, harvest_first=False,
+            preflight: bool = True) -> int:
+    """Run journeys with a live progress display, write the report, return the exit code.
+
+    preflight: first check the secrets, mailboxes, relays and Twilio accounts the journeys use
+    (probes/preflight.py); if any fails, nothing is contacted and the run is recorded as an error.
+    """
     from .ledger import Ledger
     from .report import build_results, write_json, write_report
     from .runner import Runner
 
     reports.mkdir(parents=True, exist_ok=True)
+    if preflight:
+        from .preflight import needs_of
+        from .preflight import preflight as check
+
+        if failures := check(config, needs_of(journeys, config), ledger=not ledger_url):
+            return _preflight_failed(config, journeys, failures, reports, ledger_url=ledger_url,
+                                     json_path=json_path, kind=kind, title=title, run_id=run_id)
     try:
         ledger = Ledger(ledger_url or config.ledger_url(reports))
     except InputError as err:
@@ -174,6 +191,38 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
                    "`probes harvest` records the answers as they come.")
     ledger.close()
     return result.exit_code
+
+
+def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, json_path, kind, title,
+                      run_id) -> int:
+    """Say every preflight failure on one line each, record the run as an error, write its report: exit 3."""
+    from .ledger import Ledger
+    from .preflight import record_failed_run
+    from .report import build_results, write_json, write_report
+
+    for failure in failures:
+        click.echo(str(failure), err=True)
+    n = len(failures)
+    click.secho(f"Preflight: {n} problem{'s' if n != 1 else ''} with the prober's own setup; nothing was "
+                "contacted. Fix them (`probes validate --connect` checks again) and run again.", fg="red", err=True)
+    if any(f.setting == "settings.ledger" for f in failures):
+        return EXIT_PROBER_ERROR   # no ledger, no report: the lines above are the record
+    try:
+        ledger = Ledger(ledger_url or config.ledger_url(reports))
+        run_id = record_failed_run(ledger, config, journeys, failures, reports, kind=kind, run_id=run_id,
+                                   options={"journeys": [j.path for j in journeys]})
+        results = build_results(ledger, run_id)
+        index = write_report(results, reports, title=title)
+        if json_path:
+            write_json(results, Path(json_path))
+        ledger.close()
+    except Exception as exc:  # noqa: BLE001 - the lines above already say what matters
+        click.secho(f"The failed preflight could not be recorded: {exc}", fg="red", err=True)
+        return EXIT_PROBER_ERROR
+    click.echo(f"Report: {index}")
+    if json_path:
+        click.echo(f"JSON:   {Path(json_path).resolve()}")
+    return EXIT_PROBER_ERROR
 
 
 def _human(seconds: float) -> str:
@@ -339,7 +388,8 @@ def harvest(config_path, ledger_url, report_dir):
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Reports folder.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
 @click.option("--wait", "wait", metavar="DURATION", help="Wait this long for answers after sending (IMAP IDLE).")
-def nightly(paths, config_path, report_dir, json_path, wait):
+@click.option("--no-preflight", is_flag=True, help="Skip the login checks made before any contact (see run).")
+def nightly(paths, config_path, report_dir, json_path, wait, no_preflight):
     """The scheduled run: harvest first, then run PATHS as tonight's run.
 
     Tonight's run has the id nightly-YYYYMMDD (UTC): started again the same
@@ -357,7 +407,7 @@ def nightly(paths, config_path, report_dir, json_path, wait):
         _fail_input(err)
     reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
     code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=_wait_seconds(wait),
-                   run_id=f"nightly-{utcnow():%Y%m%d}", harvest_first=True)
+                   run_id=f"nightly-{utcnow():%Y%m%d}", harvest_first=True, preflight=not no_preflight)
     sys.exit(code)
 
 
@@ -365,11 +415,16 @@ def nightly(paths, config_path, report_dir, json_path, wait):
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml the scenarios refer to.")
-def validate(paths, config_path):
+@click.option("--connect", is_flag=True, help="Also check the prober's own accounts, as every run does before "
+              "any contact: every secret (${VAR}) the journeys need is set, and each mailbox (IMAP login), mail "
+              "relay (SMTP login, no mail sent) and Twilio account they use accepts the prober. With only "
+              "probes.yaml files: every identity. Failures exit 3.")
+def validate(paths, config_path, connect):
     """Check scenario files and probes.yaml without contacting anyone.
 
     PATHS may be scenario files, folders of them, or probes.yaml files.
     Every problem is printed as FILE:LINE: FIELD.PATH: MESSAGE.
+    With --connect, the prober's own logins are tried too (the companies are not contacted).
     """
     from .config import CONFIG_NAME, find_config, load_config
     from .scenario import expand_paths
@@ -379,27 +434,55 @@ def validate(paths, config_path):
     scenario_files = [f for f in files if f.name != CONFIG_NAME]
     problems = []
     checked = 0
+    to_connect = []   # (config, journeys or None for every identity)
     for cf in config_files:
         try:
-            load_config(cf)
+            loaded_config = load_config(cf)
             checked += 1
+            if not scenario_files:
+                to_connect.append((loaded_config, None))
         except InputError as err:
             problems.extend(err.problems)
     if scenario_files:
         try:
             config = load_config(find_config(config_path or (str(config_files[0]) if config_files else None),
                                              [str(f) for f in scenario_files]))
+            journeys = []
             for f in scenario_files:
                 try:
-                    _load_journeys([f], config)
+                    journeys.extend(_load_journeys([f], config))
                     checked += 1
                 except InputError as err:
                     problems.extend(err.problems)
+            to_connect.append((config, journeys))
         except InputError as err:
             problems.extend(err.problems)
     if problems:
         _fail_input(InputError(problems), contacting=False)
     click.secho(f"{checked} file{'s' if checked != 1 else ''} OK.", fg="green")
+    if connect:
+        _connect(to_connect)
+
+
+def _connect(to_connect) -> None:
+    """validate --connect: the preflight of every run, reported check by check."""
+    from .preflight import everything, needs_of, preflight
+
+    failures, passed = [], []
+    for config, journeys in to_connect:
+        needs = everything(config) if journeys is None else needs_of(journeys, config)
+        failures.extend(preflight(config, needs, passed=passed))
+    for p in passed:
+        click.echo(f"Connected: {p.what} ({p.setting})")
+    for failure in failures:
+        click.echo(str(failure), err=True)
+    if failures:
+        n = len(failures)
+        click.secho(f"Preflight: {n} problem{'s' if n != 1 else ''} with the prober's own setup.", fg="red",
+                    err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    if not passed:
+        click.echo("Nothing to connect to: the journeys use no mailbox and no Twilio account.")
 
 
 @cli.command()

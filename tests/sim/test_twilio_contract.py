@@ -367,6 +367,7 @@ def drive_messages_and_numbers(prober, facts: dict) -> None:
     facts["numbers"] = prober.incoming_phone_numbers.list(page_size=1)
     facts["number"] = prober.incoming_phone_numbers(facts["numbers"][0].sid).fetch()
     facts["filtered_numbers"] = prober.incoming_phone_numbers.list(phone_number=PROBER_SECOND)
+    facts["account"] = prober.api.v2010.accounts(PROBER_SID).fetch()   # how preflight checks credentials
 
 
 def drive_errors(prober, company, wrong, facts: dict) -> None:
@@ -391,6 +392,8 @@ def drive_errors(prober, company, wrong, facts: dict) -> None:
     expect_error(lambda: prober.calls.create(to=ANNA, from_=VOICEMAIL, twiml="<Response/>"), 400, 21210, seen)
     expect_error(lambda: prober.messages.create(to=ANNA, from_=VOICEMAIL, body="hi"), 400, 21606, seen)
     expect_error(lambda: wrong.calls.list(), 401, 20003, seen)
+    expect_error(lambda: wrong.api.v2010.accounts(PROBER_SID).fetch(), 401, 20003, seen)
+    expect_error(lambda: prober.api.v2010.accounts(COMPANY_SID).fetch(), 401, 20003, seen)  # not its own
     expect_error(lambda: wrong.messages.create(to=VOICEMAIL, from_=PROBER_NUMBER, body="hi"), 401, 20003, seen)
 
 
@@ -430,7 +433,8 @@ def test_every_route_is_exercised_successfully(driven, spec):
     assert not missing, "routes never answered successfully:\n" + "\n".join(missing)
     for method, template in ROUTES:
         assert spec.operation(method, template) is not None, f"{method} {template} is not in Twilio's spec"
-    unfailed = [f"{m} {t}" for m, t in ROUTES if "{" in t.split("{AccountSid}")[1] and (m, normalized(t)) not in failed]
+    unfailed = [f"{m} {t}" for m, t in ROUTES
+                if "{AccountSid}" in t and "{" in t.split("{AccountSid}")[1] and (m, normalized(t)) not in failed]
     assert not unfailed, "routes naming a resource never answered 404:\n" + "\n".join(unfailed)
     assert ("POST", normalized(CALLS)) in failed and ("GET", normalized(CALLS)) in failed
     assert max(e.check_s for e in checker.exchanges) < 1.0
@@ -468,6 +472,7 @@ def test_resources_say_what_happened(driven):
     assert driven["transcription"].recording_sid == driven["voicemail_recording"].sid
     assert "refund" in (driven["transcription"].transcription_text or "")
     assert driven["sms"].status == "delivered" and driven["sms"].body == "Where is my order?"
+    assert driven["account"].sid == PROBER_SID and driven["account"].status == "active"
     assert driven["number"].phone_number in (PROBER_NUMBER, PROBER_SECOND)
 
 

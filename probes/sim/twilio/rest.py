@@ -49,6 +49,7 @@ ROUTES: list[tuple[str, str]] = [
     ("GET", f"{_A}/IncomingPhoneNumbers/{{Sid}}.json"),
     ("GET", f"{_A}/Queues.json"),
     ("GET", f"{_A}/Queues/{{Sid}}.json"),
+    ("GET", "/2010-04-01/Accounts/{Sid}.json"),   # the account itself: how a client checks its credentials
 ]
 """Every (method, OpenAPI path template) the simulator serves as JSON."""
 
@@ -275,6 +276,7 @@ class Api:
 
     def __init__(self, net: Network):
         self.net = net
+        self.started_at = datetime.now(timezone.utc)   # the accounts' creation date
 
     def account(self, request: web.Request) -> Account:
         """The path's account, if the request's Basic credentials are its SID and auth token."""
@@ -494,6 +496,20 @@ class Api:
                 return web.json_response(phone_number_json(p))
         raise _not_found(request.path)
 
+    async def fetch_account(self, request: web.Request) -> web.Response:
+        """The account, to its own credentials only (as on Twilio, the body carries its auth token)."""
+        account = self.account(request)
+        uri = _base(account)
+        created = rfc2822(self.started_at)
+        return web.json_response({
+            "auth_token": account.auth_token, "date_created": created, "date_updated": created,
+            "friendly_name": account.name, "owner_account_sid": account.sid, "sid": account.sid,
+            "status": "active", "type": "Full", "uri": uri + ".json",
+            "subresource_uris": {name: f"{uri}/{part}.json" for name, part in (
+                ("calls", "Calls"), ("incoming_phone_numbers", "IncomingPhoneNumbers"), ("messages", "Messages"),
+                ("queues", "Queues"), ("recordings", "Recordings"), ("transcriptions", "Transcriptions"))},
+        })
+
     async def list_queues(self, request: web.Request) -> web.Response:
         account = self.account(request)
         items = [q for q in self.net.queues.values() if q.account is account]
@@ -553,6 +569,9 @@ def make_app(net: Network, faults: Faults | None = None) -> web.Application:
         control_routes(app, faults)
     prefix = _A + "/"
     for method, path in ROUTES:
+        if not path.startswith(prefix):   # the account itself; its SID is the AccountSid self.account() reads
+            app.router.add_route(method, path.replace("{Sid}", "{AccountSid}"), api.fetch_account)
+            continue
         app.router.add_route(method, path, handlers[(method, path[len(prefix):])])
     app.router.add_get(_A + "/Recordings/{Sid:RE[0-9a-fA-F]{32}}.wav", api.recording_media)
     app.router.add_get(_A + "/Recordings/{Sid:RE[0-9a-fA-F]{32}}", api.recording_media)
