@@ -106,12 +106,23 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def lint(session: nox.Session) -> None:
+    """ruff and mypy on probes/ (settings in pyproject.toml); .ci/run runs it before the tests."""
+    session.install("-e", ".")
+    session.install("--upgrade", "pip>=25.1")
+    session.install("--group", "lint")
+    session.run("ruff", "check", "probes")
+    session.run("mypy", "probes")
+
+
+@nox.session(default=False)
 def benchmark(session: nox.Session) -> None:
     """web_form overhead, email detection/accuracy, chat reply-time error/memory, phone time-to-person
-    error/concurrency and the checks' recall/precision: each prints its figures last."""
-    _install(session)
+    error/concurrency, the checks' recall/precision and the fault matrix: each prints its figures last."""
+    _install(session, "test")
     session.run("python", "tests/benchmarks/web_form_overhead.py", *session.posargs)
     session.run("python", "tests/benchmarks/email_latency.py")
     session.run("python", "tests/benchmarks/chat_concurrency.py")
     session.run("python", "tests/benchmarks/phone_timing.py")
     session.run("python", "tests/benchmarks/checks_quality.py")
+    session.run("python", "tests/benchmarks/fault_matrix.py")
