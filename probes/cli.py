@@ -67,7 +67,9 @@ def cli(verbose: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Print every contact the run would make, and make none.")
 @click.option("--wait", "wait", metavar="DURATION", help="After sending, stay connected to the mailbox (IMAP IDLE; "
               "texts: every second) and record answers the moment they arrive, until every await is settled or "
-              "DURATION (e.g. 10m) has passed. Awaits still pending stay in the ledger for `probes harvest`.")
+              "DURATION (e.g. 10m) has passed. Awaits still pending stay in the ledger for `probes harvest`. A dropped "
+              "connection is made again; a deadline that passes while the mailbox cannot be read is not judged "
+              "(exit 3).")
 @click.option("--run-id", help="Resume this earlier run (e.g. after a crash): steps it finished are kept, "
               "and nothing it may already have sent is sent again.")
 def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id):
@@ -330,8 +332,11 @@ def harvest(config_path, ledger_url, report_dir):
     then threading; SMS/WhatsApp: by token, then the number it came from),
     tells automatic acknowledgements from answers by a person, keeps the raw
     .eml (or .txt), runs the checks, settles awaits and closes those whose
-    deadline passed as "no response". Messages that match nothing are listed,
-    never deleted. Running it twice records nothing new the second time.
+    deadline passed as "no response" (only once the mailbox was read past the
+    deadline). A mailbox that cannot be read is tried again for its
+    reconnect_within_s, then reported (exit 3); the others are read all the
+    same. Messages that match nothing are listed, never deleted. Running it
+    twice records nothing new the second time.
     """
     from .config import find_config, load_config
     from .ledger import Ledger
