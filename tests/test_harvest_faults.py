@@ -156,3 +156,38 @@ def test_a_deadline_passing_while_another_process_holds_the_ledger_is_not_closed
     harvest(ledger, config, tmp_path / "reports")
     (settled,) = ledger.awaits_where(id=pending["id"])
     assert settled["status"] == "met"
+
+
+def test_texts_that_could_not_be_listed_leave_their_deadline_open_until_they_are(run_journeys, phone_config,
+                                                                                  phone, reports):
+    """SMS answers have their own watermark: the number's message list, read through Twilio's API."""
+    import socket
+    import time
+
+    from probes.harvest import MailboxError, harvest
+
+    scenario = """
+        name: Text
+        persona: {name: Jane Doe}
+        target: demo
+        steps:
+          - {id: text, channel: sms, to: "{target.sms}", body: "Where is my order 1234?",
+             expect: {ack_within: 3s, human_within: 1h}}
+    """
+    ran = run_journeys(scenario, cfg=phone_config)
+    (ident,) = [i.phone for i in phone_config.identities.values() if i.phone]
+    working = ident.api_base
+    with socket.socket() as closed:   # a port nobody listens on: Twilio's API unreachable
+        closed.bind(("127.0.0.1", 0))
+        ident.api_base = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    ack = next(a for a in ran.rows["awaits"] if a["kind"] == "ack")
+    while time.time() <= ack["due_at"].timestamp() + 1:   # the acknowledgement's deadline passes
+        time.sleep(0.2)
+    with pytest.raises(MailboxError):
+        harvest(ran.ledger, phone_config, reports)
+    (held,) = ran.ledger.awaits_where(id=ack["id"])
+    assert held["status"] == "pending" and f"the texts to {ident.number}" in held["held_open"]
+    ident.api_base = working
+    harvest(ran.ledger, phone_config, reports)
+    (settled,) = ran.ledger.awaits_where(id=ack["id"])
+    assert settled["status"] == "met"   # the automatic acknowledgement came within seconds
