@@ -61,6 +61,7 @@ import time
 from dataclasses import dataclass, field
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 from .business_time import BusinessCalendar
 from .checks import CheckContext, _retuned, canned, links, run_checks
@@ -88,9 +89,9 @@ class HarvestResult:
     held_open: int = 0        # awaits past their deadline not closed: a source not read past it
     unmatched: list[dict] = field(default_factory=list)
     journeys: set[int] = field(default_factory=set)   # journeys whose answers changed
-    failures: dict[str, "MailboxError"] = field(default_factory=dict)   # source key -> why it was not read
+    failures: dict[str, MailboxError] = field(default_factory=dict)   # source key -> why it was not read
 
-    def add(self, other: "HarvestResult") -> None:
+    def add(self, other: HarvestResult) -> None:
         for name in ("read", "matched", "own_copies", "bounces", "settled", "closed", "held_open"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.unmatched.extend(other.unmatched)
@@ -106,7 +107,7 @@ class MailboxError(Exception):
     """
 
     def __init__(self, message: str, *, transient: bool = True, lost: bool = False,
-                 result: "HarvestResult | None" = None):
+                 result: HarvestResult | None = None):
         super().__init__(message)
         self.transient = transient
         self.lost = lost          # a connection that worked broke (servers drop idle ones)
@@ -126,7 +127,7 @@ class Mailbox:
     def __init__(self, name: str, identity: EmailIdentity):
         self.name = name
         self.identity = identity
-        self.client = None
+        self.client: Any = None   # an IMAPClient while connected
         self.uidvalidity = 0
 
     @property
@@ -742,7 +743,7 @@ def sources_of(config: Config, identity: str | None, channel: str) -> list[str]:
         return [Mailbox(name, ident.email).key] if ident.email else []
 
     ident = config.identities.get(identity or "")
-    if ident is not None and (found := keys(identity, ident)):
+    if ident is not None and (found := keys(identity or "", ident)):
         return found
     return [k for name, other in config.identities.items() for k in keys(name, other)]
 

@@ -44,7 +44,7 @@ def test_a_connection_dropped_during_run_wait_is_reconnected_and_the_answer_stil
         proxy.cut()
         (contact,) = sent_contacts(tmp_path / "reports" / "ledger.sqlite3", 1)
         mail.imap.deliver("shopper", answer(contact["reply_address"]))
-        out, err = proc.communicate(timeout=240)
+        _, err = proc.communicate(timeout=240)
     finally:
         proc.kill()
     assert "Traceback" not in err, err
@@ -66,7 +66,7 @@ def test_a_mailbox_down_across_a_deadline_leaves_the_await_open_until_a_harvest_
         # The company answers one contact in time, while the prober cannot read its mailbox.
         first = next(c for c in contacts if "answered" in c["idempotency_key"])
         mail.imap.deliver("shopper", answer(first["reply_address"]))
-        out, err = proc.communicate(timeout=240)
+        _, err = proc.communicate(timeout=240)
     finally:
         proc.kill()
     assert "Traceback" not in err, err
@@ -84,9 +84,9 @@ def test_a_mailbox_down_across_a_deadline_leaves_the_await_open_until_a_harvest_
 
     # Later the mailbox is back: the harvest reads past the deadlines and judges both rightly.
     proxy.up()
-    code, out, err = run_cli(["harvest"], tmp_path, env)
+    code, _, err = run_cli(["harvest"], tmp_path, env)
     assert code == 0, err
-    code, out, err = run_cli(["report", "--json", "after.json"], tmp_path, env)
+    code, _, err = run_cli(["report", "--json", "after.json"], tmp_path, env)
     after = awaits_of(json.loads((tmp_path / "after.json").read_text()))
     assert [a["status"] for a in after["answered"]] == ["met"]
     assert [a["status"] for a in after["ignored"]] == ["no_response"]
@@ -95,7 +95,7 @@ def test_a_mailbox_down_across_a_deadline_leaves_the_await_open_until_a_harvest_
 
 def test_a_harvest_and_probes_harvest_survive_a_drop_mid_read(tmp_path, mail, proxy):
     env = mail_project(tmp_path, mail, proxy.port, {"asked": "10m"})
-    code, out, err = run_cli(["run", "asked.yaml"], tmp_path, env)
+    code, _, err = run_cli(["run", "asked.yaml"], tmp_path, env)
     assert code == 0, err
     from probes.ledger import Ledger
 
@@ -105,7 +105,7 @@ def test_a_harvest_and_probes_harvest_survive_a_drop_mid_read(tmp_path, mail, pr
     # The connection is cut the moment the prober asks for the messages; the server stays up.
     cutter = threading.Thread(target=lambda: (proxy.wait_for(b"FETCH"), proxy.cut()), daemon=True)
     cutter.start()
-    code, out, err = run_cli(["harvest"], tmp_path, env)
+    code, _, err = run_cli(["harvest"], tmp_path, env)
     assert "Traceback" not in err, err
     assert code == 0, err
     (deadline,) = ledger.awaits_where(contact_id=contact["id"])
@@ -125,7 +125,7 @@ def test_a_deadline_passing_while_another_process_holds_the_ledger_is_not_closed
     from probes.results import utcnow
 
     env = mail_project(tmp_path, mail, proxy.port, {"asked": "1h"})
-    code, out, err = run_cli(["run", "asked.yaml"], tmp_path, env)
+    code, _, err = run_cli(["run", "asked.yaml"], tmp_path, env)
     assert code == 0, err
     ledger = Ledger(f"sqlite:///{tmp_path / 'reports' / 'ledger.sqlite3'}")
     config = load_config(tmp_path / "probes.yaml")

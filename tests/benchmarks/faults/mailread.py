@@ -7,7 +7,6 @@ tests/benchmarks/fault_matrix.py expects. Usage: python tests/benchmarks/faults/
 """
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -76,7 +75,7 @@ def imap_drop_during_wait(folder: Path) -> dict:
             proxy.cut()
             (contact,) = sent_contacts(folder / "reports" / "ledger.sqlite3", 1, timeout_s=60)
             mail.imap.deliver("shopper", answer(contact["reply_address"]))
-            out, err = proc.communicate(timeout=150)
+            _, err = proc.communicate(timeout=150)
         except (TimeoutError, subprocess.TimeoutExpired) as exc:
             proc.kill()
             out, err = proc.communicate()
@@ -104,7 +103,7 @@ def mailbox_down_across_deadline(folder: Path) -> dict:
             first = next(c for c in contacts if "answered" in c["idempotency_key"])
             mail.imap.deliver("shopper", answer(first["reply_address"]))
             answered_at = time.time()
-            out, err = proc.communicate(timeout=150)
+            _, err = proc.communicate(timeout=150)
         except (TimeoutError, subprocess.TimeoutExpired) as exc:
             proc.kill()
             proc.communicate()
@@ -140,7 +139,7 @@ def imap_down_during_harvest(folder: Path) -> dict:
         crashed = code != 3 or "Traceback" in text or "cannot read the mailbox" not in text \
             or not (folder / "reports" / "index.html").exists()
         proxy.up()
-        code2, text2 = _cli(["harvest"], folder, env)
+        code2, _ = _cli(["harvest"], folder, env)
         after = [a["status"] for a in _awaits(folder)["asked"]]
         return _outcome(during != ["pending"] or after != ["no_response"], crashed or code2 != 0, False,
                         f"harvest while down: exit {code}, await {during}; with the mailbox back: {after}")
@@ -182,7 +181,7 @@ def ledger_held_during_harvest(folder: Path) -> dict:
     mail, proxy = _world(folder)
     try:
         env = mail_project(folder, mail, proxy.port, {"asked": "1h"})
-        code, text = _cli(["run", "asked.yaml"], folder, env)
+        code, _ = _cli(["run", "asked.yaml"], folder, env)
         if code != 0:
             return _outcome(False, True, False, f"the run failed: exit {code}")
         os.environ.update(env)
