@@ -67,7 +67,9 @@ def cli(verbose: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Print every contact the run would make, and make none.")
 @click.option("--wait", "wait", metavar="DURATION", help="After sending, stay connected to the mailbox (IMAP IDLE; "
               "texts: every second) and record answers the moment they arrive, until every await is settled or "
-              "DURATION (e.g. 10m) has passed. Awaits still pending stay in the ledger for `probes harvest`.")
+              "DURATION (e.g. 10m) has passed. Awaits still pending stay in the ledger for `probes harvest`. A dropped "
+              "connection is made again; a deadline that passes while the mailbox cannot be read is not judged "
+              "(exit 3).")
 @click.option("--run-id", help="Resume this earlier run (e.g. after a crash): steps it finished are kept, "
               "and nothing it may already have sent is sent again.")
 @click.option("--no-preflight", is_flag=True, help="Skip the check, before any contact, that every secret "
@@ -180,6 +182,18 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
             click.echo(f"Report of what was done: {write_report(build_results(ledger, run_id), reports, title=title)}")
         ledger.close()
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug in the prober: still write what was done, exit 3
+        import traceback
+
+        click.secho(f"Internal error: {type(exc).__name__}: {exc}\n{traceback.format_exc()}", fg="red", err=True)
+        run_id = ledger.latest_run_id()
+        if run_id:
+            results = build_results(ledger, run_id)
+            click.echo(f"Report of what was done: {write_report(results, reports, title=title)}")
+            if json_path:
+                write_json(results, Path(json_path))
+        ledger.close()
+        return EXIT_PROBER_ERROR
     results = build_results(ledger, result.run_id)
     progress.settled(results)
     index = write_report(results, reports, title=title)
@@ -189,6 +203,9 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     if result.pending_awaits:
         click.echo(f"Awaiting: {result.pending_awaits} answer deadline(s) still open; "
                    "`probes harvest` records the answers as they come.")
+    for reason in result.held_open:
+        click.secho(f"Not judged: a deadline passed, but {reason.removeprefix('not closed: ')}", fg="yellow",
+                    err=True)
     ledger.close()
     return result.exit_code
 
@@ -234,17 +251,23 @@ def _human(seconds: float) -> str:
 def _harvest_and_say(ledger, config, reports: Path):
     from .harvest import MailboxError, harvest
 
+    failed = None
     try:
         got = harvest(ledger, config, reports)
     except MailboxError as exc:
         click.secho(f"Harvest failed: {exc}", fg="red", err=True)
-        return None
+        if exc.result is None:
+            return None
+        got, failed = exc.result, exc   # the other sources were read all the same
     click.echo(f"Harvest: {got.read} new message(s): {got.matched} answer(s) matched, "
                f"{len(got.unmatched)} unmatched, {got.bounces} bounce(s), {got.own_copies} own copies; "
                f"{got.settled} await(s) settled, {got.closed} closed without answer.", err=True)
+    if got.held_open:
+        click.echo(f"  {got.held_open} await(s) past their deadline left open: a mailbox or number was not read "
+                   "past the deadline; the report says which.", err=True)
     for u in got.unmatched:
         click.echo(f"  unmatched: {u['arrived_at']:%Y-%m-%d %H:%M} from {u['from']}: {u['subject']}", err=True)
-    return got
+    return None if failed else got
 
 
 class _Progress:
@@ -358,8 +381,11 @@ def harvest(config_path, ledger_url, report_dir):
     then threading; SMS/WhatsApp: by token, then the number it came from),
     tells automatic acknowledgements from answers by a person, keeps the raw
     .eml (or .txt), runs the checks, settles awaits and closes those whose
-    deadline passed as "no response". Messages that match nothing are listed,
-    never deleted. Running it twice records nothing new the second time.
+    deadline passed as "no response" (only once the mailbox was read past the
+    deadline). A mailbox that cannot be read is tried again for its
+    reconnect_within_s, then reported (exit 3); the others are read all the
+    same. Messages that match nothing are listed, never deleted. Running it
+    twice records nothing new the second time.
     """
     from .config import find_config, load_config
     from .ledger import Ledger
@@ -375,11 +401,12 @@ def harvest(config_path, ledger_url, report_dir):
     reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
     ledger = Ledger(ledger_url or config.ledger_url(reports))
     got = _harvest_and_say(ledger, config, reports)
-    if got is None:
-        sys.exit(EXIT_PROBER_ERROR)
+    # Written also when a mailbox could not be read: the report says which deadlines that leaves open.
     if run_id := ledger.latest_run_id():
         click.echo(f"Report: {write_report(build_results(ledger, run_id), reports)}")
     ledger.close()
+    if got is None:
+        sys.exit(EXIT_PROBER_ERROR)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)

@@ -269,6 +269,10 @@ class EmailIdentity(Strict):
     smtp: SmtpRelay
     imap: MailServer
     inbox: str = "INBOX"
+    reconnect_within_s: float = Field(30.0, ge=0, description="when the mailbox cannot be read (connection "
+                                      "refused or dropped), `harvest` and `nightly` try again with backoff for "
+                                      "this long, then leave its answers for the next harvest; `run --wait` "
+                                      "keeps trying until its wait ends")
     copy_to_self: bool = Field(True, description="send a copy of each message to this mailbox: after a crash, "
                                                  "it proves the server accepted the message, so it is not resent")
     sent_folder: str | None = Field(None, description="a folder where the provider keeps sent mail "

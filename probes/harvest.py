@@ -26,7 +26,16 @@ message" mean automatic), keep it as a ``.txt`` evidence file, run the checks
 and settle awaits. Twilio's ``date_sent`` has one-second resolution, like
 INTERNALDATE, and is handled the same way.
 
-Then awaits whose deadline has passed are closed as *no response*. Nothing is
+Each source (a mailbox, a number's message list) is read on its own: one that
+cannot be read (server down, connection dropped) is tried again with backoff
+and, failing that, left for the next harvest, while the others are read.
+A complete read moves the source's *read watermark* (in the ledger) to the
+instant that read started: every message that had arrived by then was seen.
+
+Then awaits whose deadline has passed are closed as *no response*, but only
+when every source that could carry the answer has been read past the
+deadline; otherwise the await stays pending and says why (``held_open``), and
+a later harvest closes it, or meets it with an answer that came in time. Nothing is
 ever deleted or flagged on the server; messages that match nothing are
 recorded and listed. Every message is recorded once (by mailbox, UIDVALIDITY
 and UID), so harvesting twice records nothing new the second time.
@@ -44,11 +53,15 @@ import email
 import email.policy
 import hashlib
 import html
+import imaplib
 import logging
 import re
+import ssl
+import time
 from dataclasses import dataclass, field
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 from .business_time import BusinessCalendar
 from .checks import CheckContext, _retuned, canned, links, run_checks
@@ -61,6 +74,8 @@ log = logging.getLogger("probes.harvest")
 AUTO_HEADERS = ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress")
 TOKEN_WORD = re.compile(r"\b[a-km-z2-9]{10}\b")  # shape of ledger.new_token()
 DEFAULT_AUTO_WITHIN_S = 10.0
+BACKOFF_FIRST_S = 1.0      # the first wait before reading a source again after a failure; doubled each time
+BACKOFF_MAX_S = 60.0
 
 
 @dataclass
@@ -71,18 +86,39 @@ class HarvestResult:
     bounces: int = 0
     settled: int = 0
     closed: int = 0
+    held_open: int = 0        # awaits past their deadline not closed: a source not read past it
     unmatched: list[dict] = field(default_factory=list)
     journeys: set[int] = field(default_factory=set)   # journeys whose answers changed
+    failures: dict[str, MailboxError] = field(default_factory=dict)   # source key -> why it was not read
 
-    def add(self, other: "HarvestResult") -> None:
-        for name in ("read", "matched", "own_copies", "bounces", "settled", "closed"):
+    def add(self, other: HarvestResult) -> None:
+        for name in ("read", "matched", "own_copies", "bounces", "settled", "closed", "held_open"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.unmatched.extend(other.unmatched)
         self.journeys |= other.journeys
+        self.failures.update(other.failures)
 
 
 class MailboxError(Exception):
-    """The prober's own mailbox could not be read (a prober failure, not the company's)."""
+    """The prober's own mailbox (or number) could not be read (a prober failure, not the company's).
+
+    transient: worth trying again (connection refused or dropped, a timeout); not for a refused login
+    or a certificate that does not verify. result: what a harvest that raised it did all the same.
+    """
+
+    def __init__(self, message: str, *, transient: bool = True, lost: bool = False,
+                 result: HarvestResult | None = None):
+        super().__init__(message)
+        self.transient = transient
+        self.lost = lost          # a connection that worked broke (servers drop idle ones)
+        self.result = result
+
+
+def _transient(exc: BaseException) -> bool:
+    """A network-level failure (refused, dropped, timed out) rather than a refusal that will repeat."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return False
+    return isinstance(exc, (OSError, EOFError, imaplib.IMAP4.abort))
 
 
 class Mailbox:
@@ -91,7 +127,7 @@ class Mailbox:
     def __init__(self, name: str, identity: EmailIdentity):
         self.name = name
         self.identity = identity
-        self.client = None
+        self.client: Any = None   # an IMAPClient while connected
         self.uidvalidity = 0
 
     @property
@@ -114,20 +150,44 @@ class Mailbox:
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             self.close()
             raise MailboxError(f"cannot read the mailbox {self.identity.address} at {server.host}:"
-                               f"{server.port_for('imap')}: {exc}") from exc
+                               f"{server.port_for('imap')}: {exc}", transient=_transient(exc)) from exc
         self.uidvalidity = int(info[b"UIDVALIDITY"])
         return self
 
+    def _lost(self, exc: BaseException) -> MailboxError:
+        """The connection broke mid-conversation (servers drop idle ones): close it; the next read
+        connects again."""
+        self.close()
+        server = self.identity.imap
+        return MailboxError(f"lost the connection to the mailbox {self.identity.address} at {server.host}:"
+                            f"{server.port_for('imap')}: {type(exc).__name__}: {exc}".rstrip(": "),
+                            transient=True, lost=True)
+
     def close(self) -> None:
         if self.client is not None:
+            client, self.client = self.client, None
             try:
-                self.client.logout()
-            except Exception:  # noqa: BLE001
-                pass
-            self.client = None
+                client.logout()
+            except Exception:  # noqa: BLE001 - a dropped connection cannot say goodbye
+                try:
+                    client.shutdown()
+                except Exception:  # noqa: BLE001
+                    pass
 
     def fetch_since(self, last_uid: int) -> list[tuple[int, bytes, dt.datetime | None]]:
-        """(uid, raw message, INTERNALDATE) of every message with a UID above last_uid."""
+        """(uid, raw message, INTERNALDATE) of every message with a UID above last_uid.
+
+        Raises MailboxError (transient) when the connection breaks."""
+        if self.client is None:
+            self.connect()
+        try:
+            return self._fetch_since(last_uid)
+        except MailboxError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
+            raise self._lost(exc) from exc
+
+    def _fetch_since(self, last_uid: int) -> list[tuple[int, bytes, dt.datetime | None]]:
         self.client.noop()  # let the server tell us about new mail before searching
         uids = [u for u in self.client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid]
         out = []
@@ -144,12 +204,19 @@ class Mailbox:
         return out
 
     def idle(self, timeout_s: float) -> bool:
-        """Wait (IMAP IDLE) up to timeout_s for the server to announce new mail."""
-        self.client.idle()
+        """Wait (IMAP IDLE) up to timeout_s for the server to announce new mail.
+
+        Raises MailboxError (transient) when the connection breaks or is not open."""
+        if self.client is None:
+            raise MailboxError(f"the mailbox {self.identity.address} is not connected")
         try:
-            responses = self.client.idle_check(timeout=max(0.05, timeout_s))
-        finally:
-            self.client.idle_done()
+            self.client.idle()
+            try:
+                responses = self.client.idle_check(timeout=max(0.05, timeout_s))
+            finally:
+                self.client.idle_done()
+        except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
+            raise self._lost(exc) from exc
         return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
 
     def find_message_id(self, message_id: str) -> dt.datetime | None:
@@ -174,29 +241,78 @@ def mailboxes_of(config: Config) -> list[Mailbox]:
 
 
 def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: list[Mailbox] | None = None,
-            now: dt.datetime | None = None) -> HarvestResult:
-    """Read every mailbox once and settle what can be settled. See the module docstring."""
+            now: dt.datetime | None = None, retry_s: float | None = None) -> HarvestResult:
+    """Read every mailbox and number once and settle what can be settled. See the module docstring.
+
+    open_boxes: mailboxes the caller keeps (and closes); one not connected, or whose connection
+    dropped, is connected again. retry_s: how long to keep trying a source that cannot be read
+    (default: the identity's reconnect_within_s; 0: one attempt, and one reconnect after a drop).
+    now: the current time (tests move it forward). Raises MailboxError, after doing all it could
+    with the other sources, when a source could not be read.
+    """
     total = HarvestResult()
     link_cache: dict = {}   # url -> what fetching it found, once per harvest (see checks.links)
-    boxes = open_boxes if open_boxes is not None else [b.connect() for b in mailboxes_of(config)]
+    boxes = open_boxes if open_boxes is not None else mailboxes_of(config)
     try:
         for box in boxes:
-            total.add(_harvest_box(ledger, config, reports_dir, box, link_cache))
+            within_s = box.identity.reconnect_within_s if retry_s is None else retry_s
+            _read_source(ledger, box.key, total, now, within_s,
+                         read=lambda part, b=box: _harvest_box(ledger, config, reports_dir, b, link_cache, part))
         for phone in phones_of(config):
-            total.add(_harvest_texts(ledger, config, reports_dir, phone, link_cache))
+            _read_source(ledger, TextBox(phone).key, total, now, 0.0 if retry_s is None else retry_s,
+                         read=lambda part, p=phone: _harvest_texts(ledger, config, reports_dir, p, link_cache, part))
     finally:
         if open_boxes is None:
             for b in boxes:
                 b.close()
-    closed, closed_journeys = close_overdue(ledger, config, now or utcnow())
+    closed, closed_journeys, held = close_overdue(ledger, config, now or utcnow())
     total.closed += closed
+    total.held_open += held
     refresh_statuses(ledger, total.journeys | closed_journeys)
+    if total.failures:
+        raise MailboxError("; ".join(str(e) for e in total.failures.values()),
+                           transient=all(e.transient for e in total.failures.values()), result=total)
     return total
 
 
+def _read_source(ledger: Ledger, key: str, total: HarvestResult, now: dt.datetime | None, within_s: float,
+                 read) -> None:
+    """Read one source completely, trying again with backoff for within_s when it fails; a complete
+    read moves its watermark to when that read started, a failed one is noted in the ledger.
+
+    A connection that worked and then broke (servers drop idle ones) is made again at once, once."""
+    give_up = time.monotonic() + within_s
+    pause = BACKOFF_FIRST_S
+    reconnects = True
+    while True:
+        started = now or utcnow()   # taken before the server is asked: anything that arrived by then is seen
+        part = HarvestResult()
+        try:
+            read(part)
+        except MailboxError as exc:
+            total.add(part)   # what was recorded before the failure stays recorded
+            if exc.lost and reconnects:
+                log.warning("%s; connecting again", exc)
+                reconnects = False
+                continue
+            if not exc.transient or time.monotonic() + pause > give_up:
+                total.failures[key] = exc
+                ledger.note_read_failure(key, str(exc))
+                return
+            log.warning("%s; trying again in %.0f s", exc, pause)
+            time.sleep(pause)
+            pause = min(pause * 2, BACKOFF_MAX_S)
+            continue
+        total.add(part)
+        ledger.set_read_watermark(key, started)
+        return
+
+
 def _harvest_box(ledger: Ledger, config: Config, reports_dir: Path, box: Mailbox,
-                 link_cache: dict | None = None) -> HarvestResult:
-    result = HarvestResult()
+                 link_cache: dict | None = None, result: HarvestResult | None = None) -> HarvestResult:
+    result = result if result is not None else HarvestResult()
+    if box.client is None:
+        box.connect()   # first: the UIDVALIDITY says whether the recorded position still holds
     position = ledger.mailbox_position(box.key)
     last_uid = position[1] if position and position[0] == box.uidvalidity else 0
     for uid, raw, internal in box.fetch_since(last_uid):
@@ -330,11 +446,11 @@ def phones_of(config: Config) -> list[PhoneIdentity]:
 
 
 def _harvest_texts(ledger: Ledger, config: Config, reports_dir: Path, phone: PhoneIdentity,
-                   link_cache: dict | None = None) -> HarvestResult:
+                   link_cache: dict | None = None, result: HarvestResult | None = None) -> HarvestResult:
     import requests
     from twilio.base.exceptions import TwilioException
 
-    result = HarvestResult()
+    result = result if result is not None else HarvestResult()
     box = TextBox(phone)
     position = ledger.mailbox_position(box.key)
     last = position[1] if position else 0
@@ -617,19 +733,74 @@ def settle(ledger: Ledger, calendar: BusinessCalendar, contact: dict, response_i
     return settled
 
 
-def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int, set[int]]:
-    """Close pending awaits whose deadline has passed as 'no_response'. Returns (how many, journeys)."""
+def sources_of(config: Config, identity: str | None, channel: str) -> list[str]:
+    """The sources that could carry an answer on channel to a contact made as identity: its mailbox
+    (email) or its number's messages (sms). Every such source in probes.yaml when the identity is
+    unknown there (renamed since) or has none for the channel."""
+    def keys(name: str, ident) -> list[str]:
+        if channel == "sms":
+            return [TextBox(ident.phone).key] if ident.phone else []
+        return [Mailbox(name, ident.email).key] if ident.email else []
+
+    ident = config.identities.get(identity or "")
+    if ident is not None and (found := keys(identity or "", ident)):
+        return found
+    return [k for name, other in config.identities.items() for k in keys(name, other)]
+
+
+def source_name(key: str) -> str:
+    """A source in words: "the mailbox shopper@example.com", "the texts to +15005550006"."""
+    if key.startswith("sms:"):
+        return f"the texts to {key[4:]}"
+    address, _, folder = key.split(":", 1)[-1].partition("/")
+    return f"the mailbox {address}" + (f" (folder {folder})" if folder and folder != "INBOX" else "")
+
+
+def _when(value: dt.datetime) -> str:
+    return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int, set[int], int]:
+    """Close pending awaits whose deadline has passed as 'no_response', when every source that could
+    carry the answer has been read past the deadline; say why on the others (held_open).
+
+    Returns (how many closed, their journeys, how many held open)."""
     from .awaits import verdict
 
-    closed, touched = 0, set()
+    closed, touched, held = 0, set(), 0
     for a in ledger.awaits_where(status="pending"):
-        if a["due_at"] <= now:
+        if a["due_at"] > now:
+            continue
+        contact = ledger.get_contact(a["contact_id"]) or {}
+        sources = sources_of(config, contact.get("identity"), a["channel"])
+        marks = ledger.watermarks(sources)
+        behind = [k for k in sources if not (marks.get(k) or {}).get("read_to")
+                  or marks[k]["read_to"] <= a["due_at"]]
+        if sources and not behind:
             ledger.settle_await(a["id"], "no_response")
             ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"],
                                verdict(a["kind"], a["deadline_text"], "no_response", None), a["contact_id"])
             closed += 1
             touched.add(a["journey_id"])
-    return closed, touched
+            continue
+        held += 1
+        if not sources:
+            reason = (f"not closed: probes.yaml has no {'number' if a['channel'] == 'sms' else 'mailbox'} "
+                      "that receives the answer, so nobody can tell whether it came")
+        else:
+            parts = []
+            for k in behind:
+                mark = marks.get(k) or {}
+                said = (f"{source_name(k)} has not been read since {_when(mark['read_to'])}" if mark.get("read_to")
+                        else f"{source_name(k)} has not been read completely yet")
+                if mark.get("error"):
+                    said += f" (last try {_when(mark['failed_at'])}: {mark['error']})"
+                parts.append(said)
+            reason = (f"not closed: {'; '.join(parts)}. The deadline was {_when(a['due_at'])}: an answer may have "
+                      "come in time; the next `probes harvest` that reads past the deadline settles it")
+        if reason != a.get("held_open"):
+            ledger.hold_open(a["id"], reason)
+    return closed, touched, held
 
 
 def refresh_statuses(ledger: Ledger, journey_ids: set[int] | None = None) -> None:

@@ -155,6 +155,8 @@ awaits = sa.Table(
     sa.Column("elapsed_s", sa.Float),                          # wall-clock time to the answer
     sa.Column("business_s", sa.Float),                         # the same in the target's business hours
     sa.Column("settled_at", UTC_DT),
+    # Added in 0004: why a pending await whose deadline passed was not closed (a mailbox not read past it).
+    sa.Column("held_open", sa.Text),
     sa.UniqueConstraint("step_id", "contact_id", "kind", name="uq_awaits_step_contact_kind"),
 )
 
@@ -164,6 +166,16 @@ mailbox_state = sa.Table(
     sa.Column("uidvalidity", sa.BigInteger, nullable=False),
     sa.Column("last_uid", sa.BigInteger, nullable=False),
     sa.Column("harvested_at", UTC_DT, nullable=False),
+)
+
+# Added in 0004: per source (a mailbox's key, or sms:<number>), the instant up to which it has been read
+# completely (when the last complete read started), and the last failed attempt.
+read_watermarks = sa.Table(
+    "read_watermarks", metadata,
+    sa.Column("source", sa.String(400), primary_key=True),
+    sa.Column("read_to", UTC_DT),
+    sa.Column("failed_at", UTC_DT),
+    sa.Column("error", sa.Text),
 )
 
 evidence = sa.Table(
@@ -373,6 +385,38 @@ class Ledger:
             if not done.rowcount:
                 conn.execute(mailbox_state.insert().values(mailbox=mailbox, uidvalidity=uidvalidity,
                                                            last_uid=last_uid, harvested_at=utcnow()))
+
+    # --- read watermarks (see harvest.close_overdue) ---------------------------
+    def watermarks(self, sources: list[str]) -> dict[str, dict]:
+        """{source: {read_to, failed_at, error}} for the sources that have a row."""
+        rows = self._select(sa.select(read_watermarks).where(read_watermarks.c.source.in_(sources)))
+        return {r["source"]: r for r in rows}
+
+    def set_read_watermark(self, source: str, read_to: dt.datetime) -> None:
+        """The source was read completely by a read that started at read_to (never moves back)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(read_watermarks.c.read_to)
+                               .where(read_watermarks.c.source == source)).first()
+            if row is None:
+                conn.execute(read_watermarks.insert().values(source=source, read_to=read_to))
+            else:
+                kept = _aware(row[0])
+                conn.execute(read_watermarks.update().where(read_watermarks.c.source == source).values(
+                    read_to=max(kept, read_to) if kept else read_to, failed_at=None, error=None))
+
+    def note_read_failure(self, source: str, error: str) -> None:
+        """A read of the source failed (its watermark stays where it was)."""
+        with self.engine.begin() as conn:
+            done = conn.execute(read_watermarks.update().where(read_watermarks.c.source == source).values(
+                failed_at=utcnow(), error=error))
+            if not done.rowcount:
+                conn.execute(read_watermarks.insert().values(source=source, failed_at=utcnow(), error=error))
+
+    def hold_open(self, await_id: int, reason: str) -> None:
+        """Say why a pending await whose deadline passed is not closed yet."""
+        with self.engine.begin() as conn:
+            conn.execute(awaits.update().where(awaits.c.id == await_id, awaits.c.status == "pending")
+                         .values(held_open=reason))
 
     def update_row(self, table_name: str, row_id, **values) -> None:
         self._update(metadata.tables[table_name], row_id, **values)

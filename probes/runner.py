@@ -97,11 +97,13 @@ class RunResult:
     run_id: str
     statuses: dict[str, str] = field(default_factory=dict)   # journey name -> status
     pending_awaits: int = 0
+    # Why deadlines that passed could not be judged (a mailbox not read past them): a prober error.
+    held_open: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
         values = set(self.statuses.values())
-        if "error" in values:
+        if "error" in values or self.held_open:
             return EXIT_PROBER_ERROR
         if "failed" in values:
             return EXIT_FINDINGS
@@ -198,45 +200,57 @@ class Runner:
             refresh_statuses(self.ledger, {row["id"] for row in journey_rows})
             for row in self.ledger.run_rows(run_id)["journeys"]:
                 result.statuses[row["name"] + f" ({row['file']})"] = row["status"]
-            result.pending_awaits = len(self.ledger.awaits_where(run_id=run_id, status="pending"))
+            pending = self.ledger.awaits_where(run_id=run_id, status="pending")
+            result.pending_awaits = len(pending)
+            if wait_s > 0:
+                # Deadlines that passed while the mailbox could not be read: no verdict, and the run says why.
+                result.held_open = list(dict.fromkeys(a["held_open"] for a in pending
+                                                      if a.get("held_open") and a["due_at"] <= utcnow()))
         return result
 
     async def wait_for_answers(self, run_id: str, wait_s: float) -> None:
         """Harvest now, then on every new message (IMAP IDLE), until this run's awaits settle or time is up.
 
-        Text messages have no IDLE: with a phone identity, the prober looks every second.
+        Text messages have no IDLE: with a phone identity, the prober looks every second. A mailbox
+        that cannot be read (down, or its connection dropped, as servers do to idle ones) is tried
+        again with backoff until the time is up; its awaits stay pending meanwhile (see
+        harvest.close_overdue), so nothing is judged on what was not read. Never raises for that.
         """
-        from .harvest import MailboxError, harvest, mailboxes_of
+        from .harvest import BACKOFF_FIRST_S, BACKOFF_MAX_S, MailboxError, harvest, mailboxes_of
 
         channels_awaited = {a["channel"] for a in self.ledger.awaits_where(run_id=run_id, status="pending")}
-        boxes = []
-        if "email" in channels_awaited:
-            for box in mailboxes_of(self.config):
-                try:
-                    boxes.append(await asyncio.to_thread(box.connect))
-                except MailboxError as exc:
-                    # Closing deadlines without reading every mailbox would call answered contacts
-                    # unanswered: leave them pending for the next `probes harvest`.
-                    log.warning("%s; not waiting: the next `probes harvest` reads the answers", exc)
-                    for b in boxes:
-                        b.close()
-                    return
+        boxes = mailboxes_of(self.config) if "email" in channels_awaited else []
         texts = "sms" in channels_awaited and any(i.phone for i in self.config.identities.values())
         told = self._texts_told   # set when Twilio calls the messaging webhook: a text arrived
         hooked = texts and await self._listen_for_texts()
         deadline = time.monotonic() + wait_s
+        pause = 0.0   # after a failed read: how long before the next try (doubles, up to BACKOFF_MAX_S)
         try:
             while True:
+                failed = False
                 try:
-                    await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes)
+                    await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes,
+                                            retry_s=0)
                 except MailboxError as exc:
+                    failed = True
                     log.warning("%s", exc)
+                    failures = exc.result.failures if exc.result else {}
+                    # A refused login or certificate will not get better by waiting: stop reading that box.
+                    boxes = [b for b in boxes if b.key not in failures or failures[b.key].transient]
+                except Exception as exc:  # noqa: BLE001 - e.g. the ledger locked by another process
+                    failed = True
+                    log.warning("reading the answers failed (%s: %s); trying again", type(exc).__name__, exc)
                 # Promises ("within 3 working days") are left to later harvests: --wait is for the answers.
                 pending = [a for a in self.ledger.awaits_where(run_id=run_id, status="pending")
                            if a["kind"] != "promise"]
                 left = deadline - time.monotonic()
                 if not pending or left <= 0 or not (boxes or texts):
                     return
+                if failed:
+                    pause = min(max(BACKOFF_FIRST_S, pause * 2), BACKOFF_MAX_S)
+                    await asyncio.sleep(min(pause, left))
+                    continue
+                pause = 0.0
                 next_due = min(a["due_at"] for a in pending) - utcnow()
                 timeout = max(0.05, min(left, next_due.total_seconds() + 0.05, 60.0))
                 if texts:
@@ -247,7 +261,10 @@ class Runner:
                     except asyncio.TimeoutError:
                         pass
                 elif len(boxes) == 1:
-                    await asyncio.to_thread(boxes[0].idle, timeout)
+                    try:
+                        await asyncio.to_thread(boxes[0].idle, timeout)
+                    except MailboxError as exc:
+                        log.warning("%s; connecting again", exc)   # the next harvest connects again
                 else:  # IDLE watches one folder per connection; with several, look every second
                     await asyncio.sleep(min(timeout, 1.0))
         finally:

@@ -116,7 +116,9 @@ def _await(row: dict) -> dict[str, Any]:
 
     return {"kind": row["kind"], "channel": row["channel"], "deadline": row["deadline_text"], "due_at": iso(row["due_at"]),
             "status": row["status"], "elapsed_s": rounded(row["elapsed_s"]), "business_s": rounded(row["business_s"]),
-            "settled_at": iso(row["settled_at"]), "response_id": row["response_id"]}
+            "settled_at": iso(row["settled_at"]), "response_id": row["response_id"],
+            # Why a deadline that passed was not judged yet (a mailbox not read past it); None otherwise.
+            "held_open": row.get("held_open") if row["status"] == "pending" else None}
 
 
 def nearest_rank(values: list[float], percent: float) -> float | None:

@@ -255,6 +255,8 @@ def _deadline_view(a: dict, response_by_id: dict[int, dict], answer: dict | None
         view.update(tone="bad", mark="\u2716",
                     verdict=f"no answer in time; one came {long_duration(late)} late" if late
                     else f"no answer (it was due {short_time(a['due_at'])})")
+    elif status == "pending" and a.get("held_open"):
+        view.update(tone="wait", mark="\u25f7", verdict=f"due {short_time(a['due_at'])}, {a['held_open']}")
     elif status == "pending":
         view.update(tone="wait", mark="\u25f7", verdict=f"pending until {short_time(a['due_at'])}")
     else:
@@ -551,6 +553,9 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
         "ack_apart": any(f["acknowledged"] != f["responded"] for f in figures),
         "page_title": title or f"Mystery Shopper report \u2013 run {run['id']}",
         "verdict": _verdict(doc["summary"], run),
+        # Deadlines that passed while a mailbox could not be read: not judged, and why.
+        "held_open": list(dict.fromkeys(a["held_open"] for j in doc["journeys"] for s in j["steps"]
+                                        for a in s.get("awaits", []) if a.get("held_open"))),
         "generator_version": __version__,
         "generated_at": human_time(dt.datetime.now(dt.timezone.utc).isoformat()),
     }

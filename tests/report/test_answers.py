@@ -254,10 +254,11 @@ def test_steps_carry_contact_responses_and_awaits(results, recorded):
     assert enquiry["awaits"] == [] and wait["responses"] == [] and wait["contact"] is None
     assert wait["awaits"] == [
         {"kind": "ack", "channel": "email", "deadline": "15m", "due_at": "2026-03-02T09:15:05.000Z", "status": "met", "elapsed_s": 72.0,
-         "business_s": 72.0, "settled_at": "2026-03-02T09:00:00.000Z", "response_id": auto["id"]},
+         "business_s": 72.0, "settled_at": "2026-03-02T09:00:00.000Z", "response_id": auto["id"],
+         "held_open": None},
         {"kind": "human", "channel": "email", "deadline": "1 business day", "due_at": "2026-03-03T09:00:05.000Z", "status": "met",
          "elapsed_s": 36300.0, "business_s": 30600.0, "settled_at": "2026-03-02T09:00:00.000Z",
-         "response_id": human["id"]}]
+         "response_id": human["id"], "held_open": None}]
     (repair,) = steps_of(results, "Ask for a repair visit")
     assert repair["status"] == "pending" and [a["status"] for a in repair["awaits"]] == ["met", "pending"]
     assert repair["awaits"][1]["settled_at"] is None and repair["awaits"][1]["elapsed_s"] is None
