@@ -45,7 +45,8 @@ def all_cases() -> list[tuple[str, object]]:
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"faults.{info.name}")
-        out.extend((f"{info.name}/{name}", run) for name, run in module.cases())
+        # Case names may already start with their area ("smtp: 450 …"): say it once.
+        out.extend((f"{info.name}/{name.removeprefix(info.name + ':').strip()}", run) for name, run in module.cases())
     return out
 
 
