@@ -10,9 +10,11 @@ Two layers, because neither alone sees everything:
   other before a single byte goes there. SOCKS (not an HTTP proxy) because it tunnels plain
   HTTP, HTTPS and WebSockets alike, and the browser sends the host name to the proxy, so
   nothing is looked up or opened on the browser's side.
-* A Playwright route on the context that checks each request's full URL (the allowlist's
-  path prefixes) before the browser sends it, and names what it stopped. Playwright does not
-  consult routes for redirect hops: those are caught by the proxy, by host and port.
+* A Playwright route on the context that checks each request before the browser sends it, and
+  names what it stopped: a page or frame to open, and anything that sends data (not a GET),
+  must match an entry's path prefix; the page's own GETs (images, scripts, styles, reads) may
+  come from anywhere on a site the allowlist names (``Target.covers``). Playwright does not
+  consult routes for redirect hops or WebSockets: those are held by the proxy, by host and port.
 
 A block is the prober keeping the user's safety setting, never the company failing: see
 ``NetGuard.settle`` for how blocks show in a step's outcome.
@@ -28,9 +30,13 @@ import socket
 import struct
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .results import Finding, Outcome, ProberError
+
+if TYPE_CHECKING:
+    from .config import Target
 
 # Requests whose loss cannot change what the customer can do with a form or a chat: a block of
 # one of these is only noted. Anything else blocked (a script, a frame, a fetch, a WebSocket …)
@@ -70,7 +76,7 @@ class Block:
 class NetGuard:
     """The allowlist of one browser context (see the module docstring). ``start`` it before the context."""
 
-    target: object      # config.Target: .allows(url) and .allowlist
+    target: Target
     channel: str        # "web_form" or "chat": the prefix of the findings
     blocks: list[Block] = field(default_factory=list)
     proxy: dict = field(default_factory=dict)  # new_context(proxy=...) once started
@@ -79,7 +85,7 @@ class NetGuard:
     _origins: frozenset = frozenset()
     _tasks: set = field(default_factory=set)
 
-    async def start(self) -> "NetGuard":
+    async def start(self) -> NetGuard:
         self._origins = frozenset(o for e in self.target.allowlist if (o := _origin_of(e)))
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
         port = self._server.sockets[0].getsockname()[1]
@@ -104,15 +110,25 @@ class NetGuard:
                 await asyncio.wait_for(self._server.wait_closed(), 5)
             self._server = None
 
-    def allows(self, url: str) -> bool:
-        return self.target.allows(http_form(url))
-
     def _note(self, block: Block) -> None:
         self.blocks.append(block)
 
     # --- the route: full URLs -------------------------------------------------------------------
+    def permits(self, request) -> bool:
+        """May the browser send this request? Pages to open and anything that sends data (not a GET) must
+        match an entry's path prefix; the page's own images, scripts, styles and reads may come from
+        anywhere on a site the allowlist names."""
+        url = http_form(request.url)
+        if url.startswith(("data:", "blob:", "about:")) or self.target.allows(url):
+            return True
+        return request.method == "GET" and not request.is_navigation_request() and self.target.covers(url)
+
+    def named(self, url: str) -> bool:
+        """Is the URL's host and port one the allowlist names (the proxy lets it through)?"""
+        return _origin_of(http_form(url)) in self._origins
+
     async def _route(self, route, request) -> None:
-        if self.allows(request.url) or request.url.startswith(("data:", "blob:", "about:")):
+        if self.permits(request):
             await route.continue_()
             return
         kind = "navigation" if request.is_navigation_request() else request.resource_type
@@ -122,14 +138,15 @@ class NetGuard:
     def _failed(self, request) -> None:
         # A redirect hop off the allowlist: the route never saw it, the proxy refused its connection;
         # this names its URL and method (a 307 keeps the POST).
-        if not self.allows(request.url) and not any(b.url == request.url for b in self.blocks):
+        url = request.url
+        if _origin_of(http_form(url)) and not self.named(url) and not any(b.url == url for b in self.blocks):
             kind = "navigation" if request.is_navigation_request() else request.resource_type
             self._note(Block(request.url, kind, request.method))
 
     def _watch_page(self, page) -> None:
         def on_ws(ws):
             # The proxy refuses the connection; this names the WebSocket's URL for the report.
-            if not self.allows(ws.url):
+            if not self.named(ws.url):
                 self._note(Block(ws.url, "websocket", "GET"))
         page.on("websocket", on_ws)
 
@@ -144,7 +161,7 @@ class NetGuard:
                 return
             await reader.readexactly(head[1])
             writer.write(b"\x05\x00")  # version 5, no authentication
-            ver, cmd, _, atyp = await reader.readexactly(4)
+            _, cmd, _, atyp = await reader.readexactly(4)
             if atyp == 1:
                 host = str(ipaddress.IPv4Address(await reader.readexactly(4)))
             elif atyp == 4:
@@ -163,7 +180,7 @@ class NetGuard:
                 return
             try:
                 up_reader, upstream = await asyncio.wait_for(asyncio.open_connection(host, port), _CONNECT_TIMEOUT_S)
-            except (OSError, asyncio.TimeoutError) as exc:
+            except (OSError, TimeoutError) as exc:
                 # The browser only learns "the SOCKS connection failed": keep the real reason for the report.
                 self.upstream_errors[(host.lower(), port)] = _net_error(exc)
                 writer.write(_reply(5))
@@ -275,7 +292,7 @@ def _net_error(exc: BaseException) -> str:
         return "ERR_CONNECTION_REFUSED"
     if isinstance(exc, socket.gaierror):
         return "ERR_NAME_NOT_RESOLVED"
-    if isinstance(exc, (TimeoutError, asyncio.TimeoutError)):
+    if isinstance(exc, TimeoutError):
         return "ERR_CONNECTION_TIMED_OUT"
     if isinstance(exc, ConnectionResetError):
         return "ERR_CONNECTION_RESET"

@@ -189,8 +189,12 @@ async def run(step: ChatStep, ctx) -> Outcome:
     browser = await ctx.browser()
     # Safety: every request and connection of this context (the widget's WebSocket too) is held to the allowlist.
     guard = await NetGuard(ctx.target, "chat").start()
-    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
-                                        proxy=guard.proxy)
+    try:
+        context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
+                                            proxy=guard.proxy)
+    except BaseException:
+        await guard.close()
+        raise
     await guard.attach(context)
     await context.add_init_script(STAMP_JS)
     errors: list[str] = []

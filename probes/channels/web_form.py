@@ -176,8 +176,12 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
     browser = await ctx.browser()
     # Safety: every request and connection of this context is held to the target's allowlist.
     guard = await NetGuard(ctx.target, "web_form").start()
-    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
-                                        proxy=guard.proxy)
+    try:
+        context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
+                                            proxy=guard.proxy)
+    except BaseException:
+        await guard.close()
+        raise
     console_errors: list[str] = []
     http_errors: list[dict] = []
     submitted_at: list[float] = []
