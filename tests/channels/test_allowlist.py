@@ -166,3 +166,19 @@ def test_https_to_an_allowed_host_is_tunnelled_and_off_list_https_is_refused(htt
     assert (status, text) == (200, "Secure hello")
     assert [b.url for b in blocks] == [f"{off_https}/x?q=1"]
     assert off_list.accepted == 0
+
+
+def test_path_prefixes_hold_pages_and_posts_but_not_the_sites_own_styles(run_journeys, config, page_server):
+    """Allowlisted: /contact only. The page's stylesheet from /static loads; its form posting to /crm is stopped."""
+    site = page_server({
+        "/contact/form": """<!doctype html><html><head><link rel=stylesheet href=/static/site.css></head><body>
+            <form method=post action=/crm/collect><label for=n>Name</label><input id=n name=name>
+            <button>Send</button></form></body></html>""",
+        "/static/site.css": "label { color: rgb(1, 2, 3); }",
+    })
+    config.targets["demo"].allowlist.append(site.base_url + "/contact")
+    ran = run_journeys(form_journey(site.base_url + "/contact/form", within="3s"))
+    (step,) = ran.steps
+    assert step["status"] == "error" and f"{site.base_url}/crm/collect" in step["error"]
+    assert site.posts == []
+    assert "site.css" not in step["error"]  # a blocked stylesheet would be named beside the post
