@@ -23,6 +23,7 @@ DEFAULT_ARGS = [
     "--no-first-run",
     "--disable-sync",
     "--disable-quic",
+    "--disable-features=AutofillServerCommunication",  # no form-field lookups at Google from the forms we fill
     "--disable-dev-shm-usage",
 ]
 APT_COMMAND = "sudo apt-get update && sudo apt-get install -y chromium"

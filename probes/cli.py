@@ -638,7 +638,7 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
         click.echo(f"Demo company running at {company.base_url}; its mail desk answers at "
                    f"@northwind.example; the shopper's mailbox is IMAP {mail.imap.host}:{mail.imap.port}; "
                    f"its phone lines are on the Twilio simulator at {phone.base_url}")
-        config = demo_config(company.base_url, Path(report_dir), mail, phone)
+        config = demo_config(company.base_url, Path(report_dir), mail, phone, chat=chat)
         try:
             journeys = _load_journeys(expand_paths([scenarios_dir]), config)
         except InputError as err:
@@ -648,12 +648,14 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
     sys.exit(code)
 
 
-def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive: bool = True):
+def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive: bool = True, chat=None):
     """The configuration `probes demo` uses: one target, the demo company, at base_url.
 
     With mail (a running probes.sim.mailnet.DemoMail): the shopper's mailbox as the only identity,
     and the company's mail addresses on the target. With phone (a running probes.sim.phonenet.DemoPhone):
-    the prober's Twilio number on the same identity, and the company's numbers on the target.
+    the prober's Twilio number on the same identity, and the company's numbers on the target. With chat
+    (a running probes.sim.chat.ChatServer): its WebSocket's host and port on the allowlist, as a company's
+    chat provider must be.
     """
     from .config import Config
 
@@ -664,6 +666,10 @@ def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive
         "endpoints": {"website": base_url},
         "allowlist": [base_url + "/"],
     }
+    if chat is not None:
+        from urllib.parse import urlsplit
+
+        target["allowlist"].append(f"http://{urlsplit(chat.ws_url).netloc}/")  # ws:// is checked as http://
     doc = {"settings": {"reports_dir": str(reports)}, "targets": {"demo": target}}
     if mail is not None:
         target["endpoints"]["support_email"] = "support@northwind.example"

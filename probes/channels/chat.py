@@ -22,7 +22,8 @@ import yaml
 from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
-from ..results import Evidence, Finding, Outcome, utcnow
+from ..netguard import NetGuard
+from ..results import FAILING, Evidence, Finding, Outcome, utcnow
 from ..steps import Regex, StepBase, Strict
 
 USES_BROWSER = True
@@ -186,7 +187,15 @@ async def run(step: ChatStep, ctx) -> Outcome:
     out = Outcome()
     sel = step.resolved()
     browser = await ctx.browser()
-    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale)
+    # Safety: every request and connection of this context (the widget's WebSocket too) is held to the allowlist.
+    guard = await NetGuard(ctx.target, "chat").start()
+    try:
+        context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
+                                            proxy=guard.proxy)
+    except BaseException:
+        await guard.close()
+        raise
+    await guard.attach(context)
     await context.add_init_script(STAMP_JS)
     errors: list[str] = []
     page = await context.new_page()
@@ -207,6 +216,9 @@ async def run(step: ChatStep, ctx) -> Outcome:
             await context.tracing.stop(path=str(trace_path))
             out.evidence.append(Evidence("trace", "Playwright trace", trace_path))
         await context.close()
+        await guard.close()
+    # A block is the prober's doing: noted when the chat went well, else the step cannot be judged.
+    guard.settle(out, passed=not any(f.severity in FAILING for f in out.findings), sent_at_s=None)
     return out
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
+from ..netguard import NetGuard
 from ..results import Evidence, Finding, Outcome, utcnow
 from ..steps import Regex, StepBase, Strict
 
@@ -173,19 +174,17 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
     """Fill in and submit the form like a customer; report what happened."""
     out = Outcome()
     browser = await ctx.browser()
-    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale)
+    # Safety: every request and connection of this context is held to the target's allowlist.
+    guard = await NetGuard(ctx.target, "web_form").start()
+    try:
+        context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
+                                            proxy=guard.proxy)
+    except BaseException:
+        await guard.close()
+        raise
     console_errors: list[str] = []
     http_errors: list[dict] = []
-    blocked: list[str] = []
     submitted_at: list[float] = []
-
-    async def guard(route, request):
-        # Safety: only navigate to, or send data to, addresses on the target's allowlist.
-        if (request.is_navigation_request() or request.method != "GET") and not ctx.allows(request.url):
-            blocked.append(f"{request.method} {request.url}")
-            await route.abort("blockedbyclient")
-        else:
-            await route.continue_()
 
     def on_response(response):
         req = response.request
@@ -193,7 +192,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
             http_errors.append({"url": response.url, "status": response.status, "method": req.method,
                                 "after_submit": bool(submitted_at)})
 
-    await context.route("**/*", guard)
+    await guard.attach(context)
     page = await context.new_page()
     def on_console(msg):
         # "Failed to load resource" for a page we already report as an HTTP error says nothing new.
@@ -209,7 +208,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
     if trace_path:
         await context.tracing.start(screenshots=True, snapshots=True)
     try:
-        await _exercise(step, ctx, page, out, http_errors, blocked, submitted_at)
+        await _exercise(step, ctx, page, out, http_errors, submitted_at)
     finally:
         if console_errors:
             out.findings.append(Finding(
@@ -217,16 +216,18 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
                 f"{len(console_errors)} error(s) in the browser console; parts of the page may not work "
                 "for every customer.", "\n".join(console_errors[:5])))
             out.observations["console_errors"] = console_errors
-        if blocked:
-            out.observations["blocked_requests"] = blocked
         if trace_path:
             await context.tracing.stop(path=str(trace_path))
             out.evidence.append(Evidence("trace", "Playwright trace", trace_path))
         await context.close()
+        await guard.close()
+    # A block is the prober's doing: noted when the form confirmed, else the step cannot be judged.
+    guard.settle(out, passed=out.observations.get("result") == "confirmed",
+                 sent_at_s=submitted_at[0] if submitted_at else None)
     return out
 
 
-async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, blocked, submitted_at) -> None:
+async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, submitted_at) -> None:
     url = ctx.render(step.url)
     out.observations["url"] = url
     # Load the page; network errors are retried (nothing has been sent yet).
@@ -305,10 +306,6 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, b
     shown = result["main"] or text  # for snippets: the page's content, not its menu
     out.observations["final_url"] = page.url
 
-    if blocked:
-        out.findings.append(Finding("web_form.blocked", "major", "The form sends to an address not on the allowlist",
-                                    "The prober stopped the request; add the address to the target's allowlist "
-                                    "if it belongs to the company.", blocked[0]))
     state = result["state"]
     if state == "confirmed":
         out.responses.append(text)

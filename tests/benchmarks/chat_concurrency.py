@@ -91,7 +91,7 @@ async def main(chats: int) -> None:
     sampler.start()
     with tempfile.TemporaryDirectory() as tmp, ChatServer(delays=delays) as chat, DemoCompany(chat=chat) as site:
         reports = Path(tmp) / "reports"
-        config = demo_config(site.base_url, reports)
+        config = demo_config(site.base_url, reports, chat=chat)
         journeys = []
         for i in range(chats):
             path = Path(tmp) / f"c{i}.yaml"

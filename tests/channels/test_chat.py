@@ -20,7 +20,7 @@ def chat_site(tmp_path):
 def chat_config(chat_site, reports):
     from probes.cli import demo_config
 
-    config = demo_config(chat_site[0].base_url, reports)
+    config = demo_config(chat_site[0].base_url, reports, chat=chat_site[1])
     config.targets["demo"].business_hours = {}  # always open: an offline chat is then a real failure
     return config
 
@@ -131,7 +131,7 @@ def test_several_chats_at_once_share_one_browser(run_journeys, chat_config):
 def test_a_journey_can_chat_beside_its_email(run_journeys, chat_site, mail, reports):
     from probes.cli import demo_config
 
-    config = demo_config(chat_site[0].base_url, reports, mail)
+    config = demo_config(chat_site[0].base_url, reports, mail, chat=chat_site[1])
     config.targets["demo"].business_hours = {}
     ran = run_journeys("""
         name: Email, then chat

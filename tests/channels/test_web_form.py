@@ -232,8 +232,11 @@ def test_form_posting_outside_the_allowlist_is_blocked(run_journeys, config, pag
             expect: {{text: received, within: 3s}}
         """)
     assert elsewhere.posts == []  # nothing left the allowlist
-    (f,) = ran.findings("web_form.blocked")
-    assert f"{elsewhere.base_url}/collect" in f["snippet"]
+    # The prober's safety rule stopped the sending: the step cannot be judged, and says what to allowlist.
+    (step,) = ran.steps
+    assert ran.result.exit_code == 3 and step["status"] == "error"
+    assert f"{elsewhere.base_url}/collect" in step["error"]
+    assert ran.rows["findings"] == []
 
 
 def test_field_that_is_not_on_the_page_is_a_finding_not_a_crash(run_journeys, company):
