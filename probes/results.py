@@ -56,4 +56,13 @@ class Outcome:
 
 
 class ProberError(Exception):
-    """The prober could not do its job (not the company's fault)."""
+    """The prober could not do its job (not the company's fault).
+
+    nothing_sent: the channel knows that nothing reached the company (say, the browser died before the
+    form was submitted). The runner then marks the contact ``not_sent``, so a resumed run makes it;
+    otherwise the contact stays ``planned`` and is never made again blindly.
+    """
+
+    def __init__(self, message: str = "", *, nothing_sent: bool = False):
+        super().__init__(message)
+        self.nothing_sent = nothing_sent

@@ -250,8 +250,10 @@ def test_a_browser_that_cannot_start_is_a_prober_error_not_a_finding(run_journey
     (step,) = ran.steps
     assert step["status"] == "error" and "could not start Chromium" in step["error"]
     assert ran.rows["findings"] == []
-    # The contact row was written before the attempt and stays 'planned': it may never be silently resent.
-    assert ran.rows["contacts"][0]["status"] == "planned"
+    # Nothing reached the company: the contact is 'not_sent' and the journey 'not_started', so a resumed
+    # run (--run-id) makes it.
+    assert ran.rows["contacts"][0]["status"] == "not_sent"
+    assert ran.rows["journeys"][0]["status"] == "not_started"
 
 
 def test_confirmation_words_already_on_the_form_page_do_not_count(run_journeys, config, page_server):
