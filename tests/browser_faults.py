@@ -107,7 +107,10 @@ class FaultSite:
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the browser gave up on it (or died): nobody is listening any more
 
             def do_GET(self):
                 path, _, query = self.path.partition("?")

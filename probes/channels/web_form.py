@@ -336,7 +336,8 @@ async def _settled(page, attempt: _Attempt, wait_s: float) -> str | None:
 
 async def _absent(page, loc, attempt: _Attempt, settings) -> tuple[bool, str]:
     """After a locator timed out: (True, proof) if the element is truly not on a loaded page, else (False, why)."""
-    why = await _settled(page, attempt, min(settings.action_timeout_s, 10.0))
+    # Long enough to see QUIET_S of calm even when the action's own limit was tiny; short, as it adds up.
+    why = await _settled(page, attempt, min(max(settings.action_timeout_s, 3 * QUIET_S), 10.0))
     count = await loc.count()
     if count:
         return False, f"it is on the page ({count} match{'es' if count > 1 else ''}) but did not respond in time"
