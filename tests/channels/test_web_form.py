@@ -146,7 +146,9 @@ def test_submit_that_never_confirms_times_out_at_the_deadline(run_journeys):
     (f,) = ran.findings("web_form.no_confirmation")
     assert f["severity"] == "critical" and "2 s" in f["title"]
     step = ran.steps[0]
-    assert (step["finished_at"] - step["started_at"]).total_seconds() < 15
+    # It gave up at its own deadline, not when the stalled server finally answered (no wall-clock bound:
+    # the machine may be busy).
+    assert step["observations"]["result"] == "timeout"
     assert "submit_to_confirmation_s" not in step["measurements"]
 
 
