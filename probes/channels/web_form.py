@@ -334,13 +334,16 @@ async def _settled(page, attempt: _Attempt, wait_s: float) -> str | None:
         await asyncio.sleep(0.2)
 
 
-async def _absent(page, loc, attempt: _Attempt, settings) -> tuple[bool, str]:
-    """After a locator timed out: (True, proof) if the element is truly not on a loaded page, else (False, why)."""
+async def _absent(page, loc, attempt: _Attempt, settings, exc: BaseException) -> tuple[bool, str]:
+    """After an action on loc failed: (True, proof) if the element is truly not on a loaded page, else (False, why)."""
     # Long enough to see QUIET_S of calm even when the action's own limit was tiny; short, as it adds up.
     why = await _settled(page, attempt, min(max(settings.action_timeout_s, 3 * QUIET_S), 10.0))
     count = await loc.count()
     if count:
-        return False, f"it is on the page ({count} match{'es' if count > 1 else ''}) but did not respond in time"
+        found = f"it is on the page ({count} match{'es' if count > 1 else ''})"
+        if not _timed_out(exc):
+            return False, f"{found} but could not be used that way (the scenario may not fit the page)"
+        return False, f"{found} but did not become usable within {settings.action_timeout_s:g} s"
     if why:
         return False, f"it was not on the page, but {why}"
     return True, (f"The page had finished loading (load event fired, no request under way, no change for "
@@ -399,7 +402,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, b
         except Exception as exc:  # noqa: BLE001
             if _closed(exc) or attempt.page_crashed:
                 raise
-            absent, why = await _absent(page, loc, attempt, settings)
+            absent, why = await _absent(page, loc, attempt, settings, exc)
             if not absent:
                 raise ProberError(f"could not tell whether the form has a field with {f.describe()}: {why} "
                                   f"({_first_line(exc)}); nothing was sent; {_prober_hint(settings)}",
@@ -442,7 +445,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, b
         attempt.clicked = False
         out.contacted = False
         submitted_at.clear()
-        absent, why = await _absent(page, button, attempt, settings)
+        absent, why = await _absent(page, button, attempt, settings, exc)
         if not absent:
             raise ProberError(f"could not tell whether the form has a {which}: {why} ({_first_line(exc)}); "
                               f"nothing was sent; {_prober_hint(settings)}", nothing_sent=True)
