@@ -585,6 +585,8 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
         facts.append(("Contacted at", str(destination)))
     if step["reachable"] is not None:
         facts.append(("Got through", "yes" if step["reachable"] else "no"))
+    elif step["status"] == "error" and step["channel"] != "await":
+        facts.append(("Got through", "could not tell (a problem on the prober's side)"))
     if isinstance(obs.get("http_status"), int):
         code = obs["http_status"]
         facts.append(("Page opened", f"normally (HTTP {code})" if code < 400 else f"with an error (HTTP {code})"))
