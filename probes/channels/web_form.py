@@ -319,7 +319,12 @@ async def _settled(page, attempt: _Attempt, wait_s: float) -> str | None:
     """
     deadline = time.monotonic() + wait_s
     while True:
-        ready, unchanged_ms = await page.evaluate(SETTLED_JS)
+        try:
+            ready, unchanged_ms = await page.evaluate(SETTLED_JS)
+        except Exception as exc:  # noqa: BLE001 - the page navigated away mid-check: not settled
+            if _closed(exc):
+                raise
+            ready, unchanged_ms = "navigating", 0.0
         running = [u for u in attempt.in_flight.values() if not u.startswith("data:")]
         if ready != "complete":
             why = f"the page had not finished loading (document {ready})"
