@@ -5,6 +5,7 @@ Order of preference: the configured path, Playwright's own Chromium (after
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -13,6 +14,8 @@ from pathlib import Path
 
 from .config import BrowserSettings
 from .results import ProberError
+
+log = logging.getLogger("probes.browser")
 
 SYSTEM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -110,38 +113,74 @@ def launch_options(settings: BrowserSettings, playwright_default: str | None = N
 
 
 class BrowserSession:
-    """One Chromium per run, started on first use and shared by every browser step."""
+    """One Chromium per run, started on first use and shared by every browser step.
+
+    Chromium can die under a run (the OOM killer, a crash, someone's ``kill``): the session notices
+    (Playwright's ``disconnected`` event) and launches a new one for the steps that follow. Steps
+    that were using the dead one fail as prober errors; see ``lost()``.
+    """
 
     def __init__(self, settings: BrowserSettings):
         self.settings = settings
         self._pw = None
         self._browser = None
         self._lock = None
+        self.launches = 0          # how many Chromiums this session started (more than 1: one died)
+        self.disconnects = 0       # how many of them went away without close()
 
     async def get(self):
+        """The running Chromium; a new one if there is none yet or the last one died."""
         import asyncio
         from playwright.async_api import async_playwright
 
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
+            if self._browser is not None and not self._browser.is_connected():
+                log.warning("Chromium went away during the run; starting a new one for the steps that follow")
+                self._browser = None
             if self._browser is None:
-                self._pw = await async_playwright().start()
+                if self._pw is None:
+                    self._pw = await async_playwright().start()
                 opts = launch_options(self.settings, self._pw.chromium.executable_path)
                 try:
-                    self._browser = await self._pw.chromium.launch(**opts)
+                    browser = await self._pw.chromium.launch(**opts)
                 except Exception as exc:  # noqa: BLE001
                     await self._pw.stop()
                     self._pw = None
                     first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
                     raise ProberError(f"could not start Chromium ({opts.get('executable_path', 'Playwright default')}): "
                                       f"{first}. Run `probes browser --install`.") from exc
+                browser.on("disconnected", self._on_disconnected)
+                self._browser = browser
+                self.launches += 1
         return self._browser
 
+    def _on_disconnected(self, browser) -> None:
+        if browser is self._browser:
+            self.disconnects += 1
+
+    def lost(self, browser) -> bool:
+        """Did this Chromium go away (crash, kill) rather than being closed by the session?"""
+        return browser is not None and not browser.is_connected()
+
+    async def new_context(self, **options):
+        """A fresh browser context; if Chromium turns out to have died just now, one more try on a new one."""
+        browser = await self.get()
+        try:
+            return await browser.new_context(**options)
+        except Exception:  # noqa: BLE001 - only a dead browser earns the second try
+            if not self.lost(browser):
+                raise
+        browser = await self.get()
+        return await browser.new_context(**options)
+
     async def close(self) -> None:
-        if self._browser is not None:
-            await self._browser.close()
-            self._browser = None
-        if self._pw is not None:
-            await self._pw.stop()
-            self._pw = None
+        browser, self._browser = self._browser, None
+        try:
+            if browser is not None and browser.is_connected():
+                await browser.close()
+        finally:
+            if self._pw is not None:
+                pw, self._pw = self._pw, None
+                await pw.stop()

@@ -274,7 +274,7 @@ class _Progress:
     """Live progress on stderr: a bar over all steps, and one line per finished journey."""
 
     SYMBOL = {"passed": ("✔", "green"), "failed": ("✘", "red"), "error": ("!", "yellow"), "skipped": ("-", "dim"),
-              "pending": ("…", "blue")}
+              "pending": ("…", "blue"), "not_started": ("-", "yellow")}
 
     def __init__(self, total_steps: int):
         from rich.console import Console
@@ -357,12 +357,14 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
     s = results["summary"]
     j = s["journeys"]
     f = s["findings"]
-    click.echo(f"Journeys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run "
+    not_started = f", {j['not_started']} not started" if j.get("not_started") else ""
+    click.echo(f"Journeys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run{not_started} "
                f"(of {j['total']}).")
     click.echo(f"Findings: {f.get('critical', 0)} critical, {f.get('major', 0)} major, "
                f"{f.get('minor', 0)} minor, {f.get('info', 0)} info.")
     for r in s.get("reachability", []):
-        click.echo(f"Reached by {channel_name(r['channel']).lower()}: {r['reached']} of {r['total']}.")
+        unsure = f" ({r['could_not_tell']} more could not tell)" if r.get("could_not_tell") else ""
+        click.echo(f"Reached by {channel_name(r['channel']).lower()}: {r['reached']} of {r['total']}{unsure}.")
     click.echo(f"Report: {index}")
     if json_path:
         click.echo(f"JSON:   {Path(json_path).resolve()}")

@@ -49,6 +49,13 @@ class BrowserSettings(Strict):
     headless: bool = True
     args: list[str] = Field(default_factory=list, description="extra launch flags, added to the defaults")
     trace: bool = Field(True, description="keep a Playwright trace of every browser step")
+    # Generous on purpose: on a busy machine Chromium is slow, and running out is a prober error, never a finding.
+    action_timeout_s: float = Field(
+        30.0, gt=0, le=600, description="how long one page action (fill a field, tick, choose, click, read "
+                                        "text, screenshot) waits for its element to be ready")
+    load_timeout_s: float = Field(
+        60.0, gt=0, le=3600, description="how long a page may take to finish loading, when the step "
+                                         "gives no load_within")
 
 
 class Settings(Strict):

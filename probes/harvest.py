@@ -838,7 +838,7 @@ def refresh_statuses(ledger: Ledger, journey_ids: set[int] | None = None) -> Non
             status = ("error" if "error" in states else "failed" if "failed" in states
                       else "pending" if "pending" in states else "passed")
             jrow = conn.execute(sa.select(journeys.c.status, journeys.c.run_id).where(journeys.c.id == jid)).one()
-            if jrow.status not in ("running", status):
+            if jrow.status not in ("running", "not_started", status):
                 conn.execute(journeys.update().where(journeys.c.id == jid).values(status=status))
             touched_runs.add(jrow.run_id)
         for rid in touched_runs:

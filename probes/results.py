@@ -58,11 +58,10 @@ class Outcome:
 class ProberError(Exception):
     """The prober could not do its job (not the company's fault).
 
-    nothing_sent: the channel is certain the contact did not reach the company (e.g. the relay refused
-    it), so a resumed run may send it; otherwise it is left 'planned' and a resume checks first.
+    nothing_sent: the channel knows that nothing reached the company (the relay refused it, the browser
+    died before the form was submitted). The runner then marks the contact ``not_sent``, so a resumed run
+    makes it; otherwise the contact stays ``planned`` and is never made again blindly.
     """
-
-    nothing_sent = False
 
     def __init__(self, *args, nothing_sent: bool = False):
         super().__init__(*args)

@@ -23,7 +23,7 @@ from .browser import BrowserSession
 from .checks import CheckContext, run_checks
 from .awaits import AwaitStep
 from .business_time import BusinessCalendar
-from .config import Config, EmailIdentity, PhoneIdentity, Target
+from .config import BrowserSettings, Config, EmailIdentity, PhoneIdentity, Target
 from .ledger import Ledger, new_token
 from .results import FAILING, Finding, Outcome, ProberError, utcnow
 from .scenario import (LoadedJourney, effective_tuning, identity_of, needs_phone, step_ids, template_values,
@@ -103,7 +103,7 @@ class RunResult:
     @property
     def exit_code(self) -> int:
         values = set(self.statuses.values())
-        if "error" in values or self.held_open:
+        if values & {"error", "not_started"} or self.held_open:
             return EXIT_PROBER_ERROR
         if "failed" in values:
             return EXIT_FINDINGS
@@ -114,13 +114,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "journey"
 
 
-def step_budget_s(step) -> float:
+def step_budget_s(step, browser: BrowserSettings | None = None) -> float:
     """Hard ceiling for one step, so a hung browser cannot hang the run."""
     if hasattr(step, "budget_s"):
         return step.budget_s()
-    load = getattr(step, "load_within", 20.0) * (getattr(step, "retries", 0) + 1)
+    browser = browser or BrowserSettings()
+    load_s = getattr(step, "load_within", None) or browser.load_timeout_s
+    load = load_s * (getattr(step, "retries", 0) + 1)
+    # Each field, the click, two screenshots and reading the page may each wait for their element.
+    actions = browser.action_timeout_s * (len(getattr(step, "fields", None) or []) + 6)
     expect = getattr(getattr(step, "expect", None), "within", 15.0)
-    return load + (expect if isinstance(expect, (int, float)) else 15.0) + 60.0
+    return load + actions + (expect if isinstance(expect, (int, float)) else 15.0) + 60.0
 
 
 def message_id_for(token: str, identity: EmailIdentity | None) -> str:
@@ -358,9 +362,17 @@ class Runner:
                 stop_reason = f"not run: step '{key}' {'failed' if step_status == 'failed' else 'could not run'}"
             elif step_status == "pending" and status == "passed":
                 status = "pending"
+        if status == "error" and self._never_reached(jid):
+            # The prober's trouble stopped it before anything reached the company: a resumed run runs it.
+            status = "not_started"
         self.ledger.finish_journey(jid, status)
         self.reporter.journey_finished(j.name, status)
         return status
+
+    def _never_reached(self, jid: int) -> bool:
+        """True if the journey's contacts are all known not to have been made (and it has some)."""
+        made = self.ledger.contacts_where(journey_id=jid)
+        return bool(made) and all(c["status"] == "not_sent" for c in made)
 
     def _await_step(self, run_id, jid, position, key, step: AwaitStep, target, contacts, done):
         """Write one await row per deadline, due from the moment the awaited contact was made."""
@@ -409,11 +421,14 @@ class Runner:
                 saved[key] = {"token": token, **(contact.get("saved") or {})}
                 status = "pending" if self._await_replies(step, run_id, jid, step_id, contact, target) else "passed"
                 self.ledger.finish_step(step_id, status,
-                                        observations={"recovered": "the earlier attempt was sent; not resent"})
+                                        observations={"recovered": "the earlier attempt was sent; not resent",
+                                                      "reachable": True})
                 return status, []
             if verdict != "resend":
                 return self._step_error(step_id, verdict)
             message_id = earlier["message_id"] or message_id_for(token, email_identity)
+            # A new attempt: 'planned' again until it is known to have gone, so a crash never resends blindly.
+            self.ledger.mark_contact(contact_id, "planned", None, planned_at=utcnow())
         else:
             message_id = message_id_for(token, email_identity)
             # Written before the contact is made: a crash leaves 'planned', never a silent double send.
@@ -430,10 +445,12 @@ class Runner:
                           phone_identity=phone_identity,
                           webhooks=self._webhooks_for(identity_name, phone_identity))
         # A channel that retries (email: a relay's temporary refusals) knows its own ceiling.
-        budget_s = module.budget_s(step, ctx) if hasattr(module, "budget_s") else step_budget_s(step)
+        budget_s = (module.budget_s(step, ctx) if hasattr(module, "budget_s")
+                    else step_budget_s(step, self.config.settings.browser))
         if phone_identity is not None and uses(step, "USES_TWILIO"):
             # Twilio's temporary trouble is waited out inside the step (retry_for_s, plus the last requests).
             budget_s += phone_identity.retry_for_s + 2 * phone_identity.timeout_s
+        lost_before = self.browser.disconnects
         try:
             outcome: Outcome = await asyncio.wait_for(module.run(step, ctx), timeout=budget_s)
         except asyncio.TimeoutError:
@@ -441,9 +458,13 @@ class Runner:
         except ProberError as exc:
             if exc.nothing_sent:
                 # Certain it never reached the company: a resumed run sends it, without waiting to check.
-                self.ledger.mark_contact(contact_id, "not_sent")
+                self.ledger.mark_contact(contact_id, "not_sent", None)
             return self._step_error(step_id, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug in the prober is an error, not a finding
+            if uses(step, "USES_BROWSER") and self.browser.disconnects != lost_before:
+                # Chromium died under the step; the company may have its contact, so it stays 'planned'.
+                return self._step_error(step_id, f"Chromium went away while the step ran (it crashed or was "
+                                                 f"killed): {type(exc).__name__}: {exc}")
             log.error("step %s of %s crashed:\n%s", key, loaded.path, traceback.format_exc())
             return self._step_error(step_id, f"internal error: {type(exc).__name__}: {exc}")
 
@@ -466,8 +487,10 @@ class Runner:
         saved[key] = {"token": token, **outcome.saved}
         contacts[key] = self.ledger.get_contact(contact_id)
         failed = any(f.severity in FAILING for f in found)
-        # Reached: no critical finding, unless the channel knows better (an offline chat answers nobody).
-        reachable = outcome.observations.get("reachable", not any(f.severity == "critical" for f in found))
+        # Reached: the company's side got the contact, and no critical finding says otherwise, unless the
+        # channel knows better (an offline chat answers nobody; a form reached only if it confirmed).
+        reachable = outcome.contacted and bool(
+            outcome.observations.get("reachable", not any(f.severity == "critical" for f in found)))
         observations = {**outcome.observations, "reachable": reachable}
         if getattr(step, "must_mention", None):
             observations["must_mention"] = step.must_mention   # harvest judges the answers by it

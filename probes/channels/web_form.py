@@ -8,6 +8,7 @@ one after, and a Playwright trace.
 """
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from typing import Literal
@@ -16,7 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
 from ..netguard import NetGuard
-from ..results import Evidence, Finding, Outcome, utcnow
+from ..results import Evidence, Finding, Outcome, ProberError, utcnow
 from ..steps import Regex, StepBase, Strict
 
 USES_BROWSER = True
@@ -86,8 +87,9 @@ class WebFormStep(StepBase):
     expect: Expect
     save: dict[str, str] = Field(default_factory=dict, description="name: regular expression with one group, "
                                                                    "matched on the confirmation text")
-    load_within: Duration = Field(20.0, description="how long the page may take to load")
-    retries: int = Field(1, ge=0, le=5, description="page-load retries on network errors (before anything is sent)")
+    load_within: Duration | None = Field(None, description="how long the page may take to finish loading; "
+                                                           "default settings.browser.load_timeout_s (60 s)")
+    retries: int = Field(1, ge=0, le=5, description="page-load retries on network errors and timeouts (before anything is sent)")
 
     @field_validator("save")
     @classmethod
@@ -170,21 +172,64 @@ def _css_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+class _Attempt:
+    """What the step has done so far: tells the prober's trouble from the company's."""
+
+    def __init__(self) -> None:
+        self.clicked = False                  # send was pressed: the company may have the message
+        self.page_crashed = False
+        self.in_flight: dict[object, str] = {}  # request -> URL, for "has the page finished loading?"
+        self.after_click: list[str] = []      # requests the page made once send was pressed
+        self.last_change = time.monotonic()   # the page's DOM last changed (see WATCH_JS)
+
+    def note_request(self, request) -> None:
+        self.in_flight[request] = request.url
+        if self.clicked:
+            self.after_click.append(f"{request.method} {request.url}")
+
+    def note_done(self, request) -> None:
+        self.in_flight.pop(request, None)
+
+
+# Notes when the page's DOM last changed: a page still building its form has not finished loading.
+WATCH_JS = """() => {
+  window.__probesChanged = performance.now();
+  new MutationObserver(() => { window.__probesChanged = performance.now(); })
+      .observe(document, {subtree: true, childList: true, attributes: true});
+}"""
+SETTLED_JS = """() => [document.readyState, performance.now() - (window.__probesChanged || 0)]"""
+# How long the DOM must stay unchanged (and the network quiet) before an absent element counts as absent.
+QUIET_S = 1.0
+
+
 async def run(step: "WebFormStep", ctx) -> Outcome:
-    """Fill in and submit the form like a customer; report what happened."""
+    """Fill in and submit the form like a customer; report what happened.
+
+    Raises ProberError for the prober's own trouble (Chromium died, an element that is there but would
+    not respond in time, a page that never finished loading, a request the allowlist had to stop);
+    nothing_sent says whether send was pressed.
+    """
     out = Outcome()
-    browser = await ctx.browser()
+    session = ctx.browser_session
+    settings = session.settings
     # Safety: every request and connection of this context is held to the target's allowlist.
     guard = await NetGuard(ctx.target, "web_form").start()
     try:
-        context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
+        context = await session.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
                                             proxy=guard.proxy)
-    except BaseException:
+    except BaseException as exc:
         await guard.close()
+        if isinstance(exc, ProberError):
+            raise ProberError(str(exc), nothing_sent=True) from exc
+        if isinstance(exc, Exception):  # playwright raises its own errors
+            raise ProberError(f"could not open a browser tab: {_first_line(exc)}; nothing was sent",
+                              nothing_sent=True) from exc
         raise
+    browser = context.browser
     console_errors: list[str] = []
     http_errors: list[dict] = []
     submitted_at: list[float] = []
+    attempt = _Attempt()
 
     def on_response(response):
         req = response.request
@@ -192,23 +237,40 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
             http_errors.append({"url": response.url, "status": response.status, "method": req.method,
                                 "after_submit": bool(submitted_at)})
 
-    await guard.attach(context)
-    page = await context.new_page()
-    def on_console(msg):
-        # "Failed to load resource" for a page we already report as an HTTP error says nothing new.
-        failed_urls = {e["url"] for e in http_errors}
-        if msg.type == "error" and not (msg.text.startswith("Failed to load resource")
-                                        and (msg.location or {}).get("url") in failed_urls):
-            console_errors.append(msg.text)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda e: console_errors.append(str(e)))
-    page.on("response", on_response)
     trace_path = ctx.evidence_path("trace.zip") if ctx.trace else None
-    if trace_path:
-        await context.tracing.start(screenshots=True, snapshots=True)
     try:
-        await _exercise(step, ctx, page, out, http_errors, submitted_at)
+        await guard.attach(context)
+        await context.add_init_script("(" + WATCH_JS + ")()")
+        page = await context.new_page()
+
+        def on_console(msg):
+            # "Failed to load resource" for a page we already report as an HTTP error says nothing new.
+            failed_urls = {e["url"] for e in http_errors}
+            if msg.type == "error" and not (msg.text.startswith("Failed to load resource")
+                                            and (msg.location or {}).get("url") in failed_urls):
+                console_errors.append(msg.text)
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda e: console_errors.append(str(e)))
+        page.on("response", on_response)
+        page.on("request", attempt.note_request)
+        page.on("requestfinished", attempt.note_done)
+        page.on("requestfailed", attempt.note_done)
+        page.on("crash", lambda _page: setattr(attempt, "page_crashed", True))
+        if trace_path:
+            await context.tracing.start(screenshots=True, snapshots=True)
+        await _exercise(step, ctx, page, out, http_errors, submitted_at, attempt, settings)
+    except ProberError as exc:
+        raise ProberError(str(exc), nothing_sent=exc.nothing_sent or not attempt.clicked) from exc
+    except Exception as exc:  # noqa: BLE001 - playwright raises its own Error/TimeoutError
+        if not (session.lost(browser) or attempt.page_crashed or _closed(exc)):
+            raise
+        where = ("after the form was sent: the company may have received it, so it is not sent again"
+                 if attempt.clicked else
+                 "before the form was sent: nothing reached the company, and a resumed run "
+                 "(probes run --run-id) sends it")
+        raise ProberError(f"Chromium went away while the step ran (it crashed or was killed), {where} "
+                          f"({_first_line(exc)})", nothing_sent=not attempt.clicked) from exc
     finally:
         if console_errors:
             out.findings.append(Finding(
@@ -216,10 +278,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
                 f"{len(console_errors)} error(s) in the browser console; parts of the page may not work "
                 "for every customer.", "\n".join(console_errors[:5])))
             out.observations["console_errors"] = console_errors
-        if trace_path:
-            await context.tracing.stop(path=str(trace_path))
-            out.evidence.append(Evidence("trace", "Playwright trace", trace_path))
-        await context.close()
+        await _close(context, trace_path, out)
         await guard.close()
     # A block is the prober's doing: noted when the form confirmed, else the step cannot be judged.
     guard.settle(out, passed=out.observations.get("result") == "confirmed",
@@ -227,23 +286,108 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
     return out
 
 
-async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, submitted_at) -> None:
+async def _close(context, trace_path, out: Outcome) -> None:
+    """Save the trace and close the tab; a browser that died on its way has nothing left to save."""
+    try:
+        if trace_path:
+            await context.tracing.stop(path=str(trace_path))
+            out.evidence.append(Evidence("trace", "Playwright trace", trace_path))
+        await context.close()
+    except Exception as exc:  # noqa: BLE001 - a missing trace must not hide what the step saw
+        out.observations.setdefault("evidence_errors", []).append(f"trace.zip: {_first_line(exc)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _closed(exc: BaseException) -> bool:
+    """Did this error come from a browser, tab or renderer that is gone?"""
+    text = str(exc)
+    return (type(exc).__name__ == "TargetClosedError" or "has been closed" in text or "Target crashed" in text
+            or "Browser closed" in text or "Connection closed" in text)
+
+
+def _timed_out(exc: BaseException) -> bool:
+    return type(exc).__name__ == "TimeoutError" or "Timeout" in _first_line(exc)
+
+
+async def _settled(page, attempt: _Attempt, wait_s: float) -> str | None:
+    """Wait up to wait_s for the page to settle: None once it has, else why it has not.
+
+    Settled: the load event has fired, no request is under way and the DOM has not changed for QUIET_S.
+    """
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            ready, unchanged_ms = await page.evaluate(SETTLED_JS)
+        except Exception as exc:  # noqa: BLE001 - the page navigated away mid-check: not settled
+            if _closed(exc):
+                raise
+            ready, unchanged_ms = "navigating", 0.0
+        running = [u for u in attempt.in_flight.values() if not u.startswith("data:")]
+        if ready != "complete":
+            why = f"the page had not finished loading (document {ready})"
+        elif running:
+            why = f"the page was still loading {len(running)} request(s), e.g. {running[0]}"
+        elif unchanged_ms < QUIET_S * 1000:
+            why = "the page was still changing"
+        else:
+            return None
+        if time.monotonic() >= deadline:
+            return why
+        await asyncio.sleep(0.2)
+
+
+async def _absent(page, loc, attempt: _Attempt, settings, exc: BaseException) -> tuple[bool, str]:
+    """After an action on loc failed: (True, proof) if the element is truly not on a loaded page, else (False, why)."""
+    # Long enough to see QUIET_S of calm even when the action's own limit was tiny; short, as it adds up.
+    why = await _settled(page, attempt, min(max(settings.action_timeout_s, 3 * QUIET_S), 10.0))
+    count = await loc.count()
+    if count:
+        found = f"it is on the page ({count} match{'es' if count > 1 else ''})"
+        if not _timed_out(exc):
+            return False, f"{found} but could not be used that way (the scenario may not fit the page)"
+        return False, f"{found} but did not become usable within {settings.action_timeout_s:g} s"
+    if why:
+        return False, f"it was not on the page, but {why}"
+    return True, (f"The page had finished loading (load event fired, no request under way, no change for "
+                  f"{QUIET_S:g} s) and no element on it matches")
+
+
+def _prober_hint(settings) -> str:
+    return (f"on a busy machine raise settings.browser.action_timeout_s (now {settings.action_timeout_s:g} s)")
+
+
+async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, submitted_at,
+                    attempt: _Attempt, settings) -> None:
     url = ctx.render(step.url)
     out.observations["url"] = url
-    # Load the page; network errors are retried (nothing has been sent yet).
+    action_ms = settings.action_timeout_s * 1000
+    load_s = step.load_within if step.load_within is not None else settings.load_timeout_s
+    # Load the page; network errors and timeouts are retried (nothing has been sent yet).
     response = None
-    for attempt in range(step.retries + 1):
+    for tries in range(step.retries + 1):
         t0 = time.perf_counter()
         try:
-            response = await page.goto(url, wait_until="load", timeout=step.load_within * 1000)
+            response = await page.goto(url, wait_until="load", timeout=load_s * 1000)
             break
         except Exception as exc:  # noqa: BLE001 - playwright raises its own Error/TimeoutError
-            reason = str(exc).strip().splitlines()[0]
+            if _closed(exc) or attempt.page_crashed:
+                raise
+            reason = _first_line(exc)
             out.observations.setdefault("load_attempts", []).append(reason)
-            if attempt == step.retries:
-                out.findings.append(Finding("web_form.unreachable", "critical", "The contact page could not be opened",
-                                            f"After {attempt + 1} attempt(s) the page at {url} did not load.", reason))
-                return
+            if tries < step.retries:
+                continue
+            if _timed_out(exc):
+                # A page that never finishes loading may be the company's, or a prober too busy to load it.
+                raise ProberError(f"could not tell: the page at {url} did not finish loading within {load_s:g} s "
+                                  f"({tries + 1} attempt(s)); nothing was sent. The limit is the step's "
+                                  f"load_within, else settings.browser.load_timeout_s", nothing_sent=True)
+            out.findings.append(Finding("web_form.unreachable", "critical", "The contact page could not be opened",
+                                        f"After {tries + 1} attempt(s) the page at {url} did not load.", reason))
+            return
     out.measurements["page_load_s"] = time.perf_counter() - t0
     status = response.status if response else None
     out.observations["http_status"] = status
@@ -251,57 +395,81 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
         out.findings.append(Finding("web_form.http_error", "critical", f"The contact page answered HTTP {status}",
                                     f"A customer opening {url} gets an error page instead of the form.",
                                     f"HTTP {status} {url}"))
-        await _screenshot(ctx, page, out, "after", "Error page")
+        await _screenshot(ctx, page, out, "after", "Error page", action_ms)
         return
 
     for f in step.fields:
-        loc = _locator(page, f).first
+        loc = _locator(page, f)
         try:
             if f.check is not None:
-                await loc.set_checked(f.check, timeout=3000)
+                await loc.first.set_checked(f.check, timeout=action_ms)
             else:
-                await _fill(loc, ctx.render(f.value))
+                await _fill(loc.first, ctx.render(f.value), action_ms)
         except Exception as exc:  # noqa: BLE001
+            if _closed(exc) or attempt.page_crashed:
+                raise
+            absent, why = await _absent(page, loc, attempt, settings, exc)
+            if not absent:
+                raise ProberError(f"could not tell whether the form has a field with {f.describe()}: {why} "
+                                  f"({_first_line(exc)}); nothing was sent; {_prober_hint(settings)}",
+                                  nothing_sent=True)
             out.findings.append(Finding("web_form.field_missing", "major", f"The form has no field with {f.describe()}",
-                                        "The journey could not fill in this field; the form may have changed.",
-                                        str(exc).strip().splitlines()[0]))
-            await _screenshot(ctx, page, out, "before", "Form as found")
+                                        f"{why} {f.describe()}. The journey could not fill in this field; "
+                                        "the form may have changed.", _first_line(exc)))
+            await _screenshot(ctx, page, out, "before", "Form as found", action_ms)
             return
-    await _screenshot(ctx, page, out, "before", "Filled form before sending")
+    await _screenshot(ctx, page, out, "before", "Filled form before sending", action_ms)
 
     if step.submit and step.submit.text:
-        button = page.get_by_role("button", name=step.submit.text)
+        button, which = page.get_by_role("button", name=step.submit.text), f"button '{step.submit.text}'"
     elif step.submit:
-        button = page.locator(step.submit.selector)
+        button, which = page.locator(step.submit.selector), f"send button at '{step.submit.selector}'"
     else:
         button = page.locator("form button[type=submit], form input[type=submit], form button:not([type])")
-    out.contacted = True  # from the click on, the company may have received it
-    out.sent_at = utcnow()
+        which = "submit button in a form"
     expect = step.expect
     # One round trip: mark the form page, note a CAPTCHA, and whether the confirmation already shows.
     captcha, already = await page.evaluate(
         "a => { window.__probesFormPage = 1; return [(" + CAPTCHA_JS + ")(), (" + CONFIRMED_JS + ")(a)]; }",
         [expect.text, expect.text_pattern, expect.url])
     out.observations["captcha"] = captcha
+    out.contacted = True  # from the click on, the company may have received it
+    out.sent_at = utcnow()
     t_submit = time.perf_counter()
     submitted_at.append(t_submit)  # before the click: its response can arrive before click() returns
+    attempt.clicked = True
     try:
-        await button.first.click(timeout=3000)
+        await button.first.click(timeout=action_ms)
     except Exception as exc:  # noqa: BLE001
+        if _closed(exc) or attempt.page_crashed:
+            raise
+        if attempt.after_click:
+            # The click went through but Playwright gave up waiting afterwards: the form may have gone.
+            raise ProberError(f"could not tell whether the form was sent: the click on the {which} timed out "
+                              f"after the page had started a request ({attempt.after_click[0]}); the company may "
+                              f"have it, so it is not sent again ({_first_line(exc)})")
+        attempt.clicked = False
         out.contacted = False
         submitted_at.clear()
+        absent, why = await _absent(page, button, attempt, settings, exc)
+        if not absent:
+            raise ProberError(f"could not tell whether the form has a {which}: {why} ({_first_line(exc)}); "
+                              f"nothing was sent; {_prober_hint(settings)}", nothing_sent=True)
         out.findings.append(Finding("web_form.field_missing", "major", "The form's send button was not found",
-                                    "The journey could not send the form.", str(exc).strip().splitlines()[0]))
+                                    f"{why} a {which}. The journey could not send the form.",
+                                    _first_line(exc)))
         return
 
-    result = await _wait_outcome(page, expect, already, http_errors)
+    result = await _wait_outcome(page, expect, already, http_errors, action_ms)
     elapsed = time.perf_counter() - t_submit
     out.observations["result"] = result.get("state")
+    # Got through: the page confirmed it. Pressing send alone proves nothing (the company may never have it).
+    out.observations["reachable"] = result.get("state") == "confirmed"
     if result["state"] == "confirmed":
         out.measurements["submit_to_confirmation_s"] = elapsed
-    await _screenshot(ctx, page, out, "after", "After sending")
+    await _screenshot(ctx, page, out, "after", "After sending", action_ms)
     if "body" not in result:  # timeouts and HTTP errors come back without the page's text
-        result["body"], result["main"] = await _text(page, "body"), await _text(page, "main")
+        result["body"], result["main"] = await _text(page, "body", action_ms), await _text(page, "main", action_ms)
     text = result["body"]
     shown = result["main"] or text  # for snippets: the page's content, not its menu
     out.observations["final_url"] = page.url
@@ -352,7 +520,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
                                     shown[:300]))
 
 
-async def _wait_outcome(page, expect: Expect, already: bool, http_errors: list[dict]) -> dict:
+async def _wait_outcome(page, expect: Expect, already: bool, http_errors: list[dict], action_ms: float) -> dict:
     """Wait for the page to confirm, show an error, or for time to run out."""
     deadline = time.perf_counter() + expect.within
     since = int(time.time() * 1000)
@@ -360,7 +528,7 @@ async def _wait_outcome(page, expect: Expect, already: bool, http_errors: list[d
     while (left := deadline - time.perf_counter()) > 0:
         if errs := [e for e in http_errors if e["after_submit"]]:
             try:  # let the error page render for the screenshot
-                await page.wait_for_load_state("load", timeout=2000)
+                await page.wait_for_load_state("load", timeout=action_ms)
             except Exception:  # noqa: BLE001
                 pass
             return {"state": "http_error", **errs[0]}
@@ -375,29 +543,31 @@ async def _wait_outcome(page, expect: Expect, already: bool, http_errors: list[d
     return {"state": "timeout"}
 
 
-async def _fill(loc, value: str) -> None:
+async def _fill(loc, value: str, timeout_ms: float) -> None:
     """Type into an input or textarea; for a drop-down, choose the option with that label."""
     try:
-        await loc.fill(value, timeout=3000)
+        await loc.fill(value, timeout=timeout_ms)
     except Exception as exc:  # noqa: BLE001
         if "<select>" not in str(exc) and "not an <input>" not in str(exc):
             raise
-        await loc.select_option(label=value, timeout=3000)
+        await loc.select_option(label=value, timeout=timeout_ms)
 
 
-async def _text(page, selector: str) -> str:
+async def _text(page, selector: str, timeout_ms: float) -> str:
     try:
         if selector != "body" and not await page.locator(selector).count():
             return ""
-        return await page.locator(selector).first.inner_text(timeout=2000)
-    except Exception:  # noqa: BLE001
+        return await page.locator(selector).first.inner_text(timeout=timeout_ms)
+    except Exception as exc:  # noqa: BLE001
+        if _closed(exc):
+            raise
         return ""
 
 
-async def _screenshot(ctx, page, out: Outcome, which: str, label: str) -> None:
+async def _screenshot(ctx, page, out: Outcome, which: str, label: str, timeout_ms: float) -> None:
     path = ctx.evidence_path(f"{which}.png")
     try:
-        await page.screenshot(path=str(path), full_page=True, timeout=5000)
+        await page.screenshot(path=str(path), full_page=True, timeout=timeout_ms)
         out.evidence.append(Evidence("screenshot", label, path))
     except Exception as exc:  # noqa: BLE001 - a missing screenshot must not hide the finding
         out.observations.setdefault("evidence_errors", []).append(f"{which}.png: {exc}")

@@ -179,6 +179,9 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
         for s in steps_by_journey.get(j["id"], []):
             observations = s["observations"] or {}
             reachable = observations.get("reachable")
+            contact_row = contact_by_step.get(s["id"])
+            if reachable is True and contact_row is not None and contact_row["status"] != "sent":
+                reachable = False  # got through only if the company's side got the contact
             step = {
                 "id": s["step_key"], "position": s["position"], "channel": s["channel"],
                 "description": s["description"] or "", "status": s["status"],
@@ -314,11 +317,14 @@ def _unmatched_mail(ledger: Ledger, run: dict, root: Path | None) -> list[dict[s
 
 def _summary(journeys: list[dict], findings: list[dict], errors: list[dict],
              await_rows: list[dict]) -> dict[str, Any]:
-    counts = {"total": len(journeys), "passed": 0, "failed": 0, "error": 0, "pending": 0, "unfinished": 0}
+    counts = {"total": len(journeys), "passed": 0, "failed": 0, "error": 0, "not_started": 0, "pending": 0,
+              "unfinished": 0}
     for j in journeys:
         # "running" after the run ended means the run was interrupted: not a verdict on the company.
         # "pending" waits for the company's answer: not a failure either, and counted apart.
-        counts[j["status"] if j["status"] in ("passed", "failed", "error", "pending") else "unfinished"] += 1
+        # "not_started": the prober's trouble stopped it before anything reached the company.
+        known = ("passed", "failed", "error", "not_started", "pending")
+        counts[j["status"] if j["status"] in known else "unfinished"] += 1
     awaits = {s: 0 for s in AWAIT_STATUSES}
     for a in await_rows:
         awaits[a["status"]] = awaits.get(a["status"], 0) + 1
@@ -328,14 +334,20 @@ def _summary(journeys: list[dict], findings: list[dict], errors: list[dict],
     reach: dict[str, dict[str, Any]] = {}
     for j in journeys:
         for s in j["steps"]:
-            # Only steps that say whether the channel worked count; a prober error tells us nothing.
-            if s["reachable"] is None:
+            if s["channel"] == "await" or s["status"] == "skipped":
+                continue  # waiting for an answer, or never tried: nothing to say about getting through
+            told = s["status"] not in ("error", "running")  # the prober's trouble, or a run cut short
+            if told and s["reachable"] is None:
+                continue  # an older ledger that did not record it
+            r = reach.setdefault(s["channel"], {"channel": s["channel"], "reached": 0, "total": 0,
+                                                "could_not_tell": 0})
+            if not told:
+                r["could_not_tell"] += 1  # neither reached nor unreached
                 continue
-            r = reach.setdefault(s["channel"], {"channel": s["channel"], "reached": 0, "total": 0})
             r["total"] += 1
             r["reached"] += s["reachable"]
     for r in reach.values():
-        r["rate"] = round(r["reached"] / r["total"], 4)
+        r["rate"] = round(r["reached"] / r["total"], 4) if r["total"] else None
     targets: list[str] = []
     for j in journeys:
         if j["target_name"] not in targets:

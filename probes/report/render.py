@@ -43,6 +43,8 @@ STATUS = {
     "failed": {"label": "Fell short", "mark": "\u2716", "tone": "bad"},
     "error": {"label": "Could not be tested", "mark": "!", "tone": "neutral"},
     "skipped": {"label": "Skipped", "mark": "\u2013", "tone": "neutral"},
+    # The prober's trouble stopped it before anything reached the company; a resumed run runs it.
+    "not_started": {"label": "Not started", "mark": "\u2013", "tone": "neutral"},
     "running": {"label": "Did not finish", "mark": "\u2026", "tone": "neutral"},
     "interrupted": {"label": "Interrupted", "mark": "\u2026", "tone": "neutral"},
     # Waiting for the company's answer: not a failure, not yet a pass.
@@ -474,6 +476,10 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
         parts.append(f"{j['failed']} fell short of what a customer should expect")
     if j["error"]:
         parts.append(f"{j['error']} could not be tested (a problem on the prober's side)")
+    if j.get("not_started"):
+        parts.append(f"{j['not_started']} {'was' if j['not_started'] == 1 else 'were'} not started (a problem on "
+                     "the prober's side before anything reached the company; resuming the run runs "
+                     f"{'it' if j['not_started'] == 1 else 'them'})")
     if pending:
         parts.append(f"{pending} {'is' if pending == 1 else 'are'} waiting for the company's answer "
                      "(not a failure)")
@@ -584,6 +590,8 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
         facts.append(("Contacted at", str(destination)))
     if step["reachable"] is not None:
         facts.append(("Got through", "yes" if step["reachable"] else "no"))
+    elif step["status"] == "error" and step["channel"] != "await":
+        facts.append(("Got through", "could not tell (a problem on the prober's side)"))
     if isinstance(obs.get("http_status"), int):
         code = obs["http_status"]
         facts.append(("Page opened", f"normally (HTTP {code})" if code < 400 else f"with an error (HTTP {code})"))

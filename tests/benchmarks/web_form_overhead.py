@@ -53,7 +53,8 @@ steps:
 class SharedSession(BrowserSession):
     """The benchmark's one browser, lent to the Runner and not closed by it."""
 
-    def __init__(self, browser):
+    def __init__(self, browser, settings):
+        super().__init__(settings)
         self._shared = browser
 
     async def get(self):
@@ -103,7 +104,7 @@ async def main(pairs: int) -> None:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(**launch_options(config.settings.browser, pw.chromium.executable_path))
             runner = Runner(config, ledger, out / "reports")
-            runner.browser = SharedSession(browser)
+            runner.browser = SharedSession(browser, config.settings.browser)
             for i in range(2):  # warm-up: page cache, first-context costs
                 await baseline(browser, company.base_url, out, -1 - i)
                 await prober(runner, journey)

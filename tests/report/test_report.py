@@ -140,11 +140,13 @@ def results(recorded):
 def test_counts_and_reachability(results):
     s = results["summary"]
     assert results["format"] == "mystery-shopper-results" and results["format_version"] == 2
-    assert s["journeys"] == {"total": 3, "passed": 1, "failed": 1, "error": 1, "pending": 0, "unfinished": 0}
+    assert s["journeys"] == {"total": 3, "passed": 1, "failed": 1, "error": 1, "not_started": 0, "pending": 0,
+                             "unfinished": 0}
     assert s["findings"] == {"critical": 1, "major": 1, "minor": 0, "info": 1}
     assert s["errors"] == 1
-    # The errored step says nothing about reachability, so it is not counted.
-    assert s["reachability"] == [{"channel": "web_form", "reached": 2, "total": 3, "rate": 0.6667}]
+    # The errored step says nothing about reachability: it is counted apart, as "could not tell".
+    assert s["reachability"] == [{"channel": "web_form", "reached": 2, "total": 3, "could_not_tell": 1,
+                                  "rate": 0.6667}]
     assert s["targets"] == ["Northwind Appliances"]
     assert results["run"]["duration_s"] == pytest.approx(9.2, abs=0.01)
     assert results["run"]["started_at"] == "2026-03-02T09:15:00.000Z"
@@ -212,7 +214,7 @@ def test_report_in_chromium(chromium, results, recorded):
         assert "The reply still contains a placeholder" in text
         assert "Dear [name], thank you" in text
         assert "Priya Shah" in text and "Alex Morgan" in text
-        assert "Web form" in text and "2 of 3 reached" in text
+        assert "Web form" in text and "2 of 3 reached · 1 could not tell" in text
         assert "page load 420 ms" in text and "confirmation after 1.2 s" in text
         assert "Prober errors (not the company's fault)" in text
         assert "could not start Chromium" in text
