@@ -141,7 +141,7 @@ def _attempt(request: Callable[[], T]) -> T:
     try:
         return request()
     except TwilioException as exc:
-        exc.retry_after_s = getattr(_last, "retry_after_s", None)  # type: ignore[attr-defined]
+        exc.retry_after_s = getattr(_last, "retry_after_s", None)
         raise
 
 

@@ -87,7 +87,7 @@ class WebhookServer:
             raise OSError(f"the webhook server cannot listen on {self.settings.listen}: {exc.strerror or exc}") \
                 from None
         self._runner = runner
-        self.port = site._server.sockets[0].getsockname()[1]  # the real port when listen asks for :0
+        self.port = runner.addresses[0][1]  # the real port when listen asks for :0
 
     async def stop(self) -> None:
         if self._runner is not None:

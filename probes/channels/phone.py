@@ -33,6 +33,7 @@ import json
 import math
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
@@ -223,7 +224,7 @@ class CallLog:
     def prompts(self) -> list[str]:
         return [m["text"] for m in self.transcript if m["author"] == "ivr"]
 
-    def hear(self, text: str, at: float, partials: list[tuple[float, int]] = ()) -> str:
+    def hear(self, text: str, at: float, partials: Sequence[tuple[float, int]] = ()) -> str:
         """Judge one thing the company said. Returns what to do: 'answer', 'listen', 'person' or 'stop'.
 
         at: when the utterance began; partials: (time, words recognised so far) while it went on.

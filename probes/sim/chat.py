@@ -199,12 +199,12 @@ class ChatServer:
         """Close every connection and stop listening. Prompt; safe to call more than once."""
         with self._state_lock:
             self._stopped = True
-            loop, thread = self._loop, self._thread
+            loop, thread, stop_event = self._loop, self._thread, self._stop_event
             self._thread = None
-            if loop is None or thread is None:
+            if loop is None or thread is None or stop_event is None:
                 return
             try:
-                loop.call_soon_threadsafe(self._stop_event.set)
+                loop.call_soon_threadsafe(stop_event.set)
             except RuntimeError:  # the loop has already finished
                 pass
             thread.join(timeout=5)
@@ -243,8 +243,8 @@ class ChatServer:
                 ready.set()
 
     async def _serve(self, ready: threading.Event) -> None:
+        self._stop_event = asyncio.Event()  # before _loop: stop() takes a set _loop to mean both are there
         self._loop = asyncio.get_running_loop()
-        self._stop_event = asyncio.Event()
         server: Server = await serve(self._handle, self.host, self.port, process_request=self._check_path,
                                      max_size=64 * 1024, server_header="NorthwindChat/1.0")
         try:
@@ -269,6 +269,7 @@ class ChatServer:
     # -- one conversation --------------------------------------------------
 
     async def _handle(self, connection: ServerConnection) -> None:
+        assert connection.request is not None  # the handler runs only after the opening handshake
         query = {k: v[0] for k, v in parse_qs(urlsplit(connection.request.path).query).items()}
         mode = query.get("mode", "healthy")
         if mode not in MODES:

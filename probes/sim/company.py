@@ -975,7 +975,10 @@ class _Handler(BaseHTTPRequestHandler):
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         company = self.server.company
 
-        get_routes = {
+        def chat_page(chat_path: str) -> Callable[[], None]:
+            return lambda: self._html(200, _chat_page(_CHAT_PAGES[chat_path], chat_path, _chat_ws_url(company.chat)))
+
+        get_routes: dict[str, Callable[[], None]] = {
             "/": lambda: self._html(200, _home_page()),
             "/contact": lambda: self._html(200, _render_form(_CONTACT_FORM)),
             "/contact/thanks": lambda: self._thanks(query, "/contact"),
@@ -993,8 +996,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/old-contact": lambda: self._html(404, _not_found_page()),
             "/_sim/inbox": lambda: self._json(200, company.inbox_snapshot()),
             # --- live chat
-            **{chat_path: (lambda chat_path=chat_path: self._html(200, _chat_page(
-                _CHAT_PAGES[chat_path], chat_path, _chat_ws_url(company.chat)))) for chat_path in _CHAT_PAGES},
+            **{chat_path: chat_page(chat_path) for chat_path in _CHAT_PAGES},
             "/chat/frame": lambda: self._chat_frame(query),
             _CHAT_WIDGET_PATH: lambda: self._send(200, _CHAT_WIDGET_JS.encode("utf-8"),
                                                   "application/javascript; charset=utf-8"),
@@ -1226,6 +1228,7 @@ class DemoCompany:
             server = server_class((self.host, self.port), _Handler)
             server.company = self
             host, port = server.server_address[:2]
+            assert isinstance(host, str)  # an AF_INET/AF_INET6 server's address is (str, int, ...)
             shown_host = f"[{host}]" if ":" in host else host
             self._base_url = f"http://{shown_host}:{port}"
             self._server = server

@@ -39,6 +39,10 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aiosmtpd.controller import Controller
 
 __all__ = ["DOVECOT_INSTALL", "ImapServer", "SmtpServer", "ensure_dovecot", "find_dovecot"]
 
@@ -402,6 +406,8 @@ class ImapServer:
                         f"default_login_user = {user}\n")
             chroot = "  chroot =\n"
         root = self.root
+        runtime = self._runtime
+        assert runtime is not None  # _prepare_files() made it just before
         if self.tls:
             # STARTTLS on the imap port, implicit TLS on the imaps one.
             self.imaps_port = self.imaps_port or _free_port(self._host)
@@ -412,7 +418,7 @@ class ImapServer:
         conf.write_text(f"""# Written by probes.sim.mailserver for a private, loopback-only Dovecot.
 protocols = imap
 listen = {self._host}
-base_dir = {self._runtime / "run"}
+base_dir = {runtime / "run"}
 state_dir = {root / "state"}
 instance_name = dovecot-sim-{self._port}
 log_path = {self.log_path}
@@ -591,7 +597,7 @@ class SmtpServer:
         self._host = host
         self._requested_port = port
         self._port = port
-        self._controller = None
+        self._controller: Controller | None = None
         self._lock = threading.Lock()
 
     @property

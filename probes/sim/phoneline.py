@@ -552,6 +552,7 @@ class DemoPhoneLine:
             server = (_Server6 if ":" in self.host else _Server)((self.host, self.port), _Handler)
             server.phone = self
             host, port = server.server_address[:2]
+            assert isinstance(host, str)  # an AF_INET/AF_INET6 server's address is (str, int, ...)
             self._base_url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
             self._server = server
             self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},

@@ -30,7 +30,7 @@ class DemoPhone:
                  greet_after_s: float | None = None, prober_sms_url: str | None = None):
         self.token = secrets.token_urlsafe(18)
         self.line = DemoPhoneLine(port=line_port, hold_s=hold_s, sms_human_delay_s=sms_human_delay_s)
-        self._sim_args = dict(port=sim_port, time_scale=time_scale, speech_rate_wps=speech_rate_wps)
+        self._sim_port, self._time_scale, self._speech_rate_wps = sim_port, time_scale, speech_rate_wps
         self.sim: TwilioSim | None = None
         self.greet_after_s = greet_after_s   # the agents' breath before greeting (None: the simulator's default)
         self.prober_sms_url = prober_sms_url  # the prober's messaging webhook, as set in Twilio's console
@@ -44,7 +44,8 @@ class DemoPhone:
             for spec in numbers["numbers"].values():
                 if "person" in spec:
                     spec["person"]["greet_after"] = self.greet_after_s
-        self.sim = TwilioSim(numbers, **self._sim_args).start()
+        self.sim = TwilioSim(numbers, port=self._sim_port, time_scale=self._time_scale,
+                             speech_rate_wps=self._speech_rate_wps).start()
         self.line.api_base = self.sim.base_url
         os.environ[TOKEN_VARIABLE] = self.token
         return self
@@ -70,8 +71,8 @@ class DemoPhone:
 
     def identity(self, *, interactive: bool = True, webhook_port: int = 0) -> dict:
         """The probes.yaml phone identity for the prober's number (webhooks: interactive calls)."""
-        ident = {"number": PROBER_NUMBER, "account_sid": PROBER_ACCOUNT_SID,
-                 "auth_token": "${" + TOKEN_VARIABLE + "}", "api_base": self.base_url}
+        ident: dict[str, object] = {"number": PROBER_NUMBER, "account_sid": PROBER_ACCOUNT_SID,
+                                    "auth_token": "${" + TOKEN_VARIABLE + "}", "api_base": self.base_url}
         if interactive:
             # On loopback Twilio (the simulator) reaches the prober directly: no tunnel needed.
             ident["webhooks"] = {"listen": f"127.0.0.1:{webhook_port}",

@@ -232,8 +232,8 @@ def _not_e164(number: object) -> str:
 
 def _cross_reference_problems(doc: SourceDoc) -> list:
     data = doc.data if isinstance(doc.data, dict) else {}
-    accounts = data.get("accounts") if isinstance(data.get("accounts"), dict) else {}
-    numbers = data.get("numbers") if isinstance(data.get("numbers"), dict) else {}
+    accounts = found if isinstance(found := data.get("accounts"), dict) else {}
+    numbers = found if isinstance(found := data.get("numbers"), dict) else {}
     out = []
     for number, spec in numbers.items():
         if isinstance(spec, dict) and isinstance(spec.get("account"), str) and spec["account"] not in accounts:

@@ -12,7 +12,7 @@ import base64
 import binascii
 import hmac
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
@@ -187,6 +187,16 @@ def queue_json(q: Queue) -> dict[str, Any]:
     }
 
 
+def _field(form: Mapping[str, object], name: str) -> str:
+    """A text field of a posted form ("" when absent); the API takes no file uploads."""
+    value = form.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TwilioApiError(400, 20001, f"Invalid {name}: not a text field")
+    return value
+
+
 # --- paging and filters ---------------------------------------------------------------------------
 def _int_param(request: web.Request, name: str, default: int, low: int, high: int) -> int:
     raw = request.query.get(name)
@@ -304,8 +314,8 @@ class Api:
     async def create_call(self, request: web.Request) -> web.Response:
         account = self.account(request)
         form = await request.post()
-        to, from_ = (form.get("To") or "").strip(), (form.get("From") or "").strip()
-        url, twiml = form.get("Url") or None, form.get("Twiml") or None
+        to, from_ = _field(form, "To").strip(), _field(form, "From").strip()
+        url, twiml = _field(form, "Url") or None, _field(form, "Twiml") or None
         if not to:
             raise TwilioApiError(400, 21201, "No 'To' number is specified")
         if not from_:
@@ -320,21 +330,22 @@ class Api:
             raise TwilioApiError(400, 21205, "Url parameter is required. Please provide a Url or Twiml.")
         if url and not re.match(r"^https?://", url):
             raise TwilioApiError(400, 21205, f"Url is not a valid URL: {url}")
-        digits = form.get("SendDigits") or ""
+        digits = _field(form, "SendDigits")
         if not _SEND_DIGITS.match(digits):
             raise TwilioApiError(400, 20001, "SendDigits may hold at most 32 of 0-9, *, #, w and W")
+        raw_timeout = _field(form, "Timeout")
         try:
-            timeout = int(form.get("Timeout") or 60)
+            timeout = int(raw_timeout or 60)
         except ValueError:
-            raise TwilioApiError(400, 20001, f"Invalid Timeout: {form.get('Timeout')}") from None
+            raise TwilioApiError(400, 20001, f"Invalid Timeout: {raw_timeout}") from None
         events = {e for v in form.getall("StatusCallbackEvent", []) for e in str(v).split()}
         call = self.net.create_call(
-            account, to, from_, AppSource(url, (form.get("Method") or "POST").upper(), twiml if not url else None),
+            account, to, from_, AppSource(url, (_field(form, "Method") or "POST").upper(), twiml if not url else None),
             timeout_s=float(min(max(timeout, 1), 600)), send_digits=digits,
-            record=(form.get("Record") or "").lower() == "true",
-            status_callback=form.get("StatusCallback") or None,
+            record=_field(form, "Record").lower() == "true",
+            status_callback=_field(form, "StatusCallback") or None,
             status_callback_events=frozenset(events or {"completed"}),
-            status_callback_method=(form.get("StatusCallbackMethod") or "POST").upper())
+            status_callback_method=(_field(form, "StatusCallbackMethod") or "POST").upper())
         return web.json_response(call_json(call), status=201)
 
     async def list_calls(self, request: web.Request) -> web.Response:
@@ -356,21 +367,21 @@ class Api:
         account = self.account(request)
         call: Call = self._get(self.net.calls, request.match_info["Sid"], account, request)
         form = await request.post()
-        status, url, twiml = form.get("Status"), form.get("Url") or None, form.get("Twiml") or None
+        status, url, twiml = _field(form, "Status"), _field(form, "Url") or None, _field(form, "Twiml") or None
         if status and status not in ("completed", "canceled"):
             raise TwilioApiError(400, 20001, f"Invalid Status: {status} (completed or canceled)")
         if call.finished:
             raise TwilioApiError(400, 21220, "Call is not in-progress. Cannot redirect.")
-        if form.get("StatusCallback"):
-            call.status_callback = form["StatusCallback"]
-            call.status_callback_method = (form.get("StatusCallbackMethod") or "POST").upper()
+        if status_callback := _field(form, "StatusCallback"):
+            call.status_callback = status_callback
+            call.status_callback_method = (_field(form, "StatusCallbackMethod") or "POST").upper()
         if status:
             if call.answered_mono is None:
                 self.net.cancel(call)
             elif status == "completed":
                 self.net.end(call, "completed", reason="hung up by API")
         elif url or twiml:
-            source = AppSource(url, (form.get("Method") or "POST").upper(), twiml if not url else None)
+            source = AppSource(url, (_field(form, "Method") or "POST").upper(), twiml if not url else None)
             if call.answered_mono is None:
                 call.source = source
             else:
@@ -448,8 +459,8 @@ class Api:
     async def create_message(self, request: web.Request) -> web.Response:
         account = self.account(request)
         form = await request.post()
-        to, from_ = (form.get("To") or "").strip(), (form.get("From") or "").strip()
-        body = form.get("Body") or ""
+        to, from_ = _field(form, "To").strip(), _field(form, "From").strip()
+        body = _field(form, "Body")
         if not to:
             raise TwilioApiError(400, 21604, "A 'To' phone number is required.")
         if not from_:
@@ -463,7 +474,8 @@ class Api:
             raise TwilioApiError(400, 21602, "Message body is required.")
         if len(body) > 1600:
             raise TwilioApiError(400, 21617, "The concatenated message body exceeds the 1600 character limit.")
-        msg = self.net.create_message(account, to, from_, body, status_callback=form.get("StatusCallback") or None)
+        msg = self.net.create_message(account, to, from_, body,
+                                      status_callback=_field(form, "StatusCallback") or None)
         return web.json_response(message_json(msg), status=201)
 
     async def list_messages(self, request: web.Request) -> web.Response:
