@@ -48,8 +48,8 @@ def test_healthy_form_confirms_saves_reference_and_keeps_evidence(run_journeys, 
     assert ran.result.exit_code == 0
     (step,) = ran.steps
     assert step["status"] == "passed" and ran.rows["findings"] == []
-    assert 0 < step["measurements"]["page_load_s"] < 10
-    assert 0 < step["measurements"]["submit_to_confirmation_s"] < 10
+    # Measured (how fast is the machine's business: tests/benchmarks/web_form_overhead.py).
+    assert step["measurements"]["page_load_s"] > 0 and step["measurements"]["submit_to_confirmation_s"] > 0
     assert step["observations"]["reachable"] is True
     # The company really got the message, with the persona's details and the contact's token.
     (msg,) = company.inbox[before:]
@@ -146,7 +146,8 @@ def test_submit_that_never_confirms_times_out_at_the_deadline(run_journeys):
     (f,) = ran.findings("web_form.no_confirmation")
     assert f["severity"] == "critical" and "2 s" in f["title"]
     step = ran.steps[0]
-    assert (step["finished_at"] - step["started_at"]).total_seconds() < 15
+    # Gave up at its deadline, not when the page answers (after 60 s, ORDER_HELP_DELAY_S).
+    assert 2 <= (step["finished_at"] - step["started_at"]).total_seconds() < 60
     assert "submit_to_confirmation_s" not in step["measurements"]
 
 
