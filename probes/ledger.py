@@ -239,11 +239,11 @@ class Ledger:
         # The connection of the transaction() under way in this thread or task, if any.
         self._tx: contextvars.ContextVar[sa.Connection | None] = contextvars.ContextVar(
             f"ledger_tx_{id(self)}", default=None)
-        connect_args = {}
+        connect_args: dict[str, Any] = {}
         if url.startswith("sqlite:///"):
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         if url.startswith("sqlite"):
-            # isolation_level=None: the sqlite3 module emits no BEGIN of its own; _begin does.
+            # isolation_level=None: the sqlite3 module emits no BEGIN of its own; _sqlite_begin does.
             connect_args = {"timeout": min(BUSY_TIMEOUT_S, lock_wait_s), "isolation_level": None}
         self.engine = sa.create_engine(url, connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
@@ -280,7 +280,7 @@ class Ledger:
                 if left_s <= 0:
                     where = self.url.removeprefix("sqlite:///")
                     raise LedgerBusy(
-                        f"the ledger {where} stayed locked by another prober process for {self.lock_wait_s:.0f} s "
+                        f"the ledger {where} stayed locked by another process for {self.lock_wait_s:.0f} s "
                         f"while {doing} (settings.ledger_lock_wait_s); nothing more was recorded. "
                         "Not a verdict on the company: run it again when the other process is done "
                         "(a run resumes with --run-id)") from None

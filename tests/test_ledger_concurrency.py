@@ -213,7 +213,7 @@ def test_a_ledger_locked_longer_than_the_prober_waits_is_a_prober_error_before_a
         release(holder)
     assert done.returncode == 3, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
-    assert "stayed locked by another prober process for 2 s" in done.stderr
+    assert "stayed locked by another process for 2 s" in done.stderr
     assert "ledger_lock_wait_s" in done.stderr
     assert slow_mail.desk.received == []   # nothing was sent that the ledger did not record
 

@@ -191,7 +191,7 @@ def locked_during_run(folder: Path) -> dict:
 def locked_past_the_limit(folder: Path) -> dict:
     """The ledger stays locked longer than settings.ledger_lock_wait_s (3 s): a prober error, nothing sent."""
     done, sent, _ = _locked_run(folder, None, "settings: {ledger_lock_wait_s: 3}\n")
-    said = "stayed locked by another prober process" in done.stderr
+    said = "stayed locked by another process" in done.stderr
     crashed = done.returncode != 3 or "Traceback" in done.stderr or not said
     return {"misattributed": done.returncode == 1, "crashed": crashed, "lost": sent != 0,
             "detail": f"exit {done.returncode}; sent {sent}; " + (done.stderr.strip().splitlines() or ["-"])[-1][:160]}
