@@ -343,7 +343,7 @@ class Ledger:
 
     def _insert(self, table: sa.Table, **values) -> Any:
         with self.transaction() as conn:
-            return conn.execute(table.insert().values(**values)).inserted_primary_key[0]
+            return (conn.execute(table.insert().values(**values)).inserted_primary_key or [None])[0]
 
     def _update(self, table: sa.Table, row_id, **values) -> None:
         with self.transaction() as conn:
@@ -460,7 +460,7 @@ class Ledger:
         with self.transaction() as conn:
             try:
                 with conn.begin_nested():   # a savepoint: the duplicate leaves the transaction usable
-                    return conn.execute(responses.insert().values(**values)).inserted_primary_key[0]
+                    return (conn.execute(responses.insert().values(**values)).inserted_primary_key or [None])[0]
             except sa.exc.IntegrityError:
                 return None
 
