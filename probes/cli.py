@@ -148,7 +148,7 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     preflight: first check the secrets, mailboxes, relays and Twilio accounts the journeys use
     (probes/preflight.py); if any fails, nothing is contacted and the run is recorded as an error.
     """
-    from .ledger import Ledger
+    from .ledger import Ledger, LedgerBusy
     from .report import build_results, write_json, write_report
     from .runner import Runner
 
@@ -160,8 +160,9 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
         if failures := check(config, needs_of(journeys, config), ledger=not ledger_url):
             return _preflight_failed(config, journeys, failures, reports, ledger_url=ledger_url,
                                      json_path=json_path, kind=kind, title=title, run_id=run_id)
+    runner = None
     try:
-        ledger = Ledger(ledger_url or config.ledger_url(reports))
+        ledger = Ledger(ledger_url or config.ledger_url(reports), lock_wait_s=config.settings.ledger_lock_wait_s)
     except InputError as err:
         _fail_input(err)
     except Exception as exc:  # noqa: BLE001 - an unreachable database is the prober's failure
@@ -174,6 +175,16 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
             runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
             result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]},
                                             run_id=run_id, wait_s=wait_s))
+    except LedgerBusy as exc:
+        # Another process kept the ledger locked: what was recorded until then is still reported.
+        click.secho(f"\nProber error: {exc}", fg="red", err=True)
+        if run_id := getattr(runner, "run_id", None):
+            results = build_results(ledger, run_id)
+            click.echo(f"Report of what was done: {write_report(results, reports, title=title)}")
+            if json_path:
+                write_json(results, Path(json_path))
+        ledger.close()
+        return EXIT_PROBER_ERROR
     except KeyboardInterrupt:
         run_id = ledger.latest_run_id()
         click.secho("\nInterrupted. Steps under way are recorded as unfinished; their contacts stay "
@@ -401,7 +412,7 @@ def harvest(config_path, ledger_url, report_dir):
         click.secho("probes.yaml has no identities with a mailbox; nothing to harvest.", fg="yellow", err=True)
         sys.exit(EXIT_BAD_INPUT)
     reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
-    ledger = Ledger(ledger_url or config.ledger_url(reports))
+    ledger = Ledger(ledger_url or config.ledger_url(reports), lock_wait_s=config.settings.ledger_lock_wait_s)
     got = _harvest_and_say(ledger, config, reports)
     # Written also when a mailbox could not be read: the report says which deadlines that leaves open.
     if run_id := ledger.latest_run_id():
@@ -864,4 +875,11 @@ def setup():
 
 
 def main() -> None:
-    cli(prog_name="probes")
+    from .ledger import LedgerBusy
+
+    try:
+        cli(prog_name="probes")
+    except LedgerBusy as exc:
+        # The ledger stayed locked by another prober process: the prober's trouble, said in one line.
+        click.secho(f"Prober error: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)

@@ -62,6 +62,10 @@ class Settings(Strict):
     ledger: str | None = Field(
         None, description="SQLAlchemy URL of the ledger; default sqlite:///<reports_dir>/ledger.sqlite3. "
                           "Passwords only as ${VAR}")
+    ledger_lock_wait_s: float = Field(
+        120.0, gt=0, le=86400, description="how long a write to a SQLite ledger waits, with backoff, while another "
+                                           "prober process holds its lock; then the command stops with a prober "
+                                           "error (exit 3) and records nothing more")
     reports_dir: str = Field("reports", description="where reports and evidence go (relative to this file)")
     concurrency: int = Field(4, ge=1, le=64, description="journeys run at once")
     browser: BrowserSettings = Field(default_factory=BrowserSettings)

@@ -251,6 +251,9 @@ def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: li
     with the other sources, when a source could not be read.
     """
     total = HarvestResult()
+    # Deadlines are judged by when the mailboxes were read, not by when this harvest ends: an answer
+    # that lands while it works (or waits for the ledger's lock) must not be called "no response".
+    now = now or utcnow()
     link_cache: dict = {}   # url -> what fetching it found, once per harvest (see checks.links)
     boxes = open_boxes if open_boxes is not None else mailboxes_of(config)
     try:
@@ -265,7 +268,7 @@ def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: li
         if open_boxes is None:
             for b in boxes:
                 b.close()
-    closed, closed_journeys, held = close_overdue(ledger, config, now or utcnow())
+    closed, closed_journeys, held = close_overdue(ledger, config, now)
     total.closed += closed
     total.held_open += held
     refresh_statuses(ledger, total.journeys | closed_journeys)
@@ -318,9 +321,12 @@ def _harvest_box(ledger: Ledger, config: Config, reports_dir: Path, box: Mailbox
     for uid, raw, internal in box.fetch_since(last_uid):
         observed = utcnow()
         result.read += 1
-        _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result, link_cache)
         last_uid = max(last_uid, uid)
-        ledger.set_mailbox_position(box.key, box.uidvalidity, last_uid)
+        # One message, one transaction: recorded, judged and its awaits settled all together, or not at all
+        # (a process stopped half-way must not leave an answer recorded but never settled).
+        with ledger.transaction():
+            _record(ledger, config, reports_dir, box, uid, raw, internal, observed, result, link_cache)
+            ledger.set_mailbox_position(box.key, box.uidvalidity, last_uid)
     return result
 
 
@@ -466,7 +472,8 @@ def _harvest_texts(ledger: Ledger, config: Config, reports_dir: Path, phone: Pho
         if not (m.direction or "").startswith("inbound"):
             continue
         result.read += 1
-        _record_text(ledger, config, reports_dir, box, m, result, link_cache)
+        with ledger.transaction():   # as for email: all of one message, or nothing
+            _record_text(ledger, config, reports_dir, box, m, result, link_cache)
         sent = m.date_sent or m.date_created
         last = max(last, int(sent.timestamp()) if sent else last)
     ledger.set_mailbox_position(box.key, 0, last)
@@ -726,7 +733,9 @@ def settle(ledger: Ledger, calendar: BusinessCalendar, contact: dict, response_i
         status = "met" if arrived <= a["due_at"] else "late"
         elapsed = (arrived - sent).total_seconds() if sent else None
         business = calendar.between(sent, arrived) if sent else None
-        ledger.settle_await(a["id"], status, response_id=response_id, elapsed_s=elapsed, business_s=business)
+        if not ledger.settle_await(a["id"], status, response_id=response_id, elapsed_s=elapsed,
+                                   business_s=business):
+            continue   # another process settled it since it was read
         if finding := verdict(a["kind"], a["deadline_text"], status, elapsed):
             ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"], finding, contact["id"])
         settled += 1
@@ -777,9 +786,11 @@ def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int
         behind = [k for k in sources if not (marks.get(k) or {}).get("read_to")
                   or marks[k]["read_to"] <= a["due_at"]]
         if sources and not behind:
-            ledger.settle_await(a["id"], "no_response")
-            ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"],
-                               verdict(a["kind"], a["deadline_text"], "no_response", None), a["contact_id"])
+            with ledger.transaction():   # the verdict and its finding together, once, by one process
+                if not ledger.settle_await(a["id"], "no_response"):
+                    continue
+                ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"],
+                                   verdict(a["kind"], a["deadline_text"], "no_response", None), a["contact_id"])
             closed += 1
             touched.add(a["journey_id"])
             continue

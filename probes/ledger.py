@@ -10,19 +10,30 @@ and marked ``sent`` or ``failed`` after: after a crash, a planned row says
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import json
+import random
 import re
 import secrets
 import socket
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from .results import utcnow
+from .results import ProberError, utcnow
+
+T = TypeVar("T")
+
+# How long a ledger write waits for another process's lock before the prober gives up (settings.ledger_lock_wait_s).
+LOCK_WAIT_S = 120.0
+# SQLite's own wait inside one attempt; between attempts the ledger backs off and tries again.
+BUSY_TIMEOUT_S = 2.0
 
 metadata = sa.MetaData()
 UTC_DT = sa.DateTime(timezone=True)
@@ -215,20 +226,108 @@ def _row(r) -> dict[str, Any]:
     return {k: _aware(v) for k, v in r._mapping.items()}
 
 
-class Ledger:
-    """Read and write the ledger. Opening it brings the schema up to date."""
+class LedgerBusy(ProberError):
+    """Another process held the ledger's write lock for longer than the prober waits (a prober error)."""
 
-    def __init__(self, url: str, migrate: bool = True):
+
+def _is_lock_error(exc: BaseException) -> bool:
+    return isinstance(exc, sa.exc.OperationalError) and bool(
+        re.search(r"database is locked|database table is locked|SQLITE_BUSY", str(exc)))
+
+
+class Ledger:
+    """Read and write the ledger. Opening it brings the schema up to date.
+
+    Many prober processes may share one SQLite ledger (runs waiting for answers, harvests, a nightly
+    job). Every write transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE), so two
+    processes that read and then write can never deadlock; a lock held by another process is waited
+    for, with backoff, for up to ``lock_wait_s`` before LedgerBusy (a ProberError: exit 3). Readers
+    never wait (WAL). ``transaction()`` groups several writes into one atomic step.
+    """
+
+    def __init__(self, url: str, migrate: bool = True, *, lock_wait_s: float = LOCK_WAIT_S):
         self.url = url
+        self.lock_wait_s = lock_wait_s
+        # The connection of the transaction() under way in this thread or task, if any.
+        self._tx: contextvars.ContextVar[sa.Connection | None] = contextvars.ContextVar(
+            f"ledger_tx_{id(self)}", default=None)
+        connect_args: dict[str, Any] = {}
         if url.startswith("sqlite:///"):
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = sa.create_engine(url)
+        if url.startswith("sqlite"):
+            # isolation_level=None: the sqlite3 module emits no BEGIN of its own; _sqlite_begin does.
+            connect_args = {"timeout": min(BUSY_TIMEOUT_S, lock_wait_s), "isolation_level": None}
+        self.engine = sa.create_engine(url, connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", self._sqlite_connect)
+            event.listen(self.engine, "begin", self._sqlite_begin)
         if migrate:
             self._upgrade()
 
+    # --- transactions and the write lock --------------------------------------------------------------
+    def _sqlite_connect(self, dbapi_conn, _record) -> None:
+        self.retry_locked(lambda: _sqlite_pragmas(dbapi_conn, _record), "opening the ledger")
+
+    def _sqlite_begin(self, conn: sa.Connection) -> None:
+        current = self._tx.get()
+        if conn.get_execution_options().get("ledger_read") or (current is not None and current is not conn):
+            # A read (or a read on a second connection while this task holds the write lock, which
+            # must not wait for itself): a snapshot, no lock.
+            conn.exec_driver_sql("BEGIN")
+            return
+        self.retry_locked(lambda: conn.exec_driver_sql("BEGIN IMMEDIATE"), "writing to the ledger")
+
+    def retry_locked(self, attempt: Callable[[], T], doing: str = "using the ledger") -> T:
+        """attempt(), again with backoff while SQLite says the database is locked, for up to lock_wait_s;
+        then LedgerBusy. Only for something safe to repeat: a read, or the BEGIN of a transaction."""
+        deadline = time.monotonic() + self.lock_wait_s
+        pause_s = 0.05
+        while True:
+            try:
+                return attempt()
+            except sa.exc.OperationalError as exc:
+                if not _is_lock_error(exc):
+                    raise
+                left_s = deadline - time.monotonic()
+                if left_s <= 0:
+                    where = self.url.removeprefix("sqlite:///")
+                    raise LedgerBusy(
+                        f"the ledger {where} stayed locked by another process for {self.lock_wait_s:.0f} s "
+                        f"while {doing} (settings.ledger_lock_wait_s); nothing more was recorded. "
+                        "Not a verdict on the company: run it again when the other process is done "
+                        "(a run resumes with --run-id)") from None
+                # Random jitter: processes that collided do not all come back at the same moment.
+                time.sleep(min(left_s, pause_s * random.uniform(0.5, 1.5)))
+                pause_s = min(pause_s * 2, 1.0)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sa.Connection]:
+        """Every ledger write inside the block (in this thread or task) commits together, or not at all.
+
+        It holds the write lock from its first statement to its end: keep it short. Nested blocks join
+        the outer one. Not for code that awaits while holding it (other tasks would wait for the lock)."""
+        if (current := self._tx.get()) is not None:
+            yield current
+            return
+        with self.engine.begin() as conn:
+            token = self._tx.set(conn)
+            try:
+                yield conn
+            finally:
+                self._tx.reset(token)
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        if (current := self._tx.get()) is not None:
+            yield current   # sees the transaction's own writes
+            return
+        with self.engine.connect() as conn:
+            conn.execution_options(ledger_read=True)
+            yield conn
+
     def _upgrade(self) -> None:
+        if self._schema_is_current():
+            return   # opening an up-to-date ledger only reads: it never waits for a writer's lock
         # Two processes opening a new ledger at once (a nightly run and a harvest) both try to
         # create the schema; the loser waits and finds it there.
         for attempt in range(6):
@@ -240,15 +339,26 @@ class Ledger:
                     raise
                 time.sleep(0.2 * (attempt + 1))
 
+    def _schema_is_current(self) -> bool:
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        newest = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+        def current() -> set[str]:
+            with self._reading() as conn:
+                return set(MigrationContext.configure(conn).get_current_heads())
+        return self.retry_locked(current, "reading the ledger") == newest
+
     def close(self) -> None:
         self.engine.dispose()
 
     def _insert(self, table: sa.Table, **values) -> Any:
-        with self.engine.begin() as conn:
-            return conn.execute(table.insert().values(**values)).inserted_primary_key[0]
+        with self.transaction() as conn:
+            return (conn.execute(table.insert().values(**values)).inserted_primary_key or [None])[0]
 
     def _update(self, table: sa.Table, row_id, **values) -> None:
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             conn.execute(table.update().where(table.c.id == row_id).values(**values))
 
     # --- writing -------------------------------------------------------------
@@ -346,42 +456,50 @@ class Ledger:
         return self._where(awaits, **equals)
 
     def settle_await(self, await_id: int, status: str, *, response_id: int | None = None,
-                     elapsed_s: float | None = None, business_s: float | None = None) -> None:
-        """Close a pending await; one already settled is left as it is (harvest is idempotent)."""
-        with self.engine.begin() as conn:
-            conn.execute(awaits.update().where(awaits.c.id == await_id, awaits.c.status == "pending").values(
+                     elapsed_s: float | None = None, business_s: float | None = None) -> bool:
+        """Close a pending await; one already settled is left as it is (harvest is idempotent).
+
+        True if this call settled it: another process may have settled it since it was read."""
+        with self.transaction() as conn:
+            done = conn.execute(awaits.update().where(awaits.c.id == await_id, awaits.c.status == "pending").values(
                 status=status, response_id=response_id, elapsed_s=elapsed_s, business_s=business_s,
                 settled_at=utcnow()))
+            return done.rowcount == 1
 
     def add_response(self, **values) -> int | None:
-        """Record one inbound message; None if this mailbox UID was recorded before."""
-        try:
-            return self._insert(responses, **values)
-        except sa.exc.IntegrityError:
-            return None
+        """Record one inbound message; None if this mailbox UID was recorded before (by any process:
+        the unique constraint on mailbox, UIDVALIDITY and UID decides, not an earlier read)."""
+        with self.transaction() as conn:
+            try:
+                with conn.begin_nested():   # a savepoint: the duplicate leaves the transaction usable
+                    return (conn.execute(responses.insert().values(**values)).inserted_primary_key or [None])[0]
+            except sa.exc.IntegrityError:
+                return None
 
     def responses_where(self, **equals) -> list[dict]:
         return self._where(responses, responses.c.arrived_at, responses.c.id, **equals)
 
     def template_seen_elsewhere(self, template_hash: str, contact_id: int | None, run_id: str | None = None) -> int:
         """How many other contacts (of run_id, when given) got a reply with this body template."""
-        stmt = sa.select(sa.func.count(sa.distinct(responses.c.contact_id))).where(
+        stmt = sa.select(sa.func.count(sa.distinct(responses.c.contact_id)).label("n")).where(
             responses.c.template_hash == template_hash, responses.c.contact_id.is_not(None))
         if run_id is not None:
             stmt = stmt.where(responses.c.contact_id.in_(sa.select(contacts.c.id).where(contacts.c.run_id == run_id)))
         if contact_id is not None:
             stmt = stmt.where(responses.c.contact_id != contact_id)
-        with self.engine.connect() as conn:
-            return conn.execute(stmt).scalar() or 0
+        return self._select(stmt)[0]["n"] or 0
 
     def mailbox_position(self, mailbox: str) -> tuple[int, int] | None:
         rows = self._select(sa.select(mailbox_state).where(mailbox_state.c.mailbox == mailbox))
         return (rows[0]["uidvalidity"], rows[0]["last_uid"]) if rows else None
 
     def set_mailbox_position(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
-        with self.engine.begin() as conn:
+        """Remember how far a mailbox was read; never backwards (another process may have read further)."""
+        with self.transaction() as conn:
             done = conn.execute(mailbox_state.update().where(mailbox_state.c.mailbox == mailbox).values(
-                uidvalidity=uidvalidity, last_uid=last_uid, harvested_at=utcnow()))
+                uidvalidity=uidvalidity, harvested_at=utcnow(), last_uid=sa.case(
+                    (sa.and_(mailbox_state.c.uidvalidity == uidvalidity, mailbox_state.c.last_uid > last_uid),
+                     mailbox_state.c.last_uid), else_=last_uid)))
             if not done.rowcount:
                 conn.execute(mailbox_state.insert().values(mailbox=mailbox, uidvalidity=uidvalidity,
                                                            last_uid=last_uid, harvested_at=utcnow()))
@@ -434,8 +552,14 @@ class Ledger:
 
     # --- reading -------------------------------------------------------------
     def _select(self, stmt) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [_row(r) for r in conn.execute(stmt)]
+        if self._tx.get() is not None:
+            with self._reading() as conn:
+                return [_row(r) for r in conn.execute(stmt)]
+
+        def read() -> list[dict[str, Any]]:
+            with self._reading() as conn:
+                return [_row(r) for r in conn.execute(stmt)]
+        return self.retry_locked(read, "reading the ledger")
 
     def latest_run_id(self) -> str | None:
         rows = self._select(sa.select(runs.c.id).order_by(runs.c.started_at.desc(), runs.c.id.desc()).limit(1))
@@ -466,11 +590,18 @@ class Ledger:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")     # readers (report) never block the writer (run)
-    cur.execute("PRAGMA synchronous=FULL")     # a committed row survives power loss
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
+    try:
+        # The busy timeout first: switching to WAL needs a moment's lock on a new ledger.
+        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        cur.execute("PRAGMA journal_mode=WAL")     # readers (report, harvest) never wait for a writer
+        cur.execute("PRAGMA synchronous=FULL")     # a committed row survives power loss
+        cur.execute("PRAGMA foreign_keys=ON")
+    except Exception as exc:  # noqa: BLE001 - a DBAPI error here is not wrapped by SQLAlchemy yet
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise sa.exc.OperationalError("PRAGMA", {}, exc) from exc
+        raise
+    finally:
+        cur.close()
 
 
 def alembic_config(connection=None):

@@ -24,7 +24,7 @@ from .checks import CheckContext, run_checks
 from .awaits import AwaitStep
 from .business_time import BusinessCalendar
 from .config import BrowserSettings, Config, EmailIdentity, PhoneIdentity, Target
-from .ledger import Ledger, new_token
+from .ledger import Ledger, LedgerBusy, new_token
 from .results import FAILING, Finding, Outcome, ProberError, utcnow
 from .scenario import (LoadedJourney, effective_tuning, identity_of, needs_phone, step_ids, template_values,
                        uses)
@@ -158,6 +158,7 @@ class Runner:
         else:
             run_id = self.ledger.start_run(self.kind, self.reports_dir, self.config.source, options or {},
                                            run_id=run_id)
+        self.run_id = run_id
         result = RunResult(run_id)
         self._personas = [j.journey.persona.model_dump() for j in journeys]  # for the wrong-recipient check
         limit = asyncio.Semaphore(self.concurrency)
@@ -185,10 +186,11 @@ class Runner:
                 if hasattr(self.reporter, "waiting"):
                     self.reporter.waiting(wait_s, len(pending))
                 await self.wait_for_answers(run_id, wait_s)
-        except BaseException:
+        except BaseException as exc:
             # Ctrl-C or a crash: journeys still under way stay 'running' (the report shows them as
             # unfinished) and their contacts stay 'planned', so nothing is resent blindly.
-            self.ledger.finish_run(run_id, "interrupted")
+            if not isinstance(exc, LedgerBusy):   # a locked ledger would make this wait as long again
+                self.ledger.finish_run(run_id, "interrupted")
             raise
         finally:
             await self._close_browser()
@@ -388,13 +390,21 @@ class Runner:
         return "pending", []
 
     def _add_awaits(self, run_id, jid, step_id, contact, channel, deadlines, target) -> None:
+        from .harvest import settle
+
         calendar = BusinessCalendar.for_target(target)
-        existing = {(a["kind"]) for a in self.ledger.awaits_where(step_id=step_id, contact_id=contact["id"])}
-        for kind, deadline in deadlines.items():
-            if kind not in existing:
-                self.ledger.add_await(run_id=run_id, journey_id=jid, step_id=step_id, contact_id=contact["id"],
-                                      channel=channel, kind=kind, deadline_text=deadline.describe(),
-                                      due_at=deadline.due(contact["sent_at"], calendar))
+        # One transaction with the answers already recorded: another process (a harvest, another run
+        # waiting) may have recorded an answer to this contact before its awaits existed.
+        with self.ledger.transaction():
+            existing = {(a["kind"]) for a in self.ledger.awaits_where(step_id=step_id, contact_id=contact["id"])}
+            for kind, deadline in deadlines.items():
+                if kind not in existing:
+                    self.ledger.add_await(run_id=run_id, journey_id=jid, step_id=step_id, contact_id=contact["id"],
+                                          channel=channel, kind=kind, deadline_text=deadline.describe(),
+                                          due_at=deadline.due(contact["sent_at"], calendar))
+            for r in self.ledger.responses_where(contact_id=contact["id"]):
+                if r["kind"] in ("auto", "human"):
+                    settle(self.ledger, calendar, contact, r["id"], r["kind"], r["arrived_at"])
 
     async def _step(self, run_id, jid, loaded, position, key, step, target, saved, contacts,
                     journey_slug, done) -> tuple[str, list[Finding]]:

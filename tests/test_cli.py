@@ -241,7 +241,7 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
                             preexec_fn=ctrl_c_works,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ledger_path = project / "reports" / "ledger.sqlite3"
-    deadline = time.time() + 30
+    deadline = time.time() + 300   # a long limit: it goes on as soon as the contact is on its way
     while time.time() < deadline:  # wait until the contact is on its way (reading only: no migrating)
         try:
             reader = Ledger(f"sqlite:///{ledger_path}", migrate=False)
@@ -250,6 +250,8 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
         except Exception:  # noqa: BLE001 - the run has not created its ledger yet
             pass
         time.sleep(0.2)
+    else:
+        raise AssertionError("the run never planned its contact")
     time.sleep(3)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)

@@ -49,9 +49,10 @@ def test_email_is_sent_acknowledged_and_answered_with_measured_times(run_mail, m
     kinds = by_kind(ran)
     assert [r["kind_reason"] for r in kinds["auto"]] == ["Auto-Submitted: auto-replied"]
     assert len(kinds["human"]) == 1 and kinds["human"][0]["matched_by"] == "reply_address"
-    # Measured times agree with the desk's own log to within half a second.
+    # Measured times agree with the desk's own log (when each answer really landed: later than planned
+    # on a busy machine) to within half a second.
     awaits = {a["kind"]: a for a in ran.rows["awaits"]}
-    delays = {entry["kind"]: entry["delay_s"] for entry in mail.desk.log}
+    delays = {entry["kind"]: entry["delivered_at"] - entry["received_at"] for entry in mail.desk.log}
     assert awaits["ack"]["status"] == awaits["human"]["status"] == "met"
     assert abs(awaits["ack"]["elapsed_s"] - delays["ack"]) <= 0.5
     assert abs(awaits["human"]["elapsed_s"] - delays["human"]) <= 0.5

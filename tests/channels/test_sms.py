@@ -48,7 +48,7 @@ def test_a_text_is_sent_acknowledged_and_answered_by_a_person(run_sms, phone):
     awaits = {a["kind"]: a for a in ran.rows["awaits"]}
     assert awaits["ack"]["status"] == awaits["human"]["status"] == "met"
     # The person's answer came sms_human_delay_s (2.5 s) after the message; date_sent has 1 s resolution.
-    assert abs(awaits["human"]["elapsed_s"] - 2.5) <= 1.0
+    assert awaits["human"]["elapsed_s"] >= 2.5 - 1.0   # never sooner (later when the machine is busy)
     saved = [e for e in ran.rows["evidence"] if e["label"].startswith(("Text from", "Automatic text"))]
     assert len(saved) == 2
 

@@ -48,8 +48,8 @@ def test_healthy_form_confirms_saves_reference_and_keeps_evidence(run_journeys, 
     assert ran.result.exit_code == 0
     (step,) = ran.steps
     assert step["status"] == "passed" and ran.rows["findings"] == []
-    assert 0 < step["measurements"]["page_load_s"] < 10
-    assert 0 < step["measurements"]["submit_to_confirmation_s"] < 10
+    # Measured (how fast is the machine's business: tests/benchmarks/web_form_overhead.py).
+    assert step["measurements"]["page_load_s"] > 0 and step["measurements"]["submit_to_confirmation_s"] > 0
     assert step["observations"]["reachable"] is True
     # The company really got the message, with the persona's details and the contact's token.
     (msg,) = company.inbox[before:]

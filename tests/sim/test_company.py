@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 import pytest
 
 from probes.sim import DemoCompany
+from probes.sim.company import ORDER_HELP_DELAY_S
 
 CONTACT_PAGES = ["/contact", "/returns", "/feedback", "/callback", "/complaints", "/quote", "/order-help"]
 
@@ -397,9 +398,10 @@ def test_order_help_send_hangs_and_stop_does_not_wait_for_it():
             sock.recv(1)
         started = time.monotonic()
         company.stop()
-        assert time.monotonic() - started < 2
+        # It did not wait for the hanging answer (due after ORDER_HELP_DELAY_S, 60 s).
+        assert time.monotonic() - started < ORDER_HELP_DELAY_S / 2
         # The pending request is dropped without an answer, not left hanging.
-        sock.settimeout(2)
+        sock.settimeout(30)
         assert sock.recv(1024) == b""
     assert company.inbox == []
     company.stop()  # idempotent
@@ -416,7 +418,8 @@ def test_stop_does_not_wait_for_idle_connections():
         time.sleep(0.2)  # let the server accept it and park a handler thread on it
         started = time.monotonic()
         company.stop()
-        assert time.monotonic() - started < 2
+        # It did not wait for the idle connection to time out (120 s).
+        assert time.monotonic() - started < 60
 
 
 def test_order_help_send_eventually_answers_but_stores_nothing():

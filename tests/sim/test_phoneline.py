@@ -279,17 +279,17 @@ def test_hold_then_the_agent_is_called_to_dequeue(line, rest):
         assert verbs(root) == ["Say", "Play"]
         assert says(root) == [pl.HOLD_MESSAGE]
         assert root.find("Play").text == line.url("/hold.wav")
-    assert rest.event.wait(5)
+    assert rest.event.wait(60)
     assert len(rest.created) == 1  # one agent per caller, however often the hold music loops
     at, call = rest.created[0]
-    assert at - started == pytest.approx(HOLD_S, abs=0.2)
+    assert at - started >= HOLD_S - 0.005   # after the hold time, never sooner (later on a busy machine)
     assert call["to"] == BILLING_AGENT and call["from_"] == MAIN_LINE
     twiml = ET.fromstring(call["twiml"])
     assert twiml.find("Dial/Queue").text == "billing"
     kinds = [entry["kind"] for entry in line.log_snapshot()]
     assert kinds.count("enqueued") == 1 and kinds.count("agent_call") == 1
     logged = next(e for e in line.log_snapshot() if e["kind"] == "agent_call")
-    assert logged["agent"] == "Anna" and logged["held_s"] == pytest.approx(HOLD_S, abs=0.2)
+    assert logged["agent"] == "Anna" and logged["held_s"] >= HOLD_S - 0.005
 
     root = webhook(line, "/voice/queue-result?queue=billing", CallSid=sid, QueueResult="bridged", QueueTime="1")
     assert verbs(root) == ["Hangup"]
@@ -308,9 +308,12 @@ def test_no_agent_for_a_caller_whose_call_has_ended(rest):
     rest.caller_status = "completed"  # hung up without the Enqueue action reaching us
     with DemoPhoneLine(client=rest, hold_s=0.1) as line:
         webhook(line, "/voice/hold?queue=support", CallSid="CA" + "7" * 32)
-        time.sleep(0.4)
-        assert rest.created == []
+        # Wait for the line's decision (logged when the hold time is up), however long the machine takes.
+        deadline = time.monotonic() + 60
+        while not line.log_snapshot()[-1].get("skipped") and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert line.log_snapshot()[-1]["skipped"] == "caller completed"
+        assert rest.created == []
 
 
 # --------------------------------------------------------------------------
@@ -363,9 +366,9 @@ def test_sms_gets_an_auto_reply_then_a_human_one(line, rest):
     replies = [m.text for m in root.iter("Message")]
     assert len(replies) == 1
     assert "ref AB12CD" in replies[0] and "within 2 hours" in replies[0]
-    assert rest.event.wait(5)
+    assert rest.event.wait(60)
     at, sent = rest.sent[0]
-    assert at - started == pytest.approx(SMS_DELAY_S, abs=0.2)
+    assert at - started >= SMS_DELAY_S - 0.005   # the person answers after the delay, never sooner
     assert sent["from_"] == SMS_NUMBER and sent["to"] == CALLER
     assert sent["body"].startswith("Hi, this is Sam from Northwind Appliances")
     assert "ref AB12CD" in sent["body"] and "on its way" in sent["body"]
@@ -374,7 +377,7 @@ def test_sms_gets_an_auto_reply_then_a_human_one(line, rest):
 def test_sms_reference_can_be_a_ledger_token(line, rest):
     root = sms(line, "My fridge is broken k7q9x2abcd", sender="whatsapp:+15005550007")
     assert "k7q9x2abcd" in root.find("Message").text
-    assert rest.event.wait(5)
+    assert rest.event.wait(60)
     sent = rest.sent[0][1]
     assert sent["to"] == "whatsapp:+15005550007"
     assert "k7q9x2abcd" in sent["body"] and "engineer" in sent["body"]
@@ -383,6 +386,7 @@ def test_sms_reference_can_be_a_ledger_token(line, rest):
 def test_sms_without_reference_and_never_to_ourselves(line, rest):
     assert "ref" not in sms(line, "Do you sell kettles?").find("Message").text
     assert sms(line, "loop?", sender=MAIN_LINE).find("Message") is None
+    assert rest.event.wait(60)   # the answer to the customer went out; one to ourselves would be due by now
     time.sleep(SMS_DELAY_S + 0.3)
     assert [s[1]["to"] for s in rest.sent] == [CALLER]
 
@@ -559,8 +563,8 @@ def events(network, **match) -> list:
 def test_e2e_speech_gather_hears_the_main_menu(network, caller_for):
     caller = caller_for([("Thank you for calling Northwind", None), ("For billing, press 1", "hangup")])
     call = place_call(network, MAIN_LINE, caller)
-    assert caller.done.wait(15), caller.texts()
-    assert caller.ended.wait(5)
+    assert caller.done.wait(120), caller.texts()
+    assert caller.ended.wait(60)
     texts = caller.texts()
     assert any(norm(pl.MAIN_MENU) in norm(t) for t in texts), texts
     assert caller.forged == 0
@@ -571,14 +575,14 @@ def test_e2e_keys_reach_anna_after_the_hold(network, caller_for):
     caller = caller_for([("For billing, press 1", "1"), ("speak to someone in our billing team", "2"),
                          ("my name is Anna", "hangup")])
     call = place_call(network, MAIN_LINE, caller)
-    assert caller.done.wait(25), caller.texts()
+    assert caller.done.wait(120), caller.texts()
     assert any("important to us" in norm(t) for t in caller.texts())  # the hold message was heard
-    assert caller.ended.wait(5)
+    assert caller.ended.wait(60)
 
     log = network.line.log_snapshot()
     enqueued = next(e for e in log if e["kind"] == "enqueued" and e["queue"] == "billing")
     agent_call = next(e for e in log if e["kind"] == "agent_call" and e["call_sid"] == enqueued["call_sid"])
-    assert agent_call["agent"] == "Anna" and agent_call["held_s"] == pytest.approx(E2E_HOLD_S, abs=0.3)
+    assert agent_call["agent"] == "Anna" and agent_call["held_s"] >= E2E_HOLD_S - 0.005   # never sooner
     greeting = next(e for e in events(network, number=BILLING_AGENT, kind="say"))
     assert greeting.text == pl.AGENTS["billing"].greeting
     answered = next(e for e in events(network, call_sid=call.sid, kind="status") if e.text == "in-progress")
@@ -593,7 +597,7 @@ def test_e2e_speech_reaches_ben(network, caller_for):
     caller = caller_for([("For billing, press 1", "say:support"), ("For fridges and freezers", "say:fridge"),
                          ("my name is Ben", "hangup")])
     place_call(network, MAIN_LINE, caller)
-    assert caller.done.wait(25), caller.texts()
+    assert caller.done.wait(120), caller.texts()
     assert any(e["kind"] == "choice" and e["speech"] for e in network.line.log_snapshot())
 
 
@@ -601,8 +605,8 @@ def test_e2e_order_status_dead_end_hangs_up(network, caller_for):
     started = datetime.now(timezone.utc)
     caller = caller_for([("For billing, press 1", "3"), ("check the status of your order", None)])
     call = place_call(network, MAIN_LINE, caller)
-    assert caller.done.wait(15), caller.texts()
-    assert caller.ended.wait(10)  # the company hung up: the caller never does in this script
+    assert caller.done.wait(120), caller.texts()
+    assert caller.ended.wait(60)  # the company hung up: the caller never does in this script
     assert network.client.calls(call.sid).fetch().status == "completed"
     assert norm(caller.texts()[-1]) == norm(pl.ORDER_STATUS)
     hangups = [e for e in events(network, kind="hangup") if e.at >= started]
@@ -613,21 +617,21 @@ def test_e2e_returns_loops_back_to_the_main_menu(network, caller_for):
     caller = caller_for([("For billing, press 1", "4"), ("return most products within 30 days", None),
                          ("For billing, press 1", "hangup")])
     place_call(network, MAIN_LINE, caller)
-    assert caller.done.wait(20), caller.texts()
+    assert caller.done.wait(120), caller.texts()
     assert sum(norm(pl.MAIN_MENU) in norm(t) for t in caller.texts()) == 2
 
 
 def test_e2e_sales_line_is_busy(network, caller_for):
     caller = caller_for([])
     call = place_call(network, SALES_LINE, caller)
-    assert caller.ended.wait(10)
+    assert caller.ended.wait(60)
     assert network.client.calls(call.sid).fetch().status == "busy"
     assert caller.heard == []
 
 
 def test_e2e_sms_gets_an_auto_reply_and_a_human_reply(network):
     sent = network.client.messages.create(from_=CALLER, to=SMS_NUMBER, body="Where is my order? ref k7q9x2abcd")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         replies = network.client.messages.list(to=CALLER)
         if len(replies) >= 2:
@@ -652,8 +656,8 @@ def test_e2e_webhooks_signed_with_another_token_are_refused(caller_for):
             client = twilio_client(PROBER_SID, PROBER_TOKEN, sim.base_url)
             caller = caller_for([("application error", None)])
             place_call(SimpleNamespace(client=client), MAIN_LINE, caller)
-            assert caller.done.wait(10), caller.texts()
-            assert caller.ended.wait(5)
+            assert caller.done.wait(120), caller.texts()
+            assert caller.ended.wait(60)
             refused = [e for e in sim.events if e.kind == "webhook" and "/voice/main" in e.text]
             assert refused and refused[0].detail["status"] == 403
     assert [e["kind"] for e in line.log_snapshot()] == ["forged"]

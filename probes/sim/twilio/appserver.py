@@ -99,7 +99,7 @@ class AppServer:
         with self._cond:
             return [h for h in self.hits if h.path == path]
 
-    def wait_for(self, path: str, count: int = 1, timeout_s: float = 10.0) -> list[Hit]:
+    def wait_for(self, path: str, count: int = 1, timeout_s: float = 60.0) -> list[Hit]:
         """The first ``count`` requests to ``path``; raises TimeoutError if they do not come in time."""
         deadline = time.monotonic() + timeout_s
         with self._cond:
