@@ -163,6 +163,8 @@ class Target(Strict):
     @classmethod
     def _allow(cls, v: list[str]) -> list[str]:
         for entry in v:
+            if entry.lower().startswith(("http://", "https://")) and (why := url_problem(entry)):
+                raise ValueError(f"'{entry}' {why}")
             if not (_is_url(entry) or "@" in entry or re.fullmatch(r"\+\d{6,15}", entry)):
                 raise ValueError(f"'{entry}' is not a URL prefix (http://…), an email address, "
                                  "an @domain or a phone number in +E.164 form")
@@ -181,9 +183,26 @@ class Target(Strict):
             _is_url(e) and _origin(urlsplit(e)) == _origin(urlsplit(endpoint)) for e in self.allowlist)
 
 
+def url_problem(s: str) -> str | None:
+    """What is wrong with an http(s) URL (no host, a port that is not a number from 1 to 65535), or None."""
+    try:
+        parts = urlsplit(s)
+        if parts.scheme not in ("http", "https"):
+            return "is not an http(s) URL"
+        if not parts.hostname:
+            return "has no host"
+        if "{" in parts.netloc or "}" in parts.netloc:
+            return "has a {reference} in its host or port; only the path and query may hold references"
+        port = parts.port
+    except ValueError as exc:  # urlsplit refuses a port like ':TOKEN' or ':99999', and a broken [IPv6]
+        return f"is not a valid URL ({exc})"
+    if port == 0:
+        return "has port 0"
+    return None
+
+
 def _is_url(s: str) -> bool:
-    parts = urlsplit(s)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    return url_problem(s) is None
 
 
 def _origin(parts) -> tuple[str, str, int]:
@@ -303,9 +322,17 @@ class Webhooks(Strict):
     @field_validator("public_url")
     @classmethod
     def _public(cls, v: str) -> str:
-        if not _is_url(v):
-            raise ValueError(f"'{v}' is not an http(s) URL")
-        return v.rstrip("/")
+        if why := url_problem(v):
+            raise ValueError(f"'{v}' {why}")
+        parts = urlsplit(v)
+        # Twilio signs the exact URL it posts to: public_url + /twilio/…; a trailing slash, a query or a
+        # fragment would make every signature check fail, so they are refused rather than guessed at.
+        if parts.query or parts.fragment or v.endswith(("?", "#")):
+            raise ValueError(f"'{v}' has a query or fragment; give only scheme, host, port (and a path prefix)")
+        if v.endswith("/"):
+            raise ValueError(f"'{v}' ends with '/'; write it without: {v.rstrip('/')} "
+                             "(the prober adds /twilio/… to it)")
+        return v
 
     def host_port(self) -> tuple[str, int]:
         host, _, port = self.listen.rpartition(":")
@@ -403,10 +430,15 @@ def load_config(path: str | Path) -> Config:
     doc: SourceDoc = load_yaml(path)
     cfg = validate(Config, doc)
     # An endpoint on a site or address the allowlist never mentions is almost always a typo.
-    problems = [doc.problem(("targets", tid, "endpoints", name), f"{value} is not on the target's allowlist")
-                for tid, target in cfg.targets.items() for name, value in target.endpoints.items()
-                if (_is_url(value) or "@" in value or E164.fullmatch(value.removeprefix("whatsapp:")))
-                and not target.covers(value)]
+    problems = []
+    for tid, target in cfg.targets.items():
+        for name, value in target.endpoints.items():
+            loc = ("targets", tid, "endpoints", name)
+            if value.lower().startswith(("http://", "https://")) and (why := url_problem(value)):
+                problems.append(doc.problem(loc, f"'{value}' {why}"))
+            elif ((_is_url(value) or "@" in value or E164.fullmatch(value.removeprefix("whatsapp:")))
+                  and not target.covers(value)):
+                problems.append(doc.problem(loc, f"{value} is not on the target's allowlist"))
     if problems:
         raise InputError(problems)
     cfg.base_dir = path.resolve().parent

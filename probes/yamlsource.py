@@ -6,6 +6,7 @@ We compose the YAML node tree ourselves so each path maps to its line.
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,8 +62,26 @@ def dotted(loc: Loc) -> str:
     return ".".join(str(p) for p in loc)
 
 
+# Limits on what a scenario or probes.yaml may hold. Real files are a few KB, a few levels deep, with
+# small numbers; anything beyond these is a mistake or an attack (a "billion laughs" alias bomb) and is
+# refused before it can use up memory or time.
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+MAX_NUMBER = 1_000_000_000
+# Explicit tags that only restate a plain YAML type; every other tag (!!python/…, !!binary, !!set, !foo) is refused.
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+_MERGE = _CORE + "merge"
+
+
 def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
-    """Parse one YAML file, raising InputError (with file:line) for syntax errors."""
+    """Parse one YAML file, raising InputError (with file:line) for every problem in its structure.
+
+    Besides syntax errors these are refused, all reported in one pass: aliases (``*name``) and merge
+    keys (``<<``), tags other than the plain types, keys that are lists or mappings, a key given twice,
+    numbers larger than MAX_NUMBER or not finite, values PyYAML cannot construct (``2026-02-30``),
+    nesting deeper than MAX_DEPTH and files over MAX_FILE_BYTES.
+    """
     path = Path(path)
     shown = display or str(path)
     try:
@@ -71,6 +90,9 @@ def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
         raise InputError([Problem(shown, 1, "", "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(shown, 1, "", f"cannot read file: {exc}")]) from None
+    if len(text) > MAX_FILE_BYTES:
+        raise InputError([Problem(shown, 1, "", f"the file is larger than {MAX_FILE_BYTES:,} characters; "
+                                                "scenario files and probes.yaml are a few KB")])
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -78,38 +100,130 @@ def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc)
         raise InputError([Problem(shown, line, "", f"YAML syntax error: {reason}")]) from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise InputError([Problem(shown, 1, "", f"the file is nested more than {MAX_DEPTH} levels deep")]) from None
     doc = SourceDoc(shown, None)
     if node is None:
         raise InputError([Problem(shown, 1, "", "file is empty")])
-    doc.data = _build(node, (), doc.lines)
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
+    if builder.problems:
+        raise InputError(builder.problems)
     return doc
 
 
-def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Turns a composed YAML node tree into plain data, noting each line and refusing what we do not accept."""
+
+    def __init__(self, doc: SourceDoc):
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()  # nodes already built: meeting one again means an alias
+
+    def refuse(self, loc: Loc, line: int, message: str) -> None:
+        self.problems.append(Problem(self.doc.path, line, dotted(loc), message))
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        lines = self.doc.lines
+        lines.setdefault(loc, node.start_mark.line + 1)
+        line = lines[loc]
+        if id(node) in self.seen:
+            # PyYAML hands out the anchored node again for every *alias; refusing the second visit also
+            # stops recursive aliases and alias bombs before they expand.
+            self.refuse(loc, line, "YAML aliases (*name) are not supported in scenario files and probes.yaml; "
+                                   "write the value out")
+            return None
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE):
+            self.refuse(loc, line, f"unknown YAML tag {_tag(node.tag)}; write a plain value without a tag")
+            return None
+        if depth > MAX_DEPTH:
+            self.refuse(loc, line, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                lines[loc + (i,)] = item.start_mark.line + 1
+                items.append(self.build(item, loc + (i,), depth + 1))
+            return items
+        return self.scalar(node, loc, line)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict:
         out: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
-            lines[loc + (key,)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, loc + (key,), lines)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.refuse(loc, key_line, "a key must be a plain word, not a list or mapping")
+                continue
+            if key_node.tag == _MERGE:
+                self.refuse(loc, key_line, "YAML merge keys (<<) are not supported in scenario files and "
+                                           "probes.yaml; write the keys out")
+                continue
+            key = self.scalar(key_node, loc, key_line)
+            if key in first_line:
+                self.refuse(loc + (key,), key_line, f"duplicate key '{_short(key)}': given on line "
+                                                    f"{first_line[key]} and again on line {key_line}; keep one")
+                continue
+            first_line[key] = key_line
+            self.doc.lines[loc + (key,)] = key_line
+            out[key] = self.build(value_node, loc + (key,), depth + 1)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            lines[loc + (i,)] = item.start_mark.line + 1
-            items.append(_build(item, loc + (i,), lines))
-        return items
-    return _scalar(node)
+
+    def scalar(self, node: yaml.Node, loc: Loc, line: int) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            self.refuse(loc, line, f"unknown YAML tag {_tag(node.tag)}; write a plain value without a tag")
+            return None
+        if node.tag == _CORE + "int" and len(str(node.value).lstrip("+-").replace("_", "")) > 15:
+            self.refuse(loc, line, _too_large(node.value))  # checked on the text: int() of 5,000 digits fails
+            return None
+        value = _construct(node)
+        if isinstance(value, _Unreadable):
+            self.refuse(loc, line, value.message)
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.refuse(loc, line, f"'{_short(node.value)}' is not a finite number")
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+            self.refuse(loc, line, _too_large(node.value))
+            return None
+        return value
 
 
-def _scalar(node: yaml.Node) -> Any:
+@dataclass
+class _Unreadable:
+    message: str
+
+
+def _construct(node: yaml.Node) -> Any:
     # Let PyYAML's resolver decide the type (int, bool, date...) for one scalar.
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError, TypeError... for one bad scalar
+        kind = node.tag.rsplit(":", 1)[-1]
+        what = {"timestamp": "a real date", "int": "a whole number", "float": "a number",
+                "bool": "true or false"}.get(kind, f"a value of type {kind}")
+        return _Unreadable(f"'{_short(node.value)}' is not {what} ({exc})" if kind == "timestamp"
+                           else f"'{_short(node.value)}' is not {what}")
     finally:
         loader.dispose()
+
+
+def _tag(tag: str) -> str:
+    return _short(tag.replace(_CORE, "!!"))
+
+
+def _too_large(text: Any) -> str:
+    return (f"the number {_short(text)} is too large (at most {MAX_NUMBER:,}); if it is text, such as a "
+            "phone number, put it in quotes")
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def validate(model: type[BaseModel], doc: SourceDoc, context: dict | None = None) -> BaseModel:
