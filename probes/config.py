@@ -428,18 +428,36 @@ def load_config(path: str | Path) -> Config:
     """Load and validate probes.yaml; raises InputError with file:line problems."""
     path = Path(path)
     doc: SourceDoc = load_yaml(path)
-    cfg = validate(Config, doc)
+    problems: list[Problem] = []
+    checked: list[tuple[str, Target | None, dict]] = []  # (target id, the Target if valid, its endpoints)
+    try:
+        cfg: Config | None = validate(Config, doc)  # type: ignore[assignment]
+        checked = [(tid, t, t.endpoints) for tid, t in cfg.targets.items()] if cfg else []
+    except InputError as err:
+        # Go on with each target on its own, so every problem shows in one pass.
+        problems.extend(err.problems)
+        cfg = None
+        raw = doc.data.get("targets") if isinstance(doc.data, dict) else None
+        for tid, raw_target in (raw.items() if isinstance(raw, dict) else ()):
+            try:
+                t: Target | None = Target.model_validate(raw_target)
+            except ValueError:
+                t = None
+            endpoints = raw_target.get("endpoints") if isinstance(raw_target, dict) else None
+            checked.append((tid, t, t.endpoints if t else endpoints if isinstance(endpoints, dict) else {}))
     # An endpoint on a site or address the allowlist never mentions is almost always a typo.
-    problems = []
-    for tid, target in cfg.targets.items():
-        for name, value in target.endpoints.items():
+    for tid, target, endpoints in checked:
+        for name, value in endpoints.items():
             loc = ("targets", tid, "endpoints", name)
+            if not isinstance(value, str):
+                continue  # the schema said so
             if value.lower().startswith(("http://", "https://")) and (why := url_problem(value)):
                 problems.append(doc.problem(loc, f"'{value}' {why}"))
-            elif ((_is_url(value) or "@" in value or E164.fullmatch(value.removeprefix("whatsapp:")))
+            elif (target is not None and (_is_url(value) or "@" in value
+                                          or E164.fullmatch(value.removeprefix("whatsapp:")))
                   and not target.covers(value)):
                 problems.append(doc.problem(loc, f"{value} is not on the target's allowlist"))
-    if problems:
+    if problems or cfg is None:
         raise InputError(problems)
     cfg.base_dir = path.resolve().parent
     cfg.source = str(path)

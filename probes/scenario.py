@@ -323,9 +323,11 @@ def _destination_problems(doc, i, step, dest, values, target_name, target, perso
         # render them as {name} and refuse a URL whose host or port still holds one.
         marked = _values(persona, target, identity, "{token}",
                          {sid: {k: f"{{steps.{sid}.{k}}}" for k in vals} for sid, vals in earlier.items()})
-        why = url_problem(render(dest, marked)) or url_problem(resolved)
-        if why:
-            return [doc.problem(where, f"{dest} {why}")]
+        marked_url = render(dest, marked)
+        if why := url_problem(marked_url):
+            return [doc.problem(where, f"{dest if marked_url != resolved else resolved} {why}")]
+        if why := url_problem(resolved):
+            return [doc.problem(where, f"{resolved} {why}")]
     if target is not None and not target.allows(resolved):
         return [doc.problem(where, f"{resolved} is not on the allowlist of target '{target_name}'; "
                                    f"add it to targets.{target_name}.allowlist in probes.yaml if the prober "

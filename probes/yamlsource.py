@@ -119,6 +119,7 @@ class _Builder:
         self.doc = doc
         self.problems: list[Problem] = []
         self.seen: set[int] = set()  # nodes already built: meeting one again means an alias
+        self.aliased: set[int] = set()
 
     def refuse(self, loc: Loc, line: int, message: str) -> None:
         self.problems.append(Problem(self.doc.path, line, dotted(loc), message))
@@ -129,9 +130,11 @@ class _Builder:
         line = lines[loc]
         if id(node) in self.seen:
             # PyYAML hands out the anchored node again for every *alias; refusing the second visit also
-            # stops recursive aliases and alias bombs before they expand.
-            self.refuse(loc, line, "YAML aliases (*name) are not supported in scenario files and probes.yaml; "
-                                   "write the value out")
+            # stops recursive aliases and alias bombs before they expand. Each anchor is named once.
+            if id(node) not in self.aliased:
+                self.aliased.add(id(node))
+                self.refuse(loc, line, "YAML aliases (*name) are not supported in scenario files and "
+                                       "probes.yaml; write the value out")
             return None
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE):
@@ -162,7 +165,11 @@ class _Builder:
                 self.refuse(loc, key_line, "YAML merge keys (<<) are not supported in scenario files and "
                                            "probes.yaml; write the keys out")
                 continue
-            key = self.scalar(key_node, loc, key_line)
+            if key_node.tag not in _PLAIN_TAGS:
+                self.refuse(loc, key_line, f"unknown YAML tag {_tag(key_node.tag)}; write a plain key without a tag")
+                continue
+            # A key is the text as written: YAML 1.1 would make `off:` false and `2026-12-25:` a date.
+            key = str(key_node.value)
             if key in first_line:
                 self.refuse(loc + (key,), key_line, f"duplicate key '{_short(key)}': given on line "
                                                     f"{first_line[key]} and again on line {key_line}; keep one")
@@ -263,7 +270,10 @@ def data_loc(data: Any, loc: Loc) -> Loc:
     """Drop the parts of a pydantic loc that are not in the data (union tags, validator names)."""
     out: list[Any] = []
     cur = data
-    for part in loc:
+    for i, part in enumerate(loc):
+        if (isinstance(part, str) and _is_tag(part) and isinstance(cur, dict) and i + 1 < len(loc)
+                and loc[i + 1] in cur):
+            continue  # a union tag that is also a key ('await'): the next part shows it is the tag
         if isinstance(cur, dict) and part in cur:
             out.append(part)
             cur = cur[part]
