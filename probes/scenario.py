@@ -188,7 +188,8 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
     """
     doc = load_yaml(path)
     if not isinstance(doc.data, dict):
-        raise InputError([doc.problem((), "a scenario file must be a mapping with name, persona, target and steps")])
+        raise InputError(doc.problems + [doc.problem((), "a scenario file must be a mapping with name, persona, "
+                                                         "target and steps")])
     problems = []
     try:
         journey: Journey | None = validate(Journey, doc)  # type: ignore[assignment]

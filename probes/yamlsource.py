@@ -27,8 +27,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # One problem, one line: a message quoting the file's text must not break it.
         where = f"{self.file}:{self.line}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        message = " ".join(self.message.splitlines())
+        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
 
 
 class InputError(Exception):
@@ -46,6 +48,18 @@ class SourceDoc:
     path: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    # What load_yaml refused (an alias, a tag, a huge number…), kept to report with the schema's problems;
+    # the schema's complaints about those places (now empty) would only repeat them.
+    problems: list[Problem] = field(default_factory=list)
+    refused: set[Loc] = field(default_factory=set)      # values dropped: nothing at or below is reported
+    incomplete: set[Loc] = field(default_factory=set)   # mappings that lost keys: "missing" is not reported
+
+    def suppressed(self, loc: Loc, kind: str) -> bool:
+        """True if a schema error at loc only repeats something load_yaml refused."""
+        loc = tuple(loc)
+        if any(loc[:len(r)] == r for r in self.refused):
+            return True
+        return kind == "missing" and loc[:-1] in self.incomplete
 
     def line_of(self, loc: Loc) -> int:
         """Line of the deepest part of ``loc`` that exists in the file."""
@@ -95,6 +109,10 @@ def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
                                                 "scenario files and probes.yaml are a few KB")])
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:  # a control character, or bytes that are not text
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError([Problem(shown, line, "", f"YAML syntax error: {exc.reason} (character "
+                                                   f"{exc.character!r})")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -107,8 +125,6 @@ def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
         raise InputError([Problem(shown, 1, "", "file is empty")])
     builder = _Builder(doc)
     doc.data = builder.build(node, (), 0)
-    if builder.problems:
-        raise InputError(builder.problems)
     return doc
 
 
@@ -117,12 +133,12 @@ class _Builder:
 
     def __init__(self, doc: SourceDoc):
         self.doc = doc
-        self.problems: list[Problem] = []
         self.seen: set[int] = set()  # nodes already built: meeting one again means an alias
         self.aliased: set[int] = set()
 
-    def refuse(self, loc: Loc, line: int, message: str) -> None:
-        self.problems.append(Problem(self.doc.path, line, dotted(loc), message))
+    def refuse(self, loc: Loc, line: int, message: str, whole_mapping: bool = False) -> None:
+        self.doc.problems.append(Problem(self.doc.path, line, dotted(loc), message))
+        (self.doc.incomplete if whole_mapping else self.doc.refused).add(loc)
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         lines = self.doc.lines
@@ -135,6 +151,7 @@ class _Builder:
                 self.aliased.add(id(node))
                 self.refuse(loc, line, "YAML aliases (*name) are not supported in scenario files and "
                                        "probes.yaml; write the value out")
+            self.doc.refused.add(loc)
             return None
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE):
@@ -159,14 +176,15 @@ class _Builder:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                self.refuse(loc, key_line, "a key must be a plain word, not a list or mapping")
+                self.refuse(loc, key_line, "a key must be a plain word, not a list or mapping", True)
                 continue
             if key_node.tag == _MERGE:
                 self.refuse(loc, key_line, "YAML merge keys (<<) are not supported in scenario files and "
-                                           "probes.yaml; write the keys out")
+                                           "probes.yaml; write the keys out", True)
                 continue
             if key_node.tag not in _PLAIN_TAGS:
-                self.refuse(loc, key_line, f"unknown YAML tag {_tag(key_node.tag)}; write a plain key without a tag")
+                self.refuse(loc, key_line, f"unknown YAML tag {_tag(key_node.tag)}; write a plain key without a tag",
+                            True)
                 continue
             # A key is the text as written: YAML 1.1 would make `off:` false and `2026-12-25:` a date.
             key = str(key_node.value)
@@ -234,11 +252,17 @@ def _short(value: Any, limit: int = 40) -> str:
 
 
 def validate(model: type[BaseModel], doc: SourceDoc, context: dict | None = None) -> BaseModel:
-    """Validate ``doc.data`` against ``model``; raise InputError with file:line for each error."""
+    """Validate ``doc.data`` against ``model``; raise InputError with file:line for each error.
+
+    What load_yaml refused comes first, then the schema's problems.
+    """
     try:
-        return model.model_validate(doc.data, context=context)
+        result = model.model_validate(doc.data, context=context)
     except ValidationError as err:
-        raise InputError(problems_from(err, doc, model)) from None
+        raise InputError(doc.problems + problems_from(err, doc, model)) from None
+    if doc.problems:
+        raise InputError(list(doc.problems))
+    return result
 
 
 def problems_from(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[Problem]:
@@ -254,7 +278,7 @@ def problems_from(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) 
                    if loc and loc[-1] == "channel" and e["type"] in ("literal_error", "unknown_channel")]
     problems = []
     for e, loc in errors:
-        if any(loc[:len(p)] == p and loc != p + ("channel",) for p in bad_channel):
+        if any(loc[:len(p)] == p and loc != p + ("channel",) for p in bad_channel) or doc.suppressed(loc, e["type"]):
             continue
         problems.append(doc.problem(loc, _message(e, loc, doc.data, model)))
     # pydantic may report one problem several ways (union members); keep one of each.
@@ -346,7 +370,7 @@ def _allowed_keys(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
             return []
     cur = _pick(cur, node)
     if isinstance(cur, type) and issubclass(cur, BaseModel):
-        return [f.alias or n for n, f in cur.model_fields.items()]
+        return [f.alias or n for n, f in cur.model_fields.items() if not f.exclude]
     return []
 
 
