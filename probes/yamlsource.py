@@ -79,7 +79,7 @@ def dotted(loc: Loc) -> str:
 # Limits on what a scenario or probes.yaml may hold. Real files are a few KB, a few levels deep, with
 # small numbers; anything beyond these is a mistake or an attack (a "billion laughs" alias bomb) and is
 # refused before it can use up memory or time.
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 500_000
 MAX_DEPTH = 40
 MAX_NUMBER = 1_000_000_000
 # Explicit tags that only restate a plain YAML type; every other tag (!!python/…, !!binary, !!set, !foo) is refused.
@@ -88,10 +88,38 @@ _PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq",
 _MERGE = _CORE + "merge"
 
 
-def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
-    """Parse one YAML file, raising InputError (with file:line) for every problem in its structure.
+MAX_VALUES = 20_000
+# libyaml when PyYAML has it: many times faster than the pure-Python parser, same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    Besides syntax errors these are refused, all reported in one pass: aliases (``*name``) and merge
+
+def _screen(text: str, shown: str) -> None:
+    """Refuse deep nesting and huge value counts from the event stream, before anything is composed.
+
+    Composing is recursive (deep nesting would overflow the stack) and each value costs time later.
+    """
+    depth = values = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError([Problem(shown, event.start_mark.line + 1, "",
+                                          f"the file is nested more than {MAX_DEPTH} levels deep")])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if isinstance(event, (yaml.NodeEvent)):
+            values += 1
+            if values > MAX_VALUES:
+                raise InputError([Problem(shown, event.start_mark.line + 1, "",
+                                          f"the file holds more than {MAX_VALUES:,} values; scenario files and "
+                                          "probes.yaml hold a few hundred")])
+
+
+def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
+    """Parse one YAML file; raise InputError (with file:line) if it cannot be parsed at all.
+
+    What parses but is refused is kept in ``doc.problems`` (reported by ``validate`` together with the
+    schema's problems, in one pass): aliases (``*name``) and merge
     keys (``<<``), tags other than the plain types, keys that are lists or mappings, a key given twice,
     numbers larger than MAX_NUMBER or not finite, values PyYAML cannot construct (``2026-02-30``),
     nesting deeper than MAX_DEPTH and files over MAX_FILE_BYTES.
@@ -108,11 +136,22 @@ def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
         raise InputError([Problem(shown, 1, "", f"the file is larger than {MAX_FILE_BYTES:,} characters; "
                                                 "scenario files and probes.yaml are a few KB")])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            _screen(text, shown)
+            node = yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(exc):
+                raise InputError([Problem(shown, 1, "", f"the file is nested more than {MAX_DEPTH} levels deep")]) \
+                    from None
+            if _LOADER is yaml.SafeLoader:
+                raise
+            # The pure-Python parser words syntax errors the same everywhere; it stops where libyaml did.
+            yaml.compose(text, Loader=yaml.SafeLoader)
+            raise
     except yaml.reader.ReaderError as exc:  # a control character, or bytes that are not text
-        line = text.count("\n", 0, exc.position) + 1
-        raise InputError([Problem(shown, line, "", f"YAML syntax error: {exc.reason} (character "
-                                                   f"{exc.character!r})")]) from None
+        line = text.count("\n", 0, getattr(exc, "position", 0) or 0) + 1
+        raise InputError([Problem(shown, line, "", f"YAML syntax error: {getattr(exc, 'reason', None) or exc} "
+                                                   f"(character {getattr(exc, 'character', '?')!r})")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

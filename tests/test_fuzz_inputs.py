@@ -59,7 +59,7 @@ def _scalar_lines(text: str) -> list[int]:
 def broken_yaml(draw, text: str, kind: str):
     """(mutated text, True if the mutation must be refused)."""
     lines = text.split("\n")
-    classes = ["alias_bomb", "recursive_alias", "merge", "complex_key", "tag", "duplicate", "huge_number",
+    classes = ["alias_bomb", "recursive_alias", "merge", "complex_key", "tag", "duplicate", "huge_number", "deep",
                "garbage_line", "garbage_bytes", "truncate", "shuffle"]
     classes += (["duration", "language", "phone", "port_reference", "regex_repeat"] if kind == "scenario"
                 else ["holiday", "public_url", "url_port"])
@@ -91,6 +91,9 @@ def broken_yaml(draw, text: str, kind: str):
         digits = draw(st.integers(min_value=11, max_value=6000))
         lines[i] = re.sub(r": .*", ": " + "9" * digits, lines[i], count=1)
         return "\n".join(lines), True
+    if what == "deep":
+        n = draw(st.integers(min_value=41, max_value=20000))
+        return text + "\nnested: " + "[" * n + "]" * n + "\n", True
     if what == "duration":
         within = [i for i, line in enumerate(lines) if re.match(r"^\s*(- )?[a-z_]*within: ", line)]
         if not within:
