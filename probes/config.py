@@ -184,7 +184,7 @@ class Target(Strict):
 
 
 def url_problem(s: str) -> str | None:
-    """What is wrong with an http(s) URL (no host, a port that is not a number from 1 to 65535), or None."""
+    """What is wrong with an http(s) URL (no host, a port that is not a number up to 65535), or None."""
     try:
         parts = urlsplit(s)
         if parts.scheme not in ("http", "https"):
@@ -193,11 +193,9 @@ def url_problem(s: str) -> str | None:
             return "has no host"
         if "{" in parts.netloc or "}" in parts.netloc:
             return "has a {reference} in its host or port; only the path and query may hold references"
-        port = parts.port
+        parts.port  # raises for a port that is not a number from 0 to 65535
     except ValueError as exc:  # urlsplit refuses a port like ':TOKEN' or ':99999', and a broken [IPv6]
         return f"is not a valid URL ({exc})"
-    if port == 0:
-        return "has port 0"
     return None
 
 

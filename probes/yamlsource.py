@@ -225,8 +225,9 @@ class _Builder:
                 self.refuse(loc, key_line, f"unknown YAML tag {_tag(key_node.tag)}; write a plain key without a tag",
                             True)
                 continue
-            # A key is the text as written: YAML 1.1 would make `off:` false and `2026-12-25:` a date.
-            key = str(key_node.value)
+            key = self.scalar(key_node, loc, key_line, is_key=True)
+            if key_node.tag == _CORE + "timestamp" or key is None and key_node.value:
+                key = str(key_node.value)  # no key is a date: name it as written (`2026-12-25:`)
             if key in first_line:
                 self.refuse(loc + (key,), key_line, f"duplicate key '{_short(key)}': given on line "
                                                     f"{first_line[key]} and again on line {key_line}; keep one")
@@ -236,11 +237,11 @@ class _Builder:
             out[key] = self.build(value_node, loc + (key,), depth + 1)
         return out
 
-    def scalar(self, node: yaml.Node, loc: Loc, line: int) -> Any:
+    def scalar(self, node: yaml.Node, loc: Loc, line: int, is_key: bool = False) -> Any:
         if node.tag not in _PLAIN_TAGS:
             self.refuse(loc, line, f"unknown YAML tag {_tag(node.tag)}; write a plain value without a tag")
             return None
-        if node.tag == _CORE + "int" and len(str(node.value).lstrip("+-").replace("_", "")) > 15:
+        if not is_key and node.tag == _CORE + "int" and len(str(node.value).lstrip("+-").replace("_", "")) > 15:
             self.refuse(loc, line, _too_large(node.value))  # checked on the text: int() of 5,000 digits fails
             return None
         value = _construct(node)
@@ -250,7 +251,7 @@ class _Builder:
         if isinstance(value, float) and not math.isfinite(value):
             self.refuse(loc, line, f"'{_short(node.value)}' is not a finite number")
             return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+        if not is_key and isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
             self.refuse(loc, line, _too_large(node.value))
             return None
         return value
