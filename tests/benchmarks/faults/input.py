@@ -102,7 +102,7 @@ def _judge(folder: Path, contacted: Callable[[], int], env: dict | None = None) 
         if done.returncode in (0, 1, 3):
             accepted = True
         if done.returncode != 2 or "Traceback" in done.stderr or not lines or not all(map(SHAPE.fullmatch, lines)):
-            crashed = crashed or done.returncode != 2 or "Traceback" in done.stderr or not lines
+            crashed = True
         details.append(f"{command}: exit {done.returncode}, {len(lines)} problem line(s)"
                        + (f" e.g. {lines[0][:90]}" if lines else ""))
     made = contacted() - before
