@@ -193,7 +193,7 @@ def url_problem(s: str) -> str | None:
             return "has no host"
         if "{" in parts.netloc or "}" in parts.netloc:
             return "has a {reference} in its host or port; only the path and query may hold references"
-        parts.port  # raises for a port that is not a number from 0 to 65535
+        _ = parts.port  # raises for a port that is not a number from 0 to 65535
     except ValueError as exc:  # urlsplit refuses a port like ':TOKEN' or ':99999', and a broken [IPv6]
         return f"is not a valid URL ({exc})"
     return None

@@ -177,7 +177,7 @@ class _AnyValue(dict):
         return "TARGET"
 
 
-_STEP = TypeAdapter(Step)
+_STEP: TypeAdapter = TypeAdapter(Step)  # type: ignore[arg-type]
 
 
 def load_journey(path: str | Path, config: Config) -> LoadedJourney:
@@ -221,7 +221,7 @@ def _parts(doc: SourceDoc, journey: Journey | None):
     data = doc.data
     if journey is not None:
         return (journey.target, journey.identity, journey.persona.model_dump(),
-                [(sid, step, None) for sid, step in zip(step_ids(journey), journey.steps)])
+                [(sid, step, None) for sid, step in zip(step_ids(journey), journey.steps, strict=True)])
     target = data.get("target") if isinstance(data.get("target"), str) else None
     identity = data.get("identity") if isinstance(data.get("identity"), str) else None
     raw_persona = data.get("persona") if isinstance(data.get("persona"), dict) else {}

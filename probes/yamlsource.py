@@ -100,19 +100,18 @@ def _screen(text: str, shown: str) -> None:
     """
     depth = values = 0
     for event in yaml.parse(text, Loader=_LOADER):
+        line = event.start_mark.line + 1 if event.start_mark else 1
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise InputError([Problem(shown, event.start_mark.line + 1, "",
-                                          f"the file is nested more than {MAX_DEPTH} levels deep")])
+                raise InputError([Problem(shown, line, "", f"the file is nested more than {MAX_DEPTH} levels deep")])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
-        if isinstance(event, (yaml.NodeEvent)):
+        if isinstance(event, yaml.NodeEvent):
             values += 1
             if values > MAX_VALUES:
-                raise InputError([Problem(shown, event.start_mark.line + 1, "",
-                                          f"the file holds more than {MAX_VALUES:,} values; scenario files and "
-                                          "probes.yaml hold a few hundred")])
+                raise InputError([Problem(shown, line, "", f"the file holds more than {MAX_VALUES:,} values; "
+                                                           "scenario files and probes.yaml hold a few hundred")])
 
 
 def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:

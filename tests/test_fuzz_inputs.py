@@ -11,7 +11,6 @@ import re
 import signal
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
