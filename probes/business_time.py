@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-from .durations import parse_duration_s
+from .durations import MAX_DURATION_DAYS, MAX_DURATION_S, parse_duration_s
 
 UTC = timezone.utc
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -299,10 +299,18 @@ def parse_deadline(value: object) -> Deadline:
     error = ValueError(f"'{value}' is not a deadline; write it like 15m, 24h, 4 business hours or 1 business day")
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise error
+    # A deadline is due within about a year: longer ones are typos, and counting them out business day
+    # by business day would keep a run busy for ever after the contact was made.
+    too_long = ValueError(f"'{str(value)[:40]}' is too long; a deadline may be at most {MAX_DURATION_DAYS} days, "
+                          f"{MAX_DURATION_DAYS} business days or {MAX_DURATION_DAYS * 24} business hours")
     if isinstance(value, (int, float)):
+        if value > MAX_DURATION_S:  # before isfinite(), which overflows on a huge int
+            raise too_long
         if not math.isfinite(value) or value <= 0:
             raise error
         return Deadline(float(value), "s", f"{_plain_number(value)}s")
+    if len(value) > 60:
+        raise error
     text = " ".join(value.split())
     if m := _BUSINESS.match(text):
         number, unit = m.group(1), m.group(2).lower().rstrip("s")
@@ -312,12 +320,16 @@ def parse_deadline(value: object) -> Deadline:
         if unit == "day":
             if "." in number:  # "1.5 business days" has no agreed meaning
                 raise error
+            if amount > MAX_DURATION_DAYS:
+                raise too_long
             return Deadline(amount, "business_days", text)
+        if amount * _BUSINESS_UNIT_S[unit] > MAX_DURATION_DAYS * 24 * 3600:
+            raise too_long
         return Deadline(amount * _BUSINESS_UNIT_S[unit], "business_s", text)
     try:
         seconds = parse_duration_s(text)
-    except ValueError:
-        raise error from None
+    except ValueError as exc:
+        raise (too_long if "too long" in str(exc) else error) from None
     return Deadline(seconds, "s", text)
 
 

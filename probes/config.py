@@ -174,6 +174,8 @@ class Target(Strict):
     @classmethod
     def _allow(cls, v: list[str]) -> list[str]:
         for entry in v:
+            if entry.lower().startswith(("http://", "https://")) and (why := url_problem(entry)):
+                raise ValueError(f"'{entry}' {why}")
             if not (_is_url(entry) or "@" in entry or re.fullmatch(r"\+\d{6,15}", entry)):
                 raise ValueError(f"'{entry}' is not a URL prefix (http://…), an email address, "
                                  "an @domain or a phone number in +E.164 form")
@@ -192,9 +194,24 @@ class Target(Strict):
             _is_url(e) and _origin(urlsplit(e)) == _origin(urlsplit(endpoint)) for e in self.allowlist)
 
 
+def url_problem(s: str) -> str | None:
+    """What is wrong with an http(s) URL (no host, a port that is not a number up to 65535), or None."""
+    try:
+        parts = urlsplit(s)
+        if parts.scheme not in ("http", "https"):
+            return "is not an http(s) URL"
+        if not parts.hostname:
+            return "has no host"
+        if "{" in parts.netloc or "}" in parts.netloc:
+            return "has a {reference} in its host or port; only the path and query may hold references"
+        _ = parts.port  # raises for a port that is not a number from 0 to 65535
+    except ValueError as exc:  # urlsplit refuses a port like ':TOKEN' or ':99999', and a broken [IPv6]
+        return f"is not a valid URL ({exc})"
+    return None
+
+
 def _is_url(s: str) -> bool:
-    parts = urlsplit(s)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    return url_problem(s) is None
 
 
 def _origin(parts) -> tuple[str, str, int]:
@@ -327,9 +344,17 @@ class Webhooks(Strict):
     @field_validator("public_url")
     @classmethod
     def _public(cls, v: str) -> str:
-        if not _is_url(v):
-            raise ValueError(f"'{v}' is not an http(s) URL")
-        return v.rstrip("/")
+        if why := url_problem(v):
+            raise ValueError(f"'{v}' {why}")
+        parts = urlsplit(v)
+        # Twilio signs the exact URL it posts to: public_url + /twilio/…; a trailing slash, a query or a
+        # fragment would make every signature check fail, so they are refused rather than guessed at.
+        if parts.query or parts.fragment or v.endswith(("?", "#")):
+            raise ValueError(f"'{v}' has a query or fragment; give only scheme, host, port (and a path prefix)")
+        if v.endswith("/"):
+            raise ValueError(f"'{v}' ends with '/'; write it without: {v.rstrip('/')} "
+                             "(the prober adds /twilio/… to it)")
+        return v
 
     def host_port(self) -> tuple[str, int]:
         host, _, port = self.listen.rpartition(":")
@@ -428,13 +453,36 @@ def load_config(path: str | Path) -> Config:
     """Load and validate probes.yaml; raises InputError with file:line problems."""
     path = Path(path)
     doc: SourceDoc = load_yaml(path)
-    cfg = validate(Config, doc)
+    problems: list[Problem] = []
+    checked: list[tuple[str, Target | None, dict]] = []  # (target id, the Target if valid, its endpoints)
+    try:
+        cfg: Config | None = validate(Config, doc)  # type: ignore[assignment]
+        checked = [(tid, t, t.endpoints) for tid, t in cfg.targets.items()] if cfg else []
+    except InputError as err:
+        # Go on with each target on its own, so every problem shows in one pass.
+        problems.extend(err.problems)
+        cfg = None
+        raw = doc.data.get("targets") if isinstance(doc.data, dict) else None
+        for tid, raw_target in (raw.items() if isinstance(raw, dict) else ()):
+            try:
+                t: Target | None = Target.model_validate(raw_target)
+            except ValueError:
+                t = None
+            endpoints = raw_target.get("endpoints") if isinstance(raw_target, dict) else None
+            checked.append((tid, t, t.endpoints if t else endpoints if isinstance(endpoints, dict) else {}))
     # An endpoint on a site or address the allowlist never mentions is almost always a typo.
-    problems = [doc.problem(("targets", tid, "endpoints", name), f"{value} is not on the target's allowlist")
-                for tid, target in cfg.targets.items() for name, value in target.endpoints.items()
-                if (_is_url(value) or "@" in value or E164.fullmatch(value.removeprefix("whatsapp:")))
-                and not target.covers(value)]
-    if problems:
+    for tid, target, endpoints in checked:
+        for name, value in endpoints.items():
+            loc = ("targets", tid, "endpoints", name)
+            if not isinstance(value, str):
+                continue  # the schema said so
+            if value.lower().startswith(("http://", "https://")) and (why := url_problem(value)):
+                problems.append(doc.problem(loc, f"'{value}' {why}"))
+            elif (target is not None and (_is_url(value) or "@" in value
+                                          or E164.fullmatch(value.removeprefix("whatsapp:")))
+                  and not target.covers(value)):
+                problems.append(doc.problem(loc, f"{value} is not on the target's allowlist"))
+    if problems or cfg is None:
         raise InputError(problems)
     cfg.base_dir = path.resolve().parent
     cfg.source = str(path)

@@ -1,6 +1,7 @@
 """Durations as people write them in YAML ("15s", "2m", "1.5h", "1d") turned into seconds."""
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated
 
@@ -8,20 +9,31 @@ from pydantic import BeforeValidator
 
 _UNITS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|d)?\s*$")
+# The longest duration or deadline a file may give. Longer ones are typos ("99999999999999999d"), and
+# would overflow dates or keep a run busy for ever after the contact was made.
+MAX_DURATION_DAYS = 366
+MAX_DURATION_S = MAX_DURATION_DAYS * 86400.0
+TOO_LONG = f"at most {MAX_DURATION_DAYS} days"
 
 
 def parse_duration_s(value: object) -> float:
     """Seconds from ``10``, ``"10s"``, ``"2m"``, ``"1.5h"``, ``"1d"``, ``"250ms"``."""
     if isinstance(value, bool):
         raise ValueError("expected a duration such as 30s, 5m or 1h")
-    if isinstance(value, (int, float)):
+    if isinstance(value, int) and value > MAX_DURATION_S:  # float() of a huge int overflows
+        seconds = math.inf
+    elif isinstance(value, (int, float)):
         seconds = float(value)
-    elif isinstance(value, str) and (m := _PATTERN.match(value)):
+    elif isinstance(value, str) and len(value) < 40 and (m := _PATTERN.match(value)):
         seconds = float(m.group(1)) * _UNITS[m.group(2) or "s"]
     else:
+        raise ValueError(f"'{str(value)[:40]}' is not a duration; write it like 30s, 5m, 1h or 1d")
+    if math.isnan(seconds):
         raise ValueError(f"'{value}' is not a duration; write it like 30s, 5m, 1h or 1d")
     if seconds <= 0:
         raise ValueError("a duration must be more than zero")
+    if seconds > MAX_DURATION_S:
+        raise ValueError(f"'{str(value)[:40]}' is too long; a duration may be {TOO_LONG}")
     return seconds
 
 

@@ -11,14 +11,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError, field_validator
 
 from . import channels
 from .awaits import AwaitStep
-from .config import TUNING_HELP, Config, Tuning
+from .config import E164, TUNING_HELP, Config, Tuning, url_problem
 from .steps import Strict
 from .templating import TemplateError, render
 from .yamlsource import InputError, SourceDoc, load_yaml, register_tag, validate
+
+# ISO 639-1: the two-letter language codes a persona's `language` may be.
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en
+eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja
+jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb
+nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq
+sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+""".split())
+# The languages the `language` check tells apart (probes/checks/language.py); other codes are allowed, unchecked.
+LANGUAGE_CHECKED = ("en", "de", "fr", "es", "it", "nl", "pt")
+_LANGUAGE_NAMES = {"english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr",
+                   "spanish": "es", "español": "es", "italian": "it", "italiano": "it", "dutch": "nl",
+                   "nederlands": "nl", "portuguese": "pt", "português": "pt", "en-gb": "en", "en-us": "en",
+                   "en_gb": "en", "en_us": "en", "pt-br": "pt", "pt_br": "pt", "de-de": "de", "fr-fr": "fr"}
 
 Situation = Literal["general", "complaint", "bereavement", "urgent", "non_native_speaker", "vulnerable"]
 
@@ -57,6 +72,24 @@ class Persona(Strict):
     def _email(cls, v: str | None) -> str | None:
         if v is not None and ("@" not in v or " " in v.strip()):
             raise ValueError(f"'{v}' is not an email address")
+        return v
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, v: str | None) -> str | None:
+        # Forms and texts get this number as the customer's own: a short or local one would be a lie.
+        if v is not None and not E164.fullmatch(v):
+            raise ValueError(f"'{v}' is not a phone number in +E.164 form, like +442071234567")
+        return v
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, v: str) -> str:
+        if v not in ISO_639_1:
+            hint = _LANGUAGE_NAMES.get(v.strip().lower())
+            known = ", ".join(LANGUAGE_CHECKED)
+            raise ValueError(f"'{v}' is not an ISO 639-1 language code" + (f" (did you mean '{hint}'?)" if hint else "")
+                             + f"; write two lower-case letters such as en or de (the language check knows {known})")
         return v
 
 
@@ -115,14 +148,18 @@ def effective_tuning(journey: Journey, config: Config) -> dict[str, dict]:
 
 def template_values(journey: Journey, config: Config, token: str, steps: dict[str, dict]) -> dict:
     """What {references} in a step can name."""
-    target = config.targets[journey.target]
+    _, identity = identity_of(journey, config)
+    return _values(journey.persona.model_dump(), config.targets[journey.target], identity, token, steps)
+
+
+def _values(persona: dict, target, identity, token: str, steps: dict[str, dict]) -> dict:
     values = {
-        "persona": journey.persona.model_dump(),
+        "persona": persona,
         "token": token,
-        "target": {"name": target.name, **target.endpoints},
+        # An unknown target is reported on its own; its {target.…} references are then not checked.
+        "target": {"name": target.name, **target.endpoints} if target else _AnyValue(),
         "steps": steps,
     }
-    _, identity = identity_of(journey, config)
     if identity and identity.email:
         values["reply_to"] = identity.email.reply_address(token)
     if identity and identity.phone:
@@ -130,37 +167,120 @@ def template_values(journey: Journey, config: Config, token: str, steps: dict[st
     return values
 
 
+class _AnyValue(dict):
+    """Stands in for a group whose names cannot be known (an unknown target): every name resolves."""
+
+    def __contains__(self, key) -> bool:
+        return True
+
+    def __getitem__(self, key):
+        return "TARGET"
+
+
+_STEP: TypeAdapter = TypeAdapter(Step)  # type: ignore[arg-type]
+
+
 def load_journey(path: str | Path, config: Config) -> LoadedJourney:
-    """Load one scenario file; raise InputError listing every problem with file:line."""
+    """Load one scenario file; raise InputError listing every problem with file:line.
+
+    All problems come in one pass: the schema's, then (for what passed the schema) the target, the
+    identity, step ids, {references}, destinations on the allowlist and await references.
+    """
     doc = load_yaml(path)
     if not isinstance(doc.data, dict):
-        raise InputError([doc.problem((), "a scenario file must be a mapping with name, persona, target and steps")])
-    journey = validate(Journey, doc)
+        raise InputError(doc.problems + [doc.problem((), "a scenario file must be a mapping with name, persona, "
+                                                         "target and steps")])
     problems = []
-    if journey.target not in config.targets:
+    try:
+        journey: Journey | None = validate(Journey, doc)  # type: ignore[assignment]
+    except InputError as err:
+        problems.extend(err.problems)
+        journey = None
+    problems.extend(_cross_check(doc, journey, config))
+    if problems:
+        raise InputError(_unique(problems))
+    assert journey is not None
+    return LoadedJourney(journey, doc)
+
+
+def _unique(problems: list) -> list:
+    seen, out = set(), []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            out.append(p)
+    return out
+
+
+def _parts(doc: SourceDoc, journey: Journey | None):
+    """(target, identity, persona values, [(id, step model or None, raw step)]) from what passed the schema.
+
+    A step that failed it still lends its id, saved names and contact to later steps, so their
+    references are judged as if it were fixed (and its own problems are not reported twice).
+    """
+    data = doc.data
+    if journey is not None:
+        return (journey.target, journey.identity, journey.persona.model_dump(),
+                [(sid, step, None) for sid, step in zip(step_ids(journey), journey.steps, strict=True)])
+    target = data.get("target") if isinstance(data.get("target"), str) else None
+    identity = data.get("identity") if isinstance(data.get("identity"), str) else None
+    raw_persona = data.get("persona") if isinstance(data.get("persona"), dict) else {}
+    persona = {name: raw_persona.get(name, f.default) for name, f in Persona.model_fields.items()}
+    raw_steps = data.get("steps") if isinstance(data.get("steps"), list) else []
+    steps = []
+    for i, raw in enumerate(raw_steps):
+        try:
+            step = _STEP.validate_python(raw)
+        except ValidationError:
+            step = None
+        raw = raw if isinstance(raw, dict) else {}
+        kind = "await" if "await" in raw else raw.get("channel")
+        sid = step.id if step is not None else raw.get("id")
+        steps.append((sid if isinstance(sid, str) and sid else f"{kind if isinstance(kind, str) else 'step'}-{i + 1}",
+                      step, raw))
+    return target, identity, persona, steps
+
+
+def _cross_check(doc: SourceDoc, journey: Journey | None, config: Config) -> list:
+    """What a schema cannot check: target, identity, step ids, references, allowlist, awaits."""
+    problems = []
+    target_name, identity_name, persona, steps = _parts(doc, journey)
+    target = None
+    if target_name is not None and target_name not in config.targets:
         known = ", ".join(sorted(config.targets)) or "none"
-        problems.append(doc.problem(("target",), f"unknown target '{journey.target}'; "
+        problems.append(doc.problem(("target",), f"unknown target '{target_name}'; "
                                                   f"targets in {config.source or 'probes.yaml'}: {known}"))
-        raise InputError(problems)
-    target = config.targets[journey.target]
-    identity_name, identity = identity_of(journey, config)
-    if journey.identity and identity is None:
+    elif target_name is not None:
+        target = config.targets[target_name]
+    models = [step for _, step, _ in steps if step is not None]
+    if identity_name:
+        identity = config.identities.get(identity_name)
+    elif len(config.identities) == 1:
+        identity = next(iter(config.identities.values()))
+    else:
+        identity = None
+    if identity_name and identity is None:
         known = ", ".join(sorted(config.identities)) or "none"
-        problems.append(doc.problem(("identity",), f"unknown identity '{journey.identity}'; identities in "
+        problems.append(doc.problem(("identity",), f"unknown identity '{identity_name}'; identities in "
                                                     f"{config.source or 'probes.yaml'}: {known}"))
     elif identity is None and len(config.identities) > 1 and any(needs_mailbox(s) or needs_phone(s)
-                                                                 for s in journey.steps):
+                                                                 for s in models):
         problems.append(doc.problem(("identity",), "probes.yaml has several identities; say which one: "
                                                     + ", ".join(sorted(config.identities))))
-    ids = step_ids(journey)
     contacts_so_far: dict[str, str] = {}
     seen: dict[str, int] = {}
     earlier: dict[str, dict] = {}
-    for i, (sid, step) in enumerate(zip(ids, journey.steps)):
+    for i, (sid, step, raw) in enumerate(steps):
         if sid in seen:
             problems.append(doc.problem(("steps", i, "id"), f"step id '{sid}' is already used by steps.{seen[sid]}"))
         seen[sid] = i
-        values = template_values(journey, config, "TOKEN", earlier)
+        if step is None:  # its schema problems are reported; it still counts for the steps after it
+            if raw.get("channel") and "await" not in raw:
+                contacts_so_far[sid] = str(raw.get("channel"))
+            saved = raw.get("save") if isinstance(raw.get("save"), dict) else {}
+            earlier[sid] = {"token": "TOKEN", **{str(name): "SAVED" for name in saved}}
+            continue
+        values = _values(persona, target, identity, "TOKEN", earlier)
         for field_path, text in step.template_fields().items():
             try:
                 render(text, values)
@@ -168,15 +288,8 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
                 problems.append(doc.problem(("steps", i, *field_path), _reference_hint(str(exc), earlier, values)))
         dest = step.destination()
         if dest is not None:
-            try:
-                resolved = render(dest, values)
-            except TemplateError:
-                resolved = None  # already reported above
-            if resolved is not None and not target.allows(resolved):
-                problems.append(doc.problem(
-                    ("steps", i, step.destination_field),
-                    f"{resolved} is not on the allowlist of target '{journey.target}'; "
-                    f"add it to targets.{journey.target}.allowlist in probes.yaml if the prober may contact it"))
+            problems.extend(_destination_problems(doc, i, step, dest, values, target_name, target, persona,
+                                                  identity, earlier))
         if isinstance(step, AwaitStep):
             if step.await_ not in contacts_so_far:
                 where = ("an earlier step that makes a contact: " + ", ".join(contacts_so_far)
@@ -193,12 +306,34 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
             problems.append(doc.problem(("steps", i, "mode"), "an interactive call needs webhooks.public_url "
                                         "in the identity's phone section (a URL Twilio can reach the prober "
                                         "at); or use mode: scripted"))
-        if step.destination() is not None:
+        if dest is not None:
             contacts_so_far[sid] = step.channel
         earlier[sid] = {"token": "TOKEN", **{name: "SAVED" for name in step.saved_names()}}
-    if problems:
-        raise InputError(problems)
-    return LoadedJourney(journey, doc)
+    return problems
+
+
+def _destination_problems(doc, i, step, dest, values, target_name, target, persona, identity, earlier) -> list:
+    """A step's destination: a URL whose host and port are known now, and on the target's allowlist."""
+    where = ("steps", i, step.destination_field)
+    try:
+        resolved = render(dest, values)
+    except TemplateError:
+        return []  # already reported as a reference problem
+    if resolved.lower().startswith(("http://", "https://")):
+        # Values known only when the step runs (the token, saved values) may not decide where it goes:
+        # render them as {name} and refuse a URL whose host or port still holds one.
+        marked = _values(persona, target, identity, "{token}",
+                         {sid: {k: f"{{steps.{sid}.{k}}}" for k in vals} for sid, vals in earlier.items()})
+        marked_url = render(dest, marked)
+        if why := url_problem(marked_url):
+            return [doc.problem(where, f"{dest if marked_url != resolved else resolved} {why}")]
+        if why := url_problem(resolved):
+            return [doc.problem(where, f"{resolved} {why}")]
+    if target is not None and not target.allows(resolved):
+        return [doc.problem(where, f"{resolved} is not on the allowlist of target '{target_name}'; "
+                                   f"add it to targets.{target_name}.allowlist in probes.yaml if the prober "
+                                   "may contact it")]
+    return []
 
 
 def uses(step, attribute: str) -> bool:

@@ -9,11 +9,16 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 STEP_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
-def _compiles(value: str) -> str:
+def compile_regex(pattern: str) -> re.Pattern:
+    """``re.compile``, with every way a pattern can be refused (``\\d{99999999999}`` overflows) as ValueError."""
     try:
-        re.compile(value)
-    except re.error as exc:
+        return re.compile(pattern)
+    except (re.error, OverflowError, RecursionError) as exc:
         raise ValueError(f"not a valid regular expression: {exc}") from None
+
+
+def _compiles(value: str) -> str:
+    compile_regex(value)
     return value
 
 

@@ -6,6 +6,7 @@ We compose the YAML node tree ourselves so each path maps to its line.
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # One problem, one line: a message quoting the file's text must not break it.
         where = f"{self.file}:{self.line}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        message = " ".join(self.message.splitlines())
+        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
 
 
 class InputError(Exception):
@@ -45,6 +48,18 @@ class SourceDoc:
     path: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    # What load_yaml refused (an alias, a tag, a huge number…), kept to report with the schema's problems;
+    # the schema's complaints about those places (now empty) would only repeat them.
+    problems: list[Problem] = field(default_factory=list)
+    refused: set[Loc] = field(default_factory=set)      # values dropped: nothing at or below is reported
+    incomplete: set[Loc] = field(default_factory=set)   # mappings that lost keys: "missing" is not reported
+
+    def suppressed(self, loc: Loc, kind: str) -> bool:
+        """True if a schema error at loc only repeats something load_yaml refused."""
+        loc = tuple(loc)
+        if any(loc[:len(r)] == r for r in self.refused):
+            return True
+        return kind == "missing" and loc[:-1] in self.incomplete
 
     def line_of(self, loc: Loc) -> int:
         """Line of the deepest part of ``loc`` that exists in the file."""
@@ -61,8 +76,53 @@ def dotted(loc: Loc) -> str:
     return ".".join(str(p) for p in loc)
 
 
+# Limits on what a scenario or probes.yaml may hold. Real files are a few KB, a few levels deep, with
+# small numbers; anything beyond these is a mistake or an attack (a "billion laughs" alias bomb) and is
+# refused before it can use up memory or time.
+MAX_FILE_BYTES = 500_000
+MAX_DEPTH = 40
+MAX_NUMBER = 1_000_000_000
+# Explicit tags that only restate a plain YAML type; every other tag (!!python/…, !!binary, !!set, !foo) is refused.
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+_MERGE = _CORE + "merge"
+
+
+MAX_VALUES = 20_000
+# libyaml when PyYAML has it: many times faster than the pure-Python parser, same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _screen(text: str, shown: str) -> None:
+    """Refuse deep nesting and huge value counts from the event stream, before anything is composed.
+
+    Composing is recursive (deep nesting would overflow the stack) and each value costs time later.
+    """
+    depth = values = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError([Problem(shown, line, "", f"the file is nested more than {MAX_DEPTH} levels deep")])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if isinstance(event, yaml.NodeEvent):
+            values += 1
+            if values > MAX_VALUES:
+                raise InputError([Problem(shown, line, "", f"the file holds more than {MAX_VALUES:,} values; "
+                                                           "scenario files and probes.yaml hold a few hundred")])
+
+
 def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
-    """Parse one YAML file, raising InputError (with file:line) for syntax errors."""
+    """Parse one YAML file; raise InputError (with file:line) if it cannot be parsed at all.
+
+    What parses but is refused is kept in ``doc.problems`` (reported by ``validate`` together with the
+    schema's problems, in one pass): aliases (``*name``) and merge
+    keys (``<<``), tags other than the plain types, keys that are lists or mappings, a key given twice,
+    numbers larger than MAX_NUMBER or not finite, values PyYAML cannot construct (``2026-02-30``),
+    nesting deeper than MAX_DEPTH and files over MAX_FILE_BYTES.
+    """
     path = Path(path)
     shown = display or str(path)
     try:
@@ -71,53 +131,177 @@ def load_yaml(path: str | Path, display: str | None = None) -> SourceDoc:
         raise InputError([Problem(shown, 1, "", "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(shown, 1, "", f"cannot read file: {exc}")]) from None
+    if len(text) > MAX_FILE_BYTES:
+        raise InputError([Problem(shown, 1, "", f"the file is larger than {MAX_FILE_BYTES:,} characters; "
+                                                "scenario files and probes.yaml are a few KB")])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            _screen(text, shown)
+            node = yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(exc):
+                raise InputError([Problem(shown, 1, "", f"the file is nested more than {MAX_DEPTH} levels deep")]) \
+                    from None
+            if _LOADER is yaml.SafeLoader:
+                raise
+            # The pure-Python parser words syntax errors the same everywhere; it stops where libyaml did.
+            yaml.compose(text, Loader=yaml.SafeLoader)
+            raise
+    except yaml.reader.ReaderError as exc:  # a control character, or bytes that are not text
+        line = text.count("\n", 0, getattr(exc, "position", 0) or 0) + 1
+        raise InputError([Problem(shown, line, "", f"YAML syntax error: {getattr(exc, 'reason', None) or exc} "
+                                                   f"(character {getattr(exc, 'character', '?')!r})")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc)
         raise InputError([Problem(shown, line, "", f"YAML syntax error: {reason}")]) from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise InputError([Problem(shown, 1, "", f"the file is nested more than {MAX_DEPTH} levels deep")]) from None
     doc = SourceDoc(shown, None)
     if node is None:
         raise InputError([Problem(shown, 1, "", "file is empty")])
-    doc.data = _build(node, (), doc.lines)
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
     return doc
 
 
-def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Turns a composed YAML node tree into plain data, noting each line and refusing what we do not accept."""
+
+    def __init__(self, doc: SourceDoc):
+        self.doc = doc
+        self.seen: set[int] = set()  # nodes already built: meeting one again means an alias
+        self.aliased: set[int] = set()
+
+    def refuse(self, loc: Loc, line: int, message: str, whole_mapping: bool = False) -> None:
+        self.doc.problems.append(Problem(self.doc.path, line, dotted(loc), message))
+        (self.doc.incomplete if whole_mapping else self.doc.refused).add(loc)
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        lines = self.doc.lines
+        lines.setdefault(loc, node.start_mark.line + 1)
+        line = lines[loc]
+        if id(node) in self.seen:
+            # PyYAML hands out the anchored node again for every *alias; refusing the second visit also
+            # stops recursive aliases and alias bombs before they expand. Each anchor is named once.
+            if id(node) not in self.aliased:
+                self.aliased.add(id(node))
+                self.refuse(loc, line, "YAML aliases (*name) are not supported in scenario files and "
+                                       "probes.yaml; write the value out")
+            self.doc.refused.add(loc)
+            return None
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE):
+            self.refuse(loc, line, f"unknown YAML tag {_tag(node.tag)}; write a plain value without a tag")
+            return None
+        if depth > MAX_DEPTH:
+            self.refuse(loc, line, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                lines[loc + (i,)] = item.start_mark.line + 1
+                items.append(self.build(item, loc + (i,), depth + 1))
+            return items
+        return self.scalar(node, loc, line)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict:
         out: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
-            lines[loc + (key,)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, loc + (key,), lines)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.refuse(loc, key_line, "a key must be a plain word, not a list or mapping", True)
+                continue
+            if key_node.tag == _MERGE:
+                self.refuse(loc, key_line, "YAML merge keys (<<) are not supported in scenario files and "
+                                           "probes.yaml; write the keys out", True)
+                continue
+            if key_node.tag not in _PLAIN_TAGS:
+                self.refuse(loc, key_line, f"unknown YAML tag {_tag(key_node.tag)}; write a plain key without a tag",
+                            True)
+                continue
+            key = self.scalar(key_node, loc, key_line, is_key=True)
+            if key_node.tag == _CORE + "timestamp" or key is None and key_node.value:
+                key = str(key_node.value)  # no key is a date: name it as written (`2026-12-25:`)
+            if key in first_line:
+                self.refuse(loc + (key,), key_line, f"duplicate key '{_short(key)}': given on line "
+                                                    f"{first_line[key]} and again on line {key_line}; keep one")
+                continue
+            first_line[key] = key_line
+            self.doc.lines[loc + (key,)] = key_line
+            out[key] = self.build(value_node, loc + (key,), depth + 1)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            lines[loc + (i,)] = item.start_mark.line + 1
-            items.append(_build(item, loc + (i,), lines))
-        return items
-    return _scalar(node)
+
+    def scalar(self, node: yaml.Node, loc: Loc, line: int, is_key: bool = False) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            self.refuse(loc, line, f"unknown YAML tag {_tag(node.tag)}; write a plain value without a tag")
+            return None
+        if not is_key and node.tag == _CORE + "int" and len(str(node.value).lstrip("+-").replace("_", "")) > 15:
+            self.refuse(loc, line, _too_large(node.value))  # checked on the text: int() of 5,000 digits fails
+            return None
+        value = _construct(node)
+        if isinstance(value, _Unreadable):
+            self.refuse(loc, line, value.message)
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.refuse(loc, line, f"'{_short(node.value)}' is not a finite number")
+            return None
+        if not is_key and isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+            self.refuse(loc, line, _too_large(node.value))
+            return None
+        return value
 
 
-def _scalar(node: yaml.Node) -> Any:
+@dataclass
+class _Unreadable:
+    message: str
+
+
+def _construct(node: yaml.Node) -> Any:
     # Let PyYAML's resolver decide the type (int, bool, date...) for one scalar.
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError, TypeError... for one bad scalar
+        kind = node.tag.rsplit(":", 1)[-1]
+        what = {"timestamp": "a real date", "int": "a whole number", "float": "a number",
+                "bool": "true or false"}.get(kind, f"a value of type {kind}")
+        return _Unreadable(f"'{_short(node.value)}' is not {what} ({exc})" if kind == "timestamp"
+                           else f"'{_short(node.value)}' is not {what}")
     finally:
         loader.dispose()
 
 
+def _tag(tag: str) -> str:
+    return _short(tag.replace(_CORE, "!!"))
+
+
+def _too_large(text: Any) -> str:
+    return (f"the number {_short(text)} is too large (at most {MAX_NUMBER:,}); if it is text, such as a "
+            "phone number, put it in quotes")
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def validate(model: type[BaseModel], doc: SourceDoc, context: dict | None = None) -> BaseModel:
-    """Validate ``doc.data`` against ``model``; raise InputError with file:line for each error."""
+    """Validate ``doc.data`` against ``model``; raise InputError with file:line for each error.
+
+    What load_yaml refused comes first, then the schema's problems.
+    """
     try:
-        return model.model_validate(doc.data, context=context)
+        result = model.model_validate(doc.data, context=context)
     except ValidationError as err:
-        raise InputError(problems_from(err, doc, model)) from None
+        raise InputError(doc.problems + problems_from(err, doc, model)) from None
+    if doc.problems:
+        raise InputError(list(doc.problems))
+    return result
 
 
 def problems_from(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[Problem]:
@@ -133,7 +317,7 @@ def problems_from(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) 
                    if loc and loc[-1] == "channel" and e["type"] in ("literal_error", "unknown_channel")]
     problems = []
     for e, loc in errors:
-        if any(loc[:len(p)] == p and loc != p + ("channel",) for p in bad_channel):
+        if any(loc[:len(p)] == p and loc != p + ("channel",) for p in bad_channel) or doc.suppressed(loc, e["type"]):
             continue
         problems.append(doc.problem(loc, _message(e, loc, doc.data, model)))
     # pydantic may report one problem several ways (union members); keep one of each.
@@ -149,7 +333,10 @@ def data_loc(data: Any, loc: Loc) -> Loc:
     """Drop the parts of a pydantic loc that are not in the data (union tags, validator names)."""
     out: list[Any] = []
     cur = data
-    for part in loc:
+    for i, part in enumerate(loc):
+        if (isinstance(part, str) and _is_tag(part) and isinstance(cur, dict) and i + 1 < len(loc)
+                and loc[i + 1] in cur):
+            continue  # a union tag that is also a key ('await'): the next part shows it is the tag
         if isinstance(cur, dict) and part in cur:
             out.append(part)
             cur = cur[part]
@@ -222,7 +409,7 @@ def _allowed_keys(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
             return []
     cur = _pick(cur, node)
     if isinstance(cur, type) and issubclass(cur, BaseModel):
-        return [f.alias or n for n, f in cur.model_fields.items()]
+        return [f.alias or n for n, f in cur.model_fields.items() if not f.exclude]
     return []
 
 

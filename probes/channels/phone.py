@@ -46,7 +46,7 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 
 from ..durations import Duration, format_duration
 from ..results import Evidence, Finding, Outcome, ProberError, utcnow
-from ..steps import Regex, StepBase, Strict
+from ..steps import Regex, StepBase, Strict, compile_regex
 from ..twilio_http import send_with_retry
 
 USES_TWILIO = True
@@ -83,10 +83,7 @@ class MenuTurn(Strict):
     @classmethod
     def _expect(cls, v: str) -> str:
         if _is_regex(v):
-            try:
-                re.compile(v[1:-1])
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression: {exc}") from None
+            compile_regex(v[1:-1])
         return v
 
     @model_validator(mode="after")

@@ -18,7 +18,7 @@ from pydantic import Field, field_validator, model_validator
 from ..durations import Duration
 from ..netguard import NetGuard
 from ..results import Evidence, Finding, Outcome, ProberError, utcnow
-from ..steps import Regex, StepBase, Strict
+from ..steps import Regex, StepBase, Strict, compile_regex
 
 USES_BROWSER = True
 
@@ -98,10 +98,11 @@ class WebFormStep(StepBase):
             if not re.match(r"^[a-z][a-z0-9_]*$", name):
                 raise ValueError(f"'{name}': saved names use lower-case letters, digits and _")
             try:
-                if re.compile(pattern).groups != 1:
-                    raise ValueError(f"{name}: the pattern needs exactly one (group) to save")
-            except re.error as exc:
-                raise ValueError(f"{name}: not a valid regular expression: {exc}") from None
+                groups = compile_regex(pattern).groups
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
+            if groups != 1:
+                raise ValueError(f"{name}: the pattern needs exactly one (group) to save")
         return v
 
     def template_fields(self) -> dict[tuple, str]:
