@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -508,7 +509,8 @@ def _connect(to_connect) -> None:
     """validate --connect: the preflight of every run, reported check by check."""
     from .preflight import everything, needs_of, preflight
 
-    failures, passed = [], []
+    failures: list = []
+    passed: list = []
     for config, journeys in to_connect:
         needs = everything(config) if journeys is None else needs_of(journeys, config)
         failures.extend(preflight(config, needs, passed=passed))
@@ -672,7 +674,7 @@ def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive
     """
     from .config import Config
 
-    target = {
+    target: dict[str, Any] = {
         "name": "Northwind Appliances (demo company)",
         "timezone": "Europe/London",
         "business_hours": {d: "09:00-17:30" for d in ("mon", "tue", "wed", "thu", "fri")},
@@ -683,7 +685,7 @@ def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive
         from urllib.parse import urlsplit
 
         target["allowlist"].append(f"http://{urlsplit(chat.ws_url).netloc}/")  # ws:// is checked as http://
-    doc = {"settings": {"reports_dir": str(reports)}, "targets": {"demo": target}}
+    doc: dict[str, Any] = {"settings": {"reports_dir": str(reports)}, "targets": {"demo": target}}
     if mail is not None:
         target["endpoints"]["support_email"] = "support@northwind.example"
         target["allowlist"].append("@northwind.example")

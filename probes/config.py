@@ -394,7 +394,8 @@ class PhoneIdentity(Strict):
     @field_validator("auth_token")
     @classmethod
     def _token(cls, v: str) -> str:
-        return _secret_ref(v)
+        _secret_ref(v)
+        return v
 
     @field_validator("api_base")
     @classmethod

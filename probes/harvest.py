@@ -529,6 +529,8 @@ def _match_text(ledger: Ledger, config: Config, body: str, sender: str, arrived:
         return max(earlier, key=lambda c: c["sent_at"]), "number"
     for a in ledger.awaits_where(channel="sms", status="pending"):
         contact = ledger.get_contact(a["contact_id"])
+        if contact is None:
+            continue
         journey = ledger.get_journey(contact["journey_id"]) or {}
         target = config.targets.get(journey.get("target", ""))
         if target and target.allows(sender) and contact.get("sent_at") and contact["sent_at"] <= arrived:
@@ -607,7 +609,7 @@ def harvest_checks(ledger: Ledger, contact: dict, body: str, ctx: CheckContext, 
         "link": lambda: links.check(body, target, persona=ctx.persona, token=ctx.token, cache=link_cache)
         if target is not None else [],
     }
-    found = []
+    found: list[Finding] = []
     for check_id in HARVEST_CHECKS:
         tuned = ctx.tuning.get(check_id) or {}
         if not tuned.get("off"):
@@ -653,7 +655,7 @@ def body_text(msg) -> str:
 
 
 def _recipients(msg) -> list[str]:
-    values = []
+    values: list[str] = []
     for header in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"):
         values.extend(str(v) for v in msg.get_all(header, []))
     return [addr.lower() for _, addr in getaddresses(values) if addr]

@@ -401,7 +401,7 @@ def record_failed_run(ledger, config: Config, journeys: list, failures: list[Pre
                                    target_name=target.name, persona=journey.persona.model_dump(),
                                    tags=journey.tags, description=journey.description,
                                    tuning=effective_tuning(journey, config) or None)
-        for position, (key, step) in enumerate(zip(step_ids(journey), journey.steps)):
+        for position, (key, step) in enumerate(zip(step_ids(journey), journey.steps, strict=True)):
             channel = "await" if isinstance(step, AwaitStep) else step.channel
             ledger.skip_step(jid, position, key, channel, NOT_RUN)
         ledger.finish_journey(jid, "error", error=error)

@@ -36,7 +36,7 @@ class Finding:
 
 @dataclass
 class Evidence:
-    kind: Literal["screenshot", "trace", "html", "text"]
+    kind: Literal["screenshot", "trace", "html", "text", "audio"]
     label: str
     path: Path
 

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from . import channels
 from .browser import BrowserSession
-from .checks import CheckContext, run_checks
+from .checks import run_checks
 from .awaits import AwaitStep
 from .business_time import BusinessCalendar
 from .config import BrowserSettings, Config, EmailIdentity, PhoneIdentity, Target
@@ -180,7 +180,7 @@ class Runner:
                     await self.browser.get()
                 except ProberError as exc:
                     log.warning("%s", exc)
-            await asyncio.gather(*(one(j, s) for j, s in zip(journeys, slugs)))
+            await asyncio.gather(*(one(j, s) for j, s in zip(journeys, slugs, strict=True)))
             await self._close_browser()
             if wait_s > 0 and (pending := self.ledger.awaits_where(run_id=run_id, status="pending")):
                 if hasattr(self.reporter, "waiting"):
@@ -339,7 +339,7 @@ class Runner:
         contacts: dict[str, dict] = {}   # step id -> its contact row, for await steps
         status = "passed"
         stop_reason = None
-        for position, (key, step) in enumerate(zip(step_ids(j), j.steps)):
+        for position, (key, step) in enumerate(zip(step_ids(j), j.steps, strict=True)):
             kind = "await" if isinstance(step, AwaitStep) else step.channel
             done = self.ledger.step_at(jid, position) if earlier else None
             if stop_reason:
@@ -383,7 +383,7 @@ class Runner:
         if not contact or contact["status"] != "sent" or not contact.get("sent_at"):
             return self._step_error(step_id, f"step '{step.await_}' made no contact to await")
         self._add_awaits(run_id, jid, step_id, contact, step.channel, step.deadlines(), target)
-        observations = {"awaiting": step.await_, "channel": step.channel}
+        observations: dict[str, Any] = {"awaiting": step.await_, "channel": step.channel}
         if step.must_mention:
             observations["must_mention"] = step.must_mention   # harvest judges the answers by it
         self.ledger.finish_step(step_id, "pending", observations=observations)
@@ -428,6 +428,7 @@ class Runner:
             verdict = await self._recover(earlier, module, email_identity, phone_identity)
             if verdict == "sent":
                 contact = contacts[key] = self.ledger.get_contact(contact_id)
+                assert contact is not None   # the row `earlier` was read from
                 saved[key] = {"token": token, **(contact.get("saved") or {})}
                 status = "pending" if self._await_replies(step, run_id, jid, step_id, contact, target) else "passed"
                 self.ledger.finish_step(step_id, status,
@@ -483,7 +484,9 @@ class Runner:
                                  server_answer=outcome.observations.get("server_answer"), saved=outcome.saved)
         from .harvest import check_context
 
-        check_ctx = check_context(self.ledger, self.ledger.get_contact(contact_id), j.persona.model_dump(),
+        contact_row = self.ledger.get_contact(contact_id)
+        assert contact_row is not None   # planned above, or read back as `earlier`
+        check_ctx = check_context(self.ledger, contact_row, j.persona.model_dump(),
                                   step.channel, personas=self._personas)
         found = list(outcome.findings)
         for text in outcome.responses:
@@ -546,8 +549,9 @@ class Runner:
             return "resend"
         if hasattr(module, "find_sent") and phone is not None:
             # Twilio keeps every call and message: ask it whether the interrupted attempt went out.
-            ctx = StepContext(target=None, values={}, evidence_dir=self.reports_dir, step_key="", browser_session=None,
-                              phone_identity=phone)
+            # find_sent uses only the phone identity: no target or browser is needed to ask Twilio.
+            ctx = StepContext(target=None, values={}, evidence_dir=self.reports_dir, step_key="",  # type: ignore[arg-type]
+                              browser_session=None, phone_identity=phone)  # type: ignore[arg-type]
             if await module.find_sent(contact, ctx):
                 self.ledger.mark_contact(contact["id"], "sent", contact["planned_at"])
                 return "sent"
@@ -595,7 +599,7 @@ def plan(journeys: list[LoadedJourney], config: Config) -> list[str]:
     for loaded in journeys:
         j = loaded.journey
         saved: dict[str, dict] = {}
-        for key, step in zip(step_ids(j), j.steps):
+        for key, step in zip(step_ids(j), j.steps, strict=True):
             values = template_values(j, config, "<token>", saved)
             if isinstance(step, AwaitStep):
                 waits = ", ".join(f"{k} within {d.describe()}" for k, d in step.deadlines().items())

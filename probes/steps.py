@@ -59,8 +59,8 @@ class StepBase(Strict):
             raise ValueError("use lower-case letters, digits, _ and -, starting with a letter")
         return v
 
-    def template_fields(self) -> dict[str, str]:
-        """Values that may hold {references}, by their dotted path inside the step."""
+    def template_fields(self) -> dict[tuple, str]:
+        """Values that may hold {references}, by their path inside the step (a tuple of keys)."""
         return {}
 
     def destination(self) -> str | None:

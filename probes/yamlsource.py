@@ -319,7 +319,7 @@ def problems_from(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) 
     for e, loc in errors:
         if any(loc[:len(p)] == p and loc != p + ("channel",) for p in bad_channel) or doc.suppressed(loc, e["type"]):
             continue
-        problems.append(doc.problem(loc, _message(e, loc, doc.data, model)))
+        problems.append(doc.problem(loc, _message(dict(e), loc, doc.data, model)))
     # pydantic may report one problem several ways (union members); keep one of each.
     seen, unique = set(), []
     for p in problems:

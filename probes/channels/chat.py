@@ -199,9 +199,17 @@ async def run(step: ChatStep, ctx) -> Outcome:
     await context.add_init_script(STAMP_JS)
     errors: list[str] = []
     page = await context.new_page()
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    def on_console(m) -> None:
+        if m.type == "error":
+            errors.append(m.text)
+
+    def on_response(r) -> None:
+        if r.status >= 400:
+            errors.append(f"HTTP {r.status} {r.url}")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and errors.append(f"HTTP {r.status} {r.url}"))
+    page.on("response", on_response)
     trace_path = ctx.evidence_path("trace.zip") if ctx.trace else None
     if trace_path:
         await context.tracing.start(screenshots=True, snapshots=True)

@@ -385,7 +385,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
                 # A page that never finishes loading may be the company's, or a prober too busy to load it.
                 raise ProberError(f"could not tell: the page at {url} did not finish loading within {load_s:g} s "
                                   f"({tries + 1} attempt(s)); nothing was sent. The limit is the step's "
-                                  f"load_within, else settings.browser.load_timeout_s", nothing_sent=True)
+                                  f"load_within, else settings.browser.load_timeout_s", nothing_sent=True) from exc
             out.findings.append(Finding("web_form.unreachable", "critical", "The contact page could not be opened",
                                         f"After {tries + 1} attempt(s) the page at {url} did not load.", reason))
             return
@@ -413,7 +413,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
             if not absent:
                 raise ProberError(f"could not tell whether the form has a field with {f.describe()}: {why} "
                                   f"({_first_line(exc)}); nothing was sent; {_prober_hint(settings)}",
-                                  nothing_sent=True)
+                                  nothing_sent=True) from exc
             out.findings.append(Finding("web_form.field_missing", "major", f"The form has no field with {f.describe()}",
                                         f"{why} {f.describe()}. The journey could not fill in this field; "
                                         "the form may have changed.", _first_line(exc)))
@@ -448,14 +448,14 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
             # The click went through but Playwright gave up waiting afterwards: the form may have gone.
             raise ProberError(f"could not tell whether the form was sent: the click on the {which} timed out "
                               f"after the page had started a request ({attempt.after_click[0]}); the company may "
-                              f"have it, so it is not sent again ({_first_line(exc)})")
+                              f"have it, so it is not sent again ({_first_line(exc)})") from exc
         attempt.clicked = False
         out.contacted = False
         submitted_at.clear()
         absent, why = await _absent(page, button, attempt, settings, exc)
         if not absent:
             raise ProberError(f"could not tell whether the form has a {which}: {why} ({_first_line(exc)}); "
-                              f"nothing was sent; {_prober_hint(settings)}", nothing_sent=True)
+                              f"nothing was sent; {_prober_hint(settings)}", nothing_sent=True) from exc
         out.findings.append(Finding("web_form.field_missing", "major", "The form's send button was not found",
                                     f"{why} a {which}. The journey could not send the form.",
                                     _first_line(exc)))
