@@ -35,6 +35,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
 
+def _own(name: str, area: str) -> str:
+    """A case's name without its area, where it already starts with it ("smtp: 450 …")."""
+    for sep in (":", "/"):
+        name = name.removeprefix(area + sep)
+    return name.strip()
+
+
 def all_cases() -> list[tuple[str, object]]:
     """Every (area/name, run) pair, areas in alphabetical order."""
     for path in (str(ROOT), str(HERE)):
@@ -45,8 +52,7 @@ def all_cases() -> list[tuple[str, object]]:
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"faults.{info.name}")
-        # Case names may already start with their area ("smtp: 450 …"): say it once.
-        out.extend((f"{info.name}/{name.removeprefix(info.name + ':').strip()}", run) for name, run in module.cases())
+        out.extend((f"{info.name}/{_own(name, info.name)}", run) for name, run in module.cases())
     return out
 
 
