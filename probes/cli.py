@@ -141,6 +141,18 @@ def _problem(file: str, message: str):
     return Problem(file, 1, "", message)
 
 
+def _report_what_was_done(ledger, run_id: str | None, reports: Path, title, json_path) -> None:
+    """A run cut short (Ctrl-C, a locked ledger, a bug): the report and JSON of what was recorded, then close."""
+    from .report import build_results, write_json, write_report
+
+    if run_id:
+        results = build_results(ledger, run_id)
+        click.echo(f"Report of what was done: {write_report(results, reports, title=title)}")
+        if json_path:
+            write_json(results, Path(json_path))
+    ledger.close()
+
+
 def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None, concurrency=None,
             kind="run", title=None, wait_s: float = 0.0, run_id: str | None = None, harvest_first=False,
             preflight: bool = True) -> int:
@@ -179,32 +191,18 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     except LedgerBusy as exc:
         # Another process kept the ledger locked: what was recorded until then is still reported.
         click.secho(f"\nProber error: {exc}", fg="red", err=True)
-        if run_id := getattr(runner, "run_id", None):
-            results = build_results(ledger, run_id)
-            click.echo(f"Report of what was done: {write_report(results, reports, title=title)}")
-            if json_path:
-                write_json(results, Path(json_path))
-        ledger.close()
+        _report_what_was_done(ledger, getattr(runner, "run_id", None), reports, title, json_path)
         return EXIT_PROBER_ERROR
     except KeyboardInterrupt:
-        run_id = ledger.latest_run_id()
         click.secho("\nInterrupted. Steps under way are recorded as unfinished; their contacts stay "
                     "'planned' in the ledger.", fg="yellow", err=True)
-        if run_id:
-            click.echo(f"Report of what was done: {write_report(build_results(ledger, run_id), reports, title=title)}")
-        ledger.close()
+        _report_what_was_done(ledger, ledger.latest_run_id(), reports, title, json_path)
         return 130
     except Exception as exc:  # noqa: BLE001 - a bug in the prober: still write what was done, exit 3
         import traceback
 
         click.secho(f"Internal error: {type(exc).__name__}: {exc}\n{traceback.format_exc()}", fg="red", err=True)
-        run_id = ledger.latest_run_id()
-        if run_id:
-            results = build_results(ledger, run_id)
-            click.echo(f"Report of what was done: {write_report(results, reports, title=title)}")
-            if json_path:
-                write_json(results, Path(json_path))
-        ledger.close()
+        _report_what_was_done(ledger, ledger.latest_run_id(), reports, title, json_path)
         return EXIT_PROBER_ERROR
     results = build_results(ledger, result.run_id)
     progress.settled(results)
