@@ -30,6 +30,8 @@ DEFAULT_ARGS = [
     "--disable-dev-shm-usage",
 ]
 APT_COMMAND = "sudo apt-get update && sudo apt-get install -y chromium"
+# How long closing Chromium, or stopping Playwright's driver, may take at the end of a run.
+CLOSE_WITHIN_S = 30.0
 
 
 def playwright_chromium() -> str | None:
@@ -176,11 +178,21 @@ class BrowserSession:
         return await browser.new_context(**options)
 
     async def close(self) -> None:
+        """Close Chromium and Playwright's driver; each gets CLOSE_WITHIN_S, so a wedged driver
+        (seen after a Chromium was killed mid-response) cannot hang the end of a run."""
+        import asyncio
+
         browser, self._browser = self._browser, None
         try:
             if browser is not None and browser.is_connected():
-                await browser.close()
+                try:
+                    await asyncio.wait_for(browser.close(), CLOSE_WITHIN_S)
+                except asyncio.TimeoutError:
+                    log.warning("Chromium did not close within %.0f s; stopping Playwright's driver", CLOSE_WITHIN_S)
         finally:
             if self._pw is not None:
                 pw, self._pw = self._pw, None
-                await pw.stop()
+                try:
+                    await asyncio.wait_for(pw.stop(), CLOSE_WITHIN_S)
+                except asyncio.TimeoutError:
+                    log.warning("Playwright's driver did not stop within %.0f s", CLOSE_WITHIN_S)
