@@ -455,12 +455,9 @@ class Runner:
                           reply_address=values.get("reply_to", ""), message_id=message_id,
                           phone_identity=phone_identity,
                           webhooks=self._webhooks_for(identity_name, phone_identity))
-        # A channel that retries (email: a relay's temporary refusals) knows its own ceiling.
+        # A channel that retries (email: a relay's refusals; phone, sms: Twilio's trouble) knows its own ceiling.
         budget_s = (module.budget_s(step, ctx) if hasattr(module, "budget_s")
                     else step_budget_s(step, self.config.settings.browser))
-        if phone_identity is not None and uses(step, "USES_TWILIO"):
-            # Twilio's temporary trouble is waited out inside the step (retry_for_s, plus the last requests).
-            budget_s += phone_identity.retry_for_s + 2 * phone_identity.timeout_s
         lost_before = self.browser.disconnects
         try:
             outcome: Outcome = await asyncio.wait_for(module.run(step, ctx), timeout=budget_s)

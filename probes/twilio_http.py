@@ -87,6 +87,16 @@ def twilio_client(account_sid: str, auth_token: str, api_base: str | None = None
     return Client(account_sid, auth_token, http_client=http_client, environment={})
 
 
+def step_budget_s(step, ctx) -> float:
+    """A Twilio step's hard ceiling: its own, plus Twilio's temporary trouble waited out inside it
+    (send_with_retry's retry_for_s, plus the last requests)."""
+    from .runner import step_budget_s as own_budget_s   # here, not at the top: the runner imports the channels
+
+    phone = ctx.phone_identity
+    extra = phone.retry_for_s + 2 * phone.timeout_s if phone is not None else 0.0
+    return own_budget_s(step, ctx.browser_session.settings) + extra
+
+
 def retry_after_s(value: str | None) -> float | None:
     """Seconds a ``Retry-After`` header asks for (delay-seconds or an HTTP date); None if absent or unreadable."""
     if not value:

@@ -48,6 +48,7 @@ from ..durations import Duration, format_duration
 from ..results import Evidence, Finding, Outcome, ProberError, utcnow
 from ..steps import Regex, StepBase, Strict, compile_regex
 from ..twilio_http import send_with_retry
+from ..twilio_http import step_budget_s as budget_s  # noqa: F401 - the runner asks each channel for its ceiling
 
 USES_TWILIO = True
 FINAL = ("completed", "busy", "failed", "no-answer", "canceled")

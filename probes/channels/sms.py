@@ -24,6 +24,7 @@ from ..durations import Duration
 from ..results import Finding, Outcome, ProberError, utcnow
 from ..steps import MustMention, StepBase
 from ..twilio_http import send_with_retry
+from ..twilio_http import step_budget_s as budget_s  # noqa: F401 - the runner asks each channel for its ceiling
 from .phone import PROBER_CODES
 
 USES_TWILIO = True
