@@ -445,6 +445,9 @@ class Ledger:
     def contacts_where(self, **equals) -> list[dict]:
         return self._where(contacts, **equals)
 
+    def findings_where(self, **equals) -> list[dict]:
+        return self._where(findings, **equals)
+
     # --- awaits and responses (answers that come later) ---------------------
     def add_await(self, *, run_id: str, journey_id: int, step_id: int, contact_id: int, channel: str, kind: str,
                   deadline_text: str, due_at: dt.datetime) -> int:

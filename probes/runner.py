@@ -3,8 +3,12 @@
 Channels only observe. The runner turns what they saw into a verdict:
 a step with a critical or major finding *failed* (the company let the
 customer down); a step whose channel raised *errored* (the prober broke).
-A journey stops at its first failed or errored step; later steps are
-recorded as skipped, since they usually build on the earlier one.
+A journey stops only at a step that blocks it (see ``blocking_reason``): the
+prober could not carry it out, its contact did not get through, or it has a
+finding as severe as its ``stop_on``; later steps are recorded as skipped,
+since they build on the earlier one. A finding that does not block the
+customer (a placeholder on a confirmation page) fails the step, and the
+journey goes on, so the answers to that contact are still awaited and judged.
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from .awaits import AwaitStep
 from .business_time import BusinessCalendar
 from .config import BrowserSettings, Config, EmailIdentity, PhoneIdentity, Target
 from .ledger import Ledger, LedgerBusy, new_token
-from .results import FAILING, Finding, Outcome, ProberError, utcnow
+from .results import FAILING, SEVERITIES, Finding, Outcome, ProberError, utcnow
 from .scenario import (LoadedJourney, effective_tuning, identity_of, needs_phone, step_ids, template_values,
                        uses)
 from .templating import render
@@ -125,6 +129,28 @@ def step_budget_s(step, browser: BrowserSettings | None = None) -> float:
     actions = browser.action_timeout_s * (len(getattr(step, "fields", None) or []) + 6)
     expect = getattr(getattr(step, "expect", None), "within", 15.0)
     return load + actions + (expect if isinstance(expect, (int, float)) else 15.0) + 60.0
+
+
+def blocking_reason(key: str, status: str, reachable: bool | None, severities: list[str],
+                    stop_on: str = "critical") -> str | None:
+    """Why the journey stops after step ``key`` (the skipped steps' reason), or None if it goes on.
+
+    The one rule for every channel. A step blocks the journey when the prober could not carry it out
+    (status error); when its contact did not get through (``reachable`` false: not sent, refused,
+    not confirmed, no widget, nobody answered; the runner also counts a critical finding as not
+    reached unless the channel says otherwise); or when it has a finding of the step's ``stop_on``
+    severity or worse (default critical; "never": only the first two). Other findings fail the step
+    but let the journey go on.
+    """
+    if status == "error":
+        return f"not run: step '{key}' could not run"
+    if reachable is False:
+        return f"not run: step '{key}' failed (its contact did not get through)"
+    if stop_on in SEVERITIES:
+        worst = min((SEVERITIES.index(s) for s in severities if s in SEVERITIES), default=len(SEVERITIES))
+        if worst <= SEVERITIES.index(stop_on):  # type: ignore[arg-type]
+            return f"not run: step '{key}' failed with a {SEVERITIES[worst]} finding (stop_on: {stop_on})"
+    return None
 
 
 def message_id_for(token: str, identity: EmailIdentity | None) -> str:
@@ -358,10 +384,11 @@ class Runner:
             else:
                 step_status, found = await self._step(run_id, jid, loaded, position, key, step, target, saved,
                                                       contacts, journey_slug, done)
+            # Judged from what the ledger holds, so a resumed run stops (and skips) exactly where this one did.
+            stop_reason = self._stops_journey(key, step, jid, position, step_status)
             self.reporter.step_finished(j.name, key, step_status, found)
             if step_status in ("failed", "error"):
                 status = "error" if step_status == "error" or status == "error" else "failed"
-                stop_reason = f"not run: step '{key}' {'failed' if step_status == 'failed' else 'could not run'}"
             elif step_status == "pending" and status == "passed":
                 status = "pending"
         if status == "error" and self._never_reached(jid):
@@ -370,6 +397,21 @@ class Runner:
         self.ledger.finish_journey(jid, status)
         self.reporter.journey_finished(j.name, status)
         return status
+
+    def _stops_journey(self, key: str, step, jid: int, position: int, status: str) -> str | None:
+        """blocking_reason for the step at ``position``, from its row and the findings it had when it finished.
+
+        Findings added later (an answer harvested, a deadline missed) are the answer's verdict, not the
+        step's: they do not change where the journey stopped.
+        """
+        row = self.ledger.step_at(jid, position)
+        if row is None:
+            return blocking_reason(key, status, None, [])
+        reachable = (row.get("observations") or {}).get("reachable")
+        finished = row.get("finished_at")
+        severities = [f["severity"] for f in self.ledger.findings_where(step_id=row["id"])
+                      if finished is None or f["created_at"] <= finished]
+        return blocking_reason(key, status, reachable, severities, getattr(step, "stop_on", "critical"))
 
     def _never_reached(self, jid: int) -> bool:
         """True if the journey's contacts are all known not to have been made (and it has some)."""
@@ -505,7 +547,10 @@ class Runner:
         if getattr(step, "must_mention", None):
             observations["must_mention"] = step.must_mention   # harvest judges the answers by it
         status = "failed" if failed else "passed"
-        if not failed and outcome.contacted and self._await_replies(step, run_id, jid, step_id, contacts[key], target):
+        # The answers to a contact that got through are awaited even when the step failed on a finding that
+        # does not stop the journey (the step stays failed; the answers get their own verdicts).
+        goes_on = blocking_reason(key, status, reachable, [f.severity for f in found], step.stop_on) is None
+        if goes_on and self._await_replies(step, run_id, jid, step_id, contacts[key], target) and not failed:
             status = "pending"
         measurements = {k: round(v, 4) for k, v in outcome.measurements.items()}
         self.ledger.finish_step(step_id, status, measurements, observations, started_at=started)

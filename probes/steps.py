@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -38,6 +38,10 @@ def _points(value: list) -> list:
 MustMention = Annotated[list[str | list[str]], AfterValidator(_points)]
 
 
+# The severities a step's stop_on may name, and "never" (only a contact that did not get through stops).
+StopOn = Literal["critical", "major", "minor", "info", "never"]
+
+
 class Strict(BaseModel):
     """Scenario models reject unknown keys: a typo must not silently do nothing."""
 
@@ -51,6 +55,11 @@ class StepBase(Strict):
     id: str | None = Field(None, description="short name for this step (letters, digits, _ and -); "
                                              "later steps refer to its saved values as {steps.<id>.<name>}")
     description: str = ""
+    # When a finding ends the journey (see runner.stop_reason): a contact that did not get through always
+    # does; "critical" (the default) also stops on a critical finding, "major" on a major or critical one …
+    stop_on: StopOn = Field("critical", description="stop the journey after this step on a finding of this "
+                                                    "severity or worse (critical, major, minor, info), or never; "
+                                                    "a contact that did not get through always stops it")
 
     @field_validator("id")
     @classmethod
