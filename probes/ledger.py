@@ -122,6 +122,9 @@ findings = sa.Table(
     sa.Column("detail", sa.Text),
     sa.Column("snippet", sa.Text),
     sa.Column("created_at", UTC_DT, nullable=False),
+    # Added in 0005: a finding merged from several of one check on one message (checks.run_checks) keeps
+    # every snippet here, in order; NULL for a single finding, whose snippet is ``snippet``.
+    sa.Column("snippets", sa.JSON),
 )
 
 responses = sa.Table(
@@ -546,7 +549,8 @@ class Ledger:
                     contact_id: int | None = None) -> int:
         return self._insert(findings, run_id=run_id, journey_id=journey_id, step_id=step_id, contact_id=contact_id,
                             check_id=finding.check, severity=finding.severity, title=finding.title,
-                            detail=finding.detail, snippet=finding.snippet, created_at=utcnow())
+                            detail=finding.detail, snippet=finding.snippet,
+                            snippets=getattr(finding, "snippets", None) or None, created_at=utcnow())
 
     def add_evidence(self, run_id: str, journey_id: int, step_id: int, kind: str, label: str, path: str,
                      size: int | None) -> int:

@@ -28,10 +28,19 @@ class Finding:
     title: str          # one line a non-engineer understands
     detail: str = ""    # what exactly was seen, and why it matters
     snippet: str = ""   # the offending text, verbatim
+    # A finding that stands for several of one check on one message (checks.run_checks merges them):
+    # every one's snippet, in order (the first is also ``snippet``). Empty for a single finding.
+    snippets: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """How many places of the message this finding stands for."""
+        return max(1, len(self.snippets))
 
     def as_dict(self) -> dict[str, Any]:
         return {"check": self.check, "severity": self.severity, "title": self.title,
-                "detail": self.detail, "snippet": self.snippet}
+                "detail": self.detail, "snippet": self.snippet, "snippets": self.snippets or [self.snippet],
+                "count": self.count}
 
 
 @dataclass

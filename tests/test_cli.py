@@ -197,7 +197,7 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
                      "The confirmation does not show the reference", "Margaret Okafor",
                      # email: a dead address, a mailbox nobody answers, a broken auto-reply template
                      "The company's mail server refused the address", "No answer from a person within 20s",
-                     "Unreplaced placeholder %CASE_NUMBER%",
+                     "Unreplaced placeholder [name], %CASE_NUMBER% (2 places)",
                      # chat: a widget that never loads, a bot loop, a person who never comes
                      "The chat widget did not load", "The chat gives the same answer to different questions",
                      "No person within 10 s of asking for one",

@@ -49,8 +49,11 @@ def _seconds(start: dt.datetime | None, end: dt.datetime | None) -> float | None
 
 
 def _finding(row: dict) -> dict[str, Any]:
+    # snippets: every place of a merged finding (checks.merge); a single one (or a ledger before 0005) has one.
+    snippets = row.get("snippets") or [row["snippet"] or ""]
     return {"check": row["check_id"], "severity": row["severity"], "title": row["title"],
-            "detail": row["detail"] or "", "snippet": row["snippet"] or ""}
+            "detail": row["detail"] or "", "snippet": row["snippet"] or "", "snippets": snippets,
+            "count": len(snippets)}
 
 
 def _evidence(row: dict, root: Path | None) -> dict[str, Any]:

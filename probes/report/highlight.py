@@ -1,6 +1,6 @@
 """Findings marked inside the text the customer read: an answer, a conversation, a confirmation page.
 
-``mark_text`` escapes the text and wraps every occurrence of a finding's snippet in
+``mark_text`` escapes the text and wraps every occurrence of a finding's snippets in
 ``<mark class="finding-mark sev-…" title="check: title">``. Where findings overlap, the text is
 cut at every boundary and each piece is marked once, with the most severe of the findings that
 cover it, so marks never nest and the HTML stays well formed whatever the text holds.
@@ -62,7 +62,9 @@ def is_whole_line(text: str, lo: int, hi: int) -> bool:
 
 def mark_text(text: str, findings: list[dict], id_prefix: str) -> Marked:
     """``text`` escaped, each finding's snippet wrapped in a ``<mark>`` (ids ``{id_prefix}-m1``, ``-m2`` …)."""
-    covers = [(lo, hi, i) for i, f in enumerate(findings) for lo, hi in spans(text, f.get("snippet") or "")]
+    # A merged finding (one check, several places of one message) marks every one of its snippets.
+    covers = [(lo, hi, i) for i, f in enumerate(findings)
+              for snip in dict.fromkeys(f.get("snippets") or [f.get("snippet") or ""]) for lo, hi in spans(text, snip)]
     if not covers:
         return Marked(Markup(escape(text)))
     bounds = sorted({0, len(text), *(lo for lo, _, _ in covers), *(hi for _, hi, _ in covers)})
