@@ -23,6 +23,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
 from ..netguard import NetGuard
+from .console import ConsoleLog
 from ..results import FAILING, Evidence, Finding, Outcome, utcnow
 from ..steps import Regex, StepBase, Strict
 
@@ -197,29 +198,35 @@ async def run(step: ChatStep, ctx) -> Outcome:
         raise
     await guard.attach(context)
     await context.add_init_script(STAMP_JS)
-    errors: list[str] = []
+    console = ConsoleLog()   # sorted at the end: what breaks the widget is a finding, noise an observation
+    errors = console.lines   # every error, for the finding that the widget did not load
     page = await context.new_page()
     def on_console(m) -> None:
-        if m.type == "error":
-            errors.append(m.text)
+        console.console(m)
 
     def on_response(r) -> None:
         if r.status >= 400:
-            errors.append(f"HTTP {r.status} {r.url}")
+            console.failed_response(r)
+        else:
+            console.response(r)
 
     page.on("console", on_console)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("pageerror", console.page_error)
     page.on("response", on_response)
+    page.on("requestfailed", console.request_failed)
     trace_path = ctx.evidence_path("trace.zip") if ctx.trace else None
     if trace_path:
         await context.tracing.start(screenshots=True, snapshots=True)
     try:
         await _converse(step, ctx, sel, page, out, errors)
     finally:
-        if errors and not any(f.check == "chat.widget_missing" for f in out.findings):
+        breaking, noise = console.split()
+        if noise:   # a blocked font, a CSP notice, a missing favicon: the customer cannot see them
+            out.observations["console_noise"] = noise
+        if breaking and not any(f.check == "chat.widget_missing" for f in out.findings):
             out.findings.append(Finding("chat.console_error", "minor", "The page has errors in the browser console",
-                                        f"{len(errors)} error(s); parts of the page may not work.",
-                                        "\n".join(errors[:5])))
+                                        f"{len(breaking)} error(s); parts of the page may not work.",
+                                        "\n".join(breaking[:5])))
         if trace_path:
             await context.tracing.stop(path=str(trace_path))
             out.evidence.append(Evidence("trace", "Playwright trace", trace_path))

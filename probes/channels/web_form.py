@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
 from ..netguard import NetGuard
+from .console import ConsoleLog
 from ..results import Evidence, Finding, Outcome, ProberError, utcnow
 from ..steps import Regex, StepBase, Strict, compile_regex
 
@@ -227,7 +228,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
                               nothing_sent=True) from exc
         raise
     browser = context.browser
-    console_errors: list[str] = []
+    console = ConsoleLog()   # sorted at the end: what breaks the page is a finding, noise an observation
     http_errors: list[dict] = []
     submitted_at: list[float] = []
     attempt = _Attempt()
@@ -249,11 +250,13 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
             failed_urls = {e["url"] for e in http_errors}
             if msg.type == "error" and not (msg.text.startswith("Failed to load resource")
                                             and (msg.location or {}).get("url") in failed_urls):
-                console_errors.append(msg.text)
+                console.console(msg)
 
         page.on("console", on_console)
-        page.on("pageerror", lambda e: console_errors.append(str(e)))
+        page.on("pageerror", console.page_error)
         page.on("response", on_response)
+        page.on("response", console.response)
+        page.on("requestfailed", console.request_failed)
         page.on("request", attempt.note_request)
         page.on("requestfinished", attempt.note_done)
         page.on("requestfailed", attempt.note_done)
@@ -273,6 +276,9 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         raise ProberError(f"Chromium went away while the step ran (it crashed or was killed), {where} "
                           f"({_first_line(exc)})", nothing_sent=not attempt.clicked) from exc
     finally:
+        console_errors, console_noise = console.split()
+        if console_noise:   # a blocked font, a CSP notice, a missing favicon: the customer cannot see them
+            out.observations["console_noise"] = console_noise
         if console_errors:
             out.findings.append(Finding(
                 "web_form.console_error", "minor", "The page has JavaScript errors",
