@@ -148,7 +148,7 @@ def blocking_reason(key: str, status: str, reachable: bool | None, severities: l
         return f"not run: step '{key}' failed (its contact did not get through)"
     if stop_on in SEVERITIES:
         worst = min((SEVERITIES.index(s) for s in severities if s in SEVERITIES), default=len(SEVERITIES))
-        if worst <= SEVERITIES.index(stop_on):  # type: ignore[arg-type]
+        if worst <= SEVERITIES.index(stop_on):
             return f"not run: step '{key}' failed with a {SEVERITIES[worst]} finding (stop_on: {stop_on})"
     return None
 
