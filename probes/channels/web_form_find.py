@@ -14,7 +14,7 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -45,13 +45,13 @@ class Find(Strict):
                                                 "or part of its address); 'top' for the page itself; "
                                                 "default: the step's frame, else the page and all its frames")
 
-    _allowed: tuple[str, ...] = ("label", "placeholder", "name", "selector")
+    allowed: ClassVar[tuple[str, ...]] = ("label", "placeholder", "name", "selector")
 
     @model_validator(mode="after")
     def _one_finder(self):
         given = [k for k in FINDERS if getattr(self, k, None) is not None]
         if len(given) != 1:
-            raise ValueError(f"give exactly one of {_either(self._allowed)} to find the element"
+            raise ValueError(f"give exactly one of {_either(self.allowed)} to find the element"
                              + (f" (got {', '.join(given)})" if given else ""))
         return self
 
@@ -107,7 +107,7 @@ class Click(Find):
                                                "the label is then its accessible name, e.g. the button's text")
     submit: bool = Field(False, description="this click sends the form (the step's last action)")
 
-    _allowed = ("label", "text", "placeholder", "name", "selector")
+    allowed: ClassVar[tuple[str, ...]] = ("label", "text", "placeholder", "name", "selector")
 
     @model_validator(mode="after")
     def _role(self):
@@ -319,8 +319,8 @@ class Ambiguous(Exception):
 
 def _locator(frame, find: Find):
     kind, what = find.how()
-    if kind == "label" and getattr(find, "role", None):
-        return frame.get_by_role(find.role, name=what), "role"
+    if kind == "label" and (role := getattr(find, "role", None)):
+        return frame.get_by_role(role, name=what), "role"
     if kind == "label":
         return frame.get_by_label(what), "label"
     if kind == "placeholder":
@@ -437,7 +437,7 @@ async def locate(frames: Frames, target: Find, timeout_s: float, settle) -> tupl
     while True:
         try:
             cand, missing_frame = await find(frames, target)
-        except Ambiguous as tie:
+        except Ambiguous:
             # A page still building may show two for a moment: judge the settled page.
             await settle()
             try:
@@ -464,7 +464,8 @@ def _ambiguity(frames: Frames, target: Find, tied: list[Candidate]) -> str:
     lvl = LEVELS[tied[0].level] if kind in ("label", "placeholder", "text") else "the same way"
     listed = "; ".join(c.describe(frames.page.main_frame) for c in tied[:6])
     return (f"the scenario does not fit the page: {target.describe()} matches {len(tied)} elements equally well "
-            f"({lvl}): {listed}. Write the element's whole label, or find it by placeholder, name or selector"
+            f"({lvl}): {listed}. " + ("Write the element's whole label, or find" if tied[0].level else "Find")
+            + " it by placeholder, name or selector"
             + ("" if len({id(c.frame) for c in tied}) == 1 else ", or name its frame with frame:")
             + "; nothing was sent")
 
@@ -546,8 +547,8 @@ async def _do(action: Action, ctx, page, frames: Frames, out, attempt, settings,
     if kind == "wait_for":
         return await _wait_for(spec, ctx, frames, settle, missing)
     if kind == "scroll" and spec.to is not None:
-        frame = (await frames.named(spec.frame or frames.step_frame) if (spec.frame or frames.step_frame)
-                 else frames.form) or page.main_frame
+        named = spec.frame or frames.step_frame
+        frame = (await frames.named(named) if named else frames.form) or page.main_frame
         await frame.evaluate("b => window.scrollTo(0, b ? document.documentElement.scrollHeight : 0)",
                              spec.to == "bottom")
         return True
