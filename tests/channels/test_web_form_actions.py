@@ -230,8 +230,9 @@ JOURNEYS = {
 
 
 class Results:
-    def __init__(self, rows: dict):
-        self.rows = rows
+    def __init__(self, ledger, run_id: str):
+        self.ledger, self.run_id = ledger, run_id
+        self.rows = ledger.run_rows(run_id)
 
     def of(self, name: str) -> dict:
         """One journey's step, findings and contact."""
@@ -270,7 +271,7 @@ def ran(company, site, tmp_path_factory):
         journeys.append(load_journey(folder / f"{name}.yaml", config))
     ledger = Ledger(f"sqlite:///{reports / 'ledger.sqlite3'}")
     result = asyncio.run(Runner(config, ledger, reports).run(journeys))
-    return Results(ledger.run_rows(result.run_id))
+    return Results(ledger, result.run_id)
 
 
 def sent_one(ran, site, name: str) -> dict:
@@ -318,6 +319,13 @@ def test_a_form_in_a_cross_origin_iframe_is_found_and_confirmed_there(ran, site)
     assert post["host"] == site.other_origin.removeprefix("http://")   # sent to the other origin
     assert ran.of("cross-frame")["step"]["observations"]["form_frame"] == (
         f"the frame at {site.other_origin}/embed-support")
+
+
+def test_the_report_says_which_frame_held_the_form(ran, site, tmp_path):
+    from probes.report import build_results, render_html
+
+    html = render_html(build_results(ran.ledger, ran.run_id), tmp_path)
+    assert f"<dt>Form found in</dt><dd>the frame at {site.other_origin}/embed-support</dd>" in html
 
 
 def test_frame_names_one_of_two_frames_by_selector_or_by_address(ran, site):
