@@ -45,6 +45,8 @@ PAGES = {
     # The send button stays disabled until the consent box is ticked.
     "/consent": page("""<form method=post action=/send>
         <label for=n>Your name</label><input id=n name=name>
+        <label for=t>Topic</label><select id=t name=topic><option>Delivery</option><option>Billing</option></select>
+        <label><input type=checkbox name=offers value=yes checked> Send me offers</label>
         <label><input type=checkbox id=c name=consent value=yes> I agree to the privacy policy</label>
         <button id=b disabled>Send</button></form>""", """
         document.getElementById('c').onchange = e => { document.getElementById('b').disabled = !e.target.checked; };"""),
@@ -168,7 +170,15 @@ JOURNEYS = {
     "consent": ("/consent", """
         actions:
           - fill: {label: Your name, value: "consent {token}"}
+          - select: {label: Topic, option: Billing}
+          - uncheck: {label: Send me offers}
           - check: I agree to the privacy policy
+          - click: {text: Send, submit: true}
+        """),
+    "never-shows": ("/consent", """
+        actions:
+          - fill: {label: Your name, value: "never-shows {token}"}
+          - wait_for: {text: Step 2 of 2, within: 1s}
           - click: {text: Send, submit: true}
         """),
     "cookies": ("/cookies", """
@@ -291,7 +301,17 @@ def test_a_two_step_wizard_is_filled_across_its_continue(ran, site):
 
 
 def test_a_consent_box_that_enables_the_send_button(ran, site):
-    assert sent_one(ran, site, "consent")["fields"]["consent"] == "yes"
+    fields = sent_one(ran, site, "consent")["fields"]
+    assert fields["consent"] == "yes" and fields["topic"] == "Billing" and "offers" not in fields
+
+
+def test_words_a_loaded_page_never_shows_are_a_finding_and_nothing_is_sent(ran, site):
+    got = ran.of("never-shows")
+    (f,) = got["findings"]
+    assert f["check_id"] == "web_form.field_missing" and f["title"] == "The page never showed text 'Step 2 of 2'"
+    assert "had finished loading" in f["detail"]
+    assert got["step"]["status"] == "failed" and got["contact"]["status"] == "not_sent"
+    assert site.sent("never-shows ") == []
 
 
 def test_a_cookie_banner_over_the_send_button_is_accepted_first(ran, site):
