@@ -434,7 +434,8 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
     await _screenshot(ctx, page, out, "before", "Filled form before sending", action_ms)
     button, which = send.locator, send.which
     # The form's own frame: where the confirmation is looked for (the page, when the form is not in a frame).
-    where = page if send.frame is page.main_frame else send.frame
+    where = (page if send.frame is page.main_frame
+             else await web_form_find.FormFrame.watch(page, send.frame, CONFIRMED_JS, step.expect))
     expect = step.expect
     # One round trip: mark the form page, note a CAPTCHA, and whether the confirmation already shows.
     captcha, already = await where.evaluate(

@@ -345,12 +345,18 @@ async def _candidates(frame, find: Find) -> list[Candidate]:
             return [Candidate(frame, loc.first, i["names"], i["shown"], i["kind"], 0) for i in infos]
         infos = await loc.evaluate_all("(els, how) => (" + NAMES_JS + f")(els.slice(0, {MAX_CANDIDATES}), how)", how)
     except Exception as exc:  # noqa: BLE001 - a frame that went away or never loaded holds nothing
-        if "selector" in str(exc).lower() and "valid" in str(exc).lower():
-            raise ProberError(f"the scenario's selector '{find.how()[1]}' is not valid CSS ({_first_line(exc)}); "
-                              "nothing was sent", nothing_sent=True) from exc
+        if bad_selector(exc):
+            raise ProberError(f"the scenario does not fit the page: '{find.how()[1]}' is not a CSS selector "
+                              f"({_first_line(exc)}); nothing was sent", nothing_sent=True) from exc
         return []
     return [Candidate(frame, loc.nth(i), info["names"], info["shown"], info["kind"],
                       level(find.how()[1], info["names"])) for i, info in enumerate(infos)]
+
+
+def bad_selector(exc: BaseException) -> bool:
+    """Did Playwright or the browser refuse a CSS selector (the scenario's mistake, not the page's)?"""
+    text = str(exc)
+    return "while parsing css selector" in text or "is not a valid selector" in text
 
 
 def _first_line(exc: BaseException) -> str:
@@ -608,9 +614,10 @@ async def _wait_for(spec: WaitFor, ctx, frames: Frames, settle, missing) -> bool
                     if await loc.filter(visible=True).count():
                         return True
                 except Exception as exc:  # noqa: BLE001 - a frame going away mid-look
-                    if "selector" in str(exc).lower() and "valid" in str(exc).lower():
-                        raise ProberError(f"the scenario's selector '{spec.selector}' is not valid CSS; "
-                                          "nothing was sent", nothing_sent=True) from exc
+                    if bad_selector(exc):
+                        raise ProberError(f"the scenario does not fit the page: '{spec.selector}' is not a "
+                                          f"CSS selector ({_first_line(exc)}); nothing was sent",
+                                          nothing_sent=True) from exc
         return False
 
     deadline = time.monotonic() + spec.within
@@ -625,3 +632,59 @@ async def _wait_for(spec: WaitFor, ctx, frames: Frames, settle, missing) -> bool
         why = None if await frames.search_order(spec.frame) else f"no frame matches frame '{spec.frame}'"
     await missing(f"The page never showed {spec.describe()}", f"{spec.describe()} within {spec.within:g} s", why)
     return False
+
+
+class FormFrame:
+    """The frame a form was sent from, as the page to watch for the outcome.
+
+    Everything goes to the form's frame, or to the page once that frame has gone (a form that posts to the
+    whole window). A confirmation the page around the frame shows (a toast outside an embedded form) counts
+    too, unless it was already showing before the click; errors are judged only inside the form's frame.
+    """
+
+    def __init__(self, page, frame, confirmed_js: str, args: list, page_already: bool):
+        self.page, self.frame = page, frame
+        self._confirmed_js, self._args, self._page_already = confirmed_js, args, page_already
+
+    @classmethod
+    async def watch(cls, page, frame, confirmed_js: str, expect) -> "FormFrame":
+        args = [expect.text, expect.text_pattern, expect.url]
+        try:
+            already = bool(await page.evaluate(confirmed_js, args))
+        except Exception:  # noqa: BLE001 - a page that cannot say: its own words never count
+            already = True
+        return cls(page, frame, confirmed_js, args, already)
+
+    def _now(self):
+        return self.page if self.frame.is_detached() else self.frame
+
+    def __getattr__(self, name):
+        return getattr(self._now(), name)
+
+    async def wait_for_function(self, expression, *, arg=None, timeout=None, polling=None):
+        try:
+            return await self._now().wait_for_function(expression, arg=arg, timeout=timeout, polling=polling)
+        except Exception:
+            if self.frame.is_detached():   # it went away while watched: the page holds the outcome now
+                return await self.page.wait_for_function(expression, arg=arg, timeout=timeout, polling=polling)
+            if not self._page_already and (shown := await self._page_confirms()):
+                return _Value(shown)
+            raise
+
+    async def _page_confirms(self) -> dict | None:
+        try:
+            return await self.page.evaluate(
+                "a => (" + self._confirmed_js + ")(a) ? {state: 'confirmed', body: document.body.innerText, "
+                "main: (document.querySelector('main') || {}).innerText || ''} : null", self._args)
+        except Exception:  # noqa: BLE001 - navigating: look again on the next round
+            return None
+
+
+class _Value:
+    """What wait_for_function's handle gives, for a result read another way."""
+
+    def __init__(self, value):
+        self.value = value
+
+    async def json_value(self):
+        return self.value

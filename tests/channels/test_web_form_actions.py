@@ -71,6 +71,15 @@ PAGES = {
     "/same-frame": page("<h1>Contact us</h1><iframe src=/embed-support width=600 height=400></iframe>"),
     "/two-frames": page("""<h1>Sales or support?</h1><iframe id=sales src=/embed-sales></iframe>
         <iframe id=support src=/embed-support></iframe>"""),
+    # An embedded form that says nothing itself: the page around it shows the toast.
+    "/embed-toast": page("""<form id=f><label for=m>Your message</label><textarea id=m name=message></textarea>
+        <button>Send message</button></form>""", """
+        document.getElementById('f').onsubmit = async e => { e.preventDefault();
+          await fetch('/send', {method: 'POST', body: new URLSearchParams(new FormData(e.target))});
+          parent.postMessage('sent', '*'); };"""),
+    # An embedded form that posts to the whole window: its frame goes away with the page.
+    "/embed-top": page("""<form method=post action=/send target=_top>
+        <label for=m>Your message</label><textarea id=m name=message></textarea><button>Send message</button></form>"""),
     "/embed-sales": embedded_form("sales"),
     "/embed-support": embedded_form("support"),
     # The select's label holds the word "message" too; the textarea's label is the whole word.
@@ -133,6 +142,11 @@ class Site:
         self.base_url = f"http://127.0.0.1:{self.servers[0].server_address[1]}"
         self.other_origin = f"http://localhost:{self.servers[1].server_address[1]}"
         PAGES["/cross-frame"] = page(f"<h1>Contact us</h1><iframe src={self.other_origin}/embed-support></iframe>")
+        PAGES["/toast-outside"] = page(f"""<h1>Contact us</h1><p id=toast></p>
+            <iframe src={self.other_origin}/embed-toast></iframe>""", """
+            addEventListener('message', () => { document.getElementById('toast').textContent =
+                'Thank you, message received'; });""")
+        PAGES["/posts-to-top"] = page(f"<h1>Contact us</h1><iframe src={self.other_origin}/embed-top></iframe>")
 
     def sent(self, marker: str) -> list[dict]:
         """The posts whose fields hold marker (each journey writes its own)."""
@@ -212,6 +226,14 @@ JOURNEYS = {
         fields:
           - {label: Your name, value: "{persona.name}"}
           - {label: Your message, value: "cross-frame {token}"}
+        """),
+    "toast-outside": ("/toast-outside", """
+        fields:
+          - {label: Your message, value: "toast-outside {token}"}
+        """),
+    "posts-to-top": ("/posts-to-top", """
+        fields:
+          - {label: Your message, value: "posts-to-top {token}"}
         """),
     "frame-by-selector": ("/two-frames", """
         frame: "iframe#support"
@@ -339,6 +361,11 @@ def test_a_form_in_a_cross_origin_iframe_is_found_and_confirmed_there(ran, site)
     assert post["host"] == site.other_origin.removeprefix("http://")   # sent to the other origin
     assert ran.of("cross-frame")["step"]["observations"]["form_frame"] == (
         f"the frame at {site.other_origin}/embed-support")
+
+
+def test_an_embedded_form_confirmed_by_the_page_around_it_or_on_the_whole_window(ran, site):
+    sent_one(ran, site, "toast-outside")   # the frame stays silent; the page shows the toast
+    sent_one(ran, site, "posts-to-top")    # the frame is gone with the page it was in
 
 
 def test_the_report_says_which_frame_held_the_form(ran, site, tmp_path):
