@@ -28,7 +28,8 @@ USES_BROWSER = True
 class FieldFill(Strict):
     """One form field and what to put in it. Give exactly one way to find it."""
 
-    label: str | None = Field(None, description="the field's label text (exact words, case-insensitive)")
+    label: str | None = Field(None, description="the field's label: the whole label first, then whole words, "
+                                                "then part of a word; case-insensitive")
     placeholder: str | None = Field(None, description="the field's placeholder text")
     name: str | None = Field(None, description="the field's name attribute")
     selector: str | None = Field(None, description="a CSS selector")
