@@ -336,7 +336,8 @@ def _css_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-async def _candidates(frame, find: Find) -> list[Candidate]:
+async def _candidates(frame, find: Find, unread: list | None = None) -> list[Candidate]:
+    """The elements in frame that find matches; a frame that cannot be read is added to unread."""
     loc, how = _locator(frame, find)
     try:
         if how is None:
@@ -348,6 +349,8 @@ async def _candidates(frame, find: Find) -> list[Candidate]:
         if bad_selector(exc):
             raise ProberError(f"the scenario does not fit the page: '{find.how()[1]}' is not a CSS selector "
                               f"({_first_line(exc)}); nothing was sent", nothing_sent=True) from exc
+        if unread is not None and not frame.is_detached():
+            unread.append(frame.url)
         return []
     return [Candidate(frame, loc.nth(i), info["names"], info["shown"], info["kind"],
                       level(find.how()[1], info["names"])) for i, info in enumerate(infos)]
@@ -421,15 +424,18 @@ class Frames:
 
 
 async def find(frames: Frames, target: Find) -> tuple[Candidate | None, str | None]:
-    """(the element target means, None), (None, None) when nothing matches, or raises Ambiguous."""
+    """(the element target means, None); (None, why) when nothing matches, why saying what could not be
+    looked at (None when everything was); or raises Ambiguous."""
     groups = await frames.search_order(target.frame)
     if not groups:
         return None, f"no frame matches frame '{target.frame or frames.step_frame}'"
+    unread: list[str] = []
     for group in groups:
-        found = [c for frame in group for c in await _candidates(frame, target)]
+        found = [c for frame in group for c in await _candidates(frame, target, unread)]
         if found:
             return pick(found), None
-    return None, None
+    # A frame that could not be read may hold it: that is not proof of absence.
+    return None, (f"the frame at {unread[0]} could not be read" if unread else None)
 
 
 async def locate(frames: Frames, target: Find, timeout_s: float, settle) -> tuple[Candidate | None, str | None]:
@@ -442,12 +448,12 @@ async def locate(frames: Frames, target: Find, timeout_s: float, settle) -> tupl
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            cand, missing_frame = await find(frames, target)
+            cand, unseen = await find(frames, target)
         except Ambiguous:
             # A page still building may show two for a moment: judge the settled page.
             await settle()
             try:
-                cand, missing_frame = await find(frames, target)
+                cand, unseen = await find(frames, target)
             except Ambiguous as tie2:
                 raise ProberError(_ambiguity(frames, target, tie2.tied), nothing_sent=True) from None
         if cand is not None:   # a hidden one is waited for by the action itself, up to its own limit
@@ -457,12 +463,12 @@ async def locate(frames: Frames, target: Find, timeout_s: float, settle) -> tupl
         await asyncio.sleep(0.2)
     why = await settle()
     try:
-        cand, missing_frame = await find(frames, target)
+        cand, unseen = await find(frames, target)
     except Ambiguous as tie:
         raise ProberError(_ambiguity(frames, target, tie.tied), nothing_sent=True) from None
     if cand is not None:
         return cand, None
-    return None, why or missing_frame
+    return None, why or unseen
 
 
 def _ambiguity(frames: Frames, target: Find, tied: list[Candidate]) -> str:
@@ -606,7 +612,10 @@ async def _wait_for(spec: WaitFor, ctx, frames: Frames, settle, missing) -> bool
     """Wait up to spec.within for words or an element to show in the page or its frames."""
     text = ctx.render(spec.text) if spec.text is not None else None
 
+    unread: list[str] = []
+
     async def shows() -> bool:
+        unread.clear()
         for group in await frames.search_order(spec.frame):
             for frame in group:
                 loc = frame.get_by_text(text) if text is not None else frame.locator(spec.selector)
@@ -618,6 +627,8 @@ async def _wait_for(spec: WaitFor, ctx, frames: Frames, settle, missing) -> bool
                         raise ProberError(f"the scenario does not fit the page: '{spec.selector}' is not a "
                                           f"CSS selector ({_first_line(exc)}); nothing was sent",
                                           nothing_sent=True) from exc
+                    if not frame.is_detached():
+                        unread.append(frame.url)
         return False
 
     deadline = time.monotonic() + spec.within
@@ -628,8 +639,10 @@ async def _wait_for(spec: WaitFor, ctx, frames: Frames, settle, missing) -> bool
     why = await settle()
     if await shows():
         return True
-    if why is None:
-        why = None if await frames.search_order(spec.frame) else f"no frame matches frame '{spec.frame}'"
+    if why is None and unread:   # a frame that could not be read may show it: not proof it is absent
+        why = f"the frame at {unread[0]} could not be read"
+    if why is None and not await frames.search_order(spec.frame):
+        why = f"no frame matches frame '{spec.frame or frames.step_frame}'"
     await missing(f"The page never showed {spec.describe()}", f"{spec.describe()} within {spec.within:g} s", why)
     return False
 
