@@ -25,6 +25,7 @@ from ..steps import Strict
 # How an element can be found; `role` goes with `label` (the accessible name, such as a button's text).
 FINDERS = ("label", "placeholder", "name", "selector", "text")
 TOP = "top"   # `frame: top`: the page itself, not one of its frames
+NO_FRAME = "no frame on the page matches frame:"
 # Keys Playwright knows by name (besides single characters), for `press:`.
 NAMED_KEYS = frozenset("""Enter Tab Escape Backspace Delete Insert Home End PageUp PageDown ArrowUp ArrowDown
 ArrowLeft ArrowRight Space F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12""".split())
@@ -428,7 +429,7 @@ async def find(frames: Frames, target: Find) -> tuple[Candidate | None, str | No
     looked at (None when everything was); or raises Ambiguous."""
     groups = await frames.search_order(target.frame)
     if not groups:
-        return None, f"no frame matches frame '{target.frame or frames.step_frame}'"
+        return None, f"{NO_FRAME} '{target.frame or frames.step_frame}'"
     unread: list[str] = []
     for group in groups:
         found = [c for frame in group for c in await _candidates(frame, target, unread)]
@@ -522,6 +523,9 @@ async def before_submit(step, ctx, page, out, attempt, settings) -> Send | None:
         return await wf._settled(page, attempt, min(max(action_s, 3 * wf.QUIET_S), 10.0))
 
     async def missing(title: str, desc: str, why: str | None, exc: BaseException | None = None) -> None:
+        if why and why.startswith(NO_FRAME):
+            raise ProberError(f"the scenario does not fit the page: {why}, where it looks for {desc}; "
+                              "nothing was sent", nothing_sent=True)
         if why:
             raise ProberError(f"could not tell whether the page has {desc}: it was not on the page, but {why}; "
                               f"nothing was sent; {wf._prober_hint(settings)}", nothing_sent=True)
@@ -642,7 +646,7 @@ async def _wait_for(spec: WaitFor, ctx, frames: Frames, settle, missing) -> bool
     if why is None and unread:   # a frame that could not be read may show it: not proof it is absent
         why = f"the frame at {unread[0]} could not be read"
     if why is None and not await frames.search_order(spec.frame):
-        why = f"no frame matches frame '{spec.frame or frames.step_frame}'"
+        why = f"{NO_FRAME} '{spec.frame or frames.step_frame}'"
     await missing(f"The page never showed {spec.describe()}", f"{spec.describe()} within {spec.within:g} s", why)
     return False
 

@@ -172,6 +172,12 @@ def journey(name: str, path: str, body: str, within: str = "15s") -> str:
 
 
 JOURNEYS = {
+    # First, so that its wait (settings.browser.action_timeout_s for the frame to appear) overlaps the others.
+    "no-such-frame": ("/two-frames", """
+        frame: "iframe#returns"
+        fields:
+          - {label: Your message, value: "no-such-frame {token}"}
+        """),
     "wizard": ("/wizard", """
         actions:
           - fill: {label: Your name, value: "{persona.name}"}
@@ -384,6 +390,12 @@ def test_frame_names_one_of_two_frames_by_selector_or_by_address(ran, site):
     assert "name its frame with frame:" in got["step"]["error"]
     assert f"{site.base_url}/embed-sales" in got["step"]["error"]
     assert f"{site.base_url}/embed-support" in got["step"]["error"]
+    # A frame: that names no frame on the loaded page: the scenario does not fit either.
+    got = ran.of("no-such-frame")
+    assert got["step"]["status"] == "error" and got["findings"] == [] and got["contact"]["status"] == "not_sent"
+    assert got["step"]["error"] == ("the scenario does not fit the page: no frame on the page matches frame: "
+                                    "'iframe#returns', where it looks for a field with label 'Your message'; "
+                                    "nothing was sent")
 
 
 def test_a_label_that_is_part_of_another_fields_label_fills_its_own_field(ran, site):
