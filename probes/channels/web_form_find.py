@@ -264,7 +264,7 @@ NAMES_JS = """(els, how) => els.map(e => {
   const names = [];
   const byIds = ids => ids.split(/\\s+/).map(id => document.getElementById(id)).filter(Boolean).map(bare).join(' ');
   if (how === 'placeholder') names.push(norm(e.getAttribute('placeholder')));
-  else if (how === 'text') names.push(norm(e.innerText || e.textContent));
+  else if (how === 'text') names.push(norm(e.tagName === 'INPUT' ? e.value : (e.innerText || e.textContent)));
   else {
     if (e.getAttribute('aria-labelledby')) names.push(norm(byIds(e.getAttribute('aria-labelledby'))));
     if (e.getAttribute('aria-label')) names.push(norm(e.getAttribute('aria-label')));

@@ -52,7 +52,8 @@ PAGES = {
         document.getElementById('c').onchange = e => { document.getElementById('b').disabled = !e.target.checked; };"""),
     # A cookie banner over the whole page: nothing under it can be clicked until it is accepted.
     "/cookies": page("""<form method=post action=/send>
-        <label for=n>Your name</label><input id=n name=name><button>Send</button></form>
+        <h2>Send us a message</h2>
+        <label for=n>Your name</label><input id=n name=name><input type=submit value=Send></form>
         <div id=banner style="position:fixed;inset:0;background:rgba(0,0,0,.6);z-index:9">
           <div style="background:#fff;margin:30vh auto;width:300px;padding:20px">We use cookies.
           <button onclick="document.getElementById('banner').remove()">Accept all cookies</button></div></div>"""),
@@ -205,7 +206,7 @@ JOURNEYS = {
         actions:
           - click: Accept all cookies
           - fill: {label: Your name, value: "cookies {token}"}
-        submit: {text: Send}
+          - click: {text: Send, submit: true}   # the button's value, not the heading's words
         """),
     "more": ("/more", """
         actions:
@@ -220,7 +221,7 @@ JOURNEYS = {
         actions:
           - fill: {label: Your name, value: "upload {token}"}
           - upload: {label: Attach a photo, file: files/broken-door.txt}
-          - click: {text: Send, submit: true}
+        submit: {text: Send}   # clicked after the actions
         """),
     "same-frame": ("/same-frame", """
         fields:
