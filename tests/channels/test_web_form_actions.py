@@ -36,6 +36,7 @@ PAGES = {
         <fieldset id=one><p>Step 1 of 2</p><label for=n>Your name</label><input id=n name=name required>
           <label for=e>Email address</label><input id=e name=email type=email required>
           <button type=button id=next>Continue</button></fieldset>
+        <div hidden><label for=n2>Your name</label><input id=n2 name=name_copy></div>
         <fieldset id=two hidden><p>Step 2 of 2</p><label for=m>Your message</label><textarea id=m name=message></textarea>
           <button>Send message</button></fieldset></form>""", """
         document.getElementById('next').onclick = () => {
@@ -326,6 +327,7 @@ def sent_one(ran, site, name: str) -> dict:
 def test_a_two_step_wizard_is_filled_across_its_continue(ran, site):
     post = sent_one(ran, site, "wizard")
     assert post["fields"]["name"] == "Jane Doe" and post["fields"]["email"] == "jane@example.com"
+    assert post["fields"].get("name_copy", "") == ""   # two labelled 'Your name': the one shown is filled
     assert ran.of("wizard")["step"]["observations"]["form_frame"] == "the page itself"
 
 
