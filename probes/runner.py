@@ -126,9 +126,11 @@ def step_budget_s(step, browser: BrowserSettings | None = None) -> float:
     load_s = getattr(step, "load_within", None) or browser.load_timeout_s
     load = load_s * (getattr(step, "retries", 0) + 1)
     # Each field, the click, two screenshots and reading the page may each wait for their element.
-    actions = browser.action_timeout_s * (len(getattr(step, "fields", None) or []) + 6)
+    done = getattr(step, "actions", None) or []   # web_form: what the customer does on the page
+    actions = browser.action_timeout_s * (len(getattr(step, "fields", None) or []) + 2 * len(done) + 6)
+    waits = sum(a.wait_for.within for a in done if getattr(a, "wait_for", None))
     expect = getattr(getattr(step, "expect", None), "within", 15.0)
-    return load + actions + (expect if isinstance(expect, (int, float)) else 15.0) + 60.0
+    return load + actions + waits + (expect if isinstance(expect, (int, float)) else 15.0) + 60.0
 
 
 def blocking_reason(key: str, status: str, reachable: bool | None, severities: list[str],

@@ -195,7 +195,9 @@ def load_journey(path: str | Path, config: Config) -> LoadedJourney:
                                                          "target and steps")])
     problems = []
     try:
-        journey: Journey | None = validate(Journey, doc)  # type: ignore[assignment]
+        # Files a step attaches (web_form upload) are found next to the scenario file.
+        journey: Journey | None = validate(Journey, doc, context={  # type: ignore[assignment]
+            "scenario_dir": Path(path).resolve().parent})
     except InputError as err:
         problems.extend(err.problems)
         journey = None

@@ -60,12 +60,22 @@ def test_valid_scenario_loads_with_every_feature(config):
     loaded = load_journey("tests/data/valid-full.yaml", config)
     j = loaded.journey
     assert j.persona.situation == "urgent" and j.persona.language == "de"
-    assert step_ids(j) == ["first", "second"]
+    assert step_ids(j) == ["first", "second", "third"]
     first = j.steps[0]
     assert first.expect.within == 60.0 and first.load_within == 30.0 and first.retries == 2
     assert [f.describe() for f in first.fields] == [
         "label 'Name'", "placeholder 'you@example.com'", "name 'phone'", "selector '#message'", "label 'I agree'"]
     assert first.fields[4].check is True
+    third = j.steps[2]
+    assert third.frame == "iframe#contact" and third.fields is None
+    assert [a.kind for a in third.actions] == ["click", "fill", "click", "wait_for", "select", "check", "uncheck",
+                                               "upload", "press", "scroll", "click"]
+    assert third.actions[0].click.text == "Accept all cookies" and third.actions[5].check.label == "I agree"
+    assert third.actions[-1].sends and third.actions[8].press.frame == "top" and third.actions[9].scroll.to == "bottom"
+    # An upload's file is found next to the scenario file, whatever the current folder.
+    assert third.actions[7].upload.file == str(Path("tests/data/files/receipt.txt").resolve())
+    # Values in actions are templated like fields (and checked for unknown references).
+    assert third.template_fields()[("actions", 3, "wait_for", "text")] == "Step 2 of 2 for {persona.name}"
 
 
 def test_templating_keeps_regex_braces_and_escapes():

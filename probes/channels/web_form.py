@@ -20,6 +20,8 @@ from ..netguard import NetGuard
 from .console import ConsoleLog
 from ..results import Evidence, Finding, Outcome, ProberError, utcnow
 from ..steps import Regex, StepBase, Strict, compile_regex
+from . import web_form_find
+from .web_form_find import Action
 
 USES_BROWSER = True
 
@@ -27,7 +29,8 @@ USES_BROWSER = True
 class FieldFill(Strict):
     """One form field and what to put in it. Give exactly one way to find it."""
 
-    label: str | None = Field(None, description="the field's label text (exact words, case-insensitive)")
+    label: str | None = Field(None, description="the field's label: the whole label first, then whole words, "
+                                                "then part of a word; case-insensitive")
     placeholder: str | None = Field(None, description="the field's placeholder text")
     name: str | None = Field(None, description="the field's name attribute")
     selector: str | None = Field(None, description="a CSS selector")
@@ -83,7 +86,13 @@ class Expect(Strict):
 class WebFormStep(StepBase):
     channel: Literal["web_form"]
     url: str = Field(description="the page with the form; may use {target.website}")
-    fields: list[FieldFill] = Field(min_length=1)
+    fields: list[FieldFill] | None = Field(None, min_length=1, description="the short form of actions: fields "
+                                           "to fill in (then the send button is clicked)")
+    actions: list[Action] | None = Field(None, min_length=1, description="what the customer does, in order: "
+                                         "fill, select, check, uncheck, click, press, wait_for, upload, scroll; "
+                                         "the click that sends has submit: true (or give the step's submit:)")
+    frame: str | None = Field(None, description="the iframe holding the form: a CSS selector of the <iframe>, "
+                                                "or part of its address; default: the page and all its frames")
     submit: Submit | None = None
     expect: Expect
     save: dict[str, str] = Field(default_factory=dict, description="name: regular expression with one group, "
@@ -91,6 +100,23 @@ class WebFormStep(StepBase):
     load_within: Duration | None = Field(None, description="how long the page may take to finish loading; "
                                                            "default settings.browser.load_timeout_s (60 s)")
     retries: int = Field(1, ge=0, le=5, description="page-load retries on network errors and timeouts (before anything is sent)")
+
+    @model_validator(mode="after")
+    def _what_to_do(self) -> "WebFormStep":
+        if (self.fields is None) == (self.actions is None):
+            raise ValueError("give fields (the short form) or actions, not both" if self.fields is not None
+                             else "give fields or actions: what the customer fills in")
+        if self.actions is not None:
+            sends = [i for i, a in enumerate(self.actions) if a.sends]
+            if len(sends) > 1 or (sends and self.submit is not None):
+                raise ValueError("one click sends the form: mark one click with submit: true, or give the "
+                                 "step's submit:, not both")
+            if sends and sends[0] != len(self.actions) - 1:
+                raise ValueError(f"the click that sends the form (actions.{sends[0]}) must be the last action")
+            if not sends and self.submit is None:
+                raise ValueError("say which click sends the form: add submit: true to that click (the last "
+                                 "action, e.g. click: {text: Send, submit: true}), or give the step's submit:")
+        return self
 
     @field_validator("save")
     @classmethod
@@ -108,9 +134,13 @@ class WebFormStep(StepBase):
 
     def template_fields(self) -> dict[tuple, str]:
         out: dict[tuple, str] = {("url",): self.url}
-        for i, f in enumerate(self.fields):
+        for i, f in enumerate(self.fields or []):
             if f.value is not None:
                 out[("fields", i, "value")] = f.value
+        for i, a in enumerate(self.actions or []):
+            for kind, key in (("fill", "value"), ("select", "option"), ("wait_for", "text")):
+                if (spec := getattr(a, kind)) is not None and getattr(spec, key) is not None:
+                    out[("actions", i, kind, key)] = getattr(spec, key)
         return out
 
     def destination(self) -> str:
@@ -158,20 +188,6 @@ OUTCOME_JS = """([text, pattern, url, since, already]) => {
   }
   return false;
 }"""
-
-
-def _locator(page, f: FieldFill):
-    if f.label is not None:
-        return page.get_by_label(f.label, exact=False)
-    if f.placeholder is not None:
-        return page.get_by_placeholder(f.placeholder)
-    if f.name is not None:
-        return page.locator(f"[name={_css_string(f.name)}]")
-    return page.locator(f.selector)
-
-
-def _css_string(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class _Attempt:
@@ -327,12 +343,7 @@ async def _settled(page, attempt: _Attempt, wait_s: float) -> str | None:
     """
     deadline = time.monotonic() + wait_s
     while True:
-        try:
-            ready, unchanged_ms = await page.evaluate(SETTLED_JS)
-        except Exception as exc:  # noqa: BLE001 - the page navigated away mid-check: not settled
-            if _closed(exc):
-                raise
-            ready, unchanged_ms = "navigating", 0.0
+        ready, unchanged_ms = await _frames_settled(page)
         running = [u for u in attempt.in_flight.values() if not u.startswith("data:")]
         if ready != "complete":
             why = f"the page had not finished loading (document {ready})"
@@ -345,6 +356,24 @@ async def _settled(page, attempt: _Attempt, wait_s: float) -> str | None:
         if time.monotonic() >= deadline:
             return why
         await asyncio.sleep(0.2)
+
+
+async def _frames_settled(page) -> tuple[str, float]:
+    """(document state, ms since the DOM last changed) over the page and its frames: the least settled."""
+    ready, unchanged_ms = "complete", float("inf")
+    for frame in page.frames:
+        try:
+            state, quiet_ms = await frame.evaluate(SETTLED_JS)
+        except Exception as exc:  # noqa: BLE001 - navigated away mid-check: not settled
+            if _closed(exc) and frame is page.main_frame:
+                raise
+            if frame is not page.main_frame:
+                continue   # a frame torn down (or an error page the allowlist left) holds no form
+            state, quiet_ms = "navigating", 0.0
+        if state != "complete" and ready == "complete":
+            ready = state
+        unchanged_ms = min(unchanged_ms, quiet_ms)
+    return ready, unchanged_ms
 
 
 async def _absent(page, loc, attempt: _Attempt, settings, exc: BaseException) -> tuple[bool, str]:
@@ -405,38 +434,18 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
         await _screenshot(ctx, page, out, "after", "Error page", action_ms)
         return
 
-    for f in step.fields:
-        loc = _locator(page, f)
-        try:
-            if f.check is not None:
-                await loc.first.set_checked(f.check, timeout=action_ms)
-            else:
-                await _fill(loc.first, ctx.render(f.value), action_ms)
-        except Exception as exc:  # noqa: BLE001
-            if _closed(exc) or attempt.page_crashed:
-                raise
-            absent, why = await _absent(page, loc, attempt, settings, exc)
-            if not absent:
-                raise ProberError(f"could not tell whether the form has a field with {f.describe()}: {why} "
-                                  f"({_first_line(exc)}); nothing was sent; {_prober_hint(settings)}",
-                                  nothing_sent=True) from exc
-            out.findings.append(Finding("web_form.field_missing", "major", f"The form has no field with {f.describe()}",
-                                        f"{why} {f.describe()}. The journey could not fill in this field; "
-                                        "the form may have changed.", _first_line(exc)))
-            await _screenshot(ctx, page, out, "before", "Form as found", action_ms)
-            return
+    # The actions (or fields) in order, in whichever frame holds them; then the send button.
+    send = await web_form_find.before_submit(step, ctx, page, out, attempt, settings)
+    if send is None:  # something the scenario needs is missing: recorded as a finding
+        return
     await _screenshot(ctx, page, out, "before", "Filled form before sending", action_ms)
-
-    if step.submit and step.submit.text:
-        button, which = page.get_by_role("button", name=step.submit.text), f"button '{step.submit.text}'"
-    elif step.submit:
-        button, which = page.locator(step.submit.selector), f"send button at '{step.submit.selector}'"
-    else:
-        button = page.locator("form button[type=submit], form input[type=submit], form button:not([type])")
-        which = "submit button in a form"
+    button, which = send.locator, send.which
+    # The form's own frame: where the confirmation is looked for (the page, when the form is not in a frame).
+    where = (page if send.frame is page.main_frame
+             else await web_form_find.FormFrame.watch(page, send.frame, CONFIRMED_JS, step.expect))
     expect = step.expect
     # One round trip: mark the form page, note a CAPTCHA, and whether the confirmation already shows.
-    captcha, already = await page.evaluate(
+    captcha, already = await where.evaluate(
         "a => { window.__probesFormPage = 1; return [(" + CAPTCHA_JS + ")(), (" + CONFIRMED_JS + ")(a)]; }",
         [expect.text, expect.text_pattern, expect.url])
     out.observations["captcha"] = captcha
@@ -467,7 +476,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
                                     _first_line(exc)))
         return
 
-    result = await _wait_outcome(page, expect, already, http_errors, action_ms)
+    result = await _wait_outcome(where, expect, already, http_errors, action_ms)
     elapsed = time.perf_counter() - t_submit
     out.observations["result"] = result.get("state")
     # Got through: the page confirmed it. Pressing send alone proves nothing (the company may never have it).

@@ -588,6 +588,8 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
     destination = obs.get("url") or contact.get("destination")
     if destination and step["channel"] != "email":
         facts.append(("Contacted at", str(destination)))
+    if obs.get("form_frame") and obs["form_frame"] != "the page itself":   # web_form: a form inside an iframe
+        facts.append(("Form found in", str(obs["form_frame"])))
     if step["reachable"] is not None:
         facts.append(("Got through", "yes" if step["reachable"] else "no"))
     elif step["status"] == "error" and step["channel"] != "await":
