@@ -175,6 +175,7 @@ def budget_s(step: ChatStep, ctx) -> float:
 
     return step_budget_s(step, ctx.browser_session.settings) + step.waits_s()
 
+
 # Reads the messages not read before: [author, text, stamp] with the author from the markup ('' when it does
 # not say). A typing indicator is never a message, even when the message selector matches it; a bubble
 # without words yet (a typing bubble, or one filled in later) is left for a later look, and its stamp
@@ -240,8 +241,9 @@ class Transcript:
 
     async def poll(self) -> list[dict]:
         """Read the widget; return messages that appeared since the last look."""
-        rows = await self.root.locator(self.sel.message).evaluate_all(READ_JS, self.sel.model_dump())
+        # The indicator first: a message shown as it goes away (in the same task) is then read in this look.
         typing = (await self.root.locator(self.sel.typing).evaluate_all(TYPING_JS)) if self.sel.typing else None
+        rows = await self.root.locator(self.sel.message).evaluate_all(READ_JS, self.sel.model_dump())
         previous_look, self.looked_at_s = self.looked_at_s, time.time() - self.t0
         new = []
         for author, text, stamped_ms in rows:
@@ -429,6 +431,11 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
 
     async def say(text: str) -> float:
         """Type and send; returns when it was sent, in seconds after the page was opened."""
+        if transcript.said and not await transcript.settle(0.0, step.settle_within):
+            # Like a customer, let the company finish typing its answer (in several bubbles, say) first.
+            out.observations["settle_note"] = (out.observations.get("settle_note", "") + (
+                f" A typing indicator still showed {step.settle_within:g} s (settle_within) before the "
+                f"customer's message {text[:60]!r}; it was sent anyway.")).strip()
         transcript.said.add(text.strip())
         await root.locator(sel.input).first.fill(text)
         await transcript.poll()  # what is there now appeared before the customer's message
@@ -468,7 +475,6 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
         if len(questions) > 1:
             out.findings.append(Finding("chat.bot_loop", "major", "The chat gives the same answer to different questions",
                                         f"{len(questions)} different questions got this reply.", answer[:300]))
-    person = None
     if step.handover and not any(f.check == "chat.no_reply" for f in out.findings):
         ask = ctx.render(step.handover.ask)
         t_ask = await say(ask)
@@ -487,7 +493,7 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
             person["reply_to"] = "handover"
             asked.append((ask, t_ask, person, "handover"))
             out.responses.append(person["text"])
-    await transcript.poll()
+    await transcript.settle(0.0, step.settle_within)  # what is still being typed belongs in the transcript
     # What the company said before the customer's first message is its greeting, never a reply.
     greeting = [m for m in transcript.messages if m["author"] in ("bot", "agent")
                 and (first_said_s is None or m["t_s"] < first_said_s - STAMP_SLACK_S)]

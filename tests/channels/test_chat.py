@@ -57,8 +57,11 @@ def test_healthy_chat_answers_and_hands_over_to_a_person(run_journeys, chat_conf
     assert m["first_reply_s"] >= BOT_DELAY_S - 0.3
     assert m["handover_s"] >= AGENT_DELAY_S
     transcript = ran.steps[0]["observations"]["transcript"]
-    authors = [t["author"] for t in transcript]
+    authors = [t["author"] for t in transcript if t["author"] != "typing"]
     assert authors[0] == "bot" and "customer" in authors and authors[-1] == "agent"
+    # The demo widget's typing indicator is recorded (the preset names it), never as a message.
+    assert {t["text"] for t in transcript if t["author"] == "typing"} == {"typing started", "typing stopped"}
+    assert not any("is typing" in t["text"] for t in transcript if t["author"] != "typing")
     assert all(a["t_s"] <= b["t_s"] for a, b in zip(transcript, transcript[1:]))
     saved = [e for e in ran.rows["evidence"] if e["kind"] == "text"]
     assert json.loads((reports / saved[0]["path"]).read_text()) == transcript

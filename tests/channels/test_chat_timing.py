@@ -21,11 +21,13 @@ DELIVERY = "Delivery takes 3 to 5 working days."
 KETTLE, WHEN = "Can I return a kettle?", "How long does delivery take?"
 ASK = "I would like to talk to a person, please"
 PERSON = "Hi, this is Sam from the shop. How can I help?"
+FOLLOW_UP = "Is there anything else I can help with?"
 WITHIN_S, LATE_BY_S = 2.0, 3.0   # the hand-over deadline, and how much later the late person comes
 
 # A scripted widget. C: greet_ms (null: greets at once), bubble (the typing indicator is a .msg bubble in the
 # conversation, as a naive selector sees it, instead of a separate line), reply_ms, echo_ms (the customer's
-# own message is shown this late), agent_ms (a person, this long after the request; null: never).
+# own message is shown this late), agent_ms (a person, this long after the request; null: never), follow_up_ms
+# (each answer is followed by a second bubble, typed for this long).
 WIDGET = """<!doctype html><html><head><title>Help</title><style>.typing[hidden]{display:none}</style></head>
 <body><h1>Help</h1><div id="log"></div><div class="typing" id="typing" hidden>Ava is typing…</div>
 <textarea class="box"></textarea><button class="send">Send</button>
@@ -66,7 +68,10 @@ function send() {
   const respond = () => {
     typing(true);
     setTimeout(() => { typing(false); const shown_ms = add('bot', answer(text));
-                       report({kind: 'reply', question: text, echo_ms, shown_ms}); }, C.reply_ms);
+                       report({kind: 'reply', question: text, echo_ms, shown_ms});
+                       if (C.follow_up_ms) {  // a second bubble, typed after the answer
+                         typing(true); setTimeout(() => { typing(false); add('bot', C.follow_up); }, C.follow_up_ms);
+                       } }, C.reply_ms);
   };
   if (greeted) respond(); else waiting.push(respond);
   if (/person|agent/i.test(text) && C.agent_ms !== null)
@@ -77,7 +82,7 @@ document.querySelector('.send').onclick = send;
 
 VARIANTS = {
     "greeting": dict(greet_ms=int(GREETING_AT_S * 1000), bubble=False, echo_ms=0, agent_ms=None),
-    "bubble": dict(greet_ms=None, bubble=True, echo_ms=0, agent_ms=None),
+    "bubble": dict(greet_ms=None, bubble=True, echo_ms=0, agent_ms=None, follow_up_ms=1500),
     "late": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=int((WITHIN_S + LATE_BY_S) * 1000)),
     "nobody": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None),
     "contradicts": dict(greet_ms=None, bubble=False, echo_ms=800, agent_ms=None, reply_ms=300),
@@ -86,7 +91,7 @@ VARIANTS = {
 
 def page(name: str) -> str:
     config = {"name": name, "greeting": GREETING, "returns": RETURNS, "delivery": DELIVERY, "person": PERSON,
-              "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
+              "follow_up": FOLLOW_UP, "follow_up_ms": 0, "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
     return WIDGET.replace("__CONFIG__", json.dumps(config))
 
 
@@ -112,9 +117,11 @@ SCENARIOS = {
           - {{say: "{KETTLE}", expect: working days, within: 8s}}
           - {{say: "{WHEN}", expect: working days, within: 8s}}
         """),
+    # Each answer comes in two bubbles, a typing bubble before each: the next turn waits for the second.
     "bubble": scenario("bubble", ", typing: .typing", f"""
         turns:
           - {{say: "{WHEN}", expect: working days, within: 8s}}
+          - {{say: "{KETTLE}", expect: 30 days, within: 8s}}
         """),
     "late": scenario("late", "", f"""
         settle_quiet: 500ms
@@ -192,10 +199,12 @@ def test_a_late_greeting_behind_a_typing_indicator_is_the_greeting_not_the_answe
     # moment the widget showed it; the typing indicator was seen before it.
     (greeted,) = [p for p in j.logged if p["kind"] == "greeting"]
     assert j.m["greeting_s"] >= (int(greeted["shown_ms"]) - float(greeted["origin_ms"])) / 1000 >= GREETING_AT_S
-    assert abs(dt.datetime.fromisoformat(said[0]["at"]).timestamp() - int(greeted["shown_ms"]) / 1000) < 0.05
+    # (Stamped when the page's task that showed it ends: never sooner, a little later on a busy machine.)
+    assert -0.002 <= dt.datetime.fromisoformat(said[0]["at"]).timestamp() - int(greeted["shown_ms"]) / 1000 < 0.3
     typing = [m for m in j.transcript if m["author"] == "typing"]
-    assert typing[0]["text"] == "typing started" and typing[0]["t_s"] < j.m["greeting_s"]
-    assert typing[0]["indicator"] == "Ava is typing…"
+    if j.m["widget_load_s"] < GREETING_AT_S - 1:  # (on a very busy machine the page may load after the greeting)
+        assert typing[0]["text"] == "typing started" and typing[0]["t_s"] < j.m["greeting_s"]
+        assert typing[0]["indicator"] == "Ava is typing…"
     # Each turn's time is its own answer's, as the widget really showed them (never negative).
     replies = {p["question"]: (int(p["shown_ms"]) - int(p["echo_ms"])) / 1000 for p in j.logged if p["kind"] == "reply"}
     for n, question in ((1, KETTLE), (2, WHEN)):
@@ -208,15 +217,19 @@ def test_a_typing_bubble_that_the_message_selector_matches_is_not_a_message(run)
     j = run["bubble"]
     assert j.findings == [] and j.step["status"] == "passed", j.findings
     said = j.said()
-    assert [(m["author"], m["text"]) for m in said] == [("bot", GREETING), ("customer", WHEN), ("bot", DELIVERY)]
-    assert said[-1]["reply_to"] == 1 and said[0]["greeting"] is True
-    # The bubble is recorded as typing: it came with the question and went with the answer.
+    assert [(m["author"], m["text"], m.get("reply_to")) for m in said] == [
+        ("bot", GREETING, None), ("customer", WHEN, None), ("bot", DELIVERY, 1), ("bot", FOLLOW_UP, None),
+        ("customer", KETTLE, None), ("bot", RETURNS, 2), ("bot", FOLLOW_UP, None)]
+    assert said[0]["greeting"] is True
+    # The bubbles are recorded as typing (as often as the prober looked while one showed: each shows 2.5 s,
+    # from a question until its second bubble), starting and stopping in turn, stopped at the end.
     events = [(m["text"], m["t_s"]) for m in j.transcript if m["author"] == "typing"]
-    assert [e for e, _ in events] == ["typing started", "typing stopped"]
-    assert said[1]["t_s"] <= events[0][1] <= said[2]["t_s"] <= events[1][1]
-    (logged,) = [p for p in j.logged if p["kind"] == "reply"]
-    took = j.m["first_reply_s"]
-    assert took >= REPLY_S - 0.05 and abs(took - (int(logged["shown_ms"]) - int(logged["echo_ms"])) / 1000) < 0.3
+    assert events and [e for e, _ in events] == ["typing started", "typing stopped"] * (len(events) // 2)
+    assert events[0][1] >= said[1]["t_s"] and events[-1][1] >= said[-1]["t_s"]
+    replies = {p["question"]: (int(p["shown_ms"]) - int(p["echo_ms"])) / 1000 for p in j.logged if p["kind"] == "reply"}
+    for n, question in ((1, WHEN), (2, KETTLE)):
+        took = j.m[f"turn_{n}_reply_s"]
+        assert took >= REPLY_S - 0.05 and abs(took - replies[question]) < 0.3, (n, took, replies)
 
 
 def test_a_person_who_comes_after_the_deadline_is_late_not_missing(run):
