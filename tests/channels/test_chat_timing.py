@@ -27,7 +27,7 @@ WITHIN_S, LATE_BY_S = 2.0, 3.0   # the hand-over deadline, and how much later th
 # A scripted widget. C: greet_ms (null: greets at once), bubble (the typing indicator is a .msg bubble in the
 # conversation, as a naive selector sees it, instead of a separate line), reply_ms, echo_ms (the customer's
 # own message is shown this late), agent_ms (a person, this long after the request; null: never), follow_up_ms
-# (each answer is followed by a second bubble, typed for this long).
+# (each answer is followed by a second bubble, typed for this long), always_typing (the indicator never goes).
 WIDGET = """<!doctype html><html><head><title>Help</title><style>.typing[hidden]{display:none}</style></head>
 <body><h1>Help</h1><div id="log"></div><div class="typing" id="typing" hidden>Ava is typing…</div>
 <textarea class="box"></textarea><button class="send">Send</button>
@@ -37,6 +37,7 @@ const log = document.getElementById('log'), box = document.querySelector('.box')
 const report = data => fetch('/log', {method: 'POST', body: new URLSearchParams({widget: C.name, ...data})});
 let bubble = null, greeted = C.greet_ms === null, waiting = [];
 function typing(on) {
+  if (C.always_typing) on = true;
   if (!C.bubble) { document.getElementById('typing').hidden = !on; return; }
   if (on && !bubble) { bubble = document.createElement('div'); bubble.className = 'msg bot typing';
                        bubble.textContent = 'Ava is typing…'; log.append(bubble); }
@@ -53,6 +54,7 @@ function greet() {
 }
 if (C.greet_ms === null) add('bot', C.greeting);
 else { setTimeout(() => typing(true), 300); setTimeout(greet, C.greet_ms); }
+if (C.always_typing) typing(true);
 function answer(text) {
   if (/return/i.test(text)) return C.returns;
   if (/deliver/i.test(text)) return C.delivery;
@@ -85,13 +87,14 @@ VARIANTS = {
     "bubble": dict(greet_ms=None, bubble=True, echo_ms=0, agent_ms=None, follow_up_ms=1500),
     "late": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=int((WITHIN_S + LATE_BY_S) * 1000)),
     "nobody": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None),
+    "busy": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None, always_typing=True),
     "contradicts": dict(greet_ms=None, bubble=False, echo_ms=800, agent_ms=None, reply_ms=300),
 }
 
 
 def page(name: str) -> str:
     config = {"name": name, "greeting": GREETING, "returns": RETURNS, "delivery": DELIVERY, "person": PERSON,
-              "follow_up": FOLLOW_UP, "follow_up_ms": 0, "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
+              "follow_up": FOLLOW_UP, "follow_up_ms": 0, "always_typing": False, "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
     return WIDGET.replace("__CONFIG__", json.dumps(config))
 
 
@@ -131,6 +134,11 @@ SCENARIOS = {
         settle_quiet: 500ms
         handover: {{ask: "{ASK}", within: 1s}}
         """),
+    "busy": scenario("busy", ", typing: .typing", f"""
+        settle_within: 1s
+        turns:
+          - {{say: "{WHEN}", expect: working days, within: 8s}}
+        """),
     # The widget shows the customer's own message after the answer to it.
     "contradicts": scenario("contradicts", "", f"""
         settle_quiet: 500ms
@@ -162,7 +170,7 @@ class Journey:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    """All five journeys in one run (one Chromium), against the widget variants."""
+    """All the journeys in one run (one Chromium), against the widget variants."""
     from probes.cli import demo_config
     from probes.ledger import Ledger
     from probes.runner import Runner
@@ -255,3 +263,29 @@ def test_a_reply_shown_before_the_customer_s_own_message_is_a_prober_error_not_a
     assert j.step["status"] == "error" and j.findings == []
     assert "could not tell how long the reply to turn 1 took" in j.step["error"]
     assert "first_reply_s" not in j.m
+
+
+def test_a_widget_that_never_settles_is_waited_for_within_the_bound_and_noted(run):
+    j = run["busy"]
+    assert j.findings == [] and j.step["status"] == "passed", j.findings
+    note = j.step["observations"]["settle_note"]
+    assert note.startswith("The widget had not settled within 1 s (settle_within): a typing indicator was still shown")
+    assert [(m["author"], m.get("reply_to")) for m in j.said()] == [("bot", None), ("customer", None), ("bot", 1)]
+    (logged,) = [p for p in j.logged if p["kind"] == "reply"]
+    assert abs(j.m["first_reply_s"] - (int(logged["shown_ms"]) - int(logged["echo_ms"])) / 1000) < 0.3
+
+
+def test_the_new_settings_and_their_defaults(tmp_path):
+    from probes.channels.chat import ChatStep, WidgetSelectors
+
+    assert WidgetSelectors.model_fields["typing"].description == "the typing indicator ('… is typing'); never a message"
+    step = ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
+                                    "handover": {"within": "2m"}})
+    assert (step.settle_quiet, step.settle_within, step.handover.grace_s()) == (2.0, 10.0, 60.0)
+    assert step.resolved().typing == ".nw-typing"
+    later = ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
+                                     "handover": {"within": "2m", "grace": "5m"}})
+    assert later.handover.grace_s() == 300.0 and later.waits_s() - step.waits_s() == 240.0
+    with pytest.raises(ValueError, match="grace"):
+        ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
+                                 "handover": {"within": "2m", "grace": "soon"}})
