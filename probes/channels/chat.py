@@ -179,9 +179,11 @@ def budget_s(step: ChatStep, ctx) -> float:
 # Reads the messages not read before: [author, text, stamp] with the author from the markup ('' when it does
 # not say). A typing indicator is never a message, even when the message selector matches it; a bubble
 # without words yet (a typing bubble, or one filled in later) is left for a later look, and its stamp
-# (when the element appeared) is then not when its words did: 0 says "use the time of the look".
+# (when the element appeared) is then not when its words did: 0 says "use the time of the look". A message
+# drawn again (a widget that re-renders its whole list) takes the place of the one whose element went away.
 READ_JS = """(els, s) => {
   const m = (e, sel) => { try { return !!sel && e.matches(sel); } catch (_) { return false; } };
+  const read = window.__probesMessages || (window.__probesMessages = []);
   const out = [];
   for (const e of els) {
     if (e.__probesRead) continue;
@@ -200,6 +202,9 @@ READ_JS = """(els, s) => {
     if (!text) { e.__probesBlank = true; continue; }
     e.__probesRead = true;
     const author = m(e, s.customer) ? 'customer' : m(e, s.agent) ? 'agent' : m(e, s.bot) ? 'bot' : '';
+    const again = read.find(r => !r.el.isConnected && r.author === author && r.text === text);
+    if (again) { again.el = e; continue; }
+    read.push({author, text, el: e});
     out.push([author, text, e.__probesBlank ? 0 : (e.__probesSeen || 0)]);
   }
   return out;

@@ -27,7 +27,8 @@ WITHIN_S, LATE_BY_S = 2.0, 3.0   # the hand-over deadline, and how much later th
 # A scripted widget. C: greet_ms (null: greets at once), bubble (the typing indicator is a .msg bubble in the
 # conversation, as a naive selector sees it, instead of a separate line), reply_ms, echo_ms (the customer's
 # own message is shown this late), agent_ms (a person, this long after the request; null: never), follow_up_ms
-# (each answer is followed by a second bubble, typed for this long), always_typing (the indicator never goes).
+# (each answer is followed by a second bubble, typed for this long), always_typing (the indicator never goes),
+# redraw (every change draws the whole conversation again, new elements for old messages).
 WIDGET = """<!doctype html><html><head><title>Help</title><style>.typing[hidden]{display:none}</style></head>
 <body><h1>Help</h1><div id="log"></div><div class="typing" id="typing" hidden>Ava is typing…</div>
 <textarea class="box"></textarea><button class="send">Send</button>
@@ -43,8 +44,12 @@ function typing(on) {
                        bubble.textContent = 'Ava is typing…'; log.append(bubble); }
   if (!on && bubble) { bubble.remove(); bubble = null; }
 }
+const drawn = [];
 function add(who, text) {
-  const m = document.createElement('div'); m.className = 'msg ' + who; m.textContent = text; log.append(m);
+  const make = ([who, text]) => { const m = document.createElement('div'); m.className = 'msg ' + who;
+                                  m.textContent = text; return m; };
+  drawn.push([who, text]);
+  if (C.redraw) log.replaceChildren(...drawn.map(make)); else log.append(make([who, text]));
   return Date.now();
 }
 function greet() {
@@ -87,6 +92,7 @@ VARIANTS = {
     "bubble": dict(greet_ms=None, bubble=True, echo_ms=0, agent_ms=None, follow_up_ms=1500),
     "late": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=int((WITHIN_S + LATE_BY_S) * 1000)),
     "nobody": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None),
+    "redraw": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None, redraw=True),
     "busy": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None, always_typing=True),
     "contradicts": dict(greet_ms=None, bubble=False, echo_ms=800, agent_ms=None, reply_ms=300),
 }
@@ -94,7 +100,7 @@ VARIANTS = {
 
 def page(name: str) -> str:
     config = {"name": name, "greeting": GREETING, "returns": RETURNS, "delivery": DELIVERY, "person": PERSON,
-              "follow_up": FOLLOW_UP, "follow_up_ms": 0, "always_typing": False, "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
+              "follow_up": FOLLOW_UP, "follow_up_ms": 0, "always_typing": False, "redraw": False, "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
     return WIDGET.replace("__CONFIG__", json.dumps(config))
 
 
@@ -133,6 +139,12 @@ SCENARIOS = {
     "nobody": scenario("nobody", "", f"""
         settle_quiet: 500ms
         handover: {{ask: "{ASK}", within: 1s}}
+        """),
+    "redraw": scenario("redraw", ", typing: .typing", f"""
+        settle_quiet: 500ms
+        turns:
+          - {{say: "{WHEN}", expect: working days, within: 8s}}
+          - {{say: "{KETTLE}", expect: 30 days, within: 8s}}
         """),
     "busy": scenario("busy", ", typing: .typing", f"""
         settle_within: 1s
@@ -289,3 +301,14 @@ def test_the_new_settings_and_their_defaults(tmp_path):
     with pytest.raises(ValueError, match="grace"):
         ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
                                  "handover": {"within": "2m", "grace": "soon"}})
+
+
+def test_a_widget_that_draws_the_whole_conversation_again_gets_no_duplicates(run):
+    j = run["redraw"]
+    assert j.findings == [] and j.step["status"] == "passed", j.findings
+    assert [(m["author"], m["text"], m.get("reply_to")) for m in j.said()] == [
+        ("bot", GREETING, None), ("customer", WHEN, None), ("bot", DELIVERY, 1),
+        ("customer", KETTLE, None), ("bot", RETURNS, 2)]
+    replies = {p["question"]: (int(p["shown_ms"]) - int(p["echo_ms"])) / 1000 for p in j.logged if p["kind"] == "reply"}
+    for n, question in ((1, WHEN), (2, KETTLE)):
+        assert abs(j.m[f"turn_{n}_reply_s"] - replies[question]) < 0.3
