@@ -44,6 +44,8 @@ PRESETS_DIR = Path(__file__).parent / "chat_widgets"
 # A person usually says who they are; a bot rarely does.
 PERSON_PATTERN = re.compile(r"\b(my name is|this is [A-Z][a-z]+|I'?m [A-Z][a-z]+ from|speaking with [A-Z])", re.I)
 POLL_S = 0.1
+# A reply whose words have not changed for this long is whole (replies streamed in word by word).
+STILL_S = 0.5
 # Stamps are whole milliseconds (Date.now()); a message stamped in the same millisecond as the send counts as after it.
 STAMP_SLACK_S = 0.001
 
@@ -176,36 +178,46 @@ def budget_s(step: ChatStep, ctx) -> float:
     return step_budget_s(step, ctx.browser_session.settings) + step.waits_s()
 
 
-# Reads the messages not read before: [author, text, stamp] with the author from the markup ('' when it does
-# not say). A typing indicator is never a message, even when the message selector matches it; a bubble
-# without words yet (a typing bubble, or one filled in later) is left for a later look, and its stamp
-# (when the element appeared) is then not when its words did: 0 says "use the time of the look". A message
-# drawn again (a widget that re-renders its whole list) takes the place of the one whose element went away.
+# Reads the messages: [id, author, text, stamp] for each one not read before, with the author from the markup
+# ('' when it does not say), and [id, '', text, -1] for one read before whose words have changed since (a
+# reply streamed in word by word). A typing indicator is never a message, even when the message selector
+# matches it; a bubble without words yet (a typing bubble, or one filled in later) is left for a later look,
+# and its stamp (when the element appeared) is then not when its words did: 0 says "use the time of the
+# look". A message drawn again (a widget that re-renders its whole list) takes the place of the one whose
+# element went away, instead of being new.
 READ_JS = """(els, s) => {
   const m = (e, sel) => { try { return !!sel && e.matches(sel); } catch (_) { return false; } };
-  const read = window.__probesMessages || (window.__probesMessages = []);
-  const out = [];
-  for (const e of els) {
-    if (e.__probesRead) continue;
-    let typing = false;
-    if (s.typing) { try { typing = !!(e.matches(s.typing) || e.closest(s.typing)); } catch (_) {} }
+  const words = e => {
+    if (s.typing) { try { if (e.matches(s.typing) || e.closest(s.typing)) return ''; } catch (_) {} }
     const t = s.text ? e.querySelector(s.text) : null;
-    let text = typing ? '' : ((t || e).innerText || '').trim();
+    let text = ((t || e).innerText || '').trim();
     if (text && s.typing) {
       try {
         for (const ty of (t || e).querySelectorAll(s.typing)) {
-          const words = (ty.innerText || '').trim();
-          if (words) text = text.replace(words, '').trim();
+          const typed = (ty.innerText || '').trim();
+          if (typed) text = text.replace(typed, '').trim();
         }
       } catch (_) {}
     }
+    return text;
+  };
+  const read = window.__probesMessages || (window.__probesMessages = []);
+  const out = [];
+  for (const r of read) {
+    if (!r.el.isConnected) continue;
+    const text = words(r.el);
+    if (text && text !== r.text) { r.text = text; out.push([r.id, '', text, -1]); }
+  }
+  for (const e of els) {
+    if (e.__probesRead) continue;
+    const text = words(e);
     if (!text) { e.__probesBlank = true; continue; }
     e.__probesRead = true;
     const author = m(e, s.customer) ? 'customer' : m(e, s.agent) ? 'agent' : m(e, s.bot) ? 'bot' : '';
     const again = read.find(r => !r.el.isConnected && r.author === author && r.text === text);
     if (again) { again.el = e; continue; }
-    read.push({author, text, el: e});
-    out.push([author, text, e.__probesBlank ? 0 : (e.__probesSeen || 0)]);
+    read.push({id: read.length, author, text, el: e});
+    out.push([read.length - 1, author, text, e.__probesBlank ? 0 : (e.__probesSeen || 0)]);
   }
   return out;
 }"""
@@ -236,6 +248,7 @@ class Transcript:
         self.typing = False           # a typing indicator is shown (as of the last look)
         self.changes = 0              # new messages and typing changes seen so far (for settling)
         self.looked_at_s = 0.0
+        self._by_id: dict[int, dict] = {}   # the page's number for each message (READ_JS) -> its entry
 
     def _at(self, t_s: float) -> str:
         return dt.datetime.fromtimestamp(self.t0 + t_s, dt.timezone.utc).isoformat()
@@ -251,13 +264,19 @@ class Transcript:
         rows = await self.root.locator(self.sel.message).evaluate_all(READ_JS, self.sel.model_dump())
         previous_look, self.looked_at_s = self.looked_at_s, time.time() - self.t0
         new = []
-        for author, text, stamped_ms in rows:
+        for msg_id, author, text, stamped_ms in rows:
+            if stamped_ms < 0:  # words added to a message already read: it keeps the time it appeared
+                if msg_id in self._by_id:
+                    self._by_id[msg_id]["text"] = text
+                    self.changes += 1
+                continue
             # The page's stamp (same clock) when it has one; else when we looked.
             seen_at = stamped_ms / 1000 - self.t0 if stamped_ms else self.looked_at_s
             if not author:  # the markup does not say: our own words, else people introduce themselves
                 author = ("customer" if text in self.said else
                           "agent" if PERSON_PATTERN.search(text) else "bot")
             entry = {"author": author, "text": text, "t_s": round(seen_at, 3), "at": self._at(seen_at)}
+            self._by_id[msg_id] = entry
             self._add(entry)
             new.append(entry)
         if typing is not None and bool(typing[0]) != self.typing:
@@ -284,6 +303,20 @@ class Transcript:
                 return found[0]  # messages are in order of appearance
             if time.monotonic() >= deadline:
                 return None
+            await asyncio.sleep(POLL_S)
+
+    async def until_still(self, message: dict, quiet_s: float, timeout_s: float) -> None:
+        """Wait until the message's words have not changed for quiet_s (a reply streamed in word by word is
+        judged whole), at most timeout_s."""
+        deadline = time.monotonic() + timeout_s
+        text, since = message["text"], time.monotonic()
+        while True:
+            await self.poll()
+            now = time.monotonic()
+            if message["text"] != text:
+                text, since = message["text"], now
+            if now - since >= quiet_s or now >= deadline:
+                return
             await asyncio.sleep(POLL_S)
 
     def echo(self, text: str, sent_s: float) -> dict | None:
@@ -460,12 +493,14 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
         t_said = await say(said)
         first_said_s = t_said if first_said_s is None else first_said_s
         reply = await transcript.reply_after(t_said, lambda m: True, turn.within)
+        if reply is not None:
+            reply["reply_to"] = i + 1
+            await transcript.until_still(reply, STILL_S, turn.within)
         await _shot(ctx, page, out, f"turn-{i + 1}", f"After turn {i + 1}")
         if reply is None:
             out.findings.append(Finding("chat.no_reply", "critical", f"No reply within {turn.within:g} s",
                                         "The customer wrote and nobody answered.", said))
             break
-        reply["reply_to"] = i + 1
         asked.append((said, t_said, reply, i + 1))
         replies_by_question.append((said, reply["text"]))
         out.responses.append(reply["text"])
@@ -487,6 +522,9 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
         # Past the deadline too, for a while: a person who comes late is not the same as nobody.
         watch_s = step.handover.within + step.handover.grace_s()
         person = await transcript.reply_after(t_ask, lambda m: m["author"] == "agent", watch_s)
+        if person is not None:
+            person["reply_to"] = "handover"
+            await transcript.until_still(person, STILL_S, watch_s)
         await _shot(ctx, page, out, "handover", "After asking for a person")
         if person is None:
             out.findings.append(Finding("chat.no_handover", "major",
@@ -495,7 +533,6 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
                                         f"{watch_s:g} s).",
                                         "\n".join([m["text"] for m in transcript.messages if m["author"] != "typing"][-3:])[:300]))
         else:
-            person["reply_to"] = "handover"
             asked.append((ask, t_ask, person, "handover"))
             out.responses.append(person["text"])
     await transcript.settle(0.0, step.settle_within)  # what is still being typed belongs in the transcript

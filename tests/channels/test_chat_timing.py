@@ -28,7 +28,8 @@ WITHIN_S, LATE_BY_S = 2.0, 3.0   # the hand-over deadline, and how much later th
 # conversation, as a naive selector sees it, instead of a separate line), reply_ms, echo_ms (the customer's
 # own message is shown this late), agent_ms (a person, this long after the request; null: never), follow_up_ms
 # (each answer is followed by a second bubble, typed for this long), always_typing (the indicator never goes),
-# redraw (every change draws the whole conversation again, new elements for old messages).
+# redraw (every change draws the whole conversation again, new elements for old messages), stream (answers
+# appear word by word).
 WIDGET = """<!doctype html><html><head><title>Help</title><style>.typing[hidden]{display:none}</style></head>
 <body><h1>Help</h1><div id="log"></div><div class="typing" id="typing" hidden>Ava is typing…</div>
 <textarea class="box"></textarea><button class="send">Send</button>
@@ -50,6 +51,12 @@ function add(who, text) {
                                   m.textContent = text; return m; };
   drawn.push([who, text]);
   if (C.redraw) log.replaceChildren(...drawn.map(make)); else log.append(make([who, text]));
+  return Date.now();
+}
+function stream(who, text) {  // the first word, then one more every 150 ms
+  const words = text.split(' '), m = document.createElement('div');
+  m.className = 'msg ' + who; m.textContent = words.shift(); log.append(m);
+  const more = setInterval(() => { if (words.length) m.textContent += ' ' + words.shift(); else clearInterval(more); }, 150);
   return Date.now();
 }
 function greet() {
@@ -74,7 +81,7 @@ function send() {
   // The bot answers only once it has greeted (its greeting is on its way first).
   const respond = () => {
     typing(true);
-    setTimeout(() => { typing(false); const shown_ms = add('bot', answer(text));
+    setTimeout(() => { typing(false); const shown_ms = (C.stream ? stream : add)('bot', answer(text));
                        report({kind: 'reply', question: text, echo_ms, shown_ms});
                        if (C.follow_up_ms) {  // a second bubble, typed after the answer
                          typing(true); setTimeout(() => { typing(false); add('bot', C.follow_up); }, C.follow_up_ms);
@@ -93,6 +100,7 @@ VARIANTS = {
     "late": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=int((WITHIN_S + LATE_BY_S) * 1000)),
     "nobody": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None),
     "redraw": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None, redraw=True),
+    "stream": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None, stream=True),
     "busy": dict(greet_ms=None, bubble=False, echo_ms=0, agent_ms=None, always_typing=True),
     "contradicts": dict(greet_ms=None, bubble=False, echo_ms=800, agent_ms=None, reply_ms=300),
 }
@@ -100,7 +108,7 @@ VARIANTS = {
 
 def page(name: str) -> str:
     config = {"name": name, "greeting": GREETING, "returns": RETURNS, "delivery": DELIVERY, "person": PERSON,
-              "follow_up": FOLLOW_UP, "follow_up_ms": 0, "always_typing": False, "redraw": False, "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
+              "follow_up": FOLLOW_UP, "follow_up_ms": 0, "always_typing": False, "redraw": False, "stream": False, "reply_ms": int(REPLY_S * 1000), **VARIANTS[name]}
     return WIDGET.replace("__CONFIG__", json.dumps(config))
 
 
@@ -145,6 +153,11 @@ SCENARIOS = {
         turns:
           - {{say: "{WHEN}", expect: working days, within: 8s}}
           - {{say: "{KETTLE}", expect: 30 days, within: 8s}}
+        """),
+    "stream": scenario("stream", "", f"""
+        settle_quiet: 500ms
+        turns:
+          - {{say: "{WHEN}", expect: working days, within: 8s}}
         """),
     "busy": scenario("busy", ", typing: .typing", f"""
         settle_within: 1s
@@ -312,3 +325,12 @@ def test_a_widget_that_draws_the_whole_conversation_again_gets_no_duplicates(run
     replies = {p["question"]: (int(p["shown_ms"]) - int(p["echo_ms"])) / 1000 for p in j.logged if p["kind"] == "reply"}
     for n, question in ((1, WHEN), (2, KETTLE)):
         assert abs(j.m[f"turn_{n}_reply_s"] - replies[question]) < 0.3
+
+
+def test_a_reply_streamed_word_by_word_is_judged_whole(run):
+    j = run["stream"]
+    assert j.findings == [] and j.step["status"] == "passed", j.findings   # "working days" comes last
+    assert [(m["author"], m["text"]) for m in j.said()][-1] == ("bot", DELIVERY)
+    (logged,) = [p for p in j.logged if p["kind"] == "reply"]
+    # Timed to its first word.
+    assert abs(j.m["first_reply_s"] - (int(logged["shown_ms"]) - int(logged["echo_ms"])) / 1000) < 0.3
