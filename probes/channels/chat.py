@@ -249,6 +249,7 @@ class Transcript:
         self.changes = 0              # new messages and typing changes seen so far (for settling)
         self.looked_at_s = 0.0
         self._by_id: dict[int, dict] = {}   # the page's number for each message (READ_JS) -> its entry
+        self._guessed: set[int] = set()     # messages whose author the markup does not say
 
     def _at(self, t_s: float) -> str:
         return dt.datetime.fromtimestamp(self.t0 + t_s, dt.timezone.utc).isoformat()
@@ -266,8 +267,10 @@ class Transcript:
         new = []
         for msg_id, author, text, stamped_ms in rows:
             if stamped_ms < 0:  # words added to a message already read: it keeps the time it appeared
-                if msg_id in self._by_id:
-                    self._by_id[msg_id]["text"] = text
+                if (entry := self._by_id.get(msg_id)) is not None:
+                    entry["text"] = text
+                    if msg_id in self._guessed and entry["author"] == "bot" and PERSON_PATTERN.search(text):
+                        entry["author"] = "agent"  # the introduction came with the later words
                     self.changes += 1
                 continue
             # The page's stamp (same clock) when it has one; else when we looked.
@@ -275,6 +278,7 @@ class Transcript:
             if not author:  # the markup does not say: our own words, else people introduce themselves
                 author = ("customer" if text in self.said else
                           "agent" if PERSON_PATTERN.search(text) else "bot")
+                self._guessed.add(msg_id)
             entry = {"author": author, "text": text, "t_s": round(seen_at, 3), "at": self._at(seen_at)}
             self._by_id[msg_id] = entry
             self._add(entry)
