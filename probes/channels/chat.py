@@ -163,9 +163,12 @@ class ChatStep(StepBase):
         return self.url
 
     def waits_s(self) -> float:
-        """The longest the conversation itself may wait (ready, settle, every turn, the hand-over and its grace)."""
+        """The longest the conversation itself may wait: ready, settling (before the first message, while the
+        company types before each later one, and at the end), every turn, the hand-over and its grace."""
         handover = self.handover.within + self.handover.grace_s() if self.handover else 0.0
-        return self.ready_within + self.settle_within + sum(t.within for t in self.turns) + handover
+        settling = self.settle_within * (len(self.turns) + 2)
+        # Each reply may take up to its within to arrive and as long again to finish streaming in.
+        return self.ready_within + settling + 2 * (sum(t.within for t in self.turns) + handover)
 
 
 Params = ChatStep  # the name every channel module exports

@@ -314,7 +314,7 @@ def test_the_new_settings_and_their_defaults(tmp_path):
     assert step.resolved().typing == ".nw-typing"
     later = ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
                                      "handover": {"within": "2m", "grace": "5m"}})
-    assert later.handover.grace_s() == 300.0 and later.waits_s() - step.waits_s() == 240.0
+    assert later.handover.grace_s() == 300.0 and later.waits_s() - step.waits_s() == 2 * 240.0
     with pytest.raises(ValueError, match="grace"):
         ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
                                  "handover": {"within": "2m", "grace": "soon"}})
