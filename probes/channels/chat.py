@@ -555,18 +555,20 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
     path.write_text(json.dumps(transcript.messages, indent=2, ensure_ascii=False), encoding="utf-8")
     out.evidence.append(Evidence("text", "Transcript", path))
     # Timed now that everything is seen: an echo shown after its reply still counts (and then contradicts it).
-    for said, t_said, reply, turn in asked:
-        took = _reply_time(transcript, said, t_said, reply, turn)
-        if turn == "handover":
+    for said, t_said, reply, which in asked:
+        took = _reply_time(transcript, said, t_said, reply, which)
+        if which == "handover":
+            assert step.handover is not None  # asked for a person only when the step says so
             out.measurements["handover_s"] = took
-            if took > step.handover.within:
+            deadline_s = step.handover.within
+            if took > deadline_s:
                 out.findings.append(Finding(
-                    "chat.late_handover", "minor", f"A person came {format_duration(took - step.handover.within)} late",
+                    "chat.late_handover", "minor", f"A person came {format_duration(took - deadline_s)} late",
                     f"The customer asked for a person; one came after {format_duration(took)}, where the scenario "
-                    f"allows {format_duration(step.handover.within)}.", reply["text"][:300]))
+                    f"allows {format_duration(deadline_s)}.", reply["text"][:300]))
         else:
             out.measurements.setdefault("first_reply_s", took)
-            out.measurements[f"turn_{turn}_reply_s"] = took
+            out.measurements[f"turn_{which}_reply_s"] = took
 
 
 def _reply_time(transcript: Transcript, said: str, sent_s: float, reply: dict, turn: int | str) -> float:
