@@ -8,10 +8,23 @@ one. Who is speaking is read from the widget's markup (selectors from a preset
 in ``chat_widgets/<name>.yaml`` or given in the scenario), with a fallback on
 how people introduce themselves. Every message is recorded with the moment it
 appeared.
+
+Timing rules (so a greeting is never taken for an answer):
+- Before the first turn the widget must *settle*: no new message and no
+  typing indicator for ``settle_quiet``, waited for at most ``settle_within``.
+  What the company says before the customer's first message is the greeting.
+- A reply is a message that appeared (by the page's own stamp) at or after the
+  moment the customer's message was sent, and was not already taken as the
+  reply to an earlier turn. Its time runs from the customer's message
+  appearing in the chat (the widget's echo; the send when there is none).
+- A time below zero means the page's stamps contradict each other: the prober
+  cannot tell, so it is a ProberError, never a figure or a finding.
 """
 from __future__ import annotations
 
 import asyncio
+import bisect
+import datetime as dt
 import json
 import re
 import time
@@ -21,17 +34,21 @@ from typing import Literal
 import yaml
 from pydantic import Field, field_validator, model_validator
 
-from ..durations import Duration
+from ..durations import Duration, format_duration
 from ..netguard import NetGuard
-from .console import ConsoleLog
-from ..results import FAILING, Evidence, Finding, Outcome, utcnow
+from ..results import FAILING, Evidence, Finding, Outcome, ProberError, utcnow
 from ..steps import Regex, StepBase, Strict
+from .console import ConsoleLog
 
 USES_BROWSER = True
 PRESETS_DIR = Path(__file__).parent / "chat_widgets"
 # A person usually says who they are; a bot rarely does.
 PERSON_PATTERN = re.compile(r"\b(my name is|this is [A-Z][a-z]+|I'?m [A-Z][a-z]+ from|speaking with [A-Z])", re.I)
 POLL_S = 0.1
+# A reply whose words have not changed for this long is whole (replies streamed in word by word).
+STILL_S = 0.5
+# Stamps are whole milliseconds (Date.now()); a message stamped in the same millisecond as the send counts as after it.
+STAMP_SLACK_S = 0.001
 
 # Installed in every frame before the page's own scripts: stamps each element with the moment it
 # appeared (epoch ms), also inside shadow roots, so reply times do not depend on how often we look.
@@ -61,6 +78,7 @@ class WidgetSelectors(Strict):
     input: str | None = Field(None, description="where the customer types")
     send: str | None = Field(None, description="the send button (default: press Enter)")
     message: str | None = Field(None, description="every message in the conversation")
+    typing: str | None = Field(None, description="the typing indicator ('… is typing'); never a message")
     text: str | None = Field(None, description="the text inside a message (default: all of it)")
     customer: str | None = Field(None, description="matches the customer's own messages")
     bot: str | None = Field(None, description="matches a bot's messages")
@@ -90,6 +108,12 @@ class Handover(Strict):
 
     ask: str = "Can I talk to a person, please? (agent)"
     within: Duration = 120.0
+    grace: Duration | None = Field(None, description="how long to keep watching after `within` for a person who "
+                                                     "comes late (default: half of within)")
+
+    def grace_s(self) -> float:
+        """The watch after the deadline: a person in it came late (chat.late_handover), after it not at all."""
+        return self.grace if self.grace is not None else self.within / 2
 
 
 class ChatStep(StepBase):
@@ -99,6 +123,10 @@ class ChatStep(StepBase):
     selectors: WidgetSelectors = Field(default_factory=WidgetSelectors,
                                        description="custom selectors, or overrides of the preset's")
     ready_within: Duration = Field(15.0, description="how long the widget may take to become usable")
+    settle_quiet: Duration = Field(2.0, description="before the first turn: how long the widget must show no new "
+                                                    "message and no typing indicator to count as settled")
+    settle_within: Duration = Field(10.0, description="the longest wait for the widget to settle (after it became "
+                                                      "usable); then the chat goes on and says so")
     turns: list[Turn] = Field(default_factory=list)
     handover: Handover | None = None
 
@@ -135,52 +163,192 @@ class ChatStep(StepBase):
     def destination(self) -> str:
         return self.url
 
+    def waits_s(self) -> float:
+        """The longest the conversation itself may wait: ready, settling (before the first message, while the
+        company types before each later one, and at the end), every turn, the hand-over and its grace."""
+        handover = self.handover.within + self.handover.grace_s() if self.handover else 0.0
+        settling = self.settle_within * (len(self.turns) + 2)
+        # Each reply may take up to its within to arrive and as long again to finish streaming in.
+        return self.ready_within + settling + 2 * (sum(t.within for t in self.turns) + handover)
+
 
 Params = ChatStep  # the name every channel module exports
 
-# Reads every message once: [author, text] with the author from the markup ('' when it does not say).
-READ_JS = """(els, s) => els.map(e => {
-  const m = sel => { try { return !!sel && e.matches(sel); } catch (_) { return false; } };
-  const author = m(s.customer) ? 'customer' : m(s.agent) ? 'agent' : m(s.bot) ? 'bot' : '';
-  const t = s.text ? e.querySelector(s.text) : null;
-  return [author, ((t || e).innerText || '').trim(), e.__probesSeen || 0];
-})"""
+
+def budget_s(step: ChatStep, ctx) -> float:
+    """The step's hard ceiling: the browser's usual allowance plus every wait the scenario allows."""
+    from ..runner import step_budget_s  # here, not at the top: the runner imports the channels
+
+    return step_budget_s(step, ctx.browser_session.settings) + step.waits_s()
+
+
+# Reads the messages: [id, author, text, stamp] for each one not read before, with the author from the markup
+# ('' when it does not say), and [id, '', text, -1] for one read before whose words have changed since (a
+# reply streamed in word by word). A typing indicator is never a message, even when the message selector
+# matches it; a bubble without words yet (a typing bubble, or one filled in later) is left for a later look,
+# and its stamp (when the element appeared) is then not when its words did: 0 says "use the time of the
+# look". A message drawn again (a widget that re-renders its whole list) takes the place of the one whose
+# element went away, instead of being new.
+READ_JS = """(els, s) => {
+  const m = (e, sel) => { try { return !!sel && e.matches(sel); } catch (_) { return false; } };
+  const words = e => {
+    if (s.typing) { try { if (e.matches(s.typing) || e.closest(s.typing)) return ''; } catch (_) {} }
+    const t = s.text ? e.querySelector(s.text) : null;
+    let text = ((t || e).innerText || '').trim();
+    if (text && s.typing) {
+      try {
+        for (const ty of (t || e).querySelectorAll(s.typing)) {
+          const typed = (ty.innerText || '').trim();
+          if (typed) text = text.replace(typed, '').trim();
+        }
+      } catch (_) {}
+    }
+    return text;
+  };
+  const read = window.__probesMessages || (window.__probesMessages = []);
+  const out = [];
+  for (const r of read) {
+    if (!r.el.isConnected) continue;
+    const text = words(r.el);
+    if (text && text !== r.text) { r.text = text; out.push([r.id, '', text, -1]); }
+  }
+  for (const e of els) {
+    if (e.__probesRead) continue;
+    const text = words(e);
+    if (!text) { e.__probesBlank = true; continue; }
+    e.__probesRead = true;
+    const author = m(e, s.customer) ? 'customer' : m(e, s.agent) ? 'agent' : m(e, s.bot) ? 'bot' : '';
+    const again = read.find(r => !r.el.isConnected && r.author === author && r.text === text);
+    if (again) { again.el = e; continue; }
+    read.push({id: read.length, author, text, el: e});
+    out.push([read.length - 1, author, text, e.__probesBlank ? 0 : (e.__probesSeen || 0)]);
+  }
+  return out;
+}"""
+
+# The typing indicators shown now: [how many, the first one's words, the latest stamp among them].
+TYPING_JS = """els => {
+  const shown = els.filter(e => e.checkVisibility
+    ? e.checkVisibility({opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true})
+    : e.getClientRects().length > 0);
+  return [shown.length, shown.length ? (shown[0].innerText || '').trim().slice(0, 200) : '',
+          Math.max(0, ...shown.map(e => e.__probesSeen || 0))];
+}"""
 
 
 class Transcript:
-    """Every message, with when it first appeared (seconds since the page was opened)."""
+    """Every message and typing indicator, with when it appeared (seconds since the page was opened).
+
+    ``messages`` is kept in order of those times. A message taken as a reply carries ``reply_to`` (the turn's
+    number, or ``"handover"``); the company's messages before the customer's first one carry ``greeting``;
+    the typing indicator's comings and goings are entries with the author ``typing``.
+    """
 
     def __init__(self, root, selectors: WidgetSelectors, t0: float):
         # t0: time.time() when the page was opened; message times are seconds after it.
         self.root, self.sel, self.t0 = root, selectors, t0
         self.messages: list[dict] = []
         self.said: set[str] = set()   # what the customer typed: its echo is not a reply
+        self.typing = False           # a typing indicator is shown (as of the last look)
+        self.changes = 0              # new messages and typing changes seen so far (for settling)
+        self.looked_at_s = 0.0
+        self._by_id: dict[int, dict] = {}   # the page's number for each message (READ_JS) -> its entry
+        self._guessed: set[int] = set()     # messages whose author the markup does not say
+
+    def _at(self, t_s: float) -> str:
+        return dt.datetime.fromtimestamp(self.t0 + t_s, dt.timezone.utc).isoformat()
+
+    def _add(self, entry: dict) -> None:
+        bisect.insort(self.messages, entry, key=lambda m: m["t_s"])
+        self.changes += 1
 
     async def poll(self) -> list[dict]:
         """Read the widget; return messages that appeared since the last look."""
+        # The indicator first: a message shown as it goes away (in the same task) is then read in this look.
+        typing = (await self.root.locator(self.sel.typing).evaluate_all(TYPING_JS)) if self.sel.typing else None
         rows = await self.root.locator(self.sel.message).evaluate_all(READ_JS, self.sel.model_dump())
-        looked_at = time.time() - self.t0
+        previous_look, self.looked_at_s = self.looked_at_s, time.time() - self.t0
         new = []
-        for author, text, stamped_ms in rows[len(self.messages):]:
+        for msg_id, author, text, stamped_ms in rows:
+            if stamped_ms < 0:  # words added to a message already read: it keeps the time it appeared
+                if (entry := self._by_id.get(msg_id)) is not None:
+                    entry["text"] = text
+                    if msg_id in self._guessed and entry["author"] == "bot" and PERSON_PATTERN.search(text):
+                        entry["author"] = "agent"  # the introduction came with the later words
+                    self.changes += 1
+                continue
             # The page's stamp (same clock) when it has one; else when we looked.
-            seen_at = stamped_ms / 1000 - self.t0 if stamped_ms else looked_at
+            seen_at = stamped_ms / 1000 - self.t0 if stamped_ms else self.looked_at_s
             if not author:  # the markup does not say: our own words, else people introduce themselves
                 author = ("customer" if text in self.said else
                           "agent" if PERSON_PATTERN.search(text) else "bot")
-            entry = {"author": author, "text": text, "t_s": round(seen_at, 3), "at": utcnow().isoformat()}
-            self.messages.append(entry)
+                self._guessed.add(msg_id)
+            entry = {"author": author, "text": text, "t_s": round(seen_at, 3), "at": self._at(seen_at)}
+            self._by_id[msg_id] = entry
+            self._add(entry)
             new.append(entry)
+        if typing is not None and bool(typing[0]) != self.typing:
+            self.typing = bool(typing[0])
+            # A new indicator element carries its stamp; one that was only unhidden shows when we looked.
+            stamped_s = typing[2] / 1000 - self.t0 if typing[2] else 0.0
+            at_s = stamped_s if self.typing and stamped_s > previous_look else self.looked_at_s
+            event = {"author": "typing", "text": "typing started" if self.typing else "typing stopped",
+                     "t_s": round(at_s, 3), "at": self._at(at_s)}
+            if self.typing and typing[1]:
+                event["indicator"] = typing[1]
+            self._add(event)
         return new
 
-    async def wait_for(self, pred, timeout_s: float) -> dict | None:
-        """The first new message matching pred within timeout_s, or None."""
+    async def reply_after(self, sent_s: float, pred, timeout_s: float) -> dict | None:
+        """The earliest message not yet taken as a reply that appeared at or after sent_s and matches pred,
+        waiting up to timeout_s for one; None if none came."""
         deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            for m in await self.poll():
-                if pred(m):
-                    return m
+        while True:
+            await self.poll()
+            found = [m for m in self.messages if m["author"] in ("bot", "agent") and "reply_to" not in m
+                     and m["t_s"] >= sent_s - STAMP_SLACK_S and pred(m)]
+            if found:
+                return found[0]  # messages are in order of appearance
+            if time.monotonic() >= deadline:
+                return None
             await asyncio.sleep(POLL_S)
-        return None
+
+    async def until_still(self, message: dict, quiet_s: float, timeout_s: float) -> None:
+        """Wait until the message's words have not changed for quiet_s (a reply streamed in word by word is
+        judged whole), at most timeout_s."""
+        deadline = time.monotonic() + timeout_s
+        text, since = message["text"], time.monotonic()
+        while True:
+            await self.poll()
+            now = time.monotonic()
+            if message["text"] != text:
+                text, since = message["text"], now
+            if now - since >= quiet_s or now >= deadline:
+                return
+            await asyncio.sleep(POLL_S)
+
+    def echo(self, text: str, sent_s: float) -> dict | None:
+        """The customer's own message as the widget showed it: the first with these words after sent_s."""
+        return next((m for m in self.messages if m["author"] == "customer" and m["text"] == text.strip()
+                     and m["t_s"] >= sent_s - STAMP_SLACK_S), None)
+
+    async def settle(self, quiet_s: float, within_s: float) -> bool:
+        """Wait until nothing changes and no typing indicator shows for quiet_s, at most within_s.
+
+        True when it settled, False when the bound was reached first."""
+        start = quiet_since = time.monotonic()
+        await self.poll()
+        seen = self.changes
+        while True:
+            now = time.monotonic()
+            if self.changes != seen:
+                seen, quiet_since = self.changes, now
+            if not self.typing and now - quiet_since >= quiet_s:
+                return True
+            if now - start >= within_s:
+                return False
+            await asyncio.sleep(POLL_S)
+            await self.poll()
 
 
 async def run(step: ChatStep, ctx) -> Outcome:
@@ -302,12 +470,27 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
     out.contacted = True
     out.sent_at = utcnow()
     transcript = Transcript(root, sel, t0)
-    await transcript.poll()  # greetings already there are not replies to anything
+    # Settle first: a greeting still on its way (often behind a typing indicator) must not be taken for
+    # the answer to the customer's first question.
+    settle_started = time.monotonic()
+    settled = await transcript.settle(step.settle_quiet, step.settle_within)
+    out.observations["settle_s"] = round(time.monotonic() - settle_started, 3)
+    if not settled:
+        out.observations["settle_note"] = (
+            f"The widget had not settled within {step.settle_within:g} s (settle_within): "
+            + ("a typing indicator was still shown" if transcript.typing else "new messages kept coming")
+            + "; the chat went on, so a late greeting may have been taken for the first reply.")
 
     async def say(text: str) -> float:
         """Type and send; returns when it was sent, in seconds after the page was opened."""
+        if transcript.said and not await transcript.settle(0.0, step.settle_within):
+            # Like a customer, let the company finish typing its answer (in several bubbles, say) first.
+            out.observations["settle_note"] = (out.observations.get("settle_note", "") + (
+                f" A typing indicator still showed {step.settle_within:g} s (settle_within) before the "
+                f"customer's message {text[:60]!r}; it was sent anyway.")).strip()
         transcript.said.add(text.strip())
         await root.locator(sel.input).first.fill(text)
+        await transcript.poll()  # what is there now appeared before the customer's message
         sent = time.time() - t0
         if sel.send:
             await root.locator(sel.send).first.click()
@@ -315,23 +498,24 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
             await root.locator(sel.input).first.press("Enter")
         return sent
 
+    # (what was said, when it was sent, its reply, the turn's number or "handover"): timed once all is seen.
+    asked: list[tuple[str, float, dict, int | str]] = []
+    first_said_s: float | None = None
     replies_by_question: list[tuple[str, str]] = []
     for i, turn in enumerate(step.turns):
         said = ctx.render(turn.say)
         t_said = await say(said)
-        reply = await transcript.wait_for(lambda m: m["author"] != "customer", turn.within)
+        first_said_s = t_said if first_said_s is None else first_said_s
+        reply = await transcript.reply_after(t_said, lambda m: True, turn.within)
+        if reply is not None:
+            reply["reply_to"] = i + 1
+            await transcript.until_still(reply, STILL_S, turn.within)
         await _shot(ctx, page, out, f"turn-{i + 1}", f"After turn {i + 1}")
         if reply is None:
             out.findings.append(Finding("chat.no_reply", "critical", f"No reply within {turn.within:g} s",
                                         "The customer wrote and nobody answered.", said))
             break
-        # From the customer's message appearing in the chat (the widget's own echo, stamped by the page)
-        # to the reply appearing: what the customer sees, whatever the load on this machine.
-        echo = next((m for m in reversed(transcript.messages) if m["author"] == "customer" and m["text"] == said.strip()),
-                    None)
-        took = reply["t_s"] - (echo["t_s"] if echo else t_said)
-        out.measurements.setdefault("first_reply_s", round(took, 4))
-        out.measurements[f"turn_{i + 1}_reply_s"] = round(took, 4)
+        asked.append((said, t_said, reply, i + 1))
         replies_by_question.append((said, reply["text"]))
         out.responses.append(reply["text"])
         if turn.expect and not re.search(turn.expect, reply["text"], re.I):
@@ -346,20 +530,67 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
             out.findings.append(Finding("chat.bot_loop", "major", "The chat gives the same answer to different questions",
                                         f"{len(questions)} different questions got this reply.", answer[:300]))
     if step.handover and not any(f.check == "chat.no_reply" for f in out.findings):
-        t_ask = await say(ctx.render(step.handover.ask))
-        person = await transcript.wait_for(lambda m: m["author"] == "agent", step.handover.within)
+        ask = ctx.render(step.handover.ask)
+        t_ask = await say(ask)
+        first_said_s = t_ask if first_said_s is None else first_said_s
+        # Past the deadline too, for a while: a person who comes late is not the same as nobody.
+        watch_s = step.handover.within + step.handover.grace_s()
+        person = await transcript.reply_after(t_ask, lambda m: m["author"] == "agent", watch_s)
+        if person is not None:
+            person["reply_to"] = "handover"
+            await transcript.until_still(person, STILL_S, watch_s)
         await _shot(ctx, page, out, "handover", "After asking for a person")
         if person is None:
             out.findings.append(Finding("chat.no_handover", "major",
                                         f"No person within {step.handover.within:g} s of asking for one",
-                                        "The customer asked to talk to a person and nobody came.",
-                                        "\n".join(m["text"] for m in transcript.messages[-3:])[:300]))
+                                        f"The customer asked to talk to a person and nobody came (watched for "
+                                        f"{watch_s:g} s).",
+                                        "\n".join([m["text"] for m in transcript.messages if m["author"] != "typing"][-3:])[:300]))
         else:
-            asked = next((m for m in reversed(transcript.messages) if m["author"] == "customer"), None)
-            out.measurements["handover_s"] = round(person["t_s"] - (asked["t_s"] if asked else t_ask), 4)
+            asked.append((ask, t_ask, person, "handover"))
             out.responses.append(person["text"])
-    await transcript.poll()
+    await transcript.settle(0.0, step.settle_within)  # what is still being typed belongs in the transcript
+    # What the company said before the customer's first message is its greeting, never a reply.
+    greeting = [m for m in transcript.messages if m["author"] in ("bot", "agent")
+                and (first_said_s is None or m["t_s"] < first_said_s - STAMP_SLACK_S)]
+    for m in greeting:
+        m["greeting"] = True
+    if greeting:
+        out.measurements["greeting_s"] = greeting[0]["t_s"]
     out.observations["transcript"] = transcript.messages
     path = ctx.evidence_path("transcript.json")
     path.write_text(json.dumps(transcript.messages, indent=2, ensure_ascii=False), encoding="utf-8")
     out.evidence.append(Evidence("text", "Transcript", path))
+    # Timed now that everything is seen: an echo shown after its reply still counts (and then contradicts it).
+    for said, t_said, reply, which in asked:
+        took = _reply_time(transcript, said, t_said, reply, which)
+        if which == "handover":
+            assert step.handover is not None  # asked for a person only when the step says so
+            out.measurements["handover_s"] = took
+            deadline_s = step.handover.within
+            if took > deadline_s:
+                out.findings.append(Finding(
+                    "chat.late_handover", "minor", f"A person came {format_duration(took - deadline_s)} late",
+                    f"The customer asked for a person; one came after {format_duration(took)}, where the scenario "
+                    f"allows {format_duration(deadline_s)}.", reply["text"][:300]))
+        else:
+            out.measurements.setdefault("first_reply_s", took)
+            out.measurements[f"turn_{which}_reply_s"] = took
+
+
+def _reply_time(transcript: Transcript, said: str, sent_s: float, reply: dict, turn: int | str) -> float:
+    """From the customer's message appearing in the chat (the widget's own echo, stamped by the page; the send
+    when there is no echo) to the reply appearing: what the customer sees, whatever the load on this machine.
+
+    Below zero, the page's times contradict each other: the prober cannot tell, and says so."""
+    echo = transcript.echo(said, sent_s)
+    start_s = echo["t_s"] if echo else sent_s
+    took = round(reply["t_s"] - start_s, 4)
+    if took < 0:
+        what = "the person's first message" if turn == "handover" else f"the reply to turn {turn}"
+        raise ProberError(
+            f"could not tell how long {what} took: it appeared at {reply['t_s']:.3f} s, before the customer's "
+            f"message at {start_s:.3f} s ({'the widget showed it' if echo else 'sent'}; sent at {sent_s:.3f} s; "
+            f"seconds after the page was opened, by the page's own stamps). The widget's times contradict each "
+            f"other, so no figure is given.")
+    return took

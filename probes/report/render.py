@@ -601,6 +601,8 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
         facts.append(("After sending", RESULT_WORDS.get(obs["result"], str(obs["result"]))))
     if obs.get("final_url") and obs.get("final_url") != obs.get("url"):
         facts.append(("Ended on", str(obs["final_url"])))
+    if obs.get("settle_note"):  # chat: the widget was still busy when the customer wrote
+        facts.append(("Timing note", str(obs["settle_note"])))
     if step["contact"] and step["contact"].get("token"):
         facts.append(("Reference token", step["contact"]["token"]))
     return facts

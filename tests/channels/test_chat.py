@@ -38,7 +38,7 @@ def chat(path="/chat", turns=None, handover=None, extra=""):
         channel: chat
         url: "{{target.website}}{path}"
         widget: northwind
-        ready_within: 8s
+        ready_within: 30s  # a bound: a very busy machine loads slowly
         turns:
 {lines}
 """
@@ -57,8 +57,11 @@ def test_healthy_chat_answers_and_hands_over_to_a_person(run_journeys, chat_conf
     assert m["first_reply_s"] >= BOT_DELAY_S - 0.3
     assert m["handover_s"] >= AGENT_DELAY_S
     transcript = ran.steps[0]["observations"]["transcript"]
-    authors = [t["author"] for t in transcript]
+    authors = [t["author"] for t in transcript if t["author"] != "typing"]
     assert authors[0] == "bot" and "customer" in authors and authors[-1] == "agent"
+    # The demo widget's typing indicator is recorded (the preset names it), never as a message.
+    assert {t["text"] for t in transcript if t["author"] == "typing"} == {"typing started", "typing stopped"}
+    assert not any("is typing" in t["text"] for t in transcript if t["author"] != "typing")
     assert all(a["t_s"] <= b["t_s"] for a, b in zip(transcript, transcript[1:]))
     saved = [e for e in ran.rows["evidence"] if e["kind"] == "text"]
     assert json.loads((reports / saved[0]["path"]).read_text()) == transcript
@@ -94,7 +97,7 @@ def test_offline_outside_business_hours_is_only_noted(run_journeys, chat_config)
 
 
 def test_a_widget_script_that_fails_to_load(run_journeys, chat_config):
-    ran = run_journeys(chat("/chat/broken").replace("ready_within: 8s", "ready_within: 2s"), cfg=chat_config)
+    ran = run_journeys(chat("/chat/broken").replace("ready_within: 30s", "ready_within: 2s"), cfg=chat_config)
     (f,) = ran.findings("chat.widget_missing")
     assert f["severity"] == "critical" and "404" in f["snippet"]
     assert ran.rows["contacts"][0]["status"] == "not_sent"
@@ -125,7 +128,7 @@ def test_custom_selectors_and_author_fallback_without_author_markup(run_journeys
 def test_several_chats_at_once_share_one_browser(run_journeys, chat_config):
     ran = run_journeys(*[chat().replace("name: Chat at /chat", f"name: Chat {i}") for i in range(3)],
                        cfg=chat_config, concurrency=3)
-    assert ran.result.exit_code == 0 and len(ran.rows["journeys"]) == 3
+    assert ran.result.exit_code == 0 and len(ran.rows["journeys"]) == 3, (ran.rows["findings"], ran.steps)
 
 
 def test_a_journey_can_chat_beside_its_email(run_journeys, chat_site, mail, reports):
