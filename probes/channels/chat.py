@@ -60,6 +60,7 @@ class WidgetSelectors(Strict):
     input: str | None = Field(None, description="where the customer types")
     send: str | None = Field(None, description="the send button (default: press Enter)")
     message: str | None = Field(None, description="every message in the conversation")
+    typing: str | None = Field(None, description="the typing indicator ('… is typing'); never a message")
     text: str | None = Field(None, description="the text inside a message (default: all of it)")
     customer: str | None = Field(None, description="matches the customer's own messages")
     bot: str | None = Field(None, description="matches a bot's messages")
