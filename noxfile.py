@@ -98,10 +98,43 @@ def demo(session: nox.Session) -> None:
     session.run("probes", "demo", *session.posargs, success_codes=[0, 1])
 
 
+WIDGETS = Path(__file__).resolve().parent / "tests" / "widgets"
+NODE_INSTALL = "sudo apt-get install -y nodejs npm"
+NPM_CI = ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"]  # only the widgets' dist bundles are used
+# Written into node_modules after a successful `npm ci`: the lock file it was installed from.
+_NPM_STAMP = "probes-installed-from.package-lock.json"
+
+
+def _npm_widgets(session: nox.Session) -> None:
+    """The real chat widgets the presets are tested against (tests/widgets/package-lock.json): `npm ci`
+    when node_modules is missing or was installed from another lock file. Node.js and npm are installed
+    with apt-get when running as root, else the session fails with the command."""
+    lock = WIDGETS / "package-lock.json"
+    stamp = WIDGETS / "node_modules" / _NPM_STAMP
+    if stamp.exists() and stamp.read_bytes() == lock.read_bytes():
+        return
+    if not (shutil.which("node") and shutil.which("npm")):
+        if os.geteuid() != 0 or not shutil.which("apt-get"):
+            session.error(f"Node.js and npm are needed for the chat widget tests. Run: {NODE_INSTALL}   "
+                          f"(then: cd {WIDGETS} && {' '.join(NPM_CI)})")
+        _say("installing nodejs and npm with apt-get (the chat widget tests serve real npm widgets)")
+        subprocess.run(["apt-get", "update"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "nodejs", "npm"], check=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    _say(f"installing the chat widgets from npm into {WIDGETS / 'node_modules'} (npm ci; a few minutes)")
+    try:
+        with session.chdir(WIDGETS):
+            session.run(*NPM_CI, external=True)
+    except nox.command.CommandFailed:
+        session.error(f"npm ci failed (is the npm registry reachable?). Run: cd {WIDGETS} && {' '.join(NPM_CI)}")
+    stamp.write_bytes(lock.read_bytes())
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite (real Chromium, pages on loopback)."""
+    """The whole test suite (real Chromium, real npm chat widgets, pages on loopback)."""
     _install(session, "test")
+    _npm_widgets(session)
     session.run("pytest", *session.posargs)
 
 
