@@ -80,6 +80,7 @@ class _Conversation:
         self.sockets: set[web.WebSocketResponse] = set()
         self.changed = asyncio.Event()
         self.handed_over = False
+        self.listening = asyncio.Event()   # the widget opened the stream or polled once
 
 
 class WidgetSite:
@@ -174,8 +175,11 @@ class WidgetSite:
         return web.Response(status=204)  # no 404 in the console
 
     async def _webchat_page(self, request: web.Request) -> web.Response:
-        return web.Response(text=WEBCHAT_PAGE.format(token=uuid.uuid4().hex, base=self.base_url),
-                            content_type="text/html")
+        # ?poll: Direct Line without the WebSocket (the client polls GET …/activities?watermark=).
+        page = WEBCHAT_PAGE.format(token=uuid.uuid4().hex, base=self.base_url)
+        if "poll" in request.query:
+            page = page.replace('domain: "', 'webSocket: false, pollingInterval: 300, domain: "')
+        return web.Response(text=page, content_type="text/html")
 
     async def _n8n_page(self, request: web.Request) -> web.Response:
         return web.Response(text=N8N_PAGE.format(base=self.base_url, initial=json.dumps([GREETING])),
@@ -257,9 +261,10 @@ class WidgetSite:
 
     async def _greet(self, conv: _Conversation) -> None:
         # The service starts the conversation at once; the bot greets once the widget listens.
-        deadline = time.monotonic() + 30
-        while not conv.sockets and time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
+        try:
+            await asyncio.wait_for(conv.listening.wait(), 30)
+        except asyncio.TimeoutError:
+            return  # nobody came to listen
         await self._bot_says(conv, "bot", GREETING, self.greeting_delay_s)
 
     async def _dl_post(self, request: web.Request) -> web.Response:
@@ -284,6 +289,7 @@ class WidgetSite:
 
     async def _dl_poll(self, request: web.Request) -> web.Response:
         conv = self._conversation(request)
+        conv.listening.set()
         start = int(request.query.get("watermark") or 0)
         return web.json_response({"activities": conv.activities[start:], "watermark": str(len(conv.activities))})
 
@@ -297,6 +303,7 @@ class WidgetSite:
         if conv.activities:
             await ws.send_str(json.dumps({"activities": conv.activities, "watermark": str(len(conv.activities))}))
         conv.sockets.add(ws)
+        conv.listening.set()
         try:
             async for msg in ws:   # the client pings with empty text frames; nothing else comes up this way
                 if msg.type == WSMsgType.ERROR:

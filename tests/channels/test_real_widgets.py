@@ -7,13 +7,11 @@ command that installs them.
 """
 import json
 import textwrap
-import time
-from pathlib import Path
 
 import pytest
 from .real_widgets import AGENT_NAME, GREETING, NPM_INSTALL, WIDGETS_DIR, WidgetSite, installed_version
 
-from probes.channels.chat import load_preset
+from probes.channels.chat import PRESETS_DIR, load_preset
 
 REPLY_DELAY_S, AGENT_DELAY_S = 1.5, 2.0
 SAID = "How long does delivery take?"
@@ -33,7 +31,7 @@ def test_the_preset_names_the_npm_version_the_tests_install(preset):
     lock = json.loads((WIDGETS_DIR / "package-lock.json").read_text())
     locked = lock["packages"][f"node_modules/{package}"]["version"]
     assert installed_version(package) == locked, f"node_modules is stale. Run: {NPM_INSTALL}"
-    header = (Path(load_preset.__code__.co_filename).parent / "chat_widgets" / f"{preset}.yaml").read_text()
+    header = (PRESETS_DIR / f"{preset}.yaml").read_text()
     assert f"Checked against: npm {package}@{locked}" in header
 
 
