@@ -1321,6 +1321,10 @@ def main(argv: list[str] | None = None) -> int:
         chat.stop()
         print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    import signal
+
+    # Stopped by a service manager (SIGTERM) as by Ctrl-C: the chat server is stopped with us.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         print(f"{COMPANY_NAME} demo site running at {base_url}")
         width = max(len(base_url + page.path) for page in PAGES)
