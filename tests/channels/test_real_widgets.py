@@ -35,36 +35,48 @@ def test_the_preset_names_the_npm_version_the_tests_install(preset):
     assert f"Checked against: npm {package}@{locked}" in header
 
 
-@pytest.mark.parametrize("preset", sorted(REAL))
-def test_typing_indicator_shows_and_is_never_a_message(preset, site):
+@pytest.fixture(scope="module")
+def demo_chat_site():
+    from probes.sim import DemoCompany
+    from probes.sim.chat import ChatServer
+
+    with ChatServer(bot_delay_s=REPLY_DELAY_S, agent_delay_s=AGENT_DELAY_S) as chat, DemoCompany(chat=chat) as demo:
+        yield demo
+
+
+@pytest.mark.parametrize("preset", [*sorted(REAL), "northwind"])
+def test_typing_indicator_shows_and_is_never_a_message(preset, request):
     """In the real DOM: while the bot is typing, the preset's typing selector is visible and the
-    message selector does not count it; the reply replaces it."""
+    message selector does not count it; the reply replaces it. (northwind: the demo's own widget.)"""
     from playwright.sync_api import sync_playwright
 
     from probes.browser import launch_options
     from probes.config import BrowserSettings
 
+    url = (request.getfixturevalue("demo_chat_site").base_url + "/chat" if preset == "northwind"
+           else request.getfixturevalue("site").base_url + REAL[preset][1])
     sel = load_preset(preset)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(**launch_options(BrowserSettings(), pw.chromium.executable_path))
         try:
             page = browser.new_page()
-            page.goto(site.base_url + REAL[preset][1])
+            page.goto(url)
             if sel.launcher:
                 page.locator(sel.launcher).click(timeout=30000)
-            box = page.locator(f"{sel.input}:not([disabled])")
+            root = page.frame_locator(sel.frame) if sel.frame else page
+            box = root.locator(f"{sel.input}:not([disabled])")
             box.wait_for(timeout=30000)
-            messages = page.locator(sel.message)
+            messages = root.locator(sel.message)
             messages.first.wait_for(timeout=30000)   # the greeting
             assert GREETING.split(",")[0] in messages.first.inner_text()
             box.fill(SAID)
             box.press("Enter")
-            page.locator(sel.typing).first.wait_for(state="visible", timeout=30000)
+            root.locator(sel.typing).first.wait_for(state="visible", timeout=30000)
             texts = messages.all_inner_texts()
             assert len(texts) == 2 and SAID in texts[1], texts   # the greeting and the customer, no bubble
             assert messages.nth(1).evaluate("(e, s) => e.matches(s)", sel.customer)
             messages.filter(has_text="working days").first.wait_for(timeout=30000)
-            page.locator(sel.typing).first.wait_for(state="hidden", timeout=30000)
+            root.locator(sel.typing).first.wait_for(state="hidden", timeout=30000)
             assert len(messages.all_inner_texts()) == 3
         finally:
             browser.close()
