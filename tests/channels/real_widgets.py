@@ -31,7 +31,8 @@ from probes.sim.chat import AGENT_GREETING, AGENT_NAME, BOT_NAME, GREETING, HAND
 
 WIDGETS_DIR = Path(__file__).resolve().parents[1] / "widgets"
 NODE_MODULES = WIDGETS_DIR / "node_modules"
-NPM_INSTALL = f"cd {WIDGETS_DIR} && npm ci --ignore-scripts --no-audit --no-fund"
+NPM_INSTALL = (f"cd {WIDGETS_DIR} && npm ci --ignore-scripts --no-audit --no-fund   (Node.js and npm: "
+               "apt-get install -y nodejs npm; `python3 noxfile.py -s tests` does both)")
 WEBCHAT_JS = NODE_MODULES / "botframework-webchat" / "dist" / "webchat.js"
 N8N_DIST = NODE_MODULES / "@n8n" / "chat" / "dist"
 
