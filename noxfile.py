@@ -10,6 +10,7 @@ refuses to install there, PEP 668), run this file itself: `python3 noxfile.py
 -s demo`. It makes a project virtualenv `.venv/` with nox in it, once, and runs
 nox from there with the same arguments (see _bootstrap below).
 """
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -100,34 +101,31 @@ def demo(session: nox.Session) -> None:
 
 WIDGETS = Path(__file__).resolve().parent / "tests" / "widgets"
 NODE_INSTALL = "sudo apt-get install -y nodejs npm"
-NPM_CI = ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"]  # only the widgets' dist bundles are used
-# Written into node_modules after a successful `npm ci`: the lock file it was installed from.
-_NPM_STAMP = "probes-installed-from.package-lock.json"
 
 
 def _npm_widgets(session: nox.Session) -> None:
-    """The real chat widgets the presets are tested against (tests/widgets/package-lock.json): `npm ci`
-    when node_modules is missing or was installed from another lock file. Node.js and npm are installed
-    with apt-get when running as root, else the session fails with the command."""
-    lock = WIDGETS / "package-lock.json"
-    stamp = WIDGETS / "node_modules" / _NPM_STAMP
-    if stamp.exists() and stamp.read_bytes() == lock.read_bytes():
+    """The real chat widgets the presets are tested against (tests/widgets/widgets.lock.json): their two
+    tarballs, fetched with `npm pack` and checked by tests/widgets/install.py, when node_modules is missing
+    or was installed from another lock file. Node.js and npm are installed with apt-get when running as
+    root, else the session fails with the command."""
+    spec = importlib.util.spec_from_file_location("widgets_install", WIDGETS / "install.py")
+    widgets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(widgets)
+    if widgets.installed():
         return
     if not (shutil.which("node") and shutil.which("npm")):
         if os.geteuid() != 0 or not shutil.which("apt-get"):
             session.error(f"Node.js and npm are needed for the chat widget tests. Run: {NODE_INSTALL}   "
-                          f"(then: cd {WIDGETS} && {' '.join(NPM_CI)})")
+                          f"(then: {widgets.COMMAND})")
         _say("installing nodejs and npm with apt-get (the chat widget tests serve real npm widgets)")
         subprocess.run(["apt-get", "update"], check=True)
         subprocess.run(["apt-get", "install", "-y", "nodejs", "npm"], check=True,
                        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    _say(f"installing the chat widgets from npm into {WIDGETS / 'node_modules'} (npm ci; a few minutes)")
+    _say(f"installing the chat widgets into {widgets.TARGET} (npm pack: two tarballs)")
     try:
-        with session.chdir(WIDGETS):
-            session.run(*NPM_CI, external=True)
-    except nox.command.CommandFailed:
-        session.error(f"npm ci failed (is the npm registry reachable?). Run: cd {WIDGETS} && {' '.join(NPM_CI)}")
-    stamp.write_bytes(lock.read_bytes())
+        widgets.install()
+    except widgets.InstallError as exc:
+        session.error(str(exc))
 
 
 @nox.session

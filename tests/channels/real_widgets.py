@@ -1,6 +1,7 @@
 """Real chat widgets from npm, served on loopback with backends that speak their own protocols.
 
-The bundles come from tests/widgets/node_modules (`npm ci` there; noxfile.py's tests session does it):
+The bundles come from tests/widgets/node_modules: the two packages' tarballs only, pinned with their
+integrity in tests/widgets/widgets.lock.json (tests/widgets/install.py; noxfile.py's tests session runs it):
 - botframework-webchat (Microsoft Bot Framework Web Chat), talking to a Direct Line 3.0 service:
   POST /v3/directline/conversations, POST …/conversations/{id}/activities, the activity stream over a
   WebSocket (streamUrl), GET …/activities?watermark= (polling), GET …/conversations/{id} (reconnect),
@@ -31,7 +32,8 @@ from probes.sim.chat import AGENT_GREETING, AGENT_NAME, BOT_NAME, GREETING, HAND
 
 WIDGETS_DIR = Path(__file__).resolve().parents[1] / "widgets"
 NODE_MODULES = WIDGETS_DIR / "node_modules"
-NPM_INSTALL = (f"cd {WIDGETS_DIR} && npm ci --ignore-scripts --no-audit --no-fund   (Node.js and npm: "
+WIDGETS_LOCK = WIDGETS_DIR / "widgets.lock.json"
+NPM_INSTALL = (f"python3 {WIDGETS_DIR / 'install.py'}   (it needs Node.js and npm: "
                "apt-get install -y nodejs npm; `python3 noxfile.py -s tests` does both)")
 WEBCHAT_JS = NODE_MODULES / "botframework-webchat" / "dist" / "webchat.js"
 N8N_DIST = NODE_MODULES / "@n8n" / "chat" / "dist"

@@ -1,4 +1,4 @@
-"""Presets against REAL widgets from npm (tests/widgets/package.json), in Chromium, on loopback.
+"""Presets against REAL widgets from npm (tests/widgets/widgets.lock.json), in Chromium, on loopback.
 
 botframework-webchat talks to a Direct Line 3.0 backend, @n8n/chat to an n8n-style webhook (both in
 tests/channels/real_widgets.py), each a bot that greets, answers after a delay behind a typing
@@ -9,7 +9,7 @@ import json
 import textwrap
 
 import pytest
-from .real_widgets import AGENT_NAME, GREETING, NPM_INSTALL, WIDGETS_DIR, WidgetSite, installed_version
+from .real_widgets import AGENT_NAME, GREETING, NPM_INSTALL, WIDGETS_LOCK, WidgetSite, installed_version
 
 from probes.channels.chat import PRESETS_DIR, load_preset
 
@@ -28,8 +28,8 @@ def site():
 @pytest.mark.parametrize("preset", sorted(REAL))
 def test_the_preset_names_the_npm_version_the_tests_install(preset):
     package, _ = REAL[preset]
-    lock = json.loads((WIDGETS_DIR / "package-lock.json").read_text())
-    locked = lock["packages"][f"node_modules/{package}"]["version"]
+    pinned = {p["name"]: p for p in json.loads(WIDGETS_LOCK.read_text())["packages"]}
+    locked = pinned[package]["version"]
     assert installed_version(package) == locked, f"node_modules is stale. Run: {NPM_INSTALL}"
     header = (PRESETS_DIR / f"{preset}.yaml").read_text()
     assert f"Checked against: npm {package}@{locked}" in header
