@@ -17,6 +17,8 @@ REPLY_DELAY_S, AGENT_DELAY_S = 1.5, 2.0
 SAID = "How long does delivery take?"
 # preset -> (npm package, page on the site)
 REAL = {"botframework_webchat": ("botframework-webchat", "/webchat"), "n8n_chat": ("@n8n/chat", "/n8n")}
+# What the widget pages may request: the site, and what the page makes itself (Web Chat's blob: workers).
+LOOPBACK = ("http://127.0.0.1:", "ws://127.0.0.1:", "blob:http://127.0.0.1:", "data:")
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +62,12 @@ def test_typing_indicator_shows_and_is_never_a_message(preset, request):
         browser = pw.chromium.launch(**launch_options(BrowserSettings(), pw.chromium.executable_path))
         try:
             page = browser.new_page()
+            # The served bundles must be self-contained: every request the page makes is answered on
+            # loopback (a chunk the install left out of the tarball would show here as a 404).
+            unanswered: list[str] = []
+            page.on("response", lambda r: r.status >= 400 and unanswered.append(f"{r.status} {r.url}"))
+            page.on("requestfailed", lambda r: unanswered.append(f"{r.failure} {r.url}"))
+            page.on("request", lambda r: r.url.startswith(LOOPBACK) or unanswered.append(f"left loopback: {r.url}"))
             page.goto(url)
             if sel.launcher:
                 page.locator(sel.launcher).click(timeout=30000)
@@ -78,8 +86,13 @@ def test_typing_indicator_shows_and_is_never_a_message(preset, request):
             messages.filter(has_text="working days").first.wait_for(timeout=30000)
             root.locator(sel.typing).first.wait_for(state="hidden", timeout=30000)
             assert len(messages.all_inner_texts()) == 3
+        except Exception as exc:
+            if unanswered:   # e.g. a missing chunk: the widget never renders; say why, not just "timeout"
+                raise AssertionError(f"requests not answered: {unanswered}") from exc
+            raise
         finally:
             browser.close()
+        assert unanswered == []
 
 
 @pytest.mark.parametrize("preset", sorted(REAL))
