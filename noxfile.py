@@ -10,6 +10,7 @@ refuses to install there, PEP 668), run this file itself: `python3 noxfile.py
 -s demo`. It makes a project virtualenv `.venv/` with nox in it, once, and runs
 nox from there with the same arguments (see _bootstrap below).
 """
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -98,10 +99,40 @@ def demo(session: nox.Session) -> None:
     session.run("probes", "demo", *session.posargs, success_codes=[0, 1])
 
 
+WIDGETS = Path(__file__).resolve().parent / "tests" / "widgets"
+NODE_INSTALL = "sudo apt-get install -y nodejs npm"
+
+
+def _npm_widgets(session: nox.Session) -> None:
+    """The real chat widgets the presets are tested against (tests/widgets/widgets.lock.json): their two
+    tarballs, fetched with `npm pack` and checked by tests/widgets/install.py, when node_modules is missing
+    or was installed from another lock file. Node.js and npm are installed with apt-get when running as
+    root, else the session fails with the command."""
+    spec = importlib.util.spec_from_file_location("widgets_install", WIDGETS / "install.py")
+    widgets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(widgets)
+    if widgets.installed():
+        return
+    if not (shutil.which("node") and shutil.which("npm")):
+        if os.geteuid() != 0 or not shutil.which("apt-get"):
+            session.error(f"Node.js and npm are needed for the chat widget tests. Run: {NODE_INSTALL}   "
+                          f"(then: {widgets.COMMAND})")
+        _say("installing nodejs and npm with apt-get (the chat widget tests serve real npm widgets)")
+        subprocess.run(["apt-get", "update"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "nodejs", "npm"], check=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    _say(f"installing the chat widgets into {widgets.TARGET} (npm pack: two tarballs)")
+    try:
+        widgets.install()
+    except widgets.InstallError as exc:
+        session.error(str(exc))
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite (real Chromium, pages on loopback)."""
+    """The whole test suite (real Chromium, real npm chat widgets, pages on loopback)."""
     _install(session, "test")
+    _npm_widgets(session)
     session.run("pytest", *session.posargs)
 
 

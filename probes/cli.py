@@ -708,11 +708,13 @@ def sim():
 @sim.command("web")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8780, show_default=True, type=int)
-def sim_web(host, port):
-    """Serve the demo company's website until Ctrl-C (point probes.yaml's demo target at it)."""
+@click.option("--chat-port", default=8781, show_default=True, type=int,
+              help="The live chat the /chat pages' widget talks to (a WebSocket server).")
+def sim_web(host, port, chat_port):
+    """Serve the demo company's website and its live chat until Ctrl-C (point probes.yaml's demo target at it)."""
     from .sim import company
 
-    company.main(["--host", host, "--port", str(port)])
+    sys.exit(company.main(["--host", host, "--port", str(port), "--chat-port", str(chat_port)]))
 
 
 @sim.command("mail")

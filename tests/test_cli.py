@@ -396,3 +396,46 @@ def test_sim_phone_serves_the_demo_telephone_world_until_stopped(tmp_path):
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=15)
     assert "Stopped." in out and "Traceback" not in err
+
+
+def test_sim_web_starts_the_live_chat_its_pages_need(run_journeys, reports):
+    """`probes sim web` alone: a customer chats on its /chat page (before, the widget pointed at a closed port)."""
+    import signal
+    import subprocess
+    from types import SimpleNamespace
+
+    from conftest import probes_command
+    from probes.cli import demo_config
+
+    proc = subprocess.Popen([*probes_command(), "sim", "web", "--port", "0", "--chat-port", "0"],
+                            preexec_fn=ctrl_c_works, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not any(line.startswith("Press Ctrl-C") for line in lines):
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read()
+            lines.append(line)
+        base = next(line.split()[-1] for line in lines if "demo site running at" in line)
+        ws = next(word for line in lines for word in line.split() if word.startswith("ws://"))
+        config = demo_config(base, reports, chat=SimpleNamespace(ws_url=ws.removesuffix("/chat;")))
+        config.targets["demo"].business_hours = {}  # always open
+        ran = run_journeys("""
+name: Chat with the site probes sim web serves
+persona: {name: Jane Doe}
+target: demo
+steps:
+  - id: chat
+    channel: chat
+    url: "{target.website}/chat"
+    widget: northwind
+    ready_within: 20s
+    turns:
+      - {say: "How long does delivery take?", expect: "working days", within: 20s}
+""", cfg=config)
+        assert ran.result.exit_code == 0, ran.rows["findings"]
+        assert ran.steps[0]["measurements"]["first_reply_s"] > 0
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=15)
+    assert "Stopping." in out and "Traceback" not in err

@@ -36,6 +36,8 @@ __all__ = ["DemoCompany", "PAGES", "SimPage", "main"]
 
 COMPANY_NAME = "Northwind Appliances"
 DEFAULT_PORT = 8780
+# The live chat beside it (`probes sim web`); probes.yaml's demo target allowlists it.
+DEFAULT_CHAT_PORT = 8781
 # Long enough that any sensible prober gives up first.
 ORDER_HELP_DELAY_S = 60.0
 # A contact form never needs more; refuse bigger bodies instead of buffering them.
@@ -1290,26 +1292,46 @@ class DemoCompany:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve the demo site until Ctrl-C, after listing its pages and their faults."""
+    """Serve the demo site and the live chat its /chat pages use until Ctrl-C, after listing both."""
     parser = argparse.ArgumentParser(
         prog="probes sim web",
-        description=f"Serve the {COMPANY_NAME} demo website, whose contact forms fail on purpose.")
+        description=f"Serve the {COMPANY_NAME} demo website, whose contact forms fail on purpose, "
+                    "and the live chat its widget talks to.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
                         help="port to listen on, 0 for any free port (default: %(default)s)")
+    parser.add_argument("--chat-port", type=int, default=DEFAULT_CHAT_PORT,
+                        help="port of the live chat's WebSocket server, 0 for any free port (default: %(default)s)")
     args = parser.parse_args(argv)
 
-    company = DemoCompany(args.host, args.port)
+    from probes.sim.chat import ChatServer  # needs websockets, like the demo
+
+    # The same chat as `probes demo`: without it every /chat page's widget points at a closed port.
+    chat = ChatServer(args.host, args.chat_port, bot_delay_s=1.0, agent_delay_s=4.0)
+    try:
+        chat.start()
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.chat_port} (the live chat): {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    company = DemoCompany(args.host, args.port, chat=chat)
     try:
         base_url = company.start()
     except OSError as exc:
+        chat.stop()
         print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    import signal
+
+    # Stopped by a service manager (SIGTERM) as by Ctrl-C: the chat server is stopped with us.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         print(f"{COMPANY_NAME} demo site running at {base_url}")
         width = max(len(base_url + page.path) for page in PAGES)
         for page in PAGES:
             print(f"  {base_url + page.path:<{width}}  {page.title} - {page.fault}")
+        print(f"Its live chat (the /chat pages' widget) is at {chat.ws_url}/chat; a target's allowlist "
+              f"needs {'http://' + urlsplit(chat.ws_url).netloc + '/'} for it.")
         print("Press Ctrl-C to stop.", flush=True)
         while True:
             time.sleep(3600)
@@ -1317,6 +1339,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nStopping.", flush=True)
     finally:
         company.stop()
+        chat.stop()
     return 0
 
 

@@ -1,10 +1,11 @@
 """Chat widget presets (probes/channels/chat_widgets/*.yaml): strict, complete, valid CSS, usable by name.
 
 Nothing here runs against a vendor's live widget (there is no network access where these tests run).
-The end-to-end tests at the bottom chat with pages REBUILT from the markup each preset's header cites:
-reconstructions written for these tests, not Crisp's, Intercom's, Zendesk's or Microsoft's widgets. They
-show that the selectors fit together (launcher, frame, input, messages, authors) as the sources describe
-the markup; they cannot show that the vendors still draw it that way.
+The presets of open-source widgets (Web Chat, n8n) are checked against the real npm bundles in
+test_real_widgets.py. The end-to-end tests at the bottom chat with pages REBUILT from the markup the
+closed-source presets' headers cite: reconstructions written for these tests, not Crisp's, Intercom's or
+Zendesk's widgets. They show that the selectors fit together (launcher, frame, input, messages, authors)
+as the sources describe the markup; they cannot show that the vendors still draw it that way.
 """
 import asyncio
 import textwrap
@@ -20,6 +21,7 @@ from probes.config import load_config
 from probes.scenario import load_journey
 
 COMMERCIAL = [p for p in presets() if p != "northwind"]
+CHECKED_AGAINST_NPM = {"botframework_webchat", "n8n_chat"}  # the rest of COMMERCIAL is closed source
 
 
 def selectors_of(name: str) -> dict[str, str]:
@@ -44,7 +46,7 @@ def top_level_commas(selector: str) -> int:
 
 
 def test_there_are_presets_for_commercial_widgets():
-    assert {"crisp", "intercom", "zendesk_messaging", "botframework_webchat"} <= set(presets())
+    assert {"crisp", "intercom", "zendesk_messaging", "botframework_webchat", "n8n_chat"} <= set(presets())
 
 
 @pytest.mark.parametrize("name", presets())
@@ -63,7 +65,10 @@ def test_preset_header_says_where_its_selectors_come_from(name):
     lines = (PRESETS_DIR / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
     header = "\n".join(line for line in lines[: next(i for i, l in enumerate(lines) if not l.startswith("#"))])
     assert "Checked" in header
-    if name in COMMERCIAL:
+    if name in CHECKED_AGAINST_NPM:   # which bundle and version: see test_real_widgets.py
+        assert "Checked against: npm " in header and "Not verified:" in header
+    elif name in COMMERCIAL:
+        assert header.startswith("# NOT CHECKED AGAINST THE REAL WIDGET")
         assert "Sources:" in header and "Not verified:" in header and "live widget" in header
 
 
@@ -239,25 +244,6 @@ add('agent', {GREETING!r});
 converse(document.querySelector('textarea'), add, typing);
 </script></body></html>"""
 
-# Bot Framework Web Chat: the send box (data-id="webchat-sendbox-input", disabled until connected) and
-# bubbles as in Bubble.tsx; submitted on Enter. Put inside an iframe, as the hosted embed is, which the
-# scenario adds with its own "frame" selector.
-WEBCHAT = f"""<!doctype html><html><body><div class="webchat"><div class="webchat__basic-transcript" id="log"></div>
-<form class="webchat__send-box-text-box" onsubmit="return false"><input class="webchat__send-box-text-box__input"
-  data-id="webchat-sendbox-input" type="text" placeholder="Type your message" aria-label="Message input box" disabled></form></div>
-<script>{BOT_JS}
-function add(who, text) {{
-  const row = document.createElement('div'); row.className = 'webchat__stacked-layout';
-  row.innerHTML = '<div class="webchat__bubble' + (who === 'customer' ? ' webchat__bubble--from-user' : '')
-    + '"><div class="webchat__bubble__nub-pad"></div><div class="webchat__bubble__content"></div></div>';
-  row.querySelector('.webchat__bubble__content').textContent = text;
-  document.getElementById('log').append(row);
-}}
-const box = document.querySelector('input');
-setTimeout(() => {{ box.disabled = false; add('agent', {GREETING!r}); }}, 300);  // "connecting"
-converse(box, add);
-</script></body></html>"""
-
 RECONSTRUCTIONS = {
     "crisp": ({"/crisp": CRISP}, "/crisp", ""),
     "intercom": ({"/intercom": messenger_host(launcher_iframe('name="intercom-launcher-frame"'),
@@ -267,10 +253,6 @@ RECONSTRUCTIONS = {
                                'id="launcher" title="Button to launch messaging window"'),
                                'name="Messaging window" title="Messaging window"', "/zendesk/messenger"),
                            "/zendesk/messenger": ZENDESK_MESSENGER}, "/zendesk", ""),
-    "botframework_webchat": ({"/webchat": '<!doctype html><html><body><h1>Shop</h1><iframe id="webchat" '
-                                          'src="/webchat/frame" style="width:400px;height:500px"></iframe></body></html>',
-                              "/webchat/frame": WEBCHAT}, "/webchat",
-                             '    selectors: {frame: "iframe#webchat"}\n'),
 }
 
 
