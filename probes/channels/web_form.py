@@ -483,10 +483,15 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
     # CONFIRM_GRACE_S) to complete; then every request of the submit is judged.
     await watch.settle(max(deadline, time.perf_counter() + CONFIRM_GRACE_S) if state == "confirmed"
                        else time.perf_counter())
-    failures = watch.failures()
-    unfinished = watch.unfinished() if state == "confirmed" and not failures else []
     if watch.sent:
         out.observations["submit_requests"] = [r.describe() for r in list(watch.sent.values())[:20]]
+    if blocked := [s for s in watch.own() if watch.blocked(s)]:
+        # The allowlist stopped the message itself: whatever the page showed, the step cannot be judged.
+        raise ProberError(f"sending needed {blocked[0].url}, which is not on the target's allowlist; the prober "
+                          "blocked it, so this step cannot be judged. Add the address to the target's allowlist if "
+                          "it belongs to the company (or a service it uses).")
+    failures = watch.failures()
+    unfinished = watch.unfinished() if state == "confirmed" and not failures else []
     if failures:
         state = "http_error"
     elif unfinished:
@@ -618,12 +623,12 @@ async def _wait_outcome(page, expect: Expect, already: bool, watch: "_SubmitWatc
 
 MIN_NEEDLE = 8                   # shorter values ("Yes", a name) appear in too many unrelated requests
 BODY_EXCERPT_CHARS = 300         # of a failing answer, for the finding's evidence
-MAX_BODY_BYTES = 1_000_000       # answers larger than this are not read for a JSON verdict
+MAX_BODY_BYTES = 1_000_000       # answers larger than this are not read for a JSON verdict; nor bodies searched further
 CONFIRM_GRACE_S = 5.0            # after a confirmation, the form's own requests get at least this long
 _FAILED_STATUS_WORDS = frozenset({"error", "fail", "failed", "failure"})
 # The prober's own network, never the company's: its proxy, its machine's connection.
 _PROBER_NET_ERRORS = ("ERR_PROXY_CONNECTION_FAILED", "ERR_INTERNET_DISCONNECTED", "ERR_NETWORK_CHANGED",
-                      "ERR_NETWORK_IO_SUSPENDED", "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE")
+                      "ERR_NETWORK_IO_SUSPENDED")
 
 FORM_ORIGINS_JS = """() => document.forms.length ? [location.origin,
     ...[...document.forms].map(f => f.action), ...[...document.querySelectorAll('[formaction]')].map(b => b.formAction)]
@@ -738,7 +743,7 @@ class _SubmitWatch:
         if not self.needles:
             return False
         try:
-            body = (request.post_data_buffer or b"").decode("utf-8", "replace")
+            body = (request.post_data_buffer or b"")[:MAX_BODY_BYTES].decode("utf-8", "replace")
         except Exception:  # noqa: BLE001 - a body Playwright cannot give is not the message
             body = ""
         for text in (request.url, body):
@@ -801,7 +806,7 @@ class _SubmitWatch:
             sent.done_s = time.perf_counter()
             sent.failure = request.failure
 
-    def _blocked(self, sent: _Sent) -> bool:
+    def blocked(self, sent: _Sent) -> bool:
         """Stopped by the allowlist (the route, or the proxy for a host it does not name): the prober's doing."""
         return "ERR_BLOCKED_BY_CLIENT" in (sent.failure or "") or not self.target.covers(sent.url)
 
@@ -821,7 +826,7 @@ class _SubmitWatch:
             if not (sent.carries or sent.navigation or (not certain and sent in own)):
                 continue
             if sent.failure:
-                if self._blocked(sent) or "ERR_ABORTED" in sent.failure:
+                if self.blocked(sent) or "ERR_ABORTED" in sent.failure:
                     continue
                 if any(e in sent.failure for e in _PROBER_NET_ERRORS):
                     raise ProberError(f"could not tell whether the form was sent: the prober's own network failed "
@@ -834,7 +839,7 @@ class _SubmitWatch:
 
     def unfinished(self) -> list[_Sent]:
         """The form's own requests that never completed: still under way, or cancelled by the page."""
-        return [s for s in self.own() if not self._blocked(s)
+        return [s for s in self.own() if not self.blocked(s)
                 and (s.done_s is None or "ERR_ABORTED" in (s.failure or ""))]
 
     async def settle(self, until: float) -> None:
@@ -859,8 +864,8 @@ def _http_error_finding(failures: list[_Sent], confirmed: Expect | None) -> Find
     """web_form.http_error for the failed requests of the submit; confirmed: the page confirmed all the same."""
     first = failures[0]
     if first.failure:
-        title = "Sending the form failed: the request got no answer"
-        what = f"got no answer ({first.failure})"
+        title = "Sending the form failed: its request failed on the network"
+        what = f"failed on the network ({first.failure} at {first.url})"
     elif first.json_failed:
         title = f"Sending the form failed: the server answered HTTP {first.status}, but said it did not work"
         what = f"was answered HTTP {first.status} with {first.json_failed}"

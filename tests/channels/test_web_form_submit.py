@@ -176,7 +176,8 @@ def run_together(company, folder, sites: list[Site], scenarios: dict[str, str], 
 def false_success(company, tmp_path_factory):
     third = Site(endpoints={"/collect": (500, "text/plain", "analytics backend down", 0),
                             "/forms/submit": (500, "application/json", '{"error": "form quota exceeded"}', 0)})
-    dead = f"http://127.0.0.1:{dead_port()}"
+    dead = f"http://127.0.0.1:{dead_port()}"          # allowlisted, nobody listens: the company's API is down
+    elsewhere = f"http://127.0.0.1:{dead_port()}"     # not on the allowlist
     json_post = "fetch('%s', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(data())})"
     site = Site(pages={
         "/toast-500": form_page("event.preventDefault(); fetch('/api/500', {method: 'POST', body: new FormData(form)})"
@@ -200,6 +201,10 @@ def false_success(company, tmp_path_factory):
         "/slow-toast": form_page("event.preventDefault(); " + json_post % "/api/ok"
                                  + ".then(() => setTimeout(() => toast('Message sent!'), 4000));"),
         "/silent": form_page("event.preventDefault(); " + json_post % "/api/ok" + ";"),
+        "/api-down": form_page("event.preventDefault(); " + json_post % f"{dead}/messages"
+                               + ".catch(() => null).then(() => toast('Message sent!'));"),
+        "/off-allowlist": form_page("event.preventDefault(); " + json_post % f"{elsewhere}/messages"
+                                    + ".catch(() => null).then(() => toast('Message sent!'));"),
         "/thanks": THANKS,
     }, endpoints={
         "/api/500": (500, "application/json", '{"error": "database unavailable"}', 0),
@@ -219,6 +224,8 @@ def false_success(company, tmp_path_factory):
         "partner 500": scenario("partner 500", f"{base}/partner-500"),
         "slow toast": scenario("slow toast", f"{base}/slow-toast", "{text: Message sent, slow_after: 2s}"),
         "silent": scenario("silent", f"{base}/silent", "{text: Message sent, within: 5s}"),
+        "api down": scenario("api down", f"{base}/api-down"),
+        "off allowlist": scenario("off allowlist", f"{base}/off-allowlist"),
     }
     try:
         ran = run_together(company, tmp_path_factory.mktemp("false-success"), [base, third.base_url, dead], scenarios)
@@ -272,6 +279,24 @@ def test_a_confirmation_while_the_forms_request_never_completed(false_success, n
     step = ran.step(name)
     assert step["status"] == "failed" and step["observations"]["reachable"] is False
     assert ran.contact(name)["status"] == "sent"
+
+
+def test_a_form_whose_api_is_down_is_an_http_error_with_the_network_error(false_success):
+    ran, name = false_success, "api down"
+    (f,) = ran.findings(name, "web_form.http_error")
+    assert "failed on the network" in f["title"]
+    # The browser only saw its proxy fail; the finding names the real reason.
+    assert "net::ERR_CONNECTION_REFUSED at http://127.0.0.1:" in f["snippet"] and "/messages" in f["snippet"]
+    assert "SOCKS" not in f["snippet"] + f["detail"]
+
+
+def test_a_message_the_allowlist_stopped_is_a_prober_error_though_the_page_confirmed(false_success):
+    ran, name = false_success, "off allowlist"
+    step = ran.step(name)
+    assert step["status"] == "error" and "not on the target's allowlist" in step["error"] and "/messages" in step["error"]
+    assert ran.findings(name) == []
+    # Pressed send: never 'not_sent' (a resumed run does not send it blindly again).
+    assert ran.contact(name)["status"] == "planned"
 
 
 def test_a_failing_third_party_beacon_is_not_the_form_failing(false_success):
