@@ -9,18 +9,20 @@ one after, and a Playwright trace.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from typing import Literal
+from urllib.parse import unquote, unquote_plus, urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
 from ..durations import Duration
 from ..netguard import NetGuard
-from .console import ConsoleLog
-from ..results import Evidence, Finding, Outcome, ProberError, utcnow
+from ..results import Evidence, Finding, Outcome, ProberError, Severity, utcnow
 from ..steps import Regex, StepBase, Strict, compile_regex
 from . import web_form_find
+from .console import ConsoleLog
 from .web_form_find import Action
 
 USES_BROWSER = True
@@ -73,12 +75,19 @@ class Expect(Strict):
     text: str | None = Field(None, description="words the confirmation shows (case-insensitive)")
     text_pattern: Regex | None = Field(None, description="a regular expression the confirmation text matches")
     url: str | None = Field(None, description="part of the address of the confirmation page")
-    within: Duration = Field(15.0, description="how long the customer waits for it, e.g. 10s")
+    within: Duration = Field(30.0, description="how long the customer waits for it after pressing send, e.g. 10s "
+                                               "(default 30s); later is web_form.no_confirmation")
+    slow_after: Duration | None = Field(None, description="a confirmation later than this (but within `within`) is "
+                                                          "a web_form.slow_confirmation finding, e.g. 5s")
+    slow_severity: Severity = Field("minor", description="the severity of web_form.slow_confirmation")
 
     @model_validator(mode="after")
     def _something(self) -> "Expect":
         if not (self.text or self.text_pattern or self.url):
             raise ValueError("give text, text_pattern or url to recognise the confirmation")
+        if self.slow_after is not None and self.slow_after >= self.within:
+            raise ValueError(f"slow_after ({self.slow_after:g} s) must be shorter than within ({self.within:g} s): "
+                             "a confirmation later than within is no confirmation at all")
         return self
 
 
@@ -449,39 +458,63 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
         "a => { window.__probesFormPage = 1; return [(" + CAPTCHA_JS + ")(), (" + CONFIRMED_JS + ")(a)]; }",
         [expect.text, expect.text_pattern, expect.url])
     out.observations["captcha"] = captcha
+    # From here on the step watches what the page does with the message (see _SubmitWatch).
+    watch = await _SubmitWatch.arm(page, _typed_values(step, ctx), ctx.target, action_ms)
     out.contacted = True  # from the click on, the company may have received it
     out.sent_at = utcnow()
     t_submit = time.perf_counter()
     submitted_at.append(t_submit)  # before the click: its response can arrive before click() returns
     attempt.clicked = True
     try:
-        await button.first.click(timeout=action_ms)
+        # no_wait_after: the click is done once the browser took it; a slow answer is the outcome's business
+        # (up to expect.within), not the click's (action_timeout_s).
+        await button.first.click(timeout=action_ms, no_wait_after=True)
     except Exception as exc:  # noqa: BLE001
         if _closed(exc) or attempt.page_crashed:
             raise
-        if attempt.after_click:
-            # The click went through but Playwright gave up waiting afterwards: the form may have gone.
-            raise ProberError(f"could not tell whether the form was sent: the click on the {which} timed out "
-                              f"after the page had started a request ({attempt.after_click[0]}); the company may "
-                              f"have it, so it is not sent again ({_first_line(exc)})") from exc
-        attempt.clicked = False
-        out.contacted = False
-        submitted_at.clear()
-        absent, why = await _absent(page, button, attempt, settings, exc)
-        if not absent:
-            raise ProberError(f"could not tell whether the form has a {which}: {why} ({_first_line(exc)}); "
-                              f"nothing was sent; {_prober_hint(settings)}", nothing_sent=True) from exc
-        out.findings.append(Finding("web_form.field_missing", "major", "The form's send button was not found",
-                                    f"{why} a {which}. The journey could not send the form.",
-                                    _first_line(exc)))
-        return
+        if _click_performed(exc) or attempt.after_click:
+            # The browser pressed the button (or the page already sent something) and then the page was slow
+            # to take it, e.g. a busy script: the company may have it, so wait for the outcome as usual.
+            out.observations["click"] = (f"pressed, but the page took longer than {settings.action_timeout_s:g} s "
+                                         f"to take the click ({_first_line(exc)})")
+        else:
+            attempt.clicked = False
+            out.contacted = False
+            submitted_at.clear()
+            absent, why = await _absent(page, button, attempt, settings, exc)
+            if not absent:
+                raise ProberError(f"could not tell whether the form has a {which}: {why} ({_first_line(exc)}); "
+                                  f"nothing was sent; {_prober_hint(settings)}", nothing_sent=True) from exc
+            out.findings.append(Finding("web_form.field_missing", "major", "The form's send button was not found",
+                                        f"{why} a {which}. The journey could not send the form.",
+                                        _first_line(exc)))
+            return
 
-    result = await _wait_outcome(where, expect, already, http_errors, action_ms)
+    deadline = t_submit + expect.within
+    result = await _wait_outcome(where, expect, already, watch, deadline, action_ms)
     elapsed = time.perf_counter() - t_submit
-    out.observations["result"] = result.get("state")
-    # Got through: the page confirmed it. Pressing send alone proves nothing (the company may never have it).
-    out.observations["reachable"] = result.get("state") == "confirmed"
-    if result["state"] == "confirmed":
+    state = result["state"]
+    # After a confirmation, the form's own requests still under way get until the step's end (at least
+    # CONFIRM_GRACE_S) to complete; then every request of the submit is judged.
+    await watch.settle(max(deadline, time.perf_counter() + CONFIRM_GRACE_S) if state == "confirmed"
+                       else time.perf_counter())
+    if watch.sent:
+        out.observations["submit_requests"] = [r.describe() for r in list(watch.sent.values())[:20]]
+    if blocked := [s for s in watch.own() if watch.blocked(s)]:
+        # The allowlist stopped the message itself: whatever the page showed, the step cannot be judged.
+        raise ProberError(f"sending needed {blocked[0].url}, which is not on the target's allowlist; the prober "
+                          "blocked it, so this step cannot be judged. Add the address to the target's allowlist if "
+                          "it belongs to the company (or a service it uses).")
+    failures = watch.failures()
+    unfinished = watch.unfinished() if state == "confirmed" and not failures else []
+    if failures:
+        state = "http_error"
+    elif unfinished:
+        state = "false_confirmation"
+    out.observations["result"] = state
+    # Got through: the page confirmed it and nothing says otherwise. Pressing send alone proves nothing.
+    out.observations["reachable"] = state == "confirmed"
+    if state == "confirmed":
         out.measurements["submit_to_confirmation_s"] = elapsed
     await _screenshot(ctx, page, out, "after", "After sending", action_ms)
     if "body" not in result:  # timeouts and HTTP errors come back without the page's text
@@ -490,11 +523,32 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
     shown = result["main"] or text  # for snippets: the page's content, not its menu
     out.observations["final_url"] = page.url
 
-    state = result["state"]
+    if failures:
+        # Whatever the page shows: say so when it confirmed all the same (the customer believes it was sent).
+        confirmed = result["state"] == "confirmed" or (not already and await _confirms(where, expect))
+        out.findings.append(_http_error_finding(failures, expect if confirmed else None))
+        return
+    if unfinished:
+        out.responses.append(text)  # what the customer read is still checked
+        out.observations["confirmation_text"] = shown[:3000]
+        first = unfinished[0]
+        out.findings.append(Finding(
+            "web_form.false_confirmation", "critical",
+            "The page said the message was sent, but the form's request never completed",
+            f"The page showed its confirmation {elapsed:.1f} s after sending while the request carrying the "
+            f"message {first.unfinished_why(time.perf_counter())}. The customer believes the message was sent; "
+            "the company may never have received it.",
+            "\n".join(f"{r.method} {r.url}" for r in unfinished[:3]) + "\n" + shown[:200]))
+        return
     if state == "confirmed":
         out.responses.append(text)
         # What the customer read after sending: the report shows it, with the checks' findings marked in it.
         out.observations["confirmation_text"] = shown[:3000]
+        if expect.slow_after is not None and elapsed > expect.slow_after:
+            out.findings.append(Finding(
+                "web_form.slow_confirmation", expect.slow_severity, f"The confirmation took {elapsed:.1f} s",
+                f"The customer waited {elapsed:.1f} s after pressing send before the page confirmed; the "
+                f"journey's slow_after is {expect.slow_after:g} s.", shown[:300]))
         for name, pattern in step.save.items():
             if m := re.search(pattern, text):
                 out.saved[name] = m.group(1)
@@ -505,13 +559,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
             out.findings.append(Finding("web_form.captcha", "info", "The form has a CAPTCHA, but it let the customer through",
                                         snippet=str(captcha)))
         return
-    errors = [e for e in http_errors if e["after_submit"]]
-    if state == "http_error" or errors:
-        e = errors[0] if errors else result
-        out.findings.append(Finding("web_form.http_error", "critical", f"Sending the form failed with HTTP {e['status']}",
-                                    "The customer pressed send and got an error page: the message was most likely lost.",
-                                    f"HTTP {e['status']} {e.get('method', '')} {e['url']}".replace("  ", " ")))
-    elif captcha:
+    if captcha:
         out.findings.append(Finding("web_form.captcha", "major", "A CAPTCHA blocks the customer",
                                     "The form would not send without solving a CAPTCHA; customers who cannot "
                                     "solve it (or use assistive technology) cannot get in touch.",
@@ -530,24 +578,37 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
                                     "The customer filled in the form and was told something went wrong.",
                                     "\n".join(result["messages"])))
     else:
+        answered = [r for r in watch.own() if r.status is not None and r.status < 400]
+        delivered = (f" The form's request was answered ({answered[0].describe()}), so the company may well have "
+                     "the message; the customer was not told." if answered else "")
         out.findings.append(Finding("web_form.no_confirmation", "critical",
                                     f"No confirmation within {step.expect.within:g} s of sending",
-                                    "The customer cannot tell whether the message arrived.",
+                                    "The customer cannot tell whether the message arrived." + delivered,
                                     shown[:300]))
 
 
-async def _wait_outcome(page, expect: Expect, already: bool, http_errors: list[dict], action_ms: float) -> dict:
-    """Wait for the page to confirm, show an error, or for time to run out."""
-    deadline = time.perf_counter() + expect.within
+def _click_performed(exc: BaseException) -> bool:
+    """Did Playwright press the button before its click gave up? (Its call log says so.)
+
+    A click that timed out while the page was busy handling it was still made: the page may send the form.
+    """
+    log = str(exc).partition("Call log:")[2]
+    at = log.rfind("performing click action")
+    return at >= 0 and not any(w in log[at:] for w in ("retrying", "intercepts pointer events", "attempting"))
+
+
+async def _wait_outcome(page, expect: Expect, already: bool, watch: "_SubmitWatch", deadline: float,
+                        action_ms: float) -> dict:
+    """Wait until the deadline for the page to confirm or show an error, or for a request of the submit to fail."""
     since = int(time.time() * 1000)
     args = [expect.text, expect.text_pattern, expect.url, since, already]
     while (left := deadline - time.perf_counter()) > 0:
-        if errs := [e for e in http_errors if e["after_submit"]]:
+        if watch.failures(certain=True):
             try:  # let the error page render for the screenshot
                 await page.wait_for_load_state("load", timeout=action_ms)
             except Exception:  # noqa: BLE001
                 pass
-            return {"state": "http_error", **errs[0]}
+            return {"state": "http_error"}
         try:
             handle = await page.wait_for_function(OUTCOME_JS, arg=args, timeout=min(left, 1.0) * 1000, polling="raf")
             return await handle.json_value()
@@ -557,6 +618,289 @@ async def _wait_outcome(page, expect: Expect, already: bool, http_errors: list[d
                     and "navigat" not in str(exc).lower() and "Timeout" not in str(exc):
                 raise
     return {"state": "timeout"}
+
+
+# --- The requests of the submit: which ones carry the message, and whether they got through -------------------
+#
+# The form's own requests, made from the click on: those that carry the message (the longest value the
+# customer typed, at least MIN_NEEDLE characters, in the URL or body, as typed, URL-encoded or JSON-escaped);
+# when none does (nothing that long was typed, or the page encodes it), those that send data (not
+# GET/HEAD/OPTIONS) to a form's origin (the page's own, a frame holding a form, a form's action).
+# Counted: the form's own requests, and every page opened in the tab (the form's submission, the confirmation
+# or error page) or in a frame of a form's origin. Nothing else is a finding about the form: a third party's
+# analytics beacon, an image, a GET that sends nothing the customer typed, an own-origin analytics POST beside
+# a request that does carry the message.
+# A counted request fails when it is answered 4xx/5xx, fails on the network, or is answered 2xx with JSON
+# that says it failed (see _json_says_failed). A request the allowlist blocked is the prober's doing (see
+# NetGuard.settle); one the page cancelled itself (net::ERR_ABORTED) is not a failure. The form's own
+# requests must also complete: still under way at the step's end, or cancelled, after a confirmation is
+# web_form.false_confirmation.
+
+MIN_NEEDLE = 8                   # shorter values ("Yes", a name) appear in too many unrelated requests
+BODY_EXCERPT_CHARS = 300         # of a failing answer, for the finding's evidence
+MAX_BODY_BYTES = 1_000_000       # answers larger than this are not read for a JSON verdict; nor bodies searched further
+CONFIRM_GRACE_S = 5.0            # after a confirmation, the form's own requests get at least this long
+_FAILED_STATUS_WORDS = frozenset({"error", "fail", "failed", "failure"})
+# The prober's own network, never the company's: its proxy, its machine's connection.
+_PROBER_NET_ERRORS = ("ERR_PROXY_CONNECTION_FAILED", "ERR_INTERNET_DISCONNECTED", "ERR_NETWORK_CHANGED",
+                      "ERR_NETWORK_IO_SUSPENDED")
+
+FORM_ORIGINS_JS = """() => document.forms.length ? [location.origin,
+    ...[...document.forms].map(f => f.action), ...[...document.querySelectorAll('[formaction]')].map(b => b.formAction)]
+  : []"""
+
+
+def _typed_values(step, ctx) -> list[str]:
+    """What the customer typed into the form (fields, and any typing actions)."""
+    values = [f.value for f in (getattr(step, "fields", None) or []) if isinstance(getattr(f, "value", None), str)]
+    values += [a.fill.value for a in (getattr(step, "actions", None) or []) if a.fill is not None]
+    return [ctx.render(v) for v in values]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme in ("http", "https") else ""
+
+
+def _json_says_failed(data: object) -> str | None:
+    """Why a 2xx JSON answer says the sending failed, or None. The rule, on the top-level object only:
+
+    `"success": false`, `"ok": false`, `"status"` one of error/fail/failed/failure or a number >= 400, or an
+    `"error"`/`"errors"` that is truthy (not null, false, 0, "", [] or {}) unless `"success"`/`"ok"` is true.
+    """
+    if not isinstance(data, dict):
+        return None
+    keys = {str(k).lower(): v for k, v in data.items()}
+    for key in ("success", "ok"):
+        if keys.get(key) is False:
+            return f'"{key}": false'
+    status = keys.get("status")
+    if isinstance(status, str) and status.strip().lower() in _FAILED_STATUS_WORDS:
+        return f'"status": {json.dumps(status)}'
+    if isinstance(status, int) and not isinstance(status, bool) and status >= 400:
+        return f'"status": {status}'
+    if keys.get("success") is True or keys.get("ok") is True:
+        return None
+    for key in ("error", "errors"):
+        if keys.get(key):
+            return f'"{key}": {json.dumps(keys[key], ensure_ascii=False)[:120]}'
+    return None
+
+
+def _excerpt(body: bytes) -> str:
+    text = body[:BODY_EXCERPT_CHARS * 8].decode("utf-8", "replace")
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip()
+    return text[:BODY_EXCERPT_CHARS] + ("…" if len(text) > BODY_EXCERPT_CHARS else "")
+
+
+class _Sent:
+    """One counted request of the submit and what became of it."""
+
+    def __init__(self, request, carries: bool, form_send: bool, navigation: bool) -> None:
+        self.method, self.url = request.method, request.url
+        self.carries = carries             # the message is in it
+        self.form_send = form_send         # it sends data to a form's origin
+        self.navigation = navigation       # it opens a page in the tab, or in a frame of a form's origin
+        self.at_s = time.perf_counter()
+        self.done_s: float | None = None   # finished or failed
+        self.status: int | None = None
+        self.failure: str | None = None    # Chromium's network error
+        self.excerpt = ""                  # of a failing answer's body
+        self.json_failed: str | None = None
+
+    def describe(self) -> str:
+        if self.failure:
+            return f"{self.method} {self.url} -> {self.failure}"
+        return f"{self.method} {self.url} -> " + (f"HTTP {self.status}" if self.status is not None else "no answer yet")
+
+    def unfinished_why(self, now: float) -> str:
+        if self.failure:
+            return f"was cancelled by the page ({self.failure})"
+        return f"was still under way {now - self.at_s:.1f} s after it started"
+
+
+class _SubmitWatch:
+    """The requests the page makes from the click on (see the rule above), judged at the step's end."""
+
+    def __init__(self, origins: set[str], values: list[str], target) -> None:
+        self.origins = origins
+        self.target = target
+        longest = max(values, key=len, default="").replace("\r\n", "\n")
+        self.needles = ([longest, json.dumps(longest)[1:-1], json.dumps(longest, ensure_ascii=False)[1:-1]]
+                        if len(longest) >= MIN_NEEDLE else [])
+        self.sent: dict[object, _Sent] = {}
+        self._reads: set[asyncio.Task] = set()
+
+    @classmethod
+    async def arm(cls, page, values: list[str], target, action_ms: float) -> "_SubmitWatch":
+        """Note the form's origins, then listen to the page's requests (call it right before the click)."""
+        origins = {_origin(page.url)}
+
+        async def form_origins(frame) -> list[str]:
+            try:
+                return await asyncio.wait_for(frame.evaluate(FORM_ORIGINS_JS), action_ms / 1000)
+            except Exception as exc:  # noqa: BLE001 - a frame that went away or is busy holds no form we know of
+                if _closed(exc) and frame is page.main_frame:
+                    raise
+                return []
+
+        for found in await asyncio.gather(*(form_origins(f) for f in page.frames)):
+            origins.update(_origin(u) for u in found)
+        watch = cls(origins - {""}, values, target)
+        page.on("request", watch._on_request)
+        page.on("response", watch._on_response)
+        page.on("requestfinished", watch._on_done)
+        page.on("requestfailed", watch._on_done)
+        return watch
+
+    def _carries_message(self, request) -> bool:
+        if not self.needles:
+            return False
+        try:
+            body = (request.post_data_buffer or b"")[:MAX_BODY_BYTES].decode("utf-8", "replace")
+        except Exception:  # noqa: BLE001 - a body Playwright cannot give is not the message
+            body = ""
+        for text in (request.url, body):
+            if not text:
+                continue
+            for hay in {text, unquote_plus(text), unquote(text)}:
+                hay = hay.replace("\r\n", "\n").replace("\\r\\n", "\\n")
+                if any(n in hay for n in self.needles):
+                    return True
+        return False
+
+    def _on_request(self, request) -> None:
+        url = request.url
+        if not url.startswith(("http:", "https:")):
+            return
+        try:
+            frame = request.frame
+            main = request.is_navigation_request() and frame.parent_frame is None
+        except Exception:  # noqa: BLE001 - a service worker's request belongs to no frame
+            main = False
+        to_form = _origin(url) in self.origins
+        carries = self._carries_message(request)
+        form_send = to_form and request.method not in ("GET", "HEAD", "OPTIONS")
+        navigation = main or (to_form and request.is_navigation_request())
+        if carries or form_send or navigation:
+            self.sent[request] = _Sent(request, carries, form_send, navigation)
+
+    def _on_response(self, response) -> None:
+        sent = self.sent.get(response.request)
+        if sent is None:
+            return
+        sent.status = response.status
+        json_like = "json" in (response.headers.get("content-type") or "")
+        if response.status >= 400 or (200 <= response.status < 300 and json_like):
+            # Read now: a page that navigates away takes the body with it.
+            task = asyncio.get_running_loop().create_task(self._read(sent, response))
+            self._reads.add(task)
+            task.add_done_callback(self._reads.discard)
+
+    async def _read(self, sent: _Sent, response) -> None:
+        try:
+            if int(response.headers.get("content-length") or 0) > MAX_BODY_BYTES:
+                return
+            body = await response.body()
+        except Exception:  # noqa: BLE001 - no body (a redirect, a page gone): judged on its status alone
+            return
+        if sent.status is not None and sent.status >= 400:
+            sent.excerpt = _excerpt(body)
+            return
+        try:
+            why = _json_says_failed(json.loads(body[:MAX_BODY_BYTES]))
+        except ValueError:
+            return
+        if why:
+            sent.json_failed, sent.excerpt = why, _excerpt(body)
+
+    def _on_done(self, request) -> None:
+        sent = self.sent.get(request)
+        if sent is not None:
+            sent.done_s = time.perf_counter()
+            sent.failure = request.failure
+
+    def blocked(self, sent: _Sent) -> bool:
+        """Stopped by the allowlist (the route, or the proxy for a host it does not name): the prober's doing."""
+        return "ERR_BLOCKED_BY_CLIENT" in (sent.failure or "") or not self.target.covers(sent.url)
+
+    def own(self) -> list[_Sent]:
+        """The form's own requests: those carrying the message, else those sending data to a form's origin."""
+        return [s for s in self.sent.values() if s.carries] or [s for s in self.sent.values() if s.form_send]
+
+    def failures(self, certain: bool = False) -> list[_Sent]:
+        """Counted requests that failed: 4xx/5xx, a network failure, or 2xx JSON that says it failed.
+
+        certain: only those that are surely the form's (carrying the message, or a page opened in the tab),
+        for while the submit is still under way and it is not yet known which requests carry the message.
+        """
+        own = self.own()
+        out = []
+        for sent in self.sent.values():
+            if not (sent.carries or sent.navigation or (not certain and sent in own)):
+                continue
+            if sent.failure:
+                if self.blocked(sent) or "ERR_ABORTED" in sent.failure:
+                    continue
+                if any(e in sent.failure for e in _PROBER_NET_ERRORS):
+                    raise ProberError(f"could not tell whether the form was sent: the prober's own network failed "
+                                      f"while it was ({sent.failure} at {sent.url}); the company may have it, so it "
+                                      "is not sent again")
+                out.append(sent)
+            elif (sent.status is not None and sent.status >= 400) or sent.json_failed:
+                out.append(sent)
+        return out
+
+    def unfinished(self) -> list[_Sent]:
+        """The form's own requests that never completed: still under way, or cancelled by the page."""
+        return [s for s in self.own() if not self.blocked(s)
+                and (s.done_s is None or "ERR_ABORTED" in (s.failure or ""))]
+
+    async def settle(self, until: float) -> None:
+        """Wait until the form's own requests are done (at most until `until`) and their answers are read."""
+        while time.perf_counter() < until and any(s.done_s is None for s in self.own()):
+            await asyncio.sleep(0.1)
+        if self._reads:
+            await asyncio.wait(set(self._reads), timeout=max(1.0, until - time.perf_counter()))
+
+
+async def _confirms(page, expect: Expect) -> bool:
+    """Does the page show the confirmation now?"""
+    try:
+        return bool(await page.evaluate(CONFIRMED_JS, [expect.text, expect.text_pattern, expect.url]))
+    except Exception as exc:  # noqa: BLE001 - a page mid-navigation shows nothing yet
+        if _closed(exc):
+            raise
+        return False
+
+
+def _http_error_finding(failures: list[_Sent], confirmed: Expect | None) -> Finding:
+    """web_form.http_error for the failed requests of the submit; confirmed: the page confirmed all the same."""
+    first = failures[0]
+    if first.failure:
+        title = "Sending the form failed: its request failed on the network"
+        what = f"failed on the network ({first.failure} at {first.url})"
+    elif first.json_failed:
+        title = f"Sending the form failed: the server answered HTTP {first.status}, but said it did not work"
+        what = f"was answered HTTP {first.status} with {first.json_failed}"
+    else:
+        title = f"Sending the form failed with HTTP {first.status}"
+        what = f"was answered HTTP {first.status}"
+    detail = (f"The customer pressed send and the page's request {first.method} {first.url} {what}: the message "
+              "was most likely lost.")
+    if confirmed:
+        words = f" ({confirmed.text!r})" if confirmed.text else ""
+        detail += f" The page showed its confirmation{words} all the same, so the customer believes it was sent."
+    if len(failures) > 1:
+        detail += f" {len(failures) - 1} more request(s) of the submit failed too."
+
+    def evidence(s: _Sent) -> str:
+        if s.failure:
+            return f"{s.method} {s.url}\n{s.failure} at {s.url}"
+        return f"HTTP {s.status} {s.method} {s.url}" + (f"\n{s.excerpt}" if s.excerpt else "")
+
+    return Finding("web_form.http_error", "critical", title, detail, "\n".join(evidence(s) for s in failures[:3]))
 
 
 async def _fill(loc, value: str, timeout_ms: float) -> None:
