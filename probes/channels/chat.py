@@ -21,6 +21,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, field_validator, model_validator
 
+from ..browser import StepTrace
 from ..durations import Duration
 from ..netguard import NetGuard
 from ..results import FAILING, Evidence, Finding, Outcome, utcnow
@@ -210,9 +211,8 @@ async def run(step: ChatStep, ctx) -> Outcome:
     page.on("console", on_console)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", on_response)
-    trace_path = ctx.evidence_path("trace.zip") if ctx.trace else None
-    if trace_path:
-        await context.tracing.start(screenshots=True, snapshots=True)
+    trace = StepTrace(ctx.trace, ctx.evidence_path("trace.zip"))
+    await trace.start(context)
     try:
         await _converse(step, ctx, sel, page, out, errors)
     finally:
@@ -220,9 +220,7 @@ async def run(step: ChatStep, ctx) -> Outcome:
             out.findings.append(Finding("chat.console_error", "minor", "The page has errors in the browser console",
                                         f"{len(errors)} error(s); parts of the page may not work.",
                                         "\n".join(errors[:5])))
-        if trace_path:
-            await context.tracing.stop(path=str(trace_path))
-            out.evidence.append(Evidence("trace", "Playwright trace", trace_path))
+        await trace.stop(context, out)
         await context.close()
         await guard.close()
     # A block is the prober's doing: noted when the chat went well, else the step cannot be judged.
