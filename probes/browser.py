@@ -255,14 +255,14 @@ class StepTrace:
     ``full``: ``on`` plus the screencast, for looking at a page frame by frame; it slows the page it records.
     """
 
-    def __init__(self, mode: str, path: Path | None):
+    def __init__(self, mode: str, path: Path):
         self.mode = mode
         self.path = path
         self._started = False
         self._outer: BaseException | None = None
 
     async def start(self, context) -> None:
-        if self.mode == "off" or self.path is None:
+        if self.mode == "off":
             return
         self._outer = sys.exc_info()[1]  # an exception some caller is handling is not this step's
         await context.tracing.start(screenshots=self.mode == "full", snapshots=True)
