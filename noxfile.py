@@ -148,12 +148,13 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def benchmark(session: nox.Session) -> None:
-    """web_form overhead, email detection/accuracy, chat reply-time error/memory, phone time-to-person
+    """web_form overhead, email detection/accuracy, chat reply-time error/memory, CPU per journey, phone time-to-person
     error/concurrency, the checks' recall/precision and the fault matrix: each prints its figures last."""
     _install(session, "test")
     session.run("python", "tests/benchmarks/web_form_overhead.py", *session.posargs)
     session.run("python", "tests/benchmarks/email_latency.py")
     session.run("python", "tests/benchmarks/chat_concurrency.py")
+    session.run("python", "tests/benchmarks/journey_cost.py")
     session.run("python", "tests/benchmarks/phone_timing.py")
     session.run("python", "tests/benchmarks/checks_quality.py")
     session.run("python", "tests/benchmarks/fault_matrix.py")

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from .config import BrowserSettings
-from .results import ProberError
+from .results import FAILING, Evidence, Outcome, ProberError
 
 log = logging.getLogger("probes.browser")
 
@@ -26,9 +27,25 @@ DEFAULT_ARGS = [
     "--no-first-run",
     "--disable-sync",
     "--disable-quic",
-    "--disable-features=AutofillServerCommunication",  # no form-field lookups at Google from the forms we fill
     "--disable-dev-shm-usage",
 ]
+# Chromium features the prober turns off, on top of Playwright's own list.
+DISABLED_FEATURES = (
+    "AutofillServerCommunication",  # no form-field lookups at Google from the forms we fill
+    # Every new window (one per browser step) preloads two omnibox pop-ups as WebUI renderers that no
+    # page ever shows: without them a web-form journey costs half the CPU (measured 1.9 -> 0.9 CPU-s).
+    "WebUIOmniboxPopup",
+    "WebUIOmniboxAimPopup",
+)
+# Playwright's own --disable-features list (1.65), for when its driver cannot be read: Chromium obeys
+# only the LAST --disable-features switch, so ours must repeat Playwright's or it switches them back on
+# (among them AvoidCorsURLLoaderRestartOnRedirect, which breaks redirects under request interception).
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+    "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin",
+    "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+)
 APT_COMMAND = "sudo apt-get update && sudo apt-get install -y chromium"
 # How long closing Chromium, or stopping Playwright's driver, may take at the end of a run.
 CLOSE_WITHIN_S = 30.0
@@ -102,12 +119,41 @@ def ensure_chromium(say=print) -> str:
                       "or: python -m playwright install chromium")
 
 
+def playwright_disabled_features() -> list[str]:
+    """The features Playwright's driver disables when it launches Chromium (read from the driver itself)."""
+    try:
+        import playwright
+        package = Path(playwright.__file__).parent / "driver" / "package" / "lib"
+        for name in ("coreBundle.js", "server/chromium/chromiumSwitches.js"):
+            if (path := package / name).is_file():
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if m := re.search(r"disabledFeatures\s*=\s*\[(.*?)\]", text, re.S):
+                    body = re.sub(r"//[^\n]*", "", m.group(1))
+                    if found := re.findall(r"[\"']([A-Za-z0-9_]+)[\"']", body):
+                        return found
+    except Exception:  # noqa: BLE001 - any trouble: the copy below
+        pass
+    return list(PLAYWRIGHT_DISABLED_FEATURES)
+
+
+def disable_features_arg(user_args: list[str]) -> str:
+    """One ``--disable-features`` with Playwright's, the prober's and the user's features: Chromium keeps
+    only the last such switch, and Playwright puts its own before ours."""
+    prefix = "--disable-features="
+    features = playwright_disabled_features() + list(DISABLED_FEATURES)
+    for a in user_args:
+        if a.startswith(prefix):
+            features += [f for f in a[len(prefix):].split(",") if f]
+    return prefix + ",".join(dict.fromkeys(features))
+
+
 def launch_options(settings: BrowserSettings, playwright_default: str | None = None) -> dict:
     """Keyword arguments for ``playwright.chromium.launch``."""
     args = list(DEFAULT_ARGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to sandbox as root
-    args += [a for a in settings.args if a not in args]
+    args.append(disable_features_arg(settings.args))
+    args += [a for a in settings.args if a not in args and not a.startswith("--disable-features=")]
     opts: dict = {"headless": settings.headless, "args": args}
     if path := find_chromium(settings, playwright_default):
         opts["executable_path"] = path
@@ -196,3 +242,52 @@ class BrowserSession:
                     await asyncio.wait_for(pw.stop(), CLOSE_WITHIN_S)
                 except asyncio.TimeoutError:
                     log.warning("Playwright's driver did not stop within %.0f s", CLOSE_WITHIN_S)
+
+
+class StepTrace:
+    """The Playwright trace of one browser step, as ``settings.browser.trace`` asks (one place for both channels).
+
+    ``on``: DOM snapshots, network and actions of the whole step, kept as ``trace.zip``; no screenshot of
+    every frame (Playwright's screencast), which made replies appear up to 1.8 s late on screen and cost
+    most of a step's CPU. The channels take their own screenshots at moments that time nothing (web_form
+    before and after sending, chat after each turn). ``on_failure``: recorded the same way (a trace cannot
+    be started after the fact) but kept only when the step did not pass. ``off``: no trace; screenshots only.
+    ``full``: ``on`` plus the screencast, for looking at a page frame by frame; it slows the page it records.
+    """
+
+    def __init__(self, mode: str, path: Path):
+        self.mode = mode
+        self.path = path
+        self._started = False
+        self._outer: BaseException | None = None
+
+    async def start(self, context) -> None:
+        if self.mode == "off":
+            return
+        self._outer = sys.exc_info()[1]  # an exception some caller is handling is not this step's
+        await context.tracing.start(screenshots=self.mode == "full", snapshots=True)
+        self._started = True
+
+    async def stop(self, context, out: Outcome, passed: bool = True) -> None:
+        """Save the trace into ``out.evidence`` (``on``, ``full``, or ``on_failure`` after a failure) or drop it.
+
+        Failed: ``passed`` is False, a finding is critical or major, or an exception is on its way out of
+        the step (call this from its ``finally``). A trace that cannot be saved (the browser died) is noted
+        in the observations, never raised: it must not hide what the step saw.
+        """
+        if not self._started:
+            return
+        self._started = False
+        raised = sys.exc_info()[1] not in (None, self._outer)
+        failed = raised or not passed or any(f.severity in FAILING for f in out.findings)
+        keep = self.mode != "on_failure" or failed
+        try:
+            if keep:
+                await context.tracing.stop(path=str(self.path))
+                out.evidence.append(Evidence("trace", "Playwright trace", self.path))
+            else:
+                await context.tracing.stop()
+        except Exception as exc:  # noqa: BLE001 - a dead browser has no trace left to save
+            text = str(exc).strip()
+            out.observations.setdefault("evidence_errors", []).append(
+                f"{self.path.name}: {text.splitlines()[0] if text else type(exc).__name__}")

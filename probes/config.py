@@ -48,7 +48,11 @@ class BrowserSettings(Strict):
         None, description="Chromium binary; auto-detected (Playwright's own, then /usr/bin/chromium) when unset")
     headless: bool = True
     args: list[str] = Field(default_factory=list, description="extra launch flags, added to the defaults")
-    trace: bool = Field(True, description="keep a Playwright trace of every browser step")
+    trace: Literal["on", "on_failure", "off", "full"] = Field(
+        "on", description="the Playwright trace of each browser step: on (DOM snapshots and network, no "
+                          "screenshot of every frame), on_failure (recorded, kept only when the step did not "
+                          "pass), off, or full (on plus a screenshot of every frame; slows the page it records)")
+
     # Generous on purpose: on a busy machine Chromium is slow, and running out is a prober error, never a finding.
     action_timeout_s: float = Field(
         30.0, gt=0, le=600, description="how long one page action (fill a field, tick, choose, click, read "
@@ -56,6 +60,12 @@ class BrowserSettings(Strict):
     load_timeout_s: float = Field(
         60.0, gt=0, le=3600, description="how long a page may take to finish loading, when the step "
                                          "gives no load_within")
+
+    @field_validator("trace", mode="before")
+    @classmethod
+    def _trace_words(cls, v):
+        # YAML reads an unquoted on/off (and true/false, yes/no) as a boolean.
+        return {True: "on", False: "off"}.get(v, v) if isinstance(v, bool) else v
 
 
 class Settings(Strict):

@@ -62,7 +62,7 @@ class StepContext:
     evidence_dir: Path
     step_key: str
     browser_session: BrowserSession
-    trace: bool = True
+    trace: str = "on"              # settings.browser.trace: on | on_failure | off | full
     locale: str = "en"
     token: str = ""
     persona_name: str = ""

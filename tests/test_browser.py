@@ -39,3 +39,31 @@ def test_an_installed_browser_is_not_installed_again(monkeypatch):
     said = []
     assert browser.ensure_chromium(say=said.append) == "/usr/bin/chromium"
     assert said == ["Chromium: /usr/bin/chromium"]
+
+
+def test_one_disable_features_switch_keeps_playwrights_ours_and_the_users():
+    # Chromium obeys only the last --disable-features: a second one would switch Playwright's back on.
+    opts = browser.launch_options(BrowserSettings(args=["--disable-features=Translate", "--lang=de"]))
+    switches = [a for a in opts["args"] if a.startswith("--disable-features=")]
+    assert len(switches) == 1
+    features = switches[0].split("=", 1)[1].split(",")
+    assert {"AvoidCorsURLLoaderRestartOnRedirect", "HttpsUpgrades"} <= set(features)  # Playwright's
+    assert {"AutofillServerCommunication", "WebUIOmniboxPopup", "Translate"} <= set(features)
+    assert opts["args"][-1] == "--lang=de"
+
+
+def test_a_browser_step_opens_no_hidden_renderers():
+    # Each context's window used to preload two omnibox pop-ups (WebUI renderers no page shows):
+    # half the CPU of a web-form journey.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(**browser.launch_options(BrowserSettings(), pw.chromium.executable_path))
+        try:
+            cdp = chromium.new_browser_cdp_session()
+            context = chromium.new_context()
+            context.new_page().goto("data:text/html,<p>hello</p>")
+            targets = cdp.send("Target.getTargets")["targetInfos"]
+            assert [t["type"] for t in targets] == ["page"], targets
+        finally:
+            chromium.close()

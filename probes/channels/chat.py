@@ -34,6 +34,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, field_validator, model_validator
 
+from ..browser import StepTrace
 from ..durations import Duration, format_duration
 from ..netguard import NetGuard
 from ..results import FAILING, Evidence, Finding, Outcome, ProberError, utcnow
@@ -382,9 +383,8 @@ async def run(step: ChatStep, ctx) -> Outcome:
     page.on("pageerror", console.page_error)
     page.on("response", on_response)
     page.on("requestfailed", console.request_failed)
-    trace_path = ctx.evidence_path("trace.zip") if ctx.trace else None
-    if trace_path:
-        await context.tracing.start(screenshots=True, snapshots=True)
+    trace = StepTrace(ctx.trace, ctx.evidence_path("trace.zip"))
+    await trace.start(context)
     try:
         await _converse(step, ctx, sel, page, out, errors)
     finally:
@@ -395,9 +395,7 @@ async def run(step: ChatStep, ctx) -> Outcome:
             out.findings.append(Finding("chat.console_error", "minor", "The page has errors in the browser console",
                                         f"{len(breaking)} error(s); parts of the page may not work.",
                                         "\n".join(breaking[:5])))
-        if trace_path:
-            await context.tracing.stop(path=str(trace_path))
-            out.evidence.append(Evidence("trace", "Playwright trace", trace_path))
+        await trace.stop(context, out)
         await context.close()
         await guard.close()
     # A block is the prober's doing: noted when the chat went well, else the step cannot be judged.

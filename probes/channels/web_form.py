@@ -4,7 +4,7 @@ Open the page, fill fields (located by label, placeholder, name or CSS
 selector), submit, and wait for the confirmation. Along the way, note what a
 customer would run into: HTTP errors, validation messages, a CAPTCHA, a submit
 that never confirms, JavaScript errors. Evidence: a screenshot before submit,
-one after, and a Playwright trace.
+one after, and a Playwright trace (settings.browser.trace).
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
+from ..browser import StepTrace
 from ..durations import Duration
 from ..netguard import NetGuard
 from ..results import Evidence, Finding, Outcome, ProberError, Severity, utcnow
@@ -264,7 +265,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
             http_errors.append({"url": response.url, "status": response.status, "method": req.method,
                                 "after_submit": bool(submitted_at)})
 
-    trace_path = ctx.evidence_path("trace.zip") if ctx.trace else None
+    trace = StepTrace(ctx.trace, ctx.evidence_path("trace.zip"))
     try:
         await guard.attach(context)
         await context.add_init_script("(" + WATCH_JS + ")()")
@@ -286,8 +287,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         page.on("requestfinished", attempt.note_done)
         page.on("requestfailed", attempt.note_done)
         page.on("crash", lambda _page: setattr(attempt, "page_crashed", True))
-        if trace_path:
-            await context.tracing.start(screenshots=True, snapshots=True)
+        await trace.start(context)
         await _exercise(step, ctx, page, out, http_errors, submitted_at, attempt, settings)
     except ProberError as exc:
         raise ProberError(str(exc), nothing_sent=exc.nothing_sent or not attempt.clicked) from exc
@@ -310,7 +310,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
                 f"{len(console_errors)} error(s) in the browser console; parts of the page may not work "
                 "for every customer.", "\n".join(console_errors[:5])))
             out.observations["console_errors"] = console_errors
-        await _close(context, trace_path, out)
+        await _close(context, trace, out)
         await guard.close()
     # A block is the prober's doing: noted when the form confirmed, else the step cannot be judged.
     guard.settle(out, passed=out.observations.get("result") == "confirmed",
@@ -318,15 +318,14 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
     return out
 
 
-async def _close(context, trace_path, out: Outcome) -> None:
-    """Save the trace and close the tab; a browser that died on its way has nothing left to save."""
+async def _close(context, trace: StepTrace, out: Outcome) -> None:
+    """Save the trace (as settings.browser.trace says) and close the tab; a browser that died on its way
+    has nothing left to save."""
+    await trace.stop(context, out, passed=out.observations.get("result") == "confirmed")
     try:
-        if trace_path:
-            await context.tracing.stop(path=str(trace_path))
-            out.evidence.append(Evidence("trace", "Playwright trace", trace_path))
         await context.close()
-    except Exception as exc:  # noqa: BLE001 - a missing trace must not hide what the step saw
-        out.observations.setdefault("evidence_errors", []).append(f"trace.zip: {_first_line(exc)}")
+    except Exception as exc:  # noqa: BLE001 - a tab that will not close must not hide what the step saw
+        out.observations.setdefault("evidence_errors", []).append(f"closing the tab: {_first_line(exc)}")
 
 
 def _first_line(exc: BaseException) -> str:

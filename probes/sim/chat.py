@@ -13,8 +13,9 @@ Client to server::
 
     {"type": "message", "text": "..."}
 
-On connect the bot greets at once. What happens next depends on the mode, and
-is deterministic:
+On connect the bot greets at once, or, with ``greeting_delay_s``, after that
+long behind its typing indicator (as many real widgets do). What happens next
+depends on the mode, and is deterministic:
 
 ``healthy``
     The bot answers by keyword after the reply delay. Asking for an agent, a
@@ -153,16 +154,21 @@ class ChatServer:
     overrides both per message: ``kind`` is ``"bot"`` for a reply and
     ``"agent"`` for the hand-over wait.
 
+    ``greeting_delay_s`` is how long after connecting the greeting comes (the
+    bot "typing" meanwhile): a number, or ``f(session_id)`` for one per chat.
+
     ``start()``/``stop()`` or a ``with`` block; ``ws_url`` is valid after start.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, bot_delay_s: float = 1.0,
-                 agent_delay_s: float = 3.0, delays: Callable[[str, str], float] | None = None) -> None:
+                 agent_delay_s: float = 3.0, delays: Callable[[str, str], float] | None = None,
+                 greeting_delay_s: float | Callable[[str], float] = 0.0) -> None:
         self.host = host
         self.port = port
         self.bot_delay_s = bot_delay_s
         self.agent_delay_s = agent_delay_s
         self.delays = delays
+        self.greeting_delay_s = greeting_delay_s
         #: Every message the server sent (see the module docstring); append-only.
         self.log: list[dict] = []
         self._log_lock = threading.Lock()
@@ -276,7 +282,13 @@ class ChatServer:
             mode = "healthy"
         session = _Session(query.get("session") or uuid.uuid4().hex[:12], mode, connection)
         try:
-            await self._send(session, "bot", GREETING, delay_s=0.0, customer_at=None)
+            greet_s = self.greeting_delay_s(session.session_id) if callable(self.greeting_delay_s) \
+                else self.greeting_delay_s
+            if greet_s > 0:
+                # The customer may already type: their messages are read meanwhile.
+                self._spawn(session, self._greet_later(session, time.time(), greet_s))
+            else:
+                await self._send(session, "bot", GREETING, delay_s=0.0, customer_at=None)
             async for raw in connection:
                 customer_at = time.time()
                 text = self._customer_text(raw)
@@ -338,6 +350,11 @@ class ChatServer:
         else:
             author, answer = "bot", bot_answer(text)
         await self._send(session, author, answer, delay_s=delay, customer_at=customer_at, question=text)
+
+    async def _greet_later(self, session: _Session, connected_at: float, delay_s: float) -> None:
+        await self._send_frame(session, {"type": "typing", "author": "bot"})
+        await _sleep_until(connected_at + delay_s)
+        await self._send(session, "bot", GREETING, delay_s=delay_s, customer_at=None)
 
     async def _agent_joins(self, session: _Session, asked_at: float, delay: float) -> None:
         greet_at = asked_at + delay

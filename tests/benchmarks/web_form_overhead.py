@@ -2,7 +2,8 @@
 
 Both fill and submit the demo company's healthy contact form in the same
 Chromium, capturing the same evidence (a full-page screenshot before and
-after sending, and a Playwright trace with screenshots and snapshots). The
+after sending, and a Playwright trace as the prober's default
+settings.browser.trace keeps it: DOM snapshots, no screencast). The
 prober's side is a whole run of a one-step journey through the Runner, so
 its ledger writes, allowlist guard and checks are counted too. Pairs are
 interleaved (and their order alternated) so both see the same machine.
@@ -68,7 +69,7 @@ async def baseline(browser, base_url: str, out: Path, i: int) -> float:
     """What a developer would write by hand for the same fill, submit and evidence."""
     t0 = time.perf_counter()
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
-    await context.tracing.start(screenshots=True, snapshots=True)
+    await context.tracing.start(screenshots=False, snapshots=True)  # as settings.browser.trace: on
     page = await context.new_page()
     await page.goto(f"{base_url}/contact")
     await page.get_by_label("Your name").fill("Jane Doe")

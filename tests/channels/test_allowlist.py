@@ -182,3 +182,26 @@ def test_path_prefixes_hold_pages_and_posts_but_not_the_sites_own_styles(run_jou
     assert step["status"] == "error" and f"{site.base_url}/crm/collect" in step["error"]
     assert site.posts == []
     assert "site.css" not in step["error"]  # a blocked stylesheet would be named beside the post
+
+
+def test_only_urls_the_allowlist_does_not_plainly_allow_go_through_the_python_route():
+    # The route's Python round trip costs CPU on every request; URLs under a URL entry skip it, and
+    # nothing else may: each of those is one the route would have let through unchecked anyway.
+    from probes.cli import demo_config
+    from probes.netguard import NetGuard
+
+    from pathlib import Path
+
+    target = demo_config("http://127.0.0.1:5555", Path("/nonexistent")).targets["demo"]
+    target.allowlist += ["https://Forms.Example.com/support", "https://x.example:8443/a/", "http://[::1]:8080/",
+                         "https://y.example/caf%C3%A9/"]
+    pattern = NetGuard(target, "web_form").needs_check()
+    urls = ["http://127.0.0.1:5555/contact", "http://127.0.0.1:5555", "http://127.0.0.1:5556/x",
+            "https://forms.example.com/support?x=1", "https://forms.example.com/supportive",
+            "https://forms.example.com:443/support/a", "https://forms.example.com.evil/support",
+            "https://x.example:8443/a", "https://x.example/a", "http://[::1]:8080/x", "https://y.example/café/",
+            "http://127.0.0.1:5555@evil.example/", "data:text/html,hi", "https://evil.example/"]
+    skipped = [u for u in urls if not pattern.search(u)]
+    assert all(target.allows(u) for u in skipped)
+    assert skipped == ["http://127.0.0.1:5555/contact", "http://127.0.0.1:5555", "https://forms.example.com/support?x=1",
+                       "https://forms.example.com:443/support/a", "https://x.example:8443/a"]

@@ -127,6 +127,26 @@ def test_bot_greets_at_once_and_logs_it(chat):
     assert started <= entry["sent_at"] <= got   # sent while the customer waited for it
 
 
+def test_a_late_greeting_comes_after_its_delay_behind_the_typing_indicator():
+    # Many real widgets greet a few seconds after opening, "typing" meanwhile (benchmarks time against it).
+    async def talk(server, session):
+        async with connect(chat_url(server, "healthy", session)) as ws:
+            client = Client(ws)
+            opened = time.time()
+            greeting = await client.message()
+            return opened, client.frames, greeting
+
+    with ChatServer(bot_delay_s=0.05, greeting_delay_s=lambda session: 0.6 if session == "late" else 0.0) as server:
+        opened, frames, greeting = run(talk(server, "late"))
+        _, at_once, _ = run(talk(server, "prompt"))
+        log = server.log_snapshot()
+    assert greeting["text"] == GREETING
+    assert [f["type"] for _, f in frames] == ["typing", "message"] and frames[0][1]["author"] == "bot"
+    late = next(e for e in log if e["session"] == "late")
+    assert late["delay_s"] == 0.6 and late["sent_at"] - opened >= 0.6 - 0.05
+    assert [f["type"] for _, f in at_once] == ["message"]  # the default: greeted at once, no typing
+
+
 def test_bot_answers_by_keyword_after_its_delay(chat):
     questions = [
         ("Where is my ORDER?", ANSWER_ORDER),
