@@ -311,7 +311,7 @@ def test_the_new_settings_and_their_defaults(tmp_path):
     step = ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
                                     "handover": {"within": "2m"}})
     assert (step.settle_quiet, step.settle_within, step.handover.grace_s()) == (2.0, 10.0, 60.0)
-    assert step.resolved().typing == ".nw-typing"
+    assert step.resolved().typing == ".nw-typing:not([hidden])"
     later = ChatStep.model_validate({"channel": "chat", "url": "http://x/", "widget": "northwind",
                                      "handover": {"within": "2m", "grace": "5m"}})
     assert later.handover.grace_s() == 300.0 and later.waits_s() - step.waits_s() == 2 * 240.0
