@@ -133,7 +133,10 @@ def tests(session: nox.Session) -> None:
     """The whole test suite (real Chromium, real npm chat widgets, pages on loopback)."""
     _install(session, "test")
     _npm_widgets(session)
-    session.run("pytest", *session.posargs)
+    # Two workers (pytest-xdist): most tests wait on servers, browsers and deadlines, not the CPU, so two
+    # run side by side in about half the time even on 2 cores. worksteal: a worker that runs out of tests
+    # takes some from the other, so one long test does not leave a worker idle. `-- -n 0` runs in one process.
+    session.run("pytest", "-n", "2", "--dist", "worksteal", *session.posargs)
 
 
 @nox.session(default=False)

@@ -167,6 +167,16 @@ def test_report_without_ledger_says_what_to_do(cli, tmp_path):
     assert done.returncode == 2 and "run some journeys first" in done.stderr
 
 
+def demo_is_open() -> bool:
+    """Is the demo company open now, by its business hours (as `probes demo` judges it)?"""
+    from probes.business_time import BusinessCalendar
+    from probes.cli import demo_config
+    from probes.results import utcnow
+
+    target = demo_config("http://127.0.0.1:1", ROOT / "reports").targets["demo"]
+    return BusinessCalendar.for_target(target).is_open(utcnow())
+
+
 def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -174,7 +184,9 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
     from probes.config import BrowserSettings
 
     out = tmp_path / "demo-report"
+    opened = {demo_is_open()}
     done = cli("demo", "--report", str(out), cwd=ROOT)
+    opened.add(demo_is_open())   # both, if its hours began or ended during the run
     assert done.returncode == 1, done.stderr  # the demo company has faults: that is the point
     index = out / "index.html"
     assert f"Report: {index}" in done.stdout
@@ -190,7 +202,11 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
         text = page.inner_text("body")
         thumbs = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.src.slice(0, 22), i.naturalWidth])")
         browser.close()
-    assert f"10 of {len(scenarios)} journeys met every expectation" in text
+    # The offline chat is a failure during the demo company's business hours, only a note outside them.
+    met = {9 if is_open else 10 for is_open in opened}
+    assert any(f"{n} of {len(scenarios)} journeys met every expectation" in text for n in met), (met, text[:400])
+    if opened == {True}:
+        assert "Live chat is offline during business hours" in text
     for expected in ("The contact page answered HTTP 404", "Sending the form failed with HTTP 500",
                      "Unreplaced placeholder [name]", "A CAPTCHA blocks the customer",
                      "but its label does not say so: 'Phone'", "No confirmation within 8 s",
