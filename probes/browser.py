@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .config import BrowserSettings
-from .results import FAILING, Evidence, Outcome, ProberError
+from .results import FAILING, Evidence, Outcome, ProberError, first_line
 
 log = logging.getLogger("probes.browser")
 
@@ -288,6 +288,4 @@ class StepTrace:
             else:
                 await context.tracing.stop()
         except Exception as exc:  # noqa: BLE001 - a dead browser has no trace left to save
-            text = str(exc).strip()
-            out.observations.setdefault("evidence_errors", []).append(
-                f"{self.path.name}: {text.splitlines()[0] if text else type(exc).__name__}")
+            out.observations.setdefault("evidence_errors", []).append(f"{self.path.name}: {first_line(exc)}")

@@ -64,6 +64,12 @@ class Outcome:
     sent_at: dt.datetime | None = None                              # when it did (the clock of answer times)
 
 
+def first_line(exc: BaseException) -> str:
+    """An exception's message on one line (its first), or its type's name when it has none."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class ProberError(Exception):
     """The prober could not do its job (not the company's fault).
 

@@ -37,7 +37,7 @@ from pydantic import Field, field_validator, model_validator
 from ..browser import StepTrace
 from ..durations import Duration, format_duration
 from ..netguard import NetGuard
-from ..results import FAILING, Evidence, Finding, Outcome, ProberError, utcnow
+from ..results import FAILING, Evidence, Finding, Outcome, ProberError, first_line, utcnow
 from ..steps import Regex, StepBase, Strict
 from .console import ConsoleLog
 
@@ -420,7 +420,7 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
         response = await page.goto(url, wait_until="load", timeout=30000)
     except Exception as exc:  # noqa: BLE001
         out.findings.append(Finding("chat.widget_missing", "critical", "The page with the chat could not be opened",
-                                    f"{url} did not load.", str(exc).splitlines()[0]))
+                                    f"{url} did not load.", first_line(exc)))
         return
     if response is not None and response.status >= 400:
         out.findings.append(Finding("chat.widget_missing", "critical", f"The chat page answered HTTP {response.status}",
@@ -451,7 +451,7 @@ async def _converse(step: ChatStep, ctx, sel: WidgetSelectors, page, out: Outcom
         await _shot(ctx, page, out, "widget", "The page without a working chat")
         out.findings.append(Finding("chat.widget_missing", "critical", "The chat widget did not load",
                                     f"Within {step.ready_within:g} s of opening the page, no chat a customer could use "
-                                    "appeared.", "\n".join(errors[:5]) or str(exc).splitlines()[0]))
+                                    "appeared.", "\n".join(errors[:5]) or first_line(exc)))
         return
     out.measurements["widget_load_s"] = time.time() - t0
     if sel.offline and await root.locator(sel.offline).count() and await root.locator(sel.offline).first.is_visible():

@@ -20,7 +20,7 @@ from pydantic import Field, field_validator, model_validator
 from ..browser import StepTrace
 from ..durations import Duration
 from ..netguard import NetGuard
-from ..results import Evidence, Finding, Outcome, ProberError, Severity, utcnow
+from ..results import Evidence, Finding, Outcome, ProberError, Severity, first_line, utcnow
 from ..steps import Regex, StepBase, Strict, compile_regex
 from . import web_form_find
 from .console import ConsoleLog
@@ -250,7 +250,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         if isinstance(exc, ProberError):
             raise ProberError(str(exc), nothing_sent=True) from exc
         if isinstance(exc, Exception):  # playwright raises its own errors
-            raise ProberError(f"could not open a browser tab: {_first_line(exc)}; nothing was sent",
+            raise ProberError(f"could not open a browser tab: {first_line(exc)}; nothing was sent",
                               nothing_sent=True) from exc
         raise
     browser = context.browser
@@ -299,7 +299,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
                  "before the form was sent: nothing reached the company, and a resumed run "
                  "(probes run --run-id) sends it")
         raise ProberError(f"Chromium went away while the step ran (it crashed or was killed), {where} "
-                          f"({_first_line(exc)})", nothing_sent=not attempt.clicked) from exc
+                          f"({first_line(exc)})", nothing_sent=not attempt.clicked) from exc
     finally:
         console_errors, console_noise = console.split()
         if console_noise:   # a blocked font, a CSP notice, a missing favicon: the customer cannot see them
@@ -325,12 +325,7 @@ async def _close(context, trace: StepTrace, out: Outcome) -> None:
     try:
         await context.close()
     except Exception as exc:  # noqa: BLE001 - a tab that will not close must not hide what the step saw
-        out.observations.setdefault("evidence_errors", []).append(f"closing the tab: {_first_line(exc)}")
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+        out.observations.setdefault("evidence_errors", []).append(f"closing the tab: {first_line(exc)}")
 
 
 def _closed(exc: BaseException) -> bool:
@@ -341,7 +336,7 @@ def _closed(exc: BaseException) -> bool:
 
 
 def _timed_out(exc: BaseException) -> bool:
-    return type(exc).__name__ == "TimeoutError" or "Timeout" in _first_line(exc)
+    return type(exc).__name__ == "TimeoutError" or "Timeout" in first_line(exc)
 
 
 async def _settled(page, attempt: _Attempt, wait_s: float) -> str | None:
@@ -420,7 +415,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
         except Exception as exc:  # noqa: BLE001 - playwright raises its own Error/TimeoutError
             if _closed(exc) or attempt.page_crashed:
                 raise
-            reason = _first_line(exc)
+            reason = first_line(exc)
             out.observations.setdefault("load_attempts", []).append(reason)
             if tries < step.retries:
                 continue
@@ -475,18 +470,18 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, s
             # The browser pressed the button (or the page already sent something) and then the page was slow
             # to take it, e.g. a busy script: the company may have it, so wait for the outcome as usual.
             out.observations["click"] = (f"pressed, but the page took longer than {settings.action_timeout_s:g} s "
-                                         f"to take the click ({_first_line(exc)})")
+                                         f"to take the click ({first_line(exc)})")
         else:
             attempt.clicked = False
             out.contacted = False
             submitted_at.clear()
             absent, why = await _absent(page, button, attempt, settings, exc)
             if not absent:
-                raise ProberError(f"could not tell whether the form has a {which}: {why} ({_first_line(exc)}); "
+                raise ProberError(f"could not tell whether the form has a {which}: {why} ({first_line(exc)}); "
                                   f"nothing was sent; {_prober_hint(settings)}", nothing_sent=True) from exc
             out.findings.append(Finding("web_form.field_missing", "major", "The form's send button was not found",
                                         f"{why} a {which}. The journey could not send the form.",
-                                        _first_line(exc)))
+                                        first_line(exc)))
             return
 
     deadline = t_submit + expect.within

@@ -19,7 +19,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..durations import Duration
-from ..results import Finding, ProberError
+from ..results import Finding, ProberError, first_line
 from ..steps import Strict
 
 # How an element can be found; `role` goes with `label` (the accessible name, such as a button's text).
@@ -349,7 +349,7 @@ async def _candidates(frame, find: Find, unread: list | None = None) -> list[Can
     except Exception as exc:  # noqa: BLE001 - a frame that went away or never loaded holds nothing
         if bad_selector(exc):
             raise ProberError(f"the scenario does not fit the page: '{find.how()[1]}' is not a CSS selector "
-                              f"({_first_line(exc)}); nothing was sent", nothing_sent=True) from exc
+                              f"({first_line(exc)}); nothing was sent", nothing_sent=True) from exc
         if unread is not None and not frame.is_detached():
             unread.append(frame.url)
         return []
@@ -361,11 +361,6 @@ def bad_selector(exc: BaseException) -> bool:
     """Did Playwright or the browser refuse a CSS selector (the scenario's mistake, not the page's)?"""
     text = str(exc)
     return "while parsing css selector" in text or "is not a valid selector" in text
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def pick(found: list[Candidate]) -> Candidate | None:
@@ -533,7 +528,7 @@ async def before_submit(step, ctx, page, out, attempt, settings) -> Send | None:
                  f"{wf.QUIET_S:g} s) and no element on it matches")
         out.findings.append(Finding("web_form.field_missing", "major", title,
                                     f"{proof} {desc}. The journey could not go on; the form may have changed.",
-                                    _first_line(exc) if exc else f"{desc}: no match"))
+                                    first_line(exc) if exc else f"{desc}: no match"))
         await wf._screenshot(ctx, page, out, "before", "Form as found", action_s * 1000)
 
     actions = step.actions or from_fields(step.fields)
@@ -604,7 +599,7 @@ async def _do(action: Action, ctx, page, frames: Frames, out, attempt, settings,
             raise
         absent, why = await wf._absent(page, loc, attempt, settings, exc)
         if not absent:
-            raise ProberError(f"could not tell whether the page has {desc}: {why} ({_first_line(exc)}); "
+            raise ProberError(f"could not tell whether the page has {desc}: {why} ({first_line(exc)}); "
                               f"nothing was sent; {wf._prober_hint(settings)}", nothing_sent=True) from exc
         await missing(f"The form has no field with {target.describe()}" if field
                       else f"The page has no element with {target.describe()}", desc, None, exc)
@@ -629,7 +624,7 @@ async def _wait_for(spec: WaitFor, ctx, frames: Frames, settle, missing) -> bool
                 except Exception as exc:  # noqa: BLE001 - a frame going away mid-look
                     if bad_selector(exc):
                         raise ProberError(f"the scenario does not fit the page: '{spec.selector}' is not a "
-                                          f"CSS selector ({_first_line(exc)}); nothing was sent",
+                                          f"CSS selector ({first_line(exc)}); nothing was sent",
                                           nothing_sent=True) from exc
                     if not frame.is_detached():
                         unread.append(frame.url)
