@@ -255,15 +255,14 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         raise
     browser = context.browser
     console = ConsoleLog()   # sorted at the end: what breaks the page is a finding, noise an observation
-    http_errors: list[dict] = []
+    failed_urls: set[str] = set()   # pages and API calls that answered 400 or more
     submitted_at: list[float] = []
     attempt = _Attempt()
 
     def on_response(response):
         req = response.request
         if response.status >= 400 and (req.is_navigation_request() or req.resource_type in ("xhr", "fetch")):
-            http_errors.append({"url": response.url, "status": response.status, "method": req.method,
-                                "after_submit": bool(submitted_at)})
+            failed_urls.add(response.url)
 
     trace = StepTrace(ctx.trace, ctx.evidence_path("trace.zip"))
     try:
@@ -273,7 +272,6 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
 
         def on_console(msg):
             # "Failed to load resource" for a page we already report as an HTTP error says nothing new.
-            failed_urls = {e["url"] for e in http_errors}
             if msg.type == "error" and not (msg.text.startswith("Failed to load resource")
                                             and (msg.location or {}).get("url") in failed_urls):
                 console.console(msg)
@@ -288,7 +286,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         page.on("requestfailed", attempt.note_done)
         page.on("crash", lambda _page: setattr(attempt, "page_crashed", True))
         await trace.start(context)
-        await _exercise(step, ctx, page, out, http_errors, submitted_at, attempt, settings)
+        await _exercise(step, ctx, page, out, submitted_at, attempt, settings)
     except ProberError as exc:
         raise ProberError(str(exc), nothing_sent=exc.nothing_sent or not attempt.clicked) from exc
     except Exception as exc:  # noqa: BLE001 - playwright raises its own Error/TimeoutError
@@ -399,7 +397,7 @@ def _prober_hint(settings) -> str:
     return (f"on a busy machine raise settings.browser.action_timeout_s (now {settings.action_timeout_s:g} s)")
 
 
-async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, http_errors, submitted_at,
+async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, submitted_at: list[float],
                     attempt: _Attempt, settings) -> None:
     url = ctx.render(step.url)
     out.observations["url"] = url
