@@ -63,6 +63,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from .answers.classify import classify, classify_text
 from .business_time import BusinessCalendar
 from .checks import CheckContext, _retuned, canned, links, run_checks
 from .config import HARVEST_CHECKS, Config, EmailIdentity, PhoneIdentity, Target
@@ -71,7 +72,6 @@ from .results import Finding, utcnow
 
 log = logging.getLogger("probes.harvest")
 
-AUTO_HEADERS = ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress")
 TOKEN_WORD = re.compile(r"\b[a-km-z2-9]{10}\b")  # shape of ledger.new_token()
 DEFAULT_AUTO_WITHIN_S = 10.0
 BACKOFF_FIRST_S = 1.0      # the first wait before reading a source again after a failure; doubled each time
@@ -432,9 +432,6 @@ def _judge(ledger: Ledger, contact: dict, journey: dict, target, channel: str, b
 
 # --- text messages (SMS, WhatsApp) -----------------------------------------------------------------
 
-AUTO_WORDS = re.compile(r"\b(automated|automatic(ally)?|auto-?reply|do not reply|don't reply|no-?reply)\b", re.I)
-
-
 @dataclass
 class TextBox:
     """A Twilio number read like a mailbox: the key names it in the ledger, uidvalidity is always 0."""
@@ -536,21 +533,6 @@ def _match_text(ledger: Ledger, config: Config, body: str, sender: str, arrived:
         if target and target.allows(sender) and contact.get("sent_at") and contact["sent_at"] <= arrived:
             return contact, "number"
     return None, None
-
-
-def classify_text(body: str, arrived: dt.datetime, contact: dict, template: str, ledger: Ledger,
-                  auto_within_s: float) -> tuple[str, str]:
-    """('auto' | 'human', why) for a text message, which has no headers to tell."""
-    sent = contact.get("sent_at")
-    if sent is not None and (arrived - sent).total_seconds() < auto_within_s:
-        return "auto", f"arrived {max(0.0, (arrived - sent).total_seconds()):.1f} s after sending"
-    if m := AUTO_WORDS.search(body):
-        return "auto", f"says “{m.group(0)}”"
-    # Within one run only: the same person's answer to the same question last night must not make
-    # tonight's look automatic (repeats across runs are a quality matter, not a sign of a robot).
-    if (others := ledger.template_seen_elsewhere(template, contact["id"], run_id=contact["run_id"])):
-        return "auto", f"the same text was sent to {others} other contact{'s' if others != 1 else ''} of this run"
-    return "human", "no sign of automation"
 
 
 def _add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,
@@ -698,28 +680,6 @@ def template_hash(body: str, contact: dict) -> str:
     text = re.sub(r"^(dear|hi|hello|hey)\b[^\n,]*", r"\1", text, flags=re.M)  # the greeting's name
     text = re.sub(r"\s+", " ", text).strip()
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def classify(msg, arrived: dt.datetime, contact: dict, template: str, ledger: Ledger,
-             auto_within_s: float) -> tuple[str, str]:
-    """('auto' | 'human', why)."""
-    auto_submitted = str(msg.get("Auto-Submitted") or "").strip().lower()
-    if auto_submitted and auto_submitted != "no":
-        return "auto", f"Auto-Submitted: {auto_submitted}"
-    for header in AUTO_HEADERS:
-        if msg.get(header) is not None:
-            return "auto", f"{header} header"
-    precedence = str(msg.get("Precedence") or "").strip().lower()
-    if precedence in ("auto_reply", "bulk", "junk", "list"):
-        return "auto", f"Precedence: {precedence}"
-    sent = contact.get("sent_at")
-    if sent is not None and (arrived - sent).total_seconds() < auto_within_s:
-        return "auto", f"arrived {max(0.0, (arrived - sent).total_seconds()):.1f} s after sending"
-    # Within one run only: the same person's answer to the same question last night must not make
-    # tonight's look automatic (repeats across runs are a quality matter, not a sign of a robot).
-    if (others := ledger.template_seen_elsewhere(template, contact["id"], run_id=contact["run_id"])):
-        return "auto", f"the same text was sent to {others} other contact{'s' if others != 1 else ''} of this run"
-    return "human", "no sign of automation"
 
 
 def settle(ledger: Ledger, calendar: BusinessCalendar, contact: dict, response_id: int, kind: str,
