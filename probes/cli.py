@@ -18,6 +18,10 @@ import click
 from .runner import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBER_ERROR
 from .yamlsource import InputError
 
+# `probes demo`'s ledger, in its reports folder: a name of its own, so that the demo never writes into the
+# ledger a project kept at <reports>/ledger.sqlite3 before projects had one ledger beside probes.yaml.
+DEMO_LEDGER = "demo-ledger.sqlite3"
+
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  every expectation was met
@@ -59,12 +63,13 @@ def cli(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml to use (default: ./probes.yaml, "
               "$PROBES_CONFIG, or the nearest one above the scenarios).")
-@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Folder for the HTML report, "
-              "evidence and (by default) the ledger. Default: reports_dir from probes.yaml, else ./reports.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Folder for the HTML report and "
+              "evidence (not the ledger). Default: reports_dir from probes.yaml, else ./reports.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
 @click.option("--tag", "tags", multiple=True, help="Run only journeys with this tag (repeat for any of several).")
 @click.option("--concurrency", type=click.IntRange(1, 64), help="Journeys run at once (default 4, or settings.concurrency).")
-@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default sqlite:///<report>/ledger.sqlite3).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger, instead of the project's (`ledger:` in "
+              "probes.yaml, else ledger.sqlite3 beside probes.yaml, whatever --report is).")
 @click.option("--dry-run", is_flag=True, help="Print every contact the run would make, and make none.")
 @click.option("--wait", "wait", metavar="DURATION", help="After sending, stay connected to the mailbox (IMAP IDLE; "
               "texts: every second) and record answers the moment they arrive, until every await is settled or "
@@ -78,17 +83,19 @@ def cli(verbose: bool) -> None:
               "prober's login. Problems then show up in the steps that meet them.")
 def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id,
         no_preflight):
-    """Run the journeys in PATHS (scenario files or folders of them).
+    """Run the journeys in PATHS (scenario files, or folders: searched through their sub-folders, hidden
+    folders and the reports folder left out).
 
-    Journeys run concurrently; every contact is recorded in the ledger before
-    it is made. The HTML report is written to REPORT/index.html.
+    Journeys run concurrently; every contact is recorded in the project's
+    ledger before it is made (the line "Ledger: ..." says which). The HTML
+    report is written to REPORT/index.html.
     """
     from .config import find_config, load_config
-    from .scenario import expand_paths
 
     try:
         config = load_config(find_config(config_path, list(paths)))
-        journeys = _load_journeys(expand_paths(list(paths)), config)
+        reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
+        journeys = _load_journeys(_scenario_files(paths, [config.reports_dir(), reports]), config)
     except InputError as err:
         _fail_input(err)
     if tags:
@@ -102,7 +109,6 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
         for line in plan(journeys, config):
             click.echo("  " + line)
         sys.exit(EXIT_OK)
-    reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
     code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
                    concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id,
                    preflight=not no_preflight)
@@ -118,6 +124,38 @@ def _wait_seconds(text: str | None) -> float:
         return parse_duration_s(text)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--wait") from None
+
+
+def _scenario_files(paths, skip: list[Path]) -> list[Path]:
+    """The scenario files of PATHS: folders searched through their sub-folders (not hidden ones, not skip: the
+    reports folders), probes.yaml left out."""
+    from .config import CONFIG_NAME
+    from .scenario import expand_paths
+
+    return [f for f in expand_paths(list(paths), skip=skip) if f.name != CONFIG_NAME]
+
+
+def _ledger_for(config, explicit: str | None, reports: Path | None) -> str:
+    """The URL of the ledger a command uses, said on one line on stderr (a password masked): --ledger, else
+    settings.ledger, else the project's ledger beside probes.yaml; until that exists, a ledger with runs left at
+    the old default place (<reports folder>/ledger.sqlite3) is used, and the user told how to keep or move it."""
+    import os
+
+    from .config import shown_ledger_url
+
+    if explicit:
+        url = explicit
+    elif old := config.old_default_ledger(reports):
+        url = f"sqlite:///{old}"
+        keep = os.path.relpath(old, config.base_dir.resolve())
+        click.secho(f"Using the ledger left at the old default place, {old}: it holds earlier runs. A project's "
+                    f"ledger is now {config.project_ledger()}, whatever --report is. To keep this one, set "
+                    f"`ledger: sqlite:///{keep}` under settings in probes.yaml; or, with no prober running, move it "
+                    f"there: mv {old} {config.project_ledger()}", fg="yellow", err=True)
+    else:
+        url = config.ledger_url()
+    click.echo(f"Ledger: {shown_ledger_url(url)}", err=True)
+    return url
 
 
 def _load_journeys(files: list[Path], config):
@@ -175,7 +213,7 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
                                      json_path=json_path, kind=kind, title=title, run_id=run_id)
     runner = None
     try:
-        ledger = Ledger(ledger_url or config.ledger_url(reports), lock_wait_s=config.settings.ledger_lock_wait_s)
+        ledger = Ledger(_ledger_for(config, ledger_url, reports), lock_wait_s=config.settings.ledger_lock_wait_s)
     except InputError as err:
         _fail_input(err)
     except Exception as exc:  # noqa: BLE001 - an unreachable database is the prober's failure
@@ -235,7 +273,7 @@ def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, 
     if any(f.setting == "settings.ledger" for f in failures):
         return EXIT_PROBER_ERROR   # no ledger, no report: the lines above are the record
     try:
-        ledger = Ledger(ledger_url or config.ledger_url(reports))
+        ledger = Ledger(_ledger_for(config, ledger_url, reports))
         run_id = record_failed_run(ledger, config, journeys, failures, reports, kind=kind, run_id=run_id,
                                    options={"journeys": [j.path for j in journeys]})
         results = build_results(ledger, run_id)
@@ -383,9 +421,11 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
 # --- harvest / nightly ---------------------------------------------------------------------------
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (identities, targets, ledger).")
-@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger.")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger, instead of the project's (`ledger:` in "
+              "probes.yaml, else ledger.sqlite3 beside probes.yaml).")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Reports folder (default from "
-              "probes.yaml); the report of the latest run is written again.")
+              "probes.yaml); the report of the latest run is written again. Answers' .eml files go beside the "
+              "evidence of the run they answer, wherever its report was.")
 def harvest(config_path, ledger_url, report_dir):
     """Read the prober's mailboxes and the texts sent to its numbers, and record the answers.
 
@@ -398,8 +438,12 @@ def harvest(config_path, ledger_url, report_dir):
     reconnect_within_s, then reported (exit 3); the others are read all the
     same. Messages that match nothing are listed, never deleted. Running it
     twice records nothing new the second time.
+
+    It uses the project's ledger, the one `probes run` used (the line
+    "Ledger: ..." says which). A ledger that holds no contact has nothing to
+    match: harvest says so, reads no mailbox and exits 2.
     """
-    from .config import find_config, load_config
+    from .config import find_config, load_config, shown_ledger_url
     from .ledger import Ledger
     from .report import build_results, write_report
 
@@ -411,7 +455,16 @@ def harvest(config_path, ledger_url, report_dir):
         click.secho("probes.yaml has no identities with a mailbox; nothing to harvest.", fg="yellow", err=True)
         sys.exit(EXIT_BAD_INPUT)
     reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
-    ledger = Ledger(ledger_url or config.ledger_url(reports), lock_wait_s=config.settings.ledger_lock_wait_s)
+    try:
+        url = _ledger_for(config, ledger_url, reports)
+    except InputError as err:
+        _fail_input(err, contacting=False)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        _nothing_to_harvest(f"there is no ledger at {url.removeprefix('sqlite:///')}")
+    ledger = Ledger(url, lock_wait_s=config.settings.ledger_lock_wait_s)
+    if not ledger.has_contacts():
+        ledger.close()
+        _nothing_to_harvest(f"the ledger {shown_ledger_url(url)} has no contacts")
     got = _harvest_and_say(ledger, config, reports)
     # Written also when a mailbox could not be read: the report says which deadlines that leaves open.
     if run_id := ledger.latest_run_id():
@@ -419,6 +472,15 @@ def harvest(config_path, ledger_url, report_dir):
     ledger.close()
     if got is None:
         sys.exit(EXIT_PROBER_ERROR)
+
+
+def _nothing_to_harvest(why: str) -> None:
+    """A harvest with no contacts to match answers to: almost always another ledger than the runs used."""
+    click.secho(f"Nothing to harvest: {why}: did `probes run` use another ledger? A project's runs and harvests "
+                "share one ledger: `ledger:` in probes.yaml, else ledger.sqlite3 beside probes.yaml; `--ledger URL` "
+                "chooses another (versions before kept it in <reports folder>/ledger.sqlite3). No mailbox was read.",
+                fg="red", err=True)
+    sys.exit(EXIT_BAD_INPUT)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -437,14 +499,13 @@ def nightly(paths, config_path, report_dir, json_path, wait, no_preflight):
     """
     from .config import find_config, load_config
     from .results import utcnow
-    from .scenario import expand_paths
 
     try:
         config = load_config(find_config(config_path, list(paths)))
-        journeys = _load_journeys(expand_paths(list(paths)), config)
+        reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
+        journeys = _load_journeys(_scenario_files(paths, [config.reports_dir(), reports]), config)
     except InputError as err:
         _fail_input(err)
-    reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
     code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=_wait_seconds(wait),
                    run_id=f"nightly-{utcnow():%Y%m%d}", harvest_first=True, preflight=not no_preflight)
     sys.exit(code)
@@ -461,17 +522,23 @@ def nightly(paths, config_path, report_dir, json_path, wait, no_preflight):
 def validate(paths, config_path, connect):
     """Check scenario files and probes.yaml without contacting anyone.
 
-    PATHS may be scenario files, folders of them, or probes.yaml files.
+    PATHS may be scenario files, probes.yaml files, or folders: searched
+    through their sub-folders for *.yaml/*.yml, hidden folders and the
+    reports folder left out; a folder with none is a problem.
     Every problem is printed as FILE:LINE: FIELD.PATH: MESSAGE.
     With --connect, the prober's own logins are tried too (the companies are not contacted).
     """
     from .config import CONFIG_NAME, find_config, load_config
     from .scenario import expand_paths
 
-    files = expand_paths(list(paths))
+    problems = []
+    try:
+        files = expand_paths(list(paths), skip=_reports_near(config_path, paths))
+    except InputError as err:
+        problems.extend(err.problems)
+        files = []
     config_files = [f for f in files if f.name == CONFIG_NAME]
     scenario_files = [f for f in files if f.name != CONFIG_NAME]
-    problems = []
     checked = 0
     to_connect = []   # (config, journeys or None for every identity)
     for cf in config_files:
@@ -501,6 +568,20 @@ def validate(paths, config_path, connect):
     click.secho(f"{checked} file{'s' if checked != 1 else ''} OK.", fg="green")
     if connect:
         _connect(to_connect)
+
+
+def _reports_near(config_path: str | None, paths) -> list[Path]:
+    """The reports folder of the probes.yaml that PATHS belong to (left out of the folder search), if any."""
+    from .config import find_config, load_config
+
+    try:
+        found = find_config(config_path, list(paths))
+    except InputError:
+        return []
+    try:
+        return [load_config(found).reports_dir()]
+    except InputError:   # validate reports the file's problems; its default reports folder is still left out
+        return [found.resolve().parent / "reports"]
 
 
 def _connect(to_connect) -> None:
@@ -554,8 +635,8 @@ def schema(out, kind):
 
 # --- report -------------------------------------------------------------------------------------
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the one of probes.yaml, "
-              "else sqlite:///reports/ledger.sqlite3).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
+              "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder to write index.html to "
               "(default: the reports folder).")
 @click.option("--run", "run_id", help="Which run (default: the latest). See --list.")
@@ -572,13 +653,18 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
     if not ledger_url:
         try:
             config = load_config(find_config(config_path))
-            reports = config.reports_dir()
-            ledger_url = config.ledger_url()
         except InputError:
-            ledger_url = f"sqlite:///{reports / 'ledger.sqlite3'}"
+            config = None
+            ledger_url = f"sqlite:///{reports / DEMO_LEDGER}"   # no project: the demo is all that runs
+        if config is not None:
+            reports = config.reports_dir()
+            try:
+                ledger_url = _ledger_for(config, None, None)
+            except InputError as err:   # settings.ledger names a variable that is not set
+                _fail_input(err, contacting=False)
     if ledger_url.startswith("sqlite:///") and not Path(ledger_url[10:]).exists():
-        click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo).",
-                    fg="red", err=True)
+        click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo), or "
+                    "pass --ledger URL.", fg="red", err=True)
         sys.exit(EXIT_BAD_INPUT)
     ledger = Ledger(ledger_url)
     if list_runs:
@@ -601,7 +687,8 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
 @click.option("--scenarios", "scenarios_dir", type=click.Path(), default="scenarios", show_default=True,
               help="Journeys to run against the demo company.")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), default="reports", show_default=True,
-              help="Folder for the report, evidence and ledger.")
+              help="Folder for the report, evidence and the demo's own ledger (demo-ledger.sqlite3; never the "
+                   "ledger of the project in the current folder).")
 @click.option("--port", type=int, default=0, help="Port for the demo company (default: any free port).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
 @click.option("--wait", "wait", metavar="DURATION", default="60s", show_default=True,
@@ -621,9 +708,10 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
     the main menu and a busy sales line; its SMS number answers automatically,
     then in person. Needs Dovecot (installed with apt-get when run as root), no
     accounts and no network. Exits 1 when it finds something — which, for the
-    demo, it should.
+    demo, it should. The demo is a project of its own: its ledger is
+    REPORT/demo-ledger.sqlite3 (`probes report --ledger sqlite:///REPORT/demo-ledger.sqlite3`
+    renders it again).
     """
-    from .scenario import expand_paths
     from .sim import DemoCompany
 
     if not Path(scenarios_dir).is_dir():
@@ -653,7 +741,7 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
                    f"its phone lines are on the Twilio simulator at {phone.base_url}")
         config = demo_config(company.base_url, Path(report_dir), mail, phone, chat=chat)
         try:
-            journeys = _load_journeys(expand_paths([scenarios_dir]), config)
+            journeys = _load_journeys(_scenario_files([scenarios_dir], [Path(report_dir)]), config)
         except InputError as err:
             _fail_input(err)
         code = execute(config, journeys, Path(report_dir).resolve(), json_path=json_path, kind="demo",
@@ -683,7 +771,10 @@ def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive
         from urllib.parse import urlsplit
 
         target["allowlist"].append(f"http://{urlsplit(chat.ws_url).netloc}/")  # ws:// is checked as http://
-    doc: dict[str, Any] = {"settings": {"reports_dir": str(reports)}, "targets": {"demo": target}}
+    # The demo is a project of its own: its ledger stays in its reports folder, apart from any project's.
+    doc: dict[str, Any] = {"settings": {"reports_dir": str(reports),
+                                        "ledger": f"sqlite:///{Path(reports).resolve() / DEMO_LEDGER}"},
+                           "targets": {"demo": target}}
     if mail is not None:
         target["endpoints"]["support_email"] = "support@northwind.example"
         target["allowlist"].append("@northwind.example")

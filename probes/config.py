@@ -20,6 +20,8 @@ from .results import Severity
 from .yamlsource import InputError, Problem, SourceDoc, load_yaml, validate
 
 CONFIG_NAME = "probes.yaml"
+# The project's ledger, beside probes.yaml, when settings.ledger is unset.
+LEDGER_FILE = "ledger.sqlite3"
 ENV_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -70,13 +72,14 @@ class BrowserSettings(Strict):
 
 class Settings(Strict):
     ledger: str | None = Field(
-        None, description="SQLAlchemy URL of the ledger; default sqlite:///<reports_dir>/ledger.sqlite3. "
-                          "Passwords only as ${VAR}")
+        None, description="SQLAlchemy URL of the ledger; default: ledger.sqlite3 beside this file, whatever the "
+                          "reports folder. A relative SQLite path is relative to this file. Passwords only as ${VAR}")
     ledger_lock_wait_s: float = Field(
         120.0, gt=0, le=86400, description="how long a write to a SQLite ledger waits, with backoff, while another "
                                            "prober process holds its lock; then the command stops with a prober "
                                            "error (exit 3) and records nothing more")
-    reports_dir: str = Field("reports", description="where reports and evidence go (relative to this file)")
+    reports_dir: str = Field("reports", description="where reports and evidence go (relative to this file); "
+                                                    "the ledger is not kept there")
     concurrency: int = Field(4, ge=1, le=64, description="journeys run at once")
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
 
@@ -454,10 +457,63 @@ class Config(Strict):
     def reports_dir(self) -> Path:
         return (self.base_dir / self.settings.reports_dir).resolve()
 
-    def ledger_url(self, reports_dir: Path | None = None) -> str:
+    def project_ledger(self) -> Path:
+        """The project's ledger file when settings.ledger is unset: beside probes.yaml, so that every command
+        of the project (whatever --report it is given) reads and writes the same one."""
+        return self.base_dir.resolve() / LEDGER_FILE
+
+    def ledger_url(self) -> str:
+        """settings.ledger (a relative SQLite path taken from probes.yaml's folder), else the project's ledger."""
         if self.settings.ledger:
-            return expand_env(self.settings.ledger)
-        return f"sqlite:///{(reports_dir or self.reports_dir()) / 'ledger.sqlite3'}"
+            return _anchored(expand_env(self.settings.ledger), self.base_dir)
+        return f"sqlite:///{self.project_ledger()}"
+
+    def old_default_ledger(self, reports_dir: Path | None = None) -> Path | None:
+        """A ledger with runs in it left at the default place of earlier versions (<reports folder>/ledger.sqlite3,
+        the given one, then reports_dir's), while settings.ledger is unset and the project's ledger does not exist
+        yet: its history and pending answers must not be abandoned for a new, empty ledger."""
+        if self.settings.ledger or self.project_ledger().exists():
+            return None
+        for folder in dict.fromkeys(p for p in (reports_dir, self.reports_dir()) if p is not None):
+            if _has_runs(old := Path(folder).resolve() / LEDGER_FILE):
+                return old
+        return None
+
+
+def _anchored(url: str, base_dir: Path) -> str:
+    """A SQLite URL with a relative path made absolute from base_dir (the folder of probes.yaml), so that the
+    ledger does not depend on the folder the command is started from."""
+    prefix = "sqlite:///"
+    path = url[len(prefix):] if url.startswith(prefix) else ""
+    if not path or path.startswith((":memory:", "file:")) or Path(path.split("?")[0]).is_absolute():
+        return url
+    return prefix + str(base_dir.resolve() / path)
+
+
+def _has_runs(path: Path) -> bool:
+    """Does the SQLite ledger at path hold a run? Read only: nothing is created or migrated."""
+    import sqlite3
+    from contextlib import closing
+
+    if not path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            return conn.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
+def shown_ledger_url(url: str) -> str:
+    """The ledger's URL as printed: a SQLite file as its path, any other URL with its password masked."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):]
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL SQLAlchemy reads: say only its scheme
+        return url.split("://")[0] + "://…"
 
 
 def load_config(path: str | Path) -> Config:

@@ -572,6 +572,10 @@ class Ledger:
         rows = self._select(sa.select(runs.c.id).order_by(runs.c.started_at.desc(), runs.c.id.desc()).limit(1))
         return rows[0]["id"] if rows else None
 
+    def has_contacts(self) -> bool:
+        """Has any run recorded a contact in this ledger? (A harvest has nothing to match against otherwise.)"""
+        return bool(self._select(sa.select(contacts.c.id).limit(1)))
+
     def get_run(self, run_id: str) -> dict | None:
         rows = self._select(sa.select(runs).where(runs.c.id == run_id))
         return rows[0] if rows else None

@@ -364,12 +364,37 @@ def _reference_hint(message: str, earlier: dict[str, dict], values: dict) -> str
     return f"{message}; available here: {names}"
 
 
-def expand_paths(paths: list[str]) -> list[Path]:
-    """Scenario files from files and folders (folders: every *.yaml/*.yml, sorted)."""
+def expand_paths(paths: list[str], skip: list[Path] | tuple[Path, ...] = ()) -> list[Path]:
+    """Scenario files from files and folders.
+
+    A folder is searched through its sub-folders for *.yaml/*.yml (sorted by path), leaving out hidden folders
+    (.git, .venv …), hidden files and the folders in skip (the reports folder). Files given by name are kept as they are.
+    Raises InputError naming each folder that holds no such file.
+    """
+    from .yamlsource import Problem
+
+    left_out = {Path(s).resolve() for s in skip}
     out: list[Path] = []
+    problems = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted([*p.glob("*.yaml"), *p.glob("*.yml")]))
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+        found = sorted(f for f in (*p.rglob("*.yaml"), *p.rglob("*.yml"))
+                       if f.is_file() and not _left_out(f.relative_to(p), p.resolve(), left_out))
+        if not found:
+            problems.append(Problem(str(p), 1, "", "no scenario files (*.yaml, *.yml) in this folder or its "
+                                                   "sub-folders (hidden folders and the reports folder are not "
+                                                   "searched)"))
+        out.extend(found)
+    if problems:
+        raise InputError(problems)
     return out
+
+
+def _left_out(relative: Path, root: Path, left_out: set[Path]) -> bool:
+    """Is a file under root, at this relative path, hidden, or inside a hidden folder or a left-out one?"""
+    if any(part.startswith(".") for part in relative.parts):
+        return True
+    folders = relative.parts[:-1]
+    return any(root.joinpath(*folders[:n]).resolve() in left_out for n in range(1, len(folders) + 1))

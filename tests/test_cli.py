@@ -92,7 +92,7 @@ def test_run_passes_writes_report_json_and_ledger(cli, project, company):
     assert done.returncode == 0, done.stderr
     assert "✔ passed" in done.stderr and "Healthy enquiry" in done.stderr
     assert f"Report: {project / 'reports' / 'index.html'}" in done.stdout
-    assert (project / "reports" / "ledger.sqlite3").exists()
+    assert (project / "ledger.sqlite3").exists()   # the project's ledger, beside probes.yaml
     results = json.loads((project / "out.json").read_text())
     assert results["format"] == "mystery-shopper-results"
     assert results["summary"]["journeys"]["passed"] == 1
@@ -185,9 +185,14 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
 
     out = tmp_path / "demo-report"
     opened = {demo_is_open()}
+    project_ledger = ROOT / "ledger.sqlite3"   # of the repository's probes.yaml, in the folder the demo runs in
+    before = project_ledger.stat().st_mtime_ns if project_ledger.exists() else None
     done = cli("demo", "--report", str(out), cwd=ROOT)
     opened.add(demo_is_open())   # both, if its hours began or ended during the run
     assert done.returncode == 1, done.stderr  # the demo company has faults: that is the point
+    # The demo is a project of its own: its ledger is in its report folder, never the project's.
+    assert f"Ledger: {out / 'demo-ledger.sqlite3'}" in done.stderr
+    assert (project_ledger.stat().st_mtime_ns if project_ledger.exists() else None) == before
     index = out / "index.html"
     assert f"Report: {index}" in done.stdout
     scenarios = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -256,7 +261,7 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
     proc = subprocess.Popen([*probes_command(), "run", "scenarios/slow.yaml"], cwd=project, env=env,
                             preexec_fn=ctrl_c_works,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    ledger_path = project / "reports" / "ledger.sqlite3"
+    ledger_path = project / "ledger.sqlite3"
     deadline = time.time() + 300   # a long limit: it goes on as soon as the contact is on its way
     while time.time() < deadline:  # wait until the contact is on its way (reading only: no migrating)
         try:

@@ -61,7 +61,7 @@ def test_killed_mid_send_then_resumed_sends_nothing_twice_and_loses_no_answer(tm
             assert first.returncode == -signal.SIGKILL
             assert len(accepted) == 1
 
-            ledger = Ledger(f"sqlite:///{tmp_path / 'reports' / 'ledger.sqlite3'}")
+            ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
             (contact,) = ledger.run_rows("crash-1")["contacts"]
             assert contact["status"] == "planned"  # the ledger never heard the server's answer
 

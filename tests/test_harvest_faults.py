@@ -42,7 +42,7 @@ def test_a_connection_dropped_during_run_wait_is_reconnected_and_the_answer_stil
         # The run sits in IMAP IDLE, waiting; the server (here: the proxy) drops the connection.
         proxy.wait_for(b"IDLE")
         proxy.cut()
-        (contact,) = sent_contacts(tmp_path / "reports" / "ledger.sqlite3", 1)
+        (contact,) = sent_contacts(tmp_path / "ledger.sqlite3", 1)
         mail.imap.deliver("shopper", answer(contact["reply_address"]))
         _, err = proc.communicate(timeout=240)
     finally:
@@ -65,7 +65,7 @@ def test_a_mailbox_down_across_a_deadline_leaves_the_await_open_until_a_harvest_
     proc = start(["run", "answered.yaml", "ignored.yaml", "--wait", "20s", "--no-preflight", "--json", "out.json"],
                  tmp_path, env)
     try:
-        contacts = sent_contacts(tmp_path / "reports" / "ledger.sqlite3", 2)
+        contacts = sent_contacts(tmp_path / "ledger.sqlite3", 2)
         # The company answers one contact in time, while the prober cannot read its mailbox.
         first = next(c for c in contacts if "answered" in c["idempotency_key"])
         mail.imap.deliver("shopper", answer(first["reply_address"]))
@@ -102,7 +102,7 @@ def test_a_harvest_and_probes_harvest_survive_a_drop_mid_read(tmp_path, mail, pr
     assert code == 0, err
     from probes.ledger import Ledger
 
-    ledger = Ledger(f"sqlite:///{tmp_path / 'reports' / 'ledger.sqlite3'}")
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
     (contact,) = ledger.contacts_where()
     mail.imap.deliver("shopper", answer(contact["reply_address"]))
     # The connection is cut the moment the prober asks for the messages; the server stays up.
@@ -130,7 +130,7 @@ def test_a_deadline_passing_while_another_process_holds_the_ledger_is_not_closed
     env = mail_project(tmp_path, mail, proxy.port, {"asked": "1h"})
     code, _, err = run_cli(["run", "asked.yaml"], tmp_path, env)
     assert code == 0, err
-    ledger = Ledger(f"sqlite:///{tmp_path / 'reports' / 'ledger.sqlite3'}")
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
     config = load_config(tmp_path / "probes.yaml")
     (contact,) = ledger.contacts_where()
     (pending,) = ledger.awaits_where(contact_id=contact["id"])
