@@ -122,6 +122,20 @@ def crowd(folder: Path) -> dict:
                 harvests.append(subprocess.run([*_probes(), "harvest", "--ledger", ledger_url, "--report", f"h{n}"],
                                                cwd=folder, env=env, capture_output=True, text=True, timeout=300))
 
+        # A harvest before any run has recorded a contact has nothing to match (it says so and exits 2):
+        # the lanes start once the first contact is in the ledger, while the runs go on writing.
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and any(p.poll() is None for p in runs.values()):
+            if (folder / "ledger.sqlite3").exists():
+                reader = Ledger(ledger_url, migrate=False)
+                try:
+                    if reader.has_contacts():
+                        break
+                except Exception:  # noqa: BLE001 - no tables yet: the runs are still creating the ledger
+                    pass
+                finally:
+                    reader.close()
+            time.sleep(0.1)
         lanes = [threading.Thread(target=lane, args=(n,)) for n in range(3)]
         for t in lanes:
             t.start()
@@ -154,7 +168,7 @@ def _locked_run(folder: Path, held_s: float | None, settings: str = "") -> tuple
     (for held_s, or, with None, from before the run until it ends). Returns (process, sent, ledger URL)."""
     with DemoMail(folder / "mail", ack_delay_s=0.3, human_delay_s=5.0) as mail:
         env = _project(folder, mail, settings)
-        path = folder / "reports" / "ledger.sqlite3"
+        path = folder / "ledger.sqlite3"
         ledger_url = f"sqlite:///{path}"
         Ledger(ledger_url).close()
         holder = _hold(path) if held_s is None else None

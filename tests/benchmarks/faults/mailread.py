@@ -49,7 +49,7 @@ def _world(folder: Path):
 def _awaits(folder: Path) -> dict[str, list[dict]]:
     from probes.ledger import Ledger
 
-    ledger = Ledger(f"sqlite:///{folder / 'reports' / 'ledger.sqlite3'}")
+    ledger = Ledger(f"sqlite:///{folder / 'ledger.sqlite3'}")
     try:
         out: dict[str, list[dict]] = {}
         for a in ledger.awaits_where():
@@ -73,7 +73,7 @@ def imap_drop_during_wait(folder: Path) -> dict:
         try:
             proxy.wait_for(b"IDLE", timeout_s=60)
             proxy.cut()
-            (contact,) = sent_contacts(folder / "reports" / "ledger.sqlite3", 1, timeout_s=60)
+            (contact,) = sent_contacts(folder / "ledger.sqlite3", 1, timeout_s=60)
             mail.imap.deliver("shopper", answer(contact["reply_address"]))
             _, err = proc.communicate(timeout=150)
         except (TimeoutError, subprocess.TimeoutExpired) as exc:
@@ -101,7 +101,7 @@ def mailbox_down_across_deadline(folder: Path) -> dict:
         proc = _start(["run", "answered.yaml", "ignored.yaml", "--wait", "12s", "--no-preflight", "--json", "out.json"],
                       folder, env)
         try:
-            contacts = sent_contacts(folder / "reports" / "ledger.sqlite3", 2, timeout_s=60)
+            contacts = sent_contacts(folder / "ledger.sqlite3", 2, timeout_s=60)
             first = next(c for c in contacts if "answered" in c["idempotency_key"])
             mail.imap.deliver("shopper", answer(first["reply_address"]))
             answered_at = time.time()
@@ -158,7 +158,7 @@ def imap_drop_mid_harvest(folder: Path) -> dict:
         code, text = _cli(["run", "asked.yaml"], folder, env)
         if code != 0:
             return _outcome(False, True, False, f"the run failed: exit {code}")
-        (contact,) = sent_contacts(folder / "reports" / "ledger.sqlite3", 1)
+        (contact,) = sent_contacts(folder / "ledger.sqlite3", 1)
         mail.imap.deliver("shopper", answer(contact["reply_address"]))
         threading.Thread(target=lambda: (proxy.wait_for(b"FETCH", timeout_s=60), proxy.cut()), daemon=True).start()
         code, text = _cli(["harvest"], folder, env)
@@ -187,7 +187,7 @@ def ledger_held_during_harvest(folder: Path) -> dict:
         if code != 0:
             return _outcome(False, True, False, f"the run failed: exit {code}")
         os.environ.update(env)
-        ledger = Ledger(f"sqlite:///{folder / 'reports' / 'ledger.sqlite3'}")
+        ledger = Ledger(f"sqlite:///{folder / 'ledger.sqlite3'}")
         config = load_config(folder / "probes.yaml")
         (contact,) = ledger.contacts_where()
         (pending,) = ledger.awaits_where(contact_id=contact["id"])
