@@ -461,7 +461,11 @@ def harvest(config_path, ledger_url, report_dir):
         _fail_input(err, contacting=False)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         _nothing_to_harvest(f"there is no ledger at {url.removeprefix('sqlite:///')}")
-    ledger = Ledger(url, lock_wait_s=config.settings.ledger_lock_wait_s)
+    try:
+        ledger = Ledger(url, lock_wait_s=config.settings.ledger_lock_wait_s)
+    except Exception as exc:  # noqa: BLE001 - an unreachable database (or no driver for it) is the prober's failure
+        click.secho(f"Cannot open the ledger {shown_ledger_url(url)}: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
     if not ledger.has_contacts():
         ledger.close()
         _nothing_to_harvest(f"the ledger {shown_ledger_url(url)} has no contacts")
@@ -645,7 +649,7 @@ def schema(out, kind):
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
 def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
     """Write the HTML report of a run from the ledger (no contacts are made)."""
-    from .config import find_config, load_config
+    from .config import find_config, load_config, shown_ledger_url
     from .ledger import Ledger
     from .report import build_results, write_json, write_report
 
@@ -666,7 +670,11 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
         click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo), or "
                     "pass --ledger URL.", fg="red", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    ledger = Ledger(ledger_url)
+    try:
+        ledger = Ledger(ledger_url)
+    except Exception as exc:  # noqa: BLE001 - an unreachable database (or no driver for it) is the prober's failure
+        click.secho(f"Cannot open the ledger {shown_ledger_url(ledger_url)}: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
     if list_runs:
         for r in ledger.list_runs():
             click.echo(f"{r['id']}  {r['kind']:<7} {r['status']:<8} {r['started_at']:%Y-%m-%d %H:%M} UTC")

@@ -162,3 +162,14 @@ targets:
         assert none.returncode == 2, none.stderr
         assert "empty:1: no scenario files (*.yaml, *.yml) in this folder or its sub-folders" in none.stderr
         assert "sub-folders" in cli(command, "--help").stdout
+
+
+def test_the_ledger_line_masks_the_password_of_a_database_url(cli, tmp_path, company, mail):
+    env = mail_project(tmp_path, company, mail,
+                       "settings:\n  ledger: postgresql://probes:${LEDGER_PASSWORD}@127.0.0.1:1/probes\n")
+    secret = "s3cret-ledger-pw"
+    done = cli("harvest", cwd=tmp_path, env={**env, "LEDGER_PASSWORD": secret})
+    assert "Ledger: postgresql://probes:***@127.0.0.1:1/probes" in done.stderr
+    assert secret not in done.stdout + done.stderr
+    assert done.returncode == 3 and "Cannot open the ledger" in done.stderr   # nothing listens there
+    assert "Traceback" not in done.stderr
