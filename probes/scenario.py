@@ -7,6 +7,7 @@ comes back as ``file:line: field.path: message``.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
@@ -368,8 +369,8 @@ def expand_paths(paths: list[str], skip: list[Path] | tuple[Path, ...] = ()) -> 
     """Scenario files from files and folders.
 
     A folder is searched through its sub-folders for *.yaml/*.yml (sorted by path), leaving out hidden folders
-    (.git, .venv …), hidden files and the folders in skip (the reports folder). Files given by name are kept as they are.
-    Raises InputError naming each folder that holds no such file.
+    (.git, .venv …: not even walked), hidden files and the folders in skip (the reports folder). Files given by
+    name are kept as they are. Raises InputError naming each folder that holds no such file.
     """
     from .yamlsource import Problem
 
@@ -380,21 +381,18 @@ def expand_paths(paths: list[str], skip: list[Path] | tuple[Path, ...] = ()) -> 
         if not p.is_dir():
             out.append(p)
             continue
-        found = sorted(f for f in (*p.rglob("*.yaml"), *p.rglob("*.yml"))
-                       if f.is_file() and not _left_out(f.relative_to(p), p.resolve(), left_out))
+        found: list[Path] = []
+        for folder, subfolders, files in os.walk(p):
+            # Pruned in place, so that os.walk never enters them.
+            subfolders[:] = [d for d in subfolders if not d.startswith(".")
+                             and (Path(folder) / d).resolve() not in left_out]
+            found.extend(Path(folder) / f for f in files
+                         if f.endswith((".yaml", ".yml")) and not f.startswith("."))
         if not found:
             problems.append(Problem(str(p), 1, "", "no scenario files (*.yaml, *.yml) in this folder or its "
                                                    "sub-folders (hidden folders and the reports folder are not "
                                                    "searched)"))
-        out.extend(found)
+        out.extend(sorted(found))
     if problems:
         raise InputError(problems)
     return out
-
-
-def _left_out(relative: Path, root: Path, left_out: set[Path]) -> bool:
-    """Is a file under root, at this relative path, hidden, or inside a hidden folder or a left-out one?"""
-    if any(part.startswith(".") for part in relative.parts):
-        return True
-    folders = relative.parts[:-1]
-    return any(root.joinpath(*folders[:n]).resolve() in left_out for n in range(1, len(folders) + 1))
