@@ -404,7 +404,8 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     journey = ledger.get_journey(contact["journey_id"]) or {}
     target = config.targets.get(journey.get("target", ""))  # None when probes.yaml no longer has it
     auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
-    kind, reason = classify(msg, arrived, contact, template, ledger, auto_within_s)
+    kind, reason = classify(msg, arrived, contact, template, ledger, auto_within_s,
+                            replies=target.replies if target else None)
     rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
                               body_text=body, template_hash=template, evidence_path=eml[0], evidence_root=eml[1])
     if not rid:
@@ -500,7 +501,8 @@ def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestRe
     journey = ledger.get_journey(contact["journey_id"]) or {}
     target = config.targets.get(journey.get("target", ""))
     auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
-    kind, reason = classify_text(body, arrived, contact, template, ledger, auto_within_s)
+    kind, reason = classify_text(body, arrived, contact, template, ledger, auto_within_s,
+                                 replies=target.replies if target else None)
     rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
                               body_text=body, template_hash=template, evidence_path=saved[0],
                               evidence_root=saved[1])
