@@ -738,7 +738,7 @@ def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int
     carry the answer has been read past the deadline; say why on the others (held_open).
 
     Returns (how many closed, their journeys, how many held open)."""
-    from .awaits import verdict
+    from .awaits import verdict, what_arrived
 
     closed, touched, held = 0, set(), 0
     for a in ledger.awaits_where(status="pending"):
@@ -753,8 +753,10 @@ def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int
             with ledger.transaction():   # the verdict and its finding together, once, by one process
                 if not ledger.settle_await(a["id"], "no_response"):
                     continue
+                arrived = what_arrived(ledger.responses_where(contact_id=a["contact_id"]), contact.get("sent_at"))
                 ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"],
-                                   verdict(a["kind"], a["deadline_text"], "no_response", None), a["contact_id"])
+                                   verdict(a["kind"], a["deadline_text"], "no_response", None, arrived),
+                                   a["contact_id"])
             closed += 1
             touched.add(a["journey_id"])
             continue
