@@ -7,7 +7,6 @@ from email.message import EmailMessage
 import pytest
 
 from probes.answers.classify import auto_wording, classify, classify_text
-from probes.answers.rules import ReplyRules
 from probes.ledger import Ledger
 
 SENT = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
@@ -35,10 +34,11 @@ def mail(body="Hi Jane,\nyour refund of 42.50 EUR went out today.\nPriya", **hea
 
 
 def judged(ledger, msg, within_s=10.0, replies=None, arrived=LATER):
-    return classify(msg, arrived, contact(), "t-" + str(id(msg)), ledger, within_s, replies=replies)
+    extra = {"replies": replies} if replies is not None else {}
+    return classify(msg, arrived, contact(), "t-" + str(id(msg)), ledger, within_s, **extra)
 
 
-@pytest.mark.parametrize("text,words", [
+WORDED = [
     ("This is an automated response. We answer within 2 days.", "This is an automated response"),
     ("Dies ist eine automatische Antwort. Wir melden uns.", "Dies ist eine automatische Antwort"),
     ("Ceci est une réponse automatique, merci de ne pas y répondre.", "Ceci est une réponse automatique"),
@@ -51,21 +51,24 @@ def judged(ledger, msg, within_s=10.0, replies=None, arrived=LATER):
     ("Je suis absente jusqu'au 5 mai.", "Je suis absente"),
     ("Thank you, we have received your request. Ticket #123 was created.", "we have received your request"),
     ("Please do not reply to this email. Your password was changed.", "Please do not reply to this email"),
-])
-def test_automatic_wording_in_every_language_the_checks_claim(text, words):
-    assert auto_wording(text) == words
-
-
-@pytest.mark.parametrize("text", [
+]
+PERSONS = [
     "Hi Tom,\nI refunded order 58213 today; the money shows within 3 days.\nBest, Ana\n--\n"
     "Please do not reply to this email, use the portal.",
     "##- Please type your reply above this line -##\nHi Tom, your refund is done. Ana",
     "I automatically refunded you, no need to send the parcel back.",
     "I was out of the office yesterday, sorry for the wait: your refund went out today.",
     "> This is an automated response.\nHi Jane, a person here: refunded today. Priya",   # quoted, not said
-])
-def test_a_persons_specific_answer_is_not_automatic_wording(text):
-    assert auto_wording(text) is None
+]
+
+
+def test_automatic_wording_in_every_language_the_checks_claim():
+    # The corpus benchmark's "automatic" family reads this too: the words that say so, or None.
+    assert [auto_wording(text) for text, _ in WORDED] == [words for _, words in WORDED]
+
+
+def test_a_persons_specific_answer_is_not_automatic_wording():
+    assert [auto_wording(text) for text in PERSONS] == [None] * len(PERSONS)
 
 
 def test_precedence_bulk_alone_is_a_person_because_helpdesks_put_it_on_every_answer(ledger):
@@ -87,14 +90,10 @@ def test_x_auto_response_suppress_is_no_evidence(ledger):
         "human", "no sign of automation")
 
 
-@pytest.mark.parametrize("headers,said", [
-    ({"Auto_Submitted": "auto-replied"}, "Auto-Submitted: auto-replied"),
-    ({"X_Autoreply": "yes"}, "X-Autoreply header"),
-    ({"X_Autorespond": "Thanks"}, "X-Autorespond header"),
-    ({"Precedence": "auto_reply"}, "Precedence: auto_reply"),
-])
-def test_strong_headers_decide_alone(ledger, headers, said):
-    assert judged(ledger, mail(**headers)) == ("auto", said)
+def test_strong_headers_decide_alone_and_every_one_is_named(ledger):
+    msg = mail(Auto_Submitted="auto-replied", X_Autoreply="yes", X_Autorespond="Thanks", Precedence="auto_reply")
+    assert judged(ledger, msg) == (
+        "auto", "Auto-Submitted: auto-replied; X-Autoreply header; X-Autorespond header; Precedence: auto_reply")
 
 
 def test_auto_generated_alone_is_weak_but_decides_with_other_signs(ledger):
@@ -122,6 +121,8 @@ def test_a_zendesk_agents_answer_with_zendesks_headers_is_a_person(ledger):
 
 
 def test_replies_rules_decide_first_person_when_before_automatic_when(ledger):
+    from probes.answers.rules import ReplyRules
+
     rules = ReplyRules.model_validate({"automatic_when": [{"header": "X-RT-Loop-Prevention"}],
                                        "person_when": [{"header": "X-RT-Originator", "matches": "@northwind"}]})
     agent = mail(X_RT_Loop_Prevention="northwind", X_RT_Originator="priya@northwind.example",
@@ -135,6 +136,8 @@ def test_replies_rules_decide_first_person_when_before_automatic_when(ledger):
 
 
 def test_texts_are_judged_by_wording_and_rules_too(ledger):
+    from probes.answers.rules import ReplyRules
+
     assert classify_text("Ceci est une réponse automatique.", LATER, contact(), "a", ledger, 10.0)[0] == "auto"
     assert classify_text("Hi, Sam here: refunded. Do not reply to this number, call us.", LATER, contact(), "b",
                          ledger, 10.0)[0] == "human"

@@ -30,7 +30,8 @@ ASK = """
 
 def addressed(name: str, contact: dict) -> bytes:
     msg = email.message_from_bytes((HELPDESKS / name).read_bytes(), policy=email.policy.default)
-    del msg["To"], msg["Date"]
+    for name in ("To", "Date", "X-Fixture-Source", "X-Fixture-Expect", "X-Fixture-Why"):
+        del msg[name]
     msg["To"], msg["Date"] = contact["reply_address"], format_datetime(utcnow())
     msg["In-Reply-To"] = contact["message_id"]
     return msg.as_bytes()
