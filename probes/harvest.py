@@ -405,7 +405,7 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     target = config.targets.get(journey.get("target", ""))  # None when probes.yaml no longer has it
     auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
     kind, reason = classify(msg, arrived, contact, template, ledger, auto_within_s,
-                            replies=target.replies if target else None)
+                            replies=target.replies if target else None, body=body)
     rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
                               body_text=body, template_hash=template, evidence_path=eml[0], evidence_root=eml[1])
     if not rid:

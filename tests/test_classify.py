@@ -82,6 +82,12 @@ def test_weak_and_mixed_evidence_stays_a_person(ledger):
     kind, why = judged(ledger, msg)
     assert kind == "human"
     assert "Precedence: list" in why and "do not reply" in why and "Suppress" not in why
+    # Automatic wording far down: a person mentioning their leave, a ticket system's footer.
+    for body in ("Hi Jane,\nthe refund went out today, 42.50 EUR to your card ending 4411.\nThe label is attached."
+                 "\nI'm on holiday from tomorrow; Sam takes over.\nPriya",
+                 "Hi Jane,\nyour refund is done.\nPriya\n\n--\nThis message was sent automatically by our desk."):
+        kind, why = judged(ledger, mail(body, Precedence="bulk"))
+        assert kind == "human" and "(not at the top)" in why, why
 
 
 def test_x_auto_response_suppress_is_no_evidence(ledger):

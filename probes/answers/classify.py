@@ -158,10 +158,12 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     text = _unquoted(text or "")
     found: list[Evidence] = []
     for pattern in (SAYS_AUTOMATIC, SAYS_AWAY):
-        for where in (subject, text):
-            if where and (m := pattern.search(where)):
-                found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
-                break
+        # Said in the subject or the first lines, it is what the message is; further down (a footer, a
+        # person mentioning their leave) only a weak sign.
+        if m := (subject and pattern.search(subject)) or pattern.search(_head(text)):
+            found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
+        elif m := pattern.search(text):
+            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
     for said in list(dict.fromkeys(_quote(m.group(0)) for m in SAYS_RECEIVED.finditer(text)))[:2]:
         found.append(Evidence(WEAK, f"says “{said}”"))
     if m := SAYS_NO_REPLY.search(_head(text)):
@@ -250,9 +252,10 @@ def judge(evidence: list[Evidence]) -> tuple[str, str]:
 
 
 def classify(msg, arrived: dt.datetime, contact: dict, template: str, ledger: Ledger,
-             auto_within_s: float, replies=None) -> tuple[str, str]:
-    """('auto' | 'human', why) for an email. replies: the target's ``replies:`` rules (probes.yaml), or None."""
-    body = _body(msg)
+             auto_within_s: float, replies=None, body: str | None = None) -> tuple[str, str]:
+    """('auto' | 'human', why) for an email. replies: the target's ``replies:`` rules (probes.yaml), or None;
+    body: the text the reader sees, when the caller has it already (else it is read from msg)."""
+    body = _body(msg) if body is None else body
     if replies is not None and (decided := replies.decide(msg, body)):
         return decided
     evidence = (header_evidence(msg) + _context_evidence(arrived, contact, template, ledger, auto_within_s)
