@@ -67,8 +67,38 @@ def due_at(deadline: Deadline, sent_at: dt.datetime, calendar: BusinessCalendar)
     return deadline.due(sent_at, calendar)
 
 
-def verdict(kind: str, deadline_text: str, status: str, elapsed_s: float | None) -> Finding | None:
-    """The finding for a settled await, or None when the company met the deadline."""
+def what_arrived(responses: list[dict], sent_at: dt.datetime | None) -> str:
+    """What did come back for a contact whose answer from a person never came, in words: "2 answers arrived
+    (+0.2 s, +62.8 s); both were judged automatic (Auto-Submitted: auto-replied; says “do not reply”)".
+    Empty when nothing but our own copy (or a bounce, which has its own finding) arrived."""
+    autos = [r for r in responses if r.get("kind") == "auto"]
+    if not autos:
+        return ""
+
+    def after(r: dict) -> str:
+        arrived = r.get("arrived_at")
+        if sent_at is None or arrived is None:
+            return "?"
+        if arrived.tzinfo is None:
+            arrived = arrived.replace(tzinfo=dt.timezone.utc)
+        start = sent_at if sent_at.tzinfo else sent_at.replace(tzinfo=dt.timezone.utc)
+        return f"+{max(0.0, (arrived - start).total_seconds()):.1f} s"
+
+    n = len(autos)
+    judged = "it was" if n == 1 else "both were" if n == 2 else f"all {n} were"
+    said = list(dict.fromkeys(r.get("kind_reason") or "" for r in autos))
+    # One reason for all: say it once; else each answer's own, by its time.
+    reasons = said[0] if len(said) == 1 else " / ".join(f"{after(r)}: {r.get('kind_reason') or '?'}" for r in autos)
+    return (f"{n} answer{'s' if n != 1 else ''} arrived ({', '.join(after(r) for r in autos)}); {judged} judged "
+            f"automatic" + (f" ({reasons})" if reasons else "") + ".")
+
+
+def verdict(kind: str, deadline_text: str, status: str, elapsed_s: float | None,
+            arrived: str = "") -> Finding | None:
+    """The finding for a settled await, or None when the company met the deadline.
+
+    arrived: what did come back for the contact (``what_arrived``), said in a "no answer from a person" or
+    a broken promise, so that an automatic answer shown in the report is not left unexplained."""
     from .durations import format_duration
 
     if status == "met":
@@ -79,7 +109,8 @@ def verdict(kind: str, deadline_text: str, status: str, elapsed_s: float | None)
                            f"{format_duration(elapsed_s)} from the contact",
                            "The company named a time for its follow-up and missed it.")
         return Finding("promise.broken", "major", f"A promise was not kept: {deadline_text}",
-                       "The company said when it would follow up; nothing from a person came by then.")
+                       "The company said when it would follow up; nothing from a person came by then."
+                       + (f" {arrived}" if arrived else ""))
     what = "an acknowledgement" if kind == "ack" else "an answer from a person"
     if status == "late":
         return Finding(f"reply.late_{kind}", "major", f"{what[0].upper() + what[1:]} came late: after "
@@ -87,5 +118,6 @@ def verdict(kind: str, deadline_text: str, status: str, elapsed_s: float | None)
                        "The customer waited longer than the deadline for this contact.")
     return Finding(f"reply.no_{kind}", "major" if kind == "ack" else "critical",
                    f"No {what[3:] if what.startswith('an ') else what} within {deadline_text}",
-                   "Nothing came back before the deadline: to the customer the message went unanswered."
-                   if kind == "human" else "Nobody confirmed that the message arrived.")
+                   ((f"No answer from a person came back before the deadline. {arrived}" if arrived else
+                     "Nothing came back before the deadline: to the customer the message went unanswered.")
+                    if kind == "human" else "Nobody confirmed that the message arrived."))

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .answers.rules import ReplyRules
 from .results import Severity
 from .yamlsource import InputError, Problem, SourceDoc, load_yaml, validate
 
@@ -161,6 +162,10 @@ class Target(Strict):
     auto_reply_within_s: float = Field(10.0, ge=0, description="an answer arriving sooner than this after the "
                                                                "contact counts as automatic")
     checks: Tuning = Field(default_factory=dict, description=TUNING_HELP + "; for every journey to this target")
+    replies: ReplyRules | None = Field(None, description="this company's own signs of automatic and personal "
+                                                         "answers, which decide before the general rules: "
+                                                         "{automatic_when: [{header: X}], person_when: "
+                                                         "[{header: Y, matches: regex}, {text: regex}]}")
 
     @field_validator("timezone")
     @classmethod

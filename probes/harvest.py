@@ -404,7 +404,8 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
     journey = ledger.get_journey(contact["journey_id"]) or {}
     target = config.targets.get(journey.get("target", ""))  # None when probes.yaml no longer has it
     auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
-    kind, reason = classify(msg, arrived, contact, template, ledger, auto_within_s)
+    kind, reason = classify(msg, arrived, contact, template, ledger, auto_within_s,
+                            replies=target.replies if target else None, body=body)
     rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
                               body_text=body, template_hash=template, evidence_path=eml[0], evidence_root=eml[1])
     if not rid:
@@ -500,7 +501,8 @@ def _record_text(ledger, config, reports_dir, box: TextBox, m, result: HarvestRe
     journey = ledger.get_journey(contact["journey_id"]) or {}
     target = config.targets.get(journey.get("target", ""))
     auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
-    kind, reason = classify_text(body, arrived, contact, template, ledger, auto_within_s)
+    kind, reason = classify_text(body, arrived, contact, template, ledger, auto_within_s,
+                                 replies=target.replies if target else None)
     rid = ledger.add_response(**base, contact_id=contact["id"], matched_by=how, kind=kind, kind_reason=reason,
                               body_text=body, template_hash=template, evidence_path=saved[0],
                               evidence_root=saved[1])
@@ -736,7 +738,7 @@ def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int
     carry the answer has been read past the deadline; say why on the others (held_open).
 
     Returns (how many closed, their journeys, how many held open)."""
-    from .awaits import verdict
+    from .awaits import verdict, what_arrived
 
     closed, touched, held = 0, set(), 0
     for a in ledger.awaits_where(status="pending"):
@@ -751,8 +753,10 @@ def close_overdue(ledger: Ledger, config: Config, now: dt.datetime) -> tuple[int
             with ledger.transaction():   # the verdict and its finding together, once, by one process
                 if not ledger.settle_await(a["id"], "no_response"):
                     continue
+                arrived = what_arrived(ledger.responses_where(contact_id=a["contact_id"]), contact.get("sent_at"))
                 ledger.add_finding(a["run_id"], a["journey_id"], a["step_id"],
-                                   verdict(a["kind"], a["deadline_text"], "no_response", None), a["contact_id"])
+                                   verdict(a["kind"], a["deadline_text"], "no_response", None, arrived),
+                                   a["contact_id"])
             closed += 1
             touched.add(a["journey_id"])
             continue

@@ -75,7 +75,7 @@ def test_order_of_trust_reply_address_before_token_before_thread(sent, mail, mai
     ("Auto_Submitted", "auto-replied", "Auto-Submitted: auto-replied"),
     ("X_Autoreply", "yes", "X-Autoreply header"),
     ("X_Autorespond", "Thanks", "X-Autorespond header"),
-    ("Precedence", "bulk", "Precedence: bulk"),
+    ("Precedence", "auto_reply", "Precedence: auto_reply"),
 ])
 def test_automatic_replies_are_recognised_by_their_headers(sent, mail, mail_config, reports, header, value, reason):
     ran, contact = sent()

@@ -379,6 +379,20 @@ def tuning_lines(tuning: dict[str, dict]) -> list[str]:
     return lines
 
 
+NO_PERSON_CHECKS = ("reply.no_human", "promise.broken")
+
+
+def _link_automatic_answers(findings: list[dict], responses: list[dict], anchor: str) -> None:
+    """A "no answer from a person" beside answer cards: link the finding to the cards it says were automatic,
+    so the reader sees why those answers did not count."""
+    autos = [r for r in responses if r.get("kind") == "auto"]
+    for f in findings:
+        if f.get("check") in NO_PERSON_CHECKS and autos:
+            f["automatic_answers"] = [{"href": f"#{anchor}-answer-{r['id']}",
+                                       "label": f"automatic answer {r['after']}" if r.get("after")
+                                       else f"automatic answer at {r['when']}"} for r in autos]
+
+
 def _highlight(journey: dict) -> None:
     """Mark each finding's snippet inside the texts of the journey the customer read.
 
@@ -425,6 +439,8 @@ def _highlight(journey: dict) -> None:
                         "title": candidates[i]["title"], "href": "#" + marked.anchors[i]}
                 if not any((x["check"], x["title"]) == (item["check"], item["title"]) for x in legend):
                     legend.append(item)
+        _link_automatic_answers([*step["findings"], *(f for w in waits for f in w["findings"])],
+                                (step["answers"] or {}).get("responses", []), anchor)
         step["transcript_marks"].sort(key=lambda x: _SEVERITY_RANK.get(x["severity"], len(_SEVERITY_RANK)))
         step["has_marks"] = any(holder.get("mark_legend") for holder, *_ in texts) or bool(step["transcript_marks"])
 

@@ -1,0 +1,152 @@
+"""Automatic or from a person, fast: the evidence rules on parsed mails and texts (no servers needed)."""
+import datetime as dt
+import email
+import email.policy
+from email.message import EmailMessage
+
+import pytest
+
+from probes.answers.classify import auto_wording, classify, classify_text
+from probes.ledger import Ledger
+
+SENT = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+LATER = SENT + dt.timedelta(hours=2)
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+
+
+def contact():
+    return {"id": 1, "run_id": "r1", "sent_at": SENT}
+
+
+def mail(body="Hi Jane,\nyour refund of 42.50 EUR went out today.\nPriya", **headers) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = headers.pop("From", "Priya <priya@northwind.example>")
+    msg["To"] = "shopper@mystery.example"
+    msg["Subject"] = headers.pop("Subject", "Re: Where is my refund?")
+    for name, value in headers.items():
+        msg[name.replace("_", "-")] = value
+    msg.set_content(body)
+    return email.message_from_bytes(msg.as_bytes(), policy=email.policy.default)
+
+
+def judged(ledger, msg, within_s=10.0, replies=None, arrived=LATER):
+    extra = {"replies": replies} if replies is not None else {}
+    return classify(msg, arrived, contact(), "t-" + str(id(msg)), ledger, within_s, **extra)
+
+
+WORDED = [
+    ("This is an automated response. We answer within 2 days.", "This is an automated response"),
+    ("Dies ist eine automatische Antwort. Wir melden uns.", "Dies ist eine automatische Antwort"),
+    ("Ceci est une réponse automatique, merci de ne pas y répondre.", "Ceci est une réponse automatique"),
+    ("Esta es una respuesta automática.", "Esta es una respuesta automática"),
+    ("Questa è una risposta automatica.", "Questa è una risposta automatica"),
+    ("Dit is een automatisch antwoord op uw bericht.", "Dit is een automatisch antwoord"),
+    ("Esta é uma resposta automática.", "Esta é uma resposta automática"),
+    ("Thank you for your email. I am out of the office until Monday.", "I am out of the office"),
+    ("Ich bin bis 3. Mai nicht im Büro.", "Ich bin bis 3. Mai nicht im Büro"),
+    ("Je suis absente jusqu'au 5 mai.", "Je suis absente"),
+    ("Thank you, we have received your request. Ticket #123 was created.", "we have received your request"),
+    ("Please do not reply to this email. Your password was changed.", "Please do not reply to this email"),
+]
+PERSONS = [
+    "Hi Tom,\nI refunded order 58213 today; the money shows within 3 days.\nBest, Ana\n--\n"
+    "Please do not reply to this email, use the portal.",
+    "##- Please type your reply above this line -##\nHi Tom, your refund is done. Ana",
+    "I automatically refunded you, no need to send the parcel back.",
+    "I was out of the office yesterday, sorry for the wait: your refund went out today.",
+    "> This is an automated response.\nHi Jane, a person here: refunded today. Priya",   # quoted, not said
+]
+
+
+def test_automatic_wording_in_every_language_the_checks_claim():
+    # The corpus benchmark's "automatic" family reads this too: the words that say so, or None.
+    assert [auto_wording(text) for text, _ in WORDED] == [words for _, words in WORDED]
+
+
+def test_a_persons_specific_answer_is_not_automatic_wording():
+    assert [auto_wording(text) for text in PERSONS] == [None] * len(PERSONS)
+
+
+def test_precedence_bulk_alone_is_a_person_because_helpdesks_put_it_on_every_answer(ledger):
+    kind, why = judged(ledger, mail(Precedence="bulk"))
+    assert kind == "human" and "Precedence: bulk" in why
+
+
+def test_weak_and_mixed_evidence_stays_a_person(ledger):
+    msg = mail("Hi Jane,\nrefunded today.\nPriya\n\nPlease do not reply to this email.", Precedence="list",
+               X_Auto_Response_Suppress="All")
+    kind, why = judged(ledger, msg)
+    assert kind == "human"
+    assert "Precedence: list" in why and "do not reply" in why and "Suppress" not in why
+    # Automatic wording far down: a person mentioning their leave, a ticket system's footer.
+    for body in ("Hi Jane,\nthe refund went out today, 42.50 EUR to your card ending 4411.\nThe label is attached."
+                 "\nI'm on holiday from tomorrow; Sam takes over.\nPriya",
+                 "Hi Jane,\nyour refund is done.\nPriya\n\n--\nThis message was sent automatically by our desk."):
+        kind, why = judged(ledger, mail(body, Precedence="bulk"))
+        assert kind == "human" and "(not at the top)" in why, why
+
+
+def test_x_auto_response_suppress_is_no_evidence(ledger):
+    # Exchange and helpdesks put it on ordinary mail to ask others not to auto-reply.
+    assert judged(ledger, mail(X_Auto_Response_Suppress="DR, RN, OOF, AutoReply")) == (
+        "human", "no sign of automation")
+
+
+def test_strong_headers_decide_alone_and_every_one_is_named(ledger):
+    msg = mail(Auto_Submitted="auto-replied", X_Autoreply="yes", X_Autorespond="Thanks", Precedence="auto_reply")
+    assert judged(ledger, msg) == (
+        "auto", "Auto-Submitted: auto-replied; X-Autoreply header; X-Autorespond header; Precedence: auto_reply")
+
+
+def test_auto_generated_alone_is_weak_but_decides_with_other_signs(ledger):
+    assert judged(ledger, mail(Auto_Submitted="auto-generated"))[0] == "human"
+    kind, why = judged(ledger, mail(Auto_Submitted="auto-generated", X_Loop="yes", Precedence="bulk"))
+    assert kind == "auto"
+    assert why.startswith("Auto-Submitted: auto-generated") and "X-Loop header" in why and "Precedence: bulk" in why
+
+
+def test_why_names_every_piece_of_evidence(ledger):
+    msg = mail("Dies ist eine automatische Antwort.\nBitte antworten Sie nicht auf diese E-Mail.",
+               Auto_Submitted="auto-replied", From="noreply@northwind.example")
+    kind, why = judged(ledger, msg, within_s=3 * 3600.0)
+    assert kind == "auto"
+    for piece in ("Auto-Submitted: auto-replied", "sent from noreply@northwind.example", "arrived 7200.0 s after",
+                  "“Dies ist eine automatische Antwort”", "Bitte antworten Sie nicht"):
+        assert piece in why, piece
+
+
+def test_a_zendesk_agents_answer_with_zendesks_headers_is_a_person(ledger):
+    msg = mail("##- Please type your reply above this line -##\n\nHi Jane, refunded today. Priya",
+               Auto_Submitted="auto-generated", X_Auto_Response_Suppress="All", X_Mailer="Zendesk Mailer")
+    kind, why = judged(ledger, msg)
+    assert kind == "human" and "Zendesk puts it on every message" in why
+
+
+def test_replies_rules_decide_first_person_when_before_automatic_when(ledger):
+    from probes.answers.rules import ReplyRules
+
+    rules = ReplyRules.model_validate({"automatic_when": [{"header": "X-RT-Loop-Prevention"}],
+                                       "person_when": [{"header": "X-RT-Originator", "matches": "@northwind"}]})
+    agent = mail(X_RT_Loop_Prevention="northwind", X_RT_Originator="priya@northwind.example",
+                 Auto_Submitted="auto-replied")
+    assert judged(ledger, agent, replies=rules) == (
+        "human", "probes.yaml replies: person_when header: X-RT-Originator matches '@northwind'")
+    ack = mail(X_RT_Loop_Prevention="northwind")
+    assert judged(ledger, ack, replies=rules) == (
+        "auto", "probes.yaml replies: automatic_when header: X-RT-Loop-Prevention")
+    assert judged(ledger, mail(), replies=rules) == ("human", "no sign of automation")
+
+
+def test_texts_are_judged_by_wording_and_rules_too(ledger):
+    from probes.answers.rules import ReplyRules
+
+    assert classify_text("Ceci est une réponse automatique.", LATER, contact(), "a", ledger, 10.0)[0] == "auto"
+    assert classify_text("Hi, Sam here: refunded. Do not reply to this number, call us.", LATER, contact(), "b",
+                         ledger, 10.0)[0] == "human"
+    rules = ReplyRules.model_validate({"automatic_when": [{"text": r"^acme:"}]})
+    assert classify_text("ACME: your code is 1234", LATER, contact(), "c", ledger, 10.0, replies=rules) == (
+        "auto", "probes.yaml replies: automatic_when text: '^acme:'")
