@@ -4,21 +4,29 @@ Caught (major): note labels ("Internal:", "[INTERNAL]", "Agent notes:", "Note to
 to colleagues ("do not send yet", "don't tell the customer", "FYI team", "@here", "@Tom can you…",
 "pls check"), remarks about the customer ("this guy again", "she won't notice"), chat slang jokes
 ("lol", "lmao", "hahaha", French "mdr", Spanish "jajaja"), editorial marks ("[TBC]", "TODO"), in English, German, French, Spanish,
-Italian, Dutch and Portuguese. Staff talk inside a forwarded or quoted colleague's message counts
+Italian, Dutch and Portuguese. Free-form notes need no marker: an aside in brackets that names a colleague
+and asks them something ("(Sam — can you double-check the amount?)", "(Jens – kannst du das prüfen?)"),
+a drafting note in brackets ("[insert tracking link]", "[need manager OK]", "(check amount w/ finance)",
+"[Link einfügen]", "[à vérifier]", "(confirmar fecha con almacén)"), "<<check wording>>" and "xx confirm
+date xx", a postscript to a named colleague ("PS Maria: …"), and shorthand about the customer ("PITA",
+"the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
-"Follow us @AcmeShop", Dutch "veel lol", the "LOL Surprise" toy range).
+"Follow us @AcmeShop", Dutch "veel lol", the "LOL Surprise" toy range); brackets written for the
+customer (any "you"/"your"/"Ihr"/"votre" in them, "(to be confirmed)", "(awaiting stock)", "(Tom, Maria
+and Sam)", "(Jane, can you …)"), a postscript to the customer ("PS Don't forget …"), "waiting is a
+nightmare", PITA bread, and brackets inside a quotation.
 """
 from __future__ import annotations
 
 import re
 
 from ..results import Finding
-from ._text import FOREIGN, OWN, prose_lines, snippet
+from ._text import FOREIGN, OWN, fold, persona_words, read, snippet
 
 CHECK = "internal_note"
 
@@ -88,6 +96,147 @@ _ABOUT_CUSTOMER = re.compile(r"\b(?:she|her|he|him|the\s+(?:customer|client)|thi
 _DUTCH_LOL = re.compile(r"\b(?:veel|wat|de|met|voor\s+de)\s+lol\b|\blol\s+(?:hebben|maken|gehad|beleven)\b", re.I)
 _SOCIAL = re.compile(r"\b(?:follow|find|tweet|message|tag|join)\s+(?:us\s+)?(?:on\s+\w+\s+)?(?:at\s+)?@", re.I)
 
+_DRAFT = "draft"
+_REMARK = "remark"
+
+# --- Free-form notes (no fixed marker): bracketed asides, drafting notes, postscripts, remarks. ---
+# A bracketed aside: (…), […], <<…>>, and "xx … xx" / "XXX … XXX" (drafting marks, never prose to a customer).
+_BRACKETED = re.compile(r"\(([^()\n]{3,200})\)|\[([^\[\]\n]{3,200})\]|<<([^<>\n]{2,160})>>|"
+                        r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)")
+# Words that speak to the customer: an aside with them is written for the customer ("(check your spam folder)").
+_TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|usted|ustedes|su|sus|suo|sua|suoi|"
+                          r"vostr[oaie]|uw|u|voc[eê]|seu|seus|suas)\b", re.I)
+_TO_CUSTOMER_CS = re.compile(r"\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen|Lei)\b")
+_POSSESSIVE = re.compile(r"\b(?:your|yours|votre|vos|uw|Ihr|Ihre|Ihren|Ihrem|Ihrer|seu|sua|suo)\b")
+# "(Sam — can you …)", "(@maria pls …)": an aside that starts by naming whom it is for.
+_TO_COLLEAGUE = re.compile(r"^(?:(@[\w.\-]+)\s*[,:—–\-]?|([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[,:—–]|\s-))\s*(.+)$")
+_REQUEST = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:pls|plz|please|kannst\s+du|konntest\s+du|bitte|"
+                      r"magst\s+du|tu\s+peux|peux[- ]tu|pourrais[- ]tu|stp|svp|merci\s+de|puedes|podrias|porfa|"
+                      r"por\s+favor|puoi|potresti|per\s+favore|(?:kun|kan|wil)\s+(?:je|jij)|graag|ff|podes|pode|"
+                      r"consegues|check|confirm|ok\s*\?)\b")
+_ADD = r"(?:insert|add|paste|put|fill\s+in|drop\s+in|link|embed)"
+_VERIFY = r"(?:check|confirm|verify|double[- ]?check|dbl[- ]?check|re-?check|fact[- ]?check|clarify|chase|update|fix)"
+_OBJ = (r"(?:link|links|url|screenshot|tracking|number|no|ref|reference|name|date|dates|details|photo|pic|image|"
+        r"attachment|amount|price|prices|figure|figures|address|info|policy|macro|template|signature|sig|code|eta|"
+        r"steps|wording|stock|sku|tone|spelling|grammar|refund|credit|phrasing|numbers)")
+_NOT_ARTICLE = r"(?:(?!the\b|a\b|an\b|this\b|our\b)[\w'\-]+\s+)"
+_STAFF_ROLE = r"(?:manager|supervisor|tl|team\s*lead(?:er)?|boss|legal|finance|billing|ops|compliance|[a-z]+'s)"
+# Drafting notes, matched on the folded aside (lower case, no accents). Any bracket shape.
+_DRAFTING = [re.compile(p) for p in (
+    # English: telegraphic "[add tracking link]", "(check amount w/ finance)", "(needs manager OK)".
+    rf"^{_ADD}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
+    rf"^{_VERIFY}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
+    rf"^{_VERIFY}\s+(?:with|w/)\s*[a-z]+",
+    r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
+    r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\b",
+    rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
+    r"\bneeds?\s+(?:an?\s+)?(?:ok|okay|sign[- ]?off)\s+(?:from|by)\s+\w+",
+    rf"\b(?:awaiting|waiting\s+(?:on|for)|pending)\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|"
+    r"reply|answer|confirmation)\b",
+    # German, Dutch: the verb comes last ("[Link einfügen]", "(Betrag noch mit Tom klären)", "(bedrag checken)").
+    r"\b(?:link|tracking\w*|sendungsnummer|betrag|summe|datum|termin|formulierung|wortlaut|preis|screenshot|name|"
+    r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
+    r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren)\b",
+    r"\bfreigabe\s+(?:durch|von|vom)\s+\w+|\b(?:wartet|warten)\s+auf\s+(?:die\s+)?freigabe|"
+    r"\bbraucht\s+(?:noch\s+)?(?:freigabe|ok)\b",
+    r"\b(?:link|tracking\w*|bedrag|datum|naam|nummer|screenshot|formulering|tekst|prijs|nog|met\s+\w+|bij\s+\w+)\b"
+    r".*\b(?:invoegen|toevoegen|plakken|checken|controleren|nakijken|navragen|bevestigen|afstemmen|aanpassen)\b",
+    r"\b(?:wacht(?:en)?\s+op|heeft\s+nodig:?|nodig:?)\s+(?:akkoord|goedkeuring|ok)\b|\bakkoord\s+(?:van|vd)\s+\w+",
+    # French, Spanish, Italian, Portuguese: an infinitive first ("[insérer le lien]", "(confirmar fecha)").
+    r"^(?:inserer|ajouter|mettre|coller|joindre)\s+(?:[\w'\-]+\s+){0,2}?(?:lien|numero|capture|date|montant|nom|"
+    r"suivi|photo|adresse|piece|url|signature|code)\b",
+    r"^(?:verifier|confirmer|valider|revoir|checker|demander|relancer|reformuler)\s+(?:le|la|les|l'|avec|aupres|si|"
+    r"date|montant)\b|\bvalidation\s+(?:du|de\s+la|par\s+le)\s+(?:manager|responsable|chef)\b",
+    r"^(?:insertar|anadir|poner|pegar|adjuntar|incluir|meter)\s+(?:[\w'\-]+\s+){0,2}?(?:enlace|link|numero|captura|"
+    r"fecha|importe|nombre|seguimiento|foto|direccion|url|firma|codigo)\b",
+    r"^(?:verificar|comprobar|confirmar|revisar|consultar|preguntar|validar)\s+(?:con|el|la|los|las|si|fecha|"
+    r"importe|monto|redaccion)\b|\b(?:necesita|requiere)\s+(?:el\s+)?(?:ok|visto\s+bueno|aprobacion)\b",
+    r"^(?:inserire|aggiungere|mettere|incollare|allegare)\s+(?:[\w'\-]+\s+){0,2}?(?:link|numero|screenshot|data|"
+    r"importo|nome|tracking|foto|indirizzo|url|firma|codice)\b",
+    r"^(?:verificare|controllare|confermare|chiedere|sentire|ricontrollare)\s+(?:con|il|la|l'|i|le|gli|se|data|"
+    r"importo|cifra)\b|\b(?:serve|manca)\s+(?:l')?(?:ok|approvazione|via\s+libera)\b",
+    r"^(?:inserir|adicionar|colocar|colar|anexar|incluir)\s+(?:[\w'\-]+\s+){0,2}?(?:link|numero|print|captura|data|"
+    r"valor|nome|rastreio|rastreamento|foto|morada|endereco|url|assinatura|codigo)\b",
+    r"^(?:verificar|confirmar|conferir|checar|perguntar|validar)\s+(?:com|o|a|os|as|se|data|valor)\b|"
+    r"\b(?:precisa|falta)\s+(?:de\s+)?(?:ok|aprovacao|aval)\b",
+)]
+# Only in square brackets and drafting marks: in round brackets "(to be confirmed)" is said to customers too.
+_PENDING = [re.compile(
+    r"^(?:tbc|tbd|tba|to\s+be\s+(?:confirmed|checked|decided)|to\s+(?:confirm|check)|"
+    rf"{_ADD}\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|{_VERIFY}\s+(?:the|this)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|"
+    r"a\s+(?:verifier|confirmer|completer|valider)|da\s+(?:verificare|confermare|controllare|completare)|"
+    r"por\s+(?:confirmar|verificar)|pendiente\s+de\s+\w+|a\s+(?:confirmar|verificar)|noch\s+offen|"
+    r"noch\s+zu\s+klaren|nog\s+(?:te\s+)?(?:bevestigen|checken|invullen))\b")]
+_MARK_VERB = re.compile(
+    r"^(?:confirm|check|add|insert|verify|update|fix|ask|chase|tbc|tbd|todo|need|prufen|checken|einfugen|klaren|"
+    r"verifier|confirmer|ajouter|inserer|verificar|confirmar|comprobar|anadir|insertar|verificare|confermare|"
+    r"controllare|aggiungere|inserire|controleren|toevoegen|invoegen|conferir|adicionar|inserir)\b")
+_FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
+# "PS Maria: …", "P.S. @tom …", "PS für Jens – …": a postscript to a named colleague.
+_POSTSCRIPT = re.compile(r"^\s*(?:[Pp]\.?\s?[Ss]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:to|for|an|für|pour|à|para|per|"
+                         r"voor|aan)?\s*(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
+# "Sam — can you double-check this?" at the start of a line.
+_NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)\s*(?:(?:can|could|would)\s+(?:you|u)\s+"
+                            r"(?:pls\s+|please\s+)?(?:double[- ]?check|check|confirm|approve|verify|look|sign|ok)|"
+                            r"pls|plz)\b", re.I)
+# Remarks and shorthand about the customer ("PITA", "the usual moaner", "this one is a nightmare").
+_REMARKS = [
+    re.compile(r"\bPITA\b(?!\s+(?:bread|pocket|chip|wrap)s?\b)"),
+    re.compile(
+        r"\bpain\s+in\s+the\s+(?:neck|backside|butt|rear)\b|"
+        r"\b(?:usual|serial|professional|chronic|habitual|resident|regular)\s+(?:moaner|complainer|whinger|whiner|"
+        r"troublemaker|time[- ]?waster|nutter|pest)s?\b|"
+        r"\b(?:moaner|whinger|time[- ]?waster|nutjob|nutter|drama\s+queen|freeloader|cheapskate)s?\b|"
+        r"\b(?:this|that)\s+one\s+(?:is|'s)\s+(?:an?\s+|such\s+an?\s+|a\s+real\s+|a\s+total\s+|a\s+right\s+)?"
+        r"(?:nightmare|pain|piece\s+of\s+work|handful|joke|nutter|headache)\b|"
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:an?\s+|such\s+an?\s+|a\s+real\s+|a\s+total\s+|a\s+right\s+|being\s+a\s+)"
+        r"(?:nightmare|pain|piece\s+of\s+work|handful|nutter|headache|drama\s+queen)\b|"
+        r"\b(?:nightmare|annoying|crazy|entitled|shouty|problem|moany|whiny)\s+(?:customer|client|caller|lady|woman|"
+        r"guy|bloke)\b"
+        # German
+        r"|\b(?:nervens[äa]ge|querulant(?:in)?|dauern[öo]rgler(?:in)?|n[öo]rgler(?:in)?|meckerziege|"
+        r"nervige[rn]?\s+(?:kunde|kundin)|anstrengende[rn]?\s+(?:kunde|kundin)|"
+        r"schon\s+wieder\s+(?:der|die|dieser|diese)\s+(?:kunde|kundin|typ|frau|mann|nervige\w*))\b"
+        # French
+        r"|\b(?:casse[- ]pieds?|r[âa]leu(?:r|se)|client(?:e)?\s+(?:relou|chiant\w*|p[ée]nible)|relou|"
+        r"emmerdeu(?:r|se)|chieu(?:r|se)|encore\s+(?:lui|elle)\s*[!…]|encore\s+(?:ce|cette)\s+(?:client|cliente|type|"
+        r"dame|bonne\s+femme))\b"
+        # Spanish
+        r"|\b(?:(?:el|la)\s+pesad[oa]\s+de\s+siempre|cliente\s+(?:pesad[oa]|pesad[ií]sim[oa]|plasta|insoportable)|"
+        r"plasta|quejic[oa]|tocapelotas|otra\s+vez\s+(?:este|esta|el|la)\s+(?:pesad[oa]|cliente|señora|señor|tío|"
+        r"tía|del|de\s+la))\b"
+        # Italian
+        r"|\b(?:rompiscatole|rompipalle|rompiballe|scocciatore|scocciatrice|solit[oa]\s+(?:rompi\w+|lamentos[oa]|"
+        r"scocciat\w+|pesante)|cliente\s+(?:rompi\w+|pesante|insopportabile)|di\s+nuovo\s+(?:lui|lei)\s*[!…])\b"
+        # Dutch
+        r"|\b(?:zeurpiet|zeurkous|zeikerd|lastpak|querulant|vervelende\s+klant|lastige\s+klant|"
+        r"alweer\s+(?:die|deze)\s+(?:klant|mevrouw|meneer|vent|zeur\w*))\b"
+        # Portuguese
+        r"|\b(?:cliente\s+(?:chat[oa]|chat[ií]ssim[oa]|insuport[áa]vel)|reclam[ãa]o|(?:o|a)\s+chat[oa]\s+de\s+sempre|"
+        r"mala\s+sem\s+al[çc]a|de\s+novo\s+(?:esse|essa|este|esta)\s+(?:cliente|senhor|senhora|chat[oa]))\b",
+        re.I),
+]
+# Capitalised words that open an aside or a postscript without naming anyone ("(Note: …)", "PS Thanks, …").
+_NOT_NAMES = {
+    "note", "nb", "please", "pls", "tip", "see", "hint", "warning", "update", "updated", "important", "attention",
+    "reminder", "info", "fyi", "edit", "example", "eg", "ie", "thanks", "thank", "sorry", "ps", "yes", "no", "ok",
+    "okay", "also", "and", "or", "but", "for", "the", "this", "that", "our", "your", "we", "you", "hi", "hello",
+    "dear", "optional", "free", "step", "option", "answer", "question", "re", "fw", "fwd", "source", "remember",
+    "again", "anyway", "btw", "oh", "sure", "great", "good", "well", "so", "then", "now", "today", "tomorrow",
+    "yesterday", "if", "when", "as", "just", "still", "even", "only", "maybe", "perhaps", "hope", "happy",
+    "best", "kind", "regards", "cheers", "all", "everyone", "team", "customer", "client", "support", "service",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "bitte", "hinweis", "achtung", "wichtig", "danke", "anmerkung", "tipp", "ubrigens", "auch", "und", "oder",
+    "remarque", "merci", "rappel", "astuce", "aussi", "et", "ou", "nota", "importante", "gracias", "ojo", "aviso",
+    "tambien", "attenzione", "grazie", "anche", "opmerking", "belangrijk", "bedankt", "ook", "let", "atencao",
+    "obrigado", "obrigada", "lembrete", "dica", "tambem", "sehr", "liebe", "hallo", "bonjour", "hola", "ciao",
+    "beste", "ola", "gentile", "estimado", "estimada", "cher", "chere", "mr", "mrs", "ms", "dr", "herr", "frau",
+    "mme", "sr", "sra", "sig", "dhr", "mevr", "faq", "pdf", "sms", "url", "uk", "eu", "us", "usa", "vat", "ups",
+    "dhl", "dpd", "gls", "fedex", "usps", "hermes", "stage", "phase", "part", "section", "page", "item",
+    "size", "colour", "color", "total", "subtotal", "price", "order", "ref", "reference", "tel", "phone", "email",
+}
+
 _TITLES = {
     _LABEL: ("Internal note left in the reply",
              "“{m}” marks text meant for colleagues; the customer was sent a note that was never meant for them, "
@@ -97,27 +246,70 @@ _TITLES = {
              "can read as dismissive."),
     _JOKE: ("Joke or chat slang sent to the customer",
             "“{m}” is chat slang that reads as a joke at the customer's expense, or at least as unprofessional."),
+    _DRAFT: ("Drafting note left in the reply",
+             "“{m}” is a note from whoever drafted the reply (something still to fill in, check or approve): the "
+             "customer was sent an unfinished draft."),
+    _REMARK: ("Remark about the customer sent to the customer",
+              "“{m}” is staff talk about the customer, not to them: it reads as contempt and shows how the "
+              "company speaks of its customers."),
 }
+_LABEL_ALONE_REST = re.compile(r"^[\s\W]*(?:\([^)]*\)[\s\W]*)?$")
 
 
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per offending line, in reading order."""
     found: list[Finding] = []
-    for ln in prose_lines(text, ctx, kinds=(OWN, FOREIGN)):
-        hit = _first_hit(ln.prose, ctx)
-        if not hit and ln.kind == FOREIGN:
-            m = _ABOUT_CUSTOMER.search(ln.prose.lstrip("> "))
-            hit = (_STAFF, ln.prose.strip().lstrip("> ")) if m else None
-        if not hit:
-            continue
-        kind, match = hit
+    for ln, hit in _line_hits(text, ctx):
+        kind, match, _ = hit
         title, detail = _TITLES[kind]
         where = " (in a forwarded or quoted message between staff)" if ln.kind == FOREIGN else ""
         found.append(Finding(CHECK, "major", title, detail.format(m=match.strip()) + where, snippet(ln.text)))
     return found
 
 
-def _first_hit(line: str, ctx) -> tuple[str, str] | None:
+def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
+    """Where the reply's staff notes are: {line number: [(start, end) in the line]}.
+
+    A bracketed aside is its brackets; any other note is its whole line, and a note label alone on its
+    line ("INTERNAL:", "--- Agent notes ---") takes the lines below it up to the next blank line. Other
+    checks (tone) leave these spans to this one: "!!" inside a leaked staff note is the note's fault.
+    Jokes and chat slang are not notes: they were written to the customer.
+    """
+    spans: dict[int, list[tuple[int, int]]] = {}
+    lines = read(text, ctx)
+    by_no = {ln.no: ln for ln in lines}
+    for ln, (kind, match, span) in _line_hits(text, ctx, lines):
+        if kind == _JOKE:
+            continue
+        spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
+        if kind == _LABEL and span is None and _LABEL_ALONE_REST.match(ln.prose[ln.prose.find(match) + len(match):]):
+            nxt = ln.no + 1
+            while nxt in by_no and by_no[nxt].text.strip():
+                spans.setdefault(nxt, []).append((0, len(by_no[nxt].prose)))
+                nxt += 1
+    return spans
+
+
+def _line_hits(text: str, ctx, lines=None):
+    """(line, (kind, matched text, span or None for the whole line)) for each line with a note on it."""
+    names = _persona_names(ctx)
+    for ln in lines if lines is not None else read(text, ctx):
+        if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
+            continue
+        hit = _first_hit(ln.prose, ctx, names)
+        if not hit and ln.kind == FOREIGN:
+            m = _ABOUT_CUSTOMER.search(ln.prose.lstrip("> "))
+            hit = (_STAFF, ln.prose.strip().lstrip("> "), None) if m else None
+        if hit:
+            yield ln, hit
+
+
+def _persona_names(ctx) -> set[str]:
+    persona = getattr(ctx, "persona", None) or {}
+    return persona_words(persona) | {fold(w) for w in re.findall(r"[^\W\d_]+", str(persona.get("name") or ""))}
+
+
+def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(line):
@@ -127,5 +319,55 @@ def _first_hit(line: str, ctx) -> tuple[str, str] | None:
                 continue  # the "LOL Surprise" toy range
             if m.group(0).lstrip().startswith("@") and _SOCIAL.search(line[:m.end()]):
                 continue
-            return kind, m.group(0)
+            if kind == _JOKE:
+                aside = _aside(line, names)  # a staff aside on the same line is the worse finding
+                if aside:
+                    return aside
+            span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
+                else None
+            return kind, m.group(0), span
+    aside = _aside(line, names)
+    if aside:
+        return aside
+    m = _POSTSCRIPT.match(line)
+    if m and _is_colleague(m.group(1), names):
+        return _STAFF, m.group(0), None
+    m = _NAMED_REQUEST.match(line)
+    if m and _is_colleague(m.group(1), names):
+        return _STAFF, m.group(0), None
+    for pattern in _REMARKS:
+        m = pattern.search(line)
+        if m:
+            return _REMARK, m.group(0), None
     return None
+
+
+def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | None:
+    """A bracketed aside meant for staff: "(Sam — can you check?)", "[insert tracking link]", "<<check wording>>"."""
+    for m in _BRACKETED.finditer(line):
+        shape = "(" if m.group(1) is not None else "[" if m.group(2) is not None else "<<" if m.group(3) else "xx"
+        inner = m.group(m.lastindex).strip(" *_-–—:")
+        if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
+            continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
+        to = _TO_COLLEAGUE.match(inner)
+        if to and _is_colleague(to.group(1) or to.group(2), names) and not _POSSESSIVE.search(inner) and (
+                "?" in inner or _REQUEST.search(fold(to.group(3))) or to.group(1)):
+            return _STAFF, m.group(0), m.span()
+        if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
+            continue
+        folded = fold(inner)
+        if any(p.search(folded) for p in _DRAFTING):
+            return _DRAFT, m.group(0), m.span()
+        if shape != "(" and any(p.search(folded) for p in _PENDING):
+            return _DRAFT, m.group(0), m.span()
+        if shape == "xx" and _MARK_VERB.search(folded):
+            return _DRAFT, m.group(0), m.span()
+        if shape == "<<" and not _FIELD_LIKE.match(inner) and not re.search(r"\d", inner):
+            return _DRAFT, m.group(0), m.span()   # "<<check wording>>": never prose to a customer
+    return None
+
+
+def _is_colleague(name: str, names: set[str]) -> bool:
+    f = fold(name.lstrip("@"))
+    return f not in names and f not in _NOT_NAMES and not any(f.startswith(n) or n.startswith(f) for n in names
+                                                              if len(n) >= 3 and len(f) >= 3)

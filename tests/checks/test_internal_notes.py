@@ -122,3 +122,80 @@ def test_dutch_lol_for_a_dutch_persona_is_fun_not_a_joke():
 def test_one_finding_per_line_in_reading_order():
     text = "INTERNAL: check stock\nHi Jane,\nlol fair enough\n@team please approve"
     assert [f.snippet for f in check(text, JANE)] == ["INTERNAL: check stock", "lol fair enough", "@team please approve"]
+
+
+# Free-form staff remarks: no fixed marker, in any of the seven languages.
+FREE_FORM = [
+    # (reply, title, snippet)
+    ("Hi Jane,\nyour refund of £40 is approved (Sam — can you double-check the amount before this goes?)\nBest, Lee",
+     "Staff-only message sent to the customer",
+     "your refund of £40 is approved (Sam — can you double-check the amount before this goes?)"),
+    ("Hi Jane, we have issued a credit note [need manager OK]. Regards, Lee",
+     "Drafting note left in the reply", "Hi Jane, we have issued a credit note [need manager OK]. Regards, Lee"),
+    ("Hi Jane,\nyour parcel is on its way: [insert tracking link]\nThanks", "Drafting note left in the reply",
+     "your parcel is on its way: [insert tracking link]"),
+    ("Dear Jane,\n<<check wording>> We apologise for the delay.", "Drafting note left in the reply",
+     "<<check wording>> We apologise for the delay."),
+    ("Hi Jane, the engineer comes on xx confirm date xx between 8 and 12.", "Drafting note left in the reply",
+     "Hi Jane, the engineer comes on xx confirm date xx between 8 and 12."),
+    ("Hi Jane,\nthe replacement ships Monday.\n\nPS Maria: she has called three times, be nice.",
+     "Staff-only message sent to the customer", "PS Maria: she has called three times, be nice."),
+    ("Hi Jane, refund done. Honestly, PITA.", "Remark about the customer sent to the customer",
+     "Hi Jane, refund done. Honestly, PITA."),
+    ("the usual moaner, give her the standard reply\n\nDear Jane, thank you for your email.",
+     "Remark about the customer sent to the customer", "the usual moaner, give her the standard reply"),
+    ("Hi Jane,\ncc'ing you because this one is a nightmare.\nWe are looking into your order.",
+     "Remark about the customer sent to the customer", "cc'ing you because this one is a nightmare."),
+    ("Hallo Frau Doe, Ihre Erstattung ist unterwegs [Link einfügen].", "Drafting note left in the reply",
+     "Hallo Frau Doe, Ihre Erstattung ist unterwegs [Link einfügen]."),
+    ("Sehr geehrte Frau Doe,\n(Jens – kannst du den Betrag bitte noch prüfen?)\nwir melden uns morgen.",
+     "Staff-only message sent to the customer", "(Jens – kannst du den Betrag bitte noch prüfen?)"),
+    ("Bonjour Madame Doe, votre colis arrive demain [insérer le lien de suivi].", "Drafting note left in the reply",
+     "Bonjour Madame Doe, votre colis arrive demain [insérer le lien de suivi]."),
+    ("Hola Jane, su pedido llegará el martes (confirmar fecha con almacén).", "Drafting note left in the reply",
+     "Hola Jane, su pedido llegará el martes (confirmar fecha con almacén)."),
+    ("Gentile Jane, il rimborso è stato emesso [da confermare].", "Drafting note left in the reply",
+     "Gentile Jane, il rimborso è stato emesso [da confermare]."),
+    ("Beste Jane, uw pakket is onderweg (bedrag nog checken met Sanne).", "Drafting note left in the reply",
+     "Beste Jane, uw pakket is onderweg (bedrag nog checken met Sanne)."),
+    ("Olá Jane, o reembolso foi feito [inserir link de rastreio].", "Drafting note left in the reply",
+     "Olá Jane, o reembolso foi feito [inserir link de rastreio]."),
+    ("Nervensäge, schon wieder der Toaster.\nSehr geehrte Frau Doe,", "Remark about the customer sent to the customer",
+     "Nervensäge, schon wieder der Toaster."),
+    ("il solito rompiscatole, rispondi tu\nGentile Jane,", "Remark about the customer sent to the customer",
+     "il solito rompiscatole, rispondi tu"),
+]
+
+
+@pytest.mark.parametrize("text,title,snip", FREE_FORM)
+def test_free_form_staff_remarks_are_caught(text, title, snip):
+    found = check(text, JANE)
+    assert [(f.title, f.snippet) for f in found][:1] == [(title, snip)]
+
+
+# Each pair: a staff aside, and the same kind of brackets or words written for the customer.
+LOOK_ALIKES = [
+    ("Hi Jane, refund approved (Sam, can you check the amount?)",
+     "Hi Jane, refund approved (Jane, can you check the amount on your statement?)"),
+    ("Hi Jane, [add tracking link] your parcel left today.",
+     "Hi Jane, please add the order number (in the subject line) so we can find it."),
+    ("Hi Jane, your order ships Friday (check stock w/ warehouse).",
+     "Hi Jane, your order ships Friday (to be confirmed by the courier)."),
+    ("Hi Jane, your refund is pending (waiting on manager approval).",
+     "Hi Jane, your account is pending approval (usually 24 hours)."),
+    ("PS Tom: don't refund the postage.", "PS Don't forget to register your warranty!"),
+    ("Hi Jane, this one is a nightmare, the parcel is lost again.",
+     "Hi Jane, we know waiting is a nightmare and we are sorry."),
+    ("PITA, third email today.\nHi Jane,", "Hi Jane, the PITA bread maker is back in stock."),
+    ("Bonjour Madame Doe, (vérifier le montant avec Paul) votre remboursement est parti.",
+     "Bonjour Madame Doe, (vérifiez votre dossier spam) votre remboursement est parti."),
+    ("Hi Jane,\nyour order (Tom — ok to send?) ships today.", "Hi Jane,\nour team (Tom, Maria and Sam) ships today."),
+    ("Dear Jane, <<soften this>> we cannot refund opened items.",
+     "Dear Jane, as you wrote: \"<<check wording>> is all I got\". We are sorry about that email."),
+]
+
+
+@pytest.mark.parametrize("note,look_alike", LOOK_ALIKES)
+def test_staff_asides_are_told_from_brackets_written_for_the_customer(note, look_alike):
+    assert check(note, JANE), note
+    assert check(look_alike, JANE) == []
