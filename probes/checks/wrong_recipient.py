@@ -1,6 +1,7 @@
 """Wrong recipient: the reply was meant for someone else.
 
-Caught (critical): a greeting to a name that is not the persona's ("Dear Paul" to Jane Doe),
+Caught (critical): a greeting to a name that is not the persona's ("Dear Paul" to Jane Doe, also after a
+brand or channel prefix: "Acme: Hi Tom", "[Acme Support] Hello Tom,", "ACME SMS - Dear Paul"),
 above all one that belongs to another persona of the same run; another persona's full name, email
 address or phone number anywhere in the reply (quoted text included: a reply quoting another
 customer's message is the leak itself); another contact's correlation token.
@@ -27,6 +28,10 @@ _GREETING = re.compile(
     r"beste|geachte|hoi|goedemorgen|goedemiddag|goedenavond|dag|"
     r"olá|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?)(?=[\s,:!.]|$)", re.I)
 
+# A brand or channel label in front of the greeting: "Acme: Hi Tom", "[Acme Support] Hello Tom,",
+# "ACME SMS - Dear Paul", "Acme Support | Hi Tom".
+_PREFIX = re.compile(r"^\s*(?:[\[(][^\[\]()\n]{1,40}[\])]\s*(?::|[-–—|>])?|"
+                     r"[A-Z0-9][\w&.'’]*(?:[ \-][A-Z0-9][\w&.'’]*){0,3}\s*(?::|\s[-–—|>]|[|>]))\s*")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr", "frau", "fraulein", "monsieur",
            "madame", "mademoiselle", "m", "mme", "mlle", "senor", "senora", "senorita", "sr", "sra", "srta", "don",
            "dona", "signor", "signora", "signorina", "sig", "sig.ra", "sigra", "dott", "dottssa", "dott.ssa", "heer",
@@ -140,6 +145,11 @@ def check(text: str, ctx=None) -> list[Finding]:
 def _greeted_name(line: str) -> str:
     """The name a greeting line addresses ("Dear Ms Doe," -> "Ms Doe"), or "" for none or a generic one."""
     m = _GREETING.match(line)
+    if not m:
+        prefix = _PREFIX.match(line)
+        if prefix:
+            line = line[prefix.end():]
+            m = _GREETING.match(line)
     if not m:
         return ""
     rest = line[m.end():]
