@@ -8,7 +8,9 @@ Italian, Dutch and Portuguese. Free-form notes need no marker: an aside in brack
 and asks them something ("(Sam — can you double-check the amount?)", "(Jens – kannst du das prüfen?)"),
 a drafting note in brackets ("[insert tracking link]", "[need manager OK]", "(check amount w/ finance)",
 "[Link einfügen]", "[à vérifier]", "(confirmar fecha con almacén)"), "<<check wording>>" and "xx confirm
-date xx", a postscript to a named colleague ("PS Maria: …"), and shorthand about the customer ("PITA",
+date xx", "ADD AMOUNT HERE", a postscript or "FYI" to a named colleague ("PS Maria: …", "FYI Kerry - …",
+"(note for Dave: …)"), an aside about the customer in the third person ("(customer has already called
+twice)", "(ojo: esta clienta ya se quejó)"), and shorthand about the customer ("PITA",
 "the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
@@ -48,7 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern)\s*[\])*_]*\s*[:\-–—]",
         re.I)),
     (_LABEL, re.compile(r"\[\s*(?:internal|intern|interne?|interno|interna|private|staff\s+only|agent\s+only|"
-                        r"not\s+for\s+(?:the\s+)?customer)[^\]\n]{0,40}\]|\[\s*(?:int|note|nb)\s*:[^\]\n]{3,200}\]",
+                        r"not\s+for\s+(?:the\s+)?customer)[^\]\n]{0,40}\]|\[\s*(?:int|note|nb|placeholder|draft|todo|tk)\s*:[^\]\n]{3,200}\]",
                         re.I)),
     (_LABEL, re.compile(r"\b(?:for\s+internal\s+use(?:\s+only)?|internal\s+use\s+only|internal\s+only|staff\s+only|"
                         r"not\s+for\s+(?:the\s+)?(?:customer|client)s?(?:'s)?(?:\s+eyes)?|not\s+customer[- ]facing|"
@@ -79,6 +81,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_STAFF, re.compile(r"\b(?:this|that)\s+(?:customer|client|guy|woman|lady|man|one|idiot|person|muppet)\s+again\b|"
                         r"\bcan\s+(?:someone|somebody|anyone)\s+(?:else\s+)?(?:please\s+)?(?:deal\s+with|handle|take|"
                         r"pick\s+up|look\s+at|reply\s+to)\s+(?:this|her|him|them|it)\b|"
+                        r"\bcan\s+(?:someone|somebody|anyone)\s+(?:else\s+)?(?:please\s+|pls\s+)?(?:confirm|check|"
+                        r"verify|approve|double[- ]?check|sign\s+off|ok)\b|"
                         r"\bwho\s+wants\s+(?:this|to\s+take\s+this)\b|"
                         r"\b(?:pls|plz)\s+(?:escalate|check|handle|fix|reply|send|approve|review|confirm)\b|"
                         r"\b(?:apply|use|send)\s+(?:the\s+)?(?:\w+\s+)?macro\b|"
@@ -101,7 +105,7 @@ _REMARK = "remark"
 
 # --- Free-form notes (no fixed marker): bracketed asides, drafting notes, postscripts, remarks. ---
 # A bracketed aside: (…), […], <<…>>, and "xx … xx" / "XXX … XXX" (drafting marks, never prose to a customer).
-_BRACKETED = re.compile(r"\(([^()\n]{3,200})\)|\[([^\[\]\n]{3,200})\]|<<([^<>\n]{2,160})>>|"
+_BRACKETED = re.compile(r"\(([^()\n]{3,200})\)|\[([^\[\]\n]{3,200})\]|(?:<<|\{\{|\*\*)([^<>{}*\n]{2,160})(?:>>|\}\}|\*\*)|"
                         r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)")
 # Words that speak to the customer: an aside with them is written for the customer ("(check your spam folder)").
 _TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|usted|ustedes|su|sus|suo|sua|suoi|"
@@ -115,7 +119,9 @@ _REQUEST = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:pls|plz|pl
                       r"por\s+favor|puoi|potresti|per\s+favore|(?:kun|kan|wil)\s+(?:je|jij)|graag|ff|podes|pode|"
                       r"consegues|check|confirm|ok\s*\?)\b")
 _ADD = r"(?:insert|add|paste|put|fill\s+in|drop\s+in|link|embed)"
-_VERIFY = r"(?:check|confirm|verify|double[- ]?check|dbl[- ]?check|re-?check|fact[- ]?check|clarify|chase|update|fix)"
+_VERIFY = r"(?:check|confirm|verify|double[- ]?check|dbl[- ]?check|re-?check|fact[- ]?check|clarify|chase|fix)"
+# A button or menu label in brackets: "[Confirm Details]", "[Remove Item]" (every word capitalised, a UI verb first).
+_UI_LABEL = re.compile(r"^(?:Confirm|Update|Check|Add|Remove|Delete|Change|View|Track|Edit|Save|Submit)(?:\s+[A-Z][\w']*)+$")
 _OBJ = (r"(?:link|links|url|screenshot|tracking|number|no|ref|reference|name|date|dates|details|photo|pic|image|"
         r"attachment|amount|price|prices|figure|figures|address|info|policy|macro|template|signature|sig|code|eta|"
         r"steps|wording|stock|sku|tone|spelling|grammar|refund|credit|phrasing|numbers)")
@@ -127,6 +133,8 @@ _DRAFTING = [re.compile(p) for p in (
     rf"^{_ADD}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+(?:with|w/)\s*[a-z]+",
+    rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
+    r"^(?:tbc|tbd|tba)\s*[-–—:]\s*@?[a-z]+$",
     r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
     r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\b",
     rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
@@ -161,6 +169,39 @@ _DRAFTING = [re.compile(p) for p in (
     r"\b(?:precisa|falta)\s+(?:de\s+)?(?:ok|aprovacao|aval)\b",
 )]
 # Only in square brackets and drafting marks: in round brackets "(to be confirmed)" is said to customers too.
+# Square brackets only: "[attach the PDF]", "[remove this line]" (round brackets say this to customers too).
+_SQUARE_IMPERATIVE = re.compile(
+    rf"^(?:attach|include|remove|delete|insert|paste|add)\s+(?:the\s+|this\s+|a\s+)?(?:[\w'\-]+\s+){{0,2}}?"
+    rf"(?:{_OBJ}|pdf|file|line|para|paragraph|sentence|section|bit|part|here)\b")
+# Drafting orders in capitals in the running text: "ADD REFUND AMOUNT HERE", "INSERT LINK".
+_SHOUTED_DRAFT = re.compile(r"\b(?:ADD|INSERT|PUT|PASTE|CHECK|CONFIRM|UPDATE)\s+(?:[A-Z]{2,}\s+){0,3}?"
+                            r"(?:HERE|LINK|URL|AMOUNT|DATE|NAME|NUMBER|DETAILS|PRICE|FIGURE)\b")
+# "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
+_NOTE_FOR = re.compile(r"\b(?:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
+                       r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?:for|to|an|für|fur|pour|à|per|para|"
+                       r"voor|aan)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+# "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
+_FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
+                       r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
+# An aside that starts with an attention word ("(ojo: …)", "[Achtung Team: …]") or talks about the customer in the
+# third person ("(customer has been promised a callback twice)", "(la clienta ya se quejó)").
+_HEADS_UP = re.compile(r"^(?:ojo|achtung|attention|attenzione|aten[cç][aã]o|let\s+op|heads[- ]up|careful|warning|"
+                       r"psst|fyi|nb|cuidado|vorsicht|attenti)\s*[,:]?\s*(?:team|all|guys|folks|colleagues|kollegen|"
+                       r"kolleg\w*|[ée]quipe|equipo|squadra|colleghi|collega'?s|equipa|@\w+)\s*:", re.I)
+_CUSTOMER_3RD = re.compile(
+    r"\b(?:the\s+)?(?:customer|client|cust)\s+(?:has\s+(?:already\s+)?(?:called|rung|phoned|emailed|written|"
+    r"complained|been\s+(?:promised|told|given)|asked)|is\s+(?:threatening|angry|furious|annoyed|rude|lying|being)|"
+    r"keeps|threaten\w*|already|refuses|claims|insists|said|says|called|rang|wants\s+(?:a\s+)?(?:refund|compensation|"
+    r"manager))\b|"
+    r"\b(?:kunde|kundin)\s+(?:droht|hat\s+(?:schon|bereits)|ruft\s+(?:ständig|dauernd|schon)|ist\s+(?:sauer|wütend|"
+    r"verärgert)|besteht)\b|"
+    r"\bclient(?:e)?\s+(?:menace|a\s+d[ée]j[àa]|est\s+(?:furieux|furieuse|f[âa]ch[ée]e?)|insiste|r[âa]le)\b|"
+    r"\bclient[ea]\s+(?:amenaza|ya\s+(?:se\s+)?(?:quej[óo]|llam[óo]|escribi[óo]|ha)|est[áa]\s+(?:enfadad[ao]|"
+    r"furios[ao]|molest[ao])|insiste)\b|"
+    r"\bcliente\s+(?:minaccia|ha\s+gi[àa]|[èe]\s+(?:arrabbiat[oa]|furios[oa])|insiste)\b|"
+    r"\bklant\s+(?:dreigt|heeft\s+al|is\s+(?:boos|woedend|kwaad)|belt\s+steeds)\b|"
+    r"\bcliente\s+(?:amea[çc]a|j[áa]\s+(?:ligou|reclamou|escreveu)|est[áa]\s+(?:irritad[oa]|furios[oa])|insiste)\b",
+    re.I)
 _PENDING = [re.compile(
     r"^(?:tbc|tbd|tba|to\s+be\s+(?:confirmed|checked|decided)|to\s+(?:confirm|check)|"
     rf"{_ADD}\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|{_VERIFY}\s+(?:the|this)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|"
@@ -335,6 +376,13 @@ def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, in
     m = _NAMED_REQUEST.match(line)
     if m and _is_colleague(m.group(1), names):
         return _STAFF, m.group(0), None
+    for pattern in (_NOTE_FOR, _FYI_NAME):
+        m = pattern.search(line)
+        if m and _is_colleague(m.group(1), names):
+            return _STAFF, m.group(0).strip("([ "), None
+    m = _SHOUTED_DRAFT.search(line)
+    if m:
+        return _DRAFT, m.group(0), None
     for pattern in _REMARKS:
         m = pattern.search(line)
         if m:
@@ -353,17 +401,27 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _POSSESSIVE.search(inner) and (
                 "?" in inner or _REQUEST.search(fold(to.group(3))) or to.group(1)):
             return _STAFF, m.group(0), m.span()
+        note_for = _NOTE_FOR.search(inner)
+        if note_for and _is_colleague(note_for.group(1), names):
+            return _STAFF, m.group(0), m.span()
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
             continue
+        if _HEADS_UP.match(inner) or _CUSTOMER_3RD.search(inner):
+            return _STAFF, m.group(0), m.span()
+        if _UI_LABEL.match(inner):
+            continue
         folded = fold(inner)
+        if shape == "[" and _SQUARE_IMPERATIVE.search(folded):
+            return _DRAFT, m.group(0), m.span()
         if any(p.search(folded) for p in _DRAFTING):
             return _DRAFT, m.group(0), m.span()
         if shape != "(" and any(p.search(folded) for p in _PENDING):
             return _DRAFT, m.group(0), m.span()
         if shape == "xx" and _MARK_VERB.search(folded):
             return _DRAFT, m.group(0), m.span()
-        if shape == "<<" and not _FIELD_LIKE.match(inner) and not re.search(r"\d", inner):
-            return _DRAFT, m.group(0), m.span()   # "<<check wording>>": never prose to a customer
+        if shape == "<<" and m.group(0)[:2] != "**" and len(inner.split()) >= 2 and not _FIELD_LIKE.match(inner) \
+                and not re.search(r"\d", inner):
+            return _DRAFT, m.group(0), m.span()   # "<<check wording>>", "{{need to confirm}}": never prose
     return None
 
 
