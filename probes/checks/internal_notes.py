@@ -29,6 +29,7 @@ import re
 
 from ..results import Finding
 from ._text import FOREIGN, OWN, fold, persona_words, read, snippet
+from .placeholders import is_field
 
 CHECK = "internal_note"
 
@@ -420,7 +421,7 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         if shape == "xx" and _MARK_VERB.search(folded):
             return _DRAFT, m.group(0), m.span()
         if shape == "<<" and m.group(0)[:2] != "**" and len(inner.split()) >= 2 and not _FIELD_LIKE.match(inner) \
-                and not re.search(r"\d", inner):
+                and not re.search(r"\d", inner) and not is_field(inner):   # a field is the placeholder check's
             return _DRAFT, m.group(0), m.span()   # "<<check wording>>", "{{need to confirm}}": never prose
     return None
 

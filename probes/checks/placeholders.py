@@ -11,7 +11,9 @@ Portuguese ("[Anrede] [Nachname]", "{vorname}", "[nombre del cliente]",
 
 Left alone: prices in brackets ("[£20]"), footnote marks ("[1]"), button and menu labels ("[My Account]",
 "[Mes commandes]", "<Settings>"), subject tags and brand prefixes ("[EXTERNAL]", "[Acme Support]"),
-brands ("[iPhone]"), domains, option lists ("{Small, Medium, Large}"),
+brands ("[iPhone]"), domains, option lists ("{Small, Medium, Large}"), capitalised words in braces
+("{Premium} plan"), a field label the reply points at ("the field [Date of Birth]", "el campo [Fecha de
+nacimiento]", "enter your [Postcode]"),
 regexes ("\\d{4}"), "$20", "50%", masked card numbers ("XXXX XXXX XXXX 4417"),
 Windows environment variables ("%APPDATA%\\logs"), code samples (fenced, indented
 or `inline`), a placeholder the reply shows as code or explains ("type
@@ -129,8 +131,8 @@ def is_field(inner: str, kind: str = "square brackets") -> bool:
         return parts[-1] not in _TLDS and "www" not in parts
     if _CAMEL.match(inner):
         return any(_field_word(w) for w in re.findall(r"[A-Z]?[a-z0-9]+", inner))
-    if kind == "curly braces" and re.fullmatch(r"[A-Za-z]{2,30}", inner):
-        return True   # "{city}": a lone word in braces is a field in every template language we know
+    if kind == "curly braces" and re.fullmatch(r"[a-z]{2,30}", inner):
+        return True   # "{city}", "{vorname}": a lone lower-case word in braces is a template field
     words = [w for w in _WORD_SPLIT.split(inner) if w]
     if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[^\W\d_]+(?:'s)?\.?", w) for w in words):
         return False
@@ -172,7 +174,8 @@ _MASK_BEFORE = re.compile(r"(?:[X*•]{2,}|\d)[\s\-]*$")
 # The reply talks *about* the placeholder: "Replace {order_id} with", "type the tag %FIRSTNAME%".
 _EXPLAINED_BEFORE = re.compile(
     r"\b(?:replace|type|insert|paste|tag|tags|placeholder|variable|merge\s+field|field|fields|syntax|e\.g\.|"
-    r"for\s+example|label(?:l)?ed|called|named|marked|titled|button|tab|menu|tap|click|press|select|choose|put)\s*[:\"'“‘«(]?\s*$", re.I)
+    r"for\s+example|label(?:l)?ed|called|named|marked|titled|button|tab|menu|tap|click|press|select|choose|put|"
+    r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?)\s*[:\"'“‘«(]?\s*$", re.I)
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
                               r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)

@@ -1,7 +1,7 @@
 """Internal notes, staff talk and jokes that leaked into a reply; ordinary wording left alone."""
 import pytest
 
-from probes.checks import CheckContext
+from probes.checks import CheckContext, run_checks
 from probes.checks.internal_notes import check
 
 JANE = CheckContext(persona={"name": "Jane Doe", "email": "jane.doe@example.org", "language": "en"}, channel="email")
@@ -225,3 +225,10 @@ LOOK_ALIKES = [
 def test_staff_asides_are_told_from_brackets_written_for_the_customer(note, look_alike):
     assert check(note, JANE), note
     assert check(look_alike, JANE) == []
+
+
+def test_template_brackets_hold_a_drafting_note_or_a_field_never_both():
+    note = "Hi Jane,\nyour order is delayed. {{need to confirm with supplier}}\nSorry, Lee"
+    field = "Dear {{Customer Name}},\nyour order is delayed. <<First Name>>, sorry.\nLee"
+    assert "internal_note" in [f.check for f in run_checks(note, JANE)]
+    assert [f.check for f in run_checks(field, JANE)] == ["placeholder"]

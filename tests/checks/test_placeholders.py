@@ -165,3 +165,12 @@ PAIRS = [
 def test_fields_are_told_from_labels_brands_and_tags_in_brackets(field, prose):
     assert check(field), field
     assert check(prose) == []
+
+
+def test_a_field_label_the_reply_points_at_is_not_a_placeholder():
+    # The same brackets as a greeting are a template that broke.
+    assert check("Hola [Fecha de nacimiento], gracias por escribirnos.")
+    assert check("Hola Lucía, el campo [Fecha de nacimiento] es opcional.") == []
+    assert check("Bonjour Jane, remplissez le champ [Nom de famille] puis validez.") == []
+    assert check("Hi Jane, enter your [Postcode] and tap Go.") == []
+    assert check("Hi Jane, the {Premium} plan and {Basic} plan both include it.") == []
