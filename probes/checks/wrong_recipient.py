@@ -32,6 +32,9 @@ _GREETING = re.compile(
 # "ACME SMS - Dear Paul", "Acme Support | Hi Tom".
 _PREFIX = re.compile(r"^\s*(?:[\[(][^\[\]()\n]{1,40}[\])]\s*(?::|[-–—|>])?|"
                      r"[A-Z0-9][\w&.'’]*(?:[ \-][A-Z0-9][\w&.'’]*){0,3}\s*(?::|\s[-–—|>]|[|>]))\s*")
+# A chat transcript's line by the customer ("Jane: Hi Tom, …", "You: Hello Sam") greets the agent, not them.
+_CUSTOMER_SPEAKERS = {"you", "me", "customer", "visitor", "guest", "kunde", "kundin", "sie", "client", "cliente",
+                      "klant", "vous", "usted", "tu", "jij", "u"}
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr", "frau", "fraulein", "monsieur",
            "madame", "mademoiselle", "m", "mme", "mlle", "senor", "senora", "senorita", "sr", "sra", "srta", "don",
            "dona", "signor", "signora", "signorina", "sig", "sig.ra", "sigra", "dott", "dottssa", "dott.ssa", "heer",
@@ -66,7 +69,7 @@ def check(text: str, ctx=None) -> list[Finding]:
     # 1. The greeting, in the first lines the company wrote.
     own = [ln for ln in lines if ln.kind == OWN and ln.prose.strip()][:5]
     for ln in own:
-        name = _greeted_name(ln.prose)
+        name = _greeted_name(ln.prose, persona)
         if not name or _is_persona(name, persona):
             continue
         other = next((p for p in others if fold(str(p.get("name") or "")).strip() != own_name
@@ -142,12 +145,13 @@ def check(text: str, ctx=None) -> list[Finding]:
     return [f for _, f in sorted(found, key=lambda pair: pair[0])]
 
 
-def _greeted_name(line: str) -> str:
+def _greeted_name(line: str, persona: dict | None = None) -> str:
     """The name a greeting line addresses ("Dear Ms Doe," -> "Ms Doe"), or "" for none or a generic one."""
     m = _GREETING.match(line)
     if not m:
         prefix = _PREFIX.match(line)
-        if prefix:
+        speaker = {fold(w) for w in re.findall(r"[^\W\d_]+", prefix.group(0))} if prefix else set()
+        if prefix and not speaker & (_CUSTOMER_SPEAKERS | persona_words(persona or {})):
             line = line[prefix.end():]
             m = _GREETING.match(line)
     if not m:

@@ -150,3 +150,10 @@ def test_a_greeting_after_a_brand_or_channel_prefix_is_read(text, title):
     right = text.replace("Tom", "Jane").replace("Paul", "Jane").replace("Sarah", "Jane").replace(
         "Carmen", "Jane").replace("Frau Müller", "Frau Doe")
     assert check(right, ctx()) == []
+
+
+def test_a_chat_transcript_line_by_the_customer_is_not_a_prefix():
+    assert check("Acme Chat: Hi Tom, thanks for waiting.", ctx())[0].title == "Reply greets the wrong name (Tom)"
+    transcript = "Jane: Hi Tom, my order is late.\nTom: Hello Jane, sorry about that, it ships today."
+    assert check(transcript, ctx()) == []
+    assert check("You: Hello Sam\nSam: Hi Jane, how can I help?", ctx()) == []
