@@ -10,7 +10,10 @@ a drafting note in brackets ("[insert tracking link]", "[need manager OK]", "(ch
 "[Link einfügen]", "[à vérifier]", "(confirmar fecha con almacén)"), "<<check wording>>" and "xx confirm
 date xx", "ADD AMOUNT HERE", a postscript or "FYI" to a named colleague ("PS Maria: …", "FYI Kerry - …",
 "(note for Dave: …)"), an aside about the customer in the third person ("(customer has already called
-twice)", "(ojo: esta clienta ya se quejó)"), and shorthand about the customer ("PITA",
+twice)", "(ojo: esta clienta ya se quejó)"), questions to colleagues ("can someone check…", "anyone know
+if…", "Kann das jemand prüfen?"), holding the reply back ("not sending this until Mark signs off"), a
+drafting note on a line of its own ("check wording"), remarks about "her" in a reply to "you" ("she's been
+a right pain", "just give her the voucher so she goes away"), and shorthand about the customer ("PITA",
 "the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
@@ -89,6 +92,25 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\b(?:apply|use|send)\s+(?:the\s+)?(?:\w+\s+)?macro\b|"
                         r"\bcopy[- ]paste\s+the\s+(?:usual|standard|template)\b|"
                         r"\b(?:just\s+)?fob\s+(?:him|her|them)\s+off\b", re.I)),
+    # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?".
+    (_STAFF, re.compile(
+        r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:please\s+|pls\s+|just\s+)?"
+        r"(?:check|confirm|verify|approve|look|deal|handle|take|pick|reply|review|sign|ok|double[- ]?check|advise|"
+        r"answer|have\s+a\s+look|jump\s+on|cover)\b|"
+        r"\b(?:does\s+)?(?:anyone|anybody)\s+know\s+(?:if|whether|how|what|why|where|when|who)\b|"
+        r"\b(?:kann|k[öo]nnte)\s+(?:das\s+|hier\s+|mal\s+|bitte\s+)*jemand\b|\bwei[ßs]\s+jemand\b|"
+        r"\bquelqu'un\s+(?:peut|pourrait|sait)\b[^.?!]*\?|\balguien\s+(?:puede|podr[íi]a|sabe)\b[^.?!]*\?|"
+        r"\bqualcuno\s+(?:pu[òo]|potrebbe|sa)\b[^.?!]*\?|\b(?:kan|weet)\s+iemand\b|"
+        r"\balgu[ée]m\s+(?:pode|poderia|sabe)\b[^.?!]*\?", re.I)),
+    # Holding the reply back: "not sending this until Mark signs off", "don't forward this bit".
+    (_STAFF, re.compile(
+        r"\b(?:do\s+not|don't|dont|not)\s+(?:send|sending|forward|forwarding)\s+(?:this|it)\s+(?:bit|part|para|"
+        r"paragraph|yet|until|till|before)\b(?![^.]*\byou)|"
+        r"\buntil\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+        r"June|July|August|September|October|November|December)\b)[A-Z][a-z]+\s+(?:signs?\s+(?:it\s+)?off|approves?|oks?|okays?|has\s+(?:checked|approved|"
+        r"signed\s+off))\b|"
+        r"\bignore\s+(?:the\s+)?(?:last|previous|above|first|second)\s+(?:paragraph|para|line|bit|part|sentence)\b|"
+        r"\bdraft\s+v\d+\b|^\s*P\.?\s?S\.?\s*(?:for|to)\s+(?:the\s+)?(?:team|all|everyone|colleagues|guys)\b")),
     # Jokes and chat slang.
     (_JOKE, re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|lulz|mdr|ptdr|mdrr+)\b|\b(?:ha){3,}h?\b|\ba(?:ha){2,}\b|"
                        r"\b(?:ja){3,}\b|\b(?:je){3,}\b|\bk{4,}\b|\b(?:rs){2,}\b|\bxD\b", re.I)),
@@ -177,6 +199,11 @@ _SQUARE_IMPERATIVE = re.compile(
 # Drafting orders in capitals in the running text: "ADD REFUND AMOUNT HERE", "INSERT LINK".
 _SHOUTED_DRAFT = re.compile(r"\b(?:ADD|INSERT|PUT|PASTE|CHECK|CONFIRM|UPDATE)\s+(?:[A-Z]{2,}\s+){0,3}?"
                             r"(?:HERE|LINK|URL|AMOUNT|DATE|NAME|NUMBER|DETAILS|PRICE|FIGURE)\b")
+# "@Tom pls close the ticket", "Sam to review": a colleague asked to act, by name.
+_AT_REQUEST = re.compile(r"(?<![\w.@])@([A-Za-z][\w.\-]*)\s+(?:pls|plz|please|can\s+you|could\s+you|fyi|check|"
+                         r"approve|take|close|handle|review|confirm)\b", re.I)
+_NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+off|check|confirm|ok)\b"
+                             r"(?![^.]*\byou)")
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?:for|to|an|für|fur|pour|à|per|para|"
@@ -224,6 +251,22 @@ _NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)
 # Remarks and shorthand about the customer ("PITA", "the usual moaner", "this one is a nightmare").
 _REMARKS = [
     re.compile(r"\bPITA\b(?!\s+(?:bread|pocket|chip|wrap)s?\b)"),
+    # Third person about the customer, in a reply written to them.
+    re.compile(
+        r"\b(?:she|he)(?:'s|\s+is|\s+has\s+been|'s\s+been)\s+(?:a\s+)?(?:right|total|real|complete|proper|"
+        r"absolute)\s+(?:pain|nightmare|nutter|handful|headache|moaner|pest|joke|piece\s+of\s+work)\b|"
+        r"\b(?:this|that)\s+(?:customer|client|woman|guy|lady|man|bloke)\s+(?:is|'s)\s+(?:an?\s+|such\s+an?\s+|"
+        r"a\s+total\s+|a\s+real\s+|a\s+right\s+)?(?:nightmare|pain|joke|nutter|liar|idiot|handful|headache|moaner|"
+        r"time[- ]?waster|pest)\b|"
+        r"\btypical\s+(?:\w+\s+)?(?:customer|client|moaner)\b|"
+        r"\b(?:just|let's|lets|let\s+us)\s+(?:give|refund|send|offer|tell|fob|ignore|close\s+on)\s+(?:her|him)\b|"
+        r"\bso\s+(?:she|he)\s+(?:goes\s+away|shuts?\s+up|stops?\s+(?:emailing|calling|moaning|complaining))\b|"
+        r"\bnot\s+worth\s+the\s+(?:hassle|effort|fight|aggro)\b|"
+        r"\b(?:\d+(?:st|nd|rd|th)|third|fourth|fifth|nth)\s+time\s+(?:she|he)(?:'s|\s+has)\s+(?:chased|called|"
+        r"emailed|written|complained|rung)\b|"
+        r"\b(?:she|he)(?:'s|\s+has)\s+(?:already\s+)?(?:chased|called|rung|emailed|written|complained)\s+"
+        r"(?:\w+\s+){0,2}?(?:times|twice)\b|"
+        r"\b(?:ugh+|urgh+|sigh)\b[,.!\s]*(?:\w+\s+){0,2}?again\b", re.I),
     re.compile(
         r"\bpain\s+in\s+the\s+(?:neck|backside|butt|rear)\b|"
         r"\b(?:usual|serial|professional|chronic|habitual|resident|regular)\s+(?:moaner|complainer|whinger|whiner|"
@@ -303,6 +346,8 @@ def check(text: str, ctx=None) -> list[Finding]:
     found: list[Finding] = []
     for ln, hit in _line_hits(text, ctx):
         kind, match, _ = hit
+        if ln.kind == FOREIGN and kind == _REMARK:
+            kind = _STAFF   # in a colleague's quoted message, a remark about the customer is their staff talk
         title, detail = _TITLES[kind]
         where = " (in a forwarded or quoted message between staff)" if ln.kind == FOREIGN else ""
         found.append(Finding(CHECK, "major", title, detail.format(m=match.strip()) + where, snippet(ln.text)))
@@ -381,6 +426,13 @@ def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, in
         m = pattern.search(line)
         if m and _is_colleague(m.group(1), names):
             return _STAFF, m.group(0).strip("([ "), None
+    m = _AT_REQUEST.search(line) or _NAME_TO_REVIEW.search(line)
+    if m and _is_colleague(m.group(1), names) and not _SOCIAL.search(line[:m.end()]):
+        return _STAFF, m.group(0), None
+    if len(line.split()) <= 8 and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
+        bare = fold(line.strip(" *_-–—:.!>"))
+        if any(p.search(bare) for p in _DRAFTING):   # a drafting note on a line of its own: "check wording"
+            return _DRAFT, line.strip(), None
     m = _SHOUTED_DRAFT.search(line)
     if m:
         return _DRAFT, m.group(0), None

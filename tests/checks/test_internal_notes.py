@@ -187,6 +187,34 @@ FREE_FORM = [
 ]
 
 
+# Unbracketed: questions to colleagues, holding the reply back, remarks about "her" to "you".
+FREE_FORM += [
+    ("Hi Jane, your refund is done. @Tom pls close the ticket after", "Staff-only message sent to the customer",
+     "Hi Jane, your refund is done. @Tom pls close the ticket after"),
+    ("Hi Jane,\ncheck wording\nWe are sorry for the delay.", "Drafting note left in the reply", "check wording"),
+    ("Hi Jane, the parcel is lost. Not sending this until Mark signs off.", "Staff-only message sent to the customer",
+     "Hi Jane, the parcel is lost. Not sending this until Mark signs off."),
+    ("Hi Jane, anyone know if we still do free returns? Your item can go back within 30 days.",
+     "Staff-only message sent to the customer",
+     "Hi Jane, anyone know if we still do free returns? Your item can go back within 30 days."),
+    ("Hi Jane, here's your refund, she's been a right pain about this", "Remark about the customer sent to the customer",
+     "Hi Jane, here's your refund, she's been a right pain about this"),
+    ("Hi Jane, thank you. Let's just give her the voucher so she goes away.",
+     "Remark about the customer sent to the customer",
+     "Hi Jane, thank you. Let's just give her the voucher so she goes away."),
+    ("Hallo Frau Weber, danke. Kann das jemand prüfen, bevor es rausgeht?", "Staff-only message sent to the customer",
+     "Hallo Frau Weber, danke. Kann das jemand prüfen, bevor es rausgeht?"),
+    ("Bonjour Madame Martin, merci. Quelqu'un peut vérifier avant d'envoyer ?",
+     "Staff-only message sent to the customer", "Bonjour Madame Martin, merci. Quelqu'un peut vérifier avant d'envoyer ?"),
+    ("Hola Lucía, gracias. ¿Alguien puede revisar esto antes de enviarlo?", "Staff-only message sent to the customer",
+     "Hola Lucía, gracias. ¿Alguien puede revisar esto antes de enviarlo?"),
+    ("Beste Sanne, dank je. Kan iemand dit checken voor het verstuurd wordt?", "Staff-only message sent to the customer",
+     "Beste Sanne, dank je. Kan iemand dit checken voor het verstuurd wordt?"),
+    ("Olá Ana, obrigado. Alguém pode verificar antes de enviar?", "Staff-only message sent to the customer",
+     "Olá Ana, obrigado. Alguém pode verificar antes de enviar?"),
+]
+
+
 @pytest.mark.parametrize("text,title,snip", FREE_FORM)
 def test_free_form_staff_remarks_are_caught(text, title, snip):
     found = check(text, JANE)
@@ -216,6 +244,14 @@ LOOK_ALIKES = [
     ("Hi Jane, [Attach the PDF!] your invoice is attached.", "Hi Jane, please [Add to basket] and check out."),
     ("Hi Jane, (Heads-up team: she recorded the call) we are sorry.",
      "Hi Jane, (warning: the liquid is flammable) please store it upright."),
+    ("Hola Lucía, ¿alguien puede revisar esto antes de enviarlo?",
+     "Hola Lucía, alguien puede recogerlo por usted si firma la autorización."),
+    ("Hi Jane, not sending this until Mark signs off.", "Hi Jane, please don't send it until you have the receipt."),
+    ("Hi Jane, your refund is done. @Tom pls close the ticket.", "Hi Jane, follow us @AcmeShop please for updates."),
+    ("Hi Jane, 3rd time she's chased, refund attached.",
+     "Hi Jane, your mother has called us twice, so we have added a note."),
+    ("Hi Jane,\nconfirm date with warehouse\nYour sofa is on order.",
+     "Hi Jane,\nConfirm your email address\nby clicking the link below."),
     ("Dear Jane, <<soften this>> we cannot refund opened items.",
      "Dear Jane, as you wrote: \"<<check wording>> is all I got\". We are sorry about that email."),
 ]
