@@ -202,7 +202,8 @@ _SHOUTED_DRAFT = re.compile(r"\b(?:ADD|INSERT|PUT|PASTE|CHECK|CONFIRM|UPDATE)\s+
 # "@Tom pls close the ticket", "Sam to review": a colleague asked to act, by name.
 _AT_REQUEST = re.compile(r"(?<![\w.@])@([A-Za-z][\w.\-]*)\s+(?:pls|plz|please|can\s+you|could\s+you|fyi|check|"
                          r"approve|take|close|handle|review|confirm)\b", re.I)
-_NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+off|check|confirm|ok)\b"
+_NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+off|check|confirm|ok|add|fill\s+in|"
+                             r"insert|update|chase|fix|sort|finish|complete)\b"
                              r"(?![^.]*\byou)")
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
@@ -216,6 +217,9 @@ _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|he
 _HEADS_UP = re.compile(r"^(?:ojo|achtung|attention|attenzione|aten[cç][aã]o|let\s+op|heads[- ]up|careful|warning|"
                        r"psst|fyi|nb|cuidado|vorsicht|attenti)\s*[,:]?\s*(?:team|all|guys|folks|colleagues|kollegen|"
                        r"kolleg\w*|[ée]quipe|equipo|squadra|colleghi|collega'?s|equipa|@\w+)\s*:", re.I)
+# "(pls don't offer a voucher)", "(don't mention the fee)": an order to colleagues in brackets.
+_BRACKET_ORDER = re.compile(r"^(?:pls|plz)\b|^(?:don't|do\s+not|dont|never)\s+(?:offer|give|mention|promise|refund|"
+                            r"escalate|tell|agree|admit|credit|waive)\b", re.I)
 _CUSTOMER_3RD = re.compile(
     r"\b(?:the\s+)?(?:customer|client|cust)\s+(?:has\s+(?:already\s+)?(?:called|rung|phoned|emailed|written|"
     r"complained|been\s+(?:promised|told|given)|asked)|is\s+(?:threatening|angry|furious|annoyed|rude|lying|being)|"
@@ -242,8 +246,9 @@ _MARK_VERB = re.compile(
     r"controllare|aggiungere|inserire|controleren|toevoegen|invoegen|conferir|adicionar|inserir)\b")
 _FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
 # "PS Maria: …", "P.S. @tom …", "PS für Jens – …": a postscript to a named colleague.
-_POSTSCRIPT = re.compile(r"^\s*(?:[Pp]\.?\s?[Ss]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:to|for|an|für|pour|à|para|per|"
-                         r"voor|aan)?\s*(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
+_POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:to|for|an|für|pour|"
+                         r"à|para|per|voor|aan)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
+                         r"\s*(?:[:,—–]|\s-\s)")
 # "Sam — can you double-check this?" at the start of a line.
 _NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)\s*(?:(?:can|could|would)\s+(?:you|u)\s+"
                             r"(?:pls\s+|please\s+)?(?:double[- ]?check|check|confirm|approve|verify|look|sign|ok)|"
@@ -253,6 +258,17 @@ _REMARKS = [
     re.compile(r"\bPITA\b(?!\s+(?:bread|pocket|chip|wrap)s?\b)"),
     # Third person about the customer, in a reply written to them.
     re.compile(
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:(?:clearly|obviously|probably|just)\s+)?(?:lying(?!\s+(?:on|in|down|under|there|flat|at|around|about\s+on))|making\s+(?:it|this)\s+up|"
+        r"taking\s+the\s+(?:piss|mick)|trying\s+it\s+on|at\s+it\s+again)\b|"
+        r"\b(?:die|der|sie|er)\s+nervt\b|\bnervt\s+(?:echt|total|gewaltig|mich|uns)\b|"
+        r"\b(?:elle|il)\s+est\s+(?:vraiment\s+|trop\s+|super\s+|tellement\s+)?(?:p[ée]nible|chiante?|lourde?|"
+        r"insupportable|relou)\b(?!\s*d[e'’])|"
+        r"\bqu[ée]\s+(?:pesad[oa]|plasta|cansin[oa])\s+(?:es\s+)?(?:est[ea]|la|el|es[ea])\s+(?:señora|señor|cliente|"
+        r"clienta|t[íi][oa]|mujer|hombre|chic[oa])\b|"
+        r"\b(?:lei|lui)\s+[èe]\s+(?:proprio\s+|davvero\s+)?"
+        r"(?:insopportabile|pesante|una\s+rompi\w+|un\s+rompi\w+)\b|"
+        r"\b(?:ze|hij)\s+is\s+(?:echt\s+|zo\s+)?een\s+(?:zeur\w*|lastpak|drama)\b|"
+        r"\b(?:ela|ele)\s+[ée]\s+(?:muito\s+|mesmo\s+|t[ãa]o\s+)?(?:chat[oa]|insuport[áa]vel|pesad[oa])\b|"
         r"\b(?:she|he)(?:'s|\s+is|\s+has\s+been|'s\s+been)\s+(?:a\s+)?(?:right|total|real|complete|proper|"
         r"absolute)\s+(?:pain|nightmare|nutter|handful|headache|moaner|pest|joke|piece\s+of\s+work)\b|"
         r"\b(?:this|that)\s+(?:customer|client|woman|guy|lady|man|bloke)\s+(?:is|'s)\s+(?:an?\s+|such\s+an?\s+|"
@@ -416,9 +432,9 @@ def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, in
     aside = _aside(line, names)
     if aside:
         return aside
-    m = _POSTSCRIPT.match(line)
+    m = _POSTSCRIPT.search(line)
     if m and _is_colleague(m.group(1), names):
-        return _STAFF, m.group(0), None
+        return _STAFF, m.group(0).lstrip(".!? "), None
     m = _NAMED_REQUEST.match(line)
     if m and _is_colleague(m.group(1), names):
         return _STAFF, m.group(0), None
@@ -459,7 +475,7 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
             return _STAFF, m.group(0), m.span()
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
             continue
-        if _HEADS_UP.match(inner) or _CUSTOMER_3RD.search(inner):
+        if _HEADS_UP.match(inner) or _CUSTOMER_3RD.search(inner) or _BRACKET_ORDER.match(inner):
             return _STAFF, m.group(0), m.span()
         if _UI_LABEL.match(inner):
             continue

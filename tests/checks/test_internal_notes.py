@@ -268,3 +268,47 @@ def test_template_brackets_hold_a_drafting_note_or_a_field_never_both():
     field = "Dear {{Customer Name}},\nyour order is delayed. <<First Name>>, sorry.\nLee"
     assert "internal_note" in [f.check for f in run_checks(note, JANE)]
     assert [f.check for f in run_checks(field, JANE)] == ["placeholder"]
+
+
+def persona_in(lang, name):
+    return CheckContext(persona={"name": name, "language": lang}, channel="email")
+
+
+# The same kinds of note in each language: a postscript to a colleague, an order in brackets, a remark.
+IN_EACH_LANGUAGE = [
+    ("fr", "Claire Martin", "Bonjour Madame Martin, votre remboursement est validé. PS pour Karim : elle a déjà "
+                            "appelé trois fois."),
+    ("fr", "Claire Martin", "Bonjour Madame Martin, merci. Elle est vraiment pénible celle-là."),
+    ("es", "Lucía García", "Hola Lucía, tu reembolso está en camino. PD para Carlos: ya ha llamado tres veces."),
+    ("es", "Lucía García", "Hola Lucía, gracias por tu paciencia. Qué pesada es esta señora."),
+    ("it", "Giulia Rossi", "Gentile Giulia, il rimborso è partito. PS per Davide: ha già chiamato tre volte."),
+    ("nl", "Sanne de Vries", "Beste Sanne, je terugbetaling is onderweg. PS voor Daan: ze heeft al drie keer gebeld."),
+    ("pt", "Ana Costa", "Olá Ana, o seu reembolso foi emitido. PS para o Rui: ela já ligou três vezes."),
+    ("de", "Anna Weber", "Hallo Frau Weber, Ihre Bestellung kommt morgen. Die nervt echt, zum fünften Mal."),
+    ("en", "Jane Doe", "Hi Jane, sorry for the delay. (pls don't offer a voucher this time)"),
+    ("en", "Jane Doe", "Hi Jane, [Jo to add the engineer's name] will visit on Friday."),
+    ("en", "Jane Doe", "Hi Jane, your refund is on its way. She's clearly lying about the damage."),
+]
+
+
+@pytest.mark.parametrize("lang,name,text", IN_EACH_LANGUAGE)
+def test_postscripts_orders_and_remarks_in_each_language(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+SAID_TO_THE_CUSTOMER = [
+    ("fr", "Claire Martin", "Bonjour Madame Martin, il est pénible d'attendre, nous le savons."),
+    ("es", "Lucía García", "Hola Lucía, ¡qué pesadez tener que esperar tanto! Lo sentimos. PD: guarda el ticket."),
+    ("it", "Giulia Rossi", "Gentile Giulia, che rottura dover aspettare, ci scusiamo."),
+    ("nl", "Sanne de Vries", "Beste Sanne, het is vervelend, en hij is echt vervelend kapot gegaan."),
+    ("de", "Anna Weber", "Hallo Frau Weber, Sie sagen, der Lärm nervt – wir schicken einen Techniker. PS: Ihre "
+                         "Rechnung finden Sie im Kundenkonto."),
+    ("en", "Jane Doe", "Hi Jane, (don't worry, the refund is safe) he is lying on the sofa in your photo? "
+                       "P.S. Jane, keep your receipt."),
+]
+
+
+def test_the_same_words_said_to_the_customer_are_left_alone():
+    assert check(IN_EACH_LANGUAGE[0][2], persona_in("fr", "Claire Martin"))   # the note itself is caught
+    for lang, name, text in SAID_TO_THE_CUSTOMER:
+        assert check(text, persona_in(lang, name)) == [], text
