@@ -2,7 +2,7 @@
 
 A customer who reads one knows at once they got a form letter that broke.
 The patterns aim at placeholder *shapes*: any template delimiter ([…], [[…]],
-{…}, {{…}}, <…>, <<…>>, ${…}, %…%, *|…|*) around text that names a field
+{…}, {{…}}, <…>, <<…>>, ${…}, %…%, *|…|*, <%= … %>, ((…)), @@…@@, __…__) around text that names a field
 (see is_field: an identifier's shape, or a field noun where the language puts
 its head noun), in English, German, French, Spanish, Italian, Dutch and
 Portuguese ("[Anrede] [Nachname]", "{vorname}", "[nombre del cliente]",
@@ -103,6 +103,11 @@ PATTERNS = [
     ("dollar variable", re.compile(r"\$\{\s*[A-Za-z][\w.]{0,40}\s*\}")),
     ("dollar variable", re.compile(rf"\$(?:{_FIELD}){_FIELD_END}", re.I)),
     ("percent signs", re.compile(r"%[A-Za-z][A-Za-z0-9_.]{1,30}%")),
+    ("percent signs", re.compile(r"%([A-Za-z][A-Za-z ]{1,30}[A-Za-z])%")),
+    # Rarer template syntaxes: ERB "<%= name %>", "((first_name))", "@@name@@", "__FIRST_NAME__".
+    ("template tag", re.compile(r"<%=?\s*([A-Za-z][\w.]{0,40})\s*%>|@@([A-Za-z][\w.]{0,40})@@|"
+                                r"(?<!\w)__([A-Z][A-Z0-9_]{1,40}[A-Z0-9])__(?!\w)")),
+    ("double round brackets", re.compile(r"\(\(\s*([A-Za-z][\w. ]{0,40}?)\s*\)\)")),
     ("double square brackets", re.compile(r"\[\[\s*([^\[\]\n]{1,40}?)\s*\]\]")),
     ("square brackets", re.compile(r"\[\s*([^\[\]\n]{1,40}?)\s*\](?![(\[])")),
     ("angle brackets", re.compile(r"<<?\s*([^<>\n]{1,40}?)\s*>>?")),
@@ -131,6 +136,8 @@ def is_field(inner: str, kind: str = "square brackets") -> bool:
         return parts[-1] not in _TLDS and "www" not in parts
     if _CAMEL.match(inner):
         return any(_field_word(w) for w in re.findall(r"[A-Z]?[a-z0-9]+", inner))
+    if kind == "template tag" and re.fullmatch(r"[A-Za-z]\w{1,30}", inner):
+        return True   # "@@name@@", "__NAME__": shapes that only templates use
     if kind == "curly braces" and re.fullmatch(r"[a-z]{2,30}", inner):
         return True   # "{city}", "{vorname}": a lone lower-case word in braces is a template field
     words = [w for w in _WORD_SPLIT.split(inner) if w]
@@ -198,7 +205,7 @@ def check(text: str, ctx=None) -> list[Finding]:
                 # One finding per placeholder: skip matches inside an earlier one.
                 if any(m.start() < hi and lo < m.end() for lo, hi in spans):
                     continue
-                if pattern.groups and not is_field(m.group(1), kind):
+                if pattern.groups and not is_field(next((g for g in m.groups() if g), ""), kind):
                     continue   # ordinary bracketed text: "[£20]", "[1]", "<Settings>", "[Acme Support]"
                 spans.append(m.span())
                 if token in shown_as_code or _harmless(kind, token, ln.prose, m.start(), m.end(), text):

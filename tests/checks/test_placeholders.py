@@ -174,3 +174,15 @@ def test_a_field_label_the_reply_points_at_is_not_a_placeholder():
     assert check("Bonjour Jane, remplissez le champ [Nom de famille] puis validez.") == []
     assert check("Hi Jane, enter your [Postcode] and tap Go.") == []
     assert check("Hi Jane, the {Premium} plan and {Basic} plan both include it.") == []
+
+
+@pytest.mark.parametrize("text,placeholder", [
+    ("Dear %first name%, thanks for your order.", "%first name%"),
+    ("Hi <%= first_name %>, welcome back.", "<%= first_name %>"),
+    ("Hi ((first_name)), welcome back.", "((first_name))"),
+    ("Hi @@name@@, welcome back.", "@@name@@"),
+    ("Hi __FIRST_NAME__, welcome back.", "__FIRST_NAME__"),
+])
+def test_other_template_syntaxes_are_caught_but_not_their_look_alikes(text, placeholder):
+    assert [f.title for f in check(text)] == [f"Unreplaced placeholder {placeholder}"]
+    assert check("Save 20% on shoes and 10% on bags; use the ((double)) hooks. In Python, __init__ runs first.") == []
