@@ -376,13 +376,14 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     A bracketed aside is its brackets; any other note is its whole line, and a note label alone on its
     line ("INTERNAL:", "--- Agent notes ---") takes the lines below it up to the next blank line. Other
     checks (tone) leave these spans to this one: "!!" inside a leaked staff note is the note's fault.
-    Jokes and chat slang are not notes: they were written to the customer.
+    Chat slang is a note only when it is a joke about the customer ("mdr encore elle 😂", "lol she wants a
+    refund"); "Thanks!! hahaha we get this a lot" was written to the customer, and tone judges it.
     """
     spans: dict[int, list[tuple[int, int]]] = {}
     lines = read(text, ctx)
     by_no = {ln.no: ln for ln in lines}
     for ln, (kind, match, span) in _line_hits(text, ctx, lines):
-        if kind == _JOKE:
+        if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
         if kind == _LABEL and span is None and _LABEL_ALONE_REST.match(ln.prose[ln.prose.find(match) + len(match):]):

@@ -11,7 +11,8 @@ upsell and marketing footers ("Shop now", "Follow us on Instagram", "Use code SP
 
 Left alone: one polite exclamation ("Thank you for getting in touch!"); neutral symbols in a
 signature (☎, ✉, ✓); a goodwill discount offered with an apology (except to a bereaved customer); "good news" (often
-how a fix is announced); the customer's own quoted message; code; "!!" and emoji inside a leaked staff note
+how a fix is announced); the customer's own quoted message; code; "!!" and emoji inside a leaked staff note or a
+staff joke about the customer
 (internal_notes.staff_spans: that is an internal-note finding, not a cheerful template).
 """
 from __future__ import annotations

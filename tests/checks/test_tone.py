@@ -120,3 +120,11 @@ def test_cheer_outside_the_staff_note_is_still_tone():
     assert [f.snippet for f in check(text, persona("complaint"))] == ["Dear Jane!! 🎉 Great news!"]
     note_only = "Dear Jane, sorry.\n(Sam — can you check the amount?? 😬)"
     assert check(note_only, persona("complaint")) == []
+
+
+def test_a_staff_joke_about_the_customer_is_a_note_a_joke_to_the_customer_is_tone():
+    about = "Dear Jane,\nlol she wants a refund for a mug she dropped 😂😂\nWe will refund you today."
+    assert check(about, persona("complaint")) == []
+    assert [f.check for f in run_checks(about, persona("complaint"))] == ["internal_note"]
+    to_her = "Thanks for your message!! hahaha we get this a lot"
+    assert [f.snippet for f in check(to_her, persona("complaint"))] == [to_her]
