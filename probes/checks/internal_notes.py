@@ -8,7 +8,8 @@ Italian, Dutch and Portuguese. Free-form notes need no marker: an aside in brack
 and asks them something ("(Sam — can you double-check the amount?)", "(Jens – kannst du das prüfen?)"),
 a drafting note in brackets ("[insert tracking link]", "[need manager OK]", "(check amount w/ finance)",
 "[Link einfügen]", "[à vérifier]", "(confirmar fecha con almacén)"), "<<check wording>>" and "xx confirm
-date xx", "ADD AMOUNT HERE", a postscript or "FYI" to a named colleague ("PS Maria: …", "FYI Kerry - …",
+date xx", "ADD AMOUNT HERE", the writer's doubt or source in brackets ("(not sure about this amount??)",
+"[verify]", "(copied from the last ticket)"), a postscript or "FYI" to a named colleague ("PS Maria: …", "FYI Kerry - …",
 "(note for Dave: …)"), an aside about the customer in the third person ("(customer has already called
 twice)", "(ojo: esta clienta ya se quejó)"), questions to colleagues ("can someone check…", "anyone know
 if…", "Kann das jemand prüfen?"), holding the reply back ("not sending this until Mark signs off"), a
@@ -191,7 +192,15 @@ _DRAFTING = [re.compile(p) for p in (
     r"^(?:verificar|confirmar|conferir|checar|perguntar|validar)\s+(?:com|o|a|os|as|se|data|valor)\b|"
     r"\b(?:precisa|falta)\s+(?:de\s+)?(?:ok|aprovacao|aval)\b",
 )]
-# Only in square brackets and drafting marks: in round brackets "(to be confirmed)" is said to customers too.
+# In brackets, the writer's own doubt or source: "(not sure about this amount??)", "[verify]", "(or was it Evri?
+# check)", "(copied from the last ticket)", "(reusing the macro from case 4471)".
+_DOUBT = re.compile(
+    r"^(?:not\s+sure|unsure)\s+(?:about|if|whether|what|how|which|-|–|—)|^(?:no\s+idea|guessing)\b|"
+    r"^(?:verify|check|double[- ]?check|dbl[- ]?check|confirm|re-?check)(?:\s+(?:this|that|it|again|pls|please))?"
+    r"\s*[!?.]*$|\bor\s+(?:was|is)\s+it\b[^?]*\?|"
+    r"^(?:copied|copy[- ]?pasted|pasted|reused|reusing|taken|lifted)\s+(?:it\s+)?from\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:last|previous|other|old|another|similar|earlier)?\s*(?:ticket|case|email|reply|macro|template|thread)|"
+    r"\b(?:used|using|reused|reusing|applied|applying)\s+(?:the|a|our|this)\s+(?:\w+\s+)?macro\b")
 # Square brackets only: "[attach the PDF]", "[remove this line]" (round brackets say this to customers too).
 _SQUARE_IMPERATIVE = re.compile(
     rf"^(?:attach|include|remove|delete|insert|paste|add)\s+(?:the\s+|this\s+|a\s+)?(?:[\w'\-]+\s+){{0,2}}?"
@@ -234,6 +243,7 @@ _CUSTOMER_3RD = re.compile(
     r"\bklant\s+(?:dreigt|heeft\s+al|is\s+(?:boos|woedend|kwaad)|belt\s+steeds)\b|"
     r"\bcliente\s+(?:amea[çc]a|j[áa]\s+(?:ligou|reclamou|escreveu)|est[áa]\s+(?:irritad[oa]|furios[oa])|insiste)\b",
     re.I)
+# Only in square brackets and drafting marks: in round brackets "(to be confirmed)" is said to customers too.
 _PENDING = [re.compile(
     r"^(?:tbc|tbd|tba|to\s+be\s+(?:confirmed|checked|decided)|to\s+(?:confirm|check)|"
     rf"{_ADD}\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|{_VERIFY}\s+(?:the|this)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|"
@@ -483,7 +493,7 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         folded = fold(inner)
         if shape == "[" and _SQUARE_IMPERATIVE.search(folded):
             return _DRAFT, m.group(0), m.span()
-        if any(p.search(folded) for p in _DRAFTING):
+        if any(p.search(folded) for p in _DRAFTING) or _DOUBT.search(folded):
             return _DRAFT, m.group(0), m.span()
         if shape != "(" and any(p.search(folded) for p in _PENDING):
             return _DRAFT, m.group(0), m.span()

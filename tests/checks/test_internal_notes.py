@@ -312,3 +312,14 @@ def test_the_same_words_said_to_the_customer_are_left_alone():
     assert check(IN_EACH_LANGUAGE[0][2], persona_in("fr", "Claire Martin"))   # the note itself is caught
     for lang, name, text in SAID_TO_THE_CUSTOMER:
         assert check(text, persona_in(lang, name)) == [], text
+
+
+def test_the_writers_own_doubts_and_sources_in_brackets_are_drafting_notes():
+    for text in ["Hi Jane, the refund is £42 (not sure about this amount??)", "Hi Jane, the refund is £42 (double check!)",
+                 "Hi Jane, your plan renews monthly [verify]", "Hi Jane, the courier is DPD (or was it Evri? check)",
+                 "Hi Jane, (copied from the last ticket) thanks for getting in touch.",
+                 "Hi Jane, (reusing the macro from case 4471) your refund is approved."]:
+        assert [f.title for f in check(text, JANE)] == ["Drafting note left in the reply"], text
+    for text in ["We have your address as 12 High St (is this right?)", "(not sure? call us on 0800 123)",
+                 "Hi Jane, to run the macro, press Alt+F8.", "Confirm your email:\nConfirm\nhttps://shop.example/c/1"]:
+        assert check(text, JANE) == [], text
