@@ -137,7 +137,10 @@ _TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|
 _TO_CUSTOMER_CS = re.compile(r"\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen|Lei)\b")
 _POSSESSIVE = re.compile(r"\b(?:your|yours|votre|vos|uw|Ihr|Ihre|Ihren|Ihrem|Ihrer|seu|sua|suo)\b")
 # "(Sam — can you …)", "(@maria pls …)": an aside that starts by naming whom it is for.
-_TO_COLLEAGUE = re.compile(r"^(?:(@[\w.\-]+)\s*[,:—–\-]?|([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[,:—–]|\s-))\s*(.+)$")
+_TO_COLLEAGUE = re.compile(r"^(?:(@[\w.\-]+)(?![\w.\-])\s*[,:—–\-]?|([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[,:—–]|\s-))\s*(.+)$")
+# What follows a name that is not speaking to it: a list ("(Paris, or London?)"), a social handle's network.
+_NOT_ADDRESSED = re.compile(r"(?:or|and|und|oder|et|ou|y|o|e|en|of|on\s+(?:twitter|x|instagram|facebook|tiktok|"
+                            r"linkedin|threads|bluesky|mastodon))\b", re.I)
 _REQUEST = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:pls|plz|please|kannst\s+du|konntest\s+du|bitte|"
                       r"magst\s+du|tu\s+peux|peux[- ]tu|pourrais[- ]tu|stp|svp|merci\s+de|puedes|podrias|porfa|"
                       r"por\s+favor|puoi|potresti|per\s+favore|(?:kun|kan|wil)\s+(?:je|jij)|graag|ff|podes|pode|"
@@ -478,8 +481,10 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
         to = _TO_COLLEAGUE.match(inner)
-        if to and _is_colleague(to.group(1) or to.group(2), names) and not _POSSESSIVE.search(inner) and (
-                "?" in inner or _REQUEST.search(fold(to.group(3))) or to.group(1)):
+        if to and _is_colleague(to.group(1) or to.group(2), names) and not _POSSESSIVE.search(inner) \
+                and not _NOT_ADDRESSED.match(to.group(3)) and (
+                "?" in inner or _REQUEST.search(fold(to.group(3))) or (to.group(1) and re.match(r"fyi\b", fold(
+                    to.group(3))))):
             return _STAFF, m.group(0), m.span()
         note_for = _NOTE_FOR.search(inner)
         if note_for and _is_colleague(note_for.group(1), names):

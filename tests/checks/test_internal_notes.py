@@ -323,3 +323,10 @@ def test_the_writers_own_doubts_and_sources_in_brackets_are_drafting_notes():
     for text in ["We have your address as 12 High St (is this right?)", "(not sure? call us on 0800 123)",
                  "Hi Jane, to run the macro, press Alt+F8.", "Confirm your email:\nConfirm\nhttps://shop.example/c/1"]:
         assert check(text, JANE) == [], text
+
+
+def test_a_handle_or_a_list_in_brackets_is_not_an_aside_to_a_colleague():
+    assert check("Hi Jane, your order is here. (@maria fyi)", JANE)
+    for text in ["Hi Jane, message us any time (@AcmeHelp on Twitter).", "Hi Jane (@AcmeHelp) is open 24/7.",
+                 "Hi Jane, which branch suits you (Paris, or London?)"]:
+        assert check(text, JANE) == [], text
