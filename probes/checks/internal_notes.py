@@ -4,21 +4,36 @@ Caught (major): note labels ("Internal:", "[INTERNAL]", "Agent notes:", "Note to
 to colleagues ("do not send yet", "don't tell the customer", "FYI team", "@here", "@Tom can you…",
 "pls check"), remarks about the customer ("this guy again", "she won't notice"), chat slang jokes
 ("lol", "lmao", "hahaha", French "mdr", Spanish "jajaja"), editorial marks ("[TBC]", "TODO"), in English, German, French, Spanish,
-Italian, Dutch and Portuguese. Staff talk inside a forwarded or quoted colleague's message counts
+Italian, Dutch and Portuguese. Free-form notes need no marker: an aside in brackets that names a colleague
+and asks them something ("(Sam — can you double-check the amount?)", "(Jens – kannst du das prüfen?)"),
+a drafting note in brackets ("[insert tracking link]", "[need manager OK]", "(check amount w/ finance)",
+"[Link einfügen]", "[à vérifier]", "(confirmar fecha con almacén)"), "<<check wording>>" and "xx confirm
+date xx", "ADD AMOUNT HERE", the writer's doubt or source in brackets ("(not sure about this amount??)",
+"[verify]", "(copied from the last ticket)"), a postscript or "FYI" to a named colleague ("PS Maria: …", "FYI Kerry - …",
+"(note for Dave: …)"), an aside about the customer in the third person ("(customer has already called
+twice)", "(ojo: esta clienta ya se quejó)"), questions to colleagues ("can someone check…", "anyone know
+if…", "Kann das jemand prüfen?"), holding the reply back ("not sending this until Mark signs off"), a
+drafting note on a line of its own ("check wording"), remarks about "her" in a reply to "you" ("she's been
+a right pain", "just give her the voucher so she goes away"), and shorthand about the customer ("PITA",
+"the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
-"Follow us @AcmeShop", Dutch "veel lol", the "LOL Surprise" toy range).
+"Follow us @AcmeShop", Dutch "veel lol", the "LOL Surprise" toy range); brackets written for the
+customer (any "you"/"your"/"Ihr"/"votre" in them, "(to be confirmed)", "(awaiting stock)", "(Tom, Maria
+and Sam)", "(Jane, can you …)"), a postscript to the customer ("PS Don't forget …"), "waiting is a
+nightmare", PITA bread, and brackets inside a quotation.
 """
 from __future__ import annotations
 
 import re
 
 from ..results import Finding
-from ._text import FOREIGN, OWN, prose_lines, snippet
+from ._text import FOREIGN, OWN, fold, persona_words, read, snippet
+from .placeholders import is_field
 
 CHECK = "internal_note"
 
@@ -40,7 +55,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern)\s*[\])*_]*\s*[:\-–—]",
         re.I)),
     (_LABEL, re.compile(r"\[\s*(?:internal|intern|interne?|interno|interna|private|staff\s+only|agent\s+only|"
-                        r"not\s+for\s+(?:the\s+)?customer)[^\]\n]{0,40}\]|\[\s*(?:int|note|nb)\s*:[^\]\n]{3,200}\]",
+                        r"not\s+for\s+(?:the\s+)?customer)[^\]\n]{0,40}\]|\[\s*(?:int|note|nb|placeholder|draft|todo|tk)\s*:[^\]\n]{3,200}\]",
                         re.I)),
     (_LABEL, re.compile(r"\b(?:for\s+internal\s+use(?:\s+only)?|internal\s+use\s+only|internal\s+only|staff\s+only|"
                         r"not\s+for\s+(?:the\s+)?(?:customer|client)s?(?:'s)?(?:\s+eyes)?|not\s+customer[- ]facing|"
@@ -71,11 +86,32 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_STAFF, re.compile(r"\b(?:this|that)\s+(?:customer|client|guy|woman|lady|man|one|idiot|person|muppet)\s+again\b|"
                         r"\bcan\s+(?:someone|somebody|anyone)\s+(?:else\s+)?(?:please\s+)?(?:deal\s+with|handle|take|"
                         r"pick\s+up|look\s+at|reply\s+to)\s+(?:this|her|him|them|it)\b|"
+                        r"\bcan\s+(?:someone|somebody|anyone)\s+(?:else\s+)?(?:please\s+|pls\s+)?(?:confirm|check|"
+                        r"verify|approve|double[- ]?check|sign\s+off|ok)\b|"
                         r"\bwho\s+wants\s+(?:this|to\s+take\s+this)\b|"
                         r"\b(?:pls|plz)\s+(?:escalate|check|handle|fix|reply|send|approve|review|confirm)\b|"
                         r"\b(?:apply|use|send)\s+(?:the\s+)?(?:\w+\s+)?macro\b|"
                         r"\bcopy[- ]paste\s+the\s+(?:usual|standard|template)\b|"
                         r"\b(?:just\s+)?fob\s+(?:him|her|them)\s+off\b", re.I)),
+    # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?".
+    (_STAFF, re.compile(
+        r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:please\s+|pls\s+|just\s+)?"
+        r"(?:check|confirm|verify|approve|look|deal|handle|take|pick|reply|review|sign|ok|double[- ]?check|advise|"
+        r"answer|have\s+a\s+look|jump\s+on|cover)\b|"
+        r"\b(?:does\s+)?(?:anyone|anybody)\s+know\s+(?:if|whether|how|what|why|where|when|who)\b|"
+        r"\b(?:kann|k[öo]nnte)\s+(?:das\s+|hier\s+|mal\s+|bitte\s+)*jemand\b|\bwei[ßs]\s+jemand\b|"
+        r"\bquelqu'un\s+(?:peut|pourrait|sait)\b[^.?!]*\?|\balguien\s+(?:puede|podr[íi]a|sabe)\b[^.?!]*\?|"
+        r"\bqualcuno\s+(?:pu[òo]|potrebbe|sa)\b[^.?!]*\?|\b(?:kan|weet)\s+iemand\b|"
+        r"\balgu[ée]m\s+(?:pode|poderia|sabe)\b[^.?!]*\?", re.I)),
+    # Holding the reply back: "not sending this until Mark signs off", "don't forward this bit".
+    (_STAFF, re.compile(
+        r"\b(?:do\s+not|don't|dont|not)\s+(?:send|sending|forward|forwarding)\s+(?:this|it)\s+(?:bit|part|para|"
+        r"paragraph|yet|until|till|before)\b(?![^.]*\byou)|"
+        r"\buntil\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+        r"June|July|August|September|October|November|December)\b)[A-Z][a-z]+\s+(?:signs?\s+(?:it\s+)?off|approves?|oks?|okays?|has\s+(?:checked|approved|"
+        r"signed\s+off))\b|"
+        r"\bignore\s+(?:the\s+)?(?:last|previous|above|first|second)\s+(?:paragraph|para|line|bit|part|sentence)\b|"
+        r"\bdraft\s+v\d+\b|^\s*P\.?\s?S\.?\s*(?:for|to)\s+(?:the\s+)?(?:team|all|everyone|colleagues|guys)\b")),
     # Jokes and chat slang.
     (_JOKE, re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|lulz|mdr|ptdr|mdrr+)\b|\b(?:ha){3,}h?\b|\ba(?:ha){2,}\b|"
                        r"\b(?:ja){3,}\b|\b(?:je){3,}\b|\bk{4,}\b|\b(?:rs){2,}\b|\bxD\b", re.I)),
@@ -88,6 +124,233 @@ _ABOUT_CUSTOMER = re.compile(r"\b(?:she|her|he|him|the\s+(?:customer|client)|thi
 _DUTCH_LOL = re.compile(r"\b(?:veel|wat|de|met|voor\s+de)\s+lol\b|\blol\s+(?:hebben|maken|gehad|beleven)\b", re.I)
 _SOCIAL = re.compile(r"\b(?:follow|find|tweet|message|tag|join)\s+(?:us\s+)?(?:on\s+\w+\s+)?(?:at\s+)?@", re.I)
 
+_DRAFT = "draft"
+_REMARK = "remark"
+
+# --- Free-form notes (no fixed marker): bracketed asides, drafting notes, postscripts, remarks. ---
+# A bracketed aside: (…), […], <<…>>, and "xx … xx" / "XXX … XXX" (drafting marks, never prose to a customer).
+_BRACKETED = re.compile(r"\(([^()\n]{3,200})\)|\[([^\[\]\n]{3,200})\]|(?:<<|\{\{|\*\*)([^<>{}*\n]{2,160})(?:>>|\}\}|\*\*)|"
+                        r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)")
+# Words that speak to the customer: an aside with them is written for the customer ("(check your spam folder)").
+_TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|usted|ustedes|su|sus|suo|sua|suoi|"
+                          r"vostr[oaie]|uw|u|voc[eê]|seu|seus|suas)\b", re.I)
+_TO_CUSTOMER_CS = re.compile(r"\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen|Lei)\b")
+_POSSESSIVE = re.compile(r"\b(?:your|yours|votre|vos|uw|Ihr|Ihre|Ihren|Ihrem|Ihrer|seu|sua|suo)\b")
+# "(Sam — can you …)", "(@maria pls …)": an aside that starts by naming whom it is for.
+_TO_COLLEAGUE = re.compile(r"^(?:(@[\w.\-]+)(?![\w.\-])\s*[,:—–\-]?|([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[,:—–]|\s-))\s*(.+)$")
+# What follows a name that is not speaking to it: a list ("(Paris, or London?)"), a social handle's network.
+_NOT_ADDRESSED = re.compile(r"(?:or|and|und|oder|et|ou|y|o|e|en|of|on\s+(?:twitter|x|instagram|facebook|tiktok|"
+                            r"linkedin|threads|bluesky|mastodon))\b", re.I)
+_REQUEST = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:pls|plz|please|kannst\s+du|konntest\s+du|bitte|"
+                      r"magst\s+du|tu\s+peux|peux[- ]tu|pourrais[- ]tu|stp|svp|merci\s+de|puedes|podrias|porfa|"
+                      r"por\s+favor|puoi|potresti|per\s+favore|(?:kun|kan|wil)\s+(?:je|jij)|graag|ff|podes|pode|"
+                      r"consegues|check|confirm|ok\s*\?)\b")
+_ADD = r"(?:insert|add|paste|put|fill\s+in|drop\s+in|link|embed)"
+_VERIFY = r"(?:check|confirm|verify|double[- ]?check|dbl[- ]?check|re-?check|fact[- ]?check|clarify|chase|fix)"
+# A button or menu label in brackets: "[Confirm Details]", "[Remove Item]" (every word capitalised, a UI verb first).
+_UI_LABEL = re.compile(r"^(?:Confirm|Update|Check|Add|Remove|Delete|Change|View|Track|Edit|Save|Submit)(?:\s+[A-Z][\w']*)+$")
+_OBJ = (r"(?:link|links|url|screenshot|tracking|number|no|ref|reference|name|date|dates|details|photo|pic|image|"
+        r"attachment|amount|price|prices|figure|figures|address|info|policy|macro|template|signature|sig|code|eta|"
+        r"steps|wording|stock|sku|tone|spelling|grammar|refund|credit|phrasing|numbers)")
+_NOT_ARTICLE = r"(?:(?!the\b|a\b|an\b|this\b|our\b)[\w'\-]+\s+)"
+_STAFF_ROLE = r"(?:manager|supervisor|tl|team\s*lead(?:er)?|boss|legal|finance|billing|ops|compliance|[a-z]+'s)"
+# Drafting notes, matched on the folded aside (lower case, no accents). Any bracket shape.
+_DRAFTING = [re.compile(p) for p in (
+    # English: telegraphic "[add tracking link]", "(check amount w/ finance)", "(needs manager OK)".
+    rf"^{_ADD}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
+    rf"^{_VERIFY}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
+    rf"^{_VERIFY}\s+(?:with|w/)\s*[a-z]+",
+    rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
+    r"^(?:tbc|tbd|tba)\s*[-–—:]\s*@?[a-z]+$",
+    r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
+    r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\b",
+    rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
+    r"\bneeds?\s+(?:an?\s+)?(?:ok|okay|sign[- ]?off)\s+(?:from|by)\s+\w+",
+    rf"\b(?:awaiting|waiting\s+(?:on|for)|pending)\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|"
+    r"reply|answer|confirmation)\b",
+    # German, Dutch: the verb comes last ("[Link einfügen]", "(Betrag noch mit Tom klären)", "(bedrag checken)").
+    r"\b(?:link|tracking\w*|sendungsnummer|betrag|summe|datum|termin|formulierung|wortlaut|preis|screenshot|name|"
+    r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
+    r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren)\b",
+    r"\bfreigabe\s+(?:durch|von|vom)\s+\w+|\b(?:wartet|warten)\s+auf\s+(?:die\s+)?freigabe|"
+    r"\bbraucht\s+(?:noch\s+)?(?:freigabe|ok)\b",
+    r"\b(?:link|tracking\w*|bedrag|datum|naam|nummer|screenshot|formulering|tekst|prijs|nog|met\s+\w+|bij\s+\w+)\b"
+    r".*\b(?:invoegen|toevoegen|plakken|checken|controleren|nakijken|navragen|bevestigen|afstemmen|aanpassen)\b",
+    r"\b(?:wacht(?:en)?\s+op|heeft\s+nodig:?|nodig:?)\s+(?:akkoord|goedkeuring|ok)\b|\bakkoord\s+(?:van|vd)\s+\w+",
+    # French, Spanish, Italian, Portuguese: an infinitive first ("[insérer le lien]", "(confirmar fecha)").
+    r"^(?:inserer|ajouter|mettre|coller|joindre)\s+(?:[\w'\-]+\s+){0,2}?(?:lien|numero|capture|date|montant|nom|"
+    r"suivi|photo|adresse|piece|url|signature|code)\b",
+    r"^(?:verifier|confirmer|valider|revoir|checker|demander|relancer|reformuler)\s+(?:le|la|les|l'|avec|aupres|si|"
+    r"date|montant)\b|\bvalidation\s+(?:du|de\s+la|par\s+le)\s+(?:manager|responsable|chef)\b",
+    r"^(?:insertar|anadir|poner|pegar|adjuntar|incluir|meter)\s+(?:[\w'\-]+\s+){0,2}?(?:enlace|link|numero|captura|"
+    r"fecha|importe|nombre|seguimiento|foto|direccion|url|firma|codigo)\b",
+    r"^(?:verificar|comprobar|confirmar|revisar|consultar|preguntar|validar)\s+(?:con|el|la|los|las|si|fecha|"
+    r"importe|monto|redaccion)\b|\b(?:necesita|requiere)\s+(?:el\s+)?(?:ok|visto\s+bueno|aprobacion)\b",
+    r"^(?:inserire|aggiungere|mettere|incollare|allegare)\s+(?:[\w'\-]+\s+){0,2}?(?:link|numero|screenshot|data|"
+    r"importo|nome|tracking|foto|indirizzo|url|firma|codice)\b",
+    r"^(?:verificare|controllare|confermare|chiedere|sentire|ricontrollare)\s+(?:con|il|la|l'|i|le|gli|se|data|"
+    r"importo|cifra)\b|\b(?:serve|manca)\s+(?:l')?(?:ok|approvazione|via\s+libera)\b",
+    r"^(?:inserir|adicionar|colocar|colar|anexar|incluir)\s+(?:[\w'\-]+\s+){0,2}?(?:link|numero|print|captura|data|"
+    r"valor|nome|rastreio|rastreamento|foto|morada|endereco|url|assinatura|codigo)\b",
+    r"^(?:verificar|confirmar|conferir|checar|perguntar|validar)\s+(?:com|o|a|os|as|se|data|valor)\b|"
+    r"\b(?:precisa|falta)\s+(?:de\s+)?(?:ok|aprovacao|aval)\b",
+)]
+# In brackets, the writer's own doubt or source: "(not sure about this amount??)", "[verify]", "(or was it Evri?
+# check)", "(copied from the last ticket)", "(reusing the macro from case 4471)".
+_DOUBT = re.compile(
+    r"^(?:not\s+sure|unsure)\s+(?:about|if|whether|what|how|which|-|–|—)|^(?:no\s+idea|guessing)\b|"
+    r"^(?:verify|check|double[- ]?check|dbl[- ]?check|confirm|re-?check)(?:\s+(?:this|that|it|again|pls|please))?"
+    r"\s*[!?.]*$|\bor\s+(?:was|is)\s+it\b[^?]*\?|"
+    r"^(?:copied|copy[- ]?pasted|pasted|reused|reusing|taken|lifted)\s+(?:it\s+)?from\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:last|previous|other|old|another|similar|earlier)?\s*(?:ticket|case|email|reply|macro|template|thread)|"
+    r"\b(?:used|using|reused|reusing|applied|applying)\s+(?:the|a|our|this)\s+(?:\w+\s+)?macro\b")
+# Square brackets only: "[attach the PDF]", "[remove this line]" (round brackets say this to customers too).
+_SQUARE_IMPERATIVE = re.compile(
+    rf"^(?:attach|include|remove|delete|insert|paste|add)\s+(?:the\s+|this\s+|a\s+)?(?:[\w'\-]+\s+){{0,2}}?"
+    rf"(?:{_OBJ}|pdf|file|line|para|paragraph|sentence|section|bit|part|here)\b")
+# Drafting orders in capitals in the running text: "ADD REFUND AMOUNT HERE", "INSERT LINK".
+_SHOUTED_DRAFT = re.compile(r"\b(?:ADD|INSERT|PUT|PASTE|CHECK|CONFIRM|UPDATE)\s+(?:[A-Z]{2,}\s+){0,3}?"
+                            r"(?:HERE|LINK|URL|AMOUNT|DATE|NAME|NUMBER|DETAILS|PRICE|FIGURE)\b")
+# "@Tom pls close the ticket", "Sam to review": a colleague asked to act, by name.
+_AT_REQUEST = re.compile(r"(?<![\w.@])@([A-Za-z][\w.\-]*)\s+(?:pls|plz|please|can\s+you|could\s+you|fyi|check|"
+                         r"approve|take|close|handle|review|confirm)\b", re.I)
+_NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+off|check|confirm|ok|add|fill\s+in|"
+                             r"insert|update|chase|fix|sort|finish|complete)\b"
+                             r"(?![^.]*\byou)")
+# "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
+_NOTE_FOR = re.compile(r"\b(?:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
+                       r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?:for|to|an|für|fur|pour|à|per|para|"
+                       r"voor|aan)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+# "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
+_FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
+                       r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
+# An aside that starts with an attention word ("(ojo: …)", "[Achtung Team: …]") or talks about the customer in the
+# third person ("(customer has been promised a callback twice)", "(la clienta ya se quejó)").
+_HEADS_UP = re.compile(r"^(?:ojo|achtung|attention|attenzione|aten[cç][aã]o|let\s+op|heads[- ]up|careful|warning|"
+                       r"psst|fyi|nb|cuidado|vorsicht|attenti)\s*[,:]?\s*(?:team|all|guys|folks|colleagues|kollegen|"
+                       r"kolleg\w*|[ée]quipe|equipo|squadra|colleghi|collega'?s|equipa|@\w+)\s*:", re.I)
+# "(pls don't offer a voucher)", "(don't mention the fee)": an order to colleagues in brackets.
+_BRACKET_ORDER = re.compile(r"^(?:pls|plz)\b|^(?:don't|do\s+not|dont|never)\s+(?:offer|give|mention|promise|refund|"
+                            r"escalate|tell|agree|admit|credit|waive)\b", re.I)
+_CUSTOMER_3RD = re.compile(
+    r"\b(?:the\s+)?(?:customer|client|cust)\s+(?:has\s+(?:already\s+)?(?:called|rung|phoned|emailed|written|"
+    r"complained|been\s+(?:promised|told|given)|asked)|is\s+(?:threatening|angry|furious|annoyed|rude|lying|being)|"
+    r"keeps|threaten\w*|already|refuses|claims|insists|said|says|called|rang|wants\s+(?:a\s+)?(?:refund|compensation|"
+    r"manager))\b|"
+    r"\b(?:kunde|kundin)\s+(?:droht|hat\s+(?:schon|bereits)|ruft\s+(?:ständig|dauernd|schon)|ist\s+(?:sauer|wütend|"
+    r"verärgert)|besteht)\b|"
+    r"\bclient(?:e)?\s+(?:menace|a\s+d[ée]j[àa]|est\s+(?:furieux|furieuse|f[âa]ch[ée]e?)|insiste|r[âa]le)\b|"
+    r"\bclient[ea]\s+(?:amenaza|ya\s+(?:se\s+)?(?:quej[óo]|llam[óo]|escribi[óo]|ha)|est[áa]\s+(?:enfadad[ao]|"
+    r"furios[ao]|molest[ao])|insiste)\b|"
+    r"\bcliente\s+(?:minaccia|ha\s+gi[àa]|[èe]\s+(?:arrabbiat[oa]|furios[oa])|insiste)\b|"
+    r"\bklant\s+(?:dreigt|heeft\s+al|is\s+(?:boos|woedend|kwaad)|belt\s+steeds)\b|"
+    r"\bcliente\s+(?:amea[çc]a|j[áa]\s+(?:ligou|reclamou|escreveu)|est[áa]\s+(?:irritad[oa]|furios[oa])|insiste)\b",
+    re.I)
+# Only in square brackets and drafting marks: in round brackets "(to be confirmed)" is said to customers too.
+_PENDING = [re.compile(
+    r"^(?:tbc|tbd|tba|to\s+be\s+(?:confirmed|checked|decided)|to\s+(?:confirm|check)|"
+    rf"{_ADD}\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|{_VERIFY}\s+(?:the|this)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|"
+    r"a\s+(?:verifier|confirmer|completer|valider)|da\s+(?:verificare|confermare|controllare|completare)|"
+    r"por\s+(?:confirmar|verificar)|pendiente\s+de\s+\w+|a\s+(?:confirmar|verificar)|noch\s+offen|"
+    r"noch\s+zu\s+klaren|nog\s+(?:te\s+)?(?:bevestigen|checken|invullen))\b")]
+_MARK_VERB = re.compile(
+    r"^(?:confirm|check|add|insert|verify|update|fix|ask|chase|tbc|tbd|todo|need|prufen|checken|einfugen|klaren|"
+    r"verifier|confirmer|ajouter|inserer|verificar|confirmar|comprobar|anadir|insertar|verificare|confermare|"
+    r"controllare|aggiungere|inserire|controleren|toevoegen|invoegen|conferir|adicionar|inserir)\b")
+_FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
+# "PS Maria: …", "P.S. @tom …", "PS für Jens – …": a postscript to a named colleague.
+_POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:to|for|an|für|pour|"
+                         r"à|para|per|voor|aan)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
+                         r"\s*(?:[:,—–]|\s-\s)")
+# "Sam — can you double-check this?" at the start of a line.
+_NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)\s*(?:(?:can|could|would)\s+(?:you|u)\s+"
+                            r"(?:pls\s+|please\s+)?(?:double[- ]?check|check|confirm|approve|verify|look|sign|ok)|"
+                            r"pls|plz)\b", re.I)
+# Remarks and shorthand about the customer ("PITA", "the usual moaner", "this one is a nightmare").
+_REMARKS = [
+    re.compile(r"\bPITA\b(?!\s+(?:bread|pocket|chip|wrap)s?\b)"),
+    # Third person about the customer, in a reply written to them.
+    re.compile(
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:(?:clearly|obviously|probably|just)\s+)?(?:lying(?!\s+(?:on|in|down|under|there|flat|at|around|about\s+on))|making\s+(?:it|this)\s+up|"
+        r"taking\s+the\s+(?:piss|mick)|trying\s+it\s+on|at\s+it\s+again)\b|"
+        r"\b(?:die|der|sie|er)\s+nervt\b|\bnervt\s+(?:echt|total|gewaltig|mich|uns)\b|"
+        r"\b(?:elle|il)\s+est\s+(?:vraiment\s+|trop\s+|super\s+|tellement\s+)?(?:p[ée]nible|chiante?|lourde?|"
+        r"insupportable|relou)\b(?!\s*d[e'’])|"
+        r"\bqu[ée]\s+(?:pesad[oa]|plasta|cansin[oa])\s+(?:es\s+)?(?:est[ea]|la|el|es[ea])\s+(?:señora|señor|cliente|"
+        r"clienta|t[íi][oa]|mujer|hombre|chic[oa])\b|"
+        r"\b(?:lei|lui)\s+[èe]\s+(?:proprio\s+|davvero\s+)?"
+        r"(?:insopportabile|pesante|una\s+rompi\w+|un\s+rompi\w+)\b|"
+        r"\b(?:ze|hij)\s+is\s+(?:echt\s+|zo\s+)?een\s+(?:zeur\w*|lastpak|drama)\b|"
+        r"\b(?:ela|ele)\s+[ée]\s+(?:muito\s+|mesmo\s+|t[ãa]o\s+)?(?:chat[oa]|insuport[áa]vel|pesad[oa])\b|"
+        r"\b(?:she|he)(?:'s|\s+is|\s+has\s+been|'s\s+been)\s+(?:a\s+)?(?:right|total|real|complete|proper|"
+        r"absolute)\s+(?:pain|nightmare|nutter|handful|headache|moaner|pest|joke|piece\s+of\s+work)\b|"
+        r"\b(?:this|that)\s+(?:customer|client|woman|guy|lady|man|bloke)\s+(?:is|'s)\s+(?:an?\s+|such\s+an?\s+|"
+        r"a\s+total\s+|a\s+real\s+|a\s+right\s+)?(?:nightmare|pain|joke|nutter|liar|idiot|handful|headache|moaner|"
+        r"time[- ]?waster|pest)\b|"
+        r"\btypical\s+(?:\w+\s+)?(?:customer|client|moaner)\b|"
+        r"\b(?:just|let's|lets|let\s+us)\s+(?:give|refund|send|offer|tell|fob|ignore|close\s+on)\s+(?:her|him)\b|"
+        r"\bso\s+(?:she|he)\s+(?:goes\s+away|shuts?\s+up|stops?\s+(?:emailing|calling|moaning|complaining))\b|"
+        r"\bnot\s+worth\s+the\s+(?:hassle|effort|fight|aggro)\b|"
+        r"\b(?:\d+(?:st|nd|rd|th)|third|fourth|fifth|nth)\s+time\s+(?:she|he)(?:'s|\s+has)\s+(?:chased|called|"
+        r"emailed|written|complained|rung)\b|"
+        r"\b(?:she|he)(?:'s|\s+has)\s+(?:already\s+)?(?:chased|called|rung|emailed|written|complained)\s+"
+        r"(?:\w+\s+){0,2}?(?:times|twice)\b|"
+        r"\b(?:ugh+|urgh+|sigh)\b[,.!\s]*(?:\w+\s+){0,2}?again\b", re.I),
+    re.compile(
+        r"\bpain\s+in\s+the\s+(?:neck|backside|butt|rear)\b|"
+        r"\b(?:usual|serial|professional|chronic|habitual|resident|regular)\s+(?:moaner|complainer|whinger|whiner|"
+        r"troublemaker|time[- ]?waster|nutter|pest)s?\b|"
+        r"\b(?:moaner|whinger|time[- ]?waster|nutjob|nutter|drama\s+queen|freeloader|cheapskate)s?\b|"
+        r"\b(?:this|that)\s+one\s+(?:is|'s)\s+(?:an?\s+|such\s+an?\s+|a\s+real\s+|a\s+total\s+|a\s+right\s+)?"
+        r"(?:nightmare|pain|piece\s+of\s+work|handful|joke|nutter|headache)\b|"
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:an?\s+|such\s+an?\s+|a\s+real\s+|a\s+total\s+|a\s+right\s+|being\s+a\s+)"
+        r"(?:nightmare|pain|piece\s+of\s+work|handful|nutter|headache|drama\s+queen)\b|"
+        r"\b(?:nightmare|annoying|crazy|entitled|shouty|problem|moany|whiny)\s+(?:customer|client|caller|lady|woman|"
+        r"guy|bloke)\b"
+        # German
+        r"|\b(?:nervens[äa]ge|querulant(?:in)?|dauern[öo]rgler(?:in)?|n[öo]rgler(?:in)?|meckerziege|"
+        r"nervige[rn]?\s+(?:kunde|kundin)|anstrengende[rn]?\s+(?:kunde|kundin)|"
+        r"schon\s+wieder\s+(?:der|die|dieser|diese)\s+(?:kunde|kundin|typ|frau|mann|nervige\w*))\b"
+        # French
+        r"|\b(?:casse[- ]pieds?|r[âa]leu(?:r|se)|client(?:e)?\s+(?:relou|chiant\w*|p[ée]nible)|relou|"
+        r"emmerdeu(?:r|se)|chieu(?:r|se)|encore\s+(?:lui|elle)\s*[!…]|encore\s+(?:ce|cette)\s+(?:client|cliente|type|"
+        r"dame|bonne\s+femme))\b"
+        # Spanish
+        r"|\b(?:(?:el|la)\s+pesad[oa]\s+de\s+siempre|cliente\s+(?:pesad[oa]|pesad[ií]sim[oa]|plasta|insoportable)|"
+        r"plasta|quejic[oa]|tocapelotas|otra\s+vez\s+(?:este|esta|el|la)\s+(?:pesad[oa]|cliente|señora|señor|tío|"
+        r"tía|del|de\s+la))\b"
+        # Italian
+        r"|\b(?:rompiscatole|rompipalle|rompiballe|scocciatore|scocciatrice|solit[oa]\s+(?:rompi\w+|lamentos[oa]|"
+        r"scocciat\w+|pesante)|cliente\s+(?:rompi\w+|pesante|insopportabile)|di\s+nuovo\s+(?:lui|lei)\s*[!…])\b"
+        # Dutch
+        r"|\b(?:zeurpiet|zeurkous|zeikerd|lastpak|querulant|vervelende\s+klant|lastige\s+klant|"
+        r"alweer\s+(?:die|deze)\s+(?:klant|mevrouw|meneer|vent|zeur\w*))\b"
+        # Portuguese
+        r"|\b(?:cliente\s+(?:chat[oa]|chat[ií]ssim[oa]|insuport[áa]vel)|reclam[ãa]o|(?:o|a)\s+chat[oa]\s+de\s+sempre|"
+        r"mala\s+sem\s+al[çc]a|de\s+novo\s+(?:esse|essa|este|esta)\s+(?:cliente|senhor|senhora|chat[oa]))\b",
+        re.I),
+]
+# Capitalised words that open an aside or a postscript without naming anyone ("(Note: …)", "PS Thanks, …").
+_NOT_NAMES = {
+    "note", "nb", "please", "pls", "tip", "see", "hint", "warning", "update", "updated", "important", "attention",
+    "reminder", "info", "fyi", "edit", "example", "eg", "ie", "thanks", "thank", "sorry", "ps", "yes", "no", "ok",
+    "okay", "also", "and", "or", "but", "for", "the", "this", "that", "our", "your", "we", "you", "hi", "hello",
+    "dear", "optional", "free", "step", "option", "answer", "question", "re", "fw", "fwd", "source", "remember",
+    "again", "anyway", "btw", "oh", "sure", "great", "good", "well", "so", "then", "now", "today", "tomorrow",
+    "yesterday", "if", "when", "as", "just", "still", "even", "only", "maybe", "perhaps", "hope", "happy",
+    "best", "kind", "regards", "cheers", "all", "everyone", "team", "customer", "client", "support", "service",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "bitte", "hinweis", "achtung", "wichtig", "danke", "anmerkung", "tipp", "ubrigens", "auch", "und", "oder",
+    "remarque", "merci", "rappel", "astuce", "aussi", "et", "ou", "nota", "importante", "gracias", "ojo", "aviso",
+    "tambien", "attenzione", "grazie", "anche", "opmerking", "belangrijk", "bedankt", "ook", "let", "atencao",
+    "obrigado", "obrigada", "lembrete", "dica", "tambem", "sehr", "liebe", "hallo", "bonjour", "hola", "ciao",
+    "beste", "ola", "gentile", "estimado", "estimada", "cher", "chere", "mr", "mrs", "ms", "dr", "herr", "frau",
+    "mme", "sr", "sra", "sig", "dhr", "mevr", "faq", "pdf", "sms", "url", "uk", "eu", "us", "usa", "vat", "ups",
+    "dhl", "dpd", "gls", "fedex", "usps", "hermes", "stage", "phase", "part", "section", "page", "item",
+    "size", "colour", "color", "total", "subtotal", "price", "order", "ref", "reference", "tel", "phone", "email",
+}
+
 _TITLES = {
     _LABEL: ("Internal note left in the reply",
              "“{m}” marks text meant for colleagues; the customer was sent a note that was never meant for them, "
@@ -97,27 +360,73 @@ _TITLES = {
              "can read as dismissive."),
     _JOKE: ("Joke or chat slang sent to the customer",
             "“{m}” is chat slang that reads as a joke at the customer's expense, or at least as unprofessional."),
+    _DRAFT: ("Drafting note left in the reply",
+             "“{m}” is a note from whoever drafted the reply (something still to fill in, check or approve): the "
+             "customer was sent an unfinished draft."),
+    _REMARK: ("Remark about the customer sent to the customer",
+              "“{m}” is staff talk about the customer, not to them: it reads as contempt and shows how the "
+              "company speaks of its customers."),
 }
+_LABEL_ALONE_REST = re.compile(r"^[\s\W]*(?:\([^)]*\)[\s\W]*)?$")
 
 
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per offending line, in reading order."""
     found: list[Finding] = []
-    for ln in prose_lines(text, ctx, kinds=(OWN, FOREIGN)):
-        hit = _first_hit(ln.prose, ctx)
-        if not hit and ln.kind == FOREIGN:
-            m = _ABOUT_CUSTOMER.search(ln.prose.lstrip("> "))
-            hit = (_STAFF, ln.prose.strip().lstrip("> ")) if m else None
-        if not hit:
-            continue
-        kind, match = hit
+    for ln, hit in _line_hits(text, ctx):
+        kind, match, _ = hit
+        if ln.kind == FOREIGN and kind == _REMARK:
+            kind = _STAFF   # in a colleague's quoted message, a remark about the customer is their staff talk
         title, detail = _TITLES[kind]
         where = " (in a forwarded or quoted message between staff)" if ln.kind == FOREIGN else ""
         found.append(Finding(CHECK, "major", title, detail.format(m=match.strip()) + where, snippet(ln.text)))
     return found
 
 
-def _first_hit(line: str, ctx) -> tuple[str, str] | None:
+def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
+    """Where the reply's staff notes are: {line number: [(start, end) in the line]}.
+
+    A bracketed aside is its brackets; any other note is its whole line, and a note label alone on its
+    line ("INTERNAL:", "--- Agent notes ---") takes the lines below it up to the next blank line. Other
+    checks (tone) leave these spans to this one: "!!" inside a leaked staff note is the note's fault.
+    Chat slang is a note only when it is a joke about the customer ("mdr encore elle 😂", "lol she wants a
+    refund"); "Thanks!! hahaha we get this a lot" was written to the customer, and tone judges it.
+    """
+    spans: dict[int, list[tuple[int, int]]] = {}
+    lines = read(text, ctx)
+    by_no = {ln.no: ln for ln in lines}
+    for ln, (kind, match, span) in _line_hits(text, ctx, lines):
+        if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
+            continue
+        spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
+        if kind == _LABEL and span is None and _LABEL_ALONE_REST.match(ln.prose[ln.prose.find(match) + len(match):]):
+            nxt = ln.no + 1
+            while nxt in by_no and by_no[nxt].text.strip():
+                spans.setdefault(nxt, []).append((0, len(by_no[nxt].prose)))
+                nxt += 1
+    return spans
+
+
+def _line_hits(text: str, ctx, lines=None):
+    """(line, (kind, matched text, span or None for the whole line)) for each line with a note on it."""
+    names = _persona_names(ctx)
+    for ln in lines if lines is not None else read(text, ctx):
+        if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
+            continue
+        hit = _first_hit(ln.prose, ctx, names)
+        if not hit and ln.kind == FOREIGN:
+            m = _ABOUT_CUSTOMER.search(ln.prose.lstrip("> "))
+            hit = (_STAFF, ln.prose.strip().lstrip("> "), None) if m else None
+        if hit:
+            yield ln, hit
+
+
+def _persona_names(ctx) -> set[str]:
+    persona = getattr(ctx, "persona", None) or {}
+    return persona_words(persona) | {fold(w) for w in re.findall(r"[^\W\d_]+", str(persona.get("name") or ""))}
+
+
+def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(line):
@@ -127,5 +436,81 @@ def _first_hit(line: str, ctx) -> tuple[str, str] | None:
                 continue  # the "LOL Surprise" toy range
             if m.group(0).lstrip().startswith("@") and _SOCIAL.search(line[:m.end()]):
                 continue
-            return kind, m.group(0)
+            if kind == _JOKE:
+                aside = _aside(line, names)  # a staff aside on the same line is the worse finding
+                if aside:
+                    return aside
+            span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
+                else None
+            return kind, m.group(0), span
+    aside = _aside(line, names)
+    if aside:
+        return aside
+    m = _POSTSCRIPT.search(line)
+    if m and _is_colleague(m.group(1), names):
+        return _STAFF, m.group(0).lstrip(".!? "), None
+    m = _NAMED_REQUEST.match(line)
+    if m and _is_colleague(m.group(1), names):
+        return _STAFF, m.group(0), None
+    for pattern in (_NOTE_FOR, _FYI_NAME):
+        m = pattern.search(line)
+        if m and _is_colleague(m.group(1), names):
+            return _STAFF, m.group(0).strip("([ "), None
+    m = _AT_REQUEST.search(line) or _NAME_TO_REVIEW.search(line)
+    if m and _is_colleague(m.group(1), names) and not _SOCIAL.search(line[:m.end()]):
+        return _STAFF, m.group(0), None
+    if len(line.split()) <= 8 and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
+        bare = fold(line.strip(" *_-–—:.!>"))
+        if any(p.search(bare) for p in _DRAFTING):   # a drafting note on a line of its own: "check wording"
+            return _DRAFT, line.strip(), None
+    m = _SHOUTED_DRAFT.search(line)
+    if m:
+        return _DRAFT, m.group(0), None
+    for pattern in _REMARKS:
+        m = pattern.search(line)
+        if m:
+            return _REMARK, m.group(0), None
     return None
+
+
+def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | None:
+    """A bracketed aside meant for staff: "(Sam — can you check?)", "[insert tracking link]", "<<check wording>>"."""
+    for m in _BRACKETED.finditer(line):
+        shape = "(" if m.group(1) is not None else "[" if m.group(2) is not None else "<<" if m.group(3) else "xx"
+        inner = m.group(m.lastindex).strip(" *_-–—:")
+        if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
+            continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
+        to = _TO_COLLEAGUE.match(inner)
+        if to and _is_colleague(to.group(1) or to.group(2), names) and not _POSSESSIVE.search(inner) \
+                and not _NOT_ADDRESSED.match(to.group(3)) and (
+                "?" in inner or _REQUEST.search(fold(to.group(3))) or (to.group(1) and re.match(r"fyi\b", fold(
+                    to.group(3))))):
+            return _STAFF, m.group(0), m.span()
+        note_for = _NOTE_FOR.search(inner)
+        if note_for and _is_colleague(note_for.group(1), names):
+            return _STAFF, m.group(0), m.span()
+        if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
+            continue
+        if _HEADS_UP.match(inner) or _CUSTOMER_3RD.search(inner) or _BRACKET_ORDER.match(inner):
+            return _STAFF, m.group(0), m.span()
+        if _UI_LABEL.match(inner):
+            continue
+        folded = fold(inner)
+        if shape == "[" and _SQUARE_IMPERATIVE.search(folded):
+            return _DRAFT, m.group(0), m.span()
+        if any(p.search(folded) for p in _DRAFTING) or _DOUBT.search(folded):
+            return _DRAFT, m.group(0), m.span()
+        if shape != "(" and any(p.search(folded) for p in _PENDING):
+            return _DRAFT, m.group(0), m.span()
+        if shape == "xx" and _MARK_VERB.search(folded):
+            return _DRAFT, m.group(0), m.span()
+        if shape == "<<" and m.group(0)[:2] != "**" and len(inner.split()) >= 2 and not _FIELD_LIKE.match(inner) \
+                and not re.search(r"\d", inner) and not is_field(inner):   # a field is the placeholder check's
+            return _DRAFT, m.group(0), m.span()   # "<<check wording>>", "{{need to confirm}}": never prose
+    return None
+
+
+def _is_colleague(name: str, names: set[str]) -> bool:
+    f = fold(name.lstrip("@"))
+    return f not in names and f not in _NOT_NAMES and not any(f.startswith(n) or n.startswith(f) for n in names
+                                                              if len(n) >= 3 and len(f) >= 3)

@@ -1,12 +1,19 @@
 """Unreplaced template placeholders: "Dear [name]", "Hi {{first_name}}", "%FIRSTNAME%", "order XXXX".
 
 A customer who reads one knows at once they got a form letter that broke.
-The patterns aim at placeholder *shapes* (a field-like word inside template
-delimiters), in English, German, French, Spanish, Italian, Dutch and Portuguese
-("[Anrede] [Nachname]", "{vorname}", "[nombre]", "<Nome Cliente>", "${nome}",
-"[voornaam]"), plus "XXXX" standing in for a number that was never filled in.
+The patterns aim at placeholder *shapes*: any template delimiter ([…], [[…]],
+{…}, {{…}}, <…>, <<…>>, ${…}, %…%, *|…|*, <%= … %>, ((…)), @@…@@, __…__) around text that names a field
+(see is_field: an identifier's shape, or a field noun where the language puts
+its head noun), in English, German, French, Spanish, Italian, Dutch and
+Portuguese ("[Anrede] [Nachname]", "{vorname}", "[nombre del cliente]",
+"<Nome Cliente>", "[Lieferadresse]", "[[AGENT_NAME]]", "[PolicyNumber]",
+"[Pet Name]"), plus "XXXX" standing in for a number that was never filled in.
 
-Left alone: prices in brackets ("[£20]"), footnote marks ("[1]"), button labels,
+Left alone: prices in brackets ("[£20]"), footnote marks ("[1]"), button and menu labels ("[My Account]",
+"[Mes commandes]", "<Settings>"), subject tags and brand prefixes ("[EXTERNAL]", "[Acme Support]"),
+brands ("[iPhone]"), domains, option lists ("{Small, Medium, Large}"), capitalised words in braces
+("{Premium} plan"), a field label the reply points at ("the field [Date of Birth]", "el campo [Fecha de
+nacimiento]", "enter your [Postcode]"),
 regexes ("\\d{4}"), "$20", "50%", masked card numbers ("XXXX XXXX XXXX 4417"),
 Windows environment variables ("%APPDATA%\\logs"), code samples (fenced, indented
 or `inline`), a placeholder the reply shows as code or explains ("type
@@ -18,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..results import Finding
-from ._text import FOREIGN, OWN, read, snippet
+from ._text import FOREIGN, OWN, fold, read, snippet
 
 CHECK = "placeholder"
 
@@ -49,19 +56,119 @@ _HEAD = (
 _TAIL = r"no|nr|num|id|of|the|del|de|des|du|di|do|da|dos|van|der|het|la|le"
 _FIELD = rf"(?:{_HEAD})(?:[ _.\-]?(?:{_HEAD}|{_TAIL}))*"
 _FIELD_END = r"(?![\w\-])"
+# The same words as sets, for bracketed text of any shape ("[ée]" alternatives spelled out, folded).
+_HEAD_WORD = re.compile(rf"(?:{_HEAD})", re.I)
+_TAIL_WORD = re.compile(rf"(?:{_TAIL})", re.I)
+
+# Nouns a field is named after, in the languages we check: the last word of "[Pet Name]", "[Store Address]",
+# the first of "[numéro de commande]", the end of a compound ("Kundennummer", "klantnaam").
+_FIELD_NOUNS = {
+    "name", "names", "firstname", "lastname", "surname", "number", "no", "nr", "num", "id", "date", "time", "address",
+    "email", "e-mail", "phone", "mobile", "code", "ref", "reference", "amount", "url", "title", "city", "town",
+    "postcode", "zip", "country", "sku", "salutation", "signature",
+    "anrede", "nummer", "datum", "adresse", "betrag", "telefon", "ort", "stadt", "firma", "vorname", "nachname",
+    "nom", "prenom", "numero", "montant", "telephone", "ville", "lien", "civilite", "societe",
+    "nombre", "apellido", "apellidos", "fecha", "direccion", "importe", "telefono", "ciudad", "enlace", "codigo",
+    "nome", "cognome", "data", "indirizzo", "importo", "citta", "codice",
+    "naam", "voornaam", "achternaam", "adres", "bedrag", "telefoon", "plaats", "aanhef",
+    "endereco", "morada", "valor", "telefone", "cidade", "sobrenome", "apelido",
+}
+# Field nouns that come first in the Romance languages ("[nombre del cliente]", "[Nome Cliente]").
+_FIRST_NOUNS = {"nom", "prenom", "numero", "montant", "date", "adresse", "nombre", "apellido", "fecha", "direccion",
+                "importe", "codigo", "nome", "cognome", "data", "indirizzo", "importo", "codice", "endereco", "morada",
+                "valor", "telefone", "telefono", "telephone", "name", "nummer", "datum", "betrag", "naam", "code"}
+_AND = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of"}
+# Possessives that open a field name: "[Your Name]", "[Ihr Name]", "[votre prénom]".
+_OWNERS = {"your", "my", "our", "ihr", "ihre", "dein", "deine", "votre", "ton", "su", "tu", "tuo", "vostro",
+           "uw", "je", "jouw", "seu", "sua", "customer's", "client's", "user's", "agent's"}
+# End of a compound field name ("Kundennummer", "Lieferadresse", "klantnaam", "FIRSTNAME").
+_COMPOUND_END = re.compile(r"(?:name|nummer|number|datum|adresse|address|naam|adres|nr)$")
+# HTML elements a reply may mention ("<br>", "<title>"): an element, not a field.
+_HTML = {"a", "b", "i", "u", "p", "br", "hr", "div", "span", "img", "table", "tr", "td", "th", "ul", "ol", "li", "em",
+         "strong", "h1", "h2", "h3", "h4", "h5", "h6", "html", "body", "head", "script", "style", "form", "input",
+         "button", "label", "select", "option", "meta", "link", "iframe", "pre", "code", "small", "sub", "sup",
+         "blockquote", "nav", "header", "footer", "main", "section", "article", "svg", "video", "audio", "source"}
+# Single words that plain-text renderings put in brackets where an element was: "[image]", "[link]", "[logo]".
+_RENDERED = {"image", "img", "link", "logo", "photo", "picture", "icon", "attachment", "video", "banner", "button"}
+_TLDS = {"com", "org", "net", "io", "co", "uk", "de", "fr", "es", "it", "nl", "pt", "eu", "example", "info", "biz",
+         "html", "htm", "php", "pdf", "txt", "csv", "json", "xml", "png", "jpg", "zip", "exe"}
+_SNAKE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
+_CAMEL = re.compile(r"^(?:[A-Z][a-z0-9]*|[a-z][a-z0-9]+)(?:[A-Z][a-z0-9]+)+$")   # not "iPhone"
+_DOTTED = re.compile(r"^[A-Za-z]\w+(?:\.[A-Za-z]\w+)+$")
+_WORD_SPLIT = re.compile(r"[ \-]+")
 
 PATTERNS = [
     ("double curly braces", re.compile(r"\{\{\s*[\w.\- ]{1,40}\s*\}\}")),
     ("mail-merge tag", re.compile(r"\*\|[A-Z0-9_]{2,30}\|\*")),
-    ("dollar variable", re.compile(rf"\$\{{\s*{_FIELD}\s*\}}|\$(?:{_FIELD}){_FIELD_END}", re.I)),
-    ("percent signs", re.compile(r"%[A-Za-z][A-Za-z0-9_]{1,30}%")),
-    ("square brackets", re.compile(rf"\[\[?\s*{_FIELD}\s*\]\]?", re.I)),
-    ("angle brackets", re.compile(rf"<\s*{_FIELD}\s*>", re.I)),
-    ("curly braces", re.compile(rf"(?<!\{{)\{{\s*{_FIELD}\s*\}}(?!\}})", re.I)),
+    ("dollar variable", re.compile(r"\$\{\s*[A-Za-z][\w.]{0,40}\s*\}")),
+    ("dollar variable", re.compile(rf"\$(?:{_FIELD}){_FIELD_END}", re.I)),
+    ("percent signs", re.compile(r"%[A-Za-z][A-Za-z0-9_.]{1,30}%")),
+    ("percent signs", re.compile(r"%([A-Za-z][A-Za-z ]{1,30}[A-Za-z])%")),
+    # Rarer template syntaxes: ERB "<%= name %>", "((first_name))", "@@name@@", "__FIRST_NAME__".
+    ("template tag", re.compile(r"<%=?\s*([A-Za-z][\w.]{0,40})\s*%>|@@([A-Za-z][\w.]{0,40})@@|"
+                                r"(?<!\w)__([A-Z][A-Z0-9_]{1,40}[A-Z0-9])__(?!\w)")),
+    ("double round brackets", re.compile(r"\(\(\s*([A-Za-z][\w. ]{0,40}?)\s*\)\)")),
+    ("double square brackets", re.compile(r"\[\[\s*([^\[\]\n]{1,40}?)\s*\]\]")),
+    ("square brackets", re.compile(r"\[\s*([^\[\]\n]{1,40}?)\s*\](?![(\[])")),
+    ("angle brackets", re.compile(r"<<?\s*([^<>\n]{1,40}?)\s*>>?")),
+    ("curly braces", re.compile(r"(?<![{$\\])\{\s*([^{}\n]{1,40}?)\s*\}(?!\})")),
     # "your order XXXX", "on XX/XX/XXXX", "£XX.XX": Xs where a number was meant to go.
     ("Xs for a missing number", re.compile(
         r"(?<![\w*•#\-/.])(?:X{4,}|X{2}[/.\-]X{2}[/.\-]X{2,4}|[£$€]\s?X{2,}(?:[.,]X{2})?)(?![\w*•\-/])")),
 ]
+
+
+def is_field(inner: str, kind: str = "square brackets") -> bool:
+    """Does bracketed text name a template field ("first_name", "CustomerName", "Order Number", "nombre del
+    cliente", "Kundennummer") rather than say something ("£20", "1", "Mes commandes", "EXTERNAL", "Acme Support")?
+
+    The shape of an identifier is enough (snake_case, CamelCase with a field word in it, dotted paths); plain
+    words need a field noun where the language puts its head noun (last in English and German, first in the
+    Romance languages), and beside it only field words, possessives ("[Your Name]") or capitalised words.
+    """
+    inner = inner.strip()
+    if not inner or re.search(r"[0-9£$€%:/@=,;!?\\\"()+*#&|]", inner):
+        return False
+    if _SNAKE.match(inner):
+        return True
+    if _DOTTED.match(inner):
+        parts = inner.lower().split(".")
+        return parts[-1] not in _TLDS and "www" not in parts
+    if _CAMEL.match(inner):
+        return any(_field_word(w) for w in re.findall(r"[A-Z]?[a-z0-9]+", inner))
+    if kind == "template tag" and re.fullmatch(r"[A-Za-z]\w{1,30}", inner):
+        return True   # "@@name@@", "__NAME__": shapes that only templates use
+    if kind == "curly braces" and re.fullmatch(r"[a-z]{2,30}", inner):
+        return True   # "{city}", "{vorname}": a lone lower-case word in braces is a template field
+    words = [w for w in _WORD_SPLIT.split(inner) if w]
+    if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[^\W\d_]+(?:'s)?\.?", w) for w in words):
+        return False
+    folded = [fold(w).rstrip(".") for w in words]
+    if len(words) == 1:
+        f = folded[0]
+        if f in _RENDERED or (kind == "angle brackets" and f in _HTML):
+            return False
+        return _head(f) or (len(f) > 6 and bool(_COMPOUND_END.search(f)))
+
+    def fits(i: int) -> bool:   # a word beside the head noun
+        w = folded[i]
+        return _field_word(w) or bool(_TAIL_WORD.fullmatch(w)) or w in _OWNERS or w in _AND or words[i][:1].isupper()
+    if folded[-1] in _FIELD_NOUNS or _COMPOUND_END.search(folded[-1]):
+        return all(fits(i) for i in range(len(words) - 1))
+    if folded[0] in _FIRST_NOUNS and _TAIL_WORD.fullmatch(folded[1]):
+        return True   # "nombre del cliente", "Datum der Lieferung", "nome do titular"
+    if folded[0] in _FIRST_NOUNS and _field_word(folded[1]):
+        return all(fits(i) for i in range(2, len(words)))   # "Nome Cliente", "codice pratica"
+    return False
+
+
+def _head(word: str) -> bool:
+    return bool(_HEAD_WORD.fullmatch(word) or _HEAD_WORD.fullmatch(fold(word)))
+
+
+def _field_word(word: str) -> bool:
+    return fold(word) in _FIELD_NOUNS or _head(word)
+
 
 # Windows environment variables a support agent may ask the customer to type ("%APPDATA%\Tallyspan\logs").
 _ENV_VARS = {"APPDATA", "LOCALAPPDATA", "USERPROFILE", "PROGRAMDATA", "PROGRAMFILES", "SYSTEMROOT", "WINDIR",
@@ -73,10 +180,12 @@ _MASK_AFTER = re.compile(r"[\s\-]*(?:[X*•]{2,}|\d)")
 _MASK_BEFORE = re.compile(r"(?:[X*•]{2,}|\d)[\s\-]*$")
 # The reply talks *about* the placeholder: "Replace {order_id} with", "type the tag %FIRSTNAME%".
 _EXPLAINED_BEFORE = re.compile(
-    r"\b(?:replace|type|insert|paste|tag|tags|placeholder|variable|merge\s+field|field|syntax|e\.g\.|"
-    r"for\s+example)\s*[:\"'“‘«(]?\s*$", re.I)
+    r"\b(?:replace|type|insert|paste|tag|tags|placeholder|variable|merge\s+field|field|fields|syntax|e\.g\.|"
+    r"for\s+example|label(?:l)?ed|called|named|marked|titled|button|tab|menu|tap|click|press|select|choose|put|"
+    r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?)\s*[:\"'“‘«(]?\s*$", re.I)
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
-                              r"parameter)s?\b", re.I)
+                              r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
+                              r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
 
 
 def check(text: str, ctx=None) -> list[Finding]:
@@ -96,6 +205,8 @@ def check(text: str, ctx=None) -> list[Finding]:
                 # One finding per placeholder: skip matches inside an earlier one.
                 if any(m.start() < hi and lo < m.end() for lo, hi in spans):
                     continue
+                if pattern.groups and not is_field(next((g for g in m.groups() if g), ""), kind):
+                    continue   # ordinary bracketed text: "[£20]", "[1]", "<Settings>", "[Acme Support]"
                 spans.append(m.span())
                 if token in shown_as_code or _harmless(kind, token, ln.prose, m.start(), m.end(), text):
                     continue

@@ -10,7 +10,9 @@ Left alone: whole words only, so "Scunthorpe", "assessment", "cocktail", "Dicken
 "Middlesex", "shiitake", "scrap" pass; words that are harmless in another language or sense ("con"
 is Spanish and Italian for "with", "cul-de-sac", "bite", Dutch "kanker" on its own — only its curse
 compounds such as "kankersysteem" count —, the town of Cazzago, French "retard" for a delay) are not
-listed or are checked in context; the customer's own quoted message is skipped. A colleague's
+listed or are checked in context; letters inside a reference code or token ("Ref: SHIT-8841",
+"XK7SHITQ", "fuck123"), a URL, a path, a file name or an email address are not words; the customer's own
+quoted message is skipped. A colleague's
 message quoted or forwarded in the reply is checked: the customer reads it too.
 """
 from __future__ import annotations
@@ -39,7 +41,7 @@ _STRONG = {
                r"put[oa]s?|pendej[oa]s?|carajo|chinga\w*|cojones|capullos?|maric[oó]n\w*|me\s+cago\s+en",
     "Italian": r"cazz(?:o|i|ata|ate|one|oni|uto|uta)|vaffanculo|fanculo|stronz[oaie]|puttan\w*|coglion\w*|minchia|"
                r"porca\s+(?:puttana|troia)|merda|bastard[oi]|figlio\s+di\s+puttana",
-    "Dutch": r"kut|kutzooi|kutwijf|kutding|klootzak\w*|godverdomme|godver|kolere|"
+    "Dutch": r"kut|kut(?!ch)[a-z]{3,}|klootzak\w*|godverdomme|godver|kolere|"
              r"(?:kanker|tering|tyfus)(?:lijer|lijers|zooi|systeem|ding|wijf|hoer|klant|bedrijf|idioot|mongool|"
              r"computer|app|site|winkel|pakket|printer)s?|"
              r"hoer(?:en)?|klote|kloten|mongool",
@@ -97,14 +99,50 @@ def check(text: str, ctx=None) -> list[Finding]:
     return [f for _, _, f in sorted(found, key=lambda t: (t[0], t[1]))]
 
 
+# The non-space run a word sits in, without the punctuation around it.
+_TOKEN_EDGE = "\"'“”‘’«»()[]{}<>.,;:!?"
+# Inside an address, a path or a parameter: "acme.example/blog/holy-shit-deals", "user@shit.example", "id=fuck123".
+_ADDRESSY = re.compile(r"[/\\@=&?#]|^(?:https?|www)\b|\w\.(?:com|org|net|io|co|uk|de|fr|es|it|nl|pt|eu|be|ch|at|"
+                       r"example|info|shop|store|pdf|txt|csv|zip|png|jpe?g|gif|html?|docx?|xlsx?|exe|log)\b", re.I)
+
+
+def _in_code(line: str, start: int, end: int) -> bool:
+    """Is the word part of a reference code, token, URL, file name or address rather than a word of the text?
+
+    "Ref: SHIT-8841", "7F3K-SHIT-9Q2B", "fuck123", "shit.pdf", "https://…/holy-shit-deals": letters a machine put
+    together. Spelled-out swearing stays a word: "f**king", "sh1t" (a digit inside the word), "shit-hot".
+    """
+    lo, hi = start, end
+    while lo > 0 and not line[lo - 1].isspace():
+        lo -= 1
+    while hi < len(line) and not line[hi].isspace():
+        hi += 1
+    token = line[lo:hi].strip(_TOKEN_EDGE)
+    word = line[start:end]
+    if token == word and not re.search(r"\d", word):
+        return False
+    if _ADDRESSY.search(token):
+        return True
+    # Digits in the run, other than a leetspeak letter inside a word ("sh1t", "n1gger"): a code.
+    if re.search(r"\d", token) and not re.fullmatch(r"[^\W\d_]+(?:[0-9][^\W\d_]+)+", token):
+        return True
+    # Mixed case inside a long run ("QmFzZS-shit-YWxsb"): a generated token, not a word.
+    letters = re.sub(r"[^A-Za-z]", "", token)
+    return len(token) >= 12 and len(re.findall(r"[a-z][A-Z]", letters)) >= 2
+
+
 def _plausible(word: str, line: str, start: int, ctx) -> bool:
-    """Drop the few listed words that are ordinary in another language or sense."""
+    """Drop the few listed words that are ordinary in another language or sense, and words inside codes."""
+    if _in_code(line, start, start + len(word)):
+        return False
     w = word.lower()
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     only = {"de": ("mist", "kacke", "arsch"), "nl": ("lul", "lullen", "eikel", "eikels", "sukkel", "sukkels", "hoer",
                                                      "hoeren", "mongool", "kut", "klote", "kloten"),
             "es": ("hostia", "culo", "puto", "puta", "putos", "putas"), "it": ("bastardo", "bastardi", "scemo",
                                                                              "scemi")}
+    if w.startswith("kut") and lang != "nl":
+        return False   # Dutch curse compounds ("kutsysteem"); elsewhere "Kutaisi", "kutya"
     for language, words in only.items():
         if w in words and lang != language and not (language == "es" and lang in ("pt", "it") and w != "hostia"):
             return False  # English "mist", "lul" on Twitch, "culo" …

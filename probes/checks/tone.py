@@ -11,13 +11,16 @@ upsell and marketing footers ("Shop now", "Follow us on Instagram", "Use code SP
 
 Left alone: one polite exclamation ("Thank you for getting in touch!"); neutral symbols in a
 signature (☎, ✉, ✓); a goodwill discount offered with an apology (except to a bereaved customer); "good news" (often
-how a fix is announced); the customer's own quoted message; code.
+how a fix is announced); the customer's own quoted message; code; "!!" and emoji inside a leaked staff note or a
+staff joke about the customer
+(internal_notes.staff_spans: that is an internal-note finding, not a cheerful template).
 """
 from __future__ import annotations
 
 import re
 
 from ..results import Finding
+from . import internal_notes
 from ._text import OWN, prose_lines, snippet
 
 CHECK = "tone"
@@ -84,16 +87,26 @@ def check(text: str, ctx=None) -> list[Finding]:
     if situation not in SITUATIONS:
         return []
     who, why = SITUATIONS[situation]
-    lines = prose_lines(text, ctx, kinds=(OWN,))
+    # A leaked staff note ("INTERNAL: this one again!! 🙄") is the internal-note check's finding, not a
+    # cheerful template: its text is left out here.
+    notes = internal_notes.staff_spans(text, ctx)
+    lines = [(ln, _without(ln.prose, notes.get(ln.no, []))) for ln in prose_lines(text, ctx, kinds=(OWN,))]
     # One polite "!" is fine; a reply that keeps exclaiming is not (a grieving customer: even twice).
-    many_exclamations = sum(ln.prose.count("!") for ln in lines) >= (2 if situation == "bereavement" else 3)
+    many_exclamations = sum(prose.count("!") for _, prose in lines) >= (2 if situation == "bereavement" else 3)
     found: list[Finding] = []
-    for ln in lines:
-        cues = _cues(ln.prose, situation, many_exclamations)
+    for ln, prose in lines:
+        cues = _cues(prose, situation, many_exclamations)
         if cues:
             found.append(Finding(CHECK, "major", f"Cheerful tone in a reply to {who}",
                                  f"{why} Seen here: {', '.join(cues)}.", snippet(ln.text)))
     return found
+
+
+def _without(line: str, spans: list[tuple[int, int]]) -> str:
+    """The line with the given spans blanked."""
+    for start, end in spans:
+        line = line[:start] + " " * (end - start) + line[end:]
+    return line
 
 
 def _cues(line: str, situation: str, many_exclamations: bool) -> list[str]:

@@ -1,6 +1,7 @@
 """Wrong recipient: the reply was meant for someone else.
 
-Caught (critical): a greeting to a name that is not the persona's ("Dear Paul" to Jane Doe),
+Caught (critical): a greeting to a name that is not the persona's ("Dear Paul" to Jane Doe, also after a
+brand or channel prefix: "Acme: Hi Tom", "[Acme Support] Hello Tom,", "ACME SMS - Dear Paul"),
 above all one that belongs to another persona of the same run; another persona's full name, email
 address or phone number anywhere in the reply (quoted text included: a reply quoting another
 customer's message is the leak itself); another contact's correlation token.
@@ -27,6 +28,13 @@ _GREETING = re.compile(
     r"beste|geachte|hoi|goedemorgen|goedemiddag|goedenavond|dag|"
     r"olá|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?)(?=[\s,:!.]|$)", re.I)
 
+# A brand or channel label in front of the greeting: "Acme: Hi Tom", "[Acme Support] Hello Tom,",
+# "ACME SMS - Dear Paul", "Acme Support | Hi Tom".
+_PREFIX = re.compile(r"^\s*(?:[\[(][^\[\]()\n]{1,40}[\])]\s*(?::|[-–—|>])?|"
+                     r"[A-Z0-9][\w&.'’]*(?:[ \-][A-Z0-9][\w&.'’]*){0,3}\s*(?::|\s[-–—|>]|[|>]))\s*")
+# A chat transcript's line by the customer ("Jane: Hi Tom, …", "You: Hello Sam") greets the agent, not them.
+_CUSTOMER_SPEAKERS = {"you", "me", "customer", "visitor", "guest", "kunde", "kundin", "sie", "client", "cliente",
+                      "klant", "vous", "usted", "tu", "jij", "u"}
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr", "frau", "fraulein", "monsieur",
            "madame", "mademoiselle", "m", "mme", "mlle", "senor", "senora", "senorita", "sr", "sra", "srta", "don",
            "dona", "signor", "signora", "signorina", "sig", "sig.ra", "sigra", "dott", "dottssa", "dott.ssa", "heer",
@@ -61,7 +69,7 @@ def check(text: str, ctx=None) -> list[Finding]:
     # 1. The greeting, in the first lines the company wrote.
     own = [ln for ln in lines if ln.kind == OWN and ln.prose.strip()][:5]
     for ln in own:
-        name = _greeted_name(ln.prose)
+        name = _greeted_name(ln.prose, persona)
         if not name or _is_persona(name, persona):
             continue
         other = next((p for p in others if fold(str(p.get("name") or "")).strip() != own_name
@@ -137,9 +145,15 @@ def check(text: str, ctx=None) -> list[Finding]:
     return [f for _, f in sorted(found, key=lambda pair: pair[0])]
 
 
-def _greeted_name(line: str) -> str:
+def _greeted_name(line: str, persona: dict | None = None) -> str:
     """The name a greeting line addresses ("Dear Ms Doe," -> "Ms Doe"), or "" for none or a generic one."""
     m = _GREETING.match(line)
+    if not m:
+        prefix = _PREFIX.match(line)
+        speaker = {fold(w) for w in re.findall(r"[^\W\d_]+", prefix.group(0))} if prefix else set()
+        if prefix and not speaker & (_CUSTOMER_SPEAKERS | persona_words(persona or {})):
+            line = line[prefix.end():]
+            m = _GREETING.match(line)
     if not m:
         return ""
     rest = line[m.end():]

@@ -1,7 +1,7 @@
 """Internal notes, staff talk and jokes that leaked into a reply; ordinary wording left alone."""
 import pytest
 
-from probes.checks import CheckContext
+from probes.checks import CheckContext, run_checks
 from probes.checks.internal_notes import check
 
 JANE = CheckContext(persona={"name": "Jane Doe", "email": "jane.doe@example.org", "language": "en"}, channel="email")
@@ -122,3 +122,211 @@ def test_dutch_lol_for_a_dutch_persona_is_fun_not_a_joke():
 def test_one_finding_per_line_in_reading_order():
     text = "INTERNAL: check stock\nHi Jane,\nlol fair enough\n@team please approve"
     assert [f.snippet for f in check(text, JANE)] == ["INTERNAL: check stock", "lol fair enough", "@team please approve"]
+
+
+# Free-form staff remarks: no fixed marker, in any of the seven languages.
+FREE_FORM = [
+    # (reply, title, snippet)
+    ("Hi Jane,\nyour refund of £40 is approved (Sam — can you double-check the amount before this goes?)\nBest, Lee",
+     "Staff-only message sent to the customer",
+     "your refund of £40 is approved (Sam — can you double-check the amount before this goes?)"),
+    ("Hi Jane, we have issued a credit note [need manager OK]. Regards, Lee",
+     "Drafting note left in the reply", "Hi Jane, we have issued a credit note [need manager OK]. Regards, Lee"),
+    ("Hi Jane,\nyour parcel is on its way: [insert tracking link]\nThanks", "Drafting note left in the reply",
+     "your parcel is on its way: [insert tracking link]"),
+    ("Dear Jane,\n<<check wording>> We apologise for the delay.", "Drafting note left in the reply",
+     "<<check wording>> We apologise for the delay."),
+    ("Hi Jane, the engineer comes on xx confirm date xx between 8 and 12.", "Drafting note left in the reply",
+     "Hi Jane, the engineer comes on xx confirm date xx between 8 and 12."),
+    ("Hi Jane,\nthe replacement ships Monday.\n\nPS Maria: she has called three times, be nice.",
+     "Staff-only message sent to the customer", "PS Maria: she has called three times, be nice."),
+    ("Hi Jane, refund done. Honestly, PITA.", "Remark about the customer sent to the customer",
+     "Hi Jane, refund done. Honestly, PITA."),
+    ("the usual moaner, give her the standard reply\n\nDear Jane, thank you for your email.",
+     "Remark about the customer sent to the customer", "the usual moaner, give her the standard reply"),
+    ("Hi Jane,\ncc'ing you because this one is a nightmare.\nWe are looking into your order.",
+     "Remark about the customer sent to the customer", "cc'ing you because this one is a nightmare."),
+    ("Hallo Frau Doe, Ihre Erstattung ist unterwegs [Link einfügen].", "Drafting note left in the reply",
+     "Hallo Frau Doe, Ihre Erstattung ist unterwegs [Link einfügen]."),
+    ("Sehr geehrte Frau Doe,\n(Jens – kannst du den Betrag bitte noch prüfen?)\nwir melden uns morgen.",
+     "Staff-only message sent to the customer", "(Jens – kannst du den Betrag bitte noch prüfen?)"),
+    ("Bonjour Madame Doe, votre colis arrive demain [insérer le lien de suivi].", "Drafting note left in the reply",
+     "Bonjour Madame Doe, votre colis arrive demain [insérer le lien de suivi]."),
+    ("Hola Jane, su pedido llegará el martes (confirmar fecha con almacén).", "Drafting note left in the reply",
+     "Hola Jane, su pedido llegará el martes (confirmar fecha con almacén)."),
+    ("Gentile Jane, il rimborso è stato emesso [da confermare].", "Drafting note left in the reply",
+     "Gentile Jane, il rimborso è stato emesso [da confermare]."),
+    ("Beste Jane, uw pakket is onderweg (bedrag nog checken met Sanne).", "Drafting note left in the reply",
+     "Beste Jane, uw pakket is onderweg (bedrag nog checken met Sanne)."),
+    ("Olá Jane, o reembolso foi feito [inserir link de rastreio].", "Drafting note left in the reply",
+     "Olá Jane, o reembolso foi feito [inserir link de rastreio]."),
+    ("Nervensäge, schon wieder der Toaster.\nSehr geehrte Frau Doe,", "Remark about the customer sent to the customer",
+     "Nervensäge, schon wieder der Toaster."),
+    ("il solito rompiscatole, rispondi tu\nGentile Jane,", "Remark about the customer sent to the customer",
+     "il solito rompiscatole, rispondi tu"),
+    ("Hi Jane,\nyour callback is booked. (note for Dave: she has been promised one twice already)\nThanks",
+     "Staff-only message sent to the customer",
+     "your callback is booked. (note for Dave: she has been promised one twice already)"),
+    ("Hi Jane, we escalated this. FYI Kerry - she is threatening to go to the ombudsman.",
+     "Staff-only message sent to the customer",
+     "Hi Jane, we escalated this. FYI Kerry - she is threatening to go to the ombudsman."),
+    ("Hi Jane, your voucher is attached (can someone confirm the code is still valid?)",
+     "Staff-only message sent to the customer",
+     "Hi Jane, your voucher is attached (can someone confirm the code is still valid?)"),
+    ("Hi Jane, your refund of ADD REFUND AMOUNT HERE is on its way.", "Drafting note left in the reply",
+     "Hi Jane, your refund of ADD REFUND AMOUNT HERE is on its way."),
+    ("Hola Lucía, (ojo: esta clienta ya se quejó dos veces) te llamamos mañana.",
+     "Staff-only message sent to the customer",
+     "Hola Lucía, (ojo: esta clienta ya se quejó dos veces) te llamamos mañana."),
+    ("Hallo Frau Weber, [Achtung Team: Kundin droht mit Anwalt] wir prüfen Ihren Fall.",
+     "Staff-only message sent to the customer",
+     "Hallo Frau Weber, [Achtung Team: Kundin droht mit Anwalt] wir prüfen Ihren Fall."),
+    ("Gentile Giulia, [nota per Marco: già rimborsata una volta] il rimborso è partito.",
+     "Staff-only message sent to the customer",
+     "Gentile Giulia, [nota per Marco: già rimborsata una volta] il rimborso è partito."),
+]
+
+
+# Unbracketed: questions to colleagues, holding the reply back, remarks about "her" to "you".
+FREE_FORM += [
+    ("Hi Jane, your refund is done. @Tom pls close the ticket after", "Staff-only message sent to the customer",
+     "Hi Jane, your refund is done. @Tom pls close the ticket after"),
+    ("Hi Jane,\ncheck wording\nWe are sorry for the delay.", "Drafting note left in the reply", "check wording"),
+    ("Hi Jane, the parcel is lost. Not sending this until Mark signs off.", "Staff-only message sent to the customer",
+     "Hi Jane, the parcel is lost. Not sending this until Mark signs off."),
+    ("Hi Jane, anyone know if we still do free returns? Your item can go back within 30 days.",
+     "Staff-only message sent to the customer",
+     "Hi Jane, anyone know if we still do free returns? Your item can go back within 30 days."),
+    ("Hi Jane, here's your refund, she's been a right pain about this", "Remark about the customer sent to the customer",
+     "Hi Jane, here's your refund, she's been a right pain about this"),
+    ("Hi Jane, thank you. Let's just give her the voucher so she goes away.",
+     "Remark about the customer sent to the customer",
+     "Hi Jane, thank you. Let's just give her the voucher so she goes away."),
+    ("Hallo Frau Weber, danke. Kann das jemand prüfen, bevor es rausgeht?", "Staff-only message sent to the customer",
+     "Hallo Frau Weber, danke. Kann das jemand prüfen, bevor es rausgeht?"),
+    ("Bonjour Madame Martin, merci. Quelqu'un peut vérifier avant d'envoyer ?",
+     "Staff-only message sent to the customer", "Bonjour Madame Martin, merci. Quelqu'un peut vérifier avant d'envoyer ?"),
+    ("Hola Lucía, gracias. ¿Alguien puede revisar esto antes de enviarlo?", "Staff-only message sent to the customer",
+     "Hola Lucía, gracias. ¿Alguien puede revisar esto antes de enviarlo?"),
+    ("Beste Sanne, dank je. Kan iemand dit checken voor het verstuurd wordt?", "Staff-only message sent to the customer",
+     "Beste Sanne, dank je. Kan iemand dit checken voor het verstuurd wordt?"),
+    ("Olá Ana, obrigado. Alguém pode verificar antes de enviar?", "Staff-only message sent to the customer",
+     "Olá Ana, obrigado. Alguém pode verificar antes de enviar?"),
+]
+
+
+@pytest.mark.parametrize("text,title,snip", FREE_FORM)
+def test_free_form_staff_remarks_are_caught(text, title, snip):
+    found = check(text, JANE)
+    assert [(f.title, f.snippet) for f in found][:1] == [(title, snip)]
+
+
+# Each pair: a staff aside, and the same kind of brackets or words written for the customer.
+LOOK_ALIKES = [
+    ("Hi Jane, refund approved (Sam, can you check the amount?)",
+     "Hi Jane, refund approved (Jane, can you check the amount on your statement?)"),
+    ("Hi Jane, [add tracking link] your parcel left today.",
+     "Hi Jane, please add the order number (in the subject line) so we can find it."),
+    ("Hi Jane, your order ships Friday (check stock w/ warehouse).",
+     "Hi Jane, your order ships Friday (to be confirmed by the courier)."),
+    ("Hi Jane, your refund is pending (waiting on manager approval).",
+     "Hi Jane, your account is pending approval (usually 24 hours)."),
+    ("PS Tom: don't refund the postage.", "PS Don't forget to register your warranty!"),
+    ("Hi Jane, this one is a nightmare, the parcel is lost again.",
+     "Hi Jane, we know waiting is a nightmare and we are sorry."),
+    ("PITA, third email today.\nHi Jane,", "Hi Jane, the PITA bread maker is back in stock."),
+    ("Bonjour Madame Doe, (vérifier le montant avec Paul) votre remboursement est parti.",
+     "Bonjour Madame Doe, (vérifiez votre dossier spam) votre remboursement est parti."),
+    ("Hi Jane,\nyour order (Tom — ok to send?) ships today.", "Hi Jane,\nour team (Tom, Maria and Sam) ships today."),
+    ("Hi Jane, refund approved (customer has already called three times).",
+     "Hi Jane, our policy (the customer has 30 days to return an item) applies here."),
+    ("Hi Jane, press the button [confirm amount w/ finance].", "Hi Jane, press [Confirm Details] in the app."),
+    ("Hi Jane, [Attach the PDF!] your invoice is attached.", "Hi Jane, please [Add to basket] and check out."),
+    ("Hi Jane, (Heads-up team: she recorded the call) we are sorry.",
+     "Hi Jane, (warning: the liquid is flammable) please store it upright."),
+    ("Hola Lucía, ¿alguien puede revisar esto antes de enviarlo?",
+     "Hola Lucía, alguien puede recogerlo por usted si firma la autorización."),
+    ("Hi Jane, not sending this until Mark signs off.", "Hi Jane, please don't send it until you have the receipt."),
+    ("Hi Jane, your refund is done. @Tom pls close the ticket.", "Hi Jane, follow us @AcmeShop please for updates."),
+    ("Hi Jane, 3rd time she's chased, refund attached.",
+     "Hi Jane, your mother has called us twice, so we have added a note."),
+    ("Hi Jane,\nconfirm date with warehouse\nYour sofa is on order.",
+     "Hi Jane,\nConfirm your email address\nby clicking the link below."),
+    ("Dear Jane, <<soften this>> we cannot refund opened items.",
+     "Dear Jane, as you wrote: \"<<check wording>> is all I got\". We are sorry about that email."),
+]
+
+
+@pytest.mark.parametrize("note,look_alike", LOOK_ALIKES)
+def test_staff_asides_are_told_from_brackets_written_for_the_customer(note, look_alike):
+    assert check(note, JANE), note
+    assert check(look_alike, JANE) == []
+
+
+def test_template_brackets_hold_a_drafting_note_or_a_field_never_both():
+    note = "Hi Jane,\nyour order is delayed. {{need to confirm with supplier}}\nSorry, Lee"
+    field = "Dear {{Customer Name}},\nyour order is delayed. <<First Name>>, sorry.\nLee"
+    assert "internal_note" in [f.check for f in run_checks(note, JANE)]
+    assert [f.check for f in run_checks(field, JANE)] == ["placeholder"]
+
+
+def persona_in(lang, name):
+    return CheckContext(persona={"name": name, "language": lang}, channel="email")
+
+
+# The same kinds of note in each language: a postscript to a colleague, an order in brackets, a remark.
+IN_EACH_LANGUAGE = [
+    ("fr", "Claire Martin", "Bonjour Madame Martin, votre remboursement est validé. PS pour Karim : elle a déjà "
+                            "appelé trois fois."),
+    ("fr", "Claire Martin", "Bonjour Madame Martin, merci. Elle est vraiment pénible celle-là."),
+    ("es", "Lucía García", "Hola Lucía, tu reembolso está en camino. PD para Carlos: ya ha llamado tres veces."),
+    ("es", "Lucía García", "Hola Lucía, gracias por tu paciencia. Qué pesada es esta señora."),
+    ("it", "Giulia Rossi", "Gentile Giulia, il rimborso è partito. PS per Davide: ha già chiamato tre volte."),
+    ("nl", "Sanne de Vries", "Beste Sanne, je terugbetaling is onderweg. PS voor Daan: ze heeft al drie keer gebeld."),
+    ("pt", "Ana Costa", "Olá Ana, o seu reembolso foi emitido. PS para o Rui: ela já ligou três vezes."),
+    ("de", "Anna Weber", "Hallo Frau Weber, Ihre Bestellung kommt morgen. Die nervt echt, zum fünften Mal."),
+    ("en", "Jane Doe", "Hi Jane, sorry for the delay. (pls don't offer a voucher this time)"),
+    ("en", "Jane Doe", "Hi Jane, [Jo to add the engineer's name] will visit on Friday."),
+    ("en", "Jane Doe", "Hi Jane, your refund is on its way. She's clearly lying about the damage."),
+]
+
+
+@pytest.mark.parametrize("lang,name,text", IN_EACH_LANGUAGE)
+def test_postscripts_orders_and_remarks_in_each_language(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+SAID_TO_THE_CUSTOMER = [
+    ("fr", "Claire Martin", "Bonjour Madame Martin, il est pénible d'attendre, nous le savons."),
+    ("es", "Lucía García", "Hola Lucía, ¡qué pesadez tener que esperar tanto! Lo sentimos. PD: guarda el ticket."),
+    ("it", "Giulia Rossi", "Gentile Giulia, che rottura dover aspettare, ci scusiamo."),
+    ("nl", "Sanne de Vries", "Beste Sanne, het is vervelend, en hij is echt vervelend kapot gegaan."),
+    ("de", "Anna Weber", "Hallo Frau Weber, Sie sagen, der Lärm nervt – wir schicken einen Techniker. PS: Ihre "
+                         "Rechnung finden Sie im Kundenkonto."),
+    ("en", "Jane Doe", "Hi Jane, (don't worry, the refund is safe) he is lying on the sofa in your photo? "
+                       "P.S. Jane, keep your receipt."),
+]
+
+
+def test_the_same_words_said_to_the_customer_are_left_alone():
+    assert check(IN_EACH_LANGUAGE[0][2], persona_in("fr", "Claire Martin"))   # the note itself is caught
+    for lang, name, text in SAID_TO_THE_CUSTOMER:
+        assert check(text, persona_in(lang, name)) == [], text
+
+
+def test_the_writers_own_doubts_and_sources_in_brackets_are_drafting_notes():
+    for text in ["Hi Jane, the refund is £42 (not sure about this amount??)", "Hi Jane, the refund is £42 (double check!)",
+                 "Hi Jane, your plan renews monthly [verify]", "Hi Jane, the courier is DPD (or was it Evri? check)",
+                 "Hi Jane, (copied from the last ticket) thanks for getting in touch.",
+                 "Hi Jane, (reusing the macro from case 4471) your refund is approved."]:
+        assert [f.title for f in check(text, JANE)] == ["Drafting note left in the reply"], text
+    for text in ["We have your address as 12 High St (is this right?)", "(not sure? call us on 0800 123)",
+                 "Hi Jane, to run the macro, press Alt+F8.", "Confirm your email:\nConfirm\nhttps://shop.example/c/1"]:
+        assert check(text, JANE) == [], text
+
+
+def test_a_handle_or_a_list_in_brackets_is_not_an_aside_to_a_colleague():
+    assert check("Hi Jane, your order is here. (@maria fyi)", JANE)
+    for text in ["Hi Jane, message us any time (@AcmeHelp on Twitter).", "Hi Jane (@AcmeHelp) is open 24/7.",
+                 "Hi Jane, which branch suits you (Paris, or London?)"]:
+        assert check(text, JANE) == [], text

@@ -123,3 +123,66 @@ def test_the_customers_quoted_message_is_not_the_companys_placeholder():
 def test_xxxx_in_a_signature_or_greeting_is_caught():
     assert [f.title for f in check("Hi Jane,\nyour booking is confirmed.\nKind regards,\nXXXX")] == [
         "Unreplaced placeholder XXXX"]
+
+
+# Any bracket shape and any field name: what makes bracketed text a field is its shape, not a list of names.
+ANY_SHAPE = [
+    ("Dear [Pet Name], thanks for registering.", "[Pet Name]"),
+    ("Dear [Your Name], thanks for your order.", "[Your Name]"),
+    ("Your case <<CaseNumber>> is open.", "<<CaseNumber>>"),
+    ("Your policy [PolicyNumber] renews today.", "[PolicyNumber]"),
+    ("Your car <VEHICLE_REG> is ready for collection.", "<VEHICLE_REG>"),
+    ("Your delivery slot is [Delivery Date].", "[Delivery Date]"),
+    ("Hi {city} shoppers, the store is open.", "{city}"),
+    ("Wir liefern an [Lieferadresse].", "[Lieferadresse]"),
+    ("Die Lieferung kommt am [Datum der Lieferung].", "[Datum der Lieferung]"),
+    ("Bonjour, votre dossier [Code Dossier] est ouvert.", "[Code Dossier]"),
+    ("Estimado [Nombre y Apellidos]:", "[Nombre y Apellidos]"),
+    ("Gentile cliente, la pratica [codice pratica] è aperta.", "[codice pratica]"),
+    ("Olá [nome do titular], obrigado.", "[nome do titular]"),
+]
+
+
+@pytest.mark.parametrize("text,placeholder", ANY_SHAPE)
+def test_fields_of_any_name_in_any_bracket_shape_are_caught(text, placeholder):
+    assert [f.title for f in check(text)][:1] == [f"Unreplaced placeholder {placeholder}"]
+
+
+# Each pair: a field, and bracketed text of the same shape that says something.
+PAIRS = [
+    ("[Pet Name] Hello, your order shipped.", "[Acme Support] Hello Jane, your order shipped."),
+    ("Your policy [PolicyNumber] renews today.", "Our [PayPal] and [iPhone] guides are online."),
+    ("Your car <VEHICLE_REG> is ready.", "Press <Enter>, then <Settings>, or visit [acme.com]."),
+    ("Wir liefern an [Lieferadresse].", "[EXTERNAL] [Update] Ihre Bestellung ist unterwegs."),
+    ("Bonjour, votre dossier [Code Dossier] est ouvert.", "Bonjour Jane, cliquez sur [Mon compte]."),
+    ("Dear [Store Address] team, hello.", "Hi Jane, use [Track Order], then [Account Settings]."),
+    ("Hi {city} shoppers, pick a size.", "Hi Jane, pick one of {Small, Medium, Large}."),
+    ("Olá [nome do titular], obrigado.", "Olá Jane, clique em [Meus pedidos]."),
+]
+
+
+@pytest.mark.parametrize("field,prose", PAIRS)
+def test_fields_are_told_from_labels_brands_and_tags_in_brackets(field, prose):
+    assert check(field), field
+    assert check(prose) == []
+
+
+def test_a_field_label_the_reply_points_at_is_not_a_placeholder():
+    # The same brackets as a greeting are a template that broke.
+    assert check("Hola [Fecha de nacimiento], gracias por escribirnos.")
+    assert check("Hola Lucía, el campo [Fecha de nacimiento] es opcional.") == []
+    assert check("Bonjour Jane, remplissez le champ [Nom de famille] puis validez.") == []
+    assert check("Hi Jane, enter your [Postcode] and tap Go.") == []
+    assert check("Hi Jane, the {Premium} plan and {Basic} plan both include it.") == []
+
+
+@pytest.mark.parametrize("text,placeholder", [
+    ("Dear %first name%, thanks for your order.", "%first name%"),
+    ("Hi <%= first_name %>, welcome back.", "<%= first_name %>"),
+    ("Hi ((first_name)), welcome back.", "((first_name))"),
+    ("Hi @@name@@, welcome back.", "@@name@@"),
+    ("Hi __FIRST_NAME__, welcome back.", "__FIRST_NAME__"),
+])
+def test_other_template_syntaxes_are_caught_but_not_their_look_alikes(text, placeholder):
+    assert [f.title for f in check(text)] == [f"Unreplaced placeholder {placeholder}"]
+    assert check("Save 20% on shoes and 10% on bags; use the ((double)) hooks. In Python, __init__ runs first.") == []

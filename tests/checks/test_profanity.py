@@ -101,3 +101,24 @@ def test_one_finding_per_word_in_reading_order():
     assert [(f.title, f.snippet) for f in found] == [
         ("Offensive language in the reply (“shit”)", "shit."),
         ("Rude or crude wording in the reply (“bloody”)", "OK so the bloody courier, shit again")]
+
+
+# Letters inside a reference code, a token, an address or a file name are not words of the reply.
+IN_CODES = [
+    "Hi Jane, your code is SHIT-8841; quote it when you call.",
+    "Reference: 7F3K-SHIT-9Q2B",
+    "Ref: FUCK-2231-X, your ticket is TWAT-001.",
+    "Ordine MERDA-77 spedito oggi.",
+    "See https://acme.example/blog/holy-shit-deals for the terms.",
+    "Your login link: https://acme.example/l?id=fuck123&u=jane",
+    "The log is in C:\\Users\\arse\\logs, the file crap.log.",
+    "Write to bitch@kennels.example for the breeding papers.",
+    "Token: QmFzZS-shit-YWxsbG9wZXJhdG9y",
+]
+
+
+@pytest.mark.parametrize("text", IN_CODES)
+def test_letters_inside_codes_tokens_and_addresses_are_not_swearing(text):
+    assert check(text, persona()) == []
+    # The same word written as a word still counts.
+    assert check(text + " Honestly, this shit again.", persona())

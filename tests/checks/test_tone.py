@@ -1,7 +1,7 @@
 """Tone: cheerful templates to bereaved, complaining or urgent customers; everyone else may get them."""
 import pytest
 
-from probes.checks import CheckContext
+from probes.checks import CheckContext, run_checks
 from probes.checks.tone import check
 
 
@@ -94,3 +94,37 @@ def test_a_discount_without_an_apology_is_a_sales_pitch_even_to_a_complaint():
     assert [f.snippet for f in found] == ["your complaint is logged. Use code SPRING20 at checkout."]
     assert check("Dear Jane,\nwe are sorry for the inconvenience. Use code SORRY10 for 10% off.",
                  persona("bereavement"))
+
+
+# "!!" and emoji inside a leaked staff note: the note is the internal-note finding, not a cheerful template.
+IN_A_STAFF_NOTE = [
+    "Dear Jane,\nwe are sorry about the boiler. An engineer will call on Monday.\n\n"
+    "INTERNAL: this one again!! 🙄 third time this month\n\nRegards, Sam",
+    "Dear Jane,\nwe are sorry. (Sam — can you check the refund amount?? 😬) An engineer will call.",
+    "--- Agent notes (not visible to customer) ---\nCust v. annoyed!!! 🙄\n\nDear Jane, we are sorry.",
+    "Dear Jane,\nsorry for the trouble, a new part is on its way.\nPS Maria: she's a nightmare!! 😂",
+    "Sehr geehrte Frau Doe,\nes tut uns leid. [Link einfügen!!! 🙈]\nMit freundlichen Grüßen",
+]
+
+
+@pytest.mark.parametrize("text", IN_A_STAFF_NOTE)
+@pytest.mark.parametrize("situation", ["bereavement", "complaint"])
+def test_exclamations_and_emoji_in_a_staff_note_are_the_notes_finding_not_tone(text, situation):
+    ctx = persona(situation, "de" if text.startswith("Sehr") else "en")
+    assert check(text, ctx) == []
+    assert [f.check for f in run_checks(text, ctx)] == ["internal_note"]
+
+
+def test_cheer_outside_the_staff_note_is_still_tone():
+    text = "Dear Jane!! 🎉 Great news!\n(Sam — can you check the amount?? 😬)"
+    assert [f.snippet for f in check(text, persona("complaint"))] == ["Dear Jane!! 🎉 Great news!"]
+    note_only = "Dear Jane, sorry.\n(Sam — can you check the amount?? 😬)"
+    assert check(note_only, persona("complaint")) == []
+
+
+def test_a_staff_joke_about_the_customer_is_a_note_a_joke_to_the_customer_is_tone():
+    about = "Dear Jane,\nlol she wants a refund for a mug she dropped 😂😂\nWe will refund you today."
+    assert check(about, persona("complaint")) == []
+    assert [f.check for f in run_checks(about, persona("complaint"))] == ["internal_note"]
+    to_her = "Thanks for your message!! hahaha we get this a lot"
+    assert [f.snippet for f in check(to_her, persona("complaint"))] == [to_her]

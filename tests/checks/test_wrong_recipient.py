@@ -129,3 +129,31 @@ def test_registered_and_fed_by_the_context():
     found = run_checks("Hi Jane, ref p4tw8ncr2e.", ctx())
     assert [f.check for f in found] == ["wrong_recipient"]
     assert run_checks("Hi Jane, ref p4tw8ncr2e.", CheckContext(persona=JANE)) == []
+
+
+# A brand or channel label before the greeting does not hide whom it greets.
+AFTER_A_PREFIX = [
+    ("Acme: Hi Tom, your table for 2 is confirmed for 7pm.", "Reply greets the wrong name (Tom)"),
+    ("[Acme Support] Hello Tom,\n\nyour refund was issued today.", "Reply greets the wrong name (Tom)"),
+    ("ACME SMS - Dear Paul, your code is 4471.", "Reply greets another customer (Paul)"),
+    ("Northwind Support | Hi Sarah your parcel is out for delivery.", "Reply greets the wrong name (Sarah)"),
+    ("(Acme) Hola Carmen, su pedido está listo.", "Reply greets the wrong name (Carmen)"),
+    ("Northwind Kundenservice: Sehr geehrte Frau Müller,\nvielen Dank.", "Reply greets another customer (Frau Müller)"),
+]
+
+
+@pytest.mark.parametrize("text,title", AFTER_A_PREFIX)
+def test_a_greeting_after_a_brand_or_channel_prefix_is_read(text, title):
+    found = check(text, ctx())
+    assert [f.title for f in found][:1] == [title]
+    # The same prefix before the customer's own name or a generic greeting is fine.
+    right = text.replace("Tom", "Jane").replace("Paul", "Jane").replace("Sarah", "Jane").replace(
+        "Carmen", "Jane").replace("Frau Müller", "Frau Doe")
+    assert check(right, ctx()) == []
+
+
+def test_a_chat_transcript_line_by_the_customer_is_not_a_prefix():
+    assert check("Acme Chat: Hi Tom, thanks for waiting.", ctx())[0].title == "Reply greets the wrong name (Tom)"
+    transcript = "Jane: Hi Tom, my order is late.\nTom: Hello Jane, sorry about that, it ships today."
+    assert check(transcript, ctx()) == []
+    assert check("You: Hello Sam\nSam: Hi Jane, how can I help?", ctx()) == []
