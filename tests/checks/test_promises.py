@@ -19,8 +19,7 @@ def test_hours_days_and_ranges_to_their_upper_end():
         ("within 24 hours", AT + dt.timedelta(hours=24))]
     (text, due), = found("We'll get back to you in 3-5 working days.")
     assert text == "in 3-5 working days" and due == CAL.add_business_days(AT, 5)
-    # A policy or a passive "will be processed" names no follow-up the customer will get from a person.
-    assert found("Your refund will be processed in 3-5 working days.") == []
+    # A policy for the customer is no promise of the company's.
     assert found("You can return most products within 30 days of delivery, and I've emailed you a label.") == []
     assert found("We will call you within two days.")[0][1] == AT + dt.timedelta(days=2)
 
@@ -51,3 +50,86 @@ def test_no_promise_without_a_follow_up_or_in_the_customers_quote():
 def test_a_promise_after_what_was_done_first():
     assert found("We have received your message and will reply within 1 business day.")[0][0] == \
         "within 1 business day"
+
+
+# Monday 2 March 2026, 10:00 UTC, in a Monday-Friday 09:00-17:00 UTC calendar (as the corpus scores it).
+MON = dt.datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+WORK = BusinessCalendar("UTC", {d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})
+
+
+def due_h(text, language="en", at=MON):
+    """Hours from the reply to the soonest promise in it (None: no promise)."""
+    found = promises.find(text, language, at, WORK)
+    return round((min(p.due for p in found) - at).total_seconds() / 3600, 3) if found else None
+
+
+def test_any_subject_and_the_passive():
+    assert due_h("Someone from billing will ring you back tomorrow.") == 31          # Tue 17:00
+    assert due_h("Customers normally hear back within three working days.") == 72
+    assert due_h("A refund will be issued by Friday.") == 103                        # Fri 17:00
+    assert due_h("You will be contacted within 48 hours by a claims handler.") == 48
+    assert due_h("Your refund will be processed in 3-5 working days.") == 168        # 5 working days
+
+
+def test_same_day_times():
+    assert due_h("I'll send you an update by end of day.") == 7
+    assert due_h("An engineer will text you a slot before noon.") == 2
+    assert due_h("I'll email you by 3pm with what the courier says.") == 5
+    assert due_h("An adviser will phone you at 2pm today.") == 4
+    # Said after noon, "before noon" is the next day's.
+    assert due_h("We'll call you before noon.", at=MON + dt.timedelta(hours=4)) == 22
+
+
+def test_working_units_count_the_calendar_and_clock_units_do_not():
+    assert due_h("We will get back to you within 8 business hours.") == 24          # Mon 10:00 -> Tue 10:00
+    assert due_h("We will get back to you within 8 hours.") == 8
+    assert due_h("Wir beantworten Ihre Anfrage innerhalb von 8 Geschäftsstunden.", "de") == 24
+    assert due_h("Wir melden uns innerhalb von 8 Stunden.", "de") == 8
+    assert due_h("Nous reviendrons vers vous sous 2 jours ouvrés.", "fr") == 48
+    assert due_h("Le responderemos en 2 días hábiles.", "es") == 48
+    assert due_h("La ricontatteremo entro 2 giorni lavorativi.", "it") == 48
+    assert due_h("We nemen binnen 2 werkdagen contact met u op.", "nl") == 48
+    assert due_h("Responderemos em até 2 dias úteis.", "pt") == 48
+    # Said on a Friday afternoon: 2 working days end on Tuesday, 2 days on Sunday.
+    friday = dt.datetime(2026, 3, 6, 16, 0, tzinfo=UTC)
+    assert due_h("We'll reply within 2 working days.", at=friday) == 96
+    assert due_h("We'll reply within 2 days.", at=friday) == 48
+
+
+def test_number_words_and_idioms_in_each_language():
+    assert due_h("Wir melden uns binnen drei Werktagen bei Ihnen.", "de") == 72
+    assert due_h("Ein Kollege ruft Sie morgen zurück.", "de") == 31
+    assert due_h("Sie erhalten bis heute Mittag eine Rückmeldung.", "de") == 2
+    assert due_h("Vous recevrez une réponse dans un délai de trois jours ouvrés.", "fr") == 72
+    assert due_h("Je vous envoie l'étiquette d'ici la fin de la journée.", "fr") == 7
+    assert due_h("Un agente le llamará mañana.", "es") == 31
+    assert due_h("Le enviaré la etiqueta antes del mediodía.", "es") == 2
+    assert due_h("Riceverà una risposta entro tre giorni lavorativi.", "it") == 72
+    assert due_h("Le invierò la conferma entro fine giornata.", "it") == 7
+    assert due_h("U hoort uiterlijk vrijdag van ons.", "nl") == 103
+    assert due_h("Een medewerker belt u morgen terug.", "nl") == 31
+    assert due_h("Entraremos em contacto consigo dentro de 24 horas.", "pt") == 24
+    assert due_h("O reembolso será emitido até sexta-feira.", "pt") == 103
+
+
+def test_what_is_not_a_promise():
+    for text, language in [
+        ("We'll get back to you as soon as possible.", "en"),
+        ("Someone will be in touch with you shortly.", "en"),
+        ("Our phone lines are open Monday to Friday, 9am to 5pm.", "en"),
+        ("Standard delivery usually takes 3 to 5 working days.", "en"),
+        ("The offer ends Friday at midnight.", "en"),
+        ("Please reply to this email by Friday with the missing document.", "en"),
+        ("Our engineer called you on Thursday and left a voicemail.", "en"),
+        ("Here is your reset link. It expires in 24 hours.", "en"),
+        ("We will send your parcel by courier, which usually arrives within 24 hours of dispatch.", "en"),
+        ("Wir melden uns so schnell wie möglich bei Ihnen.", "de"),
+        ("Unsere Hotline ist Montag bis Freitag von 9 bis 17 Uhr erreichbar.", "de"),
+        ("Bitte senden Sie uns die Unterlagen bis Freitag zu.", "de"),
+        ("L'offre est valable jusqu'à dimanche.", "fr"),
+        ("La promoción termina el domingo.", "es"),
+        ("Può inviarci la foto entro venerdì?", "it"),
+        ("De levertijd is 3 werkdagen.", "nl"),
+        ("Pode devolver o artigo até sexta-feira.", "pt"),
+    ]:
+        assert promises.find(text, language, MON, WORK) == [], text
