@@ -105,7 +105,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
                r"by the end of today", "today"),
-              (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|this morning", "noon")],
+              (r"(?:before|by) (?:noon|midday|lunch(?:time)?)", "noon")],
         clock=r"\b(?:by|before|no later than|until|at)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
@@ -184,7 +184,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine", "end_of_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
                r"ce soir|cet après-midi|en fin de journée", "today"),
-              (r"avant midi|d['’]ici midi|ce matin", "noon")],
+              (r"avant midi|d['’]ici midi", "noon")],
         clock=r"\b(?:avant|d['’]ici|au plus tard à|jusqu['’]à)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:reviendr\w*|revenir vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
@@ -254,7 +254,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:voor|vóór|aan) het einde van de week|eind van de week|eind deze week", "end_of_week"),
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
                r"vanavond|in de loop van de dag", "today"),
-              (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur|vanochtend|vanmorgen", "noon")],
+              (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
         clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
@@ -453,3 +453,20 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     seen.add(words.lower())
                     found.append(Promise(words, due, sentence))
     return found
+
+
+_BY_EMAIL = re.compile(r"\b(?:e-?mails?|e-?mailed|mail|inbox|courriel|correo|posta elettronica|per e-?mail|"
+                       r"por e-?mail|via e-?mail)\b", re.I)
+_BY_TEXT = re.compile(r"\b(?:texts?|SMS|whatsapp|text message|Textnachricht|mensaje de texto|messaggio|sms)\b", re.I)
+_BY_CALL = re.compile(r"\b(?:call\w*|ring\w*|phone\w*|anruf\w*|ruf\w*|rückruf\w*|telefon\w*|rappel\w*|appel\w*|"
+                      r"téléphon\w*|llam\w*|chiam\w*|richiam\w*|bellen|belt|bel|terugbel\w*|ligar\w*|ligará|ligaremos)\b", re.I)
+
+
+def follow_up_channel(sentence: str) -> str:
+    """How the promised follow-up will come, from the promise's sentence: "email" (also when it does not
+    say), "sms" (a text, WhatsApp) or "phone" (a call back, which the prober does not receive)."""
+    if _BY_EMAIL.search(sentence):
+        return "email"
+    if _BY_TEXT.search(sentence):
+        return "sms"
+    return "phone" if _BY_CALL.search(sentence) else "email"

@@ -133,3 +133,9 @@ def test_what_is_not_a_promise():
         ("Pode devolver o artigo até sexta-feira.", "pt"),
     ]:
         assert promises.find(text, language, MON, WORK) == [], text
+
+
+def test_a_time_of_something_already_done_is_not_when_the_promise_falls_due():
+    # "this morning" dates the parcel leaving; the promise is the email before the end of the day.
+    assert due_h("It left our warehouse this morning, and you'll get a tracking email before the end of the day.",
+                 at=MON - dt.timedelta(hours=1)) == 8
