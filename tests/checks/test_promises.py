@@ -139,3 +139,14 @@ def test_a_time_of_something_already_done_is_not_when_the_promise_falls_due():
     # "this morning" dates the parcel leaving; the promise is the email before the end of the day.
     assert due_h("It left our warehouse this morning, and you'll get a tracking email before the end of the day.",
                  at=MON - dt.timedelta(hours=1)) == 8
+
+
+def test_a_time_of_day_tomorrow_one_unit_without_a_number_and_please_allow():
+    assert due_h("A member of our team will get in touch by midday tomorrow.") == 26
+    assert due_h("I will email you by 3pm tomorrow.") == 29
+    assert due_h("Wir melden uns morgen bis 12 Uhr.", "de") == 26
+    assert due_h("Expect a call from our partner within the next hour.") == 1
+    assert due_h("La richiameremo entro un'ora.", "it") == 1
+    assert due_h("Please allow up to 3 working days for our team to reply.") == 72
+    assert due_h("Your replacement card will be posted within 5 business days.") == 168
+    assert due_h("Wij streven ernaar uw vraag binnen 3 werkdagen te beantwoorden.", "nl") == 72
