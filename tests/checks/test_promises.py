@@ -150,3 +150,17 @@ def test_a_time_of_day_tomorrow_one_unit_without_a_number_and_please_allow():
     assert due_h("Please allow up to 3 working days for our team to reply.") == 72
     assert due_h("Your replacement card will be posted within 5 business days.") == 168
     assert due_h("Wij streven ernaar uw vraag binnen 3 werkdagen te beantwoorden.", "nl") == 72
+
+
+def test_dates_by_name_and_weekday_ranges():
+    assert due_h("They'll be with you on 5 March.") == 79                       # Thursday 17:00
+    assert due_h("We will call you on March 5th.") == 79
+    assert due_h("Wir melden uns bis zum 12. März.", "de") == 247
+    assert due_h("Le llamaremos el 5 de marzo.", "es") == 79
+    # A date that dates something else, and a weekday range, are no promise times.
+    assert due_h("We will refund the order placed on 1 March by 4 March.") == 55
+    assert due_h("We will refund your order of 28 February.") is None
+    assert due_h("Emails are answered Monday to Friday.") is None
+    assert due_h("Nous vous répondrons du lundi au vendredi.", "fr") is None
+    # Tickets "answered in the order they arrive" are no parcel.
+    assert due_h("Tickets are answered in the order they arrive, usually within 2 working days.") == 48
