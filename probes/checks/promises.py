@@ -109,7 +109,7 @@ _LANGS: dict[str, _Lang] = {
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
                r"by the end of today", "today"),
               (r"(?:before|by) (?:noon|midday|lunch(?:time)?)", "noon")],
-        clock=r"\b(?:by|before|no later than|until|at)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\W|$)",
+        clock=r"\b(?:by|before|no later than|until|at|for)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
             r"(?:\b(?:will|shall|going to|aims? to|plans? to|promise to|intend to|expect to|should|can expect|"
@@ -120,8 +120,10 @@ _LANGS: dict[str, _Lang] = {
             r"sort|look into|investigate|review|arrange|book|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned)\b"
-            r"|\b(?:is|are|has been|have been|was|were|been)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|"
-            r"set up)\s+(?:for|to|on)\b"
+            # a visit or a call back booked: not a table, a flight or a holiday (the product itself)
+            r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
+            r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
+            r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
@@ -175,7 +177,7 @@ _LANGS: dict[str, _Lang] = {
                 r"bearbeit|kümmer|klär|bestätig|wird|werden|werde|erfolgt|erfolgen|kommt|vorbei)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|öffnungszeit\w*|angebot|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|zugestellt|zustellung|paket|versand dauert|dauert|beträgt|sie können|können sie|bitte|"
-                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte)\b")),
+                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
                      {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15,
@@ -307,8 +309,8 @@ _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à co
 _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met)?|t/m|e)\s*"
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
-_DATED = re.compile(r"(?:\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|\bdel|"
-                    r"\bdal|\bvan|\bsinds|\bdo|\bda)\s+(?:the\s+)?$", re.I)
+_DATED = re.compile(r"(?:\d\s*[-–]\s*|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
+                    r"\bdal|\bvan|\bsinds|\bdo|\bda)\s*(?:the\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
 _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bdesde|\ba partir del?|\bda|"
                    r"\bdal|\ba partir de|\bsince|\bseit)\s+(?:\w+\s+)?$", re.I)
@@ -397,6 +399,8 @@ def _add(at: dt.datetime, amount: float, unit: str, calendar: BusinessCalendar) 
     if unit == "bw":
         return calendar.add_business_days(at, max(1, math.ceil(amount * 5)))
     if unit == "bh":
+        if amount >= 24 and amount % 24 == 0:   # "within 48 business hours" means two working days
+            return calendar.add_business_days(at, round(amount / 24))
         return calendar.add(at, amount * 3600)
     seconds = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}[unit] * amount
     return at + dt.timedelta(seconds=seconds)
@@ -456,6 +460,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                                                                  sentence[:m.start(1)], re.I):
             taken.append(m.span())
             continue
+        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d)", sentence[m.end():]):
+            continue   # "Tuesday 11 June": the date says which Tuesday
         if free(m) and not _FROM.search(sentence[:m.start()]):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)

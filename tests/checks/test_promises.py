@@ -164,3 +164,14 @@ def test_dates_by_name_and_weekday_ranges():
     assert due_h("Nous vous répondrons du lundi au vendredi.", "fr") is None
     # Tickets "answered in the order they arrive" are no parcel.
     assert due_h("Tickets are answered in the order they arrive, usually within 2 working days.") == 48
+
+
+def test_bookings_of_the_product_past_actions_and_ranges_are_no_promise_times():
+    assert due_h("Your table for 2 is confirmed for 7:30pm tonight.") is None
+    assert due_h("Your holiday to Crete is confirmed for 14-21 September.") is None
+    assert due_h("The locksmith is booked for 2pm today and you'll get a text when he's near.") == 4
+    assert due_h("Die Gutschrift wurde heute veranlasst und erscheint bald auf Ihrem Konto.", "de") is None
+    assert due_h("The reservation for 18-20 July is cancelled and the deposit will be returned within a week.") == 168
+    assert due_h("De monteur komt op dinsdag 10 maart tussen 13:00 en 17:00 uur.", "nl") == 199   # that Tuesday
+    # 48 business hours are two working days, as people mean them.
+    assert due_h("La ricontatteremo entro 48 ore lavorative.", "it") == 48
