@@ -87,8 +87,9 @@ def _num(words: str, base: dict[str, float] | None = None) -> dict[str, float]:
 
 
 # Number words one..twelve per language (index = value); a slash gives more forms of the same number.
+# "A few days", "ein paar Tage", "quelques jours" are no time a reader can pin down: not numbers here.
 _EN_NUM = _num("one two three four five six seven eight nine ten eleven twelve",
-               {"a": 1, "an": 1, "a couple of": 2, "a few": 3, "twenty-four": 24, "twenty four": 24,
+               {"a": 1, "an": 1, "a couple of": 2, "twenty-four": 24, "twenty four": 24,
                 "forty-eight": 48, "forty eight": 48, "seventy-two": 72, "seventy two": 72, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "fourteen": 14})
 _LANGS: dict[str, _Lang] = {
@@ -153,8 +154,7 @@ _LANGS: dict[str, _Lang] = {
             r"reach|dispatch\w*|ship\w*)")),
     "de": _Lang(
         numbers=_num("ein/einen/einem/einer/eine/eines zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
-                     {"vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72, "vierzehn": 14,
-                      "ein paar": 3, "wenigen": 3, "einigen": 3}),
+                     {"vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72, "vierzehn": 14}),
         units=[(r"(?:Geschäfts|Arbeits|Büro)stunden?", "bh"), (r"(?:Bank)?(?:Werk|Arbeits|Geschäfts)tag(?:e|en|es|s)?|Banktag(?:e|en|es|s)?", "bd"),
                (r"Stunden?|Std\.?|h", "h"), (r"Minuten?|Min\.?", "m"), (r"Tag(?:e|en|es|s)?", "d"),
                (r"Wochen?", "w")],
@@ -180,8 +180,7 @@ _LANGS: dict[str, _Lang] = {
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
-                     {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15,
-                      "quelques": 3}),
+                     {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15}),
         units=[(r"heures? ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
                (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w")],
         within=r"(?:sous|dans(?: les| un délai de| un délai maximum de| un délai d['’]environ)?|d['’]ici|"
@@ -204,8 +203,7 @@ _LANGS: dict[str, _Lang] = {
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner)\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
-                     {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15,
-                      "unos pocos": 3, "unas pocas": 3}),
+                     {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15}),
         units=[(r"horas? (?:hábiles|laborables)", "bh"), (r"días? (?:hábiles|laborables)", "bd"),
                (r"horas?|h", "h"), (r"minutos?|min", "m"), (r"días?", "d"), (r"semanas?", "w")],
         within=r"(?:en(?: un plazo(?: máximo)? de| las próximas| los próximos| menos de| un máximo de)?|"
@@ -228,8 +226,7 @@ _LANGS: dict[str, _Lang] = {
                      r"puede|puedes|por favor|hace \d+|devolver)\b")),
     "it": _Lang(
         numbers=_num("un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
-                     {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15, "pochi": 3,
-                      "qualche": 3}),
+                     {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15}),
         units=[(r"ore lavorative|ora lavorativa", "bh"), (r"giorni lavorativi|giorno lavorativo|giorni feriali", "bd"),
                (r"ore|ora|h", "h"), (r"minuti|minuto|min", "m"), (r"giorni|giorno|gg", "d"),
                (r"settimane|settimana", "w")],
@@ -251,8 +248,7 @@ _LANGS: dict[str, _Lang] = {
                      r"richiede|può|puoi|per favore|fa\b|restituire|reso)\b")),
     "nl": _Lang(
         numbers=_num("een/één twee drie vier vijf zes zeven acht negen tien elf twaalf",
-                     {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14,
-                      "enkele": 3, "paar": 3}),
+                     {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14}),
         units=[(r"werkuren|kantooruren|werkuur", "bh"), (r"werkdag(?:en)?|werkdagen|kantoordag(?:en)?", "bd"),
                (r"uur|uren|u", "h"), (r"minuten|minuut|min", "m"), (r"dag(?:en)?", "d"), (r"we(?:e)?k(?:en)?", "w")],
         within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan)",

@@ -175,3 +175,9 @@ def test_bookings_of_the_product_past_actions_and_ranges_are_no_promise_times():
     assert due_h("De monteur komt op dinsdag 10 maart tussen 13:00 en 17:00 uur.", "nl") == 199   # that Tuesday
     # 48 business hours are two working days, as people mean them.
     assert due_h("La ricontatteremo entro 48 ore lavorative.", "it") == 48
+
+
+def test_a_few_days_is_vague():
+    assert due_h("We'll get back to you in a few days.") is None
+    assert due_h("Wir melden uns in ein paar Tagen.", "de") is None
+    assert due_h("Nous reviendrons vers vous dans quelques jours.", "fr") is None
