@@ -587,8 +587,9 @@ class Runner:
         email = identity.email if identity else None
         address = (contact.get("reply_address") or "").lower()
         readable = {"sms": bool(identity and identity.phone),
-                    "email": bool(email) and bool((address and address != email.address.lower() and address in said)
-                                                  or (contact.get("token") and contact["token"] in said))}
+                    "email": email is not None and bool((address and address != email.address.lower()
+                                                         and address in said)
+                                                        or (contact.get("token") and contact["token"] in said))}
         at = utcnow()
         calendar = BusinessCalendar.for_target(target)
         found = [(p, promises.follow_up_channel(p.sentence))

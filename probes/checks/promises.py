@@ -451,9 +451,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
     days_rx = "|".join(spec.weekdays)
     for m in weekday.finditer(sentence):
         # "Monday to Friday" is opening hours, not a day anything is due
-        if _RANGE_AFTER.match(sentence, m.end(1)) and re.match(days_rx, sentence[_RANGE_AFTER.match(
-                sentence, m.end(1)).end():], re.I) or re.search(r"(?:" + days_rx + r")" + _RANGE + r"$",
-                                                                 sentence[:m.start(1)], re.I):
+        after = _RANGE_AFTER.match(sentence, m.end(1))
+        if (after and re.match(days_rx, sentence[after.end():], re.I)) or \
+                re.search(r"(?:" + days_rx + r")" + _RANGE + r"$", sentence[:m.start(1)], re.I):
             taken.append(m.span())
             continue
         if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d)", sentence[m.end():]):
@@ -496,7 +496,7 @@ def _date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.d
     is near (said in December about January), else no promise time at all (an order's date, say)."""
     name = (m.groupdict()["m1"] or m.groupdict().get("m2") or "").lower()
     names = _MONTHS[lang].split("|")
-    month = names.index(name) + 1 if name in names else _EN_SHORT.get(name)
+    month = names.index(name) + 1 if name in names else _EN_SHORT.get(name, 0)
     groups = m.groupdict()
     day, year = int(groups["d1"] or groups.get("d2")), groups["y1"] or groups.get("y2")
     today = at.astimezone(calendar.tz).date()
