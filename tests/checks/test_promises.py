@@ -181,3 +181,15 @@ def test_a_few_days_is_vague():
     assert due_h("We'll get back to you in a few days.") is None
     assert due_h("Wir melden uns in ein paar Tagen.", "de") is None
     assert due_h("Nous reviendrons vers vous dans quelques jours.", "fr") is None
+
+
+def test_more_idioms_in_other_languages():
+    assert due_h("Ein Mitarbeiter wird Sie im Laufe des morgigen Tages kontaktieren.", "de") == 31
+    assert due_h("Nous vous ferons un retour avant jeudi.", "fr") == 79
+    assert due_h("Le daremos una respuesta antes de que termine la semana.", "es") == 103
+    assert due_h("Le devolveremos el dinero en un plazo de diez días hábiles.", "es") == 336
+    assert due_h("Sarà ricontattato dal nostro ufficio tecnico in mattinata.", "it") == 2
+    assert due_h("Het geld staat binnen vijf werkdagen weer op uw rekening.", "nl") == 168
+    assert due_h("O técnico passará na sua casa na quinta-feira.", "pt") == 79
+    assert due_h("You'll hear back from Claims by Thursday at the latest.") == 79
+    assert due_h("El plazo de devolución es de 30 días.", "es") is None
