@@ -121,7 +121,8 @@ _LANGS: dict[str, _Lang] = {
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
             r"sort|look into|investigate|review|arrange|book|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
-            r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered)\b"
+            r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
+            r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you)\b"
             # a visit or a call back booked: not a table, a flight or a holiday (the product itself)
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
             r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
@@ -176,7 +177,8 @@ _LANGS: dict[str, _Lang] = {
                 r"[^.!?]{0,60}?\bzurück|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
-                r"bearbeit|kümmer|klär|bestätig|wird|werden|werde|erfolgt|erfolgen|kommt|vorbei)"),
+                r"bearbeit|kümmer|klär|bestätig|wird|werden|werde|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
+                r"benachrichtig|anrufen|anruf|schreib)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|öffnungszeit\w*|angebot|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|zugestellt|zustellung|paket|versand dauert|dauert|beträgt|sie können|können sie|bitte|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
@@ -200,7 +202,8 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:reviendr\w*|revenir vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"sera|seront|serez|informer\w*|transmettr\w*|effectué\w*|aurez|vais|allons|passer\w*|viendr\w*|"
-                r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe)\b"),
+                r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
+                r"adresser\w*|communiquer\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*)\b"),
         not_promise=(r"\b(?:ouvert\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner)\b")),
     "es": _Lang(
@@ -224,7 +227,8 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|será|serán|se (?:pondrá|emitirá|procesará|enviará)|vamos a|voy a|"
-                r"va a|dar(?:é|á|emos|án)|devolver\w*|abonar\w*|ingresar\w*)\b"),
+                r"va a|dar(?:é|á|emos|án)|devolver\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
+                r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*)\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución)\b")),
     "it": _Lang(
@@ -247,7 +251,8 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"sarà|saranno|faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|verrà|verranno|"
-                r"evas\w*|accredit\w*)\b"),
+                r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
+                r"passer\w*|provveder\w*|effettuer\w*)\b"),
         not_promise=(r"\b(?:aperti|aperto|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|reso)\b")),
     "nl": _Lang(
@@ -269,7 +274,8 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|zal|zullen|wordt|worden|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
-                r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort)\b"),
+                r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
+                r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|graag (?:binnen|voor)|terugsturen|retourneren)\b")),
     "pt": _Lang(
@@ -290,9 +296,10 @@ _LANGS: dict[str, _Lang] = {
         clock=r"\b(?:até às|até as|antes das)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
-                r"será|serão|vai|vamos|vou|informar\w*|passar\w*|irá|iremos|visit\w*)\b"),
+                r"será|serão|vai|vamos|vou|informar\w*|passar\w*|irá|iremos|visit\w*|escrever\w*|avisar\w*|"
+                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos))\b"),
         not_promise=(r"\b(?:horário\w*|abert\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
-                     r"pode|podes|por favor|há \d+|devolver)\b")),
+                     r"pode|podes|por favor|há \d+|prazo de devolução)\b")),
 }
 
 

@@ -193,3 +193,14 @@ def test_more_idioms_in_other_languages():
     assert due_h("O técnico passará na sua casa na quinta-feira.", "pt") == 79
     assert due_h("You'll hear back from Claims by Thursday at the latest.") == 79
     assert due_h("El plazo de devolución es de 30 días.", "es") is None
+
+
+def test_common_follow_up_verbs_in_every_language():
+    assert due_h("We will revert within 24 hours.") == 24
+    assert due_h("You will be notified by Friday.") == 103
+    assert due_h("Wir lassen Ihnen bis morgen die Unterlagen zukommen.", "de") == 31
+    assert due_h("Nous vous écrirons d'ici vendredi.", "fr") == 103
+    assert due_h("Le avisaremos en 48 horas.", "es") == 48
+    assert due_h("Provvederemo al rimborso entro 5 giorni lavorativi.", "it") == 168
+    assert due_h("We mailen u binnen 2 werkdagen.", "nl") == 48
+    assert due_h("Terá notícias nossas até sexta-feira.", "pt") == 103
