@@ -204,3 +204,21 @@ def test_common_follow_up_verbs_in_every_language():
     assert due_h("Provvederemo al rimborso entro 5 giorni lavorativi.", "it") == 168
     assert due_h("We mailen u binnen 2 werkdagen.", "nl") == 48
     assert due_h("Terá notícias nossas até sexta-feira.", "pt") == 103
+
+
+def test_closures_renewals_and_price_changes_are_no_follow_up():
+    for text, language in [
+        ("Der Laden wird am Montag geschlossen sein.", "de"),
+        ("Ihr Abo wird am 5. März automatisch verlängert.", "de"),
+        ("Die Preise werden ab 1. April angepasst.", "de"),
+        ("Le magasin sera fermé lundi.", "fr"),
+        ("Votre abonnement sera renouvelé le 5 mars.", "fr"),
+        ("Il negozio sarà chiuso lunedì.", "it"),
+        ("De winkel wordt maandag gesloten.", "nl"),
+        ("A sua assinatura será renovada a 5 de março.", "pt"),
+        ("Your subscription will automatically renew on 5 March.", "en"),
+    ]:
+        assert due_h(text, language) is None, text
+    # A closed account whose balance is transferred by a date is still a promise.
+    assert due_h("Abbiamo chiuso il conto e il saldo sarà trasferito entro cinque giorni lavorativi.", "it") == 168
+    assert due_h("Le montant sera recrédité sur votre carte sous 5 à 7 jours ouvrés.", "fr") == 216
