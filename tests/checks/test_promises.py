@@ -222,3 +222,13 @@ def test_closures_renewals_and_price_changes_are_no_follow_up():
     # A closed account whose balance is transferred by a date is still a promise.
     assert due_h("Abbiamo chiuso il conto e il saldo sarà trasferito entro cinque giorni lavorativi.", "it") == 168
     assert due_h("Le montant sera recrédité sur votre carte sous 5 à 7 jours ouvrés.", "fr") == 216
+
+
+def test_a_time_in_the_clause_after_the_commitment_and_a_clock_time_today():
+    assert due_h("En breve le enviaremos la etiqueta; como muy tarde, mañana antes de las 12:00.", "es") == 26
+    # …but not a time in the clause before it ("reach you on Thursday" is the parcel's).
+    assert due_h("It should reach you on Thursday; you'll get a text with a one-hour window on the day.") is None
+    assert due_h("Le invieremo il codice via e-mail entro le 18:00 di oggi.", "it") == 8
+    assert due_h("Sure - I've booked a callback for 4pm today.") == 6
+    assert due_h("Un membre de notre équipe reprendra contact avec vous d'ici 72 heures.", "fr") == 72
+    assert due_h("A equipa entrará em contacto consigo no prazo máximo de 3 dias úteis.", "pt") == 72
