@@ -544,7 +544,9 @@ def _add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calen
     from .checks import promises
 
     persona = journey.get("persona") or {}
-    found = [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar) if p.due > arrived]
+    # A promised call back is not awaited: the prober takes no calls, so it could only ever look broken.
+    found = [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar)
+             if p.due > arrived and promises.follow_up_channel(p.sentence) != "phone"]
     if not found:
         return
     # One promise await per contact (the ledger keys awaits by step, contact and kind): the soonest one

@@ -18,7 +18,7 @@ import re
 import secrets
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -158,6 +158,16 @@ def blocking_reason(key: str, status: str, reachable: bool | None, severities: l
 def message_id_for(token: str, identity: EmailIdentity | None) -> str:
     domain = identity.address.split("@", 1)[1] if identity else "mystery-shopper.invalid"
     return f"<{token}.{secrets.token_hex(4)}@{domain}>"
+
+
+def _answer_text(outcome: Outcome) -> str:
+    """What the company answered in a conversation (a chat's replies, what the person said in a call: not
+    the greeting, the menu or hold messages), all of it; "" for a step that is no conversation."""
+    transcript = outcome.observations.get("transcript")
+    if not isinstance(transcript, list):
+        return ""
+    return "\n\n".join(str(m.get("text", "")) for m in transcript if isinstance(m, dict)
+                        and m.get("author") in ("bot", "agent") and not m.get("greeting"))
 
 
 class Runner:
@@ -530,8 +540,13 @@ class Runner:
         check_ctx = check_context(self.ledger, contact_row, j.persona.model_dump(),
                                   step.channel, personas=self._personas)
         found = list(outcome.findings)
+        # Each reply alone; what the question asked (must_mention) on a conversation's answers together.
         for text in outcome.responses:
-            found.extend(run_checks(text, check_ctx))
+            found.extend(run_checks(text, replace(check_ctx, must_mention=[])))
+        answer = _answer_text(outcome)
+        if getattr(step, "must_mention", None) and answer:
+            found.extend(f for f in run_checks(answer, replace(check_ctx, must_mention=list(step.must_mention)))
+                         if f.check.startswith("answer."))
         for f in found:
             self.ledger.add_finding(run_id, jid, step_id, f, contact_id)
         for ev in outcome.evidence:
@@ -540,6 +555,8 @@ class Runner:
             self.ledger.add_evidence(run_id, jid, step_id, ev.kind, ev.label, str(rel), size)
         saved[key] = {"token": token, **outcome.saved}
         contacts[key] = self.ledger.get_contact(contact_id)
+        if answer and outcome.contacted:
+            self._await_promises(run_id, jid, step_id, contacts[key], j.persona.language, target, outcome, identity)
         failed = any(f.severity in FAILING for f in found)
         # Reached: the company's side got the contact, and no critical finding says otherwise, unless the
         # channel knows better (an offline chat answers nobody; a form reached only if it confirmed).
@@ -557,6 +574,33 @@ class Runner:
         measurements = {k: round(v, 4) for k, v in outcome.measurements.items()}
         self.ledger.finish_step(step_id, status, measurements, observations, started_at=started)
         return status, found
+
+    def _await_promises(self, run_id, jid, step_id, contact, language, target, outcome: Outcome, identity) -> None:
+        """A chat or a call that promises a follow-up ("we will email you the label within 2 hours") is
+        awaited like an answer's promise: a person's next answer must come by then. Only on a channel the
+        prober reads and can tie to this contact: a text, or an email when the customer gave this contact's
+        own reply address or its token; a promised call back is not awaited (the prober takes no calls)."""
+        from .checks import promises
+
+        said = " ".join(str(m.get("text", "")) for m in outcome.observations.get("transcript") or []
+                        if m.get("author") == "customer").lower()
+        email = identity.email if identity else None
+        address = (contact.get("reply_address") or "").lower()
+        readable = {"sms": bool(identity and identity.phone),
+                    "email": email is not None and bool((address and address != email.address.lower()
+                                                         and address in said)
+                                                        or (contact.get("token") and contact["token"] in said))}
+        at = utcnow()
+        calendar = BusinessCalendar.for_target(target)
+        found = [(p, promises.follow_up_channel(p.sentence))
+                 for p in promises.find(_answer_text(outcome), language or "en", at, calendar) if p.due > at]
+        found = [(p, channel) for p, channel in found if readable.get(channel)]
+        if not found or self.ledger.awaits_where(contact_id=contact["id"], kind="promise"):
+            return   # one promise await per contact (a resumed step has it already)
+        soonest, channel = min(found, key=lambda f: f[0].due)
+        self.ledger.add_await(run_id=run_id, journey_id=jid, step_id=step_id, contact_id=contact["id"],
+                              channel=channel, kind="promise", deadline_text=f"promised \u201c{soonest.text}\u201d",
+                              due_at=soonest.due)
 
     def _await_replies(self, step, run_id, jid, step_id, contact, target) -> bool:
         """Awaits for a step's own reply deadlines (an email or SMS step's expect:). True if it has any."""

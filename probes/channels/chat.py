@@ -38,7 +38,7 @@ from ..browser import StepTrace
 from ..durations import Duration, format_duration
 from ..netguard import NetGuard
 from ..results import FAILING, Evidence, Finding, Outcome, ProberError, first_line, utcnow
-from ..steps import Regex, StepBase, Strict
+from ..steps import MustMention, Regex, StepBase, Strict
 from .console import ConsoleLog
 
 USES_BROWSER = True
@@ -130,6 +130,9 @@ class ChatStep(StepBase):
                                                       "usable); then the chat goes on and says so")
     turns: list[Turn] = Field(default_factory=list)
     handover: Handover | None = None
+    must_mention: MustMention = Field(default_factory=list, description="what a real answer mentions: words, a "
+                                      "/regex/, or a list of those meaning any of them; checked on the company's "
+                                      "replies in the chat together, and on later answers from a person")
 
     @field_validator("widget")
     @classmethod

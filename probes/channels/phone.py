@@ -46,7 +46,7 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 
 from ..durations import Duration, format_duration
 from ..results import Evidence, Finding, Outcome, ProberError, utcnow
-from ..steps import Regex, StepBase, Strict, compile_regex
+from ..steps import MustMention, Regex, StepBase, Strict, compile_regex
 from ..twilio_http import send_with_retry
 from ..twilio_http import step_budget_s as budget_s  # noqa: F401 - the runner asks each channel for its ceiling
 
@@ -123,6 +123,9 @@ class PhoneStep(StepBase):
     language: str | None = Field(None, description="speech recognition language, e.g. en-GB (Twilio's default "
                                                    "en-US)")
     record: bool = Field(True, description="record the call (kept as evidence)")
+    must_mention: MustMention = Field(default_factory=list, description="what a real answer mentions: words, a "
+                                      "/regex/, or a list of those meaning any of them; checked on what the person "
+                                      "said in the call (not the menu), and on later answers from a person")
 
     def template_fields(self) -> dict[tuple, str]:
         fields: dict[tuple, str] = {("to",): self.to, ("goodbye",): self.goodbye}

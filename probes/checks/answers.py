@@ -2,7 +2,14 @@
 
 A scenario's question lists what a real answer must mention (``must_mention``):
 each point is words (all of them, in any order, case-insensitive), a
-``/regular expression/``, or a list of those meaning "any of these". A
+``/regular expression/``, or a list of those meaning "any of these". A word
+is mentioned in any of its forms in the persona's language: words are
+compared by their Snowball stems ("refund" is covered by "refunded",
+"refunds"; "remboursement" by "remboursé"), German and Dutch participles and
+verb forms too ("geliefert", "liefert" for "Lieferung"; "geleverd" for
+"levering"), and in German and Dutch a compound covers its last part and the
+other way round when the rest is a word of its own ("Rückerstattung" and
+"erstattet"; not "Berechnung" for "Rechnung"). A
 person's answer that covers only some points is a finding that names the
 points covered and those missed; one that covers them all is noted as such
 (info), so the report shows coverage either way. Automatic acknowledgements
@@ -11,26 +18,72 @@ are not judged: they do not pretend to answer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import snowballstemmer
 
 from ..results import Finding
 from ._text import OWN, FOREIGN, prose_lines
 
 CHECK = "answer"
+STEMMERS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian", "nl": "dutch",
+            "pt": "portuguese"}
+_COMPOUNDING = ("de", "nl")   # languages that glue words together ("Rückerstattung")
+_PART_MIN = 3                 # letters of a compound's other part ("rück"): "be-" in "Berechnung" is no word
+_SHARED_MIN = 5               # letters of the part both share
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w'-]+", text.lower())
 
 
-def covers(point, text: str) -> bool:
-    """Does the text mention this point (words, /regex/, or a list meaning any of them)?"""
+@lru_cache(maxsize=8)
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
+
+
+@lru_cache(maxsize=50_000)
+def _forms(word: str, language: str) -> frozenset[str]:
+    """The word, its stem and (German, Dutch) its stems without a participle's ge- or a verb's -t/-d."""
+    stem = _stemmer(language).stemWord
+    forms = {word, stem(word)}
+    if language in _COMPOUNDING:
+        for w in (word, word[2:] if word.startswith("ge") and len(word) > 6 else ""):
+            for v in (w, w[:-1] if w.endswith(("t", "d")) and len(w) > 5 else ""):
+                if v:
+                    forms |= {v, stem(v)}
+    if language == "nl":   # the Dutch stemmer doubles a vowel in some forms only ("leveer" for "levering")
+        forms |= {re.sub(r"([aeou])\1", r"\1", f) for f in forms}
+    return frozenset(forms)
+
+
+def _same_word(a: str, b: str, language: str) -> bool:
+    fa, fb = _forms(a, language), _forms(b, language)
+    if fa & fb:
+        return True
+    if language not in _COMPOUNDING:
+        return False
+    # A compound and its last part: "rückerstatt" ends with "erstatt".
+    return any(len(short) >= _SHARED_MIN and len(long) - len(short) >= _PART_MIN and long.endswith(short)
+               for x in fa for y in fb for short, long in ((x, y), (y, x)))
+
+
+def covers(point, text: str, language: str = "en") -> bool:
+    """Does the text mention this point (words in any of their forms in the language, /regex/, or a list
+    meaning any of them)?"""
     if isinstance(point, (list, tuple)):
-        return any(covers(p, text) for p in point)
+        return any(covers(p, text, language) for p in point)
     point = str(point)
     if len(point) > 2 and point.startswith("/") and point.endswith("/"):
         return re.search(point[1:-1], text, re.I) is not None
     have = set(_words(text))
-    return all(w in have for w in _words(point))
+    return all(w in have or any(_same_word(w, h, language) for h in have) for w in _words(point))
+
+
+def language_of(ctx) -> str:
+    """The persona's language (ISO 639-1), as the stemmers know it; English otherwise."""
+    lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en").split("-")[0].split("_")[0].lower()
+    return lang if lang in STEMMERS else "en"
 
 
 def describe(point) -> str:
@@ -45,7 +98,8 @@ def check(text: str, ctx) -> list[Finding]:
         return []
     # What the company wrote (a colleague's forwarded answer counts); the customer's quoted question does not.
     own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
-    covered = [p for p in points if covers(p, own)]
+    language = language_of(ctx)
+    covered = [p for p in points if covers(p, own, language)]
     missed = [p for p in points if p not in covered]
     summary = (f"Covered: {', '.join(describe(p) for p in covered) or 'nothing'}. "
                f"Missed: {', '.join(describe(p) for p in missed) or 'nothing'}.")

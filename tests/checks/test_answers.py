@@ -42,3 +42,37 @@ def test_the_customers_quoted_question_does_not_count_as_an_answer():
 def test_automatic_replies_and_questions_without_points_are_not_judged():
     assert answers.check("We received your message.", Ctx(must_mention=QUESTION, reply_kind="auto")) == []
     assert answers.check("Anything at all.", Ctx()) == []
+
+
+def lang(code, points):
+    return Ctx(persona={"name": "Jane Doe", "language": code}, must_mention=points)
+
+
+def covered(reply, points, code="en"):
+    (f,) = answers.check(reply, lang(code, points))
+    return f.check == "answer.complete"
+
+
+def test_a_point_is_covered_by_another_form_of_its_words_in_the_personas_language_and_only_by_that():
+    assert covered("Hi Jane, we have refunded the £40 to your card.", ["refund"])
+    assert covered("Hi Jane, your refund of £40 is on its way.", ["refunded"])
+    assert covered("Hi Jane, the engineer installed it and the invoices are attached.", [["installation"], "invoice"])
+    assert covered("Hallo Herr Meier, wir haben Ihnen den Betrag gestern erstattet.", ["Rückerstattung"], "de")
+    assert covered("Hallo Herr Meier, die Rückerstattung ist veranlasst.", ["erstatten"], "de")
+    assert covered("Hallo Herr Meier, die Waschmaschine wird am Freitag geliefert.", ["Lieferung"], "de")
+    assert covered("Bonjour, nous vous avons remboursé hier.", ["remboursement"], "fr")
+    assert covered("Hola Lucía, el pedido fue entregado ayer.", ["entrega"], "es")
+    assert covered("Gentile Marco, l'importo è stato rimborsato.", ["rimborso"], "it")
+    assert covered("Beste Sanne, het bedrag is terugbetaald en de wasmachine is geleverd.",
+                   ["terugbetaling", "levering"], "nl")
+    assert covered("Olá Ana, o valor já foi reembolsado.", ["reembolso"], "pt")
+    # A different word that shares a prefix is not another form.
+    assert not covered("Hi Jane, the party is on Friday.", ["part"])
+    assert not covered("Hi Jane, we refuse to accept the return.", ["refund"])
+    assert not covered("Hi Jane, the charger is in the box.", ["charge"])
+    assert not covered("Hallo Herr Meier, die Berechnung ist falsch.", ["Rechnung"], "de")
+    assert not covered("Hallo Herr Meier, bitte leisten Sie eine Anzahlung.", ["Zahlung"], "de")
+    assert not covered("Bonjour, le livre est arrivé.", ["livraison"], "fr")
+    # Regex points and any-of lists keep working, forms or not.
+    assert covered("Hi Jane, delivery to LS6 takes 3 days.", [["Leeds", "/\\bLS\\d/"], "/\\b\\d+ days?\\b/"])
+    assert not covered("Hi Jane, delivery takes 3 days.", ["/\\bdelivered\\b/"])

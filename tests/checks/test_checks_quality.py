@@ -1,0 +1,39 @@
+"""The checks-quality benchmark scores a held-out folder apart, by figures only (never its texts or ids)."""
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "tests" / "benchmarks" / "checks_quality.py"
+
+
+def entry(id_, text, must, must_not):
+    return {"id": id_, "channel": "email", "text": text, "must": must, "must_not": must_not,
+            "context": {"persona": {"name": "Jane Doe", "language": "en"}, "token": "abcdefghij"}}
+
+
+def run(*args):
+    done = subprocess.run([sys.executable, str(SCRIPT), "--repeat", "1", "--mistakes", *args],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout, done.stderr
+
+
+def test_held_out_replies_are_scored_apart_without_showing_them(tmp_path):
+    (tmp_path / "promise.yaml").write_text(yaml.safe_dump([
+        entry("held-secret-id-1", "Hi Jane,\nA colleague will call you back tomorrow. ZQXSECRET1\nTom",
+              ["promise"], []),
+        entry("held-secret-id-2", "Hi Jane,\nWe will get back to you eventually. ZQXSECRET2\nTom", ["promise"], []),
+        entry("held-secret-id-3", "Hi Jane,\nOur lines are open 9am to 5pm. ZQXSECRET3\nTom", [], ["promise"]),
+    ]), encoding="utf-8")
+    out, err = run("--heldout", str(tmp_path))
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("recall=") and last.endswith("heldout_recall=0.500 heldout_precision=1.000"), last
+    assert "ZQXSECRET" not in out + err and "held-secret-id" not in out + err
+
+
+def test_without_a_held_out_folder_its_figures_are_na(tmp_path):
+    out, _ = run("--heldout", str(tmp_path / "missing"))
+    assert out.strip().splitlines()[-1].endswith("heldout_recall=n/a heldout_precision=n/a")
