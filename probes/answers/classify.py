@@ -180,9 +180,12 @@ def auto_wording(text: str) -> str | None:
     """The words in a text that say it was sent automatically ("this is an automated response", "Dies ist eine
     automatische Antwort", an out-of-office, an acknowledgement, "do not reply" at the top), or None.
 
-    A "do not reply" footer under an answer is not enough: helpdesks put it under their people's answers."""
-    for e in wording_evidence(text):
-        if e.weight >= WEAK:
+    A "do not reply" footer under an answer is not enough: helpdesks put it under their people's answers; nor
+    is one acknowledgement alone ("we have received your request"): people open their answers with it too."""
+    found = wording_evidence(text)
+    plain = sum(e.weight for e in found) >= STRONG or SAYS_NO_REPLY.search(_head(_unquoted(text or "")))
+    for e in found:
+        if e.weight >= WEAK and plain:
             return e.said.split("“", 1)[1].split("”", 1)[0]
     return None
 

@@ -446,30 +446,30 @@ def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, in
     aside = _aside(line, names)
     if aside:
         return aside
-    m = _POSTSCRIPT.search(line)
-    if m and _is_colleague(m.group(1), names):
-        return _STAFF, m.group(0).lstrip(".!? "), None
-    m = _NAMED_REQUEST.match(line)
-    if m and _is_colleague(m.group(1), names):
-        return _STAFF, m.group(0), None
+    hit = _POSTSCRIPT.search(line)
+    if hit and _is_colleague(hit.group(1), names):
+        return _STAFF, hit.group(0).lstrip(".!? "), None
+    hit = _NAMED_REQUEST.match(line)
+    if hit and _is_colleague(hit.group(1), names):
+        return _STAFF, hit.group(0), None
     for pattern in (_NOTE_FOR, _FYI_NAME):
-        m = pattern.search(line)
-        if m and _is_colleague(m.group(1), names):
-            return _STAFF, m.group(0).strip("([ "), None
-    m = _AT_REQUEST.search(line) or _NAME_TO_REVIEW.search(line)
-    if m and _is_colleague(m.group(1), names) and not _SOCIAL.search(line[:m.end()]):
-        return _STAFF, m.group(0), None
+        hit = pattern.search(line)
+        if hit and _is_colleague(hit.group(1), names):
+            return _STAFF, hit.group(0).strip("([ "), None
+    hit = _AT_REQUEST.search(line) or _NAME_TO_REVIEW.search(line)
+    if hit and _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]):
+        return _STAFF, hit.group(0), None
     if len(line.split()) <= 8 and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
         bare = fold(line.strip(" *_-–—:.!>"))
         if any(p.search(bare) for p in _DRAFTING):   # a drafting note on a line of its own: "check wording"
             return _DRAFT, line.strip(), None
-    m = _SHOUTED_DRAFT.search(line)
-    if m:
-        return _DRAFT, m.group(0), None
+    hit = _SHOUTED_DRAFT.search(line)
+    if hit:
+        return _DRAFT, hit.group(0), None
     for pattern in _REMARKS:
-        m = pattern.search(line)
-        if m:
-            return _REMARK, m.group(0), None
+        hit = pattern.search(line)
+        if hit:
+            return _REMARK, hit.group(0), None
     return None
 
 
@@ -477,7 +477,7 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
     """A bracketed aside meant for staff: "(Sam — can you check?)", "[insert tracking link]", "<<check wording>>"."""
     for m in _BRACKETED.finditer(line):
         shape = "(" if m.group(1) is not None else "[" if m.group(2) is not None else "<<" if m.group(3) else "xx"
-        inner = m.group(m.lastindex).strip(" *_-–—:")
+        inner = m.group(m.lastindex or 0).strip(" *_-–—:")
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
         to = _TO_COLLEAGUE.match(inner)
