@@ -55,9 +55,9 @@ def gateway(mail, mail_config):
 
 def sent_folder(mail, folder: str) -> dict[str, bytes]:
     """Message-ID -> raw message of everything in a folder of the shopper's mailbox (read over IMAP)."""
-    from imapclient import IMAPClient
-
     import email
+
+    from imapclient import IMAPClient
 
     with IMAPClient(mail.imap.host, port=mail.imap.port, ssl=False) as client:
         client.login("shopper", mail.password)
@@ -229,3 +229,15 @@ identities:
         answered = {a["kind"]: a for a in rows["awaits"] if a["kind"] in ("ack", "human")}
         assert [answered[k]["status"] for k in ("ack", "human")] == ["met", "met"]
         assert all(a["elapsed_s"] >= 0 for a in answered.values())
+
+
+def test_an_answer_dated_before_its_contact_by_a_slow_server_clock_is_timed_at_the_contact():
+    import datetime as dt
+
+    from probes.harvest import arrival
+
+    contact = dt.datetime(2026, 12, 2, 10, 0, 0, 400000, tzinfo=dt.timezone.utc)
+    # The mail server's clock runs 3 s behind this machine's: INTERNALDATE says before the contact.
+    internal = contact.replace(microsecond=0) - dt.timedelta(seconds=3)
+    seen = contact + dt.timedelta(seconds=1)
+    assert arrival(internal, seen, not_before=contact) == contact
