@@ -343,6 +343,8 @@ def arrival(internal: dt.datetime | None, observed: dt.datetime,
     upper = min(lower + dt.timedelta(seconds=1), observed)
     if not_before is not None and lower < not_before < upper:
         lower = not_before
+    if not_before is not None and upper <= not_before:
+        return not_before   # never before the contact (the server's clock runs behind this machine's)
     if upper <= lower:
         return lower
     return lower + (upper - lower) / 2
@@ -363,7 +365,7 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
         if ledger.add_response(**base, contact_id=contact["id"], kind="own_copy", matched_by="message_id") \
                 and contact["status"] == "planned":
             # Proof of acceptance for a send that crashed before it was recorded.
-            ledger.mark_contact(contact["id"], "sent", internal or arrived)
+            ledger.mark_contact(contact["id"], "sent", contact["planned_at"], accepted_at=internal or arrived)
         result.own_copies += 1
         return
 
@@ -398,7 +400,8 @@ def _record(ledger, config, reports_dir, box, uid, raw, internal, observed, resu
             result.unmatched.append(_unmatched(base))
         return
     # 4. Classify it.
-    arrived = arrival(internal, observed, contact.get("sent_at"))
+    # A contact still being sent (a slow 250) has no sent_at yet: it began after it was planned.
+    arrived = arrival(internal, observed, contact.get("sent_at") or contact.get("planned_at"))
     base["arrived_at"] = arrived
     template = template_hash(body, contact)
     journey = ledger.get_journey(contact["journey_id"]) or {}
@@ -697,7 +700,7 @@ def settle(ledger: Ledger, calendar: BusinessCalendar, contact: dict, response_i
         if a["kind"] in ("human", "promise") and kind != "human":
             continue  # an automatic reply neither answers as a person nor keeps a promise to follow up
         status = "met" if arrived <= a["due_at"] else "late"
-        elapsed = (arrived - sent).total_seconds() if sent else None
+        elapsed = max(0.0, (arrived - sent).total_seconds()) if sent else None
         business = calendar.between(sent, arrived) if sent else None
         if not ledger.settle_await(a["id"], status, response_id=response_id, elapsed_s=elapsed,
                                    business_s=business):

@@ -106,6 +106,9 @@ contacts = sa.Table(
     sa.Column("reply_address", sa.String(320), index=True),    # e.g. shopper+k7q9x2@… (sub-addressing)
     sa.Column("identity", sa.String(100)),
     sa.Column("server_answer", sa.Text),                       # e.g. the SMTP server's reply to DATA
+    # Added in 0006: when the server acknowledged the contact (email: its 250 after DATA); sent_at is
+    # when the contact started (the customer's clock), so the two may be seconds apart.
+    sa.Column("accepted_at", UTC_DT),
     sa.Column("saved", sa.JSON),                               # values the step saved, for resumed runs
 )
 

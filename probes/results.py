@@ -62,6 +62,7 @@ class Outcome:
     saved: dict[str, str] = field(default_factory=dict)
     contacted: bool = False                                         # did the contact reach the company's side
     sent_at: dt.datetime | None = None                              # when it did (the clock of answer times)
+    accepted_at: dt.datetime | None = None                          # when the server acknowledged it (email: 250)
 
 
 def first_line(exc: BaseException) -> str:

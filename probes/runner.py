@@ -532,7 +532,8 @@ class Runner:
 
         sent_at = (outcome.sent_at or utcnow()) if outcome.contacted else None
         self.ledger.mark_contact(contact_id, "sent" if outcome.contacted else "not_sent", sent_at,
-                                 server_answer=outcome.observations.get("server_answer"), saved=outcome.saved)
+                                 server_answer=outcome.observations.get("server_answer"), saved=outcome.saved,
+                                 accepted_at=outcome.accepted_at)
         from .harvest import check_context
 
         contact_row = self.ledger.get_contact(contact_id)
@@ -656,7 +657,8 @@ class Runner:
         finally:
             box.close()
         if accepted_at is not None:
-            self.ledger.mark_contact(contact["id"], "sent", accepted_at)
+            # The copy's date is the server's acceptance; the customer's clock started at the attempt.
+            self.ledger.mark_contact(contact["id"], "sent", contact["planned_at"], accepted_at=accepted_at)
             return "sent"
         waited = (utcnow() - contact["planned_at"]).total_seconds()
         if waited >= identity.resend_after_s:

@@ -11,6 +11,18 @@ body (added when the scenario's text does not use {token}), a Reply-To of
 Message-ID chosen before sending and written to the ledger first: after a
 crash, that Message-ID is how the runner finds out whether it was sent.
 
+The clock: a contact's time (``sent_at``) is the start of the SMTP transaction that delivered it (just
+before connecting), the moment a customer presses send; every answer time counts from it. The server's
+``250`` after the message is kept apart (``accepted_at``, and ``acceptance_s`` among the step's
+measurements): a gateway that scans the message first can answer seconds later, after the company's
+acknowledgement has already arrived. That server is the prober's own (the identity's ``smtp``), so a slow
+acceptance is the prober's slowness: noted on the step, never a finding.
+
+``copy_to_self``: the prober's own address is an extra recipient, so that after a crash its copy proves the
+message went. A server that refuses that recipient while accepting the company's address gets no copy: the
+prober warns once per run and puts the sent message into the identity's ``sent_folder`` (else its inbox)
+over IMAP APPEND instead, where the crash recovery looks for it. An APPEND that fails is a warning.
+
 Who is at fault: only a permanent (5xx) refusal of the company's address or
 of the message is a finding. Temporary answers (4xx, greylisting) are retried
 for the relay's `retry_for_s`; they, and the relay's own trouble (unreachable,
@@ -21,11 +33,13 @@ contact stays 'planned' for the runner's never-twice recovery.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 import smtplib
 import ssl
 import time
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import Literal
@@ -91,6 +105,8 @@ def build_message(step: "EmailStep", ctx) -> EmailMessage:
 # Pauses between attempts after a temporary refusal: 1 s, 2 s, 4 s … at most this long.
 FIRST_PAUSE_S = 1.0
 LONGEST_PAUSE_S = 60.0
+# An acceptance (the 250 after the message) slower than this gets a note on the step.
+SLOW_ACCEPTANCE_S = 2.0
 # SMTP stages that concern the prober's own relay and account, not the company.
 RELAY_STAGES = ("connect", "greeting", "tls", "auth", "mail")
 STAGE_NAMES = {"connect": "connecting", "greeting": "the greeting", "tls": "TLS", "auth": "login (AUTH)",
@@ -115,6 +131,34 @@ class SmtpFailure(Exception):
         if self.code is not None:
             return 400 <= self.code < 500
         return self.stage not in ("connect", "tls", "message")
+
+
+@dataclass
+class Sent:
+    """One SMTP transaction that delivered the message."""
+
+    answer: str                      # the server's reply to the message, e.g. "250 2.0.0 Ok: queued"
+    started_at: dt.datetime          # just before connecting: the customer's "send"
+    accepted_at: dt.datetime         # when that reply came
+    copy_refused: str | None = None  # the server's reply refusing the copy_to_self recipient, if it did
+
+    @property
+    def acceptance_s(self) -> float:
+        """How long the server took, from the start of the transaction to its 250."""
+        return (self.accepted_at - self.started_at).total_seconds()
+
+
+# (what, run, identity address) already warned about: the prober's own trouble is told once per run,
+# and noted on every step it touched.
+_warned: set[tuple[str, str, str]] = set()
+
+
+def _warn_once(ctx, what: str, text: str, *args) -> None:
+    # The evidence folder is <reports>/evidence/<run id>/<journey>: its parent names the run.
+    key = (what, str(ctx.evidence_dir.parent), ctx.email_identity.address)
+    if key not in _warned:
+        _warned.add(key)
+        log.warning(text, *args)
 
 
 def budget_s(step: "EmailStep", ctx) -> float:
@@ -142,7 +186,7 @@ async def run(step: "EmailStep", ctx) -> Outcome:
     while True:
         attempts += 1
         try:
-            answer = await asyncio.to_thread(_send, ctx.email_identity, msg)
+            sent = await asyncio.to_thread(_send, ctx.email_identity, msg)
             break
         except SmtpFailure as failure:
             left_s = relay.retry_for_s - (time.monotonic() - started)
@@ -155,12 +199,72 @@ async def run(step: "EmailStep", ctx) -> Outcome:
             await asyncio.sleep(wait_s)
             pause_s = min(pause_s * 2, LONGEST_PAUSE_S)
     out.contacted = True
-    out.sent_at = utcnow()
-    out.observations["server_answer"] = answer
+    # The customer's clock: from the start of the transaction that delivered it (retries before it were
+    # the relay's trouble, noted below), not from the server's 250 (see the module docstring).
+    out.sent_at, out.accepted_at = sent.started_at, sent.accepted_at
+    out.measurements["acceptance_s"] = sent.acceptance_s
+    out.observations["server_answer"] = sent.answer
+    if sent.acceptance_s >= SLOW_ACCEPTANCE_S:
+        out.observations["slow_acceptance"] = (
+            f"the prober's SMTP server ({_relay_name(ctx)}) took {sent.acceptance_s:.1f} s to accept the "
+            f"message; answer times count from the start of sending and may include up to that much of "
+            f"the prober's own sending time (not the company's)")
+        _warn_once(ctx, "slow", "email %s: %s (further slow acceptances in this run are noted on their steps)",
+                   ctx.message_id, out.observations["slow_acceptance"])
     if temporary:
         # The retry is part of what happened: a greylisting relay delays every first contact.
         out.observations.update(smtp_attempts=attempts, temporary_answers=temporary)
+    if sent.copy_refused:
+        await _copy_instead(msg, sent, out, ctx)
     return out
+
+
+def _relay_name(ctx) -> str:
+    relay = ctx.email_identity.smtp
+    return f"identity '{ctx.identity_name or '?'}', {relay.host}:{relay.port_for('smtp')}"
+
+
+async def _copy_instead(msg: EmailMessage, sent: Sent, out: Outcome, ctx) -> None:
+    """The server refused the copy_to_self recipient: warn once per run, and APPEND the copy over IMAP."""
+    identity = ctx.email_identity
+    folder = identity.sent_folder or identity.inbox
+    _warn_once(ctx, "copy", "the SMTP server (%s) refused the copy to %s (%s): copy_to_self gets no copy; each "
+               "sent message is put into the folder '%s' over IMAP instead, where crash recovery looks for it "
+               "(a provider that keeps sent mail itself: set sent_folder, and copy_to_self: false)",
+               _relay_name(ctx), identity.address, sent.copy_refused, folder)
+    out.observations["copy_to_self"] = f"refused by the prober's SMTP server: {sent.copy_refused}"
+    try:
+        await asyncio.to_thread(append_copy, identity, msg, folder, sent.accepted_at)
+    except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike; the message went all the same
+        out.observations["copy_to_self"] += (f"; putting the copy into '{folder}' over IMAP failed too "
+                                             f"({type(exc).__name__}: {exc}): after a crash, no copy proves it "
+                                             "was sent")
+        log.warning("email %s: could not put the sent copy into '%s' of %s: %s: %s", ctx.message_id, folder,
+                    identity.address, type(exc).__name__, exc)
+        return
+    out.observations["copy_to_self"] += f"; the sent message was put into '{folder}' over IMAP instead"
+
+
+def append_copy(identity, msg: EmailMessage, folder: str, when: dt.datetime) -> None:
+    """Store the sent message in `folder` of the identity's mailbox (IMAP APPEND), marked read.
+
+    Its INTERNALDATE is `when` (the server's acceptance), as a delivered copy's would be."""
+    from imapclient import IMAPClient
+
+    server = identity.imap
+    context = server.tls_context()
+    client = IMAPClient(server.host, port=server.port_for("imap"), ssl=server.tls == "implicit",
+                        ssl_context=context, timeout=server.timeout_s)
+    try:
+        if server.tls == "starttls":
+            client.starttls(context)
+        client.login(server.username or identity.address, server.secret() or "")
+        client.append(folder, msg.as_bytes(), flags=(b"\\Seen",), msg_time=when)
+    finally:
+        try:
+            client.logout()
+        except Exception:  # noqa: BLE001 - a dropped connection cannot say goodbye
+            client.shutdown()
 
 
 def _failed(failure: SmtpFailure, msg: EmailMessage, out: Outcome, ctx, attempts: int, spent_s: float) -> Outcome:
@@ -219,8 +323,8 @@ def _text(value) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
-def _send(identity, msg: EmailMessage) -> str:
-    """One SMTP transaction; returns the server's answer to the message, or raises SmtpFailure."""
+def _send(identity, msg: EmailMessage) -> Sent:
+    """One SMTP transaction; returns what the server answered and when, or raises SmtpFailure."""
     stage = ["connect"]   # how far the transaction got, for the failure
     try:
         return _transaction(identity, msg, stage)
@@ -236,8 +340,9 @@ def _send(identity, msg: EmailMessage) -> str:
         raise SmtpFailure(stage[0], f"{type(exc).__name__}: {exc}") from None
 
 
-def _transaction(identity, msg: EmailMessage, stage: list[str]) -> str:
+def _transaction(identity, msg: EmailMessage, stage: list[str]) -> Sent:
     server = identity.smtp
+    started_at = utcnow()   # before connecting: the customer presses send
     port = server.port_for("smtp")
     context = server.tls_context()
     conn: smtplib.SMTP
@@ -280,9 +385,12 @@ def _transaction(identity, msg: EmailMessage, stage: list[str]) -> str:
         stage[0] = "message"
         conn.send(_data_lines(msg.as_bytes()))
         code, resp = conn.getreply()
+        accepted_at = utcnow()
         if code != 250:
             raise smtplib.SMTPDataError(code, resp)
-        return f"{code} {_text(resp)}"
+        copy = refused.get(identity.address) if identity.copy_to_self else None
+        return Sent(f"{code} {_text(resp)}", started_at, accepted_at,
+                    f"{copy[0]} {_text(copy[1])}" if copy else None)
     finally:
         try:
             conn.quit()

@@ -68,6 +68,7 @@ def _contact(row: dict | None) -> dict[str, Any] | None:
         return None
     return {"token": row["token"], "destination": row["destination"], "status": row["status"],
             "planned_at": iso(row["planned_at"]), "sent_at": iso(row["sent_at"]),
+            "accepted_at": iso(row.get("accepted_at")),
             "message_id": row.get("message_id"), "reply_address": row.get("reply_address"),
             "server_answer": row.get("server_answer")}
 

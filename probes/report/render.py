@@ -594,6 +594,9 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
                              ("Reply address", obs.get("reply_address") or contact.get("reply_address"))):
             if value:
                 facts.append((label, str(value)))
+        for label, key in (("Sending note", "slow_acceptance"), ("Copy to self", "copy_to_self")):
+            if obs.get(key):   # the prober's own sending, never the company's doing
+                facts.append((label, str(obs[key])))
     elif step["channel"] == "await":
         awaited = step.get("awaited_step")
         if awaited:

@@ -3,7 +3,10 @@
 It answers one stage with a given reply (421 at the greeting, 450 at RCPT TO, 451 after the message …) for
 the first `times` connections (or always), or drops the connection after the message without answering;
 otherwise it passes the message on to the next hop (the demo's relay, `probes.sim.mailnet.DemoMail`) with
-smtplib, as a real relay would, and answers what the next hop answered.
+smtplib, as a real relay would, and answers what the next hop answered. Two more habits of real gateways:
+`accept_after_s` answers the message's `250` that many seconds after passing it on (a gateway scanning or
+archiving under load), and `refuse_copy` refuses the sender's own address as an extra recipient (a server
+that refuses the prober's copy_to_self while it accepts the company's address).
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import errno
 import smtplib
 import socket
 import threading
+import time
 import warnings
 
 from aiosmtpd.controller import Controller
@@ -29,10 +33,17 @@ def free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
+def _message_id(raw: bytes) -> str:
+    import email
+
+    return str(email.message_from_bytes(raw).get("Message-ID") or "").strip()
+
+
 class _Session(SMTP):
     """aiosmtpd's SMTP, with a greeting the relay can replace by a refusal."""
 
     async def _handle_client(self):
+        self.opened_at = time.time()   # the client's connection: the start of its transaction
         reply = self.event_handler.fault("greeting", new_connection=True)
         if reply:
             await self.push(reply)
@@ -51,11 +62,16 @@ class FaultySmtp:
     """
 
     def __init__(self, stage: str | None = None, reply: str = "", *, times: int | None = None,
-                 next_hop: tuple[str, int] | None = None, auth: dict[str, str] | None = None):
+                 next_hop: tuple[str, int] | None = None, auth: dict[str, str] | None = None,
+                 accept_after_s: float = 0.0, refuse_copy: str = ""):
         if stage is not None and stage not in STAGES:
             raise ValueError(f"stage must be one of {STAGES}")
         self.stage, self.reply, self.times = stage, reply, times
         self.next_hop, self.auth = next_hop, auth
+        self.accept_after_s, self.refuse_copy = accept_after_s, refuse_copy
+        # Per message answered: {"message_id", "opened_at", "passed_on_at", "answered_at"} (time.time()).
+        self.accepted: list[dict] = []
+        self.copies_refused = 0
         self.host, self.port = "127.0.0.1", 0
         self.connections = 0          # SMTP sessions opened (one per attempt of the prober)
         self.faults: list[str] = []   # "stage: reply" for every fault answered
@@ -85,7 +101,11 @@ class FaultySmtp:
         return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        # The copy to the prober's own mailbox is never the one refused.
+        # The copy to the prober's own mailbox is never the one refused at the "rcpt" stage; refuse_copy refuses it.
+        if address.startswith("shopper") and self.refuse_copy:
+            with self._lock:
+                self.copies_refused += 1
+            return self.refuse_copy
         if not address.startswith("shopper") and (reply := self.fault("rcpt")):
             return reply
         envelope.rcpt_tos.append(address)
@@ -94,11 +114,19 @@ class FaultySmtp:
     async def handle_DATA(self, server, session, envelope):
         if reply := self.fault("data"):
             return reply
+        opened_at = getattr(server, "opened_at", time.time())
         answer = await asyncio.get_running_loop().run_in_executor(
             None, self._pass_on, envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
         if self.fault("drop"):
             # Accepted and passed on, and the client never hears it: close before answering.
             server.transport.abort()
+        passed_on_at = time.time()
+        if self.accept_after_s:
+            # Passed on already (answers may be on their way back), and the 250 comes late.
+            await asyncio.sleep(self.accept_after_s)
+        with self._lock:
+            self.accepted.append({"message_id": _message_id(envelope.original_content), "opened_at": opened_at,
+                                  "passed_on_at": passed_on_at, "answered_at": time.time()})
         return answer
 
     def _pass_on(self, mail_from: str, rcpts: list[str], raw: bytes) -> str:
