@@ -212,7 +212,7 @@ identities:
                 first.kill()
         assert first.returncode == -signal.SIGKILL
         assert len(mail.desk.received) == 1 and relay.copies_refused == 1
-        ledger = Ledger(f"sqlite:///{tmp_path / 'reports' / 'ledger.sqlite3'}")
+        ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
         (contact,) = ledger.run_rows("crash-copy")["contacts"]
         assert contact["status"] == "planned"   # the ledger never heard the server's 250
         assert contact["message_id"] in sent_folder(mail, "Sent")
