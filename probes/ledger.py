@@ -489,14 +489,36 @@ class Ledger:
         """Contacts with any of these tokens, Message-IDs or reply addresses (all indexed columns), by id:
         one query for everything an inbound message could be matched by."""
         tokens = list(dict.fromkeys(tokens))
-        found: dict[int, dict] = {}
+        ids: set[int] = set()
         for i in range(0, max(1, len(tokens)), 500):   # SQLite's limit on bound parameters
             first = i == 0
             params = {"tokens": tokens[i:i + 500], "message_ids": list(dict.fromkeys(message_ids)) if first else [],
                       "reply_addresses": list(dict.fromkeys(reply_addresses)) if first else []}
             if any(params.values()):
-                found.update((c["id"], c) for c in self._select(_CONTACTS_MATCHING, params))
-        return [found[k] for k in sorted(found)]
+                ids.update(self._matching_ids(params))
+        # Most messages (newsletters) match nothing: the rows are read only for what matched.
+        return self._select(sa.select(contacts).where(contacts.c.id.in_(sorted(ids))).order_by(contacts.c.id)) \
+            if ids else []
+
+    def _matching_ids(self, params: dict[str, list]) -> list[int]:
+        if self.engine.dialect.name != "sqlite":
+            return [r["id"] for r in self._select(_CONTACTS_MATCHING, params)]
+        # SQLite, once per message of a big mailbox: plain SQL costs a fraction of building the statement.
+        where = " OR ".join(f"{column} IN ({', '.join('?' * len(values))})"
+                            for column, values in (("token", params["tokens"]), ("message_id", params["message_ids"]),
+                                                   ("reply_address", params["reply_addresses"])) if values)
+        values = tuple(params["tokens"] + params["message_ids"] + params["reply_addresses"])
+
+        def read(conn) -> list[int]:
+            return [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM contacts WHERE {where}", values)]
+        if self._tx.get() is not None:
+            with self._reading() as conn:
+                return read(conn)
+
+        def attempt() -> list[int]:
+            with self._reading() as conn:
+                return read(conn)
+        return self.retry_locked(attempt, "reading the ledger")
 
     def findings_where(self, **equals) -> list[dict]:
         return self._where(findings, **equals)

@@ -40,6 +40,7 @@ class Inbound:
     # (other parts), and how to read it completely once it matches (exact()).
     search_text: str = ""
     full: Callable[[], Inbound] | None = None
+    token_words: list[str] | None = None   # the words shaped like a token, once looked for (answers.match)
 
     def exact(self) -> Inbound:
         """The message read completely (its headers to classify it, its text exactly as a customer reads it)."""

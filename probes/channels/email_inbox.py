@@ -252,7 +252,7 @@ def _quick_text(msg) -> tuple[str, str]:
     body = "" if chosen is None else parts[chosen][1] if parts[chosen][0] == "text/plain" \
         else _strip_html(parts[chosen][1])
     # The rest, and HTML as written too: a token anywhere a full reading could find it is a candidate.
-    more = "\n".join(t + ("\n" + html.unescape(t) if c == "text/html" else "")
+    more = "\n".join(t + ("\n" + html.unescape(t) if c == "text/html" and "&" in t else "")
                      for i, (c, t) in enumerate(parts) if i != chosen or c == "text/html")
     return body.strip(), more
 
