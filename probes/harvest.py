@@ -160,15 +160,19 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
     while done < len(messages):
         started = time.monotonic()
         part = HarvestResult()
+        # Read before the write lock is taken: parsing needs no ledger.
+        items = [inbound(m) for m in messages[done:done + BATCH_MESSAGES]]
         with pipe.ledger.transaction():
-            last = None
-            for m in messages[done:done + BATCH_MESSAGES]:
-                pipe.take(inbound(m), part)
-                last = position(m)
-                done += 1
+            taken = 0
+            while taken < len(items):
+                # A part at a time, so that a batch of slow answers (link checks) ends early.
+                part_items = items[taken:taken + 20]
+                pipe.take_batch(part_items, part)
+                taken += len(part_items)
                 if time.monotonic() - started >= BATCH_S:
                     break   # the write lock is held meanwhile: let other processes in
-            pipe.ledger.set_mailbox_position(key, uidvalidity, last)
+            done += taken
+            pipe.ledger.set_mailbox_position(key, uidvalidity, position(messages[done - 1]))
         result.add(part)
 
 

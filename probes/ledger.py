@@ -243,6 +243,13 @@ _ADD_RESPONSE_SQLITE = _sqlite_add_response()
 _RESPONSE_COLUMNS = [c.name for c in responses.c if c.name != "id"]
 
 
+def _group(rows: list[dict]) -> dict[tuple, list[int]]:
+    groups: dict[tuple, list[int]] = {}
+    for row in rows:
+        groups.setdefault((row["mailbox"], row["uidvalidity"]), []).append(row["uid"])
+    return groups
+
+
 def new_run_id(now: dt.datetime | None = None) -> str:
     """Sortable and unique: 20261122T110512Z-3f9a."""
     now = now or utcnow()
@@ -556,6 +563,25 @@ class Ledger:
                     return (conn.execute(responses.insert().values(**values)).inserted_primary_key or [None])[0]
             except sa.exc.IntegrityError:
                 return None
+
+    def add_responses(self, rows: list[dict]) -> list[bool]:
+        """Record many inbound messages at once (a harvest's unmatched mail); for each, whether it was new
+        (see add_response)."""
+        if self.engine.dialect.name != "sqlite":
+            return [self.add_response(**row) is not None for row in rows]
+        with self.transaction() as conn:
+            seen: set[tuple] = set()
+            for (mailbox, uidvalidity), uids in _group(rows).items():
+                for i in range(0, len(uids), 500):
+                    seen.update((mailbox, uidvalidity, uid) for (uid,) in conn.execute(
+                        sa.select(responses.c.uid).where(responses.c.mailbox == mailbox,
+                                                         responses.c.uidvalidity == uidvalidity,
+                                                         responses.c.uid.in_(uids[i:i + 500]))))
+            new = [(row["mailbox"], row["uidvalidity"], row["uid"]) not in seen for row in rows]
+            fresh = [{c: None for c in _RESPONSE_COLUMNS} | row for row, n in zip(rows, new) if n]
+            if fresh:
+                conn.execute(_ADD_RESPONSE_SQLITE, fresh)
+            return new
 
     def responses_where(self, **equals) -> list[dict]:
         return self._where(responses, responses.c.arrived_at, responses.c.id, **equals)

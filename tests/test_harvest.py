@@ -324,10 +324,10 @@ def test_a_crash_in_the_middle_of_a_batch_records_none_of_it_and_the_next_harves
     position = ran.ledger.mailbox_position(key)
     taken = Pipeline.take
 
-    def crash_after_the_answer(self, item, result):
+    def crash_after_the_answer(self, item, result, found=None):
         if item.subject == "Newsletter 2":   # in the answer's batch, after it: then the process dies
             raise KeyboardInterrupt("killed")
-        return taken(self, item, result)
+        return taken(self, item, result, found)
     monkeypatch.setattr(Pipeline, "take", crash_after_the_answer)
     before = len(again(ran)["responses"])
     with pytest.raises(KeyboardInterrupt):

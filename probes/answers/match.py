@@ -18,7 +18,7 @@ TOKEN_WORD = re.compile(r"\b[a-km-z2-9]{10}\b")  # shape of ledger.new_token()
 def candidates(ledger: Ledger, item: Inbound) -> list[dict]:
     """Every contact the message could belong to, by its own Message-ID (our copy of a sent message),
     reply address, token-shaped words or threading: one indexed query per message."""
-    return ledger.contacts_matching(tokens=_words(item),
+    return ledger.contacts_matching(tokens=words(item),
                                     message_ids=[item.message_id, *item.thread_ids] if item.channel == "email"
                                     else item.thread_ids,
                                     reply_addresses=item.reply_addresses)
@@ -34,7 +34,7 @@ def match(ledger: Ledger, config: Config, item: Inbound,
         if hit := next((c for c in found if c["reply_address"] == addr), None):
             return hit, "reply_address"
     tokens = {c["token"]: c for c in found}
-    if hit := next((tokens[w] for w in _words(item) if w in tokens), None):
+    if hit := next((tokens[w] for w in words(item) if w in tokens), None):
         return hit, "token"
     for mid in reversed(item.thread_ids):  # the nearest ancestor first
         if hit := next((c for c in found if c["message_id"] == mid), None):
@@ -51,11 +51,18 @@ def _searched(item: Inbound) -> str:
     return f"{text}\n{item.search_text}" if item.search_text else text
 
 
-def _words(item: Inbound) -> list[str]:
+def words(item: Inbound) -> list[str]:
     """The token-shaped words of a message, found once."""
     if item.token_words is None:
         item.token_words = token_words(_searched(item))
     return item.token_words
+
+
+def fits(contact: dict, item: Inbound) -> bool:
+    """Whether a contact looked up for a batch of messages is a candidate for this one."""
+    return (contact["token"] in words(item) or contact["reply_address"] in item.reply_addresses
+            or contact["message_id"] in item.thread_ids
+            or (item.channel == "email" and bool(item.message_id) and contact["message_id"] == item.message_id))
 
 
 def token_words(text: str) -> list[str]:

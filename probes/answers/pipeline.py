@@ -22,7 +22,7 @@ from ..results import Finding
 from .classify import classify, classify_text
 from .inbound import UNMATCHED_SAMPLES, HarvestResult, Inbound, arrival
 from .judge import RunView, judge, record_fingerprint
-from .match import candidates, match, template_hash
+from .match import candidates, fits, match, template_hash, words
 
 DEFAULT_AUTO_WITHIN_S = 10.0
 
@@ -38,10 +38,29 @@ class Pipeline:
         self.link_cache = link_cache if link_cache is not None else {}  # url -> what fetching it found
         self.view = RunView(ledger)
         self.samples_left = UNMATCHED_SAMPLES
+        self._deferred: list[tuple[dict, dict | None]] | None = None   # unmatched rows of the batch under way
 
-    def take(self, item: Inbound, result: HarvestResult) -> None:
+    def take_batch(self, items: list[Inbound], result: HarvestResult) -> None:
+        """take() every message of a batch, with one contact lookup for all of them, and the ones that
+        match nothing recorded together at the end. Call it inside a ledger transaction."""
+        found = self.ledger.contacts_matching(
+            tokens=[w for item in items for w in words(item)],
+            message_ids=[m for item in items for m in ([item.message_id] if item.channel == "email" else [])
+                         + item.thread_ids],
+            reply_addresses=[a for item in items for a in item.reply_addresses])
+        self._deferred: list[tuple[dict, dict | None]] | None = []
+        try:
+            for item in items:
+                self.take(item, result, found=[c for c in found if fits(c, item)])
+            self._flush(result)
+        finally:
+            self._deferred = None
+
+    def take(self, item: Inbound, result: HarvestResult, found: list[dict] | None = None) -> None:
         """Record, match, classify and judge one message (see the module docstring). Call it inside a
-        ledger transaction: all of it is recorded, or nothing."""
+        ledger transaction: all of it is recorded, or nothing.
+
+        found: the message's candidate contacts, when the caller looked them up (take_batch)."""
         ledger = self.ledger
         self.view.next_message()
         base = dict(channel=item.channel, mailbox=item.source, uidvalidity=item.uidvalidity, uid=item.uid,
@@ -49,11 +68,11 @@ class Pipeline:
                     subject=item.subject, internal_date=item.internal, date_header=item.date_header,
                     observed_at=item.observed, arrived_at=arrival(item.internal, item.observed))
 
-        found = candidates(ledger, item)
+        found = candidates(ledger, item) if found is None else found
         # 1. Our own copy of something we sent.
         if item.channel == "email" and item.message_id and \
                 (own := [c for c in found if c["message_id"] == item.message_id]):
-            contact = own[0]
+            contact = ledger.get_contact(own[0]["id"]) or own[0]   # as it is now, not when the batch began
             if ledger.add_response(**base, contact_id=contact["id"], kind="own_copy", matched_by="message_id") \
                     and contact["status"] == "planned":
                 # Proof of acceptance for a send that crashed before it was recorded.
@@ -67,6 +86,8 @@ class Pipeline:
             contact, how = match(ledger, self.config, item.exact())
             base.update(message_id=item.message_id, from_addr=item.from_addr, to_addr=item.to_addr,
                         subject=item.subject, date_header=item.date_header)
+        elif contact is not None:
+            contact = ledger.get_contact(contact["id"]) or contact   # as it is now, not when the batch began
         # 2. Bounces.
         if item.bounce:
             self._bounce(item, base, contact, how, result)
@@ -130,13 +151,28 @@ class Pipeline:
         """Recorded and counted; only the first few of a harvest are listed and kept as files."""
         sample = self.samples_left > 0
         eml = self._save(item, None) if sample else (None, None)
-        if self.ledger.add_response(**base, **values, evidence_path=eml[0], evidence_root=eml[1]):
-            result.unmatched += 1
-            if sample:
-                self.samples_left -= 1
-                result.unmatched_samples.append({
-                    "from": base["from_addr"], "subject": base["subject"], "arrived_at": base["arrived_at"],
-                    "mailbox": base["mailbox"], "uid": base["uid"]})
+        if sample:
+            self.samples_left -= 1
+        row = dict(base, **values, evidence_path=eml[0], evidence_root=eml[1])
+        listed = {"from": base["from_addr"], "subject": base["subject"], "arrived_at": base["arrived_at"],
+                  "mailbox": base["mailbox"], "uid": base["uid"]} if sample else None
+        if getattr(self, "_deferred", None) is not None:
+            self._deferred.append((row, listed))   # recorded with the rest of the batch (_flush)
+            return
+        if self.ledger.add_response(**row):
+            self._count(listed, result)
+
+    def _flush(self, result: HarvestResult) -> None:
+        rows, self._deferred = self._deferred or [], []
+        for (row, listed), new in zip(rows, self.ledger.add_responses([row for row, _ in rows])):
+            if new:
+                self._count(listed, result)
+
+    @staticmethod
+    def _count(listed: dict | None, result: HarvestResult) -> None:
+        result.unmatched += 1
+        if listed is not None:
+            result.unmatched_samples.append(listed)
 
     def _save(self, item: Inbound, contact: dict | None) -> tuple[str, str]:
         """Write the raw message; returns (path relative to the evidence root, evidence root)."""
