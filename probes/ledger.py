@@ -578,7 +578,7 @@ class Ledger:
                                                          responses.c.uidvalidity == uidvalidity,
                                                          responses.c.uid.in_(uids[i:i + 500]))))
             new = [(row["mailbox"], row["uidvalidity"], row["uid"]) not in seen for row in rows]
-            fresh = [{c: None for c in _RESPONSE_COLUMNS} | row for row, n in zip(rows, new) if n]
+            fresh = [{c: None for c in _RESPONSE_COLUMNS} | row for row, n in zip(rows, new, strict=True) if n]
             if fresh:
                 conn.execute(_ADD_RESPONSE_SQLITE, fresh)
             return new

@@ -164,7 +164,7 @@ class Pipeline:
 
     def _flush(self, result: HarvestResult) -> None:
         rows, self._deferred = self._deferred or [], []
-        for (row, listed), new in zip(rows, self.ledger.add_responses([row for row, _ in rows])):
+        for (_, listed), new in zip(rows, self.ledger.add_responses([row for row, _ in rows]), strict=True):
             if new:
                 self._count(listed, result)
 
