@@ -308,13 +308,16 @@ def _harvest_and_say(ledger, config, reports: Path):
             return None
         got, failed = exc.result, exc   # the other sources were read all the same
     click.echo(f"Harvest: {got.read} new message(s): {got.matched} answer(s) matched, "
-               f"{len(got.unmatched)} unmatched, {got.bounces} bounce(s), {got.own_copies} own copies; "
+               f"{got.unmatched} unmatched, {got.bounces} bounce(s), {got.own_copies} own copies; "
                f"{got.settled} await(s) settled, {got.closed} closed without answer.", err=True)
     if got.held_open:
         click.echo(f"  {got.held_open} await(s) past their deadline left open: a mailbox or number was not read "
                    "past the deadline; the report says which.", err=True)
-    for u in got.unmatched:
+    for u in got.unmatched_samples:
         click.echo(f"  unmatched: {u['arrived_at']:%Y-%m-%d %H:%M} from {u['from']}: {u['subject']}", err=True)
+    if got.unmatched > len(got.unmatched_samples):
+        click.echo(f"  … and {got.unmatched - len(got.unmatched_samples)} more unmatched (counted, not listed)",
+                   err=True)
     return None if failed else got
 
 

@@ -195,6 +195,23 @@ read_watermarks = sa.Table(
     sa.Column("error", sa.Text),
 )
 
+# Added in 0006: per answer matched to a contact, what the canned-reply check compares later answers with
+# (checks.canned.fingerprint), and where the answer belongs; written when the answer is recorded.
+answer_fingerprints = sa.Table(
+    "answer_fingerprints", metadata,
+    sa.Column("response_id", sa.Integer, sa.ForeignKey("responses.id"), primary_key=True),
+    sa.Column("target", sa.String(100), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),          # auto | human
+    sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id"), nullable=False),
+    sa.Column("run_id", sa.String(40), nullable=False),
+    sa.Column("journey", sa.Text, nullable=False),             # the journey's name
+    sa.Column("question", sa.Text, nullable=False),            # its scenario file (else its name)
+    sa.Column("step_key", sa.String(100), nullable=False),     # the step that asked
+    sa.Column("arrived_at", UTC_DT, nullable=False),
+    sa.Column("shingles", sa.JSON, nullable=False),            # sorted 64-bit hashes of word shingles
+    sa.Index("ix_answer_fingerprints_target", "target", "kind", "arrived_at"),
+)
+
 evidence = sa.Table(
     "evidence", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -207,6 +224,33 @@ evidence = sa.Table(
     sa.Column("bytes", sa.Integer),
     sa.Column("created_at", UTC_DT, nullable=False),
 )
+
+
+# Statements a harvest runs for every message, built once (SQLAlchemy then reuses their compiled form).
+_CONTACTS_MATCHING = sa.select(contacts).where(sa.or_(
+    contacts.c.token.in_(sa.bindparam("tokens", expanding=True)),
+    contacts.c.message_id.in_(sa.bindparam("message_ids", expanding=True)),
+    contacts.c.reply_address.in_(sa.bindparam("reply_addresses", expanding=True))))
+
+
+def _sqlite_add_response():
+    from sqlalchemy.dialects.sqlite import insert
+
+    # Every column, so that one compiled statement serves every message (absent values are NULL).
+    return insert(responses).values({c.name: sa.bindparam(c.name, required=False) for c in responses.c
+                                     if c.name != "id"}).on_conflict_do_nothing(
+        index_elements=["mailbox", "uidvalidity", "uid"])
+
+
+_ADD_RESPONSE_SQLITE = _sqlite_add_response()
+_RESPONSE_COLUMNS = [c.name for c in responses.c if c.name != "id"]
+
+
+def _group(rows: list[dict]) -> dict[tuple, list[int]]:
+    groups: dict[tuple, list[int]] = {}
+    for row in rows:
+        groups.setdefault((row["mailbox"], row["uidvalidity"]), []).append(row["uid"])
+    return groups
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -451,6 +495,41 @@ class Ledger:
     def contacts_where(self, **equals) -> list[dict]:
         return self._where(contacts, **equals)
 
+    def contacts_matching(self, *, tokens=(), message_ids=(), reply_addresses=()) -> list[dict]:
+        """Contacts with any of these tokens, Message-IDs or reply addresses (all indexed columns), by id:
+        one query for everything an inbound message could be matched by."""
+        tokens = list(dict.fromkeys(tokens))
+        ids: set[int] = set()
+        for i in range(0, max(1, len(tokens)), 500):   # SQLite's limit on bound parameters
+            first = i == 0
+            params = {"tokens": tokens[i:i + 500], "message_ids": list(dict.fromkeys(message_ids)) if first else [],
+                      "reply_addresses": list(dict.fromkeys(reply_addresses)) if first else []}
+            if any(params.values()):
+                ids.update(self._matching_ids(params))
+        # Most messages (newsletters) match nothing: the rows are read only for what matched.
+        return self._select(sa.select(contacts).where(contacts.c.id.in_(sorted(ids))).order_by(contacts.c.id)) \
+            if ids else []
+
+    def _matching_ids(self, params: dict[str, list]) -> list[int]:
+        if self.engine.dialect.name != "sqlite":
+            return [r["id"] for r in self._select(_CONTACTS_MATCHING, params)]
+        # SQLite, once per message of a big mailbox: plain SQL costs a fraction of building the statement.
+        where = " OR ".join(f"{column} IN ({', '.join('?' * len(values))})"
+                            for column, values in (("token", params["tokens"]), ("message_id", params["message_ids"]),
+                                                   ("reply_address", params["reply_addresses"])) if values)
+        values = tuple(params["tokens"] + params["message_ids"] + params["reply_addresses"])
+
+        def read(conn) -> list[int]:
+            return [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM contacts WHERE {where}", values)]
+        if self._tx.get() is not None:
+            with self._reading() as conn:
+                return read(conn)
+
+        def attempt() -> list[int]:
+            with self._reading() as conn:
+                return read(conn)
+        return self.retry_locked(attempt, "reading the ledger")
+
     def findings_where(self, **equals) -> list[dict]:
         return self._where(findings, **equals)
 
@@ -479,11 +558,33 @@ class Ledger:
         """Record one inbound message; None if this mailbox UID was recorded before (by any process:
         the unique constraint on mailbox, UIDVALIDITY and UID decides, not an earlier read)."""
         with self.transaction() as conn:
+            if conn.dialect.name == "sqlite":   # one statement instead of a savepoint's three
+                done = conn.execute(_ADD_RESPONSE_SQLITE, {c: None for c in _RESPONSE_COLUMNS} | values)
+                return done.lastrowid if done.rowcount == 1 else None
             try:
                 with conn.begin_nested():   # a savepoint: the duplicate leaves the transaction usable
                     return (conn.execute(responses.insert().values(**values)).inserted_primary_key or [None])[0]
             except sa.exc.IntegrityError:
                 return None
+
+    def add_responses(self, rows: list[dict]) -> list[bool]:
+        """Record many inbound messages at once (a harvest's unmatched mail); for each, whether it was new
+        (see add_response)."""
+        if self.engine.dialect.name != "sqlite":
+            return [self.add_response(**row) is not None for row in rows]
+        with self.transaction() as conn:
+            seen: set[tuple] = set()
+            for (mailbox, uidvalidity), uids in _group(rows).items():
+                for i in range(0, len(uids), 500):
+                    seen.update((mailbox, uidvalidity, uid) for (uid,) in conn.execute(
+                        sa.select(responses.c.uid).where(responses.c.mailbox == mailbox,
+                                                         responses.c.uidvalidity == uidvalidity,
+                                                         responses.c.uid.in_(uids[i:i + 500]))))
+            new = [(row["mailbox"], row["uidvalidity"], row["uid"]) not in seen for row in rows]
+            fresh = [{c: None for c in _RESPONSE_COLUMNS} | row for row, n in zip(rows, new, strict=True) if n]
+            if fresh:
+                conn.execute(_ADD_RESPONSE_SQLITE, fresh)
+            return new
 
     def responses_where(self, **equals) -> list[dict]:
         return self._where(responses, responses.c.arrived_at, responses.c.id, **equals)
@@ -561,14 +662,14 @@ class Ledger:
                             label=label, path=path, bytes=size, created_at=utcnow())
 
     # --- reading -------------------------------------------------------------
-    def _select(self, stmt) -> list[dict[str, Any]]:
+    def _select(self, stmt, params: dict | None = None) -> list[dict[str, Any]]:
         if self._tx.get() is not None:
             with self._reading() as conn:
-                return [_row(r) for r in conn.execute(stmt)]
+                return [_row(r) for r in conn.execute(stmt, params)]
 
         def read() -> list[dict[str, Any]]:
             with self._reading() as conn:
-                return [_row(r) for r in conn.execute(stmt)]
+                return [_row(r) for r in conn.execute(stmt, params)]
         return self.retry_locked(read, "reading the ledger")
 
     def latest_run_id(self) -> str | None:
@@ -586,20 +687,26 @@ class Ledger:
     def list_runs(self, limit: int = 50) -> list[dict]:
         return self._select(sa.select(runs).order_by(runs.c.started_at.desc()).limit(limit))
 
-    def run_rows(self, run_id: str) -> dict[str, list[dict]]:
-        """Everything recorded for one run, table by table."""
+    def run_rows(self, run_id: str, parts: tuple[str, ...] | None = None) -> dict[str, list[dict]]:
+        """Everything recorded for one run, table by table (only the tables named in parts, when given)."""
         j_ids = sa.select(journeys.c.id).where(journeys.c.run_id == run_id)
-        return {
-            "journeys": self._select(sa.select(journeys).where(journeys.c.run_id == run_id).order_by(journeys.c.id)),
-            "steps": self._select(sa.select(steps).where(steps.c.journey_id.in_(j_ids))
-                                  .order_by(steps.c.journey_id, steps.c.position)),
-            "contacts": self._select(sa.select(contacts).where(contacts.c.run_id == run_id).order_by(contacts.c.id)),
-            "findings": self._select(sa.select(findings).where(findings.c.run_id == run_id).order_by(findings.c.id)),
-            "evidence": self._select(sa.select(evidence).where(evidence.c.run_id == run_id).order_by(evidence.c.id)),
-            "awaits": self._select(sa.select(awaits).where(awaits.c.run_id == run_id).order_by(awaits.c.id)),
-            "responses": self._select(sa.select(responses).where(responses.c.contact_id.in_(
-                sa.select(contacts.c.id).where(contacts.c.run_id == run_id))).order_by(responses.c.arrived_at)),
+        queries = {
+            "journeys": sa.select(journeys).where(journeys.c.run_id == run_id).order_by(journeys.c.id),
+            "steps": sa.select(steps).where(steps.c.journey_id.in_(j_ids))
+                     .order_by(steps.c.journey_id, steps.c.position),
+            "contacts": sa.select(contacts).where(contacts.c.run_id == run_id).order_by(contacts.c.id),
+            "findings": sa.select(findings).where(findings.c.run_id == run_id).order_by(findings.c.id),
+            "evidence": sa.select(evidence).where(evidence.c.run_id == run_id).order_by(evidence.c.id),
+            "awaits": sa.select(awaits).where(awaits.c.run_id == run_id).order_by(awaits.c.id),
+            "responses": sa.select(responses).where(responses.c.contact_id.in_(
+                sa.select(contacts.c.id).where(contacts.c.run_id == run_id))).order_by(responses.c.arrived_at),
         }
+        return {name: self._select(stmt) for name, stmt in queries.items() if parts is None or name in parts}
+
+    def contact_count(self, run_id: str) -> int:
+        """How many contacts the run has made or planned (one indexed count)."""
+        return self._select(sa.select(sa.func.count().label("n")).select_from(contacts)
+                            .where(contacts.c.run_id == run_id))[0]["n"]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

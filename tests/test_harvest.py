@@ -5,7 +5,8 @@ from email.utils import format_datetime, make_msgid
 
 import pytest
 
-from probes.harvest import arrival, harvest
+from probes.answers.inbound import arrival
+from probes.harvest import harvest
 from probes.results import utcnow
 
 SILENT = """
@@ -141,7 +142,7 @@ def test_unmatched_mail_is_listed_and_never_deleted(sent, mail, mail_config, rep
     ran, _ = sent()
     mail.imap.deliver("shopper", reply(subject="Newsletter: autumn offers", body="Big savings!"))
     got = harvest(ran.ledger, mail_config, reports)
-    assert [u["subject"] for u in got.unmatched] == ["Newsletter: autumn offers"]
+    assert got.unmatched == 1 and [u["subject"] for u in got.unmatched_samples] == ["Newsletter: autumn offers"]
     assert list((reports / "evidence" / "unmatched").glob("*.eml"))
     # Still on the server: a second reader sees every message.
     from imapclient import IMAPClient
@@ -258,3 +259,102 @@ def test_a_promise_nobody_keeps_is_a_finding_when_its_time_has_passed(sent, mail
     harvest(ran.ledger, mail_config, reports, now=promise["due_at"] + dt.timedelta(minutes=1))
     (broken,) = [f for f in again(ran)["findings"] if f["check_id"].startswith("promise")]
     assert broken["check_id"] == "promise.broken" and "by Friday" in broken["title"]
+
+
+# --- a big mailbox: batches, one query per message, newsletters counted ---------------------------------
+
+def test_newsletters_are_counted_and_only_the_first_few_kept_as_files(sent, mail, mail_config, reports):
+    from probes.answers.inbound import UNMATCHED_SAMPLES
+
+    ran, contact = sent()
+    for n in range(UNMATCHED_SAMPLES + 4):
+        mail.imap.deliver("shopper", reply(subject=f"Newsletter {n}: autumn offers", body="Big savings!"))
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"]))
+    got = harvest(ran.ledger, mail_config, reports)
+    assert got.matched == 1 and got.unmatched == UNMATCHED_SAMPLES + 4
+    assert [u["subject"] for u in got.unmatched_samples] == [f"Newsletter {n}: autumn offers"
+                                                             for n in range(UNMATCHED_SAMPLES)]
+    assert len(list((reports / "evidence" / "unmatched").glob("*.eml"))) == UNMATCHED_SAMPLES
+    # Every one is recorded all the same (and so never counted again).
+    unmatched = [r for r in ran.ledger.responses_where(contact_id=None)]
+    assert len(unmatched) == UNMATCHED_SAMPLES + 4
+    assert sum(1 for r in unmatched if r["evidence_path"]) == UNMATCHED_SAMPLES
+    assert harvest(ran.ledger, mail_config, reports).unmatched == 0
+
+
+def test_a_word_salad_of_token_shaped_words_costs_one_lookup(sent, mail, mail_config, reports):
+    import re
+
+    import sqlalchemy as sa
+
+    ran, contact = sent()
+    # Ordinary ten-letter words have the shape of a token ("understand"): many candidates per message.
+    salad = " ".join(("understand attractive everything throughout experience particular "
+                      "government themselves management department " * 30).split())
+    mail.imap.deliver("shopper", reply(subject="Newsletter", body=salad))
+    mail.imap.deliver("shopper", reply(subject="Re: question", body=f"{salad}\nYour reference: {contact['token']}"))
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        if re.search(r"FROM contacts\s+WHERE\s+(contacts\.)?token\b", statement):
+
+            statements.append(statement)
+    sa.event.listen(ran.ledger.engine, "before_cursor_execute", count)
+    try:
+        got = harvest(ran.ledger, mail_config, reports)
+    finally:
+        sa.event.remove(ran.ledger.engine, "before_cursor_execute", count)
+    assert got.matched == 1 and got.unmatched == 1
+    assert [r["matched_by"] for r in ran.ledger.responses_where(contact_id=contact["id"])
+            if r["kind"] != "own_copy"] == ["token"]
+    # One lookup per message read (an answer: one more, when it is read completely), not one per word.
+    assert 2 <= len(statements) <= got.read + got.matched
+
+
+def test_a_crash_in_the_middle_of_a_batch_records_none_of_it_and_the_next_harvest_all(
+        sent, mail, mail_config, reports, monkeypatch):
+    from probes.answers.pipeline import Pipeline
+    from probes.channels.email_inbox import mailboxes_of
+
+    ran, contact = sent()
+    mail.imap.deliver("shopper", reply(subject="Newsletter 1", body="Big savings!"))
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"]))
+    mail.imap.deliver("shopper", reply(subject="Newsletter 2", body="Bigger savings!"))
+    key = mailboxes_of(mail_config)[0].key
+    position = ran.ledger.mailbox_position(key)
+    taken = Pipeline.take
+
+    def crash_after_the_answer(self, item, result, found=None):
+        if item.subject == "Newsletter 2":   # in the answer's batch, after it: then the process dies
+            raise KeyboardInterrupt("killed")
+        return taken(self, item, result, found)
+    monkeypatch.setattr(Pipeline, "take", crash_after_the_answer)
+    before = len(again(ran)["responses"])
+    with pytest.raises(KeyboardInterrupt):
+        harvest(ran.ledger, mail_config, reports)
+    # Nothing of the batch: not the answer, not its verdicts, not the mailbox position.
+    assert len(again(ran)["responses"]) == before
+    assert {a["status"] for a in ran.ledger.awaits_where(contact_id=contact["id"])} == {"pending"}
+    assert ran.ledger.mailbox_position(key) == position
+    monkeypatch.setattr(Pipeline, "take", taken)
+    got = harvest(ran.ledger, mail_config, reports)
+    assert got.matched == 1 and got.unmatched == 2 and got.settled == 2
+    assert {a["status"] for a in ran.ledger.awaits_where(contact_id=contact["id"])} == {"met"}
+
+
+def test_a_harvested_answer_keeps_its_fingerprint_for_the_canned_check(sent, mail, mail_config, reports):
+    import sqlalchemy as sa
+
+    from probes.checks import canned
+    from probes.ledger import answer_fingerprints
+
+    ran, contact = sent()
+    body = "Hello Jane,\nthe refund for your kettle was sent to your card today and shows within five days.\nPriya"
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"], body=body))
+    harvest(ran.ledger, mail_config, reports)
+    (answer,) = [r for r in again(ran)["responses"] if r["kind"] == "human"]
+    with ran.ledger.engine.connect() as conn:
+        (row,) = conn.execute(sa.select(answer_fingerprints)).mappings().all()
+    assert (row["response_id"], row["target"], row["kind"], row["step_key"]) == (answer["id"], "demo", "human",
+                                                                                 "question")
+    assert row["shingles"] == canned.fingerprint(answer["body_text"], {"name": "Jane Doe"}, contact["token"])

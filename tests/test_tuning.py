@@ -13,7 +13,11 @@ import sqlalchemy as sa
 
 from probes.checks import CHECKS, CheckContext, run_checks
 from probes.config import HARVEST_CHECKS, CheckTuning, load_config
-from probes.harvest import HarvestResult, TextBox, _record, _record_text, check_context
+from probes.answers.inbound import HarvestResult
+from probes.answers.judge import check_context
+from probes.answers.pipeline import Pipeline
+from probes.channels.email_inbox import to_inbound
+from probes.channels.sms_inbox import TextBox
 from probes.ledger import Ledger, new_token, upgrade
 from probes.scenario import effective_tuning, load_journey
 from probes.yamlsource import InputError
@@ -227,8 +231,9 @@ def test_harvested_texts_are_checked_with_the_journeys_tuning(contacted, cfg, tm
     text = SimpleNamespace(sid="SM" + "a1" * 15, from_="+442071234567", to="+15005550006", direction="inbound",
                            body=DEAR.replace("tomorrow.", f"tomorrow. Ref {contact['token']}"),
                            date_sent=now, date_created=now)
-    _record_text(ledger, cfg, tmp_path / "reports", TextBox(SimpleNamespace(number="+15005550006")), text,
-                 HarvestResult())
+    with ledger.transaction():
+        Pipeline(ledger, cfg, tmp_path / "reports").take(
+            TextBox(SimpleNamespace(number="+15005550006")).inbound(text), HarvestResult())
     found = _findings(ledger, contact)
     assert [(f["check_id"], f["severity"]) for f in found] == want
     if tuning and want:
@@ -244,11 +249,12 @@ def test_harvested_email_is_checked_with_the_journeys_tuning(contacted, cfg, tmp
     msg["From"], msg["To"] = "Priya <priya@shop.example>", "shopper@mystery.example"
     msg["Subject"], msg["Message-ID"] = f"Re: your question [{contact['token']}]", "<r1@shop.example>"
     msg.set_content(DEAR)
-    box = SimpleNamespace(key="mail/INBOX", uidvalidity=1,
-                          identity=SimpleNamespace(subaddress=False, address="shopper@mystery.example"))
     result = HarvestResult()
     now = dt.datetime.now(dt.timezone.utc)
-    _record(ledger, cfg, tmp_path / "reports", box, 1, msg.as_bytes(), now, now, result)
+    item = to_inbound(msg.as_bytes(), source="mail/INBOX", uidvalidity=1, uid=1, internal=now, observed=now,
+                      subaddress=False, own_address="shopper@mystery.example")
+    with ledger.transaction():
+        Pipeline(ledger, cfg, tmp_path / "reports").take(item, result)
     assert result.matched == 1
     assert _findings(ledger, contact) == []
     assert check_context(ledger, contact, {"name": "Jane Doe"}, "email").tuning == tuned(placeholder={"off": True})

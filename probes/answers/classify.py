@@ -276,7 +276,7 @@ def classify_text(body: str, arrived: dt.datetime, contact: dict, template: str,
 
 def _body(msg) -> str:
     """The text a reader sees (plain part, else the HTML part's text)."""
-    from ..harvest import body_text   # the one place that decodes a message's text
+    from ..channels.email_inbox import body_text   # the one place that decodes a message's text
 
     try:
         return body_text(msg)

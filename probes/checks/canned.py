@@ -4,19 +4,20 @@ A customer who asks something specific and gets the same form letter as everyone
 answered. Harvest calls this for every answer from a person (automatic acknowledgements are form
 letters by design). It compares the company's own text (not the customer's quoted message, not the
 signature), with names, numbers, addresses and tokens blanked, against the last ``LOOKBACK`` answers
-from people at the same target, across contacts and across runs of the ledger. Word-shingle Jaccard
+from people at the same target, across contacts and across runs of the ledger: the answers pipeline
+hands it their fingerprints (kept in the ledger, one per answer, written when the answer is recorded). Word-shingle Jaccard
 similarity of at least ``SIMILAR`` to answers given to *different* questions (another scenario file,
 or another step of it) is a finding. The same answer to the same question asked again is fine.
 
-Unlike the checks in ``CHECKS`` this one reads the ledger, so it is not a pure text check; tuning id
-``canned``.
+Unlike the checks in ``CHECKS`` it needs more than the reply (the earlier answers), so the pipeline
+runs it (``answers.judge``); it is still a pure function of what it is handed. Tuning id ``canned``.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass
 from types import SimpleNamespace
-
-import sqlalchemy as sa
 
 from ..results import Finding
 from ._text import OWN, fold, persona_words, read
@@ -27,7 +28,7 @@ SHINGLE_WORDS = 3
 MIN_WORDS = 8         # "Yes, that's fine." to two questions is not a form letter
 LOOKBACK = 500        # answers compared, newest first: bounds the cost per harvested answer
 
-_TOKEN_WORD = re.compile(r"\b[a-km-z2-9]{10}\b")  # shape of ledger.new_token() (as harvest.TOKEN_WORD)
+_TOKEN_WORD = re.compile(r"\b[a-km-z2-9]{10}\b")  # shape of ledger.new_token() (as answers.match.TOKEN_WORD)
 _GREETING_NAME = re.compile(r"^(dear|hi|hello|hey)\b[^\n,]*", re.M)
 
 
@@ -38,7 +39,7 @@ def own_text(body: str, persona: dict | None = None, token: str = "") -> list[st
 
 
 def blank(lines: list[str], persona: dict | None = None) -> list[str]:
-    """Words of the text with what differs per customer blanked, the way harvest.template_hash does,
+    """Words of the text with what differs per customer blanked, the way answers.match.template_hash does,
     plus the customer's own name wherever it appears."""
     text = fold("\n".join(lines))
     text = _TOKEN_WORD.sub("#", text)
@@ -55,62 +56,69 @@ def shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
 
 
+def fingerprint(body: str, persona: dict | None = None, token: str = "") -> list[int]:
+    """What is kept of an answer to compare later ones with: a 64-bit hash of each shingle of its own
+    text, blanked, sorted (hashing keeps it small; two shingles colliding is negligible)."""
+    return _hashes(blank(own_text(body, persona, token), persona))
+
+
+def _hashes(words: list[str]) -> list[int]:
+    return sorted({int.from_bytes(hashlib.blake2b("\x1f".join(s).encode(), digest_size=8).digest(), "big")
+                   for s in shingles(words)})
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier answer from a person at the same target, as its fingerprint row keeps it."""
+
+    fingerprint: frozenset[int]
+    run_id: str
+    journey: str        # the journey's name
+    question: str       # the scenario file it came from (the journey's name when there is none)
+    step_key: str
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The question this answer answers."""
+
+    run_id: str
+    journey: str
+    question: str
+    step_key: str
+
+
 def similarity(a: frozenset, b: frozenset) -> float:
     """Jaccard similarity of two shingle sets (0 when either is empty)."""
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def check(ledger, contact: dict, body: str, *, response_id: int | None = None) -> list[Finding]:
-    """Findings for one answer from a person to this contact (see the module docstring).
+def check(body: str, ctx, asked: Asked, earlier: list[Earlier]) -> list[Finding]:
+    """Findings for one answer from a person (see the module docstring).
 
-    response_id: the answer's own row in the ledger, left out of the comparison."""
-    from ..ledger import contacts, journeys, responses, steps
-
-    with ledger.engine.connect() as conn:
-        me = conn.execute(sa.select(journeys.c.target, journeys.c.name, journeys.c.file, journeys.c.persona,
-                                    steps.c.step_key)
-                          .select_from(contacts.join(journeys, contacts.c.journey_id == journeys.c.id)
-                                       .join(steps, contacts.c.step_id == steps.c.id))
-                          .where(contacts.c.id == contact["id"])).one_or_none()
-        if me is None:
-            return []
-        stmt = (sa.select(responses.c.id, responses.c.body_text, contacts.c.token, contacts.c.run_id,
-                          journeys.c.name, journeys.c.file, journeys.c.persona, steps.c.step_key)
-                .select_from(responses.join(contacts, responses.c.contact_id == contacts.c.id)
-                             .join(journeys, contacts.c.journey_id == journeys.c.id)
-                             .join(steps, contacts.c.step_id == steps.c.id))
-                .where(responses.c.kind == "human", journeys.c.target == me.target,
-                       responses.c.contact_id != contact["id"])
-                .order_by(responses.c.arrived_at.desc(), responses.c.id.desc()).limit(LOOKBACK))
-        if response_id is not None:
-            stmt = stmt.where(responses.c.id != response_id)
-        earlier = conn.execute(stmt).all()
-
-    lines = own_text(body, me.persona, contact.get("token") or "")
-    words = blank(lines, me.persona)
+    ctx: the CheckContext (persona and token blank the customer's own words); asked: the question it
+    answers; earlier: the last LOOKBACK answers from people at the target, newest first, this contact's
+    own left out."""
+    lines = own_text(body, ctx.persona, ctx.token or "")
+    words = blank(lines, ctx.persona)
     if len(words) < MIN_WORDS:
         return []
-    mine = shingles(words)
-    question = (me.file or me.name, me.step_key)
-    same, runs = [], set()
-    for row in earlier:
-        theirs = shingles(blank(own_text(row.body_text or "", row.persona, row.token), row.persona))
-        if similarity(mine, theirs) >= SIMILAR:
-            same.append(row)
-            runs.add(row.run_id)
+    mine = frozenset(_hashes(words))
+    same = [row for row in earlier if similarity(mine, row.fingerprint) >= SIMILAR]
+    runs = {row.run_id for row in same}
     # Which other questions got this text; the same question asked again may well get the same answer.
     others: dict[tuple, str] = {}
     for row in same:
-        key = (row.file or row.name, row.step_key)
-        if key != question:
-            others.setdefault(key, f"“{row.name}” (step {row.step_key})")
+        key = (row.question, row.step_key)
+        if key != (asked.question, asked.step_key):
+            others.setdefault(key, f"“{row.journey}” (step {row.step_key})")
     if not others:
         return []
-    n, seen, n_runs = len(others), len(same) + 1, len(runs | {contact["run_id"]})
+    n, seen, n_runs = len(others), len(same) + 1, len(runs | {asked.run_id})
     first = next((ln.strip() for ln in lines if len(ln.split()) >= 4), lines[0].strip())
     return [Finding(
         CHECK, "minor", f"The same reply was sent to {n} other question{'s' if n != 1 else ''}",
-        f"A person answered “{me.name}” (step {me.step_key}) with text seen {seen} times in the last "
+        f"A person answered “{asked.journey}” (step {asked.step_key}) with text seen {seen} times in the last "
         f"{len(earlier) + 1} answers from people at this company ({n_runs} run{'s' if n_runs != 1 else ''}), "
         f"also in answer to: {', '.join(sorted(others.values()))}. A customer who asked something specific "
         "got a form letter.",

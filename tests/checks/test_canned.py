@@ -6,7 +6,10 @@ import pytest
 
 from probes.checks import canned
 from probes.config import load_config
-from probes.harvest import HarvestResult, TextBox, _record_text
+from probes.answers.inbound import HarvestResult
+from probes.answers.judge import canned_check
+from probes.answers.pipeline import Pipeline
+from probes.channels.sms_inbox import TextBox
 from probes.ledger import Ledger, new_token
 
 FORM = ("Dear {name},\nthank you for contacting Example Shop. We have received your enquiry and one of our "
@@ -62,7 +65,7 @@ def test_the_same_form_letter_to_different_questions_across_runs_is_a_finding(wo
     world.ask(first, "delivery.yaml", "Late delivery", FORM, persona="Bob Marsh")
     world.ask(second, "warranty.yaml", "Warranty", FORM, persona="Cem Aksoy")
     me, rid = world.ask(second, "allergy.yaml", "Allergy question", FORM, persona="Dora Vidal")
-    (f,) = canned.check(world.ledger, me, world.ledger.responses_where(id=rid)[0]["body_text"], response_id=rid)
+    (f,) = canned_check(world.ledger, me, world.ledger.responses_where(id=rid)[0]["body_text"], response_id=rid)
     assert (f.check, f.severity, f.title) == ("canned", "minor", "The same reply was sent to 3 other questions")
     assert "seen 4 times" in f.detail and "(2 runs)" in f.detail
     for name in ("“Returns”", "“Late delivery”", "“Warranty”"):
@@ -75,7 +78,7 @@ def test_the_snippet_is_the_replys_first_line_of_substance(world):
     world.ask(run, "returns.yaml", "Returns", FORM)
     me, rid = world.ask(run, "delivery.yaml", "Late delivery", FORM)
     body = world.ledger.responses_where(id=rid)[0]["body_text"]
-    (f,) = canned.check(world.ledger, me, body, response_id=rid)
+    (f,) = canned_check(world.ledger, me, body, response_id=rid)
     assert f.snippet == body.splitlines()[1][:300] and f.snippet in body
 
 
@@ -85,7 +88,7 @@ def test_a_near_copy_with_a_few_words_changed_counts(world):
     tweaked = FORM.replace("carefully", "very carefully")
     me, rid = world.ask(run, "delivery.yaml", "Late delivery", tweaked)
     body = world.ledger.responses_where(id=rid)[0]["body_text"]
-    assert [f.title for f in canned.check(world.ledger, me, body, response_id=rid)] == \
+    assert [f.title for f in canned_check(world.ledger, me, body, response_id=rid)] == \
         ["The same reply was sent to 1 other question"]
 
 
@@ -93,14 +96,14 @@ def test_the_same_answer_to_the_same_question_asked_again_is_fine(world):
     # Tonight's answer about returns may well match last night's answer about returns.
     world.ask(world.run(), "returns.yaml", "Returns", SPECIFIC)
     me, rid = world.ask(world.run(), "returns.yaml", "Returns", SPECIFIC, persona="Ann Lee")
-    assert canned.check(world.ledger, me, SPECIFIC.format(name="Ann"), response_id=rid) == []
+    assert canned_check(world.ledger, me, SPECIFIC.format(name="Ann"), response_id=rid) == []
 
 
 def test_a_different_step_of_the_same_scenario_is_a_different_question(world):
     run = world.run()
     world.ask(run, "returns.yaml", "Returns", FORM, step_key="ask")
     me, rid = world.ask(run, "returns.yaml", "Returns", FORM, step_key="follow_up")
-    (f,) = canned.check(world.ledger, me, FORM, response_id=rid)
+    (f,) = canned_check(world.ledger, me, FORM, response_id=rid)
     assert "(step ask)" in f.detail
 
 
@@ -108,7 +111,7 @@ def test_different_answers_are_not_canned(world):
     run = world.run()
     world.ask(run, "returns.yaml", "Returns", SPECIFIC)
     me, rid = world.ask(run, "delivery.yaml", "Late delivery", FORM)
-    assert canned.check(world.ledger, me, FORM, response_id=rid) == []
+    assert canned_check(world.ledger, me, FORM, response_id=rid) == []
 
 
 def test_automatic_answers_other_targets_and_short_replies_are_not_compared(world):
@@ -117,10 +120,10 @@ def test_automatic_answers_other_targets_and_short_replies_are_not_compared(worl
     world.ledger.update_row("responses", 1, kind="auto")
     world.ask(run, "b.yaml", "Other company", FORM, target="other")
     me, rid = world.ask(run, "c.yaml", "Mine", FORM)
-    assert canned.check(world.ledger, me, FORM, response_id=rid) == []
+    assert canned_check(world.ledger, me, FORM, response_id=rid) == []
     world.ask(run, "d.yaml", "Short", "Yes, that is fine.")
     me, rid = world.ask(run, "e.yaml", "Short too", "Yes, that is fine.")
-    assert canned.check(world.ledger, me, "Yes, that is fine.", response_id=rid) == []
+    assert canned_check(world.ledger, me, "Yes, that is fine.", response_id=rid) == []
 
 
 def test_quoted_customer_text_does_not_make_answers_alike(world):
@@ -130,7 +133,7 @@ def test_quoted_customer_text_does_not_make_answers_alike(world):
     world.ask(run, "returns.yaml", "Returns", "Please send us a photo of the damaged kettle." + question)
     body = "We can offer you a replacement model at no extra cost from next week." + question
     me, rid = world.ask(run, "delivery.yaml", "Late delivery", body)
-    assert canned.check(world.ledger, me, body, response_id=rid) == []
+    assert canned_check(world.ledger, me, body, response_id=rid) == []
 
 
 def test_only_the_last_answers_are_compared(world, monkeypatch):
@@ -140,7 +143,7 @@ def test_only_the_last_answers_are_compared(world, monkeypatch):
     world.ask(run, "x.yaml", "X", SPECIFIC)
     world.ask(run, "y.yaml", "Y", SPECIFIC)
     me, rid = world.ask(run, "new.yaml", "New", FORM)
-    assert canned.check(world.ledger, me, FORM, response_id=rid) == []
+    assert canned_check(world.ledger, me, FORM, response_id=rid) == []
 
 
 def test_harvest_records_it_on_the_answer_step_and_tuning_applies(world, tmp_path):
@@ -159,8 +162,9 @@ def test_harvest_records_it_on_the_answer_step_and_tuning_applies(world, tmp_pat
                                direction="inbound", body=FORM.format(name="Jane", ref=c["token"]),
                                date_sent=sent + dt.timedelta(hours=2), date_created=sent)
         world.uid += 1
-        _record_text(world.ledger, cfg, tmp_path / "reports", TextBox(SimpleNamespace(number="+15005550006")),
-                     text, HarvestResult())
+        with world.ledger.transaction():
+            Pipeline(world.ledger, cfg, tmp_path / "reports").take(
+                TextBox(SimpleNamespace(number="+15005550006")).inbound(text), HarvestResult())
         assert world.ledger.responses_where(contact_id=c["id"])[0]["kind"] == "human"
         return [f for f in world.ledger.run_rows(run)["findings"] if f["contact_id"] == c["id"]], c
 

@@ -123,7 +123,9 @@ def test_harvest_records_it_on_the_answer_step_with_the_journeys_tuning(sites, t
     import datetime as dt
     from types import SimpleNamespace
 
-    from probes.harvest import HarvestResult, TextBox, _record_text
+    from probes.answers.inbound import HarvestResult
+    from probes.answers.pipeline import Pipeline
+    from probes.channels.sms_inbox import TextBox
     from probes.ledger import Ledger, new_token
 
     shop, elsewhere, _ = sites
@@ -145,8 +147,9 @@ def test_harvest_records_it_on_the_answer_step_with_the_journeys_tuning(sites, t
                            body=f"Ref {token}: the form is at {shop.base_url}/form-old, or {elsewhere.base_url}/x",
                            date_sent=sent + dt.timedelta(minutes=30), date_created=sent)
     cache: dict = {}
-    _record_text(ledger, cfg, tmp_path / "reports", TextBox(SimpleNamespace(number="+15005550006")), text,
-                 HarvestResult(), cache)
+    with ledger.transaction():
+        Pipeline(ledger, cfg, tmp_path / "reports", cache).take(
+            TextBox(SimpleNamespace(number="+15005550006")).inbound(text), HarvestResult())
     (f,) = ledger.run_rows(run_id)["findings"]
     assert (f["check_id"], f["severity"], f["step_id"]) == ("link.broken", "minor", sid)
     assert f["detail"].endswith("(Severity changed from major to minor by the target's tuning: Old site retires in May)")
