@@ -11,10 +11,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .config import BrowserSettings
 from .results import FAILING, Evidence, Outcome, ProberError, first_line
+
+T = TypeVar("T")
 
 log = logging.getLogger("probes.browser")
 
@@ -242,6 +246,47 @@ class BrowserSession:
                     await asyncio.wait_for(pw.stop(), CLOSE_WITHIN_S)
                 except asyncio.TimeoutError:
                     log.warning("Playwright's driver did not stop within %.0f s", CLOSE_WITHIN_S)
+
+
+def untraced(owner: Any, make: Callable[[], Awaitable[T]]) -> Awaitable[T]:
+    """Run make() (Playwright calls on owner's page: a page, frame or locator) as the prober's own look at
+    the page, left out of the step's trace.
+
+    The trace is the customer's story: what they opened, typed and pressed. The prober's reading of labels,
+    its polling for a confirmation or a chat reply and its screenshots are not; traced, each of them also
+    costs two DOM snapshots, which made a web form step a third slower than a hand-written script. Uses
+    Playwright's own "internal call" flag (not public API); with a Playwright that lacks it, the calls are
+    traced as before.
+    """
+    global _INTERNAL
+    wrap = getattr(getattr(owner, "_impl_obj", None), "_wrap_api_call", None)
+    if wrap is not None:
+        if _INTERNAL is None:
+            _INTERNAL = _internal_call_flag()
+        options, old_flag = _INTERNAL
+        if options is not None:
+            return wrap(lambda _zone: make(), options)
+        if old_flag:
+            return wrap(make, True)
+    return make()
+
+
+def _internal_call_flag() -> tuple[Any, bool]:
+    """(options that mark a call internal, whether _wrap_api_call takes is_internal instead): per Playwright version."""
+    import inspect
+
+    try:
+        from playwright._impl.channel_owner import ApiCallOptions, ChannelOwner
+    except ImportError:
+        try:
+            from playwright._impl._connection import ChannelOwner  # type: ignore[no-redef]
+        except ImportError:
+            return None, False
+        return None, "is_internal" in inspect.signature(ChannelOwner._wrap_api_call).parameters
+    return ApiCallOptions(internal=True), False
+
+
+_INTERNAL: tuple[Any, bool] | None = None   # _internal_call_flag(), once a page is there to use it
 
 
 class StepTrace:

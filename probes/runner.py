@@ -530,50 +530,53 @@ class Runner:
             log.error("step %s of %s crashed:\n%s", key, loaded.path, traceback.format_exc())
             return self._step_error(step_id, f"internal error: {type(exc).__name__}: {exc}")
 
-        sent_at = (outcome.sent_at or utcnow()) if outcome.contacted else None
-        self.ledger.mark_contact(contact_id, "sent" if outcome.contacted else "not_sent", sent_at,
-                                 server_answer=outcome.observations.get("server_answer"), saved=outcome.saved,
-                                 accepted_at=outcome.accepted_at)
-        from .harvest import check_context
+        # What the step did, its findings, evidence and verdict commit together: one durable write (each
+        # commit waits for the disk), and never half of a step's record after a crash.
+        with self.ledger.transaction():
+            sent_at = (outcome.sent_at or utcnow()) if outcome.contacted else None
+            self.ledger.mark_contact(contact_id, "sent" if outcome.contacted else "not_sent", sent_at,
+                                     server_answer=outcome.observations.get("server_answer"), saved=outcome.saved,
+                                     accepted_at=outcome.accepted_at)
+            from .harvest import check_context
 
-        contact_row = self.ledger.get_contact(contact_id)
-        assert contact_row is not None   # planned above, or read back as `earlier`
-        check_ctx = check_context(self.ledger, contact_row, j.persona.model_dump(),
-                                  step.channel, personas=self._personas)
-        found = list(outcome.findings)
-        # Each reply alone; what the question asked (must_mention) on a conversation's answers together.
-        for text in outcome.responses:
-            found.extend(run_checks(text, replace(check_ctx, must_mention=[])))
-        answer = _answer_text(outcome)
-        if getattr(step, "must_mention", None) and answer:
-            found.extend(f for f in run_checks(answer, replace(check_ctx, must_mention=list(step.must_mention)))
-                         if f.check.startswith("answer."))
-        for f in found:
-            self.ledger.add_finding(run_id, jid, step_id, f, contact_id)
-        for ev in outcome.evidence:
-            size = ev.path.stat().st_size if ev.path.exists() else None
-            rel = ev.path.relative_to(self.reports_dir) if ev.path.is_relative_to(self.reports_dir) else ev.path
-            self.ledger.add_evidence(run_id, jid, step_id, ev.kind, ev.label, str(rel), size)
-        saved[key] = {"token": token, **outcome.saved}
-        contacts[key] = self.ledger.get_contact(contact_id)
-        if answer and outcome.contacted:
-            self._await_promises(run_id, jid, step_id, contacts[key], j.persona.language, target, outcome, identity)
-        failed = any(f.severity in FAILING for f in found)
-        # Reached: the company's side got the contact, and no critical finding says otherwise, unless the
-        # channel knows better (an offline chat answers nobody; a form reached only if it confirmed).
-        reachable = outcome.contacted and bool(
-            outcome.observations.get("reachable", not any(f.severity == "critical" for f in found)))
-        observations = {**outcome.observations, "reachable": reachable}
-        if getattr(step, "must_mention", None):
-            observations["must_mention"] = step.must_mention   # harvest judges the answers by it
-        status = "failed" if failed else "passed"
-        # The answers to a contact that got through are awaited even when the step failed on a finding that
-        # does not stop the journey (the step stays failed; the answers get their own verdicts).
-        goes_on = blocking_reason(key, status, reachable, [f.severity for f in found], step.stop_on) is None
-        if goes_on and self._await_replies(step, run_id, jid, step_id, contacts[key], target) and not failed:
-            status = "pending"
-        measurements = {k: round(v, 4) for k, v in outcome.measurements.items()}
-        self.ledger.finish_step(step_id, status, measurements, observations, started_at=started)
+            contact_row = self.ledger.get_contact(contact_id)
+            assert contact_row is not None   # planned above, or read back as `earlier`
+            check_ctx = check_context(self.ledger, contact_row, j.persona.model_dump(),
+                                      step.channel, personas=self._personas)
+            found = list(outcome.findings)
+            # Each reply alone; what the question asked (must_mention) on a conversation's answers together.
+            for text in outcome.responses:
+                found.extend(run_checks(text, replace(check_ctx, must_mention=[])))
+            answer = _answer_text(outcome)
+            if getattr(step, "must_mention", None) and answer:
+                found.extend(f for f in run_checks(answer, replace(check_ctx, must_mention=list(step.must_mention)))
+                             if f.check.startswith("answer."))
+            for f in found:
+                self.ledger.add_finding(run_id, jid, step_id, f, contact_id)
+            for ev in outcome.evidence:
+                size = ev.path.stat().st_size if ev.path.exists() else None
+                rel = ev.path.relative_to(self.reports_dir) if ev.path.is_relative_to(self.reports_dir) else ev.path
+                self.ledger.add_evidence(run_id, jid, step_id, ev.kind, ev.label, str(rel), size)
+            saved[key] = {"token": token, **outcome.saved}
+            contacts[key] = self.ledger.get_contact(contact_id)
+            if answer and outcome.contacted:
+                self._await_promises(run_id, jid, step_id, contacts[key], j.persona.language, target, outcome, identity)
+            failed = any(f.severity in FAILING for f in found)
+            # Reached: the company's side got the contact, and no critical finding says otherwise, unless the
+            # channel knows better (an offline chat answers nobody; a form reached only if it confirmed).
+            reachable = outcome.contacted and bool(
+                outcome.observations.get("reachable", not any(f.severity == "critical" for f in found)))
+            observations = {**outcome.observations, "reachable": reachable}
+            if getattr(step, "must_mention", None):
+                observations["must_mention"] = step.must_mention   # harvest judges the answers by it
+            status = "failed" if failed else "passed"
+            # The answers to a contact that got through are awaited even when the step failed on a finding that
+            # does not stop the journey (the step stays failed; the answers get their own verdicts).
+            goes_on = blocking_reason(key, status, reachable, [f.severity for f in found], step.stop_on) is None
+            if goes_on and self._await_replies(step, run_id, jid, step_id, contacts[key], target) and not failed:
+                status = "pending"
+            measurements = {k: round(v, 4) for k, v in outcome.measurements.items()}
+            self.ledger.finish_step(step_id, status, measurements, observations, started_at=started)
         return status, found
 
     def _await_promises(self, run_id, jid, step_id, contact, language, target, outcome: Outcome, identity) -> None:

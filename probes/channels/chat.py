@@ -34,7 +34,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, field_validator, model_validator
 
-from ..browser import StepTrace
+from ..browser import StepTrace, untraced
 from ..durations import Duration, format_duration
 from ..netguard import NetGuard
 from ..results import FAILING, Evidence, Finding, Outcome, ProberError, first_line, utcnow
@@ -269,8 +269,13 @@ class Transcript:
     async def poll(self) -> list[dict]:
         """Read the widget; return messages that appeared since the last look."""
         # The indicator first: a message shown as it goes away (in the same task) is then read in this look.
-        typing = (await self.root.locator(self.sel.typing).evaluate_all(TYPING_JS)) if self.sel.typing else None
-        rows = await self.root.locator(self.sel.message).evaluate_all(READ_JS, self.sel.model_dump())
+        # The prober's polling is its own business, not the customer's story: kept out of the trace.
+        typing = None
+        if self.sel.typing:
+            shown = self.root.locator(self.sel.typing)
+            typing = await untraced(shown, lambda: shown.evaluate_all(TYPING_JS))
+        listed = self.root.locator(self.sel.message)
+        rows = await untraced(listed, lambda: listed.evaluate_all(READ_JS, self.sel.model_dump()))
         previous_look, self.looked_at_s = self.looked_at_s, time.time() - self.t0
         new = []
         for msg_id, author, text, stamped_ms in rows:
@@ -409,7 +414,7 @@ async def run(step: ChatStep, ctx) -> Outcome:
 async def _shot(ctx, page, out: Outcome, name: str, label: str) -> None:
     path = ctx.evidence_path(f"{name}.png")
     try:
-        await page.screenshot(path=str(path), timeout=5000)
+        await untraced(page, lambda: page.screenshot(path=str(path), timeout=5000))
         out.evidence.append(Evidence("screenshot", label, path))
     except Exception as exc:  # noqa: BLE001 - a missing screenshot must not hide a finding
         out.observations.setdefault("evidence_errors", []).append(str(exc))

@@ -9,6 +9,7 @@ one after, and a Playwright trace (settings.browser.trace).
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import re
 import time
@@ -17,7 +18,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from ..browser import StepTrace
+from ..browser import StepTrace, untraced
 from ..durations import Duration
 from ..netguard import NetGuard
 from ..results import Evidence, Finding, Outcome, ProberError, Severity, first_line, utcnow
@@ -268,6 +269,8 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
     try:
         await guard.attach(context)
         await context.add_init_script("(" + WATCH_JS + ")()")
+        # Tracing an empty context is cheaper than snapshotting a tab that is already open.
+        await trace.start(context)
         page = await context.new_page()
 
         def on_console(msg):
@@ -285,7 +288,6 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         page.on("requestfinished", attempt.note_done)
         page.on("requestfailed", attempt.note_done)
         page.on("crash", lambda _page: setattr(attempt, "page_crashed", True))
-        await trace.start(context)
         await _exercise(step, ctx, page, out, submitted_at, attempt, settings)
     except ProberError as exc:
         raise ProberError(str(exc), nothing_sent=exc.nothing_sent or not attempt.clicked) from exc
@@ -364,7 +366,7 @@ async def _frames_settled(page) -> tuple[str, float]:
     ready, unchanged_ms = "complete", float("inf")
     for frame in page.frames:
         try:
-            state, quiet_ms = await frame.evaluate(SETTLED_JS)
+            state, quiet_ms = await untraced(frame, functools.partial(frame.evaluate, SETTLED_JS))
         except Exception as exc:  # noqa: BLE001 - navigated away mid-check: not settled
             if _closed(exc) and frame is page.main_frame:
                 raise
@@ -446,9 +448,9 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, submitted_at: 
              else await web_form_find.FormFrame.watch(page, send.frame, CONFIRMED_JS, step.expect))
     expect = step.expect
     # One round trip: mark the form page, note a CAPTCHA, and whether the confirmation already shows.
-    captcha, already = await where.evaluate(
+    captcha, already = await untraced(where, lambda: where.evaluate(
         "a => { window.__probesFormPage = 1; return [(" + CAPTCHA_JS + ")(), (" + CONFIRMED_JS + ")(a)]; }",
-        [expect.text, expect.text_pattern, expect.url])
+        [expect.text, expect.text_pattern, expect.url]))
     out.observations["captcha"] = captcha
     # From here on the step watches what the page does with the message (see _SubmitWatch).
     watch = await _SubmitWatch.arm(page, _typed_values(step, ctx), ctx.target, action_ms)
@@ -602,7 +604,8 @@ async def _wait_outcome(page, expect: Expect, already: bool, watch: "_SubmitWatc
                 pass
             return {"state": "http_error"}
         try:
-            handle = await page.wait_for_function(OUTCOME_JS, arg=args, timeout=min(left, 1.0) * 1000, polling="raf")
+            handle = await untraced(page, lambda: page.wait_for_function(
+                OUTCOME_JS, arg=args, timeout=min(left, 1.0) * 1000, polling="raf"))
             return await handle.json_value()
         except Exception as exc:  # noqa: BLE001
             # A timeout slice passed, or the page navigated mid-check: look again.
@@ -731,7 +734,7 @@ class _SubmitWatch:
 
         async def form_origins(frame) -> list[str]:
             try:
-                return await asyncio.wait_for(frame.evaluate(FORM_ORIGINS_JS), action_ms / 1000)
+                return await asyncio.wait_for(untraced(frame, lambda: frame.evaluate(FORM_ORIGINS_JS)), action_ms / 1000)
             except Exception as exc:  # noqa: BLE001 - a frame that went away or is busy holds no form we know of
                 if _closed(exc) and frame is page.main_frame:
                     raise
@@ -860,7 +863,7 @@ class _SubmitWatch:
 async def _confirms(page, expect: Expect) -> bool:
     """Does the page show the confirmation now?"""
     try:
-        return bool(await page.evaluate(CONFIRMED_JS, [expect.text, expect.text_pattern, expect.url]))
+        return bool(await untraced(page, lambda: page.evaluate(CONFIRMED_JS, [expect.text, expect.text_pattern, expect.url])))
     except Exception as exc:  # noqa: BLE001 - a page mid-navigation shows nothing yet
         if _closed(exc):
             raise
@@ -907,9 +910,10 @@ async def _fill(loc, value: str, timeout_ms: float) -> None:
 
 async def _text(page, selector: str, timeout_ms: float) -> str:
     try:
-        if selector != "body" and not await page.locator(selector).count():
+        loc = page.locator(selector)
+        if selector != "body" and not await untraced(page, loc.count):
             return ""
-        return await page.locator(selector).first.inner_text(timeout=timeout_ms)
+        return await untraced(page, lambda: loc.first.inner_text(timeout=timeout_ms))
     except Exception as exc:  # noqa: BLE001
         if _closed(exc):
             raise
@@ -919,7 +923,7 @@ async def _text(page, selector: str, timeout_ms: float) -> str:
 async def _screenshot(ctx, page, out: Outcome, which: str, label: str, timeout_ms: float) -> None:
     path = ctx.evidence_path(f"{which}.png")
     try:
-        await page.screenshot(path=str(path), full_page=True, timeout=timeout_ms)
+        await untraced(page, lambda: page.screenshot(path=str(path), full_page=True, timeout=timeout_ms))
         out.evidence.append(Evidence("screenshot", label, path))
     except Exception as exc:  # noqa: BLE001 - a missing screenshot must not hide the finding
         out.observations.setdefault("evidence_errors", []).append(f"{which}.png: {exc}")

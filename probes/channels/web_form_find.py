@@ -18,6 +18,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..browser import untraced
 from ..durations import Duration
 from ..results import Finding, ProberError, first_line
 from ..steps import Strict
@@ -343,9 +344,11 @@ async def _candidates(frame, find: Find, unread: list | None = None) -> list[Can
     try:
         if how is None:
             # By name="" or selector the scenario points at one element: the first, as a browser's querySelector.
-            infos = await loc.evaluate_all("(els, how) => (" + NAMES_JS + ")(els.slice(0, 1), how)", "label")
+            infos = await untraced(loc, lambda: loc.evaluate_all(
+                "(els, how) => (" + NAMES_JS + ")(els.slice(0, 1), how)", "label"))
             return [Candidate(frame, loc.first, i["names"], i["shown"], i["kind"], 0) for i in infos]
-        infos = await loc.evaluate_all("(els, how) => (" + NAMES_JS + f")(els.slice(0, {MAX_CANDIDATES}), how)", how)
+        infos = await untraced(loc, lambda: loc.evaluate_all(
+            "(els, how) => (" + NAMES_JS + f")(els.slice(0, {MAX_CANDIDATES}), how)", how))
     except Exception as exc:  # noqa: BLE001 - a frame that went away or never loaded holds nothing
         if bad_selector(exc):
             raise ProberError(f"the scenario does not fit the page: '{find.how()[1]}' is not a CSS selector "

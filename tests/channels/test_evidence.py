@@ -78,6 +78,31 @@ def test_default_trace_has_snapshots_but_no_frame_by_frame_screenshots(run_journ
     assert _frames(trace) == 0
 
 
+def _traced_calls(trace_zip) -> list[str]:
+    """The Playwright calls a trace shows, in order (its "before" events)."""
+    import json
+
+    with zipfile.ZipFile(trace_zip) as z:
+        name = next(n for n in z.namelist() if n.endswith(".trace"))
+        events = [json.loads(line) for line in z.read(name).decode().splitlines() if line.strip()]
+    return [e["method"] for e in events if e.get("type") == "before"]
+
+
+def test_trace_tells_the_customers_story_not_the_probers_looking(run_journeys, config, reports):
+    # What the customer did (open, type, press send) is in the trace with its DOM snapshots; the prober's
+    # own reading of labels, polling for the confirmation and screenshots are not (each one traced cost
+    # two DOM snapshots and made the step a third slower than a hand-written script).
+    ran = run_journeys(HEALTHY)
+    assert ran.result.exit_code == 0, ran.rows["findings"]
+    (trace,) = _evidence(ran, reports)["trace"]
+    calls = _traced_calls(trace)
+    assert calls.count("fill") == 3 and calls.count("click") == 1 and "goto" in calls
+    assert calls.index("goto") < calls.index("fill") < calls.index("click")
+    prober_own = {"evalOnSelectorAll", "evaluateExpression", "waitForFunction", "screenshot", "queryCount",
+                  "innerText"}
+    assert not prober_own & set(calls), calls
+
+
 def test_full_trace_has_the_screencast(run_journeys, config, reports):
     ran = run_journeys(HEALTHY, cfg=_with_trace(config, "full"))
     assert ran.result.exit_code == 0
