@@ -74,6 +74,10 @@ SAYS_AUTOMATIC = _words(
     r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail) automátic[oa]\b",
     r"\b(?:mensagem|e-?mail) (?:gerad[oa]|enviad[oa]) automaticamente\b",
     r"\bresposta automática\b",
+    # A label that announces the message, at the start of a line: "Automated message: …", "Mensaje automático: …".
+    r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
+    r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
+    r"messaggio automatico|automatisch bericht|mensagem automática)[ \t]*:",
 )
 # Out of office.
 SAYS_AWAY = _words(
