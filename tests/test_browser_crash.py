@@ -117,7 +117,9 @@ def test_chromium_killed_before_the_form_is_sent_later_journeys_pass_and_resume_
             assert j["status"] in ("passed", "error"), j
             if j["status"] == "error":  # hit while sending: may have reached the company, so never resent
                 (c,) = j["contacts"]
-                assert c["status"] == "planned" and received.count(c["token"]) == 1
+                # Send was pressed as Chromium died: the form may or may not have gone (seen both ways
+                # on a busy machine); what matters is that it was not sent again.
+                assert c["status"] == "planned" and received.count(c["token"]) <= 1
         assert len(rows["journeys"]) == 4
 
 
