@@ -56,6 +56,7 @@ class CuttableProxy:
                     with self._lock:
                         self.sent += data
                         self._lock.notify_all()
+                self._hold(from_client)
                 dst.sendall(data)
         except OSError:
             pass
@@ -65,6 +66,9 @@ class CuttableProxy:
                     s.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+    def _hold(self, from_client: bool) -> None:
+        """Called before each chunk is passed on; a subclass may keep it back here (default: never)."""
 
     def wait_for(self, pattern: bytes, timeout_s: float = 120.0, after: int = 0) -> int:
         """Wait until clients have sent pattern (at or after offset `after` of `sent`); returns the

@@ -7,7 +7,6 @@ the prober's own address (copy_to_self) with 550 while it accepts the company's.
 import logging
 import os
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -151,25 +150,14 @@ class HoldingProxy(CuttableProxy):
         self.holding = True
         self.released = threading.Event()
 
-    def _pump(self, src: socket.socket, dst: socket.socket, from_client: bool) -> None:
+    def _hold(self, from_client: bool) -> None:
         if from_client:
-            return super()._pump(src, dst, from_client)
-        try:
-            while data := src.recv(65536):
-                with self._lock:
-                    appended = self.sent.find(b"APPEND")
-                    hold = self.holding and appended >= 0 and self.sent.find(b"LOGOUT", appended) >= 0
-                if hold:
-                    self.released.wait(120)
-                dst.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (src, dst):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            return
+        with self._lock:
+            appended = self.sent.find(b"APPEND")
+            hold = self.holding and appended >= 0 and self.sent.find(b"LOGOUT", appended) >= 0
+        if hold:
+            self.released.wait(120)
 
     def release(self) -> None:
         self.holding = False
