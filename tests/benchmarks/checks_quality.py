@@ -22,6 +22,11 @@ all was reported. A check that raises on a reply counts as reporting nothing
 for that reply (and is named on stderr). Targets: recall >= 0.98, precision
 >= 0.95.
 
+The dev replies (tests/data/replies/dev/*.yaml) are written the same blind way
+as the held-out ones, but the checks are tuned on them: they are scored apart,
+their mistakes are listed with ``--mistakes``, and their figures are printed on
+the line before the last (``dev_recall=<r> dev_precision=<p>``).
+
 The held-out replies (tests/data/replies/heldout/*.yaml, written by people who
 never saw the checks) are scored the same way, apart, when the folder exists;
 only their figures are printed, never their texts or ids, so that nobody tunes
@@ -48,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from checks.corpus import CORPUS, FAMILIES, HELDOUT, judge, load_corpus, make_context  # noqa: E402
+from checks.corpus import CORPUS, DEV, FAMILIES, HELDOUT, judge, load_corpus, make_context  # noqa: E402
 from probes.checks import CheckContext  # noqa: E402
 
 
@@ -112,6 +117,13 @@ def main(repeat: int, show_mistakes: bool, heldout: Path) -> None:
           + ("" if show_mistakes else " (--mistakes lists them)"), file=sys.stderr)
     if show_mistakes:
         print("\n".join(sorted(mistakes)), file=sys.stderr)
+    dev = load_corpus(DEV) if DEV.is_dir() else []
+    if dev:   # tuned on, so its mistakes may be shown
+        dev_mistakes: list[str] = []
+        dtp, dfn, dfp, _ = score(dev, "dev", dev_mistakes)
+        print(f"dev: {sum(dfn.values())} missed, {sum(dfp.values())} false alarms", file=sys.stderr)
+        if show_mistakes:
+            print("\n".join(sorted(dev_mistakes)), file=sys.stderr)
     held = load_corpus(heldout) if heldout.is_dir() else []
     if held:   # figures only: its texts and ids stay unseen
         htp, hfn, hfp, _ = score(held, "held-out", None)
@@ -133,6 +145,12 @@ def main(repeat: int, show_mistakes: bool, heldout: Path) -> None:
         print(f"{name:<15} tp={tp[name]:>3} fn={fn[name]:>3} fp={fp[name]:>3} "
               f"recall={fmt(ratio(tp[name], tp[name] + fn[name]))} "
               f"precision={fmt(ratio(tp[name], tp[name] + fp[name]))}")
+    if dev:
+        print(f"dev: {len(dev)} replies")
+        for name in FAMILIES + tuple(sorted((set(dtp) | set(dfn) | set(dfp)) - set(FAMILIES))):
+            print(f"  {name:<13} tp={dtp[name]:>3} fn={dfn[name]:>3} fp={dfp[name]:>3} "
+                  f"recall={fmt(ratio(dtp[name], dtp[name] + dfn[name]))} "
+                  f"precision={fmt(ratio(dtp[name], dtp[name] + dfp[name]))}")
     if held:
         print(f"held-out: {len(held)} replies")
         for name in FAMILIES + tuple(sorted((set(htp) | set(hfn) | set(hfp)) - set(FAMILIES))):
@@ -141,6 +159,9 @@ def main(repeat: int, show_mistakes: bool, heldout: Path) -> None:
                   f"precision={fmt(ratio(htp[name], htp[name] + hfp[name]))}")
     print(f"replies={len(judged)} repeat={repeat} time_per_reply_mean_ms={statistics.mean(times) * 1000:.3f} "
           f"time_per_reply_p95_ms={p95(times) * 1000:.3f}")
+    if dev:
+        dr, dp = overall(dtp, dfn, dfp)
+        print(f"dev_recall={dr:.3f} dev_precision={dp:.3f}")
     recall, precision = overall(tp, fn, fp)
     held_figures = "heldout_recall=n/a heldout_precision=n/a"
     if held:
@@ -153,7 +174,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=20, help="timed passes over the corpus (at least 1)")
     parser.add_argument("--mistakes", action="store_true",
-                        help="list every miss and false alarm of the main corpus on stderr (never the held-out ones)")
+                        help="list every miss and false alarm of the main corpus and the dev replies on stderr (never the held-out ones)")
     parser.add_argument("--heldout", type=Path, default=HELDOUT,
                         help=f"the held-out replies' folder (default {HELDOUT.relative_to(ROOT)}); "
                              "figures only, n/a when it does not exist")
