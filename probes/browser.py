@@ -53,6 +53,9 @@ PLAYWRIGHT_DISABLED_FEATURES = (
 APT_COMMAND = "sudo apt-get update && sudo apt-get install -y chromium"
 # How long closing Chromium, or stopping Playwright's driver, may take at the end of a run.
 CLOSE_WITHIN_S = 30.0
+# How long opening a tab may take. Playwright's new_page() has no time limit of its own, and when Chromium is
+# killed while a tab is being opened it was seen never to return (about 1 run in 10 of the crash tests).
+PAGE_WITHIN_S = 60.0
 
 
 def playwright_chromium() -> str | None:
@@ -246,6 +249,44 @@ class BrowserSession:
                     await asyncio.wait_for(pw.stop(), CLOSE_WITHIN_S)
                 except asyncio.TimeoutError:
                     log.warning("Playwright's driver did not stop within %.0f s", CLOSE_WITHIN_S)
+
+
+class ChromiumGone(Exception):
+    """Chromium went away while the prober was waiting for it."""
+
+
+async def open_page(context, within_s: float = PAGE_WITHIN_S):
+    """context.new_page(), bounded: it ends when the tab is open, when Chromium goes away (ChromiumGone; the
+    caller's ``BrowserSession.lost()`` then says so) or after within_s (a prober error: nothing was sent)."""
+    import asyncio
+
+    browser = context.browser
+    gone = asyncio.get_running_loop().create_future()
+
+    def on_gone(_browser) -> None:
+        if not gone.done():
+            gone.set_result(None)
+
+    if browser is not None:
+        if not browser.is_connected():
+            raise ChromiumGone("Chromium went away before the tab was opened")
+        browser.once("disconnected", on_gone)
+    opening = asyncio.ensure_future(context.new_page())
+    try:
+        done, _ = await asyncio.wait({opening, gone}, timeout=within_s, return_when=asyncio.FIRST_COMPLETED)
+    except BaseException:
+        opening.cancel()
+        raise
+    finally:
+        if browser is not None:
+            browser.remove_listener("disconnected", on_gone)
+    if opening in done:
+        return opening.result()
+    opening.cancel()
+    if gone.done():
+        raise ChromiumGone("Chromium went away while the tab was being opened")
+    raise ProberError(f"Chromium did not open a tab within {within_s:.0f} s (an overloaded machine or a wedged "
+                      "browser); nothing was sent", nothing_sent=True)
 
 
 def untraced(owner: Any, make: Callable[[], Awaitable[T]]) -> Awaitable[T]:

@@ -67,3 +67,29 @@ def test_a_browser_step_opens_no_hidden_renderers():
             assert [t["type"] for t in targets] == ["page"], targets
         finally:
             chromium.close()
+
+
+def test_opening_a_tab_is_bounded_and_says_whose_trouble_it_is():
+    # Playwright's new_page() has no time limit, and was seen never to return when Chromium was killed
+    # while a tab opened: the prober must not wait for ever, and must say nothing was sent.
+    import asyncio
+
+    from browser_faults import kill_chromium
+
+    async def scenario():
+        session = browser.BrowserSession(BrowserSettings())
+        try:
+            context = await session.new_context()
+            page = await browser.open_page(context)
+            assert page.url == "about:blank"
+            with pytest.raises(ProberError, match="did not open a tab within") as slow:
+                await browser.open_page(context, within_s=0.0)
+            assert slow.value.nothing_sent
+            assert kill_chromium()
+            with pytest.raises(browser.ChromiumGone):
+                await asyncio.wait_for(browser.open_page(context), 120)
+            assert session.lost(context.browser)
+        finally:
+            await session.close()
+
+    asyncio.run(scenario())

@@ -34,7 +34,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, field_validator, model_validator
 
-from ..browser import StepTrace, untraced
+from ..browser import StepTrace, open_page, untraced
 from ..durations import Duration, format_duration
 from ..netguard import NetGuard
 from ..results import FAILING, Evidence, Finding, Outcome, ProberError, first_line, utcnow
@@ -377,7 +377,7 @@ async def run(step: ChatStep, ctx) -> Outcome:
     await context.add_init_script(STAMP_JS)
     console = ConsoleLog()   # sorted at the end: what breaks the widget is a finding, noise an observation
     errors = console.lines   # every error, for the finding that the widget did not load
-    page = await context.new_page()
+    page = await open_page(context)
     def on_console(m) -> None:
         console.console(m)
 

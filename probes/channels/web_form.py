@@ -18,7 +18,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from ..browser import StepTrace, untraced
+from ..browser import StepTrace, open_page, untraced
 from ..durations import Duration
 from ..netguard import NetGuard
 from ..results import Evidence, Finding, Outcome, ProberError, Severity, first_line, utcnow
@@ -271,7 +271,7 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         await context.add_init_script("(" + WATCH_JS + ")()")
         # Tracing an empty context is cheaper than snapshotting a tab that is already open.
         await trace.start(context)
-        page = await context.new_page()
+        page = await open_page(context)
 
         def on_console(msg):
             # "Failed to load resource" for a page we already report as an HTTP error says nothing new.
