@@ -866,11 +866,15 @@ def sim_mail(smtp_port, imap_port, ack_delay, human_delay):
 @click.option("--port", default=8793, show_default=True, type=int)
 @click.option("--time-scale", default=1.0, show_default=True, type=click.FloatRange(min=0.001),
               help="Multiplies every simulated duration (rings, speech, pauses); 0.1 runs ten times faster.")
-def sim_twilio(numbers_file, host, port, time_scale):
+@click.option("--log", "log_file", default=None, type=click.Path(dir_okay=False),
+              help="Also append every event to FILE as JSON lines (the console shows them as text).")
+def sim_twilio(numbers_file, host, port, time_scale, log_file):
     """Serve a Twilio-compatible REST API and telephone network until Ctrl-C.
 
     Point the official SDK (or probes.yaml's twilio api_base) at the printed URL. Prints the accounts'
-    SIDs; their auth tokens stay in the numbers file (or the environment variables it names).
+    SIDs; their auth tokens stay in the numbers file (or the environment variables it names). While
+    calls run, prints what happens on the network: statuses, webhooks (status, time), <Say>, <Gather>,
+    digits, <Dial> and its outcome, unknown numbers, hang-ups and why, errors such as 11200.
     """
     import signal
     import time
@@ -878,9 +882,13 @@ def sim_twilio(numbers_file, host, port, time_scale):
     from .sim.twilio import TwilioSim
 
     try:
-        sim = TwilioSim(numbers_file, host=host, port=port, time_scale=time_scale)
+        sim = TwilioSim(numbers_file, host=host, port=port, time_scale=time_scale, echo=sys.stdout,
+                        log_path=log_file)
     except InputError as err:
         _fail_input(err, contacting=False)
+    except OSError as exc:  # the --log file cannot be opened
+        click.secho(f"Cannot write the event log: {exc}", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     try:
         sim.start()
     except RuntimeError as exc:

@@ -510,7 +510,12 @@ class Network:
         self._status_callback(call, "initiated")
         await self.sleep(DIAL_S)
         spec = self.numbers.number(call.to) if E164.match(call.to) else None
-        if spec is None:  # nobody has this number
+        if spec is None:  # not in the numbers file: what the file's unknown_numbers says, and said out loud
+            spec = self.numbers.unknown_spec()
+            u = self.numbers.unknown_numbers
+            self.emit("unknown_number", call, text=call.to,
+                      outcome=u if isinstance(u, str) else f"a person ({u.person.name}) answers")
+        if spec is None:
             await self.sleep(FAILED_S)
             self.end(call, "failed", reason="number not in service")
             return
@@ -704,8 +709,10 @@ class Network:
         return self._outer(call, path), path
 
     async def speak(self, speaker: Endpoint, call: Call, text: str, kind: str = "speech",
-                    duration_s: float | None = None, label: str | None = None) -> Utterance:
-        """Make a sound on the line for its duration; the peer hears it start and end (or be cut off)."""
+                    duration_s: float | None = None, label: str | None = None, **detail: Any) -> Utterance:
+        """Make a sound on the line for its duration; the peer hears it start and end (or be cut off).
+
+        ``detail`` goes into the say/play event (a <Say>'s voice, language and loop)."""
         loop = asyncio.get_running_loop()
         if duration_s is None:  # speech: words at the speaking rate, a short word still takes a moment
             duration_s = max(0.3, len(text.split()) / self.speech_rate_wps)
@@ -715,7 +722,7 @@ class Network:
         utt = Utterance(speaker.number, text, kind, start, start + real_s, tuple(path))
         self.emit("say" if kind == "speech" else "play", call, speaker.number, label or text, at=start,
                   ends_at=self.clock.utc(start + real_s), sound=kind,
-                  to=listener.number if listener is not None else None)
+                  to=listener.number if listener is not None else None, **detail)
         self._record_sound(utt, path)
         sounding = self._sounding.setdefault(speaker, [])
         sounding.append((utt, listener))
