@@ -157,6 +157,18 @@ def test_a_failing_company_webhook_says_the_application_error_and_is_a_notificat
     assert prober.notifications.list() == []
 
 
+def test_a_failing_status_callback_is_a_warning_and_the_call_goes_on(ivr):
+    prober, _ = clients(ivr)
+    placed = prober.calls.create(to=IVR_NUMBER, from_=PROBER_NUMBER, twiml='<Response><Play digits="ww1"/>'
+                                 f"{HANG_UP_LATER}</Response>", status_callback=ivr.app.url("/no-such-callback"),
+                                 status_callback_event=["answered", "completed"])
+    assert ended(ivr.sim, placed.sid) == "completed"
+    assert heard_by_prober(ivr.sim)[-1] == GOODBYE   # the call went on to the end of the directions
+    notes = wait_until(lambda: prober.calls(placed.sid).notifications.list() if len(
+        prober.calls(placed.sid).notifications.list()) == 2 else None)
+    assert {(n.error_code, n.log) for n in notes} == {("15003", "1")}
+
+
 # --- numbers the simulator does not know -------------------------------------------------------------
 
 @pytest.mark.parametrize("unknown, status", [

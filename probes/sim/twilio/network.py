@@ -55,7 +55,7 @@ TRANSCRIBE_S = 2.0
 SAMPLE_RATE = 8000
 _STATUS_EVENT = {"ringing": "ringing", "in-progress": "answered"}
 # Notifications at log level 1 (WARNING); every other error code is logged at level 0 (ERROR).
-WARNING_CODES = frozenset({12200, 13214})
+WARNING_CODES = frozenset({12200, 13214, 15003})
 _SIP_CODES = {"busy": "486", "no-answer": "487", "failed": "404", "canceled": "487", "completed": "200"}
 
 
@@ -468,13 +468,17 @@ class Network:
         await asyncio.sleep(self.clock.scaled(simulated_s))
 
     async def webhook(self, account: Account, url: str, params: dict[str, str], method: str = "POST",
-                      call: Call | None = None, number: str | None = None) -> WebhookResult:
-        """A signed request to an application, logged as a "webhook" event (and "error" when it fails)."""
+                      call: Call | None = None, number: str | None = None, error_code: int = 11200) -> WebhookResult:
+        """A signed request to an application, logged as a "webhook" event (and "error" when it fails).
+
+        A failure is ``error_code``: 11200 for TwiML and callbacks, 15003 (a warning) for status callbacks."""
         result = await self.hooks.request(url, params, account.auth_token, method)
         self.emit("webhook", call, number, url, method=method, status=result.status,
                   elapsed_s=round(result.elapsed_s, 4), error=result.error)
         if result.error:
-            self.emit("error", call, number, f"HTTP retrieval failure: {result.error}", code=11200, url=url,
+            text = ("HTTP retrieval failure" if error_code == 11200 else "Got an HTTP error in response to the "
+                    "status callback") + f": {result.error}"
+            self.emit("error", call, number, text, code=error_code, url=url,
                       method=method.upper(), status=result.status, request_params=params,
                       response_body=result.body[:4096] or None)
         return result
@@ -622,7 +626,7 @@ class Network:
         async def send() -> None:
             if previous is not None:  # callbacks of one call arrive in order
                 await asyncio.gather(previous, return_exceptions=True)
-            await self.webhook(call.account, url, params, method, call)
+            await self.webhook(call.account, url, params, method, call, error_code=15003)
 
         call.callback_chain = self.spawn(send())
 
