@@ -914,7 +914,9 @@ def sim_twilio(numbers_file, host, port, time_scale, log_file):
               help="Seconds in the queue before an agent is called.")
 @click.option("--sms-human-delay", default=4.0, show_default=True, type=float,
               help="Seconds to a person's answer by SMS.")
-def sim_phone(twilio_port, line_port, hold_s, sms_human_delay):
+@click.option("--log", "log_file", default=None, type=click.Path(dir_okay=False),
+              help="Also append the simulator's events to FILE as JSON lines (the console shows them as text).")
+def sim_phone(twilio_port, line_port, hold_s, sms_human_delay, log_file):
     """Serve the demo's telephone world until Ctrl-C: the Twilio simulator and the company's phone lines.
 
     The identity "shopper" in the repository's probes.yaml points at these ports; the command prints
@@ -928,7 +930,7 @@ def sim_phone(twilio_port, line_port, hold_s, sms_human_delay):
 
     try:
         phone = DemoPhone(hold_s=hold_s, sms_human_delay_s=sms_human_delay, sim_port=twilio_port,
-                          line_port=line_port).start()
+                          line_port=line_port, echo=sys.stdout, log_path=log_file).start()
     except (OSError, RuntimeError) as exc:
         click.secho(f"Cannot start the telephone world: {exc}", fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)

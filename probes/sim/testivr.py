@@ -130,8 +130,8 @@ class IvrPhone:
                  echo: TextIO | None = None, log_path: str | Path | None = None):
         self.token = secrets.token_urlsafe(18)
         self.app = AppServer([COMPANY_TOKEN], ivr_routes())
-        self._sim_args = {"time_scale": time_scale, "speech_rate_wps": speech_rate_wps, "echo": echo,
-                          "log_path": log_path}
+        self.time_scale, self.speech_rate_wps = time_scale, speech_rate_wps
+        self._echo, self._log_path = echo, log_path
         self.unknown_numbers = unknown_numbers
         self.agent = {"name": "Sam", "answer_after": agent_answer_after_s, "greet_after": agent_greet_after_s,
                       "hangup_after": agent_hangup_after_s, "greeting": AGENT_GREETING}
@@ -150,7 +150,8 @@ class IvrPhone:
     def start(self) -> IvrPhone:
         self.app.start()
         try:
-            self.sim = TwilioSim(self.numbers(), **self._sim_args).start()
+            self.sim = TwilioSim(self.numbers(), time_scale=self.time_scale, speech_rate_wps=self.speech_rate_wps,
+                                 echo=self._echo, log_path=self._log_path).start()
         except BaseException:
             self.app.stop()
             raise

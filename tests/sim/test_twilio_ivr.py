@@ -349,3 +349,19 @@ def _answers(client) -> bool:
         return True
     except Exception:  # noqa: BLE001 - not listening yet
         return False
+
+
+def test_the_demo_telephone_world_writes_the_same_event_log(tmp_path):
+    from probes.sim import phoneline
+    from probes.sim.phonenet import PROBER_ACCOUNT_SID as DEMO_SID
+    from probes.sim.phonenet import PROBER_NUMBER as DEMO_NUMBER
+    from probes.sim.phonenet import DemoPhone
+
+    console, log_file = io.StringIO(), tmp_path / "demo-events.jsonl"
+    with DemoPhone(time_scale=SCALE, echo=console, log_path=log_file) as phone:
+        placed = twilio_client(DEMO_SID, phone.token, phone.base_url).calls.create(
+            to=phoneline.MAIN_LINE, from_=DEMO_NUMBER, twiml='<Response><Pause length="3"/><Hangup/></Response>')
+        assert phone.sim is not None and ended(phone.sim, placed.sid) == "completed"
+    events = [json.loads(line) for line in log_file.read_text().splitlines()]
+    assert any(e["kind"] == "hangup" and e["call_sid"] == placed.sid and e["text"] == "hangup" for e in events)
+    assert f"{placed.sid[-6:]}  {DEMO_NUMBER}  hung up: hangup (status completed)" in console.getvalue()
