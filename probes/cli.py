@@ -866,11 +866,15 @@ def sim_mail(smtp_port, imap_port, ack_delay, human_delay):
 @click.option("--port", default=8793, show_default=True, type=int)
 @click.option("--time-scale", default=1.0, show_default=True, type=click.FloatRange(min=0.001),
               help="Multiplies every simulated duration (rings, speech, pauses); 0.1 runs ten times faster.")
-def sim_twilio(numbers_file, host, port, time_scale):
+@click.option("--log", "log_file", default=None, type=click.Path(dir_okay=False),
+              help="Also append every event to FILE as JSON lines (the console shows them as text).")
+def sim_twilio(numbers_file, host, port, time_scale, log_file):
     """Serve a Twilio-compatible REST API and telephone network until Ctrl-C.
 
     Point the official SDK (or probes.yaml's twilio api_base) at the printed URL. Prints the accounts'
-    SIDs; their auth tokens stay in the numbers file (or the environment variables it names).
+    SIDs; their auth tokens stay in the numbers file (or the environment variables it names). While
+    calls run, prints what happens on the network: statuses, webhooks (status, time), <Say>, <Gather>,
+    digits, <Dial> and its outcome, unknown numbers, hang-ups and why, errors such as 11200.
     """
     import signal
     import time
@@ -878,9 +882,13 @@ def sim_twilio(numbers_file, host, port, time_scale):
     from .sim.twilio import TwilioSim
 
     try:
-        sim = TwilioSim(numbers_file, host=host, port=port, time_scale=time_scale)
+        sim = TwilioSim(numbers_file, host=host, port=port, time_scale=time_scale, echo=sys.stdout,
+                        log_path=log_file)
     except InputError as err:
         _fail_input(err, contacting=False)
+    except OSError as exc:  # the --log file cannot be opened
+        click.secho(f"Cannot write the event log: {exc}", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     try:
         sim.start()
     except RuntimeError as exc:
@@ -906,7 +914,9 @@ def sim_twilio(numbers_file, host, port, time_scale):
               help="Seconds in the queue before an agent is called.")
 @click.option("--sms-human-delay", default=4.0, show_default=True, type=float,
               help="Seconds to a person's answer by SMS.")
-def sim_phone(twilio_port, line_port, hold_s, sms_human_delay):
+@click.option("--log", "log_file", default=None, type=click.Path(dir_okay=False),
+              help="Also append the simulator's events to FILE as JSON lines (the console shows them as text).")
+def sim_phone(twilio_port, line_port, hold_s, sms_human_delay, log_file):
     """Serve the demo's telephone world until Ctrl-C: the Twilio simulator and the company's phone lines.
 
     The identity "shopper" in the repository's probes.yaml points at these ports; the command prints
@@ -920,7 +930,7 @@ def sim_phone(twilio_port, line_port, hold_s, sms_human_delay):
 
     try:
         phone = DemoPhone(hold_s=hold_s, sms_human_delay_s=sms_human_delay, sim_port=twilio_port,
-                          line_port=line_port).start()
+                          line_port=line_port, echo=sys.stdout, log_path=log_file).start()
     except (OSError, RuntimeError) as exc:
         click.secho(f"Cannot start the telephone world: {exc}", fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)

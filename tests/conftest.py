@@ -202,6 +202,16 @@ def phone():
 
 
 @pytest.fixture
+def ivr_phone():
+    """The test IVR (probes.sim.testivr: looping menu, information, * back, unknown number, HTTP 500, a person)
+    behind its own Twilio simulator, at a quarter of real time. ``ivr_phone.config(reports)`` configures it."""
+    from probes.sim.testivr import IvrPhone
+
+    with IvrPhone(time_scale=0.25) as p:
+        yield p
+
+
+@pytest.fixture
 def phone_config(company, reports, phone):
     """The demo configuration with the prober's Twilio number, interactive calls (webhooks on loopback)."""
     from probes.cli import demo_config

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import secrets
+from pathlib import Path
+from typing import TextIO
 
 from .phoneline import DEFAULT_HOLD_S, DEFAULT_SMS_HUMAN_DELAY_S, DemoPhoneLine, demo_numbers
 from .twilio import TwilioSim
@@ -27,13 +29,15 @@ class DemoPhone:
 
     def __init__(self, *, hold_s: float = DEFAULT_HOLD_S, sms_human_delay_s: float = DEFAULT_SMS_HUMAN_DELAY_S,
                  time_scale: float = 1.0, speech_rate_wps: float = 2.5, sim_port: int = 0, line_port: int = 0,
-                 greet_after_s: float | None = None, prober_sms_url: str | None = None):
+                 greet_after_s: float | None = None, prober_sms_url: str | None = None,
+                 echo: TextIO | None = None, log_path: str | Path | None = None):
         self.token = secrets.token_urlsafe(18)
         self.line = DemoPhoneLine(port=line_port, hold_s=hold_s, sms_human_delay_s=sms_human_delay_s)
         self._sim_port, self._time_scale, self._speech_rate_wps = sim_port, time_scale, speech_rate_wps
         self.sim: TwilioSim | None = None
         self.greet_after_s = greet_after_s   # the agents' breath before greeting (None: the simulator's default)
         self.prober_sms_url = prober_sms_url  # the prober's messaging webhook, as set in Twilio's console
+        self._echo, self._log_path = echo, log_path   # the simulator's event log (see TwilioSim)
 
     def start(self) -> "DemoPhone":
         self.line.start()
@@ -45,7 +49,8 @@ class DemoPhone:
                 if "person" in spec:
                     spec["person"]["greet_after"] = self.greet_after_s
         self.sim = TwilioSim(numbers, port=self._sim_port, time_scale=self._time_scale,
-                             speech_rate_wps=self._speech_rate_wps).start()
+                             speech_rate_wps=self._speech_rate_wps, echo=self._echo,
+                             log_path=self._log_path).start()
         self.line.api_base = self.sim.base_url
         os.environ[TOKEN_VARIABLE] = self.token
         return self

@@ -370,6 +370,15 @@ def drive_messages_and_numbers(prober, facts: dict) -> None:
     facts["account"] = prober.api.v2010.accounts(PROBER_SID).fetch()   # how preflight checks credentials
 
 
+def drive_notifications(prober, facts: dict) -> None:
+    """The call to Anna ran a Url that answers 404: Twilio's 11200, in the prober's own account."""
+    anna = facts["created"][2]
+    notes = wait_for(lambda: prober.calls(anna.sid).notifications.list(), lambda n: len(n) >= 1)
+    facts["call_notification"] = prober.calls(anna.sid).notifications(notes[0].sid).fetch()
+    facts["notifications"] = prober.notifications.list(log=0, message_date_after=facts["since"].date())
+    facts["notification"] = prober.notifications(notes[0].sid).fetch()
+
+
 def drive_errors(prober, company, wrong, facts: dict) -> None:
     """404 on every route that names a resource, 400 for bad To / unowned From, 401 for a wrong token."""
     seen, voicemail, rec = facts["errors"], facts["created"][0], facts["voicemail_recording"]
@@ -385,7 +394,10 @@ def drive_errors(prober, company, wrong, facts: dict) -> None:
             lambda: company.recordings(rec.sid).transcriptions("TR" + UNKNOWN).fetch(),
             lambda: company.transcriptions("TR" + UNKNOWN).fetch(),
             lambda: company.queues("QU" + UNKNOWN).fetch(),
-            lambda: prober.incoming_phone_numbers("PN" + UNKNOWN).fetch()):
+            lambda: prober.incoming_phone_numbers("PN" + UNKNOWN).fetch(),
+            lambda: prober.notifications("NO" + UNKNOWN).fetch(),
+            lambda: prober.calls("CA" + UNKNOWN).notifications.list(),
+            lambda: prober.calls(facts["created"][2].sid).notifications("NO" + UNKNOWN).fetch()):
         expect_error(attempt, 404, 20404, seen)
     expect_error(lambda: prober.calls.create(to="12345", from_=PROBER_NUMBER, twiml="<Response/>"), 400, 21211, seen)
     expect_error(lambda: prober.messages.create(to="not-a-number", from_=PROBER_NUMBER, body="hi"), 400, 21211, seen)
@@ -410,6 +422,7 @@ def driven(spec):
         drive_calls(prober, company, sim, facts)
         drive_recordings(prober, company, facts)
         drive_messages_and_numbers(prober, facts)
+        drive_notifications(prober, facts)
         drive_errors(prober, company, client(PROBER_SID, "not-the-token"), facts)
         # Recording media is not in the spec: fetched as the prober would, by media_url (public, as on Twilio).
         facts["media"] = {suffix: requests.get(facts["call_recording"].media_url + suffix, timeout=10)
@@ -475,6 +488,17 @@ def test_resources_say_what_happened(driven):
     assert driven["sms"].status == "delivered" and driven["sms"].body == "Where is my order?"
     assert driven["account"].sid == PROBER_SID and driven["account"].status == "active"
     assert driven["number"].phone_number in (PROBER_NUMBER, PROBER_SECOND)
+
+
+def test_a_failed_webhook_is_a_notification_of_error_11200(driven):
+    anna = driven["created"][2]
+    note = driven["call_notification"]
+    assert note.call_sid == anna.sid and note.error_code == "11200" and note.log == "0"
+    assert note.request_url.endswith("/no-such-app") and note.request_method == "POST"
+    assert "CallSid=" + anna.sid in (note.request_variables or "")
+    assert note.more_info == "https://www.twilio.com/docs/errors/11200"
+    assert [n.sid for n in driven["notifications"]] == [note.sid]
+    assert driven["notification"].error_code == "11200" and driven["notification"].call_sid == anna.sid
 
 
 def test_recording_media_is_a_wav_of_the_recordings_length(driven, spec):

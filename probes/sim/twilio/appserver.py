@@ -1,7 +1,8 @@
 """A tiny TwiML application on loopback, for tests and experiments with the simulator.
 
 ``AppServer`` answers webhooks from a table of path → TwiML (a string, or a
-function of the request's parameters), rejects any request whose
+function of the request's parameters; either may be a ``(status, body)`` pair
+to answer an HTTP error, as a broken application does), rejects any request whose
 ``X-Twilio-Signature`` does not validate with one of the given auth tokens
 (HTTP 403, as an application using the SDK's validator would), and keeps
 every request it received with the time it arrived.
@@ -20,7 +21,8 @@ from twilio.request_validator import RequestValidator
 
 __all__ = ["AppServer", "Hit"]
 
-Answer = str | Callable[[dict[str, str]], str]
+Reply = str | tuple[int, str]
+Answer = Reply | Callable[[dict[str, str]], Reply]
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,9 @@ class AppServer:
                 elif answer is None:
                     self._send(404, "text/plain", "no such page")
                 else:
-                    text = answer(params) if callable(answer) else answer
-                    self._send(200, "text/xml", text)
+                    reply = answer(params) if callable(answer) else answer
+                    status, text = reply if isinstance(reply, tuple) else (200, reply)
+                    self._send(status, "text/xml" if status < 400 else "text/plain", text)
 
             def _send(self, status: int, ctype: str, text: str) -> None:
                 data = text.encode("utf-8")

@@ -27,6 +27,7 @@ import wave
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from probes.sim.twilio.events import Clock, EventLog, SimEvent, new_sid, rfc2822
 from probes.sim.twilio.numbers import E164, Numbers, NumberSpec, bare_number
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from probes.sim.twilio.twiml import Executor
 
 __all__ = ["Network", "Account", "Call", "Message", "Recording", "Transcription", "Queue", "PhoneNumber",
-           "Person", "Utterance", "AppSource", "API_VERSION", "FINAL_CALL_STATUSES"]
+           "Person", "Utterance", "AppSource", "Notification", "API_VERSION", "FINAL_CALL_STATUSES", "WARNING_CODES"]
 
 API_VERSION = "2010-04-01"
 FINAL_CALL_STATUSES = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
@@ -53,6 +54,8 @@ SMS_DELIVERED_S = 0.8
 TRANSCRIBE_S = 2.0
 SAMPLE_RATE = 8000
 _STATUS_EVENT = {"ringing": "ringing", "in-progress": "answered"}
+# Notifications at log level 1 (WARNING); every other error code is logged at level 0 (ERROR).
+WARNING_CODES = frozenset({12200, 13214, 15003})
 _SIP_CODES = {"busy": "486", "no-answer": "487", "failed": "404", "canceled": "487", "completed": "200"}
 
 
@@ -110,6 +113,23 @@ class Utterance:
             return words
         share = (t - self.start) / (self.planned_end - self.start)
         return words[:max(1, math.ceil(len(words) * share))]
+
+    def words_between(self, t0: float, t1: float) -> list[str]:
+        """The words said between monotonic ``t0`` and ``t1`` (a recording's span).
+
+        Words are spread evenly over the utterance (the simulator speaks at a constant rate);
+        a word belongs to the span that holds its middle, so back-to-back recordings share no
+        word and lose none; a word whose middle came after the sound was cut off was not said.
+        """
+        words = self.words
+        if not words:
+            return []
+        length = self.planned_end - self.start
+        if length <= 0:
+            return words if t0 <= self.start < t1 else []
+        stop = t1 if self.ended is None else min(t1, self.ended)
+        step = length / len(words)
+        return [w for i, w in enumerate(words) if t0 <= self.start + (i + 0.5) * step < stop]
 
     def heard_text(self) -> str:
         """What a listener got: everything, or the words spoken before it was cut off."""
@@ -269,6 +289,24 @@ class Transcription:
 
 
 @dataclass(eq=False)
+class Notification:
+    """A Call Notification: Twilio's log entry for an error on a call (an application's 11200, 12100, …)."""
+
+    sid: str
+    account: Account
+    call_sid: str
+    created_at: datetime
+    error_code: int
+    log: int                  # 0 ERROR, 1 WARNING
+    message_text: str
+    request_url: str | None = None
+    request_method: str | None = None
+    request_variables: str | None = None
+    response_body: str | None = None
+    response_headers: str | None = None
+
+
+@dataclass(eq=False)
 class QueueMember:
     call: Call
     queue: Queue
@@ -364,6 +402,7 @@ class Network:
         self.recordings: dict[str, Recording] = {}
         self.transcriptions: dict[str, Transcription] = {}
         self.queues: dict[str, Queue] = {}
+        self.notifications: dict[str, Notification] = {}
         self._tasks: set[asyncio.Task] = set()
         self._audio_lengths: dict[str, float] = {}
         self._sounding: dict[Endpoint, list[tuple[Utterance, Endpoint | None]]] = {}
@@ -381,7 +420,21 @@ class Network:
     def emit(self, kind: str, call: Call | None = None, number: str | None = None, text: str = "",
              at: float | None = None, **detail: Any) -> None:
         number = number if number is not None else (call.own_number if call else None)
-        self.log.add(SimEvent(self.clock.utc(at), call.sid if call else None, number, kind, text, detail))
+        when = self.clock.utc(at)
+        if kind == "error" and call is not None:  # Twilio logs each error on a call as a Notification
+            detail["notification_sid"] = self._notify(call, when, text, detail).sid
+        self.log.add(SimEvent(when, call.sid if call else None, number, kind, text, detail))
+
+    def _notify(self, call: Call, when: datetime, text: str, detail: dict[str, Any]) -> Notification:
+        code = int(detail.get("code") or 0)
+        params = detail.pop("request_params", None)
+        n = Notification(new_sid("NO"), call.account, call.sid, when, code, 1 if code in WARNING_CODES else 0,
+                         text, request_url=detail.get("url"), request_method=detail.get("method"),
+                         request_variables=urlencode(params) if params else None,
+                         response_body=detail.pop("response_body", None),
+                         response_headers=detail.pop("response_headers", None))
+        self.notifications[n.sid] = n
+        return n
 
     def spawn(self, coro, owner: Call | None = None) -> asyncio.Task:
         """Run ``coro`` in the background; tasks owned by a call are cancelled when it ends."""
@@ -415,13 +468,19 @@ class Network:
         await asyncio.sleep(self.clock.scaled(simulated_s))
 
     async def webhook(self, account: Account, url: str, params: dict[str, str], method: str = "POST",
-                      call: Call | None = None, number: str | None = None) -> WebhookResult:
-        """A signed request to an application, logged as a "webhook" event (and "error" when it fails)."""
+                      call: Call | None = None, number: str | None = None, error_code: int = 11200) -> WebhookResult:
+        """A signed request to an application, logged as a "webhook" event (and "error" when it fails).
+
+        A failure is ``error_code``: 11200 for TwiML and callbacks, 15003 (a warning) for status callbacks."""
         result = await self.hooks.request(url, params, account.auth_token, method)
         self.emit("webhook", call, number, url, method=method, status=result.status,
                   elapsed_s=round(result.elapsed_s, 4), error=result.error)
         if result.error:
-            self.emit("error", call, number, f"HTTP retrieval failure: {result.error}", code=11200, url=url)
+            text = ("HTTP retrieval failure" if error_code == 11200 else "Got an HTTP error in response to the "
+                    "status callback") + f": {result.error}"
+            self.emit("error", call, number, text, code=error_code, url=url,
+                      method=method.upper(), status=result.status, request_params=params,
+                      response_body=result.body[:4096] or None)
         return result
 
     # --- calls -----------------------------------------------------------------------------------
@@ -455,7 +514,12 @@ class Network:
         self._status_callback(call, "initiated")
         await self.sleep(DIAL_S)
         spec = self.numbers.number(call.to) if E164.match(call.to) else None
-        if spec is None:  # nobody has this number
+        if spec is None:  # not in the numbers file: what the file's unknown_numbers says, and said out loud
+            spec = self.numbers.unknown_spec()
+            u = self.numbers.unknown_numbers
+            self.emit("unknown_number", call, text=call.to,
+                      outcome=u if isinstance(u, str) else f"a person ({u.person.name}) answers")
+        if spec is None:
             await self.sleep(FAILED_S)
             self.end(call, "failed", reason="number not in service")
             return
@@ -562,7 +626,7 @@ class Network:
         async def send() -> None:
             if previous is not None:  # callbacks of one call arrive in order
                 await asyncio.gather(previous, return_exceptions=True)
-            await self.webhook(call.account, url, params, method, call)
+            await self.webhook(call.account, url, params, method, call, error_code=15003)
 
         call.callback_chain = self.spawn(send())
 
@@ -649,8 +713,10 @@ class Network:
         return self._outer(call, path), path
 
     async def speak(self, speaker: Endpoint, call: Call, text: str, kind: str = "speech",
-                    duration_s: float | None = None, label: str | None = None) -> Utterance:
-        """Make a sound on the line for its duration; the peer hears it start and end (or be cut off)."""
+                    duration_s: float | None = None, label: str | None = None, **detail: Any) -> Utterance:
+        """Make a sound on the line for its duration; the peer hears it start and end (or be cut off).
+
+        ``detail`` goes into the say/play event (a <Say>'s voice, language and loop)."""
         loop = asyncio.get_running_loop()
         if duration_s is None:  # speech: words at the speaking rate, a short word still takes a moment
             duration_s = max(0.3, len(text.split()) / self.speech_rate_wps)
@@ -660,7 +726,7 @@ class Network:
         utt = Utterance(speaker.number, text, kind, start, start + real_s, tuple(path))
         self.emit("say" if kind == "speech" else "play", call, speaker.number, label or text, at=start,
                   ends_at=self.clock.utc(start + real_s), sound=kind,
-                  to=listener.number if listener is not None else None)
+                  to=listener.number if listener is not None else None, **detail)
         self._record_sound(utt, path)
         sounding = self._sounding.setdefault(speaker, [])
         sounding.append((utt, listener))

@@ -15,9 +15,12 @@ the company's IVR, this one is a person called Anna, this one is busy"::
       "+18005550190": {person: {name: Anna, answer_after: 1s, greet_after: 1.5s, greeting: "Hello, this is Anna."}}
       "+18005550111": {busy: true}
       "+18005550122": {no_answer: true}
+    unknown_numbers: no_answer        # failed (the default) | busy | no_answer | {person: {...}}
 
 A number is exactly one of: owned by an account (optionally with a voice
 and/or an SMS application), a simulated person, busy, or never answering.
+``unknown_numbers`` says what a call to a number the file does not list
+meets (every such call is logged as an ``unknown_number`` event).
 Errors name the file, line and field, like every other input file of the
 project.
 """
@@ -33,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from probes.durations import Duration
 from probes.yamlsource import InputError, SourceDoc, load_yaml, validate
 
-__all__ = ["Numbers", "AccountSpec", "AppSpec", "PersonSpec", "NumberSpec", "load_numbers",
+__all__ = ["Numbers", "AccountSpec", "AppSpec", "PersonSpec", "NumberSpec", "UnknownPerson", "load_numbers",
            "E164", "bare_number"]
 
 E164 = re.compile(r"^\+[1-9]\d{1,14}$")
@@ -151,11 +154,26 @@ class NumberSpec(_Strict):
         return self.account is not None
 
 
+class UnknownPerson(_Strict):
+    """``unknown_numbers: {person: {...}}``: the same simulated person answers every unknown number."""
+
+    person: PersonSpec
+
+
 class Numbers(_Strict):
     """The whole numbers file."""
 
     accounts: dict[str, AccountSpec] = Field(min_length=1)
     numbers: dict[str, NumberSpec] = Field(default_factory=dict)
+    # What a number the file does not list does. "failed": not in service (SIP 404) after half a second.
+    unknown_numbers: Literal["failed", "busy", "no_answer"] | UnknownPerson = "failed"
+
+    def unknown_spec(self) -> NumberSpec | None:
+        """How an unknown number behaves, as a numbers-file entry (None: the call fails)."""
+        u = self.unknown_numbers
+        if isinstance(u, UnknownPerson):
+            return NumberSpec(person=u.person)
+        return {"busy": NumberSpec(busy=True), "no_answer": NumberSpec(no_answer=True)}.get(u)
 
     @field_validator("numbers")
     @classmethod

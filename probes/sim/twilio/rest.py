@@ -22,8 +22,8 @@ from aiohttp import web
 from probes.sim.twilio.events import rfc2822
 from probes.sim.twilio.faults import Faults, control_routes
 from probes.sim.twilio.faults import middleware as fault_middleware
-from probes.sim.twilio.network import (API_VERSION, Account, AppSource, Call, Message, Network, PhoneNumber, Queue,
-                                       Recording, Transcription, formatted)
+from probes.sim.twilio.network import (API_VERSION, Account, AppSource, Call, Message, Network, Notification,
+                                       PhoneNumber, Queue, Recording, Transcription, formatted)
 from probes.sim.twilio.numbers import E164, bare_number
 
 __all__ = ["ROUTES", "MEDIA_ROUTES", "TwilioApiError", "make_app"]
@@ -49,6 +49,10 @@ ROUTES: list[tuple[str, str]] = [
     ("GET", f"{_A}/IncomingPhoneNumbers/{{Sid}}.json"),
     ("GET", f"{_A}/Queues.json"),
     ("GET", f"{_A}/Queues/{{Sid}}.json"),
+    ("GET", f"{_A}/Notifications.json"),
+    ("GET", f"{_A}/Notifications/{{Sid}}.json"),
+    ("GET", f"{_A}/Calls/{{CallSid}}/Notifications.json"),
+    ("GET", f"{_A}/Calls/{{CallSid}}/Notifications/{{Sid}}.json"),
     ("GET", "/2010-04-01/Accounts/{Sid}.json"),   # the account itself: how a client checks its credentials
 ]
 """Every (method, OpenAPI path template) the simulator serves as JSON."""
@@ -144,6 +148,23 @@ def transcription_json(t: Transcription) -> dict[str, Any]:
         "price_unit": "USD", "recording_sid": t.recording_sid, "sid": t.sid, "status": t.status,
         "transcription_text": t.text, "type": "fast", "uri": uri,
     }
+
+
+def notification_json(n: Notification, under_call: bool = False, instance: bool = False) -> dict[str, Any]:
+    """A (Call) Notification; only a fetched one carries the request and response (as on Twilio)."""
+    base = _base(n.account) + (f"/Calls/{n.call_sid}" if under_call else "")
+    body = {
+        "account_sid": n.account.sid, "api_version": API_VERSION, "call_sid": n.call_sid,
+        "date_created": rfc2822(n.created_at), "date_updated": rfc2822(n.created_at),
+        "error_code": str(n.error_code), "log": str(n.log), "message_date": rfc2822(n.created_at),
+        "message_text": n.message_text, "more_info": f"https://www.twilio.com/docs/errors/{n.error_code}",
+        "request_method": n.request_method, "request_url": n.request_url, "sid": n.sid,
+        "uri": f"{base}/Notifications/{n.sid}.json",
+    }
+    if instance:
+        body.update({"request_variables": n.request_variables, "response_body": n.response_body,
+                     "response_headers": n.response_headers})
+    return body
 
 
 def message_json(m: Message) -> dict[str, Any]:
@@ -455,6 +476,38 @@ class Api:
         return web.json_response(transcription_json(
             self._get(self.net.transcriptions, request.match_info["Sid"], account, request)))
 
+    # Notifications (Twilio's error log: a failed webhook's 11200, bad TwiML's 12100, …)
+    def _notifications(self, request: web.Request, items: list[Notification]) -> list[Notification]:
+        log = request.query.get("Log")
+        if log not in (None, ""):
+            items = [n for n in items if str(n.log) == log]
+        return _date_filter(request, "MessageDate", items, lambda n: n.created_at)
+
+    async def list_notifications(self, request: web.Request) -> web.Response:
+        account = self.account(request)
+        items = [n for n in self.net.notifications.values() if n.account is account]
+        return page(request, _newest_first(self._notifications(request, items)), "notifications",
+                    notification_json)
+
+    async def fetch_notification(self, request: web.Request) -> web.Response:
+        account = self.account(request)
+        n = self._get(self.net.notifications, request.match_info["Sid"], account, request)
+        return web.json_response(notification_json(n, instance=True))
+
+    async def list_call_notifications(self, request: web.Request) -> web.Response:
+        account = self.account(request)
+        call = self._get(self.net.calls, request.match_info["CallSid"], account, request)
+        items = [n for n in self.net.notifications.values() if n.call_sid == call.sid]
+        return page(request, _newest_first(self._notifications(request, items)), "notifications",
+                    lambda n: notification_json(n, under_call=True))
+
+    async def fetch_call_notification(self, request: web.Request) -> web.Response:
+        account = self.account(request)
+        n = self._get(self.net.notifications, request.match_info["Sid"], account, request)
+        if n.call_sid != request.match_info["CallSid"]:
+            raise _not_found(request.path)
+        return web.json_response(notification_json(n, under_call=True, instance=True))
+
     # Messages
     async def create_message(self, request: web.Request) -> web.Response:
         account = self.account(request)
@@ -574,6 +627,10 @@ def make_app(net: Network, faults: Faults | None = None) -> web.Application:
         ("GET", "IncomingPhoneNumbers.json"): api.list_phone_numbers,
         ("GET", "IncomingPhoneNumbers/{Sid}.json"): api.fetch_phone_number,
         ("GET", "Queues.json"): api.list_queues, ("GET", "Queues/{Sid}.json"): api.fetch_queue,
+        ("GET", "Notifications.json"): api.list_notifications,
+        ("GET", "Notifications/{Sid}.json"): api.fetch_notification,
+        ("GET", "Calls/{CallSid}/Notifications.json"): api.list_call_notifications,
+        ("GET", "Calls/{CallSid}/Notifications/{Sid}.json"): api.fetch_call_notification,
     }
     middlewares = [_errors] if faults is None else [_errors, fault_middleware(faults)]
     app = web.Application(middlewares=middlewares)

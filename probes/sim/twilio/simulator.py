@@ -14,11 +14,11 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TextIO
 
 from aiohttp import web
 
-from probes.sim.twilio.events import Clock, EventLog, SimEvent
+from probes.sim.twilio.events import Clock, EventLog, EventWriter, SimEvent
 from probes.sim.twilio.faults import Faults
 from probes.sim.twilio.network import Network
 from probes.sim.twilio.numbers import AccountSpec, Numbers, load_numbers
@@ -36,14 +36,18 @@ class TwilioSim:
     ``time_scale`` multiplies every simulated duration (0.1: a 10 s ring takes 1 s).
     ``faults`` cues Twilio's 500/503/429 for the next requests to a route (``sim.faults.add(...)``, or
     ``POST /_sim/faults`` from another process; see faults.py).
+    ``echo`` (a text stream, e.g. sys.stdout) gets every event as a line of clear text while calls run;
+    ``log_path`` gets them as JSON lines (appended; see events.event_json).
     """
 
     def __init__(self, numbers: Numbers | dict | str | Path, host: str = "127.0.0.1", port: int = 0,
-                 speech_rate_wps: float = 2.5, time_scale: float = 1.0):
+                 speech_rate_wps: float = 2.5, time_scale: float = 1.0, echo: TextIO | None = None,
+                 log_path: str | Path | None = None):
         self.numbers = load_numbers(numbers)
         self.host, self.port = host, port
         self.clock = Clock(time_scale)
         self.log = EventLog()
+        self._writer = EventWriter(self.log, echo, log_path) if echo is not None or log_path is not None else None
         self.net = Network(self.numbers, self.clock, self.log, speech_rate_wps)
         self.faults = Faults()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -84,6 +88,8 @@ class TwilioSim:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         self._thread = self._loop = None
+        if self._writer is not None:
+            self._writer.close()
 
     def __enter__(self) -> TwilioSim:
         return self.start()
@@ -144,6 +150,9 @@ class TwilioSim:
             role = (f"{spec.account}'s number" if spec.account else f"{spec.person.name} (a person)" if spec.person
                     else "busy" if spec.busy else "never answers")
             lines.append(f"  {number}: {role}")
+        u = self.numbers.unknown_numbers
+        lines.append("  any other number: " + (f"{u.person.name} (a person)" if not isinstance(u, str)
+                                               else {"failed": "not in service (fails)"}.get(u, u.replace("_", " "))))
         return lines
 
     def wait_for(self, predicate: Callable[[SimEvent], bool] | None = None, timeout_s: float = 10.0,
@@ -166,11 +175,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
     parser.add_argument("--time-scale", type=float, default=1.0, help="multiplies every simulated duration")
+    parser.add_argument("--log", default=None, help="also append every event to this file as JSON lines")
     args = parser.parse_args(argv)
     from probes.yamlsource import InputError
 
     try:
-        sim = TwilioSim(args.numbers, host=args.host, port=args.port, time_scale=args.time_scale)
+        sim = TwilioSim(args.numbers, host=args.host, port=args.port, time_scale=args.time_scale,
+                        echo=sys.stdout, log_path=args.log)
     except InputError as err:
         print(err, file=sys.stderr)
         raise SystemExit(2) from None

@@ -428,8 +428,12 @@ class Executor(Endpoint):
     async def _verb_say(self, verb: Verb, doc: Document, hold: QueueMember | None) -> None:
         text = " ".join(verb.text.split())
         if text:
-            for _ in range(_loops(verb)):
-                await self.net.speak(self, self.call, text)
+            # Twilio reads the words in this voice and language; the record keeps them (None: not given).
+            voice, language = verb.attrs.get("voice"), verb.attrs.get("language")
+            loops = _loops(verb)
+            for n in range(loops):
+                await self.net.speak(self, self.call, text, voice=voice, language=language,
+                                     loop=n + 1, loops=loops if loops < MAX_LOOPS else 0)
 
     async def _verb_play(self, verb: Verb, doc: Document, hold: QueueMember | None) -> None:
         digits = verb.attrs.get("digits")
@@ -482,6 +486,8 @@ class Executor(Endpoint):
             scale(_seconds(speech_timeout, _seconds(a.get("timeout"), 5.0)))
         gather = _Gather(self, verb, doc)
         self.listener = gather
+        self.net.emit("gather", self.call, text=a.get("input", "dtmf"), timeout_s=_seconds(a.get("timeout"), 5.0),
+                      num_digits=gather.num_digits, action=a.get("action"))
         nested: asyncio.Task | None = None
         try:
             for utt in list(self.hearing):  # an utterance already under way is still heard whole
@@ -557,7 +563,8 @@ class Executor(Endpoint):
         rec = net.make_recording(call, "RecordVerb", start, end, recorder.sounds)
         callback = a.get("transcribeCallback")
         if _flag(a.get("transcribe"), False) or callback:
-            text = " ".join(t for u in recorder.sounds if u.kind == "speech" and (t := u.heard_text()))
+            # Only what was said while recording: a chunk of a long prompt gets that chunk's words.
+            text = " ".join(w for u in recorder.sounds if u.kind == "speech" for w in u.words_between(start, end))
             net.spawn(net.transcribe(rec, call, text, resolve_url(callback, doc.url) if callback else None))
         extra = {"RecordingUrl": net.recording_url(rec), "RecordingDuration": str(round(rec.duration_s)),
                  "RecordingSid": rec.sid}
@@ -576,6 +583,7 @@ class Executor(Endpoint):
         kind, target = (nouns[0].name, nouns[0].text.strip()) if nouns else ("Number", verb.text.strip())
         extra: dict[str, str] = {}
         loop = asyncio.get_running_loop()
+        net.emit("dial", call, text=target, noun=kind, timeout_s=timeout_s)
         if kind == "Queue":
             queue = net.queue(call.account, target)
             member = await net.dequeue(queue, call, timeout_s)
@@ -591,9 +599,10 @@ class Executor(Endpoint):
                     await asyncio.shield(call.bridge_done)
                 except asyncio.CancelledError:
                     if call.finished:
-                        self._report_after_hangup(verb, doc, extra | {
-                            "DialCallStatus": "completed",
-                            "DialCallDuration": str(round(loop.time() - bridged_at))}, False)
+                        ended = extra | {"DialCallStatus": "completed",
+                                         "DialCallDuration": str(round(loop.time() - bridged_at))}
+                        self._dial_ended(target, ended)
+                        self._report_after_hangup(verb, doc, ended, False)
                     raise
                 finally:
                     if call.bridge is not None:
@@ -616,9 +625,10 @@ class Executor(Endpoint):
             except asyncio.CancelledError:
                 if call.finished:
                     answered = child.answered_mono is not None
-                    self._report_after_hangup(verb, doc, extra | {
-                        "DialCallStatus": "completed" if answered else "canceled",
-                        **({"DialCallDuration": str(round(child.duration_s or 0))} if answered else {})}, False)
+                    ended = extra | {"DialCallStatus": "completed" if answered else "canceled",
+                                     **({"DialCallDuration": str(round(child.duration_s or 0))} if answered else {})}
+                    self._dial_ended(target, ended)
+                    self._report_after_hangup(verb, doc, ended, False)
                 raise
             finally:
                 if not child.finished:
@@ -631,7 +641,14 @@ class Executor(Endpoint):
             net.emit("error", call, text=f"cannot dial {kind} '{target}'", code=13214)
             status = "failed"
         extra["DialCallStatus"] = status
+        self._dial_ended(target, extra)
         return await self._action(verb, doc, extra, default_to_document=False)
+
+    def _dial_ended(self, target: str, extra: dict[str, str]) -> None:
+        """The dial_end event: how a <Dial> ended (also when the caller hung up during it)."""
+        self.net.emit("dial_end", self.call, text=extra["DialCallStatus"], target=target,
+                      dial_call_sid=extra.get("DialCallSid"),
+                      duration_s=int(extra["DialCallDuration"]) if "DialCallDuration" in extra else None)
 
     async def _verb_enqueue(self, verb: Verb, doc: Document, hold: QueueMember | None) -> Document | None:
         a = verb.attrs
