@@ -9,9 +9,11 @@ compared by their Snowball stems ("refund" is covered by "refunded",
 verb forms too ("geliefert", "liefert" for "Lieferung"; "geleverd" for
 "levering"), and in German and Dutch a compound covers its last part and the
 other way round when the rest is a word of its own ("Rückerstattung" and
-"erstattet"; not "Berechnung" for "Rechnung"). A
-person's answer that covers only some points is a finding that names the
-points covered and those missed; one that covers them all is noted as such
+"erstattet"; not "Berechnung" for "Rechnung"). A word that asks for a date,
+a time or a price ("when", "date", "Uhrzeit", "cost", "prix") is also covered
+by one ("Wed 10th", "tomorrow", "10:30", "€1,450"). A person's answer that
+covers only some points is a finding that names the points covered and those
+missed; one that covers them all is noted as such
 (info), so the report shows coverage either way. Automatic acknowledgements
 are not judged: they do not pretend to answer.
 """
@@ -68,16 +70,61 @@ def _same_word(a: str, b: str, language: str) -> bool:
                for x in fa for y in fb for short, long in ((x, y), (y, x)))
 
 
+# Words that ask for a kind of value, which a value of that kind answers: "when" or "date" by "Wed 10th" or
+# "tomorrow", "time" by "10:30", "price" or "cost" by "€1,450" (a reader says the reply gave the date/price).
+_ASKS = {
+    "date": "when date dates day datum wann quand jour date fecha cuando cuándo día dia giorno data quando dag "
+            "wanneer",
+    "time": "when time hour uhrzeit wann quand heure hora cuando cuándo ora orario quando tijd tijdstip wanneer "
+            "horário horario",
+    "money": "price prices cost costs charge charges fee fees quote amount preis kosten betrag gebühr gebühren "
+             "prix coût cout tarif montant frais precio coste costo importe tarifa prezzo importo tariffa prijs "
+             "bedrag tarief preço preco custo valor",
+}
+_ASKED = {w: {kind for kind, words in _ASKS.items() if w in words.split()} for w in " ".join(_ASKS.values()).split()}
+_WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|"
+             r"freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+             r"miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lunedì|lunedi|martedì|martedi|mercoledì|"
+             r"mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|maandag|dinsdag|woensdag|donderdag|"
+             r"vrijdag|zaterdag|zondag|segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira")
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+           r"apr|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|"
+           r"février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|"
+           r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|"
+           r"giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|oktober|janeiro|"
+           r"fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro")
+_VALUES = {
+    "date": re.compile(
+        rf"\b(?:{_WEEKDAYS})\b|(?-i:\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)"   # not "sat", "wed"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|e|º|ª)?\.?\s+(?:of\s+|de\s+)?(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b"
+        r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b(?![.,]\d)|\b\d{4}-\d{2}-\d{2}\b"
+        r"|\b(?:today|tomorrow|tonight|heute|übermorgen|aujourd'hui|demain|hoy|mañana|oggi|domani|vandaag|hoje|"
+        r"amanhã)\b|(?<!guten )\bmorgen\b|\b(?:next|this) week\b|\bnächste[nr]? woche\b|\bsemaine prochaine\b|"
+        r"\bpróxima semana\b|\bprossima settimana\b|\bvolgende week\b", re.I),
+    "time": re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s?uhr\b|"
+                       r"\b\d{1,2}\s?h\b|\b(?:noon|midday|midnight|mittags?|midi|mediodía|mezzogiorno)\b", re.I),
+    "money": re.compile(r"[£$€¥]\s?\d|\d[\d.,]*\s?(?:[€£$]|(?:eur|euros?|gbp|usd|pounds?|dollars?|chf|reais)\b)",
+                        re.I),
+}
+
+
+def _value_given(word: str, text: str) -> bool:
+    """Does the text give a value of the kind the word asks for ("when": a date or time; "price": an amount)?"""
+    return any(_VALUES[kind].search(text) for kind in _ASKED.get(word, ()))
+
+
 def covers(point, text: str, language: str = "en") -> bool:
     """Does the text mention this point (words in any of their forms in the language, /regex/, or a list
-    meaning any of them)?"""
+    meaning any of them)? A word that asks for a date, a time or a price ("when", "date", "Uhrzeit",
+    "cost", "prix") is also covered by one ("Wed 10th", "tomorrow", "10:30", "€1,450")."""
     if isinstance(point, (list, tuple)):
         return any(covers(p, text, language) for p in point)
     point = str(point)
     if len(point) > 2 and point.startswith("/") and point.endswith("/"):
         return re.search(point[1:-1], text, re.I) is not None
     have = set(_words(text))
-    return all(w in have or any(_same_word(w, h, language) for h in have) for w in _words(point))
+    return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text)
+               for w in _words(point))
 
 
 def language_of(ctx) -> str:

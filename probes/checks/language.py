@@ -5,12 +5,16 @@ English, German, French, Spanish, Italian, Dutch and Portuguese, plus a few spel
 them uses ("ção", "ß", "ñ", "ij"). Words shared by several languages count for each a fraction.
 
 Caught (major): a reply whose own text is clearly in another of these languages than the persona's
-``language`` (ISO 639-1, default "en").
+``language`` (ISO 639-1, default "en"); for a persona whose language is none of the seven ("pl", "hi"),
+a reply plainly and only in one of them (strong evidence, a third of its words that language's
+function words, no sentence none of them accounts for, no other script), unless the persona's language
+is a close relative of the one found (Galician and Portuguese, Afrikaans and Dutch, Catalan and Spanish).
 
 Left alone: replies too short to tell (under 8 words or under 3 points of evidence, e.g. "OK,
 thanks!" or a one-line SMS); bilingual replies where the customer's language holds its own (at
 least half the evidence of the leading language); the customer's quoted message, code, links,
-email addresses and the signature block; personas whose language is not one of the seven.
+email addresses and the signature block; for a persona whose language is not one of the seven, any
+reply that holds a sentence or a script we cannot read (it may be in their language).
 """
 from __future__ import annotations
 
@@ -92,11 +96,23 @@ def profile(text: str) -> tuple[int, dict[str, float]]:
     return len(words), scores
 
 
+# Languages close enough to one of ours that our profile would take them for it (Galician for Portuguese,
+# Afrikaans for Dutch, Catalan for Spanish): a customer writing them is never told "wrong language".
+_RELATIVES = {
+    "af": "nl de", "fy": "nl de", "li": "nl de", "lb": "de nl fr", "yi": "de", "gl": "pt es", "ca": "es fr it pt",
+    "oc": "fr es it pt", "an": "es fr it pt", "co": "it fr", "sc": "it es", "rm": "it de fr", "wa": "fr", "ht": "fr",
+    "br": "fr", "ia": "en de fr es it nl pt", "ie": "en de fr es it nl pt", "io": "en de fr es it nl pt",
+    "eo": "en de fr es it nl pt", "la": "en de fr es it nl pt", "vo": "en de fr es it nl pt", "mt": "it en",
+    "ch": "es en", "bi": "en fr", "no": "de nl", "nb": "de nl", "nn": "de nl", "da": "de nl", "sv": "de nl",
+    "fo": "de nl", "is": "de nl",
+}
+_MIN_SHARE_UNKNOWN = 0.3   # of all words, function words of the language the reply is taken to be in
+_MIN_SENTENCE_SHARE = 0.15  # a sentence with fewer words of any of ours may be in the customer's language
+
+
 def check(text: str, ctx=None) -> list[Finding]:
     persona = getattr(ctx, "persona", None) or {}
     want = str(persona.get("language") or "en").strip().lower().replace("_", "-").split("-")[0]
-    if want not in _STOP:
-        return []
     lines = [ln for ln in prose_lines(text, ctx, kinds=(OWN,)) if not ln.signature and not _BOILERPLATE.search(ln.prose)]
     if not lines:
         return []
@@ -105,11 +121,48 @@ def check(text: str, ctx=None) -> list[Finding]:
     if n < _MIN_WORDS:
         return []
     best = max(scores, key=lambda lang: scores[lang])
-    if best == want or scores[best] < _MIN_EVIDENCE or scores[want] >= 0.5 * scores[best]:
+    if want not in _STOP:
+        if not _clearly_ours(body, best, scores, want):
+            return []
+        title = f"Reply in {NAMES[best]}, but the customer's language is {want}"
+        wrote = f"The customer's language is {want} (ISO 639-1), and they"
+    elif best == want or scores[best] < _MIN_EVIDENCE or scores[want] >= 0.5 * scores[best]:
         return []
+    else:
+        title = f"Reply in {NAMES[best]}, but the customer writes {NAMES[want]}"
+        wrote = f"The customer wrote in {NAMES[want]} and"
     first = next((ln for ln in lines if len(ln.prose.split()) >= 3), lines[0])
     return [Finding(
-        CHECK, "major", f"Reply in {NAMES[best]}, but the customer writes {NAMES[want]}",
-        f"The customer wrote in {NAMES[want]} and got an answer in {NAMES[best]}: a customer who does not read "
+        CHECK, "major", title,
+        f"{wrote} got an answer in {NAMES[best]}: a customer who does not read "
         f"{NAMES[best]} cannot use it, and it shows their language was ignored.",
         snippet(first.text))]
+
+
+def _clearly_ours(body: str, best: str, scores: dict[str, float], want: str) -> bool:
+    """For a customer whose language we have no profile for: is the reply plainly, and only, in one of
+    ours? Plainly: strong evidence, far ahead of the next language, a large share of its words that
+    language's function words. Only: no sentence of some length that none of ours accounts for (it may be
+    in the customer's language: a bilingual reply), no other script, and the customer's language not a
+    close relative of the one found (Galician read as Portuguese)."""
+    if best in _RELATIVES.get(want, "").split() or scores[best] < 2 * _MIN_EVIDENCE:
+        return False
+    if sorted(scores.values())[-2] * 3 > scores[best]:
+        return False
+    text = _URL.sub(" ", body)
+    if re.search(r"[^\W\d_]", re.sub(r"[A-Za-z\u00C0-\u024F]", "", text)):
+        return False   # letters of another script: the customer's language may be in there
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+    if sum(w in _WORDS[best] for w in words) < _MIN_SHARE_UNKNOWN * len(words):
+        return False
+    known = set().union(*_WORDS.values())
+    for sentence in re.split(r"[.!?;:\n]+", text):
+        said = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence)]
+        if len(said) < 4:
+            continue
+        if sum(w in known for w in said) < _MIN_SENTENCE_SHARE * len(said):
+            return False   # a sentence none of ours accounts for
+        _, own = profile(sentence)
+        if max(own, key=lambda lang: own[lang]) != best and max(own.values()) >= 2.0:
+            return False   # a sentence in another language (a relative of the customer's): bilingual
+    return True

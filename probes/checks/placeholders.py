@@ -7,18 +7,21 @@ The patterns aim at placeholder *shapes*: any template delimiter ([…], [[…]]
 its head noun), in English, German, French, Spanish, Italian, Dutch and
 Portuguese ("[Anrede] [Nachname]", "{vorname}", "[nombre del cliente]",
 "<Nome Cliente>", "[Lieferadresse]", "[[AGENT_NAME]]", "[PolicyNumber]",
-"[Pet Name]"), plus "XXXX" standing in for a number that was never filled in.
+"[Pet Name]"), plus "XXXX" (or "XXXX-XXXX") standing in for a number that was never filled in, and a
+filler left in capitals ("on INSERT DATE", "CUSTOMER NAME HERE", "DATUM EINFÜGEN").
 
 Left alone: prices in brackets ("[£20]"), footnote marks ("[1]"), button and menu labels ("[My Account]",
 "[Mes commandes]", "<Settings>"), subject tags and brand prefixes ("[EXTERNAL]", "[Acme Support]"),
 brands ("[iPhone]"), domains, option lists ("{Small, Medium, Large}"), capitalised words in braces
 ("{Premium} plan"), a field label the reply points at ("the field [Date of Birth]", "el campo [Fecha de
 nacimiento]", "enter your [Postcode]"),
-regexes ("\\d{4}"), "$20", "50%", masked card numbers ("XXXX XXXX XXXX 4417"),
-Windows environment variables ("%APPDATA%\\logs"), code samples (fenced, indented
-or `inline`), a placeholder the reply shows as code or explains ("type
-`{{first_name}}` …", "Replace {order_id} with …"), and the customer's own quoted
-message.
+regexes ("\\d{4}"), "$20", "50%", masked card numbers, PINs and passwords ("XXXX XXXX XXXX 4417",
+"card XXXX XXXX XXXX XXXX", "PIN: XXXX"), capitals that call to action or shout ("ORDER HERE", a line in
+capitals), Windows environment variables ("%APPDATA%\\logs"), code samples (fenced, indented or `inline`)
+and indented config samples ("    api_key: <YOUR_API_KEY>"), a placeholder the reply shows as code or
+explains ("type `{{first_name}}` …", "Replace {order_id} with …", "{naam} … wordt … vervangen door"), and
+once the reply explains one, its examples of the same shape elsewhere ('e.g. "Hi {{first_name}}, …"'),
+and the customer's own quoted message.
 """
 from __future__ import annotations
 
@@ -114,7 +117,13 @@ PATTERNS = [
     ("curly braces", re.compile(r"(?<![{$\\])\{\s*([^{}\n]{1,40}?)\s*\}(?!\})")),
     # "your order XXXX", "on XX/XX/XXXX", "£XX.XX": Xs where a number was meant to go.
     ("Xs for a missing number", re.compile(
-        r"(?<![\w*•#\-/.])(?:X{4,}|X{2}[/.\-]X{2}[/.\-]X{2,4}|[£$€]\s?X{2,}(?:[.,]X{2})?)(?![\w*•\-/])")),
+        r"(?<![\w*•#\-/.])(?:X{4,}(?:[ \-]X{4,})*|X{2}[/.\-]X{2}[/.\-]X{2,4}|[£$€]\s?X{2,}(?:[.,]X{2})?)"
+        r"(?![\w*•\-/])")),
+    # A filler left in capitals: "on INSERT DATE between 8 and 12", "CUSTOMER NAME HERE", "DATUM EINFÜGEN".
+    ("filler in capitals", re.compile(
+        r"(?<![\w\[{<(])(?:(?:INSERT|INSÉRER|INSERER|INSERTAR|INSERIRE|INVOEGEN|INSERIR|EINFÜGEN)\s+"
+        r"((?:[A-ZÄÖÜÉÈÓÍÁÚÇ'’]+\s+){0,3}[A-ZÄÖÜÉÈÓÍÁÚÇ]+)|((?:[A-ZÄÖÜÉÈÓÍÁÚÇ'’]+\s+){0,3}[A-ZÄÖÜÉÈÓÍÁÚÇ]+)\s+"
+        r"(?:HERE|HIER|ICI|AQUÍ|AQUI|QUI|EINFÜGEN|INVOEGEN))(?![\w\]}>)])")),
 ]
 
 
@@ -136,6 +145,12 @@ def is_field(inner: str, kind: str = "square brackets") -> bool:
         return parts[-1] not in _TLDS and "www" not in parts
     if _CAMEL.match(inner):
         return any(_field_word(w) for w in re.findall(r"[A-Z]?[a-z0-9]+", inner))
+    if kind == "filler in capitals":   # "DATE", "CUSTOMER NAME", "YOUR NAME", "NUMÉRO DE COMMANDE"
+        words = [fold(w) for w in inner.split()]
+        if words[-1] not in _FIELD_NOUNS and not (words[0] in _FIRST_NOUNS and len(words) > 1):
+            return False   # "ORDER HERE", "BOOK HERE": a call to action, not a field
+        return all(
+            _field_word(w) or _TAIL_WORD.fullmatch(w) or w in _OWNERS or w in _AND for w in words)
     if kind == "template tag" and re.fullmatch(r"[A-Za-z]\w{1,30}", inner):
         return True   # "@@name@@", "__NAME__": shapes that only templates use
     if kind == "curly braces" and re.fullmatch(r"[a-z]{2,30}", inner):
@@ -188,16 +203,37 @@ _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|ta
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
 
 
+# Kinds of placeholder a reply can show on purpose (not Xs or a capitals filler: nobody explains those).
+_BRACKETS = {kind for kind, _ in PATTERNS} - {"Xs for a missing number", "filler in capitals"}
+# What a fully masked number stands for: "card XXXX XXXX XXXX XXXX", "PIN: XXXX".
+_MASKED_WHAT = re.compile(r"\b(?:card|cards|karte|carte|tarjeta|carta|kaart|cart[ãa]o|iban|pin|password|passwort|"
+                          r"mot de passe|contrase[ñn]a|wachtwoord|senha|ending(?:\s+in)?|endet\s+auf|"
+                          r"se\s+termine\s+par|terminada\s+en|che\s+termina\s+con|eindigend\s+op|terminado\s+em)\W{0,3}"
+                          r"(?:\w+\W{1,3}){0,3}$", re.I)
+# The rest of the sentence says the placeholder gets replaced: "{naam} gebruiken: die wordt bij het versturen
+# automatisch vervangen door de voornaam", "… {first_name}, which is replaced with", "… sera remplacé par".
+_REPLACED_LATER = re.compile(
+    r"^\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*[:,;]?\s*(?:die|dat|which|that|it|this|they|das|dies|er|es|il|elle|"
+    r"cela|ce|qui|que|lo|la|esto|che|questo|isso|ele)?\s*(?:wordt|worden|wird|werden|is|are|will\s+be|gets?|est|"
+    r"sera|seront|sont|es|será|serán|viene|verrà|è|sarà|é)\b"
+    r"(?=[^.!?\n]*\b(?:by|with|door|met|durch|mit|par|por|con|da|dal|dalla|pelo|pela|com)\b)"   # … by what
+    r"[^.!?\n]{0,40}?\b(?:replaced|substituted|swapped|filled\s+in|vervangen|ingevuld|ersetzt|ausgefüllt|"
+    r"remplacée?s?|substituée?s?|reemplazad[oa]s?|sustituid[oa]s?|sostituit[oa]|rimpiazzat[oa]|substituíd[oa]s?)\b",
+    re.I)
+# A config or data sample the reply shows, indented with lower-case keys: '    secret: <YOUR_SECRET>',
+# '      "api_key": "<YOUR_API_KEY>",' (a details block a template fills in reads "Name: [name]").
+_CONFIG_LINE = re.compile(r"^(?:\s{2,}|\t)\s*(?:-\s+)?\"?[a-z_][\w.\-]*\"?\s*:\s*\S")
+
+
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per distinct placeholder in the company's own text, in reading order."""
     lines = read(text, ctx)
     shown_as_code = _code_tokens(text, lines)
-    found: list[Finding] = []
-    seen: set[str] = set()
+    hits: list[tuple[int, int, str, str]] = []   # (line, position, token, kind)
+    explained: set[str] = set()   # tokens and bracket shapes the reply explains somewhere
     for ln in lines:
         if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
             continue
-        hits: list[tuple[int, str, str]] = []
         spans: list[tuple[int, int]] = []
         for kind, pattern in PATTERNS:
             for m in pattern.finditer(ln.prose):
@@ -210,22 +246,30 @@ def check(text: str, ctx=None) -> list[Finding]:
                 spans.append(m.span())
                 if token in shown_as_code or _harmless(kind, token, ln.prose, m.start(), m.end(), text):
                     continue
-                hits.append((m.start(), token, kind))
-        for _, token, kind in sorted(hits):
-            if token in seen:
-                continue
-            seen.add(token)
-            found.append(Finding(
-                CHECK, "major", f"Unreplaced placeholder {token}",
-                f"The customer sees template text ({kind}) where their details should be: "
-                "the message looks careless and impersonal.",
-                snippet(ln.text)))
+                if _explained(kind, ln.prose[:m.start()], ln.prose[m.end():]):
+                    explained |= {token, kind}
+                    continue
+                hits.append((ln.no, m.start(), token, kind))
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for no, _, token, kind in sorted(hits):
+        # A reply that explains a placeholder once shows it (and others of its shape) as examples elsewhere:
+        # 'type {{first_name}} where the name goes, e.g. "Hi {{first_name}}, …"'.
+        if token in seen or token in explained or (kind in explained and kind in _BRACKETS):
+            continue
+        seen.add(token)
+        found.append(Finding(
+            CHECK, "major", f"Unreplaced placeholder {token}",
+            f"The customer sees template text ({kind}) where their details should be: "
+            "the message looks careless and impersonal.",
+            snippet(lines[no].text)))
     return found
 
 
 def _code_tokens(text: str, lines) -> set[str]:
     """Placeholder-shaped tokens the reply shows as code: it is talking about them, not leaking them."""
     blob = "\n".join([ln.text for ln in lines if ln.text.strip() and not ln.prose.strip()]  # code lines
+                     + [ln.text for ln in lines if _CONFIG_LINE.match(ln.text)]             # config samples
                      + _INLINE_CODE.findall(text))                                           # `inline code`
     return {m.group(0) for _, pattern in PATTERNS for m in pattern.finditer(blob)}
 
@@ -236,10 +280,19 @@ def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str)
         name = token.strip("%").upper()
         if name in _ENV_VARS or re.match(r"[\\/]", after) or re.search(r"[\\/]$", before):
             return True
-    if kind.startswith("Xs") and (_MASK_AFTER.match(after) or _MASK_BEFORE.search(before)):
+    if kind.startswith("Xs") and (_MASK_AFTER.match(after) or _MASK_BEFORE.search(before)
+                                  or (token.startswith("XXXX") and _MASKED_WHAT.search(before))):
         return True
+    rest = before + after
+    if kind == "filler in capitals" and sum(c.isupper() for c in rest) > 0.6 * sum(c.isalpha() for c in rest):
+        return True   # a line in capitals throughout: shouting, not a filler
     if kind == "angle brackets" and re.search(r"</\s*" + re.escape(token.strip("<> ")) + r"\s*>", text, re.I):
         return True  # an HTML/XML element, not a field
-    if kind != "Xs for a missing number" and (_EXPLAINED_BEFORE.search(before) or _EXPLAINED_AFTER.match(after)):
-        return True
     return False
+
+
+def _explained(kind: str, before: str, after: str) -> bool:
+    """Does the reply talk about the placeholder here ("Replace {order_id} with …", "type %FIRSTNAME% where
+    …", "{naam} … wordt … vervangen door de voornaam")?"""
+    return kind in _BRACKETS and bool(_EXPLAINED_BEFORE.search(before) or _EXPLAINED_AFTER.match(after)
+                                      or _REPLACED_LATER.match(after))

@@ -4,11 +4,18 @@ Caught (critical): a greeting to a name that is not the persona's ("Dear Paul" t
 brand or channel prefix: "Acme: Hi Tom", "[Acme Support] Hello Tom,", "ACME SMS - Dear Paul"),
 above all one that belongs to another persona of the same run; another persona's full name, email
 address or phone number anywhere in the reply (quoted text included: a reply quoting another
-customer's message is the leak itself); another contact's correlation token.
+customer's message is the leak itself); another persona spoken to or about in the company's text by
+a part of their name: title or initial with their surname ("the booking for Mr Kowalski", "Name on
+booking: S. Brennan") or their first name as a form of address ("Ok Leah, I can see …", "…, Greg, the
+reading …"); another contact's correlation token.
 
 Left alone: the persona's first name, surname with a title ("Ms Doe", "Frau Müller"), initials,
-a shortened first name ("Alex" for Alexandra), generic greetings ("Hi there", "Dear customer",
-"Sehr geehrte Damen und Herren"), and greetings in the customer's own quoted message.
+short forms of their given names, regular or not ("Alex" for Alexandra, "Liz" for Elizabeth, "Maite"
+for María Teresa, "Bob" for Robert, "Juanito" for Juan), generic greetings ("Hi there", "Dear
+customer", "Sehr geehrte Damen und Herren"), closings that start like a greeting ("Beste Grüße"),
+staff who share another persona's first name ("I'm Tom from returns", a signature, "Tom:" in a chat,
+a list of advisers), the customer's own lines in a chat transcript, and greetings in the customer's
+own quoted message.
 """
 from __future__ import annotations
 
@@ -35,7 +42,8 @@ _PREFIX = re.compile(r"^\s*(?:[\[(][^\[\]()\n]{1,40}[\])]\s*(?::|[-–—|>])?|"
 # A chat transcript's line by the customer ("Jane: Hi Tom, …", "You: Hello Sam") greets the agent, not them.
 _CUSTOMER_SPEAKERS = {"you", "me", "customer", "visitor", "guest", "kunde", "kundin", "sie", "client", "cliente",
                       "klant", "vous", "usted", "tu", "jij", "u"}
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr", "frau", "fraulein", "monsieur",
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr", "herrn", "frau", "fraulein",
+           "monsieur",
            "madame", "mademoiselle", "m", "mme", "mlle", "senor", "senora", "senorita", "sr", "sra", "srta", "don",
            "dona", "signor", "signora", "signorina", "sig", "sig.ra", "sigra", "dott", "dottssa", "dott.ssa", "heer",
            "mevrouw", "mevr", "dhr", "mw", "meneer", "senhor", "senhora", "sra.", "doctor", "professor"}
@@ -54,7 +62,10 @@ _STOP = {"thank", "thanks", "we", "i", "your", "you", "our", "this", "the", "ple
          "further", "with", "many", "my", "from", "a", "an", "in", "on", "for", "to", "here", "how", "what",
          "is", "are", "there", "its", "it's", "we're", "i'm", "danke", "vielen", "wir", "ich", "ihre", "merci",
          "nous", "je", "votre", "gracias", "le", "nos", "grazie", "ti", "la", "bedankt", "dank", "wij", "uw",
-         "obrigado", "obrigada", "nós", "hier", "ici", "aqui", "qui", "hi", "hello", "dear", "hey", "ok", "okay"}
+         "obrigado", "obrigada", "nós", "hier", "ici", "aqui", "qui", "hi", "hello", "dear", "hey", "ok", "okay",
+         # A closing that starts like a greeting: "Beste Grüße", "Liebe Grüße", "Beste wensen".
+         "grusse", "gruss", "grussen", "wunsche", "groeten", "groet", "wensen", "saluti", "saludos", "wishes",
+         "regards"}
 _TOKEN_CHARS = "A-Za-z0-9"
 
 
@@ -63,6 +74,7 @@ def check(text: str, ctx=None) -> list[Finding]:
     others = [p for p in (getattr(ctx, "other_personas", None) or []) if isinstance(p, dict)]
     own_name = fold(str(persona.get("name") or "")).strip()
     found: list[tuple[int, Finding]] = []
+    reply = text
     lines = read(text, ctx)
     reported: set[tuple[str, int]] = set()   # (other persona name, line) already named by a greeting finding
 
@@ -74,6 +86,8 @@ def check(text: str, ctx=None) -> list[Finding]:
             continue
         other = next((p for p in others if fold(str(p.get("name") or "")).strip() != own_name
                       and _is_persona(name, p)), None)
+        if not other and _short_form(name, persona):
+            continue   # "Liz" for Elizabeth, "Maite" for María Teresa, "Bob" for Robert
         if other:
             reported.add((str(other.get("name")), ln.no))
             found.append((ln.no, Finding(
@@ -108,6 +122,15 @@ def check(text: str, ctx=None) -> list[Finding]:
                         f"reply to {persona.get('name') or 'this customer'}: one customer's details leaked to "
                         "another.", snippet(ln.text))))
                     break
+        hit = _addressed(lines, p, persona, reply, reported) if pname and fold(pname) != own_name else None
+        if hit:
+            ln, said = hit
+            reported.add((pname, ln.no))
+            found.append((ln.no, Finding(
+                CHECK, "critical", f"Reply addresses another customer ({said})",
+                f"{said} is another customer probed in the same run ({pname}); a reply to "
+                f"{persona.get('name') or 'this customer'} that speaks to or about them was meant for someone "
+                "else, or carries their details.", snippet(ln.text))))
         email = str(p.get("email") or "").strip().lower()
         if email and email != str(persona.get("email") or "").strip().lower():
             for ln, text in zip(lines, lowered, strict=True):
@@ -214,3 +237,138 @@ def _is_persona(greeted: str, persona: dict) -> bool:
             continue  # "Alex" for Alexandra
         return False
     return True
+
+
+# Irregular short forms of given names in the languages we check (regular ones, "Alex" for Alexandra, "Liz"
+# for Elizabeth, "Juanito" for Juan, are worked out from the letters): formal name -> its usual short forms.
+_NICKNAMES = {
+    "william": "bill billy will willy liam", "robert": "bob bobby rob robbie bert", "richard": "dick rick ricky rich",
+    "margaret": "maggie meg peggy marge greta daisy", "elizabeth": "liz lizzie beth betty bess lisa eliza elsa libby",
+    "edward": "ted ned ed eddie", "john": "jack johnny", "james": "jim jimmy jamie", "henry": "harry hal",
+    "katherine": "kate kathy katie kitty kat", "catherine": "kate cathy katie kitty cat", "charles": "chuck charlie",
+    "anthony": "tony", "patricia": "pat patty trish tricia", "susan": "sue susie", "theodore": "ted teddy theo",
+    "francis": "frank", "frances": "fran frankie", "mary": "molly polly mae", "sarah": "sally", "ann": "nancy",
+    "anne": "nancy annie", "helen": "nell nellie", "eleanor": "nell ellie nora", "michael": "mike mick mikey",
+    "nicholas": "nick nicky", "christopher": "kit", "rebecca": "becky becca", "deborah": "deb debbie",
+    "abigail": "abby", "victoria": "vicky tori", "alexander": "sasha sandy xander", "alexandra": "sasha sandy",
+    "frederick": "fred freddie", "lawrence": "larry", "laurence": "larry", "gerald": "gerry", "jeremy": "jerry",
+    "andrew": "andy drew", "nathaniel": "nate nat", "isabel": "bella izzy", "isabella": "bella izzy",
+    "teresa": "tess tessa terry", "theresa": "tess tessa terry", "dorothy": "dot dolly", "harold": "harry",
+    "jacob": "jake", "joseph": "joe joey", "josef": "sepp seppi", "johannes": "hans jan", "johann": "hans",
+    "wolfgang": "wolf", "friedrich": "fritz", "heinrich": "heinz", "katharina": "kathi",
+    "elisabeth": "lisa liesel sissi",
+    "francisco": "paco pancho curro chico", "jose": "pepe ze", "jesus": "chucho chuy", "ignacio": "nacho",
+    "guadalupe": "lupe", "dolores": "lola", "concepcion": "concha conchi", "rosario": "charo", "manuel": "manolo",
+    "enrique": "quique", "mercedes": "merche", "montserrat": "montse", "pilar": "pili", "roberto": "beto",
+    "alberto": "beto", "eduardo": "edu lalo", "guillermo": "memo", "giuseppe": "beppe peppe pino",
+    "giovanni": "gianni nanni", "salvatore": "toto", "domenico": "mimmo", "vincenzo": "enzo", "cornelis": "kees",
+    "hendrik": "henk", "jacobus": "koos jaap", "geertruida": "truus", "wilhelmina": "mien", "fernando": "nando",
+    "antonio": "tono toni", "francesca": "cesca", "maximilian": "max", "benjamin": "ben benji",
+    "thomas": "tom tommy", "stephen": "steve stevie", "nicolas": "nico nick", "susanne": "susi",
+}
+_SHORT_OF: dict[str, set[str]] = {}
+for _formal, _shorts in _NICKNAMES.items():
+    for _short in _shorts.split():
+        _SHORT_OF.setdefault(_short, set()).add(_formal)
+# Diminutive endings: "Juanito", "Carlitos", "Anita", "Paolino", "Joãozinho", "Gretchen", "Annetje", "Johnny".
+_DIMINUTIVE = re.compile(r"(?:it[oa]s?|ín|in[oa]|inh[oa]|zinh[oa]|chen|tje|je|ke|ie|y)$")
+
+
+def _short_form(greeted: str, persona: dict) -> bool:
+    """Is every name word of the greeting a usual short form of the persona's given names ("Liz" for
+    Elizabeth, "Maite" for María Teresa, "Bob" for Robert, "Juanito" for Juan)? When unsure, yes: the
+    greeting is then left alone."""
+    names = [w for w in re.split(r"[\s\-.,]+", fold(str(persona.get("name") or ""))) if len(w) >= 2]
+    given = names[:-1] or names
+    words = [fold(w).strip(".") for w in re.split(r"[\s\-]+", greeted)]
+    words = [w for w in words if w and w not in _TITLES and w.replace(".", "") not in _TITLES and w not in _PARTICLES]
+    if not words or not given:
+        return False
+    joined = "".join(given)
+    for w in words:
+        if any(formal in names for formal in _SHORT_OF.get(w, ())):
+            continue
+        if len(w) >= 3 and any(w in n for n in given):
+            continue   # "Liz" in Elizabeth, "Tina" in Christina
+        if len(w) >= 3 and w[0] == joined[0] and _subsequence(w, joined):
+            continue   # "Maite": Ma(r)i(a) Te(resa)
+        stem = _DIMINUTIVE.sub("", w)
+        stem = stem[:-1] if len(stem) >= 4 and stem[-1] == stem[-2] else stem   # "Danny": "dann" -> "dan"
+        if stem != w and len(stem) >= 2 and any(n.startswith(stem) and (len(stem) >= 3 or len(n) <= 4) for n in given):
+            continue   # "Juanito" for Juan, "Anita" for Ana
+        return False
+    return True
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+# Titles before a surname, as folded: "Mr Kowalski", "Frau Becker", "M. Dupont", "Sra. García".
+_TITLE_RE = "|".join(sorted((re.escape(t) for t in _TITLES if len(t) > 1), key=len, reverse=True)) + r"|m(?=\.)"
+# Words before a name spoken to: "Ok Leah, …", "Thanks, Tom!", "Sorry Greg —".
+_VOCATIVE_BEFORE = (r"(?:^|[,;:–—]\s*|\b(?:ok|okay|right|alright|so|well|yes|no|thanks|thank you|sorry|hi|hello|"
+                    r"hey|"
+                    r"dear|danke|merci|gracias|grazie|bedankt|obrigad[oa]|ja|oui|si|sim)\s*,?\s+)")
+_VOCATIVE_AFTER = r"(?=\s*(?:[,!?;–—]|\.(?:\s|$)|$))"
+# "I'm Tom", "Tom from billing", "Tom here", "Agent Tom:", "Tom (Support)", a signature ("Thanks, Tom" at the
+# end of a short line): the name belongs to staff.
+_STAFF = (r"(?:i'?m|i am|my name is|this is|it'?s|ich bin|hier ist|je suis|c'est|soy|me llamo|sono|mi chiamo|"
+          r"ik ben|sou|agent|advisor|adviser|colleague|kollege|kollegin|collegue|colega|collega|technician|engineer)"
+          r"\s+{n}\b|\b{n}\s+(?:from|here|at|von|de|da|van|hier|ici|aqui|qui)\b|"
+          r"^\s*(?:[\w ]+\s)?{n}\s*(?:\(|:|$)|^[^\n]{{0,30}}[,\-–—]\s*{n}\s*[.!]?\s*$|\b{n}\W*\Z")
+_LIST_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w'’]*)*\s*,?\s*(?:and|or|&|und|oder|et|ou|y|o|e|en|of)\s+[A-Z]")
+_SPEAKER = re.compile(r"^\s*([^\W\d_][\w .'’-]{0,30}):")
+
+
+def _addressed(lines, other: dict, persona: dict, text: str, reported: set) -> tuple | None:
+    """The first company line that speaks to or about another persona by a part of their name: title or
+    initial with their surname ("Mr Kowalski", "S. Brennan"), or their first name as a form of address
+    ("Ok Leah, …", "…, Greg, the reading …"). Not when the name is also the customer's, or is a member of
+    staff introduced as such ("I'm Tom from billing", a signature), or in the customer's own chat lines."""
+    pname = str(other.get("name") or "").strip()
+    words = [w for w in re.split(r"[\s\-]+", fold(pname)) if w]
+    mine = persona_words(persona) | set(fold(str(persona.get("name") or "")).split())
+    if not words:
+        return None
+    first, surname = words[0], words[-1]
+    by_surname = by_first = None
+    if len(words) >= 2 and surname not in mine and len(surname) >= 2:
+        by_surname = re.compile(rf"(?<!\w)(?:(?:{_TITLE_RE})\.?|([a-z])\.?)\s+{re.escape(surname)}(?!\w)")
+    if first not in mine and len(first) >= 2 and first not in _GENERIC and first not in _STOP \
+            and not _is_persona(first, persona) and not _short_form(first, persona):
+        staff = re.compile(_STAFF.format(n=re.escape(first)), re.I | re.M)
+        if not staff.search(fold(text)):
+            by_first = re.compile(_VOCATIVE_BEFORE + rf"({re.escape(first)})" + _VOCATIVE_AFTER)
+    if not (by_surname or by_first):
+        return None
+    speakers = _CUSTOMER_SPEAKERS | persona_words(persona)
+    carry = ""   # the last word of the line before: "… for Mr\nKowalski …" wraps a title onto its own line
+    for ln in lines:
+        if ln.kind != OWN or not ln.prose.strip():
+            carry = ""
+            continue
+        prose = carry + ln.prose
+        carry = (ln.prose.split() or [""])[-1] + " "
+        folded = fold(prose)
+        if (pname, ln.no) in reported or len(folded) != len(prose):
+            continue   # positions would not line up with the text as written ("ß")
+        speaker = _SPEAKER.match(prose)
+        if speaker and {fold(w) for w in re.findall(r"[^\W\d_]+", speaker.group(1))} & speakers:
+            continue   # the customer's own line in a chat transcript
+        for m in by_surname.finditer(folded) if by_surname else ():
+            if not prose[m.end() - len(surname)].isupper():
+                continue   # "a price", not "A. Price"
+            if m.group(1) and (m.group(1) != first[0] or not prose[m.start(1)].isupper()
+                               or (prose[m.end(1):m.end(1) + 1] != "." and m.group(1) in "aeioy")):
+                continue   # an initial: theirs, written as one ("S. Brennan"), not the word "A" or "I"
+            return ln, prose[m.start():m.end()]
+        prose, folded = prose[len(prose) - len(ln.prose):], folded[len(prose) - len(ln.prose):]
+        for m in by_first.finditer(folded) if by_first else ():
+            start = m.start(1)
+            if not prose[start].isupper() or _LIST_AFTER.match(prose[m.end(1):]) \
+                    or re.search(r"[A-Z][\w'’]*\s*,\s*$", prose[:start]):
+                continue   # written as a name, and not one of a list ("Tom, Anna and Bob")
+            return ln, prose[start:m.end(1)]
+    return None

@@ -76,3 +76,35 @@ def test_a_point_is_covered_by_another_form_of_its_words_in_the_personas_languag
     # Regex points and any-of lists keep working, forms or not.
     assert covered("Hi Jane, delivery to LS6 takes 3 days.", [["Leeds", "/\\bLS\\d/"], "/\\b\\d+ days?\\b/"])
     assert not covered("Hi Jane, delivery takes 3 days.", ["/\\bdelivered\\b/"])
+
+
+def test_a_word_that_asks_for_a_date_time_or_price_is_covered_by_one():
+    assert covered("Hi Eoin, it's €1,450 fitted. We can start Wed 10th if that suits.", [["quote", "price"], "when"])
+    assert covered("Hi Jane, the engineer comes tomorrow between 8am and noon.", ["date", "time"])
+    assert covered("Hi Jane, we can fit it on the 3rd of June.", [["date", "day"]])
+    assert covered("Hallo Herr Meier, der Techniker kommt am Dienstag um 14 Uhr.", ["wann", "Uhrzeit"], "de")
+    assert covered("Bonjour, la réparation coûte 49,90 € et nous passons jeudi.", ["prix", "quand"], "fr")
+    assert covered("Hola Lucía, el técnico irá el martes 12 de marzo.", ["cuándo"], "es")
+    assert covered("Gentile Marco, il ritiro è previsto domani alle 10:30.", ["quando", "orario"], "it")
+    assert covered("Beste Sanne, we komen op 12 maart; de kosten zijn €75.", ["wanneer", "prijs"], "nl")
+    assert covered("Olá Ana, a entrega custa R$ 20 e chega amanhã.", ["quando"], "pt")
+    # Numbers that are not a date, a time or a price do not answer those.
+    assert not covered("Hi Jane, the plan has 5G, 100GB of data and 6 months of Disney+.", [["price", "cost"]])
+    assert not covered("Hi Jane, I sat down with the engineer and we wed the two parts.", ["when"])
+    assert not covered("Guten Morgen Herr Meier, wir prüfen Ihre Anfrage.", ["wann"], "de")
+    assert not covered("Hi Jane, your refund is being processed.", ["date"])
+
+
+def test_the_corpus_reads_any_of_lists_in_must_mention_as_the_scenario_form_does():
+    # Scenario YAML and corpus entries write "any of these" as a nested list: [refund, [replacement, replace]].
+    import yaml
+    from checks.corpus import make_context
+
+    entry = yaml.safe_load("channel: email\ncontext:\n  persona: {name: Jane Doe, language: en}\n"
+                           "  must_mention: [refund, [replacement, replace]]\n")
+    ctx = make_context(entry)
+    assert ctx.must_mention == ["refund", ["replacement", "replace"]]
+    (f,) = answers.check("Hi Jane, we will replace the kettle this week.", ctx)
+    assert f.check == "answer.incomplete" and f.snippet == "“refund”"
+    (f,) = answers.check("Hi Jane, refund done; a replacement ships today.", ctx)
+    assert f.check == "answer.complete"

@@ -81,5 +81,44 @@ def test_an_english_reply_to_a_german_customer_with_a_german_quote_is_caught():
 def test_language_codes_with_regions_and_unknown_languages():
     assert check(REPLIES["en"], persona("de-AT"))
     assert check(REPLIES["en"], persona("pt_BR"))
-    assert check(REPLIES["en"], persona("ja")) == []  # no profile: no opinion
+    assert check(REPLIES["en"], persona("ja"))[0].title == "Reply in English, but the customer's language is ja"
     assert check(REPLIES["de"], CheckContext()) and check(REPLIES["en"], CheckContext()) == []  # default "en"
+
+
+# Customers whose language we have no profile for: a reply plainly and only in one of ours is caught.
+OTHER_LANGUAGES = {
+    "pl": "Dzień dobry, dziękujemy za wiadomość. Państwa zamówienie zostało wysłane i dotrze jutro. W razie "
+          "pytań prosimy o kontakt z naszym działem obsługi klienta.",
+    "ro": "Bună ziua, vă mulțumim pentru mesaj. Comanda dumneavoastră a fost expediată astăzi și va ajunge mâine. "
+          "Dacă aveți întrebări, vă rugăm să contactați echipa noastră de asistență.",
+    "sv": "Hej, tack för ditt meddelande. Din beställning har skickats i dag och kommer fram i morgon. Om du har "
+          "frågor är du välkommen att kontakta vår kundtjänst.",
+    "gl": "Bos días, grazas pola súa mensaxe. O seu pedido foi enviado hoxe e chegará mañá. Se ten algunha "
+          "dúbida, póñase en contacto co noso equipo de atención ao cliente.",
+    "af": "Goeie môre, dankie vir u boodskap. U bestelling is vandag gestuur en sal môre aankom. As u enige vrae "
+          "het, kontak asseblief ons kliëntediens span.",
+    "ca": "Bon dia, gràcies pel vostre missatge. La comanda s'ha enviat avui i arribarà demà. Si teniu cap pregunta, "
+          "poseu-vos en contacte amb el nostre equip d'atenció al client.",
+    "el": "Καλημέρα σας, ευχαριστούμε για το μήνυμά σας. Η παραγγελία σας στάλθηκε σήμερα και θα φτάσει αύριο.",
+}
+
+
+@pytest.mark.parametrize("lang,got", [("pl", "en"), ("hi", "en"), ("ro", "fr"), ("sv", "fr"), ("tr", "es"),
+                                      ("ja", "pt"), ("gl", "en"), ("ca", "nl")])
+def test_a_reply_plainly_in_one_of_ours_to_a_customer_of_another_language_is_caught(lang, got):
+    (f,) = check(REPLIES[got], persona(lang))
+    assert f.title.startswith("Reply in ") and f.title.endswith(f"but the customer's language is {lang}")
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_LANGUAGES))
+def test_a_reply_in_a_language_we_have_no_profile_for_is_left_alone(lang):
+    # In the customer's own language, in a close relative of one of ours, or bilingual with theirs.
+    assert check(OTHER_LANGUAGES[lang], persona(lang)) == []
+    assert check(OTHER_LANGUAGES[lang] + "\n\n" + REPLIES["en"], persona(lang)) == []
+
+
+def test_a_close_relative_of_one_of_ours_is_not_told_it_got_the_wrong_language():
+    assert check(REPLIES["pt"], persona("gl")) == []
+    assert check(REPLIES["nl"], persona("af")) == []
+    assert check(REPLIES["es"], persona("ca")) == []
+    assert check("OK, thanks, see you soon!", persona("pl")) == []   # too short to tell

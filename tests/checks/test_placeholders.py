@@ -186,3 +186,69 @@ def test_a_field_label_the_reply_points_at_is_not_a_placeholder():
 def test_other_template_syntaxes_are_caught_but_not_their_look_alikes(text, placeholder):
     assert [f.title for f in check(text)] == [f"Unreplaced placeholder {placeholder}"]
     assert check("Save 20% on shoes and 10% on bags; use the ((double)) hooks. In Python, __init__ runs first.") == []
+
+
+# Xs where a reference was never filled in, in groups too; a fully masked number says what it masks.
+@pytest.mark.parametrize("text,placeholder", [
+    ("Your reference number is XXXX-XXXX. Payments start on the 15th.", "XXXX-XXXX"),
+    ("Il numero della sua pratica è XXXX XXXX, lo conservi.", "XXXX XXXX"),
+    ("Ihre Vorgangsnummer lautet XXXXXX.", "XXXXXX"),
+])
+def test_grouped_xs_where_a_reference_should_be_are_caught(text, placeholder):
+    assert [f.title for f in check(text)] == [f"Unreplaced placeholder {placeholder}"]
+
+
+@pytest.mark.parametrize("text", [
+    "The card XXXX XXXX XXXX XXXX has been blocked and a new one is on its way.",
+    "Die Karte mit der Nummer XXXX-XXXX wurde gesperrt.",
+    "Your new PIN: XXXX will arrive by post in a separate letter.",
+    "Le compte se termine par XXXX-1234.",
+])
+def test_a_masked_card_pin_or_password_is_not_a_placeholder(text):
+    assert check(text) == []
+
+
+# A filler left in capitals where a value belongs, in the languages we check.
+@pytest.mark.parametrize("text,placeholder", [
+    ("Our engineer will visit on INSERT DATE between 8am and 12pm.", "INSERT DATE"),
+    ("Dear CUSTOMER NAME HERE,\nthanks for your order.", "CUSTOMER NAME HERE"),
+    ("Ihr Termin ist am DATUM EINFÜGEN um 10 Uhr.", "DATUM EINFÜGEN"),
+    ("Votre colis arrive le INSÉRER DATE.", "INSÉRER DATE"),
+    ("Hola INSERTAR NOMBRE, tu pedido ya ha salido.", "INSERTAR NOMBRE"),
+])
+def test_a_capitals_filler_is_caught(text, placeholder):
+    assert [f.title for f in check(text)] == [f"Unreplaced placeholder {placeholder}"]
+
+
+@pytest.mark.parametrize("text", [
+    "BIG SALE THIS WEEK: ORDER HERE AND SAVE 20%. YOUR NAME HERE ON A MUG!",
+    "Summer sale - ORDER HERE and save, or BOOK HERE for a fitting.",
+    "Please INSERT CARD and follow the steps on the screen.",
+    "To log in, CLICK HERE and enter your email.",
+])
+def test_capitals_that_are_a_call_to_action_or_shouting_are_not_fillers(text):
+    assert check(text) == []
+
+
+# A reply that explains a placeholder once shows it (and others of its shape) as examples elsewhere.
+@pytest.mark.parametrize("text", [
+    'Hi Jane,\n\nTo add the name, type {first_name} in the editor, for instance: "Dear {first_name}, thanks for '
+    'your order." Then press Save.\n\nBest,\nOla',
+    "Beste Jan,\n\nIn je factuursjabloon kun je {klantnaam} zetten: die wordt automatisch vervangen door de naam "
+    "van de klant. Het factuurnummer komt in {factuurnummer}.\n\nGroet,\nIris",
+    "Bonjour,\n\nLe code {prenom} sera remplacé par le prénom du client au moment de l'envoi.",
+    "Hallo Jan,\n\nim Betreff können Sie {vorname} verwenden; er wird beim Versand durch den Vornamen ersetzt.",
+    "Hi Jane,\n\nYour config should look like this:\n\n    api:\n      key: <YOUR_API_KEY>\n      region: eu-west\n\n"
+    "Thanks,\nDev Support",
+    'Hi Jane,\n\nThe file needs your key:\n\n    {\n      "api_key": "<YOUR_API_KEY>",\n      "debug": false\n    }\n',
+])
+def test_an_explained_placeholder_and_its_examples_are_not_flagged(text):
+    assert check(text) == []
+
+
+def test_an_explanation_does_not_excuse_a_leak_of_another_shape_or_an_ordinary_replacement():
+    text = "Dear [name],\n\nTo personalise your emails, type {first_name} where the name should go."
+    assert [f.title for f in check(text)] == ["Unreplaced placeholder [name]"]
+    assert check("Dear [name], your kettle will be replaced for free next week.")
+    # A details block a template fills in is not a config sample.
+    assert check("Hi,\n\nYour booking:\n    Name: [Customer Name]\n    Date: [Booking Date]\n")

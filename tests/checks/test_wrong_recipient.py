@@ -157,3 +157,86 @@ def test_a_chat_transcript_line_by_the_customer_is_not_a_prefix():
     transcript = "Jane: Hi Tom, my order is late.\nTom: Hello Jane, sorry about that, it ships today."
     assert check(transcript, ctx()) == []
     assert check("You: Hello Sam\nSam: Hi Jane, how can I help?", ctx()) == []
+
+
+# The customer's own name in its usual short forms, regular or not, in the languages we check.
+SHORT_FORMS = [
+    ({"name": "William Turner"}, "Hi Bill,\nyour meter reading is in."),
+    ({"name": "Elizabeth Harper"}, "Hello Beth, the parcel left today."),
+    ({"name": "Elizabeth Harper"}, "Hi Lizzie! Your booking is confirmed."),
+    ({"name": "Christina Wolf"}, "Hi Tina, thanks for the photos."),
+    ({"name": "José Ruiz", "language": "es"}, "Hola Pepe, tu pedido ya ha salido."),
+    ({"name": "Juan Pérez", "language": "es"}, "Hola Juanito, ya está todo arreglado."),
+    ({"name": "Ana Costa", "language": "pt"}, "Olá Anita, a encomenda já foi enviada."),
+    ({"name": "María José Ortega", "language": "es"}, "Hola Majo, gracias por escribirnos."),
+    ({"name": "Josef Huber", "language": "de"}, "Servus Sepp, die Rechnung ist unterwegs."),
+    ({"name": "Giovanni Russo", "language": "it"}, "Ciao Gianni, il rimborso è stato effettuato."),
+    ({"name": "Cornelis Bakker", "language": "nl"}, "Hoi Kees, je bestelling is onderweg."),
+    ({"name": "Daniel Brooks"}, "Hi Danny, all sorted now."),
+    ({"name": "Thomas Wright"}, "Morning Tom, the engineer is booked."),
+]
+
+
+@pytest.mark.parametrize("persona,text", SHORT_FORMS)
+def test_a_short_form_of_the_customers_own_name_is_not_someone_else(persona, text):
+    assert check(text, ctx(persona=persona, other_personas=[{"name": "Paul Martin"}])) == []
+
+
+def test_another_customers_short_form_is_still_another_customer():
+    # Paul is another persona of the run: a subsequence of the customer's letters does not excuse him.
+    assert check("Hi Paul,\nthanks.", ctx(persona={"name": "Pauline Apple"}, other_personas=OTHERS)) == []
+    assert check("Hi Mia,\nthanks.", ctx(persona={"name": "Maria Lopez"}, other_personas=[{"name": "Mia Chen"}]))[
+        0].title == "Reply greets another customer (Mia)"
+    assert check("Dear Kevin,\nthanks.", ctx(persona={"name": "Elizabeth Harper"}))[0].title == \
+        "Reply greets the wrong name (Kevin)"
+
+
+def test_a_closing_that_starts_like_a_greeting_is_not_one():
+    anna = {"name": "Anna Weber", "language": "de"}
+    for text in ("Hallo Frau Weber,\n\ndanke.\n\nBeste Grüße\nSandra Beck",
+                 "Hallo Anna,\ndanke.\nLiebe Grüße\nTeam Nord",
+                 "Beste Anna,\n\nbedankt.\n\nBeste groeten\nKees"):
+        assert check(text, ctx(persona=anna, other_personas=[])) == []
+
+
+TOM = [{"name": "Tom Becker", "phone": "+49 151 2345 6789"}, {"name": "Sheila Brennan"}]
+
+# Another customer spoken to or about by a part of their name, anywhere in the company's text.
+ADDRESSED = [
+    ("Thanks for confirming your date of birth. Ok Tom, I can see the upgrade you asked about.", "Tom"),
+    ("Hi Jane,\n\nAs agreed on the phone, Tom, the engineer comes on Friday.", "Tom"),
+    ("Agent Mia: Thanks for your patience, Tom – I've rebooked the visit.", "Tom"),
+    ("Dear Ms Doe,\n\nI have moved the booking for Mr\nBecker to the 14:20 departure.", "Mr Becker"),
+    ("Hi Jane,\n\nBooking details:\nName on booking: S. Brennan\nArrival: 14:00", "S. Brennan"),
+    ("Hallo Frau Doe,\n\nwir haben die Bestellung von Herrn Becker storniert.", "Herrn Becker"),
+]
+
+
+@pytest.mark.parametrize("text,said", ADDRESSED)
+def test_another_customer_addressed_by_part_of_their_name_is_caught(text, said):
+    (f,) = check(text, ctx(other_personas=TOM))
+    assert f.check == "wrong_recipient" and f.severity == "critical"
+    assert f.title == f"Reply addresses another customer ({said})"
+
+
+NOT_ADDRESSED = [
+    "Hi Jane,\n\nI'm Tom from the returns team and I've approved your refund.\n\nTom\nReturns",
+    "Hi Jane, your refund is approved. Thanks, Tom",
+    "Hi Jane,\nyour refund is approved.\n\nThanks,\nTom",
+    "Tom: Hello Jane, how can I help?\nJane: Thanks, Tom! My parcel is late.",
+    "Hi Jane,\nplease ask any of our advisers: Tom, Anna or Bob.",
+    "Hi Jane, you can have the jacket for a price of £20. A Brennan-style collar costs extra.",
+    "Hi Jane, our engineer Tom will call before he arrives.",
+    "Hi Jane,\n\nOn Mon, Tom Becker <tom@example.org> wrote:\n> Thanks, Tom here\n",
+    "Hi Jane, Tom here from the workshop: the bike is ready, Tom.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSED)
+def test_staff_names_lists_and_ordinary_words_are_not_another_customer(text):
+    found = [f for f in check(text, ctx(other_personas=TOM)) if f.title.startswith("Reply addresses")]
+    assert found == []
+
+
+def test_the_customers_own_first_name_shared_with_another_customer_is_not_a_leak():
+    assert check("Sorry for the wait, Jane, it ships today.", ctx(other_personas=[{"name": "Jane Becker"}])) == []
