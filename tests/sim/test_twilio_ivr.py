@@ -365,3 +365,13 @@ def test_the_demo_telephone_world_writes_the_same_event_log(tmp_path):
     events = [json.loads(line) for line in log_file.read_text().splitlines()]
     assert any(e["kind"] == "hangup" and e["call_sid"] == placed.sid and e["text"] == "hangup" for e in events)
     assert f"{placed.sid[-6:]}  {DEMO_NUMBER}  hung up: hangup (status completed)" in console.getvalue()
+
+
+def test_the_ivr_phone_fixture_gives_a_configuration_whose_token_works(ivr_phone, reports):
+    cfg = ivr_phone.config(reports)
+    assert cfg.targets["ivr"].endpoints["phone"] == IVR_NUMBER
+    phone = cfg.identities["shopper"].phone
+    assert phone.account_sid == PROBER_ACCOUNT_SID and phone.api_base == ivr_phone.base_url
+    token = os.environ[testivr.TOKEN_VARIABLE]   # exported by the fixture, as a user exports theirs
+    numbers = twilio_client(PROBER_ACCOUNT_SID, token, ivr_phone.base_url).incoming_phone_numbers.list()
+    assert [n.phone_number for n in numbers] == [PROBER_NUMBER]
