@@ -389,7 +389,8 @@ def _addressed(spoken: list[tuple], other: dict, persona: dict, folded_reply: st
     mine = _mine(str(persona.get("name") or ""))
     first, surname = words[0], words[-1]
     by_surname = by_first = None
-    if len(words) >= 2 and surname not in mine and len(surname) >= 2 and surname in folded_reply:
+    if len(words) >= 2 and surname not in mine and len(surname) >= 2 and surname in folded_reply \
+            and not _first_name_patterns(surname)[0].search(folded_reply):   # not "Dr Becker here", a signature
         by_surname = _surname_pattern(surname)
     if first in spoken_to:
         by_first = spoken_to[first]

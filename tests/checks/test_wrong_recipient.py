@@ -229,6 +229,8 @@ NOT_ADDRESSED = [
     "Hi Jane, our engineer Tom will call before he arrives.",
     "Hi Jane,\n\nOn Mon, Tom Becker <tom@example.org> wrote:\n> Thanks, Tom here\n",
     "Hi Jane, Tom here from the workshop: the bike is ready, Tom.",
+    "Hi Jane,\n\nMr Becker from our legal team will call you about the claim.",
+    "Hi Jane,\nthe claim is approved.\n\nKind regards,\nDr S. Brennan",
 ]
 
 
