@@ -323,7 +323,12 @@ _VOCATIVE_AFTER = r"(?=\s*(?:[,!?;–—]|\.(?:\s|$)|$))"
 _STAFF = (r"(?:i'?m|i am|my name is|this is|it'?s|ich bin|hier ist|je suis|c'est|soy|me llamo|sono|mi chiamo|"
           r"ik ben|sou|agent|advisor|adviser|colleague|kollege|kollegin|collegue|colega|collega|technician|engineer)"
           r"\s+{n}\b|\b{n}\s+(?:from|here|at|von|de|da|van|hier|ici|aqui|qui)\b|"
+          r"\b{n}\s*,?\s+(?:our|unser\w*|notre|nos|nuestr[oa]s?|nostr[oa]|onze|noss[oa]s?)\s|"   # "Tom, our engineer"
           r"^\s*(?:[\w ]+\s)?{n}\s*(?:\(|:|$)|^[^\n]{{0,30}}[,\-–—]\s*{n}\s*[.!]?\s*$|\b{n}\W*\Z")
+# Words that open a sentence before a name spoken to ("Thanks, Tom.", "Yes, Mark, …"), not a list's name.
+_INTERJECTIONS = {"ok", "okay", "right", "alright", "so", "well", "yes", "no", "thanks", "thank", "sorry", "hi", "hello",
+                  "hey", "dear", "danke", "merci", "gracias", "grazie", "bedankt", "obrigado", "obrigada", "ja", "oui",
+                  "si", "sim", "great", "perfect", "sure", "cheers"}
 _LIST_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w'’]*)*\s*,?\s*(?:and|or|&|und|oder|et|ou|y|o|e|en|of)\s+[A-Z]")
 _SPEAKER = re.compile(r"^\s*([^\W\d_][\w .'’-]{0,30}):")
 
@@ -415,8 +420,9 @@ def _addressed(spoken: list[tuple], other: dict, persona: dict, folded_reply: st
             return ln, prose[m.start():m.end()]
         for m in by_first.finditer(folded, carried) if by_first else ():
             start = m.start(1)
+            listed = re.search(r"([A-Z][\w'’]*)\s*,\s*$", prose[carried:start])
             if not prose[start].isupper() or _LIST_AFTER.match(prose[m.end(1):]) \
-                    or re.search(r"[A-Z][\w'’]*\s*,\s*$", prose[carried:start]):
+                    or (listed and fold(listed.group(1)) not in _INTERJECTIONS):
                 continue   # written as a name, and not one of a list ("Tom, Anna and Bob")
             return ln, prose[start:m.end(1)]
     return None
