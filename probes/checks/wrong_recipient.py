@@ -326,9 +326,9 @@ _STAFF = (r"(?:i'?m|i am|my name is|this is|it'?s|ich bin|hier ist|je suis|c'est
           r"\b{n}\s*,?\s+(?:our|unser\w*|notre|nos|nuestr[oa]s?|nostr[oa]|onze|noss[oa]s?)\s|"   # "Tom, our engineer"
           r"^\s*(?:[\w ]+\s)?{n}\s*(?:\(|:|$)|^[^\n]{{0,30}}[,\-–—]\s*{n}\s*[.!]?\s*$|\b{n}\W*\Z")
 # Words that open a sentence before a name spoken to ("Thanks, Tom.", "Yes, Mark, …"), not a list's name.
-_INTERJECTIONS = {"ok", "okay", "right", "alright", "so", "well", "yes", "no", "thanks", "thank", "sorry", "hi", "hello",
-                  "hey", "dear", "danke", "merci", "gracias", "grazie", "bedankt", "obrigado", "obrigada", "ja", "oui",
-                  "si", "sim", "great", "perfect", "sure", "cheers"}
+_INTERJECTIONS = {"ok", "okay", "right", "alright", "so", "well", "yes", "no", "thanks", "thank", "sorry", "hi",
+                  "hello", "hey", "dear", "danke", "merci", "gracias", "grazie", "bedankt", "obrigado", "obrigada",
+                  "ja", "oui", "si", "sim", "great", "perfect", "sure", "cheers"}
 _LIST_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w'’]*)*\s*,?\s*(?:and|or|&|und|oder|et|ou|y|o|e|en|of)\s+[A-Z]")
 _SPEAKER = re.compile(r"^\s*([^\W\d_][\w .'’-]{0,30}):")
 
