@@ -97,7 +97,10 @@ _VALUES = {
     "date": re.compile(
         rf"\b(?:{_WEEKDAYS})\b|(?-i:\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)"   # not "sat", "wed"
         rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|e|º|ª)?\.?\s+(?:of\s+|de\s+)?(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b"
-        r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b(?![.,]\d)|\b\d{4}-\d{2}-\d{2}\b"
+        # "the 10th", "on the 3rd at 9" (not "the 2nd option"), "10/03", "10.03.2026", "2026-03-10"
+        r"|\b\d{1,2}(?:st|nd|rd|th)\b(?=\s*(?:[^\w\s]|$|(?:of|at|between|from|if|and|or|to|by|before|after|in|"
+        r"when|so|but|as|until|till)\b))|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!/)|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4}\b)?"
+        r"|\b\d{4}-\d{2}-\d{2}\b"
         r"|\b(?:today|tomorrow|tonight|heute|übermorgen|aujourd'hui|demain|hoy|mañana|oggi|domani|vandaag|hoje|"
         r"amanhã)\b|(?<!guten )\bmorgen\b|\b(?:next|this) week\b|\bnächste[nr]? woche\b|\bsemaine prochaine\b|"
         r"\bpróxima semana\b|\bprossima settimana\b|\bvolgende week\b", re.I),

@@ -220,6 +220,10 @@ _REPLACED_LATER = re.compile(
     r"[^.!?\n]{0,40}?\b(?:replaced|substituted|swapped|filled\s+in|vervangen|ingevuld|ersetzt|ausgefüllt|"
     r"remplacée?s?|substituée?s?|reemplazad[oa]s?|sustituid[oa]s?|sostituit[oa]|rimpiazzat[oa]|substituíd[oa]s?)\b",
     re.I)
+# Words about template syntax, in what explains a placeholder (not "the field …", "click …", "enter your …").
+_TEMPLATE_TALK = re.compile(r"replace|type|insert|paste|tag|placeholder|variable|merge|syntax|e\.g\.|for\s+example|"
+                            r"wherever|where\s+you\s+want|replaced|filled\s+in|vervangen|ingevuld|ersetzt|"
+                            r"ausgefüllt|remplac|substitu|reemplaz|sustitu|sostitu|rimpiazz", re.I)
 # A config or data sample the reply shows, indented with lower-case keys: '    secret: <YOUR_SECRET>',
 # '      "api_key": "<YOUR_API_KEY>",' (a details block a template fills in reads "Name: [name]").
 _CONFIG_LINE = re.compile(r"^(?:\s{2,}|\t)\s*(?:-\s+)?\"?[a-z_][\w.\-]*\"?\s*:\s*\S")
@@ -246,8 +250,11 @@ def check(text: str, ctx=None) -> list[Finding]:
                 spans.append(m.span())
                 if token in shown_as_code or _harmless(kind, token, ln.prose, m.start(), m.end(), text):
                     continue
-                if _explained(kind, ln.prose[:m.start()], ln.prose[m.end():]):
-                    explained |= {token, kind}
+                how = _explained(kind, ln.prose[:m.start()], ln.prose[m.end():])
+                if how:
+                    # Only talk about templates makes the reply's other fields of that shape examples too:
+                    # "enter your [Postcode]" points at a form and excuses no "Dear [Customer Name]".
+                    explained |= {token, kind} if how == "template" else {token}
                     continue
                 hits.append((ln.no, m.start(), token, kind))
     found: list[Finding] = []
@@ -291,8 +298,15 @@ def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str)
     return False
 
 
-def _explained(kind: str, before: str, after: str) -> bool:
-    """Does the reply talk about the placeholder here ("Replace {order_id} with …", "type %FIRSTNAME% where
-    …", "{naam} … wordt … vervangen door de voornaam")?"""
-    return kind in _BRACKETS and bool(_EXPLAINED_BEFORE.search(before) or _EXPLAINED_AFTER.match(after)
-                                      or _REPLACED_LATER.match(after))
+def _explained(kind: str, before: str, after: str) -> str:
+    """Does the reply talk about the placeholder here: "template" when about template syntax ("Replace
+    {order_id} with …", "type %FIRSTNAME% where …", "{naam} … wordt … vervangen door de voornaam"),
+    "label" when it points at a field or button ("the field [Date of Birth]", "enter your [Postcode]"),
+    "" when it does not."""
+    if kind not in _BRACKETS:
+        return ""
+    said = [m.group(0) for m in (_EXPLAINED_BEFORE.search(before), _EXPLAINED_AFTER.match(after),
+                                 _REPLACED_LATER.match(after)) if m]
+    if not said:
+        return ""
+    return "template" if any(_TEMPLATE_TALK.search(x) for x in said) else "label"

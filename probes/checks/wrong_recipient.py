@@ -20,6 +20,7 @@ own quoted message.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..results import Finding
 from ._text import OWN, fold, persona_words, read, snippet
@@ -74,7 +75,6 @@ def check(text: str, ctx=None) -> list[Finding]:
     others = [p for p in (getattr(ctx, "other_personas", None) or []) if isinstance(p, dict)]
     own_name = fold(str(persona.get("name") or "")).strip()
     found: list[tuple[int, Finding]] = []
-    reply = text
     lines = read(text, ctx)
     reported: set[tuple[str, int]] = set()   # (other persona name, line) already named by a greeting finding
 
@@ -106,6 +106,9 @@ def check(text: str, ctx=None) -> list[Finding]:
     # 2. Another persona's full name, email address or phone number anywhere. Each line is read once, not
     # once per other customer: a run of 200 customers made this most of a harvest's time per answer.
     folded = [fold(ln.text) for ln in lines] if others else []
+    folded_reply = "\n".join(folded)
+    spoken = None   # the company's own lines, read once for every other persona (_spoken_lines)
+    spoken_to: dict[str, re.Pattern | None] = {}   # first names, judged once for every persona of that name
     lowered = [ln.text.lower() for ln in lines] if others else []
     numbers = [[re.sub(r"\D", "", m.group(0)) for m in re.finditer(r"\+?\d[\d\s().\-/]{6,}\d", ln.text)]
                for ln in lines] if others else []
@@ -122,7 +125,10 @@ def check(text: str, ctx=None) -> list[Finding]:
                         f"reply to {persona.get('name') or 'this customer'}: one customer's details leaked to "
                         "another.", snippet(ln.text))))
                     break
-        hit = _addressed(lines, p, persona, reply, reported) if pname and fold(pname) != own_name else None
+        if spoken is None and pname and fold(pname) != own_name:
+            spoken = _spoken_lines(lines, persona)
+        hit = _addressed(spoken, p, persona, folded_reply, reported, spoken_to) \
+            if pname and fold(pname) != own_name else None
         if hit:
             ln, said = hit
             reported.add((pname, ln.no))
@@ -317,46 +323,94 @@ _VOCATIVE_AFTER = r"(?=\s*(?:[,!?;–—]|\.(?:\s|$)|$))"
 _STAFF = (r"(?:i'?m|i am|my name is|this is|it'?s|ich bin|hier ist|je suis|c'est|soy|me llamo|sono|mi chiamo|"
           r"ik ben|sou|agent|advisor|adviser|colleague|kollege|kollegin|collegue|colega|collega|technician|engineer)"
           r"\s+{n}\b|\b{n}\s+(?:from|here|at|von|de|da|van|hier|ici|aqui|qui)\b|"
+          r"\b{n}\s*,?\s+(?:our|unser\w*|notre|nos|nuestr[oa]s?|nostr[oa]|onze|noss[oa]s?)\s|"   # "Tom, our engineer"
           r"^\s*(?:[\w ]+\s)?{n}\s*(?:\(|:|$)|^[^\n]{{0,30}}[,\-–—]\s*{n}\s*[.!]?\s*$|\b{n}\W*\Z")
+# Words that open a sentence before a name spoken to ("Thanks, Tom.", "Yes, Mark, …"), not a list's name.
+_INTERJECTIONS = {"ok", "okay", "right", "alright", "so", "well", "yes", "no", "thanks", "thank", "sorry", "hi",
+                  "hello", "hey", "dear", "danke", "merci", "gracias", "grazie", "bedankt", "obrigado", "obrigada",
+                  "ja", "oui", "si", "sim", "great", "perfect", "sure", "cheers"}
 _LIST_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w'’]*)*\s*,?\s*(?:and|or|&|und|oder|et|ou|y|o|e|en|of)\s+[A-Z]")
 _SPEAKER = re.compile(r"^\s*([^\W\d_][\w .'’-]{0,30}):")
 
 
-def _addressed(lines, other: dict, persona: dict, text: str, reported: set) -> tuple | None:
-    """The first company line that speaks to or about another persona by a part of their name: title or
-    initial with their surname ("Mr Kowalski", "S. Brennan"), or their first name as a form of address
-    ("Ok Leah, …", "…, Greg, the reading …"). Not when the name is also the customer's, or is a member of
-    staff introduced as such ("I'm Tom from billing", a signature), or in the customer's own chat lines."""
-    pname = str(other.get("name") or "").strip()
-    words = [w for w in re.split(r"[\s\-]+", fold(pname)) if w]
-    mine = persona_words(persona) | set(fold(str(persona.get("name") or "")).split())
-    if not words:
-        return None
-    first, surname = words[0], words[-1]
-    by_surname = by_first = None
-    if len(words) >= 2 and surname not in mine and len(surname) >= 2:
-        by_surname = re.compile(rf"(?<!\w)(?:(?:{_TITLE_RE})\.?|([a-z])\.?)\s+{re.escape(surname)}(?!\w)")
-    if first not in mine and len(first) >= 2 and first not in _GENERIC and first not in _STOP \
-            and not _is_persona(first, persona) and not _short_form(first, persona):
-        staff = re.compile(_STAFF.format(n=re.escape(first)), re.I | re.M)
-        if not staff.search(fold(text)):
-            by_first = re.compile(_VOCATIVE_BEFORE + rf"({re.escape(first)})" + _VOCATIVE_AFTER)
-    if not (by_surname or by_first):
-        return None
+def _spoken_lines(lines, persona: dict) -> list[tuple]:
+    """The company's own lines, each as (line, text, folded text, length of the carried word): the last word
+    of the line before is carried in front ("… for Mr\nKowalski …" wraps a title onto its own line). Not
+    the customer's own lines in a chat transcript, nor lines whose folded text would not line up ("ß")."""
     speakers = _CUSTOMER_SPEAKERS | persona_words(persona)
-    carry = ""   # the last word of the line before: "… for Mr\nKowalski …" wraps a title onto its own line
+    out = []
+    carry = ""
     for ln in lines:
         if ln.kind != OWN or not ln.prose.strip():
             carry = ""
             continue
         prose = carry + ln.prose
-        carry = (ln.prose.split() or [""])[-1] + " "
+        carried, carry = len(carry), (ln.prose.split() or [""])[-1] + " "
         folded = fold(prose)
-        if (pname, ln.no) in reported or len(folded) != len(prose):
-            continue   # positions would not line up with the text as written ("ß")
-        speaker = _SPEAKER.match(prose)
+        if len(folded) != len(prose):
+            continue
+        speaker = _SPEAKER.match(ln.prose)
         if speaker and {fold(w) for w in re.findall(r"[^\W\d_]+", speaker.group(1))} & speakers:
             continue   # the customer's own line in a chat transcript
+        out.append((ln, prose, folded, carried))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _surname_pattern(surname: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:(?:{_TITLE_RE})\.?|([a-z])\.?)\s+{re.escape(surname)}(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _first_name_patterns(first: str) -> tuple[re.Pattern, re.Pattern]:
+    return (re.compile(_STAFF.format(n=re.escape(first)), re.I | re.M),
+            re.compile(_VOCATIVE_BEFORE + rf"({re.escape(first)})" + _VOCATIVE_AFTER))
+
+
+@lru_cache(maxsize=4096)
+def _mine(name: str) -> frozenset[str]:
+    """The persona's name words, folded."""
+    return frozenset(persona_words({"name": name}) | set(fold(name).split()))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """Another persona's name words, folded ("Anna-Lena Müller" -> anna, lena, muller)."""
+    return tuple(w for w in re.split(r"[\s\-]+", fold(name)) if w)
+
+
+def _addressed(spoken: list[tuple], other: dict, persona: dict, folded_reply: str, reported: set,
+               spoken_to: dict) -> tuple | None:
+    """The first company line that speaks to or about another persona by a part of their name: title or
+    initial with their surname ("Mr Kowalski", "S. Brennan"), or their first name as a form of address
+    ("Ok Leah, …", "…, Greg, the reading …"). Not when the name is also the customer's, or is a member of
+    staff introduced as such ("I'm Tom from billing", a signature), or in the customer's own chat lines.
+    spoken: _spoken_lines of the reply; spoken_to: first name -> its pattern (None: not a form of address
+    here), filled in as the reply's other personas are read."""
+    pname = str(other.get("name") or "").strip()
+    words = _name_words(pname)
+    if not any(w in folded_reply for w in words):
+        return None   # neither name appears at all: most other personas, in a run of hundreds
+    mine = _mine(str(persona.get("name") or ""))
+    first, surname = words[0], words[-1]
+    by_surname = by_first = None
+    if len(words) >= 2 and surname not in mine and len(surname) >= 2 and surname in folded_reply \
+            and not _first_name_patterns(surname)[0].search(folded_reply):   # not "Dr Becker here", a signature
+        by_surname = _surname_pattern(surname)
+    if first in spoken_to:
+        by_first = spoken_to[first]
+    elif first not in mine and len(first) >= 2 and first not in _GENERIC and first not in _STOP \
+            and first in folded_reply and not _is_persona(first, persona) and not _short_form(first, persona):
+        # (the customer's own name or a short form of it wins: "Paul" for Pauline)
+        staff, vocative = _first_name_patterns(first)
+        by_first = spoken_to[first] = None if staff.search(folded_reply) else vocative
+    else:
+        spoken_to[first] = None
+    if not (by_surname or by_first):
+        return None
+    for ln, prose, folded, carried in spoken:
+        if (pname, ln.no) in reported:
+            continue
         for m in by_surname.finditer(folded) if by_surname else ():
             if not prose[m.end() - len(surname)].isupper():
                 continue   # "a price", not "A. Price"
@@ -364,11 +418,11 @@ def _addressed(lines, other: dict, persona: dict, text: str, reported: set) -> t
                                or (prose[m.end(1):m.end(1) + 1] != "." and m.group(1) in "aeioy")):
                 continue   # an initial: theirs, written as one ("S. Brennan"), not the word "A" or "I"
             return ln, prose[m.start():m.end()]
-        prose, folded = prose[len(prose) - len(ln.prose):], folded[len(prose) - len(ln.prose):]
-        for m in by_first.finditer(folded) if by_first else ():
+        for m in by_first.finditer(folded, carried) if by_first else ():
             start = m.start(1)
+            listed = re.search(r"([A-Z][\w'’]*)\s*,\s*$", prose[carried:start])
             if not prose[start].isupper() or _LIST_AFTER.match(prose[m.end(1):]) \
-                    or re.search(r"[A-Z][\w'’]*\s*,\s*$", prose[:start]):
+                    or (listed and fold(listed.group(1)) not in _INTERJECTIONS):
                 continue   # written as a name, and not one of a list ("Tom, Anna and Bob")
             return ln, prose[start:m.end(1)]
     return None

@@ -93,6 +93,9 @@ def test_a_word_that_asks_for_a_date_time_or_price_is_covered_by_one():
     assert not covered("Hi Jane, I sat down with the engineer and we wed the two parts.", ["when"])
     assert not covered("Guten Morgen Herr Meier, wir prüfen Ihre Anfrage.", ["wann"], "de")
     assert not covered("Hi Jane, your refund is being processed.", ["date"])
+    assert not covered("Hi Jane, the 2nd option is best; see section 4.1 of the guide.", ["when"])
+    assert covered("Hi Jane, we can come on the 2nd, or on 10/03.", [["when"]])
+    assert covered("Hallo Herr Meier, der Termin ist am 10.03. um 9 Uhr.", ["Datum"], "de")
 
 
 def test_the_corpus_reads_any_of_lists_in_must_mention_as_the_scenario_form_does():

@@ -250,5 +250,8 @@ def test_an_explanation_does_not_excuse_a_leak_of_another_shape_or_an_ordinary_r
     text = "Dear [name],\n\nTo personalise your emails, type {first_name} where the name should go."
     assert [f.title for f in check(text)] == ["Unreplaced placeholder [name]"]
     assert check("Dear [name], your kettle will be replaced for free next week.")
+    # Pointing at a form's field is no talk about templates: the greeting's field is still a leak.
+    assert [f.title for f in check("Dear [Customer Name],\n\nPlease enter your [Postcode] on the form.")] == [
+        "Unreplaced placeholder [Customer Name]"]
     # A details block a template fills in is not a config sample.
     assert check("Hi,\n\nYour booking:\n    Name: [Customer Name]\n    Date: [Booking Date]\n")

@@ -209,6 +209,8 @@ ADDRESSED = [
     ("Dear Ms Doe,\n\nI have moved the booking for Mr\nBecker to the 14:20 departure.", "Mr Becker"),
     ("Hi Jane,\n\nBooking details:\nName on booking: S. Brennan\nArrival: 14:00", "S. Brennan"),
     ("Hallo Frau Doe,\n\nwir haben die Bestellung von Herrn Becker storniert.", "Herrn Becker"),
+    ("Hi Jane,\n\nThanks, Tom. The replacement is on its way.", "Tom"),
+    ("Hi Jane,\n\nYes, Tom, the meter reading was an estimate.", "Tom"),
 ]
 
 
@@ -229,6 +231,9 @@ NOT_ADDRESSED = [
     "Hi Jane, our engineer Tom will call before he arrives.",
     "Hi Jane,\n\nOn Mon, Tom Becker <tom@example.org> wrote:\n> Thanks, Tom here\n",
     "Hi Jane, Tom here from the workshop: the bike is ready, Tom.",
+    "Hi Jane,\n\nMr Becker from our legal team will call you about the claim.",
+    "Dear Jane, Mr Becker, our surveyor, will visit on Monday. Tom, our engineer, comes on Tuesday.",
+    "Hi Jane,\nthe claim is approved.\n\nKind regards,\nDr S. Brennan",
 ]
 
 
