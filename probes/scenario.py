@@ -29,7 +29,8 @@ jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh
 nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq
 sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
 """.split())
-# The languages the `language` check tells apart (probes/checks/language.py); other codes are allowed, unchecked.
+# The languages the `language` check recognises (probes/checks/language.py). Other codes are allowed: a reply
+# plainly and wholly in one of these to a customer of another language is reported; nothing more is checked.
 LANGUAGE_CHECKED = ("en", "de", "fr", "es", "it", "nl", "pt")
 _LANGUAGE_NAMES = {"english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr",
                    "spanish": "es", "español": "es", "italian": "it", "italiano": "it", "dutch": "nl",
