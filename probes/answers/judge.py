@@ -179,7 +179,8 @@ def earlier_answers(ledger: Ledger, target: str, contact_id: int, response_id: i
             .where(fp.c.target == target, fp.c.kind == "human", fp.c.contact_id != contact_id)
             .order_by(fp.c.arrived_at.desc(), fp.c.response_id.desc()).limit(canned.LOOKBACK))
     if response_id is not None:
-        stmt = stmt.where(fp.c.response_id != response_id)
+        # Recorded before it: an answer recorded after it (and not judged yet) is not earlier.
+        stmt = stmt.where(fp.c.response_id < response_id)
     rows = ledger._select(stmt)
     # The fingerprints themselves are read once per harvest: every answer compares with the same ones.
     missing = [r["response_id"] for r in rows if r["response_id"] not in view.shingles]
