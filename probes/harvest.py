@@ -171,7 +171,7 @@ def _judge_next(pipe: Pipeline, box: Mailbox, queue: list[Unjudged], recorded: i
     the last message recorded): together or not at all. Skipped if another harvest judged it meanwhile."""
     answer = queue[0]
     part = HarvestResult()
-    with pipe.ledger.transaction():
+    with pipe.ledger.transaction(eager=True):
         if _position(pipe.ledger, box) < answer.uid:   # read under the write lock: no one else judges it now
             pipe.judge(answer, part)
         queue.pop(0)
@@ -213,7 +213,8 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
         part = HarvestResult()
         # Read before the write lock is taken: parsing needs no ledger.
         items = [inbound(m) for m in messages[done:done + BATCH_MESSAGES]]
-        with pipe.ledger.transaction():
+        # The waiting path takes the write lock ahead of other writers: answers are waited for.
+        with pipe.ledger.transaction(eager=pipe.unjudged is not None):
             # Read under the write lock: no other harvest moves it before this batch commits.
             held = pipe.ledger.mailbox_position(key) if ordered else None
             pipe.judged_upto = (held[1] if held and held[0] == uidvalidity else 0) if ordered else None

@@ -135,6 +135,11 @@ def record_fingerprint(ledger: Ledger, response_id: int, contact: dict, kind: st
         return
     shingles = canned.fingerprint(body, journey.get("persona") or {}, contact.get("token") or "")
     with ledger.transaction() as conn:
+        if conn.execute(sa.select(answer_fingerprints.c.response_id)
+                        .where(answer_fingerprints.c.response_id == response_id)).first():
+            # Kept already: recorded before an earlier answer was judged, whose canned check filled in the
+            # fingerprints of the target's answers without one (_backfill).
+            return
         conn.execute(answer_fingerprints.insert().values(
             response_id=response_id, target=journey["target"], kind=kind, contact_id=contact["id"],
             run_id=asked.run_id, journey=asked.journey, question=asked.question, step_key=asked.step_key,

@@ -5,8 +5,8 @@
 2. a bounce (delivery status notification) is a reachability finding;
 3. ``match``: to a contact (reply address, token, threading, number);
 4. ``classify``: automatic or from a person;
-5. recorded (once, by source, UIDVALIDITY and UID) with its evidence file, and its fingerprint kept;
-6. ``judge``: the checks, the awaits it settles (``settle``), the promises it makes.
+5. recorded (once, by source, UIDVALIDITY and UID) with its evidence file;
+6. ``judge``: its fingerprint kept, the checks, the awaits it settles (``settle``), the promises it makes.
 
 An answer is judged in the same transaction as its record, or (the waiting path, ``Pipeline.unjudged``)
 recorded first and judged in a transaction of its own right after: then the source's position stays
@@ -67,6 +67,7 @@ class Pipeline:
         # The waiting path: answers recorded and not judged yet go here (oldest first), for judge() after the
         # batch's transaction; None: each is judged in the transaction that records it.
         self.unjudged: list[Unjudged] | None = None
+        self._journeys: dict[int, dict] = {}   # journey id -> its row
         # The email source's position as read in the batch's transaction: every answer at or below it was
         # judged; one recorded above it was not (a harvest stopped between its record and its judgment).
         # None: no such rule (texts).
@@ -134,7 +135,7 @@ class Pipeline:
         arrived = arrival(item.internal, item.observed, contact.get("sent_at") or contact.get("planned_at"))
         base["arrived_at"] = arrived
         template = template_hash(item.body, contact)
-        journey = self.view.journey(contact) or ledger.get_journey(contact["journey_id"]) or {}
+        journey = self._journey(contact)
         target = self.config.targets.get(journey.get("target", ""))  # None when probes.yaml no longer has it
         auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
         if item.headers is not None:
@@ -159,8 +160,6 @@ class Pipeline:
             label, evidence_kind = (f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                     f"{item.from_addr}: {item.subject}"), "email"
         self._evidence_row(contact, eml, label, evidence_kind)
-        # With the record: an answer judged before this one is recorded must not take it for its own fingerprint.
-        record_fingerprint(ledger, rid, contact, kind, arrived, item.body, self.view)
         log.debug("recorded %s uid %s", item.source, item.uid)
         self._answered(Unjudged(item.uid, rid, contact, journey, target, item.channel, item.body, kind, arrived),
                        result)
@@ -172,8 +171,10 @@ class Pipeline:
             self.judge(answer, result)
 
     def judge(self, answer: Unjudged, result: HarvestResult) -> None:
-        """6. Checks on what the customer reads; awaits settled; promises become awaits. Call it inside a
-        ledger transaction."""
+        """6. The answer's fingerprint kept; checks on what the customer reads; awaits settled; promises become
+        awaits. Call it inside a ledger transaction."""
+        record_fingerprint(self.ledger, answer.response_id, answer.contact, answer.kind, answer.arrived, answer.body,
+                           self.view)
         judge(self.ledger, answer.contact, answer.journey, answer.target, answer.channel, answer.body, answer.kind,
               answer.response_id, answer.arrived, result, self.link_cache, self.view)
         log.debug("judged uid %s", answer.uid)
@@ -190,10 +191,17 @@ class Pipeline:
         contact = self.ledger.get_contact(row["contact_id"])
         if contact is None:
             return
-        journey = self.view.journey(contact) or self.ledger.get_journey(contact["journey_id"]) or {}
+        journey = self._journey(contact)
         result.journeys.add(contact["journey_id"])
         self._answered(Unjudged(item.uid, row["id"], contact, journey, self.config.targets.get(journey.get("target", "")),
                                 item.channel, row["body_text"] or "", row["kind"], row["arrived_at"]), result)
+
+    def _journey(self, contact: dict) -> dict:
+        """The contact's journey row (its target, persona), read once per harvest: not the whole run, which
+        is read again whenever it gains a contact (RunView), as it does while journeys are still sent."""
+        if (journey := self._journeys.get(contact["journey_id"])) is None:
+            journey = self._journeys[contact["journey_id"]] = self.ledger.get_journey(contact["journey_id"]) or {}
+        return journey
 
     def _bounce(self, item: Inbound, base: dict, contact: dict | None, how: str | None,
                 result: HarvestResult) -> None:
