@@ -10,6 +10,14 @@ or ``BATCH_S`` of work, whichever comes first) holds each message's record, its 
 settles and the source's position after the batch. A process stopped half-way loses nothing: the batch
 is rolled back, the position stays before it, and the next harvest reads those messages again.
 
+The waiting path (``record_first``: ``probes run --wait`` between IMAP IDLE notifications) puts the
+answers in the ledger first and judges them after: a batch's transaction records every message (raw
+message, arrival time, match and kind) and commits; then each answer is judged (checks, awaits settled,
+promises) in a transaction of its own, oldest first, and before each the mailbox is asked again for
+new mail, which is recorded before the next judgment. The mailbox position stays before the oldest
+answer not judged yet, so a process stopped in between reads it again and judges it, once
+(``answers.pipeline``). The harvest returns once everything it read is judged.
+
 Each source is read on its own: one that cannot be read (server down, connection dropped) is tried
 again with backoff and, failing that, left for the next harvest, while the others are read. A complete
 read moves the source's *read watermark* (in the ledger) to the instant that read started: every
@@ -32,7 +40,7 @@ from pathlib import Path
 from .answers.inbound import HarvestResult, Inbound, MailboxError, arrival  # noqa: F401 - the harvest's API
 from .answers.judge import check_context, harvest_checks  # noqa: F401 - used by the runner
 from .answers.match import TOKEN_WORD, template_hash  # noqa: F401
-from .answers.pipeline import DEFAULT_AUTO_WITHIN_S, Pipeline  # noqa: F401
+from .answers.pipeline import DEFAULT_AUTO_WITHIN_S, Pipeline, Unjudged  # noqa: F401
 from .answers.settle import close_overdue, refresh_statuses, settle, source_name, sources_of  # noqa: F401
 from .channels.email_inbox import Mailbox, mailboxes_of
 from .channels.sms_inbox import TextBox, phones_of
@@ -49,14 +57,17 @@ BATCH_S = 2.0              # ... or this much work, whichever comes first: other
 
 
 def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: list[Mailbox] | None = None,
-            now: dt.datetime | None = None, retry_s: float | None = None) -> HarvestResult:
+            now: dt.datetime | None = None, retry_s: float | None = None,
+            record_first: bool = False) -> HarvestResult:
     """Read every mailbox and number once and settle what can be settled. See the module docstring.
 
     open_boxes: mailboxes the caller keeps (and closes); one not connected, or whose connection
     dropped, is connected again. retry_s: how long to keep trying a source that cannot be read
     (default: the identity's reconnect_within_s; 0: one attempt, and one reconnect after a drop).
-    now: the current time (tests move it forward). Raises MailboxError, after doing all it could
-    with the other sources, when a source could not be read.
+    now: the current time (tests move it forward). record_first: the waiting path (see the module
+    docstring): every answer read is in the ledger before any is judged, and mail that lands while
+    answers are judged is recorded before the next judgment. Raises MailboxError, after doing all it
+    could with the other sources, when a source could not be read.
     """
     total = HarvestResult()
     # Deadlines are judged by when the mailboxes were read, not by when this harvest ends: an answer
@@ -68,7 +79,7 @@ def harvest(ledger: Ledger, config: Config, reports_dir: Path, *, open_boxes: li
         for box in boxes:
             within_s = box.identity.reconnect_within_s if retry_s is None else retry_s
             _read_source(ledger, box.key, total, now, within_s,
-                         read=lambda part, b=box: _harvest_box(pipe, b, part))
+                         read=lambda part, b=box: _harvest_box(pipe, b, part, record_first))
         for phone in phones_of(config):
             _read_source(ledger, TextBox(phone).key, total, now, 0.0 if retry_s is None else retry_s,
                          read=lambda part, p=phone: _harvest_texts(pipe, p, part))
@@ -119,16 +130,53 @@ def _read_source(ledger: Ledger, key: str, total: HarvestResult, now: dt.datetim
         return
 
 
-def _harvest_box(pipe: Pipeline, box: Mailbox, result: HarvestResult) -> HarvestResult:
+def _harvest_box(pipe: Pipeline, box: Mailbox, result: HarvestResult, record_first: bool = False) -> HarvestResult:
     if box.client is None:
         box.connect()   # first: the UIDVALIDITY says whether the recorded position still holds
-    position = pipe.ledger.mailbox_position(box.key)
-    last_uid = position[1] if position and position[0] == box.uidvalidity else 0
-    for fetched in box.fetch_batches(last_uid, BATCH_MESSAGES):
-        result.read += len(fetched)
-        _take_batches(pipe, box.key, box.uidvalidity, fetched, result,
-                      inbound=lambda m: box.inbound(*m), position=lambda m: m[0])
-    return result
+    last_uid = _position(pipe.ledger, box)
+    if not record_first:
+        for fetched in box.fetch_batches(last_uid, BATCH_MESSAGES):
+            result.read += len(fetched)
+            _take_batches(pipe, box.key, box.uidvalidity, fetched, result,
+                          inbound=lambda m: box.inbound(*m), position=lambda m: m[0], ordered=True)
+        return result
+    # The waiting path: record what is there, then judge one answer at a time, asking the mailbox
+    # for new mail (recorded at once) before each judgment.
+    queue: list[Unjudged] = []
+    recorded = last_uid
+    pipe.unjudged = queue
+    try:
+        while True:
+            for fetched in box.fetch_batches(recorded, BATCH_MESSAGES):
+                result.read += len(fetched)
+                # The position stays before the oldest answer recorded and not yet judged.
+                _take_batches(pipe, box.key, box.uidvalidity, fetched, result, inbound=lambda m: box.inbound(*m),
+                              position=lambda m: min(m[0], queue[0].uid - 1) if queue else m[0], ordered=True)
+                recorded = fetched[-1][0]
+            if not queue:
+                return result
+            _judge_next(pipe, box, queue, recorded, result)
+    finally:
+        pipe.unjudged = None
+
+
+def _position(ledger: Ledger, box: Mailbox) -> int:
+    """The last UID of the box read (and judged) by any harvest; 0 when none, or under another UIDVALIDITY."""
+    position = ledger.mailbox_position(box.key)
+    return position[1] if position and position[0] == box.uidvalidity else 0
+
+
+def _judge_next(pipe: Pipeline, box: Mailbox, queue: list[Unjudged], recorded: int, result: HarvestResult) -> None:
+    """Judge the oldest recorded answer and move the position past it (up to the next answer not judged, or
+    the last message recorded): together or not at all. Skipped if another harvest judged it meanwhile."""
+    answer = queue[0]
+    part = HarvestResult()
+    with pipe.ledger.transaction(eager=True):
+        if _position(pipe.ledger, box) < answer.uid:   # read under the write lock: no one else judges it now
+            pipe.judge(answer, part)
+        queue.pop(0)
+        pipe.ledger.set_mailbox_position(box.key, box.uidvalidity, queue[0].uid - 1 if queue else recorded)
+    result.add(part)
 
 
 def _harvest_texts(pipe: Pipeline, phone: PhoneIdentity, result: HarvestResult) -> HarvestResult:
@@ -152,17 +200,24 @@ def _harvest_texts(pipe: Pipeline, phone: PhoneIdentity, result: HarvestResult) 
 
 
 def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, result: HarvestResult, *,
-                  inbound: Callable[..., Inbound], position: Callable[..., int]) -> None:
+                  inbound: Callable[..., Inbound], position: Callable[..., int], ordered: bool = False) -> None:
     """Hand messages (oldest first) to the pipeline, one ledger transaction per batch, each with the
     source's position after it: every message of a batch is recorded, judged and settled, and the
-    position moved past it, together or not at all."""
+    position moved past it, together or not at all (judged after the transaction on the waiting path,
+    where position() keeps it before the first answer not judged).
+
+    ordered: the position is a UID: an answer recorded above it is still to be judged."""
     done = 0
     while done < len(messages):
         started = time.monotonic()
         part = HarvestResult()
         # Read before the write lock is taken: parsing needs no ledger.
         items = [inbound(m) for m in messages[done:done + BATCH_MESSAGES]]
-        with pipe.ledger.transaction():
+        # The waiting path takes the write lock ahead of other writers: answers are waited for.
+        with pipe.ledger.transaction(eager=pipe.unjudged is not None):
+            # Read under the write lock: no other harvest moves it before this batch commits.
+            held = pipe.ledger.mailbox_position(key) if ordered else None
+            pipe.judged_upto = (held[1] if held and held[0] == uidvalidity else 0) if ordered else None
             taken = 0
             while taken < len(items):
                 # A part at a time, so that a batch of slow answers (link checks) ends early.

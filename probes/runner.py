@@ -273,8 +273,10 @@ class Runner:
             while True:
                 failed = False
                 try:
+                    # record_first: each answer is in the ledger before any is judged, and mail landing
+                    # while they are judged is recorded first (see harvest).
                     await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes,
-                                            retry_s=0)
+                                            retry_s=0, record_first=True)
                 except MailboxError as exc:
                     failed = True
                     log.warning("%s", exc)

@@ -135,6 +135,11 @@ def record_fingerprint(ledger: Ledger, response_id: int, contact: dict, kind: st
         return
     shingles = canned.fingerprint(body, journey.get("persona") or {}, contact.get("token") or "")
     with ledger.transaction() as conn:
+        if conn.execute(sa.select(answer_fingerprints.c.response_id)
+                        .where(answer_fingerprints.c.response_id == response_id)).first():
+            # Kept already: recorded before an earlier answer was judged, whose canned check filled in the
+            # fingerprints of the target's answers without one (_backfill).
+            return
         conn.execute(answer_fingerprints.insert().values(
             response_id=response_id, target=journey["target"], kind=kind, contact_id=contact["id"],
             run_id=asked.run_id, journey=asked.journey, question=asked.question, step_key=asked.step_key,
@@ -179,7 +184,8 @@ def earlier_answers(ledger: Ledger, target: str, contact_id: int, response_id: i
             .where(fp.c.target == target, fp.c.kind == "human", fp.c.contact_id != contact_id)
             .order_by(fp.c.arrived_at.desc(), fp.c.response_id.desc()).limit(canned.LOOKBACK))
     if response_id is not None:
-        stmt = stmt.where(fp.c.response_id != response_id)
+        # Recorded before it: an answer recorded after it (and not judged yet) is not earlier.
+        stmt = stmt.where(fp.c.response_id < response_id)
     rows = ledger._select(stmt)
     # The fingerprints themselves are read once per harvest: every answer compares with the same ones.
     missing = [r["response_id"] for r in rows if r["response_id"] not in view.shingles]

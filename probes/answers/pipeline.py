@@ -5,18 +5,26 @@
 2. a bounce (delivery status notification) is a reachability finding;
 3. ``match``: to a contact (reply address, token, threading, number);
 4. ``classify``: automatic or from a person;
-5. recorded (once, by source, UIDVALIDITY and UID) with its evidence file, and its fingerprint kept;
-6. ``judge``: the checks, the awaits it settles (``settle``), the promises it makes.
+5. recorded (once, by source, UIDVALIDITY and UID) with its evidence file;
+6. ``judge``: its fingerprint kept, the checks, the awaits it settles (``settle``), the promises it makes.
+
+An answer is judged in the same transaction as its record, or (the waiting path, ``Pipeline.unjudged``)
+recorded first and judged in a transaction of its own right after: then the source's position stays
+before the oldest answer not yet judged, so that a harvest stopped in between reads it again, finds
+it recorded above the position (``judged_upto``) and judges it, once.
 
 A message that matches nothing is recorded and counted; the first few of a harvest (``UNMATCHED_SAMPLES``)
 are listed and kept as files, the rest (newsletters, mostly) are not written out.
 """
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Config
+from ..config import Config, Target
 from ..ledger import Ledger
 from ..results import Finding
 from .classify import classify, classify_text
@@ -25,6 +33,23 @@ from .judge import RunView, judge, record_fingerprint
 from .match import candidates, fits, match, template_hash, words
 
 DEFAULT_AUTO_WITHIN_S = 10.0
+
+log = logging.getLogger("probes.harvest")
+
+
+@dataclass
+class Unjudged:
+    """A recorded answer whose judgment (``Pipeline.judge``) is still to come."""
+
+    uid: int
+    response_id: int
+    contact: dict
+    journey: dict
+    target: Target | None
+    channel: str
+    body: str
+    kind: str
+    arrived: dt.datetime
 
 
 class Pipeline:
@@ -39,6 +64,14 @@ class Pipeline:
         self.view = RunView(ledger)
         self.samples_left = UNMATCHED_SAMPLES
         self._deferred: list[tuple[dict, dict | None]] | None = None   # unmatched rows of the batch under way
+        # The waiting path: answers recorded and not judged yet go here (oldest first), for judge() after the
+        # batch's transaction; None: each is judged in the transaction that records it.
+        self.unjudged: list[Unjudged] | None = None
+        self._journeys: dict[int, dict] = {}   # journey id -> its row
+        # The email source's position as read in the batch's transaction: every answer at or below it was
+        # judged; one recorded above it was not (a harvest stopped between its record and its judgment).
+        # None: no such rule (texts).
+        self.judged_upto: int | None = None
 
     def take_batch(self, items: list[Inbound], result: HarvestResult) -> None:
         """take() every message of a batch, with one contact lookup for all of them, and the ones that
@@ -102,7 +135,7 @@ class Pipeline:
         arrived = arrival(item.internal, item.observed, contact.get("sent_at") or contact.get("planned_at"))
         base["arrived_at"] = arrived
         template = template_hash(item.body, contact)
-        journey = self.view.journey(contact) or ledger.get_journey(contact["journey_id"]) or {}
+        journey = self._journey(contact)
         target = self.config.targets.get(journey.get("target", ""))  # None when probes.yaml no longer has it
         auto_within_s = target.auto_reply_within_s if target else DEFAULT_AUTO_WITHIN_S
         if item.headers is not None:
@@ -117,7 +150,8 @@ class Pipeline:
                                   body_text=item.body, template_hash=template, evidence_path=eml[0],
                                   evidence_root=eml[1])
         if not rid:
-            return  # recorded by an earlier harvest
+            self._recorded_before(item, result)
+            return
         result.matched += 1
         result.journeys.add(contact["journey_id"])
         if item.channel == "sms":
@@ -126,10 +160,48 @@ class Pipeline:
             label, evidence_kind = (f"{'Automatic reply' if kind == 'auto' else 'Reply'} from "
                                     f"{item.from_addr}: {item.subject}"), "email"
         self._evidence_row(contact, eml, label, evidence_kind)
-        record_fingerprint(ledger, rid, contact, kind, arrived, item.body, self.view)
-        # 6. Checks on what the customer reads; awaits settled; promises become awaits.
-        judge(ledger, contact, journey, target, item.channel, item.body, kind, rid, arrived, result,
-              self.link_cache, self.view)
+        log.debug("recorded %s uid %s", item.source, item.uid)
+        self._answered(Unjudged(item.uid, rid, contact, journey, target, item.channel, item.body, kind, arrived),
+                       result)
+
+    def _answered(self, answer: Unjudged, result: HarvestResult) -> None:
+        if self.unjudged is not None:
+            self.unjudged.append(answer)   # judged after the record is committed
+        else:
+            self.judge(answer, result)
+
+    def judge(self, answer: Unjudged, result: HarvestResult) -> None:
+        """6. The answer's fingerprint kept; checks on what the customer reads; awaits settled; promises become
+        awaits. Call it inside a ledger transaction."""
+        record_fingerprint(self.ledger, answer.response_id, answer.contact, answer.kind, answer.arrived, answer.body,
+                           self.view)
+        judge(self.ledger, answer.contact, answer.journey, answer.target, answer.channel, answer.body, answer.kind,
+              answer.response_id, answer.arrived, result, self.link_cache, self.view)
+        log.debug("judged uid %s", answer.uid)
+
+    def _recorded_before(self, item: Inbound, result: HarvestResult) -> None:
+        """A message recorded by an earlier harvest: judged then, unless it is an answer above the source's
+        position (that harvest stopped after recording it and before judging it): judged now, from its record."""
+        if self.judged_upto is None or item.uid <= self.judged_upto:
+            return
+        rows = self.ledger.responses_where(mailbox=item.source, uidvalidity=item.uidvalidity, uid=item.uid)
+        if not rows or rows[0]["contact_id"] is None or rows[0]["kind"] not in ("auto", "human"):
+            return   # not an answer: nothing to judge
+        row = rows[0]
+        contact = self.ledger.get_contact(row["contact_id"])
+        if contact is None:
+            return
+        journey = self._journey(contact)
+        result.journeys.add(contact["journey_id"])
+        self._answered(Unjudged(item.uid, row["id"], contact, journey, self.config.targets.get(journey.get("target", "")),
+                                item.channel, row["body_text"] or "", row["kind"], row["arrived_at"]), result)
+
+    def _journey(self, contact: dict) -> dict:
+        """The contact's journey row (its target, persona), read once per harvest: not the whole run, which
+        is read again whenever it gains a contact (RunView), as it does while journeys are still sent."""
+        if (journey := self._journeys.get(contact["journey_id"])) is None:
+            journey = self._journeys[contact["journey_id"]] = self.ledger.get_journey(contact["journey_id"]) or {}
+        return journey
 
     def _bounce(self, item: Inbound, base: dict, contact: dict | None, how: str | None,
                 result: HarvestResult) -> None:
