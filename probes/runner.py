@@ -532,6 +532,22 @@ class Runner:
             log.error("step %s of %s crashed:\n%s", key, loaded.path, traceback.format_exc())
             return self._step_error(step_id, f"internal error: {type(exc).__name__}: {exc}")
 
+        from .harvest import check_context
+
+        # The checks read the ledger and think; they run before the write transaction, so a busy machine's
+        # other journeys and a waiting harvest are not held up behind them (the lock is held from the first write).
+        contact_row = self.ledger.get_contact(contact_id)
+        assert contact_row is not None   # planned above, or read back as `earlier`
+        check_ctx = check_context(self.ledger, contact_row, j.persona.model_dump(),
+                                  step.channel, personas=self._personas)
+        found = list(outcome.findings)
+        # Each reply alone; what the question asked (must_mention) on a conversation's answers together.
+        for text in outcome.responses:
+            found.extend(run_checks(text, replace(check_ctx, must_mention=[])))
+        answer = _answer_text(outcome)
+        if getattr(step, "must_mention", None) and answer:
+            found.extend(f for f in run_checks(answer, replace(check_ctx, must_mention=list(step.must_mention)))
+                         if f.check.startswith("answer."))
         # What the step did, its findings, evidence and verdict commit together: one durable write (each
         # commit waits for the disk), and never half of a step's record after a crash.
         with self.ledger.transaction():
@@ -539,20 +555,6 @@ class Runner:
             self.ledger.mark_contact(contact_id, "sent" if outcome.contacted else "not_sent", sent_at,
                                      server_answer=outcome.observations.get("server_answer"), saved=outcome.saved,
                                      accepted_at=outcome.accepted_at)
-            from .harvest import check_context
-
-            contact_row = self.ledger.get_contact(contact_id)
-            assert contact_row is not None   # planned above, or read back as `earlier`
-            check_ctx = check_context(self.ledger, contact_row, j.persona.model_dump(),
-                                      step.channel, personas=self._personas)
-            found = list(outcome.findings)
-            # Each reply alone; what the question asked (must_mention) on a conversation's answers together.
-            for text in outcome.responses:
-                found.extend(run_checks(text, replace(check_ctx, must_mention=[])))
-            answer = _answer_text(outcome)
-            if getattr(step, "must_mention", None) and answer:
-                found.extend(f for f in run_checks(answer, replace(check_ctx, must_mention=list(step.must_mention)))
-                             if f.check.startswith("answer."))
             for f in found:
                 self.ledger.add_finding(run_id, jid, step_id, f, contact_id)
             for ev in outcome.evidence:
