@@ -110,6 +110,31 @@ PERSONS_WITH_NOTICE_WORDS = [
 ]
 
 
+# Saying it with the verb between ("this email was generated automatically"), and away-until notices.
+SAID_OTHERWISE = [
+    ("Este correo es automático, por favor no responda.", "Este correo es automático"),
+    ("Questa email è stata generata automaticamente.", "Questa email è stata generata automaticamente"),
+    ("Dit bericht is automatisch verzonden. Wij reageren binnen twee werkdagen.",
+     "Dit bericht is automatisch verzonden"),
+    ("Esta mensagem foi gerada automaticamente.", "Esta mensagem foi gerada automaticamente"),
+    ("Ce mail est envoyé automatiquement.", "Ce mail est envoyé automatiquement"),
+    ("Thanks for your email. I'm away until 12 May with no access to email.", "I'm away until"),
+    ("Ich bin ab dem 5. Mai wieder im Büro.", "Ich bin ab dem 5. Mai wieder im Büro"),
+    ("Merci pour votre message. Je serai absente jusqu'au 3 juin.", "Je serai absente"),
+    ("Estaré fuera de la oficina hasta el lunes.", "Estaré fuera de la oficina"),
+    ("Sarò in ferie fino al 10 agosto.", "Sarò in ferie"),
+    ("Estarei de férias até dia 4.", "Estarei de férias"),
+    ("We have logged your request under reference 55120.", "We have logged your request"),
+]
+
+
+def test_saying_it_with_the_verb_between_and_away_until():
+    assert [auto_wording(text) for text, _ in SAID_OTHERWISE] == [words for _, words in SAID_OTHERWISE]
+    # A person looking back on their leave, or calling their own message an update, is a person.
+    assert auto_wording("Hi Jane, sorry - I was away until yesterday. Your refund went out today. Priya") is None
+    assert auto_wording("Hi Jane, this message is a quick update: I've refunded you.") is None
+
+
 def test_notices_that_never_say_automatic_are_automatic_wording():
     assert [auto_wording(text) for text, _ in NOTICES] == [words for _, words in NOTICES]
 

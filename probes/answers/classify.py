@@ -83,6 +83,17 @@ SAYS_AUTOMATIC = _words(
     r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail) automátic[oa]\b",
     r"\b(?:mensagem|e-?mail) (?:gerad[oa]|enviad[oa]) automaticamente\b",
     _label(r"resposta automática"),
+    # "This message is automatic / was generated automatically", with the verb between, in every language.
+    r"\bthis (?:message|e-?mail|mail|notification|sms|text) (?:is|was) (?:automated|automatic|auto-?generated|"
+    r"system-generated)\b",
+    r"\b(?:ce|cet) (?:message|e-?mail|mail|courriel|sms) (?:(?:a été |est )?(?:généré|envoyé)e? automatiquement|"
+    r"est automatique)\b",
+    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms) (?:es automátic[oa]|(?:ha sido |fue |se ha |se )?"
+    r"(?:generad[oa]|enviad[oa]) automáticamente)\b",
+    r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms) (?:è automatic[oa]|(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) "
+    r"automaticamente)\b",
+    r"\bdit (?:bericht|e-?mailbericht|e-?mail|sms) is automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt)\b",
+    r"\b(?:esta|este) (?:mensagem|e-?mail|sms) (?:é automátic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) automaticamente)\b",
     # A label that announces the message, at the start of a line: "Automated message: …", "Mensaje automático: …".
     r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
     r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
@@ -98,7 +109,14 @@ SAYS_AWAY = _words(
     r"\babwesenheitsnotiz\b",
     r"\b(?:ich bin|bin ich) (?:derzeit |zurzeit |momentan |bis [^\n]{1,30}?)?(?:nicht im büro|abwesend|"
     r"im urlaub|außer haus)\b",
-    r"\bje suis (?:actuellement |absent[e]? )?(?:absente?|en congé|en vacances)\b",
+    r"\bje suis (?:actuellement |absent[e]? )?(?:absente?|en congés?|en vacances)\b",
+    r"\bje serai (?:absente?|en congés?|en vacances)\b",
+    r"\bI(?: am|'?m|’m) (?:currently )?away (?:until|till)\b",
+    r"\b(?:ich bin|bin ich) ab [^\n]{1,30}? wieder (?:im büro|erreichbar|da)\b",
+    r"\bestaré (?:fuera de la oficina|de vacaciones|ausente)\b",
+    r"\bsarò (?:fuori ufficio|in ferie|assente)\b",
+    r"\bik ben vanaf [^\n]{1,30}? weer (?:op kantoor|aanwezig|bereikbaar)\b",
+    r"\bestarei (?:fora do escritório|de férias|ausente)\b",
     r"\babsente? du bureau\b",
     r"\b(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)\b",
     r"\bsono (?:attualmente )?(?:fuori ufficio|in ferie|assente)\b",
@@ -113,6 +131,14 @@ SAYS_RECEIVED = _words(
     rf"\byour (?:\w+ )?{_THING}(?: (?:[^.\n]|\.(?= ?\d)){{0,40}}?)? (?:has been|have been|was|is) (?:successfully |now )?"
     r"(?:received|created|logged|registered|opened|submitted|recorded)\b",
     r"\b(?:we )?(?:confirm|acknowledge) (?:the )?receipt of your\b",
+    rf"\bwe(?:'ve|’ve| have) (?:logged|registered|recorded) your (?:\w+ )?{_THING}\b",
+    r"\bwir haben (?:ihre|deine|ihr|dein) (?:anfrage|nachricht|anliegen|beschwerde|reklamation|meldung) "
+    r"(?:erfasst|registriert|aufgenommen)\b",
+    r"\bnous avons (?:bien )?enregistré votre (?:demande|message|réclamation)\b",
+    r"\bhemos registrado (?:su|tu) (?:solicitud|consulta|reclamación|incidencia)\b",
+    r"\babbiamo (?:registrato|preso in carico) (?:la sua|la tua|il suo|il tuo) (?:richiesta|segnalazione|reclamo)\b",
+    r"\b(?:we hebben|wij hebben) (?:uw|je|jouw) (?:verzoek|aanvraag|vraag|melding|klacht) geregistreerd\b",
+    r"\b(?:registámos|registramos) (?:o seu|a sua|seu|sua) (?:pedido|solicitação|reclamação)\b",
     rf"\bthank you for (?:submitting|sending) (?:us )?your (?:\w+ )?{_THING}\b",
     r"\bwir haben (?:ihre|deine|ihr|dein) (?:\w+ )?(?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|"
     r"meldung) (?:\w+ )?erhalten\b",
