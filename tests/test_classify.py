@@ -125,6 +125,10 @@ SAID_OTHERWISE = [
     ("Sarò in ferie fino al 10 agosto.", "Sarò in ferie"),
     ("Estarei de férias até dia 4.", "Estarei de férias"),
     ("We have logged your request under reference 55120.", "We have logged your request"),
+    ("Thank you for your email. I'm travelling with limited access to email and will reply on my return.",
+     "with limited access to email"),
+    ("Vielen Dank für Ihre Nachricht. Bis zum 14. Juli bin ich nur eingeschränkt erreichbar.",
+     "nur eingeschränkt erreichbar"),
 ]
 
 
@@ -133,6 +137,8 @@ def test_saying_it_with_the_verb_between_and_away_until():
     # A person looking back on their leave, or calling their own message an update, is a person.
     assert auto_wording("Hi Jane, sorry - I was away until yesterday. Your refund went out today. Priya") is None
     assert auto_wording("Hi Jane, this message is a quick update: I've refunded you.") is None
+    assert auto_wording("Hi Jane, sorry for the wait: I had limited access to email last week. Your refund went "
+                        "out today.\nPriya") is None
 
 
 def test_notices_that_never_say_automatic_are_automatic_wording():

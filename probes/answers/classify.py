@@ -117,6 +117,15 @@ SAYS_AWAY = _words(
     r"\bsarò (?:fuori ufficio|in ferie|assente)\b",
     r"\bik ben vanaf [^\n]{1,30}? weer (?:op kantoor|aanwezig|bereikbaar)\b",
     r"\bestarei (?:fora do escritório|de férias|ausente)\b",
+    # Away with little or no e-mail: what an out-of-office says.
+    r"\b(?:with|have|I have|I'll have|I will have) (?:only )?(?:limited|no) access to (?:my )?e-?mails?\b",
+    r"\b(?:nur )?eingeschränkt erreichbar\b|\bkeinen zugriff auf (?:meine )?e-?mails\b",
+    r"\b(?:un )?accès limité à (?:mes|ma) (?:e-?mails|messagerie|courriels)\b|\bsans accès à (?:mes|ma) "
+    r"(?:e-?mails|messagerie|courriels)\b",
+    r"\b(?:con )?acceso limitado al correo\b|\bsin acceso al correo\b",
+    r"\b(?:con )?accesso limitato alla (?:posta|e-?mail)\b",
+    r"\bbeperkt bereikbaar\b|\bbeperkt toegang tot (?:mijn )?e-?mail\b",
+    r"\b(?:com )?acesso limitado ao e-?mail\b",
     r"\babsente? du bureau\b",
     r"\b(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)\b",
     r"\bsono (?:attualmente )?(?:fuori ufficio|in ferie|assente)\b",

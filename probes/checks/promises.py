@@ -108,16 +108,17 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:within|in|inside(?: of)?|in the next|give (?:me|us)|allow(?: up to)?|up to|over the next|during the next|in the coming|"
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-        by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this)",
+        by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this|first thing(?: on)?)",
         days=[(r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
                r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
               (r"tomorrow", "tomorrow"),
+              (r"(?:by |before )?(?:the )?end of next week", "end_of_next_week"),
               (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week", "end_of_week"),
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
                r"by the end of today|this arvo|this avo", "today"),
-              (r"(?:before|by) (?:noon|midday|lunch(?:time)?)", "noon")],
+              (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
         clock=r"\b(?:(?:by|before|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon)?"
               r"(?=\W|$)",
@@ -180,6 +181,7 @@ _LANGS: dict[str, _Lang] = {
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
               (r"(?<!guten )(?<!heute )(?<!am )(?<!jeden )morgen(?! früh)", "tomorrow"),
+              (r"(?:bis )?(?:zum )?Ende (?:der )?nächste[nr]? Woche", "end_of_next_week"),
               (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?", "end_of_week"),
               (r"(?:bis )?(?:zum )?(?:Feierabend|Geschäftsschluss|Dienstschluss|Tagesende|Ende des (?:Arbeits)?tages)|"
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages", "today"),
@@ -206,6 +208,7 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"demain matin|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
+              (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine", "end_of_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
                r"ce soir|cet après-midi|en fin de journée", "today"),
@@ -231,6 +234,8 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
               (r"pasado mañana", "day_after"),
               (r"(?<!la )(?<!esta )(?<!por la )mañana", "tomorrow"),
+              (r"(?:antes de|a|al|para) (?:final|fin|finales) de la (?:próxima semana|semana que viene|semana próxima)",
+               "end_of_next_week"),
               (r"(?:antes de|a|al) (?:final|fin) de (?:la |esta )?semana|antes de que (?:acabe|termine|finalice) "
                r"(?:la|esta) semana", "end_of_week"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
@@ -240,7 +245,7 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
-                r"dar(?:é|á|emos|án)|devolver\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
+                r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*)\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
@@ -257,6 +262,8 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"domani mattina|domattina|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
+              (r"entro (?:la )?fine della prossima settimana|entro (?:la )?fine della settimana prossima",
+               "end_of_next_week"),
               (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana", "end_of_week"),
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
                r"stasera|questo pomeriggio|entro stasera", "today"),
@@ -280,18 +287,19 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
               (r"overmorgen", "day_after"),
               (r"(?<!goede)morgen(?!ochtend)", "tomorrow"),
+              (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
               (r"(?:voor|vóór|aan) het einde van de week|eind van de week|eind deze week", "end_of_week"),
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
                r"vanavond|in de loop van de dag", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
         clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
-                r"antwoord\w*|hoort|horen|stuur\w*|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
+                r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
-                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|graag (?:binnen|voor)|terugsturen|retourneren)\b")),
+                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren)\b")),
     "pt": _Lang(
         numbers=_num("um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
                      {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15}),
@@ -305,6 +313,7 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
+              (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
               (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana", "end_of_week"),
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
@@ -399,6 +408,9 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return _local_at(at, calendar, today + one, NOON)
     if code == "day_after":
         return _local_at(at, calendar, today + 2 * one, END_OF_DAY)
+    if code == "end_of_next_week":   # the Friday of next week
+        due = _weekday_due(at, 4, calendar)
+        return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
     time = NOON if code == "noon" else END_OF_DAY
@@ -514,7 +526,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if free(m) and not _FROM.search(sentence[:m.start()]):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)
-            if m.group(2):   # by noon that day
+            if m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
                 due -= dt.datetime.combine(dt.date.min, END_OF_DAY) - dt.datetime.combine(dt.date.min, NOON)
             found.append((m.group(0), due))
             taken.append(m.span())

@@ -282,3 +282,24 @@ def test_more_ways_to_say_a_follow_up_and_its_time():
                  "cheque it can take longer.")[0][0] == "by Friday"
     assert found("You can return it by Friday, but we'll need the receipt.") == []
     assert found("This offer ends 06-Mar-2026.") == []
+
+
+def test_end_of_next_week_first_thing_and_later_this_morning():
+    next_friday = dt.datetime(2026, 3, 13, 17, tzinfo=UTC)   # AT is a Wednesday
+    for text, language in (("Your refund will be processed by the end of next week.", "en"),
+                           ("Wir melden uns bis Ende nächster Woche.", "de"),
+                           ("Nous reviendrons vers vous d'ici la fin de la semaine prochaine.", "fr"),
+                           ("Le daremos una respuesta antes de final de la próxima semana.", "es"),
+                           ("La ricontatteremo entro la fine della prossima settimana.", "it"),
+                           ("We sturen de offerte voor het einde van volgende week.", "nl"),
+                           ("Enviaremos a resposta até ao final da próxima semana.", "pt")):
+        assert [due for _, due in found(text, language)] == [next_friday], text
+    assert found("You'll have an answer from us first thing Friday.")[0][1] == dt.datetime(2026, 3, 6, 12,
+                                                                                            tzinfo=UTC)
+    assert found("I will email you the invoice later this morning.")[0][1] == AT.replace(hour=12)
+    assert found("Le escribo mañana a primera hora.", "es")[0][1] == THU.replace(hour=12)
+    # Asking the customer to send something by a day is their task, not a promise.
+    assert found("Wilt u de meterstand vóór donderdag sturen?", "nl") == []
+    # Something done this morning is not when the promise falls due.
+    assert found("I spoke to the warehouse this morning and they will send it tomorrow.") == [
+        ("tomorrow", THU.replace(hour=17))]
