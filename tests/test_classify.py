@@ -107,6 +107,12 @@ PERSONS_WITH_NOTICE_WORDS = [
     "waived.\nCustomer Relations",
     "Ciao Marco, abbiamo ricevuto la tua richiesta (pratica 99812): il tecnico passa giovedì mattina tra le 9 e le "
     "12. Un saluto, Giulia",
+    # Unsigned, but something was done about the request: an answer, in every language.
+    "Bonjour, nous avons bien reçu votre demande (réf. 4412). Votre commande a été annulée.\nLe service client",
+    "Hemos recibido su solicitud (caso 88123). Su pedido ha sido cancelado.",
+    "Abbiamo ricevuto la sua richiesta (pratica 5521): il rimborso è stato accreditato ieri.",
+    "We hebben uw verzoek (zaak 7712) goed ontvangen. Het abonnement is inmiddels geannuleerd.",
+    "Recebemos o seu pedido (protocolo 99120). O valor já foi estornado.",
 ]
 
 

@@ -231,6 +231,15 @@ PERSON_SIGNS = re.compile("|".join((
     r"(?i:\b(?:we(?:'ve|’ve| have)?|has been|have been|was|were) (?:now )?(?:refunded|credited|cancell?ed|"
     r"dispatched|shipped|delivered|approved|replaced|repaired|fixed|reset|issued|paid|booked|arranged|"
     r"scheduled|waived|reversed|reactivated|unblocked)\b)",
+    r"(?i:\b(?:wurden?|ist|sind|haben wir) (?:\w+ )?(?:erstattet|gutgeschrieben|storniert|ersetzt|repariert|behoben|"
+    r"zurückgebucht|überwiesen|ausgetauscht)\b)",
+    r"(?i:\b(?:a été|ont été|avons) (?:\w+ )?(?:rembours|crédit|annul|remplac|répar|corrig)ée?s?\b)",
+    r"(?i:\b(?:ha sido|han sido|hemos|se ha) (?:\w+ )?(?:reembolsad|abonad|cancelad|sustituid|reparad|corregid)[oa]s?\b)",
+    r"(?i:\b(?:è stat[oa]|sono stat[ei]|abbiamo) (?:\w+ )?(?:rimborsat|accreditat|annullat|sostituit|riparat|corrett)"
+    r"[oaie]\b)",
+    r"(?i:\b(?:is|zijn|hebben we|wij hebben|we hebben) (?:\w+ )?(?:terugbetaald|teruggestort|geannuleerd|vervangen|"
+    r"gerepareerd|gecrediteerd)\b)",
+    r"(?i:\b(?:foi|foram|já) (?:\w+ )?(?:reembolsad|creditad|cancelad|substituíd|reparad|estornad)[oa]s?\b)",
 )))
 # "Do not reply": a notification says it at the top; helpdesks put it in the footer of agents' answers.
 SAYS_NO_REPLY = _words(
