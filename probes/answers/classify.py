@@ -132,6 +132,12 @@ SAYS_AWAY = _words(
     r"\bik ben (?:momenteel |tot [^.\n]{1,30})?(?:afwezig|niet op kantoor|met vakantie)\b",
     r"\b(?:estou|encontro-me) (?:atualmente )?(?:fora do escritório|de férias|ausente)\b",
 )
+# Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
+_AUTOMATIC_WORDS = ("automat", "automát", "auto", "system")
+_AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "escritório", "leave", "vacation",
+               "holiday", "urlaub", "abwesen", "außer haus", "congé", "vacances", "vacaciones", "absent", "ausente",
+               "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
+               "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig")
 # An acknowledgement's wording: a person may open an answer the same way, so only weak.
 _THING = (r"(?:request|message|e-?mail|enquiry|inquiry|ticket|query|complaint|report|claim|case|form|application|"
           r"submission|text|msg)")
@@ -344,7 +350,10 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     head = _head(text)
     flat = _quote(text)   # sentences wrapped over lines read as one
     found: list[Evidence] = []
-    for pattern in (SAYS_AUTOMATIC, SAYS_AWAY):
+    lowered = f"{subject} {flat}".lower()
+    for pattern, words in ((SAYS_AUTOMATIC, _AUTOMATIC_WORDS), (SAYS_AWAY, _AWAY_WORDS)):
+        if not any(word in lowered for word in words):
+            continue   # none of the words every one of its phrasings holds: no need to search
         # Said in the subject or the first lines, it is what the message is; further down (a footer, a
         # person mentioning their leave) only a weak sign.
         if m := (subject and pattern.search(subject)) or pattern.search(head):
