@@ -117,7 +117,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week", "end_of_week"),
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
-               r"by the end of today|this arvo|this avo", "today"),
+               r"by the end of today|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
+               r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
               (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
         clock=r"\b(?:(?:by|before|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon)?"
@@ -184,7 +185,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:bis )?(?:zum )?Ende (?:der )?nächste[nr]? Woche", "end_of_next_week"),
               (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?", "end_of_week"),
               (r"(?:bis )?(?:zum )?(?:Feierabend|Geschäftsschluss|Dienstschluss|Tagesende|Ende des (?:Arbeits)?tages)|"
-               r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages", "today"),
+               r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
+               r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
         clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
@@ -211,7 +213,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine", "end_of_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
-               r"ce soir|cet après-midi|en fin de journée", "today"),
+               r"ce soir|cet après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
+               "today"),
               (r"avant midi|d['’]ici midi", "noon")],
         clock=r"\b(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
@@ -239,7 +242,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:antes de|a|al) (?:final|fin) de (?:la |esta )?semana|antes de que (?:acabe|termine|finalice) "
                r"(?:la|esta) semana", "end_of_week"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
-               r"esta tarde|esta noche|a lo largo del día|durante el día de hoy", "today"),
+               r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
+               r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
         clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
@@ -266,7 +270,8 @@ _LANGS: dict[str, _Lang] = {
                "end_of_next_week"),
               (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana", "end_of_week"),
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
-               r"stasera|questo pomeriggio|entro stasera", "today"),
+               r"stasera|questo pomeriggio|entro stasera|prima di staccare|prima di andare via(?: oggi)?|"
+               r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
         clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
@@ -290,7 +295,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
               (r"(?:voor|vóór|aan) het einde van de week|eind van de week|eind deze week", "end_of_week"),
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
-               r"vanavond|in de loop van de dag", "today"),
+               r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
+               r"voor het einde van mijn dienst", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
         clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
@@ -315,7 +321,8 @@ _LANGS: dict[str, _Lang] = {
               (r"amanhã", "tomorrow"),
               (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
               (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana", "end_of_week"),
-              (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia", "today"),
+              (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
+               r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
         clock=r"\b(?:até às|até as|antes das|depois das)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"

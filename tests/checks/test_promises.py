@@ -303,3 +303,17 @@ def test_end_of_next_week_first_thing_and_later_this_morning():
     # Something done this morning is not when the promise falls due.
     assert found("I spoke to the warehouse this morning and they will send it tomorrow.") == [
         ("tomorrow", THU.replace(hour=17))]
+
+
+def test_before_i_log_off_is_the_end_of_the_working_day():
+    end_of_day = AT.replace(hour=17)
+    for text, language in (("I'll send the form over before I log off.", "en"),
+                           ("I'll have this checked before the end of my shift.", "en"),
+                           ("Ich schicke Ihnen die Unterlagen vor Feierabend.", "de"),
+                           ("Je vous envoie le devis avant de partir ce soir.", "fr"),
+                           ("Le escribo antes de terminar mi turno.", "es"),
+                           ("Le invierò il preventivo prima di staccare.", "it"),
+                           ("Ik stuur je de factuur voordat ik naar huis ga.", "nl"),
+                           ("Vou enviar-lhe a fatura antes de sair hoje.", "pt")):
+        assert [due for _, due in found(text, language)] == [end_of_day], text
+    assert found("I left before I could finish the call.") == []
