@@ -71,6 +71,102 @@ def test_a_persons_specific_answer_is_not_automatic_wording():
     assert [auto_wording(text) for text in PERSONS] == [None] * len(PERSONS)
 
 
+# Machine-sent without saying "automatic": a ticket-created acknowledgement with its reference and no answer, a
+# receipt from an address that takes no replies, a queue position, a bot naming itself, a ticket's status change.
+NOTICES = [
+    ("Thanks for getting in touch. Your enquiry (#88120) has been received and a member of the team will look at "
+     "it.", "Your enquiry (#88120) has been received"),
+    ("Guten Tag,\nIhre Beschwerde ist unter dem Aktenzeichen K-2291 bei uns eingegangen.\nIhr Serviceteam",
+     "Ihre Beschwerde ist unter dem Aktenzeichen K-2291 bei uns eingegangen"),
+    ("Su incidencia ha quedado registrada con el número 55821. No responda a este mensaje.",
+     "Su incidencia ha quedado registrada"),
+    ("Northwind: we got your text, ref NW-5521. This number does not accept replies.", "we got your text"),
+    ("Dear customer,\nwe confirm receipt of your letter about the meter\nand will answer within ten days.\n\n"
+     "This inbox is not monitored.\nNorthwind Energy", "we confirm receipt of your"),
+    ("Hallo! Je bent nummer 3 in de wachtrij. Een medewerker helpt je zo.", "Je bent nummer 3 in de wachtrij"),
+    ("Grazie per l'attesa, sei il numero 5 in coda.", "sei il numero 5 in coda"),
+    ("Olá! Sou a Bia, a assistente virtual do Banco Aurora. Como posso ajudar?", "Sou a Bia, a assistente virtual"),
+    ("Bonjour,\nVotre demande n° 44120 a été marquée comme résolue. Si le problème persiste, répondez à ce "
+     "message.\nLe service client", "a été marquée comme résolue"),
+]
+# A person's answer that opens like an acknowledgement, mentions a reference, an automatic reply, a queue or a bot.
+PERSONS_WITH_NOTICE_WORDS = [
+    "Hi Tom,\nwe've received your email (ticket #58213). The engineer visits on Tuesday between 8 and 12.\n"
+    "Best,\nPriya",
+    "Hi Jane, we received your request #4411 and I've refunded the £20 today.",
+    "Nous avons bien reçu votre message. / We have received your message. Votre carte arrive lundi.",
+    "Sorry about the automatic reply you got yesterday - I'm on it now and the parcel left today.",
+    "Lo siento por la respuesta automática de ayer; ya le he devuelto el dinero.",
+    "You were number 12 in the queue yesterday, sorry for the long wait. The login works again now.",
+    "Our virtual assistant can answer this too, but here it is: the store opens at 9.",
+    "Your ticket #4410 has been marked as solved. I'm closing it because the refund reached you; reply if not.\n"
+    "Regards,\nAnna",
+    "Hi Sam,\nThanks, we have received your meter photo. Your bill has been corrected to 412 kWh.\n"
+    "Please do not reply to this email.\nKind regards,\nLena",
+    "Dear Mr Hale,\nWe have received your complaint (ref CR-7781). Having reviewed the recording, the fee has been "
+    "waived.\nCustomer Relations",
+    "Ciao Marco, abbiamo ricevuto la tua richiesta (pratica 99812): il tecnico passa giovedì mattina tra le 9 e le "
+    "12. Un saluto, Giulia",
+    # Unsigned, but something was done about the request: an answer, in every language.
+    "Bonjour, nous avons bien reçu votre demande (réf. 4412). Votre commande a été annulée.\nLe service client",
+    "Hemos recibido su solicitud (caso 88123). Su pedido ha sido cancelado.",
+    "Abbiamo ricevuto la sua richiesta (pratica 5521): il rimborso è stato accreditato ieri.",
+    "We hebben uw verzoek (zaak 7712) goed ontvangen. Het abonnement is inmiddels geannuleerd.",
+    "Recebemos o seu pedido (protocolo 99120). O valor já foi estornado.",
+]
+
+
+# Saying it with the verb between ("this email was generated automatically"), and away-until notices.
+SAID_OTHERWISE = [
+    ("Este correo es automático, por favor no responda.", "Este correo es automático"),
+    ("Questa email è stata generata automaticamente.", "Questa email è stata generata automaticamente"),
+    ("Dit bericht is automatisch verzonden. Wij reageren binnen twee werkdagen.",
+     "Dit bericht is automatisch verzonden"),
+    ("Esta mensagem foi gerada automaticamente.", "Esta mensagem foi gerada automaticamente"),
+    ("Ce mail est envoyé automatiquement.", "Ce mail est envoyé automatiquement"),
+    ("Thanks for your email. I'm away until 12 May with no access to email.", "I'm away until"),
+    ("Ich bin ab dem 5. Mai wieder im Büro.", "Ich bin ab dem 5. Mai wieder im Büro"),
+    ("Merci pour votre message. Je serai absente jusqu'au 3 juin.", "Je serai absente"),
+    ("Estaré fuera de la oficina hasta el lunes.", "Estaré fuera de la oficina"),
+    ("Sarò in ferie fino al 10 agosto.", "Sarò in ferie"),
+    ("Estarei de férias até dia 4.", "Estarei de férias"),
+    ("We have logged your request under reference 55120.", "We have logged your request"),
+    ("Thank you for your email. I'm travelling with limited access to email and will reply on my return.",
+     "with limited access to email"),
+    ("Vielen Dank für Ihre Nachricht. Bis zum 14. Juli bin ich nur eingeschränkt erreichbar.",
+     "nur eingeschränkt erreichbar"),
+]
+
+
+def test_saying_it_with_the_verb_between_and_away_until():
+    assert [auto_wording(text) for text, _ in SAID_OTHERWISE] == [words for _, words in SAID_OTHERWISE]
+    # A person looking back on their leave, or calling their own message an update, is a person.
+    assert auto_wording("Hi Jane, sorry - I was away until yesterday. Your refund went out today. Priya") is None
+    assert auto_wording("Hi Jane, this message is a quick update: I've refunded you.") is None
+    assert auto_wording("Hi Jane, sorry for the wait: I had limited access to email last week. Your refund went "
+                        "out today.\nPriya") is None
+
+
+def test_notices_that_never_say_automatic_are_automatic_wording():
+    assert [auto_wording(text) for text, _ in NOTICES] == [words for _, words in NOTICES]
+
+
+def test_a_person_using_a_notices_words_is_not_automatic_wording():
+    # A name under a closing, "I", an amount or something done about the request: a person's answer.
+    assert [auto_wording(text) for text in PERSONS_WITH_NOTICE_WORDS] == [None] * len(PERSONS_WITH_NOTICE_WORDS)
+
+
+def test_a_zendesk_acknowledgement_is_automatic_and_its_agents_answer_a_person(ledger):
+    headers = {"Auto_Submitted": "auto-generated", "X_Mailer": "Zendesk Mailer"}
+    ack = mail("##- Please type your reply above this line -##\n\nYour request (#51920) has been received and is "
+               "being reviewed by our support staff.\n\nThis email is a service from Northwind Support.", **headers)
+    kind, why = judged(ledger, ack)
+    assert kind == "auto" and "#51920" in why
+    answer = mail("##- Please type your reply above this line -##\n\nHi Jane,\nwe have received your request "
+                  "(#51920): the replacement left our warehouse today.\n\nBest,\nPriya", **headers)
+    assert judged(ledger, answer)[0] == "human"
+
+
 def test_precedence_bulk_alone_is_a_person_because_helpdesks_put_it_on_every_answer(ledger):
     kind, why = judged(ledger, mail(Precedence="bulk"))
     assert kind == "human" and "Precedence: bulk" in why

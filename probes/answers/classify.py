@@ -8,12 +8,15 @@ agents' answers included (README, "Automatic or from a person"):
 
 - a target's own ``replies:`` rules in probes.yaml decide first;
 - strong evidence decides alone: RFC 3834 ``Auto-Submitted: auto-replied``, ``X-Autoreply``,
-  ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office, an
-  arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of the run;
+  ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office, a queue
+  position, a bot naming itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to
+  other contacts of the run;
 - weak evidence counts only together with other evidence: ``Auto-Submitted: auto-generated`` (Zendesk and
   Freshdesk put it on agents' answers too), ``Precedence: bulk|list|junk`` (RT puts it on every message),
-  ``X-Loop``, an acknowledgement's wording ("we have received your request"), "do not reply" (weakest in
-  a footer, where helpdesks put it under agents' answers), a no-reply sender;
+  ``X-Loop``, an acknowledgement's wording ("we have received your request"), a ticket made or its status
+  changed, a ticket reference in a text with no answer in it, "do not reply" (weakest in the footer of a
+  person's answer, where helpdesks put it too), a no-reply sender; a person's answer (a name under the
+  closing, "I", an amount, something done about the request) makes the acknowledgement no sign at all;
 - ``X-Auto-Response-Suppress`` is no evidence: Exchange, Outlook and helpdesks put it on ordinary mail
   to ask *others* not to auto-reply.
 """
@@ -42,38 +45,55 @@ def _words(*patterns: str) -> re.Pattern:
 
 
 _ANY = r"(?:a|an|une?|eine?|una?|uma?|een)"
+
+
+def _label(phrase: str) -> str:
+    """A bare phrase ("réponse automatique") as a label at the start of a line, or said of the message itself
+    ("… is an automatic reply"), never a mention of another message ("sorry for the automatic reply you got")."""
+    return (rf"(?:(?:^|\n)[ \t]*|\b(?:is|est|ist|es|è|é) {_ANY} ){phrase}\b")
 # The text says it was sent by a machine (en, de, fr, es, it, nl, pt).
 SAYS_AUTOMATIC = _words(
-    r"\bthis is an? (?:automated|automatic|auto-?generated|automatically generated|auto-?reply|autoreply|"
-    r"system[- ]generated)\b(?: \w+)?",
+    r"\bthis is an? (?:automated|automatic|auto-?generated|automatically generated|auto[- ]?reply|autoreply|"
+    r"system[- ]generated|system (?:notification|message))\b(?: \w+)?",
     r"\bthis (?:message|e-?mail|mail|reply|response|notification|acknowledge?ment) (?:was|has been|is) "
     r"(?:\w+ )?(?:sent|generated|created) automatically\b",
     r"\b(?:this|the) (?:message|e-?mail|reply|response|notification) (?:was|has been|is) automatically "
     r"(?:generated|sent|created)\b",
     r"\b(?:has|have) been automatically generated\b",
-    r"\bautomatic (?:reply|response|acknowledge?ment)\b(?! to)",
+    _label(r"automatic (?:reply|response|acknowledge?ment)"),
     r"\bauto-?(?:reply|response)\s*:",
     r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung)\b",
     r"\bautomatisch (?:erstellte|generierte|versandte|versendete) (?:nachricht|e-?mail|antwort)\b",
     r"\bdiese (?:nachricht|e-?mail|antwort) wurde automatisch (?:erstellt|generiert|versandt|versendet)\b",
-    r"\bautomatische antwort\b",
+    _label(r"automatische antwort"),
     r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception) "
     r"automatique\b",
     r"\b(?:ce|cet) (?:message|e-?mail|courriel) (?:a été|est) (?:généré|envoyé) automatiquement\b",
-    r"\bréponse automatique\b",
+    _label(r"réponse automatique"),
     r"\b(?:esta|este) es (?:una|un) (?:respuesta|mensaje|correo(?: electrónico)?) automátic[oa]\b",
     r"\b(?:este|el presente) (?:mensaje|correo) (?:ha sido|fue|se ha) (?:generado|enviado) automáticamente\b",
-    r"\brespuesta automática\b",
+    _label(r"respuesta automática"),
     r"\bquesta è una risposta automatica\b",
     r"\bquesto è un (?:messaggio|e-?mail) automatico\b",
     r"\b(?:messaggio|e-?mail) (?:generat[oa]|inviat[oa]) automaticamente\b",
-    r"\brisposta automatica\b",
+    _label(r"risposta automatica"),
     r"\bdit is een automatisch(?: gegenereerd| verzonden)? (?:antwoord|bericht|e-?mail|ontvangstbevestiging)\b",
     r"\bautomatisch (?:gegenereerd|verzonden) (?:bericht|e-?mail|antwoord)\b",
-    r"\bautomatisch antwoord\b",
+    _label(r"automatisch antwoord"),
     r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail) automátic[oa]\b",
     r"\b(?:mensagem|e-?mail) (?:gerad[oa]|enviad[oa]) automaticamente\b",
-    r"\bresposta automática\b",
+    _label(r"resposta automática"),
+    # "This message is automatic / was generated automatically", with the verb between, in every language.
+    r"\bthis (?:message|e-?mail|mail|notification|sms|text) (?:is|was) (?:automated|automatic|auto-?generated|"
+    r"system-generated)\b",
+    r"\b(?:ce|cet) (?:message|e-?mail|mail|courriel|sms) (?:(?:a été |est )?(?:généré|envoyé)e? automatiquement|"
+    r"est automatique)\b",
+    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms) (?:es automátic[oa]|(?:ha sido |fue |se ha |se )?"
+    r"(?:generad[oa]|enviad[oa]) automáticamente)\b",
+    r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms) (?:è automatic[oa]|(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) "
+    r"automaticamente)\b",
+    r"\bdit (?:bericht|e-?mailbericht|e-?mail|sms) is automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt)\b",
+    r"\b(?:esta|este) (?:mensagem|e-?mail|sms) (?:é automátic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) automaticamente)\b",
     # A label that announces the message, at the start of a line: "Automated message: …", "Mensaje automático: …".
     r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
     r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
@@ -89,30 +109,144 @@ SAYS_AWAY = _words(
     r"\babwesenheitsnotiz\b",
     r"\b(?:ich bin|bin ich) (?:derzeit |zurzeit |momentan |bis [^\n]{1,30}?)?(?:nicht im büro|abwesend|"
     r"im urlaub|außer haus)\b",
-    r"\bje suis (?:actuellement |absent[e]? )?(?:absente?|en congé|en vacances)\b",
+    r"\bje suis (?:actuellement |absent[e]? )?(?:absente?|en congés?|en vacances)\b",
+    r"\bje serai (?:absente?|en congés?|en vacances)\b",
+    r"\bI(?: am|'?m|’m) (?:currently )?away (?:until|till)\b",
+    r"\b(?:ich bin|bin ich) ab [^\n]{1,30}? wieder (?:im büro|erreichbar|da)\b",
+    r"\bestaré (?:fuera de la oficina|de vacaciones|ausente)\b",
+    r"\bsarò (?:fuori ufficio|in ferie|assente)\b",
+    r"\bik ben vanaf [^\n]{1,30}? weer (?:op kantoor|aanwezig|bereikbaar)\b",
+    r"\bestarei (?:fora do escritório|de férias|ausente)\b",
+    # Away with little or no e-mail: what an out-of-office says.
+    r"\b(?:with|have|I have|I'll have|I will have) (?:only )?(?:limited|no) access to (?:my )?e-?mails?\b",
+    r"\b(?:nur )?eingeschränkt erreichbar\b|\bkeinen zugriff auf (?:meine )?e-?mails\b",
+    r"\b(?:un )?accès limité à (?:mes|ma) (?:e-?mails|messagerie|courriels)\b|\bsans accès à (?:mes|ma) "
+    r"(?:e-?mails|messagerie|courriels)\b",
+    r"\b(?:con )?acceso limitado al correo\b|\bsin acceso al correo\b",
+    r"\b(?:con )?accesso limitato alla (?:posta|e-?mail)\b",
+    r"\bbeperkt bereikbaar\b|\bbeperkt toegang tot (?:mijn )?e-?mail\b",
+    r"\b(?:com )?acesso limitado ao e-?mail\b",
     r"\babsente? du bureau\b",
     r"\b(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)\b",
     r"\bsono (?:attualmente )?(?:fuori ufficio|in ferie|assente)\b",
     r"\bik ben (?:momenteel |tot [^.\n]{1,30})?(?:afwezig|niet op kantoor|met vakantie)\b",
     r"\b(?:estou|encontro-me) (?:atualmente )?(?:fora do escritório|de férias|ausente)\b",
 )
+# Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
+_AUTOMATIC_WORDS = ("automat", "automát", "auto", "system")
+_AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "escritório", "leave", "vacation",
+               "holiday", "urlaub", "abwesen", "außer haus", "congé", "vacances", "vacaciones", "absent", "ausente",
+               "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
+               "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig")
 # An acknowledgement's wording: a person may open an answer the same way, so only weak.
+_THING = (r"(?:request|message|e-?mail|enquiry|inquiry|ticket|query|complaint|report|claim|case|form|application|"
+          r"submission|text|msg)")
 SAYS_RECEIVED = _words(
-    r"\b(?:we|I)(?: have|'ve) (?:successfully )?received your (?:request|message|e-?mail|enquiry|inquiry|"
-    r"ticket|query)\b",
-    r"\byour (?:request|message|e-?mail|ticket|enquiry|inquiry|case)(?: \(?#?[\w#-]+\)?)? (?:has been|was) "
-    r"(?:received|created|logged|registered|opened)\b",
-    r"\b(?:ticket|case|request) (?:#|number |no\.? ?)?[\w-]*\d[\w-]* (?:has been|was) (?:created|opened|"
-    r"logged)\b",
-    r"\bwir haben (?:ihre|deine) (?:anfrage|nachricht|e-?mail) erhalten\b",
-    r"\b(?:ihre|deine) (?:anfrage|nachricht|e-?mail) (?:ist|wurde) (?:bei uns )?(?:eingegangen|erhalten)\b",
-    r"\bnous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel)\b",
-    r"\bvotre (?:demande|message) a (?:bien )?été (?:reçue?|enregistrée?)\b",
-    r"\bhemos recibido (?:su|tu) (?:solicitud|mensaje|correo|consulta)\b",
-    r"\babbiamo ricevuto (?:la sua|la tua|il suo|il tuo) (?:richiesta|messaggio|e-?mail)\b",
-    r"\bwe hebben (?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag) (?:goed )?ontvangen\b",
-    r"\brecebemos (?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|e-?mail)\b",
+    rf"\b(?:we|I)(?: have|'ve|’ve)? (?:successfully |now )?(?:received|got) your (?:\w+ )?{_THING}\b",
+    rf"\byour (?:\w+ )?{_THING}(?: (?:[^.\n]|\.(?= ?\d)){{0,40}}?)? (?:has been|have been|was|is) (?:successfully |now )?"
+    r"(?:received|created|logged|registered|opened|submitted|recorded)\b",
+    r"\b(?:we )?(?:confirm|acknowledge) (?:the )?receipt of your\b",
+    rf"\bwe(?:'ve|’ve| have) (?:logged|registered|recorded) your (?:\w+ )?{_THING}\b",
+    r"\bwir haben (?:ihre|deine|ihr|dein) (?:anfrage|nachricht|anliegen|beschwerde|reklamation|meldung) "
+    r"(?:erfasst|registriert|aufgenommen)\b",
+    r"\bnous avons (?:bien )?enregistré votre (?:demande|message|réclamation)\b",
+    r"\bhemos registrado (?:su|tu) (?:solicitud|consulta|reclamación|incidencia)\b",
+    r"\babbiamo (?:registrato|preso in carico) (?:la sua|la tua|il suo|il tuo) (?:richiesta|segnalazione|reclamo)\b",
+    r"\b(?:we hebben|wij hebben) (?:uw|je|jouw) (?:verzoek|aanvraag|vraag|melding|klacht) geregistreerd\b",
+    r"\b(?:registámos|registramos) (?:o seu|a sua|seu|sua) (?:pedido|solicitação|reclamação)\b",
+    rf"\bthank you for (?:submitting|sending) (?:us )?your (?:\w+ )?{_THING}\b",
+    r"\bwir haben (?:ihre|deine|ihr|dein) (?:\w+ )?(?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|"
+    r"meldung) (?:\w+ )?erhalten\b",
+    r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung)"
+    r"(?: [^.\n]{0,60}?)? (?:ist|wurde) (?:bei uns )?(?:[^.\n]{0,60}? )?(?:eingegangen|erhalten|erfasst|registriert|"
+    r"aufgenommen|angelegt)\b",
+    r"\bnous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel|réclamation)\b",
+    r"\bvotre (?:demande|message|réclamation|dossier)(?: [^.\n]{0,30}?)? a (?:bien )?été (?:reçue?|enregistrée?|créée?)\b",
+    r"\bhemos recibido (?:su|tu) (?:solicitud|mensaje|correo|consulta|reclamación)\b",
+    r"\b(?:su|tu) (?:solicitud|mensaje|consulta|reclamación|incidencia|cita)(?: [^.\n]{0,30}?)? (?:ha quedado|ha sido|"
+    r"fue|queda) (?:registrad|recibid|cread)[oa]\b",
+    r"\babbiamo ricevuto (?:la sua|la tua|il suo|il tuo) (?:richiesta|messaggio|e-?mail|segnalazione|reclamo)\b",
+    r"\b(?:la (?:sua|tua)|il (?:suo|tuo)) (?:richiesta|segnalazione|messaggio|reclamo|pratica)(?: [^.\n]{0,30}?)? "
+    r"(?:è|e') stat[oa] (?:ricevut|registrat|apert)[oa]\b",
+    r"\bwe hebben (?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag|melding|klacht) (?:goed )?ontvangen\b",
+    r"\b(?:uw|je|jouw) (?:verzoek|bericht|aanvraag|vraag|melding|klacht)(?: [^.\n]{0,30}?)? is (?:goed )?"
+    r"(?:ontvangen|geregistreerd)\b",
+    r"\brecebemos (?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|e-?mail|reclamação)\b",
+    r"\b(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|reclamação)(?: [^.\n]{0,30}?)? foi (?:recebid|"
+    r"registrad)[oa]\b",
 )
+# A ticket was made for the message: what a helpdesk's acknowledgement says.
+SAYS_CREATED = _words(
+    r"\b(?:a |your |the )?(?:ticket|case|support request|service request) (?:\(?(?:#|number |no\.? ?)?[\w-]*\d[\w-]*\)? )?"
+    r"(?:has been|was|is) (?:now )?(?:created|opened|logged|raised)\b",
+    r"\b(?:ein|das|ihr) ticket (?:\(?(?:nr\.? ?|#)?[\w-]*\d[\w-]*\)? )?(?:wurde|ist) (?:erstellt|angelegt|eröffnet)\b",
+    r"\bun ticket (?:[\w-]*\d[\w-]* )?a été (?:créé|ouvert)\b",
+    r"\bse ha (?:creado|abierto) (?:un|el) (?:ticket|caso|incidencia)\b",
+    r"\b(?:è stato|abbiamo) (?:creato|aperto) (?:un |il )?ticket\b",
+    r"\ber is een ticket (?:aangemaakt|geopend)\b",
+    r"\bfoi (?:criado|aberto) (?:um|o) (?:ticket|chamado|protocolo)\b",
+)
+# A ticket's state changed, as a helpdesk's notification says it (no person in it).
+SAYS_STATUS = _words(
+    r"\b(?:has been|was) marked as (?:solved|resolved|closed)\b",
+    r"\b(?:ist|wurde) als (?:gelöst|erledigt|geschlossen) markiert\b",
+    r"\ba été (?:marquée?|classée?) comme (?:résolue?|fermée?)\b",
+)
+# A ticket or case reference ("ticket #55120", "réf. 88213", "Vorgangsnummer 2025-118734"); an order number or a
+# booking reference is the customer's own, not a sign of a ticket just made.
+TICKET_REF = _words(
+    r"#\s?\d{3,}",
+    r"\b(?:ticket|case|request|complaint|incident|service request|SR|ref(?:erence)?|réf(?:érence)?|"
+    r"vorgang(?:snummer)?|ticketnummer|aktenzeichen|referenz(?:nummer)?|dossier|expediente|caso|incidencia|"
+    r"pratica|segnalazione|referentie|zaak(?:nummer)?|protocolo|protocollo|chamado|demande|solicitud|anfrage|"
+    r"richiesta|verzoek|aanvraag|solicitação)\.?"
+    r"(?:\s*(?:no\.?|nr\.?|n[°º]\.?|number|nummer|numéro|número|numero|id))?\s*[:#]?\s*[A-Z0-9][\w/-]*\d",
+    r"\b(?:sous le|under the|unter der|con el|con il|onder) (?:numéro|number|nummer|número|numero)\s*[:#]?\s*\d",
+)
+# A position in a waiting line, said in the present ("you are number 4 in the queue"): only a system says that.
+SAYS_QUEUE = _words(
+    r"\byou(?:'re|’re| are) (?:now )?(?:number|no\.?|#) ?\d+ in (?:the|our|a) (?:queue|line)\b",
+    r"\byour (?:position|place) in (?:the )?queue(?: is)?:? \d+",
+    r"\bestimated wait(?:ing)? time\s*:",
+    r"\bestimated wait\s*:",
+    r"\b(?:sie sind|du bist) (?:an |auf )?(?:position|platz|nummer) \d+ in der warteschlange\b",
+    r"\b(?:vous êtes|tu es) (?:le |la |en )?(?:numéro |n° ?)?\d+(?:e|ème)? (?:position )?dans la file d'attente\b",
+    r"\b(?:usted está|estás|está) (?:en (?:la )?posición|en el puesto|en el número) \d+ (?:de|en) la cola\b",
+    r"\b(?:sei|è) (?:il |al )?(?:numero |posto )?\d+[°º]? (?:in coda|nella coda)\b",
+    r"\b(?:je bent|u bent) nummer \d+ in de wachtrij\b",
+    r"\b(?:você é|você está|está) (?:o |a |na )?(?:número |posição )?\d+[ºª°]? (?:na fila|lugar na fila)\b",
+)
+# A bot says what it is: "I'm Nova, your virtual assistant", "Nova (virtual assistant):", "Ik ben Robin, de
+# digitale assistent".
+_BOT = (r"(?:virtual|digital|automated|ai|chat) ?(?:assistant|agent)|chat-?bot|bot|assistant virtuel|"
+        r"assistante virtuelle|asistente virtual|assistente virtuale|assistente virtual|virtuelle?r? assistent(?:in)?|"
+        r"digitale?r? assistent(?:in)?|digitale assistent")
+SAYS_BOT = _words(
+    rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)\s*:",
+    rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:\w+ )?\w+, )?(?:your|the|an?|ihr|dein|der|"
+    rf"votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
+)
+# What a person's answer has and a machine's acknowledgement has not: someone speaking for themselves ("I've
+# checked", "ich habe", "j'ai", "he revisado", "ho verificato", "ik heb", "eu verifiquei"), an amount of money,
+# something done about the request ("we have refunded", "has been cancelled").
+PERSON_SIGNS = re.compile("|".join((
+    r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
+    r"(?i:\b(?:ich|je|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
+    r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)",
+    r"(?:[£€$¥₹]|\bR\$)\s?\d|\d(?:[.,]\d+)?\s?(?:€|EUR|GBP|USD|CHF|euros?|dollars?|pounds?)\b",
+    r"(?i:\b(?:we(?:'ve|’ve| have)?|has been|have been|was|were) (?:now )?(?:refunded|credited|cancell?ed|"
+    r"dispatched|shipped|delivered|approved|replaced|repaired|fixed|reset|issued|paid|booked|arranged|"
+    r"scheduled|waived|reversed|reactivated|unblocked)\b)",
+    r"(?i:\b(?:wurden?|ist|sind|haben wir) (?:\w+ )?(?:erstattet|gutgeschrieben|storniert|ersetzt|repariert|behoben|"
+    r"zurückgebucht|überwiesen|ausgetauscht)\b)",
+    r"(?i:\b(?:a été|ont été|avons) (?:\w+ )?(?:rembours|crédit|annul|remplac|répar|corrig)ée?s?\b)",
+    r"(?i:\b(?:ha sido|han sido|hemos|se ha) (?:\w+ )?(?:reembolsad|abonad|cancelad|sustituid|reparad|corregid)[oa]s?\b)",
+    r"(?i:\b(?:è stat[oa]|sono stat[ei]|abbiamo) (?:\w+ )?(?:rimborsat|accreditat|annullat|sostituit|riparat|corrett)"
+    r"[oaie]\b)",
+    r"(?i:\b(?:is|zijn|hebben we|wij hebben|we hebben) (?:\w+ )?(?:terugbetaald|teruggestort|geannuleerd|vervangen|"
+    r"gerepareerd|gecrediteerd)\b)",
+    r"(?i:\b(?:foi|foram|já) (?:\w+ )?(?:reembolsad|creditad|cancelad|substituíd|reparad|estornad)[oa]s?\b)",
+)))
 # "Do not reply": a notification says it at the top; helpdesks put it in the footer of agents' answers.
 SAYS_NO_REPLY = _words(
     r"\b(?:please )?do not (?:reply|respond)\b(?: (?:to|directly to) this (?:e-?mail|message|address|mail))?",
@@ -130,6 +264,22 @@ SAYS_NO_REPLY = _words(
     r"\b(?:reageer|antwoord) niet op deze\b",
     r"\bpor favor,? não responda\b",
     r"\bnão responda a est[ea]\b",
+    # The address takes no answers: said by the notifications that come from one.
+    r"\b(?:this|the) (?:mailbox|address|inbox|e-?mail address|number|e-?mail) (?:is|was) (?:not monitored|unmonitored|"
+    r"unattended|not read)\b",
+    r"\breplies to this (?:address|number|e-?mail|mailbox|message) (?:are|will) (?:not|n[o’']t) (?:be )?(?:read|"
+    r"monitored|answered|seen)\b",
+    r"\breplies to this (?:address|number|e-?mail|mailbox) aren[’']t (?:read|monitored)\b",
+    r"\bsent from an? (?:unmonitored|unattended|no-?reply|send-?only) (?:e-?mail )?(?:address|mailbox|number)\b",
+    r"\b(?:does|do|can) not (?:accept|receive) replies\b",
+    r"\bne pas répondre à ce (?:sms|message|mail|e-?mail|courriel)\b",
+    r"\bcette adresse (?:e-?mail )?n'est pas (?:consultée|surveillée|lue)\b",
+    r"\bno admite respuestas\b",
+    r"\b(?:dieses postfach|diese (?:adresse|e-?mail-adresse|nummer)) wird nicht (?:überwacht|gelesen|bearbeitet)\b",
+    r"\bauf diese (?:e-?mail|nachricht|sms) kann nicht geantwortet werden\b",
+    r"\b(?:questo indirizzo|questa casella) non è (?:monitorat[oa]|presidiat[oa])\b",
+    r"\bdit (?:e-?mailadres|adres|nummer) wordt niet (?:gelezen|gecontroleerd|bewaakt)\b",
+    r"\beste (?:endereço|número) não é (?:monitorizado|monitorado|lido)\b",
 )
 # Zendesk and others put "reply above this line" at the top of every message, agents' answers included.
 REPLY_ABOVE = _words(r"\breply above this line\b", r"\bantworten sie oberhalb dieser zeile\b",
@@ -157,25 +307,87 @@ def _unquoted(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
 
 
+# A closing ("Kind regards,") and under it a person's name ("Priya", "Mark Dawson", "Tom @ HomeHaven"), not a
+# team's ("FlowCart Support Team", "Ihr Kundenservice").
+_CLOSINGS = (
+    r"(?:(?:kind |best |warm |many )?(?:regards|wishes|thanks)|best|cheers|thank you|thanks|sincerely|"
+    r"yours(?: sincerely| faithfully| truly)?|all the best|take care|mit freundlichen grüßen|(?:viele |beste |liebe )?"
+    r"grüße|freundliche grüße|cordialement|bien (?:à vous|cordialement)|salutations|(?:un )?saludo|saludos|"
+    r"atentamente|un (?:caro )?saluto|cordiali saluti|distinti saluti|saluti|met vriendelijke groet(?:en)?|"
+    r"(?:vriendelijke )?groet(?:en|jes)?|atenciosamente|(?:um )?abraço|cumprimentos|com os melhores cumprimentos)")
+_CLOSING = re.compile(rf"^\s*{_CLOSINGS}[ \t]*[,!.]?\s*$", re.I)
+# The same closing and name ending a one-line message (a text, a chat line): "… Un saluto, Giulia".
+_CLOSING_INLINE = re.compile(rf"\b{_CLOSINGS}[ \t]*[,!.]?[ \t]+([^\n]{{1,40}}?)\s*$", re.I)
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?$")
+_NOT_A_NAME = re.compile(
+    r"^(?:team|the|support|service|services|customer|customers|care|desk|helpdesk|help|department|office|centre|"
+    r"center|relations|billing|sales|accounts|bank|group|ltd|inc|plc|gmbh|reception|admissions|ihr|ihre|dein|"
+    r"deine|kundenservice|kundendienst|kundendialog|équipe|le|la|les|l'équipe|servicio|equipo|atención|cliente|"
+    r"clientes|il|lo|servizio|assistenza|clienti|klantenservice|klantendienst|het|de|atendimento|equipa|"
+    r"suporte|o|a|your|our|management|operations|member|members)$", re.I)
+
+
+def _signed_by_a_person(text: str) -> bool:
+    """Whether the text ends with a closing and a person's name under it (an acknowledgement signs as a team)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    signed = [lines[i + 1] for i, line in enumerate(lines[:-1]) if _CLOSING.match(line)]
+    if lines and (m := _CLOSING_INLINE.search(lines[-1])):
+        signed.append(m.group(1))
+    for signature in signed:
+        name = re.split(r"\s*(?:[|@,–—]|\s-\s|\bfrom\b)\s*", signature, maxsplit=1)[0].split()
+        if 1 <= len(name) <= 3 and all(_NAME_WORD.match(w) and not _NOT_A_NAME.match(w) for w in name):
+            return True
+    return False
+
+
 def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
-    """What the words of an answer say about automation (every language the checks know)."""
+    """What the words of an answer say about automation (every language the checks know).
+
+    A message with nothing of a person's answer in it (nobody speaking for themselves, no amount, nothing done
+    about the request) reads differently: there an acknowledgement with a ticket reference is a ticket-created
+    notice, and "do not reply" in its last lines tells where it came from, as LABELS.md's "automatic" says."""
     text = _unquoted(text or "")
+    head = _head(text)
+    flat = _quote(text)   # sentences wrapped over lines read as one
     found: list[Evidence] = []
-    for pattern in (SAYS_AUTOMATIC, SAYS_AWAY):
+    lowered = f"{subject} {flat}".lower()
+    for pattern, words in ((SAYS_AUTOMATIC, _AUTOMATIC_WORDS), (SAYS_AWAY, _AWAY_WORDS)):
+        if not any(word in lowered for word in words):
+            continue   # none of the words every one of its phrasings holds: no need to search
         # Said in the subject or the first lines, it is what the message is; further down (a footer, a
         # person mentioning their leave) only a weak sign.
-        if m := (subject and pattern.search(subject)) or pattern.search(_head(text)):
+        if m := (subject and pattern.search(subject)) or pattern.search(head):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
-        elif m := pattern.search(text):
+        elif m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
-    for said in list(dict.fromkeys(_quote(m.group(0)) for m in SAYS_RECEIVED.finditer(text)))[:2]:
-        found.append(Evidence(WEAK, f"says “{said}”"))
-    if m := SAYS_NO_REPLY.search(_head(text)):
+    # Only a system says where in the queue the customer is, or a bot what it is.
+    for pattern in (SAYS_QUEUE, SAYS_BOT):
+        if m := pattern.search(text) or pattern.search(flat):
+            found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
+    impersonal = not PERSON_SIGNS.search(text) and not _signed_by_a_person(text)
+    # Several ways of saying "received" (a bilingual text says it twice) are one sign; a ticket made is another.
+    # Opening a person's answer (signed by a name, "I", an amount, something done) they are no sign at all: that
+    # is how people open answers too.
+    received = SAYS_RECEIVED.search(flat)
+    created = SAYS_CREATED.search(flat)
+    for m in (received, created):
+        if m and impersonal:
+            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
+    status = SAYS_STATUS.search(flat)
+    if status:
+        found.append(Evidence(WEAK, f"says “{_quote(status.group(0))}” (a ticket's status, nobody's answer)"))
+    if impersonal and (received or created or status) and (ref := TICKET_REF.search(flat)):
+        found.append(Evidence(WEAK, f"gives a ticket reference “{_quote(ref.group(0))}” and no answer"))
+    # At the top: in the first lines of a text with no answer in it, or opening the text.
+    if (m := SAYS_NO_REPLY.search(_quote(head))) and (impersonal or SAYS_NO_REPLY.search(head.splitlines()[0])):
         found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” at the top"))
-    elif m := SAYS_NO_REPLY.search(text):
-        found.append(Evidence(WEAKEST, f"says “{_quote(m.group(0))}” (in the footer, where helpdesks put it "
-                                       "under agents' answers too)"))
-    if m := REPLY_ABOVE.search(text):
+    elif m := SAYS_NO_REPLY.search(flat):
+        if impersonal:
+            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” under a text with no answer in it"))
+        else:
+            found.append(Evidence(WEAKEST, f"says “{_quote(m.group(0))}” (in the footer, where helpdesks put it "
+                                           "under agents' answers too)"))
+    if m := REPLY_ABOVE.search(flat):
         found.append(Evidence(WEAKEST, f"says “{_quote(m.group(0))}” (helpdesks put it on agents' answers too)"))
     return found
 
@@ -187,7 +399,7 @@ def auto_wording(text: str) -> str | None:
     A "do not reply" footer under an answer is not enough: helpdesks put it under their people's answers; nor
     is one acknowledgement alone ("we have received your request"): people open their answers with it too."""
     found = wording_evidence(text)
-    plain = sum(e.weight for e in found) >= STRONG or SAYS_NO_REPLY.search(_head(_unquoted(text or "")))
+    plain = sum(e.weight for e in found) >= STRONG or any(e.said.endswith("” at the top") for e in found)
     for e in found:
         if e.weight >= WEAK and plain:
             return e.said.split("“", 1)[1].split("”", 1)[0]

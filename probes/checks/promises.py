@@ -11,7 +11,10 @@ moment it falls due. A promise is one sentence of the company's own words
   "we nemen contact met u op", "entraremos em contacto"; and
 - a *time* a reader can check: "within 24 hours", "in three working days",
   "by Friday", "tomorrow (morning)", "by end of day", "before noon", "by 3pm",
-  "by the end of the week", in the same language.
+  "by the end of the week", "between 8am and 1pm on Thursday" (its end),
+  "after 5pm" (the end of that day), in the same language; a duration counted
+  from the customer's own message or this reply ("of the date of this letter")
+  counts from now.
 
 Not promises: no checkable time ("soon", "as soon as possible", "we'll be in
 touch"), times that are no follow-up (opening hours, how long delivery of a
@@ -93,7 +96,7 @@ def _num(words: str, base: dict[str, float] | None = None) -> dict[str, float]:
 # Number words one..twelve per language (index = value); a slash gives more forms of the same number.
 # "A few days", "ein paar Tage", "quelques jours" are no time a reader can pin down: not numbers here.
 _EN_NUM = _num("one two three four five six seven eight nine ten eleven twelve",
-               {"a": 1, "an": 1, "a couple of": 2, "twenty-four": 24, "twenty four": 24,
+               {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "twenty-four": 24, "twenty four": 24,
                 "forty-eight": 48, "forty eight": 48, "seventy-two": 72, "seventy two": 72, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "fourteen": 14})
 _LANGS: dict[str, _Lang] = {
@@ -105,16 +108,21 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:within|in|inside(?: of)?|in the next|give (?:me|us)|allow(?: up to)?|up to|over the next|during the next|in the coming|"
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-        by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this)",
-        days=[(r"tomorrow morning|first thing tomorrow|by tomorrow noon|tomorrow before noon", "tomorrow_morning"),
+        by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this|first thing(?: on)?)",
+        days=[(r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
+               r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
               (r"tomorrow", "tomorrow"),
+              (r"(?:by |before )?(?:the )?end of next week", "end_of_next_week"),
               (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week", "end_of_week"),
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
-               r"by the end of today", "today"),
-              (r"(?:before|by) (?:noon|midday|lunch(?:time)?)", "noon")],
-        clock=r"\b(?:by|before|no later than|until|at|for)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\W|$)",
+               r"by the end of today|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
+               r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
+              (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
+        clock=r"\b(?:(?:by|before|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
+              r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon)?"
+              r"(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
             r"(?:\b(?:will|shall|going to|aims? to|plans? to|promise to|intend to|expect to|should|can expect|"
@@ -126,7 +134,8 @@ _LANGS: dict[str, _Lang] = {
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
-            r"be transferred)\b"
+            r"be transferred|be reversed|reverse|be released|swing by|pop (?:round|over|by)|drop by|come by|stop by|"
+            r"be (?:re-?)?credited)\b"
             # a visit or a call back booked: not a table, a flight or a holiday (the product itself)
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
             r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
@@ -135,7 +144,7 @@ _LANGS: dict[str, _Lang] = {
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
             # money on its way: "the refund should reach your account within 3-5 working days"
-            r"|\b(?:refund|money|credit|payment|reimbursement)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
+            r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
             r"(?:\w+\s+)?(?:reach|arrive|be|appear|show)\b"
             # habitual or plain present contact: "customers normally hear back", "we reply within"
             r"|\b(?:normally|usually|typically|generally|always|tend to|aim to)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -169,17 +178,19 @@ _LANGS: dict[str, _Lang] = {
                r"im Laufe der nächsten|in weniger als)",
         weekdays=["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
-        days=[(r"morgen (?:früh|vormittag)|morgen bis mittag", "tomorrow_morning"),
+        days=[(r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
               (r"(?<!guten )(?<!heute )(?<!am )(?<!jeden )morgen(?! früh)", "tomorrow"),
+              (r"(?:bis )?(?:zum )?Ende (?:der )?nächste[nr]? Woche", "end_of_next_week"),
               (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?", "end_of_week"),
               (r"(?:bis )?(?:zum )?(?:Feierabend|Geschäftsschluss|Dienstschluss|Tagesende|Ende des (?:Arbeits)?tages)|"
-               r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages", "today"),
+               r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
+               r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
-        clock=r"\b(?:bis|vor|spätestens um|bis spätestens)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
+        clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
-                r"[^.!?]{0,60}?\bzurück|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
+                r"[^.!?]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
@@ -196,15 +207,17 @@ _LANGS: dict[str, _Lang] = {
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"demain matin|demain avant midi", "tomorrow_morning"),
+        days=[(r"demain matin|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
+              (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine", "end_of_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
-               r"ce soir|cet après-midi|en fin de journée", "today"),
+               r"ce soir|cet après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
+               "today"),
               (r"avant midi|d['’]ici midi", "noon")],
-        clock=r"\b(?:avant|d['’]ici|au plus tard à|jusqu['’]à)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
-        commit=(r"\b(?:reviendr\w*|revenir vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
+        clock=r"\b(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
+        commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
@@ -221,19 +234,22 @@ _LANGS: dict[str, _Lang] = {
                r"dentro de(?: las próximas| los próximos)?|antes de)",
         weekdays=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
         by_weekday=r"(?:antes del|para el|el|este|el próximo|como tarde el|a más tardar el)",
-        days=[(r"mañana por la mañana|mañana a primera hora|mañana antes del mediodía", "tomorrow_morning"),
+        days=[(r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
               (r"pasado mañana", "day_after"),
               (r"(?<!la )(?<!esta )(?<!por la )mañana", "tomorrow"),
+              (r"(?:antes de|a|al|para) (?:final|fin|finales) de la (?:próxima semana|semana que viene|semana próxima)",
+               "end_of_next_week"),
               (r"(?:antes de|a|al) (?:final|fin) de (?:la |esta )?semana|antes de que (?:acabe|termine|finalice) "
                r"(?:la|esta) semana", "end_of_week"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
-               r"esta tarde|esta noche|a lo largo del día|durante el día de hoy", "today"),
+               r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
+               r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
-        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
-                r"dar(?:é|á|emos|án)|devolver\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
+                r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*)\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
@@ -247,14 +263,17 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r"domani mattina|domattina|domani entro mezzogiorno", "tomorrow_morning"),
+        days=[(r"domani mattina|domattina|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
+              (r"entro (?:la )?fine della prossima settimana|entro (?:la )?fine della settimana prossima",
+               "end_of_next_week"),
               (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana", "end_of_week"),
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
-               r"stasera|questo pomeriggio|entro stasera", "today"),
+               r"stasera|questo pomeriggio|entro stasera|prima di staccare|prima di andare via(?: oggi)?|"
+               r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
-        clock=r"\b(?:entro le|prima delle|entro e non oltre le)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
+        clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
@@ -273,18 +292,20 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
               (r"overmorgen", "day_after"),
               (r"(?<!goede)morgen(?!ochtend)", "tomorrow"),
+              (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
               (r"(?:voor|vóór|aan) het einde van de week|eind van de week|eind deze week", "end_of_week"),
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
-               r"vanavond|in de loop van de dag", "today"),
+               r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
+               r"voor het einde van mijn dienst", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
-        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
+        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
-                r"antwoord\w*|hoort|horen|stuur\w*|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
+                r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
-                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|graag (?:binnen|voor)|terugsturen|retourneren)\b")),
+                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren)\b")),
     "pt": _Lang(
         numbers=_num("um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
                      {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15}),
@@ -295,14 +316,16 @@ _LANGS: dict[str, _Lang] = {
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
         by_weekday=r"(?:até|até à|até a|antes de|na|no|nesta|neste|na próxima|no próximo)",
-        days=[(r"amanhã de manhã|amanhã antes do meio-dia", "tomorrow_morning"),
+        days=[(r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
+              (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
               (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana", "end_of_week"),
-              (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia", "today"),
+              (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
+               r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
-        clock=r"\b(?:até às|até as|antes das)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
-        commit=(r"\b(?:entraremos|entrará|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
+        clock=r"\b(?:até às|até as|antes das|depois das)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*)\b"),
@@ -316,6 +339,22 @@ _MORNING = {"en": "morning", "de": "früh|vormittag", "fr": "matin", "es": "por 
             "nl": "ochtend|morgen", "pt": "de manhã"}
 
 
+# A time of day after which the step comes ("call back after 5pm"): due by the end of that day.
+_AFTER = re.compile(r"\s*(?:after|nach|après|después de las|dopo le|na|depois das)\s", re.I)
+# A duration counted from the customer's own contact or from this reply counts from now: "within three working
+# days of applying", "of the date of this letter", "nach Eingang Ihrer Anfrage".
+_FROM_NOW = re.compile(
+    r"\s+(?:of (?:applying|your (?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|call|claim)|"
+    r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
+    r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
+    r"(?:after|from) (?:today|the date of this (?:letter|e-?mail))|"
+    r"nach (?:Eingang|Erhalt) (?:Ihrer|deiner) (?:Anfrage|Nachricht|E-?Mail|Beschwerde|Reklamation|Mitteilung)|"
+    r"(?:à compter de|à partir de|dès) (?:la réception de )?votre (?:demande|réclamation|courrier|message)|"
+    r"(?:desde|a partir de|tras) (?:la recepción de )?su (?:solicitud|reclamación|consulta|escrito|mensaje)|"
+    r"dalla (?:ricezione della )?(?:sua|tua) (?:richiesta|segnalazione|reclamo)|"
+    r"na (?:ontvangst van )?(?:uw|je) (?:verzoek|aanvraag|klacht|vraag|bericht)|"
+    r"(?:após|a contar d[ao]) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem))\b",
+    re.I)
 # A duration counted from another event ("within 30 days of delivery", "5 Tage nach Erhalt").
 _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à compter de|à partir de|dès|tras|desde|"
                        r"después de|dopo|dal|dalla|dalle|dai|na|vanaf|após|apos|depois de|a partir de|a contar de)\b",
@@ -376,6 +415,9 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return _local_at(at, calendar, today + one, NOON)
     if code == "day_after":
         return _local_at(at, calendar, today + 2 * one, END_OF_DAY)
+    if code == "end_of_next_week":   # the Friday of next week
+        due = _weekday_due(at, 4, calendar)
+        return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
     time = NOON if code == "noon" else END_OF_DAY
@@ -432,7 +474,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
     for m in span.finditer(sentence):
-        if _RELATIVE.match(sentence, m.end()):
+        if _RELATIVE.match(sentence, m.end()) and not _FROM_NOW.match(sentence, m.end()):
             continue   # "within 5 days of receipt": counted from something the reply does not date
         amount = _amount(lang, m.group(2) or m.group(1))
         unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
@@ -444,14 +486,23 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if unit and free(m):
             found.append((m.group(0), _add(at, 1, unit, calendar)))
             taken.append(m.span())
+    spec = _LANGS[lang]
+    weekdays_rx = "|".join(spec.weekdays)
     for m in clock.finditer(sentence):
         due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)):
             if _tomorrow_near(sentence, m, lang, taken) is not None:
                 due = _next_day(at, calendar, due)
+            elif (start := _near(weekdays_rx, sentence, m, taken)) is not None:
+                # "between 8am and 1pm on Thursday": that time on that day
+                index = next(i for i, d in enumerate(spec.weekdays) if re.match(d, sentence[start:], re.I))
+                day = _weekday_due(at, index, calendar).astimezone(calendar.tz).date()
+                due = _local_at(at, calendar, day, due.astimezone(calendar.tz).time())
             else:   # "by 6pm today", "entro le 18:00 di oggi": the time says when today
                 _near(_TODAY[lang], sentence, m, taken)
+            if _AFTER.match(m.group(0)):   # "will call back after 5pm": by the end of that day
+                due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), dt.time(23, 59, 59))
             found.append((m.group(0).strip(), due))
             taken.append(m.span())
     for rx, code in days:
@@ -482,7 +533,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if free(m) and not _FROM.search(sentence[:m.start()]):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)
-            if m.group(2):   # by noon that day
+            if m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
                 due -= dt.datetime.combine(dt.date.min, END_OF_DAY) - dt.datetime.combine(dt.date.min, NOON)
             found.append((m.group(0), due))
             taken.append(m.span())
@@ -506,8 +557,9 @@ _EN_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 
 @lru_cache(maxsize=None)
 def _date_pattern(lang: str) -> re.Pattern:
     months = _MONTHS[lang] + ("|" + "|".join(_EN_SHORT) if lang == "en" else "")
-    day_first = (r"(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?(?P<m1>" + months +
-                 r")\.?(?:,?\s+(?:de\s+)?(?P<y1>\d{4}))?")
+    # "5 March", "5th of March 2027", "05-Dec-2026"
+    day_first = (r"(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.|º)?(?:\s+(?:of\s+|de\s+)?|-)(?P<m1>" + months +
+                 r")\.?(?:(?:,?\s+(?:de\s+)?|-)(?P<y1>\d{4}))?")
     month_first = r"|(?P<m2>" + months + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?"
     return re.compile(r"(?<!\w)(?:" + day_first + (month_first if lang == "en" else "") + r")(?!\w)", re.I)
 
@@ -577,7 +629,10 @@ def _languages(language: str | None) -> list[str]:
 
 
 # Not after "12." in "bis zum 12. März".
-_CLAUSE = re.compile(r"\s*;\s*")
+# A clause ends at ";", or at a comma before a turn to something else ("…by Wednesday, although banks…"), so that
+# what the turn says ("if you'd still like it") does not make the commitment before it no promise.
+_CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and of course|aber|jedoch|mais|cependant|"
+                     r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)
 

@@ -232,3 +232,88 @@ def test_a_time_in_the_clause_after_the_commitment_and_a_clock_time_today():
     assert due_h("Sure - I've booked a callback for 4pm today.") == 6
     assert due_h("Un membre de notre équipe reprendra contact avec vous d'ici 72 heures.", "fr") == 72
     assert due_h("A equipa entrará em contacto consigo no prazo máximo de 3 dias úteis.", "pt") == 72
+
+
+THU = dt.datetime(2026, 3, 5, tzinfo=UTC)   # the day after AT
+
+
+def test_a_window_or_after_a_time_of_day_and_noon_tomorrow():
+    # A window falls due at its end; "after 6pm" by the end of that day; noon tomorrow in every language.
+    assert found("A technician will come round between 1pm and 4pm tomorrow.") == [
+        ("between 1pm and 4pm", THU.replace(hour=16))]
+    assert found("The engineer will be with you between 8am and 1pm on Friday.") == [
+        ("between 8am and 1pm", dt.datetime(2026, 3, 6, 13, tzinfo=UTC))]
+    assert found("We'll ring you after 6pm today.")[0][1] == dt.datetime(2026, 3, 4, 23, 59, 59, tzinfo=UTC)
+    assert found("Der Techniker ruft Sie nach 18 Uhr zurück.", "de")[0][1] == dt.datetime(2026, 3, 4, 23, 59, 59,
+                                                                                          tzinfo=UTC)
+    assert found("Ein Kollege ruft Sie morgen gegen Mittag an.", "de")[0][1] == THU.replace(hour=12)
+    assert found("On vous rappelle demain midi.", "fr")[0][1] == THU.replace(hour=12)
+    assert found("Le llamaremos mañana a mediodía.", "es")[0][1] == THU.replace(hour=12)
+    assert found("Dave will pop round this arvo to have a look.")[0][1] == AT.replace(hour=17)
+    # Opening hours and what happened already are no promise, whatever their times.
+    assert found("We are open between 9am and 5pm.") == []
+    assert found("Our store is open after 5pm on Thursdays.") == []
+    assert found("I called you after 5pm yesterday but nobody answered.") == []
+
+
+def test_counted_from_the_customers_own_message_or_this_letter_is_counted_from_now():
+    assert found("You will hear from the claims team within five working days of your claim.")[0][1] == \
+        CAL.add_business_days(AT, 5)
+    assert found("Sie erhalten innerhalb von 10 Werktagen nach Eingang Ihrer Beschwerde eine Antwort.", "de")[0][1] \
+        == CAL.add_business_days(AT, 10)
+    assert found("An officer will reply within 15 working days of the date of this letter.")[0][1] == \
+        CAL.add_business_days(AT, 15)
+    # From an event the reply does not date: no time a reader can pin down.
+    assert found("We'll refund you within 14 days of receiving your returned parcel.") == []
+    assert found("We'll refund you within 14 days of receipt of the item.") == []
+
+
+def test_more_ways_to_say_a_follow_up_and_its_time():
+    assert found("We'll text you within a couple of hours.")[0][1] == AT + dt.timedelta(hours=2)
+    assert found("The charge will be reversed to your card within 72 hours.")[0][1] == AT + dt.timedelta(hours=72)
+    assert found("Your complaint will be resolved by 06-Mar-2026.")[0][1] == dt.datetime(2026, 3, 6, 17, tzinfo=UTC)
+    assert found("Je reviens vers vous avant 15h.", "fr")[0][1] == AT.replace(hour=15)
+    assert found("A nossa equipa retornará o contacto em até 3 dias úteis.", "pt")[0][1] == \
+        CAL.add_business_days(AT, 3)
+    assert found("O técnico irá deslocar-se à sua morada até sexta-feira.", "pt")[0][1] == \
+        dt.datetime(2026, 3, 6, 17, tzinfo=UTC)
+    # What follows a turn ("although", "but") does not undo the commitment before it.
+    assert found("Our finance team will have the money back on your card by Friday, although if you paid by "
+                 "cheque it can take longer.")[0][0] == "by Friday"
+    assert found("You can return it by Friday, but we'll need the receipt.") == []
+    assert found("This offer ends 06-Mar-2026.") == []
+
+
+def test_end_of_next_week_first_thing_and_later_this_morning():
+    next_friday = dt.datetime(2026, 3, 13, 17, tzinfo=UTC)   # AT is a Wednesday
+    for text, language in (("Your refund will be processed by the end of next week.", "en"),
+                           ("Wir melden uns bis Ende nächster Woche.", "de"),
+                           ("Nous reviendrons vers vous d'ici la fin de la semaine prochaine.", "fr"),
+                           ("Le daremos una respuesta antes de final de la próxima semana.", "es"),
+                           ("La ricontatteremo entro la fine della prossima settimana.", "it"),
+                           ("We sturen de offerte voor het einde van volgende week.", "nl"),
+                           ("Enviaremos a resposta até ao final da próxima semana.", "pt")):
+        assert [due for _, due in found(text, language)] == [next_friday], text
+    assert found("You'll have an answer from us first thing Friday.")[0][1] == dt.datetime(2026, 3, 6, 12,
+                                                                                            tzinfo=UTC)
+    assert found("I will email you the invoice later this morning.")[0][1] == AT.replace(hour=12)
+    assert found("Le escribo mañana a primera hora.", "es")[0][1] == THU.replace(hour=12)
+    # Asking the customer to send something by a day is their task, not a promise.
+    assert found("Wilt u de meterstand vóór donderdag sturen?", "nl") == []
+    # Something done this morning is not when the promise falls due.
+    assert found("I spoke to the warehouse this morning and they will send it tomorrow.") == [
+        ("tomorrow", THU.replace(hour=17))]
+
+
+def test_before_i_log_off_is_the_end_of_the_working_day():
+    end_of_day = AT.replace(hour=17)
+    for text, language in (("I'll send the form over before I log off.", "en"),
+                           ("I'll have this checked before the end of my shift.", "en"),
+                           ("Ich schicke Ihnen die Unterlagen vor Feierabend.", "de"),
+                           ("Je vous envoie le devis avant de partir ce soir.", "fr"),
+                           ("Le escribo antes de terminar mi turno.", "es"),
+                           ("Le invierò il preventivo prima di staccare.", "it"),
+                           ("Ik stuur je de factuur voordat ik naar huis ga.", "nl"),
+                           ("Vou enviar-lhe a fatura antes de sair hoje.", "pt")):
+        assert [due for _, due in found(text, language)] == [end_of_day], text
+    assert found("I left before I could finish the call.") == []
