@@ -321,6 +321,7 @@ _SEND_REMINDER = re.compile(r"^\W*(?:remember|don't\s+forget|dont\s+forget|make\
                             r"\b(?:before|after)\s+(?:sending|it\s+goes\s+out|this\s+goes\s+out)\b", re.I)
 # "… dispatched from our — check whether Leeds or Bristol actually has it??": a sentence that breaks off into a
 # drafting question.
+_DASH_OPEN = re.compile(r"\s[—–-]\s+(?:check|confirm|verify|ask|find\s+out|double[- ]?check)\b", re.I)
 _DASH_DRAFT = re.compile(r"\s[—–-]\s+((?:check|confirm|verify|ask|find\s+out|double[- ]?check)\s+(?:whether|if|with|"
                          r"w/)\b[^?]*\?)", re.I)
 # Remarks and shorthand about the customer ("PITA", "the usual moaner", "this one is a nightmare").
@@ -422,7 +423,7 @@ _THIRD_NOUN = re.compile(
     r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
     r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
     r"\b(?:ojo\s+que\s+)?(?:este|esta)\s+(?:siempre|ya|otra|nunca|no\s+para)\b|"
-    r"\b(?:il|la|lo)\s+(?:cliente|solit[oa]|tizio|tizia|signora|signore)\b|\b(?:la|il)\s+solit[ao]\b|"
+    r"\b(?:il|la|lo)\s+(?:cliente|tizio|tizia|signora|signore)\b|\b(?:la|il)\s+solit[ao]\s+(?:del|della|che|di)\b|"
     r"\bde\s+(?:klant|mevrouw|meneer|vent)\b|\b(?:o|a|esse|essa|este|esta)\s+(?:cliente|senhor|senhora)\b|"
     r"\b(?:da|di|manda|llama|contesta|ofrece|escribe)(?:le|la|lo)\b|\b(?:dile|dale)\b|"
     r"\b(?:rispondi|scrivi|manda|chiama|d[ai])(?:gli|le|la|lo)\b|\b(?:digli|dille|dagli|dalle)\b", re.I)
@@ -432,25 +433,27 @@ _REPEAT = re.compile(
     r"zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|segunda|tercera|cuarta|"
     r"seconda|terza|quarta|tweede|derde|vierde|terceira)\s+(?:time|times|email|emails|call|calls|message|messages|"
     r"complaint|fois|mail|mails|appel|vez|veces|volta|volte|keer|vezes)\b|\b(?:schon|bereits)\s+(?:\d+\s*x|\w+mal)\b|"
-    r"\bzum\s+\w+(?:ten)?\s+mal\b|(?<![\w.,])\d+x\b|\b(?:la|il)\s+solit[ao]\b|\bde\s+siempre\b|\bthe\s+usual\b", re.I)
-# Weaker: "again", "always", "siempre" (a courier may come again too).
-_AGAIN = re.compile(r"\b(?:again|always|encore|toujours|otra\s+vez|siempre|di\s+nuovo|sempre|schon\s+wieder|immer|"
-                    r"alweer|altijd|de\s+novo)\b", re.I)
+    r"\bzum\s+\w+(?:ten)?\s+mal\b|(?<![\w.,])\d+\s?x\s+(?:angerufen|geschrieben|gemailt|reklamiert|called|emailed|"
+    r"rung|phoned|written|appel[ée]|[ée]crit|llamado|escrito|chiamato|scritto|gebeld|gemaild|ligou|escreveu)\b|"
+    r"\bde\s+siempre\b", re.I)
+# Weaker: "again", "always", "siempre" (a courier may come again too), goodwill (offered to customers too).
+_WEAK = re.compile(r"\b(?:again|always|encore|toujours|otra\s+vez|siempre|di\s+nuovo|sempre|schon\s+wieder|immer|"
+                   r"alweer|altijd|de\s+novo|the\s+usual|goodwill|voucher|gutschein|tegoed)\b", re.I)
 # Staff work: tickets, escalations, shifts, goodwill, approvals, support levels.
 _STAFF_WORK = re.compile(
     r"\b(?:ticket|tickets|clôture\w*|cl[ôo]turer|chiudiamo|chiudere\s+il|cerrar\s+el|schlie[ßs]en|escalate\w*|"
-    r"macro|l1|l2|TL|SLA|(?:late|early|night|day|next|morning|evening|US|UK)\s+shift|schicht|goodwill|voucher|"
-    r"gutschein|kulanz|geste\s+commercial|tegoed|sign[- ]?off|chargeable|dupe|merge|jur[ií]dico|"
+    r"macro|l1|l2|TL|SLA|(?:late|early|night|day|next|morning|evening|US|UK)\s+shift|schicht|"
+    r"kulanz|geste\s+commercial|sign[- ]?off|chargeable|dupe|merge|jur[ií]dico|"
     r"refund\s+whatever|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
     r"n[ãa]o\s+(?:dar|oferecer|admitir))\b", re.I)
 # Orders and questions to colleagues: "pls …", "on clôture ?", "don't bother", "rispondile …", "no le demos".
-_ORDER = re.compile(r"\b(?:pls|plz|don't\s+bother|dont|let's|lets|on\s+\w+\s*\?|einfach|gewoon|no\s+le\s+\w+|"
-                    r"nicht\s+(?:wieder|mehr|noch)|ne\s+pas|non\s+(?:dargli|darle|rimborsare))\b|\?", re.I)
+_ORDER = re.compile(r"\b(?:pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
+                    r"non\s+(?:dargli|darle|rimborsare))(?!\w)", re.I)
 # Mockery: "she's clearly got nothing else on", "got rid of this one", "langsam nervt's", "walked him through".
 _SNEER = re.compile(
     r"\bnothing\s+(?:else\s+)?(?:better\s+)?(?:on|to\s+do)\b|\bgot\s+rid\s+of\b|\bwalked\s+(?:her|him)\s+through\b|"
-    r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy)\b|\bfinally\b|[😂🙄🤣🙈🤦]", re.I)
-_SHORTHAND = re.compile(r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])")
+    r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy)\b|[😂🙄🤣🙈🤦]", re.I)
+_SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
 def _staff_talk(unit: str, pronouns: bool) -> bool:
@@ -466,7 +469,7 @@ def _staff_talk(unit: str, pronouns: bool) -> bool:
     if not noun and not (pronouns and _THIRD_PRONOUN.search(unit)):
         return False
     strong = sum(bool(p.search(unit)) for p in (_REPEAT, _STAFF_WORK, _ORDER, _SNEER))
-    weak = bool(_AGAIN.search(unit))
+    weak = bool(_WEAK.search(unit))
     if pronouns or _SHORTHAND.search(unit):
         return strong >= 1
     return strong >= 2 or (strong and weak)
@@ -539,8 +542,9 @@ def _line_hits(text: str, ctx, lines=None):
     names = _persona_names(ctx)
     lines = lines if lines is not None else read(text, ctx)
     orphan_quote = not _ATTRIBUTED.search(text)
+    covered = -1   # the last line of a note already reported on its first line
     for i, ln in enumerate(lines):
-        if not ln.prose.strip():
+        if not ln.prose.strip() or i <= covered:
             continue
         if ln.kind == QUOTE:
             # A "> " block that nobody wrote (no "On … wrote:", no "From:") may be the company's own note: only a
@@ -555,7 +559,8 @@ def _line_hits(text: str, ctx, lines=None):
             continue
         hit = _first_hit(ln.prose, ctx, names, text)
         if not hit:
-            hit = _across_lines(ln, lines[i + 1:i + 4], names)
+            hit, used = _across_lines(ln, lines[i + 1:i + 4], names)
+            covered = i + used
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True)
@@ -568,20 +573,24 @@ def _across_lines(ln, following, names):
     """A note that runs on to the next lines of its paragraph: "[check wording w/ admissions - are we allowed
     to say approved before panel⏎signs off??]", "dispatched from our — check whether Leeds or Bristol⏎actually
     has it??"."""
-    ext = ln.prose
+    line = ln.prose
+    if line.count("(") <= line.count(")") and line.count("[") <= line.count("]") and not _DASH_OPEN.search(line):
+        return None, 0   # nothing left open on this line
+    ext, ends = ln.prose, []
     for nxt in following:
         if nxt.kind != ln.kind or not nxt.prose.strip():
             break
         ext += " " + nxt.prose.strip()
-    if ext == ln.prose:
-        return None
+        ends.append(len(ext))
+    if not ends:
+        return None, 0
     hit = _aside(ext, names)
     if hit and hit[2][0] < len(ln.prose) < hit[2][1]:
-        return hit[0], hit[1], (hit[2][0], len(ln.prose))
+        return (hit[0], hit[1], (hit[2][0], len(ln.prose))), sum(end < hit[2][1] for end in ends) + 1
     m = _DASH_DRAFT.search(ext)
     if m and m.start() < len(ln.prose) and not _TO_CUSTOMER.search(m.group(1)):
-        return _DRAFT, m.group(1), None
-    return None
+        return (_DRAFT, m.group(1), None), sum(end < m.end() for end in ends) + 1
+    return None, 0
 
 
 def _persona_names(ctx) -> set[str]:
@@ -639,11 +648,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     speaker = _SPEAKER.match(line)
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     hit = _NAME_FIRST.match(body)
-    if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not re.search(
+    if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
+            _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(
             rf"{_INTRODUCED}\W+(?:\w+\W+){{0,3}}{hit.group(1)}\b|\b{hit.group(1)}\W+(?:\w+\W+){{0,2}}{_INTRODUCED}",
             whole, re.I):
         return _STAFF, body.strip(" -–—*"), None
-    if _SEND_REMINDER.search(body) and not _TO_CUSTOMER.search(body):
+    if _SEND_REMINDER.search(body) and not _TO_CUSTOMER.search(body) and re.search(
+            r"\b(?:close|merge|tag|log|ticket|case|dupe|crm|macro)\b|#?\b\d{3,}\b", body, re.I):
         return _DRAFT, body.strip(), None
     hit = _DASH_DRAFT.search(line)
     if hit and not _TO_CUSTOMER.search(hit.group(1)):
@@ -659,8 +670,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
         hit = pattern.search(line)
         if hit:
             return _REMARK, hit.group(0), None
-    if _staff_talk(body, pronouns=False):
-        return _REMARK, body.strip(), None
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
+        if _staff_talk(sentence, pronouns=False):
+            return _REMARK, sentence.strip(), None
     return None
 
 

@@ -196,6 +196,8 @@ _MASK = "*#%_"
 _LEET = {"$": "s", "@": "a", "!": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "|": "i"}
 # A run of single letters joined by one space, dot or hyphen each: "s h i t", "s-h-i-t", "f.u.c.k".
 _SPACED = re.compile(r"(?<![\w\-.])[^\W\d_](?:([ .\-])[^\W\d_])(?:\1[^\W\d_]){1,10}(?![\w\-])")
+# A mask or a symbol inside a word, or masks after one: the only lines worth a closer look.
+_TRICKY = re.compile(r"[^\W\d_][*#%_$@!|0-9]+[^\W\d_]|[^\W\d_][*#%_]+(?![^\W\d_])|[$@!][^\W\d_]")
 _RUN = re.compile(r"[^\s\"“”‘’«»()\[\]{}<>,;:?]+")
 
 
@@ -243,6 +245,8 @@ def _disguised(line: str):
                 start, end = letters[i][0], letters[hit - 1][0] + 1
                 yield start, end, line[start:end], "critical" if joined in _HIDDEN_STRONG else "major"
                 break
+    if not _TRICKY.search(line):
+        return
     for m in _RUN.finditer(line):
         token = m.group(0).strip(".'")
         if not any(ch in _MASK or ch in _LEET for ch in token.rstrip(".!?")):
