@@ -15,7 +15,20 @@ twice)", "(ojo: esta clienta ya se quejó)"), questions to colleagues ("can some
 if…", "Kann das jemand prüfen?"), holding the reply back ("not sending this until Mark signs off"), a
 drafting note on a line of its own ("check wording"), remarks about "her" in a reply to "you" ("she's been
 a right pain", "just give her the voucher so she goes away"), and shorthand about the customer ("PITA",
-"the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Staff talk inside a forwarded or quoted colleague's message counts
+"the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Without any fixed phrase, staff talk is weighed by its evidence: an
+aside or a line that speaks of the customer in the third person ("her", "cust", "Cx", "der hat", "qu'elle",
+"la solita del…", "rispondile", "ojo que este…") and not to them, plus something only staff say — it keeps
+happening ("fourth email this week", "schon 3x", "4e fois"), staff work (tickets, escalation, shifts, L1, TL,
+sign-off, Kulanz), an order or a question to colleagues ("on clôture ?", "no le demos…", "bitte nicht wieder"),
+or mockery ("got nothing else on", "got rid of this one"); a line or a chat message (after its "Lewis: "
+speaker) that opens with a colleague's name and asks them something ("Marta, this one needs your sign-off
+before it goes", "Luca, puoi controllare…?"); a colleague tagged and asked ("@Priya can u grab this one?"); a
+postscript that orders a colleague ("PS Gaz bring the big wrench"); notes for a team or level ("Notiz für
+2nd Level:", "NB interne :", "Obs. interna:", "Handover for US shift:"); a reminder about the sending itself
+("remember to close 4471 after sending"); a sentence that breaks off into a drafting question ("from our —
+check whether Leeds or Bristol has it??"); a colleague's signed comment ("(bit strong? — Dan)"); asides that
+run on to the next line; and, in a "> " block nobody is named as writing, a remark about the customer that
+does not speak as the customer ("> PITA tenant, check …"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
@@ -25,7 +38,10 @@ by email", "we have added a note to your account", "Note: we are closed on Monda
 "Follow us @AcmeShop", Dutch "veel lol", the "LOL Surprise" toy range); brackets written for the
 customer (any "you"/"your"/"Ihr"/"votre" in them, "(to be confirmed)", "(awaiting stock)", "(Tom, Maria
 and Sam)", "(Jane, can you …)"), a postscript to the customer ("PS Don't forget …"), "waiting is a
-nightmare", PITA bread, and brackets inside a quotation.
+nightmare", PITA bread, and brackets inside a quotation; a third person who is not the customer ("(he covers
+your area)", "the courier said he tried twice"), a named colleague introduced to the customer ("I've copied in
+Aisha (cc'd). Aisha, can you …"), "TODO list" in a to-do app, a friendly "lol" with a smiley to the customer by
+name (tone judges that), "before sending" said to the customer ("Pack the item securely before sending.").
 """
 from __future__ import annotations
 
@@ -186,10 +202,7 @@ _DRAFTING = [re.compile(p) for p in (
     rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
     r"^(?:tbc|tbd|tba)\s*[-–—:]\s*@?[a-z]+$",
     r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
-    r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\b|"
-    r"\bantes\s+de\s+(?:enviar|mandar)\b|\bavant\s+(?:d'envoyer|(?:l')?envoi)\b|\bvor\s+dem\s+(?:ab|ver)?senden\b|"
-    r"\bvor\s+(?:dem\s+)?versand\b|\bprima\s+di\s+inviare\b|\bprima\s+dell'invio\b|"
-    r"\bvoor\s+(?:het\s+)?(?:versturen|verzenden)\b",
+    r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\s+(?:this|it)?\s*$",
     rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
     r"\bneeds?\s+(?:an?\s+)?(?:ok|okay|sign[- ]?off)\s+(?:from|by)\s+\w+",
     rf"\b(?:awaiting|waiting\s+(?:on|for)|pending)\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|"
@@ -278,7 +291,11 @@ _PENDING = [re.compile(
     rf"{_ADD}\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|{_VERIFY}\s+(?:the|this)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|"
     r"a\s+(?:verifier|confirmer|completer|valider)|da\s+(?:verificare|confermare|controllare|completare)|"
     r"por\s+(?:confirmar|verificar)|pendiente\s+de\s+\w+|a\s+(?:confirmar|verificar)|noch\s+offen|"
-    r"noch\s+zu\s+klaren|nog\s+(?:te\s+)?(?:bevestigen|checken|invullen))\b")]
+    r"noch\s+zu\s+klaren|nog\s+(?:te\s+)?(?:bevestigen|checken|invullen))\b"),
+    # "[COMPROBAR FRANQUICIA ANTES DE ENVIAR]": to do before the reply goes (said to customers too, so brackets only).
+    re.compile(r"\bbefore\s+sending\b|\bantes\s+de\s+(?:enviar|mandar)\b|\bavant\s+(?:d'envoyer|(?:l')?envoi)\b|"
+               r"\bvor\s+dem\s+(?:ab|ver)?senden\b|\bvor\s+(?:dem\s+)?versand\b|\bprima\s+di\s+inviare\b|"
+               r"\bprima\s+dell'invio\b|\bvoor\s+(?:het\s+)?(?:versturen|verzenden)\b")]
 _MARK_VERB = re.compile(
     r"^(?:confirm|check|add|insert|verify|update|fix|ask|chase|tbc|tbd|todo|need|prufen|checken|einfugen|klaren|"
     r"verifier|confirmer|ajouter|inserer|verificar|confirmar|comprobar|anadir|insertar|verificare|confermare|"
@@ -306,7 +323,10 @@ _NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(.
 _COLLEAGUE_ASK = re.compile(
     r"\b(?:can|could|would)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:sort|check|confirm|approve|grab|take|look|handle|"
     r"deal|chase|send|book|ok|sign|double[- ]?check|pick|cover|fix|ring|call)\b|"
-    r"\byour\s+(?:sign[- ]?off|ok|approval|go[- ]ahead)\b|\bbefore\s+(?:it|this)\s+goes\b|\bbefore\s+sending\b", re.I)
+    r"\byour\s+(?:sign[- ]?off|ok|approval|go[- ]ahead)\b|\bbefore\s+(?:it|this)\s+goes\b|\bbefore\s+sending\b|"
+    # The informal "you" of a colleague asked something: "Marta, kannst du …?", "Luca, puoi …?", "Rui, consegues …?"
+    r"\b(?:kannst|k[öo]nntest)\s+du\b[^?]*\?|\b(?:peux[- ]tu|tu\s+peux|pourrais[- ]tu)\b[^?]*\?|"
+    r"\b(?:puedes|podr[ií]as|puoi|potresti|kun\s+je|kan\s+je|podes|consegues)\b[^?]*\?", re.I)
 # The reply introduces the person to the customer ("I've copied in my colleague Aisha (cc'd)"): talking to them is fine.
 _INTRODUCED = r"(?:cc'?d|cc:|copied\s+in|copying\s+in|looping\s+in|looped\s+in|my\s+colleague|introduce)"
 # "PS Gaz bring the big pipe wrench": a postscript that orders a named colleague.
@@ -317,8 +337,13 @@ _PS_ORDER = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[Ss]\.?|PPS)\s*[:\-–—
 # "@Davide mi confermi lo stock?", "@Priya can u grab this one?": a colleague tagged and asked something.
 _AT_NAME = re.compile(r"(?<![\w.@])@([A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![.\-]\w)")
 # "remember to close 4471 + merge the dupe after sending!!": a reminder to self about the sending itself.
-_SEND_REMINDER = re.compile(r"^\W*(?:remember|don't\s+forget|dont\s+forget|make\s+sure|need\s+to|must)\b.*"
-                            r"\b(?:before|after)\s+(?:sending|it\s+goes\s+out|this\s+goes\s+out)\b", re.I)
+_SEND_REMINDER = re.compile(
+    r"^\W*(?:remember|don't\s+forget|dont\s+forget|make\s+sure|need\s+to|must|nicht\s+vergessen|denk\s+dran|"
+    r"n'oublie\s+pas|penser\s+[àa]|no\s+olvidar|no\s+olvides|acordarse|ricorda(?:rsi|ti)?|non\s+dimenticare|"
+    r"niet\s+vergeten|vergeet\s+niet|lembrar|n[ãa]o\s+esquecer)\b.*"
+    r"\b(?:(?:before|after)\s+(?:sending|it\s+goes\s+out|this\s+goes\s+out)|(?:vor|nach)\s+dem\s+(?:ab|ver)?senden|"
+    r"(?:avant|apr[èe]s)\s+(?:l'envoi|envoi|d'envoyer)|(?:antes\s+de|despu[ée]s\s+de|depois\s+de)\s+(?:enviar|mandar)|"
+    r"(?:prima\s+di|dopo)\s+(?:inviare|l'invio)|(?:voor|na)\s+het\s+(?:versturen|verzenden))\b", re.I)
 # "… dispatched from our — check whether Leeds or Bristol actually has it??": a sentence that breaks off into a
 # drafting question.
 _DASH_OPEN = re.compile(r"\s[—–-]\s+(?:check|confirm|verify|ask|find\s+out|double[- ]?check)\b", re.I)
@@ -649,7 +674,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     hit = _NAME_FIRST.match(body)
     if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
-            _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(
+            _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
+                                                                   r"teu|tua)\b", hit.group(2), re.I) and not re.search(
             rf"{_INTRODUCED}\W+(?:\w+\W+){{0,3}}{hit.group(1)}\b|\b{hit.group(1)}\W+(?:\w+\W+){{0,2}}{_INTRODUCED}",
             whole, re.I):
         return _STAFF, body.strip(" -–—*"), None

@@ -419,3 +419,27 @@ def test_an_unattributed_quote_counts_only_as_a_remark_that_does_not_speak_as_th
     assert check(note, JANE)
     assert check("Hi Jane,\nSorry.\n\n> My last reply called me a PITA customer, really?\n", JANE) == []
     assert check("Hi Jane,\nSorry.\n\nOn Mon, Jane Doe wrote:\n> the usual moaner, they called me\n", JANE) == []
+
+
+COLLEAGUE_LINES = [
+    ("de", "Sehr geehrte Frau Doe,\nIhre Erstattung ist veranlasst.\nMarta, kannst du das noch freigeben, bevor es "
+           "rausgeht?\nMfG"),
+    ("it", "Gentile Jane,\nil rimborso è in corso.\nLuca, puoi controllare l'importo prima di inviarla?\nSaluti"),
+    ("fr", "Madame,\nVotre remboursement est validé.\nn'oublie pas de clôturer le dossier 5512 après l'envoi\n"),
+    ("es", "Estimada Sra. Doe:\nSu reembolso está en curso.\nno olvides cerrar el ticket 7781 después de enviar\n"),
+]
+CUSTOMER_LINES = [
+    ("it", "Ciao Jane,\nMarco, puoi confermare il tuo indirizzo?\n"),
+    ("es", "Hola Jane,\nCarlos, ¿puedes enviarnos tu número de pedido?\n"),
+    ("fr", "Bonjour Jane,\nN'oubliez pas de bien emballer l'article avant l'envoi.\n"),
+    ("de", "Hallo Jane,\nNicht vergessen: die Ware vor dem Versenden gut verpacken.\n"),
+    ("en", "Hi Jane,\nPack the item securely before sending.\n"),
+    ("en", "Hi Jane,\nPlease wait before sending it back.\n"),
+]
+
+
+def test_lines_to_a_named_colleague_or_to_self_in_other_languages_and_the_same_said_to_customers():
+    for lang, text in COLLEAGUE_LINES:
+        assert check(text, _jane(lang)), text
+    for lang, text in CUSTOMER_LINES:
+        assert check(text, _jane(lang)) == [], text
