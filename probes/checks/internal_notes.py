@@ -522,7 +522,7 @@ _LABEL_ALONE_REST = re.compile(r"^[\s\W]*(?:\([^)]*\)[\s\W]*)?$")
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per offending line, in reading order."""
     found: list[Finding] = []
-    for ln, hit in _line_hits(text, ctx):
+    for ln, hit, _ in _line_hits(text, ctx):
         kind, match, _ = hit
         if ln.kind == FOREIGN and kind == _REMARK:
             kind = _STAFF   # in a colleague's quoted message, a remark about the customer is their staff talk
@@ -544,10 +544,13 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, list[tuple[int, int]]] = {}
     lines = read(text, ctx)
     by_no = {ln.no: ln for ln in lines}
-    for ln, (kind, match, span) in _line_hits(text, ctx, lines):
+    for ln, (kind, match, span), rest in _line_hits(text, ctx, lines):
         if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
+        for nxt in rest:   # a note that runs on: its next lines up to where it closes
+            close = max(nxt.prose.find("]"), nxt.prose.find(")"))
+            spans.setdefault(nxt.no, []).append((0, close + 1 if close >= 0 else len(nxt.prose)))
         if kind == _LABEL and span is None and _LABEL_ALONE_REST.match(ln.prose[ln.prose.find(match) + len(match):]):
             nxt = ln.no + 1
             while nxt in by_no and by_no[nxt].text.strip():
@@ -563,7 +566,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|je|j'|mon|ma
 
 
 def _line_hits(text: str, ctx, lines=None):
-    """(line, (kind, matched text, span or None for the whole line)) for each line with a note on it."""
+    """(line, (kind, matched text, span or None for the whole line), the lines a note runs on to) per noted line."""
     names = _persona_names(ctx)
     lines = lines if lines is not None else read(text, ctx)
     orphan_quote = not _ATTRIBUTED.search(text)
@@ -578,11 +581,11 @@ def _line_hits(text: str, ctx, lines=None):
             if orphan_quote and not _TO_CUSTOMER.search(body) and not _FIRST_PERSON.search(body):
                 hit = next((m for p in _REMARKS for m in [p.search(body)] if m), None)
                 if hit:
-                    yield ln, (_REMARK, hit.group(0), None)
+                    yield ln, (_REMARK, hit.group(0), None), []
             continue
         if ln.kind not in (OWN, FOREIGN):
             continue
-        hit = _first_hit(ln.prose, ctx, names, text)
+        hit, used = _first_hit(ln.prose, ctx, names, text), 0
         if not hit:
             hit, used = _across_lines(ln, lines[i + 1:i + 4], names)
             covered = i + used
@@ -591,7 +594,7 @@ def _line_hits(text: str, ctx, lines=None):
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True)
             hit = (_STAFF, body, None) if m else None
         if hit:
-            yield ln, hit
+            yield ln, hit, lines[i + 1:i + 1 + used] if used else []
 
 
 def _across_lines(ln, following, names):
