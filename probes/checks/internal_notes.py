@@ -453,13 +453,22 @@ _THIRD_NOUN = re.compile(
     r"\b(?:da|di|manda|llama|contesta|ofrece|escribe)(?:le|la|lo)\b|\b(?:dile|dale)\b|"
     r"\b(?:rispondi|scrivi|manda|chiama|d[ai])(?:gli|le|la|lo)\b|\b(?:digli|dille|dagli|dalle)\b", re.I)
 # It happens again and again: "fourth email this week", "third time", "schon 3x", "zum vierten Mal", "4e fois".
+_ORDINAL = (r"(?:\d+(?:st|nd|rd|th|e|ème|eme|x|º|ª|\.)?|second|third|fourth|fifth|sixth|umpteenth|nth|millionth|"
+            r"hundredth|zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|"
+            r"segunda|tercera|cuarta|seconda|terza|quarta|tweede|derde|vierde|terceira)")
+# Contacting or being helped again and again: what a customer does, not what a courier or an engineer does.
+_CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|emails|emailed|emailing|message|messages|"
+            r"messaged|complaint|complaints|complained|complaining|chased|chasing|written|wrote|writes|explained|"
+            r"walked\s+\w+\s+through|mail|mails|appel\w*|[ée]crit|relance\w*|r[âa]l\w+|escrib\w*|escrito|llam\w*|"
+            r"quej\w*|reclam\w*|scritto|scrive|chiamat\w*|chiama|lamentat\w*|gebeld|belt|bellen|gemaild|mailt|"
+            r"geschreven|schrijft|geklaagd|klaagt|ligou|liga|escreveu|escreve|angerufen|ruft|geschrieben|schreibt|"
+            r"reklamiert|gemeldet|gemailt|erkl[äa]rt|expliqu\w*)")
+# It keeps happening: "fourth email this week", "third time we've walked him through", "schon 3x angerufen".
 _REPEAT = re.compile(
-    r"\b(?:\d+(?:st|nd|rd|th|e|ème|eme|x|º|ª|\.)?|second|third|fourth|fifth|sixth|umpteenth|nth|millionth|hundredth|"
-    r"zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|segunda|tercera|cuarta|"
-    r"seconda|terza|quarta|tweede|derde|vierde|terceira)\s+(?:time|times|email|emails|call|calls|message|messages|"
-    r"complaint|fois|mail|mails|appel|vez|veces|volta|volte|keer|vezes)\b|\b(?:schon|bereits)\s+(?:\d+\s*x|\w+mal)\b|"
-    r"\bzum\s+\w+(?:ten)?\s+mal\b|(?<![\w.,])\d+\s?x\s+(?:angerufen|geschrieben|gemailt|reklamiert|called|emailed|"
-    r"rung|phoned|written|appel[ée]|[ée]crit|llamado|escrito|chiamato|scritto|gebeld|gemaild|ligou|escreveu)\b|"
+    rf"\b{_ORDINAL}\s+(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
+    r"chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo)\b|"
+    rf"(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
+    r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
     r"\bde\s+siempre\b", re.I)
 # Weaker: "again", "always", "siempre" (a courier may come again too), goodwill (offered to customers too).
 _WEAK = re.compile(r"\b(?:again|always|encore|toujours|otra\s+vez|siempre|di\s+nuovo|sempre|schon\s+wieder|immer|"
@@ -633,15 +642,15 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(line):
-            if kind == _JOKE and _FRIENDLY.search(line) and any(
-                    fold(w) in names for w in re.findall(r"[^\W\d_]+", line)):
+            if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
             if kind == _JOKE and m.group(0).lower() == "lol" and (lang == "nl" or _DUTCH_LOL.search(line)):
                 continue
             if kind == _JOKE and m.group(0) == "LOL" and re.match(r"\s+[A-Z]", line[m.end():]):
                 continue  # the "LOL Surprise" toy range
-            if m.group(0).lstrip().startswith("@") and _SOCIAL.search(line[:m.end()]):
-                continue
+            if m.group(0).lstrip().startswith("@") and (_SOCIAL.search(line[:m.end()]) or fold(
+                    m.group(0).strip(" @,:")) in names):
+                continue   # "Follow us @Acme", "@Jane thanks for the update!" (the customer herself)
             if kind == _JOKE:
                 aside = _aside(line, names)  # a staff aside on the same line is the worse finding
                 if aside:
@@ -667,7 +676,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
         return _STAFF, hit.group(0), None
     for hit in _AT_NAME.finditer(line):
         rest = line[hit.end():]
-        if _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]) and (
+        if _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]) and not re.search(
+                r"\b(?:follow|find|tag|message|dm|tweet)\b", line[:hit.start()], re.I) and not re.match(
+                r"\s*(?:on|at|via)\s+(?:twitter|x|instagram|facebook|tiktok|linkedin|threads|bluesky|mastodon)\b", rest,
+                re.I) and (
                 "?" in rest or _REQUEST.search(fold(rest)) or _ASKED.match(fold(rest.strip(" ,:-–—")))):
             return _STAFF, line[hit.start():].strip(), None
     hit = _PS_ORDER.search(line)

@@ -56,7 +56,7 @@ _STRONG = {
 _MILD = {
     "English": r"crap(?:py|s)?|damn(?:ed|it)?|goddamn\w*|bloody(?:\s+hell)?|bollocks|bugger(?:\s+off)?|"
                r"arse|(?:pain|kick)\s+in\s+the\s+(?:ass|arse)|your\s+(?:ass|arse)|my\s+(?:ass|arse)|"
-               r"(?:what|why|who|how|where)\s+the\s+(?:hell|heck)|go\s+to\s+hell|hell\s+no|idiots?|idiotic|"
+               r"(?:what|why|who|how|where)\s+the\s+(?:h[e*]ll|heck)|go\s+to\s+h[e*]ll|hell\s+no|idiots?|idiotic|"
                r"morons?|moronic|imbeciles?|stupid\s+(?:customer|client|woman|man|people|cow)|"
                r"bastards?|pricks?|sod\s+off|wtf|stfu|ffs|omfg|effing|effin|"
                # An insult thrown at someone: "you muppet", "what a numpty", "a total clown".
@@ -191,7 +191,7 @@ _HIDDEN_STRONG = ("fuck", "fucking", "fucked", "fucker", "fuckers", "fucks", "mo
                   "kut", "klootzak", "godverdomme", "porra", "caralho", "foda", "fodase")
 _HIDDEN_MILD = ("crap", "crappy", "damn", "bollocks", "dick", "dicks", "cock", "arse", "ass", "piss", "pissed",
                 "bugger", "prick", "tits", "idiot", "idiots", "moron", "morons", "bastard", "bastards", "bloody",
-                "hell", "sod", "scheisse", "mist", "kacke", "bordel", "idiota", "lul", "eikel")
+                "sod", "scheisse", "mist", "kacke", "bordel", "idiota", "lul", "eikel")
 _MASK = "*#%_"
 _LEET = {"$": "s", "@": "a", "!": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "|": "i"}
 # A run of single letters joined by one space, dot or hyphen each: "s h i t", "s-h-i-t", "f.u.c.k".
@@ -237,9 +237,11 @@ def _disguised(line: str):
             continue
         letters = [(m.start() + i, ch) for i, ch in enumerate(m.group(0)) if ch.isalpha()]
         # Any stretch of the run: "give a s h i t" hides "shit" after the article.
-        for i in range(len(letters)):
-            hit = next((j for j in range(len(letters), i + 2, -1)
-                        if "".join(ch for _, ch in letters[i:j]).lower() in _HIDDEN_STRONG + _HIDDEN_MILD), None)
+        for i in range(min(len(letters), 2)):   # the whole run, or after "a"/"I"
+            if i and letters[0][1].lower() not in "ai":
+                break
+            j = len(letters)
+            hit = j if "".join(ch for _, ch in letters[i:j]).lower() in _HIDDEN_STRONG + _HIDDEN_MILD else None
             if hit:
                 joined = "".join(ch for _, ch in letters[i:hit]).lower()
                 start, end = letters[i][0], letters[hit - 1][0] + 1

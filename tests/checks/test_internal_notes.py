@@ -435,6 +435,12 @@ CUSTOMER_LINES = [
     ("de", "Hallo Jane,\nNicht vergessen: die Ware vor dem Versenden gut verpacken.\n"),
     ("en", "Hi Jane,\nPack the item securely before sending.\n"),
     ("en", "Hi Jane,\nPlease wait before sending it back.\n"),
+    # A third person who comes back again and again is not the customer unless they keep contacting us.
+    ("nl", "Hoi Jane,\nDe monteur (hij komt voor de 2e keer) belt vooraf.\n"),
+    ("pt", "Olá Jane,\nO técnico (ele já esteve aí 2 vezes) volta amanhã.\n"),
+    ("en", "Hi Jane,\n@Jane thanks for the update!\n"),
+    ("en", "Hi Jane,\nFollow our CEO @Mark on LinkedIn for news?\n"),
+    ("en", "Hi Jane,\nSorry about that lol, it's fixed now 🙂\n"),
 ]
 
 

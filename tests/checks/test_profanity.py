@@ -135,6 +135,7 @@ DISGUISED = [
     ("We don't give a d a m n about the warranty card.", "en", "major"),
     ("It was an f-ing disaster on our side, sorry.", "en", "critical"),
     ("The warehouse is in a right b.l.o.o.d.y mess today.", "en", "major"),
+    ("What the h*ll happened to your parcel? We'll find out.", "en", "major"),
     ("Désolé, le transporteur est une vraie m*rde.", "fr", "critical"),
     ("Ihre Bestellung? Das System ist Sch*iße, sorry.", "de", "critical"),
     ("Lo siento, el repartidor es un c-a-b-r-o-n.", "es", "critical"),
@@ -174,6 +175,8 @@ NOT_DISGUISED = [
     "Hello!! Great to hear from you.",
     "The tools are a complete set, the clown costume is extra.",
     "Tesco and T*sco Extra stores stock it.",
+    "Add it to the A-S-S-E-T register.",      # a run of letters spells a longer word, not the swear word inside it
+    "Inducted into the H*ll of Fame.",        # a masked word with innocent readings (hall, hill)
 ]
 
 
