@@ -486,7 +486,10 @@ _ORDER = re.compile(r"\b(?:pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no
 # Mockery: "she's clearly got nothing else on", "got rid of this one", "langsam nervt's", "walked him through".
 _SNEER = re.compile(
     r"\bnothing\s+(?:else\s+)?(?:better\s+)?(?:on|to\s+do)\b|\bgot\s+rid\s+of\b|\bwalked\s+(?:her|him)\s+through\b|"
-    r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy)\b|[😂🙄🤣🙈🤦]", re.I)
+    r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy|lying(?!\s+(?:on|in|down|under|there|flat|at|around))|liar|chancer|"
+    r"scammer|freeloader|trying\s+it\s+on|"
+    r"l[üu]gt|L[üu]gner\w*|ment(?:euse|eur)?|miente|mentirosa?|mente|bugiard[oa]|liegt|mentiros[oa])\b|"
+    r"[😂🙄🤣🙈🤦]", re.I)
 _SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
@@ -504,8 +507,8 @@ def _staff_talk(unit: str, pronouns: bool) -> bool:
         return False
     strong = sum(bool(p.search(unit)) for p in (_REPEAT, _STAFF_WORK, _ORDER, _SNEER))
     weak = bool(_WEAK.search(unit))
-    if pronouns or _SHORTHAND.search(unit):
-        return strong >= 1
+    if pronouns or _SHORTHAND.search(unit) or _SNEER.search(unit):
+        return strong >= 1   # a line that sneers at "the customer" needs nothing more
     return strong >= 2 or (strong and weak)
 
 

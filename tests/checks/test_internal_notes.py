@@ -449,3 +449,13 @@ def test_lines_to_a_named_colleague_or_to_self_in_other_languages_and_the_same_s
         assert check(text, _jane(lang)), text
     for lang, text in CUSTOMER_LINES:
         assert check(text, _jane(lang)) == [], text
+
+
+def test_a_line_that_calls_the_customer_a_liar_is_staff_talk_in_any_language():
+    for lang, text in [("en", "Hi Jane,\nCustomer is lying about the damage, refund anyway.\nThanks"),
+                       ("de", "Hallo Frau Doe,\ndie Kundin lügt doch, Foto ist von 2022.\n"),
+                       ("es", "Hola Jane,\nla clienta miente, el paquete se entregó.\n")]:
+        assert check(text, _jane(lang)), text
+    for lang, text in [("en", "Hi Jane,\nThe customer is lying down in the photo you sent.\n"),
+                       ("fr", "Bonjour Jane,\nLe client ment rarement, nous vous croyons.\n")]:
+        assert check(text, _jane(lang)) == [], text
