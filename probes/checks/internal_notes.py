@@ -15,7 +15,20 @@ twice)", "(ojo: esta clienta ya se quejó)"), questions to colleagues ("can some
 if…", "Kann das jemand prüfen?"), holding the reply back ("not sending this until Mark signs off"), a
 drafting note on a line of its own ("check wording"), remarks about "her" in a reply to "you" ("she's been
 a right pain", "just give her the voucher so she goes away"), and shorthand about the customer ("PITA",
-"the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Staff talk inside a forwarded or quoted colleague's message counts
+"the usual moaner", "this one is a nightmare", "Nervensäge", "rompiscatole", "zeurpiet"). Without any fixed phrase, staff talk is weighed by its evidence: an
+aside or a line that speaks of the customer in the third person ("her", "cust", "Cx", "der hat", "qu'elle",
+"la solita del…", "rispondile", "ojo que este…") and not to them, plus something only staff say — it keeps
+happening ("fourth email this week", "schon 3x", "4e fois"), staff work (tickets, escalation, shifts, L1, TL,
+sign-off, Kulanz), an order or a question to colleagues ("on clôture ?", "no le demos…", "bitte nicht wieder"),
+or mockery ("got nothing else on", "got rid of this one"); a line or a chat message (after its "Lewis: "
+speaker) that opens with a colleague's name and asks them something ("Marta, this one needs your sign-off
+before it goes", "Luca, puoi controllare…?"); a colleague tagged and asked ("@Priya can u grab this one?"); a
+postscript that orders a colleague ("PS Gaz bring the big wrench"); notes for a team or level ("Notiz für
+2nd Level:", "NB interne :", "Obs. interna:", "Handover for US shift:"); a reminder about the sending itself
+("remember to close 4471 after sending"); a sentence that breaks off into a drafting question ("from our —
+check whether Leeds or Bristol has it??"); a colleague's signed comment ("(bit strong? — Dan)"); asides that
+run on to the next line; and, in a "> " block nobody is named as writing, a remark about the customer that
+does not speak as the customer ("> PITA tenant, check …"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
@@ -25,14 +38,17 @@ by email", "we have added a note to your account", "Note: we are closed on Monda
 "Follow us @AcmeShop", Dutch "veel lol", the "LOL Surprise" toy range); brackets written for the
 customer (any "you"/"your"/"Ihr"/"votre" in them, "(to be confirmed)", "(awaiting stock)", "(Tom, Maria
 and Sam)", "(Jane, can you …)"), a postscript to the customer ("PS Don't forget …"), "waiting is a
-nightmare", PITA bread, and brackets inside a quotation.
+nightmare", PITA bread, and brackets inside a quotation; a third person who is not the customer ("(he covers
+your area)", "the courier said he tried twice"), a named colleague introduced to the customer ("I've copied in
+Aisha (cc'd). Aisha, can you …"), "TODO list" in a to-do app, a friendly "lol" with a smiley to the customer by
+name (tone judges that), "before sending" said to the customer ("Pack the item securely before sending.").
 """
 from __future__ import annotations
 
 import re
 
 from ..results import Finding
-from ._text import FOREIGN, OWN, fold, persona_words, read, snippet
+from ._text import FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
 from .placeholders import is_field
 
 CHECK = "internal_note"
@@ -52,8 +68,22 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"^\s*[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
         r"private\s+notes?|agent\s+notes?|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
-        r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern)\s*[\])*_]*\s*[:\-–—]",
+        r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
+        r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
+        r"(?:interne?|interna|interno|intern)|"
+        # Shift handover notes: "Handover for US shift:", "Schichtübergabe:", "Passation à l'équipe du soir :"
+        r"(?:shift\s+)?hand-?over\s+(?:notes?|(?:for|to)\s+(?:the\s+)?[\w\s]{0,20}?(?:shift|team|colleagues?|"
+        r"agents?))|schicht[üu]bergabe|[üu]bergabe\s+an\s+(?:die\s+)?\w*schicht|passation(?:\s+[àa]\s+l'[ée]quipe"
+        r"[\w\s]{0,20}?)?|traspaso\s+(?:de\s+turno|al\s+turno[\w\s]{0,20}?)|passaggio\s+(?:di\s+)?consegne|"
+        r"(?:dienst|shift)overdracht|passagem\s+de\s+turno)\s*[\])*_]*\s*[:\-–—]",
         re.I)),
+    # A note addressed to a team or a support level: "--- Notiz für 2nd Level: …", "Note for billing team:"
+    (_LABEL, re.compile(
+        r"(?:^|[\-–—*\[(]\s*)(?:notiz|note|notes|nota|memo|notitie|hinweis|remarque|opmerking|info)\s+(?:für|fur|for|to|pour|"
+        r"para|per|voor|aan|an)\s+(?:the\s+|den\s+|die\s+|das\s+|le\s+|la\s+|l'|el\s+|il\s+|de\s+|het\s+|o\s+|a\s+)?"
+        r"(?:\d(?:st|nd|rd|th|e|er|º)?\s*level|level\s*\d|l\d|tier\s*\d|(?:\w+\s+)?(?:team|shift|agents?|colleagues?|"
+        r"kolleg\w*|backoffice|back\s+office|billing|finance|ops|supervisor|manager|schicht|[ée]quipe|equipo|"
+        r"squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|service\s+\w+))\b[^:\n]{0,20}:", re.I)),
     (_LABEL, re.compile(r"\[\s*(?:internal|intern|interne?|interno|interna|private|staff\s+only|agent\s+only|"
                         r"not\s+for\s+(?:the\s+)?customer)[^\]\n]{0,40}\]|\[\s*(?:int|note|nb|placeholder|draft|todo|tk)\s*:[^\]\n]{3,200}\]",
                         re.I)),
@@ -64,7 +94,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno)\b", re.I)),
     (_LABEL, re.compile(r"\b(?:note|reminder)\s+to\s+self\b|\bnotiz\s+an\s+mich\b|\bnote\s+pour\s+moi\b|"
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
-    (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bTODO\b|\bFIXME\b")),
+    (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
+                        # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
+                        r"(?<![\"“'])\bTODO\b(?:\s*[:\-–—(!]|\s*$|\s+(?:add|check|confirm|insert|fix|update|send|ask|"
+                        r"chase|remove|verify|follow|find|get|put|for\s+\w+\s*:))")),
     # Instructions to colleagues.
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|pls\s+don't|please\s+don't|never)\s+send\b" + _STOP_AFTER, re.I)),
     (_STAFF, re.compile(r"\b(?:nicht\s+(?:senden|versenden|abschicken|weiterleiten)|ne\s+pas\s+(?:envoyer|transmettre)|"
@@ -112,6 +145,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"signed\s+off))\b|"
         r"\bignore\s+(?:the\s+)?(?:last|previous|above|first|second)\s+(?:paragraph|para|line|bit|part|sentence)\b|"
         r"\bdraft\s+v\d+\b|^\s*P\.?\s?S\.?\s*(?:for|to)\s+(?:the\s+)?(?:team|all|everyone|colleagues|guys)\b")),
+    (_STAFF, re.compile(
+        # "don't reply yet", "(ñ responde ainda)": the answer is held back for someone.
+        r"\b(?:don't|do\s+not|dont|not)\s+(?:reply|answer|respond)\s+(?:yet|until)\b|\bnoch\s+nicht\s+antworten\b|"
+        r"\bne\s+pas\s+encore\s+r[ée]pondre\b|\bno\s+(?:respondas|responder|contestes|contestar)\s+(?:todav[ií]a|a[uú]n)\b|"
+        r"\bnon\s+rispondere\s+ancora\b|\bnog\s+niet\s+(?:antwoorden|reageren|versturen)\b|"
+        r"(?<!\w)(?:n[ãa]o|ñ)\s+(?:responde|responder|respondas|envia|enviar|manda|mandar)\s+ainda\b", re.I)),
     # Jokes and chat slang.
     (_JOKE, re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|lulz|mdr|ptdr|mdrr+)\b|\b(?:ha){3,}h?\b|\ba(?:ha){2,}\b|"
                        r"\b(?:ja){3,}\b|\b(?:je){3,}\b|\bk{4,}\b|\b(?:rs){2,}\b|\bxD\b", re.I)),
@@ -163,7 +202,7 @@ _DRAFTING = [re.compile(p) for p in (
     rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
     r"^(?:tbc|tbd|tba)\s*[-–—:]\s*@?[a-z]+$",
     r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
-    r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\b",
+    r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\s+(?:this|it)?\s*$",
     rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
     r"\bneeds?\s+(?:an?\s+)?(?:ok|okay|sign[- ]?off)\s+(?:from|by)\s+\w+",
     rf"\b(?:awaiting|waiting\s+(?:on|for)|pending)\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|"
@@ -252,7 +291,11 @@ _PENDING = [re.compile(
     rf"{_ADD}\s+(?:the|a|an)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|{_VERIFY}\s+(?:the|this)\s+(?:[\w'\-]+\s+){{0,2}}?{_OBJ}\b|"
     r"a\s+(?:verifier|confirmer|completer|valider)|da\s+(?:verificare|confermare|controllare|completare)|"
     r"por\s+(?:confirmar|verificar)|pendiente\s+de\s+\w+|a\s+(?:confirmar|verificar)|noch\s+offen|"
-    r"noch\s+zu\s+klaren|nog\s+(?:te\s+)?(?:bevestigen|checken|invullen))\b")]
+    r"noch\s+zu\s+klaren|nog\s+(?:te\s+)?(?:bevestigen|checken|invullen))\b"),
+    # "[COMPROBAR FRANQUICIA ANTES DE ENVIAR]": to do before the reply goes (said to customers too, so brackets only).
+    re.compile(r"\bbefore\s+sending\b|\bantes\s+de\s+(?:enviar|mandar)\b|\bavant\s+(?:d'envoyer|(?:l')?envoi)\b|"
+               r"\bvor\s+dem\s+(?:ab|ver)?senden\b|\bvor\s+(?:dem\s+)?versand\b|\bprima\s+di\s+inviare\b|"
+               r"\bprima\s+dell'invio\b|\bvoor\s+(?:het\s+)?(?:versturen|verzenden)\b")]
 _MARK_VERB = re.compile(
     r"^(?:confirm|check|add|insert|verify|update|fix|ask|chase|tbc|tbd|todo|need|prufen|checken|einfugen|klaren|"
     r"verifier|confirmer|ajouter|inserer|verificar|confirmar|comprobar|anadir|insertar|verificare|confermare|"
@@ -266,6 +309,46 @@ _POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[B
 _NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)\s*(?:(?:can|could|would)\s+(?:you|u)\s+"
                             r"(?:pls\s+|please\s+)?(?:double[- ]?check|check|confirm|approve|verify|look|sign|ok)|"
                             r"pls|plz)\b", re.I)
+# What a colleague is asked to do, first thing after their name: "book the slot", "can u …", "before sending".
+_ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fix|update|close|remember|ask|tell|"
+                    r"give|pick|order|print|raise|log|cancel|confirm|approve|arrange|email|text|reply|take|look|"
+                    r"can\s+u|could\s+u|can\s+you|could\s+you|pls|plz|please)\b|.*\bbefore\s+sending\b")
+# "… — Dan" at the end of an aside: a colleague signing their comment on the draft.
+_SIGNED = re.compile(r"[—–-]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*$")
+# A chat line's speaker: "Lewis: ", "Agent Mel: ", "[10:06] Nuria (Atención al cliente): ".
+_SPEAKER = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-ZÀ-Þ][\w.'\-]*)(?:\s+[A-ZÀ-Þ][\w.'\-]*){0,2}"
+                      r"(?:\s*\([^)]{1,40}\))?\s*:\s+(?=\S)")
+# A line that starts by naming a colleague: "Marta, this one needs your sign-off …", "-- Kate, can you sort …".
+_NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(.+)$")
+_COLLEAGUE_ASK = re.compile(
+    r"\b(?:can|could|would)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:sort|check|confirm|approve|grab|take|look|handle|"
+    r"deal|chase|send|book|ok|sign|double[- ]?check|pick|cover|fix|ring|call)\b|"
+    r"\byour\s+(?:sign[- ]?off|ok|approval|go[- ]ahead)\b|\bbefore\s+(?:it|this)\s+goes\b|\bbefore\s+sending\b|"
+    # The informal "you" of a colleague asked something: "Marta, kannst du …?", "Luca, puoi …?", "Rui, consegues …?"
+    r"\b(?:kannst|k[öo]nntest)\s+du\b[^?]*\?|\b(?:peux[- ]tu|tu\s+peux|pourrais[- ]tu)\b[^?]*\?|"
+    r"\b(?:puedes|podr[ií]as|puoi|potresti|kun\s+je|kan\s+je|podes|consegues)\b[^?]*\?", re.I)
+# The reply introduces the person to the customer ("I've copied in my colleague Aisha (cc'd)"): talking to them is fine.
+_INTRODUCED = r"(?:cc'?d|cc:|copied\s+in|copying\s+in|looping\s+in|looped\s+in|my\s+colleague|introduce)"
+# "PS Gaz bring the big pipe wrench": a postscript that orders a named colleague.
+_PS_ORDER = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[Ss]\.?|PPS)\s*[:\-–—]?\s*(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+"
+                       r"(?:bring|grab|take|remember|don't\s+forget|make\s+sure|pls|plz|can\s+(?:you|u)|could\s+(?:you|u)|"
+                       r"check|call|ring|book|sort|chase|pick\s+up|send|order|fix|bitte|denk\s+an|n'oublie|"
+                       r"pense\s+[àa]|no\s+olvides|ricordati|vergeet\s+niet|lembra)\b")
+# "@Davide mi confermi lo stock?", "@Priya can u grab this one?": a colleague tagged and asked something.
+_AT_NAME = re.compile(r"(?<![\w.@])@([A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![.\-]\w)")
+# "remember to close 4471 + merge the dupe after sending!!": a reminder to self about the sending itself.
+_SEND_REMINDER = re.compile(
+    r"^\W*(?:remember|don't\s+forget|dont\s+forget|make\s+sure|need\s+to|must|nicht\s+vergessen|denk\s+dran|"
+    r"n'oublie\s+pas|penser\s+[àa]|no\s+olvidar|no\s+olvides|acordarse|ricorda(?:rsi|ti)?|non\s+dimenticare|"
+    r"niet\s+vergeten|vergeet\s+niet|lembrar|n[ãa]o\s+esquecer)\b.*"
+    r"\b(?:(?:before|after)\s+(?:sending|it\s+goes\s+out|this\s+goes\s+out)|(?:vor|nach)\s+dem\s+(?:ab|ver)?senden|"
+    r"(?:avant|apr[èe]s)\s+(?:l'envoi|envoi|d'envoyer)|(?:antes\s+de|despu[ée]s\s+de|depois\s+de)\s+(?:enviar|mandar)|"
+    r"(?:prima\s+di|dopo)\s+(?:inviare|l'invio)|(?:voor|na)\s+het\s+(?:versturen|verzenden))\b", re.I)
+# "… dispatched from our — check whether Leeds or Bristol actually has it??": a sentence that breaks off into a
+# drafting question.
+_DASH_OPEN = re.compile(r"\s[—–-]\s+(?:check|confirm|verify|ask|find\s+out|double[- ]?check)\b", re.I)
+_DASH_DRAFT = re.compile(r"\s[—–-]\s+((?:check|confirm|verify|ask|find\s+out|double[- ]?check)\s+(?:whether|if|with|"
+                         r"w/)\b[^?]*\?)", re.I)
 # Remarks and shorthand about the customer ("PITA", "the usual moaner", "this one is a nightmare").
 _REMARKS = [
     re.compile(r"\bPITA\b(?!\s+(?:bread|pocket|chip|wrap)s?\b)"),
@@ -351,6 +434,84 @@ _NOT_NAMES = {
     "size", "colour", "color", "total", "subtotal", "price", "order", "ref", "reference", "tel", "phone", "email",
 }
 
+# --- Weighing evidence: is a stretch of text (an aside, a chat message, a line) talk between staff? ---
+# The customer in the third person, in a reply written to them: pronouns and nouns of every language, demonstratives
+# ("this one", "la solita", "der hat"), imperatives with a pronoun for the customer ("rispondile", "dale largas").
+_THIRD_PRONOUN = re.compile(
+    r"\b(?:she|he|her|him|hers|his|she's|he's|qu'elle|qu'il|elle|lui|ella|él|ele|ela|dele|dela|lei|zij|hij|haar|hem)\b|"
+    r"\b(?:der|die)\s+(?:hat|ist|war|will|wollte|ruft|schreibt|nervt)\b|\b(?:sie|er)\s+(?:hat|ist|war|will|ruft|schreibt)\b",
+    re.I)
+_THIRD_NOUN = re.compile(
+    r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])|\b(?:the|this|that)\s+(?:customer|client|tenant|caller|guy|lady|woman|man|bloke|"
+    r"one)\b|\b(?:customer|client|tenant)\s+(?:is|was|has|had|wants|keeps|says|said|calm|angry|annoyed|called|rang|"
+    r"emailed|threatens)\b|\b(?:der|die)\s+(?:kunde|kundin|typ|frau|mann)\b|\b(?:kunde|kundin)\b|"
+    r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
+    r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
+    r"\b(?:ojo\s+que\s+)?(?:este|esta)\s+(?:siempre|ya|otra|nunca|no\s+para)\b|"
+    r"\b(?:il|la|lo)\s+(?:cliente|tizio|tizia|signora|signore)\b|\b(?:la|il)\s+solit[ao]\s+(?:del|della|che|di)\b|"
+    r"\bde\s+(?:klant|mevrouw|meneer|vent)\b|\b(?:o|a|esse|essa|este|esta)\s+(?:cliente|senhor|senhora)\b|"
+    r"\b(?:da|di|manda|llama|contesta|ofrece|escribe)(?:le|la|lo)\b|\b(?:dile|dale)\b|"
+    r"\b(?:rispondi|scrivi|manda|chiama|d[ai])(?:gli|le|la|lo)\b|\b(?:digli|dille|dagli|dalle)\b", re.I)
+# It happens again and again: "fourth email this week", "third time", "schon 3x", "zum vierten Mal", "4e fois".
+_ORDINAL = (r"(?:\d+(?:st|nd|rd|th|e|ème|eme|x|º|ª|\.)?|second|third|fourth|fifth|sixth|umpteenth|nth|millionth|"
+            r"hundredth|zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|"
+            r"segunda|tercera|cuarta|seconda|terza|quarta|tweede|derde|vierde|terceira)")
+# Contacting or being helped again and again: what a customer does, not what a courier or an engineer does.
+_CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|emails|emailed|emailing|message|messages|"
+            r"messaged|complaint|complaints|complained|complaining|chased|chasing|written|wrote|writes|explained|"
+            r"walked\s+\w+\s+through|mail|mails|appel\w*|[ée]crit|relance\w*|r[âa]l\w+|escrib\w*|escrito|llam\w*|"
+            r"quej\w*|reclam\w*|scritto|scrive|chiamat\w*|chiama|lamentat\w*|gebeld|belt|bellen|gemaild|mailt|"
+            r"geschreven|schrijft|geklaagd|klaagt|ligou|liga|escreveu|escreve|angerufen|ruft|geschrieben|schreibt|"
+            r"reklamiert|gemeldet|gemailt|erkl[äa]rt|expliqu\w*)")
+# It keeps happening: "fourth email this week", "third time we've walked him through", "schon 3x angerufen".
+_REPEAT = re.compile(
+    rf"\b{_ORDINAL}\s+(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
+    r"chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo)\b|"
+    rf"(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
+    r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
+    r"\bde\s+siempre\b", re.I)
+# Weaker: "again", "always", "siempre" (a courier may come again too), goodwill (offered to customers too).
+_WEAK = re.compile(r"\b(?:again|always|encore|toujours|otra\s+vez|siempre|di\s+nuovo|sempre|schon\s+wieder|immer|"
+                   r"alweer|altijd|de\s+novo|the\s+usual|goodwill|voucher|gutschein|tegoed)\b", re.I)
+# Staff work: tickets, escalations, shifts, goodwill, approvals, support levels.
+_STAFF_WORK = re.compile(
+    r"\b(?:ticket|tickets|clôture\w*|cl[ôo]turer|chiudiamo|chiudere\s+il|cerrar\s+el|schlie[ßs]en|escalate\w*|"
+    r"macro|l1|l2|TL|SLA|(?:late|early|night|day|next|morning|evening|US|UK)\s+shift|schicht|"
+    r"kulanz|geste\s+commercial|sign[- ]?off|chargeable|dupe|merge|jur[ií]dico|"
+    r"refund\s+whatever|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
+    r"n[ãa]o\s+(?:dar|oferecer|admitir))\b", re.I)
+# Orders and questions to colleagues: "pls …", "on clôture ?", "don't bother", "rispondile …", "no le demos".
+_ORDER = re.compile(r"\b(?:pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
+                    r"non\s+(?:dargli|darle|rimborsare))(?!\w)", re.I)
+# Mockery: "she's clearly got nothing else on", "got rid of this one", "langsam nervt's", "walked him through".
+_SNEER = re.compile(
+    r"\bnothing\s+(?:else\s+)?(?:better\s+)?(?:on|to\s+do)\b|\bgot\s+rid\s+of\b|\bwalked\s+(?:her|him)\s+through\b|"
+    r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy|lying(?!\s+(?:on|in|down|under|there|flat|at|around))|liar|chancer|"
+    r"scammer|freeloader|trying\s+it\s+on|"
+    r"l[üu]gt|L[üu]gner\w*|ment(?:euse|eur)?|miente|mentirosa?|mente|bugiard[oa]|liegt|mentiros[oa])\b|"
+    r"[😂🙄🤣🙈🤦]", re.I)
+_SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
+
+
+def _staff_talk(unit: str, pronouns: bool) -> bool:
+    """Talk between staff about the customer: the customer in the third person plus something only staff say.
+
+    An aside may name the customer with a pronoun ("(third time we've walked him through this)"); a whole line
+    needs a noun or a demonstrative ("cust calm now", "ojo que este siempre amenaza…"), since "he" in a reply's
+    prose is usually an engineer or a courier. Nothing that speaks to the customer ("you", "Ihr") counts.
+    """
+    if _TO_CUSTOMER.search(unit) or _TO_CUSTOMER_CS.search(unit):
+        return False
+    noun = _THIRD_NOUN.search(unit)
+    if not noun and not (pronouns and _THIRD_PRONOUN.search(unit)):
+        return False
+    strong = sum(bool(p.search(unit)) for p in (_REPEAT, _STAFF_WORK, _ORDER, _SNEER))
+    weak = bool(_WEAK.search(unit))
+    if pronouns or _SHORTHAND.search(unit) or _SNEER.search(unit):
+        return strong >= 1   # a line that sneers at "the customer" needs nothing more
+    return strong >= 2 or (strong and weak)
+
+
 _TITLES = {
     _LABEL: ("Internal note left in the reply",
              "“{m}” marks text meant for colleagues; the customer was sent a note that was never meant for them, "
@@ -373,7 +534,7 @@ _LABEL_ALONE_REST = re.compile(r"^[\s\W]*(?:\([^)]*\)[\s\W]*)?$")
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per offending line, in reading order."""
     found: list[Finding] = []
-    for ln, hit in _line_hits(text, ctx):
+    for ln, hit, _ in _line_hits(text, ctx):
         kind, match, _ = hit
         if ln.kind == FOREIGN and kind == _REMARK:
             kind = _STAFF   # in a colleague's quoted message, a remark about the customer is their staff talk
@@ -395,10 +556,13 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, list[tuple[int, int]]] = {}
     lines = read(text, ctx)
     by_no = {ln.no: ln for ln in lines}
-    for ln, (kind, match, span) in _line_hits(text, ctx, lines):
+    for ln, (kind, match, span), rest in _line_hits(text, ctx, lines):
         if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
+        for nxt in rest:   # a note that runs on: its next lines up to where it closes
+            close = max(nxt.prose.find("]"), nxt.prose.find(")"))
+            spans.setdefault(nxt.no, []).append((0, close + 1 if close >= 0 else len(nxt.prose)))
         if kind == _LABEL and span is None and _LABEL_ALONE_REST.match(ln.prose[ln.prose.find(match) + len(match):]):
             nxt = ln.no + 1
             while nxt in by_no and by_no[nxt].text.strip():
@@ -407,18 +571,66 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     return spans
 
 
+_ATTRIBUTED = re.compile(r"(?im)^[\s>]*(?:.*\b(?:wrote|schrieb|a\s+écrit|escribi[óo]|ha\s+scritto|schreef|escreveu)\s*:"
+                         r"|\**(?:from|von|de|da|van)\**\s*:|-{2,}\s*\w+)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|je|j'|mon|ma|mes|yo|mi|mis|io|mio|mia|ik|mijn|eu|"
+                           r"meu|minha)\b")
+
+
 def _line_hits(text: str, ctx, lines=None):
-    """(line, (kind, matched text, span or None for the whole line)) for each line with a note on it."""
+    """(line, (kind, matched text, span or None for the whole line), the lines a note runs on to) per noted line."""
     names = _persona_names(ctx)
-    for ln in lines if lines is not None else read(text, ctx):
-        if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
+    lines = lines if lines is not None else read(text, ctx)
+    orphan_quote = not _ATTRIBUTED.search(text)
+    covered = -1   # the last line of a note already reported on its first line
+    for i, ln in enumerate(lines):
+        if not ln.prose.strip() or i <= covered:
             continue
-        hit = _first_hit(ln.prose, ctx, names)
+        if ln.kind == QUOTE:
+            # A "> " block that nobody wrote (no "On … wrote:", no "From:") may be the company's own note: only a
+            # remark about the customer that does not speak as the customer ("> PITA tenant, check …") counts.
+            body = ln.prose.lstrip("> ")
+            if orphan_quote and not _TO_CUSTOMER.search(body) and not _FIRST_PERSON.search(body):
+                hit = next((m for p in _REMARKS for m in [p.search(body)] if m), None)
+                if hit:
+                    yield ln, (_REMARK, hit.group(0), None), []
+            continue
+        if ln.kind not in (OWN, FOREIGN):
+            continue
+        hit, used = _first_hit(ln.prose, ctx, names, text), 0
+        if not hit:
+            hit, used = _across_lines(ln, lines[i + 1:i + 4], names)
+            covered = i + used
         if not hit and ln.kind == FOREIGN:
-            m = _ABOUT_CUSTOMER.search(ln.prose.lstrip("> "))
-            hit = (_STAFF, ln.prose.strip().lstrip("> "), None) if m else None
+            body = ln.prose.strip().lstrip("> ")
+            m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True)
+            hit = (_STAFF, body, None) if m else None
         if hit:
-            yield ln, hit
+            yield ln, hit, lines[i + 1:i + 1 + used] if used else []
+
+
+def _across_lines(ln, following, names):
+    """A note that runs on to the next lines of its paragraph: "[check wording w/ admissions - are we allowed
+    to say approved before panel⏎signs off??]", "dispatched from our — check whether Leeds or Bristol⏎actually
+    has it??"."""
+    line = ln.prose
+    if line.count("(") <= line.count(")") and line.count("[") <= line.count("]") and not _DASH_OPEN.search(line):
+        return None, 0   # nothing left open on this line
+    ext, ends = ln.prose, []
+    for nxt in following:
+        if nxt.kind != ln.kind or not nxt.prose.strip():
+            break
+        ext += " " + nxt.prose.strip()
+        ends.append(len(ext))
+    if not ends:
+        return None, 0
+    hit = _aside(ext, names)
+    if hit and hit[2][0] < len(ln.prose) < hit[2][1]:
+        return (hit[0], hit[1], (hit[2][0], len(ln.prose))), sum(end < hit[2][1] for end in ends) + 1
+    m = _DASH_DRAFT.search(ext)
+    if m and m.start() < len(ln.prose) and not _TO_CUSTOMER.search(m.group(1)):
+        return (_DRAFT, m.group(1), None), sum(end < m.end() for end in ends) + 1
+    return None, 0
 
 
 def _persona_names(ctx) -> set[str]:
@@ -426,16 +638,22 @@ def _persona_names(ctx) -> set[str]:
     return persona_words(persona) | {fold(w) for w in re.findall(r"[^\W\d_]+", str(persona.get("name") or ""))}
 
 
-def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, int] | None] | None:
+_FRIENDLY = re.compile(r"[😊🙂😀😃😄😁😉☺]|(?<!\S)[:;]-?\)")
+
+
+def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(line):
+            if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
+                continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
             if kind == _JOKE and m.group(0).lower() == "lol" and (lang == "nl" or _DUTCH_LOL.search(line)):
                 continue
             if kind == _JOKE and m.group(0) == "LOL" and re.match(r"\s+[A-Z]", line[m.end():]):
                 continue  # the "LOL Surprise" toy range
-            if m.group(0).lstrip().startswith("@") and _SOCIAL.search(line[:m.end()]):
-                continue
+            if m.group(0).lstrip().startswith("@") and (_SOCIAL.search(line[:m.end()]) or fold(
+                    m.group(0).strip(" @,:")) in names):
+                continue   # "Follow us @Acme", "@Jane thanks for the update!" (the customer herself)
             if kind == _JOKE:
                 aside = _aside(line, names)  # a staff aside on the same line is the worse finding
                 if aside:
@@ -459,6 +677,32 @@ def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, in
     hit = _AT_REQUEST.search(line) or _NAME_TO_REVIEW.search(line)
     if hit and _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]):
         return _STAFF, hit.group(0), None
+    for hit in _AT_NAME.finditer(line):
+        rest = line[hit.end():]
+        if _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]) and not re.search(
+                r"\b(?:follow|find|tag|message|dm|tweet)\b", line[:hit.start()], re.I) and not re.match(
+                r"\s*(?:on|at|via)\s+(?:twitter|x|instagram|facebook|tiktok|linkedin|threads|bluesky|mastodon)\b", rest,
+                re.I) and (
+                "?" in rest or _REQUEST.search(fold(rest)) or _ASKED.match(fold(rest.strip(" ,:-–—")))):
+            return _STAFF, line[hit.start():].strip(), None
+    hit = _PS_ORDER.search(line)
+    if hit and _is_colleague(hit.group(1), names):
+        return _STAFF, hit.group(0).lstrip(".!? "), None
+    speaker = _SPEAKER.match(line)
+    body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
+    hit = _NAME_FIRST.match(body)
+    if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
+            _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
+                                                                   r"teu|tua)\b", hit.group(2), re.I) and not re.search(
+            rf"{_INTRODUCED}\W+(?:\w+\W+){{0,3}}{hit.group(1)}\b|\b{hit.group(1)}\W+(?:\w+\W+){{0,2}}{_INTRODUCED}",
+            whole, re.I):
+        return _STAFF, body.strip(" -–—*"), None
+    if _SEND_REMINDER.search(body) and not _TO_CUSTOMER.search(body) and re.search(
+            r"\b(?:close|merge|tag|log|ticket|case|dupe|crm|macro)\b|#?\b\d{3,}\b", body, re.I):
+        return _DRAFT, body.strip(), None
+    hit = _DASH_DRAFT.search(line)
+    if hit and not _TO_CUSTOMER.search(hit.group(1)):
+        return _DRAFT, hit.group(1), None
     if len(line.split()) <= 8 and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
         bare = fold(line.strip(" *_-–—:.!>"))
         if any(p.search(bare) for p in _DRAFTING):   # a drafting note on a line of its own: "check wording"
@@ -470,6 +714,9 @@ def _first_hit(line: str, ctx, names: set[str]) -> tuple[str, str, tuple[int, in
         hit = pattern.search(line)
         if hit:
             return _REMARK, hit.group(0), None
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
+        if _staff_talk(sentence, pronouns=False):
+            return _REMARK, sentence.strip(), None
     return None
 
 
@@ -486,9 +733,17 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
                 "?" in inner or _REQUEST.search(fold(to.group(3))) or (to.group(1) and re.match(r"fyi\b", fold(
                     to.group(3))))):
             return _STAFF, m.group(0), m.span()
+        if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
+                _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3)))):
+            return _STAFF, m.group(0), m.span()   # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]"
+        signed = _SIGNED.search(inner)
+        if signed and "?" in inner and _is_colleague(signed.group(1), names) and not _TO_CUSTOMER.search(inner):
+            return _STAFF, m.group(0), m.span()   # a colleague's comment on the draft: "(bit strong? — Dan)"
         note_for = _NOTE_FOR.search(inner)
         if note_for and _is_colleague(note_for.group(1), names):
             return _STAFF, m.group(0), m.span()
+        if _staff_talk(inner, pronouns=True):
+            return _REMARK, m.group(0), m.span()
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
             continue
         if _HEADS_UP.match(inner) or _CUSTOMER_3RD.search(inner) or _BRACKET_ORDER.match(inner):

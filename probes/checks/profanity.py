@@ -4,7 +4,9 @@ Dutch and Portuguese.
 Caught: strong swear words and slurs (critical: "fuck", "cunt", "Arschloch", "putain", "gilipollas",
 "vaffanculo", "klootzak", "caralho" …, with their inflections and starred spellings like "f**k");
 milder crude words and insults (major: "crap", "bloody hell", "bollocks", "idiot", "Mist" in German
-text, "bordel" …).
+text, "bordel", "you muppet" …); crude verbs ("merder", "cagarla"); disguised spellings of any of them,
+judged by the word they hide: letters starred or swapped for symbols ("b*llocks", "a$$hole", "bullsh!t",
+"d*ck"), spaced or hyphenated letters ("s h i t", "s-h-i-t"), "f-ing".
 
 Left alone: whole words only, so "Scunthorpe", "assessment", "cocktail", "Dickens", "class",
 "Middlesex", "shiitake", "scrap" pass; words that are harmless in another language or sense ("con"
@@ -27,6 +29,7 @@ CHECK = "profanity"
 # Whole-word patterns per language, matched case-insensitively.
 _STRONG = {
     "English": r"(?:mother)?f(?:u|\*|#)ck\w*|f\*{2,3}(?:k|ing|ed|er)?\w*|fck(?:ing)?|fuk(?:ing)?|fuckwits?|"
+               r"f['\-](?:ing|in'|ed|er|ers|wit)|"
                r"shit(?:s|ty|ter|ting|head|heads|hole|holes|show|load)?|bullshit|horseshit|sh\*t\w*|s\*\*t|"
                r"cunts?|c\*nts?|wank(?:er|ers|ing|s)?|twats?|bitch(?:es|ing|y)?|b\*tch\w*|tossers?|"
                r"ass-?holes?|arse-?holes?|dickheads?|cocksuckers?|whores?|sluts?|"
@@ -35,25 +38,31 @@ _STRONG = {
     "German": r"schei(?:ß|ss)\w*|arschl[öo]ch\w*|arsch|fotzen?|wichser\w*|hurensohn\w*|"
               r"fick(?:en|t|te|er|dich)?|gefickt|verfickt\w*|missgeburt\w*|drecks\w+|spast(?:i|en)?|schlampen?|"
               r"leck\s+mich(?:\s+am\s+arsch)?|halt\s+die\s+fresse",
-    "French": r"merdes?|merdique|putains?|connard\w*|connasses?|connes?|salopes?|salaud\w*|encul[ée]\w*|foutre|"
+    "French": r"merdes?|merdique|merd(?:er|é|ée|és|ées|ait|aient|ons|ez|ant)|emmerd\w+|putains?|connard\w*|"
+              r"connasses?|connes?|salopes?|salaud\w*|encul[ée]\w*|foutre|"
               r"(?:fait|faire)\s+chier|niquer|nique\s+ta|ta\s+gueule|fils\s+de\s+pute|putes?|p[ée]tasses?",
     "Spanish": r"mierdas?|joder|jodid[oa]s?|jódete|jodete|coño|cabr[oó]n\w*|gilipollas|hijos?\s+de\s+puta|"
-               r"put[oa]s?|pendej[oa]s?|carajo|chinga\w*|cojones|capullos?|maric[oó]n\w*|me\s+cago\s+en",
+               r"put[oa]s?|putadas?|pendej[oa]s?|carajo|chinga\w*|cojones|capullos?|maric[oó]n\w*|me\s+cago\s+en|"
+               r"cag(?:ar|arla|arlo|ado|ada|adas|ó|aste|asteis|aron|amos|ando|ándola)",
     "Italian": r"cazz(?:o|i|ata|ate|one|oni|uto|uta)|vaffanculo|fanculo|stronz[oaie]|puttan\w*|coglion\w*|minchia|"
                r"porca\s+(?:puttana|troia)|merda|bastard[oi]|figlio\s+di\s+puttana",
     "Dutch": r"kut|kut(?!ch)[a-z]{3,}|klootzak\w*|godverdomme|godver|kolere|"
              r"(?:kanker|tering|tyfus)(?:lijer|lijers|zooi|systeem|ding|wijf|hoer|klant|bedrijf|idioot|mongool|"
              r"computer|app|site|winkel|pakket|printer)s?|"
-             r"hoer(?:en)?|klote|kloten|mongool",
+             r"hoer(?:en)?|klote|kloten|mongool|zeikerds?|zeiklant\w*",
     "Portuguese": r"porra|caralho|foda(?:-se)?|fod(?:er|ido|ida|ase)|filho\s+da\s+puta|cacete|buceta|"
                   r"vai\s+(?:se\s+)?(?:foder|tomar\s+no\s+cu)|arrombad[oa]s?|otári[oa]s?|babaca",
 }
 _MILD = {
     "English": r"crap(?:py|s)?|damn(?:ed|it)?|goddamn\w*|bloody(?:\s+hell)?|bollocks|bugger(?:\s+off)?|"
                r"arse|(?:pain|kick)\s+in\s+the\s+(?:ass|arse)|your\s+(?:ass|arse)|my\s+(?:ass|arse)|"
-               r"(?:what|why|who|how|where)\s+the\s+(?:hell|heck)|go\s+to\s+hell|hell\s+no|idiots?|idiotic|"
+               r"(?:what|why|who|how|where)\s+the\s+(?:h[e*]ll|heck)|go\s+to\s+h[e*]ll|hell\s+no|idiots?|idiotic|"
                r"morons?|moronic|imbeciles?|stupid\s+(?:customer|client|woman|man|people|cow)|"
-               r"bastards?|pricks?|sod\s+off|wtf|stfu|ffs|omfg",
+               r"bastards?|pricks?|sod\s+off|wtf|stfu|ffs|omfg|effing|effin|"
+               # An insult thrown at someone: "you muppet", "what a numpty", "a total clown".
+               r"(?:you|what\s+an?|such\s+an?|(?:a|an)\s+(?:total|complete|absolute|proper|right|utter)|"
+               r"total|complete|absolute|bloody)\s+(?:muppets?|numpty|numpties|pillocks?|plonkers?|dimwits?|"
+               r"halfwits?|nitwits?|clowns?|dipsticks?|dumbos?|knobheads?)",
     "German": r"verdammt\w*|mist(?:stück)?|kacke|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
               r"verflucht\w*",
     "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*",
@@ -96,6 +105,16 @@ def check(text: str, ctx=None) -> list[Finding]:
                     detail = (f"“{word}” is crude or insulting ({lang}): unprofessional in a message to a "
                               "customer.")
                 found.append((ln.no, m.start(), Finding(CHECK, severity, title, detail, snippet(ln.text))))
+        for start, end, word, severity in _disguised(ln.prose):
+            if any(start < hi and lo < end for lo, hi in taken) or word.lower() in seen:
+                continue
+            taken.append((start, end))
+            seen.add(word.lower())
+            found.append((ln.no, start, Finding(
+                CHECK, severity, f"Offensive language in the reply (“{word}”)" if severity == "critical" else
+                f"Rude or crude wording in the reply (“{word}”)",
+                f"“{word}” is a disguised swear word or insult (letters starred, swapped for symbols or spaced "
+                "out): the customer reads it all the same.", snippet(ln.text))))
     return [f for _, _, f in sorted(found, key=lambda t: (t[0], t[1]))]
 
 
@@ -157,3 +176,87 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
     if w in ("idiot", "idiots") and re.search(r"idiot[- ]proof", line[start:], re.I):
         return False
     return True
+
+
+# Disguised spellings ("b*llocks", "a$$hole", "bullsh!t", "s h i t", "s-h-i-t"): the words they may stand for.
+# A starred or spaced word was disguised on purpose, so words too ambiguous to list as plain text ("dick", "cock",
+# "ass", "tits") count here.
+_HIDDEN_STRONG = ("fuck", "fucking", "fucked", "fucker", "fuckers", "fucks", "motherfucker", "shit", "shits", "shitty",
+                  "shite", "shithead", "shithole", "shitshow", "bullshit", "horseshit", "cunt", "cunts", "bitch",
+                  "bitches", "wanker", "wankers", "twat", "twats", "asshole", "assholes", "arsehole", "arseholes",
+                  "dickhead", "dickheads", "cocksucker", "whore", "slut", "pussy", "nigger", "nigga", "faggot",
+                  "jackass", "dumbass", "merde", "putain", "connard", "connasse", "salope", "enculé", "scheisse", "scheiße",
+                  "scheiß", "scheiss", "arschloch", "fotze", "wichser", "ficken", "mierda", "joder", "coño",
+                  "cabrón", "cabron", "gilipollas", "puta", "cazzo", "stronzo", "stronza", "vaffanculo", "minchia",
+                  "kut", "klootzak", "godverdomme", "porra", "caralho", "foda", "fodase")
+_HIDDEN_MILD = ("crap", "crappy", "damn", "bollocks", "dick", "dicks", "cock", "arse", "ass", "piss", "pissed",
+                "bugger", "prick", "tits", "idiot", "idiots", "moron", "morons", "bastard", "bastards", "bloody",
+                "sod", "scheisse", "mist", "kacke", "bordel", "idiota", "lul", "eikel")
+_MASK = "*#%_"
+_LEET = {"$": "s", "@": "a", "!": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "|": "i"}
+# A run of single letters joined by one space, dot or hyphen each: "s h i t", "s-h-i-t", "f.u.c.k".
+_SPACED = re.compile(r"(?<![\w\-.])[^\W\d_](?:([ .\-])[^\W\d_])(?:\1[^\W\d_]){1,10}(?![\w\-])")
+# A mask or a symbol inside a word, or masks after one: the only lines worth a closer look.
+_TRICKY = re.compile(r"[^\W\d_][*#%_$@!|0-9]+[^\W\d_]|[^\W\d_][*#%_]+(?![^\W\d_])|[$@!][^\W\d_]")
+_RUN = re.compile(r"[^\s\"“”‘’«»()\[\]{}<>,;:?]+")
+
+
+def _hidden_word(token: str) -> tuple[str, str] | None:
+    """(the word, its severity) that a disguised token stands for, or None."""
+    core = token.rstrip(".!?") if not token.endswith("*") else token
+    core = core.lstrip(_MASK) if core[:1] in _MASK and core[-1:] in _MASK else core   # **bold**
+    letters = sum(ch.isalpha() for ch in core)
+    tricks = [ch for ch in core if ch in _MASK or ch in _LEET]
+    if not tricks or letters < 2 or not core[:1].isalpha() and core[:1] not in "$@!":
+        return None
+    if re.search(r"\d", core) and not re.search(r"[a-z]", core):
+        return None   # "C0CK", "H3LL0": capitals and digits are a code or a vanity number
+    if len(tricks) > letters + 1 or re.search(r"\d{2,}|[^\W\d_]\d+$", core):
+        return None   # mostly symbols or a code ("X7**4", "ab12")
+    pattern = ""
+    for ch in core.lower():
+        if ch in _MASK:
+            pattern += r"[^\W\d_]"
+        elif ch in _LEET:
+            pattern += f"[{re.escape(ch)}{_LEET[ch]}]"
+        elif ch.isalpha():
+            pattern += re.escape(ch)
+        else:
+            return None
+    rx = re.compile(pattern + "$")
+    for words, severity in ((_HIDDEN_STRONG, "critical"), (_HIDDEN_MILD, "major")):
+        if any(rx.match(w) for w in words):
+            return token, severity
+    return None
+
+
+def _disguised(line: str):
+    """(start, end, word as written, severity) for each disguised swear word on the line."""
+    for m in _SPACED.finditer(line):
+        if _in_code(line, m.start(), m.end()):
+            continue
+        letters = [(m.start() + i, ch) for i, ch in enumerate(m.group(0)) if ch.isalpha()]
+        # Any stretch of the run: "give a s h i t" hides "shit" after the article.
+        for i in range(min(len(letters), 2)):   # the whole run, or after "a"/"I"
+            if i and letters[0][1].lower() not in "ai":
+                break
+            j = len(letters)
+            hit = j if "".join(ch for _, ch in letters[i:j]).lower() in _HIDDEN_STRONG + _HIDDEN_MILD else None
+            if hit:
+                joined = "".join(ch for _, ch in letters[i:hit]).lower()
+                start, end = letters[i][0], letters[hit - 1][0] + 1
+                yield start, end, line[start:end], "critical" if joined in _HIDDEN_STRONG else "major"
+                break
+    if not _TRICKY.search(line):
+        return
+    for m in _RUN.finditer(line):
+        token = m.group(0).strip(".'")
+        if not any(ch in _MASK or ch in _LEET for ch in token.rstrip(".!?")):
+            continue
+        if _in_code(line, m.start(), m.end()) and not re.fullmatch(r"[\w*#%$@!|]+", token):
+            continue
+        if re.search(r"[/\\=&]|://|@\w+\.\w", token):
+            continue   # an address or a path
+        hit = _hidden_word(token)
+        if hit:
+            yield m.start(), m.start() + len(token), hit[0], hit[1]

@@ -330,3 +330,132 @@ def test_a_handle_or_a_list_in_brackets_is_not_an_aside_to_a_colleague():
     for text in ["Hi Jane, message us any time (@AcmeHelp on Twitter).", "Hi Jane (@AcmeHelp) is open 24/7.",
                  "Hi Jane, which branch suits you (Paris, or London?)"]:
         assert check(text, JANE) == [], text
+
+
+def _jane(lang):
+    return CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")
+
+
+STAFF_TALK_WITHOUT_MARKERS = [
+    # (language, reply): staff talk that no fixed phrase marks, caught by what it says and to whom
+    ("en", "Dear Mrs Doe,\nYour new appointment is Friday at 10am.\n(second complaint this month from her, she really has nothing better to do)\nKind regards"),
+    ("en", "Hi Jane,\nThe invoice is attached (fifth time I've explained the VAT to him).\nThanks"),
+    ("de", "Sehr geehrte Frau Doe,\nwir prüfen Ihren Antrag. (die hat schon 4x angerufen, bitte nicht wieder zurückrufen)\nMfG"),
+    ("fr", "Bonjour Madame,\nNous avons transmis votre demande. (3e fois qu'elle relance, on escalade ?)\nCordialement"),
+    ("es", "Estimada Sra. Doe:\nHemos recibido su reclamación. (es la tercera vez que escribe la clienta, no le demos reembolso)\nSaludos"),
+    ("it", "Gentile Jane,\nabbiamo ricevuto la richiesta. (la solita del rimborso, rispondile e chiudiamo il ticket)\nSaluti"),
+    ("nl", "Beste Jane,\nWe hebben je melding ontvangen. (de klant belt voor de 3e keer, ticket escaleren?)\nGroet"),
+    ("pt", "Olá Jane,\nRecebemos o seu pedido. (a cliente já ligou pela 4ª vez, não oferecer desconto)\nAbraço"),
+    ("en", "Hi Jane,\nYour refund is on its way.\nTom, can you double-check the amount before this goes out?\nThanks"),
+    ("en", "Hi Jane, we've rebooked the visit. PS Dave grab the spare filter from the van\nCheers"),
+    ("en", "Alex: Hi Jane, let me look into that.\nAlex: @Maria could you take over? I'm on lunch\nAlex: Sorry for the wait!"),
+    ("it", "Un momento... @Luca mi controlli la disponibilità della taglia 40?"),
+    ("en", "Hi Jane,\nYour parcel was sent today.\n\nShift handover notes: cust wants a callback, tried twice, no answer\n"),
+    ("de", "Sehr geehrte Frau Doe,\nanbei Ihre Rechnung.\n\n*** Notiz für das Billing-Team: Gutschrift noch nicht gebucht ***"),
+    ("fr", "Madame,\nVotre dossier est en cours.\n\nRemarque interne : ne pas rembourser les frais.\n"),
+    ("pt", "Olá Jane,\nSeu pedido foi enviado.\n\nObservação interna: verificar pagamento antes de liberar."),
+    ("en", "Hi Jane,\nWe'll deliver on Monday [confirm slot with\nwarehouse before sending].\nThanks"),
+    ("en", "Hi Jane,\nAll sorted now.\nremember to close ticket 88213 and tag it billing before sending\n"),
+    ("en", "Hi Jane,\nYour account is updated. Cust v unhappy re fees, waived by TL.\nBest"),
+    ("es", "[09:01] Marta (Soporte): Hola Jane, ya lo reviso.\n[09:02] Marta (Soporte): ojo que esta siempre pide hablar con el jefe, no le des más descuento\n"),
+    ("en", "Hi Jane,\nWe can fit it on Tuesday (too blunt? maybe soften — Priya).\nThanks"),
+    ("pt", "(não responde ainda, estou vendo com o financeiro) Olá Jane, um momento por favor"),
+    ("es", "Estimada Sra. Doe:\n[REVISAR IMPORTE ANTES DE ENVIAR] Le confirmamos el reembolso."),
+    ("en", "Hi Jane,\nAll done.\n\n> total PITA this one, check if the fee can be charged to her\n"),
+]
+
+
+@pytest.mark.parametrize("lang,text", STAFF_TALK_WITHOUT_MARKERS)
+def test_staff_talk_is_caught_by_its_evidence_not_a_fixed_phrase(lang, text):
+    assert check(text, _jane(lang)), text
+
+
+ORDINARY_REPLIES = [
+    # (language, reply): third persons, names, PS lines, dashes and "before sending" written for the customer
+    ("en", "Hi Jane,\nOur engineer Tom will call again tomorrow (he is based in Leeds).\nThanks"),
+    ("en", "Hi Jane,\nYour replacement is on its way (the same model you ordered).\nThanks"),
+    ("en", "Hi Jane,\nMake sure the item is securely packed before sending it back.\nRemember to keep the receipt after sending."),
+    ("en", "Hi Jane,\nMark, can you check your spam folder? The link was sent at 9am.\n"),
+    ("en", "Hi Jane,\nI've copied in my colleague Aisha (cc'd). Aisha, can you send Jane the demo link?\nBest"),
+    ("en", "Hi Jane,\nFollow us @AcmeShop for updates, or email help@acme.example.\n"),
+    ("en", "Hi Jane,\nPS Remember to bring your ID on the day.\nP.S. Check out our winter range."),
+    ("en", "Hi Jane,\nThe courier said he tried to deliver twice (he left a card).\n"),
+    ("en", "Hi Jane,\nThe customer is responsible for return postage (see clause 7).\n"),
+    ("en", "Hi Jane,\nYou can find the TODO list under Settings > Tasks.\n"),
+    ("en", "Hi Jane, so sorry about that! 😊 It happens to all of us lol, it's fixed now."),
+    ("de", "Sehr geehrte Frau Doe,\nbitte antworten Sie nicht auf diese E-Mail.\n(Ihr Berater ist ab Montag wieder da.)\nMfG"),
+    ("fr", "Madame,\nMerci de ne pas répondre à ce message. (Votre conseillère vous rappellera.)\n"),
+    ("es", "Estimada Sra. Doe:\nPara reiniciar, dale al botón de encendido otra vez.\nSaludos"),
+    ("it", "Gentile Jane,\nsegui la solita procedura di reso (la trovi sul sito).\nSaluti"),
+    ("en", "Hi Jane,\nOur driver will come again on Friday (he always calls ahead).\n"),
+    ("en", "Hi Jane,\nYour gift card (she can use it online too) is attached.\n"),
+    ("en", "Hi Jane,\nDispatch is from our Leeds warehouse - check the tracking page for updates.\n"),
+    ("en", "Hi Jane,\nTry restarting it - check if the light turns green.\n"),
+    ("de", "Hallo Jane,\nDie Übergabe: Montag 10 Uhr am Standort Köln.\n"),
+    ("en", "Hi Jane,\nHandover: Monday 10am at the Leeds branch, bring both keys.\n"),
+    ("en", "Hi Jane,\nNote for travellers: the station is closed on Sunday.\n"),
+    ("nl", "Beste Jane,\nOnze monteur komt morgen (hij belt vooraf).\nGroet"),
+    ("en", "Hi Jane,\nYour order #48812 shipped. Questions? Ask @Sophie on our forum.\n"),
+    ("en", "Dear Jane,\nPlease do not reply to this email. Please don't reply.\n"),
+    ("en", "Hi Jane,\nI've asked our engineer; he will close the ticket once it's fixed.\n"),
+    ("en", "Hi Jane,\nThe quote (2x 500ml bottles, he said glass is fine) is attached.\n"),
+    ("es", "Hola Jane,\nEl técnico (él ya conoce su caso) irá el lunes.\n"),
+    ("en", "Dear Jane,\nThank you. Lisa, our accounts manager, will send the statement today.\n"),
+]
+
+
+@pytest.mark.parametrize("lang,text", ORDINARY_REPLIES)
+def test_ordinary_replies_that_look_like_staff_talk_are_left_alone(lang, text):
+    assert check(text, _jane(lang)) == [], text
+
+
+def test_a_note_that_runs_on_to_the_next_line_is_reported_on_its_first_line():
+    text = "Hi Jane,\nWe'll deliver on Monday [confirm slot with\nwarehouse before sending].\nThanks"
+    assert [f.snippet for f in check(text, JANE)] == ["We'll deliver on Monday [confirm slot with"]
+
+
+def test_an_unattributed_quote_counts_only_as_a_remark_that_does_not_speak_as_the_customer():
+    note = "Hi Jane,\nAll done.\n\n> total PITA this one, check if the fee can be charged to her\n"
+    assert check(note, JANE)
+    assert check("Hi Jane,\nSorry.\n\n> My last reply called me a PITA customer, really?\n", JANE) == []
+    assert check("Hi Jane,\nSorry.\n\nOn Mon, Jane Doe wrote:\n> the usual moaner, they called me\n", JANE) == []
+
+
+COLLEAGUE_LINES = [
+    ("de", "Sehr geehrte Frau Doe,\nIhre Erstattung ist veranlasst.\nMarta, kannst du das noch freigeben, bevor es "
+           "rausgeht?\nMfG"),
+    ("it", "Gentile Jane,\nil rimborso è in corso.\nLuca, puoi controllare l'importo prima di inviarla?\nSaluti"),
+    ("fr", "Madame,\nVotre remboursement est validé.\nn'oublie pas de clôturer le dossier 5512 après l'envoi\n"),
+    ("es", "Estimada Sra. Doe:\nSu reembolso está en curso.\nno olvides cerrar el ticket 7781 después de enviar\n"),
+]
+CUSTOMER_LINES = [
+    ("it", "Ciao Jane,\nMarco, puoi confermare il tuo indirizzo?\n"),
+    ("es", "Hola Jane,\nCarlos, ¿puedes enviarnos tu número de pedido?\n"),
+    ("fr", "Bonjour Jane,\nN'oubliez pas de bien emballer l'article avant l'envoi.\n"),
+    ("de", "Hallo Jane,\nNicht vergessen: die Ware vor dem Versenden gut verpacken.\n"),
+    ("en", "Hi Jane,\nPack the item securely before sending.\n"),
+    ("en", "Hi Jane,\nPlease wait before sending it back.\n"),
+    # A third person who comes back again and again is not the customer unless they keep contacting us.
+    ("nl", "Hoi Jane,\nDe monteur (hij komt voor de 2e keer) belt vooraf.\n"),
+    ("pt", "Olá Jane,\nO técnico (ele já esteve aí 2 vezes) volta amanhã.\n"),
+    ("en", "Hi Jane,\n@Jane thanks for the update!\n"),
+    ("en", "Hi Jane,\nFollow our CEO @Mark on LinkedIn for news?\n"),
+    ("en", "Hi Jane,\nSorry about that lol, it's fixed now 🙂\n"),
+]
+
+
+def test_lines_to_a_named_colleague_or_to_self_in_other_languages_and_the_same_said_to_customers():
+    for lang, text in COLLEAGUE_LINES:
+        assert check(text, _jane(lang)), text
+    for lang, text in CUSTOMER_LINES:
+        assert check(text, _jane(lang)) == [], text
+
+
+def test_a_line_that_calls_the_customer_a_liar_is_staff_talk_in_any_language():
+    for lang, text in [("en", "Hi Jane,\nCustomer is lying about the damage, refund anyway.\nThanks"),
+                       ("de", "Hallo Frau Doe,\ndie Kundin lügt doch, Foto ist von 2022.\n"),
+                       ("es", "Hola Jane,\nla clienta miente, el paquete se entregó.\n")]:
+        assert check(text, _jane(lang)), text
+    for lang, text in [("en", "Hi Jane,\nThe customer is lying down in the photo you sent.\n"),
+                       ("fr", "Bonjour Jane,\nLe client ment rarement, nous vous croyons.\n")]:
+        assert check(text, _jane(lang)) == [], text

@@ -122,3 +122,64 @@ def test_letters_inside_codes_tokens_and_addresses_are_not_swearing(text):
     assert check(text, persona()) == []
     # The same word written as a word still counts.
     assert check(text + " Honestly, this shit again.", persona())
+
+
+# Disguised spellings: starred, symbols for letters, spaced or hyphenated letters (severity by the hidden word).
+DISGUISED = [
+    ("Sorry, the supplier made a total f*ck-up of it.", "en", "critical"),
+    ("Honestly the new portal is sh!t, we know.", "en", "critical"),
+    ("The driver was a complete @sshole, he has been spoken to.", "en", "critical"),
+    ("To be honest this c*nt of a system crashed again.", "en", "critical"),
+    ("Quite frankly, what a load of cr@p from the courier.", "en", "major"),
+    ("That engineer is a proper pr*ck, I'm sorry.", "en", "major"),
+    ("We don't give a d a m n about the warranty card.", "en", "major"),
+    ("It was an f-ing disaster on our side, sorry.", "en", "critical"),
+    ("The warehouse is in a right b.l.o.o.d.y mess today.", "en", "major"),
+    ("What the h*ll happened to your parcel? We'll find out.", "en", "major"),
+    ("Désolé, le transporteur est une vraie m*rde.", "fr", "critical"),
+    ("Ihre Bestellung? Das System ist Sch*iße, sorry.", "de", "critical"),
+    ("Lo siento, el repartidor es un c-a-b-r-o-n.", "es", "critical"),
+]
+
+
+@pytest.mark.parametrize("text,lang,severity", DISGUISED)
+def test_disguised_swearing_is_caught(text, lang, severity):
+    found = check(text, persona(lang))
+    assert [(f.check, f.severity) for f in found] == [("profanity", severity)], text
+
+
+MORE_WORDS = [
+    ("Bonjour, on a merdé sur votre commande, pardon.", "fr"),
+    ("Hola, el almacén la cagó con tu pedido, qué putada.", "es"),
+    ("Hoi, de bezorger is een zeikerd, sorry daarvoor.", "nl"),
+    ("No, the other socket, you numpty. Then press reset.", "en"),
+    ("What a plonker, the courier left it outside again.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", MORE_WORDS)
+def test_crude_verbs_and_insults_in_several_languages(text, lang):
+    assert check(text, persona(lang)), text
+
+
+NOT_DISGUISED = [
+    "**Note:** your order ships on Monday.",
+    "Refunded to the card ending **** **** **** 4417.",
+    "Prices: US$20, C$50, or A$30 for Australia.",
+    "Your temporary password is p@ss-w0rd7, change it after logging in.",
+    "We're the #1 florist in town, rated 4.9*.",
+    "Call 0800 C0CK-TAIL for party bookings.",
+    "Go to the U.S.A. page, or e-mail us.",
+    "Our 5*** hotel partners are listed below.",
+    "Write to s.h.i.t@acme.example if you must.",
+    "Hello!! Great to hear from you.",
+    "The tools are a complete set, the clown costume is extra.",
+    "Tesco and T*sco Extra stores stock it.",
+    "Add it to the A-S-S-E-T register.",      # a run of letters spells a longer word, not the swear word inside it
+    "Inducted into the H*ll of Fame.",        # a masked word with innocent readings (hall, hill)
+]
+
+
+@pytest.mark.parametrize("text", NOT_DISGUISED)
+def test_symbols_masks_and_spaced_letters_that_hide_no_swear_word(text):
+    assert check(text, persona()) == []

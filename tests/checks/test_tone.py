@@ -128,3 +128,13 @@ def test_a_staff_joke_about_the_customer_is_a_note_a_joke_to_the_customer_is_ton
     assert [f.check for f in run_checks(about, persona("complaint"))] == ["internal_note"]
     to_her = "Thanks for your message!! hahaha we get this a lot"
     assert [f.snippet for f in check(to_her, persona("complaint"))] == [to_her]
+
+
+def test_exclamations_in_a_staff_note_that_runs_on_to_the_next_line_are_the_notes_not_tone():
+    from probes.checks.tone import check as tone_check
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": "en", "situation": "complaint"}, channel="email")
+    note = ("Dear Mrs Doe,\n\nWe have refunded the delivery charge.\n(Sam - can you close this one, she's called\n"
+            "five times this week!!! 🙄)\n\nKind regards")
+    assert tone_check(note, ctx) == []
+    # The same "!!!" written to the customer is tone.
+    assert tone_check("Dear Mrs Doe,\n\nWe have refunded the delivery charge!!!\n\nKind regards", ctx)
