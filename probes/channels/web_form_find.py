@@ -350,7 +350,8 @@ async def _candidates(frame, find: Find, unread: list | None = None,
                       stamps: dict | None = None) -> list[Candidate]:
     """The elements in frame that find matches; a frame that cannot be read is added to unread.
 
-    stamps[frame] becomes (when the read was made, when the frame's DOM last changed), if given.
+    stamps[frame] becomes (when the first read of the frame was made, when its DOM last changed as of
+    this read), if given: on the frame's own clock.
     """
     loc, how = _locator(frame, find)
     try:
@@ -358,8 +359,10 @@ async def _candidates(frame, find: Find, unread: list | None = None,
         arg = ["label", 1] if how is None else [how, MAX_CANDIDATES]
         read = await untraced(loc, lambda: loc.evaluate_all(READ_JS, arg))
         infos = read["found"]
-        if stamps is not None:
-            stamps[frame] = (read["now"], read["changed"])
+        if stamps is not None:   # reads may overlap: the earliest read, the latest change seen
+            first, last = stamps.get(frame, (read["now"], read["changed"]))
+            changed = None if None in (last, read["changed"]) else max(last, read["changed"])
+            stamps[frame] = (min(first, read["now"]), changed)
         if how is None:
             return [Candidate(frame, loc.first, i["names"], i["shown"], i["kind"], 0, i["id"]) for i in infos]
     except Exception as exc:  # noqa: BLE001 - a frame that went away or never loaded holds nothing

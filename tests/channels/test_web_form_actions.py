@@ -294,6 +294,7 @@ JOURNEYS = {
         """),
     "tie": ("/tie", """
         fields:
+          - {label: Confirm email address, value: jane@example.com}
           - {label: email, value: "tie {token}"}
         """),
 }
