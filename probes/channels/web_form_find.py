@@ -406,7 +406,7 @@ class Frames:
         self.page = page
         self.step_frame = step_frame
         self.form = None   # the frame the form's fields were found in
-        self.stamps: dict = {}   # frame -> (last read, DOM last changed), see _candidates
+        self.stamps: dict = {}   # frame -> (first read, DOM last changed), see _candidates
 
     async def named(self, spec: str):
         """The frame `spec` names (a CSS selector of an <iframe>, else part of its URL), or None."""
@@ -519,7 +519,7 @@ class Together:
             per_frame = reads[k * len(group):(k + 1) * len(group)]
             if unread[k] or any(isinstance(r, BaseException) for r in per_frame):
                 break   # looked for one by one, with its own waiting and errors
-            by_frame = dict(zip(group, per_frame))
+            by_frame = dict(zip(group, per_frame, strict=True))
             found: list[Candidate] = []
             for g in ([[form], group] if form in group else [group]):   # as Frames.search_order
                 if found := [c for f in g for c in by_frame[f]]:
@@ -567,12 +567,13 @@ class Together:
             except Ambiguous as tie:
                 raise ProberError(_ambiguity(frames, target, tie.tied), nothing_sent=True) from None
             if now_cand is None or now_cand.frame is not before.frame or now_cand.id != before.id:
-                now_is = f"now means {now_cand.describe(frames.page.main_frame)}" if now_cand else "now matches nothing"
+                main = frames.page.main_frame
+                now_is = f"now means {now_cand.describe(main)}" if now_cand else "now matches nothing"
                 raise ProberError(f"the form changed while it was being filled: {target.describe()} meant "
-                                  f"{before.describe(frames.page.main_frame)} when the labels were read, but "
-                                  f"{now_is}; could not tell which "
-                                  "field a customer would fill; nothing was sent. Written as actions: (fill: ...), each field is "
-                                  "looked for after the one before it is filled", nothing_sent=True)
+                                  f"{before.describe(main)} when the labels were read, but {now_is}; could not "
+                                  "tell which field a customer would fill; nothing was sent. Written as actions: "
+                                  "(fill: ...), each field is looked for after the one before it is filled",
+                                  nothing_sent=True)
 
 
 def _ambiguity(frames: Frames, target: Find, tied: list[Candidate]) -> str:
@@ -685,7 +686,8 @@ async def _do(action: Action, ctx, page, frames: Frames, out, attempt, settings,
         return True
     field = kind in FIELD_KINDS
     desc = f"a field with {target.describe()}" if field else f"an element with {target.describe()}"
-    cand, why = (found, None) if found is not None else await locate(frames, target, settings.action_timeout_s, settle)
+    cand, why = ((found, None) if found is not None
+                 else await locate(frames, target, settings.action_timeout_s, settle))
     if cand is None:
         title = (f"The form has no field with {target.describe()}" if field
                  else f"The page has no element with {target.describe()}")
