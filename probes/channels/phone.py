@@ -434,12 +434,15 @@ class CallLog:
         self.confirm(ended - END_MARGIN_S)
         done, lost = [], False
         for p in self.presses:
+            if p.get("unsent"):
+                p["confirmed"] = False
             if p["confirmed"] and not lost:
                 done.append(p)
                 continue
             lost = True
             # Sent as (or after) the line went dead, or too close to its end to have been played for sure.
-            text = (f"planned: {p['what']}, not sent: the call had ended" if p["sent"] >= ended - 0.5 else
+            text = (f"planned: {p['what']}, not sent: {p['unsent']}" if p.get("unsent") else
+                    f"planned: {p['what']}, not sent: the call had ended" if p["sent"] >= ended - 0.5 else
                     f"planned: {p['what']}, not confirmed: the call ended before it was surely played")
             p["row"].update(author="prober", kind="not_done", label=KINDS["not_done"], text=text)
         self.path = [self.path[p["turn"]] for p in done]
@@ -666,20 +669,74 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
     changed = asyncio.Event()
     partials: list[tuple[float, int]] = []             # (time, words so far) of the utterance being recognised
     unstable: list[str] = [""]                         # its latest partial text
+    gen = [0]                                          # the prober's TwiML document now running on the call
+    sending: set[asyncio.Task] = set()                 # early presses being sent by REST
+    trouble: list[str] = []                            # Twilio refused an early press for the prober's reasons
 
-    def listen(say: str = "", digits: str = "") -> str:
+    def listen(say: str = "", digits: str = "", new: bool = True) -> str:
         before = (f"<Play digits={quoteattr(digits)}/>" if digits else "") + \
                  (f"<Say>{escape(say)}</Say>" if say else "")
         lang = f" language={quoteattr(step.language)}" if step.language else ""
-        # URLs of this document's own: two empty Gather results are otherwise the same request (a "replay").
-        heard, partial = server.url(key, "heard", once=True), server.url(key, "partial", once=True)
+        gen[0] += 1 if new else 0
+        # URLs of this document's own: two empty Gather results are otherwise the same request (a "replay");
+        # the document's number tells results of a document replaced by an early press (stale) apart.
+        heard = server.url(key, f"heard.{gen[0]}", once=True)
+        partial = server.url(key, f"partial.{gen[0]}", once=True)
         return (f'<?xml version="1.0" encoding="UTF-8"?><Response>{before}'
                 f'<Gather input="speech dtmf" actionOnEmptyResult="true" speechTimeout="auto" timeout="5"'
                 f' action={quoteattr(heard)} method="POST"'
                 f' partialResultCallback={quoteattr(partial)}{lang}/>'
                 f'<Redirect method="POST">{escape(heard)}</Redirect></Response>')
 
+    def press_early(text: str, at: float, call_sid: str) -> None:
+        """The expected words are all in a partial result: answer now, by REST, not after the whole prompt
+        (which may loop for many seconds)."""
+        if log.hear(text, partials[0][0] if partials else at, list(partials)) != "answer":
+            return
+        said = ctx.render(step.menu[len(log.path)].say or "")
+        turn = log.answered_turn(at, said)
+        press = log.presses[-1]
+        doc = listen(say=said, digits=turn.press or "")   # the old Gather's results are stale from now on
+        partials.clear()
+        unstable[0] = ""
+
+        async def send() -> None:
+            try:
+                await asyncio.to_thread(client.calls(call_sid).update, twiml=doc)
+            except TwilioRestException as exc:
+                press["unsent"] = "the call had ended" if exc.code in (20404, 21220) or log.final else \
+                    f"Twilio refused it ({exc.code})"
+                if not press["unsent"].startswith("the call"):
+                    trouble.append(f"{exc.code} {exc.msg}")
+            except (TwilioException, requests.RequestException) as exc:
+                press["unsent"] = "Twilio could not be reached"
+                trouble.append(str(exc))
+            changed.set()
+
+        task = asyncio.get_running_loop().create_task(send())
+        sending.add(task)
+        task.add_done_callback(sending.discard)
+
+    def early_ok(text: str) -> bool:
+        """Is this partial result surely the expected prompt, complete, and nothing else?"""
+        if log.final is not None or log.we_hung_up or log.person_at is not None or log.settled() \
+                or len(log.path) >= len(step.menu):
+            return False
+        expect = step.menu[len(log.path)].expect
+        if not heard_matches(expect, text, 1.0 if not _is_regex(expect) else step.match):
+            return False
+        if re.search(APP_ERROR_PATTERN, text, re.I) or re.search(step.person.says, text, re.I) \
+                or re.search(step.hold_words, text, re.I):
+            return False
+        answered, _ = log._prompts_by_level()
+        return not any(contains_prompt(text, p) for p in answered)
+
     def handle(kind: str, params: dict, at: float) -> str | None:
+        kind, _, number = kind.partition(".")
+        if kind in ("partial", "heard") and number and int(number) != gen[0]:
+            # From a document an early press replaced: its prompt was judged already. (Twilio drops a
+            # redirected Gather; if a result comes all the same, keep listening to the current document.)
+            return listen(new=False) if kind == "heard" else None
         try:
             if kind == "status":
                 log.status(params.get("CallStatus", ""), at)
@@ -694,6 +751,8 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
                 if len(text.split()) >= len(unstable[0].split()):   # callbacks may overtake each other
                     unstable[0] = text
                 partials.append((at, len(text.split())))
+                if early_ok(unstable[0]):
+                    press_early(unstable[0], at, params.get("CallSid", ""))
                 return None
             if kind == "heard":
                 text = (params.get("SpeechResult") or "").strip()
@@ -782,6 +841,10 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
         if partials and unstable[0] and not log.settled():
             late(unstable[0], partials[0][0], list(partials), time.monotonic())
             partials.clear()
+        if sending:
+            await asyncio.wait(set(sending), timeout=30)
+        if trouble:
+            raise ProberError(f"Twilio refused to play the prober's answer on its own call: {trouble[0]}")
         return log
     finally:
         server.unregister(key)

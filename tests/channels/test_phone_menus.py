@@ -17,6 +17,7 @@ PROBER_SID = "AC0000000000000000000000000000a001"
 COMPANY_SID = "AC0000000000000000000000000000a002"
 COMPANY_TOKEN = "acme-company-token"
 LINE = "+18005550300"
+LONG_LINE = "+18005550301"       # the same menu, its prompt said ten times over
 PERSON = "+18005550390"
 NOWHERE = "+18005550399"        # in no numbers file: the simulator's network cannot connect it
 TOKEN_VARIABLE = "PROBES_TEST_IVR_TOKEN"
@@ -33,7 +34,7 @@ def twiml(body: str) -> str:
 class AcmeIVR:
     """The company's line: the TwiML application, the simulator, the prober's identity."""
 
-    def __init__(self, sub_timeout_s: int = 8):
+    def __init__(self, sub_timeout_s: int = 40):
         self.prober_token = secrets.token_urlsafe(12)
         self.app = AppServer(COMPANY_TOKEN)
         base = self.app.base_url
@@ -64,12 +65,14 @@ class AcmeIVR:
             "/voice": twiml(gather("/main", MAIN) + "<Say>We did not get your choice. Goodbye.</Say><Hangup/>"),
             "/main": main_choice,
             "/orders": orders,
+            "/long": twiml(gather("/main", MAIN).replace('loop="3"', 'loop="10"') + "<Hangup/>"),
         })
         self.numbers = {
             "accounts": {"prober": {"sid": PROBER_SID, "auth_token": self.prober_token},
                          "company": {"sid": COMPANY_SID, "auth_token": COMPANY_TOKEN}},
             "numbers": {PROBER: {"account": "prober"},
                         LINE: {"account": "company", "voice": {"url": f"{base}/voice"}},
+                        LONG_LINE: {"account": "company", "voice": {"url": f"{base}/long"}},
                         PERSON: {"person": {"name": "Dana", "answer_after": "0.5s", "greet_after": "0.5s",
                                             "greeting": "Hello, my name is Dana. How can I help?"}}},
         }
@@ -94,7 +97,8 @@ class AcmeIVR:
             phone["webhooks"] = {"listen": "127.0.0.1:0", "public_url": "http://127.0.0.1:0"}
         return Config.model_validate({
             "settings": {"reports_dir": str(reports)},
-            "targets": {"acme": {"name": "Acme", "endpoints": {"phone": LINE}, "allowlist": [LINE]}},
+            "targets": {"acme": {"name": "Acme", "endpoints": {"phone": LINE, "long": LONG_LINE},
+                                 "allowlist": [LINE, LONG_LINE]}},
             "identities": {"shopper": {"phone": phone}},
         })
 
@@ -220,7 +224,7 @@ def test_speech_is_labelled_by_what_it_is_and_an_application_error_is_critical(m
 @pytest.mark.parametrize("mode", MODES)
 def test_a_deadline_that_passes_in_the_menu_says_where_the_caller_was(mode, run_journeys, acme, reports,
                                                                       monkeypatch):
-    # The orders menu waits 8 s (2 s here) for a choice after its looped prompt; the script expects an option
+    # The orders menu waits 40 s (10 s here) for a choice after its looped prompt; the script expects an option
     # it does not have, and the deadline comes first.
     menu = ('      - {expect: "for orders press 1", press: "1"}\n'
             '      - {expect: "for refunds and returns dial 7", press: "7"}')
@@ -246,3 +250,21 @@ def test_back_to_must_name_an_earlier_level_with_file_and_line(tmp_path, acme, r
     path = write_scenario(tmp_path, "zero.yaml", journey("scripted", menu.replace("back_to: 3", "back_to: 0")))
     with pytest.raises(InputError, match=r"zero.yaml:11: .*back_to"):
         load_journey(path, cfg)
+
+
+def test_interactive_presses_as_soon_as_the_option_is_heard_not_after_the_looped_prompt(run_journeys, acme, reports,
+                                                                                        monkeypatch):
+    menu = '      - {expect: "to speak to someone press 0", press: "0"}'
+    scenario = journey("interactive", menu).replace("    mode: interactive", '    mode: interactive\n    to: "{target.long}"')
+    ran = run_journeys(scenario, cfg=acme.config(reports, monkeypatch, True))
+    (step,) = ran.steps
+    obs, m = step["observations"], step["measurements"]
+    assert step["status"] == "passed" and obs["menu_path"] == ["0"], obs["transcript"]
+    # The prompt is said ten times over; the key went in while the first few were still being said.
+    inbound = {e.call_sid for e in acme.sim.events if e.kind == "say" and e.number == LONG_LINE
+               and e.detail.get("to") == PROBER}
+    loops = [e.at for e in acme.sim.events if e.kind == "say" and e.call_sid in inbound and e.text.startswith("Welcome")]
+    (pressed,) = [e.at for e in acme.sim.events if e.kind == "dtmf" and e.call_sid == obs["call_sid"]]
+    assert len(loops) <= 3 and pressed > loops[0], (loops, pressed)
+    # Time in the menu is reported apart from time on hold.
+    assert 0 < m["menu_s"] < m["time_to_person_s"] and m["hold_s"] > 0
