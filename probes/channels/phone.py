@@ -72,6 +72,7 @@ LATE_RESULT_S = 3.0              # interactive: how long a speech result may com
 END_MARGIN_S = 2.0               # an answer due this long before the call's end was surely played
 POLL_S = 0.5                     # scripted mode: how often the call is looked at
 SCRIPTED_SILENCE_S = 3           # scripted mode: silence that ends listening to a prompt
+LATE_RECORDINGS_S = 8.0          # scripted mode: no new recording for this long after the call: none is coming
 TRANSCRIPTS_WAIT_S = 180.0       # scripted mode: the longest wait for transcriptions after the call
 
 
@@ -609,6 +610,7 @@ async def run(step: PhoneStep, ctx) -> Outcome:
     log = await (_interactive if mode == "interactive" else _scripted)(step, ctx, identity, client, to, out)
     if log is None:
         return out
+    await _own_call_errors(client, out.observations.get("call_sid"), out)
     log.finish(time.monotonic())
     outcome_of(log, out)
     path = ctx.evidence_path("call-transcript.json")
@@ -652,6 +654,24 @@ async def _create(client, identity, out: Outcome, to: str, log: CallLog, **param
     out.observations["call_sid"] = call.sid
     out.observations["server_answer"] = f"call {call.sid} {call.status}"
     return call
+
+
+async def _own_call_errors(client, sid: str | None, out: Outcome) -> None:
+    """Twilio's errors on the prober's own leg (its Call Notifications): when Twilio could not fetch or run
+    the prober's TwiML (11200, 12100, …), the call ended for the prober's reasons, and how it ended says
+    nothing about the company: a prober error. (The company's own 11200 is on its account, out of sight:
+    the prober knows it by what the caller hears.)"""
+    if not sid:
+        return
+    try:
+        notes = await asyncio.to_thread(client.calls(sid).notifications.list, log=0, limit=20)
+    except (TwilioException, requests.RequestException):
+        return   # an older Twilio-like API without the route: nothing more to learn
+    codes = sorted({str(n.error_code) for n in notes if n.error_code})
+    if codes:
+        out.observations["own_call_errors"] = codes
+        raise ProberError(f"Twilio reported error {', '.join(codes)} on the prober's own call leg (its webhooks "
+                          "or TwiML): how the call went says nothing about the company")
 
 
 async def _hang_up(client, sid: str) -> None:
@@ -920,17 +940,20 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
             elif now - log.answered > step.human_within:
                 log.we_hung_up = "human_within"
                 await _hang_up(client, call.sid)
-    # The last recording and the transcriptions come after the call ends (Twilio's take a minute or two):
-    # wait until every recording has its text and no new one has appeared for a while.
-    deadline, settled, count = time.monotonic() + TRANSCRIPTS_WAIT_S, 0, -1
-    while time.monotonic() < deadline and settled < 3:
+    # The last recording and the transcriptions come after the call ends (Twilio's take a minute or two; a
+    # recording cut short by the hang-up appears only seconds later): wait until every recording has its
+    # text and no new one has appeared for LATE_RECORDINGS_S (a few polls once the verdict is settled).
+    deadline, quiet_since, count = time.monotonic() + TRANSCRIPTS_WAIT_S, time.monotonic(), -1
+    while time.monotonic() < deadline:
         try:
             judged = await _read_recordings(client, call.sid, log, seen, judged, wall0, ctx.render)
         except (TwilioException, requests.RequestException):
             out.observations["api_retries"] = out.observations.get("api_retries", 0) + 1
         complete = all(r["text"] is not None for r in seen.values())
-        settled = settled + 1 if complete and len(seen) == count else 0
-        count = len(seen)
+        if not complete or len(seen) != count:
+            quiet_since, count = time.monotonic(), len(seen)
+        elif time.monotonic() - quiet_since >= (3 * POLL_S if log.settled() else LATE_RECORDINGS_S):
+            break
         await asyncio.sleep(POLL_S)
     if log.we_hung_up is None and log.final == "completed" and len(seen) >= planned and log.person_at is None:
         log.we_hung_up = "human_within"   # our own document ran out: waited as long as asked

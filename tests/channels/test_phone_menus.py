@@ -5,7 +5,9 @@ simulator's ``AppServer``: prompts that loop (``<Say loop="3">``), informational
 the main menu, a ``<Dial>`` to a number nobody answers, a webhook that fails (Twilio's application error)
 and a branch that offers a choice and hangs up at once. The simulator runs at a quarter of real time.
 """
+import re
 import secrets
+from pathlib import Path
 
 import pytest
 
@@ -268,3 +270,33 @@ def test_interactive_presses_as_soon_as_the_option_is_heard_not_after_the_looped
     assert len(loops) <= 3 and pressed > loops[0], (loops, pressed)
     # Time in the menu is reported apart from time on hold.
     assert 0 < m["menu_s"] < m["time_to_person_s"] and m["hold_s"] > 0
+
+
+DEMO_CALLS = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "scenarios").glob("phone-*.yaml"))
+
+
+@pytest.mark.parametrize("name", DEMO_CALLS)
+def test_each_demo_phone_journey_reaches_the_same_verdict_in_both_modes(name, run_journeys, phone, company, reports,
+                                                                         tmp_path):
+    from probes.cli import demo_config
+
+    text = (Path(__file__).resolve().parents[2] / "scenarios" / name).read_text()
+    text = re.sub(r"\n    mode: \w+\n", "\n", text)
+    outcomes = {}
+    for mode in MODES:
+        path = tmp_path / f"{mode}-{name}"
+        path.write_text(text.replace("    channel: phone\n", f"    channel: phone\n    mode: {mode}\n"))
+        ran = run_journeys(path, cfg=demo_config(company.base_url, reports, phone=phone,
+                                                 interactive=mode == "interactive"))
+        (step,) = ran.steps
+        obs = step["observations"]
+        # The verdict: the same in both modes. (The menu path may differ: a scripted call presses on a fixed
+        # schedule, and may press once more before the prober, lost, hangs up; it says so.)
+        outcomes[mode] = (step["status"], sorted({f["check_id"] for f in ran.findings("phone.")}),
+                          obs.get("reachable"))
+        if obs.get("call_sid"):   # and only keys the call played are claimed
+            played = [e.text for e in phone.sim.events if e.kind == "dtmf" and e.call_sid == obs["call_sid"]
+                      and e.detail.get("to")]
+            keys = [k for k in obs["menu_path"] if re.fullmatch(r"[0-9*#w]+", k)]
+            assert keys == played[:len(keys)], (mode, obs["transcript"])
+    assert outcomes["interactive"] == outcomes["scripted"], outcomes
