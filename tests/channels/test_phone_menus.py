@@ -213,7 +213,8 @@ def test_speech_is_labelled_by_what_it_is_and_an_application_error_is_critical(m
     info, _ = ran_call(run_journeys, acme, reports, monkeypatch, mode, JOURNEYS["information, then the line hangs up"][0])
     (step,) = info.steps
     labels = {t["text"]: t["label"] for t in step["observations"]["transcript"]}
-    assert labels[next(t for t in labels if t.startswith("We are open"))] == "Information"
+    # (A scripted recording may start a word or two into a sentence.)
+    assert labels[next(t for t in labels if "Monday to Friday" in t)] == "Information"
     assert labels[next(t for t in labels if t.startswith("Welcome to Acme"))] == "Phone menu"
     broken, _ = ran_call(run_journeys, acme, reports, monkeypatch, mode, JOURNEYS["a webhook that fails"][0])
     (finding,) = broken.findings("phone.")
