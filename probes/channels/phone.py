@@ -168,7 +168,7 @@ class PhoneStep(StepBase):
     @model_validator(mode="after")
     def _back_levels(self) -> "PhoneStep":
         # back_to must name a level the caller has already been at: the level of this turn or one above it.
-        for i, (turn, level) in enumerate(zip(self.menu, menu_levels(self.menu))):
+        for i, (turn, level) in enumerate(zip(self.menu, menu_levels(self.menu), strict=True)):
             back = turn.back_level()
             if back is not None and back > level:
                 raise ValidationError.from_exception_data(type(self).__name__, [InitErrorDetails(

@@ -234,7 +234,7 @@ class LoopingIVR:
         says = [e for e in events if e.kind == "say" and e.call_sid == inbound]
         presses = [e for e in events if e.kind == "dtmf" and e.call_sid == prober_sid and e.detail.get("to")]
         out = []
-        for (expect, _), press in zip(menu, presses):
+        for (expect, _), press in zip(menu, presses, strict=False):
             # The round of the prompt that was playing (or last played) when the key went in, and the first
             # round of the same prompt before it: the expected words ended there.
             before = [e for e in says if e.at <= press.at]
@@ -298,7 +298,7 @@ async def looping_menus(tmp: Path, loop_calls: int, speech_wps: float) -> tuple[
             Runner(cfg, Ledger(f"sqlite:///{reports / 'ledger.sqlite3'}"), reports,
                    concurrency=len(journeys)).run(journeys) for cfg, reports, journeys in runs.values()))
         found: dict[str, dict[str, set]] = {}
-        for (mode, (cfg, reports, journeys)), result in zip(runs.items(), results):
+        for (mode, (_, reports, _)), result in zip(runs.items(), results, strict=True):
             rows = Ledger(f"sqlite:///{reports / 'ledger.sqlite3'}").run_rows(result.run_id)
             names = {j["id"]: j["name"] for j in rows["journeys"]}
             for step in rows["steps"]:
