@@ -41,7 +41,8 @@ from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
 import requests
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 from twilio.base.exceptions import TwilioException, TwilioRestException
 
 from ..durations import Duration, format_duration
@@ -60,8 +61,18 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine".split())}
 # Twilio errors about the prober's own setup (credentials, caller number, trial limits): not the company's fault.
 PROBER_CODES = frozenset({20003, 20005, 20008, 21210, 21212, 21213, 21219, 21606, 21608})
+APP_ERROR_PATTERN = r"\ban application error has (occurred|occured)\b"
+# Speech that offers a choice is a menu; speech that offers none is information (directions, a goodbye).
+MENU_PATTERN = r"\bpress\b|\bsay\b|\benter\b|\bdial\b|\bchoose\b|\bselect\b|\boption\b|\bkey\b"
+# What each transcript row is, as the report labels it.
+KINDS = {"menu": "Phone menu", "information": "Information", "application_error": "Application error",
+         "hold": "Hold message", "person": "Person", "press": "Customer", "say": "Customer",
+         "not_done": "Not done", "end": "End of call"}
+LATE_RESULT_S = 3.0              # interactive: how long a speech result may come after the call ended
+END_MARGIN_S = 2.0               # an answer due this long before the call's end was surely played
 POLL_S = 0.5                     # scripted mode: how often the call is looked at
 SCRIPTED_SILENCE_S = 3           # scripted mode: silence that ends listening to a prompt
+LATE_RECORDINGS_S = 8.0          # scripted mode: no new recording for this long after the call: none is coming
 TRANSCRIPTS_WAIT_S = 180.0       # scripted mode: the longest wait for transcriptions after the call
 
 
@@ -72,6 +83,10 @@ class MenuTurn(Strict):
     press: str | None = Field(None, description="digits to press, e.g. '2' ('w' waits half a second)")
     say: str | None = Field(None, description="words to say instead of pressing")
     listen: Duration = Field(30.0, description="scripted mode: the longest the prompt may take")
+    back_to: Literal["main"] | int | None = Field(
+        None, description="after this answer the line is expected to play an earlier level's prompt again: "
+                          "'main' (level 1) or a level number; the next turn is at that level. Only a return "
+                          "nobody scripted is a loop")
 
     @field_validator("press")
     @classmethod
@@ -87,11 +102,34 @@ class MenuTurn(Strict):
             compile_regex(v[1:-1])
         return v
 
+    @field_validator("back_to")
+    @classmethod
+    def _back_to(cls, v):
+        if isinstance(v, int) and v < 1:
+            raise ValueError("back_to takes 'main' or a menu level number (1 is the main menu)")
+        return v
+
     @model_validator(mode="after")
     def _one_answer(self) -> "MenuTurn":
         if self.press and self.say:
             raise ValueError("give press or say, not both")
         return self
+
+    def back_level(self) -> int | None:
+        """The 0-based level this answer leads back to, or None."""
+        if self.back_to is None:
+            return None
+        return 0 if self.back_to == "main" else int(self.back_to) - 1
+
+
+def menu_levels(menu: Sequence[MenuTurn]) -> list[int]:
+    """The 0-based menu level each turn of a script is answered at (back_to turns lead up again)."""
+    levels, level = [], 0
+    for turn in menu:
+        levels.append(level)
+        back = turn.back_level()
+        level = level + 1 if back is None else back
+    return levels
 
 
 class PersonSign(Strict):
@@ -127,6 +165,19 @@ class PhoneStep(StepBase):
                                       "/regex/, or a list of those meaning any of them; checked on what the person "
                                       "said in the call (not the menu), and on later answers from a person")
 
+    @model_validator(mode="after")
+    def _back_levels(self) -> "PhoneStep":
+        # back_to must name a level the caller has already been at: the level of this turn or one above it.
+        for i, (turn, level) in enumerate(zip(self.menu, menu_levels(self.menu), strict=True)):
+            back = turn.back_level()
+            if back is not None and back > level:
+                raise ValidationError.from_exception_data(type(self).__name__, [InitErrorDetails(
+                    type=PydanticCustomError("back_to", "back_to {back} is not an earlier level: this turn is "
+                                             "at level {level} (1 is the main menu)",
+                                             {"back": turn.back_to, "level": level + 1}),
+                    loc=("menu", i, "back_to"), input=turn.back_to)])
+        return self
+
     def template_fields(self) -> dict[tuple, str]:
         fields: dict[tuple, str] = {("to",): self.to, ("goodbye",): self.goodbye}
         for i, turn in enumerate(self.menu):
@@ -149,6 +200,11 @@ Params = PhoneStep
 
 def _is_regex(text: str) -> bool:
     return len(text) > 2 and text.startswith("/") and text.endswith("/")
+
+
+def _digits_s(digits: str) -> float:
+    """How long Twilio takes to play ``digits`` (a tone and a gap each; w: half a second)."""
+    return sum(0.5 if c == "w" else 0.3 for c in digits)
 
 
 def words(text: str) -> list[str]:
@@ -204,6 +260,12 @@ class CallLog:
     final: str | None = None
     final_at: float | None = None
     scripted: bool = False
+    level: int = 0                              # the menu level the caller is at now (0: the main menu)
+    presses: list[dict] = field(default_factory=list)   # answers sent, each confirmed once the line went on
+    app_error: str | None = None               # the line said Twilio's "an application error has occurred"
+    end: dict | None = None                    # who ended the call, when, and the last thing heard
+    depth: int = 0                              # the deepest menu level reached (after finish)
+    end_at: float | None = None                # when the call ended, if Twilio said (scripted: its end_time)
 
     def status(self, status: str, at: float) -> None:
         if not self.statuses or self.statuses[-1][0] != status:
@@ -213,10 +275,16 @@ class CallLog:
         if status in FINAL and self.final is None:
             self.final, self.final_at = status, at
 
-    def say(self, author: str, text: str, at: float) -> None:
+    def say(self, author: str, text: str, at: float, kind: str | None = None) -> dict:
+        """Add a transcript row; kind says what the speech is (see KINDS), default the author's usual one."""
         base = self.answered if self.answered is not None else self.t0
-        self.transcript.append({"author": author, "text": text, "t_s": round(max(0.0, at - base), 3),
-                                "at": utcnow().isoformat()})
+        kind = kind or {"hold": "hold", "agent": "person", "customer": "say"}.get(author, "menu")
+        row = {"author": author, "kind": kind, "label": KINDS.get(kind, kind), "text": text,
+               "t_s": round(max(0.0, at - base), 3), "at": utcnow().isoformat()}
+        if author == "ivr":
+            row["level"] = self.level + 1
+        self.transcript.append(row)
+        return row
 
     def settled(self) -> bool:
         """Nothing more to learn: a person answered, or the customer is lost."""
@@ -225,12 +293,24 @@ class CallLog:
     def prompts(self) -> list[str]:
         return [m["text"] for m in self.transcript if m["author"] == "ivr"]
 
+    def confirm(self, at: float | None = None) -> None:
+        """The line went on after the answers sent so far (or those due to have been played by ``at``):
+        they were really played on the call."""
+        for p in self.presses:
+            if not p["confirmed"] and (at is None or p["sent"] + p["takes_s"] <= at):
+                p["confirmed"] = True
+
     def hear(self, text: str, at: float, partials: Sequence[tuple[float, int]] = ()) -> str:
         """Judge one thing the company said. Returns what to do: 'answer', 'listen', 'person' or 'stop'.
 
         at: when the utterance began; partials: (time, words recognised so far) while it went on.
         """
         step = self.step
+        if re.search(APP_ERROR_PATTERN, text, re.I):
+            # What Twilio says when the company's IVR application fails (error 11200 and the like).
+            self.say("ivr", text, at, kind="application_error")
+            self.app_error = self.app_error or text
+            return "listen"
         if self.person_at is None:
             # A person often starts while a hold message is still playing: one utterance holds both.
             k = self._repeated_prefix(text) or self._hold_prefix(text)
@@ -249,7 +329,8 @@ class CallLog:
         turn = len(self.path)
         answered, current = self._prompts_by_level()
         if any(contains_prompt(text, p) for p in answered):
-            # A menu level already answered came round again: the customer was sent back.
+            # A menu level already answered came round again, and the script did not lead back there
+            # (back_to): the customer was sent back.
             self.say("ivr", text, at)
             self.loop = text
             return "stop"
@@ -259,20 +340,25 @@ class CallLog:
         if re.search(step.hold_words, text, re.I):
             self.say("hold", text, at)
             return "listen"
-        self.say("ivr", text, at)
-        if (turn < len(step.menu) and current) or any(contains_prompt(text, p) for p in current):
+        kind = "menu" if re.search(MENU_PATTERN, text, re.I) else "information"
+        self.say("ivr", text, at, kind=kind)
+        if kind == "menu" and ((turn < len(step.menu) and current)
+                               or any(contains_prompt(text, p) for p in current)):
             # One prompt that is not the expected one is a greeting; a second one (often the same menu,
             # repeated because nothing was chosen) means the option the script wants is not offered,
-            # or, after the script's last answer, that the menu wants yet another choice.
+            # or, after the script's last answer, that the menu wants yet another choice. Information
+            # (directions, opening hours, a goodbye) asks for nothing: it is listened to.
             self.mismatch = (turn, text)
             return "stop"
         return "listen"
 
     def _prompts_by_level(self) -> tuple[list[str], list[str]]:
-        """Prompts of the levels the customer already answered, and those heard since the last answer."""
+        """Menu prompts of the levels the customer already answered (and has not been led back above, by a
+        back_to), and those heard since the last answer."""
         last = max((i for i, m in enumerate(self.transcript) if m["author"] == "customer"), default=-1)
-        answered = [m["text"] for m in self.transcript[:last + 1] if m["author"] == "ivr"]
-        current = [m["text"] for m in self.transcript[last + 1:] if m["author"] == "ivr"]
+        menus = [(i, m) for i, m in enumerate(self.transcript) if m["author"] == "ivr" and m["kind"] == "menu"]
+        answered = [m["text"] for i, m in menus if i < last and not m.get("left")]
+        current = [m["text"] for i, m in menus if i > last]
         return answered, current
 
     def _repeated_prefix(self, text: str) -> int:
@@ -310,13 +396,106 @@ class CallLog:
                 break
         return 0
 
-    def answered_turn(self, at: float) -> MenuTurn:
-        turn = self.step.menu[len(self.path)]
+    def answered_turn(self, at: float, said: str | None = None, unmatched: bool = False) -> MenuTurn:
+        """The prober sends this level's answer now. It stays unconfirmed until the line goes on after it
+        (``confirm``): an answer the call never played is reported as planned, never as done."""
+        index = len(self.path)
+        turn = self.step.menu[index]
         self.path.append(turn.press or turn.say or "")
-        self.say("customer", f"pressed {turn.press}" if turn.press else (turn.say or "(listened)"), at)
+        said = said or turn.say or ""
+        row = self.say("customer", f"pressed {turn.press}" if turn.press else (said or "(listened)"), at,
+                       kind="press" if turn.press else "say")
+        if unmatched:
+            row["note"] = "played on the scripted schedule; the expected prompt was not what was heard"
+        takes_s = _digits_s(turn.press) if turn.press else max(0.5, len(said.split()) / 2.0)
+        self.presses.append({"row": row, "turn": index, "sent": at, "takes_s": takes_s, "confirmed": False,
+                             "what": f"press {turn.press}" if turn.press else f"say \u201c{said}\u201d",
+                             "doing": f"pressing {turn.press}" if turn.press else f"saying \u201c{said}\u201d"})
+        back = turn.back_level()
+        if back is None:
+            self.level += 1
+        else:
+            # Led back on purpose: the prompts of that level and below may come again without being a loop.
+            for m in self.transcript:
+                if m["author"] == "ivr" and m.get("level", 1) - 1 >= back:
+                    m["left"] = True
+            self.level = back
         if len(self.path) == len(self.step.menu):
             self.menu_done = at
         return turn
+
+    def finish(self, now: float, end_at: float | None = None) -> None:
+        """After the call: answers never confirmed become "planned, not done" rows; the end-of-call row.
+
+        end_at: the best known time the call ended (default: when its final status was seen). An answer
+        due to have been played END_MARGIN_S before that is taken as played: the line was still up.
+        """
+        end_at = end_at if end_at is not None else self.end_at
+        ended = end_at if end_at is not None else self.final_at if self.final_at is not None else now
+        self.confirm(ended - END_MARGIN_S)
+        done, lost = [], False
+        for p in self.presses:
+            if p.get("unsent"):
+                p["confirmed"] = False
+            if p["confirmed"] and not lost:
+                done.append(p)
+                continue
+            lost = True
+            # Sent as (or after) the line went dead, or too close to its end to have been played for sure.
+            text = (f"planned: {p['what']}, not sent: {p['unsent']}" if p.get("unsent") else
+                    f"planned: {p['what']}, not sent: the call had ended" if p["sent"] >= ended - 0.5 else
+                    f"planned: {p['what']}, not confirmed: the call ended before it was surely played")
+            p["row"].update(author="prober", kind="not_done", label=KINDS["not_done"], text=text)
+        self.path = [self.path[p["turn"]] for p in done]
+        if len(done) < len(self.step.menu):
+            self.menu_done = None
+        # The deepest level reached by answers really played (back_to leads up again).
+        level = depth = 0
+        for p in done:
+            back = self.step.menu[p["turn"]].back_level()
+            level = level + 1 if back is None else back
+            depth = max(depth, level)
+        self.depth = depth
+        self.end = self._end_of_call(ended)
+        self.say("call", self.end["text"], ended, kind="end")
+
+    def _end_of_call(self, ended: float) -> dict:
+        """Who ended the call, when, and the last thing heard."""
+        last = next((m["text"] for m in reversed(self.transcript)
+                     if m["author"] not in ("customer", "prober", "call")), "")
+        at_s = round(ended - (self.answered if self.answered is not None else self.t0), 3)
+        when = f"{format_duration(at_s)} after the answer" if self.answered is not None else \
+            f"{format_duration(at_s)} after the call was placed"
+        if self.answered is None:
+            by, what = "network", {"busy": "The line was busy", "failed": "The network could not connect the call",
+                                   "no-answer": "Nobody answered", "canceled": "Nobody answered: the prober "
+                                   "stopped the ringing"}.get(self.final or "", "The call never connected")
+        elif self.we_hung_up:
+            by = "prober"
+            what = {"person": "The prober said goodbye to the person and hung up",
+                    "lost": "The prober hung up: the menu did not go where the script leads",
+                    "human_within": f"The prober hung up: no person within "
+                                    f"{format_duration(self.step.human_within)}"}.get(self.we_hung_up,
+                                                                                    "The prober hung up")
+        elif self.final == "completed":
+            by, what = "company", ("The company's line hung up after an application error" if self.app_error
+                                   else "The company hung up")
+        elif self.final in ("failed", "canceled", "busy", "no-answer"):
+            by, what = "network", f"The call was cut off (status {self.final})"
+        else:
+            by, what = "unknown", "The call's end is not known"
+        text = f"{what}, {when}." + (f" Last heard: \u201c{last}\u201d" if last and self.answered is not None
+                                     else "")
+        return {"by": by, "t_s": at_s, "last_heard": last, "text": text}
+
+    def where(self) -> str:
+        """Where in the menu the caller is, in words (for a deadline that passed)."""
+        done = [p for p in self.presses if p["confirmed"]] if self.end else self.presses
+        pressed = " then ".join(p["doing"] for p in done)
+        if self.menu_done is not None and len(done) == len(self.step.menu):
+            return "past the menu" + (f" (after {pressed})" if pressed else "")
+        level = (self.depth if self.end else self.level) + 1
+        return f"still in the menu at level {level}, " + (f"after {pressed}" if pressed else "before any choice")
 
 
 def outcome_of(log: CallLog, out: Outcome) -> Outcome:
@@ -325,7 +504,9 @@ def outcome_of(log: CallLog, out: Outcome) -> Outcome:
     out.observations["call_status"] = log.final or "unknown"
     out.observations["statuses"] = [{"status": s, "t_s": round(t - log.t0, 3)} for s, t in log.statuses]
     out.observations["menu_path"] = log.path
-    out.observations["menu_depth"] = len(log.path)
+    out.observations["menu_depth"] = log.depth
+    if log.end is not None:
+        out.observations["call_end"] = log.end
     out.observations["transcript"] = log.transcript
     out.observations["transcript_note"] = ("Times are seconds after the company answered, when each voice began"
                                            + (" (to the second: read from recordings)." if log.scripted else "."))
@@ -335,11 +516,14 @@ def outcome_of(log: CallLog, out: Outcome) -> Outcome:
             out.measurements["time_to_person_s"] = log.person_at - log.answered
             start = log.menu_done if log.menu_done is not None else log.answered
             out.measurements["hold_s"] = max(0.0, log.person_at - start)
+        if log.menu_done is not None:
+            out.measurements["menu_s"] = max(0.0, log.menu_done - log.answered)   # time in menus, not on hold
         if log.final_at is not None:
             out.measurements["duration_s"] = log.final_at - log.answered
-    out.responses.extend(m["text"] for m in log.transcript if m["author"] != "customer")
+    out.responses.extend(m["text"] for m in log.transcript if m["author"] not in ("customer", "prober", "call"))
     out.observations["reachable"] = log.person_at is not None
-    last = next((m["text"] for m in reversed(log.transcript) if m["author"] != "customer"), "")
+    last = next((m["text"] for m in reversed(log.transcript) if m["author"] not in ("customer", "prober", "call")),
+                "")
     status = log.final
     if status == "busy":
         out.findings.append(Finding("phone.busy", "critical", "The line was busy",
@@ -371,17 +555,25 @@ def outcome_of(log: CallLog, out: Outcome) -> Outcome:
         out.findings.append(Finding("phone.menu_loop", "major", "The menu went round in a loop",
                                     "A prompt already heard came again: the customer is back where they "
                                     "started.", log.loop))
-    if step.max_menu_depth is not None and len(log.path) > step.max_menu_depth:
+    if log.app_error:
+        out.findings.append(Finding("phone.application_error", "critical", "The company's phone menu is down",
+                                    "The line answered with Twilio's \u201can application error has occurred\u201d "
+                                    "(error 11200 or the like): the company's IVR application failed, and every "
+                                    f"caller on this path is cut off. Where: {log.where()}.", log.app_error))
+    if step.max_menu_depth is not None and log.depth > step.max_menu_depth:
         out.findings.append(Finding("phone.menu_too_deep", "major",
-                                    f"{len(log.path)} menu levels to get through; at most "
+                                    f"{log.depth} menu levels to get through; at most "
                                     f"{step.max_menu_depth} expected",
                                     "Every level costs the customer time and patience.",
                                     " → ".join(log.path)))
-    if log.answered is not None and log.person_at is None and not (log.mismatch or log.loop):
+    if log.answered is not None and log.person_at is None and not (log.mismatch or log.loop or log.app_error):
         if log.we_hung_up == "human_within":
+            where = log.where()
             out.findings.append(Finding("phone.no_person", "critical",
-                                        f"No person within {format_duration(step.human_within)}",
-                                        "The customer was still waiting when the deadline passed.", last))
+                                        f"No person within {format_duration(step.human_within)}"
+                                        + ("" if where.startswith("past") else f": {where.split(',')[0]}"),
+                                        f"The customer was {where} when the deadline passed"
+                                        + ("" if where.startswith("still") else ", waiting on hold") + ".", last))
         elif log.we_hung_up is None:
             out.findings.append(Finding("phone.dead_end", "critical",
                                         "The company hung up before the customer reached a person",
@@ -418,6 +610,8 @@ async def run(step: PhoneStep, ctx) -> Outcome:
     log = await (_interactive if mode == "interactive" else _scripted)(step, ctx, identity, client, to, out)
     if log is None:
         return out
+    await _own_call_errors(client, out.observations.get("call_sid"), out)
+    log.finish(time.monotonic())
     outcome_of(log, out)
     path = ctx.evidence_path("call-transcript.json")
     path.write_text(json.dumps({"statuses": out.observations["statuses"], "menu_path": log.path,
@@ -462,6 +656,24 @@ async def _create(client, identity, out: Outcome, to: str, log: CallLog, **param
     return call
 
 
+async def _own_call_errors(client, sid: str | None, out: Outcome) -> None:
+    """Twilio's errors on the prober's own leg (its Call Notifications): when Twilio could not fetch or run
+    the prober's TwiML (11200, 12100, …), the call ended for the prober's reasons, and how it ended says
+    nothing about the company: a prober error. (The company's own 11200 is on its account, out of sight:
+    the prober knows it by what the caller hears.)"""
+    if not sid:
+        return
+    try:
+        notes = await asyncio.to_thread(client.calls(sid).notifications.list, log=0, limit=20)
+    except (TwilioException, requests.RequestException):
+        return   # an older Twilio-like API without the route: nothing more to learn
+    codes = sorted({str(n.error_code) for n in notes if n.error_code})
+    if codes:
+        out.observations["own_call_errors"] = codes
+        raise ProberError(f"Twilio reported error {', '.join(codes)} on the prober's own call leg (its webhooks "
+                          "or TwiML): how the call went says nothing about the company")
+
+
 async def _hang_up(client, sid: str) -> None:
     try:
         await asyncio.to_thread(client.calls(sid).update, status="completed")
@@ -477,35 +689,90 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
     changed = asyncio.Event()
     partials: list[tuple[float, int]] = []             # (time, words so far) of the utterance being recognised
     unstable: list[str] = [""]                         # its latest partial text
+    gen = [0]                                          # the prober's TwiML document now running on the call
+    sending: set[asyncio.Task] = set()                 # early presses being sent by REST
+    trouble: list[str] = []                            # Twilio refused an early press for the prober's reasons
 
-    def listen(say: str = "", digits: str = "") -> str:
+    def listen(say: str = "", digits: str = "", new: bool = True) -> str:
         before = (f"<Play digits={quoteattr(digits)}/>" if digits else "") + \
                  (f"<Say>{escape(say)}</Say>" if say else "")
         lang = f" language={quoteattr(step.language)}" if step.language else ""
-        # URLs of this document's own: two empty Gather results are otherwise the same request (a "replay").
-        heard, partial = server.url(key, "heard", once=True), server.url(key, "partial", once=True)
+        gen[0] += 1 if new else 0
+        # URLs of this document's own: two empty Gather results are otherwise the same request (a "replay");
+        # the document's number tells results of a document replaced by an early press (stale) apart.
+        heard = server.url(key, f"heard.{gen[0]}", once=True)
+        partial = server.url(key, f"partial.{gen[0]}", once=True)
         return (f'<?xml version="1.0" encoding="UTF-8"?><Response>{before}'
                 f'<Gather input="speech dtmf" actionOnEmptyResult="true" speechTimeout="auto" timeout="5"'
                 f' action={quoteattr(heard)} method="POST"'
                 f' partialResultCallback={quoteattr(partial)}{lang}/>'
                 f'<Redirect method="POST">{escape(heard)}</Redirect></Response>')
 
+    def press_early(text: str, at: float, call_sid: str) -> None:
+        """The expected words are all in a partial result: answer now, by REST, not after the whole prompt
+        (which may loop for many seconds)."""
+        if log.hear(text, partials[0][0] if partials else at, list(partials)) != "answer":
+            return
+        said = ctx.render(step.menu[len(log.path)].say or "")
+        turn = log.answered_turn(at, said)
+        press = log.presses[-1]
+        doc = listen(say=said, digits=turn.press or "")   # the old Gather's results are stale from now on
+        partials.clear()
+        unstable[0] = ""
+
+        async def send() -> None:
+            try:
+                await asyncio.to_thread(client.calls(call_sid).update, twiml=doc)
+            except TwilioRestException as exc:
+                press["unsent"] = "the call had ended" if exc.code in (20404, 21220) or log.final else \
+                    f"Twilio refused it ({exc.code})"
+                if not press["unsent"].startswith("the call"):
+                    trouble.append(f"{exc.code} {exc.msg}")
+            except (TwilioException, requests.RequestException) as exc:
+                press["unsent"] = "Twilio could not be reached"
+                trouble.append(str(exc))
+            changed.set()
+
+        task = asyncio.get_running_loop().create_task(send())
+        sending.add(task)
+        task.add_done_callback(sending.discard)
+
+    def early_ok(text: str) -> bool:
+        """Is this partial result surely the expected prompt, complete, and nothing else?"""
+        if log.final is not None or log.we_hung_up or log.person_at is not None or log.settled() \
+                or len(log.path) >= len(step.menu):
+            return False
+        expect = step.menu[len(log.path)].expect
+        if not heard_matches(expect, text, 1.0 if not _is_regex(expect) else step.match):
+            return False
+        if re.search(APP_ERROR_PATTERN, text, re.I) or re.search(step.person.says, text, re.I) \
+                or re.search(step.hold_words, text, re.I):
+            return False
+        answered, _ = log._prompts_by_level()
+        return not any(contains_prompt(text, p) for p in answered)
+
     def handle(kind: str, params: dict, at: float) -> str | None:
+        kind, _, number = kind.partition(".")
+        if kind in ("partial", "heard") and number and int(number) != gen[0]:
+            # From a document an early press replaced: its prompt was judged already. (Twilio drops a
+            # redirected Gather; if a result comes all the same, keep listening to the current document.)
+            return listen(new=False) if kind == "heard" else None
         try:
             if kind == "status":
-                status = params.get("CallStatus", "")
-                if status in FINAL and partials and unstable[0] and log.person_at is None:
-                    # The line hung up mid-sentence: no Gather result comes, but the partial one was heard.
-                    log.hear(unstable[0], partials[0][0], list(partials))
-                    partials.clear()
-                log.status(status, at)
+                log.status(params.get("CallStatus", ""), at)
                 return None
             if kind == "voice":
                 log.status("in-progress", at)
                 return listen()
+            if kind in ("partial", "heard"):
+                log.confirm()   # a later Gather is listening: every answer sent before was played
             if kind == "partial":
-                unstable[0] = params.get("UnstableSpeechResult") or ""
-                partials.append((at, len(unstable[0].split())))
+                text = params.get("UnstableSpeechResult") or ""
+                if len(text.split()) >= len(unstable[0].split()):   # callbacks may overtake each other
+                    unstable[0] = text
+                partials.append((at, len(text.split())))
+                if early_ok(unstable[0]):
+                    press_early(unstable[0], at, params.get("CallSid", ""))
                 return None
             if kind == "heard":
                 text = (params.get("SpeechResult") or "").strip()
@@ -513,12 +780,18 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
                 heard = list(partials)
                 partials.clear()
                 unstable[0] = ""
+                if log.final is not None:
+                    # The result of what was said as the line went dead: heard, but nothing can answer it.
+                    if text and not log.settled():
+                        late(text, began, heard, at)
+                    return '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>'
                 if not text:
                     return listen()
                 decision = log.hear(text, began, heard)
                 if decision == "answer":
-                    turn = log.answered_turn(at)
-                    return listen(say=ctx.render(turn.say) if turn.say else "", digits=turn.press or "")
+                    said = ctx.render(step.menu[len(log.path)].say or "")
+                    turn = log.answered_turn(at, said)
+                    return listen(say=said, digits=turn.press or "")
                 if decision == "person":
                     log.we_hung_up = "person"
                     log.say("customer", ctx.render(step.goodbye), at)
@@ -531,6 +804,10 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
             return None
         finally:
             changed.set()
+
+    def late(text: str, began: float, heard: list, at: float) -> None:
+        if log.hear(text, began, heard) == "answer":
+            log.answered_turn(at, ctx.render(step.menu[len(log.path)].say or ""))   # planned, never played
 
     key = server.register(handle)
     try:
@@ -572,6 +849,22 @@ async def _interactive(step: PhoneStep, ctx, identity, client, to: str, out: Out
                         continue
                     if fetched.status in FINAL:
                         log.status(fetched.status, time.monotonic())
+        # The line went dead mid-sentence: Twilio may post that Gather's result late, or never. Wait a
+        # moment for it, else judge the partial result heard so far.
+        grace = time.monotonic() + LATE_RESULT_S
+        while partials and time.monotonic() < grace:
+            changed.clear()
+            try:
+                await asyncio.wait_for(changed.wait(), timeout=max(0.05, grace - time.monotonic()))
+            except asyncio.TimeoutError:
+                break
+        if partials and unstable[0] and not log.settled():
+            late(unstable[0], partials[0][0], list(partials), time.monotonic())
+            partials.clear()
+        if sending:
+            await asyncio.wait(set(sending), timeout=30)
+        if trouble:
+            raise ProberError(f"Twilio refused to play the prober's answer on its own call: {trouble[0]}")
         return log
     finally:
         server.unregister(key)
@@ -620,8 +913,11 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
         try:
             fetched = await asyncio.to_thread(client.calls(call.sid).fetch)
             log.status(fetched.status, now)
+            if fetched.status in FINAL and fetched.end_time is not None:
+                # Twilio's own end time (whole seconds), on the call's monotonic clock.
+                log.end_at = log.t0 + (fetched.end_time - wall0).total_seconds()
             if log.answered is not None:
-                judged = await _read_recordings(client, call.sid, log, seen, judged, wall0)
+                judged = await _read_recordings(client, call.sid, log, seen, judged, wall0, ctx.render)
         except (TwilioException, requests.RequestException) as exc:
             # A flaky connection to Twilio: look again next time, and say so in the report.
             out.observations["api_retries"] = out.observations.get("api_retries", 0) + 1
@@ -644,17 +940,20 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
             elif now - log.answered > step.human_within:
                 log.we_hung_up = "human_within"
                 await _hang_up(client, call.sid)
-    # The last recording and the transcriptions come after the call ends (Twilio's take a minute or two):
-    # wait until every recording has its text and no new one has appeared for a while.
-    deadline, settled, count = time.monotonic() + TRANSCRIPTS_WAIT_S, 0, -1
-    while time.monotonic() < deadline and settled < 3:
+    # The last recording and the transcriptions come after the call ends (Twilio's take a minute or two; a
+    # recording cut short by the hang-up appears only seconds later): wait until every recording has its
+    # text and no new one has appeared for LATE_RECORDINGS_S (a few polls once the verdict is settled).
+    deadline, quiet_since, count = time.monotonic() + TRANSCRIPTS_WAIT_S, time.monotonic(), -1
+    while time.monotonic() < deadline:
         try:
-            judged = await _read_recordings(client, call.sid, log, seen, judged, wall0)
+            judged = await _read_recordings(client, call.sid, log, seen, judged, wall0, ctx.render)
         except (TwilioException, requests.RequestException):
             out.observations["api_retries"] = out.observations.get("api_retries", 0) + 1
         complete = all(r["text"] is not None for r in seen.values())
-        settled = settled + 1 if complete and len(seen) == count else 0
-        count = len(seen)
+        if not complete or len(seen) != count:
+            quiet_since, count = time.monotonic(), len(seen)
+        elif time.monotonic() - quiet_since >= (3 * POLL_S if log.settled() else LATE_RECORDINGS_S):
+            break
         await asyncio.sleep(POLL_S)
     if log.we_hung_up is None and log.final == "completed" and len(seen) >= planned and log.person_at is None:
         log.we_hung_up = "human_within"   # our own document ran out: waited as long as asked
@@ -662,7 +961,7 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
     return log
 
 
-async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judged: int, wall0) -> int:
+async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judged: int, wall0, render) -> int:
     """Fetch new recordings and transcriptions; judge them in order. Returns how many are judged."""
     recordings = await asyncio.to_thread(client.recordings.list, call_sid=call_sid)
     for rec in recordings:
@@ -685,11 +984,16 @@ async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judg
         # Wall-clock start (one-second resolution) mapped onto the monotonic clock of the call.
         at = log.t0 + (rec["start"] - wall0).total_seconds()
         text = rec["text"].strip()
-        if not text or log.settled():
-            continue
-        decision = log.hear(text, at)
-        if decision == "answer":
-            log.answered_turn(at + rec["duration"])
+        # The document answers right after each prompt's recording: a later recording means the answers
+        # before it were played on a live call.
+        log.confirm()
+        decision = log.hear(text, at) if text and not log.settled() else None
+        index = judged - 1   # the document's first Record verbs hear the menu's levels, one each
+        if index < len(log.step.menu) and len(log.path) == index:
+            # The document answers after each level's recording whatever was heard (a fixed schedule): the
+            # transcript says what it played, and when the expected prompt was not what was heard.
+            log.answered_turn(at + rec["duration"], render(log.step.menu[index].say or ""),
+                              unmatched=decision != "answer")
     return judged
 
 

@@ -416,7 +416,7 @@ def _highlight(journey: dict) -> None:
             step["transcript_view"] = [dict(m) for m in transcript if isinstance(m, dict)]
             for k, m in enumerate(step["transcript_view"]):
                 # The customer's own words are not the company's.
-                if m.get("author") != "customer" and m.get("text"):
+                if m.get("author") not in ("customer", "prober", "call") and m.get("text"):
                     texts.append((m, str(m["text"]), f"{anchor}-t{k}",
                                   "the call" if step["channel"] == "phone" else "the conversation"))
         confirmation = step["observations"].get("confirmation_text")

@@ -25,9 +25,25 @@ network's legs and the "bridge" event, not just the first agent to speak)
 starting their greeting. A call runs "without errors" when its step passed
 with a time to a person measured.
 
-Usage: python tests/benchmarks/phone_timing.py [--calls 30] [--max-concurrency 15]
-Last line: time_to_human_error_p95_s=<x> concurrent_calls_ok=<n>   (target: error <= 0.5 s)
-  n: the highest concurrency at which every call of the round ran without errors.
+Then menus whose prompts loop (``<Say loop="3">``, a TwiML IVR written for
+this benchmark, on a second simulator): five journeys (two levels to a
+person; one level to a person; ``*`` back to the main menu on purpose
+(``back_to: main``) then to a person; information then a hang-up; a webhook
+that fails), each run ``--loop-calls`` times in interactive mode and as many
+times in scripted mode, all at once. ``press_delay`` is, for every key the
+simulator saw an interactive call play, the time from the end of the
+expected words (in the first round of the prompt that held them) to the key
+press; scripted mode presses after the prompt's last round by design (see the
+README) and is shown apart on stderr. ``scripted_agreement`` is the share of
+(interactive, scripted) pairs of the same journey whose phone findings are
+the same set. Calls of the looping menus that reached a person add to the
+time-to-human errors.
+
+Usage: python tests/benchmarks/phone_timing.py [--calls 30] [--max-concurrency 15] [--loop-calls 2]
+Line before the last: concurrent_calls_ok=<n>: the highest concurrency at which every demo call of the
+  round ran without errors.
+Last line: time_to_human_error_p95_s=<x> press_delay_p95_s=<y> scripted_agreement=<a>
+  (targets: x <= 0.5, y <= 1.0, a = 1.0)
 """
 from __future__ import annotations
 
@@ -49,6 +65,8 @@ from probes.runner import Runner  # noqa: E402
 from probes.scenario import load_journey  # noqa: E402
 from probes.sim import phoneline  # noqa: E402
 from probes.sim.phonenet import DemoPhone  # noqa: E402
+from probes.sim.twilio import TwilioSim  # noqa: E402
+from probes.sim.twilio.appserver import AppServer  # noqa: E402
 
 SCENARIO = """
 name: Call {i}
@@ -109,8 +127,205 @@ def sim_time_to_person(phone: DemoPhone, prober_sid: str) -> tuple[float, str] |
         return None
     return (spoke.at - answered).total_seconds(), agents[spoke.number]
 
+# --- menus whose prompts loop ---------------------------------------------------------------------------
 
-async def main(calls: int, max_concurrency: int, hold_s: float, speech_wps: float, greet_after_s: float) -> None:
+LOOP_PROBER, LOOP_PROBER_SID = "+15005550006", "AC0000000000000000000000000000b001"
+LOOP_COMPANY_SID, LOOP_COMPANY_TOKEN = "AC0000000000000000000000000000b002", "contoso-token"
+LOOP_LINE, LOOP_PERSON = "+18005550400", "+18005550490"
+LOOP_MAIN = "Welcome to Contoso. For sales, press 1. For service, press 2. For our address, press 3. For parts, press 4."
+LOOP_SALES = "Sales. For new orders, press 1. To go back to the main menu, press star."
+LOOP_TOKEN_VARIABLE = "PROBES_BENCH_LOOP_TOKEN"
+LOOP_JOURNEYS = {
+    # name: (menu turns as (expect, press, back_to), the prompt each press answers)
+    "sales": [("for new orders press 1", "1", None)],
+    "service": [],
+    "back": [("to go back to the main menu press star", "*", "main"), ("for service press 2", "2", None)],
+    "address": None,
+    "parts": None,
+}
+
+
+def loop_twiml(body: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><Response>{body}</Response>'
+
+
+class LoopingIVR:
+    """Contoso's line: every prompt said three times over before it listens."""
+
+    def __init__(self, speech_wps: float):
+        import secrets
+
+        self.token = secrets.token_urlsafe(12)
+        self.app = AppServer(LOOP_COMPANY_TOKEN)
+        base = self.app.base_url
+
+        def gather(action: str, say: str) -> str:
+            return (f'<Gather input="dtmf" numDigits="1" timeout="8" action="{base}{action}">'
+                    f'<Say loop="3">{say}</Say></Gather>')
+
+        person = loop_twiml(f"<Say>Please hold.</Say><Dial>{LOOP_PERSON}</Dial>")
+
+        def main_choice(p: dict) -> str:
+            return {"1": loop_twiml(gather("/sales", LOOP_SALES) + "<Hangup/>"),
+                    "2": person,
+                    "3": loop_twiml("<Say>We are at one Market Street, by the river.</Say><Say>Thank you for "
+                                    "calling. Goodbye.</Say><Hangup/>"),
+                    "4": loop_twiml(f'<Redirect method="POST">{base}/broken</Redirect>'),
+                    }.get(p.get("Digits", ""), loop_twiml(f'<Redirect method="POST">{base}/voice</Redirect>'))
+
+        def sales(p: dict) -> str:
+            if p.get("Digits") == "*":
+                return loop_twiml(f'<Redirect method="POST">{base}/voice</Redirect>')
+            return person
+
+        self.app.routes.update({"/voice": loop_twiml(gather("/main", LOOP_MAIN) + "<Hangup/>"),
+                                "/main": main_choice, "/sales": sales})
+        self.numbers = {
+            "accounts": {"prober": {"sid": LOOP_PROBER_SID, "auth_token": self.token},
+                         "company": {"sid": LOOP_COMPANY_SID, "auth_token": LOOP_COMPANY_TOKEN}},
+            "numbers": {LOOP_PROBER: {"account": "prober"},
+                        LOOP_LINE: {"account": "company", "voice": {"url": f"{base}/voice"}},
+                        LOOP_PERSON: {"person": {"name": "Eve", "answer_after": "1s", "greet_after": "1s",
+                                                 "greeting": "Hello, my name is Eve. How can I help?"}}},
+        }
+        self.speech_wps = speech_wps
+        self.sim: TwilioSim | None = None
+
+    def __enter__(self) -> "LoopingIVR":
+        import os
+
+        self.app.start()
+        self.sim = TwilioSim(self.numbers, time_scale=1.0, speech_rate_wps=self.speech_wps).start()
+        os.environ[LOOP_TOKEN_VARIABLE] = self.token
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.sim.stop()
+        self.app.stop()
+
+    def config(self, reports: Path, interactive: bool):
+        from probes.config import Config
+
+        phone = {"number": LOOP_PROBER, "account_sid": LOOP_PROBER_SID,
+                 "auth_token": "${" + LOOP_TOKEN_VARIABLE + "}", "api_base": self.sim.base_url}
+        if interactive:
+            phone["webhooks"] = {"listen": "127.0.0.1:0", "public_url": "http://127.0.0.1:0"}
+        return Config.model_validate({
+            "settings": {"reports_dir": str(reports)},
+            "targets": {"contoso": {"name": "Contoso", "endpoints": {"phone": LOOP_LINE}, "allowlist": [LOOP_LINE]}},
+            "identities": {"shopper": {"phone": phone}}})
+
+    def time_to_person(self, prober_sid: str) -> float | None:
+        """The simulator's account: the prober's leg answered to Eve's first word on the leg dialled for it."""
+        events = self.sim.events
+        answered = next((e.at for e in events if e.call_sid == prober_sid and e.kind == "status"
+                         and e.text == "in-progress"), None)
+        call = self.sim.net.calls.get(prober_sid)
+        inbound = call.outer if call is not None else None
+        legs = {c.sid for c in getattr(inbound, "children", [])}
+        spoke = next((e.at for e in events if e.kind == "say" and e.call_sid in legs and e.number == LOOP_PERSON), None)
+        return None if answered is None or spoke is None else (spoke - answered).total_seconds()
+
+    def press_delays(self, prober_sid: str, menu: list[tuple[str, str]]) -> list[float]:
+        """For each key the call played: from the end of its expected words (first round) to the press."""
+        events = self.sim.events
+        call = self.sim.net.calls.get(prober_sid)
+        inbound = getattr(call.outer, "sid", None) if call is not None else None
+        says = [e for e in events if e.kind == "say" and e.call_sid == inbound]
+        presses = [e for e in events if e.kind == "dtmf" and e.call_sid == prober_sid and e.detail.get("to")]
+        out = []
+        for (expect, _), press in zip(menu, presses, strict=False):
+            # The round of the prompt that was playing (or last played) when the key went in, and the first
+            # round of the same prompt before it: the expected words ended there.
+            before = [e for e in says if e.at <= press.at]
+            if not before:
+                continue
+            text = before[-1].text
+            first = before[-1]
+            for e in reversed(before):
+                if e.text != text:
+                    break
+                first = e
+            said = text.lower().replace(",", "").replace(".", "").split()
+            last = expect.lower().split()[-1]
+            index = max(i for i, w in enumerate(said) if w == last) if last in said else len(said) - 1
+            end = first.at.timestamp() + (index + 1) / self.speech_wps
+            out.append(press.at.timestamp() - end)
+        return out
+
+
+LOOP_SCENARIO = """
+name: {name}
+persona: {{name: Caller}}
+target: contoso
+steps:
+  - id: call
+    channel: phone
+    mode: {mode}
+    human_within: 150s
+    menu:
+{menu}
+"""
+
+
+def loop_menu(name: str) -> list[tuple[str, str, str | None]]:
+    first = {"sales": ("for sales press 1", "1"), "service": ("for service press 2", "2"),
+             "back": ("for sales press 1", "1"), "address": ("for our address press 3", "3"),
+             "parts": ("for parts press 4", "4")}[name]
+    return [(first[0], first[1], None), *(LOOP_JOURNEYS[name] or [])]
+
+
+async def looping_menus(tmp: Path, loop_calls: int, speech_wps: float) -> tuple[list[float], list[float],
+                                                                                list[float], list[bool]]:
+    """Returns (time-to-human errors, interactive press delays, scripted press delays, agreement per pair)."""
+    errors, delays, scripted_delays, agree = [], [], [], []
+    with LoopingIVR(speech_wps) as ivr:
+        runs = {}
+        for mode in ("interactive", "scripted"):
+            reports = tmp / f"loop-{mode}"
+            config = ivr.config(reports, mode == "interactive")
+            journeys = []
+            for name in LOOP_JOURNEYS:
+                for i in range(loop_calls):
+                    turns = "\n".join(f'      - {{expect: "{e}", press: "{p}"' + (f", back_to: {b}}}" if b else "}")
+                                      for e, p, b in loop_menu(name))
+                    file = tmp / f"loop-{mode}-{name}-{i}.yaml"
+                    file.write_text(LOOP_SCENARIO.format(name=f"{name} {i}", mode=mode, menu=turns))
+                    journeys.append(load_journey(file, config))
+            runs[mode] = (config, reports, journeys)
+        # Both modes at once: the same menus, the same load.
+        results = await asyncio.gather(*(
+            Runner(cfg, Ledger(f"sqlite:///{reports / 'ledger.sqlite3'}"), reports,
+                   concurrency=len(journeys)).run(journeys) for cfg, reports, journeys in runs.values()))
+        found: dict[str, dict[str, set]] = {}
+        for (mode, (_, reports, _)), result in zip(runs.items(), results, strict=True):
+            rows = Ledger(f"sqlite:///{reports / 'ledger.sqlite3'}").run_rows(result.run_id)
+            names = {j["id"]: j["name"] for j in rows["journeys"]}
+            for step in rows["steps"]:
+                name = names.get(step.get("journey_id"), "?")
+                found.setdefault(mode, {})[name] = {f["check_id"] for f in rows["findings"]
+                                                    if f.get("step_id") == step["id"]} | \
+                    ({"(prober error)"} if step["status"] == "error" else set())
+                sid = step["observations"].get("call_sid")
+                if not sid:
+                    continue
+                menu = [(e, p) for e, p, _ in loop_menu(name.split()[0])]
+                (delays if mode == "interactive" else scripted_delays).extend(ivr.press_delays(sid, menu))
+                measured = step["measurements"].get("time_to_person_s")
+                truth = ivr.time_to_person(sid)
+                if mode == "interactive" and measured is not None and truth is not None:
+                    errors.append(abs(measured - truth))
+        for name, seen in found.get("interactive", {}).items():
+            other = found.get("scripted", {}).get(name)
+            agree.append(other == seen)
+            if other != seen:
+                print(f"  disagree: {name}: interactive {sorted(seen)}, scripted {sorted(other or [])}",
+                      file=sys.stderr)
+    return errors, delays, scripted_delays, agree
+
+
+async def main(calls: int, max_concurrency: int, hold_s: float, speech_wps: float, greet_after_s: float,
+               loop_calls: int) -> None:
     plan = rounds(calls, max_concurrency)
     print(f"{sum(plan)} calls in rounds of {', '.join(map(str, plan))} at once; hold {hold_s:g} s, "
           f"speech {speech_wps:g} words/s, greeting {greet_after_s:g} s after the bridge, real time", file=sys.stderr)
@@ -160,8 +375,16 @@ async def main(calls: int, max_concurrency: int, hold_s: float, speech_wps: floa
                   + (f"error p50 {statistics.median(ranked):.3f} s, p95 {p95(ranked):.3f} s, "
                      f"max {ranked[-1]:.3f} s, mean measured-simulator {statistics.mean(signed):+.3f} s"
                      if ranked else "no call reached a person"), file=sys.stderr)
+        print(f"looping menus: {len(LOOP_JOURNEYS) * loop_calls} journeys, each in both modes, all at once",
+              file=sys.stderr)
+        loop_errors, delays, scripted_delays, agree = await looping_menus(Path(tmp), loop_calls, speech_wps)
     wall = time.time() - started
-    all_errors = [e for r in results for e in r["errors"]]
+    if delays:
+        print(f"looping menus: press delay (interactive) p50 {statistics.median(delays):.3f} s, p95 "
+              f"{p95(delays):.3f} s, max {max(delays):.3f} s over {len(delays)} presses; scripted p50 "
+              + (f"{statistics.median(scripted_delays):.3f} s" if scripted_delays else "-")
+              + f"; {sum(agree)} of {len(agree)} pairs agree; time-to-human errors {len(loop_errors)}", file=sys.stderr)
+    all_errors = [e for r in results for e in r["errors"]] + loop_errors
     all_signed = [e for r in results for e in r["signed"]]
     ok_levels = [r["n"] for r in results if r["failed"] == 0]
     if not all_errors:
@@ -174,7 +397,10 @@ async def main(calls: int, max_concurrency: int, hold_s: float, speech_wps: floa
     print(f"calls={sum(r['n'] for r in results)} calls_ok={len(all_errors)} wall_s={wall:.1f} "
           f"error_median_s={statistics.median(all_errors):.3f} error_max_s={max(all_errors):.3f} "
           f"bias_s={statistics.mean(all_signed):+.3f}")
-    print(f"time_to_human_error_p95_s={p95(all_errors):.3f} concurrent_calls_ok={max(ok_levels, default=0)}")
+    print(f"concurrent_calls_ok={max(ok_levels, default=0)}")
+    print(f"time_to_human_error_p95_s={p95(all_errors):.3f} "
+          f"press_delay_p95_s={p95(delays) if delays else float('nan'):.3f} "
+          f"scripted_agreement={sum(agree) / len(agree) if agree else 0:.2f}")
 
 
 if __name__ == "__main__":
@@ -186,6 +412,7 @@ if __name__ == "__main__":
     parser.add_argument("--speech-wps", type=float, default=3.0, help="the simulator's speaking rate, words/s")
     parser.add_argument("--greet-after", type=float, default=1.5, help="seconds from the bridge to the person's "
                         "first word (0.1: no pause after the cut-off hold message)")
+    parser.add_argument("--loop-calls", type=int, default=2, help="calls of each looping-menu journey per mode")
     args = parser.parse_args()
     asyncio.run(main(max(args.calls, 30), max(args.max_concurrency, 1), args.hold, args.speech_wps,
-                     args.greet_after))
+                     args.greet_after, max(1, args.loop_calls)))

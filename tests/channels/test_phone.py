@@ -81,7 +81,11 @@ def test_interactive_call_walks_the_menu_waits_in_the_queue_and_reaches_a_person
     assert authors[:4] == ["ivr", "customer", "ivr", "customer"] and "hold" in authors
     agent = next(t for t in obs["transcript"] if t["author"] == "agent")
     assert agent["text"].startswith("Hello, you're through to Northwind billing, my name is Anna")
-    assert obs["transcript"][-1]["author"] == "customer"  # the goodbye
+    assert obs["transcript"][-2]["author"] == "customer"  # the goodbye
+    # The end of the call: who hung up, when, and the last thing heard.
+    end = obs["transcript"][-1]
+    assert end["author"] == "call" and end["label"] == "End of call" and obs["call_end"]["by"] == "prober"
+    assert "said goodbye to the person" in end["text"] and "my name is Anna" in obs["call_end"]["last_heard"]
     # Time to a person agrees with the simulator's log (partial results mark when the voice began).
     # (0.3 s, plus a tenth of the time itself: webhooks come later when the machine is busy).
     truth_s = sim_time_to_person(phone, obs["call_sid"])
