@@ -337,6 +337,7 @@ class Ledger:
         wait gives). SQLite's wait sleeps up to 100 ms between tries: behind a stream of other writers, a
         short transaction can miss every gap between them."""
         raw = conn.connection.dbapi_connection
+        assert raw is not None   # a checked-out connection always has its DB-API connection
         raw.execute("PRAGMA busy_timeout=0")
         try:
             give_up = time.monotonic() + BUSY_TIMEOUT_S

@@ -13,6 +13,7 @@ import asyncio
 import os
 import re
 import time
+from functools import partial
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -33,6 +34,8 @@ ArrowLeft ArrowRight Space F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12""".split())
 MODIFIERS = frozenset("Shift Control Alt Meta ControlOrMeta".split())
 ROLES = frozenset("""button link checkbox radio textbox combobox listbox option tab menuitem switch searchbox
 spinbutton slider""".split())
+# When the page last changed a form (WATCH_JS keeps it), or null where the watcher is not installed.
+CHANGED_AT_JS = "() => typeof window.__probesChanged === 'number' ? window.__probesChanged : null"
 
 
 class Find(Strict):
@@ -551,8 +554,7 @@ class Together:
                 last = frames.stamps[frame][1]
             else:
                 try:
-                    last = await untraced(frame, lambda f=frame: f.evaluate(
-                        "() => typeof window.__probesChanged === 'number' ? window.__probesChanged : null"))
+                    last = await untraced(frame, partial(frame.evaluate, CHANGED_AT_JS))
                 except Exception as exc:  # noqa: BLE001 - a frame that cannot be read: read the fields again
                     if _closed(exc):
                         raise

@@ -509,7 +509,7 @@ def _staff_talk(unit: str, pronouns: bool) -> bool:
     weak = bool(_WEAK.search(unit))
     if pronouns or _SHORTHAND.search(unit) or _SNEER.search(unit):
         return strong >= 1   # a line that sneers at "the customer" needs nothing more
-    return strong >= 2 or (strong and weak)
+    return strong >= 2 or bool(strong and weak)
 
 
 _TITLES = {
@@ -591,9 +591,9 @@ def _line_hits(text: str, ctx, lines=None):
             # remark about the customer that does not speak as the customer ("> PITA tenant, check …") counts.
             body = ln.prose.lstrip("> ")
             if orphan_quote and not _TO_CUSTOMER.search(body) and not _FIRST_PERSON.search(body):
-                hit = next((m for p in _REMARKS for m in [p.search(body)] if m), None)
-                if hit:
-                    yield ln, (_REMARK, hit.group(0), None), []
+                remark = next((m for p in _REMARKS for m in [p.search(body)] if m), None)
+                if remark:
+                    yield ln, (_REMARK, remark.group(0), None), []
             continue
         if ln.kind not in (OWN, FOREIGN):
             continue

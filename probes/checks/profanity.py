@@ -257,6 +257,6 @@ def _disguised(line: str):
             continue
         if re.search(r"[/\\=&]|://|@\w+\.\w", token):
             continue   # an address or a path
-        hit = _hidden_word(token)
-        if hit:
-            yield m.start(), m.start() + len(token), hit[0], hit[1]
+        hidden = _hidden_word(token)
+        if hidden:
+            yield m.start(), m.start() + len(token), hidden[0], hidden[1]

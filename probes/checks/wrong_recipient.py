@@ -127,7 +127,7 @@ def check(text: str, ctx=None) -> list[Finding]:
                     break
         if spoken is None and pname and fold(pname) != own_name:
             spoken = _spoken_lines(lines, persona)
-        hit = _addressed(spoken, p, persona, folded_reply, reported, spoken_to) \
+        hit = _addressed(spoken or [], p, persona, folded_reply, reported, spoken_to) \
             if pname and fold(pname) != own_name else None
         if hit:
             ln, said = hit
