@@ -157,11 +157,12 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
     source's position after it: every message of a batch is recorded, judged and settled, and the
     position moved past it, together or not at all."""
     done = 0
+    items: list[Inbound] = []   # read and not yet taken (a batch cut short by BATCH_S leaves some)
     while done < len(messages):
         started = time.monotonic()
         part = HarvestResult()
-        # Read before the write lock is taken: parsing needs no ledger.
-        items = [inbound(m) for m in messages[done:done + BATCH_MESSAGES]]
+        # Read before the write lock is taken: parsing needs no ledger. Each message is read once.
+        items += [inbound(m) for m in messages[done + len(items):done + BATCH_MESSAGES]]
         with pipe.ledger.transaction():
             taken = 0
             while taken < len(items):
@@ -173,6 +174,7 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
                     break   # the write lock is held meanwhile: let other processes in
             done += taken
             pipe.ledger.set_mailbox_position(key, uidvalidity, position(messages[done - 1]))
+        items = items[taken:]
         result.add(part)
 
 
