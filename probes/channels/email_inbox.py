@@ -145,11 +145,10 @@ class Mailbox:
         another shape is left out, for imapclient to fetch."""
         from imapclient.datetime_util import parse_to_datetime
 
-        imap = self.client._imap   # imapclient's own imaplib connection, as its fetch() uses it
-        tag = imap._command("UID", "FETCH", _uid_set(uids), "(INTERNALDATE BODY.PEEK[])")
-        typ, data = imap._command_complete("FETCH", tag)
-        self.client._checkok("fetch", typ, data)
-        typ, data = imap._untagged_response(typ, data, "FETCH")
+        imap = self.client._imap   # imapclient's own imaplib connection (its fetch() uses it too)
+        typ, data = imap.uid("FETCH", _uid_set(uids), "(INTERNALDATE BODY.PEEK[])")
+        if typ != "OK":
+            raise imaplib.IMAP4.error(f"UID FETCH failed: {data!r}")
         got: dict[int, tuple[bytes, dt.datetime | None]] = {}
         for n, item in enumerate(data):
             if not (isinstance(item, tuple) and len(item) == 2 and item[0].endswith(b"}")
