@@ -208,11 +208,12 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
 
     ordered: the position is a UID: an answer recorded above it is still to be judged."""
     done = 0
+    items: list[Inbound] = []   # read and not yet taken (a batch cut short by BATCH_S leaves some)
     while done < len(messages):
         started = time.monotonic()
         part = HarvestResult()
-        # Read before the write lock is taken: parsing needs no ledger.
-        items = [inbound(m) for m in messages[done:done + BATCH_MESSAGES]]
+        # Read before the write lock is taken: parsing needs no ledger. Each message is read once.
+        items += [inbound(m) for m in messages[done + len(items):done + BATCH_MESSAGES]]
         # The waiting path takes the write lock ahead of other writers: answers are waited for.
         with pipe.ledger.transaction(eager=pipe.unjudged is not None):
             # Read under the write lock: no other harvest moves it before this batch commits.
@@ -228,6 +229,7 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
                     break   # the write lock is held meanwhile: let other processes in
             done += taken
             pipe.ledger.set_mailbox_position(key, uidvalidity, position(messages[done - 1]))
+        items = items[taken:]
         result.add(part)
 
 

@@ -358,3 +358,131 @@ def test_a_harvested_answer_keeps_its_fingerprint_for_the_canned_check(sent, mai
     assert (row["response_id"], row["target"], row["kind"], row["step_key"]) == (answer["id"], "demo", "human",
                                                                                  "question")
     assert row["shingles"] == canned.fingerprint(answer["body_text"], {"name": "Jane Doe"}, contact["token"])
+
+
+# --- reading a big mailbox quickly loses no answer -------------------------------------------------------
+# Most messages are read from their raw bytes (email_inbox.skim); one that could match on a complete
+# reading must always be a candidate, whatever the encoding that hides its token.
+
+def mime(headers: str, body: bytes, subject: str = "Re: your question") -> bytes:
+    """A raw answer to the prober's own address (no reply address, no threading unless headers say so)."""
+    head = (f"From: Priya <priya@northwind.example>\r\nTo: shopper@mystery.example\r\nSubject: {subject}\r\n"
+            f"Date: {format_datetime(utcnow())}\r\nMessage-ID: {make_msgid(domain='northwind.example')}\r\n"
+            f"MIME-Version: 1.0\r\n{headers}")
+    return head.encode() + b"\r\n" + body
+
+
+def _base64(token: str) -> bytes:
+    import base64
+
+    text = f"Hello Jane,\nyour case {token} is with our returns team; the refund follows this week.\nPriya\n"
+    return mime("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n",
+                base64.encodebytes(text.encode()).replace(b"\n", b"\r\n"))
+
+
+def _quoted_printable(token: str) -> bytes:
+    # A soft line break in the middle of the token: only a decoded reading sees it whole.
+    return mime("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n",
+                f"Hello Jane,\r\nyour case {token[:4]}=\r\n{token[4:]} is with our returns team =E2=80=93 the "
+                "refund follows.\r\nPriya\r\n".encode())
+
+
+def _html_only(token: str) -> bytes:
+    # Its first letter as a character reference: the raw bytes hold only nine letters of it.
+    return mime("Content-Type: text/html; charset=utf-8\r\n",
+                f"<html><body><p>Hello Jane,</p><p>your case <b>&#{ord(token[0])};{token[1:]}</b> is with "
+                "our team.</p><p>Priya</p></body></html>\r\n".encode())
+
+
+def _encoded_subject(token: str) -> bytes:
+    from email.header import Header
+
+    subject = Header(f"Re: Ihre Anfrage {token} – Grüße aus dem Kundendienst", "utf-8").encode()
+    return mime("Content-Type: text/plain; charset=utf-8\r\n",
+                "Hallo Jane,\r\nIhre Erstattung ist unterwegs.\r\nPriya\r\n".encode(), subject=subject)
+
+
+def _shift_jis(token: str) -> bytes:
+    # "。" is 0x81 0x42 in Shift_JIS: the byte before the token reads as the letter "B".
+    return mime("Content-Type: text/plain; charset=shift_jis\r\nContent-Transfer-Encoding: 8bit\r\n",
+                f"お問い合わせ番号。{token}\r\n担当者より折り返しご連絡いたします。\r\n".encode("shift_jis"))
+
+
+def _references_only(contact: dict) -> bytes:
+    return mime(f"References: <older.1@northwind.example>\r\n {contact['message_id']}\r\n"
+                "Content-Type: text/plain; charset=utf-8\r\n", b"Hello Jane,\r\nthe courier collects it on Monday.\r\n")
+
+
+HIDDEN = {"base64": _base64, "quoted-printable": _quoted_printable, "html-only": _html_only,
+          "encoded subject": _encoded_subject, "shift_jis": _shift_jis}
+
+
+def test_an_answer_whose_token_is_only_in_encoded_text_is_matched(run_journeys, mail, mail_config, reports):
+    mail_config.targets["demo"].auto_reply_within_s = 0
+    names = [*HIDDEN, "references only"]
+    ran = run_journeys(*(SILENT.format(name=f"Ask {n}", ack="1h") for n in names), cfg=mail_config)
+    contacts = dict(zip(names, ran.rows["contacts"], strict=True))
+    for name, build in HIDDEN.items():
+        # Between the answers, newsletters full of ordinary words shaped like a token ("understand").
+        mail.imap.deliver("shopper", reply(subject="Autumn offers", body="We understand everything throughout "
+                                           "the management department. " * 20))
+        mail.imap.deliver("shopper", build(contacts[name]["token"]))
+    mail.imap.deliver("shopper", _references_only(contacts["references only"]))
+    got = harvest(ran.ledger, mail_config, reports)
+    matched = {r["contact_id"]: r["matched_by"] for r in ran.ledger.responses_where() if r["kind"] == "human"}
+    assert {r["kind"] for r in ran.ledger.responses_where(contact_id=None)} == {None}   # the newsletters
+    assert {name: matched.get(c["id"]) for name, c in contacts.items()} == {
+        **{name: "token" for name in HIDDEN}, "references only": "thread"}
+    assert got.matched == len(names) and got.unmatched == len(HIDDEN)
+    # Each is judged on its text as a customer reads it, decoded.
+    bodies = {r["contact_id"]: r["body_text"] for r in ran.ledger.responses_where() if r["kind"] == "human"}
+    assert contacts["quoted-printable"]["token"] in bodies[contacts["quoted-printable"]["id"]]
+    assert "team – the refund" in bodies[contacts["quoted-printable"]["id"]]
+    assert contacts["html-only"]["token"] in bodies[contacts["html-only"]["id"]]
+
+
+@pytest.mark.parametrize("build", [*HIDDEN.values(), lambda t: reply(subject=f"Re: [{t}]"),
+                                   lambda t: reply(body=f"Your reference: {t}."),
+                                   lambda t: reply(body=f"Référence : «{t}» – merci")], ids=[
+    *HIDDEN, "subject", "plain", "latin"])
+def test_a_quick_reading_finds_every_token_a_complete_reading_finds(build):
+    from probes.answers.match import words
+    from probes.channels.email_inbox import to_inbound
+
+    token = "k7m2p9x4qa"
+    now = utcnow()
+    item = to_inbound(build(token), source="mail/INBOX", uidvalidity=1, uid=1, internal=now, observed=now,
+                      subaddress=True, own_address="shopper@mystery.example")
+    quick = set(words(item))
+    assert token in words(item.exact()) and token in quick
+
+
+def test_mail_that_answers_nothing_is_recorded_without_its_text(sent, mail, mail_config, reports):
+    # A newsletter, or a friend's note: the company's business only if it answers a contact.
+    ran, contact = sent()
+    mail.imap.deliver("shopper", reply(subject="Dinner on Friday?", body="Hi, are you free on Friday? Sam"))
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"], body="Hello Jane,\nthe refund is on its way."))
+    harvest(ran.ledger, mail_config, reports)
+    (note,) = ran.ledger.responses_where(contact_id=None)
+    assert note["subject"] == "Dinner on Friday?" and note["from_addr"] == "Priya <priya@northwind.example>"
+    assert not note["body_text"]
+    (answer,) = [r for r in ran.ledger.responses_where(contact_id=contact["id"]) if r["kind"] == "human"]
+    assert answer["body_text"].splitlines() == ["Hello Jane,", "the refund is on its way."]
+
+
+def test_a_batch_cut_short_reads_each_message_once(sent, mail, mail_config, reports, monkeypatch):
+    import probes.harvest as harvest_module
+    from probes.channels import email_inbox
+
+    ran, contact = sent()
+    for n in range(45):
+        mail.imap.deliver("shopper", reply(subject=f"Newsletter {n}", body="Big savings!"))
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"]))
+    # Every part of a batch ends it (as on a slow machine, where BATCH_S passes after each part).
+    monkeypatch.setattr(harvest_module, "BATCH_S", 0.0)
+    reads: list[int] = []
+    to_inbound = email_inbox.to_inbound
+    monkeypatch.setattr(email_inbox, "to_inbound", lambda raw, **kw: reads.append(kw["uid"]) or to_inbound(raw, **kw))
+    got = harvest(ran.ledger, mail_config, reports)
+    assert got.matched == 1 and got.unmatched == 45 and got.read == 47   # and our own copy of the question
+    assert len(reads) == len(set(reads)) == got.read

@@ -28,7 +28,8 @@ class Inbound:
     subject: str
     internal: dt.datetime | None     # the server's timestamp (one-second resolution)
     observed: dt.datetime            # when the prober saw it
-    body: str                        # what the checks read (for a bounce: the whole raw message)
+    body: str                        # what the checks read (for a bounce: the whole raw message); "" for
+                                     # a mail read quickly, until exact()
     raw: bytes                       # kept as the evidence file
     suffix: str = ".eml"             # of the evidence file
     date_header: dt.datetime | None = None
@@ -40,7 +41,9 @@ class Inbound:
     # (other parts), and how to read it completely once it matches (exact()).
     search_text: str = ""
     full: Callable[[], Inbound] | None = None
-    token_words: list[str] | None = None   # the words shaped like a token, once looked for (answers.match)
+    # The words shaped like a token, once looked for (answers.match), or as the source found them when
+    # it read the message quickly: every one a complete reading could find, and maybe more.
+    token_words: list[str] | None = None
 
     def exact(self) -> Inbound:
         """The message read completely (its headers to classify it, its text exactly as a customer reads it)."""

@@ -8,11 +8,14 @@ Arrival time: IMAP's INTERNALDATE has one-second resolution (see ``answers.inbou
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email
 import email.policy
+import functools
 import html
 import imaplib
+import logging
 import re
 import ssl
 from collections.abc import Iterator
@@ -21,6 +24,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
 from ..answers.inbound import Inbound, MailboxError
+from ..answers.match import TOKEN_WORD, token_words
 from ..config import Config, EmailIdentity
 from ..results import utcnow
 
@@ -52,10 +56,15 @@ class Mailbox:
 
         server = self.identity.imap
         try:
-            context = server.tls_context()
+            # Loading the system's certificates costs more CPU than a harvest with nothing new.
+            context = server.tls_context() if server.tls != "none" else None
             self.client = IMAPClient(server.host, port=server.port_for("imap"), ssl=server.tls == "implicit",
                                      ssl_context=context, timeout=server.timeout_s)
             self.client.normalise_times = False  # keep INTERNALDATE's zone
+            if not logging.getLogger("imapclient.imaplib").isEnabledFor(logging.DEBUG):
+                # imapclient turns imaplib's debugging on (for its log): imaplib then formats every
+                # message it reads (a repr of each, and of each whole FETCH answer) for a log nobody reads.
+                self.client._imap.debug = 0
             if server.tls == "starttls":
                 self.client.starttls(context)
             self.client.login(server.username or self.identity.address, server.secret() or "")
@@ -107,20 +116,56 @@ class Mailbox:
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             raise self._lost(exc) from exc
         for i in range(0, len(uids), size):
+            wanted = uids[i:i + size]
             try:
-                data = self.client.fetch(uids[i:i + size], ["BODY.PEEK[]", "INTERNALDATE"])
+                got = self._fetch_raw(wanted)
+                missing = [u for u in wanted if u not in got]
+                if missing:   # an answer not shaped as _fetch_raw reads it: imapclient's own parser
+                    for uid, item in self.client.fetch(missing, ["BODY.PEEK[]", "INTERNALDATE"]).items():
+                        if b"BODY[]" in item:
+                            got[uid] = (item[b"BODY[]"], item.get(b"INTERNALDATE"))
             except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
                 raise self._lost(exc) from exc
             batch = []
-            for uid in sorted(data):
-                item = data[uid]
-                internal = item.get(b"INTERNALDATE")
+            for uid in sorted(set(got) & set(wanted)):
+                raw, internal = got[uid]
                 if isinstance(internal, dt.datetime):
                     # Stored in UTC: the ledger (SQLite) keeps no zone, and the server may be in any.
                     internal = (internal.replace(tzinfo=dt.timezone.utc) if internal.tzinfo is None
                                 else internal.astimezone(dt.timezone.utc))
-                batch.append((uid, item[b"BODY[]"], internal))
+                batch.append((uid, raw, internal))
             yield batch
+
+    def _fetch_raw(self, uids: list[int]) -> dict[int, tuple[bytes, dt.datetime | None]]:
+        """uid -> (raw message, INTERNALDATE) for the messages whose answer has the usual shape.
+
+        imapclient's FETCH parser reads every byte of the answer through its lexer (a third of a
+        big harvest's time); here the messages come as imaplib's literals and only each message's
+        short first line is read (``UID n INTERNALDATE "…" BODY[] {size}``). A message answered in
+        another shape is left out, for imapclient to fetch."""
+        from imapclient.datetime_util import parse_to_datetime
+
+        imap = self.client._imap   # imapclient's own imaplib connection (its fetch() uses it too)
+        typ, data = imap.uid("FETCH", _uid_set(uids), "(INTERNALDATE BODY.PEEK[])")
+        if typ != "OK":
+            raise imaplib.IMAP4.error(f"UID FETCH failed: {data!r}")
+        got: dict[int, tuple[bytes, dt.datetime | None]] = {}
+        for n, item in enumerate(data):
+            if not (isinstance(item, tuple) and len(item) == 2 and item[0].endswith(b"}")
+                    and item[0].rsplit(b" ", 1)[0].endswith(b"BODY[]")):
+                continue   # the rest of a message's answer (")"), or an unsolicited FETCH (flags)
+            tail = data[n + 1] if n + 1 < len(data) and isinstance(data[n + 1], bytes) else b""
+            head = item[0] + b" " + tail   # UID and INTERNALDATE may come before or after the message
+            uid = _FETCH_UID.search(head)
+            when = _FETCH_INTERNALDATE.search(head)
+            if uid is None:
+                continue
+            try:
+                internal = parse_to_datetime(when.group(1), normalise=False) if when else None
+            except ValueError:
+                internal = None
+            got[int(uid.group(1))] = (item[1], internal)
+        return got
 
     def idle(self, timeout_s: float) -> bool:
         """Wait (IMAP IDLE) up to timeout_s for the server to announce new mail.
@@ -162,31 +207,158 @@ class Mailbox:
                           own_address=self.identity.address)
 
 
+_FETCH_UID = re.compile(rb"\bUID (\d+)")
+_FETCH_INTERNALDATE = re.compile(rb'\bINTERNALDATE "([^"]+)"')
+
+
+def _uid_set(uids: list[int]) -> str:
+    """An IMAP UID set, runs of consecutive UIDs as ranges: "5:204,210"."""
+    runs: list[list[int]] = []
+    for uid in sorted(uids):
+        if runs and uid == runs[-1][1] + 1:
+            runs[-1][1] = uid
+        else:
+            runs.append([uid, uid])
+    return ",".join(f"{a}:{b}" if a != b else str(a) for a, b in runs)
+
+
 def mailboxes_of(config: Config) -> list[Mailbox]:
     return [Mailbox(name, ident.email) for name, ident in config.identities.items() if ident.email]
 
 
+class _Policy(email.policy.EmailPolicy):
+    """email.policy.default, except that a header is parsed once: the default parses it again every
+    time it is read (a matched answer's headers are read some twenty times: a third of reading it)."""
+
+    def header_fetch_parse(self, name, value):
+        if hasattr(value, "name"):
+            return value
+        return _parsed_header(self, name, value)
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_header(policy: _Policy, name: str, value: str):
+    return email.policy.EmailPolicy.header_fetch_parse(policy, name, value)
+
+
+_POLICY = _Policy()
+
+
 def parse(raw: bytes):
-    """The raw message, parsed (email.message.EmailMessage)."""
-    return email.message_from_bytes(raw, policy=email.policy.default)
+    """The raw message, parsed (email.message.EmailMessage, as with email.policy.default)."""
+    return email.message_from_bytes(raw, policy=_POLICY)
 
 
 def to_inbound(raw: bytes, *, source: str, uidvalidity: int, uid: int, internal: dt.datetime | None,
                observed: dt.datetime, subaddress: bool, own_address: str) -> Inbound:
     """A raw message read from a mailbox, as the answers pipeline takes it.
 
-    Read quickly first (most of a big mailbox is newsletters that match nothing): headers as written,
-    the text parts decoded; the pipeline reads an answer completely (Inbound.exact) once it matches.
-    subaddress: the identity gives each contact its own reply address (``shopper+<token>@…``); then
-    the message's recipients other than own_address may name the contact it answers."""
+    Read quickly first (most of a big mailbox is newsletters that match nothing): the headers that
+    match it to a contact, and every word shaped like a token anywhere a complete reading could find
+    one (``skim``); its text is read, and it is matched again on what a customer reads, only once it
+    matches (Inbound.exact). Until then its ``body`` is empty: the ledger keeps no text of mail that
+    answers nothing. subaddress: the identity gives each contact its own reply address
+    (``shopper+<token>@…``); then the message's recipients other than own_address may name the
+    contact it answers."""
     where: dict[str, Any] = dict(source=source, uidvalidity=uidvalidity, uid=uid, internal=internal,
                                  observed=observed, subaddress=subaddress, own_address=own_address)
+    if (item := skim(raw, **where)) is not None:
+        return item
+    # Encoded text (base64, quoted-printable), a charset whose bytes hide ASCII, or maybe a bounce:
+    # parsed, its text parts decoded.
     quick = email.message_from_bytes(raw)   # compat32: nothing decoded until asked
     if is_bounce(quick):
         return _exact(raw, **where)
     body, more = _quick_text(quick)
-    return _inbound(quick, raw, body, bounce=False, search_text=more,
-                    full=lambda: _exact(raw, **where), **where)
+    item = _inbound(quick, raw, "", bounce=False, full=lambda: _exact(raw, **where), **where)
+    item.token_words = token_words(f"{item.subject}\n{body}\n{more}")
+    return item
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_FIELD = re.compile(r"^([!-9;-~]+)[ \t]*:[ \t]*(.*(?:\n[ \t].*)*)", re.M)
+_CTE = re.compile(rb"content-transfer-encoding[ \t]*:[ \t]*\"?([^\s\";(]*)")
+_CHARSET = re.compile(rb"charset(\*?)[ \t]*=[ \t]*\"?([^\s\";]*)")
+_ASCII_TOKEN = re.compile(TOKEN_WORD.pattern.encode())   # on bytes, so ASCII word boundaries
+_ASCII_TOKEN_TEXT = re.compile(TOKEN_WORD.pattern, re.ASCII)
+_UNENCODED = (b"7bit", b"8bit", b"binary")
+_RECIPIENT_HEADERS = ("to", "cc", "delivered-to", "x-original-to", "envelope-to")
+_ADDRESS = re.compile(r"[^\s<>()\[\],;:\"@]+@[^\s<>()\[\],;:\"@]+")
+# Multi-byte charsets whose every byte of a non-ASCII character is >= 0x80 (UTF-8, the EUC family).
+_MULTIBYTE_ASCII_SAFE = {"utf-8", "euc_jp", "euc_kr", "gb2312", "euc_jis_2004", "euc_jisx0213"}
+
+
+def skim(raw: bytes, *, source: str, uidvalidity: int, uid: int, internal: dt.datetime | None,
+         observed: dt.datetime, subaddress: bool, own_address: str) -> Inbound | None:
+    """The message read from its bytes, without a MIME parser; None when it needs one.
+
+    Its token-shaped words are those of the raw bytes (headers, every part, markup and all): where no
+    part is base64 or quoted-printable encoded and every charset keeps ASCII letters as ASCII bytes
+    (and other characters as bytes >= 0x80), a token in the text a customer reads is in the raw bytes
+    too, with word boundaries around it; numeric HTML character references are read as well. So a
+    message that could match on a complete reading is always a candidate here (the reverse is
+    harmless: it is read completely and matched again). A possible bounce, an encoded part or another
+    charset: None."""
+    lower = raw.lower()
+    if any(cte not in _UNENCODED for cte in _CTE.findall(lower)):
+        return None
+    if any(star or not _ascii_transparent(name.decode("ascii", "replace"))
+           for star, name in _CHARSET.findall(lower)):
+        return None
+    end = _HEADER_END.search(raw)
+    head = raw[:end.start()] if end else raw
+    head_lower = lower[:len(head)]
+    if b"mailer-daemon@" in head_lower or b"postmaster@" in head_lower or b"multipart/report" in head_lower:
+        return None   # maybe a bounce: is_bounce decides, on a parsed message
+    fields: dict[str, list[str]] = {}
+    for name, value in _FIELD.findall(head.decode("utf-8", "replace").replace("\r\n", "\n")):
+        fields.setdefault(name.lower(), []).append(value)
+
+    def first(name: str) -> str:   # as email.message.Message.get: the first one
+        values = fields.get(name)
+        return values[0] if values else ""
+
+    subject = _unfolded(first("subject"))
+    words = [w.decode("ascii") for w in dict.fromkeys(_ASCII_TOKEN.findall(raw))]
+    if b"&#" in raw or b"&fjlig;" in raw:   # HTML character references may spell a token out
+        words += [w for w in dict.fromkeys(_ASCII_TOKEN_TEXT.findall(html.unescape(raw.decode("latin-1"))))
+                  if w not in words]
+    if "=?" in first("subject"):   # an encoded subject: its words once decoded
+        words += [w for w in token_words(subject) if w not in words]
+    own = own_address.lower()
+    # Address-shaped words of the recipient headers (recipients() parses them exactly once the message
+    # matches; a reply address holds its contact's token, a candidate already by its words).
+    addresses = _ADDRESS.findall(" ".join(v for h in _RECIPIENT_HEADERS for v in fields.get(h, ())).lower()) \
+        if subaddress else []
+    return Inbound(
+        channel="email", source=source, uidvalidity=uidvalidity, uid=uid,
+        message_id=_unfolded(first("message-id")).strip(), from_addr=_unfolded(first("from")),
+        to_addr=_unfolded(first("to")), subject=subject, internal=internal, observed=observed, body="",
+        raw=raw, date_header=_date(first("date") or None),
+        reply_addresses=[a for a in addresses if a != own],
+        thread_ids=re.findall(r"<[^<>\s]+>", f"{first('in-reply-to')} {first('references')}"),
+        full=lambda: _exact(raw, source=source, uidvalidity=uidvalidity, uid=uid, internal=internal,
+                            observed=observed, subaddress=subaddress, own_address=own_address),
+        token_words=words)
+
+
+@functools.lru_cache(maxsize=64)
+def _ascii_transparent(charset: str) -> bool:
+    """Whether text in this charset has ASCII letters as the same bytes and every other character as
+    bytes >= 0x80 (so a token and the word boundaries around it show in the raw bytes)."""
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return True   # read as UTF-8 (body_text does the same)
+    if name in _MULTIBYTE_ASCII_SAFE:
+        return True
+    try:
+        low = bytes(range(128)).decode(name, "replace")
+        high = bytes(range(128, 256)).decode(name, "replace")
+    except Exception:  # noqa: BLE001 - a codec that cannot decode byte by byte (utf-16…)
+        return False
+    # A single-byte charset with ASCII below 0x80 (ISO 8859, windows-125x, KOI8…).
+    return low == bytes(range(128)).decode("ascii") and len(high) == 128 and all(ord(c) >= 128 for c in high)
 
 
 def _exact(raw: bytes, **where) -> Inbound:
@@ -221,13 +393,18 @@ def _header(msg, name: str) -> str:
     if value is None:
         return ""
     if isinstance(value, str) and not hasattr(value, "defects"):   # compat32: as written
-        if "=?" in value:
-            try:
-                value = str(make_header(decode_header(value)))
-            except (ValueError, LookupError, UnicodeError):
-                pass
-        return re.sub(r"\r?\n[ \t]+", " ", value)
+        return _unfolded(value)
     return str(value)
+
+
+def _unfolded(value: str) -> str:
+    """A header's value as written, its encoded words decoded and its lines unfolded."""
+    if "=?" in value:
+        try:
+            value = str(make_header(decode_header(value)))
+        except (ValueError, LookupError, UnicodeError):
+            pass
+    return re.sub(r"\r?\n[ \t]+", " ", value) if "\n" in value else value
 
 
 def _quick_text(msg) -> tuple[str, str]:
@@ -264,11 +441,16 @@ def _strip_html(text: str) -> str:
 
 def mail_date(msg) -> dt.datetime | None:
     """The sender's Date header (UTC when it names no zone), else None."""
+    value = msg.get("Date")
+    return _date(None if value is None else str(value))
+
+
+def _date(value: str | None) -> dt.datetime | None:
     try:
-        value = parsedate_to_datetime(str(msg.get("Date")))
+        when = parsedate_to_datetime(str(value))
     except (TypeError, ValueError, IndexError):
         return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
 
 
 def body_text(msg) -> str:
@@ -291,7 +473,7 @@ def body_text(msg) -> str:
 def recipients(msg) -> list[str]:
     """Every address the message was sent to, lower case (To, Cc and what the server added)."""
     values: list[str] = []
-    for header in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"):
+    for header in _RECIPIENT_HEADERS:
         values.extend(str(v) for v in msg.get_all(header, []))
     return [addr.lower() for _, addr in getaddresses(values) if addr]
 
