@@ -68,6 +68,7 @@ _STOP = {"thank", "thanks", "we", "i", "your", "you", "our", "this", "the", "ple
          "grusse", "gruss", "grussen", "wunsche", "groeten", "groet", "wensen", "saluti", "saludos", "wishes",
          "regards"}
 _TOKEN_CHARS = "A-Za-z0-9"
+_TOKEN_RUN = re.compile(rf"[{_TOKEN_CHARS}]+")
 
 
 def check(text: str, ctx=None) -> list[Finding]:
@@ -162,11 +163,19 @@ def check(text: str, ctx=None) -> list[Finding]:
     tokens = sorted({t.lower() for t in (getattr(ctx, "other_tokens", None) or [])
                      if t and len(t) >= 6 and t.lower() != own_token})
     if tokens:
-        pat = re.compile(rf"(?<![{_TOKEN_CHARS}])(?:" + "|".join(map(re.escape, tokens)) + rf")(?![{_TOKEN_CHARS}])",
-                         re.I)
+        wanted = set(tokens)
+        # The prober's tokens are letters and digits: a whole run of those is looked up in a set (an
+        # alternation of a run's 200 other tokens, compiled for every answer, cost a harvest more than the rest
+        # of this check). Any other token shape keeps the pattern.
+        token_pat: re.Pattern | None = None
+        if not all(t.isascii() and t.isalnum() for t in tokens):
+            token_pat = re.compile(rf"(?<![{_TOKEN_CHARS}])(?:" + "|".join(map(re.escape, tokens))
+                                   + rf")(?![{_TOKEN_CHARS}])", re.I)
         seen: set[str] = set()
         for ln in lines:
-            for m in pat.finditer(ln.text):
+            for m in (_TOKEN_RUN if token_pat is None else token_pat).finditer(ln.text):
+                if token_pat is None and m.group(0).lower() not in wanted:
+                    continue
                 tok = m.group(0).lower()
                 if tok in seen:
                     continue

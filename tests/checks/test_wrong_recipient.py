@@ -245,3 +245,15 @@ def test_staff_names_lists_and_ordinary_words_are_not_another_customer(text):
 
 def test_the_customers_own_first_name_shared_with_another_customer_is_not_a_leak():
     assert check("Sorry for the wait, Jane, it ships today.", ctx(other_personas=[{"name": "Jane Becker"}])) == []
+
+
+@pytest.mark.parametrize("tokens,text,found", [
+    (["q7dm3xk2pa"], "Your case Q7DM3XK2PA is closed.", True),            # any case
+    (["q7dm3xk2pa"], "Ref: xq7dm3xk2pa9 (yours)", False),                 # part of a longer reference
+    (["q7dm3xk2pa"], "See https://shop.example/c/q7dm3xk2pa.", True),     # cut by punctuation
+    (["case-4471-b"], "About case-4471-b: refunded.", True),               # a token that is not letters and digits
+    (["case-4471-b"], "About case-4471-bb: refunded.", False),
+])
+def test_another_contacts_token_is_found_as_a_whole_reference(tokens, text, found):
+    findings = check(text, ctx(other_tokens=tokens))
+    assert any("another customer's reference" in f.title for f in findings) is found
