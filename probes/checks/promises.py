@@ -98,7 +98,7 @@ def _num(words: str, base: dict[str, float] | None = None) -> dict[str, float]:
 _EN_NUM = _num("one two three four five six seven eight nine ten eleven twelve",
                {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "twenty-four": 24, "twenty four": 24,
                 "forty-eight": 48, "forty eight": 48, "seventy-two": 72, "seventy two": 72, "fifteen": 15,
-                "twenty": 20, "thirty": 30, "fourteen": 14})
+                "twenty": 20, "thirty": 30, "fourteen": 14, "half an": 0.5, "half a": 0.5})
 _LANGS: dict[str, _Lang] = {
     "en": _Lang(
         numbers=_EN_NUM,
@@ -114,7 +114,11 @@ _LANGS: dict[str, _Lang] = {
               (r"the day after tomorrow", "day_after"),
               (r"tomorrow", "tomorrow"),
               (r"(?:by |before )?(?:the )?end of next week", "end_of_next_week"),
-              (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week", "end_of_week"),
+              (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week|"
+               r"later this week|(?:during |in the course of )?this week", "end_of_week"),
+              (r"(?:early|(?:at |by )?the (?:start|beginning) of) (?:next|the (?:next|coming)) week|"
+               r"early in the (?:next|coming) week", "early_next_week"),
+              (r"(?:by |before )?(?:the )?end of (?:the |this )month", "end_of_month"),
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
                r"by the end of today|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
@@ -153,7 +157,11 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:we|I|our team|our agents|the team|someone)\s+(?:reply|replies|respond|responds|answer|get back|"
             r"call you|contact you|get in touch)\b"
             r"|\bexpect (?:a|an|our|my|the) (?:reply|response|answer|call|update|email|refund|text)\b"
-            r"|\b(?:booked|arranged|scheduled) (?:a|an|the|your) (?:call ?back|call|visit|engineer|technician)\b"),
+            r"|\b(?:booked|arranged|scheduled) (?:a|an|the|your) (?:call ?back|call|visit|engineer|technician)\b"
+            # "we promise a reply", "we guarantee to call you back", "I commit to getting back to you"
+            r"|\b(?:promise|guarantee|commit to|pledge)\s+(?:(?:you|to|that|a|an|our|we|will|['’]ll|get|getting|give|"
+            r"send|sending|provide|issue)\s+){0,4}(?:reply|response|answer|call|callback|call back|update|decision|refund|"
+            r"feedback|get back|getting back|respond|responding|replying)\b"),
         not_promise=(
             r"\b(?:we are|we're|lines are|office is|shop is|store is|team is|desk is|chat is|support is|"
             r"lines open|phones are)\s+(?:open|available|closed|staffed)\b|\bopening (?:hours|times)\b|"
@@ -166,6 +174,8 @@ _LANGS: dict[str, _Lang] = {
             r"complete|submit|email|text|make sure|ensure)\b|"
             r"\byou (?:can|may|must|need to|have to|are able to|will need to)\s+(?!expect|hear|look forward)|"
             r"\bif you\b|\barriv\w* (?:within|in)\b|"
+            r"\b(?:update|change|increase|raise|revise|adjust)s?\s+(?:our|the|its|their|your)\s+(?:prices|fees|rates|"
+            r"tariffs?|charges|terms|pricing|subscription)\b|"
             r"(?<!in the )\b(?:order|parcel|package|delivery|item|goods|shipment)s?\b[^.!?]{0,40}?\b(?:deliver\w*|arriv\w*|"
             r"reach|dispatch\w*|ship\w*)")),
     "de": _Lang(
@@ -183,7 +193,10 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
               (r"(?<!guten )(?<!heute )(?<!am )(?<!jeden )morgen(?! früh)", "tomorrow"),
               (r"(?:bis )?(?:zum )?Ende (?:der )?nächste[nr]? Woche", "end_of_next_week"),
-              (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?", "end_of_week"),
+              (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?|(?:noch )?diese Woche|"
+               r"im Laufe (?:der|dieser) Woche", "end_of_week"),
+              (r"(?:Anfang|zu Beginn) (?:der )?(?:nächste[nr]?|kommende[nr]?) Woche", "early_next_week"),
+              (r"(?:bis )?(?:zum )?(?:Monatsende|Ende (?:des|dieses) Monats)", "end_of_month"),
               (r"(?:bis )?(?:zum )?(?:Feierabend|Geschäftsschluss|Dienstschluss|Tagesende|Ende des (?:Arbeits)?tages)|"
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
                r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
@@ -196,7 +209,7 @@ _LANGS: dict[str, _Lang] = {
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
                 r"benachrichtig|anrufen|anruf|schreib)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
-                     r"lieferzeit|lieferung|geliefert|zugestellt|zustellung|paket|versand dauert|dauert|beträgt|sie können|können sie|bitte|"
+                     r"lieferzeit|lieferung|geliefert|zugestellt|zustellung|paket|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
@@ -211,7 +224,10 @@ _LANGS: dict[str, _Lang] = {
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
               (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
-              (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine", "end_of_week"),
+              (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine|cette semaine|dans le courant de la semaine|"
+               r"courant de la semaine", "end_of_week"),
+              (r"(?:en |au )?début de (?:la )?semaine prochaine", "early_next_week"),
+              (r"(?:d['’]ici |avant )?(?:la )?fin (?:du|de ce) mois", "end_of_month"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
                r"ce soir|cet après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
@@ -222,9 +238,10 @@ _LANGS: dict[str, _Lang] = {
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*)\b"),
+                r"versé\w*|viré\w*|informée?s?|au courant)\b"),
         not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|colis|prend|"
-                     r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner)\b")),
+                     r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
+                     r"pourriez-vous)\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
                      {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15}),
@@ -240,7 +257,10 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:antes de|a|al|para) (?:final|fin|finales) de la (?:próxima semana|semana que viene|semana próxima)",
                "end_of_next_week"),
               (r"(?:antes de|a|al) (?:final|fin) de (?:la |esta )?semana|antes de que (?:acabe|termine|finalice) "
-               r"(?:la|esta) semana", "end_of_week"),
+               r"(?:la|esta) semana|esta (?:misma )?semana|a lo largo de (?:la|esta) semana", "end_of_week"),
+              (r"(?:a |al )?(?:principios|comienzo|inicio|principio) de la (?:próxima semana|semana que viene|semana próxima)",
+               "early_next_week"),
+              (r"(?:antes de|a|al|para) (?:final|fin|finales) de(?:l| este) mes", "end_of_month"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
                r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
@@ -253,7 +273,8 @@ _LANGS: dict[str, _Lang] = {
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*)\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
-                     r"puede|puedes|por favor|hace \d+|plazo de devolución)\b")),
+                     r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
+                     r"podría|necesitamos que)\b")),
     "it": _Lang(
         numbers=_num("un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
                      {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15}),
@@ -268,7 +289,10 @@ _LANGS: dict[str, _Lang] = {
               (r"domani", "tomorrow"),
               (r"entro (?:la )?fine della prossima settimana|entro (?:la )?fine della settimana prossima",
                "end_of_next_week"),
-              (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana", "end_of_week"),
+              (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana|(?:entro |in )?questa settimana|"
+               r"in settimana|nel corso della settimana", "end_of_week"),
+              (r"(?:all['’]|ad )?inizio (?:della )?(?:prossima settimana|settimana prossima)", "early_next_week"),
+              (r"entro (?:la )?fine (?:del|di questo) mese|entro fine mese", "end_of_month"),
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
                r"stasera|questo pomeriggio|entro stasera|prima di staccare|prima di andare via(?: oggi)?|"
                r"prima della fine del (?:mio )?turno", "today"),
@@ -280,7 +304,8 @@ _LANGS: dict[str, _Lang] = {
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*)\b"),
         not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|pacco|"
-                     r"richiede|può|puoi|per favore|fa\b|restituire)\b")),
+                     r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
+                     r"si prega|potrebbe|potresti)\b")),
     "nl": _Lang(
         numbers=_num("een/één twee drie vier vijf zes zeven acht negen tien elf twaalf",
                      {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14}),
@@ -291,9 +316,12 @@ _LANGS: dict[str, _Lang] = {
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
         days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
               (r"overmorgen", "day_after"),
-              (r"(?<!goede)morgen(?!ochtend)", "tomorrow"),
+              (r"morgenmiddag|morgenavond|(?<!goede)morgen(?!ochtend|middag|avond)", "tomorrow"),
               (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
-              (r"(?:voor|vóór|aan) het einde van de week|eind van de week|eind deze week", "end_of_week"),
+              (r"(?:voor|vóór|aan) het einde van de(?:ze)? week|eind van de week|eind deze week|(?:later )?deze week|"
+               r"in de loop van de week", "end_of_week"),
+              (r"begin volgende week|(?:aan het )?begin van (?:de )?(?:volgende|komende) week", "early_next_week"),
+              (r"(?:voor|vóór|aan) het einde van de(?:ze)? maand|eind (?:van )?de(?:ze)? maand", "end_of_month"),
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
                r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
                r"voor het einde van mijn dienst", "today"),
@@ -305,7 +333,8 @@ _LANGS: dict[str, _Lang] = {
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
-                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren)\b")),
+                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
+                     r"wij verzoeken|we verzoeken|verzoeken wij|gelieve)\b")),
     "pt": _Lang(
         numbers=_num("um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
                      {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15}),
@@ -320,7 +349,10 @@ _LANGS: dict[str, _Lang] = {
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
               (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
-              (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana", "end_of_week"),
+              (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana|(?:ainda )?esta semana|"
+               r"durante esta semana", "end_of_week"),
+              (r"(?:no )?(?:início|começo|princípio) da (?:próxima semana|semana que vem)", "early_next_week"),
+              (r"até (?:ao |o )?(?:fim|final) (?:do|deste) mês", "end_of_month"),
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
@@ -330,7 +362,7 @@ _LANGS: dict[str, _Lang] = {
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*)\b"),
         not_promise=(r"\b(?:horário\w*|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
-                     r"pode|podes|por favor|há \d+|prazo de devolução)\b")),
+                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia)\b")),
 }
 
 
@@ -420,6 +452,13 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
+    if code == "early_next_week":   # by the Wednesday of next week at the latest (Monday or Tuesday, as said)
+        local = at.astimezone(calendar.tz).date()
+        return _local_at(at, calendar, local + dt.timedelta(days=7 - local.weekday() + 2), END_OF_DAY)
+    if code == "end_of_month":
+        local = at.astimezone(calendar.tz).date()
+        last = (local.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - one
+        return _local_at(at, calendar, last, END_OF_DAY)
     time = NOON if code == "noon" else END_OF_DAY
     due = _local_at(at, calendar, today, time)
     if due <= at:   # said after the time: by the end of the local day at the latest
@@ -519,6 +558,16 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if free(m) and not _DATED.search(sentence[:m.start()]) and (due := _date_due(at, calendar, lang, m)):
             found.append((m.group(0).rstrip("."), due))
             taken.append(m.span())
+    for m in _NUMERIC_DATE.finditer(sentence):   # "by 12/03", "bis 12.03.2027", "before 2027-03-12"
+        if free(m) and not _DATED.search(sentence[:m.start()]) and \
+                (m.group("y") or m.group("iso") or _DATE_PREP[lang].search(sentence[:m.start()])) and \
+                (due := _numeric_date_due(at, calendar, lang, m)):
+            found.append((m.group(0).rstrip("."), due))
+            taken.append(m.span())
+    for m in _ordinal_pattern(lang).finditer(sentence):   # "by the 14th", "bis zum 14.", "entro il 14"
+        if free(m) and (due := _day_of_month_due(at, calendar, int(m.group("day")))):
+            found.append((m.group(0).rstrip("."), due))
+            taken.append(m.span())
     spec = _LANGS[lang]
     days_rx = "|".join(spec.weekdays)
     for m in weekday.finditer(sentence):
@@ -533,6 +582,11 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if free(m) and not _FROM.search(sentence[:m.start()]):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)
+            local = at.astimezone(calendar.tz)
+            if index == local.weekday() and due - at < dt.timedelta(days=1):
+                due += dt.timedelta(days=7)   # "on Monday", said on a Monday: next week's (today would say "today")
+            elif index > local.weekday() and (_NEXT.search(m.group(0)) or _NEXT_AFTER.match(sentence, m.end())):
+                due += dt.timedelta(days=7)   # "next Friday", said on a Monday: the later reading, next week's
             if m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
                 due -= dt.datetime.combine(dt.date.min, END_OF_DAY) - dt.datetime.combine(dt.date.min, NOON)
             found.append((m.group(0), due))
@@ -583,6 +637,89 @@ def _date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.d
         return None
     due = _local_at(at, calendar, date, END_OF_DAY)
     return due if due > at else None
+
+
+# A date in digits: ISO "2027-03-12", or day and month ("12.03.", "12/03/2027"); in English "/" is read
+# only when it cannot be the other order's date (a day over 12), since "03/12" is March or December.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:(?P<iso>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})"
+    r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?\.?)(?![\d/]|[.:,]\d|-\d|\s*(?:%|€|\$|£|h\b|uhr|uur|hours?|heures?|horas?|ore|"
+    r"stunden|kg|km|gb|mb)|\w)", re.I)
+# The word before a date by which something is due, per language.
+_DATE_PREP = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:the\s+|de\s+|den\s+|dem\s+|le\s+|el\s+|il\s+)?$", re.I)
+              for lang, rx in {
+                  "en": r"by|on|before|until|no later than",
+                  "de": r"bis|bis zum|am|zum|spätestens(?: am| zum| bis zum)?|vor dem",
+                  "fr": r"le|d['’]ici le|avant le|au plus tard le|jusqu['’]au|d['’]ici au",
+                  "es": r"el|antes del|para el|hasta el|el día|como tarde el|a más tardar el",
+                  "it": r"il|entro il|prima del|per il|entro|entro e non oltre il|al più tardi il",
+                  "nl": r"op|voor|vóór|uiterlijk|uiterlijk op|tot",
+                  "pt": r"até|em|no dia|até ao dia|até dia|até o dia|antes de|antes do dia|a"}.items()}
+# A day of the month alone, after a word by which something is due: "by the 14th", "bis zum 14.", "entro il 14".
+_ORDINAL = {
+    "en": r"(?:by|on|before|until|no later than)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\s*(?:of\s+)?\w)",
+    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\.(?!\d|\s*\w)",
+    "fr": r"(?:d['’]ici le|avant le|au plus tard le|jusqu['’]au)\s+(?P<day>\d{1,2})(?:er)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "es": r"(?:el|antes del|para el|hasta el|a más tardar el) día\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "it": r"(?:entro il|entro e non oltre il|prima del|entro il giorno|il giorno)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "nl": r"(?:voor|vóór|uiterlijk|op) de\s+(?P<day>\d{1,2})(?:e|ste|de)(?!\s*\w)",
+    "pt": r"(?:até (?:ao |o )?dia|no dia|antes do dia)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
+}
+
+
+@lru_cache(maxsize=None)
+def _ordinal_pattern(lang: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + _ORDINAL[lang], re.I)
+
+
+def _day_of_month_due(at: dt.datetime, calendar: BusinessCalendar, day: int) -> dt.datetime | None:
+    """The end of the next day of the month with that number (this month's, or next month's if it has passed)."""
+    today = at.astimezone(calendar.tz).date()
+    for month_ahead in (0, 1):
+        year, month = today.year + (today.month + month_ahead - 1) // 12, (today.month + month_ahead - 1) % 12 + 1
+        try:
+            due = _local_at(at, calendar, dt.date(year, month, day), END_OF_DAY)
+        except ValueError:
+            return None   # "the 31st" of a month without one: which day is meant is unclear
+        if due > at:
+            return due
+    return None
+
+
+def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.datetime | None:
+    """The end of a day written in digits (17:00 local); None when the date is unclear or not ahead."""
+    today = at.astimezone(calendar.tz).date()
+    if m.group("iso"):
+        year, month, day = int(m.group("iso")), int(m.group("im")), int(m.group("id"))
+    else:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if lang == "en" and m.group("sep") == "/":
+            if a > 12 >= b:
+                day, month = a, b
+            elif b > 12 >= a:
+                day, month = b, a
+            else:
+                return None
+        else:
+            day, month = a, b
+        year = int(m.group("y")) if m.group("y") else None
+        if year is not None and year < 100:
+            year += 2000
+    try:
+        date = dt.date(year or today.year, month, day)
+        if year is None and date < today:
+            date = dt.date(today.year + 1, month, day)
+    except ValueError:
+        return None
+    if (date - today).days > 366:
+        return None
+    due = _local_at(at, calendar, date, END_OF_DAY)
+    return due if due > at else None
+
+
+# "next Friday" (said on a Monday, the later reading: next week's), in each language.
+_NEXT = re.compile(r"\b(?:next|nächsten|próximo|prossimo|volgende)\b", re.I)
+_NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|próxima)\b", re.I)
 
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
@@ -655,7 +792,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if not_promise.search(clause):
                     pending = False
                     continue
-                committed = bool(commit.search(clause))
+                committed = any(not _done(clause, c.start(), lang) for c in commit.finditer(clause))
                 times = _times(clause, lang, at, calendar) if committed or pending else []
                 for words, due in times:
                     if due > at and words.lower() not in seen:
@@ -663,6 +800,21 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         found.append(Promise(words, due, sentence))
                 pending = committed and not times
     return found
+
+
+# What was already done: an auxiliary of the past right before the commitment word ("nous vous avons appelé",
+# "le hemos llamado", "l'abbiamo chiamata", "foi enviado").
+_PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+(?:(?:déjà|bien|hier)\s+)?$",
+         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron)\s+(?:ya\s+)?$",
+         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+(?:già\s+)?$",
+         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos)\s+(?:já\s+)?$"}
+_PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
+
+
+def _done(clause: str, start: int, lang: str) -> bool:
+    """Whether the commitment word at ``start`` is something already done (its past auxiliary right before it)."""
+    rx = _PAST_RX.get(lang)
+    return bool(rx and rx.search(clause, max(0, start - 24), start))
 
 
 _BY_EMAIL = re.compile(r"\b(?:e-?mails?|e-?mailed|mail|inbox|courriel|correo|posta elettronica|per e-?mail|"

@@ -317,3 +317,82 @@ def test_before_i_log_off_is_the_end_of_the_working_day():
                            ("Vou enviar-lhe a fatura antes de sair hoje.", "pt")):
         assert [due for _, due in found(text, language)] == [end_of_day], text
     assert found("I left before I could finish the call.") == []
+
+
+def test_early_next_week_this_week_and_the_end_of_the_month_in_every_language():
+    # MON is Monday 2 March: early next week is by Wednesday 11 March, this week by Friday 6 March.
+    for text, language in (("We'll be in touch early next week.", "en"),
+                           ("Wir melden uns Anfang nächster Woche bei Ihnen.", "de"),
+                           ("Nous reviendrons vers vous en début de semaine prochaine.", "fr"),
+                           ("Le escribiré a principios de la semana que viene.", "es"),
+                           ("Ti scriverò all'inizio della prossima settimana.", "it"),
+                           ("U hoort begin volgende week van ons.", "nl"),
+                           ("Entraremos em contacto no início da próxima semana.", "pt")):
+        assert due_h(text, language) == 223, text
+    for text, language in (("Our team will get back to you later this week.", "en"),
+                           ("Sie erhalten noch diese Woche eine Antwort.", "de"),
+                           ("Vous recevrez une réponse cette semaine.", "fr"),
+                           ("Le responderemos esta misma semana.", "es"),
+                           ("La ricontatteremo in settimana.", "it"),
+                           ("We nemen deze week contact met u op.", "nl"),
+                           ("Responderemos ainda esta semana.", "pt")):
+        assert due_h(text, language) == 103, text
+    assert due_h("Someone will get back to you by the end of the month.") == 703          # Tue 31 March
+    assert due_h("Il rimborso sarà accreditato entro fine mese.", "it") == 703
+    # Vague, or no follow-up: nothing.
+    assert due_h("The maintenance window will be early next week.") is None
+    assert due_h("We are closed this week.") is None
+
+
+def test_a_day_of_the_month_and_dates_in_digits():
+    assert due_h("You'll receive a reply on the 14th.") == 295                            # Sat 14 March 17:00
+    assert due_h("Wir melden uns bis zum 14. bei Ihnen.", "de") == 295
+    assert due_h("Nous vous répondrons d'ici le 14.", "fr") == 295
+    assert due_h("Le contestaremos antes del día 14.", "es") == 295
+    assert due_h("Le risponderemo entro il 14.", "it") == 295
+    assert due_h("Responderemos até ao dia 14.", "pt") == 295
+    assert due_h("We'll call you back by the 1st.") == 703 + 24                             # Wed 1 April
+    assert due_h("We'll respond by 2026-03-12.") == 247
+    assert due_h("Wir melden uns bis 12.03. bei Ihnen.", "de") == 247
+    assert due_h("Nous vous rappellerons le 12/03/2026.", "fr") == 247
+    assert due_h("We'll respond by 14/03.") == 295            # a day over 12: only one reading
+    assert due_h("We'll respond by 12/03.") is None            # March or December: unclear, silent
+    # A date that dates something else, a past event, a price, a version: no promise.
+    assert due_h("Your invoice dated 12/03/2026 is attached and we will reply soon.") is None
+    assert due_h("The engineer visited on the 14th.") is None
+    assert due_h("We will update our prices on 1 April.") is None
+    assert due_h("Wir melden uns, sobald Version 12.03 verfügbar ist.", "de") is None
+
+
+def test_next_weekday_and_the_same_weekday_are_read_the_later_way():
+    # Said on a Monday: "next Friday" may be this week's or next week's; the later one never calls a kept
+    # promise late. "On Monday" said on a Monday is next week's (today would say "today").
+    assert due_h("Our claims team will be in contact by next Friday.") == 271
+    assert due_h("I'll get back to you next Monday.") == 175
+    assert due_h("Le daremos una respuesta el lunes.", "es") == 175
+    assert due_h("Nous vous répondrons vendredi prochain.", "fr") == 271
+    assert due_h("We'll reply by Friday.") == 103
+
+
+def test_promised_replies_half_hours_and_keeping_informed():
+    assert due_h("We promise a response within one working day.") == 24
+    assert due_h("I'll call you back in half an hour.") == 0.5
+    assert due_h("Je vous tiens informé d'ici vendredi.", "fr") == 103
+    assert due_h("Wij bellen u morgenmiddag terug.", "nl") == 31
+    # A guarantee about the product is no follow-up.
+    assert due_h("We guarantee delivery within 24 hours.") is None
+
+
+def test_requests_to_the_customer_and_what_was_already_done_in_other_languages():
+    assert due_h("La preghiamo di rispondere entro venerdì.", "it") is None
+    assert due_h("Nous vous prions de nous répondre avant jeudi.", "fr") is None
+    assert due_h("Le rogamos que nos conteste antes del jueves.", "es") is None
+    assert due_h("Wir bitten Sie, uns bis Freitag zu antworten.", "de") is None
+    assert due_h("Wij verzoeken u binnen 5 dagen te reageren.", "nl") is None
+    assert due_h("Pedimos que responda até sexta-feira.", "pt") is None
+    assert due_h("Nous vous avons appelé mardi.", "fr") is None
+    assert due_h("Le hemos llamado el martes.", "es") is None
+    assert due_h("L'abbiamo chiamata martedì.", "it") is None
+    assert due_h("Já tínhamos contactado o fornecedor na terça-feira.", "pt") is None
+    # The past does not undo a next step in the same sentence.
+    assert due_h("Nous avons bien reçu votre demande et nous vous répondrons sous 48 heures.", "fr") == 48
