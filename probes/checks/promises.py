@@ -116,6 +116,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:by |before )?(?:the )?end of next week", "end_of_next_week"),
               (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week|"
                r"later this week|(?:during |in the course of )?this week", "end_of_week"),
+              (r"a week (?:from )?today|this time next week", "week_today"),
+              (r"(?:before|by) the weekend", "end_of_week"),
               (r"(?:early|(?:at |by )?the (?:start|beginning) of) (?:next|the (?:next|coming)) week|"
                r"early in the (?:next|coming) week", "early_next_week"),
               (r"(?:by |before )?(?:the )?end of (?:the |this )month", "end_of_month"),
@@ -133,6 +135,8 @@ _LANGS: dict[str, _Lang] = {
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
             r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|e-?mail|"
             r"message|write|be in touch|get in touch|hear|update|follow up|let you know|confirm|send|be sent|"
+            r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
+            r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
             r"sort|look into|investigate|review|arrange|book|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
@@ -177,7 +181,8 @@ _LANGS: dict[str, _Lang] = {
             r"\b(?:update|change|increase|raise|revise|adjust)s?\s+(?:our|the|its|their|your)\s+(?:prices|fees|rates|"
             r"tariffs?|charges|terms|pricing|subscription)\b|"
             r"(?<!in the )\b(?:order|parcel|package|delivery|item|goods|shipment)s?\b[^.!?]{0,40}?\b(?:deliver\w*|arriv\w*|"
-            r"reach|dispatch\w*|ship\w*)")),
+            r"reach|dispatch\w*|ship\w*)|\b(?:deliver|dispatch|ship|send)\w*\s+(?:out\s+)?(?:your|the|all|any|this)\s+"
+            r"(?:\w+\s+)?(?:order|parcel|package|purchase|goods|items?|shipment)s?\b")),
     "de": _Lang(
         numbers=_num("ein/einen/einem/einer/eine/eines zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
                      {"vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72, "vierzehn": 14}),
@@ -196,20 +201,22 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?|(?:noch )?diese Woche|"
                r"im Laufe (?:der|dieser) Woche", "end_of_week"),
               (r"(?:Anfang|zu Beginn) (?:der )?(?:nächste[nr]?|kommende[nr]?) Woche", "early_next_week"),
+              (r"heute in (?:einer|1) Woche", "week_today"),
+              (r"vor dem Wochenende", "end_of_week"),
               (r"(?:bis )?(?:zum )?(?:Monatsende|Ende (?:des|dieses) Monats)", "end_of_month"),
               (r"(?:bis )?(?:zum )?(?:Feierabend|Geschäftsschluss|Dienstschluss|Tagesende|Ende des (?:Arbeits)?tages)|"
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
                r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
-        clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
+        clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
                 r"[^.!?]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib)"),
+                r"benachrichtig|anrufen|anruf|schreib|geliefert|zugestellt|versand|verschick|liefern)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
-                     r"lieferzeit|lieferung|geliefert|zugestellt|zustellung|paket|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|"
+                     r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
@@ -227,21 +234,22 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine|cette semaine|dans le courant de la semaine|"
                r"courant de la semaine", "end_of_week"),
               (r"(?:en |au )?début de (?:la )?semaine prochaine", "early_next_week"),
+              (r"avant le week-end|d['’]ici le week-end", "end_of_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:du|de ce) mois", "end_of_month"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
                r"ce soir|cet après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
               (r"avant midi|d['’]ici midi", "noon")],
-        clock=r"\b(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
+        clock=r"(?<!\w)(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*|informée?s?|au courant)\b"),
-        not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|colis|prend|"
+                r"versé\w*|viré\w*|informée?s?|au courant|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
+        not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
-                     r"pourriez-vous)\b")),
+                     r"pourriez-vous|a été|ont été)\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
                      {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15}),
@@ -260,21 +268,23 @@ _LANGS: dict[str, _Lang] = {
                r"(?:la|esta) semana|esta (?:misma )?semana|a lo largo de (?:la|esta) semana", "end_of_week"),
               (r"(?:a |al )?(?:principios|comienzo|inicio|principio) de la (?:próxima semana|semana que viene|semana próxima)",
                "early_next_week"),
+              (r"antes del fin de semana", "end_of_week"),
               (r"(?:antes de|a|al|para) (?:final|fin|finales) de(?:l| este) mes", "end_of_month"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
                r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
-        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
-                r"transferid\w*|devuelt\w*)\b"),
+                r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
+                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*)\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
-                     r"podría|necesitamos que)\b")),
+                     r"podría|necesitamos que|ha sido|han sido|fue|fueron)\b")),
     "it": _Lang(
         numbers=_num("un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
                      {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15}),
@@ -292,26 +302,28 @@ _LANGS: dict[str, _Lang] = {
               (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana|(?:entro |in )?questa settimana|"
                r"in settimana|nel corso della settimana", "end_of_week"),
               (r"(?:all['’]|ad )?inizio (?:della )?(?:prossima settimana|settimana prossima)", "early_next_week"),
+              (r"prima del (?:fine settimana|weekend)", "end_of_week"),
               (r"entro (?:la )?fine (?:del|di questo) mese|entro fine mese", "end_of_month"),
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
                r"stasera|questo pomeriggio|entro stasera|prima di staccare|prima di andare via(?: oggi)?|"
                r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
-        clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
+        clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
-                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*)\b"),
-        not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|pacco|"
+                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
+                r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*)\b"),
+        not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
-                     r"si prega|potrebbe|potresti)\b")),
+                     r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
     "nl": _Lang(
         numbers=_num("een/één twee drie vier vijf zes zeven acht negen tien elf twaalf",
                      {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14}),
         units=[(r"werkuren|kantooruren|werkuur", "bh"), (r"werkdag(?:en)?|werkdagen|kantoordag(?:en)?", "bd"),
                (r"uur|uren|u", "h"), (r"minuten|minuut|min", "m"), (r"dag(?:en)?", "d"), (r"we(?:e)?k(?:en)?", "w")],
-        within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan)",
+        within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan|over)",
         weekdays=["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
         days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
@@ -321,26 +333,29 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:voor|vóór|aan) het einde van de(?:ze)? week|eind van de week|eind deze week|(?:later )?deze week|"
                r"in de loop van de week", "end_of_week"),
               (r"begin volgende week|(?:aan het )?begin van (?:de )?(?:volgende|komende) week", "early_next_week"),
+              (r"vandaag over een week", "week_today"),
+              (r"(?:voor|vóór) het weekend", "end_of_week"),
               (r"(?:voor|vóór|aan) het einde van de(?:ze)? maand|eind (?:van )?de(?:ze)? maand", "end_of_month"),
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
                r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
                r"voor het einde van mijn dienst", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
-        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
+        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
-                r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort)\b"),
+                r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
+                r"app|appen|appt|whatsapp\w*|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
-                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
+                     r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve)\b")),
     "pt": _Lang(
         numbers=_num("um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
                      {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15}),
         units=[(r"horas? úteis", "bh"), (r"dias? úteis|dia útil", "bd"), (r"horas?|h", "h"),
                (r"minutos?|min", "m"), (r"dias?", "d"), (r"semanas?", "w")],
-        within=r"(?:dentro de|em(?: até)?|até|nas próximas|nos próximos|no prazo(?: máximo)? de|num prazo(?: máximo)? de|"
+        within=r"(?:dentro de|daqui a|em(?: até)?|até|nas próximas|nos próximos|no prazo(?: máximo)? de|num prazo(?: máximo)? de|"
                r"no máximo em|em no máximo)",
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
@@ -352,17 +367,19 @@ _LANGS: dict[str, _Lang] = {
               (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana|(?:ainda )?esta semana|"
                r"durante esta semana", "end_of_week"),
               (r"(?:no )?(?:início|começo|princípio) da (?:próxima semana|semana que vem)", "early_next_week"),
+              (r"antes do fim de semana", "end_of_week"),
               (r"até (?:ao |o )?(?:fim|final) (?:do|deste) mês", "end_of_month"),
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
-        clock=r"\b(?:até às|até as|antes das|depois das)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"(?<!\w)(?:até às|até as|antes das|depois das|às)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
-                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*)\b"),
+                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
+                r"lig(?:o|a|amos)(?=-)|telefon\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*)\b"),
         not_promise=(r"\b(?:horário\w*|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
-                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia)\b")),
+                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
 
 
@@ -379,7 +396,9 @@ _FROM_NOW = re.compile(
     r"\s+(?:of (?:applying|your (?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|call|claim)|"
     r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
     r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
-    r"(?:after|from) (?:today|the date of this (?:letter|e-?mail))|"
+    r"(?:after|from) (?:today|now|the date of this (?:letter|e-?mail))|as of today|"
+    r"ab heute|à (?:partir|compter) d['’]aujourd['’]hui|(?:a partir de|desde) hoy|a partire da oggi|da oggi|"
+    r"vanaf vandaag|(?:a partir|a contar) de hoje|"
     r"nach (?:Eingang|Erhalt) (?:Ihrer|deiner) (?:Anfrage|Nachricht|E-?Mail|Beschwerde|Reklamation|Mitteilung)|"
     r"(?:à compter de|à partir de|dès) (?:la réception de )?votre (?:demande|réclamation|courrier|message)|"
     r"(?:desde|a partir de|tras) (?:la recepción de )?su (?:solicitud|reclamación|consulta|escrito|mensaje)|"
@@ -396,7 +415,8 @@ _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
 _DATED = re.compile(r"(?:\d\s*[-–]\s*|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
-                    r"\bdal|\bvan|\bsinds|\bdo|\bda)\s*(?:the\s+)?$", re.I)
+                    r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
+                    r"\ba partir del?|\ba partire dal)\s*(?:the\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
 _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bdesde|\ba partir del?|\bda|"
                    r"\bdal|\ba partir de|\bsince|\bseit)\s+(?:(?:next|this|coming|the|nächsten|kommenden|prochain)\s+)?$", re.I)
@@ -452,6 +472,8 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
+    if code == "week_today":   # "a week today": seven days from now
+        return at + dt.timedelta(days=7)
     if code == "early_next_week":   # by the Wednesday of next week at the latest (Monday or Tuesday, as said)
         local = at.astimezone(calendar.tz).date()
         return _local_at(at, calendar, local + dt.timedelta(days=7 - local.weekday() + 2), END_OF_DAY)
@@ -519,7 +541,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
         if amount and unit and amount < 1000:
             found.append((m.group(0), _add(at, amount, unit, calendar)))
-            taken.append(m.span())
+            # "… a partir de hoy": the words it counts from are no time of their own
+            taken.append((m.start(), (since := _FROM_NOW.match(sentence, m.end())) and since.end() or m.end()))
     for m in one.finditer(sentence):   # "within the next hour"
         unit = next((code for rx, code in unit_codes if rx.match(m.group(1))), None)
         if unit and free(m):
@@ -577,7 +600,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 re.search(r"(?:" + days_rx + r")" + _RANGE + r"$", sentence[:m.start(1)], re.I):
             taken.append(m.span())
             continue
-        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d)", sentence[m.end():]):
+        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur))", sentence[m.end():], re.I):
             continue   # "Tuesday 11 June": the date says which Tuesday
         if free(m) and not _FROM.search(sentence[:m.start()]):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
@@ -587,7 +610,12 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 due += dt.timedelta(days=7)   # "on Monday", said on a Monday: next week's (today would say "today")
             elif index > local.weekday() and (_NEXT.search(m.group(0)) or _NEXT_AFTER.match(sentence, m.end())):
                 due += dt.timedelta(days=7)   # "next Friday", said on a Monday: the later reading, next week's
-            if m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
+            if (t := _AT_TIME.match(sentence, m.end())) and (clock_due := _clock_due(
+                    at, calendar, int(t.group(1)), int(t.group(2) or 0), t.group(3) or "")):
+                # "no later than Wednesday 5pm": that time that day
+                due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), clock_due.astimezone(calendar.tz).time())
+                taken.append(t.span())
+            elif m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
                 due -= dt.datetime.combine(dt.date.min, END_OF_DAY) - dt.datetime.combine(dt.date.min, NOON)
             found.append((m.group(0), due))
             taken.append(m.span())
@@ -717,6 +745,11 @@ def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m)
     return due if due > at else None
 
 
+# A time of day right after a weekday: "Wednesday 5pm", "Donnerstag um 14 Uhr", "jeudi à 10h".
+_AT_TIME = re.compile(r"\s*,?\s*(?:at\s+|by\s+|um\s+|à\s+|a las\s+|alle\s+|om\s+|às\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*"
+                      r"(am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\w)", re.I)
+
+
 # "next Friday" (said on a Monday, the later reading: next week's), in each language.
 _NEXT = re.compile(r"\b(?:next|nächsten|próximo|prossimo|volgende)\b", re.I)
 _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|próxima)\b", re.I)
@@ -789,7 +822,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             for clause in _CLAUSE.split(sentence):
-                if not_promise.search(clause):
+                if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
                     pending = False
                     continue
                 committed = any(not _done(clause, c.start(), lang) for c in commit.finditer(clause))
@@ -802,12 +835,48 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
     return found
 
 
+# A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's
+# delivery is none; so is telling the customer a delivery date or slot ("je vous confirme l'heure de livraison").
+_REMEDY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"replacements?|missing|lost|substitutes?|corrected|repaired|exchanged?|re-?sen[dt]|re-?deliver\w*",
+    "de": r"Ersatz\w*|fehlende\w*|verloren\w*|Austausch\w*|Umtausch\w*|neu geliefert",
+    "fr": r"(?:de )?remplacement|manquant\w*|perdu\w*|échange",
+    "es": r"reemplazo|sustitu\w*|de repuesto|que falta\w*|perdid\w*",
+    "it": r"sostitutiv\w*|sostituzione|mancant\w*|smarrit\w*|di ricambio",
+    "nl": r"vervangend\w*|vervanging|ontbrekend\w*|kwijtgeraakt\w*|zoekgeraakt\w*",
+    "pt": r"substituição|substitut\w*|em falta|perdid\w*|de reposição"}.items()}
+_DELIVERY_WORDS = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"deliver\w*|dispatch\w*|ship\w*|arriv\w*|orders?|parcels?|packages?|items?|goods|shipments?|courier|postage",
+    "de": r"liefer\w*|geliefert|zugestellt|zustellung|paket\w*|versand\w*|verschick\w*|versende\w*",
+    "fr": r"livr\w*|expédi\w*|colis",
+    "es": r"entreg\w*|envío|pedidos?|paquetes?",
+    "it": r"consegn\w*|spedi\w*|pacc(?:o|hi)",
+    "nl": r"bezorg\w*|levering|geleverd|leveren|verzend\w*|verzonden|pakket\w*",
+    "pt": r"entreg\w*|encomendas?|envio"}.items()}
+_DELIVERY_INFO = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"delivery (?:date|slot|time|window)|tracking (?:number|link|details)",
+    "de": r"Liefertermin\w*|Zustelltermin\w*|Lieferzeitfenster|Sendungsnummer",
+    "fr": r"(?:heure|date|créneau|jour) de livraison|numéro de suivi",
+    "es": r"(?:fecha|hora|franja) de entrega|número de seguimiento",
+    "it": r"(?:data|orario|fascia|giorno) di consegna|numero di tracking|codice di tracciamento",
+    "nl": r"bezorgmoment|bezorgtijd\w*|bezorgdatum|leverdatum|track (?:&|en) trace\w*",
+    "pt": r"(?:data|hora) de entrega|código de rastreio"}.items()}
+
+
+def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
+    """Whether the clause is no promise only for its delivery words, and those are a remedy or delivery news."""
+    masked = _DELIVERY_INFO[lang].sub(" ", clause)
+    if _REMEDY[lang].search(clause):
+        masked = _DELIVERY_WORDS[lang].sub(" ", masked)
+    return masked != clause and not not_promise.search(masked)
+
+
 # What was already done: an auxiliary of the past right before the commitment word ("nous vous avons appelé",
 # "le hemos llamado", "l'abbiamo chiamata", "foi enviado").
 _PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+(?:(?:déjà|bien|hier)\s+)?$",
-         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron)\s+(?:ya\s+)?$",
+         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+(?:ya\s+)?$",
          "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+(?:già\s+)?$",
-         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos)\s+(?:já\s+)?$"}
+         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+(?:já\s+)?$"}
 _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 
 

@@ -396,3 +396,49 @@ def test_requests_to_the_customer_and_what_was_already_done_in_other_languages()
     assert due_h("Já tínhamos contactado o fornecedor na terça-feira.", "pt") is None
     # The past does not undo a next step in the same sentence.
     assert due_h("Nous avons bien reçu votre demande et nous vous répondrons sous 48 heures.", "fr") == 48
+
+
+def test_a_delivery_that_puts_a_fault_right_is_a_next_step_a_products_delivery_is_not():
+    for text, language in (("We'll send out the replacement kettle by Friday.", "en"),
+                           ("Wir verschicken das Ersatzgerät bis Freitag.", "de"),
+                           ("La pièce manquante sera expédiée d'ici vendredi.", "fr"),
+                           ("Le enviaremos el producto de reemplazo antes del viernes.", "es"),
+                           ("Le spediremo il prodotto sostitutivo entro venerdì.", "it"),
+                           ("Het vervangende onderdeel wordt uiterlijk vrijdag bezorgd.", "nl"),
+                           ("O artigo em falta será entregue até sexta-feira.", "pt")):
+        assert due_h(text, language) == 103, text
+    for text, language in (("We will deliver your order within 3 days.", "en"),
+                           ("Wir verschicken Ihre Bestellung innerhalb von 2 Tagen.", "de"),
+                           ("Votre commande sera expédiée sous 48 heures.", "fr"),
+                           ("Su pedido será entregado el viernes.", "es"),
+                           ("Il pacco sarà spedito entro venerdì.", "it"),
+                           ("Uw pakket wordt vrijdag bezorgd.", "nl"),
+                           ("A sua encomenda será entregue na sexta-feira.", "pt"),
+                           ("Vanaf 1 juli leveren we op je nieuwe adres.", "nl")):
+        assert due_h(text, language) is None, text
+    # Telling the customer the delivery date or slot is a follow-up.
+    assert due_h("Je vous confirme le créneau de livraison demain par SMS.", "fr") == 31
+    assert due_h("I'll text you the delivery slot this evening.") == 7
+
+
+def test_more_next_steps_and_times_a_week_today_the_weekend_a_time_on_a_weekday():
+    assert due_h("Our lettings team will return a signed copy to you within one business day.") == 24
+    assert due_h("Finance will apply the credit within three working days.") == 72
+    assert due_h("An engineer will attend no later than Thursday.") == 79
+    assert due_h("A written answer will be sent to you a week today at the latest.") == 168
+    assert due_h("You will receive the corrected invoice no later than Wednesday 5pm.") == 55
+    assert due_h("We'll ship the repaired watch before the weekend.") == 103
+    assert due_h("El técnico pasará antes del fin de semana.", "es") == 103
+    assert due_h("El reembolso será tramitado en tres días hábiles a partir de hoy.", "es") == 72
+    assert due_h("Ik app je vanavond.", "nl") == 7
+    assert due_h("We bellen u over twee dagen terug.", "nl") == 48
+    assert due_h("A técnica liga-lhe amanhã às 10h.", "pt") == 24
+    assert due_h("Unser Techniker ruft Sie Donnerstag um 14 Uhr an.", "de") == 76
+    assert due_h("Vous serez rappelé demain à 9h30.", "fr") == 23.5
+    # What was done, or opening times, stay silent.
+    assert due_h("El reembolso ha sido tramitado hoy.", "es") is None
+    assert due_h("Nous ouvrons à 9h demain.", "fr") is None
+    assert due_h("We called you on Wednesday at 5pm.") is None
+    assert due_h("Il rimborso è stato emesso oggi.", "it") is None
+    assert due_h("O reembolso foi processado hoje.", "pt") is None
+    assert due_h("Le remboursement a été effectué aujourd'hui.", "fr") is None
