@@ -12,14 +12,17 @@ moment it falls due. A promise is one sentence of the company's own words
 - a *time* a reader can check: "within 24 hours", "in three working days",
   "by Friday", "tomorrow (morning)", "by end of day", "before noon", "by 3pm",
   "by the end of the week", "between 8am and 1pm on Thursday" (its end),
-  "after 5pm" (the end of that day), in the same language; a duration counted
+  "after 5pm" (the end of that day), "by the 14th", "bis 12.03.", "before the weekend", "early next week"
+  (by Wednesday of next week), "by the end of the month", "a week today", in the same language; a duration counted
   from the customer's own message or this reply ("of the date of this letter")
   counts from now.
 
 Not promises: no checkable time ("soon", "as soon as possible", "we'll be in
 touch"), times that are no follow-up (opening hours, how long delivery of a
 product takes, an offer or link that expires, what the customer may or must
-do by when), and what was already done ("we called you on Thursday").
+do by when), and what was already done ("we called you on Thursday", "nous vous avons appelé mardi").
+A delivery is a next step only when it puts a fault right (a replacement, a missing item) or tells the
+customer a delivery date or slot.
 
 Languages: the persona's (en, de, fr, es, it, nl, pt), and English beside it.
 Units: clock minutes, hours, days and weeks count the clock; working or
