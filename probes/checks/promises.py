@@ -134,7 +134,7 @@ _LANGS: dict[str, _Lang] = {
               r"(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
-            r"(?:\b(?:will|shall|going to|aims? to|plans? to|promise to|intend to|expect to|should|can expect|"
+            r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
             r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|e-?mail|"
             r"message|write|be in touch|get in touch|hear|update|follow up|let you know|confirm|send|be sent|"
@@ -156,7 +156,7 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
             # money on its way: "the refund should reach your account within 3-5 working days"
             r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
-            r"(?:\w+\s+)?(?:reach|arrive|be|appear|show)\b"
+            r"(?:\w+\s+)?(?:reach|arrive|be|appear|show|land|clear|hit)\b"
             # habitual or plain present contact: "customers normally hear back", "we reply within"
             r"|\b(?:normally|usually|typically|generally|always|tend to|aim to)\s+(?:[\w'’-]+\s+){0,2}?"
             r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact)\b"
@@ -181,6 +181,8 @@ _LANGS: dict[str, _Lang] = {
             r"complete|submit|email|text|make sure|ensure)\b|"
             r"\byou (?:can|may|must|need to|have to|are able to|will need to)\s+(?!expect|hear|look forward)|"
             r"\bif you\b|\barriv\w* (?:within|in)\b|"
+            r"\b(?:next|monthly|annual|yearly|quarterly|regular)\s+(?:bill|invoice|statement|payment|"
+            r"direct debit|instal?ment)s?\b|"
             r"\b(?:update|change|increase|raise|revise|adjust)s?\s+(?:our|the|its|their|your)\s+(?:prices|fees|rates|"
             r"tariffs?|charges|terms|pricing|subscription)\b|"
             r"(?<!in the )\b(?:order|parcel|package|delivery|item|goods|shipment)s?\b[^.!?]{0,40}?\b(?:deliver\w*|arriv\w*|"
@@ -217,7 +219,7 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib|geliefert|zugestellt|versand|verschick|liefern)"),
+                r"benachrichtig|anrufen|anruf|schreib|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
@@ -230,7 +232,7 @@ _LANGS: dict[str, _Lang] = {
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"demain matin|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
+        days=[(r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
               (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
@@ -240,9 +242,9 @@ _LANGS: dict[str, _Lang] = {
               (r"avant le week-end|d['’]ici le week-end", "end_of_week"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:du|de ce) mois", "end_of_month"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
-               r"ce soir|cet après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
+               r"ce soir|cet après-midi|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
-              (r"avant midi|d['’]ici midi", "noon")],
+              (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon")],
         clock=r"(?<!\w)(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
@@ -297,7 +299,7 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r"domani mattina|domattina|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
+        days=[(r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
               (r"entro (?:la )?fine della prossima settimana|entro (?:la )?fine della settimana prossima",
@@ -308,7 +310,7 @@ _LANGS: dict[str, _Lang] = {
               (r"prima del (?:fine settimana|weekend)", "end_of_week"),
               (r"entro (?:la )?fine (?:del|di questo) mese|entro fine mese", "end_of_month"),
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
-               r"stasera|questo pomeriggio|entro stasera|prima di staccare|prima di andare via(?: oggi)?|"
+               r"stasera|questo pomeriggio|entro stasera|nel pomeriggio|in serata|in giornata di oggi|prima di staccare|prima di andare via(?: oggi)?|"
                r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
         clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
@@ -578,6 +580,12 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 if code in ("noon", "today") and _tomorrow_near(sentence, m, lang, taken) is not None:
                     due = _local_at(at, calendar, at.astimezone(calendar.tz).date() + dt.timedelta(days=1),
                                     NOON if code == "noon" else END_OF_DAY)
+                elif code in ("noon", "today") and not re.search(_TODAY[lang], m.group(0), re.I) and \
+                        (start := _near(weekdays_rx, sentence, m, taken)) is not None:
+                    # "by the close of business on Friday", "before noon on Thursday": that time on that day
+                    index = next(i for i, d in enumerate(spec.weekdays) if re.match(d, sentence[start:], re.I))
+                    day = _weekday_due(at, index, calendar).astimezone(calendar.tz).date()
+                    due = _local_at(at, calendar, day, NOON if code == "noon" else END_OF_DAY)
                 found.append((m.group(0), due))
                 taken.append(m.span())
     for m in _date_pattern(lang).finditer(sentence):   # "on 5 March", "bis zum 12. März", "el 5 de marzo"
@@ -828,7 +836,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
                     pending = False
                     continue
-                committed = any(not _done(clause, c.start(), lang) for c in commit.finditer(clause))
+                committed = any(not _done(clause, c, lang) for c in commit.finditer(clause))
                 times = _times(clause, lang, at, calendar) if committed or pending else []
                 for words, due in times:
                     if due > at and words.lower() not in seen:
@@ -883,10 +891,16 @@ _PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+(?:(?:déjà|
 _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 
 
-def _done(clause: str, start: int, lang: str) -> bool:
-    """Whether the commitment word at ``start`` is something already done (its past auxiliary right before it)."""
-    rx = _PAST_RX.get(lang)
-    return bool(rx and rx.search(clause, max(0, start - 24), start))
+# A commitment word in a simple past of its own: "le respondimos", "la llamó", "le enviaron".
+_PAST_WORD = {"es": re.compile(r"\w+(?:ó|aron|ieron)|\w+(?:dimos|vimos)", re.I)}
+
+
+def _done(clause: str, c: re.Match, lang: str) -> bool:
+    """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
+    it, or a past form of its own)."""
+    rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
+    return bool(rx and rx.search(clause, max(0, c.start() - 24), c.start())) or \
+        bool(word and word.fullmatch(c.group(0)))
 
 
 _BY_EMAIL = re.compile(r"\b(?:e-?mails?|e-?mailed|mail|inbox|courriel|correo|posta elettronica|per e-?mail|"

@@ -442,3 +442,19 @@ def test_more_next_steps_and_times_a_week_today_the_weekend_a_time_on_a_weekday(
     assert due_h("Il rimborso è stato emesso oggi.", "it") is None
     assert due_h("O reembolso foi processado hoje.", "pt") is None
     assert due_h("Le remboursement a été effectué aujourd'hui.", "fr") is None
+
+
+def test_a_time_of_day_on_a_named_weekday_aims_money_landing_and_parts_of_the_day():
+    assert due_h("You'll hear back from me by the close of business on Friday.") == 103
+    assert due_h("We're aiming to have an answer for you by Thursday.") == 79
+    assert due_h("The refund should land in your account within 3-5 working days.") == 168
+    assert due_h("Das Geld ist in 3 bis 5 Werktagen wieder auf Ihrem Konto.", "de") == 168
+    assert due_h("Ti richiamo nel pomeriggio.", "it") == 7
+    assert due_h("Je reviens vers vous demain dans la matinée.", "fr") == 26
+    assert due_h("Je vous rappelle dans l'après-midi.", "fr") == 7
+    # Routine bills and what was done in a simple past are no follow-up; a final statement after a closure is.
+    assert due_h("Your next bill will be issued on 1 April.") is None
+    assert due_h("Le respondimos el lunes.", "es") is None
+    assert due_h("La llamó nuestro técnico el martes.", "es") is None
+    assert due_h("A final statement will be posted to you by Friday.") == 103
+    assert due_h("Le escribimos el lunes con la solución.", "es") == 175
