@@ -137,7 +137,7 @@ _LANGS: dict[str, _Lang] = {
             r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
             r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|e-?mail|"
-            r"message|write|be in touch|get in touch|hear|update|follow up|let you know|confirm|send|be sent|"
+            r"message|write|be in touch|get in touch|hear|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
             r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
             r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
@@ -145,7 +145,7 @@ _LANGS: dict[str, _Lang] = {
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
-            r"be transferred|be reversed|reverse|be released|swing by|pop (?:round|over|by)|drop by|come by|stop by|"
+            r"be transferred|be reversed|reverse|swing by|pop (?:round|over|by)|drop by|come by|stop by|"
             r"be (?:re-?)?credited)\b"
             # a visit or a call back booked: not a table, a flight or a holiday (the product itself)
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
@@ -155,8 +155,8 @@ _LANGS: dict[str, _Lang] = {
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
             # money on its way: "the refund should reach your account within 3-5 working days"
-            r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
-            r"(?:\w+\s+)?(?:reach|arrive|be|appear|show|land|clear|hit)\b"
+            r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit|hold)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
+            r"(?:\w+\s+)?(?:reach|arrive|be|appear|show|land|clear|hit|release)\b"
             # habitual or plain present contact: "customers normally hear back", "we reply within"
             r"|\b(?:normally|usually|typically|generally|always|tend to|aim to)\s+(?:[\w'’-]+\s+){0,2}?"
             r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact)\b"
@@ -180,7 +180,8 @@ _LANGS: dict[str, _Lang] = {
             r"\bplease (?:reply|respond|send|return|call|contact|get back|let us know|confirm|provide|upload|"
             r"complete|submit|email|text|make sure|ensure)\b|"
             r"\byou (?:can|may|must|need to|have to|are able to|will need to)\s+(?!expect|hear|look forward)|"
-            r"\bif you\b|\barriv\w* (?:within|in)\b|"
+            r"\bif you\b|\bif (?:the|it|we|they|our|there|this|that|all)\b|\bunless\b|\bprovided (?:that )?(?:the|it|we|you)\b|"
+            r"\barriv\w* (?:within|in)\b|"
             r"\b(?:next|monthly|annual|yearly|quarterly|regular)\s+(?:bill|invoice|statement|payment|"
             r"direct debit|instal?ment)s?\b|"
             r"\b(?:update|change|increase|raise|revise|adjust)s?\s+(?:our|the|its|their|your)\s+(?:prices|fees|rates|"
@@ -221,7 +222,7 @@ _LANGS: dict[str, _Lang] = {
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
                 r"benachrichtig|anrufen|anruf|schreib|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
-                     r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|"
+                     r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
@@ -254,7 +255,7 @@ _LANGS: dict[str, _Lang] = {
                 r"versé\w*|viré\w*|informée?s?|au courant|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
         not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
-                     r"pourriez-vous|a été|ont été)\b")),
+                     r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
                      {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15}),
@@ -289,7 +290,7 @@ _LANGS: dict[str, _Lang] = {
                 r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*)\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
-                     r"podría|necesitamos que|ha sido|han sido|fue|fueron)\b")),
+                     r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
     "it": _Lang(
         numbers=_num("un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
                      {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15}),
@@ -354,7 +355,7 @@ _LANGS: dict[str, _Lang] = {
                 r"app|appen|appt|whatsapp\w*|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
-                     r"wij verzoeken|we verzoeken|verzoeken wij|gelieve)\b")),
+                     r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
     "pt": _Lang(
         numbers=_num("um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
                      {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15}),
@@ -812,7 +813,7 @@ def _languages(language: str | None) -> list[str]:
 # Not after "12." in "bis zum 12. März".
 # A clause ends at ";", or at a comma before a turn to something else ("…by Wednesday, although banks…"), so that
 # what the turn says ("if you'd still like it") does not make the commitment before it no promise.
-_CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and of course|aber|jedoch|mais|cependant|"
+_CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
                      r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)

@@ -458,3 +458,18 @@ def test_a_time_of_day_on_a_named_weekday_aims_money_landing_and_parts_of_the_da
     assert due_h("La llamó nuestro técnico el martes.", "es") is None
     assert due_h("A final statement will be posted to you by Friday.") == 103
     assert due_h("Le escribimos el lunes con la solución.", "es") == 175
+
+
+def test_a_step_that_waits_for_an_undated_event_and_other_lookalikes_are_silent():
+    assert due_h("We will get back to you early next week if the part arrives.") is None
+    assert due_h("Wir melden uns bis Freitag, falls das Ersatzteil eintrifft.", "de") is None
+    assert due_h("Nous vous rappellerons demain si la pièce est arrivée.", "fr") is None
+    assert due_h("Le llamaremos mañana si llega la pieza.", "es") is None
+    assert due_h("We bellen u morgen terug als het onderdeel binnen is.", "nl") is None
+    assert due_h("We will be updating our systems this week, so replies may be slow.") is None
+    assert due_h("Version 2.14 will be released on the 14th.") is None
+    assert due_h("Our office will be closed early next week.") is None
+    # The same steps, not waiting for anything, are promises; so is a hold released on the customer's card.
+    assert due_h("We'll update you early next week.") == 223
+    assert due_h("The hold on your card will be released within 48 hours.") == 48
+    assert due_h("I've escalated it, so you'll hear back by Friday.") == 103
