@@ -120,6 +120,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week|"
                r"later this week|(?:during |in the course of )?this week", "end_of_week"),
               (r"a week (?:from )?today|this time next week", "week_today"),
+              (r"(?:within|in) a fortnight(?:['’]s time)?", "fortnight"),
               (r"(?:before|by) the weekend", "end_of_week"),
               (r"(?:early|(?:at |by )?the (?:start|beginning) of) (?:next|the (?:next|coming)) week|"
                r"early in the (?:next|coming) week", "early_next_week"),
@@ -197,7 +198,8 @@ _LANGS: dict[str, _Lang] = {
                (r"Wochen?", "w")],
         within=r"(?:innerhalb(?: von| der nächsten)?|in(?: den nächsten)?|binnen|spätestens in|"
                r"im Laufe der nächsten|in weniger als)",
-        weekdays=["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"],
+        weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
+                  ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
         days=[(r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
@@ -220,7 +222,7 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern)"),
+                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
@@ -241,6 +243,8 @@ _LANGS: dict[str, _Lang] = {
                r"courant de la semaine", "end_of_week"),
               (r"(?:en |au )?début de (?:la )?semaine prochaine", "early_next_week"),
               (r"avant le week-end|d['’]ici le week-end", "end_of_week"),
+              (r"sous (?:quinzaine|quinze jours)|dans la quinzaine", "fortnight"),
+              (r"sous huitaine|dans la huitaine", "week_today"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:du|de ce) mois", "end_of_month"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
                r"ce soir|cet après-midi|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
@@ -352,7 +356,7 @@ _LANGS: dict[str, _Lang] = {
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
-                r"app|appen|appt|whatsapp\w*|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
+                r"app|appen|appt|whatsapp\w*|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
@@ -383,7 +387,7 @@ _LANGS: dict[str, _Lang] = {
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
-                r"lig(?:o|a|amos)(?=-)|telefon\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*)\b"),
+                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*)\b"),
         not_promise=(r"\b(?:horário\w*|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
@@ -478,8 +482,10 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
-    if code == "week_today":   # "a week today": seven days from now
+    if code == "week_today":   # "a week today", "sous huitaine": seven days from now
         return at + dt.timedelta(days=7)
+    if code == "fortnight":   # "within a fortnight", "sous quinzaine": fifteen days at the most
+        return at + dt.timedelta(days=15)
     if code == "early_next_week":   # by the Wednesday of next week at the latest (Monday or Tuesday, as said)
         local = at.astimezone(calendar.tz).date()
         return _local_at(at, calendar, local + dt.timedelta(days=7 - local.weekday() + 2), END_OF_DAY)

@@ -473,3 +473,17 @@ def test_a_step_that_waits_for_an_undated_event_and_other_lookalikes_are_silent(
     assert due_h("We'll update you early next week.") == 223
     assert due_h("The hold on your card will be released within 48 hours.") == 48
     assert due_h("I've escalated it, so you'll hear back by Friday.") == 103
+
+
+def test_visits_transfers_compound_weekdays_fortnights_and_participles_in_other_languages():
+    assert due_h("Der Techniker wird Sie am Freitag zwischen 8 und 12 Uhr besuchen.", "de") == 103
+    assert due_h("Wir geben Ihnen bis Donnerstagmittag Bescheid.", "de") == 79
+    assert due_h("Die Rückzahlung wird binnen 14 Tagen angewiesen.", "de") == 336
+    assert due_h("Vous serez remboursé sous quinzaine.", "fr") == 360
+    assert due_h("We'll come back to you within a fortnight.") == 360
+    assert due_h("Wij zorgen ervoor dat u binnen 3 werkdagen uw geld terug hebt.", "nl") == 72
+    assert due_h("A sua questão será resolvida em 5 dias úteis.", "pt") == 168
+    # Opening times with compound weekdays, and routine debits, stay silent.
+    assert due_h("Wir sind Montagvormittag bis Freitagabend erreichbar.", "de") is None
+    assert due_h("O débito será efetuado no dia 14.", "pt") is None
+    assert due_h("Wij zorgen dat uw gegevens veilig zijn.", "nl") is None
