@@ -12,14 +12,17 @@ moment it falls due. A promise is one sentence of the company's own words
 - a *time* a reader can check: "within 24 hours", "in three working days",
   "by Friday", "tomorrow (morning)", "by end of day", "before noon", "by 3pm",
   "by the end of the week", "between 8am and 1pm on Thursday" (its end),
-  "after 5pm" (the end of that day), in the same language; a duration counted
+  "after 5pm" (the end of that day), "by the 14th", "bis 12.03.", "before the weekend", "early next week"
+  (by Wednesday of next week), "by the end of the month", "a week today", in the same language; a duration counted
   from the customer's own message or this reply ("of the date of this letter")
   counts from now.
 
 Not promises: no checkable time ("soon", "as soon as possible", "we'll be in
 touch"), times that are no follow-up (opening hours, how long delivery of a
 product takes, an offer or link that expires, what the customer may or must
-do by when), and what was already done ("we called you on Thursday").
+do by when), and what was already done ("we called you on Thursday", "nous vous avons appelé mardi").
+A delivery is a next step only when it puts a fault right (a replacement, a missing item) or tells the
+customer a delivery date or slot.
 
 Languages: the persona's (en, de, fr, es, it, nl, pt), and English beside it.
 Units: clock minutes, hours, days and weeks count the clock; working or
@@ -46,7 +49,12 @@ renewals and price changes: a bare future "wird", "sera", "sarà" was taken
 for a commitment) and 0.29/1.00 (11, longer replies in other languages)
 before they were corrected: expect less on wording nobody here has seen,
 above all outside English. (The code before issue 12: 0.16/0.89 on the
-whole file.)
+whole file.) Round 2 (2026-12-02): 91 dev replies by a writer who had not seen
+the rules (tests/data/replies/dev/d-*) scored 0.67/0.97 on the code of round 1;
+patterns added from one's own wordings before reading them (early next week,
+the 14th, dates in digits …) won back only 2 of the 18 misses; the rest were
+kinds of commitment not yet listed (remedy deliveries, "apply a credit",
+"attend", "a week today", "Wednesday 5pm", "liga-lhe", "ik app je").
 """
 from __future__ import annotations
 
@@ -98,7 +106,7 @@ def _num(words: str, base: dict[str, float] | None = None) -> dict[str, float]:
 _EN_NUM = _num("one two three four five six seven eight nine ten eleven twelve",
                {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "twenty-four": 24, "twenty four": 24,
                 "forty-eight": 48, "forty eight": 48, "seventy-two": 72, "seventy two": 72, "fifteen": 15,
-                "twenty": 20, "thirty": 30, "fourteen": 14})
+                "twenty": 20, "thirty": 30, "fourteen": 14, "half an": 0.5, "half a": 0.5})
 _LANGS: dict[str, _Lang] = {
     "en": _Lang(
         numbers=_EN_NUM,
@@ -114,7 +122,14 @@ _LANGS: dict[str, _Lang] = {
               (r"the day after tomorrow", "day_after"),
               (r"tomorrow", "tomorrow"),
               (r"(?:by |before )?(?:the )?end of next week", "end_of_next_week"),
-              (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week", "end_of_week"),
+              (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week|"
+               r"later this week|(?:during |in the course of )?this week", "end_of_week"),
+              (r"a week (?:from )?today|this time next week", "week_today"),
+              (r"(?:within|in) a fortnight(?:['’]s time)?", "fortnight"),
+              (r"(?:before|by) the weekend", "end_of_week"),
+              (r"(?:early|(?:at |by )?the (?:start|beginning) of) (?:next|the (?:next|coming)) week|"
+               r"early in the (?:next|coming) week", "early_next_week"),
+              (r"(?:by |before )?(?:the )?end of (?:the |this )month", "end_of_month"),
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
                r"by the end of today|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
@@ -125,16 +140,18 @@ _LANGS: dict[str, _Lang] = {
               r"(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
-            r"(?:\b(?:will|shall|going to|aims? to|plans? to|promise to|intend to|expect to|should|can expect|"
+            r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
             r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|e-?mail|"
-            r"message|write|be in touch|get in touch|hear|update|follow up|let you know|confirm|send|be sent|"
+            r"message|write|be in touch|get in touch|hear|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
+            r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
+            r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
             r"sort|look into|investigate|review|arrange|book|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
-            r"be transferred|be reversed|reverse|be released|swing by|pop (?:round|over|by)|drop by|come by|stop by|"
+            r"be transferred|be reversed|reverse|swing by|pop (?:round|over|by)|drop by|come by|stop by|"
             r"be (?:re-?)?credited)\b"
             # a visit or a call back booked: not a table, a flight or a holiday (the product itself)
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
@@ -144,8 +161,8 @@ _LANGS: dict[str, _Lang] = {
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
             # money on its way: "the refund should reach your account within 3-5 working days"
-            r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
-            r"(?:\w+\s+)?(?:reach|arrive|be|appear|show)\b"
+            r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit|hold)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
+            r"(?:\w+\s+)?(?:reach|arrive|be|appear|show|land|clear|hit|release)\b"
             # habitual or plain present contact: "customers normally hear back", "we reply within"
             r"|\b(?:normally|usually|typically|generally|always|tend to|aim to)\s+(?:[\w'’-]+\s+){0,2}?"
             r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact)\b"
@@ -153,7 +170,11 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:we|I|our team|our agents|the team|someone)\s+(?:reply|replies|respond|responds|answer|get back|"
             r"call you|contact you|get in touch)\b"
             r"|\bexpect (?:a|an|our|my|the) (?:reply|response|answer|call|update|email|refund|text)\b"
-            r"|\b(?:booked|arranged|scheduled) (?:a|an|the|your) (?:call ?back|call|visit|engineer|technician)\b"),
+            r"|\b(?:booked|arranged|scheduled) (?:a|an|the|your) (?:call ?back|call|visit|engineer|technician)\b"
+            # "we promise a reply", "we guarantee to call you back", "I commit to getting back to you"
+            r"|\b(?:promise|guarantee|commit to|pledge)\s+(?:(?:you|to|that|a|an|our|we|will|['’]ll|get|getting|give|"
+            r"send|sending|provide|issue)\s+){0,4}(?:reply|response|answer|call|callback|call back|update|decision|refund|"
+            r"feedback|get back|getting back|respond|responding|replying)\b"),
         not_promise=(
             r"\b(?:we are|we're|lines are|office is|shop is|store is|team is|desk is|chat is|support is|"
             r"lines open|phones are)\s+(?:open|available|closed|staffed)\b|\bopening (?:hours|times)\b|"
@@ -165,9 +186,15 @@ _LANGS: dict[str, _Lang] = {
             r"\bplease (?:reply|respond|send|return|call|contact|get back|let us know|confirm|provide|upload|"
             r"complete|submit|email|text|make sure|ensure)\b|"
             r"\byou (?:can|may|must|need to|have to|are able to|will need to)\s+(?!expect|hear|look forward)|"
-            r"\bif you\b|\barriv\w* (?:within|in)\b|"
+            r"\bif you\b|\bif (?:the|it|we|they|our|there|this|that|all)\b|\bunless\b|\bprovided (?:that )?(?:the|it|we|you)\b|"
+            r"\barriv\w* (?:within|in)\b|"
+            r"\b(?:next|monthly|annual|yearly|quarterly|regular)\s+(?:bill|invoice|statement|payment|"
+            r"direct debit|instal?ment)s?\b|"
+            r"\b(?:update|change|increase|raise|revise|adjust)s?\s+(?:our|the|its|their|your)\s+(?:prices|fees|rates|"
+            r"tariffs?|charges|terms|pricing|subscription)\b|"
             r"(?<!in the )\b(?:order|parcel|package|delivery|item|goods|shipment)s?\b[^.!?]{0,40}?\b(?:deliver\w*|arriv\w*|"
-            r"reach|dispatch\w*|ship\w*)")),
+            r"reach|dispatch\w*|ship\w*)|\b(?:deliver|dispatch|ship|send)\w*\s+(?:out\s+)?(?:your|the|all|any|this)\s+"
+            r"(?:\w+\s+)?(?:order|parcel|package|purchase|goods|items?|shipment)s?\b")),
     "de": _Lang(
         numbers=_num("ein/einen/einem/einer/eine/eines zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
                      {"vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72, "vierzehn": 14}),
@@ -176,27 +203,33 @@ _LANGS: dict[str, _Lang] = {
                (r"Wochen?", "w")],
         within=r"(?:innerhalb(?: von| der nächsten)?|in(?: den nächsten)?|binnen|spätestens in|"
                r"im Laufe der nächsten|in weniger als)",
-        weekdays=["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"],
+        weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
+                  ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
         days=[(r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
               (r"(?<!guten )(?<!heute )(?<!am )(?<!jeden )morgen(?! früh)", "tomorrow"),
               (r"(?:bis )?(?:zum )?Ende (?:der )?nächste[nr]? Woche", "end_of_next_week"),
-              (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?", "end_of_week"),
+              (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?|(?:noch )?diese Woche|"
+               r"im Laufe (?:der|dieser) Woche", "end_of_week"),
+              (r"(?:Anfang|zu Beginn) (?:der )?(?:nächste[nr]?|kommende[nr]?) Woche", "early_next_week"),
+              (r"heute in (?:einer|1) Woche", "week_today"),
+              (r"vor dem Wochenende", "end_of_week"),
+              (r"(?:bis )?(?:zum )?(?:Monatsende|Ende (?:des|dieses) Monats)", "end_of_month"),
               (r"(?:bis )?(?:zum )?(?:Feierabend|Geschäftsschluss|Dienstschluss|Tagesende|Ende des (?:Arbeits)?tages)|"
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
                r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
-        clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
+        clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
                 r"[^.!?]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib)"),
+                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern)"),
         not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
-                     r"lieferzeit|lieferung|geliefert|zugestellt|zustellung|paket|versand dauert|dauert|beträgt|sie können|können sie|bitte|"
+                     r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
@@ -207,24 +240,31 @@ _LANGS: dict[str, _Lang] = {
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"demain matin|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
+        days=[(r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
               (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
-              (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine", "end_of_week"),
+              (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine|cette semaine|dans le courant de la semaine|"
+               r"courant de la semaine", "end_of_week"),
+              (r"(?:en |au )?début de (?:la )?semaine prochaine", "early_next_week"),
+              (r"avant le week-end|d['’]ici le week-end", "end_of_week"),
+              (r"sous (?:quinzaine|quinze jours)|dans la quinzaine", "fortnight"),
+              (r"sous huitaine|dans la huitaine", "week_today"),
+              (r"(?:d['’]ici |avant )?(?:la )?fin (?:du|de ce) mois", "end_of_month"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
-               r"ce soir|cet après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
+               r"ce soir|cet après-midi|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
-              (r"avant midi|d['’]ici midi", "noon")],
-        clock=r"\b(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
+              (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon")],
+        clock=r"(?<!\w)(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*)\b"),
-        not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|colis|prend|"
-                     r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner)\b")),
+                r"versé\w*|viré\w*|informée?s?|au courant|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
+        not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
+                     r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
+                     r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
                      {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15}),
@@ -240,20 +280,26 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:antes de|a|al|para) (?:final|fin|finales) de la (?:próxima semana|semana que viene|semana próxima)",
                "end_of_next_week"),
               (r"(?:antes de|a|al) (?:final|fin) de (?:la |esta )?semana|antes de que (?:acabe|termine|finalice) "
-               r"(?:la|esta) semana", "end_of_week"),
+               r"(?:la|esta) semana|esta (?:misma )?semana|a lo largo de (?:la|esta) semana", "end_of_week"),
+              (r"(?:a |al )?(?:principios|comienzo|inicio|principio) de la (?:próxima semana|semana que viene|semana próxima)",
+               "early_next_week"),
+              (r"antes del fin de semana", "end_of_week"),
+              (r"(?:antes de|a|al|para) (?:final|fin|finales) de(?:l| este) mes", "end_of_month"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
                r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
-        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
-                r"transferid\w*|devuelt\w*)\b"),
+                r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
+                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*)\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
-                     r"puede|puedes|por favor|hace \d+|plazo de devolución)\b")),
+                     r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
+                     r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
     "it": _Lang(
         numbers=_num("un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
                      {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15}),
@@ -263,55 +309,68 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r"domani mattina|domattina|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
+        days=[(r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
               (r"entro (?:la )?fine della prossima settimana|entro (?:la )?fine della settimana prossima",
                "end_of_next_week"),
-              (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana", "end_of_week"),
+              (r"entro (?:la )?fine (?:della |di questa )?settimana|entro fine settimana|(?:entro |in )?questa settimana|"
+               r"in settimana|nel corso della settimana", "end_of_week"),
+              (r"(?:all['’]|ad )?inizio (?:della )?(?:prossima settimana|settimana prossima)", "early_next_week"),
+              (r"prima del (?:fine settimana|weekend)", "end_of_week"),
+              (r"entro (?:la )?fine (?:del|di questo) mese|entro fine mese", "end_of_month"),
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
-               r"stasera|questo pomeriggio|entro stasera|prima di staccare|prima di andare via(?: oggi)?|"
+               r"stasera|questo pomeriggio|entro stasera|nel pomeriggio|in serata|in giornata di oggi|prima di staccare|prima di andare via(?: oggi)?|"
                r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
-        clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
+        clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
-                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*)\b"),
-        not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|pacco|"
-                     r"richiede|può|puoi|per favore|fa\b|restituire)\b")),
+                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
+                r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*)\b"),
+        not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
+                     r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
+                     r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
     "nl": _Lang(
         numbers=_num("een/één twee drie vier vijf zes zeven acht negen tien elf twaalf",
                      {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14}),
         units=[(r"werkuren|kantooruren|werkuur", "bh"), (r"werkdag(?:en)?|werkdagen|kantoordag(?:en)?", "bd"),
                (r"uur|uren|u", "h"), (r"minuten|minuut|min", "m"), (r"dag(?:en)?", "d"), (r"we(?:e)?k(?:en)?", "w")],
-        within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan)",
+        within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan|over)",
         weekdays=["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
         days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
               (r"overmorgen", "day_after"),
-              (r"(?<!goede)morgen(?!ochtend)", "tomorrow"),
+              (r"morgenmiddag|morgenavond|(?<!goede)morgen(?!ochtend|middag|avond)", "tomorrow"),
               (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
-              (r"(?:voor|vóór|aan) het einde van de week|eind van de week|eind deze week", "end_of_week"),
+              (r"(?:voor|vóór|aan) het einde van de(?:ze)? week|eind van de week|eind deze week|(?:later )?deze week|"
+               r"in de loop van de week", "end_of_week"),
+              (r"begin volgende week|(?:aan het )?begin van (?:de )?(?:volgende|komende) week", "early_next_week"),
+              (r"vandaag over een week", "week_today"),
+              (r"(?:voor|vóór) het weekend", "end_of_week"),
+              (r"(?:voor|vóór|aan) het einde van de(?:ze)? maand|eind (?:van )?de(?:ze)? maand", "end_of_month"),
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
                r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
                r"voor het einde van mijn dienst", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
-        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
+        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
-                r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort)\b"),
+                r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
+                r"app|appen|appt|whatsapp\w*|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
-                     r"bezorg\w*|levering|geleverd|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren)\b")),
+                     r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
+                     r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
     "pt": _Lang(
         numbers=_num("um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
                      {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15}),
         units=[(r"horas? úteis", "bh"), (r"dias? úteis|dia útil", "bd"), (r"horas?|h", "h"),
                (r"minutos?|min", "m"), (r"dias?", "d"), (r"semanas?", "w")],
-        within=r"(?:dentro de|em(?: até)?|até|nas próximas|nos próximos|no prazo(?: máximo)? de|num prazo(?: máximo)? de|"
+        within=r"(?:dentro de|daqui a|em(?: até)?|até|nas próximas|nos próximos|no prazo(?: máximo)? de|num prazo(?: máximo)? de|"
                r"no máximo em|em no máximo)",
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
@@ -320,17 +379,22 @@ _LANGS: dict[str, _Lang] = {
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
               (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
-              (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana", "end_of_week"),
+              (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana|(?:ainda )?esta semana|"
+               r"durante esta semana", "end_of_week"),
+              (r"(?:no )?(?:início|começo|princípio) da (?:próxima semana|semana que vem)", "early_next_week"),
+              (r"antes do fim de semana", "end_of_week"),
+              (r"até (?:ao |o )?(?:fim|final) (?:do|deste) mês", "end_of_month"),
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
-        clock=r"\b(?:até às|até as|antes das|depois das)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"(?<!\w)(?:até às|até as|antes das|depois das|às)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
-                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*)\b"),
+                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
+                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*)\b"),
         not_promise=(r"\b(?:horário\w*|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
-                     r"pode|podes|por favor|há \d+|prazo de devolução)\b")),
+                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
 
 
@@ -347,7 +411,9 @@ _FROM_NOW = re.compile(
     r"\s+(?:of (?:applying|your (?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|call|claim)|"
     r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
     r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
-    r"(?:after|from) (?:today|the date of this (?:letter|e-?mail))|"
+    r"(?:after|from) (?:today|now|the date of this (?:letter|e-?mail))|as of today|"
+    r"ab heute|à (?:partir|compter) d['’]aujourd['’]hui|(?:a partir de|desde) hoy|a partire da oggi|da oggi|"
+    r"vanaf vandaag|(?:a partir|a contar) de hoje|"
     r"nach (?:Eingang|Erhalt) (?:Ihrer|deiner) (?:Anfrage|Nachricht|E-?Mail|Beschwerde|Reklamation|Mitteilung)|"
     r"(?:à compter de|à partir de|dès) (?:la réception de )?votre (?:demande|réclamation|courrier|message)|"
     r"(?:desde|a partir de|tras) (?:la recepción de )?su (?:solicitud|reclamación|consulta|escrito|mensaje)|"
@@ -364,7 +430,8 @@ _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
 _DATED = re.compile(r"(?:\d\s*[-–]\s*|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
-                    r"\bdal|\bvan|\bsinds|\bdo|\bda)\s*(?:the\s+)?$", re.I)
+                    r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
+                    r"\ba partir del?|\ba partire dal)\s*(?:the\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
 _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bdesde|\ba partir del?|\bda|"
                    r"\bdal|\ba partir de|\bsince|\bseit)\s+(?:(?:next|this|coming|the|nächsten|kommenden|prochain)\s+)?$", re.I)
@@ -420,6 +487,17 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
+    if code == "week_today":   # "a week today", "sous huitaine": seven days from now
+        return at + dt.timedelta(days=7)
+    if code == "fortnight":   # "within a fortnight", "sous quinzaine": fifteen days at the most
+        return at + dt.timedelta(days=15)
+    if code == "early_next_week":   # by the Wednesday of next week at the latest (Monday or Tuesday, as said)
+        local = at.astimezone(calendar.tz).date()
+        return _local_at(at, calendar, local + dt.timedelta(days=7 - local.weekday() + 2), END_OF_DAY)
+    if code == "end_of_month":
+        local = at.astimezone(calendar.tz).date()
+        last = (local.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - one
+        return _local_at(at, calendar, last, END_OF_DAY)
     time = NOON if code == "noon" else END_OF_DAY
     due = _local_at(at, calendar, today, time)
     if due <= at:   # said after the time: by the end of the local day at the latest
@@ -480,7 +558,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
         if amount and unit and amount < 1000:
             found.append((m.group(0), _add(at, amount, unit, calendar)))
-            taken.append(m.span())
+            # "… a partir de hoy": the words it counts from are no time of their own
+            taken.append((m.start(), (since := _FROM_NOW.match(sentence, m.end())) and since.end() or m.end()))
     for m in one.finditer(sentence):   # "within the next hour"
         unit = next((code for rx, code in unit_codes if rx.match(m.group(1))), None)
         if unit and free(m):
@@ -513,10 +592,26 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 if code in ("noon", "today") and _tomorrow_near(sentence, m, lang, taken) is not None:
                     due = _local_at(at, calendar, at.astimezone(calendar.tz).date() + dt.timedelta(days=1),
                                     NOON if code == "noon" else END_OF_DAY)
+                elif code in ("noon", "today") and not re.search(_TODAY[lang], m.group(0), re.I) and \
+                        (start := _near(weekdays_rx, sentence, m, taken)) is not None:
+                    # "by the close of business on Friday", "before noon on Thursday": that time on that day
+                    index = next(i for i, d in enumerate(spec.weekdays) if re.match(d, sentence[start:], re.I))
+                    day = _weekday_due(at, index, calendar).astimezone(calendar.tz).date()
+                    due = _local_at(at, calendar, day, NOON if code == "noon" else END_OF_DAY)
                 found.append((m.group(0), due))
                 taken.append(m.span())
     for m in _date_pattern(lang).finditer(sentence):   # "on 5 March", "bis zum 12. März", "el 5 de marzo"
         if free(m) and not _DATED.search(sentence[:m.start()]) and (due := _date_due(at, calendar, lang, m)):
+            found.append((m.group(0).rstrip("."), due))
+            taken.append(m.span())
+    for m in _NUMERIC_DATE.finditer(sentence):   # "by 12/03", "bis 12.03.2027", "before 2027-03-12"
+        if free(m) and not _DATED.search(sentence[:m.start()]) and \
+                (m.group("y") or m.group("iso") or _DATE_PREP[lang].search(sentence[:m.start()])) and \
+                (due := _numeric_date_due(at, calendar, lang, m)):
+            found.append((m.group(0).rstrip("."), due))
+            taken.append(m.span())
+    for m in _ordinal_pattern(lang).finditer(sentence):   # "by the 14th", "bis zum 14.", "entro il 14"
+        if free(m) and (due := _day_of_month_due(at, calendar, int(m.group("day")))):
             found.append((m.group(0).rstrip("."), due))
             taken.append(m.span())
     spec = _LANGS[lang]
@@ -528,12 +623,22 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 re.search(r"(?:" + days_rx + r")" + _RANGE + r"$", sentence[:m.start(1)], re.I):
             taken.append(m.span())
             continue
-        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d)", sentence[m.end():]):
+        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur))", sentence[m.end():], re.I):
             continue   # "Tuesday 11 June": the date says which Tuesday
         if free(m) and not _FROM.search(sentence[:m.start()]):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)
-            if m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
+            local = at.astimezone(calendar.tz)
+            if index == local.weekday() and due - at < dt.timedelta(days=1):
+                due += dt.timedelta(days=7)   # "on Monday", said on a Monday: next week's (today would say "today")
+            elif index > local.weekday() and (_NEXT.search(m.group(0)) or _NEXT_AFTER.match(sentence, m.end())):
+                due += dt.timedelta(days=7)   # "next Friday", said on a Monday: the later reading, next week's
+            if (t := _AT_TIME.match(sentence, m.end())) and (clock_due := _clock_due(
+                    at, calendar, int(t.group(1)), int(t.group(2) or 0), t.group(3) or "")):
+                # "no later than Wednesday 5pm": that time that day
+                due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), clock_due.astimezone(calendar.tz).time())
+                taken.append(t.span())
+            elif m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
                 due -= dt.datetime.combine(dt.date.min, END_OF_DAY) - dt.datetime.combine(dt.date.min, NOON)
             found.append((m.group(0), due))
             taken.append(m.span())
@@ -585,6 +690,94 @@ def _date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.d
     return due if due > at else None
 
 
+# A date in digits: ISO "2027-03-12", or day and month ("12.03.", "12/03/2027"); in English "/" is read
+# only when it cannot be the other order's date (a day over 12), since "03/12" is March or December.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:(?P<iso>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})"
+    r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?\.?)(?![\d/]|[.:,]\d|-\d|\s*(?:%|€|\$|£|h\b|uhr|uur|hours?|heures?|horas?|ore|"
+    r"stunden|kg|km|gb|mb)|\w)", re.I)
+# The word before a date by which something is due, per language.
+_DATE_PREP = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:the\s+|de\s+|den\s+|dem\s+|le\s+|el\s+|il\s+)?$", re.I)
+              for lang, rx in {
+                  "en": r"by|on|before|until|no later than",
+                  "de": r"bis|bis zum|am|zum|spätestens(?: am| zum| bis zum)?|vor dem",
+                  "fr": r"le|d['’]ici le|avant le|au plus tard le|jusqu['’]au|d['’]ici au",
+                  "es": r"el|antes del|para el|hasta el|el día|como tarde el|a más tardar el",
+                  "it": r"il|entro il|prima del|per il|entro|entro e non oltre il|al più tardi il",
+                  "nl": r"op|voor|vóór|uiterlijk|uiterlijk op|tot",
+                  "pt": r"até|em|no dia|até ao dia|até dia|até o dia|antes de|antes do dia|a"}.items()}
+# A day of the month alone, after a word by which something is due: "by the 14th", "bis zum 14.", "entro il 14".
+_ORDINAL = {
+    "en": r"(?:by|on|before|until|no later than)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\s*(?:of\s+)?\w)",
+    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\.(?!\d|\s*\w)",
+    "fr": r"(?:d['’]ici le|avant le|au plus tard le|jusqu['’]au)\s+(?P<day>\d{1,2})(?:er)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "es": r"(?:el|antes del|para el|hasta el|a más tardar el) día\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "it": r"(?:entro il|entro e non oltre il|prima del|entro il giorno|il giorno)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "nl": r"(?:voor|vóór|uiterlijk|op) de\s+(?P<day>\d{1,2})(?:e|ste|de)(?!\s*\w)",
+    "pt": r"(?:até (?:ao |o )?dia|no dia|antes do dia)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
+}
+
+
+@lru_cache(maxsize=None)
+def _ordinal_pattern(lang: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + _ORDINAL[lang], re.I)
+
+
+def _day_of_month_due(at: dt.datetime, calendar: BusinessCalendar, day: int) -> dt.datetime | None:
+    """The end of the next day of the month with that number (this month's, or next month's if it has passed)."""
+    today = at.astimezone(calendar.tz).date()
+    for month_ahead in (0, 1):
+        year, month = today.year + (today.month + month_ahead - 1) // 12, (today.month + month_ahead - 1) % 12 + 1
+        try:
+            due = _local_at(at, calendar, dt.date(year, month, day), END_OF_DAY)
+        except ValueError:
+            return None   # "the 31st" of a month without one: which day is meant is unclear
+        if due > at:
+            return due
+    return None
+
+
+def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.datetime | None:
+    """The end of a day written in digits (17:00 local); None when the date is unclear or not ahead."""
+    today = at.astimezone(calendar.tz).date()
+    if m.group("iso"):
+        year, month, day = int(m.group("iso")), int(m.group("im")), int(m.group("id"))
+    else:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if lang == "en" and m.group("sep") == "/":
+            if a > 12 >= b:
+                day, month = a, b
+            elif b > 12 >= a:
+                day, month = b, a
+            else:
+                return None
+        else:
+            day, month = a, b
+        year = int(m.group("y")) if m.group("y") else None
+        if year is not None and year < 100:
+            year += 2000
+    try:
+        date = dt.date(year or today.year, month, day)
+        if year is None and date < today:
+            date = dt.date(today.year + 1, month, day)
+    except ValueError:
+        return None
+    if (date - today).days > 366:
+        return None
+    due = _local_at(at, calendar, date, END_OF_DAY)
+    return due if due > at else None
+
+
+# A time of day right after a weekday: "Wednesday 5pm", "Donnerstag um 14 Uhr", "jeudi à 10h".
+_AT_TIME = re.compile(r"\s*,?\s*(?:at\s+|by\s+|um\s+|à\s+|a las\s+|alle\s+|om\s+|às\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*"
+                      r"(am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\w)", re.I)
+
+
+# "next Friday" (said on a Monday, the later reading: next week's), in each language.
+_NEXT = re.compile(r"\b(?:next|nächsten|próximo|prossimo|volgende)\b", re.I)
+_NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|próxima)\b", re.I)
+
+
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
 _TOMORROW = {"en": r"tomorrow", "de": r"morgen", "fr": r"demain", "es": r"mañana", "it": r"domani", "nl": r"morgen",
              "pt": r"amanhã"}
@@ -631,7 +824,7 @@ def _languages(language: str | None) -> list[str]:
 # Not after "12." in "bis zum 12. März".
 # A clause ends at ";", or at a comma before a turn to something else ("…by Wednesday, although banks…"), so that
 # what the turn says ("if you'd still like it") does not make the commitment before it no promise.
-_CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and of course|aber|jedoch|mais|cependant|"
+_CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
                      r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)
@@ -652,10 +845,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             for clause in _CLAUSE.split(sentence):
-                if not_promise.search(clause):
+                if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
                     pending = False
                     continue
-                committed = bool(commit.search(clause))
+                committed = any(not _done(clause, c, lang) for c in commit.finditer(clause))
                 times = _times(clause, lang, at, calendar) if committed or pending else []
                 for words, due in times:
                     if due > at and words.lower() not in seen:
@@ -663,6 +856,63 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         found.append(Promise(words, due, sentence))
                 pending = committed and not times
     return found
+
+
+# A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's
+# delivery is none; so is telling the customer a delivery date or slot ("je vous confirme l'heure de livraison").
+_REMEDY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"replacements?|missing|lost|substitutes?|corrected|repaired|exchanged?|re-?sen[dt]|re-?deliver\w*",
+    "de": r"Ersatz\w*|fehlende\w*|verloren\w*|Austausch\w*|Umtausch\w*|neu geliefert",
+    "fr": r"(?:de )?remplacement|manquant\w*|perdu\w*|échange",
+    "es": r"reemplazo|sustitu\w*|de repuesto|que falta\w*|perdid\w*",
+    "it": r"sostitutiv\w*|sostituzione|mancant\w*|smarrit\w*|di ricambio",
+    "nl": r"vervangend\w*|vervanging|ontbrekend\w*|kwijtgeraakt\w*|zoekgeraakt\w*",
+    "pt": r"substituição|substitut\w*|em falta|perdid\w*|de reposição"}.items()}
+_DELIVERY_WORDS = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"deliver\w*|dispatch\w*|ship\w*|arriv\w*|orders?|parcels?|packages?|items?|goods|shipments?|courier|postage",
+    "de": r"liefer\w*|geliefert|zugestellt|zustellung|paket\w*|versand\w*|verschick\w*|versende\w*",
+    "fr": r"livr\w*|expédi\w*|colis",
+    "es": r"entreg\w*|envío|pedidos?|paquetes?",
+    "it": r"consegn\w*|spedi\w*|pacc(?:o|hi)",
+    "nl": r"bezorg\w*|levering|geleverd|leveren|verzend\w*|verzonden|pakket\w*",
+    "pt": r"entreg\w*|encomendas?|envio"}.items()}
+_DELIVERY_INFO = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"delivery (?:date|slot|time|window)|tracking (?:number|link|details)",
+    "de": r"Liefertermin\w*|Zustelltermin\w*|Lieferzeitfenster|Sendungsnummer",
+    "fr": r"(?:heure|date|créneau|jour) de livraison|numéro de suivi",
+    "es": r"(?:fecha|hora|franja) de entrega|número de seguimiento",
+    "it": r"(?:data|orario|fascia|giorno) di consegna|numero di tracking|codice di tracciamento",
+    "nl": r"bezorgmoment|bezorgtijd\w*|bezorgdatum|leverdatum|track (?:&|en) trace\w*",
+    "pt": r"(?:data|hora) de entrega|código de rastreio"}.items()}
+
+
+def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
+    """Whether the clause is no promise only for its delivery words, and those are a remedy or delivery news."""
+    masked = _DELIVERY_INFO[lang].sub(" ", clause)
+    if _REMEDY[lang].search(clause):
+        masked = _DELIVERY_WORDS[lang].sub(" ", masked)
+    return masked != clause and not not_promise.search(masked)
+
+
+# What was already done: an auxiliary of the past right before the commitment word ("nous vous avons appelé",
+# "le hemos llamado", "l'abbiamo chiamata", "foi enviado").
+_PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+(?:(?:déjà|bien|hier)\s+)?$",
+         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+(?:ya\s+)?$",
+         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+(?:già\s+)?$",
+         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+(?:já\s+)?$"}
+_PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
+
+
+# A commitment word in a simple past of its own: "le respondimos", "la llamó", "le enviaron".
+_PAST_WORD = {"es": re.compile(r"\w+(?:ó|aron|ieron)|\w+(?:dimos|vimos)", re.I)}
+
+
+def _done(clause: str, c: re.Match, lang: str) -> bool:
+    """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
+    it, or a past form of its own)."""
+    rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
+    return bool(rx and rx.search(clause, max(0, c.start() - 24), c.start())) or \
+        bool(word and word.fullmatch(c.group(0)))
 
 
 _BY_EMAIL = re.compile(r"\b(?:e-?mails?|e-?mailed|mail|inbox|courriel|correo|posta elettronica|per e-?mail|"

@@ -317,3 +317,173 @@ def test_before_i_log_off_is_the_end_of_the_working_day():
                            ("Vou enviar-lhe a fatura antes de sair hoje.", "pt")):
         assert [due for _, due in found(text, language)] == [end_of_day], text
     assert found("I left before I could finish the call.") == []
+
+
+def test_early_next_week_this_week_and_the_end_of_the_month_in_every_language():
+    # MON is Monday 2 March: early next week is by Wednesday 11 March, this week by Friday 6 March.
+    for text, language in (("We'll be in touch early next week.", "en"),
+                           ("Wir melden uns Anfang nächster Woche bei Ihnen.", "de"),
+                           ("Nous reviendrons vers vous en début de semaine prochaine.", "fr"),
+                           ("Le escribiré a principios de la semana que viene.", "es"),
+                           ("Ti scriverò all'inizio della prossima settimana.", "it"),
+                           ("U hoort begin volgende week van ons.", "nl"),
+                           ("Entraremos em contacto no início da próxima semana.", "pt")):
+        assert due_h(text, language) == 223, text
+    for text, language in (("Our team will get back to you later this week.", "en"),
+                           ("Sie erhalten noch diese Woche eine Antwort.", "de"),
+                           ("Vous recevrez une réponse cette semaine.", "fr"),
+                           ("Le responderemos esta misma semana.", "es"),
+                           ("La ricontatteremo in settimana.", "it"),
+                           ("We nemen deze week contact met u op.", "nl"),
+                           ("Responderemos ainda esta semana.", "pt")):
+        assert due_h(text, language) == 103, text
+    assert due_h("Someone will get back to you by the end of the month.") == 703          # Tue 31 March
+    assert due_h("Il rimborso sarà accreditato entro fine mese.", "it") == 703
+    # Vague, or no follow-up: nothing.
+    assert due_h("The maintenance window will be early next week.") is None
+    assert due_h("We are closed this week.") is None
+
+
+def test_a_day_of_the_month_and_dates_in_digits():
+    assert due_h("You'll receive a reply on the 14th.") == 295                            # Sat 14 March 17:00
+    assert due_h("Wir melden uns bis zum 14. bei Ihnen.", "de") == 295
+    assert due_h("Nous vous répondrons d'ici le 14.", "fr") == 295
+    assert due_h("Le contestaremos antes del día 14.", "es") == 295
+    assert due_h("Le risponderemo entro il 14.", "it") == 295
+    assert due_h("Responderemos até ao dia 14.", "pt") == 295
+    assert due_h("We'll call you back by the 1st.") == 703 + 24                             # Wed 1 April
+    assert due_h("We'll respond by 2026-03-12.") == 247
+    assert due_h("Wir melden uns bis 12.03. bei Ihnen.", "de") == 247
+    assert due_h("Nous vous rappellerons le 12/03/2026.", "fr") == 247
+    assert due_h("We'll respond by 14/03.") == 295            # a day over 12: only one reading
+    assert due_h("We'll respond by 12/03.") is None            # March or December: unclear, silent
+    # A date that dates something else, a past event, a price, a version: no promise.
+    assert due_h("Your invoice dated 12/03/2026 is attached and we will reply soon.") is None
+    assert due_h("The engineer visited on the 14th.") is None
+    assert due_h("We will update our prices on 1 April.") is None
+    assert due_h("Wir melden uns, sobald Version 12.03 verfügbar ist.", "de") is None
+
+
+def test_next_weekday_and_the_same_weekday_are_read_the_later_way():
+    # Said on a Monday: "next Friday" may be this week's or next week's; the later one never calls a kept
+    # promise late. "On Monday" said on a Monday is next week's (today would say "today").
+    assert due_h("Our claims team will be in contact by next Friday.") == 271
+    assert due_h("I'll get back to you next Monday.") == 175
+    assert due_h("Le daremos una respuesta el lunes.", "es") == 175
+    assert due_h("Nous vous répondrons vendredi prochain.", "fr") == 271
+    assert due_h("We'll reply by Friday.") == 103
+
+
+def test_promised_replies_half_hours_and_keeping_informed():
+    assert due_h("We promise a response within one working day.") == 24
+    assert due_h("I'll call you back in half an hour.") == 0.5
+    assert due_h("Je vous tiens informé d'ici vendredi.", "fr") == 103
+    assert due_h("Wij bellen u morgenmiddag terug.", "nl") == 31
+    # A guarantee about the product is no follow-up.
+    assert due_h("We guarantee delivery within 24 hours.") is None
+
+
+def test_requests_to_the_customer_and_what_was_already_done_in_other_languages():
+    assert due_h("La preghiamo di rispondere entro venerdì.", "it") is None
+    assert due_h("Nous vous prions de nous répondre avant jeudi.", "fr") is None
+    assert due_h("Le rogamos que nos conteste antes del jueves.", "es") is None
+    assert due_h("Wir bitten Sie, uns bis Freitag zu antworten.", "de") is None
+    assert due_h("Wij verzoeken u binnen 5 dagen te reageren.", "nl") is None
+    assert due_h("Pedimos que responda até sexta-feira.", "pt") is None
+    assert due_h("Nous vous avons appelé mardi.", "fr") is None
+    assert due_h("Le hemos llamado el martes.", "es") is None
+    assert due_h("L'abbiamo chiamata martedì.", "it") is None
+    assert due_h("Já tínhamos contactado o fornecedor na terça-feira.", "pt") is None
+    # The past does not undo a next step in the same sentence.
+    assert due_h("Nous avons bien reçu votre demande et nous vous répondrons sous 48 heures.", "fr") == 48
+
+
+def test_a_delivery_that_puts_a_fault_right_is_a_next_step_a_products_delivery_is_not():
+    for text, language in (("We'll send out the replacement kettle by Friday.", "en"),
+                           ("Wir verschicken das Ersatzgerät bis Freitag.", "de"),
+                           ("La pièce manquante sera expédiée d'ici vendredi.", "fr"),
+                           ("Le enviaremos el producto de reemplazo antes del viernes.", "es"),
+                           ("Le spediremo il prodotto sostitutivo entro venerdì.", "it"),
+                           ("Het vervangende onderdeel wordt uiterlijk vrijdag bezorgd.", "nl"),
+                           ("O artigo em falta será entregue até sexta-feira.", "pt")):
+        assert due_h(text, language) == 103, text
+    for text, language in (("We will deliver your order within 3 days.", "en"),
+                           ("Wir verschicken Ihre Bestellung innerhalb von 2 Tagen.", "de"),
+                           ("Votre commande sera expédiée sous 48 heures.", "fr"),
+                           ("Su pedido será entregado el viernes.", "es"),
+                           ("Il pacco sarà spedito entro venerdì.", "it"),
+                           ("Uw pakket wordt vrijdag bezorgd.", "nl"),
+                           ("A sua encomenda será entregue na sexta-feira.", "pt"),
+                           ("Vanaf 1 juli leveren we op je nieuwe adres.", "nl")):
+        assert due_h(text, language) is None, text
+    # Telling the customer the delivery date or slot is a follow-up.
+    assert due_h("Je vous confirme le créneau de livraison demain par SMS.", "fr") == 31
+    assert due_h("I'll text you the delivery slot this evening.") == 7
+
+
+def test_more_next_steps_and_times_a_week_today_the_weekend_a_time_on_a_weekday():
+    assert due_h("Our lettings team will return a signed copy to you within one business day.") == 24
+    assert due_h("Finance will apply the credit within three working days.") == 72
+    assert due_h("An engineer will attend no later than Thursday.") == 79
+    assert due_h("A written answer will be sent to you a week today at the latest.") == 168
+    assert due_h("You will receive the corrected invoice no later than Wednesday 5pm.") == 55
+    assert due_h("We'll ship the repaired watch before the weekend.") == 103
+    assert due_h("El técnico pasará antes del fin de semana.", "es") == 103
+    assert due_h("El reembolso será tramitado en tres días hábiles a partir de hoy.", "es") == 72
+    assert due_h("Ik app je vanavond.", "nl") == 7
+    assert due_h("We bellen u over twee dagen terug.", "nl") == 48
+    assert due_h("A técnica liga-lhe amanhã às 10h.", "pt") == 24
+    assert due_h("Unser Techniker ruft Sie Donnerstag um 14 Uhr an.", "de") == 76
+    assert due_h("Vous serez rappelé demain à 9h30.", "fr") == 23.5
+    # What was done, or opening times, stay silent.
+    assert due_h("El reembolso ha sido tramitado hoy.", "es") is None
+    assert due_h("Nous ouvrons à 9h demain.", "fr") is None
+    assert due_h("We called you on Wednesday at 5pm.") is None
+    assert due_h("Il rimborso è stato emesso oggi.", "it") is None
+    assert due_h("O reembolso foi processado hoje.", "pt") is None
+    assert due_h("Le remboursement a été effectué aujourd'hui.", "fr") is None
+
+
+def test_a_time_of_day_on_a_named_weekday_aims_money_landing_and_parts_of_the_day():
+    assert due_h("You'll hear back from me by the close of business on Friday.") == 103
+    assert due_h("We're aiming to have an answer for you by Thursday.") == 79
+    assert due_h("The refund should land in your account within 3-5 working days.") == 168
+    assert due_h("Das Geld ist in 3 bis 5 Werktagen wieder auf Ihrem Konto.", "de") == 168
+    assert due_h("Ti richiamo nel pomeriggio.", "it") == 7
+    assert due_h("Je reviens vers vous demain dans la matinée.", "fr") == 26
+    assert due_h("Je vous rappelle dans l'après-midi.", "fr") == 7
+    # Routine bills and what was done in a simple past are no follow-up; a final statement after a closure is.
+    assert due_h("Your next bill will be issued on 1 April.") is None
+    assert due_h("Le respondimos el lunes.", "es") is None
+    assert due_h("La llamó nuestro técnico el martes.", "es") is None
+    assert due_h("A final statement will be posted to you by Friday.") == 103
+    assert due_h("Le escribimos el lunes con la solución.", "es") == 175
+
+
+def test_a_step_that_waits_for_an_undated_event_and_other_lookalikes_are_silent():
+    assert due_h("We will get back to you early next week if the part arrives.") is None
+    assert due_h("Wir melden uns bis Freitag, falls das Ersatzteil eintrifft.", "de") is None
+    assert due_h("Nous vous rappellerons demain si la pièce est arrivée.", "fr") is None
+    assert due_h("Le llamaremos mañana si llega la pieza.", "es") is None
+    assert due_h("We bellen u morgen terug als het onderdeel binnen is.", "nl") is None
+    assert due_h("We will be updating our systems this week, so replies may be slow.") is None
+    assert due_h("Version 2.14 will be released on the 14th.") is None
+    assert due_h("Our office will be closed early next week.") is None
+    # The same steps, not waiting for anything, are promises; so is a hold released on the customer's card.
+    assert due_h("We'll update you early next week.") == 223
+    assert due_h("The hold on your card will be released within 48 hours.") == 48
+    assert due_h("I've escalated it, so you'll hear back by Friday.") == 103
+
+
+def test_visits_transfers_compound_weekdays_fortnights_and_participles_in_other_languages():
+    assert due_h("Der Techniker wird Sie am Freitag zwischen 8 und 12 Uhr besuchen.", "de") == 103
+    assert due_h("Wir geben Ihnen bis Donnerstagmittag Bescheid.", "de") == 79
+    assert due_h("Die Rückzahlung wird binnen 14 Tagen angewiesen.", "de") == 336
+    assert due_h("Vous serez remboursé sous quinzaine.", "fr") == 360
+    assert due_h("We'll come back to you within a fortnight.") == 360
+    assert due_h("Wij zorgen ervoor dat u binnen 3 werkdagen uw geld terug hebt.", "nl") == 72
+    assert due_h("A sua questão será resolvida em 5 dias úteis.", "pt") == 168
+    # Opening times with compound weekdays, and routine debits, stay silent.
+    assert due_h("Wir sind Montagvormittag bis Freitagabend erreichbar.", "de") is None
+    assert due_h("O débito será efetuado no dia 14.", "pt") is None
+    assert due_h("Wij zorgen dat uw gegevens veilig zijn.", "nl") is None
