@@ -92,6 +92,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"not\s+(?:visible|shown)\s+to\s+(?:the\s+)?(?:customer|client)s?|"
                         r"nur\s+f[üu]r\s+den\s+internen\s+gebrauch|nur\s+intern|usage\s+interne\s+uniquement|"
                         r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno)\b", re.I)),
+    # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]".
+    (_LABEL, re.compile(r"[\[{]\s*(?:(?:note\s+(?:to|for)\s+)?(?:agents?|reps?|advisors?|advisers?|csr|operators?|"
+                        r"agente|agentes|mitarbeiter\w*|medewerker|atendente|operatore|conseill\w+|sachbearbeiter\w*)"
+                        r"(?:\s+(?:note|notes|only|instructions?))?\s*:[^\]}\n]{3,200}|(?:choose|pick|select|delete|"
+                        r"remove|keep)\s+(?:one|option|as\s+appropriate|whichever|the\s+(?:right|correct|relevant)"
+                        r"\s+(?:option|one|paragraph|line))[^\]}\n]{0,120})[\]}]", re.I)),
     (_LABEL, re.compile(r"\b(?:note|reminder)\s+to\s+self\b|\bnotiz\s+an\s+mich\b|\bnote\s+pour\s+moi\b|"
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
@@ -489,7 +495,7 @@ _SNEER = re.compile(
     r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy|lying(?!\s+(?:on|in|down|under|there|flat|at|around))|liar|chancer|"
     r"scammer|freeloader|trying\s+it\s+on|"
     r"l[üu]gt|L[üu]gner\w*|ment(?:euse|eur)?|miente|mentirosa?|mente|bugiard[oa]|liegt|mentiros[oa])\b|"
-    r"[😂🙄🤣🙈🤦]", re.I)
+    r"[😂🙄🤣🙈🤦🙃😒😤]", re.I)
 _SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
@@ -717,7 +723,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
         if _staff_talk(sentence, pronouns=False):
             return _REMARK, sentence.strip(), None
-    return None
+    return _weighed(body, names, whole)
 
 
 def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | None:
@@ -769,3 +775,101 @@ def _is_colleague(name: str, names: set[str]) -> bool:
     f = fold(name.lstrip("@"))
     return f not in names and f not in _NOT_NAMES and not any(f.startswith(n) or n.startswith(f) for n in names
                                                               if len(n) >= 3 and len(f) >= 3)
+
+
+# --- Notes told by their grammar and their staff evidence, whatever their wording. ---
+# Every second-person word, formal or informal: a sentence with one speaks to someone (the customer, as a rule).
+_ANY_YOU = re.compile(r"\b(?:you|your|yours|you're|you've|you'll|you'd|ur|u|du|dich|dir|dein\w*|tu|toi|te|ton|ta|tes|"
+                      r"vous|votre|vos|t[uú]|usted\w*|tus|tuy[oa]s?|su|sus|tuo|tua|tuoi|tue|vostr[oaie]|jij|je|jou|"
+                      r"jouw|uw|voc[eê]s?|teu|seu|sua|seus|suas|(?-i:Sie|Ihr\w*|Ihnen|Lei))\b", re.I)
+# A colleague's informal "you" asked to go ahead: "tu peux envoyer", "ya puedes mandarlo", "podes enviar".
+_GO_AHEAD = re.compile(r"\b(?:tu\s+peux|peux[- ]tu|du\s+kannst|kannst\s+du|(?:ya\s+)?puedes|podes|puoi|kun\s+je|kan\s+je|"
+                       r"you\s+can|u\s+can)\s+(?:l'|lo\s+|la\s+|es\s+|het\s+|it\s+)?(?:envoyer|envoyer|mandar\w*|"
+                       r"enviar\w*|abschicken|senden|schicken|verschicken|inviar\w*|mandar\w*|versturen|sturen|send|"
+                       r"go\s+ahead|y\s+aller|partir)\b", re.I)
+# A subjectless approval note: "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
+# "Validé par Sarah, tu peux envoyer", "Aprobado por Sara", "Approvato da Luca", "Goedgekeurd door Rik".
+_APPROVED_BY = re.compile(
+    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount)\s+)?"
+    r"(?:approved|ok'?d|okayed|okay'?d|signed\s+off|authori[sz]ed|cleared|green[- ]?lit|sanctioned|"
+    r"freigegeben|genehmigt|abgesegnet|valid[ée]e?|approuv[ée]e?|autoris[ée]e?|aprobad[oa]|autorizad[oa]|"
+    r"validad[oa]|approvat[oa]|autorizzat[oa]|goedgekeurd|aprovad[oa]|ok)\s+"
+    r"(?:by|von|durch|par|por|pel[oa]|da|door|van)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}|TL|SV|TM|QA|L[23]|T[23])\b", re.I)
+# An order, at the start of a clause, not to promise, offer or admit something: said to whoever writes the reply,
+# never to the customer ("don't promise a date", "kein Datum zusagen", "ne rien promettre", "no prometer fecha").
+_DONT_PROMISE = re.compile(
+    r"(?:^|[,;:(\[\-–—]\s*|[.!?]\s+)(?:(?:bitte|pls|please|svp|stp|aub|graag|por\s+favor|per\s+favore|but|and|aber|"
+    r"mais|pero|ma|maar|mas)\s+)?(?:"
+    r"(?:don't|do\s+not|dont|never|no\s+need\s+to)\s+(?:promise|offer|give|mention|admit|commit\s+to|quote|agree\s+to|"
+    r"refund|reopen|re-open)\s+(?:her|him|them|a|an|any|another|anything|more|extra|further|compensation|dates?|"
+    r"refunds?|vouchers?|credits?|goodwill|timescales?|eta|delivery\s+dates?|the\s+(?:date|eta|refund|voucher|credit|"
+    r"fee|compensation|goodwill|delay|error|mistake|bug|outage))\b|"
+    r"(?:nichts|kein\w*\s+\w+|nicht)\s+(?:zusagen|versprechen|anbieten|erw[äa]hnen|zugeben|erstatten)\b|"
+    r"ne\s+(?:rien|pas)\s+(?:promettre|proposer|offrir|mentionner|admettre|rembourser|s'engager)\b|"
+    r"no\s+(?:prometer|ofrecer|ofrecerle|mencionar|admitir|reembolsar|comprometerse)\b|"
+    r"non\s+(?:promettere|offrire|offrirle|offrirgli|menzionare|ammettere|rimborsare)\b|"
+    r"(?:niets|geen\s+\w+|niet)\s+(?:beloven|toezeggen|aanbieden|noemen|toegeven|terugbetalen)\b|"
+    r"n[ãa]o\s+(?:prometer|oferecer|mencionar|admitir|reembolsar)\b)", re.I)
+# Telegraphic case notes ("cust called 3x, esc to T2", "Kd. hat 3x angerufen, an 2nd Level eskaliert"): each
+# pattern is one kind of staff evidence, and a note needs two different kinds.
+_CRM_SIGNALS = [
+    # the customer in shorthand, or as a bare noun opening a sentence ("klant heeft …", "cliente a appelé …")
+    re.compile(r"(?<![\w\-])(?:cust|cx|kd|kdin|clt|cte)(?:\.|(?![\w\-]))|"
+               r"(?:^|[.;:]\s+|[(\[]\s*)(?:customer|cliente?|kunde|kundin|klant|clienta)\s+(?!service|care|support|"
+               r"portal|area|account|number|id|ref|reference|no|feedback|satisfaction|survey|nummer|seit)\w", re.I),
+    # it keeps happening: "3x", "x3", "3 fois"
+    re.compile(r"(?<![\w.,/])\d+\s?x(?!\w)|(?<![\w/])x\s?\d\b|\b\d+\s+(?:fois|veces|volte|keer|vezes|mal|times)\b",
+               re.I),
+    # escalation and support levels
+    re.compile(r"(?i:\besc(?:'d|d|\.)?(?!\w)|\b(?:esc(?:alated)?|eskaliert|escalad[éeoa]s?|scalat[oa]|ge[eë]scaleerd|"
+               r"doorgezet|weitergeleitet|transf[ée]r[ée]|passed)\s+(?:to|an|à|a|al|naar|para|ao)\s+(?:the\s+|den\s+|"
+               r"die\s+|le\s+|la\s+|el\s+|il\s+|de\s+|o\s+)?(?:[TLN]\s?[1-3]|tier\s?\d|\d(?:st|nd|rd|e|er|º|\.)?\s*"
+               r"(?:level|lijn|line|n[íi]vel|livello|niveau|linea)|back\s?office))\b|"
+               r"(?<![\w\-])(?:T[1-3]|L[1-3]|N[1-3])(?![\w\-])|"
+               r"(?i:\b\d(?:st|nd|rd|e|er|º|\.)?\s*(?:level|lijn|n[íi]vel|livello|niveau)\b)"),
+    # staff abbreviations and procedure
+    re.compile(r"(?<![\w\-])(?:SOP|GW|LVM|NFA|CRM|TL|w/|w/o|pls|plz|acct|appt|cb|vm|re-?open(?:ed)?|"
+               r"per\s+(?:SOP|policy|TL|process))(?![\w\-])", re.I),
+]
+# "Tom - she's already had a goodwill credit …", "Marco, questa te la lascio, è la terza volta che chiama.": a line
+# that opens by naming a colleague and goes on about the case.
+_NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|—|–|\s-)\s*(.+)$")
+_GREETED = (r"\b(?:hi|hello|dear|hey|hallo|liebe[rs]?|bonjour|salut|ch[èe]re?|hola|estimad[oa]|querid[oa]|ciao|"
+            r"gentile|car[oa]|beste|hoi|ol[áa]|prezad[oa])\s+")
+
+
+def _crm_note(sentence: str) -> bool:
+    """A case note in staff shorthand: two kinds of staff evidence and nobody spoken to."""
+    if _ANY_YOU.search(sentence) or len(sentence.split()) > 25:
+        return False
+    return sum(bool(p.search(sentence)) for p in _CRM_SIGNALS) >= 2
+
+
+def _introduced(name: str, whole: str) -> bool:
+    """The reply introduces or greets this person: talking to them is talking to the reader."""
+    return bool(re.search(rf"{_INTRODUCED}\W+(?:\w+\W+){{0,3}}{re.escape(name)}\b|\b{re.escape(name)}\W+(?:\w+\W+){{0,2}}"
+                          rf"{_INTRODUCED}|{_GREETED}{re.escape(name)}\b", whole, re.I))
+
+
+def _weighed(line: str, names: set[str], whole: str):
+    """Approval chatter, orders not to promise, shorthand case notes, a line that turns to a colleague."""
+    for sentence in re.split(r"(?<![\s.][A-Za-z]{2})(?<![\s.][A-Za-z])(?<=[.!?])\s+", line):   # not after "Kd."
+        spoken_to = _ANY_YOU.search(_GO_AHEAD.sub(" ", sentence))
+        m = _APPROVED_BY.search(sentence)
+        if m and not spoken_to and (m.group(1).isupper() or _is_colleague(m.group(1), names)) and not _introduced(
+                m.group(1).lstrip("@"), whole):
+            return _STAFF, sentence.strip(), None
+        if not _ANY_YOU.search(sentence) and _DONT_PROMISE.search(sentence):
+            return _STAFF, sentence.strip(), None
+        if _crm_note(sentence):
+            return _REMARK, sentence.strip(), None
+    m = _NAME_LEAD.match(line)
+    first = next((x for x in whole.splitlines() if x.strip()), "")
+    if m and line.strip() != first.strip() and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+        rest = m.group(2)
+        third = _THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest)
+        strong = _REPEAT.search(rest) or _DONT_PROMISE.search(rest) or (third and (
+            _SNEER.search(rest) or _STAFF_WORK.search(rest) or _ORDER.search(rest)))
+        if strong or (third and _WEAK.search(rest) and not _ANY_YOU.search(rest)):
+            return _STAFF, line.strip(" -–—*"), None
+    return None
