@@ -93,3 +93,22 @@ def test_opening_a_tab_is_bounded_and_says_whose_trouble_it_is():
             await session.close()
 
     asyncio.run(scenario())
+
+
+def test_a_browser_step_starts_one_renderer_not_a_spare_for_a_context_it_will_not_use():
+    # Chromium warms a spare renderer for the next page of the same browser context; every step opens
+    # its page in a new context, so each spare was started for nothing (4 renderers a journey, not 1).
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(**browser.launch_options(BrowserSettings(), pw.chromium.executable_path))
+        try:
+            cdp = chromium.new_browser_cdp_session()
+            for _ in range(2):
+                context = chromium.new_context()
+                context.new_page().goto("data:text/html,<p>hello</p>")
+                processes = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+                assert [p["type"] for p in processes].count("renderer") == 1, processes
+                context.close()
+        finally:
+            chromium.close()

@@ -5,6 +5,7 @@ Linux only; no extra package. Used by the benchmarks that report cost per journe
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 
@@ -41,7 +42,9 @@ def tree_cpu_by_name(pid: int) -> dict[str, float]:
         name = head.split("(", 1)[1]
         try:  # Chromium's processes by their role: browser, renderer, gpu-process, utility, zygote
             with open(f"/proc/{p}/cmdline", "rb") as f:
-                kind = next((a[7:].decode() for a in f.read().split(b"\0") if a.startswith(b"--type=")), "")
+                # Chromium rewrites its command line (one string, spaces, no NULs): search it, not its argv.
+                m = re.search(rb"(?:^|[\0 ])--type=([\w-]+)", f.read())
+                kind = m.group(1).decode() if m else ""
             name += f"[{kind or 'main'}]" if name.startswith(("chrom", "headless_shell")) else ""
         except OSError:
             pass

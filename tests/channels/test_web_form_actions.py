@@ -90,6 +90,20 @@ PAGES = {
         <select id=a name=about><option>Delivery</option><option>Billing</option></select>
         <label for=m>Message *</label><textarea id=m name=message></textarea>
         <button>Send</button></form>"""),
+    # Choosing "Other" adds a field; the short form's labels, read before filling, still mean the same fields.
+    "/reveal": page("""<form method=post action=/send>
+        <label for=t>Topic</label><select id=t name=topic><option>Delivery</option><option>Other</option></select>
+        <div id=extra></div><label for=m>Your message</label><textarea id=m name=message></textarea>
+        <button>Send</button></form>""", """
+        document.getElementById('t').onchange = e => { document.getElementById('extra').innerHTML =
+            '<label for=o>Other topic</label><input id=o name=other>'; };"""),
+    # Choosing "Other" adds a field whose whole label is "Message": a better match than "Your message".
+    "/better-match": page("""<form method=post action=/send>
+        <label for=t>Topic</label><select id=t name=topic><option>Delivery</option><option>Other</option></select>
+        <div id=extra></div><label for=m>Your message</label><textarea id=m name=message></textarea>
+        <button>Send</button></form>""", """
+        document.getElementById('t').onchange = e => { document.getElementById('extra').innerHTML =
+            '<label for=o>Message</label><input id=o name=other_message>'; };"""),
     "/tie": page("""<form method=post action=/send>
         <label for=e>Email address</label><input id=e name=email>
         <label for=c>Confirm email address</label><input id=c name=email2>
@@ -262,8 +276,25 @@ JOURNEYS = {
         fields:
           - {label: Message, value: "ambiguous {token}"}
         """),
+    "reveal": ("/reveal", """
+        fields:
+          - {label: Topic, value: Other}
+          - {label: Your message, value: "reveal {token}"}
+        """),
+    "better-match": ("/better-match", """
+        fields:
+          - {label: Topic, value: Other}
+          - {label: Message, value: "better-match {token}"}
+        """),
+    "better-match-actions": ("/better-match", """
+        actions:
+          - fill: {label: Topic, value: Other}
+          - fill: {label: Message, value: "better-match-actions {token}"}
+          - click: {text: Send, submit: true}
+        """),
     "tie": ("/tie", """
         fields:
+          - {label: Confirm email address, value: jane@example.com}
           - {label: email, value: "tie {token}"}
         """),
 }
@@ -439,3 +470,27 @@ def test_normalise_ignores_case_spaces_and_markers():
     assert normalise("  Your   Message *: ") == "your message"
     assert normalise("Phone (optional)") == "phone"
 
+
+
+def test_labels_read_before_filling_still_fill_their_own_fields_when_filling_adds_one(ran, site):
+    # The short form's labels are read together before the first field is filled; a field added by filling
+    # another (here by choosing "Other") does not move them.
+    post = sent_one(ran, site, "reveal")
+    assert post["fields"]["topic"] == "Other" and post["fields"].get("other", "") == ""
+
+
+def test_a_field_that_filling_makes_a_better_match_is_a_prober_error_in_the_short_form(ran, site):
+    # "Message" meant the textarea when the labels were read; choosing "Other" then added a field labelled
+    # "Message" exactly. Which one the customer would fill changed under the prober: never sent half-right.
+    got = ran.of("better-match")
+    step = got["step"]
+    assert step["status"] == "error" and got["findings"] == [], step
+    assert got["contact"]["status"] == "not_sent" and site.sent("better-match ") == []
+    assert step["error"].startswith("the form changed while it was being filled: label 'Message' meant 'Your "
+                                    "message' (textarea) when the labels were read, but now means 'Message' "
+                                    "(input[type=text])"), step["error"]
+    assert "nothing was sent" in step["error"] and "actions:" in step["error"]
+    # As actions, each field is looked for after the one before it is filled: the new field gets it.
+    post = sent_one(ran, site, "better-match-actions")
+    assert post["fields"]["other_message"].startswith("better-match-actions ")
+    assert post["fields"].get("message", "") == ""
