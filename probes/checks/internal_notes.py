@@ -102,8 +102,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
-                        r"(?<![\"“'])\bTODO\b(?:\s*[:\-–—(!]|\s*$|\s+(?:add|check|confirm|insert|fix|update|send|ask|"
-                        r"chase|remove|verify|follow|find|get|put|for\s+\w+\s*:))")),
+                        r"(?<![\"“'])\bTODO\b(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
+                        r"app|apps|items?)\b)\w)")),
     # Instructions to colleagues.
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|pls\s+don't|please\s+don't|never)\s+send\b" + _STOP_AFTER, re.I)),
     (_STAFF, re.compile(r"\b(?:nicht\s+(?:senden|versenden|abschicken|weiterleiten)|ne\s+pas\s+(?:envoyer|transmettre)|"
@@ -134,7 +134,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\b(?:just\s+)?fob\s+(?:him|her|them)\s+off\b", re.I)),
     # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?".
     (_STAFF, re.compile(
-        r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:please\s+|pls\s+|just\s+)?"
+        r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:(?:on|in|from|at)\s+(?:the\s+)?"
+        r"[\w\-]+\s+)?(?:please\s+|pls\s+|just\s+)?"
         r"(?:check|confirm|verify|approve|look|deal|handle|take|pick|reply|review|sign|ok|double[- ]?check|advise|"
         r"answer|have\s+a\s+look|jump\s+on|cover)\b|"
         r"\b(?:does\s+)?(?:anyone|anybody)\s+know\s+(?:if|whether|how|what|why|where|when|who)\b|"
@@ -175,7 +176,9 @@ _REMARK = "remark"
 # --- Free-form notes (no fixed marker): bracketed asides, drafting notes, postscripts, remarks. ---
 # A bracketed aside: (…), […], <<…>>, and "xx … xx" / "XXX … XXX" (drafting marks, never prose to a customer).
 _BRACKETED = re.compile(r"\(([^()\n]{3,200})\)|\[([^\[\]\n]{3,200})\]|(?:<<|\{\{|\*\*)([^<>{}*\n]{2,160})(?:>>|\}\}|\*\*)|"
-                        r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)")
+                        r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)|"
+                        # an aside between dashes: "de 60 € — revisar si sigue siendo 60 o ya es 75 — y se cargará"
+                        r"\s[—–]\s([^—–\n]{3,160}?)\s[—–](?=\s|$)")
 # Words that speak to the customer: an aside with them is written for the customer ("(check your spam folder)").
 _TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|usted|ustedes|su|sus|suo|sua|suoi|"
                           r"vostr[oaie]|uw|u|voc[eê]|seu|seus|suas)\b", re.I)
@@ -205,6 +208,8 @@ _DRAFTING = [re.compile(p) for p in (
     rf"^{_ADD}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+(?:with|w/)\s*[a-z]+",
+    # the writer's own to-do: "(need to double check the fee, might be £40 now)", "(must confirm w/ Jo)"
+    rf"^(?:need\s+to|needs\s+to\s+be|must|have\s+to|gotta|should)\s+(?:{_VERIFY}|checked|confirmed|verified|ask)\b",
     rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
     r"^(?:tbc|tbd|tba)\s*[-–—:]\s*@?[a-z]+$",
     r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
@@ -263,8 +268,8 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
                              r"insert|update|chase|fix|sort|finish|complete)\b"
                              r"(?![^.]*\byou)")
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
-_NOTE_FOR = re.compile(r"\b(?:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
-                       r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?:for|to|an|für|fur|pour|à|per|para|"
+_NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
+                       r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
                        r"voor|aan)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
@@ -332,7 +337,8 @@ _COLLEAGUE_ASK = re.compile(
     r"\byour\s+(?:sign[- ]?off|ok|approval|go[- ]ahead)\b|\bbefore\s+(?:it|this)\s+goes\b|\bbefore\s+sending\b|"
     # The informal "you" of a colleague asked something: "Marta, kannst du …?", "Luca, puoi …?", "Rui, consegues …?"
     r"\b(?:kannst|k[öo]nntest)\s+du\b[^?]*\?|\b(?:peux[- ]tu|tu\s+peux|pourrais[- ]tu)\b[^?]*\?|"
-    r"\b(?:puedes|podr[ií]as|puoi|potresti|kun\s+je|kan\s+je|podes|consegues)\b[^?]*\?", re.I)
+    r"\b(?:puedes|podr[ií]as|puoi|potresti|kun\s+je|kan\s+je|podes|consegues)\b[^?]*\?|"
+    r"\b(?:neem|kun|kan|wil|doe|pak)\s+jij\b[^?]*\?", re.I)
 # The reply introduces the person to the customer ("I've copied in my colleague Aisha (cc'd)"): talking to them is fine.
 _INTRODUCED = r"(?:cc'?d|cc:|copied\s+in|copying\s+in|looping\s+in|looped\s+in|my\s+colleague|introduce)"
 # "PS Gaz bring the big pipe wrench": a postscript that orders a named colleague.
@@ -448,8 +454,10 @@ _THIRD_PRONOUN = re.compile(
     r"\b(?:der|die)\s+(?:hat|ist|war|will|wollte|ruft|schreibt|nervt)\b|\b(?:sie|er)\s+(?:hat|ist|war|will|ruft|schreibt)\b",
     re.I)
 _THIRD_NOUN = re.compile(
-    r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])|\b(?:the|this|that)\s+(?:customer|client|tenant|caller|guy|lady|woman|man|bloke|"
-    r"one)\b|\b(?:customer|client|tenant)\s+(?:is|was|has|had|wants|keeps|says|said|calm|angry|annoyed|called|rang|"
+    r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])|\b(?:the|this|that)\s+(?:[\w*]+\s+)?(?:customer|client|tenant|caller|guy|"
+    r"lady|woman|bloke)\b|\b(?:the|this|that)\s+(?:man|one)\b|\b(?:der|die)\s+(?:schon\s+)?wieder\b|"
+    r"\b(?:esse|essa|este|esta)\s+(?:cara|tipo|mina|mo[çc][oa]|senhor|senhora|cliente)\b|"
+    r"\b(?:deze|die)\s+(?:meneer|mevrouw|klant|vent|man|vrouw)\b|\b(?:sempre|di\s+nuovo|ancora)\s+(?:lui|lei)\b|\b(?:customer|client|tenant)\s+(?:is|was|has|had|wants|keeps|says|said|calm|angry|annoyed|called|rang|"
     r"emailed|threatens)\b|\b(?:der|die)\s+(?:kunde|kundin|typ|frau|mann)\b|\b(?:kunde|kundin)\b|"
     r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
     r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
@@ -471,7 +479,7 @@ _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|e
             r"reklamiert|gemeldet|gemailt|erkl[äa]rt|expliqu\w*)")
 # It keeps happening: "fourth email this week", "third time we've walked him through", "schon 3x angerufen".
 _REPEAT = re.compile(
-    rf"\b{_ORDINAL}\s+(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
+    rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
     r"chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo)\b|"
     rf"(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
@@ -484,10 +492,11 @@ _STAFF_WORK = re.compile(
     r"\b(?:ticket|tickets|clôture\w*|cl[ôo]turer|chiudiamo|chiudere\s+il|cerrar\s+el|schlie[ßs]en|escalate\w*|"
     r"macro|l1|l2|TL|SLA|(?:late|early|night|day|next|morning|evening|US|UK)\s+shift|schicht|"
     r"kulanz|geste\s+commercial|sign[- ]?off|chargeable|dupe|merge|jur[ií]dico|"
-    r"refund\s+whatever|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
+    r"refund\s+whatever|(?:send|use)\s+(?:the\s+|her\s+|him\s+|them\s+)?(?:standard|usual|template|canned|stock)\s+"
+    r"(?:reply|response|answer|email|macro)|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
     r"n[ãa]o\s+(?:dar|oferecer|admitir))\b", re.I)
 # Orders and questions to colleagues: "pls …", "on clôture ?", "don't bother", "rispondile …", "no le demos".
-_ORDER = re.compile(r"\b(?:pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
+_ORDER = re.compile(r"\b(?:someone\s+else\s+(?:take|deal|handle|grab|pick)|pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
                     r"non\s+(?:dargli|darle|rimborsare))(?!\w)", re.I)
 # Mockery: "she's clearly got nothing else on", "got rid of this one", "langsam nervt's", "walked him through".
 _SNEER = re.compile(
@@ -495,7 +504,7 @@ _SNEER = re.compile(
     r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy|lying(?!\s+(?:on|in|down|under|there|flat|at|around))|liar|chancer|"
     r"scammer|freeloader|trying\s+it\s+on|"
     r"l[üu]gt|L[üu]gner\w*|ment(?:euse|eur)?|miente|mentirosa?|mente|bugiard[oa]|liegt|mentiros[oa])\b|"
-    r"[😂🙄🤣🙈🤦🙃😒😤]", re.I)
+    r"[😂🙄🤣🙈🤦🙃😒😤]|(?<!\S)(?:-\.-|-_-|>_<)(?!\S)", re.I)
 _SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
@@ -729,7 +738,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
 def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | None:
     """A bracketed aside meant for staff: "(Sam — can you check?)", "[insert tracking link]", "<<check wording>>"."""
     for m in _BRACKETED.finditer(line):
-        shape = "(" if m.group(1) is not None else "[" if m.group(2) is not None else "<<" if m.group(3) else "xx"
+        shape = "(" if m.group(1) is not None or m.group(5) is not None else "[" if m.group(2) is not None else \
+            "<<" if m.group(3) else "xx"
         inner = m.group(m.lastindex or 0).strip(" *_-–—:")
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
@@ -748,6 +758,13 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         note_for = _NOTE_FOR.search(inner)
         if note_for and _is_colleague(note_for.group(1), names):
             return _STAFF, m.group(0), m.span()
+        team = _TO_TEAM.match(inner)
+        if team and not _TO_CUSTOMER.search(team.group(1)) and ("?" in team.group(1) or _REQUEST.search(fold(team.group(1)))):
+            return _STAFF, m.group(0), m.span()   # "[bereavement team: did we send the condolence card?]"
+        asked = _NAMED_INSIDE.search(inner)
+        if asked and _is_colleague(asked.group(1), names) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
+                _TO_CUSTOMER.search(asked.group(2)):
+            return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
         if _staff_talk(inner, pronouns=True):
             return _REMARK, m.group(0), m.span()
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
@@ -807,7 +824,7 @@ _DONT_PROMISE = re.compile(
     r"(?:nichts|kein\w*\s+\w+|nicht)\s+(?:zusagen|versprechen|anbieten|erw[äa]hnen|zugeben|erstatten)\b|"
     r"ne\s+(?:rien|pas)\s+(?:promettre|proposer|offrir|mentionner|admettre|rembourser|s'engager)\b|"
     r"no\s+(?:prometer|ofrecer|ofrecerle|mencionar|admitir|reembolsar|comprometerse)\b|"
-    r"non\s+(?:promettere|offrire|offrirle|offrirgli|menzionare|ammettere|rimborsare)\b|"
+    r"(?:non|nn)\s+(?:promettere|offrire|offrirle|offrirgli|menzionare|ammettere|rimborsare)\b|"
     r"(?:niets|geen\s+\w+|niet)\s+(?:beloven|toezeggen|aanbieden|noemen|toegeven|terugbetalen)\b|"
     r"n[ãa]o\s+(?:prometer|oferecer|mencionar|admitir|reembolsar)\b)", re.I)
 # Telegraphic case notes ("cust called 3x, esc to T2", "Kd. hat 3x angerufen, an 2nd Level eskaliert"): each
@@ -821,16 +838,22 @@ _CRM_SIGNALS = [
     re.compile(r"(?<![\w.,/])\d+\s?x(?!\w)|(?<![\w/])x\s?\d\b|\b\d+\s+(?:fois|veces|volte|keer|vezes|mal|times)\b",
                re.I),
     # escalation and support levels
-    re.compile(r"(?i:\besc(?:'d|d|\.)?(?!\w)|\b(?:esc(?:alated)?|eskaliert|escalad[éeoa]s?|scalat[oa]|ge[eë]scaleerd|"
+    re.compile(r"(?i:\besc(?:'d|d|\.)?(?!\w)|\b(?:esc(?:alated)?|eskaliert|escalad[éeoa]s?|e?scalat[oa]|ge[eë]scaleerd|"
                r"doorgezet|weitergeleitet|transf[ée]r[ée]|passed)\s+(?:to|an|à|a|al|naar|para|ao)\s+(?:the\s+|den\s+|"
-               r"die\s+|le\s+|la\s+|el\s+|il\s+|de\s+|o\s+)?(?:[TLN]\s?[1-3]|tier\s?\d|\d(?:st|nd|rd|e|er|º|\.)?\s*"
+               r"die\s+|le\s+|la\s+|el\s+|il\s+|de\s+|o\s+)?(?:[TLN]\s?[1-3]|tier\s?\d|\d(?:st|nd|rd|e|er|º|°|\.)?\s*"
                r"(?:level|lijn|line|n[íi]vel|livello|niveau|linea)|back\s?office))\b|"
                r"(?<![\w\-])(?:T[1-3]|L[1-3]|N[1-3])(?![\w\-])|"
-               r"(?i:\b\d(?:st|nd|rd|e|er|º|\.)?\s*(?:level|lijn|n[íi]vel|livello|niveau)\b)"),
+               r"(?i:\b\d(?:st|nd|rd|e|er|º|°|\.)?\s*(?:level|lijn|n[íi]vel|livello|niveau)\b)"),
     # staff abbreviations and procedure
     re.compile(r"(?<![\w\-])(?:SOP|GW|LVM|NFA|CRM|TL|w/|w/o|pls|plz|acct|appt|cb|vm|re-?open(?:ed)?|"
                r"per\s+(?:SOP|policy|TL|process))(?![\w\-])", re.I),
 ]
+# An aside for a team: "[bereavement team: …?]", "(Nachtschicht-Team: bitte …)".
+_TO_TEAM = re.compile(r"^(?:[\w\-]+\s+){0,2}(?:team|shift|desk|dept|department|crew|squad|[ée]quipe|equipo|squadra|"
+                      r"afdeling|abteilung|equipa|kollegen|colleagues|collega's|colleghi|compa[ñn]eros|colegas)\s*"
+                      r"[:,—–]\s*(.+)$", re.I)
+# A colleague named and asked, after something else in the aside: "…, Sanne neem jij hem over?"
+_NAMED_INSIDE = re.compile(r"[,;.]\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(.+)$")
 # "Tom - she's already had a goodwill credit …", "Marco, questa te la lascio, è la terza volta che chiama.": a line
 # that opens by naming a colleague and goes on about the case.
 _NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|—|–|\s-)\s*(.+)$")
@@ -852,8 +875,17 @@ def _introduced(name: str, whole: str) -> bool:
 
 
 def _weighed(line: str, names: set[str], whole: str):
-    """Approval chatter, orders not to promise, shorthand case notes, a line that turns to a colleague."""
-    for sentence in re.split(r"(?<![\s.][A-Za-z]{2})(?<![\s.][A-Za-z])(?<=[.!?])\s+", line):   # not after "Kd."
+    """Approval chatter, orders not to promise, shorthand case notes, remarks weighed by their evidence, a line
+    that turns to a colleague."""
+    for sentence in _sentences(line):
+        if sentence[:1].islower() and len(sentence.split()) <= 6 and not _ANY_YOU.search(sentence) and any(
+                p.search(fold(sentence)) for p in _DRAFTING):
+            return _DRAFT, sentence.strip(), None   # "… at checkout. sounds harsh? maybe soften"
+        if _about_customer(sentence):
+            return _REMARK, sentence.strip(), None
+        m = _NAME_PLEASE.search(sentence)
+        if m and not _ANY_YOU.search(sentence) and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+            return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
         spoken_to = _ANY_YOU.search(_GO_AHEAD.sub(" ", sentence))
         m = _APPROVED_BY.search(sentence)
         if m and not spoken_to and (m.group(1).isupper() or _is_colleague(m.group(1), names)) and not _introduced(
@@ -863,13 +895,72 @@ def _weighed(line: str, names: set[str], whole: str):
             return _STAFF, sentence.strip(), None
         if _crm_note(sentence):
             return _REMARK, sentence.strip(), None
-    m = _NAME_LEAD.match(line)
     first = next((x for x in whole.splitlines() if x.strip()), "")
-    if m and line.strip() != first.strip() and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+    for sentence in ([line] if line.strip() == first.strip() else _sentences(line)):
+        hit = _turns_to_colleague(sentence, names, whole) if line.strip() != first.strip() else None
+        if hit:
+            return hit
+    return None
+
+
+def _turns_to_colleague(sentence: str, names: set[str], whole: str):
+    """A sentence that opens by naming a colleague and goes on about the case ("Fra, ricordati di chiudere il ticket")."""
+    m = _NAME_LEAD.match(sentence)
+    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _APPOSITION.match(
+            m.group(2)):
         rest = m.group(2)
         third = _THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest)
         strong = _REPEAT.search(rest) or _DONT_PROMISE.search(rest) or (third and (
-            _SNEER.search(rest) or _STAFF_WORK.search(rest) or _ORDER.search(rest)))
-        if strong or (third and _WEAK.search(rest) and not _ANY_YOU.search(rest)):
-            return _STAFF, line.strip(" -–—*"), None
+            _SNEER.search(rest) or _STAFF_WORK.search(rest) or _ORDER.search(rest) or _CONTACT_RE.search(rest))) or (
+            _STAFF_WORK.search(rest) and not _ANY_YOU.search(rest))
+        if strong:
+            return _STAFF, sentence.strip(" -–—*"), None
     return None
+
+
+# "Tom, our engineer, …", "Sarah, who handles refunds, …": a name in apposition, not a colleague spoken to.
+_APPOSITION = re.compile(r"(?:our|my|the|who|whom|from|of|at|in|unser\w*|mein\w*|der|die|das|notre|nos|mon|ma|du|de|"
+                         r"qui|que|nuestr[oa]s?|mi|el|la|del|il|lo|la|nostr[oa]|che|di|dal|onze|ons|mijn|die|wie|van|"
+                         r"o|a|os|as|nosso|nossa|meu|minha|do|da)\b", re.I)
+
+
+# It keeps happening, without saying how the customer got in touch: "terceira vez hoje", "zum fünften Mal".
+_AGAIN_COUNT = re.compile(
+    rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
+    r"\b(?:alweer|again|schon\s+wieder|encore|otra\s+vez|di\s+nuovo|de\s+novo)\s+(?:een|a|an|eine?|une?|un[ao]?|uma?)\s+"
+    r"(?:klacht|complaint|beschwerde|plainte|queja|reclamo|reclama[çc][ãa]o|mail|email)\b", re.I)
+_CONTACT_RE = re.compile(rf"\b{_CONTACT}\b", re.I)
+# "Carlos porfa revisa …", "Tom pls check …": a colleague named and asked, at the start of a sentence.
+_NAME_PLEASE = re.compile(r"(?:^|[.!?]\s+)([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(?:pls|plz|porfa|por\s+favor|stp|svp|"
+                          r"per\s+favore|pfv|please)\s+[a-zà-ÿ]")
+
+
+def _sentences(line: str) -> list[str]:
+    """The line's sentences; not cut after an abbreviation ("Kd.", "Mr.") or inside "...".""" 
+    parts: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+|(?<=\.-)\s+|(?<=-_-)\s+|(?<=[😂🙄🤣🙃])\s+", line):
+        if parts and re.search(r"(?:\b[A-Z][a-z]{0,2}\.|\b[a-z]\.|\.\.)$", parts[-1]):
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _about_customer(unit: str) -> bool:
+    """Talk about the customer weighed by its kinds of evidence, in a sentence that speaks to nobody.
+
+    With a noun ("the lady from Leeds", "esse cara", "der schon wieder") two kinds of staff evidence, or one and
+    "again"; with a bare pronoun ("he", "lui"), which is often a courier or an engineer, two kinds of which one is
+    staff work, an order or mockery ("he hasn't been replied to — pls pick up", "… aver chiamato 😂").
+    """
+    if _ANY_YOU.search(unit):
+        return False
+    noun, pron = _THIRD_NOUN.search(unit), _THIRD_PRONOUN.search(unit)
+    if not (noun or pron):
+        return False
+    staffish = [bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER, _SNEER)]
+    repeat = bool(_REPEAT.search(unit) or _AGAIN_COUNT.search(unit))
+    if noun:
+        kinds = sum(staffish) + repeat
+        return kinds >= 2 or (kinds == 1 and bool(_WEAK.search(unit)))
+    return any(staffish) and sum(staffish) + repeat + bool(_CONTACT_RE.search(unit)) >= 2
