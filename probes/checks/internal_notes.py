@@ -28,7 +28,11 @@ postscript that orders a colleague ("PS Gaz bring the big wrench"); notes for a 
 ("remember to close 4471 after sending"); a sentence that breaks off into a drafting question ("from our —
 check whether Leeds or Bristol has it??"); a colleague's signed comment ("(bit strong? — Dan)"); asides that
 run on to the next line; and, in a "> " block nobody is named as writing, a remark about the customer that
-does not speak as the customer ("> PITA tenant, check …"). Staff talk inside a forwarded or quoted colleague's message counts
+does not speak as the customer ("> PITA tenant, check …"). Told by grammar rather than phrase: a subjectless approval note ("OK'd by
+Sarah", "Genehmigt von Jens"), an order opening a clause not to promise or mention something ("don't promise a date",
+"kein Datum zusagen"), a shorthand case note with two kinds of staff evidence ("cust called 3x, esc to T2"), a sentence
+about the customer weighed by kinds of evidence, a sentence turning to a colleague by name about the case, a macro's
+"[Agent: …]", a note for a team, a drafting aside between dashes, a lower-case afterthought ("maybe reword"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
@@ -222,6 +226,9 @@ _DRAFTING = [re.compile(p) for p in (
     r"\b(?:link|tracking\w*|sendungsnummer|betrag|summe|datum|termin|formulierung|wortlaut|preis|screenshot|name|"
     r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
     r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren)\b",
+    # a short verb-last to-do: "Lieferdatum nochmal prüfen", "bedrag even navragen" (not "bitte prüfen", said to customers)
+    r"^(?!.*\bbitte\b)(?:[\w\-]+\s+){1,4}(?:einfugen|erganzen|eintragen|prufen|checken|klaren|abklaren|nachfragen|"
+    r"bestatigen|anpassen|umformulieren|controleren|nakijken|navragen|bevestigen|invoegen|toevoegen|aanpassen)\s*[!?.]*$",
     r"\bfreigabe\s+(?:durch|von|vom)\s+\w+|\b(?:wartet|warten)\s+auf\s+(?:die\s+)?freigabe|"
     r"\bbraucht\s+(?:noch\s+)?(?:freigabe|ok)\b",
     r"\b(?:link|tracking\w*|bedrag|datum|naam|nummer|screenshot|formulering|tekst|prijs|nog|met\s+\w+|bij\s+\w+)\b"
@@ -732,7 +739,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
         if _staff_talk(sentence, pronouns=False):
             return _REMARK, sentence.strip(), None
-    return _weighed(body, names, whole)
+    return _weighed(body, names, whole, lang)
 
 
 def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | None:
@@ -799,6 +806,17 @@ def _is_colleague(name: str, names: set[str]) -> bool:
 _ANY_YOU = re.compile(r"\b(?:you|your|yours|you're|you've|you'll|you'd|ur|u|du|dich|dir|dein\w*|tu|toi|te|ton|ta|tes|"
                       r"vous|votre|vos|t[uú]|usted\w*|tus|tuy[oa]s?|su|sus|tuo|tua|tuoi|tue|vostr[oaie]|jij|je|jou|"
                       r"jouw|uw|voc[eê]s?|teu|seu|sua|seus|suas|(?-i:Sie|Ihr\w*|Ihnen|Lei))\b", re.I)
+# Words of _ANY_YOU that are something else in the reply's language: French "du" (of the) and "je" (I), German
+# "je" (each), Dutch "te" (to), Italian "su" (on), English "ta" (thanks).
+_NOT_YOU = {"fr": {"du", "je"}, "de": {"je"}, "nl": {"te", "du"}, "it": {"su"}, "en": {"ta"}, "es": {"u"}, "pt": {"u"}}
+
+
+def _spoken_to(text: str, lang: str) -> bool:
+    """Does the text speak to someone ("you" in any of the supported languages, read in the reply's language)?"""
+    skip = _NOT_YOU.get(lang, set())
+    return any(m.group(0).lower() not in skip for m in _ANY_YOU.finditer(text))
+
+
 # A colleague's informal "you" asked to go ahead: "tu peux envoyer", "ya puedes mandarlo", "podes enviar".
 _GO_AHEAD = re.compile(r"\b(?:tu\s+peux|peux[- ]tu|du\s+kannst|kannst\s+du|(?:ya\s+)?puedes|podes|puoi|kun\s+je|kan\s+je|"
                        r"you\s+can|u\s+can)\s+(?:l'|lo\s+|la\s+|es\s+|het\s+|it\s+)?(?:envoyer|envoyer|mandar\w*|"
@@ -821,6 +839,8 @@ _DONT_PROMISE = re.compile(
     r"refund|reopen|re-open)\s+(?:her|him|them|a|an|any|another|anything|more|extra|further|compensation|dates?|"
     r"refunds?|vouchers?|credits?|goodwill|timescales?|eta|delivery\s+dates?|the\s+(?:date|eta|refund|voucher|credit|"
     r"fee|compensation|goodwill|delay|error|mistake|bug|outage))\b|"
+    r"(?:don't|do\s+not|dont|never)\s+(?:mention|promise|offer|admit|say)\s+[^.;!?]{1,40}?\s+to\s+(?:her|him|them|"
+    r"the\s+(?:customer|client))\b|"
     r"(?:nichts|kein\w*\s+\w+|nicht)\s+(?:zusagen|versprechen|anbieten|erw[äa]hnen|zugeben|erstatten)\b|"
     r"ne\s+(?:rien|pas)\s+(?:promettre|proposer|offrir|mentionner|admettre|rembourser|s'engager)\b|"
     r"no\s+(?:prometer|ofrecer|ofrecerle|mencionar|admitir|reembolsar|comprometerse)\b|"
@@ -861,9 +881,9 @@ _GREETED = (r"\b(?:hi|hello|dear|hey|hallo|liebe[rs]?|bonjour|salut|ch[èe]re?|h
             r"gentile|car[oa]|beste|hoi|ol[áa]|prezad[oa])\s+")
 
 
-def _crm_note(sentence: str) -> bool:
+def _crm_note(sentence: str, lang: str) -> bool:
     """A case note in staff shorthand: two kinds of staff evidence and nobody spoken to."""
-    if _ANY_YOU.search(sentence) or len(sentence.split()) > 25:
+    if _spoken_to(sentence, lang) or len(sentence.split()) > 25:
         return False
     return sum(bool(p.search(sentence)) for p in _CRM_SIGNALS) >= 2
 
@@ -874,36 +894,36 @@ def _introduced(name: str, whole: str) -> bool:
                           rf"{_INTRODUCED}|{_GREETED}{re.escape(name)}\b", whole, re.I))
 
 
-def _weighed(line: str, names: set[str], whole: str):
+def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
     """Approval chatter, orders not to promise, shorthand case notes, remarks weighed by their evidence, a line
     that turns to a colleague."""
     for sentence in _sentences(line):
-        if sentence[:1].islower() and len(sentence.split()) <= 6 and not _ANY_YOU.search(sentence) and any(
+        if sentence[:1].islower() and len(sentence.split()) <= 6 and not _spoken_to(sentence, lang) and any(
                 p.search(fold(sentence)) for p in _DRAFTING):
             return _DRAFT, sentence.strip(), None   # "… at checkout. sounds harsh? maybe soften"
-        if _about_customer(sentence):
+        if _about_customer(sentence, lang):
             return _REMARK, sentence.strip(), None
         m = _NAME_PLEASE.search(sentence)
-        if m and not _ANY_YOU.search(sentence) and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+        if m and not _spoken_to(sentence, lang) and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
             return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
-        spoken_to = _ANY_YOU.search(_GO_AHEAD.sub(" ", sentence))
+        spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
         if m and not spoken_to and (m.group(1).isupper() or _is_colleague(m.group(1), names)) and not _introduced(
                 m.group(1).lstrip("@"), whole):
             return _STAFF, sentence.strip(), None
-        if not _ANY_YOU.search(sentence) and _DONT_PROMISE.search(sentence):
+        if _DONT_PROMISE.search(sentence) and not _spoken_to(sentence[_DONT_PROMISE.search(sentence).start():], lang):
             return _STAFF, sentence.strip(), None
-        if _crm_note(sentence):
+        if _crm_note(sentence, lang):
             return _REMARK, sentence.strip(), None
     first = next((x for x in whole.splitlines() if x.strip()), "")
     for sentence in ([line] if line.strip() == first.strip() else _sentences(line)):
-        hit = _turns_to_colleague(sentence, names, whole) if line.strip() != first.strip() else None
+        hit = _turns_to_colleague(sentence, names, whole, lang) if line.strip() != first.strip() else None
         if hit:
             return hit
     return None
 
 
-def _turns_to_colleague(sentence: str, names: set[str], whole: str):
+def _turns_to_colleague(sentence: str, names: set[str], whole: str, lang: str):
     """A sentence that opens by naming a colleague and goes on about the case ("Fra, ricordati di chiudere il ticket")."""
     m = _NAME_LEAD.match(sentence)
     if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _APPOSITION.match(
@@ -912,7 +932,7 @@ def _turns_to_colleague(sentence: str, names: set[str], whole: str):
         third = _THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest)
         strong = _REPEAT.search(rest) or _DONT_PROMISE.search(rest) or (third and (
             _SNEER.search(rest) or _STAFF_WORK.search(rest) or _ORDER.search(rest) or _CONTACT_RE.search(rest))) or (
-            _STAFF_WORK.search(rest) and not _ANY_YOU.search(rest))
+            _STAFF_WORK.search(rest) and (not _spoken_to(rest, lang) or ("?" in rest and not _POSSESSIVE.search(rest))))
         if strong:
             return _STAFF, sentence.strip(" -–—*"), None
     return None
@@ -939,21 +959,22 @@ def _sentences(line: str) -> list[str]:
     """The line's sentences; not cut after an abbreviation ("Kd.", "Mr.") or inside "...".""" 
     parts: list[str] = []
     for piece in re.split(r"(?<=[.!?])\s+|(?<=\.-)\s+|(?<=-_-)\s+|(?<=[😂🙄🤣🙃])\s+", line):
-        if parts and re.search(r"(?:\b[A-Z][a-z]{0,2}\.|\b[a-z]\.|\.\.)$", parts[-1]):
+        if parts and re.search(r"(?:\b[A-Za-z][a-z]?\.|\b(?:Mrs|Sig|Sra|Sta|Mme|Mlle|Dott|Nr|No|Tel|etc|bzw|ggf|evtl|usw|"
+                               r"approx|incl|excl|ref)\.|\.\.)$", parts[-1]):
             parts[-1] += " " + piece
         else:
             parts.append(piece)
     return parts
 
 
-def _about_customer(unit: str) -> bool:
+def _about_customer(unit: str, lang: str) -> bool:
     """Talk about the customer weighed by its kinds of evidence, in a sentence that speaks to nobody.
 
     With a noun ("the lady from Leeds", "esse cara", "der schon wieder") two kinds of staff evidence, or one and
     "again"; with a bare pronoun ("he", "lui"), which is often a courier or an engineer, two kinds of which one is
     staff work, an order or mockery ("he hasn't been replied to — pls pick up", "… aver chiamato 😂").
     """
-    if _ANY_YOU.search(unit):
+    if _spoken_to(unit, lang):
         return False
     noun, pron = _THIRD_NOUN.search(unit), _THIRD_PRONOUN.search(unit)
     if not (noun or pron):
