@@ -854,18 +854,17 @@ _CRM_SIGNALS = [
     re.compile(r"(?<![\w\-])(?:cust|cx|kd|kdin|clt|cte)(?:\.|(?![\w\-]))|"
                r"(?:^|[.;:]\s+|[(\[]\s*)(?:customer|cliente?|kunde|kundin|klant|clienta)\s+(?!service|care|support|"
                r"portal|area|account|number|id|ref|reference|no|feedback|satisfaction|survey|nummer|seit)\w", re.I),
-    # it keeps happening: "3x", "x3", "3 fois"
-    re.compile(r"(?<![\w.,/])\d+\s?x(?!\w)|(?<![\w/])x\s?\d\b|\b\d+\s+(?:fois|veces|volte|keer|vezes|mal|times)\b",
-               re.I),
+    # the customer keeps getting in touch: "called 3x", "rang x4", "3 fois appelé" (not "3x T-shirts")
+    re.compile(rf"(?=.*\b{_CONTACT}\b)(?:.*(?<![\w.,/])\d+\s?x(?!\w)|.*(?<![\w/])x\s?\d\b|"
+               r".*\b\d+\s+(?:fois|veces|volte|keer|vezes|mal|times)\b)", re.I),
     # escalation and support levels
     re.compile(r"(?i:\besc(?:'d|d|\.)?(?!\w)|\b(?:esc(?:alated)?|eskaliert|escalad[éeoa]s?|e?scalat[oa]|ge[eë]scaleerd|"
                r"doorgezet|weitergeleitet|transf[ée]r[ée]|passed)\s+(?:to|an|à|a|al|naar|para|ao)\s+(?:the\s+|den\s+|"
                r"die\s+|le\s+|la\s+|el\s+|il\s+|de\s+|o\s+)?(?:[TLN]\s?[1-3]|tier\s?\d|\d(?:st|nd|rd|e|er|º|°|\.)?\s*"
                r"(?:level|lijn|line|n[íi]vel|livello|niveau|linea)|back\s?office))\b|"
-               r"(?<![\w\-])(?:T[1-3]|L[1-3]|N[1-3])(?![\w\-])|"
                r"(?i:\b\d(?:st|nd|rd|e|er|º|°|\.)?\s*(?:level|lijn|n[íi]vel|livello|niveau)\b)"),
-    # staff abbreviations and procedure
-    re.compile(r"(?<![\w\-])(?:SOP|GW|LVM|NFA|CRM|TL|w/|w/o|pls|plz|acct|appt|cb|vm|re-?open(?:ed)?|"
+    # staff abbreviations and procedure (not "pls" or "appt": customers are sent those too)
+    re.compile(r"(?<![\w\-])(?:SOP|GW|LVM|NFA|CRM|TL|w/|w/o|acct|cb|vm|re-?open(?:ed)?|"
                r"per\s+(?:SOP|policy|TL|process))(?![\w\-])", re.I),
 ]
 # An aside for a team: "[bereavement team: …?]", "(Nachtschicht-Team: bitte …)".
@@ -908,7 +907,8 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
             return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
         spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
-        if m and not spoken_to and (m.group(1).isupper() or _is_colleague(m.group(1), names)) and not _introduced(
+        if m and not spoken_to and (m.group(1).isupper() or (_is_colleague(m.group(1), names) and not _DEPARTMENT.match(
+                m.group(1)))) and not _introduced(
                 m.group(1).lstrip("@"), whole):
             return _STAFF, sentence.strip(), None
         if _DONT_PROMISE.search(sentence) and not _spoken_to(sentence[_DONT_PROMISE.search(sentence).start():], lang):
@@ -979,9 +979,22 @@ def _about_customer(unit: str, lang: str) -> bool:
     noun, pron = _THIRD_NOUN.search(unit), _THIRD_PRONOUN.search(unit)
     if not (noun or pron):
         return False
-    staffish = [bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER, _SNEER)]
+    staffish = [bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER_TO_STAFF, _SNEER)]
     repeat = bool(_REPEAT.search(unit) or _AGAIN_COUNT.search(unit))
     if noun:
         kinds = sum(staffish) + repeat
         return kinds >= 2 or (kinds == 1 and bool(_WEAK.search(unit)))
     return any(staffish) and sum(staffish) + repeat + bool(_CONTACT_RE.search(unit)) >= 2
+
+
+# Orders that only a colleague is given ("someone else take him", "pls pick up"): a bare "pls" is said to customers too.
+_ORDER_TO_STAFF = re.compile(
+    r"\b(?:someone\s+else\s+(?:take|deal|handle|grab|pick)|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|"
+    r"no\s+le\s+\w+|nicht\s+wieder|non\s+(?:dargli|darle|rimborsare)|"
+    r"(?:pls|plz|please)\s+(?:pick\s+(?:it\s+|this\s+)?up|take\s+(?:it|this|her|him|over)|grab|close|escalate|handle|"
+    r"deal\s+with|chase|assign|reassign|action))(?!\w)", re.I)
+# Departments are not colleagues by name: "Approved by Finance." may be said to a customer.
+_DEPARTMENT = re.compile(r"(?i:finance|billing|legal|management|accounts|compliance|underwriting|underwriters|hr|it|support|"
+                         r"sales|quality|buchhaltung|rechtsabteilung|gesch[äa]ftsleitung|direction|comptabilit[ée]|"
+                         r"juridique|direcci[óo]n|contabilidad|direzione|amministrazione|directie|boekhouding|dire[çc][ãa]o|"
+                         r"contabilidade|jur[ií]dico)$")

@@ -574,6 +574,16 @@ WEIGHED_LOOK_ALIKES = [
     ("it", "Gentile Sig.ra Doe,\n\nil tecnico è passato di nuovo, la terza volta questo mese: ci scusiamo.\n"),
     ("nl", "Beste Jane,\n\nWe kunnen niets beloven. Uw zaak is doorgezet naar de 2e lijn.\n"),
     ("pt", "Olá Jane,\n\nNão podemos prometer uma data. O técnico ligou de novo, terceira vez hoje, e pede desculpa.\n"),
+    # shorthand written for the customer: an SMS, an order summary, an engineer who rang
+    ("en", "Appt confirmed for Tue 10am. Pls bring ID. Ref T2-4471"),
+    ("en", "Order summary: 3x T-shirt (L2), 1x Mug. Pls allow 3 days."),
+    ("en", "Hi Jane,\nEngineer update: he called 3 times, no answer, pls call 0800 123 to rebook.\nAcme"),
+    ("en", "Hi Jane,\nPriority: escalated to L2 (our specialist team). Ticket 4471.\n"),
+    ("en", "Hi Jane,\nApproved by Finance. Approved by: J. Smith\n"),
+    ("en", "Hi Jane,\nThe previous agent, Mark, said he would escalate your ticket. I'm sorry he didn't.\n"),
+    ("en", "Hi Jane,\nKeep this for your records: customer called 14/03, callback arranged for 15/03.\n"),
+    ("fr", "Bonjour Jane,\nRDV confirmé. Merci d'apporter une pièce d'identité. Le livreur a appelé 3 fois.\n"),
+    ("nl", "Hoi Jane, afspraak bevestigd. De monteur heeft 3x gebeld, bel ons terug.\n"),
 ]
 
 
