@@ -979,6 +979,8 @@ def _about_customer(unit: str, lang: str) -> bool:
     noun, pron = _THIRD_NOUN.search(unit), _THIRD_PRONOUN.search(unit)
     if not (noun or pron):
         return False
+    if _WEARY.search(unit):
+        return True   # "if she asks one more time I'm quitting": the writer's own exasperation about the customer
     staffish = [bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER_TO_STAFF, _SNEER)]
     repeat = bool(_REPEAT.search(unit) or _AGAIN_COUNT.search(unit))
     if noun:
@@ -998,3 +1000,14 @@ _DEPARTMENT = re.compile(r"(?i:finance|billing|legal|management|accounts|complia
                          r"sales|quality|buchhaltung|rechtsabteilung|gesch[äa]ftsleitung|direction|comptabilit[ée]|"
                          r"juridique|direcci[óo]n|contabilidad|direzione|amministrazione|directie|boekhouding|dire[çc][ãa]o|"
                          r"contabilidade|jur[ií]dico)$")
+# The writer's exasperation, in the first person: "I'm quitting", "ich kann nicht mehr", "j'en peux plus".
+_WEARY = re.compile(
+    r"\b(?:i'?m|i\s+am)\s+(?:quitting|so\s+done|done\s+with|losing\s+(?:it|my\s+mind)|going\s+to\s+scream)|"
+    r"\bi\s+give\s+up\b|\bi\s+(?:can't|cannot)\s+(?:deal|cope|take\s+(?:it|this|any\s+more)|be\s+bothered|even)\b|"
+    r"\b(?:kill\s+me\s+now|send\s+help|need\s+a\s+drink|why\s+me|my\s+patience)\b|"
+    r"\bich\s+(?:k[üu]ndige|geb'?s?\s+auf|kann\s+nicht\s+mehr|dreh\s+durch)\b|"
+    r"\b(?:je\s+d[ée]missionne|j'en\s+peux\s+plus|j'abandonne|je\s+craque)\b|"
+    r"\b(?:me\s+rindo|no\s+puedo\s+m[áa]s|dimito|paso\s+de\s+(?:ella|[ée]l))\b|"
+    r"\b(?:mi\s+licenzio|non\s+ne\s+posso\s+pi[ùu]|mi\s+arrendo)\b|"
+    r"\b(?:ik\s+kap\s+ermee|ik\s+ben\s+er\s+klaar\s+mee|ik\s+geef\s+het\s+op|ik\s+word\s+gek)\b|"
+    r"\b(?:eu\s+desisto|n[ãa]o\s+aguento\s+mais|me\s+demito|vou\s+enlouquecer)\b", re.I)

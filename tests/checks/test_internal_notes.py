@@ -515,6 +515,10 @@ WEIGHED_NOTES = [
      "die schon wieder"),
     ("pt", "Pronto Jane, já reenviei. essa senhora de novo, quarta vez esta semana. Mais alguma coisa?",
      "essa senhora de novo"),
+    # the writer's exasperation about the customer
+    ("en", "Hi Jane,\n\nYour order ships Friday. Honestly, if she asks one more time I'm quitting.\n", "I'm quitting"),
+    ("fr", "Bonjour Madame Doe,\n\nVotre colis part vendredi. Encore elle, j'en peux plus.\n", "j'en peux plus"),
+    ("nl", "Geachte mevrouw Doe,\n\nUw pakket gaat vrijdag weg. hij weer, ik word gek\n", "ik word gek"),
     # a colleague turned to by name, about the case
     ("en", "Hi Jane,\n\nYour new router ships today.\n\nKev, she's emailed five times this week, can we just close it?\n",
      "Kev, she's emailed"),
@@ -574,6 +578,8 @@ WEIGHED_LOOK_ALIKES = [
     ("it", "Gentile Sig.ra Doe,\n\nil tecnico è passato di nuovo, la terza volta questo mese: ci scusiamo.\n"),
     ("nl", "Beste Jane,\n\nWe kunnen niets beloven. Uw zaak is doorgezet naar de 2e lijn.\n"),
     ("pt", "Olá Jane,\n\nNão podemos prometer uma data. O técnico ligou de novo, terceira vez hoje, e pede desculpa.\n"),
+    ("en", "Hi Jane,\n\nI'm so sorry for your loss. I can't imagine how hard it is; she sounds wonderful.\n"),
+    ("en", "Hi Jane,\n\nYour son said he is losing patience with us, and I understand why.\n"),
     # shorthand written for the customer: an SMS, an order summary, an engineer who rang
     ("en", "Appt confirmed for Tue 10am. Pls bring ID. Ref T2-4471"),
     ("en", "Order summary: 3x T-shirt (L2), 1x Mug. Pls allow 3 days."),
