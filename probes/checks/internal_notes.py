@@ -903,7 +903,7 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
         if _about_customer(sentence, lang):
             return _REMARK, sentence.strip(), None
         m = _NAME_PLEASE.search(sentence)
-        if m and not _spoken_to(sentence, lang) and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+        if m and not _spoken_to(sentence, lang) and not _LINKING.match(m.group(1)) and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
             return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
         spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
@@ -926,7 +926,8 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
 def _turns_to_colleague(sentence: str, names: set[str], whole: str, lang: str):
     """A sentence that opens by naming a colleague and goes on about the case ("Fra, ricordati di chiudere il ticket")."""
     m = _NAME_LEAD.match(sentence)
-    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _APPOSITION.match(
+    if m and not _LINKING.match(m.group(1)) and _is_colleague(m.group(1), names) and not _introduced(
+            m.group(1), whole) and not _APPOSITION.match(
             m.group(2)):
         rest = m.group(2)
         third = _THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest)
@@ -1011,3 +1012,9 @@ _WEARY = re.compile(
     r"\b(?:mi\s+licenzio|non\s+ne\s+posso\s+pi[ùu]|mi\s+arrendo)\b|"
     r"\b(?:ik\s+kap\s+ermee|ik\s+ben\s+er\s+klaar\s+mee|ik\s+geef\s+het\s+op|ik\s+word\s+gek)\b|"
     r"\b(?:eu\s+desisto|n[ãa]o\s+aguento\s+mais|me\s+demito|vou\s+enlouquecer)\b", re.I)
+# Capitalised words that open a sentence without naming anyone: "Finally, ticket 4471 is closed", "Kindly please …".
+_LINKING = re.compile(r"(?i:\w+ly|finally|lastly|alternatively|otherwise|meanwhile|additionally|afterwards|instead|hence|"
+                      r"therefore|however|unfortunately|sadly|also|again|then|next|first|second|update|status|done|"
+                      r"dann|danach|leider|also|au[ßs]erdem|puis|ensuite|enfin|malheureusement|luego|despu[ée]s|adem[áa]s|"
+                      r"lamentablemente|poi|dopo|inoltre|purtroppo|dan|daarna|helaas|verder|depois|ent[ãa]o|infelizmente|"
+                      r"al[ée]m)$")

@@ -580,6 +580,8 @@ WEIGHED_LOOK_ALIKES = [
     ("pt", "Olá Jane,\n\nNão podemos prometer uma data. O técnico ligou de novo, terceira vez hoje, e pede desculpa.\n"),
     ("en", "Hi Jane,\n\nI'm so sorry for your loss. I can't imagine how hard it is; she sounds wonderful.\n"),
     ("en", "Hi Jane,\n\nYour son said he is losing patience with us, and I understand why.\n"),
+    ("en", "Hi Jane,\n\nYour parcel was found. Finally, ticket 4471 has been closed. Kindly please confirm receipt.\n"),
+    ("de", "Hallo Frau Doe,\n\nIhr Paket ist da. Leider, das Ticket 4471 wurde geschlossen.\n"),
     # shorthand written for the customer: an SMS, an order summary, an engineer who rang
     ("en", "Appt confirmed for Tue 10am. Pls bring ID. Ref T2-4471"),
     ("en", "Order summary: 3x T-shirt (L2), 1x Mug. Pls allow 3 days."),
