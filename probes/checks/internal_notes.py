@@ -328,7 +328,7 @@ _NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)
                             r"(?:pls\s+|please\s+)?(?:double[- ]?check|check|confirm|approve|verify|look|sign|ok)|"
                             r"pls|plz)\b", re.I)
 # What a colleague is asked to do, first thing after their name: "book the slot", "can u …", "before sending".
-_ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fix|update|close|remember|ask|tell|"
+_ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fix|update|close|remember|remind|ask|tell|"
                     r"give|pick|order|print|raise|log|cancel|confirm|approve|arrange|email|text|reply|take|look|"
                     r"can\s+u|could\s+u|can\s+you|could\s+you|pls|plz|please)\b|.*\bbefore\s+sending\b")
 # "… — Dan" at the end of an aside: a colleague signing their comment on the draft.
@@ -448,7 +448,8 @@ _NOT_NAMES = {
     "tambien", "attenzione", "grazie", "anche", "opmerking", "belangrijk", "bedankt", "ook", "let", "atencao",
     "obrigado", "obrigada", "lembrete", "dica", "tambem", "sehr", "liebe", "hallo", "bonjour", "hola", "ciao",
     "beste", "ola", "gentile", "estimado", "estimada", "cher", "chere", "mr", "mrs", "ms", "dr", "herr", "frau",
-    "mme", "sr", "sra", "sig", "dhr", "mevr", "faq", "pdf", "sms", "url", "uk", "eu", "us", "usa", "vat", "ups",
+    "mme", "sr", "sra", "sig", "dhr", "mevr", "madame", "monsieur", "senor", "senora", "signora", "signore",
+    "mevrouw", "meneer", "senhor", "senhora", "kunde", "kundin", "cliente", "klant", "faq", "pdf", "sms", "url", "uk", "eu", "us", "usa", "vat", "ups",
     "dhl", "dpd", "gls", "fedex", "usps", "hermes", "stage", "phase", "part", "section", "page", "item",
     "size", "colour", "color", "total", "subtotal", "price", "order", "ref", "reference", "tel", "phone", "email",
 }
@@ -829,12 +830,17 @@ _APPROVED_BY = re.compile(
     r"(?:approved|ok'?d|okayed|okay'?d|signed\s+off|authori[sz]ed|cleared|green[- ]?lit|sanctioned|"
     r"freigegeben|genehmigt|abgesegnet|valid[ée]e?|approuv[ée]e?|autoris[ée]e?|aprobad[oa]|autorizad[oa]|"
     r"validad[oa]|approvat[oa]|autorizzat[oa]|goedgekeurd|aprovad[oa]|ok)\s+"
-    r"(?:by|von|durch|par|por|pel[oa]|da|door|van)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}|TL|SV|TM|QA|L[23]|T[23])\b", re.I)
+    r"(?:by|von|durch|par|por|pel[oa]|da|door|van)\s+(?:(?:frau|herr|mr|mrs|ms|mme|m\.|sr\.?|sra\.?|sig\.?|dhr\.?|mevr\.?)\s+)?"
+    r"(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}|TL|SV|TM|QA|L[23]|T[23]))\b|"
+    # agreed with a colleague: "OK'd w/ Gemma", "cleared with Jo", "Consultado con Raúl", "abgestimmt mit Timo"
+    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:ok'?d|okayed|cleared|agreed|consultad[oa]|abgestimmt|abgesprochen|"
+    r"concordat[oa]|afgestemd|overlegd|combinado)\s+(?:w/|with|con|mit|avec|met|com)\s+(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b",
+    re.I)
 # An order, at the start of a clause, not to promise, offer or admit something: said to whoever writes the reply,
 # never to the customer ("don't promise a date", "kein Datum zusagen", "ne rien promettre", "no prometer fecha").
 _DONT_PROMISE = re.compile(
-    r"(?:^|[,;:(\[\-–—]\s*|[.!?]\s+)(?:(?:bitte|pls|please|svp|stp|aub|graag|por\s+favor|per\s+favore|but|and|aber|"
-    r"mais|pero|ma|maar|mas)\s+)?(?:"
+    r"(?:^|[,;:(\[\-–—]\s*|[.!?]\s+)(?:(?:bitte|pls|please|svp|stp|aub|graag|por\s+favor|per\s+favore|mi\s+raccomando|ojo|"
+    r"but|and|aber|mais|pero|ma|maar|mas)\s+)?(?:"
     r"(?:don't|do\s+not|dont|never|no\s+need\s+to)\s+(?:promise|offer|give|mention|admit|commit\s+to|quote|agree\s+to|"
     r"refund|reopen|re-open)\s+(?:her|him|them|a|an|any|another|anything|more|extra|further|compensation|dates?|"
     r"refunds?|vouchers?|credits?|goodwill|timescales?|eta|delivery\s+dates?|the\s+(?:date|eta|refund|voucher|credit|"
@@ -862,6 +868,10 @@ _CRM_SIGNALS = [
                r"doorgezet|weitergeleitet|transf[ée]r[ée]|passed)\s+(?:to|an|à|a|al|naar|para|ao)\s+(?:the\s+|den\s+|"
                r"die\s+|le\s+|la\s+|el\s+|il\s+|de\s+|o\s+)?(?:[TLN]\s?[1-3]|tier\s?\d|\d(?:st|nd|rd|e|er|º|°|\.)?\s*"
                r"(?:level|lijn|line|n[íi]vel|livello|niveau|linea)|back\s?office))\b|"
+               r"(?i:\b(?:passed|passei|pass[ée]|pas[ée]|passato|passata|doorgezet|weitergegeben|handed)\s+(?:it\s+|over\s+)?"
+               r"(?:to|para|à|a|al|naar|an)\s+(?:the\s+|o\s+|a\s+|le\s+|la\s+|el\s+|il\s+|de\s+|den\s+|die\s+)?"
+               r"(?:supervisor|manager|team\s*lead\w*|responsable|superviseur|teamleiter\w*|coordenador\w*|leidinggevende|"
+               r"responsabile|TL)\b)|"
                r"(?i:\b\d(?:st|nd|rd|e|er|º|°|\.)?\s*(?:level|lijn|n[íi]vel|livello|niveau)\b)"),
     # staff abbreviations and procedure (not "pls" or "appt": customers are sent those too)
     re.compile(r"(?<![\w\-])(?:SOP|GW|LVM|NFA|CRM|TL|w/|w/o|acct|cb|vm|re-?open(?:ed)?|"
@@ -875,7 +885,7 @@ _TO_TEAM = re.compile(r"^(?:[\w\-]+\s+){0,2}(?:team|shift|desk|dept|department|c
 _NAMED_INSIDE = re.compile(r"[,;.]\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(.+)$")
 # "Tom - she's already had a goodwill credit …", "Marco, questa te la lascio, è la terza volta che chiama.": a line
 # that opens by naming a colleague and goes on about the case.
-_NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|—|–|\s-)\s*(.+)$")
+_NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|—|–|\s-|\s+(?=mi\s+raccomando\b))\s*(.+)$")
 _GREETED = (r"\b(?:hi|hello|dear|hey|hallo|liebe[rs]?|bonjour|salut|ch[èe]re?|hola|estimad[oa]|querid[oa]|ciao|"
             r"gentile|car[oa]|beste|hoi|ol[áa]|prezad[oa])\s+")
 
@@ -907,9 +917,9 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
             return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
         spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
-        if m and not spoken_to and (m.group(1).isupper() or (_is_colleague(m.group(1), names) and not _DEPARTMENT.match(
-                m.group(1)))) and not _introduced(
-                m.group(1).lstrip("@"), whole):
+        who = m and (m.group(1) or m.group(2))
+        if m and not spoken_to and (who.isupper() or (_is_colleague(who, names) and not _DEPARTMENT.match(who))) and \
+                not _introduced(who.lstrip("@"), whole):
             return _STAFF, sentence.strip(), None
         if _DONT_PROMISE.search(sentence) and not _spoken_to(sentence[_DONT_PROMISE.search(sentence).start():], lang):
             return _STAFF, sentence.strip(), None
@@ -934,13 +944,13 @@ def _turns_to_colleague(sentence: str, names: set[str], whole: str, lang: str):
         strong = _REPEAT.search(rest) or _DONT_PROMISE.search(rest) or (third and (
             _SNEER.search(rest) or _STAFF_WORK.search(rest) or _ORDER.search(rest) or _CONTACT_RE.search(rest))) or (
             _STAFF_WORK.search(rest) and (not _spoken_to(rest, lang) or ("?" in rest and not _POSSESSIVE.search(rest))))
-        if strong:
-            return _STAFF, sentence.strip(" -–—*"), None
+        if strong or ("?" in rest and _INFORMAL_YOU.search(rest) and _FORMAL_YOU.search(whole)):
+            return _STAFF, sentence.strip(" -–—*"), None   # "Julie, tu relances le fournisseur jeudi ?" to a "vous" reader
     return None
 
 
 # "Tom, our engineer, …", "Sarah, who handles refunds, …": a name in apposition, not a colleague spoken to.
-_APPOSITION = re.compile(r"(?:our|my|the|who|whom|from|of|at|in|unser\w*|mein\w*|der|die|das|notre|nos|mon|ma|du|de|"
+_APPOSITION = re.compile(r"(?!mi\s+raccomando)(?:our|my|the|who|whom|from|of|at|in|unser\w*|mein\w*|der|die|das|notre|nos|mon|ma|du|de|"
                          r"qui|que|nuestr[oa]s?|mi|el|la|del|il|lo|la|nostr[oa]|che|di|dal|onze|ons|mijn|die|wie|van|"
                          r"o|a|os|as|nosso|nossa|meu|minha|do|da)\b", re.I)
 
@@ -982,7 +992,7 @@ def _about_customer(unit: str, lang: str) -> bool:
         return False
     if _WEARY.search(unit):
         return True   # "if she asks one more time I'm quitting": the writer's own exasperation about the customer
-    staffish = [bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER_TO_STAFF, _SNEER)]
+    staffish = [bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER_TO_STAFF, _SNEER, _CAUTION, _THREAT)]
     repeat = bool(_REPEAT.search(unit) or _AGAIN_COUNT.search(unit))
     if noun:
         kinds = sum(staffish) + repeat
@@ -1018,3 +1028,15 @@ _LINKING = re.compile(r"(?i:\w+ly|finally|lastly|alternatively|otherwise|meanwhi
                       r"dann|danach|leider|also|au[ßs]erdem|puis|ensuite|enfin|malheureusement|luego|despu[ée]s|adem[áa]s|"
                       r"lamentablemente|poi|dopo|inoltre|purtroppo|dan|daarna|helaas|verder|depois|ent[ãa]o|infelizmente|"
                       r"al[ée]m)$")
+# Told to colleagues: "tread carefully", "cuidado con lo que decimos".
+_CAUTION = re.compile(r"\b(?:tread\s+carefully|be\s+careful|careful\s+what\s+we|cuidado\s+con\s+lo\s+que|"
+                      r"attention\s+[àa]\s+ce\s+qu|vorsicht\s+mit|occhio\s+a|pas\s+op\s+met|cuidado\s+com\s+o\s+que)",
+                      re.I)
+# A customer's threat, which staff warn each other about.
+_THREAT = re.compile(r"\b(?:threaten\w*\s+(?:the\s+)?(?:ombudsman|solicitor|lawyer|legal|court|press|trading\s+standards)|"
+                      r"amenaz\w*\s+con|droht\s+mit|menac\w*\s+de|minacci\w*\s+di|dreigt\s+met|amea[çc]\w*\s+(?:com|ir))",
+                      re.I)
+# A colleague's informal "you" in a reply that calls the customer "vous", "Sie", "usted", "Lei", "u".
+_INFORMAL_YOU = re.compile(r"\b(?:tu|jij|t[úu]|kannst\s+du|hast\s+du|bist\s+du|du\s+(?:kannst|hast|bist|musst|willst)|"
+                           r"peux|puedes|puoi|podes|consegues)\b", re.I)
+_FORMAL_YOU = re.compile(r"\b(?:vous|votre|vos|usted|ustedes|uw|(?-i:Sie|Ihnen|Ihr\w*|Lei|La\s+preghiamo))\b", re.I)

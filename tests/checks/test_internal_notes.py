@@ -515,6 +515,24 @@ WEIGHED_NOTES = [
      "die schon wieder"),
     ("pt", "Pronto Jane, já reenviei. essa senhora de novo, quarta vez esta semana. Mais alguma coisa?",
      "essa senhora de novo"),
+    # agreed with a colleague, a warning about the customer, a colleague's informal "you" in a formal reply
+    ("en", "Hi Jane,\n\nYour boiler part is on order.\n\nOK'd w/ Gemma on the phone, she said fine this once\n",
+     "OK'd w/ Gemma"),
+    ("es", "Estimada Sra. Doe:\n\nSu pieza está pedida.\n\nConsultado con Raúl, dice que ok solo esta vez.\n",
+     "Consultado con Raúl"),
+    ("de", "Sehr geehrte Frau Doe,\n\nIhr Ersatzteil ist bestellt.\n\nAbgesegnet von Frau Kühn, Kulanz einmalig.\n",
+     "Abgesegnet von Frau Kühn"),
+    ("en", "Hi Jane,\n\nYour boiler part is on order.\n\nshe threatened the ombudsman last time, tread carefully\n",
+     "tread carefully"),
+    ("es", "Estimada Sra. Doe:\n\nSu pieza está pedida.\n\nojo, esta señora ya amenazó con ir a consumo, cuidado con lo "
+     "que decimos\n", "amenazó"),
+    ("fr", "Bonjour Madame Doe,\n\nVotre pièce est commandée.\n\nJulie, tu relances le fournisseur jeudi ?\n",
+     "Julie, tu relances"),
+    ("it", "Gentile Sig.ra Doe,\n\nil ricambio è stato ordinato.\n\nLuca mi raccomando non promettere date, il fornitore "
+     "non risponde.\n", "non promettere date"),
+    ("pt", "Prezada Sra. Doe,\n\nA peça foi encomendada.\n\nJá ligou 5x esta semana, passei para o supervisor.\n",
+     "Já ligou 5x"),
+    ("en", "Hi Jane,\n\nYour boiler part is on order. (Ahmed - remind me to chase the supplier Thursday)\n", "(Ahmed"),
     # the writer's exasperation about the customer
     ("en", "Hi Jane,\n\nYour order ships Friday. Honestly, if she asks one more time I'm quitting.\n", "I'm quitting"),
     ("fr", "Bonjour Madame Doe,\n\nVotre colis part vendredi. Encore elle, j'en peux plus.\n", "j'en peux plus"),
@@ -582,6 +600,10 @@ WEIGHED_LOOK_ALIKES = [
     ("en", "Hi Jane,\n\nYour son said he is losing patience with us, and I understand why.\n"),
     ("en", "Hi Jane,\n\nYour parcel was found. Finally, ticket 4471 has been closed. Kindly please confirm receipt.\n"),
     ("de", "Hallo Frau Doe,\n\nIhr Paket ist da. Leider, das Ticket 4471 wurde geschlossen.\n"),
+    ("en", "Hi Jane,\n\nChecked with Hermes: the parcel is at the depot. Cleared with customs on Monday.\n"),
+    ("fr", "Bonjour Madame Doe,\n\nVotre pièce est commandée. Madame, avez-vous reçu du courrier ?\n"),
+    ("en", "Hi Jane,\n\nYou said the seller threatened you with court. Please be careful: never pay outside the site.\n"),
+    ("es", "Estimada Sra. Doe:\n\nHe pasado su caso a nuestra supervisora, que le llamará.\n"),
     # shorthand written for the customer: an SMS, an order summary, an engineer who rang
     ("en", "Appt confirmed for Tue 10am. Pls bring ID. Ref T2-4471"),
     ("en", "Order summary: 3x T-shirt (L2), 1x Mug. Pls allow 3 days."),
