@@ -28,7 +28,11 @@ postscript that orders a colleague ("PS Gaz bring the big wrench"); notes for a 
 ("remember to close 4471 after sending"); a sentence that breaks off into a drafting question ("from our —
 check whether Leeds or Bristol has it??"); a colleague's signed comment ("(bit strong? — Dan)"); asides that
 run on to the next line; and, in a "> " block nobody is named as writing, a remark about the customer that
-does not speak as the customer ("> PITA tenant, check …"). Staff talk inside a forwarded or quoted colleague's message counts
+does not speak as the customer ("> PITA tenant, check …"). Told by grammar rather than phrase: a subjectless approval note ("OK'd by
+Sarah", "Genehmigt von Jens"), an order opening a clause not to promise or mention something ("don't promise a date",
+"kein Datum zusagen"), a shorthand case note with two kinds of staff evidence ("cust called 3x, esc to T2"), a sentence
+about the customer weighed by kinds of evidence, a sentence turning to a colleague by name about the case, a macro's
+"[Agent: …]", a note for a team, a drafting aside between dashes, a lower-case afterthought ("maybe reword"). Staff talk inside a forwarded or quoted colleague's message counts
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
@@ -92,12 +96,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"not\s+(?:visible|shown)\s+to\s+(?:the\s+)?(?:customer|client)s?|"
                         r"nur\s+f[üu]r\s+den\s+internen\s+gebrauch|nur\s+intern|usage\s+interne\s+uniquement|"
                         r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno)\b", re.I)),
+    # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]".
+    (_LABEL, re.compile(r"[\[{]\s*(?:(?:note\s+(?:to|for)\s+)?(?:agents?|reps?|advisors?|advisers?|csr|operators?|"
+                        r"agente|agentes|mitarbeiter\w*|medewerker|atendente|operatore|conseill\w+|sachbearbeiter\w*)"
+                        r"(?:\s+(?:note|notes|only|instructions?))?\s*:[^\]}\n]{3,200}|(?:choose|pick|select|delete|"
+                        r"remove|keep)\s+(?:one|option|as\s+appropriate|whichever|the\s+(?:right|correct|relevant)"
+                        r"\s+(?:option|one|paragraph|line))[^\]}\n]{0,120})[\]}]", re.I)),
     (_LABEL, re.compile(r"\b(?:note|reminder)\s+to\s+self\b|\bnotiz\s+an\s+mich\b|\bnote\s+pour\s+moi\b|"
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
-                        r"(?<![\"“'])\bTODO\b(?:\s*[:\-–—(!]|\s*$|\s+(?:add|check|confirm|insert|fix|update|send|ask|"
-                        r"chase|remove|verify|follow|find|get|put|for\s+\w+\s*:))")),
+                        r"(?<![\"“'])\bTODO\b(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
+                        r"app|apps|items?)\b)\w)")),
     # Instructions to colleagues.
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|pls\s+don't|please\s+don't|never)\s+send\b" + _STOP_AFTER, re.I)),
     (_STAFF, re.compile(r"\b(?:nicht\s+(?:senden|versenden|abschicken|weiterleiten)|ne\s+pas\s+(?:envoyer|transmettre)|"
@@ -128,7 +138,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\b(?:just\s+)?fob\s+(?:him|her|them)\s+off\b", re.I)),
     # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?".
     (_STAFF, re.compile(
-        r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:please\s+|pls\s+|just\s+)?"
+        r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:(?:on|in|from|at)\s+(?:the\s+)?"
+        r"[\w\-]+\s+)?(?:please\s+|pls\s+|just\s+)?"
         r"(?:check|confirm|verify|approve|look|deal|handle|take|pick|reply|review|sign|ok|double[- ]?check|advise|"
         r"answer|have\s+a\s+look|jump\s+on|cover)\b|"
         r"\b(?:does\s+)?(?:anyone|anybody)\s+know\s+(?:if|whether|how|what|why|where|when|who)\b|"
@@ -169,7 +180,9 @@ _REMARK = "remark"
 # --- Free-form notes (no fixed marker): bracketed asides, drafting notes, postscripts, remarks. ---
 # A bracketed aside: (…), […], <<…>>, and "xx … xx" / "XXX … XXX" (drafting marks, never prose to a customer).
 _BRACKETED = re.compile(r"\(([^()\n]{3,200})\)|\[([^\[\]\n]{3,200})\]|(?:<<|\{\{|\*\*)([^<>{}*\n]{2,160})(?:>>|\}\}|\*\*)|"
-                        r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)")
+                        r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)|"
+                        # an aside between dashes: "de 60 € — revisar si sigue siendo 60 o ya es 75 — y se cargará"
+                        r"\s[—–]\s([^—–\n]{3,160}?)\s[—–](?=\s|$)")
 # Words that speak to the customer: an aside with them is written for the customer ("(check your spam folder)").
 _TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|usted|ustedes|su|sus|suo|sua|suoi|"
                           r"vostr[oaie]|uw|u|voc[eê]|seu|seus|suas)\b", re.I)
@@ -199,6 +212,8 @@ _DRAFTING = [re.compile(p) for p in (
     rf"^{_ADD}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+(?:with|w/)\s*[a-z]+",
+    # the writer's own to-do: "(need to double check the fee, might be £40 now)", "(must confirm w/ Jo)"
+    rf"^(?:need\s+to|needs\s+to\s+be|must|have\s+to|gotta|should)\s+(?:{_VERIFY}|checked|confirmed|verified|ask)\b",
     rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
     r"^(?:tbc|tbd|tba)\s*[-–—:]\s*@?[a-z]+$",
     r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
@@ -211,6 +226,9 @@ _DRAFTING = [re.compile(p) for p in (
     r"\b(?:link|tracking\w*|sendungsnummer|betrag|summe|datum|termin|formulierung|wortlaut|preis|screenshot|name|"
     r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
     r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren)\b",
+    # a short verb-last to-do: "Lieferdatum nochmal prüfen", "bedrag even navragen" (not "bitte prüfen", said to customers)
+    r"^(?!.*\bbitte\b)(?:[\w\-]+\s+){1,4}(?:einfugen|erganzen|eintragen|prufen|checken|klaren|abklaren|nachfragen|"
+    r"bestatigen|anpassen|umformulieren|controleren|nakijken|navragen|bevestigen|invoegen|toevoegen|aanpassen)\s*[!?.]*$",
     r"\bfreigabe\s+(?:durch|von|vom)\s+\w+|\b(?:wartet|warten)\s+auf\s+(?:die\s+)?freigabe|"
     r"\bbraucht\s+(?:noch\s+)?(?:freigabe|ok)\b",
     r"\b(?:link|tracking\w*|bedrag|datum|naam|nummer|screenshot|formulering|tekst|prijs|nog|met\s+\w+|bij\s+\w+)\b"
@@ -257,8 +275,8 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
                              r"insert|update|chase|fix|sort|finish|complete)\b"
                              r"(?![^.]*\byou)")
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
-_NOTE_FOR = re.compile(r"\b(?:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
-                       r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?:for|to|an|für|fur|pour|à|per|para|"
+_NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
+                       r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
                        r"voor|aan)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
@@ -310,7 +328,7 @@ _NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)
                             r"(?:pls\s+|please\s+)?(?:double[- ]?check|check|confirm|approve|verify|look|sign|ok)|"
                             r"pls|plz)\b", re.I)
 # What a colleague is asked to do, first thing after their name: "book the slot", "can u …", "before sending".
-_ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fix|update|close|remember|ask|tell|"
+_ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fix|update|close|remember|remind|ask|tell|"
                     r"give|pick|order|print|raise|log|cancel|confirm|approve|arrange|email|text|reply|take|look|"
                     r"can\s+u|could\s+u|can\s+you|could\s+you|pls|plz|please)\b|.*\bbefore\s+sending\b")
 # "… — Dan" at the end of an aside: a colleague signing their comment on the draft.
@@ -326,7 +344,8 @@ _COLLEAGUE_ASK = re.compile(
     r"\byour\s+(?:sign[- ]?off|ok|approval|go[- ]ahead)\b|\bbefore\s+(?:it|this)\s+goes\b|\bbefore\s+sending\b|"
     # The informal "you" of a colleague asked something: "Marta, kannst du …?", "Luca, puoi …?", "Rui, consegues …?"
     r"\b(?:kannst|k[öo]nntest)\s+du\b[^?]*\?|\b(?:peux[- ]tu|tu\s+peux|pourrais[- ]tu)\b[^?]*\?|"
-    r"\b(?:puedes|podr[ií]as|puoi|potresti|kun\s+je|kan\s+je|podes|consegues)\b[^?]*\?", re.I)
+    r"\b(?:puedes|podr[ií]as|puoi|potresti|kun\s+je|kan\s+je|podes|consegues)\b[^?]*\?|"
+    r"\b(?:neem|kun|kan|wil|doe|pak)\s+jij\b[^?]*\?", re.I)
 # The reply introduces the person to the customer ("I've copied in my colleague Aisha (cc'd)"): talking to them is fine.
 _INTRODUCED = r"(?:cc'?d|cc:|copied\s+in|copying\s+in|looping\s+in|looped\s+in|my\s+colleague|introduce)"
 # "PS Gaz bring the big pipe wrench": a postscript that orders a named colleague.
@@ -429,7 +448,8 @@ _NOT_NAMES = {
     "tambien", "attenzione", "grazie", "anche", "opmerking", "belangrijk", "bedankt", "ook", "let", "atencao",
     "obrigado", "obrigada", "lembrete", "dica", "tambem", "sehr", "liebe", "hallo", "bonjour", "hola", "ciao",
     "beste", "ola", "gentile", "estimado", "estimada", "cher", "chere", "mr", "mrs", "ms", "dr", "herr", "frau",
-    "mme", "sr", "sra", "sig", "dhr", "mevr", "faq", "pdf", "sms", "url", "uk", "eu", "us", "usa", "vat", "ups",
+    "mme", "sr", "sra", "sig", "dhr", "mevr", "madame", "monsieur", "senor", "senora", "signora", "signore",
+    "mevrouw", "meneer", "senhor", "senhora", "kunde", "kundin", "cliente", "klant", "faq", "pdf", "sms", "url", "uk", "eu", "us", "usa", "vat", "ups",
     "dhl", "dpd", "gls", "fedex", "usps", "hermes", "stage", "phase", "part", "section", "page", "item",
     "size", "colour", "color", "total", "subtotal", "price", "order", "ref", "reference", "tel", "phone", "email",
 }
@@ -442,8 +462,10 @@ _THIRD_PRONOUN = re.compile(
     r"\b(?:der|die)\s+(?:hat|ist|war|will|wollte|ruft|schreibt|nervt)\b|\b(?:sie|er)\s+(?:hat|ist|war|will|ruft|schreibt)\b",
     re.I)
 _THIRD_NOUN = re.compile(
-    r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])|\b(?:the|this|that)\s+(?:customer|client|tenant|caller|guy|lady|woman|man|bloke|"
-    r"one)\b|\b(?:customer|client|tenant)\s+(?:is|was|has|had|wants|keeps|says|said|calm|angry|annoyed|called|rang|"
+    r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])|\b(?:the|this|that)\s+(?:[\w*]+\s+)?(?:customer|client|tenant|caller|guy|"
+    r"lady|woman|bloke)\b|\b(?:the|this|that)\s+(?:man|one)\b|\b(?:der|die)\s+(?:schon\s+)?wieder\b|"
+    r"\b(?:esse|essa|este|esta)\s+(?:cara|tipo|mina|mo[çc][oa]|senhor|senhora|cliente)\b|"
+    r"\b(?:deze|die)\s+(?:meneer|mevrouw|klant|vent|man|vrouw)\b|\b(?:sempre|di\s+nuovo|ancora)\s+(?:lui|lei)\b|\b(?:customer|client|tenant)\s+(?:is|was|has|had|wants|keeps|says|said|calm|angry|annoyed|called|rang|"
     r"emailed|threatens)\b|\b(?:der|die)\s+(?:kunde|kundin|typ|frau|mann)\b|\b(?:kunde|kundin)\b|"
     r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
     r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
@@ -465,7 +487,7 @@ _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|e
             r"reklamiert|gemeldet|gemailt|erkl[äa]rt|expliqu\w*)")
 # It keeps happening: "fourth email this week", "third time we've walked him through", "schon 3x angerufen".
 _REPEAT = re.compile(
-    rf"\b{_ORDINAL}\s+(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
+    rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
     r"chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo)\b|"
     rf"(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
@@ -478,10 +500,11 @@ _STAFF_WORK = re.compile(
     r"\b(?:ticket|tickets|clôture\w*|cl[ôo]turer|chiudiamo|chiudere\s+il|cerrar\s+el|schlie[ßs]en|escalate\w*|"
     r"macro|l1|l2|TL|SLA|(?:late|early|night|day|next|morning|evening|US|UK)\s+shift|schicht|"
     r"kulanz|geste\s+commercial|sign[- ]?off|chargeable|dupe|merge|jur[ií]dico|"
-    r"refund\s+whatever|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
+    r"refund\s+whatever|(?:send|use)\s+(?:the\s+|her\s+|him\s+|them\s+)?(?:standard|usual|template|canned|stock)\s+"
+    r"(?:reply|response|answer|email|macro)|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
     r"n[ãa]o\s+(?:dar|oferecer|admitir))\b", re.I)
 # Orders and questions to colleagues: "pls …", "on clôture ?", "don't bother", "rispondile …", "no le demos".
-_ORDER = re.compile(r"\b(?:pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
+_ORDER = re.compile(r"\b(?:someone\s+else\s+(?:take|deal|handle|grab|pick)|pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
                     r"non\s+(?:dargli|darle|rimborsare))(?!\w)", re.I)
 # Mockery: "she's clearly got nothing else on", "got rid of this one", "langsam nervt's", "walked him through".
 _SNEER = re.compile(
@@ -489,7 +512,7 @@ _SNEER = re.compile(
     r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy|lying(?!\s+(?:on|in|down|under|there|flat|at|around))|liar|chancer|"
     r"scammer|freeloader|trying\s+it\s+on|"
     r"l[üu]gt|L[üu]gner\w*|ment(?:euse|eur)?|miente|mentirosa?|mente|bugiard[oa]|liegt|mentiros[oa])\b|"
-    r"[😂🙄🤣🙈🤦]", re.I)
+    r"[😂🙄🤣🙈🤦🙃😒😤]|(?<!\S)(?:-\.-|-_-|>_<)(?!\S)", re.I)
 _SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
@@ -717,13 +740,14 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
         if _staff_talk(sentence, pronouns=False):
             return _REMARK, sentence.strip(), None
-    return None
+    return _weighed(body, names, whole, lang)
 
 
 def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | None:
     """A bracketed aside meant for staff: "(Sam — can you check?)", "[insert tracking link]", "<<check wording>>"."""
     for m in _BRACKETED.finditer(line):
-        shape = "(" if m.group(1) is not None else "[" if m.group(2) is not None else "<<" if m.group(3) else "xx"
+        shape = "(" if m.group(1) is not None or m.group(5) is not None else "[" if m.group(2) is not None else \
+            "<<" if m.group(3) else "xx"
         inner = m.group(m.lastindex or 0).strip(" *_-–—:")
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
@@ -742,6 +766,13 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         note_for = _NOTE_FOR.search(inner)
         if note_for and _is_colleague(note_for.group(1), names):
             return _STAFF, m.group(0), m.span()
+        team = _TO_TEAM.match(inner)
+        if team and not _TO_CUSTOMER.search(team.group(1)) and ("?" in team.group(1) or _REQUEST.search(fold(team.group(1)))):
+            return _STAFF, m.group(0), m.span()   # "[bereavement team: did we send the condolence card?]"
+        asked = _NAMED_INSIDE.search(inner)
+        if asked and _is_colleague(asked.group(1), names) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
+                _TO_CUSTOMER.search(asked.group(2)):
+            return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
         if _staff_talk(inner, pronouns=True):
             return _REMARK, m.group(0), m.span()
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
@@ -769,3 +800,243 @@ def _is_colleague(name: str, names: set[str]) -> bool:
     f = fold(name.lstrip("@"))
     return f not in names and f not in _NOT_NAMES and not any(f.startswith(n) or n.startswith(f) for n in names
                                                               if len(n) >= 3 and len(f) >= 3)
+
+
+# --- Notes told by their grammar and their staff evidence, whatever their wording. ---
+# Every second-person word, formal or informal: a sentence with one speaks to someone (the customer, as a rule).
+_ANY_YOU = re.compile(r"\b(?:you|your|yours|you're|you've|you'll|you'd|ur|u|du|dich|dir|dein\w*|tu|toi|te|ton|ta|tes|"
+                      r"vous|votre|vos|t[uú]|usted\w*|tus|tuy[oa]s?|su|sus|tuo|tua|tuoi|tue|vostr[oaie]|jij|je|jou|"
+                      r"jouw|uw|voc[eê]s?|teu|seu|sua|seus|suas|(?-i:Sie|Ihr\w*|Ihnen|Lei))\b", re.I)
+# Words of _ANY_YOU that are something else in the reply's language: French "du" (of the) and "je" (I), German
+# "je" (each), Dutch "te" (to), Italian "su" (on), English "ta" (thanks).
+_NOT_YOU = {"fr": {"du", "je"}, "de": {"je"}, "nl": {"te", "du"}, "it": {"su"}, "en": {"ta"}, "es": {"u"}, "pt": {"u"}}
+
+
+def _spoken_to(text: str, lang: str) -> bool:
+    """Does the text speak to someone ("you" in any of the supported languages, read in the reply's language)?"""
+    skip = _NOT_YOU.get(lang, set())
+    return any(m.group(0).lower() not in skip for m in _ANY_YOU.finditer(text))
+
+
+# A colleague's informal "you" asked to go ahead: "tu peux envoyer", "ya puedes mandarlo", "podes enviar".
+_GO_AHEAD = re.compile(r"\b(?:tu\s+peux|peux[- ]tu|du\s+kannst|kannst\s+du|(?:ya\s+)?puedes|podes|puoi|kun\s+je|kan\s+je|"
+                       r"you\s+can|u\s+can)\s+(?:l'|lo\s+|la\s+|es\s+|het\s+|it\s+)?(?:envoyer|envoyer|mandar\w*|"
+                       r"enviar\w*|abschicken|senden|schicken|verschicken|inviar\w*|mandar\w*|versturen|sturen|send|"
+                       r"go\s+ahead|y\s+aller|partir)\b", re.I)
+# A subjectless approval note: "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
+# "Validé par Sarah, tu peux envoyer", "Aprobado por Sara", "Approvato da Luca", "Goedgekeurd door Rik".
+_APPROVED_BY = re.compile(
+    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount)\s+)?"
+    r"(?:approved|ok'?d|okayed|okay'?d|signed\s+off|authori[sz]ed|cleared|green[- ]?lit|sanctioned|"
+    r"freigegeben|genehmigt|abgesegnet|valid[ée]e?|approuv[ée]e?|autoris[ée]e?|aprobad[oa]|autorizad[oa]|"
+    r"validad[oa]|approvat[oa]|autorizzat[oa]|goedgekeurd|aprovad[oa]|ok)\s+"
+    r"(?:by|von|durch|par|por|pel[oa]|da|door|van)\s+(?:(?:frau|herr|mr|mrs|ms|mme|m\.|sr\.?|sra\.?|sig\.?|dhr\.?|mevr\.?)\s+)?"
+    r"(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}|TL|SV|TM|QA|L[23]|T[23]))\b|"
+    # agreed with a colleague: "OK'd w/ Gemma", "cleared with Jo", "Consultado con Raúl", "abgestimmt mit Timo"
+    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:ok'?d|okayed|cleared|agreed|consultad[oa]|abgestimmt|abgesprochen|"
+    r"concordat[oa]|afgestemd|overlegd|combinado)\s+(?:w/|with|con|mit|avec|met|com)\s+(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b",
+    re.I)
+# An order, at the start of a clause, not to promise, offer or admit something: said to whoever writes the reply,
+# never to the customer ("don't promise a date", "kein Datum zusagen", "ne rien promettre", "no prometer fecha").
+_DONT_PROMISE = re.compile(
+    r"(?:^|[,;:(\[\-–—]\s*|[.!?]\s+)(?:(?:bitte|pls|please|svp|stp|aub|graag|por\s+favor|per\s+favore|mi\s+raccomando|ojo|"
+    r"but|and|aber|mais|pero|ma|maar|mas)\s+)?(?:"
+    r"(?:don't|do\s+not|dont|never|no\s+need\s+to)\s+(?:promise|offer|give|mention|admit|commit\s+to|quote|agree\s+to|"
+    r"refund|reopen|re-open)\s+(?:her|him|them|a|an|any|another|anything|more|extra|further|compensation|dates?|"
+    r"refunds?|vouchers?|credits?|goodwill|timescales?|eta|delivery\s+dates?|the\s+(?:date|eta|refund|voucher|credit|"
+    r"fee|compensation|goodwill|delay|error|mistake|bug|outage))\b|"
+    r"(?:don't|do\s+not|dont|never)\s+(?:mention|promise|offer|admit|say)\s+[^.;!?]{1,40}?\s+to\s+(?:her|him|them|"
+    r"the\s+(?:customer|client))\b|"
+    r"(?:nichts|kein\w*\s+\w+|nicht)\s+(?:zusagen|versprechen|anbieten|erw[äa]hnen|zugeben|erstatten)\b|"
+    r"ne\s+(?:rien|pas)\s+(?:promettre|proposer|offrir|mentionner|admettre|rembourser|s'engager)\b|"
+    r"no\s+(?:prometer|ofrecer|ofrecerle|mencionar|admitir|reembolsar|comprometerse)\b|"
+    r"(?:non|nn)\s+(?:promettere|offrire|offrirle|offrirgli|menzionare|ammettere|rimborsare)\b|"
+    r"(?:niets|geen\s+\w+|niet)\s+(?:beloven|toezeggen|aanbieden|noemen|toegeven|terugbetalen)\b|"
+    r"n[ãa]o\s+(?:prometer|oferecer|mencionar|admitir|reembolsar)\b)", re.I)
+# Telegraphic case notes ("cust called 3x, esc to T2", "Kd. hat 3x angerufen, an 2nd Level eskaliert"): each
+# pattern is one kind of staff evidence, and a note needs two different kinds.
+_CRM_SIGNALS = [
+    # the customer in shorthand, or as a bare noun opening a sentence ("klant heeft …", "cliente a appelé …")
+    re.compile(r"(?<![\w\-])(?:cust|cx|kd|kdin|clt|cte)(?:\.|(?![\w\-]))|"
+               r"(?:^|[.;:]\s+|[(\[]\s*)(?:customer|cliente?|kunde|kundin|klant|clienta)\s+(?!service|care|support|"
+               r"portal|area|account|number|id|ref|reference|no|feedback|satisfaction|survey|nummer|seit)\w", re.I),
+    # the customer keeps getting in touch: "called 3x", "rang x4", "3 fois appelé" (not "3x T-shirts")
+    re.compile(rf"(?=.*\b{_CONTACT}\b)(?:.*(?<![\w.,/])\d+\s?x(?!\w)|.*(?<![\w/])x\s?\d\b|"
+               r".*\b\d+\s+(?:fois|veces|volte|keer|vezes|mal|times)\b)", re.I),
+    # escalation and support levels
+    re.compile(r"(?i:\besc(?:'d|d|\.)?(?!\w)|\b(?:esc(?:alated)?|eskaliert|escalad[éeoa]s?|e?scalat[oa]|ge[eë]scaleerd|"
+               r"doorgezet|weitergeleitet|transf[ée]r[ée]|passed)\s+(?:to|an|à|a|al|naar|para|ao)\s+(?:the\s+|den\s+|"
+               r"die\s+|le\s+|la\s+|el\s+|il\s+|de\s+|o\s+)?(?:[TLN]\s?[1-3]|tier\s?\d|\d(?:st|nd|rd|e|er|º|°|\.)?\s*"
+               r"(?:level|lijn|line|n[íi]vel|livello|niveau|linea)|back\s?office))\b|"
+               r"(?i:\b(?:passed|passei|pass[ée]|pas[ée]|passato|passata|doorgezet|weitergegeben|handed)\s+(?:it\s+|over\s+)?"
+               r"(?:to|para|à|a|al|naar|an)\s+(?:the\s+|o\s+|a\s+|le\s+|la\s+|el\s+|il\s+|de\s+|den\s+|die\s+)?"
+               r"(?:supervisor|manager|team\s*lead\w*|responsable|superviseur|teamleiter\w*|coordenador\w*|leidinggevende|"
+               r"responsabile|TL)\b)|"
+               r"(?i:\b\d(?:st|nd|rd|e|er|º|°|\.)?\s*(?:level|lijn|n[íi]vel|livello|niveau)\b)"),
+    # staff abbreviations and procedure (not "pls" or "appt": customers are sent those too)
+    re.compile(r"(?<![\w\-])(?:SOP|GW|LVM|NFA|CRM|TL|w/|w/o|acct|cb|vm|re-?open(?:ed)?|"
+               r"per\s+(?:SOP|policy|TL|process))(?![\w\-])", re.I),
+]
+# An aside for a team: "[bereavement team: …?]", "(Nachtschicht-Team: bitte …)".
+_TO_TEAM = re.compile(r"^(?:[\w\-]+\s+){0,2}(?:team|shift|desk|dept|department|crew|squad|[ée]quipe|equipo|squadra|"
+                      r"afdeling|abteilung|equipa|kollegen|colleagues|collega's|colleghi|compa[ñn]eros|colegas)\s*"
+                      r"[:,—–]\s*(.+)$", re.I)
+# A colleague named and asked, after something else in the aside: "…, Sanne neem jij hem over?"
+_NAMED_INSIDE = re.compile(r"[,;.]\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(.+)$")
+# "Tom - she's already had a goodwill credit …", "Marco, questa te la lascio, è la terza volta che chiama.": a line
+# that opens by naming a colleague and goes on about the case.
+_NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|—|–|\s-|\s+(?=mi\s+raccomando\b))\s*(.+)$")
+_GREETED = (r"\b(?:hi|hello|dear|hey|hallo|liebe[rs]?|bonjour|salut|ch[èe]re?|hola|estimad[oa]|querid[oa]|ciao|"
+            r"gentile|car[oa]|beste|hoi|ol[áa]|prezad[oa])\s+")
+
+
+def _crm_note(sentence: str, lang: str) -> bool:
+    """A case note in staff shorthand: two kinds of staff evidence and nobody spoken to."""
+    if _spoken_to(sentence, lang) or len(sentence.split()) > 25:
+        return False
+    return sum(bool(p.search(sentence)) for p in _CRM_SIGNALS) >= 2
+
+
+def _introduced(name: str, whole: str) -> bool:
+    """The reply introduces or greets this person: talking to them is talking to the reader."""
+    return bool(re.search(rf"{_INTRODUCED}\W+(?:\w+\W+){{0,3}}{re.escape(name)}\b|\b{re.escape(name)}\W+(?:\w+\W+){{0,2}}"
+                          rf"{_INTRODUCED}|{_GREETED}{re.escape(name)}\b", whole, re.I))
+
+
+def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
+    """Approval chatter, orders not to promise, shorthand case notes, remarks weighed by their evidence, a line
+    that turns to a colleague."""
+    for sentence in _sentences(line):
+        if sentence[:1].islower() and len(sentence.split()) <= 6 and not _spoken_to(sentence, lang) and any(
+                p.search(fold(sentence)) for p in _DRAFTING):
+            return _DRAFT, sentence.strip(), None   # "… at checkout. sounds harsh? maybe soften"
+        if _about_customer(sentence, lang):
+            return _REMARK, sentence.strip(), None
+        m = _NAME_PLEASE.search(sentence)
+        if m and not _spoken_to(sentence, lang) and not _LINKING.match(m.group(1)) and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+            return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
+        spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
+        m = _APPROVED_BY.search(sentence)
+        who = m and (m.group(1) or m.group(2))
+        if m and not spoken_to and (who.isupper() or (_is_colleague(who, names) and not _DEPARTMENT.match(who))) and \
+                not _introduced(who.lstrip("@"), whole):
+            return _STAFF, sentence.strip(), None
+        if _DONT_PROMISE.search(sentence) and not _spoken_to(sentence[_DONT_PROMISE.search(sentence).start():], lang):
+            return _STAFF, sentence.strip(), None
+        if _crm_note(sentence, lang):
+            return _REMARK, sentence.strip(), None
+    first = next((x for x in whole.splitlines() if x.strip()), "")
+    for sentence in ([line] if line.strip() == first.strip() else _sentences(line)):
+        hit = _turns_to_colleague(sentence, names, whole, lang) if line.strip() != first.strip() else None
+        if hit:
+            return hit
+    return None
+
+
+def _turns_to_colleague(sentence: str, names: set[str], whole: str, lang: str):
+    """A sentence that opens by naming a colleague and goes on about the case ("Fra, ricordati di chiudere il ticket")."""
+    m = _NAME_LEAD.match(sentence)
+    if m and not _LINKING.match(m.group(1)) and _is_colleague(m.group(1), names) and not _introduced(
+            m.group(1), whole) and not _APPOSITION.match(
+            m.group(2)):
+        rest = m.group(2)
+        third = _THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest)
+        strong = _REPEAT.search(rest) or _DONT_PROMISE.search(rest) or (third and (
+            _SNEER.search(rest) or _STAFF_WORK.search(rest) or _ORDER.search(rest) or _CONTACT_RE.search(rest))) or (
+            _STAFF_WORK.search(rest) and (not _spoken_to(rest, lang) or ("?" in rest and not _POSSESSIVE.search(rest))))
+        if strong or ("?" in rest and _INFORMAL_YOU.search(rest) and _FORMAL_YOU.search(whole)):
+            return _STAFF, sentence.strip(" -–—*"), None   # "Julie, tu relances le fournisseur jeudi ?" to a "vous" reader
+    return None
+
+
+# "Tom, our engineer, …", "Sarah, who handles refunds, …": a name in apposition, not a colleague spoken to.
+_APPOSITION = re.compile(r"(?!mi\s+raccomando)(?:our|my|the|who|whom|from|of|at|in|unser\w*|mein\w*|der|die|das|notre|nos|mon|ma|du|de|"
+                         r"qui|que|nuestr[oa]s?|mi|el|la|del|il|lo|la|nostr[oa]|che|di|dal|onze|ons|mijn|die|wie|van|"
+                         r"o|a|os|as|nosso|nossa|meu|minha|do|da)\b", re.I)
+
+
+# It keeps happening, without saying how the customer got in touch: "terceira vez hoje", "zum fünften Mal".
+_AGAIN_COUNT = re.compile(
+    rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
+    r"\b(?:alweer|again|schon\s+wieder|encore|otra\s+vez|di\s+nuovo|de\s+novo)\s+(?:een|a|an|eine?|une?|un[ao]?|uma?)\s+"
+    r"(?:klacht|complaint|beschwerde|plainte|queja|reclamo|reclama[çc][ãa]o|mail|email)\b", re.I)
+_CONTACT_RE = re.compile(rf"\b{_CONTACT}\b", re.I)
+# "Carlos porfa revisa …", "Tom pls check …": a colleague named and asked, at the start of a sentence.
+_NAME_PLEASE = re.compile(r"(?:^|[.!?]\s+)([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(?:pls|plz|porfa|por\s+favor|stp|svp|"
+                          r"per\s+favore|pfv|please)\s+[a-zà-ÿ]")
+
+
+def _sentences(line: str) -> list[str]:
+    """The line's sentences; not cut after an abbreviation ("Kd.", "Mr.") or inside "...".""" 
+    parts: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+|(?<=\.-)\s+|(?<=-_-)\s+|(?<=[😂🙄🤣🙃])\s+", line):
+        if parts and re.search(r"(?:\b[A-Za-z][a-z]?\.|\b(?:Mrs|Sig|Sra|Sta|Mme|Mlle|Dott|Nr|No|Tel|etc|bzw|ggf|evtl|usw|"
+                               r"approx|incl|excl|ref)\.|\.\.)$", parts[-1]):
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _about_customer(unit: str, lang: str) -> bool:
+    """Talk about the customer weighed by its kinds of evidence, in a sentence that speaks to nobody.
+
+    With a noun ("the lady from Leeds", "esse cara", "der schon wieder") two kinds of staff evidence, or one and
+    "again"; with a bare pronoun ("he", "lui"), which is often a courier or an engineer, two kinds of which one is
+    staff work, an order or mockery ("he hasn't been replied to — pls pick up", "… aver chiamato 😂").
+    """
+    if _spoken_to(unit, lang):
+        return False
+    noun, pron = _THIRD_NOUN.search(unit), _THIRD_PRONOUN.search(unit)
+    if not (noun or pron):
+        return False
+    if _WEARY.search(unit):
+        return True   # "if she asks one more time I'm quitting": the writer's own exasperation about the customer
+    staffish = [bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER_TO_STAFF, _SNEER, _CAUTION, _THREAT)]
+    repeat = bool(_REPEAT.search(unit) or _AGAIN_COUNT.search(unit))
+    if noun:
+        kinds = sum(staffish) + repeat
+        return kinds >= 2 or (kinds == 1 and bool(_WEAK.search(unit)))
+    return any(staffish) and sum(staffish) + repeat + bool(_CONTACT_RE.search(unit)) >= 2
+
+
+# Orders that only a colleague is given ("someone else take him", "pls pick up"): a bare "pls" is said to customers too.
+_ORDER_TO_STAFF = re.compile(
+    r"\b(?:someone\s+else\s+(?:take|deal|handle|grab|pick)|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|"
+    r"no\s+le\s+\w+|nicht\s+wieder|non\s+(?:dargli|darle|rimborsare)|"
+    r"(?:pls|plz|please)\s+(?:pick\s+(?:it\s+|this\s+)?up|take\s+(?:it|this|her|him|over)|grab|close|escalate|handle|"
+    r"deal\s+with|chase|assign|reassign|action))(?!\w)", re.I)
+# Departments are not colleagues by name: "Approved by Finance." may be said to a customer.
+_DEPARTMENT = re.compile(r"(?i:finance|billing|legal|management|accounts|compliance|underwriting|underwriters|hr|it|support|"
+                         r"sales|quality|buchhaltung|rechtsabteilung|gesch[äa]ftsleitung|direction|comptabilit[ée]|"
+                         r"juridique|direcci[óo]n|contabilidad|direzione|amministrazione|directie|boekhouding|dire[çc][ãa]o|"
+                         r"contabilidade|jur[ií]dico)$")
+# The writer's exasperation, in the first person: "I'm quitting", "ich kann nicht mehr", "j'en peux plus".
+_WEARY = re.compile(
+    r"\b(?:i'?m|i\s+am)\s+(?:quitting|so\s+done|done\s+with|losing\s+(?:it|my\s+mind)|going\s+to\s+scream)|"
+    r"\bi\s+give\s+up\b|\bi\s+(?:can't|cannot)\s+(?:deal|cope|take\s+(?:it|this|any\s+more)|be\s+bothered|even)\b|"
+    r"\b(?:kill\s+me\s+now|send\s+help|need\s+a\s+drink|why\s+me|my\s+patience)\b|"
+    r"\bich\s+(?:k[üu]ndige|geb'?s?\s+auf|kann\s+nicht\s+mehr|dreh\s+durch)\b|"
+    r"\b(?:je\s+d[ée]missionne|j'en\s+peux\s+plus|j'abandonne|je\s+craque)\b|"
+    r"\b(?:me\s+rindo|no\s+puedo\s+m[áa]s|dimito|paso\s+de\s+(?:ella|[ée]l))\b|"
+    r"\b(?:mi\s+licenzio|non\s+ne\s+posso\s+pi[ùu]|mi\s+arrendo)\b|"
+    r"\b(?:ik\s+kap\s+ermee|ik\s+ben\s+er\s+klaar\s+mee|ik\s+geef\s+het\s+op|ik\s+word\s+gek)\b|"
+    r"\b(?:eu\s+desisto|n[ãa]o\s+aguento\s+mais|me\s+demito|vou\s+enlouquecer)\b", re.I)
+# Capitalised words that open a sentence without naming anyone: "Finally, ticket 4471 is closed", "Kindly please …".
+_LINKING = re.compile(r"(?i:\w+ly|finally|lastly|alternatively|otherwise|meanwhile|additionally|afterwards|instead|hence|"
+                      r"therefore|however|unfortunately|sadly|also|again|then|next|first|second|update|status|done|"
+                      r"dann|danach|leider|also|au[ßs]erdem|puis|ensuite|enfin|malheureusement|luego|despu[ée]s|adem[áa]s|"
+                      r"lamentablemente|poi|dopo|inoltre|purtroppo|dan|daarna|helaas|verder|depois|ent[ãa]o|infelizmente|"
+                      r"al[ée]m)$")
+# Told to colleagues: "tread carefully", "cuidado con lo que decimos".
+_CAUTION = re.compile(r"\b(?:tread\s+carefully|be\s+careful|careful\s+what\s+we|cuidado\s+con\s+lo\s+que|"
+                      r"attention\s+[àa]\s+ce\s+qu|vorsicht\s+mit|occhio\s+a|pas\s+op\s+met|cuidado\s+com\s+o\s+que)",
+                      re.I)
+# A customer's threat, which staff warn each other about.
+_THREAT = re.compile(r"\b(?:threaten\w*\s+(?:the\s+)?(?:ombudsman|solicitor|lawyer|legal|court|press|trading\s+standards)|"
+                      r"amenaz\w*\s+con|droht\s+mit|menac\w*\s+de|minacci\w*\s+di|dreigt\s+met|amea[çc]\w*\s+(?:com|ir))",
+                      re.I)
+# A colleague's informal "you" in a reply that calls the customer "vous", "Sie", "usted", "Lei", "u".
+_INFORMAL_YOU = re.compile(r"\b(?:tu|jij|t[úu]|kannst\s+du|hast\s+du|bist\s+du|du\s+(?:kannst|hast|bist|musst|willst)|"
+                           r"peux|puedes|puoi|podes|consegues)\b", re.I)
+_FORMAL_YOU = re.compile(r"\b(?:vous|votre|vos|usted|ustedes|uw|(?-i:Sie|Ihnen|Ihr\w*|Lei|La\s+preghiamo))\b", re.I)
