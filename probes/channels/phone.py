@@ -236,7 +236,15 @@ def contains_prompt(heard: str, prompt: str) -> bool:
     if len(wanted) < 4:
         return False  # "Goodbye." twice is no loop
     got = set(words(heard))
-    return len(wanted & got) / len(wanted) >= 0.8
+    if len(wanted & got) / len(wanted) >= 0.8:
+        return True
+    # A prompt cut short by an early press, or said again after other words ("You can return most products
+    # within 30 days. For billing, press 1 …"): most of its sentences came again, each word for word (menus
+    # share their shape, "For X, press 1 or say X", so like words are not enough).
+    said = words(heard)
+    sentences = [w for w in (words(s) for s in re.split(r"(?<=[.!?])\s+", prompt)) if len(w) >= 4]
+    again = sum(_contains(said, w) for w in sentences)
+    return len(sentences) >= 2 and again >= 2 and again / len(sentences) >= 0.6
 
 
 # --- what a call observed, whichever way it was driven -------------------------------------------------

@@ -301,3 +301,20 @@ def test_each_demo_phone_journey_reaches_the_same_verdict_in_both_modes(name, ru
             keys = [k for k in obs["menu_path"] if re.fullmatch(r"[0-9*#w]+", k)]
             assert keys == played[:len(keys)], (mode, obs["transcript"])
     assert outcomes["interactive"] == outcomes["scripted"], outcomes
+
+
+def test_a_menu_cut_short_by_an_early_press_is_known_again_after_other_words():
+    # Pressed as soon as "For returns, press 4" was heard: the first prompt stops mid-sentence. When the
+    # same options come again after a policy, the customer is back where they started: a loop, not a
+    # new menu whose "press 1" the script may take for its own.
+    from probes.channels.phone import contains_prompt
+
+    first = ("Thank you for calling Acme. For billing, press 1 or say billing. For technical support, press 2 "
+             "or say support. For returns, press 4 or say")
+    again = ("You can return most products within 30 days. For billing, press 1 or say billing. For technical "
+             "support, press 2 or say support. For returns, press 4 or say returns.")
+    assert contains_prompt(again, first)
+    # A next level that shares one sentence with the main menu is not the main menu again.
+    deeper = ("Returns. To speak to our returns team, press 1. To hear these options again, press 9. "
+              "For billing, press 1 or say billing.")
+    assert not contains_prompt(deeper, first)
