@@ -913,15 +913,17 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
         if _about_customer(sentence, lang):
             return _REMARK, sentence.strip(), None
         m = _NAME_PLEASE.search(sentence)
-        if m and not _spoken_to(sentence, lang) and not _LINKING.match(m.group(1)) and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+        if m and not _spoken_to(sentence, lang) and not _LINKING.match(m.group(1)) \
+                and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
             return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
         spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
-        who = m and (m.group(1) or m.group(2))
-        if m and not spoken_to and (who.isupper() or (_is_colleague(who, names) and not _DEPARTMENT.match(who))) and \
-                not _introduced(who.lstrip("@"), whole):
+        who = (m.group(1) or m.group(2) or "") if m else ""
+        if who and not spoken_to and (who.isupper() or (_is_colleague(who, names) and not _DEPARTMENT.match(who))) \
+                and not _introduced(who.lstrip("@"), whole):
             return _STAFF, sentence.strip(), None
-        if _DONT_PROMISE.search(sentence) and not _spoken_to(sentence[_DONT_PROMISE.search(sentence).start():], lang):
+        dont = _DONT_PROMISE.search(sentence)
+        if dont and not _spoken_to(sentence[dont.start():], lang):
             return _STAFF, sentence.strip(), None
         if _crm_note(sentence, lang):
             return _REMARK, sentence.strip(), None

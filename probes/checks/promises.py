@@ -740,6 +740,7 @@ def _day_of_month_due(at: dt.datetime, calendar: BusinessCalendar, day: int) -> 
 def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.datetime | None:
     """The end of a day written in digits (17:00 local); None when the date is unclear or not ahead."""
     today = at.astimezone(calendar.tz).date()
+    year: int | None
     if m.group("iso"):
         year, month, day = int(m.group("iso")), int(m.group("im")), int(m.group("id"))
     else:
