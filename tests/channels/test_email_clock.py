@@ -93,9 +93,10 @@ def test_a_slow_250_is_the_probers_sending_time_and_answers_count_from_the_start
     for kind in ("ack", "human"):
         assert awaits[kind]["status"] == "met"
         assert awaits[kind]["elapsed_s"] >= 0
-        # Half a second for INTERNALDATE's whole second, plus the connection's setup between the customer's
-        # press (sent_at) and the server seeing it (opened_at), which a busy machine stretches.
-        assert abs(awaits[kind]["elapsed_s"] - (landed[kind] - seen["opened_at"])) <= 0.75, (kind, awaits[kind])
+        # The true wait runs from the customer's press (sent_at: the connection's setup, which a busy machine
+        # stretches, is part of it) to the landing; INTERNALDATE's whole second leaves half a second either way.
+        pressed = min(contact["sent_at"].timestamp(), seen["opened_at"])
+        assert abs(awaits[kind]["elapsed_s"] - (landed[kind] - pressed)) <= 0.6, (kind, awaits[kind])
 
 
 @pytest.mark.parametrize("folder", ["Sent", None])
