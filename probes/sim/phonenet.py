@@ -24,7 +24,55 @@ PROBER_ACCOUNT_SID = "AC0000000000000000000000000000a001"
 TOKEN_VARIABLE = "PROBES_DEMO_TWILIO_TOKEN"
 
 
-class DemoPhone:
+class SimulatedPhone:
+    """What every phone world on loopback shares: a Twilio simulator (``self.sim``) and the company's side,
+    stopped together, and the probes.yaml ``phone`` identity of the prober's number. Subclasses set the
+    prober's number, its account and the variable its auth token is handed over in, and list their parts."""
+
+    prober_number = PROBER_NUMBER
+    prober_account_sid = PROBER_ACCOUNT_SID
+    token_variable = TOKEN_VARIABLE
+    sim: TwilioSim | None = None
+
+    def start(self):
+        raise NotImplementedError
+
+    def _parts(self) -> tuple:
+        """What stop() stops, in order."""
+        return (self.sim,)
+
+    def stop(self) -> None:
+        for part in self._parts():
+            try:
+                if part is not None:
+                    part.stop()
+            except Exception:  # noqa: BLE001 - stop the other all the same
+                pass
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """The simulator's REST API (probes.yaml's ``api_base``)."""
+        assert self.sim is not None, "start() first"
+        return self.sim.base_url
+
+    def identity(self, *, interactive: bool = True, webhook_port: int = 0) -> dict:
+        """The probes.yaml phone identity for the prober's number (webhooks: interactive calls)."""
+        ident: dict[str, object] = {"number": self.prober_number, "account_sid": self.prober_account_sid,
+                                    "auth_token": "${" + self.token_variable + "}", "api_base": self.base_url}
+        if interactive:
+            # On loopback Twilio (the simulator) reaches the prober directly: no tunnel needed.
+            ident["webhooks"] = {"listen": f"127.0.0.1:{webhook_port}",
+                                 "public_url": f"http://127.0.0.1:{webhook_port}"}
+        return ident
+
+
+class DemoPhone(SimulatedPhone):
     """The Twilio simulator and the company's TwiML application, wired to each other."""
 
     def __init__(self, *, hold_s: float = DEFAULT_HOLD_S, sms_human_delay_s: float = DEFAULT_SMS_HUMAN_DELAY_S,
@@ -55,31 +103,5 @@ class DemoPhone:
         os.environ[TOKEN_VARIABLE] = self.token
         return self
 
-    def stop(self) -> None:
-        for part in (self.line, self.sim):
-            try:
-                if part is not None:
-                    part.stop()
-            except Exception:  # noqa: BLE001 - stop the other all the same
-                pass
-
-    def __enter__(self) -> "DemoPhone":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        assert self.sim is not None, "start() first"
-        return self.sim.base_url
-
-    def identity(self, *, interactive: bool = True, webhook_port: int = 0) -> dict:
-        """The probes.yaml phone identity for the prober's number (webhooks: interactive calls)."""
-        ident: dict[str, object] = {"number": PROBER_NUMBER, "account_sid": PROBER_ACCOUNT_SID,
-                                    "auth_token": "${" + TOKEN_VARIABLE + "}", "api_base": self.base_url}
-        if interactive:
-            # On loopback Twilio (the simulator) reaches the prober directly: no tunnel needed.
-            ident["webhooks"] = {"listen": f"127.0.0.1:{webhook_port}",
-                                 "public_url": f"http://127.0.0.1:{webhook_port}"}
-        return ident
+    def _parts(self) -> tuple:
+        return (self.line, self.sim)

@@ -37,6 +37,7 @@ import secrets
 from pathlib import Path
 from typing import Any, TextIO
 
+from .phonenet import SimulatedPhone
 from .twilio import TwilioSim
 from .twilio.appserver import AppServer
 
@@ -116,13 +117,17 @@ def ivr_routes(agent_timeout_s: int = 20, partner_timeout_s: int = 15) -> dict[s
             "/status": "<Response/>"}
 
 
-class IvrPhone:
+class IvrPhone(SimulatedPhone):
     """The test IVR and a Twilio simulator around it, started and stopped together.
 
     ``unknown_numbers`` is the numbers file's setting for ``UNKNOWN_NUMBER`` (key 3): "failed",
     "busy", "no_answer" or ``{"person": {...}}``. ``echo``/``log_path`` as in ``TwilioSim``.
     The prober's auth token is random and handed over in ``TOKEN_VARIABLE``, as a real one would be.
     """
+
+    prober_number = PROBER_NUMBER
+    prober_account_sid = PROBER_ACCOUNT_SID
+    token_variable = TOKEN_VARIABLE
 
     def __init__(self, *, time_scale: float = 1.0, speech_rate_wps: float = 2.5,
                  unknown_numbers: str | dict = "failed", agent_answer_after_s: float = 2.0,
@@ -158,34 +163,8 @@ class IvrPhone:
         os.environ[TOKEN_VARIABLE] = self.token
         return self
 
-    def stop(self) -> None:
-        for part in (self.sim, self.app):
-            try:
-                if part is not None:
-                    part.stop()
-            except Exception:  # noqa: BLE001 - stop the other all the same
-                pass
-
-    def __enter__(self) -> IvrPhone:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        """The simulator's REST API (probes.yaml's ``api_base``)."""
-        assert self.sim is not None, "start() first"
-        return self.sim.base_url
-
-    def identity(self, *, interactive: bool = True, webhook_port: int = 0) -> dict:
-        """The probes.yaml ``phone`` identity for the prober's number (webhooks: interactive calls)."""
-        ident: dict[str, object] = {"number": PROBER_NUMBER, "account_sid": PROBER_ACCOUNT_SID,
-                                    "auth_token": "${" + TOKEN_VARIABLE + "}", "api_base": self.base_url}
-        if interactive:
-            ident["webhooks"] = {"listen": f"127.0.0.1:{webhook_port}",
-                                 "public_url": f"http://127.0.0.1:{webhook_port}"}
-        return ident
+    def _parts(self) -> tuple:
+        return (self.sim, self.app)
 
     def target(self) -> dict:
         """A probes.yaml target whose phone is the IVR (its number, and the agent's, on the allowlist)."""
