@@ -1,0 +1,229 @@
+"""History across runs: which problems are new tonight, which were resolved, which persist and since when.
+
+A *problem* is a finding above ``info`` identified by where it happened — target, journey, step and check —
+never by its text (titles carry times and names that change every night). A journey is the same journey
+from run to run when its target and name are the same.
+
+The comparison is fair to the company: a problem counts as *resolved* only when the step it was found in
+ran to a verdict again (passed or fell short) without it. A step that stopped on the prober's own error,
+was skipped, or still waits for answers says nothing either way; its earlier problems are *unchecked*,
+neither resolved nor persisting, and they do not break a streak.
+
+The dashboard, the run pages and the alerts all read these results; none decides on its own what changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from .ledger import Ledger, findings, journeys, runs, steps
+
+# Severities that make a problem; info findings are worth knowing but never "broke".
+PROBLEM_SEVERITIES = ("critical", "major", "minor")
+# Step statuses that are a verdict about the company (an "error" is the prober's, "skipped"/"running" none).
+JUDGED = ("passed", "failed")
+# How far back a streak is followed (runs of the same journey).
+MAX_LOOKBACK_RUNS = 400
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem as seen in one run, with how long it has been seen."""
+
+    key: str                  # target/journey/step/check: the problem's identity across runs
+    target: str
+    target_name: str
+    journey: str
+    step_key: str | None      # None for a finding about the whole journey
+    channel: str | None
+    check_id: str
+    severity: str
+    title: str                # as worded in the run it was (last) seen in
+    run_id: str               # the run it was (last) seen in
+    since: dt.datetime        # start of the first run of the unbroken streak of runs it was seen in
+    since_run_id: str
+    streak: int               # runs of this journey in a row that found it (unchecked runs are not counted)
+    confirmed: bool           # streak >= confirm_after
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready (``since`` as an ISO string)."""
+        d = dict(self.__dict__)
+        d["since"] = self.since.isoformat()
+        return d
+
+
+@dataclass
+class Changes:
+    """What changed in one run against the previous run of each of its journeys."""
+
+    run_id: str
+    # "Before" is the last run of the journey that judged the step (runs where the prober could not are passed over).
+    new: list[Problem] = field(default_factory=list)         # found now, not open before
+    resolved: list[Problem] = field(default_factory=list)    # open before, judged again now without it
+    persisting: list[Problem] = field(default_factory=list)  # found now and open before
+    unchecked: list[Problem] = field(default_factory=list)   # open before; its step got no verdict now
+    first_runs: list[str] = field(default_factory=list)      # journeys with no earlier run to compare with
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"run_id": self.run_id, "first_runs": list(self.first_runs),
+                **{name: [p.as_dict() for p in getattr(self, name)]
+                   for name in ("new", "resolved", "persisting", "unchecked")}}
+
+
+def problem_key(target: str, journey: str, step_key: str | None, check_id: str) -> str:
+    """The identity of a problem across runs."""
+    return "/".join((target, journey, step_key or "-", check_id))
+
+
+def comparable_kinds(kind: str) -> tuple[str, ...] | None:
+    """Which earlier runs a run of this kind is compared with (None: any).
+
+    A nightly run is compared with the nights before it, so an ad-hoc run in between never changes what
+    "since last night" means; an ad-hoc run is compared with the latest earlier run of any kind.
+    """
+    return ("nightly",) if kind == "nightly" else None
+
+
+def changes_for_run(ledger: Ledger, run_id: str, *, confirm_after: int = 1) -> Changes:
+    """New, resolved, persisting and unchecked problems of ``run_id`` against each journey's previous run.
+
+    Raises LookupError if the ledger has no such run.
+    """
+    run = ledger.get_run(run_id)
+    if run is None:
+        raise LookupError(f"the ledger has no run {run_id!r}")
+    history = _journey_history(ledger, run, MAX_LOOKBACK_RUNS)
+    out = Changes(run_id=run_id)
+    for ident, visits in history.items():
+        current, earlier = visits[0], visits[1:]
+        if current["run_id"] != run_id:
+            continue
+        if not earlier:
+            out.first_runs.append(ident[1])
+        now = _problems_of(visits, 0, confirm_after)
+        before = _open_before(visits, confirm_after)
+        for key, problem in now.items():
+            (out.persisting if key in before else out.new).append(problem)
+        for key, problem in before.items():
+            if key in now:
+                continue
+            if _status(current, problem.step_key) in JUDGED:
+                out.resolved.append(problem)
+            else:
+                out.unchecked.append(problem)
+    for bucket in (out.new, out.resolved, out.persisting, out.unchecked):
+        bucket.sort(key=lambda p: (PROBLEM_SEVERITIES.index(p.severity)
+                                   if p.severity in PROBLEM_SEVERITIES else 9, p.key))
+    return out
+
+
+# --- internals ----------------------------------------------------------------------------------------
+
+def _journey_history(ledger: Ledger, run: dict, lookback: int) -> dict[tuple[str, str], list[dict]]:
+    """For each journey of ``run``: its visits (one per run, newest first, this run first), each with its
+    step statuses and problem findings. Only runs started no later than ``run`` and of comparable kinds."""
+    idents = ledger._select(sa.select(journeys.c.target, journeys.c.name).where(journeys.c.run_id == run["id"])
+                            .distinct())
+    if not idents:
+        return {}
+    kinds = comparable_kinds(run["kind"])
+    wanted = {(r["target"], r["name"]) for r in idents}
+    q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name,
+                   journeys.c.status, runs.c.started_at.label("run_started_at"))
+         .join(runs, runs.c.id == journeys.c.run_id)
+         .where(sa.tuple_(journeys.c.target, journeys.c.name).in_(list(wanted)))
+         .where(sa.or_(runs.c.started_at < run["started_at"], runs.c.id == run["id"]))
+         .order_by(runs.c.started_at.desc(), journeys.c.id.desc()))
+    if kinds is not None:
+        q = q.where(sa.or_(runs.c.kind.in_(kinds), runs.c.id == run["id"]))
+    visits: dict[tuple[str, str], list[dict]] = {}
+    by_journey: dict[int, dict] = {}
+    for row in ledger._select(q):
+        ident = (row["target"], row["name"])
+        seen = visits.setdefault(ident, [])
+        # The newest journey row of a run counts (a retried journey has a later attempt in the same run).
+        if (seen and seen[-1]["run_id"] == row["run_id"]) or len(seen) >= lookback:
+            continue
+        visit = {**row, "step_status": {}, "step_channel": {}, "findings": []}
+        seen.append(visit)
+        by_journey[row["id"]] = visit
+    ids = list(by_journey)
+    for chunk in _chunks(ids, 500):
+        for s in ledger._select(sa.select(steps.c.journey_id, steps.c.step_key, steps.c.channel, steps.c.status)
+                                .where(steps.c.journey_id.in_(chunk))):
+            by_journey[s["journey_id"]]["step_status"][s["step_key"]] = s["status"]
+            by_journey[s["journey_id"]]["step_channel"][s["step_key"]] = s["channel"]
+        q = (sa.select(findings.c.journey_id, findings.c.check_id, findings.c.severity, findings.c.title,
+                       steps.c.step_key)
+             .select_from(findings.outerjoin(steps, steps.c.id == findings.c.step_id))
+             .where(findings.c.journey_id.in_(chunk))
+             .where(findings.c.severity.in_(PROBLEM_SEVERITIES))
+             .order_by(findings.c.id))
+        for f in ledger._select(q):
+            by_journey[f["journey_id"]]["findings"].append(f)
+    return visits
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _keys_of(visit: dict) -> dict[str, dict]:
+    """The visit's problems by key (worked out once per visit: streaks look at the same visits again)."""
+    if "keys" not in visit:
+        out: dict[str, dict] = {}
+        for f in visit["findings"]:
+            out.setdefault(problem_key(visit["target"], visit["name"], f["step_key"], f["check_id"]), f)
+        visit["keys"] = out
+    return visit["keys"]
+
+
+def _status(visit: dict, step_key: str | None) -> str | None:
+    """The verdict status of a step in a visit (the journey's own for a finding about the whole journey)."""
+    return visit["step_status"].get(step_key) if step_key else visit["status"]
+
+
+def _open_before(visits: list[dict], confirm_after: int) -> dict[str, Problem]:
+    """The problems still open before the newest visit: each step's problems as of the last visit that judged
+    that step (visits in between where the prober could not judge it neither close nor open anything)."""
+    open_: dict[str, Problem] = {}
+    judged: set[str | None] = set()  # steps judged in a visit newer than the one looked at
+    wanted = set(visits[0]["step_status"]) | {None}
+    for i in range(1, len(visits)):
+        older = visits[i]
+        fresh = {k: f for k, f in _keys_of(older).items() if f["step_key"] not in judged and k not in open_}
+        if fresh:
+            problems = _problems_of(visits, i, confirm_after)
+            open_.update({k: problems[k] for k in fresh})
+        judged |= {k for k, st in older["step_status"].items() if st in JUDGED}
+        if older["status"] in JUDGED:
+            judged.add(None)
+        if wanted <= judged:
+            break
+    return open_
+
+
+def _problems_of(visits: list[dict], at: int, confirm_after: int) -> dict[str, Problem]:
+    """The problems of visit ``at`` with their streaks, following older visits back."""
+    visit = visits[at]
+    problems: dict[str, Problem] = {}
+    for key, f in _keys_of(visit).items():
+        streak, since_visit = 1, visit
+        for older in visits[at + 1:]:
+            if key in _keys_of(older):
+                streak, since_visit = streak + 1, older
+                continue
+            if _status(older, f["step_key"]) in JUDGED:
+                break  # judged without it: the streak started after this run
+            # unchecked run (prober error, skipped, still waiting): neither breaks nor extends the streak
+        problems[key] = Problem(
+            key=key, target=visit["target"], target_name=visit["target_name"] or visit["target"],
+            journey=visit["name"], step_key=f["step_key"],
+            channel=visit["step_channel"].get(f["step_key"]) if f["step_key"] else None,
+            check_id=f["check_id"], severity=f["severity"], title=f["title"], run_id=visit["run_id"],
+            since=since_visit["run_started_at"], since_run_id=since_visit["run_id"], streak=streak,
+            confirmed=streak >= max(1, confirm_after))
+    return problems

@@ -1,0 +1,117 @@
+"""What changed between runs: new, resolved, persisting and unchecked problems (probes.history).
+
+Ledgers of many nights are built through the ledger API, as the nightly runs would have written them.
+"""
+import datetime as dt
+
+import pytest
+
+from probes.history import changes_for_run
+from probes.ledger import Ledger
+from probes.results import Finding
+
+NIGHT0 = dt.datetime(2026, 11, 1, 2, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture()
+def ledger(tmp_path):
+    led = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
+    yield led
+    led.close()
+
+
+def night(ledger, n: int, steps: dict[str, tuple[str, list[str]]], *, kind="nightly", journey="Contact form",
+          target="acme") -> str:
+    """One run on night ``n``: steps maps step key -> (status, [check ids found there])."""
+    run_id = ledger.start_run(kind, evidence_root=".", run_id=f"{kind}-{n:03d}")
+    ledger.update_row("runs", run_id, started_at=NIGHT0 + dt.timedelta(days=n))
+    jid = ledger.start_journey(run_id, name=journey, file="j.yaml", target=target, target_name="Acme Ltd",
+                               persona={}, tags=[])
+    failed = False
+    for pos, (key, (status, checks)) in enumerate(steps.items()):
+        sid = ledger.start_step(jid, pos, key, "web_form")
+        for check in checks:
+            ledger.add_finding(run_id, jid, sid, Finding(check=check, severity="major", title=f"{check} on {n}"))
+        ledger.finish_step(sid, status)
+        failed |= status == "failed"
+    ledger.finish_journey(jid, "failed" if failed else "passed")
+    ledger.finish_run(run_id, "failed" if failed else "passed")
+    return run_id
+
+
+def keys(problems):
+    return sorted(p.check_id for p in problems)
+
+
+def test_new_persisting_and_resolved_with_since(ledger):
+    night(ledger, 1, {"send": ("failed", ["web_form.http_error"])})
+    night(ledger, 2, {"send": ("failed", ["web_form.http_error", "web_form.slow"])})
+    last = night(ledger, 3, {"send": ("failed", ["web_form.slow"])})
+    changes = changes_for_run(ledger, last)
+    assert keys(changes.persisting) == ["web_form.slow"]
+    assert keys(changes.resolved) == ["web_form.http_error"]
+    assert changes.new == []
+    slow = changes.persisting[0]
+    assert (slow.since, slow.since_run_id, slow.streak) == (NIGHT0 + dt.timedelta(days=2), "nightly-002", 2)
+    assert slow.title == "web_form.slow on 3"  # worded as tonight, identified by where it happened
+    assert slow.key == "acme/Contact form/send/web_form.slow"
+    second = changes_for_run(ledger, "nightly-002")
+    assert keys(second.new) == ["web_form.slow"] and keys(second.persisting) == ["web_form.http_error"]
+
+
+def test_a_step_the_prober_could_not_judge_resolves_nothing(ledger):
+    night(ledger, 1, {"send": ("failed", ["web_form.http_error"])})
+    errored = night(ledger, 2, {"send": ("error", [])})
+    changes = changes_for_run(ledger, errored)
+    assert changes.resolved == [] and keys(changes.unchecked) == ["web_form.http_error"]
+    # ...and the night after, the problem is still the same streak, since night 1.
+    again = changes_for_run(ledger, night(ledger, 3, {"send": ("failed", ["web_form.http_error"])}))
+    assert keys(again.new) == [] and keys(again.persisting) == ["web_form.http_error"]
+    problem = again.persisting[0]
+    assert (problem.since_run_id, problem.streak) == ("nightly-001", 2)
+
+
+def test_nightly_runs_compare_with_nights_only(ledger):
+    night(ledger, 1, {"send": ("failed", ["web_form.http_error"])})
+    night(ledger, 2, {"send": ("passed", [])}, kind="run")  # an ad-hoc run in between, after a fix attempt
+    last = night(ledger, 3, {"send": ("failed", ["web_form.http_error"])})
+    assert keys(changes_for_run(ledger, last).persisting) == ["web_form.http_error"]
+    adhoc = changes_for_run(ledger, "run-002")
+    assert keys(adhoc.resolved) == ["web_form.http_error"]
+
+
+def test_resolved_stays_resolved_across_a_night_the_prober_could_not_judge(ledger):
+    night(ledger, 1, {"send": ("failed", ["web_form.http_error"])})
+    night(ledger, 2, {"send": ("passed", [])})
+    night(ledger, 3, {"send": ("error", [])})
+    changes = changes_for_run(ledger, night(ledger, 4, {"send": ("passed", [])}))
+    assert changes.resolved == [] and changes.unchecked == [] and changes.new == []
+    back = changes_for_run(ledger, night(ledger, 5, {"send": ("failed", ["web_form.http_error"])}))
+    assert keys(back.new) == ["web_form.http_error"] and back.new[0].since_run_id == "nightly-005"
+
+
+def test_confirmed_only_after_it_repeats(ledger):
+    first = night(ledger, 1, {"send": ("failed", ["web_form.http_error"])})
+    assert [p.confirmed for p in changes_for_run(ledger, first, confirm_after=2).new] == [False]
+    second = night(ledger, 2, {"send": ("failed", ["web_form.http_error"])})
+    assert [p.confirmed for p in changes_for_run(ledger, second, confirm_after=2).persisting] == [True]
+
+
+def test_journeys_are_told_apart_by_target_and_name(ledger):
+    night(ledger, 1, {"send": ("failed", ["web_form.http_error"])}, target="acme")
+    other = night(ledger, 2, {"send": ("failed", ["web_form.http_error"])}, target="globex")
+    changes = changes_for_run(ledger, other)
+    assert keys(changes.new) == ["web_form.http_error"] and changes.first_runs == ["Contact form"]
+    assert changes.new[0].streak == 1
+
+
+def test_info_findings_are_no_problems(ledger):
+    run_id = ledger.start_run("nightly", evidence_root=".", run_id="n1")
+    jid = ledger.start_journey(run_id, name="J", file="j.yaml", target="acme", target_name="Acme", persona={},
+                               tags=[])
+    sid = ledger.start_step(jid, 0, "send", "email")
+    ledger.add_finding(run_id, jid, sid, Finding(check="email.note", severity="info", title="fyi"))
+    ledger.finish_step(sid, "passed")
+    assert changes_for_run(ledger, run_id).new == []
+    with pytest.raises(LookupError):
+        changes_for_run(ledger, "nope")
