@@ -52,6 +52,7 @@ def cli(verbose: bool) -> None:
       probes run scenarios/            run journeys against the targets in probes.yaml
       probes run scenarios/ --wait 10m ...and wait for the answers (email, SMS) as they arrive
       probes harvest                   read the mailboxes and texts later: record and judge the answers
+      probes alerts test               send a test message to every alert destination in probes.yaml
       probes sim phone                 the demo's phone lines on a built-in Twilio simulator
       probes report                    re-render the HTML report of the latest run
     """
@@ -201,8 +202,10 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     """
     from .ledger import Ledger, LedgerBusy
     from .report import build_results, write_json, write_report
+    from .results import utcnow
     from .runner import Runner
 
+    started = utcnow()  # alerts: the runs this command changed (a harvest first can change earlier runs)
     reports.mkdir(parents=True, exist_ok=True)
     if preflight:
         from .preflight import needs_of
@@ -254,8 +257,27 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     for reason in result.held_open:
         click.secho(f"Not judged: a deadline passed, but {reason.removeprefix('not closed: ')}", fg="yellow",
                     err=True)
+    _send_alerts(ledger, config, started, result.run_id)
     ledger.close()
     return result.exit_code
+
+
+def _send_alerts(ledger, config, since, run_id: str | None = None) -> None:
+    """Alerts about the runs this command changed (README: Alerts). A failure is printed and retried by the
+    next command; it never changes the exit code (it is the prober's trouble, not the company's)."""
+    if getattr(config, "alerts", None) is None:
+        return
+    from .alerts import notify, runs_touched_since
+
+    try:
+        run_ids = runs_touched_since(ledger, since)
+        if run_id and run_id not in run_ids:
+            run_ids.append(run_id)
+        for delivery in notify(ledger, config, run_ids):
+            click.secho(delivery.line(), fg=None if delivery.ok else "red", err=not delivery.ok)
+    except Exception as exc:  # noqa: BLE001 - alerts are the prober's side job: say so, never fail the run
+        click.secho(f"Alerts not sent: {type(exc).__name__}: {exc}; they are tried again with the next run "
+                    "or harvest.", fg="red", err=True)
 
 
 def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, json_path, kind, title,
@@ -421,6 +443,39 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
         click.echo(f"JSON:   {Path(json_path).resolve()}")
 
 
+# --- alerts ------------------------------------------------------------------------------------------
+@cli.group()
+def alerts():
+    """Alerts of new, resolved and still-open problems (`alerts:` in probes.yaml)."""
+
+
+@alerts.command("test", epilog=EXIT_CODES_HELP)
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml to use.")
+def alerts_test(config_path):
+    """Send a test message to every destination in alerts.to, and say which received it.
+
+    Nothing is recorded in the ledger. Exits 2 when probes.yaml has no alerts or a destination needs an
+    environment variable that is not set, 3 when a destination did not accept the message.
+    """
+    from .alerts import send_test
+    from .config import find_config, load_config
+
+    try:
+        config = load_config(find_config(config_path))
+    except InputError as err:
+        _fail_input(err, contacting=False)
+    if config.alerts is None:
+        click.secho("probes.yaml has no alerts: section; nothing to test (README: Alerts).", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    deliveries = send_test(config)
+    for d in deliveries:
+        click.secho(f"ok      {d.destination}" if d.ok else f"FAILED  {d.destination}: {d.error}",
+                    fg="green" if d.ok else "red", err=not d.ok)
+    if any(d.bad_config for d in deliveries):
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(EXIT_OK if all(d.ok for d in deliveries) else EXIT_PROBER_ERROR)
+
+
 # --- harvest / nightly ---------------------------------------------------------------------------
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (identities, targets, ledger).")
@@ -449,7 +504,9 @@ def harvest(config_path, ledger_url, report_dir):
     from .config import find_config, load_config, shown_ledger_url
     from .ledger import Ledger
     from .report import build_results, write_report
+    from .results import utcnow
 
+    started = utcnow()
     try:
         config = load_config(find_config(config_path))
     except InputError as err:
@@ -476,6 +533,7 @@ def harvest(config_path, ledger_url, report_dir):
     # Written also when a mailbox could not be read: the report says which deadlines that leaves open.
     if run_id := ledger.latest_run_id():
         click.echo(f"Report: {write_report(build_results(ledger, run_id), reports)}")
+    _send_alerts(ledger, config, started)
     ledger.close()
     if got is None:
         sys.exit(EXIT_PROBER_ERROR)

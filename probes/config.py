@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator,
+                      model_validator)
 
 from .answers.rules import ReplyRules
 from .results import Severity
@@ -447,6 +448,66 @@ class Identity(Strict):
     phone: PhoneIdentity | None = None
 
 
+AlertEvent = Literal["new", "resolved", "reminder"]
+
+
+def _all_alert_events() -> list[AlertEvent]:
+    return ["new", "resolved", "reminder"]
+
+
+class AlertDestination(Strict):
+    """One place alerts go: an apprise URL (Slack, Microsoft Teams, e-mail, a webhook …)."""
+
+    url: str = Field(description="an apprise URL, such as slack://${SLACK_TOKEN_A}/${SLACK_TOKEN_B}/${SLACK_TOKEN_C}/"
+                                 "#ops or mailtos://user:${SMTP_PASSWORD}@mail.example.com?to=ops@example.com; "
+                                 "secrets only as ${VAR}, read from the environment when a message is sent")
+    name: str | None = Field(None, description="how the prober's output and the ledger call it (default: the URL "
+                                               "as written here, ${VAR} names and not their values)")
+    targets: list[str] | None = Field(None, description="only problems of these targets (ids under targets:) go "
+                                                        "here; default: every target")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        # A whole URL in a variable (a Teams workflow's or Slack's webhook address is itself the secret).
+        if not (re.match(r"^[a-z][a-z0-9+.-]*://\S", v, re.IGNORECASE) or ENV_REF.fullmatch(v)):
+            raise ValueError(f"'{v[:60]}' is not an apprise URL like json://host/path or mailto://…, "
+                             "nor a ${VAR} holding one")
+        return v
+
+
+def _duration(v: object) -> float:
+    from .durations import parse_duration_s
+
+    return parse_duration_s(v)
+
+
+class AlertSettings(Strict):
+    """When and where the prober tells people about problems (confirmed new ones, resolved ones, reminders)."""
+
+    to: list[AlertDestination] = Field(min_length=1, description="apprise URLs (or {url, name, targets}); one "
+                                                                 "message per run goes to each")
+    on: list[AlertEvent] = Field(
+        default_factory=_all_alert_events, description="which events are sent: new (a confirmed "
+                                                                "problem), resolved, reminder")
+    remind_after_s: Annotated[float, BeforeValidator(_duration)] = Field(
+        86400.0, alias="remind_after", description="remind of a confirmed problem still open this long after "
+                                                   "the last message about it (timed by the runs' starts; "
+                                                   "e.g. 24h, 3d); never more often")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _on_key(cls, data):
+        # YAML 1.1 (PyYAML) reads the key `on` as the boolean true; here it can only mean "on".
+        if isinstance(data, dict) and any(k is True for k in data):
+            data = {("on" if k is True else k): v for k, v in data.items()}
+        if isinstance(data, dict) and isinstance(data.get("to"), list):
+            data = {**data, "to": [{"url": d} if isinstance(d, str) else d for d in data["to"]]}
+        return data
+
+
 class Config(Strict):
     """The whole probes.yaml."""
 
@@ -454,10 +515,29 @@ class Config(Strict):
     targets: dict[str, Target] = Field(min_length=1)
     identities: dict[str, Identity] = Field(default_factory=dict, description="the prober's own mailboxes "
                                                                               "and numbers, by name")
+    alerts: AlertSettings | None = Field(None, description="notifications of new and resolved problems "
+                                                         "(README: Alerts)")
+    report_url: str | None = Field(None, description="where the reports folder is published (http(s) URL); "
+                                                     "alerts link to <report_url>/runs/<run-id>/index.html")
 
     # Where the file was loaded from; relative paths in settings are relative to it.
     base_dir: Path = Field(default=Path("."), exclude=True)
     source: str = Field(default="", exclude=True)
+
+    @field_validator("report_url")
+    @classmethod
+    def _report_url(cls, v: str | None) -> str | None:
+        if v is not None and (why := url_problem(v)):
+            raise ValueError(f"'{v}' {why}")
+        return v.rstrip("/") if v else v
+
+    @model_validator(mode="after")
+    def _alert_targets(self) -> "Config":
+        for i, dest in enumerate(self.alerts.to if self.alerts else []):
+            if unknown := [t for t in dest.targets or [] if t not in self.targets]:
+                raise ValueError(f"alerts.to.{i}.targets: {', '.join(unknown)} is not a target id "
+                                 f"(targets: {', '.join(self.targets)})")
+        return self
 
     def reports_dir(self) -> Path:
         return (self.base_dir / self.settings.reports_dir).resolve()

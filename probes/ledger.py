@@ -213,6 +213,32 @@ answer_fingerprints = sa.Table(
     sa.Index("ix_answer_fingerprints_target", "target", "kind", "arrived_at"),
 )
 
+# Added in 0009: each alert event for each destination (apprise URL), written before it is sent: it is sent once,
+# a failed delivery stays pending and is tried again by the next run or harvest. Never holds a secret: the
+# destination is the URL as written in probes.yaml (${VAR} references, not their values) or its name.
+alerts_sent = sa.Table(
+    "alerts_sent", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("destination", sa.String(400), nullable=False),
+    sa.Column("event_key", sa.Text, nullable=False),           # event|problem key|since run[|run]: sent once
+    sa.Column("event", sa.String(20), nullable=False),         # new | resolved | reminder | test
+    sa.Column("problem_key", sa.Text),
+    sa.Column("since_run_id", sa.String(40)),                  # the streak the event is about
+    sa.Column("run_id", sa.String(40)),                        # the run whose changes raised it
+    sa.Column("run_at", UTC_DT),                               # that run's start: reminders are timed by runs
+    sa.Column("problem", sa.JSON),                             # what the message says (history.Problem.as_dict)
+    sa.Column("status", sa.String(20), nullable=False),        # pending | sent | dropped
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("error", sa.Text),                               # why the last attempt failed (no secrets)
+    sa.Column("created_at", UTC_DT, nullable=False),
+    sa.Column("attempted_at", UTC_DT),
+    sa.Column("sent_at", UTC_DT),
+    sa.Column("sent_run_at", UTC_DT),                          # start of the latest run when it went out
+    sa.Column("claimed_at", UTC_DT),                           # a process is sending it now (others leave it)
+    sa.Index("ix_alerts_sent_event", "destination", "event_key", unique=True),
+    sa.Index("ix_alerts_sent_status", "status"),
+)
+
 evidence = sa.Table(
     "evidence", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
