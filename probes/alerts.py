@@ -147,14 +147,16 @@ def _send(url: str, secrets: list[str], title: str, body: str) -> str | None:
 # --- what to send ------------------------------------------------------------------------------------
 
 def runs_touched_since(ledger: Ledger, since: dt.datetime) -> list[str]:
-    """Runs that got a finding or a settled await since ``since`` (what a harvest changed), oldest first."""
+    """Runs that got a finding or a settled await since ``since`` (what a harvest changed), oldest first.
+    Runs still under way (another process's) are left to the command that runs them."""
     touched = {r["run_id"] for r in ledger._select(
         sa.select(findings.c.run_id).where(findings.c.created_at >= since).distinct())}
     touched |= {r["run_id"] for r in ledger._select(
         sa.select(awaits.c.run_id).where(awaits.c.settled_at >= since).distinct())}
     if not touched:
         return []
-    rows = ledger._select(sa.select(runs.c.id).where(runs.c.id.in_(sorted(touched))).order_by(runs.c.started_at))
+    rows = ledger._select(sa.select(runs.c.id).where(runs.c.id.in_(sorted(touched)), runs.c.status != "running")
+                          .order_by(runs.c.started_at))
     return [r["id"] for r in rows]
 
 

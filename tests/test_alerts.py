@@ -254,6 +254,26 @@ def test_a_receiver_that_is_down_is_said_clearly_recorded_and_retried_next_time_
         assert SECRET not in text and PASSWORD not in text
 
 
+def test_a_no_response_a_harvest_records_in_an_earlier_run_is_alerted_once(ledger, webhook):
+    from probes.alerts import runs_touched_since
+
+    cfg = config_with([hook_url(webhook)])
+    run_id = night(ledger, 1, {"send": ("passed", []), "answer": ("pending", [])})
+    assert notify(ledger, cfg, [run_id]) == []           # the answer is still awaited: nothing to say
+    harvest_started = utcnow()
+    # The harvest closes the await past its deadline: a finding in last night's run.
+    step = ledger._select(sa.text("select id, journey_id from steps where step_key = 'answer'"))[0]
+    ledger.add_finding(run_id, step["journey_id"], step["id"],
+                       Finding("email.no_response", "critical", "No answer within 1 business day"))
+    ledger.finish_step(step["id"], "failed")
+    assert runs_touched_since(ledger, harvest_started) == [run_id]
+    sent = notify(ledger, cfg, runs_touched_since(ledger, harvest_started))
+    assert [d.title for d in sent] == ["Acme Ltd: 1 new problem"]
+    assert "- [critical] No answer within 1 business day" in webhook.posts[-1]["message"]
+    assert 'journey "Contact form", step "answer"' in webhook.posts[-1]["message"]
+    assert notify(ledger, cfg, runs_touched_since(ledger, harvest_started)) == []   # harvest run again
+
+
 def test_events_another_process_is_sending_are_left_to_it(ledger, webhook):
     # A harvest started beside the nightly run finds the nightly's events claimed: it does not send them too.
     cfg = config_with([hook_url(webhook)])
