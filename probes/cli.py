@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .runner import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBER_ERROR
+from .runner import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBER_ERROR, QuietReporter
 from .yamlsource import InputError
 
 # `probes demo`'s ledger, in its reports folder: a name of its own, so that the demo never writes into the
@@ -442,9 +442,10 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
         click.echo(f"JSON:   {Path(json_path).resolve()}")
 
 
-class _PlainLog:
+class _PlainLog(QuietReporter):
     """The reporter of a run with no terminal (cron, systemd, CI): no progress display, no colour; the
-    problems are printed once the run is judged (_print_problems), one line each."""
+    problems are printed once the run is judged (_print_problems), one line each. The runner's other events
+    print nothing (QuietReporter's)."""
 
     def __enter__(self):
         return self
@@ -459,15 +460,6 @@ class _PlainLog:
         click.echo(f"Waiting up to {_human(seconds)} for {pending} answer deadline(s)…")
 
     def settled(self, results: dict) -> None:
-        return None
-
-    def journey_started(self, name, steps):
-        return None
-
-    def step_finished(self, name, step_key, status, findings):
-        return None
-
-    def journey_finished(self, name, status):
         return None
 
 
