@@ -10,12 +10,13 @@ import asyncio
 import json
 import logging
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .runner import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBER_ERROR
+from .runner import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBER_ERROR, QuietReporter
 from .yamlsource import InputError
 
 # `probes demo`'s ledger, in its reports folder: a name of its own, so that the demo never writes into the
@@ -28,6 +29,14 @@ Exit codes:
   1  some expectation failed (a finding about the company)
   2  bad input or configuration (nothing was contacted)
   3  the prober itself failed (an error, not the company's fault)"""
+
+# `probes nightly` (and `run --run-id nightly-…`) only: nothing ran because another nightly of the same ledger
+# holds the lock. Not 0 (nothing was checked, so "every expectation was met" would be false) and not 3 (the
+# prober is not broken): a code of its own, so that a scheduler can tell it apart (README, "Scheduling").
+EXIT_ALREADY_RUNNING = 4
+NIGHTLY_EXIT_CODES_HELP = EXIT_CODES_HELP + """
+  4  not started: another nightly run of the same ledger is running (it
+     holds the lock; the one line on stderr says which process)"""
 
 
 def _fail_input(err: InputError, contacting: bool = True) -> None:
@@ -78,7 +87,8 @@ def cli(verbose: bool) -> None:
               "connection is made again; a deadline that passes while the mailbox cannot be read is not judged "
               "(exit 3).")
 @click.option("--run-id", help="Resume this earlier run (e.g. after a crash): steps it finished are kept, "
-              "and nothing it may already have sent is sent again.")
+              "and nothing it may already have sent is sent again. A nightly run's id (nightly-…) takes "
+              "the nightly lock: while `probes nightly` runs, exit 4.")
 @click.option("--no-preflight", is_flag=True, help="Skip the check, before any contact, that every secret "
               "resolves and every mailbox, mail relay and Twilio account the journeys use accepts the "
               "prober's login. Problems then show up in the steps that meet them.")
@@ -110,21 +120,25 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
         for line in plan(journeys, config):
             click.echo("  " + line)
         sys.exit(EXIT_OK)
-    code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
-                   concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id,
-                   preflight=not no_preflight)
+    with ExitStack() as stack:
+        if run_id and run_id.startswith("nightly-"):
+            # Resuming tonight's run while `probes nightly` runs it would run its unfinished steps twice.
+            _take_nightly_lock(stack, config, reports, 0.0, run_id, ledger_url)
+        code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
+                       concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id,
+                       preflight=not no_preflight)
     sys.exit(code)
 
 
-def _wait_seconds(text: str | None) -> float:
+def _wait_seconds(text: str | None, option: str = "--wait") -> float:
     from .durations import parse_duration_s
 
-    if not text:
+    if not text or text.strip() in ("0", "0s"):
         return 0.0
     try:
         return parse_duration_s(text)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--wait") from None
+        raise click.BadParameter(str(exc), param_hint=option) from None
 
 
 def _scenario_files(paths, skip: list[Path]) -> list[Path]:
@@ -136,7 +150,7 @@ def _scenario_files(paths, skip: list[Path]) -> list[Path]:
     return [f for f in expand_paths(list(paths), skip=skip) if f.name != CONFIG_NAME]
 
 
-def _ledger_for(config, explicit: str | None, reports: Path | None) -> str:
+def _ledger_for(config, explicit: str | None, reports: Path | None, to_stderr: bool = True) -> str:
     """The URL of the ledger a command uses, said on one line on stderr (a password masked): --ledger, else
     settings.ledger, else the project's ledger beside probes.yaml; until that exists, a ledger with runs left at
     the old default place (<reports folder>/ledger.sqlite3) is used, and the user told how to keep or move it."""
@@ -155,7 +169,7 @@ def _ledger_for(config, explicit: str | None, reports: Path | None) -> str:
                     f"there: mv {old} {config.project_ledger()}", fg="yellow", err=True)
     else:
         url = config.ledger_url()
-    click.echo(f"Ledger: {shown_ledger_url(url)}", err=True)
+    click.echo(f"Ledger: {shown_ledger_url(url)}", err=to_stderr)
     return url
 
 
@@ -194,11 +208,13 @@ def _report_what_was_done(ledger, run_id: str | None, reports: Path, title, json
 
 def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None, concurrency=None,
             kind="run", title=None, wait_s: float = 0.0, run_id: str | None = None, harvest_first=False,
-            preflight: bool = True) -> int:
+            preflight: bool = True, plain: bool = False) -> int:
     """Run journeys with a live progress display, write the report, return the exit code.
 
     preflight: first check the secrets, mailboxes, relays and Twilio accounts the journeys use
     (probes/preflight.py); if any fails, nothing is contacted and the run is recorded as an error.
+    plain: for a scheduler's log or mail (no terminal): no progress display, and what is said goes to
+    stdout, stderr keeping only the prober's trouble (_PlainLog).
     """
     from .ledger import Ledger, LedgerBusy
     from .report import build_results, write_json, write_report
@@ -216,16 +232,18 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
                                      json_path=json_path, kind=kind, title=title, run_id=run_id)
     runner = None
     try:
-        ledger = Ledger(_ledger_for(config, ledger_url, reports), lock_wait_s=config.settings.ledger_lock_wait_s)
+        ledger = Ledger(_ledger_for(config, ledger_url, reports, to_stderr=not plain),
+                        lock_wait_s=config.settings.ledger_lock_wait_s)
     except InputError as err:
         _fail_input(err)
     except Exception as exc:  # noqa: BLE001 - an unreachable database is the prober's failure
         click.secho(f"Cannot open the ledger: {exc}", fg="red", err=True)
         return EXIT_PROBER_ERROR
     try:
-        with _Progress(sum(len(j.journey.steps) for j in journeys)) as progress:
+        total_steps = sum(len(j.journey.steps) for j in journeys)
+        with (_PlainLog() if plain else _Progress(total_steps)) as progress:
             if harvest_first and config.identities:
-                _harvest_and_say(ledger, config, reports)
+                _harvest_and_say(ledger, config, reports, to_stderr=not plain)
             runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
             result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]},
                                             run_id=run_id, wait_s=wait_s))
@@ -250,6 +268,8 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     index = write_report(results, reports, title=title)
     if json_path:
         write_json(results, Path(json_path))
+    if plain:
+        _print_problems(results)
     _print_summary(results, index, json_path)
     if result.pending_awaits:
         click.echo(f"Awaiting: {result.pending_awaits} answer deadline(s) still open; "
@@ -318,7 +338,7 @@ def _human(seconds: float) -> str:
     return format_duration(seconds)
 
 
-def _harvest_and_say(ledger, config, reports: Path):
+def _harvest_and_say(ledger, config, reports: Path, to_stderr: bool = True):
     from .harvest import MailboxError, harvest
 
     failed = None
@@ -331,15 +351,16 @@ def _harvest_and_say(ledger, config, reports: Path):
         got, failed = exc.result, exc   # the other sources were read all the same
     click.echo(f"Harvest: {got.read} new message(s): {got.matched} answer(s) matched, "
                f"{got.unmatched} unmatched, {got.bounces} bounce(s), {got.own_copies} own copies; "
-               f"{got.settled} await(s) settled, {got.closed} closed without answer.", err=True)
+               f"{got.settled} await(s) settled, {got.closed} closed without answer.", err=to_stderr)
     if got.held_open:
         click.echo(f"  {got.held_open} await(s) past their deadline left open: a mailbox or number was not read "
                    "past the deadline; the report says which.", err=True)
     for u in got.unmatched_samples:
-        click.echo(f"  unmatched: {u['arrived_at']:%Y-%m-%d %H:%M} from {u['from']}: {u['subject']}", err=True)
+        click.echo(f"  unmatched: {u['arrived_at']:%Y-%m-%d %H:%M} from {u['from']}: {u['subject']}",
+                   err=to_stderr)
     if got.unmatched > len(got.unmatched_samples):
         click.echo(f"  … and {got.unmatched - len(got.unmatched_samples)} more unmatched (counted, not listed)",
-                   err=True)
+                   err=to_stderr)
     return None if failed else got
 
 
@@ -474,6 +495,50 @@ def alerts_test(config_path):
     if any(d.bad_config for d in deliveries):
         sys.exit(EXIT_BAD_INPUT)
     sys.exit(EXIT_OK if all(d.ok for d in deliveries) else EXIT_PROBER_ERROR)
+class _PlainLog(QuietReporter):
+    """The reporter of a run with no terminal (cron, systemd, CI): no progress display, no colour; the
+    problems are printed once the run is judged (_print_problems), one line each. The runner's other events
+    print nothing (QuietReporter's)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    def note(self, text: str) -> None:
+        click.echo(text)
+
+    def waiting(self, seconds: float, pending: int) -> None:
+        click.echo(f"Waiting up to {_human(seconds)} for {pending} answer deadline(s)…")
+
+    def settled(self, results: dict) -> None:
+        return None
+
+
+PROBLEM_LINES = 20   # per kind; a scheduler's mail lists this many, then says how many more the report has
+
+
+def _print_problems(results: dict) -> None:
+    """One line per problem: findings about the company (not info) on stdout, the prober's errors on
+    stderr (the trouble someone must fix on the prober's side), each list cut at PROBLEM_LINES."""
+    def where(p: dict) -> str:
+        return f"{p['journey']} / {p['step']}" if p.get("step") else str(p.get("journey") or "run")
+
+    def first_line(text: str) -> str:
+        line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+        return line if len(line) <= 200 else line[:199] + "…"
+
+    findings = [f for f in results["findings"] if f["severity"] != "info"]
+    for f in findings[:PROBLEM_LINES]:
+        click.echo(f"{f['severity']}: {where(f)}: {first_line(f['title'])}")
+    if len(findings) > PROBLEM_LINES:
+        click.echo(f"… and {len(findings) - PROBLEM_LINES} more finding(s): see the report")
+    errors = results["errors"]
+    for e in errors[:PROBLEM_LINES]:
+        click.echo(f"prober error: {where(e)}: {first_line(e['message'])}", err=True)
+    if len(errors) > PROBLEM_LINES:
+        click.echo(f"… and {len(errors) - PROBLEM_LINES} more prober error(s): see the report", err=True)
 
 
 # --- harvest / nightly ---------------------------------------------------------------------------
@@ -548,19 +613,29 @@ def _nothing_to_harvest(why: str) -> None:
     sys.exit(EXIT_BAD_INPUT)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@cli.command(epilog=NIGHTLY_EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml to use.")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Reports folder.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
 @click.option("--wait", "wait", metavar="DURATION", help="Wait this long for answers after sending (IMAP IDLE).")
 @click.option("--no-preflight", is_flag=True, help="Skip the login checks made before any contact (see run).")
-def nightly(paths, config_path, report_dir, json_path, wait, no_preflight):
+@click.option("--lock-wait", "lock_wait", metavar="DURATION", default="0", show_default=True,
+              help="While another nightly run of the same ledger is running, wait this long (e.g. 10m) for it "
+                   "to end; then (or at once, with 0) exit 4, nothing done.")
+def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_wait):
     """The scheduled run: harvest first, then run PATHS as tonight's run.
 
     Tonight's run has the id nightly-YYYYMMDD (UTC): started again the same
     night (after a crash, or by an over-eager scheduler), it resumes that run
     instead of contacting the companies a second time.
+
+    Only one nightly run per ledger runs at a time: it holds a lock (a file
+    beside the ledger, released by the system however the process ends); a
+    second start exits 4 with one line saying which process holds it.
+    Without a terminal (cron, systemd, CI) it prints no progress display:
+    stdout gets a few lines (one per finding, then the summary), stderr only
+    the prober's own trouble.
     """
     from .config import find_config, load_config
     from .results import utcnow
@@ -571,9 +646,32 @@ def nightly(paths, config_path, report_dir, json_path, wait, no_preflight):
         journeys = _load_journeys(_scenario_files(paths, [config.reports_dir(), reports]), config)
     except InputError as err:
         _fail_input(err)
-    code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=_wait_seconds(wait),
-                   run_id=f"nightly-{utcnow():%Y%m%d}", harvest_first=True, preflight=not no_preflight)
+    run_id = f"nightly-{utcnow():%Y%m%d}"
+    wait_s = _wait_seconds(wait)
+    with ExitStack() as stack:
+        _take_nightly_lock(stack, config, reports, _wait_seconds(lock_wait, "--lock-wait"), run_id)
+        code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=wait_s,
+                       run_id=run_id, harvest_first=True, preflight=not no_preflight, plain=not sys.stderr.isatty())
     sys.exit(code)
+
+
+def _take_nightly_lock(stack: ExitStack, config, reports: Path, wait_s: float, run_id: str,
+                       ledger_url: str | None = None) -> None:
+    """Hold the nightly lock of the project's ledger until stack closes; if another process holds it (for
+    longer than wait_s): one line on stderr naming it, exit 4."""
+    from .nightly_lock import NightlyBusy, lock_path, nightly_lock
+
+    path = lock_path(config, reports, ledger_url)
+    try:
+        stack.enter_context(nightly_lock(path, wait_s=wait_s, run_id=run_id))
+    except NightlyBusy as busy:
+        waited = f" (waited {_human(wait_s)})" if wait_s else ""
+        click.echo(f"Not started: another nightly run of this ledger is running{waited}: {busy}; lock file "
+                   f"{busy.path}. Nothing was contacted.", err=True)
+        sys.exit(EXIT_ALREADY_RUNNING)
+    except OSError as exc:
+        click.secho(f"Prober error: cannot take the nightly lock {path}: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
 
 
 # --- validate / schema ----------------------------------------------------------------------------
