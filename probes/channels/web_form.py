@@ -407,6 +407,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, submitted_at: 
     load_s = step.load_within if step.load_within is not None else settings.load_timeout_s
     # Load the page; network errors and timeouts are retried (nothing has been sent yet).
     response = None
+    timed_out = False
     for tries in range(step.retries + 1):
         t0 = time.perf_counter()
         try:
@@ -417,13 +418,17 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, submitted_at: 
                 raise
             reason = first_line(exc)
             out.observations.setdefault("load_attempts", []).append(reason)
+            timed_out = timed_out or _timed_out(exc)
             if tries < step.retries:
                 continue
-            if _timed_out(exc):
-                # A page that never finishes loading may be the company's, or a prober too busy to load it.
+            # A page that never finishes loading may be the company's, or a prober too busy to load it; so is
+            # an attempt the browser itself aborted (net::ERR_ABORTED), as it does after an earlier attempt
+            # timed out on the same tab. Only a definite refusal on every attempt is the company's.
+            if timed_out or "ERR_ABORTED" in reason:
                 raise ProberError(f"could not tell: the page at {url} did not finish loading within {load_s:g} s "
-                                  f"({tries + 1} attempt(s)); nothing was sent. The limit is the step's "
-                                  f"load_within, else settings.browser.load_timeout_s", nothing_sent=True) from exc
+                                  f"({tries + 1} attempt(s): {'; '.join(out.observations['load_attempts'])}); "
+                                  f"nothing was sent. The limit is the step's load_within, else "
+                                  f"settings.browser.load_timeout_s", nothing_sent=True) from exc
             out.findings.append(Finding("web_form.unreachable", "critical", "The contact page could not be opened",
                                         f"After {tries + 1} attempt(s) the page at {url} did not load.", reason))
             return

@@ -382,3 +382,18 @@ def test_a_page_that_never_finishes_loading_is_a_prober_error(run_journeys, conf
         config.targets["demo"].allowlist.append(site.base_url + "/")
         ran = run_journeys(form_at(f"{site.base_url}/hanging", extra="            retries: 0\n"))
         assert_could_not_tell(ran, "did not finish loading within 2 s", "load_timeout_s")
+
+
+def test_a_page_that_never_answers_is_a_prober_error_after_retries_too(run_journeys, config):
+    """The retry of a timed-out load is aborted by the browser itself (net::ERR_ABORTED on the same tab):
+    that is no proof the company's page is down, so still "could not tell", never "could not be opened"."""
+    import socket
+
+    config.settings.browser.load_timeout_s = 2
+    with socket.socket() as silent:  # accepts connections (the kernel's backlog) and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        base = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        config.targets["demo"].allowlist.append(base + "/")
+        ran = run_journeys(form_at(f"{base}/contact", extra="            retries: 1\n"))
+        assert_could_not_tell(ran, "did not finish loading within 2 s", "2 attempt(s)")
