@@ -1,9 +1,10 @@
 """--junit: the results as JUnit XML that CI servers read, valid against the schemas they use.
 
 The schemas are vendored in tests/data/junit/ (Jenkins xUnit plugin's junit-10.xsd, Apache Ant's JUnit.xsd).
-A night written through the Ledger API covers every kind of step; a real run against the demo company shows
-a real finding becoming a failure and a real prober error becoming an error; the CLI writes both exports
-from the ledger for any run, and refuses a path it cannot write before contacting anyone.
+A night written through the Ledger API covers every kind of step; `probes report` writes both exports from
+the ledger for any run; a path that cannot be written is refused before anyone is contacted; and a real
+nightly run against the demo company shows a real finding becoming a failure with its check id, a real
+prober error becoming an error, and an export that fails after the run said without hiding the exit code.
 """
 from __future__ import annotations
 
@@ -96,48 +97,6 @@ def test_a_night_as_junit_one_suite_per_journey_and_one_case_per_step(night, tmp
     assert totals == {"tests": 11, "failures": 1, "errors": 2, "skipped": 3}
 
 
-def test_a_real_finding_is_a_failure_with_its_check_and_a_prober_error_an_error(run_journeys, tmp_path):
-    ran = run_journeys("""
-        name: Returns crash
-        persona: {name: Omar, email: omar@example.com}
-        target: demo
-        steps:
-          - id: returns
-            channel: web_form
-            url: "{target.website}/returns"
-            fields:
-              - {label: Your name, value: "{persona.name}"}
-              - {label: Email address, value: "{persona.email}"}
-              - {label: Order number, value: NW-1}
-              - {label: Reason, value: broken}
-            expect: {text: received, within: 5s}
-        """, """
-        name: Form in a frame that is not there
-        persona: {name: Omar, email: omar@example.com}
-        target: demo
-        steps:
-          - id: enquiry
-            channel: web_form
-            url: "{target.website}/contact"
-            frame: "iframe#nowhere"
-            fields:
-              - {label: Your message, value: "hello {token}"}
-            expect: {text: We have received your message}
-        """, concurrency=2)
-    results = build_results(ran.ledger, ran.result.run_id)
-    root = valid_junit(write_junit(results, tmp_path / "junit.xml"))
-    failure = case(root, "Returns crash", "returns").find("failure")
-    assert failure is not None and failure.get("type") == "web_form.http_error"
-    assert failure.get("message") == next(f["title"] for f in results["findings"]
-                                          if f["check"] == "web_form.http_error")
-    assert "[critical] web_form.http_error" in failure.text
-    frame = case(root, "Form in a frame that is not there", "enquiry")
-    assert frame.find("failure") is None
-    error = frame.find("error")
-    assert error is not None and error.get("type") == "prober_error"
-    assert "the scenario does not fit the page" in error.get("message")
-
-
 def test_report_writes_both_exports_for_any_run_from_the_ledger(cli, night, tmp_path):
     ledger = f"sqlite:///{night['base'] / 'ledger.sqlite3'}"
     junit, metrics = tmp_path / "ci" / "junit.xml", tmp_path / "textfile" / "probes.prom"
@@ -150,16 +109,9 @@ def test_report_writes_both_exports_for_any_run_from_the_ledger(cli, night, tmp_
     assert f'run_id="{RUN_ID}"' in metrics.read_text(encoding="utf-8")
 
 
-def test_a_path_that_cannot_be_written_is_bad_input_before_anything_is_contacted(cli, night, tmp_path, company):
+def test_a_path_that_cannot_be_written_is_bad_input_before_anything_is_contacted(cli, tmp_path, company):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    ledger = f"sqlite:///{night['base'] / 'ledger.sqlite3'}"
-    done = cli("report", "--ledger", ledger, "--out", str(tmp_path / "html"), "--junit", str(blocker / "j.xml"),
-               cwd=tmp_path)
-    assert done.returncode == 2
-    assert f"Cannot write --junit {blocker / 'j.xml'}: {blocker} is a file, not a folder." in done.stderr
-    assert not (tmp_path / "html").exists()
-
     (tmp_path / "probes.yaml").write_text(f"""
 targets:
   demo:
@@ -185,3 +137,74 @@ steps:
     assert (f"Cannot write --metrics {blocker / 'probes.prom'}: {blocker} is a file, not a folder; "
             "nothing was contacted.") in done.stderr
     assert len(company.inbox) == before and not (tmp_path / "ledger.sqlite3").exists()
+
+
+RETURNS_CRASH = """
+name: Returns crash
+persona: {name: Omar, email: omar@example.com}
+target: demo
+steps:
+  - id: returns
+    channel: web_form
+    url: "{target.website}/returns"
+    fields:
+      - {label: Your name, value: "{persona.name}"}
+      - {label: Email address, value: "{persona.email}"}
+      - {label: Order number, value: NW-1}
+      - {label: Reason, value: broken}
+    expect: {text: received, within: 5s}
+"""
+NO_SUCH_FRAME = """
+name: Form in a frame that is not there
+persona: {name: Omar, email: omar@example.com}
+target: demo
+steps:
+  - id: enquiry
+    channel: web_form
+    url: "{target.website}/contact"
+    frame: "iframe#nowhere"
+    fields:
+      - {label: Your message, value: "hello {token}"}
+    expect: {text: We have received your message}
+"""
+
+
+def test_a_real_run_finding_is_a_failure_a_prober_error_an_error_and_a_failed_export_is_said(cli, tmp_path,
+                                                                                             company):
+    """A nightly run against the demo company: a crashing form (a finding) and a scenario that does not fit
+    the page (a prober error). Its evidence folder takes the --metrics path while the run goes on, so that
+    write fails after the check: said on stderr, the report and --junit written, the run's own exit code kept."""
+    from probes.results import utcnow
+
+    (tmp_path / "probes.yaml").write_text(f"""
+targets:
+  demo:
+    name: Demo
+    endpoints: {{website: "{company.base_url}"}}
+    allowlist: ["{company.base_url}/"]
+""")
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / "returns.yaml").write_text(RETURNS_CRASH)
+    (tmp_path / "scenarios" / "frame.yaml").write_text(NO_SUCH_FRAME)
+    run_id = f"nightly-{utcnow():%Y%m%d}"
+    taken = tmp_path / "reports" / "evidence" / run_id   # the run makes this folder
+    done = cli("nightly", "scenarios", "--metrics", str(taken), "--junit", "ci/junit.xml", cwd=tmp_path)
+    if f"nightly-{utcnow():%Y%m%d}" != run_id:
+        pytest.skip("the night changed during the run")
+    assert done.returncode == 3, done.stderr   # the prober error's 3, not hidden by the export's trouble
+    assert f"Could not write --metrics {taken}: Is a directory. The run is recorded in the ledger; " \
+           f"`probes report --run {run_id} --metrics FILE` writes it again." in done.stderr
+    assert f"JUnit:   {tmp_path / 'ci' / 'junit.xml'}" in done.stdout and "Report: " in done.stdout
+
+    root = valid_junit(tmp_path / "ci" / "junit.xml")
+    failure = case(root, "Returns crash", "returns").find("failure")
+    assert failure is not None and failure.get("type") == "web_form.http_error"
+    assert failure.get("message").startswith("Sending the form failed with HTTP 500")
+    assert "[critical] web_form.http_error" in failure.text
+    frame = case(root, "Form in a frame that is not there", "enquiry")
+    assert frame.find("failure") is None
+    error = frame.find("error")
+    assert error is not None and error.get("type") == "prober_error"
+    assert "the scenario does not fit the page" in error.get("message")
+    props = {p.get("name"): p.get("value") for p in root.find("testsuite").iter("property")}
+    assert props["run_id"] == run_id and props["run_kind"] == "nightly"
