@@ -48,6 +48,62 @@ def _fail_input(err: InputError, contacting: bool = True) -> None:
     sys.exit(EXIT_BAD_INPUT)
 
 
+JUNIT_HELP = ("Also write the results as JUnit XML here, for CI servers: one test suite per journey, one test case "
+              "per step; findings are failures, prober errors errors.")
+METRICS_HELP = ("Also write the run's figures here as OpenMetrics text (reachability, times, findings by severity, "
+                "prober errors), for node_exporter's textfile collector: a *.prom file in its "
+                "--collector.textfile.directory. Written atomically.")
+
+
+def export_options(command):
+    """--junit FILE and --metrics FILE, on every command that writes a run's results."""
+    command = click.option("--metrics", "metrics_path", type=click.Path(dir_okay=False), metavar="FILE",
+                           help=METRICS_HELP)(command)
+    return click.option("--junit", "junit_path", type=click.Path(dir_okay=False), metavar="FILE",
+                        help=JUNIT_HELP)(command)
+
+
+def _exports_ready(junit_path, metrics_path, contacting: bool = True) -> dict[str, Path]:
+    """Check, before anything is contacted, that --junit and --metrics can be written (their folder is made if
+    need be): a path that cannot be is bad input, exit 2. Returns {option: path} of the exports asked for."""
+    from .report.openmetrics import check_writable
+
+    exports: dict[str, Path] = {}
+    for option, path in (("--junit", junit_path), ("--metrics", metrics_path)):
+        if not path:
+            continue
+        try:
+            check_writable(Path(path))
+        except OSError as exc:
+            tail = "; nothing was contacted." if contacting else "."
+            click.secho(f"Cannot write {option} {path}: {exc.strerror or exc}{tail}", fg="red", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        exports[option] = Path(path)
+    if metrics_path and not str(metrics_path).endswith(".prom"):
+        click.secho(f"Note: node_exporter's textfile collector reads only *.prom files; {metrics_path} is not one.",
+                    fg="yellow", err=True)
+    return exports
+
+
+def _write_exports(results: dict, exports: dict[str, Path] | None) -> bool:
+    """Write the --junit and --metrics files of a run's results; say on stderr any that could not be written
+    (the run itself is in the ledger all the same). True when every one was written."""
+    from .report.junit import write_junit
+    from .report.openmetrics import write_metrics
+
+    ok = True
+    for option, path in (exports or {}).items():
+        write, label = (write_junit, "JUnit:  ") if option == "--junit" else (write_metrics, "Metrics:")
+        try:
+            click.echo(f"{label} {write(results, path)}")
+        except OSError as exc:
+            ok = False
+            click.secho(f"Could not write {option} {path}: {exc.strerror or exc}. The run is recorded in the "
+                        f"ledger; `probes report --run {results['run']['id']} {option} FILE` writes it again.",
+                        fg="red", err=True)
+    return ok
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="mystery-shopper", prog_name="probes")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the prober does (to stderr).")
@@ -92,8 +148,9 @@ def cli(verbose: bool) -> None:
 @click.option("--no-preflight", is_flag=True, help="Skip the check, before any contact, that every secret "
               "resolves and every mailbox, mail relay and Twilio account the journeys use accepts the "
               "prober's login. Problems then show up in the steps that meet them.")
+@export_options
 def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id,
-        no_preflight):
+        no_preflight, junit_path, metrics_path):
     """Run the journeys in PATHS (scenario files, or folders: searched through their sub-folders, hidden
     folders and the reports folder left out).
 
@@ -120,13 +177,14 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
         for line in plan(journeys, config):
             click.echo("  " + line)
         sys.exit(EXIT_OK)
+    exports = _exports_ready(junit_path, metrics_path)
     with ExitStack() as stack:
         if run_id and run_id.startswith("nightly-"):
             # Resuming tonight's run while `probes nightly` runs it would run its unfinished steps twice.
             _take_nightly_lock(stack, config, reports, 0.0, run_id, ledger_url)
         code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
                        concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id,
-                       preflight=not no_preflight)
+                       preflight=not no_preflight, exports=exports)
     sys.exit(code)
 
 
@@ -194,7 +252,7 @@ def _problem(file: str, message: str):
     return Problem(file, 1, "", message)
 
 
-def _report_what_was_done(ledger, run_id: str | None, reports: Path, title, json_path) -> None:
+def _report_what_was_done(ledger, run_id: str | None, reports: Path, title, json_path, exports=None) -> None:
     """A run cut short (Ctrl-C, a locked ledger, a bug): the report and JSON of what was recorded, then close."""
     from .report import build_results, write_json, write_report
 
@@ -203,18 +261,21 @@ def _report_what_was_done(ledger, run_id: str | None, reports: Path, title, json
         click.echo(f"Report of what was done: {write_report(results, reports, title=title)}")
         if json_path:
             write_json(results, Path(json_path))
+        _write_exports(results, exports)
     ledger.close()
 
 
 def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None, concurrency=None,
             kind="run", title=None, wait_s: float = 0.0, run_id: str | None = None, harvest_first=False,
-            preflight: bool = True, plain: bool = False) -> int:
+            preflight: bool = True, plain: bool = False, exports: dict[str, Path] | None = None) -> int:
     """Run journeys with a live progress display, write the report, return the exit code.
 
     preflight: first check the secrets, mailboxes, relays and Twilio accounts the journeys use
     (probes/preflight.py); if any fails, nothing is contacted and the run is recorded as an error.
     plain: for a scheduler's log or mail (no terminal): no progress display, and what is said goes to
     stdout, stderr keeping only the prober's trouble (_PlainLog).
+    exports: {"--junit"/"--metrics": path} (see _exports_ready); one that cannot be written is said on stderr,
+    and turns an exit code 0 into 3 (any other code is the run's own and is kept).
     """
     from .ledger import Ledger, LedgerBusy
     from .report import build_results, write_json, write_report
@@ -229,7 +290,8 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
 
         if failures := check(config, needs_of(journeys, config), ledger=not ledger_url):
             return _preflight_failed(config, journeys, failures, reports, ledger_url=ledger_url,
-                                     json_path=json_path, kind=kind, title=title, run_id=run_id)
+                                     json_path=json_path, kind=kind, title=title, run_id=run_id,
+                                     exports=exports)
     runner = None
     try:
         ledger = Ledger(_ledger_for(config, ledger_url, reports, to_stderr=not plain),
@@ -250,18 +312,18 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     except LedgerBusy as exc:
         # Another process kept the ledger locked: what was recorded until then is still reported.
         click.secho(f"\nProber error: {exc}", fg="red", err=True)
-        _report_what_was_done(ledger, getattr(runner, "run_id", None), reports, title, json_path)
+        _report_what_was_done(ledger, getattr(runner, "run_id", None), reports, title, json_path, exports)
         return EXIT_PROBER_ERROR
     except KeyboardInterrupt:
         click.secho("\nInterrupted. Steps under way are recorded as unfinished; their contacts stay "
                     "'planned' in the ledger.", fg="yellow", err=True)
-        _report_what_was_done(ledger, ledger.latest_run_id(), reports, title, json_path)
+        _report_what_was_done(ledger, ledger.latest_run_id(), reports, title, json_path, exports)
         return 130
     except Exception as exc:  # noqa: BLE001 - a bug in the prober: still write what was done, exit 3
         import traceback
 
         click.secho(f"Internal error: {type(exc).__name__}: {exc}\n{traceback.format_exc()}", fg="red", err=True)
-        _report_what_was_done(ledger, ledger.latest_run_id(), reports, title, json_path)
+        _report_what_was_done(ledger, ledger.latest_run_id(), reports, title, json_path, exports)
         return EXIT_PROBER_ERROR
     results = build_results(ledger, result.run_id)
     progress.settled(results)
@@ -271,6 +333,7 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     if plain:
         _print_problems(results)
     _print_summary(results, index, json_path)
+    exported = _write_exports(results, exports)
     if result.pending_awaits:
         click.echo(f"Awaiting: {result.pending_awaits} answer deadline(s) still open; "
                    "`probes harvest` records the answers as they come.")
@@ -279,7 +342,7 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
                     err=True)
     _send_alerts(ledger, config, started, result.run_id)
     ledger.close()
-    return result.exit_code
+    return result.exit_code if exported or result.exit_code != EXIT_OK else EXIT_PROBER_ERROR
 
 
 def _send_alerts(ledger, config, since, run_id: str | None = None) -> None:
@@ -301,7 +364,7 @@ def _send_alerts(ledger, config, since, run_id: str | None = None) -> None:
 
 
 def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, json_path, kind, title,
-                      run_id) -> int:
+                      run_id, exports=None) -> int:
     """Say every preflight failure on one line each, record the run as an error, write its report: exit 3."""
     from .ledger import Ledger
     from .preflight import record_failed_run
@@ -329,6 +392,7 @@ def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, 
     click.echo(f"Report: {index}")
     if json_path:
         click.echo(f"JSON:   {Path(json_path).resolve()}")
+    _write_exports(results, exports)   # CI must see these journeys as errors, not as nothing
     return EXIT_PROBER_ERROR
 
 
@@ -623,7 +687,8 @@ def _nothing_to_harvest(why: str) -> None:
 @click.option("--lock-wait", "lock_wait", metavar="DURATION", default="0", show_default=True,
               help="While another nightly run of the same ledger is running, wait this long (e.g. 10m) for it "
                    "to end; then (or at once, with 0) exit 4, nothing done.")
-def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_wait):
+@export_options
+def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_wait, junit_path, metrics_path):
     """The scheduled run: harvest first, then run PATHS as tonight's run.
 
     Tonight's run has the id nightly-YYYYMMDD (UTC): started again the same
@@ -646,12 +711,14 @@ def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_
         journeys = _load_journeys(_scenario_files(paths, [config.reports_dir(), reports]), config)
     except InputError as err:
         _fail_input(err)
+    exports = _exports_ready(junit_path, metrics_path)
     run_id = f"nightly-{utcnow():%Y%m%d}"
     wait_s = _wait_seconds(wait)
     with ExitStack() as stack:
         _take_nightly_lock(stack, config, reports, _wait_seconds(lock_wait, "--lock-wait"), run_id)
         code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=wait_s,
-                       run_id=run_id, harvest_first=True, preflight=not no_preflight, plain=not sys.stderr.isatty())
+                       run_id=run_id, harvest_first=True, preflight=not no_preflight, plain=not sys.stderr.isatty(),
+                       exports=exports)
     sys.exit(code)
 
 
@@ -806,8 +873,14 @@ def schema(out, kind):
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
 @click.option("--list", "list_runs", is_flag=True, help="List the runs in the ledger and stop.")
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
-def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
-    """Write the HTML report of a run from the ledger (no contacts are made)."""
+@export_options
+def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path, junit_path, metrics_path):
+    """Write the HTML report of a run from the ledger (no contacts are made).
+
+    With --junit or --metrics, also those files, for any run (--run ID): they read the same results as the
+    report. The exit code is 0 when the files were written, whatever the run found (`probes run` gives codes
+    that follow the run's verdict), 3 when one could not be written.
+    """
     from .config import find_config, load_config, shown_ledger_url
     from .ledger import Ledger
     from .report import build_results, write_json, write_report
@@ -842,11 +915,14 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
     if not run_id or not ledger.get_run(run_id):
         click.secho("The ledger has no such run." if run_id else "The ledger has no runs yet.", fg="red", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    exports = _exports_ready(junit_path, metrics_path, contacting=False)
     results = build_results(ledger, run_id)
     index = write_report(results, Path(out_dir).resolve() if out_dir else reports)
     if json_path:
         write_json(results, Path(json_path))
     click.echo(f"Report: {index}")
+    if not _write_exports(results, exports):
+        sys.exit(EXIT_PROBER_ERROR)
 
 
 # --- demo / sim / browser -------------------------------------------------------------------------
@@ -860,7 +936,8 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path):
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
 @click.option("--wait", "wait", metavar="DURATION", default="60s", show_default=True,
               help="How long to wait for the mail desk's answers (it stops as soon as all are in).")
-def demo(scenarios_dir, report_dir, port, json_path, wait):
+@export_options
+def demo(scenarios_dir, report_dir, port, json_path, wait, junit_path, metrics_path):
     """Start the built-in demo company on 127.0.0.1, run the journeys against it, write the report.
 
     The demo company ("Northwind Appliances") has a healthy contact form and
@@ -885,6 +962,7 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
         click.secho(f"No scenarios folder at {scenarios_dir}; run from the repository root or pass --scenarios.",
                     fg="red", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    exports = _exports_ready(junit_path, metrics_path)
     import tempfile
 
     from .sim.mailnet import DemoMail
@@ -912,7 +990,7 @@ def demo(scenarios_dir, report_dir, port, json_path, wait):
         except InputError as err:
             _fail_input(err)
         code = execute(config, journeys, Path(report_dir).resolve(), json_path=json_path, kind="demo",
-                       title="Mystery Shopper demo report", wait_s=_wait_seconds(wait))
+                       title="Mystery Shopper demo report", wait_s=_wait_seconds(wait), exports=exports)
     sys.exit(code)
 
 

@@ -187,7 +187,8 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
     opened = {demo_is_open()}
     project_ledger = ROOT / "ledger.sqlite3"   # of the repository's probes.yaml, in the folder the demo runs in
     before = project_ledger.stat().st_mtime_ns if project_ledger.exists() else None
-    done = cli("demo", "--report", str(out), cwd=ROOT)
+    done = cli("demo", "--report", str(out), "--junit", str(out / "junit.xml"), "--metrics",
+               str(out / "probes.prom"), cwd=ROOT)
     opened.add(demo_is_open())   # both, if its hours began or ended during the run
     assert done.returncode == 1, done.stderr  # the demo company has faults: that is the point
     # The demo is a project of its own: its ledger is in its report folder, never the project's.
@@ -232,6 +233,28 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
         assert expected in text, expected
     assert thumbs and all(src.startswith("data:image/png;base64") and w > 0 for src, w in thumbs)
     assert all(u == index.as_uri() or u.startswith("data:") for u in requests), requests
+    demo_exports_read_the_same_results(out, done.stdout, len(scenarios))
+
+
+def demo_exports_read_the_same_results(out, stdout: str, journeys: int) -> None:
+    """--junit and --metrics of the demo: what it caught, as a CI server and Prometheus read it."""
+    import xml.etree.ElementTree as ET
+
+    import xmlschema
+    from prometheus_client.openmetrics.parser import text_string_to_metric_families
+
+    junit, metrics = out / "junit.xml", out / "probes.prom"
+    assert f"JUnit:   {junit}" in stdout and f"Metrics: {metrics}" in stdout
+    xmlschema.XMLSchema(ROOT / "tests" / "data" / "junit" / "jenkins-junit-10.xsd").validate(str(junit))
+    suites = ET.parse(junit).getroot().findall("testsuite")
+    assert len(suites) == journeys
+    assert {"web_form.http_error", "email.refused", "phone.busy"} <= {f.get("type") for f in ET.parse(junit).iter(
+        "failure")}
+    families = {f.name: f.samples for f in text_string_to_metric_families(metrics.read_text(encoding="utf-8"))}
+    assert families["probes_run_info"][0].labels["kind"] == "demo"
+    reach = {s.labels["channel"]: s.value for s in families["probes_reachable"]}
+    assert reach["sms"] == 1.0 and reach["web_form"] == 0.0   # the SMS line answers; a form crashes
+    assert any(s.labels["channel"] == "phone" and s.value > 0 for s in families["probes_time_to_call_answer_seconds"])
 
 
 def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, company):

@@ -319,6 +319,19 @@ def _unmatched_mail(ledger: Ledger, run: dict, root: Path | None) -> list[dict[s
             for r in ledger._select(stmt)]
 
 
+def step_reach(step: dict) -> str | None:
+    """What a step of the results says about getting through to the company: "reached", "not_reached",
+    "could_not_tell" (the prober's trouble, or a run cut short), or None (an await, a skipped step, or an
+    older ledger that did not record it). The report's reachability and the metrics export both count this."""
+    if step["channel"] == "await" or step["status"] == "skipped":
+        return None  # waiting for an answer, or never tried: nothing to say about getting through
+    if step["status"] in ("error", "running"):
+        return "could_not_tell"
+    if step["reachable"] is None:
+        return None
+    return "reached" if step["reachable"] else "not_reached"
+
+
 def _summary(journeys: list[dict], findings: list[dict], errors: list[dict],
              await_rows: list[dict]) -> dict[str, Any]:
     counts = {"total": len(journeys), "passed": 0, "failed": 0, "error": 0, "not_started": 0, "pending": 0,
@@ -338,18 +351,16 @@ def _summary(journeys: list[dict], findings: list[dict], errors: list[dict],
     reach: dict[str, dict[str, Any]] = {}
     for j in journeys:
         for s in j["steps"]:
-            if s["channel"] == "await" or s["status"] == "skipped":
-                continue  # waiting for an answer, or never tried: nothing to say about getting through
-            told = s["status"] not in ("error", "running")  # the prober's trouble, or a run cut short
-            if told and s["reachable"] is None:
-                continue  # an older ledger that did not record it
+            said = step_reach(s)
+            if said is None:
+                continue
             r = reach.setdefault(s["channel"], {"channel": s["channel"], "reached": 0, "total": 0,
                                                 "could_not_tell": 0})
-            if not told:
+            if said == "could_not_tell":
                 r["could_not_tell"] += 1  # neither reached nor unreached
                 continue
             r["total"] += 1
-            r["reached"] += s["reachable"]
+            r["reached"] += said == "reached"
     for r in reach.values():
         r["rate"] = round(r["reached"] / r["total"], 4) if r["total"] else None
     targets: list[str] = []
