@@ -664,6 +664,7 @@ class Runner:
                          if f.check.startswith("answer."))
         # A step that ran (even partly) inside a maintenance window: what it found is no verdict on the company.
         window = maintenance.window_during(target, started, utcnow())
+        as_found = found   # before any downgrade: whether the contact got through does not change
         if window is not None and found:
             described = window.describe(target.timezone)
             found = [maintenance.downgrade(f, described) for f in found]
@@ -689,7 +690,7 @@ class Runner:
             # Reached: the company's side got the contact, and no critical finding says otherwise, unless the
             # channel knows better (an offline chat answers nobody; a form reached only if it confirmed).
             reachable = outcome.contacted and bool(
-                outcome.observations.get("reachable", not any(f.severity == "critical" for f in found)))
+                outcome.observations.get("reachable", not any(f.severity == "critical" for f in as_found)))
             observations = {**outcome.observations, "reachable": reachable}
             if getattr(step, "must_mention", None):
                 observations["must_mention"] = step.must_mention   # harvest judges the answers by it

@@ -72,6 +72,8 @@ def test_inside_a_downgrade_window_findings_are_info_and_the_run_passes(site, tm
     assert finding["title"].endswith("(during maintenance window platform upgrade "
                                      "(2000-01-01 00:00–2100-01-01 00:00 Europe/London))")
     assert rows["journeys"][0]["status"] == "passed" and rows["steps"][0]["status"] == "passed"
+    assert rows["steps"][0]["observations"]["reachable"] is False   # still: the message did not get through
+    assert rows["journeys"][0]["maintenance"].startswith("platform upgrade")
 
 
 def window(**fields):
