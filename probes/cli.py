@@ -484,6 +484,7 @@ class _Progress:
     def journey_started(self, name, steps):
         self.steps[name] = steps
         self.findings[name] = 0
+        self.worst.pop(name, None)   # a retried journey's line tells of its last attempt
 
     def step_finished(self, name, step_key, status, findings):
         from .results import SEVERITIES
@@ -516,8 +517,10 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
     j = s["journeys"]
     f = s["findings"]
     not_started = f", {j['not_started']} not started" if j.get("not_started") else ""
-    click.echo(f"Journeys: {j['passed']} passed, {j['failed']} failed, {j['error']} could not run{not_started} "
-               f"(of {j['total']}).")
+    flaky = f" ({j['flaky']} flaky: passed on a retry)" if j.get("flaky") else ""
+    skipped = f", {j['skipped']} skipped (maintenance window)" if j.get("skipped") else ""
+    click.echo(f"Journeys: {j['passed']} passed{flaky}, {j['failed']} failed, {j['error']} could not run{not_started}"
+               f"{skipped} (of {j['total']}).")
     click.echo(f"Findings: {f.get('critical', 0)} critical, {f.get('major', 0)} major, "
                f"{f.get('minor', 0)} minor, {f.get('info', 0)} info.")
     for r in s.get("reachability", []):

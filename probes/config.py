@@ -18,6 +18,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 
 from .answers.rules import ReplyRules
+from .maintenance import DuringMaintenance, MaintenanceWindow
 from .results import Severity
 from .yamlsource import InputError, Problem, SourceDoc, load_yaml, validate
 
@@ -84,6 +85,12 @@ class Settings(Strict):
                                                     "the ledger is not kept there")
     concurrency: int = Field(4, ge=1, le=64, description="journeys run at once")
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
+    retries: int | None = Field(
+        None, ge=0, le=3, description="how many times a journey that ended in a prober error or only transient "
+                                      "findings (a page that did not load, a call nobody answered) is re-run, "
+                                      "as a new contact; default 1 for `probes nightly`, 0 for `probes run` "
+                                      "and the demo; 0 disables. A target's or a journey's retries win")
+    retry_pause_s: float = Field(30.0, ge=0, le=3600, description="how long to wait before re-running a journey")
 
     @field_validator("ledger")
     @classmethod
@@ -167,6 +174,13 @@ class Target(Strict):
                                                          "answers, which decide before the general rules: "
                                                          "{automatic_when: [{header: X}], person_when: "
                                                          "[{header: Y, matches: regex}, {text: regex}]}")
+    retries: int | None = Field(None, ge=0, le=3, description="settings.retries for journeys to this target")
+    maintenance: list[MaintenanceWindow] = Field(
+        default_factory=list, description="times the company's channels may be down, in its timezone: "
+                                          "{name, start, end} once, or {name, days, from, to} every week")
+    during_maintenance: DuringMaintenance = Field(
+        "skip", description="inside a maintenance window: skip the journey (no contact), or downgrade its "
+                            "findings to info; a window's own during_maintenance wins")
 
     @field_validator("timezone")
     @classmethod

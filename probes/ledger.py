@@ -71,6 +71,13 @@ journeys = sa.Table(
     # Added in 0003 (tuning): the checks this journey switched off or re-rated, with reasons:
     # {check id: {"off": bool, "severity": str | None, "reason": str, "from": "target" | "scenario"}}
     sa.Column("tuning", sa.JSON),
+    # Added in 0008 (attempts): a journey re-run after a prober error or a transient finding is a new row,
+    # attempt 2, pointing at attempt 1 (retried_from: its journeys.id), with why it was re-run.
+    sa.Column("attempt", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("retried_from", sa.Integer),
+    sa.Column("retry_reason", sa.Text),
+    # The maintenance window the journey was skipped in, or whose findings were downgraded to info.
+    sa.Column("maintenance", sa.Text),
 )
 
 steps = sa.Table(
@@ -486,7 +493,9 @@ class Ledger:
         self._update(runs, run_id, status="running", finished_at=None)
 
     def journey_in_run(self, run_id: str, file: str) -> dict | None:
-        rows = self._select(sa.select(journeys).where(journeys.c.run_id == run_id, journeys.c.file == file))
+        """The journey of this scenario file in the run: its latest attempt."""
+        rows = self._select(sa.select(journeys).where(journeys.c.run_id == run_id, journeys.c.file == file)
+                            .order_by(journeys.c.attempt.desc(), journeys.c.id.desc()).limit(1))
         return rows[0] if rows else None
 
     def get_journey(self, journey_id: int) -> dict | None:
@@ -501,11 +510,15 @@ class Ledger:
         return next(iter(self._where(contacts, step_id=step_id)), None)
 
     def start_journey(self, run_id: str, *, name: str, file: str, target: str, target_name: str,
-                      persona: dict, tags: list[str], description: str = "", tuning: dict | None = None) -> int:
-        """tuning: the journey's effective check tuning (scenario.effective_tuning); None or {} for none."""
+                      persona: dict, tags: list[str], description: str = "", tuning: dict | None = None,
+                      attempt: int = 1, retried_from: int | None = None, retry_reason: str | None = None) -> int:
+        """tuning: the journey's effective check tuning (scenario.effective_tuning); None or {} for none.
+
+        attempt > 1: a re-run of the journey row ``retried_from`` (see Runner: settings.retries)."""
         return self._insert(journeys, run_id=run_id, name=name, file=file, target=target, target_name=target_name,
                             persona=persona, tags=tags, description=description, status="running",
-                            started_at=utcnow(), tuning=tuning or None)
+                            started_at=utcnow(), tuning=tuning or None, attempt=attempt,
+                            retried_from=retried_from, retry_reason=retry_reason)
 
     def finish_journey(self, journey_id: int, status: str, error: str | None = None) -> None:
         self._update(journeys, journey_id, status=status, finished_at=utcnow(), error=error)

@@ -13,6 +13,7 @@ journey goes on, so the answers to that contact are still awaited and judged.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 import secrets
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import channels
+from . import channels, maintenance
 from .browser import BrowserSession
 from .checks import run_checks
 from .awaits import AwaitStep
@@ -37,6 +38,26 @@ from .templating import render
 log = logging.getLogger("probes.runner")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_PROBER_ERROR = 0, 1, 2, 3
+
+# Findings that say only "could not get through just now": a journey whose failing findings are all of
+# these is re-run (settings.retries). Never a finding about what the company said or did.
+TRANSIENT_CHECKS = frozenset({"web_form.unreachable", "phone.no_answer", "phone.busy"})
+# These are transient only when the server answered 5xx, 408 or 429, or the request failed on the network.
+TRANSIENT_WHEN_SERVER_TROUBLE = frozenset({"web_form.http_error", "chat.widget_missing"})
+_HTTP_STATUS = re.compile(r"^HTTP (\d{3})\b", re.M)
+
+
+def is_transient(check: str, title: str, snippet: str) -> bool:
+    """Is this finding a momentary failure to get through (worth one more try), not a verdict on content?"""
+    if check in TRANSIENT_CHECKS:
+        return True
+    if check not in TRANSIENT_WHEN_SERVER_TROUBLE:
+        return False
+    codes = [int(c) for c in _HTTP_STATUS.findall(snippet or "")]
+    if codes:
+        return all(c >= 500 or c in (408, 429) for c in codes)
+    # No status: the page could not be opened at all, or the submit failed on the network.
+    return "on the network" in title or "could not be opened" in title
 
 
 class Reporter(Protocol):
@@ -183,6 +204,7 @@ class Runner:
         self._webhook_servers: dict[str, Any] = {}   # identity name -> WebhookServer, started on first use
         self._texts_told = asyncio.Event()
         self._personas: list[dict] = []
+        self._attempts: dict[int, int] = {}   # journey row id -> its attempt number (1, or 2 for a retry)
 
     async def run(self, journeys: list[LoadedJourney], options: dict | None = None, *,
                   run_id: str | None = None, wait_s: float = 0.0) -> RunResult:
@@ -203,9 +225,15 @@ class Runner:
         slugs = _unique_slugs(journeys)
 
         async def one(loaded: LoadedJourney, journey_slug: str) -> None:
-            async with limit:
-                result.statuses[loaded.journey.name + f" ({loaded.path})"] = await self._journey(
-                    run_id, loaded, journey_slug)
+            row = None   # the journey's latest attempt in the ledger (a resumed run carries on from it)
+            while True:
+                attempt = int((row or self.ledger.journey_in_run(run_id, loaded.path) or {}).get("attempt") or 1)
+                async with limit:
+                    result.statuses[loaded.journey.name + f" ({loaded.path})"] = await self._journey(
+                        run_id, loaded, journey_slug if attempt == 1 else f"{journey_slug}-attempt{attempt}", row)
+                row = await self._retry(run_id, loaded)
+                if row is None:
+                    return
 
         try:
             if wait_s > 0 and any(needs_phone(s) for j in journeys for s in j.journey.steps):
@@ -242,8 +270,11 @@ class Runner:
 
             journey_rows = self.ledger.run_rows(run_id)["journeys"]
             refresh_statuses(self.ledger, {row["id"] for row in journey_rows})
-            for row in self.ledger.run_rows(run_id)["journeys"]:
-                result.statuses[row["name"] + f" ({row['file']})"] = row["status"]
+            rows = self.ledger.run_rows(run_id)["journeys"]
+            retried = {row["retried_from"] for row in rows if row.get("retried_from")}
+            for row in rows:
+                if row["id"] not in retried:   # the verdict is the last attempt's
+                    result.statuses[row["name"] + f" ({row['file']})"] = row["status"]
             pending = self.ledger.awaits_where(run_id=run_id, status="pending")
             result.pending_awaits = len(pending)
             if wait_s > 0:
@@ -361,10 +392,76 @@ class Runner:
         except Exception as exc:  # noqa: BLE001 - a browser that died on its own is already closed
             log.warning("closing Chromium: %s", exc)
 
-    async def _journey(self, run_id: str, loaded: LoadedJourney, journey_slug: str) -> str:
+    def retries_for(self, loaded: LoadedJourney) -> int:
+        """How many times this journey may be re-run: the journey's, the target's, then settings.retries;
+        unset everywhere: 1 for a nightly run, 0 for `probes run` and the demo (a person watches those)."""
+        target = self.config.targets[loaded.journey.target]
+        for value in (loaded.journey.retries, target.retries, self.config.settings.retries):
+            if value is not None:
+                return value
+        return 1 if self.kind == "nightly" else 0
+
+    def retry_reason(self, jid: int, status: str) -> str | None:
+        """Why the finished journey ``jid`` is worth one more try, or None: it ended in a prober error, or
+        every finding that failed it is transient (is_transient). Never while answers are still awaited."""
+        if status not in ("error", "not_started", "failed"):
+            return None
+        if self.ledger.awaits_where(journey_id=jid, status="pending"):
+            return None   # answers are still expected: a new contact would muddle whose answer is whose
+        if status in ("error", "not_started"):
+            errors = [s["error"] for s in self.ledger.run_rows(self.run_id, ("steps",))["steps"]
+                      if s["journey_id"] == jid and s["status"] == "error" and s["error"]]
+            why = (errors[0] if errors else (self.ledger.get_journey(jid) or {}).get("error")) or "a prober error"
+            return f"prober error: {why.splitlines()[0][:200]}"
+        failing = [f for f in self.ledger.findings_where(journey_id=jid) if f["severity"] in FAILING]
+        if failing and all(is_transient(f["check_id"], f["title"], f["snippet"] or "") for f in failing):
+            return "; ".join(dict.fromkeys(f["title"] for f in failing))
+        return None
+
+    async def _retry(self, run_id: str, loaded: LoadedJourney) -> dict | None:
+        """After a journey's attempt: plan the next attempt and wait settings.retry_pause_s, or return None.
+
+        The next attempt's row is written before the pause, so a crash during the pause resumes it (and a
+        resumed run never plans an attempt beyond retries + 1: the count is in the ledger)."""
+        row = self.ledger.journey_in_run(run_id, loaded.path)
+        if row is None or row["status"] == "running":
+            return None
+        attempt = int(row.get("attempt") or 1)
+        if attempt > self.retries_for(loaded):
+            return None
+        why = self.retry_reason(row["id"], row["status"])
+        if why is None:
+            return None
         j = loaded.journey
         target = self.config.targets[j.target]
-        earlier = self.ledger.journey_in_run(run_id, loaded.path)
+        pause_s = self.config.settings.retry_pause_s
+        window = maintenance.window_during(target, utcnow(), utcnow() + dt.timedelta(seconds=pause_s))
+        if window is not None and maintenance.mode(window, target) == "skip":
+            self._note(f"not retrying {j.name}: maintenance window {window.describe(target.timezone)}")
+            return None
+        jid = self.ledger.start_journey(run_id, name=j.name, file=loaded.path, target=j.target,
+                                        target_name=target.name, persona=j.persona.model_dump(), tags=j.tags,
+                                        description=j.description, tuning=effective_tuning(j, self.config) or None,
+                                        attempt=attempt + 1, retried_from=row["id"], retry_reason=why)
+        self._note(f"retrying {j.name} in {pause_s:g} s (attempt {attempt}: {why})")
+        log.info("retrying %s in %g s (attempt %d: %s)", loaded.path, pause_s, attempt, why)
+        await asyncio.sleep(pause_s)
+        self.ledger.update_row("journeys", jid, started_at=utcnow())
+        return self.ledger.get_journey(jid)
+
+    def _note(self, text: str) -> None:
+        if hasattr(self.reporter, "note"):
+            self.reporter.note(text)
+
+    async def _journey(self, run_id: str, loaded: LoadedJourney, journey_slug: str, row: dict | None = None) -> str:
+        j = loaded.journey
+        target = self.config.targets[j.target]
+        earlier = row or self.ledger.journey_in_run(run_id, loaded.path)
+        attempt = int((earlier or {}).get("attempt") or 1)
+        window = maintenance.window_during(target, utcnow())
+        if (window is not None and maintenance.mode(window, target) == "skip"
+                and not (earlier and self.ledger.contacts_where(journey_id=earlier["id"]))):
+            return self._skip_for_maintenance(run_id, loaded, earlier, window.describe(target.timezone))
         # Checks read the tuning back from the ledger (harvest too), so it is written before any step runs.
         tuning = effective_tuning(j, self.config) or None
         if earlier:
@@ -374,6 +471,7 @@ class Runner:
             jid = self.ledger.start_journey(run_id, name=j.name, file=loaded.path, target=j.target,
                                             target_name=target.name, persona=j.persona.model_dump(), tags=j.tags,
                                             description=j.description, tuning=tuning)
+        self._attempts[jid] = attempt
         self.reporter.journey_started(j.name, len(j.steps))
         saved: dict[str, dict] = {}
         contacts: dict[str, dict] = {}   # step id -> its contact row, for await steps
@@ -411,6 +509,20 @@ class Runner:
         self.ledger.finish_journey(jid, status)
         self.reporter.journey_finished(j.name, status)
         return status
+
+    def _skip_for_maintenance(self, run_id: str, loaded: LoadedJourney, earlier: dict | None, described: str) -> str:
+        """Record the journey as skipped, contacting nobody: its target is in a maintenance window."""
+        j = loaded.journey
+        target = self.config.targets[j.target]
+        jid = earlier["id"] if earlier else self.ledger.start_journey(
+            run_id, name=j.name, file=loaded.path, target=j.target, target_name=target.name,
+            persona=j.persona.model_dump(), tags=j.tags, description=j.description)
+        self.ledger.update_row("journeys", jid, status="skipped", finished_at=utcnow(), maintenance=described,
+                               error=None)
+        self.reporter.journey_started(j.name, len(j.steps))
+        self._note(f"skipped: {j.name}: maintenance window {described}")
+        self.reporter.journey_finished(j.name, "skipped")
+        return "skipped"
 
     def _stops_journey(self, key: str, step, jid: int, position: int, status: str) -> str | None:
         """blocking_reason for the step at ``position``, from its row and the findings it had when it finished.
@@ -469,7 +581,9 @@ class Runner:
         identity_name, identity = identity_of(j, self.config)
         email_identity = identity.email if identity else None
         phone_identity = identity.phone if identity else None
-        idempotency_key = f"{run_id}/{loaded.path}/{key}"
+        attempt = self._attempts.get(jid, 1)
+        # Each attempt is its own contact: attempt 2 has keys of its own, so neither is ever made twice.
+        idempotency_key = f"{run_id}/{loaded.path}/{key}" if attempt == 1 else f"{run_id}/{loaded.path}#{attempt}/{key}"
         earlier = self.ledger.contact_by_key(idempotency_key) if done else None
         token = earlier["token"] if earlier else new_token()
         values = template_values(j, self.config, token, saved)
@@ -548,6 +662,13 @@ class Runner:
         if getattr(step, "must_mention", None) and answer:
             found.extend(f for f in run_checks(answer, replace(check_ctx, must_mention=list(step.must_mention)))
                          if f.check.startswith("answer."))
+        # A step that ran (even partly) inside a maintenance window: what it found is no verdict on the company.
+        window = maintenance.window_during(target, started, utcnow())
+        as_found = found   # before any downgrade: whether the contact got through does not change
+        if window is not None and found:
+            described = window.describe(target.timezone)
+            found = [maintenance.downgrade(f, described) for f in found]
+            self.ledger.update_row("journeys", jid, maintenance=described)
         # What the step did, its findings, evidence and verdict commit together: one durable write (each
         # commit waits for the disk), and never half of a step's record after a crash.
         with self.ledger.transaction():
@@ -569,7 +690,7 @@ class Runner:
             # Reached: the company's side got the contact, and no critical finding says otherwise, unless the
             # channel knows better (an offline chat answers nobody; a form reached only if it confirmed).
             reachable = outcome.contacted and bool(
-                outcome.observations.get("reachable", not any(f.severity == "critical" for f in found)))
+                outcome.observations.get("reachable", not any(f.severity == "critical" for f in as_found)))
             observations = {**outcome.observations, "reachable": reachable}
             if getattr(step, "must_mention", None):
                 observations["must_mention"] = step.must_mention   # harvest judges the answers by it

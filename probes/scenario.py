@@ -111,6 +111,8 @@ class Journey(Strict):
     checks: Tuning = Field(default_factory=dict, description=TUNING_HELP + "; overrides the target's entry "
                                                                           "for the same check")
     steps: list[Step] = Field(min_length=1)
+    retries: int | None = Field(None, ge=0, le=3, description="settings.retries for this journey (wins over "
+                                                              "the target's)")
 
 
 @dataclass

@@ -229,7 +229,14 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             # How the scenario or the target tuned the checks (older ledgers have no such column).
             "tuning": _tuning(j.get("tuning")),
             "evidence": [_evidence(e, root) for e in journey_evidence.get(j["id"], [])],
+            # settings.retries: attempt 2 of a journey points at attempt 1 (see _collapse_attempts).
+            "attempt": int(j.get("attempt") or 1), "retried_from": j.get("retried_from"),
+            "retry_reason": j.get("retry_reason"),
+            "flaky": bool(j.get("retried_from")) and j["status"] in ("passed", "pending"),
+            # The maintenance window it was skipped in, or whose findings were downgraded to info.
+            "maintenance": j.get("maintenance"),
         })
+    journeys, flat_findings, errors = _collapse_attempts(journeys, flat_findings, errors)
 
     # Run-level findings (no journey) are kept too, after everything else of their severity.
     for f in rows["findings"]:
@@ -257,6 +264,26 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
         "findings": flat_findings,
         "errors": errors,
     }
+
+
+def _collapse_attempts(journeys: list[dict], findings: list[dict],
+                       errors: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+    """Earlier attempts of a re-run journey go under its last attempt, as ``retried`` (oldest first).
+
+    Their findings and errors are kept there only: the run's verdict, lists and counts are the last
+    attempt's, so history sees one journey per scenario."""
+    by_id = {j["id"]: j for j in journeys}
+    superseded = {j["retried_from"] for j in journeys if j.get("retried_from") in by_id}
+    for j in journeys:
+        chain: list[dict] = []
+        earlier = j.get("retried_from")
+        while j["id"] not in superseded and earlier in by_id:
+            chain.insert(0, by_id[earlier])
+            earlier = by_id[earlier].get("retried_from")
+        j["retried"] = [{**e, "errors": [x for x in errors if x["journey_id"] == e["id"]]} for e in chain]
+    keep = [j for j in journeys if j["id"] not in superseded]
+    return (keep, [f for f in findings if f["journey_id"] not in superseded],
+            [e for e in errors if e["journey_id"] not in superseded])
 
 
 def _webhooks_refused(run: dict) -> dict[str, int]:
@@ -335,12 +362,15 @@ def step_reach(step: dict) -> str | None:
 def _summary(journeys: list[dict], findings: list[dict], errors: list[dict],
              await_rows: list[dict]) -> dict[str, Any]:
     counts = {"total": len(journeys), "passed": 0, "failed": 0, "error": 0, "not_started": 0, "pending": 0,
-              "unfinished": 0}
+              "unfinished": 0, "skipped": 0,
+              # Passed (or waiting) only on a re-run: counted among passed/pending too.
+              "flaky": sum(1 for j in journeys if j.get("flaky"))}
     for j in journeys:
         # "running" after the run ended means the run was interrupted: not a verdict on the company.
         # "pending" waits for the company's answer: not a failure either, and counted apart.
         # "not_started": the prober's trouble stopped it before anything reached the company.
-        known = ("passed", "failed", "error", "not_started", "pending")
+        # "skipped": in a maintenance window, nobody was contacted.
+        known = ("passed", "failed", "error", "not_started", "pending", "skipped")
         counts[j["status"] if j["status"] in known else "unfinished"] += 1
     awaits = {s: 0 for s in AWAIT_STATUSES}
     for a in await_rows:

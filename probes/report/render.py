@@ -43,6 +43,8 @@ STATUS = {
     "failed": {"label": "Fell short", "mark": "\u2716", "tone": "bad"},
     "error": {"label": "Could not be tested", "mark": "!", "tone": "neutral"},
     "skipped": {"label": "Skipped", "mark": "\u2013", "tone": "neutral"},
+    # Passed only when re-run after a prober error or a transient finding (settings.retries).
+    "flaky": {"label": "Flaky", "mark": "\u21bb", "tone": "wait"},
     # The prober's trouble stopped it before anything reached the company; a resumed run runs it.
     "not_started": {"label": "Not started", "mark": "\u2013", "tone": "neutral"},
     "running": {"label": "Did not finish", "mark": "\u2026", "tone": "neutral"},
@@ -485,6 +487,11 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
     if total == 0:
         return {"tone": "neutral", "sentence": "No journeys were run.",
                 "detail": "There is nothing to judge in this run."}
+    if j.get("skipped") == total:
+        return {"tone": "neutral", "sentence": "No journey was run: " + ("it was" if total == 1 else f"all {total} were")
+                + " skipped in a maintenance window.",
+                "detail": "Nobody was contacted."}
+    total -= j.get("skipped", 0)   # skipped in a maintenance window: neither met nor missed an expectation
     sentence = (f"All {total} journeys met every expectation." if j["passed"] == total and total > 1 else
                 f"{j['passed']} of {total} journey{'s' if total != 1 else ''} met every expectation.")
     parts = []
@@ -501,6 +508,10 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
                      "(not a failure)")
     if j["unfinished"]:
         parts.append(f"{j['unfinished']} did not finish")
+    if j.get("skipped"):
+        parts.append(f"{j['skipped']} {'was' if j['skipped'] == 1 else 'were'} skipped (a maintenance window)")
+    if j.get("flaky"):
+        parts.append(f"{j['flaky']} passed only when re-run (flaky)")
     if run.get("status") == "interrupted":
         parts.append("the run was interrupted (Ctrl-C or a crash) before it finished")
     detail = "; ".join(parts) + "." if parts else "Every journey went as a customer would hope."

@@ -233,7 +233,7 @@ def test_figures_per_target(results):
 def test_summary_counts_awaits_and_pending_journeys(results):
     s = results["summary"]
     assert s["journeys"] == {"total": 6, "passed": 1, "failed": 3, "error": 0, "not_started": 0, "pending": 2,
-                             "unfinished": 0}
+                             "unfinished": 0, "skipped": 0, "flaky": 0}
     assert s["awaits"] == {"pending": 2, "met": 4, "late": 1, "no_response": 3}
     assert {f["check"] for f in results["findings"]} == {"reply.late_ack", "reply.no_ack", "reply.no_human"}
 

@@ -141,7 +141,7 @@ def test_counts_and_reachability(results):
     s = results["summary"]
     assert results["format"] == "mystery-shopper-results" and results["format_version"] == 2
     assert s["journeys"] == {"total": 3, "passed": 1, "failed": 1, "error": 1, "not_started": 0, "pending": 0,
-                             "unfinished": 0}
+                             "unfinished": 0, "skipped": 0, "flaky": 0}
     assert s["findings"] == {"critical": 1, "major": 1, "minor": 0, "info": 1}
     assert s["errors"] == 1
     # The errored step says nothing about reachability: it is counted apart, as "could not tell".

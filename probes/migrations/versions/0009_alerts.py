@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_alerts"
-down_revision = "0007_fp"
+down_revision = "0008_attempts"
 branch_labels = None
 depends_on = None
 
