@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .answers.rules import ReplyRules
+from .durations import Duration
 from .results import Severity
 from .yamlsource import InputError, Problem, SourceDoc, load_yaml, validate
 
@@ -447,6 +448,24 @@ class Identity(Strict):
     phone: PhoneIdentity | None = None
 
 
+class Retention(Strict):
+    """How long `probes prune` keeps each kind of evidence file, counted from when it was saved. A kind left
+    unset is kept for ever (the default for all). Ledger rows are never deleted."""
+
+    screenshots: Duration | None = Field(None, description="screenshots (and their thumbnails), e.g. 90d")
+    traces: Duration | None = Field(None, description="Playwright traces (the largest files), e.g. 14d")
+    emails: Duration | None = Field(None, description="the raw .eml of answers, bounces and unmatched mail, "
+                                                      "e.g. 365d")
+    texts: Duration | None = Field(None, description="text files: chat and call transcripts, text messages")
+    recordings: Duration | None = Field(None, description="call recordings, e.g. 90d")
+
+    def limits_s(self) -> dict[str, float]:
+        """Seconds to keep, by evidence kind (the ledger's evidence.kind); kinds kept for ever are left out."""
+        by_kind = {"screenshot": self.screenshots, "trace": self.traces, "email": self.emails,
+                   "text": self.texts, "audio": self.recordings}
+        return {kind: s for kind, s in by_kind.items() if s is not None}
+
+
 class Config(Strict):
     """The whole probes.yaml."""
 
@@ -454,6 +473,8 @@ class Config(Strict):
     targets: dict[str, Target] = Field(min_length=1)
     identities: dict[str, Identity] = Field(default_factory=dict, description="the prober's own mailboxes "
                                                                               "and numbers, by name")
+    retention: Retention = Field(default_factory=Retention, description="how long `probes prune` keeps evidence "
+                                                                        "files; default: for ever")
 
     # Where the file was loaded from; relative paths in settings are relative to it.
     base_dir: Path = Field(default=Path("."), exclude=True)
