@@ -9,8 +9,10 @@ reports folder (with the evidence) is copied elsewhere.
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -243,7 +245,7 @@ def _thumbnail(path: Path, out_dir: Path) -> dict[str, Any]:
         return {"thumb_src": None, "shot_problem": "screenshot missing"}
     thumb = thumbnail_path(path)
     try:  # written once; a newer screenshot (or a symlink planted there) makes a new one
-        if not thumb.is_symlink() and thumb.stat().st_mtime >= made:
+        if thumb.is_file() and not thumb.is_symlink() and thumb.stat().st_mtime >= made:
             return {"thumb_src": _href(thumb, out_dir), "shot_problem": None}
     except OSError:
         pass
@@ -251,12 +253,14 @@ def _thumbnail(path: Path, out_dir: Path) -> dict[str, Any]:
         data = _make_thumbnail(path)
     except ValueError:
         return {"thumb_src": None, "shot_problem": "screenshot could not be read (damaged or not an image)"}
+    part = thumb.with_name(f".{thumb.name}.{os.getpid()}.part")
     try:
-        part = thumb.with_name(f".{thumb.name}.{os.getpid()}.part")
         part.write_bytes(data)
         part.replace(thumb)   # whole or not at all, also with two renders at once
         return {"thumb_src": _href(thumb, out_dir), "shot_problem": None}
     except OSError:  # a read-only evidence folder: the small image goes into the page instead
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
         return {"thumb_src": "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii"),
                 "shot_problem": None}
 
@@ -691,6 +695,7 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
     return facts
 
 
+@functools.cache   # one environment: its templates are compiled once per process, not once per page
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
