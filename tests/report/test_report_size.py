@@ -125,7 +125,7 @@ def test_thumbnail_loads_links_to_the_full_file_and_placeholders_never_break(chr
         assert "screenshot missing" in text
         when = f"{utcnow().day} {utcnow():%b %Y}"
         assert text.count(f"evidence pruned ({when})") == 3, text   # the screenshot, the trace, the .eml
-        assert "Playwright trace (evidence pruned" in text
+        assert "Playwright trace · evidence pruned" in text
         assert "open the message" not in text
         assert "data:image/png" not in html and "Evidence\n" in text
         # The thumbnail opens the full-size screenshot.
