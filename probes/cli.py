@@ -120,6 +120,7 @@ def cli(verbose: bool) -> None:
       probes alerts test               send a test message to every alert destination in probes.yaml
       probes sim phone                 the demo's phone lines on a built-in Twilio simulator
       probes report                    re-render the HTML report of the latest run
+      probes prune --dry-run           what evidence the `retention:` limits in probes.yaml would delete
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -926,6 +927,99 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path, junit
     click.echo(f"Report: {index}")
     if not _write_exports(results, exports):
         sys.exit(EXIT_PROBER_ERROR)
+
+
+# --- prune --------------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (its `retention:` limits, ledger and "
+              "reports folder).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger, instead of the project's (`ledger:` in "
+              "probes.yaml, else ledger.sqlite3 beside probes.yaml).")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Reports folder (default from "
+              "probes.yaml); only files inside its evidence/ folder are ever deleted.")
+@click.option("--dry-run", is_flag=True, help="List what would be deleted and how much space it frees; delete "
+              "nothing.")
+def prune(config_path, ledger_url, report_dir, dry_run):
+    """Delete evidence files older than the `retention:` limits in probes.yaml.
+
+    Each kind has its own limit (screenshots, traces, emails, texts,
+    recordings), counted from when the file was saved; a kind with no limit
+    is kept for ever, and with no `retention:` nothing is deleted. Ledger
+    rows are never deleted: a pruned file is marked in the ledger, and its
+    run's page says "evidence pruned (<date>)" where it was.
+
+    Never deleted: the evidence of a run still running or still waiting for
+    an answer, and anything outside <reports folder>/evidence/ (a path with
+    "..", a symbolic link, a run whose evidence is in another reports folder:
+    refused and counted).
+    """
+    from .config import find_config, load_config, shown_ledger_url
+    from .ledger import Ledger
+    from .prune import KIND_WORDS, prune as prune_evidence
+    from .report.render import human_size
+
+    try:
+        config = load_config(find_config(config_path))
+    except InputError as err:
+        _fail_input(err, contacting=False)
+    reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
+    limits = config.retention.limits_s()
+    if not limits:
+        click.echo("No `retention:` limits in probes.yaml: every evidence file is kept; nothing was deleted.")
+        return
+    try:
+        url = _ledger_for(config, ledger_url, reports)
+    except InputError as err:
+        _fail_input(err, contacting=False)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        click.secho(f"No ledger at {url.removeprefix('sqlite:///')}; nothing to prune.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        ledger = Ledger(url, lock_wait_s=config.settings.ledger_lock_wait_s)
+    except Exception as exc:  # noqa: BLE001 - an unreachable database (or no driver for it) is the prober's failure
+        click.secho(f"Cannot open the ledger {shown_ledger_url(url)}: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    try:
+        done = prune_evidence(ledger, reports, limits, dry_run=dry_run)
+    finally:
+        ledger.close()
+    if dry_run:
+        for d in done.files:
+            size = human_size(d.bytes) if d.exists else "already gone"
+            click.echo(f"would delete {_shown_path(d.path, reports)}  ({size}; {d.kind}, saved "
+                       f"{d.saved_at:%Y-%m-%d}, {'run ' + d.run_id if d.run_id else 'unmatched mail'})")
+    by_kind: dict[str, list] = {}
+    for d in done.files:
+        by_kind.setdefault(d.kind, []).append(d)
+    for kind, files in by_kind.items():
+        click.echo(f"{KIND_WORDS.get(kind, kind)}: {len(files)} file{'s' if len(files) != 1 else ''}, "
+                   f"{human_size(sum(d.bytes for d in files)) or '0 KB'}")
+    for path, why in done.refused:
+        click.secho(f"Refused {path}: {why}; left alone.", fg="yellow", err=True)
+    for path, why in done.failed:
+        click.secho(f"Could not delete {path}: {why}", fg="red", err=True)
+    n = len(done.files)
+    freed = human_size(done.freed_bytes) if done.freed_bytes else "0 bytes"
+    summary = (f"{'Would prune' if dry_run else 'Pruned'} {n} evidence file{'s' if n != 1 else ''} "
+               f"({freed} {'would be freed' if dry_run else 'freed'}) of {len(done.runs)} "
+               f"run{'s' if len(done.runs) != 1 else ''}")
+    if done.protected_runs:
+        k = len(done.protected_runs)
+        summary += f"; kept all evidence of {k} run{'s' if k != 1 else ''} still running or waiting for answers"
+    if done.refused:
+        summary += f"; refused {len(done.refused)} outside {reports / 'evidence'}"
+    if done.failed:
+        summary += f"; {len(done.failed)} could not be deleted"
+    click.echo(summary + (". Dry run: nothing was deleted." if dry_run else "."))
+    if done.failed:
+        sys.exit(EXIT_PROBER_ERROR)
+
+
+def _shown_path(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
 
 
 # --- demo / sim / browser -------------------------------------------------------------------------

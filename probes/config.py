@@ -19,6 +19,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from .answers.rules import ReplyRules
 from .maintenance import DuringMaintenance, MaintenanceWindow
+from .durations import Duration
 from .results import Severity
 from .yamlsource import InputError, Problem, SourceDoc, load_yaml, validate
 
@@ -520,6 +521,22 @@ class AlertSettings(Strict):
         if isinstance(data, dict) and isinstance(data.get("to"), list):
             data = {**data, "to": [{"url": d} if isinstance(d, str) else d for d in data["to"]]}
         return data
+class Retention(Strict):
+    """How long `probes prune` keeps each kind of evidence file, counted from when it was saved. A kind left
+    unset is kept for ever (the default for all). Ledger rows are never deleted."""
+
+    screenshots: Duration | None = Field(None, description="screenshots (and their thumbnails), e.g. 90d")
+    traces: Duration | None = Field(None, description="Playwright traces (the largest files), e.g. 14d")
+    emails: Duration | None = Field(None, description="the raw .eml of answers, bounces and unmatched mail, "
+                                                      "e.g. 365d")
+    texts: Duration | None = Field(None, description="text files: chat and call transcripts, text messages")
+    recordings: Duration | None = Field(None, description="call recordings, e.g. 90d")
+
+    def limits_s(self) -> dict[str, float]:
+        """Seconds to keep, by evidence kind (the ledger's evidence.kind); kinds kept for ever are left out."""
+        by_kind = {"screenshot": self.screenshots, "trace": self.traces, "email": self.emails,
+                   "text": self.texts, "audio": self.recordings}
+        return {kind: s for kind, s in by_kind.items() if s is not None}
 
 
 class Config(Strict):
@@ -533,6 +550,8 @@ class Config(Strict):
                                                          "(README: Alerts)")
     report_url: str | None = Field(None, description="where the reports folder is published (http(s) URL); "
                                                      "alerts link to <report_url>/runs/<run-id>/index.html")
+    retention: Retention = Field(default_factory=Retention, description="how long `probes prune` keeps evidence "
+                                                                        "files; default: for ever")
 
     # Where the file was loaded from; relative paths in settings are relative to it.
     base_dir: Path = Field(default=Path("."), exclude=True)

@@ -5,7 +5,7 @@ import math
 import re
 from typing import Annotated
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 
 _UNITS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|d)?\s*$")
@@ -52,4 +52,8 @@ def format_duration(seconds: float | None) -> str:
     return f"{h} h {rest // 60} min" if rest // 60 else f"{h} h"
 
 
-Duration = Annotated[float, BeforeValidator(parse_duration_s)]
+# In the JSON schema as YAML holds it: a number of seconds, or text such as "14d".
+Duration = Annotated[float, BeforeValidator(parse_duration_s), WithJsonSchema(
+    {"anyOf": [{"type": "number", "exclusiveMinimum": 0},
+               {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(ms|s|sec|m|min|h|d)?\s*$"}],
+     "description": "a duration: seconds, or 250ms, 30s, 5m, 1.5h, 14d"})]

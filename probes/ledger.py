@@ -161,6 +161,8 @@ responses = sa.Table(
     sa.Column("template_hash", sa.String(64), index=True),     # body with names/numbers/tokens blanked
     sa.Column("evidence_path", sa.Text),                       # raw .eml, relative to evidence_root
     sa.Column("evidence_root", sa.Text),
+    # Added in 0010: when `probes prune` deleted the raw message (evidence_path); the row stays.
+    sa.Column("pruned_at", UTC_DT),
     sa.UniqueConstraint("mailbox", "uidvalidity", "uid", name="uq_responses_mailbox_uid"),
 )
 
@@ -257,6 +259,8 @@ evidence = sa.Table(
     sa.Column("path", sa.Text, nullable=False),                # relative to runs.evidence_root
     sa.Column("bytes", sa.Integer),
     sa.Column("created_at", UTC_DT, nullable=False),
+    # Added in 0010: when `probes prune` deleted the file (retention); the row stays for ever.
+    sa.Column("pruned_at", UTC_DT),
 )
 
 

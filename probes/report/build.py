@@ -60,7 +60,9 @@ def _evidence(row: dict, root: Path | None) -> dict[str, Any]:
     rel = row["path"]
     abs_path = (root / rel) if root is not None else Path(rel)
     return {"kind": row["kind"], "label": row["label"] or "", "abs_path": str(abs_path.absolute()),
-            "rel_path": rel, "bytes": row["bytes"]}
+            "rel_path": rel, "bytes": row["bytes"],
+            # When `probes prune` deleted the file (retention); the row and the rest of the page stay.
+            "pruned_at": iso(row.get("pruned_at"))}
 
 
 def _contact(row: dict | None) -> dict[str, Any] | None:
@@ -88,7 +90,7 @@ def _response(row: dict, contact: dict | None, root: Path | None) -> dict[str, A
             "matched_by": row["matched_by"], "from": row["from_addr"] or "", "subject": row["subject"] or "",
             "arrived_at": iso(row["arrived_at"]), "internal_date": iso(row["internal_date"]),
             "date_header": iso(row["date_header"]), "after_s": _seconds(sent, row["arrived_at"]),
-            "eml": _eml_path(row, root), "channel": row["channel"],
+            "eml": _eml_path(row, root), "eml_pruned_at": iso(row.get("pruned_at")), "channel": row["channel"],
             # What the customer read (a bounce is the mail system talking: no excerpt).
             **_excerpt(row["body_text"] if row["kind"] != "bounce" else "")}
 
@@ -255,6 +257,8 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             "started_at": iso(run["started_at"]), "finished_at": iso(run["finished_at"]),
             "duration_s": _seconds(run["started_at"], run["finished_at"]),
             "hostname": run["hostname"], "prober_version": run["prober_version"],
+            # The evidence files this run still keeps on disk (pruned ones no longer count).
+            "evidence_bytes": sum(e["bytes"] or 0 for e in rows["evidence"] if e.get("pruned_at") is None),
         },
         "summary": {**_summary(journeys, flat_findings, errors, rows["awaits"]),
                     "webhooks_refused": _webhooks_refused(run)},
@@ -342,7 +346,8 @@ def _unmatched_mail(ledger: Ledger, run: dict, root: Path | None) -> list[dict[s
                                        responses.c.observed_at >= run["started_at"])
             .order_by(responses.c.arrived_at, responses.c.id))
     return [{"from": r["from_addr"] or "", "subject": r["subject"] or "", "arrived_at": iso(r["arrived_at"]),
-             "mailbox": r["mailbox"], "kind": r["kind"], "eml": _eml_path(r, root)}
+             "mailbox": r["mailbox"], "kind": r["kind"], "eml": _eml_path(r, root),
+             "eml_pruned_at": iso(r.get("pruned_at"))}
             for r in ledger._select(stmt)]
 
 

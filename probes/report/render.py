@@ -1,15 +1,19 @@
 """Write the results document as a self-contained HTML report, or as JSON.
 
-The HTML needs nothing but the file itself: CSS is inline, charts are inline
-SVG, screenshot thumbnails are embedded as data: URLs. Links to full-size
-screenshots and traces are relative to the report's folder, so the report
-works when opened from disk and when the folder (with the evidence) is moved.
+The HTML needs no network: CSS is inline, charts are inline SVG. Screenshots
+are shown as small thumbnails (JPEG files written once beside each screenshot,
+``<name>.thumb.jpg``) that link to the full-size file. Every link is relative to
+the report's folder, so the report works when opened from disk and when the
+reports folder (with the evidence) is copied elsewhere.
 """
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import datetime as dt
+import functools
+import io
 import json
 import os
 import shlex
@@ -26,8 +30,15 @@ from .build import build_results
 from .highlight import mark_text
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Bigger images are linked, not embedded, so one huge screenshot cannot bloat the page.
-MAX_EMBED_BYTES = 4 * 1024 * 1024
+# Thumbnails: the top of the screenshot (a full-page one can be very tall), at most this big, as a JPEG.
+THUMB_WIDTH = 480
+THUMB_MAX_HEIGHT = 360
+THUMB_QUALITY = 70
+THUMB_SUFFIX = ".thumb.jpg"
+# Lists that grow with the run (mail that matched no contact): this many rows on the page, the rest
+# on a page of their own beside it.
+LIST_PREVIEW_ROWS = 5
+UNMATCHED_PAGE = "unmatched-mail.html"
 
 CHANNEL_NAMES = {"web_form": "Web form", "email": "Email", "phone": "Phone", "sms": "SMS", "chat": "Chat",
                  "await": "Waiting for the answer"}
@@ -197,30 +208,80 @@ def _rel_display(target: Path, base: Path) -> str:
         return str(target)
 
 
-def _image_data_uri(path: Path) -> str | None:
+def thumbnail_path(screenshot: Path) -> Path:
+    """Where the thumbnail of a screenshot is kept: beside it, ``after.png`` -> ``after.thumb.jpg``."""
+    return screenshot.with_suffix(THUMB_SUFFIX)
+
+
+def _make_thumbnail(path: Path) -> bytes:
+    """A small JPEG of the top of the image at ``path``; raises ValueError if it cannot be read."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
-        if path.stat().st_size > MAX_EMBED_BYTES:
-            return None
-        data = path.read_bytes()
+        with Image.open(path) as opened:
+            width, height = opened.size
+            # The top of a tall page, in the thumbnail's proportions, before scaling it down.
+            keep = min(height, max(1, round(width * THUMB_MAX_HEIGHT / THUMB_WIDTH)))
+            im: Image.Image = opened.crop((0, 0, width, keep)) if keep < height else opened
+            im.thumbnail((THUMB_WIDTH, THUMB_MAX_HEIGHT), Image.Resampling.BILINEAR, reducing_gap=2.0)
+            if im.mode in ("RGBA", "LA", "P"):   # JPEG has no transparency: lay it on white
+                im = im.convert("RGBA")
+                back = Image.new("RGB", im.size, "white")
+                back.paste(im, mask=im.getchannel("A"))
+                im = back
+            elif im.mode != "RGB":
+                im = im.convert("RGB")
+            out = io.BytesIO()
+            im.save(out, "JPEG", quality=THUMB_QUALITY, optimize=True)
+            return out.getvalue()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, EOFError) as exc:
+        raise ValueError(str(exc) or type(exc).__name__) from exc
+
+
+def _thumbnail(path: Path, out_dir: Path) -> dict[str, Any]:
+    """The thumbnail of one screenshot for the page: ``thumb_src`` (a relative URL, or a small data: URL when
+    the evidence folder cannot be written), or ``shot_problem`` saying why there is none."""
+    try:
+        made = path.stat().st_mtime
     except OSError:
-        return None
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        mime = "image/png"
-    elif data.startswith(b"\xff\xd8"):
-        mime = "image/jpeg"
-    else:
-        return None
-    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
+        return {"thumb_src": None, "shot_problem": "screenshot missing"}
+    thumb = thumbnail_path(path)
+    try:  # written once; a newer screenshot (or a symlink planted there) makes a new one
+        if thumb.is_file() and not thumb.is_symlink() and thumb.stat().st_mtime >= made:
+            return {"thumb_src": _href(thumb, out_dir), "shot_problem": None}
+    except OSError:
+        pass
+    try:
+        data = _make_thumbnail(path)
+    except ValueError:
+        return {"thumb_src": None, "shot_problem": "screenshot could not be read (damaged or not an image)"}
+    part = thumb.with_name(f".{thumb.name}.{os.getpid()}.part")
+    try:
+        part.write_bytes(data)
+        part.replace(thumb)   # whole or not at all, also with two renders at once
+        return {"thumb_src": _href(thumb, out_dir), "shot_problem": None}
+    except OSError:  # a read-only evidence folder: the small image goes into the page instead
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        return {"thumb_src": "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii"),
+                "shot_problem": None}
+
+
+def pruned_words(pruned_at: str | None) -> str:
+    """ "evidence pruned (3 Mar 2027)" for a file `probes prune` deleted; "" otherwise."""
+    t = _parse(pruned_at)
+    return f"evidence pruned ({t.day} {t:%b %Y})" if t else ""
 
 
 # --- view model -------------------------------------------------------------------
 
 def _evidence_view(ev: dict, out_dir: Path) -> dict[str, Any]:
     target = Path(ev["abs_path"])
+    pruned = pruned_words(ev.get("pruned_at"))
     view = {**ev, "href": _href(target, out_dir), "display_path": _rel_display(target, out_dir),
-            "exists": target.exists(), "data_uri": None}
-    if ev["kind"] == "screenshot" and view["exists"]:
-        view["data_uri"] = _image_data_uri(target)
+            "exists": not pruned and target.exists(), "pruned": pruned, "thumb_src": None, "shot_problem": None}
+    if ev["kind"] == "screenshot":
+        view.update({"thumb_src": None, "shot_problem": pruned} if pruned else _thumbnail(target, out_dir))
     if ev["kind"] == "trace":
         view["command"] = "playwright show-trace " + shlex.quote(view["display_path"])
     return view
@@ -274,7 +335,8 @@ def _response_view(r: dict, out_dir: Path) -> dict[str, Any]:
     return {**r, "kind_label": kind["label"], "kind_meaning": kind["meaning"],
             "matched_words": MATCHED_BY.get(r["matched_by"] or "", r["matched_by"] or "not matched"),
             "when": short_time(r["arrived_at"]), "after": after_text(r["after_s"]),
-            "eml_href": _href(eml, out_dir) if eml else None, "eml_exists": bool(eml and eml.exists())}
+            "eml_href": _href(eml, out_dir) if eml else None, "eml_exists": bool(eml and eml.exists()),
+            "eml_pruned": pruned_words(r.get("eml_pruned_at"))}
 
 
 def _answers(step: dict, awaits: list[dict], response_by_id: dict[int, dict], out_dir: Path) -> dict[str, Any]:
@@ -564,10 +626,7 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
         journey["own_error"] = journey["error"] if journey["error"] not in {
             s["error"] for s in journey["steps"] if s["status"] == "error"} else None
         journey["persona_words"] = persona_words(journey["persona"])
-    for mail in doc.setdefault("unmatched_mail", []):
-        eml = Path(mail["eml"]) if mail.get("eml") else None
-        mail.update(when=short_time(mail["arrived_at"]), eml_href=_href(eml, out_dir) if eml else None,
-                    eml_exists=bool(eml and eml.exists()))
+    _unmatched_view(doc.setdefault("unmatched_mail", []), out_dir)
     # The run-wide list points at the same marks as the journeys' own lists.
     marks = {(j["id"], s["id"], f["check"], f["title"], f["snippet"]): f for j in doc["journeys"]
              for s in [*j["steps"], {"id": None, "findings": j["findings"]}] for f in s["findings"]}
@@ -589,9 +648,18 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
         # Deadlines that passed while a mailbox could not be read: not judged, and why.
         "held_open": list(dict.fromkeys(a["held_open"] for j in doc["journeys"] for s in j["steps"]
                                         for a in s.get("awaits", []) if a.get("held_open"))),
+        # A list that grows with the run: a few rows here, all of them on a page beside this one.
+        "unmatched_preview": doc["unmatched_mail"][:LIST_PREVIEW_ROWS], "unmatched_page": UNMATCHED_PAGE,
         "generator_version": __version__,
         "generated_at": human_time(dt.datetime.now(dt.timezone.utc).isoformat()),
     }
+
+
+def _unmatched_view(mails: list[dict], out_dir: Path) -> None:
+    for mail in mails:
+        eml = Path(mail["eml"]) if mail.get("eml") else None
+        mail.update(when=short_time(mail["arrived_at"]), eml_href=_href(eml, out_dir) if eml else None,
+                    eml_exists=bool(eml and eml.exists()), eml_pruned=pruned_words(mail.get("eml_pruned_at")))
 
 
 def _step_facts(step: dict) -> list[tuple[str, str]]:
@@ -638,6 +706,7 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
     return facts
 
 
+@functools.cache   # one environment: its templates are compiled once per process, not once per page
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
@@ -663,12 +732,31 @@ def render_html(results: dict, out_dir: Path, *, title: str | None = None) -> st
     return _environment().get_template("report.html.j2").render(**_view(results, out_dir, title))
 
 
+def render_unmatched_html(results: dict, out_dir: Path, *, title: str | None = None) -> str:
+    """The page listing all the mail that matched no contact (index.html shows the first few and links here)."""
+    out_dir = Path(out_dir).absolute()
+    mails = copy.deepcopy(results.get("unmatched_mail") or [])
+    _unmatched_view(mails, out_dir)
+    run = results["run"]
+    return _environment().get_template("unmatched.html.j2").render(
+        run=run, mails=mails, title=title, generator_version=__version__,
+        page_title=f"Mail that matched no contact \u2013 run {run['id']}")
+
+
 def write_report(results: dict, out_dir: Path, *, title: str | None = None) -> Path:
-    """Write ``out_dir/index.html`` (creating the folder) and return its path."""
+    """Write ``out_dir/index.html`` (creating the folder) and return its path.
+
+    When more mail matched no contact than the page lists, the whole list goes to ``out_dir/unmatched-mail.html``.
+    """
     out_dir = Path(out_dir).absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "index.html"
     path.write_text(render_html(results, out_dir, title=title), encoding="utf-8")
+    listing = out_dir / UNMATCHED_PAGE
+    if len(results.get("unmatched_mail") or []) > LIST_PREVIEW_ROWS:
+        listing.write_text(render_unmatched_html(results, out_dir, title=title), encoding="utf-8")
+    else:
+        listing.unlink(missing_ok=True)   # an earlier report's list in this folder would be another run's
     return path
 
 

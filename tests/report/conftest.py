@@ -22,14 +22,15 @@ def chromium():
 
 
 def open_report(chromium, path: Path, width: int = 1100):
-    """Open a report from disk, recording every request and letting none leave the file itself."""
+    """Open a report from disk, recording every request and letting none leave the disk."""
     context = chromium.new_context(viewport={"width": width, "height": 900})
     url = path.as_uri()
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
 
     def gate(route, request):
-        if request.url == url or request.url.startswith("data:"):
+        # Files on disk (thumbnails, beside the screenshots) are no network; nothing else may load.
+        if request.url == url or request.url.startswith(("data:", "file:")):
             route.continue_()
         else:
             route.abort()
