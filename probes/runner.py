@@ -36,6 +36,10 @@ from .scenario import (LoadedJourney, effective_tuning, identity_of, needs_phone
 from .templating import render
 
 log = logging.getLogger("probes.runner")
+# How often --wait looks for texts: every second, or with the messaging webhook at once when told and every
+# HOOKED_LOOK_S anyway (in case a webhook call was lost).
+UNHOOKED_LOOK_S = 1.0
+HOOKED_LOOK_S = 5.0
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_PROBER_ERROR = 0, 1, 2, 3
 
@@ -334,7 +338,8 @@ class Runner:
                     # Look every second; with the messaging webhook, at once when told (and every 5 s anyway).
                     told.clear()
                     try:
-                        await asyncio.wait_for(told.wait(), timeout=min(timeout, 5.0 if hooked else 1.0))
+                        await asyncio.wait_for(told.wait(), timeout=min(timeout, HOOKED_LOOK_S if hooked
+                                                                          else UNHOOKED_LOOK_S))
                     except asyncio.TimeoutError:
                         pass
                 elif len(boxes) == 1:
