@@ -106,9 +106,9 @@ def overall(tp: Counter, fn: Counter, fp: Counter) -> tuple[float, float]:
     return ratio(TP, TP + FN) or 0.0, ratio(TP, TP + FP) or 0.0
 
 
-def main(repeat: int, show_mistakes: bool, heldout: Path) -> None:
-    entries = load_corpus()
-    print(f"{len(entries)} replies from {CORPUS.relative_to(ROOT)}, families: {', '.join(FAMILIES)}", file=sys.stderr)
+def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS, dev_folder: Path = DEV) -> None:
+    entries = load_corpus(corpus)
+    print(f"{len(entries)} replies from {corpus}, families: {', '.join(FAMILIES)}", file=sys.stderr)
 
     # Quality: one pass, scored against the labels.
     mistakes: list[str] = []
@@ -117,7 +117,7 @@ def main(repeat: int, show_mistakes: bool, heldout: Path) -> None:
           + ("" if show_mistakes else " (--mistakes lists them)"), file=sys.stderr)
     if show_mistakes:
         print("\n".join(sorted(mistakes)), file=sys.stderr)
-    dev = load_corpus(DEV) if DEV.is_dir() else []
+    dev = load_corpus(dev_folder) if dev_folder.is_dir() else []
     if dev:   # tuned on, so its mistakes may be shown
         dev_mistakes: list[str] = []
         dtp, dfn, dfp, _ = score(dev, "dev", dev_mistakes)
@@ -178,5 +178,8 @@ if __name__ == "__main__":
     parser.add_argument("--heldout", type=Path, default=HELDOUT,
                         help=f"the held-out replies' folder (default {HELDOUT.relative_to(ROOT)}); "
                              "figures only, n/a when it does not exist")
+    # Other folders for the main and dev replies: the script's own tests score a few replies, not the corpus.
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=argparse.SUPPRESS)
+    parser.add_argument("--dev", type=Path, default=DEV, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    main(max(args.repeat, 1), args.mistakes, args.heldout)
+    main(max(args.repeat, 1), args.mistakes, args.heldout, args.corpus, args.dev)

@@ -14,8 +14,17 @@ def entry(id_, text, must, must_not):
             "context": {"persona": {"name": "Jane Doe", "language": "en"}, "token": "abcdefghij"}}
 
 
-def run(*args):
-    done = subprocess.run([sys.executable, str(SCRIPT), "--repeat", "1", "--mistakes", *args],
+def run(tmp_path, *args):
+    # A two-reply main corpus and no dev replies: what is tested here is how the held-out folder is scored
+    # (the corpus itself is asserted by test_corpus.py).
+    corpus = tmp_path / "main"
+    corpus.mkdir()
+    (corpus / "few.yaml").write_text(yaml.safe_dump([
+        entry("main-1", "Dear [first name],\nThanks for your message.\nTom", ["placeholder"], []),
+        entry("main-2", "Hi Jane,\nThanks for your message.\nTom", [], ["placeholder"]),
+    ]), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(SCRIPT), "--repeat", "1", "--mistakes", "--corpus", str(corpus),
+                           "--dev", str(tmp_path / "no-dev"), *args],
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     return done.stdout, done.stderr
@@ -28,12 +37,15 @@ def test_held_out_replies_are_scored_apart_without_showing_them(tmp_path):
         entry("held-secret-id-2", "Hi Jane,\nWe will get back to you eventually. ZQXSECRET2\nTom", ["promise"], []),
         entry("held-secret-id-3", "Hi Jane,\nOur lines are open 9am to 5pm. ZQXSECRET3\nTom", [], ["promise"]),
     ]), encoding="utf-8")
-    out, err = run("--heldout", str(tmp_path))
+    held = tmp_path / "held"
+    held.mkdir()
+    (tmp_path / "promise.yaml").rename(held / "promise.yaml")
+    out, err = run(tmp_path, "--heldout", str(held))
     last = out.strip().splitlines()[-1]
     assert last.startswith("recall=") and last.endswith("heldout_recall=0.500 heldout_precision=1.000"), last
     assert "ZQXSECRET" not in out + err and "held-secret-id" not in out + err
 
 
 def test_without_a_held_out_folder_its_figures_are_na(tmp_path):
-    out, _ = run("--heldout", str(tmp_path / "missing"))
-    assert out.strip().splitlines()[-1].endswith("heldout_recall=n/a heldout_precision=n/a")
+    out, _ = run(tmp_path, "--heldout", str(tmp_path / "missing"))
+    assert out.strip().splitlines()[-1] == "recall=1.000 precision=1.000 heldout_recall=n/a heldout_precision=n/a"
