@@ -83,6 +83,11 @@ class Settings(Strict):
                                                     "the ledger is not kept there")
     concurrency: int = Field(4, ge=1, le=64, description="journeys run at once")
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
+    confirm_after: int = Field(1, ge=1, le=30, description="a problem is confirmed when this many runs of its "
+                                                          "journey in a row found it; targets and scenarios may "
+                                                          "set their own")
+    dashboard_days: int = Field(30, ge=1, le=3660, description="days of runs the dashboard (reports/index.html) "
+                                                               "shows, up to the latest run")
 
     @field_validator("ledger")
     @classmethod
@@ -162,6 +167,9 @@ class Target(Strict):
     auto_reply_within_s: float = Field(10.0, ge=0, description="an answer arriving sooner than this after the "
                                                                "contact counts as automatic")
     checks: Tuning = Field(default_factory=dict, description=TUNING_HELP + "; for every journey to this target")
+    confirm_after: int | None = Field(None, ge=1, le=30, description="runs in a row that must find a problem "
+                                                                    "before it is confirmed, for every journey "
+                                                                    "to this target (default: settings)")
     replies: ReplyRules | None = Field(None, description="this company's own signs of automatic and personal "
                                                          "answers, which decide before the general rules: "
                                                          "{automatic_when: [{header: X}], person_when: "

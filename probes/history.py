@@ -14,12 +14,13 @@ The dashboard, the run pages and the alerts all read these results; none decides
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
-from .ledger import Ledger, findings, journeys, runs, steps
+from .ledger import Ledger, contacts, findings, journeys, responses, runs, steps
 
 # Severities that make a problem; info findings are worth knowing but never "broke".
 PROBLEM_SEVERITIES = ("critical", "major", "minor")
@@ -87,14 +88,38 @@ def comparable_kinds(kind: str) -> tuple[str, ...] | None:
     return ("nightly",) if kind == "nightly" else None
 
 
-def changes_for_run(ledger: Ledger, run_id: str, *, confirm_after: int = 1) -> Changes:
+def confirm_after_for(ledger: Ledger, run_id: str) -> dict[tuple[str, str], int]:
+    """How many runs in a row each journey of ``run_id`` must find a problem before it is *confirmed*,
+    by (target, journey name), as the run recorded it (the scenario's ``confirm_after``, else the target's,
+    else ``settings.confirm_after``). Journeys the run recorded nothing for are left out (they count as 1).
+    """
+    run = ledger.get_run(run_id)
+    kept = ((run or {}).get("options") or {}).get("confirm_after") or []
+    out: dict[tuple[str, str], int] = {}
+    for item in kept:
+        if isinstance(item, (list, tuple)) and len(item) == 3 and isinstance(item[2], int):
+            out[(str(item[0]), str(item[1]))] = max(1, item[2])
+    return out
+
+
+def journey_confirm_after(ledger: Ledger, run_id: str, target: str, journey: str) -> int:
+    """The ``confirm_after`` of one journey in ``run_id`` (1 when the run recorded none)."""
+    return confirm_after_for(ledger, run_id).get((target, journey), 1)
+
+
+def changes_for_run(ledger: Ledger, run_id: str, *,
+                    confirm_after: int | Mapping[tuple[str, str], int] | None = None) -> Changes:
     """New, resolved, persisting and unchecked problems of ``run_id`` against each journey's previous run.
 
+    ``confirm_after``: one number for every journey, a mapping (target, journey name) -> number, or None
+    (default) for what the run recorded for each journey (``confirm_after_for``; 1 where it recorded none).
     Raises LookupError if the ledger has no such run.
     """
     run = ledger.get_run(run_id)
     if run is None:
         raise LookupError(f"the ledger has no run {run_id!r}")
+    if confirm_after is None:
+        confirm_after = confirm_after_for(ledger, run_id)
     history = _journey_history(ledger, run, MAX_LOOKBACK_RUNS)
     out = Changes(run_id=run_id)
     for ident, visits in history.items():
@@ -103,8 +128,9 @@ def changes_for_run(ledger: Ledger, run_id: str, *, confirm_after: int = 1) -> C
             continue
         if not earlier:
             out.first_runs.append(ident[1])
-        now = _problems_of(visits, 0, confirm_after)
-        before = _open_before(visits, confirm_after)
+        needed = confirm_after if isinstance(confirm_after, int) else confirm_after.get(ident, 1)
+        now = _problems_of(visits, 0, needed)
+        before = _open_before(visits, needed)
         for key, problem in now.items():
             (out.persisting if key in before else out.new).append(problem)
         for key, problem in before.items():
@@ -227,3 +253,128 @@ def _problems_of(visits: list[dict], at: int, confirm_after: int) -> dict[str, P
             since=since_visit["run_started_at"], since_run_id=since_visit["run_id"], streak=streak,
             confirmed=streak >= max(1, confirm_after))
     return problems
+
+
+# --- regressions: a response time worse than its own recent distribution ----------------------------
+
+# A time is a regression when it is above the REGRESSION_PERCENT-th percentile of the same journey, step and
+# measurement over the last REGRESSION_NIGHTS nightly runs before it, with at least REGRESSION_MIN_VALUES
+# earlier values, and at least REGRESSION_MARGIN above it (so a 2 ms wobble on a fast page is no regression).
+REGRESSION_NIGHTS = 14
+REGRESSION_MIN_VALUES = 5
+REGRESSION_PERCENT = 90
+REGRESSION_MARGIN = 0.10
+# Answer times measured from the contact (as the report's figures): to the first answer, to a person's.
+ANSWER_METRICS = {"ack_s": "time to acknowledgement", "human_s": "time to a reply from a person"}
+
+
+@dataclass(frozen=True)
+class Regression:
+    """One time in a run that is worse than the same time's recent distribution."""
+
+    key: str                  # target/journey/step/metric
+    target: str
+    target_name: str
+    journey: str
+    step_key: str
+    channel: str
+    metric: str               # a step measurement (e.g. page_load_s) or ack_s / human_s
+    value_s: float            # tonight's value
+    p90_s: float              # the percentile of the earlier values it is compared with
+    earlier: int              # how many earlier values there were
+    run_id: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def regressions(ledger: Ledger, run_id: str, *, nights: int = REGRESSION_NIGHTS,
+                min_values: int = REGRESSION_MIN_VALUES, percent: float = REGRESSION_PERCENT,
+                margin: float = REGRESSION_MARGIN) -> list[Regression]:
+    """The times of ``run_id`` above the ``percent``-th percentile of the same journey/step/metric over the last
+    ``nights`` nightly runs before it (at least ``min_values`` earlier values).
+
+    Fair to the company: only times measured in steps that ran to a verdict count, tonight's and the earlier
+    ones alike; a step that stopped on the prober's own error measured the prober, not the company.
+    Raises LookupError if the ledger has no such run.
+    """
+    run = ledger.get_run(run_id)
+    if run is None:
+        raise LookupError(f"the ledger has no run {run_id!r}")
+    earlier_runs = [r["id"] for r in ledger._select(
+        sa.select(runs.c.id).where(runs.c.kind == "nightly", runs.c.started_at < run["started_at"],
+                                   runs.c.id != run_id)
+        .order_by(runs.c.started_at.desc()).limit(nights))]
+    values = measured_times(ledger, [run_id, *earlier_runs], only_journeys_of=run_id)
+    out = []
+    for (key, rid), point in values.items():
+        if rid != run_id:
+            continue
+        history = [values[(key, r)]["value_s"] for r in earlier_runs if (key, r) in values]
+        if len(history) < min_values:
+            continue
+        ordered = sorted(history)
+        p = ordered[max(1, -(-int(percent * len(ordered)) // 100)) - 1]  # nearest rank
+        if point["value_s"] > p * (1 + margin) and point["value_s"] > p:
+            out.append(Regression(key=key, target=point["target"], target_name=point["target_name"],
+                                  journey=point["journey"], step_key=point["step_key"], channel=point["channel"],
+                                  metric=point["metric"], value_s=round(point["value_s"], 3), p90_s=round(p, 3),
+                                  earlier=len(history), run_id=run_id))
+    out.sort(key=lambda r: r.key)
+    return out
+
+
+def measured_times(ledger: Ledger, run_ids: list[str], *, only_journeys_of: str | None = None
+                   ) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every time measured in steps that ran to a verdict in ``run_ids``: {(target/journey/step/metric, run id):
+    point}. Step measurements ending in ``_s`` and the answer times ack_s / human_s of the step's contact.
+    The newest journey row of a run counts (a retried journey's earlier attempt does not)."""
+    if not run_ids:
+        return {}
+    q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name)
+         .where(journeys.c.run_id.in_(run_ids)).order_by(journeys.c.id))
+    newest: dict[tuple[str, str, str], dict] = {}
+    for j in ledger._select(q):
+        newest[(j["run_id"], j["target"], j["name"])] = j
+    if only_journeys_of is not None:
+        wanted = {(t, n) for (r, t, n) in newest if r == only_journeys_of}
+        newest = {k: j for k, j in newest.items() if (k[1], k[2]) in wanted}
+    by_jid = {j["id"]: j for j in newest.values()}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def put(j: dict, step_key: str, channel: str, metric: str, value: float) -> None:
+        key = "/".join((j["target"], j["name"], step_key, metric))
+        out[(key, j["run_id"])] = {"target": j["target"], "target_name": j["target_name"] or j["target"],
+                                   "journey": j["name"], "step_key": step_key, "channel": channel,
+                                   "metric": metric, "value_s": float(value)}
+
+    step_of: dict[int, tuple[dict, str, str]] = {}
+    for chunk in _chunks(list(by_jid), 500):
+        for s in ledger._select(sa.select(steps.c.id, steps.c.journey_id, steps.c.step_key, steps.c.channel,
+                                          steps.c.measurements)
+                                .where(steps.c.journey_id.in_(chunk), steps.c.status.in_(JUDGED))):
+            j = by_jid[s["journey_id"]]
+            step_of[s["id"]] = (j, s["step_key"], s["channel"])
+            for metric, value in (s["measurements"] or {}).items():
+                if metric.endswith("_s") and isinstance(value, (int, float)) and not isinstance(value, bool):
+                    put(j, s["step_key"], s["channel"], metric, value)
+    for chunk in _chunks(list(step_of), 500):
+        q = (sa.select(contacts.c.step_id, contacts.c.sent_at,
+                       sa.func.min(responses.c.arrived_at).label("ack_at"),
+                       sa.func.min(sa.case((responses.c.kind == "human", responses.c.arrived_at))).label("human_at"))
+             .join(responses, responses.c.contact_id == contacts.c.id)
+             .where(contacts.c.step_id.in_(chunk), contacts.c.sent_at.is_not(None),
+                    responses.c.kind.in_(("auto", "human")))
+             .group_by(contacts.c.id, contacts.c.step_id, contacts.c.sent_at).order_by(contacts.c.id))
+        for c in ledger._select(q):
+            j, step_key, channel = step_of[c["step_id"]]
+            for metric, at in (("ack_s", c["ack_at"]), ("human_s", c["human_at"])):
+                if at is not None:
+                    put(j, step_key, channel, metric, (_aware(at) - _aware(c["sent_at"])).total_seconds())
+    return out
+
+
+def _aware(value: Any) -> dt.datetime:
+    if isinstance(value, str):  # SQLite through a raw aggregate hands back text
+        value = dt.datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
