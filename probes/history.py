@@ -28,6 +28,9 @@ PROBLEM_SEVERITIES = ("critical", "major", "minor")
 JUDGED = ("passed", "failed")
 # How far back a streak is followed (runs of the same journey).
 MAX_LOOKBACK_RUNS = 400
+# The comparison first reads this many earlier runs, and reads 4 times more only while a streak (or the last
+# verdict on a step) goes back further: a year of nights costs what a few weeks cost.
+FIRST_LOOKBACK_RUNS = 16
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,19 @@ def changes_for_run(ledger: Ledger, run_id: str, *,
         raise LookupError(f"the ledger has no run {run_id!r}")
     if confirm_after is None:
         confirm_after = confirm_after_for(ledger, run_id)
-    history = _journey_history(ledger, run, MAX_LOOKBACK_RUNS)
+    lookback = FIRST_LOOKBACK_RUNS
+    while True:
+        history, complete = _journey_history(ledger, run, lookback)
+        ran_off: list[str] = []
+        out = _compare(run_id, history, confirm_after, ran_off)
+        if complete or not ran_off or lookback >= MAX_LOOKBACK_RUNS:
+            return out
+        lookback = min(MAX_LOOKBACK_RUNS, lookback * 4)
+
+
+def _compare(run_id: str, history: dict[tuple[str, str], list[dict]],
+             confirm_after: int | Mapping[tuple[str, str], int], ran_off: list[str]) -> Changes:
+    """The changes, from each journey's visits; ``ran_off`` gets a note when the answer may lie further back."""
     out = Changes(run_id=run_id)
     for ident, visits in history.items():
         current, earlier = visits[0], visits[1:]
@@ -129,8 +144,8 @@ def changes_for_run(ledger: Ledger, run_id: str, *,
         if not earlier:
             out.first_runs.append(ident[1])
         needed = confirm_after if isinstance(confirm_after, int) else confirm_after.get(ident, 1)
-        now = _problems_of(visits, 0, needed)
-        before = _open_before(visits, needed)
+        now = _problems_of(visits, 0, needed, ran_off)
+        before = _open_before(visits, needed, ran_off)
         for key, problem in now.items():
             (out.persisting if key in before else out.new).append(problem)
         for key, problem in before.items():
@@ -148,30 +163,34 @@ def changes_for_run(ledger: Ledger, run_id: str, *,
 
 # --- internals ----------------------------------------------------------------------------------------
 
-def _journey_history(ledger: Ledger, run: dict, lookback: int) -> dict[tuple[str, str], list[dict]]:
+def _journey_history(ledger: Ledger, run: dict, lookback: int) -> tuple[dict[tuple[str, str], list[dict]], bool]:
     """For each journey of ``run``: its visits (one per run, newest first, this run first), each with its
-    step statuses and problem findings. Only runs started no later than ``run`` and of comparable kinds."""
+    step statuses and problem findings. Only ``run`` and the ``lookback`` comparable runs started before it.
+    Also whether that is all there is (no earlier comparable run was left out)."""
     idents = ledger._select(sa.select(journeys.c.target, journeys.c.name).where(journeys.c.run_id == run["id"])
                             .distinct())
     if not idents:
-        return {}
+        return {}, True
     kinds = comparable_kinds(run["kind"])
     wanted = {(r["target"], r["name"]) for r in idents}
+    earlier = sa.select(runs.c.id).where(runs.c.started_at < run["started_at"], runs.c.id != run["id"])
+    if kinds is not None:
+        earlier = earlier.where(runs.c.kind.in_(kinds))
+    run_ids = [r["id"] for r in ledger._select(earlier.order_by(runs.c.started_at.desc()).limit(lookback))]
+    complete = len(run_ids) < lookback
     q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name,
                    journeys.c.status, runs.c.started_at.label("run_started_at"))
          .join(runs, runs.c.id == journeys.c.run_id)
          .where(sa.tuple_(journeys.c.target, journeys.c.name).in_(list(wanted)))
-         .where(sa.or_(runs.c.started_at < run["started_at"], runs.c.id == run["id"]))
+         .where(journeys.c.run_id.in_([run["id"], *run_ids]))
          .order_by(runs.c.started_at.desc(), journeys.c.id.desc()))
-    if kinds is not None:
-        q = q.where(sa.or_(runs.c.kind.in_(kinds), runs.c.id == run["id"]))
     visits: dict[tuple[str, str], list[dict]] = {}
     by_journey: dict[int, dict] = {}
     for row in ledger._select(q):
         ident = (row["target"], row["name"])
         seen = visits.setdefault(ident, [])
         # The newest journey row of a run counts (a retried journey has a later attempt in the same run).
-        if (seen and seen[-1]["run_id"] == row["run_id"]) or len(seen) >= lookback:
+        if seen and seen[-1]["run_id"] == row["run_id"]:
             continue
         visit = {**row, "step_status": {}, "step_channel": {}, "findings": []}
         seen.append(visit)
@@ -190,7 +209,7 @@ def _journey_history(ledger: Ledger, run: dict, lookback: int) -> dict[tuple[str
              .order_by(findings.c.id))
         for f in ledger._select(q):
             by_journey[f["journey_id"]]["findings"].append(f)
-    return visits
+    return visits, complete
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:
@@ -212,7 +231,7 @@ def _status(visit: dict, step_key: str | None) -> str | None:
     return visit["step_status"].get(step_key) if step_key else visit["status"]
 
 
-def _open_before(visits: list[dict], confirm_after: int) -> dict[str, Problem]:
+def _open_before(visits: list[dict], confirm_after: int, ran_off: list[str] | None = None) -> dict[str, Problem]:
     """The problems still open before the newest visit: each step's problems as of the last visit that judged
     that step (visits in between where the prober could not judge it neither close nor open anything)."""
     open_: dict[str, Problem] = {}
@@ -222,17 +241,21 @@ def _open_before(visits: list[dict], confirm_after: int) -> dict[str, Problem]:
         older = visits[i]
         fresh = {k: f for k, f in _keys_of(older).items() if f["step_key"] not in judged and k not in open_}
         if fresh:
-            problems = _problems_of(visits, i, confirm_after)
+            problems = _problems_of(visits, i, confirm_after, ran_off)
             open_.update({k: problems[k] for k in fresh})
         judged |= {k for k, st in older["step_status"].items() if st in JUDGED}
         if older["status"] in JUDGED:
             judged.add(None)
         if wanted <= judged:
             break
+    else:
+        if ran_off is not None:
+            ran_off.append("open before")   # some step's last verdict may lie further back
     return open_
 
 
-def _problems_of(visits: list[dict], at: int, confirm_after: int) -> dict[str, Problem]:
+def _problems_of(visits: list[dict], at: int, confirm_after: int,
+                 ran_off: list[str] | None = None) -> dict[str, Problem]:
     """The problems of visit ``at`` with their streaks, following older visits back."""
     visit = visits[at]
     problems: dict[str, Problem] = {}
@@ -245,6 +268,9 @@ def _problems_of(visits: list[dict], at: int, confirm_after: int) -> dict[str, P
             if _status(older, f["step_key"]) in JUDGED:
                 break  # judged without it: the streak started after this run
             # unchecked run (prober error, skipped, still waiting): neither breaks nor extends the streak
+        else:
+            if ran_off is not None:
+                ran_off.append(key)   # the streak may go back further than the visits read
         problems[key] = Problem(
             key=key, target=visit["target"], target_name=visit["target_name"] or visit["target"],
             journey=visit["name"], step_key=f["step_key"],
@@ -328,50 +354,59 @@ def measured_times(ledger: Ledger, run_ids: list[str], *, only_journeys_of: str 
                    ) -> dict[tuple[str, str], dict[str, Any]]:
     """Every time measured in steps that ran to a verdict in ``run_ids``: {(target/journey/step/metric, run id):
     point}. Step measurements ending in ``_s`` and the answer times ack_s / human_s of the step's contact.
-    The newest journey row of a run counts (a retried journey's earlier attempt does not)."""
+    The newest journey row of a run counts (a retried journey's earlier attempt does not).
+    ``only_journeys_of``: only the journeys (target and name) of this run."""
     if not run_ids:
         return {}
-    q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name)
-         .where(journeys.c.run_id.in_(run_ids)).order_by(journeys.c.id))
-    newest: dict[tuple[str, str, str], dict] = {}
-    for j in ledger._select(q):
-        newest[(j["run_id"], j["target"], j["name"])] = j
+    newest = (sa.select(sa.func.max(journeys.c.id)).where(journeys.c.run_id.in_(run_ids))
+              .group_by(journeys.c.run_id, journeys.c.target, journeys.c.name))
     if only_journeys_of is not None:
-        wanted = {(t, n) for (r, t, n) in newest if r == only_journeys_of}
-        newest = {k: j for k, j in newest.items() if (k[1], k[2]) in wanted}
-    by_jid = {j["id"]: j for j in newest.values()}
+        wanted = [(r["target"], r["name"]) for r in ledger._select(
+            sa.select(journeys.c.target, journeys.c.name).where(journeys.c.run_id == only_journeys_of).distinct())]
+        if not wanted:
+            return {}
+        newest = newest.where(sa.tuple_(journeys.c.target, journeys.c.name).in_(wanted))
+    judged = (steps.join(journeys, journeys.c.id == steps.c.journey_id))
+    where = (journeys.c.id.in_(newest.scalar_subquery()), steps.c.status.in_(JUDGED))
     out: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def put(j: dict, step_key: str, channel: str, metric: str, value: float) -> None:
-        key = "/".join((j["target"], j["name"], step_key, metric))
-        out[(key, j["run_id"])] = {"target": j["target"], "target_name": j["target_name"] or j["target"],
-                                   "journey": j["name"], "step_key": step_key, "channel": channel,
-                                   "metric": metric, "value_s": float(value)}
+    def put(run_id: str, target: str, target_name: str | None, name: str, step_key: str, channel: str,
+            metric: str, value: float) -> None:
+        out[("/".join((target, name, step_key, metric)), run_id)] = {
+            "target": target, "target_name": target_name or target, "journey": name, "step_key": step_key,
+            "channel": channel, "metric": metric, "value_s": float(value)}
 
-    step_of: dict[int, tuple[dict, str, str]] = {}
-    for chunk in _chunks(list(by_jid), 500):
-        for s in ledger._select(sa.select(steps.c.id, steps.c.journey_id, steps.c.step_key, steps.c.channel,
-                                          steps.c.measurements)
-                                .where(steps.c.journey_id.in_(chunk), steps.c.status.in_(JUDGED))):
-            j = by_jid[s["journey_id"]]
-            step_of[s["id"]] = (j, s["step_key"], s["channel"])
-            for metric, value in (s["measurements"] or {}).items():
-                if metric.endswith("_s") and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    put(j, s["step_key"], s["channel"], metric, value)
-    for chunk in _chunks(list(step_of), 500):
-        q = (sa.select(contacts.c.step_id, contacts.c.sent_at,
-                       sa.func.min(responses.c.arrived_at).label("ack_at"),
-                       sa.func.min(sa.case((responses.c.kind == "human", responses.c.arrived_at))).label("human_at"))
-             .join(responses, responses.c.contact_id == contacts.c.id)
-             .where(contacts.c.step_id.in_(chunk), contacts.c.sent_at.is_not(None),
-                    responses.c.kind.in_(("auto", "human")))
-             .group_by(contacts.c.id, contacts.c.step_id, contacts.c.sent_at).order_by(contacts.c.id))
-        for c in ledger._select(q):
-            j, step_key, channel = step_of[c["step_id"]]
-            for metric, at in (("ack_s", c["ack_at"]), ("human_s", c["human_at"])):
-                if at is not None:
-                    put(j, step_key, channel, metric, (_aware(at) - _aware(c["sent_at"])).total_seconds())
+    # Plain rows, not dicts: a month of 50 journeys is thousands of them.
+    for run_id, target, target_name, name, step_key, channel, measured in _rows(ledger, sa.select(
+            journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name, steps.c.step_key,
+            steps.c.channel, steps.c.measurements).select_from(judged).where(*where)):
+        for metric, value in (measured or {}).items():
+            if metric.endswith("_s") and isinstance(value, (int, float)) and not isinstance(value, bool):
+                put(run_id, target, target_name, name, step_key, channel, metric, value)
+    q = (sa.select(journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name, steps.c.step_key,
+                   steps.c.channel, contacts.c.sent_at,
+                   sa.func.min(responses.c.arrived_at).label("ack_at"),
+                   sa.func.min(sa.case((responses.c.kind == "human", responses.c.arrived_at))).label("human_at"))
+         .select_from(judged.join(contacts, contacts.c.step_id == steps.c.id)
+                      .join(responses, responses.c.contact_id == contacts.c.id))
+         .where(*where, contacts.c.sent_at.is_not(None), responses.c.kind.in_(("auto", "human")))
+         .group_by(contacts.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name,
+                   steps.c.step_key, steps.c.channel, contacts.c.sent_at)
+         .order_by(contacts.c.id))
+    for run_id, target, target_name, name, step_key, channel, sent_at, ack_at, human_at in _rows(ledger, q):
+        for metric, at in (("ack_s", ack_at), ("human_s", human_at)):
+            if at is not None:
+                put(run_id, target, target_name, name, step_key, channel, metric,
+                    (_aware(at) - _aware(sent_at)).total_seconds())
     return out
+
+
+def _rows(ledger: Ledger, stmt: Any) -> list[Any]:
+    """Rows as tuples (cheaper than the ledger's dicts for thousands of rows); datetimes may be naive (UTC)."""
+    def read() -> list[Any]:
+        with ledger._reading() as conn:
+            return list(conn.execute(stmt).all())
+    return ledger.retry_locked(read, "reading the ledger")
 
 
 def _aware(value: Any) -> dt.datetime:

@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from .. import __version__
-from ..history import (ANSWER_METRICS, JUDGED, PROBLEM_SEVERITIES, Changes, Regression, changes_for_run,
+from ..history import (ANSWER_METRICS, JUDGED, PROBLEM_SEVERITIES, Changes, Regression, _rows, changes_for_run,
                        confirm_after_for, measured_times, regressions)
 from ..ledger import Ledger, contacts, evidence, findings, journeys, runs, steps
 from .build import iso, nearest_rank
@@ -32,6 +32,10 @@ FIGURES = (
     ("confirmation", "to confirmation", ("submit_to_confirmation_s",)),
     ("answer", "to answer the phone", ("answer_s",)),
 )
+# Step measurements in words, where the name alone reads badly.
+METRIC_WORDS = {"submit_to_confirmation_s": "time to confirmation", "page_load_s": "page load",
+                "answer_s": "time to answer the phone", "time_to_person_s": "time to a person on the phone",
+                "handover_s": "time to a person in the chat", "widget_load_s": "chat widget load"}
 # A daily cell: tone (colour), mark (shape, for black and white) and words.
 CELLS = {
     "passed": ("good", "\u2714", "passed"),
@@ -50,7 +54,7 @@ def evidence_bytes(ledger: Ledger, run_ids: list[str]) -> dict[str, int]:
     Uses probes.prune.evidence_bytes when it exists (it knows about pruned files); this sum is the fallback.
     """
     try:
-        from ..prune import evidence_bytes as pruned_aware  # type: ignore[attr-defined]
+        from ..prune import evidence_bytes as pruned_aware
     except ImportError:
         pruned_aware = None
     if pruned_aware is not None:
@@ -63,11 +67,14 @@ def evidence_bytes(ledger: Ledger, run_ids: list[str]) -> dict[str, int]:
     return out
 
 
-def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS) -> dict[str, Any]:
-    """Everything the dashboard shows, as plain data (JSON-ready but for nothing; tests read it too).
+def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | None = None) -> dict[str, Any]:
+    """Everything the dashboard shows, as plain data.
 
-    The window is the ``days`` calendar days (UTC) up to the latest run's day.
+    The window is the ``days`` calendar days (UTC) up to the latest run's day. With ``out_dir`` (the reports
+    folder), runs link to their pages where those exist (runs before this version, or rendered elsewhere,
+    have none until `probes report --run` writes it).
     """
+    pages = _run_pages(out_dir)
     latest = ledger._select(sa.select(runs.c.started_at).order_by(runs.c.started_at.desc()).limit(1))
     if not latest:
         return {"days": [], "window_days": days, "runs": [], "targets": [], "journeys": [], "changes": None,
@@ -88,8 +95,8 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS) -> dict[str, Any
     day_of_run = {r["id"]: d for d, r in run_of_day.items()}
 
     jrows = _journey_rows(ledger, [r["id"] for r in window_runs])
-    listed = _runs_listed(ledger, window_runs, jrows)
-    cells = _journey_cells(ledger, jrows, day_of_run, day_list)
+    listed = _runs_listed(ledger, window_runs, jrows, pages)
+    cells = _journey_cells(ledger, jrows, day_of_run, day_list, pages)
     targets = _target_figures(ledger, list(day_of_run), day_of_run, day_list, jrows)
 
     latest_nightly = trend_runs[0] if trend_runs else None
@@ -118,7 +125,8 @@ def _journey_rows(ledger: Ledger, run_ids: list[str]) -> dict[str, dict[tuple[st
         q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name,
                        journeys.c.name, journeys.c.status)
              .where(journeys.c.run_id.in_(chunk)).order_by(journeys.c.id))
-        for j in ledger._select(q):
+        for row in _rows(ledger, q):
+            j = dict(row._mapping)
             mine = out.setdefault(j["run_id"], {})
             earlier = mine.get((j["target"], j["name"]))
             retried = bool(earlier and (earlier["status"] != "passed" or earlier["retried"]))
@@ -126,7 +134,15 @@ def _journey_rows(ledger: Ledger, run_ids: list[str]) -> dict[str, dict[tuple[st
     return out
 
 
-def _runs_listed(ledger: Ledger, window_runs: list[dict], jrows: dict) -> list[dict]:
+def _run_pages(out_dir: Path | None) -> set[str]:
+    """Ids of the runs whose pages are in ``out_dir/runs`` (one directory listing, not a look per run)."""
+    folder = Path(out_dir) / "runs" if out_dir is not None else None
+    if folder is None or not folder.is_dir():
+        return set()
+    return {p.name for p in folder.iterdir() if (p / "index.html").is_file()}
+
+
+def _runs_listed(ledger: Ledger, window_runs: list[dict], jrows: dict, pages: set[str]) -> list[dict]:
     ids = [r["id"] for r in window_runs]
     sev: dict[str, dict[str, int]] = {}
     for chunk in _chunks(ids, 500):
@@ -143,12 +159,13 @@ def _runs_listed(ledger: Ledger, window_runs: list[dict], jrows: dict) -> list[d
         out.append({"id": r["id"], "kind": r["kind"], "status": r["status"], "started_at": iso(r["started_at"]),
                     "journeys": counts, "total": sum(counts.values()),
                     "findings": {s: sev.get(r["id"], {}).get(s, 0) for s in ("critical", "major", "minor", "info")},
-                    "evidence_bytes": sizes.get(r["id"], 0), "href": f"runs/{r['id']}/index.html"})
+                    "evidence_bytes": sizes.get(r["id"], 0),
+                    "href": f"runs/{r['id']}/index.html" if r["id"] in pages else None})
     return out
 
 
 def _journey_cells(ledger: Ledger, jrows: dict, day_of_run: dict[str, dt.date],
-                   day_list: list[dt.date]) -> list[dict]:
+                   day_list: list[dt.date], pages: set[str]) -> list[dict]:
     """Each journey of the nightly view: one cell per day, and its pass rate over the days it was judged."""
     jids = [j["id"] for rid in day_of_run for j in jrows.get(rid, {}).values()]
     minor: set[int] = set()
@@ -179,7 +196,7 @@ def _journey_cells(ledger: Ledger, jrows: dict, day_of_run: dict[str, dt.date],
             tone, mark, words = CELLS[c["state"]]
             cells.append({"day": day.isoformat(), "state": c["state"], "tone": tone, "mark": mark,
                           "words": f"{day:%a %d %b}: {words}", "run_id": c["run_id"],
-                          "href": f"runs/{c['run_id']}/index.html" if c["run_id"] else None})
+                          "href": f"runs/{c['run_id']}/index.html" if c["run_id"] in pages else None})
         judged = [c for c in cells if c["state"] in ("passed", "minor", "flaky", "failed")]
         passed = sum(c["state"] != "failed" for c in judged)
         out.append({**row, "cells": cells, "judged": len(judged), "passed": passed,
@@ -200,16 +217,16 @@ def _target_figures(ledger: Ledger, run_ids: list[str], day_of_run: dict[str, dt
                        contacts.c.status.label("contact_status"))
              .select_from(steps.outerjoin(contacts, contacts.c.step_id == steps.c.id))
              .where(steps.c.journey_id.in_(chunk), steps.c.channel != "await", steps.c.status.in_(JUDGED)))
-        for s in ledger._select(q):
-            if s["reachable"] is None:
+        for journey_id, channel, _, reachable, contact_status in _rows(ledger, q):
+            if reachable is None:
                 continue
-            rid, j = jid_run[s["journey_id"]]
+            rid, j = jid_run[journey_id]
             names[j["target"]] = j["target_name"] or j["target"]
-            got = bool(s["reachable"]) and s["contact_status"] in (None, "sent")
-            reach.setdefault((j["target"], s["channel"]), {}).setdefault(day_of_run[rid], []).append(got)
+            got = bool(reachable) and contact_status in (None, "sent")
+            reach.setdefault((j["target"], channel), {}).setdefault(day_of_run[rid], []).append(got)
     times: dict[tuple[str, str], dict[str, dict[dt.date, list[float]]]] = {}
     metric_figure = {m: fid for fid, _, ms in FIGURES for m in ms}
-    for (key, rid), p in measured_times(ledger, run_ids).items():
+    for (_, rid), p in measured_times(ledger, run_ids).items():
         fid = metric_figure.get(p["metric"])
         if fid is None:
             continue
@@ -313,7 +330,7 @@ def render_dashboard(ledger: Ledger, out_dir: Path, *, days: int = DEFAULT_DAYS,
     """The dashboard as an HTML string; links to run pages are relative to ``out_dir``."""
     from .render import _environment, human_time
 
-    data = dashboard_data(ledger, days=days)
+    data = dashboard_data(ledger, days=days, out_dir=out_dir)
     changes = data["changes"]
     return _environment().get_template("dashboard.html.j2").render(
         **data, title=title, page_title=title or "Mystery Shopper dashboard",
@@ -342,9 +359,7 @@ def changes_view(changes: Changes) -> dict[str, Any]:
 
 def regressions_view(found: list[Regression]) -> list[dict[str, Any]]:
     """Regressions with their time in words ("page load", "time to acknowledgement")."""
-    from .render import MEASUREMENT_NAMES
-
-    return [{**r.as_dict(), "metric_words": (ANSWER_METRICS.get(r.metric) or MEASUREMENT_NAMES.get(r.metric)
+    return [{**r.as_dict(), "metric_words": (ANSWER_METRICS.get(r.metric) or METRIC_WORDS.get(r.metric)
                                              or r.metric.removesuffix("_s").replace("_", " ")).capitalize()}
             for r in found]
 
