@@ -179,3 +179,29 @@ def test_a_streak_longer_than_the_first_read_is_followed_back_to_its_start(ledge
         night(ledger, n, {"send": ("failed", ["web_form.http_error"])} if n != 5 else {"send": ("error", [])})
     (problem,) = changes_for_run(ledger, f"nightly-{nights - 1:03d}").persisting
     assert (problem.since_run_id, problem.streak) == ("nightly-001", nights - 2)   # night 5 did not judge it
+
+
+def test_confirm_after_comes_from_the_scenario_else_the_target_else_settings(tmp_path):
+    import textwrap
+
+    from probes.cli import _confirm_after
+    from probes.config import load_config
+    from probes.scenario import load_journey
+
+    (tmp_path / "probes.yaml").write_text(textwrap.dedent("""
+        settings: {confirm_after: 3}
+        targets:
+          shop: {name: Shop, allowlist: ["http://127.0.0.1:8780/"], confirm_after: 2}
+          other: {name: Other, allowlist: ["http://127.0.0.1:8781/"]}
+    """))
+    config = load_config(tmp_path / "probes.yaml")
+    loaded = []
+    for name, target, own in (("Own", "shop", "confirm_after: 4\n"), ("Target's", "shop", ""),
+                              ("Default", "other", "")):
+        path = tmp_path / f"{name}.yaml"
+        port = 8780 if target == "shop" else 8781
+        path.write_text(f"name: {name}\npersona: {{name: Jane}}\ntarget: {target}\n{own}steps:\n"
+                        f"  - channel: web_form\n    url: http://127.0.0.1:{port}/contact\n"
+                        "    fields: [{label: Name, value: Jane}]\n    expect: {text: Thanks}\n")
+        loaded.append(load_journey(path, config))
+    assert _confirm_after(config, loaded) == [["shop", "Own", 4], ["shop", "Target's", 2], ["other", "Default", 3]]
