@@ -12,6 +12,7 @@ a ledger with no nightly run in the window shows its runs of every kind instead,
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from ..history import (ANSWER_METRICS, JUDGED, PROBLEM_SEVERITIES, Changes, Regr
                        confirm_after_for, measured_times, regressions)
 from ..ledger import Ledger, contacts, evidence, findings, journeys, runs, steps
 from .build import iso, nearest_rank
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
 # Figures per company and channel, in this order: (id, words, the measured times that make it).
@@ -390,5 +393,10 @@ def publish_run(ledger: Ledger, reports: Path, run_id: str, *, results: dict | N
     results = results if results is not None else build_results(ledger, run_id)
     folder = run_page_dir(reports, run_id)
     write_json(results, folder / "results.json")
-    page = write_report(results, folder, title=title, history=run_history(ledger, run_id))
+    try:
+        history = run_history(ledger, run_id)
+    except Exception:  # noqa: BLE001 - the run's own page matters more than the comparison with others
+        log.exception("what changed in run %s could not be worked out; its page is written without it", run_id)
+        history = None
+    page = write_report(results, folder, title=title, history=history)
     return page, write_dashboard(ledger, reports, days=days)
