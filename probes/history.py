@@ -51,6 +51,7 @@ class Problem:
     since_run_id: str
     streak: int               # runs of this journey in a row that found it (unchecked runs are not counted)
     confirmed: bool           # streak >= confirm_after
+    confirm_after: int = 1    # runs in a row it takes to be confirmed, for this journey
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (``since`` as an ISO string)."""
@@ -277,7 +278,7 @@ def _problems_of(visits: list[dict], at: int, confirm_after: int,
             channel=visit["step_channel"].get(f["step_key"]) if f["step_key"] else None,
             check_id=f["check_id"], severity=f["severity"], title=f["title"], run_id=visit["run_id"],
             since=since_visit["run_started_at"], since_run_id=since_visit["run_id"], streak=streak,
-            confirmed=streak >= max(1, confirm_after))
+            confirmed=streak >= max(1, confirm_after), confirm_after=max(1, confirm_after))
     return problems
 
 
