@@ -156,8 +156,9 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
     folders and the reports folder left out).
 
     Journeys run concurrently; every contact is recorded in the project's
-    ledger before it is made (the line "Ledger: ..." says which). The HTML
-    report is written to REPORT/index.html.
+    ledger before it is made (the line "Ledger: ..." says which). The run's
+    page is written to REPORT/runs/<run id>/index.html, and the dashboard,
+    REPORT/index.html, is rendered again.
     """
     from .config import find_config, load_config
 
@@ -255,11 +256,14 @@ def _problem(file: str, message: str):
 
 def _report_what_was_done(ledger, run_id: str | None, reports: Path, title, json_path, exports=None) -> None:
     """A run cut short (Ctrl-C, a locked ledger, a bug): the report and JSON of what was recorded, then close."""
-    from .report import build_results, write_json, write_report
+    from .report import build_results, write_json
+    from .report.dashboard import publish_run
 
     if run_id:
         results = build_results(ledger, run_id)
-        click.echo(f"Report of what was done: {write_report(results, reports, title=title)}")
+        page, dashboard = publish_run(ledger, reports, run_id, results=results, title=title)
+        click.echo(f"Report of what was done: {page}")
+        click.echo(f"Dashboard: {dashboard}")
         if json_path:
             write_json(results, Path(json_path))
         _write_exports(results, exports)
@@ -279,7 +283,8 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     and turns an exit code 0 into 3 (any other code is the run's own and is kept).
     """
     from .ledger import Ledger, LedgerBusy
-    from .report import build_results, write_json, write_report
+    from .report import build_results, write_json
+    from .report.dashboard import publish_run
     from .results import utcnow
     from .runner import Runner
 
@@ -308,7 +313,8 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
             if harvest_first and config.identities:
                 _harvest_and_say(ledger, config, reports, to_stderr=not plain)
             runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
-            result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys]},
+            result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys],
+                                                       "confirm_after": _confirm_after(config, journeys)},
                                             run_id=run_id, wait_s=wait_s))
     except LedgerBusy as exc:
         # Another process kept the ledger locked: what was recorded until then is still reported.
@@ -328,12 +334,13 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
         return EXIT_PROBER_ERROR
     results = build_results(ledger, result.run_id)
     progress.settled(results)
-    index = write_report(results, reports, title=title)
+    index, dashboard = publish_run(ledger, reports, result.run_id, results=results, title=title,
+                                   days=config.settings.dashboard_days)
     if json_path:
         write_json(results, Path(json_path))
     if plain:
         _print_problems(results)
-    _print_summary(results, index, json_path)
+    _print_summary(results, index, json_path, dashboard)
     exported = _write_exports(results, exports)
     if result.pending_awaits:
         click.echo(f"Awaiting: {result.pending_awaits} answer deadline(s) still open; "
@@ -364,12 +371,25 @@ def _send_alerts(ledger, config, since, run_id: str | None = None) -> None:
                     "or harvest.", fg="red", err=True)
 
 
+def _confirm_after(config, journeys) -> list[list]:
+    """[target, journey name, confirm_after] for each journey, kept in the run's options for probes.history:
+    the scenario's value, else the target's, else settings.confirm_after."""
+    out = []
+    for j in journeys:
+        target = config.targets.get(j.journey.target)
+        n = (j.journey.confirm_after or (target.confirm_after if target else None)
+             or config.settings.confirm_after)
+        out.append([j.journey.target, j.journey.name, n])
+    return out
+
+
 def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, json_path, kind, title,
                       run_id, exports=None) -> int:
     """Say every preflight failure on one line each, record the run as an error, write its report: exit 3."""
     from .ledger import Ledger
     from .preflight import record_failed_run
-    from .report import build_results, write_json, write_report
+    from .report import build_results, write_json
+    from .report.dashboard import publish_run
 
     for failure in failures:
         click.echo(str(failure), err=True)
@@ -383,7 +403,8 @@ def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, 
         run_id = record_failed_run(ledger, config, journeys, failures, reports, kind=kind, run_id=run_id,
                                    options={"journeys": [j.path for j in journeys]})
         results = build_results(ledger, run_id)
-        index = write_report(results, reports, title=title)
+        index, dashboard = publish_run(ledger, reports, run_id, results=results, title=title,
+                                       days=config.settings.dashboard_days)
         if json_path:
             write_json(results, Path(json_path))
         ledger.close()
@@ -391,6 +412,7 @@ def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, 
         click.secho(f"The failed preflight could not be recorded: {exc}", fg="red", err=True)
         return EXIT_PROBER_ERROR
     click.echo(f"Report: {index}")
+    click.echo(f"Dashboard: {dashboard}")
     if json_path:
         click.echo(f"JSON:   {Path(json_path).resolve()}")
     _write_exports(results, exports)   # CI must see these journeys as errors, not as nothing
@@ -511,7 +533,7 @@ class _Progress:
         self.console.print(f"[{colour}]{symbol} {status:<7}[/{colour}] {escape(name)}{escape(extra)}")
 
 
-def _print_summary(results: dict, index: Path, json_path) -> None:
+def _print_summary(results: dict, index: Path, json_path, dashboard: Path | None = None) -> None:
     from .report.render import channel_name
 
     s = results["summary"]
@@ -528,6 +550,8 @@ def _print_summary(results: dict, index: Path, json_path) -> None:
         unsure = f" ({r['could_not_tell']} more could not tell)" if r.get("could_not_tell") else ""
         click.echo(f"Reached by {channel_name(r['channel']).lower()}: {r['reached']} of {r['total']}{unsure}.")
     click.echo(f"Report: {index}")
+    if dashboard is not None:
+        click.echo(f"Dashboard: {dashboard}")
     if json_path:
         click.echo(f"JSON:   {Path(json_path).resolve()}")
 
@@ -636,7 +660,7 @@ def harvest(config_path, ledger_url, report_dir):
     """
     from .config import find_config, load_config, shown_ledger_url
     from .ledger import Ledger
-    from .report import build_results, write_report
+    from .report.dashboard import publish_run
     from .results import utcnow
 
     started = utcnow()
@@ -665,7 +689,9 @@ def harvest(config_path, ledger_url, report_dir):
     got = _harvest_and_say(ledger, config, reports)
     # Written also when a mailbox could not be read: the report says which deadlines that leaves open.
     if run_id := ledger.latest_run_id():
-        click.echo(f"Report: {write_report(build_results(ledger, run_id), reports)}")
+        page, dashboard = publish_run(ledger, reports, run_id, days=config.settings.dashboard_days)
+        click.echo(f"Report: {page}")
+        click.echo(f"Dashboard: {dashboard}")
     _send_alerts(ledger, config, started)
     ledger.close()
     if got is None:
@@ -871,15 +897,21 @@ def schema(out, kind):
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
               "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder to write index.html to "
-              "(default: the reports folder).")
-@click.option("--run", "run_id", help="Which run (default: the latest). See --list.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Reports folder to write to: the run's "
+              "page goes to OUT/runs/<run id>/index.html, the dashboard to OUT/index.html (default: the reports "
+              "folder).")
+@click.option("--run", "run_id", help="Which run's page to write (default: the latest). See --list.")
+@click.option("--days", type=click.IntRange(1, 3660), help="Days the dashboard shows, up to the latest run "
+              "(default 30, or settings.dashboard_days).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results as JSON here.")
 @click.option("--list", "list_runs", is_flag=True, help="List the runs in the ledger and stop.")
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
 @export_options
-def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path, junit_path, metrics_path):
-    """Write the HTML report of a run from the ledger (no contacts are made).
+def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path, junit_path, metrics_path):
+    """Write a run's page and the dashboard again from the ledger (no contacts are made).
+
+    The run's page (REPORTS/runs/<run id>/index.html, results.json beside it) opens with what changed since
+    each journey's previous run; the dashboard (REPORTS/index.html) shows the nightly runs of the last DAYS.
 
     With --junit or --metrics, also those files, for any run (--run ID): they read the same results as the
     report. The exit code is 0 when the files were written, whatever the run found (`probes run` gives codes
@@ -887,9 +919,11 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path, junit
     """
     from .config import find_config, load_config, shown_ledger_url
     from .ledger import Ledger
-    from .report import build_results, write_json, write_report
+    from .report import build_results, write_json
+    from .report.dashboard import DEFAULT_DAYS, publish_run
 
     reports = Path("reports").resolve()
+    config = None
     if not ledger_url:
         try:
             config = load_config(find_config(config_path))
@@ -921,10 +955,13 @@ def report(ledger_url, out_dir, run_id, json_path, list_runs, config_path, junit
         sys.exit(EXIT_BAD_INPUT)
     exports = _exports_ready(junit_path, metrics_path, contacting=False)
     results = build_results(ledger, run_id)
-    index = write_report(results, Path(out_dir).resolve() if out_dir else reports)
+    days = days or (config.settings.dashboard_days if config is not None else DEFAULT_DAYS)
+    index, dashboard = publish_run(ledger, Path(out_dir).resolve() if out_dir else reports, run_id,
+                                   results=results, days=days)
     if json_path:
         write_json(results, Path(json_path))
     click.echo(f"Report: {index}")
+    click.echo(f"Dashboard: {dashboard}")
     if not _write_exports(results, exports):
         sys.exit(EXIT_PROBER_ERROR)
 

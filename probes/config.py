@@ -92,6 +92,11 @@ class Settings(Strict):
                                       "as a new contact; default 1 for `probes nightly`, 0 for `probes run` "
                                       "and the demo; 0 disables. A target's or a journey's retries win")
     retry_pause_s: float = Field(30.0, ge=0, le=3600, description="how long to wait before re-running a journey")
+    confirm_after: int = Field(1, ge=1, le=30, description="a problem is confirmed when this many runs of its "
+                                                          "journey in a row found it; targets and scenarios may "
+                                                          "set their own")
+    dashboard_days: int = Field(30, ge=1, le=3660, description="days of runs the dashboard (reports/index.html) "
+                                                               "shows, up to the latest run")
 
     @field_validator("ledger")
     @classmethod
@@ -171,6 +176,9 @@ class Target(Strict):
     auto_reply_within_s: float = Field(10.0, ge=0, description="an answer arriving sooner than this after the "
                                                                "contact counts as automatic")
     checks: Tuning = Field(default_factory=dict, description=TUNING_HELP + "; for every journey to this target")
+    confirm_after: int | None = Field(None, ge=1, le=30, description="runs in a row that must find a problem "
+                                                                    "before it is confirmed, for every journey "
+                                                                    "to this target (default: settings)")
     replies: ReplyRules | None = Field(None, description="this company's own signs of automatic and personal "
                                                          "answers, which decide before the general rules: "
                                                          "{automatic_when: [{header: X}], person_when: "

@@ -110,6 +110,9 @@ class Journey(Strict):
                                                    "from; default: the only one")
     checks: Tuning = Field(default_factory=dict, description=TUNING_HELP + "; overrides the target's entry "
                                                                           "for the same check")
+    confirm_after: int | None = Field(None, ge=1, le=30, description="runs in a row that must find a problem "
+                                                                    "before it is confirmed (default: the "
+                                                                    "target's, else settings.confirm_after)")
     steps: list[Step] = Field(min_length=1)
     retries: int | None = Field(None, ge=0, le=3, description="settings.retries for this journey (wins over "
                                                               "the target's)")

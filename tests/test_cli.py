@@ -91,7 +91,9 @@ def test_run_passes_writes_report_json_and_ledger(cli, project, company):
     done = cli("run", "scenarios/healthy.yaml", "--json", "out.json", cwd=project)
     assert done.returncode == 0, done.stderr
     assert "✔ passed" in done.stderr and "Healthy enquiry" in done.stderr
-    assert f"Report: {project / 'reports' / 'index.html'}" in done.stdout
+    (page,) = (project / "reports" / "runs").glob("*/index.html")   # the run's own page, kept
+    assert f"Report: {page}" in done.stdout and "Healthy enquiry" in page.read_text()
+    assert f"Dashboard: {project / 'reports' / 'index.html'}" in done.stdout
     assert (project / "ledger.sqlite3").exists()   # the project's ledger, beside probes.yaml
     results = json.loads((project / "out.json").read_text())
     assert results["format"] == "mystery-shopper-results"
@@ -154,8 +156,8 @@ def test_report_rerenders_the_latest_run_and_lists_runs(cli, project):
     assert listed.returncode == 0 and re.search(r"^\d{8}T\d{6}Z-\w{4}\s+run\s+passed", listed.stdout, re.M)
     again = cli("report", "--out", "again", "--json", "again.json", cwd=project)
     assert again.returncode == 0, again.stderr
-    html = (project / "again" / "index.html").read_text()
-    assert "Healthy enquiry" in html
+    (page,) = (project / "again" / "runs").glob("*/index.html")
+    assert "Healthy enquiry" in page.read_text() and (project / "again" / "index.html").is_file()
     # Evidence links are relative to the new folder and still resolve.
     results = json.loads((project / "again.json").read_text())
     for ev in results["journeys"][0]["steps"][0]["evidence"]:
@@ -194,8 +196,8 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
     # The demo is a project of its own: its ledger is in its report folder, never the project's.
     assert f"Ledger: {out / 'demo-ledger.sqlite3'}" in done.stderr
     assert (project_ledger.stat().st_mtime_ns if project_ledger.exists() else None) == before
-    index = out / "index.html"
-    assert f"Report: {index}" in done.stdout
+    (index,) = (out / "runs").glob("*/index.html")   # the run's page; out/index.html is the dashboard
+    assert f"Report: {index}" in done.stdout and f"Dashboard: {out / 'index.html'}" in done.stdout
     scenarios = sorted((ROOT / "scenarios").glob("*.yaml"))
     assert f"(of {len(scenarios)})" in done.stdout
 

@@ -82,7 +82,8 @@ def test_a_mailbox_down_across_a_deadline_leaves_the_await_open_until_a_harvest_
         assert deadline["status"] == "pending", name
         assert "has not been read" in deadline["held_open"]
     assert not [f for f in results["findings"] if f["check"].startswith("reply.")]
-    page = (tmp_path / "reports" / "index.html").read_text()
+    (run_page,) = (tmp_path / "reports" / "runs").glob("*/index.html")
+    page = run_page.read_text()
     assert "not closed: the mailbox shopper@mystery.example has not been read" in page
 
     # Later the mailbox is back: the harvest reads past the deadlines and judges both rightly.

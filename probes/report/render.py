@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import copy
+import functools
 import datetime as dt
 import functools
 import io
@@ -589,7 +590,7 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
     return {"tone": tone, "sentence": sentence, "detail": detail}
 
 
-def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
+def _view(results: dict, out_dir: Path, title: str | None, history: dict | None = None) -> dict[str, Any]:
     doc = copy.deepcopy(results)
     response_by_id = {r["id"]: r for j in doc["journeys"] for s in j["steps"] for r in s.get("responses", [])}
     for journey in doc["journeys"]:
@@ -652,6 +653,7 @@ def _view(results: dict, out_dir: Path, title: str | None) -> dict[str, Any]:
         "unmatched_preview": doc["unmatched_mail"][:LIST_PREVIEW_ROWS], "unmatched_page": UNMATCHED_PAGE,
         "generator_version": __version__,
         "generated_at": human_time(dt.datetime.now(dt.timezone.utc).isoformat()),
+        "history": history,
     }
 
 
@@ -708,6 +710,8 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
 
 @functools.cache   # one environment: its templates are compiled once per process, not once per page
 def _environment() -> jinja2.Environment:
+    # One environment per process: compiling the templates costs more than rendering a page (the dashboard
+    # and a run page are rendered together after every run).
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["duration"] = format_duration
@@ -726,10 +730,13 @@ def _environment() -> jinja2.Environment:
 
 # --- public API ---------------------------------------------------------------------
 
-def render_html(results: dict, out_dir: Path, *, title: str | None = None) -> str:
-    """The report as an HTML string, with evidence links relative to ``out_dir``."""
+def render_html(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None) -> str:
+    """The report as an HTML string, with evidence links relative to ``out_dir``.
+
+    ``history``: what changed since earlier runs (probes.report.dashboard.run_history), shown first.
+    """
     out_dir = Path(out_dir).absolute()
-    return _environment().get_template("report.html.j2").render(**_view(results, out_dir, title))
+    return _environment().get_template("report.html.j2").render(**_view(results, out_dir, title, history))
 
 
 def render_unmatched_html(results: dict, out_dir: Path, *, title: str | None = None) -> str:
@@ -743,7 +750,7 @@ def render_unmatched_html(results: dict, out_dir: Path, *, title: str | None = N
         page_title=f"Mail that matched no contact \u2013 run {run['id']}")
 
 
-def write_report(results: dict, out_dir: Path, *, title: str | None = None) -> Path:
+def write_report(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None) -> Path:
     """Write ``out_dir/index.html`` (creating the folder) and return its path.
 
     When more mail matched no contact than the page lists, the whole list goes to ``out_dir/unmatched-mail.html``.
@@ -751,7 +758,7 @@ def write_report(results: dict, out_dir: Path, *, title: str | None = None) -> P
     out_dir = Path(out_dir).absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "index.html"
-    path.write_text(render_html(results, out_dir, title=title), encoding="utf-8")
+    path.write_text(render_html(results, out_dir, title=title, history=history), encoding="utf-8")
     listing = out_dir / UNMATCHED_PAGE
     if len(results.get("unmatched_mail") or []) > LIST_PREVIEW_ROWS:
         listing.write_text(render_unmatched_html(results, out_dir, title=title), encoding="utf-8")

@@ -1,0 +1,402 @@
+"""The dashboard: the report folder's index page, the nightly runs over the last N days.
+
+It reads the ledger with a few aggregate queries bounded by the window (never one results document per
+run), so a year of nightly runs renders as fast as a month: for each company and channel, reachability and
+the median/p90 times (to acknowledgement, to a person, to confirmation, to answer on the phone) with a
+sparkline per day; each journey's verdict as a row of daily cells; the runs with their verdicts; and, first,
+what changed in the latest nightly run (probes.history). Verdicts are the ones the runs recorded.
+
+Ad-hoc runs (``probes run``, ``probes demo``) are listed with their kind but never make the nightly view;
+a ledger with no nightly run in the window shows its runs of every kind instead, and says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from .. import __version__
+from ..history import (ANSWER_METRICS, JUDGED, PROBLEM_SEVERITIES, Changes, Regression, _rows, changes_for_run,
+                       confirm_after_for, measured_times, regressions)
+from ..ledger import Ledger, contacts, evidence, findings, journeys, runs, steps
+from .build import iso, nearest_rank
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DAYS = 30
+# Figures per company and channel, in this order: (id, words, the measured times that make it).
+FIGURES = (
+    ("ack", "to acknowledgement", ("ack_s",)),
+    ("person", "to a person", ("human_s", "time_to_person_s", "handover_s")),
+    ("confirmation", "to confirmation", ("submit_to_confirmation_s",)),
+    ("answer", "to answer the phone", ("answer_s",)),
+)
+# Step measurements in words, where the name alone reads badly.
+METRIC_WORDS = {"submit_to_confirmation_s": "time to confirmation", "page_load_s": "page load",
+                "answer_s": "time to answer the phone", "time_to_person_s": "time to a person on the phone",
+                "handover_s": "time to a person in the chat", "widget_load_s": "chat widget load"}
+# A daily cell: tone (colour), mark (shape, for black and white) and words.
+CELLS = {
+    "passed": ("good", "\u2714", "passed"),
+    "minor": ("warn", "\u25b2", "passed with minor findings"),
+    "flaky": ("warn", "\u21bb", "flaky: passed on a retry"),
+    "failed": ("bad", "\u2716", "fell short"),
+    "error": ("neutral", "!", "could not be tested (the prober's own trouble)"),
+    "pending": ("neutral", "\u25f7", "waiting for an answer"),
+    "none": ("none", "\u00b7", "no run"),
+}
+
+
+def evidence_bytes(ledger: Ledger, run_ids: list[str]) -> dict[str, int]:
+    """Bytes of evidence each run recorded (the evidence table's ``bytes``), by run id.
+
+    Uses probes.prune.evidence_bytes when it exists (it knows about pruned files); this sum is the fallback.
+    """
+    try:
+        from ..prune import evidence_bytes as pruned_aware
+    except ImportError:
+        pruned_aware = None
+    if pruned_aware is not None:
+        return dict(pruned_aware(ledger, run_ids))
+    out: dict[str, int] = {}
+    for chunk in _chunks(run_ids, 500):
+        q = (sa.select(evidence.c.run_id, sa.func.coalesce(sa.func.sum(evidence.c.bytes), 0).label("n"))
+             .where(evidence.c.run_id.in_(chunk)).group_by(evidence.c.run_id))
+        out.update({r["run_id"]: int(r["n"] or 0) for r in ledger._select(q)})
+    return out
+
+
+def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | None = None) -> dict[str, Any]:
+    """Everything the dashboard shows, as plain data.
+
+    The window is the ``days`` calendar days (UTC) up to the latest run's day. With ``out_dir`` (the reports
+    folder), runs link to their pages where those exist (runs before this version, or rendered elsewhere,
+    have none until `probes report --run` writes it).
+    """
+    pages = _run_pages(out_dir)
+    latest = ledger._select(sa.select(runs.c.started_at).order_by(runs.c.started_at.desc()).limit(1))
+    if not latest:
+        return {"days": [], "window_days": days, "runs": [], "targets": [], "journeys": [], "changes": None,
+                "regressions": [], "nightly_only": True, "latest_nightly": None}
+    end_day = latest[0]["started_at"].astimezone(dt.timezone.utc).date()
+    day_list = [end_day - dt.timedelta(days=days - 1 - i) for i in range(days)]
+    start = dt.datetime.combine(day_list[0], dt.time(), tzinfo=dt.timezone.utc)
+    window_runs = ledger._select(sa.select(runs.c.id, runs.c.kind, runs.c.status, runs.c.started_at,
+                                           runs.c.finished_at)
+                                 .where(runs.c.started_at >= start).order_by(runs.c.started_at.desc()))
+    nightly = [r for r in window_runs if r["kind"] == "nightly"]
+    nightly_only = bool(nightly)
+    trend_runs = nightly or window_runs
+    # One run per day makes a day's cell: the latest of that day.
+    run_of_day: dict[dt.date, dict] = {}
+    for r in trend_runs:  # newest first
+        run_of_day.setdefault(r["started_at"].astimezone(dt.timezone.utc).date(), r)
+    day_of_run = {r["id"]: d for d, r in run_of_day.items()}
+
+    jrows = _journey_rows(ledger, [r["id"] for r in window_runs])
+    listed = _runs_listed(ledger, window_runs, jrows, pages)
+    cells = _journey_cells(ledger, jrows, day_of_run, day_list, pages)
+    targets = _target_figures(ledger, list(day_of_run), day_of_run, day_list, jrows)
+
+    latest_nightly = trend_runs[0] if trend_runs else None
+    changes: Changes | None = None
+    flagged: list[dict] = []
+    if latest_nightly is not None:
+        changes = changes_for_run(ledger, latest_nightly["id"], confirm_after=confirm_after_for(ledger,
+                                                                                                latest_nightly["id"]))
+        flagged = regressions_view(regressions(ledger, latest_nightly["id"]))
+    return {"days": day_list, "window_days": days, "runs": listed, "targets": targets, "journeys": cells,
+            "changes": changes, "regressions": flagged, "nightly_only": nightly_only,
+            "latest_nightly": latest_nightly}
+
+
+# --- queries ----------------------------------------------------------------------------------------------
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _journey_rows(ledger: Ledger, run_ids: list[str]) -> dict[str, dict[tuple[str, str], dict]]:
+    """Per run: its journeys by (target, name), the newest row of each, with ``retried`` when an earlier
+    attempt of the same run did not pass (a retried journey is a later row of the same run)."""
+    out: dict[str, dict[tuple[str, str], dict]] = {}
+    for chunk in _chunks(run_ids, 500):
+        q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name,
+                       journeys.c.name, journeys.c.status)
+             .where(journeys.c.run_id.in_(chunk)).order_by(journeys.c.id))
+        for row in _rows(ledger, q):
+            j = dict(row._mapping)
+            mine = out.setdefault(j["run_id"], {})
+            earlier = mine.get((j["target"], j["name"]))
+            retried = bool(earlier and (earlier["status"] != "passed" or earlier["retried"]))
+            mine[(j["target"], j["name"])] = {**j, "retried": retried}
+    return out
+
+
+def _run_pages(out_dir: Path | None) -> set[str]:
+    """Ids of the runs whose pages are in ``out_dir/runs`` (one directory listing, not a look per run)."""
+    folder = Path(out_dir) / "runs" if out_dir is not None else None
+    if folder is None or not folder.is_dir():
+        return set()
+    return {p.name for p in folder.iterdir() if (p / "index.html").is_file()}
+
+
+def _runs_listed(ledger: Ledger, window_runs: list[dict], jrows: dict, pages: set[str]) -> list[dict]:
+    ids = [r["id"] for r in window_runs]
+    sev: dict[str, dict[str, int]] = {}
+    for chunk in _chunks(ids, 500):
+        q = (sa.select(findings.c.run_id, findings.c.severity, sa.func.count().label("n"))
+             .where(findings.c.run_id.in_(chunk)).group_by(findings.c.run_id, findings.c.severity))
+        for r in ledger._select(q):
+            sev.setdefault(r["run_id"], {})[r["severity"]] = int(r["n"])
+    sizes = evidence_bytes(ledger, ids)
+    out = []
+    for r in window_runs:
+        counts = {"passed": 0, "failed": 0, "error": 0, "other": 0}
+        for j in jrows.get(r["id"], {}).values():
+            counts[j["status"] if j["status"] in counts else "other"] += 1
+        out.append({"id": r["id"], "kind": r["kind"], "status": r["status"], "started_at": iso(r["started_at"]),
+                    "journeys": counts, "total": sum(counts.values()),
+                    "findings": {s: sev.get(r["id"], {}).get(s, 0) for s in ("critical", "major", "minor", "info")},
+                    "evidence_bytes": sizes.get(r["id"], 0),
+                    "href": f"runs/{r['id']}/index.html" if r["id"] in pages else None})
+    return out
+
+
+def _journey_cells(ledger: Ledger, jrows: dict, day_of_run: dict[str, dt.date],
+                   day_list: list[dt.date], pages: set[str]) -> list[dict]:
+    """Each journey of the nightly view: one cell per day, and its pass rate over the days it was judged."""
+    jids = [j["id"] for rid in day_of_run for j in jrows.get(rid, {}).values()]
+    minor: set[int] = set()
+    for chunk in _chunks(jids, 500):
+        q = (sa.select(findings.c.journey_id, findings.c.severity).distinct()
+             .where(findings.c.journey_id.in_(chunk), findings.c.severity.in_(PROBLEM_SEVERITIES)))
+        minor |= {r["journey_id"] for r in ledger._select(q) if r["severity"] == "minor"}
+    rows: dict[tuple[str, str], dict] = {}
+    for rid, day in day_of_run.items():
+        for ident, j in jrows.get(rid, {}).items():
+            row = rows.setdefault(ident, {"target": ident[0], "target_name": j["target_name"] or ident[0],
+                                          "name": ident[1], "cells": {}})
+            status = j["status"]
+            if status == "passed":
+                state = "flaky" if j["retried"] else "minor" if j["id"] in minor else "passed"
+            elif status == "failed":
+                state = "failed"
+            elif status == "pending":
+                state = "pending"
+            else:
+                state = "error"
+            row["cells"][day] = {"state": state, "run_id": rid}
+    out = []
+    for row in sorted(rows.values(), key=lambda r: (r["target_name"], r["name"])):
+        cells = []
+        for day in day_list:
+            c = row["cells"].get(day) or {"state": "none", "run_id": None}
+            tone, mark, words = CELLS[c["state"]]
+            cells.append({"day": day.isoformat(), "state": c["state"], "tone": tone, "mark": mark,
+                          "words": f"{day:%a %d %b}: {words}", "run_id": c["run_id"],
+                          "href": f"runs/{c['run_id']}/index.html" if c["run_id"] in pages else None})
+        judged = [c for c in cells if c["state"] in ("passed", "minor", "flaky", "failed")]
+        passed = sum(c["state"] != "failed" for c in judged)
+        out.append({**row, "cells": cells, "judged": len(judged), "passed": passed,
+                    "pass_rate": passed / len(judged) if judged else None})
+    return out
+
+
+def _target_figures(ledger: Ledger, run_ids: list[str], day_of_run: dict[str, dt.date],
+                    day_list: list[dt.date], jrows: dict) -> list[dict]:
+    """Per company and channel: daily reachability and daily/overall median and p90 of each time."""
+    # Reachability, as the run report counts it: a step that ran to a verdict, with the contact sent.
+    jid_run = {j["id"]: (rid, j) for rid in run_ids for j in jrows.get(rid, {}).values()}
+    reach: dict[tuple[str, str], dict[dt.date, list[bool]]] = {}
+    names: dict[str, str] = {}
+    for chunk in _chunks(list(jid_run), 500):
+        q = (sa.select(steps.c.journey_id, steps.c.channel, steps.c.status,
+                       steps.c.observations["reachable"].as_boolean().label("reachable"),
+                       contacts.c.status.label("contact_status"))
+             .select_from(steps.outerjoin(contacts, contacts.c.step_id == steps.c.id))
+             .where(steps.c.journey_id.in_(chunk), steps.c.channel != "await", steps.c.status.in_(JUDGED)))
+        for journey_id, channel, _, reachable, contact_status in _rows(ledger, q):
+            if reachable is None:
+                continue
+            rid, j = jid_run[journey_id]
+            names[j["target"]] = j["target_name"] or j["target"]
+            got = bool(reachable) and contact_status in (None, "sent")
+            reach.setdefault((j["target"], channel), {}).setdefault(day_of_run[rid], []).append(got)
+    times: dict[tuple[str, str], dict[str, dict[dt.date, list[float]]]] = {}
+    metric_figure = {m: fid for fid, _, ms in FIGURES for m in ms}
+    for (_, rid), p in measured_times(ledger, run_ids).items():
+        fid = metric_figure.get(p["metric"])
+        if fid is None:
+            continue
+        names.setdefault(p["target"], p["target_name"])
+        times.setdefault((p["target"], p["channel"]), {}).setdefault(fid, {}).setdefault(
+            day_of_run[rid], []).append(p["value_s"])
+    out: dict[str, dict] = {}
+    for target, channel in sorted(set(reach) | set(times), key=lambda k: (names.get(k[0], k[0]), k[1])):
+        t = out.setdefault(target, {"target": target, "target_name": names.get(target, target), "channels": []})
+        daily_reach = reach.get((target, channel), {})
+        all_reach = [v for vs in daily_reach.values() for v in vs]
+        figures = []
+        for fid, words, _ in FIGURES:
+            daily = times.get((target, channel), {}).get(fid)
+            if not daily:
+                continue
+            values = [v for vs in daily.values() for v in vs]
+            figures.append({"id": fid, "words": words, "median_s": nearest_rank(values, 50),
+                            "p90_s": nearest_rank(values, 90), "n": len(values),
+                            "spark": sparkline([(d, nearest_rank(daily[d], 50)) for d in day_list if d in daily],
+                                               day_list, f"{target}-{channel}-{fid}")})
+        t["channels"].append({
+            "channel": channel, "reached": sum(all_reach), "tried": len(all_reach),
+            "rate": sum(all_reach) / len(all_reach) if all_reach else None,
+            "reach_spark": sparkline([(d, sum(v) / len(v)) for d in day_list if (v := daily_reach.get(d))],
+                                     day_list, f"{target}-{channel}-reach", fixed=(0.0, 1.0)),
+            "figures": figures})
+    for t in out.values():
+        t["chart"] = big_chart(t, day_list)
+    return list(out.values())
+
+
+# --- charts (inline SVG geometry) ------------------------------------------------------------------------
+
+def sparkline(points: list[tuple[dt.date, float | None]], day_list: list[dt.date], ident: str, *,
+              fixed: tuple[float, float] | None = None, width: int = 150, height: int = 30) -> dict[str, Any]:
+    """A small line over the window, one marked point per day with a value (x by day, y by value)."""
+    pts = [(d, v) for d, v in points if v is not None]
+    if not pts:
+        return {"id": ident, "points": [], "path": "", "width": width, "height": height}
+    lo, hi = fixed or (min(v for _, v in pts), max(v for _, v in pts))
+    span = (hi - lo) or 1.0
+    first = day_list[0]
+    step = (width - 8) / max(1, len(day_list) - 1)
+    out = []
+    for d, v in pts:
+        x = 4 + (d - first).days * step
+        y = height - 4 - (v - lo) / span * (height - 8)
+        out.append({"x": round(x, 1), "y": round(y, 1), "day": d.isoformat(), "value": round(v, 3)})
+    return {"id": ident, "points": out, "width": width, "height": height,
+            "path": " ".join(f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(out))}
+
+
+def big_chart(target: dict, day_list: list[dt.date], *, width: int = 900, height: int = 220) -> dict[str, Any]:
+    """The company's larger chart: the daily median of every time, by channel, on a log scale (seconds to days
+    share one chart), one marked point per day."""
+    left, right, top, bottom = 60, 250, 10, 26
+    series = [(c["channel"], f) for c in target["channels"] for f in c["figures"]]
+    values = [p["value"] for _, f in series for p in f["spark"]["points"] if p["value"] > 0]
+    if not values:
+        return {"series": [], "width": width, "height": height}
+    lo = math.floor(math.log10(max(min(values), 0.01)))
+    hi = math.ceil(math.log10(max(values) * 1.01)) or lo + 1
+    hi = max(hi, lo + 1)
+    plot_w, plot_h = width - left - right, height - top - bottom
+    step = plot_w / max(1, len(day_list) - 1)
+    first = day_list[0]
+
+    def y_of(v: float) -> float:
+        return round(top + plot_h - (math.log10(max(v, 10 ** lo)) - lo) / (hi - lo) * plot_h, 1)
+
+    out = []
+    for i, (channel, f) in enumerate(series):
+        pts = [{"x": round(left + (dt.date.fromisoformat(p["day"]) - first).days * step, 1), "y": y_of(p["value"]),
+                "day": p["day"], "value": p["value"]} for p in f["spark"]["points"]]
+        out.append({"channel": channel, "figure": f["id"], "words": f["words"], "colour": i % 6, "points": pts,
+                    "path": " ".join(f"{'M' if k == 0 else 'L'}{p['x']},{p['y']}" for k, p in enumerate(pts)),
+                    "legend_y": top + 14 + i * 16})
+    ticks = [{"y": y_of(v), "label": _tick_words(v)} for v in NICE_TICKS_S if 10 ** lo <= v <= 10 ** hi]
+    days = [{"x": round(left + k * step, 1), "label": f"{d.day} {d:%b}"}
+            for k, d in enumerate(day_list) if k % max(1, len(day_list) // 6) == 0]
+    return {"series": out, "width": width, "height": height, "left": left, "right": width - right, "top": top,
+            "bottom": top + plot_h, "ticks": ticks, "days": days}
+
+
+# Grid lines of the larger chart, in seconds: round durations a reader knows.
+NICE_TICKS_S = (0.01, 0.1, 1, 10, 60, 600, 3600, 6 * 3600, 86400, 7 * 86400)
+
+
+def _tick_words(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60), ("s", 1)):
+        if seconds >= size:
+            return f"{seconds / size:g} {unit}"
+    return f"{seconds * 1000:g} ms"
+
+
+# --- render --------------------------------------------------------------------------------------------
+
+def render_dashboard(ledger: Ledger, out_dir: Path, *, days: int = DEFAULT_DAYS,
+                     title: str | None = None) -> str:
+    """The dashboard as an HTML string; links to run pages are relative to ``out_dir``."""
+    from .render import _environment, human_time
+
+    data = dashboard_data(ledger, days=days, out_dir=out_dir)
+    changes = data["changes"]
+    return _environment().get_template("dashboard.html.j2").render(
+        **data, title=title, page_title=title or "Mystery Shopper dashboard",
+        what_changed=changes_view(changes) if changes is not None else None,
+        generator_version=__version__, generated_at=human_time(dt.datetime.now(dt.timezone.utc).isoformat()))
+
+
+def write_dashboard(ledger: Ledger, out_dir: Path, *, days: int = DEFAULT_DAYS, title: str | None = None) -> Path:
+    """Write ``out_dir/index.html``, the dashboard, and return its path."""
+    out_dir = Path(out_dir).absolute()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "index.html"
+    path.write_text(render_dashboard(ledger, out_dir, days=days, title=title), encoding="utf-8")
+    return path
+
+
+def changes_view(changes: Changes) -> dict[str, Any]:
+    """What changed, as the run page and the dashboard show it."""
+    def view(p) -> dict[str, Any]:
+        return {**p.as_dict(), "since_iso": iso(p.since), "where": " \u2013 ".join(
+            x for x in (p.target_name, p.journey, f"step {p.step_key}" if p.step_key else "") if x)}
+    return {name: [view(p) for p in getattr(changes, name)]
+            for name in ("new", "resolved", "persisting", "unchecked")} | {"first_runs": changes.first_runs,
+                                                                            "run_id": changes.run_id}
+
+
+def regressions_view(found: list[Regression]) -> list[dict[str, Any]]:
+    """Regressions with their time in words ("page load", "time to acknowledgement")."""
+    return [{**r.as_dict(), "metric_words": (ANSWER_METRICS.get(r.metric) or METRIC_WORDS.get(r.metric)
+                                             or r.metric.removesuffix("_s").replace("_", " ")).capitalize()}
+            for r in found]
+
+
+def run_history(ledger: Ledger, run_id: str, *, dashboard_href: str = "../../index.html") -> dict[str, Any]:
+    """What a run page shows first: what changed against each journey's previous run, and regressions."""
+    run = ledger.get_run(run_id) or {}
+    changes = changes_for_run(ledger, run_id)
+    before = "night" if run.get("kind") == "nightly" else "run"
+    return {"changes": changes_view(changes), "regressions": regressions_view(regressions(ledger, run_id)),
+            "dashboard_href": dashboard_href,
+            "note": f"Against each journey's previous {before} (problems identified by journey, step and check)."}
+
+
+def run_page_dir(reports: Path, run_id: str) -> Path:
+    """Where a run's page (index.html) and results.json are kept: ``<reports>/runs/<run id>/``."""
+    return Path(reports).absolute() / "runs" / run_id
+
+
+def publish_run(ledger: Ledger, reports: Path, run_id: str, *, results: dict | None = None,
+                title: str | None = None, days: int = DEFAULT_DAYS) -> tuple[Path, Path]:
+    """Write the run's page (``runs/<run id>/index.html`` with results.json beside it) and render the dashboard
+    (``index.html``) again. Returns (run page, dashboard). An ad-hoc run gets its page and a line in the
+    dashboard's list; the dashboard's nightly view stays the nightly runs'."""
+    from .build import build_results
+    from .render import write_json, write_report
+
+    results = results if results is not None else build_results(ledger, run_id)
+    folder = run_page_dir(reports, run_id)
+    write_json(results, folder / "results.json")
+    try:
+        history = run_history(ledger, run_id)
+    except Exception:  # noqa: BLE001 - the run's own page matters more than the comparison with others
+        log.exception("what changed in run %s could not be worked out; its page is written without it", run_id)
+        history = None
+    page = write_report(results, folder, title=title, history=history)
+    return page, write_dashboard(ledger, reports, days=days)
