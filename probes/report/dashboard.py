@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from .. import __version__
 from ..history import (ANSWER_METRICS, JUDGED, PROBLEM_SEVERITIES, Changes, Regression, _rows, changes_for_run,
                        confirm_after_for, measured_times, regressions)
-from ..ledger import Ledger, contacts, evidence, findings, journeys, runs, steps
+from ..ledger import Ledger, contacts, findings, journeys, runs, steps
 from .build import iso, nearest_rank
 
 log = logging.getLogger(__name__)
@@ -52,22 +52,10 @@ CELLS = {
 
 
 def evidence_bytes(ledger: Ledger, run_ids: list[str]) -> dict[str, int]:
-    """Bytes of evidence each run recorded (the evidence table's ``bytes``), by run id.
+    """Bytes of evidence each run still keeps on disk (pruned files left out), by run id."""
+    from ..prune import evidence_bytes as kept
 
-    Uses probes.prune.evidence_bytes when it exists (it knows about pruned files); this sum is the fallback.
-    """
-    try:
-        from ..prune import evidence_bytes as pruned_aware
-    except ImportError:
-        pruned_aware = None
-    if pruned_aware is not None:
-        return dict(pruned_aware(ledger, run_ids))
-    out: dict[str, int] = {}
-    for chunk in _chunks(run_ids, 500):
-        q = (sa.select(evidence.c.run_id, sa.func.coalesce(sa.func.sum(evidence.c.bytes), 0).label("n"))
-             .where(evidence.c.run_id.in_(chunk)).group_by(evidence.c.run_id))
-        out.update({r["run_id"]: int(r["n"] or 0) for r in ledger._select(q)})
-    return out
+    return dict(kept(ledger, run_ids))
 
 
 def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | None = None) -> dict[str, Any]:

@@ -13,7 +13,6 @@ import contextlib
 import copy
 import functools
 import datetime as dt
-import functools
 import io
 import json
 import os
