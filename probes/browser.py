@@ -254,6 +254,10 @@ class BrowserSession:
                     log.warning("Playwright's driver did not stop within %.0f s", CLOSE_WITHIN_S)
 
 
+# How long a step's page calls may take to fail by themselves once Chromium has gone (see unless_gone).
+GONE_GRACE_S = 5.0
+
+
 class ChromiumGone(Exception):
     """Chromium went away while the prober was waiting for it."""
 
@@ -290,6 +294,44 @@ async def open_page(context, within_s: float = PAGE_WITHIN_S):
         raise ChromiumGone("Chromium went away while the tab was being opened")
     raise ProberError(f"Chromium did not open a tab within {within_s:.0f} s (an overloaded machine or a wedged "
                       "browser); nothing was sent", nothing_sent=True)
+
+
+async def unless_gone(browser, work: Awaitable[T], grace_s: float = GONE_GRACE_S) -> T:
+    """Await ``work`` (a step's Playwright calls), but not past Chromium's going away.
+
+    Killed at the wrong moment, Chromium can leave a call (a goto, a click) waiting for an answer the driver
+    never sends, until the step's whole budget runs out (minutes). When the browser disconnects, ``work``
+    gets ``grace_s`` to fail by itself (Playwright's own "Target closed"), then is cancelled and ChromiumGone
+    is raised: the caller's ``BrowserSession.lost()`` says what happened, as for any other crash.
+    """
+    import asyncio
+
+    task = asyncio.ensure_future(work)
+    gone = asyncio.get_running_loop().create_future()
+
+    def on_gone(_browser) -> None:
+        if not gone.done():
+            gone.set_result(None)
+
+    if browser is not None:
+        browser.once("disconnected", on_gone)
+        if not browser.is_connected():
+            on_gone(browser)
+    try:
+        done, _ = await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
+        if task not in done:
+            done, _ = await asyncio.wait({task}, timeout=grace_s)
+        if task in done:
+            return task.result()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        raise ChromiumGone("Chromium went away mid-step (a page call was left unanswered)")
+    except BaseException:
+        task.cancel()
+        raise
+    finally:
+        if browser is not None:
+            browser.remove_listener("disconnected", on_gone)
 
 
 def untraced(owner: Any, make: Callable[[], Awaitable[T]]) -> Awaitable[T]:

@@ -86,12 +86,12 @@ class Settings(Strict):
                                                     "the ledger is not kept there")
     concurrency: int = Field(4, ge=1, le=64, description="journeys run at once")
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
-    retries: int | None = Field(
+    reruns: int | None = Field(
         None, ge=0, le=3, description="how many times a journey that ended in a prober error or only transient "
                                       "findings (a page that did not load, a call nobody answered) is re-run, "
                                       "as a new contact; default 1 for `probes nightly`, 0 for `probes run` "
-                                      "and the demo; 0 disables. A target's or a journey's retries win")
-    retry_pause_s: float = Field(30.0, ge=0, le=3600, description="how long to wait before re-running a journey")
+                                      "and the demo; 0 disables. A target's or a journey's reruns win")
+    rerun_pause_s: float = Field(30.0, ge=0, le=3600, description="how long to wait before re-running a journey")
     confirm_after: int = Field(1, ge=1, le=30, description="a problem is confirmed when this many runs of its "
                                                           "journey in a row found it; targets and scenarios may "
                                                           "set their own")
@@ -183,7 +183,7 @@ class Target(Strict):
                                                          "answers, which decide before the general rules: "
                                                          "{automatic_when: [{header: X}], person_when: "
                                                          "[{header: Y, matches: regex}, {text: regex}]}")
-    retries: int | None = Field(None, ge=0, le=3, description="settings.retries for journeys to this target")
+    reruns: int | None = Field(None, ge=0, le=3, description="settings.reruns for journeys to this target")
     maintenance: list[MaintenanceWindow] = Field(
         default_factory=list, description="times the company's channels may be down, in its timezone: "
                                           "{name, start, end} once, or {name, days, from, to} every week")

@@ -518,7 +518,7 @@ class Ledger:
                       attempt: int = 1, retried_from: int | None = None, retry_reason: str | None = None) -> int:
         """tuning: the journey's effective check tuning (scenario.effective_tuning); None or {} for none.
 
-        attempt > 1: a re-run of the journey row ``retried_from`` (see Runner: settings.retries)."""
+        attempt > 1: a re-run of the journey row ``retried_from`` (see Runner: settings.reruns)."""
         return self._insert(journeys, run_id=run_id, name=name, file=file, target=target, target_name=target_name,
                             persona=persona, tags=tags, description=description, status="running",
                             started_at=utcnow(), tuning=tuning or None, attempt=attempt,

@@ -44,7 +44,7 @@ HOOKED_LOOK_S = 5.0
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_PROBER_ERROR = 0, 1, 2, 3
 
 # Findings that say only "could not get through just now": a journey whose failing findings are all of
-# these is re-run (settings.retries). Never a finding about what the company said or did.
+# these is re-run (settings.reruns). Never a finding about what the company said or did.
 TRANSIENT_CHECKS = frozenset({"web_form.unreachable", "phone.no_answer", "phone.busy"})
 # These are transient only when the server answered 5xx, 408 or 429, or the request failed on the network.
 TRANSIENT_WHEN_SERVER_TROUBLE = frozenset({"web_form.http_error", "chat.widget_missing"})
@@ -397,11 +397,11 @@ class Runner:
         except Exception as exc:  # noqa: BLE001 - a browser that died on its own is already closed
             log.warning("closing Chromium: %s", exc)
 
-    def retries_for(self, loaded: LoadedJourney) -> int:
-        """How many times this journey may be re-run: the journey's, the target's, then settings.retries;
+    def reruns_for(self, loaded: LoadedJourney) -> int:
+        """How many times this journey may be re-run: the journey's, the target's, then settings.reruns;
         unset everywhere: 1 for a nightly run, 0 for `probes run` and the demo (a person watches those)."""
         target = self.config.targets[loaded.journey.target]
-        for value in (loaded.journey.retries, target.retries, self.config.settings.retries):
+        for value in (loaded.journey.reruns, target.reruns, self.config.settings.reruns):
             if value is not None:
                 return value
         return 1 if self.kind == "nightly" else 0
@@ -424,7 +424,7 @@ class Runner:
         return None
 
     async def _retry(self, run_id: str, loaded: LoadedJourney) -> dict | None:
-        """After a journey's attempt: plan the next attempt and wait settings.retry_pause_s, or return None.
+        """After a journey's attempt: plan the next attempt and wait settings.rerun_pause_s, or return None.
 
         The next attempt's row is written before the pause, so a crash during the pause resumes it (and a
         resumed run never plans an attempt beyond retries + 1: the count is in the ledger)."""
@@ -432,14 +432,14 @@ class Runner:
         if row is None or row["status"] == "running":
             return None
         attempt = int(row.get("attempt") or 1)
-        if attempt > self.retries_for(loaded):
+        if attempt > self.reruns_for(loaded):
             return None
         why = self.retry_reason(row["id"], row["status"])
         if why is None:
             return None
         j = loaded.journey
         target = self.config.targets[j.target]
-        pause_s = self.config.settings.retry_pause_s
+        pause_s = self.config.settings.rerun_pause_s
         window = maintenance.window_during(target, utcnow(), utcnow() + dt.timedelta(seconds=pause_s))
         if window is not None and maintenance.mode(window, target) == "skip":
             self._note(f"not retrying {j.name}: maintenance window {window.describe(target.timezone)}")

@@ -114,7 +114,7 @@ class Journey(Strict):
                                                                     "before it is confirmed (default: the "
                                                                     "target's, else settings.confirm_after)")
     steps: list[Step] = Field(min_length=1)
-    retries: int | None = Field(None, ge=0, le=3, description="settings.retries for this journey (wins over "
+    reruns: int | None = Field(None, ge=0, le=3, description="settings.reruns for this journey (wins over "
                                                               "the target's)")
 
 

@@ -95,6 +95,32 @@ def test_opening_a_tab_is_bounded_and_says_whose_trouble_it_is():
     asyncio.run(scenario())
 
 
+def test_a_step_call_left_unanswered_by_a_killed_chromium_ends_with_it():
+    # A goto or click that Chromium's death leaves without an answer used to hold the step for its whole
+    # budget (seen: 7 minutes). The step's page calls end a few seconds after Chromium goes away.
+    import asyncio
+
+    from browser_faults import kill_chromium
+
+    async def scenario():
+        session = browser.BrowserSession(BrowserSettings())
+        try:
+            context = await session.new_context()
+            page = await browser.open_page(context)
+            assert await browser.unless_gone(context.browser, page.evaluate("1 + 1")) == 2
+            never = asyncio.get_running_loop().create_future()   # a call no answer will ever come for
+            waiting = asyncio.ensure_future(browser.unless_gone(context.browser, never, grace_s=0.5))
+            await asyncio.sleep(0)
+            assert kill_chromium()
+            with pytest.raises(browser.ChromiumGone, match="went away mid-step"):
+                await asyncio.wait_for(waiting, 120)
+            assert never.cancelled() and session.lost(context.browser)
+        finally:
+            await session.close()
+
+    asyncio.run(scenario())
+
+
 def test_a_browser_step_starts_one_renderer_not_a_spare_for_a_context_it_will_not_use():
     # Chromium warms a spare renderer for the next page of the same browser context; every step opens
     # its page in a new context, so each spare was started for nothing (4 renderers a journey, not 1).

@@ -60,7 +60,7 @@ def test_inside_a_skip_window_nobody_is_contacted_and_the_report_says_so(site, t
 
 def test_inside_a_downgrade_window_findings_are_info_and_the_run_passes(site, tmp_path):
     shop = site((503, "Service Unavailable"))
-    config = write_config(tmp_path, shop, settings="retries: 1\n  retry_pause_s: 0",
+    config = write_config(tmp_path, shop, settings="reruns: 1\n  rerun_pause_s: 0",
                           target_extra="    maintenance:\n" + ALWAYS % ", during_maintenance: downgrade")
     scenario = write_scenario(tmp_path, "form.yaml", JOURNEY.replace("SITE", shop.base_url))
     result, ledger = run(config, scenario, tmp_path / "reports")

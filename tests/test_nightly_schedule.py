@@ -33,6 +33,8 @@ def _stalled_site() -> socket.socket:
 
 def _project(folder: Path, site: str, *, load_within: str, extra: str = "") -> None:
     (folder / "probes.yaml").write_text(f"""
+settings:
+  reruns: 0        # a nightly re-runs a failed journey after 30 s by default; these tests look at one attempt
 targets:
   shop:
     name: Stalled Shop
@@ -154,7 +156,9 @@ def test_nightly_without_a_terminal_prints_one_line_per_problem_and_keeps_stderr
     assert out[0].startswith("Ledger: ")
     assert re.fullmatch(r"(critical|major): Contact form gives a ticket number / form: .+", out[1]), out
     assert out[2] == "Journeys: 0 passed, 1 failed, 0 could not run, 1 not started (of 2).", out
-    assert out[-1] == f"Report: {tmp_path / 'reports' / 'index.html'}"
+    runs = re.escape(str(tmp_path / "reports" / "runs"))
+    assert re.fullmatch(rf"Report: {runs}/nightly-\d{{8}}/index.html", out[-2]), out
+    assert out[-1] == f"Dashboard: {tmp_path / 'reports' / 'index.html'}"
     # stderr: only the prober's own trouble, one line each.
     err = night.stderr.splitlines()
     assert len(err) == 1, err

@@ -1,4 +1,4 @@
-"""settings.retries: a journey that failed on a prober error or a transient finding is re-run once, as a new
+"""settings.reruns: a journey that failed on a prober error or a transient finding is re-run once, as a new
 contact recorded as attempt 2; it passes as "flaky"; a content finding is never retried; a crash between the
 attempts never makes a contact twice nor a third attempt."""
 from __future__ import annotations
@@ -79,7 +79,7 @@ def site():
         s.close()
 
 
-def write_config(folder: Path, site: FormSite, settings: str = "retries: 1\n  retry_pause_s: 0.01",
+def write_config(folder: Path, site: FormSite, settings: str = "reruns: 1\n  rerun_pause_s: 0.01",
                  target_extra: str = "") -> Path:
     path = folder / "probes.yaml"
     path.write_text(f"""\
@@ -135,7 +135,7 @@ def test_a_form_that_fails_once_passes_on_the_retry_as_flaky(cli, site, tmp_path
     keys = [c["idempotency_key"] for c in rows["contacts"]]
     assert len(set(keys)) == 2 and keys[1].endswith("form.yaml#2/form")
     assert len({c["token"] for c in rows["contacts"]}) == 2
-    page = (tmp_path / "reports" / "index.html").read_text()
+    page = (tmp_path / "reports" / "runs" / doc["run"]["id"] / "index.html").read_text()
     assert "Retried: this is attempt 2; attempt 1: Sending the form failed with HTTP 503" in page
     assert "Flaky" in page
 
@@ -198,15 +198,15 @@ def test_retries_default_to_one_for_nightly_and_zero_for_run_and_the_journey_win
     def retries(settings: str, target: str = "", journey: str = "", kind: str = "run") -> int:
         cfg = load_config(write_config(tmp_path, shop, settings=settings, target_extra=target))
         scenario = write_scenario(tmp_path, "form.yaml", JOURNEY.replace("SITE", shop.base_url) + journey)
-        return Runner(cfg, ledger, tmp_path, kind=kind).retries_for(load_journey(scenario, cfg))
+        return Runner(cfg, ledger, tmp_path, kind=kind).reruns_for(load_journey(scenario, cfg))
 
     assert retries("concurrency: 1") == 0
     assert retries("concurrency: 1", kind="demo") == 0
     assert retries("concurrency: 1", kind="nightly") == 1
-    assert retries("retries: 0", kind="nightly") == 0
-    assert retries("retries: 2") == 2
-    assert retries("retries: 2", target="    retries: 1\n") == 1
-    assert retries("retries: 2", target="    retries: 1\n", journey="retries: 0\n") == 0
+    assert retries("reruns: 0", kind="nightly") == 0
+    assert retries("reruns: 2") == 2
+    assert retries("reruns: 2", target="    reruns: 1\n") == 1
+    assert retries("reruns: 2", target="    reruns: 1\n", journey="reruns: 0\n") == 0
 
 
 def test_which_findings_are_transient():

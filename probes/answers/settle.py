@@ -160,7 +160,7 @@ def refresh_statuses(ledger: Ledger, journey_ids: set[int] | None = None) -> Non
             status_now = conn.execute(sa.select(runs.c.status).where(runs.c.id == rid)).scalar()
             if status_now in ("running", "interrupted"):
                 continue
-            # A journey that was re-run (settings.retries) counts by its last attempt only.
+            # A journey that was re-run (settings.reruns) counts by its last attempt only.
             retried = sa.select(journeys.c.retried_from).where(journeys.c.run_id == rid,
                                                                journeys.c.retried_from.is_not(None))
             states = {r[0] for r in conn.execute(sa.select(journeys.c.status).where(

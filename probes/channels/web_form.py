@@ -18,7 +18,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from ..browser import StepTrace, open_page, untraced
+from ..browser import StepTrace, open_page, unless_gone, untraced
 from ..durations import Duration
 from ..netguard import NetGuard
 from ..results import Evidence, Finding, Outcome, ProberError, Severity, first_line, utcnow
@@ -288,7 +288,8 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
         page.on("requestfinished", attempt.note_done)
         page.on("requestfailed", attempt.note_done)
         page.on("crash", lambda _page: setattr(attempt, "page_crashed", True))
-        await _exercise(step, ctx, page, out, submitted_at, attempt, settings)
+        # A call Chromium's death left unanswered must not hold the step for its whole budget.
+        await unless_gone(browser, _exercise(step, ctx, page, out, submitted_at, attempt, settings))
     except ProberError as exc:
         raise ProberError(str(exc), nothing_sent=exc.nothing_sent or not attempt.clicked) from exc
     except Exception as exc:  # noqa: BLE001 - playwright raises its own Error/TimeoutError

@@ -231,7 +231,7 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             # How the scenario or the target tuned the checks (older ledgers have no such column).
             "tuning": _tuning(j.get("tuning")),
             "evidence": [_evidence(e, root) for e in journey_evidence.get(j["id"], [])],
-            # settings.retries: attempt 2 of a journey points at attempt 1 (see _collapse_attempts).
+            # settings.reruns: attempt 2 of a journey points at attempt 1 (see _collapse_attempts).
             "attempt": int(j.get("attempt") or 1), "retried_from": j.get("retried_from"),
             "retry_reason": j.get("retry_reason"),
             "flaky": bool(j.get("retried_from")) and j["status"] in ("passed", "pending"),

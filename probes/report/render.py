@@ -54,7 +54,7 @@ STATUS = {
     "failed": {"label": "Fell short", "mark": "\u2716", "tone": "bad"},
     "error": {"label": "Could not be tested", "mark": "!", "tone": "neutral"},
     "skipped": {"label": "Skipped", "mark": "\u2013", "tone": "neutral"},
-    # Passed only when re-run after a prober error or a transient finding (settings.retries).
+    # Passed only when re-run after a prober error or a transient finding (settings.reruns).
     "flaky": {"label": "Flaky", "mark": "\u21bb", "tone": "wait"},
     # The prober's trouble stopped it before anything reached the company; a resumed run runs it.
     "not_started": {"label": "Not started", "mark": "\u2013", "tone": "neutral"},

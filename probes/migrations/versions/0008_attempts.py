@@ -1,6 +1,6 @@
 """Attempts and maintenance windows on journeys.
 
-A journey re-run after a prober error or a transient finding (settings.retries) is a new journey row:
+A journey re-run after a prober error or a transient finding (settings.reruns) is a new journey row:
 ``attempt`` 2, ``retried_from`` the row of attempt 1, ``retry_reason`` why it was re-run. ``maintenance``
 says which maintenance window the journey was skipped in, or whose findings were downgraded.
 Rows written before this revision are attempt 1 of their journey.
