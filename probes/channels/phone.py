@@ -57,6 +57,9 @@ FINAL = ("completed", "busy", "failed", "no-answer", "canceled")
 PERSON_PATTERN = r"\bmy name is\b|\bthis is [a-z]+ speaking\b|\bhow (can|may) i help\b|\bspeaking, how\b"
 HOLD_PATTERN = (r"\bhold\b|\bwait(ing)?\b|\bqueue\b|\bimportant to us\b|\bnext available\b|\bbusy\b"
                 r"|\bplace in line\b|\bposition\b")
+# Words every menu option has ("For sales, press 1"): they do not tell one option from another.
+MENU_FILLERS = frozenset("press for to or and say dial key option the a an please now of our your you if "
+                         "would like in on is".split())
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine".split())}
 # Twilio errors about the prober's own setup (credentials, caller number, trial limits): not the company's fault.
@@ -216,15 +219,38 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!;])\s+", text.strip()) if words(s)]
+
+
 def heard_matches(expect: str, heard: str, share: float) -> bool:
-    """Does what was heard contain the expected prompt, tolerating recognition errors?"""
+    """Does what was heard contain the expected prompt, tolerating recognition errors?
+
+    At least ``share`` of the expected words, and of its words that name the option (not "press", "for", …),
+    and every key number it names, all heard close together: in as many sentences as the expected text has,
+    within a few words more than it. So "For sales, press 2. For billing, press 1." is not "for sales press 1",
+    nor is "press 2 for sales support".
+    """
     if _is_regex(expect):
         return re.search(expect[1:-1], heard, re.I) is not None
     wanted = words(expect)
     if not wanted:
         return True
-    got = set(words(heard))
-    return sum(w in got for w in wanted) / len(wanted) >= share
+    digits = {w for w in wanted if w.isdigit()}
+    keys = [w for w in wanted if not w.isdigit() and w not in MENU_FILLERS]
+    span = len(wanted) + max(2, len(wanted) // 2)
+    sentences = _sentences(heard) or [heard]
+    n = max(1, len(_sentences(expect)))
+    for i in range(max(1, len(sentences) - n + 1)):
+        said = words(" ".join(sentences[i:i + n]))
+        for j in range(max(1, len(said) - span + 1)):
+            got = set(said[j:j + span])
+            stems = {w[:4] for w in got if len(w) >= 4}   # "bill in" for "billing": a recognition slip
+            if digits <= got and sum(w in got for w in wanted) / len(wanted) >= share \
+                    and (not keys or sum(w in got or (len(w) >= 4 and w[:4] in stems)
+                                         for w in keys) / len(keys) >= share):
+                return True
+    return False
 
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:
