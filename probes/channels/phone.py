@@ -21,7 +21,9 @@ Two ways to drive a call:
   person. The prober polls the call, its recordings and their transcriptions
   through the REST API, and hangs up by REST as soon as a person is heard.
   Coarser: times come from polling and from recordings' one-second start
-  times, and a person is placed within one listening chunk.
+  times. Each recording is judged together with the one or two before it, so
+  a greeting split by a recording's end is heard, and the person is placed
+  inside the recording that holds their first words.
 
 Speech recognition is imperfect, so prompts are matched tolerantly: a share
 of the expected words must be heard (``match``), or a /regular expression/.
@@ -75,7 +77,6 @@ LATE_RESULT_S = 3.0              # interactive: how long a speech result may com
 END_MARGIN_S = 2.0               # an answer due this long before the call's end was surely played
 POLL_S = 0.5                     # scripted mode: how often the call is looked at
 SCRIPTED_SILENCE_S = 3           # scripted mode: silence that ends listening to a prompt
-LATE_RECORDINGS_S = 8.0          # scripted mode: no new recording for this long after the call: none is coming
 TRANSCRIPTS_WAIT_S = 180.0       # scripted mode: the longest wait for transcriptions after the call
 JOIN_CHUNKS = 3                  # scripted mode: recordings judged together, so a greeting split by a chunk's end
 SPEECH_WPS = 2.5                 # words a second of ordinary speech (to place words inside a recording)
@@ -998,7 +999,7 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
                 await _hang_up(client, call.sid)
     # The last recording and the transcriptions come after the call ends (Twilio's take a minute or two; a
     # recording cut short by the hang-up appears only seconds later): wait until every recording has its
-    # text and no new one has appeared for LATE_RECORDINGS_S (a few polls once the verdict is settled).
+    # text and no new one has appeared for the identity's late_recordings_s (a few polls once the verdict is settled).
     deadline, quiet_since, count = time.monotonic() + TRANSCRIPTS_WAIT_S, time.monotonic(), -1
     while time.monotonic() < deadline:
         try:
@@ -1008,7 +1009,7 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
         complete = all(r["text"] is not None for r in seen.values())
         if not complete or len(seen) != count:
             quiet_since, count = time.monotonic(), len(seen)
-        elif time.monotonic() - quiet_since >= (3 * POLL_S if log.settled() else LATE_RECORDINGS_S):
+        elif time.monotonic() - quiet_since >= (3 * POLL_S if log.settled() else identity.late_recordings_s):
             break
         await asyncio.sleep(POLL_S)
     if log.we_hung_up is None and log.final == "completed" and len(seen) >= planned and log.person_at is None:
@@ -1020,7 +1021,9 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
 async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judged: int, wall0, render) -> int:
     """Fetch new recordings and transcriptions; judge them in order. Returns how many are judged."""
     recordings = await asyncio.to_thread(client.recordings.list, call_sid=call_sid)
-    for rec in recordings:
+    # Twilio lists the newest first; starts are whole seconds: oldest first, so that two recordings started in
+    # the same second keep their order (the sort below is stable).
+    for rec in reversed(recordings):
         if rec.source != "RecordVerb":
             continue  # the whole-call recording is evidence, not a prompt
         entry = seen.setdefault(rec.sid, {"start": rec.start_time or rec.date_created, "text": None,
@@ -1052,7 +1055,7 @@ async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judg
             log.answered_turn(at + rec["duration"], render(log.step.menu[index].say or ""),
                               unmatched=decision != "answer")
             log.carry.clear()
-        elif decision == "listen":
+        elif decision == "listen" and not re.search(APP_ERROR_PATTERN, text, re.I):
             # Speech may run on into the next recording: keep this one to be judged with it.
             log.carry.append({"text": text, "at": at, "duration": rec["duration"], "row": rows})
             del log.carry[:-(JOIN_CHUNKS - 1)]

@@ -94,7 +94,7 @@ class AcmeIVR:
 
         monkeypatch.setenv(TOKEN_VARIABLE, self.prober_token)
         phone = {"number": PROBER, "account_sid": PROBER_SID, "auth_token": "${" + TOKEN_VARIABLE + "}",
-                 "api_base": self.sim.base_url}
+                 "api_base": self.sim.base_url, "late_recordings_s": 2.0}   # the simulator posts them at once
         if interactive:
             phone["webhooks"] = {"listen": "127.0.0.1:0", "public_url": "http://127.0.0.1:0"}
         return Config.model_validate({
