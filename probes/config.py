@@ -417,6 +417,10 @@ class PhoneIdentity(Strict):
     retry_for_s: float = Field(120.0, ge=0, le=3600,
                                description="how long Twilio's temporary trouble (5xx, 429, timeouts) is waited "
                                            "out before the step is a prober error")
+    late_recordings_s: float = Field(8.0, ge=0, le=600,
+                                     description="scripted calls: after the call, how long no new recording may "
+                                                 "appear before none is awaited (Twilio posts a recording cut "
+                                                 "short by the hang-up seconds later)")
 
     @field_validator("number")
     @classmethod

@@ -21,7 +21,9 @@ Two ways to drive a call:
   person. The prober polls the call, its recordings and their transcriptions
   through the REST API, and hangs up by REST as soon as a person is heard.
   Coarser: times come from polling and from recordings' one-second start
-  times, and a person is placed within one listening chunk.
+  times. Each recording is judged together with the one or two before it, so
+  a greeting split by a recording's end is heard, and the person is placed
+  inside the recording that holds their first words.
 
 Speech recognition is imperfect, so prompts are matched tolerantly: a share
 of the expected words must be heard (``match``), or a /regular expression/.
@@ -57,6 +59,9 @@ FINAL = ("completed", "busy", "failed", "no-answer", "canceled")
 PERSON_PATTERN = r"\bmy name is\b|\bthis is [a-z]+ speaking\b|\bhow (can|may) i help\b|\bspeaking, how\b"
 HOLD_PATTERN = (r"\bhold\b|\bwait(ing)?\b|\bqueue\b|\bimportant to us\b|\bnext available\b|\bbusy\b"
                 r"|\bplace in line\b|\bposition\b")
+# Words every menu option has ("For sales, press 1"): they do not tell one option from another.
+MENU_FILLERS = frozenset("press for to or and say dial key option the a an please now of our your you if "
+                         "would like in on is".split())
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine".split())}
 # Twilio errors about the prober's own setup (credentials, caller number, trial limits): not the company's fault.
@@ -72,8 +77,9 @@ LATE_RESULT_S = 3.0              # interactive: how long a speech result may com
 END_MARGIN_S = 2.0               # an answer due this long before the call's end was surely played
 POLL_S = 0.5                     # scripted mode: how often the call is looked at
 SCRIPTED_SILENCE_S = 3           # scripted mode: silence that ends listening to a prompt
-LATE_RECORDINGS_S = 8.0          # scripted mode: no new recording for this long after the call: none is coming
 TRANSCRIPTS_WAIT_S = 180.0       # scripted mode: the longest wait for transcriptions after the call
+JOIN_CHUNKS = 3                  # scripted mode: recordings judged together, so a greeting split by a chunk's end
+SPEECH_WPS = 2.5                 # words a second of ordinary speech (to place words inside a recording)
 
 
 class MenuTurn(Strict):
@@ -214,15 +220,38 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!;])\s+", text.strip()) if words(s)]
+
+
 def heard_matches(expect: str, heard: str, share: float) -> bool:
-    """Does what was heard contain the expected prompt, tolerating recognition errors?"""
+    """Does what was heard contain the expected prompt, tolerating recognition errors?
+
+    At least ``share`` of the expected words, and of its words that name the option (not "press", "for", …),
+    and every key number it names, all heard close together: in as many sentences as the expected text has,
+    within a few words more than it. So "For sales, press 2. For billing, press 1." is not "for sales press 1",
+    nor is "press 2 for sales support".
+    """
     if _is_regex(expect):
         return re.search(expect[1:-1], heard, re.I) is not None
     wanted = words(expect)
     if not wanted:
         return True
-    got = set(words(heard))
-    return sum(w in got for w in wanted) / len(wanted) >= share
+    digits = {w for w in wanted if w.isdigit()}
+    keys = [w for w in wanted if not w.isdigit() and w not in MENU_FILLERS]
+    span = len(wanted) + max(2, len(wanted) // 2)
+    sentences = _sentences(heard) or [heard]
+    n = max(1, len(_sentences(expect)))
+    for i in range(max(1, len(sentences) - n + 1)):
+        said = words(" ".join(sentences[i:i + n]))
+        for j in range(max(1, len(said) - span + 1)):
+            got = set(said[j:j + span])
+            stems = {w[:4] for w in got if len(w) >= 4}   # "bill in" for "billing": a recognition slip
+            if digits <= got and sum(w in got for w in wanted) / len(wanted) >= share \
+                    and (not keys or sum(w in got or (len(w) >= 4 and w[:4] in stems)
+                                         for w in keys) / len(keys) >= share):
+                return True
+    return False
 
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:
@@ -274,6 +303,7 @@ class CallLog:
     end: dict | None = None                    # who ended the call, when, and the last thing heard
     depth: int = 0                              # the deepest menu level reached (after finish)
     end_at: float | None = None                # when the call ended, if Twilio said (scripted: its end_time)
+    carry: list[dict] = field(default_factory=list)   # scripted: the last recordings heard as nothing decisive
 
     def status(self, status: str, at: float) -> None:
         if not self.statuses or self.statuses[-1][0] != status:
@@ -308,10 +338,12 @@ class CallLog:
             if not p["confirmed"] and (at is None or p["sent"] + p["takes_s"] <= at):
                 p["confirmed"] = True
 
-    def hear(self, text: str, at: float, partials: Sequence[tuple[float, int]] = ()) -> str:
+    def hear(self, text: str, at: float, partials: Sequence[tuple[float, int]] = (),
+             person_from: int | None = None) -> str:
         """Judge one thing the company said. Returns what to do: 'answer', 'listen', 'person' or 'stop'.
 
-        at: when the utterance began; partials: (time, words recognised so far) while it went on.
+        at: when the utterance began; partials: (time, words recognised so far) while it went on;
+        person_from: where a person's words begin, when the caller already knows (``person_start``).
         """
         step = self.step
         if re.search(APP_ERROR_PATTERN, text, re.I):
@@ -320,13 +352,9 @@ class CallLog:
             self.app_error = self.app_error or text
             return "listen"
         if self.person_at is None:
-            # A person often starts while a hold message is still playing: one utterance holds both.
-            k = self._repeated_prefix(text) or self._hold_prefix(text)
-            fresh = " ".join(text.split()[k:]) if k else text
-            if fresh and (re.search(step.person.says, fresh, re.I)
-                          or (step.person.after_menu and self.menu_done is not None
-                              and not re.search(step.hold_words, fresh, re.I)
-                              and not any(contains_prompt(fresh, p) for p in self.prompts()))):
+            k = self.person_start(text) if person_from is None else person_from
+            if k is not None:
+                fresh = " ".join(text.split()[k:]) if k else text
                 if k:
                     self.say("hold", " ".join(text.split()[:k]), at)
                     # The first partial result with more words than the hold fragment: the person began.
@@ -360,6 +388,25 @@ class CallLog:
             return "stop"
         return "listen"
 
+    def person_start(self, text: str, split_sentences: bool = False) -> int | None:
+        """Where a person's words begin in ``text`` (a word index), or None when no person speaks in it.
+
+        split_sentences: ``text`` was joined from recordings, not one utterance: whole sentences of a hold
+        message before the person's sentence are the hold message's.
+        """
+        if self.person_at is not None:
+            return None
+        # A person often starts while a hold message is still playing: one utterance holds both.
+        k = self._repeated_prefix(text) or self._hold_prefix(text, split_sentences)
+        fresh = " ".join(text.split()[k:]) if k else text
+        step = self.step
+        if fresh and (re.search(step.person.says, fresh, re.I)
+                      or (step.person.after_menu and self.menu_done is not None
+                          and not re.search(step.hold_words, fresh, re.I)
+                          and not any(contains_prompt(fresh, p) for p in self.prompts()))):
+            return k
+        return None
+
     def _prompts_by_level(self) -> tuple[list[str], list[str]]:
         """Menu prompts of the levels the customer already answered (and has not been led back above, by a
         back_to), and those heard since the last answer."""
@@ -383,7 +430,7 @@ class CallLog:
                 break
         return k if k >= 2 else 0
 
-    def _hold_prefix(self, text: str) -> int:
+    def _hold_prefix(self, text: str, split_sentences: bool = False) -> int:
         """Where a person's words begin after a hold message heard for the first time, glued to it.
 
         Recognisers capitalise the start of what they take for a new sentence: the first capitalised word
@@ -402,6 +449,8 @@ class CallLog:
                 if re.search(self.step.hold_words, " ".join(tokens[:i]), re.I):
                     return i
                 break
+        if split_sentences and start and re.search(self.step.hold_words, " ".join(tokens[:start]), re.I):
+            return start
         return 0
 
     def answered_turn(self, at: float, said: str | None = None, unmatched: bool = False) -> MenuTurn:
@@ -950,7 +999,7 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
                 await _hang_up(client, call.sid)
     # The last recording and the transcriptions come after the call ends (Twilio's take a minute or two; a
     # recording cut short by the hang-up appears only seconds later): wait until every recording has its
-    # text and no new one has appeared for LATE_RECORDINGS_S (a few polls once the verdict is settled).
+    # text and no new one has appeared for the identity's late_recordings_s (a few polls once the verdict is settled).
     deadline, quiet_since, count = time.monotonic() + TRANSCRIPTS_WAIT_S, time.monotonic(), -1
     while time.monotonic() < deadline:
         try:
@@ -960,7 +1009,7 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
         complete = all(r["text"] is not None for r in seen.values())
         if not complete or len(seen) != count:
             quiet_since, count = time.monotonic(), len(seen)
-        elif time.monotonic() - quiet_since >= (3 * POLL_S if log.settled() else LATE_RECORDINGS_S):
+        elif time.monotonic() - quiet_since >= (3 * POLL_S if log.settled() else identity.late_recordings_s):
             break
         await asyncio.sleep(POLL_S)
     if log.we_hung_up is None and log.final == "completed" and len(seen) >= planned and log.person_at is None:
@@ -972,7 +1021,9 @@ async def _scripted(step: PhoneStep, ctx, identity, client, to: str, out: Outcom
 async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judged: int, wall0, render) -> int:
     """Fetch new recordings and transcriptions; judge them in order. Returns how many are judged."""
     recordings = await asyncio.to_thread(client.recordings.list, call_sid=call_sid)
-    for rec in recordings:
+    # Twilio lists the newest first; starts are whole seconds: oldest first, so that two recordings started in
+    # the same second keep their order (the sort below is stable).
+    for rec in reversed(recordings):
         if rec.source != "RecordVerb":
             continue  # the whole-call recording is evidence, not a prompt
         entry = seen.setdefault(rec.sid, {"start": rec.start_time or rec.date_created, "text": None,
@@ -995,14 +1046,59 @@ async def _read_recordings(client, call_sid: str, log: CallLog, seen: dict, judg
         # The document answers right after each prompt's recording: a later recording means the answers
         # before it were played on a live call.
         log.confirm()
-        decision = log.hear(text, at) if text and not log.settled() else None
+        rows = len(log.transcript)
+        decision = _hear_recording(log, text, at, rec["duration"]) if text and not log.settled() else None
         index = judged - 1   # the document's first Record verbs hear the menu's levels, one each
         if index < len(log.step.menu) and len(log.path) == index:
             # The document answers after each level's recording whatever was heard (a fixed schedule): the
             # transcript says what it played, and when the expected prompt was not what was heard.
             log.answered_turn(at + rec["duration"], render(log.step.menu[index].say or ""),
                               unmatched=decision != "answer")
+            log.carry.clear()
+        elif decision == "listen" and not re.search(APP_ERROR_PATTERN, text, re.I):
+            # Speech may run on into the next recording: keep this one to be judged with it.
+            log.carry.append({"text": text, "at": at, "duration": rec["duration"], "row": rows})
+            del log.carry[:-(JOIN_CHUNKS - 1)]
+        else:
+            log.carry.clear()
     return judged
+
+
+def _hear_recording(log: CallLog, text: str, at: float, duration_s: float) -> str:
+    """Judge one recording's transcription, joined to the recordings before it that were heard as nothing
+    decisive: a person who began speaking just before a recording ended is split over two (or three), and
+    neither part alone may say who they are. The person is placed where their first words were said."""
+    carry = log.carry
+    if carry and log.person_at is None:
+        parts = [*carry, {"text": text, "at": at, "duration": duration_s}]
+        first_row = carry[0]["row"]
+        kept = log.transcript[first_row:]
+        found: tuple[int, int] | None = None     # (recording, word) where the person's words begin
+        for c in range(len(carry) - 1, -1, -1):
+            # Judged again with what came after it; what came before it stays as heard.
+            log.transcript[first_row:] = kept[:carry[c]["row"] - first_row]
+            k = log.person_start(" ".join(p["text"] for p in parts[c:]), split_sentences=True)
+            if k is None:
+                if found:
+                    break
+                continue              # the person's sign may begin further back
+            if k >= len(parts[c]["text"].split()):
+                break                 # the person begins after this recording
+            found = (c, k)
+            if k > 0 or c == 0 or parts[c - 1]["text"].rstrip().endswith((".", "?", "!")):
+                break                 # something else came first in it, or the speech before it had ended
+        if found is not None:
+            c, offset = found
+            log.transcript[first_row:] = kept[:carry[c]["row"] - first_row]
+            part = parts[c]
+            # The person's words there run on into the next recording: they were said at its end.
+            mine = len(part["text"].split()) - offset
+            began = max(part["at"], part["at"] + part["duration"] - mine / SPEECH_WPS)
+            carry.clear()
+            return log.hear(" ".join(p["text"] for p in parts[c:]), began if offset == 0 else part["at"],
+                            [(began, offset + 1)], person_from=offset)
+        log.transcript[first_row:] = kept
+    return log.hear(text, at)
 
 
 async def _keep_recordings(client, identity, call_sid: str, ctx, out: Outcome) -> None:

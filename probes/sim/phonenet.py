@@ -64,7 +64,10 @@ class SimulatedPhone:
     def identity(self, *, interactive: bool = True, webhook_port: int = 0) -> dict:
         """The probes.yaml phone identity for the prober's number (webhooks: interactive calls)."""
         ident: dict[str, object] = {"number": self.prober_number, "account_sid": self.prober_account_sid,
-                                    "auth_token": "${" + self.token_variable + "}", "api_base": self.base_url}
+                                    "auth_token": "${" + self.token_variable + "}", "api_base": self.base_url,
+                                    # The simulator posts a recording cut short by a hang-up at once, not
+                                    # seconds later as Twilio does.
+                                    "late_recordings_s": 2.0}
         if interactive:
             # On loopback Twilio (the simulator) reaches the prober directly: no tunnel needed.
             ident["webhooks"] = {"listen": f"127.0.0.1:{webhook_port}",

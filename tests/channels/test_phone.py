@@ -107,6 +107,8 @@ def test_scripted_call_reaches_the_same_person_without_any_webhook(run_phone, sc
     assert any(t["author"] == "agent" and "my name is Anna" in t["text"] for t in obs["transcript"])
     # Recordings start on whole seconds and are read in chunks: coarser, but within a couple of seconds.
     assert abs(m["time_to_person_s"] - sim_time_to_person(phone, obs["call_sid"])) <= 2.5
+    # Time in menus apart from time on hold, as in interactive mode.
+    assert 0 < m["menu_s"] < m["time_to_person_s"] and "hold_s" in m
 
 
 @pytest.mark.parametrize("mode", ["interactive", "scripted"])

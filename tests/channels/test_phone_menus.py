@@ -94,7 +94,7 @@ class AcmeIVR:
 
         monkeypatch.setenv(TOKEN_VARIABLE, self.prober_token)
         phone = {"number": PROBER, "account_sid": PROBER_SID, "auth_token": "${" + TOKEN_VARIABLE + "}",
-                 "api_base": self.sim.base_url}
+                 "api_base": self.sim.base_url, "late_recordings_s": 2.0}   # the simulator posts them at once
         if interactive:
             phone["webhooks"] = {"listen": "127.0.0.1:0", "public_url": "http://127.0.0.1:0"}
         return Config.model_validate({
@@ -318,3 +318,26 @@ def test_a_menu_cut_short_by_an_early_press_is_known_again_after_other_words():
     deeper = ("Returns. To speak to our returns team, press 1. To hear these options again, press 9. "
               "For billing, press 1 or say billing.")
     assert not contains_prompt(deeper, first)
+
+
+def test_the_tolerant_match_never_takes_another_option_for_the_expected_one():
+    # A share of the expected words was enough: "press 1 for sales" matched "press 2 for sales support" (3 of
+    # 4 words), and "For sales, press 2. For billing, press 1." held every word of "for sales press 1".
+    from probes.channels.phone import CallLog, PhoneStep, heard_matches
+
+    assert not heard_matches("press 1 for sales", "Press 2 for sales support.", 0.7)
+    assert not heard_matches("for sales press 1", "For sales, press 2. For billing, press 1.", 0.6)
+    assert not heard_matches("for sales press 1", "For sales, press 2. For billing, press 1.", 1.0)  # early press
+    assert not heard_matches("for sales press 1", "for sales press 2 for billing press 1", 0.6)  # no punctuation
+    # Still tolerant of what recognisers do: number words, a slip, words around it, a prompt cut mid-way.
+    assert heard_matches("for sales press 1", "Welcome to Acme. For sales press one. For billing, press 2.", 1.0)
+    assert heard_matches("for billing press 1", "for bill in, press 1. For", 0.6)
+    assert heard_matches("to go back to the main menu press star",
+                         "an order, press 1. To go back to the main menu, press star.", 1.0)
+    # And so the call: the option is not offered, which is a mismatch, not a press into sales support.
+    step = PhoneStep.model_validate({"channel": "phone", "menu": [{"expect": "press 1 for sales", "press": "1"}]})
+    log = CallLog(step, 0.0, answered=0.0)
+    menu = "Press 2 for sales support. Press 3 for billing."
+    assert log.hear(menu, 0.5) == "listen"          # (one prompt that is not the expected one is a greeting)
+    assert log.hear(menu, 5.0) == "stop"
+    assert log.mismatch is not None and log.path == []

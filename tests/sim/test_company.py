@@ -457,7 +457,7 @@ def test_two_companies_run_side_by_side():
 def test_base_url_shape_and_lifecycle():
     company = DemoCompany()
     with pytest.raises(RuntimeError):
-        company.base_url
+        _ = company.base_url
     url = company.start()
     try:
         assert url == company.base_url

@@ -502,7 +502,7 @@ def test_a_failed_webhook_is_a_notification_of_error_11200(driven):
 
 
 def test_recording_media_is_a_wav_of_the_recordings_length(driven, spec):
-    for method, template in MEDIA_ROUTES:  # why these are checked here and not by the contract checker
+    for _method, template in MEDIA_ROUTES:  # why these are checked here and not by the contract checker
         assert spec.template_for(template) is None, f"{template} is in the spec after all"
     rec = driven["call_recording"]
     assert urlsplit(rec.media_url).path == f"/2010-04-01/Accounts/{PROBER_SID}/Recordings/{rec.sid}"

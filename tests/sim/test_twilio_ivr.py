@@ -308,12 +308,10 @@ def test_probes_sim_twilio_prints_the_event_log_and_writes_it_with_log(tmp_path)
         try:
             prober = twilio_client(PROBER_ACCOUNT_SID, "the-users-choice", f"http://127.0.0.1:{port}")
             wait_until(lambda: _answers(prober), timeout_s=120)
-            sids = []
-            for key in ("3", "4"):   # a dial to an unknown number; a webhook answering 500
-                sids.append(prober.calls.create(to=IVR_NUMBER, from_=PROBER_NUMBER,
-                                                twiml=f'<Response><Play digits="ww{key}"/>{HANG_UP_LATER}'
-                                                      "</Response>").sid)
-                wait_until(lambda: prober.calls(sids[-1]).fetch().status in FINAL, timeout_s=90)
+            sids = [prober.calls.create(to=IVR_NUMBER, from_=PROBER_NUMBER,
+                                        twiml=f'<Response><Play digits="ww{key}"/>{HANG_UP_LATER}</Response>').sid
+                    for key in ("3", "4")]   # a dial to an unknown number; a webhook answering 500 (at once)
+            wait_until(lambda: all(prober.calls(sid).fetch().status in FINAL for sid in sids), timeout_s=90)
         finally:
             proc.send_signal(signal.SIGINT)
             out, _ = proc.communicate(timeout=60)
