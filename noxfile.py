@@ -128,11 +128,29 @@ def _npm_widgets(session: nox.Session) -> None:
         session.error(str(exc))
 
 
+SYSTEMD_INSTALL = "sudo apt-get install -y systemd"
+
+
+def _systemd_analyze(session: nox.Session) -> None:
+    """systemd-analyze, which checks the unit files in deploy/systemd/ (no running systemd is needed): from
+    Debian's systemd package, installed with apt-get when running as root, else the session fails with the
+    command. Containers often come without it."""
+    if shutil.which("systemd-analyze") or Path("/usr/bin/systemd-analyze").exists():
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        session.error(f"systemd-analyze is needed to test deploy/systemd/. Run: {SYSTEMD_INSTALL}")
+    _say("installing systemd with apt-get (its systemd-analyze checks the unit files in deploy/systemd/)")
+    subprocess.run(["apt-get", "update"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "systemd"], check=True,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole test suite (real Chromium, real npm chat widgets, pages on loopback)."""
     _install(session, "test")
     _npm_widgets(session)
+    _systemd_analyze(session)
     # Two workers (pytest-xdist): most tests wait on servers, browsers and deadlines, not the CPU, so two
     # run side by side in about half the time even on 2 cores. worksteal: a worker that runs out of tests
     # takes some from the other, so one long test does not leave a worker idle. `-- -n 0` runs in one process.
