@@ -71,6 +71,7 @@ class Changes:
     persisting: list[Problem] = field(default_factory=list)  # found now and open before
     unchecked: list[Problem] = field(default_factory=list)   # open before; its step got no verdict now
     first_runs: list[str] = field(default_factory=list)      # journeys with no earlier run to compare with
+    first_run_journeys: list[tuple[str, str]] = field(default_factory=list)   # the same as (target, name)
 
     def as_dict(self) -> dict[str, Any]:
         return {"run_id": self.run_id, "first_runs": list(self.first_runs),
@@ -144,6 +145,7 @@ def _compare(run_id: str, history: dict[tuple[str, str], list[dict]],
             continue
         if not earlier:
             out.first_runs.append(ident[1])
+            out.first_run_journeys.append(ident)
         needed = confirm_after if isinstance(confirm_after, int) else confirm_after.get(ident, 1)
         now = _problems_of(visits, 0, needed, ran_off)
         before = _open_before(visits, needed, ran_off)

@@ -343,9 +343,13 @@ def changes_view(changes: Changes) -> dict[str, Any]:
     def view(p) -> dict[str, Any]:
         return {**p.as_dict(), "since_iso": iso(p.since), "where": " \u2013 ".join(
             x for x in (p.target_name, p.journey, f"step {p.step_key}" if p.step_key else "") if x)}
-    return {name: [view(p) for p in getattr(changes, name)]
-            for name in ("new", "resolved", "persisting", "unchecked")} | {"first_runs": changes.first_runs,
-                                                                            "run_id": changes.run_id}
+    first = set(changes.first_run_journeys)
+    out = {name: [view(p) for p in getattr(changes, name)] for name in ("resolved", "persisting", "unchecked")}
+    # A journey's first run has nothing to compare with: its problems are not news, only what was found (the
+    # findings below list them); they are kept apart so they do not bury what really changed.
+    out["new"] = [view(p) for p in changes.new if (p.target, p.journey) not in first]
+    out["first"] = [view(p) for p in changes.new if (p.target, p.journey) in first]
+    return out | {"first_runs": changes.first_runs, "run_id": changes.run_id}
 
 
 def regressions_view(found: list[Regression]) -> list[dict[str, Any]]:

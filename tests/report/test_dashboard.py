@@ -214,3 +214,21 @@ def test_without_nightly_runs_the_dashboard_shows_every_run_and_says_so(tmp_path
     _, dashboard = publish_run(ledger, tmp_path / "reports", ledger.latest_run_id())
     assert "every run (there was no nightly run)" in Path(dashboard).read_text()
     ledger.close()
+
+
+def test_a_first_run_s_problems_are_not_news_and_do_not_bury_the_page(tmp_path, chromium):
+    # A first run has nothing to compare with: its problems are what was found, not what changed. They are
+    # folded under one line, so the page still opens with its verdict, not twenty "new" cards.
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
+    night(ledger, 0, [J("Contact form", [S("send", status="failed", findings=[("web_form.http_error", "critical")])]),
+                      J("Email desk", [S("mail", channel="email")])])
+    page_path, _ = publish_run(ledger, tmp_path / "reports", ledger.latest_run_id())
+    page, _, _ = open_report(chromium, page_path)
+    section = page.locator("section.what-changed")
+    assert section.locator('[data-count="new"]').inner_text() == "0"
+    assert section.locator('[data-bucket="new"]').count() == 0
+    first = section.locator('details[data-bucket="first"]')
+    assert first.locator("summary").inner_text() == ("First run of 2 journeys: nothing earlier to compare with "
+                                                     "(1 problem found, listed with the findings below)")
+    assert not first.locator('li[data-check="web_form.http_error"]').is_visible()   # folded
+    ledger.close()
