@@ -154,7 +154,8 @@ def tests(session: nox.Session) -> None:
     # Two workers (pytest-xdist): most tests wait on servers, browsers and deadlines, not the CPU, so two
     # run side by side in about half the time even on 2 cores. worksteal: a worker that runs out of tests
     # takes some from the other, so one long test does not leave a worker idle. `-- -n 0` runs in one process.
-    session.run("pytest", "-n", "2", "--dist", "worksteal", *session.posargs)
+    # --durations: the slowest tests, printed at the end, so every CI log shows where the 15-minute budget goes.
+    session.run("pytest", "-n", "2", "--dist", "worksteal", "--durations=25", *session.posargs)
 
 
 @nox.session(default=False)
