@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from probes.ledger import Ledger
 from probes.report.dashboard import publish_run
+from probes.results import Finding
 
 from .axe import axe_violations, blocking, describe
 from .conftest import open_report
@@ -23,6 +24,8 @@ from .nights import NIGHT0, J, S, night
 
 NIGHTS = 8
 LAST = NIGHTS - 1
+# A letter too long for its box: the answer, the quote and the page text scroll, so they must take the focus.
+LETTER = "\n".join(f"Line {i} of our reply: we are looking into your order and will write again." for i in range(40))
 
 
 def journeys_of(n: int) -> list[J]:
@@ -58,8 +61,14 @@ def site(tmp_path_factory):
     ids = [night(ledger, n, journeys_of(n)) for n in range(NIGHTS)]
     # The last night's screenshots are real files, so its page shows thumbnails.
     ledger.update_row("runs", ids[LAST], evidence_root=str(evidence))
-    for e in ledger.run_rows(ids[LAST])["evidence"]:
+    rows = ledger.run_rows(ids[LAST])
+    for e in rows["evidence"]:
         screenshot(evidence / e["path"], f"Step {e['step_id']}")
+    ledger.update_row("responses", rows["responses"][-1]["id"], body_text=LETTER)
+    form = rows["steps"][0]
+    ledger.update_row("steps", form["id"], observations={**form["observations"], "confirmation_text": LETTER})
+    ledger.add_finding(ids[LAST], form["journey_id"], form["id"],
+                       Finding("web_form.http_error", "major", "The page said something else", "", LETTER + " X"))
     publish_run(ledger, reports, ids[LAST])
     varied, varied_id = write_night(folder / "varied.sqlite3", folder / "varied-evidence")
     varied_page, _ = publish_run(varied, folder / "varied-reports", varied_id)
