@@ -3,7 +3,7 @@
 axe.min.js comes from the npm tarball pinned in tests/widgets/widgets.lock.json (installed by
 tests/widgets/install.py, which noxfile.py's tests session runs). It is injected into the page as an inline
 script, so a page opened from file:// with no network can be checked. Reusable for any page the report
-writes: ``axe_violations(page)`` after ``open_report``.
+writes: ``assert_accessible(page, what)`` (or ``axe_violations(page)``) after ``open_report``.
 """
 from __future__ import annotations
 
@@ -43,3 +43,14 @@ def describe(violations: list[dict], nodes_each: int = 4) -> str:
             if summary:
                 lines.append(f"      {summary[:300]}")
     return "\n".join(lines) or "none"
+
+
+def assert_accessible(page, what: str) -> list[dict]:
+    """Fail when axe-core finds a serious or critical violation on the page, naming them and the others;
+    returns the others (minor, moderate)."""
+    violations = axe_violations(page)
+    bad = blocking(violations)
+    others = [v for v in violations if v not in bad]
+    assert not bad, (f"axe-core found serious or critical violations in {what}:\n{describe(bad)}\n"
+                     f"Others (minor, moderate):\n{describe(others)}")
+    return others
