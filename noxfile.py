@@ -105,8 +105,9 @@ NODE_INSTALL = "sudo apt-get install -y nodejs npm"
 
 def _npm_widgets(session: nox.Session) -> None:
     """The real chat widgets the presets are tested against (tests/widgets/widgets.lock.json): their two
-    tarballs, fetched with `npm pack` and checked by tests/widgets/install.py, when node_modules is missing
-    or was installed from another lock file. Node.js and npm are installed with apt-get when running as
+    tarballs, and axe-core's (the accessibility check of the report's pages), fetched with `npm pack` and
+    checked by tests/widgets/install.py, when node_modules is missing or was installed from another lock
+    file. Node.js and npm are installed with apt-get when running as
     root, else the session fails with the command."""
     spec = importlib.util.spec_from_file_location("widgets_install", WIDGETS / "install.py")
     widgets = importlib.util.module_from_spec(spec)
@@ -121,7 +122,7 @@ def _npm_widgets(session: nox.Session) -> None:
         subprocess.run(["apt-get", "update"], check=True)
         subprocess.run(["apt-get", "install", "-y", "nodejs", "npm"], check=True,
                        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    _say(f"installing the chat widgets into {widgets.TARGET} (npm pack: two tarballs)")
+    _say(f"installing the chat widgets into {widgets.TARGET} (npm pack: the two widgets and axe-core)")
     try:
         widgets.install()
     except widgets.InstallError as exc:

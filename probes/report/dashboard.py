@@ -266,7 +266,8 @@ def sparkline(points: list[tuple[dt.date, float | None]], day_list: list[dt.date
     for d, v in pts:
         x = 4 + (d - first).days * step
         y = height - 4 - (v - lo) / span * (height - 8)
-        out.append({"x": round(x, 1), "y": round(y, 1), "day": d.isoformat(), "value": round(v, 3)})
+        out.append({"x": round(x, 1), "y": round(y, 1), "day": d.isoformat(), "day_words": f"{d:%a %d %b}",
+                    "value": round(v, 3)})
     return {"id": ident, "points": out, "width": width, "height": height,
             "path": " ".join(f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(out))}
 

@@ -1,4 +1,5 @@
-"""Install the real chat widgets pinned in widgets.lock.json into node_modules/ (for the widget tests).
+"""Install the real chat widgets pinned in widgets.lock.json into node_modules/ (for the widget tests), and
+axe-core (for the accessibility tests of the report, tests/report/axe.py).
 
 Only the packages' own tarballs are fetched (`npm pack name@version`, the ordinary npm client, no
 dependency tree): each is checked against its pinned sha512 integrity and only its `files` are
