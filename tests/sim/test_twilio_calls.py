@@ -230,7 +230,9 @@ def test_queue_holds_the_caller_until_an_agent_call_dequeues_and_bridges(sim, ap
                                                                    "<Dial><Queue>support</Queue></Dial></Response>")
     assert finished(sim, call.sid, 20) == "completed"
     heard = [h.params.get("SpeechResult") for h in app.requests("/heard")]
-    assert heard[0] == "All our agents are busy. You are number one in the queue."
+    # Heard in order (one result, or two when a busy machine's webhook fetch for /hold outlasts the pause
+    # that ends an utterance).
+    assert " ".join(h for h in heard[:2] if h).startswith("All our agents are busy. You are number one in the queue.")
     assert heard[-2].startswith("You are number one")  # the hold message stops the moment Anna is connected
     kinds = [e.kind for e in sim.events]
     assert kinds.index("enqueue") < kinds.index("dequeue") < kinds.index("bridge")
