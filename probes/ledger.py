@@ -314,6 +314,31 @@ def _row(r) -> dict[str, Any]:
     return {k: _aware(v) for k, v in r._mapping.items()}
 
 
+POSTGRES_EXTRA = "pip install 'mystery-shopper[postgres]'"
+
+
+class LedgerDriverMissing(ProberError):
+    """The ledger URL names a database whose Python driver is not installed (a prober error, not bad input:
+    the URL is right, the installation lacks a part)."""
+
+
+def engine_url(url: str) -> str:
+    """The URL SQLAlchemy opens for a ledger URL: a PostgreSQL URL without a driver (postgresql://,
+    postgres://) uses psycopg 3, the `postgres` extra's driver, rather than SQLAlchemy's default psycopg2.
+    LedgerDriverMissing, naming the extra, when psycopg is not installed."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            url = "postgresql+psycopg://" + url[len(prefix):]
+    if url.startswith("postgresql+psycopg"):
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            raise LedgerDriverMissing(
+                "the ledger is a PostgreSQL database, and its driver (psycopg 3) is not installed. "
+                f"Run: {POSTGRES_EXTRA}") from None
+    return url
+
+
 class LedgerBusy(ProberError):
     """Another process held the ledger's write lock for longer than the prober waits (a prober error)."""
 
@@ -346,7 +371,7 @@ class Ledger:
         if url.startswith("sqlite"):
             # isolation_level=None: the sqlite3 module emits no BEGIN of its own; _sqlite_begin does.
             connect_args = {"timeout": min(BUSY_TIMEOUT_S, lock_wait_s), "isolation_level": None}
-        self.engine = sa.create_engine(url, connect_args=connect_args)
+        self.engine = sa.create_engine(engine_url(url), connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", self._sqlite_connect)
             event.listen(self.engine, "begin", self._sqlite_begin)
@@ -809,11 +834,19 @@ def alembic_config(connection=None):
     return cfg
 
 
+# PostgreSQL: the advisory lock that serialises migrations of one database (any fixed number; "probes" in ASCII).
+MIGRATION_LOCK_KEY = 0x70726F626573
+
+
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """Bring the ledger's schema to ``revision`` (default: newest)."""
     from alembic import command
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Processes opening a new ledger at once migrate one after the other (the lock ends with this
+            # transaction); the next finds the schema there and does nothing. PostgreSQL's DDL is transactional.
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         command.upgrade(alembic_config(conn), revision)
 
 

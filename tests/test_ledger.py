@@ -9,8 +9,8 @@ from probes.ledger import Ledger, metadata, new_token
 from probes.results import Finding
 
 
-def test_migrations_match_the_tables_the_code_uses(tmp_path):
-    ledger = Ledger(f"sqlite:///{tmp_path / 'l.sqlite3'}")
+def test_migrations_match_the_tables_the_code_uses(ledger_url):
+    ledger = Ledger(ledger_url)
     with ledger.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
         version = conn.execute(sa.text("select version_num from alembic_version")).scalar()
@@ -18,8 +18,8 @@ def test_migrations_match_the_tables_the_code_uses(tmp_path):
     assert version == "0010_pruned"   # the newest migration (the lead chains those made in parallel)
 
 
-def test_opening_twice_keeps_history_and_does_not_remigrate(tmp_path):
-    url = f"sqlite:///{tmp_path / 'l.sqlite3'}"
+def test_opening_twice_keeps_history_and_does_not_remigrate(tmp_path, ledger_url):
+    url = ledger_url
     first = Ledger(url)
     run_id = first.start_run("run", tmp_path)
     jid = first.start_journey(run_id, name="J", file="j.yaml", target="demo", target_name="Demo",
@@ -41,8 +41,8 @@ def test_opening_twice_keeps_history_and_does_not_remigrate(tmp_path):
     assert started.tzinfo is not None and abs(dt.datetime.now(dt.timezone.utc) - started).total_seconds() < 60
 
 
-def test_a_contact_cannot_be_planned_twice_for_the_same_step(tmp_path):
-    ledger = Ledger(f"sqlite:///{tmp_path / 'l.sqlite3'}")
+def test_a_contact_cannot_be_planned_twice_for_the_same_step(tmp_path, ledger_url):
+    ledger = Ledger(ledger_url)
     run_id = ledger.start_run("run", tmp_path)
     jid = ledger.start_journey(run_id, name="J", file="j.yaml", target="demo", target_name="Demo",
                                persona={}, tags=[])
@@ -65,10 +65,10 @@ def test_tokens_are_unique_and_plain():
     assert all(t.isalnum() and t.islower() and len(t) == 10 for t in tokens)
 
 
-def test_history_survives_the_upgrade_to_the_email_schema(tmp_path):
+def test_history_survives_the_upgrade_to_the_email_schema(ledger_url):
     from probes.ledger import upgrade
 
-    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    url = ledger_url
     engine = sa.create_engine(url)
     upgrade(engine, "0001")  # a ledger written by the first release
     with engine.begin() as conn:
@@ -83,15 +83,41 @@ def test_history_survives_the_upgrade_to_the_email_schema(tmp_path):
     assert rows["journeys"][0]["name"] == "Old journey" and rows["awaits"] == []
 
 
-def test_two_processes_opening_a_new_ledger_at_once_both_succeed(tmp_path):
+def test_two_processes_opening_a_new_ledger_at_once_both_succeed(ledger_url):
     import subprocess
     import sys
 
     from conftest import ROOT
 
-    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    url = ledger_url
     code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from probes.ledger import Ledger; Ledger({url!r})"
     procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(4)]
     errors = [p.communicate(timeout=60)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
     assert Ledger(url).latest_run_id() is None
+
+
+def test_a_postgresql_url_opens_with_psycopg_3(postgres):
+    # postgresql:// (as a user writes it, and as SQLAlchemy would open with psycopg2) uses the extra's psycopg 3.
+    url = postgres.new_database().replace("postgresql+psycopg://", "postgresql://")
+    ledger = Ledger(url)
+    assert ledger.engine.dialect.driver == "psycopg"
+    run_id = ledger.start_run("run", ".")
+    assert Ledger(url.replace("postgresql://", "postgres://")).latest_run_id() == run_id
+
+
+def test_without_psycopg_a_postgresql_ledger_is_a_prober_error_naming_the_extra(postgres, monkeypatch):
+    import sys
+
+    from probes.ledger import LedgerDriverMissing
+    from probes.results import ProberError
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)   # as if the extra were not installed
+    for url in (postgres.url(), postgres.url().replace("postgresql+psycopg://", "postgresql://")):
+        try:
+            Ledger(url)
+        except LedgerDriverMissing as exc:
+            assert isinstance(exc, ProberError)
+            assert "pip install 'mystery-shopper[postgres]'" in str(exc)
+        else:
+            raise AssertionError("a missing driver must be said, with the extra that installs it")
