@@ -314,11 +314,13 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
     assert "Traceback" not in err
 
 
-def test_run_wait_then_harvest_twice_records_nothing_new(cli, tmp_path, company, mail):
+def test_run_wait_then_harvest_twice_records_nothing_new(cli, tmp_path, company, mail, ledger_url):
     from probes.sim.mailnet import PASSWORD_VARIABLE
 
     identity = mail.identity()["email"]
-    (tmp_path / "probes.yaml").write_text(f"""
+    # On the default SQLite ledger beside probes.yaml, and on PostgreSQL (settings.ledger).
+    settings = "" if ledger_url.startswith("sqlite") else f"settings: {{ledger: \"{ledger_url}\"}}\n"
+    (tmp_path / "probes.yaml").write_text(settings + f"""
 targets:
   demo:
     name: Demo
