@@ -234,8 +234,12 @@ def postgres():
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def ledger_url(request, tmp_path) -> str:
+def ledger_url(request, tmp_path):
     """The URL of a new, empty ledger: a SQLite file, and a database of its own on the session's PostgreSQL."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
-    return request.getfixturevalue("postgres").new_database()
+        yield f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)   # each is a few MB: a session makes dozens
