@@ -146,12 +146,32 @@ def _systemd_analyze(session: nox.Session) -> None:
                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
+POSTGRESQL_INSTALL = "sudo apt-get install -y postgresql"
+
+
+def _postgresql(session: nox.Session) -> None:
+    """PostgreSQL's initdb and pg_ctl, with which the ledger tests start a throwaway server of their own (no
+    system service is used): from Debian's postgresql package, installed with apt-get when running as root,
+    else the session fails with the command."""
+    import glob
+
+    if glob.glob("/usr/lib/postgresql/*/bin/initdb") or (shutil.which("initdb") and shutil.which("pg_ctl")):
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        session.error(f"PostgreSQL is needed for the PostgreSQL ledger tests. Run: {POSTGRESQL_INSTALL}")
+    _say("installing postgresql with apt-get (the ledger tests start a throwaway PostgreSQL server)")
+    subprocess.run(["apt-get", "update"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "postgresql"], check=True,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole test suite (real Chromium, real npm chat widgets, pages on loopback)."""
     _install(session, "test")
     _npm_widgets(session)
     _systemd_analyze(session)
+    _postgresql(session)
     # Two workers (pytest-xdist): most tests wait on servers, browsers and deadlines, not the CPU, so two
     # run side by side in about half the time even on 2 cores. worksteal: a worker that runs out of tests
     # takes some from the other, so one long test does not leave a worker idle. `-- -n 0` runs in one process.

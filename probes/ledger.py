@@ -314,6 +314,31 @@ def _row(r) -> dict[str, Any]:
     return {k: _aware(v) for k, v in r._mapping.items()}
 
 
+POSTGRES_EXTRA = "pip install 'mystery-shopper[postgres]'"
+
+
+class LedgerDriverMissing(ProberError):
+    """The ledger URL names a database whose Python driver is not installed (a prober error, not bad input:
+    the URL is right, the installation lacks a part)."""
+
+
+def engine_url(url: str) -> str:
+    """The URL SQLAlchemy opens for a ledger URL: a PostgreSQL URL without a driver (postgresql://,
+    postgres://) uses psycopg 3, the `postgres` extra's driver, rather than SQLAlchemy's default psycopg2.
+    LedgerDriverMissing, naming the extra, when psycopg is not installed."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            url = "postgresql+psycopg://" + url[len(prefix):]
+    if url.startswith("postgresql+psycopg"):
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            raise LedgerDriverMissing(
+                "the ledger is a PostgreSQL database, and its driver (psycopg 3) is not installed. "
+                f"Run: {POSTGRES_EXTRA}") from None
+    return url
+
+
 class LedgerBusy(ProberError):
     """Another process held the ledger's write lock for longer than the prober waits (a prober error)."""
 
@@ -346,10 +371,12 @@ class Ledger:
         if url.startswith("sqlite"):
             # isolation_level=None: the sqlite3 module emits no BEGIN of its own; _sqlite_begin does.
             connect_args = {"timeout": min(BUSY_TIMEOUT_S, lock_wait_s), "isolation_level": None}
-        self.engine = sa.create_engine(url, connect_args=connect_args)
+        self.engine = sa.create_engine(engine_url(url), connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", self._sqlite_connect)
             event.listen(self.engine, "begin", self._sqlite_begin)
+        if self.engine.dialect.name == "postgresql":
+            event.listen(self.engine, "begin", self._postgresql_begin)
         if migrate:
             self._upgrade()
 
@@ -368,6 +395,32 @@ class Ledger:
             self.retry_locked(lambda: self._begin_eagerly(conn), "writing to the ledger")
             return
         self.retry_locked(lambda: conn.exec_driver_sql("BEGIN IMMEDIATE"), "writing to the ledger")
+
+    def _postgresql_begin(self, conn: sa.Connection) -> None:
+        """PostgreSQL, as SQLite's BEGIN IMMEDIATE: one writing transaction at a time across every process (a
+        transaction-level advisory lock), so the ledger's read-then-write steps (claiming alert events, a
+        mailbox's position, a contact planned once) mean on PostgreSQL what they mean on SQLite. Reads take no
+        lock (a snapshot). Waited for up to lock_wait_s, then LedgerBusy."""
+        current = self._tx.get()
+        if conn.get_execution_options().get("ledger_read") or (current is not None and current is not conn):
+            return
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(self.lock_wait_s * 1000))}")
+        try:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        except sa.exc.OperationalError as exc:
+            if "lock timeout" not in str(exc):
+                raise
+            raise self._busy("writing to the ledger") from None
+
+    def _busy(self, doing: str) -> LedgerBusy:
+        where = self.url.removeprefix("sqlite:///")
+        if "@" in where:   # a database URL's password is not for the screen
+            where = re.sub(r"//[^@/]*@", "//", where)
+        return LedgerBusy(
+            f"the ledger {where} stayed locked by another process for {self.lock_wait_s:.0f} s "
+            f"while {doing} (settings.ledger_lock_wait_s); nothing more was recorded. "
+            "Not a verdict on the company: run it again when the other process is done "
+            "(a run resumes with --run-id)")
 
     def _begin_eagerly(self, conn: sa.Connection) -> None:
         """BEGIN IMMEDIATE tried every EAGER_POLL_S for up to BUSY_TIMEOUT_S (then the lock error SQLite's own
@@ -402,12 +455,7 @@ class Ledger:
                     raise
                 left_s = deadline - time.monotonic()
                 if left_s <= 0:
-                    where = self.url.removeprefix("sqlite:///")
-                    raise LedgerBusy(
-                        f"the ledger {where} stayed locked by another process for {self.lock_wait_s:.0f} s "
-                        f"while {doing} (settings.ledger_lock_wait_s); nothing more was recorded. "
-                        "Not a verdict on the company: run it again when the other process is done "
-                        "(a run resumes with --run-id)") from None
+                    raise self._busy(doing) from None
                 # Random jitter: processes that collided do not all come back at the same moment.
                 time.sleep(min(left_s, pause_s * random.uniform(0.5, 1.5)))
                 pause_s = min(pause_s * 2, 1.0)
@@ -809,11 +857,21 @@ def alembic_config(connection=None):
     return cfg
 
 
+# PostgreSQL: the advisory lock a writing transaction holds (Ledger._postgresql_begin), any fixed number.
+WRITE_LOCK_KEY = 0x70726F626577
+# PostgreSQL: the advisory lock that serialises migrations of one database (any fixed number; "probes" in ASCII).
+MIGRATION_LOCK_KEY = 0x70726F626573
+
+
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """Bring the ledger's schema to ``revision`` (default: newest)."""
     from alembic import command
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Processes opening a new ledger at once migrate one after the other (the lock ends with this
+            # transaction); the next finds the schema there and does nothing. PostgreSQL's DDL is transactional.
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         command.upgrade(alembic_config(conn), revision)
 
 

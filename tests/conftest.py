@@ -218,3 +218,28 @@ def phone_config(company, reports, phone):
 
     return demo_config(company.base_url, reports, phone=phone)
 
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for this test session (tests/pg.py); fails, never skips, without one."""
+    from pg import PostgresServer
+
+    try:
+        server = PostgresServer()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):
+    """The URL of a new, empty ledger: a SQLite file, and a database of its own on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)   # each is a few MB: a session makes dozens

@@ -17,7 +17,7 @@ from aiosmtpd.controller import Controller
 from conftest import write_scenario
 from probes.alerts import deliver_pending, notify
 from probes.config import Config, load_config
-from probes.ledger import Ledger, alerts_sent
+from probes.ledger import Ledger, alerts_sent, metadata
 from probes.results import Finding, utcnow
 from probes.yamlsource import InputError
 
@@ -94,8 +94,9 @@ def mailbox():
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    led = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
+def ledger(ledger_url):
+    # Every test twice: on SQLite and on PostgreSQL (conftest.ledger_url).
+    led = Ledger(ledger_url)
     yield led
     led.close()
 
@@ -248,7 +249,8 @@ def test_a_receiver_that_is_down_is_said_clearly_recorded_and_retried_next_time_
         hook.close()
     rows = ledger._select(sa.select(alerts_sent))
     assert [(r["status"], r["attempts"]) for r in rows] == [("sent", 3)]
-    dump = "\n".join(ledger.engine.raw_connection().driver_connection.iterdump())
+    # Every row of every table, as text (on SQLite and PostgreSQL alike).
+    dump = "\n".join(repr(row) for table in metadata.sorted_tables for row in ledger._select(sa.select(table)))
     shown = "\n".join(d.line() for d in [*failed, *unset, *again])
     for text in (dump, shown):
         assert SECRET not in text and PASSWORD not in text

@@ -314,11 +314,13 @@ def test_ctrl_c_records_an_interrupted_run_and_still_writes_a_report(project, co
     assert "Traceback" not in err
 
 
-def test_run_wait_then_harvest_twice_records_nothing_new(cli, tmp_path, company, mail):
+def test_run_wait_then_harvest_twice_records_nothing_new(cli, tmp_path, company, mail, ledger_url):
     from probes.sim.mailnet import PASSWORD_VARIABLE
 
     identity = mail.identity()["email"]
-    (tmp_path / "probes.yaml").write_text(f"""
+    # On the default SQLite ledger beside probes.yaml, and on PostgreSQL (settings.ledger).
+    settings = "" if ledger_url.startswith("sqlite") else f"settings: {{ledger: \"{ledger_url}\"}}\n"
+    (tmp_path / "probes.yaml").write_text(settings + f"""
 targets:
   demo:
     name: Demo
@@ -487,3 +489,18 @@ steps:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=15)
     assert "Stopping." in out and "Traceback" not in err
+
+
+def test_run_and_report_on_a_postgresql_ledger(cli, project, postgres):
+    # postgresql:// as a user writes it (psycopg 3, the `postgres` extra): the run, its page and the listing.
+    url = postgres.new_database().replace("postgresql+psycopg://", "postgresql://")
+    done = cli("run", "scenarios/healthy.yaml", "--ledger", url, "--json", "out.json", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert not (project / "ledger.sqlite3").exists()   # everything went to PostgreSQL
+    run_id = json.loads((project / "out.json").read_text())["run"]["id"]
+    listed = cli("report", "--list", "--ledger", url, cwd=project)
+    assert listed.returncode == 0 and re.search(rf"^{run_id}\s+run\s+passed", listed.stdout, re.M), listed.stdout
+    again = cli("report", "--ledger", url, "--out", "again", cwd=project)
+    assert again.returncode == 0, again.stderr
+    page = project / "again" / "runs" / run_id / "index.html"
+    assert "Healthy enquiry" in page.read_text() and (project / "again" / "index.html").is_file()

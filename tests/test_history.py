@@ -15,8 +15,9 @@ NIGHT0 = dt.datetime(2026, 11, 1, 2, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture()
-def ledger(tmp_path):
-    led = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
+def ledger(ledger_url):
+    # Every test twice: on SQLite and on PostgreSQL (conftest.ledger_url).
+    led = Ledger(ledger_url)
     yield led
     led.close()
 

@@ -259,3 +259,54 @@ def test_a_run_waits_for_a_ledger_locked_for_a_while_and_its_verdict_is_the_comp
     assert {a["kind"]: a["status"] for a in rows["awaits"] if a["kind"] != "promise"} == {"ack": "met", "human": "met"}
     assert len(slow_mail.desk.received) == 1
     ledger.close()
+
+
+def test_two_processes_claiming_alert_events_at_once_never_claim_one_twice(ledger_url):
+    """The ledger's read-then-write steps (here: claiming alert events to send) hold one writer at a time on
+    PostgreSQL as on SQLite: a second claim waits for the first and finds the events taken. A writer held up
+    longer than settings.ledger_lock_wait_s is a prober error (LedgerBusy), with nothing recorded."""
+    import sqlalchemy as sa
+
+    from probes.alerts import _claim
+    from probes.ledger import LedgerBusy, alerts_sent
+    from probes.results import utcnow
+
+    first, second = Ledger(ledger_url), Ledger(ledger_url, lock_wait_s=1.0)
+    with first.transaction() as conn:
+        for n in range(3):
+            conn.execute(alerts_sent.insert().values(destination="ops", event_key=f"new|{n}", event="new",
+                                                     status="pending", created_at=utcnow()))
+    holding, done = threading.Event(), threading.Event()
+    claims: dict[str, list] = {}
+
+    def claim_and_hold():
+        with first.transaction():
+            claims["first"] = _claim(first, "ops")
+            holding.set()
+            done.wait(120)   # the claim's transaction stays open while the other process tries
+
+    holder = threading.Thread(target=claim_and_hold)
+    holder.start()
+    try:
+        assert holding.wait(120)
+        try:
+            second.start_run("run", ".", run_id="while-held")
+        except LedgerBusy as exc:
+            assert "settings.ledger_lock_wait_s" in exc.args[0] and "@" not in exc.args[0]
+        else:
+            raise AssertionError("a write must wait for the other process's transaction, then give up")
+        second.lock_wait_s = 120.0
+        waiting = threading.Thread(target=lambda: claims.setdefault("second", _claim(second, "ops")))
+        waiting.start()
+        waiting.join(1.0)
+        assert waiting.is_alive(), "the second claim must wait for the first transaction"
+    finally:
+        done.set()
+        holder.join(120)
+    waiting.join(120)
+    assert [r["event_key"] for r in claims["first"]] == ["new|0", "new|1", "new|2"]
+    assert claims["second"] == []
+    assert second.get_run("while-held") is None
+    assert len(first._select(sa.select(alerts_sent))) == 3
+    first.close()
+    second.close()

@@ -65,9 +65,10 @@ class Night:
 
 
 @pytest.fixture
-def project(tmp_path):
+def project(tmp_path, ledger_url):
+    # On SQLite (tmp_path/ledger.sqlite3: the default ledger beside probes.yaml) and on PostgreSQL (conftest.ledger_url, given with --ledger).
     reports = tmp_path / "reports"
-    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
+    ledger = Ledger(ledger_url)
     (tmp_path / "probes.yaml").write_text(CONFIG + RETENTION)
     old = Night(ledger, reports, "old")
     files = {
@@ -93,6 +94,7 @@ def project(tmp_path):
                         evidence_path="evidence/unmatched/shopper-1-7.eml", evidence_root=str(reports))
     files["unmatched_eml"] = eml
     yield {"dir": tmp_path, "reports": reports, "ledger": ledger, "files": files, "thumb": thumb,
+           "ledger_args": [] if ledger_url.startswith("sqlite") else ["--ledger", ledger_url],
            "runs": {"old": old.run_id, "running": running.run_id, "waiting": waiting.run_id}}
     ledger.close()
 
@@ -103,7 +105,7 @@ def invoke(*args):
 
 def test_dry_run_lists_what_would_go_and_deletes_nothing(project):
     before = {name: p.read_bytes() for name, p in project["files"].items()}
-    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), "--dry-run")
+    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), *project["ledger_args"], "--dry-run")
     assert got.exit_code == 0, got.output
     out = got.output
     assert f"would delete {Path('evidence') / project['runs']['old'] / 'old' / 'after.png'}" in out
@@ -121,7 +123,7 @@ def test_dry_run_lists_what_would_go_and_deletes_nothing(project):
 def test_prune_deletes_only_old_files_of_limited_kinds_and_records_it(project):
     ledger, files, runs = project["ledger"], project["files"], project["runs"]
     kept_before = evidence_bytes(ledger, runs.values())
-    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"))
+    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), *project["ledger_args"])
     assert got.exit_code == 0, got.output
     assert got.output.strip().splitlines()[-1].startswith("Pruned 4 evidence files (")
     gone = {"old_shot", "old_trace", "old_eml", "unmatched_eml"}
@@ -137,7 +139,7 @@ def test_prune_deletes_only_old_files_of_limited_kinds_and_records_it(project):
     assert after[runs["running"]] == kept_before[runs["running"]] == 2000
     assert after["no-such-run"] == 0
     # A second prune finds nothing more.
-    again = invoke("prune", "--config", str(project["dir"] / "probes.yaml"))
+    again = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), *project["ledger_args"])
     assert again.output.strip().splitlines()[-1].startswith("Pruned 0 evidence files (0 bytes freed)")
 
 
@@ -169,13 +171,13 @@ def test_never_outside_the_evidence_folder(project, tmp_path):
     whys = " ".join(why for _, why in got.refused)
     assert "symbolic link" in whys and "'..'" in whys and "outside" in whys
     assert not any(d.run_id == night.run_id for d in got.files)
-    cli_out = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), "--dry-run")
+    cli_out = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), *project["ledger_args"], "--dry-run")
     assert "refused 4 outside" in cli_out.output
 
 
 def test_no_retention_keeps_everything(project):
     (project["dir"] / "probes.yaml").write_text(CONFIG)
-    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"))
+    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), *project["ledger_args"])
     assert got.exit_code == 0 and "every evidence file is kept" in got.output
     assert all(p.exists() for p in project["files"].values())
     assert plan(project["ledger"], project["reports"], {}).files == []
@@ -183,7 +185,7 @@ def test_no_retention_keeps_everything(project):
 
 def test_retention_is_checked_like_every_setting(project):
     (project["dir"] / "probes.yaml").write_text(CONFIG + "retention:\n  traces: 14 days\n  screenshot: 90d\n")
-    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"))
+    got = invoke("prune", "--config", str(project["dir"] / "probes.yaml"), *project["ledger_args"])
     assert got.exit_code == 2
     assert "probes.yaml:8" in got.output and "'14 days' is not a duration" in got.output
     assert "screenshot" in got.output

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from probes.ledger import Ledger
 from probes.report.build import iso
-from probes.report.dashboard import dashboard_data, publish_run
+from probes.report.dashboard import dashboard_data, publish_run, run_history
 from probes.report.render import short_time
 
 from .conftest import open_report
@@ -231,4 +231,16 @@ def test_a_first_run_s_problems_are_not_news_and_do_not_bury_the_page(tmp_path, 
     assert first.locator("summary").inner_text() == ("First run of 2 journeys: nothing earlier to compare with "
                                                      "(1 problem found, listed with the findings below)")
     assert not first.locator('li[data-check="web_form.http_error"]').is_visible()   # folded
+def test_the_dashboard_and_a_run_pages_history_from_postgresql_are_those_from_sqlite(site, postgres):
+    # The same sixteen nights written to PostgreSQL: every query behind the pages (tuple IN, GROUP BY,
+    # COALESCE, JSON columns) gives what it gives on SQLite.
+    ledger = Ledger(postgres.new_database())
+    for n in range(NIGHTS):
+        if n != 5:
+            night(ledger, n, journeys_of(n), confirm_after=[["globex", "Globex form", 2]] if n == LAST else None)
+    night(ledger, LAST, [J("Contact form", [S("send", measurements={"submit_to_confirmation_s": 1.0})])],
+          kind="run", hour=12)
+    assert dashboard_data(ledger) == dashboard_data(site["ledger"])
+    for n in (3, LAST):
+        assert run_history(ledger, site["ids"][n]) == run_history(site["ledger"], site["ids"][n])
     ledger.close()
