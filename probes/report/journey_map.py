@@ -397,19 +397,27 @@ def write_map(results: dict, path: Path, **options: Any) -> Path:
 
 def write_pdf(html_path: Path, pdf_path: Path, paper: str = "a3", executable_path: str | None = None) -> Path:
     """Print the map page to PDF with Chromium (landscape, on ``paper``), as a browser's print would."""
-    from playwright.sync_api import sync_playwright
+    import concurrent.futures
 
     pdf_path = Path(pdf_path)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    # In a thread of its own: Playwright's sync API refuses a thread that already runs an event loop.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(_print_pdf, Path(html_path).absolute().as_uri(), pdf_path, paper, executable_path).result()
+    return pdf_path
+
+
+def _print_pdf(url: str, pdf_path: Path, paper: str, executable_path: str | None) -> None:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable_path,
                                     args=["--no-sandbox", "--disable-background-networking", "--no-first-run",
                                           "--disable-dev-shm-usage"])
         try:
             page = browser.new_page()
-            page.goto(Path(html_path).absolute().as_uri(), wait_until="load")
+            page.goto(url, wait_until="load")
             page.pdf(path=str(pdf_path), format=paper.upper(), landscape=True, print_background=True,
                      prefer_css_page_size=True)
         finally:
             browser.close()
-    return pdf_path

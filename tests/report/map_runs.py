@@ -1,8 +1,9 @@
 """Runs for the journey map tests, written through the ledger API as a real run and harvest would write them.
 
-``cross_channel``: a web form answered by e-mail (an automatic reply, then a person 4 h 12 min later who
-greets "Dear [name]" and promises a call-back by e-mail "within 24 hours", which came late); ``phone_only``: a
-call whose menu ended in a dead end, heard as an IVR prompt.
+``cross_channel``: a web form answered by e-mail (an automatic reply after 50 min, then a person 4 h 12 min after
+sending who greets "Dear [name]" and promises an e-mail "within 24 hours", which came late); ``phone_only``: a
+call whose menu ended in a dead end, heard as an IVR prompt, in a stage the scenario named. ``run_of`` records
+one run holding the journeys given.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import datetime as dt
 from probes.results import Finding
 
 T0 = dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.timezone.utc)
-ACK_AFTER_S = 40.0
+ACK_AFTER_S = 50 * 60.0
 HUMAN_AFTER_S = 4 * 3600 + 12 * 60          # "4 h 12 min of silence"
 PLACEHOLDER_QUOTE = "Dear [name], thank you for contacting Acme"
 IVR_PROMPT = "Sorry, all our lines are closed. Goodbye."
@@ -21,10 +22,19 @@ def _at(s: float) -> dt.datetime:
     return T0 + dt.timedelta(seconds=s)
 
 
-def cross_channel(ledger, run_id: str = "run-cross") -> str:
-    """One run: web form → e-mail answers → a promise kept late; a placeholder greeting and a late answer."""
+def run_of(ledger, run_id: str, *journeys) -> str:
+    """One run of the journeys given (cross_channel, phone_only), as the runner and harvest write it."""
     ledger.start_run("run", evidence_root=".", run_id=run_id)
     ledger.update_row("runs", run_id, started_at=T0)
+    for add in journeys:
+        add(ledger, run_id)
+    ledger.finish_run(run_id, "failed")
+    ledger.update_row("runs", run_id, finished_at=_at(120))
+    return run_id
+
+
+def cross_channel(ledger, run_id: str) -> None:
+    """Web form → e-mail answers → a promise kept late; a placeholder greeting and a late answer."""
     jid = ledger.start_journey(run_id, name="Refund by web form", file="refund.yaml", target="acme",
                                target_name="Acme Ltd", tags=["refund"],
                                persona={"name": "Jane Roe", "language": "en", "situation": "bereavement"})
@@ -65,25 +75,20 @@ def cross_channel(ledger, run_id: str = "run-cross") -> str:
     ledger.finish_step(wait, "failed", observations={"awaiting": "send", "channel": "email"}, started_at=_at(12))
     ledger.finish_journey(jid, "failed")
     ledger.update_row("journeys", jid, finished_at=_at(30))
-    ledger.finish_run(run_id, "failed")
-    return run_id
 
 
-def phone_only(ledger, run_id: str = "run-phone") -> str:
-    """One run: a call whose menu leads nowhere; the customer never reaches anyone."""
-    ledger.start_run("run", evidence_root=".", run_id=run_id)
-    ledger.update_row("runs", run_id, started_at=T0)
+def phone_only(ledger, run_id: str) -> None:
+    """A call whose menu leads nowhere; the customer never reaches anyone."""
     jid = ledger.start_journey(run_id, name="Call about a delivery", file="call.yaml", target="acme",
                                target_name="Acme Ltd", tags=["phone"], persona={"name": "Sam Poe", "language": "en"})
     ledger.update_row("journeys", jid, started_at=T0)
     call = ledger.start_step(jid, 0, "call", "phone", "Call the service line")
-    ledger.add_finding(run_id, jid, call, Finding("phone.dead_end", "critical", "The menu ended without a person",
+    ledger.add_finding(run_id, jid, call, Finding("phone.dead_end", "critical", "The company hung up before the customer reached a person",
                                                   snippet=IVR_PROMPT))
-    transcript = [{"author": "company", "text": "Welcome to Acme. Press 1 for orders."},
-                  {"author": "customer", "text": "1"}, {"author": "company", "text": IVR_PROMPT}]
+    transcript = [{"author": "ivr", "kind": "menu", "text": "Welcome to Acme. Press 1 for orders.", "t_s": 2.0},
+                  {"author": "customer", "kind": "dtmf", "text": "1", "t_s": 9.0},
+                  {"author": "ivr", "kind": "prompt", "text": IVR_PROMPT, "t_s": 12.0}]
     ledger.finish_step(call, "failed", {"call_s": 95.0}, {"reachable": False, "transcript": transcript,
                                                           "stage": "Phone the shop"}, started_at=_at(0))
     ledger.update_row("steps", call, finished_at=_at(95))
     ledger.finish_journey(jid, "failed")
-    ledger.finish_run(run_id, "failed")
-    return run_id
