@@ -16,7 +16,6 @@ from click.testing import CliRunner
 
 from probes.cli import cli
 from probes.ledger import Ledger
-from probes.report.build import build_results
 from probes.report.dashboard import publish_run
 
 from .conftest import CHROMIUM, open_report
