@@ -967,7 +967,7 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
 
 
 # --- map ----------------------------------------------------------------------------------------
-@cli.command("map", epilog=EXIT_CODES_HELP)
+@cli.command("map")
 @click.option("--run", "run_id", help="Which run to map (default: the latest). See `probes report --list`.")
 @click.option("--journey", "journey_name", help="Only the journey of this name (default: every journey of the run, "
               "one sheet each).")
