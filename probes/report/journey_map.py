@@ -202,11 +202,12 @@ def _journey_sheet(journey: dict) -> dict[str, Any]:
             _contact_waits(sheet, step, answers, first_human, wait_stage.get(step["id"]) or WAIT, waits)
         _promises(sheet, step, _offset((step.get("contact") or {}).get("sent_at"), sheet.t0))
         for f in step["findings"]:
-            f_stage = _finding_stage(f, step, stage, answer_stage)
-            f_lane = (answers[0]["channel"] or "email") if (answer_stage and f_stage == answer_stage) else lane
+            said_in = _answer_quoted(f, answers) if family_of(f["check"]) in TEXT_FAMILIES else None
+            f_stage = _finding_stage(f, step, stage, _stage_of(said_in) if said_in else answer_stage)
+            in_answer = bool(answers) and f_stage in (ACK, ANSWER)
+            f_lane = ((said_in or answers[0])["channel"] or "email") if in_answer else lane
             quote = f["snippet"] or (
-                _quote((first_human or answers[0])["text"]) if answers and f_stage == answer_stage
-                else _quote(_company_said(step)))
+                _quote((said_in or first_human or answers[0])["text"]) if in_answer else _quote(_company_said(step)))
             _low(sheet, f_stage, f_lane, f, quote)
         if reached is False and not any(SEVERITY_WEIGHT.get(f["severity"], 0) for f in step["findings"]):
             sheet.lower(stage, lane, DEAD_END_WEIGHT, "dead end",
@@ -241,13 +242,18 @@ def _contact_waits(sheet: _Sheet, step: dict, answers: list[dict], first_human: 
             waits.append(_wait(sheet, stage, lane, sent_s + first["after_s"] if sent_s is not None else None,
                                first_human["after_s"] - first["after_s"], "more until a person answered"))
         return
-    # Nothing came: the longest judged wait (an await that ran out) is the silence the customer lived.
-    waited = [a for a in step["awaits"] if a["kind"] in ("ack", "human") and a["elapsed_s"] is not None]
+    # Nothing came: the longest wait the awaits judged (to its deadline, when no answer came at all).
+    waited: list[tuple[float, str]] = []
+    for a in step["awaits"]:
+        if a["kind"] not in ("ack", "human"):
+            continue
+        if a["elapsed_s"] is not None:
+            waited.append((a["elapsed_s"], "of silence so far" if a["status"] == "pending" else "of silence"))
+        elif a["status"] == "no_response" and sent_s is not None and (due := _offset(a["due_at"], sheet.t0)):
+            waited.append((due - sent_s, "of silence: no answer by the deadline"))
     if waited:
-        longest = max(waited, key=lambda a: a["elapsed_s"])
-        still = longest["status"] == "pending"
-        waits.append(_wait(sheet, stage, lane, sent_s, longest["elapsed_s"],
-                           "of silence so far" if still else "of silence, no answer"))
+        wait_s, words = max(waited)
+        waits.append(_wait(sheet, stage, lane, sent_s, wait_s, words))
 
 
 def _wait(sheet: _Sheet, stage: str, lane: str, start_s: float | None, wait_s: float, words: str) -> dict:
@@ -276,6 +282,20 @@ def _promises(sheet: _Sheet, step: dict, sent_s: float | None) -> None:
             sheet.lift(PROMISE, "a promise was kept")
 
 
+def _answer_quoted(f: dict, answers: list[dict]) -> dict | None:
+    """The first answer whose text holds the finding's snippet: the answer a text check judged."""
+    for snippet in [x for x in (f.get("snippets") or [f["snippet"]]) if x and x.strip()]:
+        wanted = " ".join(snippet.split())
+        for r in answers:
+            if wanted in " ".join((r["text"] or "").split()):
+                return r
+    return None
+
+
+def _stage_of(answer: dict) -> str:
+    return ANSWER if answer["kind"] == "human" else ACK
+
+
 def _await_step(sheet: _Sheet, step: dict, by_key: dict, own_stage: str | None, waits: list) -> None:
     """An await step: its promises and findings (no acknowledgement, no answer in time, what the answers said);
     the answers themselves are drawn with the contact it awaits, and so is the silence when that step has it."""
@@ -291,9 +311,11 @@ def _await_step(sheet: _Sheet, step: dict, by_key: dict, own_stage: str | None, 
     _promises(sheet, step, _offset((awaited.get("contact") or {}).get("sent_at"), sheet.t0))
     lane = step["observations"].get("channel") or "email"
     for f in step["findings"]:
-        stage = _finding_stage(f, step, own_stage or WAIT, answer_stage)
-        f_lane = (answers[0]["channel"] or lane) if answers and stage == answer_stage else lane
-        quote = f["snippet"] or (_quote((first_human or answers[0])["text"]) if answers else "")
+        said_in = _answer_quoted(f, answers) if family_of(f["check"]) in TEXT_FAMILIES else None
+        stage = _finding_stage(f, step, own_stage or WAIT, _stage_of(said_in) if said_in else answer_stage)
+        in_answer = bool(answers) and stage in (ACK, ANSWER)
+        f_lane = ((said_in or answers[0])["channel"] or lane) if in_answer else lane
+        quote = f["snippet"] or (_quote((said_in or first_human or answers[0])["text"]) if answers else "")
         _low(sheet, stage, f_lane, f, quote)
 
 

@@ -69,6 +69,8 @@ def cross_channel(ledger, run_id: str) -> None:
                                                   "promised within 2 hours"), cid)
     ledger.add_finding(run_id, jid, wait, Finding("placeholder", "major", "The greeting is an unfilled template",
                                                   snippet=PLACEHOLDER_QUOTE), cid)
+    ledger.add_finding(run_id, jid, wait, Finding("canned", "minor", "A canned acknowledgement",
+                                                  snippet="We received your request"), cid)
     ledger.add_finding(run_id, jid, wait, Finding("promise.late", "major",
                                                   "A promise came true late: promised \u201cwithin 24 hours\u201d"),
                        cid)
