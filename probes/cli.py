@@ -975,6 +975,9 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
 @click.option("--target", help="Only the journeys of this company (its key or name in probes.yaml).")
 @click.option("--paper", type=click.Choice(["a3", "a4"]), default="a3", show_default=True,
               help="Paper the map prints on, landscape.")
+@click.option("--last", "last_runs", type=click.IntRange(1, 366), default=1, show_default=True,
+              help="Also say under each stage how it went over the last N runs up to --run (of any kind; those "
+                   "that have the journey count): how many got there, the median and worst times.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="HTML file to write (default: "
               "REPORTS/runs/<run id>/map.html, beside the run's page).")
 @click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False), help="Also print the map to this PDF "
@@ -982,7 +985,7 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
 @click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
               "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
-def map_command(run_id, journey_name, tag, target, paper, out_path, pdf_path, config_path, ledger_url):
+def map_command(run_id, journey_name, tag, target, paper, last_runs, out_path, pdf_path, config_path, ledger_url):
     """Write the journey map of a run: what the customer lived through, one sheet per journey, to print on a wall.
 
     Columns are the journey's stages, swimlanes its channels; the waits are drawn to scale, with a mood curve
@@ -1024,7 +1027,8 @@ def map_command(run_id, journey_name, tag, target, paper, out_path, pdf_path, co
     results = build_results(ledger, run_id)
     out = Path(out_path).resolve() if out_path else run_page_dir(reports, run_id) / MAP_PAGE
     try:
-        write_map(results, out, paper=paper, journey=journey_name, tag=tag, target=target)
+        earlier = [build_results(ledger, r) for r in _runs_before(ledger, run_id, last_runs - 1)]
+        write_map(results, out, paper=paper, journey=journey_name, tag=tag, target=target, earlier=earlier)
     except LookupError as err:
         click.secho(f"Nothing to map in run {run_id}: {err}.", fg="red", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -1042,6 +1046,14 @@ def map_command(run_id, journey_name, tag, target, paper, out_path, pdf_path, co
             click.secho(f"Cannot print the map to {pdf_path}: {exc}", fg="red", err=True)
             sys.exit(EXIT_PROBER_ERROR)
         click.echo(f"PDF: {pdf}")
+
+
+def _runs_before(ledger, run_id: str, n: int) -> list[str]:
+    """The ids of the ``n`` runs started before ``run_id``, newest first."""
+    if n <= 0:
+        return []
+    ids = [r["id"] for r in ledger.list_runs(limit=10_000)]   # newest first
+    return ids[ids.index(run_id) + 1:][:n] if run_id in ids else []
 
 
 # --- prune --------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .build import nearest_rank
 from ..durations import format_duration
 from .render import SEVERITY, _environment, channel_name, family_of, long_duration, persona_words
 
@@ -112,6 +113,10 @@ class _Sheet:
         self.mood: dict[str, int] = {}
         self.why: dict[str, list[str]] = {}
         self.lows: dict[str, list[dict[str, Any]]] = {}
+        # Per stage, for the history across runs: how long it took (a contact, the first answer of its kind, a
+        # promise kept) and how long the customer waited in it.
+        self.took: dict[str, float] = {}
+        self.waited: dict[str, float] = {}
 
     def _see(self, stage: str, lane: str) -> None:
         if stage not in self.stages:
@@ -125,8 +130,10 @@ class _Sheet:
         self._see(stage, lane)
         self.items.append({"stage": stage, "lane": lane, **item})
 
-    def lift(self, stage: str, why: str) -> None:
+    def lift(self, stage: str, why: str, took_s: float | None = None) -> None:
         self.mood[stage] = self.mood.get(stage, 0) + 1
+        if took_s is not None:
+            self.took.setdefault(stage, took_s)
         self.why.setdefault(stage, []).append(f"+1 {why}")
 
     def lower(self, stage: str, lane: str, weight: int, why: str, low: dict[str, Any] | None) -> None:
@@ -183,7 +190,7 @@ def _journey_sheet(journey: dict) -> dict[str, Any]:
                                 "detail": took, "start_s": _offset(step["started_at"], sheet.t0),
                                 "end_s": _offset(step["finished_at"], sheet.t0)})
         if reached is True:
-            sheet.lift(stage, f"{channel_name(lane)}: got through")
+            sheet.lift(stage, f"{channel_name(lane)}: got through", step["duration_s"])
         answers = sorted((r for r in step["responses"] if r["kind"] in ("auto", "human")),
                          key=lambda r: r["arrived_at"] or "")
         first_human = next((r for r in answers if r["kind"] == "human"), None)
@@ -197,7 +204,8 @@ def _journey_sheet(journey: dict) -> dict[str, Any]:
                        "detail": r["subject"], "quote": _quote(r["text"]),
                        "start_s": _offset(r["arrived_at"], sheet.t0), "end_s": None})
             if any(r is x for x in (answers[0], first_human)):   # the first of each kind lifts the mood
-                sheet.lift(r_stage, "an answer came" if r_stage == ANSWER else "the message was acknowledged")
+                sheet.lift(r_stage, "an answer came" if r_stage == ANSWER else "the message was acknowledged",
+                           r["after_s"])
         if answers or any(a["kind"] in ("ack", "human") for a in step["awaits"]):
             _contact_waits(sheet, step, answers, first_human, wait_stage.get(step["id"]) or WAIT, waits)
         _promises(sheet, step, _offset((step.get("contact") or {}).get("sent_at"), sheet.t0))
@@ -261,6 +269,7 @@ def _wait(sheet: _Sheet, stage: str, lane: str, start_s: float | None, wait_s: f
             "wait_s": wait_s, "start_s": start_s,
             "end_s": start_s + wait_s if start_s is not None else None}
     sheet.add(stage, lane, item)
+    sheet.waited[stage] = sheet.waited.get(stage, 0.0) + max(0.0, wait_s)
     return sheet.items[-1]
 
 
@@ -279,7 +288,7 @@ def _promises(sheet: _Sheet, step: dict, sent_s: float | None) -> None:
                    "start_s": (sent_s + a["elapsed_s"]) if sent_s is not None and a["elapsed_s"] is not None
                    else _offset(a["due_at"], sheet.t0), "end_s": None})
         if a["status"] == "met":
-            sheet.lift(PROMISE, "a promise was kept")
+            sheet.lift(PROMISE, "a promise was kept", a["elapsed_s"])
 
 
 def _answer_quoted(f: dict, answers: list[dict]) -> dict | None:
@@ -353,7 +362,9 @@ def _view(sheet: _Sheet, waits: list[dict]) -> dict[str, Any]:
                       "why": sheet.why.get(s, [])})
     lows = [sorted(sheet.lows.get(s, []), key=lambda x: -SEVERITY_WEIGHT.get(x["severity"], 0))[:3]
             for s in stages]
-    return {"name": j["name"], "target_name": j["target_name"], "status": j["status"], "file": j["file"],
+    facts = {st: {"good": any(w.startswith("+") for w in sheet.why.get(st, [])),
+                  "took_s": sheet.took.get(st), "waited_s": sheet.waited.get(st)} for st in stages}
+    return {"name": j["name"], "target": j["target"], "target_name": j["target_name"], "facts": facts, "history": {}, "status": j["status"], "file": j["file"],
             "description": j["description"], "started_at": j["started_at"], "tags": j["tags"],
             "persona": {"name": (j["persona"] or {}).get("name") or "", "words": persona_words(j["persona"] or {})},
             "stages": stages, "lanes": lanes, "curve": curve, "lows": lows,
@@ -393,16 +404,40 @@ def map_view(results: dict, *, journey: str | None = None, tag: str | None = Non
     return out
 
 
+def add_history(sheets: list[dict], earlier: list[list[dict]]) -> None:
+    """Under each stage of each sheet, how it went over this run and the ``earlier`` runs' sheets (map_view of
+    each) that have the same journey: in how many it got there, and the median and worst times."""
+    for sheet in sheets:
+        same = [sheet] + [o for run in earlier for o in run
+                          if o["name"] == sheet["name"] and o["target"] == sheet["target"]]
+        n = len(same)
+        for st in sheet["stages"]:
+            facts = [o["facts"].get(st) or {} for o in same]
+            if st == WAIT or not any(f.get("good") for f in facts) and any(f.get("waited_s") for f in facts):
+                times = [f["waited_s"] for f in facts if f.get("waited_s") is not None]
+                head = f"waited in {len(times)} of {n} runs"
+            else:
+                times = [f["took_s"] for f in facts if f.get("good") and f.get("took_s") is not None]
+                head = f"{sum(1 for f in facts if f.get('good'))} of {n} runs"
+            spread = (f"; median {long_duration(nearest_rank(times, 50))}, worst {long_duration(max(times))}"
+                      if times else "")
+            sheet["history"][st] = head + spread
+        sheet["history_runs"] = n
+
+
 def render_map(results: dict, *, paper: str = "a3", journey: str | None = None, tag: str | None = None,
-               target: str | None = None) -> str:
+               target: str | None = None, earlier: list[dict] | None = None) -> str:
     """The journey map of one run as a self-contained HTML page, one sheet per journey, printed on ``paper``.
 
+    ``earlier``: the results documents of earlier runs; each stage then says how it went over them all.
     Raises LookupError when no journey of the run matches the filters."""
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}")
     sheets = map_view(results, journey=journey, tag=tag, target=target)
     if not sheets:
         raise LookupError("no journey of this run matches" if (journey or tag or target) else "the run has no journeys")
+    if earlier:
+        add_history(sheets, [map_view(r, journey=journey, tag=tag, target=target) for r in earlier])
     run = results["run"]
     return _environment().get_template("map.html.j2").render(
         sheets=sheets, run=run, paper=paper, rule=MOOD_RULE, generator_version=__version__,

@@ -22,10 +22,11 @@ def _at(s: float) -> dt.datetime:
     return T0 + dt.timedelta(seconds=s)
 
 
-def run_of(ledger, run_id: str, *journeys) -> str:
-    """One run of the journeys given (cross_channel, phone_only), as the runner and harvest write it."""
+def run_of(ledger, run_id: str, *journeys, day: int = 0) -> str:
+    """One run of the journeys given (cross_channel, phone_only), as the runner and harvest write it; ``day``:
+    started that many days after T0 (the journeys' own times stay at T0)."""
     ledger.start_run("run", evidence_root=".", run_id=run_id)
-    ledger.update_row("runs", run_id, started_at=T0)
+    ledger.update_row("runs", run_id, started_at=T0 + dt.timedelta(days=day))
     for add in journeys:
         add(ledger, run_id)
     ledger.finish_run(run_id, "failed")
@@ -33,15 +34,16 @@ def run_of(ledger, run_id: str, *journeys) -> str:
     return run_id
 
 
-def cross_channel(ledger, run_id: str) -> None:
-    """Web form → e-mail answers → a promise kept late; a placeholder greeting and a late answer."""
+def cross_channel(ledger, run_id: str, human_after_s: float = HUMAN_AFTER_S) -> None:
+    """Web form → e-mail answers → a promise kept late; a placeholder greeting and a late answer (a person
+    answers ``human_after_s`` after the form was sent)."""
     jid = ledger.start_journey(run_id, name="Refund by web form", file="refund.yaml", target="acme",
                                target_name="Acme Ltd", tags=["refund"],
                                persona={"name": "Jane Roe", "language": "en", "situation": "bereavement"})
     ledger.update_row("journeys", jid, started_at=T0)
     form = ledger.start_step(jid, 0, "send", "web_form", "Send the refund request")
     cid = ledger.plan_contact(run_id=run_id, journey_id=jid, step_id=form, channel="web_form", destination="x",
-                              token="tok-1", idempotency_key=f"{run_id}/send")
+                              token=f"{run_id}-tok", idempotency_key=f"{run_id}/send")
     ledger.mark_contact(cid, "sent", sent_at=_at(12))
     ledger.finish_step(form, "passed", {"page_load_s": 1.2}, {"reachable": True}, started_at=_at(0))
     ledger.update_row("steps", form, finished_at=_at(12))
@@ -50,20 +52,20 @@ def cross_channel(ledger, run_id: str) -> None:
                            kind="ack", deadline_text="1 hour", due_at=_at(12 + 3600))
     human = ledger.add_await(run_id=run_id, journey_id=jid, step_id=wait, contact_id=cid, channel="email",
                              kind="human", deadline_text="2 hours", due_at=_at(12 + 7200))
-    rid_ack = ledger.add_response(channel="email", mailbox="shopper", uidvalidity=1, uid=1, contact_id=cid,
+    rid_ack = ledger.add_response(channel="email", mailbox="shopper", uidvalidity=1, uid=cid * 10 + 1, contact_id=cid,
                                   matched_by="token", kind="auto", observed_at=_at(12 + ACK_AFTER_S),
                                   arrived_at=_at(12 + ACK_AFTER_S), subject="We got your message",
                                   body_text="We received your request and will reply soon.")
-    rid = ledger.add_response(channel="email", mailbox="shopper", uidvalidity=1, uid=2, contact_id=cid,
-                              matched_by="token", kind="human", observed_at=_at(12 + HUMAN_AFTER_S),
-                              arrived_at=_at(12 + HUMAN_AFTER_S), subject="Re: refund",
+    rid = ledger.add_response(channel="email", mailbox="shopper", uidvalidity=1, uid=cid * 10 + 2, contact_id=cid,
+                              matched_by="token", kind="human", observed_at=_at(12 + human_after_s),
+                              arrived_at=_at(12 + human_after_s), subject="Re: refund",
                               body_text=PLACEHOLDER_QUOTE + ". We will e-mail you the label within 24 hours.")
     ledger.settle_await(ack, "met", response_id=rid_ack, elapsed_s=ACK_AFTER_S)
-    ledger.settle_await(human, "late", response_id=rid, elapsed_s=HUMAN_AFTER_S)
+    ledger.settle_await(human, "late", response_id=rid, elapsed_s=human_after_s)
     promise = ledger.add_await(run_id=run_id, journey_id=jid, step_id=wait, contact_id=cid, channel="email",
                                kind="promise", deadline_text="promised \u201cwithin 24 hours\u201d",
-                               due_at=_at(12 + HUMAN_AFTER_S + 86400))
-    ledger.settle_await(promise, "late", elapsed_s=HUMAN_AFTER_S + 90000)
+                               due_at=_at(12 + human_after_s + 86400))
+    ledger.settle_await(promise, "late", elapsed_s=human_after_s + 90000)
     ledger.add_finding(run_id, jid, wait, Finding("reply.late_human", "major",
                                                   "An answer from a person came late: after 4 h 12 min, "
                                                   "promised within 2 hours"), cid)

@@ -6,6 +6,7 @@ PDFs are read back with poppler's pdfinfo, pdftotext and pdftoppm.
 """
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -153,3 +154,23 @@ def test_pdf_one_landscape_sheet_per_journey_with_its_text(ledger, tmp_path, pap
         dark = sum(grey.histogram()[:200])   # pixels darker than light grey
         assert dark > 0.01 * grey.width * grey.height   # drawn, not a blank sheet
 
+
+
+def test_over_many_runs_each_stage_says_how_often_and_how_long(ledger, tmp_path, chromium):
+    # Three runs of the cross-channel journey, a person answering after 1 h, 4 h 12 min and 2 h; a run in between
+    # without it does not count; the oldest run is outside --last 4.
+    run_of(ledger, "run-0", functools.partial(cross_channel, human_after_s=60.0), day=0)
+    for day, after_s in ((1, 3600.0), (2, HUMAN_AFTER_S), (4, 7200.0)):
+        run_of(ledger, f"run-{day}", functools.partial(cross_channel, human_after_s=after_s), day=day)
+    run_of(ledger, "run-3", phone_only, day=3)
+    out = tmp_path / "map.html"
+    map_cli(tmp_path / "ledger.sqlite3", "--last", "4", "--journey", "Refund by web form", "--out", str(out))
+    page, _, _ = open_report(chromium, out, width=1500)
+    assert "in the 3 runs of this journey" in page.locator(".history-note").inner_text()
+    history = {h.get_attribute("data-stage"): h.locator(".history").inner_text()
+               for h in page.locator(".stage-head[data-stage]").all()}
+    assert history["Answered"] == "3 of 3 runs; median 2 h, worst 4 h 12 min"
+    assert history["Make contact"] == "3 of 3 runs; median 12.0 s, worst 12.0 s"
+    assert history["Acknowledged"] == "3 of 3 runs; median 50 min, worst 50 min"
+    assert history["Promise kept"] == "0 of 3 runs"   # kept late each time: never kept as promised
+    assert history["Waiting"].startswith("waited in 3 of 3 runs; median 2 h")
