@@ -36,6 +36,8 @@ class AwaitStep(ReplyDeadlines):
 
     id: str | None = Field(None, description="short name for this step")
     description: str = ""
+    stage: str | None = Field(None, min_length=1, max_length=60, description="the journey stage the wait is drawn "
+                              "in on the journey map (`probes map`); default: Waiting")
     await_: str = Field(alias="await", description="the id of the earlier step whose contact is answered")
     channel: Literal["email", "sms"] = Field("email", description="the channel the answer is expected on: "
                                                                 "email (the prober's mailbox) or sms (its number)")

@@ -966,6 +966,96 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
         sys.exit(EXIT_PROBER_ERROR)
 
 
+# --- map ----------------------------------------------------------------------------------------
+@cli.command("map")
+@click.option("--run", "run_id", help="Which run to map (default: the latest). See `probes report --list`.")
+@click.option("--journey", "journey_name", help="Only the journey of this name (default: every journey of the run, "
+              "one sheet each).")
+@click.option("--tag", help="Only the journeys with this tag.")
+@click.option("--target", help="Only the journeys of this company (its key or name in probes.yaml).")
+@click.option("--paper", type=click.Choice(["a3", "a4"]), default="a3", show_default=True,
+              help="Paper the map prints on, landscape.")
+@click.option("--last", "last_runs", type=click.IntRange(1, 366), default=1, show_default=True,
+              help="Also say under each stage how it went over the last N runs up to --run (of any kind; those "
+                   "that have the journey count): how many got there, the median and worst times.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="HTML file to write (default: "
+              "REPORTS/runs/<run id>/map.html, beside the run's page).")
+@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False), help="Also print the map to this PDF "
+              "through Chromium (landscape, on --paper).")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
+              "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
+def map_command(run_id, journey_name, tag, target, paper, last_runs, out_path, pdf_path, config_path, ledger_url):
+    """Write the journey map of a run: what the customer lived through, one sheet per journey, to print on a wall.
+
+    Columns are the journey's stages, swimlanes its channels; the waits are drawn to scale, with a mood curve
+    whose low points name the finding, quote the evidence and say what to fix. Read from the ledger only: no
+    contacts are made. Exit code 0 when written, 2 when no run or journey matches, 3 when it could not be written.
+    """
+    from .config import find_config, load_config, shown_ledger_url
+    from .ledger import Ledger
+    from .report import build_results
+    from .report.dashboard import run_page_dir
+    from .report.journey_map import MAP_PAGE, write_map, write_pdf
+
+    reports = Path("reports").resolve()
+    config = None
+    if not ledger_url:
+        try:
+            config = load_config(find_config(config_path))
+        except InputError:
+            ledger_url = f"sqlite:///{reports / DEMO_LEDGER}"   # no project: the demo is all that runs
+        if config is not None:
+            reports = config.reports_dir()
+            try:
+                ledger_url = _ledger_for(config, None, None)
+            except InputError as err:
+                _fail_input(err, contacting=False)
+    if ledger_url.startswith("sqlite:///") and not Path(ledger_url[10:]).exists():
+        click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo), or "
+                    "pass --ledger URL.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        ledger = Ledger(ledger_url)
+    except Exception as exc:  # noqa: BLE001 - an unreachable database is the prober's failure
+        click.secho(f"Cannot open the ledger {shown_ledger_url(ledger_url)}: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    run_id = run_id or ledger.latest_run_id()
+    if not run_id or not ledger.get_run(run_id):
+        click.secho("The ledger has no such run." if run_id else "The ledger has no runs yet.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    results = build_results(ledger, run_id)
+    out = Path(out_path).resolve() if out_path else run_page_dir(reports, run_id) / MAP_PAGE
+    try:
+        earlier = [build_results(ledger, r) for r in _runs_before(ledger, run_id, last_runs - 1)]
+        write_map(results, out, paper=paper, journey=journey_name, tag=tag, target=target, earlier=earlier)
+    except LookupError as err:
+        click.secho(f"Nothing to map in run {run_id}: {err}.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as err:
+        click.secho(f"Cannot write {out}: {err}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    click.echo(f"Map: {out}")
+    if pdf_path:
+        from .browser import find_chromium, playwright_chromium
+
+        try:
+            pdf = write_pdf(out, Path(pdf_path).resolve(), paper,
+                            find_chromium(config.settings.browser if config else None, playwright_chromium()))
+        except Exception as exc:  # noqa: BLE001 - no Chromium, or it failed: the prober's trouble
+            click.secho(f"Cannot print the map to {pdf_path}: {exc}", fg="red", err=True)
+            sys.exit(EXIT_PROBER_ERROR)
+        click.echo(f"PDF: {pdf}")
+
+
+def _runs_before(ledger, run_id: str, n: int) -> list[str]:
+    """The ids of the ``n`` runs started before ``run_id``, newest first."""
+    if n <= 0:
+        return []
+    ids = [r["id"] for r in ledger.list_runs(limit=10_000)]   # newest first
+    return ids[ids.index(run_id) + 1:][:n] if run_id in ids else []
+
+
 # --- prune --------------------------------------------------------------------------------------
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (its `retention:` limits, ledger and "

@@ -557,6 +557,8 @@ class Runner:
             return self._step_error(step_id, f"step '{step.await_}' made no contact to await")
         self._add_awaits(run_id, jid, step_id, contact, step.channel, step.deadlines(), target)
         observations: dict[str, Any] = {"awaiting": step.await_, "channel": step.channel}
+        if step.stage:
+            observations["stage"] = step.stage   # the journey map draws the step in it
         if step.must_mention:
             observations["must_mention"] = step.must_mention   # harvest judges the answers by it
         self.ledger.finish_step(step_id, "pending", observations=observations)
@@ -608,7 +610,8 @@ class Runner:
                 status = "pending" if self._await_replies(step, run_id, jid, step_id, contact, target) else "passed"
                 self.ledger.finish_step(step_id, status,
                                         observations={"recovered": "the earlier attempt was sent; not resent",
-                                                      "reachable": True})
+                                                      "reachable": True,
+                                                      **({"stage": step.stage} if step.stage else {})})
                 return status, []
             if verdict != "resend":
                 return self._step_error(step_id, verdict)
@@ -697,6 +700,8 @@ class Runner:
             reachable = outcome.contacted and bool(
                 outcome.observations.get("reachable", not any(f.severity == "critical" for f in as_found)))
             observations = {**outcome.observations, "reachable": reachable}
+            if step.stage:
+                observations["stage"] = step.stage   # the journey map draws the step in it
             if getattr(step, "must_mention", None):
                 observations["must_mention"] = step.must_mention   # harvest judges the answers by it
             status = "failed" if failed else "passed"

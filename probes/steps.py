@@ -55,6 +55,8 @@ class StepBase(Strict):
     id: str | None = Field(None, description="short name for this step (letters, digits, _ and -); "
                                              "later steps refer to its saved values as {steps.<id>.<name>}")
     description: str = ""
+    stage: str | None = Field(None, min_length=1, max_length=60, description="the journey stage this step is "
+                              "drawn in on the journey map (`probes map`); default: from what happened")
     # When a finding ends the journey (see runner.stop_reason): a contact that did not get through always
     # does; "critical" (the default) also stops on a critical finding, "major" on a major or critical one …
     stop_on: StopOn = Field("critical", description="stop the journey after this step on a finding of this "

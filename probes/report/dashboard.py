@@ -391,5 +391,22 @@ def publish_run(ledger: Ledger, reports: Path, run_id: str, *, results: dict | N
     except Exception:  # noqa: BLE001 - the run's own page matters more than the comparison with others
         log.exception("what changed in run %s could not be worked out; its page is written without it", run_id)
         history = None
-    page = write_report(results, folder, title=title, history=history)
+    map_href = _write_map(results, folder)
+    page = write_report(results, folder, title=title, history=history, map_href=map_href)
     return page, write_dashboard(ledger, reports, days=days)
+
+
+def _write_map(results: dict, folder: Path) -> str | None:
+    """The run's journey map (map.html beside its page, A3); its link, or None when the run has no journey."""
+    from .journey_map import MAP_PAGE, write_map
+
+    try:
+        write_map(results, folder / MAP_PAGE)
+    except LookupError:   # no journeys: no map (and none left from an earlier page of this run)
+        (folder / MAP_PAGE).unlink(missing_ok=True)
+        return None
+    except Exception:  # noqa: BLE001 - the run's own page matters more than its map
+        log.exception("the journey map of run %s could not be written; its page is written without it",
+                      results["run"]["id"])
+        return None
+    return MAP_PAGE

@@ -729,13 +729,16 @@ def _environment() -> jinja2.Environment:
 
 # --- public API ---------------------------------------------------------------------
 
-def render_html(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None) -> str:
+def render_html(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None,
+                map_href: str | None = None) -> str:
     """The report as an HTML string, with evidence links relative to ``out_dir``.
 
     ``history``: what changed since earlier runs (probes.report.dashboard.run_history), shown first.
+    ``map_href``: the run's journey map (probes.report.journey_map), linked from the header when given.
     """
     out_dir = Path(out_dir).absolute()
-    return _environment().get_template("report.html.j2").render(**_view(results, out_dir, title, history))
+    return _environment().get_template("report.html.j2").render(**_view(results, out_dir, title, history),
+                                                                map_href=map_href)
 
 
 def render_unmatched_html(results: dict, out_dir: Path, *, title: str | None = None) -> str:
@@ -749,7 +752,8 @@ def render_unmatched_html(results: dict, out_dir: Path, *, title: str | None = N
         page_title=f"Mail that matched no contact \u2013 run {run['id']}")
 
 
-def write_report(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None) -> Path:
+def write_report(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None,
+                 map_href: str | None = None) -> Path:
     """Write ``out_dir/index.html`` (creating the folder) and return its path.
 
     When more mail matched no contact than the page lists, the whole list goes to ``out_dir/unmatched-mail.html``.
@@ -757,7 +761,8 @@ def write_report(results: dict, out_dir: Path, *, title: str | None = None, hist
     out_dir = Path(out_dir).absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "index.html"
-    path.write_text(render_html(results, out_dir, title=title, history=history), encoding="utf-8")
+    path.write_text(render_html(results, out_dir, title=title, history=history, map_href=map_href),
+                    encoding="utf-8")
     listing = out_dir / UNMATCHED_PAGE
     if len(results.get("unmatched_mail") or []) > LIST_PREVIEW_ROWS:
         listing.write_text(render_unmatched_html(results, out_dir, title=title), encoding="utf-8")
