@@ -129,40 +129,33 @@ def _npm_widgets(session: nox.Session) -> None:
         session.error(str(exc))
 
 
-SYSTEMD_INSTALL = "sudo apt-get install -y systemd"
-
-
-def _systemd_analyze(session: nox.Session) -> None:
-    """systemd-analyze, which checks the unit files in deploy/systemd/ (no running systemd is needed): from
-    Debian's systemd package, installed with apt-get when running as root, else the session fails with the
-    command. Containers often come without it."""
-    if shutil.which("systemd-analyze") or Path("/usr/bin/systemd-analyze").exists():
+def _debian_tools(session: nox.Session, what: str, package: str, present: bool) -> None:
+    """A Debian package the tests run programs of: installed with apt-get when missing and running as root,
+    else the session fails with the command."""
+    if present:
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        session.error(f"systemd-analyze is needed to test deploy/systemd/. Run: {SYSTEMD_INSTALL}")
-    _say("installing systemd with apt-get (its systemd-analyze checks the unit files in deploy/systemd/)")
+        session.error(f"{what}. Run: sudo apt-get install -y {package}")
+    _say(f"installing {package} with apt-get ({what})")
     subprocess.run(["apt-get", "update"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "systemd"], check=True,
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", package], check=True,
                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
-POSTGRESQL_INSTALL = "sudo apt-get install -y postgresql"
-
-
-def _postgresql(session: nox.Session) -> None:
-    """PostgreSQL's initdb and pg_ctl, with which the ledger tests start a throwaway server of their own (no
-    system service is used): from Debian's postgresql package, installed with apt-get when running as root,
-    else the session fails with the command."""
+def _test_tools(session: nox.Session) -> None:
+    """What the tests run besides Python: systemd-analyze checks the unit files in deploy/systemd/ (no running
+    systemd is needed; containers often come without it); PostgreSQL's initdb and pg_ctl start the ledger
+    tests' throwaway server (no system service is used); poppler's pdfinfo, pdftotext and pdftoppm read the
+    journey map's PDFs."""
     import glob
 
-    if glob.glob("/usr/lib/postgresql/*/bin/initdb") or (shutil.which("initdb") and shutil.which("pg_ctl")):
-        return
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        session.error(f"PostgreSQL is needed for the PostgreSQL ledger tests. Run: {POSTGRESQL_INSTALL}")
-    _say("installing postgresql with apt-get (the ledger tests start a throwaway PostgreSQL server)")
-    subprocess.run(["apt-get", "update"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "postgresql"], check=True,
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    _debian_tools(session, "systemd-analyze checks the unit files in deploy/systemd/", "systemd",
+                  bool(shutil.which("systemd-analyze") or Path("/usr/bin/systemd-analyze").exists()))
+    _debian_tools(session, "the ledger tests start a throwaway PostgreSQL server", "postgresql",
+                  bool(glob.glob("/usr/lib/postgresql/*/bin/initdb") or (shutil.which("initdb")
+                                                                        and shutil.which("pg_ctl"))))
+    _debian_tools(session, "the journey map's tests read its PDFs with pdfinfo, pdftotext and pdftoppm",
+                  "poppler-utils", all(shutil.which(t) for t in ("pdfinfo", "pdftotext", "pdftoppm")))
 
 
 @nox.session
@@ -170,8 +163,7 @@ def tests(session: nox.Session) -> None:
     """The whole test suite (real Chromium, real npm chat widgets, pages on loopback)."""
     _install(session, "test")
     _npm_widgets(session)
-    _systemd_analyze(session)
-    _postgresql(session)
+    _test_tools(session)
     # Two workers (pytest-xdist): most tests wait on servers, browsers and deadlines, not the CPU, so two
     # run side by side in about half the time even on 2 cores. worksteal: a worker that runs out of tests
     # takes some from the other, so one long test does not leave a worker idle. `-- -n 0` runs in one process.

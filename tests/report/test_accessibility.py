@@ -110,3 +110,8 @@ def test_dashboard_is_accessible_and_names_every_daily_cell_and_sparkline(site, 
 def test_run_page_of_a_varied_night_is_accessible(site, chromium):
     page = check(chromium, site["varied"])
     assert page.locator("#errors-h").count() == 1
+
+
+def test_journey_map_is_accessible(site, chromium):
+    # Written beside every run page (probes map writes the same): stages, lanes, wait bars, the mood curve.
+    check(chromium, site["reports"] / "runs" / site["last"] / "map.html")
