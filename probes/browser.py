@@ -5,13 +5,14 @@ Order of preference: the configured path, Playwright's own Chromium (after
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -262,31 +263,44 @@ class ChromiumGone(Exception):
     """Chromium went away while the prober was waiting for it."""
 
 
-async def open_page(context, within_s: float = PAGE_WITHIN_S):
-    """context.new_page(), bounded: it ends when the tab is open, when Chromium goes away (ChromiumGone; the
-    caller's ``BrowserSession.lost()`` then says so) or after within_s (a prober error: nothing was sent)."""
+@contextlib.contextmanager
+def _gone_watch(browser) -> Iterator[Any]:
+    """A future that is done once Chromium has gone away (at once, if it already has), while in the block."""
     import asyncio
 
-    browser = context.browser
     gone = asyncio.get_running_loop().create_future()
 
     def on_gone(_browser) -> None:
         if not gone.done():
             gone.set_result(None)
 
-    if browser is not None:
-        if not browser.is_connected():
-            raise ChromiumGone("Chromium went away before the tab was opened")
-        browser.once("disconnected", on_gone)
-    opening = asyncio.ensure_future(context.new_page())
+    if browser is None:
+        yield gone
+        return
+    browser.once("disconnected", on_gone)
+    if not browser.is_connected():
+        on_gone(browser)
     try:
-        done, _ = await asyncio.wait({opening, gone}, timeout=within_s, return_when=asyncio.FIRST_COMPLETED)
-    except BaseException:
-        opening.cancel()
-        raise
+        yield gone
     finally:
-        if browser is not None:
-            browser.remove_listener("disconnected", on_gone)
+        browser.remove_listener("disconnected", on_gone)
+
+
+async def open_page(context, within_s: float = PAGE_WITHIN_S):
+    """context.new_page(), bounded: it ends when the tab is open, when Chromium goes away (ChromiumGone; the
+    caller's ``BrowserSession.lost()`` then says so) or after within_s (a prober error: nothing was sent)."""
+    import asyncio
+
+    browser = context.browser
+    if browser is not None and not browser.is_connected():
+        raise ChromiumGone("Chromium went away before the tab was opened")
+    with _gone_watch(browser) as gone:
+        opening = asyncio.ensure_future(context.new_page())
+        try:
+            done, _ = await asyncio.wait({opening, gone}, timeout=within_s, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            opening.cancel()
+            raise
     if opening in done:
         return opening.result()
     opening.cancel()
@@ -307,31 +321,19 @@ async def unless_gone(browser, work: Awaitable[T], grace_s: float = GONE_GRACE_S
     import asyncio
 
     task = asyncio.ensure_future(work)
-    gone = asyncio.get_running_loop().create_future()
-
-    def on_gone(_browser) -> None:
-        if not gone.done():
-            gone.set_result(None)
-
-    if browser is not None:
-        browser.once("disconnected", on_gone)
-        if not browser.is_connected():
-            on_gone(browser)
-    try:
-        done, _ = await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
-        if task not in done:
-            done, _ = await asyncio.wait({task}, timeout=grace_s)
-        if task in done:
-            return task.result()
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-        raise ChromiumGone("Chromium went away mid-step (a page call was left unanswered)")
-    except BaseException:
-        task.cancel()
-        raise
-    finally:
-        if browser is not None:
-            browser.remove_listener("disconnected", on_gone)
+    with _gone_watch(browser) as gone:
+        try:
+            done, _ = await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
+            if task not in done:
+                done, _ = await asyncio.wait({task}, timeout=grace_s)
+            if task in done:
+                return task.result()
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            raise ChromiumGone("Chromium went away mid-step (a page call was left unanswered)")
+        except BaseException:
+            task.cancel()
+            raise
 
 
 def untraced(owner: Any, make: Callable[[], Awaitable[T]]) -> Awaitable[T]:
