@@ -917,34 +917,10 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
     report. The exit code is 0 when the files were written, whatever the run found (`probes run` gives codes
     that follow the run's verdict), 3 when one could not be written.
     """
-    from .config import find_config, load_config, shown_ledger_url
-    from .ledger import Ledger
     from .report import build_results, write_json
     from .report.dashboard import DEFAULT_DAYS, publish_run
 
-    reports = Path("reports").resolve()
-    config = None
-    if not ledger_url:
-        try:
-            config = load_config(find_config(config_path))
-        except InputError:
-            config = None
-            ledger_url = f"sqlite:///{reports / DEMO_LEDGER}"   # no project: the demo is all that runs
-        if config is not None:
-            reports = config.reports_dir()
-            try:
-                ledger_url = _ledger_for(config, None, None)
-            except InputError as err:   # settings.ledger names a variable that is not set
-                _fail_input(err, contacting=False)
-    if ledger_url.startswith("sqlite:///") and not Path(ledger_url[10:]).exists():
-        click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo), or "
-                    "pass --ledger URL.", fg="red", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    try:
-        ledger = Ledger(ledger_url)
-    except Exception as exc:  # noqa: BLE001 - an unreachable database (or no driver for it) is the prober's failure
-        click.secho(f"Cannot open the ledger {shown_ledger_url(ledger_url)}: {exc}", fg="red", err=True)
-        sys.exit(EXIT_PROBER_ERROR)
+    ledger, config, reports = _ledger_to_read(ledger_url, config_path)
     if list_runs:
         for r in ledger.list_runs():
             click.echo(f"{r['id']}  {r['kind']:<7} {r['status']:<8} {r['started_at']:%Y-%m-%d %H:%M} UTC")
@@ -992,34 +968,11 @@ def map_command(run_id, journey_name, tag, target, paper, last_runs, out_path, p
     whose low points name the finding, quote the evidence and say what to fix. Read from the ledger only: no
     contacts are made. Exit code 0 when written, 2 when no run or journey matches, 3 when it could not be written.
     """
-    from .config import find_config, load_config, shown_ledger_url
-    from .ledger import Ledger
     from .report import build_results
     from .report.dashboard import run_page_dir
     from .report.journey_map import MAP_PAGE, write_map, write_pdf
 
-    reports = Path("reports").resolve()
-    config = None
-    if not ledger_url:
-        try:
-            config = load_config(find_config(config_path))
-        except InputError:
-            ledger_url = f"sqlite:///{reports / DEMO_LEDGER}"   # no project: the demo is all that runs
-        if config is not None:
-            reports = config.reports_dir()
-            try:
-                ledger_url = _ledger_for(config, None, None)
-            except InputError as err:
-                _fail_input(err, contacting=False)
-    if ledger_url.startswith("sqlite:///") and not Path(ledger_url[10:]).exists():
-        click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo), or "
-                    "pass --ledger URL.", fg="red", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    try:
-        ledger = Ledger(ledger_url)
-    except Exception as exc:  # noqa: BLE001 - an unreachable database is the prober's failure
-        click.secho(f"Cannot open the ledger {shown_ledger_url(ledger_url)}: {exc}", fg="red", err=True)
-        sys.exit(EXIT_PROBER_ERROR)
+    ledger, config, reports = _ledger_to_read(ledger_url, config_path)
     run_id = run_id or ledger.latest_run_id()
     if not run_id or not ledger.get_run(run_id):
         click.secho("The ledger has no such run." if run_id else "The ledger has no runs yet.", fg="red", err=True)
@@ -1147,6 +1100,38 @@ def _shown_path(path: Path, base: Path) -> str:
         return str(path.relative_to(base))
     except ValueError:
         return str(path)
+
+
+def _ledger_to_read(ledger_url: str | None, config_path: str | None):
+    """The ledger a reading command (report, map) works from, with the project's config (None without one)
+    and reports folder: --ledger, else the project's, else the demo's. Exits 2 when there is no ledger yet,
+    3 when it cannot be opened."""
+    from .config import find_config, load_config, shown_ledger_url
+    from .ledger import Ledger
+
+    reports = Path("reports").resolve()
+    config = None
+    if not ledger_url:
+        try:
+            config = load_config(find_config(config_path))
+        except InputError:
+            ledger_url = f"sqlite:///{reports / DEMO_LEDGER}"   # no project: the demo is all that runs
+        if config is not None:
+            reports = config.reports_dir()
+            try:
+                ledger_url = _ledger_for(config, None, None)
+            except InputError as err:   # settings.ledger names a variable that is not set
+                _fail_input(err, contacting=False)
+    assert ledger_url is not None
+    if ledger_url.startswith("sqlite:///") and not Path(ledger_url[10:]).exists():
+        click.secho(f"No ledger at {ledger_url[10:]}; run some journeys first (probes run / probes demo), or "
+                    "pass --ledger URL.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        return Ledger(ledger_url), config, reports
+    except Exception as exc:  # noqa: BLE001 - an unreachable database (or no driver for it) is the prober's failure
+        click.secho(f"Cannot open the ledger {shown_ledger_url(ledger_url)}: {exc}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
 
 
 # --- demo / sim / browser -------------------------------------------------------------------------
