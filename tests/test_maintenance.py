@@ -7,23 +7,12 @@ import datetime as dt
 import pytest
 
 from conftest import write_scenario
-from test_retries import JOURNEY, FormSite, run, write_config
+import test_retries
+from test_retries import JOURNEY, run, write_config
 
+site = test_retries.site   # the same fixture: a form that answers as told, closed after the test
 UTC = dt.timezone.utc
 ALWAYS = '      - {name: platform upgrade, start: "2000-01-01 00:00", end: "2100-01-01 00:00"%s}\n'
-
-
-@pytest.fixture
-def site():
-    made = []
-
-    def make(*answers: tuple[int, str]) -> FormSite:
-        made.append(FormSite(list(answers)))
-        return made[-1]
-
-    yield make
-    for s in made:
-        s.close()
 
 
 class Notes:
