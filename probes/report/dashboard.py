@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from .. import __version__
 from ..history import (ANSWER_METRICS, JUDGED, PROBLEM_SEVERITIES, Changes, Regression, _rows, changes_for_run,
-                       confirm_after_for, measured_times, regressions)
+                       measured_times, regressions)
 from ..ledger import Ledger, contacts, findings, journeys, runs, steps
 from .build import iso, nearest_rank
 
@@ -94,8 +94,7 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
     changes: Changes | None = None
     flagged: list[dict] = []
     if latest_nightly is not None:
-        changes = changes_for_run(ledger, latest_nightly["id"], confirm_after=confirm_after_for(ledger,
-                                                                                                latest_nightly["id"]))
+        changes = changes_for_run(ledger, latest_nightly["id"])   # each journey's confirm_after, as recorded
         flagged = regressions_view(regressions(ledger, latest_nightly["id"]))
     return {"days": day_list, "window_days": days, "runs": listed, "targets": targets, "journeys": cells,
             "changes": changes, "regressions": flagged, "nightly_only": nightly_only,
