@@ -34,6 +34,10 @@ Exit codes:
 # holds the lock. Not 0 (nothing was checked, so "every expectation was met" would be false) and not 3 (the
 # prober is not broken): a code of its own, so that a scheduler can tell it apart (README, "Scheduling").
 EXIT_ALREADY_RUNNING = 4
+QUEUE_HELP = ("Do not run the journeys here: record the run in the ledger and put one job per journey on the "
+              "task queue in the ledger's PostgreSQL database, for `probes worker` processes (any machine, any "
+              "location) to run; exit 0 once queued. The last journey to end writes the report, JSON and exports. "
+              "Needs a PostgreSQL ledger.")
 NIGHTLY_EXIT_CODES_HELP = EXIT_CODES_HELP + """
   4  not started: another nightly run of the same ledger is running (it
      holds the lock; the one line on stderr says which process)"""
@@ -117,6 +121,8 @@ def cli(verbose: bool) -> None:
       probes run scenarios/            run journeys against the targets in probes.yaml
       probes run scenarios/ --wait 10m ...and wait for the answers (email, SMS) as they arrive
       probes harvest                   read the mailboxes and texts later: record and judge the answers
+      probes run --queue scenarios/    put the journeys on the task queue (PostgreSQL ledger) ...
+      probes worker --location london  ... and run them on any number of machines
       probes alerts test               send a test message to every alert destination in probes.yaml
       probes sim phone                 the demo's phone lines on a built-in Twilio simulator
       probes report                    re-render the HTML report of the latest run
@@ -149,9 +155,10 @@ def cli(verbose: bool) -> None:
 @click.option("--no-preflight", is_flag=True, help="Skip the check, before any contact, that every secret "
               "resolves and every mailbox, mail relay and Twilio account the journeys use accepts the "
               "prober's login. Problems then show up in the steps that meet them.")
+@click.option("--queue", "queued", is_flag=True, help=QUEUE_HELP)
 @export_options
 def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id,
-        no_preflight, junit_path, metrics_path):
+        no_preflight, junit_path, metrics_path, queued):
     """Run the journeys in PATHS (scenario files, or folders: searched through their sub-folders, hidden
     folders and the reports folder left out).
 
@@ -180,6 +187,9 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
             click.echo("  " + line)
         sys.exit(EXIT_OK)
     exports = _exports_ready(junit_path, metrics_path)
+    if queued:
+        sys.exit(_enqueue(config, journeys, reports, ledger_url=ledger_url, kind="run", run_id=run_id, wait=wait,
+                          json_path=json_path, exports=exports, preflight=not no_preflight))
     with ExitStack() as stack:
         if run_id and run_id.startswith("nightly-"):
             # Resuming tonight's run while `probes nightly` runs it would run its unfinished steps twice.
@@ -717,8 +727,11 @@ def _nothing_to_harvest(why: str) -> None:
 @click.option("--lock-wait", "lock_wait", metavar="DURATION", default="0", show_default=True,
               help="While another nightly run of the same ledger is running, wait this long (e.g. 10m) for it "
                    "to end; then (or at once, with 0) exit 4, nothing done.")
+@click.option("--queue", "queued", is_flag=True, help=QUEUE_HELP + " Tonight's run id stays nightly-YYYYMMDD: "
+              "queued again the same night, only the journeys that have not ended get a job.")
 @export_options
-def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_wait, junit_path, metrics_path):
+def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_wait, junit_path, metrics_path,
+            queued):
     """The scheduled run: harvest first, then run PATHS as tonight's run.
 
     Tonight's run has the id nightly-YYYYMMDD (UTC): started again the same
@@ -746,6 +759,9 @@ def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_
     wait_s = _wait_seconds(wait)
     with ExitStack() as stack:
         _take_nightly_lock(stack, config, reports, _wait_seconds(lock_wait, "--lock-wait"), run_id)
+        if queued:
+            sys.exit(_enqueue(config, journeys, reports, ledger_url=None, kind="nightly", run_id=run_id, wait=wait,
+                              json_path=json_path, exports=exports, preflight=not no_preflight))
         code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=wait_s,
                        run_id=run_id, harvest_first=True, preflight=not no_preflight, plain=not sys.stderr.isatty(),
                        exports=exports)
@@ -769,6 +785,94 @@ def _take_nightly_lock(stack: ExitStack, config, reports: Path, wait_s: float, r
     except OSError as exc:
         click.secho(f"Prober error: cannot take the nightly lock {path}: {exc}", fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
+
+
+# --- queue and workers -----------------------------------------------------------------------------
+def _enqueue(config, journeys, reports: Path, *, ledger_url, kind: str, run_id: str | None, wait, json_path,
+             exports, preflight: bool) -> int:
+    """--queue: record the run, put one job per journey on the queue (probes/queue.py), say how to follow it."""
+    from .config import shown_ledger_url
+    from .queue import QueueError, conninfo_for, enqueue_run
+
+    if wait:
+        click.secho("--wait does not go with --queue: the workers read the answers (settings.queue.harvest_cron).",
+                    fg="red", err=True)
+        return EXIT_BAD_INPUT
+    try:
+        url = _ledger_for(config, ledger_url, reports)
+        conninfo_for(url)
+    except InputError as err:
+        _fail_input(err)
+    except QueueError as exc:
+        click.secho(f"Cannot queue: {exc}", fg="red", err=True)
+        return EXIT_BAD_INPUT
+    if preflight:
+        from .preflight import needs_of
+        from .preflight import preflight as check
+
+        if failures := check(config, needs_of(journeys, config), ledger=not ledger_url):
+            return _preflight_failed(config, journeys, failures, reports, ledger_url=url, json_path=json_path,
+                                     kind=kind, title=None, run_id=run_id, exports=exports)
+    try:
+        done = enqueue_run(config, url, journeys, reports, kind=kind, run_id=run_id, json_path=json_path,
+                           exports=exports, options={"journeys": [j.path for j in journeys],
+                                                     "confirm_after": _confirm_after(config, journeys)})
+    except QueueError as exc:
+        click.secho(f"Cannot queue: {exc}", fg="red", err=True)
+        return EXIT_PROBER_ERROR
+    except Exception as exc:  # noqa: BLE001 - the database went away: the prober's trouble
+        click.secho(f"Cannot queue the run on {shown_ledger_url(url)}: {type(exc).__name__}: {exc}", fg="red",
+                    err=True)
+        return EXIT_PROBER_ERROR
+    jobs = ", ".join(f"{n} on {q}" for q, n in sorted(done.queues.items())) or "none"
+    click.echo(f"Run {done.run_id}: queued {sum(done.queues.values())} job(s) ({jobs})"
+               + (f"; {done.already_done} journey(s) had already ended" if done.already_done else "") + ".")
+    click.echo("Workers run them: probes worker --location NAME (a journey pinned to locations waits for a worker "
+               "of one of them).")
+    click.echo(f"The last journey to end writes the report: {reports / 'runs' / done.run_id / 'index.html'}")
+    return EXIT_OK
+
+
+@cli.command()
+@click.option("--location", help="Where this worker runs (e.g. london): it takes the jobs of journeys for any "
+              "location and of those pinned to this one (`locations:` on a journey or target). Default: local.")
+@click.option("--concurrency", type=click.IntRange(1, 64), help="Journeys this worker runs at once (default: "
+              "settings.concurrency, 4). About one core per browser journey at a time.")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (targets, identities, settings.queue); "
+              "the scenario files must be at the same paths as where the runs were queued, or at the same place "
+              "relative to it.")
+@click.option("--ledger", "ledger_url", help="PostgreSQL URL of the ledger (and queue), instead of the project's "
+              "(`ledger:` in probes.yaml).")
+def worker(location, concurrency, config_path, ledger_url):
+    """Run queued journeys (`probes run --queue`, `probes nightly --queue`) until stopped.
+
+    Any number of workers on any machines that reach the ledger's PostgreSQL
+    database; each journey runs once. The workers also read the mailboxes
+    (settings.queue.harvest_cron, one reader per mailbox at a time) and put
+    back the jobs of a worker that died (no heartbeat for
+    settings.queue.stalled_after_s), which another worker then resumes
+    without sending anything twice. SIGTERM or Ctrl-C: no new job is taken;
+    the journeys under way finish first. The last journey of a run to end
+    writes its report, JSON and exports and sends its alerts.
+    """
+    from .config import find_config, load_config, shown_ledger_url
+    from .queue import QueueError, resolve_location, run_worker
+
+    try:
+        config = load_config(find_config(config_path))
+        url = _ledger_for(config, ledger_url, None)
+    except InputError as err:
+        _fail_input(err, contacting=False)
+    where = resolve_location(location, config)
+    n = concurrency or config.settings.concurrency
+    click.echo(f"Worker at {where}: running up to {n} journey(s) at once from the queue in {shown_ledger_url(url)}.")
+    try:
+        asyncio.run(run_worker(config, url, where, n, say=lambda text: click.echo(text)))
+    except QueueError as exc:
+        click.secho(f"Cannot start the worker: {exc}", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT if "need a PostgreSQL ledger" in str(exc) else EXIT_PROBER_ERROR)
+    except KeyboardInterrupt:
+        pass
 
 
 # --- validate / schema ----------------------------------------------------------------------------

@@ -74,6 +74,38 @@ class BrowserSettings(Strict):
         return {True: "on", False: "off"}.get(v, v) if isinstance(v, bool) else v
 
 
+class QueueSettings(Strict):
+    """`probes run --queue` and `probes worker` (probes/queue.py): the queue is in the ledger's PostgreSQL database."""
+
+    heartbeat_s: float = Field(10.0, gt=0, le=3600, description="how often a worker tells the database it is alive")
+    stalled_after_s: float = Field(
+        60.0, gt=0, le=86400, description="a worker silent this long is taken for dead: its jobs go back on the "
+                                          "queue, and another worker resumes their journeys (nothing is sent twice)")
+    harvest_cron: str = Field(
+        "*/5 * * * *", description="when the workers read the mailboxes and texts and close overdue deadlines "
+                                   "(cron; a 6th field is seconds); \"off\": never (run `probes harvest` instead)")
+    tend_cron: str = Field(
+        "* * * * *", description="when the workers look for the jobs of dead workers (and put them back) and for "
+                                 "runs whose last journey ended but which were not finished (cron, as harvest_cron)")
+    busy_retry_s: float = Field(
+        30.0, gt=0, le=3600, description="a journey job whose journey another worker is running (a second job for "
+                                         "another location, or a worker taken for dead that is not) is tried again "
+                                         "after this long")
+
+    @field_validator("harvest_cron", "tend_cron")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        if v == "off":
+            return v
+        try:
+            from croniter import croniter   # procrastinate's; only with the `postgres` extra
+        except ImportError:
+            return v
+        if not croniter.is_valid(v):
+            raise ValueError(f"'{v}' is not a cron expression (minute hour day month weekday [second]), nor \"off\"")
+        return v
+
+
 class Settings(Strict):
     ledger: str | None = Field(
         None, description="SQLAlchemy URL of the ledger; default: ledger.sqlite3 beside this file, whatever the "
@@ -97,6 +129,7 @@ class Settings(Strict):
                                                           "set their own")
     dashboard_days: int = Field(30, ge=1, le=3660, description="days of runs the dashboard (reports/index.html) "
                                                                "shows, up to the latest run")
+    queue: QueueSettings = Field(default_factory=QueueSettings)
 
     @field_validator("ledger")
     @classmethod

@@ -229,15 +229,7 @@ class Runner:
         slugs = _unique_slugs(journeys)
 
         async def one(loaded: LoadedJourney, journey_slug: str) -> None:
-            row = None   # the journey's latest attempt in the ledger (a resumed run carries on from it)
-            while True:
-                attempt = int((row or self.ledger.journey_in_run(run_id, loaded.path) or {}).get("attempt") or 1)
-                async with limit:
-                    result.statuses[loaded.journey.name + f" ({loaded.path})"] = await self._journey(
-                        run_id, loaded, journey_slug if attempt == 1 else f"{journey_slug}-attempt{attempt}", row)
-                row = await self._retry(run_id, loaded)
-                if row is None:
-                    return
+            await self._attempts_of(run_id, loaded, journey_slug, limit, result)
 
         try:
             if wait_s > 0 and any(needs_phone(s) for j in journeys for s in j.journey.steps):
@@ -286,6 +278,36 @@ class Runner:
                 result.held_open = list(dict.fromkeys(a["held_open"] for a in pending
                                                       if a.get("held_open") and a["due_at"] <= utcnow()))
         return result
+
+    async def _attempts_of(self, run_id: str, loaded: LoadedJourney, journey_slug: str,
+                           limit: asyncio.Semaphore, result: RunResult) -> None:
+        """Run one journey, then its re-runs (settings.reruns), each attempt under the limit."""
+        row = None   # the journey's latest attempt in the ledger (a resumed run carries on from it)
+        while True:
+            attempt = int((row or self.ledger.journey_in_run(run_id, loaded.path) or {}).get("attempt") or 1)
+            async with limit:
+                result.statuses[loaded.journey.name + f" ({loaded.path})"] = await self._journey(
+                    run_id, loaded, journey_slug if attempt == 1 else f"{journey_slug}-attempt{attempt}", row)
+            row = await self._retry(run_id, loaded)
+            if row is None:
+                return
+
+    async def run_journey(self, run_id: str, loaded: LoadedJourney, journey_slug: str,
+                          personas: list[dict] | None = None) -> str:
+        """Run (or resume) one journey, with its re-runs, under the existing run ``run_id``, as a queue's job
+        does (probes/queue.py): the run is neither started nor finished here, and the browser session is the
+        caller's (a worker shares one among its jobs). personas: every persona of the run (the wrong-recipient
+        check). Returns the journey's status (its last attempt's)."""
+        self.run_id = run_id
+        self._personas = personas or [loaded.journey.persona.model_dump()]
+        result = RunResult(run_id)
+        try:
+            await self._attempts_of(run_id, loaded, journey_slug, asyncio.Semaphore(1), result)
+        finally:
+            for server in self._webhook_servers.values():
+                await server.stop()
+            self._record_refused_webhooks(run_id)
+        return next(iter(result.statuses.values()), "not_started")
 
     async def wait_for_answers(self, run_id: str, wait_s: float) -> None:
         """Harvest now, then on every new message (IMAP IDLE), until this run's awaits settle or time is up.
