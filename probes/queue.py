@@ -290,7 +290,14 @@ async def journey_job(context, run_id: str, path: str, file: str, slug: str) -> 
         async with advisory_lock(state.conninfo, LOCK_RUN, run_id, shared=True, wait=True):
             row = await asyncio.to_thread(ledger.journey_in_run, run_id, path)
             if row is None or row["status"] == "running":
-                status = await _run_one(state, run, path, file, slug)
+                try:
+                    status = await _run_one(state, run, path, file, slug)
+                except Exception as exc:  # noqa: BLE001 - a bug or the database: the journey is a prober error
+                    log.exception("journey %s of run %s", path, run_id)
+                    status = "error"
+                    await asyncio.to_thread(_record_unloadable, ledger, run_id, path,
+                                            f"internal error in the worker at {state.location}: "
+                                            f"{type(exc).__name__}: {exc}", status)
                 state.say(f"{run_id}: {path}: {status} (at {state.location})")
     await finish_if_done(state.config, state.ledger_url, run_id, ledger)
     return status
@@ -331,12 +338,14 @@ def _journey_file(path: str, file: str, config) -> Path:
     return candidate if candidate.is_absolute() else config.base_dir / candidate
 
 
-def _record_unloadable(ledger, run_id: str, path: str, why: str) -> None:
+def _record_unloadable(ledger, run_id: str, path: str, why: str, status: str = "not_started") -> None:
+    """A journey the worker could not run (its file, or a crash in the prober): ended, as a prober error, so the
+    run can end; its contacts stay as they are (a planned one is not resent by anyone)."""
     with ledger.transaction():
         row = ledger.journey_in_run(run_id, path)
         jid = row["id"] if row else ledger.start_journey(run_id, name=Path(path).stem, file=path, target="",
                                                          target_name="", persona={}, tags=[], description="")
-        ledger.finish_journey(jid, "not_started", error=why)
+        ledger.finish_journey(jid, status, error=why)
 
 
 # --- finishing a run ------------------------------------------------------------------------------------------
@@ -462,9 +471,8 @@ def _queued_runs_to_tend(ledger) -> list[str]:
     """Queued runs still running, or finished but not published."""
     out = []
     for run in ledger.list_runs(200):
-        full = ledger.get_run(run["id"]) or {}
-        queued = (full.get("options") or {}).get("queue")
-        if queued and (full["status"] == "running" or queued.get("published") is False):
+        queued = (run.get("options") or {}).get("queue")
+        if queued and (run["status"] == "running" or queued.get("published") is False):
             out.append(run["id"])
     return out
 

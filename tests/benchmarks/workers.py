@@ -7,6 +7,9 @@ each with `probes run --queue`; runs them through 1 worker, then (a new run) thr
 ending. Then it counts, from the company's side, what arrived: a contact the company got twice is a double send;
 a journey without exactly one contact sent, or a run that never finished, is lost.
 
+Also prints the workers' CPU time per journey (the worker processes and their waited-for descendants:
+Playwright's driver and Chromium; not PostgreSQL's or the demo company's), for sizing: journeys per core-minute.
+
 Usage: python tests/benchmarks/workers.py [--n 10] [--concurrency 4]
 Last line: journeys=<n> per_min_1w=<a> per_min_2w=<b> double_sends=<d> lost=<l>   (targets: d = 0, l = 0)
 """
@@ -71,7 +74,8 @@ def probes() -> list[str]:
 
 
 def one_round(folder: Path, env: dict, workers: int, concurrency: int, url: str, company, n: int):
-    """Queue 2n journeys, run them through `workers` workers; (seconds, web-form double sends, lost)."""
+    """Queue 2n journeys, run them through `workers` workers; (seconds, web-form double sends, lost, worker CPU
+    seconds)."""
     scenarios = folder / f"round{workers}"
     scenarios.mkdir()
     for i in range(n):
@@ -81,6 +85,14 @@ def one_round(folder: Path, env: dict, workers: int, concurrency: int, url: str,
                               cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
              for _ in range(workers)]
     try:
+        # Timed from when the workers are up and listening: their start (imports) is not the queue's work.
+        import psycopg
+
+        from probes.queue import conninfo_for
+
+        with psycopg.connect(conninfo_for(url), autocommit=True) as conn:
+            while conn.execute("SELECT count(*) FROM procrastinate_workers").fetchone()[0] < workers:
+                time.sleep(0.2)
         started = time.monotonic()
         done = subprocess.run([*probes(), "run", "--queue", "--no-preflight", scenarios.name], cwd=folder, env=env,
                               capture_output=True, text=True, timeout=600)
@@ -98,14 +110,18 @@ def one_round(folder: Path, env: dict, workers: int, concurrency: int, url: str,
     finally:
         for p in procs:
             p.terminate()
+        cpu_s = 0.0
         for p in procs:
-            p.wait(timeout=120)
+            # The worker's CPU time and its waited-for descendants' (Playwright's driver, Chromium).
+            _, _, usage = os.wait4(p.pid, 0)
+            p.returncode = 0
+            cpu_s += usage.ru_utime + usage.ru_stime
     tokens = {c["token"] for c in rows["contacts"]}
     arrived = Counter(t for m in company.inbox for t in tokens if t in m["fields"].get("message", ""))
     double = sum(c - 1 for c in arrived.values() if c > 1)
     per_journey = Counter(c["journey_id"] for c in rows["contacts"] if c["status"] == "sent")
     lost = 2 * n - sum(1 for j in rows["journeys"] if per_journey.get(j["id"]) == 1)
-    return elapsed, double, lost
+    return elapsed, double, lost, cpu_s
 
 
 def main() -> None:
@@ -120,6 +136,11 @@ def main() -> None:
     try:
         with DemoCompany() as company, DemoMail(folder / "mail", ack_delay_s=0.3, human_delay_s=2.5) as mail:
             url = pg.new_database()
+            # The ledger's and the queue's tables first, so neither round pays for making them.
+            from probes.queue import conninfo_for, ensure_schema
+
+            Ledger(url).close()
+            ensure_schema(conninfo_for(url))
             doc = {"settings": {"ledger": url, "reports_dir": "reports",
                                 "queue": {"heartbeat_s": 2, "stalled_after_s": 60, "harvest_cron": "* * * * * */5",
                                           "tend_cron": "* * * * * */2"}},
@@ -133,14 +154,16 @@ def main() -> None:
             results = {}
             for workers in (1, 2):
                 before = Counter(m["subject"] for m in mail.desk.received)
-                elapsed, double, lost = one_round(folder, env, workers, args.concurrency, url, company, args.n)
+                elapsed, double, lost, cpu_s = one_round(folder, env, workers, args.concurrency, url, company, args.n)
                 # E-mail double sends: a subject of this round the company got more than once.
                 after = Counter(m["subject"] for m in mail.desk.received)
                 double += sum(c - before.get(s, 0) - 1 for s, c in after.items()
                               if "Delivery time" in str(s) and c - before.get(s, 0) > 1)
                 results[workers] = (elapsed, double, lost)
                 print(f"{workers} worker(s) x {args.concurrency}: {2 * args.n} journeys in {elapsed:.1f} s "
-                      f"({2 * args.n / elapsed * 60:.1f}/min), double sends {double}, lost {lost}", flush=True)
+                      f"({2 * args.n / elapsed * 60:.1f}/min), workers' CPU {cpu_s:.1f} s "
+                      f"({cpu_s / (2 * args.n):.2f} s per journey: {60 * 2 * args.n / cpu_s:.0f} journeys per "
+                      f"core-minute), double sends {double}, lost {lost}", flush=True)
     finally:
         pg.stop()
     total = 2 * args.n
