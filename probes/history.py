@@ -170,19 +170,23 @@ def _journey_history(ledger: Ledger, run: dict, lookback: int) -> tuple[dict[tup
     """For each journey of ``run``: its visits (one per run, newest first, this run first), each with its
     step statuses and problem findings. Only ``run`` and the ``lookback`` comparable runs started before it.
     Also whether that is all there is (no earlier comparable run was left out)."""
-    idents = ledger._select(sa.select(journeys.c.target, journeys.c.name).where(journeys.c.run_id == run["id"])
-                            .distinct())
+    # A journey is compared with its runs from the same location (probes/locations.py): a form that fails
+    # from Frankfurt and passes from London is not "new" and "resolved" by turns, night after night. Journeys
+    # skipped here for being pinned elsewhere have no history here.
+    idents = ledger._select(sa.select(journeys.c.target, journeys.c.name, journeys.c.location)
+                            .where(journeys.c.run_id == run["id"], journeys.c.pinned_to.is_(None)).distinct())
     if not idents:
         return {}, True
     kinds = comparable_kinds(run["kind"])
     wanted = {(r["target"], r["name"]) for r in idents}
+    location_of = {(r["target"], r["name"]): r["location"] for r in idents}
     earlier = sa.select(runs.c.id).where(runs.c.started_at < run["started_at"], runs.c.id != run["id"])
     if kinds is not None:
         earlier = earlier.where(runs.c.kind.in_(kinds))
     run_ids = [r["id"] for r in ledger._select(earlier.order_by(runs.c.started_at.desc()).limit(lookback))]
     complete = len(run_ids) < lookback
     q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name,
-                   journeys.c.status, runs.c.started_at.label("run_started_at"))
+                   journeys.c.status, journeys.c.location, runs.c.started_at.label("run_started_at"))
          .join(runs, runs.c.id == journeys.c.run_id)
          .where(sa.tuple_(journeys.c.target, journeys.c.name).in_(list(wanted)))
          .where(journeys.c.run_id.in_([run["id"], *run_ids]))
@@ -191,6 +195,8 @@ def _journey_history(ledger: Ledger, run: dict, lookback: int) -> tuple[dict[tup
     by_journey: dict[int, dict] = {}
     for row in ledger._select(q):
         ident = (row["target"], row["name"])
+        if row["location"] != location_of[ident]:
+            continue
         seen = visits.setdefault(ident, [])
         # The newest journey row of a run counts (a retried journey has a later attempt in the same run).
         if seen and seen[-1]["run_id"] == row["run_id"]:
@@ -330,9 +336,10 @@ def regressions(ledger: Ledger, run_id: str, *, nights: int = REGRESSION_NIGHTS,
     run = ledger.get_run(run_id)
     if run is None:
         raise LookupError(f"the ledger has no run {run_id!r}")
+    # Nights at the same location only: another city's times are not this one's "usual".
     earlier_runs = [r["id"] for r in ledger._select(
         sa.select(runs.c.id).where(runs.c.kind == "nightly", runs.c.started_at < run["started_at"],
-                                   runs.c.id != run_id)
+                                   runs.c.id != run_id, runs.c.location == run.get("location", "local"))
         .order_by(runs.c.started_at.desc()).limit(nights))]
     values = measured_times(ledger, [run_id, *earlier_runs], only_journeys_of=run_id)
     out = []
