@@ -735,13 +735,16 @@ def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_
             metrics_path):
     """The scheduled run: harvest first, then run PATHS as tonight's run.
 
-    Tonight's run has the id nightly-YYYYMMDD (UTC): started again the same
-    night (after a crash, or by an over-eager scheduler), it resumes that run
-    instead of contacting the companies a second time.
+    Tonight's run has the id nightly-YYYYMMDD (UTC; nightly-YYYYMMDD-NAME at
+    --location NAME): started again the same night (after a crash, or by an
+    over-eager scheduler), it resumes that run instead of contacting the
+    companies a second time.
 
-    Only one nightly run per ledger runs at a time: it holds a lock (a file
-    beside the ledger, released by the system however the process ends); a
-    second start exits 4 with one line saying which process holds it.
+    Only one nightly run per ledger and location runs at a time: it holds a
+    lock (a file beside the ledger, released by the system however the
+    process ends; on a PostgreSQL ledger also an advisory lock in the
+    database, which holds across machines); a second start exits 4 with one
+    line saying which process holds it.
     Without a terminal (cron, systemd, CI) it prints no progress display:
     stdout gets a few lines (one per finding, then the summary), stderr only
     the prober's own trouble.
