@@ -52,6 +52,7 @@ class Problem:
     streak: int               # runs of this journey in a row that found it (unchecked runs are not counted)
     confirmed: bool           # streak >= confirm_after
     confirm_after: int = 1    # runs in a row it takes to be confirmed, for this journey
+    location: str = "local"   # where it was seen (probes/locations.py); in the key unless "local"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (``since`` as an ISO string)."""
@@ -79,9 +80,11 @@ class Changes:
                    for name in ("new", "resolved", "persisting", "unchecked")}}
 
 
-def problem_key(target: str, journey: str, step_key: str | None, check_id: str) -> str:
-    """The identity of a problem across runs."""
-    return "/".join((target, journey, step_key or "-", check_id))
+def problem_key(target: str, journey: str, step_key: str | None, check_id: str, location: str = "local") -> str:
+    """The identity of a problem across runs; seen from another location than the default, it is another
+    problem ("…/check@frankfurt"): the same form failing from two cities is two things to fix or explain."""
+    key = "/".join((target, journey, step_key or "-", check_id))
+    return key if location == "local" else f"{key}@{location}"
 
 
 def comparable_kinds(kind: str) -> tuple[str, ...] | None:
@@ -230,7 +233,8 @@ def _keys_of(visit: dict) -> dict[str, dict]:
     if "keys" not in visit:
         out: dict[str, dict] = {}
         for f in visit["findings"]:
-            out.setdefault(problem_key(visit["target"], visit["name"], f["step_key"], f["check_id"]), f)
+            out.setdefault(problem_key(visit["target"], visit["name"], f["step_key"], f["check_id"],
+                                       visit.get("location") or "local"), f)
         visit["keys"] = out
     return visit["keys"]
 
@@ -286,7 +290,8 @@ def _problems_of(visits: list[dict], at: int, confirm_after: int,
             channel=visit["step_channel"].get(f["step_key"]) if f["step_key"] else None,
             check_id=f["check_id"], severity=f["severity"], title=f["title"], run_id=visit["run_id"],
             since=since_visit["run_started_at"], since_run_id=since_visit["run_id"], streak=streak,
-            confirmed=streak >= max(1, confirm_after), confirm_after=max(1, confirm_after))
+            confirmed=streak >= max(1, confirm_after), confirm_after=max(1, confirm_after),
+            location=visit.get("location") or "local")
     return problems
 
 

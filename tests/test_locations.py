@@ -203,6 +203,9 @@ def test_nightlies_at_two_locations_are_two_runs_that_never_resume_each_other(tm
     skipped = ledger.run_rows(f"nightly-{day}-frankfurt")["journeys"]
     assert [(j["status"], j["pinned_to"]) for j in skipped] == [("skipped", "london")]
     assert "pinned to london" in away.stdout + away.stderr
+    page = (tmp_path / "reports" / "runs" / f"nightly-{day}-frankfurt" / "index.html").read_text(encoding="utf-8")
+    assert "Skipped: pinned to london</strong>; this run was at frankfurt" in page
+    assert "No journey was run: it was pinned to other locations than frankfurt." in page
     bad = cli("nightly", "--location", "Frankfurt", "--config", str(config), "pinned.yaml", cwd=tmp_path)
     assert bad.returncode == 2 and "--location: 'Frankfurt' is not a location name" in bad.stderr
 

@@ -352,7 +352,8 @@ def changes_view(changes: Changes) -> dict[str, Any]:
     """What changed, as the run page and the dashboard show it."""
     def view(p) -> dict[str, Any]:
         return {**p.as_dict(), "since_iso": iso(p.since), "where": " \u2013 ".join(
-            x for x in (p.target_name, p.journey, f"step {p.step_key}" if p.step_key else "") if x)}
+            x for x in (p.target_name, p.journey, f"step {p.step_key}" if p.step_key else "",
+                        f"from {p.location}" if p.location != "local" else "") if x)}
     first = set(changes.first_run_journeys)
     out = {name: [view(p) for p in getattr(changes, name)] for name in ("resolved", "persisting", "unchecked")}
     # A journey's first run has nothing to compare with: its problems are not news, only what was found (the

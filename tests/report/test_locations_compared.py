@@ -6,6 +6,7 @@ renders them and opened in real Chromium.
 """
 from __future__ import annotations
 
+from probes.alerts import compose
 from probes.history import changes_for_run
 from probes.ledger import Ledger
 from probes.report.dashboard import publish_run
@@ -75,6 +76,13 @@ def test_a_night_at_two_locations_shows_the_form_failing_from_frankfurt_beside_l
     assert page.locator('[data-count="persisting"]').inner_text() == "1"
     london = changes_for_run(ledger, "nightly-20261002-london")
     assert (london.new, london.resolved, london.persisting) == ([], [], [])
+    # The problem says where it was seen, on the page and in an alert about it.
+    item = page.locator("li.change-persisting")
+    assert item.get_attribute("data-key").endswith("/web_form.http_error@frankfurt")
+    assert "from frankfurt" in item.inner_text()
+    problem, = changes_for_run(ledger, "nightly-20261002-frankfurt").persisting
+    _, body = compose([{"event": "new", "problem": problem.as_dict(), "run_id": "nightly-20261002-frankfurt"}], None)
+    assert 'journey "Contact form", step "send" · from frankfurt' in body
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
     assert_accessible(page, "the dashboard comparing two locations")
     ledger.close()
