@@ -34,6 +34,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _location_name(name: str) -> str:
+    from .locations import check_name
+
+    return check_name(name)
+
+
+def _no_twice(names: list[str]) -> list[str]:
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise ValueError(f"location {', '.join(twice)} is named twice")
+    return names
+
+
+# `locations: [london, frankfurt]` on a target or a scenario: the journeys run only at these locations.
+# Each name is checked on its own, so an error points at its line.
+Locations = Annotated[list[Annotated[str, AfterValidator(_location_name)]], Field(min_length=1),
+                      AfterValidator(_no_twice)]
+LOCATIONS_HELP = ("the locations (--location, $PROBES_LOCATION, settings.location) its journeys run at; "
+                  "elsewhere they are skipped (shown as 'pinned to …', never a finding). Default: anywhere")
+
+
 def expand_env(value: str, environ: dict[str, str] | None = None) -> str:
     """Replace ``${VAR}`` references with environment values; a missing one is an error."""
     env = os.environ if environ is None else environ
@@ -130,6 +150,16 @@ class Settings(Strict):
     dashboard_days: int = Field(30, ge=1, le=3660, description="days of runs the dashboard (reports/index.html) "
                                                                "shows, up to the latest run")
     queue: QueueSettings = Field(default_factory=QueueSettings)
+    location: str | None = Field(None, description="where this prober runs (a city, a data centre), recorded on "
+                                                   "every run and contact; --location and $PROBES_LOCATION win. "
+                                                   "Default: local")
+
+    @field_validator("location")
+    @classmethod
+    def _location_name(cls, v: str | None) -> str | None:
+        from .locations import check_name
+
+        return None if v is None else check_name(v)
 
     @field_validator("ledger")
     @classmethod
@@ -223,6 +253,7 @@ class Target(Strict):
     during_maintenance: DuringMaintenance = Field(
         "skip", description="inside a maintenance window: skip the journey (no contact), or downgrade its "
                             "findings to info; a window's own during_maintenance wins")
+    locations: Locations | None = Field(None, description=LOCATIONS_HELP)
 
     @field_validator("timezone")
     @classmethod

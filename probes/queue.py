@@ -38,18 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .locations import journey_locations
 from .results import ProberError
 
 log = logging.getLogger("probes.queue")
-
-try:
-    from .locations import journey_locations, resolve_location
-except ImportError:  # stand-in until probes/locations.py (issue 16, locations) is merged; then deleted
-    def resolve_location(option: str | None, config) -> str:
-        return option or "local"
-
-    def journey_locations(loaded_journey, config) -> list[str] | None:
-        return None
 
 ANY_QUEUE = "journeys"            # journeys for any location
 SERVICE_QUEUE = "probes"          # harvest and tending: every worker takes them
@@ -154,10 +146,12 @@ class Enqueued:
 
 
 def enqueue_run(config, ledger_url: str, journeys: list, reports: Path, *, kind: str, run_id: str | None,
-                options: dict, json_path: str | None = None, exports: dict[str, Path] | None = None) -> Enqueued:
+                options: dict, json_path: str | None = None, exports: dict[str, Path] | None = None,
+                location: str = "local") -> Enqueued:
     """Write the run into the ledger (or reopen it), then put one job per journey (per pinned location) on the
     queue. A journey that already ended in this run gets none. The run's options say what the finishing job
-    needs: the journeys, their evidence folder names, every persona, where JSON and exports go."""
+    needs: the journeys, their evidence folder names, every persona, where JSON and exports go. location: where
+    the run is queued from (the run's; each journey and contact records its worker's)."""
     from .ledger import Ledger
     from .runner import _unique_slugs
 
@@ -180,7 +174,8 @@ def enqueue_run(config, ledger_url: str, journeys: list, reports: Path, *, kind:
                 ledger.update_row("runs", existing["id"], options={**(existing.get("options") or {}), **options,
                                                                    "queue": queued})
             else:
-                run_id = ledger.start_run(kind, reports, config.source, {**options, "queue": queued}, run_id=run_id)
+                run_id = ledger.start_run(kind, reports, config.source, {**options, "queue": queued}, run_id=run_id,
+                                          location=location)
         assert run_id is not None
         todo, done = [], 0
         for job in jobs:
@@ -318,13 +313,8 @@ async def _run_one(state: WorkerState, run: dict, path: str, file: str, slug: st
         _record_unloadable(ledger, run["id"], path, f"the worker at {state.location} could not load {path}: {why}")
         return "error"
     loaded.doc.path = path   # the journey's name in the ledger is the enqueuer's, wherever this copy is
-    kwargs: dict[str, Any] = {}
-    import inspect
-
-    if "location" in inspect.signature(Runner).parameters:   # the Runner of issue 16's locations
-        kwargs["location"] = state.location
     runner = Runner(config, ledger, Path(run["evidence_root"] or config.reports_dir()), concurrency=1,
-                    kind=run["kind"], **kwargs)
+                    kind=run["kind"], location=state.location)
     runner.browser = state.browser   # one Chromium per worker, shared by its jobs
     return await runner.run_journey(run["id"], loaded, slug, (options.get("queue") or {}).get("personas"))
 

@@ -39,6 +39,7 @@ EMAIL = """
 name: Email {n}
 persona: {{name: Jane Doe {n}, email: jane{n}@example.com}}
 target: demo
+{pin}
 steps:
   - id: question
     channel: email
@@ -73,7 +74,7 @@ class Workers:
         self.folder, self.env = folder, env
         self.procs: list[subprocess.Popen] = []
 
-    def start(self, location: str = "here", concurrency: int = 4) -> subprocess.Popen:
+    def start(self, location: str = "london", concurrency: int = 4) -> subprocess.Popen:
         n = len(self.procs)
         out = open(self.folder / f"worker{n}.log", "w")   # noqa: SIM115 - closed with the process
         proc = subprocess.Popen([*probes_command(), "worker", "--location", location, "--concurrency",
@@ -122,13 +123,16 @@ def test_two_workers_run_fifty_journeys_once_and_record_each_answer_once(tmp_pat
     scenarios = tmp_path / "scenarios"
     scenarios.mkdir()
     forms = 4
+    # Some journeys pinned: to paris (one worker's location), to london or frankfurt (the other's, and nobody's).
+    pins = {n: ["paris"] for n in range(10, 15)} | {n: ["london", "frankfurt"] for n in range(15, 20)}
     for n in range(50):
-        (scenarios / f"j{n:02d}.yaml").write_text(textwrap.dedent((FORM if n < forms else EMAIL).format(n=n)))
+        pin = f"locations: {pins[n]}" if n in pins else ""
+        (scenarios / f"j{n:02d}.yaml").write_text(textwrap.dedent((FORM if n < forms else EMAIL).format(n=n, pin=pin)))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     workers = Workers(tmp_path, env)
     try:
-        workers.start()
-        workers.start()
+        workers.start("london")
+        workers.start("paris")
         run_id = queue_run(tmp_path, env, "scenarios")
         ledger = Ledger(url)
         run = wait_for("the run to finish", lambda: (r := ledger.get_run(run_id)) and r["status"] != "running"
@@ -142,9 +146,14 @@ def test_two_workers_run_fifty_journeys_once_and_record_each_answer_once(tmp_pat
         assert sorted(Counter(form_tokens).values()) == [1] * forms
         subjects = Counter(m["subject"] for m in mail.desk.received if "Delivery question" in str(m.get("subject")))
         assert sorted(subjects.values()) == [1] * (50 - forms), subjects
-        # Both workers took jobs.
+        # Both workers took jobs; pinned journeys ran only where they are pinned.
         for i in range(2):
             assert f"{run_id}: scenarios/" in workers.log(i), workers.log(i)
+        where = {j["file"]: j["location"] for j in rows["journeys"]}
+        for n, allowed in pins.items():
+            assert where[f"scenarios/j{n:02d}.yaml"] in allowed
+        assert set(where.values()) == {"london", "paris"}
+        assert {c["location"] for c in rows["contacts"]} == {"london", "paris"}
         # The last journey to end wrote the report (after it committed the run's status).
         assert run["status"] in ("passed", "failed")
         wait_for("the report", lambda: ((ledger.get_run(run_id) or {}).get("options") or {})["queue"]["published"],
