@@ -25,12 +25,12 @@ FAST_QUEUE = {"heartbeat_s": 1, "stalled_after_s": 10, "harvest_cron": "* * * * 
 
 
 def write_project(folder: Path, ledger_url: str, *, website: str, identity: dict, support_email: str,
-                  allow: list[str]) -> None:
+                  allow: list[str], auto_reply_within_s: float = 2.0) -> None:
     import yaml
 
     doc = {"settings": {"ledger": ledger_url, "reports_dir": "reports", "queue": FAST_QUEUE},
            "targets": {"demo": {"name": "Demo", "endpoints": {"website": website, "support_email": support_email},
-                                "allowlist": allow, "auto_reply_within_s": 2.0}},
+                                "allowlist": allow, "auto_reply_within_s": auto_reply_within_s}},
            "identities": {"shopper": identity}}
     (folder / "probes.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
 
@@ -200,7 +200,8 @@ def test_worker_killed_mid_send_another_resumes_without_sending_twice(tmp_path, 
                                            "username": "shopper", "password": "${SHOPPER_PW}"},
                                   "resend_after_s": 3600}}
             write_project(tmp_path, url, website="http://127.0.0.1:9/", identity=identity,
-                          support_email="support@shop.example", allow=["@shop.example", "http://127.0.0.1:9/"])
+                          support_email="support@shop.example", allow=["@shop.example", "http://127.0.0.1:9/"],
+                          auto_reply_within_s=0)   # the answer comes seconds after the send: still a person's
             (tmp_path / "j.yaml").write_text(textwrap.dedent("""
                 name: Killed in the middle
                 persona: {name: Jane Doe}
