@@ -193,13 +193,13 @@ def enqueue_run(config, ledger_url: str, journeys: list, reports: Path, *, kind:
         app = make_app(conninfo)
         async with app.open_async():
             for job in todo:
-                for location in job["locations"] or [None]:
-                    queue = queue_for(location)
+                for place in job["locations"] or [None]:
+                    queue = queue_for(place)
                     try:
                         await app.configure_task(
                             JOURNEY_TASK, queue=queue,
                             # Enqueued twice (a resumed run): one waiting job per journey and location.
-                            queueing_lock=f"{run_id}:{location or ''}:{job['path']}",
+                            queueing_lock=f"{run_id}:{place or ''}:{job['path']}",
                         ).defer_async(run_id=run_id, path=job["path"], file=job["file"], slug=job["slug"])
                     except procrastinate.exceptions.AlreadyEnqueued:
                         pass
@@ -243,6 +243,8 @@ async def run_worker(config, ledger_url: str, location: str, concurrency: int, s
             await app.run_worker_async(
                 queues=worker_queues(location), name=name, concurrency=concurrency,
                 additional_context={"probes": state}, update_heartbeat_interval=qs.heartbeat_s,
+                # A job that succeeded is forgotten (the ledger keeps what it did); failed ones stay to be looked at.
+                delete_jobs="successful",
                 stalled_worker_timeout=qs.stalled_after_s, fetch_job_polling_interval=min(5.0, qs.heartbeat_s))
     finally:
         try:
