@@ -386,9 +386,9 @@ def _close_run(ledger, run_id: str) -> bool:
         return True
 
 
-def publish(config, ledger, run_id: str) -> None:
-    """The run's page, the dashboard, its JSON and exports, and alerts; then ``published`` in its options.
-    Written again if a crash came between (every part is a whole file written afresh)."""
+def publish(config, ledger, run_id: str, *, alerts: bool = True) -> None:
+    """The run's page, the dashboard, its JSON and exports (a queued run's), and alerts; then ``published`` in a
+    queued run's options. Written again if a crash came between (every part is a whole file written afresh)."""
     from .cli import _send_alerts, _write_exports
     from .report import build_results, write_json
     from .report.dashboard import publish_run
@@ -403,8 +403,10 @@ def publish(config, ledger, run_id: str) -> None:
     if queued.get("json"):
         write_json(results, Path(queued["json"]))
     _write_exports(results, {k: Path(v) for k, v in (queued.get("exports") or {}).items()})
-    _send_alerts(ledger, config, run["started_at"], run_id)
-    ledger.update_row("runs", run_id, options={**options, "queue": {**queued, "published": True}})
+    if alerts:
+        _send_alerts(ledger, config, run["started_at"], run_id)
+    if queued and not queued.get("published"):
+        ledger.update_row("runs", run_id, options={**options, "queue": {**queued, "published": True}})
 
 
 # --- periodic jobs ---------------------------------------------------------------------------------------------
@@ -416,6 +418,7 @@ async def harvest_job(context, timestamp: int) -> str:
     from .channels.email_inbox import mailboxes_of
     from .channels.sms_inbox import TextBox, phones_of
     from .harvest import MailboxError, harvest
+    from .results import utcnow
 
     state: WorkerState = context.additional_context["probes"]
     config = state.config
@@ -426,15 +429,30 @@ async def harvest_job(context, timestamp: int) -> str:
         for key in keys:
             if not await stack.enter_async_context(advisory_lock(state.conninfo, LOCK_SOURCE, key)):
                 return f"skipped: another harvester is reading {key}"
+        started = utcnow()
         try:
             got = await asyncio.to_thread(harvest, state.ledger, config, config.reports_dir())
         except MailboxError as exc:
             log.warning("harvest: %s", exc)
-            return f"failed: {exc}"
+            if exc.result is None:
+                return f"failed: {exc}"
+            got = exc.result   # the other sources were read all the same
     if got.matched or got.closed or got.settled:
         state.say(f"harvest: {got.matched} answer(s) matched, {got.settled} await(s) settled, "
                   f"{got.closed} closed without answer")
+        await asyncio.to_thread(_republish, config, state.ledger, started)
     return f"read {got.read}"
+
+
+def _republish(config, ledger, since) -> None:
+    """After a harvest, as `probes harvest` does: the pages (and a queued run's JSON and exports) of the runs whose
+    answers it settled, and the alerts about them."""
+    from .alerts import runs_touched_since
+    from .cli import _send_alerts
+
+    for run_id in runs_touched_since(ledger, since):
+        publish(config, ledger, run_id, alerts=False)
+    _send_alerts(ledger, config, since)
 
 
 async def tend_job(context, timestamp: int) -> str:

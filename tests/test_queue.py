@@ -166,6 +166,13 @@ def test_two_workers_run_fifty_journeys_once_and_record_each_answer_once(tmp_pat
         assert Counter(a["status"] for a in rows["awaits"] if a["kind"] == "ack") == {"met": 50 - forms}
         answered = Counter((r["contact_id"], r["message_id"]) for r in rows["responses"])
         assert answered and set(answered.values()) == {1}
+        # The run's page (its results.json) is written again with what the harvests settled.
+        import json
+
+        met = sum(a["status"] == "met" for a in rows["awaits"])
+        results = tmp_path / "reports" / "runs" / run_id / "results.json"
+        wait_for("the report with every answer", lambda: json.loads(results.read_text())["summary"]["awaits"]["met"]
+                 == met, workers=workers)
         ledger.close()
     finally:
         workers.stop()
