@@ -901,7 +901,10 @@ def worker(location, concurrency, config_path, ledger_url):
     except InputError as err:
         _fail_input(err, contacting=False)
     n = concurrency or config.settings.concurrency
-    click.echo(f"Worker at {where}: running up to {n} journey(s) at once from the queue in {shown_ledger_url(url)}.")
+    from .queue import worker_queues
+
+    click.echo(f"Worker at {where}: running up to {n} journey(s) at once from the queues "
+               f"{', '.join(worker_queues(where))} in {shown_ledger_url(url)}.")
     try:
         asyncio.run(run_worker(config, url, where, n, say=lambda text: click.echo(text)))
     except QueueError as exc:

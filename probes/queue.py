@@ -296,8 +296,15 @@ async def journey_job(context, run_id: str, path: str, file: str, slug: str) -> 
                                             f"internal error in the worker at {state.location}: "
                                             f"{type(exc).__name__}: {exc}", status)
                 state.say(f"{run_id}: {path}: {status} (at {state.location})")
-    await finish_if_done(state.config, state.ledger_url, run_id, ledger)
+    if await finish_if_done(state.config, state.ledger_url, run_id, ledger):
+        _say_finished(state, run_id)
     return status
+
+
+def _say_finished(state: WorkerState, run_id: str) -> None:
+    run = state.ledger.get_run(run_id) or {}
+    page = Path(run.get("evidence_root") or state.config.reports_dir()) / "runs" / run_id / "index.html"
+    state.say(f"{run_id}: run finished: {run.get('status')}; report {page}")
 
 
 async def _run_one(state: WorkerState, run: dict, path: str, file: str, slug: str) -> str:
@@ -467,13 +474,14 @@ async def tend_job(context, timestamp: int) -> str:
         try:
             await manager.retry_job(job)
             requeued += 1
-            log.warning("job %s (%s) of a dead worker put back on the queue", job.id, job.task_name)
+            log.info("job %s (%s) of a dead worker put back on the queue", job.id, job.task_name)
         except Exception as exc:  # noqa: BLE001 - another tender was first
             log.info("job %s not put back: %s", job.id, exc)
     if requeued:
         state.say(f"tend: {requeued} job(s) of a dead worker put back on the queue")
     for run in await asyncio.to_thread(_queued_runs_to_tend, state.ledger):
-        await finish_if_done(state.config, state.ledger_url, run, state.ledger)
+        if await finish_if_done(state.config, state.ledger_url, run, state.ledger):
+            _say_finished(state, run)
     return f"requeued {requeued}"
 
 
