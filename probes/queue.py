@@ -383,13 +383,14 @@ def _close_run(ledger, run_id: str) -> bool:
         rows = [ledger.journey_in_run(run_id, job["path"]) for job in queued["jobs"]]
         if any(row is None or row["status"] == "running" for row in rows):
             return False
-        refresh_statuses(ledger, {row["id"] for row in rows if row})
         result = RunResult(run_id)
         for row in rows:
-            latest = ledger.journey_in_run(run_id, row["file"]) if row else None
-            if latest:
-                result.statuses[f"{latest['name']} ({latest['file']})"] = latest["status"]
+            if row:
+                result.statuses[f"{row['name']} ({row['file']})"] = row["status"]
         ledger.finish_run(run_id, {0: "passed", 1: "failed", 3: "error"}[result.exit_code])
+        # As Runner.run ends a run: answers harvested meanwhile give journeys and the run their verdicts
+        # (a run whose answers are still awaited is 'pending').
+        refresh_statuses(ledger, {row["id"] for row in rows if row})
         return True
 
 

@@ -155,7 +155,7 @@ def test_two_workers_run_fifty_journeys_once_and_record_each_answer_once(tmp_pat
         assert set(where.values()) == {"london", "paris"}
         assert {c["location"] for c in rows["contacts"]} == {"london", "paris"}
         # The last journey to end wrote the report (after it committed the run's status).
-        assert run["status"] in ("passed", "failed")
+        assert run["status"] in ("passed", "pending")   # pending: answers (promises) still awaited
         wait_for("the report", lambda: ((ledger.get_run(run_id) or {}).get("options") or {})["queue"]["published"],
                  workers=workers)
         assert (tmp_path / "reports" / "runs" / run_id / "index.html").exists()
@@ -242,7 +242,7 @@ def test_worker_killed_mid_send_another_resumes_without_sending_twice(tmp_path, 
                 answer.set_content("Hello Jane, we are open until 2 pm on 24 December.")
                 imap.deliver("shopper", answer.as_bytes())
                 workers.start()
-                run = wait_for("the run to finish", lambda: (r := ledger.get_run(run_id)) and r["status"] != "running"
+                wait_for("the run to finish", lambda: (r := ledger.get_run(run_id)) and r["status"] != "running"
                                and r, workers=workers)
                 wait_for("the answer", lambda: not ledger.awaits_where(run_id=run_id, status="pending"),
                          workers=workers)
@@ -254,7 +254,7 @@ def test_worker_killed_mid_send_another_resumes_without_sending_twice(tmp_path, 
                 assert step["observations"]["recovered"] == "the earlier attempt was sent; not resent"
                 assert [r["kind"] for r in rows["responses"] if r["kind"] != "own_copy"] == ["human"]
                 assert [a["status"] for a in rows["awaits"]] == ["met"]
-                assert run["status"] == "passed"
+                assert (ledger.get_run(run_id) or {})["status"] == "passed"
                 assert "put back on the queue" in workers.log(1)
                 ledger.close()
             finally:
