@@ -294,7 +294,7 @@ async def journey_job(context, run_id: str, path: str, file: str, slug: str) -> 
                     status = "error"
                     await asyncio.to_thread(_record_unloadable, ledger, run_id, path,
                                             f"internal error in the worker at {state.location}: "
-                                            f"{type(exc).__name__}: {exc}", status)
+                                            f"{type(exc).__name__}: {exc}", state.location, status)
                 state.say(f"{run_id}: {path}: {status} (at {state.location})")
     if await finish_if_done(state.config, state.ledger_url, run_id, ledger):
         _say_finished(state, run_id)
@@ -319,7 +319,8 @@ async def _run_one(state: WorkerState, run: dict, path: str, file: str, slug: st
     except (InputError, OSError) as exc:
         # The worker's copy of the scenario (or of probes.yaml) does not fit: the prober's trouble, recorded.
         why = "; ".join(str(p) for p in getattr(exc, "problems", [])) or str(exc)
-        _record_unloadable(ledger, run["id"], path, f"the worker at {state.location} could not load {path}: {why}")
+        await asyncio.to_thread(_record_unloadable, ledger, run["id"], path,
+                                f"the worker at {state.location} could not load {path}: {why}", state.location)
         return "error"
     loaded.doc.path = path   # the journey's name in the ledger is the enqueuer's, wherever this copy is
     runner = Runner(config, ledger, Path(run["evidence_root"] or config.reports_dir()), concurrency=1,
@@ -337,13 +338,14 @@ def _journey_file(path: str, file: str, config) -> Path:
     return candidate if candidate.is_absolute() else config.base_dir / candidate
 
 
-def _record_unloadable(ledger, run_id: str, path: str, why: str, status: str = "not_started") -> None:
+def _record_unloadable(ledger, run_id: str, path: str, why: str, location: str, status: str = "not_started") -> None:
     """A journey the worker could not run (its file, or a crash in the prober): ended, as a prober error, so the
     run can end; its contacts stay as they are (a planned one is not resent by anyone)."""
     with ledger.transaction():
         row = ledger.journey_in_run(run_id, path)
         jid = row["id"] if row else ledger.start_journey(run_id, name=Path(path).stem, file=path, target="",
-                                                         target_name="", persona={}, tags=[], description="")
+                                                         target_name="", persona={}, tags=[], description="",
+                                                         location=location)
         ledger.finish_journey(jid, status, error=why)
 
 

@@ -293,3 +293,35 @@ def test_queue_needs_a_postgresql_ledger(tmp_path, cli):
     assert not (tmp_path / "reports").exists()   # nothing was run
     done = cli("worker", cwd=tmp_path)
     assert done.returncode == 2 and "need a PostgreSQL ledger" in done.stderr
+
+
+def test_the_run_ends_only_when_every_journey_has_and_a_journey_the_worker_cannot_load_ends_as_a_prober_error(
+        tmp_path, postgres, config):
+    """The finishing step on its own, through the ledger: not while a journey runs; a journey a worker could not
+    load is recorded (not started, with why) and the run ends with a prober error, its page written once."""
+    import asyncio
+
+    from probes.queue import _record_unloadable, finish_if_done
+
+    url = postgres.new_database()
+    ledger = Ledger(url)
+    reports = tmp_path / "reports"
+    jobs = [{"path": "a.yaml", "file": "/nowhere/a.yaml", "slug": "a", "locations": None},
+            {"path": "b.yaml", "file": "/nowhere/b.yaml", "slug": "b", "locations": None}]
+    run_id = ledger.start_run("run", reports, "", {"journeys": ["a.yaml", "b.yaml"],
+                                                   "queue": {"jobs": jobs, "personas": [], "published": False,
+                                                             "json": str(tmp_path / "out.json"), "exports": {}}})
+    jid = ledger.start_journey(run_id, name="A", file="a.yaml", target="demo", target_name="Demo", persona={},
+                               tags=[])
+    assert not asyncio.run(finish_if_done(config, url, run_id))           # b has not started
+    ledger.finish_journey(jid, "passed")
+    assert not asyncio.run(finish_if_done(config, url, run_id))           # b has not ended
+    _record_unloadable(ledger, run_id, "b.yaml", "the worker at paris could not load b.yaml: no such file", "paris")
+    assert asyncio.run(finish_if_done(config, url, run_id))
+    run = ledger.get_run(run_id)
+    assert run["status"] == "error" and run["options"]["queue"]["published"] is True
+    b = ledger.journey_in_run(run_id, "b.yaml")
+    assert b["status"] == "not_started" and "could not load b.yaml" in b["error"] and b["location"] == "paris"
+    assert (reports / "runs" / run_id / "index.html").exists() and (tmp_path / "out.json").exists()
+    assert not asyncio.run(finish_if_done(config, url, run_id))           # once
+    ledger.close()
