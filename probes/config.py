@@ -111,8 +111,14 @@ class QueueSettings(Strict):
         30.0, gt=0, le=3600, description="a journey job whose journey another worker is running (a second job for "
                                          "another location, or a worker taken for dead that is not) is tried again "
                                          "after this long")
+    nightly_cron: str = Field(
+        "off", description="when the workers queue tonight's run of nightly_paths themselves, as `probes nightly "
+                           "--queue` would, instead of a cron job or timer (cron, UTC; \"off\": never)")
+    nightly_paths: list[str] = Field(
+        default_factory=lambda: ["scenarios"], description="the scenario files and folders of the queued nightly run "
+                                                           "(relative to this file)")
 
-    @field_validator("harvest_cron", "tend_cron")
+    @field_validator("harvest_cron", "tend_cron", "nightly_cron")
     @classmethod
     def _cron(cls, v: str) -> str:
         if v == "off":

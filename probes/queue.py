@@ -48,6 +48,7 @@ SERVICE_QUEUE = "probes"          # harvest and tending: every worker takes them
 JOURNEY_TASK = "probes.journey"
 HARVEST_TASK = "probes.harvest"
 TEND_TASK = "probes.tend"
+NIGHTLY_TASK = "probes.nightly"
 # Advisory lock key spaces (the two-int4 form, apart from the ledger's one-bigint write lock).
 LOCK_SCHEMA, LOCK_JOURNEY, LOCK_RUN, LOCK_SOURCE = 16001, 16002, 16003, 16004
 POSTGRES_EXTRA = "pip install 'mystery-shopper[postgres]'"
@@ -109,7 +110,11 @@ def make_app(conninfo: str, settings=None):
     harvest = app.task(name=HARVEST_TASK, queue=SERVICE_QUEUE, pass_context=True, queueing_lock=HARVEST_TASK)(
         harvest_job)
     tend = app.task(name=TEND_TASK, queue=SERVICE_QUEUE, pass_context=True, queueing_lock=TEND_TASK)(tend_job)
+    nightly = app.task(name=NIGHTLY_TASK, queue=SERVICE_QUEUE, pass_context=True, queueing_lock=NIGHTLY_TASK)(
+        nightly_job)
     if settings is not None:
+        if qs.nightly_cron != "off":
+            app.periodic(cron=qs.nightly_cron)(nightly)
         if qs.harvest_cron != "off":
             app.periodic(cron=qs.harvest_cron)(harvest)
         if qs.tend_cron != "off":
@@ -486,6 +491,45 @@ async def tend_job(context, timestamp: int) -> str:
         if await finish_if_done(state.config, state.ledger_url, run, state.ledger):
             _say_finished(state, run)
     return f"requeued {requeued}"
+
+
+async def nightly_job(context, timestamp: int) -> str:
+    """settings.queue.nightly_cron: queue tonight's run of settings.queue.nightly_paths, as `probes nightly --queue`
+    does (its id: nightly-YYYYMMDD at settings.location, the day of the tick in UTC). Queued again the same night,
+    only the journeys that have not ended get a job. The queue defers it once per tick, however many workers run."""
+    import datetime as dt
+
+    from .locations import nightly_run_id, resolve_location
+    from .scenario import expand_paths, load_journey
+    from .yamlsource import InputError
+
+    state: WorkerState = context.additional_context["probes"]
+    config = state.config
+    location = resolve_location(None, config)   # the project's (settings.location), not this worker's
+    run_id = nightly_run_id(f"{dt.datetime.fromtimestamp(timestamp, dt.timezone.utc):%Y%m%d}", location)
+    base = config.base_dir
+    files = [f for f in expand_paths([str(base / p) for p in config.settings.queue.nightly_paths],
+                                     skip=[config.reports_dir()]) if f.name != "probes.yaml"]
+    try:
+        journeys = [load_journey(f, config) for f in files]
+        for loaded, f in zip(journeys, files, strict=True):
+            # Named as from the project's folder (as `probes nightly scenarios/` run there names them), so
+            # workers elsewhere find them beside their own probes.yaml.
+            loaded.doc.path = os.path.relpath(f, base)
+    except InputError as exc:
+        state.say(f"nightly: not queued: {exc}")
+        return "bad input"
+    if not journeys:
+        state.say(f"nightly: not queued: no scenario files in {', '.join(config.settings.queue.nightly_paths)}")
+        return "nothing to queue"
+    from .cli import _confirm_after
+
+    done = await asyncio.to_thread(
+        enqueue_run, config, state.ledger_url, journeys, config.reports_dir(), kind="nightly", run_id=run_id,
+        options={"journeys": [j.path for j in journeys], "confirm_after": _confirm_after(config, journeys)},
+        location=location)
+    state.say(f"nightly: run {done.run_id}: queued {sum(done.queues.values())} job(s)")
+    return done.run_id
 
 
 def _queued_runs_to_tend(ledger) -> list[str]:

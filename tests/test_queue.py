@@ -325,3 +325,40 @@ def test_the_run_ends_only_when_every_journey_has_and_a_journey_the_worker_canno
     assert (reports / "runs" / run_id / "index.html").exists() and (tmp_path / "out.json").exists()
     assert not asyncio.run(finish_if_done(config, url, run_id))           # once
     ledger.close()
+
+
+def test_the_queue_schedules_the_nightly_run_itself_once_a_night(tmp_path, postgres):
+    """settings.queue.nightly_cron: the periodic job queues tonight's run of nightly_paths; a second tick the same
+    night queues nothing more (the same run id, one waiting job per journey)."""
+    import asyncio
+    import datetime as dt
+    from types import SimpleNamespace
+
+    import psycopg
+
+    from probes.config import load_config
+    from probes.queue import WorkerState, conninfo_for, nightly_job
+
+    url = postgres.new_database()
+    write_project(tmp_path, url, website="http://127.0.0.1:9", identity={}, support_email="s@shop.example",
+                  allow=["http://127.0.0.1:9/", "@shop.example"])
+    (tmp_path / "probes.yaml").write_text((tmp_path / "probes.yaml").read_text().replace(
+        "identities:\n  shopper: {}\n", ""))
+    (tmp_path / "scenarios").mkdir()
+    for n in range(3):
+        (tmp_path / "scenarios" / f"f{n}.yaml").write_text(textwrap.dedent(FORM.format(n=n)))
+    config = load_config(tmp_path / "probes.yaml")
+    state = WorkerState(config, url, conninfo_for(url), "paris", say=lambda text: None)
+    state.ledger = Ledger(url)
+    context = SimpleNamespace(additional_context={"probes": state})
+    tick = int(dt.datetime(2026, 12, 2, 2, 30, tzinfo=dt.timezone.utc).timestamp())
+    assert asyncio.run(nightly_job(context, tick)) == "nightly-20261202"
+    assert asyncio.run(nightly_job(context, tick + 60)) == "nightly-20261202"
+    run = state.ledger.get_run("nightly-20261202")
+    assert run["kind"] == "nightly" and run["status"] == "running"
+    assert [j["path"] for j in run["options"]["queue"]["jobs"]] == [f"scenarios/f{n}.yaml" for n in range(3)]
+    with psycopg.connect(conninfo_for(url)) as conn:
+        queued = conn.execute("SELECT args->>'path', queue_name FROM procrastinate_jobs WHERE status = 'todo' "
+                              "ORDER BY id").fetchall()
+    assert queued == [(f"scenarios/f{n}.yaml", "journeys") for n in range(3)]
+    state.ledger.close()
