@@ -295,6 +295,8 @@ def _describe(row: dict, report_url: str | None) -> list[str]:
     if p.get("channel"):
         where.append(str(p["channel"]).replace("_", " "))
     where.append(f"journey \"{p['journey']}\"" + (f", step \"{p['step_key']}\"" if p.get("step_key") else ""))
+    if p.get("location", "local") != "local":
+        where.append(f"from {p['location']}")   # seen at this location (probes/locations.py)
     runs_in_row = f" ({p['streak']} runs in a row)" if p["streak"] > 1 else ""
     if row["event"] == "resolved":
         when = (f"Open since {_when(p['since'])}{runs_in_row}; resolved in run {row['run_id']} "

@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import sys
+import time
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,10 @@ Exit codes:
 # holds the lock. Not 0 (nothing was checked, so "every expectation was met" would be false) and not 3 (the
 # prober is not broken): a code of its own, so that a scheduler can tell it apart (README, "Scheduling").
 EXIT_ALREADY_RUNNING = 4
+QUEUE_HELP = ("Do not run the journeys here: record the run in the ledger and put one job per journey on the "
+              "task queue in the ledger's PostgreSQL database, for `probes worker` processes (any machine, any "
+              "location) to run; exit 0 once queued. The last journey to end writes the report, JSON and exports. "
+              "Needs a PostgreSQL ledger.")
 NIGHTLY_EXIT_CODES_HELP = EXIT_CODES_HELP + """
   4  not started: another nightly run of the same ledger is running (it
      holds the lock; the one line on stderr says which process)"""
@@ -48,6 +53,9 @@ def _fail_input(err: InputError, contacting: bool = True) -> None:
     sys.exit(EXIT_BAD_INPUT)
 
 
+LOCATION_HELP = ("Where this prober runs (a city, a data centre: lowercase letters, digits, hyphens), recorded on the "
+                 "run and every contact; journeys pinned (`locations:`) to other locations are skipped. Default: "
+                 "$PROBES_LOCATION, else settings.location, else local.")
 JUNIT_HELP = ("Also write the results as JUnit XML here, for CI servers: one test suite per journey, one test case "
               "per step; findings are failures, prober errors errors.")
 METRICS_HELP = ("Also write the run's figures here as OpenMetrics text (reachability, times, findings by severity, "
@@ -117,6 +125,8 @@ def cli(verbose: bool) -> None:
       probes run scenarios/            run journeys against the targets in probes.yaml
       probes run scenarios/ --wait 10m ...and wait for the answers (email, SMS) as they arrive
       probes harvest                   read the mailboxes and texts later: record and judge the answers
+      probes run --queue scenarios/    put the journeys on the task queue (PostgreSQL ledger) ...
+      probes worker --location london  ... and run them on any number of machines
       probes alerts test               send a test message to every alert destination in probes.yaml
       probes sim phone                 the demo's phone lines on a built-in Twilio simulator
       probes report                    re-render the HTML report of the latest run
@@ -146,12 +156,14 @@ def cli(verbose: bool) -> None:
 @click.option("--run-id", help="Resume this earlier run (e.g. after a crash): steps it finished are kept, "
               "and nothing it may already have sent is sent again. A nightly run's id (nightly-…) takes "
               "the nightly lock: while `probes nightly` runs, exit 4.")
+@click.option("--location", "location", metavar="NAME", help=LOCATION_HELP)
 @click.option("--no-preflight", is_flag=True, help="Skip the check, before any contact, that every secret "
               "resolves and every mailbox, mail relay and Twilio account the journeys use accepts the "
               "prober's login. Problems then show up in the steps that meet them.")
+@click.option("--queue", "queued", is_flag=True, help=QUEUE_HELP)
 @export_options
 def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url, dry_run, wait, run_id,
-        no_preflight, junit_path, metrics_path):
+        location, no_preflight, junit_path, metrics_path, queued):
     """Run the journeys in PATHS (scenario files, or folders: searched through their sub-folders, hidden
     folders and the reports folder left out).
 
@@ -161,11 +173,13 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
     REPORT/index.html, is rendered again.
     """
     from .config import find_config, load_config
+    from .locations import resolve_location
 
     try:
         config = load_config(find_config(config_path, list(paths)))
         reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
         journeys = _load_journeys(_scenario_files(paths, [config.reports_dir(), reports]), config)
+        location = resolve_location(location, config)
     except InputError as err:
         _fail_input(err)
     if tags:
@@ -180,13 +194,17 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
             click.echo("  " + line)
         sys.exit(EXIT_OK)
     exports = _exports_ready(junit_path, metrics_path)
+    if queued:
+        sys.exit(_enqueue(config, journeys, reports, ledger_url=ledger_url, kind="run", run_id=run_id, wait=wait,
+                          json_path=json_path, exports=exports, preflight=not no_preflight, location=location))
     with ExitStack() as stack:
         if run_id and run_id.startswith("nightly-"):
             # Resuming tonight's run while `probes nightly` runs it would run its unfinished steps twice.
-            _take_nightly_lock(stack, config, reports, 0.0, run_id, ledger_url)
+            from .locations import nightly_location
+            _take_nightly_lock(stack, config, reports, 0.0, run_id, ledger_url, nightly_location(run_id))
         code = execute(config, journeys, reports, ledger_url=ledger_url, json_path=json_path,
                        concurrency=concurrency, kind="run", wait_s=_wait_seconds(wait), run_id=run_id,
-                       preflight=not no_preflight, exports=exports)
+                       preflight=not no_preflight, exports=exports, location=location)
     sys.exit(code)
 
 
@@ -272,7 +290,8 @@ def _report_what_was_done(ledger, run_id: str | None, reports: Path, title, json
 
 def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None, concurrency=None,
             kind="run", title=None, wait_s: float = 0.0, run_id: str | None = None, harvest_first=False,
-            preflight: bool = True, plain: bool = False, exports: dict[str, Path] | None = None) -> int:
+            preflight: bool = True, plain: bool = False, exports: dict[str, Path] | None = None,
+            location: str = "local") -> int:
     """Run journeys with a live progress display, write the report, return the exit code.
 
     preflight: first check the secrets, mailboxes, relays and Twilio accounts the journeys use
@@ -281,6 +300,7 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     stdout, stderr keeping only the prober's trouble (_PlainLog).
     exports: {"--junit"/"--metrics": path} (see _exports_ready); one that cannot be written is said on stderr,
     and turns an exit code 0 into 3 (any other code is the run's own and is kept).
+    location: where this process runs (probes/locations.py): recorded on the run and every contact.
     """
     from .ledger import Ledger, LedgerBusy
     from .report import build_results, write_json
@@ -297,7 +317,7 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
         if failures := check(config, needs_of(journeys, config), ledger=not ledger_url):
             return _preflight_failed(config, journeys, failures, reports, ledger_url=ledger_url,
                                      json_path=json_path, kind=kind, title=title, run_id=run_id,
-                                     exports=exports)
+                                     exports=exports, location=location)
     runner = None
     try:
         ledger = Ledger(_ledger_for(config, ledger_url, reports, to_stderr=not plain),
@@ -312,7 +332,8 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
         with (_PlainLog() if plain else _Progress(total_steps)) as progress:
             if harvest_first and config.identities:
                 _harvest_and_say(ledger, config, reports, to_stderr=not plain)
-            runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind)
+            runner = Runner(config, ledger, reports, concurrency=concurrency, reporter=progress, kind=kind,
+                            location=location)
             result = asyncio.run(runner.run(journeys, {"journeys": [j.path for j in journeys],
                                                        "confirm_after": _confirm_after(config, journeys)},
                                             run_id=run_id, wait_s=wait_s))
@@ -384,7 +405,7 @@ def _confirm_after(config, journeys) -> list[list]:
 
 
 def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, json_path, kind, title,
-                      run_id, exports=None) -> int:
+                      run_id, exports=None, location: str = "local") -> int:
     """Say every preflight failure on one line each, record the run as an error, write its report: exit 3."""
     from .ledger import Ledger
     from .preflight import record_failed_run
@@ -401,7 +422,7 @@ def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, 
     try:
         ledger = Ledger(_ledger_for(config, ledger_url, reports))
         run_id = record_failed_run(ledger, config, journeys, failures, reports, kind=kind, run_id=run_id,
-                                   options={"journeys": [j.path for j in journeys]})
+                                   options={"journeys": [j.path for j in journeys]}, location=location)
         results = build_results(ledger, run_id)
         index, dashboard = publish_run(ledger, reports, run_id, results=results, title=title,
                                        days=config.settings.dashboard_days)
@@ -717,58 +738,180 @@ def _nothing_to_harvest(why: str) -> None:
 @click.option("--lock-wait", "lock_wait", metavar="DURATION", default="0", show_default=True,
               help="While another nightly run of the same ledger is running, wait this long (e.g. 10m) for it "
                    "to end; then (or at once, with 0) exit 4, nothing done.")
+@click.option("--location", "location", metavar="NAME", help=LOCATION_HELP + " Tonight's run id ends with it "
+              "(nightly-YYYYMMDD-NAME) unless it is the default, local.")
+@click.option("--queue", "queued", is_flag=True, help=QUEUE_HELP + " Queued again the same night (the same run "
+              "id), only the journeys that have not ended get a job.")
 @export_options
-def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_wait, junit_path, metrics_path):
+def nightly(paths, config_path, report_dir, json_path, wait, no_preflight, lock_wait, location, junit_path,
+            metrics_path, queued):
     """The scheduled run: harvest first, then run PATHS as tonight's run.
 
-    Tonight's run has the id nightly-YYYYMMDD (UTC): started again the same
-    night (after a crash, or by an over-eager scheduler), it resumes that run
-    instead of contacting the companies a second time.
+    Tonight's run has the id nightly-YYYYMMDD (UTC; nightly-YYYYMMDD-NAME at
+    --location NAME): started again the same night (after a crash, or by an
+    over-eager scheduler), it resumes that run instead of contacting the
+    companies a second time.
 
-    Only one nightly run per ledger runs at a time: it holds a lock (a file
-    beside the ledger, released by the system however the process ends); a
-    second start exits 4 with one line saying which process holds it.
+    Only one nightly run per ledger and location runs at a time: it holds a
+    lock (a file beside the ledger, released by the system however the
+    process ends; on a PostgreSQL ledger also an advisory lock in the
+    database, which holds across machines); a second start exits 4 with one
+    line saying which process holds it.
     Without a terminal (cron, systemd, CI) it prints no progress display:
     stdout gets a few lines (one per finding, then the summary), stderr only
     the prober's own trouble.
     """
     from .config import find_config, load_config
+    from .locations import nightly_run_id, resolve_location
     from .results import utcnow
 
     try:
         config = load_config(find_config(config_path, list(paths)))
         reports = Path(report_dir).resolve() if report_dir else config.reports_dir()
         journeys = _load_journeys(_scenario_files(paths, [config.reports_dir(), reports]), config)
+        location = resolve_location(location, config)
     except InputError as err:
         _fail_input(err)
     exports = _exports_ready(junit_path, metrics_path)
-    run_id = f"nightly-{utcnow():%Y%m%d}"
+    run_id = nightly_run_id(f"{utcnow():%Y%m%d}", location)
     wait_s = _wait_seconds(wait)
     with ExitStack() as stack:
-        _take_nightly_lock(stack, config, reports, _wait_seconds(lock_wait, "--lock-wait"), run_id)
+        _take_nightly_lock(stack, config, reports, _wait_seconds(lock_wait, "--lock-wait"), run_id,
+                           location=location)
+        if queued:
+            sys.exit(_enqueue(config, journeys, reports, ledger_url=None, kind="nightly", run_id=run_id, wait=wait,
+                              json_path=json_path, exports=exports, preflight=not no_preflight, location=location))
         code = execute(config, journeys, reports, json_path=json_path, kind="nightly", wait_s=wait_s,
                        run_id=run_id, harvest_first=True, preflight=not no_preflight, plain=not sys.stderr.isatty(),
-                       exports=exports)
+                       exports=exports, location=location)
     sys.exit(code)
 
 
 def _take_nightly_lock(stack: ExitStack, config, reports: Path, wait_s: float, run_id: str,
-                       ledger_url: str | None = None) -> None:
-    """Hold the nightly lock of the project's ledger until stack closes; if another process holds it (for
-    longer than wait_s): one line on stderr naming it, exit 4."""
-    from .nightly_lock import NightlyBusy, lock_path, nightly_lock
+                       ledger_url: str | None = None, location: str = "local") -> None:
+    """Hold the nightly lock of the project's ledger at this location until stack closes (a file lock, and on
+    a PostgreSQL ledger also the database's advisory lock, which holds across machines); if another process
+    holds it (for longer than wait_s): one line on stderr naming it, exit 4."""
+    from .nightly_lock import NightlyBusy, lock_path, nightly_lock, server_ledger_url, server_nightly_lock
 
-    path = lock_path(config, reports, ledger_url)
+    path = lock_path(config, reports, ledger_url, location)
+    at = "" if location == "local" else f" at location {location}"
+    started = time.monotonic()
     try:
         stack.enter_context(nightly_lock(path, wait_s=wait_s, run_id=run_id))
+        if url := server_ledger_url(config, reports, ledger_url):
+            stack.enter_context(server_nightly_lock(url, location,
+                                                    wait_s=max(0.0, wait_s - (time.monotonic() - started))))
     except NightlyBusy as busy:
         waited = f" (waited {_human(wait_s)})" if wait_s else ""
-        click.echo(f"Not started: another nightly run of this ledger is running{waited}: {busy}; lock file "
-                   f"{busy.path}. Nothing was contacted.", err=True)
+        where = f"lock file {busy.path}" if busy.path else "an advisory lock in the PostgreSQL ledger"
+        click.echo(f"Not started: another nightly run of this ledger{at} is running{waited}: {busy}; {where}. "
+                   "Nothing was contacted.", err=True)
         sys.exit(EXIT_ALREADY_RUNNING)
     except OSError as exc:
         click.secho(f"Prober error: cannot take the nightly lock {path}: {exc}", fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
+    except Exception as exc:  # noqa: BLE001 - the database cannot be reached: the prober's trouble
+        from .config import shown_ledger_url
+        click.secho(f"Prober error: cannot take the nightly lock in the ledger "
+                    f"{shown_ledger_url(server_ledger_url(config, reports, ledger_url) or '')}: {exc}",
+                    fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+
+
+# --- queue and workers -----------------------------------------------------------------------------
+def _enqueue(config, journeys, reports: Path, *, ledger_url, kind: str, run_id: str | None, wait, json_path,
+             exports, preflight: bool, location: str) -> int:
+    """--queue: record the run, put one job per journey on the queue (probes/queue.py), say how to follow it."""
+    from .config import shown_ledger_url
+    from .queue import QueueError, conninfo_for, enqueue_run
+
+    if wait:
+        click.secho("--wait does not go with --queue: the workers read the answers (settings.queue.harvest_cron).",
+                    fg="red", err=True)
+        return EXIT_BAD_INPUT
+    try:
+        url = _ledger_for(config, ledger_url, reports)
+        conninfo_for(url)
+    except InputError as err:
+        _fail_input(err)
+    except QueueError as exc:
+        click.secho(f"Cannot queue: {exc}", fg="red", err=True)
+        return EXIT_BAD_INPUT
+    if preflight:
+        from .preflight import needs_of
+        from .preflight import preflight as check
+
+        if failures := check(config, needs_of(journeys, config), ledger=not ledger_url):
+            return _preflight_failed(config, journeys, failures, reports, ledger_url=url, json_path=json_path,
+                                     kind=kind, title=None, run_id=run_id, exports=exports, location=location)
+    try:
+        done = enqueue_run(config, url, journeys, reports, kind=kind, run_id=run_id, json_path=json_path,
+                           location=location,
+                           exports=exports, options={"journeys": [j.path for j in journeys],
+                                                     "confirm_after": _confirm_after(config, journeys)})
+    except QueueError as exc:
+        click.secho(f"Cannot queue: {exc}", fg="red", err=True)
+        return EXIT_PROBER_ERROR
+    except Exception as exc:  # noqa: BLE001 - the database went away: the prober's trouble
+        click.secho(f"Cannot queue the run on {shown_ledger_url(url)}: {type(exc).__name__}: {exc}", fg="red",
+                    err=True)
+        return EXIT_PROBER_ERROR
+    jobs = ", ".join(f"{n} on {q}" for q, n in sorted(done.queues.items())) or "none"
+    click.echo(f"Run {done.run_id}: queued {sum(done.queues.values())} job(s) ({jobs})"
+               + (f"; {done.already_done} journey(s) had already ended" if done.already_done else "") + ".")
+    click.echo("Workers run them: probes worker --location NAME (a journey pinned to locations waits for a worker "
+               "of one of them).")
+    click.echo(f"The last journey to end writes the report: {reports / 'runs' / done.run_id / 'index.html'}")
+    return EXIT_OK
+
+
+@cli.command()
+@click.option("--location", metavar="NAME", help="Where this worker runs (a city, a data centre: lowercase letters, "
+              "digits, hyphens), recorded on every journey and contact it makes. It takes the jobs of journeys for "
+              "any location and of those pinned to this one (`locations:` on a journey or its target). Default: "
+              "$PROBES_LOCATION, else settings.location, else local.")
+@click.option("--concurrency", type=click.IntRange(1, 64), help="Journeys this worker runs at once (default: "
+              "settings.concurrency, 4). About one core per browser journey at a time.")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (targets, identities, settings.queue); "
+              "the scenario files must be at the same paths as where the runs were queued, or at the same place "
+              "relative to it.")
+@click.option("--ledger", "ledger_url", help="PostgreSQL URL of the ledger (and queue), instead of the project's "
+              "(`ledger:` in probes.yaml).")
+def worker(location, concurrency, config_path, ledger_url):
+    """Run queued journeys (`probes run --queue`, `probes nightly --queue`) until stopped.
+
+    Any number of workers on any machines that reach the ledger's PostgreSQL
+    database; each journey runs once. The workers also read the mailboxes
+    (settings.queue.harvest_cron, one reader per mailbox at a time) and put
+    back the jobs of a worker that died (no heartbeat for
+    settings.queue.stalled_after_s), which another worker then resumes
+    without sending anything twice. SIGTERM or Ctrl-C: no new job is taken;
+    the journeys under way finish first. The last journey of a run to end
+    writes its report, JSON and exports and sends its alerts.
+    """
+    from .config import find_config, load_config, shown_ledger_url
+    from .locations import resolve_location
+    from .queue import QueueError, run_worker
+
+    try:
+        config = load_config(find_config(config_path))
+        url = _ledger_for(config, ledger_url, None)
+        where = resolve_location(location, config)
+    except InputError as err:
+        _fail_input(err, contacting=False)
+    n = concurrency or config.settings.concurrency
+    from .queue import worker_queues
+
+    click.echo(f"Worker at {where}: running up to {n} journey(s) at once from the queues "
+               f"{', '.join(worker_queues(where))} in {shown_ledger_url(url)}.")
+    try:
+        asyncio.run(run_worker(config, url, where, n, say=lambda text: click.echo(text)))
+    except QueueError as exc:
+        click.secho(f"Cannot start the worker: {exc}", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT if "need a PostgreSQL ledger" in str(exc) else EXIT_PROBER_ERROR)
+    except KeyboardInterrupt:
+        pass
 
 
 # --- validate / schema ----------------------------------------------------------------------------

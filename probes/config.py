@@ -34,6 +34,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _location_name(name: str) -> str:
+    from .locations import check_name
+
+    return check_name(name)
+
+
+def _no_twice(names: list[str]) -> list[str]:
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise ValueError(f"location {', '.join(twice)} is named twice")
+    return names
+
+
+# `locations: [london, frankfurt]` on a target or a scenario: the journeys run only at these locations.
+# Each name is checked on its own, so an error points at its line.
+Locations = Annotated[list[Annotated[str, AfterValidator(_location_name)]], Field(min_length=1),
+                      AfterValidator(_no_twice)]
+LOCATIONS_HELP = ("the locations (--location, $PROBES_LOCATION, settings.location) its journeys run at; "
+                  "elsewhere they are skipped (shown as 'pinned to …', never a finding). Default: anywhere")
+
+
 def expand_env(value: str, environ: dict[str, str] | None = None) -> str:
     """Replace ``${VAR}`` references with environment values; a missing one is an error."""
     env = os.environ if environ is None else environ
@@ -74,6 +94,44 @@ class BrowserSettings(Strict):
         return {True: "on", False: "off"}.get(v, v) if isinstance(v, bool) else v
 
 
+class QueueSettings(Strict):
+    """`probes run --queue` and `probes worker` (probes/queue.py): the queue is in the ledger's PostgreSQL database."""
+
+    heartbeat_s: float = Field(10.0, gt=0, le=3600, description="how often a worker tells the database it is alive")
+    stalled_after_s: float = Field(
+        60.0, gt=0, le=86400, description="a worker silent this long is taken for dead: its jobs go back on the "
+                                          "queue, and another worker resumes their journeys (nothing is sent twice)")
+    harvest_cron: str = Field(
+        "*/5 * * * *", description="when the workers read the mailboxes and texts and close overdue deadlines "
+                                   "(cron; a 6th field is seconds); \"off\": never (run `probes harvest` instead)")
+    tend_cron: str = Field(
+        "* * * * *", description="when the workers look for the jobs of dead workers (and put them back) and for "
+                                 "runs whose last journey ended but which were not finished (cron, as harvest_cron)")
+    busy_retry_s: float = Field(
+        30.0, gt=0, le=3600, description="a journey job whose journey another worker is running (a second job for "
+                                         "another location, or a worker taken for dead that is not) is tried again "
+                                         "after this long")
+    nightly_cron: str = Field(
+        "off", description="when the workers queue tonight's run of nightly_paths themselves, as `probes nightly "
+                           "--queue` would, instead of a cron job or timer (cron, UTC; \"off\": never)")
+    nightly_paths: list[str] = Field(
+        default_factory=lambda: ["scenarios"], description="the scenario files and folders of the queued nightly run "
+                                                           "(relative to this file)")
+
+    @field_validator("harvest_cron", "tend_cron", "nightly_cron")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        if v == "off":
+            return v
+        try:
+            from croniter import croniter   # procrastinate's; only with the `postgres` extra
+        except ImportError:
+            return v
+        if not croniter.is_valid(v):
+            raise ValueError(f"'{v}' is not a cron expression (minute hour day month weekday [second]), nor \"off\"")
+        return v
+
+
 class Settings(Strict):
     ledger: str | None = Field(
         None, description="SQLAlchemy URL of the ledger; default: ledger.sqlite3 beside this file, whatever the "
@@ -97,6 +155,17 @@ class Settings(Strict):
                                                           "set their own")
     dashboard_days: int = Field(30, ge=1, le=3660, description="days of runs the dashboard (reports/index.html) "
                                                                "shows, up to the latest run")
+    queue: QueueSettings = Field(default_factory=QueueSettings)
+    location: str | None = Field(None, description="where this prober runs (a city, a data centre), recorded on "
+                                                   "every run and contact; --location and $PROBES_LOCATION win. "
+                                                   "Default: local")
+
+    @field_validator("location")
+    @classmethod
+    def _location_name(cls, v: str | None) -> str | None:
+        from .locations import check_name
+
+        return None if v is None else check_name(v)
 
     @field_validator("ledger")
     @classmethod
@@ -190,6 +259,7 @@ class Target(Strict):
     during_maintenance: DuringMaintenance = Field(
         "skip", description="inside a maintenance window: skip the journey (no contact), or downgrade its "
                             "findings to info; a window's own during_maintenance wins")
+    locations: Locations | None = Field(None, description=LOCATIONS_HELP)
 
     @field_validator("timezone")
     @classmethod

@@ -52,6 +52,7 @@ class Problem:
     streak: int               # runs of this journey in a row that found it (unchecked runs are not counted)
     confirmed: bool           # streak >= confirm_after
     confirm_after: int = 1    # runs in a row it takes to be confirmed, for this journey
+    location: str = "local"   # where it was seen (probes/locations.py); in the key unless "local"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (``since`` as an ISO string)."""
@@ -79,9 +80,11 @@ class Changes:
                    for name in ("new", "resolved", "persisting", "unchecked")}}
 
 
-def problem_key(target: str, journey: str, step_key: str | None, check_id: str) -> str:
-    """The identity of a problem across runs."""
-    return "/".join((target, journey, step_key or "-", check_id))
+def problem_key(target: str, journey: str, step_key: str | None, check_id: str, location: str = "local") -> str:
+    """The identity of a problem across runs; seen from another location than the default, it is another
+    problem ("…/check@frankfurt"): the same form failing from two cities is two things to fix or explain."""
+    key = "/".join((target, journey, step_key or "-", check_id))
+    return key if location == "local" else f"{key}@{location}"
 
 
 def comparable_kinds(kind: str) -> tuple[str, ...] | None:
@@ -170,19 +173,23 @@ def _journey_history(ledger: Ledger, run: dict, lookback: int) -> tuple[dict[tup
     """For each journey of ``run``: its visits (one per run, newest first, this run first), each with its
     step statuses and problem findings. Only ``run`` and the ``lookback`` comparable runs started before it.
     Also whether that is all there is (no earlier comparable run was left out)."""
-    idents = ledger._select(sa.select(journeys.c.target, journeys.c.name).where(journeys.c.run_id == run["id"])
-                            .distinct())
+    # A journey is compared with its runs from the same location (probes/locations.py): a form that fails
+    # from Frankfurt and passes from London is not "new" and "resolved" by turns, night after night. Journeys
+    # skipped here for being pinned elsewhere have no history here.
+    idents = ledger._select(sa.select(journeys.c.target, journeys.c.name, journeys.c.location)
+                            .where(journeys.c.run_id == run["id"], journeys.c.pinned_to.is_(None)).distinct())
     if not idents:
         return {}, True
     kinds = comparable_kinds(run["kind"])
     wanted = {(r["target"], r["name"]) for r in idents}
+    location_of = {(r["target"], r["name"]): r["location"] for r in idents}
     earlier = sa.select(runs.c.id).where(runs.c.started_at < run["started_at"], runs.c.id != run["id"])
     if kinds is not None:
         earlier = earlier.where(runs.c.kind.in_(kinds))
     run_ids = [r["id"] for r in ledger._select(earlier.order_by(runs.c.started_at.desc()).limit(lookback))]
     complete = len(run_ids) < lookback
     q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name, journeys.c.name,
-                   journeys.c.status, runs.c.started_at.label("run_started_at"))
+                   journeys.c.status, journeys.c.location, runs.c.started_at.label("run_started_at"))
          .join(runs, runs.c.id == journeys.c.run_id)
          .where(sa.tuple_(journeys.c.target, journeys.c.name).in_(list(wanted)))
          .where(journeys.c.run_id.in_([run["id"], *run_ids]))
@@ -191,6 +198,8 @@ def _journey_history(ledger: Ledger, run: dict, lookback: int) -> tuple[dict[tup
     by_journey: dict[int, dict] = {}
     for row in ledger._select(q):
         ident = (row["target"], row["name"])
+        if row["location"] != location_of[ident]:
+            continue
         seen = visits.setdefault(ident, [])
         # The newest journey row of a run counts (a retried journey has a later attempt in the same run).
         if seen and seen[-1]["run_id"] == row["run_id"]:
@@ -224,7 +233,8 @@ def _keys_of(visit: dict) -> dict[str, dict]:
     if "keys" not in visit:
         out: dict[str, dict] = {}
         for f in visit["findings"]:
-            out.setdefault(problem_key(visit["target"], visit["name"], f["step_key"], f["check_id"]), f)
+            out.setdefault(problem_key(visit["target"], visit["name"], f["step_key"], f["check_id"],
+                                       visit.get("location") or "local"), f)
         visit["keys"] = out
     return visit["keys"]
 
@@ -280,7 +290,8 @@ def _problems_of(visits: list[dict], at: int, confirm_after: int,
             channel=visit["step_channel"].get(f["step_key"]) if f["step_key"] else None,
             check_id=f["check_id"], severity=f["severity"], title=f["title"], run_id=visit["run_id"],
             since=since_visit["run_started_at"], since_run_id=since_visit["run_id"], streak=streak,
-            confirmed=streak >= max(1, confirm_after), confirm_after=max(1, confirm_after))
+            confirmed=streak >= max(1, confirm_after), confirm_after=max(1, confirm_after),
+            location=visit.get("location") or "local")
     return problems
 
 
@@ -330,9 +341,10 @@ def regressions(ledger: Ledger, run_id: str, *, nights: int = REGRESSION_NIGHTS,
     run = ledger.get_run(run_id)
     if run is None:
         raise LookupError(f"the ledger has no run {run_id!r}")
+    # Nights at the same location only: another city's times are not this one's "usual".
     earlier_runs = [r["id"] for r in ledger._select(
         sa.select(runs.c.id).where(runs.c.kind == "nightly", runs.c.started_at < run["started_at"],
-                                   runs.c.id != run_id)
+                                   runs.c.id != run_id, runs.c.location == run.get("location", "local"))
         .order_by(runs.c.started_at.desc()).limit(nights))]
     values = measured_times(ledger, [run_id, *earlier_runs], only_journeys_of=run_id)
     out = []

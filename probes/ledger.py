@@ -51,6 +51,8 @@ runs = sa.Table(
     sa.Column("config_path", sa.Text),
     sa.Column("evidence_root", sa.Text),                       # folder evidence paths are relative to
     sa.Column("options", sa.JSON),
+    # Added in 0011: where the run was started (--location, $PROBES_LOCATION, settings.location; "local").
+    sa.Column("location", sa.String(40), nullable=False, server_default="local"),
 )
 
 journeys = sa.Table(
@@ -78,6 +80,10 @@ journeys = sa.Table(
     sa.Column("retry_reason", sa.Text),
     # The maintenance window the journey was skipped in, or whose findings were downgraded to info.
     sa.Column("maintenance", sa.Text),
+    # Added in 0011: where the journey ran (a queued run's journeys may run at several), and, for a journey
+    # skipped because it is pinned elsewhere, the locations it is pinned to ("london, frankfurt").
+    sa.Column("location", sa.String(40), nullable=False, server_default="local"),
+    sa.Column("pinned_to", sa.Text),
 )
 
 steps = sa.Table(
@@ -118,6 +124,8 @@ contacts = sa.Table(
     # when the contact started (the customer's clock), so the two may be seconds apart.
     sa.Column("accepted_at", UTC_DT),
     sa.Column("saved", sa.JSON),                               # values the step saved, for resumed runs
+    # Added in 0011: where the contact was made from.
+    sa.Column("location", sa.String(40), nullable=False, server_default="local"),
 )
 
 findings = sa.Table(
@@ -529,12 +537,13 @@ class Ledger:
 
     # --- writing -------------------------------------------------------------
     def start_run(self, kind: str, evidence_root: Path, config_path: str = "", options: dict | None = None,
-                  run_id: str | None = None) -> str:
+                  run_id: str | None = None, location: str = "local") -> str:
         from . import __version__
-        run_id = run_id or new_run_id()
+        from .locations import run_id_suffix
+        run_id = run_id or new_run_id() + run_id_suffix(location)
         self._insert(runs, id=run_id, kind=kind, status="running", started_at=utcnow(),
                      hostname=socket.gethostname(), prober_version=__version__, config_path=config_path,
-                     evidence_root=str(evidence_root), options=options or {})
+                     evidence_root=str(evidence_root), options=options or {}, location=location)
         return run_id
 
     def finish_run(self, run_id: str, status: str) -> None:
@@ -563,14 +572,16 @@ class Ledger:
 
     def start_journey(self, run_id: str, *, name: str, file: str, target: str, target_name: str,
                       persona: dict, tags: list[str], description: str = "", tuning: dict | None = None,
-                      attempt: int = 1, retried_from: int | None = None, retry_reason: str | None = None) -> int:
+                      attempt: int = 1, retried_from: int | None = None, retry_reason: str | None = None,
+                      location: str = "local") -> int:
         """tuning: the journey's effective check tuning (scenario.effective_tuning); None or {} for none.
 
-        attempt > 1: a re-run of the journey row ``retried_from`` (see Runner: settings.reruns)."""
+        attempt > 1: a re-run of the journey row ``retried_from`` (see Runner: settings.reruns).
+        location: where it runs (probes/locations.py)."""
         return self._insert(journeys, run_id=run_id, name=name, file=file, target=target, target_name=target_name,
                             persona=persona, tags=tags, description=description, status="running",
                             started_at=utcnow(), tuning=tuning or None, attempt=attempt,
-                            retried_from=retried_from, retry_reason=retry_reason)
+                            retried_from=retried_from, retry_reason=retry_reason, location=location)
 
     def finish_journey(self, journey_id: int, status: str, error: str | None = None) -> None:
         self._update(journeys, journey_id, status=status, finished_at=utcnow(), error=error)
@@ -594,12 +605,13 @@ class Ledger:
 
     def plan_contact(self, *, run_id: str, journey_id: int, step_id: int, channel: str, destination: str,
                      token: str, idempotency_key: str, message_id: str | None = None,
-                     reply_address: str | None = None, identity: str | None = None) -> int:
-        """Record a contact before making it (see module docstring)."""
+                     reply_address: str | None = None, identity: str | None = None,
+                     location: str = "local") -> int:
+        """Record a contact before making it (see module docstring); location: where it is made from."""
         return self._insert(contacts, run_id=run_id, journey_id=journey_id, step_id=step_id, channel=channel,
                             destination=destination, token=token, idempotency_key=idempotency_key,
                             status="planned", planned_at=utcnow(), message_id=message_id,
-                            reply_address=reply_address, identity=identity)
+                            reply_address=reply_address, identity=identity, location=location)
 
     def mark_contact(self, contact_id: int, status: str, sent_at: dt.datetime | None = None, **values) -> None:
         self._update(contacts, contact_id, status=status, sent_at=sent_at, **values)

@@ -371,7 +371,8 @@ NOT_RUN = "not run: the preflight found the prober's own setup broken; nothing w
 
 
 def record_failed_run(ledger, config: Config, journeys: list, failures: list[PreflightFailure], reports_dir, *,
-                      kind: str = "run", options: dict | None = None, run_id: str | None = None) -> str:
+                      kind: str = "run", options: dict | None = None, run_id: str | None = None,
+                      location: str = "local") -> str:
     """Record a run stopped by preflight: every journey in error with its steps skipped, nothing contacted.
 
     Each journey's error lists the failures of the identity it uses (and those of the whole run, such as
@@ -384,7 +385,8 @@ def record_failed_run(ledger, config: Config, journeys: list, failures: list[Pre
     if run_id and ledger.get_run(run_id):
         ledger.reopen_run(run_id)
     else:
-        run_id = ledger.start_run(kind, reports_dir, config.source, options or {}, run_id=run_id)
+        run_id = ledger.start_run(kind, reports_dir, config.source, options or {}, run_id=run_id,
+                                  location=location)
     everyone = [f for f in failures if not f.setting.startswith("identities.")]
     for loaded in journeys:
         journey = loaded.journey
@@ -400,7 +402,7 @@ def record_failed_run(ledger, config: Config, journeys: list, failures: list[Pre
         jid = ledger.start_journey(run_id, name=journey.name, file=loaded.path, target=journey.target,
                                    target_name=target.name, persona=journey.persona.model_dump(),
                                    tags=journey.tags, description=journey.description,
-                                   tuning=effective_tuning(journey, config) or None)
+                                   tuning=effective_tuning(journey, config) or None, location=location)
         for position, (key, step) in enumerate(zip(step_ids(journey), journey.steps, strict=True)):
             channel = "await" if isinstance(step, AwaitStep) else step.channel
             ledger.skip_step(jid, position, key, channel, NOT_RUN)

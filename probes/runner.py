@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import channels, maintenance
+from . import channels, locations, maintenance
 from .browser import BrowserSession
 from .checks import run_checks
 from .awaits import AwaitStep
@@ -197,8 +197,11 @@ def _answer_text(outcome: Outcome) -> str:
 
 class Runner:
     def __init__(self, config: Config, ledger: Ledger, reports_dir: Path, *, concurrency: int | None = None,
-                 reporter: Reporter | None = None, kind: str = "run"):
+                 reporter: Reporter | None = None, kind: str = "run", location: str = locations.DEFAULT_LOCATION):
+        """location: where this process runs (locations.resolve_location); recorded on the run, its journeys
+        and every contact, and journeys pinned to other locations are skipped here."""
         self.config = config
+        self.location = location
         self.ledger = ledger
         self.reports_dir = reports_dir
         self.concurrency = concurrency or config.settings.concurrency
@@ -221,7 +224,7 @@ class Runner:
             self.ledger.reopen_run(run_id)
         else:
             run_id = self.ledger.start_run(self.kind, self.reports_dir, self.config.source, options or {},
-                                           run_id=run_id)
+                                           run_id=run_id, location=self.location)
         self.run_id = run_id
         result = RunResult(run_id)
         self._personas = [j.journey.persona.model_dump() for j in journeys]  # for the wrong-recipient check
@@ -229,21 +232,14 @@ class Runner:
         slugs = _unique_slugs(journeys)
 
         async def one(loaded: LoadedJourney, journey_slug: str) -> None:
-            row = None   # the journey's latest attempt in the ledger (a resumed run carries on from it)
-            while True:
-                attempt = int((row or self.ledger.journey_in_run(run_id, loaded.path) or {}).get("attempt") or 1)
-                async with limit:
-                    result.statuses[loaded.journey.name + f" ({loaded.path})"] = await self._journey(
-                        run_id, loaded, journey_slug if attempt == 1 else f"{journey_slug}-attempt{attempt}", row)
-                row = await self._retry(run_id, loaded)
-                if row is None:
-                    return
+            await self._attempts_of(run_id, loaded, journey_slug, limit, result)
 
         try:
             if wait_s > 0 and any(needs_phone(s) for j in journeys for s in j.journey.steps):
                 # Answers to texts can come within a second: be listening before the first is sent.
                 await self._listen_for_texts()
-            if any(uses(s, "USES_BROWSER") for j in journeys for s in j.journey.steps):
+            if any(uses(s, "USES_BROWSER") for j in journeys for s in j.journey.steps
+                   if not locations.pinned_elsewhere(j, self.config, self.location)):
                 # Start Chromium before the clocks run, so step times are the company's, not the launch.
                 # A failure here is raised again, as a step error, by each browser step.
                 try:
@@ -286,6 +282,36 @@ class Runner:
                 result.held_open = list(dict.fromkeys(a["held_open"] for a in pending
                                                       if a.get("held_open") and a["due_at"] <= utcnow()))
         return result
+
+    async def _attempts_of(self, run_id: str, loaded: LoadedJourney, journey_slug: str,
+                           limit: asyncio.Semaphore, result: RunResult) -> None:
+        """Run one journey, then its re-runs (settings.reruns), each attempt under the limit."""
+        row = None   # the journey's latest attempt in the ledger (a resumed run carries on from it)
+        while True:
+            attempt = int((row or self.ledger.journey_in_run(run_id, loaded.path) or {}).get("attempt") or 1)
+            async with limit:
+                result.statuses[loaded.journey.name + f" ({loaded.path})"] = await self._journey(
+                    run_id, loaded, journey_slug if attempt == 1 else f"{journey_slug}-attempt{attempt}", row)
+            row = await self._retry(run_id, loaded)
+            if row is None:
+                return
+
+    async def run_journey(self, run_id: str, loaded: LoadedJourney, journey_slug: str,
+                          personas: list[dict] | None = None) -> str:
+        """Run (or resume) one journey, with its re-runs, under the existing run ``run_id``, as a queue's job
+        does (probes/queue.py): the run is neither started nor finished here, and the browser session is the
+        caller's (a worker shares one among its jobs). personas: every persona of the run (the wrong-recipient
+        check). Returns the journey's status (its last attempt's)."""
+        self.run_id = run_id
+        self._personas = personas or [loaded.journey.persona.model_dump()]
+        result = RunResult(run_id)
+        try:
+            await self._attempts_of(run_id, loaded, journey_slug, asyncio.Semaphore(1), result)
+        finally:
+            for server in self._webhook_servers.values():
+                await server.stop()
+            self._record_refused_webhooks(run_id)
+        return next(iter(result.statuses.values()), "not_started")
 
     async def wait_for_answers(self, run_id: str, wait_s: float) -> None:
         """Harvest now, then on every new message (IMAP IDLE), until this run's awaits settle or time is up.
@@ -432,7 +458,7 @@ class Runner:
         if row is None or row["status"] == "running":
             return None
         attempt = int(row.get("attempt") or 1)
-        if attempt > self.reruns_for(loaded):
+        if attempt > self.reruns_for(loaded) or locations.pinned_elsewhere(loaded, self.config, self.location):
             return None
         why = self.retry_reason(row["id"], row["status"])
         if why is None:
@@ -447,7 +473,8 @@ class Runner:
         jid = self.ledger.start_journey(run_id, name=j.name, file=loaded.path, target=j.target,
                                         target_name=target.name, persona=j.persona.model_dump(), tags=j.tags,
                                         description=j.description, tuning=effective_tuning(j, self.config) or None,
-                                        attempt=attempt + 1, retried_from=row["id"], retry_reason=why)
+                                        attempt=attempt + 1, retried_from=row["id"], retry_reason=why,
+                                        location=self.location)
         self._note(f"retrying {j.name} in {pause_s:g} s (attempt {attempt}: {why})")
         log.info("retrying %s in %g s (attempt %d: %s)", loaded.path, pause_s, attempt, why)
         await asyncio.sleep(pause_s)
@@ -463,6 +490,10 @@ class Runner:
         target = self.config.targets[j.target]
         earlier = row or self.ledger.journey_in_run(run_id, loaded.path)
         attempt = int((earlier or {}).get("attempt") or 1)
+        if (pinned := locations.pinned_elsewhere(loaded, self.config, self.location)) is not None:
+            if earlier and self.ledger.contacts_where(journey_id=earlier["id"]):
+                return earlier["status"]   # it ran at a location it is pinned to: its result stands
+            return self._skip_pinned(run_id, loaded, earlier, pinned)
         window = maintenance.window_during(target, utcnow())
         if (window is not None and maintenance.mode(window, target) == "skip"
                 and not (earlier and self.ledger.contacts_where(journey_id=earlier["id"]))):
@@ -471,11 +502,12 @@ class Runner:
         tuning = effective_tuning(j, self.config) or None
         if earlier:
             jid = earlier["id"]
-            self.ledger.update_row("journeys", jid, status="running", finished_at=None, tuning=tuning)
+            self.ledger.update_row("journeys", jid, status="running", finished_at=None, tuning=tuning,
+                                   location=self.location)
         else:
             jid = self.ledger.start_journey(run_id, name=j.name, file=loaded.path, target=j.target,
                                             target_name=target.name, persona=j.persona.model_dump(), tags=j.tags,
-                                            description=j.description, tuning=tuning)
+                                            description=j.description, tuning=tuning, location=self.location)
         self._attempts[jid] = attempt
         self.reporter.journey_started(j.name, len(j.steps))
         saved: dict[str, dict] = {}
@@ -515,13 +547,27 @@ class Runner:
         self.reporter.journey_finished(j.name, status)
         return status
 
+    def _skip_pinned(self, run_id: str, loaded: LoadedJourney, earlier: dict | None, pinned: list[str]) -> str:
+        """Record the journey as skipped, contacting nobody: it is pinned to other locations than this one."""
+        j = loaded.journey
+        target = self.config.targets[j.target]
+        jid = earlier["id"] if earlier else self.ledger.start_journey(
+            run_id, name=j.name, file=loaded.path, target=j.target, target_name=target.name,
+            persona=j.persona.model_dump(), tags=j.tags, description=j.description, location=self.location)
+        self.ledger.update_row("journeys", jid, status="skipped", finished_at=utcnow(), error=None,
+                               pinned_to=", ".join(pinned), location=self.location)
+        self.reporter.journey_started(j.name, len(j.steps))
+        self._note(f"skipped: {j.name}: {locations.describe_pin(pinned)} (this is {self.location})")
+        self.reporter.journey_finished(j.name, "skipped")
+        return "skipped"
+
     def _skip_for_maintenance(self, run_id: str, loaded: LoadedJourney, earlier: dict | None, described: str) -> str:
         """Record the journey as skipped, contacting nobody: its target is in a maintenance window."""
         j = loaded.journey
         target = self.config.targets[j.target]
         jid = earlier["id"] if earlier else self.ledger.start_journey(
             run_id, name=j.name, file=loaded.path, target=j.target, target_name=target.name,
-            persona=j.persona.model_dump(), tags=j.tags, description=j.description)
+            persona=j.persona.model_dump(), tags=j.tags, description=j.description, location=self.location)
         self.ledger.update_row("journeys", jid, status="skipped", finished_at=utcnow(), maintenance=described,
                                error=None)
         self.reporter.journey_started(j.name, len(j.steps))
@@ -625,7 +671,8 @@ class Runner:
                 run_id=run_id, journey_id=jid, step_id=step_id, channel=step.channel, destination=destination,
                 token=token, idempotency_key=idempotency_key,
                 message_id=message_id if uses(step, "USES_MAILBOX") else None,
-                reply_address=values.get("reply_to"), identity=identity_of(j, self.config)[0])
+                reply_address=values.get("reply_to"), identity=identity_of(j, self.config)[0],
+                location=self.location)
         ctx = StepContext(target=target, values=values, evidence_dir=self.reports_dir / "evidence" / run_id / journey_slug,
                           step_key=key, browser_session=self.browser, trace=self.config.settings.browser.trace,
                           locale=j.persona.language, token=token, persona_name=j.persona.name,

@@ -16,7 +16,7 @@ from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError, fi
 
 from . import channels
 from .awaits import AwaitStep
-from .config import E164, TUNING_HELP, Config, Tuning, url_problem
+from .config import E164, LOCATIONS_HELP, TUNING_HELP, Config, Locations, Tuning, url_problem
 from .steps import Strict
 from .templating import TemplateError, render
 from .yamlsource import InputError, SourceDoc, load_yaml, register_tag, validate
@@ -116,6 +116,7 @@ class Journey(Strict):
     steps: list[Step] = Field(min_length=1)
     reruns: int | None = Field(None, ge=0, le=3, description="settings.reruns for this journey (wins over "
                                                               "the target's)")
+    locations: Locations | None = Field(None, description=LOCATIONS_HELP + "; wins over the target's")
 
 
 @dataclass

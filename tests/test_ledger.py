@@ -15,7 +15,7 @@ def test_migrations_match_the_tables_the_code_uses(ledger_url):
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
         version = conn.execute(sa.text("select version_num from alembic_version")).scalar()
     assert diff == []
-    assert version == "0010_pruned"   # the newest migration (the lead chains those made in parallel)
+    assert version == "0011_locations"   # the newest migration (the lead chains those made in parallel)
 
 
 def test_opening_twice_keeps_history_and_does_not_remigrate(tmp_path, ledger_url):
@@ -162,7 +162,7 @@ def test_a_ledger_with_history_at_an_old_revision_is_migrated_and_its_new_column
     ledger = Ledger(ledger_url)   # as `probes` opens it: migrates to the newest revision
     with ledger.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0010_pruned"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0011_locations"
     rows = ledger.run_rows("20251101T020000Z-aaaa")
     journey, = rows["journeys"]
     assert (journey["name"], journey["persona"], journey["tags"], journey["attempt"]) == (

@@ -237,6 +237,8 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             "flaky": bool(j.get("retried_from")) and j["status"] in ("passed", "pending"),
             # The maintenance window it was skipped in, or whose findings were downgraded to info.
             "maintenance": j.get("maintenance"),
+            # Where it ran (probes/locations.py), and for one skipped there, the locations it is pinned to.
+            "location": j.get("location") or "local", "pinned_to": j.get("pinned_to"),
         })
     journeys, flat_findings, errors = _collapse_attempts(journeys, flat_findings, errors)
 
@@ -257,6 +259,7 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
             "started_at": iso(run["started_at"]), "finished_at": iso(run["finished_at"]),
             "duration_s": _seconds(run["started_at"], run["finished_at"]),
             "hostname": run["hostname"], "prober_version": run["prober_version"],
+            "location": run.get("location") or "local",
             # The evidence files this run still keeps on disk (pruned ones no longer count).
             "evidence_bytes": sum(e["bytes"] or 0 for e in rows["evidence"] if e.get("pruned_at") is None),
         },
@@ -267,7 +270,15 @@ def build_results(ledger: Ledger, run_id: str) -> dict:
         "journeys": journeys,
         "findings": flat_findings,
         "errors": errors,
+        # Reachability and times by location, when the run's journeys ran at more than one (else None).
+        "locations": _compare_locations(journeys),
     }
+
+
+def _compare_locations(journeys: list[dict]) -> dict[str, Any] | None:
+    from .locations import compare_locations   # it reads this module's helpers
+
+    return compare_locations(journeys)
 
 
 def _collapse_attempts(journeys: list[dict], findings: list[dict],

@@ -69,25 +69,29 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
     latest = ledger._select(sa.select(runs.c.started_at).order_by(runs.c.started_at.desc()).limit(1))
     if not latest:
         return {"days": [], "window_days": days, "runs": [], "targets": [], "journeys": [], "changes": None,
-                "regressions": [], "nightly_only": True, "latest_nightly": None}
+                "regressions": [], "nightly_only": True, "latest_nightly": None, "locations": None,
+                "multi_location": False}
     end_day = latest[0]["started_at"].astimezone(dt.timezone.utc).date()
     day_list = [end_day - dt.timedelta(days=days - 1 - i) for i in range(days)]
     start = dt.datetime.combine(day_list[0], dt.time(), tzinfo=dt.timezone.utc)
     window_runs = ledger._select(sa.select(runs.c.id, runs.c.kind, runs.c.status, runs.c.started_at,
-                                           runs.c.finished_at)
+                                           runs.c.finished_at, runs.c.location)
                                  .where(runs.c.started_at >= start).order_by(runs.c.started_at.desc()))
     nightly = [r for r in window_runs if r["kind"] == "nightly"]
     nightly_only = bool(nightly)
     trend_runs = nightly or window_runs
-    # One run per day makes a day's cell: the latest of that day.
-    run_of_day: dict[dt.date, dict] = {}
+    # One run per day (and location: nightlies at several locations are one night) makes a day's cells: the
+    # latest of that day there.
+    run_of_day: dict[tuple[dt.date, str], dict] = {}
     for r in trend_runs:  # newest first
-        run_of_day.setdefault(r["started_at"].astimezone(dt.timezone.utc).date(), r)
-    day_of_run = {r["id"]: d for d, r in run_of_day.items()}
+        run_of_day.setdefault((r["started_at"].astimezone(dt.timezone.utc).date(), r["location"] or "local"), r)
+    day_of_run = {r["id"]: d for (d, _), r in run_of_day.items()}
+    # Journeys get a row per location only where the window has runs at more than one.
+    multi_location = len({loc for _, loc in run_of_day}) > 1
 
     jrows = _journey_rows(ledger, [r["id"] for r in window_runs])
     listed = _runs_listed(ledger, window_runs, jrows, pages)
-    cells = _journey_cells(ledger, jrows, day_of_run, day_list, pages)
+    cells = _journey_cells(ledger, jrows, day_of_run, day_list, pages, multi_location)
     targets = _target_figures(ledger, list(day_of_run), day_of_run, day_list, jrows)
 
     latest_nightly = trend_runs[0] if trend_runs else None
@@ -98,7 +102,8 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
         flagged = regressions_view(regressions(ledger, latest_nightly["id"]))
     return {"days": day_list, "window_days": days, "runs": listed, "targets": targets, "journeys": cells,
             "changes": changes, "regressions": flagged, "nightly_only": nightly_only,
-            "latest_nightly": latest_nightly}
+            "latest_nightly": latest_nightly, "multi_location": multi_location,
+            "locations": _latest_night_by_location(ledger, run_of_day, jrows) if multi_location else None}
 
 
 # --- queries ----------------------------------------------------------------------------------------------
@@ -113,7 +118,7 @@ def _journey_rows(ledger: Ledger, run_ids: list[str]) -> dict[str, dict[tuple[st
     out: dict[str, dict[tuple[str, str], dict]] = {}
     for chunk in _chunks(run_ids, 500):
         q = (sa.select(journeys.c.id, journeys.c.run_id, journeys.c.target, journeys.c.target_name,
-                       journeys.c.name, journeys.c.status)
+                       journeys.c.name, journeys.c.status, journeys.c.location, journeys.c.pinned_to)
              .where(journeys.c.run_id.in_(chunk)).order_by(journeys.c.id))
         for row in _rows(ledger, q):
             j = dict(row._mapping)
@@ -147,6 +152,7 @@ def _runs_listed(ledger: Ledger, window_runs: list[dict], jrows: dict, pages: se
         for j in jrows.get(r["id"], {}).values():
             counts[j["status"] if j["status"] in counts else "other"] += 1
         out.append({"id": r["id"], "kind": r["kind"], "status": r["status"], "started_at": iso(r["started_at"]),
+                    "location": r.get("location") or "local",
                     "journeys": counts, "total": sum(counts.values()),
                     "findings": {s: sev.get(r["id"], {}).get(s, 0) for s in ("critical", "major", "minor", "info")},
                     "evidence_bytes": sizes.get(r["id"], 0),
@@ -155,8 +161,9 @@ def _runs_listed(ledger: Ledger, window_runs: list[dict], jrows: dict, pages: se
 
 
 def _journey_cells(ledger: Ledger, jrows: dict, day_of_run: dict[str, dt.date],
-                   day_list: list[dt.date], pages: set[str]) -> list[dict]:
-    """Each journey of the nightly view: one cell per day, and its pass rate over the days it was judged."""
+                   day_list: list[dt.date], pages: set[str], multi_location: bool = False) -> list[dict]:
+    """Each journey of the nightly view: one cell per day, and its pass rate over the days it was judged.
+    multi_location: a row per journey and location (the same journey from two places, one under the other)."""
     jids = [j["id"] for rid in day_of_run for j in jrows.get(rid, {}).values()]
     minor: set[int] = set()
     for chunk in _chunks(jids, 500):
@@ -166,8 +173,11 @@ def _journey_cells(ledger: Ledger, jrows: dict, day_of_run: dict[str, dt.date],
     rows: dict[tuple[str, str], dict] = {}
     for rid, day in day_of_run.items():
         for ident, j in jrows.get(rid, {}).items():
-            row = rows.setdefault(ident, {"target": ident[0], "target_name": j["target_name"] or ident[0],
-                                          "name": ident[1], "cells": {}})
+            if j["status"] == "skipped" and j.get("pinned_to"):
+                continue   # pinned to another location: never run there, so no cell (not "could not be tested")
+            location = (j.get("location") or "local") if multi_location else None
+            row = rows.setdefault((*ident, location), {"target": ident[0], "target_name": j["target_name"] or ident[0],
+                                                       "name": ident[1], "location": location, "cells": {}})
             status = j["status"]
             if status == "passed":
                 state = "flaky" if j["retried"] else "minor" if j["id"] in minor else "passed"
@@ -179,7 +189,7 @@ def _journey_cells(ledger: Ledger, jrows: dict, day_of_run: dict[str, dt.date],
                 state = "error"
             row["cells"][day] = {"state": state, "run_id": rid}
     out = []
-    for row in sorted(rows.values(), key=lambda r: (r["target_name"], r["name"])):
+    for row in sorted(rows.values(), key=lambda r: (r["target_name"], r["name"], r["location"] or "")):
         cells = []
         for day in day_list:
             c = row["cells"].get(day) or {"state": "none", "run_id": None}
@@ -342,7 +352,8 @@ def changes_view(changes: Changes) -> dict[str, Any]:
     """What changed, as the run page and the dashboard show it."""
     def view(p) -> dict[str, Any]:
         return {**p.as_dict(), "since_iso": iso(p.since), "where": " \u2013 ".join(
-            x for x in (p.target_name, p.journey, f"step {p.step_key}" if p.step_key else "") if x)}
+            x for x in (p.target_name, p.journey, f"step {p.step_key}" if p.step_key else "",
+                        f"from {p.location}" if p.location != "local" else "") if x)}
     first = set(changes.first_run_journeys)
     out = {name: [view(p) for p in getattr(changes, name)] for name in ("resolved", "persisting", "unchecked")}
     # A journey's first run has nothing to compare with: its problems are not news, only what was found (the
@@ -409,3 +420,43 @@ def _write_map(results: dict, folder: Path) -> str | None:
                       results["run"]["id"])
         return None
     return MAP_PAGE
+
+
+def _latest_night_by_location(ledger: Ledger, run_of_day: dict[tuple[dt.date, str], dict],
+                              jrows: dict) -> dict[str, Any] | None:
+    """The locations compared (report/locations.py) on the latest night with runs at more than one location:
+    each location's latest run that night, its journeys' steps read in one query."""
+    from .locations import compare_locations
+
+    nights: dict[dt.date, list[dict]] = {}
+    for (day, _), r in run_of_day.items():
+        nights.setdefault(day, []).append(r)
+    night = max((d for d, rs in nights.items() if len(rs) > 1), default=None)
+    if night is None:
+        return None
+    chosen = {j["id"]: j for r in nights[night] for j in jrows.get(r["id"], {}).values()}
+    steps_of: dict[int, list[dict]] = {}
+    for chunk in _chunks(list(chosen), 500):
+        q = (sa.select(steps.c.journey_id, steps.c.step_key, steps.c.position, steps.c.channel, steps.c.status,
+                       steps.c.started_at, steps.c.finished_at, steps.c.error,
+                       steps.c.observations["reachable"].as_boolean().label("reachable"),
+                       contacts.c.status.label("contact_status"))
+             .select_from(steps.outerjoin(contacts, contacts.c.step_id == steps.c.id))
+             .where(steps.c.journey_id.in_(chunk)).order_by(steps.c.journey_id, steps.c.position, steps.c.id))
+        for row in ledger._select(q):
+            reachable = row["reachable"]
+            if reachable and row["contact_status"] not in (None, "sent"):
+                reachable = False   # got through only if the company's side got the contact (as build does)
+            duration = ((row["finished_at"] - row["started_at"]).total_seconds()
+                        if row["started_at"] and row["finished_at"] else None)
+            mine = steps_of.setdefault(row["journey_id"], [])
+            mine[:] = [s for s in mine if s["position"] != row["position"]]   # the newest row of a position
+            mine.append({"id": row["step_key"], "position": row["position"], "channel": row["channel"],
+                         "status": row["status"], "error": row["error"], "duration_s": duration,
+                         "reachable": bool(reachable) if reachable is not None else None})
+    compared = compare_locations([{**j, "location": j.get("location") or "local", "steps": steps_of.get(jid, [])}
+                                  for jid, j in chosen.items()])
+    if compared is not None:
+        compared["night"] = night
+        compared["runs"] = sorted(r["id"] for r in nights[night])
+    return compared

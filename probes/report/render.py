@@ -542,16 +542,21 @@ def _timeline(journey: dict) -> dict[str, Any] | None:
             "left": label_w, "right": label_w + chart_w, "ticks": ticks}
 
 
-def _verdict(summary: dict, run: dict) -> dict[str, str]:
+def _verdict(summary: dict, run: dict, journeys: list[dict] | None = None) -> dict[str, str]:
     j, f = summary["journeys"], summary["findings"]
     pending = j.get("pending", 0)
     total = j["total"]
+    # Skipped because pinned to other locations (probes/locations.py), not for a maintenance window.
+    pinned = sum(1 for jr in journeys or [] if jr["status"] == "skipped" and jr.get("pinned_to"))
     if total == 0:
         return {"tone": "neutral", "sentence": "No journeys were run.",
                 "detail": "There is nothing to judge in this run."}
     if j.get("skipped") == total:
+        why = ("pinned to other locations than " + run.get("location", "this one") if pinned == total else
+               "skipped in a maintenance window" if not pinned else
+               "skipped (a maintenance window, or pinned to other locations)")
         return {"tone": "neutral", "sentence": "No journey was run: " + ("it was" if total == 1 else f"all {total} were")
-                + " skipped in a maintenance window.",
+                + f" {why}.",
                 "detail": "Nobody was contacted."}
     total -= j.get("skipped", 0)   # skipped in a maintenance window: neither met nor missed an expectation
     sentence = (f"All {total} journeys met every expectation." if j["passed"] == total and total > 1 else
@@ -570,8 +575,10 @@ def _verdict(summary: dict, run: dict) -> dict[str, str]:
                      "(not a failure)")
     if j["unfinished"]:
         parts.append(f"{j['unfinished']} did not finish")
-    if j.get("skipped"):
-        parts.append(f"{j['skipped']} {'was' if j['skipped'] == 1 else 'were'} skipped (a maintenance window)")
+    if (windows := j.get("skipped", 0) - pinned) > 0:
+        parts.append(f"{windows} {'was' if windows == 1 else 'were'} skipped (a maintenance window)")
+    if pinned:
+        parts.append(f"{pinned} {'was' if pinned == 1 else 'were'} not run here (pinned to other locations)")
     if j.get("flaky"):
         parts.append(f"{j['flaky']} passed only when re-run (flaky)")
     if run.get("status") == "interrupted":
@@ -644,7 +651,7 @@ def _view(results: dict, out_dir: Path, title: str | None, history: dict | None 
         # Shown apart only if the two ever differ (today an acknowledgement is any first answer).
         "ack_apart": any(f["acknowledged"] != f["responded"] for f in figures),
         "page_title": title or f"Mystery Shopper report \u2013 run {run['id']}",
-        "verdict": _verdict(doc["summary"], run),
+        "verdict": _verdict(doc["summary"], run, doc["journeys"]),
         # Deadlines that passed while a mailbox could not be read: not judged, and why.
         "held_open": list(dict.fromkeys(a["held_open"] for j in doc["journeys"] for s in j["steps"]
                                         for a in s.get("awaits", []) if a.get("held_open"))),
