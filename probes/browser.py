@@ -63,8 +63,10 @@ CLOSE_WITHIN_S = 30.0
 PAGE_WITHIN_S = 60.0
 # Emptying a used tab for the next step (see BrowserSession.tab): longer than this, and a new context is cheaper.
 EMPTY_WITHIN_S = 30.0
-# Emptied tabs kept for later steps; each keeps a renderer process (some 30 MB) until the run ends.
+# Emptied tabs kept for later steps; each keeps a renderer process until the run ends.
 MAX_IDLE_TABS = 8
+# Steps one tab serves before it is closed: a reused renderer grows (measured some 4 MB a demo journey).
+MAX_TAB_STEPS = 10
 
 
 def playwright_chromium() -> str | None:
@@ -192,6 +194,7 @@ class BrowserSession:
         self.launches = 0          # how many Chromiums this session started (more than 1: one died)
         self.disconnects = 0       # how many of them went away without close()
         self._idle: list[Tab] = []  # emptied tabs, ready for another step (see tab())
+        self._emptying: dict[Any, Tab] = {}  # give_back()'s emptying under way: task -> tab
         self.tabs_opened = 0       # browser contexts opened by tab()
         self.tabs_reused = 0       # steps given an emptied tab instead
         self.tabs_discarded = 0    # tabs closed because they could not be proven empty (or were not clean)
@@ -253,8 +256,14 @@ class BrowserSession:
         """
         from .netguard import SocksGate
 
+        import asyncio
+
         key = repr((sorted(options.items()), init_script))
         browser = await self.get()
+        if not any(t.key == key for t in self._idle) and (waiting := [t for t, tab in self._emptying.items()
+                                                                         if tab.key == key]):
+            # A tab being emptied is ready in a moment, and cheaper than a new context.
+            await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
         for tab in list(self._idle):
             if tab.browser is not browser or not browser.is_connected():
                 self._idle.remove(tab)
@@ -285,22 +294,34 @@ class BrowserSession:
 
     async def give_back(self, tab: Tab, clean: bool) -> None:
         """The step is done with its tab: empty it for a later step, or close it when ``clean`` is false (the
-        step did not end normally: a crash, a cancellation) or when it cannot be proven empty."""
+        step did not end normally: a crash, a cancellation), when it cannot be proven empty, or when it has
+        served MAX_TAB_STEPS steps. The emptying goes on after this returns (it takes a few round trips to
+        Chromium that the step need not wait for); ``tab()`` takes the tab only once it is done."""
         import asyncio
 
         keep = (clean and tab.page is not None and tab.browser is self._browser and tab.browser.is_connected()
-                and len(self._idle) < MAX_IDLE_TABS)
-        if keep:
-            try:
-                await asyncio.wait_for(_empty(tab), EMPTY_WITHIN_S)
-            except Exception as exc:  # noqa: BLE001 - anything at all: a new context instead
-                log.info("a used tab could not be proven empty (%s); closing it", first_line(exc))
-                keep = False
-        if keep:
-            self._idle.append(tab)
-        else:
+                and len(self._idle) + len(self._emptying) < MAX_IDLE_TABS and tab.steps < MAX_TAB_STEPS)
+        if not keep:
             self.tabs_discarded += 1
             await self._discard(tab)
+            return
+        task = asyncio.ensure_future(self._empty_and_keep(tab))
+        self._emptying[task] = tab
+        task.add_done_callback(lambda t: self._emptying.pop(t, None))
+
+    async def _empty_and_keep(self, tab: Tab) -> bool:
+        import asyncio
+
+        try:
+            await asyncio.wait_for(_empty(tab), EMPTY_WITHIN_S)
+        except BaseException as exc:  # anything at all (a cancellation at the run's end too): not kept
+            if not isinstance(exc, asyncio.CancelledError):
+                log.info("a used tab could not be proven empty (%s); closing it", first_line(exc))
+            self.tabs_discarded += 1
+            await asyncio.shield(self._discard(tab))
+            return False
+        self._idle.append(tab)
+        return True
 
     async def _discard(self, tab: Tab) -> None:
         import asyncio
@@ -318,6 +339,10 @@ class BrowserSession:
         (seen after a Chromium was killed mid-response) cannot hang the end of a run."""
         import asyncio
 
+        for task in list(self._emptying):
+            task.cancel()
+        if self._emptying:
+            await asyncio.wait(list(self._emptying), timeout=CLOSE_WITHIN_S)
         idle, self._idle = self._idle, []
         for tab in idle:
             await tab.gate.close()   # the contexts close with Chromium
