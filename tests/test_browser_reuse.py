@@ -216,3 +216,86 @@ def test_two_journeys_in_one_tab_each_meet_the_page_as_new(run_journeys, config,
     for seen in dirty_site.seen:
         assert {k: seen[k] for k in CLEAN} == CLEAN, seen
     assert dirty_site.hits["/cached.js"] == 2
+
+
+class KeepAliveSite:
+    """A site that keeps its connections open (HTTP/1.1) and counts what it is asked for."""
+
+    def __init__(self, pages: dict[str, tuple[int, str]]) -> None:
+        self.hits: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                site.hits.append(self.path)
+                status, body = pages.get(self.path, (200, "ok"))
+                self.send_response(status)
+                if status == 302:
+                    self.send_header("Location", body)
+                    body = ""
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Content-Length", str(len(body.encode())))
+                self.end_headers()
+                self.wfile.write(body.encode())
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_reused_tab_is_held_to_the_next_steps_allowlist(config):
+    # The first step's target allows a partner site, the next one's does not: a connection the browser kept
+    # open to the partner must not carry the next step's redirect there (the proxy cuts it between steps).
+    partner = KeepAliveSite({})
+    shop = KeepAliveSite({"/page": (200, f"<script>fetch('{partner.base_url}/data')</script><p>page</p>"),
+                          "/go": (302, f"{partner.base_url}/after")})
+    first_target = config.targets["demo"].model_copy(update={"allowlist": [shop.base_url + "/", partner.base_url + "/"]})
+    second_target = config.targets["demo"].model_copy(update={"allowlist": [shop.base_url + "/"]})
+
+    async def scenario():
+        session = BrowserSession(BrowserSettings())
+        try:
+            tab = await session.tab(OPTIONS)
+            guard = await NetGuard(first_target, "web_form").start(tab.gate)
+            await guard.attach(tab.context, tab.page)
+            await tab.page.goto(shop.base_url + "/page")
+            for _ in range(600):
+                if "/data" in partner.hits:
+                    break
+                await asyncio.sleep(0.05)
+            await guard.close()
+            await guard.detach(tab.context)
+            first = tab.context
+            await session.give_back(tab, clean=True)
+
+            tab = await session.tab(OPTIONS)
+            assert tab.context is first
+            guard = await NetGuard(second_target, "web_form").start(tab.gate)
+            await guard.attach(tab.context, tab.page)
+            with pytest.raises(Exception, match="ERR_"):
+                await tab.page.goto(shop.base_url + "/go")
+            await guard.close()
+            await guard.detach(tab.context)
+            await session.give_back(tab, clean=True)
+            return guard.unique_blocks()
+        finally:
+            await session.close()
+
+    try:
+        blocks = asyncio.run(scenario())
+    finally:
+        partner.close()
+        shop.close()
+    assert "/data" in partner.hits and "/after" not in partner.hits
+    assert any(partner.base_url.removeprefix("http://") in b.url for b in blocks)
