@@ -260,9 +260,10 @@ class BrowserSession:
 
         key = repr((sorted(options.items()), init_script))
         browser = await self.get()
-        if not any(t.key == key for t in self._idle) and (waiting := [t for t, tab in self._emptying.items()
-                                                                         if tab.key == key]):
-            # A tab being emptied is ready in a moment, and cheaper than a new context.
+        # A tab being emptied is ready in a moment, and cheaper than a new context (another step may take it
+        # first: then wait for the next one).
+        while not any(t.key == key for t in self._idle) and (
+                waiting := [task for task, tab in self._emptying.items() if tab.key == key]):
             await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
         for tab in list(self._idle):
             if tab.browser is not browser or not browser.is_connected():
