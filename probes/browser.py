@@ -402,33 +402,38 @@ async def _empty(tab: Tab) -> None:
     Checked: no cookie, one tab on about:blank with one history entry and no window.name, no stored bytes for any of those
     origins, and no connection left open through the SOCKS gate.
     """
+    import asyncio
+
     context, page = tab.context, tab.page
     for other in list(context.pages):
         if other is not page:
             await other.close()
     if page.is_closed():
         raise NotEmpty("its tab was closed")
-    await page.goto("about:blank")
-    # The tab's window.name survives its navigations (seen: set by a form page, read by the next step's).
-    await page.evaluate("window.name = ''")
+    # Committed is enough: from then on no document of the last step is left in the tab to write anything.
+    await page.goto("about:blank", wait_until="commit")
     cdp = await tab.cdp()
-    await context.clear_cookies()
-    await context.clear_permissions()
-    await cdp.send("Network.clearBrowserCache")
-    for origin in sorted(tab.origins):
-        await cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-    await cdp.send("Page.resetNavigationHistory")
+    origins = sorted(tab.origins)
+    await asyncio.gather(
+        # The tab's window.name survives its navigations (seen: set by a form page, read by the next step's).
+        page.evaluate("window.name = ''"),
+        context.clear_cookies(), context.clear_permissions(), cdp.send("Network.clearBrowserCache"),
+        cdp.send("Page.resetNavigationHistory"),
+        *(cdp.send("Storage.clearDataForOrigin", {"origin": o, "storageTypes": "all"}) for o in origins))
     # The proof: what can be read without opening a page of each origin.
-    if await context.cookies():
+    cookies, name, history, *usages = await asyncio.gather(
+        context.cookies(), page.evaluate("window.name"), cdp.send("Page.getNavigationHistory"),
+        *(cdp.send("Storage.getUsageAndQuota", {"origin": o}) for o in origins))
+    if cookies:
         raise NotEmpty("cookies are left")
     if context.pages != [page] or page.url != "about:blank":
         raise NotEmpty("a page is left open")
-    if await page.evaluate("window.name"):
+    if name:
         raise NotEmpty("window.name is left")
-    if len((await cdp.send("Page.getNavigationHistory"))["entries"]) != 1:
+    if len(history["entries"]) != 1:
         raise NotEmpty("its history is left")
-    for origin in sorted(tab.origins):
-        if (await cdp.send("Storage.getUsageAndQuota", {"origin": origin}))["usage"]:
+    for origin, usage in zip(origins, usages, strict=True):
+        if usage["usage"]:
             raise NotEmpty(f"site data of {origin} is left")
     await tab.gate.cut()
     tab.origins.clear()
