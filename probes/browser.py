@@ -42,8 +42,8 @@ DISABLED_FEATURES = (
     # page ever shows: without them a web-form journey costs half the CPU (measured 1.9 -> 0.9 CPU-s).
     "WebUIOmniboxPopup",
     "WebUIOmniboxAimPopup",
-    # Chromium keeps a spare renderer warm for the next page, but each step opens its page in a new browser
-    # context the spare does not belong to: 4 renderers were started per journey, 3 of them for nothing.
+    # Chromium keeps a spare renderer warm for the next page, but a step that needs a new browser context
+    # opens its page in one the spare does not belong to: 4 renderers were started per journey, 3 of them for nothing.
     "SpareRendererForSitePerProcess",
 )
 # Playwright's own --disable-features list (1.65), for when its driver cannot be read: Chromium obeys
