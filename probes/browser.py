@@ -15,6 +15,7 @@ import sys
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from .config import BrowserSettings
 from .results import FAILING, Evidence, Outcome, ProberError, first_line
@@ -41,8 +42,8 @@ DISABLED_FEATURES = (
     # page ever shows: without them a web-form journey costs half the CPU (measured 1.9 -> 0.9 CPU-s).
     "WebUIOmniboxPopup",
     "WebUIOmniboxAimPopup",
-    # Chromium keeps a spare renderer warm for the next page, but each step opens its page in a new browser
-    # context the spare does not belong to: 4 renderers were started per journey, 3 of them for nothing.
+    # Chromium keeps a spare renderer warm for the next page, but a step that needs a new browser context
+    # opens its page in one the spare does not belong to: 4 renderers were started per journey, 3 of them for nothing.
     "SpareRendererForSitePerProcess",
 )
 # Playwright's own --disable-features list (1.65), for when its driver cannot be read: Chromium obeys
@@ -60,6 +61,12 @@ CLOSE_WITHIN_S = 30.0
 # How long opening a tab may take. Playwright's new_page() has no time limit of its own, and when Chromium is
 # killed while a tab is being opened it was seen never to return (about 1 run in 10 of the crash tests).
 PAGE_WITHIN_S = 60.0
+# Emptying a used tab for the next step (see BrowserSession.tab): longer than this, and a new context is cheaper.
+EMPTY_WITHIN_S = 30.0
+# Emptied tabs kept for later steps; each keeps a renderer process until the run ends.
+MAX_IDLE_TABS = 8
+# Steps one tab serves before it is closed: a reused renderer grows (measured some 4 MB a demo journey).
+MAX_TAB_STEPS = 10
 
 
 def playwright_chromium() -> str | None:
@@ -182,10 +189,15 @@ class BrowserSession:
     def __init__(self, settings: BrowserSettings):
         self.settings = settings
         self._pw = None
-        self._browser = None
+        self._browser: Any = None
         self._lock = None
         self.launches = 0          # how many Chromiums this session started (more than 1: one died)
         self.disconnects = 0       # how many of them went away without close()
+        self._idle: list[Tab] = []  # emptied tabs, ready for another step (see tab())
+        self._emptying: dict[Any, Tab] = {}  # give_back()'s emptying under way: task -> tab
+        self.tabs_opened = 0       # browser contexts opened by tab()
+        self.tabs_reused = 0       # steps given an emptied tab instead
+        self.tabs_discarded = 0    # tabs closed because they could not be proven empty (or were not clean)
 
     async def get(self):
         """The running Chromium; a new one if there is none yet or the last one died."""
@@ -234,11 +246,107 @@ class BrowserSession:
         browser = await self.get()
         return await browser.new_context(**options)
 
+    async def tab(self, options: dict, init_script: str = "") -> Tab:
+        """A tab of its own for one browser step: an emptied one that an earlier step gave back (same context
+        options and init script, same Chromium), else a new browser context with one tab, behind its own
+        SOCKS gate (``tab.gate.proxy``; see probes.netguard). Give it back with ``give_back``.
+
+        Why: a new context and tab cost about a quarter of a web-form journey's CPU (a new renderer process,
+        the tab's set-up); an emptied one is as good as new for what a page can see (see ``_empty``).
+        """
+        from .netguard import SocksGate
+
+        import asyncio
+
+        key = repr((sorted(options.items()), init_script))
+        browser = await self.get()
+        # A tab being emptied is ready in a moment, and cheaper than a new context (another step may take it
+        # first: then wait for the next one).
+        while not any(t.key == key for t in self._idle) and (
+                waiting := [task for task, tab in self._emptying.items() if tab.key == key]):
+            await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        for tab in list(self._idle):
+            if tab.browser is not browser or not browser.is_connected():
+                self._idle.remove(tab)
+                await self._discard(tab)
+            elif tab.key == key:
+                self._idle.remove(tab)
+                self.tabs_reused += 1
+                tab.steps += 1
+                return tab
+        gate = await SocksGate().start()
+        try:
+            context = await self.new_context(**options, proxy=gate.proxy)
+        except BaseException:
+            await gate.close()
+            raise
+        tab = Tab(context, None, gate, context.browser, key)
+        try:
+            # Every origin the tab's pages reach: what _empty clears.
+            context.on("request", tab.note_request)
+            if init_script:
+                await context.add_init_script(init_script)
+            tab.page = await open_page(context)
+        except BaseException:
+            await self._discard(tab)
+            raise
+        self.tabs_opened += 1
+        return tab
+
+    async def give_back(self, tab: Tab, clean: bool) -> None:
+        """The step is done with its tab: empty it for a later step, or close it when ``clean`` is false (the
+        step did not end normally: a crash, a cancellation), when it cannot be proven empty, or when it has
+        served MAX_TAB_STEPS steps. The emptying goes on after this returns (it takes a few round trips to
+        Chromium that the step need not wait for); ``tab()`` takes the tab only once it is done."""
+        import asyncio
+
+        keep = (clean and tab.page is not None and tab.browser is self._browser and tab.browser.is_connected()
+                and len(self._idle) + len(self._emptying) < MAX_IDLE_TABS and tab.steps < MAX_TAB_STEPS)
+        if not keep:
+            self.tabs_discarded += 1
+            await self._discard(tab)
+            return
+        task = asyncio.ensure_future(self._empty_and_keep(tab))
+        self._emptying[task] = tab
+        task.add_done_callback(lambda t: self._emptying.pop(t, None))
+
+    async def _empty_and_keep(self, tab: Tab) -> bool:
+        import asyncio
+
+        try:
+            await asyncio.wait_for(_empty(tab), EMPTY_WITHIN_S)
+        except BaseException as exc:  # anything at all (a cancellation at the run's end too): not kept
+            if not isinstance(exc, asyncio.CancelledError):
+                log.info("a used tab could not be proven empty (%s); closing it", first_line(exc))
+            self.tabs_discarded += 1
+            await asyncio.shield(self._discard(tab))
+            return False
+        self._idle.append(tab)
+        return True
+
+    async def _discard(self, tab: Tab) -> None:
+        import asyncio
+
+        try:
+            if tab.browser.is_connected():
+                await asyncio.wait_for(tab.context.close(), CLOSE_WITHIN_S)
+        except Exception as exc:  # noqa: BLE001 - a context that will not close goes with its browser
+            log.info("closing a tab's context failed: %s", first_line(exc))
+        finally:
+            await tab.gate.close()
+
     async def close(self) -> None:
         """Close Chromium and Playwright's driver; each gets CLOSE_WITHIN_S, so a wedged driver
         (seen after a Chromium was killed mid-response) cannot hang the end of a run."""
         import asyncio
 
+        for task in list(self._emptying):
+            task.cancel()
+        if self._emptying:
+            await asyncio.wait(list(self._emptying), timeout=CLOSE_WITHIN_S)
+        idle, self._idle = self._idle, []
+        for tab in idle:
+            await tab.gate.close()   # the contexts close with Chromium
         browser, self._browser = self._browser, None
         try:
             if browser is not None and browser.is_connected():
@@ -253,6 +361,82 @@ class BrowserSession:
                     await asyncio.wait_for(pw.stop(), CLOSE_WITHIN_S)
                 except asyncio.TimeoutError:
                     log.warning("Playwright's driver did not stop within %.0f s", CLOSE_WITHIN_S)
+
+
+class Tab:
+    """One browser context with one tab and its SOCKS gate, used by one step at a time (BrowserSession.tab)."""
+
+    def __init__(self, context, page, gate, browser, key: str):
+        self.context = context
+        self.page = page
+        self.gate = gate
+        self.browser = browser
+        self.key = key
+        self.origins: set[str] = set()   # every http(s) origin a page of the context has asked for
+        self.steps = 1                   # steps that have used it
+        self._cdp = None
+
+    def note_request(self, request) -> None:
+        url = request.url
+        if url.startswith(("http:", "https:")):
+            parts = urlsplit(url)
+            self.origins.add(f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}")
+
+    async def cdp(self):
+        if self._cdp is None:
+            self._cdp = await self.context.new_cdp_session(self.page)
+        return self._cdp
+
+
+class NotEmpty(Exception):
+    """A used tab still holds something of the step before."""
+
+
+async def _empty(tab: Tab) -> None:
+    """Make a used tab as good as a new context for the next step, then check it; NotEmpty (or any error) if not.
+
+    Emptied: every other tab (pop-ups) closed, the tab on about:blank with a history of that page alone and
+    no window.name;
+    cookies, permissions and the HTTP cache of the context cleared; for every origin a page asked for, all its
+    site data (local and session storage, IndexedDB, Cache Storage, service workers, file systems) deleted.
+    Checked: no cookie, one tab on about:blank with one history entry and no window.name, no stored bytes for any of those
+    origins, and no connection left open through the SOCKS gate.
+    """
+    import asyncio
+
+    context, page = tab.context, tab.page
+    for other in list(context.pages):
+        if other is not page:
+            await other.close()
+    if page.is_closed():
+        raise NotEmpty("its tab was closed")
+    # Committed is enough: from then on no document of the last step is left in the tab to write anything.
+    await page.goto("about:blank", wait_until="commit")
+    cdp = await tab.cdp()
+    origins = sorted(tab.origins)
+    await asyncio.gather(
+        # The tab's window.name survives its navigations (seen: set by a form page, read by the next step's).
+        page.evaluate("window.name = ''"),
+        context.clear_cookies(), context.clear_permissions(), cdp.send("Network.clearBrowserCache"),
+        cdp.send("Page.resetNavigationHistory"),
+        *(cdp.send("Storage.clearDataForOrigin", {"origin": o, "storageTypes": "all"}) for o in origins))
+    # The proof: what can be read without opening a page of each origin.
+    cookies, name, history, *usages = await asyncio.gather(
+        context.cookies(), page.evaluate("window.name"), cdp.send("Page.getNavigationHistory"),
+        *(cdp.send("Storage.getUsageAndQuota", {"origin": o}) for o in origins))
+    if cookies:
+        raise NotEmpty("cookies are left")
+    if context.pages != [page] or page.url != "about:blank":
+        raise NotEmpty("a page is left open")
+    if name:
+        raise NotEmpty("window.name is left")
+    if len(history["entries"]) != 1:
+        raise NotEmpty("its history is left")
+    for origin, usage in zip(origins, usages, strict=True):
+        if usage["usage"]:
+            raise NotEmpty(f"site data of {origin} is left")
+    await tab.gate.cut()
+    tab.origins.clear()
 
 
 # How long a step's page calls may take to fail by themselves once Chromium has gone (see unless_gone).

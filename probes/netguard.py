@@ -76,43 +76,69 @@ class Block:
 
 @dataclass
 class NetGuard:
-    """The allowlist of one browser context (see the module docstring). ``start`` it before the context."""
+    """The allowlist of one browser step (see the module docstring). ``start`` it before the context.
+
+    The SOCKS proxy is a ``SocksGate``: the guard's own (closed with it), or one a reused browser context
+    keeps from step to step (``start(gate)``), which then lets through only what this guard allows.
+    """
 
     target: Target
     channel: str        # "web_form" or "chat": the prefix of the findings
     blocks: list[Block] = field(default_factory=list)
     proxy: dict = field(default_factory=dict)  # new_context(proxy=...) once started
     upstream_errors: dict = field(default_factory=dict)  # (host, port) -> Chromium's name for why it failed
-    _server: asyncio.AbstractServer | None = None
+    gate: SocksGate | None = None
+    _own_gate: bool = False
     _origins: frozenset = frozenset()
-    _tasks: set = field(default_factory=set)
+    _attached: list = field(default_factory=list)  # (emitter, event, handler) to take off again in detach()
+    _pattern: re.Pattern | None = None
 
-    async def start(self) -> NetGuard:
+    async def start(self, gate: SocksGate | None = None) -> NetGuard:
         self._origins = frozenset(o for e in self.target.allowlist if (o := _origin_of(e)))
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        port = self._server.sockets[0].getsockname()[1]
-        # No bypass: loopback goes through the proxy too (Chromium exempts it unless told otherwise).
-        self.proxy = {"server": f"socks5://127.0.0.1:{port}", "bypass": "<-loopback>"}
+        self._own_gate = gate is None
+        self.gate = gate if gate is not None else await SocksGate().start()
+        self.gate.guard = self
+        self.proxy = self.gate.proxy
         return self
 
-    async def attach(self, context) -> None:
-        """Check every request of the context by its full URL, and note WebSockets off the allowlist."""
+    async def attach(self, context, page=None) -> None:
+        """Check every request of the context by its full URL, and note WebSockets off the allowlist.
+        ``page``: a tab that is already open (a reused context's), whose WebSockets are watched too."""
         # Only what the allowlist's URL entries do not plainly allow comes to Python: the route permits
         # those anyway, and each round trip costs (measured ~3 ms of CPU a request, 0.3 CPU-s for a page of 100).
-        await context.route(self.needs_check(), self._route)
-        context.on("requestfailed", self._failed)
-        context.on("page", self._watch_page)
-        for page in context.pages:
-            self._watch_page(page)
+        self._pattern = self.needs_check()
+        await context.route(self._pattern, self._route)
+        self._hold(context, "requestfailed", self._failed)
+        self._hold(context, "page", self._watch_page)
+        for open_page in {*context.pages, *([page] if page is not None else [])}:
+            self._watch_page(open_page)
+
+    def _hold(self, emitter, event: str, handler) -> None:
+        emitter.on(event, handler)
+        self._attached.append((emitter, event, handler))
+
+    async def detach(self, context) -> None:
+        """Take the route and the listeners off the context again (a reused context outlives its steps)."""
+        for emitter, event, handler in reversed(self._attached):
+            with contextlib.suppress(Exception):
+                emitter.remove_listener(event, handler)
+        self._attached.clear()
+        if self._pattern is not None:
+            pattern, self._pattern = self._pattern, None
+            await context.unroute(pattern, self._route)
 
     async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            for task in list(self._tasks):
-                task.cancel()
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._server.wait_closed(), 5)
-            self._server = None
+        """Stop letting anything through for this step: the guard's own proxy closes; a shared one refuses
+        every connection until the next step's guard, and the connections it opened for this step are cut."""
+        gate, self.gate = self.gate, None
+        if gate is None:
+            return
+        if self._own_gate:
+            await gate.close()
+        else:
+            if gate.guard is self:
+                gate.guard = None
+            await gate.cut()
 
     def _note(self, block: Block) -> None:
         self.blocks.append(block)
@@ -176,52 +202,7 @@ class NetGuard:
             # The proxy refuses the connection; this names the WebSocket's URL for the report.
             if not self.named(ws.url):
                 self._note(Block(ws.url, "websocket", "GET"))
-        page.on("websocket", on_ws)
-
-    # --- the proxy: host and port ---------------------------------------------------------------
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        self._tasks.add(task)
-        upstream = None
-        try:
-            head = await reader.readexactly(2)
-            if head[0] != 5:
-                return
-            await reader.readexactly(head[1])
-            writer.write(b"\x05\x00")  # version 5, no authentication
-            _, cmd, _, atyp = await reader.readexactly(4)
-            if atyp == 1:
-                host = str(ipaddress.IPv4Address(await reader.readexactly(4)))
-            elif atyp == 4:
-                host = str(ipaddress.IPv6Address(await reader.readexactly(16)))
-            elif atyp == 3:
-                host = (await reader.readexactly((await reader.readexactly(1))[0])).decode("ascii", "replace")  # punycode already
-            else:
-                return
-            (port,) = struct.unpack("!H", await reader.readexactly(2))
-            if cmd != 1:
-                writer.write(_reply(7))  # only CONNECT
-                return
-            if (host.lower(), port) not in self._origins:
-                self._note(Block(f"{host}:{port}" if ":" not in host else f"[{host}]:{port}", "connection"))
-                writer.write(_reply(2))  # not allowed by ruleset: nothing was opened
-                return
-            try:
-                up_reader, upstream = await asyncio.wait_for(asyncio.open_connection(host, port), _CONNECT_TIMEOUT_S)
-            except (OSError, TimeoutError) as exc:
-                # The browser only learns "the SOCKS connection failed": keep the real reason for the report.
-                self.upstream_errors[(host.lower(), port)] = _net_error(exc)
-                writer.write(_reply(5))
-                return
-            writer.write(_reply(0))
-            await asyncio.gather(_pipe(reader, upstream), _pipe(up_reader, writer))
-        except (asyncio.IncompleteReadError, ConnectionError, OSError, asyncio.CancelledError, ValueError):
-            pass  # the browser hung up or spoke nonsense: nothing was opened for it
-        finally:
-            self._tasks.discard(task)
-            for w in (upstream, writer):
-                if w is not None:
-                    w.close()
+        self._hold(page, "websocket", on_ws)
 
     # --- what the step reports ------------------------------------------------------------------
     def unique_blocks(self) -> list[Block]:
@@ -300,6 +281,92 @@ class NetGuard:
                 f.detail = f"{len(kept)} error(s) in the browser console; parts of the page may not work for every customer."
                 if "console_errors" in out.observations:
                     out.observations["console_errors"] = kept
+
+
+class SocksGate:
+    """The tiny SOCKS5 proxy of one browser context (asyncio, 127.0.0.1, a free port): it opens a connection
+    only to a host and port that its current guard's allowlist names, and none while no guard holds it."""
+
+    def __init__(self) -> None:
+        self.guard: NetGuard | None = None
+        self.proxy: dict = {}
+        self._server: asyncio.AbstractServer | None = None
+        self._tasks: set = set()
+
+    async def start(self) -> SocksGate:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        port = self._server.sockets[0].getsockname()[1]
+        # No bypass: loopback goes through the proxy too (Chromium exempts it unless told otherwise).
+        self.proxy = {"server": f"socks5://127.0.0.1:{port}", "bypass": "<-loopback>"}
+        return self
+
+    @property
+    def open_connections(self) -> int:
+        return len(self._tasks)
+
+    async def cut(self) -> None:
+        """Close every connection opened so far: one kept alive by the browser must not carry a later step's
+        requests to a host that step's allowlist does not name."""
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self.cut()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._server.wait_closed(), 5)
+            self._server = None
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        self._tasks.add(task)
+        upstream = None
+        try:
+            head = await reader.readexactly(2)
+            if head[0] != 5:
+                return
+            await reader.readexactly(head[1])
+            writer.write(b"\x05\x00")  # version 5, no authentication
+            _, cmd, _, atyp = await reader.readexactly(4)
+            if atyp == 1:
+                host = str(ipaddress.IPv4Address(await reader.readexactly(4)))
+            elif atyp == 4:
+                host = str(ipaddress.IPv6Address(await reader.readexactly(16)))
+            elif atyp == 3:
+                host = (await reader.readexactly((await reader.readexactly(1))[0])).decode("ascii", "replace")  # punycode already
+            else:
+                return
+            (port,) = struct.unpack("!H", await reader.readexactly(2))
+            if cmd != 1:
+                writer.write(_reply(7))  # only CONNECT
+                return
+            guard = self.guard
+            if guard is None or (host.lower(), port) not in guard._origins:
+                # Between two steps of a reused context nothing may go anywhere.
+                if guard is not None:
+                    guard._note(Block(f"{host}:{port}" if ":" not in host else f"[{host}]:{port}", "connection"))
+                writer.write(_reply(2))  # not allowed by ruleset: nothing was opened
+                return
+            try:
+                up_reader, upstream = await asyncio.wait_for(asyncio.open_connection(host, port), _CONNECT_TIMEOUT_S)
+            except (OSError, TimeoutError) as exc:
+                # The browser only learns "the SOCKS connection failed": keep the real reason for the report.
+                guard.upstream_errors[(host.lower(), port)] = _net_error(exc)
+                writer.write(_reply(5))
+                return
+            writer.write(_reply(0))
+            await asyncio.gather(_pipe(reader, upstream), _pipe(up_reader, writer))
+        except (asyncio.IncompleteReadError, ConnectionError, OSError, asyncio.CancelledError, ValueError):
+            pass  # the browser hung up or spoke nonsense: nothing was opened for it
+        finally:
+            self._tasks.discard(task)
+            for w in (upstream, writer):
+                if w is not None:
+                    w.close()
 
 
 def _host_port(text: str) -> tuple[str, int] | None:

@@ -13,12 +13,12 @@ import functools
 import json
 import re
 import time
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import unquote, unquote_plus, urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from ..browser import StepTrace, open_page, unless_gone, untraced
+from ..browser import StepTrace, unless_gone, untraced
 from ..durations import Duration
 from ..netguard import NetGuard
 from ..results import Evidence, Finding, Outcome, ProberError, Severity, first_line, utcnow
@@ -241,19 +241,22 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
     out = Outcome()
     session = ctx.browser_session
     settings = session.settings
-    # Safety: every request and connection of this context is held to the target's allowlist.
-    guard = await NetGuard(ctx.target, "web_form").start()
+    # A tab of its own (an emptied one from an earlier step, or a new context): see BrowserSession.tab.
     try:
-        context = await session.new_context(viewport={"width": 1280, "height": 900}, locale=ctx.locale,
-                                            proxy=guard.proxy)
+        tab = await session.tab({"viewport": {"width": 1280, "height": 900}, "locale": ctx.locale},
+                                init_script="(" + WATCH_JS + ")()")
     except BaseException as exc:
-        await guard.close()
         if isinstance(exc, ProberError):
             raise ProberError(str(exc), nothing_sent=True) from exc
         if isinstance(exc, Exception):  # playwright raises its own errors
             raise ProberError(f"could not open a browser tab: {first_line(exc)}; nothing was sent",
                               nothing_sent=True) from exc
         raise
+    context, page = tab.context, tab.page
+    # Safety: every request and connection of this context is held to the target's allowlist.
+    guard = await NetGuard(ctx.target, "web_form").start(tab.gate)
+    listening: list[tuple[str, Any]] = []   # the step's listeners on the tab, taken off at its end
+    ended_cleanly = False
     browser = context.browser
     console = ConsoleLog()   # sorted at the end: what breaks the page is a finding, noise an observation
     failed_urls: set[str] = set()   # pages and API calls that answered 400 or more
@@ -267,11 +270,8 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
 
     trace = StepTrace(ctx.trace, ctx.evidence_path("trace.zip"))
     try:
-        await guard.attach(context)
-        await context.add_init_script("(" + WATCH_JS + ")()")
-        # Tracing an empty context is cheaper than snapshotting a tab that is already open.
+        await guard.attach(context, page)
         await trace.start(context)
-        page = await open_page(context)
 
         def on_console(msg):
             # "Failed to load resource" for a page we already report as an HTTP error says nothing new.
@@ -279,18 +279,18 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
                                             and (msg.location or {}).get("url") in failed_urls):
                 console.console(msg)
 
-        page.on("console", on_console)
-        page.on("pageerror", console.page_error)
-        page.on("response", on_response)
-        page.on("response", console.response)
-        page.on("requestfailed", console.request_failed)
-        page.on("request", attempt.note_request)
-        page.on("requestfinished", attempt.note_done)
-        page.on("requestfailed", attempt.note_done)
-        page.on("crash", lambda _page: setattr(attempt, "page_crashed", True))
+        for event, handler in (("console", on_console), ("pageerror", console.page_error),
+                               ("response", on_response), ("response", console.response),
+                               ("requestfailed", console.request_failed), ("request", attempt.note_request),
+                               ("requestfinished", attempt.note_done), ("requestfailed", attempt.note_done),
+                               ("crash", lambda _page: setattr(attempt, "page_crashed", True))):
+            page.on(event, handler)
+            listening.append((event, handler))
         # A call Chromium's death left unanswered must not hold the step for its whole budget.
-        await unless_gone(browser, _exercise(step, ctx, page, out, submitted_at, attempt, settings))
+        await unless_gone(browser, _exercise(step, ctx, page, out, submitted_at, attempt, settings, listening))
+        ended_cleanly = True
     except ProberError as exc:
+        ended_cleanly = not (session.lost(browser) or attempt.page_crashed)
         raise ProberError(str(exc), nothing_sent=exc.nothing_sent or not attempt.clicked) from exc
     except Exception as exc:  # noqa: BLE001 - playwright raises its own Error/TimeoutError
         if not (session.lost(browser) or attempt.page_crashed or _closed(exc)):
@@ -311,20 +311,26 @@ async def run(step: "WebFormStep", ctx) -> Outcome:
                 f"{len(console_errors)} error(s) in the browser console; parts of the page may not work "
                 "for every customer.", "\n".join(console_errors[:5])))
             out.observations["console_errors"] = console_errors
-        await _close(context, trace, out)
-        await guard.close()
+        await _close(session, tab, trace, guard, listening, out,
+                     clean=ended_cleanly and not attempt.page_crashed)
     # A block is the prober's doing: noted when the form confirmed, else the step cannot be judged.
     guard.settle(out, passed=out.observations.get("result") == "confirmed",
                  sent_at_s=submitted_at[0] if submitted_at else None)
     return out
 
 
-async def _close(context, trace: StepTrace, out: Outcome) -> None:
-    """Save the trace (as settings.browser.trace says) and close the tab; a browser that died on its way
-    has nothing left to save."""
-    await trace.stop(context, out, passed=out.observations.get("result") == "confirmed")
+async def _close(session, tab, trace: StepTrace, guard: NetGuard, listening: list, out: Outcome,
+                 clean: bool) -> None:
+    """Save the trace (as settings.browser.trace says), stop the guard, take the step's listeners off and
+    give the tab back (emptied for a later step, or closed); a browser that died on its way has nothing left
+    to save."""
+    await trace.stop(tab.context, out, passed=out.observations.get("result") == "confirmed")
+    await guard.close()   # from here the tab's gate lets nothing through
+    for event, handler in listening:
+        tab.page.remove_listener(event, handler)
     try:
-        await context.close()
+        await guard.detach(tab.context)
+        await session.give_back(tab, clean=clean)
     except Exception as exc:  # noqa: BLE001 - a tab that will not close must not hide what the step saw
         out.observations.setdefault("evidence_errors", []).append(f"closing the tab: {first_line(exc)}")
 
@@ -401,7 +407,7 @@ def _prober_hint(settings) -> str:
 
 
 async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, submitted_at: list[float],
-                    attempt: _Attempt, settings) -> None:
+                    attempt: _Attempt, settings, listening: list) -> None:
     url = ctx.render(step.url)
     out.observations["url"] = url
     action_ms = settings.action_timeout_s * 1000
@@ -459,7 +465,7 @@ async def _exercise(step: "WebFormStep", ctx, page, out: Outcome, submitted_at: 
         [expect.text, expect.text_pattern, expect.url]))
     out.observations["captcha"] = captcha
     # From here on the step watches what the page does with the message (see _SubmitWatch).
-    watch = await _SubmitWatch.arm(page, _typed_values(step, ctx), ctx.target, action_ms)
+    watch = await _SubmitWatch.arm(page, _typed_values(step, ctx), ctx.target, action_ms, listening)
     out.contacted = True  # from the click on, the company may have received it
     out.sent_at = utcnow()
     t_submit = time.perf_counter()
@@ -734,7 +740,7 @@ class _SubmitWatch:
         self._reads: set[asyncio.Task] = set()
 
     @classmethod
-    async def arm(cls, page, values: list[str], target, action_ms: float) -> "_SubmitWatch":
+    async def arm(cls, page, values: list[str], target, action_ms: float, listening: list) -> "_SubmitWatch":
         """Note the form's origins, then listen to the page's requests (call it right before the click)."""
         origins = {_origin(page.url)}
 
@@ -749,10 +755,10 @@ class _SubmitWatch:
         for found in await asyncio.gather(*(form_origins(f) for f in page.frames)):
             origins.update(_origin(u) for u in found)
         watch = cls(origins - {""}, values, target)
-        page.on("request", watch._on_request)
-        page.on("response", watch._on_response)
-        page.on("requestfinished", watch._on_done)
-        page.on("requestfailed", watch._on_done)
+        for event, handler in (("request", watch._on_request), ("response", watch._on_response),
+                               ("requestfinished", watch._on_done), ("requestfailed", watch._on_done)):
+            page.on(event, handler)
+            listening.append((event, handler))
         return watch
 
     def _carries_message(self, request) -> bool:

@@ -56,10 +56,10 @@ class SharedSession(BrowserSession):
 
     def __init__(self, browser, settings):
         super().__init__(settings)
-        self._shared = browser
+        self._browser = browser   # the session's own Chromium, as in a run (its tabs are reused from step to step)
 
     async def get(self):
-        return self._shared
+        return self._browser
 
     async def close(self):
         pass
