@@ -220,13 +220,18 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
             held = pipe.ledger.mailbox_position(key) if ordered else None
             pipe.judged_upto = (held[1] if held and held[0] == uidvalidity else 0) if ordered else None
             taken = 0
-            while taken < len(items):
-                # A part at a time, so that a batch of slow answers (link checks) ends early.
-                part_items = items[taken:taken + 20]
-                pipe.take_batch(part_items, part)
-                taken += len(part_items)
-                if time.monotonic() - started >= BATCH_S:
-                    break   # the write lock is held meanwhile: let other processes in
+            try:
+                while taken < len(items):
+                    # A part at a time, so that a batch of slow answers (link checks) ends early; what matched
+                    # nothing is recorded once for the whole batch.
+                    part_items = items[taken:taken + 20]
+                    pipe.take_batch(part_items, part, flush=False)
+                    taken += len(part_items)
+                    if time.monotonic() - started >= BATCH_S:
+                        break   # the write lock is held meanwhile: let other processes in
+                pipe.flush(part)
+            finally:
+                pipe.discard()
             done += taken
             pipe.ledger.set_mailbox_position(key, uidvalidity, position(messages[done - 1]))
         items = items[taken:]
