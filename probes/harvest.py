@@ -171,9 +171,12 @@ def _judge_next(pipe: Pipeline, box: Mailbox, queue: list[Unjudged], recorded: i
     the last message recorded): together or not at all. Skipped if another harvest judged it meanwhile."""
     answer = queue[0]
     part = HarvestResult()
+    # The checks think (and fetch links) before the write lock is taken: the journeys still being sent, and
+    # the record of the next answer, do not wait behind them. Thrown away if another harvest judges it first.
+    assessed = pipe.assess(answer) if _position(pipe.ledger, box) < answer.uid else None
     with pipe.ledger.transaction(eager=True):
         if _position(pipe.ledger, box) < answer.uid:   # read under the write lock: no one else judges it now
-            pipe.judge(answer, part)
+            pipe.judge(answer, part, assessed)
         queue.pop(0)
         pipe.ledger.set_mailbox_position(box.key, box.uidvalidity, queue[0].uid - 1 if queue else recorded)
     result.add(part)

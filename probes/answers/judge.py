@@ -7,6 +7,7 @@ fingerprints of earlier answers) is read here and handed to them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -55,18 +56,38 @@ class RunView:
         return next((j for j in self.rows(contact["run_id"])["journeys"] if j["id"] == contact["journey_id"]), {})
 
 
+@dataclass
+class Assessment:
+    """What the checks and the promise finder made of an answer: thought through before the ledger's write
+    lock is taken (``assess``), written under it (``judge``)."""
+
+    findings: list[Finding]
+    promised: list          # checks.promises.Promise: the follow-ups it promises, to be awaited
+    calendar: BusinessCalendar
+
+
+def assess(ledger: Ledger, contact: dict, journey: dict, target: Target | None, channel: str, body: str, kind: str,
+           rid: int, arrived: dt.datetime, link_cache: dict | None, view: RunView | None = None) -> Assessment:
+    """The checks on what the customer reads (the ledger only read, links fetched) and the promises it makes:
+    no writes but the fingerprints of older answers (once), so it may run outside a write transaction."""
+    ctx = check_context(ledger, contact, journey.get("persona") or {}, channel, reply_kind=kind, view=view)
+    calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
+    return Assessment(
+        findings=run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache, view=view),
+        promised=promised(body, journey, calendar, arrived), calendar=calendar)
+
+
 def judge(ledger: Ledger, contact: dict, journey: dict, target: Target | None, channel: str, body: str, kind: str,
           rid: int, arrived: dt.datetime, result: HarvestResult, link_cache: dict | None,
-          view: RunView | None = None) -> None:
+          view: RunView | None = None, assessed: Assessment | None = None) -> None:
     """What every matched answer goes through, email or text: the checks, the awaits it settles, the
-    promises it makes."""
-    ctx = check_context(ledger, contact, journey.get("persona") or {}, channel, reply_kind=kind, view=view)
+    promises it makes. assessed: assess() of this answer, when the caller made it before its transaction."""
+    assessed = assessed or assess(ledger, contact, journey, target, channel, body, kind, rid, arrived, link_cache, view)
     step_id = answer_step(ledger, contact)
-    for f in run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache, view=view):
+    for f in assessed.findings:
         ledger.add_finding(contact["run_id"], contact["journey_id"], step_id, f, contact["id"])
-    calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
-    result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
-    add_promises(ledger, contact, body, journey, calendar, arrived, channel)
+    result.settled += settle(ledger, assessed.calendar, contact, rid, kind, arrived)
+    add_promises(ledger, contact, body, journey, assessed.calendar, arrived, channel, found=assessed.promised)
 
 
 def check_context(ledger: Ledger, contact: dict, persona: dict, channel: str,
@@ -228,16 +249,21 @@ def answer_step(ledger: Ledger, contact: dict) -> int:
     return waiting[0]["step_id"] if waiting else contact["step_id"]
 
 
-def add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,
-                 arrived: dt.datetime, channel: str) -> None:
-    """Each follow-up the answer promises ("within 24 hours", "by Friday") becomes an await: a person's
-    next answer must come by then."""
+def promised(body: str, journey: dict, calendar: BusinessCalendar, arrived: dt.datetime) -> list:
+    """The follow-ups an answer promises that a later answer must keep (checks.promises.Promise)."""
     from ..checks import promises
 
     persona = journey.get("persona") or {}
     # A promised call back is not awaited: the prober takes no calls, so it could only ever look broken.
-    found = [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar)
-             if p.due > arrived and promises.follow_up_channel(p.sentence) != "phone"]
+    return [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar)
+            if p.due > arrived and promises.follow_up_channel(p.sentence) != "phone"]
+
+
+def add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,
+                 arrived: dt.datetime, channel: str, found: list | None = None) -> None:
+    """Each follow-up the answer promises ("within 24 hours", "by Friday") becomes an await: a person's
+    next answer must come by then. found: promised() of the answer, when the caller has it."""
+    found = promised(body, journey, calendar, arrived) if found is None else found
     if not found:
         return
     # One promise await per contact (the ledger keys awaits by step, contact and kind): the soonest one

@@ -29,7 +29,7 @@ from ..ledger import Ledger
 from ..results import Finding
 from .classify import classify, classify_text
 from .inbound import UNMATCHED_SAMPLES, HarvestResult, Inbound, arrival
-from .judge import RunView, judge, record_fingerprint
+from .judge import Assessment, RunView, assess, judge, record_fingerprint
 from .match import candidates, fits, match, template_hash, words
 
 DEFAULT_AUTO_WITHIN_S = 10.0
@@ -188,13 +188,20 @@ class Pipeline:
         else:
             self.judge(answer, result)
 
-    def judge(self, answer: Unjudged, result: HarvestResult) -> None:
+    def assess(self, answer: Unjudged) -> Assessment:
+        """The thinking part of judge() (checks, links, promises found), which writes nothing of the answer's:
+        the waiting path does it before taking the ledger's write lock, so that the journeys still being
+        sent (and the next answer's record) do not wait behind the checks."""
+        return assess(self.ledger, answer.contact, answer.journey, answer.target, answer.channel, answer.body,
+                      answer.kind, answer.response_id, answer.arrived, self.link_cache, self.view)
+
+    def judge(self, answer: Unjudged, result: HarvestResult, assessed: Assessment | None = None) -> None:
         """6. The answer's fingerprint kept; checks on what the customer reads; awaits settled; promises become
-        awaits. Call it inside a ledger transaction."""
+        awaits. Call it inside a ledger transaction. assessed: self.assess(answer), made before it."""
         record_fingerprint(self.ledger, answer.response_id, answer.contact, answer.kind, answer.arrived, answer.body,
                            self.view)
         judge(self.ledger, answer.contact, answer.journey, answer.target, answer.channel, answer.body, answer.kind,
-              answer.response_id, answer.arrived, result, self.link_cache, self.view)
+              answer.response_id, answer.arrived, result, self.link_cache, self.view, assessed)
         log.debug("judged uid %s", answer.uid)
 
     def _recorded_before(self, item: Inbound, result: HarvestResult) -> None:
