@@ -282,6 +282,19 @@ def _sqlite_add_response():
 
 _ADD_RESPONSE_SQLITE = _sqlite_add_response()
 _RESPONSE_COLUMNS = [c.name for c in responses.c if c.name != "id"]
+# The same, for the DB-API's executemany (Ledger.add_responses): positional, every column, ON CONFLICT as above.
+_ADD_RESPONSES_SQLITE = (f"INSERT INTO responses ({', '.join(_RESPONSE_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' * len(_RESPONSE_COLUMNS))}) "
+                         "ON CONFLICT (mailbox, uidvalidity, uid) DO NOTHING")
+_CONVERTERS: dict[str, list] = {}
+
+
+def _response_converters(dialect) -> list:
+    """(column, the dialect's bind processor or None) for every column of _ADD_RESPONSES_SQLITE, in order."""
+    if (found := _CONVERTERS.get(dialect.name)) is None:
+        found = _CONVERTERS[dialect.name] = [(c, responses.c[c].type._cached_bind_processor(dialect))
+                                             for c in _RESPONSE_COLUMNS]
+    return found
 
 
 def _group(rows: list[dict]) -> dict[tuple, list[int]]:
@@ -719,9 +732,13 @@ class Ledger:
                                                          responses.c.uidvalidity == uidvalidity,
                                                          responses.c.uid.in_(uids[i:i + 500]))))
             new = [(row["mailbox"], row["uidvalidity"], row["uid"]) not in seen for row in rows]
-            fresh = [{c: None for c in _RESPONSE_COLUMNS} | row for row, n in zip(rows, new, strict=True) if n]
+            fresh = [row for row, n in zip(rows, new, strict=True) if n]
             if fresh:
-                conn.execute(_ADD_RESPONSE_SQLITE, fresh)
+                # The DB-API's executemany with each value as SQLAlchemy's own types store it (dates as text):
+                # a big mailbox's newsletters, thousands of rows a harvest, skip SQLAlchemy's work per row.
+                out = _response_converters(conn.dialect)
+                conn.exec_driver_sql(_ADD_RESPONSES_SQLITE, [tuple(convert(row.get(name)) if convert else row.get(name)
+                                                                   for name, convert in out) for row in fresh])
             return new
 
     def responses_where(self, **equals) -> list[dict]:
