@@ -171,9 +171,12 @@ def _judge_next(pipe: Pipeline, box: Mailbox, queue: list[Unjudged], recorded: i
     the last message recorded): together or not at all. Skipped if another harvest judged it meanwhile."""
     answer = queue[0]
     part = HarvestResult()
+    # The checks think (and fetch links) before the write lock is taken: the journeys still being sent, and
+    # the record of the next answer, do not wait behind them. Thrown away if another harvest judges it first.
+    assessed = pipe.assess(answer) if _position(pipe.ledger, box) < answer.uid else None
     with pipe.ledger.transaction(eager=True):
         if _position(pipe.ledger, box) < answer.uid:   # read under the write lock: no one else judges it now
-            pipe.judge(answer, part)
+            pipe.judge(answer, part, assessed)
         queue.pop(0)
         pipe.ledger.set_mailbox_position(box.key, box.uidvalidity, queue[0].uid - 1 if queue else recorded)
     result.add(part)
@@ -220,13 +223,18 @@ def _take_batches(pipe: Pipeline, key: str, uidvalidity: int, messages: list, re
             held = pipe.ledger.mailbox_position(key) if ordered else None
             pipe.judged_upto = (held[1] if held and held[0] == uidvalidity else 0) if ordered else None
             taken = 0
-            while taken < len(items):
-                # A part at a time, so that a batch of slow answers (link checks) ends early.
-                part_items = items[taken:taken + 20]
-                pipe.take_batch(part_items, part)
-                taken += len(part_items)
-                if time.monotonic() - started >= BATCH_S:
-                    break   # the write lock is held meanwhile: let other processes in
+            try:
+                while taken < len(items):
+                    # A part at a time, so that a batch of slow answers (link checks) ends early; what matched
+                    # nothing is recorded once for the whole batch.
+                    part_items = items[taken:taken + 20]
+                    pipe.take_batch(part_items, part, flush=False)
+                    taken += len(part_items)
+                    if time.monotonic() - started >= BATCH_S:
+                        break   # the write lock is held meanwhile: let other processes in
+                pipe.flush(part)
+            finally:
+                pipe.discard()
             done += taken
             pipe.ledger.set_mailbox_position(key, uidvalidity, position(messages[done - 1]))
         items = items[taken:]

@@ -290,6 +290,19 @@ def _sqlite_add_response():
 
 _ADD_RESPONSE_SQLITE = _sqlite_add_response()
 _RESPONSE_COLUMNS = [c.name for c in responses.c if c.name != "id"]
+# The same, for the DB-API's executemany (Ledger.add_responses): positional, every column, ON CONFLICT as above.
+_ADD_RESPONSES_SQLITE = (f"INSERT INTO responses ({', '.join(_RESPONSE_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' * len(_RESPONSE_COLUMNS))}) "
+                         "ON CONFLICT (mailbox, uidvalidity, uid) DO NOTHING")
+_CONVERTERS: dict[str, list] = {}
+
+
+def _response_converters(dialect) -> list:
+    """(column, the dialect's bind processor or None) for every column of _ADD_RESPONSES_SQLITE, in order."""
+    if (found := _CONVERTERS.get(dialect.name)) is None:
+        found = _CONVERTERS[dialect.name] = [(c, responses.c[c].type._cached_bind_processor(dialect))
+                                             for c in _RESPONSE_COLUMNS]
+    return found
 
 
 def _group(rows: list[dict]) -> dict[tuple, list[int]]:
@@ -316,6 +329,12 @@ def _aware(value):
     if isinstance(value, dt.datetime) and value.tzinfo is None:
         return value.replace(tzinfo=dt.timezone.utc)
     return value
+
+
+# Statements built once (Ledger._where, Ledger._update): by table, columns compared and order.
+_WHERE: dict[tuple, sa.Select] = {}
+_UPDATE_BY_ID: dict[str, sa.Update] = {}
+_TEMPLATE_SEEN: dict[tuple, sa.Select] = {}
 
 
 def _row(r) -> dict[str, Any]:
@@ -528,12 +547,14 @@ class Ledger:
         self.engine.dispose()
 
     def _insert(self, table: sa.Table, **values) -> Any:
-        with self.transaction() as conn:
-            return (conn.execute(table.insert().values(**values)).inserted_primary_key or [None])[0]
+        with self.transaction() as conn:   # the statement as the table caches it, the values as parameters
+            return (conn.execute(table.insert(), values).inserted_primary_key or [None])[0]
 
     def _update(self, table: sa.Table, row_id, **values) -> None:
-        with self.transaction() as conn:
-            conn.execute(table.update().where(table.c.id == row_id).values(**values))
+        if (stmt := _UPDATE_BY_ID.get(table.name)) is None:
+            stmt = _UPDATE_BY_ID[table.name] = table.update().where(table.c.id == sa.bindparam("w_row_id"))
+        with self.transaction() as conn:   # the columns set are those of the parameters
+            conn.execute(stmt, {"w_row_id": row_id, **values})
 
     # --- writing -------------------------------------------------------------
     def start_run(self, kind: str, evidence_root: Path, config_path: str = "", options: dict | None = None,
@@ -623,8 +644,17 @@ class Ledger:
         return next(iter(self._where(contacts, id=contact_id)), None)
 
     def _where(self, table: sa.Table, *order: sa.ColumnElement, **equals) -> list[dict]:
-        stmt = sa.select(table).where(*(table.c[column] == value for column, value in equals.items()))
-        return self._select(stmt.order_by(*(order or (table.c.id,))))
+        if any(value is None for value in equals.values()):   # IS NULL: not a parameter
+            plain = sa.select(table).where(*(table.c[column] == value for column, value in equals.items()))
+            return self._select(plain.order_by(*(order or (table.c.id,))))
+        # Built once per shape and run with parameters: building a statement costs more than running it
+        # (a harvest asks these many times per answer).
+        key = (table.name, tuple(equals), tuple(str(o) for o in order))
+        if (stmt := _WHERE.get(key)) is None:
+            stmt = _WHERE[key] = sa.select(table).where(
+                *(table.c[column] == sa.bindparam(f"w_{column}") for column in equals)
+            ).order_by(*(order or (table.c.id,)))
+        return self._select(stmt, {f"w_{column}": value for column, value in equals.items()})
 
     def contacts_where(self, **equals) -> list[dict]:
         return self._where(contacts, **equals)
@@ -683,9 +713,8 @@ class Ledger:
 
         True if this call settled it: another process may have settled it since it was read."""
         with self.transaction() as conn:
-            done = conn.execute(awaits.update().where(awaits.c.id == await_id, awaits.c.status == "pending").values(
-                status=status, response_id=response_id, elapsed_s=elapsed_s, business_s=business_s,
-                settled_at=utcnow()))
+            done = conn.execute(_SETTLE_AWAIT, dict(w_row_id=await_id, status=status, response_id=response_id,
+                                                    elapsed_s=elapsed_s, business_s=business_s, settled_at=utcnow()))
             return done.rowcount == 1
 
     def add_response(self, **values) -> int | None:
@@ -715,9 +744,13 @@ class Ledger:
                                                          responses.c.uidvalidity == uidvalidity,
                                                          responses.c.uid.in_(uids[i:i + 500]))))
             new = [(row["mailbox"], row["uidvalidity"], row["uid"]) not in seen for row in rows]
-            fresh = [{c: None for c in _RESPONSE_COLUMNS} | row for row, n in zip(rows, new, strict=True) if n]
+            fresh = [row for row, n in zip(rows, new, strict=True) if n]
             if fresh:
-                conn.execute(_ADD_RESPONSE_SQLITE, fresh)
+                # The DB-API's executemany with each value as SQLAlchemy's own types store it (dates as text):
+                # a big mailbox's newsletters, thousands of rows a harvest, skip SQLAlchemy's work per row.
+                out = _response_converters(conn.dialect)
+                conn.exec_driver_sql(_ADD_RESPONSES_SQLITE, [tuple(convert(row.get(name)) if convert else row.get(name)
+                                                                   for name, convert in out) for row in fresh])
             return new
 
     def responses_where(self, **equals) -> list[dict]:
@@ -725,13 +758,17 @@ class Ledger:
 
     def template_seen_elsewhere(self, template_hash: str, contact_id: int | None, run_id: str | None = None) -> int:
         """How many other contacts (of run_id, when given) got a reply with this body template."""
-        stmt = sa.select(sa.func.count(sa.distinct(responses.c.contact_id)).label("n")).where(
-            responses.c.template_hash == template_hash, responses.c.contact_id.is_not(None))
-        if run_id is not None:
-            stmt = stmt.where(responses.c.contact_id.in_(sa.select(contacts.c.id).where(contacts.c.run_id == run_id)))
-        if contact_id is not None:
-            stmt = stmt.where(responses.c.contact_id != contact_id)
-        return self._select(stmt)[0]["n"] or 0
+        key = (run_id is not None, contact_id is not None)
+        if (stmt := _TEMPLATE_SEEN.get(key)) is None:   # built once per shape, run with parameters
+            stmt = sa.select(sa.func.count(sa.distinct(responses.c.contact_id)).label("n")).where(
+                responses.c.template_hash == sa.bindparam("w_template"), responses.c.contact_id.is_not(None))
+            if run_id is not None:
+                stmt = stmt.where(responses.c.contact_id.in_(
+                    sa.select(contacts.c.id).where(contacts.c.run_id == sa.bindparam("w_run_id"))))
+            if contact_id is not None:
+                stmt = stmt.where(responses.c.contact_id != sa.bindparam("w_contact_id"))
+            _TEMPLATE_SEEN[key] = stmt
+        return self._select(stmt, dict(w_template=template_hash, w_run_id=run_id, w_contact_id=contact_id))[0]["n"] or 0
 
     def mailbox_position(self, mailbox: str) -> tuple[int, int] | None:
         rows = self._select(sa.select(mailbox_state).where(mailbox_state.c.mailbox == mailbox))
@@ -806,6 +843,14 @@ class Ledger:
                 return [_row(r) for r in conn.execute(stmt, params)]
         return self.retry_locked(read, "reading the ledger")
 
+    def column(self, stmt, params: dict | None = None) -> list[Any]:
+        """The first column of a statement's rows, as _select reads them but without a dict per row (for
+        statements built once and run with parameters, many times a harvest)."""
+        def read() -> list[Any]:
+            with self._reading() as conn:
+                return [_aware(r[0]) for r in conn.execute(stmt, params)]
+        return read() if self._tx.get() is not None else self.retry_locked(read, "reading the ledger")
+
     def latest_run_id(self) -> str | None:
         rows = self._select(sa.select(runs.c.id).order_by(runs.c.started_at.desc(), runs.c.id.desc()).limit(1))
         return rows[0]["id"] if rows else None
@@ -815,8 +860,7 @@ class Ledger:
         return bool(self._select(sa.select(contacts.c.id).limit(1)))
 
     def get_run(self, run_id: str) -> dict | None:
-        rows = self._select(sa.select(runs).where(runs.c.id == run_id))
-        return rows[0] if rows else None
+        return next(iter(self._where(runs, id=run_id)), None)
 
     def list_runs(self, limit: int = 50) -> list[dict]:
         return self._select(sa.select(runs).order_by(runs.c.started_at.desc()).limit(limit))
@@ -839,8 +883,13 @@ class Ledger:
 
     def contact_count(self, run_id: str) -> int:
         """How many contacts the run has made or planned (one indexed count)."""
-        return self._select(sa.select(sa.func.count().label("n")).select_from(contacts)
-                            .where(contacts.c.run_id == run_id))[0]["n"]
+        return self._select(_CONTACT_COUNT, {"w_run_id": run_id})[0]["n"]
+
+
+# Statements a harvest runs for every answer, built once.
+_SETTLE_AWAIT = awaits.update().where(awaits.c.id == sa.bindparam("w_row_id"), awaits.c.status == "pending")
+_CONTACT_COUNT = sa.select(sa.func.count().label("n")).select_from(contacts).where(
+    contacts.c.run_id == sa.bindparam("w_run_id"))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

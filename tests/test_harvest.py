@@ -311,6 +311,30 @@ def test_a_word_salad_of_token_shaped_words_costs_one_lookup(sent, mail, mail_co
     assert 2 <= len(statements) <= got.read + got.matched
 
 
+def test_the_mail_of_a_batch_that_answers_nothing_is_recorded_in_one_statement(sent, mail, mail_config, reports):
+    import sqlalchemy as sa
+
+    ran, contact = sent()
+    # More than one part of a batch (the pipeline takes 20 messages at a time): one INSERT for all of them.
+    for n in range(45):
+        mail.imap.deliver("shopper", reply(subject=f"Newsletter {n}", body="Big savings!"))
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"]))
+    inserts: list[int] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("INSERT INTO RESPONSES"):
+            inserts.append(len(parameters) if executemany else 1)
+    sa.event.listen(ran.ledger.engine, "before_cursor_execute", count)
+    try:
+        got = harvest(ran.ledger, mail_config, reports)
+    finally:
+        sa.event.remove(ran.ledger.engine, "before_cursor_execute", count)
+    assert got.matched == 1 and got.unmatched == 45
+    assert len(ran.ledger.responses_where(contact_id=None)) == 45
+    # One statement for the 45 (besides the answer's own row and our copy of the question).
+    assert [n for n in inserts if n > 1] == [45]
+
+
 def test_a_crash_in_the_middle_of_a_batch_records_none_of_it_and_the_next_harvest_all(
         sent, mail, mail_config, reports, monkeypatch):
     from probes.answers.pipeline import Pipeline

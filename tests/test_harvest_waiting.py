@@ -174,10 +174,10 @@ def test_a_harvest_stopped_between_record_and_judgment_is_judged_by_the_next_onc
     key = mailboxes_of(mail_config)[0].key
     judged = Pipeline.judge
 
-    def killed_at_b(self, item, result):
+    def killed_at_b(self, item, result, *assessed):
         if item.contact["id"] == c["B"]["id"]:
             raise KeyboardInterrupt("killed")   # the process dies while judging B's answer
-        return judged(self, item, result)
+        return judged(self, item, result, *assessed)
     monkeypatch.setattr(Pipeline, "judge", killed_at_b)
     with pytest.raises(KeyboardInterrupt):
         harvest(ledger, mail_config, reports, record_first=True)
@@ -190,5 +190,31 @@ def test_a_harvest_stopped_between_record_and_judgment_is_judged_by_the_next_onc
     monkeypatch.setattr(Pipeline, "judge", judged)
     got = harvest(ledger, mail_config, reports, record_first=then_record_first)
     assert got.settled == 2 and statuses(ledger, c["B"]) == {"met"}
-    assert links.paths.count("/b") == 1 and links.paths.count("/a") == 1   # A not judged again
+    # A not judged again; B's checks ran before its judgment was written (outside the write lock), so they ran
+    # in the stopped harvest and once more in the next.
+    assert links.paths == ["/a", "/b", "/b"]
     assert harvest(ledger, mail_config, reports, record_first=then_record_first).settled == 0
+
+
+def test_while_an_answers_checks_run_other_processes_can_write_to_the_ledger(contacts, links, mail, mail_config,
+                                                                            reports):
+    """The journeys still being sent write to the ledger while answers are judged: the checks (a link fetched
+    here) think before the judgment's write lock is taken, so those writes do not wait behind them."""
+    ledger, c = contacts("A")
+    send(mail, c["A"]["reply_address"], answer(c["A"]["reply_address"], f"{links.base_url}/a"))
+    tried: list[str] = []
+
+    def write_meanwhile(path):
+        db = sqlite3.connect(reports / "ledger.sqlite3", timeout=0)   # no waiting: locked is locked
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("ROLLBACK")
+            tried.append("written")
+        except sqlite3.OperationalError as exc:
+            tried.append(str(exc))
+        finally:
+            db.close()
+    links.on_get = write_meanwhile
+    got = harvest(ledger, mail_config, reports, record_first=True)
+    assert got.matched == 1 and statuses(ledger, c["A"]) == {"met"}
+    assert links.paths == ["/a"] and tried == ["written"]

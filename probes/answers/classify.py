@@ -364,25 +364,30 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     for pattern in (SAYS_QUEUE, SAYS_BOT):
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
-    impersonal = not PERSON_SIGNS.search(text) and not _signed_by_a_person(text)
+    signs: list[bool] = []
+
+    def impersonal() -> bool:   # only asked when there is wording it weighs (the search is the costly part)
+        if not signs:
+            signs.append(not PERSON_SIGNS.search(text) and not _signed_by_a_person(text))
+        return signs[0]
     # Several ways of saying "received" (a bilingual text says it twice) are one sign; a ticket made is another.
     # Opening a person's answer (signed by a name, "I", an amount, something done) they are no sign at all: that
     # is how people open answers too.
     received = SAYS_RECEIVED.search(flat)
     created = SAYS_CREATED.search(flat)
     for m in (received, created):
-        if m and impersonal:
+        if m and impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
     status = SAYS_STATUS.search(flat)
     if status:
         found.append(Evidence(WEAK, f"says “{_quote(status.group(0))}” (a ticket's status, nobody's answer)"))
-    if impersonal and (received or created or status) and (ref := TICKET_REF.search(flat)):
+    if (received or created or status) and impersonal() and (ref := TICKET_REF.search(flat)):
         found.append(Evidence(WEAK, f"gives a ticket reference “{_quote(ref.group(0))}” and no answer"))
     # At the top: in the first lines of a text with no answer in it, or opening the text.
-    if (m := SAYS_NO_REPLY.search(_quote(head))) and (impersonal or SAYS_NO_REPLY.search(head.splitlines()[0])):
+    if (m := SAYS_NO_REPLY.search(_quote(head))) and (impersonal() or SAYS_NO_REPLY.search(head.splitlines()[0])):
         found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” at the top"))
     elif m := SAYS_NO_REPLY.search(flat):
-        if impersonal:
+        if impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” under a text with no answer in it"))
         else:
             found.append(Evidence(WEAKEST, f"says “{_quote(m.group(0))}” (in the footer, where helpdesks put it "

@@ -7,6 +7,7 @@ fingerprints of earlier answers) is read here and handed to them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 from ..business_time import BusinessCalendar
 from ..checks import CheckContext, _retuned, canned, links, run_checks
 from ..config import HARVEST_CHECKS, Target
-from ..ledger import Ledger
+from ..ledger import Ledger, answer_fingerprints
 from ..results import Finding
 from .inbound import HarvestResult
 from .settle import settle
@@ -32,6 +33,7 @@ class RunView:
         self._runs: dict[str, dict] = {}
         self.backfilled: set[str] = set()   # targets whose older answers all have fingerprints now
         self.shingles: dict[int, frozenset[int]] = {}   # response id -> its fingerprint, as read or written
+        self.earlier: dict[int, canned.Earlier] = {}    # response id -> its fingerprint row, as read
         self._checked: set[str] = set()     # runs checked for new contacts since next_message()
 
     def next_message(self) -> None:
@@ -54,18 +56,38 @@ class RunView:
         return next((j for j in self.rows(contact["run_id"])["journeys"] if j["id"] == contact["journey_id"]), {})
 
 
+@dataclass
+class Assessment:
+    """What the checks and the promise finder made of an answer: thought through before the ledger's write
+    lock is taken (``assess``), written under it (``judge``)."""
+
+    findings: list[Finding]
+    promised: list          # checks.promises.Promise: the follow-ups it promises, to be awaited
+    calendar: BusinessCalendar
+
+
+def assess(ledger: Ledger, contact: dict, journey: dict, target: Target | None, channel: str, body: str, kind: str,
+           rid: int, arrived: dt.datetime, link_cache: dict | None, view: RunView | None = None) -> Assessment:
+    """The checks on what the customer reads (the ledger only read, links fetched) and the promises it makes:
+    no writes but the fingerprints of older answers (once), so it may run outside a write transaction."""
+    ctx = check_context(ledger, contact, journey.get("persona") or {}, channel, reply_kind=kind, view=view)
+    calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
+    return Assessment(
+        findings=run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache, view=view),
+        promised=promised(body, journey, calendar, arrived), calendar=calendar)
+
+
 def judge(ledger: Ledger, contact: dict, journey: dict, target: Target | None, channel: str, body: str, kind: str,
           rid: int, arrived: dt.datetime, result: HarvestResult, link_cache: dict | None,
-          view: RunView | None = None) -> None:
+          view: RunView | None = None, assessed: Assessment | None = None) -> None:
     """What every matched answer goes through, email or text: the checks, the awaits it settles, the
-    promises it makes."""
-    ctx = check_context(ledger, contact, journey.get("persona") or {}, channel, reply_kind=kind, view=view)
+    promises it makes. assessed: assess() of this answer, when the caller made it before its transaction."""
+    assessed = assessed or assess(ledger, contact, journey, target, channel, body, kind, rid, arrived, link_cache, view)
     step_id = answer_step(ledger, contact)
-    for f in run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache, view=view):
+    for f in assessed.findings:
         ledger.add_finding(contact["run_id"], contact["journey_id"], step_id, f, contact["id"])
-    calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
-    result.settled += settle(ledger, calendar, contact, rid, kind, arrived)
-    add_promises(ledger, contact, body, journey, calendar, arrived, channel)
+    result.settled += settle(ledger, assessed.calendar, contact, rid, kind, arrived)
+    add_promises(ledger, contact, body, journey, assessed.calendar, arrived, channel, found=assessed.promised)
 
 
 def check_context(ledger: Ledger, contact: dict, persona: dict, channel: str,
@@ -126,8 +148,6 @@ def _asked(contact: dict, view: RunView) -> canned.Asked | None:
 def record_fingerprint(ledger: Ledger, response_id: int, contact: dict, kind: str, arrived: dt.datetime,
                        body: str, view: RunView | None = None) -> None:
     """Keep the answer's fingerprint (checks.canned.fingerprint) for the answers that come after it."""
-    from ..ledger import answer_fingerprints
-
     view = view or RunView(ledger)
     asked = _asked(contact, view)
     journey = view.journey(contact)
@@ -135,16 +155,19 @@ def record_fingerprint(ledger: Ledger, response_id: int, contact: dict, kind: st
         return
     shingles = canned.fingerprint(body, journey.get("persona") or {}, contact.get("token") or "")
     with ledger.transaction() as conn:
-        if conn.execute(sa.select(answer_fingerprints.c.response_id)
-                        .where(answer_fingerprints.c.response_id == response_id)).first():
+        if conn.execute(_FINGERPRINT_KEPT, {"w_response_id": response_id}).first():
             # Kept already: recorded before an earlier answer was judged, whose canned check filled in the
             # fingerprints of the target's answers without one (_backfill).
             return
-        conn.execute(answer_fingerprints.insert().values(
+        conn.execute(answer_fingerprints.insert(), dict(
             response_id=response_id, target=journey["target"], kind=kind, contact_id=contact["id"],
             run_id=asked.run_id, journey=asked.journey, question=asked.question, step_key=asked.step_key,
             arrived_at=arrived, shingles=shingles))
     view.shingles[response_id] = frozenset(shingles)
+
+
+_FINGERPRINT_KEPT = sa.select(answer_fingerprints.c.response_id).where(
+    answer_fingerprints.c.response_id == sa.bindparam("w_response_id"))
 
 
 def _backfill(ledger: Ledger, target: str) -> None:
@@ -180,21 +203,30 @@ def earlier_answers(ledger: Ledger, target: str, contact_id: int, response_id: i
     if target not in view.backfilled:
         _backfill(ledger, target)
         view.backfilled.add(target)
-    stmt = (sa.select(fp.c.response_id, fp.c.run_id, fp.c.journey, fp.c.question, fp.c.step_key)
-            .where(fp.c.target == target, fp.c.kind == "human", fp.c.contact_id != contact_id)
-            .order_by(fp.c.arrived_at.desc(), fp.c.response_id.desc()).limit(canned.LOOKBACK))
-    if response_id is not None:
-        # Recorded before it: an answer recorded after it (and not judged yet) is not earlier.
-        stmt = stmt.where(fp.c.response_id < response_id)
-    rows = ledger._select(stmt)
-    # The fingerprints themselves are read once per harvest: every answer compares with the same ones.
-    missing = [r["response_id"] for r in rows if r["response_id"] not in view.shingles]
+    # Which answers, asked every time (another process may have added some); what they were, read once per
+    # harvest (a fingerprint row never changes): every answer compares with the same ones.
+    ids = ledger.column(_EARLIER, dict(target=target, contact_id=contact_id,
+                                       before=response_id if response_id is not None else _NO_ID))
+    missing = [i for i in ids if i not in view.earlier]
     for i in range(0, len(missing), 500):
-        for r in ledger._select(sa.select(fp.c.response_id, fp.c.shingles)
-                                .where(fp.c.response_id.in_(missing[i:i + 500]))):
+        for r in ledger._select(sa.select(fp.c.response_id, fp.c.run_id, fp.c.journey, fp.c.question, fp.c.step_key,
+                                          fp.c.shingles).where(fp.c.response_id.in_(missing[i:i + 500]))):
             view.shingles[r["response_id"]] = frozenset(r["shingles"])
-    return [canned.Earlier(fingerprint=view.shingles[r["response_id"]], run_id=r["run_id"], journey=r["journey"],
-                           question=r["question"], step_key=r["step_key"]) for r in rows]
+            view.earlier[r["response_id"]] = canned.Earlier(
+                fingerprint=view.shingles[r["response_id"]], run_id=r["run_id"], journey=r["journey"],
+                question=r["question"], step_key=r["step_key"])
+    return [view.earlier[i] for i in ids]
+
+
+_NO_ID = 2 ** 62   # "before no answer": every one
+# The last canned.LOOKBACK answers from people at a target but a contact's, recorded before an answer (an answer
+# recorded after it, and not judged yet, is not earlier), newest first: built once, run with parameters.
+_EARLIER = (sa.select(answer_fingerprints.c.response_id)
+            .where(answer_fingerprints.c.target == sa.bindparam("target"), answer_fingerprints.c.kind == "human",
+                   answer_fingerprints.c.contact_id != sa.bindparam("contact_id"),
+                   answer_fingerprints.c.response_id < sa.bindparam("before"))
+            .order_by(answer_fingerprints.c.arrived_at.desc(), answer_fingerprints.c.response_id.desc())
+            .limit(canned.LOOKBACK))
 
 
 def canned_check(ledger: Ledger, contact: dict, body: str, ctx: CheckContext | None = None, *,
@@ -217,16 +249,21 @@ def answer_step(ledger: Ledger, contact: dict) -> int:
     return waiting[0]["step_id"] if waiting else contact["step_id"]
 
 
-def add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,
-                 arrived: dt.datetime, channel: str) -> None:
-    """Each follow-up the answer promises ("within 24 hours", "by Friday") becomes an await: a person's
-    next answer must come by then."""
+def promised(body: str, journey: dict, calendar: BusinessCalendar, arrived: dt.datetime) -> list:
+    """The follow-ups an answer promises that a later answer must keep (checks.promises.Promise)."""
     from ..checks import promises
 
     persona = journey.get("persona") or {}
     # A promised call back is not awaited: the prober takes no calls, so it could only ever look broken.
-    found = [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar)
-             if p.due > arrived and promises.follow_up_channel(p.sentence) != "phone"]
+    return [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar)
+            if p.due > arrived and promises.follow_up_channel(p.sentence) != "phone"]
+
+
+def add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,
+                 arrived: dt.datetime, channel: str, found: list | None = None) -> None:
+    """Each follow-up the answer promises ("within 24 hours", "by Friday") becomes an await: a person's
+    next answer must come by then. found: promised() of the answer, when the caller has it."""
+    found = promised(body, journey, calendar, arrived) if found is None else found
     if not found:
         return
     # One promise await per contact (the ledger keys awaits by step, contact and kind): the soonest one

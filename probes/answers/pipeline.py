@@ -29,7 +29,7 @@ from ..ledger import Ledger
 from ..results import Finding
 from .classify import classify, classify_text
 from .inbound import UNMATCHED_SAMPLES, HarvestResult, Inbound, arrival
-from .judge import RunView, judge, record_fingerprint
+from .judge import Assessment, RunView, assess, judge, record_fingerprint
 from .match import candidates, fits, match, template_hash, words
 
 DEFAULT_AUTO_WITHIN_S = 10.0
@@ -68,26 +68,44 @@ class Pipeline:
         # batch's transaction; None: each is judged in the transaction that records it.
         self.unjudged: list[Unjudged] | None = None
         self._journeys: dict[int, dict] = {}   # journey id -> its row
+        self._roots: dict[str, str] = {}       # run id -> its evidence root
         # The email source's position as read in the batch's transaction: every answer at or below it was
         # judged; one recorded above it was not (a harvest stopped between its record and its judgment).
         # None: no such rule (texts).
         self.judged_upto: int | None = None
 
-    def take_batch(self, items: list[Inbound], result: HarvestResult) -> None:
+    def take_batch(self, items: list[Inbound], result: HarvestResult, *, flush: bool = True) -> None:
         """take() every message of a batch, with one contact lookup for all of them, and the ones that
-        match nothing recorded together at the end. Call it inside a ledger transaction."""
+        match nothing recorded together at the end. Call it inside a ledger transaction.
+
+        flush=False: those are recorded by the next take_batch() that flushes, or by flush(), in the same
+        transaction (a statement for many batches); discard() forgets them when the transaction fails."""
         found = self.ledger.contacts_matching(
             tokens=[w for item in items for w in words(item)],
             message_ids=[m for item in items for m in ([item.message_id] if item.channel == "email" else [])
                          + item.thread_ids],
             reply_addresses=[a for item in items for a in item.reply_addresses])
-        self._deferred = []
+        if self._deferred is None:
+            self._deferred = []
         try:
             for item in items:
                 self.take(item, result, found=[c for c in found if fits(c, item)])
+        except BaseException:
+            self.discard()
+            raise
+        if flush:
+            self.flush(result)
+
+    def flush(self, result: HarvestResult) -> None:
+        """Record the unmatched messages take_batch() kept back (one statement), inside its transaction."""
+        try:
             self._flush(result)
         finally:
             self._deferred = None
+
+    def discard(self) -> None:
+        """Forget what take_batch() kept back (its transaction is rolled back)."""
+        self._deferred = None
 
     def take(self, item: Inbound, result: HarvestResult, found: list[dict] | None = None) -> None:
         """Record, match, classify and judge one message (see the module docstring). Call it inside a
@@ -170,13 +188,20 @@ class Pipeline:
         else:
             self.judge(answer, result)
 
-    def judge(self, answer: Unjudged, result: HarvestResult) -> None:
+    def assess(self, answer: Unjudged) -> Assessment:
+        """The thinking part of judge() (checks, links, promises found), which writes nothing of the answer's:
+        the waiting path does it before taking the ledger's write lock, so that the journeys still being
+        sent (and the next answer's record) do not wait behind the checks."""
+        return assess(self.ledger, answer.contact, answer.journey, answer.target, answer.channel, answer.body,
+                      answer.kind, answer.response_id, answer.arrived, self.link_cache, self.view)
+
+    def judge(self, answer: Unjudged, result: HarvestResult, assessed: Assessment | None = None) -> None:
         """6. The answer's fingerprint kept; checks on what the customer reads; awaits settled; promises become
-        awaits. Call it inside a ledger transaction."""
+        awaits. Call it inside a ledger transaction. assessed: self.assess(answer), made before it."""
         record_fingerprint(self.ledger, answer.response_id, answer.contact, answer.kind, answer.arrived, answer.body,
                            self.view)
         judge(self.ledger, answer.contact, answer.journey, answer.target, answer.channel, answer.body, answer.kind,
-              answer.response_id, answer.arrived, result, self.link_cache, self.view)
+              answer.response_id, answer.arrived, result, self.link_cache, self.view, assessed)
         log.debug("judged uid %s", answer.uid)
 
     def _recorded_before(self, item: Inbound, result: HarvestResult) -> None:
@@ -267,8 +292,11 @@ class Pipeline:
         return str(rel), str(root)
 
     def _evidence_root(self, run_id: str) -> str:
-        run = self.ledger.get_run(run_id) or {}
-        return run.get("evidence_root") or str(self.reports_dir)
+        """Where the run keeps its evidence (set when it started): read once per harvest."""
+        if (root := self._roots.get(run_id)) is None:
+            run = self.ledger.get_run(run_id) or {}
+            root = self._roots[run_id] = run.get("evidence_root") or str(self.reports_dir)
+        return root
 
     def _evidence_row(self, contact: dict, eml: tuple[str, str], label: str, kind: str) -> None:
         rel, root = eml

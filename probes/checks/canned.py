@@ -59,7 +59,21 @@ def shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
 def fingerprint(body: str, persona: dict | None = None, token: str = "") -> list[int]:
     """What is kept of an answer to compare later ones with: a 64-bit hash of each shingle of its own
     text, blanked, sorted (hashing keeps it small; two shingles colliding is negligible)."""
-    return _hashes(blank(own_text(body, persona, token), persona))
+    return _hashes(_own_words(body, persona, token)[1])
+
+
+_LAST: list = [None]   # ((body, persona, token), what _own_words gave) of the last answer read
+
+
+def _own_words(body: str, persona: dict | None, token: str) -> tuple[list[str], list[str]]:
+    """own_text and blank of an answer; the pipeline asks for the same answer's twice in a row (its
+    fingerprint is kept, then the check compares it), so the last one is remembered."""
+    key = (body, repr(persona), token)
+    last = _LAST[0]   # one reference, read once: another thread may replace it meanwhile
+    if last is None or last[0] != key:
+        lines = own_text(body, persona, token)
+        last = _LAST[0] = (key, (lines, blank(lines, persona)))
+    return last[1]
 
 
 def _hashes(words: list[str]) -> list[int]:
@@ -90,7 +104,10 @@ class Asked:
 
 def similarity(a: frozenset, b: frozenset) -> float:
     """Jaccard similarity of two shingle sets (0 when either is empty)."""
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    both = len(a & b)
+    return both / (len(a) + len(b) - both)   # |a | b|, without building the union
 
 
 def check(body: str, ctx, asked: Asked, earlier: list[Earlier]) -> list[Finding]:
@@ -99,12 +116,14 @@ def check(body: str, ctx, asked: Asked, earlier: list[Earlier]) -> list[Finding]
     ctx: the CheckContext (persona and token blank the customer's own words); asked: the question it
     answers; earlier: the last LOOKBACK answers from people at the target, newest first, this contact's
     own left out."""
-    lines = own_text(body, ctx.persona, ctx.token or "")
-    words = blank(lines, ctx.persona)
+    lines, words = _own_words(body, ctx.persona, ctx.token or "")
     if len(words) < MIN_WORDS:
         return []
     mine = frozenset(_hashes(words))
-    same = [row for row in earlier if similarity(mine, row.fingerprint) >= SIMILAR]
+    # Sizes first: two sets whose sizes differ by more than SIMILAR allows cannot be that similar.
+    low, high = len(mine) * SIMILAR - 1e-9, len(mine) / SIMILAR + 1e-9
+    same = [row for row in earlier
+            if low <= len(row.fingerprint) <= high and similarity(mine, row.fingerprint) >= SIMILAR]
     runs = {row.run_id for row in same}
     # Which other questions got this text; the same question asked again may well get the same answer.
     others: dict[tuple, str] = {}

@@ -489,7 +489,7 @@ _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|e
 _REPEAT = re.compile(
     rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
     r"chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo)\b|"
-    rf"(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
+    rf"(?m:^)(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
     r"\bde\s+siempre\b", re.I)
 # Weaker: "again", "always", "siempre" (a courier may come again too), goodwill (offered to customers too).
@@ -861,7 +861,7 @@ _CRM_SIGNALS = [
                r"(?:^|[.;:]\s+|[(\[]\s*)(?:customer|cliente?|kunde|kundin|klant|clienta)\s+(?!service|care|support|"
                r"portal|area|account|number|id|ref|reference|no|feedback|satisfaction|survey|nummer|seit)\w", re.I),
     # the customer keeps getting in touch: "called 3x", "rang x4", "3 fois appelé" (not "3x T-shirts")
-    re.compile(rf"(?=.*\b{_CONTACT}\b)(?:.*(?<![\w.,/])\d+\s?x(?!\w)|.*(?<![\w/])x\s?\d\b|"
+    re.compile(rf"(?m:^)(?=.*\b{_CONTACT}\b)(?:.*(?<![\w.,/])\d+\s?x(?!\w)|.*(?<![\w/])x\s?\d\b|"
                r".*\b\d+\s+(?:fois|veces|volte|keer|vezes|mal|times)\b)", re.I),
     # escalation and support levels
     re.compile(r"(?i:\besc(?:'d|d|\.)?(?!\w)|\b(?:esc(?:alated)?|eskaliert|escalad[éeoa]s?|e?scalat[oa]|ge[eë]scaleerd|"
