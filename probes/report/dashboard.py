@@ -70,7 +70,7 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
     if not latest:
         return {"days": [], "window_days": days, "runs": [], "targets": [], "journeys": [], "changes": None,
                 "regressions": [], "nightly_only": True, "latest_nightly": None, "locations": None,
-                "multi_location": False}
+                "multi_location": False, "changes_elsewhere": []}
     end_day = latest[0]["started_at"].astimezone(dt.timezone.utc).date()
     day_list = [end_day - dt.timedelta(days=days - 1 - i) for i in range(days)]
     start = dt.datetime.combine(day_list[0], dt.time(), tzinfo=dt.timezone.utc)
@@ -97,12 +97,20 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
     latest_nightly = trend_runs[0] if trend_runs else None
     changes: Changes | None = None
     flagged: list[dict] = []
+    # The latest night's runs at other locations: what changed there is shown too (each against its own
+    # location's earlier nights), so a run that finished later elsewhere does not hide this one's news.
+    also: list[Changes] = []
     if latest_nightly is not None:
         changes = changes_for_run(ledger, latest_nightly["id"])   # each journey's confirm_after, as recorded
         flagged = regressions_view(regressions(ledger, latest_nightly["id"]))
+        night = day_of_run.get(latest_nightly["id"])
+        for (day, _), r in sorted(run_of_day.items(), key=lambda item: item[0][1]):
+            if multi_location and day == night and r["id"] != latest_nightly["id"]:
+                also.append(changes_for_run(ledger, r["id"]))
+                flagged += regressions_view(regressions(ledger, r["id"]))
     return {"days": day_list, "window_days": days, "runs": listed, "targets": targets, "journeys": cells,
             "changes": changes, "regressions": flagged, "nightly_only": nightly_only,
-            "latest_nightly": latest_nightly, "multi_location": multi_location,
+            "latest_nightly": latest_nightly, "multi_location": multi_location, "changes_elsewhere": also,
             "locations": _latest_night_by_location(ledger, run_of_day, jrows) if multi_location else None}
 
 
@@ -333,9 +341,19 @@ def render_dashboard(ledger: Ledger, out_dir: Path, *, days: int = DEFAULT_DAYS,
 
     data = dashboard_data(ledger, days=days, out_dir=out_dir)
     changes = data["changes"]
+    what_changed = changes_view(changes) if changes is not None else None
+    changes_note = None
+    if what_changed is not None and data["changes_elsewhere"]:
+        # One night at several locations: each location's changes, against its own earlier nights, together.
+        views = [changes_view(c) for c in data["changes_elsewhere"]]
+        for name in ("new", "first", "resolved", "persisting", "unchecked", "first_runs"):
+            what_changed[name] = [x for v in (what_changed, *views) for x in v[name]]
+        runs_words = ", ".join([changes.run_id, *(c.run_id for c in data["changes_elsewhere"])]) if changes else ""
+        changes_note = (f"In the latest night's runs at each location ({runs_words}), against each journey's "
+                        "previous night at the same location.")
     return _environment().get_template("dashboard.html.j2").render(
         **data, title=title, page_title=title or "Mystery Shopper dashboard",
-        what_changed=changes_view(changes) if changes is not None else None,
+        what_changed=what_changed, changes_note=changes_note,
         generator_version=__version__, generated_at=human_time(dt.datetime.now(dt.timezone.utc).isoformat()))
 
 
