@@ -798,9 +798,10 @@ def _take_nightly_lock(stack: ExitStack, config, reports: Path, wait_s: float, r
         sys.exit(EXIT_PROBER_ERROR)
     except Exception as exc:  # noqa: BLE001 - the database cannot be reached: the prober's trouble
         from .config import shown_ledger_url
+        detail = " ".join(str(getattr(exc, "orig", None) or exc).split())   # the driver's words, on one line
         click.secho(f"Prober error: cannot take the nightly lock in the ledger "
-                    f"{shown_ledger_url(server_ledger_url(config, reports, ledger_url) or '')}: {exc}",
-                    fg="red", err=True)
+                    f"{shown_ledger_url(server_ledger_url(config, reports, ledger_url) or '')}: {detail}"
+                    f"{'' if detail.endswith(('.', '?', '!')) else '.'} Nothing was contacted.", fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
 
 

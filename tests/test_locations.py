@@ -237,3 +237,14 @@ def test_a_nightly_on_a_postgresql_ledger_is_refused_while_another_machine_runs_
         assert again.returncode == 0, again.stderr
     finally:
         postgres.drop_database(url)
+
+
+def test_a_nightly_that_cannot_reach_its_postgresql_ledger_for_the_lock_is_a_prober_error(tmp_path, cli):
+    from pg import free_port
+
+    config = _cli_project(tmp_path, f"postgresql://probes@127.0.0.1:{free_port()}/ledger")   # nobody listens
+    done = cli("nightly", "--no-preflight", "--location", "frankfurt", "--config", str(config), "pinned.yaml",
+               cwd=tmp_path)
+    assert done.returncode == 3, done.stderr
+    assert "Prober error: cannot take the nightly lock in the ledger postgresql://probes@127.0.0.1:" in done.stderr
+    assert "Nothing was contacted." in done.stderr and "Traceback" not in done.stderr
