@@ -394,7 +394,7 @@ def run_history(ledger: Ledger, run_id: str, *, dashboard_href: str = "../../ind
     changes = changes_for_run(ledger, run_id)
     before = "night" if run.get("kind") == "nightly" else "run"
     return {"changes": changes_view(changes), "regressions": regressions_view(regressions(ledger, run_id)),
-            "dashboard_href": dashboard_href,
+            "dashboard_href": dashboard_href, "night_locations": night_locations(ledger, run),
             "note": f"Against each journey's previous {before} (problems identified by journey, step and check)."}
 
 
@@ -478,3 +478,23 @@ def _latest_night_by_location(ledger: Ledger, run_of_day: dict[tuple[dt.date, st
         compared["night"] = night
         compared["runs"] = sorted(r["id"] for r in nights[night])
     return compared
+
+
+def night_locations(ledger: Ledger, run: dict) -> dict[str, Any] | None:
+    """For a nightly run: the locations compared over its night (its own and the latest nightly run of that
+    UTC day at each other location, as far as the ledger holds them when the page is written), or None when
+    the night ran at one location only."""
+    if run.get("kind") != "nightly" or not run.get("started_at"):
+        return None
+    day = run["started_at"].astimezone(dt.timezone.utc).date()
+    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+    same_night = ledger._select(sa.select(runs.c.id, runs.c.started_at, runs.c.location)
+                                .where(runs.c.kind == "nightly", runs.c.started_at >= start,
+                                       runs.c.started_at < start + dt.timedelta(days=1))
+                                .order_by(runs.c.started_at.desc()))
+    run_of_day: dict[tuple[dt.date, str], dict] = {(day, run.get("location") or "local"): run}
+    for r in same_night:   # newest first: the latest run at each other location
+        run_of_day.setdefault((day, r["location"] or "local"), r)
+    if len(run_of_day) < 2:
+        return None
+    return _latest_night_by_location(ledger, run_of_day, _journey_rows(ledger, [r["id"] for r in run_of_day.values()]))

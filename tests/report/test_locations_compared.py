@@ -93,6 +93,13 @@ def test_a_night_at_two_locations_shows_the_form_failing_from_frankfurt_beside_l
     assert 'journey "Contact form", step "send" · from frankfurt' in body
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
     assert_accessible(page, "the dashboard comparing two locations")
+    # Frankfurt's own run page compares its night with London's run of the same night.
+    run_page, _, _ = open_report(chromium, reports / "runs" / frankfurt / "index.html")
+    compared = run_page.locator("section.locations")
+    assert compared.get_attribute("data-locations") == "frankfurt london"
+    assert "nightly-20261002-frankfurt, nightly-20261002-london" in compared.inner_text()
+    assert compared.locator('table.locations-steps tr[data-differs="yes"]').get_attribute("data-step") == "send"
+    assert "frankfurt" in run_page.locator(".runmeta").inner_text()
     ledger.close()
 
 
