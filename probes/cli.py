@@ -181,10 +181,15 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
             click.secho(f"No journey has the tag(s) {', '.join(tags)}; nothing to run.", fg="yellow", err=True)
             sys.exit(EXIT_BAD_INPUT)
     if dry_run:
+        from .locations import describe_pin, pinned_elsewhere
         from .runner import plan
-        click.echo(f"Dry run: {len(journeys)} journey(s); these contacts would be made (none is):")
-        for line in plan(journeys, config):
+        here = [j for j in journeys if not pinned_elsewhere(j, config, location)]
+        click.echo(f"Dry run: {len(here)} journey(s); these contacts would be made (none is):")
+        for line in plan(here, config):
             click.echo("  " + line)
+        for j in journeys:
+            if (pinned := pinned_elsewhere(j, config, location)) is not None:
+                click.echo(f"Not run at {location}: {j.journey.name} ({describe_pin(pinned)})")
         sys.exit(EXIT_OK)
     exports = _exports_ready(junit_path, metrics_path)
     with ExitStack() as stack:

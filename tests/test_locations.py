@@ -248,3 +248,14 @@ def test_a_nightly_that_cannot_reach_its_postgresql_ledger_for_the_lock_is_a_pro
     assert done.returncode == 3, done.stderr
     assert "Prober error: cannot take the nightly lock in the ledger postgresql://probes@127.0.0.1:" in done.stderr
     assert "Nothing was contacted." in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_dry_run_lists_only_the_contacts_this_location_would_make(tmp_path, cli):
+    config = _cli_project(tmp_path, "sqlite:///ledger.sqlite3")
+    journey(tmp_path, "Anywhere")
+    done = cli("run", "--dry-run", "--location", "frankfurt", "--config", str(config), "pinned.yaml",
+               "anywhere.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Dry run: 1 journey(s)" in done.stdout and "anywhere.yaml: web_form-1" in done.stdout
+    assert "pinned.yaml" not in done.stdout
+    assert "Not run at frankfurt: Pinned (pinned to london)" in done.stdout
