@@ -188,10 +188,15 @@ def run(paths, config_path, report_dir, json_path, tags, concurrency, ledger_url
             click.secho(f"No journey has the tag(s) {', '.join(tags)}; nothing to run.", fg="yellow", err=True)
             sys.exit(EXIT_BAD_INPUT)
     if dry_run:
+        from .locations import describe_pin, pinned_elsewhere
         from .runner import plan
-        click.echo(f"Dry run: {len(journeys)} journey(s); these contacts would be made (none is):")
-        for line in plan(journeys, config):
+        here = [j for j in journeys if not pinned_elsewhere(j, config, location)]
+        click.echo(f"Dry run: {len(here)} journey(s); these contacts would be made (none is):")
+        for line in plan(here, config):
             click.echo("  " + line)
+        for j in journeys:
+            if (pinned := pinned_elsewhere(j, config, location)) is not None:
+                click.echo(f"Not run at {location}: {j.journey.name} ({describe_pin(pinned)})")
         sys.exit(EXIT_OK)
     exports = _exports_ready(junit_path, metrics_path)
     if queued:
@@ -813,9 +818,10 @@ def _take_nightly_lock(stack: ExitStack, config, reports: Path, wait_s: float, r
         sys.exit(EXIT_PROBER_ERROR)
     except Exception as exc:  # noqa: BLE001 - the database cannot be reached: the prober's trouble
         from .config import shown_ledger_url
+        detail = " ".join(str(getattr(exc, "orig", None) or exc).split())   # the driver's words, on one line
         click.secho(f"Prober error: cannot take the nightly lock in the ledger "
-                    f"{shown_ledger_url(server_ledger_url(config, reports, ledger_url) or '')}: {exc}",
-                    fg="red", err=True)
+                    f"{shown_ledger_url(server_ledger_url(config, reports, ledger_url) or '')}: {detail}"
+                    f"{'' if detail.endswith(('.', '?', '!')) else '.'} Nothing was contacted.", fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
 
 

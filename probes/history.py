@@ -176,8 +176,10 @@ def _journey_history(ledger: Ledger, run: dict, lookback: int) -> tuple[dict[tup
     # A journey is compared with its runs from the same location (probes/locations.py): a form that fails
     # from Frankfurt and passes from London is not "new" and "resolved" by turns, night after night. Journeys
     # skipped here for being pinned elsewhere have no history here.
+    # (Oldest row first, so a journey re-run at another location is compared where its last attempt ran.)
     idents = ledger._select(sa.select(journeys.c.target, journeys.c.name, journeys.c.location)
-                            .where(journeys.c.run_id == run["id"], journeys.c.pinned_to.is_(None)).distinct())
+                            .where(journeys.c.run_id == run["id"], journeys.c.pinned_to.is_(None))
+                            .order_by(journeys.c.id))
     if not idents:
         return {}, True
     kinds = comparable_kinds(run["kind"])

@@ -492,7 +492,14 @@ class Runner:
         attempt = int((earlier or {}).get("attempt") or 1)
         if (pinned := locations.pinned_elsewhere(loaded, self.config, self.location)) is not None:
             if earlier and self.ledger.contacts_where(journey_id=earlier["id"]):
-                return earlier["status"]   # it ran at a location it is pinned to: its result stands
+                if earlier["status"] not in ("running", "not_started"):
+                    return earlier["status"]   # it ran at a location it is pinned to: its result stands
+                # Started there and cut short: only a run there may carry it on (its contacts were made there).
+                why = (f"{locations.describe_pin(pinned)}: it was started there and cut short; it is not carried "
+                       f"on at {self.location}. Resume the run at one of those locations")
+                self.ledger.finish_journey(earlier["id"], "error", error=why)
+                self._note(f"not resumed: {j.name}: {why}")
+                return "error"
             return self._skip_pinned(run_id, loaded, earlier, pinned)
         window = maintenance.window_during(target, utcnow())
         if (window is not None and maintenance.mode(window, target) == "skip"

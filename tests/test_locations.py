@@ -237,3 +237,47 @@ def test_a_nightly_on_a_postgresql_ledger_is_refused_while_another_machine_runs_
         assert again.returncode == 0, again.stderr
     finally:
         postgres.drop_database(url)
+
+
+def test_a_nightly_that_cannot_reach_its_postgresql_ledger_for_the_lock_is_a_prober_error(tmp_path, cli):
+    from pg import free_port
+
+    config = _cli_project(tmp_path, f"postgresql://probes@127.0.0.1:{free_port()}/ledger")   # nobody listens
+    done = cli("nightly", "--no-preflight", "--location", "frankfurt", "--config", str(config), "pinned.yaml",
+               cwd=tmp_path)
+    assert done.returncode == 3, done.stderr
+    assert "Prober error: cannot take the nightly lock in the ledger postgresql://probes@127.0.0.1:" in done.stderr
+    assert "Nothing was contacted." in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_dry_run_lists_only_the_contacts_this_location_would_make(tmp_path, cli):
+    config = _cli_project(tmp_path, "sqlite:///ledger.sqlite3")
+    journey(tmp_path, "Anywhere")
+    done = cli("run", "--dry-run", "--location", "frankfurt", "--config", str(config), "pinned.yaml",
+               "anywhere.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Dry run: 1 journey(s)" in done.stdout and "anywhere.yaml: web_form-1" in done.stdout
+    assert "pinned.yaml" not in done.stdout
+    assert "Not run at frankfurt: Pinned (pinned to london)" in done.stdout
+
+
+def test_a_pinned_journey_cut_short_at_its_location_is_not_carried_on_elsewhere(tmp_path):
+    """Resumed at another location, a journey started where it is pinned is neither run again (its contacts
+    were made there) nor passed off as done: a prober error saying where to resume it."""
+    from probes.runner import Runner
+
+    config = load_config(project(tmp_path))
+    loaded = load_journey(journey(tmp_path, "Pinned", "locations: [london]"), config)
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
+    run_id = ledger.start_run("run", tmp_path, location="london")
+    jid = ledger.start_journey(run_id, name="Pinned", file=loaded.path, target="shop", target_name="Example Shop",
+                               persona={}, tags=[], location="london")
+    sid = ledger.start_step(jid, 0, "web_form-1", "web_form")
+    ledger.plan_contact(run_id=run_id, journey_id=jid, step_id=sid, channel="web_form", destination="http://x/",
+                        token="t1", idempotency_key=f"{run_id}/{loaded.path}/web_form-1", location="london")
+    result = asyncio.run(Runner(config, ledger, tmp_path / "reports", location="paris").run([loaded], run_id=run_id))
+    row, = ledger.run_rows(run_id, ("journeys",))["journeys"]
+    assert result.exit_code == 3 and row["status"] == "error"
+    assert row["error"].startswith("pinned to london: it was started there and cut short; it is not carried on "
+                                   "at paris")
+    assert [c["status"] for c in ledger.contacts_where(run_id=run_id)] == ["planned"]   # nothing sent again

@@ -70,7 +70,7 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
     if not latest:
         return {"days": [], "window_days": days, "runs": [], "targets": [], "journeys": [], "changes": None,
                 "regressions": [], "nightly_only": True, "latest_nightly": None, "locations": None,
-                "multi_location": False}
+                "multi_location": False, "changes_elsewhere": []}
     end_day = latest[0]["started_at"].astimezone(dt.timezone.utc).date()
     day_list = [end_day - dt.timedelta(days=days - 1 - i) for i in range(days)]
     start = dt.datetime.combine(day_list[0], dt.time(), tzinfo=dt.timezone.utc)
@@ -97,12 +97,20 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
     latest_nightly = trend_runs[0] if trend_runs else None
     changes: Changes | None = None
     flagged: list[dict] = []
+    # The latest night's runs at other locations: what changed there is shown too (each against its own
+    # location's earlier nights), so a run that finished later elsewhere does not hide this one's news.
+    also: list[Changes] = []
     if latest_nightly is not None:
         changes = changes_for_run(ledger, latest_nightly["id"])   # each journey's confirm_after, as recorded
         flagged = regressions_view(regressions(ledger, latest_nightly["id"]))
+        night = day_of_run.get(latest_nightly["id"])
+        for (day, _), r in sorted(run_of_day.items(), key=lambda item: item[0][1]):
+            if multi_location and day == night and r["id"] != latest_nightly["id"]:
+                also.append(changes_for_run(ledger, r["id"]))
+                flagged += regressions_view(regressions(ledger, r["id"]))
     return {"days": day_list, "window_days": days, "runs": listed, "targets": targets, "journeys": cells,
             "changes": changes, "regressions": flagged, "nightly_only": nightly_only,
-            "latest_nightly": latest_nightly, "multi_location": multi_location,
+            "latest_nightly": latest_nightly, "multi_location": multi_location, "changes_elsewhere": also,
             "locations": _latest_night_by_location(ledger, run_of_day, jrows) if multi_location else None}
 
 
@@ -333,9 +341,19 @@ def render_dashboard(ledger: Ledger, out_dir: Path, *, days: int = DEFAULT_DAYS,
 
     data = dashboard_data(ledger, days=days, out_dir=out_dir)
     changes = data["changes"]
+    what_changed = changes_view(changes) if changes is not None else None
+    changes_note = None
+    if what_changed is not None and data["changes_elsewhere"]:
+        # One night at several locations: each location's changes, against its own earlier nights, together.
+        views = [changes_view(c) for c in data["changes_elsewhere"]]
+        for name in ("new", "first", "resolved", "persisting", "unchecked", "first_runs"):
+            what_changed[name] = [x for v in (what_changed, *views) for x in v[name]]
+        runs_words = ", ".join([changes.run_id, *(c.run_id for c in data["changes_elsewhere"])]) if changes else ""
+        changes_note = (f"In the latest night's runs at each location ({runs_words}), against each journey's "
+                        "previous night at the same location.")
     return _environment().get_template("dashboard.html.j2").render(
         **data, title=title, page_title=title or "Mystery Shopper dashboard",
-        what_changed=changes_view(changes) if changes is not None else None,
+        what_changed=what_changed, changes_note=changes_note,
         generator_version=__version__, generated_at=human_time(dt.datetime.now(dt.timezone.utc).isoformat()))
 
 
@@ -376,7 +394,7 @@ def run_history(ledger: Ledger, run_id: str, *, dashboard_href: str = "../../ind
     changes = changes_for_run(ledger, run_id)
     before = "night" if run.get("kind") == "nightly" else "run"
     return {"changes": changes_view(changes), "regressions": regressions_view(regressions(ledger, run_id)),
-            "dashboard_href": dashboard_href,
+            "dashboard_href": dashboard_href, "night_locations": night_locations(ledger, run),
             "note": f"Against each journey's previous {before} (problems identified by journey, step and check)."}
 
 
@@ -460,3 +478,23 @@ def _latest_night_by_location(ledger: Ledger, run_of_day: dict[tuple[dt.date, st
         compared["night"] = night
         compared["runs"] = sorted(r["id"] for r in nights[night])
     return compared
+
+
+def night_locations(ledger: Ledger, run: dict) -> dict[str, Any] | None:
+    """For a nightly run: the locations compared over its night (its own and the latest nightly run of that
+    UTC day at each other location, as far as the ledger holds them when the page is written), or None when
+    the night ran at one location only."""
+    if run.get("kind") != "nightly" or not run.get("started_at"):
+        return None
+    day = run["started_at"].astimezone(dt.timezone.utc).date()
+    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+    same_night = ledger._select(sa.select(runs.c.id, runs.c.started_at, runs.c.location)
+                                .where(runs.c.kind == "nightly", runs.c.started_at >= start,
+                                       runs.c.started_at < start + dt.timedelta(days=1))
+                                .order_by(runs.c.started_at.desc()))
+    run_of_day: dict[tuple[dt.date, str], dict] = {(day, run.get("location") or "local"): run}
+    for r in same_night:   # newest first: the latest run at each other location
+        run_of_day.setdefault((day, r["location"] or "local"), r)
+    if len(run_of_day) < 2:
+        return None
+    return _latest_night_by_location(ledger, run_of_day, _journey_rows(ledger, [r["id"] for r in run_of_day.values()]))

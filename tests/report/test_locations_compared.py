@@ -23,8 +23,10 @@ def form(reached: bool) -> J:
                                 findings=[] if reached else [("web_form.http_error", "major")])])
 
 
-def desk() -> J:
-    return J("Email desk", [S("mail", channel="email", ack_after_s=30.0)])
+def desk(placeholder: bool = False) -> J:
+    """The email desk: answered in 30 s; with placeholder, the answer reads "Dear [name]" (a minor finding)."""
+    return J("Email desk", [S("mail", channel="email", ack_after_s=30.0,
+                              findings=[("placeholder.unreplaced", "minor")] if placeholder else [])])
 
 
 def at(ledger: Ledger, run_id: str, location: str) -> str:
@@ -39,7 +41,8 @@ def test_a_night_at_two_locations_shows_the_form_failing_from_frankfurt_beside_l
     ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
     reports = tmp_path / "reports"
     for n in (0, 1):
-        at(ledger, night(ledger, n, [form(True), desk()], run_id=f"nightly-2026100{n + 1}-london"), "london")
+        at(ledger, night(ledger, n, [form(True), desk(placeholder=n == 1)], run_id=f"nightly-2026100{n + 1}-london"),
+           "london")
         frankfurt = at(ledger, night(ledger, n, [form(False), desk()], hour=3,
                                      run_id=f"nightly-2026100{n + 1}-frankfurt"), "frankfurt")
     publish_run(ledger, reports, frankfurt)
@@ -71,11 +74,16 @@ def test_a_night_at_two_locations_shows_the_form_failing_from_frankfurt_beside_l
     assert page.locator('table.runs-table tr[data-run="nightly-20261002-frankfurt"] td[data-location]').inner_text() \
         == "frankfurt"
     # Each location is compared with its own earlier nights: the form failing from Frankfurt persists there,
-    # and London's passing night in between neither resolves it nor makes it new again.
-    assert page.locator('[data-count="new"]').inner_text() == "0"
-    assert page.locator('[data-count="persisting"]').inner_text() == "1"
+    # and London's passing night in between neither resolves it nor makes it new again. What changed shows
+    # the night's runs at both locations: London's own new problem too, though Frankfurt's run came later.
     london = changes_for_run(ledger, "nightly-20261002-london")
-    assert (london.new, london.resolved, london.persisting) == ([], [], [])
+    assert ([p.key for p in london.new], london.resolved, london.persisting) == (
+        ["acme/Email desk/mail/placeholder.unreplaced@london"], [], [])
+    assert page.locator('[data-count="new"]').inner_text() == "1"
+    assert page.locator('[data-count="persisting"]').inner_text() == "1"
+    assert page.locator('[data-count="resolved"]').inner_text() == "0"
+    assert "from london" in page.locator("li.change-new").inner_text()
+    assert "nightly-20261002-frankfurt, nightly-20261002-london" in page.locator("section.what-changed").inner_text()
     # The problem says where it was seen, on the page and in an alert about it.
     item = page.locator("li.change-persisting")
     assert item.get_attribute("data-key").endswith("/web_form.http_error@frankfurt")
@@ -85,6 +93,13 @@ def test_a_night_at_two_locations_shows_the_form_failing_from_frankfurt_beside_l
     assert 'journey "Contact form", step "send" · from frankfurt' in body
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
     assert_accessible(page, "the dashboard comparing two locations")
+    # Frankfurt's own run page compares its night with London's run of the same night.
+    run_page, _, _ = open_report(chromium, reports / "runs" / frankfurt / "index.html")
+    compared = run_page.locator("section.locations")
+    assert compared.get_attribute("data-locations") == "frankfurt london"
+    assert "nightly-20261002-frankfurt, nightly-20261002-london" in compared.inner_text()
+    assert compared.locator('table.locations-steps tr[data-differs="yes"]').get_attribute("data-step") == "send"
+    assert "frankfurt" in run_page.locator(".runmeta").inner_text()
     ledger.close()
 
 
