@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 
 from ..results import Finding
+from . import addressee
 from ._text import FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
 from .placeholders import is_field
 
@@ -605,6 +606,10 @@ def _line_hits(text: str, ctx, lines=None):
     names = _persona_names(ctx)
     lines = lines if lines is not None else read(text, ctx)
     orphan_quote = not _ATTRIBUTED.search(text)
+    persona = getattr(ctx, "persona", None) or {}
+    lang = str(persona.get("language") or "en")[:2].lower()
+    set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines)
+                 if addressee.block_is_note(block, persona, lang)}
     covered = -1   # the last line of a note already reported on its first line
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
@@ -624,12 +629,30 @@ def _line_hits(text: str, ctx, lines=None):
         if not hit:
             hit, used = _across_lines(ln, lines[i + 1:i + 4], names)
             covered = i + used
+        if not hit and ln.kind == OWN:
+            hit, used = _structural(ln, set_apart, persona, lang)
+            covered = max(covered, i + used)
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True)
             hit = (_STAFF, body, None) if m else None
         if hit:
             yield ln, hit, lines[i + 1:i + 1 + used] if used else []
+
+
+def _structural(ln, set_apart: dict, persona: dict, lang: str):
+    """A note found by who it addresses rather than by its words (see addressee): a block set apart from the
+    letter, an aside in brackets, a sentence about the customer by name. (hit or None, lines it runs on to)."""
+    block = set_apart.get(ln.no)
+    if block:
+        named = addressee.named_in_third_person(" ".join(b.prose for b in block), persona, lang)
+        return (_REMARK if named else _STAFF, " ".join(b.prose.strip() for b in block), None), len(block) - 1
+    for match, span in addressee.notes_in_asides(ln.prose, persona, lang):
+        return (_STAFF, match, span), 0
+    for sentence in _sentences(ln.prose):
+        if addressee.sentence_is_note(sentence, persona, lang):
+            return (_REMARK, sentence.strip(), None), 0
+    return None, 0
 
 
 def _across_lines(ln, following, names):

@@ -620,3 +620,90 @@ WEIGHED_LOOK_ALIKES = [
 @pytest.mark.parametrize("lang,text", WEIGHED_LOOK_ALIKES)
 def test_the_same_evidence_said_to_the_customer_or_about_someone_else_is_left_alone(lang, text):
     assert check(text, _doe(lang)) == [], text
+
+
+# --- Who a passage addresses (probes.checks.addressee): evidence from the reply's frame, not from phrases. ---
+def _ctx(lang, name="Jane Doe"):
+    return CheckContext(persona={"name": name, "language": lang, "situation": "general"}, channel="email")
+
+
+SET_APART_NOTES = [
+    # below the signature: the customer by name in the third person
+    ("en", "Dear Ms Doe,\n\nYour refund of £40 has been processed.\n\nKind regards,\nTom\nCustomer Care\n\n"
+           "Jane phoned twice yesterday, go easy on her", "Jane phoned twice"),
+    # above the greeting: the customer's name and a repeat
+    ("en", "Doe's had two reships already - last one.\n\nHi Jane,\n\nA new kettle is on its way.\n\nBest,\nRo",
+     "Doe's had two reships"),
+    # below the signature: a jotted note (lower case) with staff work, nobody named
+    ("en", "Hi Jane,\n\nYour new router is on its way.\n\nThanks,\nSam\n\ncredited the month as goodwill, "
+           "flag to billing", "credited the month"),
+    # a colleague's initials and a date, with shorthand for the customer
+    ("en", "Hello Jane,\n\nYour appointment is confirmed.\n\nRegards,\nAmir\n\nAK 04/11 cust ID checked on call",
+     "AK 04/11"),
+    # a colleague named first, spoken to ("you" said to the colleague, not the customer)
+    ("en", "Hi Jane,\n\nThe order has been cancelled.\n\nBest wishes,\nLeah\n\nOmar - can you void the invoice "
+           "when the ticket closes?", "Omar - can you void"),
+    # in each language, below the signature
+    ("de", "Sehr geehrte Frau Doe,\n\nIhre Gutschrift ist gebucht.\n\nMit freundlichen Grüßen\nAnja Weber\n\n"
+           "Frau Doe ruft jeden Tag an – Vorgang bitte schließen, sobald gebucht", "Frau Doe ruft"),
+    ("fr", "Bonjour Madame Doe,\n\nVotre avoir est enregistré.\n\nBien cordialement,\nLéa\n\n"
+           "Mme Doe a appelé trois fois, relancer la compta lundi", "Mme Doe a appelé"),
+    ("es", "Estimada Sra. Doe:\n\nSu abono ya está registrado.\n\nSaludos cordiales,\nPablo\n\n"
+           "clienta muy enfadada, escalar a supervisor si vuelve a escribir", "clienta muy enfadada"),
+    ("it", "Gentile Sig.ra Doe,\n\nil suo buono è stato emesso.\n\nCordiali saluti,\nGiulia\n\n"
+           "la Doe ha già scritto tre volte, chiudere la pratica domani", "la Doe ha già scritto"),
+    ("nl", "Beste mevrouw Doe,\n\nUw tegoed is bijgeschreven.\n\nMet vriendelijke groet,\nDaan\n\n"
+           "mevrouw Doe belt weer, ticket sluiten als het geld binnen is", "mevrouw Doe belt"),
+    ("pt", "Cara Sra. Doe,\n\nO seu crédito foi registado.\n\nCumprimentos,\nInês\n\n"
+           "cliente já reclamou 2 vezes, escalar para o supervisor", "cliente já reclamou"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", SET_APART_NOTES)
+def test_a_block_set_apart_from_the_letter_that_speaks_to_staff_is_a_note(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+ASIDES_AND_SENTENCES = [
+    ("en", "Hi Jane, the locksmith comes at 2pm (Jane's rung 4x today, she's not happy, keep it short).", "Jane's rung"),
+    ("en", "Hi Jane,\n\nJane wants the full £90 back but policy says £60, I've gone with £60 and logged it.\n\n"
+           "Your refund of £60 is on its way.\n\nThanks,\nNed", "Jane wants the full"),
+    ("de", "Hallo Frau Doe,\n\nFrau Doe hat schon zweimal reklamiert, Kulanz ist freigegeben.\n\nIhre Gutschrift "
+           "folgt.\n\nViele Grüße\nOle", "Frau Doe hat schon"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", ASIDES_AND_SENTENCES)
+def test_an_aside_or_sentence_about_the_customer_by_name_is_a_note(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+SET_APART_LOOK_ALIKES = [
+    # footers, signatures and postscripts written for the customer
+    ("en", "Dear Ms Doe,\n\nAll done.\n\nKind regards,\nTom Baker\nCustomer Care Team\nAcme Ltd\n\n"
+           "Acme Ltd is authorised and regulated by the FCA. Registered in England No. 123456."),
+    ("en", "Hi Jane,\n\nAll sorted.\n\nThanks,\nSam\n\nP.S. Our winter sale starts next week - keep an eye on "
+           "your inbox!"),
+    ("en", "Hi Jane,\n\nAll sorted.\n\nThanks,\nSam\n\nRated Excellent on Trustpilot. Winners of the 2025 "
+           "customer service award."),
+    ("en", "Hi Jane,\n\nDone!\n\nBest,\nSam\n\n--\nSam Patel | Team Lead, Escalations\nAcme Energy"),
+    ("en", "Hi Jane,\n\nDone!\n\nBest,\nSam\n\nTicket 4471 | Status: resolved | Priority: normal"),
+    ("en", "Order 4471 - replacement\n\nHi Jane,\n\nThe replacement ships today.\n\nThanks,\nSam"),
+    # slogans about "the customer" in general
+    ("de", "Sehr geehrte Frau Doe,\n\nIhr Vorgang ist abgeschlossen.\n\nMit freundlichen Grüßen\nTim Berger\n"
+           "Kundenservice\n\nDer Kunde ist uns wichtig – seit 1950."),
+    ("fr", "Bonjour Madame Doe,\n\nVotre dossier est clos.\n\nCordialement,\nJulie\nService client\n\n"
+           "Le client est au cœur de nos préoccupations."),
+    # third persons who are not the customer; the customer's name said to her
+    ("en", "Hi Jane,\n\nThe courier said he tried twice but nobody was in. (He left a card.)\n\nThanks,\nSam"),
+    ("en", "Hi Jane,\n\nThanks Jane for bearing with us - your case was escalated and is now resolved.\n\n"
+           "Thanks,\nSam"),
+    ("es", "Hola Jane:\n\nTu pedido ya ha salido.\n\nUn saludo,\nPablo\n\nSíguenos en Instagram @tiendaejemplo"),
+]
+
+
+@pytest.mark.parametrize("lang,text", SET_APART_LOOK_ALIKES)
+def test_footers_signatures_and_talk_to_the_customer_set_apart_are_not_notes(lang, text):
+    assert check(text, _ctx(lang)) == []
