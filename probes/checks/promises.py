@@ -339,7 +339,8 @@ _LANGS: dict[str, _Lang] = {
         units=[(r"werkuren|kantooruren|werkuur", "bh"), (r"werkdag(?:en)?|werkdagen|kantoordag(?:en)?", "bd"),
                (r"uur|uren|u", "h"), (r"minuten|minuut|min", "m"), (r"dag(?:en)?", "d"), (r"we(?:e)?k(?:en)?", "w")],
         within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan|over)",
-        weekdays=["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+        weekdays=[d + r"(?:ochtend|middag|avond)?" for d in
+                  ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
         days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
               (r"overmorgen", "day_after"),
@@ -849,7 +850,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
                     pending = False
                     continue
-                committed = any(not _done(clause, c, lang) for c in commit.finditer(clause))
+                committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
+                             _company_acts(clause, lang)) and not _CANNOT.search(clause)
                 times = _times(clause, lang, at, calendar) if committed or pending else []
                 for words, due in times:
                     if due > at and words.lower() not in seen:
@@ -857,6 +859,90 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         found.append(Promise(words, due, sentence))
                 pending = committed and not times
     return found
+
+
+# --- The company as the agent of a future act, told by grammar rather than by a list of verbs. ---
+# A first-person future or present-for-future with any verb ("we'll cover the cost", "I'm booking the engineer",
+# "nous allons remplacer", "vamos a cambiar", "haremos", "provvederemo", "wir tauschen … aus", "we vervangen",
+# "vamos substituir"), or a member of staff as the subject of a future act ("Een monteur komt … langs",
+# "Unser Techniker wird …"). With a checkable time in the same clause (and none of the clause's not-promise
+# signs: opening hours, requests, conditions, offers) this is a commitment. Left out: what the company may, can,
+# hopes or wants to do, negated acts ("we won't be able to …"), states ("we will be closed", "ich bin bis Freitag
+# nicht im Büro"), money taken or prices changed ("we'll charge", "prices will rise"), and the past.
+_STAFF_AGENT = (r"(?:our|the|a|an|one\s+of\s+our)\s+(?:\w+\s+)?(?:engineer|technician|team|colleague|adviser|advisor|"
+                r"agent|specialist|manager|courier\s+team|fitter|plumber|electrician|surveyor|assessor|handler|department)s?")
+_GENERAL_COMMIT = {
+    "en": re.compile(
+        r"\b(?:we|I)(?:['’]ll|\s+will|\s+shall|\s+(?:are|am)\s+going\s+to|['’](?:re|m)\s+going\s+to)\s+"
+        r"(?:\w+ly\s+|also\s+|then\s+|now\s+|still\s+)?(?!be\b|have\s+to\b|need\b|try\b|hope\b|like\b|love\b|"
+        r"want\b|charge\b|bill\b|debit\b|take\s+(?:the\s+)?payment\b|renew\b|increase\b|raise\b|close\b|open\b|"
+        r"stop\b|end\b|not\b|never\b|only\b|continue\b|remain\b|keep\s+(?:the|your|it)\b)[a-z]+|"
+        r"\b(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:\w+ly\s+|also\s+|now\s+)?(?!hoping|trying|looking|closing|"
+        r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|"
+        r"charging|increasing|raising|having|expecting|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
+        r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
+        r"available|away|off|on\s+leave|unavailable)\b)\w+", re.I),
+    "de": re.compile(
+        r"^(?=.*\b(?:wir|ich)\b)(?!.*\b(?:haben|habe|hatten|hatte|sind|bin|waren|war|können|könnten|kann|möchten|"
+        r"möchte|würden|würde|hoffen|hoffe|dürfen|müssen|muss|sollten|wollten|nicht|kein\w*|nie|gerne|gern|erinnern|danken|bitten|"
+        r"entschuldigen|freuen|informieren\s+Sie,?\s+dass)\b)|"
+        r"\b(?:unser\w*|ein\w*|der|die)\s+(?:\w+\s+)?(?:techniker\w*|monteur\w*|kolleg\w*|team|berater\w*|"
+        r"mitarbeiter\w*|fachabteilung|abteilung)\s+(?:wird|werden|kommt|kommen|meldet|ruft)\b", re.I),
+    "fr": re.compile(
+        r"\b(?:nous|je|j['’])\s+(?:vous\s+|l['’]|le\s+|la\s+|les\s+|lui\s+|y\s+|en\s+)*"
+        r"(?!(?:serons|serai|aurons|aurai|resterons|resterai|pourrons|pourrai|devrons|devrai)\b)"
+        r"(?!(?:ouvr|rouvr|ferm)\w*\b)(?:allons|vais|\w+(?:erons|irons|drons|trons|rrons|erai|irai|drai|trai|rrai)|"
+        r"ferons|ferai|irons|irai)\b|"
+        r"\b(?:notre|un|une|le|la)\s+(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
+        r"agent|expert)\s+(?:vous\s+)?\w+(?:ra|ront)\b", re.I),
+    "es": re.compile(
+        r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?\w+(?:ar|er|ir)(?:le|la|lo|les|se)?\b|"
+        r"\b(?!(?:estaremos|estaré|seremos|seré|podremos|podré|tendremos\s+que|deberemos)\b)"
+        r"\w+(?:aremos|eremos|iremos|aré|eré|iré)\b|\bharemos\b|\bhar[ée]\b|\bpondremos\b|\btendremos\b|"
+        r"\bse\s+\w+(?:ará|erá|irá|arán|erán|irán)\b|\bse\s+har[áa]n?\b", re.I),
+    "it": re.compile(
+        r"\b(?!(?:saremo|sarò|staremo|starò|resteremo|rimarremo|potremo|potrò|dovremo|dovrò)\b)"
+        r"\w+(?:eremo|iremo|aremo|erò|irò|arò)\b|\bfaremo\b|\bfarò\b|"
+        r"\b(?!(?:siamo|possiamo|dobbiamo|speriamo|abbiamo|vogliamo|potremmo|vorremmo|ricordiamo|informiamo|"
+        r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo)\b)\w{2,}iamo\b|"
+        r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
+        r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b", re.I),
+    "nl": re.compile(
+        r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
+        r"hoop|moeten|moet|zouden|zou|mogen|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
+        r"verzoeken)\b)|"
+        r"\b(?:een|onze|de)\s+(?:\w+\s+)?(?:monteur|technicus|collega|adviseur|medewerker|specialist)\s+"
+        r"(?:komt|belt|neemt|zal|gaat)\b", re.I),
+    "pt": re.compile(
+        r"\b(?:vamos|vou|iremos|irei)\s+(?!estar\b|ser\b|ficar\b)(?:\w+\s+)?\w+(?:ar|er|ir)\b|"
+        r"\b(?!(?:estaremos|estarei|seremos|serei|ficaremos|poderemos|poderei|teremos\s+de)\b)"
+        r"\w+(?:aremos|eremos|iremos|arei|erei|irei)\b|"
+        r"\bfaremos\b|\bfarei\b|"
+        r"\b(?:um|uma|o|a|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|assistente|"
+        r"consultor)\s+(?:\w+\s+)?\w+(?:rá|rão)\b", re.I),
+}
+_NEGATED = {
+    "en": re.compile(r"\b(?:won['’]t|will\s+not|shan['’]t|can['’]t|cannot|unable|not\s+be\s+able|no\s+longer|"
+                     r"never|hope|hoping|try|trying|may|might|could)\b", re.I),
+    "de": re.compile(r"\b(?:nicht|kein\w*|nie|vielleicht|eventuell|versuchen)\b", re.I),
+    "fr": re.compile(r"\b(?:ne|n['’]|pas|jamais|peut-être|essayer\w*|esp[ée]r\w*|pourr\w*)\b", re.I),
+    "es": re.compile(r"\b(?:no|nunca|quizás?|tal\s+vez|intentar\w*|esper\w*|podr\w*)\b", re.I),
+    "it": re.compile(r"\b(?:non|mai|forse|cercher\w*|sper\w*|potr\w*)\b", re.I),
+    "nl": re.compile(r"\b(?:niet|geen|nooit|misschien|proberen)\b", re.I),
+    "pt": re.compile(r"\b(?:não|nunca|talvez|tentar\w*|esper\w*|poder\w*)\b", re.I),
+}
+
+
+# What the company says it cannot or will not do by a time is no commitment ("we won't be able to refund before
+# Friday", "wir können erst nach Freitag nicht …" is left to the language's own patterns).
+_CANNOT = re.compile(r"\b(?:won['’]t|will\s+not|shan['’]t|not\s+be\s+able|unable\s+to|cannot|can['’]t)\b", re.I)
+
+
+def _company_acts(clause: str, lang: str) -> bool:
+    """Whether the company (we, I, a member of its staff) is the agent of a future act in the clause, whatever
+    the verb; not when the act is negated, hoped for or only possible."""
+    rx = _GENERAL_COMMIT.get(lang)
+    return bool(rx and rx.search(clause)) and not _NEGATED[lang].search(clause)
 
 
 # A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's
