@@ -394,7 +394,7 @@ _LANGS: dict[str, _Lang] = {
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*)\b"),
-        not_promise=(r"\b(?:horário\w*|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
+        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
 
@@ -569,6 +569,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
     spec = _LANGS[lang]
     weekdays_rx = "|".join(spec.weekdays)
     for m in clock.finditer(sentence):
+        if _HOURS_FROM.search(sentence, 0, m.start()):
+            taken.append(m.span())
+            continue   # "de 9h à 18h", "von 9 bis 18 Uhr": opening hours, not a time anything is due
         due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)):
@@ -775,6 +778,11 @@ _AT_TIME = re.compile(r"\s*,?\s*(?:at\s+|by\s+|um\s+|à\s+|a las\s+|alle\s+|om\s
                       r"(am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\w)", re.I)
 
 
+# The start of a range of clock hours right before a clock time ("de 9h à 18h", "von 9 bis 18 Uhr", "dalle 9 alle 18").
+_HOURS_FROM = re.compile(r"\b(?:from|de|von|dalle|van|das|desde(?:\s+las)?|de\s+las)\s+\d{1,2}(?:[:h.]\d{2})?\s*"
+                         r"(?:am|pm|a\.m\.|p\.m\.|h|uhr|uur|horas)?\s*(?:-|–|to)?\s*$", re.I)
+
+
 # "next Friday" (said on a Monday, the later reading: next week's), in each language.
 _NEXT = re.compile(r"\b(?:next|nächsten|próximo|prossimo|volgende)\b", re.I)
 _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|próxima)\b", re.I)
@@ -827,7 +835,11 @@ def _languages(language: str | None) -> list[str]:
 # A clause ends at ";", or at a comma before a turn to something else ("…by Wednesday, although banks…"), so that
 # what the turn says ("if you'd still like it") does not make the commitment before it no promise.
 _CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
-                     r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora)\b)", re.I)
+                     r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora|"
+                     # a next clause with its own subject: "…by end of day, then you can drop it off", "…, and the
+                     # handler will contact you if they need anything": its conditions are its own
+                     r"and|then|and then|after which|und|dann|danach|et|puis|ensuite|y|luego|después|e|poi|dopo|en|"
+                     r"daarna|depois|então)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)
 
@@ -881,14 +893,21 @@ _GENERAL_COMMIT = {
         r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|"
         r"charging|increasing|raising|having|expecting|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
-        r"available|away|off|on\s+leave|unavailable)\b)\w+", re.I),
+        r"available|away|off|on\s+leave|unavailable)\b)\w+|"
+        # someone at the company told to act: "I've asked our team leader, Hannah, to call you"
+        r"\b(?:which|this|that)\s+(?:will|should|is\s+going\s+to)\s+(?:happen|be\s+done|take\s+place|"
+        r"be\s+(?:completed|finished|sorted))\b|"
+        r"\b(?:I|we)(?:['’]ve|\s+have)?\s+(?:asked|instructed|arranged\s+for|requested|told|booked)\s+"
+        r"(?:[\w,'’]+\s+){0,6}?to\s+(?!you\b)[a-z]+", re.I),
     "de": re.compile(
         r"^(?=.*\b(?:wir|ich)\b)(?!.*\b(?:haben|habe|hatten|hatte|sind|bin|waren|war|können|könnten|kann|möchten|"
         r"möchte|würden|würde|hoffen|hoffe|dürfen|müssen|muss|sollten|wollten|nicht|kein\w*|nie|gerne|gern|erinnern|danken|bitten|"
         r"entschuldigen|freuen|informieren\s+Sie,?\s+dass)\b)|"
+        r"\b(?:habe|haben)\s+(?:\w+\s+){1,6}?(?:gebeten|beauftragt)\b[^.]*\bzu\s+\w+|"
         r"\b(?:unser\w*|ein\w*|der|die)\s+(?:\w+\s+)?(?:techniker\w*|monteur\w*|kolleg\w*|team|berater\w*|"
         r"mitarbeiter\w*|fachabteilung|abteilung)\s+(?:wird|werden|kommt|kommen|meldet|ruft)\b", re.I),
     "fr": re.compile(
+        r"\b(?:j['’]ai|nous\s+avons)\s+demandé\s+(?:à|au|aux)\s+(?:[\w'’]+\s+){0,5}?de\s+\w+|"
         r"\b(?:nous|je|j['’])\s+(?:vous\s+|l['’]|le\s+|la\s+|les\s+|lui\s+|y\s+|en\s+)*"
         r"(?!(?:serons|serai|aurons|aurai|resterons|resterai|pourrons|pourrai|devrons|devrai)\b)"
         r"(?!(?:ouvr|rouvr|ferm)\w*\b)(?:allons|vais|\w+(?:erons|irons|drons|trons|rrons|erai|irai|drai|trai|rrai)|"
@@ -896,11 +915,15 @@ _GENERAL_COMMIT = {
         r"\b(?:notre|un|une|le|la)\s+(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
         r"agent|expert)\s+(?:vous\s+)?\w+(?:ra|ront)\b", re.I),
     "es": re.compile(
+        r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
+        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
+        r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
         r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?\w+(?:ar|er|ir)(?:le|la|lo|les|se)?\b|"
         r"\b(?!(?:estaremos|estaré|seremos|seré|podremos|podré|tendremos\s+que|deberemos)\b)"
         r"\w+(?:aremos|eremos|iremos|aré|eré|iré)\b|\bharemos\b|\bhar[ée]\b|\bpondremos\b|\btendremos\b|"
         r"\bse\s+\w+(?:ará|erá|irá|arán|erán|irán)\b|\bse\s+har[áa]n?\b", re.I),
     "it": re.compile(
+        r"\b(?:ho|abbiamo)\s+chiesto\s+(?:a|al|alla|ai)\s+(?:\w+\s+){0,5}?di\s+\w+|"
         r"\b(?!(?:saremo|sarò|staremo|starò|resteremo|rimarremo|potremo|potrò|dovremo|dovrò)\b)"
         r"\w+(?:eremo|iremo|aremo|erò|irò|arò)\b|\bfaremo\b|\bfarò\b|"
         r"\b(?!(?:siamo|possiamo|dobbiamo|speriamo|abbiamo|vogliamo|potremmo|vorremmo|ricordiamo|informiamo|"
@@ -911,9 +934,13 @@ _GENERAL_COMMIT = {
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
         r"hoop|moeten|moet|zouden|zou|mogen|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
         r"verzoeken)\b)|"
+        r"\b(?:heb|hebben)\s+(?:\w+\s+){1,6}?gevraagd\b[^.]*\bte\s+\w+|"
         r"\b(?:een|onze|de)\s+(?:\w+\s+)?(?:monteur|technicus|collega|adviseur|medewerker|specialist)\s+"
         r"(?:komt|belt|neemt|zal|gaat)\b", re.I),
     "pt": re.compile(
+        r"\b(?:pedi|pedimos)\s+(?:a|ao|à)\s+(?:\w+\s+){0,5}?(?:para|que)\s+\w+|"
+        r"\b(?:o|a|um|uma|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|atendente|"
+        r"consultor)\s+(?:vai|v[ãa]o)\s+(?:te\s+|lhe\s+|o\s+|a\s+|se\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?:vamos|vou|iremos|irei)\s+(?!estar\b|ser\b|ficar\b)(?:\w+\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?!(?:estaremos|estarei|seremos|serei|ficaremos|poderemos|poderei|teremos\s+de)\b)"
         r"\w+(?:aremos|eremos|iremos|arei|erei|irei)\b|"
