@@ -166,10 +166,22 @@ _REPEAT = re.compile(
     r"(?:deux|trois|quatre|\d+)\s+fois|(?:dos|tres|cuatro|\d+)\s+veces|otra\s+vez|"
     r"(?:due|tre|quattro|\d+)\s+volte|di\s+nuovo|(?:twee|drie|vier|\d+)\s+keer|alweer|"
     r"(?:duas|tr[êe]s|quatro|\d+)\s+vezes|de\s+novo|outra\s+vez)\b", re.I)
+# The writer's drafting: the reply itself as the object of work still to do ("before this goes out", "check the
+# tone", "copy the rest from KB 2231", "não enviar antes de confirmar").
+_DRAFTING = re.compile(
+    r"\bbefore\s+(?:this|it)\s+(?:goes|is\s+sent)\b|\bbefore\s+sending\b|\b(?:the\s+)?(?:wording|tone|phrasing)\s+of\b|"
+    r"\bproof(?:read)?\b|\breword\b|\brephrase\b|\bcopy\s+(?:the\s+)?(?:rest|this|it|text)\s+(?:from|of)\b|"
+    r"\bpaste\s+(?:in\s+)?(?:the\s+)?\w+\s+from\b|\bkb\s*-?\d+|\bknowledge\s*base\b|\b(?:ok|okay)\s+before\s+we\b|"
+    r"\b(?:antes\s+de\s+(?:enviar|mandar|confirmar)|avant\s+(?:d['’]envoyer|l['’]envoi|envoi)|vor\s+dem\s+(?:ab|ver)?senden|"
+    r"vor\s+(?:dem\s+)?versand|prima\s+di\s+(?:inviare|mandare)|voor\s+(?:het\s+)?(?:versturen|verzenden))\b|"
+    r"\b(?:não|no|non|nicht|niet|ne\s+pas|don['’]t|do\s+not)\s+(?:enviar|mandar|inviare|envoyer|senden|schicken|"
+    r"versturen|sturen|send)\b", re.I)
 # A note's shorthand: "nb:", "//", "##", initials and a date ("MS 12/03"), "pls", "tmrw", "w/".
 _SHORTHAND = re.compile(
-    r"^\s*(?://|##|nb\b|n\.b\.|fyi\b|note\s*:|ps\s+(?:to|for)\b)|^\s*[A-Z]{2,3}\s+\d{1,2}[./]\d{1,2}\b|"
-    r"[-–—/]\s*[A-Z]{2,3}\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta)(?!\w)", re.I)
+    r"^\s*(?://|##|nb\b|n\.b\.|obs\b|fyi\b|note\s*:|ps\s+(?:to|for)\b|(?:internal|intern|interne?|interno|interna)\s*:)|"
+    r"^\s*(?:\w+\s+)?(?:team|equipe|equipa|[ée]quipe|equipo|squadra|kollegen|colleagues|collega['’]?s|colleghi|"
+    r"colegas)\s*:|^\s*[A-Z]{2,3}\s+\d{1,2}[./]\d{1,2}\b|"
+    r"\s[-–—/]\s*[A-Z]{1,3}\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta)(?!\w)", re.I)
 # An order to a colleague at the start of a clause, in the languages' note style (English imperatives that are not
 # said to customers; an infinitive opening a clause elsewhere).
 _STAFF_ORDER = re.compile(
@@ -226,7 +238,7 @@ def evidence(text: str, persona: dict, lang: str, colleague_first: bool = True,
     strong = bool(named_in_third_person(text, persona, lang)) or bool(_CUSTOMER_SHORT.search(text))
     named = strong or bool(_CUSTOMER_NOUN.search(text))
     points = 2 if strong else (1 if named or _PRONOUN.search(text) else 0)
-    points += sum(bool(p.search(text)) for p in (_JARGON, _REPEAT, _SHORTHAND, _STAFF_ORDER))
+    points += sum(bool(p.search(text)) for p in (_JARGON, _REPEAT, _SHORTHAND, _STAFF_ORDER, _DRAFTING))
     bare = text.strip().lstrip("[(*_-–—/#> ")
     if jotted and bare[:1].islower():
         points += 1   # a note jotted down, not a sentence written to someone
@@ -242,21 +254,38 @@ _NOT_NAMES = {"note", "nb", "fyi", "ps", "re", "subject", "ticket", "case", "ord
               "dear", "tel", "phone", "email", "cc", "bcc", "encl", "attachment", "attachments", "image", "logo", "mobile", "address", "date", "time", "from", "to", "sent", "web"}
 
 
-def _addressed_to_customer(text: str, persona: dict, lang: str) -> bool:
-    """It says "you" to the customer (a "you" after a colleague's name at its start is said to the colleague)."""
+_SIGNED_OFF = re.compile(r"\s[-–—/]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{0,15}|[A-Z]{2,3})\s*$")
+
+
+def _addressed_to_customer(text: str, persona: dict, lang: str, set_apart: bool = False) -> bool:
+    """It says "you" to the customer (a "you" after a colleague's name at its start, or in a set-apart block a
+    colleague signed at its end — "… is enough? - A" — is said to the colleague)."""
+    own = {fold(p) for p in _name_parts(persona)}
     m = _VOCATIVE.match(text)
-    if m and fold(m.group(1)) not in {fold(p) for p in _name_parts(persona)} and fold(m.group(1)) not in _NOT_NAMES:
+    if m and fold(m.group(1)) not in own and fold(m.group(1)) not in _NOT_NAMES:
+        return False
+    signed = _SIGNED_OFF.search(text) if set_apart else None
+    if signed and fold(signed.group(1)) not in own and fold(signed.group(1)) not in _NOT_NAMES:
         return False
     return speaks_to_customer(text, lang)
 
 
-def set_apart_blocks(lines: list[Line]) -> list[list[Line]]:
-    """The company's own paragraphs that stand outside the letter: above its greeting, below its signature."""
-    own = [ln for ln in lines if ln.kind == OWN]
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|mir|mich|je|j['’]|moi|mon|ma|mes|yo|mi|mis|me|"
+                           r"io|mio|mia|ik|mijn|eu|meu|minha)\b")
+
+
+def set_apart_blocks(lines: list[Line], orphan_quote: bool = False) -> list[list[Line]]:
+    """The company's own paragraphs that stand outside the letter: above its greeting, below its signature, and
+    any paragraph wholly in square brackets ("[copy the rest from KB 2231]"). With ``orphan_quote`` (no "On …
+    wrote:" anywhere), a "> " block below the signature that does not speak as the customer counts as the
+    company's too ("> not sure about para 2, can someone proof this")."""
+    own = [ln for ln in lines if ln.kind == OWN or (
+        orphan_quote and ln.kind != OWN and ln.prose.lstrip().startswith(">")
+        and not _FIRST_PERSON.search(ln.prose.lstrip("> ")))]
     paragraphs: list[list[Line]] = []
     last_no = None
     for ln in own:
-        if not ln.prose.strip():
+        if not re.search(r"[^\W_]", ln.prose):   # a blank line or a rule ("----", "___") ends a paragraph
             last_no = None
             continue
         if last_no is not None and ln.no == last_no + 1 and paragraphs:
@@ -280,14 +309,19 @@ def set_apart_blocks(lines: list[Line]) -> list[list[Line]]:
         i, _ = closing
         # The closing's paragraph holds the signature; the paragraphs below it are footers or notes.
         blocks.extend(paragraphs[i + 1:])
+    quoted = [p for p in paragraphs if p[0].kind != OWN]
+    if closing is None or any(p not in blocks for p in quoted):
+        blocks = [b for b in blocks if b[0].kind == OWN]   # a quote that is not below the signature: the customer's
+    blocks.extend(p for p in paragraphs if p not in blocks and p[0].kind == OWN and len(p) == 1
+                  and re.fullmatch(r"\s*\[[^\[\]]{6,300}\]\s*", p[0].prose))
     return blocks
 
 
 def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
     """A set-apart block that speaks to staff: not a footer, not "you" to the customer, two points of evidence."""
-    text = " ".join(ln.prose.strip() for ln in block)
+    text = " ".join(ln.prose.strip().lstrip("> ") if ln.kind != OWN else ln.prose.strip() for ln in block)
     body = re.sub(r"^\s*-{2,}\s*", "", text)
-    if not body or _FOOTER.search(body) or _addressed_to_customer(body, persona, lang) or all(
+    if not body or _FOOTER.search(body) or _addressed_to_customer(body, persona, lang, set_apart=True) or all(
             _HEADERISH.match(ln.prose) for ln in block):
         return False
     if len(body.split()) < 3 or all(re.fullmatch(r"[\W\d_]*|(?:[A-ZÀ-Þ][\w.'\-]*\s*){1,4}", ln.prose.strip())
@@ -308,12 +342,29 @@ def aside_is_note(inner: str, persona: dict, lang: str) -> bool:
     return named and points >= 3   # "he", "she" in an aside is often the engineer or the courier
 
 
+_SLASHED = re.compile(r"(?<=\s)(?://|\|\||##)\s*(\S.{5,240})$")
+_SHOUTED = re.compile(r"(?:^|(?<=[.!?])\s+)((?:[A-ZÀ-Þ0-9£€$%>&/'’\-]+[\s,]+){3,}[A-ZÀ-Þ0-9£€$%>&/'’\-]+[.!?]*)(?=\s|$)")
+
+
 def notes_in_asides(line: str, persona: dict, lang: str):
-    """Each bracketed aside in a line that is a note: (matched text, span)."""
+    """Each aside in a line that is a note, (matched text, span): in brackets, after a "//" ("… active again.
+    //internal: acct flagged"), or a sentence in capitals in a line that is not ("NEEDS SUPERVISOR OK BEFORE WE
+    OFFER VOUCHER")."""
     for m in _BRACKETS.finditer(line):
         inner = m.group(1) or m.group(2) or ""
         if aside_is_note(inner, persona, lang):
             yield m.group(0), m.span()
+    for m in _SLASHED.finditer(line):
+        text = m.group(1)
+        if not _FOOTER.search(text) and not _addressed_to_customer(text, persona, lang) and \
+                evidence(text, persona, lang)[0] >= 2:
+            yield m.group(0), m.span()
+    if sum(c.islower() for c in line) > 20:
+        for m in _SHOUTED.finditer(line):
+            text = m.group(1)
+            if not _FOOTER.search(text) and not speaks_to_customer(text.lower(), lang) and \
+                    evidence(text, persona, lang, colleague_first=False)[0] + 1 >= 2:   # capitals set it apart
+                yield text, m.span(1)
 
 
 def sentence_is_note(sentence: str, persona: dict, lang: str) -> bool:

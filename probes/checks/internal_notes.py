@@ -107,7 +107,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
-                        r"(?<![\"“'])\bTODO\b(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
+                        # … nor a to-do given to the customer ("TODO on your side: have your account number")
+                        r"(?<![\"“'])\bTODO\b(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
                         r"app|apps|items?)\b)\w)")),
     # Instructions to colleagues.
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|pls\s+don't|please\s+don't|never)\s+send\b" + _STOP_AFTER, re.I)),
@@ -608,11 +609,16 @@ def _line_hits(text: str, ctx, lines=None):
     orphan_quote = not _ATTRIBUTED.search(text)
     persona = getattr(ctx, "persona", None) or {}
     lang = str(persona.get("language") or "en")[:2].lower()
-    set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines)
+    set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines, orphan_quote)
                  if addressee.block_is_note(block, persona, lang)}
     covered = -1   # the last line of a note already reported on its first line
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
+            continue
+        if ln.kind == QUOTE and ln.no in set_apart:   # an unattributed "> " block below the signature
+            hit, used = _structural(ln, set_apart, persona, lang)
+            covered = max(covered, i + used)
+            yield ln, hit, lines[i + 1:i + 1 + used]
             continue
         if ln.kind == QUOTE:
             # A "> " block that nobody wrote (no "On … wrote:", no "From:") may be the company's own note: only a

@@ -707,3 +707,55 @@ SET_APART_LOOK_ALIKES = [
 @pytest.mark.parametrize("lang,text", SET_APART_LOOK_ALIKES)
 def test_footers_signatures_and_talk_to_the_customer_set_apart_are_not_notes(lang, text):
     assert check(text, _ctx(lang)) == []
+
+
+MORE_SET_APART = [
+    # an unattributed "> " block below the signature that does not speak as the customer
+    ("en", "Hi Jane,\n\nYour booking is moved to the 14th.\n\nRegards,\nPaul\n\n> para 1 sounds a bit cold, "
+           "can someone reword before this goes?", "para 1 sounds"),
+    # a colleague's signed request below the signature ("you" is the colleague)
+    ("en", "Dear Ms Doe,\n\nWe have closed the account.\n\nKind regards,\nNina\n\n___\nCould you proofread this "
+           "before it is sent? First go at a complaint reply - N", "Could you proofread"),
+    # a paragraph wholly in square brackets: a drafting instruction
+    ("en", "Hi Jane,\n\nHere is how to reset the router.\n\n[paste the steps from KB 118 here, the short version]\n\n"
+           "Thanks,\nSupport", "[paste the steps from KB 118"),
+    # after "//" in a line
+    ("en", "Hi Jane, your direct debit is set up. // acct flagged for arrears, review next month",
+     "acct flagged"),
+    # a shouted instruction inside an ordinary paragraph
+    ("en", "Hi Jane,\n\nWe can offer a credit of £30 on your next bill. CHECK WITH SUPERVISOR BEFORE SENDING "
+           "THIS ONE.\n\nThanks,\nOwen", "CHECK WITH SUPERVISOR"),
+    # a note for the team below the signature, in Portuguese and Spanish
+    ("pt", "Olá Jane,\n\nO reembolso está a ser tratado.\n\nCumprimentos,\nRui\n\nObs equipa: não enviar antes de "
+           "confirmar o valor com a contabilidade", "Obs equipa"),
+    ("es", "Hola Jane:\n\nTu reembolso está en trámite.\n\nUn saludo,\nMarta\n\nNota equipo: no enviar hasta que "
+           "contabilidad confirme el importe", "Nota equipo"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", MORE_SET_APART)
+def test_quoted_signed_bracketed_slashed_or_shouted_notes_set_apart_are_caught(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+MORE_LOOK_ALIKES = [
+    # the customer's own quoted message below the reply, unattributed
+    ("en", "Hi Jane,\n\nWe've sent a new code.\n\nThanks,\nPaul\n\n> I never got the code, can someone resend it "
+           "before I try again?"),
+    # capitals written for the customer
+    ("en", "Hi Jane,\n\nYour card is blocked for your safety. PLEASE DO NOT SHARE YOUR PIN WITH ANYONE. "
+           "We will send a new card.\n\nThanks,\nOwen"),
+    # a bracketed paragraph for the customer, a signed line with "you" to the customer
+    ("en", "Hi Jane,\n\nAll done.\n\n[This message was sent from our secure portal]\n\nThanks,\nSupport"),
+    ("en", "Hi Jane,\n\nAll done - you can check it in the app now.\n\nThanks,\nSam\n\nSee you at the shop soon - Sam"),
+    # a to-do given to the customer; "//" in a path
+    ("en", "Hi Jane,\n\nBefore the visit:\n1. Clear the hallway.\n2. TODO on your side: find the meter key.\n\n"
+           "Thanks,\nSam"),
+    ("en", "Hi Jane, the form is at https://example.org/forms // in the Documents section."),
+]
+
+
+@pytest.mark.parametrize("lang,text", MORE_LOOK_ALIKES)
+def test_customer_quotes_capitals_and_brackets_for_the_customer_are_not_notes(lang, text):
+    assert check(text, _ctx(lang)) == []
