@@ -535,6 +535,18 @@ NOT_COMPANY_ACTS = [
     ("nl", "Wij zijn donderdag gesloten."),
     ("nl", "We hebben de factuur vorige week donderdag aangepast."),
     ("pt", "Estaremos fechados na quinta-feira."),
+    # wishes, opening times and what the company needs or waits for are no act of its own
+    ("en", "We're waiting for the supplier to confirm by Friday."),
+    ("en", "I'm leaving the company on Friday, so a colleague will take over."),
+    ("de", "Ich wünsche Ihnen ein schönes Wochenende."),
+    ("de", "Wir öffnen morgen um 9 Uhr."),
+    ("de", "Wir empfehlen, das Formular bis Freitag einzusenden."),
+    ("es", "Abriremos mañana a las 9."),
+    ("es", "Necesitaremos el formulario antes del viernes."),
+    ("it", "Apriamo domani alle 9."),
+    ("nl", "We verwachten uw betaling vóór vrijdag."),
+    ("nl", "We openen morgen om 9 uur."),
+    ("pt", "Abriremos amanhã às 9h."),
 ]
 
 
