@@ -197,7 +197,10 @@ _MASK_BEFORE = re.compile(r"(?:[X*•]{2,}|\d)[\s\-]*$")
 _EXPLAINED_BEFORE = re.compile(
     r"\b(?:replace|type|insert|paste|tag|tags|placeholder|variable|merge\s+field|field|fields|syntax|e\.g\.|"
     r"for\s+example|label(?:l)?ed|called|named|marked|titled|button|tab|menu|tap|click|press|select|choose|put|"
-    r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?)\s*[:\"'“‘«(]?\s*$", re.I)
+    r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?|"
+    # the same words in the other languages: "la balise", "den Platzhalter", "la etiqueta", "il segnaposto"
+    r"balise|variable|platzhalter|variable|etiqueta|marcador|segnaposto|variabile|variabele|tijdelijke\s+aanduiding|"
+    r"merge-?tag|tag-?ul)\s*[:\"'“‘«(]?\s*$", re.I)
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
                               r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
@@ -213,7 +216,7 @@ _MASKED_WHAT = re.compile(r"\b(?:card|cards|karte|carte|tarjeta|carta|kaart|cart
 # The rest of the sentence says the placeholder gets replaced: "{naam} gebruiken: die wordt bij het versturen
 # automatisch vervangen door de voornaam", "… {first_name}, which is replaced with", "… sera remplacé par".
 _REPLACED_LATER = re.compile(
-    r"^\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*[:,;]?\s*(?:die|dat|which|that|it|this|they|das|dies|er|es|il|elle|"
+    r"^\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,7}\s*[:,;]?\s*(?:die|dat|which|that|it|this|they|das|dies|er|es|il|elle|"
     r"cela|ce|qui|que|lo|la|esto|che|questo|isso|ele)?\s*(?:wordt|worden|wird|werden|is|are|will\s+be|gets?|est|"
     r"sera|seront|sont|es|será|serán|viene|verrà|è|sarà|é)\b"
     r"(?=[^.!?\n]*\b(?:by|with|door|met|durch|mit|par|por|con|da|dal|dalla|pelo|pela|com)\b)"   # … by what
@@ -222,6 +225,7 @@ _REPLACED_LATER = re.compile(
     re.I)
 # Words about template syntax, in what explains a placeholder (not "the field …", "click …", "enter your …").
 _TEMPLATE_TALK = re.compile(r"replace|type|insert|paste|tag|placeholder|variable|merge|syntax|e\.g\.|for\s+example|"
+                            r"balise|platzhalter|etiqueta|marcador|segnaposto|variabile|variabele|aanduiding|"
                             r"wherever|where\s+you\s+want|replaced|filled\s+in|vervangen|ingevuld|ersetzt|"
                             r"ausgefüllt|remplac|substitu|reemplaz|sustitu|sostitu|rimpiazz", re.I)
 # A config or data sample the reply shows, indented with lower-case keys: '    secret: <YOUR_SECRET>',

@@ -255,3 +255,12 @@ def test_an_explanation_does_not_excuse_a_leak_of_another_shape_or_an_ordinary_r
         "Unreplaced placeholder [Customer Name]"]
     # A details block a template fills in is not a config sample.
     assert check("Hi,\n\nYour booking:\n    Name: [Customer Name]\n    Date: [Booking Date]\n")
+
+
+def test_a_merge_tag_explained_in_another_language_is_no_placeholder_but_a_field_left_in_a_sentence_is():
+    fr = CheckContext(persona={"name": "Luc Martin", "language": "fr"}, channel="email")
+    explained = ("Bonjour Luc,\n\nInsérez la balise {{NOM}} dans l'objet de votre campagne : elle sera remplacée "
+                 "automatiquement par le nom de chaque contact.\n\nCordialement")
+    assert check(explained, fr) == []
+    left = "Hi {{first_name}}, your old router is replaced by a new one free of charge."
+    assert check(left, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email"))
