@@ -62,7 +62,7 @@ _HEADERISH = re.compile(
 _FOOTER = re.compile(
     r"confidential|intended\s+(?:recipient|solely)|privileged|virus|registered\s+(?:office|in|address|number)|"
     r"company\s+(?:no|number|reg)|\bvat\b|regulated|authori[sz]ed\s+and|\bfca\b|privacy|unsubscribe|"
-    r"sent\s+from\s+my|gesendet\s+von|envoy[ée]\s+de|enviado\s+desde|inviato\s+da|verzonden\s+vanaf|"
+    r"sent\s+(?:from|via|by|with)\b|gesendet\s+von|envoy[ée]\s+de|enviado\s+desde|inviato\s+da|verzonden\s+vanaf|"
     r"enviado\s+do|follow\s+us|folgen\s+sie|suivez|s[íi]ganos|seguici|volg\s+ons|siga-nos|"
     r"https?://|www\.|\S+@\S+\.\w|\b(?:tel|phone|fax|mobile|mob|tél|telefone?|telefono|telefoon)\b\.?\s*[:+\d(]|"
     r"\+\d[\d\s]{6,}|opening\s+hours|open\s+(?:mon|from|\d)|[öo]ffnungszeiten|horaires|horario|orari|"
@@ -139,7 +139,10 @@ _CUSTOMER_NOUN = re.compile(
     r"already|again|still|not|very|now|seems|asked|asks|claims|insists|needs|refuses|won't|can't|doesn't)\b)|"
     r"\b(?:der|die|dem|den)\s+(?:kunde|kundin|kunden)\b|\b(?:le|la|ce|cette|du|au)\s+(?:client|cliente)\b|"
     r"\b(?:el|la|este|esta|al|del)\s+(?:cliente|clienta)\b|\b(?:il|lo|la|questo|questa|al|del|dal)\s+cliente\b|"
-    r"\b(?:de|deze|die)\s+klant\b|\b(?:o|a|esse|essa|este|esta|ao|do|da)\s+cliente\b", re.I)
+    r"\b(?:de|deze|die)\s+klant\b|\b(?:o|a|esse|essa|este|esta|ao|do|da)\s+cliente\b|"
+    r"\b(?:la|il|questa|questo)\s+(?:signora|signore)\b|\b(?:la|el|esta|este)\s+(?:señora|señor)\b|"
+    r"\b(?:a|o|esta|este)\s+(?:senhora|senhor)\b|\b(?:la|cette)\s+dame\b|\b(?:de|deze)\s+(?:mevrouw|meneer)\b|"
+    r"\b(?:die|diese)\s+(?:frau|dame)\b|\b(?:der|dieser)\s+herr\b", re.I)
 _PRONOUN = re.compile(
     r"\b(?:she|he|her|him|she's|he's|she'll|he'll|she'd|he'd|elle|il\s+a|il\s+est|il\s+veut|lui|ella|[ée]l|"
     r"lei|lui|ele|ela|dele|dela|zij|hij|ze\s+(?:heeft|is|wil|belt)|haar|hem|"
@@ -152,7 +155,9 @@ _JARGON = re.compile(
     r"per\s+policy|over\s+my\s+limit|retro|no\s+further\s+action|nfa|resolved|pending|chased|dupe|duplicate|merge|"
     r"reship\w*|freebies?|write[- ]off|waived?|log(?:ged)?\s+(?:it|this|in\s+(?:the\s+)?crm)|on\s+hold|"
     r"keep\s+an\s+eye|keep\s+(?:her|him|them)\s+(?:sweet|happy|quiet)|back\s?office|supervisor|team\s?lead\w*|"
-    r"l[123]|t[123]|tier\s?\d|"
+    r"l[123]|t[123]|tier\s?\d|mgr|mngr|(?:manager|mgr|boss|legal|finance|billing|tl)\s+(?:said|says|ok'?d|approved)|"
+    r"said\s+(?:ok|okay|fine|yes)|this\s+once|closing(?:\s+(?:this|it|the\s+(?:ticket|case)))?\s*[.!]?$|"
+    r"chef|chefin|teamleit\w*|vorgesetzt\w*|gerente|gestor|jefe|jefa|capo|responsabile|leidinggevende|"
     r"vorgang|kulanz|eskal\w*|freigabe|freigegeben|wiedervorlage|r[üu]ckfrage|abschlie(?:ß|ss)en|schlie(?:ß|ss)en|"
     r"notiz|gutschein|"
     r"dossier|cl[ôo]tur\w*|geste\s+commercial|relanc\w*|valid[ée]|escalad\w*|responsable|"
@@ -165,13 +170,17 @@ _REPEAT = re.compile(
     r"schon\s+wieder|zweimal|dreimal|viermal|\d+\s*mal|zum\s+\w+\s+mal|"
     r"(?:deux|trois|quatre|\d+)\s+fois|(?:dos|tres|cuatro|\d+)\s+veces|otra\s+vez|"
     r"(?:due|tre|quattro|\d+)\s+volte|di\s+nuovo|(?:twee|drie|vier|\d+)\s+keer|alweer|"
-    r"(?:duas|tr[êe]s|quatro|\d+)\s+vezes|de\s+novo|outra\s+vez)\b", re.I)
+    r"(?:duas|tr[êe]s|quatro|\d+)\s+vezes|de\s+novo|outra\s+vez|always|immer|toujours|siempre|sempre|altijd|"
+    r"every\s+(?:day|week|time))\b", re.I)
 # The writer's drafting: the reply itself as the object of work still to do ("before this goes out", "check the
 # tone", "copy the rest from KB 2231", "não enviar antes de confirmar").
 _DRAFTING = re.compile(
-    r"\bbefore\s+(?:this|it)\s+(?:goes|is\s+sent)\b|\bbefore\s+sending\b|\b(?:the\s+)?(?:wording|tone|phrasing)\s+of\b|"
+    r"\bbefore\s+(?:this|it)\s+(?:goes|is\s+sent)\b|\bbefore\s+sending\b|"
+    r"\b(?:check|fix|change|soften|improve|not\s+sure\s+about)\s+(?:the\s+)?(?:wording|tone|phrasing)\b|"
+    r"\b(?:amend|change|swap|update|fix)\s+(?:the\s+)?(?:names?|dates?|details|amounts?|figures?)\b|"
+    r"\bcopy\s+of\s+(?:the\s+|my\s+)?(?:reply|email|response|answer)\s+(?:sent|to|from)\b|"
     r"\bproof(?:read)?\b|\breword\b|\brephrase\b|\bcopy\s+(?:the\s+)?(?:rest|this|it|text)\s+(?:from|of)\b|"
-    r"\bpaste\s+(?:in\s+)?(?:the\s+)?\w+\s+from\b|\bkb\s*-?\d+|\bknowledge\s*base\b|\b(?:ok|okay)\s+before\s+we\b|"
+    r"\bpaste\s+(?:in\s+)?(?:the\s+)?\w+\s+from\b|\b(?:ok|okay)\s+before\s+we\b|"
     r"\b(?:antes\s+de\s+(?:enviar|mandar|confirmar)|avant\s+(?:d['’]envoyer|l['’]envoi|envoi)|vor\s+dem\s+(?:ab|ver)?senden|"
     r"vor\s+(?:dem\s+)?versand|prima\s+di\s+(?:inviare|mandare)|voor\s+(?:het\s+)?(?:versturen|verzenden))\b|"
     r"\b(?:não|no|non|nicht|niet|ne\s+pas|don['’]t|do\s+not)\s+(?:enviar|mandar|inviare|envoyer|senden|schicken|"
@@ -179,14 +188,22 @@ _DRAFTING = re.compile(
 # A note's shorthand: "nb:", "//", "##", initials and a date ("MS 12/03"), "pls", "tmrw", "w/".
 _SHORTHAND = re.compile(
     r"^\s*(?://|##|nb\b|n\.b\.|obs\b|fyi\b|note\s*:|ps\s+(?:to|for)\b|(?:internal|intern|interne?|interno|interna)\s*:)|"
-    r"^\s*(?:\w+\s+)?(?:team|equipe|equipa|[ée]quipe|equipo|squadra|kollegen|colleagues|collega['’]?s|colleghi|"
-    r"colegas)\s*:|^\s*[A-Z]{2,3}\s+\d{1,2}[./]\d{1,2}\b|"
-    r"\s[-–—/]\s*[A-Z]{1,3}\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta)(?!\w)", re.I)
+    r"^[^:\n]{0,40}\b(?:team|equipe|equipa|[ée]quipe|equipo|squadra|kollegen|kollegin|kollege|colleagues?|"
+    r"collega['’]?s|collega|colleghi|colegas?|compañer[oa]s?|shift|schicht|turno|dienst|agents?|staff|csr|advisors?)"
+    r"\b[^:\n]{0,25}:|^\s*(?:note|nota|notiz|notitie|nb|n\.b\.|memo|reminder|ps|p\.s\.)\s+(?:for|to|para|per|pour|"
+    r"für|voor|an|aan)\s+(?:the\s+|a\s+|o\s+|la\s+|il\s+|le\s+|de\s+)?@?[A-ZÀ-Þ]\w+\s*:|"
+    r"^\s*(?-i:[A-Z]{2,3})\s+\d{1,2}[./]\d{1,2}\b|"
+    r"\s[-–—/]\s*(?-i:[A-Z]{1,3})\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta|mgr|mngr|(?-i:TL|SV|TM))(?!\w)", re.I)
+# A diary entry: a sentence that opens with a past or -ing verb and no subject ("Tried the 3 months free offer",
+# "Going with the £200 offer", "Leaving this one for Priya").
+_DIARY = re.compile(r"(?:^|[.!?]\s+)(?:tried|offered|called|rang|spoke|emailed|chased|gave|told|sent|checked|"
+                    r"escalated|passed|going\s+with|leaving\s+this|waiting\s+(?:on|for)|closing)\b", re.I)
 # An order to a colleague at the start of a clause, in the languages' note style (English imperatives that are not
 # said to customers; an infinitive opening a clause elsewhere).
 _STAFF_ORDER = re.compile(
-    r"(?:^|[,;:.!?—–-]\s*)(?:keep|flag|close|chase|escalate|log|note|ignore|hold|reship|waive|merge|tag|assign|"
-    r"reassign|monitor|watch|don't\s+(?:offer|give|refund|promise|reopen)|no\s+more)\b|"
+    r"(?:^|[,;:.!?—–-]\s*)(?:keep|flag|close|chase|escalate|log|note|ignore|hold|reship|waive|merge|tag|assign|sort|"
+    r"reassign|monitor|watch|don't\s+(?:offer|give|refund|promise|reopen)|no\s+more|remember\s+to|"
+    r"don't\s+forget\s+to)\b|"
     r"(?:^|[,;:.!?—–-]\s*)(?:cl[ôo]turer|relancer|fermer|v[ée]rifier|rembourser|escalader|transf[ée]rer|"
     r"cerrar|escalar|revisar|verificar|reembolsar|llamar|chiudere|scalare|verificare|rimborsare|richiamare|"
     r"fechar|escalar|verificar|reembolsar|ligar)\s+\w|"
@@ -238,7 +255,8 @@ def evidence(text: str, persona: dict, lang: str, colleague_first: bool = True,
     strong = bool(named_in_third_person(text, persona, lang)) or bool(_CUSTOMER_SHORT.search(text))
     named = strong or bool(_CUSTOMER_NOUN.search(text))
     points = 2 if strong else (1 if named or _PRONOUN.search(text) else 0)
-    points += sum(bool(p.search(text)) for p in (_JARGON, _REPEAT, _SHORTHAND, _STAFF_ORDER, _DRAFTING))
+    points += sum(bool(p.search(text)) for p in (_JARGON, _REPEAT, _SHORTHAND, _STAFF_ORDER, _DRAFTING, _DIARY))
+    points += bool(_DRAFTING.search(text))   # work still to do on the reply itself: only its writer talks so
     bare = text.strip().lstrip("[(*_-–—/#> ")
     if jotted and bare[:1].islower():
         points += 1   # a note jotted down, not a sentence written to someone
@@ -313,7 +331,14 @@ def set_apart_blocks(lines: list[Line], orphan_quote: bool = False) -> list[list
     if closing is None or any(p not in blocks for p in quoted):
         blocks = [b for b in blocks if b[0].kind == OWN]   # a quote that is not below the signature: the customer's
     blocks.extend(p for p in paragraphs if p not in blocks and p[0].kind == OWN and len(p) == 1
-                  and re.fullmatch(r"\s*\[[^\[\]]{6,300}\]\s*", p[0].prose))
+                  and re.fullmatch(r"\s*(?:\[[^\[\]]{6,300}\]|\*\*[^*]{6,300}\*\*)\s*", p[0].prose))
+    if greeting is not None and closing is not None:
+        # In a letter whose paragraphs open with a capital, one jotted in lower case stands apart from it.
+        body = paragraphs[greeting + 1:closing[0]]
+        # (not the first: "Sehr geehrte Frau Doe,⏎⏎vielen Dank …", "Gentile cliente,⏎⏎le confermiamo …")
+        jotted = [p for p in body[1:] if p[0].prose.strip()[:1].islower()]
+        if len(jotted) == 1 and len(body) >= 2 and jotted[0] not in blocks:
+            blocks.append(jotted[0])
     return blocks
 
 
@@ -331,6 +356,8 @@ def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
     return points >= 2
 
 
+_WE = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us|wir|uns|unser\w*|nous|notre|nos|nosotr[oa]s|nuestr[oa]s?|"
+                 r"noi|nostr[oaie]|ci|wij|ons|onze|n[óo]s|noss[oa]s?)\b", re.I)
 _BRACKETS = re.compile(r"\(([^()\n]{6,240})\)|\[([^\[\]\n]{6,240})\]")
 
 
@@ -339,10 +366,15 @@ def aside_is_note(inner: str, persona: dict, lang: str) -> bool:
     if _addressed_to_customer(inner, persona, lang) or _FOOTER.search(inner):
         return False
     points, named = evidence(inner, persona, lang, jotted=False)   # asides are written in lower case anyway
-    return named and points >= 3   # "he", "she" in an aside is often the engineer or the courier
+    if named:
+        return points >= 3   # "he", "she" in an aside is often the engineer or the courier
+    # Nobody named: an aside that speaks for nobody ("we", "our") and to nobody, with two points ("(mgr said ok
+    # this once)", "(copy of reply sent to Mr Patel - amend names)").
+    return points >= 2 and not _WE.search(inner) and not _PRONOUN.search(inner)   # "(he always calls ahead)"
 
 
-_SLASHED = re.compile(r"(?<=\s)(?://|\|\||##)\s*(\S.{5,240})$")
+_SLASHED = re.compile(r"(?<=\s)(?://|\|\||##)\s*(\S.{5,240})$|"
+                      r"(?<=[.!?]\s)((?-i:reminder|note|nb|todo|fyi|memo|obs)\s*:\s*\S.{5,240})$")
 _SHOUTED = re.compile(r"(?:^|(?<=[.!?])\s+)((?:[A-ZÀ-Þ0-9£€$%>&/'’\-]+[\s,]+){3,}[A-ZÀ-Þ0-9£€$%>&/'’\-]+[.!?]*)(?=\s|$)")
 
 
@@ -355,7 +387,7 @@ def notes_in_asides(line: str, persona: dict, lang: str):
         if aside_is_note(inner, persona, lang):
             yield m.group(0), m.span()
     for m in _SLASHED.finditer(line):
-        text = m.group(1)
+        text = m.group(1) or m.group(2)
         if not _FOOTER.search(text) and not _addressed_to_customer(text, persona, lang) and \
                 evidence(text, persona, lang)[0] >= 2:
             yield m.group(0), m.span()

@@ -279,7 +279,7 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
-                       r"voor|aan)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+                       r"voor|aan)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
@@ -417,7 +417,7 @@ _REMARKS = [
         r"schon\s+wieder\s+(?:der|die|dieser|diese)\s+(?:kunde|kundin|typ|frau|mann|nervige\w*))\b"
         # French
         r"|\b(?:casse[- ]pieds?|r[âa]leu(?:r|se)|client(?:e)?\s+(?:relou|chiant\w*|p[ée]nible)|relou|"
-        r"emmerdeu(?:r|se)|chieu(?:r|se)|encore\s+(?:lui|elle)\s*[!…]|encore\s+(?:ce|cette)\s+(?:client|cliente|type|"
+        r"emmerdeu(?:r|se)|chieu(?:r|se)|encore\s+(?:lui|elle)(?=\s*(?:[!…]|\.{2,}))|encore\s+(?:ce|cette)\s+(?:client|cliente|type|"
         r"dame|bonne\s+femme))\b"
         # Spanish
         r"|\b(?:(?:el|la)\s+pesad[oa]\s+de\s+siempre|cliente\s+(?:pesad[oa]|pesad[ií]sim[oa]|plasta|insoportable)|"

@@ -759,3 +759,44 @@ MORE_LOOK_ALIKES = [
 @pytest.mark.parametrize("lang,text", MORE_LOOK_ALIKES)
 def test_customer_quotes_capitals_and_brackets_for_the_customer_are_not_notes(lang, text):
     assert check(text, _ctx(lang)) == []
+
+
+THIRD_ROUND_SHAPES = [
+    # an aside that speaks for nobody and to nobody, with staff evidence
+    ("en", "Hi Jane, the late fee is waived. (TL said fine this once)", "(TL said fine this once)"),
+    ("en", "Hi Jane,\n\n(reused the reply to the Harris complaint - amend names)\n\nYour voucher is attached.\n\n"
+           "Thanks,\nBea", "amend names"),
+    # a paragraph jotted in lower case inside a letter whose paragraphs open with capitals
+    ("en", "Hi Jane,\n\nThanks for your patience.\n\nhanding this to Omar, I'm on leave from tmrw\n\n"
+           "Kind regards,\nLiz", "handing this to Omar"),
+    # a paragraph wholly in ** … **
+    ("en", "Hi Jane,\n\nYour credit is applied.\n\n**staff: don't forget to tag this as goodwill**\n\nThanks",
+     "**staff:"),
+    # a lower-case label opening a sentence mid-line
+    ("en", "Hi Jane, your slot is Tuesday. note: same postcode as the fraud case, chase ID", "note: same postcode"),
+    # a note for a named colleague with an article, a customer noun for "the lady"
+    ("it", "Gentile Jane,\n\nil reso è registrato.\n\nCordiali saluti,\nLuca\n\nNota per il collega del turno di notte: "
+           "la signora richiama sempre la sera", "Nota per il collega"),
+    ("pt", "Olá Jane,\n\nA encomenda saiu hoje.\n\nCumprimentos,\nJoão\n\nNota para a Marta: a cliente quer falar "
+           "com o gerente", "Nota para a Marta"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", THIRD_ROUND_SHAPES)
+def test_unnamed_asides_jotted_paragraphs_and_labels_for_colleagues_are_notes(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+THIRD_ROUND_LOOK_ALIKES = [
+    ("en", "Hi Jane, your engineer comes Friday (he always rings ahead)."),
+    ("en", "Hi Jane, your refund is approved (we checked it twice)."),
+    ("en", "Hi Jane,\n\nAll sorted.\n\nCheers,\nSam\n\nsent via the Acme help desk app"),
+    ("it", "Gentile Jane,\n\nle confermiamo il rimborso.\n\nIl bonifico arriverà presto.\n\nCordiali saluti,\nLuca"),
+    ("en", "Hi Jane, your slot is Tuesday. Note: we are closed on Monday."),
+]
+
+
+@pytest.mark.parametrize("lang,text", THIRD_ROUND_LOOK_ALIKES)
+def test_asides_about_third_parties_or_us_and_letters_in_lower_case_are_not_notes(lang, text):
+    assert check(text, _ctx(lang)) == []
