@@ -153,7 +153,7 @@ _JARGON = re.compile(
     r"\b(?:ticket|tickets|case\s+(?:notes?|closed|open|ref)|crm|macro|escalat\w*|sla|queue|hand-?over|approv\w*|"
     r"authori[sz]\w*|sign[- ]?off|signed\s+off|one[- ]off|goodwill|flag\w*|fraud|verified|id&v|idv|dob|policy\s+says|"
     r"per\s+policy|over\s+my\s+limit|retro|no\s+further\s+action|nfa|resolved|pending|chased|dupe|duplicate|merge|"
-    r"reship\w*|freebies?|write[- ]off|waived?|log(?:ged)?\s+(?:it|this|in\s+(?:the\s+)?crm)|on\s+hold|"
+    r"reship\w*|freebies?|write[- ]off|waived?|comp(?:'?d)?\s+(?:the|her|him|them|it|this)|log(?:ged)?\s+(?:it|this|in\s+(?:the\s+)?crm)|on\s+hold|"
     r"keep\s+an\s+eye|keep\s+(?:her|him|them)\s+(?:sweet|happy|quiet)|back\s?office|supervisor|team\s?lead\w*|"
     r"l[123]|t[123]|tier\s?\d|mgr|mngr|(?:manager|mgr|boss|legal|finance|billing|tl)\s+(?:said|says|ok'?d|approved)|"
     r"said\s+(?:ok|okay|fine|yes)|this\s+once|closing(?:\s+(?:this|it|the\s+(?:ticket|case)))?\s*[.!]?$|"
@@ -249,11 +249,15 @@ def named_in_third_person(text: str, persona: dict, lang: str) -> re.Match | Non
     return None
 
 
+# The case itself in staff deixis: "comp the fee on this one??", "this one's been going on for weeks".
+_THIS_ONE = re.compile(r"\b(?:on|with|for|about)\s+this\s+one\b|\bthis\s+one(?:['’]s|\s+is|\s+has)\b", re.I)
+
+
 def evidence(text: str, persona: dict, lang: str, colleague_first: bool = True,
              jotted: bool = True) -> tuple[int, bool]:
     """(points of staff evidence, whether the customer is named or called by a noun) in a passage."""
     strong = bool(named_in_third_person(text, persona, lang)) or bool(_CUSTOMER_SHORT.search(text))
-    named = strong or bool(_CUSTOMER_NOUN.search(text))
+    named = strong or bool(_CUSTOMER_NOUN.search(text)) or bool(_THIS_ONE.search(text))
     points = 2 if strong else (1 if named or _PRONOUN.search(text) else 0)
     points += sum(bool(p.search(text)) for p in (_JARGON, _REPEAT, _SHORTHAND, _STAFF_ORDER, _DRAFTING, _DIARY))
     points += bool(_DRAFTING.search(text))   # work still to do on the reply itself: only its writer talks so

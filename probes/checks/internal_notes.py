@@ -655,7 +655,7 @@ def _structural(ln, set_apart: dict, persona: dict, lang: str):
         return (_REMARK if named else _STAFF, " ".join(b.prose.strip() for b in block), None), len(block) - 1
     for match, span in addressee.notes_in_asides(ln.prose, persona, lang):
         return (_STAFF, match, span), 0
-    for sentence in _sentences(ln.prose):
+    for sentence in re.split(r"(?<=[.!?])\s+", ln.prose):
         if addressee.sentence_is_note(sentence, persona, lang):
             return (_REMARK, sentence.strip(), None), 0
     return None, 0

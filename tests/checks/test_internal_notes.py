@@ -800,3 +800,12 @@ THIRD_ROUND_LOOK_ALIKES = [
 @pytest.mark.parametrize("lang,text", THIRD_ROUND_LOOK_ALIKES)
 def test_asides_about_third_parties_or_us_and_letters_in_lower_case_are_not_notes(lang, text):
     assert check(text, _ctx(lang)) == []
+
+
+def test_a_question_to_a_colleague_typed_into_the_chat_about_this_one_is_a_note():
+    chat = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
+    found = check("So sorry the parcel is late again, Jane. I'll look into it. mo can we comp the postage on this "
+                  "one?", chat)
+    assert found and "comp the postage" in found[0].snippet
+    assert check("So sorry the parcel is late again, Jane. I've refunded the postage on this one. Anything else?",
+                 chat) == []
