@@ -73,6 +73,43 @@ _GREETING_LINE = re.compile(r"^\s*(?:dear|hi|hello|hey|hallo|liebe|sehr|guten|bo
                             r"buen|gentile|buongiorno|ciao|beste|geachte|hoi|ol[áa]|prezad|caro|cara)\b", re.I)
 
 
+# What an acknowledgement is made of, sentence by sentence: thanks for the contact, it was received, its
+# reference, a reply will come, nobody is in, where to look. A text that says nothing else says nothing about the
+# request itself: nobody read it yet.
+_META = re.compile(
+    r"\b(?:thanks?|thank\s+you|many\s+thanks)\b.{0,30}\b(?:contacting|message|email|e-mail|enquiry|inquiry|request|"
+    r"query|reaching\s+out|getting\s+in\s+touch|writing)|"
+    r"\b(?:vielen\s+)?dank\b.{0,30}\b(?:nachricht|anfrage|e-?mail|kontaktaufnahme)|"
+    r"\bmerci\b.{0,30}\b(?:message|demande|courriel|contact)|\bgracias\b.{0,30}\b(?:contact|mensaje|escrib|consulta)|"
+    r"\bgrazie\b.{0,30}\b(?:contatt|messaggio|richiesta|scritto)|\b(?:bedankt|dank)\b.{0,30}\b(?:bericht|vraag|e-?mail|contact)|"
+    r"\bobrigad[oa]\b.{0,30}\b(?:contact|mensagem|pedido)|"
+    r"\b(?:received|registered|logged|got\s+your\s+(?:message|email|request)|eingegangen|erhalten|registriert|"
+    r"enregistr\w+|bien\s+re[çc]u|recibid\w+|registrad\w+|ricevut\w+|registrat\w+|presa\s+in\s+carico|ontvangen|"
+    r"geregistreerd|recebid\w+|registad\w+)\b|"
+    r"\b(?:reference|ref|ticket|case|enquiry|request|vorgangs?nummer|nummer|num[ée]ro|n\.|nº|no\.)\b[^.\n]{0,25}?"
+    r"[A-Z]*-?\d{3,}|"
+    r"\b(?:will|['’]ll|shall)\s+(?:\w+\s+){0,2}(?:respond|reply|get\s+back|be\s+in\s+touch|contact\s+you|be\s+back)|"
+    r"\b(?:one\s+of\s+our|a\s+member\s+of\s+(?:our|the)|an?\s+)(?:\w+\s+){0,2}(?:advisers?|advisors?|agents?|team|"
+    r"colleagues?|operators?|representatives?)\b|"
+    r"\bmelden\s+uns\b|\bmelden\b.{0,30}\bbei\s+ihnen\b|\brevien\w+\s+vers\s+vous|\br[ée]pondr\w+|\btrait[ée]e?\b|"
+    r"\brespond\w*r[áa]|\bresponder\w+|\bcontatter\w+|\brisponder\w+|\bnemen\b.{0,30}\bcontact\b|"
+    r"\bentraremos\s+em\s+contacto|\bresponderemos\b|"
+    r"\bas\s+soon\s+as\s+possible|\blo\s+antes\s+posible|\bal\s+pi[ùu]\s+presto|\bzo\s+snel\s+mogelijk|"
+    r"\bschnellstm[öo]glich|\bdans\s+les\s+meilleurs\s+d[ée]lais|\bcom\s+a\s+maior\s+brevidade|"
+    r"\b(?:away|out\s+of\s+(?:the\s+)?office|back\s+on|closed)\b|"
+    r"\b(?:view|track|see)\s+(?:it|the|your|ticket)\b|https?://", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\s[A-Za-z]\.)\s+|\n+")   # not after "n." in "richiesta n. 77120"
+
+
+def _only_about_the_contact(text: str) -> bool:
+    """Every sentence of the text (greetings and signatures aside) is about the contact itself, and there are at
+    least two of them."""
+    parts = [x.strip() for x in _SENTENCE.split(text) if x.strip()]
+    # Greetings, closings and signatures aside (a short line that does not end a sentence, or a greeting).
+    long = [x for x in parts if (len(x.split()) > 4 or x[-1] in ".!?") and not _GREETING_LINE.match(x)]
+    return bool(long) and all(_META.search(x) for x in long) and sum(bool(_META.search(x)) for x in parts) >= 2
+
+
 def frame_signs(text: str) -> list[tuple[float, str]]:
     """The notification frame's signs in a text: (weight, the words), weights on probes.answers.classify's scale."""
     signs: list[tuple[float, str]] = []
@@ -88,6 +125,8 @@ def frame_signs(text: str) -> list[tuple[float, str]]:
         signs.append((0.5, m.group(0).strip()))
     if m := _COMPANY_AWAY.search(" ".join(text.split())):
         signs.append((0.5, m.group(0)))
+    if _only_about_the_contact(text):
+        signs.append((1.0, next(x for x in _SENTENCE.split(text) if _META.search(x)).strip()))
     return signs
 
 

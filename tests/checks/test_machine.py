@@ -44,3 +44,26 @@ PEOPLES_ANSWERS = [
 @pytest.mark.parametrize("text", PEOPLES_ANSWERS)
 def test_a_persons_answer_with_a_field_a_closure_or_a_headline_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+ACKNOWLEDGEMENTS_ONLY = [
+    "Thanks for contacting Brightwater Energy. Your enquiry reference is BW-55812. One of our advisers will "
+    "respond within 5 working days.\n\nBrightwater Energy Customer Service",
+    "Grazie per averci contattato. La sua richiesta n. 77120 è stata presa in carico. Un operatore la contatterà "
+    "al più presto.\n\nServizio Clienti",
+    "Obrigado pelo seu contacto. O seu pedido foi registado com o número 99120. Responderemos com a maior "
+    "brevidade possível.\n\nApoio ao Cliente",
+]
+
+
+@pytest.mark.parametrize("text", ACKNOWLEDGEMENTS_ONLY)
+def test_a_text_only_about_the_contact_itself_and_signed_by_nobody_is_automatic(text):
+    assert auto_wording(text)
+
+
+def test_an_acknowledgement_that_goes_on_to_answer_or_is_signed_by_a_person_is_not():
+    assert auto_wording("Thanks for contacting Brightwater Energy. Your enquiry reference is BW-55812. The meter "
+                        "reading you sent was wrong by a digit, so I have corrected your bill to £48.20.\n\n"
+                        "Brightwater Energy Customer Service") is None
+    assert auto_wording("Thanks for your message, Jane. Your reference is BW-55812. I'll respond within 2 days.\n\n"
+                        "Best wishes,\nRuth Hale") is None
