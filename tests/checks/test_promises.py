@@ -508,6 +508,9 @@ COMPANY_ACTS = [
     ("nl", "Een monteur komt dinsdagmiddag bij u langs."),
     ("pt", "Vamos corrigir a fatura até quinta-feira."),
     ("pt", "O técnico vai te ligar amanhã até as 12h para marcar o horário da visita."),
+    ("en", "Expect the new fob in the post by Saturday."),
+    ("en", "The revised statement goes out to you tomorrow."),
+    ("es", "Le devolvemos la fianza en un plazo de 3 días hábiles."),
 ]
 
 
