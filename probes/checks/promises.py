@@ -897,8 +897,8 @@ _GENERAL_COMMIT = {
         r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
         r"available|away|off|on\s+leave|unavailable)\b)\w+|"
         # someone at the company told to act: "I've asked our team leader, Hannah, to call you"
-        r"\bexpect\s+(?:a|an|our|my|the|your)\s+(?:\w+\s+){0,2}(?:reply|response|answer|call|update|email|refund|text|"
-        r"replacement|visit|engineer|technician|letter|invoice|credit|confirmation|key|card|parcel|quote)\b|"
+        # "Expect the new fob in the post by Saturday": the customer told what will come
+        r"(?:^|[.!?]\s+)(?:please\s+)?expect\s+(?:a|an|our|my|the|your)\s+\w+|"
         r"\b(?:goes|go|is\s+going|are\s+going)\s+out\s+to\s+you\b|"
         r"\b(?:which|this|that)\s+(?:will|should|is\s+going\s+to)\s+(?:happen|be\s+done|take\s+place|"
         r"be\s+(?:completed|finished|sorted))\b|"
