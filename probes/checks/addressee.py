@@ -289,6 +289,9 @@ def _addressed_to_customer(text: str, persona: dict, lang: str, set_apart: bool 
     signed = _SIGNED_OFF.search(text) if set_apart else None
     if signed and fold(signed.group(1)) not in own and fold(signed.group(1)) not in _NOT_NAMES:
         return False
+    parts = _name_parts(persona)
+    if parts and re.search(r"(?<![\w'’])(?:" + "|".join(re.escape(p) for p in parts) + r")\s*(?:[,!:—–]|\s-\s)", text):
+        return True   # "P.S. Jane - don't forget to clear the hallway": the customer spoken to by name
     return speaks_to_customer(text, lang)
 
 

@@ -794,6 +794,14 @@ THIRD_ROUND_LOOK_ALIKES = [
     ("en", "Hi Jane,\n\nAll sorted.\n\nCheers,\nSam\n\nsent via the Acme help desk app"),
     ("it", "Gentile Jane,\n\nle confermiamo il rimborso.\n\nIl bonifico arriverà presto.\n\nCordiali saluti,\nLuca"),
     ("en", "Hi Jane, your slot is Tuesday. Note: we are closed on Monday."),
+    # a postscript to the customer by name below the signature; a signature with a team lead's title
+    ("en", "Hi Jane,\n\nThe fitter is booked.\n\nThanks,\nSam\n\nP.S. Jane - remember to move the car before he "
+           "arrives!"),
+    ("de", "Hallo Frau Doe,\n\nIhre Erstattung ist unterwegs.\n\nViele Grüße\nTim\n\nTim Berger\nTeamleiter "
+           "Kundenservice\nBeispiel GmbH"),
+    # a third person in an aside who is not the customer
+    ("it", "Gentile Jane,\n\nil tecnico è già passato due volte (ha trovato la caldaia spenta). Tornerà giovedì.\n\n"
+           "Cordiali saluti,\nLuca"),
 ]
 
 
