@@ -193,7 +193,13 @@ _SHORTHAND = re.compile(
     r"\b[^:\n]{0,25}:|^\s*(?:note|nota|notiz|notitie|nb|n\.b\.|memo|reminder|ps|p\.s\.)\s+(?:for|to|para|per|pour|"
     r"für|voor|an|aan)\s+(?:the\s+|a\s+|o\s+|la\s+|il\s+|le\s+|de\s+)?@?[A-ZÀ-Þ]\w+\s*:|"
     r"^\s*(?-i:[A-Z]{2,3})\s+\d{1,2}[./]\d{1,2}\b|"
-    r"\s[-–—/]\s*(?-i:[A-Z]{1,3})\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta|mgr|mngr|(?-i:TL|SV|TM))(?!\w)", re.I)
+    r"\s[-–—/]\s*(?-i:[A-Z]{1,3})\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta|mgr|mngr|ff|(?-i:TL|SV|TM))(?!\w)", re.I)
+# A message typed into the wrong window says so: "sorry wrong window", "falsches Fenster", "mauvaise fenêtre".
+_MISDIRECTED = re.compile(
+    r"\bwrong\s+(?:window|chat|tab|thread|ticket|customer)\b|\bfalsche[sn]?\s+(?:fenster|chat|tab|ticket)\b|"
+    r"\bmauvais[e]?\s+(?:fen[êe]tre|chat|onglet|ticket)\b|\b(?:ventana|chat|pestaña)\s+equivocad[oa]\b|"
+    r"\b(?:finestra|chat|scheda)\s+sbagliat[oa]\b|\bverkeerde?\s+(?:venster|chat|tabblad|ticket)\b|"
+    r"\b(?:janela|conversa|aba)\s+errad[oa]\b", re.I)
 # A diary entry: a sentence that opens with a past or -ing verb and no subject ("Tried the 3 months free offer",
 # "Going with the £200 offer", "Leaving this one for Priya").
 _DIARY = re.compile(r"(?:^|[.!?]\s+)(?:tried|offered|called|rang|spoke|emailed|chased|gave|told|sent|checked|"
@@ -259,6 +265,7 @@ def evidence(text: str, persona: dict, lang: str, colleague_first: bool = True,
     strong = bool(named_in_third_person(text, persona, lang)) or bool(_CUSTOMER_SHORT.search(text))
     named = strong or bool(_CUSTOMER_NOUN.search(text)) or bool(_THIS_ONE.search(text))
     points = 2 if strong else (1 if named or _PRONOUN.search(text) else 0)
+    points += 2 * bool(_MISDIRECTED.search(text))
     points += sum(bool(p.search(text)) for p in (_JARGON, _REPEAT, _SHORTHAND, _STAFF_ORDER, _DRAFTING, _DIARY))
     points += bool(_DRAFTING.search(text))   # work still to do on the reply itself: only its writer talks so
     bare = text.strip().lstrip("[(*_-–—/#> ")
@@ -381,7 +388,9 @@ def aside_is_note(inner: str, persona: dict, lang: str) -> bool:
 
 
 _SLASHED = re.compile(r"(?<=\s)(?://|\|\||##)\s*(\S.{5,240})$|"
-                      r"(?<=[.!?]\s)((?-i:reminder|note|nb|todo|fyi|memo|obs)\s*:\s*\S.{5,240})$")
+                      r"(?<=[.!?]\s)((?-i:reminder|note|nb|todo|fyi|memo|obs)\s*:\s*\S.{5,240}|"
+                      r"(?-i:ps|p\.s\.)\s+(?:to|for)\s+\S.{5,240}|(?i:sorry\s+)?(?i:wrong|falsches|mauvaise|"
+                      r"verkeerde)\s+\S.{5,240})$")
 _SHOUTED = re.compile(r"(?:^|(?<=[.!?])\s+)((?:[A-ZÀ-Þ0-9£€$%>&/'’\-]+[\s,]+){3,}[A-ZÀ-Þ0-9£€$%>&/'’\-]+[.!?]*)(?=\s|$)")
 
 
@@ -412,4 +421,4 @@ def sentence_is_note(sentence: str, persona: dict, lang: str) -> bool:
     if _addressed_to_customer(sentence, persona, lang) or _FOOTER.search(sentence):
         return False
     points, named = evidence(sentence, persona, lang, colleague_first=False)
-    return named and points >= 3
+    return named and points >= 3 or bool(_MISDIRECTED.search(sentence)) and points >= 3

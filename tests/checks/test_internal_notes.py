@@ -817,3 +817,24 @@ def test_a_question_to_a_colleague_typed_into_the_chat_about_this_one_is_a_note(
     assert found and "comp the postage" in found[0].snippet
     assert check("So sorry the parcel is late again, Jane. I've refunded the postage on this one. Anything else?",
                  chat) == []
+
+
+WRONG_WINDOW = [
+    ("en", "Agent Mo: Thanks Jane, checking now.\nAgent Mo: oops wrong window - Lea is she due the £10 credit?",
+     "wrong window"),
+    ("de", "Danke, Frau Doe, einen Moment. sorry falsches Fenster – Pia, hat die Kundin schon einen Gutschein?",
+     "falsches Fenster"),
+    ("en", "You're welcome Jane! ps for team - she's the one from the double charge last week", "ps for team"),
+    ("nl", "Dank u, mevrouw Doe. ff navragen bij Daan of de klant al gecompenseerd is", "ff navragen"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", WRONG_WINDOW)
+def test_messages_typed_into_the_customers_chat_for_a_colleague_are_notes(lang, text, part):
+    found = check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat"))
+    assert found and part in found[-1].snippet
+
+
+def test_an_apology_for_a_wrong_number_said_to_the_customer_is_not_a_note():
+    chat = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
+    assert check("Sorry Jane, wrong ticket number above - your reference is 44120.", chat) == []
