@@ -899,7 +899,7 @@ _GENERAL_COMMIT = {
         r"\b(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:\w+ly\s+|also\s+|now\s+)?(?!hoping|trying|looking|closing|"
         r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|"
         r"charging|increasing|raising|having|expecting|waiting|awaiting|getting|receiving|seeing|facing|leaving|"
-        r"taking|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
+        r"taking|travel+ing|finishing|starting|going(?!\s+to\s)|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
         r"available|away|off|on\s+leave|unavailable)\b)\w+|"
         # someone at the company told to act: "I've asked our team leader, Hannah, to call you"

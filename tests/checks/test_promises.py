@@ -541,6 +541,8 @@ NOT_COMPANY_ACTS = [
     # wishes, opening times and what the company needs or waits for are no act of its own
     ("en", "We're waiting for the supplier to confirm by Friday."),
     ("en", "I'm leaving the company on Friday, so a colleague will take over."),
+    ("en", "I'm travelling on Friday."),
+    ("en", "I'm going away tomorrow."),
     ("de", "Ich wünsche Ihnen ein schönes Wochenende."),
     ("de", "Wir öffnen morgen um 9 Uhr."),
     ("de", "Wir empfehlen, das Formular bis Freitag einzusenden."),
