@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from email.utils import parseaddr
 
+from ..checks import machine
 from ..ledger import Ledger
 
 STRONG, WEAK, WEAKEST = 1.0, 0.5, 0.25   # automatic when the weights add up to STRONG
@@ -408,7 +409,9 @@ def auto_wording(text: str) -> str | None:
     for e in found:
         if e.weight >= WEAK and plain:
             return e.said.split("“", 1)[1].split("”", 1)[0]
-    return None
+    # The wording alone is not enough: the notification's frame may be (probes.checks.machine).
+    return machine.says_machine(text, sum(e.weight for e in found),
+                                lambda: not PERSON_SIGNS.search(text) and not _signed_by_a_person(text))
 
 
 def _helpdesk(msg) -> str | None:

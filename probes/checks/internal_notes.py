@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 
 from ..results import Finding
+from . import addressee
 from ._text import FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
 from .placeholders import is_field
 
@@ -106,7 +107,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
-                        r"(?<![\"“'])\bTODO\b(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
+                        # … nor a to-do given to the customer ("TODO on your side: have your account number")
+                        r"(?<![\"“'])\bTODO\b(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
                         r"app|apps|items?)\b)\w)")),
     # Instructions to colleagues.
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|pls\s+don't|please\s+don't|never)\s+send\b" + _STOP_AFTER, re.I)),
@@ -277,7 +279,7 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
-                       r"voor|aan)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+                       r"voor|aan)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
@@ -415,7 +417,7 @@ _REMARKS = [
         r"schon\s+wieder\s+(?:der|die|dieser|diese)\s+(?:kunde|kundin|typ|frau|mann|nervige\w*))\b"
         # French
         r"|\b(?:casse[- ]pieds?|r[âa]leu(?:r|se)|client(?:e)?\s+(?:relou|chiant\w*|p[ée]nible)|relou|"
-        r"emmerdeu(?:r|se)|chieu(?:r|se)|encore\s+(?:lui|elle)\s*[!…]|encore\s+(?:ce|cette)\s+(?:client|cliente|type|"
+        r"emmerdeu(?:r|se)|chieu(?:r|se)|encore\s+(?:lui|elle)(?=\s*(?:[!…]|\.{2,}))|encore\s+(?:ce|cette)\s+(?:client|cliente|type|"
         r"dame|bonne\s+femme))\b"
         # Spanish
         r"|\b(?:(?:el|la)\s+pesad[oa]\s+de\s+siempre|cliente\s+(?:pesad[oa]|pesad[ií]sim[oa]|plasta|insoportable)|"
@@ -605,9 +607,18 @@ def _line_hits(text: str, ctx, lines=None):
     names = _persona_names(ctx)
     lines = lines if lines is not None else read(text, ctx)
     orphan_quote = not _ATTRIBUTED.search(text)
+    persona = getattr(ctx, "persona", None) or {}
+    lang = str(persona.get("language") or "en")[:2].lower()
+    set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines, orphan_quote)
+                 if addressee.block_is_note(block, persona, lang)}
     covered = -1   # the last line of a note already reported on its first line
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
+            continue
+        if ln.kind == QUOTE and ln.no in set_apart:   # an unattributed "> " block below the signature
+            hit, used = _structural(ln, set_apart, persona, lang)
+            covered = max(covered, i + used)
+            yield ln, hit, lines[i + 1:i + 1 + used]
             continue
         if ln.kind == QUOTE:
             # A "> " block that nobody wrote (no "On … wrote:", no "From:") may be the company's own note: only a
@@ -624,12 +635,30 @@ def _line_hits(text: str, ctx, lines=None):
         if not hit:
             hit, used = _across_lines(ln, lines[i + 1:i + 4], names)
             covered = i + used
+        if not hit and ln.kind == OWN:
+            hit, used = _structural(ln, set_apart, persona, lang)
+            covered = max(covered, i + used)
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True)
             hit = (_STAFF, body, None) if m else None
         if hit:
             yield ln, hit, lines[i + 1:i + 1 + used] if used else []
+
+
+def _structural(ln, set_apart: dict, persona: dict, lang: str):
+    """A note found by who it addresses rather than by its words (see addressee): a block set apart from the
+    letter, an aside in brackets, a sentence about the customer by name. (hit or None, lines it runs on to)."""
+    block = set_apart.get(ln.no)
+    if block:
+        named = addressee.named_in_third_person(" ".join(b.prose for b in block), persona, lang)
+        return (_REMARK if named else _STAFF, " ".join(b.prose.strip() for b in block), None), len(block) - 1
+    for match, span in addressee.notes_in_asides(ln.prose, persona, lang):
+        return (_STAFF, match, span), 0
+    for sentence in re.split(r"(?<=[.!?])\s+", ln.prose):
+        if addressee.sentence_is_note(sentence, persona, lang):
+            return (_REMARK, sentence.strip(), None), 0
+    return None, 0
 
 
 def _across_lines(ln, following, names):

@@ -197,7 +197,10 @@ _MASK_BEFORE = re.compile(r"(?:[X*•]{2,}|\d)[\s\-]*$")
 _EXPLAINED_BEFORE = re.compile(
     r"\b(?:replace|type|insert|paste|tag|tags|placeholder|variable|merge\s+field|field|fields|syntax|e\.g\.|"
     r"for\s+example|label(?:l)?ed|called|named|marked|titled|button|tab|menu|tap|click|press|select|choose|put|"
-    r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?)\s*[:\"'“‘«(]?\s*$", re.I)
+    r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?|"
+    # the same words in the other languages: "la balise", "den Platzhalter", "la etiqueta", "il segnaposto"
+    r"balise|variable|platzhalter|variable|etiqueta|marcador|segnaposto|variabile|variabele|tijdelijke\s+aanduiding|"
+    r"merge-?tag|tag-?ul)\s*[:\"'“‘«(]?\s*$", re.I)
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
                               r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
@@ -213,7 +216,7 @@ _MASKED_WHAT = re.compile(r"\b(?:card|cards|karte|carte|tarjeta|carta|kaart|cart
 # The rest of the sentence says the placeholder gets replaced: "{naam} gebruiken: die wordt bij het versturen
 # automatisch vervangen door de voornaam", "… {first_name}, which is replaced with", "… sera remplacé par".
 _REPLACED_LATER = re.compile(
-    r"^\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*[:,;]?\s*(?:die|dat|which|that|it|this|they|das|dies|er|es|il|elle|"
+    r"^\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,7}\s*[:,;]?\s*(?:die|dat|which|that|it|this|they|das|dies|er|es|il|elle|"
     r"cela|ce|qui|que|lo|la|esto|che|questo|isso|ele)?\s*(?:wordt|worden|wird|werden|is|are|will\s+be|gets?|est|"
     r"sera|seront|sont|es|será|serán|viene|verrà|è|sarà|é)\b"
     r"(?=[^.!?\n]*\b(?:by|with|door|met|durch|mit|par|por|con|da|dal|dalla|pelo|pela|com)\b)"   # … by what
@@ -222,6 +225,7 @@ _REPLACED_LATER = re.compile(
     re.I)
 # Words about template syntax, in what explains a placeholder (not "the field …", "click …", "enter your …").
 _TEMPLATE_TALK = re.compile(r"replace|type|insert|paste|tag|placeholder|variable|merge|syntax|e\.g\.|for\s+example|"
+                            r"balise|platzhalter|etiqueta|marcador|segnaposto|variabile|variabele|aanduiding|"
                             r"wherever|where\s+you\s+want|replaced|filled\s+in|vervangen|ingevuld|ersetzt|"
                             r"ausgefüllt|remplac|substitu|reemplaz|sustitu|sostitu|rimpiazz", re.I)
 # A config or data sample the reply shows, indented with lower-case keys: '    secret: <YOUR_SECRET>',
@@ -257,6 +261,7 @@ def check(text: str, ctx=None) -> list[Finding]:
                     explained |= {token, kind} if how == "template" else {token}
                     continue
                 hits.append((ln.no, m.start(), token, kind))
+    hits.extend(_unfilled_slots(lines, ctx, {(no, pos) for no, pos, _, _ in hits}))
     found: list[Finding] = []
     seen: set[str] = set()
     for no, _, token, kind in sorted(hits):
@@ -270,6 +275,49 @@ def check(text: str, ctx=None) -> list[Finding]:
             f"The customer sees template text ({kind}) where their details should be: "
             "the message looks careless and impersonal.",
             snippet(lines[no].text)))
+    return found
+
+
+# The name slot of a greeting: "Dear NAME,", "Hi ___,", "Hello {0},", "Hi :first_name,", "Dear Customer Name,".
+_GREETING_SLOT = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|hallo|liebe[rs]?|sehr\s+geehrte[rs]?(?:/r)?|guten\s+tag|bonjour|cher|ch[èe]re|"
+    r"hola|estimad[oa](?:/a)?|querid[oa]|gentile|buongiorno|ciao|car[oa]|beste|geachte|hoi|ol[áa]|prezad[oa]|"
+    r"caro\(a\)|car[oa])\s+(?P<slot>:?[^,:!\n]{1,40}?)\s*[,:!]", re.I)
+# Name words a slot names a field with (not "Dear Customer", a generic greeting).
+_NAME_WORD = re.compile(r"name|first|last|surname|vorname|nachname|anrede|nom\b|pr[ée]nom|nombre|apellido|nome|"
+                        r"cognome|naam|voornaam|achternaam|salutation|title|recipient|contact", re.I)
+# A field in SNAKE_CASE capitals whose words all name data: "TRACKING_NUMBER", "ORDER_ID" (not "ERR_CONNECTION").
+_SNAKE_FIELD = re.compile(r"(?<![\w./-])[A-Z]{2,12}(?:_[A-Z]{2,12}){1,3}(?![\w/-])")
+_DATA_WORDS = {"NAME", "FIRST", "LAST", "FULL", "CUSTOMER", "CLIENT", "AGENT", "ORDER", "TRACKING", "NUMBER", "NO",
+               "NUM", "ID", "REF", "REFERENCE", "DATE", "TIME", "AMOUNT", "PRICE", "TOTAL", "ADDRESS", "PHONE",
+               "EMAIL", "ACCOUNT", "CASE", "TICKET", "BOOKING", "INVOICE", "POLICY", "CODE", "LINK", "URL", "SLOT",
+               "DELIVERY", "USER", "CONTACT", "COMPANY", "SURNAME", "TITLE", "POSTCODE", "CITY", "SIGNATURE"}
+
+
+def _unfilled_slots(lines, ctx, taken: set) -> list[tuple[int, int, str, str]]:
+    """Fields that no bracket marks: a greeting's name slot holding a field name or a blank, and data fields in
+    SNAKE_CASE capitals in the prose."""
+    found: list[tuple[int, int, str, str]] = []
+    persona = {fold(w) for w in re.findall(r"\w+", str((getattr(ctx, "persona", None) or {}).get("name") or ""))}
+    greeted = False
+    for ln in lines:
+        if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
+            continue
+        m = None if greeted else _GREETING_SLOT.match(ln.prose)
+        if m:
+            greeted = True
+            slot = m.group("slot").strip()
+            blank = re.fullmatch(r"_{2,}|\.{3,}|…|-{3,}|:\w+|\{\d\}|%s", slot)
+            named = re.fullmatch(r"(?:[A-Za-zÀ-ÿ_]+\s*){1,3}", slot) and _NAME_WORD.search(slot) and is_field(slot) \
+                and not ({fold(w) for w in re.findall(r"\w+", slot)} & persona)
+            if (blank or named) and (ln.no, m.start("slot")) not in taken:
+                found.append((ln.no, m.start("slot"), slot, "an unfilled greeting"))
+        for f in _SNAKE_FIELD.finditer(ln.prose):
+            if set(f.group(0).split("_")) <= _DATA_WORDS and (ln.no, f.start()) not in taken:
+                found.append((ln.no, f.start(), f.group(0), "a field name in capitals"))
+        for f in re.finditer(r"(?<![^\s(“\"'])\{\d\}(?=[\s,.;:!?)”\"']|$)", ln.prose):   # "{0}", "{1}": a format string's slots
+            if (ln.no, f.start()) not in taken:
+                found.append((ln.no, f.start(), f.group(0), "a numbered slot"))
     return found
 
 

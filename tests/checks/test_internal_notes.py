@@ -620,3 +620,221 @@ WEIGHED_LOOK_ALIKES = [
 @pytest.mark.parametrize("lang,text", WEIGHED_LOOK_ALIKES)
 def test_the_same_evidence_said_to_the_customer_or_about_someone_else_is_left_alone(lang, text):
     assert check(text, _doe(lang)) == [], text
+
+
+# --- Who a passage addresses (probes.checks.addressee): evidence from the reply's frame, not from phrases. ---
+def _ctx(lang, name="Jane Doe"):
+    return CheckContext(persona={"name": name, "language": lang, "situation": "general"}, channel="email")
+
+
+SET_APART_NOTES = [
+    # below the signature: the customer by name in the third person
+    ("en", "Dear Ms Doe,\n\nYour refund of £40 has been processed.\n\nKind regards,\nTom\nCustomer Care\n\n"
+           "Jane phoned twice yesterday, go easy on her", "Jane phoned twice"),
+    # above the greeting: the customer's name and a repeat
+    ("en", "Doe's had two reships already - last one.\n\nHi Jane,\n\nA new kettle is on its way.\n\nBest,\nRo",
+     "Doe's had two reships"),
+    # below the signature: a jotted note (lower case) with staff work, nobody named
+    ("en", "Hi Jane,\n\nYour new router is on its way.\n\nThanks,\nSam\n\ncredited the month as goodwill, "
+           "flag to billing", "credited the month"),
+    # a colleague's initials and a date, with shorthand for the customer
+    ("en", "Hello Jane,\n\nYour appointment is confirmed.\n\nRegards,\nAmir\n\nAK 04/11 cust ID checked on call",
+     "AK 04/11"),
+    # a colleague named first, spoken to ("you" said to the colleague, not the customer)
+    ("en", "Hi Jane,\n\nThe order has been cancelled.\n\nBest wishes,\nLeah\n\nOmar - can you void the invoice "
+           "when the ticket closes?", "Omar - can you void"),
+    # in each language, below the signature
+    ("de", "Sehr geehrte Frau Doe,\n\nIhre Gutschrift ist gebucht.\n\nMit freundlichen Grüßen\nAnja Weber\n\n"
+           "Frau Doe ruft jeden Tag an – Vorgang bitte schließen, sobald gebucht", "Frau Doe ruft"),
+    ("fr", "Bonjour Madame Doe,\n\nVotre avoir est enregistré.\n\nBien cordialement,\nLéa\n\n"
+           "Mme Doe a appelé trois fois, relancer la compta lundi", "Mme Doe a appelé"),
+    ("es", "Estimada Sra. Doe:\n\nSu abono ya está registrado.\n\nSaludos cordiales,\nPablo\n\n"
+           "clienta muy enfadada, escalar a supervisor si vuelve a escribir", "clienta muy enfadada"),
+    ("it", "Gentile Sig.ra Doe,\n\nil suo buono è stato emesso.\n\nCordiali saluti,\nGiulia\n\n"
+           "la Doe ha già scritto tre volte, chiudere la pratica domani", "la Doe ha già scritto"),
+    ("nl", "Beste mevrouw Doe,\n\nUw tegoed is bijgeschreven.\n\nMet vriendelijke groet,\nDaan\n\n"
+           "mevrouw Doe belt weer, ticket sluiten als het geld binnen is", "mevrouw Doe belt"),
+    ("pt", "Cara Sra. Doe,\n\nO seu crédito foi registado.\n\nCumprimentos,\nInês\n\n"
+           "cliente já reclamou 2 vezes, escalar para o supervisor", "cliente já reclamou"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", SET_APART_NOTES)
+def test_a_block_set_apart_from_the_letter_that_speaks_to_staff_is_a_note(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+ASIDES_AND_SENTENCES = [
+    ("en", "Hi Jane, the locksmith comes at 2pm (Jane's rung 4x today, she's not happy, keep it short).", "Jane's rung"),
+    ("en", "Hi Jane,\n\nJane wants the full £90 back but policy says £60, I've gone with £60 and logged it.\n\n"
+           "Your refund of £60 is on its way.\n\nThanks,\nNed", "Jane wants the full"),
+    ("de", "Hallo Frau Doe,\n\nFrau Doe hat schon zweimal reklamiert, Kulanz ist freigegeben.\n\nIhre Gutschrift "
+           "folgt.\n\nViele Grüße\nOle", "Frau Doe hat schon"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", ASIDES_AND_SENTENCES)
+def test_an_aside_or_sentence_about_the_customer_by_name_is_a_note(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+SET_APART_LOOK_ALIKES = [
+    # footers, signatures and postscripts written for the customer
+    ("en", "Dear Ms Doe,\n\nAll done.\n\nKind regards,\nTom Baker\nCustomer Care Team\nAcme Ltd\n\n"
+           "Acme Ltd is authorised and regulated by the FCA. Registered in England No. 123456."),
+    ("en", "Hi Jane,\n\nAll sorted.\n\nThanks,\nSam\n\nP.S. Our winter sale starts next week - keep an eye on "
+           "your inbox!"),
+    ("en", "Hi Jane,\n\nAll sorted.\n\nThanks,\nSam\n\nRated Excellent on Trustpilot. Winners of the 2025 "
+           "customer service award."),
+    ("en", "Hi Jane,\n\nDone!\n\nBest,\nSam\n\n--\nSam Patel | Team Lead, Escalations\nAcme Energy"),
+    ("en", "Hi Jane,\n\nDone!\n\nBest,\nSam\n\nTicket 4471 | Status: resolved | Priority: normal"),
+    ("en", "Order 4471 - replacement\n\nHi Jane,\n\nThe replacement ships today.\n\nThanks,\nSam"),
+    # slogans about "the customer" in general
+    ("de", "Sehr geehrte Frau Doe,\n\nIhr Vorgang ist abgeschlossen.\n\nMit freundlichen Grüßen\nTim Berger\n"
+           "Kundenservice\n\nDer Kunde ist uns wichtig – seit 1950."),
+    ("fr", "Bonjour Madame Doe,\n\nVotre dossier est clos.\n\nCordialement,\nJulie\nService client\n\n"
+           "Le client est au cœur de nos préoccupations."),
+    # third persons who are not the customer; the customer's name said to her
+    ("en", "Hi Jane,\n\nThe courier said he tried twice but nobody was in. (He left a card.)\n\nThanks,\nSam"),
+    ("en", "Hi Jane,\n\nThanks Jane for bearing with us - your case was escalated and is now resolved.\n\n"
+           "Thanks,\nSam"),
+    ("es", "Hola Jane:\n\nTu pedido ya ha salido.\n\nUn saludo,\nPablo\n\nSíguenos en Instagram @tiendaejemplo"),
+]
+
+
+@pytest.mark.parametrize("lang,text", SET_APART_LOOK_ALIKES)
+def test_footers_signatures_and_talk_to_the_customer_set_apart_are_not_notes(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+MORE_SET_APART = [
+    # an unattributed "> " block below the signature that does not speak as the customer
+    ("en", "Hi Jane,\n\nYour booking is moved to the 14th.\n\nRegards,\nPaul\n\n> para 1 sounds a bit cold, "
+           "can someone reword before this goes?", "para 1 sounds"),
+    # a colleague's signed request below the signature ("you" is the colleague)
+    ("en", "Dear Ms Doe,\n\nWe have closed the account.\n\nKind regards,\nNina\n\n___\nCould you proofread this "
+           "before it is sent? First go at a complaint reply - N", "Could you proofread"),
+    # a paragraph wholly in square brackets: a drafting instruction
+    ("en", "Hi Jane,\n\nHere is how to reset the router.\n\n[paste the steps from KB 118 here, the short version]\n\n"
+           "Thanks,\nSupport", "[paste the steps from KB 118"),
+    # after "//" in a line
+    ("en", "Hi Jane, your direct debit is set up. // acct flagged for arrears, review next month",
+     "acct flagged"),
+    # a shouted instruction inside an ordinary paragraph
+    ("en", "Hi Jane,\n\nWe can offer a credit of £30 on your next bill. CHECK WITH SUPERVISOR BEFORE SENDING "
+           "THIS ONE.\n\nThanks,\nOwen", "CHECK WITH SUPERVISOR"),
+    # a note for the team below the signature, in Portuguese and Spanish
+    ("pt", "Olá Jane,\n\nO reembolso está a ser tratado.\n\nCumprimentos,\nRui\n\nObs equipa: não enviar antes de "
+           "confirmar o valor com a contabilidade", "Obs equipa"),
+    ("es", "Hola Jane:\n\nTu reembolso está en trámite.\n\nUn saludo,\nMarta\n\nNota equipo: no enviar hasta que "
+           "contabilidad confirme el importe", "Nota equipo"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", MORE_SET_APART)
+def test_quoted_signed_bracketed_slashed_or_shouted_notes_set_apart_are_caught(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+MORE_LOOK_ALIKES = [
+    # the customer's own quoted message below the reply, unattributed
+    ("en", "Hi Jane,\n\nWe've sent a new code.\n\nThanks,\nPaul\n\n> I never got the code, can someone resend it "
+           "before I try again?"),
+    # capitals written for the customer
+    ("en", "Hi Jane,\n\nYour card is blocked for your safety. PLEASE DO NOT SHARE YOUR PIN WITH ANYONE. "
+           "We will send a new card.\n\nThanks,\nOwen"),
+    # a bracketed paragraph for the customer, a signed line with "you" to the customer
+    ("en", "Hi Jane,\n\nAll done.\n\n[This message was sent from our secure portal]\n\nThanks,\nSupport"),
+    ("en", "Hi Jane,\n\nAll done - you can check it in the app now.\n\nThanks,\nSam\n\nSee you at the shop soon - Sam"),
+    # a to-do given to the customer; "//" in a path
+    ("en", "Hi Jane,\n\nBefore the visit:\n1. Clear the hallway.\n2. TODO on your side: find the meter key.\n\n"
+           "Thanks,\nSam"),
+    ("en", "Hi Jane, the form is at https://example.org/forms // in the Documents section."),
+]
+
+
+@pytest.mark.parametrize("lang,text", MORE_LOOK_ALIKES)
+def test_customer_quotes_capitals_and_brackets_for_the_customer_are_not_notes(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+THIRD_ROUND_SHAPES = [
+    # an aside that speaks for nobody and to nobody, with staff evidence
+    ("en", "Hi Jane, the late fee is waived. (TL said fine this once)", "(TL said fine this once)"),
+    ("en", "Hi Jane,\n\n(reused the reply to the Harris complaint - amend names)\n\nYour voucher is attached.\n\n"
+           "Thanks,\nBea", "amend names"),
+    # a paragraph jotted in lower case inside a letter whose paragraphs open with capitals
+    ("en", "Hi Jane,\n\nThanks for your patience.\n\nhanding this to Omar, I'm on leave from tmrw\n\n"
+           "Kind regards,\nLiz", "handing this to Omar"),
+    # a paragraph wholly in ** … **
+    ("en", "Hi Jane,\n\nYour credit is applied.\n\n**staff: don't forget to tag this as goodwill**\n\nThanks",
+     "**staff:"),
+    # a lower-case label opening a sentence mid-line
+    ("en", "Hi Jane, your slot is Tuesday. note: same postcode as the fraud case, chase ID", "note: same postcode"),
+    # a note for a named colleague with an article, a customer noun for "the lady"
+    ("it", "Gentile Jane,\n\nil reso è registrato.\n\nCordiali saluti,\nLuca\n\nNota per il collega del turno di notte: "
+           "la signora richiama sempre la sera", "Nota per il collega"),
+    ("pt", "Olá Jane,\n\nA encomenda saiu hoje.\n\nCumprimentos,\nJoão\n\nNota para a Marta: a cliente quer falar "
+           "com o gerente", "Nota para a Marta"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", THIRD_ROUND_SHAPES)
+def test_unnamed_asides_jotted_paragraphs_and_labels_for_colleagues_are_notes(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet
+
+
+THIRD_ROUND_LOOK_ALIKES = [
+    ("en", "Hi Jane, your engineer comes Friday (he always rings ahead)."),
+    ("en", "Hi Jane, your refund is approved (we checked it twice)."),
+    ("en", "Hi Jane,\n\nAll sorted.\n\nCheers,\nSam\n\nsent via the Acme help desk app"),
+    ("it", "Gentile Jane,\n\nle confermiamo il rimborso.\n\nIl bonifico arriverà presto.\n\nCordiali saluti,\nLuca"),
+    ("en", "Hi Jane, your slot is Tuesday. Note: we are closed on Monday."),
+    # a postscript to the customer by name below the signature; a signature with a team lead's title
+    ("en", "Hi Jane,\n\nThe fitter is booked.\n\nThanks,\nSam\n\nP.S. Jane - remember to move the car before he "
+           "arrives!"),
+    ("de", "Hallo Frau Doe,\n\nIhre Erstattung ist unterwegs.\n\nViele Grüße\nTim\n\nTim Berger\nTeamleiter "
+           "Kundenservice\nBeispiel GmbH"),
+    # a third person in an aside who is not the customer
+    ("it", "Gentile Jane,\n\nil tecnico è già passato due volte (ha trovato la caldaia spenta). Tornerà giovedì.\n\n"
+           "Cordiali saluti,\nLuca"),
+]
+
+
+@pytest.mark.parametrize("lang,text", THIRD_ROUND_LOOK_ALIKES)
+def test_asides_about_third_parties_or_us_and_letters_in_lower_case_are_not_notes(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+def test_a_question_to_a_colleague_typed_into_the_chat_about_this_one_is_a_note():
+    chat = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
+    found = check("So sorry the parcel is late again, Jane. I'll look into it. mo can we comp the postage on this "
+                  "one?", chat)
+    assert found and "comp the postage" in found[0].snippet
+    assert check("So sorry the parcel is late again, Jane. I've refunded the postage on this one. Anything else?",
+                 chat) == []
+
+
+WRONG_WINDOW = [
+    ("en", "Agent Mo: Thanks Jane, checking now.\nAgent Mo: oops wrong window - Lea is she due the £10 credit?",
+     "wrong window"),
+    ("de", "Danke, Frau Doe, einen Moment. sorry falsches Fenster – Pia, hat die Kundin schon einen Gutschein?",
+     "falsches Fenster"),
+    ("en", "You're welcome Jane! ps for team - she's the one from the double charge last week", "ps for team"),
+    ("nl", "Dank u, mevrouw Doe. ff navragen bij Daan of de klant al gecompenseerd is", "ff navragen"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", WRONG_WINDOW)
+def test_messages_typed_into_the_customers_chat_for_a_colleague_are_notes(lang, text, part):
+    found = check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat"))
+    assert found and part in found[-1].snippet
+
+
+def test_an_apology_for_a_wrong_number_said_to_the_customer_is_not_a_note():
+    chat = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
+    assert check("Sorry Jane, wrong ticket number above - your reference is 44120.", chat) == []

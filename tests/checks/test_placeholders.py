@@ -255,3 +255,43 @@ def test_an_explanation_does_not_excuse_a_leak_of_another_shape_or_an_ordinary_r
         "Unreplaced placeholder [Customer Name]"]
     # A details block a template fills in is not a config sample.
     assert check("Hi,\n\nYour booking:\n    Name: [Customer Name]\n    Date: [Booking Date]\n")
+
+
+def test_a_merge_tag_explained_in_another_language_is_no_placeholder_but_a_field_left_in_a_sentence_is():
+    fr = CheckContext(persona={"name": "Luc Martin", "language": "fr"}, channel="email")
+    explained = ("Bonjour Luc,\n\nInsérez la balise {{NOM}} dans l'objet de votre campagne : elle sera remplacée "
+                 "automatiquement par le nom de chaque contact.\n\nCordialement")
+    assert check(explained, fr) == []
+    left = "Hi {{first_name}}, your old router is replaced by a new one free of charge."
+    assert check(left, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email"))
+
+
+UNMARKED_FIELDS = [
+    "Dear CUSTOMER_NAME,\n\nYour order has shipped.",
+    "Hi ___,\n\nThanks for your message.",
+    "Hello :firstname, your booking is confirmed.",
+    "Dear Customer Name,\n\nThank you for contacting us.",
+    "Hallo Vorname, danke für Ihre Nachricht.",
+    "Hi Jane, your courier will call from PHONE_NUMBER on the day.",
+    "Hello Jane, ticket {0} has been opened for you.",
+]
+
+
+@pytest.mark.parametrize("text", UNMARKED_FIELDS)
+def test_a_field_no_bracket_marks_in_the_greeting_or_in_capitals_is_a_placeholder(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email"))
+
+
+UNMARKED_LOOK_ALIKES = [
+    "Dear Customer,\n\nThank you for contacting us.",
+    "Dear Sir or Madam,\n\nThank you.",
+    "Hi there, thanks for your message.",
+    "Hi Jane, the browser says ERR_CONNECTION_REFUSED: please restart the router.",
+    "Hi Jane, use the pattern ^[A-Z]{2}\\d{6}$ in the field.",
+    "Dear Valued Customer,\n\nYour statement is ready.",
+]
+
+
+@pytest.mark.parametrize("text", UNMARKED_LOOK_ALIKES)
+def test_generic_greetings_error_codes_and_regexes_are_no_unmarked_field(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email")) == []

@@ -487,3 +487,74 @@ def test_visits_transfers_compound_weekdays_fortnights_and_participles_in_other_
     assert due_h("Wir sind Montagvormittag bis Freitagabend erreichbar.", "de") is None
     assert due_h("O débito será efetuado no dia 14.", "pt") is None
     assert due_h("Wij zorgen dat uw gegevens veilig zijn.", "nl") is None
+
+
+# --- The company as the agent of a future act, told by grammar (any verb), in seven languages. ---
+COMPANY_ACTS = [
+    ("en", "We'll swap the faulty handset for a new one by Friday."),
+    ("en", "I'm couriering the signed contract to you tomorrow."),
+    ("en", "I've asked the stores team to put a spare key aside for you before noon."),
+    ("en", "Our surveyor will inspect the roof on Thursday."),
+    ("en", "I'll upgrade your plan by end of day, then you can check it in the app."),
+    ("de", "Wir tauschen den Zähler bis Donnerstag aus."),
+    ("de", "Ich habe die Kollegen gebeten, die Rechnung bis Freitag zu korrigieren."),
+    ("fr", "Nous allons corriger la facture d'ici jeudi."),
+    ("fr", "Je changerai le compteur demain."),
+    ("es", "Vamos a corregir la factura antes del jueves."),
+    ("es", "Cambiaremos el contador mañana."),
+    ("it", "Correggeremo la fattura entro giovedì."),
+    ("it", "Le inviamo il preventivo domani."),
+    ("nl", "Wij passen de factuur vóór donderdag aan."),
+    ("nl", "Een monteur komt dinsdagmiddag bij u langs."),
+    ("pt", "Vamos corrigir a fatura até quinta-feira."),
+    ("pt", "O técnico vai te ligar amanhã até as 12h para marcar o horário da visita."),
+    ("en", "Expect the new fob in the post by Saturday."),
+    ("en", "The revised statement goes out to you tomorrow."),
+    ("es", "Le devolvemos la fianza en un plazo de 3 días hábiles."),
+]
+
+
+def test_the_company_acting_in_any_verb_with_a_time_is_a_promise():
+    for lang, text in COMPANY_ACTS:
+        assert found(text, lang), (lang, text)
+
+
+NOT_COMPANY_ACTS = [
+    ("en", "We won't be able to replace it before Friday."),
+    ("en", "We hope to reopen the branch by Friday."),
+    ("en", "We'll charge the balance on Friday."),
+    ("en", "I'm hoping the part arrives tomorrow."),
+    ("en", "We'll be closed tomorrow for the bank holiday."),
+    ("de", "Wir sind bis Freitag nicht erreichbar."),
+    ("de", "Wir erinnern Sie an Ihren Termin morgen."),
+    ("de", "Wir haben den Vertrag zum Freitag gekündigt."),
+    ("fr", "Nous ouvrons à 9h demain."),
+    ("fr", "Nous serons fermés jeudi."),
+    ("fr", "Notre service est joignable du lundi au vendredi de 9h à 18h, merci de nous rappeler."),
+    ("es", "No podremos cambiarlo antes del jueves."),
+    ("es", "Estaremos cerrados el jueves."),
+    ("it", "Le ricordiamo l'appuntamento di domani alle 10:30."),
+    ("it", "Saremo chiusi giovedì."),
+    ("nl", "Wij zijn donderdag gesloten."),
+    ("nl", "We hebben de factuur vorige week donderdag aangepast."),
+    ("pt", "Estaremos fechados na quinta-feira."),
+    # wishes, opening times and what the company needs or waits for are no act of its own
+    ("en", "We're waiting for the supplier to confirm by Friday."),
+    ("en", "I'm leaving the company on Friday, so a colleague will take over."),
+    ("en", "I'm travelling on Friday."),
+    ("en", "I'm going away tomorrow."),
+    ("de", "Ich wünsche Ihnen ein schönes Wochenende."),
+    ("de", "Wir öffnen morgen um 9 Uhr."),
+    ("de", "Wir empfehlen, das Formular bis Freitag einzusenden."),
+    ("es", "Abriremos mañana a las 9."),
+    ("es", "Necesitaremos el formulario antes del viernes."),
+    ("it", "Apriamo domani alle 9."),
+    ("nl", "We verwachten uw betaling vóór vrijdag."),
+    ("nl", "We openen morgen om 9 uur."),
+    ("pt", "Abriremos amanhã às 9h."),
+]
+
+
+def test_what_the_company_cannot_hopes_or_did_or_only_is_is_no_promise():
+    for lang, text in NOT_COMPANY_ACTS:
+        assert found(text, lang) == [], (lang, text)

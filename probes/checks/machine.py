@@ -1,0 +1,145 @@
+"""Whether a reply's own layout shows a machine wrote it: the frame of a notification rather than its words.
+
+Automatic replies are recognised first by what they say ("this is an automated response", probes.answers.classify);
+writers keep finding new ways to say it. A notification also *looks* like one, in any wording:
+
+- a bot naming itself ("I'm Ava, Trailside's virtual assistant", "Ich bin Max, der digitale Assistent");
+- a mailbox nobody reads ("This mailbox is not monitored", "Dieses Postfach wird nicht überwacht");
+- the footer that says why the message came ("You're receiving this notification because…", "This email is a
+  service from…", "Sie erhalten diese E-Mail, weil…");
+- field lines, the layout of a form ("Status: Pending", "Priority: normal", "Betreff: …") — two or more;
+- a status headline opening the text: an object with a reference as the subject of a done act ("Case 00412887
+  has been updated", "Your return RMA-773104 has been approved");
+- the whole company away ("closed for the holidays from 24 December", "answered in order of arrival").
+
+Each is a weak sign; they count together with the wording's own evidence, and only in a text no person
+speaks in (nobody says "I", nobody signs by name) — except a bot that names itself or a mailbox nobody reads,
+which say it of themselves.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_BOT_WORDS = (r"(?:virtual|digital|automated|ai|online|chat)\s+(?:assistant|agent|helper)|chat-?bot|bot|"
+              r"virtuelle[rn]?\s+assistent(?:in)?|digitale[rn]?\s+assistent(?:in)?|assistant\s+virtuel|"
+              r"asistente\s+virtual|assistente\s+virtuale|virtuele\s+assistent|assistente\s+virtual")
+_SELF_BOT = re.compile(
+    r"\b(?:I['’]m|I\s+am|ich\s+bin|je\s+suis|soy|sono|ik\s+ben|sou|eu\s+sou)\s+[A-ZÀ-Þ][\w\-]{1,20},?\s+"
+    r"(?:[\w&.\-]+['’]s\s+|(?:the|your|an?|der|die|ihr|dein|le|la|l['’]|votre|el|la|tu|su|il|la|tuo|suo|de|je|uw|"
+    r"o|a|seu|sua|teu|tua)\s+(?:\w+\s+)?)?(?:" + _BOT_WORDS + r")\b", re.I)
+_UNMONITORED = re.compile(
+    r"\b(?:(?:mailbox|inbox|e-?mail\s+address|address)\b[^.\n]{0,30}?\bis\s+(?:not\s+|un)(?:monitored|attended|read)|"
+    r"unmonitored\s+(?:mailbox|inbox|address)|unattended\s+(?:mailbox|inbox)|"
+    r"(?:dieses|das)\s+postfach\s+wird\s+nicht\s+(?:überwacht|gelesen|betreut)|"
+    r"(?:cette|la)\s+(?:bo[îi]te|adresse)\s+(?:mail\s+|aux\s+lettres\s+|e-?mail\s+)?n['’]est\s+pas\s+(?:surveill|consult|lu)|"
+    r"(?:este|el)\s+(?:buz[óo]n|correo|direcci[óo]n)\s+no\s+(?:se\s+)?(?:supervisa|revisa|est[áa]\s+(?:monitorizado|atendido))|"
+    r"(?:questa|la)\s+(?:casella|mail|e-?mail|indirizzo)\s+(?:di\s+posta\s+)?non\s+[èe]\s+(?:monitorat|presidiat|lett)|"
+    r"(?:deze|dit)\s+(?:mailbox|inbox|e-?mailadres|adres)\s+wordt\s+niet\s+(?:gelezen|bewaakt|gecontroleerd)|"
+    r"(?:esta|este)\s+(?:caixa|endere[çc]o)\s+(?:de\s+(?:correio|e-?mail)\s+)?n[ãa]o\s+[ée]\s+(?:monitorizad|monitorad|lid))",
+    re.I)
+_WHY_YOU_GET_THIS = re.compile(
+    r"\b(?:you(?:['’]re|\s+are)\s+receiving\s+this|you\s+received\s+this\s+(?:e-?mail|message|notification)\s+because|"
+    r"this\s+(?:e-?mail|message|notification)\s+(?:is\s+a\s+service|was\s+(?:sent|generated)\s+(?:to\s+you\s+)?(?:by|from))|"
+    r"manage\s+(?:your\s+)?(?:notification|email)\s+(?:settings|preferences)|"
+    r"sie\s+erhalten\s+diese\s+(?:e-?mail|nachricht|benachrichtigung),?\s+(?:weil|da)|"
+    r"vous\s+recevez\s+(?:ce|cet)\s+(?:message|courriel|e-?mail)|"
+    r"(?:recibe|recibes|ha\s+recibido)\s+este\s+(?:correo|mensaje|e-?mail)\s+porque|"
+    r"(?:riceve|ricevi|ha\s+ricevuto)\s+questa\s+(?:e-?mail|mail|comunicazione|notifica)\s+perch[ée]|"
+    r"u\s+ontvangt\s+deze\s+(?:e-?mail|mail|melding|notificatie)\s+omdat|"
+    r"(?:recebe|recebeu)\s+este\s+(?:e-?mail|email)\s+porque)", re.I)
+_FIELD = re.compile(
+    r"^\s*(?:status|subject|priority|case(?:\s+(?:number|no\.?|id))?|ticket(?:\s+(?:number|no\.?|id))?|reference|"
+    r"ref|request(?:er)?|assignee|assigned\s+to|category|queue|betreff|priorität|vorgang|objet|statut|priorité|"
+    r"asunto|estado|prioridad|oggetto|stato|priorità|onderwerp|prioriteit|assunto|prioridade)\s*:\s*\S", re.I | re.M)
+_HEADLINE = re.compile(
+    r"^\s*(?:(?:your|votre|ihr|ihre|su|il\s+suo|la\s+sua|uw|o\s+seu|a\s+sua)\s+)?(?:\w+\s+)?(?:case|ticket|job|request|return|order|claim|incident|booking|enquiry|query|application|"
+    r"vorgang|anfrage|ticket|demande|dossier|solicitud|caso|pedido|richiesta|pratica|aanvraag|melding|"
+    r"pedido|processo)\s+#?[\w\-]*\d[\w\-]*\s+(?:has\s+been|is\s+now|was|wurde|ist|a\s+été|est|ha\s+sido|"
+    r"a\s+été|è\s+stat[oa]|è|is|werd|foi|está)\s+\w+", re.I)
+_COMPANY_AWAY = re.compile(
+    r"\b(?:(?:answered|dealt\s+with|handled|processed)\s+in\s+(?:the\s+)?order\s+(?:of\s+arrival|(?:it\s+was|they\s+were|"
+    r"they\s+are)\s+received|received)|(?:are|is)\s+closed\s+(?:for\s+the\s+(?:holidays?|christmas|easter|summer)|"
+    r"until|from\s+\d)|in\s+der\s+reihenfolge\s+(?:des\s+eingangs|ihres\s+eingangs|der\s+eingänge)|"
+    r"par\s+ordre\s+d['’]arriv[ée]e|dans\s+l['’]ordre\s+d['’]arriv[ée]e|por\s+orden\s+de\s+llegada|"
+    r"in\s+ordine\s+di\s+arrivo|in\s+volgorde\s+van\s+binnenkomst|por\s+ordem\s+de\s+chegada|"
+    r"(?:sind|ist)\s+(?:vom|bis|über\s+die\s+feiertage)\s[^.]{0,30}geschlossen|"
+    r"(?:sommes|est)\s+ferm[ée]e?s?\s+(?:du|jusqu|pour\s+les\s+f[êe]tes)|"
+    r"(?:estamos|est[áa])\s+cerrad[oa]s?\s+(?:del|hasta|por\s+vacaciones)|"
+    r"(?:siamo|è)\s+chius[oi]\s+(?:dal|fino|per\s+(?:le\s+)?(?:ferie|festività))|"
+    r"(?:zijn|is)\s+(?:van|tot)\s[^.]{0,30}gesloten|(?:estamos|está)\s+fechad[oa]s?\s+(?:de|até|para\s+f[ée]rias))",
+    re.I)
+_GREETING_LINE = re.compile(r"^\s*(?:dear|hi|hello|hey|hallo|liebe|sehr|guten|bonjour|madame|monsieur|hola|estimad|"
+                            r"buen|gentile|buongiorno|ciao|beste|geachte|hoi|ol[áa]|prezad|caro|cara)\b", re.I)
+
+
+# What an acknowledgement is made of, sentence by sentence: thanks for the contact, it was received, its
+# reference, a reply will come, nobody is in, where to look. A text that says nothing else says nothing about the
+# request itself: nobody read it yet.
+_META = re.compile(
+    r"\b(?:thanks?|thank\s+you|many\s+thanks)\b.{0,30}\b(?:contacting|message|email|e-mail|enquiry|inquiry|request|"
+    r"query|reaching\s+out|getting\s+in\s+touch|writing)|"
+    r"\b(?:vielen\s+)?dank\b.{0,30}\b(?:nachricht|anfrage|e-?mail|kontaktaufnahme)|"
+    r"\bmerci\b.{0,30}\b(?:message|demande|courriel|contact)|\bgracias\b.{0,30}\b(?:contact|mensaje|escrib|consulta)|"
+    r"\bgrazie\b.{0,30}\b(?:contatt|messaggio|richiesta|scritto)|\b(?:bedankt|dank)\b.{0,30}\b(?:bericht|vraag|e-?mail|contact)|"
+    r"\bobrigad[oa]\b.{0,30}\b(?:contact|mensagem|pedido)|"
+    r"\b(?:received|registered|logged|got\s+your\s+(?:message|email|request)|eingegangen|erhalten|registriert|"
+    r"enregistr\w+|bien\s+re[çc]u|recibid\w+|registrad\w+|ricevut\w+|registrat\w+|presa\s+in\s+carico|ontvangen|"
+    r"geregistreerd|recebid\w+|registad\w+)\b|"
+    r"\b(?:reference|ref|ticket|case|enquiry|request|vorgangs?nummer|nummer|num[ée]ro|n\.|nº|no\.)\b[^.\n]{0,25}?"
+    r"[A-Z]*-?\d{3,}|"
+    r"\b(?:will|['’]ll|shall)\s+(?:\w+\s+){0,2}(?:respond|reply|get\s+back|be\s+in\s+touch|contact\s+you|be\s+back)|"
+    r"\b(?:one\s+of\s+our|a\s+member\s+of\s+(?:our|the)|an?\s+)(?:\w+\s+){0,2}(?:advisers?|advisors?|agents?|team|"
+    r"colleagues?|operators?|representatives?)\b|"
+    r"\bmelden\s+uns\b|\bmelden\b.{0,30}\bbei\s+ihnen\b|\brevien\w+\s+vers\s+vous|\br[ée]pondr\w+|\btrait[ée]e?\b|"
+    r"\brespond\w*r[áa]|\bresponder\w+|\bcontatter\w+|\brisponder\w+|\bnemen\b.{0,30}\bcontact\b|"
+    r"\bentraremos\s+em\s+contacto|\bresponderemos\b|"
+    r"\bas\s+soon\s+as\s+possible|\blo\s+antes\s+posible|\bal\s+pi[ùu]\s+presto|\bzo\s+snel\s+mogelijk|"
+    r"\bschnellstm[öo]glich|\bdans\s+les\s+meilleurs\s+d[ée]lais|\bcom\s+a\s+maior\s+brevidade|"
+    r"\b(?:away|out\s+of\s+(?:the\s+)?office|back\s+on|closed)\b|"
+    r"\b(?:view|track|see)\s+(?:it|the|your|ticket)\b|https?://", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\s[A-Za-z]\.)\s+|\n+")   # not after "n." in "richiesta n. 77120"
+
+
+def _only_about_the_contact(text: str) -> bool:
+    """Every sentence of the text (greetings and signatures aside) is about the contact itself, and there are at
+    least two of them."""
+    parts = [x.strip() for x in _SENTENCE.split(text) if x.strip()]
+    # Greetings, closings and signatures aside (a short line that does not end a sentence, or a greeting).
+    long = [x for x in parts if (len(x.split()) > 4 or x[-1] in ".!?") and not _GREETING_LINE.match(x)]
+    return bool(long) and all(_META.search(x) for x in long) and sum(bool(_META.search(x)) for x in parts) >= 2
+
+
+def frame_signs(text: str) -> list[tuple[float, str]]:
+    """The notification frame's signs in a text: (weight, the words), weights on probes.answers.classify's scale."""
+    signs: list[tuple[float, str]] = []
+    if m := _UNMONITORED.search(text):
+        signs.append((0.75, m.group(0)))
+    if m := _WHY_YOU_GET_THIS.search(text):
+        signs.append((0.5, m.group(0)))
+    fields = _FIELD.findall(text)
+    if len(fields) >= 2:
+        signs.append((0.5, fields[0].strip()))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if not _GREETING_LINE.match(first) and (m := _HEADLINE.match(first)):
+        signs.append((0.5, m.group(0).strip()))
+    if m := _COMPANY_AWAY.search(" ".join(text.split())):
+        signs.append((0.5, m.group(0)))
+    if _only_about_the_contact(text):
+        signs.append((1.0, next(x for x in _SENTENCE.split(text) if _META.search(x)).strip()))
+    return signs
+
+
+def says_machine(text: str, weight: float, impersonal: Callable[[], bool]) -> str | None:
+    """The words that show a machine wrote the text, counting the wording's own evidence (``weight``), or None.
+
+    A bot that names itself is enough; otherwise the signs and the wording must add up to 1.0, in a text nobody
+    speaks in (``impersonal()``, asked only when needed) or from a mailbox nobody reads."""
+    if m := _SELF_BOT.search(text):
+        return m.group(0)
+    signs = frame_signs(text)
+    if not signs or weight + sum(w for w, _ in signs) < 1.0:
+        return None
+    if _UNMONITORED.search(text) or impersonal():
+        return signs[0][1]
+    return None

@@ -1,0 +1,69 @@
+"""Automatic replies told by the notification's frame (probes.checks.machine), not only by its wording."""
+import pytest
+
+from probes.answers.classify import auto_wording
+
+MACHINE_FRAMES = [
+    # a bot that names itself, with a company's possessive
+    "Hello! I'm Milo, Northwind's digital assistant. A human colleague will pick this up when the desk opens.",
+    "Hallo, ich bin Lotte, die virtuelle Assistentin von Stadtwerke Nord. Wie kann ich helfen?",
+    # a mailbox nobody reads under a status notice
+    "Your repair job RJ-20931 has been scheduled.\n\nThe mailbox that sent this email is not monitored.",
+    "Votre dossier 77120 a été clôturé.\n\nCette boîte mail n'est pas surveillée, merci de ne pas y répondre.",
+    # field lines and the footer that says why the message came
+    "Ticket 88213 has been updated\n\nStatus: Waiting on you\nPriority: Normal\n\n"
+    "You are receiving this notification because you are the requester of this ticket.",
+    "Vorgang 4471 wurde aktualisiert\n\nStatus: In Bearbeitung\nBetreff: Zählerstand\n\n"
+    "Sie erhalten diese E-Mail, weil Sie eine Anfrage gestellt haben.",
+    # the whole company away, with an acknowledgement
+    "Thank you for writing to Fenwick Books. Your email has been received. We are closed for the holidays until "
+    "3 January and will answer messages in the order they were received.\n\nFenwick Books",
+    "Grazie per averci scritto. La sua richiesta è stata ricevuta: siamo chiusi per ferie fino al 25 agosto e "
+    "risponderemo in ordine di arrivo.",
+]
+
+
+@pytest.mark.parametrize("text", MACHINE_FRAMES)
+def test_a_notifications_frame_shows_it_is_automatic(text):
+    assert auto_wording(text)
+
+
+PEOPLES_ANSWERS = [
+    # a person's answer with field lines, signed by name
+    "Hi Jane,\n\nI've checked the order for you:\nStatus: dispatched\nCourier: DPD\n\nThanks,\nTom",
+    # a person introducing themselves (not a bot), a person mentioning the shop's closure
+    "Hi Jane, I'm Sam, your account manager. I've moved your renewal to March as you asked.",
+    "Hi Jane,\n\nI'm sorry for the wait: we are closed for the holidays until 3 January, but I've refunded the "
+    "£20 today.\n\nBest wishes,\nPriya",
+    # a single status headline with a person's answer under it
+    "Order 5512 has been refunded\n\nHi Jane, I've refunded the full £49.99 to your card; it shows in 3-5 days.\n\n"
+    "Kind regards,\nOmar",
+]
+
+
+@pytest.mark.parametrize("text", PEOPLES_ANSWERS)
+def test_a_persons_answer_with_a_field_a_closure_or_a_headline_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+ACKNOWLEDGEMENTS_ONLY = [
+    "Thanks for contacting Brightwater Energy. Your enquiry reference is BW-55812. One of our advisers will "
+    "respond within 5 working days.\n\nBrightwater Energy Customer Service",
+    "Grazie per averci contattato. La sua richiesta n. 77120 è stata presa in carico. Un operatore la contatterà "
+    "al più presto.\n\nServizio Clienti",
+    "Obrigado pelo seu contacto. O seu pedido foi registado com o número 99120. Responderemos com a maior "
+    "brevidade possível.\n\nApoio ao Cliente",
+]
+
+
+@pytest.mark.parametrize("text", ACKNOWLEDGEMENTS_ONLY)
+def test_a_text_only_about_the_contact_itself_and_signed_by_nobody_is_automatic(text):
+    assert auto_wording(text)
+
+
+def test_an_acknowledgement_that_goes_on_to_answer_or_is_signed_by_a_person_is_not():
+    assert auto_wording("Thanks for contacting Brightwater Energy. Your enquiry reference is BW-55812. The meter "
+                        "reading you sent was wrong by a digit, so I have corrected your bill to £48.20.\n\n"
+                        "Brightwater Energy Customer Service") is None
+    assert auto_wording("Thanks for your message, Jane. Your reference is BW-55812. I'll respond within 2 days.\n\n"
+                        "Best wishes,\nRuth Hale") is None
