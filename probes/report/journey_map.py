@@ -152,6 +152,9 @@ class _Sheet:
         self.mood: dict[str, int] = {}
         self.why: dict[str, list[str]] = {}
         self.lows: dict[str, list[dict[str, Any]]] = {}
+        # A scenario's own stage that stands where a default one would (the wait an await step names): ordered
+        # as that one.
+        self.roles: dict[str, str] = {}
         # Per stage, for the history across runs: how long it took (a contact, the first answer of its kind, a
         # promise kept) and how long the customer waited in it.
         self.took: dict[str, float] = {}
@@ -325,6 +328,8 @@ def _wait(sheet: _Sheet, stage: str, lane: str, start_s: float | None, wait_s: f
                         for o, c in spans]
         item["detail"] = business_note(wait_s, sum(c - o for o, c in spans)) or "all in business hours"
     sheet.add(stage, lane, item)
+    if stage not in DEFAULT_STAGES:
+        sheet.roles.setdefault(stage, WAIT)
     sheet.waited[stage] = sheet.waited.get(stage, 0.0) + max(0.0, wait_s)
     return sheet.items[-1]
 
@@ -384,14 +389,21 @@ def _await_step(sheet: _Sheet, step: dict, by_key: dict, own_stage: str | None, 
         _low(sheet, stage, f_lane, f, quote)
 
 
-def _order(stages: list[str]) -> list[str]:
-    """Default stages in the customer's order; a scenario's own stages where they first appeared."""
+def _order(stages: list[str], roles: dict[str, str] | None = None) -> list[str]:
+    """Default stages in the customer's order; a scenario's own stages where they first appeared, or, when one
+    stands for a default stage (``roles``: the wait an await step names stands for Waiting), where that one
+    would be."""
+    roles = roles or {}
+
+    def rank(stage: str) -> int | None:
+        default = stage if stage in DEFAULT_STAGES else roles.get(stage)
+        return DEFAULT_STAGES.index(default) if default is not None else None
+
     out: list[str] = []
     for s in stages:
-        if s in DEFAULT_STAGES:
+        if (mine := rank(s)) is not None:
             # Before the first default stage that comes later in the customer's order.
-            later = next((i for i, o in enumerate(out) if o in DEFAULT_STAGES
-                          and DEFAULT_STAGES.index(o) > DEFAULT_STAGES.index(s)), None)
+            later = next((i for i, o in enumerate(out) if (theirs := rank(o)) is not None and theirs > mine), None)
             out.insert(later if later is not None else len(out), s)
         else:
             out.append(s)
@@ -400,7 +412,7 @@ def _order(stages: list[str]) -> list[str]:
 
 def _view(sheet: _Sheet, waits: list[dict]) -> dict[str, Any]:
     j = sheet.journey
-    stages = _order(sheet.stages)
+    stages = _order(sheet.stages, sheet.roles)
     longest = max((w["wait_s"] for w in waits), default=0) or 1.0
     for w in waits:
         # One scale for every wait on the sheet: half the time, half the bar.
