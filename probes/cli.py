@@ -959,7 +959,8 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
               "REPORTS/runs/<run id>/map.html, beside the run's page).")
 @click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False), help="Also print the map to this PDF "
               "through Chromium (landscape, on --paper).")
-@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger, reports folder and "
+              "the companies' business hours, shaded on the map; also read with --ledger).")
 @click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
               "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
 def map_command(run_id, journey_name, tag, target, paper, last_runs, out_path, pdf_path, config_path, ledger_url):
