@@ -6,6 +6,7 @@ PDFs are read back with poppler's pdfinfo, pdftotext and pdftoppm.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import shutil
@@ -170,6 +171,14 @@ def test_a_dead_end_form_low_point_shows_what_the_customer_saw(ledger, tmp_path,
     assert img.get_attribute("alt") == "Screenshot: after sending"
     href = low.locator(".shot-thumb").get_attribute("href")
     assert (out.parent / href).resolve() == (tmp_path / "evidence" / "shots" / "run-form-after.png").resolve()
+    # Once `probes prune` has deleted the screenshot, the low point says so instead.
+    (shot,) = ledger.run_rows("run-form", ("evidence",))["evidence"]
+    ledger.update_row("evidence", shot["id"], pruned_at=T0 + dt.timedelta(days=90))
+    map_cli(tmp_path / "ledger.sqlite3", "--out", str(out))
+    page.reload()
+    low = page.locator('.lows[data-stage="Find a way to get in touch"] .low-card')
+    assert low.locator(".shot-thumb").count() == 0
+    assert low.locator(".shot-problem").inner_text() == "Screenshot: evidence pruned (1 Feb 2027)"
 
 
 def poppler() -> None:
