@@ -261,3 +261,13 @@ def test_a_nightly_runs_map_counts_the_nights_and_the_dashboard_links_it(ledger,
     assert "in the 3 nights of this journey" in page.locator(".history-note").inner_text()
     dashboard = (reports / "index.html").read_text(encoding="utf-8")
     assert 'href="runs/night-3/map.html" class="journey-map-link"' in dashboard
+
+
+def test_the_hours_shaded_are_named_as_a_person_would_say_them():
+    from probes.report.journey_map import hours_words
+
+    week = {d: "09:00-17:30" for d in ("mon", "tue", "wed", "thu", "fri")}
+    assert hours_words({**week, "sat": "10:00 - 14:00"}) == "Mon\u2013Fri 09:00\u201317:30, Sat 10:00\u201314:00"
+    assert hours_words({"wed": "09:00-12:00", "mon": "09:00-12:00"}) == "Mon 09:00\u201312:00, Wed 09:00\u201312:00"
+    assert hours_words({**week, "thu": "09:00-20:00"}) == (
+        "Mon\u2013Wed 09:00\u201317:30, Thu 09:00\u201320:00, Fri 09:00\u201317:30")
