@@ -201,6 +201,21 @@ class BusinessCalendar:
             total += min(closes, b) - max(opens, a)
         return total.total_seconds()
 
+    def open_spans(self, a: datetime, b: datetime) -> list[tuple[datetime, datetime]]:
+        """The opening hours within [a, b], each (opens, closes) in UTC and cut to [a, b]; [] if ``b`` is not
+        after ``a``. Always open: the whole of [a, b]."""
+        a, b = _aware(a, "a"), _aware(b, "b")
+        if b <= a:
+            return []
+        if self._always:
+            return [(a, b)]
+        spans = []
+        for _, opens, closes in self._intervals(a, until=b):
+            if opens >= b:
+                break
+            spans.append((max(opens, a), min(closes, b)))
+        return spans
+
     def add_business_days(self, start: datetime, days: int) -> datetime:
         """The deadline (UTC) ``days`` business days after ``start``, as SLAs mean it.
 

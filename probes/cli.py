@@ -361,7 +361,7 @@ def execute(config, journeys, reports: Path, *, ledger_url=None, json_path=None,
     results = build_results(ledger, result.run_id)
     progress.settled(results)
     index, dashboard = publish_run(ledger, reports, result.run_id, results=results, title=title,
-                                   days=config.settings.dashboard_days)
+                                   days=config.settings.dashboard_days, targets=config.targets)
     if json_path:
         write_json(results, Path(json_path))
     if plain:
@@ -430,7 +430,7 @@ def _preflight_failed(config, journeys, failures, reports: Path, *, ledger_url, 
                                    options={"journeys": [j.path for j in journeys]}, location=location)
         results = build_results(ledger, run_id)
         index, dashboard = publish_run(ledger, reports, run_id, results=results, title=title,
-                                       days=config.settings.dashboard_days)
+                                       days=config.settings.dashboard_days, targets=config.targets)
         if json_path:
             write_json(results, Path(json_path))
         ledger.close()
@@ -715,7 +715,8 @@ def harvest(config_path, ledger_url, report_dir):
     got = _harvest_and_say(ledger, config, reports)
     # Written also when a mailbox could not be read: the report says which deadlines that leaves open.
     if run_id := ledger.latest_run_id():
-        page, dashboard = publish_run(ledger, reports, run_id, days=config.settings.dashboard_days)
+        page, dashboard = publish_run(ledger, reports, run_id, days=config.settings.dashboard_days,
+                                      targets=config.targets)
         click.echo(f"Report: {page}")
         click.echo(f"Dashboard: {dashboard}")
     _send_alerts(ledger, config, started)
@@ -1082,7 +1083,7 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
     results = build_results(ledger, run_id)
     days = days or (config.settings.dashboard_days if config is not None else DEFAULT_DAYS)
     index, dashboard = publish_run(ledger, Path(out_dir).resolve() if out_dir else reports, run_id,
-                                   results=results, days=days)
+                                   results=results, days=days, targets=_targets_for_map(config, config_path))
     if json_path:
         write_json(results, Path(json_path))
     click.echo(f"Report: {index}")
@@ -1107,7 +1108,8 @@ def report(ledger_url, out_dir, run_id, days, json_path, list_runs, config_path,
               "REPORTS/runs/<run id>/map.html, beside the run's page).")
 @click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False), help="Also print the map to this PDF "
               "through Chromium (landscape, on --paper).")
-@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger, reports folder and "
+              "the companies' business hours, shaded on the map; also read with --ledger).")
 @click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
               "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
 def map_command(run_id, journey_name, tag, target, paper, last_runs, out_path, pdf_path, config_path, ledger_url):
@@ -1130,7 +1132,8 @@ def map_command(run_id, journey_name, tag, target, paper, last_runs, out_path, p
     out = Path(out_path).resolve() if out_path else run_page_dir(reports, run_id) / MAP_PAGE
     try:
         earlier = [build_results(ledger, r) for r in _runs_before(ledger, run_id, last_runs - 1)]
-        write_map(results, out, paper=paper, journey=journey_name, tag=tag, target=target, earlier=earlier)
+        write_map(results, out, paper=paper, journey=journey_name, tag=tag, target=target, earlier=earlier,
+                  targets=_targets_for_map(config, config_path))
     except LookupError as err:
         click.secho(f"Nothing to map in run {run_id}: {err}.", fg="red", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -1148,6 +1151,20 @@ def map_command(run_id, journey_name, tag, target, paper, last_runs, out_path, p
             click.secho(f"Cannot print the map to {pdf_path}: {exc}", fg="red", err=True)
             sys.exit(EXIT_PROBER_ERROR)
         click.echo(f"PDF: {pdf}")
+
+
+def _targets_for_map(config, config_path: str | None) -> dict:
+    """The targets whose business hours the journey map shades: the project's (also with --ledger, when a
+    probes.yaml is found), else the demo company's (the demo's ledger is what such a command reads). The map
+    uses a target only where its name is the one the run recorded."""
+    from .config import find_config, load_config
+
+    if config is None:
+        try:
+            config = load_config(find_config(config_path))
+        except InputError:
+            config = demo_config("http://127.0.0.1", Path("reports"))
+    return dict(config.targets)
 
 
 def _runs_before(ledger, run_id: str, n: int) -> list[str]:

@@ -200,6 +200,13 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
     assert f"Report: {index}" in done.stdout and f"Dashboard: {out / 'index.html'}" in done.stdout
     scenarios = sorted((ROOT / "scenarios").glob("*.yaml"))
     assert f"(of {len(scenarios)})" in done.stdout
+    # The journey map beside the page, linked from it: a sheet per journey, the demo company's hours named,
+    # screenshots at the broken forms' low points.
+    map_page = (index.parent / "map.html").read_text(encoding="utf-8")
+    assert 'href="map.html"' in index.read_text(encoding="utf-8")
+    assert map_page.count('<section class="sheet"') == len(scenarios)
+    assert "business hours (Mon\u2013Fri 09:00\u201317:30, Europe/London)" in map_page
+    assert 'class="shot-thumb"' in map_page
 
     requests = []
     with sync_playwright() as pw:

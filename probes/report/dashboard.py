@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
     if not latest:
         return {"days": [], "window_days": days, "runs": [], "targets": [], "journeys": [], "changes": None,
                 "regressions": [], "nightly_only": True, "latest_nightly": None, "locations": None,
-                "multi_location": False, "changes_elsewhere": []}
+                "multi_location": False, "changes_elsewhere": [], "latest_map": None}
     end_day = latest[0]["started_at"].astimezone(dt.timezone.utc).date()
     day_list = [end_day - dt.timedelta(days=days - 1 - i) for i in range(days)]
     start = dt.datetime.combine(day_list[0], dt.time(), tzinfo=dt.timezone.utc)
@@ -108,10 +109,14 @@ def dashboard_data(ledger: Ledger, *, days: int = DEFAULT_DAYS, out_dir: Path | 
             if multi_location and day == night and r["id"] != latest_nightly["id"]:
                 also.append(changes_for_run(ledger, r["id"]))
                 flagged += regressions_view(regressions(ledger, r["id"]))
+    # The latest night's journey map (with how each stage went over the nights before it), when written.
+    latest_map = (f"runs/{latest_nightly['id']}/map.html" if latest_nightly is not None and out_dir is not None
+                  and (Path(out_dir) / "runs" / latest_nightly["id"] / "map.html").is_file() else None)
     return {"days": day_list, "window_days": days, "runs": listed, "targets": targets, "journeys": cells,
             "changes": changes, "regressions": flagged, "nightly_only": nightly_only,
             "latest_nightly": latest_nightly, "multi_location": multi_location, "changes_elsewhere": also,
-            "locations": _latest_night_by_location(ledger, run_of_day, jrows) if multi_location else None}
+            "locations": _latest_night_by_location(ledger, run_of_day, jrows) if multi_location else None,
+            "latest_map": latest_map}
 
 
 # --- queries ----------------------------------------------------------------------------------------------
@@ -404,10 +409,12 @@ def run_page_dir(reports: Path, run_id: str) -> Path:
 
 
 def publish_run(ledger: Ledger, reports: Path, run_id: str, *, results: dict | None = None,
-                title: str | None = None, days: int = DEFAULT_DAYS) -> tuple[Path, Path]:
+                title: str | None = None, days: int = DEFAULT_DAYS,
+                targets: Mapping[str, Any] | None = None) -> tuple[Path, Path]:
     """Write the run's page (``runs/<run id>/index.html`` with results.json beside it) and render the dashboard
     (``index.html``) again. Returns (run page, dashboard). An ad-hoc run gets its page and a line in the
-    dashboard's list; the dashboard's nightly view stays the nightly runs'."""
+    dashboard's list; the dashboard's nightly view stays the nightly runs'. ``targets``: probes.yaml's targets,
+    for the journey map's business hours."""
     from .build import build_results
     from .render import write_json, write_report
 
@@ -419,17 +426,19 @@ def publish_run(ledger: Ledger, reports: Path, run_id: str, *, results: dict | N
     except Exception:  # noqa: BLE001 - the run's own page matters more than the comparison with others
         log.exception("what changed in run %s could not be worked out; its page is written without it", run_id)
         history = None
-    map_href = _write_map(results, folder)
+    map_href = _write_map(ledger, results, folder, targets)
     page = write_report(results, folder, title=title, history=history, map_href=map_href)
     return page, write_dashboard(ledger, reports, days=days)
 
 
-def _write_map(results: dict, folder: Path) -> str | None:
-    """The run's journey map (map.html beside its page, A3); its link, or None when the run has no journey."""
-    from .journey_map import MAP_PAGE, write_map
+def _write_map(ledger: Ledger, results: dict, folder: Path, targets: Mapping[str, Any] | None) -> str | None:
+    """The run's journey map (map.html beside its page, A3); its link, or None when the run has no journey.
+    A nightly run's map also says how each stage went over the nights before it (journey_map.NIGHTS_MAPPED)."""
+    from .journey_map import MAP_PAGE, nights_before, write_map
 
     try:
-        write_map(results, folder / MAP_PAGE)
+        earlier = nights_before(ledger, results["run"]) if results["run"]["kind"] == "nightly" else []
+        write_map(results, folder / MAP_PAGE, targets=targets, earlier=earlier)
     except LookupError:   # no journeys: no map (and none left from an earlier page of this run)
         (folder / MAP_PAGE).unlink(missing_ok=True)
         return None

@@ -8,13 +8,16 @@ sheet. It judges nothing of its own: every low point is a finding, or a contact 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..business_time import WEEKDAYS, BusinessCalendar
 from .build import nearest_rank
 from ..durations import format_duration
-from .render import SEVERITY, _environment, channel_name, family_of, long_duration, persona_words
+from .render import (SEVERITY, _environment, _evidence_view, business_note, channel_name, family_of, long_duration,
+                     persona_words)
 
 PAPERS = ("a3", "a4")
 MAP_PAGE = "map.html"
@@ -72,6 +75,10 @@ WHAT_TO_FIX = {
 TEXT_FAMILIES = {"placeholder", "wrong_recipient", "internal_note", "profanity", "tone", "language", "canned",
                  "answer", "link"}
 QUOTE_CHARS = 220
+# A nightly run's map says how each stage went over this many nights, that night's included.
+NIGHTS_MAPPED = 14
+# Opening hours shaded on the time axis: at most this many spans (a sheet over years draws none, and says so).
+MAX_OPEN_SPANS = 400
 
 
 def what_to_fix(check: str) -> str:
@@ -101,11 +108,43 @@ def _company_said(step: dict) -> str:
     return str(lines[-1]["text"]) if lines else ""
 
 
+def hours_words(business_hours: Mapping[str, str]) -> str:
+    """ "Mon–Fri 09:00–17:30, Sat 10:00–14:00": a target's weekly opening hours, days with the same hours
+    run together."""
+    groups: list[list[Any]] = []   # [first day, last day, span], consecutive days with one span
+    for i, day in enumerate(WEEKDAYS):
+        span = business_hours.get(day)
+        if span is None:
+            continue
+        span = span.replace(" ", "").replace("-", "\u2013")
+        if groups and groups[-1][2] == span and WEEKDAYS.index(groups[-1][1]) == i - 1:
+            groups[-1][1] = day
+        else:
+            groups.append([day, day, span])
+    return ", ".join((a.title() if a == b else f"{a.title()}\u2013{b.title()}") + f" {span}"
+                     for a, b, span in groups)
+
+
+def _hours(journey: dict, targets: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The journey's company's opening hours from probes.yaml (``targets``: its targets by key), for shading:
+    ``calendar`` (None when not known or none are set) and ``words`` saying which hours are shaded, or why none."""
+    target = (targets or {}).get(journey["target"])
+    if target is None or (journey["target_name"] and target.name != journey["target_name"]):
+        return {"calendar": None, "words": "business hours not shaded: the company is not in probes.yaml"}
+    if not target.business_hours:
+        return {"calendar": None, "words": "business hours not shaded: none are set for the company in probes.yaml"}
+    return {"calendar": BusinessCalendar.for_target(target),
+            "words": f"business hours ({hours_words(target.business_hours)}, {target.timezone}"
+                     f"{', closed on its holidays' if target.holidays else ''})"}
+
+
 class _Sheet:
     """Collects one journey's items per (lane, stage), in the order they happened."""
 
-    def __init__(self, journey: dict):
+    def __init__(self, journey: dict, hours: dict[str, Any], out_dir: Path | None):
         self.journey = journey
+        self.hours = hours
+        self.out_dir = out_dir   # the map's folder, for links to the screenshots (None: no thumbnails)
         self.t0 = _parse(journey["started_at"])
         self.stages: list[str] = []
         self.lanes: list[str] = []
@@ -113,6 +152,9 @@ class _Sheet:
         self.mood: dict[str, int] = {}
         self.why: dict[str, list[str]] = {}
         self.lows: dict[str, list[dict[str, Any]]] = {}
+        # A scenario's own stage that stands where a default one would (the wait an await step names): ordered
+        # as that one.
+        self.roles: dict[str, str] = {}
         # Per stage, for the history across runs: how long it took (a contact, the first answer of its kind, a
         # promise kept) and how long the customer waited in it.
         self.took: dict[str, float] = {}
@@ -159,8 +201,8 @@ def _finding_stage(f: dict, step: dict, own_stage: str, answer_stage: str | None
     return own_stage
 
 
-def _journey_sheet(journey: dict) -> dict[str, Any]:
-    sheet = _Sheet(journey)
+def _journey_sheet(journey: dict, hours: dict[str, Any], out_dir: Path | None = None) -> dict[str, Any]:
+    sheet = _Sheet(journey, hours, out_dir)
     steps = journey["steps"]
     by_key = {s["id"]: s for s in steps}
     # An await step may name the stage its wait is drawn in; by the key of the contact it awaits.
@@ -184,6 +226,8 @@ def _journey_sheet(journey: dict) -> dict[str, Any]:
             continue
         if step["status"] == "skipped":
             continue
+        # What the customer saw at the end of the step (the page after sending, the chat): the last screenshot.
+        shot = next((e for e in reversed(step.get("evidence") or []) if e["kind"] == "screenshot"), None)
         sheet.add(stage, lane, {"kind": "dead_end" if reached is False else "contact",
                                 "mark": "\u2716" if reached is False else "\u25b6",
                                 "title": f"{label}: did not get through" if reached is False else label,
@@ -216,24 +260,34 @@ def _journey_sheet(journey: dict) -> dict[str, Any]:
             f_lane = ((said_in or answers[0])["channel"] or "email") if in_answer else lane
             quote = f["snippet"] or (
                 _quote((said_in or first_human or answers[0])["text"]) if in_answer else _quote(_company_said(step)))
-            _low(sheet, f_stage, f_lane, f, quote)
+            _low(sheet, f_stage, f_lane, f, quote, None if in_answer else shot)
         if reached is False and not any(SEVERITY_WEIGHT.get(f["severity"], 0) for f in step["findings"]):
             sheet.lower(stage, lane, DEAD_END_WEIGHT, "dead end",
                         {"severity": "critical", "mark": SEVERITY["critical"]["mark"],
                          "title": f"{channel_name(lane)}: the contact did not get through", "check": "",
-                         "quote": _quote(_company_said(step)), "fix": what_to_fix(lane)})
+                         "quote": _quote(_company_said(step)), "fix": what_to_fix(lane),
+                         "shot": _shot(sheet, shot)})
     for f in journey["findings"]:
         _low(sheet, _finding_stage(f, {}, CONTACT, None), sheet.lanes[0] if sheet.lanes else "web_form", f,
              f["snippet"])
     return _view(sheet, waits)
 
 
-def _low(sheet: _Sheet, stage: str, lane: str, f: dict, quote: str) -> None:
+def _low(sheet: _Sheet, stage: str, lane: str, f: dict, quote: str, shot: dict | None = None) -> None:
     weight = SEVERITY_WEIGHT.get(f["severity"], 0)
     sev = SEVERITY.get(f["severity"], SEVERITY["info"])
     sheet.lower(stage, lane, weight, f"{sev['label'].lower()}: {f['title']}",
                 {"severity": f["severity"], "mark": sev["mark"], "title": f["title"], "check": f["check"],
-                 "quote": _quote(quote), "fix": what_to_fix(f["check"])} if weight else None)
+                 "quote": _quote(quote), "fix": what_to_fix(f["check"]), "shot": _shot(sheet, shot)}
+                if weight else None)
+
+
+def _shot(sheet: _Sheet, evidence: dict | None) -> dict[str, Any] | None:
+    """A screenshot for a low point, as the report shows it (a thumbnail linking the full image); None when
+    there is none or the map has no folder to link from."""
+    if evidence is None or sheet.out_dir is None:
+        return None
+    return _evidence_view(evidence, sheet.out_dir)
 
 
 def _contact_waits(sheet: _Sheet, step: dict, answers: list[dict], first_human: dict | None, stage: str,
@@ -267,8 +321,15 @@ def _contact_waits(sheet: _Sheet, step: dict, answers: list[dict], first_human: 
 def _wait(sheet: _Sheet, stage: str, lane: str, start_s: float | None, wait_s: float, words: str) -> dict:
     item = {"kind": "wait", "mark": "\u25d4", "title": f"{long_duration(wait_s)} {words}", "detail": "",
             "wait_s": wait_s, "start_s": start_s,
-            "end_s": start_s + wait_s if start_s is not None else None}
+            "end_s": start_s + wait_s if start_s is not None else None, "open": None}
+    if start_s is not None and wait_s > 0 and (spans := _open_spans(sheet, start_s, wait_s)) is not None:
+        # Which part of the silence the company was open: shaded in the bar, and said in words.
+        item["open"] = [{"x_pct": round(o / wait_s * 100, 3), "w_pct": round((c - o) / wait_s * 100, 3)}
+                        for o, c in spans]
+        item["detail"] = business_note(wait_s, sum(c - o for o, c in spans)) or "all in business hours"
     sheet.add(stage, lane, item)
+    if stage not in DEFAULT_STAGES:
+        sheet.roles.setdefault(stage, WAIT)
     sheet.waited[stage] = sheet.waited.get(stage, 0.0) + max(0.0, wait_s)
     return sheet.items[-1]
 
@@ -328,14 +389,21 @@ def _await_step(sheet: _Sheet, step: dict, by_key: dict, own_stage: str | None, 
         _low(sheet, stage, f_lane, f, quote)
 
 
-def _order(stages: list[str]) -> list[str]:
-    """Default stages in the customer's order; a scenario's own stages where they first appeared."""
+def _order(stages: list[str], roles: dict[str, str] | None = None) -> list[str]:
+    """Default stages in the customer's order; a scenario's own stages where they first appeared, or, when one
+    stands for a default stage (``roles``: the wait an await step names stands for Waiting), where that one
+    would be."""
+    roles = roles or {}
+
+    def rank(stage: str) -> int | None:
+        default = stage if stage in DEFAULT_STAGES else roles.get(stage)
+        return DEFAULT_STAGES.index(default) if default is not None else None
+
     out: list[str] = []
     for s in stages:
-        if s in DEFAULT_STAGES:
+        if (mine := rank(s)) is not None:
             # Before the first default stage that comes later in the customer's order.
-            later = next((i for i, o in enumerate(out) if o in DEFAULT_STAGES
-                          and DEFAULT_STAGES.index(o) > DEFAULT_STAGES.index(s)), None)
+            later = next((i for i, o in enumerate(out) if (theirs := rank(o)) is not None and theirs > mine), None)
             out.insert(later if later is not None else len(out), s)
         else:
             out.append(s)
@@ -344,7 +412,7 @@ def _order(stages: list[str]) -> list[str]:
 
 def _view(sheet: _Sheet, waits: list[dict]) -> dict[str, Any]:
     j = sheet.journey
-    stages = _order(sheet.stages)
+    stages = _order(sheet.stages, sheet.roles)
     longest = max((w["wait_s"] for w in waits), default=0) or 1.0
     for w in waits:
         # One scale for every wait on the sheet: half the time, half the bar.
@@ -368,7 +436,7 @@ def _view(sheet: _Sheet, waits: list[dict]) -> dict[str, Any]:
             "description": j["description"], "started_at": j["started_at"], "tags": j["tags"],
             "persona": {"name": (j["persona"] or {}).get("name") or "", "words": persona_words(j["persona"] or {})},
             "stages": stages, "lanes": lanes, "curve": curve, "lows": lows,
-            "timeline": _timeline(sheet, lanes), "zero_pct": round(MOOD_MAX / (MOOD_MAX - MOOD_MIN) * 100, 2),
+            "timeline": _timeline(sheet, lanes), "hours": sheet.hours["words"], "zero_pct": round(MOOD_MAX / (MOOD_MAX - MOOD_MIN) * 100, 2),
             "polyline": " ".join(f"{c['x_pct']},{c['y_pct']}" for c in curve)}
 
 
@@ -386,12 +454,42 @@ def _timeline(sheet: _Sheet, lanes: list[dict]) -> dict[str, Any] | None:
         marks.append({"kind": i["kind"], "title": i["title"], "row": rows[i["lane"]],
                       "x_pct": round(start / total * 100, 3), "w_pct": round((end - start) / total * 100, 3)})
     ticks = [{"x_pct": f * 100, "text": long_duration(total * f) if f else "0"} for f in (0, 0.25, 0.5, 0.75, 1)]
-    return {"marks": marks, "ticks": ticks, "total": long_duration(total), "rows": len(lanes)}
+    bands = _open_bands(sheet, 0.0, total)
+    hours = sheet.hours["words"]
+    if bands is None and sheet.hours["calendar"] is not None:
+        hours = "business hours not shaded: too long a time to draw them"
+    return {"marks": marks, "ticks": ticks, "total": long_duration(total), "rows": len(lanes),
+            "open": bands, "hours": hours}
+
+
+def _open_spans(sheet: _Sheet, start_s: float, length_s: float) -> list[tuple[float, float]] | None:
+    """The company's opening hours within ``length_s`` from ``start_s`` (seconds from the journey's start), as
+    (from, to) seconds after ``start_s``; None when they are not known or too many to draw."""
+    calendar = sheet.hours["calendar"]
+    if calendar is None or sheet.t0 is None or length_s <= 0:
+        return None
+    a = sheet.t0 + dt.timedelta(seconds=start_s)
+    spans = calendar.open_spans(a, a + dt.timedelta(seconds=length_s))
+    if len(spans) > MAX_OPEN_SPANS:
+        return None
+    return [((o - a).total_seconds(), (c - a).total_seconds()) for o, c in spans]
+
+
+def _open_bands(sheet: _Sheet, start_s: float, length_s: float) -> list[dict[str, float]] | None:
+    """_open_spans as bands in % of ``length_s``, to shade."""
+    spans = _open_spans(sheet, start_s, length_s)
+    if spans is None:
+        return None
+    return [{"x_pct": round(o / length_s * 100, 3), "w_pct": round((c - o) / length_s * 100, 3)} for o, c in spans]
 
 
 def map_view(results: dict, *, journey: str | None = None, tag: str | None = None,
-             target: str | None = None) -> list[dict[str, Any]]:
-    """One sheet per journey of the results document, those named, tagged or of the target given."""
+             target: str | None = None, targets: Mapping[str, Any] | None = None,
+             out_dir: Path | None = None) -> list[dict[str, Any]]:
+    """One sheet per journey of the results document, those named, tagged or of the target given.
+
+    ``targets``: probes.yaml's targets by key (probes.config.Target), for the companies' opening hours;
+    ``out_dir``: the folder the map is written to, for the screenshots' thumbnails at the low points."""
     out = []
     for j in results["journeys"]:
         if journey is not None and j["name"] != journey:
@@ -400,7 +498,7 @@ def map_view(results: dict, *, journey: str | None = None, tag: str | None = Non
             continue
         if target is not None and target not in (j["target"], j["target_name"]):
             continue
-        out.append(_journey_sheet(j))
+        out.append({**_journey_sheet(j, _hours(j, targets), out_dir), "run_kind": results["run"]["kind"]})
     return out
 
 
@@ -411,29 +509,52 @@ def add_history(sheets: list[dict], earlier: list[list[dict]]) -> None:
         same = [sheet] + [o for run in earlier for o in run
                           if o["name"] == sheet["name"] and o["target"] == sheet["target"]]
         n = len(same)
+        # Nightly runs are counted in nights ("9 of 14 nights"), as the workshop thinks of them.
+        runs = "nights" if all(o.get("run_kind") == "nightly" for o in same) else "runs"
         for st in sheet["stages"]:
             facts = [o["facts"].get(st) or {} for o in same]
             if st == WAIT or not any(f.get("good") for f in facts) and any(f.get("waited_s") for f in facts):
                 times = [f["waited_s"] for f in facts if f.get("waited_s") is not None]
-                head = f"waited in {len(times)} of {n} runs"
+                head = f"waited in {len(times)} of {n} {runs}"
             else:
                 times = [f["took_s"] for f in facts if f.get("good") and f.get("took_s") is not None]
-                head = f"{sum(1 for f in facts if f.get('good'))} of {n} runs"
+                head = f"{sum(1 for f in facts if f.get('good'))} of {n} {runs}"
             spread = (f"; median {long_duration(nearest_rank(times, 50))}, worst {long_duration(max(times))}"
                       if times else "")
             sheet["history"][st] = head + spread
         sheet["history_runs"] = n
+        sheet["history_unit"] = runs
+
+
+def nights_before(ledger: Any, run: dict, nights: int | None = None) -> list[dict]:
+    """The results documents of the nightly runs before ``run`` (its results document's "run"), newest first:
+    ``nights`` - 1 of them (default NIGHTS_MAPPED), so that with ``run`` itself the map counts ``nights``."""
+    import sqlalchemy as sa
+
+    from ..ledger import runs
+    from .build import build_results
+
+    started = _parse(run["started_at"])
+    want = (nights or NIGHTS_MAPPED) - 1
+    if started is None or want <= 0:
+        return []
+    rows = ledger._select(sa.select(runs.c.id).where(runs.c.kind == "nightly", runs.c.started_at < started,
+                                                     runs.c.id != run["id"])
+                          .order_by(runs.c.started_at.desc()).limit(want))
+    return [build_results(ledger, r["id"]) for r in rows]
 
 
 def render_map(results: dict, *, paper: str = "a3", journey: str | None = None, tag: str | None = None,
-               target: str | None = None, earlier: list[dict] | None = None) -> str:
+               target: str | None = None, earlier: list[dict] | None = None,
+               targets: Mapping[str, Any] | None = None, out_dir: Path | None = None) -> str:
     """The journey map of one run as a self-contained HTML page, one sheet per journey, printed on ``paper``.
 
     ``earlier``: the results documents of earlier runs; each stage then says how it went over them all.
+    ``targets``, ``out_dir``: as for map_view (opening hours shaded; screenshots at the low points).
     Raises LookupError when no journey of the run matches the filters."""
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}")
-    sheets = map_view(results, journey=journey, tag=tag, target=target)
+    sheets = map_view(results, journey=journey, tag=tag, target=target, targets=targets, out_dir=out_dir)
     if not sheets:
         raise LookupError("no journey of this run matches" if (journey or tag or target) else "the run has no journeys")
     if earlier:
@@ -448,7 +569,7 @@ def write_map(results: dict, path: Path, **options: Any) -> Path:
     """Write the journey map (render_map's options) to ``path``, creating its folder; returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_map(results, **options), encoding="utf-8")
+    path.write_text(render_map(results, out_dir=path.parent.absolute(), **options), encoding="utf-8")
     return path
 
 

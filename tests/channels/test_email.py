@@ -123,12 +123,22 @@ def test_contact_form_answered_by_email_is_matched_to_the_form(run_mail, company
             await: form
             ack_within: 5s
             human_within: 10s
+            stage: Wait for the e-mail
         """)
     assert ran.result.exit_code == 0, ran.rows["findings"]
     contact = ran.rows["contacts"][0]
     assert company.inbox[-1]["fields"]["email"] == contact["reply_address"]
     assert {a["status"] for a in ran.rows["awaits"]} == {"met"}
     assert ran.steps[1]["status"] == "passed" and ran.steps[1]["channel"] == "await"
+    # The journey map draws the wait in the stage the await step names, where "Waiting" would stand.
+    from probes.report.build import build_results
+    from probes.report.journey_map import map_view
+
+    (sheet,) = map_view(build_results(ran.ledger, ran.result.run_id))
+    assert sheet["stages"][:4] == ["Make contact", "Acknowledged", "Wait for the e-mail", "Answered"]
+    (email,) = [lane for lane in sheet["lanes"] if lane["channel"] == "email"]
+    waits = email["cells"][2]
+    assert [w["kind"] for w in waits] == ["wait", "wait"] and "more until a person answered" in waits[1]["title"]
 
 
 def test_without_waiting_awaits_stay_pending_with_business_hour_deadlines(run_mail, mail_config):

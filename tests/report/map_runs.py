@@ -2,8 +2,9 @@
 
 ``cross_channel``: a web form answered by e-mail (an automatic reply after 50 min, then a person 4 h 12 min after
 sending who greets "Dear [name]" and promises an e-mail "within 24 hours", which came late); ``phone_only``: a
-call whose menu ended in a dead end, heard as an IVR prompt, in a stage the scenario named. ``run_of`` records
-one run holding the journeys given.
+call whose menu ended in a dead end, heard as an IVR prompt, in a stage the scenario named; ``broken_form``: a
+contact form that answered with a server error, its screenshot kept as evidence. ``run_of`` records one run
+holding the journeys given.
 """
 from __future__ import annotations
 
@@ -22,10 +23,10 @@ def _at(s: float) -> dt.datetime:
     return T0 + dt.timedelta(seconds=s)
 
 
-def run_of(ledger, run_id: str, *journeys, day: int = 0) -> str:
-    """One run of the journeys given (cross_channel, phone_only), as the runner and harvest write it; ``day``:
-    started that many days after T0 (the journeys' own times stay at T0)."""
-    ledger.start_run("run", evidence_root=".", run_id=run_id)
+def run_of(ledger, run_id: str, *journeys, day: int = 0, kind: str = "run", evidence_root: str = ".") -> str:
+    """One run of the journeys given (cross_channel, phone_only, broken_form), as the runner and harvest write
+    it; ``day``: started that many days after T0 (the journeys' own times stay at T0)."""
+    ledger.start_run(kind, evidence_root=evidence_root, run_id=run_id)
     ledger.update_row("runs", run_id, started_at=T0 + dt.timedelta(days=day))
     for add in journeys:
         add(ledger, run_id)
@@ -96,3 +97,33 @@ def phone_only(ledger, run_id: str) -> None:
                                                           "stage": "Phone the shop"}, started_at=_at(0))
     ledger.update_row("steps", call, finished_at=_at(95))
     ledger.finish_journey(jid, "failed")
+
+
+SERVER_ERROR = "Error 500: something went wrong on our side"
+
+
+def broken_form(ledger, run_id: str) -> None:
+    """A contact form that answered with a server error; the page it showed is kept as a screenshot
+    (``shots/<run id>-after.png`` under the run's evidence root, which the caller creates: see write_shot)."""
+    jid = ledger.start_journey(run_id, name="Ask by contact form", file="form.yaml", target="acme",
+                               target_name="Acme Ltd", tags=["form"], persona={"name": "Ada Poe", "language": "en"})
+    ledger.update_row("journeys", jid, started_at=T0)
+    form = ledger.start_step(jid, 0, "ask", "web_form", "Send the question")
+    ledger.add_finding(run_id, jid, form, Finding("web_form.http_error", "critical",
+                                                  "The form answered with a server error (HTTP 500)",
+                                                  snippet=SERVER_ERROR))
+    ledger.add_evidence(run_id, jid, form, "screenshot", "after sending", f"shots/{run_id}-after.png", None)
+    ledger.finish_step(form, "failed", {"page_load_s": 0.8}, {"reachable": False}, started_at=_at(0))
+    ledger.update_row("steps", form, finished_at=_at(6))
+    ledger.finish_journey(jid, "failed")
+
+
+def write_shot(root, run_id: str) -> None:
+    """The screenshot broken_form records: a white page with a red error banner (Pillow)."""
+    from PIL import Image, ImageDraw
+
+    path = root / "shots" / f"{run_id}-after.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im = Image.new("RGB", (1280, 2400), "white")
+    ImageDraw.Draw(im).rectangle((0, 0, 1280, 300), fill=(200, 30, 30))
+    im.save(path)

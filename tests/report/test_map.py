@@ -6,6 +6,7 @@ PDFs are read back with poppler's pdfinfo, pdftotext and pdftoppm.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import shutil
@@ -20,7 +21,8 @@ from probes.ledger import Ledger
 from probes.report.dashboard import publish_run
 
 from .conftest import CHROMIUM, open_report
-from .map_runs import ACK_AFTER_S, HUMAN_AFTER_S, IVR_PROMPT, PLACEHOLDER_QUOTE, cross_channel, phone_only, run_of
+from .map_runs import (ACK_AFTER_S, HUMAN_AFTER_S, IVR_PROMPT, PLACEHOLDER_QUOTE, SERVER_ERROR, T0, broken_form,
+                       cross_channel, phone_only, run_of, write_shot)
 
 POPPLER = ("pdfinfo", "pdftotext", "pdftoppm")
 # Paper sizes in PostScript points, landscape (width, height).
@@ -112,6 +114,73 @@ def test_no_matching_journey_is_bad_input(ledger, tmp_path):
     assert not (tmp_path / "m.html").exists()
 
 
+ACME_YAML = """
+targets:
+  acme:
+    name: Acme Ltd
+    timezone: Europe/London
+    business_hours: {mon: "09:00-17:30", tue: "09:00-17:30", wed: "09:00-17:30", thu: "09:00-17:30",
+                     fri: "09:00-17:30"}
+    allowlist: ["https://acme.example/"]
+"""
+
+
+def test_business_hours_are_shaded_on_the_time_axis_and_in_the_waits(ledger, tmp_path, chromium):
+    # A person answers 10 h after the form was sent at 09:00:12 on a Tuesday (London is on UTC in November):
+    # the office closed at 17:30 in between; the promise came true late, 25 h after that, on Wednesday.
+    run_of(ledger, "run-hours", functools.partial(cross_channel, human_after_s=10 * 3600.0))
+    (tmp_path / "probes.yaml").write_text(ACME_YAML, encoding="utf-8")
+    out = tmp_path / "map.html"
+    map_cli(tmp_path / "ledger.sqlite3", "--config", str(tmp_path / "probes.yaml"), "--out", str(out))
+    page, _, _ = open_report(chromium, out, width=1500)
+    scale = page.locator(".scale")
+    assert "open: business hours (Mon\u2013Fri 09:00\u201317:30, Europe/London)" in scale.locator(".legend").inner_text()
+    # On the axis (35 h from the first step, to 20:00 on Wednesday), both days' 09:00-17:30 are shaded.
+    total_s = 12 + 10 * 3600 + 90000
+    area = scale.locator(".track .area").first
+    box = area.bounding_box()
+    bands = [b.bounding_box() for b in area.locator(".open").all()]
+    assert len(bands) == 2
+    assert (bands[0]["x"] - box["x"]) / box["width"] == pytest.approx(0, abs=0.005)
+    assert bands[0]["width"] / box["width"] == pytest.approx(8.5 * 3600 / total_s, abs=0.005)
+    assert (bands[1]["x"] - box["x"]) / box["width"] == pytest.approx(24 * 3600 / total_s, abs=0.005)
+    assert bands[1]["width"] / box["width"] == pytest.approx(8.5 * 3600 / total_s, abs=0.005)
+    # The silence until a person answered (09:50:12 to 19:00:12) is shaded where the office was open.
+    wait = page.locator('.cell-items[data-stage="Waiting"] .item.wait').nth(1)
+    assert "9 h 10 min more until a person answered (7 h 39 min in business hours)" in " ".join(wait.inner_text().split())
+    bar = wait.locator(".waitbar").bounding_box()
+    (band,) = [b.bounding_box() for b in wait.locator(".open").all()]
+    open_s = (T0.replace(hour=17, minute=30) - T0.replace(minute=50, second=12)).total_seconds()
+    assert band["x"] == pytest.approx(bar["x"], abs=2)
+    assert band["width"] / bar["width"] == pytest.approx(open_s / (10 * 3600 - ACK_AFTER_S), abs=0.01)
+
+
+def test_a_dead_end_form_low_point_shows_what_the_customer_saw(ledger, tmp_path, chromium):
+    run_of(ledger, "run-form", broken_form, evidence_root=str(tmp_path / "evidence"))
+    write_shot(tmp_path / "evidence", "run-form")
+    out = tmp_path / "maps" / "map.html"
+    map_cli(tmp_path / "ledger.sqlite3", "--out", str(out))
+    page, _, _ = open_report(chromium, out, width=1200)
+    assert texts(page, ".lane-head") == ["Web form"]
+    low = page.locator('.lows[data-stage="Find a way to get in touch"] .low-card')
+    assert low.get_attribute("data-check") == "web_form.http_error" and low.locator("q").inner_text() == SERVER_ERROR
+    # The screenshot's thumbnail (the top of the page, small), linking the full screenshot.
+    img = low.locator(".shot-thumb img")
+    assert img.evaluate("i => i.complete && i.naturalWidth") == 480
+    assert img.evaluate("i => i.naturalHeight") == 360
+    assert img.get_attribute("alt") == "Screenshot: after sending"
+    href = low.locator(".shot-thumb").get_attribute("href")
+    assert (out.parent / href).resolve() == (tmp_path / "evidence" / "shots" / "run-form-after.png").resolve()
+    # Once `probes prune` has deleted the screenshot, the low point says so instead.
+    (shot,) = ledger.run_rows("run-form", ("evidence",))["evidence"]
+    ledger.update_row("evidence", shot["id"], pruned_at=T0 + dt.timedelta(days=90))
+    map_cli(tmp_path / "ledger.sqlite3", "--out", str(out))
+    page.reload()
+    low = page.locator('.lows[data-stage="Find a way to get in touch"] .low-card')
+    assert low.locator(".shot-thumb").count() == 0
+    assert low.locator(".shot-problem").inner_text() == "Screenshot: evidence pruned (1 Feb 2027)"
+
+
 def poppler() -> None:
     """Fail (never skip) when poppler's tools are missing: the PDF is what goes on the wall."""
     missing = [tool for tool in POPPLER if shutil.which(tool) is None]
@@ -174,3 +243,31 @@ def test_over_many_runs_each_stage_says_how_often_and_how_long(ledger, tmp_path,
     assert history["Acknowledged"] == "3 of 3 runs; median 50 min, worst 50 min"
     assert history["Promise kept"] == "0 of 3 runs"   # kept late each time: never kept as promised
     assert history["Waiting"].startswith("waited in 3 of 3 runs; median 2 h")
+
+
+def test_a_nightly_runs_map_counts_the_nights_and_the_dashboard_links_it(ledger, tmp_path, chromium):
+    # Three nights of the cross-channel journey, a person answering after 4 h 12 min, 1 h and 2 h.
+    for day, after_s in ((1, HUMAN_AFTER_S), (2, 3600.0), (3, 7200.0)):
+        run_of(ledger, f"night-{day}", functools.partial(cross_channel, human_after_s=after_s), day=day,
+               kind="nightly")
+    run_of(ledger, "adhoc", cross_channel, day=4)   # an ad-hoc run after them: not a night
+    reports = tmp_path / "reports"
+    publish_run(ledger, reports, "night-3")
+    page, _, _ = open_report(chromium, reports / "runs" / "night-3" / "map.html", width=1500)
+    history = {h.get_attribute("data-stage"): h.locator(".history").inner_text()
+               for h in page.locator(".stage-head[data-stage]").all()}
+    assert history["Answered"] == "3 of 3 nights; median 2 h, worst 4 h 12 min"
+    assert history["Acknowledged"] == "3 of 3 nights; median 50 min, worst 50 min"
+    assert "in the 3 nights of this journey" in page.locator(".history-note").inner_text()
+    dashboard = (reports / "index.html").read_text(encoding="utf-8")
+    assert 'href="runs/night-3/map.html" class="journey-map-link"' in dashboard
+
+
+def test_the_hours_shaded_are_named_as_a_person_would_say_them():
+    from probes.report.journey_map import hours_words
+
+    week = {d: "09:00-17:30" for d in ("mon", "tue", "wed", "thu", "fri")}
+    assert hours_words({**week, "sat": "10:00 - 14:00"}) == "Mon\u2013Fri 09:00\u201317:30, Sat 10:00\u201314:00"
+    assert hours_words({"wed": "09:00-12:00", "mon": "09:00-12:00"}) == "Mon 09:00\u201312:00, Wed 09:00\u201312:00"
+    assert hours_words({**week, "thu": "09:00-20:00"}) == (
+        "Mon\u2013Wed 09:00\u201317:30, Thu 09:00\u201320:00, Fri 09:00\u201317:30")
