@@ -120,6 +120,7 @@ def cli(verbose: bool) -> None:
       probes alerts test               send a test message to every alert destination in probes.yaml
       probes sim phone                 the demo's phone lines on a built-in Twilio simulator
       probes report                    re-render the HTML report of the latest run
+      probes scorecard --days 30       compare the companies: who answers, how fast, how well
       probes prune --dry-run           what evidence the `retention:` limits in probes.yaml would delete
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -1007,6 +1008,93 @@ def _runs_before(ledger, run_id: str, n: int) -> list[str]:
         return []
     ids = [r["id"] for r in ledger.list_runs(limit=10_000)]   # newest first
     return ids[ids.index(run_id) + 1:][:n] if run_id in ids else []
+
+
+# --- scorecard ----------------------------------------------------------------------------------
+def _since_date(text: str | None) -> Any:
+    """--since DATE (YYYY-MM-DD, or an ISO date and time; UTC unless it says otherwise), or None."""
+    import datetime as dt
+
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        click.secho(f"--since {text!r} is not a date: write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM).", fg="red",
+                    err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+@cli.command("scorecard")
+@click.option("--run", "run_id", help="Score the companies of this run (default: the latest run). See "
+              "`probes report --list`.")
+@click.option("--days", type=click.IntRange(1, 3660), help="Instead, every run started in the last N days, up to "
+              "the latest run.")
+@click.option("--since", "since", metavar="DATE", help="Instead, every run started since DATE (YYYY-MM-DD, UTC).")
+@click.option("--min-contacts", type=click.IntRange(1, 100_000), default=2, show_default=True,
+              help="Judged contacts a company needs to be ranked; with fewer it is listed as \"too few judged "
+                   "contacts\", unranked.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="HTML file to write (default: "
+              "REPORTS/runs/<run id>/scorecard.html for one run, REPORTS/scorecard.html for --days/--since).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), metavar="FILE", help="Also write the figures "
+              "as CSV here: one row per company and channel and one per company (channel \"all\"); the README's "
+              "\"Scorecard\" section lists the columns.")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
+              "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
+def scorecard(run_id, days, since, min_contacts, out_path, csv_path, config_path, ledger_url):
+    """Write the scorecard across companies: per company and channel, reached?, answered, a person replied,
+    time to a person, answers that addressed the question, personal or canned, promises kept; and a rank.
+
+    The rank is the mean of the shares each company has data for; what the prober could not judge (its own
+    errors, answers still awaited) is shown as unknown and never counts against a company, and a company with
+    fewer than --min-contacts judged contacts is not ranked. The page states the method. Read from the
+    ledger only: no contacts are made. Exit code 0 when written, 2 when no run matches, 3 when a file could
+    not be written.
+    """
+    from .report.dashboard import run_page_dir
+    from .report.scorecard import SCORECARD_PAGE, runs_for, scorecard_data, write_csv, write_scorecard
+
+    if run_id and (days or since):
+        click.secho("--run scores one run; --days and --since a period: give one or the other.", fg="red",
+                    err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if days and since:
+        click.secho("Give --days or --since, not both.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    since_at = _since_date(since)
+    ledger, _config, reports = _ledger_to_read(ledger_url, config_path)
+    chosen = runs_for(ledger, run_id=run_id, days=days, since=since_at)
+    if not chosen:
+        what = ("The ledger has no such run." if run_id else "The ledger has no runs in that period."
+                if (days or since) else "The ledger has no runs yet.")
+        click.secho(what, fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    data = scorecard_data(ledger, [r["id"] for r in chosen], min_contacts=min_contacts)
+    one_run = not (days or since)
+    if out_path:
+        out = Path(out_path).resolve()
+    else:
+        out = run_page_dir(reports, chosen[0]["id"]) / SCORECARD_PAGE if one_run else reports / SCORECARD_PAGE
+    run_page = run_page_dir(reports, chosen[0]["id"]) / "index.html"
+    run_href = None
+    if one_run and run_page.exists():
+        import os
+
+        run_href = Path(os.path.relpath(run_page, out.parent)).as_posix()
+    try:
+        click.echo(f"Scorecard: {write_scorecard(data, out, run_href=run_href)}")
+        if csv_path:
+            click.echo(f"CSV: {write_csv(data, Path(csv_path))}")
+    except OSError as err:
+        click.secho(f"Cannot write the scorecard: {err}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    for c in data["companies"]:
+        place = f"{c['rank']}." if c["rank"] is not None else "–"
+        score = f"{c['score']:.2f}" if c["score"] is not None else "–"
+        tail = "" if c["ranked"] == "yes" else f" (not ranked: {c['ranked']})"
+        click.echo(f"{place:>3} {c['company']}: score {score}{tail}")
 
 
 # --- prune --------------------------------------------------------------------------------------
