@@ -551,6 +551,10 @@ def _print_summary(results: dict, index: Path, json_path, dashboard: Path | None
         unsure = f" ({r['could_not_tell']} more could not tell)" if r.get("could_not_tell") else ""
         click.echo(f"Reached by {channel_name(r['channel']).lower()}: {r['reached']} of {r['total']}{unsure}.")
     click.echo(f"Report: {index}")
+    from .report.scorecard import SCORECARD_PAGE
+
+    if (scorecard := index.parent / SCORECARD_PAGE).exists():   # the run's companies compared (publish_run)
+        click.echo(f"Scorecard: {scorecard}")
     if dashboard is not None:
         click.echo(f"Dashboard: {dashboard}")
     if json_path:
@@ -1247,7 +1251,12 @@ def demo(scenarios_dir, report_dir, port, json_path, wait, junit_path, metrics_p
     offline, or never loads. Its phone line (through a built-in Twilio
     simulator) has a menu with a queue to a person, a dead end, a loop back to
     the main menu and a busy sales line; its SMS number answers automatically,
-    then in person. Needs Dovecot (installed with apt-get when run as root), no
+    then in person. Beside it, two other demo companies answer the same two
+    questions (a contact form answered by email, and an email): Contoso
+    Kitchens, quick and personal, and Fabrikam Home, slow and with a form
+    letter; their journeys (probes/sim/peer_scenarios/) always run too, so the
+    scorecard beside the report (runs/<run id>/scorecard.html) compares
+    something. Needs Dovecot (installed with apt-get when run as root), no
     accounts and no network. Exits 1 when it finds something — which, for the
     demo, it should. The demo is a project of its own: its ledger is
     REPORT/demo-ledger.sqlite3 (`probes report --ledger sqlite:///REPORT/demo-ledger.sqlite3`
@@ -1271,19 +1280,31 @@ def demo(scenarios_dir, report_dir, port, json_path, wait, junit_path, metrics_p
         click.secho(str(exc), fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
     from .sim.chat import ChatServer
+    from .sim.peers import PEER_SCENARIOS, PEERS, PeerDesk
     from .sim.phonenet import DemoPhone
 
     with tempfile.TemporaryDirectory(prefix="probes-demo-mail-") as mail_root, \
             DemoMail(Path(mail_root), ack_delay_s=1.0, human_delay_s=5.0) as mail, \
             ChatServer(bot_delay_s=1.0, agent_delay_s=4.0) as chat, \
             DemoPhone(hold_s=4.0, sms_human_delay_s=5.0, speech_rate_wps=4.0) as phone, \
-            DemoCompany(port=port, on_message=mail.forward_form, chat=chat) as company:
+            DemoCompany(port=port, on_message=mail.forward_form, chat=chat) as company, \
+            ExitStack() as others:
         click.echo(f"Demo company running at {company.base_url}; its mail desk answers at "
                    f"@northwind.example; the shopper's mailbox is IMAP {mail.imap.host}:{mail.imap.port}; "
                    f"its phone lines are on the Twilio simulator at {phone.base_url}")
-        config = demo_config(company.base_url, Path(report_dir), mail, phone, chat=chat)
+        peers = []
+        for peer in PEERS:   # the scorecard's other companies: the same website and mail desk, other behaviour
+            mail.add_desk(lambda deliver, peer=peer: PeerDesk(deliver, peer)).start()
+            site = others.enter_context(DemoCompany(
+                on_message=lambda message, domain=peer.domain: mail.forward_form(message, domain),
+                company_name=peer.name.split(" (")[0]))
+            peers.append((peer, site.base_url))
+        click.echo("Other demo companies, for the scorecard: " + "; ".join(
+            f"{p.name.split(' (')[0]} at {url}, @{p.domain}" for p, url in peers))
+        config = demo_config(company.base_url, Path(report_dir), mail, phone, chat=chat, peers=peers)
         try:
-            journeys = _load_journeys(_scenario_files([scenarios_dir], [Path(report_dir)]), config)
+            journeys = _load_journeys(_scenario_files([scenarios_dir, PEER_SCENARIOS], [Path(report_dir)]),
+                                      config)
         except InputError as err:
             _fail_input(err)
         code = execute(config, journeys, Path(report_dir).resolve(), json_path=json_path, kind="demo",
@@ -1291,14 +1312,16 @@ def demo(scenarios_dir, report_dir, port, json_path, wait, junit_path, metrics_p
     sys.exit(code)
 
 
-def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive: bool = True, chat=None):
+def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive: bool = True, chat=None,
+                peers=()):
     """The configuration `probes demo` uses: one target, the demo company, at base_url.
 
     With mail (a running probes.sim.mailnet.DemoMail): the shopper's mailbox as the only identity,
     and the company's mail addresses on the target. With phone (a running probes.sim.phonenet.DemoPhone):
     the prober's Twilio number on the same identity, and the company's numbers on the target. With chat
     (a running probes.sim.chat.ChatServer): its WebSocket's host and port on the allowlist, as a company's
-    chat provider must be.
+    chat provider must be. With peers (``[(probes.sim.peers.PeerCompany, its website's base URL)]``): a
+    target for each of the demo's other companies.
     """
     from .config import Config
 
@@ -1330,6 +1353,11 @@ def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive
         target["allowlist"].extend(numbers.values())
         target["auto_reply_within_s"] = 2.0
         doc.setdefault("identities", {}).setdefault("shopper", {})["phone"] = phone.identity(interactive=interactive)
+    for peer, url in peers:
+        doc["targets"][peer.key] = {
+            "name": peer.name, "timezone": "Europe/London",
+            "endpoints": {"website": url, "support_email": peer.support},
+            "allowlist": [url + "/", f"@{peer.domain}"], "auto_reply_within_s": peer.auto_reply_within_s}
     return Config.model_validate(doc)
 
 
