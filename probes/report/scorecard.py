@@ -67,10 +67,10 @@ CSV_COLUMNS = (
     ("person_median_s", "median time to a person, seconds (nearest rank)"),
     ("person_p90_s", "90th percentile time to a person, seconds (nearest rank)"),
     ("person_times", "how many times to a person were measured"),
-    ("addressed", "answers from a person judged to cover every point the question asked"),
-    ("not_addressed", "answers from a person that missed a point"),
+    ("addressed", "contacts whose answers from a person covered every point the question asked"),
+    ("not_addressed", "contacts whose answer from a person missed a point"),
     ("addressed_rate", "addressed / (addressed + not_addressed)"),
-    ("canned", "answers from a person that were a form letter sent to other questions too"),
+    ("canned", "contacts answered by a person with a form letter sent to other questions too"),
     ("personal_rate", "(person_replied - canned) / person_replied"),
     ("promises_kept", "follow-ups promised in an answer that came in time"),
     ("promises_broken", "promised follow-ups that came late or never"),
@@ -182,7 +182,8 @@ def scorecard_data(ledger: Ledger, run_ids: list[str], *, min_contacts: int = MI
             c["person_replied"] += g["human"]
             c["answer_unknown"] += g["waiting"]
 
-        def where(contact_id: int | None) -> tuple[str, str] | None:
+        def where(contact_id: int | None, contact_by_id=contact_by_id,
+                  journey_by_id=journey_by_id) -> tuple[str, str] | None:
             contact = contact_by_id.get(contact_id) if contact_id is not None else None
             if contact is None:
                 return None

@@ -60,7 +60,8 @@ class DemoMail:
         return self
 
     def stop(self) -> None:
-        for part in (self.relay, *self.desks.values(), self.imap):
+        parts: list[SmtpServer | MailDesk | ImapServer] = [self.relay, *self.desks.values(), self.imap]
+        for part in parts:
             try:
                 part.stop()
             except Exception:  # noqa: BLE001 - stop the others all the same
