@@ -1054,7 +1054,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _html(self, status: int, page: str, headers: tuple[tuple[str, str], ...] = ()) -> None:
         if self.server.company.company_name != COMPANY_NAME:
-            page = page.replace(COMPANY_NAME, self.server.company.company_name)
+            name = self.server.company.company_name
+            page = page.replace(COMPANY_NAME, name).replace('aria-hidden="true">N</span>',
+                                                            f'aria-hidden="true">{name[:1]}</span>')
         self._send(status, page.encode("utf-8"), "text/html; charset=utf-8", headers)
 
     def _json(self, status: int, payload: object) -> None:
