@@ -130,6 +130,7 @@ def cli(verbose: bool) -> None:
       probes alerts test               send a test message to every alert destination in probes.yaml
       probes sim phone                 the demo's phone lines on a built-in Twilio simulator
       probes report                    re-render the HTML report of the latest run
+      probes scorecard --days 30       compare the companies: who answers, how fast, how well
       probes prune --dry-run           what evidence the `retention:` limits in probes.yaml would delete
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -576,6 +577,10 @@ def _print_summary(results: dict, index: Path, json_path, dashboard: Path | None
         unsure = f" ({r['could_not_tell']} more could not tell)" if r.get("could_not_tell") else ""
         click.echo(f"Reached by {channel_name(r['channel']).lower()}: {r['reached']} of {r['total']}{unsure}.")
     click.echo(f"Report: {index}")
+    from .report.scorecard import SCORECARD_PAGE
+
+    if (scorecard := index.parent / SCORECARD_PAGE).exists():   # the run's companies compared (publish_run)
+        click.echo(f"Scorecard: {scorecard}")
     if dashboard is not None:
         click.echo(f"Dashboard: {dashboard}")
     if json_path:
@@ -1175,6 +1180,93 @@ def _runs_before(ledger, run_id: str, n: int) -> list[str]:
     return ids[ids.index(run_id) + 1:][:n] if run_id in ids else []
 
 
+# --- scorecard ----------------------------------------------------------------------------------
+def _since_date(text: str | None) -> Any:
+    """--since DATE (YYYY-MM-DD, or an ISO date and time; UTC unless it says otherwise), or None."""
+    import datetime as dt
+
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        click.secho(f"--since {text!r} is not a date: write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM).", fg="red",
+                    err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+@cli.command("scorecard")
+@click.option("--run", "run_id", help="Score the companies of this run (default: the latest run). See "
+              "`probes report --list`.")
+@click.option("--days", type=click.IntRange(1, 3660), help="Instead, every run started in the last N days, up to "
+              "the latest run.")
+@click.option("--since", "since", metavar="DATE", help="Instead, every run started since DATE (YYYY-MM-DD, UTC).")
+@click.option("--min-contacts", type=click.IntRange(1, 100_000), default=2, show_default=True,
+              help="Judged contacts a company needs to be ranked; with fewer it is listed as \"too few judged "
+                   "contacts\", unranked.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="HTML file to write (default: "
+              "REPORTS/runs/<run id>/scorecard.html for one run, REPORTS/scorecard.html for --days/--since).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), metavar="FILE", help="Also write the figures "
+              "as CSV here: one row per company and channel and one per company (channel \"all\"); the README's "
+              "\"Scorecard\" section lists the columns.")
+@click.option("--config", "config_path", type=click.Path(), help="probes.yaml (for its ledger and reports folder).")
+@click.option("--ledger", "ledger_url", help="SQLAlchemy URL of the ledger (default: the project's, as for run; "
+              "with no probes.yaml, the demo's: reports/demo-ledger.sqlite3).")
+def scorecard(run_id, days, since, min_contacts, out_path, csv_path, config_path, ledger_url):
+    """Write the scorecard across companies: per company and channel, reached?, answered, a person replied,
+    time to a person, answers that addressed the question, personal or canned, promises kept; and a rank.
+
+    The rank is the mean of the shares each company has data for; what the prober could not judge (its own
+    errors, answers still awaited) is shown as unknown and never counts against a company, and a company with
+    fewer than --min-contacts judged contacts is not ranked. The page states the method. Read from the
+    ledger only: no contacts are made. Exit code 0 when written, 2 when no run matches, 3 when a file could
+    not be written.
+    """
+    from .report.dashboard import run_page_dir
+    from .report.scorecard import SCORECARD_PAGE, runs_for, scorecard_data, write_csv, write_scorecard
+
+    if run_id and (days or since):
+        click.secho("--run scores one run; --days and --since a period: give one or the other.", fg="red",
+                    err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if days and since:
+        click.secho("Give --days or --since, not both.", fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    since_at = _since_date(since)
+    ledger, _config, reports = _ledger_to_read(ledger_url, config_path)
+    chosen = runs_for(ledger, run_id=run_id, days=days, since=since_at)
+    if not chosen:
+        what = ("The ledger has no such run." if run_id else "The ledger has no runs in that period."
+                if (days or since) else "The ledger has no runs yet.")
+        click.secho(what, fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    data = scorecard_data(ledger, [r["id"] for r in chosen], min_contacts=min_contacts)
+    one_run = not (days or since)
+    if out_path:
+        out = Path(out_path).resolve()
+    else:
+        out = run_page_dir(reports, chosen[0]["id"]) / SCORECARD_PAGE if one_run else reports / SCORECARD_PAGE
+    run_page = run_page_dir(reports, chosen[0]["id"]) / "index.html"
+    run_href = None
+    if one_run and run_page.exists():
+        import os
+
+        run_href = Path(os.path.relpath(run_page, out.parent)).as_posix()
+    try:
+        click.echo(f"Scorecard: {write_scorecard(data, out, run_href=run_href)}")
+        if csv_path:
+            click.echo(f"CSV: {write_csv(data, Path(csv_path))}")
+    except OSError as err:
+        click.secho(f"Cannot write the scorecard: {err}", fg="red", err=True)
+        sys.exit(EXIT_PROBER_ERROR)
+    for c in data["companies"]:
+        place = f"{c['rank']}." if c["rank"] is not None else "–"
+        score = f"{c['score']:.2f}" if c["score"] is not None else "–"
+        tail = "" if c["ranked"] == "yes" else f" (not ranked: {c['ranked']})"
+        click.echo(f"{place:>3} {c['company']}: score {score}{tail}")
+
+
 # --- prune --------------------------------------------------------------------------------------
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.option("--config", "config_path", type=click.Path(), help="probes.yaml (its `retention:` limits, ledger and "
@@ -1325,7 +1417,12 @@ def demo(scenarios_dir, report_dir, port, json_path, wait, junit_path, metrics_p
     offline, or never loads. Its phone line (through a built-in Twilio
     simulator) has a menu with a queue to a person, a dead end, a loop back to
     the main menu and a busy sales line; its SMS number answers automatically,
-    then in person. Needs Dovecot (installed with apt-get when run as root), no
+    then in person. Beside it, two other demo companies answer the same two
+    questions (a contact form answered by email, and an email): Contoso
+    Kitchens, quick and personal, and Fabrikam Home, slow and with a form
+    letter; their journeys (probes/sim/peer_scenarios/) always run too, so the
+    scorecard beside the report (runs/<run id>/scorecard.html) compares
+    something. Needs Dovecot (installed with apt-get when run as root), no
     accounts and no network. Exits 1 when it finds something — which, for the
     demo, it should. The demo is a project of its own: its ledger is
     REPORT/demo-ledger.sqlite3 (`probes report --ledger sqlite:///REPORT/demo-ledger.sqlite3`
@@ -1349,19 +1446,31 @@ def demo(scenarios_dir, report_dir, port, json_path, wait, junit_path, metrics_p
         click.secho(str(exc), fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
     from .sim.chat import ChatServer
+    from .sim.peers import PEER_SCENARIOS, PEERS, PeerDesk
     from .sim.phonenet import DemoPhone
 
     with tempfile.TemporaryDirectory(prefix="probes-demo-mail-") as mail_root, \
             DemoMail(Path(mail_root), ack_delay_s=1.0, human_delay_s=5.0) as mail, \
             ChatServer(bot_delay_s=1.0, agent_delay_s=4.0) as chat, \
             DemoPhone(hold_s=4.0, sms_human_delay_s=5.0, speech_rate_wps=4.0) as phone, \
-            DemoCompany(port=port, on_message=mail.forward_form, chat=chat) as company:
+            DemoCompany(port=port, on_message=mail.forward_form, chat=chat) as company, \
+            ExitStack() as others:
         click.echo(f"Demo company running at {company.base_url}; its mail desk answers at "
                    f"@northwind.example; the shopper's mailbox is IMAP {mail.imap.host}:{mail.imap.port}; "
                    f"its phone lines are on the Twilio simulator at {phone.base_url}")
-        config = demo_config(company.base_url, Path(report_dir), mail, phone, chat=chat)
+        peers = []
+        for peer in PEERS:   # the scorecard's other companies: the same website and mail desk, other behaviour
+            mail.add_desk(lambda deliver, peer=peer: PeerDesk(deliver, peer)).start()
+            site = others.enter_context(DemoCompany(
+                on_message=lambda message, domain=peer.domain: mail.forward_form(message, domain),
+                company_name=peer.name.split(" (")[0]))
+            peers.append((peer, site.base_url))
+        click.echo("Other demo companies, for the scorecard: " + "; ".join(
+            f"{p.name.split(' (')[0]} at {url}, @{p.domain}" for p, url in peers))
+        config = demo_config(company.base_url, Path(report_dir), mail, phone, chat=chat, peers=peers)
         try:
-            journeys = _load_journeys(_scenario_files([scenarios_dir], [Path(report_dir)]), config)
+            journeys = _load_journeys(_scenario_files([scenarios_dir, PEER_SCENARIOS], [Path(report_dir)]),
+                                      config)
         except InputError as err:
             _fail_input(err)
         code = execute(config, journeys, Path(report_dir).resolve(), json_path=json_path, kind="demo",
@@ -1369,14 +1478,16 @@ def demo(scenarios_dir, report_dir, port, json_path, wait, junit_path, metrics_p
     sys.exit(code)
 
 
-def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive: bool = True, chat=None):
+def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive: bool = True, chat=None,
+                peers=()):
     """The configuration `probes demo` uses: one target, the demo company, at base_url.
 
     With mail (a running probes.sim.mailnet.DemoMail): the shopper's mailbox as the only identity,
     and the company's mail addresses on the target. With phone (a running probes.sim.phonenet.DemoPhone):
     the prober's Twilio number on the same identity, and the company's numbers on the target. With chat
     (a running probes.sim.chat.ChatServer): its WebSocket's host and port on the allowlist, as a company's
-    chat provider must be.
+    chat provider must be. With peers (``[(probes.sim.peers.PeerCompany, its website's base URL)]``): a
+    target for each of the demo's other companies.
     """
     from .config import Config
 
@@ -1408,6 +1519,11 @@ def demo_config(base_url: str, reports: Path, mail=None, phone=None, interactive
         target["allowlist"].extend(numbers.values())
         target["auto_reply_within_s"] = 2.0
         doc.setdefault("identities", {}).setdefault("shopper", {})["phone"] = phone.identity(interactive=interactive)
+    for peer, url in peers:
+        doc["targets"][peer.key] = {
+            "name": peer.name, "timezone": "Europe/London",
+            "endpoints": {"website": url, "support_email": peer.support},
+            "allowlist": [url + "/", f"@{peer.domain}"], "auto_reply_within_s": peer.auto_reply_within_s}
     return Config.model_validate(doc)
 
 

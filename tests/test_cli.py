@@ -198,7 +198,10 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
     assert (project_ledger.stat().st_mtime_ns if project_ledger.exists() else None) == before
     (index,) = (out / "runs").glob("*/index.html")   # the run's page; out/index.html is the dashboard
     assert f"Report: {index}" in done.stdout and f"Dashboard: {out / 'index.html'}" in done.stdout
-    scenarios = sorted((ROOT / "scenarios").glob("*.yaml"))
+    from probes.sim.peers import PEER_SCENARIOS
+
+    # The scenarios folder's journeys, and the other demo companies' (for the scorecard): two pass, two fail.
+    scenarios = sorted((ROOT / "scenarios").glob("*.yaml")) + sorted(PEER_SCENARIOS.glob("*.yaml"))
     assert f"(of {len(scenarios)})" in done.stdout
     # The journey map beside the page, linked from it: a sheet per journey, the demo company's hours named,
     # screenshots at the broken forms' low points.
@@ -207,6 +210,8 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
     assert map_page.count('<section class="sheet"') == len(scenarios)
     assert "business hours (Mon\u2013Fri 09:00\u201317:30, Europe/London)" in map_page
     assert 'class="shot-thumb"' in map_page
+    scorecard = index.parent / "scorecard.html"
+    assert f"Scorecard: {scorecard}" in done.stdout
 
     requests = []
     with sync_playwright() as pw:
@@ -216,9 +221,20 @@ def test_demo_runs_every_scenario_and_the_report_shows_what_it_caught(cli, tmp_p
         page.goto(index.as_uri())
         text = page.inner_text("body")
         thumbs = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.src, i.naturalWidth])")
+        # The run's page links the scorecard of its three companies: the quick, personal one first, the slow
+        # one with the form letter last.
+        page.get_by_role("link", name="Scorecard across companies").click()
+        page.wait_for_url(scorecard.as_uri())
+        ranked = page.locator("table.ranking tbody tr")
+        companies = [ranked.nth(i).locator("th").inner_text() for i in range(ranked.count())]
+        fabrikam = page.locator('table.ranking tr[data-target="fabrikam"]')
+        addressed, personal = (fabrikam.locator(f'[data-col="{c}"]').inner_text() for c in ("addressed", "personal"))
         browser.close()
+    assert companies == ["Contoso Kitchens (demo company)", "Northwind Appliances (demo company)",
+                         "Fabrikam Home (demo company)"], companies
+    assert addressed == "0 of 2 (0%)" and personal == "1 of 2 (50%)", (addressed, personal)
     # The offline chat is a failure during the demo company's business hours, only a note outside them.
-    met = {9 if is_open else 10 for is_open in opened}
+    met = {11 if is_open else 12 for is_open in opened}
     assert any(f"{n} of {len(scenarios)} journeys met every expectation" in text for n in met), (met, text[:400])
     if opened == {True}:
         assert "Live chat is offline during business hours" in text
@@ -262,8 +278,8 @@ def demo_exports_read_the_same_results(out, stdout: str, journeys: int) -> None:
         "failure")}
     families = {f.name: f.samples for f in text_string_to_metric_families(metrics.read_text(encoding="utf-8"))}
     assert families["probes_run_info"][0].labels["kind"] == "demo"
-    reach = {s.labels["channel"]: s.value for s in families["probes_reachable"]}
-    assert reach["sms"] == 1.0 and reach["web_form"] == 0.0   # the SMS line answers; a form crashes
+    reach = {(s.labels["target"], s.labels["channel"]): s.value for s in families["probes_reachable"]}
+    assert reach["demo", "sms"] == 1.0 and reach["demo", "web_form"] == 0.0   # the SMS line answers; a form crashes
     assert any(s.labels["channel"] == "phone" and s.value > 0 for s in families["probes_time_to_call_answer_seconds"])
 
 

@@ -307,32 +307,45 @@ def _webhooks_refused(run: dict) -> dict[str, int]:
     return {kind: int(kept.get(kind, 0)) for kind in ("forged", "replayed")}
 
 
-def _targets_figures(rows: dict, contact_by_id: dict[int, dict],
-                     responses_by_contact: dict[int, list[dict]]) -> list[dict[str, Any]]:
-    """Answer rates and times per company, over this run's contacts that awaited an answer."""
+def answer_groups(rows: dict, contact_by_id: dict[int, dict], responses_by_contact: dict[int, list[dict]],
+                  key=lambda contact, journey: journey.get("target") or "") -> dict[Any, dict[str, Any]]:
+    """Answer counts and times over one run's contacts that awaited an answer, grouped by
+    ``key(contact, journey)``: per group ``contacts`` (awaited), ``responded`` (any answer), ``acknowledged``
+    (the first answer of any kind: the same count today), ``human`` (a person replied), ``waiting`` (no answer
+    yet and a deadline still open: not judged), and the times ``ack_s`` / ``human_s`` from sending to arrival.
+    The report's per-company figures and the scorecard (probes.report.scorecard) both count with this."""
     journey_by_id = {j["id"]: j for j in rows["journeys"]}
     awaited = list(dict.fromkeys(a["contact_id"] for a in rows["awaits"] if a["contact_id"] in contact_by_id))
-    groups: dict[str, dict[str, Any]] = {}
+    open_contacts = {a["contact_id"] for a in rows["awaits"] if a["status"] == "pending"}
+    groups: dict[Any, dict[str, Any]] = {}
     for contact_id in awaited:
         contact = contact_by_id[contact_id]
         journey = journey_by_id.get(contact["journey_id"]) or {}
         target = journey.get("target") or ""
-        g = groups.setdefault(target, {"target": target, "target_name": journey.get("target_name") or target,
-                                       "contacts": 0, "responded": 0, "acknowledged": 0, "human": 0,
-                                       "ack_s": [], "human_s": []})
+        g = groups.setdefault(key(contact, journey), {
+            "target": target, "target_name": journey.get("target_name") or target,
+            "contacts": 0, "responded": 0, "acknowledged": 0, "human": 0, "waiting": 0, "ack_s": [], "human_s": []})
         g["contacts"] += 1
         answers = sorted((r for r in responses_by_contact.get(contact_id, []) if r["kind"] in ANSWER_KINDS),
                          key=lambda r: (r["arrived_at"], r["id"]))
         first = answers[0] if answers else None
         first_human = next((r for r in answers if r["kind"] == "human"), None)
         g["responded"] += bool(answers)
-        for key, times, answer in (("acknowledged", "ack_s", first), ("human", "human_s", first_human)):
+        g["waiting"] += not answers and contact_id in open_contacts
+        for name, times, answer in (("acknowledged", "ack_s", first), ("human", "human_s", first_human)):
             if answer is None:
                 continue
-            g[key] += 1
+            g[name] += 1
             after = _seconds(contact["sent_at"], answer["arrived_at"])
             if after is not None:
                 g[times].append(after)
+    return groups
+
+
+def _targets_figures(rows: dict, contact_by_id: dict[int, dict],
+                     responses_by_contact: dict[int, list[dict]]) -> list[dict[str, Any]]:
+    """Answer rates and times per company, over this run's contacts that awaited an answer."""
+    groups = answer_groups(rows, contact_by_id, responses_by_contact)
     out = []
     for g in sorted(groups.values(), key=lambda g: _first_index(rows["journeys"], g["target"])):
         n = g["contacts"]

@@ -427,7 +427,9 @@ def publish_run(ledger: Ledger, reports: Path, run_id: str, *, results: dict | N
         log.exception("what changed in run %s could not be worked out; its page is written without it", run_id)
         history = None
     map_href = _write_map(ledger, results, folder, targets)
-    page = write_report(results, folder, title=title, history=history, map_href=map_href)
+    scorecard_href = _write_scorecard(ledger, results, folder)
+    page = write_report(results, folder, title=title, history=history, map_href=map_href,
+                        scorecard_href=scorecard_href)
     return page, write_dashboard(ledger, reports, days=days)
 
 
@@ -507,3 +509,23 @@ def night_locations(ledger: Ledger, run: dict) -> dict[str, Any] | None:
     if len(run_of_day) < 2:
         return None
     return _latest_night_by_location(ledger, run_of_day, _journey_rows(ledger, [r["id"] for r in run_of_day.values()]))
+
+
+def _write_scorecard(ledger: Ledger, results: dict, folder: Path) -> str | None:
+    """The scorecard of the run's companies (scorecard.html beside its page); its link, or None when the run
+    contacted no company. Beside the run's page rather than one reports/scorecard.html: it scores the companies
+    of this run, and stays what its page links to after later runs (`probes scorecard --days N` writes the
+    period's)."""
+    from .scorecard import SCORECARD_PAGE, scorecard_data, write_scorecard
+
+    run_id = results["run"]["id"]
+    try:
+        data = scorecard_data(ledger, [run_id], results={run_id: results})
+        if not data["companies"]:
+            (folder / SCORECARD_PAGE).unlink(missing_ok=True)
+            return None
+        write_scorecard(data, folder / SCORECARD_PAGE, run_href="index.html")
+    except Exception:  # noqa: BLE001 - the run's own page matters more than its scorecard
+        log.exception("the scorecard of run %s could not be written; its page is written without it", run_id)
+        return None
+    return SCORECARD_PAGE

@@ -737,15 +737,17 @@ def _environment() -> jinja2.Environment:
 # --- public API ---------------------------------------------------------------------
 
 def render_html(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None,
-                map_href: str | None = None) -> str:
+                map_href: str | None = None, scorecard_href: str | None = None) -> str:
     """The report as an HTML string, with evidence links relative to ``out_dir``.
 
     ``history``: what changed since earlier runs (probes.report.dashboard.run_history), shown first.
     ``map_href``: the run's journey map (probes.report.journey_map), linked from the header when given.
+    ``scorecard_href``: the scorecard of the run's companies (probes.report.scorecard), likewise.
     """
     out_dir = Path(out_dir).absolute()
     return _environment().get_template("report.html.j2").render(**_view(results, out_dir, title, history),
-                                                                map_href=map_href)
+                                                                map_href=map_href,
+                                                                scorecard_href=scorecard_href)
 
 
 def render_unmatched_html(results: dict, out_dir: Path, *, title: str | None = None) -> str:
@@ -760,7 +762,7 @@ def render_unmatched_html(results: dict, out_dir: Path, *, title: str | None = N
 
 
 def write_report(results: dict, out_dir: Path, *, title: str | None = None, history: dict | None = None,
-                 map_href: str | None = None) -> Path:
+                 map_href: str | None = None, scorecard_href: str | None = None) -> Path:
     """Write ``out_dir/index.html`` (creating the folder) and return its path.
 
     When more mail matched no contact than the page lists, the whole list goes to ``out_dir/unmatched-mail.html``.
@@ -768,7 +770,8 @@ def write_report(results: dict, out_dir: Path, *, title: str | None = None, hist
     out_dir = Path(out_dir).absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "index.html"
-    path.write_text(render_html(results, out_dir, title=title, history=history, map_href=map_href),
+    path.write_text(render_html(results, out_dir, title=title, history=history, map_href=map_href,
+                                scorecard_href=scorecard_href),
                     encoding="utf-8")
     listing = out_dir / UNMATCHED_PAGE
     if len(results.get("unmatched_mail") or []) > LIST_PREVIEW_ROWS:

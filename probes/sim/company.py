@@ -1053,6 +1053,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
     def _html(self, status: int, page: str, headers: tuple[tuple[str, str], ...] = ()) -> None:
+        if self.server.company.company_name != COMPANY_NAME:
+            name = self.server.company.company_name
+            page = page.replace(COMPANY_NAME, name).replace('aria-hidden="true">N</span>',
+                                                            f'aria-hidden="true">{name[:1]}</span>')
         self._send(status, page.encode("utf-8"), "text/html; charset=utf-8", headers)
 
     def _json(self, status: int, payload: object) -> None:
@@ -1196,8 +1200,11 @@ class DemoCompany:
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0,
                  on_message: Callable[[dict], None] | None = None,
-                 chat: ChatServer | None = None) -> None:
+                 chat: ChatServer | None = None, company_name: str = COMPANY_NAME) -> None:
         """Prepare the site; nothing listens until ``start()``. Port 0 picks a free port.
+
+        ``company_name``: the name its pages show (the demo's other companies, probes.sim.peers, are this
+        site under another name).
 
         ``on_message(message)`` is called with every message the company keeps (the demo
         hands contact-form messages to its mail desk this way, so they get answered by email).
@@ -1210,6 +1217,7 @@ class DemoCompany:
         self.port = port
         self.on_message = on_message
         self.chat = chat  # --- live chat
+        self.company_name = company_name
         self.inbox: list[dict] = []
         self._lock = threading.Lock()
         self._next_reference = 1001

@@ -164,7 +164,13 @@ class MailDesk:
     ``ack_delay_s``/``human_delay_s`` per reply (``kind`` is "ack" or "human").
     ``received`` lists every accepted message and ``log`` every delivered
     reply; both are appended under a lock.
+
+    Another demo company's desk (probes.sim.peers) is a subclass with its own ``domain``, ``case_prefix``,
+    ``refusal``, ``_plan`` (which replies a message gets) and ``_content`` (what they say).
     """
+
+    domain = DOMAIN
+    case_prefix = "NW-C-"
 
     def __init__(self, deliver: Callable[[str, bytes], None], *, ack_delay_s: float = 1.0,
                  human_delay_s: float = 4.0, delays: Callable[[str, str], float] | None = None,
@@ -184,7 +190,7 @@ class MailDesk:
         self._seq = itertools.count()
         self._stopping = False
         self._thread: threading.Thread | None = None
-        self._smtp = SmtpServer(self.receive, host, port, on_rcpt=self.refusal, server_name=f"mx.{DOMAIN}")
+        self._smtp = SmtpServer(self.receive, host, port, on_rcpt=self.refusal, server_name=f"mx.{self.domain}")
         self._smtp_started = False
 
     # -- lifecycle -------------------------------------------------------------
@@ -283,7 +289,7 @@ class MailDesk:
             })
             cases = {}
             for mailbox in dict.fromkeys(mailboxes):
-                cases[mailbox] = f"NW-C-{self._next_case}"
+                cases[mailbox] = f"{self.case_prefix}{self._next_case}"
                 self._next_case += 1
 
         from_name, from_address = _first_address(from_header)
@@ -291,7 +297,7 @@ class MailDesk:
         if not reply_address:
             reply_name, reply_address = from_name, from_address
         # No reply without an address, and never to ourselves (a mail loop).
-        if not reply_address or reply_address.lower().endswith(f"@{DOMAIN}"):
+        if not reply_address or reply_address.lower().endswith(f"@{self.domain}"):
             return None
         # RFC 3834: never auto-acknowledge an automatic message.
         auto = str(message.get("Auto-Submitted", "no")).strip().lower() not in ("", "no")
@@ -303,14 +309,18 @@ class MailDesk:
                 reply_name=reply_name, reply_address=reply_address,
                 date_header=str(message.get("Date", "") or "").strip(), body=body, case=case,
                 received_at=received_at)
-            if mailbox in (SUPPORT, SALES):
-                if not auto:
-                    self._schedule("ack", mailbox, original)
-                self._schedule("human", mailbox, original)
-            elif mailbox == HELP:
-                self._schedule("human", mailbox, original)
-            # RETURNS: accepted and never answered.
+            self._plan(mailbox, original, auto)
         return None
+
+    def _plan(self, mailbox: str, original: _Original, auto: bool) -> None:
+        """Schedule the replies a message to ``mailbox`` gets (``auto``: the message was automatic itself)."""
+        if mailbox in (SUPPORT, SALES):
+            if not auto:
+                self._schedule("ack", mailbox, original)
+            self._schedule("human", mailbox, original)
+        elif mailbox == HELP:
+            self._schedule("human", mailbox, original)
+        # RETURNS: accepted and never answered.
 
     # -- scheduling ------------------------------------------------------------
 
@@ -372,6 +382,27 @@ class MailDesk:
     # -- composing replies -----------------------------------------------------
 
     def _compose(self, job: _Job, now: float) -> EmailMessage:
+        original = job.original
+        sender, subject, body = self._content(job)
+        message = EmailMessage()
+        message["From"] = formataddr(sender)
+        message["To"] = formataddr((original.reply_name, original.reply_address))
+        message["Subject"] = subject
+        message["Date"] = format_datetime(datetime.fromtimestamp(now, timezone.utc))
+        message["Message-ID"] = make_msgid(idstring=job.kind, domain=self.domain)
+        if job.mailbox != HELP and original.message_id:
+            message["In-Reply-To"] = original.message_id
+            message["References"] = " ".join(filter(None, (original.references, original.message_id)))
+        if job.kind == "ack":
+            message["Auto-Submitted"] = "auto-replied"
+            message["X-Autoreply"] = "yes"
+        # 8-bit keeps the raw .eml evidence readable; SMTP allows it up to 998 bytes a line.
+        longest = max(len(line.encode("utf-8")) for line in body.splitlines())
+        message.set_content(body + "\n", charset="utf-8", cte="8bit" if longest <= 998 else "quoted-printable")
+        return message
+
+    def _content(self, job: _Job) -> tuple[tuple[str, str], str, str]:
+        """A reply's (sender name and address, subject, body)."""
         original = job.original
         if job.mailbox == SUPPORT and job.kind == "ack":
             name = original.greeting_name or "Customer"
@@ -437,23 +468,7 @@ class MailDesk:
                 f"Best wishes,\n{_HELP_PERSON[0]}\n{COMPANY_NAME} Customer Relations",
                 f"{said}:\n{_quote(original.body)}",
             )
-
-        message = EmailMessage()
-        message["From"] = formataddr(sender)
-        message["To"] = formataddr((original.reply_name, original.reply_address))
-        message["Subject"] = subject
-        message["Date"] = format_datetime(datetime.fromtimestamp(now, timezone.utc))
-        message["Message-ID"] = make_msgid(idstring=job.kind, domain=DOMAIN)
-        if job.mailbox != HELP and original.message_id:
-            message["In-Reply-To"] = original.message_id
-            message["References"] = " ".join(filter(None, (original.references, original.message_id)))
-        if job.kind == "ack":
-            message["Auto-Submitted"] = "auto-replied"
-            message["X-Autoreply"] = "yes"
-        # 8-bit keeps the raw .eml evidence readable; SMTP allows it up to 998 bytes a line.
-        longest = max(len(line.encode("utf-8")) for line in body.splitlines())
-        message.set_content(body + "\n", charset="utf-8", cte="8bit" if longest <= 998 else "quoted-printable")
-        return message
+        return sender, subject, body
 
     @staticmethod
     def _first_name(original: _Original) -> str:

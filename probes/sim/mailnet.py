@@ -40,16 +40,28 @@ class DemoMail:
         self.relay = SmtpServer(self._route, port=smtp_port, on_rcpt=self._rcpt,
                                 server_name="relay.mystery.example")
         self.delivered: list[dict] = []   # every delivery into the shopper's mailbox: {"to", "at"}
+        # Every company's desk by its mail domain: Northwind's, and those add_desk() adds (probes.sim.peers).
+        self.desks: dict[str, MailDesk] = {DOMAIN: self.desk}
+
+    def add_desk(self, make) -> MailDesk:
+        """Add another company's mail desk, made by ``make(deliver)`` (a MailDesk subclass with its own
+        ``domain``); the relay routes its domain to it. Added before ``start()``, it starts with the rest; added
+        later, the caller starts it (``stop()`` stops it with the rest)."""
+        desk = make(self.deliver)
+        self.desks[desk.domain] = desk
+        return desk
 
     def start(self) -> "DemoMail":
         self.imap.start()
-        self.desk.start()
+        for desk in self.desks.values():
+            desk.start()
         self.relay.start()
         os.environ[PASSWORD_VARIABLE] = self.password
         return self
 
     def stop(self) -> None:
-        for part in (self.relay, self.desk, self.imap):
+        parts: list[SmtpServer | MailDesk | ImapServer] = [self.relay, *self.desks.values(), self.imap]
+        for part in parts:
             try:
                 part.stop()
             except Exception:  # noqa: BLE001 - stop the others all the same
@@ -72,23 +84,28 @@ class DemoMail:
 
     def _rcpt(self, address: str) -> str | None:
         address = _address(address)
-        if address.endswith("@" + DOMAIN):
-            return self.desk.refusal(address)
+        if (desk := self._desk_of(address)) is not None:
+            return desk.refusal(address)
         if address.endswith("@" + SHOPPER_DOMAIN):
             return None
         return f"550 5.7.1 <{address}>: relay access denied (the demo reaches only its own domains)"
 
+    def _desk_of(self, address: str) -> MailDesk | None:
+        return self.desks.get(_address(address).rsplit("@", 1)[-1])
+
     def _route(self, mail_from: str, rcpt_tos: list[str], raw: bytes) -> str | None:
-        company = [r for r in rcpt_tos if _address(r).endswith("@" + DOMAIN)]
-        if company and (refused := self.desk.receive(mail_from, company, raw)):
-            return refused
+        for desk in self.desks.values():
+            company = [r for r in rcpt_tos if self._desk_of(r) is desk]
+            if company and (refused := desk.receive(mail_from, company, raw)):
+                return refused
         for r in rcpt_tos:
             if _address(r).endswith("@" + SHOPPER_DOMAIN):
                 self.deliver(r, raw)
         return None
 
-    def forward_form(self, message: dict) -> None:
-        """A contact-form message, handed to the support desk as the website's mailer would."""
+    def forward_form(self, message: dict, domain: str = DOMAIN) -> None:
+        """A contact-form message, handed to the support desk (of the company at ``domain``) as the website's
+        mailer would."""
         from email.message import EmailMessage
         from email.utils import format_datetime, formataddr, make_msgid
         from datetime import datetime, timezone
@@ -98,12 +115,12 @@ class DemoMail:
             return
         mail = EmailMessage()
         mail["From"] = formataddr((fields.get("name", ""), fields["email"]))  # as the customer wrote it
-        mail["To"] = f"support@{DOMAIN}"
+        mail["To"] = f"support@{domain}"
         mail["Subject"] = f"Contact form: {fields.get('topic') or 'enquiry'} ({message['reference']})"
         mail["Date"] = format_datetime(datetime.now(timezone.utc))
-        mail["Message-ID"] = make_msgid(domain=DOMAIN)
+        mail["Message-ID"] = make_msgid(domain=domain)
         mail.set_content(fields.get("message", ""))
-        self.desk.receive(fields["email"], [f"support@{DOMAIN}"], mail.as_bytes())
+        self.desks[domain].receive(fields["email"], [f"support@{domain}"], mail.as_bytes())
 
     def identity(self) -> dict:
         """The probes.yaml identity (as a dict) for the shopper's mailbox."""

@@ -115,3 +115,9 @@ def test_run_page_of_a_varied_night_is_accessible(site, chromium):
 def test_journey_map_is_accessible(site, chromium):
     # Written beside every run page (probes map writes the same): stages, lanes, wait bars, the mood curve.
     check(chromium, site["reports"] / "runs" / site["last"] / "map.html")
+
+
+def test_scorecard_is_accessible(site, chromium):
+    # Written beside every run page (probes scorecard writes the same): the ranking, a table per company.
+    page = check(chromium, site["reports"] / "runs" / site["last"] / "scorecard.html")
+    assert page.locator("table.ranking tbody tr").count() == 2   # Acme Ltd and Globex
