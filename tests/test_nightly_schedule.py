@@ -157,7 +157,8 @@ def test_nightly_without_a_terminal_prints_one_line_per_problem_and_keeps_stderr
     assert re.fullmatch(r"(critical|major): Contact form gives a ticket number / form: .+", out[1]), out
     assert out[2] == "Journeys: 0 passed, 1 failed, 0 could not run, 1 not started (of 2).", out
     runs = re.escape(str(tmp_path / "reports" / "runs"))
-    assert re.fullmatch(rf"Report: {runs}/nightly-\d{{8}}/index.html", out[-2]), out
+    assert re.fullmatch(rf"Report: {runs}/nightly-\d{{8}}/index.html", out[-3]), out
+    assert re.fullmatch(rf"Scorecard: {runs}/nightly-\d{{8}}/scorecard.html", out[-2]), out
     assert out[-1] == f"Dashboard: {tmp_path / 'reports' / 'index.html'}"
     # stderr: only the prober's own trouble, one line each.
     err = night.stderr.splitlines()

@@ -239,10 +239,11 @@ def check(text: str, ctx=None) -> list[Finding]:
     shown_as_code = _code_tokens(text, lines)
     hits: list[tuple[int, int, str, str]] = []   # (line, position, token, kind)
     explained: set[str] = set()   # tokens and bracket shapes the reply explains somewhere
+    covered: dict[int, list[tuple[int, int]]] = {}   # each line's bracketed fields, reported or excused
     for ln in lines:
         if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
             continue
-        spans: list[tuple[int, int]] = []
+        spans = covered.setdefault(ln.no, [])
         for kind, pattern in PATTERNS:
             for m in pattern.finditer(ln.prose):
                 token = m.group(0)
@@ -261,7 +262,7 @@ def check(text: str, ctx=None) -> list[Finding]:
                     explained |= {token, kind} if how == "template" else {token}
                     continue
                 hits.append((ln.no, m.start(), token, kind))
-    hits.extend(_unfilled_slots(lines, ctx, {(no, pos) for no, pos, _, _ in hits}))
+    hits.extend(_unfilled_slots(lines, ctx, covered))
     found: list[Finding] = []
     seen: set[str] = set()
     for no, _, token, kind in sorted(hits):
@@ -294,10 +295,15 @@ _DATA_WORDS = {"NAME", "FIRST", "LAST", "FULL", "CUSTOMER", "CLIENT", "AGENT", "
                "DELIVERY", "USER", "CONTACT", "COMPANY", "SURNAME", "TITLE", "POSTCODE", "CITY", "SIGNATURE"}
 
 
-def _unfilled_slots(lines, ctx, taken: set) -> list[tuple[int, int, str, str]]:
+def _unfilled_slots(lines, ctx, covered: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int, str, str]]:
     """Fields that no bracket marks: a greeting's name slot holding a field name or a blank, and data fields in
-    SNAKE_CASE capitals in the prose."""
+    SNAKE_CASE capitals in the prose. Anything inside a bracketed field (``covered``: its line's spans, reported
+    or excused) is that field, not a second one: "%CASE_NUMBER%" is one placeholder."""
     found: list[tuple[int, int, str, str]] = []
+
+    def taken(no: int, lo: int, hi: int) -> bool:
+        return any(lo < end and start < hi for start, end in covered.get(no, ()))
+
     persona = {fold(w) for w in re.findall(r"\w+", str((getattr(ctx, "persona", None) or {}).get("name") or ""))}
     greeted = False
     for ln in lines:
@@ -310,13 +316,13 @@ def _unfilled_slots(lines, ctx, taken: set) -> list[tuple[int, int, str, str]]:
             blank = re.fullmatch(r"_{2,}|\.{3,}|…|-{3,}|:\w+|\{\d\}|%s", slot)
             named = re.fullmatch(r"(?:[A-Za-zÀ-ÿ_]+\s*){1,3}", slot) and _NAME_WORD.search(slot) and is_field(slot) \
                 and not ({fold(w) for w in re.findall(r"\w+", slot)} & persona)
-            if (blank or named) and (ln.no, m.start("slot")) not in taken:
+            if (blank or named) and not taken(ln.no, m.start("slot"), m.end("slot")):
                 found.append((ln.no, m.start("slot"), slot, "an unfilled greeting"))
         for f in _SNAKE_FIELD.finditer(ln.prose):
-            if set(f.group(0).split("_")) <= _DATA_WORDS and (ln.no, f.start()) not in taken:
+            if set(f.group(0).split("_")) <= _DATA_WORDS and not taken(ln.no, f.start(), f.end()):
                 found.append((ln.no, f.start(), f.group(0), "a field name in capitals"))
         for f in re.finditer(r"(?<![^\s(“\"'])\{\d\}(?=[\s,.;:!?)”\"']|$)", ln.prose):   # "{0}", "{1}": a format string's slots
-            if (ln.no, f.start()) not in taken:
+            if not taken(ln.no, f.start(), f.end()):
                 found.append((ln.no, f.start(), f.group(0), "a numbered slot"))
     return found
 

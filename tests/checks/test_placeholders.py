@@ -295,3 +295,18 @@ UNMARKED_LOOK_ALIKES = [
 @pytest.mark.parametrize("text", UNMARKED_LOOK_ALIKES)
 def test_generic_greetings_error_codes_and_regexes_are_no_unmarked_field(text):
     assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email")) == []
+
+
+@pytest.mark.parametrize("text, token", [
+    ("Hi Jane, your case number is %CASE_NUMBER%.", "%CASE_NUMBER%"),
+    ("Dear Jane, track it with {{TRACKING_NUMBER}} on our site.", "{{TRACKING_NUMBER}}"),
+    ("Hello Jane, your booking [BOOKING_REF] is confirmed.", "[BOOKING_REF]"),
+])
+def test_a_bracketed_field_in_capitals_is_one_placeholder_not_two(text, token):
+    found = check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email"))
+    assert [f.title for f in found] == [f"Unreplaced placeholder {token}"]
+
+
+def test_a_merge_tag_the_reply_explains_is_not_reported_by_its_capitals_either():
+    text = "Hi Jane, in the template editor type %ORDER_NUMBER% where the order number should go."
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email")) == []
