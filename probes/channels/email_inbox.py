@@ -18,6 +18,7 @@ import imaplib
 import logging
 import re
 import ssl
+import time
 from collections.abc import Iterator
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
@@ -29,6 +30,9 @@ from ..config import Config, EmailIdentity
 from ..results import utcnow
 
 FETCH_BATCH = 200   # messages per FETCH: a few MB at most in memory, and one ledger transaction each
+NO_IDLE_POLL_S = 5.0   # a server without IDLE: how often wait_for_mail asks (NOOP) once answers are not due soon
+
+log = logging.getLogger("probes.harvest")
 
 
 def _transient(exc: BaseException) -> bool:
@@ -46,6 +50,12 @@ class Mailbox:
         self.identity = identity
         self.client: Any = None   # an IMAPClient while connected
         self.uidvalidity = 0
+        # wait_for_mail: asks with NOOP every identity.poll_s until then (time.monotonic()); None: not waiting yet.
+        self.poll_until: float | None = None
+        # Why this mailbox is no longer asked with NOOP while waiting (the server refused NOOP, or dropped the
+        # connection while being asked): it waits in IDLE instead. None: it may be.
+        self.polling_stopped: str | None = None
+        self._refused = False   # the server refused NOOP: not asked that way again
 
     @property
     def key(self) -> str:
@@ -115,6 +125,8 @@ class Mailbox:
             uids = sorted(u for u in self.client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             raise self._lost(exc) from exc
+        if uids:
+            self.expect_mail()   # one message is often followed by another (an acknowledgement, then a person)
         for i in range(0, len(uids), size):
             wanted = uids[i:i + size]
             try:
@@ -167,6 +179,83 @@ class Mailbox:
             got[int(uid.group(1))] = (item[1], internal)
         return got
 
+    def expect_mail(self) -> None:
+        """Answers are expected soon (waiting starts, a message arrived, one of ours was sent): for the
+        identity's poll_for_s from now, wait_for_mail asks with NOOP every poll_s."""
+        self.poll_until = time.monotonic() + self.identity.poll_for_s
+
+    def wait_for_mail(self, timeout_s: float) -> bool:
+        """Wait up to timeout_s for new mail; True when the server said some arrived.
+
+        While answers are expected soon (``expect_mail``: for poll_for_s after waiting starts and after
+        each new message) it asks with NOOP every poll_s: IDLE's notice comes late (Dovecot sends it
+        half a second after the mail lands, a fixed delay; big providers later still). Otherwise it
+        waits in IDLE, which costs the server nothing, after asking once: IDLE announces only mail that
+        lands once it has begun, not what came since the last look. A server that refuses NOOP, or
+        drops the connection while being asked, is not asked every poll_s again by this Mailbox: it
+        waits in IDLE. A server without IDLE is asked every NO_IDLE_POLL_S instead.
+
+        Raises MailboxError (transient) when the connection breaks or is not open."""
+        if self.client is None:
+            raise MailboxError(f"the mailbox {self.identity.address} is not connected")
+        if self.poll_until is None:
+            self.expect_mail()   # waiting starts: the answers to what was just sent may come any moment
+        deadline = time.monotonic() + max(0.0, timeout_s)
+        while True:
+            now = time.monotonic()
+            soon = (self.identity.poll_s > 0 and self.polling_stopped is None
+                    and self.poll_until is not None and now < self.poll_until)
+            if soon:
+                pause = self.identity.poll_s
+            elif self.client.has_capability("IDLE"):
+                return self._ask() or self.idle(deadline - time.monotonic())
+            else:
+                pause = max(self.identity.poll_s, NO_IDLE_POLL_S)
+            if now >= deadline:
+                return False
+            time.sleep(min(pause, deadline - now))
+            if self._ask():
+                return True
+            if self._refused and not self.client.has_capability("IDLE"):
+                raise MailboxError(f"the mailbox {self.identity.address} at {self.identity.imap.host} offers "
+                                   f"no IDLE and {self.polling_stopped}", transient=False)
+
+    def _ask(self) -> bool:
+        """Ask the server (NOOP) whether mail arrived; True when it did. A server that refuses NOOP (NO or
+        BAD: it objects to being asked, or this often) is not asked again; one that drops the connection
+        is not asked every poll_s again (servers that object may hang up), and MailboxError is raised."""
+        if self._refused:
+            return False
+        try:
+            return self._noop()
+        except imaplib.IMAP4.error as exc:   # the connection is fine (a lost one raised MailboxError)
+            self._refused = True
+            self.polling_stopped = f"the server refused NOOP ({exc})"
+            log.warning("the mailbox %s: %s; waiting with IDLE instead", self.identity.address, self.polling_stopped)
+            return False
+
+    def _noop(self) -> bool:
+        """Ask the server (NOOP) whether mail arrived; True when it did. A dropped connection stops the
+        asking for this Mailbox (servers that object to being asked may hang up) and raises MailboxError."""
+        try:
+            _, responses = self.client.noop()
+        except imaplib.IMAP4.abort as exc:
+            self._stop_polling(exc)
+            raise self._lost(exc) from exc
+        except imaplib.IMAP4.error:
+            raise
+        except Exception as exc:  # noqa: BLE001 - socket/ssl errors alike
+            self._stop_polling(exc)
+            raise self._lost(exc) from exc
+        if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+            self.expect_mail()
+            return True
+        return False
+
+    def _stop_polling(self, exc: BaseException) -> None:
+        self.polling_stopped = f"the server dropped the connection while asked for new mail ({type(exc).__name__})"
+        log.warning("the mailbox %s: %s; waiting with IDLE instead", self.identity.address, self.polling_stopped)
+
     def idle(self, timeout_s: float) -> bool:
         """Wait (IMAP IDLE) up to timeout_s for the server to announce new mail.
 
@@ -181,7 +270,10 @@ class Mailbox:
                 self.client.idle_done()
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             raise self._lost(exc) from exc
-        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+        if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+            self.expect_mail()
+            return True
+        return False
 
     def find_message_id(self, message_id: str) -> dt.datetime | None:
         """INTERNALDATE of the message with this Message-ID in the inbox or sent folder, else None."""
