@@ -390,3 +390,44 @@ def test_a_server_that_refuses_noop_is_waited_for_in_idle(mail, mail_config):
             assert noops(proxy) == 1 and "refused NOOP" in (box.polling_stopped or "")
         finally:
             box.close()
+
+
+def test_an_answer_is_never_timed_before_a_look_that_had_not_found_it(contacts, links, mail, mail_config, reports):
+    """The server stamps arrivals to the second; the prober, asking every poll_s while answers are due, knows
+    better: the answer landed after its last look that found nothing."""
+    import time
+
+    from probes.channels.email_inbox import mailboxes_of
+
+    ledger, c = contacts("A")
+    mail_config.identities["shopper"].email.poll_s = 0.05
+    (box,) = mailboxes_of(mail_config)
+    try:
+        harvest(ledger, mail_config, reports, open_boxes=[box], record_first=True)
+        # Late in a second, so that the server's stamp alone would put the answer before the look.
+        while utcnow().microsecond < 600_000:
+            time.sleep(0.01)
+        looked = utcnow()
+        assert box.wait_for_mail(0.12) is False   # asked (NOOP): nothing yet
+        send(mail, c["A"]["reply_address"], answer(c["A"]["reply_address"], f"{links.base_url}/a"))
+        harvest(ledger, mail_config, reports, open_boxes=[box], record_first=True)
+    finally:
+        box.close()
+    (row,) = [r for r in ledger.responses_where(contact_id=c["A"]["id"]) if r["kind"] == "human"]
+    assert looked <= row["arrived_at"] <= row["observed_at"]
+    assert statuses(ledger, c["A"]) == {"met"}
+
+
+def test_arrival_is_narrowed_by_the_last_look_that_found_nothing():
+    import datetime as dt
+
+    from probes.harvest import arrival
+
+    stamp = dt.datetime(2026, 12, 3, 12, 0, 5, tzinfo=dt.timezone.utc)   # IMAP drops the fraction
+    seen = stamp + dt.timedelta(seconds=0.95)
+    looked = stamp + dt.timedelta(seconds=0.75)
+    assert arrival(stamp, seen) == stamp + dt.timedelta(seconds=0.475)
+    assert arrival(stamp, seen, unseen_at=looked) == stamp + dt.timedelta(seconds=0.85)
+    # A look outside the server's second (the two clocks disagree) is left aside.
+    assert arrival(stamp, seen, unseen_at=stamp - dt.timedelta(seconds=2)) == stamp + dt.timedelta(seconds=0.475)
+    assert arrival(stamp, seen, unseen_at=stamp + dt.timedelta(seconds=3)) == stamp + dt.timedelta(seconds=0.475)

@@ -56,6 +56,10 @@ class Mailbox:
         # connection while being asked): it waits in IDLE instead. None: it may be.
         self.polling_stopped: str | None = None
         self._refused = False   # the server refused NOOP: not asked that way again
+        # Every message that landed before this instant has been listed, or the server said there was none
+        # (a read's start, an empty NOOP while waiting): what a later read finds landed after it.
+        self.unseen_at: dt.datetime | None = None
+        self._listed_after: dt.datetime | None = None   # unseen_at before the read under way
 
     @property
     def key(self) -> str:
@@ -120,6 +124,7 @@ class Mailbox:
         Raises MailboxError (transient) when the connection breaks."""
         if self.client is None:
             self.connect()
+        asked = utcnow()   # before the server looks: whatever landed before this is in the answer
         try:
             self.client.noop()  # let the server tell us about new mail before searching
             uids = sorted(u for u in self.client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
@@ -127,6 +132,8 @@ class Mailbox:
             raise self._lost(exc) from exc
         if uids:
             self.expect_mail()   # one message is often followed by another (an acknowledgement, then a person)
+        # The messages listed now landed after the last look that found nothing (kept for inbound()).
+        self._listed_after = self.unseen_at
         for i in range(0, len(uids), size):
             wanted = uids[i:i + size]
             try:
@@ -147,6 +154,7 @@ class Mailbox:
                                 else internal.astimezone(dt.timezone.utc))
                 batch.append((uid, raw, internal))
             yield batch
+        self.unseen_at = asked   # all listed and handed over (a read that failed half-way leaves it as it was)
 
     def _fetch_raw(self, uids: list[int]) -> dict[int, tuple[bytes, dt.datetime | None]]:
         """uid -> (raw message, INTERNALDATE) for the messages whose answer has the usual shape.
@@ -237,6 +245,7 @@ class Mailbox:
     def _noop(self) -> bool:
         """Ask the server (NOOP) whether mail arrived; True when it did. A dropped connection stops the
         asking for this Mailbox (servers that object to being asked may hang up) and raises MailboxError."""
+        asked = utcnow()
         try:
             _, responses = self.client.noop()
         except imaplib.IMAP4.abort as exc:
@@ -250,6 +259,8 @@ class Mailbox:
         if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
             self.expect_mail()
             return True
+        if self.unseen_at is not None:   # (after a first read: mail before it may not be listed yet)
+            self.unseen_at = asked
         return False
 
     def _stop_polling(self, exc: BaseException) -> None:
@@ -294,9 +305,11 @@ class Mailbox:
     def inbound(self, uid: int, raw: bytes, internal: dt.datetime | None,
                 observed: dt.datetime | None = None) -> Inbound:
         """One fetched message as the answers pipeline takes it."""
-        return to_inbound(raw, source=self.key, uidvalidity=self.uidvalidity, uid=uid, internal=internal,
+        item = to_inbound(raw, source=self.key, uidvalidity=self.uidvalidity, uid=uid, internal=internal,
                           observed=observed or utcnow(), subaddress=self.identity.subaddress,
                           own_address=self.identity.address)
+        item.unseen_at = self._listed_after
+        return item
 
 
 _FETCH_UID = re.compile(rb"\bUID (\d+)")
