@@ -257,6 +257,23 @@ class RefusingProxy(CuttableProxy):
             pass
 
 
+class NoIdleProxy(CuttableProxy):
+    """The proxy, with IDLE taken out of the server's capabilities (a server without IDLE)."""
+
+    def _pump(self, src, dst, from_client):
+        if from_client:
+            return super()._pump(src, dst, from_client)
+        try:
+            while data := src.recv(65536):
+                data = data.replace(b" IDLE", b"")
+                with self._lock:
+                    self.received += data
+                    self._lock.notify_all()
+                dst.sendall(data)
+        except OSError:
+            pass
+
+
 @pytest.fixture
 def proxy(mail):
     with CuttableProxy(mail.imap.host, mail.imap.port) as p:
@@ -431,3 +448,22 @@ def test_arrival_is_narrowed_by_the_last_look_that_found_nothing():
     # A look outside the server's second (the two clocks disagree) is left aside.
     assert arrival(stamp, seen, unseen_at=stamp - dt.timedelta(seconds=2)) == stamp + dt.timedelta(seconds=0.475)
     assert arrival(stamp, seen, unseen_at=stamp + dt.timedelta(seconds=3)) == stamp + dt.timedelta(seconds=0.475)
+
+
+def test_a_server_without_idle_is_asked_now_and_then_on_one_connection(mail, mail_config, monkeypatch):
+    from probes.channels import email_inbox
+
+    monkeypatch.setattr(email_inbox, "NO_IDLE_POLL_S", 0.2)   # (5 s by default)
+    with NoIdleProxy(mail.imap.host, mail.imap.port) as proxy:
+        box = watched(mail_config, proxy.port, poll_s=0.05, poll_for_s=0.3)
+        try:
+            assert box.idle_supported is False
+            # Asked every 0.05 s while answers are due, then every 0.2 s: never more often, never IDLE.
+            assert box.wait_for_mail(1.5) is False
+            assert 1 <= noops(proxy) <= (0.3 / 0.05 + 1) + (1.5 / 0.2 + 1)
+            out = waiting(box)
+            mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+            assert done(out).get("got") is True
+            assert b"IDLE" not in proxy.sent and proxy.connections == 1
+        finally:
+            box.close()

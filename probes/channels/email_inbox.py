@@ -56,6 +56,7 @@ class Mailbox:
         # connection while being asked): it waits in IDLE instead. None: it may be.
         self.polling_stopped: str | None = None
         self._refused = False   # the server refused NOOP: not asked that way again
+        self.idle_supported = True   # the server offers IDLE (read at connect())
         # Every message that landed before this instant has been listed, or the server said there was none
         # (a read's start, an empty NOOP while waiting): what a later read finds landed after it.
         self.unseen_at: dt.datetime | None = None
@@ -83,6 +84,7 @@ class Mailbox:
                 self.client.starttls(context)
             self.client.login(server.username or self.identity.address, server.secret() or "")
             info = self.client.select_folder(self.identity.inbox, readonly=True)
+            self.idle_supported = bool(self.client.has_capability("IDLE"))   # (may ask the server: here, not mid-wait)
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             self.close()
             raise MailboxError(f"cannot read the mailbox {self.identity.address} at {server.host}:"
@@ -215,7 +217,7 @@ class Mailbox:
                     and self.poll_until is not None and now < self.poll_until)
             if soon:
                 pause = self.identity.poll_s
-            elif self.client.has_capability("IDLE"):
+            elif self.idle_supported:
                 return self._ask() or self.idle(deadline - time.monotonic())
             else:
                 pause = max(self.identity.poll_s, NO_IDLE_POLL_S)
@@ -224,7 +226,7 @@ class Mailbox:
             time.sleep(min(pause, deadline - now))
             if self._ask():
                 return True
-            if self._refused and not self.client.has_capability("IDLE"):
+            if self._refused and not self.idle_supported:
                 raise MailboxError(f"the mailbox {self.identity.address} at {self.identity.imap.host} offers "
                                    f"no IDLE and {self.polling_stopped}", transient=False)
 
