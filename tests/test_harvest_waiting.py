@@ -467,3 +467,23 @@ def test_a_server_without_idle_is_asked_now_and_then_on_one_connection(mail, mai
             assert b"IDLE" not in proxy.sent and proxy.connections == 1
         finally:
             box.close()
+
+
+def test_mail_the_server_told_of_in_another_commands_answer_is_not_left_waiting(mail, mail_config):
+    """A server tells of new mail once, in the answer to whatever command is under way (here a FETCH, as while
+    answers are read): the wait that follows must not sit in IDLE for it, which will not tell again."""
+    from probes.channels.email_inbox import Mailbox
+
+    box = watched(mail_config, mail.imap.port, poll_s=0)   # IDLE only
+    other = Mailbox("other", box.identity).connect()
+    try:
+        mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+        assert [len(batch) for batch in box.fetch_batches(0)] == [1]
+        # Delivered by a process that updates Dovecot's index (as its LMTP does): announced to the next command.
+        other.client.append("INBOX", answer("shopper@mystery.example", "http://127.0.0.1/b"))
+        box.client.fetch([1], ["FLAGS"])
+        assert box.wait_for_mail(60) is True
+        assert [uid for batch in box.fetch_batches(1) for uid, _, _ in batch] == [2]
+    finally:
+        box.close()
+        other.close()

@@ -57,6 +57,9 @@ class Mailbox:
         self.polling_stopped: str | None = None
         self._refused = False   # the server refused NOOP: not asked that way again
         self.idle_supported = True   # the server offers IDLE (read at connect())
+        # The message count the server had announced when the last read listed the new messages (None: no
+        # read on this connection yet). Announced later and higher: mail the read did not list (see _unlisted).
+        self._listed_count: int | None = None
         # Every message that landed before this instant has been listed, or the server said there was none
         # (a read's start, an empty NOOP while waiting): what a later read finds landed after it.
         self.unseen_at: dt.datetime | None = None
@@ -90,6 +93,7 @@ class Mailbox:
             raise MailboxError(f"cannot read the mailbox {self.identity.address} at {server.host}:"
                                f"{server.port_for('imap')}: {exc}", transient=_transient(exc)) from exc
         self.uidvalidity = int(info[b"UIDVALIDITY"])
+        self._listed_count = None
         return self
 
     def _lost(self, exc: BaseException) -> MailboxError:
@@ -129,6 +133,7 @@ class Mailbox:
         asked = utcnow()   # before the server looks: whatever landed before this is in the answer
         try:
             self.client.noop()  # let the server tell us about new mail before searching
+            counted = self._announced()   # the search lists at least these
             uids = sorted(u for u in self.client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             raise self._lost(exc) from exc
@@ -157,6 +162,7 @@ class Mailbox:
                 batch.append((uid, raw, internal))
             yield batch
         self.unseen_at = asked   # all listed and handed over (a read that failed half-way leaves it as it was)
+        self._listed_count = counted
 
     def _fetch_raw(self, uids: list[int]) -> dict[int, tuple[bytes, dt.datetime | None]]:
         """uid -> (raw message, INTERNALDATE) for the messages whose answer has the usual shape.
@@ -210,6 +216,8 @@ class Mailbox:
             raise MailboxError(f"the mailbox {self.identity.address} is not connected")
         if self.poll_until is None:
             self.expect_mail()   # waiting starts: the answers to what was just sent may come any moment
+        if self._unlisted():
+            return True
         deadline = time.monotonic() + max(0.0, timeout_s)
         while True:
             now = time.monotonic()
@@ -258,12 +266,26 @@ class Mailbox:
         except Exception as exc:  # noqa: BLE001 - socket/ssl errors alike
             self._stop_polling(exc)
             raise self._lost(exc) from exc
-        if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+        if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses) or self._unlisted():
             self.expect_mail()
             return True
         if self.unseen_at is not None:   # (after a first read: mail before it may not be listed yet)
             self.unseen_at = asked
         return False
+
+    def _announced(self) -> int | None:
+        """The message count the server announced last (EXISTS), in the answer to any command; None if none."""
+        counts = self.client._imap.untagged_responses.get("EXISTS") or []   # imaplib keeps every one it read
+        try:
+            return int(counts[-1])
+        except (IndexError, ValueError, TypeError):
+            return None
+
+    def _unlisted(self) -> bool:
+        """The server announced more messages than the last read listed: mail landed while that read (or a
+        command after it) was answered. A server tells of new mail once: NOOP and IDLE will not again."""
+        announced = self._announced()
+        return announced is not None and self._listed_count is not None and announced > self._listed_count
 
     def _stop_polling(self, exc: BaseException) -> None:
         self.polling_stopped = f"the server dropped the connection while asked for new mail ({type(exc).__name__})"
