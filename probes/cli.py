@@ -510,7 +510,8 @@ class _Progress:
 
         self.progress.stop()
         self.console.print(f"Waiting up to {format_duration(seconds)} for {pending} answer deadline(s) "
-                           "(mail by IMAP IDLE, texts every second: answers are recorded as they arrive)…")
+                           "(mail asked for while answers are due, else IMAP IDLE; texts every second: answers are "
+                           "recorded as they arrive)…")
 
     def settled(self, results: dict) -> None:
         """After waiting: the final verdict of every journey that was waiting for answers."""

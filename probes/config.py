@@ -413,6 +413,12 @@ class EmailIdentity(Strict):
                                       "refused or dropped), `harvest` and `nightly` try again with backoff for "
                                       "this long, then leave its answers for the next harvest; `run --wait` "
                                       "keeps trying until its wait ends")
+    poll_s: float = Field(0.25, ge=0, le=60, description="while answers are expected soon (see poll_for_s), "
+                          "`run --wait` asks the mailbox for new mail (IMAP NOOP) this often instead of waiting "
+                          "for IDLE's notice, which Dovecot sends half a second after the mail lands; 0: IDLE only")
+    poll_for_s: float = Field(120.0, ge=0, le=3600, description="how long after waiting starts, and after each new "
+                              "message, answers count as expected soon (asked every poll_s); then the prober "
+                              "waits in IDLE until the next message")
     copy_to_self: bool = Field(True, description="send a copy of each message to this mailbox: after a crash, "
                                                  "it proves the server accepted the message, so it is not resent")
     sent_folder: str | None = Field(None, description="a folder where the provider keeps sent mail "

@@ -314,7 +314,8 @@ class Runner:
         return next(iter(result.statuses.values()), "not_started")
 
     async def wait_for_answers(self, run_id: str, wait_s: float) -> None:
-        """Harvest now, then on every new message (IMAP IDLE), until this run's awaits settle or time is up.
+        """Harvest now, then on every new message (IMAP NOOP while answers are expected soon, else IDLE), until
+        this run's awaits settle or time is up.
 
         Text messages have no IDLE: with a phone identity, the prober looks every second. A mailbox
         that cannot be read (down, or its connection dropped, as servers do to idle ones) is tried
@@ -370,7 +371,8 @@ class Runner:
                         pass
                 elif len(boxes) == 1:
                     try:
-                        await asyncio.to_thread(boxes[0].idle, timeout)
+                        # NOOP every poll_s while answers are expected soon, else IDLE (see Mailbox.wait_for_mail).
+                        await asyncio.to_thread(boxes[0].wait_for_mail, timeout)
                     except MailboxError as exc:
                         log.warning("%s; connecting again", exc)   # the next harvest connects again
                 else:  # IDLE watches one folder per connection; with several, look every second

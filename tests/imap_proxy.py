@@ -22,6 +22,7 @@ class CuttableProxy:
         self.is_up = True
         self.connections = 0          # connections let through so far
         self.sent = bytearray()       # everything clients sent, in order
+        self.received = bytearray()   # everything the server sent them, in order
         self._open: list[socket.socket] = []
         self._lock = threading.Condition()
         self._closed = False
@@ -52,10 +53,9 @@ class CuttableProxy:
     def _pump(self, src: socket.socket, dst: socket.socket, from_client: bool) -> None:
         try:
             while data := src.recv(65536):
-                if from_client:
-                    with self._lock:
-                        self.sent += data
-                        self._lock.notify_all()
+                with self._lock:
+                    (self.sent if from_client else self.received).extend(data)
+                    self._lock.notify_all()
                 self._hold(from_client)
                 dst.sendall(data)
         except OSError:
@@ -77,6 +77,13 @@ class CuttableProxy:
             if not self._lock.wait_for(lambda: self.sent.find(pattern, after) >= 0, timeout=timeout_s):
                 raise TimeoutError(f"the prober never sent {pattern!r} through the proxy")
             return self.sent.find(pattern, after) + len(pattern)
+
+    def wait_for_reply(self, pattern: bytes, timeout_s: float = 120.0, after: int = 0) -> int:
+        """wait_for, for what the server sent (e.g. b"+ idling": the server is in IDLE now)."""
+        with self._lock:
+            if not self._lock.wait_for(lambda: self.received.find(pattern, after) >= 0, timeout=timeout_s):
+                raise TimeoutError(f"the server never sent {pattern!r} through the proxy")
+            return self.received.find(pattern, after) + len(pattern)
 
     def cut(self) -> None:
         """Close every connection under way, as a server dropping idle connections does."""
@@ -129,14 +136,17 @@ steps:
 """
 
 
-def mail_project(folder, mail, imap_port: int, journeys: dict[str, str], reconnect_within_s: float | None = None
-                 ) -> dict:
+def mail_project(folder, mail, imap_port: int, journeys: dict[str, str], reconnect_within_s: float | None = None,
+                 poll_s: float | None = None) -> dict:
     """probes.yaml (the demo mail world, IMAP on imap_port) and one scenario per {file stem: deadline},
-    each an email to the address that never answers. Returns the environment the CLI needs."""
+    each an email to the address that never answers. Returns the environment the CLI needs.
+    poll_s: the identity's poll_s (0: `run --wait` waits in IDLE from the start)."""
     from probes.sim.mailnet import PASSWORD_VARIABLE
 
     ident = mail.identity()["email"]
     reconnect = f"\n      reconnect_within_s: {reconnect_within_s}" if reconnect_within_s is not None else ""
+    if poll_s is not None:
+        reconnect += f"\n      poll_s: {poll_s}"
     (folder / "probes.yaml").write_text(f"""
 targets:
   demo:

@@ -36,7 +36,7 @@ def awaits_of(results: dict) -> dict[str, list[dict]]:
 
 
 def test_a_connection_dropped_during_run_wait_is_reconnected_and_the_answer_still_matched(tmp_path, mail, proxy):
-    env = mail_project(tmp_path, mail, proxy.port, {"asked": "10m"})
+    env = mail_project(tmp_path, mail, proxy.port, {"asked": "10m"}, poll_s=0)   # IDLE from the start
     proc = start(["run", "asked.yaml", "--wait", "3m", "--json", "out.json"], tmp_path, env)
     try:
         # The run sits in IMAP IDLE, waiting; the server (here: the proxy) drops the connection.

@@ -6,6 +6,7 @@ judges it later, once. On a real Dovecot, answers sent through a real SMTP relay
 Judging an answer fetches the links in it (the link check); the link server here looks into the ledger,
 from a connection of its own, at that moment: what it sees is what another process would see.
 """
+import re
 import smtplib
 import sqlite3
 import threading
@@ -14,6 +15,7 @@ from email.utils import format_datetime, make_msgid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from imap_proxy import CuttableProxy
 
 from probes.harvest import harvest
 from probes.results import utcnow
@@ -218,3 +220,270 @@ def test_while_an_answers_checks_run_other_processes_can_write_to_the_ledger(con
     got = harvest(ledger, mail_config, reports, record_first=True)
     assert got.matched == 1 and statuses(ledger, c["A"]) == {"met"}
     assert links.paths == ["/a"] and tried == ["written"]
+
+
+# --- waiting for the answers: asked (NOOP) while they are expected soon, else IDLE ---------------------------
+
+ASKED = """
+    name: Asked
+    persona: {name: Jane Doe, email: jane@example.com}
+    target: demo
+    steps:
+      - id: question
+        channel: email
+        to: support@northwind.example
+        subject: Delivery time for a washing machine
+        body: "Hello, how long does delivery to Leeds take? Jane"
+        expect: {ack_within: 1h, human_within: 1h}
+"""
+
+
+class RefusingProxy(CuttableProxy):
+    """The proxy, answering every NOOP itself with NO (a server that objects to being asked this often)."""
+
+    def _pump(self, src, dst, from_client):
+        if not from_client:
+            return super()._pump(src, dst, from_client)
+        try:
+            while data := src.recv(65536):
+                with self._lock:
+                    self.sent += data
+                    self._lock.notify_all()
+                if (noop := re.fullmatch(rb"(\S+) NOOP\r\n", data)):
+                    src.sendall(noop.group(1) + b" NO [LIMIT] Too many commands, slow down\r\n")
+                    continue
+                dst.sendall(data)
+        except OSError:
+            pass
+
+
+class NoIdleProxy(CuttableProxy):
+    """The proxy, with IDLE taken out of the server's capabilities (a server without IDLE)."""
+
+    def _pump(self, src, dst, from_client):
+        if from_client:
+            return super()._pump(src, dst, from_client)
+        try:
+            while data := src.recv(65536):
+                data = data.replace(b" IDLE", b"")
+                with self._lock:
+                    self.received += data
+                    self._lock.notify_all()
+                dst.sendall(data)
+        except OSError:
+            pass
+
+
+@pytest.fixture
+def proxy(mail):
+    with CuttableProxy(mail.imap.host, mail.imap.port) as p:
+        yield p
+
+
+def watched(mail_config, port: int, poll_s: float = 0.05, poll_for_s: float = 60.0):
+    """The shopper's mailbox, read through port, connected."""
+    from probes.channels.email_inbox import Mailbox
+
+    ident = mail_config.identities["shopper"].email.model_copy(deep=True)
+    ident.imap.port, ident.poll_s, ident.poll_for_s = port, poll_s, poll_for_s
+    return Mailbox("shopper", ident).connect()
+
+
+def waiting(box, timeout_s: float = 120.0) -> dict:
+    """box.wait_for_mail(timeout_s) in a thread; the dict gets "got" (its answer) or "error"."""
+    out: dict = {}
+
+    def wait():
+        try:
+            out["got"] = box.wait_for_mail(timeout_s)
+        except Exception as exc:  # noqa: BLE001 - the test looks at it
+            out["error"] = exc
+    out["thread"] = threading.Thread(target=wait, daemon=True)
+    out["thread"].start()
+    return out
+
+
+def done(out: dict) -> dict:
+    out["thread"].join(timeout=120)
+    assert not out["thread"].is_alive(), "wait_for_mail did not return"
+    return out
+
+
+def noops(proxy, after: int = 0) -> int:
+    return bytes(proxy.sent[after:]).count(b" NOOP\r\n")
+
+
+def test_run_wait_notices_answers_by_asking_rather_than_by_idles_late_notice(run_journeys, mail_config, proxy):
+    """Dovecot announces new mail in IDLE only half a second after it lands (a fixed delay in its mailbox
+    watch): while the answers are expected, `run --wait` asks for them instead, and records them."""
+    mail_config.identities["shopper"].email.imap.port = proxy.port
+    ran = run_journeys(ASKED, cfg=mail_config, wait_s=120)
+    assert {a["kind"]: a["status"] for a in ran.rows["awaits"] if a["kind"] in ("ack", "human")} == \
+        {"ack": "met", "human": "met"}
+    assert {r["kind"] for r in ran.rows["responses"]} >= {"auto", "human"}
+    # Noticed by asking (NOOP between the harvests), never waiting in IDLE for the server's notice.
+    assert noops(proxy) > 2 and b"IDLE" not in proxy.sent
+
+
+def in_idle(proxy, received_from: int) -> None:
+    """Wait until the server has begun IDLE (after offset received_from of what it sent): mail landing from
+    now on is announced."""
+    proxy.wait_for_reply(b"+ idling", after=received_from)
+
+
+def test_asking_stops_when_no_answer_is_expected_soon_and_starts_again_with_new_mail(mail, mail_config, proxy):
+    box = watched(mail_config, proxy.port, poll_s=0.05, poll_for_s=0.5)
+    try:
+        # Nothing arrives: asked every 0.05 s (never more often) for 0.5 s, then IDLE, which costs the server nothing.
+        assert box.wait_for_mail(2.0) is False
+        asked = noops(proxy)
+        assert 1 <= asked <= 0.5 / 0.05 + 3
+        idle_at = proxy.wait_for(b"IDLE", timeout_s=1)
+        assert noops(proxy, idle_at) == 0
+
+        # In IDLE, a message lands: the server's notice wakes the wait, and answers are expected again.
+        box.identity.poll_for_s = 120.0   # (long enough for this busy machine to deliver the next one meanwhile)
+        received = len(proxy.received)
+        out = waiting(box)
+        in_idle(proxy, received)
+        after = len(proxy.sent)
+        mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/ack"))
+        assert done(out).get("got") is True
+        out = waiting(box)
+        asked_at = proxy.wait_for(b" NOOP\r\n", after=after)
+        mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/person"))
+        assert done(out).get("got") is True
+        assert b"IDLE" not in proxy.sent[asked_at:]   # noticed by asking
+    finally:
+        box.close()
+
+
+def test_mail_landing_before_the_wait_goes_to_idle_is_noticed_at_once(mail, mail_config, proxy):
+    """IDLE announces only what lands once it has begun: an answer that came between the last look and IDLE
+    (while the last ones were judged) would wait for the IDLE's end (up to a minute in `run --wait`)."""
+    box = watched(mail_config, proxy.port, poll_s=0)   # IDLE only
+    try:
+        box.client.noop()   # the last look
+        mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+        out = waiting(box, timeout_s=300)
+        assert done(out).get("got") is True
+        assert b"IDLE" not in proxy.sent   # seen before going into IDLE, not at its end
+    finally:
+        box.close()
+
+
+def test_a_server_that_drops_the_connection_while_asked_is_waited_for_in_idle(mail, mail_config, proxy):
+    from probes.harvest import MailboxError
+
+    box = watched(mail_config, proxy.port)
+    try:
+        out = waiting(box)
+        proxy.wait_for(b" NOOP\r\n")
+        proxy.cut()   # as a server that hangs up on a client asking too often
+        error = done(out).get("error")
+        assert isinstance(error, MailboxError) and error.lost and error.transient
+        assert "dropped the connection" in (box.polling_stopped or "")
+
+        box.connect()   # as the next harvest does
+        start, received = len(proxy.sent), len(proxy.received)
+        out = waiting(box)
+        in_idle(proxy, received)
+        mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+        assert done(out).get("got") is True
+        assert noops(proxy, start) == 1   # asked once before IDLE, then it waited for the server's notice
+    finally:
+        box.close()
+
+
+def test_a_server_that_refuses_noop_is_waited_for_in_idle(mail, mail_config):
+    with RefusingProxy(mail.imap.host, mail.imap.port) as proxy:
+        box = watched(mail_config, proxy.port)
+        try:
+            received = len(proxy.received)
+            out = waiting(box)
+            in_idle(proxy, received)
+            mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+            assert done(out).get("got") is True
+            assert noops(proxy) == 1 and "refused NOOP" in (box.polling_stopped or "")
+        finally:
+            box.close()
+
+
+def test_an_answer_is_never_timed_before_a_look_that_had_not_found_it(contacts, links, mail, mail_config, reports):
+    """The server stamps arrivals to the second; the prober, asking every poll_s while answers are due, knows
+    better: the answer landed after its last look that found nothing."""
+    import time
+
+    from probes.channels.email_inbox import mailboxes_of
+
+    ledger, c = contacts("A")
+    mail_config.identities["shopper"].email.poll_s = 0.05
+    (box,) = mailboxes_of(mail_config)
+    try:
+        harvest(ledger, mail_config, reports, open_boxes=[box], record_first=True)
+        # Late in a second, so that the server's stamp alone would put the answer before the look.
+        while utcnow().microsecond < 600_000:
+            time.sleep(0.01)
+        looked = utcnow()
+        assert box.wait_for_mail(0.12) is False   # asked (NOOP): nothing yet
+        send(mail, c["A"]["reply_address"], answer(c["A"]["reply_address"], f"{links.base_url}/a"))
+        harvest(ledger, mail_config, reports, open_boxes=[box], record_first=True)
+    finally:
+        box.close()
+    (row,) = [r for r in ledger.responses_where(contact_id=c["A"]["id"]) if r["kind"] == "human"]
+    assert looked <= row["arrived_at"] <= row["observed_at"]
+    assert statuses(ledger, c["A"]) == {"met"}
+
+
+def test_arrival_is_narrowed_by_the_last_look_that_found_nothing():
+    import datetime as dt
+
+    from probes.harvest import arrival
+
+    stamp = dt.datetime(2026, 12, 3, 12, 0, 5, tzinfo=dt.timezone.utc)   # IMAP drops the fraction
+    seen = stamp + dt.timedelta(seconds=0.95)
+    looked = stamp + dt.timedelta(seconds=0.75)
+    assert arrival(stamp, seen) == stamp + dt.timedelta(seconds=0.475)
+    assert arrival(stamp, seen, unseen_at=looked) == stamp + dt.timedelta(seconds=0.85)
+    # A look outside the server's second (the two clocks disagree) is left aside.
+    assert arrival(stamp, seen, unseen_at=stamp - dt.timedelta(seconds=2)) == stamp + dt.timedelta(seconds=0.475)
+    assert arrival(stamp, seen, unseen_at=stamp + dt.timedelta(seconds=3)) == stamp + dt.timedelta(seconds=0.475)
+
+
+def test_a_server_without_idle_is_asked_now_and_then_on_one_connection(mail, mail_config, monkeypatch):
+    from probes.channels import email_inbox
+
+    monkeypatch.setattr(email_inbox, "NO_IDLE_POLL_S", 0.2)   # (5 s by default)
+    with NoIdleProxy(mail.imap.host, mail.imap.port) as proxy:
+        box = watched(mail_config, proxy.port, poll_s=0.05, poll_for_s=0.3)
+        try:
+            assert box.idle_supported is False
+            # Asked every 0.05 s while answers are due, then every 0.2 s: never more often, never IDLE.
+            assert box.wait_for_mail(1.5) is False
+            assert 1 <= noops(proxy) <= (0.3 / 0.05 + 1) + (1.5 / 0.2 + 1)
+            out = waiting(box)
+            mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+            assert done(out).get("got") is True
+            assert b"IDLE" not in proxy.sent and proxy.connections == 1
+        finally:
+            box.close()
+
+
+def test_mail_the_server_told_of_in_another_commands_answer_is_not_left_waiting(mail, mail_config):
+    """A server tells of new mail once, in the answer to whatever command is under way (here a FETCH, as while
+    answers are read): the wait that follows must not sit in IDLE for it, which will not tell again."""
+    from probes.channels.email_inbox import Mailbox
+
+    box = watched(mail_config, mail.imap.port, poll_s=0)   # IDLE only
+    other = Mailbox("other", box.identity).connect()
+    try:
+        mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+        assert [len(batch) for batch in box.fetch_batches(0)] == [1]
+        # Delivered by a process that updates Dovecot's index (as its LMTP does): announced to the next command.
+        other.client.append("INBOX", answer("shopper@mystery.example", "http://127.0.0.1/b"))
+        box.client.fetch([1], ["FLAGS"])
+        assert box.wait_for_mail(60) is True
+        assert [uid for batch in box.fetch_batches(1) for uid, _, _ in batch] == [2]
+    finally:
+        box.close()
+        other.close()

@@ -44,12 +44,16 @@ class Inbound:
     # The words shaped like a token, once looked for (answers.match), or as the source found them when
     # it read the message quickly: every one a complete reading could find, and maybe more.
     token_words: list[str] | None = None
+    # When the prober last asked the source and was told of nothing new: the message landed after it
+    # (None: not known, e.g. the first read).
+    unseen_at: dt.datetime | None = None
 
     def exact(self) -> Inbound:
         """The message read completely (its headers to classify it, its text exactly as a customer reads it)."""
         if self.full is not None:
+            unseen_at = self.unseen_at   # what the source knew, not the message
             self.__dict__.update(self.full().__dict__)
-            self.full = None
+            self.full, self.unseen_at = None, unseen_at
         return self
 
 
@@ -94,17 +98,22 @@ class MailboxError(Exception):
 
 
 def arrival(internal: dt.datetime | None, observed: dt.datetime,
-            not_before: dt.datetime | None = None) -> dt.datetime:
+            not_before: dt.datetime | None = None, unseen_at: dt.datetime | None = None) -> dt.datetime:
     """Best estimate of when the message landed.
 
     Servers stamp arrivals to the second (IMAP's INTERNALDATE, Twilio's date_sent): it landed in
-    [stamp, stamp + 1 s), not after we saw it and, for an answer, not before the contact was made:
-    the middle of what is left (off by at most half a second).
+    [stamp, stamp + 1 s), not after we saw it, not before the source last told us of nothing new
+    (unseen_at: a mailbox asked every fraction of a second while answers are due narrows the second
+    to that fraction) and, for an answer, not before the contact was made: the middle of what is
+    left (off by at most half a second). unseen_at outside the server's second (the two clocks
+    disagree) is left aside.
     """
     if internal is None:
         return observed
     lower = internal.astimezone(dt.timezone.utc)
     upper = min(lower + dt.timedelta(seconds=1), observed)
+    if unseen_at is not None and lower < unseen_at < upper:
+        lower = unseen_at
     if not_before is not None and lower < not_before < upper:
         lower = not_before
     if not_before is not None and upper <= not_before:

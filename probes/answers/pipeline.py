@@ -117,7 +117,8 @@ class Pipeline:
         base = dict(channel=item.channel, mailbox=item.source, uidvalidity=item.uidvalidity, uid=item.uid,
                     message_id=item.message_id, from_addr=item.from_addr, to_addr=item.to_addr,
                     subject=item.subject, internal_date=item.internal, date_header=item.date_header,
-                    observed_at=item.observed, arrived_at=arrival(item.internal, item.observed))
+                    observed_at=item.observed,
+                    arrived_at=arrival(item.internal, item.observed, unseen_at=item.unseen_at))
 
         found = candidates(ledger, item) if found is None else found
         # 1. Our own copy of something we sent.
@@ -150,7 +151,8 @@ class Pipeline:
 
         # 4. Classify it.
         # A contact still being sent (a slow 250) has no sent_at yet: it began after it was planned.
-        arrived = arrival(item.internal, item.observed, contact.get("sent_at") or contact.get("planned_at"))
+        arrived = arrival(item.internal, item.observed, contact.get("sent_at") or contact.get("planned_at"),
+                          unseen_at=item.unseen_at)
         base["arrived_at"] = arrived
         template = template_hash(item.body, contact)
         journey = self._journey(contact)

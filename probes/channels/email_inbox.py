@@ -18,6 +18,7 @@ import imaplib
 import logging
 import re
 import ssl
+import time
 from collections.abc import Iterator
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
@@ -29,6 +30,9 @@ from ..config import Config, EmailIdentity
 from ..results import utcnow
 
 FETCH_BATCH = 200   # messages per FETCH: a few MB at most in memory, and one ledger transaction each
+NO_IDLE_POLL_S = 5.0   # a server without IDLE: how often wait_for_mail asks (NOOP) once answers are not due soon
+
+log = logging.getLogger("probes.harvest")
 
 
 def _transient(exc: BaseException) -> bool:
@@ -46,6 +50,20 @@ class Mailbox:
         self.identity = identity
         self.client: Any = None   # an IMAPClient while connected
         self.uidvalidity = 0
+        # wait_for_mail: asks with NOOP every identity.poll_s until then (time.monotonic()); None: not waiting yet.
+        self.poll_until: float | None = None
+        # Why this mailbox is no longer asked with NOOP while waiting (the server refused NOOP, or dropped the
+        # connection while being asked): it waits in IDLE instead. None: it may be.
+        self.polling_stopped: str | None = None
+        self._refused = False   # the server refused NOOP: not asked that way again
+        self.idle_supported = True   # the server offers IDLE (read at connect())
+        # The message count the server had announced when the last read listed the new messages (None: no
+        # read on this connection yet). Announced later and higher: mail the read did not list (see _unlisted).
+        self._listed_count: int | None = None
+        # Every message that landed before this instant has been listed, or the server said there was none
+        # (a read's start, an empty NOOP while waiting): what a later read finds landed after it.
+        self.unseen_at: dt.datetime | None = None
+        self._listed_after: dt.datetime | None = None   # unseen_at before the read under way
 
     @property
     def key(self) -> str:
@@ -69,11 +87,13 @@ class Mailbox:
                 self.client.starttls(context)
             self.client.login(server.username or self.identity.address, server.secret() or "")
             info = self.client.select_folder(self.identity.inbox, readonly=True)
+            self.idle_supported = bool(self.client.has_capability("IDLE"))   # (may ask the server: here, not mid-wait)
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             self.close()
             raise MailboxError(f"cannot read the mailbox {self.identity.address} at {server.host}:"
                                f"{server.port_for('imap')}: {exc}", transient=_transient(exc)) from exc
         self.uidvalidity = int(info[b"UIDVALIDITY"])
+        self._listed_count = None
         return self
 
     def _lost(self, exc: BaseException) -> MailboxError:
@@ -110,11 +130,17 @@ class Mailbox:
         Raises MailboxError (transient) when the connection breaks."""
         if self.client is None:
             self.connect()
+        asked = utcnow()   # before the server looks: whatever landed before this is in the answer
         try:
             self.client.noop()  # let the server tell us about new mail before searching
+            counted = self._announced()   # the search lists at least these
             uids = sorted(u for u in self.client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             raise self._lost(exc) from exc
+        if uids:
+            self.expect_mail()   # one message is often followed by another (an acknowledgement, then a person)
+        # The messages listed now landed after the last look that found nothing (kept for inbound()).
+        self._listed_after = self.unseen_at
         for i in range(0, len(uids), size):
             wanted = uids[i:i + size]
             try:
@@ -135,6 +161,8 @@ class Mailbox:
                                 else internal.astimezone(dt.timezone.utc))
                 batch.append((uid, raw, internal))
             yield batch
+        self.unseen_at = asked   # all listed and handed over (a read that failed half-way leaves it as it was)
+        self._listed_count = counted
 
     def _fetch_raw(self, uids: list[int]) -> dict[int, tuple[bytes, dt.datetime | None]]:
         """uid -> (raw message, INTERNALDATE) for the messages whose answer has the usual shape.
@@ -167,6 +195,102 @@ class Mailbox:
             got[int(uid.group(1))] = (item[1], internal)
         return got
 
+    def expect_mail(self) -> None:
+        """Answers are expected soon (waiting starts, a message arrived, one of ours was sent): for the
+        identity's poll_for_s from now, wait_for_mail asks with NOOP every poll_s."""
+        self.poll_until = time.monotonic() + self.identity.poll_for_s
+
+    def wait_for_mail(self, timeout_s: float) -> bool:
+        """Wait up to timeout_s for new mail; True when the server said some arrived.
+
+        While answers are expected soon (``expect_mail``: for poll_for_s after waiting starts and after
+        each new message) it asks with NOOP every poll_s: IDLE's notice comes late (Dovecot sends it
+        half a second after the mail lands, a fixed delay; big providers later still). Otherwise it
+        waits in IDLE, which costs the server nothing, after asking once: IDLE announces only mail that
+        lands once it has begun, not what came since the last look. A server that refuses NOOP, or
+        drops the connection while being asked, is not asked every poll_s again by this Mailbox: it
+        waits in IDLE. A server without IDLE is asked every NO_IDLE_POLL_S instead.
+
+        Raises MailboxError (transient) when the connection breaks or is not open."""
+        if self.client is None:
+            raise MailboxError(f"the mailbox {self.identity.address} is not connected")
+        if self.poll_until is None:
+            self.expect_mail()   # waiting starts: the answers to what was just sent may come any moment
+        if self._unlisted():
+            return True
+        deadline = time.monotonic() + max(0.0, timeout_s)
+        while True:
+            now = time.monotonic()
+            soon = (self.identity.poll_s > 0 and self.polling_stopped is None
+                    and self.poll_until is not None and now < self.poll_until)
+            if soon:
+                pause = self.identity.poll_s
+            elif self.idle_supported:
+                return self._ask() or self.idle(deadline - time.monotonic())
+            else:
+                pause = max(self.identity.poll_s, NO_IDLE_POLL_S)
+            if now >= deadline:
+                return False
+            time.sleep(min(pause, deadline - now))
+            if self._ask():
+                return True
+            if self._refused and not self.idle_supported:
+                raise MailboxError(f"the mailbox {self.identity.address} at {self.identity.imap.host} offers "
+                                   f"no IDLE and {self.polling_stopped}", transient=False)
+
+    def _ask(self) -> bool:
+        """Ask the server (NOOP) whether mail arrived; True when it did. A server that refuses NOOP (NO or
+        BAD: it objects to being asked, or this often) is not asked again; one that drops the connection
+        is not asked every poll_s again (servers that object may hang up), and MailboxError is raised."""
+        if self._refused:
+            return False
+        try:
+            return self._noop()
+        except imaplib.IMAP4.error as exc:   # the connection is fine (a lost one raised MailboxError)
+            self._refused = True
+            self.polling_stopped = f"the server refused NOOP ({exc})"
+            log.warning("the mailbox %s: %s; waiting with IDLE instead", self.identity.address, self.polling_stopped)
+            return False
+
+    def _noop(self) -> bool:
+        """Ask the server (NOOP) whether mail arrived; True when it did. A dropped connection stops the
+        asking for this Mailbox (servers that object to being asked may hang up) and raises MailboxError."""
+        asked = utcnow()
+        try:
+            _, responses = self.client.noop()
+        except imaplib.IMAP4.abort as exc:
+            self._stop_polling(exc)
+            raise self._lost(exc) from exc
+        except imaplib.IMAP4.error:
+            raise
+        except Exception as exc:  # noqa: BLE001 - socket/ssl errors alike
+            self._stop_polling(exc)
+            raise self._lost(exc) from exc
+        if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses) or self._unlisted():
+            self.expect_mail()
+            return True
+        if self.unseen_at is not None:   # (after a first read: mail before it may not be listed yet)
+            self.unseen_at = asked
+        return False
+
+    def _announced(self) -> int | None:
+        """The message count the server announced last (EXISTS), in the answer to any command; None if none."""
+        counts = self.client._imap.untagged_responses.get("EXISTS") or []   # imaplib keeps every one it read
+        try:
+            return int(counts[-1])
+        except (IndexError, ValueError, TypeError):
+            return None
+
+    def _unlisted(self) -> bool:
+        """The server announced more messages than the last read listed: mail landed while that read (or a
+        command after it) was answered. A server tells of new mail once: NOOP and IDLE will not again."""
+        announced = self._announced()
+        return announced is not None and self._listed_count is not None and announced > self._listed_count
+
+    def _stop_polling(self, exc: BaseException) -> None:
+        self.polling_stopped = f"the server dropped the connection while asked for new mail ({type(exc).__name__})"
+        log.warning("the mailbox %s: %s; waiting with IDLE instead", self.identity.address, self.polling_stopped)
+
     def idle(self, timeout_s: float) -> bool:
         """Wait (IMAP IDLE) up to timeout_s for the server to announce new mail.
 
@@ -181,7 +305,10 @@ class Mailbox:
                 self.client.idle_done()
         except Exception as exc:  # noqa: BLE001 - imaplib/socket/ssl errors alike
             raise self._lost(exc) from exc
-        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+        if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+            self.expect_mail()
+            return True
+        return False
 
     def find_message_id(self, message_id: str) -> dt.datetime | None:
         """INTERNALDATE of the message with this Message-ID in the inbox or sent folder, else None."""
@@ -202,9 +329,11 @@ class Mailbox:
     def inbound(self, uid: int, raw: bytes, internal: dt.datetime | None,
                 observed: dt.datetime | None = None) -> Inbound:
         """One fetched message as the answers pipeline takes it."""
-        return to_inbound(raw, source=self.key, uidvalidity=self.uidvalidity, uid=uid, internal=internal,
+        item = to_inbound(raw, source=self.key, uidvalidity=self.uidvalidity, uid=uid, internal=internal,
                           observed=observed or utcnow(), subaddress=self.identity.subaddress,
                           own_address=self.identity.address)
+        item.unseen_at = self._listed_after
+        return item
 
 
 _FETCH_UID = re.compile(rb"\bUID (\d+)")

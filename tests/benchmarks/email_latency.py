@@ -3,8 +3,8 @@
 Sends 50 contacts (default) through a real SMTP gateway (aiosmtpd, tests/channels/faulty_smtp.py) in front
 of the demo mail desk, whose support mailbox answers each with an automatic acknowledgement and a person's
 reply after known, varied delays. While the journeys are still being sent, a harvester waits for the answers
-with IMAP IDLE on a real Dovecot, as `probes run --wait` does after sending (the same harvest, on its
-waiting path: `record_first`). Prints, for every answer:
+on a real Dovecot (IMAP NOOP every `poll_s` while answers are due soon, else IDLE), as `probes run --wait`
+does after sending (the same harvest, on its waiting path: `record_first`). Prints, for every answer:
 
 - detection: from the answer landing in the mailbox (the desk's delivery time) to the prober having it
   recorded in the ledger: its row (raw message, arrival time, match and kind) committed, as a second
@@ -84,7 +84,8 @@ def p95(values: list[float]) -> float:
 
 
 def read_answers(ledger: Ledger, config, reports: Path, ready: threading.Event, stop: threading.Event) -> None:
-    """Harvest now and on every new message (IMAP IDLE) until told to stop: one harvester, as the runner's.
+    """Harvest now and on every new message (Mailbox.wait_for_mail, as `run --wait`) until told to stop: one
+    harvester, as the runner's.
 
     In a thread of its own: the run's sends fill the event loop's worker threads (a slow 250 holds each)."""
     (box,) = mailboxes_of(config)
@@ -97,7 +98,7 @@ def read_answers(ledger: Ledger, config, reports: Path, ready: threading.Event, 
                 if DEBUG:
                     print(f"harvest read={got.read} took_s={time.time() - began:.3f}", file=sys.stderr)
                 if not stop.is_set():
-                    box.idle(1.0)
+                    box.wait_for_mail(1.0)   # as the runner waits: NOOP while answers are due soon, else IDLE
             except MailboxError as exc:
                 print(f"reading the mailbox: {exc}; again", file=sys.stderr)
                 time.sleep(0.5)
