@@ -455,7 +455,9 @@ def test_widget_chat_with_the_bot_through_iframe_and_shadow_dom(site, chat, tab)
 
     frame = tab.frame_locator("#nw-chat-frame")
     # The UI really is in an open shadow root: not in the frame's light DOM.
+    expect(frame.locator("nw-chat")).to_be_attached()   # the frame has loaded (under load it is about:blank first)
     inner = tab.frame(url=lambda url: "/chat/frame" in url)
+    assert inner is not None
     inner.wait_for_function("document.querySelector('nw-chat') && document.querySelector('nw-chat').shadowRoot")
     assert inner.evaluate("document.querySelector('.nw-input')") is None
     assert inner.evaluate("document.querySelector('nw-chat').shadowRoot.querySelector('.nw-input') !== null")
