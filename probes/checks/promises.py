@@ -126,7 +126,7 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
                r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
-              (r"tomorrow", "tomorrow"),
+              (r"tomorrow|2mor+ow|2moro|tmrw|tmr|tomoz", "tomorrow"),   # and its SMS shorthands
               (r"(?:by |before )?(?:the )?end of next week", "end_of_next_week"),
               (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week|"
                r"later this week|(?:during |in the course of )?this week", "end_of_week"),
@@ -153,7 +153,7 @@ _LANGS: dict[str, _Lang] = {
             r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
             r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
-            r"sort|look into|investigate|review|arrange|book|collect|visit|escalate|reach out|be with you|"
+            r"sort|look into|investigate|review|arrange|book|be ready(?!\s+to\b)|(?:re)?schedule|organi[sz]e|set up|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
@@ -163,6 +163,14 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
             r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
             r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
+            # a visit booked, written as a note without its verb: "Engineer booked for Thursday", "tech booked 4 ur boiler"
+            r"|(?:^|[:,]\s+)(?:(?:your|ur|the|an?)\s+)?(?:engineer|technician|tech|locksmith|fitter|plumber|electrician|"
+            r"surveyor|assessor|call ?back|visit|collection|inspection|repair|installation)s?\s+(?:now\s+)?(?:booked|"
+            r"scheduled|arranged|confirmed)\b(?![^.!?]*\bcancel)"
+            # anything handed to the customer, any verb in the passive: "will be emailed to you", "… posted to you"
+            r"|\b(?:will|shall|should|is going to|are going to)\s+be\s+(?:\w+ly\s+)?(?!(?:charged|billed|invoiced|debited|"
+            r"added|taken|deducted)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
+            r"to\s+(?:you|u)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
@@ -233,8 +241,9 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern)"),
-        not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
+                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern|"
+                r"(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
+        not_promise=(r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
@@ -267,7 +276,7 @@ _LANGS: dict[str, _Lang] = {
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*|informée?s?|au courant|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
+                r"versé\w*|viré\w*|informée?s?|au courant|(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
         not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
@@ -302,7 +311,8 @@ _LANGS: dict[str, _Lang] = {
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
-                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*)\b"),
+                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*|estar(?:á|án)\s+list[oa]s?|"
+                r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
@@ -335,7 +345,8 @@ _LANGS: dict[str, _Lang] = {
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
-                r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*)\b"),
+                r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
+                r"(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
         not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
@@ -368,7 +379,7 @@ _LANGS: dict[str, _Lang] = {
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
-                r"app|appen|appt|whatsapp\w*|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
+                r"app|appen|appt|whatsapp\w*|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
@@ -399,7 +410,8 @@ _LANGS: dict[str, _Lang] = {
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
-                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*)\b"),
+                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
+                r"(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
@@ -419,6 +431,8 @@ _FROM_NOW = re.compile(
     r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
     r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
     r"(?:after|from) (?:today|now|the date of this (?:letter|e-?mail))|as of today|"
+    r"of (?:the|your) (?:claim|request|application|complaint|case|ticket|enquiry|inquiry|message|report|form) being "
+    r"(?:logged|received|registered|submitted|opened|raised|filed|lodged|made|created)|"
     r"ab heute|à (?:partir|compter) d['’]aujourd['’]hui|(?:a partir de|desde) hoy|a partire da oggi|da oggi|"
     r"vanaf vandaag|(?:a partir|a contar) de hoje|"
     r"nach (?:Eingang|Erhalt) (?:Ihrer|deiner) (?:Anfrage|Nachricht|E-?Mail|Beschwerde|Reklamation|Mitteilung)|"
@@ -900,6 +914,8 @@ _GENERAL_COMMIT = {
         r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|"
         r"charging|increasing|raising|having|expecting|waiting|awaiting|getting|receiving|seeing|facing|leaving|"
         r"taking|travel+ing|finishing|starting|going(?!\s+to\s)|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
+        r"\b" + _STAFF_AGENT + r"\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:comes|calls|rings|phones|visits|pops|drops|arrives|"
+        r"contacts|texts|emails|attends|fits|installs|collects|brings|delivers)\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
         r"available|away|off|on\s+leave|unavailable)\b)\w+|"
         # someone at the company told to act: "I've asked our team leader, Hannah, to call you"
@@ -927,7 +943,8 @@ _GENERAL_COMMIT = {
         r"(?!(?:ouvr|rouvr|ferm)\w*\b)(?:allons|vais|\w+(?:erons|irons|drons|trons|rrons|erai|irai|drai|trai|rrai)|"
         r"ferons|ferai|irons|irai)\b|"
         r"\b(?:notre|un|une|le|la)\s+(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
-        r"agent|expert)\s+(?:vous\s+)?\w+(?:ra|ront)\b", re.I),
+        r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b",
+        re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
@@ -951,7 +968,7 @@ _GENERAL_COMMIT = {
         r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b", re.I),
     "nl": re.compile(
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
-        r"hoop|moeten|moet|zouden|zou|mogen|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
+        r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
         r"verzoeken|wens|wensen|openen|sluiten|bedanken|danken|verwachten|verwacht|adviseren|adviseer|raden|raad|"
         r"nodig|wachten|wacht|te\s+\w+en)\b)|"
         r"\b(?:heb|hebben)\s+(?:\w+\s+){1,6}?gevraagd\b[^.]*\bte\s+\w+|"
