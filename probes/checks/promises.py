@@ -864,6 +864,50 @@ _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)
 
 
+# A second clause joined by a bare "and" with a subject and a future of its own ("… foi encaminhado e a equipa
+# técnica irá contactá-la até sexta-feira"): the first clause's past or other not-promise words are not its own.
+_NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"(?:we|I|(?:our|the|a|an|your)\s+(?:\w+\s+){0,2}?\w+)\s*(?:will|['’]ll|shall|is going to|are going to)\b",
+    "de": r"(?:wir|ich|(?:unser\w*|der|die|das|ein\w*)\s+(?:\w+\s+){0,2}?\w+)\s+(?:werden|wird)\b",
+    "fr": r"(?:nous|je|j['’]|on|(?:notre|nos|le|la|les|un|une)\s+(?:\w+\s+){0,2}?\w+)\s+(?:(?:vous|lui|le|la|l['’])\s*)?"
+          r"(?:allons|vais|va|vont|\w+(?:rons|rai|ra|ront))\b",
+    "es": r"(?:(?:nuestr[oa]s?|el|la|los|las|un|una)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:le|te|se|les|lo|la)\s+)?"
+          r"(?:vamos a|voy a|va a|van a|\w+(?:aremos|eremos|iremos|ará|erá|irá|arán|erán|irán))\b",
+    "it": r"(?:(?:il|la|lo|i|le|un|una|il nostro|la nostra)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:la|le|ti|vi|ci|si|lo)\s+)?"
+          r"\w+(?:erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo)\b",
+    "nl": r"(?:we|wij|ik|(?:onze|ons|de|het|een)\s+(?:\w+\s+){0,2}?\w+)\s+(?:zal|zullen|gaat|gaan)\b",
+    "pt": r"(?:(?:o|a|os|as|um|uma|o nosso|a nossa)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:lhe|te|o|a)\s+)?"
+          r"(?:vamos|vou|vai|vão|irá|irão|iremos|\w+(?:rá|rão|remos))\b"}.items()}
+_AND = re.compile(r"\s+(?:and|und|et|y|e|en)\s+", re.I)
+# A condition before the "and" keeps the clauses together: "if the part is in stock and our engineer will …".
+_CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|si|dès que|quand|lorsque|"
+                        r"cuando|en cuanto|siempre que|se|quando|appena|als|zodra|indien|wanneer|mits|assim que|caso|"
+                        r"logo que)\b", re.I)
+# A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
+_PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
+    "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b",
+    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b",
+    "it": r"\s+per\s+\w+(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?\b",
+    "pt": r"\s+para\s+\w+(?:ar|er|ir)\b"}.items()}
+
+
+def _clauses(sentence: str, lang: str) -> list[str]:
+    """The sentence's clauses: split at ";" and at a comma before a turn (``_CLAUSE``), and at a bare "and"
+    before a subject with a future of its own when what comes before it is no promise for its own words (a past,
+    an offer …), unless that is a condition. "Give me ten minutes and I'll come back to you" stays whole."""
+    not_promise = _patterns(lang)[5]
+    out: list[str] = []
+    for clause in _CLAUSE.split(sentence):
+        start = 0
+        for m in _AND.finditer(clause):
+            if _NEW_SUBJECT[lang].match(clause, m.end()) and not_promise.search(clause, start, m.start()) and \
+                    not _CONDITION.search(clause, 0, m.start()):
+                out.append(clause[start:m.start()])
+                start = m.end()
+        out.append(clause[start:])
+    return out
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
     own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
@@ -878,10 +922,15 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
-            for clause in _CLAUSE.split(sentence):
+            for clause in _clauses(sentence, lang):
                 if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
-                    pending = False
-                    continue
+                    # "ti richiamiamo domani per sistemare il rinnovo": the purpose is the call's topic, not a
+                    # renewal by a date; the call and its time stand before it
+                    purpose = _PURPOSE[lang].search(clause) if lang in _PURPOSE else None
+                    if not purpose or not_promise.search(clause[:purpose.start()]):
+                        pending = False
+                        continue
+                    clause = clause[:purpose.start()]
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
                              _company_acts(clause, lang)) and not _CANNOT.search(clause)
                 times = _times(clause, lang, at, calendar) if committed or pending else []

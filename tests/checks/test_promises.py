@@ -622,3 +622,28 @@ ROUND_G_NOT_PROMISES = [
 def test_round_g_hard_negatives():
     for lang, text in ROUND_G_NOT_PROMISES:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_a_bare_and_before_a_new_subject_and_a_purpose_after_the_time():
+    # the first clause's past or offer words are not the second's, when it has a subject and a future of its own
+    for lang, text in [
+        ("pt", "A sua reclamação foi registada e o nosso técnico vai ligar-lhe amanhã."),
+        ("fr", "Votre dossier a été transmis et notre conseiller vous rappellera jeudi."),
+        ("es", "Su solicitud ha sido registrada y el técnico le llamará mañana."),
+        ("en", "The offer ends today and our team will call you back tomorrow."),
+        # a purpose after the follow-up and its time is its topic, not a renewal or an offer by that day
+        ("it", "La chiamiamo venerdì per parlare del rinnovo del contratto."),
+        ("fr", "Nous vous appellerons demain pour discuter de l'offre."),
+        ("es", "Le llamaremos el jueves para revisar la oferta."),
+    ]:
+        assert found(text, lang), (lang, text)
+    # "give me ten minutes and I'll …" stays one clause; a condition keeps the clauses together
+    assert found("Give me ten minutes and I'll come back to you with the tracking number.")
+    for lang, text in [
+        ("en", "If the part is in stock and our engineer will be in your area, we may call on Friday."),
+        ("pt", "Se o pedido foi aprovado e o técnico vai estar disponível, podemos passar amanhã."),
+        ("it", "Il suo abbonamento si rinnova venerdì per continuare a usare la palestra."),
+        ("fr", "L'offre expire demain pour profiter de la remise."),
+        ("es", "Su contrato fue renovado y el precio subirá el jueves."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
