@@ -838,3 +838,28 @@ def test_messages_typed_into_the_customers_chat_for_a_colleague_are_notes(lang, 
 def test_an_apology_for_a_wrong_number_said_to_the_customer_is_not_a_note():
     chat = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
     assert check("Sorry Jane, wrong ticket number above - your reference is 44120.", chat) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Estimado Sr. Ruiz:\n\nHemos revisado su factura. (Lola, no le hagas el abono hasta que llegue el parte.) "
+    "El importe es correcto.\n\nAtentamente,\nAguas del Norte",
+    "Hi Jane,\n\nYour refund is on its way. (Tom, don't mention the voucher, she had one last month.)\n\nBest,\nAmy",
+    "Gentile Sig.ra Bruni,\n\nabbiamo ricevuto la segnalazione. (Luca, non rimborsare finché non arriva la foto.)"
+    "\n\nCordiali saluti\nServizio Clienti",
+    "Bonjour Madame Petit,\n\nVotre dossier est en cours. (Karim, ne lui propose pas de geste commercial.)\n\n"
+    "Cordialement,\nLe service client",
+    "Olá Sr. Costa,\n\nRecebemos a sua reclamação. (Inês, não lhe ofereças o desconto, já teve um.)\n\n"
+    "Cumprimentos,\nApoio ao Cliente",
+    "Estimados Sres. Gil:\n\nLa revisión está programada. (Andrés, no les cobres la visita.)\n\nAtentamente,\nGasNor",
+])
+def test_a_colleague_named_in_brackets_and_told_what_not_to_do_is_a_note(text):
+    assert check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Estimada Marta:\n\nLe enviaremos el técnico a la dirección correcta (Sevilla, no Málaga).\n\nAtentamente,\nPepe",
+    "Hi Jane,\n\nThe parcel goes to the depot (Leeds, not Hull) and you can collect it there.\n\nBest,\nAmy",
+    "Hi Jane,\n\nPlease keep the receipt (Jane, don't throw it away!) until the refund arrives.\n\nBest,\nAmy",
+])
+def test_a_place_after_a_comma_or_the_customer_told_what_not_to_do_is_no_note(text):
+    assert check(text, JANE) == []
