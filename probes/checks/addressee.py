@@ -191,7 +191,7 @@ _SHORTHAND = re.compile(
     r"^[^:\n]{0,40}\b(?:team|equipe|equipa|[ée]quipe|equipo|squadra|kollegen|kollegin|kollege|colleagues?|"
     r"collega['’]?s|collega|colleghi|colegas?|compañer[oa]s?|shift|schicht|turno|dienst|agents?|staff|csr|advisors?)"
     r"\b[^:\n]{0,25}:|^\s*(?:note|nota|notiz|notitie|nb|n\.b\.|memo|reminder|ps|p\.s\.)\s+(?:for|to|para|per|pour|"
-    r"für|voor|an|aan)\s+(?:the\s+|a\s+|o\s+|la\s+|il\s+|le\s+|de\s+)?@?[A-ZÀ-Þ]\w+\s*:|"
+    r"für|voor|an|aan)\s+(?:the\s+|a\s+|o\s+|la\s+|il\s+|le\s+|de\s+)?@?(?-i:[A-ZÀ-Þ])\w+\s*:|"
     r"^\s*(?-i:[A-Z]{2,3})\s+\d{1,2}[./]\d{1,2}\b|"
     r"\s[-–—/]\s*(?-i:[A-Z]{1,3})\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta|mgr|mngr|ff|(?-i:TL|SV|TM))(?!\w)", re.I)
 # A message typed into the wrong window says so: "sorry wrong window", "falsches Fenster", "mauvaise fenêtre".
@@ -207,7 +207,7 @@ _DIARY = re.compile(r"(?:^|[.!?]\s+)(?:tried|offered|called|rang|spoke|emailed|c
 # An order to a colleague at the start of a clause, in the languages' note style (English imperatives that are not
 # said to customers; an infinitive opening a clause elsewhere).
 _STAFF_ORDER = re.compile(
-    r"(?:^|[,;:.!?—–-]\s*)(?:keep|flag|close|chase|escalate|log|note|ignore|hold|reship|waive|merge|tag|assign|sort|"
+    r"(?:^|[,;:.!?—–-]\s*)(?:keep|flag|close|chase|escalate|log|note(?!\s+(?:for|to)\b)|ignore|hold|reship|waive|merge|tag|assign|sort|"
     r"reassign|monitor|watch|don't\s+(?:offer|give|refund|promise|reopen)|no\s+more|remember\s+to|"
     r"don't\s+forget\s+to)\b|"
     r"(?:^|[,;:.!?—–-]\s*)(?:cl[ôo]turer|relancer|fermer|v[ée]rifier|rembourser|escalader|transf[ée]rer|"

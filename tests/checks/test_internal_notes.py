@@ -863,3 +863,17 @@ def test_a_colleague_named_in_brackets_and_told_what_not_to_do_is_a_note(text):
 ])
 def test_a_place_after_a_comma_or_the_customer_told_what_not_to_do_is_no_note(text):
     assert check(text, JANE) == []
+
+
+def test_a_customers_note_for_a_courier_quoted_below_the_signature_is_theirs():
+    # "Note for the driver:" names a role, not a colleague: what customers write for couriers
+    for text in [
+        "Hi Jane,\n\nDone, I've added it to your delivery.\n\nBest,\nAmy\n\n> Note for the courier: please use the "
+        "side door, and don't knock, the dog barks.",
+        "Hi Jane,\n\nNo problem, noted on the order.\n\nThanks,\nRaj\n\n> Note to the driver: leave it in the "
+        "porch if nobody answers.",
+    ]:
+        assert check(text, JANE) == [], text
+    # a note to a named colleague in the same place still is one
+    assert check("Hi Jane,\n\nDone, I've added it to your delivery.\n\nBest,\nAmy\n\n> Note for Sam: she has "
+                 "complained 3 times already, escalate if she writes again.", JANE)
