@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import profanity
 from ._text import OWN, Line, fold
 
 # --- The frame ------------------------------------------------------------------------------------------------
@@ -171,7 +172,10 @@ _REPEAT = re.compile(
     r"(?:deux|trois|quatre|\d+)\s+fois|(?:dos|tres|cuatro|\d+)\s+veces|otra\s+vez|"
     r"(?:due|tre|quattro|\d+)\s+volte|di\s+nuovo|(?:twee|drie|vier|\d+)\s+keer|alweer|"
     r"(?:duas|tr[êe]s|quatro|\d+)\s+vezes|de\s+novo|outra\s+vez|always|immer|toujours|siempre|sempre|altijd|"
-    r"every\s+(?:day|week|time))\b", re.I)
+    r"every\s+(?:day|week|time)|"
+    # an ordinal time in other languages: "3e fois", "tercera vez", "terza volta", "derde keer", "terceira vez"
+    r"(?:\d+(?:e|ème|eme|a|ª|º|o|ste|de)|deuxième|troisième|quatrième|segunda|tercera|cuarta|seconda|terza|quarta|"
+    r"tweede|derde|vierde|terceira|quarta)\s+(?:fois|vez|volta|keer))\b", re.I)
 # The writer's drafting: the reply itself as the object of work still to do ("before this goes out", "check the
 # tone", "copy the rest from KB 2231", "não enviar antes de confirmar").
 _DRAFTING = re.compile(
@@ -421,4 +425,8 @@ def sentence_is_note(sentence: str, persona: dict, lang: str) -> bool:
     if _addressed_to_customer(sentence, persona, lang) or _FOOTER.search(sentence):
         return False
     points, named = evidence(sentence, persona, lang, colleague_first=False)
-    return named and points >= 3 or bool(_MISDIRECTED.search(sentence)) and points >= 3
+    if named and points >= 3 or bool(_MISDIRECTED.search(sentence)) and points >= 3:
+        return True
+    # Venting about the case to nobody: jotted in lower case, a repeat and swearing ("ffs this router again, 3rd
+    # one this week"); said to the customer it would hold a "you" (then it is profanity alone).
+    return bool(sentence.strip()[:1].islower() and _REPEAT.search(sentence) and profanity.check(sentence))

@@ -877,3 +877,23 @@ def test_a_customers_note_for_a_courier_quoted_below_the_signature_is_theirs():
     # a note to a named colleague in the same place still is one
     assert check("Hi Jane,\n\nDone, I've added it to your delivery.\n\nBest,\nAmy\n\n> Note for Sam: she has "
                  "complained 3 times already, escalate if she writes again.", JANE)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane, your replacement card is on its way. bloody printer jammed again, 2nd time today",
+    "Hallo Jane, die Gutschrift ist gebucht. scheiß Drucker schon wieder kaputt",
+    "Bonjour Jane, le remboursement est fait. putain de logiciel encore planté, 3e fois ce matin",
+])
+def test_venting_about_the_case_jotted_with_a_repeat_and_swearing_is_a_note(text):
+    assert check(text, JANE)
+
+
+@pytest.mark.parametrize("text", [
+    # said to the customer (a "you"), or no swearing, or no repeat, or a sentence written properly
+    "Hi Jane, sorry the router broke again. damn, I know you've had enough of it.",
+    "Hi Jane, your replacement card is on its way. printer jammed again, 2nd time today",
+    "Hi Jane, your replacement card is on its way. bloody printer, it is fixed now.",
+    "Hi Jane, the router failed again, sorry. We will send a new one today.",
+])
+def test_venting_said_to_the_customer_or_without_its_signs_is_no_note(text):
+    assert check(text, JANE) == []
