@@ -153,7 +153,7 @@ _LANGS: dict[str, _Lang] = {
             r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
             r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
-            r"sort|look into|investigate|review|arrange|book|be ready(?!\s+to\b)|(?:re)?schedule|organi[sz]e|set up|collect|visit|escalate|reach out|be with you|"
+            r"sort|look into|investigate|review|arrange|book|(?:re)?schedule|organi[sz]e|set up|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
@@ -166,7 +166,9 @@ _LANGS: dict[str, _Lang] = {
             # a visit booked, written as a note without its verb: "Engineer booked for Thursday", "tech booked 4 ur boiler"
             r"|(?:^|[:,]\s+)(?:(?:your|ur|the|an?)\s+)?(?:engineer|technician|tech|locksmith|fitter|plumber|electrician|"
             r"surveyor|assessor|call ?back|visit|collection|inspection|repair|installation)s?\s+(?:now\s+)?(?:booked|"
-            r"scheduled|arranged|confirmed)\b(?![^.!?]*\bcancel)"
+            r"scheduled|arranged|confirmed)\b(?![^.!?]*\b(?:cancel\w*|has\s+been|have\s+been|was|were|had)\b)"
+            # the customer's own thing ready by a time: "your bike will be ready" (not "the new app")
+            r"|\b(?:your|ur|it)\s+(?:[\w'’-]+\s+){0,3}?(?:will|should|['’]ll|is going to)\s+be\s+ready(?!\s+to\b)"
             # anything handed to the customer, any verb in the passive: "will be emailed to you", "… posted to you"
             r"|\b(?:will|shall|should|is going to|are going to)\s+be\s+(?:\w+ly\s+)?(?!(?:charged|billed|invoiced|debited|"
             r"added|taken|deducted)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
@@ -242,7 +244,7 @@ _LANGS: dict[str, _Lang] = {
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
                 r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern|"
-                r"(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
+                r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
         not_promise=(r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
@@ -276,7 +278,7 @@ _LANGS: dict[str, _Lang] = {
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*|informée?s?|au courant|(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
+                r"versé\w*|viré\w*|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
         not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
@@ -311,7 +313,7 @@ _LANGS: dict[str, _Lang] = {
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
-                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*|estar(?:á|án)\s+list[oa]s?|"
+                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
@@ -346,7 +348,7 @@ _LANGS: dict[str, _Lang] = {
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
                 r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
-                r"(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
+                r"(?:il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue)\s+(?:\w+\s+){0,3}?(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
         not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
@@ -379,7 +381,7 @@ _LANGS: dict[str, _Lang] = {
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
-                r"app|appen|appt|whatsapp\w*|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
+                r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
@@ -411,7 +413,7 @@ _LANGS: dict[str, _Lang] = {
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
-                r"(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
+                r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
@@ -964,7 +966,7 @@ _GENERAL_COMMIT = {
         r"charging|increasing|raising|having|expecting|waiting|awaiting|getting|receiving|seeing|facing|leaving|"
         r"taking|travel+ing|finishing|starting|going(?!\s+to\s)|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:comes|calls|rings|phones|visits|pops|drops|arrives|"
-        r"contacts|texts|emails|attends|fits|installs|collects|brings|delivers)\b|"
+        r"contacts|texts|emails|attends|fits|installs|collects|brings|delivers)\s+(?:to\s+)?(?:you|u|round|over|by)\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
         r"available|away|off|on\s+leave|unavailable)\b)\w+|"
         # someone at the company told to act: "I've asked our team leader, Hannah, to call you"

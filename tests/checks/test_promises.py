@@ -606,6 +606,10 @@ ROUND_G_NOT_PROMISES = [
     ("en", "Hi Sam, your engineer booked for Thursday has had to cancel."),
     ("en", "Our engineer returns from leave on Monday."),
     ("en", "Our engineer is off until Monday."),
+    ("en", "Our engineer arrives at the depot at 8am every day."),
+    ("en", "The new app will be ready in two weeks."),
+    ("es", "La tienda estará lista para la campaña el lunes."),
+    ("en", "Hi Sam, visit booked for Thursday has been moved by the customer."),
     # ready to help is no work done by a time; opening hours stay silent
     ("en", "We will be ready to help you from 9am tomorrow."),
     ("fr", "Notre équipe sera prête à vous aider dès lundi."),
