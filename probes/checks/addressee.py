@@ -427,6 +427,8 @@ def sentence_is_note(sentence: str, persona: dict, lang: str) -> bool:
     points, named = evidence(sentence, persona, lang, colleague_first=False)
     if named and points >= 3 or bool(_MISDIRECTED.search(sentence)) and points >= 3:
         return True
-    # Venting about the case to nobody: jotted in lower case, a repeat and swearing ("ffs this router again, 3rd
-    # one this week"); said to the customer it would hold a "you" (then it is profanity alone).
-    return bool(sentence.strip()[:1].islower() and _REPEAT.search(sentence) and profanity.check(sentence))
+    # Venting about the case, for nobody and to nobody: jotted in lower case, a repeat and swearing, no "I", "we"
+    # or "you" ("ffs this router again, 3rd one this week"); a chat agent's "damn courier failed again, but we
+    # will resend today" speaks for the company to the customer (then it is profanity alone).
+    return bool(sentence.strip()[:1].islower() and _REPEAT.search(sentence) and not _WE.search(sentence) and
+                not _FIRST_PERSON.search(sentence) and profanity.check(sentence))

@@ -894,6 +894,9 @@ def test_venting_about_the_case_jotted_with_a_repeat_and_swearing_is_a_note(text
     "Hi Jane, your replacement card is on its way. printer jammed again, 2nd time today",
     "Hi Jane, your replacement card is on its way. bloody printer, it is fixed now.",
     "Hi Jane, the router failed again, sorry. We will send a new one today.",
+    # a chat agent's casual swearing that speaks for the company or themselves
+    "Hi Jane, so sorry. damn courier failed again, but we will resend today.",
+    "Hi Jane! argh, the bloody app crashed again on my side, one sec and I will retry.",
 ])
 def test_venting_said_to_the_customer_or_without_its_signs_is_no_note(text):
     assert check(text, JANE) == []
