@@ -880,6 +880,13 @@ _NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"(?:we|wij|ik|(?:onze|ons|de|het|een)\s+(?:\w+\s+){0,2}?\w+)\s+(?:zal|zullen|gaat|gaan)\b",
     "pt": r"(?:(?:o|a|os|as|um|uma|o nosso|a nossa)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:lhe|te|o|a)\s+)?"
           r"(?:vamos|vou|vai|vão|irá|irão|iremos|\w+(?:rá|rão|remos))\b"}.items()}
+# What was already done, in the languages whose not-promise signs hold the past ("foi", "a été", "wurde").
+_PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
+    "de": r"\b(?:wurde|wurden|bereits|schon)\b",
+    "fr": r"\b(?:a|ont)\s+été\b",
+    "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b",
+    "it": r"\b(?:è|sono)\s+stat[oaie]\b",
+    "pt": r"\b(?:foi|foram)\b"}.items()}
 _AND = re.compile(r"\s+(?:and|und|et|y|e|en)\s+", re.I)
 # A condition before the "and" keeps the clauses together: "if the part is in stock and our engineer will …".
 _CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|si|dès que|quand|lorsque|"
@@ -895,14 +902,16 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
 
 def _clauses(sentence: str, lang: str) -> list[str]:
     """The sentence's clauses: split at ";" and at a comma before a turn (``_CLAUSE``), and at a bare "and"
-    before a subject with a future of its own when what comes before it is no promise for its own words (a past,
-    an offer …), unless that is a condition. "Give me ten minutes and I'll come back to you" stays whole."""
+    before a subject with a future of its own when what comes before it is something already done ("foi
+    encaminhado", "a été transmis"), unless a condition comes first. "Give me ten minutes and I'll come back to
+    you" stays whole; so does "your order was dispatched and the courier will deliver it" (its topic carries on)."""
     not_promise = _patterns(lang)[5]
     out: list[str] = []
     for clause in _CLAUSE.split(sentence):
         start = 0
         for m in _AND.finditer(clause):
-            if _NEW_SUBJECT[lang].match(clause, m.end()) and not_promise.search(clause, start, m.start()) and \
+            if _NEW_SUBJECT[lang].match(clause, m.end()) and lang in _PAST_MARK and \
+                    _PAST_MARK[lang].search(clause, start, m.start()) and not_promise.search(clause, start, m.start()) and \
                     not _CONDITION.search(clause, 0, m.start()):
                 out.append(clause[start:m.start()])
                 start = m.end()

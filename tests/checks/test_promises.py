@@ -634,7 +634,7 @@ def test_a_bare_and_before_a_new_subject_and_a_purpose_after_the_time():
         ("pt", "A sua reclamação foi registada e o nosso técnico vai ligar-lhe amanhã."),
         ("fr", "Votre dossier a été transmis et notre conseiller vous rappellera jeudi."),
         ("es", "Su solicitud ha sido registrada y el técnico le llamará mañana."),
-        ("en", "The offer ends today and our team will call you back tomorrow."),
+        ("de", "Ihr Antrag wurde geprüft und unser Techniker wird Sie am Donnerstag anrufen."),
         # a purpose after the follow-up and its time is its topic, not a renewal or an offer by that day
         ("it", "La chiamiamo venerdì per parlare del rinnovo del contratto."),
         ("fr", "Nous vous appellerons demain pour discuter de l'offre."),
@@ -649,5 +649,7 @@ def test_a_bare_and_before_a_new_subject_and_a_purpose_after_the_time():
         ("it", "Il suo abbonamento si rinnova venerdì per continuare a usare la palestra."),
         ("fr", "L'offre expire demain pour profiter de la remise."),
         ("es", "Su contrato fue renovado y el precio subirá el jueves."),
+        ("en", "Your order was dispatched and the courier will deliver it tomorrow."),
+        ("pt", "O seu pedido foi enviado e a transportadora vai entregá-lo amanhã."),
     ]:
         assert found(text, lang) == [], (lang, text)
