@@ -113,7 +113,10 @@ SAYS_AWAY = _words(
     r"\bje suis (?:actuellement |absent[e]? )?(?:absente?|en congés?|en vacances)\b",
     r"\bje serai (?:absente?|en congés?|en vacances)\b",
     r"\bI(?: am|'?m|’m) (?:currently )?away (?:until|till)\b",
-    r"\b(?:ich bin|bin ich) ab [^\n]{1,30}? wieder (?:im büro|erreichbar|da)\b",
+    r"\b(?:ich bin|bin ich|bin) ab [^\n]{1,30}? wieder (?:für (?:sie|dich|euch) )?(?:im büro|erreichbar|da)\b",
+    # on holiday in the first person, any verb: "ich genieße gerade ein paar Tage Urlaub", "ik ben t/m 9 mei afwezig"
+    r"\bich (?:genieße|mache|verbringe) (?:gerade |derzeit |zurzeit |momentan |noch )?(?:(?:ein paar|einige|zwei|drei|"
+    r"vier|\d+|meine[nm]?|den) )?(?:(?:tage|wochen) )?(?:urlaub|ferien)\b",
     r"\bestaré (?:fuera de la oficina|de vacaciones|ausente)\b",
     r"\bsarò (?:fuori ufficio|in ferie|assente)\b",
     r"\bik ben vanaf [^\n]{1,30}? weer (?:op kantoor|aanwezig|bereikbaar)\b",
@@ -130,7 +133,11 @@ SAYS_AWAY = _words(
     r"\babsente? du bureau\b",
     r"\b(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)\b",
     r"\bsono (?:attualmente )?(?:fuori ufficio|in ferie|assente)\b",
-    r"\bik ben (?:momenteel |tot [^.\n]{1,30})?(?:afwezig|niet op kantoor|met vakantie)\b",
+    r"\bik ben (?:momenteel |(?:tot|t/m|tot en met|van|vanaf) [^.\n]{1,30}?)?(?:afwezig|niet op kantoor|met vakantie)\b",
+    r"\b(?:I(?:'m| am) not (?:reading|checking) (?:my )?e-?mails?|ich lese (?:meine )?e-?mails? nicht|"
+    r"je ne (?:lis|consulte) pas (?:mes )?(?:e-?mails|courriels|messages)|no (?:leo|reviso) (?:el |mi )?correo|"
+    r"non (?:leggo|controllo) (?:la )?(?:posta|e-?mail)|(?:ik )?lees (?:mijn )?(?:e-?)?mail niet|"
+    r"não (?:leio|consulto) (?:o )?e-?mail)\b",
     r"\b(?:estou|encontro-me) (?:atualmente )?(?:fora do escritório|de férias|ausente)\b",
 )
 # Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
@@ -138,7 +145,8 @@ _AUTOMATIC_WORDS = ("automat", "automát", "auto", "system")
 _AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "escritório", "leave", "vacation",
                "holiday", "urlaub", "abwesen", "außer haus", "congé", "vacances", "vacaciones", "absent", "ausente",
                "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
-               "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig")
+               "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig", "ferien", "mail",
+               "correo", "posta", "messages", "courriels")
 # An acknowledgement's wording: a person may open an answer the same way, so only weak.
 _THING = (r"(?:request|message|e-?mail|enquiry|inquiry|ticket|query|complaint|report|claim|case|form|application|"
           r"submission|text|msg)")

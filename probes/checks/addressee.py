@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import profanity
 from ._text import OWN, Line, fold
 
 # --- The frame ------------------------------------------------------------------------------------------------
@@ -171,7 +172,10 @@ _REPEAT = re.compile(
     r"(?:deux|trois|quatre|\d+)\s+fois|(?:dos|tres|cuatro|\d+)\s+veces|otra\s+vez|"
     r"(?:due|tre|quattro|\d+)\s+volte|di\s+nuovo|(?:twee|drie|vier|\d+)\s+keer|alweer|"
     r"(?:duas|tr[êe]s|quatro|\d+)\s+vezes|de\s+novo|outra\s+vez|always|immer|toujours|siempre|sempre|altijd|"
-    r"every\s+(?:day|week|time))\b", re.I)
+    r"every\s+(?:day|week|time)|"
+    # an ordinal time in other languages: "3e fois", "tercera vez", "terza volta", "derde keer", "terceira vez"
+    r"(?:\d+(?:e|ème|eme|a|ª|º|o|ste|de)|deuxième|troisième|quatrième|segunda|tercera|cuarta|seconda|terza|quarta|"
+    r"tweede|derde|vierde|terceira|quarta)\s+(?:fois|vez|volta|keer))\b", re.I)
 # The writer's drafting: the reply itself as the object of work still to do ("before this goes out", "check the
 # tone", "copy the rest from KB 2231", "não enviar antes de confirmar").
 _DRAFTING = re.compile(
@@ -191,7 +195,7 @@ _SHORTHAND = re.compile(
     r"^[^:\n]{0,40}\b(?:team|equipe|equipa|[ée]quipe|equipo|squadra|kollegen|kollegin|kollege|colleagues?|"
     r"collega['’]?s|collega|colleghi|colegas?|compañer[oa]s?|shift|schicht|turno|dienst|agents?|staff|csr|advisors?)"
     r"\b[^:\n]{0,25}:|^\s*(?:note|nota|notiz|notitie|nb|n\.b\.|memo|reminder|ps|p\.s\.)\s+(?:for|to|para|per|pour|"
-    r"für|voor|an|aan)\s+(?:the\s+|a\s+|o\s+|la\s+|il\s+|le\s+|de\s+)?@?[A-ZÀ-Þ]\w+\s*:|"
+    r"für|voor|an|aan)\s+(?:the\s+|a\s+|o\s+|la\s+|il\s+|le\s+|de\s+)?@?(?-i:[A-ZÀ-Þ])\w+\s*:|"
     r"^\s*(?-i:[A-Z]{2,3})\s+\d{1,2}[./]\d{1,2}\b|"
     r"\s[-–—/]\s*(?-i:[A-Z]{1,3})\s*$|\b(?:pls|plz|tmrw|tmw|asap|thx|w/|w/o|b/c|atm|ta|mgr|mngr|ff|(?-i:TL|SV|TM))(?!\w)", re.I)
 # A message typed into the wrong window says so: "sorry wrong window", "falsches Fenster", "mauvaise fenêtre".
@@ -207,7 +211,7 @@ _DIARY = re.compile(r"(?:^|[.!?]\s+)(?:tried|offered|called|rang|spoke|emailed|c
 # An order to a colleague at the start of a clause, in the languages' note style (English imperatives that are not
 # said to customers; an infinitive opening a clause elsewhere).
 _STAFF_ORDER = re.compile(
-    r"(?:^|[,;:.!?—–-]\s*)(?:keep|flag|close|chase|escalate|log|note|ignore|hold|reship|waive|merge|tag|assign|sort|"
+    r"(?:^|[,;:.!?—–-]\s*)(?:keep|flag|close|chase|escalate|log|note(?!\s+(?:for|to)\b)|ignore|hold|reship|waive|merge|tag|assign|sort|"
     r"reassign|monitor|watch|don't\s+(?:offer|give|refund|promise|reopen)|no\s+more|remember\s+to|"
     r"don't\s+forget\s+to)\b|"
     r"(?:^|[,;:.!?—–-]\s*)(?:cl[ôo]turer|relancer|fermer|v[ée]rifier|rembourser|escalader|transf[ée]rer|"
@@ -421,4 +425,10 @@ def sentence_is_note(sentence: str, persona: dict, lang: str) -> bool:
     if _addressed_to_customer(sentence, persona, lang) or _FOOTER.search(sentence):
         return False
     points, named = evidence(sentence, persona, lang, colleague_first=False)
-    return named and points >= 3 or bool(_MISDIRECTED.search(sentence)) and points >= 3
+    if named and points >= 3 or bool(_MISDIRECTED.search(sentence)) and points >= 3:
+        return True
+    # Venting about the case, for nobody and to nobody: jotted in lower case, a repeat and swearing, no "I", "we"
+    # or "you" ("ffs this router again, 3rd one this week"); a chat agent's "damn courier failed again, but we
+    # will resend today" speaks for the company to the customer (then it is profanity alone).
+    return bool(sentence.strip()[:1].islower() and _REPEAT.search(sentence) and not _WE.search(sentence) and
+                not _FIRST_PERSON.search(sentence) and profanity.check(sentence))

@@ -191,6 +191,12 @@ _TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|
 _TO_CUSTOMER_CS = re.compile(r"\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen|Lei)\b")
 _POSSESSIVE = re.compile(r"\b(?:your|yours|votre|vos|uw|Ihr|Ihre|Ihren|Ihrem|Ihrer|seu|sua|suo)\b")
 # "(Sam — can you …)", "(@maria pls …)": an aside that starts by naming whom it is for.
+# A colleague named and told what not to do, a verb after the negation (not "(Sevilla, no Málaga)"): "(Pepe, no le
+# ofrezcas compensación)", "(Tom, don't offer a voucher)", "(Luca, non dargli lo sconto)", "(Inês, não lhe dês …)".
+_NEGATED_ORDER = re.compile(r"(?:don['’]?t|do\s+not|never)\s+\w+|no\s+(?:le|les|lo|la|los|las|se|te|me)\s+\w+|"
+                            r"non\s+(?:gli|le|lo|la|li|ne|si|ti|\w+(?:are|ere|ire)(?:gli|le|lo|la)?)\b|"
+                            r"não\s+(?:lhe|lhes|o|a|os|as|se|te)\s+\w+|ne\s+(?:lui|leur|le|la|les|pas|l['’]|rien|jamais)\b|"
+                            r"n['’]\w+\s+pas\b|niet\s+(?:\w+\s+){0,3}?\w+en\b", re.I)
 _TO_COLLEAGUE = re.compile(r"^(?:(@[\w.\-]+)(?![\w.\-])\s*[,:—–\-]?|([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[,:—–]|\s-))\s*(.+)$")
 # What follows a name that is not speaking to it: a list ("(Paris, or London?)"), a social handle's network.
 _NOT_ADDRESSED = re.compile(r"(?:or|and|und|oder|et|ou|y|o|e|en|of|on\s+(?:twitter|x|instagram|facebook|tiktok|"
@@ -787,7 +793,8 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
                     to.group(3))))):
             return _STAFF, m.group(0), m.span()
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
-                _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3)))):
+                _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3))) or
+                _NEGATED_ORDER.match(to.group(3))):
             return _STAFF, m.group(0), m.span()   # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]"
         signed = _SIGNED.search(inner)
         if signed and "?" in inner and _is_colleague(signed.group(1), names) and not _TO_CUSTOMER.search(inner):

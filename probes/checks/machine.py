@@ -130,6 +130,11 @@ def frame_signs(text: str) -> list[tuple[float, str]]:
     return signs
 
 
+# A person speaking for themselves ("I have booked…", "ich habe…"): a mailbox nobody reads under their answer is a
+# helpdesk's footer, not the machine saying it of itself (LABELS.md: "automatic").
+_SPEAKS_AS_I = re.compile(r"(?-i:\bI\b)|\b(?:I['’](?:ve|ll|m|d)|ich|yo|io|ik|eu|j['’]ai|je\s+(?:vous|suis|reste|te))\b", re.I)
+
+
 def says_machine(text: str, weight: float, impersonal: Callable[[], bool]) -> str | None:
     """The words that show a machine wrote the text, counting the wording's own evidence (``weight``), or None.
 
@@ -140,6 +145,6 @@ def says_machine(text: str, weight: float, impersonal: Callable[[], bool]) -> st
     signs = frame_signs(text)
     if not signs or weight + sum(w for w, _ in signs) < 1.0:
         return None
-    if _UNMONITORED.search(text) or impersonal():
+    if (_UNMONITORED.search(text) and not _SPEAKS_AS_I.search(text)) or impersonal():
         return signs[0][1]
     return None

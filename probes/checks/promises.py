@@ -126,7 +126,7 @@ _LANGS: dict[str, _Lang] = {
         days=[(r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
                r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
-              (r"tomorrow", "tomorrow"),
+              (r"tomorrow|2mor+ow|2moro|tmrw|tmr|tomoz", "tomorrow"),   # and its SMS shorthands
               (r"(?:by |before )?(?:the )?end of next week", "end_of_next_week"),
               (r"(?:by |before )?(?:the )?end of (?:the |this |the current )?(?:working |business )?week|"
                r"later this week|(?:during |in the course of )?this week", "end_of_week"),
@@ -153,7 +153,7 @@ _LANGS: dict[str, _Lang] = {
             r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
             r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
-            r"sort|look into|investigate|review|arrange|book|collect|visit|escalate|reach out|be with you|"
+            r"sort|look into|investigate|review|arrange|book|(?:re)?schedule|organi[sz]e|set up|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
@@ -163,6 +163,16 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
             r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
             r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
+            # a visit booked, written as a note without its verb: "Engineer booked for Thursday", "tech booked 4 ur boiler"
+            r"|(?:^|[:,]\s+)(?:(?:your|ur|the|an?)\s+)?(?:engineer|technician|tech|locksmith|fitter|plumber|electrician|"
+            r"surveyor|assessor|call ?back|visit|collection|inspection|repair|installation)s?\s+(?:now\s+)?(?:booked|"
+            r"scheduled|arranged|confirmed)\b(?![^.!?]*\b(?:cancel\w*|has\s+been|have\s+been|was|were|had)\b)"
+            # the customer's own thing ready by a time: "your bike will be ready" (not "the new app")
+            r"|\b(?:your|ur|it)\s+(?:[\w'’-]+\s+){0,3}?(?:will|should|['’]ll|is going to)\s+be\s+ready(?!\s+to\b)"
+            # anything handed to the customer, any verb in the passive: "will be emailed to you", "… posted to you"
+            r"|\b(?:will|shall|should|is going to|are going to)\s+be\s+(?:\w+ly\s+)?(?!(?:charged|billed|invoiced|debited|"
+            r"added|taken|deducted)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
+            r"to\s+(?:you|u)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
@@ -233,8 +243,9 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern)"),
-        not_promise=(r"\b(?:erreichbar|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
+                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern|"
+                r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
+        not_promise=(r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
@@ -267,7 +278,7 @@ _LANGS: dict[str, _Lang] = {
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*|informée?s?|au courant|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
+                r"versé\w*|viré\w*|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
         not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
@@ -302,7 +313,8 @@ _LANGS: dict[str, _Lang] = {
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
-                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*)\b"),
+                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
+                r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
         not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
@@ -335,7 +347,8 @@ _LANGS: dict[str, _Lang] = {
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
-                r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*)\b"),
+                r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
+                r"(?:il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue)\s+(?:\w+\s+){0,3}?(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
         not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
@@ -368,7 +381,7 @@ _LANGS: dict[str, _Lang] = {
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
-                r"app|appen|appt|whatsapp\w*|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
+                r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
@@ -399,7 +412,8 @@ _LANGS: dict[str, _Lang] = {
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
-                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*)\b"),
+                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
+                r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
@@ -419,6 +433,8 @@ _FROM_NOW = re.compile(
     r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
     r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
     r"(?:after|from) (?:today|now|the date of this (?:letter|e-?mail))|as of today|"
+    r"of (?:the|your) (?:claim|request|application|complaint|case|ticket|enquiry|inquiry|message|report|form) being "
+    r"(?:logged|received|registered|submitted|opened|raised|filed|lodged|made|created)|"
     r"ab heute|à (?:partir|compter) d['’]aujourd['’]hui|(?:a partir de|desde) hoy|a partire da oggi|da oggi|"
     r"vanaf vandaag|(?:a partir|a contar) de hoje|"
     r"nach (?:Eingang|Erhalt) (?:Ihrer|deiner) (?:Anfrage|Nachricht|E-?Mail|Beschwerde|Reklamation|Mitteilung)|"
@@ -850,6 +866,59 @@ _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)
 
 
+# A second clause joined by a bare "and" with a subject and a future of its own ("… foi encaminhado e a equipa
+# técnica irá contactá-la até sexta-feira"): the first clause's past or other not-promise words are not its own.
+_NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"(?:we|I|(?:our|the|a|an|your)\s+(?:\w+\s+){0,2}?\w+)\s*(?:will|['’]ll|shall|is going to|are going to)\b",
+    "de": r"(?:wir|ich|(?:unser\w*|der|die|das|ein\w*)\s+(?:\w+\s+){0,2}?\w+)\s+(?:werden|wird)\b",
+    "fr": r"(?:nous|je|j['’]|on|(?:notre|nos|le|la|les|un|une)\s+(?:\w+\s+){0,2}?\w+)\s+(?:(?:vous|lui|le|la|l['’])\s*)?"
+          r"(?:allons|vais|va|vont|\w+(?:rons|rai|ra|ront))\b",
+    "es": r"(?:(?:nuestr[oa]s?|el|la|los|las|un|una)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:le|te|se|les|lo|la)\s+)?"
+          r"(?:vamos a|voy a|va a|van a|\w+(?:aremos|eremos|iremos|ará|erá|irá|arán|erán|irán))\b",
+    "it": r"(?:(?:il|la|lo|i|le|un|una|il nostro|la nostra)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:la|le|ti|vi|ci|si|lo)\s+)?"
+          r"\w+(?:erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo)\b",
+    "nl": r"(?:we|wij|ik|(?:onze|ons|de|het|een)\s+(?:\w+\s+){0,2}?\w+)\s+(?:zal|zullen|gaat|gaan)\b",
+    "pt": r"(?:(?:o|a|os|as|um|uma|o nosso|a nossa)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:lhe|te|o|a)\s+)?"
+          r"(?:vamos|vou|vai|vão|irá|irão|iremos|\w+(?:rá|rão|remos))\b"}.items()}
+# What was already done, in the languages whose not-promise signs hold the past ("foi", "a été", "wurde").
+_PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
+    "de": r"\b(?:wurde|wurden|bereits|schon)\b",
+    "fr": r"\b(?:a|ont)\s+été\b",
+    "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b",
+    "it": r"\b(?:è|sono)\s+stat[oaie]\b",
+    "pt": r"\b(?:foi|foram)\b"}.items()}
+_AND = re.compile(r"\s+(?:and|und|et|y|e|en)\s+", re.I)
+# A condition before the "and" keeps the clauses together: "if the part is in stock and our engineer will …".
+_CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|si|dès que|quand|lorsque|"
+                        r"cuando|en cuanto|siempre que|se|quando|appena|als|zodra|indien|wanneer|mits|assim que|caso|"
+                        r"logo que)\b", re.I)
+# A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
+_PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
+    "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b",
+    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b",
+    "it": r"\s+per\s+\w+(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?\b",
+    "pt": r"\s+para\s+\w+(?:ar|er|ir)\b"}.items()}
+
+
+def _clauses(sentence: str, lang: str) -> list[str]:
+    """The sentence's clauses: split at ";" and at a comma before a turn (``_CLAUSE``), and at a bare "and"
+    before a subject with a future of its own when what comes before it is something already done ("foi
+    encaminhado", "a été transmis"), unless a condition comes first. "Give me ten minutes and I'll come back to
+    you" stays whole; so does "your order was dispatched and the courier will deliver it" (its topic carries on)."""
+    not_promise = _patterns(lang)[5]
+    out: list[str] = []
+    for clause in _CLAUSE.split(sentence):
+        start = 0
+        for m in _AND.finditer(clause):
+            if _NEW_SUBJECT[lang].match(clause, m.end()) and lang in _PAST_MARK and \
+                    _PAST_MARK[lang].search(clause, start, m.start()) and not_promise.search(clause, start, m.start()) and \
+                    not _CONDITION.search(clause, 0, m.start()):
+                out.append(clause[start:m.start()])
+                start = m.end()
+        out.append(clause[start:])
+    return out
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
     own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
@@ -864,10 +933,15 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
-            for clause in _CLAUSE.split(sentence):
+            for clause in _clauses(sentence, lang):
                 if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
-                    pending = False
-                    continue
+                    # "ti richiamiamo domani per sistemare il rinnovo": the purpose is the call's topic, not a
+                    # renewal by a date; the call and its time stand before it
+                    purpose = _PURPOSE[lang].search(clause) if lang in _PURPOSE else None
+                    if not purpose or not_promise.search(clause[:purpose.start()]):
+                        pending = False
+                        continue
+                    clause = clause[:purpose.start()]
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
                              _company_acts(clause, lang)) and not _CANNOT.search(clause)
                 times = _times(clause, lang, at, calendar) if committed or pending else []
@@ -900,6 +974,8 @@ _GENERAL_COMMIT = {
         r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|"
         r"charging|increasing|raising|having|expecting|waiting|awaiting|getting|receiving|seeing|facing|leaving|"
         r"taking|travel+ing|finishing|starting|going(?!\s+to\s)|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
+        r"\b" + _STAFF_AGENT + r"\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:comes|calls|rings|phones|visits|pops|drops|arrives|"
+        r"contacts|texts|emails|attends|fits|installs|collects|brings|delivers)\s+(?:to\s+)?(?:you|u|round|over|by)\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
         r"available|away|off|on\s+leave|unavailable)\b)\w+|"
         # someone at the company told to act: "I've asked our team leader, Hannah, to call you"
@@ -927,7 +1003,8 @@ _GENERAL_COMMIT = {
         r"(?!(?:ouvr|rouvr|ferm)\w*\b)(?:allons|vais|\w+(?:erons|irons|drons|trons|rrons|erai|irai|drai|trai|rrai)|"
         r"ferons|ferai|irons|irai)\b|"
         r"\b(?:notre|un|une|le|la)\s+(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
-        r"agent|expert)\s+(?:vous\s+)?\w+(?:ra|ront)\b", re.I),
+        r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b",
+        re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
@@ -951,7 +1028,7 @@ _GENERAL_COMMIT = {
         r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b", re.I),
     "nl": re.compile(
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
-        r"hoop|moeten|moet|zouden|zou|mogen|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
+        r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
         r"verzoeken|wens|wensen|openen|sluiten|bedanken|danken|verwachten|verwacht|adviseren|adviseer|raden|raad|"
         r"nodig|wachten|wacht|te\s+\w+en)\b)|"
         r"\b(?:heb|hebben)\s+(?:\w+\s+){1,6}?gevraagd\b[^.]*\bte\s+\w+|"

@@ -838,3 +838,65 @@ def test_messages_typed_into_the_customers_chat_for_a_colleague_are_notes(lang, 
 def test_an_apology_for_a_wrong_number_said_to_the_customer_is_not_a_note():
     chat = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
     assert check("Sorry Jane, wrong ticket number above - your reference is 44120.", chat) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Estimado Sr. Ruiz:\n\nHemos revisado su factura. (Lola, no le hagas el abono hasta que llegue el parte.) "
+    "El importe es correcto.\n\nAtentamente,\nAguas del Norte",
+    "Hi Jane,\n\nYour refund is on its way. (Tom, don't mention the voucher, she had one last month.)\n\nBest,\nAmy",
+    "Gentile Sig.ra Bruni,\n\nabbiamo ricevuto la segnalazione. (Luca, non rimborsare finché non arriva la foto.)"
+    "\n\nCordiali saluti\nServizio Clienti",
+    "Bonjour Madame Petit,\n\nVotre dossier est en cours. (Karim, ne lui propose pas de geste commercial.)\n\n"
+    "Cordialement,\nLe service client",
+    "Olá Sr. Costa,\n\nRecebemos a sua reclamação. (Inês, não lhe ofereças o desconto, já teve um.)\n\n"
+    "Cumprimentos,\nApoio ao Cliente",
+    "Estimados Sres. Gil:\n\nLa revisión está programada. (Andrés, no les cobres la visita.)\n\nAtentamente,\nGasNor",
+])
+def test_a_colleague_named_in_brackets_and_told_what_not_to_do_is_a_note(text):
+    assert check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Estimada Marta:\n\nLe enviaremos el técnico a la dirección correcta (Sevilla, no Málaga).\n\nAtentamente,\nPepe",
+    "Hi Jane,\n\nThe parcel goes to the depot (Leeds, not Hull) and you can collect it there.\n\nBest,\nAmy",
+    "Hi Jane,\n\nPlease keep the receipt (Jane, don't throw it away!) until the refund arrives.\n\nBest,\nAmy",
+])
+def test_a_place_after_a_comma_or_the_customer_told_what_not_to_do_is_no_note(text):
+    assert check(text, JANE) == []
+
+
+def test_a_customers_note_for_a_courier_quoted_below_the_signature_is_theirs():
+    # "Note for the driver:" names a role, not a colleague: what customers write for couriers
+    for text in [
+        "Hi Jane,\n\nDone, I've added it to your delivery.\n\nBest,\nAmy\n\n> Note for the courier: please use the "
+        "side door, and don't knock, the dog barks.",
+        "Hi Jane,\n\nNo problem, noted on the order.\n\nThanks,\nRaj\n\n> Note to the driver: leave it in the "
+        "porch if nobody answers.",
+    ]:
+        assert check(text, JANE) == [], text
+    # a note to a named colleague in the same place still is one
+    assert check("Hi Jane,\n\nDone, I've added it to your delivery.\n\nBest,\nAmy\n\n> Note for Sam: she has "
+                 "complained 3 times already, escalate if she writes again.", JANE)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane, your replacement card is on its way. bloody printer jammed again, 2nd time today",
+    "Hallo Jane, die Gutschrift ist gebucht. scheiß Drucker schon wieder kaputt",
+    "Bonjour Jane, le remboursement est fait. putain de logiciel encore planté, 3e fois ce matin",
+])
+def test_venting_about_the_case_jotted_with_a_repeat_and_swearing_is_a_note(text):
+    assert check(text, JANE)
+
+
+@pytest.mark.parametrize("text", [
+    # said to the customer (a "you"), or no swearing, or no repeat, or a sentence written properly
+    "Hi Jane, sorry the router broke again. damn, I know you've had enough of it.",
+    "Hi Jane, your replacement card is on its way. printer jammed again, 2nd time today",
+    "Hi Jane, your replacement card is on its way. bloody printer, it is fixed now.",
+    "Hi Jane, the router failed again, sorry. We will send a new one today.",
+    # a chat agent's casual swearing that speaks for the company or themselves
+    "Hi Jane, so sorry. damn courier failed again, but we will resend today.",
+    "Hi Jane! argh, the bloody app crashed again on my side, one sec and I will retry.",
+])
+def test_venting_said_to_the_customer_or_without_its_signs_is_no_note(text):
+    assert check(text, JANE) == []

@@ -67,3 +67,37 @@ def test_an_acknowledgement_that_goes_on_to_answer_or_is_signed_by_a_person_is_n
                         "Brightwater Energy Customer Service") is None
     assert auto_wording("Thanks for your message, Jane. Your reference is BW-55812. I'll respond within 2 days.\n\n"
                         "Best wishes,\nRuth Hale") is None
+
+
+def test_a_mailbox_nobody_reads_under_a_persons_answer_is_a_helpdesk_footer():
+    # LABELS.md: "do not reply to this email" under a personal, specific answer is not automatic
+    assert auto_wording("Dear Ms Khan,\n\nI have moved your meter appointment to Thursday and told the fitter about "
+                        "the side gate.\n\nPlease note: this mailbox is not monitored, so use the portal to reply."
+                        "\n\nKind regards,\nGareth Lewis\nBookings Officer") is None
+    assert auto_wording("Bonjour Madame Roux,\n\nJ'ai corrigé l'adresse de facturation comme demandé.\n\n"
+                        "Cette boîte mail n'est pas surveillée.\n\nCordialement,\nÉlodie Marchand") is None
+
+
+AWAY_IN_OWN_WORDS = [
+    "Hallo!\n\nIch mache gerade zwei Wochen Urlaub in den Bergen und bin ab dem 14. März wieder für Sie da.\n\n"
+    "Viele Grüße\nTim",
+    "Moin,\n\nich verbringe noch ein paar Tage Urlaub auf Sylt. Ab Montag bin ich wieder erreichbar.\n\nJana",
+    "Hallo,\n\nik ben van 3 tot en met 12 juni afwezig. Dringende vragen? Bel 010 555 1200.\n\nGroet,\nSanne",
+    "Hoi,\n\nIk lees mijn mail niet tot maandag 4 maart. Voor spoed: info@voorbeeld.nl.\n\nDaan",
+    "Ciao,\n\nnon leggo la posta fino al 10 aprile. Per urgenze scrivi a info@esempio.it.\n\nGiulia",
+]
+
+
+@pytest.mark.parametrize("text", AWAY_IN_OWN_WORDS)
+def test_an_away_notice_in_a_persons_own_words_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a person answering who mentions a holiday, the customer's or their own past one
+    "Hallo Frau Berg,\n\nich habe Ihre Buchung für den Urlaub in Ihrem Namen geändert; die Bestätigung kommt per "
+    "Post.\n\nViele Grüße\nTim Vogel",
+    "Hoi Pieter,\n\nIk heb je afwezigheidsmelding gezien en de levering naar vrijdag verzet.\n\nGroet,\nSanne",
+])
+def test_a_persons_answer_that_mentions_a_holiday_is_not_automatic(text):
+    assert auto_wording(text) is None

@@ -558,3 +558,98 @@ NOT_COMPANY_ACTS = [
 def test_what_the_company_cannot_hopes_or_did_or_only_is_is_no_promise():
     for lang, text in NOT_COMPANY_ACTS:
         assert found(text, lang) == [], (lang, text)
+
+
+# --- Round g (2026-12-03): classes of commitment the fourth blind round showed missing. ---
+ROUND_G_PROMISES = [
+    # anything handed to the customer in the passive, any verb
+    ("en", "Your revised quote will be posted to you within three working days."),
+    ("en", "The replacement warranty card will be couriered over to you by Thursday."),
+    ("en", "The findings will be explained to you in a call before noon."),
+    # verbs of arranging, any subject (a company's name too)
+    ("en", "Harbour Homes will reschedule the survey by Friday."),
+    ("en", "Our office will organise a courier for the return tomorrow."),
+    # a visit booked, written as a note; SMS shorthand for tomorrow
+    ("en", "Hi Sam, engineer booked for Thursday 8am-1pm."),
+    ("en", "Kwikfix: plumber booked 4 ur leak tmrw, he'll text when on the way."),
+    # a member of staff coming or calling, in the present for the future (with or without a name)
+    ("en", "Our technician Priya calls you on Wednesday at 2pm to talk it through."),
+    ("en", "The engineer comes round tomorrow morning to fit the new valve."),
+    # the work will be ready by a time, staff will be at the customer's, in other languages
+    ("en", "Your bike will be ready for collection by 4pm tomorrow."),
+    ("fr", "Vos lunettes seront prêtes jeudi."),
+    ("fr", "Notre dépanneur sera chez vous d'ici 30 minutes."),
+    ("es", "Su coche estará listo mañana antes de las 12."),
+    ("it", "Il suo preventivo sarà pronto entro venerdì."),
+    ("pt", "O seu computador ficará pronto amanhã."),
+    ("de", "Ihr Fahrrad ist bis Freitag fertig."),
+    ("nl", "Uw auto is morgenmiddag klaar."),
+    # a duration counted from the customer's own request being logged: counted from now
+    ("en", "Most customers hear back within five working days of the complaint being logged."),
+]
+
+
+def test_round_g_classes_of_commitment_in_several_languages():
+    for lang, text in ROUND_G_PROMISES:
+        assert found(text, lang), (lang, text)
+    assert due_h("Applicants normally hear back within two working days of the request being received.") == 48
+    assert due_h("Tech booked 4 ur boiler 2moro 8-12.") == 31                      # Tue 17:00
+
+
+ROUND_G_NOT_PROMISES = [
+    # what is charged, or handed over with no time, or was handed over, is no follow-up
+    ("en", "The balance will be charged to you on Friday."),
+    ("en", "The cost will be added to your bill on Friday."),
+    ("en", "Your statement was posted to you on Monday."),
+    ("en", "The leaflet will be posted to you."),
+    # a visit cancelled, a staff member's own state or coming back from leave
+    ("en", "Hi Sam, your engineer booked for Thursday has had to cancel."),
+    ("en", "Our engineer returns from leave on Monday."),
+    ("en", "Our engineer is off until Monday."),
+    ("en", "Our engineer arrives at the depot at 8am every day."),
+    ("en", "The new app will be ready in two weeks."),
+    ("es", "La tienda estará lista para la campaña el lunes."),
+    ("en", "Hi Sam, visit booked for Thursday has been moved by the customer."),
+    # ready to help is no work done by a time; opening hours stay silent
+    ("en", "We will be ready to help you from 9am tomorrow."),
+    ("fr", "Notre équipe sera prête à vous aider dès lundi."),
+    ("fr", "Votre commande est prête depuis lundi."),
+    ("de", "Wir sind Montag bis Freitag von 9 bis 17 Uhr für Sie da."),
+    ("nl", "Wij staan vandaag voor u klaar."),
+    ("de", "Wir stehen Ihnen morgen ab 9 Uhr zur Verfügung."),
+    ("es", "Estaremos en su ciudad el jueves para la feria."),
+    # a duration counted from an event still to come is no time a reader can pin down
+    ("en", "Customers normally hear back within five working days of the claim being approved."),
+]
+
+
+def test_round_g_hard_negatives():
+    for lang, text in ROUND_G_NOT_PROMISES:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_a_bare_and_before_a_new_subject_and_a_purpose_after_the_time():
+    # the first clause's past or offer words are not the second's, when it has a subject and a future of its own
+    for lang, text in [
+        ("pt", "A sua reclamação foi registada e o nosso técnico vai ligar-lhe amanhã."),
+        ("fr", "Votre dossier a été transmis et notre conseiller vous rappellera jeudi."),
+        ("es", "Su solicitud ha sido registrada y el técnico le llamará mañana."),
+        ("de", "Ihr Antrag wurde geprüft und unser Techniker wird Sie am Donnerstag anrufen."),
+        # a purpose after the follow-up and its time is its topic, not a renewal or an offer by that day
+        ("it", "La chiamiamo venerdì per parlare del rinnovo del contratto."),
+        ("fr", "Nous vous appellerons demain pour discuter de l'offre."),
+        ("es", "Le llamaremos el jueves para revisar la oferta."),
+    ]:
+        assert found(text, lang), (lang, text)
+    # "give me ten minutes and I'll …" stays one clause; a condition keeps the clauses together
+    assert found("Give me ten minutes and I'll come back to you with the tracking number.")
+    for lang, text in [
+        ("en", "If the part is in stock and our engineer will be in your area, we may call on Friday."),
+        ("pt", "Se o pedido foi aprovado e o técnico vai estar disponível, podemos passar amanhã."),
+        ("it", "Il suo abbonamento si rinnova venerdì per continuare a usare la palestra."),
+        ("fr", "L'offre expire demain pour profiter de la remise."),
+        ("es", "Su contrato fue renovado y el precio subirá el jueves."),
+        ("en", "Your order was dispatched and the courier will deliver it tomorrow."),
+        ("pt", "O seu pedido foi enviado e a transportadora vai entregá-lo amanhã."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
