@@ -322,6 +322,7 @@ class Runner:
         again with backoff until the time is up; its awaits stay pending meanwhile (see
         harvest.close_overdue), so nothing is judged on what was not read. Never raises for that.
         """
+        from .channels.email_inbox import wait_for_any
         from .harvest import BACKOFF_FIRST_S, BACKOFF_MAX_S, MailboxError, harvest, mailboxes_of
 
         channels_awaited = {a["channel"] for a in self.ledger.awaits_where(run_id=run_id, status="pending")}
@@ -369,14 +370,16 @@ class Runner:
                                                                           else UNHOOKED_LOOK_S))
                     except asyncio.TimeoutError:
                         pass
-                elif len(boxes) == 1:
+                else:
                     try:
-                        # NOOP every poll_s while answers are expected soon, else IDLE (see Mailbox.wait_for_mail).
-                        await asyncio.to_thread(boxes[0].wait_for_mail, timeout)
+                        # NOOP every poll_s while answers are expected soon, else IDLE (see Mailbox.wait_for_mail);
+                        # several boxes: each asked in turn, else all read every second (see wait_for_any).
+                        if len(boxes) == 1:
+                            await asyncio.to_thread(boxes[0].wait_for_mail, timeout)
+                        else:
+                            await asyncio.to_thread(wait_for_any, boxes, timeout)
                     except MailboxError as exc:
                         log.warning("%s; connecting again", exc)   # the next harvest connects again
-                else:  # IDLE watches one folder per connection; with several, look every second
-                    await asyncio.sleep(min(timeout, 1.0))
         finally:
             for b in boxes:
                 b.close()

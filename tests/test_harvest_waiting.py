@@ -487,3 +487,46 @@ def test_mail_the_server_told_of_in_another_commands_answer_is_not_left_waiting(
     finally:
         box.close()
         other.close()
+
+
+def test_several_mailboxes_are_each_asked_while_answers_are_due_and_never_idle(mail, mail_config, proxy):
+    """IDLE watches one folder per connection: with two mailboxes, `run --wait` asks each in turn while answers
+    are expected soon (it used to look every second), notices mail in either, and never waits in IDLE."""
+    from probes.channels.email_inbox import wait_for_any
+
+    with CuttableProxy(mail.imap.host, mail.imap.port) as other:
+        first = watched(mail_config, proxy.port, poll_s=0.05, poll_for_s=60.0)
+        second = watched(mail_config, other.port, poll_s=0.05, poll_for_s=60.0)
+        try:
+            out: dict = {}
+            waiter = threading.Thread(target=lambda: out.update(got=wait_for_any([first, second], 120.0)))
+            waiter.start()
+            other.wait_for(b" NOOP\r\n")
+            proxy.wait_for(b" NOOP\r\n")   # both asked before anything lands
+            mail.imap.deliver("shopper", answer("shopper@mystery.example", "http://127.0.0.1/a"))
+            waiter.join(timeout=120)
+            assert out.get("got") is True
+            assert b"IDLE" not in proxy.sent and b"IDLE" not in other.sent
+        finally:
+            first.close()
+            second.close()
+
+
+def test_several_mailboxes_with_no_answer_due_are_not_asked_and_left_to_the_next_read(mail, mail_config, proxy):
+    from probes.channels.email_inbox import wait_for_any
+
+    with CuttableProxy(mail.imap.host, mail.imap.port) as other:
+        first = watched(mail_config, proxy.port, poll_s=0.05, poll_for_s=0.3)
+        second = watched(mail_config, other.port, poll_s=0, poll_for_s=60.0)   # poll_s 0: never asked
+        try:
+            assert wait_for_any([first, second], 5.0) is False   # nothing lands
+            asked = noops(proxy)
+            assert 1 <= asked <= 0.3 / 0.05 + 3 and noops(other) == 0
+            # The window is over: the next wait neither asks nor idles; the harvest after it reads both boxes.
+            sent = len(proxy.sent)
+            assert wait_for_any([first, second], 5.0) is False
+            assert noops(proxy, sent) == 0
+            assert b"IDLE" not in proxy.sent and b"IDLE" not in other.sent
+        finally:
+            first.close()
+            second.close()

@@ -30,6 +30,7 @@ from ..config import Config, EmailIdentity
 from ..results import utcnow
 
 FETCH_BATCH = 200   # messages per FETCH: a few MB at most in memory, and one ledger transaction each
+SEVERAL_BOXES_LOOK_S = 1.0   # several mailboxes and no answer due soon in any: how often run --wait reads them all
 NO_IDLE_POLL_S = 5.0   # a server without IDLE: how often wait_for_mail asks (NOOP) once answers are not due soon
 
 log = logging.getLogger("probes.harvest")
@@ -221,9 +222,7 @@ class Mailbox:
         deadline = time.monotonic() + max(0.0, timeout_s)
         while True:
             now = time.monotonic()
-            soon = (self.identity.poll_s > 0 and self.polling_stopped is None
-                    and self.poll_until is not None and now < self.poll_until)
-            if soon:
+            if self.asking_now(now):
                 pause = self.identity.poll_s
             elif self.idle_supported:
                 return self._ask() or self.idle(deadline - time.monotonic())
@@ -237,6 +236,11 @@ class Mailbox:
             if self._refused and not self.idle_supported:
                 raise MailboxError(f"the mailbox {self.identity.address} at {self.identity.imap.host} offers "
                                    f"no IDLE and {self.polling_stopped}", transient=False)
+
+    def asking_now(self, now: float) -> bool:
+        """Answers are expected soon here, and the server may be asked for them (NOOP every poll_s)."""
+        return (self.identity.poll_s > 0 and self.polling_stopped is None
+                and self.poll_until is not None and now < self.poll_until)
 
     def _ask(self) -> bool:
         """Ask the server (NOOP) whether mail arrived; True when it did. A server that refuses NOOP (NO or
@@ -614,3 +618,32 @@ def is_bounce(msg) -> bool:
     sender = str(msg.get("From") or "").lower()
     return any(s in sender for s in ("mailer-daemon@", "postmaster@")) and \
         bool(re.search(r"undeliver|delivery status|failure|returned mail", str(msg.get("Subject") or ""), re.I))
+
+
+def wait_for_any(boxes: list[Mailbox], timeout_s: float) -> bool:
+    """Wait up to timeout_s for new mail in any of several mailboxes; True when a server said some arrived.
+
+    IDLE watches one folder per connection, so several boxes are never waited for in IDLE: while answers
+    are expected soon in some of them (``expect_mail``), each of those is asked (NOOP) every poll_s in turn,
+    as one box is by wait_for_mail; otherwise this returns after SEVERAL_BOXES_LOOK_S at most, and the
+    harvest that follows looks into every box. Raises MailboxError (transient) when a connection breaks."""
+    deadline = time.monotonic() + max(0.0, timeout_s)
+    open_boxes = [b for b in boxes if b.client is not None]
+    for box in open_boxes:
+        if box.poll_until is None:
+            box.expect_mail()   # waiting starts: the answers to what was just sent may come any moment
+        if box._unlisted():
+            return True
+    while True:
+        now = time.monotonic()
+        asking = [b for b in open_boxes if b.asking_now(now)]
+        left = deadline - now
+        if not asking:
+            time.sleep(max(0.0, min(SEVERAL_BOXES_LOOK_S, left)))
+            return False
+        if left <= 0:
+            return False
+        time.sleep(min(min(b.identity.poll_s for b in asking), left))
+        for box in asking:
+            if box._ask():
+                return True
