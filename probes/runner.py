@@ -338,6 +338,7 @@ class Runner:
                 try:
                     # record_first: each answer is in the ledger before any is judged, and mail landing
                     # while they are judged is recorded first (see harvest).
+                    began = utcnow()
                     await asyncio.to_thread(harvest, self.ledger, self.config, self.reports_dir, open_boxes=boxes,
                                             retry_s=0, record_first=True)
                 except MailboxError as exc:
@@ -360,8 +361,12 @@ class Runner:
                     await asyncio.sleep(min(pause, left))
                     continue
                 pause = 0.0
-                next_due = min(a["due_at"] for a in pending) - utcnow()
-                timeout = max(0.05, min(left, next_due.total_seconds() + 0.05, 60.0))
+                # Wake just after the next deadline, to close it. One that a read begun after it left pending
+                # is held open, for a source that cannot be read: new mail or the next deadline wakes the
+                # wait, not a harvest every 0.05 s for the rest of it.
+                now = utcnow()
+                due_in = [(a["due_at"] - now).total_seconds() + 0.05 for a in pending if a["due_at"] >= began]
+                timeout = max(0.05, min([left, 60.0, *due_in]))
                 if texts:
                     # Look every second; with the messaging webhook, at once when told (and every 5 s anyway).
                     told.clear()

@@ -530,3 +530,42 @@ def test_several_mailboxes_with_no_answer_due_are_not_asked_and_left_to_the_next
         finally:
             first.close()
             second.close()
+
+
+HELD = """
+    name: Held open
+    persona: {{name: Jane Doe, email: jane@example.com}}
+    target: demo
+    identity: {identity}
+    steps:
+      - id: question
+        channel: email
+        to: returns@northwind.example
+        subject: Where is my refund?
+        body: "Hello, where is my refund? Jane"
+        expect: {{ack_within: 1s, human_within: 1s}}
+"""
+
+
+def test_a_deadline_held_open_for_a_mailbox_that_refuses_login_is_not_read_for_again_and_again(
+        run_journeys, mail_config, monkeypatch):
+    """A second identity whose mailbox refuses the login: its answers' deadlines pass and stay pending (held
+    open: nobody can tell whether an answer came). `run --wait` goes on waiting for the other mailbox, reading
+    it when mail comes or a deadline falls due, not in a loop every 0.05 s until the wait ends."""
+    import probes.harvest
+
+    cfg = mail_config.model_copy(deep=True)
+    second = cfg.identities["shopper"].model_copy(deep=True)
+    second.email.imap.password = "${HELD_TEST_WRONG_PASSWORD}"
+    monkeypatch.setenv("HELD_TEST_WRONG_PASSWORD", "not-the-password")
+    cfg.identities["second"] = second
+    reads = []
+    plain = probes.harvest.harvest
+    monkeypatch.setattr(probes.harvest, "harvest", lambda *a, **k: reads.append(1) or plain(*a, **k))
+    wait_s = 8.0
+    ran = run_journeys(HELD.format(identity="second"), cfg=cfg, wait_s=wait_s)
+    assert {a["kind"]: a["status"] for a in ran.rows["awaits"] if a["kind"] in ("ack", "human")} == \
+        {"ack": "pending", "human": "pending"}   # never judged on a mailbox nobody could read
+    # Reads: the first, one after the deadlines (closing what it can), then one at the end of each IDLE or
+    # NOOP wait (at most 60 s) or new mail: a handful, where looking every 0.05 s made about a hundred.
+    assert len(reads) <= 10, len(reads)
