@@ -246,3 +246,54 @@ def test_texts_are_judged_by_wording_and_rules_too(ledger):
     rules = ReplyRules.model_validate({"automatic_when": [{"text": r"^acme:"}]})
     assert classify_text("ACME: your code is 1234", LATER, contact(), "c", ledger, 10.0, replies=rules) == (
         "auto", "probes.yaml replies: automatic_when text: '^acme:'")
+
+
+# A notification that says what it is only in its footer, in a text where nobody speaks for themselves or signs
+# by name: with one more sign (a receipt, "do not reply", replies not read) it is automatic.
+SAID_IN_THE_FOOTER = [
+    "Estimada clienta:\n\nhemos recibido correctamente su reclamación, con número de expediente EX-2231.\n\n"
+    "Atención al Cliente\n\n--\nEste correo se ha enviado de forma automática.",
+    "Gentile cliente,\n\nabbiamo ricevuto la sua segnalazione.\n\nServizio Clienti\n\nQuesto messaggio è stato "
+    "generato in modo automatico, la preghiamo di non rispondere.",
+    "Hoi!\n\nWe hebben je vraag goed ontvangen, ticket #40 512. Ons team kijkt ernaar.\n\nTeam Zuid\n\n"
+    "Dit bericht is automatisch verzonden.",
+    "Ihre Bestellung 20-4471 ist unterwegs und kommt am Donnerstag.\n\nDiese Benachrichtigung wurde automatisch "
+    "verschickt. Bitte antworten Sie nicht auf diese E-Mail.",
+]
+
+
+@pytest.mark.parametrize("text", SAID_IN_THE_FOOTER)
+def test_a_footer_that_says_automatic_under_a_text_nobody_speaks_in_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a person who signs by name (a surname with its particle) or says "je", "I": the footer is the helpdesk's
+    "Dag Pieter,\n\nje nieuwe pas is vandaag verstuurd.\n\nGroet,\nSanne de Vries\n\n"
+    "Dit bericht is automatisch verzonden via ons klantsysteem.",
+    "Bonjour Madame Roux,\n\nje vous confirme que la carte part demain.\n\nLe service client\n\n"
+    "Ce message a été envoyé automatiquement.",
+    "Hi Jane,\n\nI have rebooked your engineer for Friday morning.\n\nThanks,\nTom\n\n"
+    "This email was generated automatically by our helpdesk.",
+    # a team's specific answer with only the footer: not enough alone
+    "Hi Jane,\n\nyour engineer is now booked for Friday morning, 8-12.\n\nSupport Team\n\n"
+    "This email was generated automatically by our helpdesk.",
+    # Dutch "je" is "you", but something was done about the request all the same
+    "Hoi Pieter, we hebben je vraag goed ontvangen, zaak 55120. Je bestelling is vanochtend aangepast naar maat 42.",
+])
+def test_a_footer_that_says_automatic_under_a_persons_answer_is_not(text):
+    assert auto_wording(text) is None
+
+
+def test_new_ways_of_saying_automatic_at_the_top_and_the_customers_quoted_message_left_out():
+    assert auto_wording("Sehr geehrter Kunde,\n\ndies ist eine automatisch generierte Bestätigung Ihrer Meldung.") \
+        == "dies ist eine automatisch generierte Bestätigung"
+    assert auto_wording("TRANSPORTES NORTE: Tu cita es el lunes a las 9:00. Este es un aviso automatico, "
+                        "no contestes.") == "Este es un aviso automatico"
+    # said in the first paragraph after a subject line and a greeting
+    assert auto_wording("Subject: Thanks!\n\nHi there!\n\nGreat to hear from you - this is an automated "
+                        "response to say your note arrived.\n\nThe Team")
+    # the customer's own message under "Your original message:" does not make the text a person's
+    assert auto_wording("Hello,\n\nThanks for your email, we'll reply within 2 days.\n\nThe Bookings Team\n\n"
+                        "Your original message:\n\"I want my deposit back, I paid it twice.\"\n\n"
+                        "This message was sent automatically. Please do not reply to this email.")
