@@ -297,3 +297,44 @@ def test_new_ways_of_saying_automatic_at_the_top_and_the_customers_quoted_messag
     assert auto_wording("Hello,\n\nThanks for your email, we'll reply within 2 days.\n\nThe Bookings Team\n\n"
                         "Your original message:\n\"I want my deposit back, I paid it twice.\"\n\n"
                         "This message was sent automatically. Please do not reply to this email.")
+
+
+# A chat's queue (where the customer is, every agent busy, the next free one) and an out-of-hours notice (closed
+# now, an answer when it opens): what only a system says, or says in a text nobody speaks in.
+QUEUES_AND_CLOSED = [
+    ("Danke für Ihre Geduld. Sie befinden sich derzeit auf Platz 2 der Warteschlange.",
+     "Sie befinden sich derzeit auf Platz 2 der Warteschlange"),
+    ("Merci de patienter : vous êtes actuellement en position 4 dans la file d'attente.",
+     "vous êtes actuellement en position 4 dans la file d'attente"),
+    ("Uw positie in de wachtrij: 6. Een ogenblik geduld alstublieft.", "Uw positie in de wachtrij: 6"),
+    ("Todos nuestros agentes están ocupados. El próximo agente disponible le atenderá.", "Todos nuestros agentes "
+     "están ocupados"),
+    ("All our advisers are currently busy. The next available adviser will pick up your chat.",
+     "All our advisers are currently busy"),
+    ("Il nostro servizio clienti è al momento chiuso. Ci lasci un messaggio: le risponderemo alla riapertura.",
+     "Il nostro servizio clienti è al momento chiuso"),
+    ("Wir sind derzeit nicht erreichbar. Hinterlassen Sie uns eine Nachricht, wir melden uns sobald wir wieder da sind.",
+     "Wir sind derzeit nicht erreichbar"),
+    ("Olá! Estamos neste momento fechados. Deixe a sua mensagem e responderemos assim que reabrirmos.",
+     "Estamos neste momento fechados"),
+]
+
+
+@pytest.mark.parametrize("text, words", QUEUES_AND_CLOSED)
+def test_a_queue_or_out_of_hours_notice_is_automatic(text, words):
+    assert auto_wording(text) == words
+
+
+@pytest.mark.parametrize("text", [
+    # a person in the chat saying the team is busy, or the office closed, and answering
+    "Sorry for the wait, all our agents are busy today. I've checked: your parcel is at the depot and comes tomorrow.",
+    "Bonjour, nos bureaux sont actuellement fermés pour travaux, mais votre colis a été remboursé hier.",
+    "Hallo Herr Kurz, wir sind derzeit nicht erreichbar per Telefon, daher schreibe ich Ihnen: ich habe die "
+    "Rechnung korrigiert.",
+    # one half alone: every agent busy, with nothing else
+    "Derzeit sind alle Mitarbeitenden im Gespräch.",
+    # a person who looks after the bot is not the bot
+    "Hi, I'm Sam, and I look after Brightwell's chatbot: sorry it sent you in circles. Your card is unblocked now.",
+])
+def test_a_person_mentioning_a_busy_team_or_a_closure_is_not_automatic(text):
+    assert auto_wording(text) is None

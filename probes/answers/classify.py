@@ -236,6 +236,89 @@ SAYS_QUEUE = _words(
     r"\b(?:sei|è) (?:il |al )?(?:numero |posto )?\d+[°º]? (?:in coda|nella coda)\b",
     r"\b(?:je bent|u bent) nummer \d+ in de wachtrij\b",
     r"\b(?:você é|você está|está) (?:o |a |na )?(?:número |posição )?\d+[ºª°]? (?:na fila|lugar na fila)\b",
+    # Where the customer is, said with the verb "be located" or as a position: "Sie befinden sich an Position 3 der
+    # Warteschlange", "vous êtes en position 2 dans la file", "uw positie in de wachtrij: 4".
+    r"\byou(?:'re|’re| are) (?:currently |now )?(?:in )?(?:position|place) \d+ in (?:the|our) (?:queue|line)\b",
+    r"\b(?:sie befinden sich|du befindest dich|befinden sie sich|sie stehen|du stehst) (?:aktuell |derzeit |momentan |"
+    r"jetzt |gerade )?(?:an |auf )?(?:position|platz|rang) \d+ (?:der|in der) warteschlange\b",
+    r"\b(?:vous (?:vous trouvez|êtes)|tu (?:te trouves|es)) (?:actuellement |maintenant )?(?:en|à la) (?:position|place) "
+    r"\d+ dans la file(?: d'attente)?\b",
+    r"\b(?:se encuentra|te encuentras|está|estás) (?:actualmente |ahora )?en (?:la )?posición \d+ (?:de|en) la "
+    r"(?:cola|lista de espera)\b",
+    r"\b(?:si trova|ti trovi|è|sei) (?:attualmente |ora )?in (?:posizione|posto) (?:n\. ?)?\d+ (?:in|nella|della) "
+    r"(?:coda|fila|lista d'attesa)\b",
+    r"\b(?:u staat|je staat|jij staat|u bevindt zich|je bevindt je) (?:nu |momenteel )?op (?:plek|plaats|positie) \d+ "
+    r"(?:in|van) de wachtrij\b",
+    r"\b(?:encontra-se|você se encontra|está) (?:atualmente |agora )?na posição \d+ (?:da|na) fila\b",
+    r"\b(?:ihre|deine) position in der warteschlange\s*:?\s*\d+|\bvotre (?:position|place|rang) dans la file"
+    r"(?: d'attente)?\s*:?\s*\d+|\b(?:su|tu) posición en la cola\s*:?\s*\d+|\b(?:la sua|la tua) posizione in coda"
+    r"\s*:?\s*\d+|\b(?:uw|je|jouw) (?:positie|plek|plaats) in de wachtrij\s*:?\s*\d+|\b(?:a sua|sua) posição na "
+    r"fila\s*:?\s*\d+",
+)
+# Every agent busy, the next free one will answer: what a chat's queue says while the customer waits (a person may
+# say it too, so only weak, and only in a text nobody speaks in).
+SAYS_BUSY = _words(
+    r"\ball (?:of )?our (?:\w+ )?(?:agents|advisers|advisors|colleagues|operators|representatives|team members|"
+    r"staff) are (?:currently |still |now )?(?:busy|occupied|engaged|helping other|assisting other|with other|on other)",
+    r"\b(?:sind (?:derzeit |zurzeit |momentan |gerade |aktuell |leider )*alle|alle (?:unsere )?\w*(?:mitarbeit|berater|"
+    r"kolleg|agent)\w* sind (?:derzeit |zurzeit |momentan |gerade |aktuell |leider )*)(?:\w*(?:mitarbeit|berater|"
+    r"kolleg|agent)\w* )?(?:im gespräch|besetzt|beschäftigt|in (?:einem )?(?:gespräch|kundengespräch))",
+    r"\btous nos (?:\w+ )?(?:conseillers?|conseillères|agents|opérateurs|opératrices|collaborateurs) sont "
+    r"(?:actuellement |déjà |momentanément )?(?:occupée?s|en ligne|en communication|indisponibles)",
+    r"\btodos nuestros (?:\w+ )?(?:agentes|asesores|operadores|gestores|compañeros) (?:están|se encuentran) "
+    r"(?:actualmente |ahora )?(?:ocupados|atendiendo)",
+    r"\btutti i nostri (?:\w+ )?(?:operatori|consulenti|agenti|colleghi) sono (?:attualmente |al momento |ora )?"
+    r"(?:occupati|impegnati)",
+    r"\bal onze (?:\w+ )?(?:medewerkers|adviseurs|collega's|agenten) zijn (?:momenteel |op dit moment |nu )?"
+    r"(?:bezet|in gesprek|druk)",
+    r"\btodos os nossos (?:\w+ )?(?:assistentes|operadores|agentes|colaboradores|consultores) (?:estão|se encontram) "
+    r"(?:atualmente |neste momento |de momento )?(?:ocupados|em atendimento)",
+)
+SAYS_NEXT_FREE = _words(
+    r"\b(?:the|our) next (?:available|free) (?:agent|adviser|advisor|colleague|operator|representative|team member)\b",
+    r"\b(?:der|die|das) nächste (?:freie|verfügbare) \w*(?:mitarbeit|berater|kolleg|agent)\w*",
+    r"\bgleich ist jemand für (?:sie|dich) da\b",
+    r"\b(?:le|la) prochaine? (?:conseill\w+|agent|opérat\w+) disponible\b",
+    r"\bel (?:próximo|primer) (?:agente|asesor|operador|gestor) (?:disponible|libre)\b",
+    r"\bil (?:primo|prossimo) (?:operatore|consulente|agente) (?:disponibile|libero)\b",
+    r"\bde (?:eerstvolgende|eerste|volgende) (?:vrije |beschikbare )?(?:medewerker|adviseur|collega)\b",
+    r"\bo (?:próximo|primeiro) (?:assistente|operador|agente|consultor) (?:disponível|livre)\b",
+)
+# Nobody in now, and what happens when they are: an out-of-hours notice ("Notre service client est actuellement
+# fermé. … un conseiller vous répondra dès la réouverture."). Each half alone is what a person may write too.
+SAYS_CLOSED_NOW = _words(
+    r"\b(?:we(?:'re|’re| are)|our (?:\w+ ){0,2}(?:is|are)) (?:(?:currently|now|right now|at the moment) closed|closed "
+    r"(?:right now|at the moment|for the (?:day|night|weekend)))\b",
+    r"\boutside (?:of )?(?:our )?(?:opening|office|business|working|service|support) hours\b",
+    r"\b(?:sind wir|wir sind|ist unser \w+|unser \w+ ist) (?:derzeit |zurzeit |momentan |gerade |aktuell |jetzt )"
+    r"(?:nicht (?:erreichbar|besetzt)|geschlossen)\b",
+    r"\baußerhalb (?:unserer|der) (?:geschäfts|öffnungs|service|büro|sprech)zeiten\b",
+    r"\b(?:nous sommes|notre (?:\w+ ){0,2}est|nos (?:\w+ ){0,2}sont) (?:actuellement |momentanément |en ce moment )"
+    r"fermée?s?\b",
+    r"\ben dehors de (?:nos|des) (?:horaires|heures d'ouverture)\b",
+    r"\b(?:estamos|nuestro (?:\w+ ){0,2}está|nuestra (?:\w+ ){0,2}está) (?:actualmente |ahora |en este momento )"
+    r"cerrad[oa]s?\b",
+    r"\bfuera (?:de nuestro|del) horario\b",
+    r"\b(?:siamo|il nostro (?:\w+ ){0,2}è|la nostra (?:\w+ ){0,2}è) (?:attualmente |al momento |ora |in questo momento )"
+    r"chius[oia]\b",
+    r"\bfuori (?:dall'|dal nostro |dai nostri )?orari? (?:di (?:apertura|servizio|ufficio))?\b",
+    r"\b(?:we zijn|wij zijn|onze? (?:\w+ ){0,2}is) (?:momenteel |nu |op dit moment )gesloten\b",
+    r"\bbuiten (?:onze )?(?:openingstijden|kantoortijden|openingsuren)\b",
+    r"\b(?:estamos|o nosso (?:\w+ ){0,2}está|a nossa (?:\w+ ){0,2}está) (?:atualmente |neste momento |agora )"
+    r"fechad[oa]s?\b",
+    r"\bfora do (?:nosso )?horário (?:de (?:funcionamento|atendimento|expediente))?\b",
+)
+SAYS_WHEN_OPEN = _words(
+    r"\b(?:when|once|as soon as) we (?:re-?open|are (?:back|open)|open again)\b|\bleave (?:us )?(?:a|your) message\b",
+    r"\bsobald wir wieder (?:erreichbar|da|geöffnet|für sie da)|\bnach (?:unserer )?wiedereröffnung\b|"
+    r"\bhinterlassen sie (?:uns )?(?:eine|ihre) nachricht\b",
+    r"\bdès (?:la|notre) réouverture\b|\bà (?:la|notre) réouverture\b|\blaissez-nous (?:un|votre) message\b",
+    r"\b(?:en cuanto|cuando) (?:volvamos a abrir|reabramos|abramos)\b|\bdéjenos (?:un|su) mensaje\b|"
+    r"\bdéjanos (?:un|tu) mensaje\b",
+    r"\b(?:alla|dalla) riapertura\b|\b(?:non )?appena (?:riapriamo|riapriremo|saremo di nuovo)\b|"
+    r"\b(?:ci )?lasci(?:a)? un messaggio\b",
+    r"\bzodra we weer (?:open|bereikbaar|geopend) zijn\b|\blaat (?:een|je|uw) bericht achter\b",
+    r"\b(?:assim que|quando) (?:reabrirmos|voltarmos|estivermos de volta)\b|\bdeixe(?:-nos)? (?:uma|a sua) mensagem\b",
 )
 # A bot says what it is: "I'm Nova, your virtual assistant", "Nova (virtual assistant):", "Ik ben Robin, de
 # digitale assistent".
@@ -482,6 +565,11 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     # Several ways of saying "received" (a bilingual text says it twice) are one sign; a ticket made is another.
     # Opening a person's answer (signed by a name, "I", an amount, something done) they are no sign at all: that
     # is how people open answers too.
+    # A chat's queue or an out-of-hours notice: every agent busy, the next free one answers; closed now, an answer
+    # when it opens. Each only in a text nobody speaks in.
+    for pattern in (SAYS_BUSY, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN):
+        if (m := pattern.search(flat)) and impersonal():
+            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
     received = SAYS_RECEIVED.search(flat)
     created = SAYS_CREATED.search(flat)
     for m in (received, created):
