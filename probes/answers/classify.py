@@ -155,6 +155,7 @@ _AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "es
                "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
                "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig", "ferien", "mail",
                "correo", "posta", "messages", "courriels")
+_QUEUE_WORDS = ("queue", "line", "wait", "warteschlange", "file", "cola", "coda", "fila", "wachtrij", "lista")
 # An acknowledgement's wording: a person may open an answer the same way, so only weak.
 _THING = (r"(?:request|message|e-?mail|enquiry|inquiry|ticket|query|complaint|report|claim|case|form|application|"
           r"submission|text|msg)")
@@ -432,11 +433,15 @@ _GREETING_OR_SUBJECT = re.compile(
     r"hola|estimad[oa]s?|buen[oa]s días|gentile|buongiorno|ciao|beste|geachte|hoi|olá|ola|prezad[oa]s?|car[oa])\b"
     r"[^\n.?]{0,60}$", re.I | re.M)
 
+_MAYBE_QUOTED = re.compile(r"^\s*(?:[-_=*]\s?){5,}\s*$|" + _QUOTE_OPENS.pattern, re.I | re.M)
+
 
 def _unquoted(text: str) -> str:
     """The text without the customer's own message quoted in it: lines starting with '>', and a block that a line
     opens as the earlier message ("Your original message:", "On … wrote:", a helpdesk's "Name, date" under a rule),
     up to the next rule or the end (a labelled quote such as "Your original message:" to the end of its paragraph)."""
+    if ">" not in text and not _MAYBE_QUOTED.search(text):
+        return text   # the common case, quickly
     kept, quoting, after_rule, labelled, held = [], False, False, False, False
     for line in text.splitlines():
         if line.lstrip().startswith(">"):
@@ -553,7 +558,9 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             else:
                 found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
     # Only a system says where in the queue the customer is, or a bot what it is.
-    for pattern in (SAYS_QUEUE, SAYS_BOT):
+    for pattern, words in ((SAYS_QUEUE, _QUEUE_WORDS), (SAYS_BOT, ())):
+        if words and not any(word in lowered for word in words):
+            continue
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
     signs: list[bool] = []
