@@ -338,3 +338,20 @@ def test_a_queue_or_out_of_hours_notice_is_automatic(text, words):
 ])
 def test_a_person_mentioning_a_busy_team_or_a_closure_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+_THREAD = ("##- Please type your reply above this line -##\n\nYour request (#448213) has been {what}.\n\n"
+           "--------------------------------\n\n{entries}--------------------------------\n\n"
+           "This email is a service from Northwind Customer Care.")
+_CUSTOMERS = ("Harriet Quayle, 3 Mar 2025, 09:47 GMT\n\nHi, the hinge snapped after a week. I'd like a replacement "
+              "please, I have paid £300 for it.\n\n")
+
+
+def test_a_helpdesks_thread_the_customers_opening_request_is_theirs_the_answers_above_it_are_the_companys():
+    # an acknowledgement quoting the request that opened the ticket: the customer's "I" is not the company's
+    assert auto_wording(_THREAD.format(what="received", entries=_CUSTOMERS))
+    # an agent's answer above the request is the company's own text: a person speaks in it
+    agent = ("Tom Baker, 3 Mar 2025, 10:02 GMT\n\nHi Harriet, I've checked with the warehouse: a new hinge ships "
+             "today.\n\n--------------------------------\n\n")
+    assert auto_wording(_THREAD.format(what="updated", entries=agent + _CUSTOMERS)) is None
+    assert auto_wording(_THREAD.format(what="received", entries=agent + _CUSTOMERS)) is None

@@ -439,11 +439,17 @@ _MAYBE_QUOTED = re.compile(r"^\s*(?:[-_=*]\s?){5,}\s*$|" + _QUOTE_OPENS.pattern,
 def _unquoted(text: str) -> str:
     """The text without the customer's own message quoted in it: lines starting with '>', and a block that a line
     opens as the earlier message ("Your original message:", "On … wrote:", a helpdesk's "Name, date" under a rule),
-    up to the next rule or the end (a labelled quote such as "Your original message:" to the end of its paragraph)."""
+    up to the next rule or the end (a labelled quote such as "Your original message:" to the end of its paragraph).
+    Of a helpdesk's history entries only the last, the oldest, is left out: the request that opened the ticket (the
+    entries above it are the thread's answers, newest first)."""
     if ">" not in text and not _MAYBE_QUOTED.search(text):
         return text   # the common case, quickly
+    lines = text.splitlines()
+    entries = [i for i in range(1, len(lines)) if _HISTORY_ENTRY.match(lines[i])
+               and _RULE.match(next((x for x in reversed(lines[:i]) if x.strip()), ""))]
+    oldest = entries[-1] if entries else -1
     kept, quoting, after_rule, labelled, held = [], False, False, False, False
-    for line in text.splitlines():
+    for i, line in enumerate(lines):
         if line.lstrip().startswith(">"):
             continue
         if _RULE.match(line) or (labelled and held and not line.strip()):
@@ -453,7 +459,7 @@ def _unquoted(text: str) -> str:
         if line.strip():
             if quoting:
                 held = True
-            elif m := _QUOTE_OPENS.match(line) or (after_rule and _HISTORY_ENTRY.match(line)):
+            elif m := _QUOTE_OPENS.match(line) or (after_rule and i == oldest and _HISTORY_ENTRY.match(line)):
                 quoting, labelled, held = True, bool(m.re is _QUOTE_OPENS and not re.search(
                     r"wrote|schrieb|écrit|escribió|scritto|schreef|escreveu", line, re.I)), False
             after_rule = False
