@@ -311,9 +311,9 @@ QUEUES_AND_CLOSED = [
      "están ocupados"),
     ("All our advisers are currently busy. The next available adviser will pick up your chat.",
      "All our advisers are currently busy"),
-    ("Il nostro servizio clienti è al momento chiuso. Ci lasci un messaggio: le risponderemo alla riapertura.",
+    ("Il nostro servizio clienti è al momento chiuso. Le risponderemo alla riapertura.",
      "Il nostro servizio clienti è al momento chiuso"),
-    ("Wir sind derzeit nicht erreichbar. Hinterlassen Sie uns eine Nachricht, wir melden uns sobald wir wieder da sind.",
+    ("Wir sind derzeit nicht erreichbar. Wir melden uns, sobald wir wieder da sind.",
      "Wir sind derzeit nicht erreichbar"),
     ("Olá! Estamos neste momento fechados. Deixe a sua mensagem e responderemos assim que reabrirmos.",
      "Estamos neste momento fechados"),
@@ -333,6 +333,9 @@ def test_a_queue_or_out_of_hours_notice_is_automatic(text, words):
     "Rechnung korrigiert.",
     # one half alone: every agent busy, with nothing else
     "Derzeit sind alle Mitarbeitenden im Gespräch.",
+    # a branch closed for works, and where to leave a message: a team's answer, not an out-of-hours notice
+    "Dear Mr Hale,\n\nour Leeds branch is currently closed for refurbishment. Please leave us a message in the app "
+    "and we will arrange collection from York.\n\nCustomer Services",
     # a person who looks after the bot is not the bot
     "Hi, I'm Sam, and I look after Brightwell's chatbot: sorry it sent you in circles. Your card is unblocked now.",
 ])

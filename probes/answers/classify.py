@@ -310,16 +310,13 @@ SAYS_CLOSED_NOW = _words(
     r"\bfora do (?:nosso )?horário (?:de (?:funcionamento|atendimento|expediente))?\b",
 )
 SAYS_WHEN_OPEN = _words(
-    r"\b(?:when|once|as soon as) we (?:re-?open|are (?:back|open)|open again)\b|\bleave (?:us )?(?:a|your) message\b",
-    r"\bsobald wir wieder (?:erreichbar|da|geöffnet|für sie da)|\bnach (?:unserer )?wiedereröffnung\b|"
-    r"\bhinterlassen sie (?:uns )?(?:eine|ihre) nachricht\b",
-    r"\bdès (?:la|notre) réouverture\b|\bà (?:la|notre) réouverture\b|\blaissez-nous (?:un|votre) message\b",
-    r"\b(?:en cuanto|cuando) (?:volvamos a abrir|reabramos|abramos)\b|\bdéjenos (?:un|su) mensaje\b|"
-    r"\bdéjanos (?:un|tu) mensaje\b",
-    r"\b(?:alla|dalla) riapertura\b|\b(?:non )?appena (?:riapriamo|riapriremo|saremo di nuovo)\b|"
-    r"\b(?:ci )?lasci(?:a)? un messaggio\b",
-    r"\bzodra we weer (?:open|bereikbaar|geopend) zijn\b|\blaat (?:een|je|uw) bericht achter\b",
-    r"\b(?:assim que|quando) (?:reabrirmos|voltarmos|estivermos de volta)\b|\bdeixe(?:-nos)? (?:uma|a sua) mensagem\b",
+    r"\b(?:when|once|as soon as) we (?:re-?open|are (?:back|open)|open again)\b",
+    r"\bsobald wir wieder (?:erreichbar|da|geöffnet|für sie da)|\bnach (?:unserer )?wiedereröffnung\b",
+    r"\bdès (?:la|notre) réouverture\b|\bà (?:la|notre) réouverture\b",
+    r"\b(?:en cuanto|cuando) (?:volvamos a abrir|reabramos|abramos)\b",
+    r"\b(?:alla|dalla) riapertura\b|\b(?:non )?appena (?:riapriamo|riapriremo|saremo di nuovo)\b",
+    r"\bzodra we weer (?:open|bereikbaar|geopend) zijn\b",
+    r"\b(?:assim que|quando) (?:reabrirmos|voltarmos|estivermos de volta)\b",
 )
 # A bot says what it is: "I'm Nova, your virtual assistant", "Nova (virtual assistant):", "Ik ben Robin, de
 # digitale assistent".
