@@ -333,6 +333,9 @@ def test_a_queue_or_out_of_hours_notice_is_automatic(text, words):
     "Rechnung korrigiert.",
     # one half alone: every agent busy, with nothing else
     "Derzeit sind alle Mitarbeitenden im Gespräch.",
+    # "this is an automated …" said of a tool, not of the message
+    "Subject: Re: your complaint\n\nHi Jane,\n\nthis is an automated system we use for refunds, but I checked it "
+    "myself: the £20 is back on your card.\n\nTom",
     # a branch closed for works, and where to leave a message: a team's answer, not an out-of-hours notice
     "Dear Mr Hale,\n\nour Leeds branch is currently closed for refurbishment. Please leave us a message in the app "
     "and we will arrange collection from York.\n\nCustomer Services",

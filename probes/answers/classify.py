@@ -54,8 +54,11 @@ def _label(phrase: str) -> str:
     return (rf"(?:(?:^|\n)[ \t]*|\b(?:is|est|ist|es|è|é) {_ANY} ){phrase}\b")
 # The text says it was sent by a machine (en, de, fr, es, it, nl, pt).
 SAYS_AUTOMATIC = _words(
-    r"\bthis is an? (?:automated|automatic|auto-?generated|automatically generated|auto[- ]?reply|autoreply|"
-    r"system[- ]generated|system (?:notification|message))\b(?: \w+)?",
+    # "this is an automated response", "this is an automatic email notification" (not "this is an automated system
+    # we use", which speaks of a tool)
+    r"\bthis is an? (?:(?:automated|automatic|auto-?generated|automatically generated|system[- ]generated)(?: \w+)? "
+    r"(?:reply|response|message|e-?mail|mail|notification|acknowledge?ment|notice|sms|text|answer|confirmation|"
+    r"receipt|alert|update|reminder)|auto[- ]?reply|autoreply|system (?:notification|message))\b",
     r"\bthis (?:message|e-?mail|mail|reply|response|notification|acknowledge?ment) (?:was|has been|is) "
     r"(?:\w+ )?(?:sent|generated|created) automatically\b",
     r"\b(?:this|the) (?:message|e-?mail|reply|response|notification) (?:was|has been|is) automatically "
