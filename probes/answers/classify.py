@@ -8,15 +8,19 @@ agents' answers included (README, "Automatic or from a person"):
 
 - a target's own ``replies:`` rules in probes.yaml decide first;
 - strong evidence decides alone: RFC 3834 ``Auto-Submitted: auto-replied``, ``X-Autoreply``,
-  ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office, a queue
-  position, a bot naming itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to
-  other contacts of the run;
+  ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office (in its
+  first lines, or in the first paragraph after a subject line and a greeting), a queue position, a bot naming
+  itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of the run;
 - weak evidence counts only together with other evidence: ``Auto-Submitted: auto-generated`` (Zendesk and
   Freshdesk put it on agents' answers too), ``Precedence: bulk|list|junk`` (RT puts it on every message),
   ``X-Loop``, an acknowledgement's wording ("we have received your request"), a ticket made or its status
   changed, a ticket reference in a text with no answer in it, "do not reply" (weakest in the footer of a
-  person's answer, where helpdesks put it too), a no-reply sender; a person's answer (a name under the
-  closing, "I", an amount, something done about the request) makes the acknowledgement no sign at all;
+  person's answer, where helpdesks put it too), a no-reply sender; a text that says it is automatic further
+  down, where nobody says "I" or signs by name (0.75: one more sign decides); every agent busy, the next free
+  agent, closed now, an answer on reopening (a chat's queue, an out-of-hours notice) in a text nobody speaks in;
+  a person's answer (a name under the closing, "I", an amount, something done about the request) makes the
+  acknowledgement no sign at all. The customer's quoted message ("> …", "On … wrote:", "Your original
+  message:", the oldest entry of a helpdesk's thread) is not the company's text and is left out;
 - ``X-Auto-Response-Suppress`` is no evidence: Exchange, Outlook and helpdesks put it on ordinary mail
   to ask *others* not to auto-reply.
 """

@@ -3,7 +3,8 @@
 Automatic replies are recognised first by what they say ("this is an automated response", probes.answers.classify);
 writers keep finding new ways to say it. A notification also *looks* like one, in any wording:
 
-- a bot naming itself ("I'm Ava, Trailside's virtual assistant", "Ich bin Max, der digitale Assistent");
+- a bot naming itself ("I'm Ava, Trailside's virtual assistant", "I'm Pip, Harbour View Hotels' virtual
+  assistant", "Ich bin Max, der digitale Assistent");
 - a mailbox nobody reads ("This mailbox is not monitored", "Dieses Postfach wird nicht überwacht");
 - the footer that says why the message came ("You're receiving this notification because…", "This email is a
   service from…", "Sie erhalten diese E-Mail, weil…");
