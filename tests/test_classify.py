@@ -246,3 +246,118 @@ def test_texts_are_judged_by_wording_and_rules_too(ledger):
     rules = ReplyRules.model_validate({"automatic_when": [{"text": r"^acme:"}]})
     assert classify_text("ACME: your code is 1234", LATER, contact(), "c", ledger, 10.0, replies=rules) == (
         "auto", "probes.yaml replies: automatic_when text: '^acme:'")
+
+
+# A notification that says what it is only in its footer, in a text where nobody speaks for themselves or signs
+# by name: with one more sign (a receipt, "do not reply", replies not read) it is automatic.
+SAID_IN_THE_FOOTER = [
+    "Estimada clienta:\n\nhemos recibido correctamente su reclamación, con número de expediente EX-2231.\n\n"
+    "Atención al Cliente\n\n--\nEste correo se ha enviado de forma automática.",
+    "Gentile cliente,\n\nabbiamo ricevuto la sua segnalazione.\n\nServizio Clienti\n\nQuesto messaggio è stato "
+    "generato in modo automatico, la preghiamo di non rispondere.",
+    "Hoi!\n\nWe hebben je vraag goed ontvangen, ticket #40 512. Ons team kijkt ernaar.\n\nTeam Zuid\n\n"
+    "Dit bericht is automatisch verzonden.",
+    "Ihre Bestellung 20-4471 ist unterwegs und kommt am Donnerstag.\n\nDiese Benachrichtigung wurde automatisch "
+    "verschickt. Bitte antworten Sie nicht auf diese E-Mail.",
+]
+
+
+@pytest.mark.parametrize("text", SAID_IN_THE_FOOTER)
+def test_a_footer_that_says_automatic_under_a_text_nobody_speaks_in_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a person who signs by name (a surname with its particle) or says "je", "I": the footer is the helpdesk's
+    "Dag Pieter,\n\nje nieuwe pas is vandaag verstuurd.\n\nGroet,\nSanne de Vries\n\n"
+    "Dit bericht is automatisch verzonden via ons klantsysteem.",
+    "Bonjour Madame Roux,\n\nje vous confirme que la carte part demain.\n\nLe service client\n\n"
+    "Ce message a été envoyé automatiquement.",
+    "Hi Jane,\n\nI have rebooked your engineer for Friday morning.\n\nThanks,\nTom\n\n"
+    "This email was generated automatically by our helpdesk.",
+    # a team's specific answer with only the footer: not enough alone
+    "Hi Jane,\n\nyour engineer is now booked for Friday morning, 8-12.\n\nSupport Team\n\n"
+    "This email was generated automatically by our helpdesk.",
+    # Dutch "je" is "you", but something was done about the request all the same
+    "Hoi Pieter, we hebben je vraag goed ontvangen, zaak 55120. Je bestelling is vanochtend aangepast naar maat 42.",
+])
+def test_a_footer_that_says_automatic_under_a_persons_answer_is_not(text):
+    assert auto_wording(text) is None
+
+
+def test_new_ways_of_saying_automatic_at_the_top_and_the_customers_quoted_message_left_out():
+    assert auto_wording("Sehr geehrter Kunde,\n\ndies ist eine automatisch generierte Bestätigung Ihrer Meldung.") \
+        == "dies ist eine automatisch generierte Bestätigung"
+    assert auto_wording("TRANSPORTES NORTE: Tu cita es el lunes a las 9:00. Este es un aviso automatico, "
+                        "no contestes.") == "Este es un aviso automatico"
+    # said in the first paragraph after a subject line and a greeting
+    assert auto_wording("Subject: Thanks!\n\nHi there!\n\nGreat to hear from you - this is an automated "
+                        "response to say your note arrived.\n\nThe Team")
+    # the customer's own message under "Your original message:" does not make the text a person's
+    assert auto_wording("Hello,\n\nThanks for your email, we'll reply within 2 days.\n\nThe Bookings Team\n\n"
+                        "Your original message:\n\"I want my deposit back, I paid it twice.\"\n\n"
+                        "This message was sent automatically. Please do not reply to this email.")
+
+
+# A chat's queue (where the customer is, every agent busy, the next free one) and an out-of-hours notice (closed
+# now, an answer when it opens): what only a system says, or says in a text nobody speaks in.
+QUEUES_AND_CLOSED = [
+    ("Danke für Ihre Geduld. Sie befinden sich derzeit auf Platz 2 der Warteschlange.",
+     "Sie befinden sich derzeit auf Platz 2 der Warteschlange"),
+    ("Merci de patienter : vous êtes actuellement en position 4 dans la file d'attente.",
+     "vous êtes actuellement en position 4 dans la file d'attente"),
+    ("Uw positie in de wachtrij: 6. Een ogenblik geduld alstublieft.", "Uw positie in de wachtrij: 6"),
+    ("Todos nuestros agentes están ocupados. El próximo agente disponible le atenderá.", "Todos nuestros agentes "
+     "están ocupados"),
+    ("All our advisers are currently busy. The next available adviser will pick up your chat.",
+     "All our advisers are currently busy"),
+    ("Il nostro servizio clienti è al momento chiuso. Le risponderemo alla riapertura.",
+     "Il nostro servizio clienti è al momento chiuso"),
+    ("Wir sind derzeit nicht erreichbar. Wir melden uns, sobald wir wieder da sind.",
+     "Wir sind derzeit nicht erreichbar"),
+    ("Olá! Estamos neste momento fechados. Deixe a sua mensagem e responderemos assim que reabrirmos.",
+     "Estamos neste momento fechados"),
+]
+
+
+@pytest.mark.parametrize("text, words", QUEUES_AND_CLOSED)
+def test_a_queue_or_out_of_hours_notice_is_automatic(text, words):
+    assert auto_wording(text) == words
+
+
+@pytest.mark.parametrize("text", [
+    # a person in the chat saying the team is busy, or the office closed, and answering
+    "Sorry for the wait, all our agents are busy today. I've checked: your parcel is at the depot and comes tomorrow.",
+    "Bonjour, nos bureaux sont actuellement fermés pour travaux, mais votre colis a été remboursé hier.",
+    "Hallo Herr Kurz, wir sind derzeit nicht erreichbar per Telefon, daher schreibe ich Ihnen: ich habe die "
+    "Rechnung korrigiert.",
+    # one half alone: every agent busy, with nothing else
+    "Derzeit sind alle Mitarbeitenden im Gespräch.",
+    # "this is an automated …" said of a tool, not of the message
+    "Subject: Re: your complaint\n\nHi Jane,\n\nthis is an automated system we use for refunds, but I checked it "
+    "myself: the £20 is back on your card.\n\nTom",
+    # a branch closed for works, and where to leave a message: a team's answer, not an out-of-hours notice
+    "Dear Mr Hale,\n\nour Leeds branch is currently closed for refurbishment. Please leave us a message in the app "
+    "and we will arrange collection from York.\n\nCustomer Services",
+    # a person who looks after the bot is not the bot
+    "Hi, I'm Sam, and I look after Brightwell's chatbot: sorry it sent you in circles. Your card is unblocked now.",
+])
+def test_a_person_mentioning_a_busy_team_or_a_closure_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+_THREAD = ("##- Please type your reply above this line -##\n\nYour request (#448213) has been {what}.\n\n"
+           "--------------------------------\n\n{entries}--------------------------------\n\n"
+           "This email is a service from Northwind Customer Care.")
+_CUSTOMERS = ("Harriet Quayle, 3 Mar 2025, 09:47 GMT\n\nHi, the hinge snapped after a week. I'd like a replacement "
+              "please, I have paid £300 for it.\n\n")
+
+
+def test_a_helpdesks_thread_the_customers_opening_request_is_theirs_the_answers_above_it_are_the_companys():
+    # an acknowledgement quoting the request that opened the ticket: the customer's "I" is not the company's
+    assert auto_wording(_THREAD.format(what="received", entries=_CUSTOMERS))
+    # an agent's answer above the request is the company's own text: a person speaks in it
+    agent = ("Tom Baker, 3 Mar 2025, 10:02 GMT\n\nHi Harriet, I've checked with the warehouse: a new hinge ships "
+             "today.\n\n--------------------------------\n\n")
+    assert auto_wording(_THREAD.format(what="updated", entries=agent + _CUSTOMERS)) is None
+    assert auto_wording(_THREAD.format(what="received", entries=agent + _CUSTOMERS)) is None

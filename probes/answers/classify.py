@@ -8,15 +8,19 @@ agents' answers included (README, "Automatic or from a person"):
 
 - a target's own ``replies:`` rules in probes.yaml decide first;
 - strong evidence decides alone: RFC 3834 ``Auto-Submitted: auto-replied``, ``X-Autoreply``,
-  ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office, a queue
-  position, a bot naming itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to
-  other contacts of the run;
+  ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office (in its
+  first lines, or in the first paragraph after a subject line and a greeting), a queue position, a bot naming
+  itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of the run;
 - weak evidence counts only together with other evidence: ``Auto-Submitted: auto-generated`` (Zendesk and
   Freshdesk put it on agents' answers too), ``Precedence: bulk|list|junk`` (RT puts it on every message),
   ``X-Loop``, an acknowledgement's wording ("we have received your request"), a ticket made or its status
   changed, a ticket reference in a text with no answer in it, "do not reply" (weakest in the footer of a
-  person's answer, where helpdesks put it too), a no-reply sender; a person's answer (a name under the
-  closing, "I", an amount, something done about the request) makes the acknowledgement no sign at all;
+  person's answer, where helpdesks put it too), a no-reply sender; a text that says it is automatic further
+  down, where nobody says "I" or signs by name (0.75: one more sign decides); every agent busy, the next free
+  agent, closed now, an answer on reopening (a chat's queue, an out-of-hours notice) in a text nobody speaks in;
+  a person's answer (a name under the closing, "I", an amount, something done about the request) makes the
+  acknowledgement no sign at all. The customer's quoted message ("> …", "On … wrote:", "Your original
+  message:", the oldest entry of a helpdesk's thread) is not the company's text and is left out;
 - ``X-Auto-Response-Suppress`` is no evidence: Exchange, Outlook and helpdesks put it on ordinary mail
   to ask *others* not to auto-reply.
 """
@@ -54,8 +58,11 @@ def _label(phrase: str) -> str:
     return (rf"(?:(?:^|\n)[ \t]*|\b(?:is|est|ist|es|è|é) {_ANY} ){phrase}\b")
 # The text says it was sent by a machine (en, de, fr, es, it, nl, pt).
 SAYS_AUTOMATIC = _words(
-    r"\bthis is an? (?:automated|automatic|auto-?generated|automatically generated|auto[- ]?reply|autoreply|"
-    r"system[- ]generated|system (?:notification|message))\b(?: \w+)?",
+    # "this is an automated response", "this is an automatic email notification" (not "this is an automated system
+    # we use", which speaks of a tool)
+    r"\bthis is an? (?:(?:automated|automatic|auto-?generated|automatically generated|system[- ]generated)(?: \w+)? "
+    r"(?:reply|response|message|e-?mail|mail|notification|acknowledge?ment|notice|sms|text|answer|confirmation|"
+    r"receipt|alert|update|reminder)|auto[- ]?reply|autoreply|system (?:notification|message))\b",
     r"\bthis (?:message|e-?mail|mail|reply|response|notification|acknowledge?ment) (?:was|has been|is) "
     r"(?:\w+ )?(?:sent|generated|created) automatically\b",
     r"\b(?:this|the) (?:message|e-?mail|reply|response|notification) (?:was|has been|is) automatically "
@@ -64,15 +71,22 @@ SAYS_AUTOMATIC = _words(
     _label(r"automatic (?:reply|response|acknowledge?ment)"),
     r"\bauto-?(?:reply|response)\s*:",
     r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung)\b",
-    r"\bautomatisch (?:erstellte|generierte|versandte|versendete) (?:nachricht|e-?mail|antwort)\b",
-    r"\bdiese (?:nachricht|e-?mail|antwort) wurde automatisch (?:erstellt|generiert|versandt|versendet)\b",
+    # "dies ist eine automatisch erstellte Eingangsbestätigung": the adverb before any noun
+    r"\bdies ist eine? automatisch (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
+    r"\w+",
+    r"\bautomatisch (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte) (?:nachricht|e-?mail|antwort|"
+    r"benachrichtigung|sms)\b",
+    r"\bdiese (?:nachricht|e-?mail|antwort|benachrichtigung|bestätigung|sms) (?:wurde|wird|ist) automatisch "
+    r"(?:erstellt|generiert|erzeugt|versandt|versendet|verschickt|gesendet)\b",
     _label(r"automatische antwort"),
     r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception) "
     r"automatique\b",
     r"\b(?:ce|cet) (?:message|e-?mail|courriel) (?:a été|est) (?:généré|envoyé) automatiquement\b",
     _label(r"réponse automatique"),
-    r"\b(?:esta|este) es (?:una|un) (?:respuesta|mensaje|correo(?: electrónico)?) automátic[oa]\b",
-    r"\b(?:este|el presente) (?:mensaje|correo) (?:ha sido|fue|se ha) (?:generado|enviado) automáticamente\b",
+    r"\b(?:esta|este) es (?:una|un) (?:respuesta|mensaje|correo(?: electrónico)?|sms|aviso|notificación) "
+    r"autom[aá]tic[oa]\b",
+    r"\b(?:este|el presente) (?:mensaje|correo|sms|aviso) (?:ha sido|fue|se ha) (?:generado|enviado) "
+    r"(?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica)\b",
     _label(r"respuesta automática"),
     r"\bquesta è una risposta automatica\b",
     r"\bquesto è un (?:messaggio|e-?mail) automatico\b",
@@ -81,20 +95,21 @@ SAYS_AUTOMATIC = _words(
     r"\bdit is een automatisch(?: gegenereerd| verzonden)? (?:antwoord|bericht|e-?mail|ontvangstbevestiging)\b",
     r"\bautomatisch (?:gegenereerd|verzonden) (?:bericht|e-?mail|antwoord)\b",
     _label(r"automatisch antwoord"),
-    r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail) automátic[oa]\b",
-    r"\b(?:mensagem|e-?mail) (?:gerad[oa]|enviad[oa]) automaticamente\b",
+    r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail|sms|aviso|notificação) autom[aá]tic[oa]\b",
+    r"\b(?:mensagem|e-?mail|sms) (?:gerad[oa]|enviad[oa]) (?:automaticamente|de forma autom[aá]tica)\b",
     _label(r"resposta automática"),
     # "This message is automatic / was generated automatically", with the verb between, in every language.
     r"\bthis (?:message|e-?mail|mail|notification|sms|text) (?:is|was) (?:automated|automatic|auto-?generated|"
     r"system-generated)\b",
-    r"\b(?:ce|cet) (?:message|e-?mail|mail|courriel|sms) (?:(?:a été |est )?(?:généré|envoyé)e? automatiquement|"
-    r"est automatique)\b",
-    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms) (?:es automátic[oa]|(?:ha sido |fue |se ha |se )?"
-    r"(?:generad[oa]|enviad[oa]) automáticamente)\b",
+    r"\b(?:ce|cet) (?:message|e-?mail|mail|courriel|sms) (?:(?:a été |est )?(?:généré|envoyé)e? (?:automatiquement|"
+    r"de (?:façon|manière) automatique)|est automatique)\b",
+    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms) (?:es autom[aá]tic[oa]|(?:ha sido |fue |se ha |se )?"
+    r"(?:generad[oa]|enviad[oa]) (?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica))\b",
     r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms) (?:è automatic[oa]|(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) "
-    r"automaticamente)\b",
+    r"(?:automaticamente|in modo automatico|in automatico))\b",
     r"\bdit (?:bericht|e-?mailbericht|e-?mail|sms) is automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt)\b",
-    r"\b(?:esta|este) (?:mensagem|e-?mail|sms) (?:é automátic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) automaticamente)\b",
+    r"\b(?:esta|este) (?:mensagem|e-?mail|sms) (?:é autom[aá]tic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) (?:automaticamente|"
+    r"de forma autom[aá]tica))\b",
     # A label that announces the message, at the start of a line: "Automated message: …", "Mensaje automático: …".
     r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
     r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
@@ -147,6 +162,7 @@ _AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "es
                "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
                "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig", "ferien", "mail",
                "correo", "posta", "messages", "courriels")
+_QUEUE_WORDS = ("queue", "line", "wait", "warteschlange", "file", "cola", "coda", "fila", "wachtrij", "lista")
 # An acknowledgement's wording: a person may open an answer the same way, so only weak.
 _THING = (r"(?:request|message|e-?mail|enquiry|inquiry|ticket|query|complaint|report|claim|case|form|application|"
           r"submission|text|msg)")
@@ -166,21 +182,25 @@ SAYS_RECEIVED = _words(
     rf"\bthank you for (?:submitting|sending) (?:us )?your (?:\w+ )?{_THING}\b",
     r"\bwir haben (?:ihre|deine|ihr|dein) (?:\w+ )?(?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|"
     r"meldung) (?:\w+ )?erhalten\b",
-    r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung)"
-    r"(?: [^.\n]{0,60}?)? (?:ist|wurde) (?:bei uns )?(?:[^.\n]{0,60}? )?(?:eingegangen|erhalten|erfasst|registriert|"
+    r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|schreiben|"
+    r"mail|post|schadenmeldung|schadensmeldung)"
+    r"(?: (?:[^.\n]|\.(?=\d)){0,60}?)? (?:ist|wurde) (?:bei uns )?(?:(?:[^.\n]|\.(?=\d)){0,60}? )?(?:eingegangen|erhalten|erfasst|registriert|"
     r"aufgenommen|angelegt)\b",
     r"\bnous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel|réclamation)\b",
     r"\bvotre (?:demande|message|réclamation|dossier)(?: [^.\n]{0,30}?)? a (?:bien )?été (?:reçue?|enregistrée?|créée?)\b",
-    r"\bhemos recibido (?:su|tu) (?:solicitud|mensaje|correo|consulta|reclamación)\b",
+    r"\bhemos recibido (?:correctamente |ya |sin problemas )?(?:su|tu) (?:solicitud|mensaje|correo|consulta|"
+    r"reclamación|petición|escrito)\b",
     r"\b(?:su|tu) (?:solicitud|mensaje|consulta|reclamación|incidencia|cita)(?: [^.\n]{0,30}?)? (?:ha quedado|ha sido|"
     r"fue|queda) (?:registrad|recibid|cread)[oa]\b",
-    r"\babbiamo ricevuto (?:la sua|la tua|il suo|il tuo) (?:richiesta|messaggio|e-?mail|segnalazione|reclamo)\b",
+    r"\babbiamo (?:correttamente |regolarmente )?ricevuto (?:la sua|la tua|il suo|il tuo) (?:richiesta|messaggio|"
+    r"e-?mail|segnalazione|reclamo)\b",
     r"\b(?:la (?:sua|tua)|il (?:suo|tuo)) (?:richiesta|segnalazione|messaggio|reclamo|pratica)(?: [^.\n]{0,30}?)? "
     r"(?:è|e') stat[oa] (?:ricevut|registrat|apert)[oa]\b",
     r"\bwe hebben (?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag|melding|klacht) (?:goed )?ontvangen\b",
     r"\b(?:uw|je|jouw) (?:verzoek|bericht|aanvraag|vraag|melding|klacht)(?: [^.\n]{0,30}?)? is (?:goed )?"
     r"(?:ontvangen|geregistreerd)\b",
-    r"\brecebemos (?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|e-?mail|reclamação)\b",
+    r"\brecebemos (?:corretamente |com sucesso )?(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|e-?mail|"
+    r"reclamação)\b",
     r"\b(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|reclamação)(?: [^.\n]{0,30}?)? foi (?:recebid|"
     r"registrad)[oa]\b",
 )
@@ -224,6 +244,86 @@ SAYS_QUEUE = _words(
     r"\b(?:sei|è) (?:il |al )?(?:numero |posto )?\d+[°º]? (?:in coda|nella coda)\b",
     r"\b(?:je bent|u bent) nummer \d+ in de wachtrij\b",
     r"\b(?:você é|você está|está) (?:o |a |na )?(?:número |posição )?\d+[ºª°]? (?:na fila|lugar na fila)\b",
+    # Where the customer is, said with the verb "be located" or as a position: "Sie befinden sich an Position 3 der
+    # Warteschlange", "vous êtes en position 2 dans la file", "uw positie in de wachtrij: 4".
+    r"\byou(?:'re|’re| are) (?:currently |now )?(?:in )?(?:position|place) \d+ in (?:the|our) (?:queue|line)\b",
+    r"\b(?:sie befinden sich|du befindest dich|befinden sie sich|sie stehen|du stehst) (?:aktuell |derzeit |momentan |"
+    r"jetzt |gerade )?(?:an |auf )?(?:position|platz|rang) \d+ (?:der|in der) warteschlange\b",
+    r"\b(?:vous (?:vous trouvez|êtes)|tu (?:te trouves|es)) (?:actuellement |maintenant )?(?:en|à la) (?:position|place) "
+    r"\d+ dans la file(?: d'attente)?\b",
+    r"\b(?:se encuentra|te encuentras|está|estás) (?:actualmente |ahora )?en (?:la )?posición \d+ (?:de|en) la "
+    r"(?:cola|lista de espera)\b",
+    r"\b(?:si trova|ti trovi|è|sei) (?:attualmente |ora )?in (?:posizione|posto) (?:n\. ?)?\d+ (?:in|nella|della) "
+    r"(?:coda|fila|lista d'attesa)\b",
+    r"\b(?:u staat|je staat|jij staat|u bevindt zich|je bevindt je) (?:nu |momenteel )?op (?:plek|plaats|positie) \d+ "
+    r"(?:in|van) de wachtrij\b",
+    r"\b(?:encontra-se|você se encontra|está) (?:atualmente |agora )?na posição \d+ (?:da|na) fila\b",
+    r"\b(?:ihre|deine) position in der warteschlange\s*:?\s*\d+|\bvotre (?:position|place|rang) dans la file"
+    r"(?: d'attente)?\s*:?\s*\d+|\b(?:su|tu) posición en la cola\s*:?\s*\d+|\b(?:la sua|la tua) posizione in coda"
+    r"\s*:?\s*\d+|\b(?:uw|je|jouw) (?:positie|plek|plaats) in de wachtrij\s*:?\s*\d+|\b(?:a sua|sua) posição na "
+    r"fila\s*:?\s*\d+",
+)
+# Every agent busy, the next free one will answer: what a chat's queue says while the customer waits (a person may
+# say it too, so only weak, and only in a text nobody speaks in).
+SAYS_BUSY = _words(
+    r"\ball (?:of )?our (?:\w+ )?(?:agents|advisers|advisors|colleagues|operators|representatives|team members|"
+    r"staff) are (?:currently |still |now )?(?:busy|occupied|engaged|helping other|assisting other|with other|on other)",
+    r"\b(?:sind (?:derzeit |zurzeit |momentan |gerade |aktuell |leider )*alle|alle (?:unsere )?\w*(?:mitarbeit|berater|"
+    r"kolleg|agent)\w* sind (?:derzeit |zurzeit |momentan |gerade |aktuell |leider )*)(?:\w*(?:mitarbeit|berater|"
+    r"kolleg|agent)\w* )?(?:im gespräch|besetzt|beschäftigt|in (?:einem )?(?:gespräch|kundengespräch))",
+    r"\btous nos (?:\w+ )?(?:conseillers?|conseillères|agents|opérateurs|opératrices|collaborateurs) sont "
+    r"(?:actuellement |déjà |momentanément )?(?:occupée?s|en ligne|en communication|indisponibles)",
+    r"\btodos nuestros (?:\w+ )?(?:agentes|asesores|operadores|gestores|compañeros) (?:están|se encuentran) "
+    r"(?:actualmente |ahora )?(?:ocupados|atendiendo)",
+    r"\btutti i nostri (?:\w+ )?(?:operatori|consulenti|agenti|colleghi) sono (?:attualmente |al momento |ora )?"
+    r"(?:occupati|impegnati)",
+    r"\bal onze (?:\w+ )?(?:medewerkers|adviseurs|collega's|agenten) zijn (?:momenteel |op dit moment |nu )?"
+    r"(?:bezet|in gesprek|druk)",
+    r"\btodos os nossos (?:\w+ )?(?:assistentes|operadores|agentes|colaboradores|consultores) (?:estão|se encontram) "
+    r"(?:atualmente |neste momento |de momento )?(?:ocupados|em atendimento)",
+)
+SAYS_NEXT_FREE = _words(
+    r"\b(?:the|our) next (?:available|free) (?:agent|adviser|advisor|colleague|operator|representative|team member)\b",
+    r"\b(?:der|die|das) nächste (?:freie|verfügbare) \w*(?:mitarbeit|berater|kolleg|agent)\w*",
+    r"\bgleich ist jemand für (?:sie|dich) da\b",
+    r"\b(?:le|la) prochaine? (?:conseill\w+|agent|opérat\w+) disponible\b",
+    r"\bel (?:próximo|primer) (?:agente|asesor|operador|gestor) (?:disponible|libre)\b",
+    r"\bil (?:primo|prossimo) (?:operatore|consulente|agente) (?:disponibile|libero)\b",
+    r"\bde (?:eerstvolgende|eerste|volgende) (?:vrije |beschikbare )?(?:medewerker|adviseur|collega)\b",
+    r"\bo (?:próximo|primeiro) (?:assistente|operador|agente|consultor) (?:disponível|livre)\b",
+)
+# Nobody in now, and what happens when they are: an out-of-hours notice ("Notre service client est actuellement
+# fermé. … un conseiller vous répondra dès la réouverture."). Each half alone is what a person may write too.
+SAYS_CLOSED_NOW = _words(
+    r"\b(?:we(?:'re|’re| are)|our (?:\w+ ){0,2}(?:is|are)) (?:(?:currently|now|right now|at the moment) closed|closed "
+    r"(?:right now|at the moment|for the (?:day|night|weekend)))\b",
+    r"\boutside (?:of )?(?:our )?(?:opening|office|business|working|service|support) hours\b",
+    r"\b(?:sind wir|wir sind|ist unser \w+|unser \w+ ist) (?:derzeit |zurzeit |momentan |gerade |aktuell |jetzt )"
+    r"(?:nicht (?:erreichbar|besetzt)|geschlossen)\b",
+    r"\baußerhalb (?:unserer|der) (?:geschäfts|öffnungs|service|büro|sprech)zeiten\b",
+    r"\b(?:nous sommes|notre (?:\w+ ){0,2}est|nos (?:\w+ ){0,2}sont) (?:actuellement |momentanément |en ce moment )"
+    r"fermée?s?\b",
+    r"\ben dehors de (?:nos|des) (?:horaires|heures d'ouverture)\b",
+    r"\b(?:estamos|nuestro (?:\w+ ){0,2}está|nuestra (?:\w+ ){0,2}está) (?:actualmente |ahora |en este momento )"
+    r"cerrad[oa]s?\b",
+    r"\bfuera (?:de nuestro|del) horario\b",
+    r"\b(?:siamo|il nostro (?:\w+ ){0,2}è|la nostra (?:\w+ ){0,2}è) (?:attualmente |al momento |ora |in questo momento )"
+    r"chius[oia]\b",
+    r"\bfuori (?:dall'|dal nostro |dai nostri )?orari? (?:di (?:apertura|servizio|ufficio))?\b",
+    r"\b(?:we zijn|wij zijn|onze? (?:\w+ ){0,2}is) (?:momenteel |nu |op dit moment )gesloten\b",
+    r"\bbuiten (?:onze )?(?:openingstijden|kantoortijden|openingsuren)\b",
+    r"\b(?:estamos|o nosso (?:\w+ ){0,2}está|a nossa (?:\w+ ){0,2}está) (?:atualmente |neste momento |agora )"
+    r"fechad[oa]s?\b",
+    r"\bfora do (?:nosso )?horário (?:de (?:funcionamento|atendimento|expediente))?\b",
+)
+SAYS_WHEN_OPEN = _words(
+    r"\b(?:when|once|as soon as) we (?:re-?open|are (?:back|open)|open again)\b",
+    r"\bsobald wir wieder (?:erreichbar|da|geöffnet|für sie da)|\bnach (?:unserer )?wiedereröffnung\b",
+    r"\bdès (?:la|notre) réouverture\b|\bà (?:la|notre) réouverture\b",
+    r"\b(?:en cuanto|cuando) (?:volvamos a abrir|reabramos|abramos)\b",
+    r"\b(?:alla|dalla) riapertura\b|\b(?:non )?appena (?:riapriamo|riapriremo|saremo di nuovo)\b",
+    r"\bzodra we weer (?:open|bereikbaar|geopend) zijn\b",
+    r"\b(?:assim que|quando) (?:reabrirmos|voltarmos|estivermos de volta)\b",
 )
 # A bot says what it is: "I'm Nova, your virtual assistant", "Nova (virtual assistant):", "Ik ben Robin, de
 # digitale assistent".
@@ -240,7 +340,7 @@ SAYS_BOT = _words(
 # something done about the request ("we have refunded", "has been cancelled").
 PERSON_SIGNS = re.compile("|".join((
     r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
-    r"(?i:\b(?:ich|je|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
+    r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
     r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)",
     r"(?:[£€$¥₹]|\bR\$)\s?\d|\d(?:[.,]\d+)?\s?(?:€|EUR|GBP|USD|CHF|euros?|dollars?|pounds?)\b",
     r"(?i:\b(?:we(?:'ve|’ve| have)?|has been|have been|was|were) (?:now )?(?:refunded|credited|cancell?ed|"
@@ -252,10 +352,14 @@ PERSON_SIGNS = re.compile("|".join((
     r"(?i:\b(?:ha sido|han sido|hemos|se ha) (?:\w+ )?(?:reembolsad|abonad|cancelad|sustituid|reparad|corregid)[oa]s?\b)",
     r"(?i:\b(?:è stat[oa]|sono stat[ei]|abbiamo) (?:\w+ )?(?:rimborsat|accreditat|annullat|sostituit|riparat|corrett)"
     r"[oaie]\b)",
-    r"(?i:\b(?:is|zijn|hebben we|wij hebben|we hebben) (?:\w+ )?(?:terugbetaald|teruggestort|geannuleerd|vervangen|"
-    r"gerepareerd|gecrediteerd)\b)",
+    r"(?i:\b(?:is|zijn|hebben we|wij hebben|we hebben) (?:(?!automat)\w+ )?(?:terugbetaald|teruggestort|geannuleerd|vervangen|"
+    r"gerepareerd|gecrediteerd|verstuurd|verzonden|aangepast|gewijzigd|opgelost|omgeruild|ingepland)\b)",
     r"(?i:\b(?:foi|foram|já) (?:\w+ )?(?:reembolsad|creditad|cancelad|substituíd|reparad|estornad)[oa]s?\b)",
 )))
+_FIRST_PERSON = re.compile("|".join((
+    r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
+    r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
+    r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)")))
 # "Do not reply": a notification says it at the top; helpdesks put it in the footer of agents' answers.
 SAYS_NO_REPLY = _words(
     r"\b(?:please )?do not (?:reply|respond)\b(?: (?:to|directly to) this (?:e-?mail|message|address|mail))?",
@@ -311,9 +415,80 @@ def _head(text: str, lines: int = 3) -> str:
     return "\n".join([line for line in text.splitlines() if line.strip()][:lines])
 
 
+# A line that opens the customer's earlier message quoted in full: "Your original message:", "-----Original
+# Message-----", "On 3 May, Jane wrote:", "Am 3. Mai schrieb Jane:", and a helpdesk's history entry under a rule
+# ("Jane Hale, 3 Mar 2025, 21:47 GMT").
+_QUOTE_OPENS = re.compile(
+    r"^\s*(?:-{2,}\s*)?(?:(?:your|the) (?:original |earlier |previous )?message|original message|ursprüngliche nachricht|"
+    r"ihre (?:ursprüngliche )?nachricht|(?:votre )?message (?:d'origine|original|initial)|(?:su |tu )?mensaje original|"
+    r"(?:il suo |il tuo )?messaggio originale|(?:uw |je )?oorspronkelijke? bericht|(?:a sua |sua )?mensagem original)"
+    r"\s*(?:-{2,}\s*)?:?\s*$|"
+    r"^\s*(?:on|am|le|el|il|op|em)\b.{4,120}\b(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:\s*$",
+    re.I)
+_RULE = re.compile(r"^\s*(?:[-_=*]\s?){5,}\s*$")
+_HISTORY_ENTRY = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,3},? (?:\d{1,2}[ .]\w{3,9}\.? \d{4}|"
+                            r"\w{3,9}\.? \d{1,2},? \d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b")
+
+
+# A "Subject:" line or a greeting on a line of its own ("Hey there! 👋", "Sehr geehrte Kundin, sehr geehrter Kunde,").
+_GREETING_OR_SUBJECT = re.compile(
+    r"^[ \t]*(?:subject|betreff|objet|asunto|oggetto|onderwerp|assunto)[ \t]*:[^\n]*$|"
+    r"^[ \t]*(?:dear|hi|hello|hey|hallo|liebe[rs]?|sehr geehrte[rs]?|guten tag|bonjour|madame|monsieur|cher|chère|"
+    r"hola|estimad[oa]s?|buen[oa]s días|gentile|buongiorno|ciao|beste|geachte|hoi|olá|ola|prezad[oa]s?|car[oa])\b"
+    r"[^\n.?]{0,60}$", re.I | re.M)
+
+_MAYBE_QUOTED = re.compile(r"^\s*(?:[-_=*]\s?){5,}\s*$|" + _QUOTE_OPENS.pattern, re.I | re.M)
+
+
 def _unquoted(text: str) -> str:
-    """The text without the customer's own message quoted below it (lines starting with '>')."""
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    """The text without the customer's own message quoted in it: lines starting with '>', and a block that a line
+    opens as the earlier message ("Your original message:", "On … wrote:", a helpdesk's "Name, date" under a rule),
+    up to the next rule or the end (a labelled quote such as "Your original message:" to the end of its paragraph).
+    Of a helpdesk's history entries only the last, the oldest, is left out: the request that opened the ticket (the
+    entries above it are the thread's answers, newest first)."""
+    if ">" not in text and not _MAYBE_QUOTED.search(text):
+        return text   # the common case, quickly
+    lines = text.splitlines()
+    entries = [i for i in range(1, len(lines)) if _HISTORY_ENTRY.match(lines[i])
+               and _RULE.match(next((x for x in reversed(lines[:i]) if x.strip()), ""))]
+    oldest = entries[-1] if entries else -1
+    kept, quoting, after_rule, labelled, held = [], False, False, False, False
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(">"):
+            continue
+        if _RULE.match(line) or (labelled and held and not line.strip()):
+            quoting, after_rule, labelled = False, bool(line.strip()), False   # a labelled quote is one paragraph
+            kept.append(line)
+            continue
+        if line.strip():
+            if quoting:
+                held = True
+            elif m := _QUOTE_OPENS.match(line) or (after_rule and i == oldest and _HISTORY_ENTRY.match(line)):
+                quoting, labelled, held = True, bool(m.re is _QUOTE_OPENS and not re.search(
+                    r"wrote|schrieb|écrit|escribió|scritto|schreef|escreveu", line, re.I)), False
+            after_rule = False
+        if not quoting:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+# Dutch "je" is "you": said in a Dutch text, it is nobody speaking for themselves as French "je" is.
+_DUTCH = re.compile(r"\b(?:het|een|niet|wij|jouw|uw|ons|onze|bij|voor|naar|dat|wordt|hebben|kunt|graag|ook|nog|"
+                    r"zijn|deze|dit|mijn|jij)\b", re.I)
+_FRENCH = re.compile(r"\b(?:le|les|des|une|est|pour|vous|nous|avec|dans|sur|pas|que|qui|du|au|ai|suis)\b", re.I)
+
+
+def _person_speaks(text: str) -> bool:
+    """Someone speaks for themselves, or something was done about the request (PERSON_SIGNS, or French "je")."""
+    if PERSON_SIGNS.search(text):
+        return True
+    return bool(re.search(r"\bje\b", text, re.I)) and len(_FRENCH.findall(text)) >= len(_DUTCH.findall(text))
+
+
+def _says_i(text: str) -> bool:
+    """Someone speaks for themselves in the first person singular ("I", "ich", "je", "yo", "io", "ik", "eu")."""
+    return bool(_FIRST_PERSON.search(text)) or (
+        bool(re.search(r"\bje\b", text, re.I)) and len(_FRENCH.findall(text)) >= len(_DUTCH.findall(text)))
 
 
 # A closing ("Kind regards,") and under it a person's name ("Priya", "Mark Dawson", "Tom @ HomeHaven"), not a
@@ -335,6 +510,8 @@ _NOT_A_NAME = re.compile(
     r"clientes|il|lo|servizio|assistenza|clienti|klantenservice|klantendienst|het|de|atendimento|equipa|"
     r"suporte|o|a|your|our|management|operations|member|members)$", re.I)
 
+_PARTICLE = re.compile(r"^(?:van|von|de|der|den|ter|ten|het|di|da|dos|das|do|du|del|della|le|la|'t)$")
+
 
 def _signed_by_a_person(text: str) -> bool:
     """Whether the text ends with a closing and a person's name under it (an acknowledgement signs as a team)."""
@@ -344,9 +521,18 @@ def _signed_by_a_person(text: str) -> bool:
         signed.append(m.group(1))
     for signature in signed:
         name = re.split(r"\s*(?:[|@,–—]|\s-\s|\bfrom\b)\s*", signature, maxsplit=1)[0].split()
+        # a surname's particles between the names: "Sanne de Vries", "Jan van der Berg", "Ana dos Santos"
+        name = name[:1] + [w for i, w in enumerate(name[1:-1], 1) if not _PARTICLE.match(w)] + name[1:][-1:]
         if 1 <= len(name) <= 3 and all(_NAME_WORD.match(w) and not _NOT_A_NAME.match(w) for w in name):
             return True
     return False
+
+
+def _signed_by_a_first_name(text: str) -> bool:
+    """Whether the text (before a "--" signature separator) ends with a lone first name: "…refund is done.\nPriya"."""
+    body = re.split(r"\n[ \t]*--[ \t]*\n", text, maxsplit=1)[0]
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    return len(lines) > 1 and bool(_NAME_WORD.match(lines[-1])) and not _NOT_A_NAME.match(lines[-1])
 
 
 def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
@@ -357,6 +543,9 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     notice, and "do not reply" in its last lines tells where it came from, as LABELS.md's "automatic" says."""
     text = _unquoted(text or "")
     head = _head(text)
+    # What it says of itself first: the first two lines of its first paragraph after a subject line and a greeting.
+    opening = next((p for p in re.split(r"\n[ \t]*\n", _GREETING_OR_SUBJECT.sub("", text)) if p.strip()), "")
+    opening = "\n".join(opening.strip().splitlines()[:2])
     flat = _quote(text)   # sentences wrapped over lines read as one
     found: list[Evidence] = []
     lowered = f"{subject} {flat}".lower()
@@ -365,23 +554,39 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds: no need to search
         # Said in the subject or the first lines, it is what the message is; further down (a footer, a
         # person mentioning their leave) only a weak sign.
-        if m := (subject and pattern.search(subject)) or pattern.search(head):
+        if m := (subject and pattern.search(subject)) or pattern.search(head) or (
+                pattern is SAYS_AUTOMATIC and pattern.search(opening)):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
         elif m := pattern.search(text) or pattern.search(flat):
-            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
+            # Further down, in a text where nobody speaks for themselves or signs by name, the message still
+            # says what it is ("This is an automatically generated notification. Replies … are not read.")
+            # (a little short of deciding alone: a helpdesk may put it under a team's specific answer).
+            if pattern is SAYS_AUTOMATIC and not _says_i(text) and not _signed_by_a_person(text) \
+                    and not _signed_by_a_first_name(text):
+                found.append(Evidence(WEAK + WEAKEST, f"says “{_quote(m.group(0))}” (in a text nobody signs or "
+                                                      "speaks in)"))
+            else:
+                found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
     # Only a system says where in the queue the customer is, or a bot what it is.
-    for pattern in (SAYS_QUEUE, SAYS_BOT):
+    for pattern, words in ((SAYS_QUEUE, _QUEUE_WORDS), (SAYS_BOT, ())):
+        if words and not any(word in lowered for word in words):
+            continue
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
     signs: list[bool] = []
 
     def impersonal() -> bool:   # only asked when there is wording it weighs (the search is the costly part)
         if not signs:
-            signs.append(not PERSON_SIGNS.search(text) and not _signed_by_a_person(text))
+            signs.append(not _person_speaks(text) and not _signed_by_a_person(text))
         return signs[0]
     # Several ways of saying "received" (a bilingual text says it twice) are one sign; a ticket made is another.
     # Opening a person's answer (signed by a name, "I", an amount, something done) they are no sign at all: that
     # is how people open answers too.
+    # A chat's queue or an out-of-hours notice: every agent busy, the next free one answers; closed now, an answer
+    # when it opens. Each only in a text nobody speaks in.
+    for pattern in (SAYS_BUSY, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN):
+        if (m := pattern.search(flat)) and impersonal():
+            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
     received = SAYS_RECEIVED.search(flat)
     created = SAYS_CREATED.search(flat)
     for m in (received, created):
@@ -413,13 +618,14 @@ def auto_wording(text: str) -> str | None:
     A "do not reply" footer under an answer is not enough: helpdesks put it under their people's answers; nor
     is one acknowledgement alone ("we have received your request"): people open their answers with it too."""
     found = wording_evidence(text)
+    own = _unquoted(text or "")
     plain = sum(e.weight for e in found) >= STRONG or any(e.said.endswith("” at the top") for e in found)
     for e in found:
         if e.weight >= WEAK and plain:
             return e.said.split("“", 1)[1].split("”", 1)[0]
     # The wording alone is not enough: the notification's frame may be (probes.checks.machine).
-    return machine.says_machine(text, sum(e.weight for e in found),
-                                lambda: not PERSON_SIGNS.search(text) and not _signed_by_a_person(text))
+    return machine.says_machine(own, sum(e.weight for e in found),
+                                lambda: not _person_speaks(own) and not _signed_by_a_person(own))
 
 
 def _helpdesk(msg) -> str | None:

@@ -3,7 +3,8 @@
 Automatic replies are recognised first by what they say ("this is an automated response", probes.answers.classify);
 writers keep finding new ways to say it. A notification also *looks* like one, in any wording:
 
-- a bot naming itself ("I'm Ava, Trailside's virtual assistant", "Ich bin Max, der digitale Assistent");
+- a bot naming itself ("I'm Ava, Trailside's virtual assistant", "I'm Pip, Harbour View Hotels' virtual
+  assistant", "Ich bin Max, der digitale Assistent");
 - a mailbox nobody reads ("This mailbox is not monitored", "Dieses Postfach wird nicht überwacht");
 - the footer that says why the message came ("You're receiving this notification because…", "This email is a
   service from…", "Sie erhalten diese E-Mail, weil…");
@@ -26,7 +27,7 @@ _BOT_WORDS = (r"(?:virtual|digital|automated|ai|online|chat)\s+(?:assistant|agen
               r"asistente\s+virtual|assistente\s+virtuale|virtuele\s+assistent|assistente\s+virtual")
 _SELF_BOT = re.compile(
     r"\b(?:I['’]m|I\s+am|ich\s+bin|je\s+suis|soy|sono|ik\s+ben|sou|eu\s+sou)\s+[A-ZÀ-Þ][\w\-]{1,20},?\s+"
-    r"(?:[\w&.\-]+['’]s\s+|(?:the|your|an?|der|die|ihr|dein|le|la|l['’]|votre|el|la|tu|su|il|la|tuo|suo|de|je|uw|"
+    r"(?:(?:(?-i:[A-Z])[\w&.\-]*\s+){0,3}[\w&.\-]+(?:['’]s|s['’])\s+|(?:the|your|an?|der|die|ihr|dein|le|la|l['’]|votre|el|la|tu|su|il|la|tuo|suo|de|je|uw|"
     r"o|a|seu|sua|teu|tua)\s+(?:\w+\s+)?)?(?:" + _BOT_WORDS + r")\b", re.I)
 _UNMONITORED = re.compile(
     r"\b(?:(?:mailbox|inbox|e-?mail\s+address|address)\b[^.\n]{0,30}?\bis\s+(?:not\s+|un)(?:monitored|attended|read)|"

@@ -2,12 +2,12 @@
 
 A customer who reads one knows at once they got a form letter that broke.
 The patterns aim at placeholder *shapes*: any template delimiter ([…], [[…]],
-{…}, {{…}}, <…>, <<…>>, ${…}, %…%, *|…|*, <%= … %>, ((…)), @@…@@, __…__) around text that names a field
+{…}, {{…}}, <…>, <<…>>, ${…}, %…%, *|…|*, <%= … %>, ((…)), @@…@@, __…__, $$…$$, «FIELD») around text that names a field
 (see is_field: an identifier's shape, or a field noun where the language puts
 its head noun), in English, German, French, Spanish, Italian, Dutch and
 Portuguese ("[Anrede] [Nachname]", "{vorname}", "[nombre del cliente]",
 "<Nome Cliente>", "[Lieferadresse]", "[[AGENT_NAME]]", "[PolicyNumber]",
-"[Pet Name]"), plus "XXXX" (or "XXXX-XXXX") standing in for a number that was never filled in, and a
+"[Pet Name]"), plus "XXXX" (or "XXXX-XXXX") standing in for a number that was never filled in ("XXX XXX XXX" too), and a
 filler left in capitals ("on INSERT DATE", "CUSTOMER NAME HERE", "DATUM EINFÜGEN").
 
 Left alone: prices in brackets ("[£20]"), footnote marks ("[1]"), button and menu labels ("[My Account]",
@@ -19,7 +19,9 @@ regexes ("\\d{4}"), "$20", "50%", masked card numbers, PINs and passwords ("XXXX
 "card XXXX XXXX XXXX XXXX", "PIN: XXXX"), capitals that call to action or shout ("ORDER HERE", a line in
 capitals), Windows environment variables ("%APPDATA%\\logs"), code samples (fenced, indented or `inline`)
 and indented config samples ("    api_key: <YOUR_API_KEY>"), a placeholder the reply shows as code or
-explains ("type `{{first_name}}` …", "Replace {order_id} with …", "{naam} … wordt … vervangen door"), and
+explains ("type `{{first_name}}` …", "Replace {order_id} with …", "{naam} … wordt … vervangen door", "escreva
+{nome_cliente} onde quer que …", "ad esempio: RIMBORSO {numero_pratica}"), a step of a menu path ("Ajustes > [seu
+nome] > Assinaturas"), and
 once the reply explains one, its examples of the same shape elsewhere ('e.g. "Hi {{first_name}}, …"'),
 and the customer's own quoted message.
 """
@@ -103,6 +105,7 @@ _WORD_SPLIT = re.compile(r"[ \-]+")
 PATTERNS = [
     ("double curly braces", re.compile(r"\{\{\s*[\w.\- ]{1,40}\s*\}\}")),
     ("mail-merge tag", re.compile(r"\*\|[A-Z0-9_]{2,30}\|\*")),
+    ("template tag", re.compile(r"\$\$([A-Za-z][\w.]{0,40})\$\$")),   # "$$COGNOME$$", before "$name" reads it
     ("dollar variable", re.compile(r"\$\{\s*[A-Za-z][\w.]{0,40}\s*\}")),
     ("dollar variable", re.compile(rf"\$(?:{_FIELD}){_FIELD_END}", re.I)),
     ("percent signs", re.compile(r"%[A-Za-z][A-Za-z0-9_.]{1,30}%")),
@@ -114,10 +117,14 @@ PATTERNS = [
     ("double square brackets", re.compile(r"\[\[\s*([^\[\]\n]{1,40}?)\s*\]\]")),
     ("square brackets", re.compile(r"\[\s*([^\[\]\n]{1,40}?)\s*\](?![(\[])")),
     ("angle brackets", re.compile(r"<<?\s*([^<>\n]{1,40}?)\s*>>?")),
+    # Guillemets quote words in French and elsewhere («Mes commandes»): only a field's capitals or identifier in
+    # them ("«BOEKINGSNR»", "«first_name»") is a mail merge's field.
+    ("guillemets", re.compile(r"«\s*([A-Z][A-Z0-9_]{2,40}|[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+)\s*»")),
     ("curly braces", re.compile(r"(?<![{$\\])\{\s*([^{}\n]{1,40}?)\s*\}(?!\})")),
     # "your order XXXX", "on XX/XX/XXXX", "£XX.XX": Xs where a number was meant to go.
     ("Xs for a missing number", re.compile(
-        r"(?<![\w*•#\-/.])(?:X{4,}(?:[ \-]X{4,})*|X{2}[/.\-]X{2}[/.\-]X{2,4}|[£$€]\s?X{2,}(?:[.,]X{2})?)"
+        r"(?<![\w*•#\-/.])(?:X{4,}(?:[ \-]X{4,})*|X{3}(?:[ \-]X{3}){2,}|X{2}[/.\-]X{2}[/.\-]X{2,4}|"
+        r"[£$€]\s?X{2,}(?:[.,]X{2})?)"
         r"(?![\w*•\-/])")),
     # A filler left in capitals: "on INSERT DATE between 8 and 12", "CUSTOMER NAME HERE", "DATUM EINFÜGEN".
     ("filler in capitals", re.compile(
@@ -201,6 +208,24 @@ _EXPLAINED_BEFORE = re.compile(
     # the same words in the other languages: "la balise", "den Platzhalter", "la etiqueta", "il segnaposto"
     r"balise|variable|platzhalter|variable|etiqueta|marcador|segnaposto|variabile|variabele|tijdelijke\s+aanduiding|"
     r"merge-?tag|tag-?ul)\s*[:\"'“‘«(]?\s*$", re.I)
+# "like this: REFUND {case_number}", "ad esempio: RIMBORSO {numero_pratica}", "zum Beispiel {vorname}": an example the
+# reply gives (a literal word or two may come before the placeholder).
+_EXAMPLE_WORDS = (
+    r"e\.g\.|for\s+(?:example|instance)|like\s+(?:this|so)|as\s+follows|in\s+this\s+(?:way|format)|"
+    r"zum\s+beispiel|z\.\s?b\.|beispielsweise|wie\s+folgt|folgendermaßen|"
+    r"par\s+exemple|p\.\s?ex\.|comme\s+(?:ceci|ça|suit)|de\s+cette\s+(?:façon|manière)|sous\s+cette\s+forme|"
+    r"por\s+ejemplo|p\.\s?ej\.|de\s+(?:esta|la\s+siguiente)\s+(?:forma|manera)|de\s+este\s+modo|"
+    r"ad\s+esempio|per\s+esempio|ad\s+es\.|in\s+questo\s+modo|come\s+segue|nel\s+seguente\s+modo|"
+    r"bijvoorbeeld|bv\.|b\.v\.|als\s+volgt|op\s+deze\s+manier|"
+    r"por\s+exemplo|desta\s+forma|da\s+seguinte\s+forma|deste\s+modo")
+_EXAMPLE_BEFORE = re.compile(rf"\b(?:{_EXAMPLE_WORDS})\s*[:\"'“‘«(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}$", re.I)
+# "write {nome_cliente} wherever the buyer's name should appear": a placeholder put where the reader wants it.
+_WHEREVER_WORDS = (
+    r"wherever|anywhere|where\s+(?:you\s+want|the\s+\w+\s+(?:should\s+)?(?:go|goes|appears?))|"
+    r"überall\s+(?:wo|dort)|dort\s+wo|an\s+der\s+stelle,?\s+wo|partout\s+où|là\s+où|"
+    r"dondequiera|donde\s+quiera|en\s+cualquier\s+lugar|allí\s+donde|ovunque|dovunque|dove\s+(?:vuole|vuoi)|"
+    r"overal\s+waar|waar\s+(?:je|u)\s+(?:maar\s+)?wil|onde\s+quer\s+que|em\s+qualquer\s+lugar")
+_WHEREVER_AFTER = re.compile(rf"^\s*[\"'”’»)]?\s*(?:{_WHEREVER_WORDS})\b", re.I)
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
                               r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
@@ -227,7 +252,8 @@ _REPLACED_LATER = re.compile(
 _TEMPLATE_TALK = re.compile(r"replace|type|insert|paste|tag|placeholder|variable|merge|syntax|e\.g\.|for\s+example|"
                             r"balise|platzhalter|etiqueta|marcador|segnaposto|variabile|variabele|aanduiding|"
                             r"wherever|where\s+you\s+want|replaced|filled\s+in|vervangen|ingevuld|ersetzt|"
-                            r"ausgefüllt|remplac|substitu|reemplaz|sustitu|sostitu|rimpiazz", re.I)
+                            r"ausgefüllt|remplac|substitu|reemplaz|sustitu|sostitu|rimpiazz|"
+                            + _EXAMPLE_WORDS + "|" + _WHEREVER_WORDS, re.I)
 # A config or data sample the reply shows, indented with lower-case keys: '    secret: <YOUR_SECRET>',
 # '      "api_key": "<YOUR_API_KEY>",' (a details block a template fills in reads "Name: [name]").
 _CONFIG_LINE = re.compile(r"^(?:\s{2,}|\t)\s*(?:-\s+)?\"?[a-z_][\w.\-]*\"?\s*:\s*\S")
@@ -335,14 +361,21 @@ def _code_tokens(text: str, lines) -> set[str]:
     return {m.group(0) for _, pattern in PATTERNS for m in pattern.finditer(blob)}
 
 
+# A menu path's separators ("Settings > [your name] > Subscriptions", "Einstellungen → [Ihr Name] → …").
+_PATH_STEP_BEFORE = re.compile(r"\S\s+[>›→»]\s*$")
+_PATH_STEP_AFTER = re.compile(r"^\s*[>›→»]\s+\S")
+
+
 def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str) -> bool:
     before, after = line[:start], line[end:]
+    if kind != "angle brackets" and (_PATH_STEP_BEFORE.search(before) or _PATH_STEP_AFTER.match(after)):
+        return True   # a step of a menu path the reader follows: "Ajustes > [seu nome] > Assinaturas"
     if kind == "percent signs":
         name = token.strip("%").upper()
         if name in _ENV_VARS or re.match(r"[\\/]", after) or re.search(r"[\\/]$", before):
             return True
     if kind.startswith("Xs") and (_MASK_AFTER.match(after) or _MASK_BEFORE.search(before)
-                                  or (token.startswith("XXXX") and _MASKED_WHAT.search(before))):
+                                  or (token.startswith("XXX") and _MASKED_WHAT.search(before))):
         return True
     rest = before + after
     if kind == "filler in capitals" and sum(c.isupper() for c in rest) > 0.6 * sum(c.isalpha() for c in rest):
@@ -360,7 +393,8 @@ def _explained(kind: str, before: str, after: str) -> str:
     if kind not in _BRACKETS:
         return ""
     said = [m.group(0) for m in (_EXPLAINED_BEFORE.search(before), _EXPLAINED_AFTER.match(after),
-                                 _REPLACED_LATER.match(after)) if m]
+                                 _REPLACED_LATER.match(after), _EXAMPLE_BEFORE.search(before),
+                                 _WHEREVER_AFTER.match(after)) if m]
     if not said:
         return ""
     return "template" if any(_TEMPLATE_TALK.search(x) for x in said) else "label"

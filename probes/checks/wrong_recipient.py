@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..results import Finding
 from ._text import OWN, fold, persona_words, read, snippet
+from .placeholders import is_field
 
 CHECK = "wrong_recipient"
 
@@ -226,6 +227,9 @@ def _greeted_name(line: str, persona: dict | None = None) -> str:
     folded = [fold(p) for w in names for p in re.split(r"[/&+]", w) if p]
     if any(f in _STOP for f in folded[:1]) or any(f in _GENERIC for f in folded):
         return ""
+    if all(len(w) > 1 and w.isupper() for w in names) and (is_field(" ".join(names))
+                                                          or is_field("_".join(names))):
+        return ""  # "Hi FNAME,", "Dear CUSTOMER NAME": a merge field left unfilled (a placeholder), nobody's name
     if after_comma and not terminated:
         return ""  # "Hello, Thank you for …": a sentence, not a name
     if len(taken) < len(words) and not terminated and words[len(taken)].lower().strip(",.!") == "here":

@@ -101,3 +101,11 @@ def test_an_away_notice_in_a_persons_own_words_is_automatic(text):
 ])
 def test_a_persons_answer_that_mentions_a_holiday_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "👋 Hello! I'm Juno, Harbour View Hotels' virtual assistant. Ask me about bookings or type HUMAN.",
+    "Bonjour ! Je suis Léa, l'assistante virtuelle de la Banque du Rhône.",
+])
+def test_a_bot_naming_itself_with_a_company_of_several_words_is_automatic(text):
+    assert auto_wording(text)

@@ -310,3 +310,42 @@ def test_a_bracketed_field_in_capitals_is_one_placeholder_not_two(text, token):
 def test_a_merge_tag_the_reply_explains_is_not_reported_by_its_capitals_either():
     text = "Hi Jane, in the template editor type %ORDER_NUMBER% where the order number should go."
     assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a step of a menu path the reader follows, their own name in it
+    "Go to Settings > [your name] > Subscriptions and tap Cancel.",
+    "Öffnen Sie Einstellungen → [Ihr Name] → Abonnements.",
+    # a variable the reply tells the reader to put where they want it, in any language
+    "No editor escriba {nombre_cliente} donde quiera que deba aparecer el nombre del comprador.",
+    "Dans le modèle, mettez {prenom} partout où le prénom du client doit apparaître.",
+    # an example the reply gives ("like this:", "ad esempio:"), a literal word before the field
+    "Nell'oggetto scriva il numero tra parentesi graffe, ad esempio: PRATICA {numero_pratica}.",
+    "Put the reference in the subject like this: REFUND {case_number}.",
+])
+def test_a_menu_path_a_variable_put_wherever_or_an_example_is_not_a_placeholder(text):
+    assert check(text) == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    # an instruction to the customer with a field left in it is still a leak
+    ("Please write [order number] on the parcel before you post it.", "[order number]"),
+    ("We sturen het zo naar [adres], uiterlijk vrijdag.", "[adres]"),
+    ("Dear [Customer Name], go to Settings and tap Cancel.", "[Customer Name]"),
+    # other delimiters a mail merge uses: double dollars, guillemets round a field in capitals, Xs in threes
+    ("Gentile $$NOME_CLIENTE$$, la sua visita è confermata.", "$$NOME_CLIENTE$$"),
+    ("Votre numéro de dossier : «NUMERO_DOSSIER».", "«NUMERO_DOSSIER»"),
+    ("Referencia de pago: XXX XXX XXX, importe 42,60 €.", "XXX XXX XXX"),
+])
+def test_a_field_left_in_an_instruction_or_in_rarer_delimiters_is_caught(text, placeholder):
+    assert [f.title for f in check(text)] == [f"Unreplaced placeholder {placeholder}"]
+
+
+@pytest.mark.parametrize("text", [
+    "Cliquez sur «Mes commandes» puis sur «Retour».",   # guillemets quoting words
+    "Tapez «OUI» pour confirmer.",
+    "Your card XXX XXX XXX 123 was charged.",            # masked, digits after
+    "IBAN: XXX XXX XXX",
+])
+def test_quoted_words_and_masked_numbers_are_not_placeholders(text):
+    assert check(text) == []

@@ -257,3 +257,17 @@ def test_the_customers_own_first_name_shared_with_another_customer_is_not_a_leak
 def test_another_contacts_token_is_found_as_a_whole_reference(tokens, text, found):
     findings = check(text, ctx(other_tokens=tokens))
     assert any("another customer's reference" in f.title for f in findings) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Hi FNAME, your table for two is booked for Friday at 8pm.",
+    "Beste VOORNAAM, je pakket komt morgen.",
+    "Dear CUSTOMER_NAME,\n\nYour policy renews on 1 June.",
+])
+def test_a_merge_field_in_capitals_greeted_is_a_placeholder_not_another_customer(text):
+    assert check(text, ctx()) == []
+
+
+def test_a_name_in_capitals_is_still_a_name():
+    assert [f.title for f in check("Hi PAUL, your table for two is booked for Friday.", ctx())] \
+        == ["Reply greets another customer (PAUL)"]
