@@ -278,6 +278,13 @@ def test_a_footer_that_says_automatic_under_a_text_nobody_speaks_in_is_automatic
     # a team's specific answer with only the footer: not enough alone
     "Hi Jane,\n\nyour engineer is now booked for Friday morning, 8-12.\n\nSupport Team\n\n"
     "This email was generated automatically by our helpdesk.",
+    # an unsigned team answer with something done in it, under a ticket system's footer that says it is automatic
+    # and not to reply: ticket systems wrap their agents' answers so (precision first: a person's answer taken
+    # for automatic is a false "no answer from a person")
+    "Hello Gemma,\n\nwe have refunded £149.00 to your card today; it should show within 3 working days.\n\n"
+    "Acme Support\n\n--\nThis is an automated message. Please do not reply to this email.",
+    "Bonjour Madame Roux,\n\nvotre remboursement de 89,90 € a été effectué ce matin.\n\nService client\n\n"
+    "Ce message a été généré automatiquement, merci de ne pas y répondre.",
     # Dutch "je" is "you", but something was done about the request all the same
     "Hoi Pieter, we hebben je vraag goed ontvangen, zaak 55120. Je bestelling is vanochtend aangepast naar maat 42.",
 ])

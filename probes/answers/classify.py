@@ -561,8 +561,10 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             # Further down, in a text where nobody speaks for themselves or signs by name, the message still
             # says what it is ("This is an automatically generated notification. Replies … are not read.")
             # (a little short of deciding alone: a helpdesk may put it under a team's specific answer).
-            if pattern is SAYS_AUTOMATIC and not _says_i(text) and not _signed_by_a_person(text) \
-                    and not _signed_by_a_first_name(text):
+            # Not under an answer with something in it (an amount, something done): ticket systems put
+            # "this message was sent automatically" under their agents' unsigned answers too.
+            if pattern is SAYS_AUTOMATIC and not _says_i(text) and not _person_speaks(text) \
+                    and not _signed_by_a_person(text) and not _signed_by_a_first_name(text):
                 found.append(Evidence(WEAK + WEAKEST, f"says “{_quote(m.group(0))}” (in a text nobody signs or "
                                                       "speaks in)"))
             else:
