@@ -971,7 +971,8 @@ _GENERAL_COMMIT = {
         r"want\b|charge\b|bill\b|debit\b|take\s+(?:the\s+)?payment\b|renew\b|increase\b|raise\b|close\b|open\b|"
         r"stop\b|end\b|not\b|never\b|only\b|continue\b|remain\b|keep\s+(?:the|your|it)\b)[a-z]+|"
         r"\b(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:\w+ly\s+|also\s+|now\s+)?(?!hoping|trying|looking|closing|"
-        r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|"
+        r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|covering|"
+        r"manning|staffing|minding|standing|filling|holding|"
         r"charging|increasing|raising|having|expecting|waiting|awaiting|getting|receiving|seeing|facing|leaving|"
         r"taking|travel+ing|finishing|starting|going(?!\s+to\s)|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:comes|calls|rings|phones|visits|pops|drops|arrives|"
@@ -1108,10 +1109,16 @@ def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
 
 # What was already done: an auxiliary of the past right before the commitment word ("nous vous avons appelé",
 # "le hemos llamado", "l'abbiamo chiamata", "foi enviado").
-_PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+(?:(?:déjà|bien|hier)\s+)?$",
-         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+(?:ya\s+)?$",
-         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+(?:già\s+)?$",
-         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+(?:já\s+)?$"}
+# Adverbs that may stand between the auxiliary and its participle ("abbiamo quindi spedito", "j'ai donc envoyé").
+_ADVERBS = {"fr": r"déjà|bien|hier|donc|aussi|également|aujourd['’]hui|ainsi|alors|\w+ment",
+            "es": r"ya|también|hoy|entonces|así|además|\w+mente",
+            "it": r"già|quindi|appena|anche|ora|oggi|subito|ieri|stamattina|pertanto|dunque|ormai|intanto|\w+mente",
+            "pt": r"já|também|hoje|então|portanto|assim|\w+mente"}
+_PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+",
+         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+",
+         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+",
+         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+"}
+_PAST = {lang: rx + r"(?:(?:" + _ADVERBS[lang] + r")\s+){0,2}$" for lang, rx in _PAST.items()}
 _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 
 
@@ -1119,11 +1126,37 @@ _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 _PAST_WORD = {"es": re.compile(r"\w+(?:ó|aron|ieron)|\w+(?:dimos|vimos)", re.I)}
 
 
+# The perfect of German and Dutch puts the participle last, far from its auxiliary: "Wij hebben uw annulering
+# (vertrek 22 juni) ontvangen en verwerkt", "Ich habe Ihnen heute eine Antwort geschickt". A clause that ends in a
+# participle (or a list of them joined by "and") after a perfect auxiliary, with no future or passive auxiliary
+# between them, tells what was already done; "Wir haben … geprüft und werden Sie morgen anrufen" keeps its future,
+# and a booking stays one ("Wir haben den Rückruf für morgen 10 Uhr eingeplant").
+_PERFECT_AUX = {"de": re.compile(r"\b(?:habe|hast|hat|haben|habt|hatte|hatten|hab)\b", re.I),
+                "nl": re.compile(r"\b(?:heb|hebt|heeft|hebben|had|hadden)\b", re.I)}
+_FUTURE_AUX = {"de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet)\b", re.I),
+               "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|ga|wordt|worden|word)\b", re.I)}
+_PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:be|ver|er|ent|zer|emp)\w+(?:t|en))",
+               "nl": r"(?:\w*ge\w+(?:d|t|en)|(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd)"}
+_BOOKED = r"(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)\b)"
+_PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIPLE[lang] + r"(?:\s*,?\s+(?:und|oder|en|of)\s+" +
+                                 _BOOKED + _PARTICIPLE[lang] + r")*\s*[.!?)]*\s*$", re.I) for lang in _PARTICIPLE}
+
+
+def _perfect(clause: str, lang: str) -> bool:
+    """Whether a German or Dutch clause is a perfect (auxiliary, then its participle at the end)."""
+    if lang not in _PERFECT_END or not (end := _PERFECT_END[lang].search(clause)):
+        return False
+    aux = _PERFECT_AUX[lang].search(clause, 0, end.start())
+    return bool(aux) and not _FUTURE_AUX[lang].search(clause, aux.end(), end.start())
+
+
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
-    it, or a past form of its own)."""
+    it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
     rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
-    return bool(rx and rx.search(clause, max(0, c.start() - 24), c.start())) or \
+    if _perfect(clause, lang):
+        return True
+    return bool(rx and rx.search(clause, max(0, c.start() - 40), c.start())) or \
         bool(word and word.fullmatch(c.group(0)))
 
 

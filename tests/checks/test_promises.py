@@ -653,3 +653,28 @@ def test_a_bare_and_before_a_new_subject_and_a_purpose_after_the_time():
         ("pt", "O seu pedido foi enviado e a transportadora vai entregá-lo amanhã."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_what_was_already_done_and_the_agents_own_shift_are_no_promise():
+    for lang, text in [
+        # a German or Dutch perfect puts its participle last, far from the auxiliary
+        ("nl", "Wij hebben uw retour (ophaaldatum 12 maart) ontvangen en verwerkt."),
+        ("de", "Ich habe Ihnen heute eine Antwort geschickt."),
+        ("de", "Wir haben Ihre Kündigung zum 31. März erhalten und bearbeitet."),
+        # an adverb between the auxiliary and its participle
+        ("it", "Le abbiamo quindi spedito oggi un pacco sostitutivo."),
+        ("fr", "Nous vous avons donc renvoyé aujourd'hui un article de remplacement."),
+        ("es", "Le hemos enviado también hoy la factura corregida."),
+        # the agent's own shift is no step for the customer
+        ("en", "Sorry for the wait, I'm covering the billing queue today."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    for lang, text in [
+        ("nl", "Wij hebben uw verzoek ontvangen en zullen het binnen 5 werkdagen verwerken."),
+        ("nl", "Wij hebben uw e-mail ontvangen en streven ernaar deze binnen vijf werkdagen te beantwoorden."),
+        ("de", "Wir haben Ihren Antrag geprüft und werden Sie morgen anrufen."),
+        ("de", "Wir haben den Rückruf für morgen eingeplant."),
+        ("it", "Le spediremo oggi un pacco sostitutivo."),
+        ("en", "I'm sending you the label today."),
+    ]:
+        assert found(text, lang), (lang, text)
