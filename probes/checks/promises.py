@@ -239,7 +239,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
         clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
-                r"[^.!?]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
+                r"[^!?;]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
@@ -279,7 +279,7 @@ _LANGS: dict[str, _Lang] = {
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
                 r"versé\w*|viré\w*|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
-        not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
+        not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
@@ -315,7 +315,7 @@ _LANGS: dict[str, _Lang] = {
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
                 r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
-        not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
+        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
     "it": _Lang(
@@ -349,7 +349,7 @@ _LANGS: dict[str, _Lang] = {
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
                 r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
                 r"(?:il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue)\s+(?:\w+\s+){0,3}?(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
-        not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
+        not_promise=(r"(?<!\bho )(?<!\bha )(?<!abbiamo )(?<!appena )(?<!\bgià )\b(?:aperti|aperto)\b|\b(?:(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
     "nl": _Lang(
@@ -863,7 +863,28 @@ _CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and
                      r"and|then|and then|after which|und|dann|danach|et|puis|ensuite|y|luego|después|e|poi|dopo|en|"
                      r"daarna|depois|então)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
-                           r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)
+                           r")\b)|\n\s*\n|(?<=[.!?:])\s*\n|"
+                           # in chat, an emoji ends a sentence: "ho aperto la pratica 🙂 l'accredito arriva entro …"
+                           r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+", re.I)
+# A full stop after an abbreviation ends no sentence: "innerhalb der nächsten 2 Std. zurück", "Ticket (Nr. 2093)",
+# "do n. 91…", "Mr. Hale"; titles before a name, the rest before a digit or a small letter.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St)|"
+                           r"Std|Min|Nr|No|Núm|Num|Tel|ca|bzw|inkl|evtl|ggf|zzgl|bspw|z\.B|u\.a|d\.h|hrs|mins|"
+                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno)\.$", re.I)
+
+
+def _sentences(own: str) -> list[str]:
+    """The text's sentences, each on one line (abbreviations do not end one)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(own):
+        piece = " ".join(piece.split())
+        if not piece:
+            continue
+        if out and (m := _ABBREVIATION.search(out[-1])) and (m.group("title") or piece[0].isdigit() or piece[0].islower()):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 # A second clause joined by a bare "and" with a subject and a future of its own ("… foi encaminhado e a equipa
@@ -924,10 +945,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
     own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
     found: list[Promise] = []
     seen: set[str] = set()
-    for sentence in _SENTENCE_END.split(own):
-        sentence = " ".join(sentence.split())
-        if not sentence:
-            continue
+    for sentence in _sentences(own):
         for lang in _languages(language):
             _, _, _, _, commit, not_promise, _ = _patterns(lang)
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
@@ -988,7 +1006,7 @@ _GENERAL_COMMIT = {
         r"\b(?:I|we)(?:['’]ve|\s+have)?\s+(?:asked|instructed|arranged\s+for|requested|told|booked)\s+"
         r"(?:[\w,'’]+\s+){0,6}?to\s+(?!you\b)[a-z]+", re.I),
     "de": re.compile(
-        r"^(?=.*\b(?:wir|ich)\b)(?!.*\b(?:haben|habe|hatten|hatte|sind|bin|waren|war|können|könnten|kann|möchten|"
+        r"^(?=.*\b(?:wir|ich)\b)(?!.*\b(?:haben|habe|hab|hatten|hatte|sind|bin|waren|war|können|könnten|kann|möchten|"
         r"möchte|würden|würde|hoffen|hoffe|dürfen|müssen|muss|sollten|wollten|nicht|kein\w*|nie|gerne|gern|erinnern|danken|bitten|"
         r"entschuldigen|freuen|informieren\s+Sie,?\s+dass|wünsche|wünschen|danke|bedauern|öffnen|schließen|"
         r"schliessen|öffnet|schließt|haben\s+geöffnet|empfehlen|empfehle|raten|rate|benötigen|benötige|brauchen|"

@@ -678,3 +678,22 @@ def test_round_h_what_was_already_done_and_the_agents_own_shift_are_no_promise()
         ("en", "I'm sending you the label today."),
     ]:
         assert found(text, lang), (lang, text)
+
+
+def test_round_h_sentences_end_at_an_emoji_not_at_an_abbreviation():
+    # an abbreviation's full stop ends no sentence
+    assert due_h("Die Technik ruft Sie innerhalb der nächsten 2 Std. zurück.", "de") == 2
+    assert found("Ticket (Nr. 4471) ist angelegt, der Kollege ruft Sie bis Freitag zurück.", "de")
+    # in chat an emoji ends a sentence: what stood before it ("I opened the case") is not the promise's clause
+    assert found("ok, ho aperto la pratica 🙂 l'accredito arriva entro 5 giorni lavorativi", "it")
+    assert found("Dossier complet 👌 notre conseiller vous rappellera demain.", "fr")
+    # the act of opening a case is no opening hours; opening hours stay silent
+    assert found("He abierto una incidencia y le llamaremos mañana.", "es")
+    assert found("J'ai ouvert un dossier et nous vous rappellerons demain.", "fr")
+    for lang, text in [
+        ("it", "Domani siamo aperti fino alle 18."),
+        ("es", "Mañana estaremos abiertos hasta las 20h."),
+        ("fr", "Nous sommes ouverts demain jusqu'à 18h."),
+        ("de", "Ich hab Ihnen heute die Unterlagen geschickt."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
