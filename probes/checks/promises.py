@@ -237,7 +237,8 @@ _LANGS: dict[str, _Lang] = {
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
                r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
-        clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
+        clock=r"\b(?:(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+|zwischen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?"
+              r"(?:und|bis|-|–)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
                 r"[^!?;]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
@@ -272,7 +273,8 @@ _LANGS: dict[str, _Lang] = {
                r"ce soir|cet après-midi|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
               (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon")],
-        clock=r"(?<!\w)(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
+        clock=r"(?<!\w)(?:(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+|entre\s+\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*"
+              r"(?:et|-|–|à)\s*)(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
@@ -306,7 +308,8 @@ _LANGS: dict[str, _Lang] = {
                r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
-        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|entre\s+las\s+\d{1,2}"
+              r"(?:[:.]\d{2})?\s*(?:h|horas)?\s*y\s+las\s+)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
@@ -341,7 +344,8 @@ _LANGS: dict[str, _Lang] = {
                r"stasera|questo pomeriggio|entro stasera|nel pomeriggio|in serata|in giornata di oggi|prima di staccare|prima di andare via(?: oggi)?|"
                r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
-        clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
+        clock=r"\b(?:(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+|(?:tra|fra)\s+le\s+\d{1,2}(?:[:.]\d{2})?\s*"
+              r"e\s+le\s+)(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
@@ -375,7 +379,8 @@ _LANGS: dict[str, _Lang] = {
                r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
                r"voor het einde van mijn dienst", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
-        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
+        clock=r"\b(?:(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+|tussen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s*)?(?:en|-|–)\s*)"
+              r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
@@ -407,7 +412,8 @@ _LANGS: dict[str, _Lang] = {
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
-        clock=r"(?<!\w)(?:até às|até as|antes das|depois das|às)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|entre\s+as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?\s*"
+              r"e\s+as\s+)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
@@ -564,6 +570,16 @@ def _add(at: dt.datetime, amount: float, unit: str, calendar: BusinessCalendar) 
     return at + dt.timedelta(seconds=seconds)
 
 
+def _date_before(sentence: str, end: int, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> dt.date | None:
+    """The date (by name or in digits) that stands right before a clock time, if any."""
+    before = sentence[max(0, end - 40):end]
+    for m in _date_pattern(lang).finditer(before):
+        if not before[m.end():].strip(" ,") or re.fullmatch(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*", before[m.end():]):
+            due = _date_due(at, calendar, lang, m)
+            return due.astimezone(calendar.tz).date() if due else None
+    return None
+
+
 def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list[tuple[str, dt.datetime]]:
     """Each checkable time in the sentence, with when it falls due."""
     span, weekday, days, clock, _, _, unit_codes = _patterns(lang)
@@ -597,7 +613,10 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)):
-            if _tomorrow_near(sentence, m, lang, taken) is not None:
+            if (on := _date_before(sentence, m.start(), lang, at, calendar)) is not None:
+                # "op dinsdag 10 maart tussen 13:00 en 17:00 uur": that time on that date
+                due = _local_at(at, calendar, on, due.astimezone(calendar.tz).time())
+            elif _tomorrow_near(sentence, m, lang, taken) is not None:
                 due = _next_day(at, calendar, due)
             elif (start := _near(weekdays_rx, sentence, m, taken)) is not None:
                 # "between 8am and 1pm on Thursday": that time on that day
@@ -614,6 +633,17 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         for m in rx.finditer(sentence):
             if free(m):
                 due = _day_due(at, calendar, code)
+                words = m.group(0)
+                if code in ("today", "tomorrow") and (t := _AT_TIME.match(sentence, m.end())) and \
+                        (clock_due := _clock_due(at, calendar, int(t.group(1)), int(t.group(2) or 0), t.group(3))):
+                    # "bis morgen 12 Uhr", "tomorrow 3pm", "demain 14h": that time that day
+                    due = _local_at(at, calendar, due.astimezone(calendar.tz).date(),
+                                    clock_due.astimezone(calendar.tz).time())
+                    words += t.group(0)
+                    taken.append(t.span())
+                    found.append((words, due))
+                    taken.append(m.span())
+                    continue
                 # "by midday tomorrow", "by end of day tomorrow": that time, the next day
                 if code in ("noon", "today") and _tomorrow_near(sentence, m, lang, taken) is not None:
                     due = _local_at(at, calendar, at.astimezone(calendar.tz).date() + dt.timedelta(days=1),
@@ -1168,11 +1198,17 @@ def _perfect(clause: str, lang: str) -> bool:
     return bool(aux) and not _FUTURE_AUX[lang].search(clause, aux.end(), end.start())
 
 
+# A commitment word negated right before it is none: "personne ne viendra", "no le llamaremos", "non la richiameremo".
+_NOT_BEFORE = {lang: re.compile(r"\b(?:" + rx + r")\s*(?:[\w'’]+\s+){0,2}$", re.I) for lang, rx in {
+    "fr": r"ne|n['’]", "es": r"no|nunca|nadie", "it": r"non|mai|nessuno", "pt": r"não|nunca|ninguém"}.items()}
+
+
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
     it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
     rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
-    if _perfect(clause, lang):
+    if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
+                                                                                      c.start())):
         return True
     return bool(rx and rx.search(clause, max(0, c.start() - 40), c.start())) or \
         bool(word and word.fullmatch(c.group(0)))

@@ -476,7 +476,8 @@ def test_a_step_that_waits_for_an_undated_event_and_other_lookalikes_are_silent(
 
 
 def test_visits_transfers_compound_weekdays_fortnights_and_participles_in_other_languages():
-    assert due_h("Der Techniker wird Sie am Freitag zwischen 8 und 12 Uhr besuchen.", "de") == 103
+    # a window of clock hours on a weekday: its end, that day
+    assert due_h("Der Techniker wird Sie am Freitag zwischen 8 und 12 Uhr besuchen.", "de") == 98
     assert due_h("Wir geben Ihnen bis Donnerstagmittag Bescheid.", "de") == 79
     assert due_h("Die Rückzahlung wird binnen 14 Tagen angewiesen.", "de") == 336
     assert due_h("Vous serez remboursé sous quinzaine.", "fr") == 360
@@ -697,3 +698,28 @@ def test_round_h_sentences_end_at_an_emoji_not_at_an_abbreviation():
         ("de", "Ich hab Ihnen heute die Unterlagen geschickt."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_clock_hours_after_a_day_word_and_clock_ranges_in_every_language():
+    assert due_h("Bis morgen 12 Uhr erhalten Sie von mir eine Stellungnahme.", "de") == 26
+    assert due_h("We'll call you tomorrow 3pm.") == 29
+    assert due_h("Nous vous rappelons demain 14h.", "fr") == 28
+    # a window of clock hours counts to its end
+    assert due_h("Ein Monteur kommt morgen zwischen 8 und 12 Uhr zu Ihnen.", "de") == 26
+    assert due_h("Un técnico le llamará mañana entre las 9 y las 11 h.", "es") == 25
+    assert due_h("Il tecnico passerà domani tra le 9 e le 11.", "it") == 25
+    assert due_h("De monteur komt morgen tussen 9 en 11 uur.", "nl") == 25
+    assert due_h("O técnico vai passar amanhã entre as 9h e as 11h.", "pt") == 25
+    assert due_h("Le technicien passera demain entre 9h et 11h.", "fr") == 25
+    for lang, text in [
+        # opening hours as a window stay silent
+        ("de", "Wir sind morgen zwischen 8 und 18 Uhr telefonisch erreichbar."),
+        ("nl", "Wij zijn morgen tussen 9 en 17 uur bereikbaar."),
+        ("it", "Domani il negozio è aperto tra le 9 e le 19."),
+        # a visit called off, a follow-up negated
+        ("fr", "Le passage du technicien prévu jeudi entre 8h et 12h est annulé, personne ne viendra."),
+        ("es", "No le llamaremos mañana, el técnico ya pasó."),
+        ("it", "Non la richiameremo domani."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert found("No se preocupe, le llamaremos mañana.", "es")
