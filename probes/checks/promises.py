@@ -181,7 +181,12 @@ _LANGS: dict[str, _Lang] = {
             r"(?:\w+\s+)?(?:reach|arrive|be|appear|show|land|clear|hit|release)\b"
             # habitual or plain present contact: "customers normally hear back", "we reply within"
             r"|\b(?:normally|usually|typically|generally|always|tend to|aim to)\s+(?:[\w'’-]+\s+){0,2}?"
-            r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact)\b"
+            r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact|"
+            r"receive (?:a|an|our|the|their)\s+(?:\w+\s+)?(?:reply|response|answer|decision|call|update|outcome|refund))\b"
+            # a team of the company in the plain present: "Our Customer Care team reply to new requests within …"
+            r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:team|agents|advisers|advisors|staff|department|desk|specialists|"
+            r"colleagues|engineers)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:reply|replies|"
+            r"respond|responds|answer|answers|gets? back|calls? you|contacts? you|gets? in touch|aims? to)\b"
             r"|\bhear back\b|\bhear from (?:us|me|them|the|our)\b"
             r"|\b(?:we|I|our team|our agents|the team|someone)\s+(?:reply|replies|respond|responds|answer|get back|"
             r"call you|contact you|get in touch)\b"
@@ -244,7 +249,7 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern|"
+                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+[^.!?]{0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
                 r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
         not_promise=(r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
@@ -280,7 +285,7 @@ _LANGS: dict[str, _Lang] = {
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
+                r"versé\w*|viré\w*|(?:sera|seront|apparaîtra|apparaîtront|figurera|figureront)\s+(?:\w+\s+)?sur votre compte|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
         not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
@@ -316,7 +321,7 @@ _LANGS: dict[str, _Lang] = {
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
-                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
+                r"abonad\w*|reembolsad\w*|(?:estará|estarán|aparecerá|aparecerán)\s+(?:\w+\s+)?en (?:su|tu) cuenta|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
         not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
@@ -350,7 +355,7 @@ _LANGS: dict[str, _Lang] = {
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
-                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
+                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|(?:sarà|saranno)\s+(?:\w+\s+)?sul (?:suo|tuo) conto|restituit\w*|"
                 r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
                 r"(?:il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue)\s+(?:\w+\s+){0,3}?(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
         not_promise=(r"(?<!\bho )(?<!\bha )(?<!abbiamo )(?<!appena )(?<!\bgià )\b(?:aperti|aperto)\b|\b(?:(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
@@ -384,7 +389,7 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
-                r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
+                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+[^.!?]{0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
                 r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
@@ -417,7 +422,7 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
-                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
+                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
@@ -439,6 +444,7 @@ _FROM_NOW = re.compile(
     r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
     r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
     r"(?:after|from) (?:today|now|the date of this (?:letter|e-?mail))|as of today|"
+    r"(?:of|after|from) [^.;!?]{3,60}?,? (?:which|that) (?:in your case )?(?:was|is|happened|took place) (?:today|this morning)|"
     r"of (?:the|your) (?:claim|request|application|complaint|case|ticket|enquiry|inquiry|message|report|form) being "
     r"(?:logged|received|registered|submitted|opened|raised|filed|lodged|made|created)|"
     r"ab heute|à (?:partir|compter) d['’]aujourd['’]hui|(?:a partir de|desde) hoy|a partire da oggi|da oggi|"
@@ -1052,12 +1058,18 @@ _GENERAL_COMMIT = {
         r"(?!(?:ouvr|rouvr|ferm)\w*\b)(?:allons|vais|\w+(?:erons|irons|drons|trons|rrons|erai|irai|drai|trai|rrai)|"
         r"ferons|ferai|irons|irai)\b|"
         r"\b(?:notre|un|une|le|la)\s+(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
-        r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b",
+        r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b|"
+        r"(?:\b(?:notre|un|une|le|la|votre)\s+|\bl['’])(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
+        r"agent|expert|gestionnaire|livreur|installateur|réparateur)\s+vous\s+(?!(?:remerci|souhait|pri|invit|demand|"
+        r"propos|conseill|recommand|attend|rappelle\s+que|informe\s+que)\w*)\w+(?:e|ent|d|t)\b",
         re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
         r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
+        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?|perito|gestor[a]?|"
+        r"instalador|repartidor)\s+(?:le|te|les)\s+(?!(?:agradec|dese|rueg|pid|invit|recomiend|aconsej|esper|recuerd)\w*)"
+        r"\w+(?:a|e|an|en)\b|"
         r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?\w+(?:ar|er|ir)(?:le|la|lo|les|se)?\b|"
         # a present with the customer as its object: "le devolvemos el importe en 3 días" (only "-emos": "-amos"
         # and "-imos" are past tenses too, "le respondimos el lunes"; "hemos" is the past's auxiliary)
@@ -1074,7 +1086,10 @@ _GENERAL_COMMIT = {
         r"\b(?!(?:siamo|possiamo|dobbiamo|speriamo|abbiamo|vogliamo|potremmo|vorremmo|ricordiamo|informiamo|"
         r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo)\b)\w{2,}iamo\b|"
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
-        r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b", re.I),
+        r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
+        r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
+        r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?!(?:ringrazi|augur|preg|invit|"
+        r"consigli|raccomand|aspett|ricord|chied)\w*)\w+(?:a|e|ano|ono)\b", re.I),
     "nl": re.compile(
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
         r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"

@@ -723,3 +723,37 @@ def test_round_h_clock_hours_after_a_day_word_and_clock_ranges_in_every_language
     ]:
         assert found(text, lang) == [], (lang, text)
     assert found("No se preocupe, le llamaremos mañana.", "es")
+
+
+def test_round_h_staff_present_money_on_the_account_teams_and_passive_call_backs():
+    # a member of staff in the present, with the customer as object or "with you"
+    assert due_h("Votre dossier est complet, l'expert vous contacte sous 72h pour fixer un rdv.", "fr") == 72
+    assert found("El técnico le llama mañana para concertar la visita.", "es")
+    assert found("Il tecnico la chiama domani mattina.", "it")
+    assert due_h("Ein Monteur ist heute bis spätestens 14 Uhr bei Ihnen.", "de") == 4
+    assert due_h("De monteur is morgen voor 12 uur bij u.", "nl") == 26
+    # called back, in the passive
+    assert due_h("Sie werden heute bis 16 Uhr unter Ihrer Handynummer zurückgerufen.", "de") == 6
+    # money on the customer's account by a time, in every language
+    assert due_h("Het bedrag staat binnen 3 werkdagen weer op je rekening.", "nl") == 72
+    assert found("Le montant sera sur votre compte sous 5 jours ouvrés.", "fr")
+    assert found("El importe estará en su cuenta en 3 días hábiles.", "es")
+    assert found("L'importo sarà sul suo conto entro 5 giorni lavorativi.", "it")
+    assert found("O valor estará na sua conta em até 3 dias úteis.", "pt")
+    # a team of the company in the plain present, and what customers normally receive
+    assert due_h("Our Customer Care team reply to new requests within 2 business days.") == 48
+    assert due_h("The support team usually responds within 24 hours.") == 24
+    # counted from an event the reply says happened today: from now
+    assert due_h("Families normally receive a decision within 15 working days of the paperwork being complete, "
+                 "which in your case was today.") == 504
+    for lang, text in [
+        ("fr", "Notre équipe vous remercie et vous souhaite une bonne fin de journée."),
+        ("fr", "Le service vous rappelle que l'agence est fermée demain."),
+        ("es", "El equipo le agradece su paciencia y le desea un buen día hoy."),
+        ("it", "Il servizio clienti la ringrazia e le ricorda che domani siamo chiusi."),
+        ("de", "Wir haben Sie gestern um 16 Uhr angerufen."),
+        ("de", "Wir sind morgen bis 18 Uhr für Sie da."),
+        ("en", "Our team is available within 24 hours of booking."),
+        ("en", "Customers normally receive a decision within 15 working days of the claim being approved."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
