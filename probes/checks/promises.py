@@ -964,6 +964,12 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     you" stays whole; so does "your order was dispatched and the courier will deliver it" (its topic carries on)."""
     not_promise = _patterns(lang)[5]
     out: list[str] = []
+    # A bracketed aside is a clause of its own, after the rest: "Retornamos em até 24 horas (na real vai demorar
+    # mais …)", "(booking ZV-88, departure 22 June)"; its words neither veto nor date the sentence around it. An
+    # aside that states a condition ("(if the item is unused)") stays where it is.
+    asides = [m for m in _ASIDE.finditer(sentence) if not _CONDITION.search(m.group(1))]
+    for m in reversed(asides):
+        sentence = sentence[:m.start()] + " " + sentence[m.end():]
     for clause in _CLAUSE.split(sentence):
         start = 0
         for m in _AND.finditer(clause):
@@ -973,7 +979,21 @@ def _clauses(sentence: str, lang: str) -> list[str]:
                 out.append(clause[start:m.start()])
                 start = m.end()
         out.append(clause[start:])
-    return out
+    return out + [m.group(1) for m in asides]
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*?\w+\W+\w+[^()]*)\)")
+# Politeness that conditions nothing: "If that's alright with you, I'll ring you back at 3pm today", "wenn es Ihnen
+# recht ist", "si cela vous convient", "si le parece bien", "se per lei va bene", "als dat goed is", "se estiver bem".
+_POLITE = re.compile(
+    r"\bif (?:that|this|it)(?:['’]s| is| would be| works| suits)(?: (?:alright|all right|ok|okay|fine|convenient|good))?"
+    r"(?: (?:with|for) you)?\b|\bif you don['’]t mind\b|"
+    r"\b(?:wenn|falls) (?:es|das) (?:Ihnen|dir) (?:recht ist|passt)\b|\bwenn Sie einverstanden sind\b|"
+    r"\bsi (?:cela|ça) vous (?:convient|va)\b|\bsi vous êtes d['’]accord\b|"
+    r"\bsi (?:le|te) (?:parece bien|viene bien|va bien)\b|"
+    r"\bse (?:per )?(?:lei|te)? ?(?:le|ti)? ?va bene\b|"
+    r"\bals (?:dat|het) (?:u |je )?(?:goed is|uitkomt|schikt)\b|\bals u dat goed vindt\b|"
+    r"\bse (?:estiver|for) (?:bem|conveniente)(?: para (?:si|você))?\b|\bse lhe (?:for conveniente|convier)\b", re.I)
 
 
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
@@ -988,7 +1008,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             for clause in _clauses(sentence, lang):
-                if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
+                if not_promise.search(polite := _POLITE.sub(" ", clause)) and not _remedy(polite, lang, not_promise):
                     # "ti richiamiamo domani per sistemare il rinnovo": the purpose is the call's topic, not a
                     # renewal by a date; the call and its time stand before it
                     purpose = _PURPOSE[lang].search(clause) if lang in _PURPOSE else None

@@ -757,3 +757,24 @@ def test_round_h_staff_present_money_on_the_account_teams_and_passive_call_backs
         ("en", "Customers normally receive a decision within 15 working days of the claim being approved."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_politeness_conditions_nothing_and_a_bracketed_aside_is_its_own_clause():
+    assert due_h("If that's alright with you, I'll give you a ring back at 3pm today once I've spoken to them.") == 5
+    for lang, text in [
+        ("de", "Wenn es Ihnen recht ist, rufe ich Sie morgen um 10 Uhr zurück."),
+        ("fr", "Si cela vous convient, nous vous rappellerons demain à 10h."),
+        ("es", "Si le parece bien, le llamaremos mañana a las 10."),
+        ("nl", "Als dat goed is, bellen we u morgen om 10 uur."),
+        # an aside's words neither veto nor date the sentence around it
+        ("pt", "Retornamos com a confirmação em até 24 horas (na real vai demorar mais, a operadora está lenta)."),
+        ("en", "We'll call you back (at the latest tomorrow)."),
+    ]:
+        assert found(text, lang), (lang, text)
+    for lang, text in [
+        ("en", "If you still want the item, we will send it tomorrow."),
+        ("en", "We will refund you within 5 days (if the item is unused)."),
+        ("en", "We'll call you back (our lines are open until 6pm)."),
+        ("nl", "Wij hebben uw annulering (vertrek 22 juni) ontvangen."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
