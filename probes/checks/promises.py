@@ -123,7 +123,8 @@ _LANGS: dict[str, _Lang] = {
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this|first thing(?: on)?)",
-        days=[(r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
+        days=[(r'(?:(?:on|by|before) )?the next (?:working|business) day|(?:by |on )?next (?:working|business) day', "next_bd"),
+              (r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
                r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
               (r"tomorrow|2mor+ow|2moro|tmrw|tmr|tomoz", "tomorrow"),   # and its SMS shorthands
@@ -227,7 +228,8 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
                   ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
-        days=[(r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
+        days=[(r'(?:am|bis zum|bis|spätestens am) nächsten (?:Werk|Arbeits|Geschäfts)tag', "next_bd"),
+              (r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
               (r"(?<!guten )(?<!heute )(?<!am )(?<!jeden )morgen(?! früh)", "tomorrow"),
@@ -263,7 +265,8 @@ _LANGS: dict[str, _Lang] = {
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
+        days=[(r"(?:le|dès le|d['’]ici le|au plus tard le) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
+              (r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
               (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
@@ -298,7 +301,8 @@ _LANGS: dict[str, _Lang] = {
                r"dentro de(?: las próximas| los próximos)?|antes de)",
         weekdays=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
         by_weekday=r"(?:antes del|para el|el|este|el próximo|como tarde el|a más tardar el)",
-        days=[(r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
+        days=[(r'(?:el|para el|antes del|durante el) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
+              (r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
               (r"pasado mañana", "day_after"),
               (r"(?<!la )(?<!esta )(?<!por la )mañana", "tomorrow"),
               (r"(?:antes de|a|al|para) (?:final|fin|finales) de la (?:próxima semana|semana que viene|semana próxima)",
@@ -335,7 +339,8 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
+        days=[(r'(?:il|entro il|nel|in) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
+              (r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
               (r"entro (?:la )?fine della prossima settimana|entro (?:la )?fine della settimana prossima",
@@ -370,7 +375,8 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:ochtend|middag|avond)?" for d in
                   ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
-        days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
+        days=[(r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
+              (r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
               (r"overmorgen", "day_after"),
               (r"morgenmiddag|morgenavond|(?<!goede)morgen(?!ochtend|middag|avond)", "tomorrow"),
               (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
@@ -405,7 +411,8 @@ _LANGS: dict[str, _Lang] = {
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
         by_weekday=r"(?:até|até à|até a|antes de|na|no|nesta|neste|na próxima|no próximo)",
-        days=[(r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
+        days=[(r'(?:no|até ao|até o|durante o) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
+              (r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
               (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
@@ -428,6 +435,51 @@ _LANGS: dict[str, _Lang] = {
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
 }
+
+
+# Texts and chats often drop the accents ("nas proximas 48 horas", "manana", "ate amanha", "entro lunedi"): in the
+# languages that write them, the time and commitment patterns accept the bare letter too. (The not-promise signs
+# keep theirs: "está" and "esta", "é" and "e" differ there.)
+_BARE = {"á": "a", "à": "a", "â": "a", "ã": "a", "é": "e", "è": "e", "ê": "e", "í": "i", "ì": "i", "î": "i",
+         "ó": "o", "ò": "o", "ô": "o", "õ": "o", "ú": "u", "ù": "u", "û": "u", "ç": "c", "ñ": "n"}
+
+
+def _accent_tolerant(rx: str) -> str:
+    """The pattern with each accented letter also matching its bare letter ("é" -> "[ée]", "[ée]" stays)."""
+    out, in_class, escaped = [], False, False
+    for ch in rx:
+        bare = _BARE.get(ch.lower())
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        elif bare:
+            out.append(ch + bare if in_class else f"[{ch}{bare}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _bare(word: str) -> str:
+    return "".join(_BARE.get(ch, ch) for ch in word)
+
+
+for _code in ("fr", "es", "it", "pt"):
+    _spec = _LANGS[_code]
+    _LANGS[_code] = _Lang(
+        numbers={**_spec.numbers, **{_bare(w): v for w, v in _spec.numbers.items()}},
+        units=[(_accent_tolerant(u), c) for u, c in _spec.units], within=_accent_tolerant(_spec.within),
+        weekdays=[_accent_tolerant(w) for w in _spec.weekdays], by_weekday=_accent_tolerant(_spec.by_weekday),
+        days=[(_accent_tolerant(d), c) for d, c in _spec.days], clock=_spec.clock,
+        commit=_accent_tolerant(_spec.commit), not_promise=_spec.not_promise)
 
 
 # "Thursday morning", "jeudi matin": by noon that day.
@@ -522,6 +574,9 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
+    if code == "next_bd":   # "on the next working day": by the end of it
+        day = calendar.add_business_days(at, 1).astimezone(calendar.tz).date()
+        return _local_at(at, calendar, day, END_OF_DAY)
     if code == "week_today":   # "a week today", "sous huitaine": seven days from now
         return at + dt.timedelta(days=7)
     if code == "fortnight":   # "within a fortnight", "sous quinzaine": fifteen days at the most
@@ -855,6 +910,9 @@ _THE_NEXT = {"en": r"(?:the next|the coming|the(?= hour))", "de": r"(?:der näch
              "fr": r"(?:la prochaine|le prochain|l['’](?=heure))", "es": r"(?:la próxima|el próximo)",
              "it": r"(?:la prossima|il prossimo|un['’](?=ora))", "nl": r"(?:het komende|de komende)",
              "pt": r"(?:a próxima|o próximo)"}
+for _code in ("fr", "es", "it", "pt"):
+    _TOMORROW[_code], _TODAY[_code], _THE_NEXT[_code] = (_accent_tolerant(_TOMORROW[_code]), _accent_tolerant(_TODAY[_code]),
+                                                         _accent_tolerant(_THE_NEXT[_code]))
 
 
 @lru_cache(maxsize=None)

@@ -778,3 +778,29 @@ def test_round_h_politeness_conditions_nothing_and_a_bracketed_aside_is_its_own_
         ("nl", "Wij hebben uw annulering (vertrek 22 juni) ontvangen."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_the_next_working_day_and_texts_without_accents():
+    # by the end of the next working day, in every language
+    for lang, text in [
+        ("en", "We will reply on the next working day."),
+        ("de", "Wir melden uns am nächsten Werktag bei Ihnen."),
+        ("fr", "Nous vous répondrons le prochain jour ouvré."),
+        ("es", "Le responderemos el próximo día hábil."),
+        ("it", "La ricontatteremo il prossimo giorno lavorativo."),
+        ("nl", "We reageren uiterlijk de volgende werkdag."),
+        ("pt", "Responderemos ao seu pedido no próximo dia útil."),
+    ]:
+        assert due_h(text, lang) == 31, (lang, text)
+    # SMS and chat drop the accents
+    assert due_h("Um assistente vai ligar-lhe nas proximas 48 horas para confirmar os dados.", "pt") == 48
+    assert due_h("Le respondemos en 2 dias habiles.", "es") == 48
+    assert found("Nous vous rappellerons apres-demain.", "fr")
+    assert found("La richiameremo entro lunedi.", "it")
+    for lang, text in [
+        ("en", "Express delivery is next working day if you order before 2pm."),
+        ("en", "Orders placed after 2pm are dispatched the next working day."),
+        ("es", "Esta manana hemos recibido su pedido."),
+        ("pt", "Enviamos as 10 unidades ontem."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
