@@ -1054,6 +1054,61 @@ _POLITE = re.compile(
     r"\bse (?:estiver|for) (?:bem|conveniente)(?: para (?:si|você))?\b|\bse lhe (?:for conveniente|convier)\b", re.I)
 
 
+# A day named by the stay it belongs to: "on the morning of arrival", "la veille de votre arrivée", "am Abreisetag".
+# It is a time a reader can pin down only when the reply dates the stay ("12-16 October"): its first day for an
+# arrival, its last for a departure. (Counted from an event the reply does not date, it is none.)
+_EVENT_DAY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"on the (?P<part>morning|day|afternoon|evening) of (?:your |the )?(?P<event>arrival|check-?in|departure|check-?out)|"
+          r"(?P<before>the day before) (?:your |the )?(?P<event2>arrival|check-?in|departure|check-?out)",
+    "de": r"am (?P<part>Morgen|Vormittag|Tag|Nachmittag|Abend) (?:Ihrer|deiner|der) (?P<event>Anreise|Ankunft|Abreise)|"
+          r"(?P<before>am Vortag) (?:Ihrer|deiner|der) (?P<event2>Anreise|Ankunft|Abreise)",
+    "fr": r"(?:le )?(?P<part>matin|jour|soir) de (?:votre |ton |l['’])(?P<event>arrivée|départ)|"
+          r"(?P<before>la veille) de (?:votre |ton |l['’])(?P<event2>arrivée|départ)",
+    "es": r"(?:la |el )?(?P<part>mañana|día|tarde) de (?:su |tu |la )?(?P<event>llegada|entrada|salida)|"
+          r"(?P<before>el día antes) de (?:su |tu |la )?(?P<event2>llegada|entrada|salida)",
+    "it": r"(?:la |il )?(?P<part>mattina|giorno|pomeriggio|sera) (?:del suo |del tuo |del |dell['’])(?P<event>arrivo|partenza)|"
+          r"(?P<before>il giorno prima) (?:del suo |del tuo |del |dell['’])(?P<event2>arrivo|partenza)",
+    "nl": r"op de (?P<part>ochtend|dag|middag|avond) van (?:uw |je |de )?(?P<event>aankomst|vertrek)|"
+          r"(?P<before>de dag voor) (?:uw |je |de )?(?P<event2>aankomst|vertrek)",
+    "pt": r"(?:na |no )?(?P<part>manhã|dia|tarde|noite) d[ao]? ?(?:sua |tua )?(?P<event>chegada|partida|check-in)|"
+          r"(?P<before>na véspera) d[ao]? ?(?:sua |tua )?(?P<event2>chegada|partida|check-in)"}.items()}
+_LEAVING = re.compile(r"depart|check-?out|abreise|départ|salida|partenza|vertrek|partida", re.I)
+_MORNING_PART = re.compile(r"morning|morgen|vormittag|matin|mañana|mattina|ochtend|manhã", re.I)
+
+
+def _stay(own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the stay the reply dates: "12-16 October", "du 12 au 16 octobre", "12.–16. Oktober"."""
+    months = _MONTHS[lang]
+    rng = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:[-–]|to|until|bis|au|al|a|tot|t/m|e)\s*"
+                    r"(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(" + months + r")(?!\w)", own, re.I)
+    if not rng:
+        return None
+    month = months.split("|").index(rng.group(3).lower()) + 1
+    today = at.astimezone(calendar.tz).date()
+    try:
+        first, last = dt.date(today.year, month, int(rng.group(1))), dt.date(today.year, month, int(rng.group(2)))
+    except ValueError:
+        return None
+    if last < today:
+        first, last = first.replace(year=today.year + 1), last.replace(year=today.year + 1)
+    return (first, last) if first <= last and (first - today).days <= 366 else None
+
+
+def _event_day(clause: str, own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list:
+    """The day of the customer's stay a commitment names ("on the morning of arrival"), if the reply dates it."""
+    m = _EVENT_DAY[lang].search(clause)
+    stay = m and _stay(own, lang, at, calendar)
+    if not stay:
+        return []
+    event = m.group("event") or m.group("event2")
+    day = stay[1] if _LEAVING.search(event) else stay[0]
+    if m.group("before"):
+        day -= dt.timedelta(days=1)
+    time = NOON if m.group("part") and _MORNING_PART.fullmatch(m.group("part")) else END_OF_DAY
+    due = _local_at(at, calendar, day, time)
+    return [(m.group(0), due)] if due > at else []
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
     own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
@@ -1077,6 +1132,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
                              _company_acts(clause, lang)) and not _CANNOT.search(clause)
                 times = _times(clause, lang, at, calendar) if committed or pending else []
+                if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
+                    times = _event_day(clause, own, lang, at, calendar)
                 for words, due in times:
                     if due > at and words.lower() not in seen:
                         seen.add(words.lower())

@@ -804,3 +804,17 @@ def test_round_h_the_next_working_day_and_texts_without_accents():
         ("pt", "Enviamos as 10 unidades ontem."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_a_day_of_the_stay_the_reply_dates():
+    # "on the morning of arrival" is a time a reader can pin down when the reply dates the stay
+    (p,) = promises.find("Your booking for 12-16 October is confirmed. The key code will be sent to you by text on "
+                         "the morning of arrival.", "en", MON, WORK)
+    assert p.due == dt.datetime(2026, 10, 12, 12, 0, tzinfo=UTC)
+    (p,) = promises.find("Ihr Code: Den schicken wir Ihnen am Morgen Ihrer Anreise (12.–16. Oktober).", "de", MON, WORK)
+    assert p.due == dt.datetime(2026, 10, 12, 12, 0, tzinfo=UTC)
+    (p,) = promises.find("Nous vous enverrons le code la veille de votre arrivée (séjour 12-16 octobre).", "fr", MON, WORK)
+    assert p.due == dt.datetime(2026, 10, 11, 17, 0, tzinfo=UTC)
+    # undated, or no commitment: silent
+    assert found("The key code will be sent to you by text on the morning of arrival.") == []
+    assert found("Check-in is from 3pm on the day of arrival (12-16 October).") == []
