@@ -139,17 +139,17 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:by |before )?(?:the )?end of (?:the |this )month", "end_of_month"),
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
-               r"by the end of today|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
+               r"by the end of today|2day|2nite|tonite|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
               (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
-        clock=r"\b(?:(?:by|before|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
+        clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon)?"
               r"(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
             r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
-            r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|e-?mail|"
+            r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|txt|msg|e-?mail|"
             r"message|write|be in touch|get in touch|hear|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
             r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
             r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
@@ -174,6 +174,10 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:will|shall|should|is going to|are going to)\s+be\s+(?:\w+ly\s+)?(?!(?:charged|billed|invoiced|debited|"
             r"added|taken|deducted)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
             r"to\s+(?:you|u)\b"
+            r"|\b(?:refunds?|claims?|requests?|complaints?|enquir(?:y|ies)|inquir(?:y|ies)|cases?|tickets?|applications?|"
+            r"returns?|queries|messages|emails|repairs?|replacements?)\s+(?:are|is|get|gets)\s+(?:usually\s+|normally\s+|"
+            r"typically\s+|generally\s+|always\s+)(?:processed|issued|reviewed|resolved|assessed|refunded|credited|paid|"
+            r"completed|looked at|approved|sent)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
@@ -283,7 +287,7 @@ _LANGS: dict[str, _Lang] = {
               (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon")],
         clock=r"(?<!\w)(?:(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+|entre\s+\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*"
               r"(?:et|-|–|à)\s*)(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
-        commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
+        commit=(r"\b(?:traitons|gérons|examinons|étudions|reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
@@ -430,7 +434,7 @@ _LANGS: dict[str, _Lang] = {
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
-                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
+                r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
@@ -524,6 +528,36 @@ _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bd
                    r"\bdal|\ba partir de|\bsince|\bseit)\s+(?:(?:next|this|coming|the|nächsten|kommenden|prochain)\s+)?$", re.I)
 
 
+# A reply time stated as the company's own standard, with the amount right after it: "Expected response time: 48
+# hours", "Our current response time is 3 working days", "Die Bearbeitungszeit beträgt derzeit ca. 5 Werktage",
+# "Notre délai de traitement habituel est de 5 jours ouvrés", "tiempo de respuesta de 48 horas". It is a
+# commitment and its time at once (not a delivery time, which is the product's; not an average, which is a
+# statistic: "Our average response time is currently 3 days", "délai moyen de réponse").
+_SLA = {
+    "en": r"(?:response|reply|answer|turnaround|call-?back|resolution)\s+times?(?:\s+(?:is|are|will be|of|currently|"
+          r"usually|normally|typically|generally|approximately|approx\.?|around|about|roughly|up to|under|less than|"
+          r"no more than|at most|max(?:imum)?|within)|\s*[:–-])*",
+    "de": r"(?:Antwort|Reaktions|Rückruf|Bearbeitungs)(?:zeit|frist|dauer)(?:en)?(?:\s+(?:beträgt|liegt|bei|ist|von|"
+          r"derzeit|aktuell|momentan|in der Regel|normalerweise|ca\.|circa|etwa|rund|bis zu|maximal|höchstens|unter|"
+          r"weniger als)|\s*:)*",
+    "fr": r"(?:délais?|temps)\s+de\s+(?:réponse|traitement|rappel|prise en charge)(?:\s+(?:"
+          r"habituels?|actuels?|est|sont|de|d['’]environ|environ|actuellement|jusqu['’]à|maximum|inférieur à|"
+          r"d['’]au plus)|\s*:)*",
+    "es": r"(?:tiempos?|plazos?)\s+de\s+(?:respuesta|gestión|resolución|atención)(?:\s+(?:habitual|"
+          r"actual|es|son|de|actualmente|aproximadamente|aprox\.|unos|hasta|máximo|inferior a|menos de|no superior a)|"
+          r"\s*:)*",
+    "it": r"(?:tempi|tempo|tempistiche)\s+di\s+(?:risposta|lavorazione|gestione|evasione)(?:\s+(?:"
+          r"attuali|è|sono|di|circa|attualmente|fino a|massimo|entro|inferiori a)|\s*:)*",
+    "nl": r"(?:reactie|antwoord|behandel|doorloop)(?:tijd|termijn)(?:en)?(?:\s+(?:is|bedraagt|ligt|op|momenteel|ongeveer|"
+          r"circa|maximaal|tot|doorgaans|normaal|meestal)|\s*:)*",
+    "pt": r"(?:tempos?|prazos?)\s+de\s+(?:resposta|tratamento|análise|atendimento)(?:\s+(?:habitual|"
+          r"atual|é|são|de|atualmente|aproximadamente|cerca de|até|máximo|inferior a)|\s*:)*"}
+_SLA_MASK = {lang: re.compile(r"(?<!\w)" + rx + r"(?=\s+\d)", re.I) for lang, rx in _SLA.items()}
+_AVERAGE = re.compile(r"\b(?:average|mean|median|avg|durchschnittliche?|mittlere|moyens?|medios?|medi|medio|médios?|"
+                      r"gemiddelde?)\b", re.I)
+_SLA_RX = {lang: re.compile(r"(?<!\w)" + rx + r"\s+(?:\d|[a-zà-ÿ])", re.I) for lang, rx in _SLA.items()}
+
+
 @lru_cache(maxsize=None)
 def _patterns(lang: str):
     """The compiled patterns of one language: amount+unit, weekday, day words, clock, commit, not_promise."""
@@ -532,7 +566,7 @@ def _patterns(lang: str):
     number = r"(\d+(?:[.,]\d+)?|" + "|".join(re.escape(w) for w in words) + r")"
     units = "|".join(f"(?:{u})" for u, _ in spec.units)
     span = re.compile(
-        r"(?<!\w)" + spec.within + r"\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" + number +
+        r"(?<!\w)(?:" + spec.within + "|" + _SLA[lang] + r")\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" + number +
         r"(?:\s*(?:-|–|to|or|bis|oder|à|ou|a|o|al|e|tot|of|y)\s*" + number + r")?\s*(" + units + r")(?!\w)", re.I)
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
                          _MORNING[lang] + r"))?(?!\w)", re.I)
@@ -1121,7 +1155,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             for clause in _clauses(sentence, lang):
-                if not_promise.search(polite := _POLITE.sub(" ", clause)) and not _remedy(polite, lang, not_promise):
+                polite = _POLITE.sub(" ", clause)
+                if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
+                    polite = _SLA_MASK[lang].sub(" ", polite)
+                if not_promise.search(polite) and not _remedy(polite, lang, not_promise):
                     # "ti richiamiamo domani per sistemare il rinnovo": the purpose is the call's topic, not a
                     # renewal by a date; the call and its time stand before it
                     purpose = _PURPOSE[lang].search(clause) if lang in _PURPOSE else None
@@ -1130,7 +1167,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         continue
                     clause = clause[:purpose.start()]
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
-                             _company_acts(clause, lang)) and not _CANNOT.search(clause)
+                             _company_acts(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
+                    not _CANNOT.search(clause)
                 times = _times(clause, lang, at, calendar) if committed or pending else []
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
@@ -1224,7 +1262,10 @@ _GENERAL_COMMIT = {
         r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?!(?:ringrazi|augur|preg|invit|"
-        r"consigli|raccomand|aspett|ricord|chied)\w*)\w+(?:a|e|ano|ono)\b", re.I),
+        r"consigli|raccomand|aspett|ricord|chied)\w*)\w+(?:a|e|ano|ono)\b|"
+        # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
+        r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
+        r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b", re.I),
     "nl": re.compile(
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
         r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
@@ -1349,14 +1390,24 @@ def _perfect(clause: str, lang: str) -> bool:
 
 
 # A commitment word negated right before it is none: "personne ne viendra", "no le llamaremos", "non la richiameremo".
-_NOT_BEFORE = {lang: re.compile(r"\b(?:" + rx + r")\s*(?:[\w'’]+\s+){0,2}$", re.I) for lang, rx in {
-    "fr": r"ne|n['’]", "es": r"no|nunca|nadie", "it": r"non|mai|nessuno", "pt": r"não|nunca|ninguém"}.items()}
+_NOT_BEFORE = {lang: re.compile(r"\b(?:" + rx + r")(?:[\w'’]+\s+){0,2}$", re.I) for lang, rx in {
+    "fr": r"ne\s+|n['’]\s*", "es": r"(?:no|nunca|nadie)\s+", "it": r"(?:non|mai|nessuno)\s+",
+    "pt": r"(?:não|nunca|ninguém)\s+"}.items()}
+
+
+# "-amos" is present and past alike in Spanish and Portuguese: after "yesterday" it is the past ("Ontem te ligamos
+# às 14h", "Ayer le llamamos a las 10").
+_YESTERDAY = {"es": re.compile(r"\b(?:ayer|anteayer|anoche|la semana pasada)\b", re.I),
+              "pt": re.compile(r"\b(?:ontem|anteontem|na semana passada)\b", re.I)}
 
 
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
     it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
     rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
+    if lang in _YESTERDAY and re.search(r"(?:amos|imos)\b", c.group(0), re.I) and \
+            _YESTERDAY[lang].search(clause, 0, c.start()):
+        return True
     if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
                                                                                       c.start())):
         return True

@@ -818,3 +818,38 @@ def test_round_h_a_day_of_the_stay_the_reply_dates():
     # undated, or no commitment: silent
     assert found("The key code will be sent to you by text on the morning of arrival.") == []
     assert found("Check-in is from 3pm on the day of arrival (12-16 October).") == []
+
+
+def test_round_h_a_stated_reply_time_sms_shorthand_and_habitual_processing():
+    # the company's own reply time, with its amount right after it, in every language
+    assert due_h("Expected response time: 48 hours.") == 48
+    assert due_h("Our current response time is 3 working days.") == 72
+    assert found("Die Bearbeitungszeit beträgt derzeit ca. 5 Werktage.", "de")
+    assert due_h("Délai de réponse : 48 heures ouvrées.", "fr") == 48
+    assert found("Nuestro tiempo de respuesta es de 48 horas.", "es")
+    assert found("Onze reactietijd is momenteel 3 werkdagen.", "nl")
+    assert found("O prazo de resposta é de 5 dias úteis.", "pt")
+    # SMS shorthand, plain presents of other languages, requests processed as a rule
+    assert due_h("we'll txt u b4 5pm") == 7
+    assert due_h("Will msg u 2day with the tracking link") == 7
+    assert found("Refunds are normally processed within 5 working days.")
+    assert found("Nous traitons les demandes sous 48h.", "fr")
+    assert due_h("Il tecnico passa domani alle 14.", "it") == 28
+    assert due_h("Te ligamos amanhã às 14h.", "pt") == 28
+    assert found("Normalmente respondemos en 24 horas.", "es")   # "Normalmente" holds no "no"
+    for lang, text in [
+        # an average is a statistic, not a commitment; a past reply time or a delivery time is no follow-up
+        ("en", "Our average response time is currently 3 days."),
+        ("fr", "Notre délai moyen de réponse est de 5 jours."),
+        ("de", "Die durchschnittliche Bearbeitungszeit beträgt 5 Werktage."),
+        ("en", "Our response time last month was 2 days."),
+        ("en", "Average delivery time: 3 days."),
+        ("de", "Die Lieferzeit beträgt 5 Werktage."),
+        ("en", "Orders are normally processed within 2 days."),
+        ("fr", "Nous traitons vos données conformément au RGPD."),
+        ("it", "Il tecnico passa spesso in zona."),
+        # "-amos" after "yesterday" is the past
+        ("pt", "Ontem te ligamos às 14h."),
+        ("es", "Ayer le llamamos a las 10."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
