@@ -853,3 +853,11 @@ def test_round_h_a_stated_reply_time_sms_shorthand_and_habitual_processing():
         ("es", "Ayer le llamamos a las 10."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_money_taken_from_the_customer_is_no_money_on_its_way():
+    for text in ["Payment will be taken on Friday.", "The payment will be taken within 3 days.",
+                 "Payment will be taken on the next business day."]:
+        assert found(text) == [], text
+    assert found("Your refund will be in your account within 5 working days.")
+    assert found("The money should be back in your account by Friday.")
