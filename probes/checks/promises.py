@@ -256,9 +256,10 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+[^.!?]{0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
+                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)[^.!?]){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
                 r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
-        not_promise=(r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
+        not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
+                     r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
@@ -400,7 +401,7 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
-                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+[^.!?]{0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
+                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
                 r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
@@ -521,7 +522,7 @@ _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à co
 _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met)?|t/m|e)\s*"
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
-_DATED = re.compile(r"(?:\d\s*[-–]\s*|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
+_DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|until|till|bis|au|al|a|tot|t/m|e)\s+|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
                     r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
                     r"\ba partir del?|\ba partire dal)\s*(?:the\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
@@ -861,7 +862,8 @@ _DATE_PREP = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:the\s+|de\s+|den\s+
 # A day of the month alone, after a word by which something is due: "by the 14th", "bis zum 14.", "entro il 14".
 _ORDINAL = {
     "en": r"(?:by|on|before|until|no later than)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\s*(?:of\s+)?\w)",
-    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\.(?!\d|\s*\w)",
+    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\."
+          r"(?!\d|\s*(?-i:[A-ZÄÖÜ]))",
     "fr": r"(?:d['’]ici le|avant le|au plus tard le|jusqu['’]au)\s+(?P<day>\d{1,2})(?:er)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
     "es": r"(?:el|antes del|para el|hasta el|a más tardar el) día\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
     "it": r"(?:entro il|entro e non oltre il|prima del|entro il giorno|il giorno)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
@@ -1009,7 +1011,9 @@ def _sentences(own: str) -> list[str]:
         piece = " ".join(piece.split())
         if not piece:
             continue
-        if out and (m := _ABBREVIATION.search(out[-1])) and (m.group("title") or piece[0].isdigit() or piece[0].islower()):
+        if out and (((m := _ABBREVIATION.search(out[-1])) and (m.group("title") or piece[0].isdigit() or
+                                                                piece[0].islower())) or
+                    (re.search(r"\d\.$", out[-1]) and piece[0].islower())):   # "vom 12. bis 16. Oktober"
             out[-1] += " " + piece
         else:
             out.append(piece)
@@ -1235,15 +1239,16 @@ _GENERAL_COMMIT = {
         r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b|"
         r"(?:\b(?:notre|un|une|le|la|votre)\s+|\bl['’])(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
         r"agent|expert|gestionnaire|livreur|installateur|réparateur)\s+vous\s+(?!(?:remerci|souhait|pri|invit|demand|"
-        r"propos|conseill|recommand|attend|rappelle\s+que|informe\s+que)\w*)\w+(?:e|ent|d|t)\b",
+        r"propos|conseill|recommand|attend|rappelle\s+que|inform|signal|précis|indiqu)\w*)\w+(?:e|ent|d|t)\b(?!\s+qu)",
         re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
         r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?|perito|gestor[a]?|"
-        r"instalador|repartidor)\s+(?:le|te|les)\s+(?!(?:agradec|dese|rueg|pid|invit|recomiend|aconsej|esper|recuerd)\w*)"
-        r"\w+(?:a|e|an|en)\b|"
+        r"instalador|repartidor)\s+(?:le|te|les)\s+(?!(?:agradec|dese|rueg|pid|invit|recomiend|aconsej|esper|recuerd|"
+        r"inform|comunic|avis|indic)\w*)"
+        r"\w+(?:a|e|an|en)\b(?!\s+que\b)|"
         r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?\w+(?:ar|er|ir)(?:le|la|lo|les|se)?\b|"
         # a present with the customer as its object: "le devolvemos el importe en 3 días" (only "-emos": "-amos"
         # and "-imos" are past tenses too, "le respondimos el lunes"; "hemos" is the past's auxiliary)
@@ -1263,7 +1268,7 @@ _GENERAL_COMMIT = {
         r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?!(?:ringrazi|augur|preg|invit|"
-        r"consigli|raccomand|aspett|ricord|chied)\w*)\w+(?:a|e|ano|ono)\b|"
+        r"consigli|raccomand|aspett|ricord|chied|avvis|inform|comunic|segnal)\w*)\w+(?:a|e|ano|ono)\b(?!\s+che\b)|"
         # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
         r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
         r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b", re.I),

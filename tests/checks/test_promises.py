@@ -861,3 +861,23 @@ def test_round_h_money_taken_from_the_customer_is_no_money_on_its_way():
         assert found(text) == [], text
     assert found("Your refund will be in your account within 5 working days.")
     assert found("The money should be back in your account by Friday.")
+
+
+def test_round_h_a_stay_from_one_day_to_another_and_other_lookalikes():
+    for lang, text in [
+        # the end of a range of days is the end of a stay, not a deadline
+        ("fr", "Votre séjour du 12 au 16 octobre est confirmé."),
+        ("de", "Ihr Aufenthalt vom 12. bis 16. Oktober ist bestätigt."),
+        ("it", "La sua prenotazione dal 12 al 16 ottobre è confermata."),
+        ("nl", "Uw verblijf van 12 tot 16 oktober is bevestigd."),
+        # staff who tell the customer something, or who are not coming
+        ("it", "Il tecnico la avvisa che domani l'acqua sarà sospesa."),
+        ("de", "Unser Techniker ist heute leider krank und nicht bei Ihnen."),
+        ("nl", "Onze monteur is vandaag ziek, hij is niet bij u."),
+        # the customer asked to act, politely or not
+        ("de", "Wenn es Ihnen recht ist, senden Sie uns die Fotos bis Freitag."),
+        ("de", "Senden Sie uns die Fotos bis Freitag."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert found("Bis Freitag senden wir Ihnen die Fotos.", "de")
+    assert due_h("Wir melden uns bis zum 12. März.", "de") == 247
