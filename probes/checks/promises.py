@@ -439,7 +439,8 @@ _LANGS: dict[str, _Lang] = {
                 r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
-                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
+                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
+                     r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
 
 
@@ -1269,6 +1270,9 @@ _GENERAL_COMMIT = {
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?!(?:ringrazi|augur|preg|invit|"
         r"consigli|raccomand|aspett|ricord|chied|avvis|inform|comunic|segnal)\w*)\w+(?:a|e|ano|ono)\b(?!\s+che\b)|"
+        r"\b(?:ti|le|vi|gliel[oa])\s+(?!(?:ho|abbiamo|avevo|avevamo|sono|siamo|posso|possiamo|devo|dobbiamo|voglio|"
+        r"vogliamo|chiedo|chiediamo)\b)(?!(?:ringrazi|preg|augur|salut|ricord|invit|consigli|inform|avvis|comunic|"
+        r"segnal|lasci|scus|conferm\w*\s+che|scriv\w*\s+per)\w*)\w+(?:o|iamo)\b|"
         # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
         r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
         r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b", re.I),
@@ -1283,24 +1287,32 @@ _GENERAL_COMMIT = {
     "pt": re.compile(
         r"\b(?:pedi|pedimos)\s+(?:a|ao|à)\s+(?:\w+\s+){0,5}?(?:para|que)\s+\w+|"
         r"\b(?:o|a|um|uma|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|atendente|"
-        r"consultor)\s+(?:vai|v[ãa]o)\s+(?:te\s+|lhe\s+|o\s+|a\s+|se\s+)?\w+(?:ar|er|ir)\b|"
+        r"consultor|assistente)\s+(?:vai|v[ãa]o)\s+(?:te\s+|lhe\s+|o\s+|a\s+|se\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?:vamos|vou|iremos|irei)\s+(?!estar\b|ser\b|ficar\b)(?:\w+\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?!(?:estaremos|estarei|seremos|serei|ficaremos|poderemos|poderei|teremos\s+de|abriremos|"
         r"fecharemos|reabriremos|precisaremos|aguardaremos|esperaremos|pediremos)\b)"
         r"\w+(?:aremos|eremos|iremos|arei|erei|irei)\b|"
         r"\bfaremos\b|\bfarei\b|"
         r"\b(?:um|uma|o|a|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|assistente|"
-        r"consultor)\s+(?:\w+\s+)?\w+(?:rá|rão)\b", re.I),
+        r"consultor)\s+(?:\w+\s+)?\w+(?:rá|rão)\b|"
+        # a clitic and a present: "amanhã te mando o código", "enviamos-lhe hoje a etiqueta"
+        r"\b(?:te|lhe|vos)\s+(?!(?:temos|tenho|estamos|estou|somos|sou|podemos|posso|devemos|devo|queremos|quero|"
+        r"tínhamos|tinha)\b)(?!(?:agradeç|desej|lembr|peç|ped|inform|recomend|aconselh|pergunt|sugir|sugerim)\w*)"
+        r"\w+(?:o|amos|emos|imos)\b|"
+        r"\b(?!(?:agradec|desej|lembr|ped|inform|recomend|aconselh|pergunt)\w*)\w+(?:o|amos|emos|imos)-(?:lhe|te|vos)\b|"
+        # a visit or a call in the present: "o técnico passa aí na quinta de manhã"
+        r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente)\s+(?:passa|vem|chega|liga|"
+        r"contacta|telefona)\b", re.I),
 }
 _NEGATED = {
     "en": re.compile(r"\b(?:won['’]t|will\s+not|shan['’]t|can['’]t|cannot|unable|not\s+be\s+able|no\s+longer|"
                      r"never|hope|hoping|try|trying|may|might|could)\b", re.I),
     "de": re.compile(r"\b(?:nicht|kein\w*|nie|vielleicht|eventuell|versuchen)\b", re.I),
     "fr": re.compile(r"\b(?:ne|n['’]|pas|jamais|peut-être|essayer\w*|esp[ée]r\w*|pourr\w*)\b", re.I),
-    "es": re.compile(r"\b(?:no|nunca|quizás?|tal\s+vez|intentar\w*|esper\w*|podr\w*)\b", re.I),
+    "es": re.compile(r"\b(?:no|nunca|quizás?|tal\s+vez|intentar\w*|esper\w*|podr\w*|ayer|anteayer|anoche)\b", re.I),
     "it": re.compile(r"\b(?:non|mai|forse|cercher\w*|sper\w*|potr\w*)\b", re.I),
     "nl": re.compile(r"\b(?:niet|geen|nooit|misschien|proberen)\b", re.I),
-    "pt": re.compile(r"\b(?:não|nunca|talvez|tentar\w*|esper\w*|poder\w*)\b", re.I),
+    "pt": re.compile(r"\b(?:não|nunca|talvez|tentar\w*|esper\w*|poder\w*|ontem|anteontem)\b", re.I),
 }
 
 
@@ -1412,7 +1424,7 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
     it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
     rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
     if lang in _YESTERDAY and re.search(r"(?:amos|imos)\b", c.group(0), re.I) and \
-            _YESTERDAY[lang].search(clause, 0, c.start()):
+            _YESTERDAY[lang].search(clause):
         return True
     if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
                                                                                       c.start())):

@@ -881,3 +881,24 @@ def test_round_h_a_stay_from_one_day_to_another_and_other_lookalikes():
         assert found(text, lang) == [], (lang, text)
     assert found("Bis Freitag senden wir Ihnen die Fotos.", "de")
     assert due_h("Wir melden uns bis zum 12. März.", "de") == 247
+
+
+def test_round_h_a_clitic_and_a_present_in_italian_and_portuguese_and_staff_visits():
+    assert due_h("Ti scrivo domani in mattinata.", "it") == 26
+    assert due_h("Le mando il link entro stasera.", "it") == 7
+    assert due_h("Amanhã te mando o código de rastreio.", "pt") == 31
+    assert due_h("Enviamos-lhe hoje a etiqueta de devolução.", "pt") == 7
+    assert found("O técnico passa aí na quinta de manhã.", "pt")
+    for lang, text in [
+        ("it", "Gentile Giulia, le ricordiamo l'appuntamento di domani alle 10:30."),
+        ("it", "Le confermiamo che domani siamo chiusi."),
+        ("it", "La ringrazio, domani siamo chiusi."),
+        ("pt", "Agradecemos-lhe desde já e desejamos um bom dia hoje."),
+        ("pt", "Lembramos-lhe que amanhã a loja está fechada."),
+        ("pt", "Te enviamos o código ontem às 14h."),
+        ("pt", "Te peço que responda até amanhã."),
+        ("pt", "Já lhe temos dito que amanhã a loja fecha."),
+        ("es", "Ayer le enviamos el enlace a las 14h."),
+        ("en", "Orders placed before 2pm are dispatched the same day, so yours should arrive tomorrow."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
