@@ -265,7 +265,7 @@ _LANGS: dict[str, _Lang] = {
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
                      {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15}),
-        units=[(r"heures? ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
+        units=[(r"(?:heures?|h) ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
                (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w")],
         within=r"(?:sous|dans(?: les| un délai de| un délai maximum de| un délai d['’]environ)?|d['’]ici|"
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",

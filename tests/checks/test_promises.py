@@ -902,3 +902,10 @@ def test_round_h_a_clitic_and_a_present_in_italian_and_portuguese_and_staff_visi
         ("en", "Orders placed before 2pm are dispatched the same day, so yours should arrive tomorrow."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_working_hours_written_with_h():
+    # said on a Friday: two working days, to Tuesday
+    fri = dt.datetime(2026, 3, 6, 10, 0, tzinfo=UTC)
+    (p,) = promises.find("Un conseiller vous répondra sous 48h ouvrées.", "fr", fri, WORK)
+    assert p.due == dt.datetime(2026, 3, 10, 10, 0, tzinfo=UTC)
