@@ -1074,8 +1074,10 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     out: list[str] = []
     # A bracketed aside is a clause of its own, after the rest: "Retornamos em até 24 horas (na real vai demorar
     # mais …)", "(booking ZV-88, departure 22 June)"; its words neither veto nor date the sentence around it. An
-    # aside that states a condition ("(if the item is unused)") stays where it is.
+    # aside that states a condition ("(if the item is unused)"), or stands under one, stays where it is.
     asides = [m for m in _ASIDE.finditer(sentence) if not _CONDITION.search(m.group(1))]
+    if asides and _CONDITION.search(_ASIDE.sub(" ", sentence)):
+        asides = []   # "If you return it (we'll refund you within 5 days)": the aside is under the condition
     for m in reversed(asides):
         sentence = sentence[:m.start()] + " " + sentence[m.end():]
     for clause in _CLAUSE.split(sentence):

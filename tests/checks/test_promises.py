@@ -774,6 +774,7 @@ def test_round_h_politeness_conditions_nothing_and_a_bracketed_aside_is_its_own_
     for lang, text in [
         ("en", "If you still want the item, we will send it tomorrow."),
         ("en", "We will refund you within 5 days (if the item is unused)."),
+        ("en", "If you return the item (we'll refund you within 5 days), keep the receipt."),
         ("en", "We'll call you back (our lines are open until 6pm)."),
         ("nl", "Wij hebben uw annulering (vertrek 22 juni) ontvangen."),
     ]:
