@@ -1276,7 +1276,8 @@ _GENERAL_COMMIT = {
         r"chiuderemo|riapriremo|attenderemo|aspetteremo|chiederemo|avremo\s+bisogno)\b)"
         r"\w+(?:eremo|iremo|aremo|erò|irò|arò)\b|\bfaremo\b|\bfarò\b|"
         r"\b(?!(?:siamo|possiamo|dobbiamo|speriamo|abbiamo|vogliamo|potremmo|vorremmo|ricordiamo|informiamo|"
-        r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo)\b)\w{2,}iamo\b|"
+        r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo|aspettiamo|"
+        r"attendiamo|salutiamo|ricordiamo)\b)\w{2,}iamo\b|"
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
@@ -1284,7 +1285,7 @@ _GENERAL_COMMIT = {
         r"consigli|raccomand|aspett|ricord|chied|avvis|inform|comunic|segnal)\w*)\w+(?:a|e|ano|ono)\b(?!\s+che\b)|"
         r"\b(?:ti|le|vi|gliel[oa])\s+(?!(?:ho|abbiamo|avevo|avevamo|sono|siamo|posso|possiamo|devo|dobbiamo|voglio|"
         r"vogliamo|chiedo|chiediamo)\b)(?!(?:ringrazi|preg|augur|salut|ricord|invit|consigli|inform|avvis|comunic|"
-        r"segnal|lasci|scus|conferm\w*\s+che|scriv\w*\s+per)\w*)\w+(?:o|iamo)\b|"
+        r"segnal|lasci|scus|aspett|attend|conferm\w*\s+che|scriv\w*\s+per)\w*)\w+(?:o|iamo)\b|"
         # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
         r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
         r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b", re.I),

@@ -910,3 +910,16 @@ def test_round_h_working_hours_written_with_h():
     fri = dt.datetime(2026, 3, 6, 10, 0, tzinfo=UTC)
     (p,) = promises.find("Un conseiller vous répondra sous 48h ouvrées.", "fr", fri, WORK)
     assert p.due == dt.datetime(2026, 3, 10, 10, 0, tzinfo=UTC)
+
+
+def test_round_h_expecting_the_customer_is_no_follow_up():
+    for lang, text in [
+        ("it", "Vi aspettiamo domani in negozio."),
+        ("it", "La aspettiamo domani alle 10."),
+        ("pt", "Te espero amanhã na loja."),
+        ("fr", "Nous vous attendons demain à 10h en agence."),
+        ("es", "Le esperamos mañana a las 10 en la tienda."),
+        ("de", "Wir erwarten Sie morgen um 10 Uhr in der Filiale."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert due_h("La richiamiamo domani alle 10.", "it") == 24
