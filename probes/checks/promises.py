@@ -269,7 +269,7 @@ _LANGS: dict[str, _Lang] = {
                 r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)[^.!?]){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
                 r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
         not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
-                     r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
+                     r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|rabatt\w*|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
@@ -305,7 +305,7 @@ _LANGS: dict[str, _Lang] = {
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
                 r"versé\w*|viré\w*|(?:sera|seront|apparaîtra|apparaîtront|figurera|figureront)\s+(?:\w+\s+)?sur votre compte|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
-        not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
+        not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
@@ -343,7 +343,7 @@ _LANGS: dict[str, _Lang] = {
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
                 r"abonad\w*|reembolsad\w*|(?:estará|estarán|aparecerá|aparecerán)\s+(?:\w+\s+)?en (?:su|tu) cuenta|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
-        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
+        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
     "it": _Lang(
@@ -379,7 +379,7 @@ _LANGS: dict[str, _Lang] = {
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|(?:sarà|saranno)\s+(?:\w+\s+)?sul (?:suo|tuo) conto|restituit\w*|"
                 r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
                 r"(?:il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue)\s+(?:\w+\s+){0,3}?(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
-        not_promise=(r"(?<!\bho )(?<!\bha )(?<!abbiamo )(?<!appena )(?<!\bgià )\b(?:aperti|aperto)\b|\b(?:(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
+        not_promise=(r"(?<!\bho )(?<!\bha )(?<!abbiamo )(?<!appena )(?<!\bgià )\b(?:aperti|aperto)\b|\b(?:(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|scont[oi]|offriamo|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
     "nl": _Lang(
@@ -414,7 +414,7 @@ _LANGS: dict[str, _Lang] = {
                 r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
                 r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
-        not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
+        not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|korting|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
     "pt": _Lang(
@@ -448,7 +448,7 @@ _LANGS: dict[str, _Lang] = {
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
-        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
+        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
                      r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
@@ -1251,17 +1251,16 @@ _GENERAL_COMMIT = {
         r"\b(?:notre|un|une|le|la)\s+(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
         r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b|"
         r"(?:\b(?:notre|un|une|le|la|votre)\s+|\bl['’])(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
-        r"agent|expert|gestionnaire|livreur|installateur|réparateur)\s+vous\s+(?!(?:remerci|souhait|pri|invit|demand|"
-        r"propos|conseill|recommand|attend|rappelle\s+que|inform|signal|précis|indiqu)\w*)\w+(?:e|ent|d|t)\b(?!\s+qu)",
+        r"agent|expert|gestionnaire|livreur|installateur|réparateur)\s+vous\s+(?:re)?(?:contacte|appelle|rappelle|"
+        r"répond|écrit|envoie|téléphone|rembourse|recontacte)(?:nt)?\b(?!\s+qu)",
         re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
         r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?|perito|gestor[a]?|"
-        r"instalador|repartidor)\s+(?:le|te|les)\s+(?!(?:agradec|dese|rueg|pid|invit|recomiend|aconsej|esper|recuerd|"
-        r"inform|comunic|avis|indic)\w*)"
-        r"\w+(?:a|e|an|en)\b(?!\s+que\b)|"
+        r"instalador|repartidor)\s+(?:le|te|les)\s+(?:llama|contacta|escribe|responde|contesta|envía|manda|visita|"
+        r"devuelve|reembolsa)n?\b(?!\s+que\b)|"
         r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?\w+(?:ar|er|ir)(?:le|la|lo|les|se)?\b|"
         # a present with the customer as its object: "le devolvemos el importe en 3 días" (only "-emos": "-amos"
         # and "-imos" are past tenses too, "le respondimos el lunes"; "hemos" is the past's auxiliary)
@@ -1281,11 +1280,10 @@ _GENERAL_COMMIT = {
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
-        r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?!(?:ringrazi|augur|preg|invit|"
-        r"consigli|raccomand|aspett|ricord|chied|avvis|inform|comunic|segnal)\w*)\w+(?:a|e|ano|ono)\b(?!\s+che\b)|"
-        r"\b(?:ti|le|vi|gliel[oa])\s+(?!(?:ho|abbiamo|avevo|avevamo|sono|siamo|posso|possiamo|devo|dobbiamo|voglio|"
-        r"vogliamo|chiedo|chiediamo)\b)(?!(?:ringrazi|preg|augur|salut|ricord|invit|consigli|inform|avvis|comunic|"
-        r"segnal|lasci|scus|aspett|attend|conferm\w*\s+che|scriv\w*\s+per)\w*)\w+(?:o|iamo)\b|"
+        r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?:chiam|richiam|contatt|ricontatt|"
+        r"scriv|rispond|invi|mand|rimbors)(?:a|e|ano|ono)\b(?!\s+che\b)|"
+        r"\b(?:ti|le|vi|gliel[oa])\s+(?:scriv|mand|invi|chiam|richiam|contatt|ricontatt|rispond|aggiorn|rimbors|"
+        r"accredit|rispedisc|sped|inoltr|fac(?:cio|ciamo)\s+saper)(?:o|iamo|isco|e)?\b(?<!\bscriv)(?!\s+per\b)|"
         # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
         r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
         r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b", re.I),
@@ -1309,10 +1307,9 @@ _GENERAL_COMMIT = {
         r"\b(?:um|uma|o|a|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|assistente|"
         r"consultor)\s+(?:\w+\s+)?\w+(?:rá|rão)\b|"
         # a clitic and a present: "amanhã te mando o código", "enviamos-lhe hoje a etiqueta"
-        r"\b(?:te|lhe|vos)\s+(?!(?:temos|tenho|estamos|estou|somos|sou|podemos|posso|devemos|devo|queremos|quero|"
-        r"tínhamos|tinha)\b)(?!(?:agradeç|desej|lembr|peç|ped|inform|recomend|aconselh|pergunt|sugir|sugerim)\w*)"
-        r"\w+(?:o|amos|emos|imos)\b|"
-        r"\b(?!(?:agradec|desej|lembr|ped|inform|recomend|aconselh|pergunt)\w*)\w+(?:o|amos|emos|imos)-(?:lhe|te|vos)\b|"
+        r"\b(?:te|lhe|vos)\s+(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)"
+        r"(?:o|amos|emos|imos)\b|"
+        r"\b(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)(?:o|amos|emos|imos)-(?:lhe|te|vos)\b|"
         # a visit or a call in the present: "o técnico passa aí na quinta de manhã"
         r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente)\s+(?:passa|vem|chega|liga|"
         r"contacta|telefona)\b", re.I),

@@ -923,3 +923,23 @@ def test_round_h_expecting_the_customer_is_no_follow_up():
     ]:
         assert found(text, lang) == [], (lang, text)
     assert due_h("La richiamiamo domani alle 10.", "it") == 24
+
+
+def test_round_h_service_availability_and_offers_are_no_follow_up():
+    for lang, text in [
+        # staff available, welcoming or assisting, not acting for the customer by a time
+        ("fr", "Notre équipe vous accueille demain dès 9h."),
+        ("fr", "Votre conseiller vous accompagne jusqu'à vendredi."),
+        ("es", "Nuestro equipo le atiende mañana de 9 a 14 h."),
+        ("it", "Il nostro team la assiste fino a venerdì."),
+        ("pt", "Te assisto até sexta."),
+        ("it", "Le scrivo per informarla che domani siamo chiusi."),
+        # an offer until a day
+        ("it", "Le offriamo uno sconto fino a domenica."),
+        ("es", "Le ofrecemos un descuento hasta el domingo."),
+        ("pt", "Oferecemos-lhe um desconto até domingo."),
+        ("nl", "We geven je korting tot zondag."),
+        ("de", "Wir gewähren Ihnen bis Sonntag 10 % Rabatt."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert due_h("Ti faccio sapere entro venerdì.", "it") == 103
