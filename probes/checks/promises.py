@@ -61,6 +61,16 @@ promises among 160 replies) scored 0.85/0.97 before it was looked at — its
 five misses were clause boundaries (", then you can …"), delegation ("I've
 asked our team leader to call you"), a visit's "horário" and a pt-BR "vai te
 ligar", its false alarm opening hours as a clock range ("de 9h à 18h").
+Round h (2026-12-03): a fifth blind round (tests/data/replies/next, 65 promises among 221 replies) scored
+0.738/0.941 before it was looked at. Its false alarms were a German or Dutch perfect with the participle last ("Wij
+hebben … ontvangen en verwerkt"), an adverb between auxiliary and participle ("abbiamo quindi spedito") and the
+agent's own shift ("I'm covering the queue today"); its misses were clock hours after a day word or as a window in
+every language ("bis morgen 12 Uhr", "entre las 9 y las 11 h"), staff in the plain present ("l'expert vous contacte
+sous 72h", "ein Monteur ist … bei Ihnen"), a team's stated reply time ("Our Customer Care team reply within 2
+business days", "Délai de réponse : 48 heures"), politeness read as a condition ("if that's alright with you"), an
+aside in brackets vetoing its sentence, "the next working day", SMS without accents ("nas proximas 48 horas"),
+abbreviations and emoji as sentence ends, and a stay's day named by its event ("on the morning of arrival").
+Durations counted from an event the reply does not date ("within 48 hours of receiving them") stay no promise.
 """
 from __future__ import annotations
 
@@ -123,7 +133,8 @@ _LANGS: dict[str, _Lang] = {
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this|first thing(?: on)?)",
-        days=[(r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
+        days=[(r'(?:(?:on|by|before) )?the next (?:working|business) day|(?:by |on )?next (?:working|business) day', "next_bd"),
+              (r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
                r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
               (r"tomorrow|2mor+ow|2moro|tmrw|tmr|tomoz", "tomorrow"),   # and its SMS shorthands
@@ -138,17 +149,17 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:by |before )?(?:the )?end of (?:the |this )month", "end_of_month"),
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
-               r"by the end of today|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
+               r"by the end of today|2day|2nite|tonite|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
               (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
-        clock=r"\b(?:(?:by|before|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
+        clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon)?"
               r"(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
             r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
-            r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|e-?mail|"
+            r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|txt|msg|e-?mail|"
             r"message|write|be in touch|get in touch|hear|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
             r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
             r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
@@ -173,15 +184,25 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:will|shall|should|is going to|are going to)\s+be\s+(?:\w+ly\s+)?(?!(?:charged|billed|invoiced|debited|"
             r"added|taken|deducted)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
             r"to\s+(?:you|u)\b"
+            r"|\b(?:refunds?|claims?|requests?|complaints?|enquir(?:y|ies)|inquir(?:y|ies)|cases?|tickets?|applications?|"
+            r"returns?|queries|messages|emails|repairs?|replacements?)\s+(?:are|is|get|gets)\s+(?:usually\s+|normally\s+|"
+            r"typically\s+|generally\s+|always\s+)(?:processed|issued|reviewed|resolved|assessed|refunded|credited|paid|"
+            r"completed|looked at|approved|sent)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
             r"replied to|responded to|dealt with|handled|picked up)\b"
             r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
             # money on its way: "the refund should reach your account within 3-5 working days"
             r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit|hold)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
-            r"(?:\w+\s+)?(?:reach|arrive|be|appear|show|land|clear|hit|release)\b"
+            r"(?:\w+\s+)?(?:reach|arrive|be(?!\s+(?:taken|charged|debited|collected|deducted|billed|made|required|"
+            r"needed|due|payable|increased|raised)\b)|appear|show|land|clear|hit|release)\b"
             # habitual or plain present contact: "customers normally hear back", "we reply within"
             r"|\b(?:normally|usually|typically|generally|always|tend to|aim to)\s+(?:[\w'’-]+\s+){0,2}?"
-            r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact)\b"
+            r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact|"
+            r"receive (?:a|an|our|the|their)\s+(?:\w+\s+)?(?:reply|response|answer|decision|call|update|outcome|refund))\b"
+            # a team of the company in the plain present: "Our Customer Care team reply to new requests within …"
+            r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:team|agents|advisers|advisors|staff|department|desk|specialists|"
+            r"colleagues|engineers)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:reply|replies|"
+            r"respond|responds|answer|answers|gets? back|calls? you|contacts? you|gets? in touch|aims? to)\b"
             r"|\bhear back\b|\bhear from (?:us|me|them|the|our)\b"
             r"|\b(?:we|I|our team|our agents|the team|someone)\s+(?:reply|replies|respond|responds|answer|get back|"
             r"call you|contact you|get in touch)\b"
@@ -222,7 +243,8 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
                   ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
-        days=[(r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
+        days=[(r'(?:am|bis zum|bis|spätestens am) nächsten (?:Werk|Arbeits|Geschäfts)tag', "next_bd"),
+              (r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
               (r"(?<!guten )(?<!heute )(?<!am )(?<!jeden )morgen(?! früh)", "tomorrow"),
@@ -237,27 +259,30 @@ _LANGS: dict[str, _Lang] = {
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
                r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
-        clock=r"\b(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
+        clock=r"\b(?:(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+|zwischen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?"
+              r"(?:und|bis|-|–)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
-                r"[^.!?]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
+                r"[^!?;]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf Ihrem Konto|geliefert|zugestellt|versand|verschick|liefern|"
+                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)[^.!?]){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
                 r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
-        not_promise=(r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|gilt|gültig|läuft ab|"
+        not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
+                     r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|rabatt\w*|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
                      {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15}),
-        units=[(r"heures? ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
+        units=[(r"(?:heures?|h) ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
                (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w")],
         within=r"(?:sous|dans(?: les| un délai de| un délai maximum de| un délai d['’]environ)?|d['’]ici|"
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
+        days=[(r"(?:le|dès le|d['’]ici le|au plus tard le) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
+              (r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
               (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
@@ -272,14 +297,15 @@ _LANGS: dict[str, _Lang] = {
                r"ce soir|cet après-midi|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
               (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon")],
-        clock=r"(?<!\w)(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
-        commit=(r"\b(?:reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
+        clock=r"(?<!\w)(?:(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+|entre\s+\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*"
+              r"(?:et|-|–|à)\s*)(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
+        commit=(r"\b(?:traitons|gérons|examinons|étudions|reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
-                r"versé\w*|viré\w*|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
-        not_promise=(r"\b(?:ouvert\w*|(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
+                r"versé\w*|viré\w*|(?:sera|seront|apparaîtra|apparaîtront|figurera|figureront)\s+(?:\w+\s+)?sur votre compte|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
+        not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
@@ -291,7 +317,8 @@ _LANGS: dict[str, _Lang] = {
                r"dentro de(?: las próximas| los próximos)?|antes de)",
         weekdays=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
         by_weekday=r"(?:antes del|para el|el|este|el próximo|como tarde el|a más tardar el)",
-        days=[(r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
+        days=[(r'(?:el|para el|antes del|durante el) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
+              (r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
               (r"pasado mañana", "day_after"),
               (r"(?<!la )(?<!esta )(?<!por la )mañana", "tomorrow"),
               (r"(?:antes de|a|al|para) (?:final|fin|finales) de la (?:próxima semana|semana que viene|semana próxima)",
@@ -306,16 +333,17 @@ _LANGS: dict[str, _Lang] = {
                r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
-        clock=r"\b(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|entre\s+las\s+\d{1,2}"
+              r"(?:[:.]\d{2})?\s*(?:h|horas)?\s*y\s+las\s+)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
-                r"abonad\w*|reembolsad\w*|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
+                r"abonad\w*|reembolsad\w*|(?:estará|estarán|aparecerá|aparecerán)\s+(?:\w+\s+)?en (?:su|tu) cuenta|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
-        not_promise=(r"\b(?:horario\w*|abiert\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
+        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
     "it": _Lang(
@@ -327,7 +355,8 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
+        days=[(r'(?:il|entro il|nel|in) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
+              (r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
               (r"entro (?:la )?fine della prossima settimana|entro (?:la )?fine della settimana prossima",
@@ -341,15 +370,16 @@ _LANGS: dict[str, _Lang] = {
                r"stasera|questo pomeriggio|entro stasera|nel pomeriggio|in serata|in giornata di oggi|prima di staccare|prima di andare via(?: oggi)?|"
                r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
-        clock=r"\b(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
+        clock=r"\b(?:(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+|(?:tra|fra)\s+le\s+\d{1,2}(?:[:.]\d{2})?\s*"
+              r"e\s+le\s+)(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
-                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|restituit\w*|"
+                r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|(?:sarà|saranno)\s+(?:\w+\s+)?sul (?:suo|tuo) conto|restituit\w*|"
                 r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
                 r"(?:il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue)\s+(?:\w+\s+){0,3}?(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
-        not_promise=(r"\b(?:aperti|aperto|(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
+        not_promise=(r"(?<!\bho )(?<!\bha )(?<!abbiamo )(?<!appena )(?<!\bgià )\b(?:aperti|aperto)\b|\b(?:(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|scont[oi]|offriamo|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
     "nl": _Lang(
@@ -361,7 +391,8 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:ochtend|middag|avond)?" for d in
                   ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
-        days=[(r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
+        days=[(r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
+              (r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
               (r"overmorgen", "day_after"),
               (r"morgenmiddag|morgenavond|(?<!goede)morgen(?!ochtend|middag|avond)", "tomorrow"),
               (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
@@ -375,14 +406,15 @@ _LANGS: dict[str, _Lang] = {
                r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
                r"voor het einde van mijn dienst", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
-        clock=r"\b(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
+        clock=r"\b(?:(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+|tussen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s*)?(?:en|-|–)\s*)"
+              r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
         commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
-                r"streven|reactie|terugkoppeling|opnemen|op uw rekening|teruggestort|mailen|mailt|schrijven|"
+                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
                 r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
-        not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|actie|geldig|verloopt|levertijd|"
+        not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|korting|actie|geldig|verloopt|levertijd|"
                      r"bezorg\w*|levering|geleverd|leveren|verzend(?:en|t)|verzonden|pakket|duurt|u kunt|kunt u|je kunt|kun je|wilt u|wil je|zou u|zou je|graag (?:binnen|voor)|terugsturen|retourneren|"
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
     "pt": _Lang(
@@ -395,7 +427,8 @@ _LANGS: dict[str, _Lang] = {
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
         by_weekday=r"(?:até|até à|até a|antes de|na|no|nesta|neste|na próxima|no próximo)",
-        days=[(r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
+        days=[(r'(?:no|até ao|até o|durante o) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
+              (r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
               (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
@@ -407,16 +440,63 @@ _LANGS: dict[str, _Lang] = {
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
-        clock=r"(?<!\w)(?:até às|até as|antes das|depois das|às)\s+(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|entre\s+as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?\s*"
+              r"e\s+as\s+)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
-                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|transferid\w*|devolvid\w*|"
-                r"lig(?:o|a|amos)(?=-)|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
+                r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
+                r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
-        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
-                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|poderia|foi|foram)\b")),
+        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
+                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
+                     r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
+
+
+# Texts and chats often drop the accents ("nas proximas 48 horas", "manana", "ate amanha", "entro lunedi"): in the
+# languages that write them, the time and commitment patterns accept the bare letter too. (The not-promise signs
+# keep theirs: "está" and "esta", "é" and "e" differ there.)
+_BARE = {"á": "a", "à": "a", "â": "a", "ã": "a", "é": "e", "è": "e", "ê": "e", "í": "i", "ì": "i", "î": "i",
+         "ó": "o", "ò": "o", "ô": "o", "õ": "o", "ú": "u", "ù": "u", "û": "u", "ç": "c", "ñ": "n"}
+
+
+def _accent_tolerant(rx: str) -> str:
+    """The pattern with each accented letter also matching its bare letter ("é" -> "[ée]", "[ée]" stays)."""
+    out, in_class, escaped = [], False, False
+    for ch in rx:
+        bare = _BARE.get(ch.lower())
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        elif bare:
+            out.append(ch + bare if in_class else f"[{ch}{bare}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _bare(word: str) -> str:
+    return "".join(_BARE.get(ch, ch) for ch in word)
+
+
+for _code in ("fr", "es", "it", "pt"):
+    _spec = _LANGS[_code]
+    _LANGS[_code] = _Lang(
+        numbers={**_spec.numbers, **{_bare(w): v for w, v in _spec.numbers.items()}},
+        units=[(_accent_tolerant(u), c) for u, c in _spec.units], within=_accent_tolerant(_spec.within),
+        weekdays=[_accent_tolerant(w) for w in _spec.weekdays], by_weekday=_accent_tolerant(_spec.by_weekday),
+        days=[(_accent_tolerant(d), c) for d, c in _spec.days], clock=_spec.clock,
+        commit=_accent_tolerant(_spec.commit), not_promise=_spec.not_promise)
 
 
 # "Thursday morning", "jeudi matin": by noon that day.
@@ -433,6 +513,7 @@ _FROM_NOW = re.compile(
     r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
     r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
     r"(?:after|from) (?:today|now|the date of this (?:letter|e-?mail))|as of today|"
+    r"(?:of|after|from) [^.;!?]{3,60}?,? (?:which|that) (?:in your case )?(?:was|is|happened|took place) (?:today|this morning)|"
     r"of (?:the|your) (?:claim|request|application|complaint|case|ticket|enquiry|inquiry|message|report|form) being "
     r"(?:logged|received|registered|submitted|opened|raised|filed|lodged|made|created)|"
     r"ab heute|à (?:partir|compter) d['’]aujourd['’]hui|(?:a partir de|desde) hoy|a partire da oggi|da oggi|"
@@ -452,12 +533,42 @@ _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à co
 _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met)?|t/m|e)\s*"
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
-_DATED = re.compile(r"(?:\d\s*[-–]\s*|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
+_DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|until|till|bis|au|al|a|tot|t/m|e)\s+|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
                     r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
                     r"\ba partir del?|\ba partire dal)\s*(?:the\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
 _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bdesde|\ba partir del?|\bda|"
                    r"\bdal|\ba partir de|\bsince|\bseit)\s+(?:(?:next|this|coming|the|nächsten|kommenden|prochain)\s+)?$", re.I)
+
+
+# A reply time stated as the company's own standard, with the amount right after it: "Expected response time: 48
+# hours", "Our current response time is 3 working days", "Die Bearbeitungszeit beträgt derzeit ca. 5 Werktage",
+# "Notre délai de traitement habituel est de 5 jours ouvrés", "tiempo de respuesta de 48 horas". It is a
+# commitment and its time at once (not a delivery time, which is the product's; not an average, which is a
+# statistic: "Our average response time is currently 3 days", "délai moyen de réponse").
+_SLA = {
+    "en": r"(?:response|reply|answer|turnaround|call-?back|resolution)\s+times?(?:\s+(?:is|are|will be|of|currently|"
+          r"usually|normally|typically|generally|approximately|approx\.?|around|about|roughly|up to|under|less than|"
+          r"no more than|at most|max(?:imum)?|within)|\s*[:–-])*",
+    "de": r"(?:Antwort|Reaktions|Rückruf|Bearbeitungs)(?:zeit|frist|dauer)(?:en)?(?:\s+(?:beträgt|liegt|bei|ist|von|"
+          r"derzeit|aktuell|momentan|in der Regel|normalerweise|ca\.|circa|etwa|rund|bis zu|maximal|höchstens|unter|"
+          r"weniger als)|\s*:)*",
+    "fr": r"(?:délais?|temps)\s+de\s+(?:réponse|traitement|rappel|prise en charge)(?:\s+(?:"
+          r"habituels?|actuels?|est|sont|de|d['’]environ|environ|actuellement|jusqu['’]à|maximum|inférieur à|"
+          r"d['’]au plus)|\s*:)*",
+    "es": r"(?:tiempos?|plazos?)\s+de\s+(?:respuesta|gestión|resolución|atención)(?:\s+(?:habitual|"
+          r"actual|es|son|de|actualmente|aproximadamente|aprox\.|unos|hasta|máximo|inferior a|menos de|no superior a)|"
+          r"\s*:)*",
+    "it": r"(?:tempi|tempo|tempistiche)\s+di\s+(?:risposta|lavorazione|gestione|evasione)(?:\s+(?:"
+          r"attuali|è|sono|di|circa|attualmente|fino a|massimo|entro|inferiori a)|\s*:)*",
+    "nl": r"(?:reactie|antwoord|behandel|doorloop)(?:tijd|termijn)(?:en)?(?:\s+(?:is|bedraagt|ligt|op|momenteel|ongeveer|"
+          r"circa|maximaal|tot|doorgaans|normaal|meestal)|\s*:)*",
+    "pt": r"(?:tempos?|prazos?)\s+de\s+(?:resposta|tratamento|análise|atendimento)(?:\s+(?:habitual|"
+          r"atual|é|são|de|atualmente|aproximadamente|cerca de|até|máximo|inferior a)|\s*:)*"}
+_SLA_MASK = {lang: re.compile(r"(?<!\w)" + rx + r"(?=\s+\d)", re.I) for lang, rx in _SLA.items()}
+_AVERAGE = re.compile(r"\b(?:average|mean|median|avg|durchschnittliche?|mittlere|moyens?|medios?|medi|medio|médios?|"
+                      r"gemiddelde?)\b", re.I)
+_SLA_RX = {lang: re.compile(r"(?<!\w)" + rx + r"\s+(?:\d|[a-zà-ÿ])", re.I) for lang, rx in _SLA.items()}
 
 
 @lru_cache(maxsize=None)
@@ -468,7 +579,7 @@ def _patterns(lang: str):
     number = r"(\d+(?:[.,]\d+)?|" + "|".join(re.escape(w) for w in words) + r")"
     units = "|".join(f"(?:{u})" for u, _ in spec.units)
     span = re.compile(
-        r"(?<!\w)" + spec.within + r"\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" + number +
+        r"(?<!\w)(?:" + spec.within + "|" + _SLA[lang] + r")\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" + number +
         r"(?:\s*(?:-|–|to|or|bis|oder|à|ou|a|o|al|e|tot|of|y)\s*" + number + r")?\s*(" + units + r")(?!\w)", re.I)
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
                          _MORNING[lang] + r"))?(?!\w)", re.I)
@@ -510,6 +621,9 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
         return due + dt.timedelta(days=7) if at.astimezone(calendar.tz).weekday() <= 4 else due
     if code == "end_of_week":
         return _weekday_due(at, 4, calendar)
+    if code == "next_bd":   # "on the next working day": by the end of it
+        day = calendar.add_business_days(at, 1).astimezone(calendar.tz).date()
+        return _local_at(at, calendar, day, END_OF_DAY)
     if code == "week_today":   # "a week today", "sous huitaine": seven days from now
         return at + dt.timedelta(days=7)
     if code == "fortnight":   # "within a fortnight", "sous quinzaine": fifteen days at the most
@@ -564,6 +678,16 @@ def _add(at: dt.datetime, amount: float, unit: str, calendar: BusinessCalendar) 
     return at + dt.timedelta(seconds=seconds)
 
 
+def _date_before(sentence: str, end: int, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> dt.date | None:
+    """The date (by name or in digits) that stands right before a clock time, if any."""
+    before = sentence[max(0, end - 40):end]
+    for m in _date_pattern(lang).finditer(before):
+        if not before[m.end():].strip(" ,") or re.fullmatch(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*", before[m.end():]):
+            due = _date_due(at, calendar, lang, m)
+            return due.astimezone(calendar.tz).date() if due else None
+    return None
+
+
 def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list[tuple[str, dt.datetime]]:
     """Each checkable time in the sentence, with when it falls due."""
     span, weekday, days, clock, _, _, unit_codes = _patterns(lang)
@@ -597,7 +721,10 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)):
-            if _tomorrow_near(sentence, m, lang, taken) is not None:
+            if (on := _date_before(sentence, m.start(), lang, at, calendar)) is not None:
+                # "op dinsdag 10 maart tussen 13:00 en 17:00 uur": that time on that date
+                due = _local_at(at, calendar, on, due.astimezone(calendar.tz).time())
+            elif _tomorrow_near(sentence, m, lang, taken) is not None:
                 due = _next_day(at, calendar, due)
             elif (start := _near(weekdays_rx, sentence, m, taken)) is not None:
                 # "between 8am and 1pm on Thursday": that time on that day
@@ -614,6 +741,17 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         for m in rx.finditer(sentence):
             if free(m):
                 due = _day_due(at, calendar, code)
+                words = m.group(0)
+                if code in ("today", "tomorrow") and (t := _AT_TIME.match(sentence, m.end())) and \
+                        (clock_due := _clock_due(at, calendar, int(t.group(1)), int(t.group(2) or 0), t.group(3))):
+                    # "bis morgen 12 Uhr", "tomorrow 3pm", "demain 14h": that time that day
+                    due = _local_at(at, calendar, due.astimezone(calendar.tz).date(),
+                                    clock_due.astimezone(calendar.tz).time())
+                    words += t.group(0)
+                    taken.append(t.span())
+                    found.append((words, due))
+                    taken.append(m.span())
+                    continue
                 # "by midday tomorrow", "by end of day tomorrow": that time, the next day
                 if code in ("noon", "today") and _tomorrow_near(sentence, m, lang, taken) is not None:
                     due = _local_at(at, calendar, at.astimezone(calendar.tz).date() + dt.timedelta(days=1),
@@ -735,7 +873,8 @@ _DATE_PREP = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:the\s+|de\s+|den\s+
 # A day of the month alone, after a word by which something is due: "by the 14th", "bis zum 14.", "entro il 14".
 _ORDINAL = {
     "en": r"(?:by|on|before|until|no later than)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\s*(?:of\s+)?\w)",
-    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\.(?!\d|\s*\w)",
+    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\."
+          r"(?!\d|\s*(?-i:[A-ZÄÖÜ]))",
     "fr": r"(?:d['’]ici le|avant le|au plus tard le|jusqu['’]au)\s+(?P<day>\d{1,2})(?:er)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
     "es": r"(?:el|antes del|para el|hasta el|a más tardar el) día\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
     "it": r"(?:entro il|entro e non oltre il|prima del|entro il giorno|il giorno)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
@@ -819,6 +958,9 @@ _THE_NEXT = {"en": r"(?:the next|the coming|the(?= hour))", "de": r"(?:der näch
              "fr": r"(?:la prochaine|le prochain|l['’](?=heure))", "es": r"(?:la próxima|el próximo)",
              "it": r"(?:la prossima|il prossimo|un['’](?=ora))", "nl": r"(?:het komende|de komende)",
              "pt": r"(?:a próxima|o próximo)"}
+for _code in ("fr", "es", "it", "pt"):
+    _TOMORROW[_code], _TODAY[_code], _THE_NEXT[_code] = (_accent_tolerant(_TOMORROW[_code]), _accent_tolerant(_TODAY[_code]),
+                                                         _accent_tolerant(_THE_NEXT[_code]))
 
 
 @lru_cache(maxsize=None)
@@ -863,7 +1005,30 @@ _CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and
                      r"and|then|and then|after which|und|dann|danach|et|puis|ensuite|y|luego|después|e|poi|dopo|en|"
                      r"daarna|depois|então)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
-                           r")\b)|\n\s*\n|(?<=[.!?:])\s*\n", re.I)
+                           r")\b)|\n\s*\n|(?<=[.!?:])\s*\n|"
+                           # in chat, an emoji ends a sentence: "ho aperto la pratica 🙂 l'accredito arriva entro …"
+                           r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+", re.I)
+# A full stop after an abbreviation ends no sentence: "innerhalb der nächsten 2 Std. zurück", "Ticket (Nr. 2093)",
+# "do n. 91…", "Mr. Hale"; titles before a name, the rest before a digit or a small letter.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St)|"
+                           r"Std|Min|Nr|No|Núm|Num|Tel|ca|bzw|inkl|evtl|ggf|zzgl|bspw|z\.B|u\.a|d\.h|hrs|mins|"
+                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno)\.$", re.I)
+
+
+def _sentences(own: str) -> list[str]:
+    """The text's sentences, each on one line (abbreviations do not end one)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(own):
+        piece = " ".join(piece.split())
+        if not piece:
+            continue
+        if out and (((m := _ABBREVIATION.search(out[-1])) and (m.group("title") or piece[0].isdigit() or
+                                                                piece[0].islower())) or
+                    (re.search(r"\d\.$", out[-1]) and piece[0].islower())):   # "vom 12. bis 16. Oktober"
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 # A second clause joined by a bare "and" with a subject and a future of its own ("… foi encaminhado e a equipa
@@ -907,6 +1072,14 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     you" stays whole; so does "your order was dispatched and the courier will deliver it" (its topic carries on)."""
     not_promise = _patterns(lang)[5]
     out: list[str] = []
+    # A bracketed aside is a clause of its own, after the rest: "Retornamos em até 24 horas (na real vai demorar
+    # mais …)", "(booking ZV-88, departure 22 June)"; its words neither veto nor date the sentence around it. An
+    # aside that states a condition ("(if the item is unused)"), or stands under one, stays where it is.
+    asides = [m for m in _ASIDE.finditer(sentence) if not _CONDITION.search(m.group(1))]
+    if asides and _CONDITION.search(_ASIDE.sub(" ", sentence)):
+        asides = []   # "If you return it (we'll refund you within 5 days)": the aside is under the condition
+    for m in reversed(asides):
+        sentence = sentence[:m.start()] + " " + sentence[m.end():]
     for clause in _CLAUSE.split(sentence):
         start = 0
         for m in _AND.finditer(clause):
@@ -916,7 +1089,76 @@ def _clauses(sentence: str, lang: str) -> list[str]:
                 out.append(clause[start:m.start()])
                 start = m.end()
         out.append(clause[start:])
-    return out
+    return out + [m.group(1) for m in asides]
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*?\w+\W+\w+[^()]*)\)")
+# Politeness that conditions nothing: "If that's alright with you, I'll ring you back at 3pm today", "wenn es Ihnen
+# recht ist", "si cela vous convient", "si le parece bien", "se per lei va bene", "als dat goed is", "se estiver bem".
+_POLITE = re.compile(
+    r"\bif (?:that|this|it)(?:['’]s| is| would be| works| suits)(?: (?:alright|all right|ok|okay|fine|convenient|good))?"
+    r"(?: (?:with|for) you)?\b|\bif you don['’]t mind\b|"
+    r"\b(?:wenn|falls) (?:es|das) (?:Ihnen|dir) (?:recht ist|passt)\b|\bwenn Sie einverstanden sind\b|"
+    r"\bsi (?:cela|ça) vous (?:convient|va)\b|\bsi vous êtes d['’]accord\b|"
+    r"\bsi (?:le|te) (?:parece bien|viene bien|va bien)\b|"
+    r"\bse (?:per )?(?:lei|te)? ?(?:le|ti)? ?va bene\b|"
+    r"\bals (?:dat|het) (?:u |je )?(?:goed is|uitkomt|schikt)\b|\bals u dat goed vindt\b|"
+    r"\bse (?:estiver|for) (?:bem|conveniente)(?: para (?:si|você))?\b|\bse lhe (?:for conveniente|convier)\b", re.I)
+
+
+# A day named by the stay it belongs to: "on the morning of arrival", "la veille de votre arrivée", "am Abreisetag".
+# It is a time a reader can pin down only when the reply dates the stay ("12-16 October"): its first day for an
+# arrival, its last for a departure. (Counted from an event the reply does not date, it is none.)
+_EVENT_DAY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"on the (?P<part>morning|day|afternoon|evening) of (?:your |the )?(?P<event>arrival|check-?in|departure|check-?out)|"
+          r"(?P<before>the day before) (?:your |the )?(?P<event2>arrival|check-?in|departure|check-?out)",
+    "de": r"am (?P<part>Morgen|Vormittag|Tag|Nachmittag|Abend) (?:Ihrer|deiner|der) (?P<event>Anreise|Ankunft|Abreise)|"
+          r"(?P<before>am Vortag) (?:Ihrer|deiner|der) (?P<event2>Anreise|Ankunft|Abreise)",
+    "fr": r"(?:le )?(?P<part>matin|jour|soir) de (?:votre |ton |l['’])(?P<event>arrivée|départ)|"
+          r"(?P<before>la veille) de (?:votre |ton |l['’])(?P<event2>arrivée|départ)",
+    "es": r"(?:la |el )?(?P<part>mañana|día|tarde) de (?:su |tu |la )?(?P<event>llegada|entrada|salida)|"
+          r"(?P<before>el día antes) de (?:su |tu |la )?(?P<event2>llegada|entrada|salida)",
+    "it": r"(?:la |il )?(?P<part>mattina|giorno|pomeriggio|sera) (?:del suo |del tuo |del |dell['’])(?P<event>arrivo|partenza)|"
+          r"(?P<before>il giorno prima) (?:del suo |del tuo |del |dell['’])(?P<event2>arrivo|partenza)",
+    "nl": r"op de (?P<part>ochtend|dag|middag|avond) van (?:uw |je |de )?(?P<event>aankomst|vertrek)|"
+          r"(?P<before>de dag voor) (?:uw |je |de )?(?P<event2>aankomst|vertrek)",
+    "pt": r"(?:na |no )?(?P<part>manhã|dia|tarde|noite) d[ao]? ?(?:sua |tua )?(?P<event>chegada|partida|check-in)|"
+          r"(?P<before>na véspera) d[ao]? ?(?:sua |tua )?(?P<event2>chegada|partida|check-in)"}.items()}
+_LEAVING = re.compile(r"depart|check-?out|abreise|départ|salida|partenza|vertrek|partida", re.I)
+_MORNING_PART = re.compile(r"morning|morgen|vormittag|matin|mañana|mattina|ochtend|manhã", re.I)
+
+
+def _stay(own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the stay the reply dates: "12-16 October", "du 12 au 16 octobre", "12.–16. Oktober"."""
+    months = _MONTHS[lang]
+    rng = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:[-–]|to|until|bis|au|al|a|tot|t/m|e)\s*"
+                    r"(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(" + months + r")(?!\w)", own, re.I)
+    if not rng:
+        return None
+    month = months.split("|").index(rng.group(3).lower()) + 1
+    today = at.astimezone(calendar.tz).date()
+    try:
+        first, last = dt.date(today.year, month, int(rng.group(1))), dt.date(today.year, month, int(rng.group(2)))
+    except ValueError:
+        return None
+    if last < today:
+        first, last = first.replace(year=today.year + 1), last.replace(year=today.year + 1)
+    return (first, last) if first <= last and (first - today).days <= 366 else None
+
+
+def _event_day(clause: str, own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list:
+    """The day of the customer's stay a commitment names ("on the morning of arrival"), if the reply dates it."""
+    m = _EVENT_DAY[lang].search(clause)
+    stay = m and _stay(own, lang, at, calendar)
+    if not stay:
+        return []
+    event = m.group("event") or m.group("event2")
+    day = stay[1] if _LEAVING.search(event) else stay[0]
+    if m.group("before"):
+        day -= dt.timedelta(days=1)
+    time = NOON if m.group("part") and _MORNING_PART.fullmatch(m.group("part")) else END_OF_DAY
+    due = _local_at(at, calendar, day, time)
+    return [(m.group(0), due)] if due > at else []
 
 
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
@@ -924,17 +1166,17 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
     own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
     found: list[Promise] = []
     seen: set[str] = set()
-    for sentence in _SENTENCE_END.split(own):
-        sentence = " ".join(sentence.split())
-        if not sentence:
-            continue
+    for sentence in _sentences(own):
         for lang in _languages(language):
             _, _, _, _, commit, not_promise, _ = _patterns(lang)
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             for clause in _clauses(sentence, lang):
-                if not_promise.search(clause) and not _remedy(clause, lang, not_promise):
+                polite = _POLITE.sub(" ", clause)
+                if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
+                    polite = _SLA_MASK[lang].sub(" ", polite)
+                if not_promise.search(polite) and not _remedy(polite, lang, not_promise):
                     # "ti richiamiamo domani per sistemare il rinnovo": the purpose is the call's topic, not a
                     # renewal by a date; the call and its time stand before it
                     purpose = _PURPOSE[lang].search(clause) if lang in _PURPOSE else None
@@ -943,8 +1185,11 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         continue
                     clause = clause[:purpose.start()]
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
-                             _company_acts(clause, lang)) and not _CANNOT.search(clause)
+                             _company_acts(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
+                    not _CANNOT.search(clause)
                 times = _times(clause, lang, at, calendar) if committed or pending else []
+                if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
+                    times = _event_day(clause, own, lang, at, calendar)
                 for words, due in times:
                     if due > at and words.lower() not in seen:
                         seen.add(words.lower())
@@ -971,7 +1216,8 @@ _GENERAL_COMMIT = {
         r"want\b|charge\b|bill\b|debit\b|take\s+(?:the\s+)?payment\b|renew\b|increase\b|raise\b|close\b|open\b|"
         r"stop\b|end\b|not\b|never\b|only\b|continue\b|remain\b|keep\s+(?:the|your|it)\b)[a-z]+|"
         r"\b(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:\w+ly\s+|also\s+|now\s+)?(?!hoping|trying|looking|closing|"
-        r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|"
+        r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|covering|"
+        r"manning|staffing|minding|standing|filling|holding|"
         r"charging|increasing|raising|having|expecting|waiting|awaiting|getting|receiving|seeing|facing|leaving|"
         r"taking|travel+ing|finishing|starting|going(?!\s+to\s)|still|not|unable|going\s+to\s+be\b)[a-z]+ing\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:comes|calls|rings|phones|visits|pops|drops|arrives|"
@@ -987,7 +1233,7 @@ _GENERAL_COMMIT = {
         r"\b(?:I|we)(?:['’]ve|\s+have)?\s+(?:asked|instructed|arranged\s+for|requested|told|booked)\s+"
         r"(?:[\w,'’]+\s+){0,6}?to\s+(?!you\b)[a-z]+", re.I),
     "de": re.compile(
-        r"^(?=.*\b(?:wir|ich)\b)(?!.*\b(?:haben|habe|hatten|hatte|sind|bin|waren|war|können|könnten|kann|möchten|"
+        r"^(?=.*\b(?:wir|ich)\b)(?!.*\b(?:haben|habe|hab|hatten|hatte|sind|bin|waren|war|können|könnten|kann|möchten|"
         r"möchte|würden|würde|hoffen|hoffe|dürfen|müssen|muss|sollten|wollten|nicht|kein\w*|nie|gerne|gern|erinnern|danken|bitten|"
         r"entschuldigen|freuen|informieren\s+Sie,?\s+dass|wünsche|wünschen|danke|bedauern|öffnen|schließen|"
         r"schliessen|öffnet|schließt|haben\s+geöffnet|empfehlen|empfehle|raten|rate|benötigen|benötige|brauchen|"
@@ -1003,12 +1249,18 @@ _GENERAL_COMMIT = {
         r"(?!(?:ouvr|rouvr|ferm)\w*\b)(?:allons|vais|\w+(?:erons|irons|drons|trons|rrons|erai|irai|drai|trai|rrai)|"
         r"ferons|ferai|irons|irai)\b|"
         r"\b(?:notre|un|une|le|la)\s+(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
-        r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b",
+        r"agent|expert)\s+(?:vous\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b)\w+(?:ra|ront)\b|"
+        r"(?:\b(?:notre|un|une|le|la|votre)\s+|\bl['’])(?:\w+\s+)?(?:technicien\w*|conseill\w+|coll[èe]gue|[ée]quipe|service|"
+        r"agent|expert|gestionnaire|livreur|installateur|réparateur)\s+vous\s+(?:re)?(?:contacte|appelle|rappelle|"
+        r"répond|écrit|envoie|téléphone|rembourse|recontacte)(?:nt)?\b(?!\s+qu)",
         re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
         r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
+        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?|perito|gestor[a]?|"
+        r"instalador|repartidor)\s+(?:le|te|les)\s+(?:llama|contacta|escribe|responde|contesta|envía|manda|visita|"
+        r"devuelve|reembolsa)n?\b(?!\s+que\b)|"
         r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?\w+(?:ar|er|ir)(?:le|la|lo|les|se)?\b|"
         # a present with the customer as its object: "le devolvemos el importe en 3 días" (only "-emos": "-amos"
         # and "-imos" are past tenses too, "le respondimos el lunes"; "hemos" is the past's auxiliary)
@@ -1023,9 +1275,18 @@ _GENERAL_COMMIT = {
         r"chiuderemo|riapriremo|attenderemo|aspetteremo|chiederemo|avremo\s+bisogno)\b)"
         r"\w+(?:eremo|iremo|aremo|erò|irò|arò)\b|\bfaremo\b|\bfarò\b|"
         r"\b(?!(?:siamo|possiamo|dobbiamo|speriamo|abbiamo|vogliamo|potremmo|vorremmo|ricordiamo|informiamo|"
-        r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo)\b)\w{2,}iamo\b|"
+        r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo|aspettiamo|"
+        r"attendiamo|salutiamo|ricordiamo)\b)\w{2,}iamo\b|"
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
-        r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b", re.I),
+        r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
+        r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
+        r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?:chiam|richiam|contatt|ricontatt|"
+        r"scriv|rispond|invi|mand|rimbors)(?:a|e|ano|ono)\b(?!\s+che\b)|"
+        r"\b(?:ti|le|vi|gliel[oa])\s+(?:scriv|mand|invi|chiam|richiam|contatt|ricontatt|rispond|aggiorn|rimbors|"
+        r"accredit|rispedisc|sped|inoltr|fac(?:cio|ciamo)\s+saper)(?:o|iamo|isco|e)?\b(?<!\bscriv)(?!\s+per\b)|"
+        # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
+        r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
+        r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b", re.I),
     "nl": re.compile(
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
         r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
@@ -1037,24 +1298,31 @@ _GENERAL_COMMIT = {
     "pt": re.compile(
         r"\b(?:pedi|pedimos)\s+(?:a|ao|à)\s+(?:\w+\s+){0,5}?(?:para|que)\s+\w+|"
         r"\b(?:o|a|um|uma|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|atendente|"
-        r"consultor)\s+(?:vai|v[ãa]o)\s+(?:te\s+|lhe\s+|o\s+|a\s+|se\s+)?\w+(?:ar|er|ir)\b|"
+        r"consultor|assistente)\s+(?:vai|v[ãa]o)\s+(?:te\s+|lhe\s+|o\s+|a\s+|se\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?:vamos|vou|iremos|irei)\s+(?!estar\b|ser\b|ficar\b)(?:\w+\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?!(?:estaremos|estarei|seremos|serei|ficaremos|poderemos|poderei|teremos\s+de|abriremos|"
         r"fecharemos|reabriremos|precisaremos|aguardaremos|esperaremos|pediremos)\b)"
         r"\w+(?:aremos|eremos|iremos|arei|erei|irei)\b|"
         r"\bfaremos\b|\bfarei\b|"
         r"\b(?:um|uma|o|a|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|assistente|"
-        r"consultor)\s+(?:\w+\s+)?\w+(?:rá|rão)\b", re.I),
+        r"consultor)\s+(?:\w+\s+)?\w+(?:rá|rão)\b|"
+        # a clitic and a present: "amanhã te mando o código", "enviamos-lhe hoje a etiqueta"
+        r"\b(?:te|lhe|vos)\s+(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)"
+        r"(?:o|amos|emos|imos)\b|"
+        r"\b(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)(?:o|amos|emos|imos)-(?:lhe|te|vos)\b|"
+        # a visit or a call in the present: "o técnico passa aí na quinta de manhã"
+        r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente)\s+(?:passa|vem|chega|liga|"
+        r"contacta|telefona)\b", re.I),
 }
 _NEGATED = {
     "en": re.compile(r"\b(?:won['’]t|will\s+not|shan['’]t|can['’]t|cannot|unable|not\s+be\s+able|no\s+longer|"
                      r"never|hope|hoping|try|trying|may|might|could)\b", re.I),
     "de": re.compile(r"\b(?:nicht|kein\w*|nie|vielleicht|eventuell|versuchen)\b", re.I),
     "fr": re.compile(r"\b(?:ne|n['’]|pas|jamais|peut-être|essayer\w*|esp[ée]r\w*|pourr\w*)\b", re.I),
-    "es": re.compile(r"\b(?:no|nunca|quizás?|tal\s+vez|intentar\w*|esper\w*|podr\w*)\b", re.I),
+    "es": re.compile(r"\b(?:no|nunca|quizás?|tal\s+vez|intentar\w*|esper\w*|podr\w*|ayer|anteayer|anoche)\b", re.I),
     "it": re.compile(r"\b(?:non|mai|forse|cercher\w*|sper\w*|potr\w*)\b", re.I),
     "nl": re.compile(r"\b(?:niet|geen|nooit|misschien|proberen)\b", re.I),
-    "pt": re.compile(r"\b(?:não|nunca|talvez|tentar\w*|esper\w*|poder\w*)\b", re.I),
+    "pt": re.compile(r"\b(?:não|nunca|talvez|tentar\w*|esper\w*|poder\w*|ontem|anteontem)\b", re.I),
 }
 
 
@@ -1108,10 +1376,16 @@ def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
 
 # What was already done: an auxiliary of the past right before the commitment word ("nous vous avons appelé",
 # "le hemos llamado", "l'abbiamo chiamata", "foi enviado").
-_PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+(?:(?:déjà|bien|hier)\s+)?$",
-         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+(?:ya\s+)?$",
-         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+(?:già\s+)?$",
-         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+(?:já\s+)?$"}
+# Adverbs that may stand between the auxiliary and its participle ("abbiamo quindi spedito", "j'ai donc envoyé").
+_ADVERBS = {"fr": r"déjà|bien|hier|donc|aussi|également|aujourd['’]hui|ainsi|alors|\w+ment",
+            "es": r"ya|también|hoy|entonces|así|además|\w+mente",
+            "it": r"già|quindi|appena|anche|ora|oggi|subito|ieri|stamattina|pertanto|dunque|ormai|intanto|\w+mente",
+            "pt": r"já|também|hoje|então|portanto|assim|\w+mente"}
+_PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+",
+         "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+",
+         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+",
+         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+"}
+_PAST = {lang: rx + r"(?:(?:" + _ADVERBS[lang] + r")\s+){0,2}$" for lang, rx in _PAST.items()}
 _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 
 
@@ -1119,11 +1393,53 @@ _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 _PAST_WORD = {"es": re.compile(r"\w+(?:ó|aron|ieron)|\w+(?:dimos|vimos)", re.I)}
 
 
+# The perfect of German and Dutch puts the participle last, far from its auxiliary: "Wij hebben uw annulering
+# (vertrek 22 juni) ontvangen en verwerkt", "Ich habe Ihnen heute eine Antwort geschickt". A clause that ends in a
+# participle (or a list of them joined by "and") after a perfect auxiliary, with no future or passive auxiliary
+# between them, tells what was already done; "Wir haben … geprüft und werden Sie morgen anrufen" keeps its future,
+# and a booking stays one ("Wir haben den Rückruf für morgen 10 Uhr eingeplant").
+_PERFECT_AUX = {"de": re.compile(r"\b(?:habe|hast|hat|haben|habt|hatte|hatten|hab)\b", re.I),
+                "nl": re.compile(r"\b(?:heb|hebt|heeft|hebben|had|hadden)\b", re.I)}
+_FUTURE_AUX = {"de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet)\b", re.I),
+               "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|ga|wordt|worden|word)\b", re.I)}
+_PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:be|ver|er|ent|zer|emp)\w+(?:t|en))",
+               "nl": r"(?:\w*ge\w+(?:d|t|en)|(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd)"}
+_BOOKED = r"(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)\b)"
+_PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIPLE[lang] + r"(?:\s*,?\s+(?:und|oder|en|of)\s+" +
+                                 _BOOKED + _PARTICIPLE[lang] + r")*\s*[.!?)]*\s*$", re.I) for lang in _PARTICIPLE}
+
+
+def _perfect(clause: str, lang: str) -> bool:
+    """Whether a German or Dutch clause is a perfect (auxiliary, then its participle at the end)."""
+    if lang not in _PERFECT_END or not (end := _PERFECT_END[lang].search(clause)):
+        return False
+    aux = _PERFECT_AUX[lang].search(clause, 0, end.start())
+    return bool(aux) and not _FUTURE_AUX[lang].search(clause, aux.end(), end.start())
+
+
+# A commitment word negated right before it is none: "personne ne viendra", "no le llamaremos", "non la richiameremo".
+_NOT_BEFORE = {lang: re.compile(r"\b(?:" + rx + r")(?:[\w'’]+\s+){0,2}$", re.I) for lang, rx in {
+    "fr": r"ne\s+|n['’]\s*", "es": r"(?:no|nunca|nadie)\s+", "it": r"(?:non|mai|nessuno)\s+",
+    "pt": r"(?:não|nunca|ninguém)\s+"}.items()}
+
+
+# "-amos" is present and past alike in Spanish and Portuguese: after "yesterday" it is the past ("Ontem te ligamos
+# às 14h", "Ayer le llamamos a las 10").
+_YESTERDAY = {"es": re.compile(r"\b(?:ayer|anteayer|anoche|la semana pasada)\b", re.I),
+              "pt": re.compile(r"\b(?:ontem|anteontem|na semana passada)\b", re.I)}
+
+
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
-    it, or a past form of its own)."""
+    it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
     rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
-    return bool(rx and rx.search(clause, max(0, c.start() - 24), c.start())) or \
+    if lang in _YESTERDAY and re.search(r"(?:amos|imos)\b", c.group(0), re.I) and \
+            _YESTERDAY[lang].search(clause):
+        return True
+    if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
+                                                                                      c.start())):
+        return True
+    return bool(rx and rx.search(clause, max(0, c.start() - 40), c.start())) or \
         bool(word and word.fullmatch(c.group(0)))
 
 

@@ -476,7 +476,8 @@ def test_a_step_that_waits_for_an_undated_event_and_other_lookalikes_are_silent(
 
 
 def test_visits_transfers_compound_weekdays_fortnights_and_participles_in_other_languages():
-    assert due_h("Der Techniker wird Sie am Freitag zwischen 8 und 12 Uhr besuchen.", "de") == 103
+    # a window of clock hours on a weekday: its end, that day
+    assert due_h("Der Techniker wird Sie am Freitag zwischen 8 und 12 Uhr besuchen.", "de") == 98
     assert due_h("Wir geben Ihnen bis Donnerstagmittag Bescheid.", "de") == 79
     assert due_h("Die Rückzahlung wird binnen 14 Tagen angewiesen.", "de") == 336
     assert due_h("Vous serez remboursé sous quinzaine.", "fr") == 360
@@ -653,3 +654,292 @@ def test_a_bare_and_before_a_new_subject_and_a_purpose_after_the_time():
         ("pt", "O seu pedido foi enviado e a transportadora vai entregá-lo amanhã."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_what_was_already_done_and_the_agents_own_shift_are_no_promise():
+    for lang, text in [
+        # a German or Dutch perfect puts its participle last, far from the auxiliary
+        ("nl", "Wij hebben uw retour (ophaaldatum 12 maart) ontvangen en verwerkt."),
+        ("de", "Ich habe Ihnen heute eine Antwort geschickt."),
+        ("de", "Wir haben Ihre Kündigung zum 31. März erhalten und bearbeitet."),
+        # an adverb between the auxiliary and its participle
+        ("it", "Le abbiamo quindi spedito oggi un pacco sostitutivo."),
+        ("fr", "Nous vous avons donc renvoyé aujourd'hui un article de remplacement."),
+        ("es", "Le hemos enviado también hoy la factura corregida."),
+        # the agent's own shift is no step for the customer
+        ("en", "Sorry for the wait, I'm covering the billing queue today."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    for lang, text in [
+        ("nl", "Wij hebben uw verzoek ontvangen en zullen het binnen 5 werkdagen verwerken."),
+        ("nl", "Wij hebben uw e-mail ontvangen en streven ernaar deze binnen vijf werkdagen te beantwoorden."),
+        ("de", "Wir haben Ihren Antrag geprüft und werden Sie morgen anrufen."),
+        ("de", "Wir haben den Rückruf für morgen eingeplant."),
+        ("it", "Le spediremo oggi un pacco sostitutivo."),
+        ("en", "I'm sending you the label today."),
+    ]:
+        assert found(text, lang), (lang, text)
+
+
+def test_round_h_sentences_end_at_an_emoji_not_at_an_abbreviation():
+    # an abbreviation's full stop ends no sentence
+    assert due_h("Die Technik ruft Sie innerhalb der nächsten 2 Std. zurück.", "de") == 2
+    assert found("Ticket (Nr. 4471) ist angelegt, der Kollege ruft Sie bis Freitag zurück.", "de")
+    # in chat an emoji ends a sentence: what stood before it ("I opened the case") is not the promise's clause
+    assert found("ok, ho aperto la pratica 🙂 l'accredito arriva entro 5 giorni lavorativi", "it")
+    assert found("Dossier complet 👌 notre conseiller vous rappellera demain.", "fr")
+    # the act of opening a case is no opening hours; opening hours stay silent
+    assert found("He abierto una incidencia y le llamaremos mañana.", "es")
+    assert found("J'ai ouvert un dossier et nous vous rappellerons demain.", "fr")
+    for lang, text in [
+        ("it", "Domani siamo aperti fino alle 18."),
+        ("es", "Mañana estaremos abiertos hasta las 20h."),
+        ("fr", "Nous sommes ouverts demain jusqu'à 18h."),
+        ("de", "Ich hab Ihnen heute die Unterlagen geschickt."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_clock_hours_after_a_day_word_and_clock_ranges_in_every_language():
+    assert due_h("Bis morgen 12 Uhr erhalten Sie von mir eine Stellungnahme.", "de") == 26
+    assert due_h("We'll call you tomorrow 3pm.") == 29
+    assert due_h("Nous vous rappelons demain 14h.", "fr") == 28
+    # a window of clock hours counts to its end
+    assert due_h("Ein Monteur kommt morgen zwischen 8 und 12 Uhr zu Ihnen.", "de") == 26
+    assert due_h("Un técnico le llamará mañana entre las 9 y las 11 h.", "es") == 25
+    assert due_h("Il tecnico passerà domani tra le 9 e le 11.", "it") == 25
+    assert due_h("De monteur komt morgen tussen 9 en 11 uur.", "nl") == 25
+    assert due_h("O técnico vai passar amanhã entre as 9h e as 11h.", "pt") == 25
+    assert due_h("Le technicien passera demain entre 9h et 11h.", "fr") == 25
+    for lang, text in [
+        # opening hours as a window stay silent
+        ("de", "Wir sind morgen zwischen 8 und 18 Uhr telefonisch erreichbar."),
+        ("nl", "Wij zijn morgen tussen 9 en 17 uur bereikbaar."),
+        ("it", "Domani il negozio è aperto tra le 9 e le 19."),
+        # a visit called off, a follow-up negated
+        ("fr", "Le passage du technicien prévu jeudi entre 8h et 12h est annulé, personne ne viendra."),
+        ("es", "No le llamaremos mañana, el técnico ya pasó."),
+        ("it", "Non la richiameremo domani."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert found("No se preocupe, le llamaremos mañana.", "es")
+
+
+def test_round_h_staff_present_money_on_the_account_teams_and_passive_call_backs():
+    # a member of staff in the present, with the customer as object or "with you"
+    assert due_h("Votre dossier est complet, l'expert vous contacte sous 72h pour fixer un rdv.", "fr") == 72
+    assert found("El técnico le llama mañana para concertar la visita.", "es")
+    assert found("Il tecnico la chiama domani mattina.", "it")
+    assert due_h("Ein Monteur ist heute bis spätestens 14 Uhr bei Ihnen.", "de") == 4
+    assert due_h("De monteur is morgen voor 12 uur bij u.", "nl") == 26
+    # called back, in the passive
+    assert due_h("Sie werden heute bis 16 Uhr unter Ihrer Handynummer zurückgerufen.", "de") == 6
+    # money on the customer's account by a time, in every language
+    assert due_h("Het bedrag staat binnen 3 werkdagen weer op je rekening.", "nl") == 72
+    assert found("Le montant sera sur votre compte sous 5 jours ouvrés.", "fr")
+    assert found("El importe estará en su cuenta en 3 días hábiles.", "es")
+    assert found("L'importo sarà sul suo conto entro 5 giorni lavorativi.", "it")
+    assert found("O valor estará na sua conta em até 3 dias úteis.", "pt")
+    # a team of the company in the plain present, and what customers normally receive
+    assert due_h("Our Customer Care team reply to new requests within 2 business days.") == 48
+    assert due_h("The support team usually responds within 24 hours.") == 24
+    # counted from an event the reply says happened today: from now
+    assert due_h("Families normally receive a decision within 15 working days of the paperwork being complete, "
+                 "which in your case was today.") == 504
+    for lang, text in [
+        ("fr", "Notre équipe vous remercie et vous souhaite une bonne fin de journée."),
+        ("fr", "Le service vous rappelle que l'agence est fermée demain."),
+        ("es", "El equipo le agradece su paciencia y le desea un buen día hoy."),
+        ("it", "Il servizio clienti la ringrazia e le ricorda che domani siamo chiusi."),
+        ("de", "Wir haben Sie gestern um 16 Uhr angerufen."),
+        ("de", "Wir sind morgen bis 18 Uhr für Sie da."),
+        ("en", "Our team is available within 24 hours of booking."),
+        ("en", "Customers normally receive a decision within 15 working days of the claim being approved."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_politeness_conditions_nothing_and_a_bracketed_aside_is_its_own_clause():
+    assert due_h("If that's alright with you, I'll give you a ring back at 3pm today once I've spoken to them.") == 5
+    for lang, text in [
+        ("de", "Wenn es Ihnen recht ist, rufe ich Sie morgen um 10 Uhr zurück."),
+        ("fr", "Si cela vous convient, nous vous rappellerons demain à 10h."),
+        ("es", "Si le parece bien, le llamaremos mañana a las 10."),
+        ("nl", "Als dat goed is, bellen we u morgen om 10 uur."),
+        # an aside's words neither veto nor date the sentence around it
+        ("pt", "Retornamos com a confirmação em até 24 horas (na real vai demorar mais, a operadora está lenta)."),
+        ("en", "We'll call you back (at the latest tomorrow)."),
+    ]:
+        assert found(text, lang), (lang, text)
+    for lang, text in [
+        ("en", "If you still want the item, we will send it tomorrow."),
+        ("en", "We will refund you within 5 days (if the item is unused)."),
+        ("en", "If you return the item (we'll refund you within 5 days), keep the receipt."),
+        ("en", "We'll call you back (our lines are open until 6pm)."),
+        ("nl", "Wij hebben uw annulering (vertrek 22 juni) ontvangen."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_the_next_working_day_and_texts_without_accents():
+    # by the end of the next working day, in every language
+    for lang, text in [
+        ("en", "We will reply on the next working day."),
+        ("de", "Wir melden uns am nächsten Werktag bei Ihnen."),
+        ("fr", "Nous vous répondrons le prochain jour ouvré."),
+        ("es", "Le responderemos el próximo día hábil."),
+        ("it", "La ricontatteremo il prossimo giorno lavorativo."),
+        ("nl", "We reageren uiterlijk de volgende werkdag."),
+        ("pt", "Responderemos ao seu pedido no próximo dia útil."),
+    ]:
+        assert due_h(text, lang) == 31, (lang, text)
+    # SMS and chat drop the accents
+    assert due_h("Um assistente vai ligar-lhe nas proximas 48 horas para confirmar os dados.", "pt") == 48
+    assert due_h("Le respondemos en 2 dias habiles.", "es") == 48
+    assert found("Nous vous rappellerons apres-demain.", "fr")
+    assert found("La richiameremo entro lunedi.", "it")
+    for lang, text in [
+        ("en", "Express delivery is next working day if you order before 2pm."),
+        ("en", "Orders placed after 2pm are dispatched the next working day."),
+        ("es", "Esta manana hemos recibido su pedido."),
+        ("pt", "Enviamos as 10 unidades ontem."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_a_day_of_the_stay_the_reply_dates():
+    # "on the morning of arrival" is a time a reader can pin down when the reply dates the stay
+    (p,) = promises.find("Your booking for 12-16 October is confirmed. The key code will be sent to you by text on "
+                         "the morning of arrival.", "en", MON, WORK)
+    assert p.due == dt.datetime(2026, 10, 12, 12, 0, tzinfo=UTC)
+    (p,) = promises.find("Ihr Code: Den schicken wir Ihnen am Morgen Ihrer Anreise (12.–16. Oktober).", "de", MON, WORK)
+    assert p.due == dt.datetime(2026, 10, 12, 12, 0, tzinfo=UTC)
+    (p,) = promises.find("Nous vous enverrons le code la veille de votre arrivée (séjour 12-16 octobre).", "fr", MON, WORK)
+    assert p.due == dt.datetime(2026, 10, 11, 17, 0, tzinfo=UTC)
+    # undated, or no commitment: silent
+    assert found("The key code will be sent to you by text on the morning of arrival.") == []
+    assert found("Check-in is from 3pm on the day of arrival (12-16 October).") == []
+
+
+def test_round_h_a_stated_reply_time_sms_shorthand_and_habitual_processing():
+    # the company's own reply time, with its amount right after it, in every language
+    assert due_h("Expected response time: 48 hours.") == 48
+    assert due_h("Our current response time is 3 working days.") == 72
+    assert found("Die Bearbeitungszeit beträgt derzeit ca. 5 Werktage.", "de")
+    assert due_h("Délai de réponse : 48 heures ouvrées.", "fr") == 48
+    assert found("Nuestro tiempo de respuesta es de 48 horas.", "es")
+    assert found("Onze reactietijd is momenteel 3 werkdagen.", "nl")
+    assert found("O prazo de resposta é de 5 dias úteis.", "pt")
+    # SMS shorthand, plain presents of other languages, requests processed as a rule
+    assert due_h("we'll txt u b4 5pm") == 7
+    assert due_h("Will msg u 2day with the tracking link") == 7
+    assert found("Refunds are normally processed within 5 working days.")
+    assert found("Nous traitons les demandes sous 48h.", "fr")
+    assert due_h("Il tecnico passa domani alle 14.", "it") == 28
+    assert due_h("Te ligamos amanhã às 14h.", "pt") == 28
+    assert found("Normalmente respondemos en 24 horas.", "es")   # "Normalmente" holds no "no"
+    for lang, text in [
+        # an average is a statistic, not a commitment; a past reply time or a delivery time is no follow-up
+        ("en", "Our average response time is currently 3 days."),
+        ("fr", "Notre délai moyen de réponse est de 5 jours."),
+        ("de", "Die durchschnittliche Bearbeitungszeit beträgt 5 Werktage."),
+        ("en", "Our response time last month was 2 days."),
+        ("en", "Average delivery time: 3 days."),
+        ("de", "Die Lieferzeit beträgt 5 Werktage."),
+        ("en", "Orders are normally processed within 2 days."),
+        ("fr", "Nous traitons vos données conformément au RGPD."),
+        ("it", "Il tecnico passa spesso in zona."),
+        # "-amos" after "yesterday" is the past
+        ("pt", "Ontem te ligamos às 14h."),
+        ("es", "Ayer le llamamos a las 10."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_money_taken_from_the_customer_is_no_money_on_its_way():
+    for text in ["Payment will be taken on Friday.", "The payment will be taken within 3 days.",
+                 "Payment will be taken on the next business day."]:
+        assert found(text) == [], text
+    assert found("Your refund will be in your account within 5 working days.")
+    assert found("The money should be back in your account by Friday.")
+
+
+def test_round_h_a_stay_from_one_day_to_another_and_other_lookalikes():
+    for lang, text in [
+        # the end of a range of days is the end of a stay, not a deadline
+        ("fr", "Votre séjour du 12 au 16 octobre est confirmé."),
+        ("de", "Ihr Aufenthalt vom 12. bis 16. Oktober ist bestätigt."),
+        ("it", "La sua prenotazione dal 12 al 16 ottobre è confermata."),
+        ("nl", "Uw verblijf van 12 tot 16 oktober is bevestigd."),
+        # staff who tell the customer something, or who are not coming
+        ("it", "Il tecnico la avvisa che domani l'acqua sarà sospesa."),
+        ("de", "Unser Techniker ist heute leider krank und nicht bei Ihnen."),
+        ("nl", "Onze monteur is vandaag ziek, hij is niet bij u."),
+        # the customer asked to act, politely or not
+        ("de", "Wenn es Ihnen recht ist, senden Sie uns die Fotos bis Freitag."),
+        ("de", "Senden Sie uns die Fotos bis Freitag."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert found("Bis Freitag senden wir Ihnen die Fotos.", "de")
+    assert due_h("Wir melden uns bis zum 12. März.", "de") == 247
+
+
+def test_round_h_a_clitic_and_a_present_in_italian_and_portuguese_and_staff_visits():
+    assert due_h("Ti scrivo domani in mattinata.", "it") == 26
+    assert due_h("Le mando il link entro stasera.", "it") == 7
+    assert due_h("Amanhã te mando o código de rastreio.", "pt") == 31
+    assert due_h("Enviamos-lhe hoje a etiqueta de devolução.", "pt") == 7
+    assert found("O técnico passa aí na quinta de manhã.", "pt")
+    for lang, text in [
+        ("it", "Gentile Giulia, le ricordiamo l'appuntamento di domani alle 10:30."),
+        ("it", "Le confermiamo che domani siamo chiusi."),
+        ("it", "La ringrazio, domani siamo chiusi."),
+        ("pt", "Agradecemos-lhe desde já e desejamos um bom dia hoje."),
+        ("pt", "Lembramos-lhe que amanhã a loja está fechada."),
+        ("pt", "Te enviamos o código ontem às 14h."),
+        ("pt", "Te peço que responda até amanhã."),
+        ("pt", "Já lhe temos dito que amanhã a loja fecha."),
+        ("es", "Ayer le enviamos el enlace a las 14h."),
+        ("en", "Orders placed before 2pm are dispatched the same day, so yours should arrive tomorrow."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_h_working_hours_written_with_h():
+    # said on a Friday: two working days, to Tuesday
+    fri = dt.datetime(2026, 3, 6, 10, 0, tzinfo=UTC)
+    (p,) = promises.find("Un conseiller vous répondra sous 48h ouvrées.", "fr", fri, WORK)
+    assert p.due == dt.datetime(2026, 3, 10, 10, 0, tzinfo=UTC)
+
+
+def test_round_h_expecting_the_customer_is_no_follow_up():
+    for lang, text in [
+        ("it", "Vi aspettiamo domani in negozio."),
+        ("it", "La aspettiamo domani alle 10."),
+        ("pt", "Te espero amanhã na loja."),
+        ("fr", "Nous vous attendons demain à 10h en agence."),
+        ("es", "Le esperamos mañana a las 10 en la tienda."),
+        ("de", "Wir erwarten Sie morgen um 10 Uhr in der Filiale."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert due_h("La richiamiamo domani alle 10.", "it") == 24
+
+
+def test_round_h_service_availability_and_offers_are_no_follow_up():
+    for lang, text in [
+        # staff available, welcoming or assisting, not acting for the customer by a time
+        ("fr", "Notre équipe vous accueille demain dès 9h."),
+        ("fr", "Votre conseiller vous accompagne jusqu'à vendredi."),
+        ("es", "Nuestro equipo le atiende mañana de 9 a 14 h."),
+        ("it", "Il nostro team la assiste fino a venerdì."),
+        ("pt", "Te assisto até sexta."),
+        ("it", "Le scrivo per informarla che domani siamo chiusi."),
+        # an offer until a day
+        ("it", "Le offriamo uno sconto fino a domenica."),
+        ("es", "Le ofrecemos un descuento hasta el domingo."),
+        ("pt", "Oferecemos-lhe um desconto até domingo."),
+        ("nl", "We geven je korting tot zondag."),
+        ("de", "Wir gewähren Ihnen bis Sonntag 10 % Rabatt."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert due_h("Ti faccio sapere entro venerdì.", "it") == 103
