@@ -637,7 +637,10 @@ def _line_hits(text: str, ctx, lines=None):
             continue
         if ln.kind not in (OWN, FOREIGN):
             continue
-        hit, used = _first_hit(ln.prose, ctx, names, text), 0
+        prev = lines[i - 1] if i else None
+        continued = bool(prev and prev.kind == ln.kind and prev.no == ln.no - 1 and len(prev.prose.strip()) >= 40
+                         and _UNFINISHED.search(prev.prose))
+        hit, used = _first_hit(ln.prose, ctx, names, text, continued), 0
         if not hit:
             hit, used = _across_lines(ln, lines[i + 1:i + 4], names)
             covered = i + used
@@ -699,7 +702,14 @@ def _persona_names(ctx) -> set[str]:
 _FRIENDLY = re.compile(r"[😊🙂😀😃😄😁😉☺]|(?<!\S)[:;]-?\)")
 
 
-def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, str, tuple[int, int] | None] | None:
+# A line that ends mid-sentence (a word or a comma, no full stop, colon or bracket): the next line carries on its
+# sentence, as in a hard-wrapped email ("… können Sie sich auf der Produktseite für eine⏎Verfügbarkeits…
+# eintragen."), so the next line is no note "on a line of its own" (a short line, like a greeting, is no wrap).
+_UNFINISHED = re.compile(r"[^\W\d_],?\s*$")
+
+
+def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool = False
+               ) -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(line):
@@ -761,7 +771,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     hit = _DASH_DRAFT.search(line)
     if hit and not _TO_CUSTOMER.search(hit.group(1)):
         return _DRAFT, hit.group(1), None
-    if len(line.split()) <= 8 and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
+    if len(line.split()) <= 8 and not continued and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
         bare = fold(line.strip(" *_-–—:.!>"))
         if any(p.search(bare) for p in _DRAFTING):   # a drafting note on a line of its own: "check wording"
             return _DRAFT, line.strip(), None

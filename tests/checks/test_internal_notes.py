@@ -900,3 +900,23 @@ def test_venting_about_the_case_jotted_with_a_repeat_and_swearing_is_a_note(text
 ])
 def test_venting_said_to_the_customer_or_without_its_signs_is_no_note(text):
     assert check(text, JANE) == []
+
+
+# --- Round h (blind round, tuned on): classes of structure rather than vocabulary. ---
+DE = CheckContext(persona={"name": "Jana Vogt", "language": "de"}, channel="email")
+
+
+@pytest.mark.parametrize("text", [
+    # a hard-wrapped email: the short line ending a sentence carries on the line above, it is no to-do of its own
+    "Guten Tag Frau Vogt,\n\nwenn Sie möchten, können Sie sich auf unserer Produktseite für eine\n"
+    "Erinnerungsmail eintragen.\n\nFreundliche Grüße\nTim",
+    "Beste mevrouw Vogt,\n\nU kunt de nieuwe datum zelf in het klantportaal onder het tabblad\n"
+    "Afspraken aanpassen.\n\nMet vriendelijke groet,\nTim",
+])
+def test_the_end_of_a_wrapped_sentence_is_no_drafting_note(text):
+    assert check(text, DE) == []
+
+
+def test_a_verb_last_to_do_on_a_line_of_its_own_still_is_one():
+    assert check("Guten Tag Frau Vogt,\n\nIhre Bestellung ist unterwegs.\nLieferdatum nochmal prüfen\n\n"
+                 "Freundliche Grüße\nTim", DE)
