@@ -920,3 +920,154 @@ def test_the_end_of_a_wrapped_sentence_is_no_drafting_note(text):
 def test_a_verb_last_to_do_on_a_line_of_its_own_still_is_one():
     assert check("Guten Tag Frau Vogt,\n\nIhre Bestellung ist unterwegs.\nLieferdatum nochmal prüfen\n\n"
                  "Freundliche Grüße\nTim", DE)
+
+
+ES = CheckContext(persona={"name": "Lucía Pardo", "language": "es"}, channel="email")
+IT = CheckContext(persona={"name": "Paola Neri", "language": "it"}, channel="chat")
+NL = CheckContext(persona={"name": "Anke de Boer", "language": "nl"}, channel="chat")
+PT = CheckContext(persona={"name": "Rita Sousa", "language": "pt"}, channel="email")
+FR = CheckContext(persona={"name": "Claire Morel", "language": "fr"}, channel="email")
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane,\n\nYour parcel was re-sent today.\n\nAgent comment (Tom): second reship, flag account if it happens "
+     "again\n\nBest,\nAmy", JANE),
+    ("Guten Tag Frau Vogt,\n\nIhr Vertrag ist verlängert.\n\nInterne Notiz von Jens: Kulanz schon zweimal gewährt\n\n"
+     "Freundliche Grüße", DE),
+])
+def test_a_note_label_with_its_writer_before_the_colon_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Bonjour Madame Morel,\n\n(Note pour le conseiller : supprimer ce paragraphe si la cliente n'a pas d'assurance)"
+     " Votre devis est joint.\n\nCordialement", FR),
+    ("Gentile Sig.ra Neri, [nota per l'operatore: cancellare questa riga se non c'è garanzia] il tecnico passerà "
+     "domani.", IT),
+    ("Beste mevrouw De Boer,\n\nUw afspraak staat vast. Alleen gebruiken als klant al een contract heeft.\n\n"
+     "Met vriendelijke groet", NL),
+    ("Hi Jane,\n\nYour refund of £[amount] is on its way (adjust the amounts manually before it goes).\n\nBest", JANE),
+])
+def test_an_instruction_about_the_macro_itself_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer told how to use a product, to delete their own data, or to fill in a form by hand
+    ("Hi Jane,\n\nOnly use the charger when the device is switched off. You can delete this line from your "
+     "settings file if you prefer.\n\nBest", JANE),
+    ("Estimada Sra. Pardo:\n\nPuede borrar este párrafo de su carta de reclamación si ya no procede. Use solo "
+     "el cargador original.\n\nAtentamente", ES),
+    ("Beste mevrouw De Boer,\n\nU kunt de bedragen zelf handmatig aanpassen in de app.\n\nMet vriendelijke groet", NL),
+])
+def test_instructions_given_to_the_customer_about_their_own_things_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Estimada Sra. Pardo:\n\nSu pedido sale mañana (preguntar a Marta si el montaje va incluido) y le llegará el "
+     "jueves.\n\nAtentamente", ES),
+    ("Bonjour Madame Morel,\n\nLe remboursement est validé (vérifier avec Julie le montant exact).\n\nCordialement", FR),
+    ("Beste mevrouw De Boer, de monteur komt dinsdag. Prijs nog navragen bij Sanne.", NL),
+    ("Olá Sra. Sousa,\n\nO valor da retoma é de 5.000 € (confirmar com o Rui, acho que dá mais)\n\nCumprimentos", PT),
+])
+def test_asking_a_named_colleague_in_the_note_style_of_infinitives_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer told whom to ask, with the polite imperative; a colleague introduced to the customer
+    ("Estimada Sra. Pardo:\n\nSi lo desea, puede preguntar a Marta en recepción por el montaje.\n\nAtentamente", ES),
+    ("Bonjour Madame Morel,\n\nVous pouvez vérifier avec Julie, notre conseillère, le montant exact.\n\n"
+     "Cordialement", FR),
+    ("Hi Jane,\n\nI've copied in my colleague Tom. Please check with Tom whether Tuesday suits you.\n\nBest", JANE),
+])
+def test_a_customer_told_to_ask_someone_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your repair is booked for Friday. (Sam can you make sure the loan car is free that day?)", JANE),
+    ("Hola Lucía, ya está tramitada la devolución. (Pepe esto apúntalo en el parte porfa)", ES),
+    ("Gentile Sig.ra Neri,\n\nil rinnovo è registrato. (Gio, verifica tu se il pagamento è arrivato)\n\n"
+     "Cordiali saluti", IT),
+])
+def test_a_colleague_named_at_the_start_of_an_aside_and_asked_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your order ships today (Amazon can take a day longer to update tracking).", JANE),
+    ("Gentile Sig.ra Neri, il corriere passerà domani (Milano, zona Nord).", IT),
+    ("Hola Lucía, el técnico irá el lunes (Madrid capital, por favor tenga el DNI a mano).", ES),
+])
+def test_a_place_or_a_company_opening_an_aside_is_no_colleague(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer as "she"/"he" with nobody else in the reply the pronoun could stand for, and a staff sign
+    ("Hi Jane, your replacement card is on its way (she lost the last one twice already, policy says 1 free "
+     "replacement).", JANE),
+    ("Gentile Sig.ra Neri, la prenotazione è confermata.\npls check the hotel keeps the room if she arrives late, "
+     "last time they gave it away", IT),
+    ("Beste mevrouw De Boer, uw afspraak is op dinsdag om 10:00. [ze belt steeds terug, evt even bellen ipv mailen]",
+     NL),
+])
+def test_a_note_about_the_customer_in_the_third_person_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # someone else the pronoun stands for: the engineer, the customer's husband, a named person who acts
+    ("Hi Jane, our engineer will visit on Friday (he lost the van keys twice already, so he may be late).", JANE),
+    ("Hi Jane, your husband's parcel is gift-wrapped (he asked for that twice, policy says it is free).", JANE),
+    ("Hi Jane, Tom will call you on Friday. He has your file and asked twice already about the meter.", JANE),
+    # the pronoun alone, with nothing only staff say
+    ("Hi Jane, your parcel goes out today (he will ring the bell before leaving it).", JANE),
+])
+def test_a_pronoun_for_someone_else_or_without_staff_signs_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hola Lucía, su mesa sale hoy. (no confirmar hora hasta q llame el almacén)", ES),
+    ("Olá Sra. Sousa, a encomenda já saiu.\nnão prometer data, o armazém tá atrasado x causa da greve", PT),
+    ("Gentile Sig.ra Neri, la pratica è aperta. (non confermare l'importo finché non arriva la perizia, cmq urgente)",
+     IT),
+])
+def test_a_negated_infinitive_order_with_staff_shorthand_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # care and safety instructions, footers: infinitives said to everyone
+    ("Estimada Sra. Pardo:\n\nLe enviamos la funda nueva. No lavar a más de 30 grados y no usar secadora.\n\n"
+     "Atentamente", ES),
+    ("Olá Sra. Sousa,\n\nSegue a fatura em anexo. Por favor, não responder a este e-mail.\n\nCumprimentos", PT),
+    ("Bonjour Madame Morel,\n\nVotre colis est parti. Ne pas jeter l'emballage avant réception.\n\nCordialement", FR),
+])
+def test_infinitive_instructions_said_to_everyone_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a paragraph in another language than the reply, with a staff sign
+    ("Dear Jane,\n\nYour appointment is confirmed for Tuesday at 10:00.\n\nNota: pidió otra doctora, de momento lo "
+     "dejo así, no se lo digas todavía.\n\nKind regards,\nElena", JANE),
+    ("Estimada Sra. Pardo:\n\nSu cita queda confirmada para el martes a las 10:00.\n\nshe asked for a different "
+     "doctor twice already, pls leave it as is for now\n\nAtentamente,\nElena", ES),
+])
+def test_a_staff_line_in_another_language_than_the_reply_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a bilingual reply, a footer in the company's language, a translated line for the customer
+    ("Dear Jane,\n\nYour refund has been processed.\n\nEstimada Jane: su reembolso ha sido procesado y lo verá "
+     "en su cuenta en breve.\n\nKind regards", JANE),
+    ("Dear Jane,\n\nYour order is on its way.\n\nKind regards,\nTim\nGeschäftsführer: Hans Meier, Amtsgericht "
+     "München HRB 12345, Sitz der Gesellschaft München", JANE),
+])
+def test_another_language_said_to_the_customer_or_in_a_footer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
