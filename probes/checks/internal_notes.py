@@ -50,6 +50,7 @@ name (tone judges that), "before sending" said to the customer ("Pack the item s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..results import Finding
 from . import addressee
@@ -728,6 +729,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(line):
+            if kind == _STAFF and re.search(r"\b(?:him|her|them)$", m.group(0), re.I) and _PERSON_NOUN.search(
+                    (whole[:whole.find(line)] if line in whole else "") + line[:m.start()]):
+                continue   # "your gift for your mum is wrapped. Don't tell her until she opens it!": her is the mum
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
             if kind == _JOKE and m.group(0).lower() == "lol" and (lang == "nl" or _DUTCH_LOL.search(line)):
@@ -807,8 +811,12 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     # (the reply's first line only after its first stretch: that one greets or answers the customer).
     units = [u for u in _UNIT_SPLIT.split(body) if u.strip()]
     first = line.strip() == next((x for x in whole.splitlines() if x.strip()), "").strip()
-    for unit in units[1:] if first else [body] + (units if len(units) > 1 else []):
-        kind = _note_by_structure(unit, names, whole, lang, aside=False)
+    if body != line and _SHIFT_LABEL.match(line):   # "Spätschicht: …" is no chat speaker but the note's addressee
+        body = line
+    for n, unit in enumerate(units[1:] if first else [body] + (units if len(units) > 1 else [])):
+        # lower case where a sentence starts: after a full stop, or a line that does not carry one on
+        jotted = (n > 0 or first) and not unit.startswith(" ") or (n == 0 and not first and not continued)
+        kind = _note_by_structure(unit, names, whole, lang, aside=False, jotted=jotted)
         if kind:
             return kind, unit.strip(" -–—"), None
     return None
@@ -1332,6 +1340,7 @@ def _pronoun_for_customer(unit: str, before: str, lang: str):
     return None
 
 
+@lru_cache(maxsize=512)
 def _line_language(text: str):
     """The language a passage is plainly in, or None when it is too short or too mixed to tell."""
     from .language import profile
@@ -1343,13 +1352,14 @@ def _line_language(text: str):
     return best if scores[best] >= 2.5 and ranked[-2] * 2 <= scores[best] else None
 
 
+@lru_cache(maxsize=256)
 def _reply_language(whole: str):
     from .language import profile
     n, scores = profile(whole)
     return max(scores, key=lambda k: scores[k]) if n >= 12 else None
 
 
-def _kinds(unit: str, before: str, whole: str, lang: str) -> set[str]:
+def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:
     """The kinds of staff evidence in a set-apart passage."""
     kinds = set()
     folded = fold(unit)
@@ -1369,6 +1379,8 @@ def _kinds(unit: str, before: str, whole: str, lang: str) -> set[str]:
         kinds.add("repeat")
     if _SNEER.search(unit) or _WHINGE.search(unit):
         kinds.add("sneer")
+    if jotted and unit[:1].islower() and re.search(r"(?:^|[.!?]\s+)[A-ZÀ-Þ]", whole):
+        kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
     if _CANDOUR.search(unit):
         kinds.add("candour")   # "na real vai demorar mais": what the customer is not meant to hear
     theirs = _line_language(unit)
@@ -1391,7 +1403,7 @@ def _informal_only(unit: str, whole: str, lang: str) -> bool:
         r"\b(?:tu|t[uú]|du|dich|dir|dein\w*|jij|je|jouw|toi|ton|ta|tes|teu|tua|tuo|tuoi|tus)\b", rest, re.I)
 
 
-def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside: bool):
+def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside: bool, jotted: bool = False):
     """A set-apart passage (an aside, or a line of its own) that is a note by its structure: addressed to a
     colleague by name or role, an order about the reply's own text, or two kinds of staff evidence and nobody
     spoken to."""
@@ -1413,19 +1425,27 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
             and not _APPOSITION.match(m.group(2)) and _EMPHATIC_TU.search(m.group(2)) and not _POSSESSIVE.search(
             m.group(2)) and (aside or _informal_only(m.group(2), whole, lang)):
         return _STAFF   # "(Fra, controlla tu sul gestionale …)", "Marta, mira tú si …"
+    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+            and not _APPOSITION.match(m.group(2)) and (_DONT_TELL.search(m.group(2)) or _STAFF_INFINITIVE.search(
+            m.group(2))) and not _spoken_to(m.group(2), lang):
+        return _STAFF   # "(Luca: non dirle ancora niente dello sconto)", "Pepe — no confirmar la hora"
     shift = _SHIFT_LABEL.match(text)
-    if shift and not _spoken_to(shift.group(1), lang) and _kinds(shift.group(1), "", whole, lang) - {"language"}:
+    if shift and not _spoken_to(shift.group(1), lang) and (_kinds(shift.group(1), "", whole, lang) - {"language"} or
+                                                          _ABOUT_CUSTOMER.search(shift.group(1)) or
+                                                          re.search(r"(?-i:\b(?:sie|er|ihm)\b)", shift.group(1))):
         return _STAFF   # "Turno noche: si vuelve a escribir pasádselo a Marta"
     if not _informal_only(text, whole, lang):
         return None
     if not aside and addressee._WE.search(text):
         return None   # "The lady at our Leeds branch said she had called the depot 3 times": the company speaking
     before = whole[:whole.find(unit)] if unit in whole else ""
-    kinds = _kinds(text, before, whole, lang)
+    kinds = _kinds(text, before, whole, lang, jotted)
     # Two kinds, one saying whom it is about or telling someone what to do, one marking it as jotted for staff:
     # "(no confirmar hora hasta q llame …)", "ff lunchen, kun jij chat 3 en 5 overnemen? die van 5 zeurt …"; an
     # aside is set apart already, and staff work or a repeat marks it enough ("(she's had 2 freezes, policy says 1)").
-    marks = {"shorthand", "heads", "language", "order", "candour"} | ({"work", "repeat", "sneer"} if aside else set())
+    marks = {"shorthand", "heads", "language", "order", "candour", "jotted"} | ({"work", "repeat", "sneer"} if aside else set())
+    if "language" in kinds and not kinds & {"third", "order", "candour", "shorthand", "sneer", "repeat"}:
+        return None   # "Nota: el envío es gratis desde 50 €" in an English reply: a notice in two languages
     if len(kinds) >= 2 and kinds & {"third", "order", "language", "candour"} and kinds & marks:
         return _REMARK if "third" in kinds else _STAFF
     return None

@@ -1068,6 +1068,119 @@ def test_a_staff_line_in_another_language_than_the_reply_is_a_note(text, ctx):
      "en su cuenta en breve.\n\nKind regards", JANE),
     ("Dear Jane,\n\nYour order is on its way.\n\nKind regards,\nTim\nGeschäftsführer: Hans Meier, Amtsgericht "
      "München HRB 12345, Sitz der Gesellschaft München", JANE),
+    ("Dear Jane,\n\nYour order is on its way.\n\nNota: el envío es gratuito en todos los pedidos a partir de 50 "
+     "euros.\n\nKind regards,\nTim", JANE),
 ])
 def test_another_language_said_to_the_customer_or_in_a_footer_is_no_note(text, ctx):
     assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # typed into the customer's chat instead of the team's
+    ("Hoi Anke, je pakket is onderweg.\nff koffie halen, kan iemand chat 2 overnemen? die zeurt over de bezorgtijd\n"
+     "Je krijgt morgen een track & trace.", NL),
+    ("Hi Jane, the refund is on its way.\nbrb lunch, can u take over chat 4? she's moaning about the fee again\n"
+     "Anything else I can help with?", JANE),
+    ("Hola Lucía, tu pedido ya salió.\nme voy a comer, puedes coger el chat 3? es el de las 5 llamadas\n"
+     "Te llega mañana.", ES),
+])
+def test_a_message_to_the_team_typed_into_the_customers_chat_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, I'm going on my lunch break now, my colleague Sam will take over this chat if you need anything.",
+     JANE),
+    ("Hoi Anke, ik ga zo lunchen, maar je kunt gewoon hier in de chat blijven typen. Je pakket komt morgen.", NL),
+])
+def test_telling_the_customer_about_a_break_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Estimada Sra. Pardo:\n\nSu reserva está confirmada.\n\nTurno de tarde: si llama otra vez pasádselo a Jorge, "
+     "ya le ofrecí el descuento.\n\nAtentamente", ES),
+    ("Hi Jane,\n\nYour booking is confirmed.\n\nNight shift: if she rings again pls put her through to Sam, she's "
+     "already had the voucher.\n\nBest", JANE),
+    ("Guten Tag Frau Vogt,\n\nIhre Buchung steht.\n\nSpätschicht: falls sie nochmal anruft, bitte an Jens geben, "
+     "Gutschein hat sie schon.\n\nFreundliche Grüße", DE),
+])
+def test_a_line_for_a_shift_by_its_label_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane,\n\nWeekend team: open Saturday and Sunday 10:00–16:00 on 0800 123 456.\n\nBest", JANE),
+    ("Estimada Sra. Pardo:\n\nTurno de tarde: de 15:00 a 21:00, llame al 900 123 456 si lo necesita.\n\n"
+     "Atentamente", ES),
+])
+def test_a_shifts_hours_given_to_the_customer_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your car is ready from 3pm. -- dont mention the dent til she's here, Mo's on it", JANE),
+    ("Gentile Sig.ra Neri, il preventivo è pronto. (Luca: non dirle ancora niente dello sconto)", IT),
+    ("Guten Tag Frau Vogt, Ihre Reparatur ist fertig. sag ihr noch nichts vom Kratzer, Jens klärt das", DE),
+])
+def test_an_order_not_to_tell_the_customer_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, please don't tell anyone your PIN, not even if they say they are from the bank.", JANE),
+    ("Hi Jane, your gift for your mum is wrapped. Don't tell her until she opens it!", JANE),
+    ("Estimada Sra. Pardo:\n\nEs un regalo para su marido, así que no se lo digas a nadie.\n\nAtentamente", ES),
+])
+def test_advice_to_the_customer_about_keeping_something_quiet_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Olá Rita!\n\n---------- Mensagem encaminhada ----------\nDe: Paulo Reis (Backoffice)\nPara: apoio@loja.pt\n"
+     "Assunto: Re: fatura\n\npodes responder que a nota de crédito já saiu, não comentes nada sobre o atraso\n\n---\n\n"
+     "A nota de crédito já foi emitida.\n\nCumprimentos", PT),
+    ("Hi Jane,\n\n---------- Forwarded message ---------\nFrom: Dan Price <dan@acme.example>\nSubject: Re: refund\n\n"
+     "you can reply that the refund went out Monday, nothing about the outage pls\n\n---\n\nYour refund went out on "
+     "Monday.\n\nBest", JANE),
+])
+def test_a_forwarded_colleagues_instruction_about_the_answer_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Bonjour Madame Morel,\n\nLa reprise de votre véhicule est estimée à 6 500 € (voir avec Karim, il parlait de 7 000 "
+     "si on signe ce m\n\nLe prix final serait de 21 000 €.\n\nCordialement", FR),
+    ("Hi Jane,\n\nYour trade-in is valued at £6,500 (check w/ Nick, he said 7k if she signs this mo\n\n"
+     "Kind regards,\nHelen", JANE),
+])
+def test_an_aside_half_deleted_and_never_closed_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane,\n\nYour trade-in is valued at £6,500 (subject to an inspection of the\nvehicle on the day).\n\n"
+     "Kind regards", JANE),
+    ("Hi Jane,\n\nThe price includes fitting (and the old unit is taken away\n\nKind regards", JANE),
+])
+def test_an_unclosed_aside_written_for_the_customer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Gentile Sig.ra Neri, la linea è attiva. ps x Gio: terza volta che scrive, valuta tu il 2° livello", IT),
+    ("Olá Sra. Sousa, a sua encomenda sai hoje.\n--- nota p/ equipa: confirmar morada antes de fechar ---", PT),
+    ("Hola Lucía, tu pedido sale hoy. pd x Marta: ya es la tercera vez que escribe", ES),
+])
+def test_postscripts_and_notes_with_chat_shorthand_prepositions_are_notes(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Olá Sra. Sousa,\n\nO reembolso sai em até 48 horas (na real deve demorar mais, o banco tá enrolando todo mundo)."
+     "\n\nCumprimentos", PT),
+    ("Hi Jane,\n\nYou'll hear back within 24 hours (between us, the supplier is messing everyone around this week)."
+     "\n\nBest", JANE),
+])
+def test_an_aside_of_candour_meant_for_colleagues_is_a_note(text, ctx):
+    assert check(text, ctx)
