@@ -815,11 +815,19 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         body = line
     for n, unit in enumerate(units[1:] if first else [body] + (units if len(units) > 1 else [])):
         # lower case where a sentence starts: after a full stop, or a line that does not carry one on
-        jotted = (n > 0 or first) and not unit.startswith(" ") or (n == 0 and not first and not continued)
+        jotted = (n > 0 or first) and not unit.startswith(" ") or (n == 0 and not first and not continued
+                                                                   and not _after_greeting(line, whole))
         kind = _note_by_structure(unit, names, whole, lang, aside=False, jotted=jotted)
         if kind:
             return kind, unit.strip(" -–—"), None
     return None
+
+
+def _after_greeting(line: str, whole: str) -> bool:
+    """The line opens the letter after a greeting with a comma ("Gentile Sig.ra Neri,⏎la ringraziamo …"): its lower
+    case is the language's letter style, not a jotted note."""
+    before = [x for x in (whole[:whole.find(line)] if line in whole else "").splitlines() if x.strip()]
+    return bool(before) and len(before[-1].strip()) <= 60 and before[-1].rstrip().endswith((",", ":"))
 
 
 _UNIT_SPLIT = re.compile(r"(?<=[.!?])\s+|\s+-{2}\s+|\s+[—–]\s+")
@@ -856,7 +864,11 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if asked and _is_colleague(asked.group(1), names) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
                 _TO_CUSTOMER.search(asked.group(2)):
             return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
-        if _staff_talk(inner, pronouns=True):
+        # "he" in an aside is the customer's unless the reply names someone else first ("your son's appointment
+        # … (he should bring his red book, pls)")
+        other = bool(whole) and bool(_PERSON_NOUN.search((whole[:whole.find(line)] if line in whole else "") +
+                                                         line[:m.start()] + " " + inner[:_first_pronoun(inner)]))
+        if _staff_talk(inner, pronouns=not other):
             return _REMARK, m.group(0), m.span()
         structural = _note_by_structure(inner, names, whole, lang, aside=True) if shape in "([" and whole else None
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
@@ -882,6 +894,11 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if structural:
             return structural, m.group(0), m.span()
     return None
+
+
+def _first_pronoun(text: str) -> int:
+    m = _THIRD_PRONOUN.search(text)
+    return m.start() if m else 0
 
 
 def _is_colleague(name: str, names: set[str]) -> bool:
@@ -1244,8 +1261,8 @@ _STAFF_INFINITIVE = re.compile(
     r"devolver|aceptar|cerrar|llamar|tramitar|reembolsar|abonar|dar)(?:le|les|lo|la|selo|sela)?\b|"
     r"\bn[ãa]o\s+(?:confirmar|dar|oferecer|prometer|dizer|comentar|mencionar|cobrar|devolver|aceitar|fechar|"
     r"reembolsar|falar)(?:-lhe)?\b|"
-    r"\bnon\s+(?:confermare|dare|offrire|promettere|dire|commentare|menzionare|addebitare|rimborsare|accettare|"
-    r"chiudere)(?:gli|le|lo|la|glielo)?\b|"
+    # (Italian "non confermare" is also the informal "don't confirm" said to customers: only with "him"/"her")
+    r"\bnon\s+(?:confermar|dar|offrir|prometter|dir|commentar|menzionar|addebitar|rimborsar|accettar)(?:gli|le|glielo)\b|"
     r"\bne\s+(?:pas|rien|jamais)\s+(?:lui\s+|leur\s+)?(?:confirmer|donner|offrir|proposer|promettre|dire|mentionner|"
     r"facturer|rembourser|accepter|cl[ôo]turer|fermer)\b|"
     r"\b(?:noch\s+)?(?:nicht|nichts|keine?n?\s+\w+)\s+(?:\w+\s+){0,2}?(?:best[äa]tigen|zusagen|versprechen|anbieten|"
@@ -1319,7 +1336,9 @@ _PERSON_NOUN = re.compile(
     r"bezorger|chauffeur|collega|echtgeno(?:ot|te)|zoon|dochter|vader|moeder|vriend\w*|buurm\w*|arts|dokter|"
     r"adviseur|koerier)\b", re.I)
 # A name that acts in the reply before the pronoun: "Tom will call", "Luis from our team", "our engineer Tom".
-_NAME_ACTS = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][a-zà-ÿ]{1,15}\s+(?:will|'ll|is|has|from|who|can|could|should|"
+_NAME_ACTS = re.compile(r"\b(?i:asked|told|spoke\s+(?:to|with)|talked\s+to|checked\s+with|contacted|colleagues?|with|"
+                        r"by|to)\s+[A-ZÀ-Þ][a-zà-ÿ]{1,15}\b|"
+                        r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][a-zà-ÿ]{1,15}\s+(?:will|'ll|is|has|from|in|at|who|can|could|should|"
                         r"called|rang|said|says|mentioned|confirmed|visited|came|went|tried|wird|hat|ist|kommt|va|"
                         r"viendra|vendrá|verrà|komt|heeft|vai|vem)\b", re.M)
 
@@ -1367,7 +1386,7 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
             addressee._CUSTOMER_SHORT.search(unit):
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
-            _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit):
+            _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit):
         kinds.add("order")
     if _SHORT.search(unit):
         kinds.add("shorthand")
@@ -1403,6 +1422,12 @@ def _informal_only(unit: str, whole: str, lang: str) -> bool:
         r"\b(?:tu|t[uú]|du|dich|dir|dein\w*|jij|je|jouw|toi|ton|ta|tes|teu|tua|tuo|tuoi|tus)\b", rest, re.I)
 
 
+# The writer speaking to the customer in a line: "I've checked", "ich habe", "yo", "thanks for waiting".
+_I = re.compile(r"(?-i:\bI(?:'m|'ve|'ll|'d)?\b)|\b(?i:ich|yo|io|ik|eu)\b")
+_THANKS = re.compile(r"\b(?:thanks|thank\s+you|sorry|gracias|grazie|merci|danke|bedankt|obrigad[oa]|desculp\w*|perdon\w*|"
+                     r"scusa\w*|d[ée]sol[ée]e?|entschuldig\w*)\b", re.I)
+
+
 def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside: bool, jotted: bool = False):
     """A set-apart passage (an aside, or a line of its own) that is a note by its structure: addressed to a
     colleague by name or role, an order about the reply's own text, or two kinds of staff evidence and nobody
@@ -1411,7 +1436,7 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     folded = fold(text)
     if _OWN_TEXT.search(folded) and not _spoken_to(text, lang):
         return _DRAFT
-    m = _CONSULT.search(text)
+    m = _CONSULT.search(text) if aside else None   # on a line: "Para dudas, preguntar a Marta en recepción"
     if m:
         who = next(g for g in m.groups() if g)
         if _is_colleague(who, names) and not _introduced(who, whole) and not _spoken_to(text[:m.start()], lang):
@@ -1430,9 +1455,9 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
             m.group(2))) and not _spoken_to(m.group(2), lang):
         return _STAFF   # "(Luca: non dirle ancora niente dello sconto)", "Pepe — no confirmar la hora"
     shift = _SHIFT_LABEL.match(text)
-    if shift and not _spoken_to(shift.group(1), lang) and (_kinds(shift.group(1), "", whole, lang) - {"language"} or
-                                                          _ABOUT_CUSTOMER.search(shift.group(1)) or
-                                                          re.search(r"(?-i:\b(?:sie|er|ihm)\b)", shift.group(1))):
+    if shift and not _spoken_to(shift.group(1), lang) and not addressee._WE.search(shift.group(1)) and (
+            _kinds(shift.group(1), "", whole, lang) & {"third", "order"} or _ABOUT_CUSTOMER.search(shift.group(1)) or
+            re.search(r"(?-i:\b(?:sie|er|ihm)\b)", shift.group(1))):
         return _STAFF   # "Turno noche: si vuelve a escribir pasádselo a Marta"
     if not _informal_only(text, whole, lang):
         return None
@@ -1444,6 +1469,10 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     # "(no confirmar hora hasta q llame …)", "ff lunchen, kun jij chat 3 en 5 overnemen? die van 5 zeurt …"; an
     # aside is set apart already, and staff work or a repeat marks it enough ("(she's had 2 freezes, policy says 1)").
     marks = {"shorthand", "heads", "language", "order", "candour", "jotted"} | ({"work", "repeat", "sneer"} if aside else set())
+    if not aside and (_I.search(text) or (lang == "fr" and re.search(r"\bj(?:e\b|')", text, re.I)) or _THANKS.search(text)):
+        return None   # "thanks for waiting, I've checked and he'll be there by 2pm tmrw": the writer to the customer
+    if "candour" in kinds and "sneer" not in kinds:
+        kinds.discard("candour")   # "na real o prazo é de 5 dias, mas costuma chegar antes 😊" is candour to the customer
     if "language" in kinds and not kinds & {"third", "order", "candour", "shorthand", "sneer", "repeat"}:
         return None   # "Nota: el envío es gratis desde 50 €" in an English reply: a notice in two languages
     if len(kinds) >= 2 and kinds & {"third", "order", "language", "candour"} and kinds & marks:
