@@ -111,7 +111,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"(?:\s+(?:note|notes|only|instructions?))?\s*:[^\]}\n]{3,200}|(?:choose|pick|select|delete|"
                         r"remove|keep)\s+(?:one|option|as\s+appropriate|whichever|the\s+(?:right|correct|relevant)"
                         r"\s+(?:option|one|paragraph|line))[^\]}\n]{0,120})[\]})]", re.I)),
-    (_LABEL, re.compile(r"\b(?:note|reminder)\s+to\s+self\b|\bnotiz\s+an\s+mich\b|\bnote\s+pour\s+moi\b|"
+    (_LABEL, re.compile(r"\b(?:note|reminder|memo)\s+(?:to|for)\s+(?:self|myself|me)\s*:|\b(?:note|reminder)\s+to\s+self\b|\bnotiz\s+an\s+mich\b|\bnote\s+pour\s+moi\b|"
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
@@ -241,7 +241,8 @@ _DRAFTING = [re.compile(p) for p in (
     # German, Dutch: the verb comes last ("[Link einfügen]", "(Betrag noch mit Tom klären)", "(bedrag checken)").
     r"\b(?:link|tracking\w*|sendungsnummer|betrag|summe|datum|termin|formulierung|wortlaut|preis|screenshot|name|"
     r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
-    r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren)\b",
+    r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren|nachreichen|"
+    r"nachtragen)\b",
     # a short verb-last to-do: "Lieferdatum nochmal prüfen", "bedrag even navragen" (not "bitte prüfen", said to customers)
     r"^(?!.*\bbitte\b)(?:[\w\-]+\s+){1,4}(?:einfugen|erganzen|eintragen|prufen|checken|klaren|abklaren|nachfragen|"
     r"bestatigen|anpassen|umformulieren|controleren|nakijken|navragen|bevestigen|invoegen|toevoegen|aanpassen)\s*[!?.]*$",
@@ -1299,10 +1300,28 @@ _REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d)\s*x?\s+(?:calls?|e-?mail
                        r"reclama[çc][õo]es|reclamos|quejas|klachten|beschwerden|plaintes|complaints)\b|"
                        r"\b(?:twice|zweimal|dreimal|deux\s+fois|trois\s+fois|dos\s+veces|tres\s+veces|due\s+volte|tre\s+volte|"
                        r"twee\s+keer|drie\s+keer|duas\s+vezes|tr[êe]s\s+vezes)\b", re.I)
+_REPEAT_H = re.compile(_REPEAT_H.pattern + rf"|(?<![\w.,/])[2-9]\s?x\s+(?:\w+\s+)?{_CONTACT}\b|\b{_CONTACT}\s+[2-9]\s?x\b",
+                       re.I)   # "3x gebeld", "called 4x"
 _STAFF_WORK_H = re.compile(r"\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
                            r"passaggio\s+di\s+consegne|passagem\s+de\s+turno|sistema\s+(?:às\s+vezes|a\s+veces)|"
                            r"no-?show|\d(?:º|°|o)?\s*(?:livello|nivel|n[íi]vel))\b", re.I)
 
+# "mevrouw heeft al 3x gebeld", "madame a déjà appelé": the customer by a polite noun as a verb's subject, no name.
+_POLITE_SUBJECT = re.compile(
+    r"(?:^|[(\[,;:]\s*|[.!?]\s+)(?:mevrouw|meneer|madame|monsieur|se[ñn]ora|se[ñn]or|signora|signore|senhora|senhor)\s+"
+    r"(?:heeft|is|wil|belt|belde|zegt|a|est|veut|dit|ha|est[áa]|quiere|dice|[èe]|vuole|tem|quer|diz|j[áa]|al|d[ée]j[àa]|"
+    r"ya|gi[àa])\b", re.I)
+# Telling a staff role, in the note style of infinitives: "avisar al técnico", "avvisare il magazzino", "prévenir le
+# technicien", "den Monteur informieren", "monteur inlichten", "avisar o técnico".
+_ROLE = (r"(?:t[ée]cnico|tecnico|technicien|techniker|monteur|almac[ée]n|magazzino|armaz[ée]m|entrep[ôo]t|lager|magazijn|"
+         r"supervisor\w*|superviseur|jefe|capo|chef|teamleiter|teamleider|responsable|responsabile|repartidor|corriere|"
+         r"livreur|fahrer|bezorger|estafeta|transportista|backoffice|back\s+office|contabilidad|contabilit[àa]|"
+         r"comptabilit[ée]|buchhaltung|boekhouding|contabilidade|log[ií]stica|logistique|logistik|logistiek)")
+_TELL_ROLE = re.compile(
+    rf"(?:^|[,;:(\[—–\-]\s*)(?:avisar|informar|llamar|escribir|avvisare|informare|chiamare|scrivere|pr[ée]venir|"
+    rf"informer|appeler|pr[ée]venir|avisar|informar|ligar|escrever)\s+(?:a\s+|al\s+|ao\s+|à\s+|o\s+|il\s+|l'|le\s+|la\s+|"
+    rf"el\s+)?{_ROLE}\b|\b(?:den|die|das|de|het)\s+{_ROLE}\s+(?:informieren|anrufen|benachrichtigen|inlichten|bellen|"
+    rf"informeren|mailen)\b", re.I)
 # The customer spoken of in the third person, in a reply written to them: a pronoun with nobody else it could
 # stand for before it (no engineer, courier, husband, named person who acts in the reply).
 _PRONOUN_H = {
@@ -1383,10 +1402,10 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
     kinds = set()
     folded = fold(unit)
     if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
-            addressee._CUSTOMER_SHORT.search(unit):
+            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit):
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
-            _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit):
+            _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit):
         kinds.add("order")
     if _SHORT.search(unit):
         kinds.add("shorthand")
@@ -1422,6 +1441,17 @@ def _informal_only(unit: str, whole: str, lang: str) -> bool:
         r"\b(?:tu|t[uú]|du|dich|dir|dein\w*|jij|je|jouw|toi|ton|ta|tes|teu|tua|tuo|tuoi|tus)\b", rest, re.I)
 
 
+# A line that opens with a colleague's name, no comma, and asks them something in the informal: "Karim tu peux …",
+# "Sanne kun jij …", "Giulia ricordati di …", "João vê se consegues …", "Jens kannst du …", "Tom can u …".
+_NAME_ASKS = re.compile(
+    r"^@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+(?:can\s+(?:you|u)|could\s+(?:you|u)|pls|plz|tu\s+peux|peux[- ]tu|tu\s+pourrais|"
+    r"pourrais[- ]tu|n'oublie\s+pas|pense\s+[àa]|puedes|podr[ií]as|acu[ée]rdate|no\s+te\s+olvides|porfa|xfa|puoi|"
+    r"potresti|ricordati|mi\s+confermi|kun\s+jij|kan\s+jij|wil\s+jij|vergeet\s+niet|kannst\s+du|k[öo]nntest\s+du|"
+    r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as)\b")
+_NOT_A_VOCATIVE = {"mira", "oye", "bueno", "vale", "ecco", "senti", "guarda", "kijk", "schau", "ecoute", "regarde", "olha",
+                   "veja", "look", "listen", "well", "ok", "so", "also", "hola", "ciao", "hallo", "hoi", "hi", "hey"}
+
+
 # The writer speaking to the customer in a line: "I've checked", "ich habe", "yo", "thanks for waiting".
 _I = re.compile(r"(?-i:\bI(?:'m|'ve|'ll|'d)?\b)|\b(?i:ich|yo|io|ik|eu)\b")
 _THANKS = re.compile(r"\b(?:thanks|thank\s+you|sorry|gracias|grazie|merci|danke|bedankt|obrigad[oa]|desculp\w*|perdon\w*|"
@@ -1454,6 +1484,11 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
             and not _APPOSITION.match(m.group(2)) and (_DONT_TELL.search(m.group(2)) or _STAFF_INFINITIVE.search(
             m.group(2))) and not _spoken_to(m.group(2), lang):
         return _STAFF   # "(Luca: non dirle ancora niente dello sconto)", "Pepe — no confirmar la hora"
+    m = _NAME_ASKS.match(text) if not aside else None
+    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+            and fold(m.group(1)) not in _NOT_A_VOCATIVE and (_informal_only(text[m.end(1):], whole, lang) or
+                                                             not _spoken_to(text[m.end():], lang)):
+        return _STAFF   # "Karim tu peux vérifier l'adresse stp ?", "Sanne kun jij de bezorger even bellen?"
     shift = _SHIFT_LABEL.match(text)
     if shift and not _spoken_to(shift.group(1), lang) and not addressee._WE.search(shift.group(1)) and (
             _kinds(shift.group(1), "", whole, lang) & {"third", "order"} or _ABOUT_CUSTOMER.search(shift.group(1)) or

@@ -1207,3 +1207,44 @@ def test_he_in_an_aside_after_someone_else_is_named_is_that_person():
     assert check("Hi Jane, your son's appointment is on Tue. (he should bring his red book, pls)", JANE) == []
     # with nobody else named, the same aside is about the customer
     assert check("Hi Jane, your appointment is on Tue. (she never brings her red book, pls remind)", JANE)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Bonjour Madame Morel, votre colis arrive demain.\nKarim tu peux vérifier l'adresse stp ? elle a déménagé", FR),
+    ("Hoi Anke, je bestelling komt morgen.\nSanne kun jij de bezorger even bellen? ze is niet thuis tussen 12 en 2", NL),
+    ("Buongiorno Paola, la consegna è confermata.\nGiulia ricordati di avvisare il magazzino, vuole la consegna al piano",
+     IT),
+    ("Olá Rita, o reembolso já foi feito.\nJoão vê se consegues fechar o ticket hoje", PT),
+])
+def test_a_line_opening_with_a_colleagues_name_and_an_informal_request_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hola Lucía, tu pedido sale mañana.\nMira, puedes devolverlo en cualquier tienda si no te convence.", ES),
+    ("Hi Jane, thanks for the photos.\nJane can you also send the receipt?", JANE),
+    ("Hi Tom, thanks for the photos.\nTom can you also send the receipt?", JANE),   # a wrong name, not a note
+    ("Bonjour Madame Morel,\n\nJulie pourra vous rappeler demain matin.\n\nCordialement", FR),
+])
+def test_a_line_opening_with_the_customers_or_a_greeted_name_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Beste mevrouw De Boer,\n\nUw terugbetaling is verwerkt. (mevrouw heeft al 3x gebeld, graag niet "
+     "doorverbinden)\n\nMet vriendelijke groet", NL),
+    ("Hola Lucía, el técnico irá el lunes. (OJO: no tiene garaje, avisar al técnico)", ES),
+    ("Hi Jane, the part is ordered.\nreminder for me: chase supplier thurs\nIt should arrive next week.", JANE),
+    ("Hallo Jana, dein Paket ist unterwegs. (Trackingnummer fehlt noch, nachreichen!)", DE),
+])
+def test_more_staff_asides_and_lines_by_their_structure(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hola Lucía, el técnico irá el lunes (para cambios de hora, avisar al técnico en el 600 123 456).", ES),
+    ("Beste mevrouw De Boer,\n\nUw terugbetaling is verwerkt (binnen 3 werkdagen op uw rekening).\n\n"
+     "Met vriendelijke groet", NL),
+])
+def test_asides_with_instructions_or_details_for_the_customer_are_no_note(text, ctx):
+    assert check(text, ctx) == []
