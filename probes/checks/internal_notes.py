@@ -800,6 +800,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         return _DRAFT, hit.group(0), None
     for pattern in _REMARKS:
         hit = pattern.search(line)
+        if hit and re.search(r"\b(?:him|her)$", hit.group(0), re.I) and _PERSON_NOUN.search(
+                (whole[:whole.find(line)] if line in whole else "") + line[:hit.start()]):
+            continue   # "if the driver calls, just tell him that …": him is the driver
         if hit:
             return _REMARK, hit.group(0), None
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
@@ -1253,7 +1256,7 @@ _SHORT = re.compile(
     r"(?<![\w/])(?:pls|plz|thx|tmrw|asap|yr|til|thru|b4|dont|cant|wont|xfa|porfa|xq|pq|tb|tmb|ipv|ivm|evt|ff|mss|zsm|"
     r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
 _HEADS = re.compile(r"^\W*(?:ojo|occhio|attenzione|aten[cç][aã]o|cuidado|let\s+op|achtung|vorsicht|attention|careful|"
-                    r"nb|n\.b\.|heads[- ]up|fyi|psst|nota|note|notiz|notitie|obs)\b", re.I)
+                    r"nb|n\.b\.|heads[- ]up|fyi|psst|obs)\b", re.I)   # not "Note:", "Nota:": said to customers all the time
 # An order as only staff get it: an infinitive after "no"/"non"/"não"/"ne pas" ("no confirmar hora hasta q …",
 # "no darle precio final"), the Spanish "vosotros" imperative with a pronoun ("pasádselo a Marta"), a request to
 # take over chats or tickets ("kun jij chat 3 en 5 overnemen?").
@@ -1379,15 +1382,29 @@ def _pronoun_for_customer(unit: str, before: str, lang: str):
 
 
 @lru_cache(maxsize=512)
+def _line_scores(text: str):
+    """(number of words, each language's evidence) in a passage."""
+    from .language import profile
+    return profile(text)
+
+
 def _line_language(text: str):
     """The language a passage is plainly in, or None when it is too short or too mixed to tell."""
-    from .language import profile
-    n, scores = profile(text)
+    n, scores = _line_scores(text)
     if n < 6:
         return None
     best = max(scores, key=lambda k: scores[k])
     ranked = sorted(scores.values())
-    return best if scores[best] >= 2.5 and ranked[-2] * 2 <= scores[best] else None
+    return best if scores[best] >= 2.0 and ranked[-2] * 2 <= scores[best] else None
+
+
+def _other_language(text: str, reply: str | None) -> bool:
+    """The passage is in another language than the reply: plainly more of some language than of the reply's."""
+    if not reply:
+        return False
+    n, scores = _line_scores(text)
+    best = max(scores, key=lambda k: scores[k])
+    return n >= 6 and best != reply and scores[best] >= 2.0 and scores[reply] * 3 <= scores[best]
 
 
 @lru_cache(maxsize=256)
@@ -1421,8 +1438,7 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
     if _CANDOUR.search(unit):
         kinds.add("candour")   # "na real vai demorar mais": what the customer is not meant to hear
-    theirs = _line_language(unit)
-    if theirs and theirs != (_reply_language(whole.replace(unit, " ")) or theirs):
+    if _other_language(unit, _reply_language(whole.replace(unit, " "))):
         kinds.add("language")   # a note typed in another language than the reply's
     return kinds
 

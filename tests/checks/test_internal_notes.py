@@ -1248,3 +1248,15 @@ def test_more_staff_asides_and_lines_by_their_structure(text, ctx):
 ])
 def test_asides_with_instructions_or_details_for_the_customer_are_no_note(text, ctx):
     assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, if the driver calls, just tell him that he can leave it with a neighbour.", JANE),
+    ("Hola Lucía, te confirmo que el paquete llegó. Si el repartidor vuelve, dile que lo deje en conserjería.", ES),
+    ("Hallo Jana, wenn der Fahrer anruft, sag ihm einfach, dass er es beim Nachbarn lassen kann.", DE),
+    ("Hola Lucía:\n\nNota: los pedidos realizados en fin de semana se procesan el lunes.\n\nUn saludo,\nIván", ES),
+    ("Estimada Sra. Pardo:\n\nGracias por su mensaje. Su técnico, Javier, le llamará mañana. Él lleva su caso desde "
+     "el principio.\n\nAtentamente,\nMarta García\nAtención al cliente", ES),
+])
+def test_what_to_tell_a_courier_and_pronouns_for_named_staff_are_no_note(text, ctx):
+    assert check(text, ctx) == []
