@@ -813,11 +813,11 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         return hit
     # A line of its own, or a stretch of it set off by a sentence end or a dash, that is a note by its structure
     # (the reply's first line only after its first stretch: that one greets or answers the customer).
-    units = [u for u in _UNIT_SPLIT.split(body) if u.strip()]
+    units = [u for part in _DASH_SPLIT.split(body) for u in _sentences(part) if u.strip()]
     first = line.strip() == next((x for x in whole.splitlines() if x.strip()), "").strip()
     if body != line and _SHIFT_LABEL.match(line):   # "Spätschicht: …" is no chat speaker but the note's addressee
         body = line
-    for n, unit in enumerate(units[1:] if first else [body] + (units if len(units) > 1 else [])):
+    for n, unit in enumerate(units[1:] if first else [body] if len(units) == 1 else units):
         # lower case where a sentence starts: after a full stop, or a line that does not carry one on
         jotted = (n > 0 or first) and not unit.startswith(" ") or (n == 0 and not first and not continued
                                                                    and not _after_greeting(line, whole))
@@ -834,7 +834,7 @@ def _after_greeting(line: str, whole: str) -> bool:
     return bool(before) and len(before[-1].strip()) <= 60 and before[-1].rstrip().endswith((",", ":"))
 
 
-_UNIT_SPLIT = re.compile(r"(?<=[.!?])\s+|\s+-{2}\s+|\s+[—–]\s+")
+_DASH_SPLIT = re.compile(r"\s+-{2}\s+|\s+[—–]\s+")
 
 
 def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tuple[str, str, tuple[int, int]] | None:
@@ -870,9 +870,9 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
         # "he" in an aside is the customer's unless the reply names someone else first ("your son's appointment
         # … (he should bring his red book, pls)")
-        other = bool(whole) and bool(_PERSON_NOUN.search((whole[:whole.find(line)] if line in whole else "") +
-                                                         line[:m.start()] + " " + inner[:_first_pronoun(inner)]))
-        if _staff_talk(inner, pronouns=not other):
+        if _staff_talk(inner, pronouns=True) and (not whole or _staff_talk(inner, pronouns=False) or not _PERSON_NOUN.search(
+                (whole[:whole.find(line)] if line in whole else "") + line[:m.start()] + " " +
+                inner[:_first_pronoun(inner)])):
             return _REMARK, m.group(0), m.span()
         structural = _note_by_structure(inner, names, whole, lang, aside=True) if shape in "([" and whole else None
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
@@ -1082,7 +1082,7 @@ def _sentences(line: str) -> list[str]:
     parts: list[str] = []
     for piece in re.split(r"(?<=[.!?])\s+|(?<=\.-)\s+|(?<=-_-)\s+|(?<=[😂🙄🤣🙃])\s+", line):
         if parts and re.search(r"(?:\b[A-Za-z][a-z]?\.|\b(?:Mrs|Sig|Sra|Sta|Mme|Mlle|Dott|Nr|No|Tel|etc|bzw|ggf|evtl|usw|"
-                               r"approx|incl|excl|ref)\.|\.\.)$", parts[-1]):
+                               r"approx|incl|excl|ref|Dra|Drs|Sres|Srta|Prof|Ing|Dott\.ssa)\.|\.\.)$", parts[-1]):
             parts[-1] += " " + piece
         else:
             parts.append(piece)
@@ -1194,6 +1194,10 @@ _OWN_TEXT = re.compile(
     r"precios|nombres|valores|datas|precos|nomes)\s+(?:a\s+mano|manualmente|a\s+mao)\b|"
     r"\b(?:modificare|cambiare|aggiustare|inserire)\s+(?:gli\s+|le\s+|i\s+)?(?:importi|date|prezzi|nomi)\s+"
     r"(?:a\s+mano|manualmente)\b")
+# Stems _OWN_TEXT needs, to skip folding text that has none of them.
+_OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|suprim|cancell|togli|rimuov|effac|retir|enlev|"
+                            r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|"
+                            r"gebruik|verwend|nutzen|benutz|einsetz|manual|handmatig|zelf|mano|m[ãa]o|main|hand", re.I)
 # A macro's own label in brackets at the start of a line: "[MACRO – Annulering <14 dgn]", "[Template: refund]".
 _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|template|textbaustein|sjabloon|"
                           r"plantilla|modello\s+di\s+risposta|mod[eè]le\s+de\s+r[ée]ponse|modelo\s+de\s+resposta)"
@@ -1370,7 +1374,7 @@ def _pronoun_for_customer(unit: str, before: str, lang: str):
     it) names no other person it could stand for. English pronouns count in a passage in English, whatever the
     reply's language (a note typed in English), not in "He revisado" ("I have checked")."""
     rxs = [_PRONOUN_H.get(lang, _PRONOUN_H["en"])]
-    if lang != "en" and _line_language(unit) == "en":
+    if lang != "en" and _PRONOUN_H["en"].search(unit) and _line_language(unit) == "en":
         rxs.append(_PRONOUN_H["en"])
     for rx in rxs:
         m = rx.search(unit)
@@ -1381,7 +1385,7 @@ def _pronoun_for_customer(unit: str, before: str, lang: str):
     return None
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=1024)
 def _line_scores(text: str):
     """(number of words, each language's evidence) in a passage."""
     from .language import profile
@@ -1407,17 +1411,18 @@ def _other_language(text: str, reply: str | None) -> bool:
     return n >= 6 and best != reply and scores[best] >= 2.0 and scores[reply] * 3 <= scores[best]
 
 
-@lru_cache(maxsize=256)
-def _reply_language(whole: str):
-    from .language import profile
-    n, scores = profile(whole)
-    return max(scores, key=lambda k: scores[k]) if n >= 12 else None
+def _reply_language(whole: str, unit: str):
+    """The reply's language without the passage (the profile's evidence adds up word by word, so the passage's is
+    taken off the whole's), or None when too little is left to tell."""
+    n, scores = _line_scores(whole)
+    k, own = _line_scores(unit) if unit in whole else (0, {})
+    rest = {lang: scores[lang] - own.get(lang, 0.0) for lang in scores}
+    return max(rest, key=lambda lang: rest[lang]) if n - k >= 12 else None
 
 
 def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:
     """The kinds of staff evidence in a set-apart passage."""
     kinds = set()
-    folded = fold(unit)
     if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
             addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit):
         kinds.add("third")
@@ -1426,9 +1431,11 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("order")
     if _SHORT.search(unit):
         kinds.add("shorthand")
+    if not kinds and not (_REPEAT_H.search(unit) or _SNEER.search(unit) or _WHINGE.search(unit) or _CANDOUR.search(unit)):
+        return kinds   # no kind a note needs (the customer, an order, shorthand, moaning, a repeat): stop here
     if _HEADS.search(unit) or _SHIFT_LABEL.match(unit):
         kinds.add("heads")
-    if _STAFF_WORK.search(unit) or _STAFF_WORK_H.search(folded) or _OTHER_WINDOW.search(unit):
+    if _STAFF_WORK.search(unit) or _STAFF_WORK_H.search(unit) or _OTHER_WINDOW.search(unit):
         kinds.add("work")
     if _REPEAT_H.search(unit) or _AGAIN_COUNT.search(unit):
         kinds.add("repeat")
@@ -1438,9 +1445,12 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
     if _CANDOUR.search(unit):
         kinds.add("candour")   # "na real vai demorar mais": what the customer is not meant to hear
-    if _other_language(unit, _reply_language(whole.replace(unit, " "))):
+    if kinds and _other_language(unit, _reply_language(whole, unit)):   # alone it is no note: only then worth reading
         kinds.add("language")   # a note typed in another language than the reply's
     return kinds
+
+
+_INFORMAL_WORDS = {"tu", "tú", "du", "dich", "dir", "jij", "je", "jou", "jouw", "toi", "te", "ti", "teu", "tua", "tuo"}
 
 
 def _informal_only(unit: str, whole: str, lang: str) -> bool:
@@ -1449,11 +1459,12 @@ def _informal_only(unit: str, whole: str, lang: str) -> bool:
     you = [m.group(0).lower() for m in _ANY_YOU.finditer(unit) if m.group(0).lower() not in _NOT_YOU.get(lang, set())]
     if not you:
         return True
-    if _STAFF_INFINITIVE.search(unit) and _OTHER_WINDOW.search(unit):
+    if _OTHER_WINDOW.search(unit) and _STAFF_INFINITIVE.search(unit):
         return True   # "kun jij chat 3 en 5 overnemen?": only a colleague takes over chats
-    informal = {"tu", "tú", "du", "dich", "dir", "jij", "je", "jou", "jouw", "toi", "te", "ti", "teu", "tua", "tuo"}
+    if not all(w in _INFORMAL_WORDS for w in you):
+        return False
     rest = whole.replace(unit, " ")
-    return all(w in informal for w in you) and bool(_FORMAL_YOU.search(rest)) and not re.search(
+    return bool(_FORMAL_YOU.search(rest)) and not re.search(
         r"\b(?:tu|t[uú]|du|dich|dir|dein\w*|jij|je|jouw|toi|ton|ta|tes|teu|tua|tuo|tuoi|tus)\b", rest, re.I)
 
 
@@ -1479,8 +1490,10 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     colleague by name or role, an order about the reply's own text, or two kinds of staff evidence and nobody
     spoken to."""
     text = unit.strip(" -–—*>")
-    folded = fold(text)
-    if _OWN_TEXT.search(folded) and not _spoken_to(text, lang):
+    if not aside and not _NAME_ASKS.match(text) and not _informal_only(text, whole, lang):
+        return None   # a line that says "you" to the customer (what follows needs that anyway; this is quicker)
+    folded = fold(text) if _OWN_TEXT_HINT.search(text) else ""
+    if _OWN_TEXT_HINT.search(text) and _OWN_TEXT.search(folded) and not _spoken_to(text, lang):
         return _DRAFT
     m = _CONSULT.search(text) if aside else None   # on a line: "Para dudas, preguntar a Marta en recepción"
     if m:
@@ -1514,14 +1527,14 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
         return None
     if not aside and addressee._WE.search(text):
         return None   # "The lady at our Leeds branch said she had called the depot 3 times": the company speaking
+    if not aside and (_I.search(text) or (lang == "fr" and re.search(r"\bj(?:e\b|')", text, re.I)) or _THANKS.search(text)):
+        return None   # "thanks for waiting, I've checked and he'll be there by 2pm tmrw": the writer to the customer
     before = whole[:whole.find(unit)] if unit in whole else ""
     kinds = _kinds(text, before, whole, lang, jotted)
     # Two kinds, one saying whom it is about or telling someone what to do, one marking it as jotted for staff:
     # "(no confirmar hora hasta q llame …)", "ff lunchen, kun jij chat 3 en 5 overnemen? die van 5 zeurt …"; an
     # aside is set apart already, and staff work or a repeat marks it enough ("(she's had 2 freezes, policy says 1)").
     marks = {"shorthand", "heads", "language", "order", "candour", "jotted"} | ({"work", "repeat", "sneer"} if aside else set())
-    if not aside and (_I.search(text) or (lang == "fr" and re.search(r"\bj(?:e\b|')", text, re.I)) or _THANKS.search(text)):
-        return None   # "thanks for waiting, I've checked and he'll be there by 2pm tmrw": the writer to the customer
     if "candour" in kinds and "sneer" not in kinds:
         kinds.discard("candour")   # "na real o prazo é de 5 dias, mas costuma chegar antes 😊" is candour to the customer
     if "language" in kinds and not kinds & {"third", "order", "candour", "shorthand", "sneer", "repeat"}:
