@@ -571,10 +571,25 @@ _TITLES = {
 _LABEL_ALONE_REST = re.compile(r"^[\s\W]*(?:\([^)]*\)[\s\W]*)?$")
 
 
+_MEMO: list = [None, None]
+
+
+def _hits(text: str, ctx):
+    """(the reply's lines, its noted lines), worked out once per reply: check() and staff_spans() (asked by tone)
+    read the same reply one after the other."""
+    persona = getattr(ctx, "persona", None) or {}
+    key = (text, repr(sorted(persona.items(), key=lambda kv: kv[0])), getattr(ctx, "token", ""),
+           getattr(ctx, "channel", ""))
+    if _MEMO[0] != key:
+        lines = read(text, ctx)
+        _MEMO[:] = [key, (lines, list(_line_hits(text, ctx, lines)))]
+    return _MEMO[1]
+
+
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per offending line, in reading order."""
     found: list[Finding] = []
-    for ln, hit, _ in _line_hits(text, ctx):
+    for ln, hit, _ in _hits(text, ctx)[1]:
         kind, match, _ = hit
         if ln.kind == FOREIGN and kind == _REMARK:
             kind = _STAFF   # in a colleague's quoted message, a remark about the customer is their staff talk
@@ -594,9 +609,9 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     refund"); "Thanks!! hahaha we get this a lot" was written to the customer, and tone judges it.
     """
     spans: dict[int, list[tuple[int, int]]] = {}
-    lines = read(text, ctx)
+    lines, hits = _hits(text, ctx)
     by_no = {ln.no: ln for ln in lines}
-    for ln, (kind, match, span), rest in _line_hits(text, ctx, lines):
+    for ln, (kind, match, span), rest in hits:
         if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
@@ -1277,12 +1292,21 @@ _STAFF_INFINITIVE = re.compile(
     r"erw[äa]hnen|erstatten|rausgeben)\b|"
     r"\b(?:nog\s+)?(?:niet|niets|geen\s+\w+)\s+(?:\w+\s+){0,2}?(?:bevestigen|toezeggen|beloven|aanbieden|noemen|"
     r"terugbetalen)\b|"
-    r"\b[^\W\d_]+(?:adle|edle|idle|[áa]dselo|[ée]dselo|[íi]dselo|[áa]dsela|adlo|adla)\b|"
     r"\b(?:take\s+over|cover|pick\s+up|grab)\s+(?:my\s+|the\s+)?(?:chats?|tickets?|queue)\b|\boverne(?:men|emt)\b|"
     r"\b[üu]bernimm|[üu]bernehmen\b|\b(?:reprendre|prendre\s+le\s+relais\s+sur)\s+(?:le\s+|les\s+|mes\s+)?(?:chats?|tickets?)\b|"
     r"\b(?:coger|llevar|quedarte\s+con|hacerte\s+cargo\s+de)\s+(?:el\s+|los\s+|mis\s+)?(?:chats?|tickets?|cola)\b|"
     r"\b(?:prendere|prenderti|gestire|seguire)\s+(?:la\s+|le\s+|il\s+|i\s+|mie\s+)?(?:chat|ticket|coda)\b|"
     r"\b(?:pegar|assumir|ficar\s+com)\s+(?:o\s+|a\s+|os\s+|as\s+|meu\s+|minhas\s+)?(?:chats?|tickets?|fila)\b", re.I)
+# The Spanish "vosotros" imperative with a pronoun, to colleagues: "pasádselo a Marta", "llamadle" (the ending first,
+# as a quick test, then the word).
+_VOSOTROS_END = re.compile(r"(?:adle|edle|idle|dselo|dsela|adlo|adla)\b", re.I)
+_VOSOTROS = re.compile(r"\b[^\W\d_]+(?:adle|edle|idle|[áa]dselo|[ée]dselo|[íi]dselo|[áa]dsela|adlo|adla)\b", re.I)
+
+
+def _vosotros(unit: str) -> bool:
+    return bool(_VOSOTROS_END.search(unit) and _VOSOTROS.search(unit))
+
+
 # Other conversations or the writer's break: "chat 3 en 5", "ff lunchen", "brb", "vado in pausa".
 _OTHER_WINDOW = re.compile(
     r"\b(?:chat|chats|ticket|tickets|queue|cola|coda|wachtrij|fila)\s+#?\d{1,2}(?:\s*(?:en|and|und|et|y|e|&|,)\s*\d{1,2})?\b|"
@@ -1426,7 +1450,7 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
     if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
             addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit):
         kinds.add("third")
-    if _STAFF_INFINITIVE.search(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
+    if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit):
         kinds.add("order")
     if _SHORT.search(unit):
@@ -1490,10 +1514,10 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     colleague by name or role, an order about the reply's own text, or two kinds of staff evidence and nobody
     spoken to."""
     text = unit.strip(" -–—*>")
-    if not aside and not _NAME_ASKS.match(text) and not _informal_only(text, whole, lang):
-        return None   # a line that says "you" to the customer (what follows needs that anyway; this is quicker)
-    folded = fold(text) if _OWN_TEXT_HINT.search(text) else ""
-    if _OWN_TEXT_HINT.search(text) and _OWN_TEXT.search(folded) and not _spoken_to(text, lang):
+    if not aside and (len(text.split()) < 4 or not _NAME_ASKS.match(text) and not _informal_only(text, whole, lang)
+                      or addressee._FOOTER.search(text)):
+        return None   # a line too short, saying "you" to the customer, or a footer (quicker to tell first)
+    if not _spoken_to(text, lang) and _OWN_TEXT_HINT.search(text) and _OWN_TEXT.search(fold(text)):
         return _DRAFT
     m = _CONSULT.search(text) if aside else None   # on a line: "Para dudas, preguntar a Marta en recepción"
     if m:
