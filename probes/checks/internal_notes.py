@@ -28,7 +28,15 @@ postscript that orders a colleague ("PS Gaz bring the big wrench"); notes for a 
 ("remember to close 4471 after sending"); a sentence that breaks off into a drafting question ("from our —
 check whether Leeds or Bristol has it??"); a colleague's signed comment ("(bit strong? — Dan)"); asides that
 run on to the next line; and, in a "> " block nobody is named as writing, a remark about the customer that
-does not speak as the customer ("> PITA tenant, check …"). Told by grammar rather than phrase: a subjectless approval note ("OK'd by
+does not speak as the customer ("> PITA tenant, check …"). Told by structure (round h): a label with its writer
+("Internal comment (Priya):"), a note for a role in any bracket ("{Nota para el agente: …}"), an order about the macro
+itself ("borrar este párrafo si …", "poi togliere", "alleen gebruiken als klant …"), a named colleague asked in the
+note style of infinitives ("chiedere a Davide se …", "rever c/ o Nuno"), a colleague named first without a comma
+("(Kev can u …)", "Karim tu peux … stp ?") or with an informal "tu" in a formal reply, a shift's label ("Turno noche:"),
+an aside never closed, a forwarded colleague's "pode responder q …", and a set-apart passage with two kinds of
+evidence: the customer as "she"/"ze hoort" with nobody else the pronoun could stand for, a negated infinitive order
+("no darle precio"), chat shorthand ("q", "x", "ipv", "pls"), a passage in another language than the reply, other
+chats or a lunch break ("kun jij chat 3 overnemen?"), moaning or candour ("na real vai demorar mais"). Told by grammar rather than phrase: a subjectless approval note ("OK'd by
 Sarah", "Genehmigt von Jens"), an order opening a clause not to promise or mention something ("don't promise a date",
 "kein Datum zusagen"), a shorthand case note with two kinds of staff evidence ("cust called 3x, esc to T2"), a sentence
 about the customer weighed by kinds of evidence, a sentence turning to a colleague by name about the case, a macro's
