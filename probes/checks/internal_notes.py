@@ -28,7 +28,15 @@ postscript that orders a colleague ("PS Gaz bring the big wrench"); notes for a 
 ("remember to close 4471 after sending"); a sentence that breaks off into a drafting question ("from our —
 check whether Leeds or Bristol has it??"); a colleague's signed comment ("(bit strong? — Dan)"); asides that
 run on to the next line; and, in a "> " block nobody is named as writing, a remark about the customer that
-does not speak as the customer ("> PITA tenant, check …"). Told by grammar rather than phrase: a subjectless approval note ("OK'd by
+does not speak as the customer ("> PITA tenant, check …"). Told by structure (round h): a label with its writer
+("Internal comment (Priya):"), a note for a role in any bracket ("{Nota para el agente: …}"), an order about the macro
+itself ("borrar este párrafo si …", "poi togliere", "alleen gebruiken als klant …"), a named colleague asked in the
+note style of infinitives ("chiedere a Davide se …", "rever c/ o Nuno"), a colleague named first without a comma
+("(Kev can u …)", "Karim tu peux … stp ?") or with an informal "tu" in a formal reply, a shift's label ("Turno noche:"),
+an aside never closed, a forwarded colleague's "pode responder q …", and a set-apart passage with two kinds of
+evidence: the customer as "she"/"ze hoort" with nobody else the pronoun could stand for, a negated infinitive order
+("no darle precio"), chat shorthand ("q", "x", "ipv", "pls"), a passage in another language than the reply, other
+chats or a lunch break ("kun jij chat 3 overnemen?"), moaning or candour ("na real vai demorar mais"). Told by grammar rather than phrase: a subjectless approval note ("OK'd by
 Sarah", "Genehmigt von Jens"), an order opening a clause not to promise or mention something ("don't promise a date",
 "kein Datum zusagen"), a shorthand case note with two kinds of staff evidence ("cust called 3x, esc to T2"), a sentence
 about the customer weighed by kinds of evidence, a sentence turning to a colleague by name about the case, a macro's
@@ -50,6 +58,7 @@ name (tone judges that), "before sending" said to the customer ("Pack the item s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..results import Finding
 from . import addressee
@@ -71,7 +80,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # Labels at the start of a line: "Internal:", "[Internal note] –", "**Agent notes:**"
     (_LABEL, re.compile(
         r"^\s*[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
-        r"private\s+notes?|agent\s+notes?|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
+        r"private\s+notes?|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
         r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
@@ -80,12 +89,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:shift\s+)?hand-?over\s+(?:notes?|(?:for|to)\s+(?:the\s+)?[\w\s]{0,20}?(?:shift|team|colleagues?|"
         r"agents?))|schicht[üu]bergabe|[üu]bergabe\s+an\s+(?:die\s+)?\w*schicht|passation(?:\s+[àa]\s+l'[ée]quipe"
         r"[\w\s]{0,20}?)?|traspaso\s+(?:de\s+turno|al\s+turno[\w\s]{0,20}?)|passaggio\s+(?:di\s+)?consegne|"
-        r"(?:dienst|shift)overdracht|passagem\s+de\s+turno)\s*[\])*_]*\s*[:\-–—]",
+        r"(?:dienst|shift)overdracht|passagem\s+de\s+turno)"
+        # whose note it is: "Internal comment (Priya):", "Interne Notiz von Jens:"
+        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*))?"
+        r"\s*[\])*_]*\s*[:\-–—]",
         re.I)),
     # A note addressed to a team or a support level: "--- Notiz für 2nd Level: …", "Note for billing team:"
     (_LABEL, re.compile(
         r"(?:^|[\-–—*\[(]\s*)(?:notiz|note|notes|nota|memo|notitie|hinweis|remarque|opmerking|info)\s+(?:für|fur|for|to|pour|"
-        r"para|per|voor|aan|an)\s+(?:the\s+|den\s+|die\s+|das\s+|le\s+|la\s+|l'|el\s+|il\s+|de\s+|het\s+|o\s+|a\s+)?"
+        r"para|per|voor|aan|an|p/|x|pr)\s*(?:the\s+|den\s+|die\s+|das\s+|le\s+|la\s+|l'|el\s+|il\s+|de\s+|het\s+|o\s+|a\s+)?"
         r"(?:\d(?:st|nd|rd|th|e|er|º)?\s*level|level\s*\d|l\d|tier\s*\d|(?:\w+\s+)?(?:team|shift|agents?|colleagues?|"
         r"kolleg\w*|backoffice|back\s+office|billing|finance|ops|supervisor|manager|schicht|[ée]quipe|equipo|"
         r"squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|service\s+\w+))\b[^:\n]{0,20}:", re.I)),
@@ -98,12 +110,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"nur\s+f[üu]r\s+den\s+internen\s+gebrauch|nur\s+intern|usage\s+interne\s+uniquement|"
                         r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno)\b", re.I)),
     # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]".
-    (_LABEL, re.compile(r"[\[{]\s*(?:(?:note\s+(?:to|for)\s+)?(?:agents?|reps?|advisors?|advisers?|csr|operators?|"
-                        r"agente|agentes|mitarbeiter\w*|medewerker|atendente|operatore|conseill\w+|sachbearbeiter\w*)"
+    (_LABEL, re.compile(r"[\[{(]\s*(?:(?:(?:note|nota|notiz|hinweis|notitie|remarque|nb|instructions?|instrucci[oó]n|"
+                        r"istruzion[ei]|instru[cç][aã]o)\s+(?:to|for|para|pour|f[üu]r|per|voor|aan|an|p/|x|al|ao|à|a)\s+"
+                        r"(?:the\s+|el\s+|la\s+|l'|le\s+|il\s+|lo\s+|den\s+|die\s+|de\s+|het\s+|o\s+|a\s+|os\s+|los\s+|"
+                        r"les\s+|gli\s+)?)?(?:agents?|reps?|advisors?|advisers?|csr|operators?|"
+                        r"agente|agentes|mitarbeiter\w*|medewerker|atendente|operatore|operatrice|operador[a]?|"
+                        r"asesor[a]?|gestor[a]?|conseill\w+|sachbearbeiter\w*|berater\w*|consulente|teleoperador[a]?)"
                         r"(?:\s+(?:note|notes|only|instructions?))?\s*:[^\]}\n]{3,200}|(?:choose|pick|select|delete|"
                         r"remove|keep)\s+(?:one|option|as\s+appropriate|whichever|the\s+(?:right|correct|relevant)"
-                        r"\s+(?:option|one|paragraph|line))[^\]}\n]{0,120})[\]}]", re.I)),
-    (_LABEL, re.compile(r"\b(?:note|reminder)\s+to\s+self\b|\bnotiz\s+an\s+mich\b|\bnote\s+pour\s+moi\b|"
+                        r"\s+(?:option|one|paragraph|line))[^\]}\n]{0,120})[\]})]", re.I)),
+    (_LABEL, re.compile(r"\b(?:note|reminder|memo)\s+(?:to|for)\s+(?:self|myself|me)\s*:|\b(?:note|reminder)\s+to\s+self\b|\bnotiz\s+an\s+mich\b|\bnote\s+pour\s+moi\b|"
                         r"\bnota\s+para\s+m[ií]\b|\bpromemoria\s+per\s+me\b|\bnotitie\s+voor\s+mezelf\b", re.I)),
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
@@ -233,7 +249,8 @@ _DRAFTING = [re.compile(p) for p in (
     # German, Dutch: the verb comes last ("[Link einfügen]", "(Betrag noch mit Tom klären)", "(bedrag checken)").
     r"\b(?:link|tracking\w*|sendungsnummer|betrag|summe|datum|termin|formulierung|wortlaut|preis|screenshot|name|"
     r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
-    r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren)\b",
+    r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren|nachreichen|"
+    r"nachtragen)\b",
     # a short verb-last to-do: "Lieferdatum nochmal prüfen", "bedrag even navragen" (not "bitte prüfen", said to customers)
     r"^(?!.*\bbitte\b)(?:[\w\-]+\s+){1,4}(?:einfugen|erganzen|eintragen|prufen|checken|klaren|abklaren|nachfragen|"
     r"bestatigen|anpassen|umformulieren|controleren|nakijken|navragen|bevestigen|invoegen|toevoegen|aanpassen)\s*[!?.]*$",
@@ -285,7 +302,7 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
-                       r"voor|aan)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+                       r"voor|aan|x|pr)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
@@ -328,8 +345,8 @@ _MARK_VERB = re.compile(
     r"controllare|aggiungere|inserire|controleren|toevoegen|invoegen|conferir|adicionar|inserir)\b")
 _FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
 # "PS Maria: …", "P.S. @tom …", "PS für Jens – …": a postscript to a named colleague.
-_POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:to|for|an|für|pour|"
-                         r"à|para|per|voor|aan)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
+_POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:(?:to|for|an|für|pour|"
+                         r"à|para|per|voor|aan)\s|(?:x|p/|pr)\s)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
                          r"\s*(?:[:,—–]|\s-\s)")
 # "Sam — can you double-check this?" at the start of a line.
 _NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)\s*(?:(?:can|could|would)\s+(?:you|u)\s+"
@@ -562,10 +579,25 @@ _TITLES = {
 _LABEL_ALONE_REST = re.compile(r"^[\s\W]*(?:\([^)]*\)[\s\W]*)?$")
 
 
+_MEMO: list = [None, None]
+
+
+def _hits(text: str, ctx):
+    """(the reply's lines, its noted lines), worked out once per reply: check() and staff_spans() (asked by tone)
+    read the same reply one after the other."""
+    persona = getattr(ctx, "persona", None) or {}
+    key = (text, repr(sorted(persona.items(), key=lambda kv: kv[0])), getattr(ctx, "token", ""),
+           getattr(ctx, "channel", ""))
+    if _MEMO[0] != key:
+        lines = read(text, ctx)
+        _MEMO[:] = [key, (lines, list(_line_hits(text, ctx, lines)))]
+    return _MEMO[1]
+
+
 def check(text: str, ctx=None) -> list[Finding]:
     """One finding per offending line, in reading order."""
     found: list[Finding] = []
-    for ln, hit, _ in _line_hits(text, ctx):
+    for ln, hit, _ in _hits(text, ctx)[1]:
         kind, match, _ = hit
         if ln.kind == FOREIGN and kind == _REMARK:
             kind = _STAFF   # in a colleague's quoted message, a remark about the customer is their staff talk
@@ -585,9 +617,9 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     refund"); "Thanks!! hahaha we get this a lot" was written to the customer, and tone judges it.
     """
     spans: dict[int, list[tuple[int, int]]] = {}
-    lines = read(text, ctx)
+    lines, hits = _hits(text, ctx)
     by_no = {ln.no: ln for ln in lines}
-    for ln, (kind, match, span), rest in _line_hits(text, ctx, lines):
+    for ln, (kind, match, span), rest in hits:
         if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
@@ -637,16 +669,27 @@ def _line_hits(text: str, ctx, lines=None):
             continue
         if ln.kind not in (OWN, FOREIGN):
             continue
-        hit, used = _first_hit(ln.prose, ctx, names, text), 0
+        prev = lines[i - 1] if i else None
+        continued = bool(prev and prev.kind == ln.kind and prev.no == ln.no - 1 and len(prev.prose.strip()) >= 40
+                         and _UNFINISHED.search(prev.prose))
+        hit, used = _first_hit(ln.prose, ctx, names, text, continued), 0
         if not hit:
-            hit, used = _across_lines(ln, lines[i + 1:i + 4], names)
+            hit, used = _across_lines(ln, lines[i + 1:i + 4], names, text, lang)
             covered = i + used
+        if not hit and ln.prose.count("(") > ln.prose.count(")") and not (
+                i + 1 < len(lines) and lines[i + 1].kind == ln.kind and lines[i + 1].prose.strip()):
+            # An aside opened and never closed at the end of its paragraph: a note half deleted ("… é de 6.800 €
+            # (rever c/ o Nuno, ele falou em 7 mil se fechar este m").
+            hit = _aside(ln.prose + ")", names, text, lang)
+            if hit and hit[2][1] > len(ln.prose):
+                hit = (hit[0], hit[1], (hit[2][0], len(ln.prose)))
         if not hit and ln.kind == OWN:
             hit, used = _structural(ln, set_apart, persona, lang)
             covered = max(covered, i + used)
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
-            m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True)
+            m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True) or \
+                _DONT_TELL.search(body) or _REPLY_THAT.search(body) or _STAFF_INFINITIVE.search(body)
             hit = (_STAFF, body, None) if m else None
         if hit:
             yield ln, hit, lines[i + 1:i + 1 + used] if used else []
@@ -667,7 +710,7 @@ def _structural(ln, set_apart: dict, persona: dict, lang: str):
     return None, 0
 
 
-def _across_lines(ln, following, names):
+def _across_lines(ln, following, names, whole: str = "", lang: str = "en"):
     """A note that runs on to the next lines of its paragraph: "[check wording w/ admissions - are we allowed
     to say approved before panel⏎signs off??]", "dispatched from our — check whether Leeds or Bristol⏎actually
     has it??"."""
@@ -682,7 +725,7 @@ def _across_lines(ln, following, names):
         ends.append(len(ext))
     if not ends:
         return None, 0
-    hit = _aside(ext, names)
+    hit = _aside(ext, names, whole, lang)
     if hit and hit[2][0] < len(ln.prose) < hit[2][1]:
         return (hit[0], hit[1], (hit[2][0], len(ln.prose))), sum(end < hit[2][1] for end in ends) + 1
     m = _DASH_DRAFT.search(ext)
@@ -699,10 +742,20 @@ def _persona_names(ctx) -> set[str]:
 _FRIENDLY = re.compile(r"[😊🙂😀😃😄😁😉☺]|(?<!\S)[:;]-?\)")
 
 
-def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, str, tuple[int, int] | None] | None:
+# A line that ends mid-sentence (a word or a comma, no full stop, colon or bracket): the next line carries on its
+# sentence, as in a hard-wrapped email ("… können Sie sich auf der Produktseite für eine⏎Verfügbarkeits…
+# eintragen."), so the next line is no note "on a line of its own" (a short line, like a greeting, is no wrap).
+_UNFINISHED = re.compile(r"[^\W\d_],?\s*$")
+
+
+def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool = False
+               ) -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(line):
+            if kind == _STAFF and re.search(r"\b(?:him|her|them)$", m.group(0), re.I) and _PERSON_NOUN.search(
+                    (whole[:whole.find(line)] if line in whole else "") + line[:m.start()]):
+                continue   # "your gift for your mum is wrapped. Don't tell her until she opens it!": her is the mum
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
             if kind == _JOKE and m.group(0).lower() == "lol" and (lang == "nl" or _DUTCH_LOL.search(line)):
@@ -713,13 +766,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
                     m.group(0).strip(" @,:")) in names):
                 continue   # "Follow us @Acme", "@Jane thanks for the update!" (the customer herself)
             if kind == _JOKE:
-                aside = _aside(line, names)  # a staff aside on the same line is the worse finding
+                aside = _aside(line, names, whole, lang)  # a staff aside on the same line is the worse finding
                 if aside:
                     return aside
             span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
                 else None
             return kind, m.group(0), span
-    aside = _aside(line, names)
+    aside = _aside(line, names, whole, lang)
     if aside:
         return aside
     hit = _POSTSCRIPT.search(line)
@@ -761,7 +814,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
     hit = _DASH_DRAFT.search(line)
     if hit and not _TO_CUSTOMER.search(hit.group(1)):
         return _DRAFT, hit.group(1), None
-    if len(line.split()) <= 8 and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
+    if len(line.split()) <= 8 and not continued and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
         bare = fold(line.strip(" *_-–—:.!>"))
         if any(p.search(bare) for p in _DRAFTING):   # a drafting note on a line of its own: "check wording"
             return _DRAFT, line.strip(), None
@@ -770,15 +823,44 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "") -> tuple[str, s
         return _DRAFT, hit.group(0), None
     for pattern in _REMARKS:
         hit = pattern.search(line)
+        if hit and re.search(r"\b(?:him|her)$", hit.group(0), re.I) and _PERSON_NOUN.search(
+                (whole[:whole.find(line)] if line in whole else "") + line[:hit.start()]):
+            continue   # "if the driver calls, just tell him that …": him is the driver
         if hit:
             return _REMARK, hit.group(0), None
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
         if _staff_talk(sentence, pronouns=False):
             return _REMARK, sentence.strip(), None
-    return _weighed(body, names, whole, lang)
+    hit = _weighed(body, names, whole, lang)
+    if hit or not whole:
+        return hit
+    # A line of its own, or a stretch of it set off by a sentence end or a dash, that is a note by its structure
+    # (the reply's first line only after its first stretch: that one greets or answers the customer).
+    units = [u for part in _DASH_SPLIT.split(body) for u in _sentences(part) if u.strip()]
+    first = line.strip() == next((x for x in whole.splitlines() if x.strip()), "").strip()
+    if body != line and _SHIFT_LABEL.match(line):   # "Spätschicht: …" is no chat speaker but the note's addressee
+        body = line
+    for n, unit in enumerate(units[1:] if first else [body] if len(units) == 1 else units):
+        # lower case where a sentence starts: after a full stop, or a line that does not carry one on
+        jotted = (n > 0 or first) and not unit.startswith(" ") or (n == 0 and not first and not continued
+                                                                   and not _after_greeting(line, whole))
+        kind = _note_by_structure(unit, names, whole, lang, aside=False, jotted=jotted)
+        if kind:
+            return kind, unit.strip(" -–—"), None
+    return None
 
 
-def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | None:
+def _after_greeting(line: str, whole: str) -> bool:
+    """The line opens the letter after a greeting with a comma ("Gentile Sig.ra Neri,⏎la ringraziamo …"): its lower
+    case is the language's letter style, not a jotted note."""
+    before = [x for x in (whole[:whole.find(line)] if line in whole else "").splitlines() if x.strip()]
+    return bool(before) and len(before[-1].strip()) <= 60 and before[-1].rstrip().endswith((",", ":"))
+
+
+_DASH_SPLIT = re.compile(r"\s+-{2}\s+|\s+[—–]\s+")
+
+
+def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tuple[str, str, tuple[int, int]] | None:
     """A bracketed aside meant for staff: "(Sam — can you check?)", "[insert tracking link]", "<<check wording>>"."""
     for m in _BRACKETED.finditer(line):
         shape = "(" if m.group(1) is not None or m.group(5) is not None else "[" if m.group(2) is not None else \
@@ -809,9 +891,16 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         if asked and _is_colleague(asked.group(1), names) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
                 _TO_CUSTOMER.search(asked.group(2)):
             return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
-        if _staff_talk(inner, pronouns=True):
+        # "he" in an aside is the customer's unless the reply names someone else first ("your son's appointment
+        # … (he should bring his red book, pls)")
+        if _staff_talk(inner, pronouns=True) and (not whole or _staff_talk(inner, pronouns=False) or not _PERSON_NOUN.search(
+                (whole[:whole.find(line)] if line in whole else "") + line[:m.start()] + " " +
+                inner[:_first_pronoun(inner)])):
             return _REMARK, m.group(0), m.span()
+        structural = _note_by_structure(inner, names, whole, lang, aside=True) if shape in "([" and whole else None
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
+            if structural:   # a "you" said to a colleague: "(Kev can u confirm … on your side before I tell him??)"
+                return structural, m.group(0), m.span()
             continue
         if _HEADS_UP.match(inner) or _CUSTOMER_3RD.search(inner) or _BRACKET_ORDER.match(inner):
             return _STAFF, m.group(0), m.span()
@@ -829,7 +918,14 @@ def _aside(line: str, names: set[str]) -> tuple[str, str, tuple[int, int]] | Non
         if shape == "<<" and m.group(0)[:2] != "**" and len(inner.split()) >= 2 and not _FIELD_LIKE.match(inner) \
                 and not re.search(r"\d", inner) and not is_field(inner):   # a field is the placeholder check's
             return _DRAFT, m.group(0), m.span()   # "<<check wording>>", "{{need to confirm}}": never prose
+        if structural:
+            return structural, m.group(0), m.span()
     return None
+
+
+def _first_pronoun(text: str) -> int:
+    m = _THIRD_PRONOUN.search(text)
+    return m.start() if m else 0
 
 
 def _is_colleague(name: str, names: set[str]) -> bool:
@@ -1009,7 +1105,7 @@ def _sentences(line: str) -> list[str]:
     parts: list[str] = []
     for piece in re.split(r"(?<=[.!?])\s+|(?<=\.-)\s+|(?<=-_-)\s+|(?<=[😂🙄🤣🙃])\s+", line):
         if parts and re.search(r"(?:\b[A-Za-z][a-z]?\.|\b(?:Mrs|Sig|Sra|Sta|Mme|Mlle|Dott|Nr|No|Tel|etc|bzw|ggf|evtl|usw|"
-                               r"approx|incl|excl|ref)\.|\.\.)$", parts[-1]):
+                               r"approx|incl|excl|ref|Dra|Drs|Sres|Srta|Prof|Ing|Dott\.ssa)\.|\.\.)$", parts[-1]):
             parts[-1] += " " + piece
         else:
             parts.append(piece)
@@ -1078,3 +1174,403 @@ _THREAT = re.compile(r"\b(?:threaten\w*\s+(?:the\s+)?(?:ombudsman|solicitor|lawy
 _INFORMAL_YOU = re.compile(r"\b(?:tu|jij|t[úu]|kannst\s+du|hast\s+du|bist\s+du|du\s+(?:kannst|hast|bist|musst|willst)|"
                            r"peux|puedes|puoi|podes|consegues)\b", re.I)
 _FORMAL_YOU = re.compile(r"\b(?:vous|votre|vos|usted|ustedes|uw|(?-i:Sie|Ihnen|Ihr\w*|Lei|La\s+preghiamo))\b", re.I)
+
+
+# --- Notes told by their structure (round h): who a passage is for, not which words it uses. ---
+# The reply's own text as the object of work: "delete this paragraph if …", "poi togliere", "only use if the customer
+# has …", "adjust the amounts manually" — said to whoever sends a macro, never to its reader. Matched folded.
+_OWN_TEXT = re.compile(
+    r"\b(?:delete|remove|cut|drop)\s+(?:this|the)\s+(?:para(?:graph)?|line|sentence|bit|section|note|block)\b|"
+    r"\b(?:borrar|eliminar|quitar|suprimir)\s+(?:este|esta|el|la)\s+(?:parrafo|linea|frase|nota|bloque)\b|"
+    r"\b(?:cancellare|eliminare|togliere|rimuovere)\s+(?:questo|questa|il|la)\s+(?:paragrafo|riga|frase|nota|blocco)\b|"
+    r"\b(?:supprimer|effacer|retirer|enlever)\s+(?:ce|cette|le|la)\s+(?:paragraphe|ligne|phrase|note|bloc)\b|"
+    r"\b(?:diesen|den|dieses|diese)\s+(?:absatz|satz|abschnitt|hinweis|block)\s+(?:loschen|entfernen|rausnehmen|"
+    r"streichen)\b|"
+    r"\b(?:deze|dit|de|het)\s+(?:alinea|zin|regel|paragraaf|opmerking|blok)\s+(?:verwijderen|weghalen|schrappen)\b|"
+    r"\b(?:apagar|eliminar|remover|tirar)\s+(?:este|esta|o|a)\s+(?:paragrafo|linha|frase|nota|bloco)\b|"
+    # "…, then delete", "poi togliere", "y luego borrar": a note that asks to be removed
+    r"\b(?:then|afterwards)\s+(?:delete|remove)(?:\s+this)?\s*[.!]*$|"
+    r"\b(?:poi|e\s+poi)\s+(?:togliere|cancellare|eliminare|rimuovere)(?:\s+(?:questa\s+nota|questo))?\s*[.!]*$|"
+    r"\b(?:luego|despues|y)\s+(?:borrar|quitar|eliminar)(?:lo|la)?\s*[.!]*$|"
+    r"\b(?:puis|ensuite|et)\s+(?:supprimer|effacer|retirer|enlever)\s*[.!]*$|"
+    r"\b(?:dann|danach)\s+(?:loschen|entfernen|rausnehmen)\s*[.!]*$|"
+    r"\b(?:dan|daarna|en)\s+(?:verwijderen|weghalen)\s*[.!]*$|"
+    r"\b(?:depois|e)\s+(?:apagar|tirar|remover)\s*[.!]*$|"
+    # a macro's condition about the customer: "only use if the customer has …", "alleen gebruiken als klant …"
+    r"\b(?:only\s+use|use\s+only)\s+(?:this\s+(?:\w+\s+)?)?(?:if|when|for)\s+(?:the\s+)?(?:customer|client|cx|cust|"
+    r"patient|caller|member|tenant)\b|"
+    r"\bnur\s+(?:verwenden|nutzen|benutzen|einsetzen)\s*,?\s*(?:wenn|falls|bei)\s+(?:der\s+|die\s+)?(?:kunde|kundin|"
+    r"patient\w*)\b|"
+    r"\b(?:a\s+)?utiliser\s+(?:uniquement|seulement)\s+(?:si|quand|pour)\s+(?:le\s+|la\s+|l')?(?:client|cliente|"
+    r"patient|patiente|adherent\w*)\b|"
+    r"\busar\s+(?:solo|unicamente|solamente|apenas|somente|so)\s+(?:si|se|cuando|quando|para)\s+(?:el\s+|la\s+|o\s+|a\s+)?"
+    r"(?:cliente|clienta|paciente)\b|"
+    r"\b(?:usare|utilizzare)\s+solo\s+(?:se|quando|per)\s+(?:il\s+|la\s+)?(?:cliente|paziente)\b|"
+    r"\b(?:alleen|enkel)\s+(?:te\s+)?gebruiken\s+(?:als|bij|wanneer|voor)\s+(?:de\s+)?(?:klant|patient|client)\b|"
+    # amounts and dates still to be set by hand: "Bedragen handmatig aanpassen!", "adjust the amounts manually"
+    r"\b(?:adjust|change|update|amend|fill\s+in)\s+(?:the\s+)?(?:amounts?|figures?|dates?|prices?|names?)\s+"
+    r"(?:manually|by\s+hand)\b|"
+    r"\b(?:bedragen|datums?|prijzen|namen)\s+(?:handmatig|zelf)\s+(?:aanpassen|invullen|wijzigen)\b|"
+    r"\b(?:betrage|summen|daten|preise|namen)\s+(?:manuell|von\s+hand|handisch)\s+(?:anpassen|eintragen|andern)\b|"
+    r"\b(?:ajuster|modifier|saisir)\s+(?:les\s+)?(?:montants|dates|prix|noms)\s+(?:manuellement|a\s+la\s+main)\b|"
+    r"\b(?:ajustar|cambiar|modificar|rellenar|alterar)\s+(?:los\s+|las\s+|os\s+|as\s+)?(?:importes|montos|fechas|"
+    r"precios|nombres|valores|datas|precos|nomes)\s+(?:a\s+mano|manualmente|a\s+mao)\b|"
+    r"\b(?:modificare|cambiare|aggiustare|inserire)\s+(?:gli\s+|le\s+|i\s+)?(?:importi|date|prezzi|nomi)\s+"
+    r"(?:a\s+mano|manualmente)\b")
+# Stems _OWN_TEXT needs, to skip folding text that has none of them.
+_OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|suprim|cancell|togli|rimuov|effac|retir|enlev|"
+                            r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|"
+                            r"gebruik|verwend|nutzen|benutz|einsetz|manual|handmatig|zelf|mano|m[ãa]o|main|hand", re.I)
+# A macro's own label in brackets at the start of a line: "[MACRO – Annulering <14 dgn]", "[Template: refund]".
+_MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|template|textbaustein|sjabloon|"
+                          r"plantilla|modello\s+di\s+risposta|mod[eè]le\s+de\s+r[ée]ponse|modelo\s+de\s+resposta)"
+                          r"\s*(?:[:\-–—#]|\d)[^\]}\n]{0,80}[\]}]", re.I)
+# A line for a shift or a team by its label: "Turno noche: si vuelve a escribir …", "Night shift: …",
+# "Spätschicht: …", "Équipe du soir : …", "Avonddienst: …" (the text after it is weighed).
+_SHIFT_LABEL = re.compile(
+    r"^\W*(?:(?:turno|equipo|squadra|equipa|[ée]quipe|team|shift|dienst|ploeg)\s+(?:de\s+(?:la\s+)?|di\s+|du\s+|da\s+|"
+    r"van\s+(?:de\s+)?)?(?:noche|nocturno|tarde|ma[ñn]ana|fin\s+de\s+semana|night|nights|late|early|morning|evening|"
+    r"weekend|day|notte|sera|pomeriggio|mattina|nuit|soir|matin|noite|manh[ãa]|avond|nacht|ochtend|middag|"
+    r"nachmittag|abend|wochenende)|(?:night|late|early|morning|evening|weekend|day)\s+(?:shift|team|crew)|"
+    r"(?:nacht|spät|spaet|früh|frueh|tag|wochenend)schicht|(?:avond|nacht|weekend|ochtend|late|vroege)dienst)\s*:\s*(.+)$",
+    re.I)
+# A colleague spoken to by name at the start of an aside with no comma: "(Kev can u confirm …)", "(Raúl esto déjalo
+# en el traspaso xfa)"; what makes it a request: a "can you", or a "please" in chat shorthand (a full "por favor",
+# "bitte", "svp" is said to customers too: "(Madrid capital, por favor tenga el DNI a mano)").
+_VOCATIVE_BARE = re.compile(r"^@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+(.+)$")
+_CAN_YOU = re.compile(r"^(?:can|could|would|will)\s+(?:you|u|ya)\b|^(?:pls|plz|please)\b", re.I)
+_PLEASE_ANY = re.compile(r"\b(?:pls|plz|xfa|porfa|pf|plis|x\s+favore|pfv|stp)\b", re.I)   # not "por favor", "bitte", "svp"
+# Informal "you" said after a colleague's name: "(Fra, controlla tu …)", "Marta, mira tú si …", "Jens, schau du mal".
+_EMPHATIC_TU = re.compile(r"\b(?:tu|t[uú]|du|jij|toi)\b", re.I)
+# Asking a named colleague, in the note style of infinitives and shorthand: "chiedere a Davide se …",
+# "rever c/ o Nuno", "preguntar a Marta", "demander à Julie", "check w/ Tom", "mit Jens klären", "navragen bij Sanne".
+_CONSULT = re.compile(
+    r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?i:chiedere|sentire|ricontrollare|verificare|controllare|confermare|"
+    r"preguntar(?:le)?|consultar(?:lo)?|confirmar|verificar|comprobar|revisar|validar|checar|hablar|"
+    r"perguntar|rever|conferir|falar|demander|v[ée]rifier|confirmer|valider|checker|voir)\s+(?i:(?:com|con|c/|avec|a|ao|"
+    r"à|al|aupr[eè]s\s+de|with|w/))\s*(?i:(?:o|a|el|la|il|le|lo)\s+)?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
+    r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?i:check|confirm|verify|clear|run\s+(?:it|this)\s+by)\s+(?i:w/|with)\s*"
+    r"(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
+    r"\b(?i:mit|bei)\s+(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s+(?i:(?:\w+\s+){0,3}?(?:abkl[äa]ren|kl[äa]ren|abstimmen|"
+    r"besprechen|absprechen|checken|nachfragen))\b|"
+    r"\b(?i:navragen|checken|overleggen|afstemmen|nagaan)\s+(?i:bij|met)\s+(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
+    r"\b(?i:bij|met)\s+(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s+(?i:(?:\w+\s+){0,2}?(?:navragen|checken|overleggen|afstemmen|"
+    r"nagaan))\b")
+# An order not to tell the customer something ("dont mention the scratch til he's here", "no se lo digas todavía",
+# "não comenta nada do bug", "sag ihr noch nichts"): never to the customer — not "don't tell anyone your PIN".
+_DONT_TELL = re.compile(
+    r"\b(?:don'?t|do\s+not|never)\s+(?:mention|tell|say|bring\s+up|raise)\b[^.;!?]{0,60}?\b(?:until|til|till|before|"
+    r"when|unless)\s+(?:he|she|they)\b|"
+    r"\b(?:don'?t|do\s+not)\s+(?:tell|mention\s+(?:it|this|that|anything)\s+to)\s+(?:her|him)\b|"
+    r"\bno\s+(?:se\s+lo|se\s+la|le|les)\s+(?:digas|digais|comentes|menciones|cuentes|expliques)\b(?!\s+a\s+nadie)|"
+    r"\bno\s+(?:decirle|comentarle|mencionarle|contarle)\b|"
+    r"\bnon\s+(?:dirglielo|dirgli|dirle|glielo\s+dire|gli\s+dire|le\s+dire|accennargli|accennarle)\b|"
+    r"\bne\s+(?:lui|leur)\s+(?:dis|dites)\s+(?:rien|pas)\b|\bne\s+(?:rien|pas)\s+lui\s+dire\b|"
+    r"\b(?:sag|erz[äa]hl)\s+(?:ihm|ihr)\s+(?:noch\s+)?nichts\b|\b(?:ihm|ihr)\s+(?:noch\s+)?nichts\s+(?:sagen|erz[äa]hlen)\b|"
+    r"\b(?:zeg|vertel)\s+(?:hem|haar)\s+(?:nog\s+)?niets\b|\b(?:hem|haar)\s+(?:nog\s+)?niets\s+(?:zeggen|vertellen)\b|"
+    r"\bn[ãa]o\s+(?:lhe\s+)?(?:digas|diga|contes|comentes|comenta|comente|fala|fales|menciona|mencione)\s+nada\b"
+    r"(?!\s+a\s+ningu[ée]m)", re.I)
+# What to answer the customer, told to a colleague: "pode responder q o estorno foi feito", "tell her that …".
+_REPLY_THAT = re.compile(
+    r"\b(?:pode|podes|puedes|puoi|peux|kannst|kun\s+je|you\s+can|just)\s+(?:(?:lhe|le|gli|lui|ihr|ihm|her|him)\s+)?"
+    r"(?:responder|dizer|contestar|decir|rispondere|dire|r[ée]pondre|antworten|sagen|antwoorden|zeggen|reply|answer|"
+    r"tell\s+(?:her|him))\s+(?:(?:lhe|le|gli|lui|ihr|ihm)\s+)?(?:q|que|che|dass|dat|that)\b|"
+    r"\b(?:tell|let)\s+(?:her|him)\s+(?:know\s+)?that\b|\b(?:dile|dille|digli|dis-lui|sag\s+(?:ihr|ihm)|zeg\s+(?:haar|hem))\s+"
+    r"(?:que|che|dass|dat|qu')", re.I)
+
+# --- Evidence that a set-apart passage (an aside, a line of its own) was written for staff: each a kind. ---
+_SHORT = re.compile(
+    r"(?<![\w/])(?:pls|plz|thx|tmrw|asap|yr|til|thru|b4|dont|cant|wont|xfa|porfa|xq|pq|tb|tmb|ipv|ivm|evt|ff|mss|zsm|"
+    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
+_HEADS = re.compile(r"^\W*(?:ojo|occhio|attenzione|aten[cç][aã]o|cuidado|let\s+op|achtung|vorsicht|attention|careful|"
+                    r"nb|n\.b\.|heads[- ]up|fyi|psst|obs)\b", re.I)   # not "Note:", "Nota:": said to customers all the time
+# An order as only staff get it: an infinitive after "no"/"non"/"não"/"ne pas" ("no confirmar hora hasta q …",
+# "no darle precio final"), the Spanish "vosotros" imperative with a pronoun ("pasádselo a Marta"), a request to
+# take over chats or tickets ("kun jij chat 3 en 5 overnemen?").
+_STAFF_INFINITIVE = re.compile(
+    r"\bno\s+(?:(?:le|les|se\s+lo|se\s+la)\s+)?(?:confirmar|dar|ofrecer|prometer|decir|comentar|mencionar|cobrar|"
+    r"devolver|aceptar|cerrar|llamar|tramitar|reembolsar|abonar|dar)(?:le|les|lo|la|selo|sela)?\b|"
+    r"\bn[ãa]o\s+(?:confirmar|dar|oferecer|prometer|dizer|comentar|mencionar|cobrar|devolver|aceitar|fechar|"
+    r"reembolsar|falar)(?:-lhe)?\b|"
+    # (Italian "non confermare" is also the informal "don't confirm" said to customers: only with "him"/"her")
+    r"\bnon\s+(?:confermar|dar|offrir|prometter|dir|commentar|menzionar|addebitar|rimborsar|accettar)(?:gli|le|glielo)\b|"
+    r"\bne\s+(?:pas|rien|jamais)\s+(?:lui\s+|leur\s+)?(?:confirmer|donner|offrir|proposer|promettre|dire|mentionner|"
+    r"facturer|rembourser|accepter|cl[ôo]turer|fermer)\b|"
+    r"\b(?:noch\s+)?(?:nicht|nichts|keine?n?\s+\w+)\s+(?:\w+\s+){0,2}?(?:best[äa]tigen|zusagen|versprechen|anbieten|"
+    r"erw[äa]hnen|erstatten|rausgeben)\b|"
+    r"\b(?:nog\s+)?(?:niet|niets|geen\s+\w+)\s+(?:\w+\s+){0,2}?(?:bevestigen|toezeggen|beloven|aanbieden|noemen|"
+    r"terugbetalen)\b|"
+    r"\b(?:take\s+over|cover|pick\s+up|grab)\s+(?:my\s+|the\s+)?(?:chats?|tickets?|queue)\b|\boverne(?:men|emt)\b|"
+    r"\b[üu]bernimm|[üu]bernehmen\b|\b(?:reprendre|prendre\s+le\s+relais\s+sur)\s+(?:le\s+|les\s+|mes\s+)?(?:chats?|tickets?)\b|"
+    r"\b(?:coger|llevar|quedarte\s+con|hacerte\s+cargo\s+de)\s+(?:el\s+|los\s+|mis\s+)?(?:chats?|tickets?|cola)\b|"
+    r"\b(?:prendere|prenderti|gestire|seguire)\s+(?:la\s+|le\s+|il\s+|i\s+|mie\s+)?(?:chat|ticket|coda)\b|"
+    r"\b(?:pegar|assumir|ficar\s+com)\s+(?:o\s+|a\s+|os\s+|as\s+|meu\s+|minhas\s+)?(?:chats?|tickets?|fila)\b", re.I)
+# The Spanish "vosotros" imperative with a pronoun, to colleagues: "pasádselo a Marta", "llamadle" (the ending first,
+# as a quick test, then the word).
+_VOSOTROS_END = re.compile(r"(?:adle|edle|idle|dselo|dsela|adlo|adla)\b", re.I)
+_VOSOTROS = re.compile(r"\b[^\W\d_]+(?:adle|edle|idle|[áa]dselo|[ée]dselo|[íi]dselo|[áa]dsela|adlo|adla)\b", re.I)
+
+
+def _vosotros(unit: str) -> bool:
+    return bool(_VOSOTROS_END.search(unit) and _VOSOTROS.search(unit))
+
+
+# Other conversations or the writer's break: "chat 3 en 5", "ff lunchen", "brb", "vado in pausa".
+_OTHER_WINDOW = re.compile(
+    r"\b(?:chat|chats|ticket|tickets|queue|cola|coda|wachtrij|fila)\s+#?\d{1,2}(?:\s*(?:en|and|und|et|y|e|&|,)\s*\d{1,2})?\b|"
+    r"\b(?:lunch|lunchen|lunchpauze|brb|afk|mittagspause|mittag\s+machen|d[ée]jeuner|en\s+pause|almorzar|me\s+voy\s+a\s+comer|"
+    r"pausa\s+pranzo|vado\s+in\s+pausa|almo[çc]ar|almo[çc]o|koffie\s+halen|coffee\s+break|smoke\s+break|back\s+in\s+\d+)\b", re.I)
+# Moaning about someone: the customer ("die van 5 zeurt"), or a partner ("a operadora tá enrolando todo mundo").
+_WHINGE = re.compile(r"\b(?:zeurt|zeurde|zeiken|zeikt|jammert|n[öo]rgelt|meckert|quengelt|r[âa]le|chouine|pleurniche|"
+                     r"frigna|rompe\s+le|enche\s+o\s+saco|enrolando|enrola|dando\s+la\s+lata|da\s+la\s+lata|moaning|"
+                     r"whining|whinging|banging\s+on|kicking\s+off|stringing\s+(?:us|everyone)\s+along|"
+                     r"messing\s+(?:us|everyone)\s+(?:about|around)|nos\s+toman\s+el\s+pelo|se\s+fichent\s+de\s+nous|"
+                     r"ci\s+prendono\s+in\s+giro|verarsch\w*|houden\s+ons\s+aan\s+het\s+lijntje)\b", re.I)
+# Candour meant for colleagues: "na real vai demorar mais", "between us", "off the record", "unter uns".
+_CANDOUR = re.compile(r"\b(?:na\s+real|between\s+us|off\s+the\s+record|entre\s+nous|unter\s+uns|tra\s+(?:di\s+)?noi|"
+                      r"onder\s+ons|entre\s+nosotros|entre\s+n[óo]s)\b", re.I)
+# The one the note is about, by the case: "es el de las 4 llamadas", "die van 5", "the one with the 4 calls".
+_THE_ONE = re.compile(r"\b(?:es|era)\s+(?:el|la)\s+(?:de\s+(?:las?|los?)|del|que)\b|\b(?:è|e)\s+(?:quell[oa])\s+(?:di|del|"
+                      r"della|che)\b|\bdie\s+van\s+(?:\d|de|het)\b|\b(?:it's|its|is)\s+the\s+one\s+(?:who|that|with|from)\b|"
+                      r"\bc'est\s+(?:celui|celle)\s+(?:qui|de|du|des)\b|\b(?:é|e)\s+(?:o|a)\s+(?:do|da|que)\b", re.I)
+# The customer got in touch again and again: "las 4 llamadas", "3 calls", "zweimal angerufen" (a small count).
+_REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d)\s*x?\s+(?:calls?|e-?mails?|llamadas?|chiamate|appels|mails?|anrufe|"
+                       r"telefoontjes|liga[çc][õo]es|mensajes|messaggi|messages|berichten|nachrichten|mensagens|"
+                       r"reclama[çc][õo]es|reclamos|quejas|klachten|beschwerden|plaintes|complaints)\b|"
+                       r"\b(?:twice|zweimal|dreimal|deux\s+fois|trois\s+fois|dos\s+veces|tres\s+veces|due\s+volte|tre\s+volte|"
+                       r"twee\s+keer|drie\s+keer|duas\s+vezes|tr[êe]s\s+vezes)\b", re.I)
+_REPEAT_H = re.compile(_REPEAT_H.pattern + rf"|(?<![\w.,/])[2-9]\s?x\s+(?:\w+\s+)?{_CONTACT}\b|\b{_CONTACT}\s+[2-9]\s?x\b",
+                       re.I)   # "3x gebeld", "called 4x"
+_STAFF_WORK_H = re.compile(r"\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
+                           r"passaggio\s+di\s+consegne|passagem\s+de\s+turno|sistema\s+(?:às\s+vezes|a\s+veces)|"
+                           r"no-?show|\d(?:º|°|o)?\s*(?:livello|nivel|n[íi]vel))\b", re.I)
+
+# "mevrouw heeft al 3x gebeld", "madame a déjà appelé": the customer by a polite noun as a verb's subject, no name.
+_POLITE_SUBJECT = re.compile(
+    r"(?:^|[(\[,;:]\s*|[.!?]\s+)(?:mevrouw|meneer|madame|monsieur|se[ñn]ora|se[ñn]or|signora|signore|senhora|senhor)\s+"
+    r"(?:heeft|is|wil|belt|belde|zegt|a|est|veut|dit|ha|est[áa]|quiere|dice|[èe]|vuole|tem|quer|diz|j[áa]|al|d[ée]j[àa]|"
+    r"ya|gi[àa])\b", re.I)
+# Telling a staff role, in the note style of infinitives: "avisar al técnico", "avvisare il magazzino", "prévenir le
+# technicien", "den Monteur informieren", "monteur inlichten", "avisar o técnico".
+_ROLE = (r"(?:t[ée]cnico|tecnico|technicien|techniker|monteur|almac[ée]n|magazzino|armaz[ée]m|entrep[ôo]t|lager|magazijn|"
+         r"supervisor\w*|superviseur|jefe|capo|chef|teamleiter|teamleider|responsable|responsabile|repartidor|corriere|"
+         r"livreur|fahrer|bezorger|estafeta|transportista|backoffice|back\s+office|contabilidad|contabilit[àa]|"
+         r"comptabilit[ée]|buchhaltung|boekhouding|contabilidade|log[ií]stica|logistique|logistik|logistiek)")
+_TELL_ROLE = re.compile(
+    rf"(?:^|[,;:(\[—–\-]\s*)(?:avisar|informar|llamar|escribir|avvisare|informare|chiamare|scrivere|pr[ée]venir|"
+    rf"informer|appeler|pr[ée]venir|avisar|informar|ligar|escrever)\s+(?:a\s+|al\s+|ao\s+|à\s+|o\s+|il\s+|l'|le\s+|la\s+|"
+    rf"el\s+)?{_ROLE}\b|\b(?:den|die|das|de|het)\s+{_ROLE}\s+(?:informieren|anrufen|benachrichtigen|inlichten|bellen|"
+    rf"informeren|mailen)\b", re.I)
+# The customer spoken of in the third person, in a reply written to them: a pronoun with nobody else it could
+# stand for before it (no engineer, courier, husband, named person who acts in the reply).
+_PRONOUN_H = {
+    "en": re.compile(r"\b(?:she|he|her|him|she's|he's|she'd|he'd|she'll|he'll|shes|hes)\b", re.I),
+    "es": re.compile(r"\b(?:él|ella)\b", re.I),
+    "it": re.compile(r"\blui\b", re.I),
+    "pt": re.compile(r"\b(?:ele|ela)\s+(?:falou|disse|ligou|liga|quer|queria|pediu|pede|reclamou|reclama|acha|sabe|"
+                     r"escreveu|escreve|ouve|entende|vai\s+ligar|j[áa]\s+(?:ligou|reclamou|pediu))\b", re.I),
+    "nl": re.compile(r"\b(?:ze|zij|hij)\s+(?:hoort|belt|belde|zegt|zei|vraagt|vroeg|klaagt|zeurt|denkt|snapt|begrijpt|"
+                     r"spreekt|schreef|mailde|dreigt|wil\s+(?:geld|een|zijn|haar)|heeft\s+(?:al|weer|gebeld|gemaild))\b"),
+    "de": re.compile(r"\b(?:sie|er)\s+(?:h[öo]rt|ruft|rief|sagt|sagte|fragt|fragte|beschwert|droht|meint|versteht|"
+                     r"spricht|schreibt|schrieb|hat\s+(?:schon|bereits|angerufen|geschrieben))\b"),
+    "fr": re.compile(r"\b(?:il|elle)\s+(?:entend|appelle|a\s+appel[ée]|dit|a\s+dit|demande|r[âa]le|se\s+plaint|menace|"
+                     r"comprend|parle|[ée]crit|a\s+[ée]crit|rappelle)\b"),
+}
+_PERSON_NOUN = re.compile(
+    r"\b(?:engineer|technician|tech|courier|driver|colleague|manager|agent|advis[eo]r|doctor|dr|nurse|dentist|"
+    r"consultant|surgeon|husband|wife|son|daughter|partner|mother|mum|mom|father|dad|brother|sister|friend|"
+    r"neighbou?r|landlord|landlady|child|baby|boy|girl|man|woman|lady|gentleman|guy|plumber|electrician|fitter|"
+    r"installer|surveyor|assessor|inspector|owner|seller|vendor|host|guest|passenger|representative|rep|"
+    r"supervisor|postman|postie|officer|solicitor|lawyer|teacher|student|carer|specialist|expert|"
+    r"t[ée]cnico|mensajero|repartidor|transportista|conductor|compa[ñn]er[oa]|marido|esposa?|hij[oa]|padre|madre|"
+    r"amig[oa]|vecin[oa]|m[ée]dic[oa]|doctor[a]?|dra?|enfermer[oa]|comercial|asesor[a]?|gestor[a]?|"
+    r"tecnico|corriere|fattorino|autista|collega|marito|moglie|figli[oa]|padre|madre|amic[oa]|vicin[oa]|"
+    r"medico|dottor\w*|dott|consulente|installatore|idraulico|"
+    r"estafeta|motorista|colega|esposo|esposa|filh[oa]|pai|m[ãa]e|vizinh[oa]|consultor[a]?|vendedor[a]?|"
+    r"monteur|techniker|fahrer|kurier|kollege|kollegin|mann|frau|sohn|tochter|vater|mutter|freund\w*|nachbar\w*|"
+    r"arzt|[äa]rztin|berater\w*|"
+    r"technicien|livreur|chauffeur|coll[èe]gue|mari|femme|fils|fille|p[èe]re|m[èe]re|ami|amie|voisin\w*|"
+    r"m[ée]decin|docteur|conseill[eè]re?|"
+    r"bezorger|chauffeur|collega|echtgeno(?:ot|te)|zoon|dochter|vader|moeder|vriend\w*|buurm\w*|arts|dokter|"
+    r"adviseur|koerier)\b", re.I)
+# A name that acts in the reply before the pronoun: "Tom will call", "Luis from our team", "our engineer Tom".
+_NAME_ACTS = re.compile(r"\b(?i:asked|told|spoke\s+(?:to|with)|talked\s+to|checked\s+with|contacted|colleagues?|with|"
+                        r"by|to)\s+[A-ZÀ-Þ][a-zà-ÿ]{1,15}\b|"
+                        r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][a-zà-ÿ]{1,15}\s+(?:will|'ll|is|has|from|in|at|who|can|could|should|"
+                        r"called|rang|said|says|mentioned|confirmed|visited|came|went|tried|wird|hat|ist|kommt|va|"
+                        r"viendra|vendrá|verrà|komt|heeft|vai|vem)\b", re.M)
+
+
+def _pronoun_for_customer(unit: str, before: str, lang: str):
+    """A third-person pronoun in the unit that can only stand for the customer: the reply (before the unit and in
+    it) names no other person it could stand for. English pronouns count in a passage in English, whatever the
+    reply's language (a note typed in English), not in "He revisado" ("I have checked")."""
+    rxs = [_PRONOUN_H.get(lang, _PRONOUN_H["en"])]
+    if lang != "en" and _PRONOUN_H["en"].search(unit) and _line_language(unit) == "en":
+        rxs.append(_PRONOUN_H["en"])
+    for rx in rxs:
+        m = rx.search(unit)
+        if m:
+            context = before + " " + unit[:m.start()]
+            if not _PERSON_NOUN.search(context) and not _NAME_ACTS.search(context):
+                return m
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _line_scores(text: str):
+    """(number of words, each language's evidence) in a passage."""
+    from .language import profile
+    return profile(text)
+
+
+def _line_language(text: str):
+    """The language a passage is plainly in, or None when it is too short or too mixed to tell."""
+    n, scores = _line_scores(text)
+    if n < 6:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    ranked = sorted(scores.values())
+    return best if scores[best] >= 2.0 and ranked[-2] * 2 <= scores[best] else None
+
+
+def _other_language(text: str, reply: str | None) -> bool:
+    """The passage is in another language than the reply: plainly more of some language than of the reply's."""
+    if not reply:
+        return False
+    n, scores = _line_scores(text)
+    best = max(scores, key=lambda k: scores[k])
+    return n >= 6 and best != reply and scores[best] >= 2.0 and scores[reply] * 3 <= scores[best]
+
+
+def _reply_language(whole: str, unit: str):
+    """The reply's language without the passage (the profile's evidence adds up word by word, so the passage's is
+    taken off the whole's), or None when too little is left to tell."""
+    n, scores = _line_scores(whole)
+    k, own = _line_scores(unit) if unit in whole else (0, {})
+    rest = {lang: scores[lang] - own.get(lang, 0.0) for lang in scores}
+    return max(rest, key=lambda lang: rest[lang]) if n - k >= 12 else None
+
+
+def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:
+    """The kinds of staff evidence in a set-apart passage."""
+    kinds = set()
+    if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
+            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit):
+        kinds.add("third")
+    if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
+            _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit):
+        kinds.add("order")
+    if _SHORT.search(unit):
+        kinds.add("shorthand")
+    if not kinds and not (_REPEAT_H.search(unit) or _SNEER.search(unit) or _WHINGE.search(unit) or _CANDOUR.search(unit)):
+        return kinds   # no kind a note needs (the customer, an order, shorthand, moaning, a repeat): stop here
+    if _HEADS.search(unit) or _SHIFT_LABEL.match(unit):
+        kinds.add("heads")
+    if _STAFF_WORK.search(unit) or _STAFF_WORK_H.search(unit) or _OTHER_WINDOW.search(unit):
+        kinds.add("work")
+    if _REPEAT_H.search(unit) or _AGAIN_COUNT.search(unit):
+        kinds.add("repeat")
+    if _SNEER.search(unit) or _WHINGE.search(unit):
+        kinds.add("sneer")
+    if jotted and unit[:1].islower() and re.search(r"(?:^|[.!?]\s+)[A-ZÀ-Þ]", whole):
+        kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
+    if _CANDOUR.search(unit):
+        kinds.add("candour")   # "na real vai demorar mais": what the customer is not meant to hear
+    if kinds and _other_language(unit, _reply_language(whole, unit)):   # alone it is no note: only then worth reading
+        kinds.add("language")   # a note typed in another language than the reply's
+    return kinds
+
+
+_INFORMAL_WORDS = {"tu", "tú", "du", "dich", "dir", "jij", "je", "jou", "jouw", "toi", "te", "ti", "teu", "tua", "tuo"}
+
+
+def _informal_only(unit: str, whole: str, lang: str) -> bool:
+    """The unit's "you" is a colleague's: informal ("tu", "du", "jij") in a reply that calls the customer formally,
+    or asked to take over staff work."""
+    you = [m.group(0).lower() for m in _ANY_YOU.finditer(unit) if m.group(0).lower() not in _NOT_YOU.get(lang, set())]
+    if not you:
+        return True
+    if _OTHER_WINDOW.search(unit) and _STAFF_INFINITIVE.search(unit):
+        return True   # "kun jij chat 3 en 5 overnemen?": only a colleague takes over chats
+    if not all(w in _INFORMAL_WORDS for w in you):
+        return False
+    rest = whole.replace(unit, " ")
+    return bool(_FORMAL_YOU.search(rest)) and not re.search(
+        r"\b(?:tu|t[uú]|du|dich|dir|dein\w*|jij|je|jouw|toi|ton|ta|tes|teu|tua|tuo|tuoi|tus)\b", rest, re.I)
+
+
+# A line that opens with a colleague's name, no comma, and asks them something in the informal: "Karim tu peux …",
+# "Sanne kun jij …", "Giulia ricordati di …", "João vê se consegues …", "Jens kannst du …", "Tom can u …".
+_NAME_ASKS = re.compile(
+    r"^@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+(?:can\s+(?:you|u)|could\s+(?:you|u)|pls|plz|tu\s+peux|peux[- ]tu|tu\s+pourrais|"
+    r"pourrais[- ]tu|n'oublie\s+pas|pense\s+[àa]|puedes|podr[ií]as|acu[ée]rdate|no\s+te\s+olvides|porfa|xfa|puoi|"
+    r"potresti|ricordati|mi\s+confermi|kun\s+jij|kan\s+jij|wil\s+jij|vergeet\s+niet|kannst\s+du|k[öo]nntest\s+du|"
+    r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as)\b")
+_NOT_A_VOCATIVE = {"mira", "oye", "bueno", "vale", "ecco", "senti", "guarda", "kijk", "schau", "ecoute", "regarde", "olha",
+                   "veja", "look", "listen", "well", "ok", "so", "also", "hola", "ciao", "hallo", "hoi", "hi", "hey"}
+
+
+# The writer speaking to the customer in a line: "I've checked", "ich habe", "yo", "thanks for waiting".
+_I = re.compile(r"(?-i:\bI(?:'m|'ve|'ll|'d)?\b)|\b(?i:ich|yo|io|ik|eu)\b")
+_THANKS = re.compile(r"\b(?:thanks|thank\s+you|sorry|gracias|grazie|merci|danke|bedankt|obrigad[oa]|desculp\w*|perdon\w*|"
+                     r"scusa\w*|d[ée]sol[ée]e?|entschuldig\w*)\b", re.I)
+
+
+def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside: bool, jotted: bool = False):
+    """A set-apart passage (an aside, or a line of its own) that is a note by its structure: addressed to a
+    colleague by name or role, an order about the reply's own text, or two kinds of staff evidence and nobody
+    spoken to."""
+    text = unit.strip(" -–—*>")
+    if not aside and (len(text.split()) < 4 or not _NAME_ASKS.match(text) and not _informal_only(text, whole, lang)
+                      or addressee._FOOTER.search(text)):
+        return None   # a line too short, saying "you" to the customer, or a footer (quicker to tell first)
+    if not _spoken_to(text, lang) and _OWN_TEXT_HINT.search(text) and _OWN_TEXT.search(fold(text)):
+        return _DRAFT
+    m = _CONSULT.search(text) if aside else None   # on a line: "Para dudas, preguntar a Marta en recepción"
+    if m:
+        who = next(g for g in m.groups() if g)
+        if _is_colleague(who, names) and not _introduced(who, whole) and not _spoken_to(text[:m.start()], lang):
+            return _DRAFT   # "chiedere a Davide se …", "rever c/ o Nuno", "check w/ Tom"
+    m = _VOCATIVE_BARE.match(text) if aside else None
+    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+            and (_CAN_YOU.match(m.group(2)) or (_PLEASE_ANY.search(m.group(2)) and not _TO_CUSTOMER.search(m.group(2)))):
+        return _STAFF   # "(Kev can u confirm …)", "(Raúl esto déjalo en el traspaso xfa)"
+    m = _NAME_LEAD.match(text)
+    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+            and not _APPOSITION.match(m.group(2)) and _EMPHATIC_TU.search(m.group(2)) and not _POSSESSIVE.search(
+            m.group(2)) and (aside or _informal_only(m.group(2), whole, lang)):
+        return _STAFF   # "(Fra, controlla tu sul gestionale …)", "Marta, mira tú si …"
+    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+            and not _APPOSITION.match(m.group(2)) and (_DONT_TELL.search(m.group(2)) or _STAFF_INFINITIVE.search(
+            m.group(2))) and not _spoken_to(m.group(2), lang):
+        return _STAFF   # "(Luca: non dirle ancora niente dello sconto)", "Pepe — no confirmar la hora"
+    m = _NAME_ASKS.match(text) if not aside else None
+    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+            and fold(m.group(1)) not in _NOT_A_VOCATIVE and (_informal_only(text[m.end(1):], whole, lang) or
+                                                             not _spoken_to(text[m.end():], lang)):
+        return _STAFF   # "Karim tu peux vérifier l'adresse stp ?", "Sanne kun jij de bezorger even bellen?"
+    shift = _SHIFT_LABEL.match(text)
+    if shift and not _spoken_to(shift.group(1), lang) and not addressee._WE.search(shift.group(1)) and (
+            _kinds(shift.group(1), "", whole, lang) & {"third", "order"} or _ABOUT_CUSTOMER.search(shift.group(1)) or
+            re.search(r"(?-i:\b(?:sie|er|ihm)\b)", shift.group(1))):
+        return _STAFF   # "Turno noche: si vuelve a escribir pasádselo a Marta"
+    if not _informal_only(text, whole, lang):
+        return None
+    if not aside and addressee._WE.search(text):
+        return None   # "The lady at our Leeds branch said she had called the depot 3 times": the company speaking
+    if not aside and (_I.search(text) or (lang == "fr" and re.search(r"\bj(?:e\b|')", text, re.I)) or _THANKS.search(text)):
+        return None   # "thanks for waiting, I've checked and he'll be there by 2pm tmrw": the writer to the customer
+    before = whole[:whole.find(unit)] if unit in whole else ""
+    kinds = _kinds(text, before, whole, lang, jotted)
+    # Two kinds, one saying whom it is about or telling someone what to do, one marking it as jotted for staff:
+    # "(no confirmar hora hasta q llame …)", "ff lunchen, kun jij chat 3 en 5 overnemen? die van 5 zeurt …"; an
+    # aside is set apart already, and staff work or a repeat marks it enough ("(she's had 2 freezes, policy says 1)").
+    marks = {"shorthand", "heads", "language", "order", "candour", "jotted"} | ({"work", "repeat", "sneer"} if aside else set())
+    if "candour" in kinds and "sneer" not in kinds:
+        kinds.discard("candour")   # "na real o prazo é de 5 dias, mas costuma chegar antes 😊" is candour to the customer
+    if "language" in kinds and not kinds & {"third", "order", "candour", "shorthand", "sneer", "repeat"}:
+        return None   # "Nota: el envío es gratis desde 50 €" in an English reply: a notice in two languages
+    if len(kinds) >= 2 and kinds & {"third", "order", "language", "candour"} and kinds & marks:
+        return _REMARK if "third" in kinds else _STAFF
+    return None

@@ -900,3 +900,363 @@ def test_venting_about_the_case_jotted_with_a_repeat_and_swearing_is_a_note(text
 ])
 def test_venting_said_to_the_customer_or_without_its_signs_is_no_note(text):
     assert check(text, JANE) == []
+
+
+# --- Round h (blind round, tuned on): classes of structure rather than vocabulary. ---
+DE = CheckContext(persona={"name": "Jana Vogt", "language": "de"}, channel="email")
+
+
+@pytest.mark.parametrize("text", [
+    # a hard-wrapped email: the short line ending a sentence carries on the line above, it is no to-do of its own
+    "Guten Tag Frau Vogt,\n\nwenn Sie möchten, können Sie sich auf unserer Produktseite für eine\n"
+    "Erinnerungsmail eintragen.\n\nFreundliche Grüße\nTim",
+    "Beste mevrouw Vogt,\n\nU kunt de nieuwe datum zelf in het klantportaal onder het tabblad\n"
+    "Afspraken aanpassen.\n\nMet vriendelijke groet,\nTim",
+])
+def test_the_end_of_a_wrapped_sentence_is_no_drafting_note(text):
+    assert check(text, DE) == []
+
+
+def test_a_verb_last_to_do_on_a_line_of_its_own_still_is_one():
+    assert check("Guten Tag Frau Vogt,\n\nIhre Bestellung ist unterwegs.\nLieferdatum nochmal prüfen\n\n"
+                 "Freundliche Grüße\nTim", DE)
+
+
+ES = CheckContext(persona={"name": "Lucía Pardo", "language": "es"}, channel="email")
+IT = CheckContext(persona={"name": "Paola Neri", "language": "it"}, channel="chat")
+NL = CheckContext(persona={"name": "Anke de Boer", "language": "nl"}, channel="chat")
+PT = CheckContext(persona={"name": "Rita Sousa", "language": "pt"}, channel="email")
+FR = CheckContext(persona={"name": "Claire Morel", "language": "fr"}, channel="email")
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane,\n\nYour parcel was re-sent today.\n\nAgent comment (Tom): second reship, flag account if it happens "
+     "again\n\nBest,\nAmy", JANE),
+    ("Guten Tag Frau Vogt,\n\nIhr Vertrag ist verlängert.\n\nInterne Notiz von Jens: Kulanz schon zweimal gewährt\n\n"
+     "Freundliche Grüße", DE),
+])
+def test_a_note_label_with_its_writer_before_the_colon_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Bonjour Madame Morel,\n\n(Note pour le conseiller : supprimer ce paragraphe si la cliente n'a pas d'assurance)"
+     " Votre devis est joint.\n\nCordialement", FR),
+    ("Gentile Sig.ra Neri, [nota per l'operatore: cancellare questa riga se non c'è garanzia] il tecnico passerà "
+     "domani.", IT),
+    ("Beste mevrouw De Boer,\n\nUw afspraak staat vast. Alleen gebruiken als klant al een contract heeft.\n\n"
+     "Met vriendelijke groet", NL),
+    ("Hi Jane,\n\nYour refund of £[amount] is on its way (adjust the amounts manually before it goes).\n\nBest", JANE),
+])
+def test_an_instruction_about_the_macro_itself_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer told how to use a product, to delete their own data, or to fill in a form by hand
+    ("Hi Jane,\n\nOnly use the charger when the device is switched off. You can delete this line from your "
+     "settings file if you prefer.\n\nBest", JANE),
+    ("Estimada Sra. Pardo:\n\nPuede borrar este párrafo de su carta de reclamación si ya no procede. Use solo "
+     "el cargador original.\n\nAtentamente", ES),
+    ("Beste mevrouw De Boer,\n\nU kunt de bedragen zelf handmatig aanpassen in de app.\n\nMet vriendelijke groet", NL),
+])
+def test_instructions_given_to_the_customer_about_their_own_things_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Estimada Sra. Pardo:\n\nSu pedido sale mañana (preguntar a Marta si el montaje va incluido) y le llegará el "
+     "jueves.\n\nAtentamente", ES),
+    ("Bonjour Madame Morel,\n\nLe remboursement est validé (vérifier avec Julie le montant exact).\n\nCordialement", FR),
+    ("Beste mevrouw De Boer, de monteur komt dinsdag. prijs nog navragen bij Sanne", NL),
+    ("Olá Sra. Sousa,\n\nO valor da retoma é de 5.000 € (confirmar com o Rui, acho que dá mais)\n\nCumprimentos", PT),
+])
+def test_asking_a_named_colleague_in_the_note_style_of_infinitives_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer told whom to ask, with the polite imperative; a colleague introduced to the customer
+    ("Estimada Sra. Pardo:\n\nSi lo desea, puede preguntar a Marta en recepción por el montaje.\n\nAtentamente", ES),
+    ("Bonjour Madame Morel,\n\nVous pouvez vérifier avec Julie, notre conseillère, le montant exact.\n\n"
+     "Cordialement", FR),
+    ("Hi Jane,\n\nI've copied in my colleague Tom. Please check with Tom whether Tuesday suits you.\n\nBest", JANE),
+])
+def test_a_customer_told_to_ask_someone_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your repair is booked for Friday. (Sam can you make sure the loan car is free that day?)", JANE),
+    ("Hola Lucía, ya está tramitada la devolución. (Pepe esto apúntalo en el parte porfa)", ES),
+    ("Gentile Sig.ra Neri,\n\nil rinnovo è registrato. (Gio, verifica tu se il pagamento è arrivato)\n\n"
+     "Cordiali saluti", IT),
+])
+def test_a_colleague_named_at_the_start_of_an_aside_and_asked_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your order ships today (Amazon can take a day longer to update tracking).", JANE),
+    ("Gentile Sig.ra Neri, il corriere passerà domani (Milano, zona Nord).", IT),
+    ("Hola Lucía, el técnico irá el lunes (Madrid capital, por favor tenga el DNI a mano).", ES),
+])
+def test_a_place_or_a_company_opening_an_aside_is_no_colleague(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer as "she"/"he" with nobody else in the reply the pronoun could stand for, and a staff sign
+    ("Hi Jane, your replacement card is on its way (she lost the last one twice already, policy says 1 free "
+     "replacement).", JANE),
+    ("Gentile Sig.ra Neri, la prenotazione è confermata.\npls check the hotel keeps the room if she arrives late, "
+     "last time they gave it away", IT),
+    ("Beste mevrouw De Boer, uw afspraak is op dinsdag om 10:00. [ze belt steeds terug, evt even bellen ipv mailen]",
+     NL),
+])
+def test_a_note_about_the_customer_in_the_third_person_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # someone else the pronoun stands for: the engineer, the customer's husband, a named person who acts
+    ("Hi Jane, our engineer will visit on Friday (he lost the van keys twice already, so he may be late).", JANE),
+    ("Hi Jane, your husband's parcel is gift-wrapped (he asked for that twice, policy says it is free).", JANE),
+    ("Hi Jane, Tom will call you on Friday. He has your file and asked twice already about the meter.", JANE),
+    # the pronoun alone, with nothing only staff say
+    ("Hi Jane, your parcel goes out today (he will ring the bell before leaving it).", JANE),
+])
+def test_a_pronoun_for_someone_else_or_without_staff_signs_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hola Lucía, su mesa sale hoy. (no confirmar hora hasta q llame el almacén)", ES),
+    ("Olá Sra. Sousa, a encomenda já saiu.\nnão prometer data, o armazém tá atrasado x causa da greve", PT),
+    ("Gentile Sig.ra Neri, la pratica è aperta. (non dirle l'importo finché non arriva la perizia, cmq urgente)",
+     IT),
+])
+def test_a_negated_infinitive_order_with_staff_shorthand_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # care and safety instructions, footers: infinitives said to everyone
+    ("Estimada Sra. Pardo:\n\nLe enviamos la funda nueva. No lavar a más de 30 grados y no usar secadora.\n\n"
+     "Atentamente", ES),
+    ("Olá Sra. Sousa,\n\nSegue a fatura em anexo. Por favor, não responder a este e-mail.\n\nCumprimentos", PT),
+    ("Bonjour Madame Morel,\n\nVotre colis est parti. Ne pas jeter l'emballage avant réception.\n\nCordialement", FR),
+    ("Gentile Sig.ra Neri,\n\nnon confermare l'ordine finché non ricevi il codice via SMS.\n\nCordiali saluti", IT),
+    ("Estimada Sra. Pardo:\n\nPara cualquier duda, preguntar a Marta en la recepción del hotel.\n\nAtentamente", ES),
+    ("Bonjour Madame Morel,\n\nPour le montage, voir avec Julien lors de la livraison.\n\nCordialement", FR),
+])
+def test_infinitive_instructions_said_to_everyone_are_no_note(text, ctx):
+    # (Italian "non confermare …" is also the informal "don't confirm …" said to a customer: left alone)
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a paragraph in another language than the reply, with a staff sign
+    ("Dear Jane,\n\nYour appointment is confirmed for Tuesday at 10:00.\n\nNota: pidió otra doctora, de momento lo "
+     "dejo así, no se lo digas todavía.\n\nKind regards,\nElena", JANE),
+    ("Estimada Sra. Pardo:\n\nSu cita queda confirmada para el martes a las 10:00.\n\nshe asked for a different "
+     "doctor twice already, pls leave it as is for now\n\nAtentamente,\nElena", ES),
+])
+def test_a_staff_line_in_another_language_than_the_reply_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a bilingual reply, a footer in the company's language, a translated line for the customer
+    ("Dear Jane,\n\nYour refund has been processed.\n\nEstimada Jane: su reembolso ha sido procesado y lo verá "
+     "en su cuenta en breve.\n\nKind regards", JANE),
+    ("Dear Jane,\n\nYour order is on its way.\n\nKind regards,\nTim\nGeschäftsführer: Hans Meier, Amtsgericht "
+     "München HRB 12345, Sitz der Gesellschaft München", JANE),
+    ("Dear Jane,\n\nYour order is on its way.\n\nNota: el envío es gratuito en todos los pedidos a partir de 50 "
+     "euros.\n\nKind regards,\nTim", JANE),
+])
+def test_another_language_said_to_the_customer_or_in_a_footer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # typed into the customer's chat instead of the team's
+    ("Hoi Anke, je pakket is onderweg.\nff koffie halen, kan iemand chat 2 overnemen? die zeurt over de bezorgtijd\n"
+     "Je krijgt morgen een track & trace.", NL),
+    ("Hi Jane, the refund is on its way.\nbrb lunch, can u take over chat 4? she's moaning about the fee again\n"
+     "Anything else I can help with?", JANE),
+    ("Hola Lucía, tu pedido ya salió.\nme voy a comer, puedes coger el chat 3? es el de las 5 llamadas\n"
+     "Te llega mañana.", ES),
+])
+def test_a_message_to_the_team_typed_into_the_customers_chat_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, I'm going on my lunch break now, my colleague Sam will take over this chat if you need anything.",
+     JANE),
+    ("Hoi Anke, ik ga zo lunchen, maar je kunt gewoon hier in de chat blijven typen. Je pakket komt morgen.", NL),
+])
+def test_telling_the_customer_about_a_break_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Estimada Sra. Pardo:\n\nSu reserva está confirmada.\n\nTurno de tarde: si llama otra vez pasádselo a Jorge, "
+     "ya le ofrecí el descuento.\n\nAtentamente", ES),
+    ("Hi Jane,\n\nYour booking is confirmed.\n\nNight shift: if she rings again pls put her through to Sam, she's "
+     "already had the voucher.\n\nBest", JANE),
+    ("Guten Tag Frau Vogt,\n\nIhre Buchung steht.\n\nSpätschicht: falls sie nochmal anruft, bitte an Jens geben, "
+     "Gutschein hat sie schon.\n\nFreundliche Grüße", DE),
+])
+def test_a_line_for_a_shift_by_its_label_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane,\n\nWeekend team: open Saturday and Sunday 10:00–16:00 on 0800 123 456.\n\nBest", JANE),
+    ("Estimada Sra. Pardo:\n\nTurno de tarde: de 15:00 a 21:00, llame al 900 123 456 si lo necesita.\n\n"
+     "Atentamente", ES),
+])
+def test_a_shifts_hours_given_to_the_customer_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your car is ready from 3pm. -- dont mention the dent til she's here, Mo's on it", JANE),
+    ("Gentile Sig.ra Neri, il preventivo è pronto. (Luca: non dirle ancora niente dello sconto)", IT),
+    ("Guten Tag Frau Vogt, Ihre Reparatur ist fertig. sag ihr noch nichts vom Kratzer, Jens klärt das", DE),
+])
+def test_an_order_not_to_tell_the_customer_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, please don't tell anyone your PIN, not even if they say they are from the bank.", JANE),
+    ("Hi Jane, your gift for your mum is wrapped. Don't tell her until she opens it!", JANE),
+    ("Estimada Sra. Pardo:\n\nEs un regalo para su marido, así que no se lo digas a nadie.\n\nAtentamente", ES),
+])
+def test_advice_to_the_customer_about_keeping_something_quiet_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Olá Rita!\n\n---------- Mensagem encaminhada ----------\nDe: Paulo Reis (Backoffice)\nPara: apoio@loja.pt\n"
+     "Assunto: Re: fatura\n\npodes responder que a nota de crédito já saiu, não comentes nada sobre o atraso\n\n---\n\n"
+     "A nota de crédito já foi emitida.\n\nCumprimentos", PT),
+    ("Hi Jane,\n\n---------- Forwarded message ---------\nFrom: Dan Price <dan@acme.example>\nSubject: Re: refund\n\n"
+     "you can reply that the refund went out Monday, nothing about the outage pls\n\n---\n\nYour refund went out on "
+     "Monday.\n\nBest", JANE),
+])
+def test_a_forwarded_colleagues_instruction_about_the_answer_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Bonjour Madame Morel,\n\nLa reprise de votre véhicule est estimée à 6 500 € (voir avec Karim, il parlait de 7 000 "
+     "si on signe ce m\n\nLe prix final serait de 21 000 €.\n\nCordialement", FR),
+    ("Hi Jane,\n\nYour trade-in is valued at £6,500 (check w/ Nick, he said 7k if she signs this mo\n\n"
+     "Kind regards,\nHelen", JANE),
+])
+def test_an_aside_half_deleted_and_never_closed_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane,\n\nYour trade-in is valued at £6,500 (subject to an inspection of the\nvehicle on the day).\n\n"
+     "Kind regards", JANE),
+    ("Hi Jane,\n\nThe price includes fitting (and the old unit is taken away\n\nKind regards", JANE),
+])
+def test_an_unclosed_aside_written_for_the_customer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Gentile Sig.ra Neri, la linea è attiva. ps x Gio: terza volta che scrive, valuta tu il 2° livello", IT),
+    ("Olá Sra. Sousa, a sua encomenda sai hoje.\n--- nota p/ equipa: confirmar morada antes de fechar ---", PT),
+    ("Hola Lucía, tu pedido sale hoy. pd x Marta: ya es la tercera vez que escribe", ES),
+])
+def test_postscripts_and_notes_with_chat_shorthand_prepositions_are_notes(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Olá Sra. Sousa,\n\nO reembolso sai em até 48 horas (na real deve demorar mais, o banco tá enrolando todo mundo)."
+     "\n\nCumprimentos", PT),
+    ("Hi Jane,\n\nYou'll hear back within 24 hours (between us, the supplier is messing everyone around this week)."
+     "\n\nBest", JANE),
+])
+def test_an_aside_of_candour_meant_for_colleagues_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane!\nthanks for waiting, I've checked and he'll be there by 2pm tmrw.\nAnything else?", JANE),
+    ("Hi Jane,\n\nI've asked Tom in billing to look at it. He said twice already that the fee was wrong, so pls "
+     "expect a refund.\n\nBest", JANE),
+    ("Hi Jane,\n\nNight shift: our phone lines are open until midnight, pls call if it's urgent.\n\nBest", JANE),
+    ("Oi Rita! na real o prazo é de 5 dias, mas costuma chegar antes 😊", PT),
+    ("Hola Lucía! q tal? tu pedido sale hoy x la tarde y te llega mañana", ES),
+    ("Hoi Anke, de bezorger is twee keer langs geweest. Hij komt morgen nog een keer, ff geduld nog!", NL),
+])
+def test_chat_shorthand_and_pronouns_in_lines_written_to_the_customer_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+def test_he_in_an_aside_after_someone_else_is_named_is_that_person():
+    assert check("Hi Jane, your son's appointment is on Tue. (he should bring his red book, pls)", JANE) == []
+    # with nobody else named, the same aside is about the customer
+    assert check("Hi Jane, your appointment is on Tue. (she never brings her red book, pls remind)", JANE)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Bonjour Madame Morel, votre colis arrive demain.\nKarim tu peux vérifier l'adresse stp ? elle a déménagé", FR),
+    ("Hoi Anke, je bestelling komt morgen.\nSanne kun jij de bezorger even bellen? ze is niet thuis tussen 12 en 2", NL),
+    ("Buongiorno Paola, la consegna è confermata.\nGiulia ricordati di avvisare il magazzino, vuole la consegna al piano",
+     IT),
+    ("Olá Rita, o reembolso já foi feito.\nJoão vê se consegues fechar o ticket hoje", PT),
+])
+def test_a_line_opening_with_a_colleagues_name_and_an_informal_request_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hola Lucía, tu pedido sale mañana.\nMira, puedes devolverlo en cualquier tienda si no te convence.", ES),
+    ("Hi Jane, thanks for the photos.\nJane can you also send the receipt?", JANE),
+    ("Hi Tom, thanks for the photos.\nTom can you also send the receipt?", JANE),   # a wrong name, not a note
+    ("Bonjour Madame Morel,\n\nJulie pourra vous rappeler demain matin.\n\nCordialement", FR),
+])
+def test_a_line_opening_with_the_customers_or_a_greeted_name_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Beste mevrouw De Boer,\n\nUw terugbetaling is verwerkt. (mevrouw heeft al 3x gebeld, graag niet "
+     "doorverbinden)\n\nMet vriendelijke groet", NL),
+    ("Hola Lucía, el técnico irá el lunes. (OJO: no tiene garaje, avisar al técnico)", ES),
+    ("Hi Jane, the part is ordered.\nreminder for me: chase supplier thurs\nIt should arrive next week.", JANE),
+    ("Hallo Jana, dein Paket ist unterwegs. (Trackingnummer fehlt noch, nachreichen!)", DE),
+])
+def test_more_staff_asides_and_lines_by_their_structure(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hola Lucía, el técnico irá el lunes (para cambios de hora, avisar al técnico en el 600 123 456).", ES),
+    ("Beste mevrouw De Boer,\n\nUw terugbetaling is verwerkt (binnen 3 werkdagen op uw rekening).\n\n"
+     "Met vriendelijke groet", NL),
+])
+def test_asides_with_instructions_or_details_for_the_customer_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, if the driver calls, just tell him that he can leave it with a neighbour.", JANE),
+    ("Hola Lucía, te confirmo que el paquete llegó. Si el repartidor vuelve, dile que lo deje en conserjería.", ES),
+    ("Hallo Jana, wenn der Fahrer anruft, sag ihm einfach, dass er es beim Nachbarn lassen kann.", DE),
+    ("Hola Lucía:\n\nNota: los pedidos realizados en fin de semana se procesan el lunes.\n\nUn saludo,\nIván", ES),
+    ("Estimada Sra. Pardo:\n\nGracias por su mensaje. Su técnico, Javier, le llamará mañana. Él lleva su caso desde "
+     "el principio.\n\nAtentamente,\nMarta García\nAtención al cliente", ES),
+])
+def test_what_to_tell_a_courier_and_pronouns_for_named_staff_are_no_note(text, ctx):
+    assert check(text, ctx) == []
