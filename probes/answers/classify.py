@@ -570,9 +570,9 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             else:
                 found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
     # Only a system says where in the queue the customer is, or a bot what it is.
-    for pattern, words in ((SAYS_QUEUE, _QUEUE_WORDS), (SAYS_BOT, ())):
-        if words and not any(word in lowered for word in words):
-            continue
+    for pattern, needed in ((SAYS_QUEUE, _QUEUE_WORDS), (SAYS_BOT, None)):
+        if needed and not any(word in lowered for word in needed):
+            continue   # none of the words every one of its phrasings holds
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
     signs: list[bool] = []

@@ -1149,8 +1149,7 @@ def _stay(own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> t
 def _event_day(clause: str, own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list:
     """The day of the customer's stay a commitment names ("on the morning of arrival"), if the reply dates it."""
     m = _EVENT_DAY[lang].search(clause)
-    stay = m and _stay(own, lang, at, calendar)
-    if not stay:
+    if not m or not (stay := _stay(own, lang, at, calendar)):
         return []
     event = m.group("event") or m.group("event2")
     day = stay[1] if _LEAVING.search(event) else stay[0]
@@ -1414,7 +1413,7 @@ def _perfect(clause: str, lang: str) -> bool:
     if lang not in _PERFECT_END or not (end := _PERFECT_END[lang].search(clause)):
         return False
     aux = _PERFECT_AUX[lang].search(clause, 0, end.start())
-    return bool(aux) and not _FUTURE_AUX[lang].search(clause, aux.end(), end.start())
+    return aux is not None and not _FUTURE_AUX[lang].search(clause, aux.end(), end.start())
 
 
 # A commitment word negated right before it is none: "personne ne viendra", "no le llamaremos", "non la richiameremo".
