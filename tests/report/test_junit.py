@@ -176,7 +176,10 @@ def test_a_real_run_finding_is_a_failure_a_prober_error_an_error_and_a_failed_ex
     write fails after the check: said on stderr, the report and --junit written, the run's own exit code kept."""
     from probes.results import utcnow
 
+    # (a nightly run re-runs both journeys: after a second's pause, not the default 30 s; the missing frame
+    # is waited for 5 s, not the default 30)
     (tmp_path / "probes.yaml").write_text(f"""
+settings: {{rerun_pause_s: 1, browser: {{action_timeout_s: 5}}}}
 targets:
   demo:
     name: Demo
