@@ -241,7 +241,8 @@ def test_form_posting_outside_the_allowlist_is_blocked(run_journeys, config, pag
     assert ran.rows["findings"] == []
 
 
-def test_field_that_is_not_on_the_page_is_a_finding_not_a_crash(run_journeys, company):
+def test_field_that_is_not_on_the_page_is_a_finding_not_a_crash(run_journeys, company, config):
+    config.settings.browser.action_timeout_s = 5   # how long it is waited for (default 30 s)
     ran = run_journeys(simple("/contact", [("Fax number", "123")], "Send message"))
     (f,) = ran.findings("web_form.field_missing")
     assert "Fax number" in f["title"]
