@@ -58,6 +58,7 @@ name (tone judges that), "before sending" said to the customer ("Pack the item s
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from ..results import Finding
@@ -579,7 +580,9 @@ _TITLES = {
 _LABEL_ALONE_REST = re.compile(r"^[\s\W]*(?:\([^)]*\)[\s\W]*)?$")
 
 
-_MEMO: list = [None, None]
+# The last reply read, per thread: the runner's steps and a harvest's answers are checked in different threads,
+# and one must never be handed the other's lines.
+_MEMO = threading.local()
 
 
 def _hits(text: str, ctx):
@@ -588,10 +591,11 @@ def _hits(text: str, ctx):
     persona = getattr(ctx, "persona", None) or {}
     key = (text, repr(sorted(persona.items(), key=lambda kv: kv[0])), getattr(ctx, "token", ""),
            getattr(ctx, "channel", ""))
-    if _MEMO[0] != key:
+    memo = getattr(_MEMO, "last", None)
+    if memo is None or memo[0] != key:
         lines = read(text, ctx)
-        _MEMO[:] = [key, (lines, list(_line_hits(text, ctx, lines)))]
-    return _MEMO[1]
+        memo = _MEMO.last = (key, (lines, list(_line_hits(text, ctx, lines))))
+    return memo[1]
 
 
 def check(text: str, ctx=None) -> list[Finding]:
