@@ -24,12 +24,12 @@ SILENT = """
 
 
 def reply(to="shopper@mystery.example", subject="Re: your question", body="Hello Jane,\nwe are on it.\nPriya",
-          **headers) -> bytes:
+          date=None, **headers) -> bytes:
     msg = EmailMessage()
     msg["From"] = "Priya <priya@northwind.example>"
     msg["To"] = to
     msg["Subject"] = subject
-    msg["Date"] = format_datetime(utcnow())
+    msg["Date"] = date or format_datetime(utcnow())
     msg["Message-ID"] = make_msgid(domain="northwind.example")
     for name, value in headers.items():
         msg[name.replace("_", "-")] = value
@@ -382,6 +382,16 @@ def test_a_harvested_answer_keeps_its_fingerprint_for_the_canned_check(sent, mai
     assert (row["response_id"], row["target"], row["kind"], row["step_key"]) == (answer["id"], "demo", "human",
                                                                                  "question")
     assert row["shingles"] == canned.fingerprint(answer["body_text"], {"name": "Jane Doe"}, contact["token"])
+
+
+def test_the_senders_date_header_is_kept_as_the_instant_it_names_whatever_its_zone(sent, mail, mail_config, reports):
+    ran, contact = sent()
+    mail.imap.deliver("shopper", reply(to=contact["reply_address"], date="Mon, 02 Mar 2026 10:00:00 +0100"))
+    harvest(ran.ledger, mail_config, reports)
+    (answer,) = [r for r in again(ran)["responses"] if r["kind"] == "human"]
+    when = answer["date_header"]
+    when = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)   # SQLite reads back without a zone
+    assert when == dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 
 
 # --- reading a big mailbox quickly loses no answer -------------------------------------------------------

@@ -573,7 +573,7 @@ def _strip_html(text: str) -> str:
 
 
 def mail_date(msg) -> dt.datetime | None:
-    """The sender's Date header (UTC when it names no zone), else None."""
+    """The sender's Date header as a UTC instant (taken as UTC when it names no zone), else None."""
     value = msg.get("Date")
     return _date(None if value is None else str(value))
 
@@ -583,7 +583,8 @@ def _date(value: str | None) -> dt.datetime | None:
         when = parsedate_to_datetime(str(value))
     except (TypeError, ValueError, IndexError):
         return None
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    # In UTC: SQLite keeps a datetime's wall clock and drops its zone, so "10:00 +0100" would read back as 10:00 UTC.
+    return when.astimezone(dt.timezone.utc) if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
 
 
 def body_text(msg) -> str:
