@@ -41,7 +41,8 @@ def load_corpus(folder: Path = CORPUS) -> list[dict]:
     entries = []
     for path in sorted(folder.glob("*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            entries.append({**entry, "file": path.name})
+            # a reply with nothing to flag, or only families reviewers could disagree on, may leave a list out
+            entries.append({"must": [], "must_not": [], **entry, "file": path.name})
     return entries
 
 
