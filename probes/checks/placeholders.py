@@ -202,7 +202,8 @@ _MASK_AFTER = re.compile(r"[\s\-]*(?:[X*•]{2,}|\d)")
 _MASK_BEFORE = re.compile(r"(?:[X*•]{2,}|\d)[\s\-]*$")
 # The reply talks *about* the placeholder: "Replace {order_id} with", "type the tag %FIRSTNAME%".
 _EXPLAINED_BEFORE = re.compile(
-    r"\b(?:replace|type|insert|paste|tag|tags|placeholder|variable|merge\s+field|field|fields|syntax|e\.g\.|"
+    # ("Guten Tag [Name]," is the commonest German greeting, not talk of a tag)
+    r"\b(?:replace|type|insert|paste|(?<!guten\s)(?<!schönen\s)(?<!einen\s)tags?|placeholder|variable|merge\s+field|field|fields|syntax|e\.g\.|"
     r"for\s+example|label(?:l)?ed|called|named|marked|titled|button|tab|menu|tap|click|press|select|choose|put|"
     r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?|"
     # the same words in the other languages: "la balise", "den Platzhalter", "la etiqueta", "il segnaposto"
@@ -254,6 +255,31 @@ _TEMPLATE_TALK = re.compile(r"replace|type|insert|paste|tag|placeholder|variable
                             r"wherever|where\s+you\s+want|replaced|filled\s+in|vervangen|ingevuld|ersetzt|"
                             r"ausgefüllt|remplac|substitu|reemplaz|sustitu|sostitu|rimpiazz|"
                             + _EXAMPLE_WORDS + "|" + _WHEREVER_WORDS, re.I)
+# Names of template syntax itself, anywhere in the placeholder's sentence: "the merge tag in your campaign is
+# spelled {{ customer.firstname }}", "der Platzhalter … heißt bei uns {vorname}". Stronger than _TEMPLATE_TALK's
+# words, which must stand right beside the placeholder ("tag" alone is a price tag, "Tag" a German day).
+_SYNTAX_NAMED = re.compile(
+    r"\b(?:merge[\s-]?(?:tags?|fields?|variables?)|placeholders?|template\s+(?:tags?|variables?|fields?|syntax)|"
+    r"syntax|syntaxe|sintaxis|sintassi|sintaxe|platzhalter\w*|seriendruckfeld\w*|segnaposto|segnaposti|balises?|"
+    r"(?:variables?|champs?)\s+de\s+fusion|(?:etiquetas?|campos?)\s+de\s+(?:combinación|fusión|mesclagem)|"
+    r"variabil[ei]\s+(?:di\s+)?(?:unione|template|modello)|tijdelijke\s+aanduidings?|samenvoegvelden|"
+    r"samenvoegveld|espaços?\s+reservados?|marcadores?\s+de\s+posición)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence_names_syntax(lines, no: int, start: int, end: int) -> bool:
+    """Whether the sentence a placeholder stands in (across the lines of its paragraph) names template syntax."""
+    prose = lines[no].prose
+    before, after = prose[:start], prose[end:]
+    k = no - 1
+    while not _SENTENCE_END.search(before) and k >= 0 and lines[k].prose.strip():
+        before = lines[k].prose + " " + before
+        k -= 1
+    before = _SENTENCE_END.split(before)[-1]
+    after = _SENTENCE_END.split(after)[0]
+    return bool(_SYNTAX_NAMED.search(before) or _SYNTAX_NAMED.search(after))
+
+
 # A config or data sample the reply shows, indented with lower-case keys: '    secret: <YOUR_SECRET>',
 # '      "api_key": "<YOUR_API_KEY>",' (a details block a template fills in reads "Name: [name]").
 _CONFIG_LINE = re.compile(r"^(?:\s{2,}|\t)\s*(?:-\s+)?\"?[a-z_][\w.\-]*\"?\s*:\s*\S")
@@ -281,7 +307,8 @@ def check(text: str, ctx=None) -> list[Finding]:
                 spans.append(m.span())
                 if token in shown_as_code or _harmless(kind, token, ln.prose, m.start(), m.end(), text):
                     continue
-                how = _explained(kind, ln.prose[:m.start()], ln.prose[m.end():])
+                how = _explained(kind, ln.prose[:m.start()], ln.prose[m.end():]) or \
+                    ("template" if _sentence_names_syntax(lines, ln.no, m.start(), m.end()) else "")
                 if how:
                     # Only talk about templates makes the reply's other fields of that shape examples too:
                     # "enter your [Postcode]" points at a form and excuses no "Dear [Customer Name]".

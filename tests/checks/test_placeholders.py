@@ -266,6 +266,28 @@ def test_a_merge_tag_explained_in_another_language_is_no_placeholder_but_a_field
     assert check(left, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email"))
 
 
+@pytest.mark.parametrize("text", [
+    "Hi Sam,\n\nThe greeting came out blank because the merge tag in your welcome series is written\n"
+    "{{ contact.firstName }} and ours are lower case. Fix that one and it fills in.\n\nBest,\nAnn",
+    "Hallo Herr Kurz,\n\nder Platzhalter in Ihrer Vorlage lautet bei uns\n%VORNAME% und nicht %Vorname%.\n\nGruß",
+    "Bonjour,\n\nDans la syntaxe de notre éditeur, le prénom s'écrit [[prenom]] ; l'autre forme reste vide.",
+])
+def test_a_placeholder_in_a_sentence_that_names_template_syntax_is_talked_about_not_leaked(text):
+    assert check(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag {{vorname}},\n\nIhre Bestellung ist unterwegs.",
+    "Guten Tag [Name],\n\nvielen Dank für Ihre Nachricht.",
+    "Guten Tag %ANREDE% %NACHNAME%, Ihr Termin steht.",
+    "Dear {{first_name}},\n\nthe price tag on your parcel was wrong; a corrected invoice follows.",
+    "Hi [name],\n\nyour variable-rate plan renews on 1 May.",
+    "Hello %FIRSTNAME%. Placeholders aside, we have refunded the order.",
+])
+def test_a_leak_stays_a_leak_when_template_words_are_elsewhere_or_ordinary(text):
+    assert check(text)
+
+
 UNMARKED_FIELDS = [
     "Dear CUSTOMER_NAME,\n\nYour order has shipped.",
     "Hi ___,\n\nThanks for your message.",
