@@ -57,17 +57,19 @@ _MILD = {
     "English": r"crap(?:py|s)?|damn(?:ed|it)?|goddamn\w*|bloody(?:\s+hell)?|bollocks|bugger(?:\s+off)?|"
                r"arse|(?:pain|kick)\s+in\s+the\s+(?:ass|arse)|your\s+(?:ass|arse)|my\s+(?:ass|arse)|"
                r"(?:what|why|who|how|where)\s+the\s+(?:h[e*]ll|heck)|go\s+to\s+h[e*]ll|hell\s+no|idiots?|idiotic|"
-               r"morons?|moronic|imbeciles?|stupid\s+(?:customer|client|woman|man|people|cow)|"
+               r"morons?|moronic|imbeciles?|ball-?(?:breaker|buster)s?|stupid\s+(?:customer|client|woman|man|people|cow)|"
                r"bastards?|pricks?|sod\s+off|wtf|stfu|ffs|omfg|effing|effin|"
                # An insult thrown at someone: "you muppet", "what a numpty", "a total clown".
                r"(?:you|what\s+an?|such\s+an?|(?:a|an)\s+(?:total|complete|absolute|proper|right|utter)|"
                r"total|complete|absolute|bloody)\s+(?:muppets?|numpty|numpties|pillocks?|plonkers?|dimwits?|"
                r"halfwits?|nitwits?|clowns?|dipsticks?|dumbos?|knobheads?)",
     "German": r"verdammt\w*|mist(?:stück)?|kacke|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
-              r"verflucht\w*",
-    "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*",
-    "Spanish": r"imbéciles?|idiotas?|estúpid[oa]s?|maldit[oa]s?|hostia|culo",
-    "Italian": r"idiot[ai]|imbecill[ei]|cretin[oi]|scem[oi]|mannaggia",
+              r"verflucht\w*|klugschei(?:ß|ss)er\w*|korinthenkacker\w*",
+    "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*|"
+              r"casse-?couilles|chieu(?:r|rs|se|ses)",
+    "Spanish": r"imbéciles?|idiotas?|estúpid[oa]s?|maldit[oa]s?|hostia|culo|tocapelotas|tocahuevos|coñazo",
+    # the crude words for a nuisance of a customer ("rompiballe", "casse-couilles", "tocapelotas")
+    "Italian": r"idiot[ai]|imbecill[ei]|cretin[oi]|scem[oi]|mannaggia|rompi(?:balle|palle|coglioni)|cagacazzi",
     "Dutch": r"verdomme|verdorie|idioten?|stomme\s+klant|eikels?|sukkels?|lul(?:len)?",
     "Portuguese": r"idiotas?|imbecis|imbecil",
 }

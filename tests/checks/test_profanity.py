@@ -154,12 +154,27 @@ MORE_WORDS = [
     ("Hoi, de bezorger is een zeikerd, sorry daarvoor.", "nl"),
     ("No, the other socket, you numpty. Then press reset.", "en"),
     ("What a plonker, the courier left it outside again.", "en"),
+    # the crude words for a customer who is a nuisance
+    ("(per Luca: quella rompipalle ha già chiamato tre volte)", "it"),
+    ("Note : encore ce casse-couilles du 3e étage.", "fr"),
+    ("ojo, este tocapelotas ya pidió dos reembolsos", "es"),
+    ("FYI he's a proper ball-breaker, stick to the script", "en"),
+    ("Achtung, der Klugscheißer aus Zimmer 12 schon wieder.", "de"),
 ]
 
 
 @pytest.mark.parametrize("text,lang", MORE_WORDS)
 def test_crude_verbs_and_insults_in_several_languages(text, lang):
     assert check(text, persona(lang)), text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ci scusiamo: il servizio è stato davvero un rompicapo per tutti.", "it"),   # a puzzle
+    ("Nous avons remplacé le casse-noix manquant de votre coffret.", "fr"),        # a nutcracker
+    ("Le enviamos el tocadiscos reparado el lunes.", "es"),                         # a record player
+])
+def test_words_that_start_like_a_nuisance_insult_are_fine(text, lang):
+    assert check(text, persona(lang)) == []
 
 
 NOT_DISGUISED = [
