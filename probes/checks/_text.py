@@ -85,9 +85,44 @@ def _whose(header: str, ctx) -> str:
     return QUOTE
 
 
+# A chat transcript's speaker: "[11:20] Lucas: …", "10:02 - Jane Doe: …", "Jane (14:03): …", "Customer: …",
+# "Agent Ana (Acme): …".
+_SPEAKER = re.compile(
+    r"^\s*(?P<ts>[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?[\])]?\s*[-–—]?\s*)?"
+    r"(?P<who>[^\W\d][^:\[\]()\n]{0,38}?)\s*(?P<ts2>[(\[]\d{1,2}[:.]\d{2}(?::\d{2})?[)\]])?"
+    r"(?:\s*[(\[][^()\[\]\n]{1,30}[)\]])?\s*:\s+\S", re.I)   # "Agent Ana (Acme): …"
+# What a transcript calls the customer when not by name.
+_CUSTOMER_SPEAKERS = {"customer", "client", "you", "cliente", "kunde", "kundin", "klant", "voce", "tu", "usted",
+                      "vous", "sie", "visitor", "visitante", "besucher", "bezoeker", "visiteur", "visitatore",
+                      "utente", "user", "utilisateur", "usuario", "utilizador", "gebruiker", "benutzer", "guest"}
+
+
+def _customer_turns(raw: list[str], ctx) -> set[int]:
+    """The lines of a chat transcript the customer wrote: a turn headed by the persona's name (or "Customer",
+    "Cliente" …) and the lines after it up to a blank line or the next turn. Only in a transcript: a turn
+    with a time, or turns by two speakers ("Jane: your parcel arrives today" alone is an SMS to Jane)."""
+    turns = {i: m for i, line in enumerate(raw) if (m := _SPEAKER.match(line)) and not line.lstrip().startswith(">")}
+    speakers = {fold(m.group("who")).strip() for m in turns.values()}
+    if not turns or not (any(m.group("ts") or m.group("ts2") for m in turns.values()) or len(speakers) >= 2):
+        return set()
+    customer = persona_words(getattr(ctx, "persona", None) or {}) | _CUSTOMER_SPEAKERS
+    theirs: set[int] = set()
+    current = False
+    for i, line in enumerate(raw):
+        if i in turns:
+            words = set(re.findall(r"\w+", fold(turns[i].group("who"))))
+            current = bool(words) and words <= customer
+        elif not line.strip():
+            current = False
+        if current:
+            theirs.add(i)
+    return theirs
+
+
 def read(text: str, ctx=None) -> list[Line]:
     """The reply's lines, each tagged with who wrote it and whether it is prose."""
     raw = text.splitlines()
+    customer_turns = _customer_turns(raw, ctx)
     out: list[Line] = []
     state = OWN
     quoted = QUOTE   # whose message the current run of "> " lines is
@@ -122,7 +157,7 @@ def read(text: str, ctx=None) -> list[Line]:
                 out.append(Line(i, line, "", state, signature))
                 i += 1
                 line, s = raw[i], raw[i].strip()
-            kind = state
+            kind = QUOTE if i in customer_turns else state
         if s == "--" or line == "-- ":
             signature = True
         if s.startswith(">"):
@@ -154,6 +189,13 @@ def _header_state(raw: list[str], start: int, ctx, default: str) -> str:
         if m:
             return _whose(m.group(1), ctx)
     return default
+
+
+def blank(line: str, spans) -> str:
+    """The line with the given (start, end) spans blanked, its length kept."""
+    for start, end in spans:
+        line = line[:start] + " " * (end - start) + line[end:]
+    return line
 
 
 def prose_lines(text: str, ctx=None, kinds=(OWN,)) -> list[Line]:

@@ -15,7 +15,9 @@ by one ("Wed 10th", "tomorrow", "10:30", "€1,450"). A person's answer that
 covers only some points is a finding that names the points covered and those
 missed; one that covers them all is noted as such
 (info), so the report shows coverage either way. Automatic acknowledgements
-are not judged: they do not pretend to answer.
+are not judged: they do not pretend to answer. Words inside a leaked staff note
+(``internal_notes.staff_spans``) were not written to the customer and cover
+nothing.
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from functools import lru_cache
 import snowballstemmer
 
 from ..results import Finding
-from ._text import OWN, FOREIGN, prose_lines
+from . import internal_notes
+from ._text import OWN, FOREIGN, blank, prose_lines
 
 CHECK = "answer"
 STEMMERS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian", "nl": "dutch",
@@ -146,8 +149,11 @@ def check(text: str, ctx) -> list[Finding]:
     points = getattr(ctx, "must_mention", None) or []
     if not points or getattr(ctx, "reply_kind", "human") != "human":
         return []
-    # What the company wrote (a colleague's forwarded answer counts); the customer's quoted question does not.
-    own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
+    # What the company wrote (a colleague's forwarded answer counts); the customer's quoted question does not,
+    # nor a leaked staff note: "the appeal is Sanctions' job, tell her nothing" answers nothing about the appeal.
+    notes = internal_notes.staff_spans(text, ctx)
+    own = "\n".join(blank(line.prose, notes[line.no]) if line.no in notes else line.text
+                     for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
     language = language_of(ctx)
     covered = [p for p in points if covers(p, own, language)]
     missed = [p for p in points if p not in covered]

@@ -21,7 +21,7 @@ import re
 
 from ..results import Finding
 from . import internal_notes
-from ._text import OWN, prose_lines, snippet
+from ._text import OWN, blank, prose_lines, snippet
 
 CHECK = "tone"
 
@@ -90,7 +90,7 @@ def check(text: str, ctx=None) -> list[Finding]:
     # A leaked staff note ("INTERNAL: this one again!! 🙄") is the internal-note check's finding, not a
     # cheerful template: its text is left out here.
     notes = internal_notes.staff_spans(text, ctx)
-    lines = [(ln, _without(ln.prose, notes.get(ln.no, []))) for ln in prose_lines(text, ctx, kinds=(OWN,))]
+    lines = [(ln, blank(ln.prose, notes.get(ln.no, []))) for ln in prose_lines(text, ctx, kinds=(OWN,))]
     # One polite "!" is fine; a reply that keeps exclaiming is not (a grieving customer: even twice).
     many_exclamations = sum(prose.count("!") for _, prose in lines) >= (2 if situation == "bereavement" else 3)
     found: list[Finding] = []
@@ -100,13 +100,6 @@ def check(text: str, ctx=None) -> list[Finding]:
             found.append(Finding(CHECK, "major", f"Cheerful tone in a reply to {who}",
                                  f"{why} Seen here: {', '.join(cues)}.", snippet(ln.text)))
     return found
-
-
-def _without(line: str, spans: list[tuple[int, int]]) -> str:
-    """The line with the given spans blanked."""
-    for start, end in spans:
-        line = line[:start] + " " * (end - start) + line[end:]
-    return line
 
 
 def _cues(line: str, situation: str, many_exclamations: bool) -> list[str]:

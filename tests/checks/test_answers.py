@@ -39,6 +39,24 @@ def test_the_customers_quoted_question_does_not_count_as_an_answer():
     assert f.check == "answer.incomplete" and "0 of the 3" in f.title
 
 
+def test_a_point_named_only_in_a_leaked_staff_note_is_not_answered():
+    points = ["refund", ["appeal", "appealed"]]
+    leaked = ("Hi Jane,\nyour refund of £40 goes back to your card this week.\n\n"
+              "[Internal: the appeal sits with the fines team, don't tell her anything about it yet]\n\nBest, Priya")
+    (f,) = answers.check(leaked, Ctx(must_mention=points))
+    assert f.check == "answer.incomplete" and "“appeal” or “appealed”" in f.snippet
+    de = Ctx(persona={"name": "Jana Berg", "language": "de"}, must_mention=["Erstattung", "Widerspruch"])
+    note = ("Hallo Frau Berg,\nIhre Erstattung ist angewiesen.\n"
+            "@Tom bitte den Widerspruch noch nicht erwähnen, das klärt die Rechtsabteilung\nGruß")
+    (f,) = answers.check(note, de)
+    assert f.check == "answer.incomplete" and "Widerspruch" in f.snippet
+    # The same point written to the customer is covered, beside a note about something else.
+    told = ("Hi Jane,\nyour refund went out today, and your appeal was upheld.\n\n"
+            "[Internal: she rang twice, be nice]\nPriya")
+    (f,) = answers.check(told, Ctx(must_mention=points))
+    assert f.check == "answer.complete"
+
+
 def test_automatic_replies_and_questions_without_points_are_not_judged():
     assert answers.check("We received your message.", Ctx(must_mention=QUESTION, reply_kind="auto")) == []
     assert answers.check("Anything at all.", Ctx()) == []

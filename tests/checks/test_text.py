@@ -1,0 +1,48 @@
+"""Whose words each line of a reply is: the company's, the customer's (quoted), or a colleague's."""
+import pytest
+
+from probes.checks import CheckContext, run_checks
+from probes.checks._text import OWN, QUOTE, read
+
+
+def ctx(name="Lucas Benítez", lang="es", channel="chat"):
+    return CheckContext(persona={"name": name, "language": lang}, channel=channel)
+
+
+def kinds(text, c):
+    return [ln.kind for ln in read(text, c)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("[11:20] Lucas: Hola, no me llegó la entrada\n[11:23] Agente Ana (Tickets Sur): Hola Lucas, ya la reenvié.",
+     "Lucas Benítez"),
+    ("10:02 - Jane Doe: my parcel never came\n10:04 - Sam: I'm sorry Jane, I've sent a new one today.", "Jane Doe"),
+    ("Jana (14:03): Wo bleibt meine Erstattung?\nTom (14:05): Sie ist heute rausgegangen.", "Jana Berg"),
+    ("Cliente: il pacco non è arrivato\nOperatore: lo rispediamo oggi stesso.", "Giulia Neri"),
+])
+def test_the_customers_turns_in_a_chat_transcript_are_the_customers_words(text, name):
+    assert kinds(text, ctx(name)) == [QUOTE, OWN]
+
+
+def test_a_customers_turn_runs_on_to_a_blank_line_or_the_next_turn():
+    text = ("[09:00] Jane: hi, two things:\nthe invoice is wrong\nand the box was damaged\n"
+            "[09:02] Priya: Sorry Jane, both fixed.\nAnything else?")
+    assert kinds(text, ctx("Jane Doe", "en")) == [QUOTE, QUOTE, QUOTE, OWN, OWN]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane: your parcel arrives today between 9 and 1. Acme",        # an SMS addressed to Jane, not a transcript
+    "Jane Doe: the refund is on its way.\nThanks, Acme Support",     # one speaker named, no time
+    "Note: we are closed Monday.\nJane, your order ships Tuesday.",
+])
+def test_a_reply_that_is_no_transcript_is_all_the_companys(text):
+    assert set(kinds(text, ctx("Jane Doe", "en", "sms"))) == {OWN}
+
+
+def test_what_the_customer_said_in_the_transcript_is_not_held_against_the_company():
+    text = ("[20:11] Jane: this is a fucking joke, where is my refund??\n"
+            "[20:14] Priya: I'm sorry for the wait, Jane. The refund of £40 went back to your card today.")
+    assert run_checks(text, ctx("Jane Doe", "en")) == []
+    # The agent's own words still count.
+    rude = text.replace("I'm sorry for the wait", "Calm down, it's not my fucking fault")
+    assert [f.check for f in run_checks(rude, ctx("Jane Doe", "en"))] == ["profanity"]
