@@ -535,7 +535,9 @@ _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
 _DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|until|till|bis|au|al|a|tot|t/m|e)\s+|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
                     r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
-                    r"\ba partir del?|\ba partire dal)\s*(?:the\s+)?$", re.I)
+                    r"\ba partir del?|\ba partire dal"
+                    # a law or document dated by its number: "Ley 39/2015, de 1 de octubre", "Loi n° 78-17 du 6 janvier"
+                    r"|\d/\d{2,4},?\s+(?:de|del|du|vom|of|van|di|do|da))\s*(?:the\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
 _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bdesde|\ba partir del?|\bda|"
                    r"\bdal|\ba partir de|\bsince|\bseit)\s+(?:(?:next|this|coming|the|nächsten|kommenden|prochain)\s+)?$", re.I)
@@ -1160,9 +1162,99 @@ def _event_day(clause: str, own: str, lang: str, at: dt.datetime, calendar: Busi
     return [(m.group(0), due)] if due > at else []
 
 
+# The customer's own contact named with its time, after a thanks or a reference to it: "thank you for your call
+# this morning", "vielen Dank für Ihren Anruf heute Vormittag", "je fais suite à votre appel de ce matin",
+# "gracias por su llamada de esta mañana". Its time is when they wrote or rang, never when anything falls due;
+# "we'll return your call this afternoon" has no thanks before it and stays a promise.
+_CONTACT_NOUNS = {
+    "en": r"call|phone\s+call|message|e-?mail|letter|visit|chat|conversation|voicemail|enquiry|inquiry|request|"
+          r"complaint|question|text",
+    "de": r"Anruf|Nachricht|E-?Mail|Mail|Schreiben|Besuch|Anfrage|Gespräch|Telefonat|Brief|Mitteilung|Rückmeldung",
+    "fr": r"appel|message|courriel|e-?mail|mail|visite|demande|lettre|courrier|échange|entretien|conversation|passage|"
+          r"réclamation",
+    "es": r"llamada|mensaje|correo|e-?mail|visita|consulta|solicitud|escrito|conversación|reclamación|carta",
+    "it": r"telefonata|chiamata|messaggio|e-?mail|mail|visita|richiesta|segnalazione|lettera|reclamo",
+    "nl": r"telefoontje|gesprek|bericht|e-?mail|mail|bezoek|vraag|aanvraag|brief|klacht|belletje",
+    "pt": r"chamada|ligação|mensagem|e-?mail|email|visita|pedido|contacto|contato|carta|reclamação"}
+_CONTACT_REF = {
+    "en": r"thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for|following\s+up\s+(?:on|from)|further\s+to|"
+          r"with\s+reference\s+to|in\s+(?:response|reply)\s+to|regarding",
+    "de": r"(?:(?:vielen|herzlichen|besten)\s+)?dank\s+für|danke\s+für|bezugnehmend\s+auf|bezüglich|"
+          r"(?:in|mit)\s+Bezug\s+auf",
+    "fr": r"merci(?:\s+beaucoup)?\s+(?:pour|de)|(?:je|nous)\s+fais(?:ons)?\s+suite\s+à|(?:pour\s+faire\s+)?suite\s+à|"
+          r"en\s+réponse\s+à|concernant|au\s+sujet\s+de",
+    "es": r"(?:muchas\s+)?gracias\s+por|en\s+respuesta\s+a|en\s+relación\s+(?:con|a)|(?:con\s+)?respecto\s+a|tras|"
+          r"a\s+raíz\s+de",
+    "it": r"(?:la\s+|ti\s+|vi\s+)?ringrazi\w*\s+per|grazie\s+(?:mille\s+)?per|in\s+(?:riferimento|merito)\s+a|"
+          r"a\s+seguito\s+di|facendo\s+seguito\s+a|riguardo\s+a",
+    "nl": r"(?:hartelijk\s+)?(?:bedankt|dank\s+u|dank\s+je|dank)\s+(?:wel\s+)?voor|naar\s+aanleiding\s+van|n\.a\.v\.|"
+          r"met\s+betrekking\s+tot|m\.b\.t\.|betreffende|in\s+antwoord\s+op",
+    "pt": r"obrigad[oa]\s+(?:pel[oa]|por)|agradecemos|na\s+sequência\s+d[oa]|em\s+resposta\s+(?:a|à|ao)|"
+          r"relativamente\s+(?:a|à|ao)"}
+_POSSESSIVE = {"en": r"your|ur", "de": r"Ihr\w*|dein\w*|eure\w*", "fr": r"votre|vos|ton|ta|tes",
+               "es": r"su|sus|tu|tus", "it": r"(?:(?:la|il|l['’])\s*)?(?:sua|suo|tua|tuo|vostra|vostro)",
+               "nl": r"uw|je|jouw", "pt": r"(?:(?:o|a)\s+)?(?:sua|seu|tua|teu|vossa|vosso)"}
+_THEIR_CONTACT = {lang: re.compile(
+    r"\b(?:" + _CONTACT_REF[lang] + r")\s+(?:l['’]|la\s+|il\s+|al\s+|alla\s+|del\s+|della\s+|o\s+|a\s+|à\s+|ao\s+)?"
+    r"(?:" + _POSSESSIVE[lang] + r")\s+(?:[\w'’-]+\s+){0,2}?(?:" + _CONTACT_NOUNS[lang] + r")s?\b"
+    r"[^,.;:!?]{0,40}", re.I) for lang in _CONTACT_NOUNS}
+
+# Someone away, in the first person: "I'm out of the office until Monday 3 March", "Ich bin vom … bis … nicht im
+# Dienst", "je suis absente jusqu'au 14", "estoy de vacaciones hasta el lunes": the end of an absence, not a reply's.
+_ABSENT = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:I\s+am|I['’]m|I\s+will\s+be|I['’]ll\s+be)\s+(?:currently\s+|now\s+)?(?:away|out\s+of\s+(?:the\s+)?office|"
+          r"OOO|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|study\s+)?leave|on\s+holiday|"
+          r"on\s+vacation|off\s+work|absent|not\s+in\s+the\s+office|travel+ing)\b",
+    "de": r"\b(?:ich\s+bin|bin\s+ich)\s+(?:\S+\s+){0,8}?(?:abwesend|nicht\s+im\s+(?:Büro|Dienst|Haus|Hause)|im\s+Urlaub|"
+          r"außer\s+Haus|nicht\s+erreichbar|in\s+Elternzeit|krankgeschrieben)\b",
+    "fr": r"\bje\s+(?:suis|serai)\s+(?:\S+\s+){0,6}?(?:absente?|en\s+congés?|en\s+vacances|hors\s+du\s+bureau|"
+          r"en\s+déplacement|en\s+arrêt)\b",
+    "es": r"\b(?:estoy|estaré)\s+(?:\S+\s+){0,6}?(?:fuera\s+de\s+la\s+oficina|ausente|de\s+vacaciones|de\s+baja|"
+          r"de\s+permiso)\b",
+    "it": r"\b(?:sono|sarò)\s+(?:\S+\s+){0,6}?(?:assente|fuori\s+(?:ufficio|sede)|in\s+ferie|in\s+vacanza|"
+          r"in\s+malattia|in\s+congedo)\b",
+    "nl": r"\b(?:ik\s+ben|ben\s+ik)\s+(?:\S+\s+){0,6}?(?:afwezig|niet\s+op\s+kantoor|met\s+vakantie|op\s+vakantie|"
+          r"met\s+verlof|niet\s+bereikbaar)\b",
+    "pt": r"\b(?:estou|estarei)\s+(?:\S+\s+){0,6}?(?:ausente|fora\s+do\s+escritório|de\s+férias|de\s+licença)\b"}.items()}
+
+# "I hereby confirm": a confirmation made now, in the present of the first person ("ti confermo lo spostamento a
+# giovedì ore 19", "je vous confirme votre rendez-vous de mardi", "le confirmamos su cita"), is no act to come;
+# what it confirms may be one in its own words ("je vous confirme que le technicien passera jeudi"). The same
+# present often means the future in these languages ("je vous confirme le créneau avant midi", "te confirmo
+# mañana"): with a deadline's word in the clause it stays a commitment.
+_CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
+    "de": r"\b(?:(?:ich|wir)\s+bestätigen?(?:\s+(?:Ihnen|dir|euch))?|bestätigen?\s+(?:wir|ich)(?:\s+(?:Ihnen|dir))?|"
+          r"hiermit\s+bestätigen?)\b",
+    "fr": r"\b(?:je|nous)\s+(?:vous\s+|te\s+)?confirm(?:e|ons)\b",
+    "es": r"\b(?:(?:le|te|les)\s+)?confirm(?:o|amos)\b",
+    "it": r"\b(?:(?:ti|le|vi|gli)\s+)?conferm(?:o|iamo)\b",
+    "nl": r"\b(?:(?:ik|wij|we)\s+bevestig(?:en)?|bevestig(?:en)?\s+(?:ik|wij|we))\b",
+    "pt": r"\b(?:(?:lhe|te)\s+)?confirm(?:o|amos)(?:-(?:lhe|te|vos))?\b"}.items()}
+
+
+_DEADLINE_WORD = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "de": r"bis|innerhalb|spätestens|heute|morgen|im\s+Laufe",
+    "fr": r"avant|d['’]ici|sous|dans|au\s+plus\s+tard|ce\s+soir|demain|aujourd['’]hui|dès\s+que",
+    "es": r"antes\s+de|dentro\s+de|en\s+(?:las\s+)?próximas|a\s+más\s+tardar|hoy|mañana|esta\s+tarde|en\s+cuanto",
+    "it": r"entro|prima\s+di|in\s+giornata|oggi|domani|stasera|appena",
+    "nl": r"voor|vóór|binnen|uiterlijk|vandaag|morgen|vanavond",
+    "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que"}.items()}
+
+
+def _paragraphs(lines) -> str:
+    """The lines as text, a blank line wherever the reply had one or left lines out (the customer's quoted
+    message, code): a paragraph or a chat turn ends a sentence even without a full stop."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and line.no != lines[i - 1].no + 1:
+            out.append("")
+        out.append(line.text)
+    return "\n".join(out)
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
-    own = "\n".join(line.text for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
+    own = _paragraphs(prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
     found: list[Promise] = []
     seen: set[str] = set()
     for sentence in _sentences(own):
@@ -1172,6 +1264,12 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             for clause in _clauses(sentence, lang):
+                if lang in _ABSENT and _ABSENT[lang].search(clause):
+                    pending = False
+                    continue
+                clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
+                if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause):
+                    clause = _CONFIRM_NOW[lang].sub(lambda m: " " * len(m.group(0)), clause)
                 polite = _POLITE.sub(" ", clause)
                 if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
                     polite = _SLA_MASK[lang].sub(" ", polite)

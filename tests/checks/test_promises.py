@@ -1,6 +1,8 @@
 """Promises in replies, found with the moment they fall due (in the company's calendar)."""
 import datetime as dt
 
+import pytest
+
 from probes.business_time import BusinessCalendar
 from probes.checks import promises
 
@@ -943,3 +945,75 @@ def test_round_h_service_availability_and_offers_are_no_follow_up():
     ]:
         assert found(text, lang) == [], (lang, text)
     assert due_h("Ti faccio sapere entro venerdì.", "it") == 103
+
+
+# --- Lead's classes from the fresh round n/o/p (false alarms): times that date the customer's contact, absences,
+# confirmations made now, laws dated by their number, and paragraphs as sentence ends.
+@pytest.mark.parametrize("text, lang", [
+    ("Good morning Jane,\nthank you for your call this morning. I have checked the invoice and it is correct.\nBest, Sam",
+     "en"),
+    ("Guten Tag Frau Berg,\nvielen Dank für Ihren Anruf heute Vormittag. Die Rechnung ist korrekt.\nGrüße", "de"),
+    ("Madame,\nJe fais suite à votre appel de ce matin. Votre dossier est complet.\nCordialement", "fr"),
+    ("Hola Ana:\nGracias por su llamada de esta mañana. Su expediente está completo.\nSaludos", "es"),
+    ("Gentile Anna,\nla ringrazio per la sua telefonata di stamattina. La pratica è completa.\nCordiali saluti", "it"),
+    ("Beste Anna,\nbedankt voor uw telefoontje van vanochtend. Uw dossier is compleet.\nGroet", "nl"),
+    ("Olá Ana,\nobrigada pela sua chamada de hoje de manhã. O processo está completo.\nCumprimentos", "pt"),
+])
+def test_the_time_of_the_customers_own_call_or_message_is_no_promise(text, lang):
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Jane,\nthanks for your call this morning. We'll email you the new contract by Friday.\nSam", "en"),
+    ("Guten Tag,\nvielen Dank für Ihren Anruf. Wir senden Ihnen den Vertrag bis Freitag zu.", "de"),
+    ("Hi Jane, we'll return your call this afternoon.", "en"),
+])
+def test_a_promise_beside_or_about_the_customers_call_is_still_one(text, lang):
+    assert found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Thank you for your email. I'm out of the office until Monday 9 March with limited access to email.", "en"),
+    ("Vielen Dank für Ihre Nachricht. Ich bin vom 3. bis einschließlich 13. März nicht im Büro.", "de"),
+    ("Bonjour, je suis absente jusqu'au vendredi 6 mars inclus.", "fr"),
+    ("Gracias por su correo. Estoy de vacaciones hasta el lunes 9 de marzo.", "es"),
+    ("Grazie per il messaggio, sono in ferie fino a venerdì 6 marzo.", "it"),
+    ("Dank voor uw bericht. Ik ben afwezig tot en met vrijdag 6 maart.", "nl"),
+    ("Obrigado pela mensagem. Estou de férias até sexta-feira, 6 de março.", "pt"),
+])
+def test_the_end_of_someones_absence_is_no_promise(text, lang):
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ciao Giulia, ti confermo lo spostamento della tua lezione a giovedì ore 19:00.", "it"),
+    ("Bonjour, je vous confirme votre rendez-vous du jeudi 5 mars à 10h.", "fr"),
+    ("Hola Ana, le confirmo su cita el jueves a las 10:00 en la clínica.", "es"),
+    ("Guten Tag, wir bestätigen Ihnen den Termin am Donnerstag um 10 Uhr.", "de"),
+])
+def test_a_booking_confirmed_now_is_no_promise(text, lang):
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Bonjour, je vous confirme le créneau avant midi.", "fr"),
+    ("Goedemorgen, ik bevestig u vandaag nog de nieuwe datum per e-mail.", "nl"),
+    ("Buongiorno, le confermo entro domani la data dell'intervento.", "it"),
+    ("Bonjour, je vous confirme que le technicien passera jeudi matin.", "fr"),
+])
+def test_a_confirmation_still_to_come_is_a_promise(text, lang):
+    assert found(text, lang)
+
+
+def test_a_law_dated_by_its_number_is_no_due_date():
+    text = ("Le informamos de que, con carácter general, la Ley 39/2015, de 1 de octubre, regula el procedimiento. "
+            "Su solicitud está en fase de informe técnico.")
+    assert found(text, "es") == []
+    assert found("Le enviaremos la resolución antes del 1 de octubre.", "es")
+
+
+def test_a_paragraph_or_a_chat_turn_ends_a_sentence_without_a_full_stop():
+    text = ("Operatore Simone – 18:22\nBuonasera Paola, ho verificato il suo ordine\n\n"
+            "Operatore Simone – 18:23\nNOTE CRM: già dato buono 10€ il 12/10 – NON concedere altro\n\n"
+            "Operatore Simone – 18:24\nLe confermo che il rimborso è già stato accreditato")
+    assert found(text, "it") == []
