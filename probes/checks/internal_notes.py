@@ -44,6 +44,13 @@ about the customer weighed by kinds of evidence, a sentence turning to a colleag
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
+Told by structure (round l/m): a note addressed to a department or role of the company, in brackets or on a line
+("(Nota para recepción: …)", "Hinweis an die Buchhaltung:", "[Note pour l'atelier : …]"; not the customer's own
+department, "Opmerking voor uw boekhouding:", nor a note for the driver, which customers write); a postscript to a
+colleague named with no comma, in any case ("ps Kev this is the one with …, don't refund …"), that goes on about the
+customer or orders something; asking again counted ("her 3rd free-month request"), a negation shouted at a
+colleague ("NO credit", "KEIN Gutschein") and the standard script in shorthand about the customer.
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -304,6 +311,42 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
                        r"voor|aan|x|pr)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+# "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
+# addressed to a department or a role of the company (not to a courier, whose note a customer may have written).
+_DEPT = (r"(?:reception|front\s+(?:desk|office)|accounts|accounting|finance|billing|warehouse|dispatch|despatch|stores|"
+         r"logistics|workshop|kitchen|claims(?:\s+desk)?|sales|admin|administration|office|management|legal|hr|it|"
+         r"secretary|secretariat|vets?|nurses?|pharmacist|pharmacy|lab|crew|fitters?|installers?|engineers?|"
+         r"technicians?|surveyors?|cashier|till|counter|desk|dispatchers?|scheduling|planning|"
+         r"empfang|rezeption|buchhaltung|verwaltung|sekretariat|lager|versand|werkstatt|k[üu]che|kasse|theke|vertrieb|"
+         r"innendienst|au(?:ß|ss)endienst|dispo(?:sition)?|technik|techniker|monteure?|praxis|labor|b[üu]ro|"
+         r"(?:gesch[äa]fts)?leitung|personal(?:abteilung)?|"
+         r"accueil|r[ée]ception|compta(?:bilit[ée])?|secr[ée]tariat|entrep[ôo]t|magasin|logistique|atelier|cuisine|"
+         r"caisse|comptoir|commerciaux|administration|direction|techniciens?|technique|poseurs?|labo|"
+         r"pharmacien(?:ne)?|sav|"
+         r"recepci[óo]n|contabilidad|administraci[óo]n|secretar[ií]a|almac[ée]n|expedici[óo]n|log[ií]stica|taller|"
+         r"cocina|caja|mostrador|ventas|comerciales|direcci[óo]n|t[ée]cnicos?|montadores?|instaladores?|operarios?|"
+         r"cuadrilla|laboratorio|farmac[ée]utic[oa]s?|"
+         r"accettazione|contabilit[àa]|amministrazione|segreteria|magazzino|spedizioni|logistica|officina|cucina|"
+         r"cassa|vendite|commerciali|direzione|tecnici|montatori|installatori|farmacista|"
+         r"receptie|balie|boekhouding|administratie|secretariaat|magazijn|expeditie|logistiek|werkplaats|keuken|kassa|"
+         r"verkoop|directie|monteurs?|technici|installateurs?|apotheker|binnendienst|buitendienst|"
+         r"rece[çp][çc]?[ãa]o|balc[ãa]o|contabilidade|administra[çc][ãa]o|secretaria|armaz[ée]m|expedi[çc][ãa]o|"
+         r"cozinha|caixa|vendas|dire[çc][ãa]o|farmac[êe]utic[oa]s?|"
+         r"team|shift|agents?|colleagues?|kolleg\w*|backoffice|back\s+office|ops|supervisor|manager|schicht|[ée]quipe|"
+         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung)")
+_NOTE_FOR_ROLE = re.compile(
+    r"(?:^|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
+    r"notitie|opmerking|herinnering|recordatorio|promemoria|lembrete|aviso|avviso|obs\.?)\s+(?:for|to|para|pour|f[üu]r|an|"
+    r"per|voor|aan|x|p/|pr|al|ao|à|a))\s*"
+    r"(?:the\s+|den\s+|die\s+|das\s+|der\s+|le\s+|la\s+|l['’]|el\s+|il\s+|lo\s+|de\s+|het\s+|o\s+|a\s+|os\s+|as\s+|"
+    r"los\s+|las\s+|les\s+|gli\s+|i\s+)?"
+    # the customer's own department is theirs: "Opmerking voor jullie IT-afdeling:", "Note for your accounts team:"
+    r"(?!(?:your|ihr\w*|eur\w*|dein\w*|votre|vos|ton|ta|tes|su|sus|vuestr\w*|tu|tus|tuo|tua|vostr\w*|uw|jullie|je|"
+    r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])" + _DEPT + r"\s*[:\-–—]\s*(\S[^\n]*)", re.I)
+# "ps Kev this is the oke with the bumper dispute, don't refund …": a postscript to a colleague named with no comma,
+# in any case, which goes on about the customer or tells the colleague what to do (not "PS Sarah will call you").
+_PS_BARE = re.compile(r"(?:^|[.!?…)]\s*|\s)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
+                      r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[,:—–\-]?\s+([^.!?\n]+)")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
@@ -513,8 +556,11 @@ _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|e
             r"reklamiert|gemeldet|gemailt|erkl[äa]rt|expliqu\w*)")
 # It keeps happening: "fourth email this week", "third time we've walked him through", "schon 3x angerufen".
 _REPEAT = re.compile(
-    rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
-    r"chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo)\b|"
+    rf"\b{_ORDINAL}\s+(?:[\w\-]+\s+){{0,2}}?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|"
+    r"appel|llamada|chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo|"
+    # asking again and again: "her 3rd free-month request this quarter", "la tercera solicitud de reembolso"
+    r"requests?|demandes?|anfragen?|solicitud(?:es)?|petici[óo]n|richiest[ae]|verzoek(?:en)?|aanvra(?:ag|gen)|"
+    r"pedidos?\s+de|solicita[çc][ãa]o)\b|"
     rf"(?m:^)(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
     r"\bde\s+siempre\b", re.I)
@@ -527,11 +573,15 @@ _STAFF_WORK = re.compile(
     r"macro|l1|l2|TL|SLA|(?:late|early|night|day|next|morning|evening|US|UK)\s+shift|schicht|"
     r"kulanz|geste\s+commercial|sign[- ]?off|chargeable|dupe|merge|jur[ií]dico|"
     r"refund\s+whatever|(?:send|use)\s+(?:the\s+|her\s+|him\s+|them\s+)?(?:standard|usual|template|canned|stock)\s+"
-    r"(?:reply|response|answer|email|macro)|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
+    r"(?:reply|response|answer|email|macro)|(?:std|standard|usual|stock|canned)\s+script|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
     r"n[ãa]o\s+(?:dar|oferecer|admitir))\b", re.I)
 # Orders and questions to colleagues: "pls …", "on clôture ?", "don't bother", "rispondile …", "no le demos".
 _ORDER = re.compile(r"\b(?:someone\s+else\s+(?:take|deal|handle|grab|pick)|pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
-                    r"non\s+(?:dargli|darle|rimborsare))(?!\w)", re.I)
+                    r"non\s+(?:dargli|darle|rimborsare))(?!\w)|"
+                    # a negation shouted at a colleague before a word in lower case: "NO credit", "KEIN Gutschein",
+                    # "PAS de geste", "NADA de reembolso", "NIENTE rimborso", "GEEN tegoed", "NÃO reembolsar"
+                    r"(?-i:(?<![\w'’])(?:NO|NOT|NEVER|DON'?T|NICHT|KEIN(?:E|EN)?|PAS|JAMAIS|NADA|NUNCA|NIENTE|MAI|NIET|"
+                    r"GEEN|NOOIT|NÃO|NAO)\s+(?=[^\W\d_][a-zß-ÿ]))", re.I)
 # Mockery: "she's clearly got nothing else on", "got rid of this one", "langsam nervt's", "walked him through".
 _SNEER = re.compile(
     r"\bnothing\s+(?:else\s+)?(?:better\s+)?(?:on|to\s+do)\b|\bgot\s+rid\s+of\b|\bwalked\s+(?:her|him)\s+through\b|"
@@ -776,9 +826,25 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
                 else None
             return kind, m.group(0), span
+    hit = _NOTE_FOR_ROLE.search(line)
+    if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)):
+        start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))
+        if line[start:start + 1] in "([{":
+            close = line.find({"(": ")", "[": "]", "{": "}"}[line[start]], start)
+            return _LABEL, line[start:close + 1 if close > 0 else len(line)], (start, close + 1 if close > 0 else len(line))
+        return _LABEL, line[start:].strip(), None
     aside = _aside(line, names, whole, lang)
     if aside:
         return aside
+    hit = _PS_BARE.search(line)
+    if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
+            and not _spoken_to(hit.group(2), lang) and not _TO_CUSTOMER_CS.search(hit.group(2)) and (
+            _NEGATED_ORDER.search(hit.group(2)) or _THE_ONE.search(hit.group(2)) or _REPEAT.search(hit.group(2))
+            or _AGAIN_COUNT.search(hit.group(2))
+            or _SNEER.search(hit.group(2)) or _pronoun_for_customer(hit.group(2), whole[:whole.find(line)] if line in
+                                                                    whole else "", lang)
+            or _kinds(hit.group(2), "", whole, lang) & {"third", "order"}):
+        return _STAFF, line[hit.start():hit.end()].strip(" .!?…)"), None
     hit = _POSTSCRIPT.search(line)
     if hit and _is_colleague(hit.group(1), names):
         return _STAFF, hit.group(0).lstrip(".!? "), None

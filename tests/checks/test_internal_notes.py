@@ -1260,3 +1260,70 @@ def test_asides_with_instructions_or_details_for_the_customer_are_no_note(text, 
 ])
 def test_what_to_tell_a_courier_and_pronouns_for_named_staff_are_no_note(text, ctx):
     assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a note addressed to a department or a role of the company, in brackets or on a line
+    ("Hi Jane,\n\nYour MOT is booked for Thursday at 9.\n\n(Note for reception: collect the £45 from last time before "
+     "she leaves)\n\nBest,\nGarage", JANE),
+    ("Guten Tag Frau Vogt,\n\nIhr Rezept liegt bereit.\n\nHinweis an die Buchhaltung: Rechnung vom März noch offen, "
+     "erst danach aushändigen.\n\nFreundliche Grüße", DE),
+    ("Bonjour Madame Morel,\n\nVotre devis est joint.\n\n[Note pour l'atelier : prévoir deux poseurs, 3e étage sans "
+     "ascenseur]\n\nCordialement", FR),
+    ("Buongiorno Paola, la consegna è confermata per giovedì. (nota per il magazzino: imballo doppio, ha già rotto "
+     "due vasi)", IT),
+    ("Olá Sra. Sousa,\n\nA sua encomenda está pronta.\n\nNota para a receção: só entregar depois de pagar a fatura "
+     "antiga.\n\nCumprimentos", PT),
+])
+def test_a_note_addressed_to_a_department_or_role_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer's own department, a courier's note (a customer writes those), a note for customers
+    ("Beste mevrouw De Boer,\n\nOpmerking voor uw boekhouding: de factuur is nu btw-vrij.\n\nMet vriendelijke groet",
+     NL),
+    ("Hi Jane,\n\nNote for your accounts team: the invoice number has changed to INV-2291.\n\nBest", JANE),
+    ("Hi Jane,\n\nYour order details:\nNote for the driver: leave it with number 14.\n\nBest", JANE),
+    ("Estimada Sra. Pardo:\n\nNota para clientes de Canarias: el envío tarda dos días más.\n\nAtentamente", ES),
+])
+def test_notes_for_the_customers_side_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a postscript to a colleague named with no comma, in any case, about the customer or telling them what to do
+    ("Acme Hire: Hi Jane, your deposit query has gone to our claims team. ps Dom this is the one with the scratched "
+     "door, don't refund without photos", JANE),
+    ("Hola Lucía, tu reserva está confirmada. pd Marta ya es la tercera vez que cambia la fecha", ES),
+    ("Olá Rita, o seu pedido sai amanhã. ps Nuno não lhe dês mais desconto", PT),
+])
+def test_a_postscript_to_a_colleague_without_a_comma_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your table is booked for 7pm. PS Sarah will bring the cake out at 9 as you asked.", JANE),
+    ("Hi Jane, thanks for your order! PS Tom says hi and hopes the new shoes fit.", JANE),
+    ("Hola Lucía, tu pedido sale hoy. PD Marta te llamará mañana para la instalación.", ES),
+])
+def test_a_postscript_naming_staff_to_the_customer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # chat shorthand about the customer before the greeting: a count of her requests, an order, a shouted negation
+    ("[09:14] Amy: cust on his 4th refund request this month, NO goodwill\n[09:14] Amy: Hi Jane, thanks for waiting!",
+     JANE),
+    ("[10:02] Ben: cx wants the std script, 2nd complaint this week\n[10:02] Ben: Hi Jane, I've looked into it.", JANE),
+])
+def test_chat_shorthand_about_the_customer_with_a_count_or_an_order_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, this is your 3rd refund request this year, so it needs a manager's approval - I've sent it on.", JANE),
+    ("Hi Jane, NO credit card is needed for the free trial.", JANE),
+])
+def test_a_count_or_a_capital_negation_said_to_the_customer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
