@@ -49,7 +49,10 @@ Told by structure (round l/m): a note addressed to a department or role of the c
 department, "Opmerking voor uw boekhouding:", nor a note for the driver, which customers write); a postscript to a
 colleague named with no comma, in any case ("ps Kev this is the one with …, don't refund …"), that goes on about the
 customer or orders something; asking again counted ("her 3rd free-month request"), a negation shouted at a
-colleague ("NO credit", "KEIN Gutschein") and the standard script in shorthand about the customer.
+colleague ("NO credit", "KEIN Gutschein") and the standard script in shorthand about the customer; the customer, in
+the third person, keeping something back ("y no lo dijo", "hat sie nicht gesagt", "il l'a pas dit", "non l'ha
+detto": in Spanish, Italian and Portuguese only where the reply says "tú"/"tu"), after an attention word ("OJO subir
+presupuesto, … y no lo dijo").
 
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
@@ -1446,6 +1449,49 @@ _PRONOUN_H = {
     "fr": re.compile(r"\b(?:il|elle)\s+(?:entend|appelle|a\s+appel[ée]|dit|a\s+dit|demande|r[âa]le|se\s+plaint|menace|"
                      r"comprend|parle|[ée]crit|a\s+[ée]crit|rappelle)\b"),
 }
+# The customer kept something back or left it undone, in the third person ("y no lo dijo", "hat er nicht gesagt", "il
+# l'a pas dit", "heeft ze niet gemeld", "non l'ha detto", "não avisou"): in the languages that drop the pronoun, only
+# in a reply that calls the customer "tú"/"tu" (there a third person is someone else; "usted", "Lei", "você" take
+# the same verb).
+_WITHHELD = {
+    "de": re.compile(r"\b(?:(?:hat|hatte)\s+(?:er|sie)|(?:er|sie)\s+(?:hat|hatte))\s+(?:(?:uns|mir|es|das|aber|wohl|"
+                     r"leider|ja)\s+)*(?:nicht|nie|nichts)\s+(?:\w+\s+)?(?:gesagt|erw[äa]hnt|angegeben|gemeldet|"
+                     r"erz[äa]hlt|bezahlt|mitgeteilt|dazugesagt)\b"),
+    "nl": re.compile(r"\b(?:(?:heeft|had)\s+(?:hij|ze|zij)|(?:hij|ze|zij)\s+(?:heeft|had))\s+(?:(?:ons|het|dat|wel|"
+                     r"toch|er)\s+)*(?:niet|nooit|niks|niets)\s+(?:\w+\s+)?(?:gezegd|gemeld|vermeld|opgegeven|verteld|"
+                     r"betaald|doorgegeven|bij\s*gezegd)\b"),
+    "fr": re.compile(r"\b(?:il|elle)\s+(?:ne\s+|n['’])?(?:nous\s+|me\s+)?(?:l['’]\s*)?(?:a|avait)\s+(?:pas|jamais|rien)\s+"
+                     r"(?:dit|pr[ée]cis[ée]|signal[ée]|mentionn[ée]|pay[ée]|pr[ée]venu|indiqu[ée])\b"),
+    "es": re.compile(r"\b(?:no|nunca|tampoco)\s+(?:(?:lo|la|nos|me|se\s+lo|nos\s+lo)\s+)?(?:dijo|avis[óo]|mencion[óo]|"
+                     r"coment[óo]|indic[óo]|cont[óo]|pag[óo]|ha\s+(?:dicho|avisado|mencionado|indicado|pagado|"
+                     r"comentado))\b", re.I),
+    "it": re.compile(r"\b(?:non|mai)\s+(?:(?:l['’]|ce\s+l['’]|ci|me\s+l['’]|lo|la)\s*)?(?:ha|aveva)\s+(?:mai\s+)?"
+                     r"(?:detto|avvisat[oa]|menzionat[oa]|indicat[oa]|pagat[oa]|comunicat[oa])\b", re.I),
+    "pt": re.compile(r"\b(?:n[ãa]o|nunca)\s+(?:(?:o|a|nos|me|nos\s+o)\s+)?(?:disse|avisou|mencionou|indicou|contou|"
+                     r"pagou|falou|tinha\s+dito)\b", re.I),
+}
+_PRO_DROP = {"es", "it", "pt"}
+_INFORMAL_READER = re.compile(r"\b(?:te|tu|ti|tú|tus|tuo|tua|tuoi|tue|teu|tua|contigo|(?:to|ta)\s+\w)\b", re.I)
+_FORMAL_READER = re.compile(r"\b(?:usted|ustedes|voc[êe]|o\s+senhor|a\s+senhora|(?-i:Lei|La\s+ringrazi\w*|Sr\.|Sra\.))\b",
+                            re.I)
+
+
+def _withheld(unit: str, before: str, whole: str, lang: str):
+    """The customer, in the third person, kept something back or left it undone ("y no lo dijo"), with nobody
+    else named before it that it could be about."""
+    rx = _WITHHELD.get(lang)
+    m = rx.search(unit) if rx else None
+    if not m:
+        return None
+    if lang in _PRO_DROP:
+        rest = whole.replace(unit, " ")
+        if not _INFORMAL_READER.search(rest) or _FORMAL_READER.search(whole):
+            return None
+    context = before + " " + unit[:m.start()]
+    # (German capitalises its nouns: "Umzug ist …" names nobody)
+    return None if _PERSON_NOUN.search(context) or (lang != "de" and _NAME_ACTS.search(context)) else m
+
+
 _PERSON_NOUN = re.compile(
     r"\b(?:engineer|technician|tech|courier|driver|colleague|manager|agent|advis[eo]r|doctor|dr|nurse|dentist|"
     r"consultant|surgeon|husband|wife|son|daughter|partner|mother|mum|mom|father|dad|brother|sister|friend|"
@@ -1526,7 +1572,7 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
     """The kinds of staff evidence in a set-apart passage."""
     kinds = set()
     if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
-            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit):
+            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang):
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit):

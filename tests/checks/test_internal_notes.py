@@ -1327,3 +1327,34 @@ def test_chat_shorthand_about_the_customer_with_a_count_or_an_order_is_a_note(te
 ])
 def test_a_count_or_a_capital_negation_said_to_the_customer_is_no_note(text, ctx):
     assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # an attention word, then the customer in the third person keeping something back: meant for the crew
+    ("Hola Lucía, te confirmamos la mudanza el sábado a las 8:00. OJO subir presupuesto, es un cuarto sin ascensor y "
+     "no lo dijo", ES),
+    ("Hallo Jana, dein Umzug ist für Samstag bestätigt. ACHTUNG Angebot anpassen, Altbau ohne Aufzug und das hat sie "
+     "nicht gesagt", DE),
+    ("Bonjour Claire, votre déménagement est confirmé samedi. ATTENTION revoir le devis, troisième sans ascenseur et "
+     "elle l'a pas dit", FR),
+    ("Ciao Paola, ti confermiamo il trasloco per sabato. ATTENZIONE rivedere il preventivo, terzo piano senza "
+     "ascensore e non l'ha detto", IT),
+    ("Hoi Anke, je verhuizing staat vast voor zaterdag. LET OP offerte aanpassen, derde verdieping zonder lift en dat "
+     "heeft ze niet gezegd", NL),
+    ("Olá Rita, confirmamos-te a mudança no sábado. ATENÇÃO rever orçamento, quarto andar sem elevador e não avisou",
+     PT),
+])
+def test_an_attention_word_and_the_customer_keeping_something_back_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # said to a formal reader ("no lo indicó" is "you did not say"), or about someone named before it
+    ("Estimada Sra. Pardo: le confirmamos la mudanza. OJO: el presupuesto no incluye el cuarto piso porque no lo "
+     "indicó en el formulario.", ES),
+    ("Hola Lucía, te confirmamos la cita. OJO, el técnico no lo dijo pero llevará la pieza nueva.", ES),
+    ("Gentile Sig.ra Neri, le confermiamo il trasloco. Attenzione: il preventivo non comprende il terzo piano, non "
+     "l'ha indicato nel modulo.", IT),
+])
+def test_the_formal_you_or_a_named_person_keeping_something_back_is_no_note(text, ctx):
+    assert check(text, ctx) == []
