@@ -400,6 +400,9 @@ AWAY_IN_AN_ANSWER = [
     "changes, my deputy Sam can help.\n\nPriya",
     "Hola Lucía, tu pedido ya salió hoy. Estaré de baja del 3 al 14 de junio; para asuntos urgentes escribe a "
     "soporte@example.es.",
+    # hours, not dates
+    "Thank you for your message. I am in the clinic from 9 to 12 on Tuesdays. In urgent cases please call 111.\n\n"
+    "Dr Patel",
 ]
 
 

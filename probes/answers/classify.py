@@ -167,17 +167,20 @@ _DAY = (r"(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|fre
         r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[ìi]|"
         r"marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
         r"segunda|ter[çc]a|quarta|quinta|sexta)[^\W\d_]*,?")
-_DATE = (rf"(?:(?:{_DAY}\s+)?(?:\d{{1,2}}[./-]\d{{1,2}}(?:[./-]\d{{2,4}})?\.?|\d{{1,2}}(?:st|nd|rd|th|er|e|º|ª|\.)?"
-         rf"(?:\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?\d{{4}})?)?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)|"
-         rf"{_DAY})")
+# A date a reader can place: a day and a month ("14.06.", "3 March", "June 3rd", "3 de junio"), or a weekday; a bare
+# day number only opens a range whose end is one ("from 3 to 7 March"), never "from 9 to 5".
+_FULL_DATE = (rf"(?:(?:{_DAY}\s+)?(?:\d{{1,2}}[./-]\d{{1,2}}(?:[./-]\d{{2,4}})?\.?|\d{{1,2}}(?:st|nd|rd|th|er|e|º|ª|\.)?"
+              rf"\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)|"
+              rf"{_DAY})")
+_DATE = rf"(?:{_FULL_DATE}|\d{{1,2}}(?:st|nd|rd|th|er|e|º|ª|\.)?)"
 _UNTIL = (r"(?:to|until|till|through|thru|[-–—]|bis(?:\s+(?:einschlie(?:ß|ss)lich|einschl\.|zum|zur))?|au|al|a|"
           r"tot(?:\s+en\s+met)?|t/m|at[ée]|ao|and|und|et|y|e|en|jusqu['’]au|hasta(?:\s+el)?|fino\s+al)")
 _ABSENCE_WINDOW = (rf"(?:(?:from|vom|von|du|del|dal|van|de|desde|d[èe]s|between|zwischen|entre|tra|tussen)\s+"
                    rf"(?:the\s+|dem\s+|le\s+|el\s+|il\s+|l['’]|o\s+|dia\s+)?{_DATE}\s*{_UNTIL}\s+"
                    rf"(?:the\s+|dem\s+|zum\s+|le\s+|el\s+|il\s+|l['’]|o\s+|dia\s+)?(?:einschlie(?:ß|ss)lich\s+|"
-                   rf"inclusive\s+)?{_DATE}|(?:until|till|through|bis(?:\s+(?:einschlie(?:ß|ss)lich|einschl\.|zum|zur))?|"
+                   rf"inclusive\s+)?{_FULL_DATE}|(?:until|till|through|bis(?:\s+(?:einschlie(?:ß|ss)lich|einschl\.|zum|zur))?|"
                    rf"jusqu['’](?:au|à)|hasta(?:\s+el)?|fino\s+al|tot(?:\s+en\s+met)?|t/m|at[ée](?:\s+(?:dia|ao))?)\s+"
-                   rf"(?:the\s+|einschlie(?:ß|ss)lich\s+|inclusive\s+)?{_DATE})")
+                   rf"(?:the\s+|einschlie(?:ß|ss)lich\s+|inclusive\s+)?{_FULL_DATE})")
 _ME_AWAY = (r"(?:\bI(?:['’]m| am| will be|['’]ll be| shall be)|\b(?:ich bin|bin ich|ich werde|je suis|je serai|"
             r"estoy|estar[ée]|me encuentro|sono|sar[òo]|mi trovo|ik ben|ben ik|estou|estarei|encontro-me|vou estar)\b)")
 # In one sentence (a date's dots do not end it): "I'm away … from 3 to 14 June", "vom 3. bis 14. Juni bin ich …".

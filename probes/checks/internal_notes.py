@@ -313,7 +313,12 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
-                       r"voor|aan|x|pr)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+                       r"voor|aan|x|pr)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?"
+                       # not a German noun for a group of customers ("Hinweis für Neukunden:"), nor the first half of a
+                       # compound ("Hinweis für Praxis-Kunden:")
+                       r"(?!(?i:\w*(?:kund|nutzer|mitglied|abonnent|patient|besucher|g[äa]st|mieter|eltern|k[äa]ufer|"
+                       r"interessent|reisend|teilnehmer|bewohner|studierend|sch[üu]ler|selbstabhol|versicherte)))"
+                       r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
 # "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
 # addressed to a department or a role of the company (not to a courier, whose note a customer may have written).
 _DEPT = (r"(?:reception|front\s+(?:desk|office)|accounts|accounting|finance|billing|warehouse|dispatch|despatch|stores|"
@@ -345,10 +350,12 @@ _NOTE_FOR_ROLE = re.compile(
     r"los\s+|las\s+|les\s+|gli\s+|i\s+)?"
     # the customer's own department is theirs: "Opmerking voor jullie IT-afdeling:", "Note for your accounts team:"
     r"(?!(?:your|ihr\w*|eur\w*|dein\w*|votre|vos|ton|ta|tes|su|sus|vuestr\w*|tu|tus|tuo|tua|vostr\w*|uw|jullie|je|"
-    r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])" + _DEPT + r"\s*[:\-–—]\s*(\S[^\n]*)", re.I)
+    r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])" + _DEPT +
+    # a colon or a spaced dash after it (not a compound: "Hinweis für Praxis-Kunden:")
+    r"(?:\s*:|\s+[-–—]+\s)\s*(\S[^\n]*)", re.I)
 # "ps Kev this is the oke with the bumper dispute, don't refund …": a postscript to a colleague named with no comma,
 # in any case, which goes on about the customer or tells the colleague what to do (not "PS Sarah will call you").
-_PS_BARE = re.compile(r"(?:^|[.!?…)]\s*|\s)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
+_PS_BARE = re.compile(r"(?:^|[.!?…)]\s*)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
                       r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[,:—–\-]?\s+([^.!?\n]+)")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"

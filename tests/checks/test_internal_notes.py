@@ -1286,6 +1286,9 @@ def test_a_note_addressed_to_a_department_or_role_is_a_note(text, ctx):
     ("Hi Jane,\n\nNote for your accounts team: the invoice number has changed to INV-2291.\n\nBest", JANE),
     ("Hi Jane,\n\nYour order details:\nNote for the driver: leave it with number 14.\n\nBest", JANE),
     ("Estimada Sra. Pardo:\n\nNota para clientes de Canarias: el envío tarda dos días más.\n\nAtentamente", ES),
+    ("Guten Tag Frau Vogt,\n\nHinweis für Praxis-Kunden: Parkplätze gibt es im Hof.\n\nFreundliche Grüße", DE),
+    ("Guten Tag Frau Vogt,\n\nHinweis für Neukunden: Der Versand ist bis Ende Mai kostenlos.\n\nFreundliche Grüße",
+     DE),
 ])
 def test_notes_for_the_customers_side_are_no_note(text, ctx):
     assert check(text, ctx) == []
@@ -1306,6 +1309,7 @@ def test_a_postscript_to_a_colleague_without_a_comma_is_a_note(text, ctx):
     ("Hi Jane, your table is booked for 7pm. PS Sarah will bring the cake out at 9 as you asked.", JANE),
     ("Hi Jane, thanks for your order! PS Tom says hi and hopes the new shoes fit.", JANE),
     ("Hola Lucía, tu pedido sale hoy. PD Marta te llamará mañana para la instalación.", ES),
+    ("Hi Jane, your console ships today with 3 months of PS Plus, don't miss the free games this month.", JANE),
 ])
 def test_a_postscript_naming_staff_to_the_customer_is_no_note(text, ctx):
     assert check(text, ctx) == []
