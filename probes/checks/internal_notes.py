@@ -52,7 +52,8 @@ customer or orders something; asking again counted ("her 3rd free-month request"
 colleague ("NO credit", "KEIN Gutschein") and the standard script in shorthand about the customer; the customer, in
 the third person, keeping something back ("y no lo dijo", "hat sie nicht gesagt", "il l'a pas dit", "non l'ha
 detto": in Spanish, Italian and Portuguese only where the reply says "tú"/"tu"), after an attention word ("OJO subir
-presupuesto, … y no lo dijo").
+presupuesto, … y no lo dijo"); an agent's chat message sent before the one that greets the customer, that speaks
+to nobody and has two points of staff evidence ("[14:02] Callum: cx on her 3rd request, just give std script").
 
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
@@ -714,6 +715,8 @@ def _line_hits(text: str, ctx, lines=None):
     set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines, orphan_quote)
                  if addressee.block_is_note(block, persona, lang)}
     covered = -1   # the last line of a note already reported on its first line
+    pre_greeting = _before_greeting(lines, persona, lang) if any(ln.prose[:1] in "[" or ": " in ln.prose[:40]
+                                                                 for ln in lines) else {}
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
@@ -750,6 +753,8 @@ def _line_hits(text: str, ctx, lines=None):
         if not hit and ln.kind == OWN:
             hit, used = _structural(ln, set_apart, persona, lang)
             covered = max(covered, i + used)
+        if not hit and ln.no in pre_greeting:
+            hit, used = pre_greeting[ln.no], 0
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True) or \
@@ -757,6 +762,34 @@ def _line_hits(text: str, ctx, lines=None):
             hit = (_STAFF, body, None) if m else None
         if hit:
             yield ln, hit, lines[i + 1:i + 1 + used] if used else []
+
+
+def _before_greeting(lines, persona: dict, lang: str) -> dict:
+    """An agent's chat messages sent before the message in which they greet the customer ("[14:02] Callum: cx on her
+    3rd request, NO credit" above "[14:02] Callum: Hi Jasmine, …"), that speak to nobody and carry two points of staff
+    evidence (addressee.evidence): {line number: hit}. The frame of a chat, as the frame of a letter sets apart
+    what stands above its greeting."""
+    said = []
+    for ln in lines:
+        m = _SPEAKER.match(ln.prose) if ln.kind == OWN else None
+        if m:
+            who = re.sub(r"^\s*\[[\d:]+\]\s*|\s*(?:\([^)]*\))?\s*:\s*$", "", m.group(0)).strip()
+            said.append((ln, who, ln.prose[m.end():]))
+    greeting = next((i for i, (_, _, body) in enumerate(said) if addressee._GREETING.match(body)), None)
+    if not greeting:
+        return {}
+    agent = said[greeting][1]
+    if {fold(w) for w in agent.split()} & (persona_words(persona) | {"customer", "you", "visitor", "guest", "kunde",
+                                                                      "kundin", "client", "cliente", "klant"}):
+        return {}
+    out = {}
+    for ln, who, body in said[:greeting]:
+        if who != agent or addressee._addressed_to_customer(body, persona, lang) or addressee._FOOTER.search(body):
+            continue
+        points, named = addressee.evidence(body, persona, lang, jotted=False)
+        if points >= 2:
+            out[ln.no] = (_REMARK if named else _STAFF, body.strip(), None)
+    return out
 
 
 def _structural(ln, set_apart: dict, persona: dict, lang: str):

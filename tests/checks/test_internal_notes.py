@@ -1362,3 +1362,32 @@ def test_an_attention_word_and_the_customer_keeping_something_back_is_a_note(tex
 ])
 def test_the_formal_you_or_a_named_person_keeping_something_back_is_no_note(text, ctx):
     assert check(text, ctx) == []
+
+
+CHAT_DE = CheckContext(persona={"name": "Jana Vogt", "language": "de"}, channel="chat")
+CHAT_ES = CheckContext(persona={"name": "Lucía Pardo", "language": "es"}, channel="chat")
+CHAT_EN = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # an agent's chat message before the one that greets the customer, about her and for staff
+    ("[14:02] Callum: this one's been on 4 times about the same refund, stick to policy\n"
+     "[14:02] Callum: Hi Jane, thanks for waiting!", CHAT_EN),
+    ("[11:00] Raj: customer threatening chargeback, just give std reply\n[11:00] Raj: Hi Jane!", CHAT_EN),
+    ("[14:02] Lena: Kundin fragt zum 3. Mal nach Gutschrift, Standardtext schicken\n"
+     "[14:02] Lena: Hallo Jana, danke fürs Warten!", CHAT_DE),
+    ("[14:02] Marta: la clienta pide el reembolso por tercera vez, respuesta estándar\n"
+     "[14:02] Marta: Hola Lucía, gracias por esperar.", CHAT_ES),
+])
+def test_a_chat_message_for_staff_before_the_greeting_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("[14:01] Callum: Let me check the ticket history\n[14:01] Callum: Hi Jane, thanks for waiting!", CHAT_EN),
+    ("[14:00] Jane: this is the 3rd time I've asked about this refund!!\n[14:01] Callum: Hi Jane, I'm sorry about "
+     "that.", CHAT_EN),
+    ("[14:00] Callum: One moment please, connecting to the billing team\n[14:01] Callum: Hi Jane!", CHAT_EN),
+])
+def test_a_chat_message_before_the_greeting_said_to_the_customer_or_by_her_is_no_note(text, ctx):
+    assert check(text, ctx) == []
