@@ -208,7 +208,8 @@ def _lead(text: str) -> str:
 
 def _there(m: re.Match) -> bool:
     """The sentence of an absence window says the writer is there, not away ("ich bin vom 3. bis 5. Juni erreichbar")."""
-    sentence = m.group(0) + re.match(rf"{_SAME_SENTENCE}*", m.string[m.end():]).group(0)
+    rest = re.match(rf"{_SAME_SENTENCE}*", m.string[m.end():])
+    sentence = m.group(0) + (rest.group(0) if rest else "")
     return bool(_THERE.search(sentence)) and not _NEGATED.search(sentence)
 
 

@@ -883,7 +883,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
             and not _spoken_to(hit.group(2), lang) and not _TO_CUSTOMER_CS.search(hit.group(2)) and (
             _NEGATED_ORDER.search(hit.group(2)) or _THE_ONE.search(hit.group(2)) or _REPEAT.search(hit.group(2))
-            or _AGAIN_COUNT.search(hit.group(2))
+            or _AGAIN_COUNT.search(hit.group(2)) or _REPEAT_H.search(hit.group(2)) or _THIRD_NOUN.search(hit.group(2))
             or _SNEER.search(hit.group(2)) or _pronoun_for_customer(hit.group(2), whole[:whole.find(line)] if line in
                                                                     whole else "", lang)
             or _kinds(hit.group(2), "", whole, lang) & {"third", "order"}):

@@ -1300,6 +1300,9 @@ def test_notes_for_the_customers_side_are_no_note(text, ctx):
      "door, don't refund without photos", JANE),
     ("Hola Lucía, tu reserva está confirmada. pd Marta ya es la tercera vez que cambia la fecha", ES),
     ("Olá Rita, o seu pedido sai amanhã. ps Nuno não lhe dês mais desconto", PT),
+    ("Hoi Anke, je pakket is onderweg. ps Sanne dit is die mevrouw van de 5 klachten, geen tegoed geven", NL),
+    ("Hallo Jana, dein Paket ist unterwegs. PS Jens die hat schon 3x angerufen, bitte nicht nochmal Gutschein geben",
+     DE),
 ])
 def test_a_postscript_to_a_colleague_without_a_comma_is_a_note(text, ctx):
     assert check(text, ctx)
