@@ -387,6 +387,14 @@ AWAY_BY_FRAME = [
      "Estou em formação de 3 a 7 de março"),
     ("Guten Tag,\n\nvom 22.12. bis 06.01. bin ich im Weihnachtsurlaub. Meine Vertretung ist Frau Lang "
      "(lang@example.de).\n\nGrüße\nT. Berg", "vom 22.12. bis 06.01. bin ich"),
+    # the dates first, up to a date, or between two
+    ("Gracias por su correo. Del 3 al 14 de junio estaré fuera. Su mensaje no será reenviado.",
+     "Del 3 al 14 de junio estaré"),
+    ("Grazie per il messaggio. Fino al 14 giugno sono in congedo. Per urgenze scrivere a info@example.it.",
+     "Fino al 14 giugno sono"),
+    ("Hello,\n\nThanks for your message. I'm travelling for work between 3 and 7 March with no laptop; my deputy "
+     "Priya Shah (priya@example.com) can help in the meantime.\n\nBest,\nTom", "I'm travelling for work between 3 "
+                                                                             "and 7 March"),
 ]
 # A person's answer that mentions their leave and a colleague, says they are there on those dates, or answers first.
 AWAY_IN_AN_ANSWER = [
