@@ -368,3 +368,55 @@ def test_a_helpdesks_thread_the_customers_opening_request_is_theirs_the_answers_
              "today.\n\n--------------------------------\n\n")
     assert auto_wording(_THREAD.format(what="updated", entries=agent + _CUSTOMERS)) is None
     assert auto_wording(_THREAD.format(what="received", entries=agent + _CUSTOMERS)) is None
+
+
+# An out-of-office by its frame, never saying "out of office" or "automatic": away for a stretch of dates at the top,
+# and what happens to the mail meanwhile (read on the return, not forwarded, a stand-in, whom to ask if urgent).
+AWAY_BY_FRAME = [
+    ("Thank you for your email. I am attending a conference from 3 to 7 March and will reply on my return.",
+     "I am attending a conference from 3 to 7 March"),
+    ("Bonjour,\nJe suis en formation du 3 au 7 mars. Votre message ne sera pas transféré ; en cas d'urgence, "
+     "contactez l'accueil au 01 23 45 67 89.", "Je suis en formation du 3 au 7 mars"),
+    ("Gracias por su mensaje. Estaré de baja del 3 al 14 de junio. Para asuntos urgentes, escriba a "
+     "soporte@example.es.", "Estaré de baja del 3 al 14 de junio"),
+    ("Buongiorno, sono in trasferta dal 3 al 7 marzo. Al mio rientro risponderò alla sua email.",
+     "sono in trasferta dal 3 al 7 marzo"),
+    ("Dank voor uw bericht. Ik ben van 3 tot en met 14 juni niet bereikbaar. Uw e-mail wordt niet doorgestuurd.",
+     "Ik ben van 3 tot en met 14 juni"),
+    ("Obrigado pela sua mensagem. Estou em formação de 3 a 7 de março. Em caso de urgência, contacte a receção.",
+     "Estou em formação de 3 a 7 de março"),
+    ("Guten Tag,\n\nvom 22.12. bis 06.01. bin ich im Weihnachtsurlaub. Meine Vertretung ist Frau Lang "
+     "(lang@example.de).\n\nGrüße\nT. Berg", "vom 22.12. bis 06.01. bin ich"),
+    # the dates first, up to a date, or between two
+    ("Gracias por su correo. Del 3 al 14 de junio estaré fuera. Su mensaje no será reenviado.",
+     "Del 3 al 14 de junio estaré"),
+    ("Grazie per il messaggio. Fino al 14 giugno sono in congedo. Per urgenze scrivere a info@example.it.",
+     "Fino al 14 giugno sono"),
+    ("Hello,\n\nThanks for your message. I'm travelling for work between 3 and 7 March with no laptop; my deputy "
+     "Priya Shah (priya@example.com) can help in the meantime.\n\nBest,\nTom", "I'm travelling for work between 3 "
+                                                                             "and 7 March"),
+]
+# A person's answer that mentions their leave and a colleague, says they are there on those dates, or answers first.
+AWAY_IN_AN_ANSWER = [
+    "Hi Jane,\n\nyour refund of £40 went out today. I'll be on leave from 3 to 14 June; in urgent cases please call "
+    "Sam.\n\nPriya",
+    "Hi Jane,\n\nI'm in the office from 3 to 14 June, so do bring the form in person. In urgent cases call 0800 123 "
+    "456.\n\nPriya",
+    "Sehr geehrte Frau Vogt,\n\nich bin vom 3. bis 14. Juni für Rückfragen erreichbar. In dringenden Fällen rufen Sie "
+    "die Hotline an.\n\nMit freundlichen Grüßen\nJ. Berg",
+    "Hi Jane,\n\nthe engineer comes on 4 June and brings the part. I'm away from 10 to 14 June, so if anything "
+    "changes, my deputy Sam can help.\n\nPriya",
+    "Hola Lucía, tu pedido ya salió hoy. Estaré de baja del 3 al 14 de junio; para asuntos urgentes escribe a "
+    "soporte@example.es.",
+    # hours, not dates
+    "Thank you for your message. I am in the clinic from 9 to 12 on Tuesdays. In urgent cases please call 111.\n\n"
+    "Dr Patel",
+]
+
+
+def test_an_absence_for_dates_with_the_mails_fate_is_an_out_of_office():
+    assert [auto_wording(text) for text, _ in AWAY_BY_FRAME] == [words for _, words in AWAY_BY_FRAME]
+
+
+def test_a_person_mentioning_their_leave_in_an_answer_is_not_an_out_of_office():
+    assert [auto_wording(text) for text in AWAY_IN_AN_ANSWER] == [None] * len(AWAY_IN_AN_ANSWER)

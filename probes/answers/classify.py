@@ -9,7 +9,9 @@ agents' answers included (README, "Automatic or from a person"):
 - a target's own ``replies:`` rules in probes.yaml decide first;
 - strong evidence decides alone: RFC 3834 ``Auto-Submitted: auto-replied``, ``X-Autoreply``,
   ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office (in its
-  first lines, or in the first paragraph after a subject line and a greeting), a queue position, a bot naming
+  first lines, or in the first paragraph after a subject line and a greeting), an out-of-office by its frame (away
+  for a stretch of dates in its first sentence, and what happens to the mail meanwhile: read on the return, not
+  forwarded, a stand-in, whom to ask if urgent; not above an amount or something done), a queue position, a bot naming
   itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of the run;
 - weak evidence counts only together with other evidence: ``Auto-Submitted: auto-generated`` (Zendesk and
   Freshdesk put it on agents' answers too), ``Precedence: bulk|list|junk`` (RT puts it on every message),
@@ -154,6 +156,89 @@ SAYS_AWAY = _words(
     r"non (?:leggo|controllo) (?:la )?(?:posta|e-?mail)|(?:ik )?lees (?:mijn )?(?:e-?)?mail niet|"
     r"não (?:leio|consulto) (?:o )?e-?mail)\b",
     r"\b(?:estou|encontro-me) (?:atualmente )?(?:fora do escritório|de férias|ausente)\b",
+)
+# An out-of-office notice told by its frame rather than its words: someone away for a stretch of dates, said in the
+# first person at the top ("Ich bin vom 03.06. bis einschließlich 14.06. nicht im Dienst", "I'm on a training course
+# from 3 to 14 June", "Estaré fuera del 3 al 14 de junio"), and what happens to the mail meanwhile: read on the
+# return, not forwarded, a stand-in, whom to ask in urgent cases. Each half alone a person may write too.
+_MONTH = (r"(?:jan|feb|f[ée]v|mar|m[äa]r|maa|apr|avr|abr|ma[iy]|mag|mei|jun|jui|giu|jul|lug|aug|ao[ûu]|ago|sep|set|"
+          r"o[ck]t|ott|out|nov|de[cz]|d[ée]c|dic)[^\W\d_]*\.?")
+_DAY = (r"(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
+        r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[ìi]|"
+        r"marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+        r"segunda|ter[çc]a|quarta|quinta|sexta)[^\W\d_]*,?")
+# A date a reader can place: a day and a month ("14.06.", "3 March", "June 3rd", "3 de junio"), or a weekday; a bare
+# day number only opens a range whose end is one ("from 3 to 7 March"), never "from 9 to 5".
+_FULL_DATE = (rf"(?:(?:{_DAY}\s+)?(?:\d{{1,2}}[./-]\d{{1,2}}(?:[./-]\d{{2,4}})?\.?|\d{{1,2}}(?:st|nd|rd|th|er|e|º|ª|\.)?"
+              rf"\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)|"
+              rf"{_DAY})")
+_DATE = rf"(?:{_FULL_DATE}|\d{{1,2}}(?:st|nd|rd|th|er|e|º|ª|\.)?)"
+_UNTIL = (r"(?:to|until|till|through|thru|[-–—]|bis(?:\s+(?:einschlie(?:ß|ss)lich|einschl\.|zum|zur))?|au|al|a|"
+          r"tot(?:\s+en\s+met)?|t/m|at[ée]|ao|and|und|et|y|e|en|jusqu['’]au|hasta(?:\s+el)?|fino\s+al)")
+_ABSENCE_WINDOW = (rf"(?:(?:from|vom|von|du|del|dal|van|de|desde|d[èe]s|between|zwischen|entre|tra|tussen)\s+"
+                   rf"(?:the\s+|dem\s+|le\s+|el\s+|il\s+|l['’]|o\s+|dia\s+)?{_DATE}\s*{_UNTIL}\s+"
+                   rf"(?:the\s+|dem\s+|zum\s+|le\s+|el\s+|il\s+|l['’]|o\s+|dia\s+)?(?:einschlie(?:ß|ss)lich\s+|"
+                   rf"inclusive\s+)?{_FULL_DATE}|(?:until|till|through|bis(?:\s+(?:einschlie(?:ß|ss)lich|einschl\.|zum|zur))?|"
+                   rf"jusqu['’](?:au|à)|hasta(?:\s+el)?|fino\s+al|tot(?:\s+en\s+met)?|t/m|at[ée](?:\s+(?:dia|ao))?)\s+"
+                   rf"(?:the\s+|einschlie(?:ß|ss)lich\s+|inclusive\s+)?{_FULL_DATE})")
+_ME_AWAY = (r"(?:\bI(?:['’]m| am| will be|['’]ll be| shall be)|\b(?:ich bin|bin ich|ich werde|je suis|je serai|"
+            r"estoy|estar[ée]|me encuentro|sono|sar[òo]|mi trovo|ik ben|ben ik|estou|estarei|encontro-me|vou estar)\b)")
+# In one sentence (a date's dots do not end it): "I'm away … from 3 to 14 June", "vom 3. bis 14. Juni bin ich …".
+_SAME_SENTENCE = r"(?:[^.!?\n]|\.(?=\s?\d)|(?<=\d)\.|(?<=\b\w)\.|(?<=\b\w\w)\.(?=\s+\d))"
+SAYS_AWAY_FOR = re.compile(rf"{_ME_AWAY}{_SAME_SENTENCE}{{0,80}}?\b{_ABSENCE_WINDOW}|"
+                           rf"\b{_ABSENCE_WINDOW}{_SAME_SENTENCE}{{0,40}}?{_ME_AWAY}", re.I)
+# Said of being there, not away ("I'm in the office from 3 to 5 June", "ich bin vom 3. bis 5. Juni erreichbar"), unless
+# negated ("nicht erreichbar", "not available").
+_THERE = re.compile(r"\b(?:available|in the office|at my desk|here|around|erreichbar|im b[üu]ro|im dienst|da|anwesend|"
+                    r"disponible|pr[ée]sente?|au bureau|en la oficina|disponibile|in ufficio|bereikbaar|aanwezig|"
+                    r"op kantoor|dispon[íi]vel|no escrit[óo]rio)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|pas|no|non|niet|geen|n[ãa]o|nem)\b", re.I)
+
+
+_THANKS_FIRST = re.compile(r"^\W*(?:(?:many |thank you|thanks)|(?:vielen |herzlichen )?dank|merci|(?:muchas )?gracias|grazie|"
+                           r"la ringrazio|ti ringrazio|(?:hartelijk )?(?:dank|bedankt)|(?:muito )?obrigad[oa])", re.I)
+
+
+def _lead(text: str) -> str:
+    """The first sentence of a passage, or the first two when the first thanks for the message, as one line (a
+    date's dots end no sentence): where a notice says what it is, before any answer."""
+    sentences = re.split(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[A-ZÀ-Þ])", _quote(text))
+    return " ".join(sentences[:2] if _THANKS_FIRST.match(sentences[0]) else sentences[:1])
+
+
+def _there(m: re.Match) -> bool:
+    """The sentence of an absence window says the writer is there, not away ("ich bin vom 3. bis 5. Juni erreichbar")."""
+    rest = re.match(rf"{_SAME_SENTENCE}*", m.string[m.end():])
+    sentence = m.group(0) + (rest.group(0) if rest else "")
+    return bool(_THERE.search(sentence)) and not _NEGATED.search(sentence)
+
+
+MAIL_MEANWHILE = _words(
+    # read or answered on the return
+    r"\b(?:after|upon|on|following) my return\b|\bwhen I(?:['’]m| am| get) back\b|\bnach meiner r[üu]ckkehr\b|"
+    r"\bwenn ich (?:wieder )?zur[üu]ck bin\b|\b(?:à|dès) mon retour\b|\ba mi (?:regreso|vuelta|retorno)\b|"
+    r"\bcuando (?:vuelva|regrese)\b|\bal mio (?:rientro|ritorno)\b|\b(?:quando|appena) (?:rientro|rientrer[òo]|torno|"
+    r"torner[òo])\b|\bna mijn terugkeer\b|\bbij (?:mijn )?terugkomst\b|\b(?:após|depois d)o? ?(?:meu )?(?:regresso|"
+    r"retorno)\b|\bno meu regresso\b|\bquando (?:regressar|voltar)\b",
+    # the mail is not forwarded
+    r"\b(?:will|won['’]t|will not|is not|isn['’]t) (?:be )?(?:automatically )?forwarded\b|"
+    r"\b(?:wird|werden) (?:nicht )?(?:automatisch )?weitergeleitet\b|\bne (?:sera|seront) pas (?:transf[ée]r|transmis)|"
+    r"\bno (?:ser[áa]n?|se) (?:reenvi|remit)|\bnon (?:verr(?:à|anno)|sar(?:à|anno)) inoltrat|"
+    r"\b(?:wordt|worden) niet (?:doorgestuurd|doorgezonden)\b|\bn[ãa]o (?:ser[áa]|ser[ãa]o) (?:reencaminhad|reenviad)",
+    # who stands in
+    r"\b(?:my (?:deputy|stand-in|cover)|standing in for me|covering for me|in my absence)\b|"
+    r"\b(?:meine|meinen|meiner) (?:vertretung|vertreter(?:in)?)\b|\bvertritt mich\b|"
+    r"\bin meiner abwesenheit\b|\b(?:mon|ma) (?:rempla[çc]ant|suppl[ée]ant)e?\b|\ben mon absence\b|"
+    r"\b(?:mi|mis) (?:sustitut[oa]|suplente)s?\b|\ben mi ausencia\b|\b(?:il mio|la mia) sostitut[oa]\b|"
+    r"\b(?:in|durante la) mia assenza\b|\bmijn vervang(?:er|ster)\b|\btijdens mijn afwezigheid\b|"
+    r"\b(?:o meu|a minha) substitut[oa]\b|"
+    r"\b(?:na|durante a) minha aus[êe]ncia\b",
+    # whom to ask in urgent cases
+    r"\b(?:in|for) (?:urgent|pressing) (?:cases|matters|enquiries|inquiries|queries)\b|\bif (?:it|your \w+) is urgent\b|"
+    r"\bin (?:dringenden|eiligen) (?:f[äa]llen|angelegenheiten)\b|\ben cas d['’]urgence\b|\bpour toute urgence\b|"
+    r"\ben caso de urgencia\b|\bpara (?:asuntos|temas|consultas) urgentes\b|\bper (?:urgenze|questioni urgenti|"
+    r"casi urgenti)\b|\bin caso di urgenza\b|\bin dringende gevallen\b|\bvoor dringende (?:zaken|vragen)\b|"
+    r"\bem caso de urg[êe]ncia\b|\bpara assuntos urgentes\b",
 )
 # Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
 _AUTOMATIC_WORDS = ("automat", "automát", "auto", "system")
@@ -338,10 +423,7 @@ SAYS_BOT = _words(
 # What a person's answer has and a machine's acknowledgement has not: someone speaking for themselves ("I've
 # checked", "ich habe", "j'ai", "he revisado", "ho verificato", "ik heb", "eu verifiquei"), an amount of money,
 # something done about the request ("we have refunded", "has been cancelled").
-PERSON_SIGNS = re.compile("|".join((
-    r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
-    r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
-    r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)",
+_DONE_SIGNS = (
     r"(?:[£€$¥₹]|\bR\$)\s?\d|\d(?:[.,]\d+)?\s?(?:€|EUR|GBP|USD|CHF|euros?|dollars?|pounds?)\b",
     r"(?i:\b(?:we(?:'ve|’ve| have)?|has been|have been|was|were) (?:now )?(?:refunded|credited|cancell?ed|"
     r"dispatched|shipped|delivered|approved|replaced|repaired|fixed|reset|issued|paid|booked|arranged|"
@@ -355,7 +437,14 @@ PERSON_SIGNS = re.compile("|".join((
     r"(?i:\b(?:is|zijn|hebben we|wij hebben|we hebben) (?:(?!automat)\w+ )?(?:terugbetaald|teruggestort|geannuleerd|vervangen|"
     r"gerepareerd|gecrediteerd|verstuurd|verzonden|aangepast|gewijzigd|opgelost|omgeruild|ingepland)\b)",
     r"(?i:\b(?:foi|foram|já) (?:\w+ )?(?:reembolsad|creditad|cancelad|substituíd|reparad|estornad)[oa]s?\b)",
-)))
+)
+# Something done about the request, or an amount: an answer, whoever signs it.
+DONE_SIGNS = re.compile("|".join(_DONE_SIGNS))
+PERSON_SIGNS = re.compile("|".join((
+    r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
+    r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
+    r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)",
+) + _DONE_SIGNS))
 _FIRST_PERSON = re.compile("|".join((
     r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
     r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
@@ -544,8 +633,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     text = _unquoted(text or "")
     head = _head(text)
     # What it says of itself first: the first two lines of its first paragraph after a subject line and a greeting.
-    opening = next((p for p in re.split(r"\n[ \t]*\n", _GREETING_OR_SUBJECT.sub("", text)) if p.strip()), "")
-    opening = "\n".join(opening.strip().splitlines()[:2])
+    first = next((p for p in re.split(r"\n[ \t]*\n", _GREETING_OR_SUBJECT.sub("", text)) if p.strip()), "")
+    opening = "\n".join(first.strip().splitlines()[:2])
     flat = _quote(text)   # sentences wrapped over lines read as one
     found: list[Evidence] = []
     lowered = f"{subject} {flat}".lower()
@@ -569,6 +658,13 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
                                                       "speaks in)"))
             else:
                 found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
+    # An out-of-office told by its frame: away for a stretch of dates, said at the top, and what happens to the mail
+    # meanwhile; not above an answer (an amount, something done about the request).
+    if not any(e.said.startswith("says") and e.weight >= STRONG for e in found) and (
+            m := SAYS_AWAY_FOR.search(_lead(head)) or SAYS_AWAY_FOR.search(_lead(first))) \
+            and not _there(m) \
+            and MAIL_MEANWHILE.search(flat) and not DONE_SIGNS.search(text):
+        found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (away for dates, and who reads the mail meanwhile)"))
     # Only a system says where in the queue the customer is, or a bot what it is.
     for pattern, needed in ((SAYS_QUEUE, _QUEUE_WORDS), (SAYS_BOT, None)):
         if needed and not any(word in lowered for word in needed):

@@ -124,7 +124,8 @@ _AFTER_NAME = {
 _CUSTOMER_SHORT = re.compile(
     r"(?<![\w\-])(?:cx|cust|kd|clt)(?:\.|(?![\w\-]))|"
     r"(?:^|[.;:!?]\s+|[(\[]\s*)(?:customer|client)\s+(?=(?:is|was|has|had|wants|keeps|said|says|called|rang|"
-    r"already|again|still|not|very|now|seems|asked|asks|claims|insists|needs|refuses|won't|can't|doesn't)\b)|"
+    r"already|again|still|not|very|now|seems|asked|asks|claims|insists|needs|refuses|won't|can't|doesn't|"
+    r"threaten\w*|demand\w*|asking|chasing|wanting|complain\w*)\b)|"
     r"(?:^|[.;:!?]\s+|[(\[]\s*)(?:kunde|kundin)\s+\w|"
     r"(?:^|[.;:!?]\s+|[(\[]\s*)(?:client|cliente)\s+(?:a|est|veut|d[ée]j[àa]|encore|tr[èe]s|pas)\b|"
     r"(?:^|[.;:!?]\s+|[(\[]\s*)(?:cliente|clienta)\s+(?:ha|ya|est[áa]|quiere|muy|no)\b|"
@@ -160,7 +161,11 @@ _JARGON = re.compile(
     r"said\s+(?:ok|okay|fine|yes)|this\s+once|closing(?:\s+(?:this|it|the\s+(?:ticket|case)))?\s*[.!]?$|"
     r"chef|chefin|teamleit\w*|vorgesetzt\w*|gerente|gestor|jefe|jefa|capo|responsabile|leidinggevende|"
     r"vorgang|kulanz|eskal\w*|freigabe|freigegeben|wiedervorlage|r[üu]ckfrage|abschlie(?:ß|ss)en|schlie(?:ß|ss)en|"
-    r"notiz|gutschein|"
+    r"notiz|gutschein|chargeback|"
+    # the canned answer agents are told to send: "std script", "Standardtext", "réponse type", "respuesta estándar"
+    r"(?:std|standard|usual|stock|canned)\s+(?:reply|script|response|answer|text|wording)|standardtext|"
+    r"textbaustein|r[ée]ponse\s+type|respuesta\s+est[áa]ndar|risposta\s+standard|standaard\s*(?:antwoord|tekst)|"
+    r"resposta\s+padr[ãa]o|"
     r"dossier|cl[ôo]tur\w*|geste\s+commercial|relanc\w*|valid[ée]|escalad\w*|responsable|"
     r"caso|expediente|incidencia|cerrar|gesti[óo]n|escalar|supervisor[a]?|"
     r"pratica|segnalazione|chiudere|chiuso|scalare|responsabile|"
@@ -168,7 +173,8 @@ _JARGON = re.compile(
     r"chamado|processo|fechar|escalar|supervisor)\b", re.I)
 _REPEAT = re.compile(
     r"\b(?:again|twice|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time|\d+\s?x|x\s?\d|"
-    r"schon\s+wieder|zweimal|dreimal|viermal|\d+\s*mal|zum\s+\w+\s+mal|"
+    r"schon\s+wieder|zweimal|dreimal|viermal|\d+\s*mal|zum\s+\w+\.?\s+mal|"
+    r"(?:\d+|two|three|four|five|six|several|many)\s+times|"
     r"(?:deux|trois|quatre|\d+)\s+fois|(?:dos|tres|cuatro|\d+)\s+veces|otra\s+vez|"
     r"(?:due|tre|quattro|\d+)\s+volte|di\s+nuovo|(?:twee|drie|vier|\d+)\s+keer|alweer|"
     r"(?:duas|tr[êe]s|quatro|\d+)\s+vezes|de\s+novo|outra\s+vez|always|immer|toujours|siempre|sempre|altijd|"

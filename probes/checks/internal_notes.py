@@ -44,6 +44,17 @@ about the customer weighed by kinds of evidence, a sentence turning to a colleag
 (there, talk *about* the customer — "she", "him", "the customer" — is enough): that is how reply
 chains leak.
 
+Told by structure (round l/m): a note addressed to a department or role of the company, in brackets or on a line
+("(Nota para recepción: …)", "Hinweis an die Buchhaltung:", "[Note pour l'atelier : …]"; not the customer's own
+department, "Opmerking voor uw boekhouding:", nor a note for the driver, which customers write); a postscript to a
+colleague named with no comma, in any case ("ps Kev this is the one with …, don't refund …"), that goes on about the
+customer or orders something; asking again counted ("her 3rd free-month request"), a negation shouted at a
+colleague ("NO credit", "KEIN Gutschein") and the standard script in shorthand about the customer; the customer, in
+the third person, keeping something back ("y no lo dijo", "hat sie nicht gesagt", "il l'a pas dit", "non l'ha
+detto": in Spanish, Italian and Portuguese only where the reply says "tú"/"tu"), after an attention word ("OJO subir
+presupuesto, … y no lo dijo"); an agent's chat message sent before the one that greets the customer, that speaks
+to nobody and has two points of staff evidence ("[14:02] Callum: cx on her 3rd request, just give std script").
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -303,7 +314,50 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
-                       r"voor|aan|x|pr)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+                       r"voor|aan|x|pr)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?"
+                       # not a German noun for a group of customers ("Hinweis für Neukunden:"), nor the first half of a
+                       # compound ("Hinweis für Praxis-Kunden:")
+                       r"(?!(?i:\w*(?:kund|nutzer|mitglied|abonnent|patient|besucher|g[äa]st|mieter|eltern|k[äa]ufer|"
+                       r"interessent|reisend|teilnehmer|bewohner|studierend|sch[üu]ler|selbstabhol|versicherte)))"
+                       r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
+# "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
+# addressed to a department or a role of the company (not to a courier, whose note a customer may have written).
+_DEPT = (r"(?:reception|front\s+(?:desk|office)|accounts|accounting|finance|billing|warehouse|dispatch|despatch|stores|"
+         r"logistics|workshop|kitchen|claims(?:\s+desk)?|sales|admin|administration|office|management|legal|hr|it|"
+         r"secretary|secretariat|vets?|nurses?|pharmacist|pharmacy|lab|crew|fitters?|installers?|engineers?|"
+         r"technicians?|surveyors?|cashier|till|counter|desk|dispatchers?|scheduling|planning|"
+         r"empfang|rezeption|buchhaltung|verwaltung|sekretariat|lager|versand|werkstatt|k[üu]che|kasse|theke|vertrieb|"
+         r"innendienst|au(?:ß|ss)endienst|dispo(?:sition)?|technik|techniker|monteure?|praxis|labor|b[üu]ro|"
+         r"(?:gesch[äa]fts)?leitung|personal(?:abteilung)?|"
+         r"accueil|r[ée]ception|compta(?:bilit[ée])?|secr[ée]tariat|entrep[ôo]t|magasin|logistique|atelier|cuisine|"
+         r"caisse|comptoir|commerciaux|administration|direction|techniciens?|technique|poseurs?|labo|"
+         r"pharmacien(?:ne)?|sav|"
+         r"recepci[óo]n|contabilidad|administraci[óo]n|secretar[ií]a|almac[ée]n|expedici[óo]n|log[ií]stica|taller|"
+         r"cocina|caja|mostrador|ventas|comerciales|direcci[óo]n|t[ée]cnicos?|montadores?|instaladores?|operarios?|"
+         r"cuadrilla|laboratorio|farmac[ée]utic[oa]s?|"
+         r"accettazione|contabilit[àa]|amministrazione|segreteria|magazzino|spedizioni|logistica|officina|cucina|"
+         r"cassa|vendite|commerciali|direzione|tecnici|montatori|installatori|farmacista|"
+         r"receptie|balie|boekhouding|administratie|secretariaat|magazijn|expeditie|logistiek|werkplaats|keuken|kassa|"
+         r"verkoop|directie|monteurs?|technici|installateurs?|apotheker|binnendienst|buitendienst|"
+         r"rece[çp][çc]?[ãa]o|balc[ãa]o|contabilidade|administra[çc][ãa]o|secretaria|armaz[ée]m|expedi[çc][ãa]o|"
+         r"cozinha|caixa|vendas|dire[çc][ãa]o|farmac[êe]utic[oa]s?|"
+         r"team|shift|agents?|colleagues?|kolleg\w*|backoffice|back\s+office|ops|supervisor|manager|schicht|[ée]quipe|"
+         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung)")
+_NOTE_FOR_ROLE = re.compile(
+    r"(?:^|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
+    r"notitie|opmerking|herinnering|recordatorio|promemoria|lembrete|aviso|avviso|obs\.?)\s+(?:for|to|para|pour|f[üu]r|an|"
+    r"per|voor|aan|x|p/|pr|al|ao|à|a))\s*"
+    r"(?:the\s+|den\s+|die\s+|das\s+|der\s+|le\s+|la\s+|l['’]|el\s+|il\s+|lo\s+|de\s+|het\s+|o\s+|a\s+|os\s+|as\s+|"
+    r"los\s+|las\s+|les\s+|gli\s+|i\s+)?"
+    # the customer's own department is theirs: "Opmerking voor jullie IT-afdeling:", "Note for your accounts team:"
+    r"(?!(?:your|ihr\w*|eur\w*|dein\w*|votre|vos|ton|ta|tes|su|sus|vuestr\w*|tu|tus|tuo|tua|vostr\w*|uw|jullie|je|"
+    r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])" + _DEPT +
+    # a colon or a spaced dash after it (not a compound: "Hinweis für Praxis-Kunden:")
+    r"(?:\s*:|\s+[-–—]+\s)\s*(\S[^\n]*)", re.I)
+# "ps Kev this is the oke with the bumper dispute, don't refund …": a postscript to a colleague named with no comma,
+# in any case, which goes on about the customer or tells the colleague what to do (not "PS Sarah will call you").
+_PS_BARE = re.compile(r"(?:^|[.!?…)]\s*)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
+                      r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[,:—–\-]?\s+([^.!?\n]+)")
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
@@ -513,8 +567,11 @@ _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|e
             r"reklamiert|gemeldet|gemailt|erkl[äa]rt|expliqu\w*)")
 # It keeps happening: "fourth email this week", "third time we've walked him through", "schon 3x angerufen".
 _REPEAT = re.compile(
-    rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|appel|llamada|"
-    r"chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo)\b|"
+    rf"\b{_ORDINAL}\s+(?:[\w\-]+\s+){{0,2}}?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|"
+    r"appel|llamada|chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo|"
+    # asking again and again: "her 3rd free-month request this quarter", "la tercera solicitud de reembolso"
+    r"requests?|demandes?|anfragen?|solicitud(?:es)?|petici[óo]n|richiest[ae]|verzoek(?:en)?|aanvra(?:ag|gen)|"
+    r"pedidos?\s+de|solicita[çc][ãa]o)\b|"
     rf"(?m:^)(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
     r"\bde\s+siempre\b", re.I)
@@ -527,11 +584,15 @@ _STAFF_WORK = re.compile(
     r"macro|l1|l2|TL|SLA|(?:late|early|night|day|next|morning|evening|US|UK)\s+shift|schicht|"
     r"kulanz|geste\s+commercial|sign[- ]?off|chargeable|dupe|merge|jur[ií]dico|"
     r"refund\s+whatever|(?:send|use)\s+(?:the\s+|her\s+|him\s+|them\s+)?(?:standard|usual|template|canned|stock)\s+"
-    r"(?:reply|response|answer|email|macro)|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
+    r"(?:reply|response|answer|email|macro)|(?:std|standard|usual|stock|canned)\s+script|no\s+le\s+(?:demos|des|ofrezcas|deis)|non\s+(?:dargli|darle)|"
     r"n[ãa]o\s+(?:dar|oferecer|admitir))\b", re.I)
 # Orders and questions to colleagues: "pls …", "on clôture ?", "don't bother", "rispondile …", "no le demos".
 _ORDER = re.compile(r"\b(?:someone\s+else\s+(?:take|deal|handle|grab|pick)|pls|plz|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|no\s+le\s+\w+|nicht\s+wieder|ne\s+pas|"
-                    r"non\s+(?:dargli|darle|rimborsare))(?!\w)", re.I)
+                    r"non\s+(?:dargli|darle|rimborsare))(?!\w)|"
+                    # a negation shouted at a colleague before a word in lower case: "NO credit", "KEIN Gutschein",
+                    # "PAS de geste", "NADA de reembolso", "NIENTE rimborso", "GEEN tegoed", "NÃO reembolsar"
+                    r"(?-i:(?<![\w'’])(?:NO|NOT|NEVER|DON'?T|NICHT|KEIN(?:E|EN)?|PAS|JAMAIS|NADA|NUNCA|NIENTE|MAI|NIET|"
+                    r"GEEN|NOOIT|NÃO|NAO)\s+(?=[^\W\d_][a-zß-ÿ]))", re.I)
 # Mockery: "she's clearly got nothing else on", "got rid of this one", "langsam nervt's", "walked him through".
 _SNEER = re.compile(
     r"\bnothing\s+(?:else\s+)?(?:better\s+)?(?:on|to\s+do)\b|\bgot\s+rid\s+of\b|\bwalked\s+(?:her|him)\s+through\b|"
@@ -654,6 +715,8 @@ def _line_hits(text: str, ctx, lines=None):
     set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines, orphan_quote)
                  if addressee.block_is_note(block, persona, lang)}
     covered = -1   # the last line of a note already reported on its first line
+    pre_greeting = _before_greeting(lines, persona, lang) if any(ln.prose[:1] in "[" or ": " in ln.prose[:40]
+                                                                 for ln in lines) else {}
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
@@ -690,6 +753,8 @@ def _line_hits(text: str, ctx, lines=None):
         if not hit and ln.kind == OWN:
             hit, used = _structural(ln, set_apart, persona, lang)
             covered = max(covered, i + used)
+        if not hit and ln.no in pre_greeting:
+            hit, used = pre_greeting[ln.no], 0
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True) or \
@@ -697,6 +762,34 @@ def _line_hits(text: str, ctx, lines=None):
             hit = (_STAFF, body, None) if m else None
         if hit:
             yield ln, hit, lines[i + 1:i + 1 + used] if used else []
+
+
+def _before_greeting(lines, persona: dict, lang: str) -> dict:
+    """An agent's chat messages sent before the message in which they greet the customer ("[14:02] Callum: cx on her
+    3rd request, NO credit" above "[14:02] Callum: Hi Jasmine, …"), that speak to nobody and carry two points of staff
+    evidence (addressee.evidence): {line number: hit}. The frame of a chat, as the frame of a letter sets apart
+    what stands above its greeting."""
+    said = []
+    for ln in lines:
+        m = _SPEAKER.match(ln.prose) if ln.kind == OWN else None
+        if m:
+            who = re.sub(r"^\s*\[[\d:]+\]\s*|\s*(?:\([^)]*\))?\s*:\s*$", "", m.group(0)).strip()
+            said.append((ln, who, ln.prose[m.end():]))
+    greeting = next((i for i, (_, _, body) in enumerate(said) if addressee._GREETING.match(body)), None)
+    if not greeting:
+        return {}
+    agent = said[greeting][1]
+    if {fold(w) for w in agent.split()} & (persona_words(persona) | {"customer", "you", "visitor", "guest", "kunde",
+                                                                      "kundin", "client", "cliente", "klant"}):
+        return {}
+    out = {}
+    for ln, who, body in said[:greeting]:
+        if who != agent or addressee._addressed_to_customer(body, persona, lang) or addressee._FOOTER.search(body):
+            continue
+        points, named = addressee.evidence(body, persona, lang, jotted=False)
+        if points >= 2:
+            out[ln.no] = (_REMARK if named else _STAFF, body.strip(), None)
+    return out
 
 
 def _structural(ln, set_apart: dict, persona: dict, lang: str):
@@ -776,9 +869,25 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
                 else None
             return kind, m.group(0), span
+    hit = _NOTE_FOR_ROLE.search(line)
+    if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)):
+        start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))
+        if line[start:start + 1] in "([{":
+            close = line.find({"(": ")", "[": "]", "{": "}"}[line[start]], start)
+            return _LABEL, line[start:close + 1 if close > 0 else len(line)], (start, close + 1 if close > 0 else len(line))
+        return _LABEL, line[start:].strip(), None
     aside = _aside(line, names, whole, lang)
     if aside:
         return aside
+    hit = _PS_BARE.search(line)
+    if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
+            and not _spoken_to(hit.group(2), lang) and not _TO_CUSTOMER_CS.search(hit.group(2)) and (
+            _NEGATED_ORDER.search(hit.group(2)) or _THE_ONE.search(hit.group(2)) or _REPEAT.search(hit.group(2))
+            or _AGAIN_COUNT.search(hit.group(2)) or _REPEAT_H.search(hit.group(2)) or _THIRD_NOUN.search(hit.group(2))
+            or _SNEER.search(hit.group(2)) or _pronoun_for_customer(hit.group(2), whole[:whole.find(line)] if line in
+                                                                    whole else "", lang)
+            or _kinds(hit.group(2), "", whole, lang) & {"third", "order"}):
+        return _STAFF, line[hit.start():hit.end()].strip(" .!?…)"), None
     hit = _POSTSCRIPT.search(line)
     if hit and _is_colleague(hit.group(1), names):
         return _STAFF, hit.group(0).lstrip(".!? "), None
@@ -1380,6 +1489,49 @@ _PRONOUN_H = {
     "fr": re.compile(r"\b(?:il|elle)\s+(?:entend|appelle|a\s+appel[ée]|dit|a\s+dit|demande|r[âa]le|se\s+plaint|menace|"
                      r"comprend|parle|[ée]crit|a\s+[ée]crit|rappelle)\b"),
 }
+# The customer kept something back or left it undone, in the third person ("y no lo dijo", "hat er nicht gesagt", "il
+# l'a pas dit", "heeft ze niet gemeld", "non l'ha detto", "não avisou"): in the languages that drop the pronoun, only
+# in a reply that calls the customer "tú"/"tu" (there a third person is someone else; "usted", "Lei", "você" take
+# the same verb).
+_WITHHELD = {
+    "de": re.compile(r"\b(?:(?:hat|hatte)\s+(?:er|sie)|(?:er|sie)\s+(?:hat|hatte))\s+(?:(?:uns|mir|es|das|aber|wohl|"
+                     r"leider|ja)\s+)*(?:nicht|nie|nichts)\s+(?:\w+\s+)?(?:gesagt|erw[äa]hnt|angegeben|gemeldet|"
+                     r"erz[äa]hlt|bezahlt|mitgeteilt|dazugesagt)\b"),
+    "nl": re.compile(r"\b(?:(?:heeft|had)\s+(?:hij|ze|zij)|(?:hij|ze|zij)\s+(?:heeft|had))\s+(?:(?:ons|het|dat|wel|"
+                     r"toch|er)\s+)*(?:niet|nooit|niks|niets)\s+(?:\w+\s+)?(?:gezegd|gemeld|vermeld|opgegeven|verteld|"
+                     r"betaald|doorgegeven|bij\s*gezegd)\b"),
+    "fr": re.compile(r"\b(?:il|elle)\s+(?:ne\s+|n['’])?(?:nous\s+|me\s+)?(?:l['’]\s*)?(?:a|avait)\s+(?:pas|jamais|rien)\s+"
+                     r"(?:dit|pr[ée]cis[ée]|signal[ée]|mentionn[ée]|pay[ée]|pr[ée]venu|indiqu[ée])\b"),
+    "es": re.compile(r"\b(?:no|nunca|tampoco)\s+(?:(?:lo|la|nos|me|se\s+lo|nos\s+lo)\s+)?(?:dijo|avis[óo]|mencion[óo]|"
+                     r"coment[óo]|indic[óo]|cont[óo]|pag[óo]|ha\s+(?:dicho|avisado|mencionado|indicado|pagado|"
+                     r"comentado))\b", re.I),
+    "it": re.compile(r"\b(?:non|mai)\s+(?:(?:l['’]|ce\s+l['’]|ci|me\s+l['’]|lo|la)\s*)?(?:ha|aveva)\s+(?:mai\s+)?"
+                     r"(?:detto|avvisat[oa]|menzionat[oa]|indicat[oa]|pagat[oa]|comunicat[oa])\b", re.I),
+    "pt": re.compile(r"\b(?:n[ãa]o|nunca)\s+(?:(?:o|a|nos|me|nos\s+o)\s+)?(?:disse|avisou|mencionou|indicou|contou|"
+                     r"pagou|falou|tinha\s+dito)\b", re.I),
+}
+_PRO_DROP = {"es", "it", "pt"}
+_INFORMAL_READER = re.compile(r"\b(?:te|tu|ti|tú|tus|tuo|tua|tuoi|tue|teu|tua|contigo|(?:to|ta)\s+\w)\b", re.I)
+_FORMAL_READER = re.compile(r"\b(?:usted|ustedes|voc[êe]|o\s+senhor|a\s+senhora|(?-i:Lei|La\s+ringrazi\w*|Sr\.|Sra\.))\b",
+                            re.I)
+
+
+def _withheld(unit: str, before: str, whole: str, lang: str):
+    """The customer, in the third person, kept something back or left it undone ("y no lo dijo"), with nobody
+    else named before it that it could be about."""
+    rx = _WITHHELD.get(lang)
+    m = rx.search(unit) if rx else None
+    if not m:
+        return None
+    if lang in _PRO_DROP:
+        rest = whole.replace(unit, " ")
+        if not _INFORMAL_READER.search(rest) or _FORMAL_READER.search(whole):
+            return None
+    context = before + " " + unit[:m.start()]
+    # (German capitalises its nouns: "Umzug ist …" names nobody)
+    return None if _PERSON_NOUN.search(context) or (lang != "de" and _NAME_ACTS.search(context)) else m
+
+
 _PERSON_NOUN = re.compile(
     r"\b(?:engineer|technician|tech|courier|driver|colleague|manager|agent|advis[eo]r|doctor|dr|nurse|dentist|"
     r"consultant|surgeon|husband|wife|son|daughter|partner|mother|mum|mom|father|dad|brother|sister|friend|"
@@ -1460,7 +1612,7 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
     """The kinds of staff evidence in a set-apart passage."""
     kinds = set()
     if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
-            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit):
+            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang):
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit):

@@ -9,7 +9,8 @@ a part of their name: title or initial with their surname ("the booking for Mr K
 booking: S. Brennan") or their first name as a form of address ("Ok Leah, I can see …", "…, Greg, the
 reading …"); another contact's correlation token.
 
-Left alone: the persona's first name, surname with a title ("Ms Doe", "Frau Müller"), initials,
+Left alone: the persona's first name, surname with a title ("Ms Doe", "Frau Müller"; honorifics of every language
+checked, abbreviated or not: "Sr.ª", "Dott.ssa", "Hr.", "drs.", the Portuguese and Spanish "D. Fernanda"), initials,
 short forms of their given names, regular or not ("Alex" for Alexandra, "Liz" for Elizabeth, "Maite"
 for María Teresa, "Bob" for Robert, "Juanito" for Juan), generic greetings ("Hi there", "Dear
 customer", "Sehr geehrte Damen und Herren"), closings that start like a greeting ("Beste Grüße"),
@@ -48,7 +49,16 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr"
            "monsieur",
            "madame", "mademoiselle", "m", "mme", "mlle", "senor", "senora", "senorita", "sr", "sra", "srta", "don",
            "dona", "signor", "signora", "signorina", "sig", "sig.ra", "sigra", "dott", "dottssa", "dott.ssa", "heer",
-           "mevrouw", "mevr", "dhr", "mw", "meneer", "senhor", "senhora", "sra.", "doctor", "professor"}
+           "mevrouw", "mevr", "dhr", "mw", "meneer", "senhor", "senhora", "sra.", "doctor", "professor",
+           # honorifics and their abbreviations in every language checked (folded, dots dropped): "Dña.", "Sr.ª",
+           # "Exma.", "Dra.", "Sig.na", "Dott.ssa", "Avv.", "Frl.", "Hr.", "Drs.", "Ir.", "Rev."
+           "dom", "dna", "exmo", "exma", "eng", "enga", "dra", "profa", "lic", "ldo", "lda", "ing", "arq",
+           "signa", "sigr", "dottor", "dottore", "dottoressa", "profssa", "avv", "arch", "geom", "rag", "egr",
+           "hr", "frl", "mag", "dipl", "pr", "drs", "ir", "ds", "juf", "rev", "revd", "capt", "cllr", "dame",
+           "sister", "father", "pastor"}
+# One-letter honorifics, by language: the Portuguese and Spanish "D." (Dona, Dom, Don, Doña) before a given name
+# ("Bom dia D. Fernanda"); the French "M." is in _TITLES already.
+_LETTER_TITLES = {"pt": {"d"}, "es": {"d"}}
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "le", "la", "ten",
               "ter", "zu", "y", "e", "mc", "st"}
 _GENERIC = {"there", "all", "everyone", "everybody", "team", "customer", "customers", "valued", "client", "clients",
@@ -204,11 +214,15 @@ def _greeted_name(line: str, persona: dict | None = None) -> str:
     words = rest.strip(" ,:").split()
     taken: list[str] = []
     terminated = False
-    for w in words:
+    letters = _LETTER_TITLES.get(str((persona or {}).get("language") or "")[:2].lower(), set())
+    for i, w in enumerate(words):
         bare = w.strip(",;:!.?)(\"'“”")
         f = fold(bare).rstrip(".")
         if not bare:
             break
+        if not taken and fold(bare[:1]) in letters and re.fullmatch(r"[A-Z]\.?[ªº]?\.?", bare + ".") \
+                and i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue   # "Bom dia D. Fernanda": the honorific, not an initial
         if f in _TITLES or f.replace(".", "") in _TITLES or (taken and f in _PARTICLES) \
                 or bare[0].isupper() or re.fullmatch(r"[A-Z]\.", bare):
             taken.append(bare)

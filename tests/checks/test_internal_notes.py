@@ -1260,3 +1260,137 @@ def test_asides_with_instructions_or_details_for_the_customer_are_no_note(text, 
 ])
 def test_what_to_tell_a_courier_and_pronouns_for_named_staff_are_no_note(text, ctx):
     assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a note addressed to a department or a role of the company, in brackets or on a line
+    ("Hi Jane,\n\nYour MOT is booked for Thursday at 9.\n\n(Note for reception: collect the £45 from last time before "
+     "she leaves)\n\nBest,\nGarage", JANE),
+    ("Guten Tag Frau Vogt,\n\nIhr Rezept liegt bereit.\n\nHinweis an die Buchhaltung: Rechnung vom März noch offen, "
+     "erst danach aushändigen.\n\nFreundliche Grüße", DE),
+    ("Bonjour Madame Morel,\n\nVotre devis est joint.\n\n[Note pour l'atelier : prévoir deux poseurs, 3e étage sans "
+     "ascenseur]\n\nCordialement", FR),
+    ("Buongiorno Paola, la consegna è confermata per giovedì. (nota per il magazzino: imballo doppio, ha già rotto "
+     "due vasi)", IT),
+    ("Olá Sra. Sousa,\n\nA sua encomenda está pronta.\n\nNota para a receção: só entregar depois de pagar a fatura "
+     "antiga.\n\nCumprimentos", PT),
+])
+def test_a_note_addressed_to_a_department_or_role_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # the customer's own department, a courier's note (a customer writes those), a note for customers
+    ("Beste mevrouw De Boer,\n\nOpmerking voor uw boekhouding: de factuur is nu btw-vrij.\n\nMet vriendelijke groet",
+     NL),
+    ("Hi Jane,\n\nNote for your accounts team: the invoice number has changed to INV-2291.\n\nBest", JANE),
+    ("Hi Jane,\n\nYour order details:\nNote for the driver: leave it with number 14.\n\nBest", JANE),
+    ("Estimada Sra. Pardo:\n\nNota para clientes de Canarias: el envío tarda dos días más.\n\nAtentamente", ES),
+    ("Guten Tag Frau Vogt,\n\nHinweis für Praxis-Kunden: Parkplätze gibt es im Hof.\n\nFreundliche Grüße", DE),
+    ("Guten Tag Frau Vogt,\n\nHinweis für Neukunden: Der Versand ist bis Ende Mai kostenlos.\n\nFreundliche Grüße",
+     DE),
+])
+def test_notes_for_the_customers_side_are_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # a postscript to a colleague named with no comma, in any case, about the customer or telling them what to do
+    ("Acme Hire: Hi Jane, your deposit query has gone to our claims team. ps Dom this is the one with the scratched "
+     "door, don't refund without photos", JANE),
+    ("Hola Lucía, tu reserva está confirmada. pd Marta ya es la tercera vez que cambia la fecha", ES),
+    ("Olá Rita, o seu pedido sai amanhã. ps Nuno não lhe dês mais desconto", PT),
+    ("Hoi Anke, je pakket is onderweg. ps Sanne dit is die mevrouw van de 5 klachten, geen tegoed geven", NL),
+    ("Hallo Jana, dein Paket ist unterwegs. PS Jens die hat schon 3x angerufen, bitte nicht nochmal Gutschein geben",
+     DE),
+])
+def test_a_postscript_to_a_colleague_without_a_comma_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, your table is booked for 7pm. PS Sarah will bring the cake out at 9 as you asked.", JANE),
+    ("Hi Jane, thanks for your order! PS Tom says hi and hopes the new shoes fit.", JANE),
+    ("Hola Lucía, tu pedido sale hoy. PD Marta te llamará mañana para la instalación.", ES),
+    ("Hi Jane, your console ships today with 3 months of PS Plus, don't miss the free games this month.", JANE),
+])
+def test_a_postscript_naming_staff_to_the_customer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # chat shorthand about the customer before the greeting: a count of her requests, an order, a shouted negation
+    ("[09:14] Amy: cust on his 4th refund request this month, NO goodwill\n[09:14] Amy: Hi Jane, thanks for waiting!",
+     JANE),
+    ("[10:02] Ben: cx wants the std script, 2nd complaint this week\n[10:02] Ben: Hi Jane, I've looked into it.", JANE),
+])
+def test_chat_shorthand_about_the_customer_with_a_count_or_an_order_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("Hi Jane, this is your 3rd refund request this year, so it needs a manager's approval - I've sent it on.", JANE),
+    ("Hi Jane, NO credit card is needed for the free trial.", JANE),
+])
+def test_a_count_or_a_capital_negation_said_to_the_customer_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # an attention word, then the customer in the third person keeping something back: meant for the crew
+    ("Hola Lucía, te confirmamos la mudanza el sábado a las 8:00. OJO subir presupuesto, es un cuarto sin ascensor y "
+     "no lo dijo", ES),
+    ("Hallo Jana, dein Umzug ist für Samstag bestätigt. ACHTUNG Angebot anpassen, Altbau ohne Aufzug und das hat sie "
+     "nicht gesagt", DE),
+    ("Bonjour Claire, votre déménagement est confirmé samedi. ATTENTION revoir le devis, troisième sans ascenseur et "
+     "elle l'a pas dit", FR),
+    ("Ciao Paola, ti confermiamo il trasloco per sabato. ATTENZIONE rivedere il preventivo, terzo piano senza "
+     "ascensore e non l'ha detto", IT),
+    ("Hoi Anke, je verhuizing staat vast voor zaterdag. LET OP offerte aanpassen, derde verdieping zonder lift en dat "
+     "heeft ze niet gezegd", NL),
+    ("Olá Rita, confirmamos-te a mudança no sábado. ATENÇÃO rever orçamento, quarto andar sem elevador e não avisou",
+     PT),
+])
+def test_an_attention_word_and_the_customer_keeping_something_back_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # said to a formal reader ("no lo indicó" is "you did not say"), or about someone named before it
+    ("Estimada Sra. Pardo: le confirmamos la mudanza. OJO: el presupuesto no incluye el cuarto piso porque no lo "
+     "indicó en el formulario.", ES),
+    ("Hola Lucía, te confirmamos la cita. OJO, el técnico no lo dijo pero llevará la pieza nueva.", ES),
+    ("Gentile Sig.ra Neri, le confermiamo il trasloco. Attenzione: il preventivo non comprende il terzo piano, non "
+     "l'ha indicato nel modulo.", IT),
+])
+def test_the_formal_you_or_a_named_person_keeping_something_back_is_no_note(text, ctx):
+    assert check(text, ctx) == []
+
+
+CHAT_DE = CheckContext(persona={"name": "Jana Vogt", "language": "de"}, channel="chat")
+CHAT_ES = CheckContext(persona={"name": "Lucía Pardo", "language": "es"}, channel="chat")
+CHAT_EN = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")
+
+
+@pytest.mark.parametrize("text, ctx", [
+    # an agent's chat message before the one that greets the customer, about her and for staff
+    ("[14:02] Callum: this one's been on 4 times about the same refund, stick to policy\n"
+     "[14:02] Callum: Hi Jane, thanks for waiting!", CHAT_EN),
+    ("[11:00] Raj: customer threatening chargeback, just give std reply\n[11:00] Raj: Hi Jane!", CHAT_EN),
+    ("[14:02] Lena: Kundin fragt zum 3. Mal nach Gutschrift, Standardtext schicken\n"
+     "[14:02] Lena: Hallo Jana, danke fürs Warten!", CHAT_DE),
+    ("[14:02] Marta: la clienta pide el reembolso por tercera vez, respuesta estándar\n"
+     "[14:02] Marta: Hola Lucía, gracias por esperar.", CHAT_ES),
+])
+def test_a_chat_message_for_staff_before_the_greeting_is_a_note(text, ctx):
+    assert check(text, ctx)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("[14:01] Callum: Let me check the ticket history\n[14:01] Callum: Hi Jane, thanks for waiting!", CHAT_EN),
+    ("[14:00] Jane: this is the 3rd time I've asked about this refund!!\n[14:01] Callum: Hi Jane, I'm sorry about "
+     "that.", CHAT_EN),
+    ("[14:00] Callum: One moment please, connecting to the billing team\n[14:01] Callum: Hi Jane!", CHAT_EN),
+])
+def test_a_chat_message_before_the_greeting_said_to_the_customer_or_by_her_is_no_note(text, ctx):
+    assert check(text, ctx) == []

@@ -271,3 +271,26 @@ def test_a_merge_field_in_capitals_greeted_is_a_placeholder_not_another_customer
 def test_a_name_in_capitals_is_still_a_name():
     assert [f.title for f in check("Hi PAUL, your table for two is booked for Friday.", ctx())] \
         == ["Reply greets another customer (PAUL)"]
+
+
+@pytest.mark.parametrize("persona,text", [
+    # the one-letter honorific of Portuguese and Spanish ("D." for Dona, Dom, Don, Doña) before the given name
+    ({"name": "Fernanda Lopes", "language": "pt"}, "Bom dia D. Fernanda,\n\nA sua encomenda já chegou."),
+    ({"name": "Carmen Ortiz", "language": "es"}, "Estimada D.ª Carmen:\n\nSu receta ya está lista."),
+    ({"name": "Andrés Pardo", "language": "es"}, "Estimado D. Andrés,\n\nLe confirmamos la cita."),
+    # abbreviated honorifics of the other languages
+    ({"name": "Giulia Rossi", "language": "it"}, "Gentile Avv. Rossi,\n\nle inviamo il preventivo."),
+    ({"name": "Klaus Weber", "language": "de"}, "Sehr geehrter Hr. Weber,\n\nvielen Dank für Ihre Nachricht."),
+    ({"name": "Pieter Jansen", "language": "nl"}, "Geachte drs. Jansen,\n\nBedankt voor uw bericht."),
+])
+def test_honorifics_of_every_language_are_no_name(persona, text):
+    assert check(text, ctx(persona=persona, other_personas=[])) == []
+
+
+def test_a_wrong_given_name_after_an_honorific_is_still_wrong():
+    fernanda = {"name": "Fernanda Lopes", "language": "pt"}
+    assert check("Bom dia D. Carla,\n\nA sua encomenda já chegou.", ctx(persona=fernanda, other_personas=[]))[0].title \
+        == "Reply greets the wrong name (Carla)"
+    # in English a single letter is an initial: someone else's
+    assert check("Hi D. Smith,\n\nYour order is ready.", ctx(persona={"name": "Jane Smith", "language": "en"},
+                                                           other_personas=[]))
