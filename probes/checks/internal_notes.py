@@ -755,6 +755,8 @@ def _line_hits(text: str, ctx, lines=None):
             covered = max(covered, i + used)
         if not hit and ln.no in pre_greeting:
             hit, used = pre_greeting[ln.no], 0
+        if not hit and ln.kind == OWN:
+            hit = _register_switch(ln, lines, lang)
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True) or \
@@ -1654,6 +1656,46 @@ def _informal_only(unit: str, whole: str, lang: str) -> bool:
     rest = whole.replace(unit, " ")
     return bool(_FORMAL_YOU.search(rest)) and not re.search(
         r"\b(?:tu|t[uú]|du|dich|dir|dein\w*|jij|je|jouw|toi|ton|ta|tes|teu|tua|tuo|tuoi|tus)\b", rest, re.I)
+
+
+# An informal order to pass something to the writer ("pásame el expediente", "passami la pratica", "envoie-moi le
+# dossier", "manda-me o processo", "schick mir die Akte", "stuur me het dossier") in a reply that calls the
+# customer formally everywhere else (usted/su/Disculpe, Lei, vous, o senhor/lhe, Sie, u) and never informally: the
+# writer is talking to a colleague, typed into the customer's window. English has no such register: not judged.
+_GIVE_ME = {lang: re.compile(r"\b(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "es": r"p[áa]same(?:lo|la|los|las)?|m[áa]ndame(?:lo|la)?|env[íi]ame(?:lo|la)?|d[íi]me|av[íi]same|"
+          r"conf[íi]rmame(?:lo)?|d[áa]me(?:lo|la)?|ll[áa]mame|ay[úu]dame|reenv[íi]ame(?:lo|la)?",
+    "it": r"passami(?:lo|la)?|mandami(?:lo|la)?|inviami(?:lo|la)?|dimmi|avvisami|confermami(?:lo)?|girami(?:lo|la)?|"
+          r"inoltrami(?:lo|la)?|chiamami|dammi(?:lo|la)?|aiutami",
+    "pt": r"passa-me|manda-me|envia-me|diz-me|avisa-me|confirma-me|reencaminha-me|liga-me|d[áa]-me|ajuda-me",
+    "fr": r"passe-moi|envoie-moi|dis-moi|pr[ée]viens-moi|confirme-moi|transf[èe]re-moi|file-moi|donne-moi|"
+          r"rappelle-moi|aide-moi",
+    "de": r"(?:schick|gib|sag|leit|schreib|ruf|hilf)\s+(?:mir|mich)",
+    "nl": r"(?:stuur|geef|zeg|bel|mail|help)\s+(?:me|mij)(?!\s+(?:u|uw)\b)"}.items()}
+_FORMAL_READER_ANY = {
+    "es": re.compile(r"\b(?:usted|ustedes|su|sus|disculpe|perdone|le\s+(?:informo|informamos|comunico|comunicamos|"
+                     r"confirmo|confirmamos|recuerdo|recordamos|escribo|escribimos|agradezco|agradecemos))\b", re.I),
+    "it": re.compile(r"(?-i:\b(?:Lei|La|Le|Suo|Sua|Suoi|Sue)\b)"),
+    "pt": re.compile(r"\b(?:o\s+senhor|a\s+senhora|V\.?\s?Exa?\.?|lhe)\b", re.I),
+    "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I),
+    "de": re.compile(r"(?-i:\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b)"),
+    "nl": re.compile(r"\b(?:u|uw)\b", re.I)}
+_INFORMAL_READER_ANY = {
+    "es": r"t[úu]|tus|te|contigo|ti", "it": r"ti|tu|tuo|tua|tuoi|tue|te", "pt": r"tu|teu|tua|teus|tuas|te|contigo",
+    "fr": r"tu|toi|ton|ta|tes|te", "de": r"du|dich|dir|dein\w*|euch|euer", "nl": r"je|jij|jou|jouw"}
+_INFORMAL_READER_ANY = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang, rx in _INFORMAL_READER_ANY.items()}
+
+
+def _register_switch(ln, lines, lang: str):
+    """A line that orders someone informally to pass the writer something, in a reply formal to the customer."""
+    rx = _GIVE_ME.get(lang)
+    m = rx.search(ln.prose) if rx else None
+    if not m:
+        return None
+    rest = " ".join(o.prose for o in lines if o.kind == OWN and o.no != ln.no and not o.signature)
+    if _FORMAL_READER_ANY[lang].search(rest) and not _INFORMAL_READER_ANY[lang].search(rest):
+        return (_STAFF, m.group(0), None)
+    return None
 
 
 # A line that opens with a colleague's name, no comma, and asks them something in the informal: "Karim tu peux …",

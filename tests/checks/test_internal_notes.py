@@ -1394,3 +1394,34 @@ def test_a_chat_message_for_staff_before_the_greeting_is_a_note(text, ctx):
 ])
 def test_a_chat_message_before_the_greeting_said_to_the_customer_or_by_her_is_no_note(text, ctx):
     assert check(text, ctx) == []
+
+
+# An informal "pass me …" in a reply that is formal to the customer: the writer talking to a colleague.
+@pytest.mark.parametrize("lang, name, text", [
+    ("es", "Pablo Herrera", "Buenos días, estoy revisando su solicitud.\nvale pero pásame el expediente que no me "
+                            "sale en el sistema\nDisculpe la espera, enseguida le confirmo."),
+    ("fr", "Paul Morel", "Monsieur,\nnous avons bien reçu votre dossier.\nenvoie-moi la copie du contrat stp, je ne la "
+                         "trouve pas\nCordialement"),
+    ("it", "Marco Neri", "Gentile Sig. Neri,\nLa ringraziamo per la Sua segnalazione.\npassami la pratica che la chiudo "
+                         "io\nCordiali saluti"),
+    ("pt", "Rui Costa", "Exmo. Senhor,\ninformamos que o pedido lhe foi atribuído.\nmanda-me o processo que eu vejo "
+                        "isso\nCumprimentos"),
+    ("de", "Jan Kurz", "Sehr geehrter Herr Kurz,\nwir haben Ihre Unterlagen erhalten.\nschick mir mal die alte Akte, "
+                       "die fehlt hier\nMit freundlichen Grüßen"),
+])
+def test_an_informal_pass_me_in_a_formal_reply_is_talk_to_a_colleague(lang, name, text):
+    (f,) = check(text, persona_in(lang, name))
+    assert f.check == "internal_note"
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    # the whole reply says "tú"/"tu"/"du" to the customer: the order is theirs to follow
+    ("es", "Ana Ruiz", "Hola Ana, gracias por escribirnos. Pásame el número de pedido y te digo dónde está."),
+    ("fr", "Léa Roux", "Salut Léa ! Envoie-moi une photo du colis et je te fais un avoir tout de suite."),
+    ("de", "Jan Kurz", "Hallo Jan, schick mir bitte ein Foto vom Typenschild, dann kann ich dir helfen."),
+    # formal throughout: the customer asked to send something, politely
+    ("de", "Jan Kurz", "Sehr geehrter Herr Kurz,\nschicken Sie mir bitte eine Kopie der Rechnung.\nMit freundlichen Grüßen"),
+    ("it", "Marco Neri", "Gentile Sig. Neri,\nmi invii cortesemente la fattura.\nCordiali saluti"),
+])
+def test_a_pass_me_said_to_the_customer_in_their_own_register_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []
