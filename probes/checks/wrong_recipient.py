@@ -244,6 +244,8 @@ def _greeted_name(line: str, persona: dict | None = None) -> str:
     if all(len(w) > 1 and w.isupper() for w in names) and (is_field(" ".join(names))
                                                           or is_field("_".join(names))):
         return ""  # "Hi FNAME,", "Dear CUSTOMER NAME": a merge field left unfilled (a placeholder), nobody's name
+    if all(re.fullmatch(r"[X*_#]{2,}|[X*_#]+[-.][X*_#]+", w.strip(".,;:!?")) for w in names):
+        return ""  # "Gentile XXXXX,", "Dear ****": a mask where the name should be (a placeholder), nobody's name
     if after_comma and not terminated:
         return ""  # "Hello, Thank you for …": a sentence, not a name
     if len(taken) < len(words) and not terminated and words[len(taken)].lower().strip(",.!") == "here":

@@ -263,6 +263,10 @@ def test_another_contacts_token_is_found_as_a_whole_reference(tokens, text, foun
     "Hi FNAME, your table for two is booked for Friday at 8pm.",
     "Beste VOORNAAM, je pakket komt morgen.",
     "Dear CUSTOMER_NAME,\n\nYour policy renews on 1 June.",
+    # a mask where the name should be
+    "Gentile XXXXX, Le ricordiamo la visita del 27/03 ore 9:30.",
+    "Dear ****,\n\nYour policy renews on 1 June.",
+    "Hola XXX-XXX, tu pedido ya salió.",
 ])
 def test_a_merge_field_in_capitals_greeted_is_a_placeholder_not_another_customer(text):
     assert check(text, ctx()) == []
@@ -271,6 +275,8 @@ def test_a_merge_field_in_capitals_greeted_is_a_placeholder_not_another_customer
 def test_a_name_in_capitals_is_still_a_name():
     assert [f.title for f in check("Hi PAUL, your table for two is booked for Friday.", ctx())] \
         == ["Reply greets another customer (PAUL)"]
+    assert [f.title for f in check("Hi ALEX, your table for two is booked for Friday.", ctx())] \
+        == ["Reply greets the wrong name (ALEX)"]   # Xs in a name are no mask
 
 
 @pytest.mark.parametrize("persona,text", [
