@@ -533,7 +533,8 @@ _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à co
 _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met)?|t/m|e)\s*"
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
-_DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|until|till|bis|au|al|a|tot|t/m|e)\s+|\bfor|\bof|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
+_DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|until|till|bis|au|al|a|tot|t/m|e)\s+|\bfor|\bof|"
+                    r"\bpara o dia|\bpara dia|\bpara o|\bfür den|\bauf den|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
                     r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
                     r"\ba partir del?|\ba partire dal)\s*(?:the\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
@@ -571,6 +572,40 @@ _AVERAGE = re.compile(r"\b(?:average|mean|median|avg|durchschnittliche?|mittlere
 _SLA_RX = {lang: re.compile(r"(?<!\w)" + rx + r"\s+(?:\d|[a-zà-ÿ])", re.I) for lang, rx in _SLA.items()}
 
 
+# What the customer must do by a time is the customer's deadline, not the company's next step: an obligation with
+# the customer as its subject ("you'll need to", "debes devolver", "Sie müssen", "vous devez", "dovete", "u moet",
+# "tens de"; "que debe devolver" with its subject left out), or an obligation in the passive ("o livro deve ser
+# devolvido até 14/03", "must be returned by", "muss … zurückgegeben werden", "doit être renvoyé", "deve essere
+# restituito", "moet … worden ingeleverd", "ist bis … zurückzugeben"). A negated one ("you don't need to", "Sie
+# müssen nichts tun", "no tienes que") asks nothing and vetoes nothing. A member of staff who "doit passer" or
+# "debe llamar" is no obligation of the customer's and stays what it was.
+_OBLIGATION = {
+    "en": r"\byou(?:['’]ll| will| would| are going to)? (?:need|have|be required) to\b|\byou['’](?:re| are) required to\b|"
+          r"(?<!n['’]t )(?<!not )\b(?:must|has to|have to|needs? to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|id|ne)\b|"
+          r"\b(?:is|are) due back\b",
+    "de": r"\b(?:Sie|du|ihr)\s+(?:müssen|musst|müsst|müssten|solltest)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
+          r"\b(?:müssen|musst|müsst)\s+(?:Sie|du|ihr)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
+          r"\b(?:muss|müssen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,60}?\s)?\w+(?:t|en)\s+(?:werden|sein)\b|"
+          r"\b(?:ist|sind)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:zu\s+(?!Ihnen\b|dir\b|euch\b|uns\b|ihnen\b|Hause\b)\w+en|"
+          r"(?!abzuholen\b)\w+zu\w{3,}en)\b",
+    "fr": r"\b(?:vous|tu)\s+(?:devez|devrez|devriez|dois|devras|êtes tenue?s? de|avez à|aurez à)\b|"
+          r"\b(?:doit|doivent|devra|devront)\s+(?:\w+ment\s+)?(?:nous\s+)?être\s+\w+|\bil (?:vous |te )?(?:faut|faudra)\b",
+    "es": r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que)\b|"
+          r"\b(?:usted|ustedes)\s+(?:debe|deben|deberá|deberán|tiene que|tienen que|tendrá que)\b|"
+          r"\b(?:debe|deben|deberá|deberán)\s+(?:\w+mente\s+)?ser\s+\w+|"
+          r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b",
+    "it": r"(?<!\bnon )\b(?:devi|dovete|dovrai|dovrete)\b|\b(?:lei|voi|tu)\s+(?:deve|dovrà|devi|dovete)\b|"
+          r"\b(?:deve|devono|dovrà|dovranno)\s+(?:\w+mente\s+)?(?:essere|venire)\s+\w+|"
+          r"(?:^|[,:;]\s*|\bche\s+)(?:deve|dovrà)\s+\w+(?:are|ere|ire)\b|\bè tenut[oa]\b",
+    "nl": r"\b(?:u|je|jij|jullie)\s+(?:moet|moeten|dient|dienen|zult moeten|zal moeten)\b(?!\s+(?:niets|niet|geen)\b)|"
+          r"\b(?:moet|moeten|dient|dienen)\s+(?:u|je|jij|jullie)\b(?!\s+(?:niets|niet|geen)\b)|"
+          r"\b(?:moet|moeten|dient|dienen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:te\s+)?worden\b",
+    "pt": r"\b(?:deve|devem|deverá|deverão|tem de|tem que|terá de|terá que)\s+(?:\w+mente\s+)?ser\s+\w+|"
+          r"\b(?:você|vocês|o senhor|a senhora)\s+(?:deve|deverá|tem de|tem que|terá de|terá que|precisa|precisará)\b|"
+          r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
+          r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá)\s+\w+(?:ar|er|ir)\b"}
+
+
 @lru_cache(maxsize=None)
 def _patterns(lang: str):
     """The compiled patterns of one language: amount+unit, weekday, day words, clock, commit, not_promise."""
@@ -588,7 +623,7 @@ def _patterns(lang: str):
     days = [(re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I), code) for rx, code in ordered]
     unit_codes = [(re.compile(r"(?:" + u + r")$", re.I), code) for u, code in spec.units]
     return (span, weekday, days, re.compile(spec.clock, re.I), re.compile(spec.commit, re.I),
-            re.compile(spec.not_promise, re.I), unit_codes)
+            re.compile(spec.not_promise + "|" + _OBLIGATION[lang], re.I), unit_codes)
 
 
 def _amount(lang: str, word: str) -> float | None:
@@ -688,6 +723,17 @@ def _date_before(sentence: str, end: int, lang: str, at: dt.datetime, calendar: 
     return None
 
 
+def _dated_before(sentence: str, end: int, lang: str) -> bool:
+    """Whether the clock time at ``end`` belongs to a date that dates something else ("a viagem para o dia 14 de
+    agosto, às 09h15", "your booking for 15 June at 10:00"): the time of that thing, no time anything is due."""
+    start = max(0, end - 40)
+    before = sentence[start:end]
+    for m in _date_pattern(lang).finditer(before):
+        if re.fullmatch(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*", before[m.end():]):
+            return bool(_DATED.search(sentence[:start + m.start()]))
+    return False
+
+
 def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list[tuple[str, dt.datetime]]:
     """Each checkable time in the sentence, with when it falls due."""
     span, weekday, days, clock, _, _, unit_codes = _patterns(lang)
@@ -718,6 +764,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if _HOURS_FROM.search(sentence, 0, m.start()):
             taken.append(m.span())
             continue   # "de 9h à 18h", "von 9 bis 18 Uhr": opening hours, not a time anything is due
+        if _dated_before(sentence, m.start(), lang):
+            continue   # "para o dia 14 de agosto, às 09h15": the time of a booking, not of a next step
         due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)):

@@ -943,3 +943,38 @@ def test_round_h_service_availability_and_offers_are_no_follow_up():
     ]:
         assert found(text, lang) == [], (lang, text)
     assert due_h("Ti faccio sapere entro venerdì.", "it") == 103
+
+
+def test_round_lm_what_the_customer_must_do_by_a_time_is_their_deadline_not_a_promise():
+    for lang, text in [
+        ("en", "The keys must be returned to reception by 11am on Friday."),
+        ("en", "You'll need to send us the signed form by Friday."),
+        ("es", "Le recordamos que debe devolver la documentación antes del viernes."),
+        ("es", "Tienes que devolver el patinete antes de las 20:00."),
+        ("de", "Sie müssen uns die Unterlagen bis Freitag zusenden."),
+        ("de", "Die Leihgeräte sind bis zum 14.03. an uns zurückzusenden."),
+        ("fr", "Le formulaire doit être renvoyé avant le 14 mars."),
+        ("fr", "Vous devez nous envoyer le badge d'ici vendredi."),
+        ("it", "Dovete inviarci il modulo entro venerdì."),
+        ("it", "La pratica deve essere inviata entro il 14 marzo."),
+        ("nl", "U moet het formulier vóór vrijdag naar ons sturen."),
+        ("nl", "Het boek moet uiterlijk vrijdag worden teruggestuurd."),
+        ("pt", "A fatura deve ser enviada até sexta-feira."),
+        ("pt", "Tens de devolver o equipamento até amanhã."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    # no obligation (negated), or staff who are to act: still the company's step
+    assert due_h("You don't need to do anything else: we'll refund you by Friday.") == 103
+    assert due_h("No tienes que hacer nada, te llamamos mañana.", "es") == 31
+    assert due_h("Sie müssen nichts weiter tun, wir rufen Sie morgen an.", "de") == 31
+    assert due_h("Notre technicien doit passer demain matin.", "fr") == 26
+
+
+def test_round_lm_a_clock_time_of_a_dated_booking_is_no_time_anything_is_due():
+    for lang, text in [
+        ("pt", "Confirmamos a alteração da sua reserva para o dia 20 de março, às 10h."),
+        ("de", "Wir bestätigen Ihre Umbuchung auf den 20. März um 10 Uhr."),
+        ("en", "We have moved your table booking for 20 March at 7pm."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert due_h("O técnico vai ligar-lhe no dia 4 de março, às 10h.", "pt") == 48
