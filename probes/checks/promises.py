@@ -1113,6 +1113,20 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "pt": r"\s+para\s+\w+(?:ar|er|ir)\b"}.items()}
 
 
+# A bare "but" before a subject of its own is a clause boundary too, comma or not: "Dr Okafor is consulting until
+# 12:30 but she'll phone you before 1pm", "… bis 12 Uhr im Termin, aber sie ruft Sie …": the first clause's time
+# (how long someone is busy) is not the second's. The subject is a pronoun or a possessive (and in the languages
+# that drop it, a clitic before the verb: "pero le llamará", "ma la richiamerà", "mas vamos ligar-lhe").
+_BUT = {lang: re.compile(r"\s+(?=(?:" + rx + r")\b)", re.I) for lang, rx in {
+    "en": r"but\s+(?:I|we|he|she|they|someone|somebody|our|(?:Dr|Mr|Mrs|Ms)\.?\s+\w+)",
+    "de": r"aber\s+(?:wir|ich|er|sie|man|jemand|unser\w*)",
+    "fr": r"mais\s+(?:je|j['’]|nous|il|elle|ils|elles|on|notre|nos)",
+    "es": r"pero\s+(?:le|te|les|se|lo|la|yo|él|ella|nosotros|nuestr\w+|vamos|voy)",
+    "it": r"ma\s+(?:la|le|ti|vi|ci|gli|io|noi|lui|lei|il nostro|la nostra)",
+    "nl": r"maar\s+(?:we|wij|ik|hij|zij|ze|iemand|onze|ons)",
+    "pt": r"mas\s+(?:eu|nós|ele|ela|eles|elas|lhe|te|vamos|vou|o nosso|a nossa)"}.items()}
+
+
 def _clauses(sentence: str, lang: str) -> list[str]:
     """The sentence's clauses: split at ";" and at a comma before a turn (``_CLAUSE``), and at a bare "and"
     before a subject with a future of its own when what comes before it is something already done ("foi
@@ -1128,7 +1142,10 @@ def _clauses(sentence: str, lang: str) -> list[str]:
         asides = []   # "If you return it (we'll refund you within 5 days)": the aside is under the condition
     for m in reversed(asides):
         sentence = sentence[:m.start()] + " " + sentence[m.end():]
-    for clause in _CLAUSE.split(sentence):
+    pieces = _CLAUSE.split(sentence)
+    if not _CONDITION.search(sentence):
+        pieces = [part for piece in pieces for part in _BUT[lang].split(piece)]
+    for clause in pieces:
         start = 0
         for m in _AND.finditer(clause):
             if _NEW_SUBJECT[lang].match(clause, m.end()) and lang in _PAST_MARK and \
@@ -1378,11 +1395,67 @@ _NEGATED = {
 _CANNOT = re.compile(r"\b(?:won['’]t|will\s+not|shan['’]t|not\s+be\s+able|unable\s+to|cannot|can['’]t)\b", re.I)
 
 
+# Someone at the company named by a pronoun (or a title), in the future, with the customer as the object of any
+# verb: "she'll phone you", "he'll talk you through the results", "elle vous rappellera", "le llamará", "la
+# richiamerà", "er wird Sie … anrufen", "hij zal u … bellen", "ela vai ligar-lhe", "ligar-lhe-á". And anything
+# handed to the customer in the passive, any verb: "will be emailed to this address", "you'll be sent a link",
+# "les copies vous seront adressées", "se le enviará", "le sarà inviato", "wird Ihnen … zugesandt", "wordt u …
+# toegestuurd", "lhe será enviado", "ser-lhe-á enviado". Not what only pleases, costs or is asked of the
+# customer ("you'll love it", "it will cost you", "vous sera facturé", "le cobrará", "wird Ihnen berechnet").
+_TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:he|she|they|someone|somebody|(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+\w+)(?:['’]ll|\s+will|\s+(?:is|are)\s+going\s+to)\s+"
+          r"(?:\w+ly\s+|also\s+|then\s+)?(?!(?:be|have|need|want|ask|require|expect|cost|charge|bill|debit|love|like|"
+          r"enjoy|see|meet|welcome|greet|remember|recogni[sz]e|miss|find|know|understand|recommend|wait|await|not|never|"
+          r"probably|likely|take\s+(?:the\s+|your\s+)?(?:payment|money|deposit|fee))\b)[a-z]+\s+(?:[\w'’-]+\s+){0,3}?(?:you|u|your|ur)\b|"
+          r"\b(?:will|shall|is going to|are going to)\s+be\s+(?:\w+ly\s+)?(?!(?:charged|billed|invoiced|debited|added|"
+          r"taken|deducted|applied)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
+          r"to\s+(?:this\s+(?:e-?mail\s+)?(?:address|number|inbox)|your\s+(?:\w+\s+){0,2}?(?:e-?mail|inbox|address|"
+          r"phone|mobile|number|account|portal|card|bank))\b|"
+          r"\byou(?:['’]ll|\s+will|\s+shall|\s+should)\s+be\s+(?:\w+ly\s+)?(?:sent|e-?mailed|mailed|posted|texted|"
+          r"messaged|called|phoned|rung|contacted|notified|informed|updated|given|issued|refunded|reimbursed|credited|"
+          r"paid|offered|shown|told|advised|forwarded)\b",
+    "de": r"(?:\b(?:er|sie|jemand)\s+wird\s+(?:\w+\s+)?(?:Sie|Ihnen|dich|dir|euch)\b|"
+          r"\b(?:wird|werden)\s+(?:\w+\s+){0,3}?(?:Ihnen|dir|euch)\b)(?!(?:[^.!?;]|(?<=\d)\.)*\b(?:berechnet|belastet|abgebucht|"
+          r"abgezogen|in Rechnung|empfohlen|angeboten|gefallen|helfen|kosten)\b)",
+    "fr": r"\b(?:il|elle|ils|elles|on)\s+(?:vous|te|t['’])\s*(?!(?:sera|seront|aura|auront|pourra|pourront|devra|"
+          r"devront|coûtera|facturera|factureront|prélèvera|prélèveront|attendra|attendront|accueillera|"
+          r"accueilleront|plaira|demandera|demanderont)\b)\w+(?:ra|ront)\b|"
+          r"\b(?:vous|te|t['’])\s*(?:sera|seront)\s+(?:\w+ment\s+)?(?!(?:factur|prélev|débit|demand|propos|"
+          r"offert|réclam|exig)\w*\b)\w+(?:é|ée|és|ées|is|ise|ises|it|ite|its|ites|u|ue|us|ues)\b",
+    "es": r"\b(?:se\s+)?(?:le|te|les)\s+(?!(?:costará|costarán|cobrará|cobrarán|cargará|cargarán|facturará|gustará|"
+          r"gustarán|parecerá|quedará|interesará|encantará|esperará|esperarán|atenderá|atenderán|pedirá|pedirán|"
+          r"solicitará|exigirá|requerirá|corresponderá|tocará)\b)\w+(?:ará|erá|irá|arán|erán|irán)\b|"
+          r"\b(?:le|te|les)\s+(?:será|serán)\s+(?:\w+mente\s+)?(?!(?:cobrad|cargad|facturad|solicitad|requerid|"
+          r"pedid|exigid)\w*\b)\w+(?:ad[oa]s?|id[oa]s?|t[oa]s?)\b",
+    "it": r"\b(?:la|le|ti|vi|gli)\s+(?!(?:sarà|saranno|avrà|avranno|verrà|verranno|potrà|potranno|dovrà|dovranno|"
+          r"costerà|costeranno|piacerà|piaceranno|addebiterà|addebiteranno|"
+          r"fatturerà|aspetterà|aspetteranno|attenderà|accoglierà|chiederà|chiederanno|servirà|converrà)\b)"
+          r"\w+(?:erà|irà|arà|eranno|iranno|aranno)\b|"
+          r"\b(?:le|ti|vi|gli)\s+(?:sarà|saranno|verrà|verranno)\s+(?:\w+mente\s+)?(?!(?:addebitat|fatturat|"
+          r"richiest|chiest)\w*\b)\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|s[oaie]|t[oaie])\b",
+    "nl": r"\b(?:hij|zij|ze|iemand)\s+(?:zal|gaat)\s+(?:u|je|jou)\b|"
+          r"\b(?:wordt|worden)\s+(?:(?:aan|naar)\s+)?(?:u|je|jou)\b(?![^.!?;]*\b(?:gefactureerd|in rekening|"
+          r"afgeschreven|gevraagd|verzocht|aangeraden)\b)",
+    "pt": r"\b(?:ele|ela|eles|elas)\s+(?:vai|vão|irá|irão)\s+(?:te\s+|lhe\s+)?\w+(?:ar|er|ir)\b|"
+          r"\b(?:lhe|te|vos)\s+(?!(?:custará|cobrará|cobrarão|agradará|parecerá|interessará|esperará|pedirá|"
+          r"solicitará|exigirá)\b)\w+(?:ará|erá|irá|arão|erão|irão)\b|"
+          r"\b(?!(?:ser|cobrar|debitar|faturar|pedir|solicitar|exigir)-)\w+(?:ar|er|ir)-(?:lhe|te|vos)-(?:á|ão)\b|\bser-(?:lhe|te|vos)-(?:á|ão)\s+(?!(?:cobrad|debitad|faturad|pedid|"
+          r"solicitad|exigid)\w*\b)\w+|"
+          r"\b(?:lhe|te|vos)\s+(?:será|serão)\s+(?:\w+mente\s+)?(?!(?:cobrad|debitad|faturad|pedid|solicitad|"
+          r"exigid)\w*\b)\w+(?:ad[oa]s?|id[oa]s?|t[oa]s?)\b"}.items()}
+# A subordinate clause of its own ("…, ob noch Unterlagen nachzureichen sind", "…, of er nog iets ontbreekt"):
+# its verbs (a "sind", a "zijn") tell nothing about whether the company acts in the main clause.
+_SUBORDINATE = {"de": re.compile(r",\s*(?:ob|dass|daß|wenn|falls|sobald|weil|da|damit|nachdem|bevor|welche\w*|"
+                                 r"wie|was|wo)\b.*$", re.I),
+                "nl": re.compile(r",\s*(?:of|dat|zodra|omdat|wat|waar|hoe|nadat|voordat)\b.*$", re.I)}
+
+
 def _company_acts(clause: str, lang: str) -> bool:
     """Whether the company (we, I, a member of its staff) is the agent of a future act in the clause, whatever
-    the verb; not when the act is negated, hoped for or only possible."""
+    the verb, or the customer the receiver of one; not when the act is negated, hoped for or only possible."""
     rx = _GENERAL_COMMIT.get(lang)
-    return bool(rx and rx.search(clause)) and not _NEGATED[lang].search(clause)
+    main = _SUBORDINATE[lang].sub("", clause) if lang in _SUBORDINATE else clause
+    return bool((rx and rx.search(main)) or _TO_CUSTOMER[lang].search(clause)) and not _NEGATED[lang].search(clause)
 
 
 # A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's

@@ -978,3 +978,43 @@ def test_round_lm_a_clock_time_of_a_dated_booking_is_no_time_anything_is_due():
     ]:
         assert found(text, lang) == [], (lang, text)
     assert due_h("O técnico vai ligar-lhe no dia 4 de março, às 10h.", "pt") == 48
+
+
+def test_round_lm_a_bare_but_before_a_new_subject_and_someone_named_by_a_pronoun_acting_on_the_customer():
+    # how long someone is busy is not when the promise falls due
+    assert due_h("The nurse is in clinic until 11:30 but she'll walk you through the results before 3pm today.") == 5
+    assert due_h("Mr Patel is on site all morning but he'll bring you the spare keys by Thursday.") == 79
+    assert due_h("She'll take you through the paperwork tomorrow morning.") == 26
+    assert due_h("La doctora está en quirófano hasta las 13:00, pero le llamará antes de las 17:00.", "es") == 7
+    # and what only pleases the customer or is asked of them is none
+    assert due_h("She'll love the new collar, and it arrives by Friday.") is None
+    assert due_h("They'll need you to be home between 8am and 1pm on Thursday.") is None
+    assert due_h("Dr Shah is consulting until 12:30 but the surgery is open until 6pm.") is None
+
+
+def test_round_lm_anything_handed_to_the_customer_in_the_passive_any_verb():
+    for lang, text, hours in [
+        ("en", "Your replacement licence will be posted to your home address by 20 March.", 439),
+        ("en", "You'll be sent a prepaid label within 2 working days.", 48),
+        ("de", "Die Zweitschrift wird Ihnen innerhalb von fünf Werktagen zugeschickt.", 168),
+        ("fr", "Le duplicata vous sera transmis sous huit jours.", 192),
+        ("es", "Se le remitirá el certificado antes del viernes.", 103),
+        ("it", "Le verrà restituita la cauzione entro 10 giorni lavorativi.", 336),
+        ("nl", "De kopie wordt u binnen acht dagen toegestuurd.", 192),
+        ("pt", "O certificado ser-lhe-á enviado até sexta-feira.", 103),
+        # a German present with its subordinate clause's own verb: "…, ob … vollständig sind"
+        ("de", "Wir teilen Ihnen bis Donnerstag mit, ob alle Nachweise vollständig sind.", 79),
+        ("nl", "We koppelen vóór vrijdag aan u terug, of alle stukken compleet zijn.", 103),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    # money taken from the customer is no step for them
+    for lang, text in [
+        ("en", "A late fee will be applied to your account on 14 March."),
+        ("de", "Die Gebühr wird Ihnen am 14. März berechnet."),
+        ("fr", "Les frais vous seront facturés le 14 mars."),
+        ("es", "Le cobrará la cuota el 14 de marzo."),
+        ("it", "Le sarà addebitato l'importo il 14 marzo."),
+        ("pt", "Ser-lhe-á cobrada a mensalidade no dia 5 de março."),
+        ("nl", "Het bedrag wordt u op 14 maart in rekening gebracht."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
