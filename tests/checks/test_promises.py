@@ -1018,3 +1018,19 @@ def test_round_lm_anything_handed_to_the_customer_in_the_passive_any_verb():
         ("nl", "Het bedrag wordt u op 14 maart in rekening gebracht."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_lm_a_duration_counted_from_this_day_counts_from_now():
+    for lang, text, hours in [
+        ("en", "Your certificate will be posted to you within 10 days from today's date.", 240),
+        ("fr", "Les copies vous seront adressées dans un délai de huit jours à compter de ce jour.", 192),
+        ("de", "Die Bescheinigung wird Ihnen binnen 14 Tagen ab dem heutigen Tag zugesandt.", 336),
+        ("es", "Le enviaremos la copia en un plazo de 10 días a partir de esta fecha.", 240),
+        ("it", "Le invieremo la copia entro 15 giorni dalla data odierna.", 360),
+        ("nl", "We sturen u de kopie binnen 8 dagen vanaf heden.", 192),
+        ("pt", "Enviaremos a cópia no prazo de 8 dias a contar desta data.", 192),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    # counted from an event the reply does not date: none
+    assert due_h("We will refund you within 14 days from the date we receive the item.") is None
+    assert due_h("Le rembourserons sous 14 jours à compter de la réception du colis.", "fr") is None
