@@ -500,8 +500,11 @@ for _code in ("fr", "es", "it", "pt"):
 
 
 # "Thursday morning", "jeudi matin": by noon that day.
-_MORNING = {"en": "morning", "de": "früh|vormittag", "fr": "matin", "es": "por la mañana", "it": "mattina",
-            "nl": "ochtend|morgen", "pt": "de manhã"}
+# And "Wednesday noon", "mercredi midi", "Mittwoch Mittag", "miércoles a mediodía", "mercoledì a mezzogiorno",
+# "quarta ao meio-dia": noon that day too.
+_MORNING = {"en": "morning|(?:at |by )?(?:noon|midday|lunchtime)", "de": "früh|vormittag|(?:um |bis |gegen )?mittag",
+            "fr": "matin|(?:à )?midi", "es": "por la mañana|(?:a|al) mediodía", "it": "mattina|(?:a |entro )?mezzogiorno",
+            "nl": "ochtend|morgen", "pt": "de manhã|(?:ao|até ao|até o) meio-dia"}
 
 
 # A time of day after which the step comes ("call back after 5pm"): due by the end of that day.

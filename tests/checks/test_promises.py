@@ -1034,3 +1034,17 @@ def test_round_lm_a_duration_counted_from_this_day_counts_from_now():
     # counted from an event the reply does not date: none
     assert due_h("We will refund you within 14 days from the date we receive the item.") is None
     assert due_h("Le rembourserons sous 14 jours à compter de la réception du colis.", "fr") is None
+
+
+def test_round_lm_noon_on_a_named_weekday_in_every_language():
+    for lang, text, hours in [
+        ("fr", "Vous recevrez le devis d'ici mercredi midi au plus tard.", 50),
+        ("en", "We'll send the revised quote by Wednesday noon.", 50),
+        ("en", "I'll confirm the booking on Thursday at midday.", 74),
+        ("de", "Wir schicken Ihnen das Angebot bis Mittwoch Mittag.", 50),
+        ("es", "Le enviaremos el presupuesto el miércoles a mediodía.", 50),
+        ("it", "Le invieremo il preventivo mercoledì a mezzogiorno.", 50),
+        ("pt", "Enviaremos o orçamento na quarta-feira ao meio-dia.", 50),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    assert due_h("We are closed on Wednesday at lunchtime.") is None
