@@ -589,7 +589,10 @@ _SLA_RX = {lang: re.compile(r"(?<!\w)" + rx + r"\s+(?:\d|[a-zà-ÿ])", re.I) for
 # müssen nichts tun", "no tienes que") asks nothing and vetoes nothing. A member of staff who "doit passer" or
 # "debe llamar" is no obligation of the customer's and stays what it was.
 _OBLIGATION = {
-    "en": r"\byou(?:['’]ll| will| would| are going to)? (?:need|have|be required) to\b|\byou['’](?:re| are) required to\b|"
+    # and how long something is kept for the customer to collect: "available to collect until Friday",
+    # "disponible jusqu'à samedi", "disponible hasta el viernes", "disponibile fino a sabato", "beschikbaar tot zaterdag"
+    "en": r"\b(?:available|held|kept|reserved)\b(?:\s+[\w-]+){0,4}?\s+until\b|"
+          r"\byou(?:['’]ll| will| would| are going to)? (?:need|have|be required) to\b|\byou['’](?:re| are) required to\b|"
           r"(?<!n['’]t )(?<!not )\b(?:must|has to|have to|needs? to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|id|ne)\b|"
           r"\b(?:is|are) due back\b",
     "de": r"\b(?:Sie|du|ihr)\s+(?:müssen|musst|müsst|müssten|solltest)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
@@ -597,22 +600,35 @@ _OBLIGATION = {
           r"\b(?:muss|müssen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,60}?\s)?\w+(?:t|en)\s+(?:werden|sein)\b|"
           r"\b(?:ist|sind)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:zu\s+(?!Ihnen\b|dir\b|euch\b|uns\b|ihnen\b|Hause\b)\w+en|"
           r"(?!abzuholen\b)\w+zu\w{3,}en)\b",
-    "fr": r"\b(?:vous|tu)\s+(?:devez|devrez|devriez|dois|devras|êtes tenue?s? de|avez à|aurez à)\b|"
+    "fr": r"\b(?:disponibles?|conservée?s?|gardée?s?|réservée?s?)\b(?:\s+[\w'’-]+){0,4}?\s+jusqu['’]|"
+          r"\b(?:vous|tu)\s+(?:devez|devrez|devriez|dois|devras|êtes tenue?s? de|avez à|aurez à)\b|"
           r"\b(?:doit|doivent|devra|devront)\s+(?:\w+ment\s+)?(?:nous\s+)?être\s+\w+|\bil (?:vous |te )?(?:faut|faudra)\b",
-    "es": r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que)\b|"
+    "es": r"\b(?:disponibles?|guardad[oa]s?|reservad[oa]s?)\b(?:\s+\w+){0,4}?\s+hasta\b|"
+          r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que)\b|"
           r"\b(?:usted|ustedes)\s+(?:debe|deben|deberá|deberán|tiene que|tienen que|tendrá que)\b|"
           r"\b(?:debe|deben|deberá|deberán)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b",
-    "it": r"(?<!\bnon )\b(?:devi|dovete|dovrai|dovrete)\b|\b(?:lei|voi|tu)\s+(?:deve|dovrà|devi|dovete)\b|"
+    "it": r"\b(?:disponibil[ei]|conservat[oaie]|tenut[oaie]|riservat[oaie])\b(?:\s+\w+){0,4}?\s+fino\b|"
+          r"(?<!\bnon )\b(?:devi|dovete|dovrai|dovrete)\b|\b(?:lei|voi|tu)\s+(?:deve|dovrà|devi|dovete)\b|"
           r"\b(?:deve|devono|dovrà|dovranno)\s+(?:\w+mente\s+)?(?:essere|venire)\s+\w+|"
           r"(?:^|[,:;]\s*|\bche\s+)(?:deve|dovrà)\s+\w+(?:are|ere|ire)\b|\bè tenut[oa]\b",
-    "nl": r"\b(?:u|je|jij|jullie)\s+(?:moet|moeten|dient|dienen|zult moeten|zal moeten)\b(?!\s+(?:niets|niet|geen)\b)|"
+    "nl": r"\b(?:beschikbaar|bewaard|gereserveerd)\b(?:\s+\w+){0,4}?\s+tot\b|"
+          r"\b(?:u|je|jij|jullie)\s+(?:moet|moeten|dient|dienen|zult moeten|zal moeten)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:u|je|jij|jullie)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:te\s+)?worden\b",
     "pt": r"\b(?:deve|devem|deverá|deverão|tem de|tem que|terá de|terá que)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"\b(?:você|vocês|o senhor|a senhora)\s+(?:deve|deverá|tem de|tem que|terá de|terá que|precisa|precisará)\b|"
           r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá)\s+\w+(?:ar|er|ir)\b"}
+
+
+# A time of day from which something is so: for the customer's thing made ready, that time ("sera disponible
+# demain à partir de 14h": 14:00 tomorrow); for anything else, like "after", by the end of that day ("we'll call
+# you from 2pm"). Not the start of a range ("from 9am to 5pm", "ab 9 bis 18 Uhr": opening hours).
+_FROM_CLOCK = {"en": "from", "de": "ab", "fr": "à partir de|dès", "es": "a partir de las|desde las",
+               "it": "dalle|a partire dalle", "nl": "vanaf", "pt": "a partir das|desde as"}
+_FROM_CLOCK_RX = {lang: re.compile(r"(?:" + rx + r")\s", re.I) for lang, rx in _FROM_CLOCK.items()}
+_RANGE_ON = re.compile(r"\s*(?:-|–|to|until|till|bis|à|a|al|alle|tot|e|às|y|et|und|and|jusqu['’]à|hasta las)\s*\d", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -631,7 +647,9 @@ def _patterns(lang: str):
     ordered = sorted(spec.days, key=lambda day: day[1] != "noon")
     days = [(re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I), code) for rx, code in ordered]
     unit_codes = [(re.compile(r"(?:" + u + r")$", re.I), code) for u, code in spec.units]
-    return (span, weekday, days, re.compile(spec.clock, re.I), re.compile(spec.commit, re.I),
+    # "from 2pm", "à partir de 14h", "ab 14 Uhr": a clock time from which something is so (see ``_times``)
+    clock = spec.clock.replace("(?:(?:", "(?:(?:" + _FROM_CLOCK[lang] + "|", 1)
+    return (span, weekday, days, re.compile(clock, re.I), re.compile(spec.commit, re.I),
             re.compile(spec.not_promise + "|" + _OBLIGATION[lang], re.I), unit_codes)
 
 
@@ -775,6 +793,10 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             continue   # "de 9h à 18h", "von 9 bis 18 Uhr": opening hours, not a time anything is due
         if _dated_before(sentence, m.start(), lang):
             continue   # "para o dia 14 de agosto, às 09h15": the time of a booking, not of a next step
+        since = _FROM_CLOCK_RX[lang].match(m.group(0))
+        if since and _RANGE_ON.match(sentence, m.end()):
+            taken.append(m.span())
+            continue   # "from 9am to 5pm": opening hours
         due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)):
@@ -790,7 +812,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 due = _local_at(at, calendar, day, due.astimezone(calendar.tz).time())
             else:   # "by 6pm today", "entro le 18:00 di oggi": the time says when today
                 _near(_TODAY[lang], sentence, m, taken)
-            if _AFTER.match(m.group(0)):   # "will call back after 5pm": by the end of that day
+            if _AFTER.match(m.group(0)) or (since and not _READY[lang].search(sentence)):
+                # "will call back after 5pm": by the end of that day
                 due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), dt.time(23, 59, 59))
             found.append((m.group(0).strip(), due))
             taken.append(m.span())
@@ -1452,6 +1475,34 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
           r"solicitad|exigid)\w*\b)\w+|"
           r"\b(?:lhe|te|vos)\s+(?:será|serão)\s+(?:\w+mente\s+)?(?!(?:cobrad|debitad|faturad|pedid|solicitad|"
           r"exigid)\w*\b)\w+(?:ad[oa]s?|id[oa]s?|t[oa]s?)\b"}.items()}
+# The customer's own thing made ready for them, in the future, any noun: "your prescription will be available
+# from 2pm", "votre commande … sera disponible demain à partir de 14h", "su receta estará lista mañana", "la sua
+# pratica sarà disponibile", "Ihre Brille wird ab Donnerstag abholbereit sein", "uw bril ligt vanaf morgen klaar",
+# "a sua encomenda estará disponível amanhã". Not a service, account, bill or offer that becomes available (no
+# follow-up: "your new plan will be available from Monday", "a sua fatura estará disponível na app"), nor what
+# is available only until a day (the customer's deadline to collect it).
+_SERVICE = {"en": r"plan|tariff|service|account|app|feature|offer|subscription|bill|statement|invoice|contract|policy|"
+                  r"broadband|line|portal|update|upgrade|access|area",
+            "de": r"Tarif|Vertrag|Konto|App|Rechnung|Abrechnung|Kontoauszug|Angebot|Zugang|Dienst|Service|Bereich|Portal",
+            "fr": r"forfait|abonnement|compte|espace|application|appli|facture|relevé|offre|contrat|service|accès|portail",
+            "es": r"tarifa|plan|cuenta|aplicación|app|factura|extracto|oferta|contrato|servicio|acceso|área|portal",
+            "it": r"tariffa|piano|conto|account|app|fattura|estratto|offerta|contratto|servizio|accesso|area|portale",
+            "nl": r"abonnement|account|app|factuur|rekening|overzicht|aanbod|contract|dienst|toegang|omgeving|portaal",
+            "pt": r"tarifário|plano|conta|aplicação|app|fatura|extrato|oferta|contrato|serviço|acesso|área|portal"}
+_UNTIL = r"(?![^.!?;]*\b(?:until|till|bis|jusqu|hasta|fino a|fino al|tot|até)\b)"
+_READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + _SERVICE[lang] + r")\b)"
+                           r"(?:[\w'’-]+\s+){0,6}?" + rx + _UNTIL, re.I) for lang, own, rx in (
+    ("en", r"your|ur", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
+    ("de", r"Ihr|Ihre|Ihren|dein|deine", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+(?:[\w.]+\s+){0,4}?"
+                                         r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
+    ("fr", r"votre|vos|ton|ta|tes", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?)\b"),
+    ("es", r"su|sus|tu|tus", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?)\b"),
+    ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
+                                                                       r"(?:pront[oaie]|disponibil[ei])\b"),
+    ("nl", r"uw|je|jouw", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+(?:[\w.]+\s+){0,4}?"
+                          r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
+    ("pt", r"seu|sua|seus|suas|teu|tua", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
+                                          r"disponíve(?:l|is))\b"))}
 # A subordinate clause of its own ("…, ob noch Unterlagen nachzureichen sind", "…, of er nog iets ontbreekt"):
 # its verbs (a "sind", a "zijn") tell nothing about whether the company acts in the main clause.
 _SUBORDINATE = {"de": re.compile(r",\s*(?:ob|dass|daß|wenn|falls|sobald|weil|da|damit|nachdem|bevor|welche\w*|"
@@ -1464,7 +1515,8 @@ def _company_acts(clause: str, lang: str) -> bool:
     the verb, or the customer the receiver of one; not when the act is negated, hoped for or only possible."""
     rx = _GENERAL_COMMIT.get(lang)
     main = _SUBORDINATE[lang].sub("", clause) if lang in _SUBORDINATE else clause
-    return bool((rx and rx.search(main)) or _TO_CUSTOMER[lang].search(clause)) and not _NEGATED[lang].search(clause)
+    return bool((rx and rx.search(main)) or _TO_CUSTOMER[lang].search(clause) or _READY[lang].search(clause)) and \
+        not _NEGATED[lang].search(clause)
 
 
 # A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's
@@ -1498,7 +1550,7 @@ _DELIVERY_INFO = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for la
 def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     """Whether the clause is no promise only for its delivery words, and those are a remedy or delivery news."""
     masked = _DELIVERY_INFO[lang].sub(" ", clause)
-    if _REMEDY[lang].search(clause):
+    if _REMEDY[lang].search(clause) or _READY[lang].search(clause):   # "su pedido estará listo mañana"
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 

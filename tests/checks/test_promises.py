@@ -1048,3 +1048,34 @@ def test_round_lm_noon_on_a_named_weekday_in_every_language():
     ]:
         assert due_h(text, lang) == hours, (lang, text)
     assert due_h("We are closed on Wednesday at lunchtime.") is None
+
+
+def test_round_lm_the_customers_thing_made_ready_from_a_time_of_day():
+    for lang, text, hours in [
+        ("en", "Your prescription will be available to collect from 2pm tomorrow.", 28),
+        ("fr", "Votre ordonnance préparée sera disponible demain à partir de 15h.", 29),
+        ("es", "Su receta estará lista mañana a partir de las 12:00.", 26),
+        ("it", "La sua pratica sarà pronta domani dalle 11.", 25),
+        ("de", "Ihre Brille wird morgen ab 16 Uhr abholbereit sein.", 30),
+        ("nl", "Uw bril ligt morgen vanaf 15 uur klaar.", 29),
+        ("pt", "A sua encomenda estará disponível amanhã a partir das 14h.", 28),
+        ("es", "Su pedido estará listo para recoger el jueves.", 79),
+        # anything else from a time of day: like "after", by the end of that day
+        ("en", "We'll call you from 2pm today.", 14),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    for lang, text in [
+        # a service, account or bill that becomes available, and opening hours, are no follow-up
+        ("en", "Your new plan will be available from Monday."),
+        ("pt", "A sua fatura estará disponível na app a partir de dia 5."),
+        ("en", "We will be open from 9am to 5pm tomorrow."),
+        # how long it is kept for the customer is their deadline
+        ("en", "Your parcel will be available to collect until Friday."),
+        ("fr", "Votre colis sera disponible en point relais jusqu'à samedi."),
+        ("es", "Su pedido estará disponible en tienda hasta el viernes."),
+        ("it", "Il suo ordine sarà disponibile in negozio fino a sabato."),
+        ("nl", "Uw pakket is beschikbaar in de winkel tot zaterdag."),
+        # ready now is done, not a next step
+        ("fr", "Votre commande est disponible jusqu'à samedi."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
