@@ -619,7 +619,7 @@ _OBLIGATION = {
     "pt": r"\b(?:deve|devem|deverá|deverão|tem de|tem que|terá de|terá que)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"\b(?:você|vocês|o senhor|a senhora)\s+(?:deve|deverá|tem de|tem que|terá de|terá que|precisa|precisará)\b|"
           r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
-          r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá)\s+\w+(?:ar|er|ir)\b"}
+          r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b"}
 
 
 # A time of day from which something is so: for the customer's thing made ready, that time ("sera disponible
@@ -869,7 +869,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             continue
         if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur))", sentence[m.end():], re.I):
             continue   # "Tuesday 11 June": the date says which Tuesday
-        if free(m) and not _FROM.search(sentence[:m.start()]):
+        # "ab Donnerstag": from when something starts, not by when it is done; but the customer's thing ready
+        # from a day is ready by then ("Ihr Fahrzeug ist ab Donnerstag 15 Uhr abholbereit")
+        if free(m) and (not _FROM.search(sentence[:m.start()]) or _READY[lang].search(sentence)):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)
             local = at.astimezone(calendar.tz)
@@ -1438,7 +1440,8 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:he|she|they|someone|somebody|(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+\w+)(?:['’]ll|\s+will|\s+(?:is|are)\s+going\s+to)\s+"
           r"(?:\w+ly\s+|also\s+|then\s+)?(?!(?:be|have|need|want|ask|require|expect|cost|charge|bill|debit|love|like|"
           r"enjoy|see|meet|welcome|greet|remember|recogni[sz]e|miss|find|know|understand|recommend|wait|await|not|never|"
-          r"probably|likely|take\s+(?:the\s+|your\s+)?(?:payment|money|deposit|fee))\b)[a-z]+\s+(?:[\w'’-]+\s+){0,3}?(?:you|u|your|ur)\b|"
+          r"probably|likely|deduct|renew|cancel|close|suspend|increase|raise|change|adjust|terminate|stop|freeze|"
+          r"take\s+(?:the\s+|your\s+)?(?:payment|money|deposit|fee))\b)[a-z]+\s+(?:[\w'’-]+\s+){0,3}?(?:you|u|your|ur)\b|"
           r"\b(?:will|shall|is going to|are going to)\s+be\s+(?:\w+ly\s+)?(?!(?:charged|billed|invoiced|debited|added|"
           r"taken|deducted|applied)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
           r"to\s+(?:this\s+(?:e-?mail\s+)?(?:address|number|inbox)|your\s+(?:\w+\s+){0,2}?(?:e-?mail|inbox|address|"
@@ -1448,13 +1451,15 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
           r"paid|offered|shown|told|advised|forwarded)\b",
     "de": r"(?:\b(?:er|sie|jemand)\s+wird\s+(?:\w+\s+)?(?:Sie|Ihnen|dich|dir|euch)\b|"
           r"\b(?:wird|werden)\s+(?:\w+\s+){0,3}?(?:Ihnen|dir|euch)\b)(?!(?:[^.!?;]|(?<=\d)\.)*\b(?:berechnet|belastet|abgebucht|"
-          r"abgezogen|in Rechnung|empfohlen|angeboten|gefallen|helfen|kosten)\b)",
+          r"abgezogen|in Rechnung|empfohlen|angeboten|gefallen|helfen|kosten|gekündigt|gesperrt|storniert|gemahnt)\b)",
     "fr": r"\b(?:il|elle|ils|elles|on)\s+(?:vous|te|t['’])\s*(?!(?:sera|seront|aura|auront|pourra|pourront|devra|"
           r"devront|coûtera|facturera|factureront|prélèvera|prélèveront|attendra|attendront|accueillera|"
           r"accueilleront|plaira|demandera|demanderont)\b)\w+(?:ra|ront)\b|"
           r"\b(?:vous|te|t['’])\s*(?:sera|seront)\s+(?:\w+ment\s+)?(?!(?:factur|prélev|débit|demand|propos|"
-          r"offert|réclam|exig)\w*\b)\w+(?:é|ée|és|ées|is|ise|ises|it|ite|its|ites|u|ue|us|ues)\b",
-    "es": r"\b(?:se\s+)?(?:le|te|les)\s+(?!(?:costará|costarán|cobrará|cobrarán|cargará|cargarán|facturará|gustará|"
+          r"offert|réclam|exig|appliqu|imput|retenu|déduit|résili|suspendu|coupé)\w*\b)\w+(?:é|ée|és|ées|is|ise|ises|it|ite|its|ites|u|ue|us|ues)\b",
+    "es": r"\b(?:se\s+)?(?:le|te|les)\s+(?!(?:será|serán|estará|estarán|tendrá|tendrán|podrá|podrán|deberá|"
+          r"deberán|habrá|aplicará|aplicarán|descontará|retendrá|suspenderá|cancelará|renovará|subirá|"
+          r"incrementará|cortará|caducará|vencerá|costará|costarán|cobrará|cobrarán|cargará|cargarán|facturará|gustará|"
           r"gustarán|parecerá|quedará|interesará|encantará|esperará|esperarán|atenderá|atenderán|pedirá|pedirán|"
           r"solicitará|exigirá|requerirá|corresponderá|tocará)\b)\w+(?:ará|erá|irá|arán|erán|irán)\b|"
           r"\b(?:le|te|les)\s+(?:será|serán)\s+(?:\w+mente\s+)?(?!(?:cobrad|cargad|facturad|solicitad|requerid|"
@@ -1464,17 +1469,18 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
           r"fatturerà|aspetterà|aspetteranno|attenderà|accoglierà|chiederà|chiederanno|servirà|converrà)\b)"
           r"\w+(?:erà|irà|arà|eranno|iranno|aranno)\b|"
           r"\b(?:le|ti|vi|gli)\s+(?:sarà|saranno|verrà|verranno)\s+(?:\w+mente\s+)?(?!(?:addebitat|fatturat|"
-          r"richiest|chiest)\w*\b)\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|s[oaie]|t[oaie])\b",
+          r"richiest|chiest|applicat|trattenut|detratt|sospes)\w*\b)\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|s[oaie]|t[oaie])\b",
     "nl": r"\b(?:hij|zij|ze|iemand)\s+(?:zal|gaat)\s+(?:u|je|jou)\b|"
           r"\b(?:wordt|worden)\s+(?:(?:aan|naar)\s+)?(?:u|je|jou)\b(?![^.!?;]*\b(?:gefactureerd|in rekening|"
           r"afgeschreven|gevraagd|verzocht|aangeraden)\b)",
     "pt": r"\b(?:ele|ela|eles|elas)\s+(?:vai|vão|irá|irão)\s+(?:te\s+|lhe\s+)?\w+(?:ar|er|ir)\b|"
-          r"\b(?:lhe|te|vos)\s+(?!(?:custará|cobrará|cobrarão|agradará|parecerá|interessará|esperará|pedirá|"
-          r"solicitará|exigirá)\b)\w+(?:ará|erá|irá|arão|erão|irão)\b|"
-          r"\b(?!(?:ser|cobrar|debitar|faturar|pedir|solicitar|exigir)-)\w+(?:ar|er|ir)-(?:lhe|te|vos)-(?:á|ão)\b|\bser-(?:lhe|te|vos)-(?:á|ão)\s+(?!(?:cobrad|debitad|faturad|pedid|"
-          r"solicitad|exigid)\w*\b)\w+|"
+          r"\b(?:lhe|te|vos)\s+(?!(?:será|serão|estará|estarão|terá|terão|poderá|poderão|deverá|deverão|haverá|"
+          r"custará|cobrará|cobrarão|agradará|parecerá|interessará|esperará|pedirá|solicitará|exigirá|aplicará|"
+          r"descontará|suspenderá|cancelará|renovará|expirará|vencerá)\b)\w+(?:ará|erá|irá|arão|erão|irão)\b|"
+          r"\b(?!(?:ser|cobrar|debitar|faturar|pedir|solicitar|exigir|aplicar|descontar)-)\w+(?:ar|er|ir)-(?:lhe|te|vos)-(?:á|ão)\b|\bser-(?:lhe|te|vos)-(?:á|ão)\s+(?!(?:cobrad|debitad|faturad|pedid|"
+          r"solicitad|exigid|aplicad|descontad|suspens)\w*\b)\w+|"
           r"\b(?:lhe|te|vos)\s+(?:será|serão)\s+(?:\w+mente\s+)?(?!(?:cobrad|debitad|faturad|pedid|solicitad|"
-          r"exigid)\w*\b)\w+(?:ad[oa]s?|id[oa]s?|t[oa]s?)\b"}.items()}
+          r"exigid|aplicad|descontad|suspens)\w*\b)\w+(?:ad[oa]s?|id[oa]s?|t[oa]s?)\b"}.items()}
 # The customer's own thing made ready for them, in the future, any noun: "your prescription will be available
 # from 2pm", "votre commande … sera disponible demain à partir de 14h", "su receta estará lista mañana", "la sua
 # pratica sarà disponibile", "Ihre Brille wird ab Donnerstag abholbereit sein", "uw bril ligt vanaf morgen klaar",
@@ -1493,13 +1499,13 @@ _UNTIL = r"(?![^.!?;]*\b(?:until|till|bis|jusqu|hasta|fino a|fino al|tot|até)\b
 _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + _SERVICE[lang] + r")\b)"
                            r"(?:[\w'’-]+\s+){0,6}?" + rx + _UNTIL, re.I) for lang, own, rx in (
     ("en", r"your|ur", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
-    ("de", r"Ihr|Ihre|Ihren|dein|deine", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+(?:[\w.]+\s+){0,4}?"
+    ("de", r"Ihr|Ihre|Ihren|dein|deine", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+(?:[\w.:]+\s+){0,4}?"
                                          r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
     ("fr", r"votre|vos|ton|ta|tes", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?)\b"),
     ("es", r"su|sus|tu|tus", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?)\b"),
     ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
                                                                        r"(?:pront[oaie]|disponibil[ei])\b"),
-    ("nl", r"uw|je|jouw", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+(?:[\w.]+\s+){0,4}?"
+    ("nl", r"uw|je|jouw", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+(?:[\w.:]+\s+){0,4}?"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
     ("pt", r"seu|sua|seus|suas|teu|tua", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
                                           r"disponíve(?:l|is))\b"))}

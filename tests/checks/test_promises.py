@@ -1079,3 +1079,29 @@ def test_round_lm_the_customers_thing_made_ready_from_a_time_of_day():
         ("fr", "Votre commande est disponible jusqu'à samedi."),
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+def test_round_lm_money_taken_terms_changed_and_the_customers_deadlines_stay_silent_in_the_new_classes():
+    for lang, text in [
+        ("en", "They'll deduct your first payment on the 1st."),
+        ("en", "They'll renew your policy on 1 April."),
+        ("en", "She'll be delighted to see you at your appointment on Friday at 10am."),
+        ("en", "Your account will be available again from 6am tomorrow after maintenance."),
+        ("en", "Dr Rossi is away until 14 March but the clinic is open as usual."),
+        ("en", "Kindly note the form must be signed and returned by Friday."),
+        ("fr", "Une pénalité vous sera appliquée à partir du 5 avril."),
+        ("fr", "Il vous attendra jeudi à 10h à l'accueil."),
+        ("es", "Se le aplicará un recargo a partir del 1 de abril."),
+        ("es", "Su cita es el martes a las 9:00; debe traer el DNI."),
+        ("it", "Le verrà applicata una penale dal 1 aprile."),
+        ("it", "Le ricordiamo che deve restituire l'auto entro le 18."),
+        ("pt", "Lhe será cobrada uma taxa de 5 euros na sexta-feira."),
+        ("pt", "Lembramos que tem de devolver a viatura até às 18h."),
+        ("de", "Der Vertrag wird Ihnen zum 31.03. gekündigt."),
+        ("de", "Sie müssen den Wagen bis 18 Uhr zurückbringen, sonst berechnen wir einen weiteren Tag."),
+        ("nl", "U dient de sleutels vóór 10 uur in te leveren."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    # ready from a day, not a start: "ab Donnerstag", "vanaf morgen"
+    assert due_h("Ihr Fahrzeug ist ab Donnerstag 15 Uhr abholbereit.", "de") == 77
+    assert due_h("Je bestelling ligt vanaf morgen 14:00 uur klaar in de winkel.", "nl") == 28
