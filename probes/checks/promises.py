@@ -593,7 +593,7 @@ _OBLIGATION = {
     # "disponible jusqu'à samedi", "disponible hasta el viernes", "disponibile fino a sabato", "beschikbaar tot zaterdag"
     "en": r"\b(?:available|held|kept|reserved)\b(?:\s+[\w-]+){0,4}?\s+until\b|"
           r"\byou(?:['’]ll| will| would| are going to)? (?:need|have|be required) to\b|\byou['’](?:re| are) required to\b|"
-          r"(?<!n['’]t )(?<!not )\b(?:must|has to|have to|needs? to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|id|ne)\b|"
+          r"\b(?<!n['’]t )(?<!not )(?:must|has to|have to|needs? to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|id|ne)\b|"
           r"\b(?:is|are) due back\b",
     "de": r"\b(?:Sie|du|ihr)\s+(?:müssen|musst|müsst|müssten|solltest)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
           r"\b(?:müssen|musst|müsst)\s+(?:Sie|du|ihr)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
@@ -1437,7 +1437,11 @@ _CANNOT = re.compile(r"\b(?:won['’]t|will\s+not|shan['’]t|not\s+be\s+able|un
 # toegestuurd", "lhe será enviado", "ser-lhe-á enviado". Not what only pleases, costs or is asked of the
 # customer ("you'll love it", "it will cost you", "vous sera facturé", "le cobrará", "wird Ihnen berechnet").
 _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
-    "en": r"\b(?:he|she|they|someone|somebody|(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+\w+)(?:['’]ll|\s+will|\s+(?:is|are)\s+going\s+to)\s+"
+    "en": r"\b(?:he|she|they|someone|somebody|(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+\w+|(?:the|our|your|a|an)\s+(?:[\w-]+\s+){0,2}?"
+          r"(?:courier|driver|handler|officer|nurse|doctor|vet|manager|coordinator|representative|rep|agent|adviser|"
+          r"advisor|consultant|inspector|installer|fitter|engineer|technician|colleague|specialist|assistant|"
+          r"caseworker|pharmacist|receptionist|surveyor|assessor|plumber|electrician)s?)"
+          r"(?:['’]ll|\s+will|\s+(?:is|are)\s+going\s+to)\s+"
           r"(?:\w+ly\s+|also\s+|then\s+)?(?!(?:be|have|need|want|ask|require|expect|cost|charge|bill|debit|love|like|"
           r"enjoy|see|meet|welcome|greet|remember|recogni[sz]e|miss|find|know|understand|recommend|wait|await|not|never|"
           r"probably|likely|deduct|renew|cancel|close|suspend|increase|raise|change|adjust|terminate|stop|freeze|"

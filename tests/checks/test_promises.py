@@ -985,6 +985,10 @@ def test_round_lm_a_bare_but_before_a_new_subject_and_someone_named_by_a_pronoun
     assert due_h("The nurse is in clinic until 11:30 but she'll walk you through the results before 3pm today.") == 5
     assert due_h("Mr Patel is on site all morning but he'll bring you the spare keys by Thursday.") == 79
     assert due_h("She'll take you through the paperwork tomorrow morning.") == 26
+    # or by their role at the company
+    assert due_h("Your claim handler will walk you through the settlement tomorrow afternoon.") == 31
+    assert due_h("The courier will swap your faulty router for a new one on Thursday.") == 79
+    assert due_h("The driver will need you to sign for it on Friday.") is None
     assert due_h("La doctora está en quirófano hasta las 13:00, pero le llamará antes de las 17:00.", "es") == 7
     # and what only pleases the customer or is asked of them is none
     assert due_h("She'll love the new collar, and it arrives by Friday.") is None
