@@ -823,7 +823,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 due = _local_at(at, calendar, day, due.astimezone(calendar.tz).time())
             else:   # "by 6pm today", "entro le 18:00 di oggi": the time says when today
                 _near(_TODAY[lang], sentence, m, taken)
-            if _AFTER.match(m.group(0)) or (since and not _READY[lang].search(sentence)):
+            if _AFTER.match(m.group(0)) or (since and not _ready(sentence, lang)):
                 # "will call back after 5pm": by the end of that day
                 due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), dt.time(23, 59, 59))
             found.append((m.group(0).strip(), due))
@@ -882,7 +882,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             continue   # "Tuesday 11 June": the date says which Tuesday
         # "ab Donnerstag": from when something starts, not by when it is done; but the customer's thing ready
         # from a day is ready by then ("Ihr Fahrzeug ist ab Donnerstag 15 Uhr abholbereit")
-        if free(m) and (not _FROM.search(sentence[:m.start()]) or _READY[lang].search(sentence)):
+        if free(m) and (not _FROM.search(sentence[:m.start()]) or _ready(sentence, lang)):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)
             local = at.astimezone(calendar.tz)
@@ -1524,6 +1524,26 @@ _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
     ("pt", r"seu|sua|seus|suas|teu|tua", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
                                           r"disponíve(?:l|is))\b"))}
+# "Available" (not "ready") is the customer's only with something to collect or an order of theirs in the clause:
+# "votre commande … sera disponible demain", "available to collect"; not loyalty points, a restocked size or
+# exam results that "will be available".
+_AVAILABLE = re.compile(r"(?:available|verfügbar|disponibles?|disponibil[ei]|beschikbaar|disponíve(?:l|is))$", re.I)
+_COLLECTABLE = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"collect\w*|collection|pick(?:ed)?[ -]?up|pickup|orders?|prescriptions?",
+    "de": r"abhol\w*|Abholung|Bestellung\w*|Rezept\w*",
+    "fr": r"retir\w*|retrait|récupér\w*|commandes?|ordonnances?",
+    "es": r"recog\w*|retir\w*|pedidos?|recetas?",
+    "it": r"ritir\w*|ordin[ei]|ricett[ae]",
+    "nl": r"ophal\w*|afhal\w*|bestelling\w*|recept\w*",
+    "pt": r"levant\w*|recolh\w*|encomendas?|receitas?"}.items()}
+
+
+def _ready(text: str, lang: str) -> bool:
+    """Whether the text has the customer's own thing made ready for them (``_READY``, ``_AVAILABLE``)."""
+    m = _READY[lang].search(text)
+    return bool(m) and (not _AVAILABLE.search(m.group(0)) or bool(_COLLECTABLE[lang].search(text)))
+
+
 # A subordinate clause of its own ("…, ob noch Unterlagen nachzureichen sind", "…, of er nog iets ontbreekt"):
 # its verbs (a "sind", a "zijn") tell nothing about whether the company acts in the main clause.
 _SUBORDINATE = {"de": re.compile(r",\s*(?:ob|dass|daß|wenn|falls|sobald|weil|da|damit|nachdem|bevor|welche\w*|"
@@ -1536,7 +1556,7 @@ def _company_acts(clause: str, lang: str) -> bool:
     the verb, or the customer the receiver of one; not when the act is negated, hoped for or only possible."""
     rx = _GENERAL_COMMIT.get(lang)
     main = _SUBORDINATE[lang].sub("", clause) if lang in _SUBORDINATE else clause
-    return bool((rx and rx.search(main)) or _TO_CUSTOMER[lang].search(clause) or _READY[lang].search(clause)) and \
+    return bool((rx and rx.search(main)) or _TO_CUSTOMER[lang].search(clause) or _ready(clause, lang)) and \
         not _NEGATED[lang].search(clause)
 
 
@@ -1571,7 +1591,7 @@ _DELIVERY_INFO = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for la
 def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     """Whether the clause is no promise only for its delivery words, and those are a remedy or delivery news."""
     masked = _DELIVERY_INFO[lang].sub(" ", clause)
-    if _REMEDY[lang].search(clause) or _READY[lang].search(clause):   # "su pedido estará listo mañana"
+    if _REMEDY[lang].search(clause) or _ready(clause, lang):   # "su pedido estará listo mañana"
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 

@@ -1073,6 +1073,11 @@ def test_round_lm_the_customers_thing_made_ready_from_a_time_of_day():
         ("en", "Your new plan will be available from Monday."),
         ("pt", "A sua fatura estará disponível na app a partir de dia 5."),
         ("en", "We will be open from 9am to 5pm tomorrow."),
+        # "available" with nothing of the customer's to collect: points, results, a restocked size
+        ("en", "Your loyalty points will be available to spend from Monday."),
+        ("en", "Your exam results will be available on 14 March."),
+        ("es", "Sus puntos estarán disponibles a partir del lunes."),
+        ("de", "Ihre Wunschgröße ist ab Donnerstag wieder verfügbar."),
         # how long it is kept for the customer is their deadline
         ("en", "Your parcel will be available to collect until Friday."),
         ("fr", "Votre colis sera disponible en point relais jusqu'à samedi."),
