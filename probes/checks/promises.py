@@ -630,6 +630,7 @@ _OBLIGATION = {
     "pt": r"\b(?:deve|devem|deverá|deverão|tem de|tem que|terá de|terá que)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"\b(?:você|vocês|o senhor|a senhora)\s+(?:deve|deverá|tem de|tem que|terá de|terá que|precisa|precisará)\b|"
           r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
+          r"\bagradec(?:emos|eríamos|íamos|ia|eria)-(?:lhe|te|vos)\b|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b"}
 
 
@@ -1489,6 +1490,11 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:wordt|worden)\s+(?:(?:aan|naar)\s+)?(?:u|je|jou)\b(?![^.!?;]*\b(?:gefactureerd|in rekening|"
           r"afgeschreven|gevraagd|verzocht|aangeraden)\b)",
     "pt": r"\b(?:ele|ela|eles|elas)\s+(?:vai|vão|irá|irão)\s+(?:te\s+|lhe\s+)?\w+(?:ar|er|ir)\b|"
+          # a present with the customer as its enclitic object, any verb: "leva-lhe", "trazemos-lhe", "troca-lhe"
+          # (not what is only said, wished, asked or charged: "lembramos-lhe", "desejamos-lhe", "cobramos-lhe")
+          r"\b(?!(?:lembr|agradec|comunic|inform|desej|cobr|debit|fatur|ped|recomend|aconselh|solicit|pergunt|"
+          r"record|peç|sugir|sugerim|garant|assegur|confirm|dou|damos|dá|deix)\w*-)\w+(?:a|e|o|amos|emos|imos|am|em)-"
+          r"(?:lhe|te|vos)\b|"
           r"\b(?:lhe|te|vos)\s+(?!(?:será|serão|estará|estarão|terá|terão|poderá|poderão|deverá|deverão|haverá|"
           r"custará|cobrará|cobrarão|agradará|parecerá|interessará|esperará|pedirá|solicitará|exigirá|aplicará|"
           r"descontará|suspenderá|cancelará|renovará|expirará|vencerá)\b)\w+(?:ará|erá|irá|arão|erão|irão)\b|"

@@ -1114,3 +1114,15 @@ def test_round_lm_money_taken_terms_changed_and_the_customers_deadlines_stay_sil
     # ready from a day, not a start: "ab Donnerstag", "vanaf morgen"
     assert due_h("Ihr Fahrzeug ist ab Donnerstag 15 Uhr abholbereit.", "de") == 77
     assert due_h("Je bestelling ligt vanaf morgen 14:00 uur klaar in de winkel.", "nl") == 28
+
+
+def test_round_lm_a_portuguese_present_with_the_customer_as_its_enclitic_object():
+    assert due_h("Um colega leva-lhe os documentos amanhã.", "pt") == 31
+    assert due_h("Trazemos-lhe a peça nova na sexta-feira.", "pt") == 103
+    assert due_h("O técnico troca-lhe o contador amanhã de manhã.", "pt") == 26
+    for text in ["Lembramos-lhe que o prazo termina na sexta-feira.",
+                 "Agradecemos-lhe a resposta até sexta-feira.",       # a request: the customer's deadline
+                 "Desejamos-lhe um bom fim de semana até segunda.",
+                 "Cobramos-lhe a mensalidade na sexta-feira.",
+                 "Informamos-lhe que o pagamento vence na sexta-feira."]:
+        assert found(text, "pt") == [], text
