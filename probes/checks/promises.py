@@ -622,7 +622,8 @@ _OBLIGATION = {
     "it": r"\b(?:disponibil[ei]|conservat[oaie]|tenut[oaie]|riservat[oaie])\b(?:\s+\w+){0,4}?\s+fino\b|"
           r"(?<!\bnon )\b(?:devi|dovete|dovrai|dovrete)\b|\b(?:lei|voi|tu)\s+(?:deve|dovrà|devi|dovete)\b|"
           r"\b(?:deve|devono|dovrà|dovranno)\s+(?:\w+mente\s+)?(?:essere|venire)\s+\w+|"
-          r"(?:^|[,:;]\s*|\bche\s+)(?:deve|dovrà)\s+\w+(?:are|ere|ire)\b|\bè tenut[oa]\b",
+          r"(?:^|[,:;]\s*|\bche\s+)(?:deve|dovrà)\s+\w+(?:are|ere|ire)\b|\bè tenut[oa]\b|"
+          r"\b(?:la|le|ti|vi)\s+(?:chied\w*|chiedo|prego|preghiamo|invit\w*)\s+di\b",
     "nl": r"\b(?:beschikbaar|bewaard|gereserveerd)\b(?:\s+\w+){0,4}?\s+tot\b|"
           r"\b(?:u|je|jij|jullie)\s+(?:moet|moeten|dient|dienen|zult moeten|zal moeten)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:u|je|jij|jullie)\b(?!\s+(?:niets|niet|geen)\b)|"
@@ -1369,8 +1370,11 @@ _GENERAL_COMMIT = {
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
         r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?|perito|gestor[a]?|"
-        r"instalador|repartidor)\s+(?:le|te|les)\s+(?:llama|contacta|escribe|responde|contesta|envía|manda|visita|"
-        r"devuelve|reembolsa)n?\b(?!\s+que\b)|"
+        r"instalador|repartidor|operario|mecánico|fontanero|electricista)\s+(?:le|te|les)\s+"
+        # any verb in the present (not what is only charged, asked, reminded or hoped: "le cobra", "le pide")
+        r"(?!(?:cobra|carga|factura|pide|recuerda|espera|atiende|agradece|desea|informa|comunica|recomienda|aconseja|"
+        r"sugiere|cuesta|debe|queda|gusta|parece|interesa|ruega|solicita|exige|asiste|acompaña|sigue|ayuda|"
+        r"acompaña|espera)n?\b)\w+(?:a|e)n?\b(?!\s+que\b)|"
         r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?\w+(?:ar|er|ir)(?:le|la|lo|les|se)?\b|"
         # a present with the customer as its object: "le devolvemos el importe en 3 días" (only "-emos": "-amos"
         # and "-imos" are past tenses too, "le respondimos el lunes"; "hemos" is the past's auxiliary)
@@ -1390,8 +1394,9 @@ _GENERAL_COMMIT = {
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
-        r"consulente|servizio|perito|corriere|installatore)\s+(?:la|le|ti|vi)\s+(?:chiam|richiam|contatt|ricontatt|"
-        r"scriv|rispond|invi|mand|rimbors)(?:a|e|ano|ono)\b(?!\s+che\b)|"
+        r"consulente|servizio|perito|corriere|installatore|idraulico|elettricista)\s+(?:la|le|ti|vi)\s+"
+        r"(?!(?:addebit|chied|ricord|aspett|attend|ringrazi|augur|inform|comunic|consigli|suggerisc|cost|dev|"
+        r"prega|invit|sollecit|assist|accompagn|segu|serv|access|aiut|accogl)\w*\b)\w+(?:a|e|ano|ono)\b(?!\s+che\b)|"
         r"\b(?:ti|le|vi|gliel[oa])\s+(?:scriv|mand|invi|chiam|richiam|contatt|ricontatt|rispond|aggiorn|rimbors|"
         r"accredit|rispedisc|sped|inoltr|fac(?:cio|ciamo)\s+saper)(?:o|iamo|isco|e)?\b(?<!\bscriv)(?!\s+per\b)|"
         # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"

@@ -1126,3 +1126,16 @@ def test_round_lm_a_portuguese_present_with_the_customer_as_its_enclitic_object(
                  "Cobramos-lhe a mensalidade na sexta-feira.",
                  "Informamos-lhe que o pagamento vence na sexta-feira."]:
         assert found(text, "pt") == [], text
+
+
+def test_round_lm_staff_in_the_spanish_and_italian_present_with_any_verb():
+    assert due_h("El técnico le cambia el contador mañana por la mañana.", "es") == 26
+    assert due_h("Nuestro agente le trae los papeles el jueves.", "es") == 79
+    assert due_h("Il tecnico le sostituisce la caldaia giovedì mattina.", "it") == 74
+    for lang, text in [
+        ("es", "El técnico le cobra la visita el jueves."),
+        ("es", "El gestor le pide los documentos antes del viernes."),
+        ("it", "Il tecnico le ricorda che l'appuntamento è domani."),
+        ("it", "Il consulente le chiede di inviare i documenti entro venerdì."),   # a request: the customer's
+    ]:
+        assert found(text, lang) == [], (lang, text)
