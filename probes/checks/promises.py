@@ -1552,7 +1552,9 @@ _COLLECTABLE = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang
 def _ready(text: str, lang: str) -> bool:
     """Whether the text has the customer's own thing made ready for them (``_READY``, ``_AVAILABLE``)."""
     m = _READY[lang].search(text)
-    return bool(m) and (not _AVAILABLE.search(m.group(0)) or bool(_COLLECTABLE[lang].search(text)))
+    if m is None:
+        return False
+    return not _AVAILABLE.search(m.group(0)) or bool(_COLLECTABLE[lang].search(text))
 
 
 # A subordinate clause of its own ("…, ob noch Unterlagen nachzureichen sind", "…, of er nog iets ontbreekt"):
