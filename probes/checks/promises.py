@@ -635,6 +635,10 @@ _OBLIGATION = {
           r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b"}
 
 
+# Looked for only in a clause that would otherwise make or carry a commitment (few of them): it is a veto.
+_OBLIGED = {lang: re.compile(rx, re.I) for lang, rx in _OBLIGATION.items()}
+
+
 # A time of day from which something is so: for the customer's thing made ready, that time ("sera disponible
 # demain à partir de 14h": 14:00 tomorrow); for anything else, like "after", by the end of that day ("we'll call
 # you from 2pm"). Not the start of a range ("from 9am to 5pm", "ab 9 bis 18 Uhr": opening hours).
@@ -663,7 +667,7 @@ def _patterns(lang: str):
     # "from 2pm", "à partir de 14h", "ab 14 Uhr": a clock time from which something is so (see ``_times``)
     clock = spec.clock.replace("(?:(?:", "(?:(?:" + _FROM_CLOCK[lang] + "|", 1)
     return (span, weekday, days, re.compile(clock, re.I), re.compile(spec.commit, re.I),
-            re.compile(spec.not_promise + "|" + _OBLIGATION[lang], re.I), unit_codes)
+            re.compile(spec.not_promise, re.I), unit_codes)
 
 
 def _amount(lang: str, word: str) -> float | None:
@@ -1298,6 +1302,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
                              _company_acts(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
+                if (committed or pending) and _OBLIGED[lang].search(polite):
+                    pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
+                    continue
                 times = _times(clause, lang, at, calendar) if committed or pending else []
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
