@@ -1017,3 +1017,199 @@ def test_a_paragraph_or_a_chat_turn_ends_a_sentence_without_a_full_stop():
             "Operatore Simone – 18:23\nNOTE CRM: già dato buono 10€ il 12/10 – NON concedere altro\n\n"
             "Operatore Simone – 18:24\nLe confermo che il rimborso è già stato accreditato")
     assert found(text, "it") == []
+
+
+def test_round_lm_what_the_customer_must_do_by_a_time_is_their_deadline_not_a_promise():
+    for lang, text in [
+        ("en", "The keys must be returned to reception by 11am on Friday."),
+        ("en", "You'll need to send us the signed form by Friday."),
+        ("es", "Le recordamos que debe devolver la documentación antes del viernes."),
+        ("es", "Tienes que devolver el patinete antes de las 20:00."),
+        ("de", "Sie müssen uns die Unterlagen bis Freitag zusenden."),
+        ("de", "Die Leihgeräte sind bis zum 14.03. an uns zurückzusenden."),
+        ("fr", "Le formulaire doit être renvoyé avant le 14 mars."),
+        ("fr", "Vous devez nous envoyer le badge d'ici vendredi."),
+        ("it", "Dovete inviarci il modulo entro venerdì."),
+        ("it", "La pratica deve essere inviata entro il 14 marzo."),
+        ("nl", "U moet het formulier vóór vrijdag naar ons sturen."),
+        ("nl", "Het boek moet uiterlijk vrijdag worden teruggestuurd."),
+        ("pt", "A fatura deve ser enviada até sexta-feira."),
+        ("pt", "Tens de devolver o equipamento até amanhã."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    # no obligation (negated), or staff who are to act: still the company's step
+    assert due_h("You don't need to do anything else: we'll refund you by Friday.") == 103
+    assert due_h("No tienes que hacer nada, te llamamos mañana.", "es") == 31
+    assert due_h("Sie müssen nichts weiter tun, wir rufen Sie morgen an.", "de") == 31
+    assert due_h("Notre technicien doit passer demain matin.", "fr") == 26
+
+
+def test_round_lm_a_clock_time_of_a_dated_booking_is_no_time_anything_is_due():
+    for lang, text in [
+        ("pt", "Confirmamos a alteração da sua reserva para o dia 20 de março, às 10h."),
+        ("de", "Wir bestätigen Ihre Umbuchung auf den 20. März um 10 Uhr."),
+        ("en", "We have moved your table booking for 20 March at 7pm."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    assert due_h("O técnico vai ligar-lhe no dia 4 de março, às 10h.", "pt") == 48
+
+
+def test_round_lm_a_bare_but_before_a_new_subject_and_someone_named_by_a_pronoun_acting_on_the_customer():
+    # how long someone is busy is not when the promise falls due
+    assert due_h("The nurse is in clinic until 11:30 but she'll walk you through the results before 3pm today.") == 5
+    assert due_h("Mr Patel is on site all morning but he'll bring you the spare keys by Thursday.") == 79
+    assert due_h("She'll take you through the paperwork tomorrow morning.") == 26
+    # or by their role at the company
+    assert due_h("Your claim handler will walk you through the settlement tomorrow afternoon.") == 31
+    assert due_h("The courier will swap your faulty router for a new one on Thursday.") == 79
+    assert due_h("The driver will need you to sign for it on Friday.") is None
+    assert due_h("La doctora está en quirófano hasta las 13:00, pero le llamará antes de las 17:00.", "es") == 7
+    # and what only pleases the customer or is asked of them is none
+    assert due_h("She'll love the new collar, and it arrives by Friday.") is None
+    assert due_h("They'll need you to be home between 8am and 1pm on Thursday.") is None
+    assert due_h("Dr Shah is consulting until 12:30 but the surgery is open until 6pm.") is None
+
+
+def test_round_lm_anything_handed_to_the_customer_in_the_passive_any_verb():
+    for lang, text, hours in [
+        ("en", "Your replacement licence will be posted to your home address by 20 March.", 439),
+        ("en", "You'll be sent a prepaid label within 2 working days.", 48),
+        ("de", "Die Zweitschrift wird Ihnen innerhalb von fünf Werktagen zugeschickt.", 168),
+        ("fr", "Le duplicata vous sera transmis sous huit jours.", 192),
+        ("es", "Se le remitirá el certificado antes del viernes.", 103),
+        ("it", "Le verrà restituita la cauzione entro 10 giorni lavorativi.", 336),
+        ("nl", "De kopie wordt u binnen acht dagen toegestuurd.", 192),
+        ("pt", "O certificado ser-lhe-á enviado até sexta-feira.", 103),
+        # a German present with its subordinate clause's own verb: "…, ob … vollständig sind"
+        ("de", "Wir teilen Ihnen bis Donnerstag mit, ob alle Nachweise vollständig sind.", 79),
+        ("nl", "We koppelen vóór vrijdag aan u terug, of alle stukken compleet zijn.", 103),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    # money taken from the customer is no step for them
+    for lang, text in [
+        ("en", "A late fee will be applied to your account on 14 March."),
+        ("de", "Die Gebühr wird Ihnen am 14. März berechnet."),
+        ("fr", "Les frais vous seront facturés le 14 mars."),
+        ("es", "Le cobrará la cuota el 14 de marzo."),
+        ("it", "Le sarà addebitato l'importo il 14 marzo."),
+        ("pt", "Ser-lhe-á cobrada a mensalidade no dia 5 de março."),
+        ("nl", "Het bedrag wordt u op 14 maart in rekening gebracht."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_lm_a_duration_counted_from_this_day_counts_from_now():
+    for lang, text, hours in [
+        ("en", "Your certificate will be posted to you within 10 days from today's date.", 240),
+        ("fr", "Les copies vous seront adressées dans un délai de huit jours à compter de ce jour.", 192),
+        ("de", "Die Bescheinigung wird Ihnen binnen 14 Tagen ab dem heutigen Tag zugesandt.", 336),
+        ("es", "Le enviaremos la copia en un plazo de 10 días a partir de esta fecha.", 240),
+        ("it", "Le invieremo la copia entro 15 giorni dalla data odierna.", 360),
+        ("nl", "We sturen u de kopie binnen 8 dagen vanaf heden.", 192),
+        ("pt", "Enviaremos a cópia no prazo de 8 dias a contar desta data.", 192),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    # counted from an event the reply does not date: none
+    assert due_h("We will refund you within 14 days from the date we receive the item.") is None
+    assert due_h("Le rembourserons sous 14 jours à compter de la réception du colis.", "fr") is None
+
+
+def test_round_lm_noon_on_a_named_weekday_in_every_language():
+    for lang, text, hours in [
+        ("fr", "Vous recevrez le devis d'ici mercredi midi au plus tard.", 50),
+        ("en", "We'll send the revised quote by Wednesday noon.", 50),
+        ("en", "I'll confirm the booking on Thursday at midday.", 74),
+        ("de", "Wir schicken Ihnen das Angebot bis Mittwoch Mittag.", 50),
+        ("es", "Le enviaremos el presupuesto el miércoles a mediodía.", 50),
+        ("it", "Le invieremo il preventivo mercoledì a mezzogiorno.", 50),
+        ("pt", "Enviaremos o orçamento na quarta-feira ao meio-dia.", 50),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    assert due_h("We are closed on Wednesday at lunchtime.") is None
+
+
+def test_round_lm_the_customers_thing_made_ready_from_a_time_of_day():
+    for lang, text, hours in [
+        ("en", "Your prescription will be available to collect from 2pm tomorrow.", 28),
+        ("fr", "Votre ordonnance préparée sera disponible demain à partir de 15h.", 29),
+        ("es", "Su receta estará lista mañana a partir de las 12:00.", 26),
+        ("it", "La sua pratica sarà pronta domani dalle 11.", 25),
+        ("de", "Ihre Brille wird morgen ab 16 Uhr abholbereit sein.", 30),
+        ("nl", "Uw bril ligt morgen vanaf 15 uur klaar.", 29),
+        ("pt", "A sua encomenda estará disponível amanhã a partir das 14h.", 28),
+        ("es", "Su pedido estará listo para recoger el jueves.", 79),
+        # anything else from a time of day: like "after", by the end of that day
+        ("en", "We'll call you from 2pm today.", 14),
+    ]:
+        assert due_h(text, lang) == hours, (lang, text)
+    for lang, text in [
+        # a service, account or bill that becomes available, and opening hours, are no follow-up
+        ("en", "Your new plan will be available from Monday."),
+        ("pt", "A sua fatura estará disponível na app a partir de dia 5."),
+        ("en", "We will be open from 9am to 5pm tomorrow."),
+        # "available" with nothing of the customer's to collect: points, results, a restocked size
+        ("en", "Your loyalty points will be available to spend from Monday."),
+        ("en", "Your exam results will be available on 14 March."),
+        ("es", "Sus puntos estarán disponibles a partir del lunes."),
+        ("de", "Ihre Wunschgröße ist ab Donnerstag wieder verfügbar."),
+        # how long it is kept for the customer is their deadline
+        ("en", "Your parcel will be available to collect until Friday."),
+        ("fr", "Votre colis sera disponible en point relais jusqu'à samedi."),
+        ("es", "Su pedido estará disponible en tienda hasta el viernes."),
+        ("it", "Il suo ordine sarà disponibile in negozio fino a sabato."),
+        ("nl", "Uw pakket is beschikbaar in de winkel tot zaterdag."),
+        # ready now is done, not a next step
+        ("fr", "Votre commande est disponible jusqu'à samedi."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+
+
+def test_round_lm_money_taken_terms_changed_and_the_customers_deadlines_stay_silent_in_the_new_classes():
+    for lang, text in [
+        ("en", "They'll deduct your first payment on the 1st."),
+        ("en", "They'll renew your policy on 1 April."),
+        ("en", "She'll be delighted to see you at your appointment on Friday at 10am."),
+        ("en", "Your account will be available again from 6am tomorrow after maintenance."),
+        ("en", "Dr Rossi is away until 14 March but the clinic is open as usual."),
+        ("en", "Kindly note the form must be signed and returned by Friday."),
+        ("fr", "Une pénalité vous sera appliquée à partir du 5 avril."),
+        ("fr", "Il vous attendra jeudi à 10h à l'accueil."),
+        ("es", "Se le aplicará un recargo a partir del 1 de abril."),
+        ("es", "Su cita es el martes a las 9:00; debe traer el DNI."),
+        ("it", "Le verrà applicata una penale dal 1 aprile."),
+        ("it", "Le ricordiamo che deve restituire l'auto entro le 18."),
+        ("pt", "Lhe será cobrada uma taxa de 5 euros na sexta-feira."),
+        ("pt", "Lembramos que tem de devolver a viatura até às 18h."),
+        ("de", "Der Vertrag wird Ihnen zum 31.03. gekündigt."),
+        ("de", "Sie müssen den Wagen bis 18 Uhr zurückbringen, sonst berechnen wir einen weiteren Tag."),
+        ("nl", "U dient de sleutels vóór 10 uur in te leveren."),
+    ]:
+        assert found(text, lang) == [], (lang, text)
+    # ready from a day, not a start: "ab Donnerstag", "vanaf morgen"
+    assert due_h("Ihr Fahrzeug ist ab Donnerstag 15 Uhr abholbereit.", "de") == 77
+    assert due_h("Je bestelling ligt vanaf morgen 14:00 uur klaar in de winkel.", "nl") == 28
+
+
+def test_round_lm_a_portuguese_present_with_the_customer_as_its_enclitic_object():
+    assert due_h("Um colega leva-lhe os documentos amanhã.", "pt") == 31
+    assert due_h("Trazemos-lhe a peça nova na sexta-feira.", "pt") == 103
+    assert due_h("O técnico troca-lhe o contador amanhã de manhã.", "pt") == 26
+    for text in ["Lembramos-lhe que o prazo termina na sexta-feira.",
+                 "Agradecemos-lhe a resposta até sexta-feira.",       # a request: the customer's deadline
+                 "Desejamos-lhe um bom fim de semana até segunda.",
+                 "Cobramos-lhe a mensalidade na sexta-feira.",
+                 "Informamos-lhe que o pagamento vence na sexta-feira."]:
+        assert found(text, "pt") == [], text
+
+
+def test_round_lm_staff_in_the_spanish_and_italian_present_with_any_verb():
+    assert due_h("El técnico le cambia el contador mañana por la mañana.", "es") == 26
+    assert due_h("Nuestro agente le trae los papeles el jueves.", "es") == 79
+    assert due_h("Il tecnico le sostituisce la caldaia giovedì mattina.", "it") == 74
+    for lang, text in [
+        ("es", "El técnico le cobra la visita el jueves."),
+        ("es", "El gestor le pide los documentos antes del viernes."),
+        ("it", "Il tecnico le ricorda che l'appuntamento è domani."),
+        ("it", "Il consulente le chiede di inviare i documenti entro venerdì."),   # a request: the customer's
+    ]:
+        assert found(text, lang) == [], (lang, text)
