@@ -1680,10 +1680,9 @@ _FORMAL_READER_ANY = {
     "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I),
     "de": re.compile(r"(?-i:\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b)"),
     "nl": re.compile(r"\b(?:u|uw)\b", re.I)}
-_INFORMAL_READER_ANY = {
+_INFORMAL_READER_ANY = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang, rx in {
     "es": r"t[úu]|tus|te|contigo|ti", "it": r"ti|tu|tuo|tua|tuoi|tue|te", "pt": r"tu|teu|tua|teus|tuas|te|contigo",
-    "fr": r"tu|toi|ton|ta|tes|te", "de": r"du|dich|dir|dein\w*|euch|euer", "nl": r"je|jij|jou|jouw"}
-_INFORMAL_READER_ANY = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang, rx in _INFORMAL_READER_ANY.items()}
+    "fr": r"tu|toi|ton|ta|tes|te", "de": r"du|dich|dir|dein\w*|euch|euer", "nl": r"je|jij|jou|jouw"}.items()}
 
 
 def _register_switch(ln, lines, lang: str):
