@@ -145,7 +145,7 @@ def at_once(call, keys) -> dict:
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(len(keys)) as pool:
-        return dict(zip(keys, pool.map(call, keys)))
+        return dict(zip(keys, pool.map(call, keys), strict=True))
 
 
 def in_both_modes(call) -> dict:
