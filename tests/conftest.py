@@ -25,6 +25,31 @@ def pytest_sessionstart(session):
                     returncode=3)
 
 
+# The suite's longest tests (15-80 s each), started first. Two workers (pytest-xdist --dist worksteal) take the
+# tests in collection order and the idle one steals from the end of the other's queue: a long test reached last
+# keeps one worker busy while the other has nothing left to do (up to the demo's 80 s at the end of the suite).
+# Only tests with no module-scoped fixture move (their module's fixtures are not set up twice).
+LONGEST_FIRST = (
+    "tests/test_cli.py::test_demo_runs_every_scenario_and_the_report_shows_what_it_caught",
+    "tests/test_queue.py::test_two_workers_run_fifty_journeys_once_and_record_each_answer_once",
+    "tests/test_ledger_concurrency.py::test_five_waiting_runs_and_three_harvests_on_one_sqlite_ledger",
+    "tests/test_harvest_faults.py::test_a_mailbox_down_across_a_deadline_leaves_the_await_open_until_a_harvest_reads_"
+    "past_it",
+    "tests/test_cli.py::test_run_wait_then_harvest_twice_records_nothing_new",
+    "tests/report/test_junit.py::test_a_real_run_finding_is_a_failure_a_prober_error_an_error_and_a_failed_export_is_"
+    "said",
+    "tests/test_cli.py::test_a_phone_journey_from_the_command_line_keeps_the_twilio_token_out_of_everything",
+    "tests/test_queue.py::test_worker_killed_mid_send_another_resumes_without_sending_twice",
+    "tests/test_ledger_concurrency.py::test_a_run_waits_for_a_ledger_locked_for_a_while_and_its_verdict_is_the_companys",
+    "tests/test_ledger_concurrency.py::test_two_writers_wait_for_a_lock_another_process_holds_and_then_write",
+)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("[")[0], len(rank)))   # stable: the rest keep their order
+
+
 @pytest.fixture(scope="session")
 def company():
     from probes.sim import DemoCompany

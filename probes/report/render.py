@@ -714,12 +714,51 @@ def _step_facts(step: dict) -> list[tuple[str, str]]:
     return facts
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """The compiled templates, kept between processes; never in the way: a cache that cannot be read or
+    written is only slower (the templates are compiled again)."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - unreadable or damaged (pickle's errors are its own): compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _template_cache(env: jinja2.Environment) -> _TemplateCache | None:
+    """$XDG_CACHE_HOME/mystery-shopper/templates (else ~/.cache/…), or None where it cannot be made.
+
+    Compiling the report's templates takes about 0.6 s of CPU, in every `probes` command that writes a page
+    (a run, each harvest, a worker's finished run): kept compiled, they load in about 0.01 s. A template
+    whose source changed is compiled again (the cache checks each one's checksum); another Jinja version or
+    other options of env use files of their own."""
+    import hashlib
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "mystery-shopper" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    options = (jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
+               env.block_start_string, env.variable_start_string, env.comment_start_string)
+    flavour = hashlib.sha1(repr(options).encode()).hexdigest()[:12]
+    return _TemplateCache(str(folder), f"report-{flavour}-%s.cache")
+
+
 @functools.cache   # one environment: its templates are compiled once per process, not once per page
 def _environment() -> jinja2.Environment:
     # One environment per process: compiling the templates costs more than rendering a page (the dashboard
-    # and a run page are rendered together after every run).
+    # and a run page are rendered together after every run); compiled, they are kept between processes.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.bytecode_cache = _template_cache(env)
     env.filters["duration"] = format_duration
     env.filters["when"] = human_time
     env.filters["channel"] = channel_name

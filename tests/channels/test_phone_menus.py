@@ -140,6 +140,18 @@ def ran_call(run_journeys, acme, reports, monkeypatch, mode, menu, **kw):
     return ran, step
 
 
+def at_once(call, keys) -> dict:
+    """{key: call(key)}, all at once (each its own run, in its own thread: the calls mostly wait on the line)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(keys)) as pool:
+        return dict(zip(keys, pool.map(call, keys), strict=True))
+
+
+def in_both_modes(call) -> dict:
+    return at_once(call, MODES)
+
+
 def claimed_presses(step) -> list[str]:
     return [t["text"].removeprefix("pressed ") for t in step["observations"]["transcript"]
             if t["author"] == "customer" and t["text"].startswith("pressed ")]
@@ -170,11 +182,19 @@ JOURNEYS = {
 
 @pytest.mark.parametrize("name", list(JOURNEYS))
 def test_both_modes_reach_the_same_verdict_and_claim_only_keys_the_call_played(name, run_journeys, acme, reports,
-                                                                               monkeypatch):
+                                                                               monkeypatch, tmp_path):
+    from conftest import write_scenario
+
     menu, expected = JOURNEYS[name]
+    configs = {mode: acme.config(reports, monkeypatch, mode == "interactive") for mode in MODES}
+    paths = {mode: write_scenario(tmp_path, f"{mode}.yaml", journey(mode, menu, name=f"{name} {mode}"))
+             for mode in MODES}
+    ran_in = in_both_modes(lambda mode: run_journeys(paths[mode], cfg=configs[mode]))
     seen = {}
     for mode in MODES:
-        ran, step = ran_call(run_journeys, acme, reports, monkeypatch, mode, menu, name=f"{name} {mode}")
+        ran = ran_in[mode]
+        (step,) = ran.steps
+        assert step["status"] != "error", step
         found = {f["check_id"] for f in ran.findings("phone.")}
         seen[mode] = found
         obs = step["observations"]
@@ -209,18 +229,24 @@ def test_a_key_planned_after_the_line_hung_up_is_marked_planned_never_pressed(mo
 
 @pytest.mark.parametrize("mode", MODES)
 def test_speech_is_labelled_by_what_it_is_and_an_application_error_is_critical(mode, run_journeys, acme, reports,
-                                                                               monkeypatch):
-    info, _ = ran_call(run_journeys, acme, reports, monkeypatch, mode, JOURNEYS["information, then the line hangs up"][0])
+                                                                               monkeypatch, tmp_path):
+    from conftest import write_scenario
+
+    cfg = acme.config(reports, monkeypatch, mode == "interactive")
+    paths = {name: write_scenario(tmp_path, f"{n}.yaml", journey(mode, JOURNEYS[name][0]))
+             for n, name in enumerate(["information, then the line hangs up", "a webhook that fails"])}
+    info, broken = at_once(lambda name: run_journeys(paths[name], cfg=cfg), list(paths)).values()
     (step,) = info.steps
+    assert step["status"] != "error", step
     labels = {t["text"]: t["label"] for t in step["observations"]["transcript"]}
     # (A scripted recording may start a word or two into a sentence.)
     assert labels[next(t for t in labels if "Monday to Friday" in t)] == "Information"
     assert labels[next(t for t in labels if t.startswith("Welcome to Acme"))] == "Phone menu"
-    broken, _ = ran_call(run_journeys, acme, reports, monkeypatch, mode, JOURNEYS["a webhook that fails"][0])
     (finding,) = broken.findings("phone.")
     assert finding["check_id"] == "phone.application_error" and finding["severity"] == "critical"
     assert "application error" in finding["snippet"]
     (step,) = broken.steps
+    assert step["status"] != "error", step
     assert step["observations"]["call_end"]["text"].startswith("The company's line hung up after an application error")
 
 
@@ -283,12 +309,14 @@ def test_each_demo_phone_journey_reaches_the_same_verdict_in_both_modes(name, ru
 
     text = (Path(__file__).resolve().parents[2] / "scenarios" / name).read_text()
     text = re.sub(r"\n    mode: \w+\n", "\n", text)
+    paths = {mode: tmp_path / f"{mode}-{name}" for mode in MODES}
+    for mode, path in paths.items():
+        path.write_text(text.replace("    channel: phone\n", f"    channel: phone\n    mode: {mode}\n"))
+    ran_in = in_both_modes(lambda mode: run_journeys(paths[mode], cfg=demo_config(
+        company.base_url, reports, phone=phone, interactive=mode == "interactive")))
     outcomes = {}
     for mode in MODES:
-        path = tmp_path / f"{mode}-{name}"
-        path.write_text(text.replace("    channel: phone\n", f"    channel: phone\n    mode: {mode}\n"))
-        ran = run_journeys(path, cfg=demo_config(company.base_url, reports, phone=phone,
-                                                 interactive=mode == "interactive"))
+        ran = ran_in[mode]
         (step,) = ran.steps
         obs = step["observations"]
         # The verdict: the same in both modes. (The menu path may differ: a scripted call presses on a fixed

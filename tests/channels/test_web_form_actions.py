@@ -334,6 +334,8 @@ def ran(company, site, tmp_path_factory):
     config = demo_config(site.base_url, reports)
     config.targets["demo"].allowlist.append(site.other_origin + "/")
     config.settings.browser.trace = False   # not what these tests are about; saves the machine's time
+    # How long no-such-frame waits for its frame to appear (default 30 s): the run's longest wait, for nothing.
+    config.settings.browser.action_timeout_s = 10
     (folder / "files").mkdir()
     (folder / "files" / "broken-door.txt").write_bytes(b"a photo of the broken door\n")
     journeys = []

@@ -290,3 +290,32 @@ def test_edge_cases_render_and_escape(chromium, tmp_path):
     finally:
         page.context.close()
     led.close()
+
+
+def test_compiled_templates_are_kept_for_the_next_process_and_a_cache_that_fails_is_only_slower(tmp_path,
+                                                                                                 monkeypatch):
+    from jinja2.bccache import bc_magic
+
+    from probes.report import render
+
+    def compiled_afresh():
+        render._environment.cache_clear()   # as a new process would
+        return render._environment()
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    try:
+        compiled_afresh().get_template("report.html.j2")
+        kept = sorted((tmp_path / "cache" / "mystery-shopper" / "templates").glob("report-*.cache"))
+        assert kept   # the page and what it includes
+        # A damaged file is compiled again, and kept anew.
+        for path in kept:
+            path.write_bytes(bc_magic + b"not a pickle")
+        compiled_afresh().get_template("report.html.j2")
+        assert all(path.read_bytes() != bc_magic + b"not a pickle" for path in kept)
+        # Where no cache folder can be made, templates are compiled, as before there was a cache.
+        (tmp_path / "a-file").write_text("")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))
+        env = compiled_afresh()
+        assert env.bytecode_cache is None and env.get_template("report.html.j2")
+    finally:
+        render._environment.cache_clear()
