@@ -1163,11 +1163,18 @@ _CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|
                         r"cuando|en cuanto|siempre que|se|quando|appena|als|zodra|indien|wanneer|mits|assim que|caso|"
                         r"logo que)\b", re.I)
 # A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
+# A purpose that is the customer's to act on comes after the follow-up and its time as well: "we'll have the accounts
+# over to you by the end of the month so you can look through them before we file", "damit Sie … prüfen können".
 _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
-    "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b",
-    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b",
-    "it": r"\s+per\s+\w+(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?\b",
-    "pt": r"\s+para\s+\w+(?:ar|er|ir)\b"}.items()}
+    "en": r",?\s+so(?:\s+that)?\s+(?:you|u)\s+(?:can|could|have|will|['’]ll|are\s+able)\b",
+    "de": r",?\s+(?:damit|sodass|so\s+dass)\s+(?-i:Sie|du)\b",
+    "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b|"
+          r",?\s+(?:pour|afin|de\s+sorte)\s+que\s+vous\b",
+    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b|,?\s+para\s+que\s+(?:usted\s+)?(?:pueda|tenga|puedas|tengas)\b",
+    "it": r"\s+per\s+\w+(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
+          r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia)\b",
+    "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b",
+    "pt": r"\s+para\s+\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b"}.items()}
 
 
 # A bare "but" before a subject of its own is a clause boundary too, comma or not: "Dr Okafor is consulting until
@@ -1566,7 +1573,10 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:he|she|they|someone|somebody|(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+\w+|(?:the|our|your|a|an)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:courier|driver|handler|officer|nurse|doctor|vet|manager|coordinator|representative|rep|agent|adviser|"
           r"advisor|consultant|inspector|installer|fitter|engineer|technician|colleague|specialist|assistant|"
-          r"caseworker|pharmacist|receptionist|surveyor|assessor|plumber|electrician)s?)"
+          r"caseworker|pharmacist|receptionist|surveyor|assessor|plumber|electrician)s?|"
+          r"(?:a|one)\s+member\s+of\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:team|staff|department))"
+          # a name in apposition: "a member of our bereavement team, Carol, will telephone you"
+          r"(?:\s*,\s*(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*,)?"
           r"(?:['’]ll|\s+will|\s+(?:is|are)\s+going\s+to)\s+"
           r"(?:\w+ly\s+|also\s+|then\s+)?(?!(?:be|have|need|want|ask|require|expect|cost|charge|bill|debit|love|like|"
           r"enjoy|see|meet|welcome|greet|remember|recogni[sz]e|miss|find|know|understand|recommend|wait|await|not|never|"

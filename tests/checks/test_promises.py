@@ -1213,3 +1213,29 @@ def test_round_lm_staff_in_the_spanish_and_italian_present_with_any_verb():
         ("it", "Il consulente le chiede di inviare i documenti entro venerdì."),   # a request: the customer's
     ]:
         assert found(text, lang) == [], (lang, text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Gareth,\nwe'll have the draft accounts over to you by the end of the month so you can look through them "
+     "before we file.", "en"),
+    ("Guten Tag,\nwir senden Ihnen den Entwurf bis Freitag zu, damit Sie ihn vor der Abgabe prüfen können.", "de"),
+    ("Bonjour,\nnous vous enverrons le devis d'ici jeudi pour que vous puissiez le valider avant la visite.", "fr"),
+    ("Beste klant,\nwe sturen u de offerte uiterlijk vrijdag toe, zodat u die vóór de afspraak kunt bekijken.", "nl"),
+])
+def test_a_purpose_left_to_the_customer_after_the_promise_does_not_veto_it(text, lang):
+    assert found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Please send us the form by Friday so you can be paid before the end of the month.", "en"),
+    ("Bitte schicken Sie uns das Formular bis Freitag, damit Sie die Erstattung erhalten.", "de"),
+])
+def test_the_customers_own_deadline_stays_theirs_with_a_purpose_after_it(text, lang):
+    assert found(text, lang) == []
+
+
+def test_a_member_of_a_team_named_in_apposition_acting_on_the_customer_is_a_promise():
+    (words, due), = found("A member of our bereavement team, Carol, will telephone you on Thursday between 10am and "
+                          "12pm to talk you through the next steps.")
+    assert due == dt.datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
+    assert found("A member of our team will be away on Thursday.") == []
