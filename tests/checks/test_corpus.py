@@ -45,8 +45,9 @@ DEV_ENTRIES = load_corpus(DEV)
 # One test per file, every reply of it judged and every wrong one described: the 1,900 replies as tests of their
 # own cost the suite more in pytest's bookkeeping than in judging them. `-k <file stem>` runs one file.
 BY_FILE: dict[str, list[dict]] = {}
-for _entry in ENTRIES + DEV_ENTRIES:
-    BY_FILE.setdefault(("dev/" if _entry in DEV_ENTRIES else "") + _entry["file"], []).append(_entry)
+for _folder, _entries in (("", ENTRIES), ("dev/", DEV_ENTRIES)):
+    for _entry in _entries:
+        BY_FILE.setdefault(_folder + _entry["file"], []).append(_entry)
 
 
 def mistake(entry: dict) -> str | None:
