@@ -420,3 +420,16 @@ def test_an_absence_for_dates_with_the_mails_fate_is_an_out_of_office():
 
 def test_a_person_mentioning_their_leave_in_an_answer_is_not_an_out_of_office():
     assert [auto_wording(text) for text in AWAY_IN_AN_ANSWER] == [None] * len(AWAY_IN_AN_ANSWER)
+
+
+def test_an_acknowledgement_that_tells_of_someone_sent_to_act_is_a_persons_answer():
+    # a ticket reference and "has been logged" alone read as a ticket-created notice …
+    assert auto_wording("Dear Ms Lane\n\nRef. 2026/PT/118\n\nYour report has been logged.\n\nParks Department")
+    # … not when someone has been told to act on it: that is an answer, whoever signs it
+    for text in (
+        "Dear Ms Lane\n\nRef. 2026/PT/118\n\nYour report has been logged. The grounds team has been asked to clear "
+        "the fallen branch by Thursday.\n\nParks Department",
+        "Sehr geehrte Frau Lane,\n\nIhre Meldung ist bei uns eingegangen (Vorgang 2026-118). Der Hausmeister wurde "
+        "beauftragt, die Lampe bis Freitag zu tauschen.\n\nIhre Hausverwaltung",
+    ):
+        assert auto_wording(text) is None, text

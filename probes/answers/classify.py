@@ -437,6 +437,12 @@ _DONE_SIGNS = (
     r"(?i:\b(?:is|zijn|hebben we|wij hebben|we hebben) (?:(?!automat)\w+ )?(?:terugbetaald|teruggestort|geannuleerd|vervangen|"
     r"gerepareerd|gecrediteerd|verstuurd|verzonden|aangepast|gewijzigd|opgelost|omgeruild|ingepland)\b)",
     r"(?i:\b(?:foi|foram|já) (?:\w+ )?(?:reembolsad|creditad|cancelad|substituíd|reparad|estornad)[oa]s?\b)",
+    # someone sent or told to act on it: "the crew has been instructed to return and empty the bin", "der Monteur
+    # wurde beauftragt", "le technicien a été mandaté"
+    r"(?i:\b(?:has|have) been (?:instructed|asked|told|booked|scheduled|sent|dispatched|tasked|authori[sz]ed) to "
+    r"(?!(?:a|an|the|our|your|you|us|one|this|that|contact|respond|reply|get)\b)[a-z]{3,}\b)",
+    r"(?i:\b(?:wurden?|ist|sind|haben wir|habe ich) (?:\w+ ){0,3}?(?:beauftragt|angewiesen)\b)",
+    r"(?i:\b(?:a|ont) été (?:chargée?s?|mandatée?s?) de\b)",
 )
 # Something done about the request, or an amount: an answer, whoever signs it.
 DONE_SIGNS = re.compile("|".join(_DONE_SIGNS))

@@ -319,6 +319,9 @@ _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|
                        # compound ("Hinweis für Praxis-Kunden:")
                        r"(?!(?i:\w*(?:kund|nutzer|mitglied|abonnent|patient|besucher|g[äa]st|mieter|eltern|k[äa]ufer|"
                        r"interessent|reisend|teilnehmer|bewohner|studierend|sch[üu]ler|selbstabhol|versicherte)))"
+                       # nor a capitalised possessive or pronoun: "Hinweis für Ihre Buchhaltung:", "Note for Your records"
+                       r"(?!(?i:ihr\w*|sie|euch|eure?\w*|dein\w*|unser\w*|your|our|you|votre|vos|notre|nos|vous|su|sus|"
+                       r"nuestr\w*|vostr\w*|uw|jullie|onze|seu|sua|seus|suas|noss[oa]s?|all|everyone)\b)"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
 # "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
 # addressed to a department or a role of the company (not to a courier, whose note a customer may have written).

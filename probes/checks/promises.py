@@ -137,7 +137,8 @@ def _num(words: str, base: dict[str, float] | None = None) -> dict[str, float]:
 _EN_NUM = _num("one two three four five six seven eight nine ten eleven twelve",
                {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "twenty-four": 24, "twenty four": 24,
                 "forty-eight": 48, "forty eight": 48, "seventy-two": 72, "seventy two": 72, "fifteen": 15,
-                "twenty": 20, "thirty": 30, "fourteen": 14, "half an": 0.5, "half a": 0.5})
+                "twenty": 20, "thirty": 30, "fourteen": 14, "half an": 0.5, "half a": 0.5, "twenty-one": 21,
+                "sixty": 60, "ninety": 90})
 _LANGS: dict[str, _Lang] = {
     "en": _Lang(
         numbers=_EN_NUM,
@@ -249,7 +250,8 @@ _LANGS: dict[str, _Lang] = {
             r"(?:\w+\s+)?(?:order|parcel|package|purchase|goods|items?|shipment)s?\b")),
     "de": _Lang(
         numbers=_num("ein/einen/einem/einer/eine/eines zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
-                     {"vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72, "vierzehn": 14}),
+                     {"vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72, "vierzehn": 14, "fünfzehn": 15,
+                      "zwanzig": 20, "einundzwanzig": 21, "dreißig": 30, "dreissig": 30, "sechzig": 60, "neunzig": 90}),
         units=[(r"(?:Geschäfts|Arbeits|Büro)stunden?", "bh"), (r"(?:Bank)?(?:Werk|Arbeits|Geschäfts)tag(?:e|en|es|s)?|Banktag(?:e|en|es|s)?", "bd"),
                (r"Stunden?|Std\.?|h", "h"), (r"Minuten?|Min\.?", "m"), (r"Tag(?:e|en|es|s)?", "d"),
                (r"Wochen?", "w")],
@@ -289,7 +291,8 @@ _LANGS: dict[str, _Lang] = {
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
-                     {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15}),
+                     {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15, "quatorze": 14,
+                      "vingt": 20, "vingt et un": 21, "trente": 30, "soixante": 60, "quatre-vingt-dix": 90}),
         units=[(r"(?:heures?|h) ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
                (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w")],
         within=r"(?:sous|dans(?: les| un délai de| un délai maximum de| un délai d['’]environ)?|d['’]ici|"
@@ -325,7 +328,8 @@ _LANGS: dict[str, _Lang] = {
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
-                     {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15}),
+                     {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15, "catorce": 14,
+                      "veinte": 20, "veintiuno": 21, "treinta": 30, "sesenta": 60, "noventa": 90}),
         units=[(r"horas? (?:hábiles|laborables)", "bh"), (r"días? (?:hábiles|laborables)", "bd"),
                (r"horas?|h", "h"), (r"minutos?|min", "m"), (r"días?", "d"), (r"semanas?", "w")],
         within=r"(?:en(?: un plazo(?: máximo)? de| las próximas| los próximos| menos de| un máximo de)?|"
@@ -360,10 +364,13 @@ _LANGS: dict[str, _Lang] = {
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
         not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
-                     r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que)\b")),
+                     r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que|"
+                     # already done: "ya se realizó el 12 de mayo"
+                     r"ya\s+(?:(?:se|le|te|lo|la|les|nos)\s+)*\w+(?:ó|aron|ieron))\b")),
     "it": _Lang(
         numbers=_num("un/uno/una due tre quattro cinque sei sette otto nove dieci undici dodici",
-                     {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15}),
+                     {"ventiquattro": 24, "quarantotto": 48, "settantadue": 72, "quindici": 15, "quattordici": 14,
+                      "venti": 20, "ventuno": 21, "trenta": 30, "sessanta": 60, "novanta": 90}),
         units=[(r"ore lavorative|ora lavorativa", "bh"), (r"giorni lavorativi|giorno lavorativo|giorni feriali", "bd"),
                (r"ore|ora|h", "h"), (r"minuti|minuto|min", "m"), (r"giorni|giorno|gg", "d"),
                (r"settimane|settimana", "w")],
@@ -399,7 +406,8 @@ _LANGS: dict[str, _Lang] = {
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
     "nl": _Lang(
         numbers=_num("een/één twee drie vier vijf zes zeven acht negen tien elf twaalf",
-                     {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14}),
+                     {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14, "vijftien": 15,
+                      "twintig": 20, "eenentwintig": 21, "dertig": 30, "zestig": 60, "negentig": 90}),
         units=[(r"werkuren|kantooruren|werkuur", "bh"), (r"werkdag(?:en)?|werkdagen|kantoordag(?:en)?", "bd"),
                (r"uur|uren|u", "h"), (r"minuten|minuut|min", "m"), (r"dag(?:en)?", "d"), (r"we(?:e)?k(?:en)?", "w")],
         within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan|over)",
@@ -423,7 +431,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
         clock=r"\b(?:(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+|tussen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s*)?(?:en|-|–)\s*)"
               r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
-        commit=(r"\b(?:contact met u op|contact op|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
+        commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
@@ -434,7 +442,8 @@ _LANGS: dict[str, _Lang] = {
                      r"wij verzoeken|we verzoeken|verzoeken wij|gelieve|indien|mits|als (?:het|de|we|wij|u|er|alles))\b")),
     "pt": _Lang(
         numbers=_num("um/uma dois/duas três quatro cinco seis sete oito nove dez onze doze",
-                     {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15}),
+                     {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15, "catorze": 14,
+                      "vinte": 20, "vinte e um": 21, "trinta": 30, "sessenta": 60, "noventa": 90}),
         units=[(r"horas? úteis", "bh"), (r"dias? úteis|dia útil", "bd"), (r"horas?|h", "h"),
                (r"minutos?|min", "m"), (r"dias?", "d"), (r"semanas?", "w")],
         within=r"(?:dentro de|daqui a|em(?: até)?|até|nas próximas|nos próximos|no prazo(?: máximo)? de|num prazo(?: máximo)? de|"
@@ -537,8 +546,8 @@ _FROM_NOW = re.compile(
     r"ab heute|à (?:partir|compter) d['’]aujourd['’]hui|(?:a partir de|desde) hoy|a partire da oggi|da oggi|"
     r"vanaf vandaag|(?:a partir|a contar) de hoje|"
     # "à compter de ce jour", "from today's date", "ab dem heutigen Tag", "dalla data odierna", "vanaf heden"
-    r"(?:from|as of) (?:this|today['’]s) date|(?:à compter|à partir) de (?:ce jour|la date (?:du présent courrier|de "
-    r"ce courrier|de la présente))|ab (?:dem )?heutigen (?:Tag|Datum)|ab (?:dem )?Datum dieses Schreibens|"
+    r"(?:from|as of) (?:this|today['’]s) date|(?:à compter|à partir) de (?:ce jour|la présente|la date (?:du présent "
+    r"courrier|de ce courrier|de la présente))|dalla presente|(?:a partir|a contar) de la presente|ab (?:dem )?heutigen (?:Tag|Datum)|ab (?:dem )?Datum dieses Schreibens|"
     r"(?:a partir|a contar) de (?:esta fecha|la fecha de (?:hoy|este escrito))|(?:dalla|a partire dalla) data "
     r"(?:odierna|della presente)|vanaf heden|vanaf de datum van (?:deze|dit) (?:brief|bericht)|"
     r"(?:a contar|a partir) (?:desta data|da data (?:desta|deste) (?:carta|mensagem|email))|"
@@ -611,34 +620,41 @@ _OBLIGATION = {
     "en": r"\b(?:available|held|kept|reserved)\b(?:\s+[\w-]+){0,4}?\s+until\b|"
           r"\byou(?:['’]ll| will| would| are going to)? (?:need|have|be required) to\b|\byou['’](?:re| are) required to\b|"
           r"\b(?<!n['’]t )(?<!not )(?:must|has to|have to|needs? to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|id|ne)\b|"
-          r"\b(?:is|are) due back\b",
+          r"\b(?:is|are) due back\b|\bwe(?:['’]ll| will)?\s+need\s+you\s+to\b|"
+          r"\bit\s+is\s+(?:necessary|essential|important|required|mandatory)\s+(?:that\s+you|for\s+you\s+to)\b",
     "de": r"\b(?:Sie|du|ihr)\s+(?:müssen|musst|müsst|müssten|solltest)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
           r"\b(?:müssen|musst|müsst)\s+(?:Sie|du|ihr)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
           r"\b(?:muss|müssen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,60}?\s)?\w+(?:t|en)\s+(?:werden|sein)\b|"
           r"\b(?:ist|sind)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:zu\s+(?!Ihnen\b|dir\b|euch\b|uns\b|ihnen\b|Hause\b)\w+en|"
-          r"(?!abzuholen\b)\w+zu\w{3,}en)\b",
+          r"(?!abzuholen\b)\w+zu\w{3,}en)\b|"
+          r"\bes\s+ist\s+(?:notwendig|nötig|erforderlich|wichtig|unbedingt\s+erforderlich),?\s+dass\s+(?-i:Sie|du)\b",
     "fr": r"\b(?:disponibles?|conservée?s?|gardée?s?|réservée?s?)\b(?:\s+[\w'’-]+){0,4}?\s+jusqu['’]|"
           r"\b(?:vous|tu)\s+(?:devez|devrez|devriez|dois|devras|êtes tenue?s? de|avez à|aurez à)\b|"
-          r"\b(?:doit|doivent|devra|devront)\s+(?:\w+ment\s+)?(?:nous\s+)?être\s+\w+|\bil (?:vous |te )?(?:faut|faudra)\b",
+          r"\b(?:doit|doivent|devra|devront)\s+(?:\w+ment\s+)?(?:nous\s+)?être\s+\w+|\bil (?:vous |te )?(?:faut|faudra)\b|"
+          r"\bil\s+est\s+(?:nécessaire|obligatoire|indispensable|impératif|important)\s+que\s+(?:vous|tu)\b",
     "es": r"\b(?:disponibles?|guardad[oa]s?|reservad[oa]s?)\b(?:\s+\w+){0,4}?\s+hasta\b|"
           r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que)\b|"
           r"\b(?:usted|ustedes)\s+(?:debe|deben|deberá|deberán|tiene que|tienen que|tendrá que)\b|"
           r"\b(?:debe|deben|deberá|deberán)\s+(?:\w+mente\s+)?ser\s+\w+|"
-          r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b",
+          r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b|"
+          r"\bes\s+(?:necesario|preciso|obligatorio|imprescindible|importante)\s+que\b",
     "it": r"\b(?:disponibil[ei]|conservat[oaie]|tenut[oaie]|riservat[oaie])\b(?:\s+\w+){0,4}?\s+fino\b|"
           r"(?<!\bnon )\b(?:devi|dovete|dovrai|dovrete)\b|\b(?:lei|voi|tu)\s+(?:deve|dovrà|devi|dovete)\b|"
           r"\b(?:deve|devono|dovrà|dovranno)\s+(?:\w+mente\s+)?(?:essere|venire)\s+\w+|"
           r"(?:^|[,:;]\s*|\bche\s+)(?:deve|dovrà)\s+\w+(?:are|ere|ire)\b|\bè tenut[oa]\b|"
-          r"\b(?:la|le|ti|vi)\s+(?:chied\w*|chiedo|prego|preghiamo|invit\w*)\s+di\b",
+          r"\b(?:la|le|ti|vi)\s+(?:chied\w*|chiedo|prego|preghiamo|invit\w*)\s+di\b|"
+          r"\b(?:è\s+(?:necessario|obbligatorio|indispensabile|importante)|occorre)\s+che\b",
     "nl": r"\b(?:beschikbaar|bewaard|gereserveerd)\b(?:\s+\w+){0,4}?\s+tot\b|"
           r"\b(?:u|je|jij|jullie)\s+(?:moet|moeten|dient|dienen|zult moeten|zal moeten)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:u|je|jij|jullie)\b(?!\s+(?:niets|niet|geen)\b)|"
-          r"\b(?:moet|moeten|dient|dienen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:te\s+)?worden\b",
+          r"\b(?:moet|moeten|dient|dienen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:te\s+)?worden\b|"
+          r"\bhet\s+is\s+(?:nodig|noodzakelijk|belangrijk|verplicht)\s+dat\s+(?:u|je|jij)\b",
     "pt": r"\b(?:deve|devem|deverá|deverão|tem de|tem que|terá de|terá que)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"\b(?:você|vocês|o senhor|a senhora)\s+(?:deve|deverá|tem de|tem que|terá de|terá que|precisa|precisará)\b|"
           r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
           r"\bagradec(?:emos|eríamos|íamos|ia|eria)-(?:lhe|te|vos)\b|"
-          r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b"}
+          r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b|"
+          r"\bé\s+(?:preciso|necessário|obrigatório|fundamental|indispensável|importante)\s+que\b"}
 
 
 # Looked for only in a clause that would otherwise make or carry a commitment (few of them): it is a veto.
@@ -1103,7 +1119,9 @@ def _languages(language: str | None) -> list[str]:
 # Not after "12." in "bis zum 12. März".
 # A clause ends at ";", or at a comma before a turn to something else ("…by Wednesday, although banks…"), so that
 # what the turn says ("if you'd still like it") does not make the commitment before it no promise.
-_CLAUSE = re.compile(r"\s*;\s*|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
+_CLAUSE = re.compile(r"\s*;\s*|(?<=\w):\s+(?=\w+\s+\w+\s+\w+)|"
+                     # a spaced dash before a new speaker: "… I can't give you a price just yet - I'll message you back"
+                     r"\s+[-–—]+\s+(?=(?:I|we|ich|wir|je|j['’]|nous|on|yo|io|ik|wij|eu|nós)\b)|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
                      r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora|"
                      # a next clause with its own subject: "…by end of day, then you can drop it off", "…, and the
                      # handler will contact you if they need anything": its conditions are its own
@@ -1117,7 +1135,10 @@ _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:
 # "do n. 91…", "Mr. Hale"; titles before a name, the rest before a digit or a small letter.
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St)|"
                            r"Std|Min|Nr|No|Núm|Num|Tel|ca|bzw|inkl|evtl|ggf|zzgl|bspw|z\.B|u\.a|d\.h|hrs|mins|"
-                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno)\.$", re.I)
+                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno|zw|u|Fa|"
+                           # abbreviated weekdays: "am Do. zw. 8 und 12 Uhr", "le jeu. 05/06", "Tue. 8-1"
+                           r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Mo|Di|Mi|Do|Fr|Sa|lun|mar|mer|jeu|ven|sam|mié|mie|"
+                           r"jue|vie|sáb|sab|gio|seg|ter|qua|qui|sex|ma|wo|vr|za)\.$", re.I)
 
 
 def _sentences(own: str) -> list[str]:
@@ -1152,15 +1173,29 @@ _NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
           r"(?:vamos|vou|vai|vão|irá|irão|iremos|\w+(?:rá|rão|remos))\b"}.items()}
 # What was already done, in the languages whose not-promise signs hold the past ("foi", "a été", "wurde").
 _PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
+    "nl": r"\b(?:werd|werden|reeds)\b|\b(?:is|zijn)\s+(?:\w+\s+){0,3}?\w*ge\w+[dt]\b",
     "de": r"\b(?:wurde|wurden|bereits|schon)\b",
     "fr": r"\b(?:a|ont)\s+été\b",
-    "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b",
+    "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b|\bya\s+(?:(?:se|le|te|lo|la|les|nos)\s+)*\w+(?:ó|aron|ieron)\b",
     "it": r"\b(?:è|sono)\s+stat[oaie]\b",
     "pt": r"\b(?:foi|foram)\b"}.items()}
-_AND = re.compile(r"\s+(?:and|und|et|y|e|en)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|und|et|y|e|en)\s+|"
+                  # a relative clause after a comma: "… foi escalado para a equipa de segundo nível, que lhe dará …"
+                  r",\s+(?=(?:which|who|que|qui|die|der|welche[rs]?|che|il\s+quale|la\s+quale|dat|o\s+qual|a\s+qual)\s)",
+                  re.I)
+# A future or passive auxiliary right after "and" starts a clause of its own on the same subject: "La pratica è
+# stata assegnata … e verrà definita entro 30 giorni", "was forwarded and will be answered by Friday".
+_FUTURE_START = re.compile(r"(?:will|shall|wird|werden|sera|seront|va|vont|será|serán|verrà|verranno|sarà|saranno|"
+                           r"zal|zullen|wordt|worden|vai|vão|irá|irão|"
+                           # a future of any verb: "ont été prévenus et interviendront d'ici vendredi"
+                           r"(?:(?:se|le|lo|la|les|lhe|te|vous|la|le|ti|gli|ci|vi)\s+)?\w{3,}(?:eront|iront|ront|rà|ranno|rá|rán|rão))\b",
+                           re.I)
 # A condition before the "and" keeps the clauses together: "if the part is in stock and our engineer will …".
 _CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|si|dès que|quand|lorsque|"
-                        r"cuando|en cuanto|siempre que|se|quando|appena|als|zodra|indien|wanneer|mits|assim que|caso|"
+                        r"cuando|en cuanto|siempre que|se|quando|appena|als|zodra|indien|wanneer|mits|assim que|"
+                        # "caso" is "if" in Portuguese ("caso precise"), a case after a determiner ("su caso")
+                        r"(?<!\bsu )(?<!\btu )(?<!\bel )(?<!\bun )(?<!\bo )(?<!\bum )(?<!\bseu )(?<!\bteu )(?<!\beste )"
+                        r"(?<!\bese )(?<!\besse )(?<!\bmi )(?<!\bmeu )(?<!\bdo )(?<!\bno )(?<!\bdel )(?<!\bal )caso|"
                         r"logo que)\b", re.I)
 # A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
 # A purpose that is the customer's to act on comes after the follow-up and its time as well: "we'll have the accounts
@@ -1169,12 +1204,14 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r",?\s+so(?:\s+that)?\s+(?:you|u)\s+(?:can|could|have|will|['’]ll|are\s+able)\b",
     "de": r",?\s+(?:damit|sodass|so\s+dass)\s+(?-i:Sie|du)\b",
     "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b|"
-          r",?\s+(?:pour|afin|de\s+sorte)\s+que\s+vous\b",
-    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b|,?\s+para\s+que\s+(?:usted\s+)?(?:pueda|tenga|puedas|tengas)\b",
+          r",?\s+(?:pour|afin|de\s+sorte)\s+que\s+vous\b|,?\s+(?:ainsi|comme\s+ça)\s+vous\s+(?:pourrez|aurez)\b",
+    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b|,?\s+para\s+que\s+(?:usted\s+)?(?:pueda|tenga|puedas|tengas)\b|"
+          r",?\s+así\s+(?:usted\s+)?(?:podrá|podrás|tendrá|tendrás)\b",
     "it": r"\s+per\s+\w+(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
-          r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia)\b",
+          r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia|potrà|potrai|avrà|avrai)\b",
     "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b",
-    "pt": r"\s+para\s+\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b"}.items()}
+    "pt": r"\s+para\s+\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
+          r",?\s+assim\s+(?:poderá|poderás|terá|terás)\b"}.items()}
 
 
 # A bare "but" before a subject of its own is a clause boundary too, comma or not: "Dr Okafor is consulting until
@@ -1212,7 +1249,8 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     for clause in pieces:
         start = 0
         for m in _AND.finditer(clause):
-            if _NEW_SUBJECT[lang].match(clause, m.end()) and lang in _PAST_MARK and \
+            if (_NEW_SUBJECT[lang].match(clause, m.end()) or _FUTURE_START.match(clause, m.end()) or
+                    m.group(0).startswith(",")) and lang in _PAST_MARK and \
                     _PAST_MARK[lang].search(clause, start, m.start()) and not_promise.search(clause, start, m.start()) and \
                     not _CONDITION.search(clause, 0, m.start()):
                 out.append(clause[start:m.start()])
@@ -1324,7 +1362,11 @@ _POSSESSIVE = {"en": r"your|ur", "de": r"Ihr\w*|dein\w*|eure\w*", "fr": r"votre|
 _THEIR_CONTACT = {lang: re.compile(
     r"\b(?:" + _CONTACT_REF[lang] + r")\s+(?:l['’]|la\s+|il\s+|al\s+|alla\s+|del\s+|della\s+|o\s+|a\s+|à\s+|ao\s+)?"
     r"(?:" + _POSSESSIVE[lang] + r")\s+(?:[\w'’-]+\s+){0,2}?(?:" + _CONTACT_NOUNS[lang] + r")s?\b"
-    r"[^,.;:!?]{0,40}", re.I) for lang in _CONTACT_NOUNS}
+    # its time, when one follows ("… of this morning", "… von heute Vormittag", "… de ce matin"); not the next
+    # clause, when no comma parts them ("suite à votre appel un technicien interviendra jeudi")
+    r"(?:\s+(?:of|from|on|at|earlier|this|last|yesterday|today|de|du|d['’]|von|vom|am|heute|gestern|del|di|dello|"
+    r"della|van|op|do|da|das|desta|deste|ce|cet|cette|hier|ontem|hoje|ayer|hoy|ieri|oggi|gisteren|vandaag)\b"
+    r"[^,.;:!?]{0,40})?", re.I) for lang in _CONTACT_NOUNS}
 
 # Someone away, in the first person: "I'm out of the office until Monday 3 March", "Ich bin vom … bis … nicht im
 # Dienst", "je suis absente jusqu'au 14", "estoy de vacaciones hasta el lunes": the end of an absence, not a reply's.
@@ -1360,12 +1402,112 @@ _CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
 
 
 _DEADLINE_WORD = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"by|within|before|no\s+later\s+than|in\s+the\s+next|today|tonight|tomorrow|end\s+of\s+(?:the\s+)?day|"
+          r"close\s+of\s+business|COB|EOD",
     "de": r"bis|innerhalb|spätestens|heute|morgen|im\s+Laufe",
     "fr": r"avant|d['’]ici|sous|dans|au\s+plus\s+tard|ce\s+soir|demain|aujourd['’]hui|dès\s+que",
-    "es": r"antes\s+de|dentro\s+de|en\s+(?:las\s+)?próximas|a\s+más\s+tardar|hoy|mañana|esta\s+tarde|en\s+cuanto",
-    "it": r"entro|prima\s+di|in\s+giornata|oggi|domani|stasera|appena",
+    "es": r"antes\s+del?|dentro\s+del?|en\s+(?:las\s+)?próximas|a\s+más\s+tardar|hoy|mañana|esta\s+tarde|en\s+cuanto|"
+          r"en\s+un\s+(?:plazo|máximo)|como\s+máximo|en\s+menos\s+de",
+    "it": r"entro|prima\s+d(?:i|el|ella|ello|ei|egli|elle)|in\s+giornata|oggi|domani|stasera|appena|al\s+più\s+tardi|non\s+oltre",
     "nl": r"voor|vóór|binnen|uiterlijk|vandaag|morgen|vanavond",
-    "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que"}.items()}
+    "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até"}.items()}
+
+
+# Anything to be done, in the passive (or an impersonal "se"/"si"), by a deadline: "a fix will be deployed by
+# 9am tomorrow", "het bedrag wordt uiterlijk vrijdag teruggestort", "un correctif sera mis en production d'ici
+# demain", "la pratica verrà definita entro 30 giorni", "se procesará antes del viernes". Any verb, since the
+# verb is what every writer words differently; the deadline word ("by", "within", "d'ici", "entro", "uiterlijk")
+# must mark the time, because a passive at a time is as often a state or a schedule ("the office will be closed
+# on Friday"). States, money taken, prices or terms changed and what is asked of the customer are no next step.
+_NOT_A_STEP = {
+    "en": r"closed|open(?:ed)?|shut|unavailable|charged|billed|invoiced|debited|deducted|taken|added|applied|"
+          r"increased|raised|reduced|changed|suspended|cancell?ed|terminated|disconnected|cut|required|needed|"
+          r"expected|asked|requested|held|kept|reserved|renewed|expired|extended|limited|affected|delayed|"
+          r"postponed|interrupted|blocked|frozen|locked|restricted|disabled|removed|deleted|archived|billed",
+    "de": r"geschlossen|geöffnet|berechnet|belastet|abgebucht|abgezogen|erhöht|gesenkt|geändert|gekündigt|gesperrt|"
+          r"storniert|verlängert|benötigt|erwartet|gebeten|verschoben|eingestellt|abgeschaltet|unterbrochen|"
+          r"angepasst|eingezogen|gelöscht|deaktiviert|verzögert|fällig",
+    "fr": r"fermée?s?|ouverte?s?|facturée?s?|prélevée?s?|débitée?s?|appliquée?s?|augmentée?s?|modifiée?s?|"
+          r"suspendue?s?|résiliée?s?|coupée?s?|annulée?s?|exigée?s?|demandée?s?|requise?s?|attendue?s?|"
+          r"prolongée?s?|interrompue?s?|retardée?s?|reportée?s?|supprimée?s?|bloquée?s?|désactivée?s?",
+    "es": r"(?:cerrad|abiert|cobrad|cargad|facturad|aplicad|aumentad|modificad|suspendid|cancelad|cortad|exigid|"
+          r"requerid|solicitad|pedid|prorrogad|interrumpid|retrasad|aplazad|bloquead|eliminad|desactivad)[oa]s?|"
+          r"(?:cerr|cobr|carg|factur|aplic|aument|modific|suspend|cancel|cort|exig|requer|solicit|ped|renov|"
+          r"mant|qued|aplaz|retras|interrump|bloque|elimin|desactiv|encontr|sent|verá|olvid)\w*",
+    "it": r"(?:chius|apert|addebitat|fatturat|applicat|aumentat|modificat|sospes|annullat|interrott|richiest|chiest|"
+          r"prorogat|rinviat|posticipat|ritardat|bloccat|eliminat|disattivat)[oaie]|"
+          r"(?:chiuder|addebit|fattur|applic|aument|modific|sospender|annull|interromper|chieder|richieder|rinnov|"
+          r"trover|sentir|ricorder|dimentic|tratterr)\w*",
+    "nl": r"gesloten|geopend|gefactureerd|afgeschreven|verhoogd|gewijzigd|opgeschort|geannuleerd|gevraagd|verzocht|"
+          r"verlengd|onderbroken|uitgesteld|afgesloten|geblokkeerd|verwijderd|gedeactiveerd|geïncasseerd|verwacht",
+    "pt": r"(?:fechad|abert|cobrad|debitad|faturad|aplicad|aumentad|alterad|suspens|cancelad|cortad|exigid|"
+          r"solicitad|pedid|prorrogad|interrompid|adiad|atrasad|bloquead|eliminad|desativad)[oa]s?"}
+_PASSIVE = {
+    "en": r"\b(?:will|['’]ll|shall|(?:is|are)\s+going\s+to)\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+(?:\w+ly\s+)?"
+          r"(?P<verb>\w+(?:ed|en)|sent|paid|built|put|set|made|done|sorted|dealt|brought|fixed|rung|told)\b",
+    "de": r"\b(?:wird|werden)\b(?:\s+[\w€.,-]+){0,8}?\s+(?P<verb>" + r"(?:\w*ge\w+(?:t|en)|\w+iert|"
+          r"(?:be|ver|er|ent|zer|emp|über|hinter|unter)\w+(?:t|en)))(?:\s+werden)?\s*[.!?,]?\s*$",
+    "fr": r"\b(?:sera|seront|va\s+être|vont\s+être)\s+(?:\w+ment\s+|bien\s+|alors\s+)?"
+          r"(?P<verb>\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|ise?s?|erte?s?))\b",
+    "es": r"\b(?:será|serán|va\s+a\s+ser|van\s+a\s+ser)\s+(?:\w+mente\s+)?"
+          r"(?P<verb>\w+(?:ad[oa]s?|id[oa]s?|ert[oa]s?|uest[oa]s?|ech[oa]s?|it[oa]s?))\b|"
+          r"\bse\s+(?:le\s+|les\s+|te\s+)?(?P<verb2>\w+(?:ará|erá|irá|arán|erán|irán))\b",
+    "it": r"\b(?:sarà|saranno|verrà|verranno)\s+(?:\w+mente\s+)?"
+          r"(?P<verb>\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ss[oaie]|st[oaie]|tt[oaie]|rs[oaie]))\b|"
+          r"\bsi\s+(?P<verb2>\w+(?:erà|irà|arà|eranno|iranno|aranno))\b",
+    "nl": r"\b(?:wordt|worden|zal|zullen)\b(?:\s+[\w€.,-]+){0,8}?\s+(?P<verb>(?:\w*ge\w+(?:d|t|en)|"
+          r"(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd))(?:\s+(?:worden|zijn))?\b",
+    "pt": r"\b(?:será|serão|vai\s+ser|vão\s+ser|irá\s+ser|irão\s+ser)\s+(?:\w+mente\s+)?"
+          r"(?P<verb>\w+(?:ad[oa]s?|id[oa]s?|it[oa]s?|ert[oa]s?|eit[oa]s?|ost[oa]s?))\b"}
+_PASSIVE_RX = {lang: re.compile(rx, re.I) for lang, rx in _PASSIVE.items()}
+_NOT_A_STEP_RX = {lang: re.compile(r"(?:" + rx + r")$", re.I) for lang, rx in _NOT_A_STEP.items()}
+
+
+def _passive_due(clause: str, lang: str) -> bool:
+    """Whether the clause puts something to be done in the passive with a deadline word (see ``_PASSIVE``)."""
+    if not _DEADLINE_WORD[lang].search(clause):
+        return False
+    for m in _PASSIVE_RX[lang].finditer(clause):
+        verb = m.group("verb") or m.groupdict().get("verb2") or ""
+        if verb and not _NOT_A_STEP_RX[lang].match(verb):
+            return True
+    return False
+
+
+# Abbreviated weekdays, written out where a day or a time follows ("Engineer booked Tue 08:00-13:00", "kommt am
+# Do. zw. 8 und 12 Uhr", "le jeu. 05/06 entre 8h et 12h"); alone they are too often other words ("sat", "Fr." for
+# Frau, "mar" for the sea).
+_WEEKDAY_ABBR = {
+    "en": (r"(?-i:Mon|MON)|mon\.|(?-i:Tue|Tues|TUE)|tue\.|(?-i:Wed|WED)|wed\.|(?-i:Thu|Thur|Thurs|THU)|thu\.|"
+           r"(?-i:Fri|FRI)|fri\.|(?-i:Sat|SAT)|sat\.|(?-i:Sun|SUN)|sun\.", r"\.?(?=\s*(?:\d|between|from|am\b|pm\b))"),
+    "de": (r"(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\.", r"(?=\s*(?:\d|zw|zwischen|ab\b|bis\b|von\b|um\b|vorm|nachm))"),
+    "fr": (r"lun|mar|mer|jeu|ven|sam|dim", r"\.(?=\s*(?:\d|entre|à\b|de\b|avant|matin|apr))"),
+    "es": (r"lun|mar|mié|mie|jue|vie|sáb|sab|dom", r"\.(?=\s*(?:\d|entre|a\s+las|de\b|antes|por))"),
+    "it": (r"lun|mar|mer|gio|ven|sab|dom", r"\.(?=\s*(?:\d|tra|fra|dalle|alle|entro|mattina|pomeriggio))"),
+    "nl": (r"ma|di|wo|do|vr|za|zo", r"\.?(?=\s*(?:\d|tussen|van\b|om\b|voor\b|vóór))"),
+    "pt": (r"seg|ter|qua|qui|sex|sáb|sab|dom", r"\.(?=\s*(?:\d|entre|às|das|de\b|até|antes))")}
+_DAY_NAMES = {"en": "monday tuesday wednesday thursday friday saturday sunday",
+              "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+              "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+              "es": "lunes martes miércoles jueves viernes sábado domingo",
+              "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+              "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+              "pt": "segunda terça quarta quinta sexta sábado domingo"}
+_WEEKDAY_ABBR_RX = {lang: re.compile(r"(?<![\w.])(" + days + r")" + after, re.I)
+                    for lang, (days, after) in _WEEKDAY_ABBR.items()}
+_SHORTHAND = {"de": [(re.compile(r"(?<!\w)zw\.\s*", re.I), "zwischen "),
+                     (re.compile(r"(?<=\d)(\s*(?:Uhr)?\s+)u\.\s+(?=\d)"), r"\1und ")]}
+
+
+def _written_out(clause: str, lang: str) -> str:
+    """The clause with its abbreviated weekdays (before a day or a time) and shorthand written out."""
+    def full(m: re.Match) -> str:
+        word = _bare(m.group(1).lower().rstrip("."))
+        return next((name for name in _DAY_NAMES[lang].split() if _bare(name).startswith(word)), m.group(0))
+    clause = _WEEKDAY_ABBR_RX[lang].sub(full, clause)
+    for rx, to in _SHORTHAND.get(lang, ()):
+        clause = rx.sub(to, clause)
+    return clause
 
 
 def _paragraphs(lines) -> str:
@@ -1409,12 +1551,12 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         continue
                     clause = clause[:purpose.start()]
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
-                             _company_acts(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
+                             _company_acts(clause, lang) or _passive_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
                 if (committed or pending) and _OBLIGED[lang].search(polite):
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
                     continue
-                times = _times(clause, lang, at, calendar) if committed or pending else []
+                times = _times(_written_out(clause, lang), lang, at, calendar) if committed or pending else []
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
                 for words, due in times:
@@ -1458,7 +1600,10 @@ _GENERAL_COMMIT = {
         r"\b(?:which|this|that)\s+(?:will|should|is\s+going\s+to)\s+(?:happen|be\s+done|take\s+place|"
         r"be\s+(?:completed|finished|sorted))\b|"
         r"\b(?:I|we)(?:['’]ve|\s+have)?\s+(?:asked|instructed|arranged\s+for|requested|told|booked)\s+"
-        r"(?:[\w,'’]+\s+){0,6}?to\s+(?!you\b)[a-z]+", re.I),
+        r"(?:[\w,'’]+\s+){0,6}?to\s+(?!you\b)[a-z]+|"
+        # or told in the passive: "the crew has been instructed to return and empty the bin within two working days"
+        r"\b(?:has|have)\s+been\s+(?:asked|instructed|told|booked|scheduled|tasked|authori[sz]ed)\s+to\s+"
+        r"(?!(?:a|an|the|our|your|you|us|this|that)\b)[a-z]{3,}", re.I),
     "de": re.compile(
         r"^(?=.*\b(?:wir|ich)\b)(?!.*\b(?:haben|habe|hab|hatten|hatte|sind|bin|waren|war|können|könnten|kann|möchten|"
         r"möchte|würden|würde|hoffen|hoffe|dürfen|müssen|muss|sollten|wollten|nicht|kein\w*|nie|gerne|gern|erinnern|danken|bitten|"
@@ -1695,13 +1840,13 @@ def _company_acts(clause: str, lang: str) -> bool:
 # A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's
 # delivery is none; so is telling the customer a delivery date or slot ("je vous confirme l'heure de livraison").
 _REMEDY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
-    "en": r"replacements?|missing|lost|substitutes?|corrected|repaired|exchanged?|re-?sen[dt]|re-?deliver\w*",
-    "de": r"Ersatz\w*|fehlende\w*|verloren\w*|Austausch\w*|Umtausch\w*|neu geliefert",
-    "fr": r"(?:de )?remplacement|manquant\w*|perdu\w*|échange",
-    "es": r"reemplazo|sustitu\w*|de repuesto|que falta\w*|perdid\w*",
-    "it": r"sostitutiv\w*|sostituzione|mancant\w*|smarrit\w*|di ricambio",
-    "nl": r"vervangend\w*|vervanging|ontbrekend\w*|kwijtgeraakt\w*|zoekgeraakt\w*",
-    "pt": r"substituição|substitut\w*|em falta|perdid\w*|de reposição"}.items()}
+    "en": r"replacements?|missing|lost|substitutes?|corrected|repaired|exchanged?|re-?sen[dt]|re-?deliver\w*|amended",
+    "de": r"Ersatz\w*|fehlende\w*|verloren\w*|Austausch\w*|Umtausch\w*|neu geliefert|korrigiert\w*|berichtigt\w*",
+    "fr": r"(?:de )?remplacement|manquant\w*|perdu\w*|échange|corrigée?s?|rectifiée?s?",
+    "es": r"reemplazo|sustitu\w*|de repuesto|que falta\w*|perdid\w*|corregid[oa]s?|rectificad[oa]s?",
+    "it": r"sostitutiv\w*|sostituzione|mancant\w*|smarrit\w*|di ricambio|corrett[oaie]|rettificat[oaie]",
+    "nl": r"vervangend\w*|vervanging|ontbrekend\w*|kwijtgeraakt\w*|zoekgeraakt\w*|gecorrigeerd\w*",
+    "pt": r"substituição|substitut\w*|em falta|perdid\w*|de reposição|corrigid[oa]s?|retificad[oa]s?"}.items()}
 _DELIVERY_WORDS = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
     "en": r"deliver\w*|dispatch\w*|ship\w*|arriv\w*|orders?|parcels?|packages?|items?|goods|shipments?|courier|postage",
     "de": r"liefer\w*|geliefert|zugestellt|zustellung|paket\w*|versand\w*|verschick\w*|versende\w*",

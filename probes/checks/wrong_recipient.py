@@ -54,7 +54,8 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr"
            # "Exma.", "Dra.", "Sig.na", "Dott.ssa", "Avv.", "Frl.", "Hr.", "Drs.", "Ir.", "Rev."
            "dom", "dna", "exmo", "exma", "eng", "enga", "dra", "profa", "lic", "ldo", "lda", "ing", "arq",
            "signa", "sigr", "dottor", "dottore", "dottoressa", "profssa", "avv", "arch", "geom", "rag", "egr",
-           "hr", "frl", "mag", "dipl", "pr", "drs", "ir", "ds", "juf", "rev", "revd", "capt", "cllr", "dame",
+           "hr", "hrn", "fr", "frl", "fam", "familie", "mag", "dipl", "pr", "drs", "ir", "ds", "juf", "rev", "revd",
+           "capt", "cllr", "dame",
            "sister", "father", "pastor"}
 # One-letter honorifics, by language: the Portuguese and Spanish "D." (Dona, Dom, Don, Doña) before a given name
 # ("Bom dia D. Fernanda"); the French "M." is in _TITLES already.

@@ -1425,3 +1425,11 @@ def test_an_informal_pass_me_in_a_formal_reply_is_talk_to_a_colleague(lang, name
 ])
 def test_a_pass_me_said_to_the_customer_in_their_own_register_is_no_note(lang, name, text):
     assert check(text, persona_in(lang, name)) == []
+
+
+def test_a_note_for_the_customers_own_department_with_a_capital_possessive_is_to_the_customer():
+    for text in ("Hinweis für Ihre Personalabteilung: Die Bescheinigung gilt für das ganze Jahr.",
+                 "Note for Your records: the reference stays the same after the move."):
+        assert check("Hallo Frau Roth,\n\nanbei die Bescheinigung.\n\n" + text + "\n\nViele Grüße\nTom") == [], text
+    assert check("Hallo Frau Roth,\n\nanbei die Bescheinigung.\n\nHinweis für Jonas: bitte noch abrechnen.\n\n"
+                 "Viele Grüße\nTom")

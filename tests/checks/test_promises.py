@@ -1239,3 +1239,103 @@ def test_a_member_of_a_team_named_in_apposition_acting_on_the_customer_is_a_prom
                           "12pm to talk you through the next steps.")
     assert due == dt.datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
     assert found("A member of our team will be away on Thursday.") == []
+
+
+# --- Structure rather than wording: any verb in the passive by a deadline, clause boundaries, abbreviations. ---
+@pytest.mark.parametrize("text, lang", [
+    ("The patch will be rolled out to your workspace by 8am tomorrow.", "en"),
+    ("Die Zählerablesung wird bis spätestens Freitag nachgeholt.", "de"),
+    ("Votre ligne sera rétablie d'ici demain midi.", "fr"),
+    ("La incidencia será escalada al proveedor antes del viernes.", "es"),
+    ("Se revisará la factura en un plazo de 48 horas.", "es"),
+    ("Il contatore verrà sostituito entro venerdì.", "it"),
+    ("De borg wordt binnen vijf werkdagen overgemaakt naar de rekening die u heeft opgegeven.", "nl"),
+    ("A caixa de correio será reativada até amanhã.", "pt"),
+])
+def test_anything_done_in_the_passive_by_a_deadline_is_a_promise_whatever_the_verb(text, lang):
+    assert found(text, lang), (lang, text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The showroom will be closed until Monday.", "en"),
+    ("Your card will be charged by Friday.", "en"),
+    ("The new prices will be introduced on 1 April.", "en"),     # no deadline word: a schedule
+    ("Die Praxis wird bis Montag geschlossen.", "de"),
+    ("Le montant sera prélevé avant vendredi.", "fr"),
+    ("La cuota será cobrada antes del viernes.", "es"),
+    ("L'abbonamento verrà sospeso entro venerdì.", "it"),
+    ("Het abonnement wordt uiterlijk vrijdag opgeschort.", "nl"),
+    ("O valor será debitado até sexta-feira.", "pt"),
+])
+def test_a_state_money_taken_or_a_schedule_in_the_passive_is_no_promise(text, lang):
+    assert found(text, lang) == [], (lang, text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Your complaint was passed to our claims handlers, who will call you within three working days.", "en"),
+    ("Su caso fue enviado al servicio técnico, que le llamará antes del jueves.", "es"),
+    ("Votre demande a été transmise au service client, qui vous répondra d'ici vendredi.", "fr"),
+    ("O processo foi entregue à equipa jurídica, que lhe responderá até sexta-feira.", "pt"),
+    ("Le tubature sono state controllate e verranno riparate entro giovedì.", "it"),
+    ("Les agents ont été prévenus et passeront d'ici vendredi.", "fr"),
+])
+def test_a_future_after_something_done_is_a_clause_of_its_own(text, lang):
+    assert found(text, lang), (lang, text)
+
+
+def test_a_colon_and_a_spaced_dash_before_a_new_speaker_end_a_clause():
+    assert found("Still checking the timetable with the depot: I'll phone you back before noon.")
+    assert found("Sorry, I can't give you the figure yet - I'll message you with it within the hour.")
+    assert found("We're open Mon - Fri 9-5.") == []
+    assert found("Opening hours: Monday to Friday, 9am to 5pm.") == []
+
+
+def test_staff_told_to_act_in_the_passive_is_a_promise():
+    assert found("The gardeners have been asked to cut back the hedge within five working days.")
+    assert found("Your request has been assigned to an agent.") == []
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    ("Plumber booked Thu 13:00-17:00, he'll text when he's on his way.", "en",
+     dt.datetime(2026, 3, 5, 17, 0, tzinfo=UTC)),
+    ("Der Elektriker kommt am Fr. zw. 9 u. 11 Uhr.", "de", dt.datetime(2026, 3, 6, 11, 0, tzinfo=UTC)),
+    ("Un agent passera le ven. entre 14h et 16h.", "fr", dt.datetime(2026, 3, 6, 16, 0, tzinfo=UTC)),
+])
+def test_abbreviated_weekdays_before_a_time_are_that_day(text, lang, due):
+    assert min(d for _, d in found(text, lang)) == due
+
+
+def test_an_abbreviated_title_or_a_lone_day_abbreviation_is_no_day():
+    assert found("Hallo Fr. Weber, wir melden uns.", "de") == []
+    assert found("We sat down with the engineer yesterday and he'll be in touch.") == []
+
+
+def test_number_words_to_ninety():
+    assert found("Il sera procédé au remboursement dans un délai de trente jours.", "fr")
+    assert found("Wir erstatten den Betrag innerhalb von dreißig Tagen.", "de")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("É preciso que você envie o comprovativo até às 18h de hoje.", "pt"),
+    ("Es necesario que nos envíe la factura antes del viernes.", "es"),
+    ("Il est nécessaire que vous renvoyiez le formulaire avant vendredi.", "fr"),
+    ("È necessario che lei invii il modulo entro venerdì.", "it"),
+    ("We'll need you to send the meter photo by Friday.", "en"),
+    ("Het is nodig dat u het formulier vóór vrijdag terugstuurt.", "nl"),
+])
+def test_what_is_required_of_the_customer_said_impersonally_stays_theirs(text, lang):
+    assert found(text, lang) == [], (lang, text)
+
+
+def test_already_done_in_the_spanish_preterite_is_no_promise():
+    assert found("El abono ya se tramitó el viernes en su tarjeta.", "es") == []
+
+
+def test_a_thanks_for_the_customers_call_leaves_the_next_clause_alone():
+    assert found("Suite à votre appel un technicien passera jeudi matin.", "fr")
+    assert found("Merci pour votre appel de ce matin.", "fr") == []
+
+
+def test_a_corrected_document_sent_by_post_is_a_remedy_not_a_product_delivery():
+    assert found("Eine berichtigte Rechnung wird Ihnen bis Freitag zugestellt.", "de")
+    assert found("Ihre Bestellung wird Ihnen bis Freitag zugestellt.", "de") == []

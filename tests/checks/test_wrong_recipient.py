@@ -105,6 +105,11 @@ def test_languages_titles_and_short_forms():
     assert check("Bonjour Madame,\nmerci pour votre message.", ctx(persona={"name": "Claire Martin"})) == []
     alex = {"name": "Alexandra Jones"}
     assert check("Hi Alex, good news: the refund is done.", ctx(persona=alex)) == []
+    # abbreviated German titles in a terse SMS: "Fr." (Frau), "Hrn." (Herrn), "Fam." (Familie)
+    for text in ("Hallo Fr. Müller, der Termin steht.", "Guten Tag Hrn. Müller, alles erledigt.",
+                 "Liebe Fam. Müller, danke!"):
+        assert check(text, ctx(persona=anna, other_personas=[])) == [], text
+    assert check("Hallo Fr. Becker, der Termin steht.", ctx(persona=anna, other_personas=[]))
 
 
 def test_same_first_name_as_another_persona_is_not_a_mix_up():
