@@ -393,7 +393,8 @@ _LANGS: dict[str, _Lang] = {
                r"prima della fine del (?:mio )?turno", "today"),
               (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
         clock=r"\b(?:(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+|(?:tra|fra)\s+le\s+\d{1,2}(?:[:.]\d{2})?\s*"
-              r"e\s+le\s+)(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
+              r"e\s+le\s+|fascia(?:\s+oraria)?\s+(?:dalle\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|alle)\s*)"
+              r"(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
                 r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
@@ -572,6 +573,10 @@ _DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|unti
                     r"\ba partir del?|\ba partire dal"
                     # a law or document dated by its number: "Ley 39/2015, de 1 de octubre", "Loi n° 78-17 du 6 janvier"
                     r"|\d/\d{2,4},?\s+(?:de|del|du|vom|of|van|di|do|da))\s*(?:the\s+)?$", re.I)
+# A window of days ends at its last day: "entre os dias 16 e 20 de junho", "tra il 16 e il 20 giugno".
+_DAY_WINDOW = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s+(?:(?:the|os|as|los|las|le|les|il|i|dem|den|de)\s+)?"
+                         r"(?:(?:dias?|días|giorni|days)\s+)?\d{1,2}(?:st|nd|rd|th|er|º|\.)?\s+(?:and|e|y|et|und|en)\s+"
+                         r"(?:(?:the|o|a|el|le|il|dem|den)\s+)?$", re.I)
 # A weekday from which something starts, not by which it is done ("from Thursday", "ab Montag").
 _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bdesde|\ba partir del?|\bda|"
                    r"\bdal|\ba partir de|\bsince|\bseit)\s+(?:(?:next|this|coming|the|nächsten|kommenden|prochain)\s+)?$", re.I)
@@ -884,7 +889,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 found.append((m.group(0), due))
                 taken.append(m.span())
     for m in _date_pattern(lang).finditer(sentence):   # "on 5 March", "bis zum 12. März", "el 5 de marzo"
-        if free(m) and not _DATED.search(sentence[:m.start()]) and (due := _date_due(at, calendar, lang, m)):
+        if free(m) and (not _DATED.search(sentence[:m.start()]) or _DAY_WINDOW.search(sentence[:m.start()])) and \
+                (due := _date_due(at, calendar, lang, m)):
             found.append((m.group(0).rstrip("."), due))
             taken.append(m.span())
     for m in _NUMERIC_DATE.finditer(sentence):   # "by 12/03", "bis 12.03.2027", "before 2027-03-12"
@@ -1210,7 +1216,7 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "it": r"\s+per\s+\w+(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
           r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia|potrà|potrai|avrà|avrai)\b",
     "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b",
-    "pt": r"\s+para\s+\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
+    "pt": r"\s+(?:para|p/)\s*\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
           r",?\s+assim\s+(?:poderá|poderás|terá|terás)\b"}.items()}
 
 
@@ -1460,12 +1466,16 @@ _PASSIVE = {
     "pt": r"\b(?:será|serão|vai\s+ser|vão\s+ser|irá\s+ser|irão\s+ser)\s+(?:\w+mente\s+)?"
           r"(?P<verb>\w+(?:ad[oa]s?|id[oa]s?|it[oa]s?|ert[oa]s?|eit[oa]s?|ost[oa]s?))\b"}
 _PASSIVE_RX = {lang: re.compile(rx, re.I) for lang, rx in _PASSIVE.items()}
+# A window of hours is as good as a deadline: "sarà effettuato martedì 10/06 fascia 9-13", "between 8am and 1pm".
+_WINDOW = re.compile(r"\b(?:between|zwischen|zw\.|entre|tra|fra|tussen)\s+(?:(?:las|le|os)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*"
+                     r"(?:am|pm|h|uhr|uur)?\s*(?:and|und|u\.|et|y|e|en|-|–)\s*(?:(?:las|le|les|as)\s+)?\d|"
+                     r"\bfascia(?:\s+oraria)?\s+\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d", re.I)
 _NOT_A_STEP_RX = {lang: re.compile(r"(?:" + rx + r")$", re.I) for lang, rx in _NOT_A_STEP.items()}
 
 
 def _passive_due(clause: str, lang: str) -> bool:
     """Whether the clause puts something to be done in the passive with a deadline word (see ``_PASSIVE``)."""
-    if not _DEADLINE_WORD[lang].search(clause):
+    if not _DEADLINE_WORD[lang].search(clause) and not _WINDOW.search(clause):
         return False
     for m in _PASSIVE_RX[lang].finditer(clause):
         verb = m.group("verb") or m.groupdict().get("verb2") or ""
@@ -1495,6 +1505,7 @@ _DAY_NAMES = {"en": "monday tuesday wednesday thursday friday saturday sunday",
               "pt": "segunda terça quarta quinta sexta sábado domingo"}
 _WEEKDAY_ABBR_RX = {lang: re.compile(r"(?<![\w.])(" + days + r")" + after, re.I)
                     for lang, (days, after) in _WEEKDAY_ABBR.items()}
+_SPELLED_OUT = re.compile(r"(?<=\d)\s*\(\s*[a-zà-ÿ][a-zà-ÿ -]{1,30}\)", re.I)
 _SHORTHAND = {"de": [(re.compile(r"(?<!\w)zw\.\s*", re.I), "zwischen "),
                      (re.compile(r"(?<=\d)(\s*(?:Uhr)?\s+)u\.\s+(?=\d)"), r"\1und ")]}
 
@@ -1505,6 +1516,7 @@ def _written_out(clause: str, lang: str) -> str:
         word = _bare(m.group(1).lower().rstrip("."))
         return next((name for name in _DAY_NAMES[lang].split() if _bare(name).startswith(word)), m.group(0))
     clause = _WEEKDAY_ABBR_RX[lang].sub(full, clause)
+    clause = _SPELLED_OUT.sub("", clause)   # "em até 7 (sete) dias úteis", "30 (treinta) días"
     for rx, to in _SHORTHAND.get(lang, ()):
         clause = rx.sub(to, clause)
     return clause
@@ -1681,7 +1693,11 @@ _GENERAL_COMMIT = {
         r"\w+(?:aremos|eremos|iremos|arei|erei|irei)\b|"
         r"\bfaremos\b|\bfarei\b|"
         r"\b(?:um|uma|o|a|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|assistente|"
-        r"consultor)\s+(?:\w+\s+)?\w+(?:rá|rão)\b|"
+        r"consultor|rece[pç]?[çc]ão|secretaria)\s+(?:[\w-]+\s+){0,3}?\w+(?:rá|rão)\b|"
+        # staff in the plain present: "A recepção liga amanhã até as 12h", "o técnico passa aí quinta"
+        r"\b(?:o|a|o\s+nosso|a\s+nossa)\s+(?:t[ée]cnico|equipa|equipe|rece[pç]?[çc]ão|secretaria|estafeta|"
+        r"consultor|assistente)\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"
+        r"visita|telefona)\b|"
         # a clitic and a present: "amanhã te mando o código", "enviamos-lhe hoje a etiqueta"
         r"\b(?:te|lhe|vos)\s+(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)"
         r"(?:o|amos|emos|imos)\b|"

@@ -41,7 +41,9 @@ _GREETING = re.compile(
 # A brand or channel label in front of the greeting: "Acme: Hi Tom", "[Acme Support] Hello Tom,",
 # "ACME SMS - Dear Paul", "Acme Support | Hi Tom".
 _PREFIX = re.compile(r"^\s*(?:[\[(][^\[\]()\n]{1,40}[\])]\s*(?::|[-–—|>])?|"
-                     r"[A-Z0-9][\w&.'’]*(?:[ \-][A-Z0-9][\w&.'’]*){0,3}\s*(?::|\s[-–—|>]|[|>]))\s*")
+                     # small words inside a name: "Pharmacie du Marché : Bonjour Julien", "Bar de la Plaza:"
+                     r"[A-Z0-9][\w&.'’]*(?:[ \-](?:(?:du|de|des|la|le|les|del|della|di|van|von|der|den|da|do|dos|das|"
+                     r"et|and|und|y|e|en|of|the|&)\s+){0,2}[A-Z0-9][\w&.'’]*){0,3}\s*(?::|\s[-–—|>]|[|>]))\s*")
 # A chat transcript's line by the customer ("Jane: Hi Tom, …", "You: Hello Sam") greets the agent, not them.
 _CUSTOMER_SPEAKERS = {"you", "me", "customer", "visitor", "guest", "kunde", "kundin", "sie", "client", "cliente",
                       "klant", "vous", "usted", "tu", "jij", "u"}

@@ -1339,3 +1339,21 @@ def test_a_thanks_for_the_customers_call_leaves_the_next_clause_alone():
 def test_a_corrected_document_sent_by_post_is_a_remedy_not_a_product_delivery():
     assert found("Eine berichtigte Rechnung wird Ihnen bis Freitag zugestellt.", "de")
     assert found("Ihre Bestellung wird Ihnen bis Freitag zugestellt.", "de") == []
+
+
+def test_a_window_of_days_or_hours_dates_the_step():
+    (words, due), = found("A equipa de manutenção fará a pintura entre os dias 16 e 20 de março.", "pt")
+    assert due == dt.datetime(2026, 3, 20, 17, 0, tzinfo=UTC)
+    (words, due), = found("Il ritiro della caldaia guasta sarà effettuato giovedì fascia 14-18.", "it")
+    assert due == dt.datetime(2026, 3, 5, 18, 0, tzinfo=UTC)
+    assert found("Your stay is confirmed for 14–21 March.") == []
+
+
+def test_a_number_spelled_out_in_brackets_after_its_digits():
+    assert found("O reembolso será processado em até 5 (cinco) dias úteis.", "pt")
+    assert found("Le remboursement sera effectué sous 10 (dix) jours ouvrés.", "fr")
+
+
+def test_staff_in_the_portuguese_plain_present_with_a_shorthand_purpose():
+    assert found("A secretaria liga-lhe amanhã até às 11h p/ marcar a consulta.", "pt")
+    assert found("A loja abre amanhã às 9h.", "pt") == []

@@ -110,6 +110,10 @@ def test_languages_titles_and_short_forms():
                  "Liebe Fam. Müller, danke!"):
         assert check(text, ctx(persona=anna, other_personas=[])) == [], text
     assert check("Hallo Fr. Becker, der Termin steht.", ctx(persona=anna, other_personas=[]))
+    # a sender's name with small words in it, before the greeting of an SMS
+    claire = {"name": "Claire Martin", "language": "fr"}
+    assert check("Boulangerie de la Gare : Bonjour Marc, votre commande est prête.", ctx(persona=claire))
+    assert check("Boulangerie de la Gare : Bonjour Claire, votre commande est prête.", ctx(persona=claire)) == []
 
 
 def test_same_first_name_as_another_persona_is_not_a_mix_up():
