@@ -279,7 +279,7 @@ _LANGS: dict[str, _Lang] = {
         clock=r"\b(?:(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+|zwischen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?"
               r"(?:und|bis|-|–)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
-                r"[^!?;]{0,60}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
+                r"[^!?;]{0,120}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
@@ -355,6 +355,8 @@ _LANGS: dict[str, _Lang] = {
         clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|entre\s+las\s+\d{1,2}"
               r"(?:[:.]\d{2})?\s*(?:h|horas)?\s*y\s+las\s+)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
+                # the customer seeing the money arrive: "vas a verlo reflejado en 5 días hábiles"
+                r"(?:vas|va|van)\s+a\s+verl[oa]s?|l[oa]s?\s+ver(?:á|ás|án)|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
@@ -1139,11 +1141,11 @@ _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:
                            r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+", re.I)
 # A full stop after an abbreviation ends no sentence: "innerhalb der nächsten 2 Std. zurück", "Ticket (Nr. 2093)",
 # "do n. 91…", "Mr. Hale"; titles before a name, the rest before a digit or a small letter.
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St)|"
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Fr|Fa|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St)|"
                            r"Std|Min|Nr|No|Núm|Num|Tel|ca|bzw|inkl|evtl|ggf|zzgl|bspw|z\.B|u\.a|d\.h|hrs|mins|"
-                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno|zw|u|Fa|"
+                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno|zw|u|"
                            # abbreviated weekdays: "am Do. zw. 8 und 12 Uhr", "le jeu. 05/06", "Tue. 8-1"
-                           r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Mo|Di|Mi|Do|Fr|Sa|lun|mar|mer|jeu|ven|sam|mié|mie|"
+                           r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Mo|Di|Mi|Do|Sa|lun|mar|mer|jeu|ven|sam|mié|mie|"
                            r"jue|vie|sáb|sab|gio|seg|ter|qua|qui|sex|ma|wo|vr|za)\.$", re.I)
 
 

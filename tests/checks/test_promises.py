@@ -1357,3 +1357,14 @@ def test_a_number_spelled_out_in_brackets_after_its_digits():
 def test_staff_in_the_portuguese_plain_present_with_a_shorthand_purpose():
     assert found("A secretaria liga-lhe amanhã até às 11h p/ marcar a consulta.", "pt")
     assert found("A loja abre amanhã às 9h.", "pt") == []
+
+
+def test_a_german_separable_verb_with_a_long_middle_field_and_a_firm_abbreviation():
+    assert found("Damit Sie planen können, ruft Sie Ihre Beraterin, Frau Kranz, morgen zwischen 9 und 11 Uhr "
+                 "unter der bei uns gespeicherten Festnetznummer an.", "de")
+    assert found("Wegen des Wasserschadens kommt der Gutachter der Fa. Nord-Expert am Mi. zw. 10 u. 12 Uhr.", "de")
+    assert found("Bitte rufen Sie morgen zwischen 9 und 12 Uhr bei unserer Hotline an.", "de") == []
+
+
+def test_the_customer_seeing_the_money_arrive_in_spanish():
+    assert found("Ya te devolví el importe. Lo verás en tu cuenta en un plazo de 3 días hábiles.", "es")
