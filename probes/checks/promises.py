@@ -1475,6 +1475,39 @@ _WINDOW = re.compile(r"\b(?:between|zwischen|zw\.|entre|tra|fra|tussen)\s+(?:(?:
 _NOT_A_STEP_RX = {lang: re.compile(r"(?:" + rx + r")$", re.I) for lang, rx in _NOT_A_STEP.items()}
 
 
+# Any subject's future by a firm deadline: "the engineer's report will follow within ten working days", "la
+# documentation arrivera d'ici jeudi", "il preventivo partirà entro venerdì". A firm deadline word ("within",
+# "no later than", "d'ici", "entro", "uiterlijk", "spätestens") marks a step to be done; the clause's other
+# not-promise signs (money taken, a product's delivery, an offer, the customer's duty) still veto it.
+_FIRM_DEADLINE = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"within|no\s+later\s+than|at\s+the\s+latest|by\s+(?:the\s+)?end\s+of",
+    "de": r"spätestens|innerhalb|bis\s+(?:spätestens|Ende)",
+    "fr": r"d['’]ici|sous|au\s+plus\s+tard|dans\s+les|dans\s+un\s+délai",
+    "es": r"dentro\s+del?|a\s+más\s+tardar|en\s+un\s+(?:plazo|máximo)|como\s+máximo",
+    "it": r"entro|al\s+più\s+tardi|non\s+oltre",
+    "nl": r"uiterlijk|binnen",
+    "pt": r"no\s+(?:prazo|máximo)|o\s+mais\s+tardar|dentro\s+d[eoa]s?|em\s+até"}.items()}
+_FUTURE = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:will|['’]ll|shall)\s+(?:\w+ly\s+|also\s+|then\s+)?(?!(?:be|have|need|want|cost|expire|end|"
+          r"close|renew|increase|rise|drop|change|lapse|stop|run\s+out|not|never|probably|likely|usually)\b)[a-z]{3,}",
+    "de": r"\b(?:wird|werden)\b(?:\s+[\w€.,-]+){0,8}?\s+(?!sein\b|haben\b|können\b|müssen\b|kosten\b|"
+          r"enden\b|ablaufen\b|auslaufen\b)\w+en\s*[.!?,]?\s*$",
+    "fr": r"\b(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront|coûtera|expirera|prendra|fermera|"
+          r"ouvrira|augmentera|changera)\b)\w{3,}(?:era|iront|eront|ira|dra|dront|ra|ront)\b",
+    "es": r"\b(?!(?:será|serán|estará|estarán|tendrá|tendrán|podrá|podrán|deberá|deberán|habrá|costará|"
+          r"vencerá|caducará|cerrará|abrirá|subirá|cambiará|terminará|acabará|durará)\b)\w{3,}(?:ará|erá|irá|arán|erán|irán)\b",
+    "it": r"\b(?!(?:sarà|saranno|avrà|avranno|potrà|potranno|dovrà|dovranno|costerà|scadrà|chiuderà|aprirà|"
+          r"aumenterà|cambierà|terminerà|finirà|durerà)\b)\w{3,}(?:erà|irà|arà|eranno|iranno|aranno)\b",
+    "nl": r"\b(?:zal|zullen)\b(?:\s+[\w€.,-]+){0,8}?\s+(?!zijn\b|hebben\b|kosten\b|verlopen\b|aflopen\b)\w+en\b",
+    "pt": r"\b(?!(?:será|serão|estará|estarão|terá|terão|poderá|poderão|deverá|deverão|haverá|custará|"
+          r"vencerá|expirará|fechará|abrirá|aumentará|mudará|terminará|acabará|durará)\b)\w{3,}(?:ará|erá|irá|arão|erão|irão)\b"}.items()}
+
+
+def _future_due(clause: str, lang: str) -> bool:
+    """Whether the clause puts any subject's future act before a firm deadline (see ``_FIRM_DEADLINE``)."""
+    return bool(_FIRM_DEADLINE[lang].search(clause) and _FUTURE[lang].search(clause))
+
+
 def _passive_due(clause: str, lang: str) -> bool:
     """Whether the clause puts something to be done in the passive with a deadline word (see ``_PASSIVE``)."""
     if not _DEADLINE_WORD[lang].search(clause) and not _WINDOW.search(clause):
@@ -1565,7 +1598,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         continue
                     clause = clause[:purpose.start()]
                 committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
-                             _company_acts(clause, lang) or _passive_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
+                             _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
                 if (committed or pending) and _OBLIGED[lang].search(polite):
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")

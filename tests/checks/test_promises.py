@@ -1368,3 +1368,26 @@ def test_a_german_separable_verb_with_a_long_middle_field_and_a_firm_abbreviatio
 
 def test_the_customer_seeing_the_money_arrive_in_spanish():
     assert found("Ya te devolví el importe. Lo verás en tu cuenta en un plazo de 3 días hábiles.", "es")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The surveyor's findings will follow within seven working days.", "en"),
+    ("Les justificatifs partiront d'ici mardi.", "fr"),
+    ("La perizia arriverà entro lunedì.", "it"),
+    ("De offerte zal uiterlijk donderdag volgen.", "nl"),
+    ("A segunda via seguirá no prazo de 3 dias úteis.", "pt"),
+    ("El peritaje llegará dentro de 5 días hábiles.", "es"),
+])
+def test_any_subjects_future_before_a_firm_deadline_is_a_promise(text, lang):
+    assert found(text, lang), (lang, text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Your voucher will expire within 30 days.", "en"),
+    ("The sale will end within 48 hours.", "en"),
+    ("Votre forfait expirera d'ici vendredi.", "fr"),
+    ("La promoción terminará dentro de 3 días.", "es"),
+    ("Your parcel will arrive within 3 working days.", "en"),
+])
+def test_an_expiry_an_offers_end_or_a_products_delivery_before_a_deadline_is_no_promise(text, lang):
+    assert found(text, lang) == [], (lang, text)
