@@ -1079,8 +1079,8 @@ _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|pr
 
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
-_TOMORROW = {"en": r"tomorrow", "de": r"morgen", "fr": r"demain", "es": r"mañana", "it": r"domani", "nl": r"morgen",
-             "pt": r"amanhã"}
+_TOMORROW = {"en": r"tomorrow", "de": r"morgen", "fr": r"demain", "es": r"mañana", "it": r"domani",
+             "nl": r"morgen(?:ochtend|middag|avond)?", "pt": r"amanhã"}
 _TODAY = {"en": r"today|tonight|this evening|this afternoon", "de": r"heute", "fr": r"aujourd['’]hui|ce soir",
           "es": r"hoy|esta tarde", "it": r"oggi|stasera", "nl": r"vandaag|vanavond|vanmiddag", "pt": r"hoje"}
 _THE_NEXT = {"en": r"(?:the next|the coming|the(?= hour))", "de": r"(?:der nächsten|des nächsten)",
@@ -1100,9 +1100,10 @@ def _one_unit(lang: str) -> re.Pattern:
 
 
 def _near(word: str, sentence: str, m, taken: list) -> int | None:
-    """Where the word stands right before or after the match (its start; taken from now on), or None."""
+    """Where the word stands right before or after the match (its start; taken from now on), or None. Before
+    it, a part of the day may stand between them: "tomorrow morning before 11am"."""
     near = re.compile(r"(?<!\w)(?:" + word + r")(?!\w)", re.I)
-    for t in near.finditer(sentence, max(0, m.start() - 16), min(len(sentence), m.end() + 16)):
+    for t in near.finditer(sentence, max(0, m.start() - 26), min(len(sentence), m.end() + 16)):
         taken.append(t.span())
         return t.start()
     return None
@@ -1552,6 +1553,8 @@ def _written_out(clause: str, lang: str) -> str:
         return next((name for name in _DAY_NAMES[lang].split() if _bare(name).startswith(word)), m.group(0))
     clause = _WEEKDAY_ABBR_RX[lang].sub(full, clause)
     clause = _SPELLED_OUT.sub("", clause)   # "em até 7 (sete) dias úteis", "30 (treinta) días"
+    # a weekday in brackets restates the day beside it: "by 6pm tomorrow (Tuesday)"
+    clause = re.sub(r"\s*\(\s*(?:" + "|".join(_DAY_NAMES[lang].split()) + r")\s*\)", "", clause, flags=re.I)
     for rx, to in _SHORTHAND.get(lang, ()):
         clause = rx.sub(to, clause)
     return clause

@@ -1391,3 +1391,17 @@ def test_any_subjects_future_before_a_firm_deadline_is_a_promise(text, lang):
 ])
 def test_an_expiry_an_offers_end_or_a_products_delivery_before_a_deadline_is_no_promise(text, lang):
     assert found(text, lang) == [], (lang, text)
+
+
+def test_a_clock_time_after_tomorrow_and_a_part_of_the_day_is_tomorrows():
+    # AT is Wednesday 4 March: "tomorrow" is Thursday 5 March (London = UTC in March)
+    thursday_11 = dt.datetime(2026, 3, 5, 11, 0, tzinfo=UTC)
+    assert min(d for _, d in found("Our engineer will call you tomorrow morning before 11am.")) == thursday_11
+    assert min(d for _, d in found("We bellen u morgenochtend voor 11 uur.", "nl")) == thursday_11
+    assert min(d for _, d in found("I'll send it by 3pm today and call you tomorrow.")) == \
+        dt.datetime(2026, 3, 4, 15, 0, tzinfo=UTC)
+
+
+def test_a_weekday_in_brackets_restates_the_day_beside_it():
+    assert found("Our team will ring you by 6pm tomorrow (Thursday).") == [
+        ("by 6pm", dt.datetime(2026, 3, 5, 18, 0, tzinfo=UTC))]
