@@ -180,7 +180,10 @@ def read(text: str, ctx=None) -> list[Line]:
 
 def _looks_like_code(line: str) -> bool:
     s = line.strip()
-    return bool(re.search(r"(?:;\s*$|^\s*[{}]\s*$|\)\s*\{\s*$|^\s*(?:def|function|import|#include|const|let|var)\s+\w)", s))
+    # A statement's ";" at the end, with code about it ("x = f(y);", "return 0;"); not a French sentence's " ;"
+    # or a sentence that goes on after a semicolon on the next line ("… dans un délai de trente jours;").
+    statement = bool(re.search(r"\S;\s*$", s)) and bool(re.search(r"[=(){}\[\]<>]|^(?:return|import|use|break|continue)\b", s))
+    return statement or bool(re.search(r"(?:^\s*[{}]\s*$|\)\s*\{\s*$|^\s*(?:def|function|import|#include|const|let|var)\s+\w)", s))
 
 
 def _header_state(raw: list[str], start: int, ctx, default: str) -> str:

@@ -169,8 +169,10 @@ _LANGS: dict[str, _Lang] = {
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
               (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
         clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
-              r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon)?"
-              r"(?=\W|$)",
+              r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
+              # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
+              r"(?<=day\s)\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[-–]\s*)(\d{1,2})(?:[:.](\d{2}))?\s*"
+              r"(am|pm|a\.m\.|p\.m\.|noon)?(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
             r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
@@ -292,6 +294,7 @@ _LANGS: dict[str, _Lang] = {
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
                      {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15, "quatorze": 14,
+                      "septante-deux": 72, "septante": 70, "nonante": 90, "quarante": 40, "cinquante": 50,
                       "vingt": 20, "vingt et un": 21, "trente": 30, "soixante": 60, "quatre-vingt-dix": 90}),
         units=[(r"(?:heures?|h) ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
                (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w")],
@@ -321,7 +324,8 @@ _LANGS: dict[str, _Lang] = {
                 r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
-                r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|crédit\w*|"
+                r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|"
+                r"(?<!limite de )(?<!carte de )(?<!ligne de )crédit\w*|"
                 r"versé\w*|viré\w*|(?:sera|seront|apparaîtra|apparaîtront|figurera|figureront)\s+(?:\w+\s+)?sur votre compte|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
         not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
@@ -353,18 +357,19 @@ _LANGS: dict[str, _Lang] = {
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
         clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|entre\s+las\s+\d{1,2}"
-              r"(?:[:.]\d{2})?\s*(?:h|horas)?\s*y\s+las\s+)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+              r"(?:[:.]\d{2})?\s*(?:h|horas)?\s*y\s+las\s+)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?"
+              r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 # the customer seeing the money arrive: "vas a verlo reflejado en 5 días hábiles"
                 r"(?:vas|va|van)\s+a\s+verl[oa]s?|l[oa]s?\s+ver(?:á|ás|án)|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
-                r"confirmar\w*|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
+                r"confirmar\w*|confirmo|confirmamos|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
                 r"abonad\w*|reembolsad\w*|(?:estará|estarán|aparecerá|aparecerán)\s+(?:\w+\s+)?en (?:su|tu) cuenta|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
-        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|tarda\w*|"
+        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|(?<!más )tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que|"
                      # already done: "ya se realizó el 12 de mayo"
@@ -418,9 +423,11 @@ _LANGS: dict[str, _Lang] = {
                   ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
         days=[(r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
-              (r"morgenochtend|morgen vroeg|morgen voor de middag|morgen vóór de middag", "tomorrow_morning"),
+              (r"morgenochtend|morgenvoormiddag|morgen vroeg|morgen voor de middag|morgen vóór de middag",
+               "tomorrow_morning"),
               (r"overmorgen", "day_after"),
-              (r"morgenmiddag|morgenavond|(?<!goede)morgen(?!ochtend|middag|avond)", "tomorrow"),
+              (r"morgenmiddag|morgennamiddag|morgenavond|(?<!goede)morgen(?!ochtend|middag|avond|voormiddag|namiddag)",
+               "tomorrow"),
               (r"(?:voor|vóór|aan) het einde van volgende week|eind volgende week", "end_of_next_week"),
               (r"(?:voor|vóór|aan) het einde van de(?:ze)? week|eind van de week|eind deze week|(?:later )?deze week|"
                r"in de loop van de week", "end_of_week"),
@@ -433,9 +440,9 @@ _LANGS: dict[str, _Lang] = {
                r"voor het einde van mijn dienst", "today"),
               (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
         clock=r"\b(?:(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+|tussen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s*)?(?:en|-|–)\s*)"
-              r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)(?=\W|$)",
+              r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)?(?=\W|$)(?!\s*(?:dag|dagen|week|weken|maand|minuten|min|u\b))",
         commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
-                r"antwoord\w*|hoort|horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
+                r"antwoord\w*|hoort|(?<!te )horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
@@ -839,13 +846,19 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             continue   # "de 9h à 18h", "von 9 bis 18 Uhr": opening hours, not a time anything is due
         if _dated_before(sentence, m.start(), lang):
             continue   # "para o dia 14 de agosto, às 09h15": the time of a booking, not of a next step
+        if _near(_PAST_DAY[lang], sentence, m, []) is not None:
+            taken.append(m.span())
+            continue   # "ieri alle 15:00 abbiamo emesso il rimborso": yesterday's time, not tomorrow's
         since = _FROM_CLOCK_RX[lang].match(m.group(0))
         if since and _RANGE_ON.match(sentence, m.end()):
             taken.append(m.span())
             continue   # "from 9am to 5pm": opening hours
-        due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
+        ampm = (m.group("ampm") + "m") if m.groupdict().get("ampm") else (m.group(3) or "")
+        due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), ampm)
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
-        if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)):
+        # Dutch says "uur" or the minutes, but not in a window: "tussen 9 en 11"
+        bare_nl = lang == "nl" and not (m.group(3) or m.group(2) or m.group(0).lower().startswith("tussen"))
+        if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)) and not bare_nl:
             if (on := _date_before(sentence, m.start(), lang, at, calendar)) is not None:
                 # "op dinsdag 10 maart tussen 13:00 en 17:00 uur": that time on that date
                 due = _local_at(at, calendar, on, due.astimezone(calendar.tz).time())
@@ -891,6 +904,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 found.append((m.group(0), due))
                 taken.append(m.span())
     for m in _date_pattern(lang).finditer(sentence):   # "on 5 March", "bis zum 12. März", "el 5 de marzo"
+        if _LAST.search(sentence, max(0, m.start() - 14), m.start()) or _LAST_AFTER.match(sentence, m.end()):
+            taken.append(m.span())
+            continue   # "del pasado 3 de octubre", "le 3 octobre dernier": a day gone by
         if free(m) and (not _DATED.search(sentence[:m.start()]) or _DAY_WINDOW.search(sentence[:m.start()])) and \
                 (due := _date_due(at, calendar, lang, m)):
             found.append((m.group(0).rstrip("."), due))
@@ -914,10 +930,14 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 re.search(r"(?:" + days_rx + r")" + _RANGE + r"$", sentence[:m.start(1)], re.I):
             taken.append(m.span())
             continue
-        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur))", sentence[m.end():], re.I):
+        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur)|"
+                    r"\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h\b|uhr|uur))", sentence[m.end():], re.I):
             continue   # "Tuesday 11 June": the date says which Tuesday
         # "ab Donnerstag": from when something starts, not by when it is done; but the customer's thing ready
         # from a day is ready by then ("Ihr Fahrzeug ist ab Donnerstag 15 Uhr abholbereit")
+        if _LAST.search(sentence, max(0, m.start(1) - 14), m.start(1)) or _LAST_AFTER.match(sentence, m.end()):
+            taken.append(m.span())
+            continue   # "afgelopen zaterdag", "last Saturday", "samedi dernier": a day gone by
         if free(m) and (not _FROM.search(sentence[:m.start()]) or _ready(sentence, lang)):
             index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
             due = _weekday_due(at, index, calendar)
@@ -1065,7 +1085,7 @@ def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m)
 
 # A time of day right after a weekday: "Wednesday 5pm", "Donnerstag um 14 Uhr", "jeudi à 10h".
 _AT_TIME = re.compile(r"\s*,?\s*(?:at\s+|by\s+|um\s+|à\s+|a las\s+|alle\s+|om\s+|às\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*"
-                      r"(am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\w)", re.I)
+                      r"(am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\w)(?!\s*[-–]\s*\d)", re.I)   # not a window's start
 
 
 # The start of a range of clock hours right before a clock time ("de 9h à 18h", "von 9 bis 18 Uhr", "dalle 9 alle 18").
@@ -1080,9 +1100,17 @@ _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|pr
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
 _TOMORROW = {"en": r"tomorrow", "de": r"morgen", "fr": r"demain", "es": r"mañana", "it": r"domani",
-             "nl": r"morgen(?:ochtend|middag|avond)?", "pt": r"amanhã"}
+             "nl": r"morgen(?:ochtend|middag|avond|voormiddag|namiddag)?", "pt": r"amanhã"}
 _TODAY = {"en": r"today|tonight|this evening|this afternoon", "de": r"heute", "fr": r"aujourd['’]hui|ce soir",
           "es": r"hoy|esta tarde", "it": r"oggi|stasera", "nl": r"vandaag|vanavond|vanmiddag", "pt": r"hoje"}
+# A day gone by: "yesterday" beside a clock time, "last" before a day or a date, "dernier" after one.
+_PAST_DAY = {"en": r"yesterday", "de": r"gestern", "fr": r"hier", "es": r"ayer|anoche", "it": r"ieri",
+             "nl": r"gisteren", "pt": r"ontem"}
+_LAST = re.compile(r"(?<!\w)(?:last|this\s+past|past|pasado|pasada|passado|passada|scorso|scorsa|dernier|dernière|"
+                   r"letzten|vergangenen|vorigen|afgelopen|vorige)\s+(?:(?:el|la|o|a|le|il|den|de|on)\s+)?(?:día\s+|dia\s+)?$",
+                   re.I)
+_LAST_AFTER = re.compile(r"\s+(?:dernier|dernière|passé|passée|pasado|pasada|passado|passada|scorso|scorsa|jl\.?|"
+                         r"u\.s\.)(?!\w)", re.I)
 _THE_NEXT = {"en": r"(?:the next|the coming|the(?= hour))", "de": r"(?:der nächsten|des nächsten)",
              "fr": r"(?:la prochaine|le prochain|l['’](?=heure))", "es": r"(?:la próxima|el próximo)",
              "it": r"(?:la prossima|il prossimo|un['’](?=ora))", "nl": r"(?:het komende|de komende)",
@@ -1128,7 +1156,11 @@ def _languages(language: str | None) -> list[str]:
 # Not after "12." in "bis zum 12. März".
 # A clause ends at ";", or at a comma before a turn to something else ("…by Wednesday, although banks…"), so that
 # what the turn says ("if you'd still like it") does not make the commitment before it no promise.
-_CLAUSE = re.compile(r"\s*;\s*|(?<=\w):\s+(?=\w+\s+\w+\s+\w+)|"
+_CLAUSE = re.compile(r"\s*;\s*|"
+                     # a colon before a clause with a subject or an object pronoun of its own ("Stiamo verificando
+                     # con l'autista: la richiamo entro mezzogiorno"); not after a label ("Prazo de resposta: até …")
+                     r"(?<=\w):\s+(?=(?:I|we|you|he|she|they|ich|wir|Sie|er|je|j['’]|nous|vous|on|il|elle|ils|elles|"
+                     r"yo|le|lo|la|te|les|io|ti|vi|ci|gli|ik|wij|we|u|eu|nós|lhe)\s)|"
                      # a spaced dash before a new speaker: "… I can't give you a price just yet - I'll message you back"
                      r"\s+[-–—]+\s+(?=(?:I|we|ich|wir|je|j['’]|nous|on|yo|io|ik|wij|eu|nós)\b)|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
                      r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora|"
@@ -1138,6 +1170,8 @@ _CLAUSE = re.compile(r"\s*;\s*|(?<=\w):\s+(?=\w+\s+\w+\s+\w+)|"
                      r"daarna|depois|então)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n|"
+                           # a line that opens with a label: "Issue: …\nCallback: Tue 2-4pm"
+                           r"\n(?=[ \t]*[A-ZÀ-Þ][^\n:.!?]{0,30}:\s)|"
                            # in chat, an emoji ends a sentence: "ho aperto la pratica 🙂 l'accredito arriva entro …"
                            r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+", re.I)
 # A full stop after an abbreviation ends no sentence: "innerhalb der nächsten 2 Std. zurück", "Ticket (Nr. 2093)",
@@ -1351,17 +1385,18 @@ _CONTACT_NOUNS = {
     "nl": r"telefoontje|gesprek|bericht|e-?mail|mail|bezoek|vraag|aanvraag|brief|klacht|belletje",
     "pt": r"chamada|ligação|mensagem|e-?mail|email|visita|pedido|contacto|contato|carta|reclamação"}
 _CONTACT_REF = {
-    "en": r"thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for|following\s+up\s+(?:on|from)|further\s+to|"
+    "en": r"thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for|many\s+thanks\s+for|following\s+up\s+(?:on|from)|further\s+to|"
           r"with\s+reference\s+to|in\s+(?:response|reply)\s+to|regarding",
-    "de": r"(?:(?:vielen|herzlichen|besten)\s+)?dank\s+für|danke\s+für|bezugnehmend\s+auf|bezüglich|"
+    "de": r"(?:(?:vielen|herzlichen|besten)\s+)?dank\s+für|danke\s+für|(?:ich|wir)\s+danken?\s+Ihnen(?:\s+\w+)?\s+für|bezugnehmend\s+auf|bezüglich|"
           r"(?:in|mit)\s+Bezug\s+auf",
-    "fr": r"merci(?:\s+beaucoup)?\s+(?:pour|de)|(?:je|nous)\s+fais(?:ons)?\s+suite\s+à|(?:pour\s+faire\s+)?suite\s+à|"
+    "fr": r"merci(?:\s+beaucoup)?\s+(?:pour|de)|(?:je|nous)\s+fais(?:ons)?\s+suite\s+à|"
+          r"(?:je|nous)\s+vous\s+remerci\w*(?:\s+\w+ment)?\s+(?:pour|de)|(?:pour\s+faire\s+)?suite\s+à|"
           r"en\s+réponse\s+à|concernant|au\s+sujet\s+de",
-    "es": r"(?:muchas\s+)?gracias\s+por|en\s+respuesta\s+a|en\s+relación\s+(?:con|a)|(?:con\s+)?respecto\s+a|tras|"
+    "es": r"(?:muchas\s+)?gracias\s+por|le\s+agradezco(?:\s+mucho)?|en\s+respuesta\s+a|en\s+relación\s+(?:con|a)|(?:con\s+)?respecto\s+a|tras|"
           r"a\s+raíz\s+de",
     "it": r"(?:la\s+|ti\s+|vi\s+)?ringrazi\w*\s+per|grazie\s+(?:mille\s+)?per|in\s+(?:riferimento|merito)\s+a|"
           r"a\s+seguito\s+di|facendo\s+seguito\s+a|riguardo\s+a",
-    "nl": r"(?:hartelijk\s+)?(?:bedankt|dank\s+u|dank\s+je|dank)\s+(?:wel\s+)?voor|naar\s+aanleiding\s+van|n\.a\.v\.|"
+    "nl": r"(?:hartelijk\s+)?(?:bedankt|dank\s+u|dank\s+je|dank)\s+(?:wel\s+)?voor|ik\s+dank\s+(?:u|je)(?:\s+\w+)?\s+voor|naar\s+aanleiding\s+van|n\.a\.v\.|"
           r"met\s+betrekking\s+tot|m\.b\.t\.|betreffende|in\s+antwoord\s+op",
     "pt": r"obrigad[oa]\s+(?:pel[oa]|por)|agradecemos|na\s+sequência\s+d[oa]|em\s+resposta\s+(?:a|à|ao)|"
           r"relativamente\s+(?:a|à|ao)"}
@@ -1509,6 +1544,34 @@ def _future_due(clause: str, lang: str) -> bool:
     return bool(_FIRM_DEADLINE[lang].search(clause) and _FUTURE[lang].search(clause))
 
 
+# A service's planned maintenance is no follow-up to the customer ("na madrugada de terça, das 0h às 4h,
+# faremos uma manutenção", "scheduled maintenance tonight 1-3am"); maintenance of the customer's own thing is
+# ("the engineer will service your boiler", "faremos a manutenção do seu aquecedor").
+_MAINTENANCE = re.compile(r"(?<!\w)(?:maintenance|Wartung\w*|mantenimiento|manutenzione|onderhoud\w*|manutenção|"
+                          r"downtime|Ausfallzeit|interruption\s+de\s+service)(?!\w)", re.I)
+_YOURS = r"(?:your|ur|Ihr\w*|dein\w*|votre|vos|ton|ta|su|sus|tu|tus|sua|seu|suo|tuo|tua|uw|je|jouw)"
+_YOURS_BEFORE = re.compile(r"(?<!\w)" + _YOURS + r"\s+(?:\w+\s+)?$", re.I)   # "your boiler('s) maintenance", "Ihre Wartung"
+_YOURS_AFTER = re.compile(r"\s+(?:of|on|to|for|von|an|de|du|des|de\s+la|do|da|dos|das|del|della|dello|di|van|aan|à)\s+"
+                          r"(?:(?:the|la|le|el|il|o|a|het|de)\s+)?" + _YOURS + r"(?!\w)", re.I)
+
+
+# "A equipa de manutenção fará …", "our maintenance team will …": the people, not a maintenance window.
+_STAFF_OF = re.compile(r"(?:team|crew|staff|department|engineer|technician|equipa|equipe|équipe|equipo|squadra|"
+                       r"servi[cç]o|servicio|servizio|service|afdeling|dienst|Abteilung|técnico|tecnico|technicien)\s+"
+                       r"(?:de|of|di|van|da|du|del)?\s*$", re.I)
+
+
+_STAFF_AFTER = re.compile(r"\s+(?:team|crew|staff|department|engineers?|technicians?|Team|Techniker\w*|Abteilung)\b", re.I)
+
+
+def _service_maintenance(clause: str) -> bool:
+    """Whether the clause announces maintenance of the service rather than of the customer's own thing."""
+    m = _MAINTENANCE.search(clause)
+    return bool(m) and not _YOURS_BEFORE.search(clause, max(0, m.start() - 25), m.start()) and \
+        not _YOURS_AFTER.match(clause, m.end()) and not _STAFF_OF.search(clause, max(0, m.start() - 30), m.start()) \
+        and not _STAFF_AFTER.match(clause, m.end())
+
+
 def _passive_due(clause: str, lang: str) -> bool:
     """Whether the clause puts something to be done in the passive with a deadline word (see ``_PASSIVE``)."""
     if not _DEADLINE_WORD[lang].search(clause) and not _WINDOW.search(clause):
@@ -1560,6 +1623,16 @@ def _written_out(clause: str, lang: str) -> str:
     return clause
 
 
+# A summary's line naming the next step, then its time: "Callback: Tue 2-4pm", "Nächster Kontakt: Freitag",
+# "Prochain point : jeudi 10h", "Próximo contacto: viernes", "Terugbelmoment: morgen 10 uur".
+_STEP_LABEL = re.compile(
+    r"^(?:call-?\s?back|next\s+(?:update|contact|call|step)|follow-?\s?up|update\s+due|r[üu]ckruf|"
+    r"n[äa]chste[rs]?\s+(?:kontakt|schritt|r[üu]ckmeldung|termin)|rappel|prochain(?:e)?\s+(?:contact|point|étape|appel)|"
+    r"devoluci[óo]n\s+de\s+(?:la\s+)?llamada|pr[óo]xim[oa]\s+(?:contacto|paso|llamada|contato|passo|liga[çc][ãa]o)|"
+    r"richiamata|prossim[oa]\s+(?:contatto|aggiornamento|chiamata)|terugbel\w*|volgende\s+(?:update|stap|contact)|"
+    r"retorno)\s*:\s*\S", re.I)
+
+
 def _paragraphs(lines) -> str:
     """The lines as text, a blank line wherever the reply had one or left lines out (the customer's quoted
     message, code): a paragraph or a chat turn ends a sentence even without a full stop."""
@@ -1583,7 +1656,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             for clause in _clauses(sentence, lang):
-                if lang in _ABSENT and _ABSENT[lang].search(clause):
+                if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause):
                     pending = False
                     continue
                 clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
@@ -1600,7 +1673,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         pending = False
                         continue
                     clause = clause[:purpose.start()]
-                committed = (any(not _done(clause, c, lang) for c in commit.finditer(clause)) or
+                committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
+                                 for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
                 if (committed or pending) and _OBLIGED[lang].search(polite):
@@ -1796,14 +1870,16 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
           r"accueilleront|plaira|demandera|demanderont)\b)\w+(?:ra|ront)\b|"
           r"\b(?:vous|te|t['’])\s*(?:sera|seront)\s+(?:\w+ment\s+)?(?!(?:factur|prélev|débit|demand|propos|"
           r"offert|réclam|exig|appliqu|imput|retenu|déduit|résili|suspendu|coupé)\w*\b)\w+(?:é|ée|és|ées|is|ise|ises|it|ite|its|ites|u|ue|us|ues)\b",
-    "es": r"\b(?:se\s+)?(?:le|te|les)\s+(?!(?:será|serán|estará|estarán|tendrá|tendrán|podrá|podrán|deberá|"
+    "es": r"\b(?:le|te|les)\s+(?:llega|llegan|llegará|llegarán)\b|"
+          r"\b(?:se\s+)?(?:le|te|les)\s+(?!(?:será|serán|estará|estarán|tendrá|tendrán|podrá|podrán|deberá|"
           r"deberán|habrá|aplicará|aplicarán|descontará|retendrá|suspenderá|cancelará|renovará|subirá|"
           r"incrementará|cortará|caducará|vencerá|costará|costarán|cobrará|cobrarán|cargará|cargarán|facturará|gustará|"
           r"gustarán|parecerá|quedará|interesará|encantará|esperará|esperarán|atenderá|atenderán|pedirá|pedirán|"
           r"solicitará|exigirá|requerirá|corresponderá|tocará)\b)\w+(?:ará|erá|irá|arán|erán|irán)\b|"
           r"\b(?:le|te|les)\s+(?:será|serán)\s+(?:\w+mente\s+)?(?!(?:cobrad|cargad|facturad|solicitad|requerid|"
           r"pedid|exigid)\w*\b)\w+(?:ad[oa]s?|id[oa]s?|t[oa]s?)\b",
-    "it": r"\b(?:la|le|ti|vi|gli)\s+(?!(?:sarà|saranno|avrà|avranno|verrà|verranno|potrà|potranno|dovrà|dovranno|"
+    "it": r"\b(?:ti|le|vi)\s+(?:arriva|arrivano|arriverà|arriveranno)\b|"
+          r"\b(?:la|le|ti|vi|gli)\s+(?!(?:sarà|saranno|avrà|avranno|verrà|verranno|potrà|potranno|dovrà|dovranno|"
           r"costerà|costeranno|piacerà|piaceranno|addebiterà|addebiteranno|"
           r"fatturerà|aspetterà|aspetteranno|attenderà|accoglierà|chiederà|chiederanno|servirà|converrà)\b)"
           r"\w+(?:erà|irà|arà|eranno|iranno|aranno)\b|"
@@ -1882,9 +1958,18 @@ _SUBORDINATE = {"de": re.compile(r",\s*(?:ob|dass|daß|wenn|falls|sobald|weil|da
                 "nl": re.compile(r",\s*(?:of|dat|zodra|omdat|wat|waar|hoe|nadat|voordat)\b.*$", re.I)}
 
 
+# "-amos" is present and past alike in Spanish and Portuguese: after "ya", "já", "ayer", "ontem" it is the past,
+# unless a future stands in the clause too.
+_PAST_ADVERB = {"es": re.compile(r"\b(?:ya|ayer|anoche)\b", re.I), "pt": re.compile(r"\b(?:já|ontem)\b", re.I)}
+_FUTURE_FORM = {"es": re.compile(r"\w+(?:ré|rá|remos|rán)\b|\b(?:vamos|voy|va|van)\s+a\b", re.I),
+                "pt": re.compile(r"\w+(?:rei|rá|remos|rão)\b|\b(?:vamos|vou|vai|vão)\s+\w+(?:ar|er|ir)\b", re.I)}
+
+
 def _company_acts(clause: str, lang: str) -> bool:
     """Whether the company (we, I, a member of its staff) is the agent of a future act in the clause, whatever
     the verb, or the customer the receiver of one; not when the act is negated, hoped for or only possible."""
+    if lang in _PAST_ADVERB and _PAST_ADVERB[lang].search(clause) and not _FUTURE_FORM[lang].search(clause):
+        return False
     rx = _GENERAL_COMMIT.get(lang)
     main = _SUBORDINATE[lang].sub("", clause) if lang in _SUBORDINATE else clause
     return bool((rx and rx.search(main)) or _TO_CUSTOMER[lang].search(clause) or _ready(clause, lang)) and \
@@ -1938,7 +2023,16 @@ _PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+",
          "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+",
          "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+",
          "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+"}
-_PAST = {lang: rx + r"(?:(?:" + _ADVERBS[lang] + r")\s+){0,2}$" for lang, rx in _PAST.items()}
+# … or the object of the perfect's participle: "j'ai lancé le remboursement", "abbiamo emesso il rimborso",
+# "hemos tramitado el reembolso", "temos processado o reembolso".
+_PARTICIPLE_OBJ = {
+    "fr": r"\w+(?:é|ée|és|ées|i|is|it|u|us|ert)\s+(?:(?:le|la|les|l['’]|un|une|des|du|votre|vos|ton|ta|tes|ce|cet|cette)\s*)",
+    "es": r"\w+(?:ado|ada|ido|ida|to|cho)\s+(?:(?:el|la|los|las|un|una|su|sus|tu|tus|este|esta)\s+)",
+    "it": r"\w+(?:ato|ata|uto|uta|ito|ita|esso|essa|sso|tto)\s+(?:(?:il|lo|la|i|gli|le|l['’]|un|una|uno|il suo|la sua|"
+          r"il tuo|la tua)\s*)",
+    "pt": r"\w+(?:ado|ada|ido|ida)\s+(?:(?:o|a|os|as|um|uma|o seu|a sua|seu|sua)\s+)"}
+_PAST = {lang: rx + r"(?:(?:" + _ADVERBS[lang] + r")\s+){0,2}(?:" + _PARTICIPLE_OBJ[lang] + r")?$"
+         for lang, rx in _PAST.items()}
 _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 
 
@@ -1978,8 +2072,24 @@ _NOT_BEFORE = {lang: re.compile(r"\b(?:" + rx + r")(?:[\w'’]+\s+){0,2}$", re.I
 
 # "-amos" is present and past alike in Spanish and Portuguese: after "yesterday" it is the past ("Ontem te ligamos
 # às 14h", "Ayer le llamamos a las 10").
-_YESTERDAY = {"es": re.compile(r"\b(?:ayer|anteayer|anoche|la semana pasada)\b", re.I),
-              "pt": re.compile(r"\b(?:ontem|anteontem|na semana passada)\b", re.I)}
+_YESTERDAY = {"es": re.compile(r"\b(?:ayer|anteayer|anoche|la semana pasada|ya)\b", re.I),
+              "pt": re.compile(r"\b(?:ontem|anteontem|na semana passada|já)\b", re.I)}
+
+
+# A commitment word that only names a thing or a purpose commits to nothing: "l'email di conferma", "the
+# confirmation email's …", "un correo de confirmación", "para resolver", "pour régler", "per sistemare".
+_MODIFIER_BEFORE = {lang: re.compile(rx + r"$", re.I) for lang, rx in {
+    "en": r"\bof\s+", "de": r"(?!)", "fr": r"(?:\b(?:de|du|des)\s+|\bd['’])", "es": r"\b(?:de|del)\s+",
+    "it": r"\b(?:di|del|della|dello|da)\s+", "nl": r"\bvan\s+", "pt": r"\b(?:de|do|da|dos|das)\s+"}.items()}
+_PURPOSE_BEFORE = re.compile(r"\b(?:para|pour|afin\s+de|per|um|om\s+te|in\s+order\s+to)\s+$", re.I)
+_INFINITIVE = re.compile(r"\w*(?:ar|er|ir|re|en)(?:l[aoe]s?|gli|ne|ci|vi|si|se|nos|lhe|te|me)?$", re.I)
+
+
+def _aside_word(clause: str, c: re.Match, lang: str) -> bool:
+    """Whether the commitment word at ``c`` is a noun's modifier or a purpose's infinitive (see above)."""
+    before = clause[max(0, c.start() - 14):c.start()]
+    return bool(_PURPOSE_BEFORE.search(before) or
+                (_MODIFIER_BEFORE[lang].search(before) and not _INFINITIVE.fullmatch(c.group(0))))
 
 
 def _done(clause: str, c: re.Match, lang: str) -> bool:

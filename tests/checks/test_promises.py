@@ -1405,3 +1405,60 @@ def test_a_clock_time_after_tomorrow_and_a_part_of_the_day_is_tomorrows():
 def test_a_weekday_in_brackets_restates_the_day_beside_it():
     assert found("Our team will ring you by 6pm tomorrow (Thursday).") == [
         ("by 6pm", dt.datetime(2026, 3, 5, 18, 0, tzinfo=UTC))]
+
+
+# --- Precision: times that belong to the past, to a thing's name or to the service, not to a next step. ---
+@pytest.mark.parametrize("text, lang", [
+    ("El martes ya te enviamos la factura corregida.", "es"),
+    ("Na segunda já lhe enviamos o contrato por email.", "pt"),
+    ("Ieri alle 16:30 abbiamo spedito la fattura corretta.", "it"),
+    ("Yesterday at 4pm we sent the corrected invoice.", "en"),
+    ("Le escribo sobre el cargo del pasado 12 de octubre. Le llamaremos.", "es"),
+    ("Wat leuk dat jullie afgelopen vrijdag langs zijn geweest! We bellen je.", "nl"),
+    ("Thanks for coming in last Friday. We'll be in touch.", "en"),
+    ("Je vous remercie sincèrement pour votre appel de ce matin.", "fr"),
+    ("Votre nouvelle limite de crédit est de 2 000 €, en vigueur dès aujourd'hui.", "fr"),
+    ("Fijn om te horen dat jullie voor 14 juni kiezen!", "nl"),
+    ("J'ai lancé le remboursement manuellement aujourd'hui.", "fr"),
+    ("Abbiamo emesso il rimborso questa mattina.", "it"),
+    ("Il sistema ti ha inviato in automatico l'email di conferma alle 9:12.", "it"),
+    ("El lunes a las 16:00 te llamó Marta para resolver tus dudas.", "es"),
+    ("Tonight from 1am to 3am we will carry out planned maintenance on the network in your area.", "en"),
+    ("Na madrugada de quinta, das 0h às 4h, faremos uma manutenção programada na rede da sua região.", "pt"),
+])
+def test_a_time_of_the_past_a_things_name_or_a_service_window_is_no_promise(text, lang):
+    assert found(text, lang) == [], (lang, text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Faremos a manutenção do seu esquentador na sexta-feira.", "pt"),
+    ("Our maintenance team will replace the lock by Friday.", "en"),
+    ("Le invieremo una mail di conferma entro domani.", "it"),
+    ("Le llamaremos mañana para resolver sus dudas.", "es"),
+    ("Entro 2 ore ti arriva un SMS con il codice.", "it"),
+    ("Te llega un SMS con el código en menos de 2 horas.", "es"),
+])
+def test_the_same_words_in_a_real_next_step_still_promise(text, lang):
+    assert found(text, lang), (lang, text)
+
+
+def test_a_label_before_its_time_stays_with_it_and_a_summary_line_names_the_next_step():
+    assert found("Plazo de respuesta: hasta 5 días hábiles.", "es")
+    assert found("Prazo de resposta: até 5 dias úteis.", "pt")
+    text = "Summary of today's call:\nIssue: the lens blurs\nCallback: Thu 2-4pm (Aisha)\nCost to you: none"
+    assert found(text) == [("2-4pm", dt.datetime(2026, 3, 5, 16, 0, tzinfo=UTC))]
+    assert found("Nächster Kontakt: Freitag", "de")
+    assert found("Opening hours: Mon-Fri 9-5") == []
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    ("We'll call Thursday 2pm-4pm.", "en", dt.datetime(2026, 3, 5, 16, 0, tzinfo=UTC)),
+    ("Te escribimos antes de las 6 pm con la solución.", "es", dt.datetime(2026, 3, 4, 18, 0, tzinfo=UTC)),
+    ("Ik bel je morgenvoormiddag tussen 9 en 11 terug.", "nl", dt.datetime(2026, 3, 5, 11, 0, tzinfo=UTC)),
+    ("Vous recevrez une réponse dans les septante-deux heures.", "fr", AT + dt.timedelta(hours=72)),
+    ("Te confirmo la fecha en un plazo máximo de 24 horas.", "es", AT + dt.timedelta(hours=24)),
+])
+def test_windows_am_pm_in_spanish_flemish_and_belgian_words(text, lang, due):
+    assert min(d for _, d in found(text, lang)) == due
+    assert found("We bellen u voor 2 weken.", "nl") == []
+    assert found("Te confirmo la cita para el jueves a las 10.", "es") == []   # booked now: no deadline word

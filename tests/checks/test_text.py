@@ -46,3 +46,12 @@ def test_what_the_customer_said_in_the_transcript_is_not_held_against_the_compan
     # The agent's own words still count.
     rude = text.replace("I'm sorry for the wait", "Calm down, it's not my fucking fault")
     assert [f.check for f in run_checks(rude, ctx("Jane Doe", "en"))] == ["profanity"]
+
+
+def test_a_sentence_that_ends_its_line_with_a_semicolon_is_prose_not_code():
+    from probes.checks._text import prose_lines
+    text = ("Madame,\nVotre demande sera instruite dans un délai de trente jours ;\nla décision vous sera notifiée.\n"
+            "Run this:\nresult = compute(total);\nThanks")
+    lines = {ln.text.strip(): ln.prose for ln in prose_lines(text)}
+    assert lines["Votre demande sera instruite dans un délai de trente jours ;"]
+    assert all("compute" not in ln.prose for ln in prose_lines(text))
