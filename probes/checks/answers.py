@@ -128,6 +128,8 @@ def covers(point, text: str, language: str = "en") -> bool:
     point = str(point)
     if len(point) > 2 and point.startswith("/") and point.endswith("/"):
         return re.search(point[1:-1], text, re.I) is not None
+    if not _words(point):   # a symbol ("€", "%"): written as it is, or not at all
+        return point.strip().lower() in text.lower()
     have = set(_words(text))
     return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text)
                for w in _words(point))

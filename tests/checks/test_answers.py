@@ -129,3 +129,10 @@ def test_the_corpus_reads_any_of_lists_in_must_mention_as_the_scenario_form_does
     assert f.check == "answer.incomplete" and f.snippet == "“refund”"
     (f,) = answers.check("Hi Jane, refund done; a replacement ships today.", ctx)
     assert f.check == "answer.complete"
+
+
+def test_a_point_that_is_only_a_symbol_is_covered_by_that_symbol_alone():
+    from probes.checks.answers import covers
+    assert not covers(["€"], "The date is still free.")
+    assert covers(["€"], "It costs 450 € in all.")
+    assert not covers(["Preis", "€"], "Der Samstag ist noch frei.", "de")
