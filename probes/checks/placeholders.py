@@ -103,7 +103,13 @@ _DOTTED = re.compile(r"^[A-Za-z]\w+(?:\.[A-Za-z]\w+)+$")
 _WORD_SPLIT = re.compile(r"[ \-]+")
 
 PATTERNS = [
-    ("double curly braces", re.compile(r"\{\{\s*[\w.\- ]{1,40}\s*\}\}")),
+    # with a filter too: "{{ customer.name | default: 'there' }}"
+    ("double curly braces", re.compile(r"\{\{\s*[\w.\- ]{1,40}(?:\|[^{}\n]{1,60})?\s*\}\}")),
+    # a template's statement: "{% if first_name %}", "{%- endif -%}"
+    ("template tag", re.compile(r"\{%-?\s*(?:if|else|elif|endif|for|endfor|unless|endunless|include|assign|set|"
+                                r"block|endblock)\b[^%\n]{0,60}-?%\}")),
+    # Salesforce's merge fields: "{!Contact.FirstName}", "{!Case.CaseNumber}"
+    ("merge field", re.compile(r"\{!\s*[A-Z]\w*(?:\.[A-Za-z]\w*)*\s*\}")),
     ("mail-merge tag", re.compile(r"\*\|[A-Z0-9_]{2,30}\|\*")),
     ("template tag", re.compile(r"\$\$([A-Za-z][\w.]{0,40})\$\$")),   # "$$COGNOME$$", before "$name" reads it
     ("dollar variable", re.compile(r"\$\{\s*[A-Za-z][\w.]{0,40}\s*\}")),
@@ -337,6 +343,12 @@ _GREETING_SLOT = re.compile(
     r"^\s*(?:dear|hi|hello|hey|hallo|liebe[rs]?|sehr\s+geehrte[rs]?(?:/r)?|guten\s+tag|bonjour|cher|ch[èe]re|"
     r"hola|estimad[oa](?:/a)?|querid[oa]|gentile|buongiorno|ciao|car[oa]|beste|geachte|hoi|ol[áa]|prezad[oa]|"
     r"caro\(a\)|car[oa])\s+(?P<slot>:?[^,:!\n]{1,40}?)\s*[,:!]", re.I)
+# A greeting whose name was merged in empty: a space, then the comma ("Dear ,", "Hallo Herr ,", "Olá ,").
+_EMPTY_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|hallo|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|bonjour|cher|ch[èe]re|hola|"
+    r"estimad[oa]|querid[oa]|gentile|buongiorno|ciao|car[oa]|beste|geachte|hoi|ol[áa]|prezad[oa])"
+    r"(?:\s+(?:mr|mrs|ms|miss|mx|dr|herr|frau|monsieur|madame|sr|sra|señor|señora|sig|sig\.ra|signor|signora|heer|"
+    r"mevrouw|senhor|senhora)\.?)?\s+,", re.I)   # only a comma: French spaces its "Bonjour !" and "Madame :"
 # Name words a slot names a field with (not "Dear Customer", a generic greeting).
 _NAME_WORD = re.compile(r"name|first|last|surname|vorname|nachname|anrede|nom\b|pr[ée]nom|nombre|apellido|nome|"
                         r"cognome|naam|voornaam|achternaam|salutation|title|recipient|contact", re.I)
@@ -362,11 +374,15 @@ def _unfilled_slots(lines, ctx, covered: dict[int, list[tuple[int, int]]]) -> li
     for ln in lines:
         if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
             continue
+        if not greeted and (e := _EMPTY_GREETING.match(ln.prose)):
+            greeted = True   # "Dear ,", "Sehr geehrte Frau ,": the name was merged in empty
+            found.append((ln.no, e.end() - 1, e.group(0).strip(), "an empty greeting"))
+            continue
         m = None if greeted else _GREETING_SLOT.match(ln.prose)
         if m:
             greeted = True
             slot = m.group("slot").strip()
-            blank = re.fullmatch(r"_{2,}|\.{3,}|…|-{3,}|:\w+|\{\d\}|%s", slot)
+            blank = re.fullmatch(r"_{2,}|\.{3,}|…|-{3,}|:\w+|\{\d\}|%s|X{3,}|x{3,}", slot)
             named = re.fullmatch(r"(?:[A-Za-zÀ-ÿ_]+\s*){1,3}", slot) and _NAME_WORD.search(slot) and is_field(slot) \
                 and not ({fold(w) for w in re.findall(r"\w+", slot)} & persona)
             if (blank or named) and not taken(ln.no, m.start("slot"), m.end("slot")):

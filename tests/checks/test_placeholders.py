@@ -371,3 +371,27 @@ def test_a_field_left_in_an_instruction_or_in_rarer_delimiters_is_caught(text, p
 ])
 def test_quoted_words_and_masked_numbers_are_not_placeholders(text):
     assert check(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dear {!Contact.FirstName},\nthanks for your message.",
+    "Dear {{ customer.first_name | default: 'there' }},\nthanks.",
+    "{% if first_name %}Hi {{ first_name }}{% else %}Hi there{% endif %},\nthanks.",
+    "Dear ,\nthank you for your email.",
+    "Sehr geehrte Frau ,\nvielen Dank für Ihre Nachricht.",
+    "Hola ,\ngracias por escribirnos.",
+    "Hi XXX,\nyour order is ready.",
+])
+def test_other_template_syntaxes_and_a_name_merged_in_empty(text):
+    assert check(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour !\nMerci pour votre message.",
+    "Chère Madame :\nvoici la réponse.",
+    "Hi,\nthanks for writing.",
+    "Dear Sir or Madam,\nthank you.",
+    "Add {!important} only where you must.",
+])
+def test_a_greeting_without_a_name_or_french_spacing_is_no_placeholder(text):
+    assert check(text) == [], text
