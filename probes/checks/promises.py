@@ -1604,6 +1604,7 @@ _DAY_NAMES = {"en": "monday tuesday wednesday thursday friday saturday sunday",
               "pt": "segunda terça quarta quinta sexta sábado domingo"}
 _WEEKDAY_ABBR_RX = {lang: re.compile(r"(?<![\w.])(" + days + r")" + after, re.I)
                     for lang, (days, after) in _WEEKDAY_ABBR.items()}
+_PT_NUMBERED_DAY = re.compile(r"(?<!\w)([2-6])\s?[ªa]\.?\s?-?\s?feira(?!\w)", re.I)
 _SPELLED_OUT = re.compile(r"(?<=\d)\s*\(\s*[a-zà-ÿ][a-zà-ÿ -]{1,30}\)", re.I)
 _SHORTHAND = {"de": [(re.compile(r"(?<!\w)zw\.\s*", re.I), "zwischen "),
                      (re.compile(r"(?<=\d)(\s*(?:Uhr)?\s+)u\.\s+(?=\d)"), r"\1und ")]}
@@ -1616,6 +1617,8 @@ def _written_out(clause: str, lang: str) -> str:
         return next((name for name in _DAY_NAMES[lang].split() if _bare(name).startswith(word)), m.group(0))
     clause = _WEEKDAY_ABBR_RX[lang].sub(full, clause)
     clause = _SPELLED_OUT.sub("", clause)   # "em até 7 (sete) dias úteis", "30 (treinta) días"
+    if lang == "pt":   # "na 5ª feira", "2a-feira": the weekday by its number
+        clause = _PT_NUMBERED_DAY.sub(lambda m: _DAY_NAMES["pt"].split()[int(m.group(1)) - 2] + "-feira", clause)
     # a weekday in brackets restates the day beside it: "by 6pm tomorrow (Tuesday)"
     clause = re.sub(r"\s*\(\s*(?:" + "|".join(_DAY_NAMES[lang].split()) + r")\s*\)", "", clause, flags=re.I)
     for rx, to in _SHORTHAND.get(lang, ()):
@@ -1631,6 +1634,13 @@ _STEP_LABEL = re.compile(
     r"devoluci[óo]n\s+de\s+(?:la\s+)?llamada|pr[óo]xim[oa]\s+(?:contacto|paso|llamada|contato|passo|liga[çc][ãa]o)|"
     r"richiamata|prossim[oa]\s+(?:contatto|aggiornamento|chiamata)|terugbel\w*|volgende\s+(?:update|stap|contact)|"
     r"retorno)\s*:\s*\S", re.I)
+
+
+# A step on the day the clause before named: "that day", "the same day", "ce jour-là", "ese mismo día".
+_THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+)?(?:that|the\s+same)\s+day|an\s+(?:diesem|demselben|dem)\s+Tag|am\s+selben\s+Tag|"
+                       r"ce\s+jour-là|le\s+jour\s+même|le\s+même\s+jour|ese\s+(?:mismo\s+)?día|el\s+mismo\s+día|"
+                       r"quel\s+giorno|lo\s+stesso\s+giorno|(?:op\s+)?die(?:zelfde)?\s+dag|nesse\s+(?:mesmo\s+)?dia|"
+                       r"no\s+mesmo\s+dia)(?!\w)", re.I)
 
 
 def _paragraphs(lines) -> str:
@@ -1655,7 +1665,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
+            before: list = []   # the times of the clause before, for a step on "that day"
             for clause in _clauses(sentence, lang):
+                earlier, before = before, (_times(_written_out(clause, lang), lang, at, calendar)
+                                           if _THAT_DAY.search(sentence) else [])
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause):
                     pending = False
                     continue
@@ -1683,6 +1696,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 times = _times(_written_out(clause, lang), lang, at, calendar) if committed or pending else []
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
+                if committed and not times and _THAT_DAY.search(clause):
+                    # "… chegam do laboratório na 5ª feira; ligamos-lhe nesse dia": the day the clause before named
+                    times = [(f"{words} ({_THAT_DAY.search(clause).group(0)})", due) for words, due in earlier
+                             if due.astimezone(calendar.tz).time() == END_OF_DAY]
                 for words, due in times:
                     if due > at and words.lower() not in seen:
                         seen.add(words.lower())

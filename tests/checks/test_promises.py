@@ -1462,3 +1462,13 @@ def test_windows_am_pm_in_spanish_flemish_and_belgian_words(text, lang, due):
     assert min(d for _, d in found(text, lang)) == due
     assert found("We bellen u voor 2 weken.", "nl") == []
     assert found("Te confirmo la cita para el jueves a las 10.", "es") == []   # booked now: no deadline word
+
+
+def test_a_portuguese_weekday_by_its_number_and_a_step_on_that_day():
+    assert found("Ligamos-lhe na 5ª feira para marcar a consulta.", "pt")[0][1] == \
+        dt.datetime(2026, 3, 5, 17, 0, tzinfo=UTC)
+    (words, due), = found("As peças chegam na 6a-feira; ligamos-lhe nesse dia para marcar a montagem.", "pt")
+    assert due == dt.datetime(2026, 3, 6, 17, 0, tzinfo=UTC)
+    (words, due), = found("The parts come in on Friday; we'll ring you that day to book the fitting.")
+    assert due == dt.datetime(2026, 3, 6, 17, 0, tzinfo=UTC)
+    assert found("We'll call you that day.") == []   # no day named before it
