@@ -1567,7 +1567,9 @@ _STAFF_AFTER = re.compile(r"\s+(?:team|crew|staff|department|engineers?|technici
 def _service_maintenance(clause: str) -> bool:
     """Whether the clause announces maintenance of the service rather than of the customer's own thing."""
     m = _MAINTENANCE.search(clause)
-    return bool(m) and not _YOURS_BEFORE.search(clause, max(0, m.start() - 25), m.start()) and \
+    if m is None:
+        return False
+    return not _YOURS_BEFORE.search(clause, max(0, m.start() - 25), m.start()) and \
         not _YOURS_AFTER.match(clause, m.end()) and not _STAFF_OF.search(clause, max(0, m.start() - 30), m.start()) \
         and not _STAFF_AFTER.match(clause, m.end())
 
@@ -1696,9 +1698,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 times = _times(_written_out(clause, lang), lang, at, calendar) if committed or pending else []
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
-                if committed and not times and _THAT_DAY.search(clause):
+                if committed and not times and (that_day := _THAT_DAY.search(clause)):
                     # "… chegam do laboratório na 5ª feira; ligamos-lhe nesse dia": the day the clause before named
-                    times = [(f"{words} ({_THAT_DAY.search(clause).group(0)})", due) for words, due in earlier
+                    times = [(f"{words} ({that_day.group(0)})", due) for words, due in earlier
                              if due.astimezone(calendar.tz).time() == END_OF_DAY]
                 for words, due in times:
                     if due > at and words.lower() not in seen:
