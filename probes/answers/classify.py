@@ -118,7 +118,7 @@ SAYS_AUTOMATIC = _words(
     r"messaggio automatico|automatisch bericht|mensagem automática)[ \t]*:",
     # The same label standing as a sentence of its own, anywhere: "… o NO para anular. Mensaje automático.",
     # "(automated message)", "SMS automatique – ne pas répondre" (not "sorry about the automatic reply you got").
-    r"(?:^|(?<=[.!?)][ \t])|(?<=[\n(]))(?:(?:an? )?(?:automated|automatic|auto-?generated|system-generated) "
+    r"\b(?:(?<![\s\S])|(?<=[.!?)][ \t])|(?<=[\n(]))(?:(?:an? )?(?:automated|automatic|auto-?generated|system-generated) "
     r"(?:message|notification|reply|response|text|sms|e-?mail|alert|reminder)|automatische (?:nachricht|"
     r"benachrichtigung|e-?mail|sms|antwort|mitteilung)|automatisch (?:erstellte|generierte|versendete) (?:nachricht|"
     r"e-?mail|sms)|(?:message|sms|e-?mail|courriel|notification) automatique|(?:mensaje|sms|correo|aviso|"

@@ -168,21 +168,23 @@ _NOTICE_SIGNS: tuple[tuple[str, re.Pattern], ...] = (
 _NOTICE_PERSON = re.compile(
     r"^(?:[^:\n]{1,40}:\s*)?(?:(?:hi|hello|hey|dear|hallo|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|bonjour|salut|"
     r"hola|buen[oa]s\s+\w+|estimad[oa]|ciao|buongiorno|gentile|hoi|beste|geachte|ol[áa]|oi|bom\s+dia|boa\s+tarde|"
-    r"prezad[oa]|car[oa])\b|[A-ZÀ-Þ][a-zà-ÿ]+,\s)|"
+    r"prezad[oa]|car[oa])\b|(?-i:[A-ZÀ-Þ][a-zà-ÿ]+),\s)|"
     r"\b(?:it['’]s|this\s+is|here['’]s|hier\s+(?:ist|spricht)|c['’]est|soy|sono|ik\s+ben|sou|aqu[ií]\s+(?:te\s+)?"
-    r"(?:escribe|habla))\s+[A-ZÀ-Þ]|\b[A-ZÀ-Þ][a-zà-ÿ]+\s+(?:here|hier|aqu[ií]|qui)\b|"
-    r"(?:^|[.!?]\s+|[-–—,]\s*)[A-ZÀ-Þ][a-zà-ÿ'’]+\s*[.!]?\s*$", re.I | re.M)
+    r"(?:escribe|habla))\s+(?-i:[A-ZÀ-Þ])|\b(?-i:[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:here|hier|aqu[ií]|qui)\b|"
+    r"(?:^|[.!?]\s+|[-–—,]\s*)(?-i:[A-ZÀ-Þ][a-zà-ÿ'’]+)\s*[.!]?\s*$", re.I | re.M)
 
 
 def _text_notice(text: str) -> str | None:
     """A system's text message (see _NOTICE_SIGNS): two kinds of machine data in a short text nobody is in."""
+    if len(text) > 960:
+        return None   # no text message (quick, before the text is read)
     flat = " ".join(text.split())
     if len(flat) > 480 or sum(1 for line in text.splitlines() if line.strip()) > 3:
         return None
-    found = [m for _, rx in _NOTICE_SIGNS for m in [rx.search(flat)] if m]
-    if len(found) < 2 or _SPEAKS_AS_I.search(flat) or _NOTICE_PERSON.search(flat):
+    if _SPEAKS_AS_I.search(flat) or _NOTICE_PERSON.search(flat):
         return None
-    return found[0].group(0)
+    found = [m for _, rx in _NOTICE_SIGNS for m in [rx.search(flat)] if m]
+    return found[0].group(0) if len(found) >= 2 else None
 
 
 # A person speaking for themselves ("I have booked…", "ich habe…"): a mailbox nobody reads under their answer is a
