@@ -498,3 +498,9 @@ def test_a_systems_text_message_is_told_by_its_machine_data(text):
 @pytest.mark.parametrize("text", TEXT_PERSONS)
 def test_a_persons_text_with_some_of_that_data_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+def test_a_link_and_a_tracking_number_an_agent_pasted_are_no_text_notice_without_a_senders_name():
+    assert auto_wording("Order shipped with DHL, number 00340434161094042557. Track: https://dhl.example/t/0034") is None
+    assert auto_wording("Colis Rapide : votre colis 7XK29C58813306 arrive aujourd'hui. Suivi : "
+                        "colisrapide.fr/s/58813306")

@@ -1257,16 +1257,26 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
     return None
 
 
+# An infinitive with "him" fused to it, which never means a formal "you": "non so cosa dirgli", "rispondergli".
+_HIM_CLITIC = re.compile(r"\b[^\W\d_]{2,}(?:are|ere|ire|r)gli(?:elo|ela|ene)?\b", re.I)
+
+
 def _asks_before_the_customer(line: str, names: set[str], whole: str, lang: str):
     """The reply's first line turns to someone by a name that is not the customer's and asks them something, saying
     "you" to nobody, and the customer is named further down ("Giulia, il codice è ancora attivo? non so cosa dirgli"
-    above "Mi scusi l'attesa Stefano, …"): two people spoken to, the first a colleague."""
+    above "Mi scusi l'attesa Stefano, …"): two people spoken to, the first a colleague, who is told of the customer
+    in the third person or of staff work."""
     m = _NAME_LEAD.match(line)
     if not m or "?" not in m.group(2) or _LINKING.match(m.group(1)) or not _is_colleague(m.group(1), names) \
+            or _NOT_ADDRESSED.match(m.group(2)) \
             or (_APPOSITION.match(m.group(2)) and re.match(r"(?:\S+\s+){0,4}?\S+,", m.group(2))) \
             or _introduced(m.group(1), whole) or _spoken_to(m.group(2), lang) \
             or _TO_CUSTOMER_CS.search(m.group(2)):
         return None
+    rest = m.group(2)
+    if not (_THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest) or _HIM_CLITIC.search(rest) or
+            _STAFF_WORK.search(rest) or _kinds(rest, "", whole, lang)):
+        return None   # "Perfect, does Thursday suit?" above "Thanks Tom": nothing said of anyone
     after = fold(whole[whole.find(line) + len(line):]) if line in whole else ""
     if not any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", after) for n in names):
         return None

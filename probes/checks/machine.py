@@ -174,6 +174,11 @@ _NOTICE_PERSON = re.compile(
     r"(?:^|[.!?]\s+|[-–—,]\s*)(?-i:[A-ZÀ-Þ][a-zà-ÿ'’]+)\s*[.!]?\s*$", re.I | re.M)
 
 
+_TYPED_BY_NOBODY = {"masked", "stamp", "code", "warning", "keyword"}
+# The sender's name before a colon, opening a text message: "PakketDirect: …", "BANCO HORIZONTE: …".
+_SENDER = re.compile(r"(?-i:[A-ZÀ-Þ0-9])[^:\n.!?]{1,40}?\s?:\s+(?!//)")
+
+
 def _text_notice(text: str) -> str | None:
     """A system's text message (see _NOTICE_SIGNS): two kinds of machine data in a short text nobody is in."""
     if len(text) > 960:
@@ -183,8 +188,12 @@ def _text_notice(text: str) -> str | None:
         return None
     if _SPEAKS_AS_I.search(flat) or _NOTICE_PERSON.search(flat):
         return None
-    found = [m for _, rx in _NOTICE_SIGNS for m in [rx.search(flat)] if m]
-    return found[0].group(0) if len(found) >= 2 else None
+    found = [(kind, m) for kind, rx in _NOTICE_SIGNS for m in [rx.search(flat)] if m]
+    # A link, a field or a tracking number an agent may paste: with nothing else, only under a sender's name
+    # ("PakketDirect: je pakket … 3SPKD8817402 … pkd.nl/w/…").
+    if len(found) < 2 or not (any(kind in _TYPED_BY_NOBODY for kind, _ in found) or _SENDER.match(flat)):
+        return None
+    return found[0][1].group(0)
 
 
 # A person speaking for themselves ("I have booked…", "ich habe…"): a mailbox nobody reads under their answer is a

@@ -1504,7 +1504,7 @@ def test_a_departments_hours_or_a_draft_sent_on_purpose_is_no_note(lang, name, t
 @pytest.mark.parametrize("lang, name, text", [
     ("it", "Stefano Ricci", "Giulia, il codice SPRING15 è ancora attivo? non so cosa dirgli\nMi scusi l'attesa "
                             "Stefano, sto verificando."),
-    ("es", "Pablo Herrera", "Marta, ¿el cupón sigue activo o caducó ayer? no sé qué decirle\nDisculpe la espera, "
+    ("es", "Pablo Herrera", "Marta, ¿el cupón sigue activo? el cliente dice que caducó ayer\nDisculpe la espera, "
                             "Pablo, lo estoy comprobando."),
     ("en", "Tom Hale", "Sam, is the voucher still valid or did it expire? no idea what to tell him\nSorry for the "
                        "wait Tom, checking now."),
@@ -1518,6 +1518,8 @@ def test_a_first_line_asking_a_colleague_above_the_customers_own_name_is_a_note(
     # the customer's own name, or an apposition, or nobody named further down
     ("it", "Marco Neri", "Marco, il tuo ordine è partito? Sì! A presto Marco"),
     ("en", "Tom Hale", "Sarah, our manager, asked whether the parcel arrived? Tom, let us know."),
+    ("en", "Tom Hale", "Perfect, does Thursday at 10 suit?\nThanks Tom, speak soon."),
+    ("es", "Pablo Herrera", "Perfecto, ¿puedo ayudarle en algo más?\nGracias Pablo, buen día."),
 ])
 def test_a_first_line_to_the_customer_or_in_apposition_is_no_note(lang, name, text):
     assert check(text, CheckContext(persona={"name": name, "language": lang}, channel="chat")) == []
