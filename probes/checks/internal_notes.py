@@ -252,7 +252,9 @@ _DRAFTING = [re.compile(p) for p in (
     # English: telegraphic "[add tracking link]", "(check amount w/ finance)", "(needs manager OK)".
     rf"^{_ADD}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
-    rf"^{_VERIFY}\s+(?:with|w/)\s*[a-z]+",
+    # (not a counter the customer goes to: "(check with reception on arrival)")
+    rf"^{_VERIFY}\s+(?:w/|with\s+(?!(?:the\s+)?(?:reception|front\s+desk|desk|counter|pharmacy|pharmacist|cashier|"
+    r"concierge)\b))\s*[a-z]+",
     # the writer's own to-do: "(need to double check the fee, might be £40 now)", "(must confirm w/ Jo)"
     rf"^(?:need\s+to|needs\s+to\s+be|must|have\s+to|gotta|should)\s+(?:{_VERIFY}|checked|confirmed|verified|ask)\b",
     rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
@@ -1034,11 +1036,12 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 _TEAM_WORD.match(team.group(1)) or "?" in team.group(2) or _REQUEST.search(fold(team.group(2))) or
                 _kinds(team.group(2), "", whole, lang) & {"third", "order", "shorthand"}):
             return _STAFF, m.group(0), m.span()   # "(pour l'équipe : on ne rembourse rien sans l'accord de Sophie)"
-        if team and not _spoken_to(team.group(2), lang) and not _TO_CUSTOMER_CS.search(team.group(2)) and \
-                _infinitive_orders(team.group(2), lang) >= 1:
+        if team and not _FRONT.match(team.group(1)) and not _spoken_to(team.group(2), lang) and \
+                not _TO_CUSTOMER_CS.search(team.group(2)) and _infinitive_orders(team.group(2), lang) >= 1:
             return _STAFF, m.group(0), m.span()   # "[für das Lager: bis Freitag zurücklegen]"
         dept = _DEPT_LABEL.match(inner) if shape in "([" else None
-        if dept and not _spoken_to(dept.group(2), lang) and not _TO_CUSTOMER_CS.search(dept.group(2)) and \
+        if dept and not _FRONT.match(dept.group(1)) and not _spoken_to(dept.group(2), lang) and \
+                not _TO_CUSTOMER_CS.search(dept.group(2)) and \
                 _infinitive_orders(dept.group(2), lang) >= 2:
             return _STAFF, m.group(0), m.span()   # "[Marketing: Banner … drin lassen, danach … ersetzen]"
         asked = _NAMED_INSIDE.search(inner)
@@ -1179,6 +1182,13 @@ _TEAM_WORD = re.compile(r"^(?:team|shift|agents?|colleagues?|kolleg\w*|schicht|[
                         r"colleg[ae]|equipa|collega'?s|staff|ploeg|compa[ñn]eros|colegas)$", re.I)
 # An aside labelled with a department alone: "[Marketing: Banner … drin lassen, danach … ersetzen – Info an Melanie]".
 _DEPT_LABEL = re.compile(r"^(?:[\w\-]+\s+)?(" + _DEPT + r")\s*:\s*(.+)$", re.I)
+# The counters a customer goes to, where they are told what to do in the infinitive too ("Rezeption: Schlüssel
+# abholen, Meldeschein ausfüllen"): orders in the infinitive there are no sign of a note.
+_FRONT = re.compile(r"^(?:reception|front\s+(?:desk|office)|desk|counter|cashier|till|pharmacy|pharmacist|lab|empfang|"
+                    r"rezeption|kasse|theke|praxis|labor|accueil|r[ée]ception|caisse|comptoir|labo|pharmacien(?:ne)?|"
+                    r"recepci[óo]n|caja|mostrador|laboratorio|farmac[ée]utic[oa]s?|accettazione|cassa|segreteria|"
+                    r"farmacista|receptie|balie|kassa|apotheker|rece[çp][çc]?[ãa]o|balc[ãa]o|caixa|farmac[êe]utic[oa]s?|"
+                    r"secretar[ií]a|secr[ée]tariat|sekretariat|secretariaat|secretaria)$", re.I)
 # A clause that is an order in the note style of an infinitive: last in German and Dutch ("… drin lassen", "… bis
 # Freitag zurücklegen", "… nakijken"), first in the Romance languages ("confirmar …", "vérifier …", "inserire …");
 # no subject in it (not "Pakete kommen montags").
@@ -1584,8 +1594,10 @@ _ARTICLE = (r"(?:the\s+|el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|l['’]|il\s+|lo\
             r"het\s+|dem\s+|der\s+|den\s+|die\s+)?")
 _CHECK_WITH_ROLE = re.compile(
     rf"(?:^|[,;:(\[—–\-]\s*)(?:confirmar|verificar|comprobar|revisar|validar|checar|conferir|confirmer|v[ée]rifier|"
-    rf"valider|checker|voir|confermare|verificare|controllare|ricontrollare|check|confirm|verify|clear)\s+"
+    rf"valider|checker|confermare|verificare|controllare|ricontrollare)\s+"
     rf"(?:[\w'’]+\s+){{0,3}}?(?:con|avec|aupr[eè]s\s+d[eu]|com|w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
+    # English says it to customers too ("check with reception on arrival"): only in shorthand
+    rf"\b(?:check|confirm|verify|clear)\s+(?:[\w'’]+\s+){{0,3}}?(?:w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
     rf"\b(?:mit|bei)\s+{_ARTICLE}{_DEPT}\s+(?:[\w-]+\s+){{0,3}}?(?:abkl[äa]ren|kl[äa]ren|abstimmen|checken|"
     rf"nachfragen|pr[üu]fen|best[äa]tigen)\b|"
     rf"\b(?:navragen|checken|overleggen|afstemmen|nagaan|bevestigen)\s+(?:bij|met)\s+{_ARTICLE}{_DEPT}\b|"

@@ -1496,6 +1496,11 @@ def test_orders_to_a_department_drafts_and_the_same_customer_again_are_notes(lan
     ("fr", "Paul Morel", "Bonjour, (Accueil : ouvert le lundi, fermé le dimanche)"),
     ("it", "Anna Neri", "Buongiorno, (Segreteria: aperta dal lunedì al venerdì, chiusa il sabato)"),
     ("nl", "Jan de Vries", "Beste Jan, (Balie: pakketten kunnen we niet aannemen, bezorgers komen morgen)"),
+    # steps for the customer at a counter, in the infinitive
+    ("de", "Jan Kurz", "Hallo Herr Kurz, Ihr Zimmer ist ab 15 Uhr bereit. (Rezeption: Schlüssel abholen, Meldeschein "
+                       "ausfüllen)"),
+    ("es", "Ana Ruiz", "Hola Ana, tu habitación está lista. (Recepción: recoger la llave y rellenar la ficha)"),
+    ("en", "Paul Moore", "Hi Paul, your room is ready from 2pm (check with reception on arrival)."),
 ])
 def test_a_departments_hours_or_a_draft_sent_on_purpose_is_no_note(lang, name, text):
     assert check(text, persona_in(lang, name)) == []
