@@ -1593,7 +1593,7 @@ _TELL_ROLE = re.compile(
 _ARTICLE = (r"(?:the\s+|el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|l['’]|il\s+|lo\s+|gli\s+|o\s+|a\s+|os\s+|as\s+|de\s+|"
             r"het\s+|dem\s+|der\s+|den\s+|die\s+)?")
 _CHECK_WITH_ROLE = re.compile(
-    rf"(?:^|[,;:(\[—–\-]\s*)(?:confirmar|verificar|comprobar|revisar|validar|checar|conferir|confirmer|v[ée]rifier|"
+    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?:confirmar|verificar|comprobar|revisar|validar|checar|conferir|ver|rever|confirmer|v[ée]rifier|"
     rf"valider|checker|confermare|verificare|controllare|ricontrollare)\s+"
     rf"(?:[\w'’]+\s+){{0,3}}?(?:con|avec|aupr[eè]s\s+d[eu]|com|w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
     # English says it to customers too ("check with reception on arrival"): only in shorthand

@@ -1449,6 +1449,8 @@ def test_a_note_for_the_customers_own_department_with_a_capital_possessive_is_to
     ("it", "Marco Neri", "Gentile Sig. Neri, il divano arriva martedì. (NB: verificare con il magazzino se il colore "
                          "è quello giusto)"),
     ("de", "Jan Kurz", "Hallo Herr Kurz, Ihr Sofa kommt am Dienstag. (Achtung: Farbe noch mit dem Lager klären)"),
+    ("pt", "Rui Costa", "Olá Rui, a reparação fica marcada para terça. ver c/ armazém se a peça já chegou antes de "
+                        "enviar. Obrigado"),
     ("fr", "Paul Morel", "Bonjour Monsieur, votre commande part demain. (encore lui, 4e réclamation ce mois-ci, "
                          "on ne rembourse rien)"),
 ])
