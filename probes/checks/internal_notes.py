@@ -900,6 +900,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
                 else None
             return kind, m.group(0), span
+    hit = _MACRO_LABEL.match(line)   # "[Textbaustein v3 – Rechtsabteilung prüft noch …]": the template's own label
+    if hit:
+        return _LABEL, hit.group(0).strip(), (hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip()), hit.end())
     hit = _NOTE_FOR_ROLE.search(line)
     if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)):
         start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))
@@ -1450,7 +1453,7 @@ _OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|supr
 # A macro's own label in brackets at the start of a line: "[MACRO – Annulering <14 dgn]", "[Template: refund]".
 _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|template|textbaustein|sjabloon|"
                           r"plantilla|modello\s+di\s+risposta|mod[eè]le\s+de\s+r[ée]ponse|modelo\s+de\s+resposta)"
-                          r"\s*(?:[:\-–—#]|\d)[^\]}\n]{0,80}[\]}]", re.I)
+                          r"\s*(?:v\.?\s?\d+(?:\.\d+)?\s*)?(?:[:\-–—#]|\d)[^\]}\n]{0,120}[\]}]", re.I)
 # A line for a shift or a team by its label: "Turno noche: si vuelve a escribir …", "Night shift: …",
 # "Spätschicht: …", "Équipe du soir : …", "Avonddienst: …" (the text after it is weighed).
 _SHIFT_LABEL = re.compile(

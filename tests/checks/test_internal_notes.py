@@ -1530,3 +1530,17 @@ def test_a_first_line_asking_a_colleague_above_the_customers_own_name_is_a_note(
 ])
 def test_a_first_line_to_the_customer_or_in_apposition_is_no_note(lang, name, text):
     assert check(text, CheckContext(persona={"name": name, "language": lang}, channel="chat")) == []
+
+
+def test_a_templates_own_label_in_brackets_is_a_note_and_a_template_offered_to_the_customer_is_not():
+    for lang, name, text in (
+            ("de", "Jan Kurz", "Sehr geehrter Herr Kurz,\n\nIhr Vorgang wurde angelegt.\n\n[Textbaustein v3 – Formulierung "
+                               "wird noch geprüft]\n\nIhre Versicherung"),
+            ("en", "Jane Doe", "[Macro #12 – refund approved]\nHi Jane, your refund has been approved."),
+            ("es", "Ana Ruiz", "[Plantilla: cancelación < 14 días]\nHola Ana, tu reserva queda cancelada.")):
+        (f,) = check(text, persona_in(lang, name))
+        assert f.check == "internal_note", text
+    for lang, name, text in (
+            ("en", "Jane Doe", "Hi Jane, you can use our template: it is attached as a PDF.\n[Template attached]"),
+            ("de", "Jan Kurz", "Hallo Herr Kurz, die Vorlage finden Sie im Anhang (Textbaustein für Ihre Kündigung).")):
+        assert check(text, persona_in(lang, name)) == [], text
