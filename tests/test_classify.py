@@ -433,3 +433,74 @@ def test_an_acknowledgement_that_tells_of_someone_sent_to_act_is_a_persons_answe
         "beauftragt, die Lampe bis Freitag zu tauschen.\n\nIhre Hausverwaltung",
     ):
         assert auto_wording(text) is None, text
+
+
+# Round q/r/s: a machine's label standing as a sentence of its own, replies to the message that nobody reads (any
+# verb after a negation), "ne pas y répondre", and a system's text message told by the data nobody types by hand.
+SAID_ON_ITS_OWN = [
+    ("Ihr Paket kommt morgen zwischen 9 und 12 Uhr. Automatische Nachricht.", "Automatische Nachricht"),
+    ("Votre rendez-vous est confirmé le 3 mai à 9h. SMS automatique - merci de ne pas répondre.", "SMS automatique"),
+    ("La sua ricetta è pronta in farmacia. (messaggio automatico)", "messaggio automatico"),
+    ("Uw afspraak staat op dinsdag 10:20. Automatisch bericht, reageer niet.", "Automatisch bericht"),
+]
+REPLIES_NOT_READ = [
+    # a self-declaration further down, and then the replies nobody handles: both in a text nobody signs
+    "Guten Tag,\n\nIhre Bestellung 4471 ist unterwegs.\nSendungsnummer: 00340434\n\nDiese E-Mail wurde automatisch "
+    "versendet. Antworten auf diese E-Mail werden nicht gelesen.\n\nIhr Shop-Team",
+    "Bonjour,\n\nVotre commande 8812 a été expédiée.\n\nCe message a été généré automatiquement, merci de ne pas y "
+    "répondre.\n\nLa Boutique",
+    "Hola,\n\nSu reserva 5521 está confirmada para el 4 de junio.\n\nEste correo se ha enviado automáticamente. Las "
+    "respuestas a este correo no se leen.\n\nHotel Mar",
+    "Buongiorno,\n\nla sua prenotazione 7712 è confermata.\n\nQuesta email è stata generata automaticamente. Le risposte "
+    "a questa email non vengono lette.\n\nHotel Lago",
+]
+TEXT_NOTICES = [
+    "Your parcel from Acme Home is out for delivery today. Driver: Sam. Track: https://trk.example/AC1234 "
+    "Reply STOP to opt out.",
+    "Nordbank: Ihr Bestätigungscode lautet: 551902. Geben Sie diesen Code niemals weiter.",
+    "BANCO SOL: Compra aprobada con tarjeta terminada en 4412 - 59,90 EUR en SUPER NORTE, 03/05 18:42.",
+    "Colis Rapide : votre colis 7XK29C58813306 arrive aujourd'hui. Suivi : colisrapide.fr/s/58813306",
+]
+TEXT_PERSONS = [
+    # the same data, but someone greets, introduces themselves, signs or speaks as "I": a person's text
+    "Hi Gemma, your parcel is out for delivery today. Track it at https://trk.example/AC1234 - Reply STOP? No, "
+    "just text back if you need me.",
+    "Hallo Herr Brandt, hier Petra vom Autohaus. Ihr Wagen ist fertig, Rechnung 189 € auf Karte endend auf 4412.",
+    "Nordbank: I've reset your PIN, the new card ending 4412 goes out today, 03/05 18:42. Tom",
+    "Huisartsenpraktijk De Linde: de assistente belt u vandaag tussen 13.00 en 14.00 uur terug over uw uitslag.",
+    "Colis Rapide : votre colis 7XK29C58813306 arrive aujourd'hui, le livreur vous appellera avant. Mathieu",
+    "Your booking 4412 is confirmed for 03/05 at 18:30, see you then! Reply here if anything changes.",
+]
+
+
+def test_a_machines_label_standing_alone_is_automatic_wording():
+    assert [auto_wording(text) for text, _ in SAID_ON_ITS_OWN] == [words for _, words in SAID_ON_ITS_OWN]
+    # said of another message, it is a person's answer
+    assert auto_wording("Hi Jane, sorry about the automatic message you got earlier: I've refunded you. Priya") is None
+
+
+@pytest.mark.parametrize("text", REPLIES_NOT_READ)
+def test_a_notice_that_says_it_is_automatic_and_nobody_reads_the_replies_is_automatic(text):
+    assert auto_wording(text)
+
+
+def test_replies_not_read_under_a_persons_answer_is_not_automatic():
+    assert auto_wording("Hallo Frau Weber,\n\nich habe Ihre Bestellung storniert und 49,90 € erstattet.\n\nViele Grüße\n"
+                        "Jana Berg\n\nAntworten auf diese E-Mail werden nicht gelesen, bitte nutzen Sie das Portal.") \
+        is None
+
+
+@pytest.mark.parametrize("text", TEXT_NOTICES)
+def test_a_systems_text_message_is_told_by_its_machine_data(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", TEXT_PERSONS)
+def test_a_persons_text_with_some_of_that_data_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+def test_a_link_and_a_tracking_number_an_agent_pasted_are_no_text_notice_without_a_senders_name():
+    assert auto_wording("Order shipped with DHL, number 00340434161094042557. Track: https://dhl.example/t/0034") is None
+    assert auto_wording("Colis Rapide : votre colis 7XK29C58813306 arrive aujourd'hui. Suivi : "
+                        "colisrapide.fr/s/58813306")

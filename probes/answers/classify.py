@@ -116,6 +116,17 @@ SAYS_AUTOMATIC = _words(
     r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
     r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
     r"messaggio automatico|automatisch bericht|mensagem automática)[ \t]*:",
+    # The same label standing as a sentence of its own, anywhere: "… o NO para anular. Mensaje automático.",
+    # "(automated message)", "SMS automatique – ne pas répondre" (not "sorry about the automatic reply you got").
+    r"\b(?:(?<![\s\S])|(?<=[.!?)][ \t])|(?<=[\n(]))(?:(?:an? )?(?:automated|automatic|auto-?generated|system-generated) "
+    r"(?:message|notification|reply|response|text|sms|e-?mail|alert|reminder)|automatische (?:nachricht|"
+    r"benachrichtigung|e-?mail|sms|antwort|mitteilung)|automatisch (?:erstellte|generierte|versendete) (?:nachricht|"
+    r"e-?mail|sms)|(?:message|sms|e-?mail|courriel|notification) automatique|(?:mensaje|sms|correo|aviso|"
+    r"notificación) automático|(?:messaggio|sms|avviso|e-?mail|notifica) automatic[oa]|automatisch (?:bericht|"
+    r"gegenereerd bericht|verzonden bericht)|automatische (?:sms|e-?mail|melding)|(?:mensagem|sms|notificação|aviso) "
+    r"automátic[oa]|(?:mensagem|mensaje|messaggio|message|e-?mail|sms) (?:gerad[oa]|generad[oa]|generat[oa]|généré|"
+    r"enviad[oa]|inviat[oa]|envoyé) (?:automaticamente|autom[aá]ticamente|automatiquement))"
+    r"(?=[ \t]*(?:[.!,;:)–—-]|\n|$))",
 )
 # Out of office.
 SAYS_AWAY = _words(
@@ -430,7 +441,7 @@ _DONE_SIGNS = (
     r"scheduled|waived|reversed|reactivated|unblocked)\b)",
     r"(?i:\b(?:wurden?|ist|sind|haben wir) (?:\w+ )?(?:erstattet|gutgeschrieben|storniert|ersetzt|repariert|behoben|"
     r"zurückgebucht|überwiesen|ausgetauscht)\b)",
-    r"(?i:\b(?:a été|ont été|avons) (?:\w+ )?(?:rembours|crédit|annul|remplac|répar|corrig)ée?s?\b)",
+    r"(?i:\b(?:a été|ont été|avons) (?:\w+ )?(?:rembours|crédit|annul|remplac|répar|corrig|effectu)ée?s?\b)",
     r"(?i:\b(?:ha sido|han sido|hemos|se ha) (?:\w+ )?(?:reembolsad|abonad|cancelad|sustituid|reparad|corregid)[oa]s?\b)",
     r"(?i:\b(?:è stat[oa]|sono stat[ei]|abbiamo) (?:\w+ )?(?:rimborsat|accreditat|annullat|sostituit|riparat|corrett)"
     r"[oaie]\b)",
@@ -462,8 +473,8 @@ SAYS_NO_REPLY = _words(
     r"\bthis (?:mailbox|address|inbox|e-?mail address) is not monitored\b",
     r"\bbitte (?:antworten sie nicht|nicht (?:auf diese (?:e-?mail|nachricht) )?antworten)\b",
     r"\bantworten sie nicht auf diese\b",
-    r"\b(?:merci de|veuillez) ne pas répondre\b",
-    r"\bne répondez pas\b",
+    r"\b(?:merci de|veuillez|prière de|nous vous remercions de|nous vous prions de) ne pas (?:y )?répondre\b",
+    r"\bn(?:e |['’]y )répondez pas\b",
     r"\bpor favor,? no (?:responda|conteste)\b",
     r"\bno responda a este\b",
     r"\bsi prega di non rispondere\b",
@@ -478,6 +489,22 @@ SAYS_NO_REPLY = _words(
     r"\breplies to this (?:address|number|e-?mail|mailbox|message) (?:are|will) (?:not|n[o’']t) (?:be )?(?:read|"
     r"monitored|answered|seen)\b",
     r"\breplies to this (?:address|number|e-?mail|mailbox) aren[’']t (?:read|monitored)\b",
+    # Replies to the message itself cannot be read, whatever the verb: "Antworten auf diese E-Mail können nicht
+    # bearbeitet werden", "les réponses à ce message ne sont pas traitées", "le risposte a questa e-mail non vengono
+    # lette", "antwoorden op dit bericht worden niet gelezen" (the message's own replies, then a negation).
+    r"\b(?:replies|responses|answers) (?:sent )?to this (?:address|number|e-?mail|mailbox|message|text|sms)\b"
+    r"[^.!?\n]{0,25}?\b(?:not|n[o’']t|cannot)\b",
+    r"\b(?:antworten|rückmeldungen|zuschriften) (?:auf|an) (?:diese[nrs]?|die(?:se)?) (?:e-?mail|nachricht|sms|adresse|"
+    r"nummer|absenderadresse|e-?mail-adresse)\b[^.!?\n]{0,30}?\b(?:nicht|keine)\b",
+    r"\b(?:les )?réponses (?:à|a) (?:ce|cet|cette) (?:message|courriel|e-?mail|mail|sms|adresse|numéro)\b"
+    r"[^.!?\n]{0,25}?\bne\b[^.!?\n]{0,20}?\b(?:pas|jamais)\b",
+    r"\b(?:las )?respuestas (?:a|enviadas a) (?:este|esta) (?:correo|mensaje|sms|dirección|número|e-?mail)\b"
+    r"[^.!?\n]{0,25}?\bno\b",
+    r"\b(?:le )?risposte (?:a|inviate a) (?:questo|questa|quest['’]) ?(?:messaggio|e-?mail|mail|sms|indirizzo|numero)\b"
+    r"[^.!?\n]{0,25}?\bnon\b",
+    r"\b(?:antwoorden|reacties) (?:op|naar) (?:dit|deze) (?:bericht|e-?mail|mail|sms|adres|nummer|e-?mailadres)\b"
+    r"[^.!?\n]{0,25}?\b(?:niet|geen)\b",
+    r"\b(?:as )?respostas (?:a|para) (?:este|esta) (?:mensagem|e-?mail|sms|endereço|número)\b[^.!?\n]{0,25}?\bnão\b",
     r"\bsent from an? (?:unmonitored|unattended|no-?reply|send-?only) (?:e-?mail )?(?:address|mailbox|number)\b",
     r"\b(?:does|do|can) not (?:accept|receive) replies\b",
     r"\bne pas répondre à ce (?:sms|message|mail|e-?mail|courriel)\b",

@@ -192,6 +192,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\bne\s+pas\s+encore\s+r[ée]pondre\b|\bno\s+(?:respondas|responder|contestes|contestar)\s+(?:todav[ií]a|a[uú]n)\b|"
         r"\bnon\s+rispondere\s+ancora\b|\bnog\s+niet\s+(?:antwoorden|reageren|versturen)\b|"
         r"(?<!\w)(?:n[ãa]o|ñ)\s+(?:responde|responder|respondas|envia|enviar|manda|mandar)\s+ainda\b", re.I)),
+    # A draft's label opening a line, in capitals or in brackets: "BOZZA – Fede, ricontrolla …", "[Entwurf] …",
+    # "DRAFT v2:", "BROUILLON :", "(borrador)" (not "Draft: contract_v2.pdf", "Entwurf: siehe Anhang" to a customer).
+    (_LABEL, re.compile(
+        r"^\s*(?:[\[(]\s*(?i:draft|entwurf|brouillon|borrador|bozza|concept|rascunho)(?:\s+v?\d+)?\s*[\])]|"
+        r"(?:DRAFT|ENTWURF|BROUILLON|BORRADOR|BOZZA|CONCEPT|RASCUNHO)(?:\s+V?\d+)?\s*[:\-–—])(?=\s*\S)")),
     # Jokes and chat slang.
     (_JOKE, re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|lulz|mdr|ptdr|mdrr+)\b|\b(?:ha){3,}h?\b|\ba(?:ha){2,}\b|"
                        r"\b(?:ja){3,}\b|\b(?:je){3,}\b|\bk{4,}\b|\b(?:rs){2,}\b|\bxD\b", re.I)),
@@ -247,12 +252,23 @@ _DRAFTING = [re.compile(p) for p in (
     # English: telegraphic "[add tracking link]", "(check amount w/ finance)", "(needs manager OK)".
     rf"^{_ADD}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
     rf"^{_VERIFY}\s+{_NOT_ARTICLE}{{0,2}}?{_OBJ}\b",
-    rf"^{_VERIFY}\s+(?:with|w/)\s*[a-z]+",
+    # (not a counter the customer goes to: "(check with reception on arrival)")
+    rf"^{_VERIFY}\s+(?:w/|with\s+(?!(?:the\s+)?(?:reception|front\s+desk|desk|counter|pharmacy|pharmacist|cashier|"
+    r"concierge)\b))\s*[a-z]+",
     # the writer's own to-do: "(need to double check the fee, might be £40 now)", "(must confirm w/ Jo)"
     rf"^(?:need\s+to|needs\s+to\s+be|must|have\s+to|gotta|should)\s+(?:{_VERIFY}|checked|confirmed|verified|ask)\b",
     rf"^{_VERIFY}\s+(?:this|that|it)\s+(?:with|w/|before|against)\b",
     r"^(?:tbc|tbd|tba)\s*[-–—:]\s*@?[a-z]+$",
     r"\b(?:reword|rephrase|soften|tone\s+down)\b|^(?:check|fix)\s+(?:the\s+)?(?:wording|tone|phrasing|grammar)\b",
+    # the reply's own tone or wording to be checked, in the other languages: "ricontrolla il tono", "revoir la
+    # formulation", "revisar el tono", "rever o tom", "Ton prüfen", "toon checken" (matched folded)
+    r"^(?:ri)?(?:controlla(?:re)?|verifica(?:re)?|rivedi|rivedere|sistemare|sistema)\s+(?:il\s+|la\s+|lo\s+)?"
+    r"(?:tono|formulazione|forma|testo)\b|"
+    r"^(?:verifier|revoir|relire|reformuler|adoucir|corriger)\s+(?:le\s+|la\s+|l')?(?:ton|formulation|tournure|texte)\b|"
+    r"^(?:revisar|repasar|suavizar|corregir|mirar)\s+(?:el\s+|la\s+)?(?:tono|redaccion|texto|formulacion)\b|"
+    r"^(?:rever|revisar|suavizar|corrigir|conferir)\s+(?:o\s+|a\s+)?(?:tom|redacao|texto|formulacao)\b|"
+    r"^(?:den\s+|die\s+)?(?:ton|tonfall|formulierung|wortlaut)\s+(?:\w+\s+)?(?:prufen|checken|entscharfen|anpassen)\b|"
+    r"^(?:de\s+)?(?:toon|formulering|tekst)\s+(?:\w+\s+)?(?:checken|controleren|nakijken|verzachten|aanpassen)\b",
     r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\s+(?:this|it)?\s*$",
     rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
     r"\bneeds?\s+(?:an?\s+)?(?:ok|okay|sign[- ]?off)\s+(?:from|by)\s+\w+",
@@ -325,7 +341,7 @@ _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
 # "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
 # addressed to a department or a role of the company (not to a courier, whose note a customer may have written).
-_DEPT = (r"(?:reception|front\s+(?:desk|office)|accounts|accounting|finance|billing|warehouse|dispatch|despatch|stores|"
+_DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|finance|billing|warehouse|dispatch|despatch|stores|"
          r"logistics|workshop|kitchen|claims(?:\s+desk)?|sales|admin|administration|office|management|legal|hr|it|"
          r"secretary|secretariat|vets?|nurses?|pharmacist|pharmacy|lab|crew|fitters?|installers?|engineers?|"
          r"technicians?|surveyors?|cashier|till|counter|desk|dispatchers?|scheduling|planning|"
@@ -548,7 +564,13 @@ _THIRD_NOUN = re.compile(
     r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])|\b(?:the|this|that)\s+(?:[\w*]+\s+)?(?:customer|client|tenant|caller|guy|"
     r"lady|woman|bloke)\b|\b(?:the|this|that)\s+(?:man|one)\b|\b(?:der|die)\s+(?:schon\s+)?wieder\b|"
     r"\b(?:esse|essa|este|esta)\s+(?:cara|tipo|mina|mo[çc][oa]|senhor|senhora|cliente)\b|"
-    r"\b(?:deze|die)\s+(?:meneer|mevrouw|klant|vent|man|vrouw)\b|\b(?:sempre|di\s+nuovo|ancora)\s+(?:lui|lei)\b|\b(?:customer|client|tenant)\s+(?:is|was|has|had|wants|keeps|says|said|calm|angry|annoyed|called|rang|"
+    r"\b(?:deze|die)\s+(?:meneer|mevrouw|klant|vent|man|vrouw)\b|"
+    # the same person as before, which only staff who dealt with them say: "o mesmo senhor que …", "the same guy"
+    r"\b(?:(?:the|this|that|der|die|das|le|la|ce|cette|el|este|esta|lo|questo|questa|o|a|esse|essa)\s+(?:same|"
+    r"gleiche|selbe|m[êe]me|mism[oa]|stess[oa]|mesm[oa])|derselbe|dieselbe|dezelfde|diezelfde)\s+(?:customer|client|"
+    r"guy|man|lady|woman|gentleman|bloke|person|caller|kunde|kundin|herr|frau|typ|mann|cliente|monsieur|dame|type|"
+    r"personne|señor|señora|clienta|tipo|hombre|mujer|signore|signora|tizio|tizia|uomo|donna|meneer|mevrouw|klant|"
+    r"vent|vrouw|senhor|senhora|homem|mulher)\b|\b(?:sempre|di\s+nuovo|ancora)\s+(?:lui|lei)\b|\b(?:customer|client|tenant)\s+(?:is|was|has|had|wants|keeps|says|said|calm|angry|annoyed|called|rang|"
     r"emailed|threatens)\b|\b(?:der|die)\s+(?:kunde|kundin|typ|frau|mann)\b|\b(?:kunde|kundin)\b|"
     r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
     r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
@@ -572,6 +594,10 @@ _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|e
 _REPEAT = re.compile(
     rf"\b{_ORDINAL}\s+(?:[\w\-]+\s+){{0,2}}?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|"
     r"appel|llamada|chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo|"
+    # the complaint, call or message counted in every language: "3e réclamation de la semaine", "dritte Beschwerde"
+    r"r[ée]clamations?|plaintes?|courriels?|appels|beschwerden?|reklamation(?:en)?|anrufe?|nachrichten?|quejas?|"
+    r"reclamaci[óo]n(?:es)?|correos?|mensajes?|llamadas|lamentel[ae]|segnalazion[ei]|telefonat[ae]|chiamate|reclami|"
+    r"klachten|klacht|berichten|telefoontjes|queixas?|reclama[çc][õo]es|mensagens?|chamadas?|liga[çc][õo]es|"
     # asking again and again: "her 3rd free-month request this quarter", "la tercera solicitud de reembolso"
     r"requests?|demandes?|anfragen?|solicitud(?:es)?|petici[óo]n|richiest[ae]|verzoek(?:en)?|aanvra(?:ag|gen)|"
     r"pedidos?\s+de|solicita[çc][ãa]o)\b|"
@@ -618,7 +644,7 @@ def _staff_talk(unit: str, pronouns: bool) -> bool:
     noun = _THIRD_NOUN.search(unit)
     if not noun and not (pronouns and _THIRD_PRONOUN.search(unit)):
         return False
-    strong = sum(bool(p.search(unit)) for p in (_REPEAT, _STAFF_WORK, _ORDER, _SNEER))
+    strong = sum(bool(p.search(unit)) for p in (_REPEAT, _STAFF_WORK, _ORDER, _SNEER, _CAUTION))
     weak = bool(_WEAK.search(unit))
     if pronouns or _SHORTHAND.search(unit) or _SNEER.search(unit):
         return strong >= 1   # a line that sneers at "the customer" needs nothing more
@@ -874,6 +900,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
                 else None
             return kind, m.group(0), span
+    hit = _MACRO_LABEL.match(line)   # "[Textbaustein v3 – Rechtsabteilung prüft noch …]": the template's own label
+    if hit:
+        return _LABEL, hit.group(0).strip(), (hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip()), hit.end())
     hit = _NOTE_FOR_ROLE.search(line)
     if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)):
         start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))
@@ -1005,6 +1034,19 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         team = _TO_TEAM.match(inner)
         if team and not _TO_CUSTOMER.search(team.group(1)) and ("?" in team.group(1) or _REQUEST.search(fold(team.group(1)))):
             return _STAFF, m.group(0), m.span()   # "[bereavement team: did we send the condolence card?]"
+        team = _FOR_TEAM.match(inner)
+        if team and not _spoken_to(team.group(2), lang) and not _TO_CUSTOMER_CS.search(team.group(2)) and (
+                _TEAM_WORD.match(team.group(1)) or "?" in team.group(2) or _REQUEST.search(fold(team.group(2))) or
+                _kinds(team.group(2), "", whole, lang) & {"third", "order", "shorthand"}):
+            return _STAFF, m.group(0), m.span()   # "(pour l'équipe : on ne rembourse rien sans l'accord de Sophie)"
+        if team and not _FRONT.match(team.group(1)) and not _spoken_to(team.group(2), lang) and \
+                not _TO_CUSTOMER_CS.search(team.group(2)) and _infinitive_orders(team.group(2), lang) >= 1:
+            return _STAFF, m.group(0), m.span()   # "[für das Lager: bis Freitag zurücklegen]"
+        dept = _DEPT_LABEL.match(inner) if shape in "([" else None
+        if dept and not _FRONT.match(dept.group(1)) and not _spoken_to(dept.group(2), lang) and \
+                not _TO_CUSTOMER_CS.search(dept.group(2)) and \
+                _infinitive_orders(dept.group(2), lang) >= 2:
+            return _STAFF, m.group(0), m.span()   # "[Marketing: Banner … drin lassen, danach … ersetzen]"
         asked = _NAMED_INSIDE.search(inner)
         if asked and _is_colleague(asked.group(1), names) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
                 _TO_CUSTOMER.search(asked.group(2)):
@@ -1131,6 +1173,48 @@ _CRM_SIGNALS = [
 _TO_TEAM = re.compile(r"^(?:[\w\-]+\s+){0,2}(?:team|shift|desk|dept|department|crew|squad|[ée]quipe|equipo|squadra|"
                       r"afdeling|abteilung|equipa|kollegen|colleagues|collega's|colleghi|compa[ñn]eros|colegas)\s*"
                       r"[:,—–]\s*(.+)$", re.I)
+# An aside addressed to the team or a department by a bare "for" and a colon, as a note is: "(pour l'équipe : encore
+# lui, …)", "(for the team: …)", "[für das Lager: …]", "(para recepción: …)", "(per il magazzino: …)", "(voor de
+# balie: …)", "(para a equipa: …)" (the customer's own department is theirs: "(for your accounts team: …)").
+_FOR_TEAM = re.compile(
+    r"^(?:for|pour|f[üu]r|an|para|per|voor|aan|x|p/|al|ao|à)\s+(?:the\s+|das\s+|die\s+|den\s+|le\s+|la\s+|l['’]|el\s+|"
+    r"il\s+|lo\s+|de\s+|het\s+|o\s+|a\s+|os\s+|as\s+|los\s+|las\s+|les\s+|gli\s+|i\s+)?"
+    r"(?!(?:your|ihr\w*|eur\w*|dein\w*|votre|vos|ton|ta|tes|su|sus|vuestr\w*|tu|tus|tuo|tua|vostr\w*|uw|jullie|je|"
+    r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])(" + _DEPT + r")\s*[:—–]\s*(.+)$", re.I)
+_TEAM_WORD = re.compile(r"^(?:team|shift|agents?|colleagues?|kolleg\w*|schicht|[ée]quipe|equipo|squadra|collegh\w*|"
+                        r"colleg[ae]|equipa|collega'?s|staff|ploeg|compa[ñn]eros|colegas)$", re.I)
+# An aside labelled with a department alone: "[Marketing: Banner … drin lassen, danach … ersetzen – Info an Melanie]".
+_DEPT_LABEL = re.compile(r"^(?:[\w\-]+\s+)?(" + _DEPT + r")\s*:\s*(.+)$", re.I)
+# The counters a customer goes to, where they are told what to do in the infinitive too ("Rezeption: Schlüssel
+# abholen, Meldeschein ausfüllen"): orders in the infinitive there are no sign of a note.
+_FRONT = re.compile(r"^(?:reception|front\s+(?:desk|office)|desk|counter|cashier|till|pharmacy|pharmacist|lab|empfang|"
+                    r"rezeption|kasse|theke|praxis|labor|accueil|r[ée]ception|caisse|comptoir|labo|pharmacien(?:ne)?|"
+                    r"recepci[óo]n|caja|mostrador|laboratorio|farmac[ée]utic[oa]s?|accettazione|cassa|segreteria|"
+                    r"farmacista|receptie|balie|kassa|apotheker|rece[çp][çc]?[ãa]o|balc[ãa]o|caixa|farmac[êe]utic[oa]s?|"
+                    r"secretar[ií]a|secr[ée]tariat|sekretariat|secretariaat|secretaria)$", re.I)
+# A clause that is an order in the note style of an infinitive: last in German and Dutch ("… drin lassen", "… bis
+# Freitag zurücklegen", "… nakijken"), first in the Romance languages ("confirmar …", "vérifier …", "inserire …");
+# no subject in it (not "Pakete kommen montags").
+_THEN = r"(?:und|danach|dann|en|daarna|dan|et|puis|ensuite|y|luego|despu[ée]s|e|poi|dopo|depois|and|then)"
+_CLAUSES = re.compile(rf"(?:\s*[,;:–—]|\s+-)\s*(?:{_THEN}\s+){{0,2}}|(?:\s+{_THEN}){{1,2}}\s+")
+_INFINITIVE_LAST = re.compile(r"(?-i:\b[a-zäöüß]{3,}(?:en|ern|eln))\W*$")
+_INFINITIVE_FIRST = re.compile(r"^(?-i:[a-zàâçéèêëîïôûùüÿñ]{2,}(?:ar|er|ir|re))\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
+_SUBJECT = re.compile(r"\b(?:ich|du|er|sie|es|wir|ihr|man|ik|jij|je|hij|zij|ze|we|wij|u|jullie|the|they|we|you)\b", re.I)
+
+
+def _infinitive_orders(text: str, lang: str) -> int:
+    """How many clauses of the text are orders in the infinitive (see _INFINITIVE_LAST, _INFINITIVE_FIRST)."""
+    count = 0
+    for clause in _CLAUSES.split(text.strip(" .!")):
+        words = clause.split()
+        if len(words) < 2 or _SUBJECT.search(clause):
+            continue
+        if lang in ("de", "nl") and _INFINITIVE_LAST.search(clause) or \
+                lang in ("es", "it", "pt", "fr") and _INFINITIVE_FIRST.match(clause):
+            count += 1
+    return count
+
+
 # A colleague named and asked, after something else in the aside: "…, Sanne neem jij hem over?"
 _NAMED_INSIDE = re.compile(r"[,;.]\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(.+)$")
 # "Tom - she's already had a goodwill credit …", "Marco, questa te la lascio, è la terza volta che chiama.": a line
@@ -1179,10 +1263,37 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
             return _REMARK, sentence.strip(), None
     first = next((x for x in whole.splitlines() if x.strip()), "")
     for sentence in ([line] if line.strip() == first.strip() else _sentences(line)):
-        hit = _turns_to_colleague(sentence, names, whole, lang) if line.strip() != first.strip() else None
+        hit = _turns_to_colleague(sentence, names, whole, lang) if line.strip() != first.strip() else \
+            _asks_before_the_customer(line, names, whole, lang)
         if hit:
             return hit
     return None
+
+
+# An infinitive with "him" fused to it, which never means a formal "you": "non so cosa dirgli", "rispondergli".
+_HIM_CLITIC = re.compile(r"\b[^\W\d_]{2,}(?:are|ere|ire|r)gli(?:elo|ela|ene)?\b", re.I)
+
+
+def _asks_before_the_customer(line: str, names: set[str], whole: str, lang: str):
+    """The reply's first line turns to someone by a name that is not the customer's and asks them something, saying
+    "you" to nobody, and the customer is named further down ("Giulia, il codice è ancora attivo? non so cosa dirgli"
+    above "Mi scusi l'attesa Stefano, …"): two people spoken to, the first a colleague, who is told of the customer
+    in the third person or of staff work."""
+    m = _NAME_LEAD.match(line)
+    if not m or "?" not in m.group(2) or _LINKING.match(m.group(1)) or not _is_colleague(m.group(1), names) \
+            or _NOT_ADDRESSED.match(m.group(2)) \
+            or (_APPOSITION.match(m.group(2)) and re.match(r"(?:\S+\s+){0,4}?\S+,", m.group(2))) \
+            or _introduced(m.group(1), whole) or _spoken_to(m.group(2), lang) \
+            or _TO_CUSTOMER_CS.search(m.group(2)):
+        return None
+    rest = m.group(2)
+    if not (_THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest) or _HIM_CLITIC.search(rest) or
+            _STAFF_WORK.search(rest) or _kinds(rest, "", whole, lang)):
+        return None   # "Perfect, does Thursday suit?" above "Thanks Tom": nothing said of anyone
+    after = fold(whole[whole.find(line) + len(line):]) if line in whole else ""
+    if not any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", after) for n in names):
+        return None
+    return _STAFF, line.strip(), None
 
 
 def _turns_to_colleague(sentence: str, names: set[str], whole: str, lang: str):
@@ -1342,7 +1453,7 @@ _OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|supr
 # A macro's own label in brackets at the start of a line: "[MACRO – Annulering <14 dgn]", "[Template: refund]".
 _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|template|textbaustein|sjabloon|"
                           r"plantilla|modello\s+di\s+risposta|mod[eè]le\s+de\s+r[ée]ponse|modelo\s+de\s+resposta)"
-                          r"\s*(?:[:\-–—#]|\d)[^\]}\n]{0,80}[\]}]", re.I)
+                          r"\s*(?:v\.?\s?\d+(?:\.\d+)?\s*)?(?:[:\-–—#]|\d)[^\]}\n]{0,120}[\]}]", re.I)
 # A line for a shift or a team by its label: "Turno noche: si vuelve a escribir …", "Night shift: …",
 # "Spätschicht: …", "Équipe du soir : …", "Avonddienst: …" (the text after it is weighed).
 _SHIFT_LABEL = re.compile(
@@ -1479,6 +1590,22 @@ _TELL_ROLE = re.compile(
     rf"informer|appeler|pr[ée]venir|avisar|informar|ligar|escrever)\s+(?:a\s+|al\s+|ao\s+|à\s+|o\s+|il\s+|l'|le\s+|la\s+|"
     rf"el\s+)?{_ROLE}\b|\b(?:den|die|das|de|het)\s+{_ROLE}\s+(?:informieren|anrufen|benachrichtigen|inlichten|bellen|"
     rf"informeren|mailen)\b", re.I)
+# Checking something with a department, in the note style of an infinitive (an order to a customer is an imperative
+# there): "confirmar sala con recepción", "vérifier avec l'atelier", "verificare con il magazzino", "conferir com a
+# receção", "mit dem Lager klären", "navragen bij de balie", "check w/ warehouse".
+_ARTICLE = (r"(?:the\s+|el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|l['’]|il\s+|lo\s+|gli\s+|o\s+|a\s+|os\s+|as\s+|de\s+|"
+            r"het\s+|dem\s+|der\s+|den\s+|die\s+)?")
+_CHECK_WITH_ROLE = re.compile(
+    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?:confirmar|verificar|comprobar|revisar|validar|checar|conferir|ver|rever|confirmer|v[ée]rifier|"
+    rf"valider|checker|confermare|verificare|controllare|ricontrollare)\s+"
+    rf"(?:[\w'’]+\s+){{0,3}}?(?:con|avec|aupr[eè]s\s+d[eu]|com|w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
+    # English says it to customers too ("check with reception on arrival"): only in shorthand
+    rf"\b(?:check|confirm|verify|clear)\s+(?:[\w'’]+\s+){{0,3}}?(?:w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
+    rf"\b(?:mit|bei)\s+{_ARTICLE}{_DEPT}\s+(?:[\w-]+\s+){{0,3}}?(?:abkl[äa]ren|kl[äa]ren|abstimmen|checken|"
+    rf"nachfragen|pr[üu]fen|best[äa]tigen)\b|"
+    rf"\b(?:navragen|checken|overleggen|afstemmen|nagaan|bevestigen)\s+(?:bij|met)\s+{_ARTICLE}{_DEPT}\b|"
+    rf"\b(?:bij|met)\s+{_ARTICLE}{_DEPT}\s+(?:[\w-]+\s+){{0,2}}?(?:navragen|checken|overleggen|afstemmen|nagaan)\b",
+    re.I)
 # The customer spoken of in the third person, in a reply written to them: a pronoun with nobody else it could
 # stand for before it (no engineer, courier, husband, named person who acts in the reply).
 _PRONOUN_H = {
@@ -1620,7 +1747,8 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
             addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang):
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
-            _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit):
+            _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit) or \
+            _CHECK_WITH_ROLE.search(unit):
         kinds.add("order")
     if _SHORT.search(unit):
         kinds.add("shorthand")

@@ -131,6 +131,71 @@ def frame_signs(text: str) -> list[tuple[float, str]]:
     return signs
 
 
+# A notice a system sends as a text message: short, nobody greets the customer by name, introduces themselves, speaks
+# as "I" or signs, and it carries data nobody types by hand. Each kind below is one sign; two kinds decide. An amount
+# is no person's answer here (a bank's alert carries one): the data around it is the machine's.
+_NOTICE_SIGNS: tuple[tuple[str, re.Pattern], ...] = (
+    # a masked account or card number: "****4417", "DE89 **** **** 3000", "card ending 0932", "cartão final 0932"
+    ("masked", re.compile(r"\*{2,}[\s*]*\d{2,}|\b(?:ending(?:\s+in)?|final|terminad[ao]\s+en|(?:se\s+)?terminant\s+par|"
+                          r"endet\s+auf|endend\s+auf|eindigend\s+op|che\s+termina\s+(?:con|in)|terminante\s+in|"
+                          r"com\s+final)\s+(?:in\s+)?\d{4}\b", re.I)),
+    # a date and a time run together with no word between, as a log line: "14/06 20:11", "12.05.2025 14:32"
+    ("stamp", re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?\s+\d{1,2}:\d{2}\b")),
+    # a one-time code, or the warning that goes with one: "Ihre mTAN … lautet: 482913", "never share this code"
+    ("code", re.compile(r"\b(?:code|codice|c[óo]digo|m?tan|otp|pin|passcode|verificatiecode|\w*code)\b[^\n]{0,80}?"
+                        r"(?:\bis|\blautet|\best|\bes|\bè|\bé|:)\s*:?\s*\d{4,8}\b(?![.,]\d)", re.I)),
+    ("warning", re.compile(r"\b(?:never|do\s+not|don['’]t)\s+(?:share|give|disclose|tell)\s+(?:this|the|your)\s+(?:code|pin|tan|otp)\b|"
+                        r"\b(?:geben\s+sie|gib)\s+(?:diese[nrs]?|den|die|ihre[nr]?)\s+(?:\w*code|m?tan|pin)\s+(?:\w+\s+){0,2}?"
+                        r"(?:niemals|nie|nicht)\b|\bne\s+(?:communiquez|partagez|donnez)\s+jamais\b|"
+                        r"\b(?:no|nunca)\s+(?:compartas|comparta|facilites|facilite)\s+(?:este|el|tu|su)\s+c[óo]digo\b|"
+                        r"\bnon\s+(?:condividere|comunicare|dare)\s+(?:mai\s+)?(?:questo|il)\s+codice\b|"
+                        r"\bdeel\s+(?:deze|de|je|uw)\s+code\s+nooit\b|"
+                        r"\b(?:nunca|não)\s+(?:partilhe|compartilhe|partilhes|compartilhes)\s+(?:este|o|seu)\s+c[óo]digo\b",
+                        re.I)),
+    # a link with a path: "https://trk.example/HH82011", "pkd.nl/w/8817402"
+    ("link", re.compile(r"https?://\S+|\b[\w-]+\.[a-z]{2,6}/[\w/#?=&.-]+", re.I)),
+    # a keyword to answer with, in capitals: "Reply STOP to opt out", "Responda SI para confirmar", "Antwoord JA"
+    ("keyword", re.compile(r"\b(?:reply|text|send|antworten\s+sie\s+mit|antworte\s+mit|senden\s+sie|r[ée]pondez|"
+                           r"envoyez|responda|responde|contesta|env[íi]a|rispondi|risponda|invia|antwoord|stuur|envie)"
+                           r"\s+(?:with\s+|mit\s+|par\s+|con\s+|met\s+|com\s+)?[\"'“„«]?(?-i:[A-ZÄÖÜÉÍÓÚ]{2,})\b", re.I)),
+    # a field after a sentence, as a form has them: "Driver: Wes.", "Track live: https://…", "Annuleren: zwolle.nl/…"
+    ("field", re.compile(r"(?<=[.!?]\s)[A-ZÀ-Þ][^\W\d_]+(?:\s[^\W\d_]+)?\s?:\s+\S")),
+    # a tracking number: ten or more capitals and digits, six digits at least ("3SPKD8817402")
+    ("tracking", re.compile(r"\b(?=(?:[A-Z]*\d){6})[A-Z\d]{10,}\b")),
+)
+# Someone in the text: a greeting to a name ("Hi Tom", "Hola Lucía", "Craig, …" after a sender's prefix), a writer
+# introducing themselves ("it's Sam from Acme", "Dan at Northgate here"), a name signing ("- Neha", "… Liam").
+_NOTICE_PERSON = re.compile(
+    r"^(?:[^:\n]{1,40}:\s*)?(?:(?:hi|hello|hey|dear|hallo|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|bonjour|salut|"
+    r"hola|buen[oa]s\s+\w+|estimad[oa]|ciao|buongiorno|gentile|hoi|beste|geachte|ol[áa]|oi|bom\s+dia|boa\s+tarde|"
+    r"prezad[oa]|car[oa])\b|(?-i:[A-ZÀ-Þ][a-zà-ÿ]+),\s)|"
+    r"\b(?:it['’]s|this\s+is|here['’]s|hier\s+(?:ist|spricht)|c['’]est|soy|sono|ik\s+ben|sou|aqu[ií]\s+(?:te\s+)?"
+    r"(?:escribe|habla))\s+(?-i:[A-ZÀ-Þ])|\b(?-i:[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:here|hier|aqu[ií]|qui)\b|"
+    r"(?:^|[.!?]\s+|[-–—,]\s*)(?-i:[A-ZÀ-Þ][a-zà-ÿ'’]+)\s*[.!]?\s*$", re.I | re.M)
+
+
+_TYPED_BY_NOBODY = {"masked", "stamp", "code", "warning", "keyword"}
+# The sender's name before a colon, opening a text message: "PakketDirect: …", "BANCO HORIZONTE: …".
+_SENDER = re.compile(r"(?-i:[A-ZÀ-Þ0-9])[^:\n.!?]{1,40}?\s?:\s+(?!//)")
+
+
+def _text_notice(text: str) -> str | None:
+    """A system's text message (see _NOTICE_SIGNS): two kinds of machine data in a short text nobody is in."""
+    if len(text) > 960:
+        return None   # no text message (quick, before the text is read)
+    flat = " ".join(text.split())
+    if len(flat) > 480 or sum(1 for line in text.splitlines() if line.strip()) > 3:
+        return None
+    if _SPEAKS_AS_I.search(flat) or _NOTICE_PERSON.search(flat):
+        return None
+    found = [(kind, m) for kind, rx in _NOTICE_SIGNS for m in [rx.search(flat)] if m]
+    # A link, a field or a tracking number an agent may paste: with nothing else, only under a sender's name
+    # ("PakketDirect: je pakket … 3SPKD8817402 … pkd.nl/w/…").
+    if len(found) < 2 or not (any(kind in _TYPED_BY_NOBODY for kind, _ in found) or _SENDER.match(flat)):
+        return None
+    return found[0][1].group(0)
+
+
 # A person speaking for themselves ("I have booked…", "ich habe…"): a mailbox nobody reads under their answer is a
 # helpdesk's footer, not the machine saying it of itself (LABELS.md: "automatic").
 _SPEAKS_AS_I = re.compile(r"(?-i:\bI\b)|\b(?:I['’](?:ve|ll|m|d)|ich|yo|io|ik|eu|j['’]ai|je\s+(?:vous|suis|reste|te))\b", re.I)
@@ -143,6 +208,8 @@ def says_machine(text: str, weight: float, impersonal: Callable[[], bool]) -> st
     speaks in (``impersonal()``, asked only when needed) or from a mailbox nobody reads."""
     if m := _SELF_BOT.search(text):
         return m.group(0)
+    if notice := _text_notice(text):
+        return notice
     signs = frame_signs(text)
     if not signs or weight + sum(w for w, _ in signs) < 1.0:
         return None

@@ -1433,3 +1433,114 @@ def test_a_note_for_the_customers_own_department_with_a_capital_possessive_is_to
         assert check("Hallo Frau Roth,\n\nanbei die Bescheinigung.\n\n" + text + "\n\nViele Grüße\nTom") == [], text
     assert check("Hallo Frau Roth,\n\nanbei die Bescheinigung.\n\nHinweis für Jonas: bitte noch abrechnen.\n\n"
                  "Viele Grüße\nTom")
+
+
+# Round q/r/s: an aside addressed to the team or a department by a bare "for" and a colon; checking something with
+# a department in the note style of an infinitive; the customer's complaint counted, in every language.
+@pytest.mark.parametrize("lang, name, text", [
+    ("fr", "Paul Morel", "Bonjour Monsieur Morel, la chambre 12 est prête. (pour l'équipe : pas de geste commercial "
+                         "sans l'accord de la direction)"),
+    ("en", "Paul Moore", "Hi Paul, your room is ready from 2pm. (for the team: no late checkout for this booking, "
+                         "Sam said so)"),
+    ("de", "Jan Kurz", "Hallo Herr Kurz, Ihr Paket ist eingetroffen. [für das Lager: bis Freitag zurücklegen, dann "
+                       "an den Absender zurückschicken]"),
+    ("es", "Ana Ruiz", "Hola Ana, te confirmamos la cita del jueves a las 10:00. (ojo: verificar hora con recepción, "
+                       "el doctor llega tarde)"),
+    ("it", "Marco Neri", "Gentile Sig. Neri, il divano arriva martedì. (NB: verificare con il magazzino se il colore "
+                         "è quello giusto)"),
+    ("de", "Jan Kurz", "Hallo Herr Kurz, Ihr Sofa kommt am Dienstag. (Achtung: Farbe noch mit dem Lager klären)"),
+    ("pt", "Rui Costa", "Olá Rui, a reparação fica marcada para terça. ver c/ armazém se a peça já chegou antes de "
+                        "enviar. Obrigado"),
+    ("fr", "Paul Morel", "Bonjour Monsieur, votre commande part demain. (encore lui, 4e réclamation ce mois-ci, "
+                         "on ne rembourse rien)"),
+])
+def test_an_aside_for_the_team_or_checking_with_a_department_is_a_note(lang, name, text):
+    (f,) = check(text, persona_in(lang, name))
+    assert f.check == "internal_note"
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    # written for the customer: their own department, "vous"/"su"/"you", an imperative
+    ("en", "Paul Moore", "Hi Paul, the invoice is attached. (for your accounts team: our VAT number is GB123456)"),
+    ("fr", "Paul Morel", "Bonjour, (pour l'accueil : présentez-vous avec votre pièce d'identité)"),
+    ("es", "Ana Ruiz", "Hola Ana, tu cita es el jueves. (Para cualquier duda, confirme con recepción.)"),
+    ("es", "Ana Ruiz", "Hola Ana, tu cita es el jueves (para recepción: lleva tu DNI)."),
+    ("fr", "Paul Morel", "Bonjour Monsieur Morel, nous avons bien reçu votre deuxième réclamation et la traitons."),
+])
+def test_an_aside_for_the_customer_or_their_department_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []
+
+
+# A bracket labelled with a department and holding orders in the infinitive (last in German and Dutch, first in the
+# Romance languages); a draft's label in capitals or brackets; the reply's tone to be checked; "the same gentleman".
+@pytest.mark.parametrize("lang, name, text", [
+    ("de", "Jan Kurz", "Guten Tag,\n\nIhre Anfrage ist eingegangen.\n\n[Marketing: Aktionsbanner bis Ende Juni drin "
+                       "lassen, danach entfernen]\n\nIhr Kundenservice"),
+    ("es", "Ana Ruiz", "Hola Ana, tu pedido sale hoy. [Almacén: confirmar stock, luego avisar a Marta]"),
+    ("it", "Anna Neri", "Buongiorno, il suo ordine parte oggi. [Magazzino: controllare il colore e poi chiamare il "
+                        "corriere]"),
+    ("nl", "Jan de Vries", "Beste Jan, je pakket is onderweg. [Magazijn: kleur nakijken, daarna de koerier bellen]"),
+    ("it", "Anna Neri", "BOZZA – Fede, ricontrolla prima di mandarla\n\nGentile Sig.ra Neri,\nla consegna è "
+                        "confermata per martedì."),
+    ("de", "Jan Kurz", "[Entwurf] Sehr geehrter Herr Kurz,\nIhr Antrag ist bei uns eingegangen."),
+    ("fr", "Paul Morel", "Bonjour Monsieur,\nvotre commande part demain.\n[revoir la formulation]\nCordialement"),
+    ("es", "Ana Ruiz", "Estimada Sra. Ruiz:\nsu pedido sale mañana (es la misma señora que llamó ayer gritando, "
+                       "cuidado con lo que prometemos).\nSaludos"),
+])
+def test_orders_to_a_department_drafts_and_the_same_customer_again_are_notes(lang, name, text):
+    (f,) = check(text, persona_in(lang, name))
+    assert f.check == "internal_note"
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("de", "Jan Kurz", "Hallo Herr Kurz,\nanbei wie besprochen:\nEntwurf: Mietvertrag_v2.pdf\nViele Grüße"),
+    ("en", "Jan Kurz", "Dear Jan,\nDraft: your contract is attached for review.\nBest"),
+    ("fr", "Paul Morel", "Bonjour, (Accueil : ouvert le lundi, fermé le dimanche)"),
+    ("it", "Anna Neri", "Buongiorno, (Segreteria: aperta dal lunedì al venerdì, chiusa il sabato)"),
+    ("nl", "Jan de Vries", "Beste Jan, (Balie: pakketten kunnen we niet aannemen, bezorgers komen morgen)"),
+    # steps for the customer at a counter, in the infinitive
+    ("de", "Jan Kurz", "Hallo Herr Kurz, Ihr Zimmer ist ab 15 Uhr bereit. (Rezeption: Schlüssel abholen, Meldeschein "
+                       "ausfüllen)"),
+    ("es", "Ana Ruiz", "Hola Ana, tu habitación está lista. (Recepción: recoger la llave y rellenar la ficha)"),
+    ("en", "Paul Moore", "Hi Paul, your room is ready from 2pm (check with reception on arrival)."),
+])
+def test_a_departments_hours_or_a_draft_sent_on_purpose_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("it", "Stefano Ricci", "Giulia, il codice SPRING15 è ancora attivo? non so cosa dirgli\nMi scusi l'attesa "
+                            "Stefano, sto verificando."),
+    ("es", "Pablo Herrera", "Marta, ¿el cupón sigue activo? el cliente dice que caducó ayer\nDisculpe la espera, "
+                            "Pablo, lo estoy comprobando."),
+    ("en", "Tom Hale", "Sam, is the voucher still valid or did it expire? no idea what to tell him\nSorry for the "
+                       "wait Tom, checking now."),
+])
+def test_a_first_line_asking_a_colleague_above_the_customers_own_name_is_a_note(lang, name, text):
+    (f,) = check(text, CheckContext(persona={"name": name, "language": lang}, channel="chat"))
+    assert f.check == "internal_note"
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    # the customer's own name, or an apposition, or nobody named further down
+    ("it", "Marco Neri", "Marco, il tuo ordine è partito? Sì! A presto Marco"),
+    ("en", "Tom Hale", "Sarah, our manager, asked whether the parcel arrived? Tom, let us know."),
+    ("en", "Tom Hale", "Perfect, does Thursday at 10 suit?\nThanks Tom, speak soon."),
+    ("es", "Pablo Herrera", "Perfecto, ¿puedo ayudarle en algo más?\nGracias Pablo, buen día."),
+])
+def test_a_first_line_to_the_customer_or_in_apposition_is_no_note(lang, name, text):
+    assert check(text, CheckContext(persona={"name": name, "language": lang}, channel="chat")) == []
+
+
+def test_a_templates_own_label_in_brackets_is_a_note_and_a_template_offered_to_the_customer_is_not():
+    for lang, name, text in (
+            ("de", "Jan Kurz", "Sehr geehrter Herr Kurz,\n\nIhr Vorgang wurde angelegt.\n\n[Textbaustein v3 – Formulierung "
+                               "wird noch geprüft]\n\nIhre Versicherung"),
+            ("en", "Jane Doe", "[Macro #12 – refund approved]\nHi Jane, your refund has been approved."),
+            ("es", "Ana Ruiz", "[Plantilla: cancelación < 14 días]\nHola Ana, tu reserva queda cancelada.")):
+        (f,) = check(text, persona_in(lang, name))
+        assert f.check == "internal_note", text
+    for lang, name, text in (
+            ("en", "Jane Doe", "Hi Jane, you can use our template: it is attached as a PDF.\n[Template attached]"),
+            ("de", "Jan Kurz", "Hallo Herr Kurz, die Vorlage finden Sie im Anhang (Textbaustein für Ihre Kündigung).")):
+        assert check(text, persona_in(lang, name)) == [], text
