@@ -504,3 +504,18 @@ def test_a_link_and_a_tracking_number_an_agent_pasted_are_no_text_notice_without
     assert auto_wording("Order shipped with DHL, number 00340434161094042557. Track: https://dhl.example/t/0034") is None
     assert auto_wording("Colis Rapide : votre colis 7XK29C58813306 arrive aujourd'hui. Suivi : "
                         "colisrapide.fr/s/58813306")
+
+
+@pytest.mark.parametrize("text", TEXT_NOTICES[:3] + TEXT_PERSONS[:3])
+def test_the_product_judges_a_text_by_its_layout_as_the_benchmark_does(ledger, text):
+    # classify_text (what a run and a harvest use) and auto_wording (what the labelled-reply benchmark scores)
+    # read the same evidence: a system's text message is automatic in both, a person's text in neither
+    kind, why = classify_text(text, LATER, contact(), "t-" + str(abs(hash(text))), ledger, 10.0)
+    assert (kind == "auto") == (auto_wording(text) is not None), (kind, why)
+
+
+def test_a_notification_laid_out_as_one_is_automatic_in_the_product_too(ledger):
+    kind, why = classify_text("SparBank: Überweisung 250,00 EUR an M. Krause am 03.12.26 14:05 ausgeführt. "
+                              "Karte **** 4471. Nicht Sie? Antworten Sie STOPP.", LATER, contact(), "t-bank",
+                              ledger, 10.0)
+    assert kind == "auto" and "laid out as a machine's message" in why, why

@@ -749,14 +749,30 @@ def auto_wording(text: str) -> str | None:
     A "do not reply" footer under an answer is not enough: helpdesks put it under their people's answers; nor
     is one acknowledgement alone ("we have received your request"): people open their answers with it too."""
     found = wording_evidence(text)
-    own = _unquoted(text or "")
     plain = sum(e.weight for e in found) >= STRONG or any(e.said.endswith("” at the top") for e in found)
     for e in found:
         if e.weight >= WEAK and plain:
             return e.said.split("“", 1)[1].split("”", 1)[0]
     # The wording alone is not enough: the notification's frame may be (probes.checks.machine).
+    return _machine_frame(text, found)
+
+
+def _machine_frame(text: str, found: list[Evidence]) -> str | None:
+    """What of the text's layout shows a machine wrote it (probes.checks.machine), counting the wording's own
+    evidence ``found``, or None."""
+    own = _unquoted(text or "")
     return machine.says_machine(own, sum(e.weight for e in found),
                                 lambda: not _person_speaks(own) and not _signed_by_a_person(own))
+
+
+def text_evidence(body: str, subject: str = "") -> list[Evidence]:
+    """The wording's evidence and, where it is not enough alone, the layout's: what the product and the
+    labelled-reply benchmark (``auto_wording``) both judge a text by."""
+    found = wording_evidence(body, subject)
+    if sum(e.weight for e in found) < STRONG and (frame := _machine_frame(body, found)):
+        found.append(Evidence(STRONG - sum(e.weight for e in found),
+                              f"is laid out as a machine's message (“{_quote(frame)}”)"))
+    return found
 
 
 def _helpdesk(msg) -> str | None:
@@ -831,7 +847,7 @@ def classify(msg, arrived: dt.datetime, contact: dict, template: str, ledger: Le
     if replies is not None and (decided := replies.decide(msg, body)):
         return decided
     evidence = (header_evidence(msg) + _context_evidence(arrived, contact, template, ledger, auto_within_s)
-                + wording_evidence(body, str(msg.get("Subject") or "")))
+                + text_evidence(body, str(msg.get("Subject") or "")))
     return judge(evidence)
 
 
@@ -840,7 +856,7 @@ def classify_text(body: str, arrived: dt.datetime, contact: dict, template: str,
     """('auto' | 'human', why) for a text message, which has no headers to tell."""
     if replies is not None and (decided := replies.decide(None, body)):
         return decided
-    return judge(_context_evidence(arrived, contact, template, ledger, auto_within_s) + wording_evidence(body))
+    return judge(_context_evidence(arrived, contact, template, ledger, auto_within_s) + text_evidence(body))
 
 
 def _body(msg) -> str:
