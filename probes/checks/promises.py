@@ -869,6 +869,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 index = next(i for i, d in enumerate(spec.weekdays) if re.match(d, sentence[start:], re.I))
                 day = _weekday_due(at, index, calendar).astimezone(calendar.tz).date()
                 due = _local_at(at, calendar, day, due.astimezone(calendar.tz).time())
+                if due <= at:   # "on Monday at 8am", said on a Monday at 10: next week's
+                    due += dt.timedelta(days=7)
             else:   # "by 6pm today", "entro le 18:00 di oggi": the time says when today
                 _near(_TODAY[lang], sentence, m, taken)
             if _AFTER.match(m.group(0)) or (since and not _ready(sentence, lang)):
@@ -1645,6 +1647,28 @@ _THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+)?(?:that|the\s+same)\s+day|an\s+(?:d
                        r"no\s+mesmo\s+dia)(?!\w)", re.I)
 
 
+def _own_times(clause: str, times: list, lang: str, commit: re.Pattern) -> list:
+    """The clause's times without those of a first part joined by "and" that commits to nothing, when the
+    commitment after it has a time of its own: "El vehículo entra hoy en taller y se le avisará … el miércoles
+    antes de las 18:00", "The panel meets on Wednesday 10 December and you will be notified by Friday 12
+    December". "Give me ten minutes and I'll come back to you" keeps its only time."""
+    written = _written_out(clause, lang)
+    for m in _AND.finditer(written):
+        if m.group(0).startswith(","):
+            continue
+        head, tail = written[:m.start()], written[m.end():]
+        if any(True for _ in commit.finditer(head)) or _company_acts(head, lang) or _passive_due(head, lang):
+            return times   # the first part commits too: its times are promises
+        if not (any(True for _ in commit.finditer(tail)) or _company_acts(tail, lang) or _passive_due(tail, lang)):
+            continue
+        after = [(w, d) for w, d in times if w in tail]
+        before = [(w, d) for w, d in times if w in head and w not in tail]
+        if after and before:
+            return [t for t in times if t not in before]
+        return times
+    return times
+
+
 def _paragraphs(lines) -> str:
     """The lines as text, a blank line wherever the reply had one or left lines out (the customer's quoted
     message, code): a paragraph or a chat turn ends a sentence even without a full stop."""
@@ -1696,6 +1720,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
                     continue
                 times = _times(_written_out(clause, lang), lang, at, calendar) if committed or pending else []
+                if committed and len(times) > 1:
+                    times = _own_times(clause, times, lang, commit)
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
                 if committed and not times and (that_day := _THAT_DAY.search(clause)):

@@ -1472,3 +1472,20 @@ def test_a_portuguese_weekday_by_its_number_and_a_step_on_that_day():
     (words, due), = found("The parts come in on Friday; we'll ring you that day to book the fitting.")
     assert due == dt.datetime(2026, 3, 6, 17, 0, tzinfo=UTC)
     assert found("We'll call you that day.") == []   # no day named before it
+
+
+def test_a_first_part_that_commits_to_nothing_gives_no_time_to_the_promise_after_its_and():
+    # AT is Wednesday 4 March 2026
+    assert found("The parts reach our depot today and the fitter will install them on Friday.") == [
+        ("on Friday", dt.datetime(2026, 3, 6, 17, 0, tzinfo=UTC))]
+    assert [w for w, _ in found("El coche entra hoy en el taller y se le avisará como muy tarde el viernes antes de "
+                                "las 18:00.", "es")] == ["antes de las 18:00"]
+    # a first part that commits too keeps its time; an only time stays
+    assert len(found("I'll call you today and send the letter by Friday.")) == 2
+    assert found("Give me ten minutes and I'll come back to you.")
+
+
+def test_a_weekday_and_an_hour_said_on_that_weekday_after_that_hour_are_next_weeks():
+    late = dt.datetime(2026, 3, 4, 11, 0, tzinfo=UTC)   # Wednesday, 11:00
+    (p,) = promises.find("Our fitter comes to you on Wednesday at 8am.", "en", late, CAL)
+    assert p.due == dt.datetime(2026, 3, 11, 8, 0, tzinfo=UTC)
