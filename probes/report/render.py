@@ -17,6 +17,7 @@ import io
 import json
 import os
 import shlex
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -832,7 +833,18 @@ def write_json(results: dict, path: Path) -> Path:
             r["eml"] = _rel_display(Path(r["eml"]), path.parent) if r.get("eml") else None
     for mail in doc.get("unmatched_mail", []):
         mail["eml"] = _rel_display(Path(mail["eml"]), path.parent) if mail.get("eml") else None
-    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    # Whole or not at all: a harvest rewrites a run's results.json while a worker, a dashboard or CI may read it.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)   # mkstemp makes it 0600
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path
 
 
