@@ -17,7 +17,6 @@ import io
 import json
 import os
 import shlex
-import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -29,6 +28,7 @@ from ..durations import format_duration
 from ..ledger import Ledger
 from .build import build_results
 from .highlight import mark_text
+from .openmetrics import write_atomically
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Thumbnails: the top of the screenshot (a full-page one can be very tall), at most this big, as a JPEG.
@@ -834,17 +834,7 @@ def write_json(results: dict, path: Path) -> Path:
     for mail in doc.get("unmatched_mail", []):
         mail["eml"] = _rel_display(Path(mail["eml"]), path.parent) if mail.get("eml") else None
     # Whole or not at all: a harvest rewrites a run's results.json while a worker, a dashboard or CI may read it.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)   # mkstemp makes it 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return path
 
 
