@@ -767,9 +767,15 @@ def _weekday_due(at: dt.datetime, weekday: int, calendar: BusinessCalendar) -> d
     return due.astimezone(dt.timezone.utc)
 
 
-def _clock_due(at: dt.datetime, calendar: BusinessCalendar, hour: int, minute: int, ampm: str) -> dt.datetime | None:
+def _clock_due(at: dt.datetime, calendar: BusinessCalendar, written: str, minute: int, ampm: str) -> dt.datetime | None:
+    """When a clock time falls due; `written` is the hour as written ("3", "03", "15")."""
+    hour = int(written)
     ampm = ampm.lower().replace(".", "")
     if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm not in ("am", "noon") and 1 <= hour <= 6 and not written.startswith("0"):
+        # "om 3 uur", "à 3h", "a las 4": nobody promises a callback at 3 in the night; the afternoon reading is
+        # also the later one, so an hour read wrong can never make a false "late" ("03:00" stays the night's)
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
@@ -854,7 +860,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             taken.append(m.span())
             continue   # "from 9am to 5pm": opening hours
         ampm = (m.group("ampm") + "m") if m.groupdict().get("ampm") else (m.group(3) or "")
-        due = _clock_due(at, calendar, int(m.group(1)), int(m.group(2) or 0), ampm)
+        due = _clock_due(at, calendar, m.group(1), int(m.group(2) or 0), ampm)
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         # Dutch says "uur" or the minutes, but not in a window: "tussen 9 en 11"
         bare_nl = lang == "nl" and not (m.group(3) or m.group(2) or m.group(0).lower().startswith("tussen"))
@@ -884,7 +890,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 due = _day_due(at, calendar, code)
                 words = m.group(0)
                 if code in ("today", "tomorrow") and (t := _AT_TIME.match(sentence, m.end())) and \
-                        (clock_due := _clock_due(at, calendar, int(t.group(1)), int(t.group(2) or 0), t.group(3))):
+                        (clock_due := _clock_due(at, calendar, t.group(1), int(t.group(2) or 0), t.group(3))):
                     # "bis morgen 12 Uhr", "tomorrow 3pm", "demain 14h": that time that day
                     due = _local_at(at, calendar, due.astimezone(calendar.tz).date(),
                                     clock_due.astimezone(calendar.tz).time())
@@ -949,7 +955,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             elif index > local.weekday() and (_NEXT.search(m.group(0)) or _NEXT_AFTER.match(sentence, m.end())):
                 due += dt.timedelta(days=7)   # "next Friday", said on a Monday: the later reading, next week's
             if (t := _AT_TIME.match(sentence, m.end())) and (clock_due := _clock_due(
-                    at, calendar, int(t.group(1)), int(t.group(2) or 0), t.group(3) or "")):
+                    at, calendar, t.group(1), int(t.group(2) or 0), t.group(3) or "")):
                 # "no later than Wednesday 5pm": that time that day
                 due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), clock_due.astimezone(calendar.tz).time())
                 taken.append(t.span())

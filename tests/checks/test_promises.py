@@ -1489,3 +1489,19 @@ def test_a_weekday_and_an_hour_said_on_that_weekday_after_that_hour_are_next_wee
     late = dt.datetime(2026, 3, 4, 11, 0, tzinfo=UTC)   # Wednesday, 11:00
     (p,) = promises.find("Our fitter comes to you on Wednesday at 8am.", "en", late, CAL)
     assert p.due == dt.datetime(2026, 3, 11, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text, lang, hour", [
+    ("We bellen u morgen om 3 uur terug.", "nl", 15),
+    ("Wir rufen Sie morgen um 4 Uhr zurück.", "de", 16),
+    ("Un technicien vous rappellera demain à 2h30.", "fr", 14),
+    ("Le llamaremos mañana a las 5.", "es", 17),
+    ("La richiameremo domani alle 3.", "it", 15),
+    ("Wir melden uns morgen bis 03:00 Uhr.", "de", 3),     # written as a 24-hour time: the night's
+    ("We will call you back tomorrow by 3am.", "en", 3),   # said so
+    ("Ihr Techniker kommt morgen zwischen 7 und 9 Uhr.", "de", 9),
+])
+def test_a_bare_hour_from_one_to_six_is_the_afternoon(text, lang, hour):
+    # a callback "at 3" is not at three in the night, and the later reading can never make a false "late"
+    (_, due), = found(text, lang)
+    assert due == dt.datetime(2026, 3, 5, hour, 30 if "2h30" in text else 0, tzinfo=UTC)
