@@ -1016,6 +1016,9 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
         to = _TO_COLLEAGUE.match(inner)
+        if to and _FRONT.match(to.group(2) or "") and "?" not in inner and not _THIRD_PRONOUN.search(to.group(3)) \
+                and not _THIRD_NOUN.search(to.group(3)):
+            to = None   # a counter's sign for the visitor, not a name: "(Empfang: bitte klingeln)"
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _POSSESSIVE.search(inner) \
                 and not _NOT_ADDRESSED.match(to.group(3)) and (
                 "?" in inner or _REQUEST.search(fold(to.group(3))) or (to.group(1) and re.match(r"fyi\b", fold(

@@ -1544,3 +1544,17 @@ def test_a_templates_own_label_in_brackets_is_a_note_and_a_template_offered_to_t
             ("en", "Jane Doe", "Hi Jane, you can use our template: it is attached as a PDF.\n[Template attached]"),
             ("de", "Jan Kurz", "Hallo Herr Kurz, die Vorlage finden Sie im Anhang (Textbaustein für Ihre Kündigung).")):
         assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text, note", [
+    # a counter's sign for the visitor, beside the place it names
+    ("de", "Anna Weber", "Ihr Termin ist am Donnerstag um 10 Uhr in der Praxis (Empfang: bitte klingeln).", False),
+    ("en", "Paul Moore", "Your parcel is waiting at our depot (Reception: please use the side door after 6pm).", False),
+    ("nl", "Jan de Vries", "U kunt de sleutels ophalen bij ons kantoor (Balie: graag uw legitimatie meenemen).", False),
+    # the same counter asked about the customer, or asked a question, is a note
+    ("en", "Paul Moore", "Your parcel is waiting at our depot (Reception: please call him if he's not here by 4).",
+     True),
+    ("de", "Anna Weber", "Ihr Termin ist am Donnerstag (Empfang: kannst du bitte den Termin bestätigen?).", True),
+])
+def test_a_counters_sign_for_the_visitor_is_no_note_and_a_question_to_it_is(lang, name, text, note):
+    assert bool(check(text, persona_in(lang, name))) is note
