@@ -321,7 +321,7 @@ _LANGS: dict[str, _Lang] = {
         clock=r"(?<!\w)(?:(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+|entre\s+\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*"
               r"(?:et|-|–|à)\s*)(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:traitons|gérons|examinons|étudions|reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
-                r"réponse|recevr\w*|envo\w*|enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
+                r"réponse|recevr\w*|(?<=vous )recevez|r?envo\w*|r?enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|"
@@ -403,7 +403,7 @@ _LANGS: dict[str, _Lang] = {
               r"e\s+le\s+|fascia(?:\s+oraria)?\s+(?:dalle\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|alle)\s*)"
               r"(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
         commit=(r"\b(?:ricontatt\w*|contatter\w*|contattar\w*|rispond\w*|risposta|richiam\w*|chiamer\w*|"
-                r"ricever\w*|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
+                r"ricever\w*|(?:(?<=lei )|(?<=^)|(?<=, ))riceve\b|ricevi\b|invier\w*|inviar\w*|rimbors\w*|emess\w*|confermer\w*|conferm\w*|aggiorner\w*|"
                 r"faremo|farò|avrà|informer\w*|riscontr\w*|dar(?:ò|à|emo|anno)|"
                 r"evas\w*|accredit\w*|scriver\w*|avviser\w*|avvisar\w*|comunicher\w*|risolver\w*|gestir\w*|"
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|(?:sarà|saranno)\s+(?:\w+\s+)?sul (?:suo|tuo) conto|restituit\w*|"
@@ -443,8 +443,8 @@ _LANGS: dict[str, _Lang] = {
               r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)?(?=\W|$)(?!\s*(?:dag|dagen|week|weken|maand|minuten|min|u\b))",
         commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|(?<!te )horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
-                r"laten|laat|bevestig\w*|ontvangt|krijgt|komt|komen|langs|beantwoord\w*|"
-                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
+                r"laten|laat|bevestig\w*|ontvangt|krijgt|(?:ontvang|krijg)(?=\s+(?:je|jij)\b)|komt|komen|langs|beantwoord\w*|"
+                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik|die|hij|zij)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
                 r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|korting|actie|geldig|verloopt|levertijd|"
@@ -477,7 +477,7 @@ _LANGS: dict[str, _Lang] = {
         clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|entre\s+as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?\s*"
               r"e\s+as\s+)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
-                r"receber\w*|recebe|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
+                r"receber\w*|recebe|chega(?:rá|rão|m)?\s+(?:\w+\s+){0,2}?(?:no|na|ao|à|em)\s+(?:seu|sua|teu|tua)|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
@@ -929,6 +929,10 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if free(m) and (due := _day_of_month_due(at, calendar, int(m.group("day")))):
             found.append((m.group(0).rstrip("."), due))
             taken.append(m.span())
+    for m in _CALENDAR_WEEK.finditer(sentence):   # "in der KW 14", "in week 14", "semaine 14": that week's Friday
+        if free(m) and (due := _calendar_week_due(at, calendar, int(next(g for g in m.groups() if g)))):
+            found.append((m.group(0).strip(), due))
+            taken.append(m.span())
     spec = _LANGS[lang]
     days_rx = "|".join(spec.weekdays)
     for m in weekday.finditer(sentence):
@@ -964,6 +968,32 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             found.append((m.group(0), due))
             taken.append(m.span())
     return found
+
+
+# A week by its number, as offices and trades plan in Germany, the Netherlands and beyond: "in der KW 14",
+# "Kalenderwoche 14", "14. KW", "(in) week 14", "calendar week 14", "en semaine 14", "en la semana 14",
+# "nella settimana 14", "na semana 14". A number further than half a year ahead is some other week (a course's).
+_CALENDAR_WEEK = re.compile(
+    r"(?<![\w.])(?:(?:KW|Kalenderwoche)\.?\s*(\d{1,2})|(\d{1,2})\.\s*(?:KW|Kalenderwoche)|"
+    r"(?:calendar\s+|kalender)?week\s+(\d{1,2})|semaine\s+(\d{1,2})|semana\s+(\d{1,2})|settimana\s+(\d{1,2}))(?![\d,:/]|\.\d)",
+    re.I)
+
+
+def _calendar_week_due(at: dt.datetime, calendar: BusinessCalendar, week: int) -> dt.datetime | None:
+    """The end of the Friday of ISO week `week`, this year's or, when that is past, next year's."""
+    today = at.astimezone(calendar.tz).date()
+    year, now, _ = today.isocalendar()
+    if not 1 <= week <= 53:
+        return None
+    if week < now:
+        year += 1
+    try:
+        friday = dt.date.fromisocalendar(year, week, 5)
+    except ValueError:
+        return None
+    if (friday - today).days > 183:
+        return None
+    return _local_at(at, calendar, friday, END_OF_DAY)
 
 
 # Month names, January first; a date by name falls due at the end of that day.
@@ -1321,7 +1351,10 @@ _POLITE = re.compile(
     r"\bsi (?:le|te) (?:parece bien|viene bien|va bien)\b|"
     r"\bse (?:per )?(?:lei|te)? ?(?:le|ti)? ?va bene\b|"
     r"\bals (?:dat|het) (?:u |je )?(?:goed is|uitkomt|schikt)\b|\bals u dat goed vindt\b|"
-    r"\bse (?:estiver|for) (?:bem|conveniente)(?: para (?:si|você))?\b|\bse lhe (?:for conveniente|convier)\b", re.I)
+    r"\bse (?:estiver|for) (?:bem|conveniente)(?: para (?:si|você))?\b|\bse lhe (?:for conveniente|convier)\b|"
+    # a condition on doing it sooner, after the promise: "within 4 hrs at the latest, sooner if they find the cause"
+    r"(?:\bor\s+|\boder\s+|\bou\s+|\bo\s+|\bof\s+)?(?:\b(?:sooner|earlier|früher|eher|plus\s+tôt|avant|antes|prima|"
+    r"eerder|mais\s+cedo)\s*,?\s*(?:if|wenn|falls|si|se|als|indien)\b.*$)", re.I)
 
 
 # A day named by the stay it belongs to: "on the morning of arrival", "la veille de votre arrivée", "am Abreisetag".
@@ -1445,12 +1478,14 @@ _ABSENT = {lang: re.compile(rx, re.I) for lang, rx in {
 # mañana"): with a deadline's word in the clause it stays a commitment.
 _CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
     "de": r"\b(?:(?:ich|wir)\s+bestätigen?(?:\s+(?:Ihnen|dir|euch))?|bestätigen?\s+(?:wir|ich)(?:\s+(?:Ihnen|dir))?|"
-          r"hiermit\s+bestätigen?)\b",
-    "fr": r"\b(?:je|nous)\s+(?:vous\s+|te\s+)?confirm(?:e|ons)\b",
-    "es": r"\b(?:(?:le|te|les)\s+)?confirm(?:o|amos)\b",
-    "it": r"\b(?:(?:ti|le|vi|gli)\s+)?conferm(?:o|iamo)\b",
-    "nl": r"\b(?:(?:ik|wij|we)\s+bevestig(?:en)?|bevestig(?:en)?\s+(?:ik|wij|we))\b",
-    "pt": r"\b(?:(?:lhe|te)\s+)?confirm(?:o|amos)(?:-(?:lhe|te|vos))?\b"}.items()}
+          r"hiermit\s+bestätigen?|bestätigen?\s+(?:\w+\s+)?hiermit|(?:ist|sind)\s+(?:\w+\s+)?bestätigt)\b",
+    "fr": r"\b(?:(?:je|nous)\s+(?:vous\s+|te\s+)?confirm(?:e|ons)|(?:est|sont)\s+(?:\w+\s+)?confirmée?s?)\b",
+    "es": r"\b(?:(?:le|te|les)\s+)?confirm(?:o|amos)\b|\b(?:está|están|queda|quedan)\s+(?:\w+\s+)?confirmad[oa]s?\b",
+    "it": r"\b(?:(?:ti|le|vi|gli)\s+)?conferm(?:o|iamo)\b|\b(?:è|sono|risulta|risultano)\s+(?:\w+\s+)?confermat[oaie]\b",
+    "nl": r"\b(?:(?:ik|wij|we)\s+bevestig(?:en)?|bevestig(?:en)?\s+(?:ik|wij|we)|(?:is|zijn)\s+(?:\w+\s+)?bevestigd)\b",
+    # a state now, not a step to come: "o voo está confirmado, partida às 06h45"
+    "pt": r"\b(?:(?:lhe|te)\s+)?confirm(?:o|amos)(?:-(?:lhe|te|vos))?\b|"
+          r"\b(?:está|estão|fica|ficam|ficou)\s+(?:\w+\s+)?confirmad[oa]s?\b"}.items()}
 
 
 _DEADLINE_WORD = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
@@ -1531,6 +1566,13 @@ _FIRM_DEADLINE = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for la
     "it": r"entro|al\s+più\s+tardi|non\s+oltre",
     "nl": r"uiterlijk|binnen",
     "pt": r"no\s+(?:prazo|máximo)|o\s+mais\s+tardar|dentro\s+d[eoa]s?|em\s+até"}.items()}
+# "Before" is as firm when a day or a clock time follows it ("antes del viernes a las 14:00", "before 3pm"), not
+# before an event ("unos días antes del evento").
+_BEFORE_TIME = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:(?:the|dem|le|la|el|las|il|le|het|de|o|a|as)\s+)?"
+                                 r"(?:\d|" + "|".join(_LANGS[lang].weekdays) + r"|noon|midday|midi|Mittag|mezzogiorno|"
+                                 r"mediodía|meio-dia|middag)", re.I) for lang, rx in {
+    "en": r"before", "de": r"vor", "fr": r"avant", "es": r"antes\s+del?", "it": r"prima\s+d(?:i|el|ella|elle)",
+    "nl": r"vóór|voor", "pt": r"antes\s+d[eoa]s?"}.items()}
 _FUTURE = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:will|['’]ll|shall)\s+(?:\w+ly\s+|also\s+|then\s+)?(?!(?:be|have|need|want|cost|expire|end|"
           r"close|renew|increase|rise|drop|change|lapse|stop|run\s+out|not|never|probably|likely|usually)\b)[a-z]{3,}",
@@ -1549,7 +1591,27 @@ _FUTURE = {lang: re.compile(rx, re.I) for lang, rx in {
 
 def _future_due(clause: str, lang: str) -> bool:
     """Whether the clause puts any subject's future act before a firm deadline (see ``_FIRM_DEADLINE``)."""
-    return bool(_FIRM_DEADLINE[lang].search(clause) and _FUTURE[lang].search(clause))
+    return bool((_FIRM_DEADLINE[lang].search(clause) or _BEFORE_TIME[lang].search(clause)) and
+                _FUTURE[lang].search(clause))
+
+
+# A rule of the house for everyone's requests, told by a condition on when they were made: "orders placed after
+# 2pm ship the next working day", "transferências feitas após as 17h são processadas no próximo dia útil",
+# "nach 16 Uhr eingegangene Anträge …", "les demandes reçues après 17h …": a timetable, not a step for this customer.
+_CUTOFF = r"(?:after|before|nach|vor|après|avant|después\s+de(?:\s+las)?|antes\s+de(?:\s+las)?|dopo\s+le|prima\s+delle|" \
+          r"na|voor|vóór|após(?:\s+as)?|depois\s+das|antes\s+das)\s+(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|h|uhr|uur)?|" \
+          r"noon|midday|midi|Mittag|mezzogiorno|(?:el\s+)?mediodía|o\s+meio-dia|de\s+middag)"
+_HOUSE_RULE = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?!(?:this|thus|plus|does|goes|always|perhaps|unless|yours|ours|hers|theirs)\b)\w{3,}s\s+"
+          r"(?:\w+ed|made|sent|paid|received|placed|submitted|made)\s+" + _CUTOFF + r"(?!\w)",
+    "de": r"\b(?:nach|vor)\s+\d{1,2}(?:[:.]\d{2})?\s*Uhr\s+(?:\w+\s+)?(?:eingegangene|eingereichte|getätigte|"
+          r"aufgegebene|erteilte|beauftragte|gestellte)\b",
+    "fr": r"\b\w+s\s+(?:\w{2,}(?:ées|és|ues|ies|ites)|reçus|émis|transmis|remis|parvenus)\s+" + _CUTOFF + r"(?!\w)",
+    "es": r"\b\w+s\s+\w+(?:ad|id|ech|uest)[oa]s\s+" + _CUTOFF + r"(?!\w)",
+    "it": r"\b\w+\s+\w+(?:at|ut|it|ess|ost)[ie]\s+" + _CUTOFF + r"(?!\w)",
+    "nl": r"\b(?:na|voor|vóór)\s+\d{1,2}(?:[:.]\d{2})?\s*uur\s+(?:\w+\s+)?(?:ontvangen|geplaatste|ingediende|gedane|"
+          r"binnengekomen)\b|\b\w+en\s+die\s+(?:na|voor|vóór)\s+\d",
+    "pt": r"\b\w+s\s+(?:\w+\s+){0,2}?\w*(?:ad|id|eit|ost)[oa]s\s+" + _CUTOFF + r"(?!\w)"}.items()}
 
 
 # A service's planned maintenance is no follow-up to the customer ("na madrugada de terça, das 0h às 4h,
@@ -1584,7 +1646,7 @@ def _service_maintenance(clause: str) -> bool:
 
 def _passive_due(clause: str, lang: str) -> bool:
     """Whether the clause puts something to be done in the passive with a deadline word (see ``_PASSIVE``)."""
-    if not _DEADLINE_WORD[lang].search(clause) and not _WINDOW.search(clause):
+    if not _DEADLINE_WORD[lang].search(clause) and not _WINDOW.search(clause) and not _CALENDAR_WEEK.search(clause):
         return False
     for m in _PASSIVE_RX[lang].finditer(clause):
         verb = m.group("verb") or m.groupdict().get("verb2") or ""
@@ -1617,7 +1679,14 @@ _WEEKDAY_ABBR_RX = {lang: re.compile(r"(?<![\w.])(" + days + r")" + after, re.I)
 _PT_NUMBERED_DAY = re.compile(r"(?<!\w)([2-6])\s?[ªa]\.?\s?-?\s?feira(?!\w)", re.I)
 _SPELLED_OUT = re.compile(r"(?<=\d)\s*\(\s*[a-zà-ÿ][a-zà-ÿ -]{1,30}\)", re.I)
 _SHORTHAND = {"de": [(re.compile(r"(?<!\w)zw\.\s*", re.I), "zwischen "),
-                     (re.compile(r"(?<=\d)(\s*(?:Uhr)?\s+)u\.\s+(?=\d)"), r"\1und ")]}
+                     (re.compile(r"(?<=\d)(\s*(?:Uhr)?\s+)u\.\s+(?=\d)"), r"\1und ")],
+              # "entro 5 gg lavorativi", "5 gg. lav.": days written short; "entro le ore 10": the hour after "ore"
+              "it": [(re.compile(r"(?<=\d)\s*gg\.?(?:\s+lav(?:orativi|\.|\b))?", re.I),
+                      lambda m: " giorni lavorativi" if "lav" in m.group(0).lower() else " giorni"),
+                     (re.compile(r"(?<=\b(?:le|al|de)le\s)ore\s+(?=\d)|(?<=\ble\s)ore\s+(?=\d)", re.I), "")],
+              # Flemish "vrijdag 17u", "om 9u30", "binnen de 24u": the hour with its "uur" written out
+              "nl": [(re.compile(r"(?<![\w.:])(\d{1,2})u(\d{2})?(?!\w)"),
+                      lambda m: f"{m.group(1)}:{m.group(2)} uur" if m.group(2) else f"{m.group(1)} uur")]}
 
 
 def _written_out(clause: str, lang: str) -> str:
@@ -1701,7 +1770,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             for clause in _clauses(sentence, lang):
                 earlier, before = before, (_times(_written_out(clause, lang), lang, at, calendar)
                                            if _THAT_DAY.search(sentence) else [])
-                if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause):
+                if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
+                        _HOUSE_RULE[lang].search(clause):
                     pending = False
                     continue
                 clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
@@ -2104,7 +2174,8 @@ _PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:be|ver|er|ent|zer|emp)\w+(
                "nl": r"(?:\w*ge\w+(?:d|t|en)|(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd)"}
 _BOOKED = r"(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)\b)"
 _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIPLE[lang] + r"(?:\s*,?\s+(?:und|oder|en|of)\s+" +
-                                 _BOOKED + _PARTICIPLE[lang] + r")*\s*[.!?)]*\s*$", re.I) for lang in _PARTICIPLE}
+                                 _BOOKED + _PARTICIPLE[lang] + r")*(?:\s+(?:und|en)(?=\s*[.!?)]*\s*$))?\s*[.!?)]*\s*$", re.I)
+                for lang in _PARTICIPLE}   # (an "und" left before a masked "bestätigen diese hiermit")
 
 
 def _perfect(clause: str, lang: str) -> bool:

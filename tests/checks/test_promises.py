@@ -1505,3 +1505,74 @@ def test_a_bare_hour_from_one_to_six_is_the_afternoon(text, lang, hour):
     # a callback "at 3" is not at three in the night, and the later reading can never make a false "late"
     (_, due), = found(text, lang)
     assert due == dt.datetime(2026, 3, 5, hour, 30 if "2h30" in text else 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    # days and hours written short
+    ("Il rimborso viene accreditato entro 5 gg lavorativi.", "it", CAL.add_business_days(AT, 5)),
+    ("Le restituiamo l'importo entro 10 gg.", "it", AT + dt.timedelta(days=10)),
+    ("La segreteria le trasmetterà il modulo entro le ore 15.", "it", dt.datetime(2026, 3, 4, 15, 0, tzinfo=UTC)),
+    ("La richiameremo domani alle ore 11.", "it", dt.datetime(2026, 3, 5, 11, 0, tzinfo=UTC)),
+    ("We bellen u morgen om 9u30 terug.", "nl", dt.datetime(2026, 3, 5, 9, 30, tzinfo=UTC)),
+    ("We bellen u binnen de 24u terug.", "nl", AT + dt.timedelta(hours=24)),
+    # a week by its number: that week's Friday (AT is in ISO week 10)
+    ("Ihr Antrag wird voraussichtlich in der KW 14 entschieden.", "de", dt.datetime(2026, 4, 3, 16, 0, tzinfo=UTC)),  # BST
+    ("Unser Monteur kommt in Kalenderwoche 12 zu Ihnen.", "de", dt.datetime(2026, 3, 20, 17, 0, tzinfo=UTC)),
+    ("Le technicien passera chez vous semaine 12.", "fr", dt.datetime(2026, 3, 20, 17, 0, tzinfo=UTC)),
+    ("Your new meter will be fitted in week 11.", "en", dt.datetime(2026, 3, 13, 17, 0, tzinfo=UTC)),
+])
+def test_short_forms_flemish_hours_and_weeks_by_number(text, lang, due):
+    assert [d for _, d in found(text, lang)] == [due]
+
+
+def test_a_week_number_far_ahead_is_some_other_week():
+    assert found("This is week 4 of your course; we will call you in week 45.") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the customer receives, or something reaches them, in the present
+    ("Binnen 3 werkdagen ontvang je de nieuwe jaarafrekening in de app.", "nl"),
+    ("Vous recevez le contrat corrigé d'ici vendredi.", "fr"),
+    ("Riceve il nuovo contratto entro venerdì.", "it"),
+    ("O código de rastreio chega no seu e-mail em até 2h.", "pt"),
+    ("Je vous renvoie le formulaire avant midi.", "fr"),
+    # a condition on doing it sooner does not hold the promise back
+    ("You'll get a written update within 4 hrs at the latest, sooner if they find the cause.", "en"),
+    ("Nous vous rappelons d'ici jeudi, plus tôt si le technicien se libère.", "fr"),
+    # any subject's future before a day or a clock time
+    ("Le informamos de que el servicio de limpieza realizará la recogida antes del viernes a las 14:00.", "es"),
+    ("The inspection team will visit before Thursday.", "en"),
+    # a relative pronoun for the engineer
+    ("Ik heb een monteur ingepland, die is binnen 4 uur bij je.", "nl"),
+])
+def test_receiving_arriving_sooner_if_and_before_a_time_are_promises(text, lang):
+    assert found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We will call you back by Friday if the part arrives.", "en"),   # a condition on the promise itself
+    ("Las entradas aparecerán en la app unos días antes del evento.", "es"),   # before an event, no time
+    # a state confirmed now, with the times of its timetable
+    ("Neste momento o voo está confirmado, partida às 06h45 de Lisboa com chegada às 09h50.", "pt"),
+    ("Su cita está confirmada para el jueves a las 10.", "es"),
+    ("Ihr Termin ist bestätigt: Donnerstag um 10 Uhr.", "de"),
+    # received and confirmed "hereby": done now; "zum 30.06." is when the cancellation takes effect
+    ("wir haben Ihre Kündigung zum 30.06. erhalten und bestätigen diese hiermit.", "de"),
+    # a rule of the house for everyone's requests, told by a cut-off time
+    ("Transferências feitas após as 17h são processadas no próximo dia útil.", "pt"),
+    ("Orders placed after 2pm ship the next working day.", "en"),
+    ("Requests received before noon are answered the same day.", "en"),
+    ("Les demandes reçues après 17h sont traitées le lendemain.", "fr"),
+    ("Las solicitudes recibidas después de las 15:00 se tramitan al día siguiente.", "es"),
+    ("Le richieste ricevute dopo le 17 vengono gestite il giorno dopo.", "it"),
+    ("Nach 16 Uhr eingegangene Anträge bearbeiten wir am nächsten Werktag.", "de"),
+    ("Na 17.00 uur ontvangen aanvragen behandelen we de volgende werkdag.", "nl"),
+])
+def test_conditions_states_confirmed_now_and_house_cut_off_times_are_no_promise(text, lang):
+    assert found(text, lang) == []
+
+
+def test_a_cut_off_rule_does_not_swallow_a_promise_to_this_customer():
+    assert found("We will call you back as agreed after 2pm.")
+    assert found("Je vérifie avec la compta et je reviens vers vous avant midi, promis.", "fr")
+    assert found("Your request, sent after 5pm yesterday, will be answered by tomorrow.")
