@@ -27,7 +27,11 @@ class Line:
 
 def fold(s: str) -> str:
     """Lower case without accents: 'Müller' -> 'muller', 'Chère' -> 'chere'."""
+    if s.isascii():   # most text: nothing to strip, and casefold is lower for ASCII
+        return s.lower()
     s = unicodedata.normalize("NFKD", s.replace("ß", "ss"))
+    if s.isascii():
+        return s.lower()
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
