@@ -173,11 +173,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """ruff and mypy on probes/ (settings in pyproject.toml); .ci/run runs it before the tests."""
+    """ruff on probes/ and tests/, mypy on probes/ (settings in pyproject.toml); .ci/run runs it before the tests."""
     session.install("-e", ".")
     session.install("--upgrade", "pip>=25.1")
     session.install("--group", "lint")
-    session.run("ruff", "check", "probes")
+    session.run("ruff", "check", "probes", "tests")
     session.run("mypy", "probes")
 
 

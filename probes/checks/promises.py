@@ -92,6 +92,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1678,7 +1679,8 @@ _WEEKDAY_ABBR_RX = {lang: re.compile(r"(?<![\w.])(" + days + r")" + after, re.I)
                     for lang, (days, after) in _WEEKDAY_ABBR.items()}
 _PT_NUMBERED_DAY = re.compile(r"(?<!\w)([2-6])\s?[ªa]\.?\s?-?\s?feira(?!\w)", re.I)
 _SPELLED_OUT = re.compile(r"(?<=\d)\s*\(\s*[a-zà-ÿ][a-zà-ÿ -]{1,30}\)", re.I)
-_SHORTHAND = {"de": [(re.compile(r"(?<!\w)zw\.\s*", re.I), "zwischen "),
+_Rewrite = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+_SHORTHAND: dict[str, list[_Rewrite]] = {"de": [(re.compile(r"(?<!\w)zw\.\s*", re.I), "zwischen "),
                      (re.compile(r"(?<=\d)(\s*(?:Uhr)?\s+)u\.\s+(?=\d)"), r"\1und ")],
               # "entro 5 gg lavorativi", "5 gg. lav.": days written short; "entro le ore 10": the hour after "ore"
               "it": [(re.compile(r"(?<=\d)\s*gg\.?(?:\s+lav(?:orativi|\.|\b))?", re.I),

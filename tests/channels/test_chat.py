@@ -62,7 +62,7 @@ def test_healthy_chat_answers_and_hands_over_to_a_person(run_journeys, chat_conf
     # The demo widget's typing indicator is recorded (the preset names it), never as a message.
     assert {t["text"] for t in transcript if t["author"] == "typing"} == {"typing started", "typing stopped"}
     assert not any("is typing" in t["text"] for t in transcript if t["author"] != "typing")
-    assert all(a["t_s"] <= b["t_s"] for a, b in zip(transcript, transcript[1:]))
+    assert all(a["t_s"] <= b["t_s"] for a, b in zip(transcript, transcript[1:], strict=False))
     saved = [e for e in ran.rows["evidence"] if e["kind"] == "text"]
     assert json.loads((reports / saved[0]["path"]).read_text()) == transcript
     assert len([e for e in ran.rows["evidence"] if e["kind"] == "screenshot"]) == 3

@@ -63,7 +63,7 @@ def test_preset_loads_strictly_with_the_keys_a_chat_needs(name):
 @pytest.mark.parametrize("name", presets())
 def test_preset_header_says_where_its_selectors_come_from(name):
     lines = (PRESETS_DIR / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
-    header = "\n".join(line for line in lines[: next(i for i, l in enumerate(lines) if not l.startswith("#"))])
+    header = "\n".join(line for line in lines[: next(i for i, text in enumerate(lines) if not text.startswith("#"))])
     assert "Checked" in header
     if name in CHECKED_AGAINST_NPM:   # which bundle and version: see test_real_widgets.py
         assert "Checked against: npm " in header and "Not verified:" in header

@@ -19,7 +19,7 @@ from collections.abc import Callable
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from tests.channels.allowlist_pages import OffList, Site, chat_journey, form_journey
+from tests.channels.allowlist_pages import OffList, Site, chat_journey, form_journey  # noqa: E402 - after the path is set
 
 # Page -> (exit code a user should get, posts the company should have received).
 ROUTES = {

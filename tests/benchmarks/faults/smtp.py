@@ -28,9 +28,9 @@ for folder in (ROOT, ROOT / "tests"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from channels.faulty_smtp import FaultySmtp, free_port
+from channels.faulty_smtp import FaultySmtp, free_port  # noqa: E402 - after the path is set
 
-from probes.sim.mailnet import PASSWORD_VARIABLE, DemoMail
+from probes.sim.mailnet import PASSWORD_VARIABLE, DemoMail  # noqa: E402
 
 JOURNEY = """
 name: Question by email
@@ -94,7 +94,7 @@ def judge(w: World, expected_codes: list[int], *, error_says: str = "", finding:
           delivered: int = 1) -> dict:
     """The verdict of a case from every run it made; expected_codes: one exit code per run."""
     crashed = [f"run {i + 1}: exit {r['code']}, expected {want}" for i, (r, want) in
-               enumerate(zip(w.runs, expected_codes)) if r["code"] != want]
+               enumerate(zip(w.runs, expected_codes, strict=False)) if r["code"] != want]
     crashed += [f"run {i + 1}: traceback" for i, r in enumerate(w.runs) if "Traceback" in r["stderr"]]
     crashed += [f"run {i + 1}: no JSON" for i, r in enumerate(w.runs) if r["json"] is None]
     first = w.runs[0]["json"] or {"errors": [], "journeys": []}
