@@ -238,30 +238,56 @@ def _name_parts(persona: dict) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_][\w'’\-]*", name) if len(w) >= 3 and fold(w) not in particles]
 
 
-@lru_cache(maxsize=256)
-def _third_person_rx(parts: tuple[str, ...], lang: str) -> re.Pattern:
+# The verbs after a name, one pattern a language, compiled once: with them in each persona's own pattern, every new
+# customer cost a compile of thousands of alternatives (most of the internal-note check's time).
+@lru_cache(maxsize=16)
+def _after_name_rx(lang: str) -> re.Pattern:
     verbs = _AFTER_NAME.get(lang, "") + ("|" + _AFTER_NAME["en"] if lang != "en" else "")
-    names = "|".join(re.escape(p) for p in parts)
-    return re.compile(r"(?<![\w@])(?:(?i:" + _TITLE + r"))?(?:" + names + r")(?:\s+(?:" + names + r"))?"
-                      r"(?:['’]s\b|\s+(?i:" + verbs + r")\b)")
+    return re.compile(r"['’]s\b|\s+(?i:" + verbs + r")\b")
 
 
-def named_in_third_person(text: str, persona: dict, lang: str) -> re.Match | None:
+@lru_cache(maxsize=256)
+def _name_rx(parts: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    return re.compile(r"(?<![\w@])(?:" + names + r")(?P<second>\s+(?:" + names + r"))?")
+
+
+_TITLE_BEFORE = re.compile(r"(?<![\w@])(?i:" + _TITLE + r")$")
+
+
+def _third_person(text: str, parts: tuple[str, ...], lang: str):
+    """(start, end) of each name, with its title, followed by a verb or "'s", left to right and not overlapping,
+    as one pattern "title? name (name)? (verb|'s)" would find them."""
+    name, after = _name_rx(parts), _after_name_rx(lang)
+    pos = 0
+    while (m := name.search(text, pos)) is not None:
+        tail = after.match(text, m.end())
+        if tail is None and m.group("second"):   # "Jane Doe" then no verb: "Jane" alone, then the verb
+            tail = after.match(text, m.start("second"))
+        if tail is None:
+            pos = m.start() + 1
+            continue
+        title = _TITLE_BEFORE.search(text, max(pos, m.start() - 24), m.start())
+        yield (title.start() if title else m.start()), tail.end()
+        pos = tail.end()
+
+
+def named_in_third_person(text: str, persona: dict, lang: str) -> str | None:
     """The customer's own name as the subject of a verb or as a possessor ("Jane rang again", "Frau Okafor hat",
     "Jane's already had"), not as the one spoken to ("Hi Jane", "Thanks, Jane")."""
     parts = _name_parts(persona)
     if not parts:
         return None
-    for m in _third_person_rx(tuple(parts), lang).finditer(text):
-        before = text[:m.start()]
+    for start, end in _third_person(text, tuple(parts), lang):
+        before = text[:start]
         if re.search(r"(?i:\b(?:dear|hi|hiya|hello|hey|thanks|thank\s+you|sorry|morning|afternoon|evening|hallo|liebe[rs]?|"
                      r"geehrte[rs]?|bonjour|ch[èe]re?|hola|estimad[oa]|querid[oa]|gentile|ciao|car[oa]|beste|geachte|"
                      r"hoi|ol[áa]|prezad[oa]|merci|gracias|grazie|danke|bedankt|obrigad[oa]))\W*$", before):
             continue
-        if re.match(r"['’]s\s+(?:the\s+)?(?:account|order|booking|policy|request)\b", text[m.end() - 2:], re.I) \
+        if re.match(r"['’]s\s+(?:the\s+)?(?:account|order|booking|policy|request)\b", text[end - 2:], re.I) \
                 and speaks_to_customer(text, lang):
             continue
-        return m
+        return text[start:end]
     return None
 
 
