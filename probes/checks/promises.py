@@ -1746,6 +1746,33 @@ def _own_times(clause: str, times: list, lang: str, commit: re.Pattern) -> list:
     return times
 
 
+# What a follow-up is about, after its own time: "we'll call you on Friday about your appointment on Tuesday", "by
+# Friday to confirm the visit on Wednesday", "wegen Ihres Termins am Dienstag", "pour le rendez-vous de mardi",
+# "para confirmar la cita del martes". A time after it dates the topic, not the follow-up.
+_TOPIC = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"about|regarding|concerning|re|ahead\s+of|to\s+(?:confirm|discuss|arrange|book|go\s+over|talk\s+(?:about|through))|"
+          r"with\s+(?:the\s+)?details\s+of|for\s+(?:your|the)",
+    "de": r"wegen|bezüglich|betreffend|zu\s+(?:Ihrem|Ihrer|Ihren|dem|der|deinem|deiner)|zum|zur|über\s+(?:den|die|das|Ihren|Ihre|Ihr)|um\s+(?:den|die|das|Ihren|Ihre|Ihr)\s+\w+\s+(?:am|vom)",
+    "fr": r"au\s+sujet\s+d[eu]|concernant|à\s+propos\s+d[eu]|pour\s+(?:le|la|les|votre|vos|confirmer|fixer|discuter|organiser)",
+    "es": r"sobre\s+(?:el|la|los|las|su|sus|tu|tus)|acerca\s+de|respecto\s+a|en\s+relación\s+con|"
+          r"para\s+(?:confirmar|concretar|hablar|organizar|el|la|su|tu)",
+    "it": r"riguardo|in\s+merito\s+a|circa|a\s+proposito\s+d\w*|per\s+(?:confermare|fissare|parlare|organizzare|il|la|l['’]|i|le)",
+    "nl": r"over\s+(?:de|het|uw|je|jouw)|betreffende|inzake|omtrent|voor\s+(?:de|het|uw|je|jouw)",
+    "pt": r"sobre\s+(?:o|a|os|as|a\s+sua|o\s+seu)|acerca\s+d[oa]s?|relativamente\s+a|a\s+respeito\s+d[oa]s?|"
+          r"para\s+(?:confirmar|marcar|falar|combinar|o|a)"}.items()}
+
+
+def _topic_times(clause: str, times: list, lang: str) -> list:
+    """The clause's times without those after the topic of a follow-up that has a time of its own before it."""
+    at = {words: clause.find(words) for words, _ in times}
+    for m in _TOPIC[lang].finditer(clause):
+        before = [t for t in times if 0 <= at[t[0]] < m.start()]
+        after = [t for t in times if at[t[0]] >= m.end()]
+        if before and after:
+            return [t for t in times if t not in after]
+    return times
+
+
 def _paragraphs(lines) -> str:
     """The lines as text, a blank line wherever the reply had one or left lines out (the customer's quoted
     message, code): a paragraph or a chat turn ends a sentence even without a full stop."""
@@ -1799,7 +1826,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     continue
                 times = _times(_written_out(clause, lang), lang, at, calendar) if committed or pending else []
                 if committed and len(times) > 1:
-                    times = _own_times(clause, times, lang, commit)
+                    times = _topic_times(clause, _own_times(clause, times, lang, commit), lang)
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
                 if committed and not times and (that_day := _THAT_DAY.search(clause)):

@@ -1576,3 +1576,18 @@ def test_a_cut_off_rule_does_not_swallow_a_promise_to_this_customer():
     assert found("We will call you back as agreed after 2pm.")
     assert found("Je vérifie avec la compta et je reviens vers vous avant midi, promis.", "fr")
     assert found("Your request, sent after 5pm yesterday, will be answered by tomorrow.")
+
+
+@pytest.mark.parametrize("text, lang, words", [
+    # AT is Wednesday 4 March: the topic's day (Tuesday, Thursday) would fall due before the follow-up's
+    ("We will call you on Friday about your appointment on Tuesday.", "en", ["on Friday"]),
+    ("I'll ring you by Friday to confirm the engineer's visit on Thursday.", "en", ["by Friday"]),
+    ("Wir rufen Sie am Freitag wegen Ihres Termins am Donnerstag an.", "de", ["am Freitag"]),
+    ("Nous vous rappellerons vendredi pour le rendez-vous de jeudi.", "fr", ["vendredi"]),
+    ("Le llamaremos el viernes para confirmar la cita del jueves.", "es", ["el viernes"]),
+    # two follow-ups, each with its own time, stay two
+    ("I'll call you today and send the letter by Friday.", "en", ["today", "by Friday"]),
+])
+def test_a_time_that_dates_the_topic_of_a_follow_up_is_not_its_due_time(text, lang, words):
+    # the soonest time is the due time: the topic's earlier day would make a follow-up kept on time look late
+    assert sorted(w for w, _ in found(text, lang)) == sorted(words)
