@@ -1602,6 +1602,7 @@ def _future_due(clause: str, lang: str) -> bool:
 _CUTOFF = r"(?:after|before|nach|vor|après|avant|después\s+de(?:\s+las)?|antes\s+de(?:\s+las)?|dopo\s+le|prima\s+delle|" \
           r"na|voor|vóór|após(?:\s+as)?|depois\s+das|antes\s+das)\s+(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|h|uhr|uur)?|" \
           r"noon|midday|midi|Mittag|mezzogiorno|(?:el\s+)?mediodía|o\s+meio-dia|de\s+middag)"
+_CUTOFF_RX = re.compile(r"(?<!\w)" + _CUTOFF + r"(?!\w)", re.I)   # cheap to look for first: most clauses have none
 _HOUSE_RULE = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?!(?:this|thus|plus|does|goes|always|perhaps|unless|yours|ours|hers|theirs)\b)\w{3,}s\s+"
           r"(?:\w+ed|made|sent|paid|received|placed|submitted|made)\s+" + _CUTOFF + r"(?!\w)",
@@ -1800,7 +1801,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 earlier, before = before, (_times(_written_out(clause, lang), lang, at, calendar)
                                            if _THAT_DAY.search(sentence) else [])
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
-                        _HOUSE_RULE[lang].search(clause):
+                        (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)):
                     pending = False
                     continue
                 clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
