@@ -246,14 +246,23 @@ def _third_person_rx(parts: tuple[str, ...], lang: str) -> re.Pattern:
                       r"(?:['’]s\b|\s+(?i:" + verbs + r")\b)")
 
 
+# A capitalised given name right before a surname: "la conta de Maria Carvalho", "Peter Schmidt hat".
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-Þ][a-zà-ÿ'’\-]{1,20})\s+$")
+_TITLE_WORD = re.compile(_TITLE.removesuffix(r"\s+"), re.I)
+
+
 def named_in_third_person(text: str, persona: dict, lang: str) -> re.Match | None:
     """The customer's own name as the subject of a verb or as a possessor ("Jane rang again", "Frau Okafor hat",
     "Jane's already had"), not as the one spoken to ("Hi Jane", "Thanks, Jane")."""
     parts = _name_parts(persona)
     if not parts:
         return None
+    own = {fold(p) for p in parts}
     for m in _third_person_rx(tuple(parts), lang).finditer(text):
         before = text[:m.start()]
+        given = _GIVEN_BEFORE.search(before)
+        if given and fold(given.group(1)) not in own and not _TITLE_WORD.fullmatch(given.group(1)):
+            continue   # another person of the family, the surname after their own given name ("Maria Carvalho está …")
         if re.search(r"(?i:\b(?:dear|hi|hiya|hello|hey|thanks|thank\s+you|sorry|morning|afternoon|evening|hallo|liebe[rs]?|"
                      r"geehrte[rs]?|bonjour|ch[èe]re?|hola|estimad[oa]|querid[oa]|gentile|ciao|car[oa]|beste|geachte|"
                      r"hoi|ol[áa]|prezad[oa]|merci|gracias|grazie|danke|bedankt|obrigad[oa]))\W*$", before):

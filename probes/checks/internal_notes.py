@@ -418,6 +418,9 @@ _MARK_VERB = re.compile(
     r"verifier|confirmer|ajouter|inserer|verificar|confirmar|comprobar|anadir|insertar|verificare|confermare|"
     r"controllare|aggiungere|inserire|controleren|toevoegen|invoegen|conferir|adicionar|inserir)\b")
 _FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
+# A template engine's expression: a field and a filter after a pipe ("first_name | fallback: 'there'",
+# "customer.name|default:'Kunde'", "vorname | capitalize").
+_TEMPLATE_EXPR = re.compile(r"^\s*[A-Za-z_][\w.]*\s*\|\s*[A-Za-z_]\w*\s*(?::|$|\|)")
 # "PS Maria: …", "P.S. @tom …", "PS für Jens – …": a postscript to a named colleague.
 _POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:(?:to|for|an|für|pour|"
                          r"à|para|per|voor|aan)\s|(?:x|p/|pr)\s)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
@@ -1015,6 +1018,8 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         inner = m.group(m.lastindex or 0).strip(" *_-–—:")
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
+        if shape == "<<" and _TEMPLATE_EXPR.match(inner):
+            continue  # a template's field with its filter ("{{first_name | fallback: "there"}}"): the placeholder check's
         to = _TO_COLLEAGUE.match(inner)
         if to and _FRONT.match(to.group(2) or "") and "?" not in inner and not _THIRD_PRONOUN.search(to.group(3)) \
                 and not _THIRD_NOUN.search(to.group(3)):

@@ -1558,3 +1558,32 @@ def test_a_templates_own_label_in_brackets_is_a_note_and_a_template_offered_to_t
 ])
 def test_a_counters_sign_for_the_visitor_is_no_note_and_a_question_to_it_is(lang, name, text, note):
     assert bool(check(text, persona_in(lang, name))) is note
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Ryan Mitchell", "Support: Hi {{first_name | fallback: \"there\"}}! Yes, you can switch plans any time."),
+    ("de", "Jana Weber", "Hallo {{ vorname | default: 'zusammen' }}, Ihre Bestellung ist unterwegs."),
+    ("fr", "Léa Martin", "Bonjour {{prenom|capitalize}}, votre colis est parti ce matin."),
+])
+def test_a_template_field_with_its_filter_is_the_placeholder_checks_not_a_drafting_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "André Carvalho", "Lamentamos a sua perda. Recebemos a certidão de óbito e o processo de encerramento da "
+                             "conta de Maria Carvalho está em curso."),
+    ("es", "Luis López", "Sentimos mucho su pérdida. El expediente de la póliza de Carmen López ya está cerrado y "
+                         "la gestión ha quedado resuelta."),
+    ("de", "Jonas Becker", "Es tut uns leid. Der Vorgang zum Konto von Ingrid Becker ist abgeschlossen, die "
+                           "Kündigung wurde bearbeitet."),
+])
+def test_a_relative_with_the_customers_surname_is_not_the_customer_spoken_of(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "André Carvalho", "Olá André. Carvalho já ligou 3 vezes, processo escalado, fechar o ticket hoje."),
+    ("es", "Luis López", "Hola Luis, gracias. Sr. López ya ha llamado tres veces, cerrar el caso y escalar."),
+])
+def test_the_customers_own_surname_in_the_third_person_is_still_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
