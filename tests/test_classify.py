@@ -519,3 +519,56 @@ def test_a_notification_laid_out_as_one_is_automatic_in_the_product_too(ledger):
                               "Karte **** 4471. Nicht Sie? Antworten Sie STOPP.", LATER, contact(), "t-bank",
                               ledger, 10.0)
     assert kind == "auto" and "laid out as a machine's message" in why, why
+
+
+@pytest.mark.parametrize("text", [
+    "Hola Sergio,\n\nTu ticket #88213 se ha marcado como resuelto.\n\nEste es un mensaje generado automáticamente.\n\n"
+    "Equipo de Soporte",
+    "Bonjour,\n\nVotre dossier 4471 a été traité.\n\nCeci est un courriel envoyé automatiquement, merci de ne pas y "
+    "répondre.\n\nLe service client",
+    "Olá,\n\nO seu pedido 88120 foi registado.\n\nEsta é uma mensagem gerada de forma automática.\n\nApoio ao Cliente",
+    "Hello,\n\nYour case 55120 was marked as resolved.\n\nThis is a message generated automatically.\n\nSupport",
+])
+def test_is_a_message_generated_automatically_in_any_language_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour,\n\nLe statut de votre demande n° SAV-240419-0087 a été mis à jour.\n\nCet e-mail est envoyé depuis une "
+    "adresse qui ne peut pas recevoir de réponses.\n\nLe service après-vente",
+    "Hello,\n\nThe status of your ticket #44120 has been updated.\n\nThis email was sent from an address that cannot "
+    "receive replies.\n\nThe Support Team",
+    "Hallo,\n\nder Status Ihrer Anfrage 2025-1187 wurde aktualisiert.\n\nDiese Adresse kann keine Antworten "
+    "empfangen.\n\nIhr Kundenservice",
+    "Hola,\n\nEl estado de su solicitud 77120 ha cambiado.\n\nEsta dirección no puede recibir respuestas.\n\nAtención "
+    "al cliente",
+    "Ciao,\n\nla sua pratica n. 77120 è stata contrassegnata come risolta.\n\nQuesto indirizzo non può ricevere "
+    "risposte.\n\nAssistenza clienti",
+])
+def test_a_status_notice_from_an_address_that_takes_no_replies_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Assistente virtual: Olá! Seu protocolo é 20240611-88412.\nLarissa: minha internet está lenta",
+    "Chatbot: Hi! How can I help today?\nTom: my router is down",
+    "Olá! Sou a Bia, assistente virtual da Conecta. Em que posso ajudar?",
+    "¡Hola! Soy Leo, asistente virtual de Viajes Sol. ¿En qué te ayudo?",
+])
+def test_a_bot_named_as_the_speaker_or_in_apposition_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Tom,\n\nI've checked: the status of your ticket #44120 has been updated to 'parts ordered' and I'll call you "
+    "when they land.\n\nBest,\nPriya",
+    "Hola Ana, soy Marta. Nuestro asistente virtual no puede recibir respuestas por correo, así que te escribo yo: el "
+    "reembolso de 34,90 € ya está hecho.\n\nMarta",
+    "Bonjour Madame Petit,\n\nj'ai vérifié votre dossier : le remboursement de 54 € a été effectué hier. Le message "
+    "généré automatiquement que vous avez reçu était une erreur.\n\nCordialement,\nJulien",
+    "Hi Sam, I'm Jo from the billing team. Our virtual assistant: that's what answered you last night, sorry about it!",
+    "Chatbot: Hallo! Worum geht es?\nMatthias: Meine Bremse quietscht.\nChatbot: Ich verbinde dich.\nJana (Werkstatt): "
+    "Hallo Matthias, hier ist Jana. Mach bitte zehn kräftige Bremsungen, dann ist es weg.",
+])
+def test_a_person_mentioning_a_status_a_bot_or_an_automatic_message_is_not_automatic(text):
+    assert auto_wording(text) is None

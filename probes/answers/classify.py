@@ -112,6 +112,17 @@ SAYS_AUTOMATIC = _words(
     r"\bdit (?:bericht|e-?mailbericht|e-?mail|sms) is automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt)\b",
     r"\b(?:esta|este) (?:mensagem|e-?mail|sms) (?:é autom[aá]tic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) (?:automaticamente|"
     r"de forma autom[aá]tica))\b",
+    # "is a message generated automatically", the noun, its participle and the adverb in a row after "is a", in every
+    # language: "Este es un mensaje generado automáticamente", "Ceci est un courriel envoyé automatiquement",
+    # "Dies ist eine Nachricht, die automatisch erstellt wurde" is not this shape (the verb last): see above.
+    r"\b(?:is|est|ist|es|è|é) (?:a|an|une?|eine?|una?|uma?|een) (?:message|e-?mail|mail|notification|reply|response|"
+    r"text|sms|nachricht|benachrichtigung|antwort|mitteilung|courriel|réponse|mensaje|correo(?: electrónico)?|"
+    r"respuesta|notificación|aviso|messaggio|risposta|notifica|comunicazione|bericht|antwoord|melding|mensagem|"
+    r"resposta|notificação) (?:generated|sent|created|generiert|erstellt|erzeugt|versandt|versendet|gesendet|"
+    r"g[ée]n[ée]r[ée]e?|envoy[ée]e?|cr[ée]{2}e?|generad[oa]|enviad[oa]|cread[oa]|generat[oa]|inviat[oa]|creat[oa]|"
+    r"gegenereerd|verzonden|verstuurd|aangemaakt|gerad[oa]|criad[oa]) (?:automatically|automatisch|"
+    r"automatiquement|autom[áa]ticamente|automaticamente|de (?:forma|manera|façon|manière) autom[áa]tic[ao]|"
+    r"in modo automatico|in automatico|de forma automática)\b",
     # A label that announces the message, at the start of a line: "Automated message: …", "Mensaje automático: …".
     r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
     r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
@@ -316,6 +327,26 @@ SAYS_STATUS = _words(
     r"\b(?:has been|was) marked as (?:solved|resolved|closed)\b",
     r"\b(?:ist|wurde) als (?:gelöst|erledigt|geschlossen) markiert\b",
     r"\ba été (?:marquée?|classée?) comme (?:résolue?|fermée?)\b",
+    r"\b(?:se ha|ha sido|fue) (?:marcad[oa]|clasificad[oa]) como (?:resuelt[oa]|cerrad[oa]|solucionad[oa])\b",
+    r"\b(?:è stat[oa]|risulta) (?:contrassegnat[oa]|segnat[oa]|marcat[oa]) come (?:risolt[oa]|chius[oa])\b",
+    r"\b(?:is|werd) (?:gemarkeerd|aangemerkt) als (?:opgelost|gesloten|afgehandeld)\b",
+    r"\bfoi (?:marcad[oa]|classificad[oa]) como (?:resolvid[oa]|fechad[oa]|encerrad[oa])\b",
+    # the status of a request changed, as a helpdesk's notification says it: "Le statut de votre demande n° … a été
+    # mis à jour", "The status of your ticket #… has been updated", "El estado de su solicitud … ha cambiado"
+    r"\b(?:the )?status of (?:your|the) (?:ticket|case|request|enquiry|inquiry|claim|repair|return)\b[^.\n]{0,40}? "
+    r"(?:has been|was|is now) (?:updated|changed)\b",
+    r"\b(?:der )?status (?:ihre[rs]|deine[rs]|de[rs]) (?:anfrage|vorgangs?|tickets?|reparatur|reklamation)\b"
+    r"[^.\n]{0,40}? (?:wurde|hat sich) (?:aktualisiert|geändert)\b",
+    r"\b(?:le )?statut de (?:votre|ta|la) (?:demande|réclamation|dossier|ticket|réparation)\b[^.\n]{0,40}? "
+    r"(?:a été (?:mis à jour|modifié)|a changé)\b",
+    r"\b(?:el )?estado de (?:su|tu|la) (?:solicitud|incidencia|reclamación|ticket|reparación|consulta)\b[^.\n]{0,40}? "
+    r"(?:ha sido actualizado|se ha actualizado|ha cambiado)\b",
+    r"\b(?:lo )?stato (?:della (?:sua |tua )?(?:richiesta|pratica|segnalazione|riparazione)|del (?:suo |tuo )?ticket)\b"
+    r"[^.\n]{0,40}? (?:è stato aggiornato|è cambiato)\b",
+    r"\b(?:de )?status van (?:uw|je|jouw|de) (?:aanvraag|melding|ticket|reparatie|klacht)\b[^.\n]{0,40}? "
+    r"(?:is (?:bijgewerkt|gewijzigd|veranderd))\b",
+    r"\b(?:o )?estado d[oa] (?:seu |sua )?(?:pedido|pedidos|solicitação|ticket|reparação|reclamação)\b[^.\n]{0,40}? "
+    r"(?:foi (?:atualizado|alterado)|mudou)\b",
 )
 # A ticket or case reference ("ticket #55120", "réf. 88213", "Vorgangsnummer 2025-118734"); an order number or a
 # booking reference is the customer's own, not a sign of a ticket just made.
@@ -430,7 +461,14 @@ SAYS_BOT = _words(
     rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)\s*:",
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:\w+ )?\w+, )?(?:your|the|an?|ihr|dein|der|"
     rf"votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
+    # a name in apposition, no article: "Sou a Bia, assistente virtual da …", "Soy Leo, asistente virtual de …"
+    rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:o|a|el|la|il|le|l') )?"
+    rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}, (?:{_BOT})\b",
 )
+# A chat's speaker that is a bot: "Assistente virtual: Olá!", "Chatbot: Hi there", "Virtueller Assistent: …" (only in a
+# chat with no other speaker than the bot and the customer: a bot that hands over to a person is a person's chat).
+SAYS_BOT_SPEAKER = re.compile(rf"^[ \t]*(?:{_BOT})[ \t]*:", re.I | re.M)
+_CHAT_SPEAKER = re.compile(r"^[ \t]*([^\n:]{1,40}?)[ \t]*:[ \t]+\S", re.M)
 # What a person's answer has and a machine's acknowledgement has not: someone speaking for themselves ("I've
 # checked", "ich habe", "j'ai", "he revisado", "ho verificato", "ik heb", "eu verifiquei"), an amount of money,
 # something done about the request ("we have refunded", "has been cancelled").
@@ -515,6 +553,23 @@ SAYS_NO_REPLY = _words(
     r"\b(?:questo indirizzo|questa casella) non è (?:monitorat[oa]|presidiat[oa])\b",
     r"\bdit (?:e-?mailadres|adres|nummer) wordt niet (?:gelezen|gecontroleerd|bewaakt)\b",
     r"\beste (?:endereço|número) não é (?:monitorizado|monitorado|lido)\b",
+    # sent from an address that cannot take replies, whatever the sentence around it: "Cet e-mail est envoyé depuis une
+    # adresse qui ne peut pas recevoir de réponses", "sent from an address that cannot receive replies"
+    r"\b(?:address|mailbox|inbox|number)\b[^.!?\n]{0,30}?\b(?:cannot|can['’]t|can not|is unable to|does not|doesn['’]t|"
+    r"will not|won['’]t) (?:accept|receive|process|take) (?:any )?(?:replies|responses|answers|incoming)\b",
+    r"\b(?:adresse|postfach|absender|nummer)\b[^.!?\n]{0,30}?\b(?:kann|können) keine (?:antworten|nachrichten|e-?mails|"
+    r"rückmeldungen) (?:empfangen|annehmen|entgegennehmen|bearbeiten)\b|\b(?:adresse|postfach)\b[^.!?\n]{0,30}?"
+    r"\bnimmt keine (?:antworten|nachrichten|e-?mails) (?:an|entgegen)\b",
+    r"\b(?:adresse|bo[îi]te|numéro)\b[^.!?\n]{0,30}?\b(?:ne peut pas|ne peut|n['’]accepte pas|ne reçoit pas|ne traite pas)"
+    r" (?:(?:recevoir|accepter|traiter) )?(?:de |les |aucune )?(?:réponses?|messages?|e-?mails?|courriels?)\b",
+    r"\b(?:dirección|buzón|número|cuenta)\b[^.!?\n]{0,30}?\bno (?:puede|admite|acepta|recibe)"
+    r" (?:recibir |aceptar )?(?:respuestas|mensajes|correos)\b",
+    r"\b(?:indirizzo|casella|numero)\b[^.!?\n]{0,30}?\bnon (?:può|è abilitat[oa] a|accetta|riceve)"
+    r" (?:ricevere |accettare )?(?:risposte|messaggi|e-?mail)\b",
+    r"\b(?:adres|mailbox|nummer|e-?mailadres)\b[^.!?\n]{0,30}?\b(?:kan geen|accepteert geen|ontvangt geen|verwerkt geen)"
+    r" (?:antwoorden|reacties|berichten|e-?mails)\b",
+    r"\b(?:endereço|caixa|número)\b[^.!?\n]{0,30}?\bnão (?:pode|aceita|recebe|consegue)"
+    r" (?:receber |aceitar )?(?:respostas|mensagens|e-?mails)\b",
 )
 # Zendesk and others put "reply above this line" at the top of every message, agents' answers included.
 REPLY_ABOVE = _words(r"\breply above this line\b", r"\bantworten sie oberhalb dieser zeile\b",
@@ -657,6 +712,11 @@ def _signed_by_a_first_name(text: str) -> bool:
     return len(lines) > 1 and bool(_NAME_WORD.match(lines[-1])) and not _NOT_A_NAME.match(lines[-1])
 
 
+def _fold_speaker(name: str) -> str:
+    """A chat speaker's label as one key: "Assistente virtual" and "assistente virtual " are one speaker."""
+    return " ".join(name.lower().split())
+
+
 def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     """What the words of an answer say about automation (every language the checks know).
 
@@ -704,6 +764,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
+    if (m := SAYS_BOT_SPEAKER.search(text)) and len({_fold_speaker(x) for x in _CHAT_SPEAKER.findall(text)}) <= 2:
+        found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (a bot speaks for the company)"))
     signs: list[bool] = []
 
     def impersonal() -> bool:   # only asked when there is wording it weighs (the search is the costly part)
