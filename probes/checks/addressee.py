@@ -385,8 +385,20 @@ def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
     if len(body.split()) < 3 or all(re.fullmatch(r"[\W\d_]*|(?:[A-ZÀ-Þ][\w.'\-]*\s*){1,4}", ln.prose.strip())
                                     for ln in block):
         return False   # a name, a title, a company: the signature
+    team = _TEAM_LABEL.match(body)
+    if team and (_ASKED_OF_TEAM.search(team.group(1)) or "?" in team.group(1)):
+        return True   # "Team facturatie: graag eerst de creditnota aanmaken …": a block addressed to a team, asking it
     points, _ = evidence(body, persona, lang)
     return points >= 2
+
+
+# A block that opens by addressing a team of the company: "Team facturatie:", "Billing team:", "Équipe SAV :",
+# "Equipo de almacén:", "Abteilung Versand:".
+_TEAM_LABEL = re.compile(r"^\s*(?:(?:team|[ée]quipe|equipo|squadra|equipa|abteilung|afdeling)\s+[\w\-]+(?:\s+[\w\-]+)?|"
+                         r"[\w\-]+(?:\s+[\w\-]+)?[\s\-]?(?:team|abteilung|afdeling))\s*:\s*(\S.*)$", re.I)
+# Asking it something: a please of any language, or "!!" urging it.
+_ASKED_OF_TEAM = re.compile(r"\b(?:please|pls|plz|graag|bitte|svp|stp|merci\s+de|por\s+favor|porfa|per\s+favore|pf|pfv|"
+                            r"gelieve|s['’]il\s+vous\s+pla[iî]t)\b|!{2,}", re.I)
 
 
 _WE = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us|wir|uns|unser\w*|nous|notre|nos|nosotr[oa]s|nuestr[oa]s?|"

@@ -73,7 +73,7 @@ import threading
 from functools import lru_cache
 
 from ..results import Finding
-from . import addressee
+from . import addressee, profanity
 from ._text import FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
 from .placeholders import is_field
 
@@ -439,6 +439,24 @@ _SIGNED = re.compile(r"[—–-]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*$")
 _SPEAKER = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-ZÀ-Þ][\w.'\-]*)(?:\s+[A-ZÀ-Þ][\w.'\-]*){0,2}"
                       r"(?:\s*\([^)]{1,40}\))?\s*:\s+(?=\S)")
 # A line that starts by naming a colleague: "Marta, this one needs your sign-off …", "-- Kate, can you sort …".
+# A chat message or a line that turns to someone after a first word in lower case ("attends Karim je lui mets quoi …?",
+# "wait Tom, did he …?", "oye Marta, ¿a este le …?"): the name of the one spoken to, then what they are asked.
+_AFTER_A_WORD = re.compile(r"^([a-zà-ÿ]{2,10})[,!]?\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[,!:—–-]?\s+(.+)$")
+# First words that put a name in a phrase, not in the vocative: prepositions, articles, titles, greetings, thanks.
+_NOT_AN_INTERJECTION = {
+    "avec", "with", "mit", "con", "de", "del", "da", "di", "dal", "para", "pour", "por", "per", "a", "an", "au", "aux",
+    "bei", "by", "from", "to", "for", "voor", "met", "van", "com", "und", "and", "et", "y", "e", "en", "ou", "or",
+    "o", "oder", "of", "le", "la", "les", "el", "los", "las", "il", "lo", "the", "der", "die", "das", "dem", "den",
+    "het", "een", "un", "une", "uno", "una", "um", "uma", "hi", "hello", "hey", "dear", "hallo", "bonjour", "salut",
+    "hola", "ciao", "hoi", "ola", "oi", "merci", "thanks", "danke", "gracias", "grazie", "bedankt", "obrigado",
+    "obrigada", "chez", "dans", "in", "im", "sur", "on", "at", "bij", "naar", "nach", "zu", "zum", "zur", "sous",
+    "entre", "sans", "sin", "senza", "sem", "zonder", "ohne", "mr", "mrs", "ms", "dr", "herr", "frau", "madame",
+    "monsieur", "senor", "senora", "signor", "signora", "meneer", "mevrouw", "senhor", "senhora", "sr", "sra", "st",
+    "saint", "san", "santa", "sao", "via", "vers", "depuis", "desde", "is", "est", "es", "ist", "sono", "soy", "sou",
+    "ik", "je", "ich", "io", "yo", "eu", "i", "we", "nous", "wir", "noi", "wij", "nos", "my", "our", "mon", "ma",
+    "mein", "meine", "mi", "mio", "mijn", "meu", "minha", "your", "votre", "ihr", "su", "uw", "seu", "sua", "dear",
+    "cher", "chere", "liebe", "lieber", "querido", "querida", "caro", "cara", "beste", "estimado", "estimada", "dag",
+    "morning", "evening", "buongiorno", "buenas", "bom", "boa", "goedemorgen", "tag", "morgen", "abend", "bonsoir"}
 _NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(.+)$")
 _COLLEAGUE_ASK = re.compile(
     r"\b(?:can|could|would)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:sort|check|confirm|approve|grab|take|look|handle|"
@@ -578,6 +596,8 @@ _THIRD_NOUN = re.compile(
     r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
     r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
     r"\b(?:ojo\s+que\s+)?(?:este|esta)\s+(?:siempre|ya|otra|nunca|no\s+para)\b|"
+    # a person by a bare demonstrative after the personal "a", with a clitic: "¿a este le damos el reembolso?"
+    r"\ba\s+(?:este|esta|ese|esa)\s+(?:le|les|lo|la)\s+\w|"
     r"\b(?:il|la|lo)\s+(?:cliente|tizio|tizia|signora|signore)\b|\b(?:la|il)\s+solit[ao]\s+(?:del|della|che|di)\b|"
     r"\bde\s+(?:klant|mevrouw|meneer|vent)\b|\b(?:o|a|esse|essa|este|esta)\s+(?:cliente|senhor|senhora)\b|"
     r"\b(?:da|di|manda|llama|contesta|ofrece|escribe)(?:le|la|lo)\b|\b(?:dile|dale)\b|"
@@ -586,6 +606,11 @@ _THIRD_NOUN = re.compile(
 _ORDINAL = (r"(?:\d+(?:st|nd|rd|th|e|ème|eme|x|º|ª|\.)?|second|third|fourth|fifth|sixth|umpteenth|nth|millionth|"
             r"hundredth|zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|"
             r"segunda|tercera|cuarta|seconda|terza|quarta|tweede|derde|vierde|terceira)")
+# An ordinal as a word or with its ending, never a bare number: "3rd", "3e", "4ª", "dritte", "cuarta".
+_ORDINAL_WORD = (r"(?:\d+(?:st|nd|rd|th|e|ème|eme|º|ª)|second|third|fourth|fifth|sixth|umpteenth|nth|"
+                 r"zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|"
+                 r"segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|second[oa]|terz[oa]|quart[oa]|tweede|derde|vierde|vijfde|"
+                 r"terceir[oa])")
 # Contacting or being helped again and again: what a customer does, not what a courier or an engineer does.
 _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|emails|emailed|emailing|message|messages|"
             r"messaged|complaint|complaints|complained|complaining|chased|chasing|written|wrote|writes|explained|"
@@ -604,6 +629,11 @@ _REPEAT = re.compile(
     # asking again and again: "her 3rd free-month request this quarter", "la tercera solicitud de reembolso"
     r"requests?|demandes?|anfragen?|solicitud(?:es)?|petici[óo]n|richiest[ae]|verzoek(?:en)?|aanvra(?:ag|gen)|"
     r"pedidos?\s+de|solicita[çc][ãa]o)\b|"
+    # any contact, return or refund counted by an ordinal (not "30 days to return"): "3e contact cette semaine", "la
+    # cuarta devolución", "dritte Retoure", "her 4th refund"
+    rf"\b{_ORDINAL_WORD}\s+(?:[\w\-]+\s+)?(?:contacts?|kontakt(?:e|s)?|contactos?|contatt[oi]|contatos?|contacten|"
+    r"returns?|refunds?|retours?|remboursements?|r[üu]cksendung(?:en)?|retouren?|erstattung(?:en)?|"
+    r"devoluci[óo]n(?:es)?|reembolsos?|resi|rimbors[oi]|terugbetaling(?:en)?|devolu[çc](?:[ãa]o|[õo]es))\b|"
     rf"(?m:^)(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
     r"\bde\s+siempre\b", re.I)
@@ -635,15 +665,15 @@ _SNEER = re.compile(
 _SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
-def _staff_talk(unit: str, pronouns: bool) -> bool:
+def _staff_talk(unit: str, pronouns: bool, lang: str | None = None) -> bool:
     """Talk between staff about the customer: the customer in the third person plus something only staff say.
 
     An aside may name the customer with a pronoun ("(third time we've walked him through this)"); a whole line
     needs a noun or a demonstrative ("cust calm now", "ojo que este siempre amenaza…"), since "he" in a reply's
     prose is usually an engineer or a courier. Nothing that speaks to the customer ("you", "Ihr") counts.
     """
-    if _TO_CUSTOMER.search(unit) or _TO_CUSTOMER_CS.search(unit):
-        return False
+    if _TO_CUSTOMER.search(unit) or _TO_CUSTOMER_CS.search(unit) or (lang and _spoken_to(unit, lang)):
+        return False   # (with the reply's language, an informal "tu", "du", "jij" too: "esta ya es tu segunda …")
     noun = _THIRD_NOUN.search(unit)
     if not noun and not (pronouns and _THIRD_PRONOUN.search(unit)):
         return False
@@ -733,6 +763,9 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
 
 _ATTRIBUTED = re.compile(r"(?im)^[\s>]*(?:.*\b(?:wrote|schrieb|a\s+écrit|escribi[óo]|ha\s+scritto|schreef|escreveu)\s*:"
                          r"|\**(?:from|von|de|da|van)\**\s*:|-{2,}\s*\w+)")
+# A line closed on both sides by arrows or stars, as a banner is (a quote opens with ">" and never closes):
+# ">>> NÃO ENVIAR antes de o financeiro aprovar <<<", "*** hold until Finance confirms ***".
+_BANNER = re.compile(r"^\s*(?:>{2,}|\*{3,}|#{3,})\s*(\S.{4,200}?)\s*(?:<{2,}|\*{3,}|#{3,})\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|je|j'|mon|ma|mes|yo|mi|mis|io|mio|mia|ik|mijn|eu|"
                            r"meu|minha)\b")
 
@@ -752,6 +785,15 @@ def _line_hits(text: str, ctx, lines=None):
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
+        banner = _BANNER.match(ln.prose) if ln.kind in (OWN, QUOTE) else None
+        if banner:   # ">>> NÃO ENVIAR antes de o financeiro aprovar <<<": the writer's own banner, not a quote
+            inner = banner.group(1)
+            hit = _first_hit(inner, ctx, names, text) or (
+                (_STAFF, inner.strip(), None) if not addressee._addressed_to_customer(inner, persona, lang)
+                and not addressee._FOOTER.search(inner) and addressee.evidence(inner, persona, lang)[0] >= 2 else None)
+            if hit:
+                yield ln, hit, []
+                continue
         if ln.kind == QUOTE and ln.no in set_apart:   # an unattributed "> " block below the signature
             hit, used = _structural(ln, set_apart, persona, lang)
             covered = max(covered, i + used)
@@ -951,6 +993,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         return _STAFF, hit.group(0).lstrip(".!? "), None
     speaker = _SPEAKER.match(line)
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
+    hit = _AFTER_A_WORD.match(body)
+    if hit and fold(hit.group(1)) not in _NOT_AN_INTERJECTION and _is_colleague(hit.group(2), names) \
+            and not _introduced(hit.group(2), whole) and not _LINKING.match(hit.group(2)) and "?" in hit.group(3) \
+            and (not _spoken_to(hit.group(3), lang) or _informal_only(hit.group(3), whole, lang)) \
+            and not _TO_CUSTOMER_CS.search(hit.group(3)) and (
+            _THIRD_PRONOUN.search(hit.group(3)) or _THIRD_NOUN.search(hit.group(3)) or _STAFF_WORK.search(hit.group(3))):
+        return _STAFF, body.strip(), None   # "attends Karim je lui mets quoi pour le geste co ?", "wait Tom, is he …?"
     hit = _NAME_FIRST.match(body)
     if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
             _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
@@ -979,7 +1028,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         if hit:
             return _REMARK, hit.group(0), None
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
-        if _staff_talk(sentence, pronouns=False):
+        if _staff_talk(sentence, pronouns=False, lang=lang):
             return _REMARK, sentence.strip(), None
     hit = _weighed(body, names, whole, lang)
     if hit or not whole:
@@ -1031,8 +1080,14 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
                 _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3))) or
-                _NEGATED_ORDER.match(to.group(3))):
-            return _STAFF, m.group(0), m.span()   # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]"
+                _NEGATED_ORDER.match(to.group(3)) or (
+                    _THIRD_PRONOUN.search(to.group(3)) and not _TO_CUSTOMER.search(to.group(3)) and not _introduced(
+                        (to.group(1) or to.group(2)).lstrip("@"), whole) and (
+                        _ORDER.search(to.group(3)) or _THREAT.search(to.group(3)) or _STAFF_WORK.search(to.group(3))
+                        or _DONT_PROMISE.search(to.group(3)) or _REPEAT.search(to.group(3))))):
+            # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]", "(Siobhan - he's threatening a bad
+            # review, offer 15% max, NOT a full refund)": a colleague told of the customer and what to do
+            return _STAFF, m.group(0), m.span()
         signed = _SIGNED.search(inner)
         if signed and "?" in inner and _is_colleague(signed.group(1), names) and not _TO_CUSTOMER.search(inner):
             return _STAFF, m.group(0), m.span()   # a colleague's comment on the draft: "(bit strong? — Dan)"
@@ -1061,7 +1116,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
         # "he" in an aside is the customer's unless the reply names someone else first ("your son's appointment
         # … (he should bring his red book, pls)")
-        if _staff_talk(inner, pronouns=True) and (not whole or _staff_talk(inner, pronouns=False) or not _PERSON_NOUN.search(
+        if _staff_talk(inner, pronouns=True, lang=lang) and (not whole or _staff_talk(inner, pronouns=False) or not _PERSON_NOUN.search(
                 (whole[:whole.find(line)] if line in whole else "") + line[:m.start()] + " " +
                 inner[:_first_pronoun(inner)])):
             return _REMARK, m.group(0), m.span()
@@ -1206,7 +1261,7 @@ _FRONT = re.compile(r"^(?:reception|front\s+(?:desk|office)|desk|counter|cashier
 _THEN = r"(?:und|danach|dann|en|daarna|dan|et|puis|ensuite|y|luego|despu[ée]s|e|poi|dopo|depois|and|then)"
 _CLAUSES = re.compile(rf"(?:\s*[,;:–—]|\s+-)\s*(?:{_THEN}\s+){{0,2}}|(?:\s+{_THEN}){{1,2}}\s+")
 _INFINITIVE_LAST = re.compile(r"(?-i:\b[a-zäöüß]{3,}(?:en|ern|eln))\W*$")
-_INFINITIVE_FIRST = re.compile(r"^(?-i:[a-zàâçéèêëîïôûùüÿñ]{2,}(?:ar|er|ir|re))\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
+_INFINITIVE_FIRST = re.compile(r"^(?-i:[a-zàâçéèêëîïôûùüÿñ]{2,}(?:ar|er|ir|re)|ver|dar|ler|vir)\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
 _SUBJECT = re.compile(r"\b(?:ich|du|er|sie|es|wir|ihr|man|ik|jij|je|hij|zij|ze|we|wij|u|jullie|the|they|we|you)\b", re.I)
 
 
@@ -1405,6 +1460,7 @@ _CAUTION = re.compile(r"\b(?:tread\s+carefully|be\s+careful|careful\s+what\s+we|
                       re.I)
 # A customer's threat, which staff warn each other about.
 _THREAT = re.compile(r"\b(?:threaten\w*\s+(?:the\s+)?(?:ombudsman|solicitor|lawyer|legal|court|press|trading\s+standards)|"
+                      r"threaten\w*\s+(?:\w+\s+){0,2}?(?:bad|negative|poor|1[- ]star|one[- ]star)\s+(?:review|rating)|"
                       r"amenaz\w*\s+con|droht\s+mit|menac\w*\s+de|minacci\w*\s+di|dreigt\s+met|amea[çc]\w*\s+(?:com|ir))",
                       re.I)
 # A colleague's informal "you" in a reply that calls the customer "vous", "Sie", "usted", "Lei", "u".
@@ -1518,7 +1574,7 @@ _REPLY_THAT = re.compile(
 # --- Evidence that a set-apart passage (an aside, a line of its own) was written for staff: each a kind. ---
 _SHORT = re.compile(
     r"(?<![\w/])(?:pls|plz|thx|tmrw|asap|yr|til|thru|b4|dont|cant|wont|xfa|porfa|xq|pq|tb|tmb|ipv|ivm|evt|ff|mss|zsm|"
-    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
+    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|hj|msm|tbm|qdo|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
 _HEADS = re.compile(r"^\W*(?:ojo|occhio|attenzione|aten[cç][aã]o|cuidado|let\s+op|achtung|vorsicht|attention|careful|"
                     r"nb|n\.b\.|heads[- ]up|fyi|psst|obs)\b", re.I)   # not "Note:", "Nota:": said to customers all the time
 # An order as only staff get it: an infinitive after "no"/"non"/"não"/"ne pas" ("no confirmar hora hasta q …",
@@ -1576,9 +1632,14 @@ _REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d)\s*x?\s+(?:calls?|e-?mail
                        r"reclama[çc][õo]es|reclamos|quejas|klachten|beschwerden|plaintes|complaints)\b|"
                        r"\b(?:twice|zweimal|dreimal|deux\s+fois|trois\s+fois|dos\s+veces|tres\s+veces|due\s+volte|tre\s+volte|"
                        r"twee\s+keer|drie\s+keer|duas\s+vezes|tr[êe]s\s+vezes)\b", re.I)
-_REPEAT_H = re.compile(_REPEAT_H.pattern + rf"|(?<![\w.,/])[2-9]\s?x\s+(?:\w+\s+)?{_CONTACT}\b|\b{_CONTACT}\s+[2-9]\s?x\b",
+_REPEAT_H = re.compile(_REPEAT_H.pattern +
+                       # getting in touch every day: "il rappelle tous les jours", "ruft jeden Tag an", "llama todos
+                       # los días" (not "we deliver every day")
+                       rf"|\b(?:{_CONTACT}|rappel\w*|ruft|chiama|belt)\s+(?:\w+\s+){{0,2}}?(?:every\s+(?:single\s+)?day|daily|"
+                       r"tous\s+les\s+jours|chaque\s+jour|jeden\s+tag|t[äa]glich|todos\s+los\s+d[ií]as|cada\s+d[ií]a|"
+                       r"tutti\s+i\s+giorni|ogni\s+giorno|elke\s+dag|iedere\s+dag|dagelijks|todos\s+os\s+dias|cada\s+dia)\b" + rf"|(?<![\w.,/])[2-9]\s?x\s+(?:\w+\s+)?{_CONTACT}\b|\b{_CONTACT}\s+[2-9]\s?x\b",
                        re.I)   # "3x gebeld", "called 4x"
-_STAFF_WORK_H = re.compile(r"\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
+_STAFF_WORK_H = re.compile(r"(?-i:\b[LNT][1-3]\b)|\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
                            r"passaggio\s+di\s+consegne|passagem\s+de\s+turno|sistema\s+(?:às\s+vezes|a\s+veces)|"
                            r"no-?show|\d(?:º|°|o)?\s*(?:livello|nivel|n[íi]vel))\b", re.I)
 
@@ -1748,11 +1809,18 @@ def _reply_language(whole: str, unit: str):
     return max(rest, key=lambda lang: rest[lang]) if n - k >= 12 else None
 
 
+# The customer as a bare demonstrative with "already", "always", "again", which only staff say of a customer: "ojo q
+# este ya pidió reembolso 2 veces", "el cabrón este ya va por la cuarta", "essa já ligou", "esta siempre igual".
+_THIS_ONE_AGAIN = re.compile(r"\b(?:este|esta|ese|esa|esse|essa)\s+(?:ya|siempre|otra\s+vez|nunca|j[áa]|sempre|"
+                             r"de\s+novo|outra\s+vez)\b", re.I)
+
+
 def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:
     """The kinds of staff evidence in a set-apart passage."""
     kinds = set()
     if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
-            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang):
+            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang) \
+            or _THIS_ONE_AGAIN.search(unit):
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit) or \
@@ -1768,8 +1836,8 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("work")
     if _REPEAT_H.search(unit) or _AGAIN_COUNT.search(unit):
         kinds.add("repeat")
-    if _SNEER.search(unit) or _WHINGE.search(unit):
-        kinds.add("sneer")
+    if _SNEER.search(unit) or _WHINGE.search(unit) or ("third" in kinds and profanity.check(unit)):
+        kinds.add("sneer")   # (swearing about the customer: "el cabrón este ya va por la cuarta")
     if jotted and unit[:1].islower() and re.search(r"(?:^|[.!?]\s+)[A-ZÀ-Þ]", whole):
         kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
     if _CANDOUR.search(unit):
@@ -1899,6 +1967,8 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
         return None   # "thanks for waiting, I've checked and he'll be there by 2pm tmrw": the writer to the customer
     before = whole[:whole.find(unit)] if unit in whole else ""
     kinds = _kinds(text, before, whole, lang, jotted)
+    if aside and "shorthand" in kinds and _infinitive_orders(text, lang) >= 1:
+        kinds.add("order")   # "(ver c/ estoque se saiu msm hj, …)": an order in the infinitive, jotted in chat shorthand
     # Two kinds, one saying whom it is about or telling someone what to do, one marking it as jotted for staff:
     # "(no confirmar hora hasta q llame …)", "ff lunchen, kun jij chat 3 en 5 overnemen? die van 5 zeurt …"; an
     # aside is set apart already, and staff work or a repeat marks it enough ("(she's had 2 freezes, policy says 1)").
