@@ -572,3 +572,25 @@ def test_a_bot_named_as_the_speaker_or_in_apposition_is_automatic(text):
 ])
 def test_a_person_mentioning_a_status_a_bot_or_an_automatic_message_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hola Sofía:\n\nTu factura de noviembre ya está disponible en tu cuenta.\n\nEste es un mensaje automático. Por "
+    "favor, no respondas a este correo.\n\nSonoro Música",
+    "Gentile Chiara,\n\nla sua prenotazione è confermata.\n\nQuesta email è stata generata automaticamente: la "
+    "preghiamo di non rispondere.",
+    "Olá Ana,\n\nA sua fatura já está disponível na sua área de cliente.\n\nEsta mensagem foi gerada "
+    "automaticamente. Por favor, não respondas a este e-mail.",
+])
+def test_do_not_reply_in_the_informal_or_polite_person_under_a_notice_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ich verbinde dich jetzt mit einem Mitarbeiter. Geschätzte Wartezeit: ca. 6 Minuten.",
+    "Nous vous mettons en relation avec un conseiller. Temps d'attente estimé : 4 minutes.",
+    "Te pasamos con un agente. Tiempo de espera estimado: 3 minutos.",
+    "Ti stiamo mettendo in contatto con un operatore. Tempo di attesa stimato: 5 minuti.",
+])
+def test_an_estimated_wait_in_any_language_is_a_queues_notice(text):
+    assert auto_wording(text)

@@ -269,7 +269,8 @@ _AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "es
                "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
                "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig", "ferien", "mail",
                "correo", "posta", "messages", "courriels")
-_QUEUE_WORDS = ("queue", "line", "wait", "warteschlange", "file", "cola", "coda", "fila", "wachtrij", "lista")
+_QUEUE_WORDS = ("queue", "line", "wait", "warteschlange", "file", "cola", "coda", "fila", "wachtrij", "lista", "wartezeit",
+                "attente", "espera", "attesa", "wachttijd", "stimato")
 # An acknowledgement's wording: a person may open an answer the same way, so only weak.
 _THING = (r"(?:request|message|e-?mail|enquiry|inquiry|ticket|query|complaint|report|claim|case|form|application|"
           r"submission|text|msg)")
@@ -365,6 +366,10 @@ SAYS_QUEUE = _words(
     r"\byour (?:position|place) in (?:the )?queue(?: is)?:? \d+",
     r"\bestimated wait(?:ing)? time\s*:",
     r"\bestimated wait\s*:",
+    # the same label in the other languages: "Geschätzte Wartezeit: ca. 6 Minuten", "Temps d'attente estimé : 4 min"
+    r"\b(?:geschätzte|voraussichtliche) wartezeit\s*:|\btemps d['’]attente (?:estimé|prévu)\s*:|"
+    r"\btiempo (?:de espera )?estimado(?: de espera)?\s*:|\btempo (?:di attesa )?stimato(?: di attesa)?\s*:|"
+    r"\bgeschatte wachttijd\s*:|\btempo (?:de espera )?estimado(?: de espera)?\s*:",
     r"\b(?:sie sind|du bist) (?:an |auf )?(?:position|platz|nummer) \d+ in der warteschlange\b",
     r"\b(?:vous êtes|tu es) (?:le |la |en )?(?:numéro |n° ?)?\d+(?:e|ème)? (?:position )?dans la file d'attente\b",
     r"\b(?:usted está|estás|está) (?:en (?:la )?posición|en el puesto|en el número) \d+ (?:de|en) la cola\b",
@@ -510,17 +515,17 @@ SAYS_NO_REPLY = _words(
     r"\bdon't reply to this\b",
     r"\bthis (?:mailbox|address|inbox|e-?mail address) is not monitored\b",
     r"\bbitte (?:antworten sie nicht|nicht (?:auf diese (?:e-?mail|nachricht) )?antworten)\b",
-    r"\bantworten sie nicht auf diese\b",
+    r"\b(?:antworten sie|antworte) nicht auf diese\b",
     r"\b(?:merci de|veuillez|prière de|nous vous remercions de|nous vous prions de) ne pas (?:y )?répondre\b",
-    r"\bn(?:e |['’]y )répondez pas\b",
-    r"\bpor favor,? no (?:responda|conteste)\b",
-    r"\bno responda a este\b",
-    r"\bsi prega di non rispondere\b",
-    r"\bnon rispondere a quest[ao]\b",
+    r"\bn(?:e |['’]y )(?:répondez|réponds) pas\b",
+    r"\bpor favor,? no (?:responda|conteste|respondas|contestes|respondan|contesten)\b",
+    r"\bno (?:responda|respondas|respondan|conteste|contestes|contesten) a (?:este|esta)\b",
+    r"\b(?:si prega|(?:la|ti|vi|le) (?:preghiamo|prego|chiediamo|invitiamo)) di non rispondere\b",
+    r"\bnon (?:rispondere|risponda|rispondete) a quest[ao]\b",
     r"\bgelieve niet te (?:antwoorden|reageren)\b",
     r"\b(?:reageer|antwoord) niet op deze\b",
-    r"\bpor favor,? não responda\b",
-    r"\bnão responda a est[ea]\b",
+    r"\bpor favor,? não (?:responda|respondas|respondam)\b",
+    r"\bnão (?:responda|respondas|respondam) (?:a|para) est[ea]\b",
     # The address takes no answers: said by the notifications that come from one.
     r"\b(?:this|the) (?:mailbox|address|inbox|e-?mail address|number|e-?mail) (?:is|was) (?:not monitored|unmonitored|"
     r"unattended|not read)\b",
