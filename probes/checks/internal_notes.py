@@ -93,7 +93,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_LABEL, re.compile(
         r"^\s*[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
         r"private\s+notes?|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
-        r"intern|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
+        r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
         r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
         r"(?:interne?|interna|interno|intern)|"
@@ -339,6 +339,8 @@ _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|
                        r"(?!(?i:ihr\w*|sie|euch|eure?\w*|dein\w*|unser\w*|your|our|you|votre|vos|notre|nos|vous|su|sus|"
                        r"nuestr\w*|vostr\w*|uw|jullie|onze|seu|sua|seus|suas|noss[oa]s?|all|everyone)\b)"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
+# An aside addressed to a colleague by a bare "for" and their name: "(x Sara: …)", "[for Tom: …]", "(für Jens: …)".
+_FOR_NAME = re.compile(r"^(?:for|f[üu]r|pour|para|per|voor|x|p/|pr|pra)\s+@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*:\s*(.+)$")
 # "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
 # addressed to a department or a role of the company (not to a courier, whose note a customer may have written).
 _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|finance|billing|warehouse|dispatch|despatch|stores|"
@@ -361,9 +363,9 @@ _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|fi
          r"rece[çp][çc]?[ãa]o|balc[ãa]o|contabilidade|administra[çc][ãa]o|secretaria|armaz[ée]m|expedi[çc][ãa]o|"
          r"cozinha|caixa|vendas|dire[çc][ãa]o|farmac[êe]utic[oa]s?|"
          r"team|shift|agents?|colleagues?|kolleg\w*|backoffice|back\s+office|ops|supervisor|manager|schicht|[ée]quipe|"
-         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung)")
+         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|turno|dienst|ploeg)")
 _NOTE_FOR_ROLE = re.compile(
-    r"(?:^|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
+    r"(?:^\s*(?:/{2,}|#{2,}|\*+)?\s*|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
     r"notitie|opmerking|herinnering|recordatorio|promemoria|lembrete|aviso|avviso|obs\.?)\s+(?:for|to|para|pour|f[üu]r|an|"
     r"per|voor|aan|x|p/|pr|al|ao|à|a))\s*"
     r"(?:the\s+|den\s+|die\s+|das\s+|der\s+|le\s+|la\s+|l['’]|el\s+|il\s+|lo\s+|de\s+|het\s+|o\s+|a\s+|os\s+|as\s+|"
@@ -372,7 +374,8 @@ _NOTE_FOR_ROLE = re.compile(
     r"(?!(?:your|ihr\w*|eur\w*|dein\w*|votre|vos|ton|ta|tes|su|sus|vuestr\w*|tu|tus|tuo|tua|vostr\w*|uw|jullie|je|"
     r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])" + _DEPT +
     # a colon or a spaced dash after it (not a compound: "Hinweis für Praxis-Kunden:")
-    r"(?:\s*:|\s+[-–—]+\s)\s*(\S[^\n]*)", re.I)
+    # (words may name the team further before the colon: "nota p/ turno da noite:", "note for the team in Leeds:")
+    r"(?:\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)??(?:\s*:|\s+[-–—]+\s)\s*(\S[^\n]*)", re.I)
 # "ps Kev this is the oke with the bumper dispute, don't refund …": a postscript to a colleague named with no comma,
 # in any case, which goes on about the customer or tells the colleague what to do (not "PS Sarah will call you").
 _PS_BARE = re.compile(r"(?:^|[.!?…)]\s*)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
@@ -435,6 +438,12 @@ _ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fi
                     r"can\s+u|could\s+u|can\s+you|could\s+you|pls|plz|please)\b|.*\bbefore\s+sending\b")
 # "… — Dan" at the end of an aside: a colleague signing their comment on the draft.
 _SIGNED = re.compile(r"[—–-]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*$")
+# An aside initialled by its writer at its end, as staff sign notes: "… certified copy is ok - AB", "… — JM".
+_INITIALLED = re.compile(r"\s[—–-]\s*((?-i:[A-Z]{2,3}))\s*$")
+# Capitals that end an aside without signing it: countries, currencies, time zones, abbreviations said to customers.
+_NOT_INITIALS = {"UK", "US", "USA", "EU", "GB", "VAT", "FAQ", "GMT", "UTC", "CET", "CEST", "BST", "PDF", "NB", "PS",
+                 "AM", "PM", "ID", "OK", "EN", "DE", "FR", "ES", "IT", "NL", "PT", "EUR", "GBP", "USD", "CHF", "TBC",
+                 "TBD", "ETA", "MOT", "SMS", "APP", "IVA", "TVA", "MWST", "BTW", "CC", "BCC", "RE", "FW"}
 # A chat line's speaker: "Lewis: ", "Agent Mel: ", "[10:06] Nuria (Atención al cliente): ".
 _SPEAKER = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-ZÀ-Þ][\w.'\-]*)(?:\s+[A-ZÀ-Þ][\w.'\-]*){0,2}"
                       r"(?:\s*\([^)]{1,40}\))?\s*:\s+(?=\S)")
@@ -454,7 +463,7 @@ _NOT_AN_INTERJECTION = {
     "monsieur", "senor", "senora", "signor", "signora", "meneer", "mevrouw", "senhor", "senhora", "sr", "sra", "st",
     "saint", "san", "santa", "sao", "via", "vers", "depuis", "desde", "is", "est", "es", "ist", "sono", "soy", "sou",
     "ik", "je", "ich", "io", "yo", "eu", "i", "we", "nous", "wir", "noi", "wij", "nos", "my", "our", "mon", "ma",
-    "mein", "meine", "mi", "mio", "mijn", "meu", "minha", "your", "votre", "ihr", "su", "uw", "seu", "sua", "dear",
+    "mein", "meine", "mi", "mio", "mijn", "meu", "minha", "your", "votre", "ihr", "su", "uw", "seu", "sua",
     "cher", "chere", "liebe", "lieber", "querido", "querida", "caro", "cara", "beste", "estimado", "estimada", "dag",
     "morning", "evening", "buongiorno", "buenas", "bom", "boa", "goedemorgen", "tag", "morgen", "abend", "bonsoir"}
 _NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(.+)$")
@@ -1091,9 +1100,17 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         signed = _SIGNED.search(inner)
         if signed and "?" in inner and _is_colleague(signed.group(1), names) and not _TO_CUSTOMER.search(inner):
             return _STAFF, m.group(0), m.span()   # a colleague's comment on the draft: "(bit strong? — Dan)"
+        initials = _INITIALLED.search(inner)
+        if initials and initials.group(1) not in _NOT_INITIALS and not _spoken_to(inner[:initials.start()], lang) \
+                and not _TO_CUSTOMER_CS.search(inner) and (_ASKED.match(fold(inner)) or "?" in inner or _kinds(
+                inner[:initials.start()], "", whole, lang) & {"order", "third"} or any(
+                p.search(fold(inner[:initials.start()])) for p in _DRAFTING)):
+            return _STAFF, m.group(0), m.span()   # "[ask compliance if a certified copy is ok - AB]": initialled
         note_for = _NOTE_FOR.search(inner)
         if note_for and _is_colleague(note_for.group(1), names):
             return _STAFF, m.group(0), m.span()
+        if _for_colleague(inner, names, whole, lang):
+            return _STAFF, m.group(0), m.span()   # "(x Sara: già usato il reso gratis a marzo, scalare 5,90 €)"
         team = _TO_TEAM.match(inner)
         if team and not _TO_CUSTOMER.search(team.group(1)) and ("?" in team.group(1) or _REQUEST.search(fold(team.group(1)))):
             return _STAFF, m.group(0), m.span()   # "[bereavement team: did we send the condolence card?]"
@@ -1144,6 +1161,16 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if structural:
             return structural, m.group(0), m.span()
     return None
+
+
+def _for_colleague(inner: str, names: set[str], whole: str, lang: str) -> bool:
+    """A passage addressed to a colleague by a bare "for" and their name, that tells them of the case or what to do
+    ("x Sara: già usato il reso gratis a marzo, scalare 5,90 € dal rimborso", "for Tom: he's had two refunds")."""
+    for_name = _FOR_NAME.match(inner)
+    return bool(for_name and _is_colleague(for_name.group(1), names) and not _introduced(for_name.group(1), whole)
+                and not _spoken_to(for_name.group(2), lang) and not _TO_CUSTOMER_CS.search(for_name.group(2)) and (
+                "?" in for_name.group(2) or _STAFF_WORK.search(for_name.group(2)) or _infinitive_orders(
+                    for_name.group(2), lang) or _kinds(for_name.group(2), "", whole, lang) & {"third", "order"}))
 
 
 def _first_pronoun(text: str) -> int:
@@ -1330,6 +1357,11 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
             _asks_before_the_customer(line, names, whole, lang)
         if hit:
             return hit
+    if line.strip() == first.strip():   # the first line's first sentence greets; a later one may turn to a colleague
+        for sentence in _sentences(line)[1:]:   # ("Hi Gareth, … Kev - if he doesnt reply by tmrw ring him, …")
+            hit = _turns_to_colleague(sentence, names, whole, lang)
+            if hit:
+                return hit
     return None
 
 
@@ -1453,7 +1485,11 @@ _LINKING = re.compile(r"(?i:\w+ly|finally|lastly|alternatively|otherwise|meanwhi
                       r"therefore|however|unfortunately|sadly|also|again|then|next|first|second|update|status|done|"
                       r"dann|danach|leider|also|au[ßs]erdem|puis|ensuite|enfin|malheureusement|luego|despu[ée]s|adem[áa]s|"
                       r"lamentablemente|poi|dopo|inoltre|purtroppo|dan|daarna|helaas|verder|depois|ent[ãa]o|infelizmente|"
-                      r"al[ée]m)$")
+                      r"al[ée]m|"
+                      # interjections that open a turn: "Right, I've escalated this …", "Bon, j'ai vérifié …"
+                      r"right|okay|ok|so|well|great|perfect|sure|alright|good|now|anyway|ah|oh|bon|alors|bueno|vale|"
+                      r"pues|ecco|allora|bene|benissimo|nou|goed|prima|pronto|certo|bom|gut|okay|perfekt|perfecto|"
+                      r"perfetto|perfeito|parfait|super|top|klar|genau|claro|d'accord|voil[àa])$")
 # Told to colleagues: "tread carefully", "cuidado con lo que decimos".
 _CAUTION = re.compile(r"\b(?:tread\s+carefully|be\s+careful|careful\s+what\s+we|cuidado\s+con\s+lo\s+que|"
                       r"attention\s+[àa]\s+ce\s+qu|vorsicht\s+mit|occhio\s+a|pas\s+op\s+met|cuidado\s+com\s+o\s+que)",
@@ -1490,15 +1526,19 @@ _OWN_TEXT = re.compile(
     r"\b(?:dan|daarna|en)\s+(?:verwijderen|weghalen)\s*[.!]*$|"
     r"\b(?:depois|e)\s+(?:apagar|tirar|remover)\s*[.!]*$|"
     # a macro's condition about the customer: "only use if the customer has …", "alleen gebruiken als klant …"
-    r"\b(?:only\s+use|use\s+only)\s+(?:this\s+(?:\w+\s+)?)?(?:if|when|for)\s+(?:the\s+)?(?:customer|client|cx|cust|"
-    r"patient|caller|member|tenant)\b|"
+    r"\b(?:only\s+use|use\s+only|use\s+(?:this|the)\s+(?:\w+\s+)?only)\s+(?:this\s+(?:\w+\s+)?)?(?:if|when|for)\s+"
+    r"(?:the\s+)?(?:customer|client|cx|cust|patient|caller|member|tenant)s?\b|"
     r"\bnur\s+(?:verwenden|nutzen|benutzen|einsetzen)\s*,?\s*(?:wenn|falls|bei)\s+(?:der\s+|die\s+)?(?:kunde|kundin|"
     r"patient\w*)\b|"
-    r"\b(?:a\s+)?utiliser\s+(?:uniquement|seulement)\s+(?:si|quand|pour)\s+(?:le\s+|la\s+|l')?(?:client|cliente|"
-    r"patient|patiente|adherent\w*)\b|"
-    r"\busar\s+(?:solo|unicamente|solamente|apenas|somente|so)\s+(?:si|se|cuando|quando|para)\s+(?:el\s+|la\s+|o\s+|a\s+)?"
-    r"(?:cliente|clienta|paciente)\b|"
-    r"\b(?:usare|utilizzare)\s+solo\s+(?:se|quando|per)\s+(?:il\s+|la\s+)?(?:cliente|paziente)\b|"
+    # (the template named between: "usar este texto só para clientes da região Sudeste", "utiliser ce modèle
+    # uniquement pour les clients …")
+    r"\b(?:a\s+)?utiliser\s+(?:(?:ce|cette)\s+(?:texte|modele|paragraphe|reponse|message)\s+)?(?:uniquement|seulement)\s+"
+    r"(?:si|quand|pour)\s+(?:le\s+|la\s+|l'|les\s+)?(?:client|cliente|patient|patiente|adherent\w*)s?\b|"
+    r"\busar\s+(?:(?:este|esta|esse|essa)\s+(?:texto|modelo|plantilla|parrafo|paragrafo|respuesta|resposta|mensaje|"
+    r"mensagem)\s+)?(?:solo|unicamente|solamente|apenas|somente|so)\s+(?:si|se|cuando|quando|para)\s+"
+    r"(?:el\s+|la\s+|o\s+|a\s+|los\s+|las\s+|os\s+|as\s+)?(?:cliente|clienta|paciente)s?\b|"
+    r"\b(?:usare|utilizzare)\s+(?:(?:questo|questa)\s+(?:testo|modello|paragrafo|risposta|messaggio)\s+)?solo\s+"
+    r"(?:se|quando|per)\s+(?:il\s+|la\s+|i\s+|le\s+)?(?:client[ei]|pazient[ei])\b|"
     r"\b(?:alleen|enkel)\s+(?:te\s+)?gebruiken\s+(?:als|bij|wanneer|voor)\s+(?:de\s+)?(?:klant|patient|client)\b|"
     # amounts and dates still to be set by hand: "Bedragen handmatig aanpassen!", "adjust the amounts manually"
     r"\b(?:adjust|change|update|amend|fill\s+in)\s+(?:the\s+)?(?:amounts?|figures?|dates?|prices?|names?)\s+"
@@ -1512,7 +1552,7 @@ _OWN_TEXT = re.compile(
     r"(?:a\s+mano|manualmente)\b")
 # Stems _OWN_TEXT needs, to skip folding text that has none of them.
 _OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|suprim|cancell|togli|rimuov|effac|retir|enlev|"
-                            r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|"
+                            r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|utilis|"
                             r"gebruik|verwend|nutzen|benutz|einsetz|manual|handmatig|zelf|mano|m[ãa]o|main|hand", re.I)
 # A macro's own label in brackets at the start of a line: "[MACRO – Annulering <14 dgn]", "[Template: refund]".
 _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|template|textbaustein|sjabloon|"

@@ -1714,3 +1714,86 @@ def test_an_aside_in_chat_shorthand_with_an_infinitive_order_is_a_note(lang, nam
 ])
 def test_an_aside_of_instructions_for_the_customer_is_no_note(lang, name, text):
     assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Gareth Jones", "Hi Gareth, your MOT has moved to Thu 2:30pm. Kev - if he doesnt reply by tmrw ring him, "
+                           "he ignored the last 2 texts. Thanks"),
+    ("de", "Jonas Weber", "Hallo Herr Weber, Ihr Termin ist am Donnerstag. Jens - er hat schon 3x angerufen, bitte "
+                          "heute noch zurückrufen."),
+])
+def test_a_later_sentence_of_the_first_line_that_turns_to_a_colleague_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Gareth Jones", "Hi Gareth, your MOT has moved to Thu 2:30pm. Kev - our mechanic - will ring you if "
+                           "anything changes."),
+])
+def test_a_colleague_named_to_the_customer_on_the_first_line_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nWe will need a copy of the death certificate [ask compliance if it has "
+                         "to be the original - AB] and the grant of probate.\n\nAlison"),
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nThe balance will be released to the executor (check the probate value "
+                         "first - JM).\n\nAlison"),
+    ("fr", "Léa Martin", "Bonjour Madame Martin,\n\nLe remboursement sera effectué (vérifier le montant avec la "
+                         "compta - SD).\n\nCordialement"),
+])
+def test_an_aside_initialled_by_its_writer_with_an_order_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nPrices are shown in pounds (VAT included - UK).\n\nAlison"),
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nOur office hours are 9 to 5 (London time - GMT).\n\nAlison"),
+])
+def test_capitals_that_end_an_aside_without_signing_it_are_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("es", "Luis Morales", "INTERNO – cliente conflictivo, revisar historial antes de contestar.\n\nEstimado Sr. "
+                           "Morales:\n\nNos haremos cargo del coste.\n\nUn saludo"),
+    ("it", "Marco Neri", "Interna: già chiamato due volte, chiudere la pratica.\n\nGentile Sig. Neri,\n\nla "
+                         "riparazione è completata.\n\nCordiali saluti"),
+])
+def test_a_bare_internal_label_in_the_romance_languages_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "Rui Costa", "Olá Rui, a alteração custa 35 €.\n// nota p/ turno da noite: se ele voltar a escrever, passar "
+                        "ao jurídico\nPretende avançar?"),
+    ("es", "Ana Gil", "Hola Ana, tu cambio está hecho.\n// nota para el turno de tarde: si vuelve a llamar, pasarla a "
+                      "Marta\n¿Algo más?"),
+    ("pt", "Beatriz Lima", "Olá, Beatriz!\n\nA mudança do seu plano foi concluída.\n\n(Nota do modelo – usar este texto "
+                           "só para clientes da região Sudeste)\n\nAbraços"),
+    ("fr", "Léa Martin", "Bonjour Léa,\n\nVotre forfait est modifié.\n\n(utiliser ce modèle uniquement pour les clients "
+                         "fibre)\n\nCordialement"),
+    ("it", "Marco Neri", "Ciao Marco, l'etichetta è partita. (x Sara: già usato il reso gratis a marzo, scalare la "
+                         "spedizione dal rimborso)"),
+])
+def test_notes_for_a_shift_a_template_or_a_colleague_by_a_bare_for_are_notes(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("it", "Marco Neri", "Ciao Marco, ecco il biglietto che ha scritto: (per Sara: buon compleanno, ti voglio bene!)"),
+    ("pt", "Beatriz Lima", "Olá, Beatriz! Use este texto só para clientes novos no formulário do seu site, como pediu."),
+])
+def test_a_gift_message_or_a_template_given_to_the_customer_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Jane Doe", "Sorry for the wait!! Right, I've escalated this to our payments team as the double charge "
+                       "needs their sign-off. They'll email you within one working day."),
+    ("fr", "Léa Martin", "Merci pour votre patience. Bon, j'ai transmis le dossier au service facturation pour "
+                         "validation, ils reviennent vers vous demain."),
+    ("es", "Ana Gil", "Gracias por esperar. Vale, he escalado el caso al equipo de pagos y te escriben mañana."),
+])
+def test_an_interjection_opening_a_later_sentence_is_no_colleagues_name(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
