@@ -567,6 +567,7 @@ def test_a_bot_named_as_the_speaker_or_in_apposition_is_automatic(text):
     "Bonjour Madame Petit,\n\nj'ai vérifié votre dossier : le remboursement de 54 € a été effectué hier. Le message "
     "généré automatiquement que vous avez reçu était une erreur.\n\nCordialement,\nJulien",
     "Hi Sam, I'm Jo from the billing team. Our virtual assistant: that's what answered you last night, sorry about it!",
+    "Hi Sam,\n\nI've refunded the £20 today.\n\nVirtual assistant: ask Ava any time at acme.example/help\n\nBest,\nJo",
     "Chatbot: Hallo! Worum geht es?\nMatthias: Meine Bremse quietscht.\nChatbot: Ich verbinde dich.\nJana (Werkstatt): "
     "Hallo Matthias, hier ist Jana. Mach bitte zehn kräftige Bremsungen, dann ist es weg.",
 ])

@@ -470,8 +470,9 @@ SAYS_BOT = _words(
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:o|a|el|la|il|le|l') )?"
     rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}, (?:{_BOT})\b",
 )
-# A chat's speaker that is a bot: "Assistente virtual: Olá!", "Chatbot: Hi there", "Virtueller Assistent: …" (only in a
-# chat with no other speaker than the bot and the customer: a bot that hands over to a person is a person's chat).
+# A chat's speaker that is a bot: "Assistente virtual: Olá!", "Chatbot: Hi there", "Virtueller Assistent: …" (only
+# opening a chat with no other speaker than the bot and the customer: a bot that hands over to a person is a person's
+# chat, and "Virtual assistant: ask Ava any time" in an e-mail's footer is no speaker).
 SAYS_BOT_SPEAKER = re.compile(rf"^[ \t]*(?:{_BOT})[ \t]*:", re.I | re.M)
 _CHAT_SPEAKER = re.compile(r"^[ \t]*([^\n:]{1,40}?)[ \t]*:[ \t]+\S", re.M)
 # What a person's answer has and a machine's acknowledgement has not: someone speaking for themselves ("I've
@@ -769,7 +770,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
-    if (m := SAYS_BOT_SPEAKER.search(text)) and len({_fold_speaker(x) for x in _CHAT_SPEAKER.findall(text)}) <= 2:
+    if (m := SAYS_BOT_SPEAKER.match(text.lstrip("\n"))) and \
+            len({_fold_speaker(x) for x in _CHAT_SPEAKER.findall(text)}) <= 2:
         found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (a bot speaks for the company)"))
     signs: list[bool] = []
 

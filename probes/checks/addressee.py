@@ -385,10 +385,14 @@ def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
     if len(body.split()) < 3 or all(re.fullmatch(r"[\W\d_]*|(?:[A-ZÀ-Þ][\w.'\-]*\s*){1,4}", ln.prose.strip())
                                     for ln in block):
         return False   # a name, a title, a company: the signature
-    team = _TEAM_LABEL.match(body)
-    if team and (_ASKED_OF_TEAM.search(team.group(1)) or "?" in team.group(1)):
-        return True   # "Team facturatie: graag eerst de creditnota aanmaken …": a block addressed to a team, asking it
     points, _ = evidence(body, persona, lang)
+    team = _TEAM_LABEL.match(body)
+    if team and (_ASKED_OF_TEAM.search(team.group(1)) or "?" in team.group(1)) and (
+            points >= 2 or _INFINITIVE_ORDER.search(team.group(1))):
+        # "Team facturatie: graag eerst de creditnota aanmaken en pas daarna deze mail versturen!!": a block addressed
+        # to a team, asking it to do something (an infinitive's order, or staff work), not "Support team: please allow
+        # 2 working days"
+        return True
     return points >= 2
 
 
@@ -396,6 +400,11 @@ def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
 # "Equipo de almacén:", "Abteilung Versand:".
 _TEAM_LABEL = re.compile(r"^\s*(?:(?:team|[ée]quipe|equipo|squadra|equipa|abteilung|afdeling)\s+[\w\-]+(?:\s+[\w\-]+)?|"
                          r"[\w\-]+(?:\s+[\w\-]+)?[\s\-]?(?:team|abteilung|afdeling))\s*:\s*(\S.*)$", re.I)
+# An order in the infinitive at a clause's end (German, Dutch: "… aanmaken", "… buchen") or start (the Romance
+# languages: "crear la nota …", "emettere la nota …").
+_INFINITIVE_ORDER = re.compile(r"(?-i:\b[a-zäöüß]{3,}(?:en|ern|eln))\s*(?:[,;.!]|\s+(?:en|und|et|y|e)\b|$)|"
+                               r"(?:^|[,;:]\s*|\b(?:please|graag|bitte|svp|por\s+favor|per\s+favore|porfa)\s+)"
+                               r"(?-i:[a-zàâçéèêëîïôûùüñ]{2,}(?:ar|er|ir|re))\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
 # Asking it something: a please of any language, or "!!" urging it.
 _ASKED_OF_TEAM = re.compile(r"\b(?:please|pls|plz|graag|bitte|svp|stp|merci\s+de|por\s+favor|porfa|per\s+favore|pf|pfv|"
                             r"gelieve|s['’]il\s+vous\s+pla[iî]t)\b|!{2,}", re.I)

@@ -440,6 +440,8 @@ _ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fi
 _SIGNED = re.compile(r"[—–-]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*$")
 # An aside initialled by its writer at its end, as staff sign notes: "… certified copy is ok - AB", "… — JM".
 _INITIALLED = re.compile(r"\s[—–-]\s*((?-i:[A-Z]{2,3}))\s*$")
+# The writer's doubt as an indirect question: "ask compliance if …", "check whether …" (not "ask for the manager").
+_ASK_WHETHER = re.compile(r"^(?:ask|check|confirm|find\s+out|verify)\s+(?:[\w'’]+\s+){0,3}?(?:if|whether)\b", re.I)
 # Capitals that end an aside without signing it: countries, currencies, time zones, abbreviations said to customers.
 _NOT_INITIALS = {"UK", "US", "USA", "EU", "GB", "VAT", "FAQ", "GMT", "UTC", "CET", "CEST", "BST", "PDF", "NB", "PS",
                  "AM", "PM", "ID", "OK", "EN", "DE", "FR", "ES", "IT", "NL", "PT", "EUR", "GBP", "USD", "CHF", "TBC",
@@ -1102,7 +1104,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()   # a colleague's comment on the draft: "(bit strong? — Dan)"
         initials = _INITIALLED.search(inner)
         if initials and initials.group(1) not in _NOT_INITIALS and not _spoken_to(inner[:initials.start()], lang) \
-                and not _TO_CUSTOMER_CS.search(inner) and (_ASKED.match(fold(inner)) or "?" in inner or _kinds(
+                and not _TO_CUSTOMER_CS.search(inner) and (_ASK_WHETHER.match(inner) or "?" in inner or _kinds(
                 inner[:initials.start()], "", whole, lang) & {"order", "third"} or any(
                 p.search(fold(inner[:initials.start()])) for p in _DRAFTING)):
             return _STAFF, m.group(0), m.span()   # "[ask compliance if a certified copy is ok - AB]": initialled
@@ -2007,7 +2009,7 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
         return None   # "thanks for waiting, I've checked and he'll be there by 2pm tmrw": the writer to the customer
     before = whole[:whole.find(unit)] if unit in whole else ""
     kinds = _kinds(text, before, whole, lang, jotted)
-    if aside and "shorthand" in kinds and _infinitive_orders(text, lang) >= 1:
+    if aside and len({w.lower() for w in _SHORT.findall(text)}) >= 2 and _infinitive_orders(text, lang) >= 1:
         kinds.add("order")   # "(ver c/ estoque se saiu msm hj, …)": an order in the infinitive, jotted in chat shorthand
     # Two kinds, one saying whom it is about or telling someone what to do, one marking it as jotted for staff:
     # "(no confirmar hora hasta q llame …)", "ff lunchen, kun jij chat 3 en 5 overnemen? die van 5 zeurt …"; an

@@ -1702,7 +1702,7 @@ def test_a_teams_hours_below_the_signature_are_no_note(lang, name, text):
     ("pt", "Beatriz Lima", "Oi Beatriz! Seu pedido #48120 foi reenviado pelos Correios. (ver c/ estoque se saiu msm hj, "
                            "sistema tá bugado)"),
     ("es", "Lucía Gil", "Hola Lucía, tu pedido ya salió del almacén. (confirmar c/ logística si llega mañana q no se ve)"),
-    ("it", "Marco Neri", "Ciao Marco, il tuo ordine è partito. (verificare cmq col corriere se consegna sabato)"),
+    ("it", "Marco Neri", "Ciao Marco, il tuo ordine è partito. (verificare cmq col corriere x sabato)"),
 ])
 def test_an_aside_in_chat_shorthand_with_an_infinitive_order_is_a_note(lang, name, text):
     assert check(text, persona_in(lang, name)), text
@@ -1737,8 +1737,8 @@ def test_a_colleague_named_to_the_customer_on_the_first_line_is_no_note(lang, na
 @pytest.mark.parametrize("lang, name, text", [
     ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nWe will need a copy of the death certificate [ask compliance if it has "
                          "to be the original - AB] and the grant of probate.\n\nAlison"),
-    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nThe balance will be released to the executor (check the probate value "
-                         "first - JM).\n\nAlison"),
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nThe balance will be released to the executor (check whether the probate "
+                         "value is over 50k - JM).\n\nAlison"),
     ("fr", "Léa Martin", "Bonjour Madame Martin,\n\nLe remboursement sera effectué (vérifier le montant avec la "
                          "compta - SD).\n\nCordialement"),
 ])
@@ -1796,4 +1796,20 @@ def test_a_gift_message_or_a_template_given_to_the_customer_is_no_note(lang, nam
     ("es", "Ana Gil", "Gracias por esperar. Vale, he escalado el caso al equipo de pagos y te escriben mañana."),
 ])
 def test_an_interjection_opening_a_later_sentence_is_no_colleagues_name(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Jane Doe", "Dear Jane,\n\nYour order ships today.\n\nKind regards,\nMark\n\nSupport team: please allow 2 "
+                       "working days for a reply."),
+    ("nl", "Anna Bakker", "Beste Anna,\n\nBedankt.\n\nGroet,\nMark\n\nTeam Klantenservice: graag uw klantnummer "
+                          "vermelden bij contact."),
+    ("en", "Jane Doe", "Hi Jane, call us before noon (ask for the duty manager - SW)."),
+    ("en", "Jane Doe", "Hi Jane, bring the receipt to the store (ask for Sam at the till - HQ)."),
+    ("es", "Ana Gil", "Hola Ana, su pedido ya salió (ver c/ el transportista el horario de entrega)."),
+    ("en", "Jane Doe", "Hi Jane,\n\n>>> Do not forward this email: it contains your PIN <<<\n\nBest,\nSam"),
+    ("de", "Jonas Weber", "Hallo Herr Weber,\n\n### Bitte nicht antworten, diese Adresse wird nicht gelesen ###\n\n"
+                          "Grüße"),
+])
+def test_footers_banners_and_asides_written_for_the_customer_are_no_note(lang, name, text):
     assert check(text, persona_in(lang, name)) == [], text
