@@ -595,3 +595,25 @@ def test_do_not_reply_in_the_informal_or_polite_person_under_a_notice_is_automat
 ])
 def test_an_estimated_wait_in_any_language_is_a_queues_notice(text):
     assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sehr geehrte Damen und Herren,\n\nwir bestätigen den Eingang Ihrer Schadenmeldung.\n\nDiese Nachricht wurde "
+    "maschinell erstellt und ist ohne Unterschrift gültig.\n\nHanseatische Versicherung",
+    "Dear customer,\n\nyour annual statement is attached.\n\nThis letter is automatically generated and is valid "
+    "without a signature.\n\nNorthgate Insurance",
+    "Madame, Monsieur,\n\nveuillez trouver ci-joint votre avis d'échéance.\n\nCe courrier a été généré "
+    "automatiquement et est valable sans signature.\n\nMutuelle du Centre",
+])
+def test_a_machine_made_letter_valid_without_signature_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo Herr Weber,\n\nich habe Ihren Vertrag geprüft: das Kündigungsschreiben ist auch ohne Unterschrift gültig, "
+    "eine E-Mail genügt.\n\nViele Grüße\nLena Schmidt",
+    "Dear Jane,\n\nI've checked with our legal team: your e-mailed consent is valid without a signature.\n\n"
+    "Kind regards,\nPriya",
+])
+def test_a_person_saying_a_document_is_valid_without_signature_is_not_automatic(text):
+    assert auto_wording(text) is None

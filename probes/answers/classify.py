@@ -67,18 +67,21 @@ SAYS_AUTOMATIC = _words(
     r"receipt|alert|update|reminder)|auto[- ]?reply|autoreply|system (?:notification|message))\b",
     r"\bthis (?:message|e-?mail|mail|reply|response|notification|acknowledge?ment) (?:was|has been|is) "
     r"(?:\w+ )?(?:sent|generated|created) automatically\b",
-    r"\b(?:this|the) (?:message|e-?mail|reply|response|notification) (?:was|has been|is) automatically "
+    r"\b(?:this|the) (?:message|e-?mail|reply|response|notification|letter|statement) (?:was|has been|is) automatically "
     r"(?:generated|sent|created)\b",
     r"\b(?:has|have) been automatically generated\b",
     _label(r"automatic (?:reply|response|acknowledge?ment)"),
     r"\bauto-?(?:reply|response)\s*:",
     r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung)\b",
     # "dies ist eine automatisch erstellte Eingangsbestätigung": the adverb before any noun
-    r"\bdies ist eine? automatisch (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
+    r"\bdies ist eine? (?:automatisch|maschinell) (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
     r"\w+",
-    r"\bautomatisch (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte) (?:nachricht|e-?mail|antwort|"
+    r"\b(?:automatisch|maschinell) (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte) (?:nachricht|e-?mail|"
+    r"antwort|schreiben|bestätigung|"
     r"benachrichtigung|sms)\b",
-    r"\bdiese (?:nachricht|e-?mail|antwort|benachrichtigung|bestätigung|sms) (?:wurde|wird|ist) automatisch "
+    # ("maschinell erstellt": a machine's letter, "… und ist ohne Unterschrift gültig")
+    r"\bdiese[sr]? (?:nachricht|e-?mail|antwort|benachrichtigung|bestätigung|sms|schreiben|brief) (?:wurde|wird|ist) "
+    r"(?:automatisch|maschinell) "
     r"(?:erstellt|generiert|erzeugt|versandt|versendet|verschickt|gesendet)\b",
     _label(r"automatische antwort"),
     r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception) "
@@ -101,16 +104,18 @@ SAYS_AUTOMATIC = _words(
     r"\b(?:mensagem|e-?mail|sms) (?:gerad[oa]|enviad[oa]) (?:automaticamente|de forma autom[aá]tica)\b",
     _label(r"resposta automática"),
     # "This message is automatic / was generated automatically", with the verb between, in every language.
-    r"\bthis (?:message|e-?mail|mail|notification|sms|text) (?:is|was) (?:automated|automatic|auto-?generated|"
-    r"system-generated)\b",
-    r"\b(?:ce|cet) (?:message|e-?mail|mail|courriel|sms) (?:(?:a été |est )?(?:généré|envoyé)e? (?:automatiquement|"
-    r"de (?:façon|manière) automatique)|est automatique)\b",
-    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms) (?:es autom[aá]tic[oa]|(?:ha sido |fue |se ha |se )?"
-    r"(?:generad[oa]|enviad[oa]) (?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica))\b",
-    r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms) (?:è automatic[oa]|(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) "
-    r"(?:automaticamente|in modo automatico|in automatico))\b",
-    r"\bdit (?:bericht|e-?mailbericht|e-?mail|sms) is automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt)\b",
-    r"\b(?:esta|este) (?:mensagem|e-?mail|sms) (?:é autom[aá]tic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) (?:automaticamente|"
+    r"\bthis (?:message|e-?mail|mail|notification|sms|text|letter|statement|document) (?:is|was) (?:automated|"
+    r"automatic|auto-?generated|system-generated)\b",
+    r"\b(?:ce|cet|cette) (?:message|e-?mail|mail|courriel|sms|courrier|lettre|document) (?:(?:a été |est )?"
+    r"(?:généré|envoyé|édité|établi)e? (?:automatiquement|de (?:façon|manière) automatique)|est automatique)\b",
+    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms|carta|documento|escrito) (?:es autom[aá]tic[oa]|"
+    r"(?:ha sido |fue |se ha |se )?(?:generad[oa]|enviad[oa]) (?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica))\b",
+    r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms|lettera|comunicazione|documento) (?:è automatic[oa]|"
+    r"(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) (?:automaticamente|in modo automatico|in automatico))\b",
+    r"\b(?:dit|deze) (?:bericht|e-?mailbericht|e-?mail|sms|brief|document) is automatisch (?:gegenereerd|verzonden|"
+    r"verstuurd|aangemaakt)\b",
+    r"\b(?:esta|este) (?:mensagem|e-?mail|sms|carta|documento) (?:é autom[aá]tic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) "
+    r"(?:automaticamente|"
     r"de forma autom[aá]tica))\b",
     # "is a message generated automatically", the noun, its participle and the adverb in a row after "is a", in every
     # language: "Este es un mensaje generado automáticamente", "Ceci est un courriel envoyé automatiquement",
@@ -263,7 +268,7 @@ MAIL_MEANWHILE = _words(
     r"\bem caso de urg[êe]ncia\b|\bpara assuntos urgentes\b",
 )
 # Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
-_AUTOMATIC_WORDS = ("automat", "automát", "auto", "system")
+_AUTOMATIC_WORDS = ("automat", "automát", "auto", "system", "maschinell")
 _AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "escritório", "leave", "vacation",
                "holiday", "urlaub", "abwesen", "außer haus", "congé", "vacances", "vacaciones", "absent", "ausente",
                "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
@@ -311,6 +316,17 @@ SAYS_RECEIVED = _words(
     r"reclamação)\b",
     r"\b(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|reclamação)(?: [^.\n]{0,30}?)? foi (?:recebid|"
     r"registrad)[oa]\b",
+)
+# Valid with nobody's signature: what a letter a machine produced says of itself ("… wurde maschinell erstellt und ist
+# ohne Unterschrift gültig", "This letter is computer-generated and valid without a signature").
+SAYS_UNSIGNED = _words(
+    r"\b(?:is |are )?valid without (?:a |any )?(?:signature|being signed)\b",
+    r"\bohne (?:eigenhändige )?unterschrift gültig\b|\bgültig ohne unterschrift\b",
+    r"\bvalable sans (?:signature|être signée?)\b",
+    r"\bv[áa]lid[oa] sin (?:firma|necesidad de firma)\b",
+    r"\bvalid[oa] senza (?:firma|sottoscrizione)\b",
+    r"\bgeldig zonder (?:handtekening|ondertekening)\b",
+    r"\bv[áa]lid[oa] sem (?:assinatura|necessidade de assinatura)\b",
 )
 # A ticket was made for the message: what a helpdesk's acknowledgement says.
 SAYS_CREATED = _words(
@@ -792,6 +808,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     for m in (received, created):
         if m and impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
+    if (m := SAYS_UNSIGNED.search(flat)) and impersonal():
+        found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (valid with nobody's signature)"))
     status = SAYS_STATUS.search(flat)
     if status:
         found.append(Evidence(WEAK, f"says “{_quote(status.group(0))}” (a ticket's status, nobody's answer)"))
