@@ -519,3 +519,101 @@ def test_a_notification_laid_out_as_one_is_automatic_in_the_product_too(ledger):
                               "Karte **** 4471. Nicht Sie? Antworten Sie STOPP.", LATER, contact(), "t-bank",
                               ledger, 10.0)
     assert kind == "auto" and "laid out as a machine's message" in why, why
+
+
+@pytest.mark.parametrize("text", [
+    "Hola Sergio,\n\nTu ticket #88213 se ha marcado como resuelto.\n\nEste es un mensaje generado automáticamente.\n\n"
+    "Equipo de Soporte",
+    "Bonjour,\n\nVotre dossier 4471 a été traité.\n\nCeci est un courriel envoyé automatiquement, merci de ne pas y "
+    "répondre.\n\nLe service client",
+    "Olá,\n\nO seu pedido 88120 foi registado.\n\nEsta é uma mensagem gerada de forma automática.\n\nApoio ao Cliente",
+    "Hello,\n\nYour case 55120 was marked as resolved.\n\nThis is a message generated automatically.\n\nSupport",
+])
+def test_is_a_message_generated_automatically_in_any_language_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour,\n\nLe statut de votre demande n° SAV-240419-0087 a été mis à jour.\n\nCet e-mail est envoyé depuis une "
+    "adresse qui ne peut pas recevoir de réponses.\n\nLe service après-vente",
+    "Hello,\n\nThe status of your ticket #44120 has been updated.\n\nThis email was sent from an address that cannot "
+    "receive replies.\n\nThe Support Team",
+    "Hallo,\n\nder Status Ihrer Anfrage 2025-1187 wurde aktualisiert.\n\nDiese Adresse kann keine Antworten "
+    "empfangen.\n\nIhr Kundenservice",
+    "Hola,\n\nEl estado de su solicitud 77120 ha cambiado.\n\nEsta dirección no puede recibir respuestas.\n\nAtención "
+    "al cliente",
+    "Ciao,\n\nla sua pratica n. 77120 è stata contrassegnata come risolta.\n\nQuesto indirizzo non può ricevere "
+    "risposte.\n\nAssistenza clienti",
+])
+def test_a_status_notice_from_an_address_that_takes_no_replies_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Assistente virtual: Olá! Seu protocolo é 20240611-88412.\nLarissa: minha internet está lenta",
+    "Chatbot: Hi! How can I help today?\nTom: my router is down",
+    "Olá! Sou a Bia, assistente virtual da Conecta. Em que posso ajudar?",
+    "¡Hola! Soy Leo, asistente virtual de Viajes Sol. ¿En qué te ayudo?",
+])
+def test_a_bot_named_as_the_speaker_or_in_apposition_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Tom,\n\nI've checked: the status of your ticket #44120 has been updated to 'parts ordered' and I'll call you "
+    "when they land.\n\nBest,\nPriya",
+    "Hola Ana, soy Marta. Nuestro asistente virtual no puede recibir respuestas por correo, así que te escribo yo: el "
+    "reembolso de 34,90 € ya está hecho.\n\nMarta",
+    "Bonjour Madame Petit,\n\nj'ai vérifié votre dossier : le remboursement de 54 € a été effectué hier. Le message "
+    "généré automatiquement que vous avez reçu était une erreur.\n\nCordialement,\nJulien",
+    "Hi Sam, I'm Jo from the billing team. Our virtual assistant: that's what answered you last night, sorry about it!",
+    "Hi Sam,\n\nI've refunded the £20 today.\n\nVirtual assistant: ask Ava any time at acme.example/help\n\nBest,\nJo",
+    "Chatbot: Hallo! Worum geht es?\nMatthias: Meine Bremse quietscht.\nChatbot: Ich verbinde dich.\nJana (Werkstatt): "
+    "Hallo Matthias, hier ist Jana. Mach bitte zehn kräftige Bremsungen, dann ist es weg.",
+])
+def test_a_person_mentioning_a_status_a_bot_or_an_automatic_message_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hola Sofía:\n\nTu factura de noviembre ya está disponible en tu cuenta.\n\nEste es un mensaje automático. Por "
+    "favor, no respondas a este correo.\n\nSonoro Música",
+    "Gentile Chiara,\n\nla sua prenotazione è confermata.\n\nQuesta email è stata generata automaticamente: la "
+    "preghiamo di non rispondere.",
+    "Olá Ana,\n\nA sua fatura já está disponível na sua área de cliente.\n\nEsta mensagem foi gerada "
+    "automaticamente. Por favor, não respondas a este e-mail.",
+])
+def test_do_not_reply_in_the_informal_or_polite_person_under_a_notice_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ich verbinde dich jetzt mit einem Mitarbeiter. Geschätzte Wartezeit: ca. 6 Minuten.",
+    "Nous vous mettons en relation avec un conseiller. Temps d'attente estimé : 4 minutes.",
+    "Te pasamos con un agente. Tiempo de espera estimado: 3 minutos.",
+    "Ti stiamo mettendo in contatto con un operatore. Tempo di attesa stimato: 5 minuti.",
+])
+def test_an_estimated_wait_in_any_language_is_a_queues_notice(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sehr geehrte Damen und Herren,\n\nwir bestätigen den Eingang Ihrer Schadenmeldung.\n\nDiese Nachricht wurde "
+    "maschinell erstellt und ist ohne Unterschrift gültig.\n\nHanseatische Versicherung",
+    "Dear customer,\n\nyour annual statement is attached.\n\nThis letter is automatically generated and is valid "
+    "without a signature.\n\nNorthgate Insurance",
+    "Madame, Monsieur,\n\nveuillez trouver ci-joint votre avis d'échéance.\n\nCe courrier a été généré "
+    "automatiquement et est valable sans signature.\n\nMutuelle du Centre",
+])
+def test_a_machine_made_letter_valid_without_signature_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo Herr Weber,\n\nich habe Ihren Vertrag geprüft: das Kündigungsschreiben ist auch ohne Unterschrift gültig, "
+    "eine E-Mail genügt.\n\nViele Grüße\nLena Schmidt",
+    "Dear Jane,\n\nI've checked with our legal team: your e-mailed consent is valid without a signature.\n\n"
+    "Kind regards,\nPriya",
+])
+def test_a_person_saying_a_document_is_valid_without_signature_is_not_automatic(text):
+    assert auto_wording(text) is None

@@ -67,18 +67,21 @@ SAYS_AUTOMATIC = _words(
     r"receipt|alert|update|reminder)|auto[- ]?reply|autoreply|system (?:notification|message))\b",
     r"\bthis (?:message|e-?mail|mail|reply|response|notification|acknowledge?ment) (?:was|has been|is) "
     r"(?:\w+ )?(?:sent|generated|created) automatically\b",
-    r"\b(?:this|the) (?:message|e-?mail|reply|response|notification) (?:was|has been|is) automatically "
+    r"\b(?:this|the) (?:message|e-?mail|reply|response|notification|letter|statement) (?:was|has been|is) automatically "
     r"(?:generated|sent|created)\b",
     r"\b(?:has|have) been automatically generated\b",
     _label(r"automatic (?:reply|response|acknowledge?ment)"),
     r"\bauto-?(?:reply|response)\s*:",
     r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung)\b",
     # "dies ist eine automatisch erstellte Eingangsbestätigung": the adverb before any noun
-    r"\bdies ist eine? automatisch (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
+    r"\bdies ist eine? (?:automatisch|maschinell) (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
     r"\w+",
-    r"\bautomatisch (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte) (?:nachricht|e-?mail|antwort|"
+    r"\b(?:automatisch|maschinell) (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte) (?:nachricht|e-?mail|"
+    r"antwort|schreiben|bestätigung|"
     r"benachrichtigung|sms)\b",
-    r"\bdiese (?:nachricht|e-?mail|antwort|benachrichtigung|bestätigung|sms) (?:wurde|wird|ist) automatisch "
+    # ("maschinell erstellt": a machine's letter, "… und ist ohne Unterschrift gültig")
+    r"\bdiese[sr]? (?:nachricht|e-?mail|antwort|benachrichtigung|bestätigung|sms|schreiben|brief) (?:wurde|wird|ist) "
+    r"(?:automatisch|maschinell) "
     r"(?:erstellt|generiert|erzeugt|versandt|versendet|verschickt|gesendet)\b",
     _label(r"automatische antwort"),
     r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception) "
@@ -101,17 +104,30 @@ SAYS_AUTOMATIC = _words(
     r"\b(?:mensagem|e-?mail|sms) (?:gerad[oa]|enviad[oa]) (?:automaticamente|de forma autom[aá]tica)\b",
     _label(r"resposta automática"),
     # "This message is automatic / was generated automatically", with the verb between, in every language.
-    r"\bthis (?:message|e-?mail|mail|notification|sms|text) (?:is|was) (?:automated|automatic|auto-?generated|"
-    r"system-generated)\b",
-    r"\b(?:ce|cet) (?:message|e-?mail|mail|courriel|sms) (?:(?:a été |est )?(?:généré|envoyé)e? (?:automatiquement|"
-    r"de (?:façon|manière) automatique)|est automatique)\b",
-    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms) (?:es autom[aá]tic[oa]|(?:ha sido |fue |se ha |se )?"
-    r"(?:generad[oa]|enviad[oa]) (?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica))\b",
-    r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms) (?:è automatic[oa]|(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) "
-    r"(?:automaticamente|in modo automatico|in automatico))\b",
-    r"\bdit (?:bericht|e-?mailbericht|e-?mail|sms) is automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt)\b",
-    r"\b(?:esta|este) (?:mensagem|e-?mail|sms) (?:é autom[aá]tic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) (?:automaticamente|"
+    r"\bthis (?:message|e-?mail|mail|notification|sms|text|letter|statement|document) (?:is|was) (?:automated|"
+    r"automatic|auto-?generated|system-generated)\b",
+    r"\b(?:ce|cet|cette) (?:message|e-?mail|mail|courriel|sms|courrier|lettre|document) (?:(?:a été |est )?"
+    r"(?:généré|envoyé|édité|établi)e? (?:automatiquement|de (?:façon|manière) automatique)|est automatique)\b",
+    r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms|carta|documento|escrito) (?:es autom[aá]tic[oa]|"
+    r"(?:ha sido |fue |se ha |se )?(?:generad[oa]|enviad[oa]) (?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica))\b",
+    r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms|lettera|comunicazione|documento) (?:è automatic[oa]|"
+    r"(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) (?:automaticamente|in modo automatico|in automatico))\b",
+    r"\b(?:dit|deze) (?:bericht|e-?mailbericht|e-?mail|sms|brief|document) is automatisch (?:gegenereerd|verzonden|"
+    r"verstuurd|aangemaakt)\b",
+    r"\b(?:esta|este) (?:mensagem|e-?mail|sms|carta|documento) (?:é autom[aá]tic[oa]|(?:foi )?(?:gerad[oa]|enviad[oa]) "
+    r"(?:automaticamente|"
     r"de forma autom[aá]tica))\b",
+    # "is a message generated automatically", the noun, its participle and the adverb in a row after "is a", in every
+    # language: "Este es un mensaje generado automáticamente", "Ceci est un courriel envoyé automatiquement",
+    # "Dies ist eine Nachricht, die automatisch erstellt wurde" is not this shape (the verb last): see above.
+    r"\b(?:is|est|ist|es|è|é) (?:a|an|une?|eine?|una?|uma?|een) (?:message|e-?mail|mail|notification|reply|response|"
+    r"text|sms|nachricht|benachrichtigung|antwort|mitteilung|courriel|réponse|mensaje|correo(?: electrónico)?|"
+    r"respuesta|notificación|aviso|messaggio|risposta|notifica|comunicazione|bericht|antwoord|melding|mensagem|"
+    r"resposta|notificação) (?:generated|sent|created|generiert|erstellt|erzeugt|versandt|versendet|gesendet|"
+    r"g[ée]n[ée]r[ée]e?|envoy[ée]e?|cr[ée]{2}e?|generad[oa]|enviad[oa]|cread[oa]|generat[oa]|inviat[oa]|creat[oa]|"
+    r"gegenereerd|verzonden|verstuurd|aangemaakt|gerad[oa]|criad[oa]) (?:automatically|automatisch|"
+    r"automatiquement|autom[áa]ticamente|automaticamente|de (?:forma|manera|façon|manière) autom[áa]tic[ao]|"
+    r"in modo automatico|in automatico|de forma automática)\b",
     # A label that announces the message, at the start of a line: "Automated message: …", "Mensaje automático: …".
     r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
     r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
@@ -252,13 +268,14 @@ MAIL_MEANWHILE = _words(
     r"\bem caso de urg[êe]ncia\b|\bpara assuntos urgentes\b",
 )
 # Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
-_AUTOMATIC_WORDS = ("automat", "automát", "auto", "system")
+_AUTOMATIC_WORDS = ("automat", "automát", "auto", "system", "maschinell")
 _AWAY_WORDS = ("office", "büro", "bureau", "oficina", "ufficio", "kantoor", "escritório", "leave", "vacation",
                "holiday", "urlaub", "abwesen", "außer haus", "congé", "vacances", "vacaciones", "absent", "ausente",
                "assente", "afwezig", "ferie", "férias", "vakantie", "away", "access", "accès", "acceso", "accesso",
                "acesso", "zugriff", "erreichbar", "bereikbaar", "toegang", "wieder", "aanwezig", "ferien", "mail",
                "correo", "posta", "messages", "courriels")
-_QUEUE_WORDS = ("queue", "line", "wait", "warteschlange", "file", "cola", "coda", "fila", "wachtrij", "lista")
+_QUEUE_WORDS = ("queue", "line", "wait", "warteschlange", "file", "cola", "coda", "fila", "wachtrij", "lista", "wartezeit",
+                "attente", "espera", "attesa", "wachttijd", "stimato")
 # An acknowledgement's wording: a person may open an answer the same way, so only weak.
 _THING = (r"(?:request|message|e-?mail|enquiry|inquiry|ticket|query|complaint|report|claim|case|form|application|"
           r"submission|text|msg)")
@@ -300,6 +317,17 @@ SAYS_RECEIVED = _words(
     r"\b(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|reclamação)(?: [^.\n]{0,30}?)? foi (?:recebid|"
     r"registrad)[oa]\b",
 )
+# Valid with nobody's signature: what a letter a machine produced says of itself ("… wurde maschinell erstellt und ist
+# ohne Unterschrift gültig", "This letter is computer-generated and valid without a signature").
+SAYS_UNSIGNED = _words(
+    r"\b(?:is |are )?valid without (?:a |any )?(?:signature|being signed)\b",
+    r"\bohne (?:eigenhändige )?unterschrift gültig\b|\bgültig ohne unterschrift\b",
+    r"\bvalable sans (?:signature|être signée?)\b",
+    r"\bv[áa]lid[oa] sin (?:firma|necesidad de firma)\b",
+    r"\bvalid[oa] senza (?:firma|sottoscrizione)\b",
+    r"\bgeldig zonder (?:handtekening|ondertekening)\b",
+    r"\bv[áa]lid[oa] sem (?:assinatura|necessidade de assinatura)\b",
+)
 # A ticket was made for the message: what a helpdesk's acknowledgement says.
 SAYS_CREATED = _words(
     r"\b(?:a |your |the )?(?:ticket|case|support request|service request) (?:\(?(?:#|number |no\.? ?)?[\w-]*\d[\w-]*\)? )?"
@@ -316,6 +344,26 @@ SAYS_STATUS = _words(
     r"\b(?:has been|was) marked as (?:solved|resolved|closed)\b",
     r"\b(?:ist|wurde) als (?:gelöst|erledigt|geschlossen) markiert\b",
     r"\ba été (?:marquée?|classée?) comme (?:résolue?|fermée?)\b",
+    r"\b(?:se ha|ha sido|fue) (?:marcad[oa]|clasificad[oa]) como (?:resuelt[oa]|cerrad[oa]|solucionad[oa])\b",
+    r"\b(?:è stat[oa]|risulta) (?:contrassegnat[oa]|segnat[oa]|marcat[oa]) come (?:risolt[oa]|chius[oa])\b",
+    r"\b(?:is|werd) (?:gemarkeerd|aangemerkt) als (?:opgelost|gesloten|afgehandeld)\b",
+    r"\bfoi (?:marcad[oa]|classificad[oa]) como (?:resolvid[oa]|fechad[oa]|encerrad[oa])\b",
+    # the status of a request changed, as a helpdesk's notification says it: "Le statut de votre demande n° … a été
+    # mis à jour", "The status of your ticket #… has been updated", "El estado de su solicitud … ha cambiado"
+    r"\b(?:the )?status of (?:your|the) (?:ticket|case|request|enquiry|inquiry|claim|repair|return)\b[^.\n]{0,40}? "
+    r"(?:has been|was|is now) (?:updated|changed)\b",
+    r"\b(?:der )?status (?:ihre[rs]|deine[rs]|de[rs]) (?:anfrage|vorgangs?|tickets?|reparatur|reklamation)\b"
+    r"[^.\n]{0,40}? (?:wurde|hat sich) (?:aktualisiert|geändert)\b",
+    r"\b(?:le )?statut de (?:votre|ta|la) (?:demande|réclamation|dossier|ticket|réparation)\b[^.\n]{0,40}? "
+    r"(?:a été (?:mis à jour|modifié)|a changé)\b",
+    r"\b(?:el )?estado de (?:su|tu|la) (?:solicitud|incidencia|reclamación|ticket|reparación|consulta)\b[^.\n]{0,40}? "
+    r"(?:ha sido actualizado|se ha actualizado|ha cambiado)\b",
+    r"\b(?:lo )?stato (?:della (?:sua |tua )?(?:richiesta|pratica|segnalazione|riparazione)|del (?:suo |tuo )?ticket)\b"
+    r"[^.\n]{0,40}? (?:è stato aggiornato|è cambiato)\b",
+    r"\b(?:de )?status van (?:uw|je|jouw|de) (?:aanvraag|melding|ticket|reparatie|klacht)\b[^.\n]{0,40}? "
+    r"(?:is (?:bijgewerkt|gewijzigd|veranderd))\b",
+    r"\b(?:o )?estado d[oa] (?:seu |sua )?(?:pedido|pedidos|solicitação|ticket|reparação|reclamação)\b[^.\n]{0,40}? "
+    r"(?:foi (?:atualizado|alterado)|mudou)\b",
 )
 # A ticket or case reference ("ticket #55120", "réf. 88213", "Vorgangsnummer 2025-118734"); an order number or a
 # booking reference is the customer's own, not a sign of a ticket just made.
@@ -334,6 +382,10 @@ SAYS_QUEUE = _words(
     r"\byour (?:position|place) in (?:the )?queue(?: is)?:? \d+",
     r"\bestimated wait(?:ing)? time\s*:",
     r"\bestimated wait\s*:",
+    # the same label in the other languages: "Geschätzte Wartezeit: ca. 6 Minuten", "Temps d'attente estimé : 4 min"
+    r"\b(?:geschätzte|voraussichtliche) wartezeit\s*:|\btemps d['’]attente (?:estimé|prévu)\s*:|"
+    r"\btiempo (?:de espera )?estimado(?: de espera)?\s*:|\btempo (?:di attesa )?stimato(?: di attesa)?\s*:|"
+    r"\bgeschatte wachttijd\s*:|\btempo (?:de espera )?estimado(?: de espera)?\s*:",
     r"\b(?:sie sind|du bist) (?:an |auf )?(?:position|platz|nummer) \d+ in der warteschlange\b",
     r"\b(?:vous êtes|tu es) (?:le |la |en )?(?:numéro |n° ?)?\d+(?:e|ème)? (?:position )?dans la file d'attente\b",
     r"\b(?:usted está|estás|está) (?:en (?:la )?posición|en el puesto|en el número) \d+ (?:de|en) la cola\b",
@@ -430,7 +482,15 @@ SAYS_BOT = _words(
     rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)\s*:",
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:\w+ )?\w+, )?(?:your|the|an?|ihr|dein|der|"
     rf"votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
+    # a name in apposition, no article: "Sou a Bia, assistente virtual da …", "Soy Leo, asistente virtual de …"
+    rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:o|a|el|la|il|le|l') )?"
+    rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}, (?:{_BOT})\b",
 )
+# A chat's speaker that is a bot: "Assistente virtual: Olá!", "Chatbot: Hi there", "Virtueller Assistent: …" (only
+# opening a chat with no other speaker than the bot and the customer: a bot that hands over to a person is a person's
+# chat, and "Virtual assistant: ask Ava any time" in an e-mail's footer is no speaker).
+SAYS_BOT_SPEAKER = re.compile(rf"^[ \t]*(?:{_BOT})[ \t]*:", re.I | re.M)
+_CHAT_SPEAKER = re.compile(r"^[ \t]*([^\n:]{1,40}?)[ \t]*:[ \t]+\S", re.M)
 # What a person's answer has and a machine's acknowledgement has not: someone speaking for themselves ("I've
 # checked", "ich habe", "j'ai", "he revisado", "ho verificato", "ik heb", "eu verifiquei"), an amount of money,
 # something done about the request ("we have refunded", "has been cancelled").
@@ -472,17 +532,17 @@ SAYS_NO_REPLY = _words(
     r"\bdon't reply to this\b",
     r"\bthis (?:mailbox|address|inbox|e-?mail address) is not monitored\b",
     r"\bbitte (?:antworten sie nicht|nicht (?:auf diese (?:e-?mail|nachricht) )?antworten)\b",
-    r"\bantworten sie nicht auf diese\b",
+    r"\b(?:antworten sie|antworte) nicht auf diese\b",
     r"\b(?:merci de|veuillez|prière de|nous vous remercions de|nous vous prions de) ne pas (?:y )?répondre\b",
-    r"\bn(?:e |['’]y )répondez pas\b",
-    r"\bpor favor,? no (?:responda|conteste)\b",
-    r"\bno responda a este\b",
-    r"\bsi prega di non rispondere\b",
-    r"\bnon rispondere a quest[ao]\b",
+    r"\bn(?:e |['’]y )(?:répondez|réponds) pas\b",
+    r"\bpor favor,? no (?:responda|conteste|respondas|contestes|respondan|contesten)\b",
+    r"\bno (?:responda|respondas|respondan|conteste|contestes|contesten) a (?:este|esta)\b",
+    r"\b(?:si prega|(?:la|ti|vi|le) (?:preghiamo|prego|chiediamo|invitiamo)) di non rispondere\b",
+    r"\bnon (?:rispondere|risponda|rispondete) a quest[ao]\b",
     r"\bgelieve niet te (?:antwoorden|reageren)\b",
     r"\b(?:reageer|antwoord) niet op deze\b",
-    r"\bpor favor,? não responda\b",
-    r"\bnão responda a est[ea]\b",
+    r"\bpor favor,? não (?:responda|respondas|respondam)\b",
+    r"\bnão (?:responda|respondas|respondam) (?:a|para) est[ea]\b",
     # The address takes no answers: said by the notifications that come from one.
     r"\b(?:this|the) (?:mailbox|address|inbox|e-?mail address|number|e-?mail) (?:is|was) (?:not monitored|unmonitored|"
     r"unattended|not read)\b",
@@ -515,6 +575,23 @@ SAYS_NO_REPLY = _words(
     r"\b(?:questo indirizzo|questa casella) non è (?:monitorat[oa]|presidiat[oa])\b",
     r"\bdit (?:e-?mailadres|adres|nummer) wordt niet (?:gelezen|gecontroleerd|bewaakt)\b",
     r"\beste (?:endereço|número) não é (?:monitorizado|monitorado|lido)\b",
+    # sent from an address that cannot take replies, whatever the sentence around it: "Cet e-mail est envoyé depuis une
+    # adresse qui ne peut pas recevoir de réponses", "sent from an address that cannot receive replies"
+    r"\b(?:address|mailbox|inbox|number)\b[^.!?\n]{0,30}?\b(?:cannot|can['’]t|can not|is unable to|does not|doesn['’]t|"
+    r"will not|won['’]t) (?:accept|receive|process|take) (?:any )?(?:replies|responses|answers|incoming)\b",
+    r"\b(?:adresse|postfach|absender|nummer)\b[^.!?\n]{0,30}?\b(?:kann|können) keine (?:antworten|nachrichten|e-?mails|"
+    r"rückmeldungen) (?:empfangen|annehmen|entgegennehmen|bearbeiten)\b|\b(?:adresse|postfach)\b[^.!?\n]{0,30}?"
+    r"\bnimmt keine (?:antworten|nachrichten|e-?mails) (?:an|entgegen)\b",
+    r"\b(?:adresse|bo[îi]te|numéro)\b[^.!?\n]{0,30}?\b(?:ne peut pas|ne peut|n['’]accepte pas|ne reçoit pas|ne traite pas)"
+    r" (?:(?:recevoir|accepter|traiter) )?(?:de |les |aucune )?(?:réponses?|messages?|e-?mails?|courriels?)\b",
+    r"\b(?:dirección|buzón|número|cuenta)\b[^.!?\n]{0,30}?\bno (?:puede|admite|acepta|recibe)"
+    r" (?:recibir |aceptar )?(?:respuestas|mensajes|correos)\b",
+    r"\b(?:indirizzo|casella|numero)\b[^.!?\n]{0,30}?\bnon (?:può|è abilitat[oa] a|accetta|riceve)"
+    r" (?:ricevere |accettare )?(?:risposte|messaggi|e-?mail)\b",
+    r"\b(?:adres|mailbox|nummer|e-?mailadres)\b[^.!?\n]{0,30}?\b(?:kan geen|accepteert geen|ontvangt geen|verwerkt geen)"
+    r" (?:antwoorden|reacties|berichten|e-?mails)\b",
+    r"\b(?:endereço|caixa|número)\b[^.!?\n]{0,30}?\bnão (?:pode|aceita|recebe|consegue)"
+    r" (?:receber |aceitar )?(?:respostas|mensagens|e-?mails)\b",
 )
 # Zendesk and others put "reply above this line" at the top of every message, agents' answers included.
 REPLY_ABOVE = _words(r"\breply above this line\b", r"\bantworten sie oberhalb dieser zeile\b",
@@ -657,6 +734,11 @@ def _signed_by_a_first_name(text: str) -> bool:
     return len(lines) > 1 and bool(_NAME_WORD.match(lines[-1])) and not _NOT_A_NAME.match(lines[-1])
 
 
+def _fold_speaker(name: str) -> str:
+    """A chat speaker's label as one key: "Assistente virtual" and "assistente virtual " are one speaker."""
+    return " ".join(name.lower().split())
+
+
 def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     """What the words of an answer say about automation (every language the checks know).
 
@@ -704,6 +786,9 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
+    if (m := SAYS_BOT_SPEAKER.match(text.lstrip("\n"))) and \
+            len({_fold_speaker(x) for x in _CHAT_SPEAKER.findall(text)}) <= 2:
+        found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (a bot speaks for the company)"))
     signs: list[bool] = []
 
     def impersonal() -> bool:   # only asked when there is wording it weighs (the search is the costly part)
@@ -723,6 +808,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     for m in (received, created):
         if m and impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
+    if (m := SAYS_UNSIGNED.search(flat)) and impersonal():
+        found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (valid with nobody's signature)"))
     status = SAYS_STATUS.search(flat)
     if status:
         found.append(Evidence(WEAK, f"says “{_quote(status.group(0))}” (a ticket's status, nobody's answer)"))

@@ -272,14 +272,23 @@ def _third_person(text: str, parts: tuple[str, ...], lang: str):
         pos = tail.end()
 
 
+# A capitalised given name right before a surname: "la conta de Maria Carvalho", "Peter Schmidt hat".
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-Þ][a-zà-ÿ'’\-]{1,20})\s+$")
+_TITLE_WORD = re.compile(_TITLE.removesuffix(r"\s+"), re.I)
+
+
 def named_in_third_person(text: str, persona: dict, lang: str) -> str | None:
     """The customer's own name as the subject of a verb or as a possessor ("Jane rang again", "Frau Okafor hat",
     "Jane's already had"), not as the one spoken to ("Hi Jane", "Thanks, Jane")."""
     parts = _name_parts(persona)
     if not parts:
         return None
+    own = {fold(p) for p in parts}
     for start, end in _third_person(text, tuple(parts), lang):
         before = text[:start]
+        given = _GIVEN_BEFORE.search(before)
+        if given and fold(given.group(1)) not in own and not _TITLE_WORD.fullmatch(given.group(1)):
+            continue   # another person of the family, the surname after their own given name ("Maria Carvalho está …")
         if re.search(r"(?i:\b(?:dear|hi|hiya|hello|hey|thanks|thank\s+you|sorry|morning|afternoon|evening|hallo|liebe[rs]?|"
                      r"geehrte[rs]?|bonjour|ch[èe]re?|hola|estimad[oa]|querid[oa]|gentile|ciao|car[oa]|beste|geachte|"
                      r"hoi|ol[áa]|prezad[oa]|merci|gracias|grazie|danke|bedankt|obrigad[oa]))\W*$", before):
@@ -403,7 +412,28 @@ def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
                                     for ln in block):
         return False   # a name, a title, a company: the signature
     points, _ = evidence(body, persona, lang)
+    team = _TEAM_LABEL.match(body)
+    if team and (_ASKED_OF_TEAM.search(team.group(1)) or "?" in team.group(1)) and (
+            points >= 2 or _INFINITIVE_ORDER.search(team.group(1))):
+        # "Team facturatie: graag eerst de creditnota aanmaken en pas daarna deze mail versturen!!": a block addressed
+        # to a team, asking it to do something (an infinitive's order, or staff work), not "Support team: please allow
+        # 2 working days"
+        return True
     return points >= 2
+
+
+# A block that opens by addressing a team of the company: "Team facturatie:", "Billing team:", "Équipe SAV :",
+# "Equipo de almacén:", "Abteilung Versand:".
+_TEAM_LABEL = re.compile(r"^\s*(?:(?:team|[ée]quipe|equipo|squadra|equipa|abteilung|afdeling)\s+[\w\-]+(?:\s+[\w\-]+)?|"
+                         r"[\w\-]+(?:\s+[\w\-]+)?[\s\-]?(?:team|abteilung|afdeling))\s*:\s*(\S.*)$", re.I)
+# An order in the infinitive at a clause's end (German, Dutch: "… aanmaken", "… buchen") or start (the Romance
+# languages: "crear la nota …", "emettere la nota …").
+_INFINITIVE_ORDER = re.compile(r"(?-i:\b[a-zäöüß]{3,}(?:en|ern|eln))\s*(?:[,;.!]|\s+(?:en|und|et|y|e)\b|$)|"
+                               r"(?:^|[,;:]\s*|\b(?:please|graag|bitte|svp|por\s+favor|per\s+favore|porfa)\s+)"
+                               r"(?-i:[a-zàâçéèêëîïôûùüñ]{2,}(?:ar|er|ir|re))\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
+# Asking it something: a please of any language, or "!!" urging it.
+_ASKED_OF_TEAM = re.compile(r"\b(?:please|pls|plz|graag|bitte|svp|stp|merci\s+de|por\s+favor|porfa|per\s+favore|pf|pfv|"
+                            r"gelieve|s['’]il\s+vous\s+pla[iî]t)\b|!{2,}", re.I)
 
 
 _WE = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us|wir|uns|unser\w*|nous|notre|nos|nosotr[oa]s|nuestr[oa]s?|"

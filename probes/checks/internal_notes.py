@@ -73,7 +73,7 @@ import threading
 from functools import lru_cache
 
 from ..results import Finding
-from . import addressee
+from . import addressee, profanity
 from ._text import FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
 from .placeholders import is_field
 
@@ -93,7 +93,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_LABEL, re.compile(
         r"^\s*[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
         r"private\s+notes?|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
-        r"intern|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
+        r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
         r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
         r"(?:interne?|interna|interno|intern)|"
@@ -339,6 +339,8 @@ _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|
                        r"(?!(?i:ihr\w*|sie|euch|eure?\w*|dein\w*|unser\w*|your|our|you|votre|vos|notre|nos|vous|su|sus|"
                        r"nuestr\w*|vostr\w*|uw|jullie|onze|seu|sua|seus|suas|noss[oa]s?|all|everyone)\b)"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
+# An aside addressed to a colleague by a bare "for" and their name: "(x Sara: …)", "[for Tom: …]", "(für Jens: …)".
+_FOR_NAME = re.compile(r"^(?:for|f[üu]r|pour|para|per|voor|x|p/|pr|pra)\s+@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*:\s*(.+)$")
 # "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
 # addressed to a department or a role of the company (not to a courier, whose note a customer may have written).
 _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|finance|billing|warehouse|dispatch|despatch|stores|"
@@ -361,9 +363,9 @@ _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|fi
          r"rece[çp][çc]?[ãa]o|balc[ãa]o|contabilidade|administra[çc][ãa]o|secretaria|armaz[ée]m|expedi[çc][ãa]o|"
          r"cozinha|caixa|vendas|dire[çc][ãa]o|farmac[êe]utic[oa]s?|"
          r"team|shift|agents?|colleagues?|kolleg\w*|backoffice|back\s+office|ops|supervisor|manager|schicht|[ée]quipe|"
-         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung)")
+         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|turno|dienst|ploeg)")
 _NOTE_FOR_ROLE = re.compile(
-    r"(?:^|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
+    r"(?:^\s*(?:/{2,}|#{2,}|\*+)?\s*|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
     r"notitie|opmerking|herinnering|recordatorio|promemoria|lembrete|aviso|avviso|obs\.?)\s+(?:for|to|para|pour|f[üu]r|an|"
     r"per|voor|aan|x|p/|pr|al|ao|à|a))\s*"
     r"(?:the\s+|den\s+|die\s+|das\s+|der\s+|le\s+|la\s+|l['’]|el\s+|il\s+|lo\s+|de\s+|het\s+|o\s+|a\s+|os\s+|as\s+|"
@@ -372,7 +374,8 @@ _NOTE_FOR_ROLE = re.compile(
     r"(?!(?:your|ihr\w*|eur\w*|dein\w*|votre|vos|ton|ta|tes|su|sus|vuestr\w*|tu|tus|tuo|tua|vostr\w*|uw|jullie|je|"
     r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])" + _DEPT +
     # a colon or a spaced dash after it (not a compound: "Hinweis für Praxis-Kunden:")
-    r"(?:\s*:|\s+[-–—]+\s)\s*(\S[^\n]*)", re.I)
+    # (words may name the team further before the colon: "nota p/ turno da noite:", "note for the team in Leeds:")
+    r"(?:\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)??(?:\s*:|\s+[-–—]+\s)\s*(\S[^\n]*)", re.I)
 # "ps Kev this is the oke with the bumper dispute, don't refund …": a postscript to a colleague named with no comma,
 # in any case, which goes on about the customer or tells the colleague what to do (not "PS Sarah will call you").
 _PS_BARE = re.compile(r"(?:^|[.!?…)]\s*)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
@@ -418,6 +421,9 @@ _MARK_VERB = re.compile(
     r"verifier|confirmer|ajouter|inserer|verificar|confirmar|comprobar|anadir|insertar|verificare|confermare|"
     r"controllare|aggiungere|inserire|controleren|toevoegen|invoegen|conferir|adicionar|inserir)\b")
 _FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
+# A template engine's expression: a field and a filter after a pipe ("first_name | fallback: 'there'",
+# "customer.name|default:'Kunde'", "vorname | capitalize").
+_TEMPLATE_EXPR = re.compile(r"^\s*[A-Za-z_][\w.]*\s*\|\s*[A-Za-z_]\w*\s*(?::|$|\|)")
 # "PS Maria: …", "P.S. @tom …", "PS für Jens – …": a postscript to a named colleague.
 _POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:(?:to|for|an|für|pour|"
                          r"à|para|per|voor|aan)\s|(?:x|p/|pr)\s)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
@@ -432,10 +438,36 @@ _ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fi
                     r"can\s+u|could\s+u|can\s+you|could\s+you|pls|plz|please)\b|.*\bbefore\s+sending\b")
 # "… — Dan" at the end of an aside: a colleague signing their comment on the draft.
 _SIGNED = re.compile(r"[—–-]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*$")
+# An aside initialled by its writer at its end, as staff sign notes: "… certified copy is ok - AB", "… — JM".
+_INITIALLED = re.compile(r"\s[—–-]\s*((?-i:[A-Z]{2,3}))\s*$")
+# The writer's doubt as an indirect question: "ask compliance if …", "check whether …" (not "ask for the manager").
+_ASK_WHETHER = re.compile(r"^(?:ask|check|confirm|find\s+out|verify)\s+(?:[\w'’]+\s+){0,3}?(?:if|whether)\b", re.I)
+# Capitals that end an aside without signing it: countries, currencies, time zones, abbreviations said to customers.
+_NOT_INITIALS = {"UK", "US", "USA", "EU", "GB", "VAT", "FAQ", "GMT", "UTC", "CET", "CEST", "BST", "PDF", "NB", "PS",
+                 "AM", "PM", "ID", "OK", "EN", "DE", "FR", "ES", "IT", "NL", "PT", "EUR", "GBP", "USD", "CHF", "TBC",
+                 "TBD", "ETA", "MOT", "SMS", "APP", "IVA", "TVA", "MWST", "BTW", "CC", "BCC", "RE", "FW"}
 # A chat line's speaker: "Lewis: ", "Agent Mel: ", "[10:06] Nuria (Atención al cliente): ".
 _SPEAKER = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-ZÀ-Þ][\w.'\-]*)(?:\s+[A-ZÀ-Þ][\w.'\-]*){0,2}"
                       r"(?:\s*\([^)]{1,40}\))?\s*:\s+(?=\S)")
 # A line that starts by naming a colleague: "Marta, this one needs your sign-off …", "-- Kate, can you sort …".
+# A chat message or a line that turns to someone after a first word in lower case ("attends Karim je lui mets quoi …?",
+# "wait Tom, did he …?", "oye Marta, ¿a este le …?"): the name of the one spoken to, then what they are asked.
+_AFTER_A_WORD = re.compile(r"^([a-zà-ÿ]{2,10})[,!]?\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[,!:—–-]?\s+(.+)$")
+# First words that put a name in a phrase, not in the vocative: prepositions, articles, titles, greetings, thanks.
+_NOT_AN_INTERJECTION = {
+    "avec", "with", "mit", "con", "de", "del", "da", "di", "dal", "para", "pour", "por", "per", "a", "an", "au", "aux",
+    "bei", "by", "from", "to", "for", "voor", "met", "van", "com", "und", "and", "et", "y", "e", "en", "ou", "or",
+    "o", "oder", "of", "le", "la", "les", "el", "los", "las", "il", "lo", "the", "der", "die", "das", "dem", "den",
+    "het", "een", "un", "une", "uno", "una", "um", "uma", "hi", "hello", "hey", "dear", "hallo", "bonjour", "salut",
+    "hola", "ciao", "hoi", "ola", "oi", "merci", "thanks", "danke", "gracias", "grazie", "bedankt", "obrigado",
+    "obrigada", "chez", "dans", "in", "im", "sur", "on", "at", "bij", "naar", "nach", "zu", "zum", "zur", "sous",
+    "entre", "sans", "sin", "senza", "sem", "zonder", "ohne", "mr", "mrs", "ms", "dr", "herr", "frau", "madame",
+    "monsieur", "senor", "senora", "signor", "signora", "meneer", "mevrouw", "senhor", "senhora", "sr", "sra", "st",
+    "saint", "san", "santa", "sao", "via", "vers", "depuis", "desde", "is", "est", "es", "ist", "sono", "soy", "sou",
+    "ik", "je", "ich", "io", "yo", "eu", "i", "we", "nous", "wir", "noi", "wij", "nos", "my", "our", "mon", "ma",
+    "mein", "meine", "mi", "mio", "mijn", "meu", "minha", "your", "votre", "ihr", "su", "uw", "seu", "sua",
+    "cher", "chere", "liebe", "lieber", "querido", "querida", "caro", "cara", "beste", "estimado", "estimada", "dag",
+    "morning", "evening", "buongiorno", "buenas", "bom", "boa", "goedemorgen", "tag", "morgen", "abend", "bonsoir"}
 _NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(.+)$")
 _COLLEAGUE_ASK = re.compile(
     r"\b(?:can|could|would)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:sort|check|confirm|approve|grab|take|look|handle|"
@@ -575,6 +607,8 @@ _THIRD_NOUN = re.compile(
     r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
     r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
     r"\b(?:ojo\s+que\s+)?(?:este|esta)\s+(?:siempre|ya|otra|nunca|no\s+para)\b|"
+    # a person by a bare demonstrative after the personal "a", with a clitic: "¿a este le damos el reembolso?"
+    r"\ba\s+(?:este|esta|ese|esa)\s+(?:le|les|lo|la)\s+\w|"
     r"\b(?:il|la|lo)\s+(?:cliente|tizio|tizia|signora|signore)\b|\b(?:la|il)\s+solit[ao]\s+(?:del|della|che|di)\b|"
     r"\bde\s+(?:klant|mevrouw|meneer|vent)\b|\b(?:o|a|esse|essa|este|esta)\s+(?:cliente|senhor|senhora)\b|"
     r"\b(?:da|di|manda|llama|contesta|ofrece|escribe)(?:le|la|lo)\b|\b(?:dile|dale)\b|"
@@ -583,6 +617,11 @@ _THIRD_NOUN = re.compile(
 _ORDINAL = (r"(?:\d+(?:st|nd|rd|th|e|ème|eme|x|º|ª|\.)?|second|third|fourth|fifth|sixth|umpteenth|nth|millionth|"
             r"hundredth|zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|"
             r"segunda|tercera|cuarta|seconda|terza|quarta|tweede|derde|vierde|terceira)")
+# An ordinal as a word or with its ending, never a bare number: "3rd", "3e", "4ª", "dritte", "cuarta".
+_ORDINAL_WORD = (r"(?:\d+(?:st|nd|rd|th|e|ème|eme|º|ª)|second|third|fourth|fifth|sixth|umpteenth|nth|"
+                 r"zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|"
+                 r"segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|second[oa]|terz[oa]|quart[oa]|tweede|derde|vierde|vijfde|"
+                 r"terceir[oa])")
 # Contacting or being helped again and again: what a customer does, not what a courier or an engineer does.
 _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|emails|emailed|emailing|message|messages|"
             r"messaged|complaint|complaints|complained|complaining|chased|chasing|written|wrote|writes|explained|"
@@ -601,6 +640,11 @@ _REPEAT = re.compile(
     # asking again and again: "her 3rd free-month request this quarter", "la tercera solicitud de reembolso"
     r"requests?|demandes?|anfragen?|solicitud(?:es)?|petici[óo]n|richiest[ae]|verzoek(?:en)?|aanvra(?:ag|gen)|"
     r"pedidos?\s+de|solicita[çc][ãa]o)\b|"
+    # any contact, return or refund counted by an ordinal (not "30 days to return"): "3e contact cette semaine", "la
+    # cuarta devolución", "dritte Retoure", "her 4th refund"
+    rf"\b{_ORDINAL_WORD}\s+(?:[\w\-]+\s+)?(?:contacts?|kontakt(?:e|s)?|contactos?|contatt[oi]|contatos?|contacten|"
+    r"returns?|refunds?|retours?|remboursements?|r[üu]cksendung(?:en)?|retouren?|erstattung(?:en)?|"
+    r"devoluci[óo]n(?:es)?|reembolsos?|resi|rimbors[oi]|terugbetaling(?:en)?|devolu[çc](?:[ãa]o|[õo]es))\b|"
     rf"(?m:^)(?=.*\b{_CONTACT}\b)(?:.*\b{_ORDINAL}\s+(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r".*\b(?:schon|bereits|already)\s+\d+\s*x\b|.*(?<![\w.,])\d+\s?x\b|.*\bzum\s+\w+(?:ten)?\s+mal\b)|"
     r"\bde\s+siempre\b", re.I)
@@ -632,15 +676,15 @@ _SNEER = re.compile(
 _SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
-def _staff_talk(unit: str, pronouns: bool) -> bool:
+def _staff_talk(unit: str, pronouns: bool, lang: str | None = None) -> bool:
     """Talk between staff about the customer: the customer in the third person plus something only staff say.
 
     An aside may name the customer with a pronoun ("(third time we've walked him through this)"); a whole line
     needs a noun or a demonstrative ("cust calm now", "ojo que este siempre amenaza…"), since "he" in a reply's
     prose is usually an engineer or a courier. Nothing that speaks to the customer ("you", "Ihr") counts.
     """
-    if _TO_CUSTOMER.search(unit) or _TO_CUSTOMER_CS.search(unit):
-        return False
+    if _TO_CUSTOMER.search(unit) or _TO_CUSTOMER_CS.search(unit) or (lang and _spoken_to(unit, lang)):
+        return False   # (with the reply's language, an informal "tu", "du", "jij" too: "esta ya es tu segunda …")
     noun = _THIRD_NOUN.search(unit)
     if not noun and not (pronouns and _THIRD_PRONOUN.search(unit)):
         return False
@@ -730,6 +774,9 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
 
 _ATTRIBUTED = re.compile(r"(?im)^[\s>]*(?:.*\b(?:wrote|schrieb|a\s+écrit|escribi[óo]|ha\s+scritto|schreef|escreveu)\s*:"
                          r"|\**(?:from|von|de|da|van)\**\s*:|-{2,}\s*\w+)")
+# A line closed on both sides by arrows or stars, as a banner is (a quote opens with ">" and never closes):
+# ">>> NÃO ENVIAR antes de o financeiro aprovar <<<", "*** hold until Finance confirms ***".
+_BANNER = re.compile(r"^\s*(?:>{2,}|\*{3,}|#{3,})\s*(\S.{4,200}?)\s*(?:<{2,}|\*{3,}|#{3,})\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|je|j'|mon|ma|mes|yo|mi|mis|io|mio|mia|ik|mijn|eu|"
                            r"meu|minha)\b")
 
@@ -749,6 +796,15 @@ def _line_hits(text: str, ctx, lines=None):
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
+        banner = _BANNER.match(ln.prose) if ln.kind in (OWN, QUOTE) else None
+        if banner:   # ">>> NÃO ENVIAR antes de o financeiro aprovar <<<": the writer's own banner, not a quote
+            inner = banner.group(1)
+            hit = _first_hit(inner, ctx, names, text) or (
+                (_STAFF, inner.strip(), None) if not addressee._addressed_to_customer(inner, persona, lang)
+                and not addressee._FOOTER.search(inner) and addressee.evidence(inner, persona, lang)[0] >= 2 else None)
+            if hit:
+                yield ln, hit, []
+                continue
         if ln.kind == QUOTE and ln.no in set_apart:   # an unattributed "> " block below the signature
             hit, used = _structural(ln, set_apart, persona, lang)
             covered = max(covered, i + used)
@@ -948,6 +1004,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         return _STAFF, hit.group(0).lstrip(".!? "), None
     speaker = _SPEAKER.match(line)
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
+    hit = _AFTER_A_WORD.match(body)
+    if hit and fold(hit.group(1)) not in _NOT_AN_INTERJECTION and _is_colleague(hit.group(2), names) \
+            and not _introduced(hit.group(2), whole) and not _LINKING.match(hit.group(2)) and "?" in hit.group(3) \
+            and (not _spoken_to(hit.group(3), lang) or _informal_only(hit.group(3), whole, lang)) \
+            and not _TO_CUSTOMER_CS.search(hit.group(3)) and (
+            _THIRD_PRONOUN.search(hit.group(3)) or _THIRD_NOUN.search(hit.group(3)) or _STAFF_WORK.search(hit.group(3))):
+        return _STAFF, body.strip(), None   # "attends Karim je lui mets quoi pour le geste co ?", "wait Tom, is he …?"
     hit = _NAME_FIRST.match(body)
     if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
             _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
@@ -976,7 +1039,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         if hit:
             return _REMARK, hit.group(0), None
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
-        if _staff_talk(sentence, pronouns=False):
+        if _staff_talk(sentence, pronouns=False, lang=lang):
             return _REMARK, sentence.strip(), None
     hit = _weighed(body, names, whole, lang)
     if hit or not whole:
@@ -1015,6 +1078,8 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         inner = m.group(m.lastindex or 0).strip(" *_-–—:")
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
+        if shape == "<<" and _TEMPLATE_EXPR.match(inner):
+            continue  # a template's field with its filter ("{{first_name | fallback: "there"}}"): the placeholder check's
         to = _TO_COLLEAGUE.match(inner)
         if to and _FRONT.match(to.group(2) or "") and "?" not in inner and not _THIRD_PRONOUN.search(to.group(3)) \
                 and not _THIRD_NOUN.search(to.group(3)):
@@ -1026,14 +1091,28 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
                 _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3))) or
-                _NEGATED_ORDER.match(to.group(3))):
-            return _STAFF, m.group(0), m.span()   # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]"
+                _NEGATED_ORDER.match(to.group(3)) or (
+                    _THIRD_PRONOUN.search(to.group(3)) and not _TO_CUSTOMER.search(to.group(3)) and not _introduced(
+                        (to.group(1) or to.group(2)).lstrip("@"), whole) and (
+                        _ORDER.search(to.group(3)) or _THREAT.search(to.group(3)) or _STAFF_WORK.search(to.group(3))
+                        or _DONT_PROMISE.search(to.group(3)) or _REPEAT.search(to.group(3))))):
+            # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]", "(Siobhan - he's threatening a bad
+            # review, offer 15% max, NOT a full refund)": a colleague told of the customer and what to do
+            return _STAFF, m.group(0), m.span()
         signed = _SIGNED.search(inner)
         if signed and "?" in inner and _is_colleague(signed.group(1), names) and not _TO_CUSTOMER.search(inner):
             return _STAFF, m.group(0), m.span()   # a colleague's comment on the draft: "(bit strong? — Dan)"
+        initials = _INITIALLED.search(inner)
+        if initials and initials.group(1) not in _NOT_INITIALS and not _spoken_to(inner[:initials.start()], lang) \
+                and not _TO_CUSTOMER_CS.search(inner) and (_ASK_WHETHER.match(inner) or "?" in inner or _kinds(
+                inner[:initials.start()], "", whole, lang) & {"order", "third"} or any(
+                p.search(fold(inner[:initials.start()])) for p in _DRAFTING)):
+            return _STAFF, m.group(0), m.span()   # "[ask compliance if a certified copy is ok - AB]": initialled
         note_for = _NOTE_FOR.search(inner)
         if note_for and _is_colleague(note_for.group(1), names):
             return _STAFF, m.group(0), m.span()
+        if _for_colleague(inner, names, whole, lang):
+            return _STAFF, m.group(0), m.span()   # "(x Sara: già usato il reso gratis a marzo, scalare 5,90 €)"
         team = _TO_TEAM.match(inner)
         if team and not _TO_CUSTOMER.search(team.group(1)) and ("?" in team.group(1) or _REQUEST.search(fold(team.group(1)))):
             return _STAFF, m.group(0), m.span()   # "[bereavement team: did we send the condolence card?]"
@@ -1056,7 +1135,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
         # "he" in an aside is the customer's unless the reply names someone else first ("your son's appointment
         # … (he should bring his red book, pls)")
-        if _staff_talk(inner, pronouns=True) and (not whole or _staff_talk(inner, pronouns=False) or not _PERSON_NOUN.search(
+        if _staff_talk(inner, pronouns=True, lang=lang) and (not whole or _staff_talk(inner, pronouns=False) or not _PERSON_NOUN.search(
                 (whole[:whole.find(line)] if line in whole else "") + line[:m.start()] + " " +
                 inner[:_first_pronoun(inner)])):
             return _REMARK, m.group(0), m.span()
@@ -1084,6 +1163,16 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if structural:
             return structural, m.group(0), m.span()
     return None
+
+
+def _for_colleague(inner: str, names: set[str], whole: str, lang: str) -> bool:
+    """A passage addressed to a colleague by a bare "for" and their name, that tells them of the case or what to do
+    ("x Sara: già usato il reso gratis a marzo, scalare 5,90 € dal rimborso", "for Tom: he's had two refunds")."""
+    for_name = _FOR_NAME.match(inner)
+    return bool(for_name and _is_colleague(for_name.group(1), names) and not _introduced(for_name.group(1), whole)
+                and not _spoken_to(for_name.group(2), lang) and not _TO_CUSTOMER_CS.search(for_name.group(2)) and (
+                "?" in for_name.group(2) or _STAFF_WORK.search(for_name.group(2)) or _infinitive_orders(
+                    for_name.group(2), lang) or _kinds(for_name.group(2), "", whole, lang) & {"third", "order"}))
 
 
 def _first_pronoun(text: str) -> int:
@@ -1201,7 +1290,7 @@ _FRONT = re.compile(r"^(?:reception|front\s+(?:desk|office)|desk|counter|cashier
 _THEN = r"(?:und|danach|dann|en|daarna|dan|et|puis|ensuite|y|luego|despu[ée]s|e|poi|dopo|depois|and|then)"
 _CLAUSES = re.compile(rf"(?:\s*[,;:–—]|\s+-)\s*(?:{_THEN}\s+){{0,2}}|(?:\s+{_THEN}){{1,2}}\s+")
 _INFINITIVE_LAST = re.compile(r"(?-i:\b[a-zäöüß]{3,}(?:en|ern|eln))\W*$")
-_INFINITIVE_FIRST = re.compile(r"^(?-i:[a-zàâçéèêëîïôûùüÿñ]{2,}(?:ar|er|ir|re))\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
+_INFINITIVE_FIRST = re.compile(r"^(?-i:[a-zàâçéèêëîïôûùüÿñ]{2,}(?:ar|er|ir|re)|ver|dar|ler|vir)\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
 _SUBJECT = re.compile(r"\b(?:ich|du|er|sie|es|wir|ihr|man|ik|jij|je|hij|zij|ze|we|wij|u|jullie|the|they|we|you)\b", re.I)
 
 
@@ -1270,6 +1359,11 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
             _asks_before_the_customer(line, names, whole, lang)
         if hit:
             return hit
+    if line.strip() == first.strip():   # the first line's first sentence greets; a later one may turn to a colleague
+        for sentence in _sentences(line)[1:]:   # ("Hi Gareth, … Kev - if he doesnt reply by tmrw ring him, …")
+            hit = _turns_to_colleague(sentence, names, whole, lang)
+            if hit:
+                return hit
     return None
 
 
@@ -1393,13 +1487,18 @@ _LINKING = re.compile(r"(?i:\w+ly|finally|lastly|alternatively|otherwise|meanwhi
                       r"therefore|however|unfortunately|sadly|also|again|then|next|first|second|update|status|done|"
                       r"dann|danach|leider|also|au[ßs]erdem|puis|ensuite|enfin|malheureusement|luego|despu[ée]s|adem[áa]s|"
                       r"lamentablemente|poi|dopo|inoltre|purtroppo|dan|daarna|helaas|verder|depois|ent[ãa]o|infelizmente|"
-                      r"al[ée]m)$")
+                      r"al[ée]m|"
+                      # interjections that open a turn: "Right, I've escalated this …", "Bon, j'ai vérifié …"
+                      r"right|okay|ok|so|well|great|perfect|sure|alright|good|now|anyway|ah|oh|bon|alors|bueno|vale|"
+                      r"pues|ecco|allora|bene|benissimo|nou|goed|prima|pronto|certo|bom|gut|okay|perfekt|perfecto|"
+                      r"perfetto|perfeito|parfait|super|top|klar|genau|claro|d'accord|voil[àa])$")
 # Told to colleagues: "tread carefully", "cuidado con lo que decimos".
 _CAUTION = re.compile(r"\b(?:tread\s+carefully|be\s+careful|careful\s+what\s+we|cuidado\s+con\s+lo\s+que|"
                       r"attention\s+[àa]\s+ce\s+qu|vorsicht\s+mit|occhio\s+a|pas\s+op\s+met|cuidado\s+com\s+o\s+que)",
                       re.I)
 # A customer's threat, which staff warn each other about.
 _THREAT = re.compile(r"\b(?:threaten\w*\s+(?:the\s+)?(?:ombudsman|solicitor|lawyer|legal|court|press|trading\s+standards)|"
+                      r"threaten\w*\s+(?:\w+\s+){0,2}?(?:bad|negative|poor|1[- ]star|one[- ]star)\s+(?:review|rating)|"
                       r"amenaz\w*\s+con|droht\s+mit|menac\w*\s+de|minacci\w*\s+di|dreigt\s+met|amea[çc]\w*\s+(?:com|ir))",
                       re.I)
 # A colleague's informal "you" in a reply that calls the customer "vous", "Sie", "usted", "Lei", "u".
@@ -1429,15 +1528,19 @@ _OWN_TEXT = re.compile(
     r"\b(?:dan|daarna|en)\s+(?:verwijderen|weghalen)\s*[.!]*$|"
     r"\b(?:depois|e)\s+(?:apagar|tirar|remover)\s*[.!]*$|"
     # a macro's condition about the customer: "only use if the customer has …", "alleen gebruiken als klant …"
-    r"\b(?:only\s+use|use\s+only)\s+(?:this\s+(?:\w+\s+)?)?(?:if|when|for)\s+(?:the\s+)?(?:customer|client|cx|cust|"
-    r"patient|caller|member|tenant)\b|"
+    r"\b(?:only\s+use|use\s+only|use\s+(?:this|the)\s+(?:\w+\s+)?only)\s+(?:this\s+(?:\w+\s+)?)?(?:if|when|for)\s+"
+    r"(?:the\s+)?(?:customer|client|cx|cust|patient|caller|member|tenant)s?\b|"
     r"\bnur\s+(?:verwenden|nutzen|benutzen|einsetzen)\s*,?\s*(?:wenn|falls|bei)\s+(?:der\s+|die\s+)?(?:kunde|kundin|"
     r"patient\w*)\b|"
-    r"\b(?:a\s+)?utiliser\s+(?:uniquement|seulement)\s+(?:si|quand|pour)\s+(?:le\s+|la\s+|l')?(?:client|cliente|"
-    r"patient|patiente|adherent\w*)\b|"
-    r"\busar\s+(?:solo|unicamente|solamente|apenas|somente|so)\s+(?:si|se|cuando|quando|para)\s+(?:el\s+|la\s+|o\s+|a\s+)?"
-    r"(?:cliente|clienta|paciente)\b|"
-    r"\b(?:usare|utilizzare)\s+solo\s+(?:se|quando|per)\s+(?:il\s+|la\s+)?(?:cliente|paziente)\b|"
+    # (the template named between: "usar este texto só para clientes da região Sudeste", "utiliser ce modèle
+    # uniquement pour les clients …")
+    r"\b(?:a\s+)?utiliser\s+(?:(?:ce|cette)\s+(?:texte|modele|paragraphe|reponse|message)\s+)?(?:uniquement|seulement)\s+"
+    r"(?:si|quand|pour)\s+(?:le\s+|la\s+|l'|les\s+)?(?:client|cliente|patient|patiente|adherent\w*)s?\b|"
+    r"\busar\s+(?:(?:este|esta|esse|essa)\s+(?:texto|modelo|plantilla|parrafo|paragrafo|respuesta|resposta|mensaje|"
+    r"mensagem)\s+)?(?:solo|unicamente|solamente|apenas|somente|so)\s+(?:si|se|cuando|quando|para)\s+"
+    r"(?:el\s+|la\s+|o\s+|a\s+|los\s+|las\s+|os\s+|as\s+)?(?:cliente|clienta|paciente)s?\b|"
+    r"\b(?:usare|utilizzare)\s+(?:(?:questo|questa)\s+(?:testo|modello|paragrafo|risposta|messaggio)\s+)?solo\s+"
+    r"(?:se|quando|per)\s+(?:il\s+|la\s+|i\s+|le\s+)?(?:client[ei]|pazient[ei])\b|"
     r"\b(?:alleen|enkel)\s+(?:te\s+)?gebruiken\s+(?:als|bij|wanneer|voor)\s+(?:de\s+)?(?:klant|patient|client)\b|"
     # amounts and dates still to be set by hand: "Bedragen handmatig aanpassen!", "adjust the amounts manually"
     r"\b(?:adjust|change|update|amend|fill\s+in)\s+(?:the\s+)?(?:amounts?|figures?|dates?|prices?|names?)\s+"
@@ -1451,7 +1554,7 @@ _OWN_TEXT = re.compile(
     r"(?:a\s+mano|manualmente)\b")
 # Stems _OWN_TEXT needs, to skip folding text that has none of them.
 _OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|suprim|cancell|togli|rimuov|effac|retir|enlev|"
-                            r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|"
+                            r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|utilis|"
                             r"gebruik|verwend|nutzen|benutz|einsetz|manual|handmatig|zelf|mano|m[ãa]o|main|hand", re.I)
 # A macro's own label in brackets at the start of a line: "[MACRO – Annulering <14 dgn]", "[Template: refund]".
 _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|template|textbaustein|sjabloon|"
@@ -1513,7 +1616,7 @@ _REPLY_THAT = re.compile(
 # --- Evidence that a set-apart passage (an aside, a line of its own) was written for staff: each a kind. ---
 _SHORT = re.compile(
     r"(?<![\w/])(?:pls|plz|thx|tmrw|asap|yr|til|thru|b4|dont|cant|wont|xfa|porfa|xq|pq|tb|tmb|ipv|ivm|evt|ff|mss|zsm|"
-    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
+    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|hj|msm|tbm|qdo|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
 _HEADS = re.compile(r"^\W*(?:ojo|occhio|attenzione|aten[cç][aã]o|cuidado|let\s+op|achtung|vorsicht|attention|careful|"
                     r"nb|n\.b\.|heads[- ]up|fyi|psst|obs)\b", re.I)   # not "Note:", "Nota:": said to customers all the time
 # An order as only staff get it: an infinitive after "no"/"non"/"não"/"ne pas" ("no confirmar hora hasta q …",
@@ -1571,9 +1674,14 @@ _REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d)\s*x?\s+(?:calls?|e-?mail
                        r"reclama[çc][õo]es|reclamos|quejas|klachten|beschwerden|plaintes|complaints)\b|"
                        r"\b(?:twice|zweimal|dreimal|deux\s+fois|trois\s+fois|dos\s+veces|tres\s+veces|due\s+volte|tre\s+volte|"
                        r"twee\s+keer|drie\s+keer|duas\s+vezes|tr[êe]s\s+vezes)\b", re.I)
-_REPEAT_H = re.compile(_REPEAT_H.pattern + rf"|(?<![\w.,/])[2-9]\s?x\s+(?:\w+\s+)?{_CONTACT}\b|\b{_CONTACT}\s+[2-9]\s?x\b",
+_REPEAT_H = re.compile(_REPEAT_H.pattern +
+                       # getting in touch every day: "il rappelle tous les jours", "ruft jeden Tag an", "llama todos
+                       # los días" (not "we deliver every day")
+                       rf"|\b(?:{_CONTACT}|rappel\w*|ruft|chiama|belt)\s+(?:\w+\s+){{0,2}}?(?:every\s+(?:single\s+)?day|daily|"
+                       r"tous\s+les\s+jours|chaque\s+jour|jeden\s+tag|t[äa]glich|todos\s+los\s+d[ií]as|cada\s+d[ií]a|"
+                       r"tutti\s+i\s+giorni|ogni\s+giorno|elke\s+dag|iedere\s+dag|dagelijks|todos\s+os\s+dias|cada\s+dia)\b" + rf"|(?<![\w.,/])[2-9]\s?x\s+(?:\w+\s+)?{_CONTACT}\b|\b{_CONTACT}\s+[2-9]\s?x\b",
                        re.I)   # "3x gebeld", "called 4x"
-_STAFF_WORK_H = re.compile(r"\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
+_STAFF_WORK_H = re.compile(r"(?-i:\b[LNT][1-3]\b)|\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
                            r"passaggio\s+di\s+consegne|passagem\s+de\s+turno|sistema\s+(?:às\s+vezes|a\s+veces)|"
                            r"no-?show|\d(?:º|°|o)?\s*(?:livello|nivel|n[íi]vel))\b", re.I)
 
@@ -1743,11 +1851,18 @@ def _reply_language(whole: str, unit: str):
     return max(rest, key=lambda lang: rest[lang]) if n - k >= 12 else None
 
 
+# The customer as a bare demonstrative with "already", "always", "again", which only staff say of a customer: "ojo q
+# este ya pidió reembolso 2 veces", "el cabrón este ya va por la cuarta", "essa já ligou", "esta siempre igual".
+_THIS_ONE_AGAIN = re.compile(r"\b(?:este|esta|ese|esa|esse|essa)\s+(?:ya|siempre|otra\s+vez|nunca|j[áa]|sempre|"
+                             r"de\s+novo|outra\s+vez)\b", re.I)
+
+
 def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:
     """The kinds of staff evidence in a set-apart passage."""
     kinds = set()
     if _pronoun_for_customer(unit, before, lang) or _THE_ONE.search(unit) or addressee._CUSTOMER_NOUN.search(unit) or \
-            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang):
+            addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang) \
+            or _THIS_ONE_AGAIN.search(unit):
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit) or \
@@ -1763,8 +1878,8 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("work")
     if _REPEAT_H.search(unit) or _AGAIN_COUNT.search(unit):
         kinds.add("repeat")
-    if _SNEER.search(unit) or _WHINGE.search(unit):
-        kinds.add("sneer")
+    if _SNEER.search(unit) or _WHINGE.search(unit) or ("third" in kinds and profanity.check(unit)):
+        kinds.add("sneer")   # (swearing about the customer: "el cabrón este ya va por la cuarta")
     if jotted and unit[:1].islower() and re.search(r"(?:^|[.!?]\s+)[A-ZÀ-Þ]", whole):
         kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
     if _CANDOUR.search(unit):
@@ -1894,6 +2009,8 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
         return None   # "thanks for waiting, I've checked and he'll be there by 2pm tmrw": the writer to the customer
     before = whole[:whole.find(unit)] if unit in whole else ""
     kinds = _kinds(text, before, whole, lang, jotted)
+    if aside and len({w.lower() for w in _SHORT.findall(text)}) >= 2 and _infinitive_orders(text, lang) >= 1:
+        kinds.add("order")   # "(ver c/ estoque se saiu msm hj, …)": an order in the infinitive, jotted in chat shorthand
     # Two kinds, one saying whom it is about or telling someone what to do, one marking it as jotted for staff:
     # "(no confirmar hora hasta q llame …)", "ff lunchen, kun jij chat 3 en 5 overnemen? die van 5 zeurt …"; an
     # aside is set apart already, and staff work or a repeat marks it enough ("(she's had 2 freezes, policy says 1)").

@@ -50,13 +50,17 @@ _WHY_YOU_GET_THIS = re.compile(
     r"u\s+ontvangt\s+deze\s+(?:e-?mail|mail|melding|notificatie)\s+omdat|"
     r"(?:recebe|recebeu)\s+este\s+(?:e-?mail|email)\s+porque)", re.I)
 _FIELD = re.compile(
-    r"^\s*(?:status|subject|priority|case(?:\s+(?:number|no\.?|id))?|ticket(?:\s+(?:number|no\.?|id))?|reference|"
+    r"^\s*(?:(?:new|current|nouveau|nouvel|actuel|neuer|aktueller|nuevo|actual|nuovo|attuale|nieuwe|huidige|novo|atual)"
+    r"\s+(?=(?:status|statut|estado|stato)\b))?(?:status|subject|priority|case(?:\s+(?:number|no\.?|id))?|ticket(?:\s+(?:number|no\.?|id))?|reference|"
     r"ref|request(?:er)?|assignee|assigned\s+to|category|queue|betreff|priorität|vorgang|objet|statut|priorité|"
     r"asunto|estado|prioridad|oggetto|stato|priorità|onderwerp|prioriteit|assunto|prioridade)\s*:\s*\S", re.I | re.M)
 _HEADLINE = re.compile(
-    r"^\s*(?:(?:your|votre|ihr|ihre|su|il\s+suo|la\s+sua|uw|o\s+seu|a\s+sua)\s+)?(?:\w+\s+)?(?:case|ticket|job|request|return|order|claim|incident|booking|enquiry|query|application|"
+    # the status of it, in the languages' word order: "Le statut de votre demande n° SAV-0087 a été mis à jour"
+    r"^\s*(?:(?:the\s+|le\s+|der\s+|el\s+|lo\s+|de\s+|o\s+)?(?:status|statut|estado|stato)\s+(?:of|de|von|del|della|"
+    r"dello|van|do|da|des|du|der|des)\s+)?"
+    r"(?:(?:your|votre|ihr|ihre|su|il\s+suo|la\s+sua|uw|o\s+seu|a\s+sua)\s+)?(?:\w+\s+)?(?:case|ticket|job|request|return|order|claim|incident|booking|enquiry|query|application|"
     r"vorgang|anfrage|ticket|demande|dossier|solicitud|caso|pedido|richiesta|pratica|aanvraag|melding|"
-    r"pedido|processo)\s+#?[\w\-]*\d[\w\-]*\s+(?:has\s+been|is\s+now|was|wurde|ist|a\s+été|est|ha\s+sido|"
+    r"pedido|processo)\s+(?:n[°º.]\s*|no\.\s*|nr\.\s*)?#?[\w\-]*\d[\w\-]*\s+(?:has\s+been|is\s+now|was|wurde|ist|a\s+été|est|ha\s+sido|"
     r"a\s+été|è\s+stat[oa]|è|is|werd|foi|está)\s+\w+", re.I)
 _COMPANY_AWAY = re.compile(
     r"\b(?:(?:answered|dealt\s+with|handled|processed)\s+in\s+(?:the\s+)?order\s+(?:of\s+arrival|(?:it\s+was|they\s+were|"

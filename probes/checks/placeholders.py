@@ -115,6 +115,9 @@ PATTERNS = [
     ("dollar variable", re.compile(r"\$\{\s*[A-Za-z][\w.]{0,40}\s*\}")),
     ("dollar variable", re.compile(rf"\$(?:{_FIELD}){_FIELD_END}", re.I)),
     ("percent signs", re.compile(r"%[A-Za-z][A-Za-z0-9_.]{1,30}%")),
+    # The same symbol on both sides of an identifier, as "%NAME%" is: "$RETURN_DEADLINE$", "#FIRST_NAME#", "~name~".
+    ("symbol delimiters", re.compile(r"(?<![\w$#~])(?:\$([A-Za-z][A-Za-z0-9_.]{1,30})\$|#([A-Za-z][A-Za-z0-9_.]{1,30})#|"
+                                     r"~([A-Za-z][A-Za-z0-9_.]{1,30})~)(?![\w$#~])")),
     ("percent signs", re.compile(r"%([A-Za-z][A-Za-z ]{1,30}[A-Za-z])%")),
     # Rarer template syntaxes: ERB "<%= name %>", "((first_name))", "@@name@@", "__FIRST_NAME__".
     ("template tag", re.compile(r"<%=?\s*([A-Za-z][\w.]{0,40})\s*%>|@@([A-Za-z][\w.]{0,40})@@|"
@@ -206,6 +209,14 @@ _INLINE_CODE = re.compile(r"`([^`\n]+)`")
 # A run of Xs next to other mask groups or digits is a masked number: "XXXX XXXX XXXX 4417", "XXXX-1234".
 _MASK_AFTER = re.compile(r"[\s\-]*(?:[X*•]{2,}|\d)")
 _MASK_BEFORE = re.compile(r"(?:[X*•]{2,}|\d)[\s\-]*$")
+# Orders to type or to replace a placeholder as it stands, in the languages after English: the informal and the
+# formal imperative (German with its "Sie"). Not "enter", "indicate", "put": said of a form's field or a value too.
+_WRITE_IT = (r"(?:schreiben|tippen|ersetzen)\s+sie|schreib|schreibe|tipp|tippe|ersetze|"
+             r"[ée]crivez|[ée]cris|tapez|saisissez|saisis|remplacez|remplace|"
+             r"escriba|escribe|escribid|teclee|teclea|sustituya|sustituye|reemplace|reemplaza|"
+             r"scrivi|scriva|scrivete|digita|digiti|sostituisci|sostituisca|sostituite|"
+             r"schrijf|typ|tik|vervang|"
+             r"escreva|escreve|digite|substitua|substitui")
 # The reply talks *about* the placeholder: "Replace {order_id} with", "type the tag %FIRSTNAME%".
 _EXPLAINED_BEFORE = re.compile(
     # ("Guten Tag [Name]," is the commonest German greeting, not talk of a tag)
@@ -214,7 +225,10 @@ _EXPLAINED_BEFORE = re.compile(
     r"campo|champ|feld|veld|enter(?:\s+(?:your|the))?|fill\s+in(?:\s+(?:your|the))?|"
     # the same words in the other languages: "la balise", "den Platzhalter", "la etiqueta", "il segnaposto"
     r"balise|variable|platzhalter|variable|etiqueta|marcador|segnaposto|variabile|variabele|tijdelijke\s+aanduiding|"
-    r"merge-?tag|tag-?ul)\s*[:\"'“‘«(]?\s*$", re.I)
+    r"merge-?tag|tag-?ul|"
+    # an order to write or replace the placeholder literally, in the other languages ("Schreiben Sie {vorname} an die
+    # Stelle …", "Vervang <JOUW_API_SLEUTEL> door …", "remplacez [NOM] par …", "escriba {nombre} donde …")
+    + _WRITE_IT + r")\s*[:\"'“‘«(]?\s*$", re.I)
 # "like this: REFUND {case_number}", "ad esempio: RIMBORSO {numero_pratica}", "zum Beispiel {vorname}": an example the
 # reply gives (a literal word or two may come before the placeholder).
 _EXAMPLE_WORDS = (
@@ -257,6 +271,7 @@ _REPLACED_LATER = re.compile(
     re.I)
 # Words about template syntax, in what explains a placeholder (not "the field …", "click …", "enter your …").
 _TEMPLATE_TALK = re.compile(r"replace|type|insert|paste|tag|placeholder|variable|merge|syntax|e\.g\.|for\s+example|"
+                            + _WRITE_IT + "|"
                             r"balise|platzhalter|etiqueta|marcador|segnaposto|variabile|variabele|aanduiding|"
                             r"wherever|where\s+you\s+want|replaced|filled\s+in|vervangen|ingevuld|ersetzt|"
                             r"ausgefüllt|remplac|substitu|reemplaz|sustitu|sostitu|rimpiazz|"
@@ -271,6 +286,17 @@ _SYNTAX_NAMED = re.compile(
     r"variabil[ei]\s+(?:di\s+)?(?:unione|template|modello)|tijdelijke\s+aanduidings?|samenvoegvelden|"
     r"samenvoegveld|espaços?\s+reservados?|marcadores?\s+de\s+posición)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A sentence that says the reply's fields get replaced (fields, placeholders or variables as the subject of a passive
+# "replaced"; not "filled in", said of a form's fields): "Die Felder werden beim Versand automatisch ersetzt", "these placeholders are replaced
+# when the message goes out", "les champs sont remplacés", "los campos se sustituyen", "i campi vengono sostituiti",
+# "de velden worden vervangen", "os campos são substituídos". A template that leaked says nothing of the kind.
+_FIELDS_REPLACED = re.compile(
+    r"\b(?:(?:the|these|those|all|die|diese|alle|les|ces|los|estos|las|estas|i|questi|le|queste|de|deze|os|estes|as|"
+    r"estas)\s+)?(?:fields|placeholders|variables|merge\s+(?:tags|fields)|tags|felder|platzhalter|variablen|champs|"
+    r"balises|variables|campos|marcadores|variables|campi|segnaposto|variabili|velden|variabelen|"
+    r"tijdelijke\s+aanduidingen|campos|vari[áa]veis|marcadores)\b[^.!?\n]{0,40}?\b(?:replaced|substituted|swapped|"
+    r"ersetzt|remplac[ée]e?s|substitu[ée]e?s|reemplazad[oa]s|sustituid[oa]s|se\s+(?:sustituyen|reemplazan)|"
+    r"sostituit[ie]|vervangen|substitu[íi]d[oa]s|se\s+substituem)\b", re.I)
 
 
 def _sentence_names_syntax(lines, no: int, start: int, end: int) -> bool:
@@ -321,6 +347,8 @@ def check(text: str, ctx=None) -> list[Finding]:
                     explained |= {token, kind} if how == "template" else {token}
                     continue
                 hits.append((ln.no, m.start(), token, kind))
+    if hits and _FIELDS_REPLACED.search(" ".join(ln.prose for ln in lines if ln.kind in (OWN, FOREIGN))):
+        explained |= _BRACKETS   # "The fields are replaced when the message is sent": the reply explains its fields
     hits.extend(_unfilled_slots(lines, ctx, covered))
     found: list[Finding] = []
     seen: set[str] = set()

@@ -1558,3 +1558,258 @@ def test_a_templates_own_label_in_brackets_is_a_note_and_a_template_offered_to_t
 ])
 def test_a_counters_sign_for_the_visitor_is_no_note_and_a_question_to_it_is(lang, name, text, note):
     assert bool(check(text, persona_in(lang, name))) is note
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Ryan Mitchell", "Support: Hi {{first_name | fallback: \"there\"}}! Yes, you can switch plans any time."),
+    ("de", "Jana Weber", "Hallo {{ vorname | default: 'zusammen' }}, Ihre Bestellung ist unterwegs."),
+    ("fr", "Léa Martin", "Bonjour {{prenom|capitalize}}, votre colis est parti ce matin."),
+])
+def test_a_template_field_with_its_filter_is_the_placeholder_checks_not_a_drafting_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "André Carvalho", "Lamentamos a sua perda. Recebemos a certidão de óbito e o processo de encerramento da "
+                             "conta de Maria Carvalho está em curso."),
+    ("es", "Luis López", "Sentimos mucho su pérdida. El expediente de la póliza de Carmen López ya está cerrado y "
+                         "la gestión ha quedado resuelta."),
+    ("de", "Jonas Becker", "Es tut uns leid. Der Vorgang zum Konto von Ingrid Becker ist abgeschlossen, die "
+                           "Kündigung wurde bearbeitet."),
+])
+def test_a_relative_with_the_customers_surname_is_not_the_customer_spoken_of(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "André Carvalho", "Olá André. Carvalho já ligou 3 vezes, processo escalado, fechar o ticket hoje."),
+    ("es", "Luis López", "Hola Luis, gracias. Sr. López ya ha llamado tres veces, cerrar el caso y escalar."),
+])
+def test_the_customers_own_surname_in_the_third_person_is_still_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+# Round x/y: notes told by their structure in every language (a counted contact, a demonstrative for the customer, a
+# colleague told of "him", a word then a colleague's name, a banner, a block for a team, an aside in chat shorthand).
+@pytest.mark.parametrize("lang, name, text", [
+    ("fr", "Paul Fontaine", "Je regarde votre box tout de suite. [3e contact cette semaine, il rappelle tous les jours, "
+                            "on peut passer la main au N2 svp ?] Pouvez-vous me confirmer le voyant ?"),
+    ("en", "Paul Hart", "Your parcel is on its way. (4th contact this week, he rings every day, can L2 take it?)"),
+    ("es", "Alberto Ruiz", "Hola Alberto, gracias por esperar. ojo q este ya pidió reembolso 2 veces este año, mirad "
+                           "historial antes de aprobar. Tu reserva fue cancelada por el alojamiento."),
+    ("es", "Rubén Gil", "Hola Rubén, te abonamos 54,00 € en tu tarjeta. [ojo: el cabrón este ya va por la cuarta "
+                        "devolución, marcar cuenta] Gracias por comprar con nosotros."),
+    ("pt", "Rita Sousa", "Olá Rita, o reembolso já foi feito. (cuidado: essa já ligou 3 vezes hoje, não oferecer mais nada)"),
+])
+def test_an_aside_counting_the_customers_contacts_or_calling_them_this_one_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Jane Doe", "Hi Jane, our policy (the customer has 30 days to return an item) applies here."),
+    ("en", "Jane Doe", "Hi Jane, your walker Tom is booked (he comes every day at 8)."),
+    ("fr", "Paul Fontaine", "Bonjour, nous livrons tous les jours (sauf le dimanche). Votre 3e commande est offerte."),
+    ("es", "Ana Gil", "Hola Ana, esta ya es tu segunda devolución gratuita, así que no pagas nada (como siempre)."),
+])
+def test_counts_and_demonstratives_said_to_the_customer_are_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Patrick Doyle", "We're sorry your stay fell short.\n\n(Siobhan - he's threatening a bad review, offer 15% "
+                            "max, NOT a full refund)\n\nWe'd like to offer you 15% off."),
+    ("en", "Patrick Doyle", "Thanks for your patience. (Dev - he's called twice already, escalate to billing if he "
+                            "rings again)"),
+    ("de", "Jonas Weber", "Vielen Dank für Ihre Geduld. (Anna - er droht mit dem Anwalt, KEIN Gutschein anbieten)"),
+])
+def test_a_colleague_named_and_told_of_the_customer_and_what_to_do_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Patrick Doyle", "Your engineer is booked. (Tom - he's our senior fitter and will call you before 9)"),
+    ("de", "Jonas Weber", "Ihr Termin steht. (Herr Krause - er ist unser Monteur und ruft Sie vorher an)"),
+])
+def test_a_colleague_introduced_to_the_customer_in_an_aside_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("fr", "Nadia Benali", "Conseiller (Julien) : Bonjour Nadia, je regarde ça.\nConseiller (Julien) : attends Karim je "
+                           "lui mets quoi pour le geste co ? 1 mois offert ou pas ?\nConseiller (Julien) : Nos "
+                           "techniciens sont mobilisés."),
+    ("en", "Nadia Khan", "Agent (Tom): Hi Nadia, one moment please.\nAgent (Tom): wait Priya, did he already get the "
+                         "goodwill credit last month?\nAgent (Tom): Thanks for waiting."),
+    ("es", "Nadia Ruiz", "Agente (Luis): Hola Nadia, un momento.\nAgente (Luis): oye Marta, ¿a este le damos el "
+                         "reembolso o no?\nAgente (Luis): Gracias por esperar."),
+])
+def test_a_message_that_turns_to_a_colleague_after_a_first_word_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("fr", "Nadia Benali", "Conseiller (Julien) : merci Nadia, est-ce que le voyant est rouge ?"),
+    ("en", "Nadia Khan", "Agent (Tom): sorry Nadia, could you check the light on the router?"),
+    ("en", "Nadia Khan", "Agent (Tom): with Priya from billing we checked it: is the direct debit still active?"),
+])
+def test_a_first_word_then_the_customers_name_or_a_phrase_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "Rita Sousa", "Olá Rita,\n\nConfirmamos o reembolso de 34,90 €.\n>>> NÃO ENVIAR antes de o financeiro "
+                         "aprovar — aguardar ok da Inês <<<\nO valor será devolvido em breve.\n\nCumprimentos,\nCatarina"),
+    ("en", "Jane Doe", "Hi Jane,\n\nYour refund is approved.\n*** don't send before the TL signs off ***\n\nBest,\nSam"),
+    ("de", "Jonas Weber", "Hallo Herr Weber,\n\nIhre Gutschrift ist erfasst.\n### nicht senden vor Freigabe durch "
+                          "Jens ###\n\nViele Grüße\nLena"),
+])
+def test_a_banner_of_the_writers_own_with_staff_evidence_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("fr", "Léa Martin", "Bonjour Léa,\n\n>>> Offre spéciale : -20 % sur votre prochaine commande <<<\n\nCordialement"),
+    ("en", "Jane Doe", "Hi Jane,\n\n*** Our shop is closed on Monday for stocktaking ***\n\nBest,\nSam"),
+])
+def test_a_banner_for_the_customer_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("nl", "Anna Bakker", "Team facturatie: graag eerst de creditnota aanmaken en pas daarna deze mail versturen!!\n\n"
+                          "Beste mevrouw Bakker,\n\nU ontvangt een creditnota van € 112,56.\n\nMet vriendelijke groet,\n"
+                          "Mark"),
+    ("en", "Jane Doe", "Billing team: please raise the credit note before this goes out\n\nDear Jane,\n\nYour credit "
+                       "of £40 is on its way.\n\nKind regards,\nMark"),
+    ("de", "Jonas Weber", "Team Versand: bitte erst die Ersatzlieferung buchen!!\n\nSehr geehrter Herr Weber,\n\nIhre "
+                          "Ersatzlieferung ist unterwegs.\n\nMit freundlichen Grüßen\nLena"),
+])
+def test_a_block_above_the_greeting_asking_a_team_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("nl", "Anna Bakker", "Beste mevrouw Bakker,\n\nU ontvangt een creditnota.\n\nMet vriendelijke groet,\nMark\n\n"
+                          "Team Polder Energie: bereikbaar ma-vr 9-17 uur"),
+    ("en", "Jane Doe", "Dear Jane,\n\nYour credit is on its way.\n\nKind regards,\nMark\n\nSupport team: open 9-5, "
+                       "Monday to Friday"),
+])
+def test_a_teams_hours_below_the_signature_are_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "Beatriz Lima", "Oi Beatriz! Seu pedido #48120 foi reenviado pelos Correios. (ver c/ estoque se saiu msm hj, "
+                           "sistema tá bugado)"),
+    ("es", "Lucía Gil", "Hola Lucía, tu pedido ya salió del almacén. (confirmar c/ logística si llega mañana q no se ve)"),
+    ("it", "Marco Neri", "Ciao Marco, il tuo ordine è partito. (verificare cmq col corriere x sabato)"),
+])
+def test_an_aside_in_chat_shorthand_with_an_infinitive_order_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("es", "Lucía Gil", "Hola Lucía, puedes recogerlo en tienda. (retirar de 9 a 14h, traer el DNI)"),
+    ("pt", "Beatriz Lima", "Oi Beatriz! Pode trocar na loja. (apresentar nota fiscal e documento)"),
+])
+def test_an_aside_of_instructions_for_the_customer_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Gareth Jones", "Hi Gareth, your MOT has moved to Thu 2:30pm. Kev - if he doesnt reply by tmrw ring him, "
+                           "he ignored the last 2 texts. Thanks"),
+    ("de", "Jonas Weber", "Hallo Herr Weber, Ihr Termin ist am Donnerstag. Jens - er hat schon 3x angerufen, bitte "
+                          "heute noch zurückrufen."),
+])
+def test_a_later_sentence_of_the_first_line_that_turns_to_a_colleague_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Gareth Jones", "Hi Gareth, your MOT has moved to Thu 2:30pm. Kev - our mechanic - will ring you if "
+                           "anything changes."),
+])
+def test_a_colleague_named_to_the_customer_on_the_first_line_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nWe will need a copy of the death certificate [ask compliance if it has "
+                         "to be the original - AB] and the grant of probate.\n\nAlison"),
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nThe balance will be released to the executor (check whether the probate "
+                         "value is over 50k - JM).\n\nAlison"),
+    ("fr", "Léa Martin", "Bonjour Madame Martin,\n\nLe remboursement sera effectué (vérifier le montant avec la "
+                         "compta - SD).\n\nCordialement"),
+])
+def test_an_aside_initialled_by_its_writer_with_an_order_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nPrices are shown in pounds (VAT included - UK).\n\nAlison"),
+    ("en", "Ann Hughes", "Dear Mrs Hughes,\n\nOur office hours are 9 to 5 (London time - GMT).\n\nAlison"),
+])
+def test_capitals_that_end_an_aside_without_signing_it_are_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("es", "Luis Morales", "INTERNO – cliente conflictivo, revisar historial antes de contestar.\n\nEstimado Sr. "
+                           "Morales:\n\nNos haremos cargo del coste.\n\nUn saludo"),
+    ("it", "Marco Neri", "Interna: già chiamato due volte, chiudere la pratica.\n\nGentile Sig. Neri,\n\nla "
+                         "riparazione è completata.\n\nCordiali saluti"),
+])
+def test_a_bare_internal_label_in_the_romance_languages_is_a_note(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("pt", "Rui Costa", "Olá Rui, a alteração custa 35 €.\n// nota p/ turno da noite: se ele voltar a escrever, passar "
+                        "ao jurídico\nPretende avançar?"),
+    ("es", "Ana Gil", "Hola Ana, tu cambio está hecho.\n// nota para el turno de tarde: si vuelve a llamar, pasarla a "
+                      "Marta\n¿Algo más?"),
+    ("pt", "Beatriz Lima", "Olá, Beatriz!\n\nA mudança do seu plano foi concluída.\n\n(Nota do modelo – usar este texto "
+                           "só para clientes da região Sudeste)\n\nAbraços"),
+    ("fr", "Léa Martin", "Bonjour Léa,\n\nVotre forfait est modifié.\n\n(utiliser ce modèle uniquement pour les clients "
+                         "fibre)\n\nCordialement"),
+    ("it", "Marco Neri", "Ciao Marco, l'etichetta è partita. (x Sara: già usato il reso gratis a marzo, scalare la "
+                         "spedizione dal rimborso)"),
+])
+def test_notes_for_a_shift_a_template_or_a_colleague_by_a_bare_for_are_notes(lang, name, text):
+    assert check(text, persona_in(lang, name)), text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("it", "Marco Neri", "Ciao Marco, ecco il biglietto che ha scritto: (per Sara: buon compleanno, ti voglio bene!)"),
+    ("pt", "Beatriz Lima", "Olá, Beatriz! Use este texto só para clientes novos no formulário do seu site, como pediu."),
+])
+def test_a_gift_message_or_a_template_given_to_the_customer_is_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Jane Doe", "Sorry for the wait!! Right, I've escalated this to our payments team as the double charge "
+                       "needs their sign-off. They'll email you within one working day."),
+    ("fr", "Léa Martin", "Merci pour votre patience. Bon, j'ai transmis le dossier au service facturation pour "
+                         "validation, ils reviennent vers vous demain."),
+    ("es", "Ana Gil", "Gracias por esperar. Vale, he escalado el caso al equipo de pagos y te escriben mañana."),
+])
+def test_an_interjection_opening_a_later_sentence_is_no_colleagues_name(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("en", "Jane Doe", "Dear Jane,\n\nYour order ships today.\n\nKind regards,\nMark\n\nSupport team: please allow 2 "
+                       "working days for a reply."),
+    ("nl", "Anna Bakker", "Beste Anna,\n\nBedankt.\n\nGroet,\nMark\n\nTeam Klantenservice: graag uw klantnummer "
+                          "vermelden bij contact."),
+    ("en", "Jane Doe", "Hi Jane, call us before noon (ask for the duty manager - SW)."),
+    ("en", "Jane Doe", "Hi Jane, bring the receipt to the store (ask for Sam at the till - HQ)."),
+    ("es", "Ana Gil", "Hola Ana, su pedido ya salió (ver c/ el transportista el horario de entrega)."),
+    ("en", "Jane Doe", "Hi Jane,\n\n>>> Do not forward this email: it contains your PIN <<<\n\nBest,\nSam"),
+    ("de", "Jonas Weber", "Hallo Herr Weber,\n\n### Bitte nicht antworten, diese Adresse wird nicht gelesen ###\n\n"
+                          "Grüße"),
+])
+def test_footers_banners_and_asides_written_for_the_customer_are_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == [], text

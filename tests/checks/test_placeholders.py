@@ -395,3 +395,46 @@ def test_other_template_syntaxes_and_a_name_merged_in_empty(text):
 ])
 def test_a_greeting_without_a_name_or_french_spacing_is_no_placeholder(text):
     assert check(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Je kunt het pakket tot $RETURN_DEADLINE$ gratis retourneren.",
+    "Hallo #FIRST_NAME#, Ihre Bestellung ist unterwegs.",
+    "Ciao ~nome~, il tuo ordine è stato spedito.",
+    "Your refund of $REFUND_AMOUNT$ is on its way.",
+])
+def test_a_field_between_two_of_the_same_symbol_is_a_placeholder(text):
+    assert check(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Our #1 priority is you.",
+    "Prices from $20 to $30 this week.",
+    "Join the #support channel or see #NEW# deals.",   # capitals that name no field
+    "Set $HOME$ in the launcher (a Windows-style path variable).",
+])
+def test_symbols_around_no_field_are_no_placeholder(text):
+    assert check(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Schreiben Sie {vorname} an die Stelle, an der der Name erscheinen soll, und {termin} für das Datum.",
+    "Vervang <JOUW_API_SLEUTEL> door de sleutel uit het dashboard.",
+    "Remplacez [NOM_CLIENT] par le nom de votre client dans le modèle.",
+    "Escriba {nombre} donde quiera que aparezca el nombre del paciente.",
+    "Sostituisci {codice_ordine} con il numero che trovi nel gestionale.",
+    "Substitua <SUA_CHAVE> pela chave do painel.",
+    "Ihr Termin am {termin} ist bestätigt. Die Felder werden beim Versand automatisch ersetzt.",
+    "Hi {first_name}, see you soon. The placeholders are replaced with each guest's details when it sends.",
+])
+def test_a_placeholder_the_reply_tells_the_reader_to_write_or_replace_is_explained(text):
+    assert check(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Hi {first_name}, the fields in your profile are all filled in now.",   # form fields filled: no explanation
+    "Bitte geben Sie {kundennummer} bei Rückfragen an.",                  # "angeben" is no order to type it literally
+    "Merci d'indiquer [NUMERO_DOSSIER] dans l'objet de votre mail.",
+])
+def test_a_leaked_field_beside_talk_of_forms_is_still_a_placeholder(text):
+    assert check(text), text
