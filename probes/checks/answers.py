@@ -114,9 +114,25 @@ _VALUES = {
 }
 
 
+# An amount that is a limit, a balance or a deposit is no price ("Il limite giornaliero è di 15.000 €" does not say
+# what a transfer costs).
+_NOT_A_PRICE = re.compile(r"\b(?:\w*limi(?:t|et|te)\w*|límite|plafond\w*|höchst\w*|maxim\w*|massim\w*|máxim\w*|"
+                          r"saldo|balance|guthaben|tegoed|solde|deposit\w*|kaution|caution|fianza|cauzione|borg|"
+                          r"caução|disponible|disponibile|verfügbar|beschikbaar|disponível|available)\b", re.I)
+_PRICE_WORD = re.compile(r"\b(?:" + "|".join(_ASKS["money"].split()) + r"|commission\w*|commissie|comisi[oó]n\w*|"
+                         r"tasa|taxa|spese|kost\w*|cuesta|costa|coûte|costs?)\b", re.I)
+
+
 def _value_given(word: str, text: str) -> bool:
     """Does the text give a value of the kind the word asks for ("when": a date or time; "price": an amount)?"""
-    return any(_VALUES[kind].search(text) for kind in _ASKED.get(word, ()))
+    kinds = _ASKED.get(word, ())
+    if any(_VALUES[kind].search(text) for kind in kinds if kind != "money"):
+        return True
+    if "money" not in kinds:
+        return False
+    return any(
+        _VALUES["money"].search(sentence) and (not _NOT_A_PRICE.search(sentence) or _PRICE_WORD.search(sentence))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", text))
 
 
 def covers(point, text: str, language: str = "en") -> bool:

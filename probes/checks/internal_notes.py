@@ -91,7 +91,10 @@ _JOKE = "joke"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # Labels at the start of a line: "Internal:", "[Internal note] –", "**Agent notes:**"
     (_LABEL, re.compile(
-        r"^\s*[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
+        # after a chat turn's speaker too: "Marta - Iberlínea: nota interna: pasajero Oro, no aplicar …"
+        r"^\s*(?:(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-ZÀ-Þ])[\w.'’\-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*){0,2}"
+        r"(?:\s*\([^()\n]{1,40}\)|\s+[-–—|]\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*(?:\s+[\w.'’\-]+){0,2})\s*:\s+)?"
+        r"[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
         r"private\s+notes?|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
@@ -1091,7 +1094,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
                 _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3))) or
-                _NEGATED_ORDER.match(to.group(3)) or (
+                any(_NEGATED_ORDER.match(part.strip()) for part in re.split(r"[,;]", to.group(3))) or (
                     _THIRD_PRONOUN.search(to.group(3)) and not _TO_CUSTOMER.search(to.group(3)) and not _introduced(
                         (to.group(1) or to.group(2)).lstrip("@"), whole) and (
                         _ORDER.search(to.group(3)) or _THREAT.search(to.group(3)) or _STAFF_WORK.search(to.group(3))

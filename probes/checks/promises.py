@@ -548,7 +548,7 @@ _AFTER = re.compile(r"\s*(?:after|nach|après|después de las|dopo le|na|depois 
 # days of applying", "of the date of this letter", "nach Eingang Ihrer Anfrage".
 _FROM_NOW = re.compile(
     r"\s+(?:of (?:applying|your (?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|call|claim)|"
-    r"(?:the date of )?this (?:letter|e-?mail|message|reply)|today|(?:receiving|(?:the )?receipt of) your "
+    r"(?:the date of )?this (?:letter|e-?mail|message|reply|stage|point)|today|(?:receiving|(?:the )?receipt of) your "
     r"(?:application|request|enquiry|inquiry|complaint|message|e-?mail|letter|claim))|"
     r"(?:after|from) (?:today|now|the date of this (?:letter|e-?mail))|as of today|"
     r"(?:of|after|from) [^.;!?]{3,60}?,? (?:which|that) (?:in your case )?(?:was|is|happened|took place) (?:today|this morning)|"
@@ -1924,6 +1924,8 @@ _GENERAL_COMMIT = {
         r"\b(?!(?:saremo|sarò|staremo|starò|resteremo|rimarremo|potremo|potrò|dovremo|dovrò|apriremo|"
         r"chiuderemo|riapriremo|attenderemo|aspetteremo|chiederemo|avremo\s+bisogno)\b)"
         r"\w+(?:eremo|iremo|aremo|erò|irò|arò)\b|\bfaremo\b|\bfarò\b|"
+        # the irregular futures of -porre, venire, tenere, andare …: "le proporremo", "verremo", "le terremo"
+        r"\b(?!(?:vedremo|vedrò)\b)\w+(?:orremo|orrò|erremo|errò|arremo|dremo|drò)\b|"
         r"\b(?!(?:siamo|possiamo|dobbiamo|speriamo|abbiamo|vogliamo|potremmo|vorremmo|ricordiamo|informiamo|"
         r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo|aspettiamo|"
         r"attendiamo|salutiamo|ricordiamo)\b)\w{2,}iamo\b|"
@@ -1960,7 +1962,7 @@ _GENERAL_COMMIT = {
         # staff in the plain present: "A recepção liga amanhã até as 12h", "o técnico passa aí quinta"
         r"\b(?:o|a|o\s+nosso|a\s+nossa)\s+(?:t[ée]cnico|equipa|equipe|rece[pç]?[çc]ão|secretaria|estafeta|"
         r"consultor|assistente)\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"
-        r"visita|telefona)\b|"
+        r"visita|telefona|vai\s+(?:lá|aí|a\s+casa|à\s+sua\s+casa|ao\s+local))\b|"
         # a clitic and a present: "amanhã te mando o código", "enviamos-lhe hoje a etiqueta"
         r"\b(?:te|lhe|vos)\s+(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)"
         r"(?:o|amos|emos|imos)\b|"

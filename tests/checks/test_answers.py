@@ -136,3 +136,15 @@ def test_a_point_that_is_only_a_symbol_is_covered_by_that_symbol_alone():
     assert not covers(["€"], "The date is still free.")
     assert covers(["€"], "It costs 450 € in all.")
     assert not covers(["Preis", "€"], "Der Samstag ist noch frei.", "de")
+
+
+def test_a_limit_or_balance_is_no_price():
+    covers = answers.covers
+    # the customer asked what it costs: a limit's amount does not say
+    assert not covers(["costo"], "Il limite giornaliero è di 15.000 €.", "it")
+    assert not covers(["kosten"], "Je bestedingslimiet staat nu op €2.500 per dag.", "nl")
+    assert not covers(["cost"], "Your available balance is £310.20.")
+    # a price, also in a sentence that names the limit; something else that is free is no price
+    assert covers(["costo"], "Il bonifico costa 2,50 € anche oltre il limite giornaliero.", "it")
+    assert not covers(["precio"], "La tarifa no tiene permanencia y la instalación es gratuita.", "es")
+    assert covers(["price"], "The replacement screen is £89.")

@@ -1813,3 +1813,19 @@ def test_an_interjection_opening_a_later_sentence_is_no_colleagues_name(lang, na
 ])
 def test_footers_banners_and_asides_written_for_the_customer_are_no_note(lang, name, text):
     assert check(text, persona_in(lang, name)) == [], text
+
+
+@pytest.mark.parametrize("lang, name, text, note", [
+    # a note label after a chat turn's speaker with the company's name
+    ("es", "Sergio Gil", "Sergio: hola\nMarta - Iberlínea: nota interna: pasajero Oro, no aplicar la penalización\n"
+                         "Marta - Iberlínea: El cambio no tiene coste.", True),
+    ("en", "Tom Hale", "Tom: hi\nDana (Support): internal note: VIP, waive the fee\nDana (Support): Done, no fee.", True),
+    ("en", "Tom Hale", "Tom: hi\nDana (Support): Our internal team will check it: no fee for you.", False),
+    # a colleague told in brackets what not to do, after other words
+    ("it", "Paolo Greco", "Per la sua Passat (Marco: il prezzo lo decide Luca, non confermare niente finché non la "
+                          "vede) possiamo fissare un appuntamento.", True),
+    ("it", "Paolo Greco", "Per la sua Passat (Monza: sede centrale, non lontano dalla stazione) possiamo fissare un "
+                          "appuntamento.", False),
+])
+def test_a_label_after_a_chat_speaker_and_a_negated_order_later_in_an_aside(lang, name, text, note):
+    assert bool(check(text, persona_in(lang, name))) is note

@@ -1591,3 +1591,17 @@ def test_a_cut_off_rule_does_not_swallow_a_promise_to_this_customer():
 def test_a_time_that_dates_the_topic_of_a_follow_up_is_not_its_due_time(text, lang, words):
     # the soonest time is the due time: the topic's earlier day would make a follow-up kept on time look late
     assert sorted(w for w, _ in found(text, lang)) == sorted(words)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le proporremo una nuova data entro domani alle 12:00.", "it"),   # irregular futures: -porre, venire, andare
+    ("Verremo da lei entro giovedì per la riparazione.", "it"),
+    ("Customers usually hear back from an assessor within ten working days of this stage.", "en"),
+    ("O técnico vai lá na sexta-feira, até às 12h.", "pt"),   # staff going to the customer, in the present
+])
+def test_irregular_italian_futures_counted_from_this_stage_and_staff_going_there(text, lang):
+    assert found(text, lang)
+
+
+def test_we_will_see_is_no_promise():
+    assert found("Vedremo entro venerdì se il pezzo arriva.", "it") == []
