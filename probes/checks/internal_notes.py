@@ -784,6 +784,28 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|je|j'|mon|ma
                            r"meu|minha)\b")
 
 
+_FORWARD_FROM = re.compile(r"^\s*\**(?:from|van|von|de|da|of)\**\s*:\s*(\S.*)$", re.I)
+_FORWARD_TO = re.compile(r"^\s*\**(?:to|aan|an|à|a|para|per)\**\s*:\s*(\S.*)$", re.I)
+
+
+def _internal_forward(lines, names: set[str]) -> set[int]:
+    """The lines of a forwarded message between staff: its header names a sender and a receiver, neither of
+    them the customer ("Van: Femke Jansen / Aan: Tim van Leeuwen", the agent who signs the reply)."""
+    out: set[int] = set()
+    sender = receiver = None
+    for ln in lines:
+        if ln.kind != FOREIGN:
+            sender = receiver = None
+            continue
+        if (m := _FORWARD_FROM.match(ln.prose)) is not None:
+            sender, receiver = m.group(1), None
+        elif (m := _FORWARD_TO.match(ln.prose)) is not None and sender is not None:
+            receiver = m.group(1)
+        elif sender and receiver and not any(n in fold(sender + " " + receiver).split() for n in names if len(n) >= 3):
+            out.add(ln.no)
+    return out
+
+
 def _line_hits(text: str, ctx, lines=None):
     """(line, (kind, matched text, span or None for the whole line), the lines a note runs on to) per noted line."""
     names = _persona_names(ctx)
@@ -793,6 +815,7 @@ def _line_hits(text: str, ctx, lines=None):
     lang = str(persona.get("language") or "en")[:2].lower()
     set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines, orphan_quote)
                  if addressee.block_is_note(block, persona, lang)}
+    internal = _internal_forward(lines, names)
     covered = -1   # the last line of a note already reported on its first line
     pre_greeting = _before_greeting(lines, persona, lang) if any(ln.prose[:1] in "[" or ": " in ln.prose[:40]
                                                                  for ln in lines) else {}
@@ -828,6 +851,11 @@ def _line_hits(text: str, ctx, lines=None):
         continued = bool(prev and prev.kind == ln.kind and prev.no == ln.no - 1 and len(prev.prose.strip()) >= 40
                          and _UNFINISHED.search(prev.prose))
         hit, used = _first_hit(ln.prose, ctx, names, text, continued), 0
+        if hit is None and ln.no in internal:
+            # a colleague's message to the agent, forwarded: its "you" is the agent; staff evidence makes it a note
+            points = addressee.evidence(ln.prose, persona, lang)[0]
+            if points >= 2 or (points >= 1 and "?" in ln.prose):
+                hit = (_STAFF, ln.prose.strip(), None)
         if not hit:
             hit, used = _across_lines(ln, lines[i + 1:i + 4], names, text, lang)
             covered = i + used

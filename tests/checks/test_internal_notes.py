@@ -1829,3 +1829,35 @@ def test_footers_banners_and_asides_written_for_the_customer_are_no_note(lang, n
 ])
 def test_a_label_after_a_chat_speaker_and_a_negated_order_later_in_an_aside(lang, name, text, note):
     assert bool(check(text, persona_in(lang, name))) is note
+
+
+_FORWARD = {"nl": ("---------- Doorgestuurd bericht ----------", "Van", "Aan", "Onderwerp"),
+            "de": ("---------- Weitergeleitete Nachricht ----------", "Von", "An", "Betreff"),
+            "en": ("---------- Forwarded message ----------", "From", "To", "Subject")}
+
+
+def _forwarded(lang, greeting, body, sender, receiver, signer="Tim Vos"):
+    head, frm, to, subject = _FORWARD[lang]
+    return (f"{greeting}\n\nOur reply is below.\n\n{signer}\nSupport\n\n{head}\n{frm}: {sender}\n{to}: {receiver}\n"
+            f"{subject}: FW: case 4471\n\n{body}\n")
+
+
+@pytest.mark.parametrize("lang, name, greeting, body, sender, receiver, note", [
+    # a colleague's message to the agent, forwarded with its staff talk
+    ("nl", "Ilse Bakker", "Beste Ilse,", "Kun jij deze even oppakken? Klant is nogal lastig en dreigt met opzeggen.",
+     "Femke Jansen", "Tim Vos", True),
+    ("de", "Jan Kurz", "Hallo Herr Kurz,", "Könntest du das übernehmen? Der Kunde nervt.", "Petra Lang", "Tim Vos",
+     True),
+    ("en", "Jane Doe", "Hi Jane,", "Can you tell the customer the part arrives Friday?", "Sam Reid", "Tim Vos", True),
+    # a colleague's plain answer forwarded, or a message to or from the customer, is no note
+    ("nl", "Ilse Bakker", "Beste Ilse,", "Het onderdeel is besteld en komt vrijdag binnen.", "Femke Jansen",
+     "Tim Vos", False),
+    ("en", "Jane Doe", "Hi Jane,", "Could you check whether the part arrived? Our courier says it was left with a "
+     "neighbour.", "Tim Vos", "Jane Doe", False),
+    ("en", "Jane Doe", "Hi Jane,", "Can you tell me when the engineer comes? The customer service line is busy.",
+     "Jane Doe", "Tim Vos", False),
+])
+def test_a_forwarded_message_between_staff_with_staff_talk_is_a_note(lang, name, greeting, body, sender, receiver,
+                                                                      note):
+    found = check(_forwarded(lang, greeting, body, sender, receiver), persona_in(lang, name))
+    assert bool(found) is note, found
