@@ -25,9 +25,11 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qs, parse_qsl, quote, urlsplit
+
+from probes.sim.httpserver import QuietServer
 
 if TYPE_CHECKING:  # --- live chat: the server lives in probes.sim.chat (needs websockets)
     from probes.sim.chat import ChatServer
@@ -928,19 +930,8 @@ _CHAT_FRAME_SENT = f"""<!doctype html>
 # HTTP server
 
 
-class _Server(ThreadingHTTPServer):
-    # Handler threads must never be joined on close: one may be parked in the
-    # slow order-help endpoint or on an idle browser pre-connect.
-    daemon_threads = True
-    block_on_close = False
-
+class _Server(QuietServer):
     company: "DemoCompany"
-
-    def handle_error(self, request, client_address) -> None:
-        # Browsers drop connections all the time; that is not worth a traceback.
-        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            return
-        super().handle_error(request, client_address)
 
 
 class _Server6(_Server):

@@ -82,7 +82,7 @@ import threading
 import wave
 from collections.abc import Callable
 from datetime import datetime, time, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit
 from zoneinfo import ZoneInfo
@@ -90,6 +90,8 @@ from zoneinfo import ZoneInfo
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
+
+from probes.sim.httpserver import QuietServer
 
 __all__ = [
     "AGENTS",
@@ -384,17 +386,8 @@ class _Params(dict):
         return [value for key, value in self._pairs if key == name]
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-
+class _Server(QuietServer):
     phone: "DemoPhoneLine"
-
-    def handle_error(self, request, client_address) -> None:
-        # A caller that drops the connection is not worth a traceback.
-        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            return
-        super().handle_error(request, client_address)
 
 
 class _Server6(_Server):

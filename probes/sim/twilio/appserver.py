@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
 
 from twilio.request_validator import RequestValidator
+
+from probes.sim.httpserver import QuietServer
 
 __all__ = ["AppServer", "Hit"]
 
@@ -85,8 +87,7 @@ class AppServer:
 
             do_GET = do_POST = _handle
 
-        self._httpd = ThreadingHTTPServer((host, 0), Handler)
-        self._httpd.daemon_threads = True
+        self._httpd = QuietServer((host, 0), Handler)
         self.base_url = f"http://{host}:{self._httpd.server_address[1]}"
         self._thread: threading.Thread | None = None
 
