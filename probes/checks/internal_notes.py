@@ -74,7 +74,7 @@ from functools import lru_cache
 
 from ..results import Finding
 from . import addressee, profanity
-from ._text import FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
+from ._text import _HEADER_FROM, FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
 from .placeholders import is_field
 
 CHECK = "internal_note"
@@ -784,7 +784,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|je|j'|mon|ma
                            r"meu|minha)\b")
 
 
-_FORWARD_FROM = re.compile(r"^\s*\**(?:from|van|von|de|da|of)\**\s*:\s*(\S.*)$", re.I)
 _FORWARD_TO = re.compile(r"^\s*\**(?:to|aan|an|à|a|para|per)\**\s*:\s*(\S.*)$", re.I)
 
 
@@ -797,7 +796,7 @@ def _internal_forward(lines, names: set[str]) -> set[int]:
         if ln.kind != FOREIGN:
             sender = receiver = None
             continue
-        if (m := _FORWARD_FROM.match(ln.prose)) is not None:
+        if (m := _HEADER_FROM.match(ln.prose)) is not None:
             sender, receiver = m.group(1), None
         elif (m := _FORWARD_TO.match(ln.prose)) is not None and sender is not None:
             receiver = m.group(1)

@@ -1605,7 +1605,7 @@ _CUTOFF = r"(?:after|before|nach|vor|après|avant|después\s+de(?:\s+las)?|antes
 _CUTOFF_RX = re.compile(r"(?<!\w)" + _CUTOFF + r"(?!\w)", re.I)   # cheap to look for first: most clauses have none
 _HOUSE_RULE = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?!(?:this|thus|plus|does|goes|always|perhaps|unless|yours|ours|hers|theirs)\b)\w{3,}s\s+"
-          r"(?:\w+ed|made|sent|paid|received|placed|submitted|made)\s+" + _CUTOFF + r"(?!\w)",
+          r"(?:\w+ed|made|sent|paid)\s+" + _CUTOFF + r"(?!\w)",
     "de": r"\b(?:nach|vor)\s+\d{1,2}(?:[:.]\d{2})?\s*Uhr\s+(?:\w+\s+)?(?:eingegangene|eingereichte|getätigte|"
           r"aufgegebene|erteilte|beauftragte|gestellte)\b",
     "fr": r"\b\w+s\s+(?:\w{2,}(?:ées|és|ues|ies|ites)|reçus|émis|transmis|remis|parvenus)\s+" + _CUTOFF + r"(?!\w)",
@@ -1725,12 +1725,12 @@ _THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+)?(?:that|the\s+same)\s+day|an\s+(?:d
                        r"no\s+mesmo\s+dia)(?!\w)", re.I)
 
 
-def _own_times(clause: str, times: list, lang: str, commit: re.Pattern) -> list:
+def _own_times(written: str, times: list, lang: str, commit: re.Pattern) -> list:
     """The clause's times without those of a first part joined by "and" that commits to nothing, when the
     commitment after it has a time of its own: "El vehículo entra hoy en taller y se le avisará … el miércoles
     antes de las 18:00", "The panel meets on Wednesday 10 December and you will be notified by Friday 12
-    December". "Give me ten minutes and I'll come back to you" keeps its only time."""
-    written = _written_out(clause, lang)
+    December". "Give me ten minutes and I'll come back to you" keeps its only time. `written` is the clause as
+    _written_out gives it, where the times were found."""
     for m in _AND.finditer(written):
         if m.group(0).startswith(","):
             continue
@@ -1763,10 +1763,11 @@ _TOPIC = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx i
           r"para\s+(?:confirmar|marcar|falar|combinar|o|a)"}.items()}
 
 
-def _topic_times(clause: str, times: list, lang: str) -> list:
-    """The clause's times without those after the topic of a follow-up that has a time of its own before it."""
-    at = {words: clause.find(words) for words, _ in times}
-    for m in _TOPIC[lang].finditer(clause):
+def _topic_times(written: str, times: list, lang: str) -> list:
+    """The clause's times (found in `written`, the clause as _written_out gives it) without those after the topic
+    of a follow-up that has a time of its own before it."""
+    at = {words: written.find(words) for words, _ in times}
+    for m in _TOPIC[lang].finditer(written):
         before = [t for t in times if 0 <= at[t[0]] < m.start()]
         after = [t for t in times if at[t[0]] >= m.end()]
         if before and after:
@@ -1825,9 +1826,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if (committed or pending) and _OBLIGED[lang].search(polite):
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
                     continue
-                times = _times(_written_out(clause, lang), lang, at, calendar) if committed or pending else []
+                written = _written_out(clause, lang)
+                times = _times(written, lang, at, calendar) if committed or pending else []
                 if committed and len(times) > 1:
-                    times = _topic_times(clause, _own_times(clause, times, lang, commit), lang)
+                    times = _topic_times(written, _own_times(written, times, lang, commit), lang)
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar)
                 if committed and not times and (that_day := _THAT_DAY.search(clause)):
