@@ -74,7 +74,7 @@ def assess(ledger: Ledger, contact: dict, journey: dict, target: Target | None, 
     calendar = BusinessCalendar.for_target(target) if target else BusinessCalendar("UTC", {})
     return Assessment(
         findings=run_checks(body, ctx) + harvest_checks(ledger, contact, body, ctx, target, rid, link_cache, view=view),
-        promised=promised(body, journey, calendar, arrived), calendar=calendar)
+        promised=promised(body, journey, calendar, arrived, ctx), calendar=calendar)
 
 
 def judge(ledger: Ledger, contact: dict, journey: dict, target: Target | None, channel: str, body: str, kind: str,
@@ -249,13 +249,15 @@ def answer_step(ledger: Ledger, contact: dict) -> int:
     return waiting[0]["step_id"] if waiting else contact["step_id"]
 
 
-def promised(body: str, journey: dict, calendar: BusinessCalendar, arrived: dt.datetime) -> list:
-    """The follow-ups an answer promises that a later answer must keep (checks.promises.Promise)."""
+def promised(body: str, journey: dict, calendar: BusinessCalendar, arrived: dt.datetime,
+             ctx: CheckContext | None = None) -> list:
+    """The follow-ups an answer promises that a later answer must keep (checks.promises.Promise). ctx: the
+    answer's check context (who the customer is), so that a leaked staff note is told as the checks tell it."""
     from ..checks import promises
 
     persona = journey.get("persona") or {}
     # A promised call back is not awaited: the prober takes no calls, so it could only ever look broken.
-    return [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar)
+    return [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar, ctx)
             if p.due > arrived and promises.follow_up_channel(p.sentence) != "phone"]
 
 

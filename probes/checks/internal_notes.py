@@ -330,6 +330,8 @@ _AT_REQUEST = re.compile(r"(?<![\w.@])@([A-Za-z][\w.\-]*)\s+(?:pls|plz|please|ca
 _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+off|check|confirm|ok|add|fill\s+in|"
                              r"insert|update|chase|fix|sort|finish|complete)\b"
                              r"(?![^.]*\byou)")
+# A capitalised word after an article is a thing's name, not a colleague's: "use the Tenant Portal to add photos".
+_NAMED_THING = re.compile(r"\b(?i:the|our|your|this|that|a|an)\s+(?:[A-Z][\w-]*\s+){0,2}$")
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
@@ -1019,7 +1021,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         if hit and _is_colleague(hit.group(1), names):
             return _STAFF, hit.group(0).strip("([ "), None
     hit = _AT_REQUEST.search(line) or _NAME_TO_REVIEW.search(line)
-    if hit and _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]):
+    if hit and _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]) and \
+            not _NAMED_THING.search(line[:hit.start(1)]):
         return _STAFF, hit.group(0), None
     for hit in _AT_NAME.finditer(line):
         rest = line[hit.end():]

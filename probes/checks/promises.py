@@ -93,11 +93,12 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..business_time import BusinessCalendar
-from ._text import FOREIGN, OWN, prose_lines
+from . import internal_notes
+from ._text import FOREIGN, OWN, blank, prose_lines
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
 END_OF_DAY = dt.time(17, 0)
@@ -169,7 +170,7 @@ _LANGS: dict[str, _Lang] = {
                r"by the end of today|2day|2nite|tonite|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
               (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
-        clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
+        clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after|(?-i:ETA):?)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
               # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
               r"(?<=day\s)\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[-–]\s*)(\d{1,2})(?:[:.](\d{2}))?\s*"
@@ -193,6 +194,8 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
             r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
             r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
+            # an arrival time given as such: "new ETA 2.15pm today", "ETA: between 3 and 4pm"
+            r"|(?-i:\bETA\b)"
             # a visit booked, written as a note without its verb: "Engineer booked for Thursday", "tech booked 4 ur boiler"
             r"|(?:^|[:,]\s+)(?:(?:your|ur|the|an?)\s+)?(?:engineer|technician|tech|locksmith|fitter|plumber|electrician|"
             r"surveyor|assessor|call ?back|visit|collection|inspection|repair|installation)s?\s+(?:now\s+)?(?:booked|"
@@ -357,8 +360,8 @@ _LANGS: dict[str, _Lang] = {
                r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
-        clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|entre\s+las\s+\d{1,2}"
-              r"(?:[:.]\d{2})?\s*(?:h|horas)?\s*y\s+las\s+)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?"
+        clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|"
+              r"entre\s+(?:las\s+\d{1,2}(?:[:.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h)\s*y\s+(?:las\s+)?)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?"
               r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 # the customer seeing the money arrive: "vas a verlo reflejado en 5 días hábiles"
@@ -475,8 +478,9 @@ _LANGS: dict[str, _Lang] = {
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
-        clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|entre\s+as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?\s*"
-              r"e\s+as\s+)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+        clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|"
+              # "entre as 14h e as 16h", and without the articles when the hour says h: "entre 14h e 16h"
+              r"entre\s+(?:as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h(?:\d{2})?)\s*e\s+(?:as\s+)?)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|chega(?:rá|rão|m)?\s+(?:\w+\s+){0,2}?(?:no|na|ao|à|em)\s+(?:seu|sua|teu|tua)|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
@@ -563,14 +567,16 @@ _FROM_NOW = re.compile(
     r"(?:odierna|della presente)|vanaf heden|vanaf de datum van (?:deze|dit) (?:brief|bericht)|"
     r"(?:a contar|a partir) (?:desta data|da data (?:desta|deste) (?:carta|mensagem|email))|"
     r"nach (?:Eingang|Erhalt) (?:Ihrer|deiner) (?:Anfrage|Nachricht|E-?Mail|Beschwerde|Reklamation|Mitteilung)|"
-    r"(?:à compter de|à partir de|dès) (?:la réception de )?votre (?:demande|réclamation|courrier|message)|"
-    r"(?:desde|a partir de|tras) (?:la recepción de )?su (?:solicitud|reclamación|consulta|escrito|mensaje)|"
-    r"dalla (?:ricezione della )?(?:sua|tua) (?:richiesta|segnalazione|reclamo)|"
+    r"(?:à compter de|à partir de|dès|suivant|qui suivent) (?:la réception de )?votre (?:demande|réclamation|courrier|message|déclaration|dossier|courriel|e-?mail|lettre|candidature)|"
+    r"(?:desde|a partir de|tras|siguientes a) (?:la recepción de )?su (?:solicitud|reclamación|consulta|escrito|mensaje|correo|declaración|expediente|carta)|"
+    r"(?:dalla|successivi alla) (?:ricezione della )?(?:sua|tua) (?:richiesta|segnalazione|reclamo)|"
     r"na (?:ontvangst van )?(?:uw|je) (?:verzoek|aanvraag|klacht|vraag|bericht)|"
-    r"(?:após|a contar d[ao]) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem))\b",
+    r"(?:após|a contar d[ao]|seguintes à) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem))\b",
     re.I)
 # A duration counted from another event ("within 30 days of delivery", "5 Tage nach Erhalt").
 _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à compter de|à partir de|dès|tras|desde|"
+                       r"suivant|qui suivent|siguientes? a|posteriores a|successiv[ie] a|seguent[ie] a|"
+                       r"seguintes? (?:a|à|ao)|volgend op|"
                        r"después de|dopo|dal|dalla|dalle|dai|na|vanaf|após|apos|depois de|a partir de|a contar de)\b",
                        re.I)
 # Between two weekdays: "Monday to Friday", "lundi au vendredi", "ma t/m vr".
@@ -927,7 +933,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             found.append((m.group(0).rstrip("."), due))
             taken.append(m.span())
     for m in _ordinal_pattern(lang).finditer(sentence):   # "by the 14th", "bis zum 14.", "entro il 14"
-        if free(m) and (due := _day_of_month_due(at, calendar, int(m.group("day")))):
+        # not a day something dates from: "abonada desde el día 5"
+        if free(m) and not _DATED.search(sentence[:m.start()]) and (due := _day_of_month_due(at, calendar, int(m.group("day")))):
             found.append((m.group(0).rstrip("."), due))
             taken.append(m.span())
     for m in _CALENDAR_WEEK.finditer(sentence):   # "in der KW 14", "in week 14", "semaine 14": that week's Friday
@@ -943,9 +950,18 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 re.search(r"(?:" + days_rx + r")" + _RANGE + r"$", sentence[:m.start(1)], re.I):
             taken.append(m.span())
             continue
-        if re.match(r"\s*,?\s*(?:the\s+)?\d{1,2}(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur)|"
-                    r"\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h\b|uhr|uur))", sentence[m.end():], re.I):
-            continue   # "Tuesday 11 June": the date says which Tuesday
+        if (dm := _DAY_AFTER_WEEKDAY.match(sentence, m.end())) is not None:
+            if _MONTH_AFTER.match(sentence, dm.end()):
+                continue   # "Tuesday 11 June": the date says which Tuesday
+            # "antes del viernes 12", "bis Freitag, den 13.", "by Friday the 13th": that day of the month; when the
+            # weekday does not fit it, the later of the two (an early reading would make a kept promise late)
+            if free(m) and not _FROM.search(sentence[:m.start()]) and \
+                    (due := _day_of_month_due(at, calendar, int(dm.group(1)))) is not None:
+                index = next(i for i, d in enumerate(spec.weekdays) if re.fullmatch(d, m.group(1), re.I))
+                due = max(due, _weekday_due(at, index, calendar))
+                found.append((m.group(0) + dm.group(0).rstrip("."), due))
+                taken.append((m.start(), dm.end()))
+            continue
         # "ab Donnerstag": from when something starts, not by when it is done; but the customer's thing ready
         # from a day is ready by then ("Ihr Fahrzeug ist ab Donnerstag 15 Uhr abholbereit")
         if _LAST.search(sentence, max(0, m.start(1) - 14), m.start(1)) or _LAST_AFTER.match(sentence, m.end()):
@@ -969,6 +985,13 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             found.append((m.group(0), due))
             taken.append(m.span())
     return found
+
+
+# A day of the month after a weekday ("Friday the 13th", "Freitag, den 13.", "viernes 13", "sexta-feira, dia 13");
+# not a clock time or an hour window ("Tue 2-4pm", "Thursday 08:00", "Tue 10-12").
+_DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:(?:the|den|dem|le|el|il|de|dia|o\s+dia|el\s+día|il\s+giorno)\s+)?"
+                                r"(\d{1,2})(?:st|nd|rd|th|er|e|º|ª)?\.?"
+                                r"(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur)|\s*[-–]\s*\d)", re.I)
 
 
 # A week by its number, as offices and trades plan in Germany, the Netherlands and beyond: "in der KW 14",
@@ -1007,6 +1030,10 @@ _MONTHS = {
     "nl": "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
     "pt": "janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
 }
+# A month after a day's number, in any of the languages or cut short ("11 June", "13 mars", "12. Okt", "5/6").
+_MONTH_AFTER = re.compile(r"\s*(?:(?:of|de|di|del)\s+)?(?:(?:" + "|".join(_MONTHS.values()) + r")\b|"
+                          r"(?:" + "|".join(sorted({m[:3] for rx in _MONTHS.values() for m in rx.split("|")})) + r")\w*\.?"
+                          r"(?!\w))|\s*[/.]\d", re.I)
 _EN_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
              "nov": 11, "dec": 12}
 
@@ -1206,7 +1233,11 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # a next clause with its own subject: "…by end of day, then you can drop it off", "…, and the
                      # handler will contact you if they need anything": its conditions are its own
                      r"and|then|and then|after which|und|dann|danach|et|puis|ensuite|y|luego|después|e|poi|dopo|en|"
-                     r"daarna|depois|então)\b)", re.I)
+                     r"daarna|depois|então|"
+                     # what the customer does in the meantime: "…bei Ihnen, bis dahin drucken Sie bitte über …"
+                     r"in the meantime|meanwhile|until then|bis dahin|in der Zwischenzeit|en attendant|d['’]ici là|"
+                     r"mientras tanto|hasta entonces|entretanto|nel frattempo|fino ad allora|intussen|tot die tijd|"
+                     r"tot dan|até lá|enquanto isso)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n|"
                            # a line that opens with a label: "Issue: …\nCallback: Tue 2-4pm"
@@ -1355,7 +1386,10 @@ _POLITE = re.compile(
     r"\bse (?:estiver|for) (?:bem|conveniente)(?: para (?:si|você))?\b|\bse lhe (?:for conveniente|convier)\b|"
     # a condition on doing it sooner, after the promise: "within 4 hrs at the latest, sooner if they find the cause"
     r"(?:\bor\s+|\boder\s+|\bou\s+|\bo\s+|\bof\s+)?(?:\b(?:sooner|earlier|früher|eher|plus\s+tôt|avant|antes|prima|"
-    r"eerder|mais\s+cedo)\s*,?\s*(?:if|wenn|falls|si|se|als|indien)\b.*$)", re.I)
+    r"eerder|mais\s+cedo)\s*,?\s*(?:if|wenn|falls|si|se|als|indien)\b.*$)|"
+    # a concession after the promise conditions nothing: "… within two hours with an update, even if it isn't fixed"
+    r"\b(?:even\s+if|even\s+though|selbst\s+wenn|auch\s+wenn|même\s+si|incluso\s+si|aun(?:que)?\s+si|anche\s+se|"
+    r"persino\s+se|zelfs\s+als|ook\s+als|mesmo\s+que|mesmo\s+se)\b.*$", re.I)
 
 
 # A day named by the stay it belongs to: "on the morning of arrival", "la veille de votre arrivée", "am Abreisetag".
@@ -1786,9 +1820,25 @@ def _paragraphs(lines) -> str:
     return "\n".join(out)
 
 
+def _for_the_customer(text: str, ctx) -> list:
+    """The reply's own and forwarded lines without its leaked staff notes (internal_notes.staff_spans): a note
+    says what staff did or will do among themselves ("obs interna: mãe já ligou 4x hoje", "pásale esto a
+    Rocío"), and its times are no commitment to the customer. A line that was all note is left out (a gap:
+    the sentences around it do not run together)."""
+    notes = internal_notes.staff_spans(text, ctx)
+    kept = []
+    for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)):
+        if line.no in notes:
+            line = replace(line, text=blank(line.text, notes[line.no]))
+            if not line.text.strip():
+                continue
+        kept.append(line)
+    return kept
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
-    own = _paragraphs(prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
+    own = _paragraphs(_for_the_customer(text, ctx))
     found: list[Promise] = []
     seen: set[str] = set()
     for sentence in _sentences(own):
@@ -1906,7 +1956,12 @@ _GENERAL_COMMIT = {
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
+        # "el técnico de Climatizaciones Levante llegará mañana": the firm's name between
+        r"(?:(?:de|del|de\s+la)\s+(?:[\w&-]+\s+){1,3}?)?"
         r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
+        # the one doing the visit, in the first person present: "Llego mañana a las 10", "paso por ahí el jueves"
+        r"\b(?:llego|llegamos|paso\s+por\s+(?:ahí|allí|su\s+casa)|pasamos\s+por\s+(?:ahí|allí|su\s+casa))\b"
+        r"(?!\s+(?:siempre|normalmente|habitualmente|todos\s+los))|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?|perito|gestor[a]?|"
         r"instalador|repartidor|operario|mecánico|fontanero|electricista)\s+(?:le|te|les)\s+"
         # any verb in the present (not what is only charged, asked, reminded or hoped: "le cobra", "le pide")
@@ -1961,6 +2016,9 @@ _GENERAL_COMMIT = {
         r"\bfaremos\b|\bfarei\b|"
         r"\b(?:um|uma|o|a|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|assistente|"
         r"consultor|rece[pç]?[çc]ão|secretaria)\s+(?:[\w-]+\s+){0,3}?\w+(?:rá|rão)\b|"
+        # the one doing the visit, in the first person present: "Chego hoje entre 14h e 16h", "passo aí amanhã"
+        r"\b(?:chego|chegamos|passo\s+(?:a[ií]|l[áa]|por\s+a[ií])|passamos\s+(?:a[ií]|l[áa]))\b"
+        r"(?!\s+(?:sempre|normalmente|geralmente|habitualmente|todos\s+os))|"
         # staff in the plain present: "A recepção liga amanhã até as 12h", "o técnico passa aí quinta"
         r"\b(?:o|a|o\s+nosso|a\s+nossa)\s+(?:t[ée]cnico|equipa|equipe|rece[pç]?[çc]ão|secretaria|estafeta|"
         r"consultor|assistente)\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"

@@ -1861,3 +1861,16 @@ def test_a_forwarded_message_between_staff_with_staff_talk_is_a_note(lang, name,
                                                                       note):
     found = check(_forwarded(lang, greeting, body, sender, receiver), persona_in(lang, name))
     assert bool(found) is note, found
+
+
+@pytest.mark.parametrize("text, note", [
+    # a capitalised word after an article names a thing (a portal, an app), not a colleague told what to do
+    ("Please do not reply to this message; use the Tenant Portal to add comments or photos.", False),
+    ("You can open our Booking App to confirm the new time.", False),
+    ("Log in to your Customer Hub to update your details.", False),
+    # a colleague's name told what to do still is staff talk
+    ("Thanks for your patience. Maria to check the refund before we send this.", True),
+])
+def test_a_things_name_before_to_is_no_colleague(text, note):
+    found = check(text, persona_in("en", "Jake Moss"))
+    assert bool(found) is note, found

@@ -1605,3 +1605,45 @@ def test_irregular_italian_futures_counted_from_this_stage_and_staff_going_there
 
 def test_we_will_see_is_no_promise():
     assert found("Vedremo entro venerdì se il pezzo arriva.", "it") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a leaked staff note tells colleagues what happened or who does what; its times are not for the customer
+    ("Hi Sam, your new SIM is on its way.\n[note for Priya: third contact this week, he will call again tomorrow]",
+     "en"),
+    ("Bonjour Julien, la ligne est bien résiliée.\n(encore lui… 5e contact cette semaine)", "fr"),
+    ("Buongiorno, la pratica è aperta.\n[nota per Luca: ha chiamato 3 volte oggi, richiamalo entro domani]", "it"),
+    ("Olá Rui, já enviámos a segunda via.\nobs interna: ligou 3x hoje, passar para a supervisão amanhã se insistir",
+     "pt"),
+])
+def test_times_in_a_leaked_staff_note_are_no_promise_to_the_customer(text, lang):
+    assert found(text, lang) == []
+
+
+def test_a_promise_beside_a_staff_note_is_still_found():
+    # the note is left out, not the line's promise before it
+    assert [w for w, _ in found("We'll call you back by Friday (Priya: he rang 3 times today, be nice).")] == [
+        "by Friday"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("El importe está abonado en su cuenta desde el día 5.", "es"),     # a day something dates from
+    ("Il servizio è attivo dal giorno 5 e lo resterà.", "it"),
+    # a window counted from an event still to come (the customer's own cancellation, a return not yet sent)
+    ("Le remboursement intervient dans les 14 jours suivant la demande d'annulation.", "fr"),
+    ("El reembolso se realiza en los 10 días siguientes a la recepción del artículo devuelto.", "es"),
+    ("Il rimborso avviene nei 14 giorni successivi al recesso.", "it"),
+    ("O reembolso é feito nos 10 dias seguintes à devolução do artigo.", "pt"),
+])
+def test_a_day_something_dates_from_or_a_window_after_another_event_is_no_due_time(text, lang):
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # counted from the customer's own message, already here: from now
+    ("Un expert prendra contact avec vous dans les 10 jours suivant la réception de votre déclaration.", "fr"),
+    ("Le responderemos en los 5 días siguientes a su solicitud.", "es"),
+    ("Se la abonaremos el día 9.", "es"),
+])
+def test_a_window_after_the_customers_own_message_still_falls_due(text, lang):
+    assert found(text, lang)
