@@ -1647,3 +1647,46 @@ def test_a_day_something_dates_from_or_a_window_after_another_event_is_no_due_ti
 ])
 def test_a_window_after_the_customers_own_message_still_falls_due(text, lang):
     assert found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, day", [
+    # AT is Wednesday 4 March 2026: Friday the 13th is that day, not this Friday (the 6th)
+    ("Wir schicken Ihnen den Bescheid bis Freitag, den 13.", "de", 13),
+    ("We will send you the quote by Friday the 13th.", "en", 13),
+    ("Le enviaremos el borrador antes del viernes 13.", "es", 13),
+    ("Enviaremos a fatura até sexta-feira, dia 13.", "pt", 13),
+    ("Nous vous envoyons le devis avant le vendredi 13.", "fr", 13),
+    # a weekday that does not fit its day: the later of the two
+    ("Le enviaremos el borrador antes del viernes 12.", "es", 12),
+])
+def test_a_weekday_with_its_day_of_the_month_is_that_day(text, lang, day):
+    ((_, due),) = found(text, lang)
+    assert due.day == day and due.month == 3
+
+
+def test_a_weekday_before_an_hour_window_or_a_month_keeps_its_reading():
+    assert [w for w, _ in found("We will call you on Tuesday 10 March.")] == ["10 March"]
+    assert [w for w, _ in found("We will call you on Tuesday 2-4pm.")] == ["2-4pm"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a concession after the promise conditions nothing
+    ("Someone from the network team will call you within two hours with an update, even if it isn't fixed by then.",
+     "en"),
+    ("Wir rufen Sie bis 16 Uhr zurück, auch wenn die Ursache dann noch unklar ist.", "de"),
+    # what the customer does meanwhile is a clause of its own
+    ("Ich melde mich spätestens übermorgen bei Ihnen, bis dahin drucken Sie bitte über den Drucker im 2. OG.", "de"),
+    ("Le llamaremos mañana antes de las 12, mientras tanto reinicie el router por favor.", "es"),
+    # the one coming, in the first person present; an ETA; staff named with their firm
+    ("Chego hoje entre 14h e 16h pra trocar o roteador, ok?", "pt"),
+    ("Llego mañana a las 10 para cambiar la caldera.", "es"),
+    ("Running behind on the job before yours, new ETA 2.15pm today.", "en"),
+    ("El técnico de Climatizaciones Levante llegará mañana entre las 9:00 y las 11:00.", "es"),
+])
+def test_concessions_meanwhile_the_visitor_and_an_eta_keep_the_promise(text, lang):
+    assert found(text, lang)
+
+
+def test_a_visitors_habit_is_no_promise():
+    assert found("Chego sempre às 9h ao escritório.", "pt") == []
+    assert found("Llego siempre a las 9 a la oficina.", "es") == []
