@@ -164,11 +164,11 @@ def tests(session: nox.Session) -> None:
     _install(session, "test")
     _npm_widgets(session)
     _test_tools(session)
-    # Two workers (pytest-xdist): most tests wait on servers, browsers and deadlines, not the CPU, so two
-    # run side by side in about half the time even on 2 cores. worksteal: a worker that runs out of tests
-    # takes some from the other, so one long test does not leave a worker idle. `-- -n 0` runs in one process.
+    # Four workers (pytest-xdist) on 2 cores: most tests wait on servers, browsers and deadlines, not the CPU (two
+    # workers kept the cores about half busy: 16 min; four, 13.5). worksteal: a worker that runs out of tests
+    # takes some from another, so one long test does not leave a worker idle. `-- -n 0` runs in one process.
     # --durations: the slowest tests, printed at the end, so every CI log shows where the 15-minute budget goes.
-    session.run("pytest", "-n", "2", "--dist", "worksteal", "--durations=25", *session.posargs)
+    session.run("pytest", "-n", "4", "--dist", "worksteal", "--durations=25", *session.posargs)
 
 
 @nox.session(default=False)

@@ -25,9 +25,9 @@ def pytest_sessionstart(session):
                     returncode=3)
 
 
-# The suite's longest tests (15-80 s each), started first. Two workers (pytest-xdist --dist worksteal) take the
-# tests in collection order and the idle one steals from the end of the other's queue: a long test reached last
-# keeps one worker busy while the other has nothing left to do (up to the demo's 80 s at the end of the suite).
+# The suite's longest tests (15-80 s each), started first. The workers (pytest-xdist --dist worksteal) take the
+# tests in collection order and an idle one steals from the end of another's queue: a long test reached last
+# keeps one worker busy while the others have nothing left to do (up to the demo's 80 s at the end of the suite).
 # Only tests with no module-scoped fixture move (their module's fixtures are not set up twice).
 LONGEST_FIRST = (
     "tests/test_cli.py::test_demo_runs_every_scenario_and_the_report_shows_what_it_caught",
