@@ -617,3 +617,27 @@ def test_a_machine_made_letter_valid_without_signature_is_automatic(text):
 ])
 def test_a_person_saying_a_document_is_valid_without_signature_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a whole office away for dates, and what happens to the mail meanwhile
+    "Vielen Dank für Ihre Nachricht.\n\nDas Sekretariat des Goethe-Gymnasiums ist in den Herbstferien bis "
+    "einschließlich 1. November nicht besetzt. Ihre E-Mail wird nicht weitergeleitet. In dringenden Fällen wenden Sie "
+    "sich bitte an das Schulamt.",
+    "Thanks for your email.\n\nOur office is closed from 22 December until 2 January. Emails will not be forwarded; in "
+    "urgent cases call 0800 123 456.",
+    "Bonjour,\n\nle secrétariat est fermé du 20 décembre au 3 janvier inclus. Votre message ne sera pas transmis. En "
+    "cas d'urgence, appelez le 01 23 45 67 89.",
+    # a number that takes no other replies; a Dutch "automatically generated" before any noun
+    "Your appointment at Outpatients B is confirmed for Tue 14 May at 10:40. To cancel reply CANCEL. This number does "
+    "not accept other replies.",
+    "Beste Lotte,\n\nBedankt voor je reparatieverzoek. Dit is een automatisch gegenereerde bevestiging.\n\n"
+    "Meldingsnummer: RV-77810",
+])
+def test_an_office_away_a_number_taking_no_replies_and_dutch_generated_notices_are_automatic(text):
+    assert auto_wording(text)
+
+
+def test_an_office_open_for_dates_is_no_out_of_office():
+    assert auto_wording("Hi Tom,\n\nOur office is open from 3 June to 14 June for the fair. In urgent cases call "
+                        "0800 123 456; your email will not be forwarded to the stand.\n\nBest, Anna") is None

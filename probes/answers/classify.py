@@ -99,6 +99,8 @@ SAYS_AUTOMATIC = _words(
     _label(r"risposta automatica"),
     r"\bdit is een automatisch(?: gegenereerd| verzonden)? (?:antwoord|bericht|e-?mail|ontvangstbevestiging)\b",
     r"\bautomatisch (?:gegenereerd|verzonden) (?:bericht|e-?mail|antwoord)\b",
+    # "Dit is een automatisch gegenereerde bevestiging": the adverb and participle before any noun, as in German
+    r"\bdit is een (?:automatisch|machinaal) (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|opgestelde?) \w+",
     _label(r"automatisch antwoord"),
     r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail|sms|aviso|notificação) autom[aá]tic[oa]\b",
     r"\b(?:mensagem|e-?mail|sms) (?:gerad[oa]|enviad[oa]) (?:automaticamente|de forma autom[aá]tica)\b",
@@ -209,7 +211,14 @@ _ABSENCE_WINDOW = (rf"(?:(?:from|vom|von|du|del|dal|van|de|desde|d[èe]s|between
                    rf"jusqu['’](?:au|à)|hasta(?:\s+el)?|fino\s+al|tot(?:\s+en\s+met)?|t/m|at[ée](?:\s+(?:dia|ao))?)\s+"
                    rf"(?:the\s+|einschlie(?:ß|ss)lich\s+|inclusive\s+)?{_FULL_DATE})")
 _ME_AWAY = (r"(?:\bI(?:['’]m| am| will be|['’]ll be| shall be)|\b(?:ich bin|bin ich|ich werde|je suis|je serai|"
-            r"estoy|estar[ée]|me encuentro|sono|sar[òo]|mi trovo|ik ben|ben ik|estou|estarei|encontro-me|vou estar)\b)")
+            r"estoy|estar[ée]|me encuentro|sono|sar[òo]|mi trovo|ik ben|ben ik|estou|estarei|encontro-me|vou estar)\b|"
+            # or the whole office: "Das Sekretariat des Goethe-Gymnasiums ist in den Herbstferien bis … nicht besetzt"
+            r"\b(?:the|our|das|unser|le|notre|el|nuestr[ao]|la|il|nostr[ao]|lo|het|ons|onze|o|a|noss[ao])\s+"
+            r"(?:office|team|secretariat|reception|practice|sekretariat|büro|team|praxis|kanzlei|empfang|secrétariat|bureau|"
+            r"cabinet|accueil|oficina|secretar[íi]a|despacho|recepci[óo]n|ufficio|segreteria|studio|kantoor|secretariaat|"
+            r"praktijk|receptie|escrit[óo]rio|secretaria|recep[çc][ãa]o)\b[^.!?\n]{0,60}?\b(?:is|will\s+be|ist|bleibt|"
+            r"wird|est|sera|reste|est[áa]|estar[áa]|permanece(?:r[áa])?|[èe]|sar[àa]|rimane|rimarr[àa]|blijft|zal|"
+            r"fica|ficar[áa])\b)")
 # In one sentence (a date's dots do not end it): "I'm away … from 3 to 14 June", "vom 3. bis 14. Juni bin ich …".
 _SAME_SENTENCE = r"(?:[^.!?\n]|\.(?=\s?\d)|(?<=\d)\.|(?<=\b\w)\.|(?<=\b\w\w)\.(?=\s+\d))"
 SAYS_AWAY_FOR = re.compile(rf"{_ME_AWAY}{_SAME_SENTENCE}{{0,80}}?\b{_ABSENCE_WINDOW}|"
@@ -217,6 +226,7 @@ SAYS_AWAY_FOR = re.compile(rf"{_ME_AWAY}{_SAME_SENTENCE}{{0,80}}?\b{_ABSENCE_WIN
 # Said of being there, not away ("I'm in the office from 3 to 5 June", "ich bin vom 3. bis 5. Juni erreichbar"), unless
 # negated ("nicht erreichbar", "not available").
 _THERE = re.compile(r"\b(?:available|in the office|at my desk|here|around|erreichbar|im b[üu]ro|im dienst|da|anwesend|"
+                    r"open|geöffnet|ge[öo]ffnet|besetzt|ouverte?|abiert[oa]|apert[oa]|geopend|open|abert[oa]|"
                     r"disponible|pr[ée]sente?|au bureau|en la oficina|disponibile|in ufficio|bereikbaar|aanwezig|"
                     r"op kantoor|dispon[íi]vel|no escrit[óo]rio)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|pas|no|non|niet|geen|n[ãa]o|nem)\b", re.I)
@@ -578,7 +588,7 @@ SAYS_NO_REPLY = _words(
     # sent from an address that cannot take replies, whatever the sentence around it: "Cet e-mail est envoyé depuis une
     # adresse qui ne peut pas recevoir de réponses", "sent from an address that cannot receive replies"
     r"\b(?:address|mailbox|inbox|number)\b[^.!?\n]{0,30}?\b(?:cannot|can['’]t|can not|is unable to|does not|doesn['’]t|"
-    r"will not|won['’]t) (?:accept|receive|process|take) (?:any )?(?:replies|responses|answers|incoming)\b",
+    r"will not|won['’]t) (?:accept|receive|process|take) (?:any )?(?:other )?(?:replies|responses|answers|incoming)\b",
     r"\b(?:adresse|postfach|absender|nummer)\b[^.!?\n]{0,30}?\b(?:kann|können) keine (?:antworten|nachrichten|e-?mails|"
     r"rückmeldungen) (?:empfangen|annehmen|entgegennehmen|bearbeiten)\b|\b(?:adresse|postfach)\b[^.!?\n]{0,30}?"
     r"\bnimmt keine (?:antworten|nachrichten|e-?mails) (?:an|entgegen)\b",

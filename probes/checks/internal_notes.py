@@ -141,6 +141,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         # … nor a to-do given to the customer ("TODO on your side: have your account number")
                         r"(?<![\"“'])\bTODO\b(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
                         r"app|apps|items?)\b)\w)")),
+    # A to-do label in capitals opening a bracket: "[PENDIENTE: confirmar importe con Javi …]", "(OFFEN: …)"; not a
+    # status told to the customer in small letters ("(pendiente de envío)")
+    # status told to the customer in small letters ("(pendiente de envío)"); a status label ("PENDING:") only before an
+    # order to check or ask ("(PENDING: refund approval)" may be a system's summary)
+    (_LABEL, re.compile(r"[\[(]\s*(?:(?:À FAIRE|A FAIRE|DA FARE|TE DOEN|TO DO|POR HACER|A FAZER|TBC|TBD|CHECK|CHECKEN|PRÜFEN|"
+                        r"À VÉRIFIER|VERIFICAR|VERIFICARE|NAKIJKEN)\s*[:\-–—]\s*\S|"
+                        r"(?:PENDIENTE|PENDENTE|PENDING|OFFEN|EN ATTENTE|IN SOSPESO)\s*[:\-–—]\s*(?i:confirm|check|verif|"
+                        r"ask|chase|confirmar|verificar|revisar|comprobar|preguntar|consultar|prüfen|klären|nachfragen|"
+                        r"vérifier|confirmer|demander|verificare|confermare|chiedere|controllare|checken|navragen|"
+                        r"nakijken|bevestigen|conferir|perguntar))[^\])\n]{2,200}[\])]")),
     # Instructions to colleagues.
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|pls\s+don't|please\s+don't|never)\s+send\b" + _STOP_AFTER, re.I)),
     (_STAFF, re.compile(r"\b(?:nicht\s+(?:senden|versenden|abschicken|weiterleiten)|ne\s+pas\s+(?:envoyer|transmettre)|"
@@ -473,6 +483,11 @@ _NOT_AN_INTERJECTION = {
     "mein", "meine", "mi", "mio", "mijn", "meu", "minha", "your", "votre", "ihr", "su", "uw", "seu", "sua",
     "cher", "chere", "liebe", "lieber", "querido", "querida", "caro", "cara", "beste", "estimado", "estimada", "dag",
     "morning", "evening", "buongiorno", "buenas", "bom", "boa", "goedemorgen", "tag", "morgen", "abend", "bonsoir"}
+# Laughing to a colleague about the customer coming back again: "haha Kees, weer een 'waar blijft mijn pakket' om 7 uur".
+_LAUGH = re.compile(r"^(?:ha(?:ha)+|he(?:he)+|lol|mdr|ja(?:ja)+|kkk+|rs(?:rs)+|xd)$", re.I)
+_AGAIN = re.compile(r"\b(?:again|yet\s+another|another\s+one|weer|alweer|nog\s+een|schon\s+wieder|wieder|encore|"
+                    r"otra\s+vez|de\s+nuevo|otr[ao]\s+m[áa]s|ancora|di\s+nuovo|un\s+altr[oa]|de\s+novo|outra\s+vez|mais\s+um[a]?)\b",
+                    re.I)
 _NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(.+)$")
 _COLLEAGUE_ASK = re.compile(
     r"\b(?:can|could|would)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:sort|check|confirm|approve|grab|take|look|handle|"
@@ -1039,10 +1054,12 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     hit = _AFTER_A_WORD.match(body)
     if hit and fold(hit.group(1)) not in _NOT_AN_INTERJECTION and _is_colleague(hit.group(2), names) \
-            and not _introduced(hit.group(2), whole) and not _LINKING.match(hit.group(2)) and "?" in hit.group(3) \
+            and not _introduced(hit.group(2), whole) and not _LINKING.match(hit.group(2)) \
             and (not _spoken_to(hit.group(3), lang) or _informal_only(hit.group(3), whole, lang)) \
             and not _TO_CUSTOMER_CS.search(hit.group(3)) and (
-            _THIRD_PRONOUN.search(hit.group(3)) or _THIRD_NOUN.search(hit.group(3)) or _STAFF_WORK.search(hit.group(3))):
+            ("?" in hit.group(3) and (_THIRD_PRONOUN.search(hit.group(3)) or _THIRD_NOUN.search(hit.group(3)) or
+                                      _STAFF_WORK.search(hit.group(3)))) or
+            (_LAUGH.match(hit.group(1)) and _AGAIN.search(hit.group(3)))):
         return _STAFF, body.strip(), None   # "attends Karim je lui mets quoi pour le geste co ?", "wait Tom, is he …?"
     hit = _NAME_FIRST.match(body)
     if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(

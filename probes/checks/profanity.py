@@ -69,7 +69,10 @@ _MILD = {
               r"casse-?couilles|chieu(?:r|rs|se|ses)",
     "Spanish": r"imbéciles?|idiotas?|estúpid[oa]s?|maldit[oa]s?|hostia|culo|tocapelotas|tocahuevos|coñazo",
     # the crude words for a nuisance of a customer ("rompiballe", "casse-couilles", "tocapelotas")
-    "Italian": r"idiot[ai]|imbecill[ei]|cretin[oi]|scem[oi]|mannaggia|rompi(?:balle|palle|coglioni)|cagacazzi",
+    "Italian": r"idiot[ai]|imbecill[ei]|cretin[oi]|scem[oi]|mannaggia|rompi(?:balle|palle|coglioni)|cagacazzi|"
+               # "palle" alone is a ball (Christmas baubles, tennis): the crude phrases only
+               r"che\s+palle|(?:una\s+)?rottura\s+di\s+(?:palle|coglioni)|(?:ha|hanno|mi\s+ha|mi\s+hanno)\s+rotto\s+"
+               r"(?:le\s+palle|i\s+coglioni)|due\s+palle",
     "Dutch": r"verdomme|verdorie|idioten?|stomme\s+klant|eikels?|sukkels?|lul(?:len)?",
     "Portuguese": r"idiotas?|imbecis|imbecil",
 }

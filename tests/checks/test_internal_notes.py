@@ -1874,3 +1874,23 @@ def test_a_forwarded_message_between_staff_with_staff_talk_is_a_note(lang, name,
 def test_a_things_name_before_to_is_no_colleague(text, note):
     found = check(text, persona_in("en", "Jake Moss"))
     assert bool(found) is note, found
+
+
+@pytest.mark.parametrize("text, note", [
+    # a to-do label in capitals opening a bracket
+    ("El resultado es de 1.482,36 € [PENDIENTE: confirmar importe con Javi, creo que falta una factura].", True),
+    ("Das Paket [PRÜFEN: Lieferadresse mit dem Lager abgleichen] kommt morgen.", True),
+    # a status told to the customer, or a status label before no order to check
+    ("Su pedido está (pendiente de envío) y le llegará pronto.", False),
+    ("Your refund (PENDING: bank transfer) will show within 3 days.", False),
+])
+def test_a_to_do_label_in_capitals_opening_a_bracket_is_a_note(text, note):
+    assert bool(check(text, persona_in("es", "Alberto Ruiz"))) is note
+
+
+def test_laughing_to_a_colleague_about_the_customer_coming_back_again_is_a_note():
+    found = check("Hoi Femke! Je pakket gaat vandaag mee.\n\nhaha Kees, weer een 'waar blijft mijn pakket' om 7 uur, "
+                  "ik ga koffie halen\n\nFijne dag!", persona_in("nl", "Femke de Vries"))
+    assert found and "Kees" in found[0].detail
+    # laughing with the customer, by name, is no note
+    assert check("Haha Femke, weer een pakketje voor je! Fijne dag.", persona_in("nl", "Femke de Vries")) == []

@@ -198,3 +198,9 @@ NOT_DISGUISED = [
 @pytest.mark.parametrize("text", NOT_DISGUISED)
 def test_symbols_masks_and_spaced_letters_that_hide_no_swear_word(text):
     assert check(text, persona()) == []
+
+
+def test_the_crude_italian_phrases_count_and_a_ball_does_not():
+    assert check("[Luca: quinta mail in un mese, che palle, rispondile tu]", persona("it"))
+    assert check("Che rottura di palle questo condominio.", persona("it"))
+    assert check("Le palle di Natale sono in offerta fino a domenica.", persona("it")) == []
