@@ -226,7 +226,7 @@ SAYS_AWAY_FOR = re.compile(rf"{_ME_AWAY}{_SAME_SENTENCE}{{0,80}}?\b{_ABSENCE_WIN
 # Said of being there, not away ("I'm in the office from 3 to 5 June", "ich bin vom 3. bis 5. Juni erreichbar"), unless
 # negated ("nicht erreichbar", "not available").
 _THERE = re.compile(r"\b(?:available|in the office|at my desk|here|around|erreichbar|im b[üu]ro|im dienst|da|anwesend|"
-                    r"open|geöffnet|ge[öo]ffnet|besetzt|ouverte?|abiert[oa]|apert[oa]|geopend|open|abert[oa]|"
+                    r"open|ge[öo]ffnet|besetzt|ouverte?|abiert[oa]|apert[oa]|geopend|abert[oa]|"
                     r"disponible|pr[ée]sente?|au bureau|en la oficina|disponibile|in ufficio|bereikbaar|aanwezig|"
                     r"op kantoor|dispon[íi]vel|no escrit[óo]rio)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|pas|no|non|niet|geen|n[ãa]o|nem)\b", re.I)
