@@ -641,3 +641,18 @@ def test_an_office_away_a_number_taking_no_replies_and_dutch_generated_notices_a
 def test_an_office_open_for_dates_is_no_out_of_office():
     assert auto_wording("Hi Tom,\n\nOur office is open from 3 June to 14 June for the fair. In urgent cases call "
                         "0800 123 456; your email will not be forwarded to the stand.\n\nBest, Anna") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Pablo (Atención al cliente): Jaja no, no soy un bot 😄 Soy Pablo, del equipo de Ondanet.",
+    "I'm not a bot, I'm Sam from the support team.",
+    "Ich bin kein Bot, sondern Jana aus dem Kundenservice.",
+    "Non sono un bot, sono Marco.",
+])
+def test_a_person_saying_they_are_no_bot_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+def test_a_bot_naming_itself_still_is():
+    assert auto_wording("Hola, soy un bot de Ondanet.")
+    assert auto_wording("Hi! I'm Nova, your virtual assistant.")

@@ -238,7 +238,10 @@ _EXAMPLE_WORDS = (
     r"por\s+ejemplo|p\.\s?ej\.|de\s+(?:esta|la\s+siguiente)\s+(?:forma|manera)|de\s+este\s+modo|"
     r"ad\s+esempio|per\s+esempio|ad\s+es\.|in\s+questo\s+modo|come\s+segue|nel\s+seguente\s+modo|"
     r"bijvoorbeeld|bv\.|b\.v\.|als\s+volgt|op\s+deze\s+manier|"
-    r"por\s+exemplo|desta\s+forma|da\s+seguinte\s+forma|deste\s+modo")
+    r"por\s+exemplo|desta\s+forma|da\s+seguinte\s+forma|deste\s+modo|"
+    # what to write given as "the following": "Vul in het veld ‘Omschrijving’ het volgende in: [uw contractnummer]"
+    r"(?:write|enter|type|put)\s+the\s+following|het\s+volgende(?:\s+in)?|folgendes(?:\s+ein)?|ce\s+qui\s+suit|"
+    r"lo\s+siguiente|quanto\s+segue|(?:il|la)\s+seguente\s+dicitura|o\s+seguinte")
 _EXAMPLE_BEFORE = re.compile(rf"\b(?:{_EXAMPLE_WORDS})\s*[:\"'“‘«(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}$", re.I)
 # "write {nome_cliente} wherever the buyer's name should appear": a placeholder put where the reader wants it.
 _WHEREVER_WORDS = (

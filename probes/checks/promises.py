@@ -169,7 +169,7 @@ _LANGS: dict[str, _Lang] = {
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
                r"by the end of today|2day|2nite|tonite|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
-              (r"(?:before|by) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
+              (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
         clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after|(?-i:ETA):?)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
               # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
@@ -180,7 +180,7 @@ _LANGS: dict[str, _Lang] = {
             r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
             r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|txt|msg|e-?mail|"
-            r"message|write|be in touch|get in touch|hear|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
+            r"message|write|be in touch|get in touch|hear|telephone|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
             r"return|replace|be replaced|resend|re-send|be resent|forward|attend|whatsapp|apply (?:it|them|this|that|the|a|your)|"
             r"deliver|be delivered|dispatch|be dispatched|ship|be shipped|send out|be sent out|"
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
@@ -194,6 +194,9 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
             r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
             r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
+            # a text message's dropped "I'll": "ill be round tmrw b4 noon", "be with u in 10 min"
+            r"|(?-i:\bill)\s+(?:be|call|ring|text|send|pop|drop|come|sort|get|email|phone)\b"
+            r"|(?:^|[,.!;]\s*|\bsorry\s+)be\s+with\s+(?:u|you)\b"
             # an arrival time given as such: "new ETA 2.15pm today", "ETA: between 3 and 4pm"
             r"|(?-i:\bETA\b)"
             # a visit booked, written as a note without its verb: "Engineer booked for Thursday", "tech booked 4 ur boiler"
@@ -584,9 +587,14 @@ _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
 # A date that dates something else: "your order of 3 March", "Rechnung vom 3. März".
 _DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|until|till|bis|au|al|a|tot|t/m|e)\s+|\bfor|\bof|"
+                    # the end of a period from one date to another: "behandelingen van 3 maart tot en met 28 april"
+                    r"\d(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:\d{4}\s+)?(?:to|until|till|bis|au|al|"
+                    r"tot(?:\s+en\s+met)?|t/m|-|–)\s+|"
                     r"\bpara o dia|\bpara dia|\bpara o|\bfür den|\bauf den|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
                     r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
-                    r"\ba partir del?|\ba partire dal"
+                    r"\ba partir del?|\ba partire dal|\bin data|"
+                    r"\b(?:reclamo|richiesta|lettera|comunicazione|segnalazione|domanda|denuncia|fattura|ordine|"
+                    r"solicitud|reclamación|escrito|carta|factura|pedido|instancia)\s+(?:\w+\s+)?del"
                     # a law or document dated by its number: "Ley 39/2015, de 1 de octubre", "Loi n° 78-17 du 6 janvier"
                     r"|\d/\d{2,4},?\s+(?:de|del|du|vom|of|van|di|do|da))\s*(?:the\s+)?$", re.I)
 # A window of days ends at its last day: "entre os dias 16 e 20 de junho", "tra il 16 e il 20 giugno".
@@ -658,6 +666,8 @@ _OBLIGATION = {
           r"\b(?:usted|ustedes)\s+(?:debe|deben|deberá|deberán|tiene que|tienen que|tendrá que)\b|"
           r"\b(?:debe|deben|deberá|deberán)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b|"
+          # "Para formalizar la matrícula deberá abonar la tasa …": usted's duty (not "el técnico deberá …")
+          r"(?<!técnico )(?<!equipo )(?<!servicio )(?<!agente )\bdeberá\s+(?:\w+mente\s+)?\w+(?:ar|er|ir)\b|"
           r"\bes\s+(?:necesario|preciso|obligatorio|imprescindible|importante)\s+que\b",
     "it": r"\b(?:disponibil[ei]|conservat[oaie]|tenut[oaie]|riservat[oaie])\b(?:\s+\w+){0,4}?\s+fino\b|"
           r"(?<!\bnon )\b(?:devi|dovete|dovrai|dovrete)\b|\b(?:lei|voi|tu)\s+(?:deve|dovrà|devi|dovete)\b|"
@@ -871,7 +881,12 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
         # Dutch says "uur" or the minutes, but not in a window: "tussen 9 en 11"
         bare_nl = lang == "nl" and not (m.group(3) or m.group(2) or m.group(0).lower().startswith("tussen"))
-        if due and free(m) and (m.group(3) or m.group(2) or lang not in ("en",)) and not bare_nl:
+        # English says the hour alone after a deadline word in a text message ("ready Thurs by 5", "b4 10"): not
+        # after "at" or "for" ("a table for 5")
+        bare_en = lang == "en" and not (m.group(3) or m.group(2)) and not (
+            _EN_BARE_HOUR.match(m.group(0)) and not _COUNTED.match(sentence, m.end()) and
+            not _MONTH_AFTER.match(sentence, m.end()) and not re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():]))
+        if due and free(m) and not bare_en and not bare_nl:
             if (on := _date_before(sentence, m.start(), lang, at, calendar)) is not None:
                 # "op dinsdag 10 maart tussen 13:00 en 17:00 uur": that time on that date
                 due = _local_at(at, calendar, on, due.astimezone(calendar.tz).time())
@@ -881,6 +896,11 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 # "between 8am and 1pm on Thursday": that time on that day
                 index = next(i for i, d in enumerate(spec.weekdays) if re.match(d, sentence[start:], re.I))
                 day = _weekday_due(at, index, calendar).astimezone(calendar.tz).date()
+                named = re.match(r"\w+", sentence[start:])
+                if named and (dm := _DAY_AFTER_WEEKDAY.match(sentence, start + named.end())) is not None and \
+                        (of_month := _day_of_month_due(at, calendar, int(dm.group(1)))) is not None:
+                    # "on Wednesday 15th between 2 and 4pm": that day of the month (the later, if they disagree)
+                    day = max(day, of_month.astimezone(calendar.tz).date())
                 due = _local_at(at, calendar, day, due.astimezone(calendar.tz).time())
                 if due <= at:   # "on Monday at 8am", said on a Monday at 10: next week's
                     due += dt.timedelta(days=7)
@@ -928,7 +948,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             taken.append(m.span())
     for m in _NUMERIC_DATE.finditer(sentence):   # "by 12/03", "bis 12.03.2027", "before 2027-03-12"
         if free(m) and not _DATED.search(sentence[:m.start()]) and \
-                (m.group("y") or m.group("iso") or _DATE_PREP[lang].search(sentence[:m.start()])) and \
+                (m.group("y") or m.group("iso") or _DATE_PREP[lang].search(_WEEKDAY_END.sub("", sentence[:m.start()]))) and \
                 (due := _numeric_date_due(at, calendar, lang, m)):
             found.append((m.group(0).rstrip("."), due))
             taken.append(m.span())
@@ -950,6 +970,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 re.search(r"(?:" + days_rx + r")" + _RANGE + r"$", sentence[:m.start(1)], re.I):
             taken.append(m.span())
             continue
+        if _NUMERIC_AFTER.match(sentence, m.end()):
+            continue   # "bis Mi., 14.05.", "by Tue 12/03": the date says which (the numeric dates below)
         if (dm := _DAY_AFTER_WEEKDAY.match(sentence, m.end())) is not None:
             if _MONTH_AFTER.match(sentence, dm.end()):
                 continue   # "Tuesday 11 June": the date says which Tuesday
@@ -987,11 +1009,20 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
     return found
 
 
+_NUMERIC_AFTER = re.compile(r",?\s*(?:(?:the|den|le|el|il|o\s+dia|dia)\s+)?\d{1,2}[./-](?:0?[1-9]|1[0-2])\b"
+                            r"(?![.:]\d|\s*(?:uur|uhr|h\b|u\b|am\b|pm\b))")   # not a clock ("donderdag 17.00 uur")
 # A day of the month after a weekday ("Friday the 13th", "Freitag, den 13.", "viernes 13", "sexta-feira, dia 13");
 # not a clock time or an hour window ("Tue 2-4pm", "Thursday 08:00", "Tue 10-12").
 _DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:(?:the|den|dem|le|el|il|de|dia|o\s+dia|el\s+día|il\s+giorno)\s+)?"
                                 r"(\d{1,2})(?:st|nd|rd|th|er|e|º|ª)?\.?"
                                 r"(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur)|\s*[-–]\s*\d)", re.I)
+
+
+_EN_BARE_HOUR = re.compile(r"(?:by|before|b4|no later than|until)\s+(?:1[0-2]|[1-9])\s*$", re.I)
+# A number that counts something: "by 5 working days", "before 10 items", "by 2 weeks".
+_COUNTED = re.compile(r"\s*(?:[-–]|working|business|office|calendar|days?|hours?|hrs?|weeks?|wks?|months?|mins?|minutes?|"
+                      r"secs?|seconds?|%|percent|people|persons|items?|pieces?|boxes?|parcels?|units?|times?|euros?|"
+                      r"pounds?|dollars?|quid|p\b|[.,:/]\d)", re.I)
 
 
 # A week by its number, as offices and trades plan in Germany, the Netherlands and beyond: "in der KW 14",
@@ -1165,7 +1196,7 @@ _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|pr
 
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
-_TOMORROW = {"en": r"tomorrow", "de": r"morgen", "fr": r"demain", "es": r"mañana", "it": r"domani",
+_TOMORROW = {"en": r"tomorrow|tmrw|tmw|tomoz|2moro|2morrow", "de": r"morgen", "fr": r"demain", "es": r"mañana", "it": r"domani",
              "nl": r"morgen(?:ochtend|middag|avond|voormiddag|namiddag)?", "pt": r"amanhã"}
 _TODAY = {"en": r"today|tonight|this evening|this afternoon", "de": r"heute", "fr": r"aujourd['’]hui|ce soir",
           "es": r"hoy|esta tarde", "it": r"oggi|stasera", "nl": r"vandaag|vanavond|vanmiddag", "pt": r"hoje"}
@@ -1432,6 +1463,47 @@ def _stay(own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> t
     return (first, last) if first <= last and (first - today).days <= 366 else None
 
 
+# A window counted from a meeting the reply dates: "you will receive the outcome within ten working days of that
+# meeting" (the committee meets "on 8 July"), "notifiée dans les huit jours suivant la réunion" (it meets "le
+# vendredi 3 juillet"): that day plus the window. The meeting's day is the soonest time ahead in a sentence of the
+# reply that names it; without one the window has no time (counted from something the reply does not date).
+_AFTER_EVENT = {lang: re.compile(r"\s+(?:" + rx + r")\b", re.I) for lang, rx in {
+    "en": r"(?:of|after|following)\s+(?:that|the|this|its)\s+(?:\w+\s+)?(?:meeting|hearing|session|panel|board)",
+    "de": r"nach\s+(?:der|dieser|seiner|ihrer)\s+(?:\w+\s+)?(?:Sitzung|Ausschusssitzung|Verhandlung|Anhörung|Beratung)",
+    "fr": r"(?:suivant|après)\s+(?:la|cette|sa)\s+(?:réunion|séance|commission|audience|délibération)",
+    "es": r"(?:siguientes\s+a|tras|después\s+de)\s+(?:la|esa|dicha|su)\s+(?:reunión|sesión|vista|comisión)",
+    "it": r"(?:successiv[aie]\s+alla|dopo\s+la|dalla)\s+(?:seduta|riunione|udienza|commissione|sessione)",
+    "nl": r"na\s+(?:de|die|deze|afloop\s+van\s+de)\s+(?:vergadering|zitting|hoorzitting|commissie)",
+    "pt": r"(?:após|seguintes\s+à|depois\s+d[ae])\s+(?:a|essa|dita|sua)?\s*(?:reunião|sessão|audiência|comissão)"}.items()}
+_EVENT_NOUN = {
+    "en": r"\b(?:meeting|meets|hearing|session|panel|board|committee)\b",
+    "de": r"\b(?:Sitzung|tagt|Ausschuss\w*|Verhandlung|Anhörung|Beratung)\b",
+    "fr": r"\b(?:réuni\w*|séance|commission|audience|délibér\w*|jury)\b",
+    "es": r"\b(?:reuni\w*|sesión|vista|comisión)\b",
+    "it": r"\b(?:seduta|riunione|riunirà|udienza|commissione|sessione|consiglio)\b",
+    "nl": r"\b(?:vergader\w*|zitting|hoorzitting|commissie)\b",
+    "pt": r"\b(?:reuni\w*|sessão|audiência|comissão)\b"}
+
+
+def _after_event(clause: str, own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list:
+    """A window counted from a meeting the reply dates (``_AFTER_EVENT``), with when it falls due."""
+    span, unit_codes = _patterns(lang)[0], _patterns(lang)[6]
+    for m in span.finditer(clause):
+        if not (after := _AFTER_EVENT[lang].match(clause, m.end())):
+            continue
+        amount = _amount(lang, m.group(2) or m.group(1))
+        unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
+        if not (amount and unit and amount < 1000):
+            return []
+        for sentence in _sentences(own):
+            if re.search(_EVENT_NOUN[lang], sentence, re.I):
+                days = [due for _, due in _times(_written_out(sentence, lang), lang, at, calendar) if due > at]
+                if days:
+                    return [(m.group(0) + after.group(0), _add(min(days), amount, unit, calendar))]
+        return []
+    return []
+
+
 def _event_day(clause: str, own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list:
     """The day of the customer's stay a commitment names ("on the morning of arrival"), if the reply dates it."""
     m = _EVENT_DAY[lang].search(clause)
@@ -1696,8 +1768,9 @@ def _passive_due(clause: str, lang: str) -> bool:
 # Frau, "mar" for the sea).
 _WEEKDAY_ABBR = {
     "en": (r"(?-i:Mon|MON)|mon\.|(?-i:Tue|Tues|TUE)|tue\.|(?-i:Wed|WED)|wed\.|(?-i:Thu|Thur|Thurs|THU)|thu\.|"
-           r"(?-i:Fri|FRI)|fri\.|(?-i:Sat|SAT)|sat\.|(?-i:Sun|SUN)|sun\.", r"\.?(?=\s*(?:\d|between|from|am\b|pm\b))"),
-    "de": (r"(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\.", r"(?=\s*(?:\d|zw|zwischen|ab\b|bis\b|von\b|um\b|vorm|nachm))"),
+           r"(?-i:Fri|FRI)|fri\.|(?-i:Sat|SAT)|sat\.|(?-i:Sun|SUN)|sun\.",
+           r"\.?(?=,?\s*(?:\d|between|from|by\b|b4\b|before\b|am\b|pm\b|morning|afternoon|eve))"),
+    "de": (r"(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\.", r"(?=,?\s*(?:\d|zw|zwischen|ab\b|bis\b|von\b|um\b|vorm|nachm))"),
     "fr": (r"lun|mar|mer|jeu|ven|sam|dim", r"\.(?=\s*(?:\d|entre|à\b|de\b|avant|matin|apr))"),
     "es": (r"lun|mar|mié|mie|jue|vie|sáb|sab|dom", r"\.(?=\s*(?:\d|entre|a\s+las|de\b|antes|por))"),
     "it": (r"lun|mar|mer|gio|ven|sab|dom", r"\.(?=\s*(?:\d|tra|fra|dalle|alle|entro|mattina|pomeriggio))"),
@@ -1710,6 +1783,9 @@ _DAY_NAMES = {"en": "monday tuesday wednesday thursday friday saturday sunday",
               "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
               "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
               "pt": "segunda terça quarta quinta sexta sábado domingo"}
+# A weekday just before a date, with its comma: what the date's preposition stands before ("bis Mittwoch, 14.05.").
+_WEEKDAY_END = re.compile(r"(?:" + "|".join(n for names in _DAY_NAMES.values() for n in names.split())
+                          + r"|[a-zà-ÿ]+day|[a-zà-ÿ]+tag)[.,]?\s*$", re.I)
 _WEEKDAY_ABBR_RX = {lang: re.compile(r"(?<![\w.])(" + days + r")" + after, re.I)
                     for lang, (days, after) in _WEEKDAY_ABBR.items()}
 _PT_NUMBERED_DAY = re.compile(r"(?<!\w)([2-6])\s?[ªa]\.?\s?-?\s?feira(?!\w)", re.I)
@@ -1753,7 +1829,7 @@ _STEP_LABEL = re.compile(
 
 
 # A step on the day the clause before named: "that day", "the same day", "ce jour-là", "ese mismo día".
-_THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+)?(?:that|the\s+same)\s+day|an\s+(?:diesem|demselben|dem)\s+Tag|am\s+selben\s+Tag|"
+_THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+(?:or\s+before\s+)?|by\s+)?(?:that|the\s+same)\s+(?:day|date)|an\s+(?:diesem|demselben|dem)\s+Tag|am\s+selben\s+Tag|"
                        r"ce\s+jour-là|le\s+jour\s+même|le\s+même\s+jour|ese\s+(?:mismo\s+)?día|el\s+mismo\s+día|"
                        r"quel\s+giorno|lo\s+stesso\s+giorno|(?:op\s+)?die(?:zelfde)?\s+dag|nesse\s+(?:mesmo\s+)?dia|"
                        r"no\s+mesmo\s+dia)(?!\w)", re.I)
@@ -1852,6 +1928,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 earlier, before = before, (_times(_written_out(clause, lang), lang, at, calendar)
                                            if _THAT_DAY.search(sentence) else [])
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
+                        _PRICE_CHANGE[lang].search(clause) or \
                         (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)):
                     pending = False
                     continue
@@ -1871,6 +1948,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     clause = clause[:purpose.start()]
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
+                             bool(_MONEY_SHOWS[lang].search(clause)) or
+                             bool(lang in _I_COME and _I_COME[lang].search(clause) and not _HABIT.search(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
                 if (committed or pending) and _OBLIGED[lang].search(polite):
@@ -1881,7 +1960,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if committed and len(times) > 1:
                     times = _topic_times(written, _own_times(written, times, lang, commit), lang)
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
-                    times = _event_day(clause, own, lang, at, calendar)
+                    times = _event_day(clause, own, lang, at, calendar) or _after_event(written, own, lang, at, calendar)
                 if committed and not times and (that_day := _THAT_DAY.search(clause)):
                     # "… chegam do laboratório na 5ª feira; ligamos-lhe nesse dia": the day the clause before named
                     times = [(f"{words} ({that_day.group(0)})", due) for words, due in earlier
@@ -2142,6 +2221,67 @@ _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
     ("pt", r"seu|sua|seus|suas|teu|tua", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
                                           r"disponíve(?:l|is))\b"))}
+# A recurring price changed from a date, as a contract allows ("zum 01.07.2026 passen wir den Beitrag … an", "Per 1
+# juli 2026 verhogen wij de huur met 5,0%", "à compter du 1er juillet, votre cotisation augmente"): a change the
+# customer is told of, not a next step for them (see "Not a promise": prices changing on a date).
+_PRICE_CHANGE = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:premium|rent|subscription|tariff|contribution|monthly\s+(?:fee|price|payment)|price|prices|rate|rates)s?\b"
+          r"[^.;]{0,60}?\b(?:increase|rise|go\s+up|change|decrease|be\s+(?:adjusted|increased|reduced|indexed))|"
+          r"\b(?:increase|raise|adjust|index|reduce|lower)\s+(?:your\s+|the\s+)?(?:premium|rent|subscription|tariff|"
+          r"contribution|monthly\s+(?:fee|price|payment)|price|prices|rates?)\b",
+    "de": r"\b(?:passen|erhöhen|senken|ändern)\s+wir\b[^.;]{0,80}?\b(?:Beitrag|Beiträge|Prämie|Miete|Tarif|Preis|Preise|"
+          r"Grundgebühr|Abschlag|Gebühr)\w*|\b(?:Beitrag|Beiträge|Prämie|Miete|Tarif|Preis|Preise|Grundgebühr|Abschlag)\w*"
+          r"\b[^.;]{0,60}?\b(?:steigt|steigen|sinkt|sinken|ändert\s+sich|angepasst|erhöht|gesenkt)",
+    "fr": r"\b(?:cotisation|loyer|prime|tarif|prix|abonnement|mensualité)s?\b[^.;]{0,60}?\b(?:augmente\w*|baisse\w*|"
+          r"évolue\w*|sera\s+(?:revalorisé|ajusté|augmenté|indexé)e?s?)|\b(?:augmentons|ajustons|révisons|indexons)\b",
+    "es": r"\b(?:cuota|alquiler|prima|tarifa|precio|recibo|mensualidad)s?\b[^.;]{0,60}?\b(?:sube|subirá|aumenta\w*|"
+          r"baja\w*|se\s+actualiza\w*|será\s+(?:actualizad|revisad|incrementad)[oa]s?)|\b(?:subimos|actualizaremos|"
+          r"incrementaremos|aumentaremos)\s+(?:la|el|su|tu)\s+(?:cuota|alquiler|prima|tarifa|precio)",
+    "it": r"\b(?:canone|premio|affitto|tariffa|prezzo|rata|quota)\b[^.;]{0,60}?\b(?:aumenta\w*|diminui\w*|sarà\s+"
+          r"(?:adeguat|aggiornat|aumentat|rivalutat)[oa])|\b(?:adegueremo|aumenteremo|aggiorneremo)\s+(?:il|la)\s+"
+          r"(?:canone|premio|affitto|tariffa|prezzo|rata|quota)",
+    "nl": r"\b(?:verhogen|verlagen|wijzigen|indexeren|passen)\s+(?:wij|we)\b[^.;]{0,60}?\b(?:huur|premie|tarief|prijs|"
+          r"prijzen|contributie|abonnement|voorschot|termijnbedrag)\w*|\b(?:huur|premie|tarief|prijs|contributie|"
+          r"voorschot)\w*\b[^.;]{0,60}?\b(?:stijgt|daalt|wordt\s+(?:verhoogd|verlaagd|geïndexeerd|aangepast))",
+    "pt": r"\b(?:mensalidade|renda|prémio|prêmio|tarifa|preço|prestação|quota)s?\b[^.;]{0,60}?\b(?:aumenta\w*|sobe|"
+          r"subirá|baixa\w*|será\s+(?:atualizad|reajustad|aumentad)[oa])|\b(?:reajustaremos|atualizaremos|aumentaremos)\b"}.items()}
+# Money seen arriving where the customer looks, in the present or future: "it'll show on your statement in 3–5
+# days", "O estorno … aparece no seu cartão em até 7 dias úteis", "aparecerá en su tarjeta".
+_MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|refund)\s*(?:['’]ll|will|should)\s+"
+          r"(?:show|appear|reflect|be\s+visible|land|clear|be\s+back)\s+(?:up\s+)?(?:on|in)\s+(?:your|ur)\b",
+    "de": r"\b(?:erscheint|erscheinen|wird|werden)\s+(?:[\w.,]+\s+){0,5}?(?:auf|in)\s+(?:Ihrer|Ihrem|deiner|deinem)\s+"
+          r"(?:Karte|Konto|Kontoauszug|Abrechnung|Kreditkarte)\w*\s+(?:[\w.,]+\s+){0,3}?(?:sichtbar|erscheinen|auftauchen)?",
+    "fr": r"\b(?:apparaîtra|apparaîtront|apparaît|sera\s+visible|sera\s+crédité|verrez)\s+(?:[\w'’]+\s+){0,3}?sur\s+"
+          r"(?:votre|vos|ton|ta)\s+(?:carte|compte|relevé)",
+    "es": r"\b(?:aparecerá|aparecerán|aparece|se\s+verá|verá\s+reflejad[oa]|se\s+reflejará|llegará)\s+(?:\w+\s+){0,3}?"
+          r"en\s+(?:su|tu)\s+(?:tarjeta|cuenta|extracto)",
+    "it": r"\b(?:apparirà|compariranno|comparirà|vedrà|vedrai|arriverà|sarà\s+visibile)\s+(?:\w+\s+){0,3}?"
+          r"(?:sul|sulla|nel|nella|sull['’])\s*(?:sua\s+|tua\s+|suo\s+|tuo\s+)?(?:carta|conto|estratto)",
+    "nl": r"\b(?:staat|verschijnt|zie\s+je|ziet\s+u)\s+(?:[\w.,]+\s+){0,5}?op\s+(?:je|uw|jouw)\s+(?:rekening|afschrift|kaart)",
+    "pt": r"\b(?:aparece|aparecerá|cai|cairá|entra|entrará)\s+(?:\w+\s+){0,2}?(?:no|na)\s+(?:seu|sua|teu|tua)\s+"
+          r"(?:cart[ãa]o|conta|fatura|extrato)"}.items()}
+# The one visiting says so in the first person present (Spanish and Portuguese: in _GENERAL_COMMIT): "je passe demain
+# matin entre 8h et 10h", "Passo giovedì verso le 9:30", "Komm morgen vor 12 vorbei", "ik kom morgen langs".
+_I_COME = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\bI['’]?m\s+(?:coming\s+(?:round|over|by|to\s+you)|on\s+my\s+way)\b|\bI['’]ll\s+be\s+(?:there|with\s+you)\b",
+    "de": r"\b(?:ich\s+)?komm(?:e)?\s+(?:[\w.]+\s+){0,5}?(?:vorbei|zu\s+(?:Ihnen|dir))\b|\bich\s+bin\s+(?:[\w.]+\s+){0,4}?"
+          r"bei\s+(?:Ihnen|dir)\b",
+    "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b",
+    "it": r"(?:^|[,.;:!]\s*|\b(?:io|domani|oggi)\s+)(?:passo|vengo|arrivo|ripasso)\b",
+    "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b"}.items()}
+_HABIT = re.compile(r"\b(?:always|usually|normally|every|immer|normalerweise|jeden|toujours|d['’]habitude|chaque|sempre|"
+                    r"di\s+solito|ogni|altijd|meestal|elke|siempre|cada|todos\s+los)\b", re.I)
+# Ready to be collected, whose ever it is ("car will be ready for collection Thurs by 5", "Seu carro fica pronto
+# sexta"): a thing handed back to its owner.
+_READY_TO_COLLECT = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:will|should|['’]ll)\s+be\s+ready\s+(?:for\s+(?:collection|pick-?up)|to\s+(?:collect|pick\s+up|be\s+collected))\b",
+    "de": r"\b(?:wird|ist)\s+(?:[\w.:,]+\s+){0,4}?(?:abholbereit|zur\s+Abholung\s+bereit|bereit\s+zur\s+Abholung)\b",
+    "fr": r"\bsera\s+(?:\w+\s+)?prête?\s+à\s+(?:être\s+)?(?:récupér|retir)\w*",
+    "es": r"\bestar[áa]\s+(?:\w+\s+)?list[oa]\s+para\s+(?:recoger|retirar)\b",
+    "it": r"\bsarà\s+(?:\w+\s+)?pront[oa]\s+(?:per\s+il\s+ritiro|da\s+ritirare)\b",
+    "nl": r"\b(?:is|zal|wordt)\s+(?:[\w.:,]+\s+){0,4}?klaar\s+om\s+(?:op\s+te\s+halen|af\s+te\s+halen)\b",
+    "pt": r"\b(?:fica|ficará|estará)\s+pront[oa]\b(?!\s+(?:a|para)\s+(?:usar|uso))"}.items()}
 # "Available" (not "ready") is the customer's only with something to collect or an order of theirs in the clause:
 # "votre commande … sera disponible demain", "available to collect"; not loyalty points, a restocked size or
 # exam results that "will be available".
@@ -2158,6 +2298,8 @@ _COLLECTABLE = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang
 
 def _ready(text: str, lang: str) -> bool:
     """Whether the text has the customer's own thing made ready for them (``_READY``, ``_AVAILABLE``)."""
+    if _READY_TO_COLLECT[lang].search(text):
+        return True
     m = _READY[lang].search(text)
     if m is None:
         return False

@@ -262,7 +262,7 @@ def _is_persona(greeted: str, persona: dict) -> bool:
     parts = {p for p in parts if p not in _TITLES}
     if not parts:
         return False
-    words = [fold(w).strip(".") for w in re.split(r"[\s\-]+", greeted)]
+    words = [fold(w).strip(".") for w in re.split(r"[\s\-/]+", greeted)]
     words = [w for w in words if w and w not in _TITLES and w.replace(".", "") not in _TITLES and w not in _PARTICLES]
     if not words:
         return True
@@ -318,7 +318,7 @@ def _short_form(greeted: str, persona: dict) -> bool:
     greeting is then left alone."""
     names = [w for w in re.split(r"[\s\-.,]+", fold(str(persona.get("name") or ""))) if len(w) >= 2]
     given = names[:-1] or names
-    words = [fold(w).strip(".") for w in re.split(r"[\s\-]+", greeted)]
+    words = [fold(w).strip(".") for w in re.split(r"[\s\-/]+", greeted)]
     words = [w for w in words if w and w not in _TITLES and w.replace(".", "") not in _TITLES and w not in _PARTICLES]
     if not words or not given:
         return False
@@ -328,6 +328,8 @@ def _short_form(greeted: str, persona: dict) -> bool:
             continue
         if len(w) >= 3 and any(w in n for n in given):
             continue   # "Liz" in Elizabeth, "Tina" in Christina
+        if len(w) == 2 and any(n.startswith(w) and len(n) > 2 for n in given):
+            continue   # "Jo" for Joanne, "Ed" for Edward, "Em" for Emily: the first two letters
         if len(w) >= 3 and w[0] == joined[0] and _subsequence(w, joined):
             continue   # "Maite": Ma(r)i(a) Te(resa)
         stem = _DIMINUTIVE.sub("", w)

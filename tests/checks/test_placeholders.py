@@ -438,3 +438,10 @@ def test_a_placeholder_the_reply_tells_the_reader_to_write_or_replace_is_explain
 ])
 def test_a_leaked_field_beside_talk_of_forms_is_still_a_placeholder(text):
     assert check(text), text
+
+
+def test_a_field_given_as_the_following_to_write_is_explained():
+    text = ("Vul in het veld ‘Omschrijving’ het volgende in: [uw contractnummer] gevolgd door ACHTERSTAND. "
+            "Voor uw gemak staat het rekeningnummer onderaan.")
+    assert check(text) == []
+    assert check("Beste [naam], uw betaling is ontvangen.")

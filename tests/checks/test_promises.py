@@ -1690,3 +1690,61 @@ def test_concessions_meanwhile_the_visitor_and_an_eta_keep_the_promise(text, lan
 def test_a_visitors_habit_is_no_promise():
     assert found("Chego sempre às 9h ao escritório.", "pt") == []
     assert found("Llego siempre a las 9 a la oficina.", "es") == []
+
+
+def _days(text, lang="en"):
+    return [(d.month, d.day, d.astimezone(CAL.tz).hour) for _, d in found(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang, when", [
+    # AT is Wednesday 4 March 2026, 10:00
+    ("Parts came in this morn, ill be round tmrw b4 noon to fit the new valve.", "en", [(3, 5, 12)]),
+    ("Clutch kit arrived, car will be ready for collection Thurs by 5. Thx Gemma", "en", [(3, 5, 17)]),
+    ("Ein Techniker meldet sich spätestens bis Mi., 14.05., telefonisch bei Ihnen.", "de", [(5, 14, 17)]),
+    ("Dr Hughes will telephone you on Wednesday 18th between 2 and 4pm.", "en", [(3, 18, 16)]),
+    ("Zij nemen vóór donderdag 17.00 uur telefonisch contact met u op.", "nl", [(3, 5, 17)]),
+    # a window counted from a meeting the reply dates
+    ("It will be heard at the committee's meeting on 8 July 2026, and you will receive the outcome within ten "
+     "working days of that meeting.", "en", [(7, 22, 17)]),
+    ("La commission se réunira le vendredi 3 juillet. La décision vous sera notifiée dans les huit jours suivant la "
+     "réunion.", "fr", [(7, 11, 17)]),
+    # "that date" is the date the clause before named
+    ("We expect to finalise the assessment by 31 July 2026, and I'll update you on or before that date either way.",
+     "en", [(7, 31, 17)]),
+])
+def test_text_message_shorthand_weekdays_with_dates_and_windows_after_a_dated_meeting(text, lang, when):
+    assert _days(text, lang) == when
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("hi its Kev ur courier, stuck on the A40 sorry, be with u in 10 min with the 2 boxes", "en"),
+    ("I've refunded the full £14.20 to your card, it'll show on your statement in 3-5 days.", "en"),
+    ("O estorno de R$ 189,90 aparece no seu cartão em até 7 dias úteis, tá?", "pt"),
+    ("El reembolso aparecerá en su tarjeta en un plazo de 5 días hábiles.", "es"),
+    ("c Karim du SAV, je passe demain matin entre 8h et 10h pr le lave-linge.", "fr"),
+    ("Sono Paolo dell'assistenza caldaie. Passo domani verso le 9:30 x la revisione.", "it"),
+    ("Ik kom morgen tussen 9 en 11 uur langs voor de cv-ketel.", "nl"),
+])
+def test_a_visit_in_the_present_and_money_showing_on_the_customers_card_are_promises(text, lang):
+    assert found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("I was ill last week, sorry for the delay in replying.", "en"),
+    ("Passo sempre alle 9 in ufficio.", "it"),
+    ("We will send it by 5 working days at most.", "en"),   # a count, not a clock ("by 5")
+    # a recurring price changed from a date, as the contract allows
+    ("Zum 01.07.2026 passen wir den Beitrag Ihres Vertrags gemäß § 14 unserer Versicherungsbedingungen an.", "de"),
+    ("Per 1 juli 2026 verhogen wij de huur van uw woning met 5,0%.", "nl"),
+    # the end of a period, a document dated, an event dated in the past, the customer's own duty
+    ("Bedankt voor de nota van uw fysiotherapeut (behandelingen van 3 maart tot en met 28 april 2026).", "nl"),
+    ("Abbiamo ricevuto il Suo reclamo del 10 giugno, relativo al sinistro denunciato in data 18/03/2026.", "it"),
+    ("Para formalizar la matrícula deberá abonar la tasa de 95,00 € entre el 1 y el 10 de julio.", "es"),
+])
+def test_a_count_a_habit_a_price_change_a_period_and_the_customers_duty_are_no_promise(text, lang):
+    assert found(text, lang) == []
+
+
+def test_a_refund_of_a_price_and_a_deadline_on_a_date_still_promise():
+    assert found("Wir erstatten Ihnen den zu viel gezahlten Beitrag bis Freitag.", "de")
+    assert found("Wij nemen uiterlijk 28 april 2026 contact met u op.", "nl")

@@ -309,3 +309,17 @@ def test_a_wrong_given_name_after_an_honorific_is_still_wrong():
     # in English a single letter is an initial: someone else's
     assert check("Hi D. Smith,\n\nYour order is ready.", ctx(persona={"name": "Jane Smith", "language": "en"},
                                                            other_personas=[]))
+
+
+@pytest.mark.parametrize("greeting, name", [
+    ("Hi Jo its Sam @ Oakfield Vets.", "Joanne Pike"),          # the first two letters of the given name
+    ("Hi Ed, your car is ready.", "Edward Shaw"),
+    ("Gentile Sig./Sig.ra %COGNOME%,", "Davide Marchesi"),     # two titles for either sex, then a field
+    ("Dear Mr/Mrs Smith,", "Alex Smith"),
+])
+def test_a_two_letter_short_form_and_titles_joined_by_a_slash_are_the_customer(greeting, name):
+    assert check(greeting + "\n\nThanks for waiting.", ctx(persona={"name": name})) == []
+
+
+def test_two_letters_of_another_name_still_greet_the_wrong_person():
+    assert check("Hi Jo, your refund is on its way.", ctx(persona={"name": "Marta Ruiz"}))
