@@ -656,3 +656,13 @@ def test_a_person_saying_they_are_no_bot_is_not_automatic(text):
 def test_a_bot_naming_itself_still_is():
     assert auto_wording("Hola, soy un bot de Ondanet.")
     assert auto_wording("Hi! I'm Nova, your virtual assistant.")
+
+
+@pytest.mark.parametrize("text", [
+    "Westbury Bank: Did you try to pay £412.00 to CURRYS ONLINE on 12/05? Reply YES or NO. This is an automated fraud "
+    "check - we will never ask for your PIN.",
+    "RICEVUTA DI AVVENUTA CONSEGNA\n\nIl messaggio è stato consegnato nella casella di destinazione.\n\nIl presente "
+    "messaggio è generato automaticamente dal sistema: si prega di non rispondere.\n\nIdentificativo: 1187",
+])
+def test_an_automated_check_and_il_presente_messaggio_are_automatic(text):
+    assert auto_wording(text)

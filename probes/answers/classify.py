@@ -64,7 +64,7 @@ SAYS_AUTOMATIC = _words(
     # we use", which speaks of a tool)
     r"\bthis is an? (?:(?:automated|automatic|auto-?generated|automatically generated|system[- ]generated)(?: \w+)? "
     r"(?:reply|response|message|e-?mail|mail|notification|acknowledge?ment|notice|sms|text|answer|confirmation|"
-    r"receipt|alert|update|reminder)|auto[- ]?reply|autoreply|system (?:notification|message))\b",
+    r"receipt|alert|update|reminder|check|verification|call|survey)|auto[- ]?reply|autoreply|system (?:notification|message))\b",
     r"\bthis (?:message|e-?mail|mail|reply|response|notification|acknowledge?ment) (?:was|has been|is) "
     r"(?:\w+ )?(?:sent|generated|created) automatically\b",
     r"\b(?:this|the) (?:message|e-?mail|reply|response|notification|letter|statement) (?:was|has been|is) automatically "
@@ -112,7 +112,7 @@ SAYS_AUTOMATIC = _words(
     r"(?:généré|envoyé|édité|établi)e? (?:automatiquement|de (?:façon|manière) automatique)|est automatique)\b",
     r"\b(?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms|carta|documento|escrito) (?:es autom[aá]tic[oa]|"
     r"(?:ha sido |fue |se ha |se )?(?:generad[oa]|enviad[oa]) (?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica))\b",
-    r"\b(?:questo|questa) (?:messaggio|e-?mail|mail|sms|lettera|comunicazione|documento) (?:è automatic[oa]|"
+    r"\b(?:questo|questa|il presente|la presente) (?:messaggio|e-?mail|mail|sms|lettera|comunicazione|documento) (?:è automatic[oa]|"
     r"(?:è stat[oa] |è )?(?:generat[oa]|inviat[oa]) (?:automaticamente|in modo automatico|in automatico))\b",
     r"\b(?:dit|deze) (?:bericht|e-?mailbericht|e-?mail|sms|brief|document) is automatisch (?:gegenereerd|verzonden|"
     r"verstuurd|aangemaakt)\b",

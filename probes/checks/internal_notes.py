@@ -80,7 +80,8 @@ from .placeholders import is_field
 CHECK = "internal_note"
 
 # What may follow a "do not send"-like instruction for it to be one (and not "do not send us your card").
-_STOP_AFTER = (r"(?=\s*(?:$|[.!:)\]\-–—]|yet\b|out\b|until\b|before\b|encore\b|noch\b|ancora\b|todav[ií]a\b|nog\b|"
+_STOP_AFTER = (r"(?=\s*(?:$|[.!:)\]\-–—]|yet\b|out\b|until\b|before\b|bevor\b|ehe\b|avant\b|antes\b|prima\b|"
+               r"voordat\b|totdat\b|enquanto\b|sin\s+que\b|finch[eé]\b|encore\b|noch\b|ancora\b|todav[ií]a\b|nog\b|"
                r"ainda\b|to (?:the )?(?:customer|client)\b|this\s*(?:$|[.!:)\]\-–—]|yet\b|out\b|reply\b|email\b|"
                r"message\b|one\b|to\b)|au client|an (?:den )?kunden|al cliente|naar (?:de )?klant|ao cliente))")
 
@@ -141,6 +142,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         # … nor a to-do given to the customer ("TODO on your side: have your account number")
                         r"(?<![\"“'])\bTODO\b(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
                         r"app|apps|items?)\b)\w)")),
+    # A German office's note label opening a bracket: "(Anm. SB: Frist intern …)", "[Vermerk: …]", "(Aktennotiz: …)"
+    # (a plain "Anmerkung:" or "Vermerk:" may be written for the reader: only with its writer's initials or role)
+    (_LABEL, re.compile(r"[\[(]\s*(?:(?:Aktenvermerk|Aktennotiz|Randvermerk)(?:\s+(?-i:[A-Z]{1,4}))?|(?:Anm\.|Anmerkung|"
+                        r"Vermerk)\s+(?:(?-i:[A-Z]{1,4})|Sachbearbeit\w*|SB|intern|Bearbeiter\w*))\.?\s*:\s*\S[^\])\n]{2,300}[\])]")),
     # A to-do label in capitals opening a bracket: "[PENDIENTE: confirmar importe con Javi …]", "(OFFEN: …)"; not a
     # status told to the customer in small letters ("(pendiente de envío)")
     # status told to the customer in small letters ("(pendiente de envío)"); a status label ("PENDING:") only before an
@@ -483,6 +488,7 @@ _NOT_AN_INTERJECTION = {
     "mein", "meine", "mi", "mio", "mijn", "meu", "minha", "your", "votre", "ihr", "su", "uw", "seu", "sua",
     "cher", "chere", "liebe", "lieber", "querido", "querida", "caro", "cara", "beste", "estimado", "estimada", "dag",
     "morning", "evening", "buongiorno", "buenas", "bom", "boa", "goedemorgen", "tag", "morgen", "abend", "bonsoir"}
+_HEADS_UP_WORD = re.compile(r"^(?:ojo|achtung|attention|attenzione|aten[cç][aã]o|cuidado|careful|psst|nb)$", re.I)
 # Laughing to a colleague about the customer coming back again: "haha Kees, weer een 'waar blijft mijn pakket' om 7 uur".
 _LAUGH = re.compile(r"^(?:ha(?:ha)+|he(?:he)+|lol|mdr|ja(?:ja)+|kkk+|rs(?:rs)+|xd)$", re.I)
 _AGAIN = re.compile(r"\b(?:again|yet\s+another|another\s+one|weer|alweer|nog\s+een|schon\s+wieder|wieder|encore|"
@@ -1052,6 +1058,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         return _STAFF, hit.group(0).lstrip(".!? "), None
     speaker = _SPEAKER.match(line)
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
+    if body is not line and _for_colleague(body.strip(), names, whole, lang):
+        return _STAFF, body.strip(), None   # a chat line to a colleague: "Marco (Operatore): x Chiara: controlla tu …"
     hit = _AFTER_A_WORD.match(body)
     if hit and fold(hit.group(1)) not in _NOT_AN_INTERJECTION and _is_colleague(hit.group(2), names) \
             and not _introduced(hit.group(2), whole) and not _LINKING.match(hit.group(2)) \
@@ -1059,7 +1067,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             and not _TO_CUSTOMER_CS.search(hit.group(3)) and (
             ("?" in hit.group(3) and (_THIRD_PRONOUN.search(hit.group(3)) or _THIRD_NOUN.search(hit.group(3)) or
                                       _STAFF_WORK.search(hit.group(3)))) or
-            (_LAUGH.match(hit.group(1)) and _AGAIN.search(hit.group(3)))):
+            (_LAUGH.match(hit.group(1)) and _AGAIN.search(hit.group(3))) or
+            (_HEADS_UP_WORD.match(hit.group(1)) and not _spoken_to(hit.group(3), lang))):
         return _STAFF, body.strip(), None   # "attends Karim je lui mets quoi pour le geste co ?", "wait Tom, is he …?"
     hit = _NAME_FIRST.match(body)
     if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
@@ -1220,7 +1229,8 @@ def _for_colleague(inner: str, names: set[str], whole: str, lang: str) -> bool:
     ("x Sara: già usato il reso gratis a marzo, scalare 5,90 € dal rimborso", "for Tom: he's had two refunds")."""
     for_name = _FOR_NAME.match(inner)
     return bool(for_name and _is_colleague(for_name.group(1), names) and not _introduced(for_name.group(1), whole)
-                and not _spoken_to(for_name.group(2), lang) and not _TO_CUSTOMER_CS.search(for_name.group(2)) and (
+                and (not _spoken_to(for_name.group(2), lang) or _informal_only(for_name.group(2), whole, lang))
+                and not _TO_CUSTOMER_CS.search(for_name.group(2)) and (
                 "?" in for_name.group(2) or _STAFF_WORK.search(for_name.group(2)) or _infinitive_orders(
                     for_name.group(2), lang) or _kinds(for_name.group(2), "", whole, lang) & {"third", "order"}))
 

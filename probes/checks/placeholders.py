@@ -128,7 +128,12 @@ PATTERNS = [
     ("angle brackets", re.compile(r"<<?\s*([^<>\n]{1,40}?)\s*>>?")),
     # Guillemets quote words in French and elsewhere («Mes commandes»): only a field's capitals or identifier in
     # them ("«BOEKINGSNR»", "«first_name»") is a mail merge's field.
-    ("guillemets", re.compile(r"«\s*([A-Z][A-Z0-9_]{2,40}|[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+)\s*»")),
+    # Word's merge fields keep their names' case: "«Nombre» «Apellido1»", "«Vorname»", "«Prénom»" (a name field's
+    # word, or a word with a digit); a quoted button is any other word («Aceptar»).
+    ("guillemets", re.compile(r"«\s*([A-Z][A-Z0-9_]{2,40}|[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][a-z]+\d|"
+                              r"(?:Nombre|Apellidos?|Name|Vorname|Nachname|Anrede|Pr[ée]nom|Nom|Civilit[ée]|Nome|Cognome|"
+                              r"Naam|Voornaam|Achternaam|Aanhef|Apelido|Sobrenome|Tratamiento|Titel|Title|FirstName|"
+                              r"LastName|Surname))\s*»")),
     ("curly braces", re.compile(r"(?<![{$\\])\{\s*([^{}\n]{1,40}?)\s*\}(?!\})")),
     # "your order XXXX", "on XX/XX/XXXX", "£XX.XX": Xs where a number was meant to go.
     ("Xs for a missing number", re.compile(

@@ -1894,3 +1894,23 @@ def test_laughing_to_a_colleague_about_the_customer_coming_back_again_is_a_note(
     assert found and "Kees" in found[0].detail
     # laughing with the customer, by name, is no note
     assert check("Haha Femke, weer een pakketje voor je! Fijne dag.", persona_in("nl", "Femke de Vries")) == []
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    # a German office's note label in brackets, a heads-up to a named colleague, a hold with its condition
+    ("de", "Jan Fröhlich", "Ihr Bauantrag ist eingegangen.\n\n(Anm. SB: Frist intern auf 10.07. notiert, Akte bis "
+                           "dahin bei Herrn Kaya)\n\nMit freundlichen Grüßen"),
+    ("es", "Marta Castells", "Le enviaremos la autorización antes del miércoles.\n\nojo Jaime: la póliza tiene carencia "
+                             "de 6 meses, confirma que ya la ha cumplido antes de mandar esto\n\nUn saludo"),
+    ("de", "Tom Schulz", "Ihr Termin wird auf Fr. 9:15 verlegt. (NICHT abschicken bevor Dr. W. das bestätigt hat!!)"),
+])
+def test_an_office_note_label_a_heads_up_to_a_colleague_and_a_hold_with_its_condition(lang, name, text):
+    assert check(text, persona_in(lang, name))
+
+
+@pytest.mark.parametrize("lang, name, text", [
+    ("de", "Jan Fröhlich", "Bitte beachten Sie (Anmerkung: die Frist verlängert sich an Feiertagen) die Fristen."),
+    ("es", "Marta Castells", "Ojo Marta, la oferta acaba el viernes: no la dejes pasar."),   # the customer herself
+])
+def test_the_same_words_for_the_customer_are_no_note(lang, name, text):
+    assert check(text, persona_in(lang, name)) == []

@@ -445,3 +445,8 @@ def test_a_field_given_as_the_following_to_write_is_explained():
             "Voor uw gemak staat het rekeningnummer onderaan.")
     assert check(text) == []
     assert check("Beste [naam], uw betaling is ontvangen.")
+
+
+def test_word_merge_fields_in_guillemets_and_a_quoted_button_that_is_not_one():
+    assert check("Estimado/a «Nombre» «Apellido1»:\n\nLe comunicamos que su solicitud ha sido admitida.")
+    assert check("Pulse «Aceptar» y después «Mis pedidos» para ver el estado.") == []
