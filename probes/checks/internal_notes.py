@@ -1902,9 +1902,14 @@ def _other_language(text: str, reply: str | None) -> bool:
     return n >= 6 and best != reply and scores[best] >= 2.0 and scores[reply] * 3 <= scores[best]
 
 
+_BELOW_SIGNATURE = re.compile(r"\n[ \t]*--[ \t]*\n.*\Z", re.S)
+
+
 def _reply_language(whole: str, unit: str):
     """The reply's language without the passage (the profile's evidence adds up word by word, so the passage's is
-    taken off the whole's), or None when too little is left to tell."""
+    taken off the whole's), or None when too little is left to tell. Not what stands below a "--" signature line: a
+    legal footer in English is no sign of the language the customer was written to in."""
+    whole = _BELOW_SIGNATURE.sub("", whole)
     n, scores = _line_scores(whole)
     k, own = _line_scores(unit) if unit in whole else (0, {})
     rest = {lang: scores[lang] - own.get(lang, 0.0) for lang in scores}

@@ -63,7 +63,7 @@ _MILD = {
                r"(?:you|what\s+an?|such\s+an?|(?:a|an)\s+(?:total|complete|absolute|proper|right|utter)|"
                r"total|complete|absolute|bloody)\s+(?:muppets?|numpty|numpties|pillocks?|plonkers?|dimwits?|"
                r"halfwits?|nitwits?|clowns?|dipsticks?|dumbos?|knobheads?)",
-    "German": r"verdammt\w*|mist(?:stück)?|kacke|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
+    "German": r"verdammt\w*|mist(?:stück)?|kacke|beschissen\w*|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
               r"verflucht\w*|klugschei(?:ß|ss)er\w*|korinthenkacker\w*",
     "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*|"
               r"casse-?couilles|chieu(?:r|rs|se|ses)",

@@ -913,6 +913,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             taken.append(m.span())
     for rx, code in days:
         for m in rx.finditer(sentence):
+            if code in ("today", "tomorrow") and _FROM.search(sentence[:m.start()]) and not _ready(sentence, lang):
+                taken.append(m.span())
+                continue   # "será usada … a partir de hoje", "from tomorrow": when something starts, not a deadline
             if free(m):
                 due = _day_due(at, calendar, code)
                 words = m.group(0)
@@ -942,6 +945,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if _LAST.search(sentence, max(0, m.start() - 14), m.start()) or _LAST_AFTER.match(sentence, m.end()):
             taken.append(m.span())
             continue   # "del pasado 3 de octubre", "le 3 octobre dernier": a day gone by
+        if _DONE_ON.search(sentence[:m.start()]):
+            taken.append(m.span())
+            continue   # "le remboursement a bien été effectué le 3 mars": the day something was done
         if free(m) and (not _DATED.search(sentence[:m.start()]) or _DAY_WINDOW.search(sentence[:m.start()])) and \
                 (due := _date_due(at, calendar, lang, m)):
             found.append((m.group(0).rstrip("."), due))
@@ -1009,6 +1015,13 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
     return found
 
 
+# A date right after a perfect or past passive: the day something was done ("a bien été effectué le 3 mars", "was
+# refunded on 3 March", "fue abonado el 3 de marzo", "è stato emesso il 3 marzo", "foi processado a 3 de março").
+_DONE_ON = re.compile(r"(?:\b(?:a|ont|avons|ai)\s+(?:bien\s+|déjà\s+)?(?:été\s+)?\w+[ée]e?s?|"
+                      r"\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|ent|id)|"
+                      r"\b(?:fue|fueron|ha\s+sido|han\s+sido|se\s+\w+ó)\s+\w+(?:ad|id)[oa]s?|"
+                      r"\b(?:è|sono)\s+stat[oaie]\s+\w+[aoie]|\b(?:foi|foram)\s+\w+(?:ad|id)[oa]s?)"
+                      r"\s+(?:(?:on|le|el|il|em|a|no\s+dia)\s+)?$", re.I)
 _NUMERIC_AFTER = re.compile(r",?\s*(?:(?:the|den|le|el|il|o\s+dia|dia)\s+)?\d{1,2}[./-](?:0?[1-9]|1[0-2])\b"
                             r"(?![.:]\d|\s*(?:uur|uhr|h\b|u\b|am\b|pm\b))")   # not a clock ("donderdag 17.00 uur")
 # A day of the month after a weekday ("Friday the 13th", "Freitag, den 13.", "viernes 13", "sexta-feira, dia 13");
@@ -1603,7 +1616,8 @@ _DEADLINE_WORD = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for la
     "es": r"antes\s+del?|dentro\s+del?|en\s+(?:las\s+)?próximas|a\s+más\s+tardar|hoy|mañana|esta\s+tarde|en\s+cuanto|"
           r"en\s+un\s+(?:plazo|máximo)|como\s+máximo|en\s+menos\s+de",
     "it": r"entro|prima\s+d(?:i|el|ella|ello|ei|egli|elle)|in\s+giornata|oggi|domani|stasera|appena|al\s+più\s+tardi|non\s+oltre",
-    "nl": r"voor|vóór|binnen|uiterlijk|vandaag|morgen|vanavond",
+    # ("voor" before an article or a possessive is "for": "bevestigd voor de avondgroep op donderdag")
+    "nl": r"voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|vandaag|morgen|vanavond",
     "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até"}.items()}
 
 

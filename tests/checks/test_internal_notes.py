@@ -1914,3 +1914,12 @@ def test_an_office_note_label_a_heads_up_to_a_colleague_and_a_hold_with_its_cond
 ])
 def test_the_same_words_for_the_customer_are_no_note(lang, name, text):
     assert check(text, persona_in(lang, name)) == []
+
+
+def test_a_legal_footer_in_english_does_not_make_the_portuguese_reply_another_language():
+    text = ("Olá Fernanda,\n\nObrigado por nos avisar. Confirmámos que o bilhete para o espetáculo de 30 de maio foi "
+            "cobrado duas vezes por erro no pagamento. Já anulámos a segunda cobrança de 42 € e o valor foi devolvido ao "
+            "seu cartão hoje.\n\nCumprimentos,\nApoio ao Cliente\n\n--\nThis message and any attachments are "
+            "confidential and intended solely for the addressee. If you have received it in error, please notify the "
+            "sender and delete it.\n")
+    assert check(text, persona_in("pt", "Fernanda Rocha")) == []

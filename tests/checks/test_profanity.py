@@ -204,3 +204,7 @@ def test_the_crude_italian_phrases_count_and_a_ball_does_not():
     assert check("[Luca: quinta mail in un mese, che palle, rispondile tu]", persona("it"))
     assert check("Che rottura di palle questo condominio.", persona("it"))
     assert check("Le palle di Natale sono in offerta fino a domenica.", persona("it")) == []
+
+
+def test_german_beschissen_is_crude():
+    assert check("ja, das ist wirklich beschissen gelaufen mit der Lieferung", persona("de"))

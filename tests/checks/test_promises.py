@@ -1748,3 +1748,22 @@ def test_a_count_a_habit_a_price_change_a_period_and_the_customers_duty_are_no_p
 def test_a_refund_of_a_price_and_a_deadline_on_a_date_still_promise():
     assert found("Wir erstatten Ihnen den zu viel gezahlten Beitrag bis Freitag.", "de")
     assert found("Wij nemen uiterlijk 28 april 2026 contact met u op.", "nl")
+
+
+@pytest.mark.parametrize("text, lang", [
+    # "voor" before an article is "for": a booking confirmed as it stands
+    ("Je plek is bevestigd voor de avondgroep op donderdag (lokaal 2.14).", "nl"),
+    # from today on: when something starts, not a deadline
+    ("A nova morada já consta nos nossos registos e será usada em todas as faturas emitidas a partir de hoje.", "pt"),
+    # a date right after a perfect or past passive: the day something was done
+    ("Je vous confirme que le remboursement de 86,40 € a bien été effectué le 9 mars sur votre carte.", "fr"),
+    ("Your refund was issued on 9 March to the card you paid with.", "en"),
+])
+def test_for_a_group_from_today_and_the_day_something_was_done_are_no_promise(text, lang):
+    assert found(text, lang) == []
+
+
+def test_the_same_words_ahead_still_promise():
+    assert found("Wij bellen u voor vrijdag terug.", "nl")
+    assert found("Your refund will be issued on 9 March.")
+    assert found("Seu pedido estará pronto a partir de amanhã.", "pt")
