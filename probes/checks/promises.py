@@ -948,6 +948,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if _DONE_ON.search(sentence[:m.start()]):
             taken.append(m.span())
             continue   # "le remboursement a bien été effectué le 3 mars": the day something was done
+        if _RANGE_START.match(sentence, m.end()):
+            taken.append(m.span())
+            continue   # "between 3 March and 5 March": a window falls due at its end, never at its start
         if free(m) and (not _DATED.search(sentence[:m.start()]) or _DAY_WINDOW.search(sentence[:m.start()])) and \
                 (due := _date_due(at, calendar, lang, m)):
             found.append((m.group(0).rstrip("."), due))
@@ -1022,6 +1025,9 @@ _DONE_ON = re.compile(r"(?:\b(?:a|ont|avons|ai)\s+(?:bien\s+|déjà\s+)?(?:été
                       r"\b(?:fue|fueron|ha\s+sido|han\s+sido|se\s+\w+ó)\s+\w+(?:ad|id)[oa]s?|"
                       r"\b(?:è|sono)\s+stat[oaie]\s+\w+[aoie]|\b(?:foi|foram)\s+\w+(?:ad|id)[oa]s?)"
                       r"\s+(?:(?:on|le|el|il|em|a|no\s+dia)\s+)?$", re.I)
+# A date that opens a range of dates: "between 3 March and 5 March", "du 3 au 5 mars", "vom 3. März bis 5. März".
+_RANGE_START = re.compile(r"\s*(?:and|und|et|y|e|en|to|until|till|bis(?:\s+zum)?|au|al|tot(?:\s+en\s+met)?|t/m|-|–|a|até|"
+                          r"ao|fino\s+al)\s+(?:(?:the|le|el|il|den|dem|o|de)\s+)?\d", re.I)
 _NUMERIC_AFTER = re.compile(r",?\s*(?:(?:the|den|le|el|il|o\s+dia|dia)\s+)?\d{1,2}[./-](?:0?[1-9]|1[0-2])\b"
                             r"(?![.:]\d|\s*(?:uur|uhr|h\b|u\b|am\b|pm\b))")   # not a clock ("donderdag 17.00 uur")
 # A day of the month after a weekday ("Friday the 13th", "Freitag, den 13.", "viernes 13", "sexta-feira, dia 13");

@@ -1767,3 +1767,17 @@ def test_the_same_words_ahead_still_promise():
     assert found("Wij bellen u voor vrijdag terug.", "nl")
     assert found("Your refund will be issued on 9 March.")
     assert found("Seu pedido estará pronto a partir de amanhã.", "pt")
+
+
+@pytest.mark.parametrize("text, lang, day", [
+    # a window of dates falls due at its end: its start would make a kept promise look late
+    ("We will call you between 9 March and 12 March.", "en", 12),
+    ("Nous passerons entre le 9 mars et le 12 mars.", "fr", 12),
+    ("Wir melden uns zwischen dem 9. März und 12. März.", "de", 12),
+])
+def test_a_window_of_dates_falls_due_at_its_end(text, lang, day):
+    assert [d.day for _, d in found(text, lang)] == [day]
+
+
+def test_two_steps_each_with_its_date_stay_two():
+    assert [d.day for _, d in found("We will send it by 9 March and call you by 12 March.")] == [9, 12]
