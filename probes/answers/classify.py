@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 
 from ..checks import machine
+from ..checks._text import above_signature
 from ..ledger import Ledger
 
 STRONG, WEAK, WEAKEST = 1.0, 0.5, 0.25   # automatic when the weights add up to STRONG
@@ -491,7 +492,7 @@ _BOT = (r"(?:virtual|digital|automated|ai|chat) ?(?:assistant|agent)|chat-?bot|b
 SAYS_BOT = _words(
     rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)\s*:",
     # not denied: "no soy un bot", "I'm not a bot", "je ne suis pas un robot", "non sono un bot", "ik ben geen bot"
-    rf"(?<!\bno )(?<!\bnon )(?<!\bnão )(?<!\bne )"
+    machine.NOT_DENIED +
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:\w+ )?\w+, )?(?:your|the|an?|ihr|dein|der|"
     rf"votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
     # a name in apposition, no article: "Sou a Bia, assistente virtual da …", "Soy Leo, asistente virtual de …"
@@ -741,7 +742,7 @@ def _signed_by_a_person(text: str) -> bool:
 
 def _signed_by_a_first_name(text: str) -> bool:
     """Whether the text (before a "--" signature separator) ends with a lone first name: "…refund is done.\nPriya"."""
-    body = re.split(r"\n[ \t]*--[ \t]*\n", text, maxsplit=1)[0]
+    body = above_signature(text)
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     return len(lines) > 1 and bool(_NAME_WORD.match(lines[-1])) and not _NOT_A_NAME.match(lines[-1])
 

@@ -205,6 +205,15 @@ def blank(line: str, spans) -> str:
     return line
 
 
+# A "--" signature delimiter on a line of its own (read() marks the lines below it as the signature).
+_SIGNATURE_CUT = re.compile(r"\n[ \t]*--[ \t]*\n")
+
+
+def above_signature(text: str) -> str:
+    """The text above its "--" signature delimiter (all of it when there is none)."""
+    return _SIGNATURE_CUT.split(text, maxsplit=1)[0]
+
+
 def prose_lines(text: str, ctx=None, kinds=(OWN,)) -> list[Line]:
     """Lines of the given kinds that have prose on them."""
     return [ln for ln in read(text, ctx) if ln.kind in kinds and ln.prose.strip()]

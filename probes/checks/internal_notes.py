@@ -74,7 +74,7 @@ from functools import lru_cache
 
 from ..results import Finding
 from . import addressee, profanity
-from ._text import _HEADER_FROM, FOREIGN, OWN, QUOTE, fold, persona_words, read, snippet
+from ._text import _HEADER_FROM, FOREIGN, OWN, QUOTE, above_signature, fold, persona_words, read, snippet
 from .placeholders import is_field
 
 CHECK = "internal_note"
@@ -146,8 +146,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # (a plain "Anmerkung:" or "Vermerk:" may be written for the reader: only with its writer's initials or role)
     (_LABEL, re.compile(r"[\[(]\s*(?:(?:Aktenvermerk|Aktennotiz|Randvermerk)(?:\s+(?-i:[A-Z]{1,4}))?|(?:Anm\.|Anmerkung|"
                         r"Vermerk)\s+(?:(?-i:[A-Z]{1,4})|Sachbearbeit\w*|SB|intern|Bearbeiter\w*))\.?\s*:\s*\S[^\])\n]{2,300}[\])]")),
-    # A to-do label in capitals opening a bracket: "[PENDIENTE: confirmar importe con Javi …]", "(OFFEN: …)"; not a
-    # status told to the customer in small letters ("(pendiente de envío)")
+    # A to-do label in capitals opening a bracket: "[PENDIENTE: confirmar importe con Javi …]", "(PRÜFEN: …)"; not a
     # status told to the customer in small letters ("(pendiente de envío)"); a status label ("PENDING:") only before an
     # order to check or ask ("(PENDING: refund approval)" may be a system's summary)
     (_LABEL, re.compile(r"[\[(]\s*(?:(?:À FAIRE|A FAIRE|DA FARE|TE DOEN|TO DO|POR HACER|A FAZER|TBC|TBD|CHECK|CHECKEN|PRÜFEN|"
@@ -1902,14 +1901,11 @@ def _other_language(text: str, reply: str | None) -> bool:
     return n >= 6 and best != reply and scores[best] >= 2.0 and scores[reply] * 3 <= scores[best]
 
 
-_BELOW_SIGNATURE = re.compile(r"\n[ \t]*--[ \t]*\n.*\Z", re.S)
-
-
 def _reply_language(whole: str, unit: str):
     """The reply's language without the passage (the profile's evidence adds up word by word, so the passage's is
     taken off the whole's), or None when too little is left to tell. Not what stands below a "--" signature line: a
     legal footer in English is no sign of the language the customer was written to in."""
-    whole = _BELOW_SIGNATURE.sub("", whole)
+    whole = above_signature(whole)
     n, scores = _line_scores(whole)
     k, own = _line_scores(unit) if unit in whole else (0, {})
     rest = {lang: scores[lang] - own.get(lang, 0.0) for lang in scores}

@@ -25,10 +25,12 @@ from collections.abc import Callable
 _BOT_WORDS = (r"(?:virtual|digital|automated|ai|online|chat)\s+(?:assistant|agent|helper)|chat-?bot|bot|"
               r"virtuelle[rn]?\s+assistent(?:in)?|digitale[rn]?\s+assistent(?:in)?|assistant\s+virtuel|"
               r"asistente\s+virtual|assistente\s+virtuale|virtuele\s+assistent|assistente\s+virtual")
+# Not denied by the word before: "no soy un bot", "non sono un bot", "não sou um robô", "je ne suis pas …".
+NOT_DENIED = r"(?<!\bno\s)(?<!\bnon\s)(?<!\bnão\s)(?<!\bne\s)"
 _SELF_BOT = re.compile(
     # a name in capitals (the pattern ignores case, the name does not: "Ich bin kein Bot", "I'm not a bot" name
     # nobody), not denied ("no soy un bot")
-    r"(?<!\bno\s)(?<!\bnon\s)(?<!\bnão\s)(?<!\bne\s)"
+    NOT_DENIED +
     r"\b(?:I['’]m|I\s+am|ich\s+bin|je\s+suis|soy|sono|ik\s+ben|sou|eu\s+sou)\s+(?-i:[A-ZÀ-Þ])[\w\-]{1,20},?\s+"
     r"(?:(?:(?-i:[A-Z])[\w&.\-]*\s+){0,3}[\w&.\-]+(?:['’]s|s['’])\s+|(?:the|your|an?|der|die|ihr|dein|le|la|l['’]|votre|el|la|tu|su|il|la|tuo|suo|de|je|uw|"
     r"o|a|seu|sua|teu|tua)\s+(?:\w+\s+)?)?(?:" + _BOT_WORDS + r")\b", re.I)

@@ -1494,19 +1494,19 @@ _AFTER_EVENT = {lang: re.compile(r"\s+(?:" + rx + r")\b", re.I) for lang, rx in 
     "it": r"(?:successiv[aie]\s+alla|dopo\s+la|dalla)\s+(?:seduta|riunione|udienza|commissione|sessione)",
     "nl": r"na\s+(?:de|die|deze|afloop\s+van\s+de)\s+(?:vergadering|zitting|hoorzitting|commissie)",
     "pt": r"(?:após|seguintes\s+à|depois\s+d[ae])\s+(?:a|essa|dita|sua)?\s*(?:reunião|sessão|audiência|comissão)"}.items()}
-_EVENT_NOUN = {
+_EVENT_NOUN = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:meeting|meets|hearing|session|panel|board|committee)\b",
     "de": r"\b(?:Sitzung|tagt|Ausschuss\w*|Verhandlung|Anhörung|Beratung)\b",
     "fr": r"\b(?:réuni\w*|séance|commission|audience|délibér\w*|jury)\b",
     "es": r"\b(?:reuni\w*|sesión|vista|comisión)\b",
     "it": r"\b(?:seduta|riunione|riunirà|udienza|commissione|sessione|consiglio)\b",
     "nl": r"\b(?:vergader\w*|zitting|hoorzitting|commissie)\b",
-    "pt": r"\b(?:reuni\w*|sessão|audiência|comissão)\b"}
+    "pt": r"\b(?:reuni\w*|sessão|audiência|comissão)\b"}.items()}
 
 
 def _after_event(clause: str, own: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list:
     """A window counted from a meeting the reply dates (``_AFTER_EVENT``), with when it falls due."""
-    span, unit_codes = _patterns(lang)[0], _patterns(lang)[6]
+    span, *_, unit_codes = _patterns(lang)
     for m in span.finditer(clause):
         if not (after := _AFTER_EVENT[lang].match(clause, m.end())):
             continue
@@ -1515,7 +1515,7 @@ def _after_event(clause: str, own: str, lang: str, at: dt.datetime, calendar: Bu
         if not (amount and unit and amount < 1000):
             return []
         for sentence in _sentences(own):
-            if re.search(_EVENT_NOUN[lang], sentence, re.I):
+            if _EVENT_NOUN[lang].search(sentence):
                 days = [due for _, due in _times(_written_out(sentence, lang), lang, at, calendar) if due > at]
                 if days:
                     return [(m.group(0) + after.group(0), _add(min(days), amount, unit, calendar))]

@@ -256,14 +256,19 @@ def _greeted_name(line: str, persona: dict | None = None) -> str:
     return " ".join(taken).strip()
 
 
+def _greeted_words(greeted: str) -> list[str]:
+    """The greeting's name words, folded, without titles ("Sig./Sig.ra", "Mr") and particles."""
+    words = [fold(w).strip(".") for w in re.split(r"[\s\-/]+", greeted)]
+    return [w for w in words if w and w not in _TITLES and w.replace(".", "") not in _TITLES and w not in _PARTICLES]
+
+
 def _is_persona(greeted: str, persona: dict) -> bool:
     """Does every name word of the greeting fit the persona's name (first name, surname, initial, short form)?"""
     parts = persona_words(persona) | {w for w in fold(str(persona.get("name") or "")).split()}
     parts = {p for p in parts if p not in _TITLES}
     if not parts:
         return False
-    words = [fold(w).strip(".") for w in re.split(r"[\s\-/]+", greeted)]
-    words = [w for w in words if w and w not in _TITLES and w.replace(".", "") not in _TITLES and w not in _PARTICLES]
+    words = _greeted_words(greeted)
     if not words:
         return True
     for w in words:
@@ -318,8 +323,7 @@ def _short_form(greeted: str, persona: dict) -> bool:
     greeting is then left alone."""
     names = [w for w in re.split(r"[\s\-.,]+", fold(str(persona.get("name") or ""))) if len(w) >= 2]
     given = names[:-1] or names
-    words = [fold(w).strip(".") for w in re.split(r"[\s\-/]+", greeted)]
-    words = [w for w in words if w and w not in _TITLES and w.replace(".", "") not in _TITLES and w not in _PARTICLES]
+    words = _greeted_words(greeted)
     if not words or not given:
         return False
     joined = "".join(given)
