@@ -1134,7 +1134,7 @@ _DATE_PREP = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:the\s+|de\s+|den\s+
                   "es": r"el|antes del|para el|hasta el|el día|como tarde el|a más tardar el",
                   "it": r"il|entro il|prima del|per il|entro|entro e non oltre il|al più tardi il",
                   "nl": r"op|voor|vóór|uiterlijk|uiterlijk op|tot",
-                  "pt": r"até|em|no dia|até ao dia|até dia|até o dia|antes de|antes do dia|a"}.items()}
+                  "pt": r"até|até à|até ao|até a|em|na|no|no dia|até ao dia|até dia|até o dia|antes de|antes do dia|a"}.items()}
 # A day of the month alone, after a word by which something is due: "by the 14th", "bis zum 14.", "entro il 14".
 _ORDINAL = {
     "en": r"(?:by|on|before|until|no later than)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\s*(?:of\s+)?\w)",
@@ -1167,6 +1167,45 @@ def _day_of_month_due(at: dt.datetime, calendar: BusinessCalendar, day: int) -> 
     return None
 
 
+# Where English dates are written day first, and where month first: the company's own time zone says which.
+_DAY_FIRST_ZONES = re.compile(r"^(?:Europe/|Africa/|Australia/|Pacific/Auckland$|Asia/(?:Kolkata|Calcutta|Singapore)$)")
+_MONTH_FIRST_ZONES = re.compile(r"^(?:US/|America/(?:New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Boise|Detroit|"
+                                r"Indiana/\w+|Kentucky/\w+)$|Pacific/Honolulu$)")
+
+
+def _slash_order(calendar: BusinessCalendar, m, today: dt.date) -> str | None:
+    """How to read an English "12/03" that could be either: "dm", "md", or None when nothing tells.
+
+    A weekday written beside the date decides ("Wed 11/03" is 11 March in 2026, since 3 November is a Tuesday);
+    else the company's time zone, where one convention is the rule. Anywhere else, no reading is taken: a wrong
+    one could make a kept promise look late."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    named = _WEEKDAY_END.search(m.string, 0, m.start())
+    if named:
+        word = named.group(0).strip(" .,").lower()[:3]   # English only: the only language read either way
+        index = next((i for i, n in enumerate(_DAY_NAMES["en"].split()) if n.startswith(word)), None)
+        if index is not None:
+            fits = []
+            for order, (day, month) in (("dm", (a, b)), ("md", (b, a))):
+                year = int(m.group("y")) % 100 + 2000 if m.group("y") else today.year
+                try:
+                    date = dt.date(year, month, day)
+                    if not m.group("y") and date < today:
+                        date = dt.date(year + 1, month, day)
+                except ValueError:
+                    continue
+                if date.weekday() == index:
+                    fits.append(order)
+            if len(fits) == 1:
+                return fits[0]
+    zone = str(getattr(calendar.tz, "key", ""))
+    if _DAY_FIRST_ZONES.match(zone):
+        return "dm"
+    if _MONTH_FIRST_ZONES.match(zone):
+        return "md"
+    return None
+
+
 def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.datetime | None:
     """The end of a day written in digits (17:00 local); None when the date is unclear or not ahead."""
     today = at.astimezone(calendar.tz).date()
@@ -1180,6 +1219,8 @@ def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m)
                 day, month = a, b
             elif b > 12 >= a:
                 day, month = b, a
+            elif (order := _slash_order(calendar, m, today)) is not None:
+                day, month = (a, b) if order == "dm" else (b, a)
             else:
                 return None
         else:
@@ -1803,9 +1844,12 @@ _DAY_NAMES = {"en": "monday tuesday wednesday thursday friday saturday sunday",
               "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
               "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
               "pt": "segunda terça quarta quinta sexta sábado domingo"}
-# A weekday just before a date, with its comma: what the date's preposition stands before ("bis Mittwoch, 14.05.").
-_WEEKDAY_END = re.compile(r"(?:" + "|".join(n for names in _DAY_NAMES.values() for n in names.split())
-                          + r"|[a-zà-ÿ]+day|[a-zà-ÿ]+tag)[.,]?\s*$", re.I)
+# A weekday just before a date, with its comma: what the date's preposition stands before ("bis Mittwoch, 14.05.",
+# "até sexta-feira, 13/03", "by Wed, 11/03"). Whole words only: "today" or "Geburtstag" is no weekday.
+_DAY_ABBRS = ("mon tue tues wed thu thur thurs fri sat sun mo di mi do fr sa so lun mar mer jeu ven sam dim mié mie "
+              "jue vie sáb sab gio ma wo vr za zo seg ter qua qui sex")
+_WEEKDAY_END = re.compile(r"(?<!\w)(?:(?:" + "|".join(n for names in _DAY_NAMES.values() for n in names.split())
+                          + r")(?:-feira)?|(?:" + "|".join(_DAY_ABBRS.split()) + r")\.?)[.,]?\s*$", re.I)
 _WEEKDAY_ABBR_RX = {lang: re.compile(r"(?<![\w.])(" + days + r")" + after, re.I)
                     for lang, (days, after) in _WEEKDAY_ABBR.items()}
 _PT_NUMBERED_DAY = re.compile(r"(?<!\w)([2-6])\s?[ªa]\.?\s?-?\s?feira(?!\w)", re.I)

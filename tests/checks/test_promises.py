@@ -65,6 +65,21 @@ def due_h(text, language="en", at=MON):
     return round((min(p.due for p in found) - at).total_seconds() / 3600, 3) if found else None
 
 
+def test_an_english_date_that_reads_either_way():
+    # "12/03" is 12 March in London and 3 December in Chicago: a weekday beside it decides, else the company's
+    # time zone, else nothing is read (a wrong reading could make a kept promise look late).
+    assert due_h("We'll call you back by Wed, 11/03.") == 223                             # Wed 11 March 17:00
+    assert due_h("We'll call you back by Tue 11/03.") == 24 * 246 + 7                     # Tue 3 November
+    assert due_h("We'll call you back by Thu 12/03.") is None        # 12 March and 3 December are both Thursdays
+    assert due_h("We'll call you back on 11/03/2026.") is None
+    london = BusinessCalendar("Europe/London", {d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})
+    chicago = BusinessCalendar("America/Chicago", {d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})
+    (uk,) = promises.find("We'll call you back on 11/03/2026.", "en", MON, london)
+    assert uk.due == dt.datetime(2026, 3, 11, 17, 0, tzinfo=UTC)
+    (us,) = promises.find("We'll call you back on 11/03/2026.", "en", MON, chicago)
+    assert us.due == dt.datetime(2026, 11, 3, 23, 0, tzinfo=UTC)                          # 17:00 CST
+
+
 def test_any_subject_and_the_passive():
     assert due_h("Someone from billing will ring you back tomorrow.") == 31          # Tue 17:00
     assert due_h("Customers normally hear back within three working days.") == 72
@@ -359,6 +374,10 @@ def test_a_day_of_the_month_and_dates_in_digits():
     assert due_h("Nous vous rappellerons le 12/03/2026.", "fr") == 247
     assert due_h("We'll respond by 14/03.") == 295            # a day over 12: only one reading
     assert due_h("We'll respond by 12/03.") is None            # March or December: unclear, silent
+    # A weekday before the date, in any language's whole or short form, leaves the date its preposition.
+    assert due_h("Vamos devolver o valor até sexta-feira, 13/03.", "pt") == 271            # Fri 13 March 17:00
+    assert due_h("Vamos devolver o valor até à sexta-feira, 13/03.", "pt") == 271
+    assert due_h("Wir melden uns bis Fr., 13.03. bei Ihnen.", "de") == 271
     # A date that dates something else, a past event, a price, a version: no promise.
     assert due_h("Your invoice dated 12/03/2026 is attached and we will reply soon.") is None
     assert due_h("The engineer visited on the 14th.") is None
