@@ -259,7 +259,7 @@ def _third_person(text: str, parts: tuple[str, ...], lang: str):
     """(start, end) of each name, with its title, followed by a verb or "'s", left to right and not overlapping,
     as one pattern "title? name (name)? (verb|'s)" would find them."""
     name, after = _name_rx(parts), _after_name_rx(lang)
-    pos = 0
+    pos, found = 0, False
     while (m := name.search(text, pos)) is not None:
         tail = after.match(text, m.end())
         if tail is None and m.group("second"):   # "Jane Doe" then no verb: "Jane" alone, then the verb
@@ -269,7 +269,19 @@ def _third_person(text: str, parts: tuple[str, ...], lang: str):
             continue
         title = _TITLE_BEFORE.search(text, max(pos, m.start() - 24), m.start())
         yield (title.start() if title else m.start()), tail.end()
-        pos = tail.end()
+        pos, found = tail.end(), True
+    if not found:   # none found: a note jotted in a hurry writes the name in lower case, after a title ("ms khan rang")
+        for m in _titled_name_rx(parts).finditer(text):
+            tail = after.match(text, m.end())
+            if tail:
+                yield m.start(), tail.end()
+
+
+@lru_cache(maxsize=64)
+def _titled_name_rx(parts: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    return re.compile(r"(?<![\w@])(?:mr|mrs|ms|miss|dr|herr|frau|mme|madame|monsieur|sr|sra|se[ñn]or|se[ñn]ora|sig|"
+                      r"sig\.ra|signor|signora|dhr|mevr|mevrouw|meneer|senhor|senhora)\.?\s+(?:" + names + r")\b", re.I)
 
 
 # A capitalised given name right before a surname: "la conta de Maria Carvalho", "Peter Schmidt hat".
@@ -481,12 +493,12 @@ def notes_in_asides(line: str, persona: dict, lang: str):
                 yield text, m.span(1)
 
 
-def sentence_is_note(sentence: str, persona: dict, lang: str) -> bool:
+def sentence_is_note(sentence: str, persona: dict, lang: str, jotted: bool = True) -> bool:
     """A sentence in the letter's body that talks about the customer by name to staff: three points, the name
-    or a noun for the customer among them, and no "you"."""
+    or a noun for the customer among them, and no "you". ``jotted``: a lower-case start may mark a note."""
     if _addressed_to_customer(sentence, persona, lang) or _FOOTER.search(sentence):
         return False
-    points, named = evidence(sentence, persona, lang, colleague_first=False)
+    points, named = evidence(sentence, persona, lang, colleague_first=False, jotted=jotted)
     if named and points >= 3 or bool(_MISDIRECTED.search(sentence)) and points >= 3:
         return True
     # Venting about the case, for nobody and to nobody: jotted in lower case, a repeat and swearing, no "I", "we"

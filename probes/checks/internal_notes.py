@@ -888,7 +888,7 @@ def _line_hits(text: str, ctx, lines=None):
             if hit and hit[2][1] > len(ln.prose):
                 hit = (hit[0], hit[1], (hit[2][0], len(ln.prose)))
         if not hit and ln.kind == OWN:
-            hit, used = _structural(ln, set_apart, persona, lang)
+            hit, used = _structural(ln, set_apart, persona, lang, continued)
             covered = max(covered, i + used)
         if not hit and ln.no in pre_greeting:
             hit, used = pre_greeting[ln.no], 0
@@ -931,17 +931,19 @@ def _before_greeting(lines, persona: dict, lang: str) -> dict:
     return out
 
 
-def _structural(ln, set_apart: dict, persona: dict, lang: str):
+def _structural(ln, set_apart: dict, persona: dict, lang: str, continued: bool = False):
     """A note found by who it addresses rather than by its words (see addressee): a block set apart from the
-    letter, an aside in brackets, a sentence about the customer by name. (hit or None, lines it runs on to)."""
+    letter, an aside in brackets, a sentence about the customer by name. (hit or None, lines it runs on to).
+    ``continued``: the line goes on with the sentence above it (a mail wrapped at 72 columns), so its lower-case
+    start is no note jotted down."""
     block = set_apart.get(ln.no)
     if block:
         named = addressee.named_in_third_person(" ".join(b.prose for b in block), persona, lang)
         return (_REMARK if named else _STAFF, " ".join(b.prose.strip() for b in block), None), len(block) - 1
     for match, span in addressee.notes_in_asides(ln.prose, persona, lang):
         return (_STAFF, match, span), 0
-    for sentence in re.split(r"(?<=[.!?])\s+", ln.prose):
-        if addressee.sentence_is_note(sentence, persona, lang):
+    for n, sentence in enumerate(re.split(r"(?<=[.!?])\s+", ln.prose)):
+        if addressee.sentence_is_note(sentence, persona, lang, jotted=not (continued and n == 0)):
             return (_REMARK, sentence.strip(), None), 0
     return None, 0
 

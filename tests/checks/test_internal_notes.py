@@ -1923,3 +1923,13 @@ def test_a_legal_footer_in_english_does_not_make_the_portuguese_reply_another_la
             "confidential and intended solely for the addressee. If you have received it in error, please notify the "
             "sender and delete it.\n")
     assert check(text, persona_in("pt", "Fernanda Rocha")) == []
+
+
+def test_a_mail_wrapped_at_its_width_is_no_note_jotted_in_lower_case():
+    # The line goes on with the sentence above it: its lower-case start is the wrap, not a note jotted down.
+    wrapped = ("Dear Ms Khan and Mr Reid,\n\nThank you for booking the garden room for the christening on Sunday. All is\n"
+               "confirmed, and we have made a note that Ms Khan would like the table by the\nwindow.\n\n"
+               "Kind regards,\nTom Ellis\nThe Old Mill")
+    assert check(wrapped, persona_in("en", "Aisha Khan")) == []
+    jotted = "Dear Ms Khan,\n\nYour table is booked for Sunday.\n\nms khan rang again, 3rd time today, pls just confirm\n\nTom"
+    assert check(jotted, persona_in("en", "Aisha Khan"))
