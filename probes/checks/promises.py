@@ -293,7 +293,9 @@ _LANGS: dict[str, _Lang] = {
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
                 r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)[^.!?]){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
-                r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?fertig\b)"),
+                r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:(?:wird|werden)\s+(?:\w+\s+){0,3}?|(?:ist|sind)\s+"
+                # "ist bis 18 Uhr fertig" will be; "ist fertig", "ist jetzt fertig" already is
+                r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:\w+\s+){1,3}?)fertig\b)"),
         not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
                      r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|rabatt\w*|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
@@ -593,6 +595,9 @@ _DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|unti
                     r"\bpara o dia|\bpara dia|\bpara o|\bfür den|\bauf den|\bdated|\bplaced on|\bfrom|\bsince|\bvom|\bseit|\bdepuis|\bdu|\bdesde|"
                     r"\bdal|\bvan|\bsinds|\bdo|\bda|\bvanaf|\bab|\bstarting|\bas of|\beffective|\bà partir du|"
                     r"\ba partir del?|\ba partire dal|\bin data|"
+                    # "del" dates the thing before it ("il biglietto Milano–Bari del 21 giugno"), but not after a
+                    # deadline's word ("antes del viernes", "prima del 20")
+                    r"\b(?<!antes\s)(?<!prima\s)(?<!hasta\s)(?<!luego\s)(?<!tardar\s)(?<!fine\s)(?<!final\s)del|"
                     r"\b(?:reclamo|richiesta|lettera|comunicazione|segnalazione|domanda|denuncia|fattura|ordine|"
                     r"solicitud|reclamación|escrito|carta|factura|pedido|instancia)\s+(?:\w+\s+)?del"
                     # a law or document dated by its number: "Ley 39/2015, de 1 de octubre", "Loi n° 78-17 du 6 janvier"
@@ -816,25 +821,35 @@ def _add(at: dt.datetime, amount: float, unit: str, calendar: BusinessCalendar) 
     return at + dt.timedelta(seconds=seconds)
 
 
-def _date_before(sentence: str, end: int, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> dt.date | None:
-    """The date (by name or in digits) that stands right before a clock time, if any."""
+_AT_WORD = re.compile(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*")
+
+
+def _dates_right_before(sentence: str, end: int, lang: str):
+    """The date (by name or in digits) that stands right before a clock time, if any, as (match, reader)."""
     before = sentence[max(0, end - 40):end]
-    for m in _date_pattern(lang).finditer(before):
-        if not before[m.end():].strip(" ,") or re.fullmatch(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*", before[m.end():]):
-            due = _date_due(at, calendar, lang, m)
-            return due.astimezone(calendar.tz).date() if due else None
-    return None
+    for pattern, reader in ((_date_pattern(lang), _date_due), (_NUMERIC_DATE, _numeric_date_due)):
+        for m in pattern.finditer(before):
+            if _AT_WORD.fullmatch(before[m.end():]):
+                return m, reader
+    return None, None
+
+
+def _date_before(sentence: str, end: int, lang: str, at: dt.datetime, calendar: BusinessCalendar):
+    """The date right before a clock time: None when there is none, False when there is one that cannot be read
+    as a day ahead ("22/05" read either way, a day gone by), else that day."""
+    m, reader = _dates_right_before(sentence, end, lang)
+    if m is None:
+        return None
+    due = reader(at, calendar, lang, m)
+    return due.astimezone(calendar.tz).date() if due else False
 
 
 def _dated_before(sentence: str, end: int, lang: str) -> bool:
     """Whether the clock time at ``end`` belongs to a date that dates something else ("a viagem para o dia 14 de
-    agosto, às 09h15", "your booking for 15 June at 10:00"): the time of that thing, no time anything is due."""
-    start = max(0, end - 40)
-    before = sentence[start:end]
-    for m in _date_pattern(lang).finditer(before):
-        if re.fullmatch(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*", before[m.end():]):
-            return bool(_DATED.search(sentence[:start + m.start()]))
-    return False
+    agosto, às 09h15", "your booking for 15 June at 10:00", "marcada para dia 22/05 às 17h"): the time of that
+    thing, no time anything is due."""
+    m, _ = _dates_right_before(sentence, end, lang)
+    return m is not None and bool(_DATED.search(sentence[:max(0, end - 40) + m.start()]))
 
 
 def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> list[tuple[str, dt.datetime]]:
@@ -887,7 +902,10 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             _EN_BARE_HOUR.match(m.group(0)) and not _COUNTED.match(sentence, m.end()) and
             not _MONTH_AFTER.match(sentence, m.end()) and not re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():]))
         if due and free(m) and not bare_en and not bare_nl:
-            if (on := _date_before(sentence, m.start(), lang, at, calendar)) is not None:
+            if (on := _date_before(sentence, m.start(), lang, at, calendar)) is False:
+                taken.append(m.span())
+                continue   # the time of a date that cannot be read, never today's
+            if on is not None:
                 # "op dinsdag 10 maart tussen 13:00 en 17:00 uur": that time on that date
                 due = _local_at(at, calendar, on, due.astimezone(calendar.tz).time())
             elif _tomorrow_near(sentence, m, lang, taken) is not None:
@@ -1122,7 +1140,7 @@ def _date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.d
 # A date in digits: ISO "2027-03-12", or day and month ("12.03.", "12/03/2027"); in English "/" is read
 # only when it cannot be the other order's date (a day over 12), since "03/12" is March or December.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d/.-])(?:(?P<iso>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})"
+    r"(?<![\d/.-])(?:(?P<iso>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})"
     r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?\.?)(?![\d/]|[.:,]\d|-\d|\s*(?:%|€|\$|£|h\b|uhr|uur|hours?|heures?|horas?|ore|"
     r"stunden|kg|km|gb|mb)|\w)", re.I)
 # The word before a date by which something is due, per language.
@@ -1214,7 +1232,9 @@ def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m)
         year, month, day = int(m.group("iso")), int(m.group("im")), int(m.group("id"))
     else:
         a, b = int(m.group("a")), int(m.group("b"))
-        if lang == "en" and m.group("sep") == "/":
+        if m.group("sep") == "-" and not m.group("y") and lang != "nl":
+            return None   # "3-5 days", "9-13": a range; Dutch alone writes "op 12-03"
+        if lang == "en" and m.group("sep") in "/-":
             if a > 12 >= b:
                 day, month = a, b
             elif b > 12 >= a:
@@ -1332,7 +1352,7 @@ _CLAUSE = re.compile(r"\s*;\s*|"
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n|"
                            # a line that opens with a label: "Issue: …\nCallback: Tue 2-4pm"
-                           r"\n(?=[ \t]*[A-ZÀ-Þ][^\n:.!?]{0,30}:\s)|"
+                           r"\n(?=[ \t]*(?-i:[A-ZÀ-Þ])[^\n:.!?]{0,30}:\s)|"
                            # in chat, an emoji ends a sentence: "ho aperto la pratica 🙂 l'accredito arriva entro …"
                            r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+", re.I)
 # A full stop after an abbreviation ends no sentence: "innerhalb der nächsten 2 Std. zurück", "Ticket (Nr. 2093)",
@@ -1464,6 +1484,13 @@ def _clauses(sentence: str, lang: str) -> list[str]:
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*?\w+\W+\w+[^()]*)\)")
+# A sentence that opens with "if" and its clause up to the comma: a time in it says when the condition may come true,
+# not when anything is due ("Si mañana sigue sin funcionar, escríbenos y te mandamos otro"). Not "when": "quando il
+# pezzo arriva giovedì, la chiamiamo" dates the call. Italian "Se ne occupa …" and Spanish "Se le enviará …" are no "if".
+_IF_FIRST = {lang: re.compile(r"^\W*(?:" + rx + r")\b[^,;:.!?]{1,160}[,;:]", re.I) for lang, rx in {
+    "en": r"if|should", "de": r"wenn|falls|sollte|sollten", "fr": r"si|s['’]il|s['’]ils", "es": r"si",
+    "it": r"se(?!\s+ne\b)|qualora|nel\s+caso\s+(?:in\s+)?cui", "nl": r"als|indien|mocht|mochten",
+    "pt": r"se|caso"}.items()}
 # Politeness that conditions nothing: "If that's alright with you, I'll ring you back at 3pm today", "wenn es Ihnen
 # recht ist", "si cela vous convient", "si le parece bien", "se per lei va bene", "als dat goed is", "se estiver bem".
 _POLITE = re.compile(
@@ -1619,6 +1646,32 @@ _THEIR_CONTACT = {lang: re.compile(
     r"(?:\s+(?:of|from|on|at|earlier|this|last|yesterday|today|de|du|d['’]|von|vom|am|heute|gestern|del|di|dello|"
     r"della|van|op|do|da|das|desta|deste|ce|cet|cette|hier|ontem|hoje|ayer|hoy|ieri|oggi|gisteren|vandaag)\b"
     r"[^,.;:!?]{0,40})?", re.I) for lang in _CONTACT_NOUNS}
+
+# A gathering that takes place on a date ("the AGM will take place on 20 March at 7.30pm", "a assembleia geral terá
+# lugar no dia 20", "la junta tendrá lugar", "l'assemblea avrà luogo"): when an event is held, not a next step owed
+# to the customer; its times from the gathering on are left out. A visit or a call that "takes place" is a next
+# step, so only gatherings count.
+_GATHERING = {lang: re.compile(r"\b(?:" + noun + r")\b(?:[^.!?;]|(?<=\d)\.){0,120}?\b(?:" + verb + r")\b"
+                              # and its date and hour after it, up to a comma before anything else
+                              r"(?:[^,;]|[,;]\s*(?=(?:at|um|à|a las|alle|às|om|le|el|il|on|am|op|no|na|dalle|from|"
+                              r"de|van|entre|between|tra|zwischen|\d)\b))*", re.I) for lang, noun, verb in (
+    ("en", r"meeting|assembly|AGM|EGM|course|class|session|webinar|event|ceremony|concert|hearing|exam|open day|"
+           r"workshop|training|inauguration|tournament|festival|service", r"will (?:take place|be held)|takes place"),
+    ("de", r"\w*versammlung|sitzung|kurs\w*|veranstaltung|feier|zeremonie|anhörung|verhandlung|prüfung|seminar|"
+           r"workshop|schulung|tag der offenen tür|konzert|gottesdienst|trauerfeier", r"statt(?:finden|findet)?"),
+    ("fr", r"assemblée|réunion|séance|cours|formation|cérémonie|événement|évènement|audience|examen|atelier|"
+           r"concert|journée portes ouvertes|obsèques", r"aura lieu|auront lieu|se tiendra|se tiendront|se déroulera|"
+                                                         r"se dérouleront|a lieu|ont lieu"),
+    ("es", r"junta|asamblea|reunión|sesión|curso|evento|ceremonia|audiencia|examen|taller|jornada|concierto|"
+           r"funeral|misa", r"tendrá lugar|tendrán lugar|se celebrará|se celebrarán|tiene lugar|se realizará"),
+    ("it", r"assemblea|riunione|seduta|corso|evento|cerimonia|udienza|esame|incontro|sessione|concerto|funerale|"
+           r"giornata", r"avrà luogo|avranno luogo|si terrà|si terranno|si svolgerà|si svolgeranno|ha luogo|si tiene"),
+    ("nl", r"\w*vergadering|bijeenkomst|cursus|sessie|evenement|ceremonie|zitting|examen|workshop|training|"
+           r"open dag|concert|uitvaart", r"vindt|vinden|zal plaatsvinden|zullen plaatsvinden|plaatsvindt"),
+    ("pt", r"assembleia|reunião|sessão|curso|evento|cerimónia|cerimônia|audiência|exame|formação|workshop|"
+           r"concerto|funeral|missa", r"terá lugar|terão lugar|realizar-se-á|realizar-se-ão|decorrerá|decorrerão|"
+                                      r"vai decorrer|vai realizar-se|tem lugar|se realizará"))}
+
 
 # Someone away, in the first person: "I'm out of the office until Monday 3 March", "Ich bin vom … bis … nicht im
 # Dienst", "je suis absente jusqu'au 14", "estoy de vacaciones hasta el lunes": the end of an absence, not a reply's.
@@ -2020,6 +2073,13 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
                     continue
                 written = _written_out(clause, lang)
+                if (opening := _IF_FIRST[lang].match(written)) is not None:
+                    # "Se domani non funziona ancora, scrivici e ti mandiamo …": the condition's time, not the step's
+                    written = " " * opening.end() + written[opening.end():]
+                if (gathering := _GATHERING[lang].search(written)) is not None:
+                    # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
+                    written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
+                        written[gathering.end():]
                 times = _times(written, lang, at, calendar) if committed or pending else []
                 if committed and len(times) > 1:
                     times = _topic_times(written, _own_times(written, times, lang, commit), lang)
@@ -2275,13 +2335,15 @@ _UNTIL = r"(?![^.!?;]*\b(?:until|till|bis|jusqu|hasta|fino a|fino al|tot|até)\b
 _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + _SERVICE[lang] + r")\b)"
                            r"(?:[\w'’-]+\s+){0,6}?" + rx + _UNTIL, re.I) for lang, own, rx in (
     ("en", r"your|ur", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
-    ("de", r"Ihr|Ihre|Ihren|dein|deine", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+(?:[\w.:]+\s+){0,4}?"
+    ("de", r"Ihr|Ihre|Ihren|dein|deine", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
+                                         r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:[\w.:]+\s+){0,4}?"
                                          r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
     ("fr", r"votre|vos|ton|ta|tes", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?)\b"),
     ("es", r"su|sus|tu|tus", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?)\b"),
     ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
                                                                        r"(?:pront[oaie]|disponibil[ei])\b"),
-    ("nl", r"uw|je|jouw", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+(?:[\w.:]+\s+){0,4}?"
+    ("nl", r"uw|je|jouw", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
+                          r"(?!(?:nu|al|inmiddels|intussen|zojuist|net)\b)(?:[\w.:]+\s+){0,4}?"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
     ("pt", r"seu|sua|seus|suas|teu|tua", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
                                           r"disponíve(?:l|is))\b"))}
@@ -2512,6 +2574,13 @@ def _aside_word(clause: str, c: re.Match, lang: str) -> bool:
                 (_MODIFIER_BEFORE[lang].search(before) and not _INFINITIVE.fullmatch(c.group(0))))
 
 
+# What the reply itself hands over, "herewith": "Hierbij ontvangt u de bevestiging … voor de cursus op 19 april",
+# "Anbei erhalten Sie", "vous trouverez ci-joint", "in allegato trova": given now; a date after it dates the thing.
+_HEREWITH = re.compile(r"\b(?:hierbij|bijgaand|in de bijlage|hiermit|anbei|beigefügt|in der anlage|im anhang|ci-joint|"
+                       r"ci-jointe?s?|en pi[èe]ce jointe|adjunto|adjunta|en (?:el )?adjunto|in allegato|allegat[oaie]|"
+                       r"em anexo|segue em anexo|junto enviamos|herewith|attached|enclosed|please find)\b", re.I)
+
+
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
     it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
@@ -2520,7 +2589,8 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
             _YESTERDAY[lang].search(clause):
         return True
     if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
-                                                                                      c.start())):
+                                                                                      c.start())) or \
+            _HEREWITH.search(clause, max(0, c.start() - 30), c.start()):
         return True
     return bool(rx and rx.search(clause, max(0, c.start() - 40), c.start())) or \
         bool(word and word.fullmatch(c.group(0)))

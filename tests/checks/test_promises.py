@@ -1800,3 +1800,71 @@ def test_a_window_of_dates_falls_due_at_its_end(text, lang, day):
 
 def test_two_steps_each_with_its_date_stay_two():
     assert [d.day for _, d in found("We will send it by 9 March and call you by 12 March.")] == [9, 12]
+
+
+def test_an_hour_after_a_date_is_that_dates_hour_never_todays():
+    # the date cannot be read (either way in English, or a booking's) so neither can its hour: not 17:00 today
+    assert due_h("A consulta do Bolinhas ficou marcada para dia 22/05 às 17h, como combinou ao telefone.", "pt") is None
+    assert due_h("Your appointment is booked for 22/05 at 5pm, as agreed on the phone.") is None
+    assert due_h("We will ring you on 11/03 at 3pm.") is None                    # March or November: unclear, silent
+    # Dutch writes a date with a dash: that day's hour
+    assert due_h("We bellen u op 12-03 om 15:00 uur.", "nl") == 24 * 10 + 5     # Thu 12 March 15:00
+    assert due_h("U ontvangt binnen 3-5 werkdagen bericht.", "nl") == 24 * 7     # a range of days, no date
+    assert due_h("You will hear from us in 3-5 days.") == 24 * 5
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Se domani il modem non funziona ancora, scrivici e ti mandiamo un apparecchio nuovo.", "it"),
+    ("Si mañana sigue sin conexión, escríbenos y te mandamos otro router.", "es"),
+    ("Si demain la box ne marche toujours pas, écrivez-nous et on vous envoie un autre boîtier.", "fr"),
+    ("Se amanhã a box ainda não ligar, escreva-nos e enviamos-lhe outra.", "pt"),
+])
+def test_a_time_in_an_opening_if_clause_is_the_conditions(text, lang):
+    assert due_h(text, lang) is None
+
+
+def test_a_step_after_an_opening_if_clause_keeps_its_own_time():
+    assert due_h("Se il pezzo arriva domani, lo montiamo giovedì.", "it") == 79          # Thursday 17:00
+    assert due_h("Quando il pezzo arriva giovedì, la chiamiamo.", "it") == 79            # "when" dates the call
+
+
+def test_a_wrapped_line_starting_with_a_small_letter_before_a_colon_is_no_label():
+    # "del 21 giugno:" continues the line above; read apart, it dated a refund
+    text = ("ho verificato la sua richiesta di rimborso del biglietto Milano–Bari\ndel 21 giugno: essendo una tariffa "
+            "Economy, il cambio è gratuito ma il\nrimborso prevede una trattenuta del 20 %.")
+    assert due_h(text, "it") is None
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("Ihr Passat ist fertig und kann bis 18 Uhr abgeholt werden.", "de", None),        # ready now: the customer's window
+    ("Ihre Brille ist jetzt fertig, Sie können sie bis 18 Uhr abholen.", "de", None),
+    ("Uw fiets is nu klaar en kan tot 18.00 uur worden opgehaald.", "nl", None),
+    ("Ihr Passat ist bis 18 Uhr fertig.", "de", 8),                                    # will be: a promise
+    ("Ihre Brille ist Donnerstag fertig.", "de", 79),
+])
+def test_a_thing_ready_now_is_no_promise_ready_by_a_time_is(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("Informamos que a assembleia geral do condomínio terá lugar no dia 20 de março, às 19h30, na sala do r/c.", "pt", None),
+    ("La junta general de propietarios tendrá lugar el 20 de marzo a las 19:30.", "es", None),
+    ("L'assemblea dei soci avrà luogo il 20 marzo alle 19:30.", "it", None),
+    ("The AGM will take place on 20 March at 7.30pm in the church hall.", "en", None),
+    # the step beside the gathering keeps its time
+    ("We'll call you on Friday to confirm the meeting, which will take place on 20 March.", "en", 103),
+    ("Die Eigentümerversammlung findet am 20. März um 19:30 Uhr statt, das Protokoll schicken wir Ihnen bis 27. März.",
+     "de", 24 * 25 + 7),
+])
+def test_a_gatherings_date_is_no_next_step(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("Hierbij ontvangt u de bevestiging van uw inschrijving voor de cursus EHBO op 12 en 19 april.", "nl", None),
+    ("Anbei erhalten Sie die Bestätigung für den Erste-Hilfe-Kurs am 19. April.", "de", None),
+    ("Attached you'll receive the confirmation for the first-aid course on 19 April.", "en", None),
+    ("Bijgaand de factuur. U ontvangt de creditnota uiterlijk vrijdag.", "nl", 103),      # a step of its own
+])
+def test_what_the_reply_hands_over_herewith_is_done(text, lang, hours):
+    assert due_h(text, lang) == hours
