@@ -666,3 +666,41 @@ def test_a_bot_naming_itself_still_is():
 ])
 def test_an_automated_check_and_il_presente_messaggio_are_automatic(text):
     assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Ms Vale,\n\nThank you for contacting Norbridge Energy. Your enquiry has\nreached us and has been given the "
+    "reference NBE-40912. Please quote\nit if you write to us again about this matter.\n\nReplies to this mailbox are "
+    "not monitored.\n\nNorbridge Energy",
+    "Sehr geehrte Frau Vale,\n\nvielen Dank für Ihre Mitteilung. Ihre Nachricht ist bei uns\nangekommen und es wurde "
+    "ihr die Vorgangsnummer 2026-4471 zugewiesen.\nBitte geben Sie diese bei Rückfragen an.\n\nAntworten auf diese "
+    "E-Mail werden nicht gelesen.\n\nIhre Stadtwerke",
+    "Madame,\n\nVotre demande nous est bien parvenue et s'est vu attribuer\nla référence DR-5521. Merci de la "
+    "rappeler dans vos échanges\nfuturs avec nos services.\n\nLes réponses à ce message ne sont pas lues.\n\n"
+    "Le service clients",
+])
+def test_an_acknowledgement_that_the_message_arrived_and_got_a_reference_is_automatic(text):
+    assert auto_wording(text)
+
+
+def test_a_person_who_gives_the_complaint_a_reference_and_answers_it_is_not():
+    assert auto_wording("Dear Ms Vale,\n\nyour message has reached me and I have given it the reference NBE-40912.\n"
+                        "I've refunded the £30 overcharge today.\n\nBest wishes,\nOwen Hart") is None
+
+
+@pytest.mark.parametrize("text", [
+    "🤖 Hi! I'm Bolt, the Greenway Cycles assistant. We're offline now; leave your question and a human will answer "
+    "it in the morning.",
+    "🤖 ¡Hola! Soy Lía, la asistente de Muebles Sol. Deja tu pregunta y un agente humano te responderá mañana.",
+    "Hallo! Ich bin Kiko, der Stadtbad-Assistent. Ein Mensch aus unserem Team meldet sich morgen bei dir. 🤖",
+])
+def test_a_bot_naming_itself_the_brands_assistant_and_handing_over_to_a_human_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi! I'm Sam, the Greenway Cycles assistant manager. I've booked your bike in for Tuesday.",
+    "Sorry about our chatbot 🤖 earlier, I've sorted the booking myself. Sam",
+])
+def test_a_person_with_one_bot_like_word_is_not_automatic(text):
+    assert auto_wording(text) is None

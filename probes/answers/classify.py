@@ -304,6 +304,23 @@ SAYS_RECEIVED = _words(
     r"\b(?:we hebben|wij hebben) (?:uw|je|jouw) (?:verzoek|aanvraag|vraag|melding|klacht) geregistreerd\b",
     r"\b(?:registámos|registramos) (?:o seu|a sua|seu|sua) (?:pedido|solicitação|reclamação)\b",
     rf"\bthank you for (?:submitting|sending) (?:us )?your (?:\w+ )?{_THING}\b",
+    # arrived, in other words: "Your message has reached us", "Ihre Nachricht ist bei uns angekommen", "votre demande
+    # nous est bien parvenue", "su mensaje nos ha llegado", "il suo messaggio ci è pervenuto", "uw bericht is bij ons
+    # binnengekomen", "a sua mensagem chegou até nós"
+    rf"\byour (?:\w+ )?{_THING} (?:has|have) (?:safely |successfully |now )?(?:reached us|arrived|come through|"
+    r"got through|been delivered to us)\b",
+    r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|schreiben|mail)"
+    r" (?:ist|sind) (?:gut |sicher |wohlbehalten )?bei uns (?:gut |sicher )?(?:angekommen|eingetroffen)\b",
+    r"\b(?:votre|ta) (?:demande|message|réclamation|e-?mail|courriel) (?:nous )?(?:est|a) (?:bien )?(?:parvenue?|"
+    r"arrivée?)(?: jusqu'à nous)?\b",
+    r"\b(?:su|tu) (?:solicitud|mensaje|correo|consulta|reclamación|petición|escrito) (?:nos )?ha llegado "
+    r"(?:correctamente|bien|sin problemas|a nuestro equipo)?",
+    r"\b(?:la (?:sua|tua)|il (?:suo|tuo)) (?:richiesta|segnalazione|messaggio|e-?mail|reclamo) (?:ci )?(?:è|e') "
+    r"(?:correttamente |regolarmente )?(?:pervenut|arrivat|giunt)[oa]\b",
+    r"\b(?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag|melding|klacht) is (?:goed |veilig )?(?:bij ons )?"
+    r"(?:aangekomen|binnengekomen)\b",
+    r"\b(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|e-?mail|reclamação) (?:já )?chegou (?:até nós|"
+    r"com sucesso|corretamente)\b",
     r"\bwir haben (?:ihre|deine|ihr|dein) (?:\w+ )?(?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|"
     r"meldung) (?:\w+ )?erhalten\b",
     r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|schreiben|"
@@ -349,6 +366,20 @@ SAYS_CREATED = _words(
     r"\b(?:è stato|abbiamo) (?:creato|aperto) (?:un |il )?ticket\b",
     r"\ber is een ticket (?:aangemaakt|geopend)\b",
     r"\bfoi (?:criado|aberto) (?:um|o) (?:ticket|chamado|protocolo)\b",
+    # given a number, as a helpdesk gives one: "has been given the reference HIN-77301", "wurde die Vorgangsnummer …
+    # zugewiesen", "s'est vu attribuer la référence", "se le ha asignado el número", "è stato assegnato il numero"
+    r"\b(?:has been|was|have been) (?:given|assigned|allocated|issued) (?:the |a |with )?(?:reference|ref|case|ticket|"
+    r"case number|ticket number|reference number|tracking number|number)\b",
+    r"\b(?:wurde|wurden) (?:ihr |ihm |ihnen )?(?:die |eine |der )?(?:vorgangsnummer|referenz(?:nummer)?|ticketnummer|"
+    r"bearbeitungsnummer|fallnummer|aktenzeichen)\b[^.\n]{0,30}?\b(?:zugewiesen|zugeordnet|vergeben)\b",
+    r"\b(?:s'est vu attribuer|a reçu|porte désormais) (?:le numéro|la référence|le numéro de dossier|le numéro de ticket)\b",
+    r"\b(?:se (?:le|les) ha asignado|ha recibido|tiene asignad[oa]) (?:el número|la referencia|el código|el localizador)\b",
+    r"\b(?:(?:gli|le) )?(?:è stat[oa]|sono stati) assegnat[oa] (?:il numero|il codice|il protocollo|la pratica|"
+    r"il ticket)\b",
+    r"\b(?:heeft|kreeg) (?:het )?(?:referentienummer|zaaknummer|ticketnummer|dossiernummer|nummer)\b[^.\n]{0,20}?"
+    r"\b(?:gekregen|ontvangen)\b|\bis (?:het )?(?:referentienummer|zaaknummer|ticketnummer|dossiernummer) "
+    r"[^.\n]{0,20}?toegekend\b",
+    r"\b(?:foi|lhe foi) atribuíd[oa] (?:o número|o protocolo|a referência|o código)\b",
 )
 # A ticket's state changed, as a helpdesk's notification says it (no person in it).
 SAYS_STATUS = _words(
@@ -498,6 +529,30 @@ SAYS_BOT = _words(
     # a name in apposition, no article: "Sou a Bia, assistente virtual da …", "Soy Leo, asistente virtual de …"
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:o|a|el|la|il|le|l') )?"
     rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}, (?:{_BOT})\b",
+)
+# A bot's other tells, each a person may show too (so weak, and two needed): it names itself the brand's assistant
+# ("I'm Pip, the Pawsome Pets assistant", "Soy Lía, la asistente de Muebles Sol"), a robot emoji, and a human spoken
+# of as someone else who will take over ("a human will pick it up", "un conseiller humain", "ein Mensch aus unserem
+# Team").
+SAYS_BRAND_ASSISTANT = re.compile(
+    r"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?-i:[A-ZÀ-Þ])[\w-]{1,20}, (?:the|your|ihr|dein|"
+    r"der|die|votre|ton|l['’]|le|la|el|il|de|je|uw|o|a|tu|su|il tuo|il suo|seu|sua) ?(?:(?:(?-i:[A-ZÀ-Þ0-9])[\w&'’.-]*"
+    r"[ -]){1,3}(?:assistant|assistent(?:in)?|asistente|assistente|helper|helfer(?:in)?|hulp(?:je)?)|(?:assistant|"
+    r"assistent(?:in)?|asistente|assistente|helper|aide|hulp(?:je)?) (?:of|from|at|de|du|des|de la|del|di|della|dello|"
+    r"van|von|da|do|das|dos) (?-i:[A-ZÀ-Þ0-9]))(?![\w-]|\s+(?:manager|director|editor|to|coach|chef|de\s+direc\w+|"
+    r"di\s+direzione))",
+    re.I)
+SAYS_BOT_EMOJI = re.compile(r"🤖")
+SAYS_HUMAN_LATER = _words(
+    r"\ba (?:real )?human(?: agent| colleague| being| member of (?:our|the) team| advis[eo]r)? (?:will|can|'ll|’ll|"
+    r"is going to|would)\b",
+    r"\b(?:hand|pass|transfer|connect|put)\w* (?:you |this |your \w+ )?(?:over |on |through )?to a (?:real )?human\b",
+    r"\b(?:un|une) (?:humain|conseill\w+ humaine?|agent humain|vraie? personne)\b",
+    r"\bein (?:mensch|menschliche[rn]? (?:mitarbeiter|kollege|berater|ansprechpartner)\w*|echte[rn]? mensch)\b",
+    r"\b(?:un humano|una persona real|un agente humano|un asesor humano)\b",
+    r"\b(?:un operatore umano|una persona reale|un essere umano|un consulente umano)\b",
+    r"\b(?:een (?:echt )?mens|een echte medewerker|een echt persoon)\b",
+    r"\b(?:um humano|um atendente humano|um agente humano|uma pessoa real)\b",
 )
 # A chat's speaker that is a bot: "Assistente virtual: Olá!", "Chatbot: Hi there", "Virtueller Assistent: …" (only
 # opening a chat with no other speaker than the bot and the customer: a bot that hands over to a person is a person's
@@ -799,6 +854,10 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
+    bot_tells = [m for m in (SAYS_BRAND_ASSISTANT.search(flat), SAYS_BOT_EMOJI.search(flat), SAYS_HUMAN_LATER.search(flat))
+                 if m]
+    if len(bot_tells) >= 2:
+        found.extend(Evidence(WEAK, f"says “{_quote(m.group(0))}” (as a bot does)") for m in bot_tells)
     if (m := SAYS_BOT_SPEAKER.match(text.lstrip("\n"))) and \
             len({_fold_speaker(x) for x in _CHAT_SPEAKER.findall(text)}) <= 2:
         found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (a bot speaks for the company)"))

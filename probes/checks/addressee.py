@@ -305,11 +305,47 @@ def named_in_third_person(text: str, persona: dict, lang: str) -> str | None:
                      r"geehrte[rs]?|bonjour|ch[èe]re?|hola|estimad[oa]|querid[oa]|gentile|ciao|car[oa]|beste|geachte|"
                      r"hoi|ol[áa]|prezad[oa]|merci|gracias|grazie|danke|bedankt|obrigad[oa]))\W*$", before):
             continue
+        if _other_sex(text[start:end], persona):
+            continue   # "Mr Ellison's account" in a letter to Mrs Ellison: her husband, not her
         if re.match(r"['’]s\s+(?:the\s+)?(?:account|order|booking|policy|request)\b", text[end - 2:], re.I) \
                 and speaks_to_customer(text, lang):
             continue
         return text[start:end]
     return None
+
+
+_MALE_TITLES = {"mr", "herr", "hr", "m", "monsieur", "sr", "senor", "signor", "sig", "dhr", "meneer", "heer", "senhor"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "frau", "fr", "mme", "mlle", "madame", "sra", "srta", "senora", "signora",
+                  "sig.ra", "sigra", "mevr", "mevrouw", "senhora"}
+
+
+def _sex(title: str) -> str:
+    t = fold(title).rstrip(".")
+    return "m" if t in _MALE_TITLES else "f" if t in _FEMALE_TITLES else ""
+
+
+def customer_title(lines) -> str:
+    """The title the letter greets the customer with ("Dear Mrs Ellison," -> "Mrs"), or ""."""
+    for ln in lines:
+        m = _GREETING.match(ln.prose) if ln.kind == OWN else None
+        if m:
+            t = _TITLE_BEFORE_NAME.match(ln.prose, m.end())
+            return t.group(1) if t else ""
+    return ""
+
+
+_TITLE_BEFORE_NAME = re.compile(r"\s*(" + _TITLE.removesuffix(r"\.?\s+") + r")\.?\s+[A-ZÀ-Þ]", re.I)
+
+
+def _other_sex(named: str, persona: dict) -> bool:
+    """The name carries a title of the other sex than the customer's ("Mr Ellison" to "Mrs Ellison"): a relative."""
+    title = re.match(r"(\S+?)\.?\s", named)
+    theirs = _sex(title.group(1)) if title else ""
+    if not theirs:
+        return False
+    first = str((persona or {}).get("name") or "").split()[:1]
+    own = _sex(str((persona or {}).get("title") or "")) or (_sex(first[0]) if first else "")
+    return bool(own) and own != theirs
 
 
 # The case itself in staff deixis: "comp the fee on this one??", "this one's been going on for weeks".

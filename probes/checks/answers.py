@@ -123,6 +123,36 @@ _PRICE_WORD = re.compile(r"\b(?:" + "|".join(_ASKS["money"].split()) + r"|commis
                          r"tasa|taxa|spese|kost\w*|cuesta|costa|coûte|costs?)\b", re.I)
 
 
+# Points a reader counts as covered by other ordinary words for the same thing: a refund said as "devuelto el
+# importe" or "Geld zurück", a return label as "Retourenlabel" or "bon de retour". (trigger on the point's whole
+# text, what covers it in the reply, any language); only names of one thing, never a looser relative ("credit").
+_SAME_THING = [
+    (re.compile(r"refunds?|refunded|refunding|reimburse(?:ment|d)?|money\s+back|(?:rück)?erstatt(?:ung|en|et)|"
+                r"rückzahlung|rembourse(?:ment|r|é|ée|és|ées)|reembols(?:o|ar|ad[oa])|rimbors(?:o|are|at[oa])|"
+                r"terugbeta(?:ling|len|ald)|estorn(?:o|ar|ad[oa])", re.I),
+     re.compile(r"\b(?:refund\w*|reimburs\w*|money\s+back|repaid\s+(?:you|the)|paid\s+(?:you\s+)?back|"
+                r"(?:rück|zurück)?erstatt\w*|geld\s+zurück|rückzahlung\w*|zurück(?:überwies|überweis|zahl|gezahlt)\w*|"
+                r"rembours\w*|recrédit\w*|reembols\w*|reintegr\w*|estorn\w*|rimbors\w*|riaccredit\w*|terugbeta\w*|"
+                r"terug(?:ge)?stort|terugstorten|geld\s+terug|"
+                # the money given back, said with "return" and the amount: "devuelto el importe", "restituito l'importo"
+                r"(?:devol\w*|devuelt\w*|restitu\w*|rendu|rendre)\s+(?:\w+\s+){0,2}?l?['’]?(?:importe|dinero|pago|"
+                r"montant|argent|somme|importo|somma|soldi|valor|dinheiro|montante)\b|"
+                r"(?:importe|dinero|montant|argent|somme|importo|somma|valor|dinheiro)\s+(?:\w+\s+){0,3}?"
+                r"(?:devuelt|devolvid|restitu|rendu)\w*)", re.I)),
+    (re.compile(r"returns?\s+(?:label|slip)|rücksende(?:etikett|label|schein)|retouren?(?:label|etikett|schein)|"
+                r"étiquette\s+(?:de\s+)?retour|bon\s+de\s+retour|etiqueta\s+de\s+(?:devolución|devolução)|"
+                r"etichetta\s+(?:di|per\s+il)\s+reso|retour(?:label|etiket|bon)", re.I),
+     re.compile(r"\b(?:(?:prepaid\s+|free\s+|postage[- ]paid\s+)?returns?\s+(?:label|slip)s?|"
+                r"(?:rücksende|retoure|retouren|rückversand)\w*(?:etikett|label|schein)\w*|"
+                r"(?:étiquette|bon)\s+(?:de\s+|pour\s+le\s+)?retour|etiqueta\s+(?:de|para\s+la|para\s+a)\s+"
+                r"(?:devolución|devolução)|etichetta\s+(?:di|per\s+il)\s+reso|retour\w*(?:label|etiket|bon)s?)\b", re.I)),
+]
+
+
+def _same_thing(point: str, text: str) -> bool:
+    return any(trigger.fullmatch(point.strip()) and said.search(text) for trigger, said in _SAME_THING)
+
+
 def _value_given(word: str, text: str) -> bool:
     """Does the text give a value of the kind the word asks for ("when": a date or time; "price": an amount)?"""
     kinds = _ASKED.get(word, ())
@@ -146,6 +176,8 @@ def covers(point, text: str, language: str = "en") -> bool:
         return re.search(point[1:-1], text, re.I) is not None
     if not _words(point):   # a symbol ("€", "%"): written as it is, or not at all
         return point.strip().lower() in text.lower()
+    if _same_thing(point, text):
+        return True
     have = set(_words(text))
     return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text)
                for w in _words(point))

@@ -447,6 +447,9 @@ _TEMPLATE_EXPR = re.compile(r"^\s*[A-Za-z_][\w.]*\s*\|\s*[A-Za-z_]\w*\s*(?::|$|\
 _POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:(?:to|for|an|für|pour|"
                          r"à|para|per|voor|aan)\s|(?:x|p/|pr)\s)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
                          r"\s*(?:[:,—–]|\s-\s)")
+# "x Luca: ricontrolla l'IBAN", "x Juan: no le cobres", "p/ Nuno: confirmar morada": a note headed for a colleague in
+# the chat shorthand of "per"/"por"/"para", which nobody writes to a customer.
+_X_NAME = re.compile(r"(?:^|[.!?…]\s+)\s*(?:x|p/|pra)\s*(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*:\s*\S")
 # "Sam — can you double-check this?" at the start of a line.
 _NAMED_REQUEST = re.compile(r"^\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:—|–|\s-)\s*(?:(?:can|could|would)\s+(?:you|u)\s+"
                             r"(?:pls\s+|please\s+)?(?:double[- ]?check|check|confirm|approve|verify|look|sign|ok)|"
@@ -697,7 +700,13 @@ _SNEER = re.compile(
     r"\bnervt'?s?\b|\b(?:twitchy|needy|clingy|lying(?!\s+(?:on|in|down|under|there|flat|at|around))|liar|chancer|"
     r"scammer|freeloader|trying\s+it\s+on|"
     r"l[üu]gt|L[üu]gner\w*|ment(?:euse|eur)?|miente|mentirosa?|mente|bugiard[oa]|liegt|mentiros[oa])\b|"
-    r"[😂🙄🤣🙈🤦🙃😒😤]|(?<!\S)(?:-\.-|-_-|>_<)(?!\S)", re.I)
+    r"[😂🙄🤣🙈🤦🙃😒😤]|(?<!\S)(?:-\.-|-_-|>_<)(?!\S)|"
+    # a person called a disaster in a word or two: "total nightmare", "echter Albtraum", "vrai cauchemar"
+    r"\b(?:total|absolute|complete|utter|proper|right)\s+(?:nightmare|headache|handful|nutter|pest)\b|"
+    r"\b(?:totale[rs]?|absolute[rs]?|echte[rs]?)\s+(?:albtraum|alptraum)\b|\b(?:vrai|v[ée]ritable)\s+cauchemar\b|"
+    r"\bcauchemar\s+(?:total|absolu)\b|\b(?:aut[ée]ntica|verdadera)\s+pesadilla\b|\bpesadilla\s+total\b|"
+    r"\b(?:vero|autentico)\s+incubo\b|\bincubo\s+totale\b|\b(?:echte|totale|complete)\s+nachtmerrie\b|"
+    r"\b(?:verdadeiro|aut[êe]ntico)\s+pesadelo\b|\bpesadelo\s+total\b", re.I)
 _SHORTHAND = re.compile(r"(?<![\w\-])(?:[Cc]x|[Cc]ust)(?![\w\-])")
 
 
@@ -833,6 +842,8 @@ def _line_hits(text: str, ctx, lines=None):
     lines = lines if lines is not None else read(text, ctx)
     orphan_quote = not _ATTRIBUTED.search(text)
     persona = getattr(ctx, "persona", None) or {}
+    if not persona.get("title") and (title := addressee.customer_title(lines)):
+        persona = {**persona, "title": title}   # how the letter greets them: "Mr Ellison" is then someone else
     lang = str(persona.get("language") or "en")[:2].lower()
     set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines, orphan_quote)
                  if addressee.block_is_note(block, persona, lang)}
@@ -1035,6 +1046,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _POSTSCRIPT.search(line)
     if hit and _is_colleague(hit.group(1), names):
         return _STAFF, hit.group(0).lstrip(".!? "), None
+    hit = _X_NAME.search(line)
+    if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole):
+        return _STAFF, line[hit.start():].lstrip(".!?… "), None
     hit = _NAMED_REQUEST.match(line)
     if hit and _is_colleague(hit.group(1), names):
         return _STAFF, hit.group(0), None
@@ -1555,7 +1569,10 @@ _LINKING = re.compile(r"(?i:\w+ly|finally|lastly|alternatively|otherwise|meanwhi
                       r"perfetto|perfeito|parfait|super|top|klar|genau|claro|d'accord|voil[àa])$")
 # Told to colleagues: "tread carefully", "cuidado con lo que decimos".
 _CAUTION = re.compile(r"\b(?:tread\s+carefully|be\s+careful|careful\s+what\s+we|cuidado\s+con\s+lo\s+que|"
-                      r"attention\s+[àa]\s+ce\s+qu|vorsicht\s+mit|occhio\s+a|pas\s+op\s+met|cuidado\s+com\s+o\s+que)",
+                      r"attention\s+[àa]\s+ce\s+qu|vorsicht\s+mit|occhio\s+a|pas\s+op\s+met|cuidado\s+com\s+o\s+que|"
+                      # a warning passed on to the colleague: "be warned", "sei gewarnt", "t'es prévenu", "estás avisada"
+                      r"be\s+warned|you've\s+been\s+warned|fair\s+warning|(?:sei|seid)\s+gewarnt|t['’]es\s+pr[ée]venue?|"
+                      r"(?:est[áa]s|quedas|ficas|vais)\s+avisad[oa]|sei\s+avvisat[oa]|je\s+bent\s+gewaarschuwd)",
                       re.I)
 # A customer's threat, which staff warn each other about.
 _THREAT = re.compile(r"\b(?:threaten\w*\s+(?:the\s+)?(?:ombudsman|solicitor|lawyer|legal|court|press|trading\s+standards)|"
@@ -1917,7 +1934,12 @@ def _reply_language(whole: str, unit: str):
 # The customer as a bare demonstrative with "already", "always", "again", which only staff say of a customer: "ojo q
 # este ya pidió reembolso 2 veces", "el cabrón este ya va por la cuarta", "essa já ligou", "esta siempre igual".
 _THIS_ONE_AGAIN = re.compile(r"\b(?:este|esta|ese|esa|esse|essa)\s+(?:ya|siempre|otra\s+vez|nunca|j[áa]|sempre|"
-                             r"de\s+novo|outra\s+vez)\b", re.I)
+                             r"de\s+novo|outra\s+vez)\b|"
+                             # the other order, the demonstrative standing alone: "otra vez este, …", "di nuovo
+                             # questa!", "de novo esse…" (not "otra vez esta semana")
+                             r"\b(?:otra\s+vez|de\s+nuevo|outra\s+vez|de\s+novo|di\s+nuovo|ancora)\s+(?:este|esta|"
+                             r"ese|esa|esse|essa|questo|questa|quello|quella)(?=\s*(?:[,.!?…;:]|$|[😂🙄🤣🙈🤦🙃😒😤]))",
+                             re.I)
 
 
 def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:

@@ -222,6 +222,10 @@ _WRITE_IT = (r"(?:schreiben|tippen|ersetzen)\s+sie|schreib|schreibe|tipp|tippe|e
              r"scrivi|scriva|scrivete|digita|digiti|sostituisci|sostituisca|sostituite|"
              r"schrijf|typ|tik|vervang|"
              r"escreva|escreve|digite|substitua|substitui")
+# "type exactly {{ name }}", "escribe exactamente …", "schreiben Sie wörtlich …": the order to write it as it stands.
+_VERBATIM = (r"(?:\s+(?:exactly|literally|verbatim|exactement|littéralement|textuellement|tel\s+quel|exactamente|"
+             r"literalmente|tal\s+cual|esattamente|letteralmente|testualmente|genau|wörtlich|exakt|precies|letterlijk|"
+             r"exatamente|tal\s+como))?")
 # The reply talks *about* the placeholder: "Replace {order_id} with", "type the tag %FIRSTNAME%".
 _EXPLAINED_BEFORE = re.compile(
     # ("Guten Tag [Name]," is the commonest German greeting, not talk of a tag)
@@ -233,7 +237,7 @@ _EXPLAINED_BEFORE = re.compile(
     r"merge-?tag|tag-?ul|"
     # an order to write or replace the placeholder literally, in the other languages ("Schreiben Sie {vorname} an die
     # Stelle …", "Vervang <JOUW_API_SLEUTEL> door …", "remplacez [NOM] par …", "escriba {nombre} donde …")
-    + _WRITE_IT + r")\s*[:\"'“‘«(]?\s*$", re.I)
+    + _WRITE_IT + r")" + _VERBATIM + r"\s*[:\"'“‘«(]?\s*$", re.I)
 # "like this: REFUND {case_number}", "ad esempio: RIMBORSO {numero_pratica}", "zum Beispiel {vorname}": an example the
 # reply gives (a literal word or two may come before the placeholder).
 _EXAMPLE_WORDS = (
@@ -464,6 +468,18 @@ def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str)
     return False
 
 
+# "Instead of {nome.cognome} write your own name", "Anstelle von [Kundennummer] tragen Sie … ein": the reply tells the
+# reader what to put in the placeholder's place (a leaked template says "instead of" of no field of its own).
+_INSTEAD_BEFORE = re.compile(r"\b(?:instead\s+of|in\s+place\s+of|rather\s+than|an(?:\s+|\s*)stelle\s+(?:von\s+)?|"
+                             r"anstatt|statt|à\s+la\s+place\s+de|au\s+lieu\s+de|en\s+lugar\s+de|en\s+vez\s+de|"
+                             r"al\s+posto\s+di|invece\s+di|in\s+plaats\s+van|em\s+vez\s+de|em\s+lugar\s+de|"
+                             r"no\s+lugar\s+de)\s*[\"'“‘«(]?\s*$", re.I)
+_WRITE_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*,?\s*(?:\w+\s+){0,2}?(?:write|type|put|enter|use|insert|"
+                          + _WRITE_IT + r"|tragen|geben|setzen|verwenden|mettez|mets|indiquez|utilisez|entrez|pon|ponga|"
+                          r"usa|use|utiliza|utilice|introduce|introduzca|metti|inserisci|usa|inserite|vul|gebruik|zet|"
+                          r"coloque|coloca|insira|utilize)\b", re.I)
+
+
 def _explained(kind: str, before: str, after: str) -> str:
     """Does the reply talk about the placeholder here: "template" when about template syntax ("Replace
     {order_id} with …", "type %FIRSTNAME% where …", "{naam} … wordt … vervangen door de voornaam"),
@@ -471,6 +487,8 @@ def _explained(kind: str, before: str, after: str) -> str:
     "" when it does not."""
     if kind not in _BRACKETS:
         return ""
+    if _INSTEAD_BEFORE.search(before) and _WRITE_AFTER.match(after):
+        return "template"
     said = [m.group(0) for m in (_EXPLAINED_BEFORE.search(before), _EXPLAINED_AFTER.match(after),
                                  _REPLACED_LATER.match(after), _EXAMPLE_BEFORE.search(before),
                                  _WHEREVER_AFTER.match(after)) if m]

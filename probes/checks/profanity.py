@@ -49,7 +49,8 @@ _STRONG = {
     "Dutch": r"kut|kut(?!ch)[a-z]{3,}|klootzak\w*|godverdomme|godver|kolere|"
              r"(?:kanker|tering|tyfus)(?:lijer|lijers|zooi|systeem|ding|wijf|hoer|klant|bedrijf|idioot|mongool|"
              r"computer|app|site|winkel|pakket|printer)s?|"
-             r"hoer(?:en)?|klote|kloten|mongool|zeikerds?|zeiklant\w*",
+             # "klote" glues onto any noun as "kut" does: "klotesysteem", "kloteding", "klotezooi"
+             r"hoer(?:en)?|klote|kloten|klote[a-z]{3,}|mongool|zeikerds?|zeiklant\w*",
     "Portuguese": r"porra|caralho|foda(?:-se)?|fod(?:er|ido|ida|ase)|filho\s+da\s+puta|cacete|buceta|"
                   r"vai\s+(?:se\s+)?(?:foder|tomar\s+no\s+cu)|arrombad[oa]s?|otári[oa]s?|babaca",
 }

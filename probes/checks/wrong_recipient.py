@@ -58,6 +58,11 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr"
            "signa", "sigr", "dottor", "dottore", "dottoressa", "profssa", "avv", "arch", "geom", "rag", "egr",
            "hr", "hrn", "fr", "frl", "fam", "familie", "mag", "dipl", "pr", "drs", "ir", "ds", "juf", "rev", "revd",
            "capt", "cllr", "dame",
+           # the full words of the academic and professional titles a letter greets with: "Bonjour Docteur Guérin",
+           # "Estimada Doctora Ruiz", "Beste Dokter Peeters", "Gentile Professoressa Neri", "Cher Maître Lefèvre"
+           "docteur", "docteure", "doctora", "doutor", "doutora", "dokter", "doktor", "professeur", "professeure",
+           "profesor", "profesora", "professora", "professore", "professoressa", "maitre", "ingeniero", "ingeniera",
+           "ingegnere", "avvocato", "avvocata", "abogado", "abogada", "advocaat", "notaris", "notaio", "notario",
            "sister", "father", "pastor"}
 # One-letter honorifics, by language: the Portuguese and Spanish "D." (Dona, Dom, Don, Doña) before a given name
 # ("Bom dia D. Fernanda"); the French "M." is in _TITLES already.

@@ -148,3 +148,26 @@ def test_a_limit_or_balance_is_no_price():
     assert covers(["costo"], "Il bonifico costa 2,50 € anche oltre il limite giornaliero.", "it")
     assert not covers(["precio"], "La tarifa no tiene permanencia y la instalación es gratuita.", "es")
     assert covers(["price"], "The replacement screen is £89.")
+
+
+def test_a_point_said_in_other_ordinary_words_for_the_same_thing_is_covered():
+    de = Ctx(persona={"name": "Jonas Feld", "language": "de"}, must_mention=["Rücksendeetikett", "Erstattung"])
+    told = ("Hallo Herr Feld,\nanbei Ihr Retourenlabel von Hermes. Wenn die Schuhe bei uns sind, überweisen wir "
+            "Ihnen das Geld zurück.\nGruß, Lena")
+    (f,) = answers.check(told, de)
+    assert f.check == "answer.complete"
+    es = Ctx(persona={"name": "Lucía Prado", "language": "es"}, must_mention=["reembolso", "etiqueta de devolución"])
+    (f,) = answers.check("Hola Lucía: te hemos devuelto el dinero de la lámpara, que llegó rota.", es)
+    assert f.check == "answer.incomplete" and "etiqueta" in f.snippet and "reembolso" not in f.snippet
+    it = Ctx(persona={"name": "Sara Conti", "language": "it"}, must_mention=["rimborso"])
+    (f,) = answers.check("Gentile Sara, le abbiamo restituito l'importo sulla carta.", it)
+    assert f.check == "answer.complete"
+
+
+def test_words_near_a_refund_that_give_nothing_back_do_not_cover_it():
+    es = Ctx(persona={"name": "Lucía Prado", "language": "es"}, must_mention=["reembolso"])
+    (f,) = answers.check("Hola Lucía: devuélvenos el paquete y revisaremos el importe de tu factura.", es)
+    assert f.check == "answer.incomplete"
+    de = Ctx(persona={"name": "Jonas Feld", "language": "de"}, must_mention=["Erstattung"])
+    (f,) = answers.check("Hallo Herr Feld, das Etikett für die Rücksendung liegt bei.", de)
+    assert f.check == "answer.incomplete"

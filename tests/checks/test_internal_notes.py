@@ -1933,3 +1933,64 @@ def test_a_mail_wrapped_at_its_width_is_no_note_jotted_in_lower_case():
     assert check(wrapped, persona_in("en", "Aisha Khan")) == []
     jotted = "Dear Ms Khan,\n\nYour table is booked for Sunday.\n\nms khan rang again, 3rd time today, pls just confirm\n\nTom"
     assert check(jotted, persona_in("en", "Aisha Khan"))
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Gentile Sig.ra Bassi,\n\nil rimborso è stato approvato.\n\nx Davide: controlla l'IBAN prima del bonifico\n\n"
+     "Cordiali saluti", "it", "Anna Bassi"),
+    ("Hola Pedro, tu pedido ya está listo para recoger. x Nuria: no le cobres el envío, ya lo pagó", "es", "Pedro Gil"),
+    ("Olá Rita, a sua encomenda chegou. p/ Nuno: confirmar a morada antes de enviar", "pt", "Rita Lopes"),
+])
+def test_a_note_headed_for_a_colleague_in_shorthand_is_staff_talk(text, lang, name):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="email")
+    (f,) = check(text, ctx)
+    assert f.title == "Staff-only message sent to the customer"
+
+
+def test_shorthand_x_that_heads_no_colleague_is_not_a_note():
+    ctx = CheckContext(persona={"name": "Anna Bassi", "language": "it"}, channel="email")
+    assert check("Gentile Anna,\nle misure sono 3 x 4 metri: x Anna: come concordato.\nSaluti", ctx) == []
+    assert check("Formato: 30 x 40 cm. Prezzo: 25 €.", ctx) == []
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Hola Marta, la sala está reservada para el jueves. jaja otra vez esta, ya se lo dije ayer 🙄", "es",
+     "Marta Ruiz"),
+    ("Ciao Paolo, il corso è pieno ma puoi metterti in lista d'attesa. di nuovo questo, gliel'ho già detto ieri 🙄",
+     "it", "Paolo Neri"),
+])
+def test_the_customer_as_a_bare_this_one_after_again_is_a_remark(text, lang, name):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="chat")
+    assert check(text, ctx)
+
+
+def test_again_this_week_is_no_remark():
+    ctx = CheckContext(persona={"name": "Marta Ruiz", "language": "es"}, channel="chat")
+    assert check("Hola Marta, otra vez esta semana tenemos la piscina cerrada por mantenimiento, lo siento.", ctx) == []
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Dear Ms Hale,\n\nI've refunded the booking fee.\n\nCc'ing Omar as he had this lady last time - absolute "
+     "nightmare, be warned\n\nKind regards,\nTom", "en", "Rachel Hale"),
+    ("Hola Sr. Pons:\n\nLe hemos devuelto la fianza.\n\nCopio a Laura, que ya atendió a este señor: una auténtica "
+     "pesadilla, quedas avisada\n\nUn saludo,\nTomás", "es", "Jordi Pons"),
+])
+def test_a_colleague_warned_about_the_customer_is_a_remark(text, lang, name):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="email")
+    assert check(text, ctx)
+
+
+def test_a_nightmare_and_a_warning_said_to_the_customer_are_not_notes():
+    assert check("Hi Jane,\n\nI know the roadworks have been a total nightmare. Be warned: the car park shuts at 6pm "
+                 "this week.\n\nBest, Tom", JANE) == []
+
+
+def test_the_customers_relative_by_title_and_surname_is_not_the_customer():
+    ctx = CheckContext(persona={"name": "Margaret Ellison", "language": "en", "situation": "bereavement"},
+                       channel="email")
+    text = ("Dear Mrs Ellison,\n\nWe are so sorry for your loss. We have closed Mr Ellison's account and waived the "
+            "final bill.\n\nYours sincerely,\nCustomer Care")
+    assert check(text, ctx) == []
+    de = CheckContext(persona={"name": "Ute Brandt", "language": "de"}, channel="email")
+    assert check("Sehr geehrte Frau Brandt,\n\nwir haben den Vertrag von Herrn Brandt gekündigt und die Gebühr "
+                 "erlassen.\n\nMit freundlichen Grüßen\nIhr Kundenservice", de) == []

@@ -450,3 +450,27 @@ def test_a_field_given_as_the_following_to_write_is_explained():
 def test_word_merge_fields_in_guillemets_and_a_quoted_button_that_is_not_one():
     assert check("Estimado/a «Nombre» «Apellido1»:\n\nLe comunicamos que su solicitud ha sido admitida.")
     assert check("Pulse «Aceptar» y después «Mis pedidos» para ver el estado.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "En el editor escribe exactamente {{ cliente.nombre }} y guarda la plantilla.",
+    "In the editor type exactly {{ customer.first_name }} and save the template.",
+    "Dans l'éditeur, tapez exactement {{ client.prenom }} puis enregistrez.",
+])
+def test_an_order_to_write_a_placeholder_exactly_explains_it(text):
+    assert check(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Utente: {nome.cognome}\n\nAl posto di {nome.cognome} scrivi il tuo nome e cognome separati da un punto.",
+    "Login: [first.last]\n\nInstead of [first.last], type your own first and last name with a dot between.",
+    "Gebruiker: {voornaam.achternaam}\n\nIn plaats van {voornaam.achternaam} vul je je eigen naam in.",
+])
+def test_a_placeholder_the_reply_says_to_write_something_in_place_of_is_explained(text):
+    assert check(text) == []
+
+
+def test_instead_of_a_placeholder_with_nothing_to_write_is_still_a_leak():
+    assert check("Exactly {{ first_name }}, your parcel is on its way.")
+    assert check("Instead of {order_number} we sent you the wrong size, sorry about that.")
+    assert check("Al posto di {nome_prodotto} ti abbiamo spedito un modello diverso.")

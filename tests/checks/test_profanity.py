@@ -208,3 +208,15 @@ def test_the_crude_italian_phrases_count_and_a_ball_does_not():
 
 def test_german_beschissen_is_crude():
     assert check("ja, das ist wirklich beschissen gelaufen mit der Lieferung", persona("de"))
+
+
+@pytest.mark.parametrize("text", [
+    "ja dat klotesysteem van ons heeft je twee keer laten betalen",
+    "sorry, die kloteprinter doet het weer niet",
+])
+def test_dutch_klote_glued_onto_a_noun_is_crude(text):
+    assert check(text, persona("nl"))
+
+
+def test_dutch_words_that_only_start_like_klote_are_not():
+    assert check("Het water klotste tegen de kade, maar uw boot ligt veilig.", persona("nl")) == []

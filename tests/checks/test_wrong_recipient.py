@@ -323,3 +323,20 @@ def test_a_two_letter_short_form_and_titles_joined_by_a_slash_are_the_customer(g
 
 def test_two_letters_of_another_name_still_greet_the_wrong_person():
     assert check("Hi Jo, your refund is on its way.", ctx(persona={"name": "Marta Ruiz"}))
+
+
+@pytest.mark.parametrize("greeting, name, lang", [
+    ("Bonjour Docteur Guérin,", "Dr Anne-Sophie Guérin", "fr"),
+    ("Estimada Doctora Ruiz:", "Marta Ruiz", "es"),
+    ("Gentile Professoressa Neri,", "Laura Neri", "it"),
+    ("Cher Maître Lefèvre,", "Paul Lefèvre", "fr"),
+    ("Beste Dokter Peeters,", "Els Peeters", "nl"),
+])
+def test_a_professional_title_in_full_before_the_customers_surname_greets_the_customer(greeting, name, lang):
+    persona = {"name": name, "language": lang}
+    assert check(f"{greeting}\n\nVotre dossier est à jour.", ctx(persona=persona, other_personas=[])) == []
+
+
+def test_a_professional_title_before_another_surname_is_still_the_wrong_person():
+    persona = {"name": "Dr Anne-Sophie Guérin", "language": "fr"}
+    assert check("Bonjour Docteur Martin,\n\nVotre dossier est à jour.", ctx(persona=persona, other_personas=[]))
