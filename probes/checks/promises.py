@@ -146,7 +146,7 @@ _LANGS: dict[str, _Lang] = {
         numbers=_EN_NUM,
         units=[(r"(?:working|business|office|work) hours?", "bh"), (r"(?:working|business|work) days?", "bd"),
                (r"(?:working|business) weeks?", "bw"), (r"hours?|hrs?|h", "h"), (r"minutes?|mins?", "m"),
-               (r"days?", "d"), (r"weeks?", "w")],
+               (r"days?", "d"), (r"weeks?", "w"), (r"months?", "mo")],
         within=r"(?:within|in|inside(?: of)?|in the next|give (?:me|us)|allow(?: up to)?|up to|over the next|during the next|in the coming|"
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
@@ -168,8 +168,9 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:by |before )?(?:the )?(?:end|close) of (?:the |to)?(?:working |business )?day|(?:by |before )?"
                r"(?:close of business|COB|EOD|EOB)|later today|this afternoon|today|tonight|this evening|"
                r"by the end of today|2day|2nite|tonite|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
-               r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)", "today"),
-              (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning", "noon")],
+               r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)|"
+               r"(?:by|before|b4) (?:mid-?|early |late )?afternoon", "today"),
+              (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning|(?:by|before) mid-?morning", "noon")],
         clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after|(?-i:ETA):?)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
               # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
@@ -194,6 +195,9 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
             r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
             r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
+            # someone coming, by a word for the people: "lads will be there by 8am", "the crew'll be round first thing"
+            r"|\b(?:lads|guys|boys|crew|team|engineers?|technicians?|fitters?|plumbers?|electricians?|someone|somebody|"
+            r"driver|he|she|they|we|I)\s*(?:will|['’]ll|should)\s+be\s+(?:there|round|over|on\s+site)\b(?!\s+until\b)"
             # a text message's dropped "I'll": "ill be round tmrw b4 noon", "be with u in 10 min"
             r"|(?-i:\bill)\s+(?:be|call|ring|text|send|pop|drop|come|sort|get|email|phone)\b"
             r"|(?:^|[,.!;]\s*|\bsorry\s+)be\s+with\s+(?:u|you)\b"
@@ -210,7 +214,9 @@ _LANGS: dict[str, _Lang] = {
             r"added|taken|deducted)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
             r"to\s+(?:you|u)\b"
             r"|\b(?:refunds?|claims?|requests?|complaints?|enquir(?:y|ies)|inquir(?:y|ies)|cases?|tickets?|applications?|"
-            r"returns?|queries|messages|emails|repairs?|replacements?)\s+(?:are|is|get|gets)\s+(?:usually\s+|normally\s+|"
+            r"returns?|queries|messages|emails|repairs?|replacements?)\s+"
+            # what they are for, between: "Refunds for cancelled sailings are normally processed within …"
+            r"(?:(?:for|on|of|from|to|in|under)\s+(?:[\w'’-]+\s+){1,3}?)?(?:are|is|get|gets)\s+(?:usually\s+|normally\s+|"
             r"typically\s+|generally\s+|always\s+)(?:processed|issued|reviewed|resolved|assessed|refunded|credited|paid|"
             r"completed|looked at|approved|sent)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
@@ -263,7 +269,7 @@ _LANGS: dict[str, _Lang] = {
                       "zwanzig": 20, "einundzwanzig": 21, "dreißig": 30, "dreissig": 30, "sechzig": 60, "neunzig": 90}),
         units=[(r"(?:Geschäfts|Arbeits|Büro)stunden?", "bh"), (r"(?:Bank)?(?:Werk|Arbeits|Geschäfts)tag(?:e|en|es|s)?|Banktag(?:e|en|es|s)?", "bd"),
                (r"Stunden?|Std\.?|h", "h"), (r"Minuten?|Min\.?", "m"), (r"Tag(?:e|en|es|s)?", "d"),
-               (r"Wochen?", "w")],
+               (r"Wochen?", "w"), (r"Monat(?:e|en|s)?", "mo")],
         within=r"(?:innerhalb(?: von| der nächsten)?|in(?: den nächsten)?|binnen|spätestens in|"
                r"im Laufe der nächsten|in weniger als)",
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
@@ -292,7 +298,7 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)[^.!?]){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
+                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)(?:[^.!?]|(?:(?<=\bca)|(?<=\bMin)|(?<=\bStd)|(?<=\bggf)|(?<=\bevtl))\.)){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
                 r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:(?:wird|werden)\s+(?:\w+\s+){0,3}?|(?:ist|sind)\s+"
                 # "ist bis 18 Uhr fertig" will be; "ist fertig", "ist jetzt fertig" already is
                 r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:\w+\s+){1,3}?)fertig\b)"),
@@ -306,7 +312,7 @@ _LANGS: dict[str, _Lang] = {
                       "septante-deux": 72, "septante": 70, "nonante": 90, "quarante": 40, "cinquante": 50,
                       "vingt": 20, "vingt et un": 21, "trente": 30, "soixante": 60, "quatre-vingt-dix": 90}),
         units=[(r"(?:heures?|h) ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
-               (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w")],
+               (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w"), (r"mois", "mo")],
         within=r"(?:sous|dans(?: les| un délai de| un délai maximum de| un délai d['’]environ)?|d['’]ici|"
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
@@ -344,7 +350,7 @@ _LANGS: dict[str, _Lang] = {
                      {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15, "catorce": 14,
                       "veinte": 20, "veintiuno": 21, "treinta": 30, "sesenta": 60, "noventa": 90}),
         units=[(r"horas? (?:hábiles|laborables)", "bh"), (r"días? (?:hábiles|laborables)", "bd"),
-               (r"horas?|h", "h"), (r"minutos?|min", "m"), (r"días?", "d"), (r"semanas?", "w")],
+               (r"horas?|h", "h"), (r"minutos?|min", "m"), (r"días?", "d"), (r"semanas?", "w"), (r"mes(?:es)?", "mo")],
         within=r"(?:en(?: un plazo(?: máximo)? de| las próximas| los próximos| menos de| un máximo de)?|"
                r"dentro de(?: las próximas| los próximos)?|antes de)",
         weekdays=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
@@ -389,7 +395,7 @@ _LANGS: dict[str, _Lang] = {
                       "venti": 20, "ventuno": 21, "trenta": 30, "sessanta": 60, "novanta": 90}),
         units=[(r"ore lavorative|ora lavorativa", "bh"), (r"giorni lavorativi|giorno lavorativo|giorni feriali", "bd"),
                (r"ore|ora|h", "h"), (r"minuti|minuto|min", "m"), (r"giorni|giorno|gg", "d"),
-               (r"settimane|settimana", "w")],
+               (r"settimane|settimana", "w"), (r"mes[ei]", "mo")],
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
@@ -426,7 +432,7 @@ _LANGS: dict[str, _Lang] = {
                      {"vierentwintig": 24, "achtenveertig": 48, "tweeënzeventig": 72, "veertien": 14, "vijftien": 15,
                       "twintig": 20, "eenentwintig": 21, "dertig": 30, "zestig": 60, "negentig": 90}),
         units=[(r"werkuren|kantooruren|werkuur", "bh"), (r"werkdag(?:en)?|werkdagen|kantoordag(?:en)?", "bd"),
-               (r"uur|uren|u", "h"), (r"minuten|minuut|min", "m"), (r"dag(?:en)?", "d"), (r"we(?:e)?k(?:en)?", "w")],
+               (r"uur|uren|u", "h"), (r"minuten|minuut|min", "m"), (r"dag(?:en)?", "d"), (r"we(?:e)?k(?:en)?", "w"), (r"maand(?:en)?", "mo")],
         within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan|over)",
         weekdays=[d + r"(?:ochtend|middag|avond)?" for d in
                   ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
@@ -464,7 +470,7 @@ _LANGS: dict[str, _Lang] = {
                      {"vinte e quatro": 24, "quarenta e oito": 48, "setenta e duas": 72, "quinze": 15, "catorze": 14,
                       "vinte": 20, "vinte e um": 21, "trinta": 30, "sessenta": 60, "noventa": 90}),
         units=[(r"horas? úteis", "bh"), (r"dias? úteis|dia útil", "bd"), (r"horas?|h", "h"),
-               (r"minutos?|min", "m"), (r"dias?", "d"), (r"semanas?", "w")],
+               (r"minutos?|min", "m"), (r"dias?", "d"), (r"semanas?", "w"), (r"m[eê]s(?:es)?", "mo")],
         within=r"(?:dentro de|daqui a|em(?: até)?|até|nas próximas|nos próximos|no prazo(?: máximo)? de|num prazo(?: máximo)? de|"
                r"no máximo em|em no máximo)",
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
@@ -575,6 +581,11 @@ _FROM_NOW = re.compile(
     r"(?:à compter de|à partir de|dès|suivant|qui suivent) (?:la réception de )?votre (?:demande|réclamation|courrier|message|déclaration|dossier|courriel|e-?mail|lettre|candidature)|"
     r"(?:desde|a partir de|tras|siguientes a) (?:la recepción de )?su (?:solicitud|reclamación|consulta|escrito|mensaje|correo|declaración|expediente|carta)|"
     r"(?:dalla|successivi alla) (?:ricezione della )?(?:sua|tua) (?:richiesta|segnalazione|reclamo)|"
+    # from the registration the reply reports ("è stata protocollata … entro 30 giorni dalla data di protocollo"):
+    # at or before now, so now is the safe start
+    r"(?:dalla|a partire dalla) (?:data (?:di|del) )?protocoll(?:o|azione)|from the date of registration|"
+    r"ab (?:dem )?(?:Eingangsdatum|Datum des Eingangs)|à compter de (?:la date d['’])?enregistrement|"
+    r"(?:desde|a partir de) (?:la fecha de )?(?:registro|entrada)|(?:a contar|a partir) da data de (?:registo|registro|entrada)|"
     r"na (?:ontvangst van )?(?:uw|je) (?:verzoek|aanvraag|klacht|vraag|bericht)|"
     r"(?:após|a contar d[ao]|seguintes à) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem))\b",
     re.I)
@@ -714,7 +725,10 @@ def _patterns(lang: str):
     number = r"(\d+(?:[.,]\d+)?|" + "|".join(re.escape(w) for w in words) + r")"
     units = "|".join(f"(?:{u})" for u, _ in spec.units)
     span = re.compile(
-        r"(?<!\w)(?:" + spec.within + "|" + _SLA[lang] + r")\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" + number +
+        r"(?<!\w)(?:" + spec.within + "|" + _SLA[lang] + r")\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" +
+        # about so many: "in ca. 40 Min.", "within about 2 hours", "en unos 20 minutos"
+        r"(?:(?:ca\.|circa|etwa|ungefähr|approx\.?|about|around|roughly|environ|unos|unas|aproximadamente|"
+        r"ongeveer|zo['’]n|cerca\s+de|uns|umas)\s+)?" + number +
         r"(?:\s*(?:-|–|to|or|bis|oder|à|ou|a|o|al|e|tot|of|y)\s*" + number + r")?\s*(" + units + r")(?!\w)", re.I)
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
                          _MORNING[lang] + r"))?(?!\w)", re.I)
@@ -817,10 +831,17 @@ def _add(at: dt.datetime, amount: float, unit: str, calendar: BusinessCalendar) 
         if amount >= 24 and amount % 24 == 0:   # "within 48 business hours" means two working days
             return calendar.add_business_days(at, round(amount / 24))
         return calendar.add(at, amount * 3600)
-    seconds = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}[unit] * amount
+    # a month is read as 31 days, its longest: a kept promise is never late by a short month
+    seconds = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "mo": 31 * 86400}[unit] * amount
     return at + dt.timedelta(seconds=seconds)
 
 
+# (not a plan's feature: "Premium members get a 2-hour callback", "plans include a 4-hour response")
+_EN_RESPONSE_SPAN = re.compile(r"(?<!\bget )(?<!\bgets )(?<!\boffer )(?<!\boffers )(?<!\binclude )(?<!\bincludes )"
+                               r"(?<!\bwith )\b(?:a|an|our|their|the|its)\s+(\d{1,3}|one|two|three|four|five|six|eight|twelve|"
+                               r"twenty-four|forty-eight)[- ]?((?:working|business|office)[- ])?hours?\s+(?:response|reply|"
+                               r"call-?back)(?:\s+(?:time|target|window|guarantee|SLA))?\b", re.I)
+_NOT_WITHIN = re.compile(r"\b(?:not|nicht|niet|pas|non|não|nao)\s+$", re.I)
 _AT_WORD = re.compile(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*")
 
 
@@ -863,6 +884,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
     for m in span.finditer(sentence):
+        if _NOT_WITHIN.search(sentence, max(0, m.start() - 8), m.start()):
+            taken.append(m.span())
+            continue   # "Voorwerpen die niet binnen drie maanden worden opgehaald …": a span denied is no time
         if _RELATIVE.match(sentence, m.end()) and not _FROM_NOW.match(sentence, m.end()):
             continue   # "within 5 days of receipt": counted from something the reply does not date
         amount = _amount(lang, m.group(2) or m.group(1))
@@ -871,6 +895,13 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             found.append((m.group(0), _add(at, amount, unit, calendar)))
             # "… a partir de hoy": the words it counts from are no time of their own
             taken.append((m.start(), (since := _FROM_NOW.match(sentence, m.end())) and since.end() or m.end()))
+    if lang == "en":   # "they work to a 4 business hour response", "a 24-hour reply time": that many from now
+        for m in _EN_RESPONSE_SPAN.finditer(sentence):
+            amount = _amount(lang, m.group(1))
+            unit = "bh" if m.group(2) else "h"
+            if amount and free(m) and amount < 1000:
+                found.append((m.group(0), _add(at, amount, unit, calendar)))
+                taken.append(m.span())
     for m in one.finditer(sentence):   # "within the next hour"
         unit = next((code for rx, code in unit_codes if rx.match(m.group(1))), None)
         if unit and free(m):
@@ -1029,7 +1060,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 # "no later than Wednesday 5pm": that time that day
                 due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), clock_due.astimezone(calendar.tz).time())
                 taken.append(t.span())
-            elif m.group(2) or m.group(0).lower().startswith("first thing"):   # by noon that day
+            elif m.group(2) or m.group(0).lower().startswith("first thing") or \
+                    re.search(r"(?<!nach)(?:vormittag|mittag)$|ochtend$", m.group(1), re.I):   # by noon that day
+                # "bis Dienstagmittag", "donderdagochtend": the part of the day is one word with it
                 due -= dt.datetime.combine(dt.date.min, END_OF_DAY) - dt.datetime.combine(dt.date.min, NOON)
             found.append((m.group(0), due))
             taken.append(m.span())
@@ -1431,7 +1464,7 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
           r",?\s+(?:pour|afin|de\s+sorte)\s+que\s+vous\b|,?\s+(?:ainsi|comme\s+ça)\s+vous\s+(?:pourrez|aurez)\b",
     "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b|,?\s+para\s+que\s+(?:usted\s+)?(?:pueda|tenga|puedas|tengas)\b|"
           r",?\s+así\s+(?:usted\s+)?(?:podrá|podrás|tendrá|tendrás)\b",
-    "it": r"\s+per\s+\w+(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
+    "it": r"\s+per\s+\w+(?:(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?|(?:ar|er|ir)(?:l[aoei]|gli\w*|ne|ci|vi|si|mi|ti))\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
           r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia|potrà|potrai|avrà|avrai)\b",
     "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b",
     "pt": r"\s+(?:para|p/)\s*\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
@@ -1856,10 +1889,19 @@ _STAFF_OF = re.compile(r"(?:team|crew|staff|department|engineer|technician|equip
 _STAFF_AFTER = re.compile(r"\s+(?:team|crew|staff|department|engineers?|technicians?|Team|Techniker\w*|Abteilung)\b", re.I)
 
 
+# Someone who comes to the customer: their maintenance is of the customer's own thing ("il tecnico passerà giovedì
+# mattina per la manutenzione della caldaia").
+_VISITOR = re.compile(r"\b(?:technicians?|engineers?|fitters?|plumbers?|electricians?|t[ée]cnic[oa]s?|tecnic[oi]|"
+                      r"technicien(?:ne)?s?|techniker\w*|monteur\w*|installateur\w*|instalador\w*|idraulic[oi]|"
+                      r"fontanero|canalizador|loodgieter|elektricien|elektriker)\b[^.!?;]{0,40}?\b(?:come|comes|coming|"
+                      r"call\s+round|visit|be\s+with\s+you|pop\s+round|attend|passa|passerà|verrà|viene|kommt|kommen|"
+                      r"vorbei|passera|viendra|passe|vient|pasará|irá|vendrá|pasa|komt|langs|passará|virá|vem)\b", re.I)
+
+
 def _service_maintenance(clause: str) -> bool:
     """Whether the clause announces maintenance of the service rather than of the customer's own thing."""
     m = _MAINTENANCE.search(clause)
-    if m is None:
+    if m is None or _VISITOR.search(clause):
         return False
     return not _YOURS_BEFORE.search(clause, max(0, m.start() - 25), m.start()) and \
         not _YOURS_AFTER.match(clause, m.end()) and not _STAFF_OF.search(clause, max(0, m.start() - 30), m.start()) \
@@ -2067,6 +2109,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
                              bool(lang in _I_COME and _I_COME[lang].search(clause) and not _HABIT.search(clause)) or
+                             bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
+                             bool(lang == "en" and _EN_RESPONSE_SPAN.search(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
                 if (committed or pending) and _OBLIGED[lang].search(polite):
@@ -2386,8 +2430,12 @@ _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
           r"(?:sul|sulla|nel|nella|sull['’])\s*(?:sua\s+|tua\s+|suo\s+|tuo\s+)?(?:carta|conto|estratto)",
     "nl": r"\b(?:staat|verschijnt|zie\s+je|ziet\s+u)\s+(?:[\w.,]+\s+){0,5}?op\s+(?:je|uw|jouw)\s+(?:rekening|afschrift|kaart)",
     "pt": r"\b(?:aparece|aparecerá|cai|cairá|entra|entrará)\s+(?:\w+\s+){0,2}?(?:no|na)\s+(?:seu|sua|teu|tua)\s+"
-          r"(?:cart[ãa]o|conta|fatura|extrato)"}.items()}
-# The one visiting says so in the first person present (Spanish and Portuguese: in _GENERAL_COMMIT): "je passe demain
+          r"(?:cart[ãa]o|conta|fatura|extrato)|"
+          # "o valor volta para a sua conta em 5 dias úteis"
+          r"\b(?:volta|voltará|regressa|regressará)\s+(?:\w+\s+){0,2}?(?:para|à|ao|no|na)\s+(?:a\s+|o\s+)?(?:seu|sua|teu|tua)\s+"
+          r"(?:cart[ãa]o|conta)"}.items()}
+# The one visiting says so in the first person present (Spanish and Portuguese: in _GENERAL_COMMIT; Spanish "te
+# mando", "le envío" here): "je passe demain
 # matin entre 8h et 10h", "Passo giovedì verso le 9:30", "Komm morgen vor 12 vorbei", "ik kom morgen langs".
 _I_COME = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\bI['’]?m\s+(?:coming\s+(?:round|over|by|to\s+you)|on\s+my\s+way)\b|\bI['’]ll\s+be\s+(?:there|with\s+you)\b",
@@ -2395,7 +2443,20 @@ _I_COME = {lang: re.compile(rx, re.I) for lang, rx in {
           r"bei\s+(?:Ihnen|dir)\b",
     "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b",
     "it": r"(?:^|[,.;:!]\s*|\b(?:io|domani|oggi)\s+)(?:passo|vengo|arrivo|ripasso)\b",
-    "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b"}.items()}
+    "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b",
+    # the writer in the first person present, the customer its object: "mañana te mando el presupuesto" (the "-o"
+    # of "I"; "-amos" is a past too)
+    "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|"
+          r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o)\b"}.items()}
+# Done by then, in the future perfect, any subject: "notre bureau d'études vous aura fait parvenir un devis d'ici …",
+# "Le avremo inviato il preventivo entro venerdì" (the other languages' forms are caught by their future markers).
+_FUTURE_PERFECT = {
+    "fr": re.compile(r"\b(?:aura|auront|aurons|aurai)\s+(?:(?:déjà|bien)\s+)?(?:été\s+)?(?!(?:factur|débit|prélev)\w*)"
+                     r"(?:fait\s+parvenir|[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|it))\b", re.I),
+    # (not what is only charged: "Le sarà addebitato", a plain future passive)
+    "it": re.compile(r"\b(?:(?:avrà|avranno|avremo|avrò)\s+(?:(?:già|ormai)\s+)?|(?:sarà|saranno|saremo)\s+"
+                     r"(?:(?:già|ormai)\s+)?stat[oaie]\s+)(?!(?:addebitat|fatturat|trattenut|prelevat)\w*)"
+                     r"[a-zà-ÿ]{3,}(?:at|ut|it|ess|ost|ert)[oaie]\b", re.I)}
 _HABIT = re.compile(r"\b(?:always|usually|normally|every|immer|normalerweise|jeden|toujours|d['’]habitude|chaque|sempre|"
                     r"di\s+solito|ogni|altijd|meestal|elke|siempre|cada|todos\s+los)\b", re.I)
 # Ready to be collected, whose ever it is ("car will be ready for collection Thurs by 5", "Seu carro fica pronto

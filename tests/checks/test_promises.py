@@ -499,7 +499,7 @@ def test_a_step_that_waits_for_an_undated_event_and_other_lookalikes_are_silent(
 def test_visits_transfers_compound_weekdays_fortnights_and_participles_in_other_languages():
     # a window of clock hours on a weekday: its end, that day
     assert due_h("Der Techniker wird Sie am Freitag zwischen 8 und 12 Uhr besuchen.", "de") == 98
-    assert due_h("Wir geben Ihnen bis Donnerstagmittag Bescheid.", "de") == 79
+    assert due_h("Wir geben Ihnen bis Donnerstagmittag Bescheid.", "de") == 74                 # Thursday noon
     assert due_h("Die Rückzahlung wird binnen 14 Tagen angewiesen.", "de") == 336
     assert due_h("Vous serez remboursé sous quinzaine.", "fr") == 360
     assert due_h("We'll come back to you within a fortnight.") == 360
@@ -1867,4 +1867,55 @@ def test_a_gatherings_date_is_no_next_step(text, lang, hours):
     ("Bijgaand de factuur. U ontvangt de creditnota uiterlijk vrijdag.", "nl", 103),      # a step of its own
 ])
 def test_what_the_reply_hands_over_herewith_is_done(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a visitor's maintenance is of the customer's own thing; the network's is a service window
+    ("Buongiorno sig. Greco, il tecnico passerà giovedì mattina per la manutenzione della caldaia.", "it", 74),
+    ("Our engineers will carry out planned maintenance on the network between 00:00 and 04:00 on Thursday.", "en", None),
+    # the writer in the first person present, the customer its object (not "te cuento", not a habit)
+    ("Se lo paso al medidor y mañana a primera hora te mando el presupuesto.", "es", 26),
+    ("Te cuento que el lunes 3 ya te mandamos el presupuesto.", "es", None),
+    ("Siempre le mando la factura el día 5.", "es", None),
+    # a part of the day written as one word with its weekday, or named loosely
+    ("We bellen u donderdagochtend terug.", "nl", 74),
+    ("Expect an email from them by mid-afternoon.", "en", 7),
+    ("I'll ring you back by mid-morning.", "en", 2),
+    # about so many, through abbreviations' full stops
+    ("Elektro Köster: Herr Albrecht, Kollege ist unterwegs, in ca. 40 Min. bei Ihnen.", "de", 0.667),
+    ("We'll call you back within about 2 hours.", "en", 2),
+    # money coming back to the account; a call whose purpose follows in an infinitive with its clitic
+    ("O valor de 34,90€ volta para a sua conta em 5 dias úteis.", "pt", 168),
+    ("La cambiamo oggi e la chiamo entro le 18 per dirle quando può ritirare l'auto.", "it", 8),
+    # from the registration the reply reports: now
+    ("La segnalazione è stata protocollata; l'ufficio Le darà riscontro entro 30 giorni dalla data di protocollo.",
+     "it", 720),
+])
+def test_round_ag_ai_wordings(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("Votre caution de 850 € vous sera restituée par virement sous un mois.", "fr", 744),   # a month: 31 days
+    ("Die Kaution erhalten Sie innerhalb eines Monats zurück.", "de", 744),
+    ("We will refund the deposit within one month.", "en", 744),
+    ("Our 12-month warranty covers it.", "en", None),
+    ("Voorwerpen die niet binnen drie maanden worden opgehaald, worden vernietigd.", "nl", None),   # a span denied
+])
+def test_a_month_is_a_unit_and_a_denied_span_no_time(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("We can get a tarp over the hole first thing tomorrow, lads will be there by 8am.", "en", 22),
+    ("The office will be there until 5pm.", "en", None),
+    ("D'ici la fin de la semaine prochaine, notre bureau d'études vous aura fait parvenir un devis.", "fr", 271),
+    ("Le avremo inviato il preventivo entro venerdì.", "it", 103),
+    ("Refunds for cancelled sailings are normally processed within 10 working days.", "en", 336),
+    ("Refunds are processed within 10 working days.", "en", None),          # a rule, with no "normally" to expect
+    ("They work to a 4 business hour response on the Pro plan, so expect an email from them.", "en", 4),
+    ("Premium members get a 2-hour callback.", "en", None),                 # a plan's feature
+])
+def test_people_coming_the_future_perfect_and_a_standard_response_time(text, lang, hours):
     assert due_h(text, lang) == hours
