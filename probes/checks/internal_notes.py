@@ -794,6 +794,9 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     for ln, (kind, match, span), rest in hits:
         if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
+        start = ln.prose.find(match) if kind == _LABEL and span is None else -1
+        if start > 0 and re.search(r"[.!?]\s+$", ln.prose[:start]):
+            span = (start, len(ln.prose))   # "… to fit the new unit. TODO check which van …": from the label on
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
         for nxt in rest:   # a note that runs on: its next lines up to where it closes
             close = max(nxt.prose.find("]"), nxt.prose.find(")"))

@@ -1643,6 +1643,9 @@ def test_a_promise_beside_a_staff_note_is_still_found():
     # the note is left out, not the line's promise before it
     assert [w for w, _ in found("We'll call you back by Friday (Priya: he rang 3 times today, be nice).")] == [
         "by Friday"]
+    # a text message of one line: the note from its label on, not the line's promise before it
+    assert [w for w, _ in found("Hi Mrs Patel, Dave will be with you 8am tomorrow to fit the new consumer unit. "
+                                "TODO check which van has the 18th ed board")] == ["tomorrow"]
 
 
 @pytest.mark.parametrize("text, lang", [
