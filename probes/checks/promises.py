@@ -178,7 +178,9 @@ _LANGS: dict[str, _Lang] = {
               r"(am|pm|a\.m\.|p\.m\.|noon)?(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
-            r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|should|can expect|"
+            r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|"
+            # "should have been ready on Thursday" is a past that did not happen
+            r"should(?!\s+(?:not\s+)?have\s+(?:been|had|got|gone|done|made|sent|[a-z]+ed|[a-z]+en)\b)|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
             r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|txt|msg|e-?mail|"
             r"message|write|be in touch|get in touch|hear|telephone|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
@@ -189,7 +191,8 @@ _LANGS: dict[str, _Lang] = {
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
-            r"be transferred|be reversed|reverse|swing by|pop (?:round|over|by)|drop by|come by|stop by|"
+            r"be transferred|be reversed|reverse|swing by|pop (?:round|over|by)|drop by|drop (?:it|them|\w+\s+\w+)\s+(?:round|off|over)|"
+            r"come by|stop by|"
             r"be (?:re-?)?credited)\b"
             # a visit or a call back booked: not a table, a flight or a holiday (the product itself)
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
@@ -198,6 +201,8 @@ _LANGS: dict[str, _Lang] = {
             # someone coming, by a word for the people: "lads will be there by 8am", "the crew'll be round first thing"
             r"|\b(?:lads|guys|boys|crew|team|engineers?|technicians?|fitters?|plumbers?|electricians?|someone|somebody|"
             r"driver|he|she|they|we|I)\s*(?:will|['’]ll|should)\s+be\s+(?:there|round|over|on\s+site)\b(?!\s+until\b)"
+            # an update named as the next thing to come: "next update from me by 4pm tomorrow"
+            r"|\b(?:next|further)\s+update\s+(?:from\s+(?:me|us|them|the\s+\w+)\s+)?(?:by|before|on|at|within|in)\b"
             # a text message's dropped "I'll": "ill be round tmrw b4 noon", "be with u in 10 min"
             r"|(?-i:\bill)\s+(?:be|call|ring|text|send|pop|drop|come|sort|get|email|phone)\b"
             r"|(?:^|[,.!;]\s*|\bsorry\s+)be\s+with\s+(?:u|you)\b"
@@ -214,10 +219,11 @@ _LANGS: dict[str, _Lang] = {
             r"added|taken|deducted)\b)(?:\w+ed|sent|given|shown|written|brought)\s+(?:(?:back|over|out|on|across)\s+)?"
             r"to\s+(?:you|u)\b"
             r"|\b(?:refunds?|claims?|requests?|complaints?|enquir(?:y|ies)|inquir(?:y|ies)|cases?|tickets?|applications?|"
-            r"returns?|queries|messages|emails|repairs?|replacements?)\s+"
+            r"returns?|queries|messages|emails|repairs?|replacements?|appeals?|disputes?|objections?|reviews?)\s+"
             # what they are for, between: "Refunds for cancelled sailings are normally processed within …"
             r"(?:(?:for|on|of|from|to|in|under)\s+(?:[\w'’-]+\s+){1,3}?)?(?:are|is|get|gets)\s+(?:usually\s+|normally\s+|"
             r"typically\s+|generally\s+|always\s+)(?:processed|issued|reviewed|resolved|assessed|refunded|credited|paid|"
+            r"decided|settled|concluded|investigated|answered|handled|closed|"
             r"completed|looked at|approved|sent)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
             r"replied to|responded to|dealt with|handled|picked up)\b"
@@ -1390,7 +1396,7 @@ _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:
                            r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+", re.I)
 # A full stop after an abbreviation ends no sentence: "innerhalb der nächsten 2 Std. zurück", "Ticket (Nr. 2093)",
 # "do n. 91…", "Mr. Hale"; titles before a name, the rest before a digit or a small letter.
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Fr|Fa|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St)|"
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Fr|Fa|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St|(?-i:M))|"
                            r"Std|Min|Nr|No|Núm|Num|Tel|ca|bzw|inkl|evtl|ggf|zzgl|bspw|z\.B|u\.a|d\.h|hrs|mins|"
                            r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno|zw|u|"
                            # abbreviated weekdays: "am Do. zw. 8 und 12 Uhr", "le jeu. 05/06", "Tue. 8-1"
@@ -1704,6 +1710,25 @@ _GATHERING = {lang: re.compile(r"\b(?:" + noun + r")\b(?:[^.!?;]|(?<=\d)\.){0,12
     ("pt", r"assembleia|reunião|sessão|curso|evento|cerimónia|cerimônia|audiência|exame|formação|workshop|"
            r"concerto|funeral|missa", r"terá lugar|terão lugar|realizar-se-á|realizar-se-ão|decorrerá|decorrerão|"
                                       r"vai decorrer|vai realizar-se|tem lugar|se realizará"))}
+
+
+# An office or a service that reopens or resumes after a closure ("le service reprendra normalement le lundi 5 mai",
+# "our phone lines reopen on Tuesday"): when it is open again, like the end of an absence, not a step for the
+# customer. (Work on the customer's own job that resumes is a step: only offices, lines and services count.)
+_RESUMES = re.compile(r"\b(?:service|services|bureaux?|offices?|agence|magasin|boutique|lignes?|standard|helpdesk|"
+                      r"support|phone\s+lines|lines|store|shop|branch|Büro|Filiale|Hotline|Geschäft|Kundenservice|oficinas?|"
+                      r"tienda|sucursal|atención|ufficio|uffici|negozio|sportello|kantoor|winkel|klantenservice|loja|"
+                      r"escritório|balcão|linhas?)\b[^.!?;]{0,60}?\b(?:resumes?|will\s+resume|reopens?|will\s+reopen|"
+                      r"(?:will\s+be\s+)?back\s+to\s+normal|reprend\w*|rouvr\w*|réouvr\w*|wieder\s+(?:geöffnet|erreichbar|"
+                      r"besetzt|für\s+Sie\s+da)|reabr\w*|retom\w*|riapr\w*|ripren\w*|heropen\w*|hervat\w*|weer\s+open|"
+                      r"weer\s+bereikbaar)", re.I)
+# An apology for what went wrong ("Het spijt ons dat de schilders op 3 juni niet zijn komen opdagen", "we're sorry
+# that the engineer missed the appointment on the 3rd"): the day it happened, not a step to come.
+_SORRY_THAT = re.compile(r"\b(?:(?:we|I)(?:['’]re|\s+are|['’]m|\s+am)\s+(?:so\s+|very\s+|really\s+)?sorry\s+(?:that|the)|"
+                         r"(?:het\s+)?spijt\s+(?:ons|me|mij)\s+dat|es\s+tut\s+(?:uns|mir)\s+leid,?\s+dass|"
+                         r"(?:nous\s+sommes|je\s+suis)\s+(?:vraiment\s+)?désolée?s?\s+(?:que|qu['’])|"
+                         r"(?:lamentamos|sentimos|siento|lamento)\s+(?:mucho\s+)?que|ci\s+dispiace\s+(?:molto\s+)?che|"
+                         r"mi\s+dispiace\s+(?:molto\s+)?che|lamentamos\s+(?:muito\s+)?que)\b", re.I)
 
 
 # Someone away, in the first person: "I'm out of the office until Monday 3 March", "Ich bin vom … bis … nicht im
@@ -2084,9 +2109,13 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             pending = False
             before: list = []   # the times of the clause before, for a step on "that day"
             for clause in _clauses(sentence, lang):
-                earlier, before = before, (_times(_written_out(clause, lang), lang, at, calendar)
-                                           if _THAT_DAY.search(sentence) else [])
+                # the times of a clause for a step on "that day" after it; none from a clause left out below ("nos
+                # bureaux seront fermés le 15 août ; les demandes reçues ce jour-là …")
+                earlier, before = before, []
+                that_day = (_times(_written_out(clause, lang), lang, at, calendar)
+                            if _THAT_DAY.search(sentence) else [])
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
+                        _RESUMES.search(clause) or _SORRY_THAT.search(clause) or \
                         _PRICE_CHANGE[lang].search(clause) or \
                         (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)):
                     pending = False
@@ -2105,6 +2134,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         pending = False
                         continue
                     clause = clause[:purpose.start()]
+                before = that_day
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
@@ -2440,9 +2470,23 @@ _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
 _I_COME = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\bI['’]?m\s+(?:coming\s+(?:round|over|by|to\s+you)|on\s+my\s+way)\b|\bI['’]ll\s+be\s+(?:there|with\s+you)\b",
     "de": r"\b(?:ich\s+)?komm(?:e)?\s+(?:[\w.]+\s+){0,5}?(?:vorbei|zu\s+(?:Ihnen|dir))\b|\bich\s+bin\s+(?:[\w.]+\s+){0,4}?"
-          r"bei\s+(?:Ihnen|dir)\b",
-    "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b",
-    "it": r"(?:^|[,.;:!]\s*|\b(?:io|domani|oggi)\s+)(?:passo|vengo|arrivo|ripasso)\b",
+          r"bei\s+(?:Ihnen|dir)\b|"
+          # staff in the plain present: "Der Techniker holt das Gerät am Donnerstag … ab", "Unser Monteur ruft … an"
+          r"\b(?:der|die|unser\w*|ein\w*)\s+(?:Techniker\w*|Monteur\w*|Fahrer\w*|Kurier\w*|Handwerker\w*|"
+          r"Kolleg\w*|Mitarbeiter\w*|Servicetechniker\w*)\s+(?:\w+\s+)?(?:holt|bringt|kommt|ruft|liefert|tauscht|"
+          r"repariert|montiert|installiert|meldet|schaut|prüft)\b|"
+          # the customer's job that takes place on a day: "Ihr Zählerwechsel findet am Do, 15.05. … statt"
+          r"\b(?:Ihr\w*|dein\w*)\s+(?:\w+\s+)?\w*(?:wechsel|tausch|montage|installation|reparatur|einbau|austausch|"
+          r"wartung|ablesung)\s+findet\b",
+    "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b|"
+          # a technician's visit, booked: "je vous confirme l'intervention de notre technicien, M. Garnier, mardi matin"
+          r"\b(?:intervention|visite|passage)\s+(?:de|du|d['’])\s*(?:notre\s+|votre\s+|l['’])?(?:technicien\w*|plombier|"
+          r"électricien|installateur|dépanneur|expert|chauffagiste)\b(?![^.!?;]{0,60}\b(?:a\s+eu|a\s+été|avait|était|"
+          r"s['’]est|est\s+annulée?|annulée?|n['’]aura\s+pas)\b)",
+    "it": r"(?:^|[,.;:!]\s*|\b(?:io|domani|oggi)\s+)(?:passo|vengo|arrivo|ripasso)\b|"
+          # staff in the plain present: "Il nostro tecnico Ferri passa venerdì pomeriggio"
+          r"\b(?:il|la|il\s+nostro|la\s+nostra)\s+(?:tecnic[oa]|idraulico|elettricista|corriere|installatore|"
+          r"operatore|collega|fattorino)\s+(?:(?-i:[A-Z])\w+\s+)?(?:passa|viene|arriva|(?:la|lo|ti|vi)\s+(?:ri)?chiama)\b",
     "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b",
     # the writer in the first person present, the customer its object: "mañana te mando el presupuesto" (the "-o"
     # of "I"; "-amos" is a past too)

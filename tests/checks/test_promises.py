@@ -1922,3 +1922,32 @@ def test_a_month_is_a_unit_and_a_denied_span_no_time(text, lang, hours):
 ])
 def test_people_coming_the_future_perfect_and_a_standard_response_time(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # an office or a service open again is no step; work on the customer's own job that resumes is one
+    ("Nos bureaux seront fermés le jeudi 1er mai ; le service reprendra normalement le lundi 5 mai.", "fr", None),
+    ("Our phone lines reopen on Tuesday at 9am.", "en", None),
+    ("We will resume work on your kitchen on Monday.", "en", 175),
+    # a step on "that day" after a closure: the closure's day is no step's
+    ("Note : nos bureaux seront fermés le 15 août ; les demandes reçues ce jour-là seront traitées à la réouverture.",
+     "fr", None),
+    # an apology dates what went wrong; the step after it keeps its own time
+    ("Het spijt ons dat de schilders op 3 juni niet zijn komen opdagen.", "nl", None),
+    ("Es tut uns leid, dass der Termin am 3. Juni ausgefallen ist. Wir rufen Sie bis Freitag an.", "de", 103),
+    # "should have been" is a past that did not happen; "should have the refund" is a promise
+    ("Your husband's prescription should have been ready on Thursday.", "en", None),
+    ("You should have the refund in your account by Friday.", "en", 103),
+    ("I've rebooked it and the driver will drop it round tomorrow between 8am and 10am.", "en", 24),
+    ("Appeals are normally decided within ten working days by someone who wasn't involved.", "en", 336),
+    ("Marcus Bell | Escalations Manager — next update from me by 4pm tomorrow, sooner if fixed", "en", 30),
+    # a technician's visit booked, the staff in the plain present, the customer's job that takes place
+    ("Je vous confirme l'intervention de notre technicien, M. Garnier, mardi matin entre 8h et 12h.", "fr", 26),
+    ("L'intervention du technicien a eu lieu mardi.", "fr", None),
+    ("Il nostro tecnico Ferri passa venerdì pomeriggio per la caldaia.", "it", 103),
+    ("Der Techniker holt das Gerät am Donnerstag, 10. April, zwischen 13 und 17 Uhr ab.", "de", 943),
+    ("Ihr Zählerwechsel findet am Do, 15.05. zwischen 8 und 12 Uhr statt.", "de", 1778),
+    ("Der Techniker kommt immer montags.", "de", None),
+])
+def test_round_aj_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
