@@ -131,7 +131,11 @@ _CUSTOMER_SHORT = re.compile(
     r"(?:^|[.;:!?]\s+|[(\[]\s*)(?:cliente|clienta)\s+(?:ha|ya|est[áa]|quiere|muy|no)\b|"
     r"(?:^|[.;:!?]\s+|[(\[]\s*)cliente\s+(?:ha|gi[àa]|[èe]|vuole|molto|non)\b|"
     r"(?:^|[.;:!?]\s+|[(\[]\s*)klant\s+(?:heeft|is|wil|al|belt|zegt)\b|"
-    r"(?:^|[.;:!?]\s+|[(\[]\s*)cliente\s+(?:j[áa]|tem|est[áa]|quer|muito|n[ãa]o)\b", re.I)
+    r"(?:^|[.;:!?]\s+|[(\[]\s*)cliente\s+(?:j[áa]|tem|est[áa]|quer|muito|n[ãa]o)\b|"
+    # the customer filed by kind, as staff do, noun first: "cliente storico, …", "cliente VIP: …", "klant trouw"
+    r"(?:^|[.;:!?]\s+|[(\[]\s*)(?:cliente|clienta|client|kunde|kundin|klant)\s+(?:storic[oa]|abituale|fedele|vip|"
+    r"habitual|fiel|fid[èe]le|antig[oa]|premium|gold|oro|langj[äa]hrig\w*|trouw|de\s+longue\s+date|de\s+toda\s+la\s+vida|"
+    r"de\s+longa\s+data)\b(?=\s*[,:;\-–—]|\s*$)", re.I)
 # A noun for the customer with its article ("the customer", "der Kunde"): said in slogans too, so weaker.
 _CUSTOMER_NOUN = re.compile(
     r"\b(?:the|this|that|our)\s+(?:customer|client|caller|tenant|member|policyholder|lady|gentleman|guy|bloke)\b"
@@ -220,6 +224,10 @@ _STAFF_ORDER = re.compile(
     r"(?:^|[,;:.!?—–-]\s*)(?:keep|flag|close|chase|escalate|log|note(?!\s+(?:for|to)\b)|ignore|hold|reship|waive|merge|tag|assign|sort|"
     r"reassign|monitor|watch|don't\s+(?:offer|give|refund|promise|reopen)|no\s+more|remember\s+to|"
     r"don't\s+forget\s+to)\b|"
+    # a discount ordered for the customer in the third person: "dagli il 10%", "dale un 15 %", "give her a voucher"
+    r"\b(?:give\s+(?:him|her|them)|dagli|dalle|dategli|dale|dales|d[áa]-?lhe|donne-lui|donne-leur|gib\s+(?:ihm|ihr)|"
+    r"geef\s+(?:hem|haar))\s+(?:(?:il|lo|la|un|una|uno|el|o|a|um|uma|den|die|das|een|the|an?|ein|einen)\s+)?"
+    r"(?:\d+\s?%|voucher|sconto|buono|descuento|vale|desconto|cup[ãa]o|remise|bon|rabatt|gutschein|korting|credit)|"
     r"(?:^|[,;:.!?—–-]\s*)(?:cl[ôo]turer|relancer|fermer|v[ée]rifier|rembourser|escalader|transf[ée]rer|"
     r"cerrar|escalar|revisar|verificar|reembolsar|llamar|chiudere|scalare|verificare|rimborsare|richiamare|"
     r"fechar|escalar|verificar|reembolsar|ligar)\s+\w|"

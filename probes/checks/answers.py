@@ -153,6 +153,14 @@ def _same_thing(point: str, text: str) -> bool:
     return any(trigger.fullmatch(point.strip()) and said.search(text) for trigger, said in _SAME_THING)
 
 
+# An amount paid back to the customer says what they get, not what something costs: "£212.50 has been refunded"
+# answers no question about a fee (it still gives the "amount" asked for).
+_PAID_BACK = re.compile(r"\b(?:refund\w*|reimburs\w*|credited|(?:rück|zurück)?erstatt\w*|gutgeschrieben|rembours\w*|"
+                        r"recrédit\w*|reembols\w*|devuelt\w*|rimbors\w*|riaccredit\w*|terugbeta\w*|teruggestort|"
+                        r"estorn\w*|devolvid\w*)\b", re.I)
+_AMOUNT_WORDS = {"amount", "betrag", "montant", "importe", "importo", "bedrag", "valor", "quote"}
+
+
 def _value_given(word: str, text: str) -> bool:
     """Does the text give a value of the kind the word asks for ("when": a date or time; "price": an amount)?"""
     kinds = _ASKED.get(word, ())
@@ -160,9 +168,12 @@ def _value_given(word: str, text: str) -> bool:
         return True
     if "money" not in kinds:
         return False
+    # sentences, not lines: a wrapped mail may put the amount and "refunded" on two lines of one sentence
     return any(
-        _VALUES["money"].search(sentence) and (not _NOT_A_PRICE.search(sentence) or _PRICE_WORD.search(sentence))
-        for sentence in re.split(r"(?<=[.!?])\s+|\n", text))
+        _VALUES["money"].search(sentence) and (
+            (not _NOT_A_PRICE.search(sentence) and (word in _AMOUNT_WORDS or not _PAID_BACK.search(sentence)))
+            or _PRICE_WORD.search(sentence))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
 
 
 def covers(point, text: str, language: str = "en") -> bool:

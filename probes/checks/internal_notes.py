@@ -106,8 +106,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"agents?))|schicht[üu]bergabe|[üu]bergabe\s+an\s+(?:die\s+)?\w*schicht|passation(?:\s+[àa]\s+l'[ée]quipe"
         r"[\w\s]{0,20}?)?|traspaso\s+(?:de\s+turno|al\s+turno[\w\s]{0,20}?)|passaggio\s+(?:di\s+)?consegne|"
         r"(?:dienst|shift)overdracht|passagem\s+de\s+turno)"
-        # whose note it is: "Internal comment (Priya):", "Interne Notiz von Jens:"
-        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*))?"
+        # whose note it is: "Internal comment (Priya):", "Interne Notiz von Jens:"; whom it is for: "nota interna x
+        # backoffice:", "internal note for billing:", "interne Notiz an die Buchhaltung:"
+        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*)|"
+        r"\s+(?:for|to|f[üu]r|an|pour|para|per|x|p/|voor|aan)\s+(?:the\s+|die\s+|den\s+|le\s+|la\s+|l'|el\s+|il\s+|"
+        r"o\s+|a\s+|de\s+|het\s+)?@?[\w.'’\-]+(?:\s+[\w.'’\-]+)?)?"
         r"\s*[\])*_]*\s*[:\-–—]",
         re.I)),
     # A note addressed to a team or a support level: "--- Notiz für 2nd Level: …", "Note for billing team:"
@@ -140,8 +143,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_LABEL, re.compile(r"\[(?:TBC|TBD|TODO|CHECK|CONFIRM|VERIFY)\b[^\]\n]{0,60}\]|\bFIXME\b|"
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
                         # … nor a to-do given to the customer ("TODO on your side: have your account number")
-                        r"(?<![\"“'])\bTODO\b(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
-                        r"app|apps|items?)\b)\w)")),
+                        # … nor a thing's name in a product: a "#TODO" tag, "the TODO column", "a TODO label"
+                        r"(?<![\"“'#])\bTODO\b(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
+                        r"app|apps|items?|tags?|labels?|columns?|status|folders?|filters?|boards?|categor(?:y|ies)|sections?)\b)\w)")),
     # A German office's note label opening a bracket: "(Anm. SB: Frist intern …)", "[Vermerk: …]", "(Aktennotiz: …)"
     # (a plain "Anmerkung:" or "Vermerk:" may be written for the reader: only with its writer's initials or role)
     (_LABEL, re.compile(r"[\[(]\s*(?:(?:Aktenvermerk|Aktennotiz|Randvermerk)(?:\s+(?-i:[A-Z]{1,4}))?|(?:Anm\.|Anmerkung|"
@@ -183,6 +187,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\b(?:apply|use|send)\s+(?:the\s+)?(?:\w+\s+)?macro\b|"
                         r"\bcopy[- ]paste\s+the\s+(?:usual|standard|template)\b|"
                         r"\b(?:just\s+)?fob\s+(?:him|her|them)\s+off\b", re.I)),
+    # A question put to the whole team ("Kurze Frage in die Runde:", "quick q for the team:", "pregunta al equipo:"),
+    # or a colleague asked to take over the chat or the ticket ("Lucía me cubres este chat 5 min?", "can you cover
+    # this chat", "übernimmst du den Chat?"): nothing a customer is asked.
+    (_STAFF, re.compile(
+        # (to the team, not "to all": a newsletter may ask all its readers)
+        r"\b(?:(?:quick\s+)?(?:q|question)\s+(?:for|to)\s+(?:the\s+)?team|frage\s+in\s+die\s+runde|"
+        r"(?:frage|question|pregunta|domanda|vraag|pergunta)\s+(?:ans?\s+(?:das\s+)?team|[àa]\s+l'[ée]quipe|"
+        r"al\s+equipo|al\s+team|aan\s+(?:het\s+)?team|[àa]\s+equipa))\s*[:?]|"
+        r"\b(?:can|could|would)\s+(?:you|u|someone|anyone)\s+(?:pls\s+|please\s+)?(?:cover|take\s+over|grab|mind)\s+"
+        r"(?:this|my)\s+(?:chat|ticket|queue)\b|\b(?:me\s+)?(?:cubres|cubr[ií]s)\s+(?:este|el|mi)\s+chat\b|"
+        r"\b(?:mi\s+)?copri\s+(?:questa|la|mia)\s+chat\b|\btu\s+peux\s+(?:reprendre|couvrir)\s+(?:ce|le|mon)\s+chat\b|"
+        r"\b[üu]bernimm(?:st)?\s+(?:du\s+)?(?:den|diesen|meinen)\s+chat\b|\bneem\s+(?:jij\s+)?(?:deze|mijn)\s+chat\s+"
+        r"over\b|\b(?:me\s+)?(?:cobres|assumes)\s+(?:este|esse|o\s+meu)\s+chat\b", re.I)),
     # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?".
     (_STAFF, re.compile(
         r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:(?:on|in|from|at)\s+(?:the\s+)?"
@@ -794,9 +811,10 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     for ln, (kind, match, span), rest in hits:
         if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
-        start = ln.prose.find(match) if kind == _LABEL and span is None else -1
-        if start > 0 and re.search(r"[.!?]\s+$", ln.prose[:start]):
-            span = (start, len(ln.prose))   # "… to fit the new unit. TODO check which van …": from the label on
+        start = ln.prose.find(match) if span is None else -1
+        ends = [e.end() for e in re.finditer(r"(?<=\w)[.!?]+\s+", ln.prose[:start])] if start > 0 else []
+        if ends:   # "… to fit the new unit. TODO check which van …": from the note's own sentence on
+            span = (ends[-1], len(ln.prose))
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
         for nxt in rest:   # a note that runs on: its next lines up to where it closes
             close = max(nxt.prose.find("]"), nxt.prose.find(")"))
@@ -1000,6 +1018,25 @@ _FRIENDLY = re.compile(r"[😊🙂😀😃😄😁😉☺]|(?<!\S)[:;]-?\)")
 _UNFINISHED = re.compile(r"[^\W\d_],?\s*$")
 
 
+# A bare "Internal:" that opens a line, and a line beside it on the kind it is set against ("External (UK): …",
+# "Extern: …"): a list of kinds (of payments, calls, courses), not a note label.
+_KIND_ROW = re.compile(r"^\s*[\-–*•]?\s*(?:internal|intern|interne?|interno|interna)\s*:", re.I)
+_CONTRAST_ROW = re.compile(r"(?im)^\s*[\-–*•]?\s*(?:external|extern|externe?|externo|externa|esterno|esterna)\b"
+                           r"[^:\n]{0,30}:\s*\S")
+
+
+def _own_handle(handle: str, names: set[str]) -> bool:
+    """A social handle that is the customer's own: their name, or made of it ("kathi_meier", "jane.doe88",
+    "katharina_m" for Katharina Meier; a short form of a name counts, "kathi" for "katharina")."""
+    if fold(handle) in names:
+        return True
+    parts = [p for p in re.split(r"[\W_\d]+", fold(handle)) if len(p) >= 3]
+    # a part that is a name, an initial and a name ("jdoe"), or shares its first four letters with one (a
+    # nickname: "kathi", "katha")
+    return any(p in names or p[1:] in names or (len(p) >= 4 and any(len(n) >= 4 and n[:4] == p[:4] for n in names))
+               for p in parts)
+
+
 def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool = False
                ) -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
@@ -1014,9 +1051,11 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 continue
             if kind == _JOKE and m.group(0) == "LOL" and re.match(r"\s+[A-Z]", line[m.end():]):
                 continue  # the "LOL Surprise" toy range
-            if m.group(0).lstrip().startswith("@") and (_SOCIAL.search(line[:m.end()]) or fold(
-                    m.group(0).strip(" @,:")) in names):
-                continue   # "Follow us @Acme", "@Jane thanks for the update!" (the customer herself)
+            if m.group(0).lstrip().startswith("@") and (_SOCIAL.search(line[:m.end()]) or _own_handle(
+                    m.group(0).strip(" @,:"), names)):
+                continue   # "Follow us @Acme", "@Jane thanks for the update!", "@kathi_meier Hallo …" (the customer)
+            if kind == _LABEL and _KIND_ROW.match(m.group(0)) and _CONTRAST_ROW.search(whole or line):
+                continue   # "Internal: transfers between your accounts" beside "External: …": a kind, not a note
             if kind == _JOKE:
                 aside = _aside(line, names, whole, lang)  # a staff aside on the same line is the worse finding
                 if aside:
@@ -1088,6 +1127,15 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             (_LAUGH.match(hit.group(1)) and _AGAIN.search(hit.group(3))) or
             (_HEADS_UP_WORD.match(hit.group(1)) and not _spoken_to(hit.group(3), lang))):
         return _STAFF, body.strip(), None   # "attends Karim je lui mets quoi pour le geste co ?", "wait Tom, is he …?"
+    for sentence in re.split(r"(?<=[.!?])\s+", body)[1:]:
+        # the same laugh to a colleague after the customer's sentence, on its line: "… terug te boeken. lol Mark,
+        # derde keer deze maand dat ze …", "… est parti. mdr Karim, encore elle"
+        hit = _AFTER_A_WORD.match(sentence)
+        if hit and _LAUGH.match(hit.group(1)) and _is_colleague(hit.group(2), names) \
+                and not _introduced(hit.group(2), whole) and not _spoken_to(hit.group(3), lang) \
+                and not _TO_CUSTOMER_CS.search(hit.group(3)) and (_AGAIN.search(hit.group(3)) or
+                                                                  _AGAIN_COUNT.search(hit.group(3))):
+            return _STAFF, sentence.strip(), None
     hit = _NAME_FIRST.match(body)
     if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
             _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
@@ -1168,6 +1216,10 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
                 _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3))) or
+                # told in the infinitive what to do: "(Rui, confirmar o IBAN antes de processar)"
+                # (right after the name: "(Lisboa, Porto e Faro: entregar em 2 dias)" is a list of places)
+                (_infinitive_orders(_CLAUSES.split(to.group(3), 1)[0], lang) >= 1 and not _spoken_to(to.group(3), lang)
+                 and not _TO_CUSTOMER_CS.search(to.group(3))) or
                 any(_NEGATED_ORDER.match(part.strip()) for part in re.split(r"[,;]", to.group(3))) or (
                     _THIRD_PRONOUN.search(to.group(3)) and not _TO_CUSTOMER.search(to.group(3)) and not _introduced(
                         (to.group(1) or to.group(2)).lstrip("@"), whole) and (
@@ -1176,6 +1228,10 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]", "(Siobhan - he's threatening a bad
             # review, offer 15% max, NOT a full refund)": a colleague told of the customer and what to do
             return _STAFF, m.group(0), m.span()
+        order = _NAME_ORDERS.match(inner)
+        if order and _is_colleague(order.group(1), names) and not _introduced(order.group(1), whole) \
+                and not _TO_CUSTOMER.search(inner) and not _TO_CUSTOMER_CS.search(inner):
+            return _STAFF, m.group(0), m.span()   # "(Giada metti in agenda il richiamo, io domani sono in ferie)"
         signed = _SIGNED.search(inner)
         if signed and "?" in inner and _is_colleague(signed.group(1), names) and not _TO_CUSTOMER.search(inner):
             return _STAFF, m.group(0), m.span()   # a colleague's comment on the draft: "(bit strong? — Dan)"
@@ -1543,7 +1599,12 @@ _ORDER_TO_STAFF = re.compile(
     r"\b(?:someone\s+else\s+(?:take|deal|handle|grab|pick)|don't\s+bother|dont\s+bother|on\s+\w+\s*\?|"
     r"no\s+le\s+\w+|nicht\s+wieder|non\s+(?:dargli|darle|rimborsare)|"
     r"(?:pls|plz|please)\s+(?:pick\s+(?:it\s+|this\s+)?up|take\s+(?:it|this|her|him|over)|grab|close|escalate|handle|"
-    r"deal\s+with|chase|assign|reassign|action))(?!\w)", re.I)
+    r"deal\s+with|chase|assign|reassign|action)|"
+    # how to decide the case, as a handler is told: "approve only if loss adj confirms …, otherwise esc to TL"
+    r"(?:only\s+approve|approve\s+only)\s+(?:if|once|when)|otherwise\s+(?:esc|escalate|refer)\s+(?:it\s+)?to|"
+    r"(?:aprobar|autorizar)\s+s[oó]lo\s+si|s[oó]lo\s+(?:aprobar|autorizar)\s+si|nur\s+freigeben,?\s+wenn|"
+    r"approuver\s+(?:seulement|uniquement)\s+si|approvare\s+solo\s+se|aprovar\s+s[óo]\s+se|"
+    r"alleen\s+goedkeuren\s+als)(?!\w)", re.I)
 # Departments are not colleagues by name: "Approved by Finance." may be said to a customer.
 _DEPARTMENT = re.compile(r"(?i:finance|billing|legal|management|accounts|compliance|underwriting|underwriters|hr|it|support|"
                          r"sales|quality|buchhaltung|rechtsabteilung|gesch[äa]ftsleitung|direction|comptabilit[ée]|"
@@ -2041,6 +2102,14 @@ _NAME_ASKS = re.compile(
     r"pourrais[- ]tu|n'oublie\s+pas|pense\s+[àa]|puedes|podr[ií]as|acu[ée]rdate|no\s+te\s+olvides|porfa|xfa|puoi|"
     r"potresti|ricordati|mi\s+confermi|kun\s+jij|kan\s+jij|wil\s+jij|vergeet\s+niet|kannst\s+du|k[öo]nntest\s+du|"
     r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as)\b")
+# A colleague named and given an order in the informal imperative, with no comma: "(Giada metti in agenda il
+# richiamo)", "Sanne zet het in de agenda", "Jens trag den Rückruf ein". Only forms that are no statement about
+# the person named ("Giada segna" may be "Giada notes"; "metti" is only ever an order).
+_NAME_ORDERS = re.compile(
+    r"^@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+(?:metti(?:lo|la|gli)?|mettimi|fammi|mandagli|mandale|chiamal[oa]|richiamal[oa]|"
+    r"pensaci\s+tu|ponl[oa]|ap[úu]ntal[oa]|ap[úu]ntate|ll[áa]mal[oe]|ll[áa]mala|encárgate|encargate|mets(?:-le|-la)?|"
+    r"appelle-(?:le|la)|rappelle-(?:le|la)|occupe-toi|trag|ruf|schick|k[üu]mmer\s+dich|zet|stuur|regel|"
+    r"p[õo]e|liga-lhe|trata\s+(?:tu|disso))\s+\S")
 _NOT_A_VOCATIVE = {"mira", "oye", "bueno", "vale", "ecco", "senti", "guarda", "kijk", "schau", "ecoute", "regarde", "olha",
                    "veja", "look", "listen", "well", "ok", "so", "also", "hola", "ciao", "hallo", "hoi", "hi", "hey"}
 

@@ -63,7 +63,9 @@ _MILD = {
                # An insult thrown at someone: "you muppet", "what a numpty", "a total clown".
                r"(?:you|what\s+an?|such\s+an?|(?:a|an)\s+(?:total|complete|absolute|proper|right|utter)|"
                r"total|complete|absolute|bloody)\s+(?:muppets?|numpty|numpties|pillocks?|plonkers?|dimwits?|"
-               r"halfwits?|nitwits?|clowns?|dipsticks?|dumbos?|knobheads?)",
+               # (a "dick" only when someone is called one: "Dick", "Moby Dick", "Philip K. Dick" are names)
+               r"halfwits?|nitwits?|clowns?|dipsticks?|dumbos?|knobheads?|dicks?)|"
+               r"(?:being|been|is|was|he's|she's|acting\s+like|such)\s+a\s+(?:bit\s+of\s+a\s+)?dick",
     "German": r"verdammt\w*|mist(?:stück)?|kacke|beschissen\w*|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
               r"verflucht\w*|klugschei(?:ß|ss)er\w*|korinthenkacker\w*",
     "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*|"

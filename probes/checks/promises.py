@@ -487,7 +487,7 @@ _LANGS: dict[str, _Lang] = {
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
               (r"até (?:ao|o) (?:fim|final) da (?:próxima semana|semana que vem)", "end_of_next_week"),
-              (r"até ao fim da semana|até ao final da semana|até o fim da semana|até o final da semana|(?:ainda )?esta semana|"
+              (r"até (?:ao|o) (?:fim|final) (?:da|desta) semana|(?:ainda )?esta semana|"
                r"durante esta semana", "end_of_week"),
               (r"(?:no )?(?:início|começo|princípio) da (?:próxima semana|semana que vem)", "early_next_week"),
               (r"antes do fim de semana", "end_of_week"),
@@ -935,8 +935,11 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         bare_nl = lang == "nl" and not (m.group(3) or m.group(2) or m.group(0).lower().startswith("tussen"))
         # English says the hour alone after a deadline word in a text message ("ready Thurs by 5", "b4 10"): not
         # after "at" or "for" ("a table for 5")
+        # … nor in a window of hours after a day ("tomorrow between 10 and 11")
         bare_en = lang == "en" and not (m.group(3) or m.group(2)) and not (
-            _EN_BARE_HOUR.match(m.group(0)) and not _COUNTED.match(sentence, m.end()) and
+            (_EN_BARE_HOUR.match(m.group(0)) or (re.match(r"between\s+(?:1[0-2]|[1-9])\s+and\s+(?:1[0-2]|[1-9])\s*$",
+                                                         m.group(0), re.I) and _tomorrow_near(sentence, m, lang, taken)
+                                                is not None)) and not _COUNTED.match(sentence, m.end()) and
             not _MONTH_AFTER.match(sentence, m.end()) and not re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():]))
         if due and free(m) and not bare_en and not bare_nl:
             if (on := _date_before(sentence, m.start(), lang, at, calendar)) is False:
@@ -2112,8 +2115,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # the times of a clause for a step on "that day" after it; none from a clause left out below ("nos
                 # bureaux seront fermés le 15 août ; les demandes reçues ce jour-là …")
                 earlier, before = before, []
-                that_day = (_times(_written_out(clause, lang), lang, at, calendar)
-                            if _THAT_DAY.search(sentence) else [])
+                day_times = (_times(_written_out(clause, lang), lang, at, calendar)
+                             if _THAT_DAY.search(sentence) else [])
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
                         _RESUMES.search(clause) or _SORRY_THAT.search(clause) or \
                         _PRICE_CHANGE[lang].search(clause) or \
@@ -2134,7 +2137,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         pending = False
                         continue
                     clause = clause[:purpose.start()]
-                before = that_day
+                before = day_times
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
@@ -2481,8 +2484,8 @@ _I_COME = {lang: re.compile(rx, re.I) for lang, rx in {
     "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b|"
           # a technician's visit, booked: "je vous confirme l'intervention de notre technicien, M. Garnier, mardi matin"
           r"\b(?:intervention|visite|passage)\s+(?:de|du|d['’])\s*(?:notre\s+|votre\s+|l['’])?(?:technicien\w*|plombier|"
-          r"électricien|installateur|dépanneur|expert|chauffagiste)\b(?![^.!?;]{0,60}\b(?:a\s+eu|a\s+été|avait|était|"
-          r"s['’]est|est\s+annulée?|annulée?|n['’]aura\s+pas)\b)",
+          r"électricien|installateur|dépanneur|expert|chauffagiste)\b(?![^.!?;]{0,80}\b(?:a\s+eu|a\s+été|avait|était|"
+          r"s['’]est|est\s+annulée?|annulée?|n['’]aura\s+pas|n['’]est\s+plus|plus\s+nécessaire)\b)",
     "it": r"(?:^|[,.;:!]\s*|\b(?:io|domani|oggi)\s+)(?:passo|vengo|arrivo|ripasso)\b|"
           # staff in the plain present: "Il nostro tecnico Ferri passa venerdì pomeriggio"
           r"\b(?:il|la|il\s+nostro|la\s+nostra)\s+(?:tecnic[oa]|idraulico|elettricista|corriere|installatore|"

@@ -171,3 +171,15 @@ def test_words_near_a_refund_that_give_nothing_back_do_not_cover_it():
     de = Ctx(persona={"name": "Jonas Feld", "language": "de"}, must_mention=["Erstattung"])
     (f,) = answers.check("Hallo Herr Feld, das Etikett für die Rücksendung liegt bei.", de)
     assert f.check == "answer.incomplete"
+
+
+def test_an_amount_paid_back_is_no_answer_about_a_fee():
+    covers = answers.covers
+    # the customer asked about a fee: the refund's amount says what they get back, not what the fee is
+    assert not covers(["fee", "charge"], "The unused part of your payment, £212.50, has been refunded\nto your card.")
+    assert not covers(["Gebühr"], "Wir haben Ihnen 212,50 € erstattet.", "de")
+    assert not covers(["frais"], "Nous vous avons remboursé 212,50 €.", "fr")
+    # near misses: the fee named beside the refund, or the amount itself asked for
+    assert covers(["fee"], "We have refunded £212.50; no cancellation fee applies.")
+    assert covers(["fee"], "The early cancellation fee is £40.")
+    assert covers(["amount"], "£212.50 has been refunded to your card.")

@@ -1994,3 +1994,177 @@ def test_the_customers_relative_by_title_and_surname_is_not_the_customer():
     de = CheckContext(persona={"name": "Ute Brandt", "language": "de"}, channel="email")
     assert check("Sehr geehrte Frau Brandt,\n\nwir haben den Vertrag von Herrn Brandt gekündigt und die Gebühr "
                  "erlassen.\n\nMit freundlichen Grüßen\nIhr Kundenservice", de) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane,\n\nI can reproduce it: notes tagged #TODO don't show in the widget. A fix ships in 4.12.\n\nBest, Sam",
+    "Hi Jane,\n\nDrag the card into the TODO column and it will sync again.\n\nBest, Sam",
+    "Hallo Jane,\n\nAufgaben mit dem Tag #TODO werden im Widget nicht angezeigt; das Update behebt es.\n\nGrüße",
+])
+def test_todo_as_the_name_of_a_tag_or_column_is_not_a_drafting_note(text):
+    assert check(text, JANE) == []
+
+
+def test_a_hashtag_todo_with_a_note_after_it_is_still_one():
+    assert check("Hi Jane,\n\nYour refund is on its way. TODO: add the amount\n\nBest, Sam", JANE)
+    assert check("Hi Jane,\n\nYour refund is on its way. TODO check the amount\n\nBest, Sam", JANE)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Jane,\n\nHow payments work:\n\nInternal: between your own accounts - instant, no fee\n"
+     "External (UK): to other banks - within 2 hours\n\nKind regards", "en"),
+    ("Hallo Jane,\n\nSo funktionieren Überweisungen:\nIntern: zwischen Ihren Konten – sofort, gebührenfrei\n"
+     "Extern: an andere Banken – 1 Werktag\n\nGrüße", "de"),
+])
+def test_internal_as_one_kind_in_a_list_beside_external_is_not_a_label(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+def test_an_internal_label_without_an_external_row_is_still_a_note():
+    assert check("Hi Jane,\n\nYour refund is approved.\n\nInternal: refund over £50, needs Mike's sign-off\n"
+                 "Amount: £64\n\nKind regards", JANE)
+
+
+@pytest.mark.parametrize("text, name, lang", [
+    ("@kathi_meier Hallo Katharina, danke für deine Geduld! Dein Abo ist gekündigt. ^MK", "Katharina Meier", "de"),
+    ("@jdoe_88 Hi Jane, your refund went out today.", "Jane Doe", "en"),
+    ("@marco.ferri94 Ciao Marco, il rimborso è partito oggi.", "Marco Ferri", "it"),
+])
+def test_the_customers_own_handle_made_of_their_name_is_no_tag_of_a_colleague(text, name, lang):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="chat")
+    assert check(text, ctx) == []
+
+
+def test_a_colleagues_handle_at_the_start_is_still_staff_talk():
+    ctx = CheckContext(persona={"name": "Katharina Meier", "language": "de"}, channel="chat")
+    assert check("@tobias_k kannst du das übernehmen? Hallo Katharina, einen Moment bitte.", ctx)
+
+
+@pytest.mark.parametrize("text, name, lang", [
+    ("Hoi Sanne, je retour is goedgekeurd. lol Mark, derde keer deze maand dat ze die jurk terugstuurt haha",
+     "Sanne Kok", "nl"),
+    ("Bonjour Léa, le remboursement est parti. mdr Karim, troisième fois ce mois-ci qu'elle renvoie la robe",
+     "Léa Roux", "fr"),
+    ("Hi Jane, your return is approved. haha Tom, she's back again with the same dress", "Jane Doe", "en"),
+])
+def test_a_laugh_to_a_colleague_after_a_sentence_about_the_customer_coming_back(text, name, lang):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="chat")
+    assert check(text, ctx)
+
+
+def test_a_laugh_with_the_customers_name_after_a_sentence_is_not_staff_talk():
+    ctx = CheckContext(persona={"name": "Sanne Kok", "language": "nl"}, channel="chat")
+    assert check("Hoi, je retour is goedgekeurd. haha Sanne, derde keer deze maand, je kent de weg al!", ctx) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Cara Jane,\n\nIremos devolver o valor para o IBAN que nos indicou (Rui, confirmar o IBAN antes de processar — "
+     "da última vez veio errado).\n\nCumprimentos", "pt"),
+    ("Estimada Jane:\n\nLe devolveremos el importe a su cuenta (Pepe, revisar el IBAN antes de enviar).\n\nSaludos", "es"),
+    ("Gentile Jane,\n\nle rimborseremo l'importo (Luca, verificare l'IBAN prima di procedere).\n\nCordiali saluti", "it"),
+    ("Sehr geehrte Frau Doe,\n\nwir erstatten den Betrag (Jens, IBAN vor dem Versand prüfen).\n\nGrüße", "de"),
+])
+def test_a_colleague_named_in_an_aside_and_told_in_the_infinitive_what_to_do(text, lang):
+    assert check(text, _jane(lang))
+
+
+def test_a_place_and_an_infinitive_in_an_aside_is_no_order_to_a_colleague():
+    assert check("Cara Jane,\n\nEntregamos em todo o país (Lisboa, Porto e Faro: entregar em 2 dias).\n\nCumprimentos",
+                 _jane("pt")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Operatore (Giorgio): La fattura è stata emessa.\nOperatore (Giorgio): nota interna x backoffice: mail errata "
+     "in anagrafica, sistemare prima del prossimo invio", "it"),
+    ("Hi Jane,\n\nYour invoice is attached.\n\nInternal note for billing: address wrong in CRM, fix before next run\n", "en"),
+    ("Hallo Frau Doe,\n\nanbei die Rechnung.\n\nInterne Notiz an die Buchhaltung: Adresse im System falsch\n", "de"),
+])
+def test_an_internal_note_label_that_says_whom_it_is_for(text, lang):
+    assert check(text, _jane(lang))
+
+
+def test_internal_for_a_customer_in_ordinary_words_is_no_label():
+    assert check("Hi Jane,\n\nOur internal review for your claim is done: the refund goes out today.\n", JANE) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hallo Frau Doe, ich sehe Ihre Bestellung.\nKurze Frage in die Runde: darf ich der die Versandkosten erlassen?\n"
+     "Ich kümmere mich darum.", "de"),
+    ("Hi Jane, I can see your order.\nQuick q for the team: can we waive shipping on this one?\nI'll sort it.", "en"),
+    ("Bonjour Jane, je vois votre commande.\nQuestion à l'équipe : on peut offrir les frais de port ?\n", "fr"),
+])
+def test_a_question_put_to_the_team(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Perfecto, Jane, ya he bloqueado la tarjeta.\nLucía me cubres este chat 5 min? tengo que salir\n"
+     "La nueva tarjeta le llegará pronto.", "es"),
+    ("Perfetto Jane, ho bloccato la carta.\nmi copri questa chat 5 min? devo uscire un attimo\n", "it"),
+    ("Hi Jane, I've blocked the card.\ncan you cover this chat for 5 min? need to step out\n", "en"),
+    ("Hallo Jane, die Karte ist gesperrt.\nübernimmst du den Chat kurz? muss schnell weg\n", "de"),
+])
+def test_a_colleague_asked_to_take_over_the_chat(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Jane,\n\nA colleague from billing will take over the ticket and call you.\n", "en"),
+    ("Hola Jane:\n\n¿Coges el ticket en la taquilla o lo llevas impreso? Las dos cosas valen.\n", "es"),
+    ("Hallo Jane,\n\nhier eine Frage an alle Teilnehmer: kommen Sie mit dem Auto?\n", "de"),
+])
+def test_taking_a_ticket_or_a_question_to_customers_is_not_staff_talk(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text, name, lang", [
+    ("Ciao Marco! Il reso è arrivato ieri.\ncliente storico, dagli il 10% sul prossimo e chiudi\n"
+     "Il rimborso è già stato disposto.", "Marco Ferri", "it"),
+    ("¡Hola Marco! La devolución llegó ayer.\ncliente habitual, dale un 10% en el próximo y cierra\n"
+     "El reembolso ya está hecho.", "Marco Ferrer", "es"),
+])
+def test_the_customer_filed_by_kind_with_a_discount_ordered_for_them(text, name, lang):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="chat")
+    assert check(text, ctx)
+
+
+def test_a_loyal_customer_thanked_and_given_a_discount_is_no_note():
+    ctx = CheckContext(persona={"name": "Marco Ferri", "language": "it"}, channel="chat")
+    assert check("Ciao Marco! Sei un cliente storico: ti diamo il 10% sul prossimo ordine.", ctx) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Dear Ms Doe,\n\nYour claim has been accepted. We will pay £1,590.00.\n"
+     "approve only if loss adj confirms photos match the 2nd visit, otherwise esc to\n"
+     "The payment will be made by bank transfer.\n\nYours sincerely,\nPhilippa", "en"),
+    ("Estimada Sra. Doe:\n\nSu siniestro ha sido aceptado. Le abonaremos 1.590 €.\n"
+     "aprobar solo si el perito confirma las fotos de la 2ª visita\n"
+     "El pago se hará por transferencia.\n\nAtentamente,\nPaula", "es"),
+    ("Sehr geehrte Frau Doe,\n\nIhr Schaden wurde anerkannt. Wir zahlen 1.590 €.\n"
+     "nur freigeben, wenn der Gutachter die Fotos bestätigt\n"
+     "Die Zahlung erfolgt per Überweisung.\n\nMit freundlichen Grüßen\nPaula", "de"),
+])
+def test_a_jotted_line_telling_the_handler_when_to_approve(text, lang):
+    assert check(text, _jane(lang))
+
+
+def test_approving_only_when_the_customer_agrees_is_said_to_them():
+    assert check("Hi Jane,\n\nThe quote is attached. Please approve only if you are happy with the dates; "
+                 "otherwise reply and we'll change them.\n\nBest, Sam", JANE) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gentile Sig.ra Doe,\n\nla richiameremo domani.\n\n(Giada metti in agenda il richiamo, io domani sono in ferie)"
+     "\n\nCordiali saluti", "it"),
+    ("Beste mevrouw Doe,\n\nwe bellen u morgen terug.\n\n(Sanne zet het terugbellen in de agenda, ik ben morgen vrij)"
+     "\n\nMet vriendelijke groet", "nl"),
+    ("Sehr geehrte Frau Doe,\n\nwir rufen Sie morgen zurück.\n\n(Jens trag den Rückruf ein, ich bin morgen im Urlaub)"
+     "\n\nMit freundlichen Grüßen", "de"),
+])
+def test_a_colleague_named_in_an_aside_and_given_an_informal_order_without_a_comma(text, lang):
+    assert check(text, _jane(lang))
+
+
+def test_a_colleague_named_in_an_aside_who_will_act_for_the_customer_is_fine():
+    assert check("Gentile Sig.ra Doe,\n\nla richiameremo domani (Giada la chiamerà entro le 12).\n\nCordiali saluti",
+                 _jane("it")) == []

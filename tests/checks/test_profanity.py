@@ -220,3 +220,20 @@ def test_dutch_klote_glued_onto_a_noun_is_crude(text):
 
 def test_dutch_words_that_only_start_like_klote_are_not():
     assert check("Het water klotste tegen de kade, maar uw boot ligt veilig.", persona("nl")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Agent note: he's been a total dick on the phone all week, keep replies short",
+    "Honestly he was being a dick about the excess.",
+    "What a dick, third call today.",
+])
+def test_someone_called_a_dick_is_an_insult(text):
+    assert check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Mr Barlow, your engineer is Dick Turner; he will call before he comes.",
+    "Moby Dick and Philip K. Dick's novels are both back in stock.",
+])
+def test_dick_as_a_name_is_not(text):
+    assert check(text) == []

@@ -1951,3 +1951,17 @@ def test_people_coming_the_future_perfect_and_a_standard_response_time(text, lan
 ])
 def test_round_aj_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("I will call you personally tomorrow between 10 and 11 to explain what went wrong.", "en", 25),
+    ("We have between 10 and 11 items left.", "en", None),
+    ("O reembolso de 149,99 € será processado até ao final desta semana para o cartão.", "pt", 103),
+    # a visit no longer needed, cancelled
+    ("Le passage du technicien prévu jeudi entre 8h et 12h n'est plus nécessaire : nous l'avons annulé.", "fr", None),
+    # a one-line text message whose last sentence is a staff note: the promise before it still counts
+    ("TelVia: Gentile Chiara, il passaggio sarà completato entro 3 giorni lavorativi. DA NON INVIARE - aspettare ok di "
+     "Roberto sulle date", "it", 72),
+])
+def test_round_ak_al_classes(text, lang, hours):
+    assert due_h(text, lang) == hours

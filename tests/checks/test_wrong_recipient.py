@@ -340,3 +340,24 @@ def test_a_professional_title_in_full_before_the_customers_surname_greets_the_cu
 def test_a_professional_title_before_another_surname_is_still_the_wrong_person():
     persona = {"name": "Dr Anne-Sophie Guérin", "language": "fr"}
     assert check("Bonjour Docteur Martin,\n\nVotre dossier est à jour.", ctx(persona=persona, other_personas=[]))
+
+
+@pytest.mark.parametrize("text, name, other, lang", [
+    ("Laura: hola, sigo sin internet\nAgente (Óscar): Hola Marta, lo siento mucho. He abierto una avería.",
+     "Laura Medina", "Marta Suárez", "es"),
+    ("Jane: hi, still no internet\nLena (Support): Hi Tom, sorry about that. I've opened a fault.",
+     "Jane Doe", "Tom Baker", "en"),
+    ("Anna: hallo, immer noch kein Internet\nAgent (Jens): Hallo Petra, das tut mir leid.",
+     "Anna Wolf", "Petra Lang", "de"),
+])
+def test_a_chat_agent_with_a_bracketed_name_greeting_another_customer(text, name, other, lang):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="chat", other_personas=[{"name": other}])
+    assert check(text, ctx)
+
+
+def test_a_chat_agent_with_a_bracketed_name_greeting_the_customer_is_fine():
+    ctx = CheckContext(persona={"name": "Laura Medina", "language": "es"}, channel="chat",
+                       other_personas=[{"name": "Marta Suárez"}])
+    assert check("Laura: hola\nAgente (Óscar): Hola Laura, lo siento mucho. He abierto una avería.", ctx) == []
+    # the customer's own line in a transcript greets the agent, not the customer
+    assert check("Laura (cliente): Hola Óscar, sigo sin internet\nAgente (Óscar): Hola Laura, ya lo miro.", ctx) == []
