@@ -2276,7 +2276,9 @@ _GENERAL_COMMIT = {
         r"accredit|rispedisc|sped|inoltr|fac(?:cio|ciamo)\s+saper)(?:o|iamo|isco|e)?\b(?<!\bscriv)(?!\s+per\b)|"
         # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
         r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
-        r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b", re.I),
+        r"(?:passa|viene|arriva|chiama|richiama|ricontatta|contatta|ritira|interviene)\b"
+        # not a habit: "il tecnico passa sempre il lunedì", "di solito viene ogni mese"
+        r"(?!\s+(?:(?:\w+\s+){0,2}?(?:sempre|di\s+solito|solitamente|normalmente|ogni|tutti\s+i|tutte\s+le))\b)", re.I),
     "nl": re.compile(
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
         r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"

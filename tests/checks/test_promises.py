@@ -1948,6 +1948,8 @@ def test_people_coming_the_future_perfect_and_a_standard_response_time(text, lan
     ("Der Techniker holt das Gerät am Donnerstag, 10. April, zwischen 13 und 17 Uhr ab.", "de", 943),
     ("Ihr Zählerwechsel findet am Do, 15.05. zwischen 8 und 12 Uhr statt.", "de", 1778),
     ("Der Techniker kommt immer montags.", "de", None),
+    ("Il tecnico passa sempre il lunedì.", "it", None),                      # a habit
+    ("Il tecnico passa domani alle 14.", "it", 28),
 ])
 def test_round_aj_classes(text, lang, hours):
     assert due_h(text, lang) == hours
