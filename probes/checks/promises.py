@@ -1233,6 +1233,19 @@ _MONTH_FIRST_ZONES = re.compile(r"^(?:US/|America/(?:New_York|Chicago|Denver|Pho
                                 r"Indiana/\w+|Kentucky/\w+)$|Pacific/Honolulu$)")
 
 
+def _day_of(m, day: int, month: int, today: dt.date) -> dt.date | None:
+    """The calendar day of a date in digits: its year as written ("12/03/26" is 2026), else the next such day from
+    today on; None when there is no such day."""
+    year = int(m.group("y")) if m.group("y") else None
+    if year is not None and year < 100:
+        year += 2000
+    try:
+        date = dt.date(year or today.year, month, day)
+        return dt.date(today.year + 1, month, day) if year is None and date < today else date
+    except ValueError:
+        return None
+
+
 def _slash_order(calendar: BusinessCalendar, m, today: dt.date) -> str | None:
     """How to read an English "12/03" that could be either: "dm", "md", or None when nothing tells.
 
@@ -1245,17 +1258,8 @@ def _slash_order(calendar: BusinessCalendar, m, today: dt.date) -> str | None:
         word = named.group(0).strip(" .,").lower()[:3]   # English only: the only language read either way
         index = next((i for i, n in enumerate(_DAY_NAMES["en"].split()) if n.startswith(word)), None)
         if index is not None:
-            fits = []
-            for order, (day, month) in (("dm", (a, b)), ("md", (b, a))):
-                year = int(m.group("y")) % 100 + 2000 if m.group("y") else today.year
-                try:
-                    date = dt.date(year, month, day)
-                    if not m.group("y") and date < today:
-                        date = dt.date(year + 1, month, day)
-                except ValueError:
-                    continue
-                if date.weekday() == index:
-                    fits.append(order)
+            fits = [order for order, (day, month) in (("dm", (a, b)), ("md", (b, a)))
+                    if (date := _day_of(m, day, month, today)) is not None and date.weekday() == index]
             if len(fits) == 1:
                 return fits[0]
     zone = str(getattr(calendar.tz, "key", ""))
@@ -1269,9 +1273,12 @@ def _slash_order(calendar: BusinessCalendar, m, today: dt.date) -> str | None:
 def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m) -> dt.datetime | None:
     """The end of a day written in digits (17:00 local); None when the date is unclear or not ahead."""
     today = at.astimezone(calendar.tz).date()
-    year: int | None
+    date: dt.date | None
     if m.group("iso"):
-        year, month, day = int(m.group("iso")), int(m.group("im")), int(m.group("id"))
+        try:
+            date = dt.date(int(m.group("iso")), int(m.group("im")), int(m.group("id")))
+        except ValueError:
+            return None
     else:
         a, b = int(m.group("a")), int(m.group("b"))
         if m.group("sep") == "-" and not m.group("y") and lang != "nl":
@@ -1287,16 +1294,8 @@ def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m)
                 return None
         else:
             day, month = a, b
-        year = int(m.group("y")) if m.group("y") else None
-        if year is not None and year < 100:
-            year += 2000
-    try:
-        date = dt.date(year or today.year, month, day)
-        if year is None and date < today:
-            date = dt.date(today.year + 1, month, day)
-    except ValueError:
-        return None
-    if (date - today).days > 366:
+        date = _day_of(m, day, month, today)
+    if date is None or (date - today).days > 366:
         return None
     due = _local_at(at, calendar, date, END_OF_DAY)
     return due if due > at else None
@@ -2141,7 +2140,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
-                             bool(lang in _I_COME and _I_COME[lang].search(clause) and not _HABIT.search(clause)) or
+                             bool(lang in _PRESENT_STEP and _PRESENT_STEP[lang].search(clause) and not _HABIT.search(clause)) or
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
                              bool(lang == "en" and _EN_RESPONSE_SPAN.search(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
@@ -2469,10 +2468,13 @@ _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
           # "o valor volta para a sua conta em 5 dias úteis"
           r"\b(?:volta|voltará|regressa|regressará)\s+(?:\w+\s+){0,2}?(?:para|à|ao|no|na)\s+(?:a\s+|o\s+)?(?:seu|sua|teu|tua)\s+"
           r"(?:cart[ãa]o|conta)"}.items()}
-# The one visiting says so in the first person present (Spanish and Portuguese: in _GENERAL_COMMIT; Spanish "te
-# mando", "le envío" here): "je passe demain
-# matin entre 8h et 10h", "Passo giovedì verso le 9:30", "Komm morgen vor 12 vorbei", "ik kom morgen langs".
-_I_COME = {lang: re.compile(rx, re.I) for lang, rx in {
+# A step told in the plain present, which a habit also is ("toujours", "immer", "sempre": left out where this is
+# used): the one visiting in the first person ("je passe demain matin entre 8h et 10h", "Passo giovedì verso le 9:30",
+# "Komm morgen vor 12 vorbei", "ik kom morgen langs"; Spanish and Portuguese visitors are in _GENERAL_COMMIT), the
+# writer doing something for the customer ("mañana te mando el presupuesto"), staff ("Der Techniker holt das Gerät
+# am Donnerstag … ab", "Il nostro tecnico passa venerdì"), a technician's visit booked ("l'intervention de notre
+# technicien mardi matin").
+_PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\bI['’]?m\s+(?:coming\s+(?:round|over|by|to\s+you)|on\s+my\s+way)\b|\bI['’]ll\s+be\s+(?:there|with\s+you)\b",
     "de": r"\b(?:ich\s+)?komm(?:e)?\s+(?:[\w.]+\s+){0,5}?(?:vorbei|zu\s+(?:Ihnen|dir))\b|\bich\s+bin\s+(?:[\w.]+\s+){0,4}?"
           r"bei\s+(?:Ihnen|dir)\b|"
