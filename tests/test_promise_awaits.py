@@ -1,5 +1,6 @@
 """Which promises in an email answer become awaits (a real Dovecot, a real harvest): any subject, and never a
-promised call back, which the prober cannot receive and so could only ever report as broken."""
+promised call back, which the prober cannot receive and so could only ever report as broken, nor a visit, a
+delivery or money back with no message promised, which the prober cannot see."""
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
@@ -46,3 +47,23 @@ def test_a_promised_call_back_is_not_awaited_and_a_promised_email_by_anyone_is(r
     harvest(ran.ledger, mail_config, reports)
     (promise,) = ran.ledger.awaits_where(contact_id=contact["id"], kind="promise")
     assert promise["deadline_text"] == "promised “by Friday”" and promise["status"] == "pending"
+
+
+def test_a_promised_visit_delivery_or_refund_is_not_awaited_unless_a_message_is_promised(run_journeys, mail,
+                                                                                         mail_config, reports):
+    mail_config.targets["demo"].auto_reply_within_s = 0
+    ran = run_journeys(QUESTION, cfg=mail_config)
+    contact = ran.rows["contacts"][0]
+    for body in ("Hello Jane,\nour engineer will be with you on Thursday between 8 and 11am.\nPriya",
+                 "Hello Jane,\nthe duplicate payment will be refunded to your card within 5 working days.\nPriya",
+                 "Hello Jane,\na replacement card is being dispatched today.\nPriya"):
+        mail.imap.deliver("shopper", answer(contact["reply_address"], body))
+        harvest(ran.ledger, mail_config, reports)
+        assert ran.ledger.awaits_where(contact_id=contact["id"], kind="promise") == [], body
+    # the refund with news of it promised: that news is awaited
+    mail.imap.deliver("shopper", answer(contact["reply_address"],
+                                        "Hello Jane,\nwe will refund the duplicate payment and confirm it to you "
+                                        "within 2 working days.\nPriya"))
+    harvest(ran.ledger, mail_config, reports)
+    (promise,) = ran.ledger.awaits_where(contact_id=contact["id"], kind="promise")
+    assert promise["deadline_text"] == "promised “within 2 working days”"

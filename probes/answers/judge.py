@@ -256,9 +256,10 @@ def promised(body: str, journey: dict, calendar: BusinessCalendar, arrived: dt.d
     from ..checks import promises
 
     persona = journey.get("persona") or {}
-    # A promised call back is not awaited: the prober takes no calls, so it could only ever look broken.
+    # A promised call back is not awaited: the prober takes no calls, so it could only ever look broken; nor is a
+    # visit, a delivery or money back with no message promised ("none"): the prober sees none of them.
     return [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar, ctx)
-            if p.due > arrived and promises.follow_up_channel(p.sentence) != "phone"]
+            if p.due > arrived and promises.follow_up_channel(p.sentence) in ("email", "sms")]
 
 
 def add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,

@@ -171,7 +171,7 @@ _LANGS: dict[str, _Lang] = {
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)|"
                r"(?:by|before|b4) (?:mid-?|early |late )?afternoon", "today"),
               (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning|(?:by|before) mid-?morning", "noon")],
-        clock=r"\b(?:(?:by|before|b4|no later than|until|at|for|after|(?-i:ETA):?)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
+        clock=r"\b(?:(?:by|before|b4|no later than|at|for|after|approx\.?|approximately|around|about|roughly|(?-i:ETA):?)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
               # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
               r"(?<=day\s)\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[-–]\s*)(\d{1,2})(?:[:.](\d{2}))?\s*"
@@ -200,7 +200,13 @@ _LANGS: dict[str, _Lang] = {
             r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
             # someone coming, by a word for the people: "lads will be there by 8am", "the crew'll be round first thing"
             r"|\b(?:lads|guys|boys|crew|team|engineers?|technicians?|fitters?|plumbers?|electricians?|someone|somebody|"
-            r"driver|he|she|they|we|I)\s*(?:will|['’]ll|should)\s+be\s+(?:there|round|over|on\s+site)\b(?!\s+until\b)"
+            r"driver|he|she|they|we|I|(?-i:[A-Z][a-z]+))\s*(?:will|['’]ll|should)\s+be\s+(?:there|round|over|on\s*site)\b"
+            r"(?!\s+until\b)"
+            # … or out to the customer's to do a job: "Marcus will be out Thursday between 8 and 11am to look at the
+            # furnace" (not away: "I'll be out of the office", "out Thursday" with no job)
+            r"|\b(?:will|['’]ll)\s+be\s+out\b(?!\s+of\b)(?=[^.!?;]{0,60}\bto\s+(?:look|fix|check|see|sort|repair|"
+            r"service|inspect|install|replace|measure|assess|quote|survey|collect|fit|take\s+a\s+look|have\s+a\s+look)\b)"
+            r"|\b(?:will|['’]ll)\s+be\s+on\s*site\b(?!\s+until\b)"
             # an update named as the next thing to come: "next update from me by 4pm tomorrow"
             r"|\b(?:next|further)\s+update\s+(?:from\s+(?:me|us|them|the\s+\w+)\s+)?(?:by|before|on|at|within|in)\b"
             # a text message's dropped "I'll": "ill be round tmrw b4 noon", "be with u in 10 min"
@@ -390,7 +396,7 @@ _LANGS: dict[str, _Lang] = {
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
                 r"abonad\w*|reembolsad\w*|(?:estará|estarán|aparecerá|aparecerán)\s+(?:\w+\s+)?en (?:su|tu) cuenta|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
-        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|envío|pedido|paquete|(?<!más )tarda\w*|"
+        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|(?<!\bte )(?<!\ble )(?<!\bos )(?<!\bles )(?<!\bse )(?<!\blo )(?<!\bla )envío|pedido|paquete|(?<!más )tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que|"
                      # already done: "ya se realizó el 12 de mayo"
@@ -599,8 +605,13 @@ _FROM_NOW = re.compile(
 _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à compter de|à partir de|dès|tras|desde|"
                        r"suivant|qui suivent|siguientes? a|posteriores a|successiv[ie] a|seguent[ie] a|"
                        r"seguintes? (?:a|à|ao)|volgend op|"
-                       r"después de|dopo|dal|dalla|dalle|dai|na|vanaf|após|apos|depois de|a partir de|a contar de)\b",
-                       re.I)
+                       r"después de|dopo|dal|dalla|dalle|dai|na|vanaf|após|apos|depois de|a partir de|a contar de)\b"
+                       # not where it comes from: "will ship within 2 business days from our Reno warehouse"
+                       r"(?!\s+(?:our|the|its|their|unserem|unserer|dem|der|notre|nuestro|nuestra|nostro|nostra|"
+                       r"onze|ons|nosso|nossa)\s+(?:[\w-]+\s+){0,2}?(?:warehouse|depot|store|shop|factory|workshop|"
+                       r"lab|laboratory|hub|site|facility|centre|center|branch|Lager|Werk|Werkstatt|Zentrallager|"
+                       r"entrepôt|atelier|usine|almacén|taller|fábrica|magazzino|laboratorio|stabilimento|"
+                       r"magazijn|werkplaats|armazém|oficina)\b)", re.I)
 # Between two weekdays: "Monday to Friday", "lundi au vendredi", "ma t/m vr".
 _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met)?|t/m|e)\s*"
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
@@ -809,6 +820,18 @@ def _weekday_due(at: dt.datetime, weekday: int, calendar: BusinessCalendar) -> d
     return due.astimezone(dt.timezone.utc)
 
 
+def _next_week_day(at: dt.datetime, calendar: BusinessCalendar, weekday: int, sentence: str, start: int) -> dt.date | None:
+    """The date of the weekday named at ``start`` in the next calendar week when "next week" stands beside it
+    ("Dienstag nächste Woche", "mardi de la semaine prochaine": said on a Friday, four days on; on a Monday,
+    eight), else None."""
+    word = re.match(r"[\w-]+", sentence[start:])
+    end = start + (word.end() if word else 0)
+    if not _NEXT_WEEK.search(sentence[max(0, start - 30):end + 30]):
+        return None
+    local = at.astimezone(calendar.tz).date()
+    return local + dt.timedelta(days=7 - local.weekday() + weekday)
+
+
 def _clock_due(at: dt.datetime, calendar: BusinessCalendar, written: str, minute: int, ampm: str) -> dt.datetime | None:
     """When a clock time falls due; `written` is the hour as written ("3", "03", "15")."""
     hour = int(written)
@@ -938,8 +961,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         # … nor in a window of hours after a day ("tomorrow between 10 and 11")
         bare_en = lang == "en" and not (m.group(3) or m.group(2)) and not (
             (_EN_BARE_HOUR.match(m.group(0)) or (re.match(r"between\s+(?:1[0-2]|[1-9])\s+and\s+(?:1[0-2]|[1-9])\s*$",
-                                                         m.group(0), re.I) and _tomorrow_near(sentence, m, lang, taken)
-                                                is not None)) and not _COUNTED.match(sentence, m.end()) and
+                                                         m.group(0), re.I) and _near(
+                _TOMORROW[lang] + "|" + _TODAY[lang] + "|this morning|" + weekdays_rx, sentence, m, []) is not None)) and not _COUNTED.match(sentence, m.end()) and
             not _MONTH_AFTER.match(sentence, m.end()) and not re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():]))
         if due and free(m) and not bare_en and not bare_nl:
             if (on := _date_before(sentence, m.start(), lang, at, calendar)) is False:
@@ -954,6 +977,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 # "between 8am and 1pm on Thursday": that time on that day
                 index = next(i for i, d in enumerate(spec.weekdays) if re.match(d, sentence[start:], re.I))
                 day = _weekday_due(at, index, calendar).astimezone(calendar.tz).date()
+                day = _next_week_day(at, calendar, index, sentence, start) or day   # "Tuesday of next week"
                 named = re.match(r"\w+", sentence[start:])
                 if named and (dm := _DAY_AFTER_WEEKDAY.match(sentence, start + named.end())) is not None and \
                         (of_month := _day_of_month_due(at, calendar, int(dm.group(1)))) is not None:
@@ -962,6 +986,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 due = _local_at(at, calendar, day, due.astimezone(calendar.tz).time())
                 if due <= at:   # "on Monday at 8am", said on a Monday at 10: next week's
                     due += dt.timedelta(days=7)
+            elif _NEXT_WEEK.search(sentence, max(0, m.start() - 30), m.start()):
+                taken.append(m.span())
+                continue   # "la semaine prochaine à 14h", its day too far before to be read: never today's hour
             else:   # "by 6pm today", "entro le 18:00 di oggi": the time says when today
                 _near(_TODAY[lang], sentence, m, taken)
             if _AFTER.match(m.group(0)) or (since and not _ready(sentence, lang)):
@@ -977,12 +1004,13 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             if free(m):
                 due = _day_due(at, calendar, code)
                 words = m.group(0)
-                if code in ("today", "tomorrow") and (t := _AT_TIME.match(sentence, m.end())) and \
-                        (clock_due := _clock_due(at, calendar, t.group(1), int(t.group(2) or 0), t.group(3))):
+                if code in ("today", "tomorrow") and ((t := _AT_TIME.match(sentence, m.end())) or
+                                                      (t := _time_before(sentence, m.start(), lang, taken))) and \
+                        (clock_due := _clock_due(at, calendar, t.group(1), int(t.group(2) or 0), t.group(3) or "")):
                     # "bis morgen 12 Uhr", "tomorrow 3pm", "demain 14h": that time that day
                     due = _local_at(at, calendar, due.astimezone(calendar.tz).date(),
                                     clock_due.astimezone(calendar.tz).time())
-                    words += t.group(0)
+                    words = sentence[min(m.start(), t.start()):max(m.end(), t.end())].strip()
                     taken.append(t.span())
                     found.append((words, due))
                     taken.append(m.span())
@@ -996,6 +1024,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                     # "by the close of business on Friday", "before noon on Thursday": that time on that day
                     index = next(i for i, d in enumerate(spec.weekdays) if re.match(d, sentence[start:], re.I))
                     day = _weekday_due(at, index, calendar).astimezone(calendar.tz).date()
+                    day = _next_week_day(at, calendar, index, sentence, start) or day   # "Tuesday of next week"
                     due = _local_at(at, calendar, day, NOON if code == "noon" else END_OF_DAY)
                 found.append((m.group(0), due))
                 taken.append(m.span())
@@ -1064,7 +1093,10 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 due += dt.timedelta(days=7)   # "on Monday", said on a Monday: next week's (today would say "today")
             elif index > local.weekday() and (_NEXT.search(m.group(0)) or _NEXT_AFTER.match(sentence, m.end())):
                 due += dt.timedelta(days=7)   # "next Friday", said on a Monday: the later reading, next week's
-            if (t := _AT_TIME.match(sentence, m.end())) and (clock_due := _clock_due(
+            if (later := _next_week_day(at, calendar, index, sentence, m.start(1))) is not None:
+                due = max(due, _local_at(at, calendar, later, END_OF_DAY))   # "Dienstag nächste Woche"
+            if ((t := _AT_TIME.match(sentence, m.end())) or (t := _time_before(sentence, m.start(), lang, taken))) and \
+                    (clock_due := _clock_due(
                     at, calendar, t.group(1), int(t.group(2) or 0), t.group(3) or "")):
                 # "no later than Wednesday 5pm": that time that day
                 due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), clock_due.astimezone(calendar.tz).time())
@@ -1306,6 +1338,35 @@ _AT_TIME = re.compile(r"\s*,?\s*(?:at\s+|by\s+|um\s+|à\s+|a las\s+|alle\s+|om\s
                       r"(am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\w)(?!\s*[-–]\s*\d)", re.I)   # not a window's start
 
 
+# A time of day right before a day word, with no word of its own before it: "I'll ring you 8am tomorrow", "call you
+# 3pm Thursday"; in German also a bare hour after "vor" or "bis" ("morgen vor 10" is read from the other side, below).
+_TIME_BEFORE = re.compile(r"(?<![\w.:,/-])(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|uhr|uur|h)\s*,?\s*"
+                          r"(?:on\s+|am\s+|op\s+)?$", re.I)
+# A bare hour after a German deadline word, right after a day word: "morgen vor 10", "Donnerstag bis 12";
+# not a count or a date ("bis 10 Tage", "bis 10.3.").
+_DE_BARE_AFTER = re.compile(r"\s+(?:früh\s+|vormittag\s+|nachmittag\s+)?(?:vor|bis)\s+(1[0-9]|2[0-3]|[7-9])()()"
+                            # then the sentence or clause ends, or a word in lower case (a verb or a particle: "zurück");
+                            # a noun would make it a count ("bis 10 Tage", "bis 10 Muster"), a dot and a month a date
+                            r"(?=\s*(?:[,;!?)]|\.(?!\s*(?:\d|[A-ZÄÖÜa-zäöü]*(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)))|$|"
+                            r"(?-i:[a-zäöüß])))", re.I)
+
+
+def _time_before(sentence: str, start: int, lang: str, taken: list):
+    """A time of day that belongs to the day word at ``start``: right before it ("8am tomorrow"), or in German
+    a bare hour right after it ("morgen vor 10"); None when there is none or it is taken."""
+    m = _TIME_BEFORE.search(sentence, max(0, start - 16), start)
+    if m and re.search(r"(?:until|till|til|from|after|open|opens|closes|bis|ab|jusqu['’]à|dès|hasta|desde|fino\s+alle|"
+                       r"dalle|tot|vanaf|até|desde\s+as)\s*$", sentence[max(0, m.start() - 14):m.start()], re.I):
+        return None   # "on site until 5pm today", "open from 9am tomorrow": a period's end or start, no deadline
+    if m is None and lang == "de":
+        word = re.match(r"\w+", sentence[start:])
+        m = word and _DE_BARE_AFTER.match(sentence, start + word.end())
+    if not m or any(a < m.end() and m.start() < b for a, b in taken):
+        return None
+    taken.append(m.span())
+    return m
+
+
 # The start of a range of clock hours right before a clock time ("de 9h à 18h", "von 9 bis 18 Uhr", "dalle 9 alle 18").
 _HOURS_FROM = re.compile(r"\b(?:from|de|von|dalle|van|das|desde(?:\s+las)?|de\s+las)\s+\d{1,2}(?:[:h.]\d{2})?\s*"
                          r"(?:am|pm|a\.m\.|p\.m\.|h|uhr|uur|horas)?\s*(?:-|–|to)?\s*$", re.I)
@@ -1314,6 +1375,13 @@ _HOURS_FROM = re.compile(r"\b(?:from|de|von|dalle|van|das|desde(?:\s+las)?|de\s+
 # "next Friday" (said on a Monday, the later reading: next week's), in each language.
 _NEXT = re.compile(r"\b(?:next|nächsten|próximo|prossimo|volgende)\b", re.I)
 _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|próxima)\b", re.I)
+# "next week" beside a weekday: that day in the next calendar week ("nächste Woche Dienstag", "Tuesday of next week",
+# "mardi de la semaine prochaine", "el martes de la semana que viene", "volgende week dinsdag").
+_NEXT_WEEK = re.compile(
+    r"(?<!\w)(?:next\s+week|the\s+following\s+week|the\s+week\s+after|(?:nächste|kommende)[rn]?\s+Woche|Folgewoche|"
+    r"semaine\s+prochaine|semaine\s+suivante|semana\s+que\s+viene|próxima\s+semana|semana\s+próxima|"
+    r"semana\s+siguiente|semana\s+que\s+vem|semana\s+seguinte|settimana\s+prossima|prossima\s+settimana|"
+    r"settimana\s+successiva|volgende\s+week|komende\s+week)(?!\w)", re.I)
 
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
@@ -1374,6 +1442,14 @@ def _languages(language: str | None) -> list[str]:
 # Not after "12." in "bis zum 12. März".
 # A clause ends at ";", or at a comma before a turn to something else ("…by Wednesday, although banks…"), so that
 # what the turn says ("if you'd still like it") does not make the commitment before it no promise.
+# What the customer then has to do, after a comma: "… par e-mail dans la demi-heure, il suffira de l'imprimer et de
+# déposer le colis en point relais". A clause of its own, and the customer's: no step of the company's (its parcel is
+# the customer's to drop off, no delivery of ours).
+_CUSTOMER_TASK_RX = (r"il\s+(?:vous\s+)?suffi\w+|you\s+(?:will\s+|['’]ll\s+)?(?:just\s+|only\s+|simply\s+)?(?:need|have)\s+to|"
+                     r"all\s+you\s+(?:need|have)\s+to|Sie\s+(?:müssen|brauchen)\s+(?:dann\s+)?nur|"
+                     r"(?:solo|sólo)\s+(?:tiene|tienes|tendrá|tendrás)\s+que|basta(?:rà)?|u\s+hoeft|je\s+hoeft|"
+                     r"(?:só|apenas)\s+(?:precisa|tem\s+de|tem\s+que)")
+_CUSTOMER_TASK = re.compile(r"\W*(?:" + _CUSTOMER_TASK_RX + r")\b", re.I)
 _CLAUSE = re.compile(r"\s*;\s*|"
                      # a colon before a clause with a subject or an object pronoun of its own ("Stiamo verificando
                      # con l'autista: la richiamo entro mezzogiorno"); not after a label ("Prazo de resposta: até …")
@@ -1389,7 +1465,9 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # what the customer does in the meantime: "…bei Ihnen, bis dahin drucken Sie bitte über …"
                      r"in the meantime|meanwhile|until then|bis dahin|in der Zwischenzeit|en attendant|d['’]ici là|"
                      r"mientras tanto|hasta entonces|entretanto|nel frattempo|fino ad allora|intussen|tot die tijd|"
-                     r"tot dan|até lá|enquanto isso)\b)", re.I)
+                     r"tot dan|até lá|enquanto isso|"
+                     # … or then has to do (``_CUSTOMER_TASK``)
+                     + _CUSTOMER_TASK_RX + r")\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n|"
                            # a line that opens with a label: "Issue: …\nCallback: Tue 2-4pm"
@@ -1470,7 +1548,7 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "de": r",?\s+(?:damit|sodass|so\s+dass)\s+(?-i:Sie|du)\b",
     "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b|"
           r",?\s+(?:pour|afin|de\s+sorte)\s+que\s+vous\b|,?\s+(?:ainsi|comme\s+ça)\s+vous\s+(?:pourrez|aurez)\b",
-    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos)?\b|,?\s+para\s+que\s+(?:usted\s+)?(?:pueda|tenga|puedas|tengas)\b|"
+    "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos|te|me|os)?\b|,?\s+para\s+que\s+(?:usted\s+)?(?:pueda|tenga|puedas|tengas)\b|"
           r",?\s+así\s+(?:usted\s+)?(?:podrá|podrás|tendrá|tendrás)\b",
     "it": r"\s+per\s+\w+(?:(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?|(?:ar|er|ir)(?:l[aoei]|gli\w*|ne|ci|vi|si|mi|ti))\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
           r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia|potrà|potrai|avrà|avrai)\b",
@@ -1532,6 +1610,29 @@ _IF_FIRST = {lang: re.compile(r"^\W*(?:" + rx + r")\b[^,;:.!?]{1,160}[,;:]", re.
     "en": r"if|should", "de": r"wenn|falls|sollte|sollten", "fr": r"si|s['’]il|s['’]ils", "es": r"si",
     "it": r"se(?!\s+ne\b)|qualora|nel\s+caso\s+(?:in\s+)?cui", "nl": r"als|indien|mocht|mochten",
     "pt": r"se|caso"}.items()}
+# An opening request to the customer joined by "and" to what the company then does: the time in the request is the
+# customer's ("Reply within 14 days and we'll reopen your case", "Répondez dans les 14 jours et nous rouvrirons …",
+# "Responde … en los próximos 14 días y reabriremos el caso"); the step after "and" keeps a time of its own.
+_ASK_FIRST = {lang: re.compile(r"^\W*(?:(?:just|simply|please|bitte|einfach|merci\s+de|basta|gewoon|por\s+favor|"
+                               r"s['’]il\s+vous\s+pla[iî]t,?)\s+)?(?:" + rx + r")\b[^;:.!?]{0,160}?\s(?:" + conj +
+                               r")\s", re.I) for lang, rx, conj in (
+    ("en", r"reply|respond|answer|write|send|call|ring|contact|get\s+in\s+touch|let\s+us\s+know|email|e-mail|text|drop\s+us|"
+           r"return|upload|submit|complete|fill\s+in|book", r"and"),
+    ("de", r"antworten\s+Sie|schreiben\s+Sie|senden\s+Sie|schicken\s+Sie|rufen\s+Sie|melden\s+Sie\s+sich|"
+           r"kontaktieren\s+Sie|antworte|schreib|schick|sende|ruf|melde\s+dich", r"und"),
+    ("fr", r"répondez|écrivez|envoyez|appelez|contactez|renvoyez|retournez|réponds|écris|envoie|appelle|contacte",
+     r"et"),
+    ("es", r"responde|responda|contesta|conteste|escribe|escriba|escríbenos|escríbanos|envía|envíe|envíanos|envíenos|"
+           r"llama|llame|llámanos|llámenos|contacta|contacte|contáctanos|contáctenos|devuelve|devuelva", r"y"),
+    ("it", r"rispondi|risponda|scrivi|scriva|scrivici|ci\s+scriva|invia|invii|inviaci|ci\s+invii|chiama|chiami|"
+           r"chiamaci|ci\s+chiami|contatta|contatti|contattaci|ci\s+contatti|restituisci|restituisca", r"e"),
+    ("nl", r"reageer|antwoord|beantwoord|stuur|bel|mail|neem\s+contact|schrijf", r"en"),
+    ("pt", r"responda|responde|escreva|escreve|envie|envia|ligue|liga|contacte|contate|devolva", r"e"))}
+# An opening "following …" phrase tells what happened before, with its own date: "Suite à la résiliation de votre
+# contrat au 30 juin, un trop-perçu vous sera remboursé …", "Following your call on 12 March, …".
+_AFTER_FIRST = re.compile(r"^\W*(?:following|further\s+to|suite\s+à|à\s+la\s+suite\s+d[eu']|im\s+Anschluss\s+an|infolge|"
+                          r"tras|a\s+raíz\s+de|a\s+seguito\s+d\w*|in\s+seguito\s+a\w*|naar\s+aanleiding\s+van|"
+                          r"na\s+sequência\s+d\w*|no\s+seguimento\s+d\w*)\b[^,;:.!?]{1,160}[,;:]", re.I)
 # Politeness that conditions nothing: "If that's alright with you, I'll ring you back at 3pm today", "wenn es Ihnen
 # recht ist", "si cela vous convient", "si le parece bien", "se per lei va bene", "als dat goed is", "se estiver bem".
 _POLITE = re.compile(
@@ -1988,6 +2089,20 @@ _SHORTHAND: dict[str, list[_Rewrite]] = {"de": [(re.compile(r"(?<!\w)zw\.\s*", r
                       lambda m: f"{m.group(1)}:{m.group(2)} uur" if m.group(2) else f"{m.group(1)} uur")]}
 
 
+# Half an hour written as a noun: "dans la demi-heure", "in einer halben Stunde", "en media hora", "entro mezz'ora",
+# "binnen een half uur", "em meia hora" (English "half an hour" is a number word); and minutes made small in a chat
+# ("em 20 minutinhos", "en 5 minutitos").
+_HALF_HOUR = {"fr": r"(?:la|une)\s+demi-?\s?heure", "de": r"(?:einer|eine)\s+halben?\s+Stunde",
+              "es": r"media\s+hora", "it": r"mezz['’]?\s?ora", "nl": r"(?:een|het)\s+half\s?uur|een\s+halfuur",
+              "pt": r"meia[\s-]hora"}
+_MINUTES = {"fr": "30 minutes", "de": "30 Minuten", "es": "30 minutos", "it": "30 minuti", "nl": "30 minuten",
+            "pt": "30 minutos"}
+for _lang, _rx in _HALF_HOUR.items():
+    _SHORTHAND.setdefault(_lang, []).append((re.compile(r"(?<!\w)" + _rx + r"(?!\w)", re.I), _MINUTES[_lang]))
+for _lang, _rx, _to in (("pt", r"minutinhos", "minutos"), ("es", r"minutitos", "minutos")):
+    _SHORTHAND[_lang].append((re.compile(r"(?<=\d )" + _rx + r"\b", re.I), _to))
+
+
 def _written_out(clause: str, lang: str) -> str:
     """The clause with its abbreviated weekdays (before a day or a time) and shorthand written out."""
     def full(m: re.Match) -> str:
@@ -2119,7 +2234,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
                         _RESUMES.search(clause) or _SORRY_THAT.search(clause) or \
                         _PRICE_CHANGE[lang].search(clause) or \
-                        (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)):
+                        (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)) or _CUSTOMER_TASK.match(clause):
                     pending = False
                     continue
                 clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
@@ -2142,6 +2257,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              bool(_MONEY_SHOWS[lang].search(clause)) or
                              bool(lang in _PRESENT_STEP and _PRESENT_STEP[lang].search(clause) and not _HABIT.search(clause)) or
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
+                             bool(_MOVED_VISIT[lang].search(clause)) or
+                             bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
                              bool(lang == "en" and _EN_RESPONSE_SPAN.search(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
@@ -2152,6 +2269,11 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if (opening := _IF_FIRST[lang].match(written)) is not None:
                     # "Se domani non funziona ancora, scrivici e ti mandiamo …": the condition's time, not the step's
                     written = " " * opening.end() + written[opening.end():]
+                if (since := _AFTER_FIRST.match(written)) is not None:
+                    written = " " * since.end() + written[since.end():]   # "Suite à la résiliation au 30 juin, …"
+                if (asked := _ASK_FIRST[lang].match(written)) is not None:
+                    # "Reply within 14 days and we'll reopen your case": the request's time is the customer's
+                    written = " " * asked.end() + written[asked.end():]
                 if (gathering := _GATHERING[lang].search(written)) is not None:
                     # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
@@ -2266,7 +2388,7 @@ _GENERAL_COMMIT = {
         r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo|aspettiamo|"
         r"attendiamo|salutiamo|ricordiamo)\b)\w{2,}iamo\b|"
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
-        r"consulente|servizio)\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
+        r"consulente|servizio)(?:\s*,[^,;:!?]{1,40},)?\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio|perito|corriere|installatore|idraulico|elettricista)\s+(?:la|le|ti|vi)\s+"
         r"(?!(?:addebit|chied|ricord|aspett|attend|ringrazi|augur|inform|comunic|consigli|suggerisc|cost|dev|"
@@ -2282,7 +2404,9 @@ _GENERAL_COMMIT = {
         r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
         r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
         r"verzoeken|wens|wensen|openen|sluiten|bedanken|danken|verwachten|verwacht|adviseren|adviseer|raden|raad|"
-        r"nodig|wachten|wacht|te\s+\w+en)\b)|"
+        r"nodig|wachten|wacht|te\s+\w+en|"
+        # what the writer sees or knows, and what is already so: "Ik zie dat uw pas op 2 juni is aangemaakt"
+        r"(?:zie|zag|lees|las|merk|merkte|begrijp|weet|hoor|hoorde)\s+(?:\w+\s+)?dat|is\s+\w*ge\w+[dt])\b)|"
         r"\b(?:heb|hebben)\s+(?:\w+\s+){1,6}?gevraagd\b[^.]*\bte\s+\w+|"
         r"\b(?:een|onze|de)\s+(?:\w+\s+)?(?:monteur|technicus|collega|adviseur|medewerker|specialist)\s+"
         r"(?:komt|belt|neemt|zal|gaat)\b", re.I),
@@ -2301,16 +2425,19 @@ _GENERAL_COMMIT = {
         r"\b(?:chego|chegamos|passo\s+(?:a[ií]|l[áa]|por\s+a[ií])|passamos\s+(?:a[ií]|l[áa]))\b"
         r"(?!\s+(?:sempre|normalmente|geralmente|habitualmente|todos\s+os))|"
         # staff in the plain present: "A recepção liga amanhã até as 12h", "o técnico passa aí quinta"
-        r"\b(?:o|a|o\s+nosso|a\s+nossa)\s+(?:t[ée]cnico|equipa|equipe|rece[pç]?[çc]ão|secretaria|estafeta|"
+        # ("Nosso técnico vai até sua casa na quinta-feira"); not a habit ("o técnico passa sempre à segunda")
+        r"\b(?:o|a|o\s+nosso|a\s+nossa|nosso|nossa)\s+(?:t[ée]cnico|equipa|equipe|rece[pç]?[çc]ão|secretaria|estafeta|"
         r"consultor|assistente)\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"
-        r"visita|telefona|vai\s+(?:lá|aí|a\s+casa|à\s+sua\s+casa|ao\s+local))\b|"
+        r"visita|telefona|vai\s+(?:lá|aí|a\s+casa|à\s+sua\s+casa|ao\s+local|até\s+(?:a\s+)?(?:sua|tua)\s+casa))\b"
+        r"(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))|"
         # a clitic and a present: "amanhã te mando o código", "enviamos-lhe hoje a etiqueta"
         r"\b(?:te|lhe|vos)\s+(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)"
         r"(?:o|amos|emos|imos)\b|"
         r"\b(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)(?:o|amos|emos|imos)-(?:lhe|te|vos)\b|"
         # a visit or a call in the present: "o técnico passa aí na quinta de manhã"
         r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente)\s+(?:passa|vem|chega|liga|"
-        r"contacta|telefona)\b", re.I),
+        r"contacta|telefona)\b(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))",
+        re.I),
 }
 _NEGATED = {
     "en": re.compile(r"\b(?:won['’]t|will\s+not|shan['’]t|can['’]t|cannot|unable|not\s+be\s+able|no\s+longer|"
@@ -2453,7 +2580,12 @@ _PRICE_CHANGE = {lang: re.compile(rx, re.I) for lang, rx in {
 # days", "O estorno … aparece no seu cartão em até 7 dias úteis", "aparecerá en su tarjeta".
 _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|refund)\s*(?:['’]ll|will|should)\s+"
-          r"(?:show|appear|reflect|be\s+visible|land|clear|be\s+back)\s+(?:up\s+)?(?:on|in)\s+(?:your|ur)\b",
+          r"(?:show|appear|reflect|be\s+visible|land|clear|be\s+back)\s+(?:up\s+)?(?:on|in)\s+(?:your|ur)\b|"
+          # the customer sees it come back: "You should see it back on your card within 5-7 working days"
+          r"\byou\s*(?:['’]ll|will|should)\s+(?:see|get)\s+(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|"
+          r"your\s+(?:refund|money))\s+(?:back\s+)?(?:on|in)\s+(?:your|ur)\s+(?:card|account|bank|statement)\w*"
+          # … by a time after it, not one of what was done before it ("I've refunded the £12 today and you'll see it …")
+          r"(?=[^.;!?]*?\b(?:within|by|in|before|on|no\s+later\s+than)\s)",
     "de": r"\b(?:erscheint|erscheinen|wird|werden)\s+(?:[\w.,]+\s+){0,5}?(?:auf|in)\s+(?:Ihrer|Ihrem|deiner|deinem)\s+"
           r"(?:Karte|Konto|Kontoauszug|Abrechnung|Kreditkarte)\w*\s+(?:[\w.,]+\s+){0,3}?(?:sichtbar|erscheinen|auftauchen)?",
     "fr": r"\b(?:apparaîtra|apparaîtront|apparaît|sera\s+visible|sera\s+crédité|verrez)\s+(?:[\w'’]+\s+){0,3}?sur\s+"
@@ -2487,7 +2619,7 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"wartung|ablesung)\s+findet\b",
     "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b|"
           # a technician's visit, booked: "je vous confirme l'intervention de notre technicien, M. Garnier, mardi matin"
-          r"\b(?:intervention|visite|passage)\s+(?:de|du|d['’])\s*(?:notre\s+|votre\s+|l['’])?(?:technicien\w*|plombier|"
+          r"\b(?:intervention|visite|passage)\s+(?:de|du|d['’])\s*(?:notre\s+|votre\s+|l['’]|un\s+|une\s+)?(?:technicien\w*|plombier|"
           r"électricien|installateur|dépanneur|expert|chauffagiste)\b(?![^.!?;]{0,80}\b(?:a\s+eu|a\s+été|avait|était|"
           r"s['’]est|est\s+annulée?|annulée?|n['’]aura\s+pas|n['’]est\s+plus|plus\s+nécessaire)\b)",
     "it": r"(?:^|[,.;:!]\s*|\b(?:io|domani|oggi)\s+)(?:passo|vengo|arrivo|ripasso)\b|"
@@ -2499,6 +2631,45 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     # of "I"; "-amos" is a past too)
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|"
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o)\b"}.items()}
+# A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
+# jeudi 16 mai, entre 8h et 10h", "I've rescheduled the engineer visit for Thursday", "Ich habe den Termin auf
+# Donnerstag verschoben", "Your appointment has been moved to Thursday"): the perfect of the booking, a step still to
+# come. Not the customer's own doing ("you rescheduled"), nor a cancellation (no such verb here).
+_MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+heeft|je\s+hebt|Lei\s+ha|usted\s+ha|"
+                                 r"você)\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b).*(?:\b(?:" + verbs +
+                                 r")\b(?:\s+[\w'’.-]+){0,6}?\s*\b(?:" + visits + r")\b|\b(?:" + visits +
+                                 r")\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b)"
+                                 # … nor moved by the customer: "visit booked for Thursday has been moved by the customer"
+                                 r"(?!.*\b(?:by\s+(?:the\s+)?(?:customer|client|you)|par\s+(?:vous|le\s+client)|"
+                                 r"von\s+(?:Ihnen|dir|dem\s+Kunden)|por\s+(?:usted|ti|el\s+cliente|si|você)|"
+                                 r"da\s+(?:lei|te|parte\s+sua)|dal\s+cliente|door\s+(?:u|jou|de\s+klant)|pelo\s+cliente)\b)",
+                                 re.I) for lang, verbs, visits in (
+    ("en", r"rescheduled|re-?booked|re-?arranged|moved|brought\s+forward",
+     r"visit|appointment|engineer|technician|call\s*back|installation|repair|inspection|survey|fitting"),
+    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé",
+     r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel"),
+    ("de", r"verschoben|umgebucht|verlegt|vorgezogen|neu\s+(?:angesetzt|terminiert|eingeplant)",
+     r"Termin\w*|Besuch\w*|Techniker\w*|Monteur\w*|Rückruf\w*|Reparatur\w*|Installation|Montage\w*|Besichtigung"),
+    ("es", r"reprogramado|reprogramé|reprogramamos|cambiado|cambié|movido|adelantado|reagendado|reagendé",
+     r"visita|cita|intervención|instalación|reparación|llamada"),
+    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato",
+     r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata"),
+    ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland",
+     r"bezoek|afspraak|monteur|reparatie|installatie|inspectie|terugbel\w*"),
+    ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]|remarquei|remarcad[oa]|alterei|antecipei|mudei",
+     r"visita|marcação|intervenção|instalação|reparação|reparo|agendamento|técnico"))}
+# A remedy on its way in the present or the progressive ("A replacement casserole dish is being dispatched today",
+# "Ersatzgerät geht heute noch raus", "le colis de remplacement part aujourd'hui"): the delivery that puts a fault
+# right is a step (``_REMEDY``), told as the writer sees it leave.
+_SENT_NOW = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"(?:is|are)\s+being\s+(?:dispatched|sent|shipped|posted|couriered)|ships|goes\s+out|(?:is|are)\s+going\s+out",
+    "de": r"(?:geht|gehen)\s+(?:[\w.]+\s+){0,4}?(?:raus|heraus|hinaus|in\s+den\s+Versand|zur\s+Post)|"
+          r"(?:wird|werden)\s+(?:[\w.]+\s+){0,4}?(?:verschickt|versandt|versendet|rausgeschickt)",
+    "fr": r"(?:part|partent)|(?:est|sont)\s+en\s+cours\s+d['’]expédition",
+    "es": r"(?:sale|salen)|(?:se\s+envía|se\s+envían)",
+    "it": r"(?:parte|partono)|(?:viene|vengono)\s+(?:spedit[oaie]|inviat[oaie])",
+    "nl": r"(?:gaat|gaan)\s+(?:[\w.]+\s+){0,4}?(?:de\s+deur\s+uit|op\s+de\s+post|verzonden)|wordt\s+(?:[\w.]+\s+){0,4}?verzonden",
+    "pt": r"(?:segue|seguem|sai|saem)|(?:é|são)\s+enviad[oa]s?"}.items()}
 # Done by then, in the future perfect, any subject: "notre bureau d'études vous aura fait parvenir un devis d'ici …",
 # "Le avremo inviato il preventivo entro venerdì" (the other languages' forms are caught by their future markers).
 _FUTURE_PERFECT = {
@@ -2597,10 +2768,20 @@ _DELIVERY_INFO = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for la
     "pt": r"(?:data|hora) de entrega|código de rastreio"}.items()}
 
 
+def _slot(clause: str, lang: str) -> bool:
+    """Whether the clause gives a delivery's slot by the clock: a window or a time it comes before ("livré demain
+    avant 13h", "consegnato domani tra le 9 e le 13"), not the time it came or comes at ("consegnato il 12 marzo
+    alle 11:42")."""
+    return any(not _AT_CLOCK.match(m.group(0)) for m in _patterns(lang)[3].finditer(clause))
+
+
+_AT_CLOCK = re.compile(r"(?:at|à|a las|alle|um|om|às|for)\s", re.I)
+
+
 def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     """Whether the clause is no promise only for its delivery words, and those are a remedy or delivery news."""
     masked = _DELIVERY_INFO[lang].sub(" ", clause)
-    if _REMEDY[lang].search(clause) or _ready(clause, lang):   # "su pedido estará listo mañana"
+    if _REMEDY[lang].search(clause) or _ready(clause, lang) or _slot(clause, lang):   # "su pedido estará listo mañana"
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 
@@ -2642,7 +2823,8 @@ _PERFECT_AUX = {"de": re.compile(r"\b(?:habe|hast|hat|haben|habt|hatte|hatten|ha
                 "nl": re.compile(r"\b(?:heb|hebt|heeft|hebben|had|hadden)\b", re.I)}
 _FUTURE_AUX = {"de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet)\b", re.I),
                "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|ga|wordt|worden|word)\b", re.I)}
-_PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:be|ver|er|ent|zer|emp)\w+(?:t|en))",
+_PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:zurück|weiter|nach|vor|ab|an|auf|aus|ein|um|zu|mit|über)?"
+                      r"(?:be|ver|er|ent|zer|emp)\w+(?:t|en))",   # "zurückerstattet", "weiterbearbeitet"
                "nl": r"(?:\w*ge\w+(?:d|t|en)|(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd)"}
 _BOOKED = r"(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)\b)"
 _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIPLE[lang] + r"(?:\s*,?\s+(?:und|oder|en|of)\s+" +
@@ -2715,11 +2897,42 @@ _BY_CALL = re.compile(r"\b(?:call\w*|ring\w*|phone\w*|anruf\w*|ruf\w*|rückruf\w
                       r"téléphon\w*|llam\w*|chiam\w*|richiam\w*|bellen|belt|bel|terugbel\w*|ligar\w*|ligará|ligaremos)\b", re.I)
 
 
+# A step the customer lives through away from any inbox: a visit, a parcel on its way, money back, a repair. The prober
+# sees none of them, so a promise of one alone is not awaited (no message need come by then: awaiting one could
+# only make a kept promise look broken).
+_UNSEEN = re.compile(
+    r"\b(?:visit\w*|engineer|technician|tech|fitter|plumber|electrician|locksmith|surveyor|driver|courier|on\s*site|"
+    r"be\s+(?:with\s+you|there|round|over|out)|pop\s+(?:round|over|by)|come\s+(?:round|over|by|out)|"
+    r"deliver\w*|dispatch\w*|ship\w*|post(?:ed)?|parcel|collect\w*|pick\s+up|arriv\w*|refund\w*|credit\w*|"
+    r"reimburs\w*|paid\s+back|pay\w*|money|repair\w*|fix\w*|restor\w*|replac\w*|install\w*|"
+    r"Techniker|Monteur|Handwerker|vorbei|Besuch|liefer\w*|zugestellt|Zustellung|versand\w*|verschick\w*|Paket|"
+    r"erstatt\w*|Gutschrift|gutgeschrieben|Überweisung|repar\w*|"
+    r"technicien|passage|intervention|visite|passe|livr\w*|expédi\w*|colis|rembours\w*|virement|"
+    r"técnico|visita|pasará|entreg\w*|envío|paquete|reembols\w*|abono|transferencia|"
+    r"tecnico|intervento|passa|verrà|consegn\w*|spedi\w*|pacco|rimbors\w*|accredit\w*|bonifico|riparazion\w*|"
+    r"monteur|langs|bezoek|bezorg\w*|verzend\w*|pakket|terugbetaal\w*|teruggestort|gestort|"
+    r"encomenda|devolvid\w*|reparação|transferência)\b", re.I)
+# A message to the customer, which the prober can see: an answer, an update, news of the step above.
+_MESSAGE = re.compile(
+    r"\b(?:repl(?:y|ies|ied|ying)|respon(?:d|ds|ded|ding|se|ses)|answer\w*|get\s+back|come\s+back\s+to\s+you|revert|follow\s+up|reach\s+out|touch\s+base|"
+    r"be\s+in\s+(?:touch|contact)|hear\s+(?:back|from)|update\w*|let\s+you\s+know|"
+    r"confirm\w*|inform\w*|notif\w*|writ\w*|contact\s+you|decision|news|tracking|"
+    r"meld\w*|antwort\w*|Bescheid|Rückmeldung|schreib\w*|Nachricht|Bestätigung|"
+    r"réponse|répond\w*|reviendr\w*|revenir|nouvelles|écrir\w*|tiendr\w*\s+informé|"
+    r"respuesta|contest\w*|escrib\w*|noticias|avisar\w*|aviso|"
+    r"risposta|rispond\w*|ricontatt\w*|scriv\w*|aggiorn\w*|far\s+sapere|"
+    r"antwoord|reageer|reactie|laten\s+weten|bericht|"
+    r"resposta|escrev\w*|notícias|retorno)\b", re.I)
+
+
 def follow_up_channel(sentence: str) -> str:
     """How the promised follow-up will come, from the promise's sentence: "email" (also when it does not
-    say), "sms" (a text, WhatsApp) or "phone" (a call back, which the prober does not receive)."""
+    say), "sms" (a text, WhatsApp), "phone" (a call back, which the prober does not receive) or "none" (a
+    visit, a delivery, money back or a repair, with no message promised: nothing the prober could see)."""
     if _BY_EMAIL.search(sentence):
         return "email"
     if _BY_TEXT.search(sentence):
         return "sms"
-    return "phone" if _BY_CALL.search(sentence) else "email"
+    if _BY_CALL.search(sentence):
+        return "phone"
+    return "none" if _UNSEEN.search(sentence) and not _MESSAGE.search(sentence) else "email"

@@ -1645,7 +1645,7 @@ def test_a_promise_beside_a_staff_note_is_still_found():
         "by Friday"]
     # a text message of one line: the note from its label on, not the line's promise before it
     assert [w for w, _ in found("Hi Mrs Patel, Dave will be with you 8am tomorrow to fit the new consumer unit. "
-                                "TODO check which van has the 18th ed board")] == ["tomorrow"]
+                                "TODO check which van has the 18th ed board")] == ["8am tomorrow"]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -1966,4 +1966,130 @@ def test_round_aj_classes(text, lang, hours):
      "Roberto sulle date", "it", 72),
 ])
 def test_round_ak_al_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a time of day written before its day word, with no "at" or "by": that time that day
+    ("I'll ring you 8am tomorrow to go through the options.", "en", 22),
+    ("Our engineer will be with you 9.30am tomorrow.", "en", 23.5),
+    ("I'll call you 3pm Thursday with an answer.", "en", 77),
+    ("The shop opens 9am tomorrow.", "en", None),
+    # a German bare hour after "vor" or "bis" right after the day word; a count or a date is no hour
+    ("Wir rufen Sie morgen vor 10 zurück.", "de", 24),
+    ("Ich melde mich Donnerstag bis 12.", "de", 74),
+    ("Sie erhalten morgen bis 10 Muster zur Auswahl.", "de", 31),
+    ("Wir melden uns morgen bis 10 Tage vor dem Termin.", "de", 31),
+    ("Wir melden uns morgen, spätestens bis 10. März.", "de", 31),
+    # a window of bare hours beside a day word other than tomorrow: its end that day
+    ("Expect a call from our engineer between 1 and 3 this afternoon.", "en", 5),
+    ("The engineer will come on Thursday between 9 and 11.", "en", 73),
+    # Spanish "le envío" is the verb, "el envío" the shipment (a product's delivery is no promise)
+    ("Mañana le envío el presupuesto.", "es", 31),
+    ("Le envío el informe corregido el jueves.", "es", 79),
+    ("Su envío sale mañana del almacén.", "es", None),
+])
+def test_round_am_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # "next week" beside a weekday: that day of next week, never this week's (a kept promise would look late)
+    ("Wir kommen nächste Woche Dienstag zu Ihnen.", "de", 199),
+    ("Wir melden uns am Mittwoch nächster Woche.", "de", 223),
+    ("We'll call you on Tuesday of next week at 3pm.", "en", 197),
+    ("An engineer will come out next week, on Tuesday morning.", "en", 194),
+    ("Nous vous rappellerons mardi de la semaine prochaine.", "fr", 199),
+    ("Le llamaremos el martes de la semana que viene.", "es", 199),
+    ("La richiameremo martedì della prossima settimana.", "it", 199),
+    ("We bellen je volgende week dinsdag.", "nl", 199),
+    ("Ligamos-lhe na terça-feira da próxima semana.", "pt", 199),
+    # … and a clock time after "next week" whose day stands too far before it is never today's hour
+    ("Nous vous rappellerons mardi de la semaine prochaine à 14h.", "fr", 199),
+    ("Nous vous rappellerons la semaine prochaine à 14h.", "fr", None),
+    # a request to the customer with its time, then "and" what the company does: the time is the customer's
+    ("Reply to this email within 14 days and we'll reopen your case.", "en", None),
+    ("Antworten Sie innerhalb von 14 Tagen auf diese E-Mail und wir öffnen den Fall erneut.", "de", None),
+    ("Répondez à ce message dans les 14 jours et nous rouvrirons votre dossier.", "fr", None),
+    ("Responde a este correo en los próximos 14 días y reabriremos el caso automáticamente.", "es", None),
+    ("Rispondi a questa email entro 14 giorni e riapriremo la pratica.", "it", None),
+    ("Reageer binnen 14 dagen op deze e-mail en we openen je ticket opnieuw.", "nl", None),
+    ("Responda a este email nos próximos 14 dias e reabriremos o pedido.", "pt", None),
+    ("Send us the photos and we'll call you back by Friday.", "en", 103),
+    # what the writer sees is already so; an opening "following …" phrase with its own date; a German perfect
+    # whose participle has a separable prefix
+    ("Ik zie dat uw pas op 2 juni is aangemaakt.", "nl", None),
+    ("Ik zie dat uw pas nog niet is verstuurd; ik bel u morgen terug.", "nl", 31),
+    ("Suite à la résiliation de votre contrat au 30 juin, un trop-perçu de 37,42 € vous sera remboursé par virement.",
+     "fr", None),
+    ("Following your call on 12 March, we will send the forms by Friday.", "en", 103),
+    ("A seguito della sua segnalazione del 12 marzo, le invieremo un tecnico.", "it", None),
+    ("Ich habe den Betrag heute zurückerstattet.", "de", None),
+    # the customer sees the money back by a time after it, not by the time of what was done before it
+    ("You should see it back on your card within 5-7 working days, depending on your bank.", "en", 216),
+    ("I've refunded the £12 today and you'll see it on your statement.", "en", None),
+])
+def test_round_am_false_alarms_and_next_week(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a visit moved or booked by the company, in the perfect or the passive; not the customer's own doing
+    ("J'ai reprogrammé l'intervention à jeudi, entre 8h et 10h.", "fr", 72),
+    ("I've rescheduled the engineer visit for Thursday between 8 and 10am.", "en", 72),
+    ("Your appointment has been moved to Thursday at 2pm.", "en", 76),
+    ("Ich habe den Techniker-Termin auf Donnerstag zwischen 8 und 10 Uhr verschoben.", "de", 72),
+    ("He reprogramado la visita del técnico para el jueves entre las 8 y las 10.", "es", 72),
+    ("Ho riprogrammato l'intervento per giovedì tra le 8 e le 10.", "it", 72),
+    ("Ik heb het bezoek van de monteur verzet naar donderdag tussen 8 en 10 uur.", "nl", 72),
+    ("You rescheduled your appointment to Thursday at 2pm, so the engineer is free today.", "en", None),
+    ("Sie haben den Termin auf Donnerstag verschoben.", "de", None),
+    ("We moved to a new office on Thursday and the engineer team is there too.", "en", None),
+    # a delivery's slot by the clock (a window, or a time it comes before); not the time it came at
+    ("Votre plateau sera livré demain avant 13h comme convenu.", "fr", 27),
+    ("Il divano le verrà consegnato domani tra le 9 e le 13, la chiamiamo mezz'ora prima.", "it", 27),
+    ("Secondo il corriere il pacco risulta consegnato il 12 marzo alle 11:42.", "it", None),
+    ("Your new router ships tomorrow.", "en", None),
+    # a remedy on its way in the present or progressive; a plain order is no step
+    ("A replacement casserole dish is being dispatched today by Royal Mail Tracked 48.", "en", 7),
+    ("Ersatzgerät geht heute noch raus, Zustellung morgen per DHL.", "de", 7),
+    ("Le colis de remplacement part aujourd'hui.", "fr", 7),
+    ("El reemplazo sale hoy por mensajería.", "es", 7),
+    ("Il ricambio sostitutivo parte oggi con BRT.", "it", 7),
+    ("Het vervangende apparaat gaat vandaag nog de deur uit.", "nl", 7),
+    ("A peça de substituição segue hoje por correio.", "pt", 7),
+    ("Your order ships today.", "en", None),
+    ("Ihr Paket geht heute noch raus.", "de", None),
+    # where it ships from is no event the time counts from
+    ("Your replacement will ship within 2 business days from our Reno warehouse.", "en", 48),
+    ("We'll process it within 5 days of receipt.", "en", None),
+    # someone out to do a job, on site; "until" ends a period and is no deadline
+    ("Marcus will be out Thursday between 8 and 11am to look at the furnace.", "en", 73),
+    ("I'll be out Thursday, back Friday.", "en", None),
+    ("A refrigeration technician (Luis Ortega) is being dispatched now and will be on site within 4 hours.", "en", 4),
+    ("We'll hold the slot for you until 5pm.", "en", None),
+    # about a time: that time
+    ("Running a bit behind on the last job sorry - will be with you approx 2.15pm. Gary", "en", 4.25),
+    ("It takes about 10 minutes, we'll call you back.", "en", None),
+    # half an hour as a noun; minutes made small
+    ("Je vous envoie l'étiquette de retour par e-mail dans la demi-heure.", "fr", 0.5),
+    ("Ich melde mich in einer halben Stunde wieder.", "de", 0.5),
+    ("Te escribo en media hora.", "es", 0.5),
+    ("La richiamo entro mezz'ora.", "it", 0.5),
+    ("Ik bel je binnen een half uur terug.", "nl", 0.5),
+    ("Ligo-lhe dentro de meia hora.", "pt", 0.5),
+    ("Te retorno aqui em 20 minutinhos, tá?", "pt", 0.333),
+    # what the customer then has to do is a clause of its own (its parcel vetoes nothing)
+    ("Je vous envoie l'étiquette par e-mail dans la demi-heure, il suffira de l'imprimer et de déposer le colis en "
+     "point relais.", "fr", 0.5),
+    ("Si el problema persiste, basta con responder a este correo en los próximos 7 días para reabrirlo.", "es", None),
+    # staff named in apposition; a Brazilian visitor going to the customer's; a habit is none
+    ("Il tecnico, Sig. Fontana, verrà da lei mercoledì mattina tra le 8:30 e le 12:30.", "it", 50.5),
+    ("Nosso técnico vai até sua casa na quinta-feira entre 8h e 12h, para fazer a troca.", "pt", 74),
+    ("O técnico passa sempre na sua casa à segunda.", "pt", None),
+    ("Je vous confirme le passage d'un technicien à votre domicile jeudi entre 14h et 18h.", "fr", 80),
+    # the purpose of a call, with a clitic, vetoes nothing
+    ("Un técnico te llamará en las próximas 2 horas para decirte a qué hora puede pasar.", "es", 2),
+])
+def test_round_am_misses(text, lang, hours):
     assert due_h(text, lang) == hours
