@@ -70,6 +70,11 @@ def fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
+# Per set, how many missed promises were found but fall due at another time than the label's promise_due_hours
+# (a rule of when, not of whether): printed beside the figures, a count only.
+AT_ANOTHER_TIME: Counter = Counter()
+
+
 def score(entries: list[dict], name: str, mistakes: list[str] | None) -> tuple[Counter, Counter, Counter, list]:
     """TP, FN, FP per family over the entries, and the (entry, context) pairs no check crashed on.
     Mistakes are listed (by id and snippet) only when a list is given for them."""
@@ -90,6 +95,8 @@ def score(entries: list[dict], name: str, mistakes: list[str] | None) -> tuple[C
                 tp[family] += 1
             else:
                 fn[family] += 1
+                if family == "promise" and verdict and any(f.check == "promise.due" for f in verdict.findings):
+                    AT_ANOTHER_TIME[name] += 1   # found, but falling due at another time than its label says
                 if mistakes is not None:
                     mistakes.append(f"  missed  {family:<15} {entry['id']}")
         for family in found - set(entry["must"]):
@@ -157,6 +164,8 @@ def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS,
             print(f"  {name:<13} tp={htp[name]:>3} fn={hfn[name]:>3} fp={hfp[name]:>3} "
                   f"recall={fmt(ratio(htp[name], htp[name] + hfn[name]))} "
                   f"precision={fmt(ratio(htp[name], htp[name] + hfp[name]))}")
+    print("promise misses found at another time than labelled: " +
+          " ".join(f"{name}={AT_ANOTHER_TIME[name]}" for name in ("main", "dev", "held-out")))
     print(f"replies={len(judged)} repeat={repeat} time_per_reply_mean_ms={statistics.mean(times) * 1000:.3f} "
           f"time_per_reply_p95_ms={p95(times) * 1000:.3f}")
     if dev:
