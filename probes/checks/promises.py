@@ -178,7 +178,8 @@ _LANGS: dict[str, _Lang] = {
               r"(am|pm|a\.m\.|p\.m\.|noon)?(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
-            r"(?:\b(?:will|shall|going to|aims? to|aiming to|plans? to|planning to|promise to|intend to|expect to|"
+            r"(?:\b(?:will|shall|going to|aims? to|aiming to|looking to|plans? to|planning to|promise to|intend to|expect to|"
+            r"undertakes? to|endeavou?r to|"
             # "should have been ready on Thursday" is a past that did not happen
             r"should(?!\s+(?:not\s+)?have\s+(?:been|had|got|gone|done|made|sent|[a-z]+ed|[a-z]+en)\b)|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
@@ -250,6 +251,10 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:we|I|our team|our agents|the team|someone)\s+(?:reply|replies|respond|responds|answer|get back|"
             r"call you|contact you|get in touch)\b"
             r"|\bexpect (?:a|an|our|my|the) (?:reply|response|answer|call|update|email|refund|text)\b"
+            # "Look out for an email from us within the hour", "the engineer is due with you on Friday morning"
+            r"|\b(?:look|watch)\s+out\s+for\s+(?:a|an|our|my|the)\s+(?:[\w-]+\s+)?(?:e-?mail|text|call|letter|reply|"
+            r"response|update|message)\b"
+            r"|\b(?:is|are|['’]s|['’]re)\s+due\s+(?:with\s+you|round|over|on\s*site|at\s+yours)\b"
             r"|\b(?:booked|arranged|scheduled) (?:a|an|the|your) (?:call ?back|call|visit|engineer|technician)\b"
             # "we promise a reply", "we guarantee to call you back", "I commit to getting back to you"
             r"|\b(?:promise|guarantee|commit to|pledge)\s+(?:(?:you|to|that|a|an|our|we|will|['’]ll|get|getting|give|"
@@ -282,7 +287,7 @@ _LANGS: dict[str, _Lang] = {
         units=[(r"(?:Geschäfts|Arbeits|Büro)stunden?", "bh"), (r"(?:Bank)?(?:Werk|Arbeits|Geschäfts)tag(?:e|en|es|s)?|Banktag(?:e|en|es|s)?", "bd"),
                (r"Stunden?|Std\.?|h", "h"), (r"Minuten?|Min\.?", "m"), (r"Tag(?:e|en|es|s)?", "d"),
                (r"Wochen?", "w"), (r"Monat(?:e|en|s)?", "mo")],
-        within=r"(?:innerhalb(?: von| der nächsten)?|in(?: den nächsten)?|binnen|spätestens in|"
+        within=r"(?:innerhalb(?: von| der nächsten| der kommenden)?|in(?: den nächsten| den kommenden)?|binnen|spätestens in|"
                r"im Laufe der nächsten|in weniger als)",
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
                   ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
@@ -378,9 +383,10 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:a |al )?(?:principios|comienzo|inicio|principio) de la (?:próxima semana|semana que viene|semana próxima)",
                "early_next_week"),
               (r"antes del fin de semana", "end_of_week"),
-              (r"(?:antes de|a|al|para) (?:final|fin|finales) de(?:l| este) mes", "end_of_month"),
+              (r"(?:antes de|a|al|para) (?:final|fin|finales) de(?:l| este)? mes", "end_of_month"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
-               r"esta tarde|esta noche|a lo largo del día|durante el día de hoy|antes de irme(?: hoy)?|"
+               r"esta tarde|esta noche|a lo largo del día|a lo largo de (?:la|esta) tarde|durante el día de hoy|"
+               r"antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
         clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|"
@@ -2430,6 +2436,9 @@ _GENERAL_COMMIT = {
         r"consultor|assistente)\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"
         r"visita|telefona|vai\s+(?:lá|aí|a\s+casa|à\s+sua\s+casa|ao\s+local|até\s+(?:a\s+)?(?:sua|tua)\s+casa))\b"
         r"(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))|"
+        # Brazilian "a gente" (we) in the present: "A gente te avisa até amanhã", "a gente liga pra você hoje"
+        r"\ba\s+gente\s+(?:te\s+|lhe\s+)?(?:avisa|liga|manda|envia|retorna|responde|confirma|resolve|devolve|"
+        r"passa|chama|escreve|atualiza)\b(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|todos\s+os|todas\s+as))|"
         # a clitic and a present: "amanhã te mando o código", "enviamos-lhe hoje a etiqueta"
         r"\b(?:te|lhe|vos)\s+(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)"
         r"(?:o|amos|emos|imos)\b|"

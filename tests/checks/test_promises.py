@@ -2093,3 +2093,24 @@ def test_round_am_false_alarms_and_next_week(text, lang, hours):
 ])
 def test_round_am_misses(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # commitments said in other words: undertaking, "looking to", staff due with the customer, an email to watch for
+    ("We undertake to reply to all complaints within eight weeks.", "en", 1344),
+    ("We're looking to get this resolved for you within 72 hours.", "en", 72),
+    ("We're looking to move office by March.", "en", None),
+    ("The engineer is due with you on Friday morning.", "en", 98),
+    ("Your payment is due on Friday.", "en", None),
+    ("Watch out for an email from us in the next couple of hours.", "en", 2),
+    ("Look out for an email from us within the hour.", "en", 1),
+    # times in other words: "the coming" days, the end of the month without its article, the afternoon
+    ("Die Rückerstattung wird in den kommenden fünf Werktagen veranlasst.", "de", 168),
+    ("Recibirá una respuesta por escrito antes de fin de mes.", "es", 703),
+    ("Un compañero se pondrá en contacto con usted a lo largo de la tarde.", "es", 7),
+    # Brazilian "a gente" (we) in the present; not a habit
+    ("A gente te avisa até amanhã.", "pt", 31),
+    ("A gente sempre avisa até às 18h.", "pt", None),
+])
+def test_everyday_wordings_of_session_24(text, lang, hours):
+    assert due_h(text, lang) == hours
