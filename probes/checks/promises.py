@@ -190,6 +190,8 @@ _LANGS: dict[str, _Lang] = {
             r"refund|be refunded|credit|be credited|issue|be issued|process|be processed|resolve|be resolved|fix|"
             r"sort|look into|investigate|review|arrange|book|(?:re)?schedule|organi[sz]e|set up|collect|visit|escalate|reach out|be with you|"
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
+            r"pick (?:it|this|that|them|the\s+\w+|your\s+\w+)\s+up|pick up|"
+            r"be (?:getting back|reaching out|contacting|calling|ringing|emailing|sending|following up)|"
             r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
             r"be transferred|be reversed|reverse|swing by|pop (?:round|over|by)|drop by|drop (?:it|them|\w+\s+\w+)\s+(?:round|off|over)|"
@@ -255,6 +257,18 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:look|watch)\s+out\s+for\s+(?:a|an|our|my|the)\s+(?:[\w-]+\s+)?(?:e-?mail|text|call|letter|reply|"
             r"response|update|message)\b"
             r"|\b(?:is|are|['’]s|['’]re)\s+due\s+(?:with\s+you|round|over|on\s*site|at\s+yours)\b"
+            # the customer booked in for a call or a visit: "You're booked in for a callback at 2pm", "we've got you
+            # down for a visit Thursday"
+            r"|\b(?:you['’]re|you\s+are|you['’]ve\s+been|you\s+have\s+been)\s+(?:now\s+)?booked\s+in\b"
+            r"|\bgot\s+you\s+(?:down|booked\s+in|pencilled\s+in|penciled\s+in)\s+for\s+(?:a|an|the|your)\s+(?:call\s*back|"
+            r"call|visit|appointment|engineer|technician|inspection|survey|repair|installation|fitting|collection)\b"
+            # a text's "back to you" with no verb: "Back to you shortly, within the hour at the latest"
+            r"|(?:^|[,.!;]\s*)back\s+to\s+(?:you|u)\b"
+            # a fix going live: "The fix is going live tonight" (not a product's launch)
+            r"|\b(?:fix|patch|hotfix|correction|repair)\b[^.!?;]{0,30}?\b(?:go(?:es|ing)?\s+live|"
+            r"be\s+(?:deployed|released|rolled\s+out)|is\s+being\s+(?:deployed|released|rolled\s+out))\b"
+            # replies sent as a rule: "Responses are sent within 2 working days"
+            r"|\b(?:responses|replies|answers)\s+are\s+(?:normally\s+|usually\s+)?(?:sent|given|provided|issued)\b"
             r"|\b(?:booked|arranged|scheduled) (?:a|an|the|your) (?:call ?back|call|visit|engineer|technician)\b"
             # "we promise a reply", "we guarantee to call you back", "I commit to getting back to you"
             r"|\b(?:promise|guarantee|commit to|pledge)\s+(?:(?:you|to|that|a|an|our|we|will|['’]ll|get|getting|give|"
@@ -570,7 +584,7 @@ for _code in ("fr", "es", "it", "pt"):
 # "Thursday morning", "jeudi matin": by noon that day.
 # And "Wednesday noon", "mercredi midi", "Mittwoch Mittag", "miércoles a mediodía", "mercoledì a mezzogiorno",
 # "quarta ao meio-dia": noon that day too.
-_MORNING = {"en": "morning|(?:at |by )?(?:noon|midday|lunchtime)", "de": "früh|vormittag|(?:um |bis |gegen )?mittag",
+_MORNING = {"en": "morning|(?-i:AM)|(?:at |by )?(?:noon|midday|lunchtime)", "de": "früh|vormittag|(?:um |bis |gegen )?mittag",
             "fr": "matin|(?:à )?midi", "es": "por la mañana|(?:a|al) mediodía", "it": "mattina|(?:a |entro )?mezzogiorno",
             "nl": "ochtend|morgen", "pt": "de manhã|(?:ao|até ao|até o) meio-dia"}
 
@@ -651,7 +665,7 @@ _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bd
 # commitment and its time at once (not a delivery time, which is the product's; not an average, which is a
 # statistic: "Our average response time is currently 3 days", "délai moyen de réponse").
 _SLA = {
-    "en": r"(?:response|reply|answer|turnaround|call-?back|resolution)\s+times?(?:\s+(?:is|are|will be|of|currently|"
+    "en": r"(?:(?:response|reply|answer|turnaround|call-?back|resolution)\s+times?|turnaround)(?:\s+(?:is|are|will be|of|currently|"
           r"usually|normally|typically|generally|approximately|approx\.?|around|about|roughly|up to|under|less than|"
           r"no more than|at most|max(?:imum)?|within)|\s*[:–-])*",
     "de": r"(?:Antwort|Reaktions|Rückruf|Bearbeitungs)(?:zeit|frist|dauer)(?:en)?(?:\s+(?:beträgt|liegt|bei|ist|von|"
@@ -2671,7 +2685,8 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
 # "Ersatzgerät geht heute noch raus", "le colis de remplacement part aujourd'hui"): the delivery that puts a fault
 # right is a step (``_REMEDY``), told as the writer sees it leave.
 _SENT_NOW = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
-    "en": r"(?:is|are)\s+being\s+(?:dispatched|sent|shipped|posted|couriered)|ships|goes\s+out|(?:is|are)\s+going\s+out",
+    "en": r"(?:is|are)\s+being\s+(?:dispatched|sent|shipped|posted|couriered)|ships|goes\s+out|(?:is|are)\s+going\s+out|"
+          r"(?:should|will|['’]ll)\s+(?:arrive|reach\s+you|be\s+with\s+you)",
     "de": r"(?:geht|gehen)\s+(?:[\w.]+\s+){0,4}?(?:raus|heraus|hinaus|in\s+den\s+Versand|zur\s+Post)|"
           r"(?:wird|werden)\s+(?:[\w.]+\s+){0,4}?(?:verschickt|versandt|versendet|rausgeschickt)",
     "fr": r"(?:part|partent)|(?:est|sont)\s+en\s+cours\s+d['’]expédition",

@@ -2108,6 +2108,21 @@ def test_round_am_misses(text, lang, hours):
     ("Die Rückerstattung wird in den kommenden fünf Werktagen veranlasst.", "de", 168),
     ("Recibirá una respuesta por escrito antes de fin de mes.", "es", 703),
     ("Un compañero se pondrá en contacto con usted a lo largo de la tarde.", "es", 7),
+    # booked in, a remedy that should arrive, a turnaround, replies sent as a rule, a text's "back to you", a fix
+    # going live, "will be reaching out", someone picking the ticket up, a weekday's "AM"
+    ("You're booked in for a callback at 2pm.", "en", 4),
+    ("We've got you down for a visit Thursday AM.", "en", 74),
+    ("Anyway I've got you down for pitch 3 on Thursday at 7pm, £45 for the hour.", "en", None),
+    ("The replacement is on its way and should arrive by Wednesday.", "en", 55),
+    ("Orders placed before 2pm are dispatched the same day, so yours should arrive tomorrow.", "en", None),
+    ("Turnaround is 48 hours.", "en", 48),
+    ("Our average turnaround is 3 days.", "en", None),
+    ("Responses are sent within 2 working days.", "en", 48),
+    ("Back to you shortly, within the hour at the latest.", "en", 1),
+    ("The fix is going live tonight.", "en", 7),
+    ("The new website goes live on Monday.", "en", None),
+    ("We'll be reaching out in the next 48 hours.", "en", 48),
+    ("Someone will pick this up tomorrow morning.", "en", 26),
     # Brazilian "a gente" (we) in the present; not a habit
     ("A gente te avisa até amanhã.", "pt", 31),
     ("A gente sempre avisa até às 18h.", "pt", None),
