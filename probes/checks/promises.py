@@ -353,7 +353,7 @@ _LANGS: dict[str, _Lang] = {
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
               (r"(?:d['’]ici |avant )?(?:la )?fin de la semaine prochaine", "end_of_next_week"),
-              (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette )semaine|cette semaine|dans le courant de la semaine|"
+              (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de cette |de )semaine(?! prochaine)|cette semaine|dans le courant de la semaine|"
                r"courant de la semaine", "end_of_week"),
               (r"(?:en |au )?début de (?:la )?semaine prochaine", "early_next_week"),
               (r"avant le week-end|d['’]ici le week-end", "end_of_week"),
@@ -393,7 +393,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:antes de|a|al|para) (?:final|fin|finales) de la (?:próxima semana|semana que viene|semana próxima)",
                "end_of_next_week"),
               (r"(?:antes de|a|al) (?:final|fin) de (?:la |esta )?semana|antes de que (?:acabe|termine|finalice) "
-               r"(?:la|esta) semana|esta (?:misma )?semana|a lo largo de (?:la|esta) semana", "end_of_week"),
+               r"(?:la|esta) semana|esta (?:misma )?semana|a lo largo de (?:la|esta) semana|"
+               r"en el transcurso de (?:la|esta) semana", "end_of_week"),
               (r"(?:a |al )?(?:principios|comienzo|inicio|principio) de la (?:próxima semana|semana que viene|semana próxima)",
                "early_next_week"),
               (r"antes del fin de semana", "end_of_week"),
@@ -2450,6 +2451,8 @@ _GENERAL_COMMIT = {
         r"consultor|assistente)\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"
         r"visita|telefona|vai\s+(?:lá|aí|a\s+casa|à\s+sua\s+casa|ao\s+local|até\s+(?:a\s+)?(?:sua|tua)\s+casa))\b"
         r"(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))|"
+        # news given in the present: "Damos notícias até sexta", "dou-lhe uma resposta amanhã"
+        r"\b(?:damos|dou)(?:-lhe|-te)?\s+(?:notícias|novidades|retorno|um\s+retorno|resposta|uma\s+resposta)\b|"
         # Brazilian "a gente" (we) in the present: "A gente te avisa até amanhã", "a gente liga pra você hoje"
         r"\ba\s+gente\s+(?:te\s+|lhe\s+)?(?:avisa|liga|manda|envia|retorna|responde|confirma|resolve|devolve|"
         r"passa|chama|escreve|atualiza)\b(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|todos\s+os|todas\s+as))|"
@@ -2662,6 +2665,10 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
                                  r"você)\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b).*(?:\b(?:" + verbs +
                                  r")\b(?:\s+[\w'’.-]+){0,6}?\s*\b(?:" + visits + r")\b|\b(?:" + visits +
                                  r")\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b)"
+                                 # … nor one called off or gone by ("la visite prévue jeudi a été annulée")
+                                 r"(?!.*\b(?:cancel\w*|called\s+off|no\s+longer|took\s+place|annul\w*|plus\s+nécessaire|a\s+eu\s+lieu|"
+                                 r"abgesagt|storniert|entfällt|stattgefunden|anulad[oa]|cancelad[oa]|ya\s+no|annullat[oa]|"
+                                 r"non\s+è\s+più|geannuleerd|afgezegd|niet\s+meer|desmarcad[oa]|já\s+não)\b)"
                                  # … nor moved by the customer: "visit booked for Thursday has been moved by the customer"
                                  r"(?!.*\b(?:by\s+(?:the\s+)?(?:customer|client|you)|par\s+(?:vous|le\s+client)|"
                                  r"von\s+(?:Ihnen|dir|dem\s+Kunden)|por\s+(?:usted|ti|el\s+cliente|si|você)|"
@@ -2669,15 +2676,17 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
                                  re.I) for lang, verbs, visits in (
     ("en", r"rescheduled|re-?booked|re-?arranged|moved|brought\s+forward",
      r"visit|appointment|engineer|technician|call\s*back|installation|repair|inspection|survey|fitting"),
-    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé",
-     r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel"),
-    ("de", r"verschoben|umgebucht|verlegt|vorgezogen|neu\s+(?:angesetzt|terminiert|eingeplant)",
+    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé|prévue?|programmée?|planifiée?|fixée?",
+     r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel|technicien|plombier|électricien"),
+    ("de", r"verschoben|umgebucht|verlegt|vorgezogen|neu\s+(?:angesetzt|terminiert|eingeplant)|eingeplant|geplant|"
+           r"terminiert|angesetzt",
      r"Termin\w*|Besuch\w*|Techniker\w*|Monteur\w*|Rückruf\w*|Reparatur\w*|Installation|Montage\w*|Besichtigung"),
-    ("es", r"reprogramado|reprogramé|reprogramamos|cambiado|cambié|movido|adelantado|reagendado|reagendé",
-     r"visita|cita|intervención|instalación|reparación|llamada"),
-    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato",
-     r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata"),
-    ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland",
+    ("es", r"reprogramado|reprogramé|reprogramamos|cambiado|cambié|movido|adelantado|reagendado|reagendé|"
+           r"previst[oa]|programad[oa]|agendad[oa]",
+     r"visita|cita|intervención|instalación|reparación|llamada|técnico|fontanero|electricista"),
+    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato|previst[oa]|programmat[oa]|fissat[oa]",
+     r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata|tecnico|idraulico|elettricista"),
+    ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland|ingepland|gepland",
      r"bezoek|afspraak|monteur|reparatie|installatie|inspectie|terugbel\w*"),
     ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]|remarquei|remarcad[oa]|alterei|antecipei|mudei",
      r"visita|marcação|intervenção|instalação|reparação|reparo|agendamento|técnico"))}
@@ -2688,7 +2697,8 @@ _SENT_NOW = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, r
     "en": r"(?:is|are)\s+being\s+(?:dispatched|sent|shipped|posted|couriered)|ships|goes\s+out|(?:is|are)\s+going\s+out|"
           r"(?:should|will|['’]ll)\s+(?:arrive|reach\s+you|be\s+with\s+you)",
     "de": r"(?:geht|gehen)\s+(?:[\w.]+\s+){0,4}?(?:raus|heraus|hinaus|in\s+den\s+Versand|zur\s+Post)|"
-          r"(?:wird|werden)\s+(?:[\w.]+\s+){0,4}?(?:verschickt|versandt|versendet|rausgeschickt)",
+          r"(?:wird|werden)\s+(?:[\w.]+\s+){0,4}?(?:verschickt|versandt|versendet|rausgeschickt)|"
+          r"(?:sollte|sollten|müsste|müssten|wird|werden)\s+(?:[\w.]+\s+){0,4}?bei\s+(?:Ihnen|dir)\s+sein",
     "fr": r"(?:part|partent)|(?:est|sont)\s+en\s+cours\s+d['’]expédition",
     "es": r"(?:sale|salen)|(?:se\s+envía|se\s+envían)",
     "it": r"(?:parte|partono)|(?:viene|vengono)\s+(?:spedit[oaie]|inviat[oaie])",

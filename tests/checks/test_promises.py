@@ -2123,6 +2123,19 @@ def test_round_am_misses(text, lang, hours):
     ("The new website goes live on Monday.", "en", None),
     ("We'll be reaching out in the next 48 hours.", "en", 48),
     ("Someone will pick this up tomorrow morning.", "en", 26),
+    # a visit planned, in every language, and not one called off; a remedy that should be with the customer
+    ("Ein Techniker ist für Donnerstag Vormittag eingeplant.", "de", 74),
+    ("Le technicien est prévu jeudi matin.", "fr", 74),
+    ("La visite prévue jeudi a été annulée.", "fr", None),
+    ("Tiene prevista la visita del técnico el jueves por la mañana.", "es", 74),
+    ("Il tecnico è previsto per giovedì mattina.", "it", 74),
+    ("De monteur staat voor donderdagochtend ingepland.", "nl", 74),
+    ("Die Wartung ist für Donnerstag geplant.", "de", None),
+    ("Der Ersatz ist unterwegs und sollte bis Mittwoch bei Ihnen sein.", "de", 55),
+    # the end of the week without its article, "en el transcurso de la semana"; Portuguese news in the present
+    ("Vous serez remboursé d'ici la fin de semaine.", "fr", 103),
+    ("Le contactaremos en el transcurso de la semana.", "es", 103),
+    ("Damos notícias até sexta.", "pt", 103),
     # Brazilian "a gente" (we) in the present; not a habit
     ("A gente te avisa até amanhã.", "pt", 31),
     ("A gente sempre avisa até às 18h.", "pt", None),
