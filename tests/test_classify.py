@@ -704,3 +704,87 @@ def test_a_bot_naming_itself_the_brands_assistant_and_handing_over_to_a_human_is
 ])
 def test_a_person_with_one_bot_like_word_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # text messages whose gateway dropped the accents
+    "BoxTel: Nous avons bien recu votre demande de resiliation. Un conseiller vous rappellera sous 48h. Ceci est un "
+    "SMS automatique, merci de ne pas y repondre.",
+    "EDLuz: Recebemos a sua mensagem. Este numero nao recebe respostas. Para falar connosco ligue 808 535 353.",
+    # an automatic text message called so
+    "Stadtwerke: Dies ist eine automatische SMS. Ihr Zählerstand wurde übernommen.",
+    "Farmacia Verdi: Questo è un SMS automatico. La sua ricetta è pronta.",
+    "Gemeente Zwolle: Dit is een automatische sms. Uw afspraak staat op 12 mei om 10.00 uur.",
+])
+def test_an_automatic_text_message_with_or_without_its_accents_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hola Jane, siento que el SMS automatico no te llegara; te confirmo la cita el martes a las 10. Marta",
+    "Bonjour Jane, desole pour le SMS automatique d'hier : votre rendez-vous est bien jeudi. Karim",
+])
+def test_a_person_mentioning_an_automatic_text_without_accents_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo Lena Hoffmann,\n\nIhr Ticket #DE-30917 „Lieferung unvollständig\" wurde geschlossen.\n\nWie zufrieden waren "
+    "Sie mit unserem Service?\nhttps://feedback.example.de/t/DE-30917\n\nFalls Ihr Anliegen noch nicht gelöst ist, "
+    "antworten Sie einfach auf diese E-Mail.\n\nDiese Nachricht wurde automatisch versendet.\nKüchenwelt24",
+    "Hola Carmen:\n\nTu caso n.º 4471 se ha cerrado.\n\n¿Nos ayudas a mejorar? Responder a esta encuesta solo te "
+    "llevará un minuto:\nhttps://encuestas.example.es/s/4471\n\nGracias por confiar en ModaCasa.\n\nEste mensaje se ha "
+    "generado automáticamente.",
+    "A conversa foi encerrada.\n\nObrigado por falar connosco! Como avalia o atendimento que recebeu?\n⭐ 1  ⭐⭐ 2  "
+    "⭐⭐⭐ 3\n\nEsta mensagem foi enviada automaticamente.",
+    "Bonjour Jeanne,\n\nVotre demande n° 88213 a été clôturée.\n\nMerci de votre confiance.\n\nCe message a été "
+    "envoyé automatiquement.",
+    "Gentile Anna,\n\nla sua richiesta n. 7712 è stata chiusa.\n\nGrazie per averci contattato.\n\nQuesto messaggio "
+    "è stato generato automaticamente.",
+    "Beste Jan,\n\nUw melding 55120 is afgesloten.\n\nBedankt voor uw geduld.\n\nDit bericht is automatisch "
+    "verzonden.",
+])
+def test_a_closing_notice_that_says_it_was_sent_automatically_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Tom,\n\nThanks for bearing with us.\n\nI've refunded the £20 today, so your ticket has been closed.\n\nThis "
+    "message was sent automatically from our helpdesk.\n\nThanks,\nPriya",
+    "Hola Carmen:\n\nGracias por tu paciencia.\n\nHe revisado tu pedido y te he devuelto 12 €, así que tu caso se ha "
+    "cerrado.\n\nEste mensaje se ha generado automáticamente.\n\nUn saludo,\nLucía",
+])
+def test_a_person_who_closes_the_case_after_answering_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+def test_the_answers_a_satisfaction_survey_offers_are_not_the_writer_speaking():
+    notice = ("Hi Owen,\n\nYour request (#55102) \"Refund not showing on statement\" has been marked as solved.\n\n"
+              "If you feel the issue hasn't been resolved, simply reply to this email.\n\nHow would you rate the "
+              "support you received?\nGood, I'm satisfied  |  Bad, I'm unsatisfied\n\n--------------------------------"
+              "\nThis email is a service from Pebble Pay Support. Delivered by Zendesk")
+    assert auto_wording(notice)
+    answer = ("Hi Owen,\n\nI've reset your password and the refund of £12 went out today.\n\nHow would you rate my "
+              "reply?\nGood, I'm satisfied | Bad, I'm unsatisfied\n\nPriya")
+    assert auto_wording(answer) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Nathan,\n\nThanks for the quick reply. I've updated the delivery address on your account.\n\nJust so you "
+    "know, I'm on leave from Friday for two weeks, so my colleague Priya will pick this up.\n\nThanks,\nJess",
+    "Hallo Herr Brandt,\n\nich habe Ihre Adresse geändert.\nAb Freitag bin ich im Urlaub, meine Kollegin übernimmt.\n\n"
+    "Grüße\nJess",
+    "Bonjour Nathan,\n\nj'ai modifié votre adresse de livraison.\nJe serai en congé à partir de vendredi, ma collègue "
+    "Priya prendra le relais.\n\nBien à vous,\nJess",
+])
+def test_a_leave_mentioned_after_an_answer_is_no_out_of_office(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nThank you for your email. I'm on leave until 14 June with no access to email. For urgent matters please "
+    "contact support@example.com.\n\nJess",
+    "Bonjour,\n\nJe suis en congé jusqu'au 14 juin. En cas d'urgence, contactez support@example.fr.\n\nJess",
+])
+def test_a_leave_told_before_anything_else_is_still_an_out_of_office(text):
+    assert auto_wording(text)

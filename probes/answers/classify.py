@@ -9,17 +9,20 @@ agents' answers included (README, "Automatic or from a person"):
 - a target's own ``replies:`` rules in probes.yaml decide first;
 - strong evidence decides alone: RFC 3834 ``Auto-Submitted: auto-replied``, ``X-Autoreply``,
   ``X-Autorespond``, ``Precedence: auto_reply``, a text that says it is automatic or out of office (in its
-  first lines, or in the first paragraph after a subject line and a greeting), an out-of-office by its frame (away
-  for a stretch of dates in its first sentence, and what happens to the mail meanwhile: read on the return, not
-  forwarded, a stand-in, whom to ask if urgent; not above an amount or something done), a queue position, a bot naming
-  itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of the run;
+  first lines, or in the first paragraph after a subject line and a greeting; accents optional, as text gateways drop
+  them; an absence told after an answer, "I've updated … I'm on leave from Friday", is only weak), an out-of-office by
+  its frame (away for a stretch of dates in its first sentence, and what happens to the mail meanwhile: read on the
+  return, not forwarded, a stand-in, whom to ask if urgent; not above an amount or something done), a queue position,
+  a bot naming itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of
+  the run;
 - weak evidence counts only together with other evidence: ``Auto-Submitted: auto-generated`` (Zendesk and
   Freshdesk put it on agents' answers too), ``Precedence: bulk|list|junk`` (RT puts it on every message),
   ``X-Loop``, an acknowledgement's wording ("we have received your request"), a ticket made or its status
-  changed, a ticket reference in a text with no answer in it, "do not reply" (weakest in the footer of a
-  person's answer, where helpdesks put it too), a no-reply sender; a text that says it is automatic further
-  down, where nobody says "I" or signs by name (0.75: one more sign decides); every agent busy, the next free
-  agent, closed now, an answer on reopening (a chat's queue, an out-of-hours notice) in a text nobody speaks in;
+  changed, a ticket or chat closed ("Ihr Ticket … wurde geschlossen", in a text nobody speaks in; the answers a
+  satisfaction survey offers, "Good, I'm satisfied", are nobody speaking), a ticket reference in a text with no answer
+  in it, "do not reply" (weakest in the footer of a person's answer, where helpdesks put it too), a no-reply sender;
+  a text that says it is automatic further down, where nobody says "I" or signs by name (0.75: one more sign
+  decides); every agent busy, the next free agent, closed now, an answer on reopening (a chat's queue, an out-of-hours notice) in a text nobody speaks in;
   a person's answer (a name under the closing, "I", an amount, something done about the request) makes the
   acknowledgement no sign at all. The customer's quoted message ("> …", "On … wrote:", "Your original
   message:", the oldest entry of a helpdesk's thread) is not the company's text and is left out;
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from email.utils import parseaddr
 
@@ -48,8 +52,46 @@ class Evidence:
     said: str
 
 
+def _bare(c: str) -> str:
+    """The letter without its accent ("é" -> "e"), or "" for a character that has none."""
+    d = unicodedata.normalize("NFD", c)
+    return d[0] if len(d) > 1 and d[0].isalpha() else ""
+
+
+def _accents_optional(pattern: str) -> str:
+    """The pattern with every accented letter of a word also matching it without its accent: text messages often come
+    through gateways that drop them ("Ceci est un SMS automatique, merci de ne pas y repondre", "Este numero nao
+    recebe respostas"). A letter standing alone as a word ("è", "é", "à") keeps its accent: without it, it is
+    another word ("e" is "and")."""
+    out, i, in_class, negated = [], 0, False, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+            out.append(c if negated else c + _bare(c))   # "[^é]" must not leave "e" out too
+        elif c == "[":
+            in_class, negated = True, pattern[i + 1:i + 2] == "^"
+            out.append(c)
+            if negated:
+                out.append("^")
+                i += 1
+            if pattern[i + 1:i + 2] == "]":   # "[]…]", "[^]…]": a bracket first in the class is a member
+                out.append("]")
+                i += 1
+        elif (b := _bare(c)) and (pattern[i - 1:i].isalpha() or pattern[i + 1:i + 2].isalpha()):
+            out.append(f"[{c}{b}]")
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _words(*patterns: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    return re.compile(_accents_optional("|".join(f"(?:{p})" for p in patterns)), re.I)
 
 
 _ANY = r"(?:a|an|une?|eine?|una?|uma?|een)"
@@ -73,7 +115,7 @@ SAYS_AUTOMATIC = _words(
     r"\b(?:has|have) been automatically generated\b",
     _label(r"automatic (?:reply|response|acknowledge?ment)"),
     r"\bauto-?(?:reply|response)\s*:",
-    r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung)\b",
+    r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung|sms|mitteilung)\b",
     # "dies ist eine automatisch erstellte Eingangsbestätigung": the adverb before any noun
     r"\bdies ist eine? (?:automatisch|maschinell) (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
     r"\w+",
@@ -85,7 +127,8 @@ SAYS_AUTOMATIC = _words(
     r"(?:automatisch|maschinell) "
     r"(?:erstellt|generiert|erzeugt|versandt|versendet|verschickt|gesendet)\b",
     _label(r"automatische antwort"),
-    r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception) "
+    # (an automatic text message too: "Ceci est un SMS automatique", "Questo è un SMS automatico")
+    r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception|sms|texto) "
     r"automatique\b",
     r"\b(?:ce|cet) (?:message|e-?mail|courriel) (?:a été|est) (?:généré|envoyé) automatiquement\b",
     _label(r"réponse automatique"),
@@ -95,10 +138,11 @@ SAYS_AUTOMATIC = _words(
     r"(?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica)\b",
     _label(r"respuesta automática"),
     r"\bquesta è una risposta automatica\b",
-    r"\bquesto è un (?:messaggio|e-?mail) automatico\b",
+    r"\bquesto è un (?:messaggio|e-?mail|sms) automatico\b",
     r"\b(?:messaggio|e-?mail) (?:generat[oa]|inviat[oa]) automaticamente\b",
     _label(r"risposta automatica"),
     r"\bdit is een automatisch(?: gegenereerd| verzonden)? (?:antwoord|bericht|e-?mail|ontvangstbevestiging)\b",
+    r"\bdit is een automatische (?:sms|melding|e-?mail|mail|reactie)\b",
     r"\bautomatisch (?:gegenereerd|verzonden) (?:bericht|e-?mail|antwoord)\b",
     # "Dit is een automatisch gegenereerde bevestiging": the adverb and participle before any noun, as in German
     r"\bdit is een (?:automatisch|machinaal) (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|opgestelde?) \w+",
@@ -406,6 +450,26 @@ SAYS_STATUS = _words(
     r"(?:is (?:bijgewerkt|gewijzigd|veranderd))\b",
     r"\b(?:o )?estado d[oa] (?:seu |sua )?(?:pedido|pedidos|solicitação|ticket|reparação|reclamação)\b[^.\n]{0,40}? "
     r"(?:foi (?:atualizado|alterado)|mudou)\b",
+)
+# The ticket, case or chat was closed, as a helpdesk's closing notice says it ("Ihr Ticket #DE-30917 … wurde
+# geschlossen", "Tu caso n.º 4471 se ha cerrado", "A conversa foi encerrada"): a person closing a case says so too
+# ("I've sorted it, so your ticket has been closed"), so only weak, and only in a text nobody speaks in.
+_BETWEEN = r"(?: (?:[^.\n]|\.(?=\s?[º°ª]?\s?\d)){0,40}?)?"   # its reference or title between ("n.º 4471")
+SAYS_CLOSED = _words(
+    rf"\b(?:your|the|this) (?:\w+ )?(?:ticket|case|request|enquiry|inquiry|query|conversation|chat){_BETWEEN} "
+    r"(?:has been|was|is now|is) (?:closed|resolved|solved|ended)\b|\b(?:this|the) chat has ended\b",
+    rf"\b(?:ihr|dein|das|der) (?:ticket|anliegen|vorgang|fall|chat|gespräch|anfrage){_BETWEEN} (?:wurde|ist) (?:\w+ )?"
+    r"(?:geschlossen|abgeschlossen|beendet|gelöst)\b",
+    rf"\b(?:votre|ta|la|le) (?:demande|ticket|dossier|conversation|discussion|réclamation){_BETWEEN} (?:a été|est) "
+    r"(?:clôturée?|fermée?|résolue?|terminée?)\b",
+    rf"\b(?:tu|su|el|la) (?:caso|ticket|solicitud|incidencia|consulta|conversación|chat){_BETWEEN} (?:se ha (?:cerrado|"
+    r"resuelto)|ha sido (?:cerrad|resuelt)[oa]|ha (?:finalizado|terminado)|(?:ha quedado|queda) cerrad[oa])\b",
+    rf"\b(?:il (?:suo |tuo )?(?:ticket|caso)|la (?:sua |tua )?(?:richiesta|pratica|segnalazione|conversazione|chat))"
+    rf"{_BETWEEN} (?:è stat[oa] (?:chius|risolt)[oa]|si è conclus[oa]|è terminat[oa])\b",
+    rf"\b(?:uw|je|jouw|het|de) (?:ticket|melding|aanvraag|vraag|zaak|gesprek|chat){_BETWEEN} (?:is|werd) "
+    r"(?:gesloten|afgesloten|opgelost|beëindigd|afgerond)\b",
+    rf"\b(?:o (?:seu |teu )?(?:ticket|pedido|caso|chamado|processo)|a (?:sua |tua )?(?:conversa|solicitação|reclamação|"
+    rf"ocorrência)){_BETWEEN} (?:foi (?:encerrad|fechad|resolvid|concluíd|finalizad)[oa]|está (?:encerrad|fechad)[oa])\b",
 )
 # A ticket or case reference ("ticket #55120", "réf. 88213", "Vorgangsnummer 2025-118734"); an order number or a
 # booking reference is the customer's own, not a sign of a ticket just made.
@@ -745,15 +809,62 @@ _DUTCH = re.compile(r"\b(?:het|een|niet|wij|jouw|uw|ons|onze|bij|voor|naar|dat|w
 _FRENCH = re.compile(r"\b(?:le|les|des|une|est|pour|vous|nous|avec|dans|sur|pas|que|qui|du|au|ai|suis)\b", re.I)
 
 
+# A satisfaction survey's question, above the answers it offers the customer ("How would you rate the support you
+# received?⏎Good, I'm satisfied | Bad, I'm unsatisfied"): those answers are the customer's words, not the writer's.
+_SURVEY_QUESTION = re.compile(
+    r"\bhow (?:would|do|did) you rate\b|\bhow satisfied (?:were|are) you\b|\bhow did we do\b|"
+    r"\bwie zufrieden (?:waren|sind) sie\b|\bwie (?:bewerten|beurteilen) sie\b|"
+    r"\bcomment (?:évaluez|évalueriez|noteriez|jugez)-vous\b|\bêtes-vous satisfaite?s?\b|"
+    r"\b(?:cómo|como) (?:valoras|valora|valorarías|valoraría|calificas|califica|calificarías|calificaría|evalúas|"
+    r"evalúa|avalia|avalias|classifica|classificaria)\b|\bcome (?:valuta|valuti|giudica|giudichi)\b|"
+    r"\bquanto (?:è|sei) (?:stat[oa] )?soddisfatt|\bhoe (?:tevreden bent|beoordeelt|beoordeel)\b|"
+    r"\bficou satisfeit[oa]\b", re.I)
+
+
+def _without_survey_answers(text: str) -> str:
+    """The text without the answers a survey offers under its question (the line after it, when short)."""
+    if not _SURVEY_QUESTION.search(text):
+        return text
+    kept, after_question = [], False
+    for line in text.splitlines():
+        if after_question and line.strip():
+            after_question = False
+            if len(line.strip()) <= 80:
+                continue
+        if _SURVEY_QUESTION.search(line) and line.rstrip().endswith(("?", ":")):
+            after_question = True
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def _person_speaks(text: str) -> bool:
     """Someone speaks for themselves, or something was done about the request (PERSON_SIGNS, or French "je")."""
+    text = _without_survey_answers(text)
     if PERSON_SIGNS.search(text):
         return True
     return bool(re.search(r"\bje\b", text, re.I)) and len(_FRENCH.findall(text)) >= len(_DUTCH.findall(text))
 
 
+# The writer reports something they did in the first person perfect ("I've updated", "ich habe … geändert", "j'ai
+# modifié", "he actualizado", "ho aggiornato", "ik heb … aangepast", "atualizei"): an answer, not an absence notice
+# (not "I have received your message", "I have been", "ich habe … erhalten", "j'ai été", "he estado").
+_DID = re.compile(
+    r"(?-i:\bI)(?:['’]ve| have) (?:just |now |already |also |gone ahead and )?(?!been\b|received\b|got\b|had\b)"
+    r"[a-z]{3,}(?:ed|nt|ne|de|en|un|ut|et)\b|"
+    r"\b(?:ich habe|habe ich) (?:\w+ ){0,4}?\bge\w+[td]\b|\bj['’]ai (?:\w+ ){0,2}?(?!été\b)\w+é\b|"
+    r"\b(?:le |lo |la |se lo |ya )?he (?!recibido\b|estado\b|tenido\b)\w+(?:ado|ido)\b|"
+    r"\bho (?!ricevuto\b|avuto\b)\w+(?:ato|uto|ito)\b|\bik heb (?:\w+ ){0,4}?\bge\w+[dt]\b|"
+    r"\b(?:atualizei|alterei|mudei|enviei|cancelei|reembolsei|corrigi|resolvi|marquei|agendei|troquei)\b", re.I)
+
+
+def _answered_before(text: str) -> bool:
+    """Something done about the request (an amount, a refund, "I've updated …") in the text."""
+    return bool(DONE_SIGNS.search(text) or _DID.search(text))
+
+
 def _says_i(text: str) -> bool:
     """Someone speaks for themselves in the first person singular ("I", "ich", "je", "yo", "io", "ik", "eu")."""
+    text = _without_survey_answers(text)
     return bool(_FIRST_PERSON.search(text)) or (
         bool(re.search(r"\bje\b", text, re.I)) and len(_FRENCH.findall(text)) >= len(_DUTCH.findall(text)))
 
@@ -826,8 +937,13 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds: no need to search
         # Said in the subject or the first lines, it is what the message is; further down (a footer, a
         # person mentioning their leave) only a weak sign.
-        if m := (subject and pattern.search(subject)) or pattern.search(head) or (
-                pattern is SAYS_AUTOMATIC and pattern.search(opening)):
+        m = (subject and pattern.search(subject)) or pattern.search(head) or (
+            pattern is SAYS_AUTOMATIC and pattern.search(opening))
+        if m and pattern is SAYS_AWAY and m.string is head and _answered_before(head[:m.start()]):
+            # "Thanks for the quick reply. I've updated the address … I'm on leave from Friday": a person who answers
+            # first and then mentions a leave; an out-of-office tells of the absence before anything else
+            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (after an answer)"))
+        elif m:
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
         elif m := pattern.search(text) or pattern.search(flat):
             # Further down, in a text where nobody speaks for themselves or signs by name, the message still
@@ -882,6 +998,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
     if (m := SAYS_UNSIGNED.search(flat)) and impersonal():
         found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (valid with nobody's signature)"))
+    if (m := SAYS_CLOSED.search(flat)) and impersonal():
+        found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (a closing notice, nobody's answer)"))
     status = SAYS_STATUS.search(flat)
     if status:
         found.append(Evidence(WEAK, f"says “{_quote(status.group(0))}” (a ticket's status, nobody's answer)"))

@@ -150,7 +150,7 @@ _CUSTOMER_NOUN = re.compile(
     r"\b(?:a|o|esta|este)\s+(?:senhora|senhor)\b|\b(?:la|cette)\s+dame\b|\b(?:de|deze)\s+(?:mevrouw|meneer)\b|"
     r"\b(?:die|diese)\s+(?:frau|dame)\b|\b(?:der|dieser)\s+herr\b", re.I)
 _PRONOUN = re.compile(
-    r"\b(?:she|he|her|him|she's|he's|she'll|he'll|she'd|he'd|elle|il\s+a|il\s+est|il\s+veut|lui|ella|[ée]l|"
+    r"\b(?:she|he(?!\s+[^\W\d_]+(?:ado|ido|cho|to)\b)|her|him|she's|he's|she'll|he'll|she'd|he'd|elle|il\s+a|il\s+est|il\s+veut|lui|ella|[ée]l|"
     r"lei|lui|ele|ela|dele|dela|zij|hij|ze\s+(?:heeft|is|wil|belt)|haar|hem|"
     r"(?-i:sie\s+(?:hat|ist|will|war|ruft|schreibt)|er\s+(?:hat|ist|will|war|ruft|schreibt)))\b", re.I)
 
@@ -195,6 +195,13 @@ _DRAFTING = re.compile(
     r"\bcopy\s+of\s+(?:the\s+|my\s+)?(?:reply|email|response|answer)\s+(?:sent|to|from)\b|"
     r"\bproof(?:read)?\b|\breword\b|\brephrase\b|\bcopy\s+(?:the\s+)?(?:rest|this|it|text)\s+(?:from|of)\b|"
     r"\bpaste\s+(?:in\s+)?(?:the\s+)?\w+\s+from\b|\b(?:ok|okay)\s+before\s+we\b|"
+    # "before it goes out" in the other languages: "bevor das rausgeht", "avant que ça parte", "voordat het eruit gaat"
+    r"\bbevor\s+(?:das|es|die\s+(?:mail|antwort))\s+raus\s*geht\b|"
+    r"\bavant\s+que\s+(?:[çc]a|cela|le\s+(?:mail|message))\s+(?:parte|soit\s+envoy[ée])\b|"
+    r"\bantes\s+de\s+que\s+(?:salga|se\s+env[ií]e)\s+(?:el|este)\s+(?:correo|mail|mensaje)\b|"
+    r"\bprima\s+che\s+(?:parta|esca|venga\s+inviat[ao])\s+(?:la\s+(?:mail|risposta)|il\s+messaggio)\b|"
+    r"\bvoordat\s+(?:het|dit|de\s+mail)\s+(?:eruit|de\s+deur\s+uit)\s+gaat\b|"
+    r"\bantes\s+de\s+(?:isto|isso|o\s+e-?mail)\s+(?:sair|seguir|ser\s+enviado)\b|"
     r"\b(?:antes\s+de\s+(?:enviar|mandar|confirmar)|avant\s+(?:d['’]envoyer|l['’]envoi|envoi)|vor\s+dem\s+(?:ab|ver)?senden|"
     r"vor\s+(?:dem\s+)?versand|prima\s+di\s+(?:inviare|mandare)|voor\s+(?:het\s+)?(?:versturen|verzenden))\b|"
     r"\b(?:não|no|non|nicht|niet|ne\s+pas|don['’]t|do\s+not)\s+(?:enviar|mandar|inviare|envoyer|senden|schicken|"
@@ -387,6 +394,12 @@ _NOT_NAMES = {"note", "nb", "fyi", "ps", "re", "subject", "ticket", "case", "ord
 _SIGNED_OFF = re.compile(r"\s[-–—/]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{0,15}|[A-Z]{2,3})\s*$")
 
 
+_GREETS_NAME = re.compile(_GREETING.pattern + r"\s+@?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s*[,!:—–-]", re.I)
+_ASKS_BY_NAME = re.compile(r"(?:^|[.!?;:]\s+|\s[-–—]\s+)@?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15})),?\s+(?:(?:can|could|would)\s+"
+                           r"(?:you|u)|kannst\s+du|tu\s+peux|peux-tu|puedes|puoi|kun\s+je|kan\s+je|podes|consegues)\b",
+                           re.I)
+
+
 def _addressed_to_customer(text: str, persona: dict, lang: str, set_apart: bool = False) -> bool:
     """It says "you" to the customer (a "you" after a colleague's name at its start, or in a set-apart block a
     colleague signed at its end — "… is enough? - A" — is said to the colleague)."""
@@ -397,6 +410,12 @@ def _addressed_to_customer(text: str, persona: dict, lang: str, set_apart: bool 
     signed = _SIGNED_OFF.search(text) if set_apart else None
     if signed and fold(signed.group(1)) not in own and fold(signed.group(1)) not in _NOT_NAMES:
         return False
+    if set_apart:
+        # a block outside the letter that greets someone else ("Hi Tom, I've drafted the reply below …") or turns to
+        # someone else by name and asks them ("… - Kim can you sanity check before this goes?"): its "you" is theirs
+        for m in (_GREETS_NAME.match(text), _ASKS_BY_NAME.search(text)):
+            if m and fold(m.group(1)) not in own and fold(m.group(1)) not in _NOT_NAMES:
+                return False
     parts = _name_parts(persona)
     if parts and re.search(r"(?<![\w'’])(?:" + "|".join(re.escape(p) for p in parts) + r")\s*(?:[,!:—–]|\s-\s)", text):
         return True   # "P.S. Jane - don't forget to clear the hallway": the customer spoken to by name
@@ -468,6 +487,7 @@ def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
                                     for ln in block):
         return False   # a name, a title, a company: the signature
     points, _ = evidence(body, persona, lang)
+    points += bool(_HANDOVER_LABEL.match(body))   # whom it is for: the next agent ("Handover: waiting on the cert …")
     team = _TEAM_LABEL.match(body)
     if team and (_ASKED_OF_TEAM.search(team.group(1)) or "?" in team.group(1)) and (
             points >= 2 or _INFINITIVE_ORDER.search(team.group(1))):
@@ -478,6 +498,10 @@ def block_is_note(block: list[Line], persona: dict, lang: str) -> bool:
     return points >= 2
 
 
+# A handover note's label, opening a block set apart from the letter: "Handover:", "Übergabe:", "Traspaso:",
+# "Passation :", "Passaggio di consegne:", "Overdracht:", "Passagem de turno:".
+_HANDOVER_LABEL = re.compile(r"^\W*(?:shift\s+)?(?:hand-?over(?:\s+notes?)?|[üu]bergabe(?:notiz)?|traspaso|passation|"
+                             r"passaggio(?:\s+di\s+consegne)?|overdracht|passagem(?:\s+de\s+turno)?)\s*:", re.I)
 # A block that opens by addressing a team of the company: "Team facturatie:", "Billing team:", "Équipe SAV :",
 # "Equipo de almacén:", "Abteilung Versand:".
 _TEAM_LABEL = re.compile(r"^\s*(?:(?:team|[ée]quipe|equipo|squadra|equipa|abteilung|afdeling)\s+[\w\-]+(?:\s+[\w\-]+)?|"

@@ -55,6 +55,15 @@ detto": in Spanish, Italian and Portuguese only where the reply says "tú"/"tu")
 presupuesto, … y no lo dijo"); an agent's chat message sent before the one that greets the customer, that speaks
 to nobody and has two points of staff evidence ("[14:02] Callum: cx on her 3rd request, just give std script").
 
+Told by structure (rounds an/ao/ap): a handover to a named colleague ("Übergabe an Sabine:", "Traspaso a Nuria:") or a
+bare "Handover:" below the signature; a block above the letter that greets a colleague ("Hi Tom, I've drafted the reply
+below …") or asks one by name ("… - Kim can you sanity check before this goes?"); a macro's label with its name
+("[Textbaustein Widerruf – NUR verwenden, wenn …]"); a private note or a chat whisper in any language ("[Note privée –
+Sonia]", "(fluister van Ilse: …)"); a postscript to a colleague in brackets ("(ps per Marco: …)"); what to check with
+a named colleague in a note's infinitive ("NB verificare disponibilità furgone con Sandro!!", "[check slot w/ Dean b4
+sending]", "Micha fragen!"); a comment after "//" ("//pendiente confirmar con almacén"). Not a joke about the customer:
+a laugh with them at someone else's blunder ("lol yeah the courier screwed up"), which tone judges.
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -96,7 +105,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"^\s*(?:(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?-i:[A-ZÀ-Þ])[\w.'’\-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*){0,2}"
         r"(?:\s*\([^()\n]{1,40}\)|\s+[-–—|]\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*(?:\s+[\w.'’\-]+){0,2})\s*:\s+)?"
         r"[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
-        r"private\s+notes?|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
+        r"private\s+notes?|notes?\s+priv[ée]es?|notas?\s+privadas?|nota\s+privata|private?\s+notiz|"
+        r"priv[ée]\s*notitie|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
         r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
@@ -120,9 +130,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:\d(?:st|nd|rd|th|e|er|º)?\s*level|level\s*\d|l\d|tier\s*\d|(?:\w+\s+)?(?:team|shift|agents?|colleagues?|"
         r"kolleg\w*|backoffice|back\s+office|billing|finance|ops|supervisor|manager|schicht|[ée]quipe|equipo|"
         r"squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|service\s+\w+))\b[^:\n]{0,20}:", re.I)),
-    (_LABEL, re.compile(r"\[\s*(?:internal|intern|interne?|interno|interna|private|staff\s+only|agent\s+only|"
+    (_LABEL, re.compile(r"\[\s*(?:internal|intern|interne?|interno|interna|private|note\s+priv[ée]e|nota\s+privada|"
+                        r"nota\s+privata|private\s+notiz|priv[ée]\s*notitie|staff\s+only|agent\s+only|"
                         r"not\s+for\s+(?:the\s+)?customer)[^\]\n]{0,40}\]|\[\s*(?:int|note|nb|placeholder|draft|todo|tk)\s*:[^\]\n]{3,200}\]",
                         re.I)),
+    # A chat's whisper, the staff-only message of a chat tool, pasted in: "(fluister van Ilse: …)", "Whisper from Sam:".
+    (_LABEL, re.compile(r"(?:^|[\[(]|:\s)\s*(?:whisper(?:ed)?|fluister(?:bericht)?|gefluisterd|fl[üu]ster(?:n|nachricht)?|"
+                        r"chuchot(?:ement|[ée])|susurro|sussurro|sussurrat[oa])\s+(?:from|by|to|van|door|aan|von|an|de|"
+                        r"da|à|a|para|per|por)\s+@?(?-i:[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[:\-–—]", re.I)),
     (_LABEL, re.compile(r"\b(?:for\s+internal\s+use(?:\s+only)?|internal\s+use\s+only|internal\s+only|staff\s+only|"
                         r"not\s+for\s+(?:the\s+)?(?:customer|client)s?(?:'s)?(?:\s+eyes)?|not\s+customer[- ]facing|"
                         r"not\s+(?:visible|shown)\s+to\s+(?:the\s+)?(?:customer|client)s?|"
@@ -236,7 +251,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"\b(?:ja){3,}\b|\b(?:je){3,}\b|\bk{4,}\b|\b(?:rs){2,}\b|\bxD\b", re.I)),
 ]
 # In a colleague's quoted or forwarded message: talk *about* the customer is staff talk.
-_ABOUT_CUSTOMER = re.compile(r"\b(?:she|her|he|him|the\s+(?:customer|client)|this\s+(?:customer|client|one)|cust|"
+# (Spanish "he" before a participle is "I have": "ya lo he revisado" speaks of nobody)
+_ABOUT_CUSTOMER = re.compile(r"\b(?:she|her|he(?!\s+[^\W\d_]+(?:ado|ido|cho|to)\b)|him|the\s+(?:customer|client)|this\s+(?:customer|client|one)|cust|"
                              r"der\s+kunde|die\s+kundin|elle|lui|la\s+cliente|le\s+client|ella|él|"
                              r"el\s+cliente|il\s+cliente|zij|hij|haar|hem|de\s+klant|"
                              r"ela|ele|o\s+cliente|a\s+cliente)\b", re.I)
@@ -460,8 +476,8 @@ _FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
 # A template engine's expression: a field and a filter after a pipe ("first_name | fallback: 'there'",
 # "customer.name|default:'Kunde'", "vorname | capitalize").
 _TEMPLATE_EXPR = re.compile(r"^\s*[A-Za-z_][\w.]*\s*\|\s*[A-Za-z_]\w*\s*(?::|$|\|)")
-# "PS Maria: …", "P.S. @tom …", "PS für Jens – …": a postscript to a named colleague.
-_POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:(?:to|for|an|für|pour|"
+# "PS Maria: …", "P.S. @tom …", "PS für Jens – …", "(ps per Marco: …)": a postscript to a named colleague.
+_POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+|[(\[]\s*)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:(?:to|for|an|für|pour|"
                          r"à|para|per|voor|aan)\s|(?:x|p/|pr)\s)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
                          r"\s*(?:[:,—–]|\s-\s)")
 # "x Luca: ricontrolla l'IBAN", "x Juan: no le cobres", "p/ Nuno: confirmar morada": a note headed for a colleague in
@@ -634,7 +650,7 @@ _NOT_NAMES = {
 # The customer in the third person, in a reply written to them: pronouns and nouns of every language, demonstratives
 # ("this one", "la solita", "der hat"), imperatives with a pronoun for the customer ("rispondile", "dale largas").
 _THIRD_PRONOUN = re.compile(
-    r"\b(?:she|he|her|him|hers|his|she's|he's|qu'elle|qu'il|elle|lui|ella|él|ele|ela|dele|dela|lei|zij|hij|haar|hem)\b|"
+    r"\b(?:she|he(?!\s+[^\W\d_]+(?:ado|ido|cho|to)\b)|her|him|hers|his|she's|he's|qu'elle|qu'il|elle|lui|ella|él|ele|ela|dele|dela|lei|zij|hij|haar|hem)\b|"
     r"\b(?:der|die)\s+(?:hat|ist|war|will|wollte|ruft|schreibt|nervt)\b|\b(?:sie|er)\s+(?:hat|ist|war|will|ruft|schreibt)\b",
     re.I)
 _THIRD_NOUN = re.compile(
@@ -657,7 +673,9 @@ _THIRD_NOUN = re.compile(
     r"\b(?:il|la|lo)\s+(?:cliente|tizio|tizia|signora|signore)\b|\b(?:la|il)\s+solit[ao]\s+(?:del|della|che|di)\b|"
     r"\bde\s+(?:klant|mevrouw|meneer|vent)\b|\b(?:o|a|esse|essa|este|esta)\s+(?:cliente|senhor|senhora)\b|"
     r"\b(?:da|di|manda|llama|contesta|ofrece|escribe)(?:le|la|lo)\b|\b(?:dile|dale)\b|"
-    r"\b(?:rispondi|scrivi|manda|chiama|d[ai])(?:gli|le|la|lo)\b|\b(?:digli|dille|dagli|dalle)\b", re.I)
+    r"\b(?:rispondi|scrivi|manda|chiama|d[ai])(?:gli|le|la|lo)\b|\b(?:digli|dille|dagli|dalle)\b|"
+    # the same in Portuguese, the pronoun after a hyphen: "avisa-o que é a última vez", "diz-lhe que …", "liga-lhe"
+    r"\b(?:avisa|diz|liga|explica|responde|telefona|informa|escreve)-(?:o|a|lhe|os|as|lhes)\b", re.I)
 # It happens again and again: "fourth email this week", "third time", "schon 3x", "zum vierten Mal", "4e fois".
 _ORDINAL = (r"(?:\d+(?:st|nd|rd|th|e|ème|eme|x|º|ª|\.)?|second|third|fourth|fifth|sixth|umpteenth|nth|millionth|"
             r"hundredth|zweite[ns]?|dritte[ns]?|vierte[ns]?|f[üu]nfte[ns]?|deuxi[èe]me|troisi[èe]me|quatri[èe]me|"
@@ -1009,6 +1027,17 @@ def _persona_names(ctx) -> set[str]:
     return persona_words(persona) | {fold(w) for w in re.findall(r"[^\W\d_]+", str(persona.get("name") or ""))}
 
 
+# Someone or something else than the customer, to blame: the courier, the driver, the system, the app.
+_OTHER_PARTY = re.compile(
+    r"\b(?:courier|carrier|driver|delivery\s+(?:guy|man|driver|company|firm)|postman|postie|the\s+(?:post|van)|"
+    r"warehouse|system|app|website|printer|server|repartidor|mensajero|transportista|(?:el|nuestro)\s+sistema|la\s+app|"
+    r"livreur|transporteur|(?:le|notre)\s+syst[èe]me|l['’]appli|fahrer|kurier|paketbote|paketdienst|zusteller|"
+    r"(?:das|unser)\s+system|corriere|fattorino|(?:il|nostro)\s+sistema|bezorger|koerier|pakketbezorger|"
+    r"(?:het|ons)\s+systeem|estafeta|transportadora|entregador|motorista|(?:o|nosso)\s+sistema)\b", re.I)
+_NOTE_WORD = re.compile(r"\b(?:not[ea]s?|notiz|notitie|memo|vermerk|intern\w*|priv\w*|staff|agent)\b", re.I)
+_ROLLED_EYES = re.compile(r"[🙄🤦😒😤]")
+_ONCE_MORE = re.compile(r"\b(?:another|again|yet\s+another|this\s+one|encore|otra\s+vez|otr[oa]\s+m[áa]s|di\s+nuovo|"
+                        r"un\s+altr[oa]|weer|alweer|schon\s+wieder|noch\s+ein\w*|de\s+novo|mais\s+um[a]?)\b", re.I)
 _FRIENDLY = re.compile(r"[😊🙂😀😃😄😁😉☺]|(?<!\S)[:;]-?\)")
 
 
@@ -1047,6 +1076,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 continue   # "your gift for your mum is wrapped. Don't tell her until she opens it!": her is the mum
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
+            if kind == _JOKE and _OTHER_PARTY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) \
+                    and not _ROLLED_EYES.search(line) and not _ONCE_MORE.search(line):
+                continue   # "lol yeah the courier screwed up big time there 😂": laughing with the customer at someone
+                # else's blunder is manner (tone judges it), not a joke about them ("lol another courier one 🙄" is)
             if kind == _JOKE and m.group(0).lower() == "lol" and (lang == "nl" or _DUTCH_LOL.search(line)):
                 continue
             if kind == _JOKE and m.group(0) == "LOL" and re.match(r"\s+[A-Z]", line[m.end():]):
@@ -1062,7 +1095,19 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                     return aside
             span = m.span() if m.group(0).lstrip().startswith(("[", "(")) and m.group(0).rstrip()[-1:] in "])" \
                 else None
+            before, after = line[:m.start()], line[m.end():]
+            if span and kind == _LABEL and _NOTE_WORD.search(m.group(0)) and after.strip() and not addressee._GREETING.match(
+                    after) and (not before.strip() or ((speaker := _SPEAKER.match(line)) and speaker.end() >= len(
+                    before.rstrip()))):
+                # "[Note privée – Sonia] elle a déjà eu un avoir …": a note's label heads the note, to the line's end
+                # (not "[DRAFT v2] Hi Jane, your refund …", whose words after the label are the customer's)
+                span = (m.start(), len(line))
             return kind, m.group(0), span
+    hit = _HANDOVER_TO.match(line)
+    if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
+            and not _spoken_to(line[hit.end():], lang) and not _TO_CUSTOMER_CS.search(line[hit.end():]):
+        # (not "Handover to Tom: he'll be your contact from Monday", a new contact introduced to the customer)
+        return _LABEL, line.strip(), None   # "Übergabe an Sabine: Sterbeurkunde liegt vor, Konto noch NICHT gesperrt"
     hit = _MACRO_LABEL.match(line)   # "[Textbaustein v3 – Rechtsabteilung prüft noch …]": the template's own label
     if hit:
         return _LABEL, hit.group(0).strip(), (hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip()), hit.end())
@@ -1192,7 +1237,8 @@ def _after_greeting(line: str, whole: str) -> bool:
     return bool(before) and len(before[-1].strip()) <= 60 and before[-1].rstrip().endswith((",", ":"))
 
 
-_DASH_SPLIT = re.compile(r"\s+-{2}\s+|\s+[—–]\s+")
+# (and a "//" comment after the text, as a note is typed: "… ES48213377 //pendiente confirmar con almacén …")
+_DASH_SPLIT = re.compile(r"\s+-{2}\s+|\s+[—–]\s+|\s+/{2}(?=\s*[^\W\d_])")
 
 
 def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tuple[str, str, tuple[int, int]] | None:
@@ -1369,7 +1415,7 @@ _DONT_PROMISE = re.compile(
     r"ne\s+(?:rien|pas)\s+(?:promettre|proposer|offrir|mentionner|admettre|rembourser|s'engager)\b|"
     r"no\s+(?:prometer|ofrecer|ofrecerle|mencionar|admitir|reembolsar|comprometerse)\b|"
     r"(?:non|nn)\s+(?:promettere|offrire|offrirle|offrirgli|menzionare|ammettere|rimborsare)\b|"
-    r"(?:niets|geen\s+\w+|niet)\s+(?:beloven|toezeggen|aanbieden|noemen|toegeven|terugbetalen)\b|"
+    r"(?:niets|niks|geen\s+\w+|niet)\s+(?:beloven|toezeggen|aanbieden|noemen|toegeven|terugbetalen)\b|"
     r"n[ãa]o\s+(?:prometer|oferecer|mencionar|admitir|reembolsar)\b)", re.I)
 # Telegraphic case notes ("cust called 3x, esc to T2", "Kd. hat 3x angerufen, an 2nd Level eskaliert"): each
 # pattern is one kind of staff evidence, and a note needs two different kinds.
@@ -1698,9 +1744,18 @@ _OWN_TEXT = re.compile(
 _OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|suprim|cancell|togli|rimuov|effac|retir|enlev|"
                             r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|utilis|"
                             r"gebruik|verwend|nutzen|benutz|einsetz|manual|handmatig|zelf|mano|m[ãa]o|main|hand", re.I)
+# A handover to a named colleague, opening a line: "Handover to Claire:", "Übergabe an Sabine:", "Traspaso a Nuria:",
+# "Passation à Julie :", "Passaggio a Marco:", "Overdracht aan Sanne:", "Passagem para a Rita:" (the name is checked to
+# be nobody the reply greets: "Übergabe an Frau Lehmann" of a car is said to the customer, and "Frau" is no colleague).
+_HANDOVER_TO = re.compile(
+    r"^\W*(?i:(?:shift\s+)?hand-?over|[üu]bergabe|traspaso|passation|passaggio(?:\s+di\s+consegne)?|overdracht|"
+    r"passagem(?:\s+de\s+turno)?)\s+(?i:to|for|an|a|à|al|ao|aan|para|per|pour|voor)\s+"
+    r"(?:(?i:the|die|la|el|il|de|o|a)\s+)?@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:\-–—]|\s-\s)")
 # A macro's own label in brackets at the start of a line: "[MACRO – Annulering <14 dgn]", "[Template: refund]".
 _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|template|textbaustein|sjabloon|"
                           r"plantilla|modello\s+di\s+risposta|mod[eè]le\s+de\s+r[ée]ponse|modelo\s+de\s+resposta)"
+                          # (the macro's name may come first: "[Textbaustein Widerruf – NUR verwenden, wenn …]")
+                          r"(?:\s+(?!v\.?\s?\d)[^\s\[\]{}:–—#\-]+){0,3}"
                           r"\s*(?:v\.?\s?\d+(?:\.\d+)?\s*)?(?:[:\-–—#]|\d)[^\]}\n]{0,120}[\]}]", re.I)
 # A line for a shift or a team by its label: "Turno noche: si vuelve a escribir …", "Night shift: …",
 # "Spätschicht: …", "Équipe du soir : …", "Avonddienst: …" (the text after it is weighed).
@@ -1719,6 +1774,12 @@ _CAN_YOU = re.compile(r"^(?:can|could|would|will)\s+(?:you|u|ya)\b|^(?:pls|plz|p
 _PLEASE_ANY = re.compile(r"\b(?:pls|plz|xfa|porfa|pf|plis|x\s+favore|pfv|stp)\b", re.I)   # not "por favor", "bitte", "svp"
 # Informal "you" said after a colleague's name: "(Fra, controlla tu …)", "Marta, mira tú si …", "Jens, schau du mal".
 _EMPHATIC_TU = re.compile(r"\b(?:tu|t[uú]|du|jij|toi)\b", re.I)
+# A to-do's attention word before the infinitive: "NB verificare …", "pendiente confirmar …" (not "pendiente de
+# confirmar", "da confermare": a status said to customers too, "fecha pendiente de confirmar con Marta").
+_TODO_WORD = r"(?:(?i:nb|n\.b\.|ps|p\.s\.|ojo|occhio|todo|to\s+do|pendiente|pendente)\s*:?\s+)?"
+# The thing to check, one to three words before whom to check it with (no "your": "confirmar su cita con Marta").
+_WHAT = (r"(?:(?!(?i:su|sus|sua|suo|tu|tus|tua|tuo|votre|vos|ton|ta|tes|seu|seus|suas|your|vostr\w*|vuestr\w*|uw|je|"
+         r"jouw|ihr\w*|con|com|avec|with)\b)[\w'’]+\s+){1,3}?")
 # Asking a named colleague, in the note style of infinitives and shorthand: "chiedere a Davide se …",
 # "rever c/ o Nuno", "preguntar a Marta", "demander à Julie", "check w/ Tom", "mit Jens klären", "navragen bij Sanne".
 _CONSULT = re.compile(
@@ -1728,6 +1789,16 @@ _CONSULT = re.compile(
     r"à|al|aupr[eè]s\s+de|with|w/))\s*(?i:(?:o|a|el|la|il|le|lo)\s+)?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
     r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?i:check|confirm|verify|clear|run\s+(?:it|this)\s+by)\s+(?i:w/|with)\s*"
     r"(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
+    # what to check between the verb and the colleague: "verificare disponibilità furgone con Sandro", "confirmar la
+    # fecha con Marta", "check slot w/ Dean" (English only in shorthand: "check times with Sarah" is said to customers)
+    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?i:ricontrollare|verificare|controllare|confermare|sentire|"
+    rf"confirmar|verificar|comprobar|revisar|validar|checar|rever|conferir|v[ée]rifier|confirmer|valider|checker)\s+"
+    rf"{_WHAT}(?i:con|com|c/|avec|aupr[eè]s\s+de|w/)\s*(?i:(?:o|a|el|la|il|le|lo)\s+)?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{{1,15}}))\b|"
+    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?i:check|confirm|verify|clear)\s+{_WHAT}(?i:w/|c/)\s*"
+    r"(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
+    # a colleague to ask, named first in the note style of a German or Dutch infinitive: "… – Micha fragen!",
+    # "(kassa nog open, Joost vragen)"
+    r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s+(?i:fragen|vragen)\s*[!.]*\s*(?=$|[,;)\]])|"
     r"\b(?i:mit|bei)\s+(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s+(?i:(?:\w+\s+){0,3}?(?:abkl[äa]ren|kl[äa]ren|abstimmen|"
     r"besprechen|absprechen|checken|nachfragen))\b|"
     r"\b(?i:navragen|checken|overleggen|afstemmen|nagaan)\s+(?i:bij|met)\s+(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
@@ -1775,7 +1846,7 @@ _STAFF_INFINITIVE = re.compile(
     r"facturer|rembourser|accepter|cl[ôo]turer|fermer)\b|"
     r"\b(?:noch\s+)?(?:nicht|nichts|keine?n?\s+\w+)\s+(?:\w+\s+){0,2}?(?:best[äa]tigen|zusagen|versprechen|anbieten|"
     r"erw[äa]hnen|erstatten|rausgeben)\b|"
-    r"\b(?:nog\s+)?(?:niet|niets|geen\s+\w+)\s+(?:\w+\s+){0,2}?(?:bevestigen|toezeggen|beloven|aanbieden|noemen|"
+    r"\b(?:nog\s+)?(?:niet|niets|niks|geen\s+\w+)\s+(?:\w+\s+){0,2}?(?:bevestigen|toezeggen|beloven|aanbieden|noemen|"
     r"terugbetalen)\b|"
     r"\b(?:take\s+over|cover|pick\s+up|grab)\s+(?:my\s+|the\s+)?(?:chats?|tickets?|queue)\b|\boverne(?:men|emt)\b|"
     r"\b[üu]bernimm|[üu]bernehmen\b|\b(?:reprendre|prendre\s+le\s+relais\s+sur)\s+(?:le\s+|les\s+|mes\s+)?(?:chats?|tickets?)\b|"
@@ -1849,8 +1920,8 @@ _TELL_ROLE = re.compile(
 _ARTICLE = (r"(?:the\s+|el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|l['’]|il\s+|lo\s+|gli\s+|o\s+|a\s+|os\s+|as\s+|de\s+|"
             r"het\s+|dem\s+|der\s+|den\s+|die\s+)?")
 _CHECK_WITH_ROLE = re.compile(
-    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?:confirmar|verificar|comprobar|revisar|validar|checar|conferir|ver|rever|confirmer|v[ée]rifier|"
-    rf"valider|checker|confermare|verificare|controllare|ricontrollare)\s+"
+    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?:confirmar|verificar|comprobar|revisar|validar|checar|conferir|ver|"
+    rf"rever|confirmer|v[ée]rifier|valider|checker|confermare|verificare|controllare|ricontrollare)\s+"
     rf"(?:[\w'’]+\s+){{0,3}}?(?:con|avec|aupr[eè]s\s+d[eu]|com|w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
     # English says it to customers too ("check with reception on arrival"): only in shorthand
     rf"\b(?:check|confirm|verify|clear)\s+(?:[\w'’]+\s+){{0,3}}?(?:w/|c/)\s*{_ARTICLE}{_DEPT}\b|"

@@ -2,7 +2,7 @@
 import pytest
 
 from probes.checks import CheckContext, run_checks
-from probes.checks.internal_notes import check
+from probes.checks.internal_notes import check, staff_spans
 
 JANE = CheckContext(persona={"name": "Jane Doe", "email": "jane.doe@example.org", "language": "en"}, channel="email")
 
@@ -2168,3 +2168,220 @@ def test_a_colleague_named_in_an_aside_and_given_an_informal_order_without_a_com
 def test_a_colleague_named_in_an_aside_who_will_act_for_the_customer_is_fine():
     assert check("Gentile Sig.ra Doe,\n\nla richiameremo domani (Giada la chiamerà entro le 12).\n\nCordiali saluti",
                  _jane("it")) == []
+
+
+# --- Rounds an/ao/ap ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Jane,\n\nYour refund is done.\n\nBest, Sam\n\nHandover to Priya: cust rang twice about the fee, don't waive "
+     "it again.", "en"),
+    ("Sehr geehrte Frau Doe,\n\nwir kümmern uns um die Kündigung.\n\nMit freundlichen Grüßen\nAndrea\n\nÜbergabe an "
+     "Sabine: Konto noch NICHT gesperrt, bitte morgen Rückruf wg. Zählerstand.", "de"),
+    ("Hola Jane:\n\nNecesitamos una foto del daño.\n\nUn saludo,\nAtención al Cliente\n\nTraspaso a Nuria: falta que "
+     "mande la foto. Si no contesta en 7 días, cerramos.", "es"),
+    ("Bonjour Jane,\n\nVotre remboursement est parti.\n\nCordialement\nService client\n\nPassation à Julie : elle a "
+     "déjà eu un geste, on n'en refait pas.", "fr"),
+    ("Beste Jane,\n\nje retour is verwerkt.\n\nGroet,\nKlantenservice\n\nOverdracht aan Sanne: klant belt al de hele "
+     "week, niks beloven.", "nl"),
+    # a bare handover label on a block below the signature
+    ("Dear Jane,\n\nThere is no rush with any of this.\n\nWith kind regards,\nEleanor Price\nBereavement Support\n\n"
+     "Handover: waiting on death cert from daughter, Claire picks this up Mon. Final bill NOT yet raised.", "en"),
+])
+def test_a_handover_to_a_named_colleague_or_below_the_signature_is_a_note(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a flat's or a car's handover is the customer's appointment
+    ("Dear Jane,\n\nYour keys are ready.\n\nHandover: Saturday 14 June, 10am at the flat, 12 Mill Lane.\n\n"
+     "Kind regards,\nTom\nLettings", "en"),
+    ("Sehr geehrte Frau Doe,\n\nIhr Fahrzeug ist fertig.\n\nÜbergabe an Frau Doe: Samstag, 10 Uhr, Autohaus Brenner."
+     "\n\nMit freundlichen Grüßen\nAutohaus Brenner", "de"),
+    # a new contact introduced to the customer
+    ("Hi Jane,\n\nHandover to Tom: he'll be your contact from Monday, and you can reach him on 0161 555 0101.\n\n"
+     "Best, Sam", "en"),
+    ("Hola Jane:\n\nTraspaso a Marta: desde el lunes ella será tu gestora y te llamará para presentarse.\n\nUn saludo",
+     "es"),
+])
+def test_a_handover_told_to_the_customer_is_no_note(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Tom, I've drafted the reply below but I'm not comfortable promising the 48h turnaround - can you confirm "
+     "with the workshop before it goes out? Thanks, Sal\n\nDear Jane,\n\nYour repair is booked.\n\nKind regards,\n"
+     "Sally", "en"),
+    ("Not sure about the wording of the last para - Kim can you sanity check before this goes? Don't want to admit "
+     "liability.\n\nDear Jane,\n\nYour claim is with our insurers.\n\nYours sincerely,\nJo", "en"),
+    ("Hallo Jens, hier mein Entwurf - kannst du die Formulierung prüfen, bevor das rausgeht?\n\nSehr geehrte Frau "
+     "Doe,\n\nwir erstatten Ihnen 40 €.\n\nMit freundlichen Grüßen\nSabine", "de"),
+])
+def test_a_block_above_the_letter_that_greets_or_asks_a_colleague_by_name_is_a_note(text, lang):
+    assert check(text, _jane(lang))
+
+
+def test_a_letter_that_greets_the_customer_and_asks_them_is_no_note():
+    assert check("Hi Jane,\n\nCan you confirm the delivery address before it goes out tomorrow?\n\nKind regards,\n"
+                 "Sally", JANE) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("[Textbaustein Widerruf – NUR verwenden, wenn Bestellung jünger als 14 Tage!]\n\nGuten Tag Frau Doe,\n\n"
+     "Sie können widerrufen.\n\nFreundliche Grüße", "de"),
+    ("[Macro Refund – only use if the order is under 30 days old]\n\nHi Jane,\n\nYour refund is approved.\n\n"
+     "Best, Sam", "en"),
+    ("[Plantilla devolución – usar solo si el pedido tiene menos de 30 días]\n\nHola Jane:\n\nTu devolución está "
+     "aprobada.\n\nUn saludo", "es"),
+])
+def test_a_macros_label_with_its_name_is_a_note(text, lang):
+    assert check(text, _jane(lang))
+
+
+def test_a_template_named_in_running_text_is_no_macro_label():
+    assert check("Hi Jane,\n\nThe template: refund request form is attached.\n\nBest, Sam", JANE) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Conseiller Karim : Bonjour Jane.\nConseiller Karim : [Note privée – Sonia] elle a déjà eu un avoir le mois "
+     "dernier, propose juste la livraison offerte\nConseiller Karim : Je vous rembourse la livraison.", "fr"),
+    ("Agente Tom: Hola Jane.\nAgente Tom: [Nota privada - Marta] ya tuvo un vale el mes pasado\n"
+     "Agente Tom: Le devolvemos los gastos de envío.", "es"),
+    ("Operatore: Buongiorno Jane.\nOperatore: [Nota privata – Sara] ha già avuto un rimborso, niente sconto\n"
+     "Operatore: Le rimborsiamo la spedizione.", "it"),
+])
+def test_a_private_note_label_in_any_language_is_a_note(text, lang):
+    (f,) = check(text, _jane(lang))
+    assert f.title == "Internal note left in the reply"
+
+
+def test_a_label_opening_a_chat_message_spans_the_note_after_it():
+    text = ("Conseiller Karim : Bonjour Jane.\nConseiller Karim : [Note privée – Sonia] elle a déjà eu un avoir, "
+            "propose juste la livraison offerte !!\nConseiller Karim : Je vous rembourse la livraison.")
+    line = text.splitlines()[1]
+    assert staff_spans(text, _jane("fr")) == {1: [(line.index("["), len(line))]}
+    # a draft's label is no note's: the words after it are the customer's
+    assert staff_spans("[DRAFT v2] Hi Jane, your refund of £40 went out today.", JANE) == {0: [(0, 10)]}
+
+
+def test_a_private_note_the_customer_may_add_is_no_label():
+    assert check("Bonjour Jane,\n\nVous pouvez ajouter une note privée à votre commande depuis votre espace client."
+                 "\n\nCordialement", _jane("fr")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Operatore Davide: Buongiorno Jane, controllo la pratica.\nOperatore Davide: (ps per Marco: è quello della "
+     "recensione su Trustpilot, occhio a cosa promettiamo)\nOperatore Davide: La sostituzione è approvata.", "it"),
+    ("Agent Tom: Hi Jane.\nAgent Tom: (PS for Priya: this is the one who threatened a chargeback)\n"
+     "Agent Tom: Your refund is approved.", "en"),
+])
+def test_a_postscript_to_a_colleague_in_brackets_is_staff_talk(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Bonjour Jane,\n\nVotre commande est partie. (PS : pensez à vérifier vos spams)\n\nCordialement", "fr"),
+    ("Hi Jane,\n\nYour order is on its way.\n\n(PS to Jane: don't forget your ID on Monday)\n\nBest, Sam", "en"),
+])
+def test_a_postscript_in_brackets_to_the_customer_is_no_note(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Medewerker Kevin: Goedemiddag Jane.\nMedewerker Kevin: (fluister van Ilse: zij belt al de hele week, hou het "
+     "kort)\nMedewerker Kevin: Uw pas is onderweg.", "nl"),
+    ("Agent Tom: Hi Jane, sorry for the wait.\nAgent Tom: (whisper from Priya: keep it short)\n"
+     "Agent Tom: Your refund is on its way.", "en"),
+    ("Agent Tom: Hallo Frau Doe.\nAgent Tom: (Flüstern von Jens: kurz halten)\nAgent Tom: Ihr Paket kommt morgen.",
+     "de"),
+])
+def test_a_chat_whisper_pasted_in_is_a_note(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat"))
+
+
+def test_niks_beloven_is_an_order_not_to_promise():
+    assert check("Hoi Jane, je pas is onderweg. (zij belt al de hele week, hou het kort en niks beloven)",
+                 CheckContext(persona={"name": "Jane Doe", "language": "nl"}, channel="chat"))
+
+
+def test_whisper_said_to_the_customer_is_no_label():
+    assert check("Hi Jane, thanks for your message. Whisper it quietly: the sale starts tomorrow!", JANE) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gentile Sig.ra Doe, il tecnico passerà domani. NB verificare disponibilità furgone con Sandro!! - Termo Sala",
+     "it"),
+    ("Bonjour Jane, votre rendez-vous est confirmé. NB vérifier créneau avec Julie !", "fr"),
+    ("Olá Jane, a encomenda sai hoje. NB confirmar morada com o Nuno!!", "pt"),
+    ("Hola Jane, tu pedido sale hoy. (comprobar fecha con Marta antes de enviar)", "es"),
+    ("Hi Jane, your engineer visit is confirmed for Thu 8am-12pm. [check slot w/ Dean b4 sending]", "en"),
+    # a colleague to ask, first, in a German or Dutch infinitive
+    ("Hallo Frau Doe, Ihr Wagen ist fertig. (Rechnung noch nicht erstellt - Micha fragen!)", "de"),
+    ("Hoi Jane, je fiets is klaar. (rekening nog open, Joost vragen)", "nl"),
+])
+def test_what_to_check_with_a_named_colleague_in_a_note_style_infinitive(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hola Jane, tu cita está confirmada. Puedes confirmar la hora con Marta en recepción. Saludos", "es"),
+    ("Hola Jane, (fecha pendiente de confirmar con Marta). Saludos", "es"),
+    ("Gentile Jane, l'orario è da confermare con Sandro, il nostro tecnico. Saluti", "it"),
+    ("Bonjour Jane, pour toute question, vérifier votre adresse avec Julie au comptoir. Cordialement", "fr"),
+    ("Hi Jane,\n\nPlease check the slot with Dean at reception when you arrive.\n\nBest, Sam", "en"),
+    ("Hallo Frau Doe,\n\nbei Fragen einfach Micha fragen! Er ist ab 8 Uhr in der Werkstatt.\n\nGrüße", "de"),
+])
+def test_checking_with_a_named_person_said_to_the_customer_is_no_note(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hola Jane, tu pedido sale hoy. Cód. seguimiento: ES48213377 //pendiente confirmar con almacén que sale hoy", "es"),
+    ("Hi Jane, it's shipped. Tracking: AB123456789GB // check w/ warehouse it really left today", "en"),
+])
+def test_a_comment_typed_after_slashes_is_a_note(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Horario: L-V 9-18 // sábados 10-14. Te esperamos, Jane.", "es"),
+    ("Hi Jane, opening hours Mon-Fri 9-5 // weekends closed. See you soon!", "en"),
+    ("Hi Jane, track it here: https://track.example.com/AB123 and let us know.", "en"),
+])
+def test_slashes_between_items_or_in_a_link_are_no_note(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+def test_a_forwarded_colleague_telling_the_agent_what_to_tell_the_customer_in_portuguese():
+    text = ("Bom dia Sra. Doe,\n\nSegue abaixo a autorização para a devolução.\n\nCumprimentos,\nHugo Pinto\n\n"
+            "-------- Mensagem reencaminhada --------\nDe: Beatriz Lopes (Faturação)\nPara: Hugo Pinto\n"
+            "Assunto: Devolução Doe\n\nPode devolver, mas avisa-a que é a última vez.")
+    assert check(text, _jane("pt"))
+
+
+def test_a_portuguese_informal_call_us_is_no_third_person():
+    assert check("Olá Jane,\n\nSe o técnico não aparecer, liga-nos para o 912 000 000.\n\nCumprimentos",
+                 _jane("pt")) == []
+
+
+def test_spanish_he_before_a_participle_is_i_have_not_he():
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": "es", "situation": "complaint"}, channel="chat")
+    text = "¡Hola Jane! 😄 Vaya, qué mala suerte con el pedido jajaja. Ya lo he revisado y llegará mañana."
+    assert check(text, ctx) == []
+    assert check("Hola Jane 😄 jajaja él ya llamó tres veces hoy, pásaselo a Marta", ctx)
+
+
+@pytest.mark.parametrize("text", [
+    "lol yeah the courier screwed up big time there 😂 shit happens!\nanyway refund's done 👍 have a fab weekend!!",
+    "Hi Jane, hahaha the system double-booked you, sorry! Fixed now.",
+])
+def test_laughing_with_the_customer_at_someone_elses_blunder_is_no_staff_joke(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "lol another courier one 🙄 tracking just lags\nHi Jane, your parcel is on its way.",
+    "lol the courier says she wasn't in 😂\nHi Jane, we'll redeliver tomorrow.",
+    "Hi Jane, your order has been cancelled lol",
+])
+def test_a_laugh_about_the_customer_or_at_them_is_still_a_joke(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat"))

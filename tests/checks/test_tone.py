@@ -138,3 +138,24 @@ def test_exclamations_in_a_staff_note_that_runs_on_to_the_next_line_are_the_note
     assert tone_check(note, ctx) == []
     # The same "!!!" written to the customer is tone.
     assert tone_check("Dear Mrs Doe,\n\nWe have refunded the delivery charge!!!\n\nKind regards", ctx)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # Spanish "he" before a participle is "I have", so the laugh is to the customer: tone's, not a staff joke
+    ("¡Holaaa Jane! 🙌😄 Vaya, qué mala suerte con el pedido jajaja. Ya lo he revisado y llegará mañana sin falta 🚚💨",
+     "es"),
+    # a laugh with the customer at the courier's blunder
+    ("lol yeah the courier screwed up big time there 😂\nanyway refund's done 👍 have a fab weekend!!", "en"),
+])
+def test_a_laugh_to_a_complaining_customer_is_judged_by_tone(text, lang):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang, "situation": "complaint"}, channel="chat")
+    assert check(text, ctx)
+    assert "internal_note" not in {f.check for f in run_checks(text, ctx)}
+
+
+def test_exclamations_in_a_note_style_to_do_for_a_colleague_are_the_notes():
+    ctx = CheckContext(persona={"name": "Roberto Bruno", "language": "it", "situation": "urgent"}, channel="sms")
+    text = ("Gentile Sig. Bruno, il tecnico passerà domani tra le 14 e le 18 per la perdita della caldaia. NB "
+            "verificare disponibilità furgone con Sandro!! - Termoidraulica Sala")
+    assert check(text, ctx) == []
+    assert [f.check for f in run_checks(text, ctx)] == ["internal_note"]
