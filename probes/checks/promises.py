@@ -301,7 +301,7 @@ _LANGS: dict[str, _Lang] = {
         units=[(r"(?:Geschäfts|Arbeits|Büro)stunden?", "bh"), (r"(?:Bank)?(?:Werk|Arbeits|Geschäfts)tag(?:e|en|es|s)?|Banktag(?:e|en|es|s)?", "bd"),
                (r"Stunden?|Std\.?|h", "h"), (r"Minuten?|Min\.?", "m"), (r"Tag(?:e|en|es|s)?", "d"),
                (r"Wochen?", "w"), (r"Monat(?:e|en|s)?", "mo")],
-        within=r"(?:innerhalb(?: von| der nächsten| der kommenden)?|in(?: den nächsten| den kommenden)?|binnen|spätestens in|"
+        within=r"(?:innerhalb(?: von| der nächsten| der kommenden)?|innert|in(?: den nächsten| den kommenden)?|binnen|spätestens in|"
                r"im Laufe der nächsten|in weniger als)",
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
                   ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
@@ -373,7 +373,9 @@ _LANGS: dict[str, _Lang] = {
                 r"adresser\w*|communiquer\w*|contact|reprendr\w*|résoudr\w*|régler\w*|préviendr\w*|prévien\w*|recrédit\w*|"
                 r"(?<!limite de )(?<!carte de )(?<!ligne de )crédit\w*|"
                 r"versé\w*|viré\w*|(?:sera|seront|apparaîtra|apparaîtront|figurera|figureront)\s+(?:\w+\s+)?sur votre compte|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
-        not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
+        not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|"
+                     # a reminder, not a call back: "Nous vous rappelons enfin que l'inscription … avant le 23 août"
+                     r"\b(?:vous|te)\s+rappel(?:ons|le|e|ez|lons)\s+(?:\w+\s+)?(?:que|qu['’]|de\s+(?:bien\s+|ne\s+pas\s+)?\w+(?:er|ir|re))\b|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
@@ -623,7 +625,7 @@ _FROM_NOW = re.compile(
     r"(?:após|a contar d[ao]|seguintes à) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem))\b",
     re.I)
 # A duration counted from another event ("within 30 days of delivery", "5 Tage nach Erhalt").
-_RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab|après|à compter de|à partir de|dès|tras|desde|"
+_RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab(?=\s+(?!und\b|oder\b|sowie\b)\w)|après|à compter de|à partir de|dès|tras|desde|"
                        r"suivant|qui suivent|siguientes? a|posteriores a|successiv[ie] a|seguent[ie] a|"
                        r"seguintes? (?:a|à|ao)|volgend op|"
                        r"después de|dopo|dal|dalla|dalle|dai|na|vanaf|após|apos|depois de|a partir de|a contar de)\b"
@@ -752,6 +754,9 @@ _OBLIGED = {lang: re.compile(rx, re.I) for lang, rx in _OBLIGATION.items()}
 _FROM_CLOCK = {"en": "from", "de": "ab", "fr": "à partir de|dès", "es": "a partir de las|desde las",
                "it": "dalle|a partire dalle", "nl": "vanaf", "pt": "a partir das|desde as"}
 _FROM_CLOCK_RX = {lang: re.compile(r"(?:" + rx + r")\s", re.I) for lang, rx in _FROM_CLOCK.items()}
+# What may be done from a time on, no step: "Der Check-in ist ab 15 Uhr möglich", "check-in is possible from 3pm".
+_POSSIBLE_AFTER = re.compile(r"\s*(?:möglich|possible|posible|possibile|mogelijk|possível|available|disponible|"
+                             r"disponibile|beschikbaar|disponível)\b", re.I)
 _RANGE_ON = re.compile(r"\s*(?:-|–|to|until|till|bis|à|a|al|alle|tot|e|às|y|et|und|and|jusqu['’]à|hasta las)\s*\d", re.I)
 
 
@@ -941,6 +946,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             continue   # "within 5 days of receipt": counted from something the reply does not date
         amount = _amount(lang, m.group(2) or m.group(1))
         unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
+        if unit == "h" and re.search(r"\b(?:las|as)\s+\d", m.group(0), re.I):
+            continue   # "antes de las 14 h", "até as 18h": a clock time (below), not "within 14 hours"
         if amount and unit and amount < 1000:
             found.append((m.group(0), _add(at, amount, unit, calendar)))
             # "… a partir de hoy": the words it counts from are no time of their own
@@ -969,9 +976,9 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             taken.append(m.span())
             continue   # "ieri alle 15:00 abbiamo emesso il rimborso": yesterday's time, not tomorrow's
         since = _FROM_CLOCK_RX[lang].match(m.group(0))
-        if since and _RANGE_ON.match(sentence, m.end()):
+        if since and (_RANGE_ON.match(sentence, m.end()) or _POSSIBLE_AFTER.match(sentence, m.end())):
             taken.append(m.span())
-            continue   # "from 9am to 5pm": opening hours
+            continue   # "from 9am to 5pm": opening hours; "Der Check-in ist ab 15 Uhr möglich": a house rule
         ampm = (m.group("ampm") + "m") if m.groupdict().get("ampm") else (m.group(3) or "")
         due = _clock_due(at, calendar, m.group(1), int(m.group(2) or 0), ampm)
         # "bis 17 Uhr", "by 3pm", "avant 15h": a time of day needs its marker (am/pm, Uhr, h …) or minutes
@@ -1406,7 +1413,7 @@ _NEXT_WEEK = re.compile(
 
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
-_TOMORROW = {"en": r"tomorrow|tmrw|tmw|tomoz|2moro|2morrow", "de": r"morgen", "fr": r"demain", "es": r"mañana", "it": r"domani",
+_TOMORROW = {"en": r"tomorrow|tmrw|tmw|tomoz|2moro|2morrow", "de": r"(?<!heute )(?<!gestern )(?<!am )morgen", "fr": r"demain", "es": r"mañana", "it": r"domani",
              "nl": r"morgen(?:ochtend|middag|avond|voormiddag|namiddag)?", "pt": r"amanhã"}
 _TODAY = {"en": r"today|tonight|this evening|this afternoon", "de": r"heute", "fr": r"aujourd['’]hui|ce soir",
           "es": r"hoy|esta tarde", "it": r"oggi|stasera", "nl": r"vandaag|vanavond|vanmiddag", "pt": r"hoje"}
@@ -1564,6 +1571,16 @@ _CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|
 # A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
 # A purpose that is the customer's to act on comes after the follow-up and its time as well: "we'll have the accounts
 # over to you by the end of the month so you can look through them before we file", "damit Sie … prüfen können".
+# What a promised answer will tell, after "let you know": its words are the answer's topic, not steps of their own.
+_WHETHER = {lang: re.compile(r"\b(?:" + told + r")\b[^.!?;]{0,60}?\s(?P<w>" + whether + r")\s", re.I)
+            for lang, told, whether in (
+    ("en", r"let you know|tell you|confirm|find out", r"if|whether"),
+    ("de", r"Bescheid|mit|sagen|melde mich|melden uns", r"ob"),
+    ("fr", r"dirai|dirons|confirmerai|confirmerons|indiquerai|indiquerons|saurez|saura|savoir", r"si|s['’]il"),
+    ("es", r"diré|diremos|confirmo|confirmaré|confirmaremos|aviso|avisaré|avisaremos|sabrá|sabrás|saber", r"si"),
+    ("it", r"sapere|dirò|diremo|confermo|confermerò|confermeremo|comunico|comunicherò|comunicheremo", r"se"),
+    ("nl", r"weten|zeggen|bevestigen", r"of"),
+    ("pt", r"digo|direi|diremos|aviso|avisamos|avisarei|confirmo|confirmarei|confirmaremos|saber", r"se"))}
 _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r",?\s+so(?:\s+that)?\s+(?:you|u)\s+(?:can|could|have|will|['’]ll|are\s+able)\b",
     "de": r",?\s+(?:damit|sodass|so\s+dass)\s+(?-i:Sie|du)\b",
@@ -1573,7 +1590,7 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
           r",?\s+así\s+(?:usted\s+)?(?:podrá|podrás|tendrá|tendrás)\b",
     "it": r"\s+per\s+\w+(?:(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?|(?:ar|er|ir)(?:l[aoei]|gli\w*|ne|ci|vi|si|mi|ti))\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
           r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia|potrà|potrai|avrà|avrai)\b",
-    "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b",
+    "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b|\s+om\s+(?:[\w'’-]+\s+){1,12}?te\s+\w+en\b",
     "pt": r"\s+(?:para|p/)\s*\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
           r",?\s+assim\s+(?:poderá|poderás|terá|terás)\b"}.items()}
 
@@ -1613,10 +1630,15 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     for clause in pieces:
         start = 0
         for m in _AND.finditer(clause):
-            if (_NEW_SUBJECT[lang].match(clause, m.end()) or _FUTURE_START.match(clause, m.end()) or
-                    m.group(0).startswith(",")) and lang in _PAST_MARK and \
-                    _PAST_MARK[lang].search(clause, start, m.start()) and not_promise.search(clause, start, m.start()) and \
-                    not _CONDITION.search(clause, 0, m.start()):
+            if ((_NEW_SUBJECT[lang].match(clause, m.end()) or _FUTURE_START.match(clause, m.end()) or
+                    m.group(0).startswith(",")) and lang in _PAST_MARK and
+                    _PAST_MARK[lang].search(clause, start, m.start()) and not_promise.search(clause, start, m.start()) and
+                    not _CONDITION.search(clause, 0, m.start())) or \
+                    (lang in _PERFECT_AUX and _FUTURE_START.match(clause, m.end()) and
+                     _PERFECT_AUX[lang].search(clause, start, m.start()) and
+                     _PERFECT_END[lang].search(clause, start, m.start())):
+                # … and a German or Dutch perfect, its participle last, before "und wird …": "Ihr Ersatzgerät hat
+                # heute Morgen unser Lager verlassen und wird Ihnen … zugestellt" (this morning is the departure's)
                 out.append(clause[start:m.start()])
                 start = m.end()
         out.append(clause[start:])
@@ -1939,7 +1961,8 @@ _PASSIVE = {
           r"(?:be|ver|er|ent|zer|emp|über|hinter|unter)\w+(?:t|en)))(?:\s+werden)?\s*[.!?,]?\s*$",
     "fr": r"\b(?:sera|seront|va\s+être|vont\s+être)\s+(?:\w+ment\s+|bien\s+|alors\s+)?"
           r"(?P<verb>\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|ise?s?|erte?s?))\b",
-    "es": r"\b(?:será|serán|va\s+a\s+ser|van\s+a\s+ser)\s+(?:\w+mente\s+)?"
+    "es": r"\b(?:será|serán|va\s+a\s+ser|van\s+a\s+ser|(?:va|van)\s+a\s+(?:estar|quedar)|estará|estarán|quedará|quedarán)\s+"
+          r"(?:\w+mente\s+)?"
           r"(?P<verb>\w+(?:ad[oa]s?|id[oa]s?|ert[oa]s?|uest[oa]s?|ech[oa]s?|it[oa]s?))\b|"
           r"\bse\s+(?:le\s+|les\s+|te\s+)?(?P<verb2>\w+(?:ará|erá|irá|arán|erán|irán))\b",
     "it": r"\b(?:sarà|saranno|verrà|verranno)\s+(?:\w+mente\s+)?"
@@ -2268,10 +2291,15 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     # "ti richiamiamo domani per sistemare il rinnovo": the purpose is the call's topic, not a
                     # renewal by a date; the call and its time stand before it
                     purpose = _PURPOSE[lang].search(clause) if lang in _PURPOSE else None
-                    if not purpose or not_promise.search(clause[:purpose.start()]):
+                    cut = purpose.start() if purpose else None
+                    # … and so is what the reply will say: "ti faccio sapere entro fine giornata se possiamo annullare
+                    # il rinnovo", "I'll let you know by Friday whether the renewal can be cancelled"
+                    if (told := _WHETHER[lang].search(clause)) is not None:
+                        cut = told.start("w")
+                    if cut is None or not_promise.search(clause[:cut]):
                         pending = False
                         continue
-                    clause = clause[:purpose.start()]
+                    clause = clause[:cut]
                 before = day_times
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
@@ -2280,6 +2308,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
                              bool(_MOVED_VISIT[lang].search(clause)) or
                              bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
+                             bool(_TAKES_EFFECT[lang].search(clause) and _DEADLINE_WORD[lang].search(clause)) or
                              bool(lang == "en" and _EN_RESPONSE_SPAN.search(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
@@ -2640,6 +2669,11 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:der|die|unser\w*|ein\w*)\s+(?:Techniker\w*|Monteur\w*|Fahrer\w*|Kurier\w*|Handwerker\w*|"
           r"Kolleg\w*|Mitarbeiter\w*|Servicetechniker\w*)\s+(?:\w+\s+)?(?:holt|bringt|kommt|ruft|liefert|tauscht|"
           r"repariert|montiert|installiert|meldet|schaut|prüft)\b|"
+          # … or with the verb first: "…, kommt ein Techniker zu Ihnen"; the appointment it keeps, stated: "Der Termin
+          # ist am Donnerstag, 11. Juli, zwischen 8 und 12 Uhr"
+          r"\b(?:kommt|kommen|ruft|meldet\s+sich)\s+(?:[\w.]+\s+){0,3}?(?:ein|der|unser)\w*\s+(?:Techniker\w*|Monteur\w*|"
+          r"Handwerker\w*|Servicetechniker\w*|Kolleg\w*|Mitarbeiter\w*)\b|"
+          r"\b(?:der|Ihr|dein)\s+(?:\w+)?[Tt]ermin\s+(?:ist|wäre|liegt)\s+(?:nun\s+|jetzt\s+)?(?:am|für)\b|"
           # the customer's job that takes place on a day: "Ihr Zählerwechsel findet am Do, 15.05. … statt"
           r"\b(?:Ihr\w*|dein\w*)\s+(?:\w+\s+)?\w*(?:wechsel|tausch|montage|installation|reparatur|einbau|austausch|"
           r"wartung|ablesung)\s+findet\b",
@@ -2655,7 +2689,8 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b",
     # the writer in the first person present, the customer its object: "mañana te mando el presupuesto" (the "-o"
     # of "I"; "-amos" is a past too)
-    "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|"
+    "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|"
+          r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o)\b"}.items()}
 # A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
 # jeudi 16 mai, entre 8h et 10h", "I've rescheduled the engineer visit for Thursday", "Ich habe den Termin auf
@@ -2704,6 +2739,16 @@ _SENT_NOW = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, r
     "it": r"(?:parte|partono)|(?:viene|vengono)\s+(?:spedit[oaie]|inviat[oaie])",
     "nl": r"(?:gaat|gaan)\s+(?:[\w.]+\s+){0,4}?(?:de\s+deur\s+uit|op\s+de\s+post|verzonden)|wordt\s+(?:[\w.]+\s+){0,4}?verzonden",
     "pt": r"(?:segue|seguem|sai|saem)|(?:é|são)\s+enviad[oa]s?"}.items()}
+# A change the company makes, taking effect by a deadline ("La modification sera effective sous 48 heures ouvrées",
+# "the change will take effect within 24 hours", "wird innerhalb von 2 Werktagen wirksam"): its processing is the step.
+_TAKES_EFFECT = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "en": r"will\s+(?:be(?:come)?\s+effective|take\s+effect|be\s+(?:live|active|applied|in\s+place))",
+    "de": r"(?:wird|werden)\s+(?:[\w.]+\s+){0,5}?(?:wirksam|aktiv|umgesetzt|freigeschaltet)",
+    "fr": r"(?:sera|seront)\s+(?:effective?s?|actives?|appliquée?s?|prise?s?\s+en\s+compte)|prendr(?:a|ont)\s+effet",
+    "es": r"(?:será|serán)\s+(?:efectiv[oa]s?|activ[oa]s?)|se\s+hará\s+efectiv[oa]|tendrá\s+efecto",
+    "it": r"(?:sarà|saranno)\s+(?:effettiv[oaie]|attiv[oaie])|avrà\s+effetto|diventerà\s+effettiv[oa]",
+    "nl": r"(?:wordt|worden)\s+(?:[\w.]+\s+){0,5}?(?:actief|doorgevoerd|verwerkt)",
+    "pt": r"(?:será|serão|ficará|ficarão)\s+(?:efetiv[oa]s?|ativ[oa]s?)|produzirá\s+efeito"}.items()}
 # Done by then, in the future perfect, any subject: "notre bureau d'études vous aura fait parvenir un devis d'ici …",
 # "Le avremo inviato il preventivo entro venerdì" (the other languages' forms are caught by their future markers).
 _FUTURE_PERFECT = {

@@ -2142,3 +2142,47 @@ def test_round_am_misses(text, lang, hours):
 ])
 def test_everyday_wordings_of_session_24(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # what may be done from a time on is a house rule; "remise en service" is no discount
+    ("Der Check-in ist ab 15 Uhr möglich, das Frühstück servieren wir von 7 bis 10 Uhr.", "de", None),
+    ("Un conseiller vous rappellera avant midi pour la remise en service de votre compteur.", "fr", 2),
+    # a change the company makes, taking effect by a deadline; not a date it takes effect on
+    ("La modification sera effective sous 48 heures ouvrées.", "fr", 48),
+    ("The address change will take effect within 24 hours.", "en", 24),
+    ("Die Kündigung wird innerhalb von 2 Werktagen wirksam.", "de", 48),
+    ("Your cancellation will take effect on 1 April.", "en", None),
+    # "heute Morgen" is this morning, and a German perfect before "und wird …" keeps its own time
+    ("Ihr Ersatzgerät hat heute Morgen unser Lager in Frauenfeld verlassen und wird Ihnen mit der Post zugestellt.",
+     "de", None),
+    ("Wir haben Ihre Anfrage geprüft und werden Sie morgen anrufen.", "de", 31),
+    # Swiss "innert"; a separable "ab" at the clause's end is no "from"; "ab Eingang" still is
+    ("Diese Prüfung schliessen wir innert drei Arbeitstagen ab und bestätigen Ihnen anschliessend per E-Mail die "
+     "Rückbuchung.", "de", 72),
+    ("Wir erstatten den Betrag innerhalb von 14 Tagen ab Eingang der Ware.", "de", None),
+    # a Dutch purpose "om … te plannen" is the call's topic (its delivery vetoes nothing)
+    ("Een collega neemt binnen twee werkdagen contact met u op om het ophalen van de lamp en de levering van een "
+     "nieuwe in te plannen.", "nl", 48),
+    # "antes de las 14 h" is a clock time, not "within 14 hours"
+    ("Le llamamos antes de las 14 h.", "es", 4),
+    ("Ligamos-lhe até as 18h.", "pt", 8),
+    # what the promised answer will tell is its topic
+    ("Ne parlo con la mia responsabile e ti faccio sapere entro fine giornata se possiamo annullare il rinnovo.", "it", 7),
+    ("I'll let you know by Friday if our offer still stands.", "en", 103),
+    ("Je vous dirai d'ici vendredi si l'offre est encore valable.", "fr", 103),
+    # Spanish "va a estar" + participle, Mexican "le marcamos"; not a state, not the past
+    ("El servicio va a estar restablecido hoy antes de las 14 h.", "es", 4),
+    ("La oficina va a estar cerrada mañana.", "es", None),
+    ("Le marcamos a su celular mañana antes de las 11:00 am.", "es", 25),
+    ("Le marcamos ayer a las 11.", "es", None),
+    # a German technician with the verb first, and the appointment stated
+    ("Da der Anschluss noch aktiviert werden muss, kommt ein Techniker zu Ihnen. Der Termin ist am Donnerstag "
+     "zwischen 8 und 12 Uhr.", "de", 74),
+    # a French reminder is no call back
+    ("Nous vous rappelons enfin que l'inscription à la cantine se fait séparément, avant le 23 août.", "fr", None),
+    ("Je vous rappelle de bien vérifier votre adresse avant vendredi.", "fr", None),
+    ("Nous vous rappelons demain avant midi.", "fr", 26),
+])
+def test_round_aq_ar_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
