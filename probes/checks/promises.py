@@ -2980,7 +2980,7 @@ _BY_CALL = re.compile(r"\b(?:call\w*|ring\w*|phone\w*|anruf\w*|ruf\w*|rückruf\w
 # sees none of them, so a promise of one alone is not awaited (no message need come by then: awaiting one could
 # only make a kept promise look broken).
 _UNSEEN = re.compile(
-    r"\b(?:visit\w*|engineer|technician|tech|fitter|plumber|electrician|locksmith|surveyor|driver|courier|on\s*site|"
+    r"\b(?:visit\w*|engineer|technician|fitter|plumber|electrician|locksmith|surveyor|driver|courier|on\s*site|"
     r"be\s+(?:with\s+you|there|round|over|out)|pop\s+(?:round|over|by)|come\s+(?:round|over|by|out)|"
     r"deliver\w*|dispatch\w*|ship\w*|post(?:ed)?|parcel|collect\w*|pick\s+up|arriv\w*|refund\w*|credit\w*|"
     r"reimburs\w*|paid\s+back|pay\w*|money|repair\w*|fix\w*|restor\w*|replac\w*|install\w*|"

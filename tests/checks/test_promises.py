@@ -2186,3 +2186,23 @@ def test_everyday_wordings_of_session_24(text, lang, hours):
 ])
 def test_round_aq_ar_as_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("sentence, channel", [
+    # a step the prober cannot see, with no message promised: not awaited
+    ("Our engineer will be with you on Thursday between 8 and 11am.", "none"),
+    ("Your refund will be processed within 5 working days.", "none"),
+    ("A replacement is being dispatched today.", "none"),
+    ("Der Techniker kommt am Donnerstag vorbei.", "none"),
+    ("Il rimborso sarà effettuato entro 14 giorni.", "none"),
+    # … with a message promised, or nothing the prober cannot see: awaited by email
+    ("Your refund will be processed within 5 days and we will confirm it to you.", "email"),
+    ("We will come back to you by Friday with the refund.", "email"),
+    ("Our tech team will look into it by Friday.", "email"),
+    ("A decision will be made within 7 days.", "email"),
+    ("We will send you the label by email within the hour.", "email"),
+    ("We'll text you when the engineer is on his way.", "sms"),
+    ("Someone from billing will ring you back tomorrow.", "phone"),
+])
+def test_which_follow_ups_the_prober_can_see(sentence, channel):
+    assert promises.follow_up_channel(sentence) == channel
