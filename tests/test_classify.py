@@ -788,3 +788,49 @@ def test_a_leave_mentioned_after_an_answer_is_no_out_of_office(text):
 ])
 def test_a_leave_told_before_anything_else_is_still_an_out_of_office(text):
     assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bedankt voor je sms. Op dit nummer worden geen berichten gelezen. Vragen over je factuur? Surf naar "
+    "mijn.voltanet.be of bel gratis 0800 11 222. Voltanet",
+    "Thanks for your text. Messages to this number aren't read. For help visit acme.example/help.",
+    "Auf diese Nummer gesendete Nachrichten werden nicht gelesen. Infos unter www.stadtwerke.example.",
+    "Merci pour votre message. Les SMS envoyés à ce numéro ne sont pas lus. Contactez-nous au 0800 000 000.",
+    "En este número no se leen los mensajes. Llame al 900 100 100.",
+    "I messaggi inviati a questo numero non vengono letti. Per assistenza chiama lo 800 123 456.",
+])
+def test_a_number_or_address_whose_messages_nobody_reads_is_automatic_wording(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane, I checked this address but the courier's scanner did not read the label, so we'll resend it. Tom",
+    "Hi Jane, we tried this number twice yesterday but nobody answered. Could you send another? Tom",
+    "Hallo Jane, diese Nummer ist nicht mehr aktuell, bitte rufen Sie die 0800 an. Grüße, Jens",
+])
+def test_a_person_speaking_of_a_number_or_address_is_not_automatic_wording(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Beste Jane,\n\nDank je voor de gegevens, daarmee kan de aanvraag verder.\n\nIk ben vanaf morgen een week met "
+    "vakantie. Mijn collega Sanne neemt je dossier over en belt je woensdag.\n\nGroet,\nMarieke",
+    "Hi Jane,\n\nThanks for the photos, that's all we need.\n\nI'm on leave from tomorrow, so Marcus will take your case "
+    "and call you on Wednesday.\n\nTom",
+    "Hallo Jane,\n\ndanke für die Unterlagen.\n\nIch bin ab morgen im Urlaub; mein Kollege Jens meldet sich am Mittwoch "
+    "bei Ihnen.\n\nGrüße, Anna",
+    "Bonjour Jane,\n\nmerci pour les documents.\n\nJe suis en congés à partir de demain ; ma collègue Julie vous "
+    "rappellera mercredi.\n\nCordialement, Anne",
+])
+def test_a_leave_that_starts_tomorrow_told_in_an_answer_is_not_an_out_of_office(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ich bin derzeit im Urlaub und ab morgen wieder im Büro. Ihre Nachricht wird nicht weitergeleitet.",
+    "I am out of the office and back from tomorrow. In urgent cases please call 0800 000 000.",
+    "Ik ben vanaf morgen met vakantie tot en met 14 juni. Uw e-mail wordt niet doorgestuurd. In dringende gevallen "
+    "kunt u bellen met 010 123 4567.",
+])
+def test_an_out_of_office_that_names_tomorrow_is_still_one(text):
+    assert auto_wording(text)

@@ -288,6 +288,27 @@ def _lead(text: str) -> str:
     return " ".join(sentences[:2] if _THANKS_FIRST.match(sentences[0]) else sentences[:1])
 
 
+# An absence that starts tomorrow or next week, not already begun ("ab morgen", "à partir de demain", "vanaf
+# morgen", "from next week"); not a return ("ab morgen wieder im Büro", "back from tomorrow").
+_STARTS_LATER = re.compile(
+    r"\b(?:from|starting|as\s+of|ab|von|vanaf|per|à\s+partir\s+de|dès|desde|a\s+partir\s+de|da|a\s+partire\s+da)\s+"
+    r"(?:tomorrow|morgen|demain|mañana|domani|amanhã|next\s+week|nächster\s+woche|volgende\s+week|la\s+semaine\s+"
+    r"prochaine|la\s+semana\s+que\s+viene|la\s+próxima\s+semana|la\s+prossima\s+settimana|a\s+próxima\s+semana)\b|"
+    r"\b(?:tomorrow|morgen|demain|mañana|domani|amanhã)\s+(?:I(?:['’]m|\s+am|\s+will\s+be)|bin\s+ich|ben\s+ik|je\s+serai|"
+    r"estaré|sarò|estarei)\b", re.I)
+_BACK = re.compile(r"\b(?:back|return\w*|wieder|weer|terug|de\s+retour|de\s+vuelta|di\s+nuovo|de\s+volta|rientr\w*|"
+                   r"regres\w*|zurück)\b", re.I)
+
+
+def _starts_later(m: re.Match) -> bool:
+    """The absence said in m's sentence begins tomorrow or next week: its writer is at work now."""
+    text = m.string
+    start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+    sentence = text[start:min(ends) if ends else len(text)]
+    return bool(_STARTS_LATER.search(sentence)) and not _BACK.search(sentence)
+
+
 def _there(m: re.Match) -> bool:
     """The sentence of an absence window says the writer is there, not away ("ich bin vom 3. bis 5. Juni erreichbar")."""
     rest = re.match(rf"{_SAME_SENTENCE}*", m.string[m.end():])
@@ -658,6 +679,14 @@ _FIRST_PERSON = re.compile("|".join((
     r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
     r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
     r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)")))
+# Messages to this number or address go unread (SAYS_NO_REPLY): the messages, the number, the negation and the verb.
+_MESSAGES = (r"(?:messages?|texts?|sms|replies|e-?mails|berichten|sms'?jes|reacties|nachrichten|antworten|réponses|"
+             r"courriels|mensajes|respuestas|correos|messaggi|risposte|mensagens|respostas)")
+_THIS_NUMBER = (r"\b(?:this|dit|deze|diese[rnms]?|ce|cet|cette|este|esta|questo|questa)\s(?:number|address|inbox|mailbox|"
+                r"nummer|adres|e-?mailadres|adresse|postfach|numéro|número|dirección|numero|indirizzo|casella|endereço)\b")
+_NOT_READ = (r"\b(?:not|\w+n['’]t|never|niet|geen|nooit|nicht|keine?|ne|pas|jamais|no|nunca|non|mai|não)\b"
+             r"[^.!?\n]{0,30}?\b(?:read|monitored|gelezen|gelesen|überwacht|lus?|lues?|consultée?s?|leen|lee|leídos?|"
+             r"leídas?|lett[oiae]|letti|lid[oa]s?|monitorizad[oa]s?|monitorad[oa]s?)\b")
 # "Do not reply": a notification says it at the top; helpdesks put it in the footer of agents' answers.
 SAYS_NO_REPLY = _words(
     r"\b(?:please )?do not (?:reply|respond)\b(?: (?:to|directly to) this (?:e-?mail|message|address|mail))?",
@@ -707,6 +736,12 @@ SAYS_NO_REPLY = _words(
     r"\b(?:questo indirizzo|questa casella) non è (?:monitorat[oa]|presidiat[oa])\b",
     r"\bdit (?:e-?mailadres|adres|nummer) wordt niet (?:gelezen|gecontroleerd|bewaakt)\b",
     r"\beste (?:endereço|número) não é (?:monitorizado|monitorado|lido)\b",
+    # the messages sent to this number or address are not read, in any word order: "Op dit nummer worden geen
+    # berichten gelezen", "Messages to this number are not read", "Auf diese Nummer gesendete SMS werden nicht
+    # gelesen", "Les SMS envoyés à ce numéro ne sont pas lus", "En este número no se leen los mensajes" (messages in
+    # the sentence: "this address was not read by the scanner" is about a parcel)
+    rf"\b{_MESSAGES}\b[^.!?\n]{{0,60}}?{_THIS_NUMBER}[^.!?\n]{{0,40}}?{_NOT_READ}",
+    rf"{_THIS_NUMBER}(?=[^.!?\n]*\b{_MESSAGES}\b)[^.!?\n]{{0,40}}?{_NOT_READ}",
     # sent from an address that cannot take replies, whatever the sentence around it: "Cet e-mail est envoyé depuis une
     # adresse qui ne peut pas recevoir de réponses", "sent from an address that cannot receive replies"
     r"\b(?:address|mailbox|inbox|number)\b[^.!?\n]{0,30}?\b(?:cannot|can['’]t|can not|is unable to|does not|doesn['’]t|"
@@ -939,7 +974,11 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
         # person mentioning their leave) only a weak sign.
         m = (subject and pattern.search(subject)) or pattern.search(head) or (
             pattern is SAYS_AUTOMATIC and pattern.search(opening))
-        if m and pattern is SAYS_AWAY and m.string is head and _answered_before(head[:m.start()]):
+        if m and pattern is SAYS_AWAY and _starts_later(m):
+            # "Ik ben vanaf morgen een week met vakantie": a leave still to come, told by someone at work today (an
+            # out-of-office is sent while its writer is away, and never says "from tomorrow")
+            found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (a leave still to come)"))
+        elif m and pattern is SAYS_AWAY and m.string is head and _answered_before(head[:m.start()]):
             # "Thanks for the quick reply. I've updated the address … I'm on leave from Friday": a person who answers
             # first and then mentions a leave; an out-of-office tells of the absence before anything else
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (after an answer)"))

@@ -4,7 +4,9 @@ A reply often carries the customer's own message below it ("> …", "On Tue, Jan
 Outlook's "From: … Sent: …" block). The customer's words are not the company's fault, so most
 checks skip them. A quoted or forwarded block written by someone else (a colleague's "Forwarded
 message", "On Tue, Mark <mark@acme.example> wrote:") is the company's own talk and stays in view:
-that is where staff chatter leaks. Code samples (``` fences, indented code, `inline code`) are
+that is where staff chatter leaks. An answer written below the customer's "> " lines (between them, in the
+customer's message) is the company's own again, and so is the reply's own "From: … / Subject: …" header above its
+greeting to the customer. Code samples (``` fences, indented code, `inline code`) are
 blanked so that keywords inside them are not read as prose.
 """
 from __future__ import annotations
@@ -127,9 +129,11 @@ def read(text: str, ctx=None) -> list[Line]:
     """The reply's lines, each tagged with who wrote it and whether it is prose."""
     raw = text.splitlines()
     customer_turns = _customer_turns(raw, ctx)
+    own_header = _own_header(raw, ctx)
     out: list[Line] = []
     state = OWN
     quoted = QUOTE   # whose message the current run of "> " lines is
+    marked = False   # the block under the last "On … wrote:" is a run of "> " lines
     fence = False
     signature = False
     i = 0
@@ -137,6 +141,14 @@ def read(text: str, ctx=None) -> list[Line]:
         line = raw[i]
         s = line.strip()
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        if i < own_header:   # the message's own "From: … / Subject: …" above its greeting: no prose
+            out.append(Line(i, line, "", OWN, signature))
+            i += 1
+            continue
+        if state != OWN and marked and s and not s.startswith(">"):
+            # The "> " lines under "On … wrote:" have ended and the writer goes on below them: an answer written
+            # between the lines of the customer's message is the company's own again.
+            state, marked = OWN, False
         kind = state
         if s.startswith(("```", "~~~")):
             fence = not fence
@@ -156,8 +168,10 @@ def read(text: str, ctx=None) -> list[Line]:
                 state = _header_state(raw, i, ctx, default=QUOTE)
             elif _ATTRIBUTION.match(line) or _YOU_WROTE.match(line):
                 state = _whose(line, ctx) if not _YOU_WROTE.match(line) else QUOTE
+                marked = _marked_below(raw, i + 1)
             elif re.match(r"^\s*(?:on|am|le|el|il|op|em)\b", line, re.I) and _ATTRIBUTION.match(line + " " + nxt):
                 state = _whose(line + " " + nxt, ctx)
+                marked = _marked_below(raw, i + 2)
                 out.append(Line(i, line, "", state, signature))
                 i += 1
                 line, s = raw[i], raw[i].strip()
@@ -180,6 +194,34 @@ def read(text: str, ctx=None) -> list[Line]:
         out.append(Line(i, line, prose, kind, signature))
         i += 1
     return out
+
+
+def _marked_below(raw: list[str], start: int) -> bool:
+    """The message under an "On … wrote:" line is quoted with "> " (its first line after any blank is one)."""
+    return next((line.strip() for line in raw[start:] if line.strip()), "").startswith(">")
+
+
+_GREETING_LINE = re.compile(r"^\s*(?:dear|hi|hello|sehr geehrte[rs]?|liebe[rs]?|hallo|guten tag|bonjour|cher|chère|"
+                            r"madame|monsieur|hola|estimad[oa]|querid[oa]|gentile|buongiorno|ciao|car[oa]|beste|geachte|"
+                            r"hoi|olá|ola|oi|prezad[oa]|bom dia|boa tarde)\b", re.I)
+
+
+def _own_header(raw: list[str], ctx) -> int:
+    """How many lines at the top are the reply's own mail header: a "From: … / Subject: …" block with nothing
+    above it and a greeting to the customer below it ("From: Planning Services <…>⏎Subject: RE: …⏎⏎Dear Ms
+    Kingsley,"). A message quoted or forwarded stands below something the company wrote, or greets someone else."""
+    first = next((i for i, line in enumerate(raw) if line.strip()), None)
+    if first is None or not _HEADER_FROM.match(raw[first]) or first + 1 >= len(raw) \
+            or not _HEADER_NEXT.match(raw[first + 1]):
+        return 0
+    end = first + 1
+    while end < len(raw) and _HEADER_NEXT.match(raw[end]):
+        end += 1
+    body = next((line for line in raw[end:] if line.strip()), "")
+    words = persona_words(getattr(ctx, "persona", None) or {})
+    if not _GREETING_LINE.match(body) or not set(re.findall(r"\w+", fold(body))) & words:
+        return 0
+    return end
 
 
 def _looks_like_code(line: str) -> bool:

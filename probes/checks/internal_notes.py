@@ -64,6 +64,16 @@ a named colleague in a note's infinitive ("NB verificare disponibilità furgone 
 sending]", "Micha fragen!"); a comment after "//" ("//pendiente confirmar con almacén"). Not a joke about the customer:
 a laugh with them at someone else's blunder ("lol yeah the courier screwed up"), which tone judges.
 
+Rounds aq/ar/as: a postscript to a colleague in a chat message, after its speaker ("Megan (Customer Care): PS Dan - I've
+already given her the 10%, …"); a remark for a named colleague by any note word ("Obs. para a Carla: …", "Anmerkung
+für Jens: …"); "check w Sam" as "w/"; a line that names a colleague with a dash and asks them about the reply's own
+sending ("Hamza - …, change it if not before sending"); German with the verb before the customer ("die Gutschrift hat
+er schon bekommen"); an aside opened in confidence with an order or the customer in it ("(between us - …, do NOT admit
+liability …)"); a colleague named and told with an emphatic informal "you" ("(Giulia rispondi tu …)"); "encore elle"
+opening a sentence with rolled eyes or the same thing again. Not a colleague: a pronoun opening a postscript ("P.S. Je
+hoeft …"), an imperative before "please" and its object ("Revisa por favor que los nombres …"), customers as a
+heading's addressee ("Obs. para Clientes Empresariais:").
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -381,12 +391,18 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
 _NAMED_THING = re.compile(r"\b(?i:the|our|your|this|that|a|an)\s+(?:[A-Z][\w-]*\s+){0,2}$")
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
-                       r"opmerking|lembrete|promemoria|rappel|recordatorio)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
+                       r"opmerking|lembrete|promemoria|rappel|recordatorio|obs\.?|observa[çc][ãa]o|anota[çc][ãa]o|"
+                       r"anmerkung|anm\.|commentaire|comentario|comentário|commento|kommentar|opm\.)\s+(?i:for|to|an|für|fur|pour|à|per|para|"
                        r"voor|aan|x|pr)\s+(?:(?i:the|a|o|la|il|le|de|die|der|el)\s+)?"
                        # not a German noun for a group of customers ("Hinweis für Neukunden:"), nor the first half of a
                        # compound ("Hinweis für Praxis-Kunden:")
                        r"(?!(?i:\w*(?:kund|nutzer|mitglied|abonnent|patient|besucher|g[äa]st|mieter|eltern|k[äa]ufer|"
                        r"interessent|reisend|teilnehmer|bewohner|studierend|sch[üu]ler|selbstabhol|versicherte)))"
+                       # … nor customers of any language, capitalised as a heading may be ("Obs. para Clientes
+                       # Empresariais:", "Note for Members:")
+                       r"(?!(?i:client|customer|member|guest|user|subscriber|usuari|utent|s[óo]ci|membr|h[óo]sped|"
+                       r"hu[ée]sped|ospit|pacient|pazient|abonn|assinant|suscript|adh[ée]rent|locat|inquilin|viajer|"
+                       r"viaggiator|passag|reizig|leden|klant))"
                        # nor a capitalised possessive or pronoun: "Hinweis für Ihre Buchhaltung:", "Note for Your records"
                        r"(?!(?i:ihr\w*|sie|euch|eure?\w*|dein\w*|unser\w*|your|our|you|votre|vos|notre|nos|vous|su|sus|"
                        r"nuestr\w*|vostr\w*|uw|jullie|onze|seu|sua|seus|suas|noss[oa]s?|all|everyone)\b)"
@@ -529,7 +545,11 @@ _LAUGH = re.compile(r"^(?:ha(?:ha)+|he(?:he)+|lol|mdr|ja(?:ja)+|kkk+|rs(?:rs)+|x
 _AGAIN = re.compile(r"\b(?:again|yet\s+another|another\s+one|weer|alweer|nog\s+een|schon\s+wieder|wieder|encore|"
                     r"otra\s+vez|de\s+nuevo|otr[ao]\s+m[áa]s|ancora|di\s+nuovo|un\s+altr[oa]|de\s+novo|outra\s+vez|mais\s+um[a]?)\b",
                     re.I)
-_NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(.+)$")
+# (or a dash: "Hamza - I went with £30 but not sure …, change it if not before sending")
+_NAME_FIRST = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|(\s[-–—]|[–—]))\s+(.+)$")
+# "before sending" with an object is said to customers too ("Returns - before sending the item back, …"): after a
+# dash only the reply's own sending ("… before sending", "before sending this") asks a colleague.
+_SENDING_SOMETHING = re.compile(r"\bbefore\s+sending\s+(?!this\b|it\b)[^\W\d_]", re.I)
 _COLLEAGUE_ASK = re.compile(
     r"\b(?:can|could|would)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:sort|check|confirm|approve|grab|take|look|handle|"
     r"deal|chase|send|book|ok|sign|double[- ]?check|pick|cover|fix|ring|call)\b|"
@@ -605,7 +625,10 @@ _REMARKS = [
         r"|\b(?:nervens[äa]ge|querulant(?:in)?|dauern[öo]rgler(?:in)?|n[öo]rgler(?:in)?|meckerziege|"
         r"nervige[rn]?\s+(?:kunde|kundin)|anstrengende[rn]?\s+(?:kunde|kundin)|"
         r"schon\s+wieder\s+(?:der|die|dieser|diese)\s+(?:kunde|kundin|typ|frau|mann|nervige\w*))\b"
-        # French
+        # French ("encore elle" opening a sentence, with rolled eyes or the same thing again: "encore elle pour la
+        # même facture 🙄"; not "…, et encore elle pour …", where "elle" is whoever the sentence is about)
+        r"|(?:^|(?<=[.!?…:(]\s)|(?<=\())encore\s+(?:lui|elle)\b(?=[^.!?\n]{0,60}[🙄😒🤦😤🙃]|\s+pour\s+(?:la|le|les)\s+"
+        r"m[êe]mes?\b)"
         r"|\b(?:casse[- ]pieds?|r[âa]leu(?:r|se)|client(?:e)?\s+(?:relou|chiant\w*|p[ée]nible)|relou|"
         r"emmerdeu(?:r|se)|chieu(?:r|se)|encore\s+(?:lui|elle)(?=\s*(?:[!…]|\.{2,}))|encore\s+(?:ce|cette)\s+(?:client|cliente|type|"
         r"dame|bonne\s+femme))\b"
@@ -644,6 +667,10 @@ _NOT_NAMES = {
     "mevrouw", "meneer", "senhor", "senhora", "kunde", "kundin", "cliente", "klant", "faq", "pdf", "sms", "url", "uk", "eu", "us", "usa", "vat", "ups",
     "dhl", "dpd", "gls", "fedex", "usps", "hermes", "stage", "phase", "part", "section", "page", "item",
     "size", "colour", "color", "total", "subtotal", "price", "order", "ref", "reference", "tel", "phone", "email",
+    # pronouns, capitalised where a sentence starts: "P.S. Je hoeft de originele doos niet te gebruiken"
+    "je", "jij", "u", "du", "tu", "vous", "sie", "usted", "ustedes", "voce", "ik", "ich", "io", "yo", "wij",
+    "wir", "nous", "noi", "nosotros", "nos", "jullie", "ihr", "hij", "zij", "ze", "er", "es", "il", "elle", "ils",
+    "elles", "ele", "ela", "they", "he", "she", "it", "i",
 }
 
 # --- Weighing evidence: is a stretch of text (an aside, a chat message, a line) talk between staff? ---
@@ -651,7 +678,10 @@ _NOT_NAMES = {
 # ("this one", "la solita", "der hat"), imperatives with a pronoun for the customer ("rispondile", "dale largas").
 _THIRD_PRONOUN = re.compile(
     r"\b(?:she|he(?!\s+[^\W\d_]+(?:ado|ido|cho|to)\b)|her|him|hers|his|she's|he's|qu'elle|qu'il|elle|lui|ella|él|ele|ela|dele|dela|lei|zij|hij|haar|hem)\b|"
-    r"\b(?:der|die)\s+(?:hat|ist|war|will|wollte|ruft|schreibt|nervt)\b|\b(?:sie|er)\s+(?:hat|ist|war|will|ruft|schreibt)\b",
+    r"\b(?:der|die)\s+(?:hat|ist|war|will|wollte|ruft|schreibt|nervt)\b|\b(?:sie|er)\s+(?:hat|ist|war|will|ruft|schreibt)\b|"
+    # the verb before its subject, as German puts it after an object: "die Gutschrift hat er schon bekommen" (a
+    # verb of the third person singular: not the formal "haben Sie")
+    r"\b(?:hat|hatte|ist|war|will|wollte)\s+(?-i:er|sie)\b",
     re.I)
 _THIRD_NOUN = re.compile(
     r"(?<![\w\-])(?:cx|cust|Cx)(?![\w\-])|\b(?:the|this|that)\s+(?:[\w*]+\s+)?(?:customer|client|tenant|caller|guy|"
@@ -1121,7 +1151,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     aside = _aside(line, names, whole, lang)
     if aside:
         return aside
-    hit = _PS_BARE.search(line)
+    # a chat message's postscript, after its speaker: "Megan (Customer Care): PS Dan - I've already given her …"
+    said = _SPEAKER.match(line)
+    ps_line = line[said.end():] if said and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
+    hit = _PS_BARE.search(line) or (_PS_BARE.match(ps_line) if ps_line is not line else None)
     if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
             and not _spoken_to(hit.group(2), lang) and not _TO_CUSTOMER_CS.search(hit.group(2)) and (
             _NEGATED_ORDER.search(hit.group(2)) or _THE_ONE.search(hit.group(2)) or _REPEAT.search(hit.group(2))
@@ -1129,8 +1162,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             or _SNEER.search(hit.group(2)) or _pronoun_for_customer(hit.group(2), whole[:whole.find(line)] if line in
                                                                     whole else "", lang)
             or _kinds(hit.group(2), "", whole, lang) & {"third", "order"}):
-        return _STAFF, line[hit.start():hit.end()].strip(" .!?…)"), None
-    hit = _POSTSCRIPT.search(line)
+        return _STAFF, hit.group(0).strip(" .!?…)"), None
+    hit = _POSTSCRIPT.search(line) or (_POSTSCRIPT.match(ps_line) if ps_line is not line else None)
     if hit and _is_colleague(hit.group(1), names):
         return _STAFF, hit.group(0).lstrip(".!? "), None
     hit = _X_NAME.search(line)
@@ -1182,9 +1215,11 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                                                                   _AGAIN_COUNT.search(hit.group(3))):
             return _STAFF, sentence.strip(), None
     hit = _NAME_FIRST.match(body)
-    if hit and _is_colleague(hit.group(1), names) and _COLLEAGUE_ASK.search(hit.group(2)) and not _TO_CUSTOMER.search(
-            _COLLEAGUE_ASK.sub(" ", hit.group(2))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
-                                                                   r"teu|tua)\b", hit.group(2), re.I) and not re.search(
+    if hit and _is_colleague(hit.group(1), names) and any(
+            not (hit.group(2) and _SENDING_SOMETHING.match(hit.group(3), ask.start()))
+            for ask in _COLLEAGUE_ASK.finditer(hit.group(3))) and not _TO_CUSTOMER.search(
+            _COLLEAGUE_ASK.sub(" ", hit.group(3))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
+                                                                   r"teu|tua)\b", hit.group(3), re.I) and not re.search(
             rf"{_INTRODUCED}\W+(?:\w+\W+){{0,3}}{hit.group(1)}\b|\b{hit.group(1)}\W+(?:\w+\W+){{0,2}}{_INTRODUCED}",
             whole, re.I):
         return _STAFF, body.strip(" -–—*"), None
@@ -1274,6 +1309,10 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]", "(Siobhan - he's threatening a bad
             # review, offer 15% max, NOT a full refund)": a colleague told of the customer and what to do
             return _STAFF, m.group(0), m.span()
+        candid = _CANDID_LABEL.match(inner)
+        if candid and not _spoken_to(candid.group(1), lang) and not _TO_CUSTOMER_CS.search(candid.group(1)) and (
+                _ORDER.search(candid.group(1)) or _kinds(candid.group(1), "", whole, lang) - {"candour", "language"}):
+            return _STAFF, m.group(0), m.span()   # told in confidence, and to whom but a colleague
         order = _NAME_ORDERS.match(inner)
         if order and _is_colleague(order.group(1), names) and not _introduced(order.group(1), whole) \
                 and not _TO_CUSTOMER.search(inner) and not _TO_CUSTOMER_CS.search(inner):
@@ -1342,6 +1381,13 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if structural:
             return structural, m.group(0), m.span()
     return None
+
+
+# An aside headed by a word of confidence, as a note's label: "(between us - …)", "(entre nous : …)", "(unter uns: …)";
+# with what only staff say after it (an order, the customer in the third person), never "you".
+_CANDID_LABEL = re.compile(r"^(?:just\s+)?(?:between\s+(?:us|ourselves|you\s+and\s+me)|off\s+the\s+record|entre\s+nous|"
+                           r"unter\s+uns|tra\s+(?:di\s+)?noi|onder\s+ons|entre\s+nosotros|(?:c[áa]\s+)?entre\s+n[óo]s)"
+                           r"\s*[:\-–—]\s*(.+)$", re.I)
 
 
 def _for_colleague(inner: str, names: set[str], whole: str, lang: str) -> bool:
@@ -1602,8 +1648,12 @@ _AGAIN_COUNT = re.compile(
     r"(?:klacht|complaint|beschwerde|plainte|queja|reclamo|reclama[çc][ãa]o|mail|email)\b", re.I)
 _CONTACT_RE = re.compile(rf"\b{_CONTACT}\b", re.I)
 # "Carlos porfa revisa …", "Tom pls check …": a colleague named and asked, at the start of a sentence.
+# (a verb, not an article or "that", after the "please": "Revisa por favor que los nombres …", "Check please
+# the dates" are an imperative said to the customer, its object after the "please")
 _NAME_PLEASE = re.compile(r"(?:^|[.!?]\s+)([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(?:pls|plz|porfa|por\s+favor|stp|svp|"
-                          r"per\s+favore|pfv|please)\s+[a-zà-ÿ]")
+                          r"per\s+favore|pfv|please)\s+(?!(?:que|qu['’]|che|that|dass|dat|the|your|this|el|la|los|"
+                          r"las|lo|le|les|il|i|gli|o|a|os|as|de|het|die|der|das|den|ce|cette|ces|su|sus|tu|tus|vos|"
+                          r"votre|vostr\w*|seu|sua|uw|je|jouw|ihr\w*|si|if|se|of|ob|whether)\b)[a-zà-ÿ]")
 
 
 def _sentences(line: str) -> list[str]:
@@ -1772,6 +1822,9 @@ _SHIFT_LABEL = re.compile(
 _VOCATIVE_BARE = re.compile(r"^@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+(.+)$")
 _CAN_YOU = re.compile(r"^(?:can|could|would|will)\s+(?:you|u|ya)\b|^(?:pls|plz|please)\b", re.I)
 _PLEASE_ANY = re.compile(r"\b(?:pls|plz|xfa|porfa|pf|plis|x\s+favore|pfv|stp)\b", re.I)   # not "por favor", "bitte", "svp"
+# An order with its informal "you" after the verb, as a colleague is told to take something on: "rispondi tu",
+# "contesta tú", "mach du", "bel jij", "responde tu" (the verb first, in lower case: no name or list before "tu").
+_VERB_THEN_TU = re.compile(r"^(?-i:[a-zà-ÿ]{3,})(?:\s+|-)(?:tu|t[uú]|du|jij|toi)\b", re.I)
 # Informal "you" said after a colleague's name: "(Fra, controlla tu …)", "Marta, mira tú si …", "Jens, schau du mal".
 _EMPHATIC_TU = re.compile(r"\b(?:tu|t[uú]|du|jij|toi)\b", re.I)
 # A to-do's attention word before the infinitive: "NB verificare …", "pendiente confirmar …" (not "pendiente de
@@ -1787,14 +1840,14 @@ _CONSULT = re.compile(
     r"preguntar(?:le)?|consultar(?:lo)?|confirmar|verificar|comprobar|revisar|validar|checar|hablar|"
     r"perguntar|rever|conferir|falar|demander|v[ée]rifier|confirmer|valider|checker|voir)\s+(?i:(?:com|con|c/|avec|a|ao|"
     r"à|al|aupr[eè]s\s+de|with|w/))\s*(?i:(?:o|a|el|la|il|le|lo)\s+)?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
-    r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?i:check|confirm|verify|clear|run\s+(?:it|this)\s+by)\s+(?i:w/|with)\s*"
+    r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?i:check|confirm|verify|clear|run\s+(?:it|this)\s+by)\s+(?i:w/|w(?=\s)|with)\s*"
     r"(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
     # what to check between the verb and the colleague: "verificare disponibilità furgone con Sandro", "confirmar la
     # fecha con Marta", "check slot w/ Dean" (English only in shorthand: "check times with Sarah" is said to customers)
     rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?i:ricontrollare|verificare|controllare|confermare|sentire|"
     rf"confirmar|verificar|comprobar|revisar|validar|checar|rever|conferir|v[ée]rifier|confirmer|valider|checker)\s+"
     rf"{_WHAT}(?i:con|com|c/|avec|aupr[eè]s\s+de|w/)\s*(?i:(?:o|a|el|la|il|le|lo)\s+)?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{{1,15}}))\b|"
-    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?i:check|confirm|verify|clear)\s+{_WHAT}(?i:w/|c/)\s*"
+    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?i:check|confirm|verify|clear)\s+{_WHAT}(?i:w/|w(?=\s)|c/)\s*"
     r"(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
     # a colleague to ask, named first in the note style of a German or Dutch infinitive: "… – Micha fragen!",
     # "(kassa nog open, Joost vragen)"
@@ -2208,8 +2261,10 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
             return _DRAFT   # "chiedere a Davide se …", "rever c/ o Nuno", "check w/ Tom"
     m = _VOCATIVE_BARE.match(text) if aside else None
     if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
-            and (_CAN_YOU.match(m.group(2)) or (_PLEASE_ANY.search(m.group(2)) and not _TO_CUSTOMER.search(m.group(2)))):
-        return _STAFF   # "(Kev can u confirm …)", "(Raúl esto déjalo en el traspaso xfa)"
+            and (_CAN_YOU.match(m.group(2)) or (_PLEASE_ANY.search(m.group(2)) and not _TO_CUSTOMER.search(m.group(2)))
+                 or (_VERB_THEN_TU.match(m.group(2)) and fold(m.group(1)) not in _NOT_A_VOCATIVE
+                     and not _POSSESSIVE.search(m.group(2)))):
+        return _STAFF   # "(Kev can u confirm …)", "(Raúl esto déjalo en el traspaso xfa)", "(Giulia rispondi tu …)"
     m = _NAME_LEAD.match(text)
     if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and not _APPOSITION.match(m.group(2)) and _EMPHATIC_TU.search(m.group(2)) and not _POSSESSIVE.search(

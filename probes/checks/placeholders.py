@@ -379,14 +379,17 @@ def check(text: str, ctx=None) -> list[Finding]:
 
 
 # The name slot of a greeting: "Dear NAME,", "Hi ___,", "Hello {0},", "Hi :first_name,", "Dear Customer Name,".
-_GREETING_SLOT = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|hallo|liebe[rs]?|sehr\s+geehrte[rs]?(?:/r)?|guten\s+tag|bonjour|cher|ch[èe]re|"
-    r"hola|estimad[oa](?:/a)?|querid[oa]|gentile|buongiorno|ciao|car[oa]|beste|geachte|hoi|ol[áa]|prezad[oa]|"
-    r"caro\(a\)|car[oa])\s+(?P<slot>:?[^,:!\n]{1,40}?)\s*[,:!]", re.I)
+# (the greetings of every day and region too: "Grüezi Herr NACHNAME,", "Bom dia NOME,", "Good morning FIRSTNAME,")
+_GREETINGS = (r"(?:dear|hi|hiya|hello|hey|good\s+(?:morning|afternoon|evening|day)|greetings|hallo|liebe[rs]?|"
+              r"sehr\s+geehrte[rs]?(?:/r)?|guten\s+(?:tag|morgen|abend)|gr[üu]ezi|gr[üu]essech|gr[üu](?:ß|ss)\s+gott|"
+              r"servus|moin|bonjour|bonsoir|salut|coucou|cher|ch[èe]re|hola|buen(?:os|as)(?:\s+(?:d[ií]as|tardes|"
+              r"noches))?|estimad[oa](?:/a)?|querid[oa]|gentile|buongiorno|buonasera|salve|ciao|caro\(a\)|car[oa]|"
+              r"beste|geachte|hoi|goede(?:morgen|middag|navond)|ol[áa]|oi|bom\s+dia|boa\s+(?:tarde|noite)|"
+              r"prezad[oa])")
+_GREETING_SLOT = re.compile(rf"^\s*{_GREETINGS}\s+(?P<slot>:?[^,:!\n]{{1,40}}?)\s*[,:!]", re.I)
 # A greeting whose name was merged in empty: a space, then the comma ("Dear ,", "Hallo Herr ,", "Olá ,").
 _EMPTY_GREETING = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|hallo|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|bonjour|cher|ch[èe]re|hola|"
-    r"estimad[oa]|querid[oa]|gentile|buongiorno|ciao|car[oa]|beste|geachte|hoi|ol[áa]|prezad[oa])"
+    rf"^\s*{_GREETINGS}"
     r"(?:\s+(?:mr|mrs|ms|miss|mx|dr|herr|frau|monsieur|madame|sr|sra|señor|señora|sig|sig\.ra|signor|signora|heer|"
     r"mevrouw|senhor|senhora)\.?)?\s+,", re.I)   # only a comma: French spaces its "Bonjour !" and "Madame :"
 # Name words a slot names a field with (not "Dear Customer", a generic greeting).

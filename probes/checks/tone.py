@@ -72,8 +72,10 @@ _MARKETING = re.compile(
     r"seguici|iscriviti|acquista\s+ora|"
     r"volg\s+ons|schrijf\s+je\s+in|shop\s+nu|"
     r"siga-nos|inscreva-se|compre\s+j[áa])(?!\w)", re.I)
-_CODE_OFFER = re.compile(r"\b(?:use\s+(?:the\s+)?(?:promo\s+|discount\s+|voucher\s+)?code\s+[A-Z0-9]{4,}|"
-                         r"(?:promo|discount|voucher)\s+code\s*:?\s*[A-Z0-9]{4,}|\d{1,2}\s?%\s+off\b)", re.I)
+# (the code itself in capitals or with a digit: "the new voucher code when that's done" gives none)
+_CODE = r"(?:(?-i:[A-Z][A-Z0-9]{3,})|(?=[A-Za-z]*\d)[A-Za-z0-9]{4,})\b"
+_CODE_OFFER = re.compile(rf"\b(?:use\s+(?:the\s+)?(?:promo\s+|discount\s+|voucher\s+)?code\s+{_CODE}|"
+                         rf"(?:promo|discount|voucher)\s+code\s*:?\s*{_CODE}|\d{{1,2}}\s?%\s+off\b)", re.I)
 _APOLOGY = re.compile(r"\b(?:apolog|sorry|inconvenience|goodwill|compensat|make\s+(?:it|this)\s+up|gesture)", re.I)
 _HAVE_A_DAY = re.compile(r"\b(?:have\s+an?\s+(?:great|fantastic|wonderful|lovely|amazing|fab|awesome|super|brilliant)\s+"
                          r"(?:day|weekend|week|evening)|enjoy\s+your\s+(?:day|weekend)|"

@@ -10,7 +10,8 @@ booking: S. Brennan") or their first name as a form of address ("Ok Leah, I can 
 reading …"); another contact's correlation token.
 
 Left alone: the persona's first name, surname with a title ("Ms Doe", "Frau Müller"; honorifics of every language
-checked, abbreviated or not: "Sr.ª", "Dott.ssa", "Hr.", "drs.", the Portuguese and Spanish "D. Fernanda"), initials,
+checked, abbreviated or not: "Sr.ª", "Dott.ssa", "Hr.", "drs.", the Portuguese and Spanish "D. Fernanda", after
+another title too: "Sra. D. Maria João"), initials,
 short forms of their given names, regular or not ("Alex" for Alexandra, "Liz" for Elizabeth, "Maite"
 for María Teresa, "Bob" for Robert, "Juanito" for Juan), generic greetings ("Hi there", "Dear
 customer", "Sehr geehrte Damen und Herren"), closings that start like a greeting ("Beste Grüße"),
@@ -31,12 +32,13 @@ CHECK = "wrong_recipient"
 
 _GREETING = re.compile(
     r"^\s*[¡¿]?(?:dear|hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|"
-    r"sehr geehrte[rs]?|liebe[rs]?|hallo|guten (?:tag|morgen|abend)|moin|servus|grüß gott|"
-    r"bonjour|bonsoir|salut|cher|chère|chers|"
-    r"hola|estimad[oa]s?|querid[oa]s?|buen(?:os|as) (?:días|dias|tardes|noches)|"
+    r"sehr geehrte[rs]?|liebe[rs]?|hallo|guten (?:tag|morgen|abend)|moin|servus|grüß gott|grüezi|grüessech|"
+    r"bonjour|bonsoir|salut|coucou|cher|chère|chers|"
+    r"hola|estimad[oa]s?|querid[oa]s?|buen(?:os|as) (?:días|dias|tardes|noches)|buenas|"
     r"ciao|buongiorno|buonasera|salve|gentil(?:e|issim[oa])|egregi[oa]|car[oa]|"
     r"beste|geachte|hoi|goedemorgen|goedemiddag|goedenavond|dag|"
-    r"olá|ola|bom dia|boa (?:tarde|noite)|prezad[oa]s?)(?=[\s,:!.]|$)", re.I)
+    # (the Brazilian everyday "Oi", "E aí")
+    r"olá|ola|oi|e aí|bom dia|boa (?:tarde|noite)|prezad[oa]s?)(?=[\s,:!.]|$)", re.I)
 
 # A brand or channel label in front of the greeting: "Acme: Hi Tom", "[Acme Support] Hello Tom,",
 # "ACME SMS - Dear Paul", "Acme Support | Hi Tom".
@@ -230,9 +232,9 @@ def _greeted_name(line: str, persona: dict | None = None) -> str:
         f = fold(bare).rstrip(".")
         if not bare:
             break
-        if not taken and fold(bare[:1]) in letters and re.fullmatch(r"[A-Z]\.?[ªº]?\.?", bare + ".") \
-                and i + 1 < len(words) and words[i + 1][:1].isupper():
-            continue   # "Bom dia D. Fernanda": the honorific, not an initial
+        if all(fold(t).replace(".", "") in _TITLES for t in taken) and fold(bare[:1]) in letters \
+                and re.fullmatch(r"[A-Z]\.?[ªº]?\.?", bare + ".") and i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue   # "Bom dia D. Fernanda", "Cara Sra. D. Maria João": the honorific, not an initial
         if f in _TITLES or f.replace(".", "") in _TITLES or (taken and f in _PARTICLES) \
                 or bare[0].isupper() or re.fullmatch(r"[A-Z]\.", bare):
             taken.append(bare)
@@ -310,11 +312,13 @@ _NICKNAMES = {
     "francisco": "paco pancho curro chico", "jose": "pepe ze", "jesus": "chucho chuy", "ignacio": "nacho",
     "guadalupe": "lupe", "dolores": "lola", "concepcion": "concha conchi", "rosario": "charo", "manuel": "manolo",
     "enrique": "quique", "mercedes": "merche", "montserrat": "montse", "pilar": "pili", "roberto": "beto",
-    "alberto": "beto", "eduardo": "edu lalo", "guillermo": "memo", "giuseppe": "beppe peppe pino",
+    "alberto": "beto", "eduardo": "edu lalo dudu", "guillermo": "memo", "giuseppe": "beppe peppe pino",
     "giovanni": "gianni nanni", "salvatore": "toto", "domenico": "mimmo", "vincenzo": "enzo", "cornelis": "kees",
     "hendrik": "henk", "jacobus": "koos jaap", "geertruida": "truus", "wilhelmina": "mien", "fernando": "nando",
     "antonio": "tono toni", "francesca": "cesca", "maximilian": "max", "benjamin": "ben benji",
     "thomas": "tom tommy", "stephen": "steve stevie", "nicolas": "nico nick", "susanne": "susi",
+    # Portuguese (Brazil's "Oi Bia" greets Beatriz)
+    "beatriz": "bia bea", "eduarda": "duda",
 }
 _SHORT_OF: dict[str, set[str]] = {}
 for _formal, _shorts in _NICKNAMES.items():

@@ -2385,3 +2385,196 @@ def test_laughing_with_the_customer_at_someone_elses_blunder_is_no_staff_joke(te
 ])
 def test_a_laugh_about_the_customer_or_at_them_is_still_a_joke(text):
     assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat"))
+
+
+# --- Rounds aq/ar/as ---
+
+@pytest.mark.parametrize("text", [
+    "Megan (Customer Care): Hi Jane, I've applied 10% off.\nMegan (Customer Care): PS Dan - I've already given her "
+    "the 10%, so don't stack it with the loyalty code.",
+    "[10:02] Lewis: Hi Jane, the refund is done.\n[10:03] Lewis: ps Kev she's had two refunds this year, don't do a third",
+    "Ana (Soporte): Hola Jane, ya está el reembolso.\nAna (Soporte): PD Marta: no le ofrezcas otro cupón si vuelve.",
+])
+def test_a_postscript_to_a_colleague_in_a_chat_message_after_its_speaker_is_a_note(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat"))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom (Support): Hi Jane, your refund is on its way.\nTom (Support): PS Sarah will call you tomorrow about the fitting.",
+    "Tom (Support): Hi Jane, your refund is on its way.\nTom (Support): P.S. Jane, the code also works in store.",
+    "Tom (Support): Hi Jane, your refund is on its way.\nTom (Support): PS Don't forget to keep the receipt.",
+])
+def test_a_postscript_to_the_customer_in_a_chat_is_no_note(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hoi Jane,\n\nJe retour is aangemeld.\n\nGroetjes,\nNoor\n\nP.S. Je hoeft de originele doos niet te gebruiken, "
+     "een andere stevige doos is ook prima.", "nl"),
+    ("Hoi Jane,\n\nJe retour is aangemeld.\n\nP.S. Jij krijgt de korting ook niet meer bij je volgende bestelling.",
+     "nl"),
+    ("Hallo Jane,\n\ndeine Rücksendung ist angemeldet.\n\nPS Du musst den Karton nicht zurückschicken.", "de"),
+    ("Bonjour Jane,\n\nvotre retour est enregistré.\n\nPS Vous ne devez pas utiliser le carton d'origine.", "fr"),
+])
+def test_a_postscript_that_opens_with_a_pronoun_is_said_to_the_customer(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Olá Jane,\n\nVamos oferecer-lhe os portes.\n\nObs. para a Carla: não sei se podemos oferecer os portes nestes "
+     "casos, confirma com o gerente antes de enviar!!\n\nCumprimentos", "pt"),
+    ("Olá Jane,\n\nO reembolso foi feito.\n\nObservação para o Rui: ela já teve dois reembolsos este ano.", "pt"),
+    ("Hallo Jane,\n\ndie Gutschrift ist gebucht.\n\nAnmerkung für Jens: bitte Ticket danach schließen.", "de"),
+    ("Ciao Jane,\n\nil rimborso è stato fatto.\n\nCommento per Luca: già fatto un reso gratuito a marzo.", "it"),
+])
+def test_a_remark_addressed_to_a_named_colleague_is_a_note(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Olá Jane,\n\nObs. para Clientes Empresariais: a fatura segue por email no dia 5.\n\nCumprimentos", "pt"),
+    ("Olá Jane,\n\nObs. para o Sr. Silva: a encomenda já foi levantada.\n\nCumprimentos", "pt"),
+    ("Hallo Jane,\n\nAnmerkung für Neukunden: die erste Lieferung ist versandkostenfrei.\n\nGrüße", "de"),
+])
+def test_a_remark_for_a_group_of_customers_is_no_note(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane, your boiler service is booked for Thu 8am-12pm. (double booked w/ the Hendersons?? check w Sam b4 "
+    "confirming) Thanks, Apex Heating",
+    "Hi Jane, the engineer is booked for Friday (confirm slot w Dean before it goes). Thanks",
+])
+def test_checking_with_a_named_colleague_in_shorthand_w_is_a_note(text):
+    assert check(text, JANE)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane,\n\nPlease check w your bank whether the payment left.\n\nBest,\nTom",
+    "Hi Jane,\n\nPlease check with Sam at reception when you arrive.\n\nBest,\nTom",
+])
+def test_checking_with_someone_said_to_the_customer_is_no_note(text):
+    assert check(text, JANE) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Jane,\n\nI've credited £30 to your account.\n\nHamza - I went with £30 but not sure that's within our goodwill "
+    "limit, change it if not before sending\n\nKind regards,\nEllie",
+    "Dear Jane,\n\nYour refund is approved.\n\nPriya – can you check the amount before it goes?\n\nKind regards",
+    "Dear Jane,\n\nYour refund is approved.\n\nMarco — I've left the fee in, remove it before sending this\n\nRegards",
+])
+def test_a_line_that_names_a_colleague_with_a_dash_and_asks_them_is_a_note(text):
+    assert check(text, JANE)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane,\n\nReturns - before sending the item back, please wrap it well.\n\nBest,\nTom",
+    "Hi Jane,\n\nPackaging - before sending anything, check the label is visible.\n\nBest,\nTom",
+    "Hi Jane,\n\nLondon - before sending your documents, make a copy.\n\nBest,\nTom",
+])
+def test_a_heading_with_a_dash_and_an_instruction_to_the_customer_is_no_note(text):
+    assert check(text, JANE) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sehr geehrter Herr Doe,\n\nder neue Liefertermin ist Freitag.\n(hat schon dreimal angerufen und droht mit "
+     "Anwalt - bitte NICHT nochmal kulant sein, die 50 € Gutschrift hat er schon bekommen!)\n\nMit freundlichen "
+     "Grüßen", "de"),
+    ("Sehr geehrte Frau Doe,\n\nIhre Erstattung ist angewiesen. (den Gutschein hat sie schon zweimal bekommen, "
+     "bitte KEINEN weiteren geben)\n\nMit freundlichen Grüßen", "de"),
+])
+def test_a_german_aside_with_the_verb_before_its_subject_about_the_customer_is_a_note(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text", [
+    "Sehr geehrte Frau Doe,\n\nder Techniker war heute da, leider hat er niemanden angetroffen (er hat zweimal "
+    "geklingelt; Sie können gern einen neuen Termin buchen).\n\nMit freundlichen Grüßen",
+    "Sehr geehrte Frau Doe,\n\nIhr Paket ist unterwegs. Den Lieferschein hat er dabei, der Fahrer klingelt zweimal.\n\n"
+    "Mit freundlichen Grüßen",
+    "Sehr geehrte Frau Doe,\n\nhaben Sie die Rechnung schon erhalten? (Ist sie nicht da, melden Sie sich bitte.)\n\nGrüße",
+])
+def test_a_german_third_person_about_someone_else_or_the_formal_you_is_no_note(text):
+    assert check(text, _jane("de")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane,\n\nThe discs have a lip. (between us - discs were already scored when it came in, do NOT admit liability "
+    "on the wheel either, Lee swears it was there.) We'd recommend new discs.\n\nRegards,\nDean",
+    "Hi Jane,\n\nYour refund is on its way (off the record: she's had three already this year, pls flag it).\n\nTom",
+])
+def test_an_aside_told_in_confidence_with_staff_evidence_is_a_note(text):
+    assert check(text, JANE)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Bonjour Jane,\n\nLes soldes commencent lundi (entre nous : attendez lundi, vous économiserez 20 %).\n\nCordialement",
+     "fr"),
+    ("Hi Jane,\n\nThe engineer will come Monday (between us: he is the best we have, so you're in good hands).\n\nTom",
+     "en"),
+    ("Hi Jane,\n\nBetween us, I'd wait for the sale that starts Monday - you'll save 20%.\n\nBest,\nTom", "en"),
+])
+def test_confidence_shared_with_the_customer_is_no_note(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gentile Sig. Doe,\n\nci scusiamo per il ritardo.\n\n(Giulia rispondi tu a questo, ha richiamato per la terza "
+     "volta stamattina)\n\nCordiali saluti", "it"),
+    ("Estimada Sra. Doe:\n\nLamentamos el retraso.\n\n(Marta contesta tú, que yo no puedo más con este caso)\n\n"
+     "Atentamente", "es"),
+    ("Sehr geehrte Frau Doe,\n\nes tut uns leid.\n\n(Jens mach du das bitte, ich bin ab morgen weg)\n\nGrüße", "de"),
+])
+def test_a_colleague_named_and_told_with_an_emphatic_informal_you_is_a_note(text, lang):
+    assert check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gentile Sig.ra Doe,\n\n(Milano tu puoi ritirare in negozio, Roma solo a domicilio)\n\nCordiali saluti", "it"),
+    ("Ciao Jane,\n\nil pacco arriva domani (Jane tu sei la prima della lista!).\n\nSaluti", "it"),
+])
+def test_a_place_or_the_customer_before_an_informal_you_is_no_note(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour Madame Doe, merci de votre patience.\nencore elle pour la même facture 🙄 bon je réponds\nJe vois bien le "
+    "prélèvement du 5 novembre.",
+    "Bonjour Madame Doe,\nEncore lui 🙄 Je regarde votre dossier.",
+])
+def test_the_customer_back_again_with_rolled_eyes_is_a_remark(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "fr"}, channel="chat"))
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour Madame Doe,\n\nVotre fille est passée hier, et encore elle pour la même facture aujourd'hui : nous lui "
+    "avons tout expliqué.\n\nCordialement",
+    "Bonjour Madame Doe,\n\nEncore elle-même a signé le bon de livraison.\n\nCordialement",
+])
+def test_encore_elle_about_someone_else_is_no_remark(text):
+    assert check(text, _jane("fr")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hola Jane:\n\nTe enviaremos los billetes antes del miércoles. Revisa por favor que los nombres sean correctos.\n\n"
+     "Un saludo", "es"),
+    ("Hola Jane:\n\nConfirma por favor la dirección de entrega.\n\nUn saludo", "es"),
+    ("Hi Jane,\n\nCheck please that the name on the booking is right.\n\nThanks", "en"),
+])
+def test_an_imperative_before_please_and_its_object_is_said_to_the_customer(text, lang):
+    assert check(text, _jane(lang)) == []
+
+
+def test_carlos_porfa_revisa_is_still_a_colleague_asked():
+    assert check("Hola Jane, tu pedido sale hoy. Carlos porfa revisa que no se le cobre el envío.", _jane("es"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Dear Ms Doe,\n\nI'm sorry you had to write again.\n\nOn Sat, 8 Jun 2024 at 10:27, Jane Doe wrote:\n> There are "
+     "calls on my bill I never made.\n\nI've gone through the itemised calls.\n\nInternal: cust already had 2 x goodwill "
+     "credits this year, do NOT offer a\nthird without TL approval.\n\nKind regards,\nAidan", "en"),
+    ("Hola Jane:\n\nGracias.\n\nEl vie, 7 jun 2024 a las 19:03, Jane Doe escribió:\n> Me cambiaron el vuelo.\n\n"
+     "He hablado con la aerolínea.\n\nNota interna: ya se le cambió el vuelo gratis en marzo.\n\nUn saludo", "es"),
+])
+def test_a_note_in_an_answer_written_below_the_customers_quoted_lines_is_found(text, lang):
+    assert check(text, _jane(lang))

@@ -474,3 +474,26 @@ def test_instead_of_a_placeholder_with_nothing_to_write_is_still_a_leak():
     assert check("Exactly {{ first_name }}, your parcel is on its way.")
     assert check("Instead of {order_number} we sent you the wrong size, sorry about that.")
     assert check("Al posto di {nome_prodotto} ti abbiamo spedito un modello diverso.")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Grüezi Herr NACHNAME, Ihr Termin für den Radwechsel ist bestätigt. Garage Hürlimann", "de"),
+    ("Bom dia NOME, a sua encomenda já chegou à loja.", "pt"),
+    ("Good morning FIRSTNAME, your parcel is ready to collect.", "en"),
+    ("Buenas tardes NOMBRE APELLIDO, su cita está confirmada.", "es"),
+    ("Goedemorgen VOORNAAM, je bestelling is onderweg.", "nl"),
+    ("Servus Frau NACHNAME, Ihr Auto ist fertig.", "de"),
+])
+def test_a_field_name_in_the_slot_of_any_greeting_is_a_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Reto Gerber", "language": lang}, channel="sms"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Grüezi Herr Gerber, Ihr Termin ist bestätigt.", "de"),
+    ("Grüezi mitenand, Ihr Termin ist bestätigt.", "de"),
+    ("Bom dia Reto, a sua encomenda chegou.", "pt"),
+    ("Good morning Team, the parcel is ready.", "en"),
+    ("Buenas tardes, NOMBRE Y APELLIDOS del titular son obligatorios en el formulario.", "es"),
+])
+def test_a_name_or_a_generic_word_in_any_greeting_is_no_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Reto Gerber", "language": lang}, channel="sms")) == []

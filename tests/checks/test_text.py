@@ -55,3 +55,50 @@ def test_a_sentence_that_ends_its_line_with_a_semicolon_is_prose_not_code():
     lines = {ln.text.strip(): ln.prose for ln in prose_lines(text)}
     assert lines["Votre demande sera instruite dans un délai de trente jours ;"]
     assert all("compute" not in ln.prose for ln in prose_lines(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Jane,\n\nThanks for writing.\n\nOn Sat, 8 Jun 2024 at 10:27, Jane Doe wrote:\n> There are calls on my bill.\n"
+    "> I never rang that number.\n\nI've gone through the itemised calls.\nThey were made on 14 May.",
+    "Hola Jane:\n\nGracias.\n\nEl vie, 7 jun 2024 a las 19:03, Jane Doe escribió:\n> Me cambiaron el vuelo.\n\n"
+    "He hablado con la aerolínea.\nTe enviaremos los billetes.",
+    "Ciao Jane,\n\nIl giorno lun 3 giu 2024 alle 09:12 Jane Doe ha scritto:\n>\n> Dov'è il mio pacco?\n>\n\n"
+    "È partito oggi.\nArriva domani.",
+])
+def test_an_answer_written_below_a_quoted_block_is_the_companys_again(text):
+    lines = [ln for ln in read(text, ctx("Jane Doe", "en", "email")) if ln.text.strip()]
+    assert [ln.kind for ln in lines if ln.text.lstrip().startswith(">")] == [QUOTE] * sum(
+        ln.text.lstrip().startswith(">") for ln in lines)
+    assert lines[-1].kind == OWN and lines[-2].kind == OWN
+
+
+@pytest.mark.parametrize("text", [
+    # a quote with no "> " marks under its attribution runs to the end (Outlook's style)
+    "Hi Jane, done.\n\nOn Mon, 3 Jun 2024, Jane Doe wrote:\nWhere is my parcel?\nIt is late.",
+    # the quote's own lines stay the customer's to the end
+    "Hi Jane, done.\n\nOn Mon, 3 Jun 2024, Jane Doe wrote:\n> Where is my parcel?\n> It is late.",
+])
+def test_a_quote_at_the_bottom_stays_the_customers(text):
+    lines = [ln for ln in read(text, ctx("Jane Doe", "en", "email")) if ln.text.strip()]
+    assert lines[-1].kind == QUOTE and lines[-2].kind == QUOTE
+
+
+def test_the_replys_own_header_above_a_greeting_to_the_customer_is_the_companys():
+    text = ("From: Planning Services <planning@council.example>\nSubject: RE: Application SD/24/01187\n\n"
+            "Dear Ms Doe,\n\nI should also mention that one neighbour comment has been received.\n\nYours sincerely,\nMark")
+    lines = read(text, ctx("Jane Doe", "en", "email"))
+    assert {ln.kind for ln in lines} == {OWN}
+    assert lines[0].prose == "" and lines[1].prose == ""   # the header is no prose
+    assert run_checks(text, ctx("Jane Doe", "en", "email")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a colleague's message forwarded on its own, greeting someone else: still theirs
+    "From: Dan Hughes <dan@acme.example>\nSent: Monday\nTo: Support\nSubject: Doe refund\n\nHi Priya,\n\nShe's had "
+    "two refunds already.",
+    # a header below the reply: a quoted message
+    "Dear Jane,\n\nDone.\n\nFrom: Jane Doe <jane@example.org>\nSent: Monday\nSubject: refund\n\nWhere is it?",
+])
+def test_a_header_that_is_not_the_replys_own_still_opens_someone_elses_message(text):
+    lines = read(text, ctx("Jane Doe", "en", "email"))
+    assert lines[-1].kind != OWN

@@ -159,3 +159,20 @@ def test_exclamations_in_a_note_style_to_do_for_a_colleague_are_the_notes():
             "verificare disponibilità furgone con Sandro!! - Termoidraulica Sala")
     assert check(text, ctx) == []
     assert [f.check for f in run_checks(text, ctx)] == ["internal_note"]
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Jane,\n\nYou'll get a separate email with the new voucher code when that's done.\n\nTom",
+    "Dear Jane,\n\nThe promo code field is optional at checkout.\n\nTom",
+    "Dear Jane,\n\nI've reset the discount code itself, so please try again.\n\nTom",
+])
+def test_a_voucher_code_spoken_of_without_a_code_is_no_sales_offer(text):
+    assert check(text, persona("complaint")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Jane,\n\nYour case is closed. Use code SPRING20 for 20% off your next order.\n\nTom",
+    "Dear Jane,\n\nYour case is closed. Our promo code: welcome5 gets you a free dessert.\n\nTom",
+])
+def test_a_code_in_capitals_or_with_digits_is_still_a_sales_offer(text):
+    assert check(text, persona("complaint"))

@@ -361,3 +361,41 @@ def test_a_chat_agent_with_a_bracketed_name_greeting_the_customer_is_fine():
     assert check("Laura: hola\nAgente (Óscar): Hola Laura, lo siento mucho. He abierto una avería.", ctx) == []
     # the customer's own line in a transcript greets the agent, not the customer
     assert check("Laura (cliente): Hola Óscar, sigo sin internet\nAgente (Óscar): Hola Laura, ya lo miro.", ctx) == []
+
+
+@pytest.mark.parametrize("greeting, lang", [
+    ("Oi Paul! Tudo bem? Aqui é o Diego, da Óptica Central.", "pt"),
+    ("E aí Paul, tudo certo? Seus óculos chegaram.", "pt"),
+    ("Coucou Paul ! Ta commande est prête.", "fr"),
+    ("Buenas Paul, tu pedido ya está listo.", "es"),
+    ("Grüezi Herr Martin, Ihr Termin ist bestätigt.", "de"),
+])
+def test_everyday_and_regional_greetings_to_another_customer_are_caught(greeting, lang):
+    found = check(greeting, ctx(persona={**JANE, "language": lang}))
+    assert found and "another customer" in found[0].title
+
+
+@pytest.mark.parametrize("greeting, lang", [
+    ("Oi Jane! Tudo bem? Seus óculos chegaram.", "pt"),
+    ("Oi, tudo bem? Aqui é o Diego, da Óptica Central.", "pt"),
+    ("Buenas noticias: tu pedido ya salió.", "es"),
+    ("Coucou ! Ta commande est prête.", "fr"),
+])
+def test_everyday_greetings_to_the_customer_or_nobody_are_fine(greeting, lang):
+    assert check(greeting, ctx(persona={**JANE, "language": lang})) == []
+
+
+@pytest.mark.parametrize("greeting, name", [
+    ("Cara Sra. D. Maria João,", "Maria João Sousa"),
+    ("Exma. Sra. D. Maria João Sousa,", "Maria João Sousa"),
+    ("Estimada Sra. D.ª Carmen,", "Carmen Vidal"),
+    ("Oi Bia, aqui é a Lari do suporte.", "Beatriz Lima"),
+])
+def test_an_honorific_after_a_title_and_a_usual_short_form_are_the_customers_own_name(greeting, name):
+    persona = {"name": name, "language": "pt"}
+    assert check(greeting + "\n\nO seu pedido foi tratado.", ctx(persona=persona, other_personas=[])) == []
+
+
+def test_an_honorific_after_a_title_before_someone_elses_name_is_still_caught():
+    persona = {"name": "Maria João Sousa", "language": "pt"}
+    assert check("Cara Sra. D. Teresa,\n\nO seu contrato foi alterado.", ctx(persona=persona, other_personas=[]))
