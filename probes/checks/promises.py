@@ -213,7 +213,10 @@ _LANGS: dict[str, _Lang] = {
             # an update named as the next thing to come: "next update from me by 4pm tomorrow"
             r"|\b(?:next|further)\s+update\s+(?:from\s+(?:me|us|them|the\s+\w+)\s+)?(?:by|before|on|at|within|in)\b"
             # a text message's dropped "I'll": "ill be round tmrw b4 noon", "be with u in 10 min"
-            r"|(?-i:\bill)\s+(?:be|call|ring|text|send|pop|drop|come|sort|get|email|phone)\b"
+            r"|(?-i:\bill)\s+(?:be|call|ring|text|send|pop|drop|come|sort|get|email|phone|chase|msg|message|confirm|check|"
+            r"update|let|look|find|book|reply|txt)\b"
+            # "Driver running late, with u in approx 20 mins"
+            r"|(?:^|[,.!;]\s*)with\s+(?:u|you)\s+in\b"
             r"|(?:^|[,.!;]\s*|\bsorry\s+)be\s+with\s+(?:u|you)\b"
             # an arrival time given as such: "new ETA 2.15pm today", "ETA: between 3 and 4pm"
             r"|(?-i:\bETA\b)"
@@ -361,7 +364,7 @@ _LANGS: dict[str, _Lang] = {
               (r"sous huitaine|dans la huitaine", "week_today"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:du|de ce) mois", "end_of_month"),
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
-               r"ce soir|cet après-midi|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
+               r"ce soir|cet après-midi|cet aprem|cet aprèm|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
               (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon")],
         clock=r"(?<!\w)(?:(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+|entre\s+\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*"
@@ -946,7 +949,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             continue   # "within 5 days of receipt": counted from something the reply does not date
         amount = _amount(lang, m.group(2) or m.group(1))
         unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
-        if unit == "h" and re.search(r"\b(?:las|as)\s+\d", m.group(0), re.I):
+        if unit == "h" and (re.search(r"\b(?:las|as)\s+\d", m.group(0), re.I) or (
+                lang == "fr" and re.match(r"d['’]ici\s+(?:[89]|1\d|2[0-3])\s*h(?:\d{2})?$", m.group(0), re.I))):
             continue   # "antes de las 14 h", "até as 18h": a clock time (below), not "within 14 hours"
         if amount and unit and amount < 1000:
             found.append((m.group(0), _add(at, amount, unit, calendar)))
@@ -2141,8 +2145,15 @@ _HALF_HOUR = {"fr": r"(?:la|une)\s+demi-?\s?heure", "de": r"(?:einer|eine)\s+hal
               "pt": r"meia[\s-]hora"}
 _MINUTES = {"fr": "30 minutes", "de": "30 Minuten", "es": "30 minutos", "it": "30 minuti", "nl": "30 minuten",
             "pt": "30 minutos"}
+# … and a quarter of an hour: "binnen een kwartier", "dans un quart d'heure", "in einer Viertelstunde"
+_QUARTER_HOUR = {"fr": r"(?:un|le)\s+quart\s+d['’]heure", "de": r"(?:einer|eine)\s+Viertelstunde",
+                 "es": r"un\s+cuarto\s+de\s+hora", "it": r"un\s+quarto\s+d['’]ora", "nl": r"(?:een|het)\s+kwartier",
+                 "pt": r"um\s+quarto\s+de\s+hora", "en": r"a\s+quarter\s+of\s+an\s+hour"}
 for _lang, _rx in _HALF_HOUR.items():
     _SHORTHAND.setdefault(_lang, []).append((re.compile(r"(?<!\w)" + _rx + r"(?!\w)", re.I), _MINUTES[_lang]))
+for _lang, _rx in _QUARTER_HOUR.items():
+    _SHORTHAND.setdefault(_lang, []).append((re.compile(r"(?<!\w)" + _rx + r"(?!\w)", re.I),
+                                             _MINUTES.get(_lang, "30 minutes").replace("30", "15")))
 for _lang, _rx, _to in (("pt", r"minutinhos", "minutos"), ("es", r"minutitos", "minutos")):
     _SHORTHAND[_lang].append((re.compile(r"(?<=\d )" + _rx + r"\b", re.I), _to))
 
@@ -2689,7 +2700,7 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b",
     # the writer in the first person present, the customer its object: "mañana te mando el presupuesto" (the "-o"
     # of "I"; "-amos" is a past too)
-    "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|"
+    "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
           r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o)\b"}.items()}
 # A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
@@ -2824,7 +2835,7 @@ def _company_acts(clause: str, lang: str) -> bool:
 _REMEDY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
     "en": r"replacements?|missing|lost|substitutes?|corrected|repaired|exchanged?|re-?sen[dt]|re-?deliver\w*|amended",
     "de": r"Ersatz\w*|fehlende\w*|verloren\w*|Austausch\w*|Umtausch\w*|neu geliefert|korrigiert\w*|berichtigt\w*",
-    "fr": r"(?:de )?remplacement|manquant\w*|perdu\w*|échange|corrigée?s?|rectifiée?s?",
+    "fr": r"(?:de )?remplacement|manquant\w*|perdu\w*|échange|corrigée?s?|rectifiée?s?|renvoyée?s?|réexpédiée?s?",
     "es": r"reemplazo|sustitu\w*|de repuesto|que falta\w*|perdid\w*|corregid[oa]s?|rectificad[oa]s?",
     "it": r"sostitutiv\w*|sostituzione|mancant\w*|smarrit\w*|di ricambio|corrett[oaie]|rettificat[oaie]",
     "nl": r"vervangend\w*|vervanging|ontbrekend\w*|kwijtgeraakt\w*|zoekgeraakt\w*|gecorrigeerd\w*",
@@ -2842,7 +2853,7 @@ _DELIVERY_INFO = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for la
     "de": r"Liefertermin\w*|Zustelltermin\w*|Lieferzeitfenster|Sendungsnummer",
     "fr": r"(?:heure|date|créneau|jour) de livraison|numéro de suivi",
     "es": r"(?:fecha|hora|franja) de entrega|número de seguimiento",
-    "it": r"(?:data|orario|fascia|giorno) di consegna|numero di tracking|codice di tracciamento",
+    "it": r"(?:data|orario|fascia|giorno) di consegna|(?:numero di |il |link del |link di )tracking|codice di tracciamento",
     "nl": r"bezorgmoment|bezorgtijd\w*|bezorgdatum|leverdatum|track (?:&|en) trace\w*",
     "pt": r"(?:data|hora) de entrega|código de rastreio"}.items()}
 

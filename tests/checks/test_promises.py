@@ -2206,3 +2206,24 @@ def test_round_aq_ar_as_classes(text, lang, hours):
 ])
 def test_which_follow_ups_the_prober_can_see(sentence, channel):
     assert promises.follow_up_channel(sentence) == channel
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a text's dropped "I'll" before more verbs, and "with u in …"; "ill" as sick is none
+    ("ok ill chase the warehouse and msg you back in 30 mins", "en", 0.5),
+    ("Hi Lucy its Amir from Brightside Dental, ill confirm ur new appt time by 4 today", "en", 6),
+    ("Driver running late, with u in approx 20 mins. Sorry!", "en", 0.333),
+    ("I was ill last week, sorry for the delay; the shop opens at 9am tomorrow.", "en", None),
+    # French "d'ici 15h" is a clock time, "d'ici 2h" a span; "cet aprem"; a parcel sent again is a remedy
+    ("Je reviens vers vous d'ici 15h avec la réponse du transporteur.", "fr", 5),
+    ("Je reviens vers vous d'ici 2h.", "fr", 2),
+    ("c'est noté, je vous envoie le devis cet aprem 👍", "fr", 7),
+    ("Colis renvoyé hier, vous l'aurez jeudi au plus tard.", "fr", 79),
+    # Spanish "te digo"; a quarter of an hour in every language
+    ("Vale, lo consulto con almacén y te digo algo en media hora", "es", 0.5),
+    ("Ik zoek het even uit en laat het je binnen een kwartier weten.", "nl", 0.25),
+    ("Ich melde mich in einer Viertelstunde.", "de", 0.25),
+    ("Je vous rappelle dans un quart d'heure.", "fr", 0.25),
+])
+def test_round_au_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
