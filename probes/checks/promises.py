@@ -2922,8 +2922,13 @@ _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIP
                 for lang in _PARTICIPLE}   # (an "und" left before a masked "bestätigen diese hiermit")
 
 
+_DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
+
+
 def _perfect(clause: str, lang: str) -> bool:
     """Whether a German or Dutch clause is a perfect (auxiliary, then its participle at the end)."""
+    if lang == "de" and _DONE_PASSIVE.search(clause):
+        return True   # "Sie ist heute angewiesen worden": the passive's perfect is always done
     if lang not in _PERFECT_END or not (end := _PERFECT_END[lang].search(clause)):
         return False
     aux = _PERFECT_AUX[lang].search(clause, 0, end.start())

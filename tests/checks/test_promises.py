@@ -2224,6 +2224,9 @@ def test_which_follow_ups_the_prober_can_see(sentence, channel):
     ("Ik zoek het even uit en laat het je binnen een kwartier weten.", "nl", 0.25),
     ("Ich melde mich in einer Viertelstunde.", "de", 0.25),
     ("Je vous rappelle dans un quart d'heure.", "fr", 0.25),
+    # a German passive's perfect ("… worden") is done, whatever its time
+    ("Sie ist heute angewiesen worden.", "de", None),
+    ("Der Betrag wird heute angewiesen.", "de", 7),
 ])
 def test_round_au_classes(text, lang, hours):
     assert due_h(text, lang) == hours
