@@ -74,6 +74,14 @@ opening a sentence with rolled eyes or the same thing again. Not a colleague: a 
 hoeft …"), an imperative before "please" and its object ("Revisa por favor que los nombres …"), customers as a
 heading's addressee ("Obs. para Clientes Empresariais:").
 
+Round at: below the sign-off (or a "--" line; without either, in the last paragraph), each line read in its " - "
+parts so a footer's tail stands alone: the customer in the third person with staff evidence besides ("mike - she's been
+on the phone 3 times today, careful"), a ticket order ("reassign to billing", "chiudere il ticket", "Ticket schließen"),
+a reminder in the infinitive ("não esquecer de", "nicht vergessen", "ne pas oublier de"), a colleague named with a colon
+or dash and asked about the case ("Anna: did we ever get the photos?"); mid-reply, a sigh about "this customer" ("Ugh
+this customer.", "Pff, diese Kundin."). Not: slogans ("the customer comes first"), how-tos ("Per chiudere il ticket
+…"), headings of a footer's questions ("Questions: …?"), anything said to "you".
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -920,6 +928,7 @@ def _line_hits(text: str, ctx, lines=None):
     covered = -1   # the last line of a note already reported on its first line
     pre_greeting = _before_greeting(lines, persona, lang) if any(ln.prose[:1] in "[" or ": " in ln.prose[:40]
                                                                  for ln in lines) else {}
+    signed_off: dict | None = None
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
@@ -974,6 +983,12 @@ def _line_hits(text: str, ctx, lines=None):
             hit, used = pre_greeting[ln.no], 0
         if not hit and ln.kind == OWN:
             hit = _register_switch(ln, lines, lang)
+        if not hit and ln.kind == OWN:
+            if signed_off is None:
+                signed_off = _after_sign_off(lines, lang, names)
+            hit = signed_off.get(ln.no)
+            sigh = _SIGH.search(ln.prose) if not hit else None   # "Ugh this customer." said mid-reply
+            hit = hit or ((_REMARK, sigh.group(0).strip(" .,;!?"), None) if sigh else None)
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
             m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True) or \
@@ -2305,3 +2320,102 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     if len(kinds) >= 2 and kinds & {"third", "order", "language", "candour"} and kinds & marks:
         return _REMARK if "third" in kinds else _STAFF
     return None
+
+
+# --- Below the sign-off (round at): what follows "Kind regards, Tom" or a "--" line is signature, footer or a P.S.;
+# a line there that speaks of the customer in the third person, orders ticket handling, reminds the writer in the
+# infinitive, or turns to a colleague by name with a question about the case, was left for staff.
+_TICKET_ORDER = re.compile(
+    r"\b(?:re-?assign|escalate\s+(?:to|it|this)|(?:close|closing|merge|reopen|transfer|assign)\s+(?:the\s+|this\s+)?"
+    r"(?:ticket|case)|(?:chiudere|chiudi|riassegnare|riassegna|scalare|passare)\s+(?:il\s+|questo\s+)?ticket|"
+    r"(?:fechar|encerrar|reatribuir|escalar|passar)\s+(?:o\s+|este\s+)?ticket|"
+    r"(?:cerrar|reasignar|escalar|pasar)\s+(?:el\s+|este\s+)?ticket|"
+    r"(?:fermer|cl[ôo]turer|r[ée]affecter|escalader|transf[ée]rer)\s+(?:le\s+|ce\s+)?ticket|"
+    r"ticket\s+(?:schlie(?:ß|ss)en|zumachen|weiterleiten|eskalieren|neu\s+zuweisen)|"
+    r"ticket\s+(?:sluiten|afsluiten|doorzetten|escaleren|toewijzen))\b", re.I)
+_SELF_REMINDER = re.compile(
+    r"\b(?:n[ãa]o\s+esquecer(?:\s+de)?|nicht\s+vergessen|ne\s+pas\s+oublier|no\s+olvidar(?:se)?(?:\s+de)?|"
+    r"non\s+dimenticare|niet\s+vergeten)\b", re.I)
+_CUSTOMER_PRONOUN_EN = re.compile(r"(?<![/\w])(?:she|he)(?:'s|'ll|'d)?\s+(?![/\w]*/)[a-z]|(?<![/\w])(?:her|him)\b(?!\s*/)")
+# The customer named by a noun, in lower case (not "Apoio ao Cliente", "Atención al cliente": a department).
+_THE_CUSTOMER = re.compile(
+    r"\b(?:(?:the|this|that)\s+(?-i:customer|client)|(?:der|dieser?)\s+(?-i:[Kk]unde)|(?:die|diese)\s+(?-i:[Kk]undin)|"
+    r"(?:le|ce)\s+(?-i:client)|(?:la|cette)\s+(?-i:cliente)|(?:el|este)\s+(?-i:cliente)|(?:la|esta)\s+(?-i:clienta)|"
+    r"(?:il|questo|la|questa)\s+(?-i:cliente)|(?:de|deze)\s+(?-i:klant)|(?:o|a|esse|essa|este|esta)\s+(?-i:cliente))\b"
+    r"(?!\s+(?:service|care|support|portal|area|account|number|id|ref|reference|feedback|satisfaction|survey|"
+    r"experience|team|services|relations|charter|hub|journey|base|success|desk|money|contract|agreement)\b)", re.I)
+_NOUN_AFTER = {"al", "ao", "do", "da", "de", "du", "au", "to", "for", "of", "our", "dem", "den", "zum", "der", "del", "à",
+               "a", "di", "van", "voor", "aan", "com", "con", "with", "mit", "avec", "met", "per", "par", "para", "pour"}
+
+
+def _the_customer(seg: str):
+    """The customer named by a lower-case noun, not after a preposition ("Atención al cliente")."""
+    for m in _THE_CUSTOMER.finditer(seg):
+        prev = re.findall(r"[\wà-ÿ]+", seg[:m.start()].lower())
+        if not prev or prev[-1] not in _NOUN_AFTER:
+            return m
+    return None
+
+
+_LEGALISH = re.compile(r"\b(?:entitled|shall|liable|terms|conditions|rights?|statutory|withdraw\w*|gdpr|data|law|"
+                       r"pronouns?|berechtigt|haftet|widerruf\w*|recht\w*|bedingungen|datenschutz|droits?|donn[ée]es|"
+                       r"derechos?|datos|condiciones|diritt[oi]|dati|condizioni|voorwaarden|gegevens|direitos?|"
+                       r"dados|condi[çc][õo]es|cgv|agb)\b", re.I)
+_CASE_QUESTION = re.compile(
+    r"^@?([A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]{1,15})\s*(?::|\s[-–—])\s*(?:did|have|has|should|was|were|hast|hat|haben|as-tu|"
+    r"a-t-on|avons-nous|as|hemos|has|hai|abbiamo|heb|hebben|tens|temos)\b[^?\n]{3,120}\?", re.I)
+# Headings of a footer's questions and answers, not a colleague: "Questions: have …?", "Returns - has …?"
+_HEADING_WORDS = {"questions", "question", "support", "help", "delivery", "returns", "refunds", "faq", "faqs", "note",
+                  "update", "hours", "info", "tip", "reminder", "fragen", "hilfe", "aide", "ayuda", "aiuto", "hulp",
+                  "ajuda", "duvidas", "dudas", "domande", "vragen"}
+_SIGH = re.compile(
+    r"(?:^|[.!?,;]\s*)(?:ugh+|sigh|argh+|pf+|uf+|jeez|ffs|omg|bof|oh\s+l[àa]\s+l[àa]|madre\s+m[íi]a|mamma\s+mia|"
+    r"mamma\s+mia|jeetje|pfui|meu\s+deus|aff|affe|nossa)[\s,.!…]+(?:this|that|diese[rs]?|ce(?:tte)?|est[ea]|ess[ea]|"
+    r"quest[oa]|deze)\s+(?:customer|client|cliente|clienta|kunde|kundin|klant|guy|lady|woman|man|one|tipo|tipa|"
+    r"mec|nana|vent|gast|type)\b(?!\s+(?:service|care|support|portal|area|account|number|id|ref|reference|feedback|"
+    r"satisfaction|survey|experience|team|services|relations|hub|journey|base|success|desk|app|site|website|page|"
+    r"system|line|form)\b)", re.I)
+
+
+def _after_sign_off(lines, lang: str, names: set[str]):
+    """{line number: hit} for the notes below the reply's sign-off (or "--" line; without either, in the last
+    paragraph of a reply of several). Every line there is cut at " - " so a footer's tail is read on its own."""
+    own = [ln for ln in lines if ln.kind == OWN]
+    closing = max((i for i, ln in enumerate(own) if addressee._CLOSING.match(ln.prose)), default=None)
+    sig = min((i - 1 for i, ln in enumerate(own) if ln.signature), default=None)
+    close = min((i for i in (closing, sig) if i is not None), default=None)
+    if close is None:
+        blanks = [i for i, ln in enumerate(own) if not ln.prose.strip()]
+        if not blanks or blanks[-1] < 2:
+            return {}
+        close = blanks[-1]
+    tail = [ln for ln in own[close + 1:] if ln.prose.strip()]
+    before = " ".join(ln.prose for ln in own[:close + 1])
+    whole = "\n".join(ln.prose for ln in lines)
+    out = {}
+    for ln in tail:
+        q = _CASE_QUESTION.match(ln.prose.strip())
+        if q and _is_colleague(q.group(1), names) and fold(q.group(1)) not in _NOT_A_VOCATIVE | _HEADING_WORDS and \
+                not addressee._FOOTER.search(ln.prose) and not _LEGALISH.search(ln.prose) and (
+                not _spoken_to(ln.prose, lang) or lang != "en" and _informal_only(ln.prose, whole, lang)):
+            out[ln.no] = (_STAFF, ln.prose.strip(), None)   # "Anna: did we ever get the photos?"
+            continue
+        for seg in re.split(r"\s[-–—]\s", ln.prose):
+            seg = seg.strip()
+            counted = re.sub(r"\b\d+\s*(?:x|times|mal|fois|veces|volte|keer|vezes)\b", "N times", seg, flags=re.I)
+            if len(seg.split()) < 3 or addressee._FOOTER.search(counted) or _LEGALISH.search(seg) or \
+                    _spoken_to(seg.replace(" tu ", " ") if _TICKET_ORDER.search(seg) else seg, lang):
+                continue
+            order = _TICKET_ORDER.search(seg)
+            if order and re.search(r"\b(?:to|per|para|pour|um|om|zum|how|come|comment|como|cómo|hoe|wie)\s+$",
+                                   seg[:order.start()], re.I):
+                order = None   # "Per chiudere il ticket basta rispondere …": how the customer does it
+            # the customer in the third person, with staff evidence besides (a count, staff work, an order …):
+            # not a slogan ("Acme - where the customer always comes first")
+            m = order or _SELF_REMINDER.search(seg) or (not addressee._WE.search(seg) and (
+                _the_customer(seg) or (_CUSTOMER_PRONOUN_EN.search(seg) and _pronoun_for_customer(seg, before, "en")))
+                and _kinds(seg, before, whole, lang) - {"third"})
+            if m:
+                out[ln.no] = (_STAFF, ln.prose.strip(), None)
+                break
+    return out

@@ -2578,3 +2578,111 @@ def test_carlos_porfa_revisa_is_still_a_colleague_asked():
 ])
 def test_a_note_in_an_answer_written_below_the_customers_quoted_lines_is_found(text, lang):
     assert check(text, _jane(lang))
+
+
+# --- Round at: notes below the sign-off, and a sigh about "this customer" mid-reply. ---
+def _ctx(lang):
+    return CheckContext(persona={"name": "Jane Doe", "language": lang, "situation": "general"}, channel="email")
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the customer in the third person below the sign-off (also after a colleague's name or a footer's dash)
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nmike - she's been on the phone 3 times today, "
+     "careful", "en"),
+    ("Hi Jane,\nThanks for waiting. Your new router ships today.\n\nSent from the queue - reassign to billing if she "
+     "replies again", "en"),
+    ("Hallo Jane,\nIhre Erstattung ist veranlasst.\nViele Grüße\nJonas\n\nGesendet von Zendesk - die Kundin hat schon "
+     "3x angerufen, Vorsicht", "de"),
+    ("Bonjour Jane,\nVotre remboursement a été effectué.\nCordialement,\nLéa\n\nenvoyé de la file - la cliente a appelé "
+     "3 fois ce matin", "fr"),
+    # ticket handling orders
+    ("Hi Jane,\nYour order has shipped.\nKind regards,\nTom\n\nclose the ticket once the tracking updates", "en"),
+    ("Gentile Jane,\nil rimborso è stato effettuato.\nCordiali saluti\n\nMarco vedi tu se chiudere il ticket, io stacco",
+     "it"),
+    ("Hola Jane,\nSu pedido ha salido.\nSaludos,\nAna\n\ncerrar el ticket cuando llegue", "es"),
+    ("Bonjour Jane,\nVotre colis est parti.\nCordialement,\nLéa\n\nfermer le ticket demain", "fr"),
+    ("Hallo Jane,\nIhr Paket ist unterwegs.\nViele Grüße\nJonas\n\nTicket schließen, wenn zugestellt", "de"),
+    ("Beste Jane,\nUw pakket is onderweg.\nGroeten,\nSanne\n\nticket sluiten na levering", "nl"),
+    # a reminder to self in the infinitive
+    ("Olá Jane,\no seu reembolso foi processado.\nCumprimentos\n\nnão esquecer de fechar o ticket depois", "pt"),
+    ("Hallo Jane,\nIhre Gutschrift ist gebucht.\nViele Grüße\nJonas\n\nnicht vergessen, die Rechnung zu stornieren", "de"),
+    ("Bonjour Jane,\nVotre avoir est validé.\nCordialement,\nLéa\n\nne pas oublier de relancer l'entrepôt", "fr"),
+    ("Hola Jane,\nSu abono está hecho.\nSaludos,\nAna\n\nno olvidar llamar al almacén mañana", "es"),
+    ("Gentile Jane,\nil rimborso è stato effettuato.\nCordiali saluti\nMarco\n\nnon dimenticare di aggiornare il "
+     "gestionale", "it"),
+    ("Beste Jane,\nUw tegoed is verwerkt.\nGroeten,\nSanne\n\nniet vergeten het magazijn te bellen", "nl"),
+    # a colleague's name, a colon or a dash, and a question about the case
+    ("Dear Jane,\nThank you for your email. We have reviewed your claim and approved it.\n\n--\nAnna: did we ever get "
+     "the photos? proceed anyway\n", "en"),
+    ("Hi Jane,\nYour claim is approved.\nKind regards,\nTom\n\nPriya - have we had the invoice from the courier yet?",
+     "en"),
+    ("Hallo Jane,\nIhr Antrag ist genehmigt.\nViele Grüße\nJonas\n\nSabine: hast du die Fotos bekommen?", "de"),
+    ("Hola Jane,\nSu reclamación está aprobada.\nSaludos,\nAna\n\nNuria: hemos recibido ya las fotos?", "es"),
+    # a sigh about "this customer" mid-reply
+    ("Hi Jane, thank you for your patience. Ugh this customer. Your order will arrive on Monday.", "en"),
+    ("Hallo Jane, danke für Ihre Nachricht. Pff, diese Kundin. Ihr Paket kommt am Montag.", "de"),
+    ("Hola Jane, gracias por su mensaje. Uf, esta clienta. Su pedido llega el lunes.", "es"),
+    ("Gentile Jane, grazie del messaggio. Mamma mia questa cliente. Il pacco arriva lunedì.", "it"),
+])
+def test_a_note_below_the_sign_off_or_a_sigh_about_this_customer_is_found(text, lang):
+    assert check(text, _ctx(lang)), text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\nCustomer Service Team Leader\n\nSent from my "
+     "iPhone", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom (he/him)\nSenior Advisor, Customer Care", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nP.S. Don't forget your 10% voucher for next "
+     "time!", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nPS: if you need to close your account, reply "
+     "to this email.", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n--\nAcme Ltd, 1 High Street, Leeds LS1 1AA. The "
+     "customer is entitled to cancel within 14 days under our terms.", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nQuestions: do we deliver on Sundays? Yes, we "
+     "do!", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nReturns: have you kept the receipt? Keep it "
+     "for 30 days.", "en"),
+    ("Hi Jane,\nYou wrote:\n> the customer service was awful, she said she'd call\nWe are sorry.\nKind regards,\nTom",
+     "en"),
+    ("Hi Jane,\nThis ticket will be closed automatically in 7 days.\nKind regards,\nTom\n\nTo escalate a complaint "
+     "contact the Ombudsman.", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\nCustomer Relations Manager - the customer is at "
+     "the heart of everything we do", "en"),
+    ("Hi Jane, ugh, this weather! Your order will arrive on Monday.", "en"),
+    ("Hi Jane, we know waiting is frustrating. Sigh, this customer portal has been slow. Your order arrives Monday.",
+     "en"),
+    ("Hallo Jane,\nIhre Erstattung ist veranlasst.\nMit freundlichen Grüßen\nJonas\nLeiter Kundenservice\n\nBitte "
+     "nicht vergessen: Ihre Rechnung finden Sie im Kundenkonto.", "de"),
+    ("Hallo Jane,\nIhre Erstattung ist veranlasst.\nViele Grüße\nJonas\n\nFragen: haben Sie schon unsere App? Jetzt "
+     "laden.", "de"),
+    ("Bonjour Jane,\nVotre remboursement a été effectué.\nCordialement,\nLéa\nService client\n\nN'oubliez pas de "
+     "consulter votre espace client.", "fr"),
+    ("Hola Jane,\nSu reembolso ha sido procesado.\nSaludos,\nAna\nAtención al cliente\n\nP.D. No olvide revisar su "
+     "correo.", "es"),
+    ("Olá Jane,\no seu reembolso foi processado.\nCumprimentos\nRita\nApoio ao Cliente\n\nNão se esqueça de consultar "
+     "a sua área de cliente.", "pt"),
+    ("Gentile Jane,\nil rimborso è stato effettuato.\nCordiali saluti\nMarco\nServizio Clienti\n\nLa cliente può "
+     "recedere entro 14 giorni secondo le condizioni generali.", "it"),
+    ("Beste Jane,\nUw terugbetaling is verwerkt.\nMet vriendelijke groet,\nSanne\nKlantenservice\n\nVergeet niet uw "
+     "bestelling te controleren.", "nl"),
+    ("Hi Jane,\nYour refund has been processed.\n\nOur shop is closed on Monday; she reopens Tuesday as usual.\n\n"
+     "Kind regards,\nTom", "en"),
+    ("Hallo Jane,\nIhre Erstattung ist veranlasst.\nViele Grüße\nJonas\nKundenservice - bei uns ist der Kunde König",
+     "de"),
+    # slogans and how-tos below the sign-off
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nThe customer's satisfaction is always the "
+     "priority at Acme.", "en"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nAcme - where the customer always comes first",
+     "en"),
+    ("Bonjour Jane,\nVotre dossier est clos.\nCordialement,\nLéa\n\nAcme - le client avant tout", "fr"),
+    ("Hola Jane,\nSu pedido ha salido.\nSaludos,\nAna\n\nAcme - el cliente es lo primero", "es"),
+    ("Olá Jane,\no seu pedido foi enviado.\nCumprimentos\nRita\n\nAcme - o cliente em primeiro lugar", "pt"),
+    ("Beste Jane,\nUw pakket is onderweg.\nGroeten,\nSanne\n\nBij ons staat de klant centraal", "nl"),
+    ("Gentile Jane,\nil pacco è partito.\nCordiali saluti\nMarco\n\nPer chiudere il ticket basta rispondere CHIUDI.",
+     "it"),
+    ("Hi Jane,\nYour refund has been processed.\nKind regards,\nTom\n\nP.S. The courier will ring the bell; he can "
+     "leave it with a neighbour.", "en"),
+    ("Hi Jane, ugh this customer portal keeps logging you out, sorry! Try again later.", "en"),
+])
+def test_signatures_footers_and_postscripts_to_the_customer_below_the_sign_off_stay_clean(text, lang):
+    assert not check(text, _ctx(lang)), text
