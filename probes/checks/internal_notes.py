@@ -1111,6 +1111,112 @@ def _own_handle(handle: str, names: set[str]) -> bool:
                for p in parts)
 
 
+# A question put to the team, not the customer: "does anyone know the warranty on the X200?", "who's got the login
+# for the shopify admin", "wer hat gerade Zugriff aufs SAP?", "qqn sait si on rembourse …?", "wie heeft er vandaag
+# dienst in het magazijn?". Anything that speaks to the customer ("Does anyone in your household …?") is left alone.
+_TEAM_QUESTION = re.compile(
+    r"\b(?:does\s+|do\s+)?(?:any(?:one|body)|some(?:one|body))\s+(?:know|knows|remember|remembers|got)\b[^?\n]{0,80}\?|"
+    r"\bwho(?:['’]s|\s+has)\s+got\s+(?:the\s+|a\s+)?(?:login|logins|password|access|keys?|admin)\b|"
+    r"\bwho\s+(?:has|knows)\s+(?:the\s+)?(?:login|logins|password|admin\s+access)\b[^?\n]{0,60}\?|"
+    r"\b(?:wei[ßs]|kennt)\s+(?:hier\s+)?(?:jemand|einer)\b[^?\n]{0,80}\?|"
+    r"\bwer\s+hat\s+(?:gerade|grad|heute|hier|noch)\s+(?:zugriff|zugang|dienst|das\s+passwort|die\s+zugangsdaten)\b"
+    r"[^?\n]{0,60}\?|"
+    r"\b(?:qqn|quelqu['’]un)\s+(?:sait|conna[iî]t|se\s+souvient)\b[^?\n]{0,80}\?|"
+    r"\bqui\s+a\s+(?:les\s+)?(?:acc[eè]s|codes|identifiants)\b[^?\n]{0,60}\?|"
+    r"\balguien\s+(?:sabe|conoce|se\s+acuerda)\b[^?\n]{0,80}\?|"
+    r"\bqualcuno\s+(?:sa|conosce|si\s+ricorda)\b[^?\n]{0,80}\?|"
+    r"\b(?:weet|kent)\s+(?:er\s+)?iemand\b[^?\n]{0,80}\?|"
+    r"\bwie\s+heeft\s+(?:er\s+)?(?:vandaag|nu|morgen)\s+(?:dienst|toegang)\b[^?\n]{0,60}\?|"
+    r"\balgu[ée]m\s+(?:sabe|conhece|se\s+lembra)\b[^?\n]{0,80}\?",
+    re.I)
+# A line pasted from the team's chat tool: "[Teams] Jorge Vidal: dale el reembolso y ya", "[Slack] Tom: …".
+_TOOL_PASTE = re.compile(r"\[(?:MS\s+|Microsoft\s+)?(?:Teams|Slack)\]\s*(?-i:[A-ZÀ-Þ])[\w.'’\-]*"
+                         r"(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*){0,2}\s*:\s*\S", re.I)
+# A chat log's line, a colleague's name and the time it was said, pasted into an email or a text:
+# "Bram 09:12: geef hem die 15 euro maar". Two of them, by different people, make the log.
+_LOGGED = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})[ \t]+\[?\d{1,2}[:.]\d{2}\]?[ \t]*:[ \t]+\S")
+_CALENDAR = re.compile(
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miercoles|jueves|viernes|sabado|domingo|lunedi|martedi|mercoledi|giovedi|venerdi|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|segunda|terca|quarta|quinta|sexta|"
+    r"today|tonight|tomorrow|heute|morgen|demain|hoy|manana|oggi|domani|vandaag|hoje|amanha|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|check|departure|arrival|start|end|doors|open|close|"
+    r"from|until|bis|ab|vanaf|tot|dalle|fino|desde|hasta|dès|jusqu)", re.I)
+
+
+# A remark about the customer that only staff would make, said of them in the third person: they have not read the
+# terms ("Cust clearly hasn't read the T&Cs", "Kundin hat offensichtlich die AGB nicht gelesen"), an offer held back
+# for their behaviour ("(only if he pushes back)", "seulement s'il insiste"), a drafting question on the tone ("tone
+# it down?", "Ton abschwächen?") or a told-you-so about them ("Told you he'd ask for the manager 😂").
+_STAFF_REMARK = re.compile(
+    r"\b(?:cust|cx|the\s+customer|customer|client|the\s+client)\s+(?:has\s+)?(?:clearly\s+|obviously\s+|evidently\s+)?"
+    r"(?:hasn['’]?t|has\s+not|didn['’]?t|did\s+not|doesn['’]?t|does\s+not|never|can['’]?t|cannot)\s+(?:\w+\s+)?"
+    r"(?:read|bothered)\b|"
+    r"\b(?:she|he)\s+(?:clearly|obviously)\s+(?:hasn['’]?t|didn['’]?t|doesn['’]?t|never)\s+(?:read|bothered)\b|"
+    r"\b(?:she|he)\s+(?:doesn['’]?t|does\s+not|never|won['’]?t)\s+reads?\s+(?:long|anything|more\s+than|past|beyond|"
+    r"emails|his\s+emails|her\s+emails)\b|"
+    r"\b(?:kunde|kundin|sie|er)\s+hat\s+(?:offensichtlich|eindeutig|wohl|nat[üu]rlich|mal\s+wieder)\s+(?:\w+\s+){0,3}?"
+    r"nicht\s+gelesen\b|"
+    r"\b(?:le\s+client|la\s+cliente|il|elle)\s+n['’]a\s+(?:visiblement|clairement|[ée]videmment|manifestement)\s+"
+    r"(?:pas|jamais|rien)\s+lu\b|"
+    r"\b(?:el|la)\s+client[ea]\s+(?:claramente\s+|obviamente\s+|evidentemente\s+)?no\s+(?:ha|se\s+ha)\s+le[íi]do\b|"
+    r"\b(?:il|la)\s+cliente\s+(?:chiaramente\s+|ovviamente\s+|evidentemente\s+)?non\s+ha\s+letto\b|"
+    r"\bklant\s+heeft\s+(?:duidelijk\s+|natuurlijk\s+|weer\s+|overduidelijk\s+)?(?:\w+\s+){0,3}?niet\s+gelezen\b|"
+    r"\b(?:o|a)\s+cliente\s+(?:claramente\s+|obviamente\s+|evidentemente\s+)?n[ãa]o\s+(?:leu|tinha\s+lido)\b|"
+    # an offer kept for when the customer insists
+    r"\bonly\s+if\s+(?:she|he)\s+(?:pushes\s+back|complains|kicks\s+off|insists|escalates|moans|threatens|"
+    r"asks\s+again|chases)\b|"
+    r"\bnur\s+(?:wenn|falls)\s+(?:sie|er)\s+(?:nachhakt|sich\s+beschwert|dr[äa]ngt|insistiert|droht|nochmal\s+fragt)\b|"
+    r"\bseulement\s+(?:s['’]il|si\s+elle)\s+(?:insiste|se\s+plaint|r[âa]le|relance|menace)\b|"
+    r"\bsolo\s+si\s+(?:él|ella)\s+(?:insiste|se\s+queja|protesta|reclama)\b|"
+    r"\bsolo\s+se\s+(?:lui)\s+(?:insiste|si\s+lamenta|protesta)\b|"
+    r"\balleen\s+(?:als|indien)\s+(?:ze|hij)\s+(?:aandringt|klaagt|zeurt|dreigt)\b|"
+    r"\bs[óo]\s+se\s+(?:ele|ela)\s+(?:insistir|reclamar|reclamar\s+de\s+novo)\b|"
+    # a question on the draft's tone
+    r"\b(?:maybe\s+|pls\s+|should\s+we\s+|need\s+to\s+)?tone\s+(?:it|this|that)\s+down\s*\?|"
+    r"\bton\s+(?:etwas\s+|bisschen\s+)?(?:abschw[äa]chen|entsch[äa]rfen)\s*\?|"
+    r"\badoucir\s+(?:un\s+peu\s+)?le\s+ton\s*\?|\bsuavizar\s+(?:un\s+poco\s+)?(?:el|o)\s+tom?o?\s*\?|"
+    r"\bammorbidire\s+(?:un\s+po['’]\s+)?il\s+tono\s*\?|\btoon\s+(?:wat\s+)?(?:afzwakken|verzachten)\s*\?|"
+    # a told-you-so between staff about the customer
+    r"(?:^|(?<=[(.!?]\s)|(?<=\())told\s+(?:you|ya|u)\s+(?:she|he|they)['’]?d\b|"
+    # a question to the team about what the company does, doubled question marks: "Do we still honour … ??"
+    r"\b(?:do|should|can|are)\s+we\s+(?:still|actually|even|really)\b[^?\n]{0,80}\?{2,}",
+    re.I)
+
+
+def _staff_remark(line: str, lang: str) -> str | None:
+    for m in _STAFF_REMARK.finditer(line):
+        start = max(line.rfind(c, 0, m.start()) for c in ".!?(\n")
+        end = min((i for i in (line.find(c, m.end()) for c in ".!?)\n") if i >= 0), default=len(line))
+        clause = line[start + 1:end]
+        if re.search(r"\bto(?:ne|n|no|on|m)\b", m.group(0), re.I) and m.group(0).endswith("?"):
+            clause = clause.replace(m.group(0), " ")   # "adoucir le ton ?": that "ton" is the draft's, not "your"
+        if m.group(0).lower().startswith("told") or not (
+                _TO_CUSTOMER.search(clause) or _TO_CUSTOMER_CS.search(clause) or _spoken_to(clause, lang)):
+            return m.group(0)   # (the "you" of "told you he'd …" is the colleague)
+    return None
+
+
+def _team_question(line: str, lang: str) -> str | None:
+    for m in _TEAM_QUESTION.finditer(line):
+        start = max(line.rfind(c, 0, m.start()) for c in ".!?(\n")
+        clause = line[start + 1:m.end()]
+        if not (_spoken_to(clause, lang) or _TO_CUSTOMER.search(clause) or _TO_CUSTOMER_CS.search(clause)):
+            return m.group(0)
+    return None
+
+
+def _pasted_log(line: str, whole: str, names: set[str], ctx) -> bool:
+    if str(getattr(ctx, "channel", "") or "") == "chat":
+        return False   # a chat's own transcript has speakers and times
+    m = _LOGGED.match(line)
+    if not m or not _is_colleague(m.group(1), names) or _CALENDAR.match(fold(m.group(1))):
+        return False
+    speakers = {g for g in _LOGGED.findall(whole) if _is_colleague(g, names) and not _CALENDAR.match(fold(g))}
+    return len(speakers) >= 2
+
+
 def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool = False
                ) -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
@@ -1148,6 +1254,14 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 # (not "[DRAFT v2] Hi Jane, your refund …", whose words after the label are the customer's)
                 span = (m.start(), len(line))
             return kind, m.group(0), span
+    asked = _team_question(line, lang) or _staff_remark(line, lang)
+    if asked:
+        return _STAFF, asked, None
+    pasted = _TOOL_PASTE.search(line)
+    if pasted:
+        return _STAFF, line[pasted.start():].strip(), None
+    if _pasted_log(line, whole, names, ctx):
+        return _STAFF, line.strip(), None
     hit = _HANDOVER_TO.match(line)
     if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
             and not _spoken_to(line[hit.end():], lang) and not _TO_CUSTOMER_CS.search(line[hit.end():]):
@@ -1451,12 +1565,14 @@ _GO_AHEAD = re.compile(r"\b(?:tu\s+peux|peux[- ]tu|du\s+kannst|kannst\s+du|(?:ya
 # A subjectless approval note: "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
 # "Validé par Sarah, tu peux envoyer", "Aprobado por Sara", "Approvato da Luca", "Goedgekeurd door Rik".
 _APPROVED_BY = re.compile(
-    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount)\s+)?"
+    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount|"
+    r"ausnahme|kulanz|excepci[óo]n|eccezione|uitzondering|exce[cç][ãa]o|excep[cç][ãa]o|"
+    r"geste(?:\s+co(?:mm?ercial)?)?|gesto(?:\s+comercial)?)\s+)?"
     r"(?:approved|ok'?d|okayed|okay'?d|signed\s+off|authori[sz]ed|cleared|green[- ]?lit|sanctioned|"
     r"freigegeben|genehmigt|abgesegnet|valid[ée]e?|approuv[ée]e?|autoris[ée]e?|aprobad[oa]|autorizad[oa]|"
     r"validad[oa]|approvat[oa]|autorizzat[oa]|goedgekeurd|aprovad[oa]|ok)\s+"
     r"(?:by|von|durch|par|por|pel[oa]|da|door|van)\s+(?:(?:frau|herr|mr|mrs|ms|mme|m\.|sr\.?|sra\.?|sig\.?|dhr\.?|mevr\.?)\s+)?"
-    r"(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}|TL|SV|TM|QA|L[23]|T[23]))\b|"
+    r"(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}|TL|SV|TM|QA|L[23]|T[23]|N\+[123]))(?:\b|(?<=\+[123]))|"
     # agreed with a colleague: "OK'd w/ Gemma", "cleared with Jo", "Consultado con Raúl", "abgestimmt mit Timo"
     r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:ok'?d|okayed|cleared|agreed|consultad[oa]|abgestimmt|abgesprochen|"
     r"concordat[oa]|afgestemd|overlegd|combinado)\s+(?:w/|with|con|mit|avec|met|com)\s+(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b",

@@ -2686,3 +2686,141 @@ def test_a_note_below_the_sign_off_or_a_sigh_about_this_customer_is_found(text, 
 ])
 def test_signatures_footers_and_postscripts_to_the_customer_below_the_sign_off_stay_clean(text, lang):
     assert not check(text, _ctx(lang)), text
+
+
+def _ctx(lang: str, channel: str = "email", name: str = "Jane Doe") -> CheckContext:
+    return CheckContext(persona={"name": name, "language": lang}, channel=channel)
+
+
+@pytest.mark.parametrize("text,lang,channel", [
+    ("Hi Jane, let me look. (anybody remember the code for the staff discount?)\nIt is now applied.", "en", "email"),
+    ("Sam: ok who's got the password for the courier portal, mine's locked\nSam: Your parcel is booked.", "en", "chat"),
+    ("Mitarbeiter (Jan): Moment bitte.\nMitarbeiter (Jan): wer hat gerade Zugang zum Lager? ich komm nicht rein\n"
+     "Mitarbeiter (Jan): Erledigt.", "de", "chat"),
+    ("Medewerker Tim: Moment.\nMedewerker Tim: wie heeft er vandaag dienst op de afdeling? krijg niemand te pakken\n"
+     "Medewerker Tim: Het is geregeld.", "nl", "chat"),
+])
+def test_a_question_put_to_the_team_is_a_note(text, lang, channel):
+    assert check(text, _ctx(lang, channel))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nDoes anyone in your household know the account PIN? We need it to make the change.", "en"),
+    ("Hi Jane,\n\nDo you know who has the login for your account? Only the account holder can change it.", "en"),
+    ("Hallo Frau Doe,\n\nKennt jemand in Ihrem Haushalt das Kennwort? Dann ändern wir es sofort für Sie.", "de"),
+    ("Bonjour Jane,\n\nQuelqu'un chez vous sait-il où se trouve le compteur ? Merci de nous le dire.", "fr"),
+    ("Hola Jane:\n\n¿Alguien de su familia sabe la contraseña? Así podremos ayudarle.", "es"),
+    ("Dear Jane,\n\nSomeone from our team will call you on Monday. Anyone can book online too.", "en"),
+])
+def test_a_question_about_who_knows_said_to_the_customer_is_no_note(text, lang):
+    assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nYour refund is on its way.\n\n[Slack] Tom Reed: the March invoice is the right one\n\nThanks, Amy", "en"),
+    ("Hallo Frau Doe,\n\nIhre Gutschrift ist gebucht.\n\n[Teams] Jens Vogt: gib ihr die 10 Euro einfach\n\nGruß", "de"),
+    ("Hi Jane,\n\nYour voucher is attached.\n\nKind regards,\nAmy\n\nTom 10:02: voucher sent\nLucy 10:03: ok",
+     "en"),
+])
+def test_lines_pasted_from_the_team_chat_are_a_note(text, lang):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nYour course timetable:\nMonday 09:00: welcome session\nTuesday 10:30: first workshop\n\nThanks", "en"),
+    ("Hi Jane,\n\nCheck 14:00: rooms are ready from then.\nDeparture 11:00: please leave the key at reception.", "en"),
+    ("Hallo Frau Doe,\n\nMontag 09:00: Anreise\nDienstag 10:00: Führung\n\nViele Grüße", "de"),
+    ("Hi Jane,\n\nYour talk is listed under [Teams] in the agenda: Microsoft Teams link below.", "en"),
+])
+def test_schedules_and_tool_names_said_to_the_customer_are_no_note(text, lang):
+    assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nThe fee stands.\n\nCustomer obviously hasn't read the contract.\n\nRegards, Amy", "en"),
+    ("Hi Jane,\n\nkeep it brief, she never reads long emails\n\nYour card is updated.", "en"),
+    ("Hallo Frau Doe,\n\ndie Gebühr bleibt. Kundin hat offensichtlich die AGB nicht gelesen.\n\nGrüße", "de"),
+    ("Bonjour Jane,\n\nles frais restent dus. La cliente n'a visiblement pas lu le contrat.\n\nCordialement", "fr"),
+    ("Hola Jane:\n\nLa tarifa se mantiene. El cliente claramente no ha leído las condiciones.\n\nSaludos", "es"),
+    ("Gentile Jane,\n\nla penale resta. Il cliente non ha letto il contratto.\n\nCordiali saluti", "it"),
+    ("Beste Jane,\n\nde kosten blijven staan. Klant heeft duidelijk de voorwaarden niet gelezen.\n\nGroet", "nl"),
+    ("Olá Jane,\n\na taxa mantém-se. A cliente claramente não leu o contrato.\n\nCumprimentos", "pt"),
+])
+def test_a_remark_that_the_customer_has_not_read_is_a_note(text, lang):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nWe can refund the fee. Free delivery next time only if he complains again.\n\nRegards", "en"),
+    ("Hallo Frau Doe,\n\nwir erstatten den Betrag (Gutschein nur wenn sie nachhakt).\n\nGrüße", "de"),
+    ("Bonjour Jane,\n\nnous remboursons la commande (bon d'achat seulement si elle insiste).\n\nCordialement", "fr"),
+    ("Beste Jane,\n\nwe betalen het terug (tegoedbon alleen als ze aandringt).\n\nGroet", "nl"),
+])
+def test_an_offer_kept_back_for_when_the_customer_insists_is_a_note(text, lang):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nThe engineer will only replace the part if he finds damage.\n\nRegards", "en"),
+    ("Hi Jane,\n\nWe can only waive the fee if you insist on cancelling today.\n\nRegards", "en"),
+    ("Hola Jane:\n\nSolo si insiste en cancelar aplicaremos la tarifa.\n\nSaludos", "es"),
+    ("Hi Jane,\n\nIf your client hasn't read the contract, please send them section 4.\n\nRegards", "en"),
+    ("Hi Jane,\n\nOur driver didn't read the note on the door, and I am sorry.\n\nRegards", "en"),
+])
+def test_conditions_and_reading_said_of_someone_else_or_to_the_customer_are_no_note(text, lang):
+    assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nWe asked you twice for a reading. maybe tone it down?\n\nRegards", "en"),
+    ("Hi Jane,\n\nWe never received a reading, hence the estimate. tone this down?\n\nRegards", "en"),
+    ("Hallo Frau Doe,\n\nwir haben dreimal nach dem Zählerstand gefragt. Ton etwas abschwächen?\n\nGrüße", "de"),
+    ("Bonjour Jane,\n\nnous vous avons relancée trois fois. adoucir le ton ?\n\nCordialement", "fr"),
+    ("Gentile Jane,\n\nle abbiamo scritto tre volte. ammorbidire il tono?\n\nSaluti", "it"),
+    ("Beste Jane,\n\nwe hebben drie keer gevraagd. toon wat afzwakken?\n\nGroet", "nl"),
+])
+def test_a_question_on_the_drafts_tone_is_a_note(text, lang):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nWe've asked the neighbours to tone it down after 10pm.\n\nRegards", "en"),
+    ("Hi Jane,\n\nDid we get the tone right? Tell us in our survey.\n\nRegards", "en"),
+    ("Hi Jane,\n\nThe engineer told you he'd call back, and he did not. I am sorry.\n\nRegards", "en"),
+    ("Hi Jane,\n\nDo we still stock it? Yes, we do!\n\nRegards", "en"),
+])
+def test_tone_told_you_and_do_we_said_to_the_customer_are_no_note(text, lang):
+    assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane,\n\nYour visit is booked for Monday.\n\n(Told you she'd ask for the manager 😂)\n\nRegards, Amy",
+    "Hi Jane,\n\nYour visit is booked. Told ya he'd be back.\n\nRegards, Amy",
+    "Hi Jane,\n\nWe will keep the old rate on your order.\n\nDo we still honour the 2023 prices?? leaving it for now\n\nRegards",
+    "Hi Jane,\n\nAre we really matching competitor prices on this?? not sure\n\nRegards",
+])
+def test_a_told_you_so_or_a_doubled_question_to_the_team_is_a_note(text):
+    assert check(text, _ctx("en"))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hallo Frau Doe,\n\nwir nehmen den Artikel zurück. Ausnahme genehmigt von Jörg, bitte nicht weitersagen.\n\nGrüße",
+     "de"),
+    ("Bonjour Jane,\n\nvotre bon est disponible. geste co validé par N+1.\n\nCordialement", "fr"),
+    ("Hola Jane:\n\nAceptamos la devolución. Excepción aprobada por Marta.\n\nSaludos", "es"),
+    ("Gentile Jane,\n\naccettiamo il reso. Eccezione approvata da Fabio.\n\nSaluti", "it"),
+    ("Beste Jane,\n\nwe nemen het retour. Uitzondering goedgekeurd door Bram.\n\nGroet", "nl"),
+    ("Olá Jane,\n\naceitámos a devolução. Exceção aprovada pelo Rui.\n\nCumprimentos", "pt"),
+])
+def test_a_policy_exception_and_who_approved_it_is_a_note(text, lang):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nAs a one-off exception, we have approved your return.\n\nRegards", "en"),
+    ("Hallo Frau Doe,\n\nausnahmsweise haben wir Ihre Rücksendung genehmigt.\n\nGrüße", "de"),
+    ("Bonjour Jane,\n\nà titre exceptionnel, votre retour a été validé par notre service.\n\nCordialement", "fr"),
+    ("Olá Jane,\n\na sua exceção foi aprovada pela nossa equipa de apoio.\n\nCumprimentos", "pt"),
+])
+def test_an_exception_granted_to_the_customer_is_no_note(text, lang):
+    assert not check(text, _ctx(lang))
