@@ -1699,10 +1699,15 @@ _POLITE = re.compile(
     r"persino\s+se|zelfs\s+als|ook\s+als|mesmo\s+que|mesmo\s+se)\b.*$", re.I)
 
 
+def _whole_words(table: dict[str, str]) -> dict[str, re.Pattern]:
+    """Each language's alternatives as one case-blind pattern matching whole words only."""
+    return {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in table.items()}
+
+
 # A day named by the stay it belongs to: "on the morning of arrival", "la veille de votre arrivée", "am Abreisetag".
 # It is a time a reader can pin down only when the reply dates the stay ("12-16 October"): its first day for an
 # arrival, its last for a departure. (Counted from an event the reply does not date, it is none.)
-_EVENT_DAY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_EVENT_DAY = _whole_words({
     "en": r"on the (?P<part>morning|day|afternoon|evening) of (?:your |the )?(?P<event>arrival|check-?in|departure|check-?out)|"
           r"(?P<before>the day before) (?:your |the )?(?P<event2>arrival|check-?in|departure|check-?out)",
     "de": r"am (?P<part>Morgen|Vormittag|Tag|Nachmittag|Abend) (?:Ihrer|deiner|der) (?P<event>Anreise|Ankunft|Abreise)|"
@@ -1716,7 +1721,7 @@ _EVENT_DAY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, 
     "nl": r"op de (?P<part>ochtend|dag|middag|avond) van (?:uw |je |de )?(?P<event>aankomst|vertrek)|"
           r"(?P<before>de dag voor) (?:uw |je |de )?(?P<event2>aankomst|vertrek)",
     "pt": r"(?:na |no )?(?P<part>manhã|dia|tarde|noite) d[ao]? ?(?:sua |tua )?(?P<event>chegada|partida|check-in)|"
-          r"(?P<before>na véspera) d[ao]? ?(?:sua |tua )?(?P<event2>chegada|partida|check-in)"}.items()}
+          r"(?P<before>na véspera) d[ao]? ?(?:sua |tua )?(?P<event2>chegada|partida|check-in)"})
 _LEAVING = re.compile(r"depart|check-?out|abreise|départ|salida|partenza|vertrek|partida", re.I)
 _MORNING_PART = re.compile(r"morning|morgen|vormittag|matin|mañana|mattina|ochtend|manhã", re.I)
 
@@ -1916,7 +1921,7 @@ _CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:está|estão|fica|ficam|ficou)\s+(?:\w+\s+)?confirmad[oa]s?\b"}.items()}
 
 
-_DEADLINE_WORD = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_DEADLINE_WORD = _whole_words({
     "en": r"by|within|before|no\s+later\s+than|in\s+the\s+next|today|tonight|tomorrow|end\s+of\s+(?:the\s+)?day|"
           r"close\s+of\s+business|COB|EOD",
     "de": r"bis|innerhalb|spätestens|heute|morgen|im\s+Laufe",
@@ -1926,7 +1931,7 @@ _DEADLINE_WORD = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for la
     "it": r"entro|prima\s+d(?:i|el|ella|ello|ei|egli|elle)|in\s+giornata|oggi|domani|stasera|appena|al\s+più\s+tardi|non\s+oltre",
     # ("voor" before an article or a possessive is "for": "bevestigd voor de avondgroep op donderdag")
     "nl": r"voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|vandaag|morgen|vanavond",
-    "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até"}.items()}
+    "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até"})
 
 
 # Anything to be done, in the passive (or an impersonal "se"/"si"), by a deadline: "a fix will be deployed by
@@ -1988,14 +1993,14 @@ _NOT_A_STEP_RX = {lang: re.compile(r"(?:" + rx + r")$", re.I) for lang, rx in _N
 # documentation arrivera d'ici jeudi", "il preventivo partirà entro venerdì". A firm deadline word ("within",
 # "no later than", "d'ici", "entro", "uiterlijk", "spätestens") marks a step to be done; the clause's other
 # not-promise signs (money taken, a product's delivery, an offer, the customer's duty) still veto it.
-_FIRM_DEADLINE = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_FIRM_DEADLINE = _whole_words({
     "en": r"within|no\s+later\s+than|at\s+the\s+latest|by\s+(?:the\s+)?end\s+of",
     "de": r"spätestens|innerhalb|bis\s+(?:spätestens|Ende)",
     "fr": r"d['’]ici|sous|au\s+plus\s+tard|dans\s+les|dans\s+un\s+délai",
     "es": r"dentro\s+del?|a\s+más\s+tardar|en\s+un\s+(?:plazo|máximo)|como\s+máximo",
     "it": r"entro|al\s+più\s+tardi|non\s+oltre",
     "nl": r"uiterlijk|binnen",
-    "pt": r"no\s+(?:prazo|máximo)|o\s+mais\s+tardar|dentro\s+d[eoa]s?|em\s+até"}.items()}
+    "pt": r"no\s+(?:prazo|máximo)|o\s+mais\s+tardar|dentro\s+d[eoa]s?|em\s+até"})
 # "Before" is as firm when a day or a clock time follows it ("antes del viernes a las 14:00", "before 3pm"), not
 # before an event ("unos días antes del evento").
 _BEFORE_TIME = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:(?:the|dem|le|la|el|las|il|le|het|de|o|a|as)\s+)?"
@@ -2216,7 +2221,7 @@ def _own_times(written: str, times: list, lang: str, commit: re.Pattern) -> list
 # What a follow-up is about, after its own time: "we'll call you on Friday about your appointment on Tuesday", "by
 # Friday to confirm the visit on Wednesday", "wegen Ihres Termins am Dienstag", "pour le rendez-vous de mardi",
 # "para confirmar la cita del martes". A time after it dates the topic, not the follow-up.
-_TOPIC = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_TOPIC = _whole_words({
     "en": r"about|regarding|concerning|re|ahead\s+of|to\s+(?:confirm|discuss|arrange|book|go\s+over|talk\s+(?:about|through))|"
           r"with\s+(?:the\s+)?details\s+of|for\s+(?:your|the)",
     "de": r"wegen|bezüglich|betreffend|zu\s+(?:Ihrem|Ihrer|Ihren|dem|der|deinem|deiner)|zum|zur|über\s+(?:den|die|das|Ihren|Ihre|Ihr)|um\s+(?:den|die|das|Ihren|Ihre|Ihr)\s+\w+\s+(?:am|vom)",
@@ -2226,7 +2231,7 @@ _TOPIC = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx i
     "it": r"riguardo|in\s+merito\s+a|circa|a\s+proposito\s+d\w*|per\s+(?:confermare|fissare|parlare|organizzare|il|la|l['’]|i|le)",
     "nl": r"over\s+(?:de|het|uw|je|jouw)|betreffende|inzake|omtrent|voor\s+(?:de|het|uw|je|jouw)",
     "pt": r"sobre\s+(?:o|a|os|as|a\s+sua|o\s+seu)|acerca\s+d[oa]s?|relativamente\s+a|a\s+respeito\s+d[oa]s?|"
-          r"para\s+(?:confirmar|marcar|falar|combinar|o|a)"}.items()}
+          r"para\s+(?:confirmar|marcar|falar|combinar|o|a)"})
 
 
 def _topic_times(written: str, times: list, lang: str) -> list:
@@ -2739,7 +2744,7 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
 # A remedy on its way in the present or the progressive ("A replacement casserole dish is being dispatched today",
 # "Ersatzgerät geht heute noch raus", "le colis de remplacement part aujourd'hui"): the delivery that puts a fault
 # right is a step (``_REMEDY``), told as the writer sees it leave.
-_SENT_NOW = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_SENT_NOW = _whole_words({
     "en": r"(?:is|are)\s+being\s+(?:dispatched|sent|shipped|posted|couriered)|ships|goes\s+out|(?:is|are)\s+going\s+out|"
           r"(?:should|will|['’]ll)\s+(?:arrive|reach\s+you|be\s+with\s+you)",
     "de": r"(?:geht|gehen)\s+(?:[\w.]+\s+){0,4}?(?:raus|heraus|hinaus|in\s+den\s+Versand|zur\s+Post)|"
@@ -2749,17 +2754,17 @@ _SENT_NOW = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, r
     "es": r"(?:sale|salen)|(?:se\s+envía|se\s+envían)",
     "it": r"(?:parte|partono)|(?:viene|vengono)\s+(?:spedit[oaie]|inviat[oaie])",
     "nl": r"(?:gaat|gaan)\s+(?:[\w.]+\s+){0,4}?(?:de\s+deur\s+uit|op\s+de\s+post|verzonden)|wordt\s+(?:[\w.]+\s+){0,4}?verzonden",
-    "pt": r"(?:segue|seguem|sai|saem)|(?:é|são)\s+enviad[oa]s?"}.items()}
+    "pt": r"(?:segue|seguem|sai|saem)|(?:é|são)\s+enviad[oa]s?"})
 # A change the company makes, taking effect by a deadline ("La modification sera effective sous 48 heures ouvrées",
 # "the change will take effect within 24 hours", "wird innerhalb von 2 Werktagen wirksam"): its processing is the step.
-_TAKES_EFFECT = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_TAKES_EFFECT = _whole_words({
     "en": r"will\s+(?:be(?:come)?\s+effective|take\s+effect|be\s+(?:live|active|applied|in\s+place))",
     "de": r"(?:wird|werden)\s+(?:[\w.]+\s+){0,5}?(?:wirksam|aktiv|umgesetzt|freigeschaltet)",
     "fr": r"(?:sera|seront)\s+(?:effective?s?|actives?|appliquée?s?|prise?s?\s+en\s+compte)|prendr(?:a|ont)\s+effet",
     "es": r"(?:será|serán)\s+(?:efectiv[oa]s?|activ[oa]s?)|se\s+hará\s+efectiv[oa]|tendrá\s+efecto",
     "it": r"(?:sarà|saranno)\s+(?:effettiv[oaie]|attiv[oaie])|avrà\s+effetto|diventerà\s+effettiv[oa]",
     "nl": r"(?:wordt|worden)\s+(?:[\w.]+\s+){0,5}?(?:actief|doorgevoerd|verwerkt)",
-    "pt": r"(?:será|serão|ficará|ficarão)\s+(?:efetiv[oa]s?|ativ[oa]s?)|produzirá\s+efeito"}.items()}
+    "pt": r"(?:será|serão|ficará|ficarão)\s+(?:efetiv[oa]s?|ativ[oa]s?)|produzirá\s+efeito"})
 # Done by then, in the future perfect, any subject: "notre bureau d'études vous aura fait parvenir un devis d'ici …",
 # "Le avremo inviato il preventivo entro venerdì" (the other languages' forms are caught by their future markers).
 _FUTURE_PERFECT = {
@@ -2785,14 +2790,14 @@ _READY_TO_COLLECT = {lang: re.compile(rx, re.I) for lang, rx in {
 # "votre commande … sera disponible demain", "available to collect"; not loyalty points, a restocked size or
 # exam results that "will be available".
 _AVAILABLE = re.compile(r"(?:available|verfügbar|disponibles?|disponibil[ei]|beschikbaar|disponíve(?:l|is))$", re.I)
-_COLLECTABLE = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_COLLECTABLE = _whole_words({
     "en": r"collect\w*|collection|pick(?:ed)?[ -]?up|pickup|orders?|prescriptions?",
     "de": r"abhol\w*|Abholung|Bestellung\w*|Rezept\w*",
     "fr": r"retir\w*|retrait|récupér\w*|commandes?|ordonnances?",
     "es": r"recog\w*|retir\w*|pedidos?|recetas?",
     "it": r"ritir\w*|ordin[ei]|ricett[ae]",
     "nl": r"ophal\w*|afhal\w*|bestelling\w*|recept\w*",
-    "pt": r"levant\w*|recolh\w*|encomendas?|receitas?"}.items()}
+    "pt": r"levant\w*|recolh\w*|encomendas?|receitas?"})
 
 
 def _ready(text: str, lang: str) -> bool:
@@ -2832,30 +2837,30 @@ def _company_acts(clause: str, lang: str) -> bool:
 
 # A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's
 # delivery is none; so is telling the customer a delivery date or slot ("je vous confirme l'heure de livraison").
-_REMEDY = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+_REMEDY = _whole_words({
     "en": r"replacements?|missing|lost|substitutes?|corrected|repaired|exchanged?|re-?sen[dt]|re-?deliver\w*|amended",
     "de": r"Ersatz\w*|fehlende\w*|verloren\w*|Austausch\w*|Umtausch\w*|neu geliefert|korrigiert\w*|berichtigt\w*",
     "fr": r"(?:de )?remplacement|manquant\w*|perdu\w*|échange|corrigée?s?|rectifiée?s?|renvoyée?s?|réexpédiée?s?",
     "es": r"reemplazo|sustitu\w*|de repuesto|que falta\w*|perdid\w*|corregid[oa]s?|rectificad[oa]s?",
     "it": r"sostitutiv\w*|sostituzione|mancant\w*|smarrit\w*|di ricambio|corrett[oaie]|rettificat[oaie]",
     "nl": r"vervangend\w*|vervanging|ontbrekend\w*|kwijtgeraakt\w*|zoekgeraakt\w*|gecorrigeerd\w*",
-    "pt": r"substituição|substitut\w*|em falta|perdid\w*|de reposição|corrigid[oa]s?|retificad[oa]s?"}.items()}
-_DELIVERY_WORDS = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "pt": r"substituição|substitut\w*|em falta|perdid\w*|de reposição|corrigid[oa]s?|retificad[oa]s?"})
+_DELIVERY_WORDS = _whole_words({
     "en": r"deliver\w*|dispatch\w*|ship\w*|arriv\w*|orders?|parcels?|packages?|items?|goods|shipments?|courier|postage",
     "de": r"liefer\w*|geliefert|zugestellt|zustellung|paket\w*|versand\w*|verschick\w*|versende\w*",
     "fr": r"livr\w*|expédi\w*|colis",
     "es": r"entreg\w*|envío|pedidos?|paquetes?",
     "it": r"consegn\w*|spedi\w*|pacc(?:o|hi)",
     "nl": r"bezorg\w*|levering|geleverd|leveren|verzend\w*|verzonden|pakket\w*",
-    "pt": r"entreg\w*|encomendas?|envio"}.items()}
-_DELIVERY_INFO = {lang: re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "pt": r"entreg\w*|encomendas?|envio"})
+_DELIVERY_INFO = _whole_words({
     "en": r"delivery (?:date|slot|time|window)|tracking (?:number|link|details)",
     "de": r"Liefertermin\w*|Zustelltermin\w*|Lieferzeitfenster|Sendungsnummer",
     "fr": r"(?:heure|date|créneau|jour) de livraison|numéro de suivi",
     "es": r"(?:fecha|hora|franja) de entrega|número de seguimiento",
     "it": r"(?:data|orario|fascia|giorno) di consegna|(?:numero di |il |link del |link di )tracking|codice di tracciamento",
     "nl": r"bezorgmoment|bezorgtijd\w*|bezorgdatum|leverdatum|track (?:&|en) trace\w*",
-    "pt": r"(?:data|hora) de entrega|código de rastreio"}.items()}
+    "pt": r"(?:data|hora) de entrega|código de rastreio"})
 
 
 def _slot(clause: str, lang: str) -> bool:
