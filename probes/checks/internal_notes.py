@@ -233,8 +233,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:mi\s+)?copri\s+(?:questa|la|mia)\s+chat\b|\btu\s+peux\s+(?:reprendre|couvrir)\s+(?:ce|le|mon)\s+chat\b|"
         r"\b[üu]bernimm(?:st)?\s+(?:du\s+)?(?:den|diesen|meinen)\s+chat\b|\bneem\s+(?:jij\s+)?(?:deze|mijn)\s+chat\s+"
         r"over\b|\b(?:me\s+)?(?:cobres|assumes)\s+(?:este|esse|o\s+meu)\s+chat\b", re.I)),
-    # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?".
-    (_STAFF, re.compile(
+    # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?" (not one that
+    # speaks to the customer: "Weiß jemand in Ihrem Haushalt das Kennwort?", see _first_hit).
+    (_STAFF, _ASK_SOMEONE := re.compile(
         r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:(?:on|in|from|at)\s+(?:the\s+)?"
         r"[\w\-]+\s+)?(?:please\s+|pls\s+|just\s+)?"
         r"(?:check|confirm|verify|approve|look|deal|handle|take|pick|reply|review|sign|ok|double[- ]?check|advise|"
@@ -456,6 +457,14 @@ _NOTE_FOR_ROLE = re.compile(
 # in any case, which goes on about the customer or tells the colleague what to do (not "PS Sarah will call you").
 _PS_BARE = re.compile(r"(?:^|[.!?…)]\s*)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
                       r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[,:—–\-]?\s+([^.!?\n]+)")
+# The name after "PS" is the subject of what follows, not whom it is for: "P.S. Mark says he will bring the spare
+# part", "PS Jana kommt morgen selbst vorbei", "PS Sophie vous rappellera" (told to the customer about a colleague).
+_NAME_IS_SUBJECT = re.compile(
+    r"^(?:says|said|thinks|reckons|knows|wants|will|would|can|could|should|may|might|must|is|was|has|had|does|did|"
+    r"brings|comes|calls|rings|sends|sent|asked|told|mentioned|confirmed|called|rang|left|starts|works|"
+    r"sagt|meint|wird|kann|hat|ist|war|kommt|bringt|ruft|schickt|dit|va|viendra|passera|est|a|sera|vous|dice|va|"
+    r"vendrá|pasará|está|es|ha|le|les|dice|verrà|passerà|è|sta|zegt|komt|zal|gaat|heeft|is|belt|diz|vai|vem|"
+    r"passa|está|é|tem|lhe)\b", re.I)
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
@@ -1198,11 +1207,20 @@ def _staff_remark(line: str, lang: str) -> str | None:
     return None
 
 
+def _sentence_of(line: str, m: re.Match) -> str:
+    """The sentence (or bracketed aside) a match stands in, up to its question mark."""
+    start = max(line.rfind(c, 0, m.start()) for c in ".!?(\n")
+    ends = [i for i in (line.find(c, m.end()) for c in ".!?)\n") if i >= 0]
+    return line[start + 1:min(ends, default=len(line))] if not m.group(0).endswith("?") else line[start + 1:m.end()]
+
+
+def _speaks_to_customer(text: str, lang: str) -> bool:
+    return bool(_spoken_to(text, lang) or _TO_CUSTOMER.search(text) or _TO_CUSTOMER_CS.search(text))
+
+
 def _team_question(line: str, lang: str) -> str | None:
     for m in _TEAM_QUESTION.finditer(line):
-        start = max(line.rfind(c, 0, m.start()) for c in ".!?(\n")
-        clause = line[start + 1:m.end()]
-        if not (_spoken_to(clause, lang) or _TO_CUSTOMER.search(clause) or _TO_CUSTOMER_CS.search(clause)):
+        if not _speaks_to_customer(_sentence_of(line, m), lang):
             return m.group(0)
     return None
 
@@ -1225,6 +1243,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             if kind == _STAFF and re.search(r"\b(?:him|her|them)$", m.group(0), re.I) and _PERSON_NOUN.search(
                     (whole[:whole.find(line)] if line in whole else "") + line[:m.start()]):
                 continue   # "your gift for your mum is wrapped. Don't tell her until she opens it!": her is the mum
+            if pattern is _ASK_SOMEONE and _speaks_to_customer(_sentence_of(line, m), lang):
+                continue   # "Can someone at your end read the meter?", "quelqu'un sait-il chez vous …?"
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
             if kind == _JOKE and _OTHER_PARTY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) \
@@ -1285,6 +1305,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     ps_line = line[said.end():] if said and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     hit = _PS_BARE.search(line) or (_PS_BARE.match(ps_line) if ps_line is not line else None)
     if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
+            and not (_NAME_IS_SUBJECT.match(hit.group(2)) and not line[hit.end(1):hit.start(2)].strip()) \
             and not _spoken_to(hit.group(2), lang) and not _TO_CUSTOMER_CS.search(hit.group(2)) and (
             _NEGATED_ORDER.search(hit.group(2)) or _THE_ONE.search(hit.group(2)) or _REPEAT.search(hit.group(2))
             or _AGAIN_COUNT.search(hit.group(2)) or _REPEAT_H.search(hit.group(2)) or _THIRD_NOUN.search(hit.group(2))

@@ -243,7 +243,11 @@ _LANGS: dict[str, _Lang] = {
             # money on its way: "the refund should reach your account within 3-5 working days"
             r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit|hold)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
             r"(?:\w+\s+)?(?:reach|arrive|be(?!\s+(?:taken|charged|debited|collected|deducted|billed|made|required|"
-            r"needed|due|payable|increased|raised)\b)|appear|show|land|clear|hit|release)\b"
+            r"needed|due|payable|increased|raised)\b|\s+(?:on\s+)?(?:the\s+)?(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+            # (a date the payment falls on is a schedule, not money on its way: "the first payment on the new date
+            # will be 15 June")
+            r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b))|"
+            r"appear|show|land|clear|hit|release)\b"
             # habitual or plain present contact: "customers normally hear back", "we reply within"
             r"|\b(?:normally|usually|typically|generally|always|tend to|aim to)\s+(?:[\w'’-]+\s+){0,2}?"
             r"(?:hear|reply|replies|respond|responds|answer|answers|get back|gets back|call|calls|contact|"
@@ -2386,7 +2390,9 @@ _GENERAL_COMMIT = {
         r"\b" + _STAFF_AGENT + r"\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:comes|calls|rings|phones|visits|pops|drops|arrives|"
         r"contacts|texts|emails|attends|fits|installs|collects|brings|delivers)\s+(?:to\s+)?(?:you|u|round|over|by)\b|"
         r"\b" + _STAFF_AGENT + r"\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to)\s+(?!be\s+(?:closed|open|"
-        r"available|away|off|on\s+leave|unavailable)\b)\w+|"
+        r"available|away|off|on\s+leave|unavailable)\b)"
+        # (a presence until a time is a state: "our team will be on site until 5pm today")
+        r"(?!be\s+(?:[\w-]+\s+){0,4}?(?:until|till|untill)\b)\w+|"
         # someone at the company told to act: "I've asked our team leader, Hannah, to call you"
         # "Expect the new fob in the post by Saturday": the customer told what will come
         r"(?:^|[.!?]\s+)(?:please\s+)?expect\s+(?:a|an|our|my|the|your)\s+\w+|"

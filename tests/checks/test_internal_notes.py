@@ -1313,6 +1313,11 @@ def test_a_postscript_to_a_colleague_without_a_comma_is_a_note(text, ctx):
     ("Hi Jane, thanks for your order! PS Tom says hi and hopes the new shoes fit.", JANE),
     ("Hola Lucía, tu pedido sale hoy. PD Marta te llamará mañana para la instalación.", ES),
     ("Hi Jane, your console ships today with 3 months of PS Plus, don't miss the free games this month.", JANE),
+    # the colleague named is the subject, with a pronoun for themselves, not the customer
+    ("Hi Jane,\n\nYour part is ordered.\n\nP.S. Mark says he will bring the spare part.\n\nBest, Ann", JANE),
+    ("Hi Jane, the boiler is booked in. PS Gary reckons he'll need an hour at most, he's bringing the new valve.", JANE),
+    ("Hallo Jana, dein Paket ist bestellt. PS Jens kommt morgen selbst vorbei, er hat den Schlüssel.", DE),
+    ("Olá Rita, o seu pedido está pronto. ps Nuno vai levá-lo amanhã, ele já tem a morada.", PT),
 ])
 def test_a_postscript_naming_staff_to_the_customer_is_no_note(text, ctx):
     assert check(text, ctx) == []
@@ -2711,6 +2716,12 @@ def test_a_question_put_to_the_team_is_a_note(text, lang, channel):
     ("Bonjour Jane,\n\nQuelqu'un chez vous sait-il où se trouve le compteur ? Merci de nous le dire.", "fr"),
     ("Hola Jane:\n\n¿Alguien de su familia sabe la contraseña? Así podremos ayudarle.", "es"),
     ("Dear Jane,\n\nSomeone from our team will call you on Monday. Anyone can book online too.", "en"),
+    ("Hallo Frau Doe,\n\nWeiß jemand in Ihrem Haushalt das Kennwort? Sonst setzen wir es zurück.", "de"),
+    ("Bonjour Jane,\n\nquelqu'un sait-il chez vous où se trouve le compteur ? merci de nous le dire.", "fr"),
+    ("Hi Jane,\n\nCan someone at your end read the meter for us this week? A photo is fine.", "en"),
+    ("Ciao Jane,\n\nqualcuno a casa sua sa il codice del cancello? Così il tecnico può entrare.", "it"),
+    ("Beste Jane,\n\nWeet iemand bij u thuis de code van de meterkast? Dan kan de monteur erbij.", "nl"),
+    ("Olá Jane,\n\nAlguém na sua casa sabe a senha do router? Assim o técnico pode ligar-se.", "pt"),
 ])
 def test_a_question_about_who_knows_said_to_the_customer_is_no_note(text, lang):
     assert not check(text, _ctx(lang))

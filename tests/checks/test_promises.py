@@ -1186,6 +1186,9 @@ def test_round_lm_the_customers_thing_made_ready_from_a_time_of_day():
 def test_round_lm_money_taken_terms_changed_and_the_customers_deadlines_stay_silent_in_the_new_classes():
     for lang, text in [
         ("en", "They'll deduct your first payment on the 1st."),
+        # the date a payment falls on is a schedule, not money on its way
+        ("en", "The first payment on the new date will be 15 June."),
+        ("en", "Your next payment will be on Friday 6 March."),
         ("en", "They'll renew your policy on 1 April."),
         ("en", "She'll be delighted to see you at your appointment on Friday at 10am."),
         ("en", "Your account will be available again from 6am tomorrow after maintenance."),
@@ -2068,6 +2071,10 @@ def test_round_am_false_alarms_and_next_week(text, lang, hours):
     ("I'll be out Thursday, back Friday.", "en", None),
     ("A refrigeration technician (Luis Ortega) is being dispatched now and will be on site within 4 hours.", "en", 4),
     ("We'll hold the slot for you until 5pm.", "en", None),
+    ("Our team will be on site until 5pm today.", "en", None),
+    ("Our engineers will be working in your street until Friday.", "en", None),
+    # the first is a presence, the second a step
+    ("Our team will be on site until 5pm today and will call you before they leave at 4pm.", "en", 6),
     # about a time: that time
     ("Running a bit behind on the last job sorry - will be with you approx 2.15pm. Gary", "en", 4.25),
     ("It takes about 10 minutes, we'll call you back.", "en", None),
