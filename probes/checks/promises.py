@@ -2336,14 +2336,12 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
                     continue
                 written = _written_out(clause, lang)
-                if (opening := _IF_FIRST[lang].match(written)) is not None:
-                    # "Se domani non funziona ancora, scrivici e ti mandiamo …": the condition's time, not the step's
-                    written = " " * opening.end() + written[opening.end():]
-                if (since := _AFTER_FIRST.match(written)) is not None:
-                    written = " " * since.end() + written[since.end():]   # "Suite à la résiliation au 30 juin, …"
-                if (asked := _ASK_FIRST[lang].match(written)) is not None:
-                    # "Reply within 14 days and we'll reopen your case": the request's time is the customer's
-                    written = " " * asked.end() + written[asked.end():]
+                # An opening whose time is no step's: a condition ("Se domani non funziona ancora, scrivici e ti
+                # mandiamo …"), what came before ("Suite à la résiliation au 30 juin, …"), a request to the customer
+                # ("Reply within 14 days and we'll reopen your case").
+                for opening in (_IF_FIRST[lang], _AFTER_FIRST, _ASK_FIRST[lang]):
+                    if (m := opening.match(written)) is not None:
+                        written = " " * m.end() + written[m.end():]
                 if (gathering := _GATHERING[lang].search(written)) is not None:
                     # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
