@@ -265,6 +265,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_LABEL, re.compile(
         r"^\s*(?:[\[(]\s*(?i:draft|entwurf|brouillon|borrador|bozza|concept|rascunho)(?:\s+v?\d+)?\s*[\])]|"
         r"(?:DRAFT|ENTWURF|BROUILLON|BORRADOR|BOZZA|CONCEPT|RASCUNHO)(?:\s+V?\d+)?\s*[:\-–—])(?=\s*\S)")),
+    # "to be reviewed" in capitals heading a line: "DA RIVEDERE - manca il n. RMA", "À RELIRE :", "TO CHECK –"
+    (_LABEL, re.compile(
+        r"^\s*(?:TO\s+(?:REVIEW|CHECK|BE\s+CHECKED|BE\s+REVIEWED)|NEEDS\s+REVIEW|ZU\s+PR[ÜU]FEN|NOCH\s+PR[ÜU]FEN|"
+        r"[ÀA]\s+(?:RELIRE|V[ÉE]RIFIER|REVOIR|VALIDER)|POR\s+REVISAR|A\s+REVISAR|PENDIENTE\s+DE\s+REVISI[ÓO]N|"
+        r"DA\s+(?:RIVEDERE|RICONTROLLARE|VERIFICARE|CONTROLLARE)|NAKIJKEN|NOG\s+CHECKEN|TE\s+CONTROLEREN|"
+        r"A\s+REVER|PARA\s+REVER|POR\s+REVER)\s*[:\-–—!]")),
     # Jokes and chat slang.
     (_JOKE, re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|lulz|mdr|ptdr|mdrr+)\b|\b(?:ha){3,}h?\b|\ba(?:ha){2,}\b|"
                        r"\b(?:ja){3,}\b|\b(?:je){3,}\b|\bk{4,}\b|\b(?:rs){2,}\b|\bxD\b", re.I)),
@@ -382,6 +388,7 @@ _DOUBT = re.compile(
     r"\s*[!?.]*$|\bor\s+(?:was|is)\s+it\b[^?]*\?|"
     r"^(?:copied|copy[- ]?pasted|pasted|reused|reusing|taken|lifted)\s+(?:it\s+)?from\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:last|previous|other|old|another|similar|earlier)?\s*(?:ticket|case|email|reply|macro|template|thread)|"
+    r"^(?:copied|copy[- ]?pasted|pasted|taken|lifted)\s+from\s+(?:ticket|case|#)\s*#?\d{3,}|"
     r"\b(?:used|using|reused|reusing|applied|applying)\s+(?:the|a|our|this)\s+(?:\w+\s+)?macro\b")
 # Square brackets only: "[attach the PDF]", "[remove this line]" (round brackets say this to customers too).
 _SQUARE_IMPERATIVE = re.compile(
@@ -465,6 +472,27 @@ _NAME_IS_SUBJECT = re.compile(
     r"sagt|meint|wird|kann|hat|ist|war|kommt|bringt|ruft|schickt|dit|va|viendra|passera|est|a|sera|vous|dice|va|"
     r"vendrá|pasará|está|es|ha|le|les|dice|verrà|passerà|è|sta|zegt|komt|zal|gaat|heeft|is|belt|diz|vai|vem|"
     r"passa|está|é|tem|lhe)\b", re.I)
+# The draft to be read over by a colleague by name: "à relire par Marc avant envoi", "to be checked by Paul",
+# "von Jens gegenlesen lassen", "revisar con Marta", "da far rivedere a Fabio", "laten nakijken door Joost".
+_REVIEW_BY = re.compile(
+    r"\b(?:to\s+be\s+(?:proof-?read|reviewed|checked|read\s+over|signed\s+off)|(?:needs|for)\s+(?:a\s+)?(?:review|"
+    r"check|proof-?read|sign[- ]off))\s+by\s+(@?[A-Z][a-z]{1,15})\b|"
+    r"\b(?:[àa]\s+)?(?:relire|faire\s+relire|v[ée]rifier|valider|revoir)\s+par\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b|"
+    r"\bvon\s+(@?[A-ZÄÖÜ][a-zäöüß]{1,15})\s+(?:gegenlesen|gegenchecken|pr[üu]fen|freigeben|abnehmen)\s+lassen\b|"
+    r"\b(?:revisar|repasar|validar)\s+(?:con|por)\s+(@?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,15})\b|"
+    r"\b(?:da\s+)?(?:far\s+)?(?:rivedere|rileggere|verificare|controllare)\s+(?:a|da|con)\s+(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b|"
+    r"\b(?:laten\s+)?(?:nakijken|nalezen|checken)\s+door\s+(@?[A-Z][a-z]{1,15})\b|"
+    r"\b(?:rever|revisar|validar)\s+(?:com\s+(?:[oa]\s+)?|pel[oa]\s+)(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b")
+# A line that hands the case to a colleague by name, as an order: "→ escalate to Gary if she replies again",
+# "an Jens weitergeben", "passer à Marc si elle rappelle", "pasárselo a Marta", "girare a Fabio", "doorzetten naar
+# Joost", "passar ao Nuno" (not to the customer: "Please forward this to Gary in your accounts team").
+_HAND_TO = re.compile(
+    r"^[\W\d]*(?:pls\s+|plz\s+|please\s+|then\s+)?(?:(?:escalate|pass|hand|forward|transfer|refer|send)\s+(?:it\s+|this\s+|"
+    r"her\s+|him\s+|them\s+)?(?:over\s+|on\s+|back\s+)?to|(?:escalader|transmettre|passer|remonter|transf[ée]rer)\s+"
+    r"(?:le\s+dossier\s+|le\s+ticket\s+)?(?:[àa]|au)|(?:escalar|pas[aá]r(?:sel[oa])?|derivar|reenviar|girar|encaminhar|"
+    r"reencaminhar|passar)\s+(?:(?:o|el)\s+(?:caso|ticket)\s+)?(?:a|al|ao|para|pra)|(?:scalare|passare|girare|inoltrare)"
+    r"\s+(?:il\s+ticket\s+)?(?:a|al)|(?:escaleren|doorzetten|doorsturen|overdragen)\s+(?:naar|aan)|an)\s+"
+    r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?:\s+(?:eskalieren|weitergeben|übergeben|abgeben|weiterleiten)\b)?", re.I)
 # "FYI Kerry - she's …", "Heads up Sam: …": a colleague named after an attention word.
 _FYI_NAME = re.compile(r"(?:^|[.!?]\s+|\(|\[)\s*(?:FYI|Fyi|fyi|NB|Heads[- ]up|heads[- ]up)\s*[:,]?\s*"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[:,—–]|\s-\s)")
@@ -1316,6 +1344,17 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _POSTSCRIPT.search(line) or (_POSTSCRIPT.match(ps_line) if ps_line is not line else None)
     if hit and _is_colleague(hit.group(1), names):
         return _STAFF, hit.group(0).lstrip(".!? "), None
+    hit = _REVIEW_BY.search(line)
+    who = next((g for g in hit.groups() if g), "") if hit else ""
+    if who and _is_colleague(who, names) and not _introduced(who.lstrip("@"), whole) and not _DEPARTMENT.match(who) \
+            and not _speaks_to_customer(line, lang):
+        return _DRAFT, line.strip(), None
+    hit = _HAND_TO.match(line)
+    if hit and (not hit.group(0).lower().lstrip(" →->*").startswith("an ") or hit.group(0).rstrip().endswith(
+            ("eskalieren", "weitergeben", "übergeben", "abgeben", "weiterleiten"))) and _is_colleague(
+            hit.group(1), names) and not _introduced(hit.group(1).lstrip("@"), whole) and not _DEPARTMENT.match(
+            hit.group(1)) and not _speaks_to_customer(line, lang) and not addressee._WE.search(line):
+        return _STAFF, line.strip(), None
     hit = _X_NAME.search(line)
     if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole):
         return _STAFF, line[hit.start():].lstrip(".!?… "), None
@@ -1508,6 +1547,14 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 inner[:_first_pronoun(inner)])):
             return _REMARK, m.group(0), m.span()
         structural = _note_by_structure(inner, names, whole, lang, aside=True) if shape in "([" and whole else None
+        approved = _APPROVED_IN_ASIDE.search(inner)
+        who = (approved.group(1) or approved.group(2) or "") if approved else ""
+        if who and not _speaks_to_customer(inner, lang) and (who.isupper() or (
+                _is_colleague(who, names) and not _DEPARTMENT.match(who))) and not _introduced(who.lstrip("@"), whole):
+            return _STAFF, m.group(0), m.span()   # "(exception – … she's spent a fortune with us, approved by Sam)"
+        if any(_DOUBT.search(fold(part.strip())) and not _speaks_to_customer(part, lang)
+               for part in re.split(r"[,;–—]|\s-\s", inner)[1:]):
+            return _DRAFT, m.group(0), m.span()   # "(same steps as last time – copied from ticket 55120, add the pic …)"
         if _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
             if structural:   # a "you" said to a colleague: "(Kev can u confirm … on your side before I tell him??)"
                 return structural, m.group(0), m.span()
@@ -1585,8 +1632,8 @@ _GO_AHEAD = re.compile(r"\b(?:tu\s+peux|peux[- ]tu|du\s+kannst|kannst\s+du|(?:ya
                        r"go\s+ahead|y\s+aller|partir)\b", re.I)
 # A subjectless approval note: "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
 # "Validé par Sarah, tu peux envoyer", "Aprobado por Sara", "Approvato da Luca", "Goedgekeurd door Rik".
-_APPROVED_BY = re.compile(
-    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount|"
+_APPROVAL = (
+    r"START(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount|"
     r"ausnahme|kulanz|excepci[óo]n|eccezione|uitzondering|exce[cç][ãa]o|excep[cç][ãa]o|"
     r"geste(?:\s+co(?:mm?ercial)?)?|gesto(?:\s+comercial)?)\s+)?"
     r"(?:approved|ok'?d|okayed|okay'?d|signed\s+off|authori[sz]ed|cleared|green[- ]?lit|sanctioned|"
@@ -1595,9 +1642,12 @@ _APPROVED_BY = re.compile(
     r"(?:by|von|durch|par|por|pel[oa]|da|door|van)\s+(?:(?:frau|herr|mr|mrs|ms|mme|m\.|sr\.?|sra\.?|sig\.?|dhr\.?|mevr\.?)\s+)?"
     r"(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}|TL|SV|TM|QA|L[23]|T[23]|N\+[123]))(?:\b|(?<=\+[123]))|"
     # agreed with a colleague: "OK'd w/ Gemma", "cleared with Jo", "Consultado con Raúl", "abgestimmt mit Timo"
-    r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)(?:ok'?d|okayed|cleared|agreed|consultad[oa]|abgestimmt|abgesprochen|"
-    r"concordat[oa]|afgestemd|overlegd|combinado)\s+(?:w/|with|con|mit|avec|met|com)\s+(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b",
-    re.I)
+    r"START(?:ok'?d|okayed|cleared|agreed|consultad[oa]|abgestimmt|abgesprochen|"
+    r"concordat[oa]|afgestemd|overlegd|combinado)\s+(?:w/|with|con|mit|avec|met|com)\s+(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b"
+)
+_APPROVED_BY = re.compile(_APPROVAL.replace("START", r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)"), re.I)
+# Inside an aside, after a comma too: "(exception – outside the 30 days but she's spent a fortune with us, approved by Sam)"
+_APPROVED_IN_ASIDE = re.compile(_APPROVAL.replace("START", r"(?:^|[.!?;,]\s+|[(\[\-–—]\s*)"), re.I)
 # An order, at the start of a clause, not to promise, offer or admit something: said to whoever writes the reply,
 # never to the customer ("don't promise a date", "kein Datum zusagen", "ne rien promettre", "no prometer fecha").
 _DONT_PROMISE = re.compile(
@@ -2213,7 +2263,10 @@ _PERSON_NOUN = re.compile(
 # A name that acts in the reply before the pronoun: "Tom will call", "Luis from our team", "our engineer Tom".
 _NAME_ACTS = re.compile(r"\b(?i:asked|told|spoke\s+(?:to|with)|talked\s+to|checked\s+with|contacted|colleagues?|with|"
                         r"by|to)\s+[A-ZÀ-Þ][a-zà-ÿ]{1,15}\b|"
-                        r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][a-zà-ÿ]{1,15}\s+(?:will|'ll|is|has|from|in|at|who|can|could|should|"
+                        # (a month or a day is no one: "Fri 16 May at 7:30pm")
+                        r"(?<![.!?]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                        r"[A-ZÀ-Þ][a-zà-ÿ]{1,15}\s+(?:will|'ll|is|has|from|in|at|who|can|could|should|"
                         r"called|rang|said|says|mentioned|confirmed|visited|came|went|tried|wird|hat|ist|kommt|va|"
                         r"viendra|vendrá|verrà|komt|heeft|vai|vem)\b", re.M)
 
@@ -2282,6 +2335,14 @@ _THIS_ONE_AGAIN = re.compile(r"\b(?:este|esta|ese|esa|esse|essa)\s+(?:ya|siempre
                              re.I)
 
 
+# An English order to staff, a bare verb of the trade opening a clause with no subject and nobody spoken to: "check
+# which she prefers", "give him the window seat", "escalate to Gary". Alone it is no note (customers are told
+# "check the label"); with the customer in the third person it is ("[account says Rach, check which she prefers]").
+_EN_ORDER = re.compile(r"(?:^|[,;:(\[]\s*|[-–—→]\s*|\b(?:and|then|so|or)\s+)(?:pls\s+|plz\s+|just\s+)?"
+                       r"(?:check|ask|confirm|verify|give|offer|book|chase|escalate|refund|waive|flag|seat|upgrade|credit|"
+                       r"put|move|tag|log)\s+(?!(?:you|your|yours|us|our|out|in|for\s+you)\b)\w", re.I)
+
+
 def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:
     """The kinds of staff evidence in a set-apart passage."""
     kinds = set()
@@ -2291,7 +2352,8 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("third")
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit) or \
-            _CHECK_WITH_ROLE.search(unit):
+            _CHECK_WITH_ROLE.search(unit) or ("third" in kinds and _EN_ORDER.search(unit) and not _spoken_to(
+                unit, "en") and (lang == "en" or _line_language(unit) == "en")):
         kinds.add("order")
     if _SHORT.search(unit):
         kinds.add("shorthand")

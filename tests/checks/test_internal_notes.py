@@ -2835,3 +2835,46 @@ def test_a_policy_exception_and_who_approved_it_is_a_note(text, lang):
 ])
 def test_an_exception_granted_to_the_customer_is_no_note(text, lang):
     assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    # an English order with the customer in the third person, in an aside or on a line of its own
+    ("Hi Jane [CRM has Janet, check which she uses],\n\nYour voucher has been extended to 31 December.\n\nTasha", "en"),
+    ("Table for 2 on Fri 6 March at 8pm confirmed. VIP - give her the corner table, she hates sitting by the door", "en"),
+    # an approval by a colleague at the end of an aside, after a comma
+    ("Dear Ms Doe,\n\nWe can accept the return (exception, outside the 30 days but she's a loyal customer, approved by "
+     "Priya) and our courier will contact you.\n\nRegards", "en"),
+    # where the text came from, after a dash in an aside that also says "you"
+    ("Hi Jane,\n\nHold the reset button for 10 seconds. (same as before – copied from case 44120, attach the form if you "
+     "can)\n\nThanks, Raj", "en"),
+    # the case handed to a colleague by name, as an order
+    ("Dear Ms Doe,\n\nYour repair is marked as urgent.\n\n→ escalate to Gary if she replies again\n\nRegards", "en"),
+    ("Madame,\n\nVotre dossier est complet.\n\npasser à Karim si elle rappelle\n\nCordialement", "fr"),
+    ("Sehr geehrte Frau Doe,\n\nIhr Antrag ist vollständig.\n\nan Jens weitergeben, falls sie nochmal schreibt\n\nMfG", "de"),
+    # a colleague asked to read the draft over
+    ("à relire par Marc avant envoi – pas sûr du délai\n\nMadame,\n\nNous confirmons la résiliation au 30 juin.", "fr"),
+    ("Hi Jane,\n\nYour refund of £40 is on its way.\n\nto be checked by Paul before it goes\n\nAmy", "en"),
+    ("Hallo Frau Doe,\n\nIhre Gutschrift ist gebucht.\n\nvon Jens gegenlesen lassen, Betrag unsicher\n\nGruß", "de"),
+    ("Gentile Sig.ra Doe,\n\nla pratica è chiusa.\n\nda far rivedere a Fabio prima dell'invio\n\nSaluti", "it"),
+    ("Beste mevrouw Doe,\n\nUw aanvraag is verwerkt.\n\nnog laten nakijken door Joost\n\nGroet", "nl"),
+    # "to be reviewed" in capitals heading a line
+    ("Buongiorno,\n\npuò spedirla al nostro centro di Bologna.\n\nSaluti\n\nDA RIVEDERE - manca il n. RMA", "it"),
+    ("Hi Jane,\n\nYour plan renews on 1 April.\n\nTO CHECK – the fee might be £40 now\n\nAmy", "en"),
+])
+def test_orders_approvals_sources_handovers_and_reviews_left_for_staff_are_notes(text, lang):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nIf you want to take it further, please forward this to Gary in your accounts team.\n\nAmy", "en"),
+    ("Hi Jane,\n\nForward to Gary at our Leeds office if you prefer post.\n\nAmy", "en"),
+    ("Hi Jane,\n\nEscalate to the Financial Ombudsman if we haven't resolved it within 8 weeks.\n\nAmy", "en"),
+    ("Hi Jane,\n\nThe survey report was checked by Paul, our senior surveyor, and is attached.\n\nAmy", "en"),
+    ("Madame,\n\nLe rapport a été vérifié par Marc, notre expert, et vous est joint.\n\nCordialement", "fr"),
+    ("Hi Jane,\n\nWe accepted the return (an exception, approved by our manager) and the refund is on its way.", "en"),
+    ("Hi Jane,\n\nTable for 2 on Fri 6 March at 8pm confirmed. Check the menu on our website before you come!", "en"),
+    ("Hi Jane,\n\nYour son's appointment is on 16 May at 10am. Give him a light breakfast and bring his red book.", "en"),
+    ("Hi Jane,\n\nTO CHECK YOUR BALANCE, text BAL to 80080.\n\nAmy", "en"),
+])
+def test_handing_over_reviewing_and_approving_said_to_the_customer_is_no_note(text, lang):
+    assert not check(text, _ctx(lang))
