@@ -776,6 +776,12 @@ def test_the_answers_a_satisfaction_survey_offers_are_not_the_writer_speaking():
     "Grüße\nJess",
     "Bonjour Nathan,\n\nj'ai modifié votre adresse de livraison.\nJe serai en congé à partir de vendredi, ma collègue "
     "Priya prendra le relais.\n\nBien à vous,\nJess",
+    # a fact of the case confirmed in the first person is an answer too
+    "Buongiorno Sig.ra Galli,\n\ngrazie per le foto. Confermo che il lotto è lo stesso, quindi la tonalità sarà "
+    "identica.\n\nLe segnalo che sarò fuori ufficio da giovedì 5 a lunedì 9 marzo: può scrivere alla mia collega "
+    "Giulia.\n\nCordiali saluti,\nRoberto",
+    "Hi Nathan,\n\nI can confirm the replacement part is in stock. I will be out of the office from Thursday to "
+    "Monday; my colleague Priya can help meanwhile.\n\nThanks,\nJess",
 ])
 def test_a_leave_mentioned_after_an_answer_is_no_out_of_office(text):
     assert auto_wording(text) is None
@@ -785,6 +791,9 @@ def test_a_leave_mentioned_after_an_answer_is_no_out_of_office(text):
     "Hi,\n\nThank you for your email. I'm on leave until 14 June with no access to email. For urgent matters please "
     "contact support@example.com.\n\nJess",
     "Bonjour,\n\nJe suis en congé jusqu'au 14 juin. En cas d'urgence, contactez support@example.fr.\n\nJess",
+    # a receipt confirmed is no answer
+    "Buongiorno,\n\nconfermo la ricezione della sua email. Sono fuori ufficio fino al 14 giugno. Per urgenze "
+    "scriva a support@example.it.\n\nJess",
 ])
 def test_a_leave_told_before_anything_else_is_still_an_out_of_office(text):
     assert auto_wording(text)

@@ -892,9 +892,19 @@ _DID = re.compile(
     r"\b(?:atualizei|alterei|mudei|enviei|cancelei|reembolsei|corrigi|resolvi|marquei|agendei|troquei)\b", re.I)
 
 
+# Someone confirming a fact of the case in the first person ("Confermo che il lotto è lo stesso", "I can confirm
+# the part is in stock"); not a receipt confirmed ("Je confirme la bonne réception de votre message").
+_CONFIRM_I = re.compile(
+    r"\b(?:(?-i:I) (?:can )?confirm|(?:le |ti )?confermo|(?:le |ti )?posso confermare|je (?:vous |te )?confirme|"
+    r"je (?:vous |te )?peux confirmer|(?:le |te )?confirmo|(?:le |te )?puedo confirmar|ich bestätige(?: Ihnen| dir)?|"
+    r"kann (?:Ihnen |dir )?bestätigen|ik bevestig|(?:ik )?kan (?:u |je )?bevestigen|posso confirmar|confirmo-lhe)\b"
+    r"(?!(?:\s+\S+){0,4}?\s+(?:receipt|ricezione|ricevimento|réception|recepción|recibo|eingang|erhalt|ontvangst|"
+    r"receção|recebimento)\b)", re.I)
+
+
 def _answered_before(text: str) -> bool:
-    """Something done about the request (an amount, a refund, "I've updated …") in the text."""
-    return bool(DONE_SIGNS.search(text) or _DID.search(text))
+    """Something done about the request (an amount, a refund, "I've updated …", a fact confirmed) in the text."""
+    return bool(DONE_SIGNS.search(text) or _DID.search(text) or _CONFIRM_I.search(text))
 
 
 def _says_i(text: str) -> bool:

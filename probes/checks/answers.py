@@ -9,9 +9,11 @@ compared by their Snowball stems ("refund" is covered by "refunded",
 verb forms too ("geliefert", "liefert" for "Lieferung"; "geleverd" for
 "levering"), and in German and Dutch a compound covers its last part and the
 other way round when the rest is a word of its own ("Rückerstattung" and
-"erstattet"; not "Berechnung" for "Rechnung"). A word that asks for a date,
-a time or a price ("when", "date", "Uhrzeit", "cost", "prix") is also covered
-by one ("Wed 10th", "tomorrow", "10:30", "€1,450"). A person's answer that
+"erstattet"; not "Berechnung" for "Rechnung"). A stretch of time is covered
+by the same stretch in other words ("14 Tage" by "zwei Wochen"; working days
+never by calendar days). A word that asks for a date, a time, opening hours or
+a price ("when", "date", "Uhrzeit", "horaires", "cost", "prix") is also
+covered by one ("Wed 10th", "tomorrow", "10:30", "€1,450"). A person's answer that
 covers only some points is a finding that names the points covered and those
 missed; one that covers them all is noted as such
 (info), so the report shows coverage either way. Automatic acknowledgements
@@ -27,7 +29,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from ..results import Finding
-from . import internal_notes
+from . import internal_notes, promises
 from ._text import OWN, FOREIGN, blank, prose_lines
 
 CHECK = "answer"
@@ -79,7 +81,8 @@ _ASKS = {
     "date": "when date dates day datum wann quand jour date fecha cuando cuándo día dia giorno data quando dag "
             "wanneer",
     "time": "when time hour uhrzeit wann quand heure hora cuando cuándo ora orario quando tijd tijdstip wanneer "
-            "horário horario",
+            "horário horario hours horaire horaires horarios horários orari öffnungszeiten openingstijden "
+            "openingsuren",
     "money": "price prices cost costs charge charges fee fees quote amount preis kosten betrag gebühr gebühren "
              "prix coût cout tarif montant frais precio coste costo importe tarifa prezzo importo tariffa prijs "
              "bedrag tarief preço preco custo valor",
@@ -188,6 +191,10 @@ def covers(point, text: str, language: str = "en") -> bool:
     if not _words(point):   # a symbol ("€", "%"): written as it is, or not at all
         return point.strip().lower() in text.lower()
     if _same_thing(point, text):
+        return True
+    # A stretch of time in other words: "14 Tage" is covered by "zwei Wochen", "48 hours" by "two days"
+    asked = promises.durations(point, language)
+    if asked and asked & promises.durations(text, language):
         return True
     have = set(_words(text))
     return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text)

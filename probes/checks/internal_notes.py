@@ -716,6 +716,12 @@ _NOT_NAMES = {
     "je", "jij", "u", "du", "tu", "vous", "sie", "usted", "ustedes", "voce", "ik", "ich", "io", "yo", "wij",
     "wir", "nous", "noi", "nosotros", "nos", "jullie", "ihr", "hij", "zij", "ze", "er", "es", "il", "elle", "ils",
     "elles", "ele", "ela", "they", "he", "she", "it", "i",
+    # imperatives that open a postscript to the customer: "PS Vergeet niet de meterstanden te noteren", "PS Keep the box"
+    "keep", "don't", "dont", "do", "make", "bring", "call", "send", "feel", "enjoy", "check", "forget",
+    "vergiss", "vergessen", "denk", "denken", "beachten", "beachte", "bewahren", "bewahre", "halten", "nehmen",
+    "oubliez", "n'oubliez", "pensez", "gardez", "conservez", "notez", "recuerde", "recuerda", "olvide", "olvides",
+    "guarde", "tenga", "ricordi", "ricordati", "dimentichi", "conservi", "vergeet", "bewaar", "houd",
+    "neem", "noteer", "lembre", "lembre-se", "esqueca", "mantenha",
 }
 
 # --- Weighing evidence: is a stretch of text (an aside, a chat message, a line) talk between staff? ---
@@ -950,6 +956,37 @@ def _internal_forward(lines, names: set[str]) -> set[int]:
     return out
 
 
+# The reply's own words handing a colleague's message on to the customer on purpose: "anbei wie besprochen die
+# Rückmeldung unseres Technikers:", "Below is our engineer's report", "je vous transmets ci-dessous sa réponse".
+_HANDED_ON = re.compile(
+    r"\b(?:below|attached|here(?:'s| is| are)|i(?:'ve| have)?\s+(?:forwarded|copied)|forwarding|i\s+forward|see\s+(?:the|"
+    r"our|his|her)\b)|\b(?:anbei|unten|nachfolgend|im\s+folgenden|weiter\s+unten|leite\w*\s+(?:ich\s+)?Ihnen|"
+    r"ci-dessous|ci-joint|je\s+vous\s+(?:transmets|fais\s+suivre)|a\s+continuaci[óo]n|m[áa]s\s+abajo|le\s+reenv[íi]o|"
+    r"le\s+traslado|di\s+seguito|qui\s+sotto|(?:le|ti)\s+inoltro|in\s+calce|hieronder|onderstaand|stuur\s+ik\s+(?:u|je)|"
+    r"abaixo|segue\s+(?:a|o|em)|(?:lhe\s+)?(?:re)?encaminho)\b", re.I)
+
+
+_PLAIN_CUSTOMER = re.compile(r"(?:the|this|our|der|die|dem|den|unser\w*|le|la|el|il|de|o|a|onze|notre|nuestr[oa]|"
+                             r"nostr[oa]|noss[oa])\s+(?:customer|client|kunde|kundin|cliente|clienta|klant)", re.I)
+
+
+def _handed_on(lines) -> set[int]:
+    """The lines of forwarded or quoted colleagues' messages that the reply's own text hands on to the customer on
+    purpose (the last line of the company's own words above the block says so)."""
+    out: set[int] = set()
+    last_own, open_block = "", False
+    for ln in lines:
+        if ln.kind == FOREIGN:
+            if not open_block:
+                open_block = bool(_HANDED_ON.search(last_own))
+            if open_block:
+                out.add(ln.no)
+        else:
+            if ln.kind == OWN and ln.prose.strip():
+                last_own, open_block = ln.prose, False
+    return out
+
+
 def _line_hits(text: str, ctx, lines=None):
     """(line, (kind, matched text, span or None for the whole line), the lines a note runs on to) per noted line."""
     names = _persona_names(ctx)
@@ -961,6 +998,7 @@ def _line_hits(text: str, ctx, lines=None):
     lang = str(persona.get("language") or "en")[:2].lower()
     set_apart = {block[0].no: block for block in addressee.set_apart_blocks(lines, orphan_quote)
                  if addressee.block_is_note(block, persona, lang)}
+    handed = _handed_on(lines)
     internal = _internal_forward(lines, names)
     covered = -1   # the last line of a note already reported on its first line
     pre_greeting = _before_greeting(lines, persona, lang) if any(ln.prose[:1] in "[" or ": " in ln.prose[:40]
@@ -1028,7 +1066,12 @@ def _line_hits(text: str, ctx, lines=None):
             hit = hit or ((_REMARK, sigh.group(0).strip(" .,;!?"), None) if sigh else None)
         if not hit and ln.kind == FOREIGN:
             body = ln.prose.strip().lstrip("> ")
-            m = _ABOUT_CUSTOMER.search(body) or _THIRD_NOUN.search(body) or _staff_talk(body, pronouns=True) or \
+            # (handed on to the customer on purpose, "the customer" or "she" in a colleague's report is no note by
+            # itself; an order about them is: "Dale largas, …")
+            third = _THIRD_NOUN.search(body)
+            m = (ln.no not in handed and (_ABOUT_CUSTOMER.search(body) or third)) or (
+                third and not _PLAIN_CUSTOMER.fullmatch(third.group(0))) or \
+                _staff_talk(body, pronouns=True) or \
                 _DONT_TELL.search(body) or _REPLY_THAT.search(body) or _STAFF_INFINITIVE.search(body)
             hit = (_STAFF, body, None) if m else None
         if hit:

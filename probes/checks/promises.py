@@ -792,6 +792,36 @@ def _patterns(lang: str):
             re.compile(spec.not_promise, re.I), unit_codes)
 
 
+# A stretch of time in the unit of its kind: calendar time in hours (a week is 168), working weeks in working days;
+# working and calendar units stay apart ("10 working days" is not "two weeks"), and so do months.
+_UNIT_IN = {"m": (1 / 60, "h"), "d": (24, "h"), "w": (168, "h"), "bw": (5, "bd")}
+
+
+@lru_cache(maxsize=None)
+def _duration_pattern(lang: str) -> re.Pattern:
+    spec = _LANGS[lang]
+    words = sorted(spec.numbers, key=len, reverse=True)
+    number = r"(\d+(?:[.,]\d+)?|" + "|".join(re.escape(w) for w in words) + r")"
+    units = "|".join(f"(?:{u})" for u, _ in spec.units)
+    return re.compile(r"(?<!\w)" + number + r"[\s-]*(" + units + r")(?!\w)", re.I)
+
+
+def durations(text: str, language: str) -> set[tuple[float, str]]:
+    """Every stretch of time written in the text ("14 Tage", "zwei Wochen", "within three working days"), each as
+    (amount, unit) in the unit of its kind (h, bh, bd, mo): "zwei Wochen" and "14 Tage" are both (336, "h")."""
+    lang = language if language in _LANGS else "en"
+    codes = _patterns(lang)[6]
+    found = set()
+    for m in _duration_pattern(lang).finditer(text):
+        amount = _amount(lang, m.group(1))
+        code = next((c for rx, c in codes if rx.match(m.group(2))), None)
+        if amount is None or code is None:
+            continue
+        factor, unit = _UNIT_IN.get(code, (1, code))
+        found.add((round(amount * factor, 3), unit))
+    return found
+
+
 def _amount(lang: str, word: str) -> float | None:
     word = word.lower().strip()
     numbers = {k.lower(): v for k, v in _LANGS[lang].numbers.items()}

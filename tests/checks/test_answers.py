@@ -183,3 +183,20 @@ def test_an_amount_paid_back_is_no_answer_about_a_fee():
     assert covers(["fee"], "We have refunded £212.50; no cancellation fee applies.")
     assert covers(["fee"], "The early cancellation fee is £40.")
     assert covers(["amount"], "£212.50 has been refunded to your card.")
+
+
+def test_a_stretch_of_time_is_covered_by_the_same_stretch_in_other_words():
+    assert covered("Hallo Frau Krause, Sie haben ab Zustellung zwei Wochen Zeit für die Rücksendung.", ["14 Tage"], "de")
+    assert covered("Hi Jane, you'll have the decision within two days.", ["48 hours"])
+    assert covered("Bonjour, vous avez quatorze jours pour nous le renvoyer.", ["2 semaines"], "fr")
+    assert covered("Hola, tiene 30 días para devolverlo.", ["treinta días"], "es")
+    # working and calendar time, and other amounts, are not the same stretch
+    assert not covered("Hi Jane, you'll have the decision within 10 working days.", ["14 days"])
+    assert not covered("Hallo Frau Krause, Sie haben eine Woche Zeit.", ["14 Tage"], "de")
+
+
+def test_opening_hours_are_covered_by_the_hours_themselves():
+    assert covered("Bonjour ! Le magasin est ouvert du lundi au samedi de 9h30 à 19h30.", ["horaires"], "fr")
+    assert covered("Hallo, wir haben Mo–Fr von 9 bis 18 Uhr geöffnet.", ["Öffnungszeiten"], "de")
+    assert covered("Ciao, siamo aperti dalle 9:00 alle 19:00.", ["orari"], "it")
+    assert not covered("Bonjour ! Le magasin de Villeneuve a un grand parking gratuit.", ["horaires"], "fr")

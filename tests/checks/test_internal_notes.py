@@ -2878,3 +2878,34 @@ def test_orders_approvals_sources_handovers_and_reviews_left_for_staff_are_notes
 ])
 def test_handing_over_reviewing_and_approving_said_to_the_customer_is_no_note(text, lang):
     assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    # a postscript that opens with an imperative to the customer, not a colleague's name
+    ("Beste meneer Doe,\n\nWe vergoeden de kosten.\n\nMet vriendelijke groet,\nAnnemiek\n\nPS Vergeet niet de "
+     "meterstanden te noteren voordat de monteur komt, dan kunnen we het verbruik netjes afsluiten.", "nl"),
+    ("Hallo Frau Doe,\n\nIhr Termin steht.\n\nViele Grüße\nTim\n\nPS Vergessen Sie nicht, den Zählerstand zu "
+     "notieren, bevor der Monteur kommt.", "de"),
+    ("Hi Jane,\n\nYour refund is done.\n\nThanks,\nAmy\n\nPS Keep the box, the courier won't take it without one.",
+     "en"),
+    # a colleague's report handed on to the customer on purpose, about "the customer" in the third person
+    ("Guten Tag Frau Doe,\n\nanbei wie besprochen die Rückmeldung unseres Technikers:\n\n---------- Weitergeleitete "
+     "Nachricht ----------\nVon: Stefan Wolf\nAn: Kundendienst\nBetreff: Einsatzbericht\n\nDichtung getauscht, "
+     "Anlage auf 1,6 bar aufgefüllt, läuft wieder. Empfehlung für die Kundin: nächste Wartung in 12 Monaten.\n"
+     "-----\n\nViele Grüße\nCarina", "de"),
+])
+def test_postscripts_to_the_customer_and_reports_handed_on_on_purpose_are_no_note(text, lang):
+    assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    # handed on, but telling staff what to do about the customer
+    ("Estimada Sra. Doe:\n\nLe reenvío la respuesta de nuestro departamento.\n\n---------- Mensaje reenviado "
+     "----------\nDe: Javier Prieto\nPara: Atención al Cliente\n\nDale largas, el perito no puede ir hasta el mes que "
+     "viene.\n---\n\nUn saludo", "es"),
+    ("Dear Ms Doe,\n\nPlease see below the update from our claims team.\n\n---------- Forwarded message ---------\n"
+     "From: Claims Desk\nTo: Customer Service\n\nApprove it but tell her it's a one-off, she's tried this before.\n\n"
+     "Regards,\nGemma", "en"),
+])
+def test_a_message_handed_on_that_tells_staff_what_to_do_is_still_a_note(text, lang):
+    assert check(text, _ctx(lang))
