@@ -296,7 +296,11 @@ _SYNTAX_NAMED = re.compile(
     r"syntax|syntaxe|sintaxis|sintassi|sintaxe|platzhalter\w*|seriendruckfeld\w*|segnaposto|segnaposti|balises?|"
     r"(?:variables?|champs?)\s+de\s+fusion|(?:etiquetas?|campos?)\s+de\s+(?:combinación|fusión|mesclagem)|"
     r"variabil[ei]\s+(?:di\s+)?(?:unione|template|modello)|tijdelijke\s+aanduidings?|samenvoegvelden|"
-    r"samenvoegveld|espaços?\s+reservados?|marcadores?\s+de\s+posición)\b", re.I)
+    r"samenvoegveld|espaços?\s+reservados?|marcadores?\s+de\s+posición|"
+    # a template's own wording talked about: "because the template uses {{ first_name }}, which isn't a field"
+    r"templates?\s+(?:uses?|used|has|had|contains?|reads|says|calls)|(?:vorlage|modèle|plantilla|modello|sjabloon|"
+    r"modelo)\s+(?:verwendet|enthält|utilise|contient|usa|utiliza|contiene|gebruikt|bevat)|"
+    r"(?:isn['’]t|is\s+not|not)\s+a\s+(?:valid\s+)?(?:field|variable|tag|merge\s+tag))\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # A sentence that says the reply's fields get replaced (fields, placeholders or variables as the subject of a passive
 # "replaced"; not "filled in", said of a form's fields): "Die Felder werden beim Versand automatisch ersetzt", "these placeholders are replaced

@@ -710,45 +710,62 @@ _OBLIGATION = {
     # and how long something is kept for the customer to collect: "available to collect until Friday",
     # "disponible jusqu'à samedi", "disponible hasta el viernes", "disponibile fino a sabato", "beschikbaar tot zaterdag"
     "en": r"\b(?:available|held|kept|reserved)\b(?:\s+[\w-]+){0,4}?\s+until\b|"
+          r"\b(?:collect|pick\s+(?:it|them)\s+up|be\s+collected|be\s+picked\s+up)\s+(?:any\s+time\s+)?(?:until|till|up\s+to)\b|"
           r"\byou(?:['’]ll| will| would| are going to)? (?:need|have|be required) to\b|\byou['’](?:re| are) required to\b|"
           r"\b(?<!n['’]t )(?<!not )(?:must|has to|have to|needs? to)\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|id|ne)\b|"
           r"\b(?:is|are) due back\b|\bwe(?:['’]ll| will)?\s+need\s+you\s+to\b|"
-          r"\bit\s+is\s+(?:necessary|essential|important|required|mandatory)\s+(?:that\s+you|for\s+you\s+to)\b",
+          r"\bit\s+is\s+(?:necessary|essential|important|required|mandatory)\s+(?:that\s+you|for\s+you\s+to)\b|"
+          # the customer has until a time to do something: "you still have until 22 March to return them"
+          r"\byou(?:['’]ve| have)\s+(?:still\s+|got\s+)*(?:until|till|up\s+to|\w+\s+(?:days|weeks)\s+to)\b",
     "de": r"\b(?:Sie|du|ihr)\s+(?:müssen|musst|müsst|müssten|solltest)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
+          r"\babholbar\s+(?:\w+\s+){0,2}?bis\b|\bbis\s+(?:\w+\s+){0,4}?abgeholt\s+werden\b|"
           r"\b(?:müssen|musst|müsst)\s+(?:Sie|du|ihr)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
           r"\b(?:muss|müssen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,60}?\s)?\w+(?:t|en)\s+(?:werden|sein)\b|"
           r"\b(?:ist|sind)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:zu\s+(?!Ihnen\b|dir\b|euch\b|uns\b|ihnen\b|Hause\b)\w+en|"
           r"(?!abzuholen\b)\w+zu\w{3,}en)\b|"
-          r"\bes\s+ist\s+(?:notwendig|nötig|erforderlich|wichtig|unbedingt\s+erforderlich),?\s+dass\s+(?-i:Sie|du)\b",
+          r"\bes\s+ist\s+(?:notwendig|nötig|erforderlich|wichtig|unbedingt\s+erforderlich),?\s+dass\s+(?-i:Sie|du)\b|"
+          r"\b(?:(?-i:Sie)\s+haben|hast\s+du|du\s+hast|haben\s+(?-i:Sie))\s+(?:also\s+)?(?:noch\s+)?(?:bis|Zeit\s+bis)\b",
     "fr": r"\b(?:disponibles?|conservée?s?|gardée?s?|réservée?s?)\b(?:\s+[\w'’-]+){0,4}?\s+jusqu['’]|"
+          r"\b(?:à\s+retirer|retirable|le\s+retirer|les\s+retirer)\s+(?:\w+\s+){0,3}?jusqu['’]|"
           r"\b(?:vous|tu)\s+(?:devez|devrez|devriez|dois|devras|êtes tenue?s? de|avez à|aurez à)\b|"
           r"\b(?:doit|doivent|devra|devront)\s+(?:\w+ment\s+)?(?:nous\s+)?être\s+\w+|\bil (?:vous |te )?(?:faut|faudra)\b|"
-          r"\bil\s+est\s+(?:nécessaire|obligatoire|indispensable|impératif|important)\s+que\s+(?:vous|tu)\b",
+          r"\bil\s+est\s+(?:nécessaire|obligatoire|indispensable|impératif|important)\s+que\s+(?:vous|tu)\b|"
+          r"\b(?:vous|tu)\s+(?:avez|as|disposez|disposes)\s+(?:donc\s+)?(?:encore\s+)?(?:jusqu['’]|\w+\s+jours\s+pour)",
     "es": r"\b(?:disponibles?|guardad[oa]s?|reservad[oa]s?)\b(?:\s+\w+){0,4}?\s+hasta\b|"
+          r"\b(?:recoger(?:lo|la|los|las)?|retirar(?:lo|la|los|las)?)\s+(?:\w+\s+){0,3}?hasta\b|"
           r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que)\b|"
           r"\b(?:usted|ustedes)\s+(?:debe|deben|deberá|deberán|tiene que|tienen que|tendrá que)\b|"
           r"\b(?:debe|deben|deberá|deberán)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b|"
           # "Para formalizar la matrícula deberá abonar la tasa …": usted's duty (not "el técnico deberá …")
           r"(?<!técnico )(?<!equipo )(?<!servicio )(?<!agente )\bdeberá\s+(?:\w+mente\s+)?\w+(?:ar|er|ir)\b|"
-          r"\bes\s+(?:necesario|preciso|obligatorio|imprescindible|importante)\s+que\b",
+          r"\bes\s+(?:necesario|preciso|obligatorio|imprescindible|importante)\s+que\b|"
+          r"\b(?:usted\s+)?(?:tiene|tienes|dispone|dispones)\s+(?:todavía\s+|aún\s+)?(?:hasta|\w+\s+días\s+para)\b",
     "it": r"\b(?:disponibil[ei]|conservat[oaie]|tenut[oaie]|riservat[oaie])\b(?:\s+\w+){0,4}?\s+fino\b|"
+          r"\b(?:ritirabil[ei]|ritirar(?:lo|la|li|le)?)\s+(?:\w+\s+){0,3}?(?:fino|entro)\b|"
           r"(?<!\bnon )\b(?:devi|dovete|dovrai|dovrete)\b|\b(?:lei|voi|tu)\s+(?:deve|dovrà|devi|dovete)\b|"
           r"\b(?:deve|devono|dovrà|dovranno)\s+(?:\w+mente\s+)?(?:essere|venire)\s+\w+|"
           r"(?:^|[,:;]\s*|\bche\s+)(?:deve|dovrà)\s+\w+(?:are|ere|ire)\b|\bè tenut[oa]\b|"
           r"\b(?:la|le|ti|vi)\s+(?:chied\w*|chiedo|prego|preghiamo|invit\w*)\s+di\b|"
-          r"\b(?:è\s+(?:necessario|obbligatorio|indispensabile|importante)|occorre)\s+che\b",
+          r"\b(?:è\s+(?:necessario|obbligatorio|indispensabile|importante)|occorre)\s+che\b|"
+          # "Le ricordiamo che va saldata entro il 15/03": what is to be done, reminded to the customer
+          r"\b(?:le|ti|vi)\s+ricord(?:iamo|o)\s+che\b|\bva(?:nno)?\s+(?:\w+mente\s+)?\w+(?:at|ut|it)[oaie]\s+entro\b|"
+          r"\b(?:ha|hai|avete)\s+(?:ancora\s+)?tempo\s+(?:fino|entro)\b",
     "nl": r"\b(?:beschikbaar|bewaard|gereserveerd)\b(?:\s+\w+){0,4}?\s+tot\b|"
+          r"\b(?:ophalen|afhalen)\s+(?:\w+\s+){0,2}?(?:tot|t/m|tot\s+en\s+met)\b|"
           r"\b(?:u|je|jij|jullie)\s+(?:moet|moeten|dient|dienen|zult moeten|zal moeten)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:u|je|jij|jullie)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:te\s+)?worden\b|"
-          r"\bhet\s+is\s+(?:nodig|noodzakelijk|belangrijk|verplicht)\s+dat\s+(?:u|je|jij)\b",
+          r"\bhet\s+is\s+(?:nodig|noodzakelijk|belangrijk|verplicht)\s+dat\s+(?:u|je|jij)\b|"
+          r"\b(?:(?:u|je|jij)\s+(?:heeft|hebt)|heeft\s+u|heb\s+je)\s+(?:dus\s+)?(?:nog\s+)?(?:tot|t/m|de\s+tijd\s+tot)\b",
     "pt": r"\b(?:deve|devem|deverá|deverão|tem de|tem que|terá de|terá que)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"\b(?:você|vocês|o senhor|a senhora)\s+(?:deve|deverá|tem de|tem que|terá de|terá que|precisa|precisará)\b|"
           r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
           r"\bagradec(?:emos|eríamos|íamos|ia|eria)-(?:lhe|te|vos)\b|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b|"
-          r"\bé\s+(?:preciso|necessário|obrigatório|fundamental|indispensável|importante)\s+que\b"}
+          r"\bé\s+(?:preciso|necessário|obrigatório|fundamental|indispensável|importante)\s+que\b|"
+          r"\b(?:você\s+|o\s+senhor\s+|a\s+senhora\s+)?(?:ainda\s+)?(?:tem|tens|dispõe)\s+(?:ainda\s+)?(?:até|\w+\s+dias\s+para)\b|"
+          r"\b(?:levantar|recolher|retirar)(?:-[oa]s?)?\s+(?:\w+\s+){0,3}?até\b"}
 
 
 # Looked for only in a clause that would otherwise make or carry a commitment (few of them): it is a veto.
@@ -1333,13 +1350,17 @@ _MONTH_FIRST_ZONES = re.compile(r"^(?:US/|America/(?:New_York|Chicago|Denver|Pho
 
 def _day_of(m, day: int, month: int, today: dt.date) -> dt.date | None:
     """The calendar day of a date in digits: its year as written ("12/03/26" is 2026), else the next such day from
-    today on; None when there is no such day."""
+    today on if that is near (said in December about "15.01."); a date just gone by ("am 28.02." on 2 March) is
+    that day, past, never next year's. None when there is no such day."""
     year = int(m.group("y")) if m.group("y") else None
     if year is not None and year < 100:
         year += 2000
     try:
         date = dt.date(year or today.year, month, day)
-        return dt.date(today.year + 1, month, day) if year is None and date < today else date
+        if year is None and date < today:
+            ahead = dt.date(today.year + 1, month, day)
+            return ahead if (ahead - today).days <= 62 else date
+        return date
     except ValueError:
         return None
 
@@ -1514,7 +1535,13 @@ def _languages(language: str | None) -> list[str]:
 _CUSTOMER_TASK_RX = (r"il\s+(?:vous\s+)?suffi\w+|you\s+(?:will\s+|['’]ll\s+)?(?:just\s+|only\s+|simply\s+)?(?:need|have)\s+to|"
                      r"all\s+you\s+(?:need|have)\s+to|Sie\s+(?:müssen|brauchen)\s+(?:dann\s+)?nur|"
                      r"(?:solo|sólo)\s+(?:tiene|tienes|tendrá|tendrás)\s+que|basta(?:rà)?|u\s+hoeft|je\s+hoeft|"
-                     r"(?:só|apenas)\s+(?:precisa|tem\s+de|tem\s+que)")
+                     r"(?:só|apenas)\s+(?:precisa|tem\s+de|tem\s+que)|"
+                     # a reminder's label opening the sentence, to the customer or to the writer ("Nicht vergessen:
+                     # Gutschrift heute noch in SAP buchen"): what is to be done, no step promised
+                     r"(?:don['’]?t\s+forget|do\s+not\s+forget|nicht\s+vergessen|denk\s+dran|n['’]oubliez\s+pas|"
+                     r"ne\s+pas\s+oublier|no\s+olvid(?:e|es|ar)|non\s+dimentic(?:are|hi|arti)|niet\s+vergeten|"
+                     r"vergeet\s+niet|não\s+(?:se\s+)?esque(?:cer|ça))"
+                     r"(?=\s*[:!]\s*+(?!(?:we|I|wir|ich|nous|je|j['’]|nosotros|noi|wij|ik|nós)\b))")
 _CUSTOMER_TASK = re.compile(r"\W*(?:" + _CUSTOMER_TASK_RX + r")\b", re.I)
 _CLAUSE = re.compile(r"\s*;\s*|"
                      # a colon before a clause with a subject or an object pronoun of its own ("Stiamo verificando
@@ -1879,6 +1906,15 @@ _THEIR_CONTACT = {lang: re.compile(
 # lugar no dia 20", "la junta tendrá lugar", "l'assemblea avrà luogo"): when an event is held, not a next step owed
 # to the customer; its times from the gathering on are left out. A visit or a call that "takes place" is a next
 # step, so only gatherings count.
+_SCHEDULED = re.compile(
+    r"\b(?:next|following|nächste[nmrs]?|folgende[nmrs]?|prochaine?s?|próxim[oa]s?|siguiente|prossim[oa]|successiv[oa]|"
+    r"volgende)\s+(?:(?:monthly|regular|monatliche[nmrs]?|mensuel(?:le)?|mensual|mensile|maandelijkse|mensal)\s+)?"
+    r"(?:bill|invoice|statement|payment|instal+ment|direct\s+debit|Abschlag|Abschlagszahlung|Rate|Abbuchung|Lastschrift|"
+    r"Rechnung|échéance|facture|prélèvement|mensualité|factura|recibo|cuota|pago|fattura|rata|bolletta|addebito|"
+    r"factuur|termijn|incasso|betaling|fatura|prestação|mensalidade|débito)\s+"
+    r"(?:(?:on|am|vom|du|le|del|el|di|il|op|van|em|de|do|dated|due)\s+)*(?:the\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s*(?:[^\W\d_]{3,}\.?|\d{1,2}\.(?:\d{2,4})?)|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)", re.I)
 _GATHERING = {lang: re.compile(r"\b(?:" + noun + r")\b(?:[^.!?;]|(?<=\d)\.){0,120}?\b(?:" + verb + r")\b"
                               # and its date and hour after it, up to a comma before anything else
                               r"(?:[^,;]|[,;]\s*(?=(?:at|um|à|a las|alle|às|om|le|el|il|on|am|op|no|na|dalle|from|"
@@ -2073,12 +2109,13 @@ _CUTOFF = r"(?:after|before|nach|vor|après|avant|después\s+de(?:\s+las)?|antes
 _CUTOFF_RX = re.compile(r"(?<!\w)" + _CUTOFF + r"(?!\w)", re.I)   # cheap to look for first: most clauses have none
 _HOUSE_RULE = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?!(?:this|thus|plus|does|goes|always|perhaps|unless|yours|ours|hers|theirs)\b)\w{3,}s\s+"
-          r"(?:\w+ed|made|sent|paid)\s+" + _CUTOFF + r"(?!\w)",
+          # (a kind's name between: "transfers (SEPA) made before 4pm", "les virements SEPA passés avant 16h")
+          r"(?:[A-Z][\w-]+\s+)?(?:\w+ed|made|sent|paid)\s+" + _CUTOFF + r"(?!\w)",
     "de": r"\b(?:nach|vor)\s+\d{1,2}(?:[:.]\d{2})?\s*Uhr\s+(?:\w+\s+)?(?:eingegangene|eingereichte|getätigte|"
           r"aufgegebene|erteilte|beauftragte|gestellte)\b",
-    "fr": r"\b\w+s\s+(?:\w{2,}(?:ées|és|ues|ies|ites)|reçus|émis|transmis|remis|parvenus)\s+" + _CUTOFF + r"(?!\w)",
-    "es": r"\b\w+s\s+\w+(?:ad|id|ech|uest)[oa]s\s+" + _CUTOFF + r"(?!\w)",
-    "it": r"\b\w+\s+\w+(?:at|ut|it|ess|ost)[ie]\s+" + _CUTOFF + r"(?!\w)",
+    "fr": r"\b\w+s\s+(?:[A-Z][\w-]+\s+)?(?:\w{2,}(?:ées|és|ues|ies|ites)|reçus|émis|transmis|remis|parvenus)\s+" + _CUTOFF + r"(?!\w)",
+    "es": r"\b\w+s\s+(?:[A-Z][\w-]+\s+)?\w+(?:ad|id|ech|uest)[oa]s\s+" + _CUTOFF + r"(?!\w)",
+    "it": r"\b\w+\s+(?:[A-Z][\w-]+\s+)?\w+(?:at|ut|it|ess|ost)[ie]\s+" + _CUTOFF + r"(?!\w)",
     "nl": r"\b(?:na|voor|vóór)\s+\d{1,2}(?:[:.]\d{2})?\s*uur\s+(?:\w+\s+)?(?:ontvangen|geplaatste|ingediende|gedane|"
           r"binnengekomen)\b|\b\w+en\s+die\s+(?:na|voor|vóór)\s+\d",
     "pt": r"\b\w+s\s+(?:\w+\s+){0,2}?\w*(?:ad|id|eit|ost)[oa]s\s+" + _CUTOFF + r"(?!\w)"}.items()}
@@ -2372,6 +2409,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 for opening in (_IF_FIRST[lang], _AFTER_FIRST, _ASK_FIRST[lang]):
                     if (m := opening.match(written)) is not None:
                         written = " " * m.end() + written[m.end():]
+                # a regular payment's own date is a schedule's, not the step's: "eine Gutschrift, die mit Ihrem
+                # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
+                written = _SCHEDULED.sub(lambda m: " " * len(m.group(0)), written)
                 if (gathering := _GATHERING[lang].search(written)) is not None:
                     # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
@@ -2437,7 +2477,9 @@ _GENERAL_COMMIT = {
         r"möchte|würden|würde|hoffen|hoffe|dürfen|müssen|muss|sollten|wollten|nicht|kein\w*|nie|gerne|gern|erinnern|danken|bitten|"
         r"entschuldigen|freuen|informieren\s+Sie,?\s+dass|wünsche|wünschen|danke|bedauern|öffnen|schließen|"
         r"schliessen|öffnet|schließt|haben\s+geöffnet|empfehlen|empfehle|raten|rate|benötigen|benötige|brauchen|"
-        r"brauche|erwarten|erwarte|warten|warte|zu\s+\w+en)\b)|"
+        r"brauche|erwarten|erwarte|warten|warte|zu\s+\w+en|"
+        # what the writer sees or knows is so: "ich sehe zwei Zahlungen … am 02.03."
+        r"sehe|sehen|sah|lese|lesen|erkenne|verstehe|weiß)\b)|"
         r"\b(?:habe|haben)\s+(?:\w+\s+){1,6}?(?:gebeten|beauftragt)\b[^.]*\bzu\s+\w+|"
         r"\b(?:unser\w*|ein\w*|der|die)\s+(?:\w+\s+)?(?:techniker\w*|monteur\w*|kolleg\w*|team|berater\w*|"
         r"mitarbeiter\w*|fachabteilung|abteilung)\s+(?:wird|werden|kommt|kommen|meldet|ruft)\b", re.I),
@@ -2476,7 +2518,9 @@ _GENERAL_COMMIT = {
         r"\b(?!(?:estaremos|estaré|seremos|seré|podremos|podré|tendremos\s+que|deberemos|abriremos|abriré|"
         r"cerraremos|cerraré|reabriremos|necesitaremos|necesitaré|esperaremos|esperaré|pediremos|requeriremos)\b)"
         r"\w+(?:aremos|eremos|iremos|aré|eré|iré)\b|\bharemos\b|\bhar[ée]\b|\bpondremos\b|\btendremos\b|"
-        r"\bse\s+\w+(?:ará|erá|irá|arán|erán|irán)\b|\bse\s+har[áa]n?\b", re.I),
+        # (not money taken: "El último recibo se cobrará el 1 de abril")
+        r"\bse\s+(?!(?:cobr|carg|factur|domicili|renov|aplic|descont|deduc|penaliz|cerr)\w*\b)\w+(?:ará|erá|irá|arán|erán|"
+        r"irán)\b|\bse\s+har[áa]n?\b", re.I),
     "it": re.compile(
         r"\b(?:ho|abbiamo)\s+chiesto\s+(?:a|al|alla|ai)\s+(?:\w+\s+){0,5}?di\s+\w+|"
         r"\b(?!(?:saremo|sarò|staremo|starò|resteremo|rimarremo|potremo|potrò|dovremo|dovrò|apriremo|"
@@ -2953,11 +2997,14 @@ _PERFECT_AUX = {"de": re.compile(r"\b(?:habe|hast|hat|haben|habt|hatte|hatten|ha
 _FUTURE_AUX = {"de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet)\b", re.I),
                "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|ga|wordt|worden|word)\b", re.I)}
 _PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:zurück|weiter|nach|vor|ab|an|auf|aus|ein|um|zu|mit|über)?"
-                      r"(?:be|ver|er|ent|zer|emp)\w+(?:t|en))",   # "zurückerstattet", "weiterbearbeitet"
+                      r"(?:be|ver|er|ent|zer|emp)\w+(?:t|en)|"   # "zurückerstattet", "weiterbearbeitet"
+                      r"(?:über|unter|durch|hinter|wider|miss)\w{3,}(?:t|en))",   # "überwiesen", "durchgeführt"
                "nl": r"(?:\w*ge\w+(?:d|t|en)|(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd)"}
 _BOOKED = r"(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)\b)"
 _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIPLE[lang] + r"(?:\s*,?\s+(?:und|oder|en|of)\s+" +
-                                 _BOOKED + _PARTICIPLE[lang] + r")*(?:\s+(?:und|en)(?=\s*[.!?)]*\s*$))?\s*[.!?)]*\s*$", re.I)
+                                 _BOOKED + _PARTICIPLE[lang] + r")*(?:\s+(?:und|en)(?=\s*[.!?)]*\s*$))?"
+                                 # a tried or begun act: "… hebben u om 14.00 uur geprobeerd te bellen"
+                                 r"(?:\s+(?:te|zu)\s+\w+en)?\s*[.!?)]*\s*$", re.I)
                 for lang in _PARTICIPLE}   # (an "und" left before a masked "bestätigen diese hiermit")
 
 
@@ -3009,6 +3056,15 @@ _HEREWITH = re.compile(r"\b(?:hierbij|bijgaand|in de bijlage|hiermit|anbei|beige
                        r"em anexo|segue em anexo|junto enviamos|herewith|attached|enclosed|please find)\b", re.I)
 
 
+_FR_DONE = re.compile(r"\b(?:a|ont)\s+(?:\w+\s+)?été\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\b", re.I)
+_FR_FUTURE = re.compile(r"\b(?!(?:extra|caméra|opéra|ultra|sera?\b)\b)\w{2,}(?:rai|ras|ra|rons|rez|ront)\b|\bsera(?:s|)?\b|"
+                        r"\bseront\b|\b(?:vais|vas|va|allons|allez|vont)\s+(?:vous\s+|le\s+|la\s+|les\s+|l['’])?\w+(?:er|ir|re)\b",
+                        re.I)
+# A participle right before "to" and the act: the act was tried or begun, in the past.
+_TRIED_TO = re.compile(r"\b(?:geprobeerd|gepoogd|getracht|versucht|probiert|begonnen|vergessen)\s*,?\s+(?:\w+\s+){0,3}?(?:te|zu)\s+"
+                       r"(?:\w+\s+)?$", re.I)
+
+
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
     it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
@@ -3016,6 +3072,10 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
     if lang in _YESTERDAY and re.search(r"(?:amos|imos)\b", c.group(0), re.I) and \
             _YESTERDAY[lang].search(clause):
         return True
+    if lang == "fr" and _FR_DONE.search(clause) and not _FR_FUTURE.search(clause):
+        return True   # "Votre virement de samedi a donc été traité ce lundi matin": a passé composé, nothing to come
+    if lang in ("de", "nl") and _TRIED_TO.search(clause[max(0, c.start() - 40):c.start()]):
+        return True   # "hebben u om 16.30 uur geprobeerd te bellen over …", "haben versucht, Sie zu erreichen"
     if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
                                                                                       c.start())) or \
             _HEREWITH.search(clause, max(0, c.start() - 30), c.start()):

@@ -497,3 +497,19 @@ def test_a_field_name_in_the_slot_of_any_greeting_is_a_placeholder(text, lang):
 ])
 def test_a_name_or_a_generic_word_in_any_greeting_is_no_placeholder(text, lang):
     assert check(text, CheckContext(persona={"name": "Reto Gerber", "language": lang}, channel="sms")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a support answer about the customer's own template, naming what it uses
+    "Hi Jane,\n\nYour welcome email shows a blank because the template uses {{ firstname }}, which isn't a field in "
+    "your account. Change it to {{ contact.first_name }} and send a test.\n\nLeo",
+    "Hi Jane,\n\nThe subject line reads {{ order_no }}: that is not a valid merge tag in your plan, use "
+    "{{ order.number }} instead.\n\nLeo",
+])
+def test_a_template_talked_about_shows_its_tags_on_purpose(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email")) == []
+
+
+def test_a_template_mentioned_beside_a_real_unfilled_greeting_is_still_a_placeholder():
+    text = "Hi {{ first_name }},\n\nThanks for trying our new template gallery. Your order has shipped."
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email"))

@@ -2237,3 +2237,42 @@ def test_which_follow_ups_the_prober_can_see(sentence, channel):
 ])
 def test_round_au_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the customer has until a date to do something
+    ("As you received them on 20 February, you still have until 22 March to send them back.", "en", None),
+    ("Como recebeu as calças a 20 de fevereiro, ainda tem até 22 de março para as devolver.", "pt", None),
+    ("Sie haben also noch bis zum 22. März Zeit, die Ware zurückzuschicken.", "de", None),
+    ("Vous avez donc jusqu'au 22 mars pour nous renvoyer l'article.", "fr", None),
+    ("Tiene hasta el 22 de marzo para devolverlo.", "es", None),
+    ("Le ricordiamo che va saldata entro il 15/03/2026 tramite bonifico.", "it", None),
+    ("Je hebt nog tot 22 maart om het artikel terug te sturen.", "nl", None),
+    # a parcel the customer may collect until a date
+    ("Je pakket ligt klaar bij het PostNL-punt, ophalen kan t/m 14 maart.", "nl", None),
+    ("Your parcel is at the Post Office; you can collect until Friday.", "en", None),
+    ("Il pacco è ritirabile in negozio fino al 14 marzo.", "it", None),
+    # what was done, or tried, in the past
+    ("Die Kaution haben wir heute auf Ihr Konto bei der Sparkasse überwiesen.", "de", None),
+    ("Wij hebben u vrijdag om 14.00 uur en om 16.30 uur geprobeerd te bellen over de aflevering.", "nl", None),
+    ("Votre virement de samedi a donc été traité ce lundi matin, tout est normal.", "fr", None),
+    ("Hallo Herr Keller, ich sehe zwei Zahlungen: eine am 28.02. und eine am 02.03.", "de", None),
+    # a date gone by, in digits, is never next year's
+    ("Your direct debit of 28.02. has been cancelled; we'll refund it.", "en", None),
+    # money taken, a reminder's label, a cut-off rule for a kind of transfer, a regular payment's date
+    ("El último recibo se cobrará el 1 de abril.", "es", None),
+    ("Nicht vergessen: Gutschrift heute noch buchen.", "de", None),
+    ("Les virements SEPA passés avant 16h un jour ouvré sont crédités le jour même.", "fr", None),
+    ("Die Gutschrift wird mit Ihrem nächsten Abschlag am 15. März verrechnet.", "de", None),
+    ("The credit will be applied to your next bill on 1 April.", "en", None),
+    # still steps
+    ("Wir überweisen Ihnen die Kaution heute noch.", "de", 7),
+    ("Die Kaution werden wir Ihnen bis Freitag überweisen.", "de", 103),
+    ("Votre dossier a été transmis et sera traité d'ici vendredi.", "fr", 103),
+    ("Ik heb de monteur gevraagd u morgen te bellen.", "nl", 31),
+    ("We zullen u morgen om 10 uur proberen te bellen.", "nl", 24),
+    ("El reembolso se tramitará en 5 días hábiles.", "es", 168),
+    ("Don't forget: we'll call you tomorrow at 10am.", "en", 24),
+])
+def test_rounds_av_aw_ax_false_promises_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
