@@ -151,7 +151,7 @@ _LANGS: dict[str, _Lang] = {
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this|first thing(?: on)?)",
-        days=[(r'(?:(?:on|by|before) )?the next (?:working|business) day|(?:by |on )?next (?:working|business) day', "next_bd"),
+        days=[(r"(?:(?:straight|right|just|first thing) )?after the weekend", "after_weekend"), (r'(?:(?:on|by|before) )?the next (?:working|business) day|(?:by |on )?next (?:working|business) day', "next_bd"),
               (r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
                r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
@@ -313,7 +313,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
                   ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
-        days=[(r'(?:am|bis zum|bis|spätestens am) nächsten (?:Werk|Arbeits|Geschäfts)tag', "next_bd"),
+        days=[(r"(?:gleich |direkt )?nach dem Wochenende", "after_weekend"), (r'(?:am|bis zum|bis|spätestens am) nächsten (?:Werk|Arbeits|Geschäfts)tag', "next_bd"),
               (r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
@@ -355,7 +355,7 @@ _LANGS: dict[str, _Lang] = {
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"(?:le|dès le|d['’]ici le|au plus tard le) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
+        days=[(r"(?:juste |dès )?après le week-?end", "after_weekend"), (r"(?:le|dès le|d['’]ici le|au plus tard le) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
               (r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
@@ -395,7 +395,7 @@ _LANGS: dict[str, _Lang] = {
                r"dentro de(?: las próximas| los próximos)?|antes de)",
         weekdays=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
         by_weekday=r"(?:antes del|para el|el|este|el próximo|como tarde el|a más tardar el)",
-        days=[(r'(?:el|para el|antes del|durante el) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
+        days=[(r"(?:justo )?(?:después del|tras el) (?:fin de semana|finde)", "after_weekend"), (r'(?:el|para el|antes del|durante el) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
               (r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
               (r"pasado mañana", "day_after"),
               (r"(?<!la )(?<!esta )(?<!por la )mañana", "tomorrow"),
@@ -441,7 +441,7 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r'(?:il|entro il|nel|in) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
+        days=[(r"(?:subito )?dopo (?:il )?(?:weekend|week-end|fine settimana)", "after_weekend"), (r'(?:il|entro il|nel|in) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
               (r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
@@ -479,7 +479,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:ochtend|middag|avond)?" for d in
                   ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
-        days=[(r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
+        days=[(r"(?:direct |meteen |gelijk )?na het weekend", "after_weekend"), (r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
               (r"morgenochtend|morgenvoormiddag|morgen vroeg|morgen voor de middag|morgen vóór de middag",
                "tomorrow_morning"),
               (r"overmorgen", "day_after"),
@@ -518,7 +518,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
         by_weekday=r"(?:até|até à|até a|antes de|na|no|nesta|neste|na próxima|no próximo)",
-        days=[(r'(?:no|até ao|até o|durante o) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
+        days=[(r"(?:logo )?(?:depois|após) (?:do|o) fim de semana", "after_weekend"), (r'(?:no|até ao|até o|durante o) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
               (r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
@@ -872,6 +872,9 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
     if code == "next_bd":   # "on the next working day": by the end of it
         day = calendar.add_business_days(at, 1).astimezone(calendar.tz).date()
         return _local_at(at, calendar, day, END_OF_DAY)
+    if code == "after_weekend":   # "nach dem Wochenende", "after the weekend": by the end of the Monday after it
+        local = at.astimezone(calendar.tz).date()
+        return _local_at(at, calendar, local + dt.timedelta(days=7 - local.weekday()), END_OF_DAY)
     if code == "week_today":   # "a week today", "sous huitaine": seven days from now
         return at + dt.timedelta(days=7)
     if code == "fortnight":   # "within a fortnight", "sous quinzaine": fifteen days at the most
@@ -1022,7 +1025,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
     spec = _LANGS[lang]
     weekdays_rx = "|".join(spec.weekdays)
     for m in clock.finditer(sentence):
-        if _HOURS_FROM.search(sentence, 0, m.start()):
+        if (hours := _HOURS_FROM.search(sentence, 0, m.start())) and not _ONE_DAY_WINDOW.search(
+                sentence, max(0, hours.start() - 45), hours.start()):
             taken.append(m.span())
             continue   # "de 9h à 18h", "von 9 bis 18 Uhr": opening hours, not a time anything is due
         if _dated_before(sentence, m.start(), lang):
@@ -1052,8 +1056,12 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 taken.append(m.span())
                 continue   # the time of a date that cannot be read, never today's
             if on is not None:
-                # "op dinsdag 10 maart tussen 13:00 en 17:00 uur": that time on that date
+                # "op dinsdag 10 maart tussen 13:00 en 17:00 uur": that time on that date (and the date says no
+                # other time: not the end of its working day, earlier than the window's end)
                 due = _local_at(at, calendar, on, due.astimezone(calendar.tz).time())
+                dm, _ = _dates_right_before(sentence, m.start(), lang)
+                offset = max(0, m.start() - 40)
+                taken.append((offset + dm.start(), offset + dm.end()))
             elif _tomorrow_near(sentence, m, lang, taken) is not None:
                 due = _next_day(at, calendar, due)
             elif (start := _near(weekdays_rx, sentence, m, taken)) is not None:
@@ -1455,6 +1463,15 @@ def _time_before(sentence: str, start: int, lang: str, taken: list):
 
 
 # The start of a range of clock hours right before a clock time ("de 9h à 18h", "von 9 bis 18 Uhr", "dalle 9 alle 18").
+# One day named right before a window of hours, with nothing of opening hours about it, dates the window: "el
+# técnico pasará el jueves 05/03 por la mañana (de 9:00 a 13:00)" (not "de lunes a viernes de 9 a 18").
+_ONE_DAY_WINDOW = re.compile(
+    r"\b(?:\d{1,2}[./]\d{1,2}|(?:tomorrow|morgen|demain|mañana|domani|amanhã|morgen))\b[^\d]{0,25}$|"
+    r"(?<!\ba\s)(?<!\bà\s)(?<!\bbis\s)(?<!\bto\s)(?<!\btot\s)\b(?:thursday|donnerstag|jeudi|jueves|giovedì|donderdag|"
+    r"quinta(?:-feira)?|monday|montag|lundi|lunes|lunedì|maandag|segunda(?:-feira)?|tuesday|dienstag|mardi|martes|"
+    r"martedì|dinsdag|terça(?:-feira)?|wednesday|mittwoch|mercredi|miércoles|mercoledì|woensdag|quarta(?:-feira)?|"
+    r"friday|freitag|vendredi|viernes|venerdì|vrijdag|sexta(?:-feira)?)\b(?![^\d]{0,12}\b(?:to|bis|à|au|a|al|tot|t/m|até)\b)"
+    r"[^\d]{0,25}(?:\d{1,2}[./]\d{1,2}\.?)?[^\d]{0,25}$", re.I)
 _HOURS_FROM = re.compile(r"\b(?:from|de|von|dalle|van|das|desde(?:\s+las)?|de\s+las)\s+\d{1,2}(?:[:h.]\d{2})?\s*"
                          r"(?:am|pm|a\.m\.|p\.m\.|h|uhr|uur|horas)?\s*(?:-|–|to)?\s*$", re.I)
 
@@ -1505,9 +1522,16 @@ def _near(word: str, sentence: str, m, taken: list) -> int | None:
     it, a part of the day may stand between them: "tomorrow morning before 11am"."""
     near = re.compile(r"(?<!\w)(?:" + word + r")(?!\w)", re.I)
     for t in near.finditer(sentence, max(0, m.start() - 26), min(len(sentence), m.end() + 16)):
+        between = sentence[min(m.end(), t.end()):max(m.start(), t.start())]
+        if _NEXT_CLAUSE.search(between):
+            continue   # "entro fine giornata, così domani possiamo …": tomorrow is the next clause's
         taken.append(t.span())
         return t.start()
     return None
+
+
+_NEXT_CLAUSE = re.compile(r"[,;]\s*(?:così|so|then|and|dann|und|alors|et|así|y|e|en|zodat|então|quindi|donc|also|"
+                          r"daher|damit|pour\s+que|para\s+que|perché|omdat|porque|because|weil|car)\b", re.I)
 
 
 def _tomorrow_near(sentence: str, m, lang: str, taken: list) -> int | None:
@@ -1684,7 +1708,7 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     # A bracketed aside is a clause of its own, after the rest: "Retornamos em até 24 horas (na real vai demorar
     # mais …)", "(booking ZV-88, departure 22 June)"; its words neither veto nor date the sentence around it. An
     # aside that states a condition ("(if the item is unused)"), or stands under one, stays where it is.
-    asides = [m for m in _ASIDE.finditer(sentence) if not _CONDITION.search(m.group(1))]
+    asides = [m for m in _ASIDE.finditer(sentence) if not _CONDITION.search(m.group(1)) and not _HOURS_ONLY.match(m.group(1))]
     if asides and _CONDITION.search(_ASIDE.sub(" ", sentence)):
         asides = []   # "If you return it (we'll refund you within 5 days)": the aside is under the condition
     for m in reversed(asides):
@@ -1711,6 +1735,9 @@ def _clauses(sentence: str, lang: str) -> list[str]:
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*?\w+\W+\w+[^()]*)\)")
+# An aside that only gives the hours of what it follows ("por la mañana (de 9:00 a 13:00)") belongs to it.
+_HOURS_ONLY = re.compile(r"\s*(?:\w{1,6}\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|uur|am|pm)?\s*(?:-|–|a|à|to|bis|tot|e|y|"
+                         r"al|alle|às|and|und|en|et)\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|uur|am|pm|horas|ore)?\s*$", re.I)
 # A sentence that opens with "if" and its clause up to the comma: a time in it says when the condition may come true,
 # not when anything is due ("Si mañana sigue sin funcionar, escríbenos y te mandamos otro"). Not "when": "quando il
 # pezzo arriva giovedì, la chiamiamo" dates the call. Italian "Se ne occupa …" and Spanish "Se le enviará …" are no "if".
@@ -2247,7 +2274,42 @@ def _written_out(clause: str, lang: str) -> str:
     clause = re.sub(r"\s*\(\s*(?:" + "|".join(_DAY_NAMES[lang].split()) + r")\s*\)", "", clause, flags=re.I)
     for rx, to in _SHORTHAND.get(lang, ()):
         clause = rx.sub(to, clause)
+    if lang in _HOUR_WORDS:   # "before four o'clock", "um drei Uhr", "voor vieren": the hour in digits
+        rx, hours = _HOUR_WORDS[lang]
+        clause = rx.sub(lambda m: _hour_in_digits(m, hours, lang), clause)
     return clause
+
+
+# An hour in words before its marker, per language: (pattern with groups pre, h, post; word -> hour).
+_HOUR_NAMES = {
+    "en": "one two three four five six seven eight nine ten eleven twelve",
+    "de": "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "nl": "één twee drie vier vijf zes zeven acht negen tien elf twaalf",   # ("een uur" is mostly "an hour")
+    "fr": "une deux trois quatre cinq six sept huit neuf dix onze douze",
+}
+_HOUR_WORDS = {}
+for _lang, _names in _HOUR_NAMES.items():
+    _table = {w: str(i) for i, w in enumerate(_names.split(), 1)}
+    if _lang == "de":
+        _table["ein"] = "1"
+    if _lang == "nl":   # "voor vieren", "om half vijf" is left alone (half past four is read elsewhere or not at all)
+        _table.update({w: str(i) for i, w in enumerate(
+            "enen tweeën drieën vieren vijven zessen zevenen achten negenen tienen elven twaalven".split(), 1)})
+    _words = "|".join(sorted(_table, key=len, reverse=True))
+    _post = {"en": r"(?P<post>\s*(?:o['’]clock|am|pm|a\.m\.|p\.m\.))",
+             "de": r"(?P<post>\s+Uhr)",
+             "nl": r"(?P<post>\s+uur|(?<=en)(?!\w))",
+             "fr": r"(?P<post>\s+heures?)"}[_lang]
+    # (not inside a compound number: "septante-deux heures", "vingt-quatre heures")
+    _HOUR_WORDS[_lang] = (re.compile(r"(?P<pre>(?<![\w-]))(?P<h>" + _words + r")" + _post, re.I), _table)
+
+
+def _hour_in_digits(m: re.Match, hours: dict, lang: str) -> str:
+    """An hour in words written as the clock patterns read it: "4:00", "4:00 pm", "3 Uhr", "4 uur", "4h"."""
+    hour, post = hours[m.group("h").lower()], m.group("post").strip().lower()
+    if lang == "en":
+        return f"{hour}:00" + ("" if post.startswith("o") else " " + post)
+    return {"de": f"{hour} Uhr", "nl": f"{hour} uur", "fr": f"{hour}h"}[lang]
 
 
 # A summary's line naming the next step, then its time: "Callback: Tue 2-4pm", "Nächster Kontakt: Freitag",
@@ -2515,6 +2577,9 @@ _GENERAL_COMMIT = {
         # a present with the customer as its object: "le devolvemos el importe en 3 días" (only "-emos": "-amos"
         # and "-imos" are past tenses too, "le respondimos el lunes"; "hemos" is the past's auxiliary)
         r"\b(?:le|te|les|se\s+lo|se\s+la)\s+(?!(?:hemos|habíamos|tenemos|debemos|podemos|queremos)\b)\w+emos\b|"
+        # the company's "they", the customer as object: "en menos de una hora te escriben por este chat"
+        r"\b(?:te|le|les)\s+(?:escriben|llaman|contactan|responden|contestan|mandan|envían|avisan|devuelven|"
+        r"confirman|reembolsan)\b(?!\s+(?:siempre|normalmente|habitualmente)\b)|"
         r"\b(?!(?:estaremos|estaré|seremos|seré|podremos|podré|tendremos\s+que|deberemos|abriremos|abriré|"
         r"cerraremos|cerraré|reabriremos|necesitaremos|necesitaré|esperaremos|esperaré|pediremos|requeriremos)\b)"
         r"\w+(?:aremos|eremos|iremos|aré|eré|iré)\b|\bharemos\b|\bhar[ée]\b|\bpondremos\b|\btendremos\b|"
@@ -2537,7 +2602,7 @@ _GENERAL_COMMIT = {
         r"consulente|servizio|perito|corriere|installatore|idraulico|elettricista)\s+(?:la|le|ti|vi)\s+"
         r"(?!(?:addebit|chied|ricord|aspett|attend|ringrazi|augur|inform|comunic|consigli|suggerisc|cost|dev|"
         r"prega|invit|sollecit|assist|accompagn|segu|serv|access|aiut|accogl)\w*\b)\w+(?:a|e|ano|ono)\b(?!\s+che\b)|"
-        r"\b(?:ti|le|vi|gliel[oa])\s+(?:scriv|mand|invi|chiam|richiam|contatt|ricontatt|rispond|aggiorn|rimbors|"
+        r"\b(?:ti|le|vi|gliel[oa])\s+(?:scriv|mand|invi|gir|pass|chiam|richiam|contatt|ricontatt|rispond|aggiorn|rimbors|"
         r"accredit|rispedisc|sped|inoltr|fac(?:cio|ciamo)\s+saper)(?:o|iamo|isco|e)?\b(?<!\bscriv)(?!\s+per\b)|"
         # a visit or a call in the present: "il tecnico passa domani alle 14", "il corriere ritira lunedì"
         r"\b(?:tecnico|collega|operatore|consulente|perito|corriere|installatore|idraulico|elettricista)\s+"
@@ -2584,7 +2649,7 @@ _GENERAL_COMMIT = {
         r"(?:o|amos|emos|imos)\b|"
         r"\b(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)(?:o|amos|emos|imos)-(?:lhe|te|vos)\b|"
         # a visit or a call in the present: "o técnico passa aí na quinta de manhã"
-        r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente)\s+(?:passa|vem|chega|liga|"
+        r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente)\s+(?:d[aoe]s?\s+[\w-]+\s+)?(?:passa|vem|chega|liga|"
         r"contacta|telefona)\b(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))",
         re.I),
 }
@@ -2906,7 +2971,9 @@ def _company_acts(clause: str, lang: str) -> bool:
     """Whether the company (we, I, a member of its staff) is the agent of a future act in the clause, whatever
     the verb, or the customer the receiver of one; not when the act is negated, hoped for or only possible."""
     if lang in _PAST_ADVERB and _PAST_ADVERB[lang].search(clause) and not _FUTURE_FORM[lang].search(clause):
-        return False
+        # the past is its own part's: "Já abri outra coleta e te mando o código até as 15h" still sends the code
+        parts = [p for p in re.split(r",\s+|\s+(?:e|y)\s+", clause) if not _PAST_ADVERB[lang].search(p)]
+        return len(parts) > 0 and any(_company_acts(p, lang) for p in parts)
     rx = _GENERAL_COMMIT.get(lang)
     main = _SUBORDINATE[lang].sub("", clause) if lang in _SUBORDINATE else clause
     return bool((rx and rx.search(main)) or _TO_CUSTOMER[lang].search(clause) or _ready(clause, lang)) and \

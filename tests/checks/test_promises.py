@@ -2276,3 +2276,34 @@ def test_round_au_classes(text, lang, hours):
 ])
 def test_rounds_av_aw_ax_false_promises_as_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a date and the window of hours on it: the window's end, not the end of the date's working day
+    ("Our courier will collect the treadmill on Wednesday 4 March between 7am and 7pm.", "en", 57),
+    ("Der Techniker kommt am Donnerstag von 8 bis 12 Uhr.", "de", 74),
+    # after the weekend: by the end of the Monday after it (never the Friday before, which would look late)
+    ("We'll call you after the weekend.", "en", 175),
+    ("Wir rufen Sie gleich nach dem Wochenende an.", "de", 175),
+    ("Nous vous rappellerons après le week-end.", "fr", 175),
+    ("Le llamaremos después del fin de semana.", "es", 175),
+    ("La richiameremo dopo il weekend.", "it", 175),
+    ("We bellen je direct na het weekend.", "nl", 175),
+    ("Ligamos-lhe depois do fim de semana.", "pt", 175),
+    ("Wir melden uns bis zum Wochenende.", "de", 103),
+    # an hour in words before its marker
+    ("Ik bel je vanmiddag voor vieren terug!", "nl", 6),
+    ("I'll call you back before four o'clock.", "en", 6),
+    ("Wir rufen Sie heute um drei Uhr an.", "de", 5),
+    ("Je vous rappelle avant quatre heures.", "fr", 6),
+    ("Nous vous rappellerons sous septante-deux heures.", "fr", 72),
+    # what was done first, joined by "and", does not make the step after it past
+    ("Já abri outra coleta e te mando o novo código de rastreio aqui no chat até as 15h.", "pt", 5),
+    ("Já lhe enviei o código ontem às 15h.", "pt", None),
+    # the company's "they" writing to the customer; "ti giro"; a technician of a named firm
+    ("Ya he abierto incidencia y en menos de una hora te escriben por este chat.", "es", 1),
+    ("Lo converto io e ti giro la bozza entro fine giornata, così domani andiamo in stampa.", "it", 7),
+    ("O técnico da Vodaluz passa amanhã entre as 9h e as 13h.", "pt", 27),
+])
+def test_round_ax_promises_read_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
