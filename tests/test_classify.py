@@ -843,3 +843,15 @@ def test_a_leave_that_starts_tomorrow_told_in_an_answer_is_not_an_out_of_office(
 ])
 def test_an_out_of_office_that_names_tomorrow_is_still_one(text):
     assert auto_wording(text)
+
+
+def test_the_italian_article_i_is_no_one_speaking():
+    # "I miei ticket" is "my tickets": a ticket notice from an unmanned mailbox stays automatic
+    text = ("Gentile Cliente,\n\ngrazie per averci scritto. La sua richiesta è stata registrata con il numero di "
+            "ticket 58213.\n\nUn nostro operatore le risponderà entro 2 giorni lavorativi. Questa casella non è "
+            "presidiata: per aggiungere informazioni utilizzi l'area \"I miei ticket\" sul nostro sito.\n\n"
+            "Servizio Clienti ElettroCasa")
+    assert auto_wording(text)
+    # an English "I" still speaks: a person's answer with the same footer is not automatic
+    assert auto_wording("Hi Jane,\n\nI checked your order and it ships today.\n\nThis mailbox is not monitored.\n\n"
+                        "Tom") is None

@@ -670,13 +670,15 @@ _DONE_SIGNS = (
 )
 # Something done about the request, or an amount: an answer, whoever signs it.
 DONE_SIGNS = re.compile("|".join(_DONE_SIGNS))
+# English "I", not the Italian plural article ("I miei ticket", "I nostri operatori", "I dati").
+_ENGLISH_I = r"\bI\b(?!\.)(?!\s+(?:miei|tuoi|suoi|nostri|vostri|loro|[a-z]+i)\b)"
 PERSON_SIGNS = re.compile("|".join((
-    r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
+    _ENGLISH_I, r"\bI[’'](?:m|ve|ll|d)\b",
     r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
     r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)",
 ) + _DONE_SIGNS))
 _FIRST_PERSON = re.compile("|".join((
-    r"\bI\b(?!\.)", r"\bI[’'](?:m|ve|ll|d)\b",
+    _ENGLISH_I, r"\bI[’'](?:m|ve|ll|d)\b",
     r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
     r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)")))
 # Messages to this number or address go unread (SAYS_NO_REPLY): the messages, the number, the negation and the verb.

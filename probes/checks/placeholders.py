@@ -139,7 +139,9 @@ PATTERNS = [
     ("Xs for a missing number", re.compile(
         r"(?<![\w*•#\-/.])(?:X{4,}(?:[ \-]X{4,})*|X{3}(?:[ \-]X{3}){2,}|X{2}[/.\-]X{2}[/.\-]X{2,4}|"
         r"[£$€]\s?X{2,}(?:[.,]X{2})?)"
-        r"(?![\w*•\-/])")),
+        r"(?![\w*•\-/])|"
+        # after a reference's letters: "Su número de incidencia es INC-XXXX", "ticket REF-XXXXX"
+        r"(?:(?<=\b[A-Z]{2}-)|(?<=\b[A-Z]{3}-)|(?<=\b[A-Z]{4}-))X{4,}(?![\w*•\-/])")),
     # A filler left in capitals: "on INSERT DATE between 8 and 12", "CUSTOMER NAME HERE", "DATUM EINFÜGEN".
     ("filler in capitals", re.compile(
         r"(?<![\w\[{<(])(?:(?:INSERT|INSÉRER|INSERER|INSERTAR|INSERIRE|INVOEGEN|INSERIR|EINFÜGEN)\s+"
@@ -156,7 +158,8 @@ def is_field(inner: str, kind: str = "square brackets") -> bool:
     words need a field noun where the language puts its head noun (last in English and German, first in the
     Romance languages), and beside it only field words, possessives ("[Your Name]") or capitalised words.
     """
-    inner = inner.strip()
+    # German gender forms name one field: "[Name Sachbearbeiter/in]", "[Berater:in]", "[Mitarbeiter*innen]"
+    inner = re.sub(r"(?<=[a-zäöüß])(?:/|\*|:|_)(?:in|innen)\b|(?<=[a-zäöüß])\((?:in|innen)\)", "", inner.strip())
     if not inner or re.search(r"[0-9£$€%:/@=,;!?\\\"()+*#&|]", inner):
         return False
     if _SNAKE.match(inner):

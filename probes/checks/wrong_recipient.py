@@ -363,7 +363,7 @@ def _subsequence(short: str, long: str) -> bool:
 # Titles before a surname, as folded: "Mr Kowalski", "Frau Becker", "M. Dupont", "Sra. García".
 _TITLE_RE = "|".join(sorted((re.escape(t) for t in _TITLES if len(t) > 1), key=len, reverse=True)) + r"|m(?=\.)"
 # Words before a name spoken to: "Ok Leah, …", "Thanks, Tom!", "Sorry Greg —".
-_VOCATIVE_BEFORE = (r"(?:^|[,;:–—]\s*|\b(?:ok|okay|right|alright|so|well|yes|no|thanks|thank you|sorry|hi|hello|"
+_VOCATIVE_BEFORE = (r"(?:^|[,;:–—]\s*|(?<=[.!?])\s+|\b(?:ok|okay|right|alright|so|well|yes|no|thanks|thank you|sorry|hi|hello|"
                     r"hey|"
                     r"dear|danke|merci|gracias|grazie|bedankt|obrigad[oa]|ja|oui|si|sim)\s*,?\s+)")
 _VOCATIVE_AFTER = r"(?=\s*(?:[,!?;–—]|\.(?:\s|$)|$))"

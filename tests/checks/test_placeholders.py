@@ -513,3 +513,21 @@ def test_a_template_talked_about_shows_its_tags_on_purpose(text):
 def test_a_template_mentioned_beside_a_real_unfilled_greeting_is_still_a_placeholder():
     text = "Hi {{ first_name }},\n\nThanks for trying our new template gallery. Your order has shipped."
     assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email"))
+
+
+@pytest.mark.parametrize("text", [
+    "Sehr geehrte Frau Doe,\n\nIhr Beitrag bleibt unverändert.\n\nMit freundlichen Grüßen\n\n[Name Sachbearbeiter/in]",
+    "Sehr geehrte Frau Doe,\n\nIhr Antrag ist da.\n\nGrüße\n[Name Mitarbeiter:in]",
+    "Estimado Sr. Doe:\n\nSu número de incidencia es INC-XXXX; indíquelo en cualquier comunicación.",
+    "Hi Jane,\n\nYour case reference is REF-XXXXX.",
+])
+def test_gender_forms_and_xs_after_a_references_letters_are_placeholders(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "de"}, channel="email"))
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane,\n\nYour card ending ****-XXXX-1234 was charged.",
+    "Hi Jane,\n\nThe check-in/check-out times are on your booking.",
+])
+def test_masks_and_ordinary_slashes_are_no_placeholder(text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email")) == []

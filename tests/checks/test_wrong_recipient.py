@@ -399,3 +399,19 @@ def test_an_honorific_after_a_title_and_a_usual_short_form_are_the_customers_own
 def test_an_honorific_after_a_title_before_someone_elses_name_is_still_caught():
     persona = {"name": "Maria João Sousa", "language": "pt"}
     assert check("Cara Sra. D. Teresa,\n\nO seu contrato foi alterado.", ctx(persona=persona, other_personas=[]))
+
+
+@pytest.mark.parametrize("text", [
+    "Buongiorno Sig.ra Doe, ho controllato l'ordine. Francesca, se ha domande sul ritiro mi scriva pure qui.",
+    "Hi Jane, the part has shipped. Francesca, if anything else comes up, just reply here.",
+])
+def test_another_customers_first_name_spoken_to_at_a_sentences_start(text):
+    c = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat",
+                     other_personas=[{"name": "Francesca Gallo"}])
+    assert check(text, c)
+
+
+def test_a_colleague_of_the_same_first_name_introduced_at_a_sentences_start_is_no_wrong_recipient():
+    c = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat",
+                     other_personas=[{"name": "Francesca Gallo"}])
+    assert check("Hi Jane, the part has shipped. Francesca, our installer, will call you.", c) == []
