@@ -151,7 +151,7 @@ _LANGS: dict[str, _Lang] = {
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this|first thing(?: on)?)",
-        days=[(r"(?:(?:straight|right|just|first thing) )?after the weekend", "after_weekend"), (r'(?:(?:on|by|before) )?the next (?:working|business) day|(?:by |on )?next (?:working|business) day', "next_bd"),
+        days=[(r"(?:(?:straight|right|just|first thing) )?after the weekend", "after_weekend"), (r"tonight|this evening|later this evening", "tonight"), (r'(?:(?:on|by|before) )?the next (?:working|business) day|(?:by |on )?next (?:working|business) day', "next_bd"),
               (r"tomorrow morning|first thing tomorrow|by tomorrow (?:at )?(?:noon|midday|lunchtime)|tomorrow (?:at |by )?"
                r"(?:noon|midday|lunchtime)|tomorrow before (?:noon|midday|lunch)", "tomorrow_morning"),
               (r"the day after tomorrow", "day_after"),
@@ -313,7 +313,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
                   ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
-        days=[(r"(?:gleich |direkt )?nach dem Wochenende", "after_weekend"), (r'(?:am|bis zum|bis|spätestens am) nächsten (?:Werk|Arbeits|Geschäfts)tag', "next_bd"),
+        days=[(r"(?:gleich |direkt )?nach dem Wochenende", "after_weekend"), (r"heute (?:Abend|Nacht)|heute am Abend|noch heute Abend", "tonight"), (r'(?:am|bis zum|bis|spätestens am) nächsten (?:Werk|Arbeits|Geschäfts)tag', "next_bd"),
               (r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
@@ -355,7 +355,7 @@ _LANGS: dict[str, _Lang] = {
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"(?:juste |dès )?après le week-?end", "after_weekend"), (r"(?:le|dès le|d['’]ici le|au plus tard le) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
+        days=[(r"(?:juste |dès )?après le week-?end", "after_weekend"), (r"(?<!partir )ce soir|dans la soirée|en soirée|cette nuit", "tonight"), (r"(?:le|dès le|d['’]ici le|au plus tard le) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
               (r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
@@ -395,7 +395,7 @@ _LANGS: dict[str, _Lang] = {
                r"dentro de(?: las próximas| los próximos)?|antes de)",
         weekdays=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
         by_weekday=r"(?:antes del|para el|el|este|el próximo|como tarde el|a más tardar el)",
-        days=[(r"(?:justo )?(?:después del|tras el) (?:fin de semana|finde)", "after_weekend"), (r'(?:el|para el|antes del|durante el) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
+        days=[(r"(?:justo )?(?:después del|tras el) (?:fin de semana|finde)", "after_weekend"), (r"esta noche|hoy por la noche", "tonight"), (r'(?:el|para el|antes del|durante el) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
               (r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
               (r"pasado mañana", "day_after"),
               (r"(?<!la )(?<!esta )(?<!por la )mañana", "tomorrow"),
@@ -441,7 +441,7 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r"(?:subito )?dopo (?:il )?(?:weekend|week-end|fine settimana)", "after_weekend"), (r'(?:il|entro il|nel|in) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
+        days=[(r"(?:subito )?dopo (?:il )?(?:weekend|week-end|fine settimana)", "after_weekend"), (r"stasera|in serata|questa sera|stanotte", "tonight"), (r'(?:il|entro il|nel|in) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
               (r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
@@ -479,7 +479,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:ochtend|middag|avond)?" for d in
                   ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
         by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
-        days=[(r"(?:direct |meteen |gelijk )?na het weekend", "after_weekend"), (r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
+        days=[(r"(?:direct |meteen |gelijk )?na het weekend", "after_weekend"), (r"vanavond|vannacht", "tonight"), (r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
               (r"morgenochtend|morgenvoormiddag|morgen vroeg|morgen voor de middag|morgen vóór de middag",
                "tomorrow_morning"),
               (r"overmorgen", "day_after"),
@@ -518,7 +518,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
         by_weekday=r"(?:até|até à|até a|antes de|na|no|nesta|neste|na próxima|no próximo)",
-        days=[(r"(?:logo )?(?:depois|após) (?:do|o) fim de semana", "after_weekend"), (r'(?:no|até ao|até o|durante o) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
+        days=[(r"(?:logo )?(?:depois|após) (?:do|o) fim de semana", "after_weekend"), (r"esta noite|hoje à noite|hoje de noite", "tonight"), (r'(?:no|até ao|até o|durante o) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
               (r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
@@ -872,6 +872,8 @@ def _day_due(at: dt.datetime, calendar: BusinessCalendar, code: str) -> dt.datet
     if code == "next_bd":   # "on the next working day": by the end of it
         day = calendar.add_business_days(at, 1).astimezone(calendar.tz).date()
         return _local_at(at, calendar, day, END_OF_DAY)
+    if code == "tonight":   # "tonight", "heute Abend", "ce soir": the evening is the company's too, till midnight
+        return _local_at(at, calendar, today, dt.time(23, 59, 59))
     if code == "after_weekend":   # "nach dem Wochenende", "after the weekend": by the end of the Monday after it
         local = at.astimezone(calendar.tz).date()
         return _local_at(at, calendar, local + dt.timedelta(days=7 - local.weekday()), END_OF_DAY)
