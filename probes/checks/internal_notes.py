@@ -82,6 +82,15 @@ or dash and asked about the case ("Anna: did we ever get the photos?"); mid-repl
 this customer.", "Pff, diese Kundin."). Not: slogans ("the customer comes first"), how-tos ("Per chiudere il ticket
 …"), headings of a footer's questions ("Questions: …?"), anything said to "you".
 
+Round aw: a colleague named at a line's head in a reply that names the customer, asked in the informal and told the
+writer cannot find it ("Ana, sabes se o técnico já foi? Não encontro o relatório"), asked what "we" do or who is on call; a handover with its shift ("Übergabe Frühschicht:"); a colleague's
+chat line stamped with time and writer, pasted above a reply that has none; "the same one who called"; "- Sam pls …";
+"(Dani: llámala …)"; news kept back until someone else calls ("dice di non accennare … finché non la chiama lui");
+"Freigabe TL ok"; "pregúntale a Raúl antes de mandar"; "bozza – …" above the greeting; "pfff weer die klant van
+gisteren"; "same issue as 4471 - merge?"; in brackets, what she was told forgotten, the text's source ("tekst uit
+standaardmail"), what really happens with a shrug, a case closed as solved though it is not, the standard goodwill and
+no more; a reminder of the company's own bookkeeping ("Nicht vergessen: Gutschrift in SAP buchen", "Mahnstopp setzen").
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -131,7 +140,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:interne?|interna|interno|intern)|"
         # Shift handover notes: "Handover for US shift:", "Schichtübergabe:", "Passation à l'équipe du soir :"
         r"(?:shift\s+)?hand-?over\s+(?:notes?|(?:for|to)\s+(?:the\s+)?[\w\s]{0,20}?(?:shift|team|colleagues?|"
-        r"agents?))|schicht[üu]bergabe|[üu]bergabe\s+an\s+(?:die\s+)?\w*schicht|passation(?:\s+[àa]\s+l'[ée]quipe"
+        r"agents?))|schicht[üu]bergabe|[üu]bergabe\s+an\s+(?:die\s+)?\w*schicht|"
+        # the shift named right after the handover: "Übergabe Frühschicht:", "Handover night shift:", "Traspaso turno
+        # tarde:", "Passaggio turno sera:", "Overdracht avonddienst:", "Passagem turno noite:", "Passation équipe du soir :"
+        r"(?:hand-?over|[üu]bergabe|traspaso|passaggio|overdracht|passagem|passation)\s+(?:\w+\s+)?(?:\w*schicht|shift|"
+        r"turno|\w*dienst|\w*ploeg|[ée]quipe)(?:\s+(?:du\s+|de\s+|di\s+|da\s+)?\w+)?|passation(?:\s+[àa]\s+l'[ée]quipe"
         r"[\w\s]{0,20}?)?|traspaso\s+(?:de\s+turno|al\s+turno[\w\s]{0,20}?)|passaggio\s+(?:di\s+)?consegne|"
         r"(?:dienst|shift)overdracht|passagem\s+de\s+turno)"
         # whose note it is: "Internal comment (Priya):", "Interne Notiz von Jens:"; whom it is for: "nota interna x
@@ -389,7 +402,22 @@ _DOUBT = re.compile(
     r"^(?:copied|copy[- ]?pasted|pasted|reused|reusing|taken|lifted)\s+(?:it\s+)?from\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:last|previous|other|old|another|similar|earlier)?\s*(?:ticket|case|email|reply|macro|template|thread)|"
     r"^(?:copied|copy[- ]?pasted|pasted|taken|lifted)\s+from\s+(?:ticket|case|#)\s*#?\d{3,}|"
-    r"\b(?:used|using|reused|reusing|applied|applying)\s+(?:the|a|our|this)\s+(?:\w+\s+)?macro\b")
+    r"\b(?:used|using|reused|reusing|applied|applying)\s+(?:the|a|our|this)\s+(?:\w+\s+)?macro\b|"
+    # where the words come from, in the other languages: "tekst uit standaardmail", "Text aus der Vorlage", "texte
+    # repris du modèle", "copiado de la plantilla", "testo dalla mail standard", "texto do modelo"
+    r"^(?:text|tekst|texte|texto|testo|copied|kopiert|gekopieerd|copie|copiado|copiato|overgenomen|uebernommen|repris)\s+"
+    r"(?:(?:copie|copiado|copiato|kopiert|repris|overgenomen|taken)\s+)?(?:from|uit|van|aus|vom|du|de|des|del|dal|dalla|"
+    r"do|da|della)\s+(?:(?:the|our|de|het|der|dem|la|le|el|il|lo|o|a|l')\s*)?(?:standaard\w*|standard\w*|vorlage|"
+    r"sjabloon|template|modele|macro|plantilla|modello|modelo|textbaustein|mail\s+standard|e-?mail\s+padrao|"
+    r"correo\s+estandar|email\s+standard|standardmail|standaardmail)\s*(?:$|[,;:–—\-])")   # (no "… on our website")
+# In brackets, the writer no longer knows what the customer was told: "je ne sais plus ce qu'on lui a dit au tel",
+# "can't remember what we promised her", "weiß nicht mehr, was wir ihr gesagt haben" (matched folded).
+_FORGOT = re.compile(
+    r"(?:^|[\s,;?!(\-–—])(?:je\s+ne\s+(?:sais|me\s+souviens)\s+plus|j'?sais\s+plus|(?:i\s+)?(?:can'?t|cannot|don'?t)\s+"
+    r"remember|(?:ich\s+)?wei(?:ss|ß)\s+(?:ich\s+)?nicht\s+mehr|no\s+(?:recuerdo|me\s+acuerdo)|non\s+(?:ricordo|mi\s+ricordo)|"
+    r"ik\s+weet\s+(?:het\s+)?niet\s+meer|(?:ja\s+)?nao\s+(?:me\s+lembro|sei\s+mais))\b.{0,30}?\b(?:dit|dis|promis|told|"
+    r"said|promised|offered|gesagt|versprochen|angeboten|dicho|prometido|ofrecido|detto|promesso|offerto|gezegd|beloofd|"
+    r"aangeboden|dito|oferecido|disse|dissemos)\b")
 # Square brackets only: "[attach the PDF]", "[remove this line]" (round brackets say this to customers too).
 _SQUARE_IMPERATIVE = re.compile(
     rf"^(?:attach|include|remove|delete|insert|paste|add)\s+(?:the\s+|this\s+|a\s+)?(?:[\w'\-]+\s+){{0,2}}?"
@@ -1004,6 +1032,7 @@ def _line_hits(text: str, ctx, lines=None):
     pre_greeting = _before_greeting(lines, persona, lang) if any(ln.prose[:1] in "[" or ": " in ln.prose[:40]
                                                                  for ln in lines) else {}
     signed_off: dict | None = None
+    pasted: dict | None = None
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
@@ -1056,6 +1085,10 @@ def _line_hits(text: str, ctx, lines=None):
             covered = max(covered, i + used)
         if not hit and ln.no in pre_greeting:
             hit, used = pre_greeting[ln.no], 0
+        if not hit and ln.kind == OWN and _STAMPED.match(ln.prose):
+            if pasted is None:
+                pasted = _pasted_messages(lines, persona, lang)
+            hit = pasted.get(ln.no)
         if not hit and ln.kind == OWN:
             hit = _register_switch(ln, lines, lang)
         if not hit and ln.kind == OWN:
@@ -1076,6 +1109,40 @@ def _line_hits(text: str, ctx, lines=None):
             hit = (_STAFF, body, None) if m else None
         if hit:
             yield ln, hit, lines[i + 1:i + 1 + used] if used else []
+
+
+# A message stamped with its time and its writer: "[14:22] Sanne de Wit: …", "Kevin 11:02 : …".
+_STAMPED = re.compile(r"^\s*(?:\[\d{1,2}[:.h]\d{2}(?::\d{2})?\]\s*((?-i:[A-ZÀ-Þ])[\w'’\-]*(?:\s+(?:(?-i:[A-ZÀ-Þ])|de\s|van\s|"
+                      r"der\s|da\s|di\s|dos\s|del\s)[\w'’\-]*){0,3})|((?-i:[A-ZÀ-Þ])[\w'’\-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w'’\-]*)"
+                      r"{0,2})\s+\[?\d{1,2}[:.h]\d{2}\]?)\s*:\s+(\S.*)$")
+
+
+def _pasted_messages(lines, persona: dict, lang: str) -> dict:
+    """A colleague's chat messages pasted into a reply that is no transcript ("Kevin 11:02 : elle a déjà eu 2 gestes
+    co, pas de 3e" above the answer): each stamped with a time and a writer who is not the customer, in a reply whose
+    own words carry none, never speaking to the customer, with two points of staff evidence between them
+    (addressee.evidence), or one in a log of two. A transcript shows the customer's messages too; a reply that hands one on says so."""
+    own = [ln for ln in lines if ln.kind == OWN and ln.prose.strip() and not ln.signature]
+    stamped = [(ln, m) for ln in own for m in [_STAMPED.match(ln.prose)] if m]
+    if not stamped or len(own) - len(stamped) < 1 or not any(
+            len(ln.prose) >= 40 and not _STAMPED.match(ln.prose) and not _SPEAKER.match(ln.prose) for ln in own):
+        return {}
+    mine = persona_words(persona) | {fold(w) for w in re.findall(r"[^\W\d_]+", str(persona.get("name") or ""))}
+    said = []
+    for ln, m in stamped:
+        who = {fold(w) for w in re.findall(r"[^\W\d_]+", m.group(1) or m.group(2))}
+        body = m.group(3)
+        if who & (mine | {"customer", "kunde", "kundin", "client", "cliente", "klant", "you", "sie", "vous"}) or \
+                any(_CALENDAR.fullmatch(w) for w in who):   # (a day's name is no writer: "Mon 10:00: …"; "Julie" is)
+            return {}   # the customer speaks too: a transcript
+        if addressee._addressed_to_customer(body, persona, lang) or _TO_CUSTOMER_CS.search(body) or \
+                _HANDED_ON.search(" ".join(x.prose for x in own if x.no < ln.no)):
+            return {}
+        said.append((ln, body))
+    logged = sum(ln.prose.lstrip().startswith("[") for ln, _ in said) >= 2   # a log of its own: "[10:03] …⏎[10:04] …"
+    if addressee.evidence(" ".join(b for _, b in said), persona, lang)[0] < 2 - logged:
+        return {}
+    return {ln.no: (_STAFF, ln.prose.strip(), None) for ln, _ in said}
 
 
 def _before_greeting(lines, persona: dict, lang: str) -> dict:
@@ -1478,6 +1545,22 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ¿¡])", body):   # "Your account is updated. Cust v unhappy …"
         if _staff_talk(sentence, pronouns=False, lang=lang):
             return _REMARK, sentence.strip(), None
+    hit = _REMINDER_HEAD.match(line)
+    if hit and _BOOKKEEPING.search(hit.group(1)) and not _spoken_to(hit.group(1), lang) and \
+            not _TO_CUSTOMER_CS.search(hit.group(1)) and not addressee._WE.search(hit.group(1)):
+        return _STAFF, line.strip(), None   # "Nicht vergessen: Gutschrift heute noch in SAP buchen!!"
+    if whole and _draft_head(line, whole, lang):
+        return _DRAFT, line.strip(), None
+    hit = _ASK_BEFORE_SENDING.search(body)
+    opened = max((body.rfind(c, 0, hit.start()) for c in "—–("), default=-1) if hit else -1
+    start = max((body.rfind(c, 0, hit.start()) for c in "—–(,;."), default=-1) + 1 if hit else 0
+    # (inside an aside between dashes or brackets: "ask Evri before sending." is said to the customer)
+    if hit and opened >= 0 and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) and not \
+            _spoken_to(body[start:hit.end()], lang) and not _PLEASE_WORD.search(body[start:hit.end()]):
+        return _DRAFT, body[start:hit.end()].strip(), (start + len(line) - len(body), hit.end() + len(line) - len(body))
+    hit = _asks_colleague_unsure(body, names, whole, lang)
+    if hit:
+        return hit[0], hit[1], (hit[2][0] + len(line) - len(body), hit[2][1] + len(line) - len(body))
     hit = _weighed(body, names, whole, lang)
     if hit or not whole:
         return hit
@@ -1529,6 +1612,8 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()
         if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
                 _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3))) or
+                # told to get in touch with the customer: "(Dani: llámala el jueves)", "(Jens: ruf sie an)"
+                _CONTACT_HER.match(to.group(3)) or
                 # told in the infinitive what to do: "(Rui, confirmar o IBAN antes de processar)"
                 # (right after the name: "(Lisboa, Porto e Faro: entregar em 2 dias)" is a list of places)
                 (_infinitive_orders(_CLAUSES.split(to.group(3), 1)[0], lang) >= 1 and not _spoken_to(to.group(3), lang)
@@ -1595,6 +1680,12 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if who and not _speaks_to_customer(inner, lang) and (who.isupper() or (
                 _is_colleague(who, names) and not _DEPARTMENT.match(who))) and not _introduced(who.lstrip("@"), whole):
             return _STAFF, m.group(0), m.span()   # "(exception – … she's spent a fortune with us, approved by Sam)"
+        if shape == "(" and _admitted(inner, lang):
+            return _STAFF, m.group(0), m.span()
+        forgot = _FORGOT.search(fold(inner))
+        if forgot and re.search(r"\b(?:lui|leur|her|him|ihr|ihm|gli|le|haar|hem|lhe)\b", fold(inner)[
+                forgot.start():forgot.end() + 8]) and not _TO_CUSTOMER.search(inner) and not _TO_CUSTOMER_CS.search(inner):
+            return _DRAFT, m.group(0), m.span()   # (what "she" was told: not "I can't remember what I said, sorry")
         if any(_DOUBT.search(fold(part.strip())) and not _speaks_to_customer(part, lang)
                for part in re.split(r"[,;–—]|\s-\s", inner)[1:]):
             return _DRAFT, m.group(0), m.span()   # "(same steps as last time – copied from ticket 55120, add the pic …)"
@@ -1623,11 +1714,56 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
     return None
 
 
+# An informal order to get in touch with the customer, as "her" or "him": "llámala", "chiamalo", "appelle-la", "ruf sie
+# an", "bel haar", "liga-lhe", "ring her" (not "stuur ons een foto", said to customers).
+_CONTACT_HER = re.compile(r"(?:ll[áa]mal[aoe]|escr[íi]bele|chiamal[ao]|richiamal[ao]|scrivigli|scrivile|sentil[ao]|"
+                          r"(?:r)?appelle-(?:la|le)|[ée]cris-lui|ruf\s+(?:sie|ihn)|schreib\s+(?:ihr|ihm)|bel\s+(?:haar|hem)|"
+                          r"mail\s+(?:haar|hem)|liga-lhe|liga\s+(?:para\s+)?(?:ela|ele)|(?:call|ring|email|text)\s+(?:her|him))\b",
+                          re.I)
+
+
 # An aside headed by a word of confidence, as a note's label: "(between us - …)", "(entre nous : …)", "(unter uns: …)";
 # with what only staff say after it (an order, the customer in the third person), never "you".
 _CANDID_LABEL = re.compile(r"^(?:just\s+)?(?:between\s+(?:us|ourselves|you\s+and\s+me)|off\s+the\s+record|entre\s+nous|"
                            r"unter\s+uns|tra\s+(?:di\s+)?noi|onder\s+ons|entre\s+nosotros|(?:c[áa]\s+)?entre\s+n[óo]s)"
                            r"\s*[:\-–—]\s*(.+)$", re.I)
+
+
+# What the writer admits in brackets to colleagues only, two things together: what really happens and a shrug ("in
+# realtà ci mettiamo due mesi, vabbè", "actually it's more like 6 weeks, oh well"); a case closed as solved though it
+# is not ("lo chiudiamo come risolto anche se non lo è"); the standard goodwill and no more ("mandei o cupom padrão,
+# não vou dar mais que isso").
+_REALLY = re.compile(r"\b(?:actually|in\s+reality|realistically|eigentlich|in\s+wirklichkeit|en\s+r[ée]alit[ée]|en\s+vrai|"
+                     r"en\s+realidad|la\s+verdad\s+es|in\s+realt[àa]|eigenlijk|in\s+werkelijkheid|na\s+verdade|na\s+real)\b",
+                     re.I)
+_SHRUG_END = re.compile(r"[,;.\s]\s*(?:whatever|meh|oh\s+well|egal|tja|naja|bof|tant\s+pis|enfin\s+bref|bref|en\s+fin|"
+                        r"qu[ée]\s+le\s+vamos\s+a\s+hacer|da\s+igual|vabb[èeé]|boh|pazienza|amen|nou\s+ja|ach\s+ja|boeien|"
+                        r"jammer\s+dan|enfim|fazer\s+o\s+qu[êe]|tanto\s+faz|paci[êe]ncia)\W*$", re.I)
+_CLOSED_AS_SOLVED = re.compile(
+    r"\b(?:clos\w*|mark\w*|chiud\w*|segn\w*|schlie(?:ß|ss)\w*|markier\w*|cl[ôo]tur\w*|ferm\w*|marqu\w*|cerr\w*|"
+    r"marc\w*|sluit\w*|gesloten|fech\w*|encerr\w*)\s+(?:\w+\s+){0,3}?(?:as|als|comme|como|come|como)\s+"
+    r"(?:resolved|solved|fixed|gel[öo]st|erledigt|r[ée]solue?|resuelt[oa]|risolt[oa]|opgelost|resolvid[oa])\b", re.I)
+_THOUGH_NOT = re.compile(r"\b(?:even\s+though\s+it\s+(?:isn['’]?t|is\s+not)|obwohl\s+(?:es|er|sie)\s+(?:\w+\s+)?nicht|"
+                         r"m[êe]me\s+si\s+(?:ce\s+n['’]est|il\s+n['’]est|elle\s+n['’]est)\s+pas|aunque\s+no\s+lo\s+(?:est[ée]|sea)|"
+                         r"anche\s+se\s+non\s+lo\s+[èe]|ook\s+al\s+is\s+(?:het|hij|ze)\s+(?:\w+\s+)?niet|"
+                         r"mesmo\s+que\s+n[ãa]o\s+(?:esteja|seja))\b", re.I)
+_STANDARD_ONLY = re.compile(
+    r"\b(?:standard|standaard|padr[ãa]o|est[áa]ndar|standard|usual|usuale|habitual|habituel)\b.{0,60}?\b(?:"
+    r"(?:i'?m\s+not|i\s+won['’]?t|not)\s+giving\s+(?:\w+\s+)?more|mehr\s+(?:gebe\s+ich|gibt['’]?s)\s+nicht|"
+    r"je\s+(?:ne\s+)?(?:donnerai|donne|vais\s+donner)\s+pas\s+plus|no\s+(?:le\s+)?voy\s+a\s+dar\s+m[áa]s|"
+    r"non\s+(?:gli|le)?\s*(?:do|dar[òo])\s+(?:di\s+)?pi[ùu]|meer\s+geef\s+ik\s+niet|ik\s+geef\s+(?:\w+\s+)?niet\s+meer|"
+    r"n[ãa]o\s+(?:lhe\s+)?vou\s+dar\s+mais)|"
+    r"\b(?:(?:i'?m\s+not|i\s+won['’]?t)\s+giving\s+(?:\w+\s+)?more|mehr\s+gebe\s+ich\s+nicht|"
+    r"je\s+(?:ne\s+)?(?:donnerai|vais\s+donner)\s+pas\s+plus|no\s+(?:le\s+)?voy\s+a\s+dar\s+m[áa]s|"
+    r"meer\s+geef\s+ik\s+niet|n[ãa]o\s+(?:lhe\s+)?vou\s+dar\s+mais)\b.{0,60}?\b(?:standard|standaard|padr[ãa]o|"
+    r"est[áa]ndar|usual|habitual)\b", re.I)
+
+
+def _admitted(inner: str, lang: str) -> bool:
+    if _spoken_to(inner, lang) or _TO_CUSTOMER.search(inner) or _TO_CUSTOMER_CS.search(inner):
+        return False
+    return bool((_REALLY.search(inner) and _SHRUG_END.search(inner)) or
+                (_CLOSED_AS_SOLVED.search(inner) and _THOUGH_NOT.search(inner)) or _STANDARD_ONLY.search(inner))
 
 
 def _for_colleague(inner: str, names: set[str], whole: str, lang: str) -> bool:
@@ -1688,6 +1824,23 @@ _APPROVAL = (
     r"START(?:ok'?d|okayed|cleared|agreed|consultad[oa]|abgestimmt|abgesprochen|"
     r"concordat[oa]|afgestemd|overlegd|combinado)\s+(?:w/|with|con|mit|avec|met|com)\s+(?-i:(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b"
 )
+# A jotted question about what to do with the case, given another case's reference: "same issue as 55120 - merge?",
+# "dupe von #4471, schließen?", "même souci que 4471 - fusionner ?", "igual que el 4471, ¿cerrar?", "stesso problema
+# del 4471 - unire?", "zelfde als 4471 - samenvoegen?", "mesmo caso que 4471 - fechar?".
+_CASE_ACTION_Q = re.compile(
+    r"\b(?:merge|dupe|duplicate|close|escalate|reassign|link|zusammenf[üu]hren|schlie(?:ß|ss)en|eskalieren|verkn[üu]pfen|"
+    r"fusionner|cl[ôo]turer|escalader|lier|fusionar|cerrar|escalar|vincular|unire|accorpare|chiudere|scalare|"
+    r"collegare|samenvoegen|sluiten|escaleren|koppelen|juntar|fundir|fechar)\s*\?+\s*$", re.I)
+_OTHER_REF = re.compile(r"(?<![\w/.@-])#?(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z]|\d{3,})[a-z0-9]{3,14}(?![\w/.@-])", re.I)
+# An approval by a team lead or supervisor in staff shorthand, the role's capitals with no "by": "Freigabe TL ok",
+# "TL ok", "ok SV", "approval TL given", "validation N+1 ok", "aprobación TL", "goedkeuring TL", "aprovação TL".
+_ROLE_OK = re.compile(
+    r"(?:^|[\s(\[,;\-–—])(?:(?:freigabe|approval|validation|accord|aprobaci[óo]n|autorizaci[óo]n|approvazione|"
+    r"autorizzazione|goedkeuring|akkoord|aprova[çc][ãa]o|autoriza[çc][ãa]o|ok)\s+(?:(?:vom|von|der|del|de|du|da|dal|van|"
+    r"by|from)\s+)?(?-i:TL|SV|N\+[12])|(?-i:TL|SV|N\+[12])\s*(?:ok|okay|ok'?d|approved|genehmigt|freigegeben|valid[ée]|"
+    r"aprobado|autorizado|approvato|akkoord|aprovado))(?![\w+])"
+    # where a note ends: the line's end, a full stop, a comma, or the writer's initials ("- MW")
+    r"(?=\s*(?:[.!)\]]?\s*$|[.!)\]]\s|[,;]|[-–—/]\s*(?-i:[A-Z]{2,3})\b))", re.I)
 _APPROVED_BY = re.compile(_APPROVAL.replace("START", r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)"), re.I)
 # Inside an aside, after a comma too: "(exception – outside the 30 days but she's spent a fortune with us, approved by Sam)"
 _APPROVED_IN_ASIDE = re.compile(_APPROVAL.replace("START", r"(?:^|[.!?;,]\s+|[(\[\-–—]\s*)"), re.I)
@@ -1810,18 +1963,33 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
         if _about_customer(sentence, lang):
             return _REMARK, sentence.strip(), None
         m = _NAME_PLEASE.search(sentence)
-        if m and not _spoken_to(sentence, lang) and not _LINKING.match(m.group(1)) \
+        dashed = m is not None and m.group(0).lstrip()[:1] in "-–—"   # after a dash, the note is what follows it
+        if m and not _spoken_to(sentence[m.start():] if dashed else sentence, lang) and not _LINKING.match(m.group(1)) \
                 and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
-            return _STAFF, sentence.strip(), None   # "Carlos porfa revisa que no se le cobre …"
+            return _STAFF, (sentence[m.start():].lstrip(" -–—") if dashed else sentence).strip(), None   # "Carlos porfa revisa …"
         spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
         who = (m.group(1) or m.group(2) or "") if m else ""
         if who and not spoken_to and (who.isupper() or (_is_colleague(who, names) and not _DEPARTMENT.match(who))) \
                 and not _introduced(who.lstrip("@"), whole):
             return _STAFF, sentence.strip(), None
+        if sentence[:1].islower() and len(sentence.split()) <= 12 and _CASE_ACTION_Q.search(sentence) and \
+                _OTHER_REF.search(sentence) and not _spoken_to(sentence, lang) and not _TO_CUSTOMER_CS.search(sentence):
+            return _STAFF, sentence.strip(), None
+        role_ok = _ROLE_OK.search(sentence)
+        if role_ok and not _spoken_to(sentence[role_ok.start():], lang) and not _TO_CUSTOMER_CS.search(sentence[role_ok.start():]):
+            return _STAFF, sentence[role_ok.start():].strip(" ,;-–—"), None
         dont = _DONT_PROMISE.search(sentence)
         if dont and not _spoken_to(sentence[dont.start():], lang):
             return _STAFF, sentence.strip(), None
+        kept = _KEEP_BACK.search(sentence)
+        own = sentence[max((e.end() for e in re.finditer(r"[.!?]\s+", sentence[:kept.start()])), default=0):] if kept else ""
+        at = kept.start() - len(sentence) + len(own) if kept else 0
+        if kept and not _spoken_to(own, lang) and not _TO_CUSTOMER_CS.search(own) and not _PLEASE_WORD.search(own) \
+                and not addressee._WE.search(own[at:]) and (_REPORTED.search(own[:at]) or _HER_HIM.search(
+                own[at + len(kept.group(0)) - 30:at + len(kept.group(0)) + 12])):
+            # someone's order reported, or the customer as "her" (not "say nothing until our assessor calls")
+            return _STAFF, own.strip(), None
         if _crm_note(sentence, lang):
             return _REMARK, sentence.strip(), None
     first = next((x for x in whole.splitlines() if x.strip()), "")
@@ -1880,6 +2048,134 @@ def _turns_to_colleague(sentence: str, names: set[str], whole: str, lang: str):
     return None
 
 
+# A colleague named and asked about the case, who is told the writer cannot find or does not know it, or asked what
+# "we" do or who is on call: "Ana, sabes se o técnico já foi? Não encontro o relatório", "Gaz do we still send hubs
+# out??", "Sara chi è reperibile oggi?". The customer is not asked what the company does or who is on call.
+# (without a comma, only before a question word: "Ho aperto …" is a verb, "Sara chi è …?" a colleague asked)
+_VOCATIVE_Q = re.compile(r"^[\s¿¡\-–—*]*(?!(?i:how|what|why|who|where|when|which|wie|was|warum|wer|wo|comment|pourquoi|"
+                         r"quoi|c[óo]mo|qu[ée]|por\s*qu[ée]|come|cosa|perch[ée]|hoe|wat|waarom|como|porque)\b)"
+                         r"([A-ZÀ-Þ][a-zà-ÿ]{1,15})(?:\s*,\s*|\s+(?=¿?(?-i:(?:do|did|does|have|has|is|are|"
+                         r"can|could|should|who|what|where|which|how|wer|wo|wann|welche\w*|hast|hat|ist|kannst|qui|quoi|"
+                         r"o[uù]|quand|comment|est-ce|c['’]est|qui[ée]n|qu[ée]|d[óo]nde|cu[áa]ndo|c[óo]mo|cu[áa]l|chi|cosa|"
+                         r"dove|quando|come|quale|wat|waar|wanneer|hoe|welke|quem|onde|qual)\b)))(¿?[^?.!\n]{3,160}\?)")
+_WE_ASKED = re.compile(r"^¿?(?:(?:do|did|have|are|should|can|shall)\s+we|(?:haben|machen|schicken|sind|sollen)\s+wir|"
+                       r"est-ce\s+qu['’]on|(?:on|nous)\s+\w+\s+(?:encore|toujours)|(?:hebben|doen|sturen|zijn|moeten)\s+we)\b",
+                       re.I)
+_UNSURE = re.compile(
+    r"\b(?:i\s+(?:can'?t|cannot|couldn'?t)\s+find|i\s+don'?t\s+know|i'?m\s+not\s+sure|"
+    r"ich\s+finde\s+(?:\w+\s+){0,3}?(?:nicht|nichts|keine?n?)\b|(?:wei(?:ß|ss)\s+ich|ich\s+wei(?:ß|ss))\s+(?:\w+\s+)?nicht|"
+    r"je\s+ne\s+(?:\w+\s+)?(?:trouve|sais|vois)\s+(?:pas|plus|rien)|j['’]ai\s+pas\s+trouv|"
+    r"no\s+(?:me\s+sale|(?:lo|la|los|las)\s+encuentro|encuentro|s[ée]\b)|"
+    r"(?:io\s+)?non\s+(?:l[oaie]\s+|l['’])?(?:trovo|so\b|vedo)|"
+    r"ik\s+(?:kan|vind|zie)\s+(?:\w+\s+){0,3}?(?:niet|niets|geen)\b|ik\s+weet\s+(?:\w+\s+)?niet|"
+    r"n[ãa]o\s+(?:(?:o|a|os|as)\s+)?(?:encontro|sei\b|vejo|acho\s+o|acho\s+a))", re.I)
+
+
+# Told to ask a named colleague before the reply goes: "pregúntale a Raúl antes de mandar", "ask Tom before sending",
+# "frag Jens vor dem Abschicken", "demande à Léa avant d'envoyer", "chiedi a Luca prima di inviare", "vraag het Sanne
+# voor het versturen", "pergunta ao Rui antes de enviar" (sending with no object: the reply itself, not a parcel).
+_ASK_BEFORE_SENDING = re.compile(
+    r"\b(?:ask|preg[uú]nt(?:a|ale|arle|ar)\s+a|cons[uú]lt(?:a|ale|arle|ar)\s+(?:a|con)|demande(?:r)?\s+[àa]|"
+    r"voir\s+avec|chied(?:i|ere)\s+a|senti(?:re)?|frag(?:en)?|vraag(?:\s+het)?(?:\s+aan)?|"
+    r"pergunt(?:a|ar)\s+(?:a|ao|à)|v[êe]\s+com)\s+(?:(?:el|la|il|le|o|a|the)\s+)?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b"
+    r"[^.!?—–()\n]{0,40}?\b(?:before\s+(?:sending|this\s+goes|it\s+goes)|antes\s+de\s+(?:mandar|enviar)|"
+    r"avant\s+d['’]envoyer|prima\s+di\s+(?:inviare|mandare)|vor\s+dem\s+(?:Abschicken|Versenden|Senden|Rausschicken)|"
+    r"voor\s+(?:het\s+)?(?:versturen|verzenden|verstuurt))(?=\s*(?:$|[.!?,;)\]—–]|\s-))", re.I)
+
+
+# The reply headed as a draft, above its greeting, with what is left to do in lower case: "Draft – 2nd para too long",
+# "Entwurf – noch kürzen", "brouillon : à relire", "borrador – falta el importe", "bozza – da sistemare", "concept: nog
+# inkorten", "rascunho – rever o valor" (not "Draft agreement – please sign …", said to the customer).
+_DRAFT_HEAD = re.compile(r"^\W*(?:draft|entwurf|brouillon|borrador|bozza|concept|rascunho)\s*(?:v?\d+\s*)?[:\-–—]\s+"
+                         r"((?-i:[a-zà-ÿ])[^.!?\n]*)", re.I)
+_PLEASE_WORD = re.compile(r"\b(?:please|pls|bitte|svp|s'il\s+vous\s+pla[iî]t|por\s+favor|per\s+favore|graag|alstublieft|"
+                          r"a\.?u\.?b\.?)\b", re.I)
+
+
+def _draft_head(line: str, whole: str, lang: str) -> bool:
+    m = _DRAFT_HEAD.match(line)
+    if not m or _spoken_to(m.group(1), lang) or _TO_CUSTOMER_CS.search(m.group(1)) or _PLEASE_WORD.search(m.group(1)):
+        return False
+    rest = [x for x in (whole[whole.find(line) + len(line):] if line in whole else "").splitlines() if x.strip()]
+    first = next((x for x in whole.splitlines() if x.strip()), "")
+    return line.strip() == first.strip() and bool(rest) and bool(addressee._GREETING.match(rest[0].strip()))
+
+
+# Staff's own rota, asked about: who is on call or on shift ("Léa, c'est bon pour le technicien d'astreinte ?").
+_ROTA = re.compile(r"\b(?:on[- ]call|rota|astreinte|permanence|bereitschaft\w*|dienstplan|schichtplan|guardia|"
+                   r"reperibil\w*|piket\w*|rooster|storingsdienst|plant[ãa]o|sobreaviso|de\s+turno|di\s+turno|"
+                   r"on\s+shift|in\s+der\s+schicht)\b", re.I)
+
+
+# "Do you know", asked in the informal: "sabes se …", "lo sai tu", "weißt du", "tu sais", "weet jij".
+_KNOW_INFORMAL = re.compile(r"\b(?:sabes|sab[ée]is|sai|sapete|wei(?:ß|ss)t|sais|weet\s+(?:je|jij)|sais-tu)\b", re.I)
+_SALUTE = re.compile(r"^\W*(?:morning|afternoon|evening|buenas|coucou|tag|servus|buondì|buondi|salve|hallo|hoi|"
+                     r"dag|oi|ahoj|yo|hiya|howdy)\b", re.I)
+# Words that open a sentence before a comma as a name would: apologies, interjections, adverbs, yes and no.
+_NOT_A_NAME = re.compile(
+    r"(?:\w+(?:mente|ment|weise|ly)|scusi|scusa|scusate|sorry|pardon|entschuldigung|entschuldigen|disculpe|disculpa|perdone|"
+    r"perd[oó]n|desculpe|desculpa|excuse|excusez|d[ée]sol[ée]e?|domanda|frage|question|pregunta|pergunta|vraag|quindi|intanto|"
+    r"infatti|invece|esatto|exacto|exato|exactement|exactly|precies|inderdaad|juist|klopt|ja|jawohl|nee|neen|nein|oui|non|"
+    r"sim|n[ãa]o|s[ìií]|no|yes|yeah|yep|nope|nun|eh|ehm|hmm+|hm|mmm+|oops|ups|ah|oh|momento|moment|dunque|kurz|kortom|bref|"
+    r"enfin|donc|entonces|pues|bom|enfim|ora|insomma|comunque|anyway|basically|actually|ehrlich|ecco|attenzione|wait|"
+    r"aspetta|aspetti|espera|espere|attends|attendez|wacht|warte|warten|schauen|schau|tja|naja|uff|vale|per|para|pour|um|"
+    r"zum|also|allora|alors|bueno|bene|gut|goed|bien|bem|cierto|certo|certes|klar|sicher|natuurlijk|natürlich|"
+    r"ovviamente|claro|ok|okay|oké|okey|voilà|voila|genau|stimmt|prima|super|top|perfect|perfekt|perfecto|perfetto|"
+    r"perfeito|parfait|nota|note|hinweis|achtung|ojo|update|info|tipp|tip|dica|consejo|consiglio|conseil|also|sowie|"
+    r"au[ßs]erdem|ebenfalls|ainsi|aussi|adem[áa]s|inoltre|tamb[ée]m|tambi[ée]n|anche|ook|verder|dus|daarom|deshalb|"
+    r"daher|darum|porque|perch[ée]|parce|weil|omdat|because|since|as|while|mentre|mientras|enquanto|pendant|w[äa]hrend|"
+    r"terwijl|dopo|despu[ée]s|depois|apr[èe]s|danach|daarna|after|before|prima|antes|avant|vorher|eerst|first|primero|"
+    r"d'abord|zuerst|erst|intussen|nel|inzwischen|entretanto|mientras|meanwhile|leider|helaas|purtroppo|"
+    r"lamentablemente|malheureusement|infelizmente|unfortunately|gracias|grazie|merci|danke|bedankt|obrigad[oa]|thanks|"
+    r"ciao|hola|ol[áa]|hallo|hoi|salut|hey|hi|hello|senta|senti|ascolti|ascolta|h[öo]r|h[öo]ren|luister|escucha|oye|"
+    r"[ée]coutez|[ée]coute|olhe|olha|ou[çc]a|veja|listen|look|beh|bah|boh|bon|ben|well|subito|adesso|jetzt|heute|oggi|"
+    r"hoy|hoje|vandaag|today|now|nu|maintenant|ahora|agora|aujourd'hui|domani|morgen|demain|ma[ñn]ana|amanh[ãa]|"
+    r"tomorrow|ieri|gestern|hier|ayer|ontem|gisteren|yesterday|allerdings|toch|wel|quand|cuando|quando|wenn|als|when|if|"
+    r"si|se|ob|of|whether)",
+    re.I)
+
+
+def _asks_colleague_unsure(line: str, names: set[str], whole: str, lang: str):
+    first = next((x for x in whole.splitlines() if x.strip()), "").strip()
+    for n, sentence in enumerate(_sentences(line)):
+        if n == 0 and (line.strip() == first or not whole):
+            continue   # the reply's opening word greets: "Buongiorno, è arrivato il pacco? Non lo trovo …"
+        m = _VOCATIVE_Q.match(sentence)
+        if not m or addressee._GREETING.match(sentence) or _SALUTE.match(sentence) or _NOT_A_NAME.fullmatch(
+                m.group(1)) or not _is_colleague(
+                m.group(1), names) or _LINKING.match(m.group(1)) or fold(m.group(1)) in \
+                _NOT_A_VOCATIVE | _HEADING_WORDS or _introduced(m.group(1), whole) or (_APPOSITION.match(m.group(2)) and re.match(
+                r"(?:\S+\s+){0,4}?\S+,", m.group(2))) or _TO_CUSTOMER_CS.search(m.group(2)) or _POSSESSIVE.search(m.group(2)):
+            continue
+        start = line.find(sentence)
+        asked, after = m.group(2), line[start + m.end():]
+        you = [w.group(0).lower() for w in _ANY_YOU.finditer(asked) if w.group(0).lower() not in _NOT_YOU.get(lang, set())]
+        rest = whole.replace(line, " ")
+        if you and not (all(w in _INFORMAL_WORDS for w in you) and any(
+                len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", fold(rest)) for n in names)):
+            continue   # "Anna, do you have the order number?": the reader (by another name) is asked
+        clause = re.findall(r"^[^.!?\n]*[.!?]*", after)[0]   # the sentence that follows the question
+        unsure = _UNSURE.search(clause)
+        tail = clause[unsure.end():] if unsure else ""
+        # (the writer's not knowing only where the reply names the customer too: two people spoken to, "Ana" is not
+        # the reader; "Senta, il pacco è arrivato? Non lo trovo" says it to the customer)
+        named = any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", fold(whole.replace(sentence, " ")))
+                    for n in names)
+        # (after a comma, mid-line, the word may be an interjection said to the customer, "Noted, do we have a date?":
+        # there, only staff's rota is asked about; a name that opens its line is one turned to)
+        headed = "," not in m.group(0)[m.end(1):m.start(2)] or not line[:start].strip()
+        # (and asked in the informal, "sabes se …?", "la sai tu?": "Noted, has it arrived? I can't find it" is to the
+        # customer)
+        informal = bool(_KNOW_INFORMAL.search(asked)) or any(w in _INFORMAL_WORDS for w in you)
+        if (headed and _WE_ASKED.match(asked.lstrip("¿ "))) or _ROTA.search(asked) or (
+                headed and named and informal and unsure and not _spoken_to(tail, lang)
+                and not _TO_CUSTOMER_CS.search(tail)):
+            end = start + m.end() + (len(clause) if unsure else 0)
+            end += len(re.findall(r"^\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]*", line[end:])[0].rstrip())   # its emoji
+            return _STAFF, line[start:end].strip(), (start, end)
+    return None
+
+
 # "Tom, our engineer, …", "Sarah, who handles refunds, …": a name in apposition, not a colleague spoken to.
 _APPOSITION = re.compile(r"(?!mi\s+raccomando)(?:our|my|the|who|whom|from|of|at|in|unser\w*|mein\w*|der|die|das|notre|nos|mon|ma|du|de|"
                          r"qui|que|nuestr[oa]s?|mi|el|la|del|il|lo|la|nostr[oa]|che|di|dal|onze|ons|mijn|die|wie|van|"
@@ -1892,10 +2188,11 @@ _AGAIN_COUNT = re.compile(
     r"\b(?:alweer|again|schon\s+wieder|encore|otra\s+vez|di\s+nuovo|de\s+novo)\s+(?:een|a|an|eine?|une?|un[ao]?|uma?)\s+"
     r"(?:klacht|complaint|beschwerde|plainte|queja|reclamo|reclama[çc][ãa]o|mail|email)\b", re.I)
 _CONTACT_RE = re.compile(rf"\b{_CONTACT}\b", re.I)
-# "Carlos porfa revisa …", "Tom pls check …": a colleague named and asked, at the start of a sentence.
+# "Carlos porfa revisa …", "Tom pls check …": a colleague named and asked, at the start of a sentence or after a
+# dash ("… £24 extra - Sam pls ring her first").
 # (a verb, not an article or "that", after the "please": "Revisa por favor que los nombres …", "Check please
 # the dates" are an imperative said to the customer, its object after the "please")
-_NAME_PLEASE = re.compile(r"(?:^|[.!?]\s+)([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(?:pls|plz|porfa|por\s+favor|stp|svp|"
+_NAME_PLEASE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s+)([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(?:pls|plz|porfa|por\s+favor|stp|svp|"
                           r"per\s+favore|pfv|please)\s+(?!(?:que|qu['’]|che|that|dass|dat|the|your|this|el|la|los|"
                           r"las|lo|le|les|il|i|gli|o|a|os|as|de|het|die|der|das|den|ce|cette|ces|su|sus|tu|tus|vos|"
                           r"votre|vostr\w*|seu|sua|uw|je|jouw|ihr\w*|si|if|se|of|ob|whether)\b)[a-zà-ÿ]")
@@ -2112,10 +2409,29 @@ _DONT_TELL = re.compile(
     r"\bno\s+(?:decirle|comentarle|mencionarle|contarle)\b|"
     r"\bnon\s+(?:dirglielo|dirgli|dirle|glielo\s+dire|gli\s+dire|le\s+dire|accennargli|accennarle)\b|"
     r"\bne\s+(?:lui|leur)\s+(?:dis|dites)\s+(?:rien|pas)\b|\bne\s+(?:rien|pas)\s+lui\s+dire\b|"
-    r"\b(?:sag|erz[äa]hl)\s+(?:ihm|ihr)\s+(?:noch\s+)?nichts\b|\b(?:ihm|ihr)\s+(?:noch\s+)?nichts\s+(?:sagen|erz[äa]hlen)\b|"
+    r"\b(?:sag|erz[äa]hl)\s+(?:ihm|ihr)\s+(?:noch\s+)?nichts\b|"
+    r"\b(?:sag|erz[äa]hl)\s+(?:ihm|ihr)\s+(?:das|es|davon)\s+(?:blo(?:ß|ss)|ja|lieber|besser|bitte|noch)?\s*nicht\b|\b(?:ihm|ihr)\s+(?:noch\s+)?nichts\s+(?:sagen|erz[äa]hlen)\b|"
     r"\b(?:zeg|vertel)\s+(?:hem|haar)\s+(?:nog\s+)?niets\b|\b(?:hem|haar)\s+(?:nog\s+)?niets\s+(?:zeggen|vertellen)\b|"
     r"\bn[ãa]o\s+(?:lhe\s+)?(?:digas|diga|contes|comentes|comenta|comente|fala|fales|menciona|mencione)\s+nada\b"
     r"(?!\s+a\s+ningu[ée]m)", re.I)
+# News kept back from the customer until someone else speaks to them, in the note style of an infinitive: "dice di
+# non accennare alla biopsia finché non la chiama lui", "nichts von der Kündigung erwähnen, bis er anruft", "ne pas
+# parler du devis avant qu'il rappelle", "no mencionar el presupuesto hasta que llame", "niets over de schade zeggen
+# tot hij belt", "não mencionar a biópsia até ele ligar", "not to mention the X until he calls".
+_KEEP_BACK = re.compile(
+    r"\b(?:(?:di\s+)?non\s+(?:accennare|menzionare|parlare|dire\s+(?:niente|nulla))|(?-i:nicht|nichts)\s+(?:\w+\s+){0,4}?"
+    r"(?:erw[äa]hnen|sagen|ansprechen)|ne\s+(?:pas|rien)\s+(?:mentionner|parler|dire|[ée]voquer)|"
+    r"no\s+(?:mencionar|comentar|decir|hablar)|niet(?:s)?\s+(?:\w+\s+){0,4}?(?:noemen|zeggen|vertellen|melden)|"
+    r"n[ãa]o\s+(?:mencionar|falar|dizer|comentar)|(?:not\s+to|do\s+not|don['’]?t|never)\s+(?:mention|bring\s+up|"
+    r"say\s+anything\s+about))\b[^.;!?\n]{0,60}?\b(?:finch[ée]|fino\s+a\s+quando|prima\s+che|bis|bevor|avant\s+(?:qu|de)|"
+    r"tant\s+qu|hasta\s+que|antes\s+de\s+que|tot(?:dat)?|voordat|at[ée]\s+(?:que|ele|ela|o|a)|antes\s+de|until|till|"
+    # (someone else gets in touch first: not "don't mention the surprise until the big day")
+    r"before)\b[^.;!?\n]{0,40}?\b(?:" + _CONTACT + r"|ligar|speaks?|talks?|spricht|sprechen|parl\w*|habl\w*|spreekt|"
+    r"fal\w*|sent\w*|rappel\w*|richiam\w*|terugbel\w*|zur[üu]ckruft|anruft|anrufen)\b", re.I)
+_REPORTED = re.compile(r"\b(?:says?|said|wants?|asks?|sagt|will|m[öo]chte|bittet|dit|demande|veut|dice|pide|quiere|"
+                       r"chiede|vuole|zegt|vraagt|wil|diz|pede|quer)\s*,?\s+(?:(?:que|che|dass|dat|that|de|di|para)\s+)?$",
+                       re.I)
+_HER_HIM = re.compile(r"\b(?:her|him|ihr|ihn|ihm|la|lo|lui|l['’]|haar|hem|lhe)(?:\b|(?<=['’]))", re.I)
 # What to answer the customer, told to a colleague: "pode responder q o estorno foi feito", "tell her that …".
 _REPLY_THAT = re.compile(
     r"\b(?:pode|podes|puedes|puoi|peux|kannst|kun\s+je|you\s+can|just)\s+(?:(?:lhe|le|gli|lui|ihr|ihm|her|him)\s+)?"
@@ -2176,7 +2492,11 @@ _WHINGE = re.compile(r"\b(?:zeurt|zeurde|zeiken|zeikt|jammert|n[öo]rgelt|mecker
 _CANDOUR = re.compile(r"\b(?:na\s+real|between\s+us|off\s+the\s+record|entre\s+nous|unter\s+uns|tra\s+(?:di\s+)?noi|"
                       r"onder\s+ons|entre\s+nosotros|entre\s+n[óo]s)\b", re.I)
 # The one the note is about, by the case: "es el de las 4 llamadas", "die van 5", "the one with the 4 calls".
-_THE_ONE = re.compile(r"\b(?:es|era)\s+(?:el|la)\s+(?:de\s+(?:las?|los?)|del|que)\b|\b(?:è|e)\s+(?:quell[oa])\s+(?:di|del|"
+_THE_ONE = re.compile(r"\b(?:es|era)\s+(?:el|la)\s+(?:de\s+(?:las?|los?)|del|que)\b|"
+                      # the same one who got in touch: "è lo stesso che ha chiamato 4 volte", "c'est la même qui a appelé"
+                      r"\b(?:(?:è|e|es|era|é|est|is|ist)\s+)(?:lo\s+stesso|la\s+stessa|el\s+mismo|la\s+misma|le\s+m[êe]me|"
+                      r"la\s+m[êe]me|o\s+mesmo|a\s+mesma|the\s+same\s+(?:guy|man|lady|woman|one|bloke)|dezelfde|"
+                      r"derselbe|dieselbe)\s*,?\s+(?:che|que|qui|who|that|die|der)\s+(?:\w+\s+){0,2}?" + _CONTACT + r"|\b(?:è|e)\s+(?:quell[oa])\s+(?:di|del|"
                       r"della|che)\b|\bdie\s+van\s+(?:\d|de|het)\b|\b(?:it's|its|is)\s+the\s+one\s+(?:who|that|with|from)\b|"
                       r"\bc'est\s+(?:celui|celle)\s+(?:qui|de|du|des)\b|\b(?:é|e)\s+(?:o|a)\s+(?:do|da|que)\b", re.I)
 # The customer got in touch again and again: "las 4 llamadas", "3 calls", "zweimal angerufen" (a small count).
@@ -2578,6 +2898,25 @@ _TICKET_ORDER = re.compile(
 _SELF_REMINDER = re.compile(
     r"\b(?:n[ãa]o\s+esquecer(?:\s+de)?|nicht\s+vergessen|ne\s+pas\s+oublier|no\s+olvidar(?:se)?(?:\s+de)?|"
     r"non\s+dimenticare|niet\s+vergeten)\b", re.I)
+# The company's own bookkeeping on the customer's account, in a note's infinitive, which no customer is told to do:
+# "Gutschrift in SAP buchen", "Mahnstopp setzen", "0412 crediteren", "book the credit note", "passer l'avoir",
+# "registrar el abono", "emettere la nota di credito", "lançar o crédito".
+_BOOKKEEPING = re.compile(
+    r"\b(?:gutschrift|storno|mahnstopp|mahnsperre|r[üu]cklastschrift)\s+(?:\S+\s+){0,4}?(?:buchen|erfassen|anlegen|"
+    r"eintragen|setzen|einbuchen|ausl[öo]sen)\b|\bmahn(?:stopp|sperre)\s+(?:\S+\s+){0,2}?(?:setzen|rein|drin|eintragen)\b|"
+    r"\b(?:factuur|nota|\d{3,})\s+(?:\S+\s+){0,3}?(?:crediteren|storneren|terugboeken)\b|"
+    r"\b(?:creditnota|credit\s+nota)\s+(?:\S+\s+){0,3}?(?:maken|aanmaken|boeken)\b|"
+    r"(?:^|[:,;]\s*)(?:book|raise|issue|post|log)\s+(?:the\s+)?(?:credit(?:\s+note)?|cn)\b|"
+    r"\b(?:passer|saisir|[ée]mettre|faire)\s+(?:l['’]|un\s+)avoir\b|"
+    r"\b(?:registrar|emitir|hacer|meter)\s+(?:el\s+|un\s+)?abono\b|"
+    r"\b(?:emettere|registrare|fare)\s+(?:la\s+|una\s+)?nota\s+di\s+credito\b|"
+    r"\b(?:lan[çc]ar|emitir|registar|registrar)\s+(?:o\s+|a\s+|uma\s+|um\s+)?(?:cr[ée]dito|nota\s+de\s+cr[ée]dito)\b",
+    re.I)
+# A reminder's label heading a line: "Nicht vergessen:", "vergeet niet:", "don't forget:", "ne pas oublier :".
+_REMINDER_HEAD = re.compile(
+    r"^\W*(?:nicht\s+vergessen|vergeet\s+niet|niet\s+vergeten|don'?t\s+forget|remember|reminder|ne\s+pas\s+oublier|"
+    r"n'oublie\s+pas|no\s+olvidar|no\s+te\s+olvides|non\s+dimenticare|ricordati|n[ãa]o\s+esquecer|n[ãa]o\s+te\s+esque[çc]as|"
+    r"erinnerung|rappel|recordatorio|promemoria|herinnering|lembrete)\s*[:!\-–—]\s*(.+)$", re.I)
 _CUSTOMER_PRONOUN_EN = re.compile(r"(?<![/\w])(?:she|he)(?:'s|'ll|'d)?\s+(?![/\w]*/)[a-z]|(?<![/\w])(?:her|him)\b(?!\s*/)")
 # The customer named by a noun, in lower case (not "Apoio ao Cliente", "Atención al cliente": a department).
 _THE_CUSTOMER = re.compile(
@@ -2613,7 +2952,11 @@ _HEADING_WORDS = {"questions", "question", "support", "help", "delivery", "retur
 _SIGH = re.compile(
     r"(?:^|[.!?,;]\s*)(?:ugh+|sigh|argh+|pf+|uf+|jeez|ffs|omg|bof|oh\s+l[àa]\s+l[àa]|madre\s+m[íi]a|mamma\s+mia|"
     r"mamma\s+mia|jeetje|pfui|meu\s+deus|aff|affe|nossa)[\s,.!…]+(?:this|that|diese[rs]?|ce(?:tte)?|est[ea]|ess[ea]|"
-    r"quest[oa]|deze)\s+(?:customer|client|cliente|clienta|kunde|kundin|klant|guy|lady|woman|man|one|tipo|tipa|"
+    r"quest[oa]|deze|"
+    # or the same customer once more: "pfff weer die klant van gisteren", "ugh, that customer again"
+    r"(?:again|weer|alweer|(?:schon\s+)?wieder|encore|otra\s+vez|di\s+nuovo|de\s+novo)\s+(?:the|that|die|der|de|"
+    r"le|la|ce(?:tte)?|el|la|ese|esa|il|quel(?:la)?|o|a|aquele|aquela))\s+"
+    r"(?:customer|client|cliente|clienta|\w*kunde|\w*kundin|\w*klant|guy|lady|woman|man|one|tipo|tipa|"
     r"mec|nana|vent|gast|type)\b(?!\s+(?:service|care|support|portal|area|account|number|id|ref|reference|feedback|"
     r"satisfaction|survey|experience|team|services|relations|hub|journey|base|success|desk|app|site|website|page|"
     r"system|line|form)\b)", re.I)
@@ -2654,9 +2997,10 @@ def _after_sign_off(lines, lang: str, names: set[str]):
                 order = None   # "Per chiudere il ticket basta rispondere …": how the customer does it
             # the customer in the third person, with staff evidence besides (a count, staff work, an order …):
             # not a slogan ("Acme - where the customer always comes first")
-            m = order or _SELF_REMINDER.search(seg) or (not addressee._WE.search(seg) and (
-                _the_customer(seg) or (_CUSTOMER_PRONOUN_EN.search(seg) and _pronoun_for_customer(seg, before, "en")))
-                and _kinds(seg, before, whole, lang) - {"third"})
+            m = order or _SELF_REMINDER.search(seg) or _DONT_TELL.search(seg) or _BOOKKEEPING.search(seg) or (
+                not addressee._WE.search(seg) and (
+                    _the_customer(seg) or (_CUSTOMER_PRONOUN_EN.search(seg) and _pronoun_for_customer(seg, before, "en")))
+                    and _kinds(seg, before, whole, lang) - {"third"})
             if m:
                 out[ln.no] = (_STAFF, ln.prose.strip(), None)
                 break

@@ -2909,3 +2909,197 @@ def test_postscripts_to_the_customer_and_reports_handed_on_on_purpose_are_no_not
 ])
 def test_a_message_handed_on_that_tells_staff_what_to_do_is_still_a_note(text, lang):
     assert check(text, _ctx(lang))
+
+
+# --- round aw: classes told by structure and kinds of staff evidence ---
+
+def _chat(lang, name="Jane Doe"):
+    return CheckContext(persona={"name": name, "language": lang, "situation": "general"}, channel="chat")
+
+
+AW_NOTES = [
+    # a colleague named and asked, then told the writer cannot find it, or asked what "we" do
+    ("en", "Hi Jane, the parcel left our depot on Monday. Mo do we still refund postage on these?? It should reach "
+           "you by Friday.", "Mo do we still refund postage"),
+    ("es", "Hola Jane,\n\ntu devolución ya está registrada.\n\nLola, ¿sabes si el abono sale hoy? no encuentro la "
+           "orden.\n\nUn saludo", "Lola, ¿sabes si"),
+    ("it", "Buongiorno Jane,\n\nla sua richiesta è registrata.\n\nMarta, il codice sconto lo sai tu? io non lo trovo "
+           "nel sistema\n\nCordiali saluti", "Marta, il codice sconto"),
+    ("pt", "Cara Jane,\n\nO seu pedido foi enviado.\n\nRita, sabes se a fatura já saiu? Não encontro o PDF.\n\n"
+           "Cumprimentos", "Rita, sabes se a fatura"),
+    ("de", "Hallo Frau Doe,\n\nIhr Paket ist unterwegs.\n\nTimo, weißt du, ob es heute rausging? ich finde den Beleg "
+           "nicht.\n\nGrüße", "Timo, weißt du"),
+    # a handover with the shift named right after it
+    ("de", "Sehr geehrte Frau Doe,\n\nwir melden uns morgen.\n\nÜbergabe Spätschicht: Rückruf Fr. Doe, Akte im Fach\n\n"
+           "Freundliche Grüße", "Übergabe Spätschicht"),
+    ("it", "Gentile Signora Doe,\n\nla richiameremo domani.\n\nPassaggio turno sera: richiamare la signora, pratica "
+           "sul tavolo\n\nCordiali saluti", "Passaggio turno sera"),
+    ("en", "Dear Ms Doe,\n\nWe'll call you tomorrow.\n\nHandover night shift: rang twice, file on my desk\n\nRegards",
+     "Handover night shift"),
+    # the same one who got in touch, in an aside
+    ("fr", "Bonjour, je vois votre dossier. (c'est la même qui a appelé 3 fois ce matin ?) La ligne est rétablie.",
+     "la même qui a appelé"),
+    ("es", "Hola, veo tu pedido (¿es el mismo que llamó 4 veces ayer?) y ya ha salido.", "el mismo que llamó"),
+    # a colleague asked with "pls" after a dash
+    ("en", "Hi Jane, your car is ready, we replaced the wiper blades, £18 extra - Kim pls call her first, not "
+           "approved yet", "Kim pls call her"),
+    # a colleague told in an aside to contact the customer
+    ("it", "La ricontatteremo appena possibile. (Marco: chiamala domani mattina, ha già scritto tre volte)",
+     "Marco: chiamala"),
+    ("de", "Wir melden uns in Kürze. (Jens: ruf sie morgen früh an)", "Jens: ruf sie"),
+    # news kept back until someone else speaks to the customer
+    ("it", "Il referto è pronto. La dott.ssa Neri dice di non accennare all'esito finché non la richiama lei.",
+     "non accennare all'esito"),
+    ("pt", "O resultado está pronto. O Dr. Lopes pede para não mencionar a biópsia até ele ligar.",
+     "não mencionar a biópsia"),
+    ("nl", "Uw uitslag is binnen. Niets over de biopsie zeggen tot de dokter haar belt.", "Niets over de biopsie"),
+    ("de", "Ihr Befund liegt vor. Dr. Weber sagt, nichts von der Probe erwähnen, bis er anruft.", "nichts von der"),
+    ("de", "Liebe Frau Doe,\n\nIhr Paket kommt bald.\n\nViele Grüße\nAnna\n\nkommt eh erst Freitag, sag ihr das "
+           "bloß nicht", "sag ihr das"),
+    # approval by a team lead in shorthand
+    ("de", "Ihr Wagen steht ab 9 Uhr bereit. Bitte Ausweis mitbringen. Freigabe TL ok - JK", "Freigabe TL ok"),
+    ("en", "Your upgrade is confirmed for Friday. TL ok'd - RB", "TL ok'd"),
+    ("es", "Su reembolso está aprobado. Aprobación TL", "Aprobación TL"),
+    # a colleague to be asked before the reply goes
+    ("es", "Hemos aprobado la reparación —no sé si entra el cristal, pregúntale a Laura antes de mandar— y el taller "
+           "te llamará.", "pregúntale a Laura"),
+    ("nl", "Uw terugbetaling is goedgekeurd (vraag het Sanne voor het versturen) en volgt snel.", "vraag het Sanne"),
+    ("fr", "Votre remboursement est validé – demande à Léa avant d'envoyer – et arrivera vite.", "demande à Léa"),
+    # the reply headed as a draft above its greeting
+    ("it", "bozza – da rivedere il terzo paragrafo, troppo formale\n\nGentile Signora Doe,\n\nle confermiamo la "
+           "prenotazione.", "bozza"),
+    ("en", "Draft - second para needs shortening\n\nDear Ms Doe,\n\nthanks for your message.", "Draft"),
+    # a sigh at the same customer once more
+    ("nl", "pfff weer die rotklant van vorige week\nGoedemiddag, uw bestelling ligt bij de vervoerder.", "pfff"),
+    ("de", "Pff, schon wieder die Kundin von gestern. Guten Tag, Ihr Paket ist unterwegs.", "Pff"),
+    # a colleague asked about staff's own rota
+    ("en", "Hi Jane, the engineer is booked. Dev, who's on call tonight? He'll ring you first.", "who's on call"),
+    ("de", "Guten Tag, der Techniker kommt. Ole, wer hat heute Bereitschaft? Er ruft Sie vorher an.", "Bereitschaft"),
+    # in brackets, the writer no longer knows what the customer was told
+    ("fr", "Le remboursement de 80 € (ou 90 avec le port ? je ne sais plus ce qu'on lui a dit au tel) sera fait sur "
+           "votre carte.", "je ne sais plus"),
+    ("it", "Il rimborso di 40 € (o 45? non ricordo cosa gli abbiamo promesso) arriverà presto.", "non ricordo"),
+    ("de", "Die Erstattung von 30 € (oder 35, weiß nicht mehr, was wir ihr gesagt haben) kommt bald.", "weiß nicht"),
+    # in brackets, where the words come from
+    ("nl", "U ontvangt binnen vijf werkdagen een reactie (tekst uit standaardmail, klopt niet meer) van ons.",
+     "tekst uit standaardmail"),
+    ("es", "Recibirá respuesta en 3 días (texto de la plantilla, ya no es así).", "texto de la plantilla"),
+    # a reminder of the company's own bookkeeping, or the bookkeeping below the sign-off
+    ("de", "Sehr geehrte Frau Doe,\n\nwir haben Ihnen eine Gutschrift erteilt.\n\nNicht vergessen: Gutschrift morgen "
+           "in DATEV buchen!!\n\nFreundliche Grüße\nTom", "Nicht vergessen"),
+    ("nl", "Geachte mevrouw Doe,\n\nDe factuur wordt gecrediteerd.\n\nvergeet niet: 5531 crediteren vóór maandag\n\n"
+           "Met vriendelijke groet\nTom", "vergeet niet"),
+    ("en", "Dear Ms Doe,\n\nWe've refunded you.\n\nReminder: book the credit note today\n\nRegards, Tom", "Reminder"),
+    ("de", "Sehr geehrte Frau Doe,\n\nIhr Vertrag endet.\n\nMit freundlichen Grüßen\nTom\n\nbitte Mahnstopp setzen, "
+           "danke", "Mahnstopp"),
+    # what is admitted in brackets: what really happens and a shrug, a case closed against the facts, the standard
+    # goodwill and no more
+    ("it", "Il rimborso arriverà dopo il controllo in magazzino (in realtà ci vogliono tre mesi, boh) sul suo conto.",
+     "in realtà"),
+    ("de", "Die Erstattung kommt in 14 Tagen (eigentlich eher sechs Wochen, egal).", "eigentlich"),
+    ("it", "Abbiamo resettato la linea.\n\n(la segniamo come risolta anche se non lo è, così vuole il capo)\n\nSaluti",
+     "risolta"),
+    ("en", "We've reset your line.\n\n(closing this as resolved even though it isn't, boss's orders)\n\nBest",
+     "closing this"),
+    ("pt", "Segue um cupom de 5%.\n\n(mandei o cupom padrão, não lhe vou dar mais que isso)\n\nEquipe", "cupom padrão"),
+    # a jotted question what to do with the case, given another case's reference
+    ("en", "Thanks, I can see the error on your account. dupe of 88213 - close? Our team is on it.", "dupe of 88213"),
+    ("fr", "Merci, je vois l'erreur. même souci que 5521 - fusionner ? Nos équipes sont dessus.", "même souci"),
+]
+
+
+@pytest.mark.parametrize("lang,text,part", AW_NOTES)
+def test_round_aw_notes_by_structure_and_kinds_of_evidence(lang, text, part):
+    found = check(text, _ctx(lang))
+    assert found and part in found[0].snippet + found[0].detail
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a pasted colleague's chat line, stamped with time and writer, above a reply that carries none ("Julie" is no
+    # month)
+    ("fr", "Julie 09:14 : il a déjà eu 2 avoirs cette année, pas de 3e\nBonjour, je comprends votre agacement. "
+           "Pouvez-vous redémarrer la box et me dire si la connexion revient ?"),
+    ("de", "Markus 10:03: die hat schon 2x angerufen, kein Gutschein mehr\nGuten Tag, der Techniker war heute da und "
+           "die Leitung ist wieder aktiv. Bitte starten Sie den Router neu."),
+    ("nl", "[09:40] Bram de Vries: ze heeft al 2x een nieuw toestel gekregen, nu echt geen 3e\nBeste Jane, "
+           "vervelend dat het weer niet werkt. Ik stuur je een verzendlabel om het te laten onderzoeken."),
+])
+def test_a_colleagues_stamped_chat_line_pasted_into_a_chat_reply_is_a_note(lang, text):
+    assert check(text, _chat(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the customer asked by another name, with "you"; an interjection or a greeting before a question to the customer
+    ("en", "Hi there. Anna, do you have the order number? I can't find it on our side."),
+    ("en", "Hi Jane,\n\nthanks for waiting.\n\nNoted, has the parcel arrived? I can't find it on our system."),
+    ("it", "Grazie per l'attesa, Jane. Senta, il pacco è arrivato? Non lo trovo nel sistema."),
+    ("it", "Buongiorno, è arrivato il pacco? Non lo trovo nel sistema."),
+    ("nl", "Goedemiddag, is het pakket al binnen? Ik kan het niet vinden in ons systeem."),
+    ("en", "Hi Jane, the parcel left. Brilliant, do we have a date for the install?"),
+    # a question word is no colleague's name
+    ("en", "Hi Jane,\n\nYour case has been marked as solved.\n\nHow did we do? Rate us: ★★★★★"),
+    # handover words said to the customer
+    ("de", "Sehr geehrte Frau Doe,\n\nÜbergabe Ihres Fahrzeugs: Montag 9 Uhr.\n\nFreundliche Grüße"),
+    ("en", "Dear Ms Doe,\n\nHandover of your keys: at reception from 3pm.\n\nRegards"),
+    # a form or a thing "the same one", no one getting in touch
+    ("it", "Il modulo è lo stesso che ha compilato l'anno scorso (è lo stesso che ha usato 2 volte)."),
+    # a dash and a name said to the customer
+    ("en", "Our opening hours changed - Monday please note we close at 4pm."),
+    # an order to someone else, not a colleague named, said to the customer
+    ("es", "Puede recoger el pedido en tienda (Madrid: llámanos al 912345678)"),
+    # keeping quiet said to the customer, or nobody getting in touch
+    ("en", "Don't mention the surprise party until the big day!"),
+    ("en", "Please don't mention the gift to your wife until she calls you."),
+    ("de", "Sie müssen uns nichts weiter sagen, bis der Techniker anruft."),
+    ("fr", "Merci de ne rien dire au livreur avant qu'il ait vérifié le colis."),
+    ("en", "Please do not say anything about liability until our assessor calls."),
+    ("en", "Don't say anything to the other driver until the assessor calls."),
+    ("de", "Nichts zur Schuldfrage sagen, bis unser Gutachter anruft."),
+    # capitals that are no team lead
+    ("en", "Flights to TL ok? Dili (TL) is served twice weekly."),
+    ("en", "The TL approved your request."),
+    # sending something else, said to the customer
+    ("en", "Please ask Tim before sending the parcel back."),
+    ("en", "Please ask Evri before sending."),
+    ("en", "If unsure, ask Royal Mail before sending."),
+    ("es", "Si tienes dudas, pregúntale a Correos antes de mandarlo."),
+    # a customer told to send a photo, not a colleague told to call the customer
+    ("nl", "Het pakket is onderweg. (Opgelet: stuur ons een foto van de schade)"),
+    # a draft said to the customer
+    ("en", "Draft agreement – please review and sign\n\nDear Ms Doe,\n\nattached is the draft."),
+    ("en", "Draft – please review the attached and reply by Friday\n\nDear Ms Doe,\n\nattached."),
+    ("de", "Entwurf: Mietvertrag Musterstraße\n\nSehr geehrte Frau Doe,\n\nanbei der Entwurf."),
+    # a sigh at a service, not at the customer
+    ("nl", "Pff, weer de klantenservice die niet opneemt, vervelend voor u."),
+    # on call, asked by the customer's own words
+    ("en", "Jane, is the on-call engineer coming to you tonight?"),
+    # what the writer cannot remember, said to the customer
+    ("en", "Thanks for calling (sorry, I can't remember what I said on the phone about the fee)."),
+    ("fr", "Votre colis (taille 42, je ne sais plus si c'est la bonne) part demain."),
+    # a template the customer is sent to
+    ("de", "Bitte nutzen Sie das Formular (Text aus der Vorlage auf unserer Website)."),
+    # reminders said to the customer, or bookkeeping the company says it does
+    ("de", "Sehr geehrte Frau Doe,\n\nNicht vergessen: Bringen Sie Ihre Gutschrift mit.\n\nGrüße"),
+    ("en", "Dear Ms Doe,\n\nDon't forget: we will book the credit note for you.\n\nRegards"),
+    ("de", "Sehr geehrte Frau Doe,\n\nNicht vergessen: Die Gutschrift buchen wir automatisch.\n\nGrüße"),
+    # candour said to the customer, closing a ticket as the customer is told
+    ("en", "Your refund takes 14 days (actually often sooner, you'll see!)."),
+    ("en", "We'll close your ticket as resolved if we don't hear back (even though it isn't always)."),
+    ("fr", "Votre remboursement prendra 14 jours (en réalité souvent moins, bonne nouvelle)."),
+    # a reference and a question to the customer
+    ("en", "Thanks. your order 4471 - cancel? Let me know."),
+])
+def test_round_aw_look_alikes_said_to_the_customer_are_left_alone(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a transcript: the customer's own stamped lines are in it
+    ("en", "[14:02] Jane Doe: where's my parcel, it's the 3rd time I ask\n[14:03] Tom Reed: it's with the courier, "
+           "due today\nHi Jane, as promised here's our chat from this morning. Let us know if anything else comes up."),
+    # a timetable, not a message: days and hours
+    ("de", "Mo 10:00: Yoga für Anfänger, Raum 2\nLiebe Frau Doe, anbei wie gewünscht unser Kursplan für den Mai."),
+])
+def test_stamped_lines_of_a_transcript_or_a_timetable_are_no_pasted_note(lang, text):
+    assert not check(text, _chat(lang))
