@@ -682,7 +682,8 @@ _REMARKS = [
         r"emailed|written|complained|rung)\b|"
         r"\b(?:she|he)(?:'s|\s+has)\s+(?:already\s+)?(?:chased|called|rung|emailed|written|complained)\s+"
         r"(?:\w+\s+){0,2}?(?:times|twice)\b|"
-        r"\b(?:ugh+|urgh+|sigh)\b[,.!\s]*(?:\w+\s+){0,2}?again\b", re.I),
+        # (not a sigh shared with the customer: "Ugh, again the customer service line was down, sorry about that")
+        r"\b(?:ugh+|urgh+|sigh)\b[,.!\s]*(?:\w+\s+){0,2}?again\b(?![^.!?\n]*\b(?:sorry|apolog\w*|you|your)\b)", re.I),
     re.compile(
         r"\bpain\s+in\s+the\s+(?:neck|backside|butt|rear)\b|"
         r"\b(?:usual|serial|professional|chronic|habitual|resident|regular)\s+(?:moaner|complainer|whinger|whiner|"

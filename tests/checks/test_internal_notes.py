@@ -3103,3 +3103,13 @@ def test_round_aw_look_alikes_said_to_the_customer_are_left_alone(lang, text):
 ])
 def test_stamped_lines_of_a_transcript_or_a_timetable_are_no_pasted_note(lang, text):
     assert not check(text, _chat(lang))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Jane,\n\nUgh, again the customer service line was down, sorry about that. I've rebooked your slot.\n\nAmy",
+     False),
+    ("Hi Jane,\n\nUgh, not again: your parcel was sent back to the depot. I've asked for a redelivery.\n\nAmy", False),
+    ("Hi Jane,\n\nYour slot is rebooked.\n\nugh, her again\n\nAmy", True),
+])
+def test_a_sigh_shared_with_the_customer_is_no_remark_about_them(text, expected):
+    assert bool(check(text, _ctx("en"))) is expected
