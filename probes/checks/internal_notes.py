@@ -1677,9 +1677,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _REMARK, m.group(0), m.span()
         structural = _note_by_structure(inner, names, whole, lang, aside=True) if shape in "([" and whole else None
         approved = _APPROVED_IN_ASIDE.search(inner)
-        who = (approved.group(1) or approved.group(2) or "") if approved else ""
-        if who and not _speaks_to_customer(inner, lang) and (who.isupper() or (
-                _is_colleague(who, names) and not _DEPARTMENT.match(who))) and not _introduced(who.lstrip("@"), whole):
+        if _approved_by_colleague(approved, names, whole) and not _speaks_to_customer(inner, lang):
             return _STAFF, m.group(0), m.span()   # "(exception – … she's spent a fortune with us, approved by Sam)"
         if shape == "(" and _admitted(inner, lang):
             return _STAFF, m.group(0), m.span()
@@ -1843,6 +1841,14 @@ _ROLE_OK = re.compile(
     # where a note ends: the line's end, a full stop, a comma, or the writer's initials ("- MW")
     r"(?=\s*(?:[.!)\]]?\s*$|[.!)\]]\s|[,;]|[-–—/]\s*(?-i:[A-Z]{2,3})\b))", re.I)
 _APPROVED_BY = re.compile(_APPROVAL.replace("START", r"(?:^|[.!?;]\s+|[(\[\-–—]\s*)"), re.I)
+def _approved_by_colleague(m: re.Match | None, names: set[str], whole: str) -> bool:
+    """An approval match (_APPROVED_BY, _APPROVED_IN_ASIDE) whose approver is staff: a role in capitals ("TL"), or a
+    colleague by name who is no department ("Finance") and was not introduced to the customer."""
+    who = (m.group(1) or m.group(2) or "") if m else ""
+    return bool(who) and (who.isupper() or (_is_colleague(who, names) and not _DEPARTMENT.match(who))) and \
+        not _introduced(who.lstrip("@"), whole)
+
+
 # Inside an aside, after a comma too: "(exception – outside the 30 days but she's spent a fortune with us, approved by Sam)"
 _APPROVED_IN_ASIDE = re.compile(_APPROVAL.replace("START", r"(?:^|[.!?;,]\s+|[(\[\-–—]\s*)"), re.I)
 # An order, at the start of a clause, not to promise, offer or admit something: said to whoever writes the reply,
@@ -1970,9 +1976,7 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
             return _STAFF, (sentence[m.start():].lstrip(" -–—") if dashed else sentence).strip(), None   # "Carlos porfa revisa …"
         spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
-        who = (m.group(1) or m.group(2) or "") if m else ""
-        if who and not spoken_to and (who.isupper() or (_is_colleague(who, names) and not _DEPARTMENT.match(who))) \
-                and not _introduced(who.lstrip("@"), whole):
+        if _approved_by_colleague(m, names, whole) and not spoken_to:
             return _STAFF, sentence.strip(), None
         if sentence[:1].islower() and len(sentence.split()) <= 12 and _CASE_ACTION_Q.search(sentence) and \
                 _OTHER_REF.search(sentence) and not _spoken_to(sentence, lang) and not _TO_CUSTOMER_CS.search(sentence):

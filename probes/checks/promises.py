@@ -2303,7 +2303,7 @@ for _lang, _names in _HOUR_NAMES.items():
              "nl": r"(?P<post>\s+uur|(?<=en)(?!\w))",
              "fr": r"(?P<post>\s+heures?)"}[_lang]
     # (not inside a compound number: "septante-deux heures", "vingt-quatre heures")
-    _HOUR_WORDS[_lang] = (re.compile(r"(?P<pre>(?<![\w-]))(?P<h>" + _words + r")" + _post, re.I), _table)
+    _HOUR_WORDS[_lang] = (re.compile(r"(?<![\w-])(?P<h>" + _words + r")" + _post, re.I), _table)
 
 
 def _hour_in_digits(m: re.Match, hours: dict, lang: str) -> str:
