@@ -358,6 +358,7 @@ class SocksGate:
                 guard.upstream_errors[(host.lower(), port)] = _net_error(exc)
                 writer.write(_reply(5))
                 return
+            guard.upstream_errors.pop((host.lower(), port), None)  # it answers now: an older failure explains nothing
             writer.write(_reply(0))
             await asyncio.gather(_pipe(reader, upstream), _pipe(up_reader, writer))
         except (asyncio.IncompleteReadError, ConnectionError, OSError, asyncio.CancelledError, ValueError):
@@ -379,7 +380,10 @@ def _describe(kind: str) -> str:
             "navigation": "a page or frame to open", "websocket": "a WebSocket"}.get(kind, f"a {kind} request")
 
 
-_SOCKS_FAILED = re.compile(r"net::ERR_SOCKS_CONNECTION_FAILED at (\S+)")
+# Chromium names a connection its proxy could not open ERR_SOCKS_CONNECTION_FAILED, or, when the request
+# needed a CORS preflight first, only the generic ERR_FAILED; either is replaced only where the proxy
+# itself saw that origin's connection fail.
+_SOCKS_FAILED = re.compile(r"net::ERR_(?:SOCKS_CONNECTION_)?FAILED at (\S+)")
 
 
 def _net_error(exc: BaseException) -> str:

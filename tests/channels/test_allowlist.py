@@ -205,3 +205,24 @@ def test_only_urls_the_allowlist_does_not_plainly_allow_go_through_the_python_ro
     assert all(target.allows(u) for u in skipped)
     assert skipped == ["http://127.0.0.1:5555/contact", "http://127.0.0.1:5555", "https://forms.example.com/support?x=1",
                        "https://forms.example.com:443/support/a", "https://x.example:8443/a"]
+
+
+def test_the_real_network_error_replaces_what_chromium_says_only_for_the_origin_that_failed():
+    # Chromium says SOCKS failed, or only ERR_FAILED when a CORS preflight went first; the proxy knows why.
+    from pathlib import Path
+
+    from probes.cli import demo_config
+    from probes.netguard import NetGuard
+    from probes.results import Finding, Outcome
+
+    guard = NetGuard(demo_config("http://127.0.0.1:5555", Path("/nonexistent")).targets["demo"], "web_form")
+    guard.upstream_errors[("127.0.0.1", 5556)] = "ERR_CONNECTION_REFUSED"
+    out = Outcome(findings=[Finding("web_form.http_error", "critical", "t", "d",
+                                    "net::ERR_FAILED at http://127.0.0.1:5556/messages\n"
+                                    "net::ERR_SOCKS_CONNECTION_FAILED at http://127.0.0.1:5556/x\n"
+                                    "net::ERR_FAILED at http://127.0.0.1:5555/api")])
+    guard._explain(out)
+    assert out.findings[0].snippet.splitlines() == [
+        "net::ERR_CONNECTION_REFUSED at http://127.0.0.1:5556/messages",
+        "net::ERR_CONNECTION_REFUSED at http://127.0.0.1:5556/x",
+        "net::ERR_FAILED at http://127.0.0.1:5555/api"]  # that origin's connection opened: its failure is its own
