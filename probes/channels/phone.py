@@ -466,6 +466,7 @@ class CallLog:
             row["note"] = "played on the scripted schedule; the expected prompt was not what was heard"
         takes_s = _digits_s(turn.press) if turn.press else max(0.5, len(said.split()) / 2.0)
         self.presses.append({"row": row, "turn": index, "sent": at, "takes_s": takes_s, "confirmed": False,
+                             "unmatched": unmatched,
                              "what": f"press {turn.press}" if turn.press else f"say \u201c{said}\u201d",
                              "doing": f"pressing {turn.press}" if turn.press else f"saying \u201c{said}\u201d"})
         back = turn.back_level()
@@ -548,6 +549,22 @@ class CallLog:
     def where(self) -> str:
         """Where in the menu the caller is, in words (for a deadline that passed)."""
         done = [p for p in self.presses if p["confirmed"]] if self.end else self.presses
+        # Scripted answers played on their schedule though their prompts were not heard need not have led on:
+        # the caller is placed where the answers up to the last one whose prompt was heard led, never further.
+        blind = len(done)
+        while blind and done[blind - 1].get("unmatched"):
+            blind -= 1
+        if blind < len(done):
+            led = [p["doing"] for p in done[:blind]]
+            played = " then ".join(p["doing"] for p in done[blind:])
+            level = 1
+            for p in done[:blind]:
+                back = self.step.menu[p["turn"]].back_level()
+                level = level + 1 if back is None else back + 1
+            return (f"still in the menu at level {level}, " + (f"after {' then '.join(led)}" if led else
+                                                                "before any choice")
+                    + f" ({played} followed on the script's schedule, "
+                    + ("its prompt" if len(done) - blind == 1 else "their prompts") + " not heard)")
         pressed = " then ".join(p["doing"] for p in done)
         if self.menu_done is not None and len(done) == len(self.step.menu):
             return "past the menu" + (f" (after {pressed})" if pressed else "")

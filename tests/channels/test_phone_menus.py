@@ -369,3 +369,26 @@ def test_the_tolerant_match_never_takes_another_option_for_the_expected_one():
     assert log.hear(menu, 0.5) == "listen"          # (one prompt that is not the expected one is a greeting)
     assert log.hear(menu, 5.0) == "stop"
     assert log.mismatch is not None and log.path == []
+
+
+def test_a_scripted_answer_played_without_its_prompt_heard_does_not_carry_the_caller_further():
+    # A scripted call answers on a fixed schedule, heard or not: where a deadline finds the caller counts only
+    # the answers up to the last one whose prompt was heard, whatever the line's timing let play before it.
+    from probes.channels.phone import CallLog, PhoneStep
+
+    step = PhoneStep.model_validate({"channel": "phone", "menu": [
+        {"expect": "for orders press 1", "press": "1"}, {"expect": "for refunds dial 7", "press": "7"}]})
+
+    def where(*unmatched):
+        log = CallLog(step, 0.0, answered=0.0, scripted=True)
+        for n, blind in enumerate(unmatched):
+            log.answered_turn(1.0 + 5 * n, unmatched=blind)
+        return log.where()
+
+    assert where(False, True) == ("still in the menu at level 2, after pressing 1 (pressing 7 followed on the "
+                                  "script's schedule, its prompt not heard)")
+    assert where(True, True) == ("still in the menu at level 1, before any choice (pressing 1 then pressing 7 "
+                                 "followed on the script's schedule, their prompts not heard)")
+    # A later prompt heard shows the earlier answer led on; all heard: past the menu.
+    assert where(True, False) == where(False, False) == "past the menu (after pressing 1 then pressing 7)"
+    assert where(False) == "still in the menu at level 2, after pressing 1"
