@@ -171,7 +171,8 @@ _LANGS: dict[str, _Lang] = {
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)|"
                r"(?:by|before|b4) (?:mid-?|early |late )?afternoon", "today"),
               (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning|(?:by|before) mid-?morning", "noon")],
-        clock=r"\b(?:(?:by|before|b4|no later than|at|for|after|approx\.?|approximately|around|about|roughly|(?-i:ETA):?)\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
+        clock=r"\b(?:(?:by|before|b4|no later than|at|for|after|approx\.?|approximately|around|about|roughly|(?-i:ETA):?)\s+|"
+              r"(?<=[\dm]\s)to\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
               # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
               r"(?<=day\s)\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[-–]\s*)(\d{1,2})(?:[:.](\d{2}))?\s*"
@@ -413,7 +414,7 @@ _LANGS: dict[str, _Lang] = {
                r"antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
-        clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|"
+        clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|(?<=\d\s)a\s+|"
               r"entre\s+(?:las\s+\d{1,2}(?:[:.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h)\s*y\s+(?:las\s+)?)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?"
               r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
@@ -942,9 +943,12 @@ def _add(at: dt.datetime, amount: float, unit: str, calendar: BusinessCalendar) 
     if unit == "bw":
         return calendar.add_business_days(at, max(1, math.ceil(amount * 5)))
     if unit == "bh":
-        if amount >= 24 and amount % 24 == 0:   # "within 48 business hours" means two working days
-            return calendar.add_business_days(at, round(amount / 24))
-        return calendar.add(at, amount * 3600)
+        # "within 48 business hours": some mean two working days, others 48 opening hours (six working days of
+        # eight); the later reading, so that a promise kept by either is never reported late
+        due = calendar.add(at, amount * 3600)
+        if amount >= 24 and amount % 24 == 0:
+            due = max(due, calendar.add_business_days(at, round(amount / 24)))
+        return due
     # a month is read as 31 days, its longest: a kept promise is never late by a short month
     seconds = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "mo": 31 * 86400}[unit] * amount
     return at + dt.timedelta(seconds=seconds)
@@ -1031,6 +1035,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 sentence, max(0, hours.start() - 45), hours.start()):
             taken.append(m.span())
             continue   # "de 9h à 18h", "von 9 bis 18 Uhr": opening hours, not a time anything is due
+        if re.match(r"(?:to|a)\s+\d", m.group(0), re.I) and (not hours or not (m.group(2) or m.group(3))):
+            continue   # a range's end ("9am to 1pm", "de 9:00 a 13:00") needs its start and its marker
         if _dated_before(sentence, m.start(), lang):
             continue   # "para o dia 14 de agosto, às 09h15": the time of a booking, not of a next step
         if _near(_PAST_DAY[lang], sentence, m, []) is not None:
@@ -1219,7 +1225,10 @@ _NUMERIC_AFTER = re.compile(r",?\s*(?:(?:the|den|le|el|il|o\s+dia|dia)\s+)?\d{1,
 # not a clock time or an hour window ("Tue 2-4pm", "Thursday 08:00", "Tue 10-12").
 _DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:(?:the|den|dem|le|el|il|de|dia|o\s+dia|el\s+día|il\s+giorno)\s+)?"
                                 r"(\d{1,2})(?:st|nd|rd|th|er|e|º|ª)?\.?"
-                                r"(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur)|\s*[-–]\s*\d)", re.I)
+                                r"(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur)|\s*[-–]\s*\d|"
+                                # nor an hour window's start: "el jueves de 9 a 13 h" (not "el jueves 5 al 9 de marzo")
+                                r"\s+(?:a|al|à|às|to|bis|tot|alle)\s+(?:las\s+)?\d{1,2}(?:[:.h]\d{2})?\s*"
+                                r"(?:h\b|horas|uhr|uur|am|pm|[.,;)]|$))", re.I)
 
 
 _EN_BARE_HOUR = re.compile(r"(?:by|before|b4|no later than|until)\s+(?:1[0-2]|[1-9])\s*$", re.I)
@@ -1641,10 +1650,11 @@ _PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
     "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b|\bya\s+(?:(?:se|le|te|lo|la|les|nos)\s+)*\w+(?:ó|aron|ieron)\b",
     "it": r"\b(?:è|sono)\s+stat[oaie]\b",
     "pt": r"\b(?:foi|foram)\b"}.items()}
-_AND = re.compile(r"\s+(?:and|und|et|y|e|en)\s+|"
-                  # a relative clause after a comma: "… foi escalado para a equipa de segundo nível, que lhe dará …"
-                  r",\s+(?=(?:which|who|que|qui|die|der|welche[rs]?|che|il\s+quale|la\s+quale|dat|o\s+qual|a\s+qual)\s)",
-                  re.I)
+_AND = re.compile(r"\s+(?:and|und|et|y|e|en)\s+|,\s+", re.I)
+# A relative clause after a comma: "… foi escalado para a equipa de segundo nível, que lhe dará …" (any other comma
+# splits only before a new subject with a future of its own: "Votre demande a été reçue, nous vous rappellerons …").
+_WHICH = re.compile(r"(?:which|who|que|qui|die|der|welche[rs]?|che|il\s+quale|la\s+quale|dat|o\s+qual|a\s+qual)\s",
+                       re.I)
 # A future or passive auxiliary right after "and" starts a clause of its own on the same subject: "La pratica è
 # stata assegnata … e verrà definita entro 30 giorni", "was forwarded and will be answered by Friday".
 _FUTURE_START = re.compile(r"(?:will|shall|wird|werden|sera|seront|va|vont|será|serán|verrà|verranno|sarà|saranno|"
@@ -1721,11 +1731,12 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     for clause in pieces:
         start = 0
         for m in _AND.finditer(clause):
-            if ((_NEW_SUBJECT[lang].match(clause, m.end()) or _FUTURE_START.match(clause, m.end()) or
-                    m.group(0).startswith(",")) and lang in _PAST_MARK and
+            if ((_NEW_SUBJECT[lang].match(clause, m.end()) or
+                 (_FUTURE_START.match(clause, m.end()) if not m.group(0).startswith(",") else
+                  _WHICH.match(clause, m.end()))) and lang in _PAST_MARK and
                     _PAST_MARK[lang].search(clause, start, m.start()) and not_promise.search(clause, start, m.start()) and
                     not _CONDITION.search(clause, 0, m.start())) or \
-                    (lang in _PERFECT_AUX and _FUTURE_START.match(clause, m.end()) and
+                    (lang in _PERFECT_AUX and not m.group(0).startswith(",") and _FUTURE_START.match(clause, m.end()) and
                      _PERFECT_AUX[lang].search(clause, start, m.start()) and
                      _PERFECT_END[lang].search(clause, start, m.start())):
                 # … and a German or Dutch perfect, its participle last, before "und wird …": "Ihr Ersatzgerät hat

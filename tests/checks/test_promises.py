@@ -190,8 +190,10 @@ def test_bookings_of_the_product_past_actions_and_ranges_are_no_promise_times():
     assert due_h("Die Gutschrift wurde heute veranlasst und erscheint bald auf Ihrem Konto.", "de") is None
     assert due_h("The reservation for 18-20 July is cancelled and the deposit will be returned within a week.") == 168
     assert due_h("De monteur komt op dinsdag 10 maart tussen 13:00 en 17:00 uur.", "nl") == 199   # that Tuesday
-    # 48 business hours are two working days, as people mean them.
-    assert due_h("La ricontatteremo entro 48 ore lavorative.", "it") == 48
+    # 48 business hours are two working days to some, 48 opening hours (six working days of eight) to others: the
+    # later reading, so that a promise kept by either is never late; a number of hours short of a day is only hours.
+    assert due_h("La ricontatteremo entro 48 ore lavorative.", "it") == 192          # Mon 10:00 -> Mon 10:00 a week on
+    assert due_h("Un collega ti ricontatterà entro 24 ore lavorative.", "it") == 72    # -> Thu 10:00
 
 
 def test_a_few_days_is_vague():
@@ -847,7 +849,7 @@ def test_round_h_a_stated_reply_time_sms_shorthand_and_habitual_processing():
     assert due_h("Expected response time: 48 hours.") == 48
     assert due_h("Our current response time is 3 working days.") == 72
     assert found("Die Bearbeitungszeit beträgt derzeit ca. 5 Werktage.", "de")
-    assert due_h("Délai de réponse : 48 heures ouvrées.", "fr") == 48
+    assert due_h("Délai de réponse : 48 heures ouvrées.", "fr") == 192
     assert found("Nuestro tiempo de respuesta es de 48 horas.", "es")
     assert found("Onze reactietijd is momenteel 3 werkdagen.", "nl")
     assert found("O prazo de resposta é de 5 dias úteis.", "pt")
@@ -927,10 +929,11 @@ def test_round_h_a_clitic_and_a_present_in_italian_and_portuguese_and_staff_visi
 
 
 def test_round_h_working_hours_written_with_h():
-    # said on a Friday: two working days, to Tuesday
+    # said on a Friday: 48 opening hours (the later reading of two working days or 48 working hours), to the
+    # Monday after next at 10:00
     fri = dt.datetime(2026, 3, 6, 10, 0, tzinfo=UTC)
     (p,) = promises.find("Un conseiller vous répondra sous 48h ouvrées.", "fr", fri, WORK)
-    assert p.due == dt.datetime(2026, 3, 10, 10, 0, tzinfo=UTC)
+    assert p.due == dt.datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 
 
 def test_round_h_expecting_the_customer_is_no_follow_up():
@@ -2156,7 +2159,7 @@ def test_everyday_wordings_of_session_24(text, lang, hours):
     ("Der Check-in ist ab 15 Uhr möglich, das Frühstück servieren wir von 7 bis 10 Uhr.", "de", None),
     ("Un conseiller vous rappellera avant midi pour la remise en service de votre compteur.", "fr", 2),
     # a change the company makes, taking effect by a deadline; not a date it takes effect on
-    ("La modification sera effective sous 48 heures ouvrées.", "fr", 48),
+    ("La modification sera effective sous 48 heures ouvrées.", "fr", 192),
     ("The address change will take effect within 24 hours.", "en", 24),
     ("Die Kündigung wird innerhalb von 2 Werktagen wirksam.", "de", 48),
     ("Your cancellation will take effect on 1 April.", "en", None),
@@ -2316,4 +2319,26 @@ def test_rounds_av_aw_ax_false_promises_as_classes(text, lang, hours):
     ("We'll call you today.", "en", 7),
 ])
 def test_round_ax_promises_read_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a step after a comma, with a subject and a future of its own, is not vetoed by the done thing before it
+    ("Votre demande a été reçue, nous vous rappellerons demain.", "fr", 31),
+    ("Ihr Antrag wurde geprüft, wir werden Ihnen bis Freitag antworten.", "de", 103),
+    ("Su solicitud ha sido recibida, le llamaremos mañana.", "es", 31),
+    ("La sua richiesta è stata registrata, la richiameremo domani.", "it", 31),
+    ("O seu pedido foi registado, vamos contactá-lo amanhã.", "pt", 31),
+    ("La commande a été expédiée, elle arrivera demain.", "fr", None),       # a delivery, as before
+    # a window of hours on one day falls due at its end, in words that name its start
+    ("A technician will come on Thursday from 9am to 1pm.", "en", 75),
+    ("Le atenderemos mañana de 9:00 a 13:00 en tienda.", "es", 27),
+    ("Un técnico pasará el jueves de 9 a 13 h.", "es", 75),
+    # … and opening hours or a count stay what they were
+    ("We will call you tomorrow. Lines are open 9am to 5pm.", "en", 31),
+    ("Le llamaremos mañana; nuestro horario es de 9:00 a 18:00.", "es", 31),
+    ("Le responderemos en 5 a 7 días.", "es", 168),
+    ("Le remboursement sera effectué sous 5 jours après réception.", "fr", None),
+])
+def test_a_step_after_a_comma_and_a_days_window_of_hours(text, lang, hours):
     assert due_h(text, lang) == hours
