@@ -277,11 +277,11 @@ _MASKED_WHAT = re.compile(r"\b(?:card|cards|karte|carte|tarjeta|carta|kaart|cart
 # The rest of the sentence says the placeholder gets replaced: "{naam} gebruiken: die wordt bij het versturen
 # automatisch vervangen door de voornaam", "… {first_name}, which is replaced with", "… sera remplacé par".
 _REPLACED_LATER = re.compile(
-    r"^\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,7}\s*[:,;]?\s*(?:die|dat|which|that|it|this|they|das|dies|er|es|il|elle|"
+    r"^\s*(?:[–—-]\s*)?[^\W\d_]*(?:\s+[^\W\d_]+){0,7}\s*[:,;]?\s*(?:die|dat|which|that|it|this|they|das|dies|er|es|il|elle|"
     r"cela|ce|qui|que|lo|la|esto|che|questo|isso|ele)?\s*(?:wordt|worden|wird|werden|is|are|will\s+be|gets?|est|"
     r"sera|seront|sont|es|será|serán|viene|verrà|è|sarà|é)\b"
     r"(?=[^.!?\n]*\b(?:by|with|door|met|durch|mit|par|por|con|da|dal|dalla|pelo|pela|com)\b)"   # … by what
-    r"[^.!?\n]{0,40}?\b(?:replaced|substituted|swapped|filled\s+in|vervangen|ingevuld|ersetzt|ausgefüllt|"
+    r"[^.!?\n]{0,60}?\b(?:replaced|substituted|swapped|filled\s+in|vervangen|ingevuld|ersetzt|ausgefüllt|"
     r"remplacée?s?|substituée?s?|reemplazad[oa]s?|sustituid[oa]s?|sostituit[oa]|rimpiazzat[oa]|substituíd[oa]s?)\b",
     re.I)
 # Words about template syntax, in what explains a placeholder (not "the field …", "click …", "enter your …").

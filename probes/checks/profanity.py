@@ -183,7 +183,15 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
         return False
     if w in ("idiot", "idiots") and re.search(r"idiot[- ]proof", line[start:], re.I):
         return False
+    if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
+        return False  # a place or family name: "il nostro deposito di Bastardo (PG)", "the Dick family"
     return True
+
+
+# A preposition that names a place or a family, right before a word written as a name (not in German, where every
+# noun has its capital: "im Arsch").
+_PLACE_BEFORE = re.compile(r"(?<!\S)(?:of|from|in|at|near|di|da|a|presso|de|du|des|à|en|van|uit|te|bij|em|do|dos|"
+                           r"das|the)\s+$", re.I)
 
 
 # Disguised spellings ("b*llocks", "a$$hole", "bullsh!t", "s h i t", "s-h-i-t"): the words they may stand for.

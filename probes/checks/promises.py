@@ -385,7 +385,7 @@ _LANGS: dict[str, _Lang] = {
                      # a reminder, not a call back: "Nous vous rappelons enfin que l'inscription … avant le 23 août"
                      r"\b(?:vous|te)\s+rappel(?:ons|le|e|ez|lons)\s+(?:\w+\s+)?(?:que|qu['’]|de\s+(?:bien\s+|ne\s+pas\s+)?\w+(?:er|ir|re))\b|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
-                     r"pourriez-vous|a été|ont été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
+                     r"pourriez-vous|a été|ont été|avez été|avons été|ai été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
                      {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15, "catorce": 14,
@@ -1646,7 +1646,7 @@ _NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
 _PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"\b(?:werd|werden|reeds)\b|\b(?:is|zijn)\s+(?:\w+\s+){0,3}?\w*ge\w+[dt]\b",
     "de": r"\b(?:wurde|wurden|bereits|schon)\b",
-    "fr": r"\b(?:a|ont)\s+été\b",
+    "fr": r"\b(?:a|ont|avez|avons|ai)\s+été\b",
     "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b|\bya\s+(?:(?:se|le|te|lo|la|les|nos)\s+)*\w+(?:ó|aron|ieron)\b",
     "it": r"\b(?:è|sono)\s+stat[oaie]\b",
     "pt": r"\b(?:foi|foram)\b"}.items()}
@@ -1738,7 +1738,12 @@ def _clauses(sentence: str, lang: str) -> list[str]:
                     not _CONDITION.search(clause, 0, m.start())) or \
                     (lang in _PERFECT_AUX and not m.group(0).startswith(",") and _FUTURE_START.match(clause, m.end()) and
                      _PERFECT_AUX[lang].search(clause, start, m.start()) and
-                     _PERFECT_END[lang].search(clause, start, m.start())):
+                     _PERFECT_END[lang].search(clause, start, m.start())) or \
+                    (lang in _DONE_AUX and m.group(0).startswith(",") and _MAIN_AFTER_COMMA[lang].match(clause, m.end())
+                     and _DONE_AUX[lang].search(clause, start, m.start()) and
+                     _PERFECT_END[lang].search(clause[start:m.start()])):
+                # … and a perfect, active or passive, before a comma and a new main clause: "De schroeven zijn
+                # vandaag met PostNL naar u verstuurd, u krijgt de track & trace-code per mail" (today is the dispatch's)
                 # … and a German or Dutch perfect, its participle last, before "und wird …": "Ihr Ersatzgerät hat
                 # heute Morgen unser Lager verlassen und wird Ihnen … zugestellt" (this morning is the departure's)
                 out.append(clause[start:m.start()])
@@ -2161,6 +2166,30 @@ _HOUSE_RULE = {lang: re.compile(rx, re.I) for lang, rx in {
     "pt": r"\b\w+s\s+(?:\w+\s+){0,2}?\w*(?:ad|id|eit|ost)[oa]s\s+" + _CUTOFF + r"(?!\w)"}.items()}
 
 
+# A thing that acts on its own is no one's step: "plug it in and it will set itself up within 10 minutes", "das Gerät
+# richtet sich innerhalb von 5 Minuten von selbst ein", "il se configurera tout seul", "se configurará solo".
+_BY_ITSELF = re.compile(r"(?:will|['’]ll|should|would)\s+(?:\w+\s+){0,2}?\w+\s+(?:itself|themselves)\b|"
+                        r"\bsich\b[^.;!?]{0,60}\b(?:von\s+selbst|selbsttätig)\b|"
+                        r"\bse\s+\w+(?:ra|ront|rá|rán|rà|ranno)\s+(?:[^.;!?]{0,40}\s)?(?:tout\s+seul|toute\s+seule|"
+                        r"sol[oa]s?|sozinh[oa]s?|da\s+sol[oa])\b|\bvanzelf\b", re.I)
+
+
+# A reminder of the customer's own booking ("rappel de votre RDV le mer. 04/03 à 14h30", "Erinnerung an Ihren
+# Termin …") or of what the customer is to do by a time ("le ricordo di inviarci il modulo entro venerdì", "wir
+# erinnern Sie daran, das Formular bis Freitag zu senden"): the time is theirs, not a step of the company's.
+_REMINDER_OF = re.compile(r"\b(?:rappel|reminder|erinnerung|recordatorio|promemoria|herinnering|lembrete)\b[^.;!?]{0,30}?"
+                          r"\b(?:rdv|rendez-vous|appointment|termin\w*|cita|appuntamento|visita|afspraak|consulta|"
+                          r"marcação)\b", re.I)
+_REMINDED_TO = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\bremind(?:ing)?\s+you\s+(?:to\b|that\s+you\b)|\breminder\s+(?:to\s+(?!us\b)|that\s+you\b)",
+    "de": r"\berinner\w*\s+(?:Sie|dich|euch)\s+(?:\w+\s+)?daran\b(?:,?\s+[^.;!?]*?\bzu\s+\w+|,?\s+dass\s+(?:Sie|du|ihr)\b)",
+    "es": r"\b(?:le|te|les|os)\s+(?:recuerdo|recordamos)\s+que\s+(?:debe|debes|deben|tiene\s+que|tienes\s+que|"
+          r"tienen\s+que|ha\s+de|necesita)",
+    "it": r"\b(?:le|ti|vi|la)\s+(?:ricordo|ricordiamo)\s+(?:di\s+\w+|che\s+(?:deve|devi|dovrà|è\s+necessario))",
+    "nl": r"\bherinner\w*\s+(?:u|je|jou)\s+(?:er\s*)?aan\b(?:[^.;!?]*\bte\s+\w+en\b|\s+dat\s+(?:u|je)\b)",
+    "pt": r"\b(?:lembr|relembr)\w*(?:-lhe|-te)?\s+que\s+(?:deve|tem\s+de|tem\s+que|precisa|terá\s+de)"}.items()}
+
+
 # A service's planned maintenance is no follow-up to the customer ("na madrugada de terça, das 0h às 4h,
 # faremos uma manutenção", "scheduled maintenance tonight 1-3am"); maintenance of the customer's own thing is
 # ("the engineer will service your boiler", "faremos a manutenção do seu aquecedor").
@@ -2419,9 +2448,17 @@ def _for_the_customer(text: str, ctx) -> list:
     return kept
 
 
+# The sender's name a text message opens with, before its greeting: "Maison Paul Traiteur : Bonjour Camille, …",
+# "Acme Broadband: Hi Tom, …": a name, whose words ("Traiteur", "Service") commit to nothing.
+_SENDER_PREFIX = re.compile(r"^[ \t]*(?:(?-i:[A-ZÀ-Ý0-9])[\w&'’.-]*[ \t]+){0,5}(?-i:[A-ZÀ-Ý0-9])[\w&'’.-]*[ \t]*:[ \t]+"
+                            r"(?=(?:dear|hi|hello|hey|hallo|liebe[rs]?|guten\s+tag|moin|servus|bonjour|bonsoir|salut|"
+                            r"coucou|hola|buenos|buenas|estimad[oa]|ciao|buongiorno|buonasera|gentile|salve|beste|hoi|"
+                            r"dag|goedemorgen|goedemiddag|olá|ola|oi|bom\s+dia|boa\s+tarde|car[oa])\b)", re.I | re.M)
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
-    own = _paragraphs(_for_the_customer(text, ctx))
+    own = _SENDER_PREFIX.sub(lambda m: " " * len(m.group(0)), _paragraphs(_for_the_customer(text, ctx)))
     found: list[Promise] = []
     seen: set[str] = set()
     for sentence in _sentences(own):
@@ -2440,7 +2477,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
                         _RESUMES.search(clause) or _SORRY_THAT.search(clause) or \
                         _PRICE_CHANGE[lang].search(clause) or \
-                        (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)) or _CUSTOMER_TASK.match(clause):
+                        (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)) or _CUSTOMER_TASK.match(clause) \
+                        or _BY_ITSELF.search(clause) or _REMINDER_OF.search(clause) or \
+                        (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
                     continue
                 clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
@@ -3088,6 +3127,12 @@ _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIP
                 for lang in _PARTICIPLE}   # (an "und" left before a masked "bestätigen diese hiermit")
 
 
+# The auxiliaries of a perfect, active or passive, and a main clause's opening after a comma (a subject, or in German
+# the verb and then "Sie"/"wir").
+_DONE_AUX = {"de": re.compile(r"\b(?:habe|hast|hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden)\b", re.I),
+             "nl": re.compile(r"\b(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|werd|werden)\b", re.I)}
+_MAIN_AFTER_COMMA = {"de": re.compile(r"(?:Sie|wir|ich|du)\s+\w+|\w+\s+(?:Sie|wir|ich|du)\b"),
+                     "nl": re.compile(r"(?:u|je|jij|we|wij|ik)\s+\w+", re.I)}
 _DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
 
 
@@ -3136,7 +3181,7 @@ _HEREWITH = re.compile(r"\b(?:hierbij|bijgaand|in de bijlage|hiermit|anbei|beige
                        r"em anexo|segue em anexo|junto enviamos|herewith|attached|enclosed|please find)\b", re.I)
 
 
-_FR_DONE = re.compile(r"\b(?:a|ont)\s+(?:\w+\s+)?été\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\b", re.I)
+_FR_DONE = re.compile(r"\b(?:a|ont|avez|avons|ai)\s+(?:\w+\s+)?été\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\b", re.I)
 _FR_FUTURE = re.compile(r"\b(?!(?:extra|caméra|opéra|ultra|sera?\b)\b)\w{2,}(?:rai|ras|ra|rons|rez|ront)\b|\bsera(?:s|)?\b|"
                         r"\bseront\b|\b(?:vais|vas|va|allons|allez|vont)\s+(?:vous\s+|le\s+|la\s+|les\s+|l['’])?\w+(?:er|ir|re)\b",
                         re.I)

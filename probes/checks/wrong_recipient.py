@@ -110,8 +110,11 @@ def check(text: str, ctx=None) -> list[Finding]:
             continue
         other = next((p for p in others if fold(str(p.get("name") or "")).strip() != own_name
                       and _is_persona(name, p)), None)
-        if not other and _short_form(name, persona):
-            continue   # "Liz" for Elizabeth, "Maite" for María Teresa, "Bob" for Robert
+        if _short_form(name, persona) and (not other or _usual_nickname(name, persona)):
+            # "Liz" for Elizabeth, "Maite" for María Teresa, "Bob" for Robert; a usual nickname even when another
+            # customer of the run is called that ("Hi Tom" to Thomas Hale beside a Tom Becker): it may be either, so
+            # no finding (letters of the name are weaker: "Mia" beside a Mia Chen is Mia, not Maria)
+            continue
         if other:
             reported.add((str(other.get("name")), ln.no))
             found.append((ln.no, Finding(
@@ -353,6 +356,13 @@ def _short_form(greeted: str, persona: dict) -> bool:
             continue   # "Juanito" for Juan, "Anita" for Ana
         return False
     return True
+
+
+def _usual_nickname(greeted: str, persona: dict) -> bool:
+    """Is every name word of the greeting a listed nickname of the persona's names ("Tom" for Thomas)?"""
+    names = [w for w in re.split(r"[\s\-.,]+", fold(str(persona.get("name") or ""))) if len(w) >= 2]
+    words = _greeted_words(greeted)
+    return bool(words) and all(any(formal in names for formal in _SHORT_OF.get(w, ())) for w in words)
 
 
 def _subsequence(short: str, long: str) -> bool:

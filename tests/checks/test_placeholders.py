@@ -238,6 +238,11 @@ def test_capitals_that_are_a_call_to_action_or_shouting_are_not_fillers(text):
     "van de klant. Het factuurnummer komt in {factuurnummer}.\n\nGroet,\nIris",
     "Bonjour,\n\nLe code {prenom} sera remplacé par le prénom du client au moment de l'envoi.",
     "Hallo Jan,\n\nim Betreff können Sie {vorname} verwenden; er wird beim Versand durch den Vornamen ersetzt.",
+    # … said after a dash, a little further on: "– beim Versand wird das automatisch durch den Vornamen … ersetzt"
+    "Hallo Jan,\n\nSchreiben Sie an der Stelle, an der der Name stehen soll, einfach {{vorname}} – beim Versand wird "
+    "das dann automatisch durch den Vornamen jedes Empfängers ersetzt. Die Anrede gibt es als {{anrede}}.",
+    "Hi Jane,\n\nJust put [[first_name]] where the greeting goes - when the campaign is sent it gets swapped for "
+    "each reader's own first name by the mailer.",
     "Hi Jane,\n\nYour config should look like this:\n\n    api:\n      key: <YOUR_API_KEY>\n      region: eu-west\n\n"
     "Thanks,\nDev Support",
     'Hi Jane,\n\nThe file needs your key:\n\n    {\n      "api_key": "<YOUR_API_KEY>",\n      "debug": false\n    }\n',

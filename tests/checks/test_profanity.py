@@ -237,3 +237,22 @@ def test_someone_called_a_dick_is_an_insult(text):
 ])
 def test_dick_as_a_name_is_not(text):
     assert check(text) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Il ritiro è presso il nostro deposito di Bastardo (frazione di Giano dell'Umbria).", "it"),
+    ("Le colis part de notre entrepôt de Merdes demain.", "fr"),   # a name written as one, after "de"
+    ("Our courier depot in Crapstone handles the Crap family's parcels.", "en"),
+])
+def test_a_word_written_as_a_name_after_a_place_preposition_is_a_name(text, lang):
+    assert check(text, persona(lang)) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Quel cliente è un bastardo, non rispondergli più.", "it"),
+    ("Ce client est un connard de première.", "fr"),
+    ("Der Kunde geht mir am Arsch vorbei.", "de"),                   # German nouns have capitals: no name
+    ("He called the agent a bastard on the phone.", "en"),
+])
+def test_an_insult_in_lower_case_or_a_german_noun_is_still_found(text, lang):
+    assert check(text, persona(lang))

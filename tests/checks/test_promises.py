@@ -2342,3 +2342,33 @@ def test_round_ax_promises_read_as_classes(text, lang, hours):
 ])
 def test_a_step_after_a_comma_and_a_days_window_of_hours(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # something done to the customer in the French perfect passive of "vous"/"nous"
+    ("Vous avez été remboursée de l'acompte ce matin par virement.", "fr", None),
+    ("Vous avez été remboursée ce matin, et nous vous enverrons la facture demain.", "fr", 31),
+    # a perfect before a comma dates what was done, not the main clause after it
+    ("De schroeven zijn vandaag met PostNL naar u verstuurd, u krijgt de track & trace-code per mail.", "nl", None),
+    ("Die Schrauben wurden heute verschickt, Sie erhalten die Sendungsnummer per Mail.", "de", None),
+    ("Die Schrauben wurden heute verschickt, Sie erhalten morgen die Sendungsnummer per Mail.", "de", 31),
+    # a thing that acts on its own
+    ("Plug it in and it will set itself up within about 10 minutes.", "en", None),
+    ("Das Gerät richtet sich innerhalb von 5 Minuten von selbst ein.", "de", None),
+    ("Branchez-le, il se configurera tout seul en 10 minutes.", "fr", None),
+    ("The refund itself will reach you within 5 days.", "en", 120),
+    # a sender's name before a text message's greeting commits to nothing
+    ("Maison Paul Traiteur : Bonjour Camille, votre commande de plateaux pour samedi est confirmée.", "fr", None),
+    ("Acme Service Team: Hi Tom, we will call you tomorrow.", "en", 31),
+    # a reminder of the customer's booking, or of what the customer is to do by a time
+    ("Cabinet Dentaire du Parc : rappel de votre RDV le mer. 04/03 à 14h30 avec le Dr Lemaire.", "fr", None),
+    ("Erinnerung an Ihren Termin am Mittwoch um 14:30 Uhr.", "de", None),
+    ("Le ricordo di inviarci il modulo firmato entro venerdì.", "it", None),
+    ("Le recuerdo que debe enviarnos el formulario antes del viernes.", "es", None),
+    ("Wij herinneren u eraan het formulier voor vrijdag te sturen.", "nl", None),
+    ("Wir erinnern Sie daran, das Formular bis Freitag zu senden.", "de", None),
+    ("Just a reminder to send us the form by Friday.", "en", None),
+    ("We remind you that our technician will come by Friday.", "en", 103),   # the company's own step, reminded
+])
+def test_done_things_self_acting_things_sender_names_and_reminders_of_the_customers_part(text, lang, hours):
+    assert due_h(text, lang) == hours

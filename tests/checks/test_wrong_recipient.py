@@ -415,3 +415,12 @@ def test_a_colleague_of_the_same_first_name_introduced_at_a_sentences_start_is_n
     c = CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="chat",
                      other_personas=[{"name": "Francesca Gallo"}])
     assert check("Hi Jane, the part has shipped. Francesca, our installer, will call you.", c) == []
+
+
+def test_a_usual_nickname_of_the_customer_is_theirs_though_another_customer_has_it_as_a_name():
+    # "Tom" may be Thomas Hale or Tom Becker: no accusation either way; the other's full name is still one.
+    tom = ctx(persona={"name": "Thomas Hale"}, other_personas=[{"name": "Tom Becker"}])
+    assert check("Acme Broadband: Hi Tom, your router was delivered today.", tom) == []
+    assert check("Hallo Sepp, die Rechnung ist unterwegs.",
+                 ctx(persona={"name": "Josef Huber", "language": "de"}, other_personas=[{"name": "Sepp Maier"}])) == []
+    assert check("Hi Tom Becker, your router was delivered today.", tom)[0].title.startswith("Reply greets another")
