@@ -172,7 +172,7 @@ _LANGS: dict[str, _Lang] = {
                r"(?:by|before|b4) (?:mid-?|early |late )?afternoon", "today"),
               (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning|(?:by|before) mid-?morning", "noon")],
         clock=r"\b(?:(?:by|before|b4|no later than|at|for|after|approx\.?|approximately|around|about|roughly|(?-i:ETA):?)\s+|"
-              r"(?<=[\dm]\s)to\s+|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
+              r"(?<=[\dm]\s)to\s+|(?=\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s+at\s+the\s+(?:latest|very\s+latest)\b)|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
               # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
               r"(?<=day\s)\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[-–]\s*)(\d{1,2})(?:[:.](\d{2}))?\s*"
@@ -541,7 +541,7 @@ _LANGS: dict[str, _Lang] = {
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
-        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|envio|demora\w*|"
+        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)envio(?!-)|demora\w*|"
                      r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
                      r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
@@ -1584,7 +1584,9 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      r"(?<=\w):\s+(?=(?:I|we|you|he|she|they|ich|wir|Sie|er|je|j['’]|nous|vous|on|il|elle|ils|elles|"
                      r"yo|le|lo|la|te|les|io|ti|vi|ci|gli|ik|wij|we|u|eu|nós|lhe)\s)|"
                      # a spaced dash before a new speaker: "… I can't give you a price just yet - I'll message you back"
-                     r"\s+[-–—]+\s+(?=(?:I|we|ich|wir|je|j['’]|nous|on|yo|io|ik|wij|eu|nós)\b)|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
+                     # (or another subject: "I've added 20GB to your SIM - it should show within the next hour")
+                     r"\s+[-–—]+\s+(?=(?:I|we|ich|wir|je|j['’]|nous|on|yo|io|ik|wij|eu|nós|it|you|this|"
+                     r"es|(?-i:Sie)|vous|cela|ça|het|u)\b)|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
                      r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora|"
                      # a next clause with its own subject: "…by end of day, then you can drop it off", "…, and the
                      # handler will contact you if they need anything": its conditions are its own
@@ -1731,25 +1733,41 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     for clause in pieces:
         start = 0
         for m in _AND.finditer(clause):
-            if ((_NEW_SUBJECT[lang].match(clause, m.end()) or
-                 (_FUTURE_START.match(clause, m.end()) if not m.group(0).startswith(",") else
-                  _WHICH.match(clause, m.end()))) and lang in _PAST_MARK and
-                    _PAST_MARK[lang].search(clause, start, m.start()) and not_promise.search(clause, start, m.start()) and
-                    not _CONDITION.search(clause, 0, m.start())) or \
-                    (lang in _PERFECT_AUX and not m.group(0).startswith(",") and _FUTURE_START.match(clause, m.end()) and
-                     _PERFECT_AUX[lang].search(clause, start, m.start()) and
-                     _PERFECT_END[lang].search(clause, start, m.start())) or \
-                    (lang in _DONE_AUX and m.group(0).startswith(",") and _MAIN_AFTER_COMMA[lang].match(clause, m.end())
-                     and _DONE_AUX[lang].search(clause, start, m.start()) and
-                     _PERFECT_END[lang].search(clause[start:m.start()])):
-                # … and a perfect, active or passive, before a comma and a new main clause: "De schroeven zijn
-                # vandaag met PostNL naar u verstuurd, u krijgt de track & trace-code per mail" (today is the dispatch's)
-                # … and a German or Dutch perfect, its participle last, before "und wird …": "Ihr Ersatzgerät hat
-                # heute Morgen unser Lager verlassen und wird Ihnen … zugestellt" (this morning is the departure's)
+            if _splits_at(clause, m, start, lang, not_promise):
                 out.append(clause[start:m.start()])
                 start = m.end()
         out.append(clause[start:])
     return out + [m.group(1) for m in asides]
+
+
+def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.Pattern) -> bool:
+    """Whether the clause splits at the "and" or comma ``m`` (the part before it begins at ``start``)."""
+    comma = m.group(0).startswith(",")
+    before = clause[start:m.start()]
+    # What was already done, then a subject with a future of its own (or "and will …", or a relative clause
+    # after a comma): "foi encaminhado … e iremos …", "Votre demande a été reçue, nous vous rappellerons …"
+    if (_NEW_SUBJECT[lang].match(clause, m.end()) or
+            (_WHICH.match(clause, m.end()) if comma else _FUTURE_START.match(clause, m.end()))) and \
+            lang in _PAST_MARK and _PAST_MARK[lang].search(before) and not_promise.search(before) and \
+            not _CONDITION.search(clause, 0, m.start()):
+        return True
+    # A German or Dutch perfect, its participle last, before "und wird …": "Ihr Ersatzgerät hat heute Morgen unser
+    # Lager verlassen und wird Ihnen … zugestellt" (this morning is the departure's)
+    if lang in _PERFECT_AUX and not comma and _FUTURE_START.match(clause, m.end()) and \
+            _PERFECT_AUX[lang].search(before) and _PERFECT_END[lang].search(before):
+        return True
+    # A perfect, active or passive, before a comma and a new main or relative clause: "De schroeven zijn vandaag
+    # met PostNL naar u verstuurd, u krijgt de track & trace-code per mail" (today is the dispatch's)
+    if lang in _DONE_AUX and comma and (_MAIN_AFTER_COMMA[lang].match(clause, m.end()) or _RELATIVE_AFTER[lang].match(
+            clause, m.end())) \
+            and _DONE_AUX[lang].search(before) and (_PERFECT_END[lang].search(before) or _DONE_END[lang].search(before)):
+        return True
+    # A step with its own deadline and nothing against it, then "and" and a future of its own, whose own words
+    # may stop it without stopping the first: "La pratica verrà lavorata entro 3 giorni lavorativi e riceverà un
+    # SMS quando la nuova offerta è attiva" (an "offerta" there is the tariff, no offer that expires)
+    return bool(not comma and (_NEW_SUBJECT[lang].match(clause, m.end()) or _FUTURE_START.match(clause, m.end())) and
+                _DEADLINE_WORD[lang].search(before) and not not_promise.search(before) and
+                not _CONDITION.search(clause, 0, m.start()) and _passive_due(before, lang))
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*?\w+\W+\w+[^()]*)\)")
@@ -2039,14 +2057,17 @@ _CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
 _DEADLINE_WORD = _whole_words({
     "en": r"by|within|before|no\s+later\s+than|in\s+the\s+next|today|tonight|tomorrow|end\s+of\s+(?:the\s+)?day|"
           r"close\s+of\s+business|COB|EOD",
-    "de": r"bis|innerhalb|spätestens|heute|morgen|im\s+Laufe",
+    "de": r"bis|innerhalb|spätestens|heute|morgen|im\s+Laufe|in\s+den\s+nächsten",
     "fr": r"avant|d['’]ici|sous|dans|au\s+plus\s+tard|ce\s+soir|demain|aujourd['’]hui|dès\s+que",
     "es": r"antes\s+del?|dentro\s+del?|en\s+(?:las\s+)?próximas|a\s+más\s+tardar|hoy|mañana|esta\s+tarde|en\s+cuanto|"
           r"en\s+un\s+(?:plazo|máximo)|como\s+máximo|en\s+menos\s+de",
-    "it": r"entro|prima\s+d(?:i|el|ella|ello|ei|egli|elle)|in\s+giornata|oggi|domani|stasera|appena|al\s+più\s+tardi|non\s+oltre",
+    "it": r"entro|prima\s+d(?:i|el|ella|ello|ei|egli|elle)|in\s+giornata|oggi|domani|stasera|appena|al\s+più\s+tardi|non\s+oltre|"
+          r"nelle\s+prossime|nei\s+prossimi",
     # ("voor" before an article or a possessive is "for": "bevestigd voor de avondgroep op donderdag")
-    "nl": r"voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|vandaag|morgen|vanavond",
-    "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até"})
+    "nl": r"voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|vandaag|morgen|vanavond|"
+          r"in\s+de\s+komende",
+    "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até|nas\s+próximas|"
+          r"nos\s+próximos"})
 
 
 # Anything to be done, in the passive (or an impersonal "se"/"si"), by a deadline: "a fix will be deployed by
@@ -2629,9 +2650,9 @@ _GENERAL_COMMIT = {
         # a present with the customer as its object: "le devolvemos el importe en 3 días" (only "-emos": "-amos"
         # and "-imos" are past tenses too, "le respondimos el lunes"; "hemos" is the past's auxiliary)
         r"\b(?:le|te|les|se\s+lo|se\s+la)\s+(?!(?:hemos|habíamos|tenemos|debemos|podemos|queremos)\b)\w+emos\b|"
-        # the company's "they", the customer as object: "en menos de una hora te escriben por este chat"
-        r"\b(?:te|le|les)\s+(?:escriben|llaman|contactan|responden|contestan|mandan|envían|avisan|devuelven|"
-        r"confirman|reembolsan)\b(?!\s+(?:siempre|normalmente|habitualmente)\b)|"
+        # the company's "they", or a colleague named before, the customer as object: "en menos de una hora te
+        # escriben por este chat", "lo he hablado con Laura y te devuelve el importe esta misma semana"
+        r"\b(?:te|le|les)\s+(?:escrib|llam|contact|respond|contest|mand|envía|avis|devuelv|confirm|reembols)(?:en|an|e|a)?\b(?!\s+la\s+atención)(?!\s+(?:siempre|normalmente|habitualmente)\b)|"
         r"\b(?!(?:estaremos|estaré|seremos|seré|podremos|podré|tendremos\s+que|deberemos|abriremos|abriré|"
         r"cerraremos|cerraré|reabriremos|necesitaremos|necesitaré|esperaremos|esperaré|pediremos|requeriremos)\b)"
         r"\w+(?:aremos|eremos|iremos|aré|eré|iré)\b|\bharemos\b|\bhar[ée]\b|\bpondremos\b|\btendremos\b|"
@@ -2885,6 +2906,10 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:kommt|kommen|ruft|meldet\s+sich)\s+(?:[\w.]+\s+){0,3}?(?:ein|der|unser)\w*\s+(?:Techniker\w*|Monteur\w*|"
           r"Handwerker\w*|Servicetechniker\w*|Kolleg\w*|Mitarbeiter\w*)\b|"
           r"\b(?:der|Ihr|dein)\s+(?:\w+)?[Tt]ermin\s+(?:ist|wäre|liegt)\s+(?:nun\s+|jetzt\s+)?(?:am|für)\b|"
+          # what goes out to the customer or for them: "Er geht heute noch vor 16 Uhr an die Bundesdruckerei raus"
+          # (not a habit: "Bestellungen gehen immer um 14 Uhr raus")
+          r"\b(?:geht|gehen)\s+(?!(?:[\w.,]+\s+){0,8}?(?:immer|täglich|jeden|normalerweise|in\s+der\s+Regel)\b)"
+          r"(?:[\w.,]+\s+){0,8}?(?:raus|hinaus|heraus)\b|"
           # the customer's job that takes place on a day: "Ihr Zählerwechsel findet am Do, 15.05. … statt"
           r"\b(?:Ihr\w*|dein\w*)\s+(?:\w+\s+)?\w*(?:wechsel|tausch|montage|installation|reparatur|einbau|austausch|"
           r"wartung|ablesung)\s+findet\b",
@@ -3131,8 +3156,17 @@ _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIP
 # the verb and then "Sie"/"wir").
 _DONE_AUX = {"de": re.compile(r"\b(?:habe|hast|hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden)\b", re.I),
              "nl": re.compile(r"\b(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|werd|werden)\b", re.I)}
+# A relative pronoun, not an article: German nouns have capitals ("die sich … melden wird", not "die Rechnung … zu
+# korrigieren").
+_RELATIVE_AFTER = {"de": re.compile(r"(?:die|der|das|welche[rs]?)\s+(?:(?-i:[a-zäöüß])|(?:Sie|Ihnen|Ihr\w*)\b)", re.I),
+                   "nl": re.compile(r"(?:die|dat|welke)\s+(?:u|je|jou|ons|zich|we|wij|ik)\b", re.I)}
 _MAIN_AFTER_COMMA = {"de": re.compile(r"(?:Sie|wir|ich|du)\s+\w+|\w+\s+(?:Sie|wir|ich|du)\b"),
                      "nl": re.compile(r"(?:u|je|jij|we|wij|ik)\s+\w+", re.I)}
+# … or, in a subordinate clause, the participle and then its auxiliary: "weshalb ich Ihre Unterlagen heute an unsere
+# Schadenabteilung weitergegeben habe, die sich innerhalb von 48 Stunden melden wird".
+_DONE_END = {lang: re.compile(r"\b" + _BOOKED + _PARTICIPLE[lang] + r"\s+" + aux + r"\s*$", re.I) for lang, aux in {
+    "de": r"(?:habe|hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)",
+    "nl": r"(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|werd|werden)"}.items()}
 _DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
 
 

@@ -2372,3 +2372,35 @@ def test_a_step_after_a_comma_and_a_days_window_of_hours(text, lang, hours):
 ])
 def test_done_things_self_acting_things_sender_names_and_reminders_of_the_customers_part(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # "in the next …" is a deadline for a passive step in every language
+    ("A sua linha será reativada nas próximas 2 horas.", "pt", 2),
+    ("La linea verrà riattivata nelle prossime 2 ore.", "it", 2),
+    ("Ihre Leitung wird in den nächsten 2 Stunden wieder freigeschaltet.", "de", 2),
+    # a time of day given as the latest
+    ("She'll ring you after morning surgery, 1pm at the latest.", "en", 3),
+    ("Our office opens at 9am, 10am at the latest on Mondays.", "en", None),
+    # a step with its own deadline, then "and" and a future whose words (an "offerta" that is the tariff) stop
+    # only itself
+    ("La pratica verrà lavorata entro 3 giorni lavorativi e riceverà un SMS quando la nuova offerta è attiva.",
+     "it", 72),
+    # a done thing in a subordinate clause, then a relative clause with the step
+    ("Ich habe Ihre Unterlagen heute an die Schadenabteilung weitergegeben, die sich innerhalb von 48 Stunden bei "
+     "Ihnen melden wird.", "de", 48),
+    # a colleague named before, the customer as object, in the present
+    ("Lo he hablado con Laura y te devuelve el importe esta misma semana.", "es", 103),
+    ("Laura te llama mañana.", "es", 31),
+    # "te envio" is the writer sending, not a shipment ("o envio")
+    ("Vou cancelar a fatura duplicada e te envio a confirmação por e-mail ainda hoje.", "pt", 7),
+    ("O envio da encomenda será feito amanhã.", "pt", None),
+    # a spaced dash before a new subject
+    ("I've added 20GB to your SIM - it should show on your account within the next hour.", "en", 1),
+    ("Our engineer Paul will fit it on Thursday – he'll call you the day before to agree a time.", "en", 79),
+    # what goes out today, in German
+    ("Er geht heute noch vor 16 Uhr an die Bundesdruckerei raus.", "de", 6),
+    ("Bestellungen gehen immer um 14 Uhr raus.", "de", None),
+])
+def test_round_az_ba_promises_read_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
