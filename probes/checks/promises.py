@@ -1581,7 +1581,7 @@ _CUSTOMER_TASK = re.compile(r"\W*(?:" + _CUSTOMER_TASK_RX + r")\b", re.I)
 _CLAUSE = re.compile(r"\s*;\s*|"
                      # a colon before a clause with a subject or an object pronoun of its own ("Stiamo verificando
                      # con l'autista: la richiamo entro mezzogiorno"); not after a label ("Prazo de resposta: até …")
-                     r"(?<=\w):\s+(?=(?:I|we|you|he|she|they|ich|wir|Sie|er|je|j['’]|nous|vous|on|il|elle|ils|elles|"
+                     r"(?<=\w)[ \u00a0\u202f]?:\s+(?=(?:I|we|you|he|she|they|ich|wir|Sie|er|je|j['’]|nous|vous|on|il|elle|ils|elles|"
                      r"yo|le|lo|la|te|les|io|ti|vi|ci|gli|ik|wij|we|u|eu|nós|lhe)\s)|"
                      # a spaced dash before a new speaker: "… I can't give you a price just yet - I'll message you back"
                      # (or another subject: "I've added 20GB to your SIM - it should show within the next hour")
@@ -1978,6 +1978,16 @@ _SCHEDULED = re.compile(
     r"(?:(?:on|am|vom|du|le|del|el|di|il|op|van|em|de|do|dated|due)\s+)*(?:the\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s*(?:[^\W\d_]{3,}\.?|\d{1,2}\.(?:\d{2,4})?)|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?|"
     r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)", re.I)
+# A contract's end, confirmed or told with its date: "wir bestätigen die Kündigung Ihres Vertrags „Strom Basis" zum
+# 31.03.2026", "your cancellation is effective 31 March", "la résiliation prendra effet au 31/03": the date the
+# contract ends, not a step still to be taken.
+_CONTRACT_END = re.compile(
+    r"\b(?:Kündigung|Vertragsende|cancell?ation|termination|résiliation|baja|cancelación|disdetta|recesso|cessazione|"
+    r"opzegging|beëindiging|rescisão|cancelamento|denúncia)\b(?:[^.!?;\d]){0,60}?\b(?:zum|per|effective(?:\s+(?:from|on))?|"
+    r"as\s+of|on|au|à\s+compter\s+du|à\s+la\s+date\s+du|con\s+fecha(?:\s+de)?|a\s+partir\s+del?|con\s+decorrenza(?:\s+dal)?|"
+    r"con\s+effetto\s+dal|dal|met\s+ingang\s+van|a\s+partir\s+de|com\s+efeitos?\s+a|em)\s+"
+    r"(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?(?:\s+\d{4})?|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?)",
+    re.I)
 _GATHERING = {lang: re.compile(r"\b(?:" + noun + r")\b(?:[^.!?;]|(?<=\d)\.){0,120}?\b(?:" + verb + r")\b"
                               # and its date and hour after it, up to a comma before anything else
                               r"(?:[^,;]|[,;]\s*(?=(?:at|um|à|a las|alle|às|om|le|el|il|on|am|op|no|na|dalle|from|"
@@ -2361,7 +2371,7 @@ for _lang, _names in _HOUR_NAMES.items():
     _words = "|".join(sorted(_table, key=len, reverse=True))
     _post = {"en": r"(?P<post>\s*(?:o['’]clock|am|pm|a\.m\.|p\.m\.))",
              "de": r"(?P<post>\s+Uhr)",
-             "nl": r"(?P<post>\s+uur|(?<=en)(?!\w))",
+             "nl": r"(?P<post>\s+uur|(?!\w))",
              "fr": r"(?P<post>\s+heures?)"}[_lang]
     # (not inside a compound number: "septante-deux heures", "vingt-quatre heures")
     _HOUR_WORDS[_lang] = (re.compile(r"(?<![\w-])(?P<h>" + _words + r")" + _post, re.I), _table)
@@ -2370,6 +2380,8 @@ for _lang, _names in _HOUR_NAMES.items():
 def _hour_in_digits(m: re.Match, hours: dict, lang: str) -> str:
     """An hour in words written as the clock patterns read it: "4:00", "4:00 pm", "3 Uhr", "4 uur", "4h"."""
     hour, post = hours[m.group("h").lower()], m.group("post").strip().lower()
+    if lang == "nl" and not post and m.group("h").lower() in _HOUR_NAMES["nl"].split():
+        return m.group(0)   # "binnen tien werkdagen", "zeven dagen": a count; only "voor vieren" is an hour alone
     if lang == "en":
         return f"{hour}:00" + ("" if post.startswith("o") else " " + post)
     return {"de": f"{hour} Uhr", "nl": f"{hour} uur", "fr": f"{hour}h"}[lang]
@@ -2390,6 +2402,26 @@ _THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+(?:or\s+before\s+)?|by\s+)?(?:that|th
                        r"ce\s+jour-là|le\s+jour\s+même|le\s+même\s+jour|ese\s+(?:mismo\s+)?día|el\s+mismo\s+día|"
                        r"quel\s+giorno|lo\s+stesso\s+giorno|(?:op\s+)?die(?:zelfde)?\s+dag|nesse\s+(?:mesmo\s+)?dia|"
                        r"no\s+mesmo\s+dia)(?!\w)", re.I)
+
+
+_FUTURE_WORD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.I)
+_HAVE_DONE = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have|\s+had)\b", re.I)
+# (a booking's participle dates a step to come: "we've logged the fault and scheduled an engineer for Thursday")
+_PARTICIPLE_FIRST = re.compile(r"(?:already\s+|also\s+)?(?!(?:need|feed|speed|seed|proceed|exceed|succeed|scheduled|"
+                               r"rescheduled|booked|rebooked|arranged|planned|moved|pencilled|penciled)\b)\w+ed\b", re.I)
+
+
+def _done_after_and(written: str, times: list, lang: str) -> list:
+    """The times without those of a participle after "and" that continues an English perfect: "I have arranged for
+    a cover to be sent and refunded the fee to your card today" (today is the refund's, a thing done)."""
+    if lang != "en" or not _HAVE_DONE.search(written):
+        return times
+    for m in _AND.finditer(written):
+        head, tail = written[:m.start()], written[m.end():]
+        if not m.group(0).startswith(",") and _HAVE_DONE.search(head) and _PARTICIPLE_FIRST.match(tail) and \
+                not _FUTURE_WORD.search(tail):   # ("… and passed it to the network team — they'll update you by …")
+            return [(w, d) for w, d in times if w not in tail or w in head]
+    return times
 
 
 def _own_times(written: str, times: list, lang: str, commit: re.Pattern) -> list:
@@ -2547,6 +2579,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # a regular payment's own date is a schedule's, not the step's: "eine Gutschrift, die mit Ihrem
                 # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
                 written = _SCHEDULED.sub(lambda m: " " * len(m.group(0)), written)
+                written = _CONTRACT_END.sub(lambda m: " " * len(m.group(0)), written)
+                if lang in _PAST_RELATIVE:
+                    written = _PAST_RELATIVE[lang].sub(lambda m: " " * len(m.group(0)), written)
                 if (gathering := _GATHERING[lang].search(written)) is not None:
                     # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
@@ -2554,6 +2589,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 times = _times(written, lang, at, calendar) if committed or pending else []
                 if committed and len(times) > 1:
                     times = _topic_times(written, _own_times(written, times, lang, commit), lang)
+                if committed and times:
+                    times = _done_after_and(written, times, lang)
                 if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
                     times = _event_day(clause, own, lang, at, calendar) or _after_event(written, own, lang, at, calendar)
                 if committed and not times and (that_day := _THAT_DAY.search(clause)):
@@ -2709,7 +2746,7 @@ _GENERAL_COMMIT = {
         # staff in the plain present: "A recepção liga amanhã até as 12h", "o técnico passa aí quinta"
         # ("Nosso técnico vai até sua casa na quinta-feira"); not a habit ("o técnico passa sempre à segunda")
         r"\b(?:o|a|o\s+nosso|a\s+nossa|nosso|nossa)\s+(?:t[ée]cnico|equipa|equipe|rece[pç]?[çc]ão|secretaria|estafeta|"
-        r"consultor|assistente)\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"
+        r"consultor|assistente)(?:\s*,[^,;:!?]{1,40},)?\s+(?:te\s+|lhe\s+)?(?:liga|contacta|contata|envia|manda|responde|passa|vem|"
         r"visita|telefona|vai\s+(?:lá|aí|a\s+casa|à\s+sua\s+casa|ao\s+local|até\s+(?:a\s+)?(?:sua|tua)\s+casa))\b"
         r"(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))|"
         # news given in the present: "Damos notícias até sexta", "dou-lhe uma resposta amanhã"
@@ -3167,6 +3204,13 @@ _MAIN_AFTER_COMMA = {"de": re.compile(r"(?:Sie|wir|ich|du)\s+\w+|\w+\s+(?:Sie|wi
 _DONE_END = {lang: re.compile(r"\b" + _BOOKED + _PARTICIPLE[lang] + r"\s+" + aux + r"\s*$", re.I) for lang, aux in {
     "de": r"(?:habe|hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)",
     "nl": r"(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|werd|werden)"}.items()}
+# A relative clause between commas that tells what was done or happened, its participle and auxiliary last: "über
+# den Techniker, der am Donnerstag nicht erschienen ist, …", "de monteur, die dinsdag niet is gekomen, …": its day
+# is gone by.
+_PAST_RELATIVE = {lang: re.compile(r",\s*(?:" + rel + r")\s+[^,;.!?]{0,80}?\b(?:" + _PARTICIPLE[lang] + r"\s+(?:" + aux +
+                                   r")|(?:" + aux + r")\s+" + _PARTICIPLE[lang] + r")\s*(?=,)", re.I)
+                  for lang, rel, aux in (("de", r"der|die|das|welche[rs]?", r"ist|sind|hat|haben|war|waren|wurde|wurden"),
+                                         ("nl", r"die|dat", r"is|zijn|heeft|hebben|werd|werden"))}
 _DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
 
 

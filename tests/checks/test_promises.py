@@ -2404,3 +2404,28 @@ def test_done_things_self_acting_things_sender_names_and_reminders_of_the_custom
 ])
 def test_round_az_ba_promises_read_as_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a Dutch number word is an hour alone only in its "-en" form ("voor vieren"): "tien werkdagen" are days
+    ("Uw zorgpas ontvangt u binnen tien werkdagen per post.", "nl", 336),
+    ("We bellen u binnen zeven dagen.", "nl", 168),
+    ("Ik bel je vanmiddag voor vieren terug!", "nl", 6),
+    # a contract's end, confirmed with its date
+    ('Hiermit bestätigen wir die Kündigung Ihres Vertrags „Strom Basis" zum 31.03.2026.', "de", None),
+    ("Nous confirmons la résiliation de votre contrat au 31/03/2026.", "fr", None),
+    ("Wir bestätigen die Kündigung zum 31.03.2026 und senden Ihnen die Schlussrechnung bis 13.03.", "de", 271),
+    # a relative clause of what happened, its participle and auxiliary last
+    ("Wir haben uns Ihre Beschwerde über den Techniker, der am Donnerstag nicht erschienen ist, angesehen und "
+     "Ihnen eine Gutschrift gebucht.", "de", None),
+    ("De monteur, die dinsdag niet is gekomen, komt donderdag langs.", "nl", 79),
+    # a participle after "and" that continues an English perfect is a thing done; a booking is still to come
+    ("I have arranged for a replacement cover to be sent and refunded the £39 fee to your card today.", "en", None),
+    ("We've logged the fault and scheduled an engineer for Thursday.", "en", 79),
+    ("I've logged this and passed it to the network team — they'll have an update to you by end of day.", "en", 7),
+    # a French colon after a space still splits before a new subject
+    ("Votre réclamation concernant le lave-vaisselle livré rayé est acceptée : vous serez remboursée sous 5 jours "
+     "ouvrés.", "fr", 168),
+])
+def test_round_bb_promises_read_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
