@@ -343,7 +343,7 @@ _LANGS: dict[str, _Lang] = {
                 r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:\w+\s+){1,3}?)fertig\b)"),
         not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
                      r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|rabatt\w*|gilt|gültig|läuft ab|"
-                     r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
+                     r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|ersuchen|ersucht|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
                      r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
@@ -352,7 +352,7 @@ _LANGS: dict[str, _Lang] = {
                       "vingt": 20, "vingt et un": 21, "trente": 30, "soixante": 60, "quatre-vingt-dix": 90}),
         units=[(r"(?:heures?|h) ouvr(?:ées?|ables?)", "bh"), (r"jours? ouvr(?:és?|ables?)", "bd"),
                (r"heures?|h", "h"), (r"minutes?|min", "m"), (r"jours?", "d"), (r"semaines?", "w"), (r"mois", "mo")],
-        within=r"(?:sous|dans(?: les| un délai de| un délai maximum de| un délai d['’]environ)?|d['’]ici|"
+        within=r"(?:sous|endéans(?: les)?|dans(?: les| un délai de| un délai maximum de| un délai d['’]environ)?|d['’]ici|"
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
@@ -385,7 +385,8 @@ _LANGS: dict[str, _Lang] = {
                      # a reminder, not a call back: "Nous vous rappelons enfin que l'inscription … avant le 23 août"
                      r"\b(?:vous|te)\s+rappel(?:ons|le|e|ez|lons)\s+(?:\w+\s+)?(?:que|qu['’]|de\s+(?:bien\s+|ne\s+pas\s+)?\w+(?:er|ir|re))\b|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
-                     r"pourriez-vous|a été|ont été|avez été|avons été|ai été|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
+                     r"pourriez-vous|a été|ont été|avez été|avons été|ai été|(?:sera|seront|est|sont)\s+(?:donc\s+)?à\s+(?:régler|payer|acquitter|"
+                     r"verser|retourner|renvoyer|compléter|fournir)|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
                      {"veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72, "quince": 15, "catorce": 14,
@@ -411,6 +412,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:antes de|a|al|para) (?:final|fin|finales) de(?:l| este)? mes", "end_of_month"),
               (r"(?:antes de|al|a) (?:final|fin) del día|antes de que (?:acabe|termine) el día|hoy(?: mismo)?|"
                r"esta tarde|esta noche|a lo largo del día|a lo largo de (?:la|esta) tarde|durante el día de hoy|"
+               r"en el (?:transcurso|correr) del día|"
                r"antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
@@ -479,7 +481,7 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:binnen(?: de komende)?|in|de komende|uiterlijk binnen|in minder dan|over)",
         weekdays=[d + r"(?:ochtend|middag|avond)?" for d in
                   ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")],
-        by_weekday=r"(?:voor|vóór|uiterlijk|op|deze|volgende|aanstaande|tot)",
+        by_weekday=r"(?:voor|vóór|uiterlijk|ten\s+laatste|op|deze|volgende|aanstaande|tot)",
         days=[(r"(?:direct |meteen |gelijk )?na het weekend", "after_weekend"), (r"vanavond|vannacht", "tonight"), (r'(?:op |uiterlijk |vóór |voor )?de (?:volgende|eerstvolgende) werkdag', "next_bd"),
               (r"morgenochtend|morgenvoormiddag|morgen vroeg|morgen voor de middag|morgen vóór de middag",
                "tomorrow_morning"),
@@ -1514,7 +1516,7 @@ _LAST_AFTER = re.compile(r"\s+(?:dernier|dernière|passé|passée|pasado|pasada|
                          r"u\.s\.)(?!\w)", re.I)
 _THE_NEXT = {"en": r"(?:the next|the coming|the(?= hour))", "de": r"(?:der nächsten|des nächsten)",
              "fr": r"(?:la prochaine|le prochain|l['’](?=heure))", "es": r"(?:la próxima|el próximo)",
-             "it": r"(?:la prossima|il prossimo|un['’](?=ora))", "nl": r"(?:het komende|de komende)",
+             "it": r"(?:la prossima|il prossimo|un['’](?=ora))", "nl": r"(?:het komende|de komende|het(?= uur))",
              "pt": r"(?:a próxima|o próximo)"}
 for _code in ("fr", "es", "it", "pt"):
     _TOMORROW[_code], _TODAY[_code], _THE_NEXT[_code] = (_accent_tolerant(_TOMORROW[_code]), _accent_tolerant(_TODAY[_code]),
@@ -1665,8 +1667,11 @@ _FUTURE_START = re.compile(r"(?:will|shall|wird|werden|sera|seront|va|vont|será
                            r"(?:(?:se|le|lo|la|les|lhe|te|vous|la|le|ti|gli|ci|vi)\s+)?\w{3,}(?:eront|iront|ront|rà|ranno|rá|rán|rão))\b",
                            re.I)
 # A condition before the "and" keeps the clauses together: "if the part is in stock and our engineer will …".
-_CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|si|dès que|quand|lorsque|"
-                        r"cuando|en cuanto|siempre que|se|quando|appena|als|zodra|indien|wanneer|mits|assim que|"
+# ("se"/"si" after a verb of checking or telling is "whether": "te dou um retorno … confirmando se foi tudo certo")
+_WHETHER_BEFORE = (r"(?<!\bconfirmando\s)(?<!\bconfirmar\s)(?<!\bverificando\s)(?<!\bverificar\s)(?<!\bsaber\s)"
+                   r"(?<!\bsapere\s)(?<!\bverificare\s)(?<!\bcomprobar\s)(?<!\bvérifier\s)(?<!\bsavoir\s)")
+_CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|" + _WHETHER_BEFORE + r"si|dès que|quand|"
+                        r"lorsque|cuando|en cuanto|siempre que|" + _WHETHER_BEFORE + r"se|quando|appena|als|zodra|indien|wanneer|mits|assim que|"
                         # "caso" is "if" in Portuguese ("caso precise"), a case after a determiner ("su caso")
                         r"(?<!\bsu )(?<!\btu )(?<!\bel )(?<!\bun )(?<!\bo )(?<!\bum )(?<!\bseu )(?<!\bteu )(?<!\beste )"
                         r"(?<!\bese )(?<!\besse )(?<!\bmi )(?<!\bmeu )(?<!\bdo )(?<!\bno )(?<!\bdel )(?<!\bal )caso|"
@@ -1677,13 +1682,13 @@ _CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|
 # What a promised answer will tell, after "let you know": its words are the answer's topic, not steps of their own.
 _WHETHER = {lang: re.compile(r"\b(?:" + told + r")\b[^.!?;]{0,60}?\s(?P<w>" + whether + r")\s", re.I)
             for lang, told, whether in (
-    ("en", r"let you know|tell you|confirm|find out", r"if|whether"),
+    ("en", r"let you know|tell you|confirm|confirming|find out", r"if|whether"),
     ("de", r"Bescheid|mit|sagen|melde mich|melden uns", r"ob"),
     ("fr", r"dirai|dirons|confirmerai|confirmerons|indiquerai|indiquerons|saurez|saura|savoir", r"si|s['’]il"),
-    ("es", r"diré|diremos|confirmo|confirmaré|confirmaremos|aviso|avisaré|avisaremos|sabrá|sabrás|saber", r"si"),
-    ("it", r"sapere|dirò|diremo|confermo|confermerò|confermeremo|comunico|comunicherò|comunicheremo", r"se"),
+    ("es", r"diré|diremos|confirmo|confirmaré|confirmaremos|confirmando|aviso|avisaré|avisaremos|sabrá|sabrás|saber", r"si"),
+    ("it", r"sapere|dirò|diremo|confermo|confermerò|confermeremo|confermando|comunico|comunicherò|comunicheremo", r"se"),
     ("nl", r"weten|zeggen|bevestigen", r"of"),
-    ("pt", r"digo|direi|diremos|aviso|avisamos|avisarei|confirmo|confirmarei|confirmaremos|saber", r"se"))}
+    ("pt", r"digo|direi|diremos|aviso|avisamos|avisarei|confirmo|confirmarei|confirmaremos|confirmando|saber", r"se"))}
 _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r",?\s+so(?:\s+that)?\s+(?:you|u)\s+(?:can|could|have|will|['’]ll|are\s+able)\b",
     "de": r",?\s+(?:damit|sodass|so\s+dass)\s+(?-i:Sie|du)\b",
@@ -2068,13 +2073,14 @@ _DEADLINE_WORD = _whole_words({
     "en": r"by|within|before|no\s+later\s+than|in\s+the\s+next|today|tonight|tomorrow|end\s+of\s+(?:the\s+)?day|"
           r"close\s+of\s+business|COB|EOD",
     "de": r"bis|innerhalb|spätestens|heute|morgen|im\s+Laufe|in\s+den\s+nächsten",
-    "fr": r"avant|d['’]ici|sous|dans|au\s+plus\s+tard|ce\s+soir|demain|aujourd['’]hui|dès\s+que",
+    "fr": r"avant|d['’]ici|sous|endéans|dans|au\s+plus\s+tard|ce\s+soir|demain|aujourd['’]hui|dès\s+que",
     "es": r"antes\s+del?|dentro\s+del?|en\s+(?:las\s+)?próximas|a\s+más\s+tardar|hoy|mañana|esta\s+tarde|en\s+cuanto|"
           r"en\s+un\s+(?:plazo|máximo)|como\s+máximo|en\s+menos\s+de",
     "it": r"entro|prima\s+d(?:i|el|ella|ello|ei|egli|elle)|in\s+giornata|oggi|domani|stasera|appena|al\s+più\s+tardi|non\s+oltre|"
           r"nelle\s+prossime|nei\s+prossimi",
     # ("voor" before an article or a possessive is "for": "bevestigd voor de avondgroep op donderdag")
-    "nl": r"voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|vandaag|morgen|vanavond|"
+    "nl": r"voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|ten\s+laatste|vandaag|morgen|"
+          r"vanavond|"
           r"in\s+de\s+komende",
     "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até|nas\s+próximas|"
           r"nos\s+próximos"})
@@ -2377,8 +2383,25 @@ for _lang, _names in _HOUR_NAMES.items():
     _HOUR_WORDS[_lang] = (re.compile(r"(?<![\w-])(?P<h>" + _words + r")" + _post, re.I), _table)
 
 
+# … and where the article names the hour: "antes de las cuatro de la tarde", "entro le quattro", "até às quatro", the
+# part of the day or "o'clock" after it, or the clause's end (not "las dos facturas", "le tre fatture").
+_DAY_PART = {"es": (r"de\s+la\s+(?:tarde|noche)", r"de\s+la\s+mañana|en\s+punto|horas"),
+             "it": (r"del\s+pomeriggio|di\s+sera|della\s+sera", r"del\s+mattino|di\s+mattina|in\s+punto"),
+             "pt": (r"da\s+tarde|da\s+noite", r"da\s+manhã|em\s+ponto|horas")}
+for _lang, _pre, _names in (("es", r"las", "una dos tres cuatro cinco seis siete ocho nueve diez once doce"),
+                            ("it", r"le|alle|delle|dalle", "una due tre quattro cinque sei sette otto nove dieci undici dodici"),
+                            ("pt", r"às|as|das", "uma duas três quatro cinco seis sete oito nove dez onze doze")):
+    _table = {w: str(i) for i, w in enumerate(_names.split(), 1)}
+    _pm, _other = _DAY_PART[_lang]
+    _HOUR_WORDS[_lang] = (re.compile(r"(?P<pre>\b(?:" + _pre + r")\s+)(?P<h>" + "|".join(_table) + r")\b(?P<post>\s+(?:"
+                                     + _pm + "|" + _other + r")\b|(?=\s*(?:[.,;:!?)]|$)))", re.I), _table)
+
+
 def _hour_in_digits(m: re.Match, hours: dict, lang: str) -> str:
     """An hour in words written as the clock patterns read it: "4:00", "4:00 pm", "3 Uhr", "4 uur", "4h"."""
+    if lang in _DAY_PART:   # "las 4:00 p.m." ("de la tarde"), "le 4:00", "às 4:00"
+        pm = re.fullmatch(_DAY_PART[lang][0], m.group("post").strip(), re.I)
+        return m.group("pre") + f"{hours[m.group('h').lower()]}:00" + (" p.m." if pm else "")
     hour, post = hours[m.group("h").lower()], m.group("post").strip().lower()
     if lang == "nl" and not post and m.group("h").lower() in _HOUR_NAMES["nl"].split():
         return m.group(0)   # "binnen tien werkdagen", "zeven dagen": a count; only "voor vieren" is an hour alone
@@ -2451,14 +2474,16 @@ def _own_times(written: str, times: list, lang: str, commit: re.Pattern) -> list
 # "para confirmar la cita del martes". A time after it dates the topic, not the follow-up.
 _TOPIC = _whole_words({
     "en": r"about|regarding|concerning|re|ahead\s+of|to\s+(?:confirm|discuss|arrange|book|go\s+over|talk\s+(?:about|through))|"
+          # what the follow-up will tell: "… let you know by 5pm whether we can start at 8am tomorrow"
+          r"whether|if\s+(?:we|I|they|it)|"
           r"with\s+(?:the\s+)?details\s+of|for\s+(?:your|the)",
-    "de": r"wegen|bezüglich|betreffend|zu\s+(?:Ihrem|Ihrer|Ihren|dem|der|deinem|deiner)|zum|zur|über\s+(?:den|die|das|Ihren|Ihre|Ihr)|um\s+(?:den|die|das|Ihren|Ihre|Ihr)\s+\w+\s+(?:am|vom)",
-    "fr": r"au\s+sujet\s+d[eu]|concernant|à\s+propos\s+d[eu]|pour\s+(?:le|la|les|votre|vos|confirmer|fixer|discuter|organiser)",
-    "es": r"sobre\s+(?:el|la|los|las|su|sus|tu|tus)|acerca\s+de|respecto\s+a|en\s+relación\s+con|"
+    "de": r"ob|wegen|bezüglich|betreffend|zu\s+(?:Ihrem|Ihrer|Ihren|dem|der|deinem|deiner)|zum|zur|über\s+(?:den|die|das|Ihren|Ihre|Ihr)|um\s+(?:den|die|das|Ihren|Ihre|Ihr)\s+\w+\s+(?:am|vom)",
+    "fr": r"si\s+(?:nous|on|je|le|la|les|vous)|au\s+sujet\s+d[eu]|concernant|à\s+propos\s+d[eu]|pour\s+(?:le|la|les|votre|vos|confirmer|fixer|discuter|organiser)",
+    "es": r"si\s+(?:podemos|puedo|el|la|los|las|se|le|te)|sobre\s+(?:el|la|los|las|su|sus|tu|tus)|acerca\s+de|respecto\s+a|en\s+relación\s+con|"
           r"para\s+(?:confirmar|concretar|hablar|organizar|el|la|su|tu)",
-    "it": r"riguardo|in\s+merito\s+a|circa|a\s+proposito\s+d\w*|per\s+(?:confermare|fissare|parlare|organizzare|il|la|l['’]|i|le)",
-    "nl": r"over\s+(?:de|het|uw|je|jouw)|betreffende|inzake|omtrent|voor\s+(?:de|het|uw|je|jouw)",
-    "pt": r"sobre\s+(?:o|a|os|as|a\s+sua|o\s+seu)|acerca\s+d[oa]s?|relativamente\s+a|a\s+respeito\s+d[oa]s?|"
+    "it": r"se\s+(?:possiamo|posso|il|la|lo|i|le|si|ci)|riguardo|in\s+merito\s+a|circa|a\s+proposito\s+d\w*|per\s+(?:confermare|fissare|parlare|organizzare|il|la|l['’]|i|le)",
+    "nl": r"of\s+(?:we|wij|ik|het|de|u|je|ze|zij)|over\s+(?:de|het|uw|je|jouw)|betreffende|inzake|omtrent|voor\s+(?:de|het|uw|je|jouw)",
+    "pt": r"se\s+(?:podemos|posso|o|a|os|as|foi|vai|dá)|sobre\s+(?:o|a|os|as|a\s+sua|o\s+seu)|acerca\s+d[oa]s?|relativamente\s+a|a\s+respeito\s+d[oa]s?|"
           r"para\s+(?:confirmar|marcar|falar|combinar|o|a)"})
 
 
@@ -2689,7 +2714,9 @@ _GENERAL_COMMIT = {
         r"\b(?:le|te|les|se\s+lo|se\s+la)\s+(?!(?:hemos|habíamos|tenemos|debemos|podemos|queremos)\b)\w+emos\b|"
         # the company's "they", or a colleague named before, the customer as object: "en menos de una hora te
         # escriben por este chat", "lo he hablado con Laura y te devuelve el importe esta misma semana"
-        r"\b(?:te|le|les)\s+(?:escrib|llam|contact|respond|contest|mand|envía|avis|devuelv|confirm|reembols)(?:en|an|e|a)?\b(?!\s+la\s+atención)(?!\s+(?:siempre|normalmente|habitualmente)\b)|"
+        r"\b(?:te|le|les)\s+(?:escrib|llam|marc|contact|respond|contest|mand|envía|avis|devuelv|confirm|reembols|lleg)(?:en|an|e|a)?\b(?!\s+la\s+atención)|"
+        # (Mexican "comunicarse con usted": to contact you)
+        r"\bse\s+comunica(?:n|rá|rán)?\s+con\s+(?:usted|ustedes|vos|contigo)\b(?!\s+(?:siempre|normalmente|habitualmente)\b)|"
         r"\b(?!(?:estaremos|estaré|seremos|seré|podremos|podré|tendremos\s+que|deberemos|abriremos|abriré|"
         r"cerraremos|cerraré|reabriremos|necesitaremos|necesitaré|esperaremos|esperaré|pediremos|requeriremos)\b)"
         r"\w+(?:aremos|eremos|iremos|aré|eré|iré)\b|\bharemos\b|\bhar[ée]\b|\bpondremos\b|\btendremos\b|"
@@ -2731,8 +2758,8 @@ _GENERAL_COMMIT = {
         r"(?:komt|belt|neemt|zal|gaat)\b", re.I),
     "pt": re.compile(
         r"\b(?:pedi|pedimos)\s+(?:a|ao|à)\s+(?:\w+\s+){0,5}?(?:para|que)\s+\w+|"
-        r"\b(?:o|a|um|uma|o\s+nosso|a\s+nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|atendente|"
-        r"consultor|assistente)\s+(?:vai|v[ãa]o)\s+(?:te\s+|lhe\s+|o\s+|a\s+|se\s+)?\w+(?:ar|er|ir)\b|"
+        r"\b(?:o|a|um|uma|o\s+nosso|a\s+nossa|nosso|nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|atendente|"
+        r"consultor|assistente|time|setor|departamento|área)(?:\s+\w+)?\s+(?:vai|v[ãa]o)\s+(?:te\s+|lhe\s+|o\s+|a\s+|se\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?:vamos|vou|iremos|irei)\s+(?!estar\b|ser\b|ficar\b)(?:\w+\s+)?\w+(?:ar|er|ir)\b|"
         r"\b(?!(?:estaremos|estarei|seremos|serei|ficaremos|poderemos|poderei|teremos\s+de|abriremos|"
         r"fecharemos|reabriremos|precisaremos|aguardaremos|esperaremos|pediremos)\b)"
@@ -3130,12 +3157,17 @@ def _slot(clause: str, lang: str) -> bool:
 
 
 _AT_CLOCK = re.compile(r"(?:at|à|a las|alle|um|om|às|for)\s", re.I)
+# A parcel's slot told as an estimate is the courier's forecast, no step: "wordt naar verwachting woensdag tussen
+# 14:00 en 18:00 bezorgd", "wird voraussichtlich … zugestellt", "is expected to be delivered between …".
+_ESTIMATE = re.compile(r"\b(?:naar\s+verwachting|verwacht|voraussichtlich|vermutlich|expected|estimated|probably|"
+                       r"probablement|normalement|previsiblemente|presumiblemente|probablemente|probabilmente|"
+                       r"presumibilmente|previsivelmente|provavelmente|em\s+princípio|in\s+principe)\b", re.I)
 
 
 def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     """Whether the clause is no promise only for its delivery words, and those are a remedy or delivery news."""
     masked = _DELIVERY_INFO[lang].sub(" ", clause)
-    if _REMEDY[lang].search(clause) or _ready(clause, lang) or _slot(clause, lang):   # "su pedido estará listo mañana"
+    if _REMEDY[lang].search(clause) or _ready(clause, lang) or (_slot(clause, lang) and not _ESTIMATE.search(clause)):
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 

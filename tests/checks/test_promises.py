@@ -2429,3 +2429,33 @@ def test_round_az_ba_promises_read_as_classes(text, lang, hours):
 ])
 def test_round_bb_promises_read_as_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a parcel's slot told as an estimate is the courier's forecast; told plainly it is a step
+    ("Je pakket wordt naar verwachting woensdag tussen 14:00 en 18:00 bezorgd.", "nl", None),
+    ("Ihr Paket wird voraussichtlich am Mittwoch zwischen 14 und 18 Uhr zugestellt.", "de", None),
+    ("Je pakket wordt woensdag tussen 14:00 en 18:00 bezorgd.", "nl", 56),
+    # the customer's payment: Austrian "ersuchen", French "sera à régler"
+    ("Wir ersuchen Sie, den Betrag binnen 14 Tagen auf unser Konto zu überweisen.", "de", None),
+    ("Votre prochaine échéance (le 5 mars) sera donc à régler par carte bancaire.", "fr", None),
+    # regional words for "within" and "at the latest", "within the hour", "in the course of the day"
+    ("Ce montant vous sera remboursé endéans les dix jours ouvrables.", "fr", 336),
+    ("U wordt ten laatste vrijdag 6 maart telefonisch gecontacteerd door een van onze experten.", "nl", 103),
+    ("Ik laat de monteur even kijken en bel je binnen het uur terug.", "nl", 1),
+    ("Te genero la nota de crédito ahora y en el transcurso del día te llega al mail.", "es", 7),
+    ("En los próximos 15 minutos te marca un técnico de guardia.", "es", 0.25),
+    ("Ellos se comunican con usted en un plazo máximo de 8 horas hábiles.", "es", 24),
+    ("Nosso time fiscal vai corrigir e reemitir a nota em até 8 horas úteis.", "pt", 24),
+    # an hour named by its article in Spanish, Italian and Portuguese (not "las dos facturas")
+    ("Hoy antes de las cuatro de la tarde le enviamos la boleta corregida.", "es", 6),
+    ("La richiamo entro le quattro del pomeriggio.", "it", 6),
+    ("Ligo-lhe até às quatro da tarde.", "pt", 6),
+    ("Le enviamos las dos facturas mañana.", "es", 31),
+    # what the follow-up will tell is its topic, and its times are the topic's
+    ("Ik laat je vandaag uiterlijk 17.00 uur weten of we morgen om 8.00 uur kunnen beginnen of pas om 13.00 uur.",
+     "nl", 7),
+    ("Te dou um retorno no próximo dia útil confirmando se foi tudo certo, combinado?", "pt", 31),
+])
+def test_round_bc_regional_promises_read_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
