@@ -855,3 +855,35 @@ def test_the_italian_article_i_is_no_one_speaking():
     # an English "I" still speaks: a person's answer with the same footer is not automatic
     assert auto_wording("Hi Jane,\n\nI checked your order and it ships today.\n\nThis mailbox is not monitored.\n\n"
                         "Tom") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    # a notice's own name after "this is an automatic …", in every language
+    ("Hallo,\n\ndies ist eine automatische Erinnerung an Ihren Termin am 12.05.", "dies ist eine automatische Erinnerung"),
+    ("Bonjour,\nceci est une confirmation automatique de votre commande.", "ceci est une confirmation automatique"),
+    ("Hola:\nEste es un recordatorio automático de su cita.", "Este es un recordatorio automático"),
+    ("Salve,\nquesta è una conferma automatica della prenotazione.", "questa è una conferma automatica"),
+    ("Beste klant,\ndit is een automatische bevestiging van uw aanvraag.", "dit is een automatische bevestiging"),
+    ("Olá,\nesta é uma confirmação automática do seu pedido.", "esta é uma confirmação automática"),
+    # a machine's label with its sender, at the start of a line
+    ("Automated message from Acme Dental: your check-up is on 12/05 at 09:30.", "Automated message from Acme Dental:"),
+    ("Messaggio automatico di Ottica Sole: i suoi occhiali sono pronti.", "Messaggio automatico di Ottica Sole:"),
+    ("Mensagem automática da Clínica Sorriso: a sua consulta é amanhã às 10h.", "Mensagem automática da Clínica Sorriso:"),
+    # a bot calls itself a digital assistant
+    ("Bonjour, je suis Zoé, l'assistante numérique de Banque Azur. Comment puis-je vous aider ?",
+     "je suis Zoé, l'assistante numérique"),
+    ("Hola, soy Leo, el asistente digital de Seguros Mar. ¿En qué puedo ayudarte?", "soy Leo, el asistente digital"),
+    ("Olá! Sou a Bia, a assistente digital do Banco Sol.", "Sou a Bia, a assistente digital"),
+])
+def test_an_automatic_notice_by_its_name_its_senders_label_or_a_digital_assistant(text, words):
+    assert auto_wording(text) == words
+
+
+@pytest.mark.parametrize("text", [
+    # a person mentioning such a notice, or a digital assistant as a product, writes no notice
+    "Hallo Frau Berg,\n\ndie automatische Bestätigung kam bei Ihnen nicht an, das tut mir leid: Ihr Termin steht.\n\nJens",
+    "Hi Jane, the automated message from Acme you got earlier was a mistake: I've refunded the fee today. Priya",
+    "Ciao Marco, ho controllato: l'assistente digitale dell'app a volte sbaglia, il bonifico è partito ieri. Giulia",
+])
+def test_a_person_speaking_of_a_notice_or_a_digital_assistant_is_not_automatic(text):
+    assert auto_wording(text) is None

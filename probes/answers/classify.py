@@ -115,7 +115,9 @@ SAYS_AUTOMATIC = _words(
     r"\b(?:has|have) been automatically generated\b",
     _label(r"automatic (?:reply|response|acknowledge?ment)"),
     r"\bauto-?(?:reply|response)\s*:",
-    r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung|sms|mitteilung)\b",
+    # (or any notice's name: "Dies ist eine automatische Bestätigung", "… Erinnerung")
+    r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|(?:eingangs|empfangs)?bestätigung|sms|"
+    r"mitteilung|erinnerung|meldung)\b",
     # "dies ist eine automatisch erstellte Eingangsbestätigung": the adverb before any noun
     r"\bdies ist eine? (?:automatisch|maschinell) (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
     r"\w+",
@@ -128,26 +130,27 @@ SAYS_AUTOMATIC = _words(
     r"(?:erstellt|generiert|erzeugt|versandt|versendet|verschickt|gesendet)\b",
     _label(r"automatische antwort"),
     # (an automatic text message too: "Ceci est un SMS automatique", "Questo è un SMS automatico")
-    r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception|sms|texto) "
-    r"automatique\b",
+    r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception|sms|texto|"
+    r"confirmation|rappel|notification) automatique\b",
     r"\b(?:ce|cet) (?:message|e-?mail|courriel) (?:a été|est) (?:généré|envoyé) automatiquement\b",
     _label(r"réponse automatique"),
-    r"\b(?:esta|este) es (?:una|un) (?:respuesta|mensaje|correo(?: electrónico)?|sms|aviso|notificación) "
-    r"autom[aá]tic[oa]\b",
+    r"\b(?:esta|este) es (?:una|un) (?:respuesta|mensaje|correo(?: electrónico)?|sms|aviso|notificación|confirmación|"
+    r"recordatorio) autom[aá]tic[oa]\b",
     r"\b(?:este|el presente) (?:mensaje|correo|sms|aviso) (?:ha sido|fue|se ha) (?:generado|enviado) "
     r"(?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica)\b",
     _label(r"respuesta automática"),
-    r"\bquesta è una risposta automatica\b",
+    r"\bquesta è una (?:risposta|conferma|notifica) automatica\b|\bquesto è un promemoria automatico\b",
     r"\bquesto è un (?:messaggio|e-?mail|sms) automatico\b",
     r"\b(?:messaggio|e-?mail) (?:generat[oa]|inviat[oa]) automaticamente\b",
     _label(r"risposta automatica"),
     r"\bdit is een automatisch(?: gegenereerd| verzonden)? (?:antwoord|bericht|e-?mail|ontvangstbevestiging)\b",
-    r"\bdit is een automatische (?:sms|melding|e-?mail|mail|reactie)\b",
+    r"\bdit is een automatische (?:sms|melding|e-?mail|mail|reactie|bevestiging|herinnering)\b",
     r"\bautomatisch (?:gegenereerd|verzonden) (?:bericht|e-?mail|antwoord)\b",
     # "Dit is een automatisch gegenereerde bevestiging": the adverb and participle before any noun, as in German
     r"\bdit is een (?:automatisch|machinaal) (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|opgestelde?) \w+",
     _label(r"automatisch antwoord"),
-    r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail|sms|aviso|notificação) autom[aá]tic[oa]\b",
+    r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail|sms|aviso|notificação|confirmação|lembrete) "
+    r"autom[aá]tic[oa]\b",
     r"\b(?:mensagem|e-?mail|sms) (?:gerad[oa]|enviad[oa]) (?:automaticamente|de forma autom[aá]tica)\b",
     _label(r"resposta automática"),
     # "This message is automatic / was generated automatically", with the verb between, in every language.
@@ -176,9 +179,10 @@ SAYS_AUTOMATIC = _words(
     r"automatiquement|autom[áa]ticamente|automaticamente|de (?:forma|manera|façon|manière) autom[áa]tic[ao]|"
     r"in modo automatico|in automatico|de forma automática)\b",
     # A label that announces the message, at the start of a line: "Automated message: …", "Mensaje automático: …".
-    r"(?:^|\n)[ \t]*(?:automated|automatic|system) (?:message|notification|reply|response)[ \t]*:",
-    r"(?:^|\n)[ \t]*(?:automatische (?:nachricht|benachrichtigung)|message automatique|mensaje automático|"
-    r"messaggio automatico|automatisch bericht|mensagem automática)[ \t]*:",
+    # (its sender may follow: "Mensaje automático de Clínica Dental Sonrisa: le recordamos …")
+    r"(?:^|\n)[ \t]*(?:(?:automated|automatic|system) (?:message|notification|reply|response)|automatische (?:nachricht|"
+    r"benachrichtigung)|message automatique|mensaje automático|messaggio automatico|automatisch bericht|mensagem "
+    r"automática)(?:[ \t]+(?:from|von|der|des|de|du|del|di|della|dello|van|do|da|dos)[ \t]+[^\n:.!?]{1,40})?[ \t]*:",
     # The same label standing as a sentence of its own, anywhere: "… o NO para anular. Mensaje automático.",
     # "(automated message)", "SMS automatique – ne pas répondre" (not "sorry about the automatic reply you got").
     r"\b(?:(?<![\s\S])|(?<=[.!?)][ \t])|(?<=[\n(]))(?:(?:an? )?(?:automated|automatic|auto-?generated|system-generated) "
@@ -604,7 +608,8 @@ SAYS_WHEN_OPEN = _words(
 # digitale assistent".
 _BOT = (r"(?:virtual|digital|automated|ai|chat) ?(?:assistant|agent)|chat-?bot|bot|assistant virtuel|"
         r"assistante virtuelle|asistente virtual|assistente virtuale|assistente virtual|virtuelle?r? assistent(?:in)?|"
-        r"digitale?r? assistent(?:in)?|digitale assistent")
+        r"digitale?r? assistent(?:in)?|digitale assistent|assistante? num[ée]rique|asistente digital|assistente digitale|"
+        r"assistente digital")
 SAYS_BOT = _words(
     rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)\s*:",
     # not denied: "no soy un bot", "I'm not a bot", "je ne suis pas un robot", "non sono un bot", "ik ben geen bot"

@@ -91,6 +91,15 @@ gisteren"; "same issue as 4471 - merge?"; in brackets, what she was told forgott
 standaardmail"), what really happens with a shrug, a case closed as solved though it is not, the standard goodwill and
 no more; a reminder of the company's own bookkeeping ("Nicht vergessen: Gutschrift in SAP buchen", "Mahnstopp setzen").
 
+Round ba: a paragraph above the letter's greeting that opens with a colleague's name and asks ("Priya - ok to send
+this?") or asks in the informal "du"/"jij" above a formal letter; a row of the ticket system's fields ("Tags:
+churn_risk, bill_shock · Assigned: k.moss"); a doubt about the reply's own tone ("klinkt dit niet te bot?", "da
+rivedere il tono, forse troppo duro", "à reformuler ?"); after the sign-off, the customer's contacts counted with an
+order or a heads-up ("— ojo, 5 llamadas hoy, si vuelve a llamar pásamela"); when to use a template or to whom only to
+send it ("[Baustein nur verwenden, wenn …]", "[enviar SOLO a pacientes con cita confirmada]"); a colleague asked after
+a dash in an aside, or with an emphatic "tu" ("Simo mi dici tu se …", "vê tu Sofia que …") in a reply that never
+says "tu" to the customer; "3e fois qu'il …" in an aside.
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -357,6 +366,9 @@ _DRAFTING = [re.compile(p) for p in (
     r"^(?:rever|revisar|suavizar|corrigir|conferir)\s+(?:o\s+|a\s+)?(?:tom|redacao|texto|formulacao)\b|"
     r"^(?:den\s+|die\s+)?(?:ton|tonfall|formulierung|wortlaut)\s+(?:\w+\s+)?(?:prufen|checken|entscharfen|anpassen)\b|"
     r"^(?:de\s+)?(?:toon|formulering|tekst)\s+(?:\w+\s+)?(?:checken|controleren|nakijken|verzachten|aanpassen)\b",
+    # still to be reworded, the infinitive after its "to": "à reformuler", "da rivedere", "por reformular", "nog herschrijven"
+    r"^(?:a|da|por|para|nog|noch)\s+(?:reformuler|revoir|retravailler|riformulare|rivedere|riscrivere|reformular|"
+    r"revisar|redactar\s+de\s+nuevo|rever|reescrever|herformuleren|herschrijven|umformulieren|uberarbeiten)\b",
     r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\s+(?:this|it)?\s*$",
     rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
     r"\bneeds?\s+(?:an?\s+)?(?:ok|okay|sign[- ]?off)\s+(?:from|by)\s+\w+",
@@ -410,6 +422,15 @@ _DOUBT = re.compile(
     r"do|da|della)\s+(?:(?:the|our|de|het|der|dem|la|le|el|il|lo|o|a|l')\s*)?(?:standaard\w*|standard\w*|vorlage|"
     r"sjabloon|template|modele|macro|plantilla|modello|modelo|textbaustein|mail\s+standard|e-?mail\s+padrao|"
     r"correo\s+estandar|email\s+standard|standardmail|standaardmail)\s*(?:$|[,;:–—\-])")   # (no "… on our website")
+# In brackets, the writer's doubt about the reply's own tone: too harsh, asked ("klinkt dit niet te bot?", "too curt?"),
+# said of the tone or the wording ("tono forse troppo duro"), or of how it sounds ("ça sonne un peu sec") (matched
+# folded; not a thing described: "(matelas un peu dur)").
+_HARSH = (r"(?:too|a\s+bit|bit|rather|zu|etwas|te|wat|trop|un\s+peu|demasiado|algo|un\s+poco|troppo|un\s+po'?|muito|"
+          r"um\s+pouco)\s+(?:harsh|blunt|curt|abrupt|cold|stiff|strong|hart|schroff|harsch|ruppig|knapp|kuhl|bot|hard|"
+          r"kortaf|streng|sec|seche|dur|brutal|froid|seco|duro|brusco|frio|secco|freddo|rispido)\b")
+_TONE_DOUBT = re.compile(
+    rf"{_HARSH}[^.!]*\?|\b(?:tone|tono|ton|toon|tom|tonfall|wording|formulierung|formulering|formulation|redaccion|"
+    rf"formulazione|redacao)\b.{{0,40}}{_HARSH}|\b(?:sounds?|reads?|klingt|klinkt|sonne|suena|suona|soa)\b.{{0,25}}{_HARSH}")
 # In brackets, the writer no longer knows what the customer was told: "je ne sais plus ce qu'on lui a dit au tel",
 # "can't remember what we promised her", "weiß nicht mehr, was wir ihr gesagt haben" (matched folded).
 _FORGOT = re.compile(
@@ -804,7 +825,8 @@ _CONTACT = (r"(?:call|calls|called|calling|rang|ring|rung|phoned|phoning|email|e
             r"reklamiert|gemeldet|gemailt|erkl[äa]rt|expliqu\w*)")
 # It keeps happening: "fourth email this week", "third time we've walked him through", "schon 3x angerufen".
 _REPEAT = re.compile(
-    rf"\b{_ORDINAL}\s+(?:[\w\-]+\s+){{0,2}}?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|"
+    rf"\b{_ORDINAL}\s+(?:[\w\-'’\"]+\s+){{0,2}}?(?:email|emails|call|calls|message|messages|complaint|complaints|mail|mails|"
+    r"claim|claims|"
     r"appel|llamada|chiamata|telefoontje|liga[çc][ãa]o|reclama[çc][ãa]o|reclamo|"
     # the complaint, call or message counted in every language: "3e réclamation de la semaine", "dritte Beschwerde"
     r"r[ée]clamations?|plaintes?|courriels?|appels|beschwerden?|reklamation(?:en)?|anrufe?|nachrichten?|quejas?|"
@@ -867,7 +889,9 @@ def _staff_talk(unit: str, pronouns: bool, lang: str | None = None) -> bool:
     noun = _THIRD_NOUN.search(unit)
     if not noun and not (pronouns and _THIRD_PRONOUN.search(unit)):
         return False
-    strong = sum(bool(p.search(unit)) for p in (_REPEAT, _STAFF_WORK, _ORDER, _SNEER, _CAUTION))
+    # (it keeps happening, counted as contacts or as times: "3e fois qu'il change d'avis"; one piece of evidence)
+    strong = sum(bool(p.search(unit)) for p in (_STAFF_WORK, _ORDER, _SNEER, _CAUTION)) + bool(
+        _REPEAT.search(unit) or _AGAIN_COUNT.search(unit))
     weak = bool(_WEAK.search(unit))
     if pronouns or _SHORTHAND.search(unit) or _SNEER.search(unit):
         return strong >= 1   # a line that sneers at "the customer" needs nothing more
@@ -1034,6 +1058,7 @@ def _line_hits(text: str, ctx, lines=None):
                                                                  for ln in lines) else {}
     signed_off: dict | None = None
     pasted: dict | None = None
+    above: dict | None = None
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
@@ -1059,6 +1084,8 @@ def _line_hits(text: str, ctx, lines=None):
                 remark = next((m for p in _REMARKS for m in [p.search(body)] if m), None)
                 if remark:
                     yield ln, (_REMARK, remark.group(0), None), []
+                elif _ticket_row(body):   # ">> Estado cambiado a: Escalado N2 por rgarcia | Motivo: …"
+                    yield ln, (_STAFF, body.strip(), None), []
             continue
         if ln.kind not in (OWN, FOREIGN):
             continue
@@ -1086,6 +1113,11 @@ def _line_hits(text: str, ctx, lines=None):
             covered = max(covered, i + used)
         if not hit and ln.no in pre_greeting:
             hit, used = pre_greeting[ln.no], 0
+        if not hit and ln.kind == OWN:
+            if above is None:
+                above = _above_letter(lines, persona, lang, names)
+            hit, used = above.get(ln.no, (None, 0))
+            covered = max(covered, i + used)
         if not hit and ln.kind == OWN and _STAMPED.match(ln.prose):
             if pasted is None:
                 pasted = _pasted_messages(lines, persona, lang)
@@ -1171,6 +1203,48 @@ def _before_greeting(lines, persona: dict, lang: str) -> dict:
         points, named = addressee.evidence(body, persona, lang, jotted=False)
         if points >= 2:
             out[ln.no] = (_REMARK if named else _STAFF, body.strip(), None)
+    return out
+
+
+# A colleague's name opening a passage, after a casual hello or none: "Priya - …", "Ciao Fede, …", "Lucía, …".
+# (after a dash or a colon only a question: "Draft – please review the attached …" heads a letter to the customer)
+_OPENS_WITH_NAME = re.compile(r"^\W*(?:(?i:hi|hey|hallo|hoi|ciao|hola|ol[áa]|salut|coucou)\s+)?@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})"
+                              r"\s*(?:(,)|:|—|–|\s-)\s*\S")
+
+
+def _above_letter(lines, persona: dict, lang: str, names: set[str]) -> dict:
+    """A note to a colleague in a paragraph of its own above the letter's greeting, asking something (a question or a
+    please): it opens with a colleague's name ("Priya - ok to send this?", "Ciao Fede, ti torna l'importo?", "Lucía,
+    revísalo antes de mandarlo porfa"), or says the informal "du"/"jij"/"tu" above a letter that calls the customer
+    "Sie"/"u"/"vous" ("Kannst du kurz schauen, ob …?"): {first line number: (hit, lines it runs on to)}."""
+    own = [ln for ln in lines if ln.kind == OWN]
+    # (the letter greets the customer; the note's own "Salut Karim, tu … ?" greets and asks the colleague, and
+    # introduces nobody to the reader)
+    greeting = next((i for i, ln in enumerate(own) if addressee._GREETING.match(ln.prose)
+                     and len(ln.prose.split()) <= 12 and "?" not in ln.prose), None)
+    if not greeting or own[greeting - 1].prose.strip():
+        return {}   # no greeting, or nothing set apart from it by a blank line
+    letter = " ".join(ln.prose for ln in own[greeting:])
+    formal, informal = _FORMAL_READER_ANY.get(lang), _INFORMAL_READER_ANY.get(lang)
+    paragraphs: list[list] = [[]]
+    for ln in own[:greeting]:
+        if ln.prose.strip():
+            paragraphs[-1].append(ln)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    out = {}
+    for para in (p for p in paragraphs if p):
+        text = " ".join(ln.prose.strip() for ln in para)
+        if all(addressee._HEADERISH.match(ln.prose) for ln in para) or addressee._FOOTER.search(text) or not (
+                "?" in text or _PLEASE_WORD.search(text) or _PLEASE_ANY.search(text)):
+            continue
+        name = _OPENS_WITH_NAME.match(text)
+        if (name and (name.group(2) or "?" in text) and _is_colleague(name.group(1), names)
+                and fold(name.group(1)) not in _NOT_A_VOCATIVE | addressee._NOT_NAMES | _HEADING_WORDS
+                and not _DRAFT_HEAD.match(text) and not _introduced(name.group(1), letter)) or (
+                formal and informal and informal.search(text) and not formal.search(text) and formal.search(letter)
+                and not informal.search(letter)):
+            out[para[0].no] = ((_STAFF, text, None), len(para) - 1)
     return out
 
 
@@ -1280,6 +1354,27 @@ _TEAM_QUESTION = re.compile(
 # A line pasted from the team's chat tool: "[Teams] Jorge Vidal: dale el reembolso y ya", "[Slack] Tom: …".
 _TOOL_PASTE = re.compile(r"\[(?:MS\s+|Microsoft\s+)?(?:Teams|Slack)\]\s*(?-i:[A-ZÀ-Þ])[\w.'’\-]*"
                          r"(?:\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*){0,2}\s*:\s*\S", re.I)
+# A row of the ticket system's fields pasted into the reply, its fields set apart by "·" or "|": the tags staff put on
+# the case ("Tags: churn_risk, bill_shock", "Etiquetas: reincidente, fraude") or the user it is assigned to
+# ("Assigned: k.moss", "Zugewiesen: m_huber"). An order's status row for the customer says neither.
+_TICKET_ROW = re.compile(
+    r"(?:^|[\[(·|•>]\s*)(?:tags?|etiquetas|etiketten|schlagw[öo]rter|[ée]tiquettes|etichette)\s*:\s*"
+    r"[^\W\d_][\w\-]*(?:\s*,\s*[^\W\d_][\w\-]*)+|"
+    r"(?:^|[\[(·|•>]\s*)(?:assigned(?:\s+to)?|assignee|asignad[oa](?:\s+a)?|zugewiesen(?:\s+an)?|"
+    r"attribu[ée]e?(?:\s+[àa])?|assegnat[oa](?:\s+a)?|toegewezen(?:\s+aan)?|atribu[íi]d[oa](?:\s+a)?)\s*:\s*"
+    r"@?(?-i:[a-z])\w*[._]\w[\w.\-]*", re.I)
+# Or its status changed by a user, with the support level it went to: "Estado cambiado a: Escalado N2 por rgarcia".
+_STATUS_BY = re.compile(
+    r"\b(?:status|estado|stato|statut)\s+(?:changed|cambiado|ge[äa]ndert|modifi[ée]|cambiato|gewijzigd|alterado)\s+"
+    r"(?:to|a|auf|en|in|naar|para)?\s*:?[^|·\n]{1,40}?\s(?:by|por|von|par|da|door)\s+@?(?-i:[a-z])[\w.\-]*\b", re.I)
+_FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
+
+
+def _ticket_row(line: str) -> bool:
+    return bool(_FIELD_SEPARATOR.search(line)) and bool(_TICKET_ROW.search(line) or (
+        _STATUS_BY.search(line) and (_STAFF_WORK_H.search(line) or _STAFF_WORK.search(line))))
+
+
 # A chat log's line, a colleague's name and the time it was said, pasted into an email or a text:
 # "Bram 09:12: geef hem die 15 euro maar". Two of them, by different people, make the log.
 _LOGGED = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})[ \t]+\[?\d{1,2}[:.]\d{2}\]?[ \t]*:[ \t]+\S")
@@ -1419,6 +1514,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     pasted = _TOOL_PASTE.search(line)
     if pasted:
         return _STAFF, line[pasted.start():].strip(), None
+    if _ticket_row(line):
+        return _STAFF, line.strip(), None
     if _pasted_log(line, whole, names, ctx):
         return _STAFF, line.strip(), None
     hit = _HANDOVER_TO.match(line)
@@ -1559,6 +1656,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     if hit and opened >= 0 and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) and not \
             _spoken_to(body[start:hit.end()], lang) and not _PLEASE_WORD.search(body[start:hit.end()]):
         return _DRAFT, body[start:hit.end()].strip(), (start + len(line) - len(body), hit.end() + len(line) - len(body))
+    hit = _TU_THEN_NAME.search(body) if lang in ("fr", "it", "pt", "es") else None
+    rest = whole.replace(line, " ")
+    if hit and (lang != "es" or hit.group(1).lower() == "tú") and _is_colleague(hit.group(2), names) and \
+            not _introduced(hit.group(2), whole) and _greets_customer(whole, names) and \
+            (_FORMAL_READER_ANY[lang].search(rest) or _POLITE_TITLE.search(rest)) and \
+            not _INFORMAL_READER_ANY[lang].search(rest):
+        return _STAFF, body[hit.start():].strip(), None   # "…, vê tu Sofia que eu não tenho acesso ao SAP"
     hit = _asks_colleague_unsure(body, names, whole, lang)
     if hit:
         return hit[0], hit[1], (hit[2][0] + len(line) - len(body), hit[2][1] + len(line) - len(body))
@@ -1667,7 +1771,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _STAFF, m.group(0), m.span()   # "[Marketing: Banner … drin lassen, danach … ersetzen]"
         asked = _NAMED_INSIDE.search(inner)
         if asked and _is_colleague(asked.group(1), names) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
-                _TO_CUSTOMER.search(asked.group(2)):
+                _TO_CUSTOMER.search(_COLLEAGUE_ASK.sub(" ", asked.group(2))) and not _introduced(asked.group(1), whole):
             return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
         # "he" in an aside is the customer's unless the reply names someone else first ("your son's appointment
         # … (he should bring his red book, pls)")
@@ -1699,7 +1803,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         folded = fold(inner)
         if shape == "[" and _SQUARE_IMPERATIVE.search(folded):
             return _DRAFT, m.group(0), m.span()
-        if any(p.search(folded) for p in _DRAFTING) or _DOUBT.search(folded):
+        if any(p.search(folded) for p in _DRAFTING) or _DOUBT.search(folded) or _TONE_DOUBT.search(folded):
             return _DRAFT, m.group(0), m.span()
         if shape != "(" and any(p.search(folded) for p in _PENDING):
             return _DRAFT, m.group(0), m.span()
@@ -1939,7 +2043,7 @@ def _infinitive_orders(text: str, lang: str) -> int:
 
 
 # A colleague named and asked, after something else in the aside: "…, Sanne neem jij hem over?"
-_NAMED_INSIDE = re.compile(r"[,;.]\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(.+)$")
+_NAMED_INSIDE = re.compile(r"(?:[,;.]|\s[-–—])\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(.+)$")
 # "Tom - she's already had a goodwill credit …", "Marco, questa te la lascio, è la terza volta che chiama.": a line
 # that opens by naming a colleague and goes on about the case.
 _NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|—|–|\s-|\s+(?=mi\s+raccomando\b))\s*(.+)$")
@@ -2327,6 +2431,19 @@ _OWN_TEXT = re.compile(
     r"\b(?:usare|utilizzare)\s+(?:(?:questo|questa)\s+(?:testo|modello|paragrafo|risposta|messaggio)\s+)?solo\s+"
     r"(?:se|quando|per)\s+(?:il\s+|la\s+|i\s+|le\s+)?(?:client[ei]|pazient[ei])\b|"
     r"\b(?:alleen|enkel)\s+(?:te\s+)?gebruiken\s+(?:als|bij|wanneer|voor)\s+(?:de\s+)?(?:klant|patient|client)\b|"
+    # the template itself named, used only under a condition: "Baustein nur verwenden, wenn Vertrag älter als 24
+    # Monate", "template only for contracts under a year", "modèle uniquement si …", "plantilla solo para …"
+    r"\b(?:baustein|textbaustein|vorlage|template|macro|modele|plantilla|modello|modelo|sjabloon|absatz|paragraph|"
+    r"paragraphe|parrafo|paragrafo|alinea)\s+(?:[\w.]+\s+)?(?:nur|only|uniquement|seulement|solo|solamente|unicamente|"
+    r"apenas|somente|alleen|enkel)\s+(?:(?:te\s+)?(?:verwenden|nutzen|einsetzen|use|utiliser|usar|usare|utilizzare|"
+    r"gebruiken)|(?:if|when|for|wenn|falls|bei|si|pour|quand|se|per|para|cuando|als|bij|voor)\b)|"
+    # whom the message goes to, only, in the infinitive: "enviar SOLO a pacientes con cita confirmada", "send only to
+    # customers who …", "envoyer uniquement aux clients …", "alleen versturen naar klanten …"
+    r"\b(?:(?:send|enviar|envoyer|inviare|mandare|mandar|versturen|sturen|senden|verschicken)\s+(?:only|solo|solamente|"
+    r"unicamente|uniquement|seulement|apenas|somente|alleen|nur)|(?:only|alleen|nur)\s+(?:send|versturen|sturen|"
+    r"senden|verschicken))\s+(?:to|a|aux?|ai|agli|alle|para|naar|aan|an)\s+"
+    r"(?:(?:the|los|las|les|os|as|de|i|gli|le|die)\s+)?(?:customers?|clients?|clientes?|clienti|patients?|pacientes?|pazienti|"
+    r"klanten|kunden|patienten|members?|socios?|soci|membres|leden|utenti|usuarios|abonnes)\b|"
     # amounts and dates still to be set by hand: "Bedragen handmatig aanpassen!", "adjust the amounts manually"
     r"\b(?:adjust|change|update|amend|fill\s+in)\s+(?:the\s+)?(?:amounts?|figures?|dates?|prices?|names?)\s+"
     r"(?:manually|by\s+hand)\b|"
@@ -2340,7 +2457,8 @@ _OWN_TEXT = re.compile(
 # Stems _OWN_TEXT needs, to skip folding text that has none of them.
 _OWN_TEXT_HINT = re.compile(r"delet|remov|\bcut\b|\bdrop\b|borr|elimin|quit|suprim|cancell|togli|rimuov|effac|retir|enlev|"
                             r"l[öo]sch|entfern|rausnehm|streich|verwijder|weghal|schrap|apag|tirar|\buse|usar|usare|utiliz|utilis|"
-                            r"gebruik|verwend|nutzen|benutz|einsetz|manual|handmatig|zelf|mano|m[ãa]o|main|hand", re.I)
+                            r"gebruik|verwend|nutzen|benutz|einsetz|manual|handmatig|zelf|mano|m[ãa]o|main|hand|send|"
+                            r"envi|envoy|invia|manda|stur|schick|baustein|vorlage|template|macro|mod[eè]le|plantilla|modell?o|sjabloon", re.I)
 # A handover to a named colleague, opening a line: "Handover to Claire:", "Übergabe an Sabine:", "Traspaso a Nuria:",
 # "Passation à Julie :", "Passaggio a Marco:", "Overdracht aan Sanne:", "Passagem para a Rita:" (the name is checked to
 # be nobody the reply greets: "Übergabe an Frau Lehmann" of a car is said to the customer, and "Frau" is no colleague).
@@ -2706,7 +2824,7 @@ _THIS_ONE_AGAIN = re.compile(r"\b(?:este|esta|ese|esa|esse|essa)\s+(?:ya|siempre
 # An English order to staff, a bare verb of the trade opening a clause with no subject and nobody spoken to: "check
 # which she prefers", "give him the window seat", "escalate to Gary". Alone it is no note (customers are told
 # "check the label"); with the customer in the third person it is ("[account says Rach, check which she prefers]").
-_EN_ORDER = re.compile(r"(?:^|[,;:(\[]\s*|[-–—→]\s*|\b(?:and|then|so|or)\s+)(?:pls\s+|plz\s+|just\s+)?"
+_EN_ORDER = re.compile(r"(?:^|[,;:(\[]\s*|[-–—→]\s*|\b(?:and|then|so|or|but)\s+)(?:pls\s+|plz\s+|just\s+)?"
                        r"(?:check|ask|confirm|verify|give|offer|book|chase|escalate|refund|waive|flag|seat|upgrade|credit|"
                        r"put|move|tag|log)\s+(?!(?:you|your|yours|us|our|out|in|for\s+you)\b)\w", re.I)
 
@@ -2807,7 +2925,10 @@ _NAME_ASKS = re.compile(
     r"^@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+(?:can\s+(?:you|u)|could\s+(?:you|u)|pls|plz|tu\s+peux|peux[- ]tu|tu\s+pourrais|"
     r"pourrais[- ]tu|n'oublie\s+pas|pense\s+[àa]|puedes|podr[ií]as|acu[ée]rdate|no\s+te\s+olvides|porfa|xfa|puoi|"
     r"potresti|ricordati|mi\s+confermi|kun\s+jij|kan\s+jij|wil\s+jij|vergeet\s+niet|kannst\s+du|k[öo]nntest\s+du|"
-    r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as)\b")
+    r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as|"
+    # or asked what they know: "Simo mi dici tu se …", "Nuria sabes si …", "Jens weißt du, ob …"
+    r"mi\s+dici|dimmi|sai\s+se|me\s+dices|d[íi]me|sabes\s+si|dis-moi|sais-tu|tu\s+sais\s+si|me\s+dizes|diz-me|"
+    r"sabes\s+se|sag\s+mir|wei(?:ß|ss)t\s+du|weet\s+jij|zeg\s+jij)\b")
 # A colleague named and given an order in the informal imperative, with no comma: "(Giada metti in agenda il
 # richiamo)", "Sanne zet het in de agenda", "Jens trag den Rückruf ein". Only forms that are no statement about
 # the person named ("Giada segna" may be "Giada notes"; "metti" is only ever an order).
@@ -2824,6 +2945,25 @@ _NOT_A_VOCATIVE = {"mira", "oye", "bueno", "vale", "ecco", "senti", "guarda", "k
 _I = re.compile(r"(?-i:\bI(?:'m|'ve|'ll|'d)?\b)|\b(?i:ich|yo|io|ik|eu)\b")
 _THANKS = re.compile(r"\b(?:thanks|thank\s+you|sorry|gracias|grazie|merci|danke|bedankt|obrigad[oa]|desculp\w*|perdon\w*|"
                      r"scusa\w*|d[ée]sol[ée]e?|entschuldig\w*)\b", re.I)
+
+
+# An order in the informal with its emphatic "tu", then the colleague's name: "vê tu Sofia que …", "mira tú Nuria si …",
+# "guarda tu Marco", "regarde toi Karim" (in a reply that never says "tu" to the customer). Not in German, whose nouns
+# are capitals ("wenn du Fragen hast"), nor Spanish "tu" without its accent ("activa tu Tarjeta Oro").
+_TU_THEN_NAME = re.compile(r"\b(?-i:[a-zà-ÿ]{2,})\s+(tu|tú|toi)\s+(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b"
+                           r"(?!\s+(?-i:[A-ZÀ-Þ]))", re.I)
+
+
+# The customer's title, as a formal reply calls them: "Sra. Neves", "Gentile Sig.ra", "Madame", "Estimado Sr.".
+_POLITE_TITLE = re.compile(r"\b(?:Sr|Sra|Srta|Sig|Sigg|Dott|Mme|Mlle|Monsieur|Madame|Signor[ae]?|Senhor[a]?|Señor[a]?|"
+                           r"Dona|Do[ñn]a)\b")
+
+
+def _greets_customer(whole: str, names: set[str]) -> bool:
+    """The reply greets the customer by their own name ("Buongiorno Davide, …")."""
+    own = {n for n in names if len(n) >= 3}
+    return any((g := addressee._GREETING.match(line)) and own & set(re.findall(r"[^\W\d_]+", fold(line[g.end():][:40])))
+               for line in whole.splitlines())
 
 
 def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside: bool, jotted: bool = False):
@@ -2859,8 +2999,13 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     m = _NAME_ASKS.match(text) if not aside else None
     if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and fold(m.group(1)) not in _NOT_A_VOCATIVE and (_informal_only(text[m.end(1):], whole, lang) or
-                                                             not _spoken_to(text[m.end():], lang)):
-        return _STAFF   # "Karim tu peux vérifier l'adresse stp ?", "Sanne kun jij de bezorger even bellen?"
+                                                             not _spoken_to(text[m.end():], lang) or (
+                _EMPHATIC_TU.match(text[m.end():].lstrip()) and _greets_customer(whole, names) and lang in
+                _INFORMAL_READER_ANY and not _INFORMAL_READER_ANY[lang].search(whole.replace(unit, " ")))):
+        # "Karim tu peux vérifier l'adresse stp ?", "Sanne kun jij de bezorger even bellen?"; in a reply that greets
+        # the customer by their own name and never says "tu" to them, an emphatic "tu" turns to someone else: "Simo
+        # mi dici tu se …?" (not "Luego me dices tú si prefieres …" in a reply that says "tú" throughout)
+        return _STAFF
     shift = _SHIFT_LABEL.match(text)
     if shift and not _spoken_to(shift.group(1), lang) and not addressee._WE.search(shift.group(1)) and (
             _kinds(shift.group(1), "", whole, lang) & {"third", "order"} or _ABOUT_CUSTOMER.search(shift.group(1)) or
@@ -2967,6 +3112,21 @@ _SIGH = re.compile(
     r"system|line|form)\b)", re.I)
 
 
+def _counted_remark(tail: str, lang: str) -> bool:
+    """A tail below or after the sign-off that counts the customer's contacts ("4th 'arrived damaged' claim since
+    October", "5 llamadas hoy", "si è già lamentato 2 volte") and says something more only staff say: an order, a
+    heads-up, the customer by a noun, a sneer ("… but flag next time", "si vuelve a llamar pásamela", "trattare con i
+    guanti"). Nobody spoken to, no "we" (a footer's "we answer 9 e-mails in 10 within a day")."""
+    if not (_REPEAT.search(tail) or _REPEAT_H.search(tail) or _AGAIN_COUNT.search(tail)) or _spoken_to(tail, lang) or \
+            _TO_CUSTOMER_CS.search(tail) or addressee._WE.search(tail) or addressee._FOOTER.search(tail) or \
+            _LEGALISH.search(tail):
+        return False
+    give = _GIVE_ME.get(lang)
+    return bool(_HEADS.search(tail) or _STAFF_INFINITIVE.search(tail) or _ORDER.search(tail) or _SNEER.search(tail)
+                or _WHINGE.search(tail) or _THIRD_NOUN.search(tail) or (give and give.search(tail))
+                or (_EN_ORDER.search(tail) if lang == "en" else _infinitive_orders(tail, lang) >= 1))
+
+
 def _after_sign_off(lines, lang: str, names: set[str]):
     """{line number: hit} for the notes below the reply's sign-off (or "--" line; without either, in the last
     paragraph of a reply of several). Every line there is cut at " - " so a footer's tail is read on its own."""
@@ -2974,16 +3134,26 @@ def _after_sign_off(lines, lang: str, names: set[str]):
     closing = max((i for i, ln in enumerate(own) if addressee._CLOSING.match(ln.prose)), default=None)
     sig = min((i - 1 for i, ln in enumerate(own) if ln.signature), default=None)
     close = min((i for i in (closing, sig) if i is not None), default=None)
+    out = {}
+    last = next((ln for ln in reversed(own) if ln.prose.strip()), None)
+    after = re.split(r"\s[—–]\s", last.prose, maxsplit=1) if last is not None else []
+    if last is not None and len(after) == 2 and _counted_remark(after[1], lang):
+        # a text's sign-off, then a dash and the note: "… Un saludo, Irene — ojo que es pesadísima, 5 llamadas hoy, …"
+        out[last.no] = (_STAFF, after[1].strip(), None)
     if close is None:
         blanks = [i for i, ln in enumerate(own) if not ln.prose.strip()]
         if not blanks or blanks[-1] < 2:
-            return {}
+            return out
         close = blanks[-1]
     tail = [ln for ln in own[close + 1:] if ln.prose.strip()]
+    for ln in tail:
+        if _counted_remark(ln.prose, lang):
+            out[ln.no] = (_STAFF, ln.prose.strip(), None)
     before = " ".join(ln.prose for ln in own[:close + 1])
     whole = "\n".join(ln.prose for ln in lines)
-    out = {}
     for ln in tail:
+        if ln.no in out:
+            continue
         q = _CASE_QUESTION.match(ln.prose.strip())
         if q and _is_colleague(q.group(1), names) and fold(q.group(1)) not in _NOT_A_VOCATIVE | _HEADING_WORDS and \
                 not addressee._FOOTER.search(ln.prose) and not _LEGALISH.search(ln.prose) and (

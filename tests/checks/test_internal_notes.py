@@ -3113,3 +3113,202 @@ def test_stamped_lines_of_a_transcript_or_a_timetable_are_no_pasted_note(lang, t
 ])
 def test_a_sigh_shared_with_the_customer_is_no_remark_about_them(text, expected):
     assert bool(check(text, _ctx("en"))) is expected
+
+
+# Round ba: a note to a colleague in a paragraph of its own above the letter's greeting.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Marcus - can we really waive the fee twice? shout if not\n\nDear Ms Doe,\n\nWe have waived the late fee "
+           "on your March bill.\n\nKind regards,\nOwen"),
+    ("de", "Hast du die Rechnungsnummer noch mal geprüft? Bin unsicher. Gruß Timo\n\nSehr geehrte Frau Doe,\n\nwir "
+           "haben Ihre Rechnung korrigiert und Ihnen die neue Fassung beigefügt.\n\nMit freundlichen Grüßen\nIhr Team"),
+    ("fr", "Salut Karim, tu valides le montant avant que je l'envoie ?\n\nMadame,\n\nNous vous confirmons le "
+           "remboursement de 45 € sur votre compte.\n\nCordialement,\nLéa"),
+    ("es", "Nuria, míralo antes de enviarlo porfa, que no sé si el plazo es de 10 días\n\nEstimada Sra. Doe:\n\n"
+           "Le confirmamos la devolución de 30 € en su cuenta.\n\nUn saludo,\nPablo"),
+    ("nl", "Heb jij de vervaldatum al gecontroleerd Bas? weet het niet zeker\n\nGeachte mevrouw Doe,\n\nWij hebben uw "
+           "betalingsregeling aangepast. U ontvangt binnenkort een bevestiging.\n\nMet vriendelijke groet,\nIris"),
+])
+def test_a_question_to_a_colleague_above_the_letters_greeting_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the customer by name, or a question to them, above the greeting
+    ("en", "Jane - did you get our text?\n\nDear Ms Doe,\n\nWe have waived the late fee.\n\nKind regards,\nOwen"),
+    ("de", "Haben Sie Fragen zu Ihrer Rechnung?\n\nSehr geehrte Frau Doe,\n\nanbei Ihre korrigierte Rechnung.\n\n"
+           "Mit freundlichen Grüßen\nIhr Team"),
+    # an informal letter asks informally all through
+    ("de", "Hast du schon unsere App?\n\nHallo Jane,\n\ndeine Bestellung ist unterwegs. Hast du Fragen?\n\nLiebe Grüße\n"
+           "Timo"),
+    # a heading or a subject line
+    ("en", "Re: Can I change my tariff?\n\nDear Ms Doe,\n\nYes, we have moved you to the new tariff.\n\nKind regards,\n"
+           "Owen"),
+])
+def test_a_question_for_the_customer_above_the_greeting_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# Round ba: a row of the ticket system's fields pasted into the reply.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, your refund is on its way.\n[Queue: Billing · Tags: refund_dispute, vip · Priority: High]\nAnything "
+           "else?"),
+    ("de", "Hallo Frau Doe, Ihr Paket ist unterwegs.\n\nGrüße\nTom\n\nFall 88123 | Zugewiesen: m_huber | Status: offen"),
+    ("fr", "Bonjour Madame Doe, votre colis arrive demain.\n\nCordialement\n\n[Etiquettes: litige, client_difficile · "
+           "Priorité: haute]"),
+    ("it", "Gentile Sig.ra Doe, il rimborso è stato disposto.\n\nSaluti\n\n>> Stato cambiato in: Escalation L2 da "
+           "gbianchi | Nota: insiste"),
+])
+def test_a_row_of_the_ticket_systems_fields_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # an order's status row for the customer, a product's features
+    ("en", "Hi Jane,\n\nOrder 4471 · Status: Shipped · Carrier: DPD · Labels: fragile, heavy\n\nThanks, Ana"),
+    ("es", "Hola Jane:\n\nPedido 4471 | Estado cambiado a: Enviado por correo | Fecha: 3/5\n\nUn saludo, Ana"),
+    ("en", "Hi Jane,\n\nYour engineer · Assigned to: our technician Mark · Visit: Tuesday\n\nThanks, Ana"),
+])
+def test_a_status_row_for_the_customer_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# Round ba: the writer's doubt about the reply's own tone or wording, in brackets or jotted after a sentence.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Dear Ms Doe,\n\nWe cannot refund the deposit. (reads a bit harsh? maybe soften – J.)\n\nRegards,\nTom"),
+    ("de", "Sehr geehrte Frau Doe,\n\nIhr Antrag wurde abgelehnt. [Ton vielleicht zu hart, bitte drüberschauen]\n\n"
+           "Grüße\nTom"),
+    ("es", "Estimada Sra. Doe:\n\nNo podemos aceptar la devolución. (¿suena demasiado seco? – R.)\n\nUn saludo"),
+    ("pt", "Cara Sra. Doe,\n\nNão podemos aceitar a devolução. [tom talvez muito seco, rever]\n\nCumprimentos"),
+    ("it", "Gentile Sig.ra Doe,\n\nnon possiamo rimborsare la caparra. da riformulare, forse troppo secco\n\nCordiali saluti"),
+    ("fr", "Madame,\n\nNous ne pouvons pas rembourser l'acompte. à revoir ? on ne parle pas des frais\n\nCordialement"),
+])
+def test_a_doubt_about_the_replys_own_tone_is_a_drafting_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a thing described, or the customer's own words about tone
+    ("fr", "Madame,\n\nLe matelas Oslo (un peu dur, idéal pour le dos) est de nouveau en stock.\n\nCordialement"),
+    ("en", "Dear Ms Doe,\n\nSorry if my last email sounded too harsh: you are right, we will refund the deposit.\n\n"
+           "Regards,\nTom"),
+    ("it", "Gentile Sig.ra Doe,\n\nil vino (un po' secco, come ha chiesto) parte domani.\n\nCordiali saluti"),
+    ("fr", "Madame,\n\nPourriez-vous reformuler votre question ? Nous ne sommes pas sûrs de l'avoir comprise.\n\n"
+           "Cordialement"),
+])
+def test_a_harsh_thing_described_or_a_request_to_the_customer_to_rephrase_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# Round ba: below or after the sign-off, the customer's contacts counted and something more only staff say.
+@pytest.mark.parametrize("lang,channel,text", [
+    ("en", "email", "Dear Ms Doe,\n\nYour refund of £20 is on its way.\n\nBest wishes,\nAaron\nSupport\n\n3rd 'missing "
+                    "parcel' claim this year - paid anyway but flag the account"),
+    ("de", "sms", "Praxis Sommer: Ihr Termin ist am Mi um 9 Uhr. Viele Grüße, Team Sommer – ruft schon 3x an, "
+                  "Termin nicht mehr verschieben"),
+    ("fr", "sms", "Bonjour Mme Doe, votre commande est prête en magasin. Bonne journée, Julie — attention, 4e appel "
+                  "aujourd'hui, elle s'énerve vite"),
+    ("es", "sms", "Hola Jane, tu pedido sale mañana. Un saludo, Irene — ojo que ya van 3 llamadas, si vuelve a "
+                  "escribir pásamela"),
+    ("it", "sms", "Gentile Sig.ra Doe, la camera è pronta dalle 14. Reception Hotel Sole – cliente difficile, già "
+                  "chiamato 3 volte, trattare con cura"),
+    ("nl", "sms", "Beste mevrouw Doe, uw bestelling ligt klaar. Groet, Team Bloem — belt al 3x vandaag, let op"),
+])
+def test_the_customers_contacts_counted_after_the_sign_off_with_an_order_is_a_note(lang, channel, text):
+    assert check(text, _ctx(lang, channel))
+
+
+@pytest.mark.parametrize("lang,channel,text", [
+    # a count said to the customer, or the company's own figures in a footer
+    ("en", "sms", "Hi Jane, your parcel is at the depot. Thanks, Amy – you've called 3 times, sorry for the wait"),
+    ("en", "email", "Dear Ms Doe,\n\nYour refund is on its way.\n\nBest wishes,\nAaron\n\nWe answer 9 emails in 10 "
+                    "within a day - check our help centre"),
+    ("es", "sms", "Hola Jane, tu pedido sale mañana. Un saludo, Irene — te hemos llamado 2 veces, llámanos"),
+    ("it", "sms", "Gentile Sig.ra Doe, la camera è pronta. Reception – per la terza volta grazie di averci scelto"),
+])
+def test_a_count_said_to_the_customer_or_in_a_footer_is_no_note(lang, channel, text):
+    assert not check(text, _ctx(lang, channel))
+
+
+# Round ba: when to use the template, or to whom only to send it, left in the reply.
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Guten Tag Frau Doe,\n\n[Vorlage nur verwenden, wenn Vertrag gekündigt – sonst Absatz 3 nehmen]\nIhr "
+           "Vertrag endet am 31.03.\n\nFreundliche Grüße"),
+    ("en", "Dear Ms Doe,\n\n[template only for orders over £50 - otherwise use the short one]\nYour order is on its "
+           "way.\n\nRegards"),
+    ("fr", "Madame,\n\n(modèle uniquement si commande de plus de 30 jours)\nVotre retour est accepté.\n\nCordialement"),
+    ("es", "Recordatorio de Clínica Sol: su cita es el lunes a las 10:00. [enviar solo a pacientes con cita "
+           "confirmada]"),
+    ("it", "Promemoria Ottica Sole: i suoi occhiali sono pronti. (inviare solo ai clienti con ordine saldato)"),
+    ("nl", "Herinnering: uw afspraak is maandag om 10:00. [alleen versturen naar klanten met een bevestigde afspraak]"),
+])
+def test_when_to_use_a_template_or_whom_only_to_send_it_is_a_drafting_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # said to the customer: a form they fill in, whom they send it to
+    ("en", "Dear Ms Doe,\n\nPlease send the form only to our claims address, not to the branch.\n\nRegards"),
+    ("de", "Sehr geehrte Frau Doe,\n\ndie Vorlage können Sie nur verwenden, wenn Sie Mitglied sind.\n\nGrüße"),
+    ("es", "Estimada Sra. Doe:\n\nLa plantilla adjunta solo sirve si usted es autónoma.\n\nUn saludo"),
+])
+def test_a_template_or_whom_to_send_to_told_the_customer_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# Round ba: a colleague named and asked after a dash inside an aside, or at a chat line's head with an emphatic "tu"
+# in a reply that greets the customer by their own name.
+@pytest.mark.parametrize("lang,channel,text", [
+    ("en", "email", "Dear Ms Doe,\n\nYour room is changed (not sure about the rate – Ben, can you check before this "
+                    "goes?).\n\nRegards,\nAnna"),
+    ("nl", "email", "Dear Ms Doe,\n\nYour room is changed (Engels goed? – Koen, kun jij het nog vertalen?).\n\n"
+                    "Regards,\nAnna"),
+    ("it", "chat", "Buongiorno Jane, grazie dell'attesa!\nL'ordine risulta pronto.\nLuca mi dici tu se il corriere è "
+                   "passato? non vedo il ritiro\nAppena parte le arriva una mail."),
+    ("es", "chat", "Hola Jane, gracias por su paciencia.\nSu pedido está preparado.\nNuria me dices tú si ha pasado el "
+                   "transportista? no lo veo\nEn cuanto salga le llega un correo."),
+])
+def test_a_colleague_asked_after_a_dash_in_an_aside_or_with_an_emphatic_tu_is_a_note(lang, channel, text):
+    assert check(text, _ctx(lang, channel))
+
+
+@pytest.mark.parametrize("lang,channel,text", [
+    # the customer asked by their own name, a colleague introduced, "tú" in a reply that says "tú" throughout
+    ("it", "chat", "Buongiorno Jane, grazie dell'attesa!\nJane mi dici tu se preferisci il ritiro in negozio?"),
+    ("en", "email", "Dear Ms Doe,\n\nI've copied in my colleague Ben (cc'd – Ben, can you send Ms Doe the form?).\n\n"
+                    "Regards,\nAnna"),
+    ("es", "chat", "Hola Jane, gracias por esperar.\nLuego me dices tú si prefieres recogerlo en tienda, te lo "
+                   "guardamos."),
+])
+def test_the_customer_asked_or_a_colleague_introduced_is_no_note(lang, channel, text):
+    assert not check(text, _ctx(lang, channel))
+
+
+# Round ba: in an aside, the customer counted in the third person ("3e fois qu'il …"); mid-reply, an order with an
+# emphatic "tu" and a colleague's name, in a reply that never says "tu" to the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Bonjour Madame Doe,\n\nNous avons bien reçu votre demande (4e fois qu'elle change la date, on attend le "
+           "courrier signé).\n\nCordialement,\nNadia"),
+    ("en", "Dear Ms Doe,\n\nWe have cancelled the order (third time she's changed her mind this month).\n\nRegards"),
+    ("nl", "Geachte mevrouw Doe,\n\nWij hebben de opzegging ontvangen (3e keer dat zij de datum wijzigt, eerst "
+           "handtekening afwachten).\n\nMet vriendelijke groet"),
+    ("pt", "Olá Sra. Jane Doe,\n\nO reembolso segue nos próximos dias.\n\nfalta a parte da fatura, vê tu Rita que eu "
+           "não tenho acesso\n\nCumprimentos,\nHugo"),
+    ("it", "Gentile Sig.ra Jane Doe,\n\nil rimborso è stato disposto.\n\nmanca la ricevuta, guarda tu Marco che io non "
+           "la trovo\n\nCordiali saluti"),
+])
+def test_a_counted_customer_in_an_aside_or_an_emphatic_tu_to_a_colleague_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # someone else counted, the customer counted to them
+    ("fr", "Bonjour Madame Doe,\n\nLe technicien est repassé (3e fois qu'il vient chez vous, désolés).\n\nCordialement"),
+    ("en", "Dear Ms Doe,\n\nOur engineer called again (third time he's tried the door).\n\nRegards"),
+    # "tu" said to the customer all through, a product after Spanish "tu"
+    ("pt", "Olá Jane,\n\nse preferires, escolhe tu Lisboa ou Porto para a entrega e diz-nos.\n\nAbraço, Hugo"),
+    ("es", "Hola Jane,\n\nya puedes activar tu Tarjeta Oro desde la app.\n\nUn saludo"),
+    ("fr", "Bonjour Madame Doe,\n\nVotre dossier est transmis à la Caisse d'allocations familiales du Bas-Rhin.\n\n"
+           "Cordialement"),
+])
+def test_someone_else_counted_or_tu_said_to_the_customer_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
