@@ -830,6 +830,11 @@ def test_a_person_speaking_of_a_number_or_address_is_not_automatic_wording(text)
     "bei Ihnen.\n\nGrüße, Anna",
     "Bonjour Jane,\n\nmerci pour les documents.\n\nJe suis en congés à partir de demain ; ma collègue Julie vous "
     "rappellera mercredi.\n\nCordialement, Anne",
+    # written before going on leave: the writer is at work now
+    "Ciao Jane,\n\nti scrivo prima di andare in ferie: da giovedì sarò fuori ufficio fino al 16 marzo, ma la tua pratica "
+    "la segue la mia collega Sara.\n\nA presto,\nGiulia",
+    "Hi Jane,\n\na quick note before I go on leave: I will be out of the office until 16 March, and Marcus has your "
+    "file.\n\nTom",
 ])
 def test_a_leave_that_starts_tomorrow_told_in_an_answer_is_not_an_out_of_office(text):
     assert auto_wording(text) is None

@@ -298,6 +298,10 @@ _STARTS_LATER = re.compile(
     r"\b(?:from|starting|as\s+of|ab|von|vanaf|per|à\s+partir\s+de|dès|desde|a\s+partir\s+de|da|a\s+partire\s+da)\s+"
     r"(?:tomorrow|morgen|demain|mañana|domani|amanhã|next\s+week|nächster\s+woche|volgende\s+week|la\s+semaine\s+"
     r"prochaine|la\s+semana\s+que\s+viene|la\s+próxima\s+semana|la\s+prossima\s+settimana|a\s+próxima\s+semana)\b|"
+    # written before going: "ti scrivo prima di andare in ferie", "before I go on leave"
+    r"\b(?:before\s+I\s+(?:go|leave)\s+(?:on|for)\s+(?:leave|holiday|vacation)|prima\s+di\s+andare\s+in\s+(?:ferie|vacanza)|"
+    r"avant\s+(?:de\s+partir|mon\s+départ)\s+en\s+(?:congés?|vacances)|antes\s+de\s+irme\s+de\s+vacaciones|"
+    r"bevor\s+ich\s+in\s+(?:den\s+)?urlaub\s+gehe|voordat\s+ik\s+op\s+vakantie\s+ga|antes\s+de\s+(?:ir|sair)\s+de\s+férias)\b|"
     r"\b(?:tomorrow|morgen|demain|mañana|domani|amanhã)\s+(?:I(?:['’]m|\s+am|\s+will\s+be)|bin\s+ich|ben\s+ik|je\s+serai|"
     r"estaré|sarò|estarei)\b", re.I)
 _BACK = re.compile(r"\b(?:back|return\w*|wieder|weer|terug|de\s+retour|de\s+vuelta|di\s+nuovo|de\s+volta|rientr\w*|"

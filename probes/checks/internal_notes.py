@@ -960,11 +960,15 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, list[tuple[int, int]]] = {}
     lines, hits = _hits(text, ctx)
     by_no = {ln.no: ln for ln in lines}
+    # (a line above the letter's greeting is no part of the letter: a note there is the whole line, "cust v. angry
+    # re 5 days no broadband, offered 10% off next bill - declined. DO NOT offer again")
+    greeting = next((ln.no for ln in lines if ln.kind == OWN and addressee._GREETING.match(ln.prose)), -1)
     for ln, (kind, match, span), rest in hits:
         if kind == _JOKE and not _ABOUT_CUSTOMER.search(ln.prose.replace(match, " ")):
             continue
         start = ln.prose.find(match) if span is None else -1
-        ends = [e.end() for e in re.finditer(r"(?<=\w)[.!?]+\s+", ln.prose[:start])] if start > 0 else []
+        ends = [e.end() for e in re.finditer(r"(?<=\w)[.!?]+\s+", ln.prose[:start])] if start > 0 and \
+            ln.no >= greeting else []
         if ends:   # "… to fit the new unit. TODO check which van …": from the note's own sentence on
             span = (ends[-1], len(ln.prose))
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))

@@ -176,3 +176,14 @@ def test_a_voucher_code_spoken_of_without_a_code_is_no_sales_offer(text):
 ])
 def test_a_code_in_capitals_or_with_digits_is_still_a_sales_offer(text):
     assert check(text, persona("complaint"))
+
+
+def test_a_note_above_the_letters_greeting_is_all_the_notes_so_its_words_are_no_sales_pitch():
+    # "offered 10% off … - declined. DO NOT offer again": the whole line above "Dear …" is the staff note, whose
+    # offer was made on the phone; tone leaves it to the internal-note check
+    text = ("cust v. angry re 5 days no broadband, offered 10% off next bill on phone - declined. DO NOT offer again, "
+            "escalate if he pushes\n\nDear Mr Whitaker,\n\nThank you for your email. We have logged your comments.\n\n"
+            "Regards,\nCustomer Relations")
+    ctx = CheckContext(persona={"name": "Paul Whitaker", "language": "en", "situation": "complaint"}, channel="email")
+    assert check(text, ctx) == []
+    assert [f.check for f in run_checks(text, ctx) if f.check == "internal_note"] == ["internal_note"]
