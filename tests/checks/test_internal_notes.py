@@ -3312,3 +3312,25 @@ def test_a_counted_customer_in_an_aside_or_an_emphatic_tu_to_a_colleague_is_a_no
 ])
 def test_someone_else_counted_or_tu_said_to_the_customer_is_no_note(lang, text):
     assert not check(text, _ctx(lang))
+
+
+def test_a_bracketed_note_mid_line_ends_at_its_bracket_so_the_promise_after_it_stands():
+    from probes.checks import CheckContext, run_checks
+
+    text = ("Dear Ms Okafor,\n\nThe contractor cancelled at short notice. (tone this down? reads a bit like we're "
+            "blaming the contractor - R) I have now booked Pennine Heating, who will attend on Wednesday 4 March "
+            "between 8am and 12pm.\n\nYours sincerely,\nRachel")
+    ctx = CheckContext(persona={"name": "Chioma Okafor", "language": "en"}, channel="email")
+    (line,) = [ln for ln in text.split("\n") if "tone this down" in ln]
+    spans = staff_spans(text, ctx)
+    assert [line[a:b] for a, b in next(iter(spans.values()))] == [
+        "(tone this down? reads a bit like we're blaming the contractor - R)"]
+    assert "internal_note" in {f.check for f in run_checks(text, ctx)}
+    import datetime as dt
+
+    from probes.business_time import BusinessCalendar
+    from probes.checks import promises
+
+    monday = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
+    work = BusinessCalendar("UTC", {d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})
+    assert [p.text for p in promises.find(text, "en", monday, work, ctx)] == ["between 8am and 12pm"]
