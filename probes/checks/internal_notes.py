@@ -980,16 +980,17 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
         start = ln.prose.find(match) if span is None else -1
         ends = [e.end() for e in re.finditer(r"(?<=\w)[.!?]+\s+", ln.prose[:start])] if start > 0 and \
             ln.no >= greeting else []
-        # a bracketed note ends at its bracket: "(tone this down? … - R) I have now booked …"
-        opened = max(ln.prose.rfind("(", 0, start + 1), ln.prose.rfind("[", 0, start + 1)) if start >= 0 else -1
+        # a bracketed note ends at its bracket: "(tone this down? … - R) I have now booked …"; a label in brackets
+        # heads the words after it ("[NOTE TO SELF] check the refund")
+        opened = max(ln.prose.rfind("(", 0, start + 1), ln.prose.rfind("[", 0, start + 1)) \
+            if start >= 0 and kind != _LABEL else -1
         if opened >= 0 and max(ln.prose.rfind(")", opened, start), ln.prose.rfind("]", opened, start)) >= 0:
             opened = -1   # closed again before the note: the note is not inside it
-        close = _closing(ln.prose, opened) if span is None and opened >= 0 else -1
-        end = close + 1 if close > start else len(ln.prose)
-        if ends and close <= start:   # "… to fit the new unit. TODO check which van …": from the note's own sentence on
+        close = _closing(ln.prose, opened) if opened >= 0 else -1
+        if close > start:
+            span = (opened, close + 1)
+        elif ends:   # "… to fit the new unit. TODO check which van …": from the note's own sentence on
             span = (ends[-1], len(ln.prose))
-        elif close > start:
-            span = (opened, end)
         spans.setdefault(ln.no, []).append(span or (0, len(ln.prose)))
         for nxt in rest:   # a note that runs on: its next lines up to where it closes
             close = max(nxt.prose.find("]"), nxt.prose.find(")"))

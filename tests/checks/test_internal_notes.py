@@ -3334,3 +3334,9 @@ def test_a_bracketed_note_mid_line_ends_at_its_bracket_so_the_promise_after_it_s
     monday = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
     work = BusinessCalendar("UTC", {d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})
     assert [p.text for p in promises.find(text, "en", monday, work, ctx)] == ["between 8am and 12pm"]
+
+
+def test_a_label_in_brackets_heads_the_note_after_it_which_stays_in_its_span():
+    text = "Dear Jane,\n\nThanks. [NOTE TO SELF] check the refund\n\nTom"
+    (line,) = [ln for ln in text.split("\n") if "NOTE" in ln]
+    assert [line[a:b] for a, b in staff_spans(text, JANE)[2]] == ["[NOTE TO SELF] check the refund"]
