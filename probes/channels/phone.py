@@ -554,22 +554,16 @@ class CallLog:
         blind = len(done)
         while blind and done[blind - 1].get("unmatched"):
             blind -= 1
-        if blind < len(done):
-            led = [p["doing"] for p in done[:blind]]
-            played = " then ".join(p["doing"] for p in done[blind:])
-            level = 1
-            for p in done[:blind]:
-                back = self.step.menu[p["turn"]].back_level()
-                level = level + 1 if back is None else back + 1
-            return (f"still in the menu at level {level}, " + (f"after {' then '.join(led)}" if led else
-                                                                "before any choice")
-                    + f" ({played} followed on the script's schedule, "
-                    + ("its prompt" if len(done) - blind == 1 else "their prompts") + " not heard)")
-        pressed = " then ".join(p["doing"] for p in done)
-        if self.menu_done is not None and len(done) == len(self.step.menu):
+        pressed = " then ".join(p["doing"] for p in done[:blind])
+        if blind == len(done) and self.menu_done is not None and len(done) == len(self.step.menu):
             return "past the menu" + (f" (after {pressed})" if pressed else "")
-        level = (self.depth if self.end else self.level) + 1
-        return f"still in the menu at level {level}, " + (f"after {pressed}" if pressed else "before any choice")
+        level = (menu_levels(self.step.menu)[done[blind]["turn"]] if blind < len(done) else
+                 self.depth if self.end else self.level) + 1
+        where = f"still in the menu at level {level}, " + (f"after {pressed}" if pressed else "before any choice")
+        if blind < len(done):
+            where += (f" ({' then '.join(p['doing'] for p in done[blind:])} followed on the script's schedule, "
+                      + ("its prompt" if len(done) - blind == 1 else "their prompts") + " not heard)")
+        return where
 
 
 def outcome_of(log: CallLog, out: Outcome) -> Outcome:
