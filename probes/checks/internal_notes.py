@@ -1409,7 +1409,12 @@ _CALENDAR = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|segunda|terca|quarta|quinta|sexta|"
     r"today|tonight|tomorrow|heute|morgen|demain|hoy|manana|oggi|domani|vandaag|hoje|amanha|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|check|departure|arrival|start|end|doors|open|close|"
-    r"from|until|bis|ab|vanaf|tot|dalle|fino|desde|hasta|dès|jusqu)", re.I)
+    r"january|february|march|april|june|july|august|september|october|november|december|januar|februar|marz|mai|"
+    r"juni|juli|oktober|dezember|janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|"
+    r"aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|janeiro|fevereiro|"
+    r"marco|maio|junho|julho|setembro|outubro|dezembro|"
+    r"from|until|bis|ab|vanaf|tot|dalle|fino|desde|hasta|des|jusqu)", re.I)   # fullmatch: whole words: "Julie", "Mark" are names
 
 
 # A remark about the customer that only staff would make, said of them in the third person: they have not read the
@@ -1487,9 +1492,9 @@ def _pasted_log(line: str, whole: str, names: set[str], ctx) -> bool:
     if str(getattr(ctx, "channel", "") or "") == "chat":
         return False   # a chat's own transcript has speakers and times
     m = _LOGGED.match(line)
-    if not m or not _is_colleague(m.group(1), names) or _CALENDAR.match(fold(m.group(1))):
+    if not m or not _is_colleague(m.group(1), names) or _CALENDAR.fullmatch(fold(m.group(1))):
         return False
-    speakers = {g for g in _LOGGED.findall(whole) if _is_colleague(g, names) and not _CALENDAR.match(fold(g))}
+    speakers = {g for g in _LOGGED.findall(whole) if _is_colleague(g, names) and not _CALENDAR.fullmatch(fold(g))}
     return len(speakers) >= 2
 
 

@@ -2737,6 +2737,21 @@ def test_lines_pasted_from_the_team_chat_are_a_note(text, lang):
     assert check(text, _ctx(lang))
 
 
+# A colleague whose name begins like a month or a day ("Julie", "Mark", "Maya", "Abel") is still a colleague.
+@pytest.mark.parametrize("text,lang", [
+    ("Hi Jane,\n\nYour voucher is attached.\n\nKind regards,\nAmy\n\nJulie 10:02: voucher sent\nMark 10:03: ok",
+     "en"),
+    ("Hallo Frau Doe,\n\nIhre Gutschrift ist gebucht.\n\nAbel 09:12: gib ihr die 10 Euro\nMaya 09:14: passt", "de"),
+])
+def test_a_team_chat_between_colleagues_named_like_months_is_a_note(text, lang):
+    assert check(text, _ctx(lang))
+
+
+def test_stamped_lines_under_month_names_are_a_timetable():
+    text = "Hi Jane,\n\nYour dates:\nJanuary 09:00: enrolment opens\nMarch 10:30: first exam\n\nThanks"
+    assert not check(text, _ctx("en"))
+
+
 @pytest.mark.parametrize("text,lang", [
     ("Hi Jane,\n\nYour course timetable:\nMonday 09:00: welcome session\nTuesday 10:30: first workshop\n\nThanks", "en"),
     ("Hi Jane,\n\nCheck 14:00: rooms are ready from then.\nDeparture 11:00: please leave the key at reception.", "en"),
