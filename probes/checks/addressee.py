@@ -137,15 +137,21 @@ _CUSTOMER_SHORT = re.compile(
     r"habitual|fiel|fid[èe]le|antig[oa]|premium|gold|oro|langj[äa]hrig\w*|trouw|de\s+longue\s+date|de\s+toda\s+la\s+vida|"
     r"de\s+longa\s+data)\b(?=\s*[,:;\-–—]|\s*$)", re.I)
 # A noun for the customer with its article ("the customer", "der Kunde"): said in slogans too, so weaker.
+# (the service named after the customer is no customer: "atención al cliente", "apoio ao cliente", "area clienti")
+_SERVICE_BEFORE = "".join(rf"(?<!{w}\s)" for w in (
+    "atención", "atencion", "servicio", "atendimento", "serviço", "servico", "apoio", "suporte", "assistência",
+    "assistencia", "assistenza", "servizio", "área", "area", "portal", "portale", "espaço", "espacio", "espace",
+    "número", "numero", "código", "codigo", "codice", "service", "relación", "relação", "relazione"))
 _CUSTOMER_NOUN = re.compile(
     r"\b(?:the|this|that|our)\s+(?:customer|client|caller|tenant|member|policyholder|lady|gentleman|guy|bloke)\b"
     r"(?!\s+(?:service|care|support|portal|area|account|number|id|ref|reference|feedback|satisfaction|survey|"
     r"experience|team|services|relations|charter|hub|journey|base)\b)|"
     r"(?:^|[.;:!?]\s+|[(\[]\s*)(?:customer|client)\s+(?=(?:is|was|has|had|wants|keeps|said|says|called|rang|"
     r"already|again|still|not|very|now|seems|asked|asks|claims|insists|needs|refuses|won't|can't|doesn't)\b)|"
-    r"\b(?:der|die|dem|den)\s+(?:kunde|kundin|kunden)\b|\b(?:le|la|ce|cette|du|au)\s+(?:client|cliente)\b|"
-    r"\b(?:el|la|este|esta|al|del)\s+(?:cliente|clienta)\b|\b(?:il|lo|la|questo|questa|al|del|dal)\s+cliente\b|"
-    r"\b(?:de|deze|die)\s+klant\b|\b(?:o|a|esse|essa|este|esta|ao|do|da)\s+cliente\b|"
+    r"\b(?:der|die|dem|den)\s+(?:kunde|kundin|kunden)\b|" + _SERVICE_BEFORE + r"\b(?:le|la|ce|cette|du|au)\s+(?:client|cliente)\b|"
+    + _SERVICE_BEFORE + r"\b(?:el|la|este|esta|al|del)\s+(?:cliente|clienta)\b|"
+    + _SERVICE_BEFORE + r"\b(?:il|lo|la|questo|questa|al|del|dal)\s+cliente\b|"
+    r"\b(?:de|deze|die)\s+klant\b|" + _SERVICE_BEFORE + r"\b(?:o|a|esse|essa|este|esta|ao|do|da)\s+cliente\b|"
     r"\b(?:la|il|questa|questo)\s+(?:signora|signore)\b|\b(?:la|el|esta|este)\s+(?:señora|señor)\b|"
     r"\b(?:a|o|esta|este)\s+(?:senhora|senhor)\b|\b(?:la|cette)\s+dame\b|\b(?:de|deze)\s+(?:mevrouw|meneer)\b|"
     r"\b(?:die|diese)\s+(?:frau|dame)\b|\b(?:der|dieser)\s+herr\b", re.I)

@@ -2819,13 +2819,16 @@ def _line_language(text: str):
     return best if scores[best] >= 2.0 and ranked[-2] * 2 <= scores[best] else None
 
 
-def _other_language(text: str, reply: str | None) -> bool:
-    """The passage is in another language than the reply: plainly more of some language than of the reply's."""
+def _other_language(text: str, reply: str | None, customer: str) -> bool:
+    """The passage is in another language than the reply: plainly more of some language than of the reply's, and
+    not the customer's own. A customer in a language without a profile (Galician, Catalan) may be written to in
+    theirs beside English, and theirs reads as a near one ("atención ao cliente" as Portuguese): no evidence."""
     if not reply:
         return False
     n, scores = _line_scores(text)
     best = max(scores, key=lambda k: scores[k])
-    return n >= 6 and best != reply and scores[best] >= 2.0 and scores[reply] * 3 <= scores[best]
+    return n >= 6 and best != reply and best != customer and customer in scores and scores[best] >= 2.0 and \
+        scores[reply] * 3 <= scores[best]
 
 
 def _reply_language(whole: str, unit: str):
@@ -2886,7 +2889,7 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
     if _CANDOUR.search(unit):
         kinds.add("candour")   # "na real vai demorar mais": what the customer is not meant to hear
-    if kinds and _other_language(unit, _reply_language(whole, unit)):   # alone it is no note: only then worth reading
+    if kinds and _other_language(unit, _reply_language(whole, unit), lang):   # alone it is no note: only then worth reading
         kinds.add("language")   # a note typed in another language than the reply's
     return kinds
 

@@ -3355,3 +3355,30 @@ def test_a_label_in_brackets_heads_the_note_after_it_which_stays_in_its_span():
     text = "Dear Jane,\n\nThanks. [NOTE TO SELF] check the refund\n\nTom"
     (line,) = [ln for ln in text.split("\n") if "NOTE" in ln]
     assert [line[a:b] for a, b in staff_spans(text, JANE)[2]] == ["[NOTE TO SELF] check the refund"]
+
+
+# A reply in two languages: the customer's own (one we have no profile for, or one of ours) beside English. Its
+# paragraph in their language speaks to them, and the customer service named in it ("atención ao cliente",
+# "servizio al cliente") is no customer spoken of.
+@pytest.mark.parametrize("lang,own", [
+    ("gl", "Bos días, grazas pola súa mensaxe. O seu pedido foi enviado hoxe e chegará mañá. Se ten algunha dúbida, "
+           "póñase en contacto co noso equipo de atención ao cliente."),
+    ("ca", "Bon dia, gràcies pel vostre missatge. La comanda s'ha enviat avui. Si teniu cap dubte, parleu amb el "
+           "servei d'atenció al client."),
+    ("es", "Buenos días, gracias por su mensaje. Su pedido salió hoy y llegará mañana. Para cualquier duda, contacte "
+           "con nuestro servicio de atención al cliente."),
+    ("pt", "Bom dia, obrigado pela sua mensagem. A sua encomenda foi enviada hoje. Qualquer dúvida, fale com o nosso "
+           "apoio ao cliente."),
+    ("it", "Buongiorno, grazie per il messaggio. Il suo ordine è partito oggi. Per qualsiasi dubbio contatti il "
+           "nostro servizio al cliente."),
+])
+def test_a_paragraph_in_the_customers_own_language_above_an_english_one_is_no_note(lang, own):
+    text = own + "\n\nHello, thank you for your message. Your order was sent today and will arrive tomorrow. If " \
+                 "you have any questions, please contact our customer care team.\n\nKind regards,\nAna"
+    assert check(text, _ctx(lang)) == []
+
+
+def test_a_remark_about_the_customer_in_a_third_language_is_still_a_note():
+    text = ("Hello Jane,\n\nYour order was sent today and will arrive tomorrow.\n\n"
+            "o cliente já ligou 4 vezes hoje, não dar mais desconto\n\nKind regards,\nAna")
+    assert check(text, _ctx("en"))
