@@ -10,7 +10,7 @@ upsell and marketing footers ("Shop now", "Follow us on Instagram", "Use code SP
 "Subscribe to our newsletter"); "Have a great day!" sign-offs (for bereavement, or with "!").
 
 Left alone: one polite exclamation ("Thank you for getting in touch!"); neutral symbols in a
-signature (☎, ✉, ✓); a goodwill discount offered with an apology (except to a bereaved customer); "good news" (often
+signature (☎, ✉, ✓); the emoji of sympathy (💐, 🌹, 🕊, 🕯, 🤍, 🙏); a goodwill discount offered with an apology (except to a bereaved customer); "good news" (often
 how a fix is announced); the customer's own quoted message; code; "!!" and emoji inside a leaked staff note or a
 staff joke about the customer
 (internal_notes.staff_spans: that is an internal-note finding, not a cheerful template).
@@ -39,9 +39,14 @@ _NEUTRAL_SYMBOLS = {0x260E, 0x2709, 0x2713, 0x2714, 0x2705, 0x274C, 0x2716, 0x26
                     0x1F4CE, 0x1F512, 0x1F513, 0x1F50D, 0x2B06, 0x2B07, 0x2B05, 0x25B6, 0x25C0}
 
 
+# The emoji of sympathy, sent by florists, undertakers and people who mean it: a bouquet, a rose, a wilted flower,
+# a tulip, a lotus, a dove, a candle, a white or black heart, folded hands. None of them is cheer.
+_SYMPATHY = {0x1F490, 0x1F339, 0x1F940, 0x1F337, 0x1FAB7, 0x1F54A, 0x1F56F, 0x1F90D, 0x1F5A4, 0x1F64F}
+
+
 def _is_emoji(ch: str) -> bool:
     cp = ord(ch)
-    if cp in _NEUTRAL_SYMBOLS or 0x1F550 <= cp <= 0x1F567:  # clock faces are neutral too
+    if cp in _NEUTRAL_SYMBOLS or cp in _SYMPATHY or 0x1F550 <= cp <= 0x1F567:  # clock faces are neutral too
         return False
     return 0x1F300 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp in (0x2B50, 0x2B55, 0x263A)
 

@@ -187,3 +187,26 @@ def test_a_note_above_the_letters_greeting_is_all_the_notes_so_its_words_are_no_
     ctx = CheckContext(persona={"name": "Paul Whitaker", "language": "en", "situation": "complaint"}, channel="email")
     assert check(text, ctx) == []
     assert [f.check for f in run_checks(text, ctx) if f.check == "internal_note"] == ["internal_note"]
+
+
+# The emoji of sympathy are how florists, undertakers and kind staff write to the bereaved; a party emoji is not.
+@pytest.mark.parametrize("text,lang", [
+    ("Bloom & Co: Dear Jane, the wreath was delivered to St Mary's this morning. Thinking of you 💐 Amy", "en"),
+    ("Liebe Frau Doe, unser aufrichtiges Beileid. Die Urne kann ab Donnerstag abgeholt werden. 🕊️", "de"),
+    ("Chère Madame Doe, toutes nos pensées vous accompagnent 🤍 La gerbe sera livrée demain matin.", "fr"),
+    ("Gentile signora Doe, le siamo vicini in questo momento 🌹 Il cuscino di rose è stato consegnato.", "it"),
+    ("Beste mevrouw Doe, heel veel sterkte gewenst 🙏 De kaart is vandaag verstuurd.", "nl"),
+    ("Hi Jane, so sorry for the wait 🙏 we've refunded the second charge today.", "en"),
+])
+def test_the_emoji_of_sympathy_are_no_cheer(text, lang):
+    for situation in ("bereavement", "complaint"):
+        assert check(text, persona(situation, lang)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Jane, the wreath was delivered this morning 🎉",
+    "Dear Jane, so sorry for your loss 💐😊",
+    "Dear Jane, the wreath was delivered!! 💐",
+])
+def test_a_party_emoji_or_exclamations_beside_a_flower_are_still_cheer(text):
+    assert check(text, persona("bereavement"))
