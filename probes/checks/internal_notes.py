@@ -100,6 +100,12 @@ send it ("[Baustein nur verwenden, wenn …]", "[enviar SOLO a pacientes con cit
 a dash in an aside, or with an emphatic "tu" ("Simo mi dici tu se …", "vê tu Sofia que …") in a reply that never
 says "tu" to the customer; "3e fois qu'il …" in an aside.
 
+Round bg: a row of CRM or agent-assist ratings of the customer ("Sentiment: NEGATIVE 0.91 | Churn risk: HIGH", "Risicoscore
+12/100 | Vlag: …"); a reviewer's bracketed comment headed by initials ("[MK: viel zu unterwürfig, … raus]"); an HTML comment;
+staff words for letting the text go out ("NICHT rausschicken bevor …"); a colleague named in brackets and told in the
+informal imperative or what must be done to the replies ("(Ale: controlla che …)", "(Nacho: hay que quitar el banner …)");
+a colleague asked in the Spanish, Italian, Portuguese "we" ("Marta, ¿le mandamos …?"); "ver com a Joana se …".
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -216,9 +222,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"nakijken|bevestigen|conferir|perguntar))[^\])\n]{2,200}[\])]")),
     # Instructions to colleagues.
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|pls\s+don't|please\s+don't|never)\s+send\b" + _STOP_AFTER, re.I)),
-    (_STAFF, re.compile(r"\b(?:nicht\s+(?:senden|versenden|abschicken|weiterleiten)|ne\s+pas\s+(?:envoyer|transmettre)|"
-                        r"no\s+(?:enviar|mandar)|non\s+inviare|niet\s+(?:versturen|verzenden|sturen)|"
-                        r"n[ãa]o\s+enviar)\b" + _STOP_AFTER, re.I)),
+    # (and the words staff use for letting a text go out: "NICHT rausschicken bevor Tourenplan steht!", "don't put
+    # it live yet", "ne pas mettre en ligne avant validation", "niet live zetten voor …", "não disparar ainda")
+    (_STAFF, re.compile(r"\b(?:nicht\s+(?:senden|versenden|abschicken|weiterleiten|rausschicken|raussenden|rausgeben|"
+                        r"raushauen|live\s+(?:schalten|stellen))|ne\s+pas\s+(?:envoyer|transmettre|mettre\s+en\s+ligne)|"
+                        r"no\s+(?:enviar|mandar)|non\s+(?:inviare|mettere\s+online|mandare\s+fuori)|"
+                        r"niet\s+(?:versturen|verzenden|sturen|live\s+zetten|online\s+zetten)|"
+                        r"n[ãa]o\s+(?:enviar|disparar))\b" + _STOP_AFTER, re.I)),
+    (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|never)\s+(?:send\s+(?:this\s+|it\s+)?out|(?:put|push)\s+(?:this\s+|it\s+)?"
+                        r"live|go\s+live)\b" + _STOP_AFTER, re.I)),
     (_STAFF, re.compile(r"\b(?:don't|do\s+not|dont|never|no\s+need\s+to)\s+(?:tell|inform|mention\s+(?:this|that|it)\s+to)"
                         r"\s+(?:the\s+|this\s+)?(?:customer|client|him|her|them)\b|"
                         r"\b(?:customer|client)\s+(?:doesn't|does\s+not|don't|do\s+not)\s+need\s+to\s+know\b|"
@@ -605,6 +617,24 @@ _ASKED = re.compile(r"^(?:book|bring|grab|send|call|ring|check|add|sort|chase|fi
 _SIGNED = re.compile(r"[—–-]\s*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*$")
 # An aside initialled by its writer at its end, as staff sign notes: "… certified copy is ok - AB", "… — JM".
 _INITIALLED = re.compile(r"\s[—–-]\s*((?-i:[A-Z]{2,3}))\s*$")
+# A reviewer's comment on the draft, headed by their initials: "[MK: viel zu unterwürfig, 2 von 3 Entschuldigungen
+# raus]", "(JM: ¿le damos el 15 o solo el porte gratis?)", "(RB: I'd drop the last line)". Not capitals a customer is
+# told ("(DHL: …)", "(IBAN: …)", "[EN: …]"), and only with what a reviewer says: a question, a verdict on the wording,
+# an edit, the reviewer's own "I'd", an order or the customer in the third person.
+_INITIALS_HEAD = re.compile(r"^((?-i:[A-Z]{2,3}))\s*:\s*(\S.*)$")
+_CODES = {"DHL", "UPS", "DPD", "GLS", "TNT", "BRT", "SDA", "MRW", "CTT", "USPS", "PIN", "BIC", "SKU", "ATM", "URL",
+          "API", "NIF", "CIF", "DNI", "NIE", "CPF", "KVK", "AGB", "CGV", "TV", "PC", "WC", "AT", "CH", "BE", "LU",
+          "IE", "PL", "SE", "DK", "NO", "FI", "CA", "AU", "NZ", "MX", "BR", "AR", "CL", "CO", "GL", "CAT", "EUS"}
+_REVIEWED = re.compile(
+    r"\b(?:raus|streichen|weg\s+damit|k[üu]rzen|cut|drop|delete|remove|rephrase|reword|supprimer|enlever|virer|"
+    r"couper|quitar|quita|eliminar|sobra|recortar|togliere|togli|eliminare|tagliare|eruit|schrappen|inkorten|tirar|"
+    r"retirar|cortar)\b|"
+    r"\b(?:i['’]d|i\s+would|ich\s+w[üu]rde|je\s+(?:mettrais|laisserais|garderais|dirais|proposerais|enl[èe]verais)|"
+    r"(?:yo\s+)?(?:lo\s+|la\s+)?(?:dejar[íi]a|pondr[íi]a|quitar[íi]a|dir[íi]a|ofrecer[íi]a)|"
+    r"(?:io\s+)?(?:lascerei|metterei|toglierei|direi|offrirei)|ik\s+zou|"
+    r"(?:eu\s+)?(?:deixaria|poria|tiraria|diria|ofereceria))\b", re.I)
+_HARSH_RX = re.compile(r"\b(?:(?:viel|etwas|bisschen|veel|wat|erg)\s+(?:zu|te)|zu\s+sehr|too|trop|demasiado|troppo)"
+                       r"\s+[a-zà-ÿ]{4,}")
 # The writer's doubt as an indirect question: "ask compliance if …", "check whether …" (not "ask for the manager").
 _ASK_WHETHER = re.compile(r"^(?:ask|check|confirm|find\s+out|verify)\s+(?:[\w'’]+\s+){0,3}?(?:if|whether)\b", re.I)
 # Capitals that end an aside without signing it: countries, currencies, time zones, abbreviations said to customers.
@@ -1392,11 +1422,40 @@ _STATUS_BY = re.compile(
     r"\b(?:status|estado|stato|statut)\s+(?:changed|cambiado|ge[äa]ndert|modifi[ée]|cambiato|gewijzigd|alterado)\s+"
     r"(?:to|a|auf|en|in|naar|para)?\s*:?[^|·\n]{1,40}?\s(?:by|por|von|par|da|door)\s+@?(?-i:[a-z])[\w.\-]*\b", re.I)
 _FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
+# Or the CRM's (or an agent-assist tool's) rating of the customer, a field of such a row: "Sentiment: NEGATIVE 0.91 |
+# Churn risk: HIGH | Next best action: …", "Klantstatus: VIP – voorzichtig behandelen | Risicoscore 12/100 | Vlag: …",
+# "Kundenwert: A · Betrugsrisiko: hoch". An order's or a ticket's status told to the customer ("Priorität: hoch")
+# rates the case, not them; a loyalty status ("Customer status: Gold | Points: 1200") is theirs to see.
+_CRM_FIELD = re.compile(
+    r"(?:^|[\[(·|•>]\s*)(?:sentiment|sentimiento|sentimento|stimmung|kundenstimmung|"
+    r"churn(?:\s+(?:risk|score|probability))?|abwanderungs\w*|k[üu]ndigungsrisiko|risque\s+de\s+(?:churn|d[ée]sabonnement|"
+    r"r[ée]siliation)|riesgo\s+de\s+(?:baja|abandono|fuga|churn)|rischio\s+(?:di\s+)?(?:abbandono|churn|disdetta)|"
+    r"opzeg(?:gings)?risico|churnrisico|risco\s+de\s+(?:churn|cancelamento|abandono)|"
+    r"(?:fraud|risk)\s+(?:score|level|rating|flag)|(?:risiko|betrugs|risico|fraude)(?:score|stufe|bewertung|niveau)|"
+    r"betrugsrisiko|fraud\s+risk|(?:score|niveau)\s+de\s+(?:risque|fraude)|(?:puntuaci[óo]n|nivel)\s+de\s+(?:riesgo|fraude)|"
+    r"(?:punteggio|livello)\s+di\s+(?:rischio|frode)|(?:pontua[çc][ãa]o|n[íi]vel)\s+de\s+(?:risco|fraude)|"
+    r"(?:customer|client)\s+(?:value|segment|flags?)|kundenwert|kundensegment|klantwaarde|klantsegment|"
+    r"valeur\s+client|segment\s+client|valor\s+(?:del\s+|do\s+)?cliente|segmento\s+(?:del\s+|do\s+)?cliente|"
+    r"valore\s+cliente|clv|ltv|flags?|vlag(?:gen)?|markierung|drapeau|bandera|bandiera|sinaliza[çc][ãa]o|"
+    r"next\s+best\s+action|nba|n[äa]chste\s+beste\s+aktion|prochaine\s+meilleure\s+action|siguiente\s+mejor\s+acci[óo]n|"
+    r"prossima\s+(?:migliore\s+)?azione|volgende\s+beste\s+actie|pr[óo]xima\s+melhor\s+a[çc][ãa]o)"
+    r"\s*(?::|=|\s(?=[\d(]|(?-i:[A-Z]{2,})\b))\s*\S", re.I)
+
+
+# An HTML comment in the text the customer reads: the template's author wrote it for whoever edits it ("<!-- Text noch
+# nicht von Marketing freigegeben, bitte nicht live schalten -->", "<!-- swap in the spring banner after 1/3 -->"). Not
+# in a reply that shows HTML on purpose (other tags beside it), nor a template's section marker ("<!-- BEGIN footer -->").
+_HTML_COMMENT = re.compile(r"<!--\s*(.{3,300}?)\s*-->")
+_CODE_MARKER = re.compile(r"^\s*(?:begin|end|start|/?\s*wp:|block|section|footer|header|x-|\[if|<!?\[|google|gtm|"
+                          r"tracking\s+pixel|pixel)\b", re.I)
+_HTML_TAG = re.compile(r"<(?!!--)/?[a-z][a-z0-9]*(?:\s[^<>]*)?>|```", re.I)
 
 
 def _ticket_row(line: str) -> bool:
     return bool(_FIELD_SEPARATOR.search(line)) and bool(_TICKET_ROW.search(line) or (
-        _STATUS_BY.search(line) and (_STAFF_WORK_H.search(line) or _STAFF_WORK.search(line))))
+        _STATUS_BY.search(line) and (_STAFF_WORK_H.search(line) or _STAFF_WORK.search(line))) or (
+        _CRM_FIELD.search(line) and len(_FIELD_SEPARATOR.split(line)) >= 2 and not _TO_CUSTOMER.search(line)
+        and not _TO_CUSTOMER_CS.search(line)))
 
 
 # A chat log's line, a colleague's name and the time it was said, pasted into an email or a text:
@@ -1537,6 +1596,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 # (not "[DRAFT v2] Hi Jane, your refund …", whose words after the label are the customer's)
                 span = (m.start(), len(line))
             return kind, m.group(0), span
+    comment = _HTML_COMMENT.search(line)
+    if comment and len(re.findall(r"[^\W\d_]{2,}", comment.group(1))) >= 3 and re.search(r"\b[a-zà-ÿ]{3,}\b", comment.group(
+            1)) and not _CODE_MARKER.match(comment.group(1)) and not _HTML_TAG.search(whole or line):
+        return _LABEL, comment.group(0), comment.span()   # "<!-- Text noch nicht freigegeben, nicht live schalten -->"
     asked = _team_question(line, lang) or _staff_remark(line, lang)
     if asked:
         return _STAFF, asked, None
@@ -1753,6 +1816,11 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 (_infinitive_orders(_CLAUSES.split(to.group(3), 1)[0], lang) >= 1 and not _spoken_to(to.group(3), lang)
                  and not _TO_CUSTOMER_CS.search(to.group(3))) or
                 any(_NEGATED_ORDER.match(part.strip()) for part in re.split(r"[,;]", to.group(3))) or (
+                    # told in the informal imperative or what must be done: "(Ale: controlla che l'etichetta sia quella
+                    # nuova)", "(Nacho: hay que quitar el banner de rebajas …)", "(Tom: we need to fix the macro)"
+                    _told(to.group(3), whole, lang) and not _spoken_to(to.group(3), lang)
+                    and not _TO_CUSTOMER_CS.search(to.group(3)) and not _introduced(to.group(1) or to.group(2), whole)
+                    and not _FRONT.match(to.group(2) or "")) or (
                     _THIRD_PRONOUN.search(to.group(3)) and not _TO_CUSTOMER.search(to.group(3)) and not _introduced(
                         (to.group(1) or to.group(2)).lstrip("@"), whole) and (
                         _ORDER.search(to.group(3)) or _THREAT.search(to.group(3)) or _STAFF_WORK.search(to.group(3))
@@ -1777,6 +1845,12 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 inner[:initials.start()], "", whole, lang) & {"order", "third"} or any(
                 p.search(fold(inner[:initials.start()])) for p in _DRAFTING)):
             return _STAFF, m.group(0), m.span()   # "[ask compliance if a certified copy is ok - AB]": initialled
+        head = _INITIALS_HEAD.match(inner) if shape in "([" else None
+        if head and head.group(1) not in _NOT_INITIALS | _CODES and not _spoken_to(head.group(2), lang) \
+                and not _TO_CUSTOMER_CS.search(head.group(2)) and not _TO_CUSTOMER.search(head.group(2)) and (
+                "?" in head.group(2) or _REVIEWED.search(head.group(2)) or _HARSH_RX.search(fold(head.group(2))) or
+                _kinds(head.group(2), "", whole, lang) & {"order", "third"}):
+            return _STAFF, m.group(0), m.span()   # a reviewer's comment headed by their initials: "[MK: zu unterwürfig]"
         note_for = _NOTE_FOR.search(inner)
         if note_for and _is_colleague(note_for.group(1), names):
             return _STAFF, m.group(0), m.span()
@@ -1844,6 +1918,41 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if structural:
             return structural, m.group(0), m.span()
     return None
+
+
+# What a colleague named in brackets is told, first thing after the name: an informal imperative of the trade, or what
+# must be done ("hay que", "il faut", "bisogna", "man muss", "we need to"), in the reply's language (English too).
+_MUST = (r"hay\s+que|il\s+faut|faut|bisogna|(?:man\s+)?muss|m[üu]ssen\s+wir|wir\s+m[üu]ssen|we\s+(?:need|have)\s+to|"
+         r"we\s+must|need\s+to|moet(?:en)?|we\s+moeten|[ée]\s+preciso|temos\s+de|temos\s+que|tem\s+de|tem\s+que|"
+         r"h[áa]\s+que|tenemos\s+que|dobbiamo|va\s+(?:tolt|cambiat|mess|controllat|verificat)[oa]")
+_MUST_RX = re.compile(r"(?:" + _MUST + r")\b", re.I)
+_TOLD = {lang: re.compile(r"(?:" + rx + r")\b", re.I) for lang, rx in {
+    "en": r"check|confirm|verify|chase|ask|call|ring|email|text|book|send|update|fix|change|remove|delete|add|sort|"
+          r"make\s+sure|double[- ]check",
+    "de": r"pr[üu]f|check|schau|frag|ruf|schick|k[üu]mmer|[äa]nder|nimm|mach|denk\s+dran|vergiss\s+nicht|kl[äa]r",
+    "fr": r"v[ée]rifie|regarde|demande|appelle|rappelle|envoie|enl[èe]ve|change|mets|corrige|contr[ôo]le|confirme|"
+          r"pense\s+[àa]|n'oublie\s+pas",
+    "es": r"mira|revisa|comprueba|confirma|pregunta|llama|quita|cambia|manda|env[íi]a|pon|corrige|acu[ée]rdate|"
+          r"verifica|chequea",
+    "it": r"controlla|verifica|guarda|chiedi|chiama|manda|invia|togli|cambia|metti|correggi|ricordati|conferma|senti",
+    "nl": r"check|kijk|vraag|bel|stuur|controleer|verander|zet|haal|pas|regel|vergeet\s+niet",
+    "pt": r"v[êe]|verifica|confirma|pergunta|liga|manda|envia|tira|muda|p[õo]e|corrige|confere|checa|lembra-te"}.items()}
+
+
+# (what must be done is said to customers too, "(Madrid: hay que reservar con antelación)": only with staff evidence, or
+# of the company's own replies and templates)
+_OWN_WORDING = re.compile(r"\b(?:repl(?:y|ies)|answers?|responses?|template|macro|banner|footer|signature|wording|antwort\w*|"
+                          r"vorlage|textbaustein|r[ée]ponses?|mod[èe]le|respuestas?|plantilla|risposte?|modello|antwoord\w*|"
+                          r"sjabloon|respostas?|modelo)\b", re.I)
+
+
+def _told(rest: str, whole: str, lang: str) -> bool:
+    if addressee._WE.search(rest):
+        return False   # "(Opgelet: stuur ons een foto van de schade)": the reader asked to do something for "us"
+    if _TOLD.get(lang, _TOLD["en"]).match(rest):
+        return True
+    return bool(_MUST_RX.match(rest)) and bool(_OWN_WORDING.search(rest) or _kinds(rest, "", whole, lang) & {
+        "work", "repeat", "third", "sneer", "order"})
 
 
 # An informal order to get in touch with the customer, as "her" or "him": "llámala", "chiamalo", "appelle-la", "ruf sie
@@ -2197,7 +2306,10 @@ _VOCATIVE_Q = re.compile(r"^[\s¿¡\-–—*]*(?!(?i:how|what|why|who|where|when
                          r"o[uù]|quand|comment|est-ce|c['’]est|qui[ée]n|qu[ée]|d[óo]nde|cu[áa]ndo|c[óo]mo|cu[áa]l|chi|cosa|"
                          r"dove|quando|come|quale|wat|waar|wanneer|hoe|welke|quem|onde|qual)\b)))(¿?[^?.!\n]{3,160}\?)")
 _WE_ASKED = re.compile(r"^¿?(?:(?:do|did|have|are|should|can|shall)\s+we|(?:haben|machen|schicken|sind|sollen)\s+wir|"
-                       r"est-ce\s+qu['’]on|(?:on|nous)\s+\w+\s+(?:encore|toujours)|(?:hebben|doen|sturen|zijn|moeten)\s+we)\b",
+                       r"est-ce\s+qu['’]on|(?:on|nous)\s+\w+\s+(?:encore|toujours)|(?:hebben|doen|sturen|zijn|moeten)\s+we|"
+                       # the verb's own "we" in Spanish, Italian, Portuguese, with its object pronoun: "¿le mandamos el
+                       # del 15 % o …?", "gli facciamo lo sconto?", "mandamos o cupão?"
+                       r"(?:(?:le|lo|la|les|los|las|se\s+l[oa]s?|gli|glie\w*|ne|lhe|lhes)\s+)?[a-zà-ÿ]{2,}(?:amos|emos|imos|iamo))\b",
                        re.I)
 _UNSURE = re.compile(
     r"\b(?:i\s+(?:can'?t|cannot|couldn'?t)\s+find|i\s+don'?t\s+know|i'?m\s+not\s+sure|"
@@ -2532,7 +2644,7 @@ _WHAT = (r"(?:(?!(?i:su|sus|sua|suo|tu|tus|tua|tuo|votre|vos|ton|ta|tes|seu|seus
 _CONSULT = re.compile(
     r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?i:chiedere|sentire|ricontrollare|verificare|controllare|confermare|"
     r"preguntar(?:le)?|consultar(?:lo)?|confirmar|verificar|comprobar|revisar|validar|checar|hablar|"
-    r"perguntar|rever|conferir|falar|demander|v[ée]rifier|confirmer|valider|checker|voir)\s+(?i:(?:com|con|c/|avec|a|ao|"
+    r"perguntar|rever|conferir|falar|demander|v[ée]rifier|confirmer|valider|checker|voir|ver|vedere)\s+(?i:(?:com|con|c/|avec|a|ao|"
     r"à|al|aupr[eè]s\s+de|with|w/))\s*(?i:(?:o|a|el|la|il|le|lo)\s+)?(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
     r"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+)(?i:check|confirm|verify|clear|run\s+(?:it|this)\s+by)\s+(?i:w/|w(?=\s)|with)\s*"
     r"(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b|"
@@ -2652,7 +2764,8 @@ _THE_ONE = re.compile(r"\b(?:es|era)\s+(?:el|la)\s+(?:de\s+(?:las?|los?)|del|que
                       r"della|che)\b|\bdie\s+van\s+(?:\d|de|het)\b|\b(?:it's|its|is)\s+the\s+one\s+(?:who|that|with|from)\b|"
                       r"\bc'est\s+(?:celui|celle)\s+(?:qui|de|du|des)\b|\b(?:é|e)\s+(?:o|a)\s+(?:do|da|que)\b", re.I)
 # The customer got in touch again and again: "las 4 llamadas", "3 calls", "zweimal angerufen" (a small count).
-_REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d)\s*x?\s+(?:calls?|e-?mails?|llamadas?|chiamate|appels|mails?|anrufe|"
+_REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d|two|three|four|five|zwei|drei|vier|f[üu]nf|deux|trois|quatre|cinq|"
+                       r"dos|tres|cuatro|cinco|due|tre|quattro|cinque|twee|drie|vijf|duas|dois|tr[êe]s|quatro)\s*x?\s+(?:calls?|e-?mails?|llamadas?|chiamate|appels|mails?|anrufe|"
                        r"telefoontjes|liga[çc][õo]es|mensajes|messaggi|messages|berichten|nachrichten|mensagens|"
                        r"reclama[çc][õo]es|reclamos|quejas|klachten|beschwerden|plaintes|complaints)\b|"
                        r"\b(?:twice|zweimal|dreimal|deux\s+fois|trois\s+fois|dos\s+veces|tres\s+veces|due\s+volte|tre\s+volte|"
@@ -3028,7 +3141,8 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
             and not _APPOSITION.match(m.group(2)) and (_DONT_TELL.search(m.group(2)) or _STAFF_INFINITIVE.search(
             m.group(2))) and not _spoken_to(m.group(2), lang):
         return _STAFF   # "(Luca: non dirle ancora niente dello sconto)", "Pepe — no confirmar la hora"
-    m = _NAME_ASKS.match(text) if not aside else None
+    # (in an aside too: "[Marco ricordati di metterlo da parte in frigo]", "(Sanne kun jij de bezorger bellen?)")
+    m = _NAME_ASKS.match(text)
     if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and fold(m.group(1)) not in _NOT_A_VOCATIVE and (_informal_only(text[m.end(1):], whole, lang) or
                                                              not _spoken_to(text[m.end():], lang) or (

@@ -3382,3 +3382,129 @@ def test_a_remark_about_the_customer_in_a_third_language_is_still_a_note():
     text = ("Hello Jane,\n\nYour order was sent today and will arrive tomorrow.\n\n"
             "o cliente já ligou 4 vezes hoje, não dar mais desconto\n\nKind regards,\nAna")
     assert check(text, _ctx("en"))
+
+
+# Round bg: a row of the CRM's or an agent-assist tool's rating of the customer (sentiment, churn or fraud risk, flags,
+# next best action), its fields set apart by "|"; not an order's status row, nor a loyalty status the customer sees.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane,\n\nSorry the boiler failed again.\n[Sentiment: ANGRY 0.87 | Churn risk: MEDIUM | Next best action: "
+           "waive callout fee]\nAn engineer is booked.\n\nTom"),
+    ("de", "Kundenwert: A | Betrugsrisiko: niedrig | Flag: Vielbesteller\nSehr geehrte Frau Doe,\n\nIhre Bestellung ist "
+           "unterwegs.\n\nGrüße"),
+    ("fr", "Bonjour Madame Doe,\n\nVotre colis est parti.\n\nScore de risque : 78/100 | Drapeau : litiges répétés\n\n"
+           "Cordialement"),
+    ("es", "Hola Jane:\n\nTu pedido ya ha salido.\n\nSentimiento: negativo | Riesgo de baja: alto\n\nUn saludo"),
+    ("nl", "Risicoscore 40/100 | Vlag: 3x retour zonder bon\nBeste mevrouw Doe,\n\nUw pakket is onderweg.\n\nGroet"),
+    ("it", "Gentile Sig.ra Doe,\n\nil pacco è partito.\n\nRischio di abbandono: alto | Prossima azione: offrire sconto\n\n"
+           "Saluti"),
+    ("pt", "Olá Jane,\n\na encomenda já saiu.\n\nPontuação de risco: 61 | Sinalização: chargeback 2024\n\nAbraço"),
+])
+def test_a_row_of_crm_ratings_of_the_customer_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane,\n\nOrder: 4471 | Status: shipped | Priority: express\n\nTom"),
+    ("en", "Hi Jane,\n\nCustomer status: Gold | Points: 1200 | Next reward at 1500\n\nTom"),
+    ("de", "Hallo Frau Doe,\n\nTicket 2026-117 | Priorität: hoch | Status: in Bearbeitung\n\nGrüße"),
+    ("es", "Hola Jane:\n\nTu riesgo es bajo: tu seguro cubre el robo | tu franquicia es de 50 €\n\nUn saludo"),
+])
+def test_an_order_row_or_the_customers_own_status_is_no_crm_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# Round bg: a reviewer's comment on the draft in brackets, headed by their initials and a colon, that asks, judges the
+# wording, edits it or gives the reviewer's own view; not capitals a customer is told ("(DHL: …)", "[EN: …]").
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Sehr geehrte Frau Doe,\n\nwir bedauern den Ausfall sehr. [TR: etwas zu förmlich, letzten Satz streichen]\n\n"
+           "Grüße"),
+    ("en", "Dear Ms Doe,\n\nWe can refund the full fare (AB: too generous? I'd offer half).\n\nRegards"),
+    ("fr", "Madame,\n\nNous vous offrons un avoir de 20 € (CM : on ne devrait pas plutôt proposer 10 € ?).\n\n"
+           "Cordialement"),
+    ("es", "Estimada Sra. Doe:\n\nLe ofrecemos el envío gratis (PG: yo le daría también un 5 %, ¿lo vemos?).\n\nUn saludo"),
+    ("it", "Gentile Sig.ra Doe,\n\nci scusiamo molto, davvero moltissimo. [FB: troppo servile, togliere una scusa]\n\n"
+           "Saluti"),
+    ("nl", "Beste mevrouw Doe,\n\nWij bieden u een tegoedbon aan. (JV: ik zou het bedrag niet noemen)\n\nGroet"),
+    ("pt", "Cara Sra. Doe,\n\nPedimos imensa desculpa. [MS: demasiado formal? eu tiraria a segunda frase]\n\n"
+           "Cumprimentos"),
+])
+def test_a_reviewers_comment_headed_by_initials_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Dear Ms Doe,\n\nYour parcel is with the courier (DHL: tracking number 123456).\n\nRegards"),
+    ("de", "Sehr geehrte Frau Doe,\n\nIhr Paket (DHL: Sendungsnummer 1234, Zustellung zu Hause?) kommt morgen.\n\nGrüße"),
+    ("it", "Gentile Sig.ra Doe,\n\nle istruzioni (EN: see the English version below, is it too long?) sono allegate.\n\n"
+           "Saluti"),
+    ("es", "Estimada Sra. Doe:\n\nPuede pagar por transferencia (IBAN: ES12 3456 7890, ¿le parece bien?).\n\nUn saludo"),
+])
+def test_capitals_told_to_the_customer_are_no_initialled_comment(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# Round bg: an HTML comment among the words the customer reads was written for whoever edits the template; not in a
+# reply that shows HTML on purpose, nor a template's section marker.
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Ihre Zählerstandsmeldung ist eingegangen. <!-- Text noch nicht freigegeben, bitte nicht live schalten -->"),
+    ("en", "Hi Jane, your order has shipped. <!-- swap in the spring banner after 1 March -->"),
+    ("fr", "Bonjour, votre commande est partie.\n<!-- penser à changer la signature avant lundi -->\nCordialement"),
+])
+def test_an_html_comment_in_the_reply_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jane, paste this into your page: <div class=\"widget\"><!-- your widget goes here --></div>",
+    "Hi Jane, your order has shipped. <!-- BEGIN footer block -->",
+    "Hi Jane, your order has shipped. <!-- x -->",
+])
+def test_html_shown_on_purpose_or_a_section_marker_is_no_note(text):
+    assert not check(text, JANE)
+
+
+# Round bg: staff's words for letting a text go out, held back ("NICHT rausschicken bevor …", "don't put it live").
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Hallo Frau Doe, Ihre Abholung ist eingeplant. (Fahrer offen – nicht rausschicken bevor Plan steht!)"),
+    ("en", "Hi Jane, the new prices apply from May (don't put it live until Sam checks)."),
+    ("fr", "Bonjour, le nouveau tarif s'applique en mai (ne pas mettre en ligne avant validation)."),
+    ("nl", "Beste Jane, de nieuwe prijzen gelden vanaf mei (niet live zetten voordat Sanne akkoord geeft)."),
+    ("pt", "Olá Jane, os novos preços valem a partir de maio (não disparar ainda, falta o ok do Rui)."),
+])
+def test_holding_back_the_text_in_staff_words_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+# Round bg: a colleague named in brackets with a colon, told in the informal imperative ("(Ale: controlla che …)"), or
+# what must be done to the company's own replies or with staff evidence ("(Nacho: hay que quitar el banner de las
+# respuestas …)"); a bare colleague's name and "ricordati"/"kun jij" in an aside; a line that turns to a colleague with
+# a question in the Spanish, Italian or Portuguese "we" ("Marta, ¿le mandamos el del 15 %?"); "ver com a Joana se …".
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Gentile Sig.ra Doe,\n\npuò restituire il prodotto entro 30 giorni.\n\n(Fede: controlla che il modulo sia "
+           "quello nuovo)\n\nSaluti"),
+    ("es", "Estimada Jane:\n\nSentimos el retraso.\n\n(Nacho: hay que cambiar la firma de las respuestas, ya van tres "
+           "quejas)\n\nUn saludo"),
+    ("fr", "Madame,\n\nVotre remboursement est parti.\n\n(Karim : vérifie que le RIB est le bon)\n\nCordialement"),
+    ("de", "Sehr geehrte Frau Doe,\n\nIhre Rücksendung ist angekommen.\n\n(Jens: prüf bitte, ob der Zählerstand passt)\n\n"
+           "Grüße"),
+    ("pt", "Olá Jane,\n\no reembolso foi feito.\n\n(Rui: confere se o IBAN está certo)\n\nAbraço"),
+    ("it", "Ciao Jane, il tuo ordine è pronto. [Marco ricordati di metterlo in frigo]"),
+    ("nl", "Hoi Jane, je pakket ligt klaar. (Sanne kun jij de bezorger even bellen?)"),
+    ("es", "Hola Jane:\n\nYa hemos tramitado la devolución.\n\nMarta, ¿le mandamos el cupón del 15 % o el del 10? "
+           "Dime algo.\n\nUn abrazo"),
+    ("it", "Ciao Jane,\n\nil reso è arrivato.\n\nFede, gli facciamo lo sconto o no?\n\nCiao"),
+    ("pt", "Olá Jane,\n\no pedido foi cancelado (ver com a Rita se o estorno já saiu, o sistema está lento).\n\nAbraço"),
+])
+def test_a_colleague_named_and_told_or_asked_what_we_do_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hola Jane, abrimos a las 9 (Madrid: hay que reservar con antelación)."),
+    ("es", "Hola Jane:\n\nYa hemos tramitado la devolución.\n\n¿Quedamos el martes a las 10? Dime algo.\n\nUn abrazo"),
+    ("it", "Ciao Jane,\n\nil reso è arrivato. Jane, ci sentiamo domani? Fammi sapere.\n\nCiao"),
+    ("pt", "Olá Jane,\n\npode ver com a Rita, da nossa loja do Porto, se o modelo ainda existe.\n\nAbraço"),
+    ("it", "Ciao Jane, il tuo ordine è pronto. (Jane ricordati di portare la ricevuta)"),
+])
+def test_a_place_the_customer_or_a_colleague_introduced_is_no_colleague_told(lang, text):
+    assert not check(text, _ctx(lang))
