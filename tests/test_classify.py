@@ -892,3 +892,71 @@ def test_an_automatic_notice_by_its_name_its_senders_label_or_a_digital_assistan
 ])
 def test_a_person_speaking_of_a_notice_or_a_digital_assistant_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+# A text that says it was sent automatically, in its last lines, where nobody speaks or signs by name (a team, a
+# council or a shop signs): it is what it says.
+@pytest.mark.parametrize("text", [
+    "Dear customer,\n\nThanks for your email. We aim to answer within two working days.\n\nThis is an automatically "
+    "generated message.\n\nBookshop Lane Customer Care",
+    "Sehr geehrte Damen und Herren,\n\nIhre Meldung zur Straßenbeleuchtung liegt uns vor. Sie erhalten binnen zehn "
+    "Werktagen Bescheid.\n\nDiese Nachricht wurde automatisch erstellt.\n\nStadtverwaltung Kleinbrück",
+    "Madame, Monsieur,\n\nVotre dossier sera étudié par nos services.\n\nCe message est généré automatiquement.\n\n"
+    "Mairie de Saint-Aubin",
+    "Beste klant,\n\nUw vraag wordt zo snel mogelijk behandeld.\n\nDit bericht is automatisch verzonden.\n\n"
+    "Gemeente Westerhout",
+])
+def test_a_text_nobody_signs_that_says_it_is_automatic_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a person's answer with the same footer is no notice
+    "Dear Ms Doe,\n\nI've moved your delivery to Friday and waived the fee.\n\nBest regards,\nTom Baker\n\nThis is an "
+    "automatically generated message.",
+    "Beste mevrouw Doe,\n\nIk heb de factuur aangepast; het nieuwe bedrag is € 42,10.\n\nMet vriendelijke groet,\n"
+    "Sanne de Vries\n\nDit bericht is automatisch verzonden.",
+    # a letter signed by a firm says nothing about itself: no evidence that it is automatic
+    "Madame,\n\nNous avons bien reçu les pièces demandées. Votre dossier est complet.\n\nAssurances Horizon",
+])
+def test_a_signed_answer_or_a_firms_letter_is_not_automatic_by_that_alone(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # an acknowledgement in so many words, and a second sign of a system
+    "Madame,\n\nNous accusons réception de votre déclaration.\n\nPosition dans la file de traitement : 112\n\n"
+    "Le service Sinistres",
+    "Sehr geehrte Frau Doe,\n\nwir bestätigen den Eingang Ihrer Anfrage.\n\nVoraussichtliche Bearbeitungszeit: 5 "
+    "Werktage\n\nIhr Serviceteam",
+    "Estimada cliente:\n\nAcusamos recibo de su solicitud.\n\nTiempo estimado de tramitación: 10 días\n\nAtención al "
+    "cliente",
+    "Beste klant,\n\nWij bevestigen de ontvangst van uw melding.\n\nGeschatte behandeltijd: 3 werkdagen\n\nKlantenservice",
+    # a widget's frame: where the answers will come and how long the team takes
+    "Thanks for your message! 👋\n\nYou'll get replies here and by email.\n\nThe team typically replies in a few hours.",
+    # received, and someone else of the team will answer
+    "Bonjour,\n\nMerci pour votre message ! Nous l'avons bien reçu et un membre de l'équipe vous répondra dès que "
+    "possible.\n\nL'équipe Cocotte",
+    "Hello,\n\nWe have received your enquiry. One of our advisers will get back to you shortly.\n\nThe Support Team",
+    # a bot signs off
+    "Bonjour !\n\nNos conseillers sont disponibles du lundi au vendredi.\n\nL'assistant virtuel de Potager & Co 🌱",
+    # the reader cannot answer it
+    "Dear customer,\n\nYour request has been logged.\n\nPlease don't reply directly.\n\nThe Snoozly Team",
+    "Hi, your appointment on Tue at 09:15 is confirmed. This number can't receive other messages.",
+    "Beste klant,\n\nUw melding is ontvangen.\n\nU kunt hier niet op antwoorden.\n\nKlantenservice",
+])
+def test_acknowledgements_said_in_other_words_are_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the same words in a person's answer
+    "Hi Jane,\n\nI've checked: one of our advisers will get back to you about the refund today.\n\nPriya",
+    "Buongiorno sig. Rossi,\n\nho verificato la fattura e l'ho corretta.\n\nCordiali saluti,\nDavide Greco\n\n---\nSi "
+    "prega di non rispondere a questo indirizzo: la casella non è presidiata.",
+    "Madame,\n\nNous accusons réception des pièces complémentaires : votre dossier est complet. L'indemnisation sera "
+    "calculée d'après le rapport de l'expert.\n\nService Sinistres",
+    "Hi Jane,\n\nOur virtual assistant gave you the wrong date, sorry: your visit is on Friday.\n\nTom",
+])
+def test_a_person_using_those_words_is_not_automatic(text):
+    assert auto_wording(text) is None

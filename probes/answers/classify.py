@@ -368,6 +368,21 @@ SAYS_RECEIVED = _words(
     rf"\byour (?:\w+ )?{_THING}(?: (?:[^.\n]|\.(?= ?\d)){{0,40}}?)? (?:has been|have been|was|is) (?:successfully |now )?"
     r"(?:received|created|logged|registered|opened|submitted|recorded)\b",
     r"\b(?:we )?(?:confirm|acknowledge) (?:the )?receipt of your\b",
+    # receipt acknowledged in so many words: "Nous accusons réception de votre déclaration", "Wir bestätigen den
+    # Eingang Ihrer Anfrage", "Acusamos recibo de su solicitud", "Confermiamo la ricezione della sua richiesta", "Wij
+    # bevestigen de ontvangst van uw melding", "Acusamos a receção do seu pedido"
+    r"\bnous l['’]avons (?:bien )?reçue?\b",
+    r"\b(?:nous (?:vous )?(?:accusons|confirmons) (?:bonne |la )?réception|accusé de réception) de (?:votre|ta) "
+    r"(?:demande|message|courriel|e-?mail|réclamation|déclaration|signalement|dossier|candidature)\b",
+    r"\b(?:wir )?bestätigen (?:ihnen |dir )?(?:hiermit )?den (?:eingang|erhalt) (?:ihrer|deiner) (?:anfrage|nachricht|"
+    r"e-?mail|reklamation|beschwerde|meldung|schadensmeldung|schadenmeldung|bewerbung)\b",
+    r"\b(?:le |te )?acusamos (?:el )?recibo de (?:su|tu) (?:solicitud|mensaje|correo|consulta|reclamación|petición)\b",
+    r"\b(?:le |ti )?(?:confermiamo|diamo conferma del(?:la)?|accusiamo) (?:l['’]avvenuta )?ricezione (?:della (?:sua|tua) "
+    r"(?:richiesta|segnalazione|e-?mail|domanda)|del (?:suo|tuo) (?:messaggio|reclamo))\b",
+    r"\b(?:wij|we) bevestigen (?:hierbij )?(?:de )?ontvangst van (?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag|"
+    r"melding|klacht|bezwaar)\b",
+    r"\b(?:acusamos|confirmamos) (?:a )?(?:receção|recepção|recebimento) (?:do seu|da sua) (?:pedido|solicitação|mensagem|"
+    r"e-?mail|reclamação|participação)\b",
     rf"\bwe(?:'ve|’ve| have) (?:logged|registered|recorded) your (?:\w+ )?{_THING}\b",
     r"\bwir haben (?:ihre|deine|ihr|dein) (?:anfrage|nachricht|anliegen|beschwerde|reklamation|meldung) "
     r"(?:erfasst|registriert|aufgenommen)\b",
@@ -381,7 +396,7 @@ SAYS_RECEIVED = _words(
     # nous est bien parvenue", "su mensaje nos ha llegado", "il suo messaggio ci è pervenuto", "uw bericht is bij ons
     # binnengekomen", "a sua mensagem chegou até nós"
     rf"\byour (?:\w+ )?{_THING} (?:has|have) (?:safely |successfully |now )?(?:reached us|arrived|come through|"
-    r"got through|been delivered to us)\b",
+    r"got through|been delivered to us|landed)\b",
     r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|schreiben|mail)"
     r" (?:ist|sind) (?:gut |sicher |wohlbehalten )?bei uns (?:gut |sicher )?(?:angekommen|eingetroffen)\b",
     r"\b(?:votre|ta) (?:demande|message|réclamation|e-?mail|courriel) (?:nous )?(?:est|a) (?:bien )?(?:parvenue?|"
@@ -410,7 +425,15 @@ SAYS_RECEIVED = _words(
     r"e-?mail|segnalazione|reclamo)\b",
     r"\b(?:la (?:sua|tua)|il (?:suo|tuo)) (?:richiesta|segnalazione|messaggio|reclamo|pratica)(?: [^.\n]{0,30}?)? "
     r"(?:è|e') stat[oa] (?:ricevut|registrat|apert)[oa]\b",
-    r"\bwe hebben (?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag|melding|klacht) (?:goed )?ontvangen\b",
+    r"\bwe hebben (?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag|melding|klacht|bezwaar) (?:goed )?ontvangen\b",
+    # "Wij hebben deze in goede orde ontvangen", "Uw bezwaar is in goede orde ontvangen": the Dutch receipt's idiom
+    r"\bin goede orde (?:ontvangen|binnengekomen)\b",
+    # what was received named at length before the verb: "Wir haben Ihre Reklamation zu Bestellung 2026-4417 erhalten",
+    # "Wij hebben uw bezwaar tegen de parkeerboete ontvangen"
+    r"\bwir haben (?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|"
+    r"bewerbung|bestellung|schadensmeldung|schadenmeldung|widerspruch)(?: [^.\n]{1,60}?)? (?:erhalten|bekommen)\b",
+    r"\b(?:we|wij) hebben (?:uw|je|jouw) (?:verzoek|bericht|e-?mail|aanvraag|vraag|melding|klacht|bezwaar)(?: [^.\n]{1,60}?)? "
+    r"ontvangen\b",
     r"\b(?:uw|je|jouw) (?:verzoek|bericht|aanvraag|vraag|melding|klacht)(?: [^.\n]{0,30}?)? is (?:goed )?"
     r"(?:ontvangen|geregistreerd)\b",
     r"\brecebemos (?:corretamente |com sucesso )?(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|e-?mail|"
@@ -456,6 +479,15 @@ SAYS_CREATED = _words(
 )
 # A ticket's state changed, as a helpdesk's notification says it (no person in it).
 SAYS_STATUS = _words(
+    # a form's field, the time it will take as a label: "Délai de traitement estimé : 5 jours ouvrés", "Estimated
+    # resolution time: 3 working days", "Voraussichtliche Bearbeitungszeit: 10 Werktage"
+    r"\b(?:estimated|expected|target) (?:processing|handling|resolution|response) time\s*:",
+    r"\b(?:délai|temps) (?:de traitement|de réponse|de résolution) (?:estimé|prévu|indicatif)\s*:",
+    r"\b(?:voraussichtliche|geschätzte) (?:bearbeitungszeit|bearbeitungsdauer|antwortzeit)\s*:",
+    r"\b(?:tiempo|plazo) (?:estimado|previsto) de (?:tramitación|respuesta|resolución)\s*:",
+    r"\btempo (?:stimato|previsto) di (?:lavorazione|risposta|risoluzione|gestione)\s*:",
+    r"\b(?:verwachte|geschatte) (?:behandeltijd|afhandeltijd|reactietijd|doorlooptijd)\s*:",
+    r"\b(?:prazo|tempo) (?:estimado|previsto) de (?:tratamento|resposta|resolução|análise)\s*:",
     r"\b(?:has been|was) marked as (?:solved|resolved|closed)\b",
     r"\b(?:ist|wurde) als (?:gelöst|erledigt|geschlossen) markiert\b",
     r"\ba été (?:marquée?|classée?) comme (?:résolue?|fermée?)\b",
@@ -545,6 +577,11 @@ SAYS_QUEUE = _words(
     r"(?: d'attente)?\s*:?\s*\d+|\b(?:su|tu) posición en la cola\s*:?\s*\d+|\b(?:la sua|la tua) posizione in coda"
     r"\s*:?\s*\d+|\b(?:uw|je|jouw) (?:positie|plek|plaats) in de wachtrij\s*:?\s*\d+|\b(?:a sua|sua) posição na "
     r"fila\s*:?\s*\d+",
+    # a form's field, the position as a label and a number: "Position dans la file de traitement : 112", "Position in
+    # queue: 7", "Posición en la cola: 12", "Positie in de wachtrij: 4"
+    r"(?:^|\n)[ \t]*(?:your |votre |ihre |su |la sua |uw |a sua )?(?:position|place|rang|posición|posizione|positie|"
+    r"posição|platz) (?:in|dans|en|nella|na|de|der) (?:the |la |le |de |a )?(?:queue|line|file|cola|coda|fila|wachtrij|"
+    r"warteschlange)(?: (?:de traitement|d['’]attente|de espera|di attesa|of processing))?\s*:\s*(?:n[°º]\s*)?\d+",
 )
 # Every agent busy, the next free one will answer: what a chat's queue says while the customer waits (a person may
 # say it too, so only weak, and only in a text nobody speaks in).
@@ -574,6 +611,42 @@ SAYS_NEXT_FREE = _words(
     r"\bil (?:primo|prossimo) (?:operatore|consulente|agente) (?:disponibile|libero)\b",
     r"\bde (?:eerstvolgende|eerste|volgende) (?:vrije |beschikbare )?(?:medewerker|adviseur|collega)\b",
     r"\bo (?:próximo|primeiro) (?:assistente|operador|agente|consultor) (?:disponível|livre)\b",
+)
+# What a widget or an acknowledgement says of the answer to come, someone else's and later: "The team typically
+# replies in a few hours", "You'll get replies here and by email", "One of our advisers will get back to you", "Un
+# membre de l'équipe vous répondra", "Ein Mitarbeiter wird sich bei Ihnen melden" (weak, in a text nobody speaks in).
+SAYS_ANSWER_LATER = _words(
+    r"\b(?:the|our) team (?:typically|usually|normally|generally) (?:replies|responds|answers|gets back)\b",
+    r"\bwe (?:typically|usually) (?:reply|respond) (?:in|within) (?:a few|an|a|\d+)\b",
+    r"\b(?:one of our|a member of (?:our|the)) (?:\w+ )?(?:team|agents|advis[eo]rs|colleagues|specialists|experts|"
+    r"representatives|staff) will (?:get back to you|reply|respond|be in touch|contact you)\b",
+    r"\b(?:das|unser) team (?:antwortet|meldet sich) (?:in der regel|normalerweise|meist|üblicherweise)\b",
+    r"\b(?:ein(?:e)?|einer unserer) (?:\w+ )?(?:mitarbeiter(?:in|innen)?|kolleg(?:e|in|en)|berater(?:in|innen)?) (?:\w+ ){0,3}"
+    r"wird sich (?:\w+ ){0,3}bei (?:ihnen|dir) melden\b",
+    r"\bl['’]équipe (?:répond|vous répond) (?:généralement|habituellement|en général)\b",
+    r"\bun (?:membre de (?:l['’]|notre )?équipe|de nos (?:conseill\w+|agents|experts)|conseill\w+)(?: [\w&'’ -]{1,30}?)? "
+    r"(?:vous|te) (?:répondra|recontactera|contactera)\b",
+    r"\bel equipo (?:suele responder|responde (?:normalmente|habitualmente|generalmente))\b",
+    r"\buno de nuestros (?:agentes|asesores|gestores|especialistas) (?:le|te) (?:responderá|contactará|atenderá)\b",
+    r"\bil (?:nostro )?team (?:di solito )?risponde (?:di solito|solitamente|generalmente|in genere)?\s*(?:in|entro)\b",
+    r"\bun (?:nostro )?(?:operatore|consulente|collega|membro del (?:nostro )?team) (?:le|ti) risponderà\b",
+    r"\bhet team (?:reageert|antwoordt) (?:meestal|doorgaans|gewoonlijk)\b",
+    r"\been (?:van onze )?(?:medewerkers?|collega['’]?s?|adviseurs?) (?:neemt|zal) (?:zo snel mogelijk )?(?:contact met "
+    r"(?:u|je) op|reageren)\b",
+    r"\ba (?:nossa )?equip[ae] (?:costuma responder|responde normalmente)\b",
+    r"\bum (?:dos nossos|membro da (?:nossa )?equip[ae]|(?:nosso )?(?:assistente|consultor|atendente)) (?:\w+ )?"
+    r"(?:irá|vai) (?:responder|contactá-l[oa]|entrar em contato)\b",
+)
+# Where a chat widget's answers will come: "You'll get replies here and by email", "Vous recevrez la réponse ici et
+# par e-mail" (weak, in a text nobody speaks in).
+SAYS_REPLIES_HERE = _words(
+    r"\byou['’]ll (?:get|receive) (?:replies|a reply|an answer|our reply) here and (?:by|in your|via) e-?mail\b",
+    r"\b(?:sie erhalten|du erhältst) (?:die |unsere )?antwort(?:en)? hier (?:und|oder) per e-?mail\b",
+    r"\b(?:vous recevrez|tu recevras) (?:la |notre |les )?réponses? ici (?:et|ou) par e-?mail\b",
+    r"\b(?:recibirás|recibirá) (?:la |nuestra |las )?respuestas? aquí (?:y|o) por (?:correo|e-?mail)\b",
+    r"\b(?:riceverai|riceverà) (?:la |le )?rispost[ae] qui (?:e|o) via e-?mail\b",
+    r"\b(?:je ontvangt|u ontvangt) (?:het |ons )?antwoord hier (?:en|of) per e-?mail\b",
+    r"\b(?:vais|vai|irá) receber (?:a |as )?respostas? aqui (?:e|ou) por e-?mail\b",
 )
 # Nobody in now, and what happens when they are: an out-of-hours notice ("Notre service client est actuellement
 # fermé. … un conseiller vous répondra dès la réouverture."). Each half alone is what a person may write too.
@@ -620,6 +693,11 @@ SAYS_BOT = _words(
     machine.NOT_DENIED +
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:\w+ )?\w+, )?(?:your|the|an?|ihr|dein|der|"
     rf"votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
+    # a bot's sign-off, a line of its own: "L'assistant virtuel de Potager & Co", "Your virtual assistant at Snoozly",
+    # "— Nova, digitale assistent"
+    rf"(?:^|\n)[ \t]*(?:[-–—][ \t]*)?(?:(?-i:[A-ZÀ-Þ])[\w-]{{1,20}},? )?(?:(?:your|the|ihr|dein|der|votre|ton|le|la|el|su|tu|"
+    rf"il|de|je|uw|o|a|o seu|a sua|seu|sua) |l['’])?(?:{_BOT})(?: (?:of|at|from|de|du|des|del|di|della|van|von|da|do|das|"
+    rf"dos|bei) [^\n.!?]{{1,40}})?[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*)?(?=\n|$)",
     # a name in apposition, no article: "Sou a Bia, assistente virtual da …", "Soy Leo, asistente virtual de …"
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:o|a|el|la|il|le|l') )?"
     rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}, (?:{_BOT})\b",
@@ -702,6 +780,24 @@ _NOT_READ = (r"\b(?:not|\w+n['’]t|never|niet|geen|nooit|nicht|keine?|ne|pas|ja
 SAYS_NO_REPLY = _words(
     r"\b(?:please )?do not (?:reply|respond)\b(?: (?:to|directly to) this (?:e-?mail|message|address|mail))?",
     r"\bdon't reply to this\b",
+    r"\b(?:please )?don['’]t (?:reply|respond) (?:directly|to this (?:e-?mail|message|address|mail|text))\b",
+    # the reader cannot answer it: "You can't reply to this email", "Sie können auf diese E-Mail nicht antworten",
+    # "Vous ne pouvez pas répondre à ce message", "No puede responder a este correo", "Non è possibile rispondere a
+    # questa e-mail", "U kunt hier niet op antwoorden", "Não é possível responder a este e-mail"
+    r"\byou (?:cannot|can['’]t|can not|are unable to) (?:reply|respond) (?:directly )?to this (?:e-?mail|message|address|"
+    r"mail|text|number)\b",
+    r"\b(?:sie können|du kannst) (?:auf )?diese (?:e-?mail|nachricht|sms|mail) nicht (?:direkt )?(?:beantworten|antworten)\b",
+    r"\b(?:auf|an) diese (?:e-?mail|nachricht|sms|mail|adresse) (?:können sie|kannst du) nicht (?:direkt )?antworten\b",
+    r"\b(?:vous ne pouvez|tu ne peux) pas (?:y )?répondre(?: directement)?(?: (?:à|a) (?:ce|cet|cette) (?:message|courriel|"
+    r"e-?mail|mail|sms|adresse))?\b",
+    r"\bno (?:puede|podrá|puedes|podrás|es posible) (?:responder|contestar) (?:directamente )?a (?:este|esta) (?:correo|"
+    r"mensaje|e-?mail|sms|dirección)\b",
+    r"\bnon (?:è possibile|può|puoi|potrà) rispondere (?:direttamente )?a (?:quest[ao]|quest['’]) ?(?:messaggio|e-?mail|"
+    r"mail|sms|indirizzo)\b",
+    r"\b(?:u|je|jij) kunt (?:hier|hierop|op (?:deze|dit) (?:e-?mail|bericht|mail|sms)) niet (?:op )?(?:antwoorden|"
+    r"reageren|beantwoorden)\b",
+    r"\b(?:u|je|jij) kunt niet (?:op|naar) (?:deze|dit) (?:e-?mail|bericht|mail|sms) (?:antwoorden|reageren)\b",
+    r"\bnão (?:é possível|pode|podes|poderá) responder (?:diretamente )?a (?:est[ea]) (?:e-?mail|mensagem|sms|endereço)\b",
     r"\bthis (?:mailbox|address|inbox|e-?mail address) is not monitored\b",
     r"\bbitte (?:antworten sie nicht|nicht (?:auf diese (?:e-?mail|nachricht) )?antworten)\b",
     r"\b(?:antworten sie|antworte) nicht auf diese\b",
@@ -756,7 +852,8 @@ SAYS_NO_REPLY = _words(
     # sent from an address that cannot take replies, whatever the sentence around it: "Cet e-mail est envoyé depuis une
     # adresse qui ne peut pas recevoir de réponses", "sent from an address that cannot receive replies"
     r"\b(?:address|mailbox|inbox|number)\b[^.!?\n]{0,30}?\b(?:cannot|can['’]t|can not|is unable to|does not|doesn['’]t|"
-    r"will not|won['’]t) (?:accept|receive|process|take) (?:any )?(?:other )?(?:replies|responses|answers|incoming)\b",
+    r"will not|won['’]t) (?:accept|receive|process|take) (?:any )?(?:other )?(?:replies|responses|answers|incoming|"
+    r"messages|texts)\b",
     r"\b(?:adresse|postfach|absender|nummer)\b[^.!?\n]{0,30}?\b(?:kann|können) keine (?:antworten|nachrichten|e-?mails|"
     r"rückmeldungen) (?:empfangen|annehmen|entgegennehmen|bearbeiten)\b|\b(?:adresse|postfach)\b[^.!?\n]{0,30}?"
     r"\bnimmt keine (?:antworten|nachrichten|e-?mails) (?:an|entgegen)\b",
@@ -943,12 +1040,22 @@ _NOT_A_NAME = re.compile(
     r"deine|kundenservice|kundendienst|kundendialog|équipe|le|la|les|l'équipe|servicio|equipo|atención|cliente|"
     r"clientes|il|lo|servizio|assistenza|clienti|klantenservice|klantendienst|het|de|atendimento|equipa|"
     r"suporte|o|a|your|our|management|operations|member|members)$", re.I)
+# An organisation signs, not a person: "Gemeente Deventerveen", "Stadtwerke Kiel", "Mairie de Lyon". (Only where the
+# text says itself that it was sent automatically: a letter signed "Assurances Horizon" may still be a person's.)
+_ORGANISATION = re.compile(
+    r"^(?:gemeente|gemeinde|stadt|stadtwerke|stadtverwaltung|city|council|county|borough|municipality|mairie|ville|"
+    r"commune|ayuntamiento|comune|municipio|câmara|prefeitura|university|universität|université|universidad|"
+    r"università|universiteit|universidade|hospital|klinik|klinikum|ziekenhuis|ospedale|hôpital|clinic|clínica|"
+    r"clinica|kliniek|praxis|school|schule|école|escuela|scuola|escola|hotel|bank|banque|banco|sparkasse|"
+    r"versicherung|assurances?|seguros|assicurazioni|verzekeringen|mutuelle|insurance|stichting|verein|"
+    r"association|asociación|associazione|associação|foundation|fondation|fundación|fondazione|fundação)$", re.I)
 
 _PARTICLE = re.compile(r"^(?:van|von|de|der|den|ter|ten|het|di|da|dos|das|do|du|del|della|le|la|'t)$")
 
 
-def _signed_by_a_person(text: str) -> bool:
-    """Whether the text ends with a closing and a person's name under it (an acknowledgement signs as a team)."""
+def _signed_by_a_person(text: str, organisations: bool = False) -> bool:
+    """Whether the text ends with a closing and a person's name under it (an acknowledgement signs as a team).
+    ``organisations``: a name with an organisation's word in it ("Gemeente Deventerveen") is none."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     signed = [lines[i + 1] for i, line in enumerate(lines[:-1]) if _CLOSING.match(line)]
     if lines and (m := _CLOSING_INLINE.search(lines[-1])):
@@ -957,7 +1064,8 @@ def _signed_by_a_person(text: str) -> bool:
         name = re.split(r"\s*(?:[|@,–—]|\s-\s|\bfrom\b)\s*", signature, maxsplit=1)[0].split()
         # a surname's particles between the names: "Sanne de Vries", "Jan van der Berg", "Ana dos Santos"
         name = name[:1] + [w for i, w in enumerate(name[1:-1], 1) if not _PARTICLE.match(w)] + name[1:][-1:]
-        if 1 <= len(name) <= 3 and all(_NAME_WORD.match(w) and not _NOT_A_NAME.match(w) for w in name):
+        if 1 <= len(name) <= 3 and all(_NAME_WORD.match(w) and not _NOT_A_NAME.match(w) and not (
+                organisations and _ORGANISATION.match(w)) for w in name):
             return True
     return False
 
@@ -1012,7 +1120,7 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             # Not under an answer with something in it (an amount, something done): ticket systems put
             # "this message was sent automatically" under their agents' unsigned answers too.
             if pattern is SAYS_AUTOMATIC and not _says_i(text) and not _person_speaks(text) \
-                    and not _signed_by_a_person(text) and not _signed_by_a_first_name(text):
+                    and not _signed_by_a_person(text, organisations=True) and not _signed_by_a_first_name(text):
                 found.append(Evidence(WEAK + WEAKEST, f"says “{_quote(m.group(0))}” (in a text nobody signs or "
                                                       "speaks in)"))
             else:
@@ -1048,7 +1156,7 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     # is how people open answers too.
     # A chat's queue or an out-of-hours notice: every agent busy, the next free one answers; closed now, an answer
     # when it opens. Each only in a text nobody speaks in.
-    for pattern in (SAYS_BUSY, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN):
+    for pattern in (SAYS_BUSY, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_ANSWER_LATER, SAYS_REPLIES_HERE):
         if (m := pattern.search(flat)) and impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
     received = SAYS_RECEIVED.search(flat)
@@ -1099,7 +1207,8 @@ def _machine_frame(text: str, found: list[Evidence]) -> str | None:
     evidence ``found``, or None."""
     own = _unquoted(text or "")
     return machine.says_machine(own, sum(e.weight for e in found),
-                                lambda: not _person_speaks(own) and not _signed_by_a_person(own))
+                                lambda: not _person_speaks(own) and not _signed_by_a_person(own),
+                                _says_i)
 
 
 def text_evidence(body: str, subject: str = "") -> list[Evidence]:
