@@ -2992,11 +2992,27 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
           r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o)\b"}.items()}
+# An appointment the customer attends, and what says someone comes to them for it.
+_ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
+             r"prenotazione|reservation|booking")
+# (a visit, an engineer, a repair: someone of the company's comes; "the engineer appointment is moved to Thursday")
+_COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervención|intervento|intervenção|passage|"
+                 r"sopralluogo|installation|instalación|installazione|instalação|installatie|montage|repair|réparation|"
+                 r"reparatur|reparación|riparazione|reparatie|reparação|inspection|inspectie|survey|fitting|"
+                 r"engineer|technician|plumber|electrician|fitter|at\s+your\s+(?:home|house|property|address)|"
+                 r"technicien|plombier|électricien|à\s+votre\s+domicile|chez\s+vous|techniker\w*|monteur\w*|"
+                 r"bei\s+ihnen\s+(?:zu\s+hause|vor\s+ort)|técnico|fontanero|electricista|a\s+domicilio|en\s+su\s+casa|"
+                 r"tecnico|idraulico|elettricista|a\s+casa\s+sua|presso\s+di\s+lei|bij\s+u\s+thuis|aan\s+huis|"
+                 r"em\s+sua\s+casa|ao\s+domicílio|canalizador|eletricista")
 # A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
 # jeudi 16 mai, entre 8h et 10h", "I've rescheduled the engineer visit for Thursday", "Ich habe den Termin auf
 # Donnerstag verschoben", "Your appointment has been moved to Thursday"): the perfect of the booking, a step still to
 # come. Not the customer's own doing ("you rescheduled"), nor a cancellation (no such verb here).
-_MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+heeft|je\s+hebt|Lei\s+ha|usted\s+ha|"
+_MOVED_VISIT = {lang: re.compile(r"^"
+                                 # not an appointment the customer goes to (a physio's, a dentist's: "Te he cambiado la
+                                 # cita al jueves a las 17:00"), unless someone comes to them: an engineer, a visit
+                                 r"(?!(?=.*\b(?:" + _ATTENDED + r")\b)(?!.*\b(?:" + _COMES_TO_YOU + r")))"
+                                 r"(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+heeft|je\s+hebt|Lei\s+ha|usted\s+ha|"
                                  r"você)\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b).*(?:\b(?:" + verbs +
                                  r")\b(?:\s+[\w'’.-]+){0,6}?\s*\b(?:" + visits + r")\b|\b(?:" + visits +
                                  r")\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b)"

@@ -2043,7 +2043,7 @@ def test_round_am_false_alarms_and_next_week(text, lang, hours):
     # a visit moved or booked by the company, in the perfect or the passive; not the customer's own doing
     ("J'ai reprogrammé l'intervention à jeudi, entre 8h et 10h.", "fr", 72),
     ("I've rescheduled the engineer visit for Thursday between 8 and 10am.", "en", 72),
-    ("Your appointment has been moved to Thursday at 2pm.", "en", 76),
+    ("Your engineer appointment has been moved to Thursday at 2pm.", "en", 76),
     ("Ich habe den Techniker-Termin auf Donnerstag zwischen 8 und 10 Uhr verschoben.", "de", 72),
     ("He reprogramado la visita del técnico para el jueves entre las 8 y las 10.", "es", 72),
     ("Ho riprogrammato l'intervento per giovedì tra le 8 e le 10.", "it", 72),
@@ -2458,4 +2458,24 @@ def test_round_bb_promises_read_as_classes(text, lang, hours):
     ("Te dou um retorno no próximo dia útil confirmando se foi tudo certo, combinado?", "pt", 31),
 ])
 def test_round_bc_regional_promises_read_as_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+# An appointment the customer goes to (a physio's, a dentist's, a table), moved or confirmed, is no step the company
+# owes: the customer keeps it. Someone of the company's coming to them (an engineer, a visit) still is.
+@pytest.mark.parametrize("text, lang, hours", [
+    ("Your appointment has been moved to Thursday at 2pm.", "en", None),
+    ("Te he cambiado la cita al jueves 5 a las 17:00 como me pediste.", "es", None),
+    ("Ich habe Ihren Termin bei Dr. Weber auf Donnerstag 10 Uhr verschoben.", "de", None),
+    ("J'ai déplacé votre rendez-vous chez le kiné à jeudi 17h.", "fr", None),
+    ("Ho spostato il suo appuntamento dal dentista a giovedì alle 15.", "it", None),
+    ("Ik heb uw afspraak bij de fysiotherapeut verzet naar donderdag 14.00 uur.", "nl", None),
+    ("Reagendei a sua consulta para quinta-feira às 15h.", "pt", None),
+    # someone comes to the customer: a step
+    ("I've moved your engineer appointment to Thursday 8am-12pm.", "en", 74),
+    ("De afspraak met de monteur is verzet naar donderdag tussen 8 en 10 uur.", "nl", 72),
+    ("He cambiado la cita del técnico al jueves entre las 8 y las 10.", "es", 72),
+    ("J'ai déplacé le rendez-vous du technicien à jeudi entre 8h et 10h.", "fr", 72),
+])
+def test_an_appointment_the_customer_goes_to_is_no_step(text, lang, hours):
     assert due_h(text, lang) == hours
