@@ -2217,6 +2217,41 @@ _BY_ITSELF = re.compile(r"(?:will|['’]ll|should|would)\s+(?:\w+\s+){0,2}?\w+\s
 _REMINDER_OF = re.compile(r"\b(?:rappel|reminder|erinnerung|recordatorio|promemoria|herinnering|lembrete)\b[^.;!?]{0,30}?"
                           r"\b(?:rdv|rendez-vous|appointment|termin\w*|cita|appuntamento|visita|afspraak|consulta|"
                           r"marcação)\b", re.I)
+# An appointment the customer attends, and what says someone comes to them for it.
+_ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
+             r"prenotazione|reservation|booking")
+# (a visit, an engineer, a repair: someone of the company's comes; "the engineer appointment is moved to Thursday")
+_COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervención|intervento|intervenção|passage|"
+                 r"sopralluogo|installation|instalación|installazione|instalação|installatie|montage|repair|réparation|"
+                 r"reparatur|reparación|riparazione|reparatie|reparação|inspection|inspectie|survey|fitting|"
+                 r"engineer|technician|plumber|electrician|fitter|at\s+your\s+(?:home|house|property|address)|"
+                 r"technicien|plombier|électricien|à\s+votre\s+domicile|chez\s+vous|techniker\w*|monteur\w*|"
+                 r"bei\s+ihnen\s+(?:zu\s+hause|vor\s+ort)|técnico|fontanero|electricista|a\s+domicilio|en\s+su\s+casa|"
+                 r"tecnico|idraulico|elettricista|a\s+casa\s+sua|presso\s+di\s+lei|bij\s+u\s+thuis|aan\s+huis|"
+                 r"em\s+sua\s+casa|ao\s+domicílio|canalizador|eletricista")
+# A booking the customer goes to, confirmed ("RDV confirmé le mar. 3 mars à 11h20 avec Dr Morel", "la tua prenotazione
+# per stasera alle 20:30 è confermata"), with nobody coming to them: the customer's own date.
+_BOOKING_CONFIRMED = re.compile(r"^(?=.*\b(?:" + _ATTENDED + r")\b)(?!.*\b(?:" + _COMES_TO_YOU + r"))(?=.*\b(?:confirmed|confirmée?s?|"
+                                r"bestätigt|bevestigd|confermat[oaie]|confirmad[oa]s?)\b)", re.I)
+# The last of a service that ends ("De laatste krant ontvangt u op zaterdag 28 maart", "your final box arrives on the
+# 14th", "die letzte Ausgabe erhalten Sie am Samstag"): the subscription's schedule, not a step.
+_LAST_OF_SERVICE = re.compile(
+    r"\b(?:(?:the|your)\s+(?:last|final)\s+(?:issue|newspaper|paper|magazine|box|delivery|edition|collection)|"
+    r"(?:die|ihre)\s+letzte\s+(?:ausgabe|zeitung|zeitschrift|lieferung|box)|"
+    r"(?:le|votre)\s+dernier\s+(?:numéro|journal|colis|magazine)|(?:la|votre)\s+dernière\s+(?:livraison|box|édition)|"
+    r"(?:el|su|tu)\s+último\s+(?:número|envío|periódico|pedido)|(?:la|su|tu)\s+última\s+(?:entrega|caja|edición)|"
+    r"(?:l['’]|il\s+suo\s+)ultimo\s+(?:numero|invio)|(?:l['’]|la\s+sua\s+)ultima\s+(?:consegna|box|edizione)|"
+    r"(?:de|uw|je)\s+laatste\s+(?:krant|editie|levering|box|uitgave|tijdschrift)|"
+    r"(?:o\s+seu\s+|o\s+)último\s+(?:número|jornal|envio)|(?:a\s+sua\s+|a\s+)última\s+(?:entrega|caixa|edição))\b",
+    re.I)
+# A chat's opener: who will help the customer today ("Mi chiamo Federica e oggi ti aiuterò io", "I'll be helping you
+# today", "hoy te atiendo yo"): the conversation now, not a step by a time.
+_HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
+              r"ayud(?:o|aré|ará|arte|arle)|atiend(?:o|e)|(?:vous|t['’])\s*aider(?:ai|a)?|helfe|helfen|help\s+(?:u|je)|"
+              r"ajud(?:o|arei|ará|á-lo|á-la)|atend(?:o|erei))")
+_HELPS_TODAY = re.compile(r"\b" + _HELP_VERB + r"\s+(?:\w+\s+){0,3}?(?:today|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje)\b|"
+                          r"\b(?:today|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje)\s+(?:\w+\s+){0,3}?" + _HELP_VERB + r"\b",
+                          re.I)
 _REMINDED_TO = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\bremind(?:ing)?\s+you\s+(?:to\b|that\s+you\b)|\breminder\s+(?:to\s+(?!us\b)|that\s+you\b)",
     "de": r"\berinner\w*\s+(?:Sie|dich|euch)\s+(?:\w+\s+)?daran\b(?:,?\s+[^.;!?]*?\bzu\s+\w+|,?\s+dass\s+(?:Sie|du|ihr)\b)",
@@ -2557,6 +2592,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         _PRICE_CHANGE[lang].search(clause) or \
                         (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)) or _CUSTOMER_TASK.match(clause) \
                         or _BY_ITSELF.search(clause) or _REMINDER_OF.search(clause) or \
+                        _BOOKING_CONFIRMED.search(clause) or _LAST_OF_SERVICE.search(clause) or \
+                        _HELPS_TODAY.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
                     continue
@@ -2992,18 +3029,6 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
           r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o)\b"}.items()}
-# An appointment the customer attends, and what says someone comes to them for it.
-_ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
-             r"prenotazione|reservation|booking")
-# (a visit, an engineer, a repair: someone of the company's comes; "the engineer appointment is moved to Thursday")
-_COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervención|intervento|intervenção|passage|"
-                 r"sopralluogo|installation|instalación|installazione|instalação|installatie|montage|repair|réparation|"
-                 r"reparatur|reparación|riparazione|reparatie|reparação|inspection|inspectie|survey|fitting|"
-                 r"engineer|technician|plumber|electrician|fitter|at\s+your\s+(?:home|house|property|address)|"
-                 r"technicien|plombier|électricien|à\s+votre\s+domicile|chez\s+vous|techniker\w*|monteur\w*|"
-                 r"bei\s+ihnen\s+(?:zu\s+hause|vor\s+ort)|técnico|fontanero|electricista|a\s+domicilio|en\s+su\s+casa|"
-                 r"tecnico|idraulico|elettricista|a\s+casa\s+sua|presso\s+di\s+lei|bij\s+u\s+thuis|aan\s+huis|"
-                 r"em\s+sua\s+casa|ao\s+domicílio|canalizador|eletricista")
 # A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
 # jeudi 16 mai, entre 8h et 10h", "I've rescheduled the engineer visit for Thursday", "Ich habe den Termin auf
 # Donnerstag verschoben", "Your appointment has been moved to Thursday"): the perfect of the booking, a step still to
@@ -3259,6 +3284,20 @@ _PAST_RELATIVE = {lang: re.compile(r",\s*(?:" + rel + r")\s+[^,;.!?]{0,80}?\b(?:
                                    r")|(?:" + aux + r")\s+" + _PARTICIPLE[lang] + r")\s*(?=,)", re.I)
                   for lang, rel, aux in (("de", r"der|die|das|welche[rs]?", r"ist|sind|hat|haben|war|waren|wurde|wurden"),
                                          ("nl", r"die|dat", r"is|zijn|heeft|hebben|werd|werden"))}
+# A relative clause of what happened, in the Romance languages and English, with its time: "el acuse de recibo que
+# recibió el viernes", "le mail que vous avez reçu vendredi", "la conferma che ha ricevuto venerdì", "o aviso que
+# recebeu na sexta", "the acknowledgement that you received on Friday": that time is the past event's, not a step's.
+_PAST_RELATIVE.update({lang: re.compile(rx, re.I) for lang, rx in {
+    "es": r"\bque\s+(?:(?:le|te|les|nos|se|lo|la|los|las)\s+)?(?:\w+(?:ó|aron|ieron)|(?:ha|han|hemos|he|había|habían)\s+"
+          r"\w+(?:ado|ido))\b[^,;.!?]{0,40}",
+    "fr": r"\b(?:que|qu['’]|qui)\s*(?:(?:vous|nous|il|elle|on|ils|elles)\s+)?(?:(?:vous|nous|l['’]|les|lui)\s*)?(?:avez|avons|a|"
+          r"ont|ai)\s+(?:bien\s+|déjà\s+)?\w+(?:é|i|u|is|it)e?s?\b[^,;.!?]{0,40}",
+    "it": r"\b(?:che|cui)\s+(?:(?:le|ti|vi|gli|ci|l['’])\s*)?(?:ha|hanno|abbiamo|ho|hai)\s+(?:già\s+)?\w+(?:at|ut|it)[oaie]\b"
+          r"[^,;.!?]{0,40}",
+    "pt": r"\bque\s+(?:(?:lhe|te|nos|o|a)\s+)?(?:\w+(?:ou|eu|iu|aram|eram|iram)|(?:tem|temos|tinha)\s+\w+(?:ado|ido))\b"
+          r"[^,;.!?]{0,40}",
+    "en": r"\b(?:that|which)\s+(?:you|we|I|they)\s+(?:(?:already|just)\s+)?(?:received|got|were\s+sent|sent|placed|"
+          r"made|returned|ordered|booked|paid)\b[^,;.!?]{0,40}"}.items()})
 _DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
 
 

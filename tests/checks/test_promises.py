@@ -2479,3 +2479,31 @@ def test_round_bc_regional_promises_read_as_classes(text, lang, hours):
 ])
 def test_an_appointment_the_customer_goes_to_is_no_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a booking the customer goes to, confirmed: their own date
+    ("RDV confirmé le mar. 3 mars à 11h20 avec Dr Morel, 14 rue des Tanneurs.", "fr", None),
+    ("Ciao Marco, la tua prenotazione per stasera alle 20:30 è confermata.", "it", None),
+    ("Your table booking for tonight at 8pm is confirmed.", "en", None),
+    ("Ihr Termin am Donnerstag um 10 Uhr ist bestätigt.", "de", None),
+    # … not a call to confirm one, nor someone coming
+    ("La llamamos mañana entre las 10 y las 12 h para confirmar su cita.", "es", 26),
+    ("Le passage du technicien jeudi entre 14h et 18h est confirmé.", "fr", 80),
+    # the last of a service that ends: its schedule
+    ("De laatste krant ontvangt u op zaterdag 28 maart.", "nl", None),
+    ("Your final box will arrive on Thursday.", "en", None),
+    ("Die letzte Ausgabe erhalten Sie am Samstag.", "de", None),
+    # a chat's opener: who helps today
+    ("Mi chiamo Federica e oggi ti aiuterò io 😊", "it", None),
+    ("I'm Sam and I'll be helping you today.", "en", None),
+    ("Hoy te atiendo yo, Lucía.", "es", None),
+    # a relative clause of what happened: its time is the past's
+    ("Como le indicaba el acuse que recibió el viernes, le contestamos dentro del plazo.", "es", None),
+    ("Le courriel que vous avez reçu vendredi était une erreur.", "fr", None),
+    ("La mail che ha ricevuto venerdì era un errore, la richiamiamo domani.", "it", 31),
+    ("O aviso que recebeu na sexta estava errado.", "pt", None),
+    ("The email that you received on Friday was wrong; we will call you tomorrow.", "en", 31),
+])
+def test_a_booking_confirmed_a_services_last_delivery_a_chats_opener_and_the_past_are_no_step(text, lang, hours):
+    assert due_h(text, lang) == hours
