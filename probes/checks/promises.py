@@ -544,7 +544,7 @@ _LANGS: dict[str, _Lang] = {
                 r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)envio(?!-)|demora\w*|"
-                     r"pode|podes|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
+                     r"pode|podes|(?<!não )podemos|(?<!não )poderemos|se preferir|caso prefira|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
                      r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
 
@@ -2244,6 +2244,19 @@ _LAST_OF_SERVICE = re.compile(
     r"(?:de|uw|je)\s+laatste\s+(?:krant|editie|levering|box|uitgave|tijdschrift)|"
     r"(?:o\s+seu\s+|o\s+)último\s+(?:número|jornal|envio)|(?:a\s+sua\s+|a\s+)última\s+(?:entrega|caixa|edição))\b",
     re.I)
+# A product back in stock by a time ("de bank komt over ongeveer drie weken weer binnen", "back in stock in about three
+# weeks", "wieder lieferbar ab KW 14"): the supplier's, said of a product, no step of the company's for the customer.
+_RESTOCK = re.compile(
+    r"\b(?:back\s+in\s+stock|in\s+stock\s+again|restock\w*|wieder\s+(?:vorrätig|lieferbar|verfügbar|auf\s+lager|"
+    r"(?:\w+\s+)?(?:rein|herein)(?:kommt|kommen))|de\s+nouveau\s+(?:en\s+stock|disponibles?)|à\s+nouveau\s+(?:en\s+stock|"
+    r"disponibles?)|réassort\w*|retour\s+en\s+stock|de\s+nuevo\s+(?:en\s+stock|disponibles?)|reposición|"
+    r"vuelv[ae]\s+a\s+(?:estar\s+disponible|entrar)|di\s+nuovo\s+disponibil[ei]|torn(?:a|erà|eranno)\s+disponibil[ei]|"
+    r"riassortiment\w*|rientr(?:a|erà)\s+in\s+magazzino|weer\s+(?:op\s+voorraad|binnen|leverbaar|beschikbaar)|"
+    r"(?:de\s+novo|novamente)\s+(?:em\s+stock|em\s+estoque|disponíve(?:l|is))|reposição\s+de\s+stock)\b", re.I)
+# "In the next couple of days" is as loose as "in a few days" (no time a reader could check); a couple of hours or
+# minutes is near enough two.
+_LOOSE_COUPLE = re.compile(r"\b(?:(?:with)?in|over|for)\s+(?:the\s+next\s+|a\s+)?couple\s+(?:of\s+)?(?:more\s+)?"
+                           r"(?:(?:working|business)\s+)?(?:days|weeks|months)\b", re.I)
 # A chat's opener: who will help the customer today ("Mi chiamo Federica e oggi ti aiuterò io", "I'll be helping you
 # today", "hoy te atiendo yo"): the conversation now, not a step by a time.
 _HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
@@ -2593,7 +2606,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)) or _CUSTOMER_TASK.match(clause) \
                         or _BY_ITSELF.search(clause) or _REMINDER_OF.search(clause) or \
                         _BOOKING_CONFIRMED.search(clause) or _LAST_OF_SERVICE.search(clause) or \
-                        _HELPS_TODAY.search(clause) or \
+                        _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
                     continue
@@ -2642,6 +2655,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
                 written = _SCHEDULED.sub(lambda m: " " * len(m.group(0)), written)
                 written = _CONTRACT_END.sub(lambda m: " " * len(m.group(0)), written)
+                written = _LOOSE_COUPLE.sub(lambda m: " " * len(m.group(0)), written)
                 if lang in _PAST_RELATIVE:
                     written = _PAST_RELATIVE[lang].sub(lambda m: " " * len(m.group(0)), written)
                 if (gathering := _GATHERING[lang].search(written)) is not None:

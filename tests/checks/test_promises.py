@@ -2507,3 +2507,27 @@ def test_an_appointment_the_customer_goes_to_is_no_step(text, lang, hours):
 ])
 def test_a_booking_confirmed_a_services_last_delivery_a_chats_opener_and_the_past_are_no_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # an offer the customer may take up is no step yet, in every language
+    ("If you prefer, we can book the visit for Thursday morning; just confirm by replying.", "en", None),
+    ("Se preferir, podemos agendar a visita para quinta-feira de manhã; basta confirmar.", "pt", None),
+    ("Caso prefira, poderemos ligar-lhe amanhã às 10h.", "pt", None),
+    # "we cannot …, so we will …" is still a step
+    ("Não podemos editar a fatura, por isso vamos enviar-lhe a fatura corrigida até amanhã ao meio-dia.", "pt", 26),
+    # a product back in stock by a time: the supplier's
+    ("De bank komt volgens hem over ongeveer drie weken weer binnen.", "nl", None),
+    ("The sofa should be back in stock in about three weeks.", "en", None),
+    ("Der Artikel ist voraussichtlich ab nächster Woche wieder lieferbar.", "de", None),
+    ("Le modèle sera de nouveau disponible d'ici 15 jours.", "fr", None),
+    ("Il divano tornerà disponibile tra circa tre settimane.", "it", None),
+    # … but our own step around it is one
+    ("We'll email you by Friday with the new date.", "en", 103),
+    # a couple of days is as loose as a few; a couple of hours is near enough two
+    ("Your replacement should be with you in the next couple of days.", "en", None),
+    ("We'll call you back in a couple of days.", "en", None),
+    ("You should hear back from them within the next couple of hours.", "en", 2),
+])
+def test_an_offer_a_restock_and_a_couple_of_days_are_no_step(text, lang, hours):
+    assert due_h(text, lang) == hours
