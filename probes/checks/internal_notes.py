@@ -104,7 +104,14 @@ Round bg: a row of CRM or agent-assist ratings of the customer ("Sentiment: NEGA
 12/100 | Vlag: …"); a reviewer's bracketed comment headed by initials ("[MK: viel zu unterwürfig, … raus]"); an HTML comment;
 staff words for letting the text go out ("NICHT rausschicken bevor …"); a colleague named in brackets and told in the
 informal imperative or what must be done to the replies ("(Ale: controlla che …)", "(Nacho: hay que quitar el banner …)");
-a colleague asked in the Spanish, Italian, Portuguese "we" ("Marta, ¿le mandamos …?"); "ver com a Joana se …".
+a colleague asked in the Spanish, Italian, Portuguese "we" ("Marta, ¿le mandamos …?"); "ver com a Joana se …"; a groan
+typed between sentences to the customer in lower case, run on to the next ("mamma mia questo qui non ha nemmeno letto il
+manuale, … per la terza volta Poi attenda …", "zucht, weer deze meneer"); a lower-case @mention asking a colleague in the
+informal in a reply formal to the customer ("@jonas kannst du mal gucken …?"); in an aside, what to check before sending
+("confirmar antes de mandar!!") or a case to flag to Risk or Fraud; the customer on a watch list ("ficar de olho nesta
+cliente"); a warning not to mix up two customers ("zwei Mails an zwei Damen …, nicht verwechseln!!"); a draft's version
+and reviewer above the greeting ('… – v3, a Sofia já reviu'). Round be: a laugh with the customer, called by their name
+with a laughing face ("Jajaja … 😂 tranqui Carmen"), is manner, which tone judges.
 
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
@@ -690,6 +697,11 @@ _PS_ORDER = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[Ss]\.?|PPS)\s*[:\-–—
                        r"check|call|ring|book|sort|chase|pick\s+up|send|order|fix|bitte|denk\s+an|n'oublie|"
                        r"pense\s+[àa]|no\s+olvides|ricordati|vergeet\s+niet|lembra)\b")
 # "@Davide mi confermi lo stock?", "@Priya can u grab this one?": a colleague tagged and asked something.
+_AT_HANDLE = re.compile(r"(?<![\w.@])@((?-i:[a-z])[\w.\-]{1,24}?)(?=[,:]?\s)")
+_SOCIAL_WORDS = re.compile(r"\b(?:twitter|instagram|insta|facebook|tiktok|linkedin|threads|bluesky|mastodon|youtube|"
+                           r"follow|folg\w*|suivre|suivez|seguir|s[íi]guenos|seguici|seguiteci|volg\w*|dm)\b", re.I)
+_INFORMAL_ASK = re.compile(r"\b(?:kannst|k[öo]nntest|magst|puedes|podr[ií]as|miras|puoi|potresti|guardi|podes|consegues|"
+                           r"v[êe]s|peux|pourrais|kun|kan)\b", re.I)
 _AT_NAME = re.compile(r"(?<![\w.@])@([A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![.\-]\w)")
 # "remember to close 4471 + merge the dupe after sending!!": a reminder to self about the sending itself.
 _SEND_REMINDER = re.compile(
@@ -1359,6 +1371,7 @@ _NOTE_WORD = re.compile(r"\b(?:not[ea]s?|notiz|notitie|memo|vermerk|intern\w*|pr
 _ROLLED_EYES = re.compile(r"[🙄🤦😒😤]")
 _ONCE_MORE = re.compile(r"\b(?:another|again|yet\s+another|this\s+one|encore|otra\s+vez|otr[oa]\s+m[áa]s|di\s+nuovo|"
                         r"un\s+altr[oa]|weer|alweer|schon\s+wieder|noch\s+ein\w*|de\s+novo|mais\s+um[a]?)\b", re.I)
+_LAUGH_FACE = re.compile(r"[😂🤣😅😆😄😁]")
 _FRIENDLY = re.compile(r"[😊🙂😀😃😄😁😉☺]|(?<!\S)[:;]-?\)")
 
 
@@ -1442,6 +1455,39 @@ _CRM_FIELD = re.compile(
     r"\s*(?::|=|\s(?=[\d(]|(?-i:[A-Z]{2,})\b))\s*\S", re.I)
 
 
+# A draft's version and who reviewed it, on a line above the letter's greeting: 'resposta p/ o "Sr. Reclamação" – v3, a
+# Sofia já reviu', "Antwort Widerruf v2 – von Jens gegengelesen", "reply v4, reviewed by Tom", "réponse v2 relue par
+# Karim", "v3 revisada por Ana", "versione 2, rivista da Marco", "concept v2 – nagekeken door Sanne".
+_VERSION_TAG = re.compile(r"(?<![\w./-])(?:v\d{1,2}|vers(?:ion|ão|ao|ione|ión|ie)\s*\d{1,2})(?![\w./-])", re.I)
+_REVIEW_WORD = (r"(?:reviewed|checked|proofread|approved|ok['’]?d|gegengelesen|gepr[üu]ft|freigegeben|relue?|valid[ée]e?|"
+                r"revisad[oa]|revis[oó]|revisto|revista|reviu|revisou|aprovou|rivist[oa]|controllat[oa]|approvat[oa]|"
+                r"nagekeken|gecontroleerd|goedgekeurd)")
+_REVIEWED_BY_NAME = re.compile(
+    r"(?-i:\b([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s+(?i:(?:j[áa]|ya|already|schon|d[ée]j[àa]|gi[àa]|al|hat|has|a|ha|heeft)\s+){0,2}"
+    + r"(?i:" + _REVIEW_WORD + r")\b|(?i:" + _REVIEW_WORD + r")\s+(?i:by|von|vom|par|por|pel[oa]|da|door)\s+"
+    r"(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\b")
+
+
+def _above_greeting(line: str, whole: str) -> bool:
+    """The line stands above the letter's greeting."""
+    at = whole.find(line)
+    greeting = next((m.start() for m in re.finditer(r"(?m)^.*$", whole) if addressee._GREETING.match(m.group(0))), -1)
+    return 0 <= at < greeting
+
+
+# The writer warned not to mix up two customers or replies, the two named: "Achtung – heute zwei Mails an
+# zwei Damen mit Vertragspause, nicht verwechseln!!", "ojo, dos clientas con el mismo apellido, no confundir", "careful,
+# two Mrs Khans today - don't mix them up!" (not "bitte nicht mit Ihrer Kundennummer verwechseln", said to the reader).
+_MIXUP = re.compile(r"\b(?:nicht\s+verwechseln|don['’]?t\s+mix\s+(?:them|these|the\s+two)\s+up|do\s+not\s+mix\s+(?:them|"
+                    r"these|the\s+two)\s+up|ne\s+pas\s+(?:les\s+)?(?:confondre|m[ée]langer)|no\s+(?:l[oa]s\s+)?confundir(?:l[oa]s)?|"
+                    r"non\s+confonder(?:e|le|li)|niet\s+(?:verwisselen|door\s+elkaar\s+halen)|n[ãa]o\s+(?:as\s+|os\s+)?confundir)"
+                    r"(?=\s*(?:[!.]|$))", re.I)
+_TWO_OF = re.compile(r"\b(?:two|2|zwei|deux|dos|due|twee|duas|dois)\s+(?:\w+\s+)?(?:mails?|e-?mails?|customers?|clients?|"
+                     r"kund\w*|damen|herren|ladies|clientes?|clientas|signore|klanten|dames|heren|senhoras|senhores|"
+                     r"r[ée]ponses?|respuestas|risposte|antwort\w*|replies|respostas|tickets?|casos|cas|f[äa]lle|gevallen)\b",
+                     re.I)
+
+
 # An HTML comment in the text the customer reads: the template's author wrote it for whoever edits it ("<!-- Text noch
 # nicht von Marketing freigegeben, bitte nicht live schalten -->", "<!-- swap in the spring banner after 1/3 -->"). Not
 # in a reply that shows HTML on purpose (other tags beside it), nor a template's section marker ("<!-- BEGIN footer -->").
@@ -1504,6 +1550,16 @@ _STAFF_REMARK = re.compile(
     r"\bsolo\s+se\s+(?:lui)\s+(?:insiste|si\s+lamenta|protesta)\b|"
     r"\balleen\s+(?:als|indien)\s+(?:ze|hij)\s+(?:aandringt|klaagt|zeurt|dreigt)\b|"
     r"\bs[óo]\s+se\s+(?:ele|ela)\s+(?:insistir|reclamar|reclamar\s+de\s+novo)\b|"
+    # the customer put on a watch list: "keep an eye on this one", "ficar de olho nesta cliente", "diese Kundin im Auge
+    # behalten", "garder un œil sur ce client", "tenere d'occhio questa cliente", "deze klant in de gaten houden"
+    r"\b(?:keep\s+an\s+eye\s+on|watch|monitor)\s+this\s+(?:one|customer|client|guy|lady)\b|"
+    r"\b(?:die(?:se)?\s+kundin|(?:den|diesen)\s+kunden|(?:sie|ihn)\s+(?:weiter\s+)?)\s*im\s+auge\s+behalten\b|"
+    r"\b(?:garder\s+un\s+(?:[œo]e?il|oeil)\s+sur|surveiller)\s+(?:ce(?:tte)?\s+(?:client|cliente|type|dame|monsieur)|"
+    r"(?:le|la)\s+client(?:e)?)\b|"
+    r"\b(?:vigilar\s+a|ojo\s+con)\s+(?:este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía)\b|"
+    r"\btenere\s+d['’]occhio\s+(?:quest[oa]|il|la)\s+(?:cliente|signora|signore|tizi[oa])\b|"
+    r"\b(?:deze|die)\s+(?:klant|meneer|mevrouw)\s+(?:goed\s+)?in\s+de\s+gaten\s+houden\b|"
+    r"\b(?:ficar|fica|ficamos)\s+de\s+olho\s+n(?:esta|este|essa|esse|a|o)\s+(?:cliente|senhora|senhor)\b|"
     # a question on the draft's tone
     r"\b(?:maybe\s+|pls\s+|should\s+we\s+|need\s+to\s+)?tone\s+(?:it|this|that)\s+down\s*\?|"
     r"\bton\s+(?:etwas\s+|bisschen\s+)?(?:abschw[äa]chen|entsch[äa]rfen)\s*\?|"
@@ -1569,6 +1625,11 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 continue   # "Can someone at your end read the meter?", "quelqu'un sait-il chez vous …?"
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
+            if kind == _JOKE and _LAUGH_FACE.search(line) and any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", fold(
+                    line)) for n in names) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) and \
+                    not _ONCE_MORE.search(line) and not _ROLLED_EYES.search(line):
+                continue   # "Jajaja vaya lío con la baja 😂 tranqui Carmen, …", "Kkkkk relaxa, Mariana, … 😅": a laugh
+                # with the customer, called by their name, is manner (tone judges it), not a joke about them
             if kind == _JOKE and _OTHER_PARTY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) \
                     and not _ROLLED_EYES.search(line) and not _ONCE_MORE.search(line):
                 continue   # "lol yeah the courier screwed up big time there 😂": laughing with the customer at someone
@@ -1596,6 +1657,15 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 # (not "[DRAFT v2] Hi Jane, your refund …", whose words after the label are the customer's)
                 span = (m.start(), len(line))
             return kind, m.group(0), span
+    version = _VERSION_TAG.search(line) if whole else None
+    if version and (who := _REVIEWED_BY_NAME.search(line)) and _is_colleague(who.group(1) or who.group(2), names) \
+            and not addressee._HEADERISH.match(line) and not _speaks_to_customer(line, lang) and \
+            _above_greeting(line, whole):
+        return _DRAFT, line.strip(), None   # 'resposta p/ o "Sr. Reclamação" – v3, a Sofia já reviu' above the letter
+    mixup = _MIXUP.search(line)
+    if mixup and _TWO_OF.search(line) and not _speaks_to_customer(line, lang) \
+            and not addressee._WE.search(line):
+        return _STAFF, line.strip(), None   # "Achtung – heute zwei Mails an zwei Damen mit Vertragspause, nicht verwechseln!!"
     comment = _HTML_COMMENT.search(line)
     if comment and len(re.findall(r"[^\W\d_]{2,}", comment.group(1))) >= 3 and re.search(r"\b[a-zà-ÿ]{3,}\b", comment.group(
             1)) and not _CODE_MARKER.match(comment.group(1)) and not _HTML_TAG.search(whole or line):
@@ -1677,6 +1747,17 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 re.I) and (
                 "?" in rest or _REQUEST.search(fold(rest)) or _ASKED.match(fold(rest.strip(" ,:-–—")))):
             return _STAFF, line[hit.start():].strip(), None
+    for hit in _AT_HANDLE.finditer(line):
+        # a chat tool's lower-case @mention mid-reply, asked in the informal: "@jonas kannst du mal gucken ob das
+        # wirklich zugestellt ist?", "@marta.r puedes mirar si …?" (not a handle to follow: "(@maisonlerouge.paris)")
+        clause = re.match(r"[^.!?]*[.!?]?", line[hit.end():]).group(0)
+        if not _own_handle(hit.group(1), names) and fold(hit.group(1)) not in _NOT_NAMES and not _SOCIAL_WORDS.search(
+                line) and not addressee._WE.search(_sentence_of(line, hit)[:hit.start()]) and (
+                "?" in clause or _REQUEST.search(fold(clause))) and (_spoken_to(clause, lang) or _INFORMAL_ASK.search(
+                clause)) and _informal_only(clause, whole, lang) and not _TO_CUSTOMER_CS.search(clause) and \
+                lang in _FORMAL_READER_ANY and _FORMAL_READER_ANY[lang].search(rest := (whole or line).replace(
+                    clause, " ")) and not _INFORMAL_READER_ANY[lang].search(rest):   # (the customer is "Sie", "vous")
+            return _STAFF, (hit.group(0) + clause).strip(), (hit.start(), hit.end() + len(clause))
     hit = _PS_ORDER.search(line)
     if hit and _is_colleague(hit.group(1), names):
         return _STAFF, hit.group(0).lstrip(".!? "), None
@@ -1758,7 +1839,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _asks_colleague_unsure(body, names, whole, lang)
     if hit:
         return hit[0], hit[1], (hit[2][0] + len(line) - len(body), hit[2][1] + len(line) - len(body))
-    hit = _weighed(body, names, whole, lang)
+    hit = _weighed(body, names, whole, lang) or _groan(line, whole, lang)
     if hit or not whole:
         return hit
     # A line of its own, or a stretch of it set off by a sentence end or a dash, that is a note by its structure
@@ -1774,6 +1855,64 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         kind = _note_by_structure(unit, names, whole, lang, aside=False, jotted=jotted)
         if kind:
             return kind, unit.strip(" -–—"), None
+    return None
+
+
+# A groan typed into the reply between two sentences to the customer, in lower case and often with no full stop before
+# the next ("… per la terza volta Poi attenda …"): "ugh 3rd time this week w/ this one.", "mamma mia questo qui non ha
+# nemmeno letto il manuale, glielo spiego per la terza volta", "zucht, weer deze meneer, hij belt ook elke dag",
+# "la pesada del 3B otra vez, ojo que …", "putain encore un colis perdu …, c'est le 5e cette semaine". Two kinds of
+# evidence, one of them the groan itself or the customer as "this one": a groan, again, a count, "this one", a heads-up.
+_GROAN = re.compile(
+    r"^(?:ugh+|sigh|argh+|pf+t?|uf+a?|jeez|ffs|omg|meh|zucht|mamma\s+mia|madre\s+m[ií]a|dios\s+m[ií]o|"
+    r"oh\s+l[àa]\s+l[àa]|pfff+|nossa|aff+e?|poxa|uffa|che\s+palle|mannomann|oh\s+mann|man\s+man|jeetje|jemig|tjonge|"
+    r"hay\s+dios|jol[íi]n|ay\s+ay\s+ay|ai\s+ai\s+ai|mon\s+dieu|misericordia|valha-me\s+deus)\b", re.I)
+_THIS_ONE_H = re.compile(
+    r"\b(?:this\s+(?:one|guy|lady|woman|man|bloke)|(?:with|w/)\s+(?:this|that)\s+one|quest[oa]\s+qui|quell[oa]\s+l[àì]|"
+    r"(?:deze|die)\s+(?:meneer|mevrouw|vent|gast|man|vrouw)|(?:dieser|der)\s+(?:typ|herr|kerl)|diese\s+(?:frau|dame|tante)|"
+    r"(?:ce|cette)\s+(?:type|mec|dame|bonne\s+femme|monsieur)|(?:el|la)\s+pesad[oa]|(?:este|esta|ese|esa)\s+(?:t[ií][oa]|"
+    r"señora|señor|pesad[oa])|(?:esse|essa|este|esta)\s+(?:cara|senhor|senhora|chat[oa])|(?:il|la)\s+solit[oa])\b", re.I)
+_COUNT_H = re.compile(
+    rf"\b{_ORDINAL_WORD}\s+(?:\w+\s+){{0,2}}?(?:this|cette|esta|questa|deze|diese[rn]?|dit|este|essa)\s+(?:week|semaine|"
+    r"semana|settimana|woche|month|mois|mes|mese|maand|monat|m[êe]s)\b|"
+    rf"\b(?:the|le|la|el|il|der|die|de|het|o|a)\s+{_ORDINAL_WORD}\s+(?:\w+\s+)?(?:this|cette|esta|questa|deze|diese[rn]?|"
+    r"dit|este|essa)\s+\w+|\b(?:per|for|pour|por|voor|pela|zum)\s+(?:la\s+|the\s+|het\s+)?" + _ORDINAL_WORD +
+    r"\s+(?:volta|time|fois|vez|keer|mal)\b|\b(?:elke|iedere)\s+dag\b|\btodos\s+los\s+d[ií]as\b|\bevery\s+day\b",
+    re.I)
+
+
+def _groan(line: str, whole: str, lang: str) -> tuple[str, str, tuple[int, int]] | None:
+    if not re.search(r"(?:^|[.!?]\s+)(?-i:[A-ZÀ-Þ])", whole or line):
+        return None   # a reply written all in lower case: its lower case marks nothing
+    for start in (m.end() for m in re.finditer(r"(?<=[^\W\d_])[.!?]+\s+(?=(?-i:[a-zà-ÿ]))", line)):
+        end = next((m.start() + 1 for m in re.finditer(r"[.!?](?:\s|$)", line[start:])), len(line) - start) + start
+        stretch = line[start:end]
+        # the stretch runs on to a capital that opens the next sentence to the customer: "… volta Poi attenda …"
+        cuts = [start + m.start() for m in re.finditer(r"\s+(?=(?-i:[A-ZÀ-Þ][a-zà-ÿ]))", stretch)] + [end]
+        # (not a groan shared with the customer, sorry or speaking for "us" or "me": "damn courier failed again, but we
+        # will resend today", "argh, the app crashed again on my side, one sec")
+        said = [c for c in cuts if not _speaks_to_customer(line[start:c], lang) and not _THANKS.search(line[start:c])
+                and not addressee._WE.search(line[start:c]) and not _FIRST_PERSON.search(_GROAN.sub(" ", line[start:c]))]
+        if not said:
+            continue
+        stretch = line[start:max(said)]
+        # (or a swear word for one: "putain encore un colis perdu …")
+        kinds = {"groan"} if _GROAN.match(stretch) or profanity.check(" ".join(stretch.split()[:1])) else set()
+        if _THIS_ONE_H.search(stretch) or _THIS_ONE_AGAIN.search(stretch) or _SNEER.search(stretch):
+            kinds.add("person")
+        if _ONCE_MORE.search(stretch) or _WEAK.search(stretch):
+            kinds.add("again")
+        if _REPEAT.search(stretch) or _AGAIN_COUNT.search(stretch) or _REPEAT_H.search(stretch) or _COUNT_H.search(stretch):
+            kinds.add("count")
+        if _HEADS.search(re.split(r",\s*", stretch, maxsplit=1)[-1]):
+            kinds.add("heads")
+        if len(kinds) < 2 or not kinds & {"groan", "person"}:
+            continue
+        # it ends at the first capital after its last evidence, where the customer is spoken to again
+        last = max(m.end() for p in (_GROAN, _THIS_ONE_H, _THIS_ONE_AGAIN, _SNEER, _ONCE_MORE, _WEAK, _REPEAT, _AGAIN_COUNT,
+                                     _REPEAT_H, _COUNT_H, _HEADS) for m in [p.search(stretch)] if m)
+        stop = next((c for c in cuts if c >= start + last), max(said))
+        return _REMARK if "person" in kinds else _STAFF, line[start:stop].strip(), (start, stop)
     return None
 
 
@@ -1845,6 +1984,10 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 inner[:initials.start()], "", whole, lang) & {"order", "third"} or any(
                 p.search(fold(inner[:initials.start()])) for p in _DRAFTING)):
             return _STAFF, m.group(0), m.span()   # "[ask compliance if a certified copy is ok - AB]": initialled
+        if shape in "([" and (sending := _BEFORE_SENDING.search(inner)) and not _speaks_to_customer(inner, lang) \
+                and not addressee._WE.search(inner[:sending.start()] + sending.group(0)):
+            # "(Pepe dice q no hay hueco, confirmar antes de mandar!!)", "(poss fraud?? … – flag to Risk before …)"
+            return _DRAFT if _SENDING_WORD.search(sending.group(0)) else _STAFF, m.group(0), m.span()
         head = _INITIALS_HEAD.match(inner) if shape in "([" else None
         if head and head.group(1) not in _NOT_INITIALS | _CODES and not _spoken_to(head.group(2), lang) \
                 and not _TO_CUSTOMER_CS.search(head.group(2)) and not _TO_CUSTOMER.search(head.group(2)) and (
@@ -1953,6 +2096,37 @@ def _told(rest: str, whole: str, lang: str) -> bool:
         return True
     return bool(_MUST_RX.match(rest)) and bool(_OWN_WORDING.search(rest) or _kinds(rest, "", whole, lang) & {
         "work", "repeat", "third", "sneer", "order"})
+
+
+# In an aside, what to check before the reply goes, in a note's infinitive with nothing after the sending ("confirmar
+# antes de mandar!!", "check before sending", "vor dem Senden prüfen", "vérifier avant d'envoyer", "verificare prima di
+# inviare", "checken voor verzending", "confirmar antes de enviar"), or an order to hand the case to an internal
+# function ("flag to Risk before we confirm anything", "an Compliance melden", "signaler au service fraude", "avisar a
+# riesgos", "segnalare all'antifrode", "doorzetten naar fraude", "sinalizar ao risco"). Never what the customer sends
+# ("check the address before sending the parcel").
+_BEFORE_SENDING = re.compile(
+    r"(?:^|[,;:–—(\[]\s*|\s-\s|\b(?:and|then|e|y|et|und|en)\s+|[.!?]\s+)(?:"
+    r"(?:check|confirm|verify|double[- ]?check)\s+(?:first\s+)?before\s+(?:sending|it\s+goes)|"
+    r"(?:vor\s+dem\s+(?:senden|versand|abschicken|rausschicken)\s+(?:nochmal\s+|noch\s+)?(?:pr[üu]fen|checken|"
+    r"kl[äa]ren|best[äa]tigen))|(?:pr[üu]fen|checken|kl[äa]ren|best[äa]tigen)\s+vor\s+dem\s+(?:senden|versand)|"
+    r"(?:v[ée]rifier|confirmer|valider|checker)\s+avant\s+(?:d['’]envoyer|l['’]envoi)|"
+    r"(?:confirmar|verificar|comprobar|revisar|chequear|checar|conferir)\s+antes\s+de\s+(?:mandar|enviar|responder|"
+    r"contestar)|(?:verificare|confermare|controllare)\s+prima\s+di\s+(?:inviare|mandare|rispondere)|"
+    r"(?:checken|controleren|bevestigen|nakijken|navragen)\s+(?:voor|v[óo][óo]r)\s+(?:verzending|het\s+versturen|"
+    r"verzenden|versturen))(?=\s*(?:$|[.!?,;)\]]))|"
+    r"(?:^|[,;:–—(\[]\s*|\s-\s|\b(?:and|then)\s+)(?:pls\s+)?(?:flag|escalate|refer|pass)\s+(?:it\s+|this\s+)?"
+    r"(?:to|with)\s+(?:the\s+)?(?-i:Risk|Fraud|Compliance|Legal|Security|AML|KYC|TL|L2|L3|risk|fraud|compliance|legal)\b|"
+    r"\ban\s+(?:die\s+|den\s+)?(?:risiko\w*|betrug\w*|compliance|rechtsabteilung|security)\s+(?:melden|geben|"
+    r"weiterleiten|eskalieren)\b|\bsignaler\s+(?:au\s+|à\s+la\s+|à\s+l['’])?(?:service\s+)?(?:risques?|fraude|"
+    r"conformit[ée]|juridique)\b|\b(?:avisar|pasar|escalar)\s+(?:a|al)\s+(?:(?:equipo|departamento)\s+de\s+)?"
+    r"(?:riesgos?|fraude|cumplimiento|jur[íi]dico)\b|\b(?:segnalare|passare|girare)\s+(?:a|al|all['’])\s*"
+    r"(?:(?:ufficio|team)\s+)?(?:rischi|antifrode|frodi|compliance|legale)\b|\b(?:doorzetten|melden|escaleren)\s+"
+    r"(?:naar|bij)\s+(?:risk|fraude|compliance|juridische\s+zaken)\b|\b(?:sinalizar|passar|escalar)\s+(?:ao|à|para\s+o|"
+    r"para\s+a)\s+(?:(?:equipa|time|departamento)\s+de\s+)?(?:risco|fraude|compliance|jur[íi]dico)\b", re.I)
+
+
+_SENDING_WORD = re.compile(r"send|goes|senden|versand|schicken|envoi|envoyer|mandar|enviar|responder|contestar|inviare|"
+                           r"mandare|rispondere|verzend|versturen", re.I)
 
 
 # An informal order to get in touch with the customer, as "her" or "him": "llámala", "chiamalo", "appelle-la", "ruf sie

@@ -3508,3 +3508,145 @@ def test_a_colleague_named_and_told_or_asked_what_we_do_is_a_note(lang, text):
 ])
 def test_a_place_the_customer_or_a_colleague_introduced_is_no_colleague_told(lang, text):
     assert not check(text, _ctx(lang))
+
+
+# Round bg: a groan typed into the reply between sentences to the customer, in lower case and often running on into the
+# next sentence with no full stop; two kinds of evidence, one the groan itself or the customer as "this one".
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, your new card is on its way. ugh 4th time this month with this one. Any issues just reply here."),
+    ("it", "Salve Jane, il modem va riavviato tenendo premuto il tasto. uffa questa qui non legge mai le istruzioni, "
+           "glielo dico per la quarta volta Poi attenda due minuti."),
+    ("nl", "Goedemiddag mevrouw Doe, de monteur komt morgen. zucht, weer deze mevrouw, ze belt elke dag Ik heb de afspraak "
+           "voor u bevestigd."),
+    ("es", "Hola Jane, el técnico pasa esta tarde. el pesado del 2A otra vez, ojo que luego se queja al presidente Te "
+           "confirmo la hora por aquí."),
+    ("fr", "Bonjour Jane, votre colis est perdu. pff encore un colis perdu au dépôt, c'est le 3e cette semaine Je vous "
+           "propose un renvoi gratuit."),
+    ("de", "Hallo Frau Doe, der Techniker kommt morgen. mannomann dieser typ schon wieder, ruft jeden Tag an Ich habe "
+           "Ihnen den Termin bestätigt."),
+    ("pt", "Olá Jane, o técnico passa amanhã. aff essa senhora de novo, liga todos os dias Confirmo o horário por aqui."),
+])
+def test_a_groan_typed_between_sentences_to_the_customer_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, your card is on its way. again, sorry this is the 3rd time this month, that's on us."),
+    ("en", "Ugh, again the phone line was down this week, sorry about that. Your card is on its way."),
+    ("es", "Hola Jane, el técnico pasa esta tarde. uf otra vez te ha tocado esperar, lo siento mucho."),
+    ("fr", "Bonjour Jane, votre colis est perdu. pff encore un souci avec votre commande, désolée, je vous propose un "
+           "renvoi."),
+    ("it", "ciao jane, il pacco è partito. uffa di nuovo la pioggia per la consegna, ma arriva domani."),
+])
+def test_a_sigh_shared_with_the_customer_is_no_groan(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
+
+
+# Round bg: a chat tool's lower-case @mention mid-reply asking a colleague in the informal, in a reply formal to the
+# customer; not a handle to follow or the shop's own account.
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Guten Tag Frau Doe, laut DHL wurde Ihr Paket zugestellt. @lukas kannst du prüfen ob das stimmt? Bitte fragen "
+           "Sie bei Ihren Nachbarn nach."),
+    ("fr", "Bonjour Madame Doe, votre colis est noté livré. @karim tu peux vérifier avec le dépôt ? Pouvez-vous "
+           "demander à vos voisins ?"),
+    ("es", "Estimada Sra. Doe, su pedido figura como entregado. @marta.r puedes mirar si el repartidor dejó foto? "
+           "Le ruego que consulte con sus vecinos."),
+])
+def test_a_lower_case_mention_asking_a_colleague_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Bonjour Jane, suis-nous sur Instagram (@maisonlerouge.paris) : tu peux y voir les dates ?"),
+    ("es", "Hola Jane, te escribo desde @tiendaluna: ¿puedes mandarnos una foto del ticket?"),
+    ("de", "Hallo Jane, schreib uns gern an @kiezkauf_hilfe, kannst du uns die Bestellnummer schicken?"),
+])
+def test_a_handle_the_customer_is_given_is_no_mention_of_a_colleague(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
+
+
+# Round bg: in an aside, what to check before the reply goes, in a note's infinitive with nothing after the sending, or
+# an order to hand the case to an internal function (risk, fraud, compliance); never what the customer is to check.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Taller Sur: Hola Jane, tu cita es el lunes a las 9:00. (Luis dice q igual no hay hueco, confirmar antes de "
+           "mandar!!) Si no puedes venir, responde a este SMS."),
+    ("en", "Hi Jane, your visit is booked for Friday (slot not in the system yet - check before sending)."),
+    ("de", "Hallo Frau Doe, Ihr Termin ist am Montag. (Raum noch offen, vor dem Versand nochmal prüfen)"),
+    ("fr", "Bonjour Jane, votre rendez-vous est lundi (créneau pas encore validé, vérifier avant d'envoyer)."),
+    ("it", "Ciao Jane, l'appuntamento è lunedì (slot non ancora in agenda, verificare prima di inviare)."),
+    ("nl", "Hoi Jane, je afspraak is maandag (tijdslot nog niet zeker, checken voor verzending)."),
+    ("pt", "Olá Jane, a consulta é segunda (horário ainda não confirmado, conferir antes de enviar)."),
+    ("en", "I'm so sorry for your loss. I've frozen the card. (card used after the date of death?? - flag to Risk "
+           "before we confirm anything) Take all the time you need."),
+    ("de", "Herzliches Beileid. Die Karte ist gesperrt. (Umsatz nach dem Sterbedatum – an Betrugsprävention melden)"),
+    ("es", "Lo siento mucho. He bloqueado la tarjeta. (cargo después del fallecimiento, avisar a riesgos antes de nada)"),
+])
+def test_a_check_before_sending_or_a_case_to_flag_in_an_aside_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="sms"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, please pack the item well and check the address before sending the parcel (a wrong label costs "
+           "you the fee)."),
+    ("es", "Hola Jane, rellena el formulario (revisa los datos antes de enviar el formulario)."),
+    ("en", "Hi Jane, I've frozen the card (we flag any payment after a bereavement to our fraud team)."),
+    ("fr", "Bonjour Jane, remplissez le formulaire (pensez à vérifier vos coordonnées avant d'envoyer)."),
+])
+def test_what_the_customer_checks_before_sending_is_no_note(lang, text):
+    assert not check(text, _ctx(lang, channel="sms"))
+
+
+# Round bg: the customer put on a watch list ("ficar de olho nesta cliente"); a warning not to mix up two customers or
+# replies; a draft's version and its reviewer on a line above the greeting.
+@pytest.mark.parametrize("lang,text", [
+    ("pt", "Loja X: Olá Jane, o reembolso foi aprovado. (4.º reembolso este ano – ficar de olho nesta cliente)"),
+    ("en", "Hi Jane, your refund is approved. (keep an eye on this one, 3rd refund in a month)"),
+    ("de", "Hallo Frau Doe, die Gutschrift ist gebucht. (schon die dritte – diese Kundin im Auge behalten)"),
+    ("fr", "Bonjour Madame Doe, le remboursement est validé. (3e fois ce mois-ci, garder un œil sur cette cliente)"),
+    ("it", "Gentile Sig.ra Doe, il rimborso è approvato. (terzo rimborso, tenere d'occhio questa cliente)"),
+    ("nl", "Beste mevrouw Doe, de terugbetaling is goedgekeurd. (derde keer al, deze klant goed in de gaten houden)"),
+    ("es", "Hola Jane, el reembolso está aprobado. (tercero este mes, vigilar a esta clienta)"),
+    ("de", "Liebe Frau Doe,\n\nIhre Pause ist eingetragen.\n\nAchtung – heute zwei Mails an zwei Damen Doe, nicht "
+           "verwechseln!!\n\nGrüße\nTim"),
+    ("es", "Hola Jane,\n\ntu pedido ha salido.\n\nojo, dos clientas con el mismo apellido hoy, no confundir.\n\nUn saludo"),
+    ("en", "Hi Jane,\n\nYour order has shipped.\n\ncareful, two customers called Doe today - don't mix them up!\n\nTom"),
+    ("pt", 'resposta p/ a "Dona Reclamação" – v2, o Nuno já reviu\nCara Sra. Jane Doe,\n\nAgradecemos o seu contacto.\n\n'
+           "Cumprimentos"),
+    ("de", "Antwort Widerruf v3 – von Jens gegengelesen\nSehr geehrte Frau Doe,\n\nIhr Widerruf ist eingegangen.\n\n"
+           "Grüße"),
+    ("en", "reply v2, reviewed by Tom\nDear Jane,\n\nThank you for your email.\n\nRegards"),
+])
+def test_a_watch_list_a_mix_up_warning_or_a_drafts_version_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, we will keep an eye on your account for you."),
+    ("de", "Liebe Frau Doe,\n\nAchtung: Die Kundennummer bitte nicht verwechseln.\n\nGrüße"),
+    ("en", "Hi Jane,\n\nYou have two accounts with us, so please do not mix them up.\n\nThanks"),
+    ("en", "Contract v2 – reviewed by our legal team\nDear Jane,\n\nPlease find the contract attached.\n\nRegards"),
+    ("en", "Dear Jane,\n\nThe app v3 was approved by Apple yesterday.\n\nRegards"),
+])
+def test_an_eye_kept_for_the_customer_or_a_version_told_to_them_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# Round be: a laugh with the customer, called by their own name, with a laughing face, is manner (tone judges it); a
+# laugh at them ("encore elle", "this one", "otra vez la misma") stays a joke about the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Jajaja vaya lío con el recibo 😂 tranqui Jane, estas cosas pasan!! Ya te lo devolvemos."),
+    ("pt", "Kkkkk relaxa, Jane, acontece 😅 Vi aqui que cobramos duas vezes, já pedi o estorno."),
+    ("fr", "Mdr Jane, la photo du colis 😂 on vous renvoie un carton tout neuf."),
+])
+def test_a_laugh_with_the_customer_by_name_is_no_joke_note(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Bonjour Jane, mdr encore elle 😂 votre colis part demain."),
+    ("en", "Hi Jane, lol another refund request from this one 😂"),
+    ("es", "Hola Jane, jajaja otra vez la misma 🙄😂 ya está el reembolso."),
+    ("en", "Hi Jane, lol she wants a refund for a mug she dropped 😂"),
+])
+def test_a_laugh_at_the_customer_stays_a_joke_note(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
