@@ -3369,6 +3369,15 @@ _TRIED_TO = re.compile(r"\b(?:geprobeerd|gepoogd|getracht|versucht|probiert|bego
                        r"(?:\w+\s+)?$", re.I)
 
 
+# A state reached today or already, told with "is/ist" and the participle ("Het bedrag is vandaag overgemaakt naar
+# rekening …", "Der Betrag ist heute schon überwiesen"): done, not to come. (With a time to come, "is morgen
+# bijgeschreven" is Dutch for a future, and stays a step.)
+_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,4}?" + _PARTICIPLE[lang] +
+                                r"\b(?!\s+(?:worden|werden)\b)", re.I) for lang, aux, now in (
+    ("nl", r"is|zijn", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet"),
+    ("de", r"ist|sind", r"heute|heute\s+früh|heute\s+morgen|soeben|gerade|bereits|schon|inzwischen|gestern"))}
+
+
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
     it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
@@ -3380,6 +3389,8 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
         return True   # "Votre virement de samedi a donc été traité ce lundi matin": a passé composé, nothing to come
     if lang in ("de", "nl") and _TRIED_TO.search(clause[max(0, c.start() - 40):c.start()]):
         return True   # "hebben u om 16.30 uur geprobeerd te bellen over …", "haben versucht, Sie zu erreichen"
+    if lang in _DONE_TODAY and any(m.start() <= c.start() < m.end() for m in _DONE_TODAY[lang].finditer(clause)):
+        return True
     if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
                                                                                       c.start())) or \
             _HEREWITH.search(clause, max(0, c.start() - 30), c.start()):

@@ -2531,3 +2531,17 @@ def test_a_booking_confirmed_a_services_last_delivery_a_chats_opener_and_the_pas
 ])
 def test_an_offer_a_restock_and_a_couple_of_days_are_no_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a state reached today or already, with "is/ist" and the participle: done
+    ("Het bedrag van € 346,00 is vandaag overgemaakt naar rekening NL** **** 12.", "nl", None),
+    ("Uw terugbetaling is inmiddels teruggestort op uw rekening.", "nl", None),
+    ("Der Betrag ist heute schon überwiesen.", "de", None),
+    # with a time to come, Dutch "is … bijgeschreven" is a future; "wordt/wird" is a step
+    ("Het bedrag is morgen op uw rekening bijgeschreven.", "nl", 31),
+    ("Het bedrag wordt vandaag overgemaakt.", "nl", 7),
+    ("Der Betrag wird heute überwiesen.", "de", 7),
+])
+def test_a_state_reached_today_is_done_a_time_to_come_is_a_step(text, lang, hours):
+    assert due_h(text, lang) == hours
