@@ -1333,14 +1333,14 @@ _DATE_PREP = {lang: re.compile(r"(?<!\w)(?:" + rx + r")\s+(?:the\s+|de\s+|den\s+
                   "pt": r"até|até à|até ao|até a|em|na|no|no dia|até ao dia|até dia|até o dia|antes de|antes do dia|a"}.items()}
 # A day of the month alone, after a word by which something is due: "by the 14th", "bis zum 14.", "entro il 14".
 _ORDINAL = {
-    "en": r"(?:by|on|before|until|no later than)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\s*(?:of\s+)?\w)",
-    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\."
+    "en": r"(?:by|on|before|until|no later than)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?(?!\s*(?:of\s+)?\w)",
+    "de": r"(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens am)\s+(?P<day>\d{1,2})\.(?:\s+(?:dieses|des)\s+Monats)?"
           r"(?!\d|\s*(?-i:[A-ZÄÖÜ]))",
-    "fr": r"(?:d['’]ici le|avant le|au plus tard le|jusqu['’]au)\s+(?P<day>\d{1,2})(?:er)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
-    "es": r"(?:el|antes del|para el|hasta el|a más tardar el) día\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
-    "it": r"(?:entro il|entro e non oltre il|prima del|entro il giorno|il giorno)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
-    "nl": r"(?:voor|vóór|uiterlijk|op) de\s+(?P<day>\d{1,2})(?:e|ste|de)(?!\s*\w)",
-    "pt": r"(?:até (?:ao |o )?dia|no dia|antes do dia)\s+(?P<day>\d{1,2})(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "fr": r"(?:d['’]ici le|avant le|au plus tard le|jusqu['’]au)\s+(?P<day>\d{1,2})(?:er)?(?:\s+de\s+ce\s+mois(?:-ci)?)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "es": r"(?:el|antes del|para el|hasta el|a más tardar el) día\s+(?P<day>\d{1,2})(?:\s+de\s+este\s+mes)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "it": r"(?:entro il|entro e non oltre il|prima del|entro il giorno|il giorno)\s+(?P<day>\d{1,2})(?:\s+(?:di\s+questo|del)\s+mese)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
+    "nl": r"(?:voor|vóór|uiterlijk|op) de\s+(?P<day>\d{1,2})(?:e|ste|de)(?:\s+van\s+deze\s+maand)?(?!\s*\w)",
+    "pt": r"(?:até (?:ao |o )?dia|no dia|antes do dia)\s+(?P<day>\d{1,2})(?:\s+(?:deste|do)\s+mês)?(?!\s*(?:\w|[:.,/-]\d|%|€))",
 }
 
 
@@ -1610,7 +1610,7 @@ _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:
 # "do n. 91…", "Mr. Hale"; titles before a name, the rest before a digit or a small letter.
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?P<title>Mr|Mrs|Ms|Dr|Hr|Hrn|Fr|Fa|Sr|Sra|Srta|Sig|Dott|Mme|Mlle|St|(?-i:M))|"
                            r"Std|Min|Nr|No|Núm|Num|Tel|ca|bzw|inkl|evtl|ggf|zzgl|bspw|z\.B|u\.a|d\.h|hrs|mins|"
-                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno|zw|u|"
+                           r"approx|n|nº|núm|art|ref|max|min|env|aprox|tlf|tfno|zw|u|a\.m|p\.m|"
                            # abbreviated weekdays: "am Do. zw. 8 und 12 Uhr", "le jeu. 05/06", "Tue. 8-1"
                            r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Mo|Di|Mi|Do|Sa|lun|mar|mer|jeu|ven|sam|mié|mie|"
                            r"jue|vie|sáb|sab|gio|seg|ter|qua|qui|sex|ma|wo|vr|za)\.$", re.I)
@@ -2730,7 +2730,11 @@ _GENERAL_COMMIT = {
         r"sehe|sehen|sah|lese|lesen|erkenne|verstehe|weiß)\b)|"
         r"\b(?:habe|haben)\s+(?:\w+\s+){1,6}?(?:gebeten|beauftragt)\b[^.]*\bzu\s+\w+|"
         r"\b(?:unser\w*|ein\w*|der|die)\s+(?:\w+\s+)?(?:techniker\w*|monteur\w*|kolleg\w*|team|berater\w*|"
-        r"mitarbeiter\w*|fachabteilung|abteilung)\s+(?:wird|werden|kommt|kommen|meldet|ruft)\b", re.I),
+        r"mitarbeiter\w*|fachabteilung|abteilung|hausmeister\w*|handwerker\w*|installateur\w*|elektriker\w*|"
+        r"klempner\w*|gutachter\w*|sachbearbeiter\w*|kundendienst)"
+        # a name after the trade: "Unser Hausmeister Herr Schulte schaut sich das morgen früh an"
+        r"(?:\s+(?:Herr|Frau)\s+(?-i:[A-ZÄÖÜ])\w+)?\s+(?:wird|werden|kommt|kommen|meldet|ruft|schaut|sieht|prüft|"
+        r"klingelt|bringt|holt|tauscht|repariert|liefert|installiert)\b", re.I),
     "fr": re.compile(
         r"\b(?:j['’]ai|nous\s+avons)\s+demandé\s+(?:à|au|aux)\s+(?:[\w'’]+\s+){0,5}?de\s+\w+|"
         r"\b(?:nous|je|j['’])\s+(?:vous\s+|l['’]|le\s+|la\s+|les\s+|lui\s+|y\s+|en\s+)*"
@@ -3042,7 +3046,9 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     # of "I"; "-amos" is a past too)
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
           r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
-          r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o)\b"}.items()}
+          r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o|separo|guardo|reservo|preparo|"
+          # "te la tengo lista el sábado", "se lo dejo preparado para el lunes": ready for the customer by a time
+          r"tengo\s+list[oa]s?|dejo\s+(?:list[oa]s?|preparad[oa]s?))\b"}.items()}
 # A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
 # jeudi 16 mai, entre 8h et 10h", "I've rescheduled the engineer visit for Thursday", "Ich habe den Termin auf
 # Donnerstag verschoben", "Your appointment has been moved to Thursday"): the perfect of the booking, a step still to

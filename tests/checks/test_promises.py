@@ -2545,3 +2545,25 @@ def test_an_offer_a_restock_and_a_couple_of_days_are_no_step(text, lang, hours):
 ])
 def test_a_state_reached_today_is_done_a_time_to_come_is_a_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a window with dotted a.m./p.m. is one sentence
+    ("Our engineer will be with you on Thursday 5 March between 8 a.m. and 12 p.m. The visit takes two hours.", "en", 74),
+    ("We'll call you back by 3 p.m. today.", "en", 5),
+    # a day of this month
+    ("Le daremos respuesta por escrito antes del día 20 de este mes.", "es", 439),
+    ("We'll write to you by the 20th of this month.", "en", 439),
+    ("Wir melden uns bis zum 20. dieses Monats.", "de", 439),
+    ("Nous vous répondrons avant le 20 de ce mois.", "fr", 439),
+    ("Le risponderemo entro il 20 di questo mese.", "it", 439),
+    ("Respondemos até ao dia 20 deste mês.", "pt", 439),
+    # something kept ready for the customer by a time, in the Spanish present
+    ("Te la separo y te la tengo lista el sábado a la mañana.", "es", 127),
+    ("Se lo dejo preparado para el lunes.", "es", 175),
+    # a trade with a name, in the German present
+    ("Unser Hausmeister Herr Schulte schaut sich das gleich morgen früh an.", "de", 26),
+    ("Unser Hausmeister ist montags bis 12 Uhr da.", "de", None),
+])
+def test_windows_with_dotted_hours_days_of_this_month_and_present_steps(text, lang, hours):
+    assert due_h(text, lang) == hours
