@@ -322,7 +322,15 @@ _NICKNAMES = {
     "thomas": "tom tommy", "stephen": "steve stevie", "nicolas": "nico nick", "susanne": "susi",
     # Portuguese (Brazil's "Oi Bia" greets Beatriz)
     "beatriz": "bia bea", "eduarda": "duda",
+    # one short form for both a man's and a woman's name ("Álex" is Alejandro and Alejandra alike)
+    "alejandro": "alex", "alejandra": "alex", "alessandro": "alex ale sandro", "alessandra": "alex ale sandra",
+    "alexandre": "alex", "alexandru": "alex", "alexis": "alex", "aleksander": "alex olek",
+    "daniel": "dani dan danny", "daniela": "dani", "gabriel": "gabi gabe", "gabriela": "gabi", "gabriele": "gabi lele",
+    "samuel": "sam sammy", "samantha": "sam sammy", "francesco": "franco checco cesco", "federico": "fede",
+    "federica": "fede", "valentina": "vale", "valentino": "vale", "cristina": "cris", "cristian": "cris",
 }
+for _name in ("alexander", "alexandra"):
+    _NICKNAMES[_name] += " alex"
 _SHORT_OF: dict[str, set[str]] = {}
 for _formal, _shorts in _NICKNAMES.items():
     for _short in _shorts.split():
@@ -342,7 +350,7 @@ def _short_form(greeted: str, persona: dict) -> bool:
         return False
     joined = "".join(given)
     for w in words:
-        if any(formal in names for formal in _SHORT_OF.get(w, ())):
+        if any(formal in names for formal in _SHORT_OF.get(w, ())) or _initials(w, names):
             continue
         if len(w) >= 3 and any(w in n for n in given):
             continue   # "Liz" in Elizabeth, "Tina" in Christina
@@ -362,7 +370,14 @@ def _usual_nickname(greeted: str, persona: dict) -> bool:
     """Is every name word of the greeting a listed nickname of the persona's names ("Tom" for Thomas)?"""
     names = [w for w in re.split(r"[\s\-.,]+", fold(str(persona.get("name") or ""))) if len(w) >= 2]
     words = _greeted_words(greeted)
-    return bool(words) and all(any(formal in names for formal in _SHORT_OF.get(w, ())) for w in words)
+    return bool(words) and all(any(formal in names for formal in _SHORT_OF.get(w, ())) or _initials(w, names)
+                               for w in words)
+
+
+def _initials(word: str, names: list[str]) -> bool:
+    """Is the word the initials of the given names, or of all the names ("JB" for Jean-Baptiste Morel, "JM" for
+    Jane Miller)?"""
+    return 2 <= len(word) <= 3 and word in {"".join(n[0] for n in names[:-1]), "".join(n[0] for n in names)}
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -424,3 +424,21 @@ def test_a_usual_nickname_of_the_customer_is_theirs_though_another_customer_has_
     assert check("Hallo Sepp, die Rechnung ist unterwegs.",
                  ctx(persona={"name": "Josef Huber", "language": "de"}, other_personas=[{"name": "Sepp Maier"}])) == []
     assert check("Hi Tom Becker, your router was delivered today.", tom)[0].title.startswith("Reply greets another")
+
+
+@pytest.mark.parametrize("persona, other, text", [
+    # one short form for a man's and a woman's name: "Álex" is Alejandro's as much as Alejandra's
+    ("Alejandro Ruiz Cano", "Alejandra Molina", "Hola, Álex:\n\nTe confirmamos la inscripción."),
+    ("Alessandra Bruni", "Alessandro Riva", "Ciao Ale, il rimborso è partito."),
+    ("Samantha Cole", "Samuel Price", "Hi Sam, your order is on its way."),
+    # the initials of the customer's names
+    ("Jean-Baptiste Morel", "Mathilde Guérin", "Salut JB, c'est Inès de l'équipe Vélocité. Ton cadre part demain."),
+    ("Jane Miller", "Tom Becker", "Hi JM, your refund is done."),
+])
+def test_a_shared_short_form_or_the_customers_initials_are_theirs(persona, other, text):
+    assert check(text, ctx(persona={"name": persona}, other_personas=[{"name": other}])) == []
+
+
+def test_initials_of_someone_else_are_still_the_wrong_name():
+    c = ctx(persona={"name": "Jean-Baptiste Morel"}, other_personas=[{"name": "Mathilde Guérin"}])
+    assert check("Salut MG, ton cadre part demain.", c)
