@@ -3046,7 +3046,7 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
     # of "I"; "-amos" is a past too)
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
           r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
-          r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o|separo|guardo|reservo|preparo|"
+          r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o|preparo|"
           # "te la tengo lista el sábado", "se lo dejo preparado para el lunes": ready for the customer by a time
           r"tengo\s+list[oa]s?|dejo\s+(?:list[oa]s?|preparad[oa]s?))\b"}.items()}
 # A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au

@@ -2567,3 +2567,8 @@ def test_a_state_reached_today_is_done_a_time_to_come_is_a_step(text, lang, hour
 ])
 def test_windows_with_dotted_hours_days_of_this_month_and_present_steps(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+def test_a_slot_reserved_on_a_day_is_the_slots_day_not_a_deadline():
+    # "te reservo el sábado 14" books Saturday the 14th for the customer; it is due on no day
+    assert due_h('Si te encaja, respóndeme "OK" y te reservo el sábado 14.', "es") is None
