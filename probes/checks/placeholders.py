@@ -245,6 +245,9 @@ _EXPLAINED_BEFORE = re.compile(
 # reply gives (a literal word or two may come before the placeholder).
 _EXAMPLE_WORDS = (
     r"e\.g\.|for\s+(?:example|instance)|like\s+(?:this|so)|as\s+follows|in\s+this\s+(?:way|format)|"
+    # a format the customer is to follow: "im Format „Vorgang <Nummer> – Ihr Name“", "in the format REF-<number>"
+    r"in\s+the\s+format|im\s+format|in\s+dem\s+format|au\s+format|sous\s+le\s+format|(?:en|con)\s+el\s+formato|"
+    r"nel\s+formato|in\s+het\s+formaat|no\s+formato|"
     r"zum\s+beispiel|z\.\s?b\.|beispielsweise|wie\s+folgt|folgendermaßen|"
     r"par\s+exemple|p\.\s?ex\.|comme\s+(?:ceci|ça|suit)|de\s+cette\s+(?:façon|manière)|sous\s+cette\s+forme|"
     r"por\s+ejemplo|p\.\s?ej\.|de\s+(?:esta|la\s+siguiente)\s+(?:forma|manera)|de\s+este\s+modo|"
@@ -254,7 +257,7 @@ _EXAMPLE_WORDS = (
     # what to write given as "the following": "Vul in het veld ‘Omschrijving’ het volgende in: [uw contractnummer]"
     r"(?:write|enter|type|put)\s+the\s+following|het\s+volgende(?:\s+in)?|folgendes(?:\s+ein)?|ce\s+qui\s+suit|"
     r"lo\s+siguiente|quanto\s+segue|(?:il|la)\s+seguente\s+dicitura|o\s+seguinte")
-_EXAMPLE_BEFORE = re.compile(rf"\b(?:{_EXAMPLE_WORDS})\s*[:\"'“‘«(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}$", re.I)
+_EXAMPLE_BEFORE = re.compile(rf"\b(?:{_EXAMPLE_WORDS})\s*[:\"'“‘«„‚(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}[\w./#-]*$", re.I)
 # "write {nome_cliente} wherever the buyer's name should appear": a placeholder put where the reader wants it.
 _WHEREVER_WORDS = (
     r"wherever|anywhere|where\s+(?:you\s+want|the\s+\w+\s+(?:should\s+)?(?:go|goes|appears?))|"

@@ -536,3 +536,19 @@ def test_gender_forms_and_xs_after_a_references_letters_are_placeholders(text):
 ])
 def test_masks_and_ordinary_slashes_are_no_placeholder(text):
     assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "en"}, channel="email")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a format the customer is to follow, with the field's name in brackets
+    ("Bitte geben Sie bei Rückfragen die Vorgangsnummer im Betreff an, im Format „Vorgang <Nummer> – Ihr Name“.", "de"),
+    ("Please put your reference in the subject in the format REF-<number>.", "en"),
+    ("Indiquez la référence au format DOSSIER-<numéro> dans l'objet.", "fr"),
+    ("Escriba el asunto con el formato Expediente <número>.", "es"),
+])
+def test_a_format_to_follow_is_no_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")) == []
+
+
+def test_the_same_field_left_in_a_sentence_is_still_a_placeholder():
+    c = CheckContext(persona={"name": "Jane Doe", "language": "de"}, channel="email")
+    assert check("Ihre Vorgangsnummer lautet Vorgang <Nummer>.", c)
