@@ -2257,6 +2257,14 @@ _RESTOCK = re.compile(
 # minutes is near enough two.
 _LOOSE_COUPLE = re.compile(r"\b(?:(?:with)?in|over|for)\s+(?:the\s+next\s+|a\s+)?couple\s+(?:of\s+)?(?:more\s+)?"
                            r"(?:(?:working|business)\s+)?(?:days|weeks|months)\b", re.I)
+# The customer told to answer with a keyword by a time ("Per disdire rispondi NO entro le 18", "To cancel, reply NO by
+# 6pm", "antworten Sie bis 18 Uhr mit NEIN"): their deadline, as booking systems' texts give it.
+_REPLY_KEYWORD = re.compile(
+    r"(?<!\bwe )(?<!\bI )(?<!\bwill )(?<!['’]ll )\b(?:reply|text|respond|send|rispond[ia]|rispondete|invia|répond(?:ez|s)|"
+    r"envoyez|respond[ae]|contest[ae]|env[íi]a|antworten\s+Sie|antworte|senden\s+Sie|antwoord|stuur|envie)\b"
+    r"(?:\s+\S+){0,5}?\s+(?:(?:with|mit|met|con|par|com|avec)\s+)?[\"'“„«]?(?-i:[A-ZÄÖÜÉÃ]{2,})\b"
+    # … and the time that follows it, up to the sentence's end
+    r"[^.!?;]{0,40}", re.I)
 # A chat's opener: who will help the customer today ("Mi chiamo Federica e oggi ti aiuterò io", "I'll be helping you
 # today", "hoy te atiendo yo"): the conversation now, not a step by a time.
 _HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
@@ -2656,6 +2664,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 written = _SCHEDULED.sub(lambda m: " " * len(m.group(0)), written)
                 written = _CONTRACT_END.sub(lambda m: " " * len(m.group(0)), written)
                 written = _LOOSE_COUPLE.sub(lambda m: " " * len(m.group(0)), written)
+                written = _REPLY_KEYWORD.sub(lambda m: " " * len(m.group(0)), written)
                 if lang in _PAST_RELATIVE:
                     written = _PAST_RELATIVE[lang].sub(lambda m: " " * len(m.group(0)), written)
                 if (gathering := _GATHERING[lang].search(written)) is not None:

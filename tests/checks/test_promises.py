@@ -2572,3 +2572,20 @@ def test_windows_with_dotted_hours_days_of_this_month_and_present_steps(text, la
 def test_a_slot_reserved_on_a_day_is_the_slots_day_not_a_deadline():
     # "te reservo el sábado 14" books Saturday the 14th for the customer; it is due on no day
     assert due_h('Si te encaja, respóndeme "OK" y te reservo el sábado 14.', "es") is None
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the customer told to answer with a keyword by a time: their deadline
+    ("Per disdire rispondi NO entro le 18 di oggi.", "it", None),
+    ("To cancel, reply NO by 6pm today.", "en", None),
+    ("Pour annuler, répondez NON avant 18h aujourd'hui.", "fr", None),
+    ("Para cancelar, responde NO antes de las 18:00 de hoy.", "es", None),
+    ("Zum Absagen antworten Sie bis 18 Uhr mit NEIN.", "de", None),
+    ("Om te annuleren, antwoord NEE voor 18.00 uur vandaag.", "nl", None),
+    ("Para cancelar, responda NÃO até às 18h de hoje.", "pt", None),
+    # the company's own reply with a code in capitals is still a step, and a step before the opt-out line stays
+    ("We'll reply with the RMA number by 5pm today.", "en", 7),
+    ("FastFix: hi Daniel, tech booked 4 ur boiler 2moro 8-12. he'll call 30 mins b4. reply STOP to opt out", "en", 31),
+])
+def test_a_keyword_the_customer_is_to_reply_by_a_time_is_their_deadline(text, lang, hours):
+    assert due_h(text, lang) == hours
