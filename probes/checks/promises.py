@@ -2264,7 +2264,7 @@ _REPLY_KEYWORD = re.compile(
     r"envoyez|respond[ae]|contest[ae]|env[íi]a|antworten\s+Sie|antworte|senden\s+Sie|antwoord|stuur|envie)\b"
     r"(?:\s+\S+){0,5}?\s+(?:(?:with|mit|met|con|par|com|avec)\s+)?[\"'“„«]?(?-i:[A-ZÄÖÜÉÃ]{2,})\b"
     # … and the time that follows it, up to the sentence's end
-    r"[^.!?;]{0,40}", re.I)
+    r"(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}", re.I)
 # A chat's opener: who will help the customer today ("Mi chiamo Federica e oggi ti aiuterò io", "I'll be helping you
 # today", "hoy te atiendo yo"): the conversation now, not a step by a time.
 _HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
