@@ -678,23 +678,26 @@ _FROM = re.compile(r"(?:\bfrom|\bstarting|\bab|\bvanaf|\bà partir de|\bdès|\bd
 # commitment and its time at once (not a delivery time, which is the product's; not an average, which is a
 # statistic: "Our average response time is currently 3 days", "délai moyen de réponse").
 _SLA = {
-    "en": r"(?:(?:response|reply|answer|turnaround|call-?back|resolution)\s+times?|turnaround)(?:\s+(?:is|are|will be|of|currently|"
+    # (a form's field with its qualifier: "Target resolution: 3 working days", "Tiempo estimado de respuesta: 48 horas")
+    "en": r"(?:(?:response|reply|answer|turnaround|call-?back|resolution)\s+times?|turnaround|"
+          r"(?:estimated|expected|target)\s+(?:response|reply|resolution|turnaround|processing)(?:\s+times?)?)"
+          r"(?:\s+(?:is|are|will be|of|currently|"
           r"usually|normally|typically|generally|approximately|approx\.?|around|about|roughly|up to|under|less than|"
           r"no more than|at most|max(?:imum)?|within)|\s*[:–-])*",
-    "de": r"(?:Antwort|Reaktions|Rückruf|Bearbeitungs)(?:zeit|frist|dauer)(?:en)?(?:\s+(?:beträgt|liegt|bei|ist|von|"
+    "de": r"(?:(?:voraussichtliche|geschätzte|erwartete)\s+)?(?:Antwort|Reaktions|Rückruf|Bearbeitungs)(?:zeit|frist|dauer)(?:en)?(?:\s+(?:beträgt|liegt|bei|ist|von|"
           r"derzeit|aktuell|momentan|in der Regel|normalerweise|ca\.|circa|etwa|rund|bis zu|maximal|höchstens|unter|"
           r"weniger als)|\s*:)*",
-    "fr": r"(?:délais?|temps)\s+de\s+(?:réponse|traitement|rappel|prise en charge)(?:\s+(?:"
+    "fr": r"(?:délais?|temps)\s+(?:estimés?\s+)?de\s+(?:réponse|traitement|rappel|prise en charge)(?:\s+(?:estimés?|prévus?|"
           r"habituels?|actuels?|est|sont|de|d['’]environ|environ|actuellement|jusqu['’]à|maximum|inférieur à|"
           r"d['’]au plus)|\s*:)*",
-    "es": r"(?:tiempos?|plazos?)\s+de\s+(?:respuesta|gestión|resolución|atención)(?:\s+(?:habitual|"
+    "es": r"(?:tiempos?|plazos?)\s+(?:estimados?\s+|previstos?\s+)?de\s+(?:respuesta|gestión|resolución|atención)(?:\s+(?:habitual|estimad[oa]s?|"
           r"actual|es|son|de|actualmente|aproximadamente|aprox\.|unos|hasta|máximo|inferior a|menos de|no superior a)|"
           r"\s*:)*",
-    "it": r"(?:tempi|tempo|tempistiche)\s+di\s+(?:risposta|lavorazione|gestione|evasione)(?:\s+(?:"
+    "it": r"(?:tempi|tempo|tempistiche)\s+(?:stimat[oi]\s+|previst[oi]\s+)?di\s+(?:risposta|lavorazione|gestione|evasione)(?:\s+(?:stimat[oi]|"
           r"attuali|è|sono|di|circa|attualmente|fino a|massimo|entro|inferiori a)|\s*:)*",
-    "nl": r"(?:reactie|antwoord|behandel|doorloop)(?:tijd|termijn)(?:en)?(?:\s+(?:is|bedraagt|ligt|op|momenteel|ongeveer|"
+    "nl": r"(?:(?:verwachte|geschatte)\s+)?(?:reactie|antwoord|behandel|doorloop|afhandel)(?:tijd|termijn)(?:en)?(?:\s+(?:is|bedraagt|ligt|op|momenteel|ongeveer|"
           r"circa|maximaal|tot|doorgaans|normaal|meestal)|\s*:)*",
-    "pt": r"(?:tempos?|prazos?)\s+de\s+(?:resposta|tratamento|análise|atendimento)(?:\s+(?:habitual|"
+    "pt": r"(?:tempos?|prazos?)\s+(?:estimados?\s+|previstos?\s+)?de\s+(?:resposta|tratamento|análise|atendimento|resolução)(?:\s+(?:habitual|estimad[oa]s?|"
           r"atual|é|são|de|atualmente|aproximadamente|cerca de|até|máximo|inferior a)|\s*:)*"}
 _SLA_MASK = {lang: re.compile(r"(?<!\w)" + rx + r"(?=\s+\d)", re.I) for lang, rx in _SLA.items()}
 _AVERAGE = re.compile(r"\b(?:average|mean|median|avg|durchschnittliche?|mittlere|moyens?|medios?|medi|medio|médios?|"
@@ -2257,6 +2260,10 @@ _RESTOCK = re.compile(
 # minutes is near enough two.
 _LOOSE_COUPLE = re.compile(r"\b(?:(?:with)?in|over|for)\s+(?:the\s+next\s+|a\s+)?couple\s+(?:of\s+)?(?:more\s+)?"
                            r"(?:(?:working|business)\s+)?(?:days|weeks|months)\b", re.I)
+# A writer's day back from leave: "back in the office on Wednesday", "de retour le 4 mars", "ab Mittwoch wieder im
+# Büro", "de vuelta el miércoles", "rientro mercoledì", "vanaf woensdag weer op kantoor", "regresso na quarta-feira".
+_BACK_ON = re.compile(r"\b(?:back|return\w*|de\s+retour|retour|wieder|zurück|de\s+vuelta|vuelvo|regreso|rientr\w*|di\s+ritorno|"
+                      r"torno|weer|terug|regress\w*|de\s+volta|volto)\b", re.I)
 # The customer told to answer with a keyword by a time ("Per disdire rispondi NO entro le 18", "To cancel, reply NO by
 # 6pm", "antworten Sie bis 18 Uhr mit NEIN"): their deadline, as booking systems' texts give it.
 _REPLY_KEYWORD = re.compile(
@@ -2595,19 +2602,23 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
     own = _SENDER_PREFIX.sub(lambda m: " " * len(m.group(0)), _paragraphs(_for_the_customer(text, ctx)))
     found: list[Promise] = []
     seen: set[str] = set()
-    for sentence in _sentences(own):
+    sentences = _sentences(own)
+    carried: dict[str, list] = {}   # per language, the last clause's times, for "that day" in the next sentence
+    for n, sentence in enumerate(sentences):
+        # ("… back in the office on Wednesday 4 March. I'll reply by the end of that day.": the next sentence's day)
+        that_day = _THAT_DAY.search(sentence) or (n + 1 < len(sentences) and _THAT_DAY.search(sentences[n + 1]))
         for lang in _languages(language):
             _, _, _, _, commit, not_promise, _ = _patterns(lang)
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
-            before: list = []   # the times of the clause before, for a step on "that day"
+            before: list = carried.pop(lang, [])   # the times of the clause before, for a step on "that day"
             for clause in _clauses(sentence, lang):
                 # the times of a clause for a step on "that day" after it; none from a clause left out below ("nos
-                # bureaux seront fermés le 15 août ; les demandes reçues ce jour-là …")
+                # bureaux seront fermés le 15 août ; les demandes reçues ce jour-là …"), but a writer's return from
+                # leave is their day back ("I'm on leave and back in the office on Wednesday 4 March")
                 earlier, before = before, []
-                day_times = (_times(_written_out(clause, lang), lang, at, calendar)
-                             if _THAT_DAY.search(sentence) else [])
+                day_times = (_times(_written_out(clause, lang), lang, at, calendar) if that_day else [])
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
                         _RESUMES.search(clause) or _SORRY_THAT.search(clause) or \
                         _PRICE_CHANGE[lang].search(clause) or \
@@ -2617,6 +2628,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
+                    if lang in _ABSENT and _ABSENT[lang].search(clause) and _BACK_ON.search(clause):
+                        before = day_times
                     continue
                 clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause):
@@ -2687,6 +2700,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         seen.add(words.lower())
                         found.append(Promise(words, due, sentence))
                 pending = committed and not times
+            carried[lang] = before
     return found
 
 

@@ -2589,3 +2589,23 @@ def test_a_slot_reserved_on_a_day_is_the_slots_day_not_a_deadline():
 ])
 def test_a_keyword_the_customer_is_to_reply_by_a_time_is_their_deadline(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a form's field for the time an answer takes, with its qualifier, in seven languages
+    ("Tiempo estimado de respuesta: 48 horas", "es", 48),
+    ("Target resolution: 3 working days", "en", 72),
+    ("Délai de traitement estimé : 5 jours ouvrés", "fr", 168),
+    ("Voraussichtliche Bearbeitungszeit: 5 Werktage", "de", 168),
+    ("Tempo stimato di risposta: 2 giorni lavorativi", "it", 48),
+    ("Verwachte afhandeltijd: 3 werkdagen", "nl", 72),
+    ("Prazo estimado de resposta: 48 horas", "pt", 48),
+    ("Average response time: 4 hours", "en", None),
+    # "that day" in the sentence after the writer's day back from leave
+    ("I'm on annual leave and back in the office on Wednesday 4 March. I'll reply to your message by the end of "
+     "that day.", "en", 55),
+    # … not a day the office is closed
+    ("We're closed on Friday 6 March. Orders placed that day ship on Monday.", "en", None),
+])
+def test_a_response_time_field_and_that_day_after_a_return_from_leave(text, lang, hours):
+    assert due_h(text, lang) == hours
