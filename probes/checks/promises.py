@@ -634,6 +634,13 @@ _FROM_NOW = re.compile(
     r"na (?:ontvangst van )?(?:uw|je) (?:verzoek|aanvraag|klacht|vraag|bericht)|"
     r"(?:após|a contar d[ao]|seguintes à) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem))\b",
     re.I)
+# Receipt with nothing after it, in a sentence about answering: the receipt of the customer's message, now ("Il nostro
+# servizio clienti risponde entro 3 giorni lavorativi dalla ricezione", "we reply within 2 working days of receipt").
+_BARE_RECEIPT = re.compile(r"\s+(?:of\s+receipt|from\s+receipt|nach\s+(?:Eingang|Erhalt)|(?:à\s+compter\s+de\s+la\s+|dès\s+)?"
+                           r"réception|(?:desde\s+la|tras\s+la)\s+recepción|dalla\s+ricezione|na\s+ontvangst|"
+                           r"(?:após|a\s+contar\s+da)\s+rece(?:p)?ção)\s*(?:[.,;!?]|$)", re.I)
+_ANSWERS = re.compile(r"\b(?:repl\w*|respon\w*|answer\w*|antwort\w*|beantwort\w*|répond\w*|réponse|contest\w*|rispond\w*|"
+                      r"rispost\w*|antwoord\w*|reag\w*|respost\w*)\b", re.I)
 # A duration counted from another event ("within 30 days of delivery", "5 Tage nach Erhalt").
 _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab(?=\s+(?!und\b|oder\b|sowie\b)\w)|après|à compter de|à partir de|dès|tras|desde|"
                        r"suivant|qui suivent|siguientes? a|posteriores a|successiv[ie] a|seguent[ie] a|"
@@ -800,7 +807,7 @@ def _patterns(lang: str):
     span = re.compile(
         r"(?<!\w)(?:" + spec.within + "|" + _SLA[lang] + r")\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" +
         # about so many: "in ca. 40 Min.", "within about 2 hours", "en unos 20 minutos"
-        r"(?:(?:ca\.|circa|etwa|ungefähr|approx\.?|about|around|roughly|environ|unos|unas|aproximadamente|"
+        r"(?:(?:ca\.|circa|etwa|ungefähr|approx\.?|aprox\.?|about|around|roughly|environ|unos|unas|aproximadamente|"
         r"ongeveer|zo['’]n|cerca\s+de|uns|umas)\s+)?" + number +
         r"(?:\s*(?:-|–|to|or|bis|oder|à|ou|a|o|al|e|tot|of|y)\s*" + number + r")?\s*(" + units + r")(?!\w)", re.I)
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
@@ -1010,7 +1017,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if _NOT_WITHIN.search(sentence, max(0, m.start() - 8), m.start()):
             taken.append(m.span())
             continue   # "Voorwerpen die niet binnen drie maanden worden opgehaald …": a span denied is no time
-        if _RELATIVE.match(sentence, m.end()) and not _FROM_NOW.match(sentence, m.end()):
+        if _RELATIVE.match(sentence, m.end()) and not _FROM_NOW.match(sentence, m.end()) and not (
+                _BARE_RECEIPT.match(sentence, m.end()) and _ANSWERS.search(sentence)):
             continue   # "within 5 days of receipt": counted from something the reply does not date
         amount = _amount(lang, m.group(2) or m.group(1))
         unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
@@ -2658,6 +2666,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
                              bool(_MOVED_VISIT[lang].search(clause)) or
                              bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
+                             bool(_ARRIVES[lang].search(clause) and not _HABIT.search(clause) and
+                                  not _NO_ARRIVAL.search(clause)) or
                              bool(_TAKES_EFFECT[lang].search(clause) and _DEADLINE_WORD[lang].search(clause)) or
                              bool(lang == "en" and _EN_RESPONSE_SPAN.search(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
@@ -3123,6 +3133,24 @@ _SENT_NOW = _whole_words({
     "it": r"(?:parte|partono)|(?:viene|vengono)\s+(?:spedit[oaie]|inviat[oaie])",
     "nl": r"(?:gaat|gaan)\s+(?:[\w.]+\s+){0,4}?(?:de\s+deur\s+uit|op\s+de\s+post|verzonden)|wordt\s+(?:[\w.]+\s+){0,4}?verzonden",
     "pt": r"(?:segue|seguem|sai|saem)|(?:é|são)\s+enviad[oa]s?"})
+# Someone or something sent out to the customer, arriving in the present ("The tow truck arrives in about 45 minutes",
+# "O reboque chega ao local em aprox. 45 min.", "Der Abschleppwagen ist in ca. 45 Minuten vor Ort"): a step on its way.
+_ARRIVES = _whole_words({
+    "en": r"(?:technician|engineer|plumber|electrician|fitter|mechanic|locksmith|tow\s+truck|recovery\s+(?:truck|vehicle)|"
+          r"breakdown\s+(?:truck|van)|patrol)\s+(?:\w+\s+)?(?:arrives|gets\s+(?:there|to\s+you)|reaches\s+you)|"
+          # … or booked to come: "Plumber's booked for Wed 4th between 8 and 12"
+          r"(?:plumber|electrician|engineer|technician|fitter|locksmith)(?:['’]s|\s+is|\s+has\s+been)\s+(?:now\s+|also\s+)?"
+          r"(?:booked|scheduled)(?:\s+in)?",
+    "de": r"(?:Techniker\w*|Monteur\w*|Abschleppwagen|Abschleppdienst|Pannenhelfer\w*|Mechaniker\w*|Schlüsseldienst|"
+          r"Handwerker\w*)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,5}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)",
+    "fr": r"(?:technicien\w*|dépanneuse|dépanneur|plombier|électricien|serrurier|mécanicien)\s+(?:\w+\s+)?(?:arrive|"
+          r"est\s+sur\s+place|sera\s+sur\s+place)",
+    "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)\s+(?:\w+\s+)?(?:llega|está\s+(?:allí|ahí|en\s+camino))",
+    "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:\w+\s+)?(?:arriva|è\s+sul\s+posto)",
+    "nl": r"(?:monteur|sleepwagen|sleepdienst|technicus|loodgieter|elektricien|slotenmaker|wegenwacht)\s+(?:\w+\s+)?"
+          r"(?:is|komt|arriveert)\s+(?:[\w.]+\s+){0,5}?(?:ter\s+plaatse|bij\s+(?:u|je)|aan)",
+    "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)\s+(?:\w+\s+)?(?:chega|está\s+a\s+caminho)"})
+_NO_ARRIVAL = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|pas|non|niet|geen|não|nunca|never|jamais|mai)\b", re.I)
 # A change the company makes, taking effect by a deadline ("La modification sera effective sous 48 heures ouvrées",
 # "the change will take effect within 24 hours", "wird innerhalb von 2 Werktagen wirksam"): its processing is the step.
 _TAKES_EFFECT = _whole_words({

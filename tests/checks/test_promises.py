@@ -2609,3 +2609,26 @@ def test_a_keyword_the_customer_is_to_reply_by_a_time_is_their_deadline(text, la
 ])
 def test_a_response_time_field_and_that_day_after_a_return_from_leave(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # someone or something sent out to the customer, arriving in the present
+    ("O reboque chega ao local em aprox. 45 min.", "pt", 0.75),
+    ("The tow truck arrives in about 45 minutes.", "en", 0.75),
+    ("La grúa llega al lugar en unos 45 minutos.", "es", 0.75),
+    ("La dépanneuse arrive sur place dans environ 45 minutes.", "fr", 0.75),
+    ("Il carro attrezzi arriva sul posto tra circa 45 minuti.", "it", 0.75),
+    ("Der Abschleppwagen ist in ca. 45 Minuten vor Ort.", "de", 0.75),
+    ("De sleepwagen is over ongeveer 45 minuten ter plaatse.", "nl", 0.75),
+    ("Plumber's booked for Wed 4th between 8 and 12 to look at the boiler.", "en", 50),
+    # a habit, a past, a denial: none
+    ("Our engineer arrives at the depot at 8am every day.", "en", None),
+    ("The engineer arrived at 2pm yesterday.", "en", None),
+    ("Unser Techniker ist heute leider krank und nicht bei Ihnen.", "de", None),
+    # answering counted from receipt of the customer's message, which is now
+    ("Il nostro servizio clienti risponde mediamente entro 3 giorni lavorativi dalla ricezione.", "it", 72),
+    ("Wir antworten innerhalb von 3 Werktagen nach Eingang.", "de", 72),
+    ("You can return it within 14 days of receipt.", "en", None),
+])
+def test_an_arrival_on_its_way_and_an_answer_counted_from_receipt(text, lang, hours):
+    assert due_h(text, lang) == hours
