@@ -314,7 +314,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=[d + r"(?:vormittag|mittag|nachmittag|abend)?" for d in
                   ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")],
         by_weekday=r"(?:bis|bis zum|bis spätestens|spätestens|am|bis kommenden|bis nächsten|kommenden|nächsten)",
-        days=[(r"(?:gleich |direkt )?nach dem Wochenende", "after_weekend"), (r"heute (?:Abend|Nacht)|heute am Abend|noch heute Abend", "tonight"), (r'(?:am|bis zum|bis|spätestens am) nächsten (?:Werk|Arbeits|Geschäfts)tag', "next_bd"),
+        days=[(r"(?:gleich |direkt )?nach dem Wochenende", "after_weekend"), (r"heute (?:Abend|Nacht)|heute am Abend|noch heute Abend", "tonight"), (r'(?:am|bis zum|bis|spätestens am|(?:bis )?(?:zum )?Ende des) nächsten (?:Werk|Arbeits|Geschäfts)tag(?:e?s)?', "next_bd"),
               (r"morgen (?:früh|vormittag)|morgen (?:bis |vor |gegen |zu )?(?:dem )?mittag", "tomorrow_morning"),
               (r"übermorgen", "day_after"),
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
@@ -356,7 +356,7 @@ _LANGS: dict[str, _Lang] = {
                r"en moins de|au plus tard dans|dans les prochain(?:e)?s)",
         weekdays=["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         by_weekday=r"(?:d['’]ici|avant|d['’]ici à|au plus tard|dès|ce|jusqu['’]à)",
-        days=[(r"(?:juste |dès )?après le week-?end", "after_weekend"), (r"(?<!partir )ce soir|dans la soirée|en soirée|cette nuit", "tonight"), (r"(?:le|dès le|d['’]ici le|au plus tard le) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
+        days=[(r"(?:juste |dès )?après le week-?end", "after_weekend"), (r"(?<!partir )ce soir|dans la soirée|en soirée|cette nuit", "tonight"), (r"(?:le|dès le|d['’]ici le|au plus tard le|(?:d['’]ici |avant )?la fin du) (?:prochain jour ouvr(?:é|able)|jour ouvr(?:é|able) suivant)", "next_bd"),
               (r"demain matin|demain (?:dans la |en )matinée|demain (?:avant |à |d['’]ici )?midi", "tomorrow_morning"),
               (r"après-demain", "day_after"),
               (r"demain", "tomorrow"),
@@ -397,7 +397,7 @@ _LANGS: dict[str, _Lang] = {
                r"dentro de(?: las próximas| los próximos)?|antes de)",
         weekdays=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
         by_weekday=r"(?:antes del|para el|el|este|el próximo|como tarde el|a más tardar el)",
-        days=[(r"(?:justo )?(?:después del|tras el) (?:fin de semana|finde)", "after_weekend"), (r"esta noche|hoy por la noche", "tonight"), (r'(?:el|para el|antes del|durante el) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
+        days=[(r"(?:justo )?(?:después del|tras el) (?:fin de semana|finde)", "after_weekend"), (r"esta noche|hoy por la noche", "tonight"), (r'(?:el|para el|antes del|durante el|(?:antes del|al) final del) (?:próximo|siguiente) día (?:hábil|laborable)|el día (?:hábil|laborable) siguiente', "next_bd"),
               (r"mañana por la mañana|mañana a primera hora|mañana (?:antes del |a |al )?mediodía", "tomorrow_morning"),
               (r"pasado mañana", "day_after"),
               (r"(?<!la )(?<!esta )(?<!por la )mañana", "tomorrow"),
@@ -444,7 +444,7 @@ _LANGS: dict[str, _Lang] = {
         within=r"(?:entro(?: le prossime| i prossimi)?|in|nelle prossime|nei prossimi|tra|fra|al massimo in)",
         weekdays=["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         by_weekday=r"(?:entro|per|prima di|entro il|questo|il prossimo|al più tardi)",
-        days=[(r"(?:subito )?dopo (?:il )?(?:weekend|week-end|fine settimana)", "after_weekend"), (r"stasera|in serata|questa sera|stanotte", "tonight"), (r'(?:il|entro il|nel|in) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
+        days=[(r"(?:subito )?dopo (?:il )?(?:weekend|week-end|fine settimana)", "after_weekend"), (r"stasera|in serata|questa sera|stanotte", "tonight"), (r'(?:il|entro il|nel|in|(?:entro )?la fine del) (?:prossimo giorno lavorativo|giorno lavorativo successivo)', "next_bd"),
               (r"domani mattina|domattina|domani in mattinata|domani (?:entro |a |prima di )?mezzogiorno", "tomorrow_morning"),
               (r"dopodomani", "day_after"),
               (r"domani", "tomorrow"),
@@ -521,7 +521,7 @@ _LANGS: dict[str, _Lang] = {
         weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
                   "sexta(?:-feira)?", "sábado", "domingo"],
         by_weekday=r"(?:até|até à|até a|antes de|na|no|nesta|neste|na próxima|no próximo)",
-        days=[(r"(?:logo )?(?:depois|após) (?:do|o) fim de semana", "after_weekend"), (r"esta noite|hoje à noite|hoje de noite", "tonight"), (r'(?:no|até ao|até o|durante o) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
+        days=[(r"(?:logo )?(?:depois|após) (?:do|o) fim de semana", "after_weekend"), (r"esta noite|hoje à noite|hoje de noite", "tonight"), (r'(?:no|até ao|até o|durante o|(?:até ao |até o )?(?:final|fim) do) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
               (r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
               (r"depois de amanhã", "day_after"),
               (r"amanhã", "tomorrow"),
@@ -543,7 +543,7 @@ _LANGS: dict[str, _Lang] = {
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
-        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)envio(?!-)|demora\w*|"
+        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)(?<!etiqueta de )envio(?!-)|demora\w*|"
                      r"pode|podes|(?<!não )podemos|(?<!não )poderemos|se preferir|caso prefira|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
                      r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
@@ -1599,7 +1599,10 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # a spaced dash before a new speaker: "… I can't give you a price just yet - I'll message you back"
                      # (or another subject: "I've added 20GB to your SIM - it should show within the next hour")
                      r"\s+[-–—]+\s+(?=(?:I|we|ich|wir|je|j['’]|nous|on|yo|io|ik|wij|eu|nós|it|you|this|"
-                     r"es|(?-i:Sie)|vous|cela|ça|het|u)\b)|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
+                     r"es|(?-i:Sie)|vous|cela|ça|het|u)\b)|"
+                     # … or before a case of its own: "… eine Antwort von uns – bei Anträgen auf Kostenübernahme gilt …"
+                     r"\s+[-–—]+\s+(?=(?:bei|für|for|pour|per|voor|except|außer|sauf|salvo|tranne|behalve|exceto|"
+                     r"in\s+case|im\s+Fall|en\s+cas)\b)|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
                      r"pero|aunque|sin embargo|però|anche se|maar|hoewel|porém|embora|"
                      # a next clause with its own subject: "…by end of day, then you can drop it off", "…, and the
                      # handler will contact you if they need anything": its conditions are its own

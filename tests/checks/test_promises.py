@@ -2632,3 +2632,22 @@ def test_a_response_time_field_and_that_day_after_a_return_from_leave(text, lang
 ])
 def test_an_arrival_on_its_way_and_an_answer_counted_from_receipt(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # by the end of the next working day, in seven languages
+    ("Responderemos por email até ao final do próximo dia útil.", "pt", 31),
+    ("Le responderemos antes del final del próximo día hábil.", "es", 31),
+    ("Nous vous répondrons d'ici la fin du prochain jour ouvré.", "fr", 31),
+    ("Le risponderemo entro la fine del prossimo giorno lavorativo.", "it", 31),
+    ("Wir antworten Ihnen bis Ende des nächsten Werktages.", "de", 31),
+    ("We antwoorden u voor het einde van de volgende werkdag.", "nl", 31),
+    # a case of its own after a dash keeps its rule to itself
+    ("Sie erhalten innerhalb von zwei Werktagen eine Antwort von uns – bei Anträgen auf Kostenübernahme gilt die "
+     "gesetzliche Bearbeitungsfrist von drei Wochen.", "de", 48),
+    # a shipping label sent to the customer is a step, a shipment is not
+    ("Receberá a etiqueta de envio no prazo de 24 horas.", "pt", 24),
+    ("O envio da encomenda demora 3 dias úteis.", "pt", None),
+])
+def test_the_end_of_the_next_working_day_a_case_after_a_dash_and_a_label_sent(text, lang, hours):
+    assert due_h(text, lang) == hours
