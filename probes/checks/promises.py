@@ -3143,9 +3143,14 @@ _ARRIVES = _whole_words({
           r"breakdown\s+(?:truck|van)|patrol)\s+(?:\w+\s+)?(?:arrives|gets\s+(?:there|to\s+you)|reaches\s+you)|"
           # … or booked to come: "Plumber's booked for Wed 4th between 8 and 12"
           r"(?:plumber|electrician|engineer|technician|fitter|locksmith)(?:['’]s|\s+is|\s+has\s+been)\s+(?:now\s+|also\s+)?"
-          r"(?:booked|scheduled)(?:\s+in)?",
-    "de": r"(?:Techniker\w*|Monteur\w*|Abschleppwagen|Abschleppdienst|Pannenhelfer\w*|Mechaniker\w*|Schlüsseldienst|"
-          r"Handwerker\w*)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,5}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)",
+          r"(?:booked|scheduled)(?:\s+in)?|"
+          # a remedy booked by the writer for a time: "I've booked a fresh bouquet for redelivery tomorrow"
+          r"(?:I|we)(?:['’]ve|\s+have)\s+(?:now\s+|just\s+|also\s+)?(?:booked|arranged|scheduled|organi[sz]ed)\s+(?:a|an|the|your)\s+"
+          r"(?:[\w-]+\s+){0,3}?for\s+(?:re-?delivery|delivery|collection|replacement|(?:a\s+)?re-?fit|re-?installation)|"
+          # a team that answers within a span, in the present: "On your Business plan they respond within 8 business hours"
+          r"(?:they|our\s+(?:[\w-]+\s+)?(?:team|engineers|agents|advis[eo]rs|specialists|staff))\s+(?:usually\s+|normally\s+|"
+          r"typically\s+|always\s+|generally\s+)?(?:respond|reply|get\s+back(?:\s+to\s+you)?|answer)\s+within",
+    "de": r"(?:\w*(?:techniker|monteur|mechaniker|handwerker|helfer)\w*|Abschleppwagen|Abschleppdienst|Schlüsseldienst)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,5}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)",
     "fr": r"(?:technicien\w*|dépanneuse|dépanneur|plombier|électricien|serrurier|mécanicien)\s+(?:\w+\s+)?(?:arrive|"
           r"est\s+sur\s+place|sera\s+sur\s+place)",
     "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)\s+(?:\w+\s+)?(?:llega|está\s+(?:allí|ahí|en\s+camino))",

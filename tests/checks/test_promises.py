@@ -2651,3 +2651,17 @@ def test_an_arrival_on_its_way_and_an_answer_counted_from_receipt(text, lang, ho
 ])
 def test_the_end_of_the_next_working_day_a_case_after_a_dash_and_a_label_sent(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a remedy booked by the writer for a time
+    ("I've booked a fresh bouquet for redelivery tomorrow, no charge.", "en", 31),
+    ("I've booked your table for Friday at 8pm.", "en", None),
+    # a team answering within a span, in the present
+    ("On your Business plan they respond within 8 business hours.", "en", 24),
+    ("Our support engineers usually reply within 4 hours.", "en", 4),
+    # a German compound trade ("Notdiensttechniker") on its way
+    ("Ein Notdiensttechniker ist innerhalb von zwei Stunden bei Ihnen.", "de", 2),
+])
+def test_a_remedy_booked_a_team_answering_within_and_a_compound_trade(text, lang, hours):
+    assert due_h(text, lang) == hours
