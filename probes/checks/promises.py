@@ -2243,9 +2243,20 @@ _COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervenci�
                  r"bei\s+ihnen\s+(?:zu\s+hause|vor\s+ort)|técnico|fontanero|electricista|a\s+domicilio|en\s+su\s+casa|"
                  r"tecnico|idraulico|elettricista|a\s+casa\s+sua|presso\s+di\s+lei|bij\s+u\s+thuis|aan\s+huis|"
                  r"em\s+sua\s+casa|ao\s+domicílio|canalizador|eletricista")
+_ATTENDED_RX = re.compile(r"\b(?:" + _ATTENDED + r")\b", re.I)
+_COMES_RX = re.compile(r"\b(?:" + _COMES_TO_YOU + r")", re.I)
+
+
+def _attended_only(clause: str, visiting: bool) -> bool:
+    """An appointment the customer goes to (a physio's, a dentist's: "Te he cambiado la cita al jueves a las 17:00"):
+    the clause names one, and neither it nor the reply names anyone coming to them (an engineer, a visit: "ho
+    lasciato una nota per il tecnico … L'appuntamento resta confermato per domani")."""
+    return bool(_ATTENDED_RX.search(clause)) and not visiting and not _COMES_RX.search(clause)
+
+
 # A booking the customer goes to, confirmed ("RDV confirmé le mar. 3 mars à 11h20 avec Dr Morel", "la tua prenotazione
 # per stasera alle 20:30 è confermata"), with nobody coming to them: the customer's own date.
-_BOOKING_CONFIRMED = re.compile(r"^(?=.*\b(?:" + _ATTENDED + r")\b)(?!.*\b(?:" + _COMES_TO_YOU + r"))(?=.*\b(?:confirmed|confirmée?s?|"
+_BOOKING_CONFIRMED = re.compile(r"^(?=.*\b(?:confirmed|confirmée?s?|"
                                 r"bestätigt|bevestigd|confermat[oaie]|confirmad[oa]s?)\b)", re.I)
 # The last of a service that ends ("De laatste krant ontvangt u op zaterdag 28 maart", "your final box arrives on the
 # 14th", "die letzte Ausgabe erhalten Sie am Samstag"): the subscription's schedule, not a step.
@@ -2614,6 +2625,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
     found: list[Promise] = []
     seen: set[str] = set()
     sentences = _sentences(own)
+    visiting = bool(_COMES_RX.search(own))   # someone of the company's comes to the customer, somewhere in the reply
     carried: dict[str, list] = {}   # per language, the last clause's times, for "that day" in the next sentence
     for n, sentence in enumerate(sentences):
         # ("… back in the office on Wednesday 4 March. I'll reply by the end of that day.": the next sentence's day)
@@ -2635,7 +2647,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         _PRICE_CHANGE[lang].search(clause) or \
                         (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)) or _CUSTOMER_TASK.match(clause) \
                         or _BY_ITSELF.search(clause) or _REMINDER_OF.search(clause) or \
-                        _BOOKING_CONFIRMED.search(clause) or _LAST_OF_SERVICE.search(clause) or \
+                        (_BOOKING_CONFIRMED.search(clause) and _attended_only(clause, visiting)) or \
+                        _LAST_OF_SERVICE.search(clause) or \
                         _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
@@ -2667,7 +2680,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              bool(_MONEY_SHOWS[lang].search(clause)) or
                              bool(lang in _PRESENT_STEP and _PRESENT_STEP[lang].search(clause) and not _HABIT.search(clause)) or
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
-                             bool(_MOVED_VISIT[lang].search(clause)) or
+                             bool(_MOVED_VISIT[lang].search(clause) and not _attended_only(clause, visiting)) or
                              bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
                              bool(_ARRIVES[lang].search(clause) and not _HABIT.search(clause) and
                                   not _NO_ARRIVAL.search(clause)) or
@@ -3089,11 +3102,7 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
 # jeudi 16 mai, entre 8h et 10h", "I've rescheduled the engineer visit for Thursday", "Ich habe den Termin auf
 # Donnerstag verschoben", "Your appointment has been moved to Thursday"): the perfect of the booking, a step still to
 # come. Not the customer's own doing ("you rescheduled"), nor a cancellation (no such verb here).
-_MOVED_VISIT = {lang: re.compile(r"^"
-                                 # not an appointment the customer goes to (a physio's, a dentist's: "Te he cambiado la
-                                 # cita al jueves a las 17:00"), unless someone comes to them: an engineer, a visit
-                                 r"(?!(?=.*\b(?:" + _ATTENDED + r")\b)(?!.*\b(?:" + _COMES_TO_YOU + r")))"
-                                 r"(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+heeft|je\s+hebt|Lei\s+ha|usted\s+ha|"
+_MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+heeft|je\s+hebt|Lei\s+ha|usted\s+ha|"
                                  r"você)\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b).*(?:\b(?:" + verbs +
                                  r")\b(?:\s+[\w'’.-]+){0,6}?\s*\b(?:" + visits + r")\b|\b(?:" + visits +
                                  r")\b(?:\s+[\w'’.-]+){0,8}?\s+(?:" + verbs + r")\b)"

@@ -2665,3 +2665,16 @@ def test_the_end_of_the_next_working_day_a_case_after_a_dash_and_a_label_sent(te
 ])
 def test_a_remedy_booked_a_team_answering_within_and_a_compound_trade(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # an appointment in a reply that names someone coming to the customer is that visit's
+    ("Ho lasciato una nota per il tecnico con le sue indicazioni. L'appuntamento resta confermato per domani, martedì "
+     "3 marzo, nella fascia 14-18.", "it", 31),
+    ("De monteur is vanochtend niet komen opdagen. Ik heb een nieuwe afspraak voor u ingepland op woensdag 4 maart "
+     "tussen 8:00 en 12:00.", "nl", 50),
+    # … and without anyone coming, it is the customer's own
+    ("Ik heb een nieuwe afspraak voor u ingepland op woensdag 4 maart om 14:00 bij de tandarts.", "nl", None),
+])
+def test_an_appointment_is_a_visit_when_the_reply_names_someone_coming(text, lang, hours):
+    assert due_h(text, lang) == hours
