@@ -2054,7 +2054,7 @@ _ABSENT = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:I\s+am|I['’]m|I\s+will\s+be|I['’]ll\s+be)\s+(?:currently\s+|now\s+)?(?:away|out\s+of\s+(?:the\s+)?office|"
           r"OOO|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|study\s+)?leave|on\s+holiday|"
           r"on\s+vacation|off\s+work|absent|not\s+in\s+the\s+office|travel+ing)\b",
-    "de": r"\b(?:ich\s+bin|bin\s+ich)\s+(?:\S+\s+){0,8}?(?:abwesend|nicht\s+im\s+(?:Büro|Dienst|Haus|Hause)|im\s+Urlaub|"
+    "de": r"\b(?:ich\s+bin|bin\s+ich|ich\s+befinde\s+mich|befinde\s+ich\s+mich)\s+(?:\S+\s+){0,8}?(?:abwesend|nicht\s+im\s+(?:Büro|Dienst|Haus|Hause)|im\s+Urlaub|"
           r"außer\s+Haus|nicht\s+erreichbar|in\s+Elternzeit|krankgeschrieben)\b",
     "fr": r"\bje\s+(?:suis|serai)\s+(?:\S+\s+){0,6}?(?:absente?|en\s+congés?|en\s+vacances|hors\s+du\s+bureau|"
           r"en\s+déplacement|en\s+arrêt)\b",
@@ -2294,6 +2294,12 @@ _REPLY_KEYWORD = re.compile(
     r"(?:\s+\S+){0,5}?\s+(?:(?:with|mit|met|con|par|com|avec)\s+)?[\"'“„«]?(?-i:[A-ZÄÖÜÉÃ]{2,})\b"
     # … and the time that follows it, up to the sentence's end
     r"(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}", re.I)
+# The writer there until a time ("ik zit vandaag tot 17:00 aan de telefoon", "estou hoje até às 17h ao telefone", "I'm
+# on the phones until 5pm"): a presence's end, no step.
+_PRESENCE_UNTIL = re.compile(
+    r"\b(?:ik\s+(?:zit|ben|blijf)|estou|fico|ich\s+bin|je\s+suis|je\s+reste|estoy|sigo|sono|resto|I['’]m|I\s+am|we['’]re|we\s+are|"
+    r"wij\s+zijn|we\s+zijn|wir\s+sind|nous\s+sommes|estamos|siamo)\s+(?:[\w'’]+\s+){0,4}?(?:tot|até|bis|jusqu['’]?à?|hasta|"
+    r"fino\s+alle?|until|till)\s+(?:(?:às|as|las|alle|om|um)\s+)?\d", re.I)
 # A chat's opener: who will help the customer today ("Mi chiamo Federica e oggi ti aiuterò io", "I'll be helping you
 # today", "hoy te atiendo yo"): the conversation now, not a step by a time.
 _HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
@@ -2649,7 +2655,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         or _BY_ITSELF.search(clause) or _REMINDER_OF.search(clause) or \
                         (_BOOKING_CONFIRMED.search(clause) and _attended_only(clause, visiting)) or \
                         _LAST_OF_SERVICE.search(clause) or \
-                        _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or \
+                        _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or _PRESENCE_UNTIL.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
                     if lang in _ABSENT and _ABSENT[lang].search(clause) and _BACK_ON.search(clause):

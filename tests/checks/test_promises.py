@@ -2678,3 +2678,15 @@ def test_a_remedy_booked_a_team_answering_within_and_a_compound_trade(text, lang
 ])
 def test_an_appointment_is_a_visit_when_the_reply_names_someone_coming(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the writer there until a time: a presence's end
+    ("Bel gerust terug, ik zit vandaag tot 17:00 aan de telefoon.", "nl", None),
+    ("Estou hoje até às 17h ao telefone.", "pt", None),
+    ("Ich befinde mich bis zum 13.03.2026 im Urlaub.", "de", None),
+    # "até" before a step is its deadline
+    ("Envio-lhe o orçamento até às 17h.", "pt", 7),
+])
+def test_a_presence_until_a_time_is_no_step(text, lang, hours):
+    assert due_h(text, lang) == hours
