@@ -960,3 +960,37 @@ def test_acknowledgements_said_in_other_words_are_automatic(text):
 ])
 def test_a_person_using_those_words_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a subject line written into the text
+    "Betreff: Automatische Antwort: Rückfrage zur Rechnung\n\nGuten Tag,\n\nvielen Dank für Ihre Nachricht. Ich bin bis "
+    "einschließlich Freitag,\n6. März nicht im Büro.\n\nMit freundlichen Grüßen\nJonas Weber",
+    # "this is an automatic reply" further down, where nobody signs or speaks
+    "Geachte heer/mevrouw,\n\nBedankt voor uw melding.\n\nDit is een automatisch antwoord. U krijgt binnen 5 werkdagen "
+    "een reactie.\n\nMet vriendelijke groet,\nGemeente Wadderveen",
+    # an Italian absence "fuori sede"
+    "Buongiorno,\n\nsarò fuori sede fino a lunedì 9 marzo compreso, senza accesso alla posta.\n\nMarco Ferri",
+    # a bot speaker with its emoji
+    "Penny (virtual assistant) 🤖: Sorry to hear that! To close an account, tap \"Bereavement\" below.",
+    # "bitte antworte nicht darauf" under a self-declared automatic mail
+    "Hallo Lea,\n\nKlicke auf den folgenden Link, um dein Passwort festzulegen.\n\nDies ist eine automatisch erstellte "
+    "E-Mail – bitte antworte nicht darauf.\n\nDein Buchwelt-Team",
+    # an Italian "comunicazione automatica", a text message's "Msg automatica"
+    "Gentile Cliente,\n\nil suo abbonamento si rinnoverà il 15/03.\n\nQuesta è una comunicazione automatica: la "
+    "preghiamo di non rispondere.\n\nIl team di LeggiOvunque",
+    "MagaShop: Recebemos a devolucao do pedido 8841203. Msg automatica, nao responda.",
+])
+def test_more_automatic_wording(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a person who writes "this email was generated automatically"-style wrappers keeps their answer
+    "Hi Jane,\n\nyour engineer is now booked for Friday morning, 8-12.\n\nSupport Team\n\nThis email was generated "
+    "automatically by our helpdesk.",
+    # a person mentioning an automatic reply someone got
+    "Hi Jane,\n\nsorry, the automatic reply you got yesterday was wrong. I've booked your engineer for Friday.\n\nTom",
+])
+def test_a_mention_or_a_wrapper_is_not_a_self_declared_automatic_reply(text):
+    assert auto_wording(text) is None

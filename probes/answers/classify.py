@@ -131,25 +131,27 @@ SAYS_AUTOMATIC = _words(
     _label(r"automatische antwort"),
     # (an automatic text message too: "Ceci est un SMS automatique", "Questo è un SMS automatico")
     r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception|sms|texto|"
-    r"confirmation|rappel|notification) automatique\b",
+    r"confirmation|rappel|notification|communication) automatique\b",
     r"\b(?:ce|cet) (?:message|e-?mail|courriel) (?:a été|est) (?:généré|envoyé) automatiquement\b",
     _label(r"réponse automatique"),
     r"\b(?:esta|este) es (?:una|un) (?:respuesta|mensaje|correo(?: electrónico)?|sms|aviso|notificación|confirmación|"
-    r"recordatorio) autom[aá]tic[oa]\b",
+    r"recordatorio|comunicación) autom[aá]tic[oa]\b",
     r"\b(?:este|el presente) (?:mensaje|correo|sms|aviso) (?:ha sido|fue|se ha) (?:generado|enviado) "
     r"(?:autom[aá]ticamente|de (?:forma|manera) autom[aá]tica)\b",
     _label(r"respuesta automática"),
-    r"\bquesta è una (?:risposta|conferma|notifica) automatica\b|\bquesto è un promemoria automatico\b",
+    r"\bquesta è una (?:risposta|conferma|notifica|comunicazione|e-?mail|mail) automatica\b|\bquesto è un promemoria automatico\b",
     r"\bquesto è un (?:messaggio|e-?mail|sms) automatico\b",
     r"\b(?:messaggio|e-?mail) (?:generat[oa]|inviat[oa]) automaticamente\b",
     _label(r"risposta automatica"),
     r"\bdit is een automatisch(?: gegenereerd| verzonden)? (?:antwoord|bericht|e-?mail|ontvangstbevestiging)\b",
-    r"\bdit is een automatische (?:sms|melding|e-?mail|mail|reactie|bevestiging|herinnering)\b",
+    r"\bdit is een automatische (?:sms|melding|e-?mail|mail|reactie|bevestiging|herinnering|mededeling)\b",
+    # a text message's own label, cut short: "… 10 dias uteis. Msg automatica, nao responda."
+    r"(?:^|[.!?]\s+)(?:msg|sms) autom[aá]tic[oa]\b",
     r"\bautomatisch (?:gegenereerd|verzonden) (?:bericht|e-?mail|antwoord)\b",
     # "Dit is een automatisch gegenereerde bevestiging": the adverb and participle before any noun, as in German
     r"\bdit is een (?:automatisch|machinaal) (?:gegenereerde?|verzonden|verstuurde?|aangemaakte?|opgestelde?) \w+",
     _label(r"automatisch antwoord"),
-    r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail|sms|aviso|notificação|confirmação|lembrete) "
+    r"\b(?:esta|este) é (?:uma|um) (?:resposta|mensagem|e-?mail|sms|aviso|notificação|confirmação|lembrete|comunicação) "
     r"autom[aá]tic[oa]\b",
     r"\b(?:mensagem|e-?mail|sms) (?:gerad[oa]|enviad[oa]) (?:automaticamente|de forma autom[aá]tica)\b",
     _label(r"resposta automática"),
@@ -213,7 +215,7 @@ SAYS_AWAY = _words(
     r"\bich (?:genieße|mache|verbringe) (?:gerade |derzeit |zurzeit |momentan |noch )?(?:(?:ein paar|einige|zwei|drei|"
     r"vier|\d+|meine[nm]?|den) )?(?:(?:tage|wochen) )?(?:urlaub|ferien)\b",
     r"\bestaré (?:fuera de la oficina|de vacaciones|ausente)\b",
-    r"\bsarò (?:fuori ufficio|in ferie|assente)\b",
+    r"\bsarò (?:fuori (?:ufficio|sede)|in ferie|assente)\b",
     r"\bik ben vanaf [^\n]{1,30}? weer (?:op kantoor|aanwezig|bereikbaar)\b",
     r"\bestarei (?:fora do escritório|de férias|ausente)\b",
     # Away with little or no e-mail: what an out-of-office says.
@@ -227,7 +229,7 @@ SAYS_AWAY = _words(
     r"\b(?:com )?acesso limitado ao e-?mail\b",
     r"\babsente? du bureau\b",
     r"\b(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)\b",
-    r"\bsono (?:attualmente )?(?:fuori ufficio|in ferie|assente)\b",
+    r"\bsono (?:attualmente )?(?:fuori (?:ufficio|sede)|in ferie|assente)\b",
     r"\bik ben (?:momenteel |(?:tot|t/m|tot en met|van|vanaf) [^.\n]{1,30}?)?(?:afwezig|niet op kantoor|met vakantie)\b",
     r"\b(?:I(?:'m| am) not (?:reading|checking) (?:my )?e-?mails?|ich lese (?:meine )?e-?mails? nicht|"
     r"je ne (?:lis|consulte) pas (?:mes )?(?:e-?mails|courriels|messages)|no (?:leo|reviso) (?:el |mi )?correo|"
@@ -688,7 +690,7 @@ _BOT = (r"(?:virtual|digital|automated|ai|chat) ?(?:assistant|agent)|chat-?bot|b
         r"digitale?r? assistent(?:in)?|digitale assistent|assistante? num[ée]rique|asistente digital|assistente digitale|"
         r"assistente digital")
 SAYS_BOT = _words(
-    rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)\s*:",
+    rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*)?:",
     # not denied: "no soy un bot", "I'm not a bot", "je ne suis pas un robot", "non sono un bot", "ik ben geen bot"
     machine.NOT_DENIED +
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:\w+ )?\w+, )?(?:your|the|an?|ihr|dein|der|"
@@ -797,6 +799,8 @@ SAYS_NO_REPLY = _words(
     r"\b(?:u|je|jij) kunt (?:hier|hierop|op (?:deze|dit) (?:e-?mail|bericht|mail|sms)) niet (?:op )?(?:antwoorden|"
     r"reageren|beantwoorden)\b",
     r"\b(?:u|je|jij) kunt niet (?:op|naar) (?:deze|dit) (?:e-?mail|bericht|mail|sms) (?:antwoorden|reageren)\b",
+    r"\b(?:u|je|jij) kunt niet (?:antwoorden|reageren) op (?:deze|dit) (?:e-?mail|bericht|mail|sms)\b",
+    r"\bbitte (?:antworte|antworten sie) nicht (?:darauf|hierauf)\b",
     r"\bnão (?:é possível|pode|podes|poderá) responder (?:diretamente )?a (?:est[ea]) (?:e-?mail|mensagem|sms|endereço)\b",
     r"\bthis (?:mailbox|address|inbox|e-?mail address) is not monitored\b",
     r"\bbitte (?:antworten sie nicht|nicht (?:auf diese (?:e-?mail|nachricht) )?antworten)\b",
@@ -1082,6 +1086,10 @@ def _fold_speaker(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+_SUBJECT_LINE = re.compile(r"\s*(?:subject|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*:\s*([^\n]+)", re.I)
+_REPLY_NOUN = re.compile(r"\b(?:reply|response|antwort|réponse|respuesta|risposta|antwoord|resposta)\b", re.I)
+
+
 def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     """What the words of an answer say about automation (every language the checks know).
 
@@ -1089,6 +1097,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     about the request) reads differently: there an acknowledgement with a ticket reference is a ticket-created
     notice, and "do not reply" in its last lines tells where it came from, as LABELS.md's "automatic" says."""
     text = _unquoted(text or "")
+    if not subject and (line := _SUBJECT_LINE.match(text)):
+        subject = line.group(1)   # a subject line written into the text: "Betreff: Automatische Antwort: …"
     head = _head(text)
     # What it says of itself first: the first two lines of its first paragraph after a subject line and a greeting.
     first = next((p for p in re.split(r"\n[ \t]*\n", _GREETING_OR_SUBJECT.sub("", text)) if p.strip()), "")
@@ -1121,7 +1131,10 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             # "this message was sent automatically" under their agents' unsigned answers too.
             if pattern is SAYS_AUTOMATIC and not _says_i(text) and not _person_speaks(text) \
                     and not _signed_by_a_person(text, organisations=True) and not _signed_by_a_first_name(text):
-                found.append(Evidence(WEAK + WEAKEST, f"says “{_quote(m.group(0))}” (in a text nobody signs or "
+                # (a reply that calls itself one is one: "Dit is een automatisch antwoord." mid-text decides; "this
+                # email was generated automatically" is the wrapper helpdesks put round their agents' answers too)
+                found.append(Evidence(STRONG if _REPLY_NOUN.search(m.group(0)) else WEAK + WEAKEST,
+                                      f"says “{_quote(m.group(0))}” (in a text nobody signs or "
                                                       "speaks in)"))
             else:
                 found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (not at the top)"))
