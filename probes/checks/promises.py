@@ -1600,6 +1600,10 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # (or another subject: "I've added 20GB to your SIM - it should show within the next hour")
                      r"\s+[-–—]+\s+(?=(?:I|we|ich|wir|je|j['’]|nous|on|yo|io|ik|wij|eu|nós|it|you|this|"
                      r"es|(?-i:Sie)|vous|cela|ça|het|u)\b)|"
+                     # … or before a demonstrative that opens a main clause of its own: "… heb ik vandaag teruggeboekt,
+                     # dat staat binnen een paar werkdagen weer op je rekening", "…, das dauert zwei Tage"
+                     r",\s+(?=(?:dat|dit|het|das|dies)\s+(?:staat|is|komt|wordt|zal|zou|moet|kan|gaat|duurt|ist|steht|kommt|"
+                     r"wird|sollte|müsste|kann|geht|dauert)\b)|"
                      # … or before a case of its own: "… eine Antwort von uns – bei Anträgen auf Kostenübernahme gilt …"
                      r"\s+[-–—]+\s+(?=(?:bei|für|for|pour|per|voor|except|außer|sauf|salvo|tranne|behalve|exceto|"
                      r"in\s+case|im\s+Fall|en\s+cas)\b)|,\s+(?=(?:although|though|but|however|whereas|and of course|so|which means|aber|jedoch|mais|cependant|"
@@ -2002,7 +2006,7 @@ _SCHEDULED = re.compile(
 # contract ends, not a step still to be taken.
 _CONTRACT_END = re.compile(
     r"\b(?:Kündigung|Vertragsende|cancell?ation|termination|résiliation|baja|cancelación|disdetta|recesso|cessazione|"
-    r"opzegging|beëindiging|rescisão|cancelamento|denúncia)\b(?:[^.!?;\d]){0,60}?\b(?:zum|per|effective(?:\s+(?:from|on))?|"
+    r"opzegging|beëindiging|rescisão|cancelamento|denúncia)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,80}?\b(?:zum|per|effective(?:\s+(?:from|on))?|"
     r"as\s+of|on|au|à\s+compter\s+du|à\s+la\s+date\s+du|con\s+fecha(?:\s+de)?|a\s+partir\s+del?|con\s+decorrenza(?:\s+dal)?|"
     r"con\s+effetto\s+dal|dal|met\s+ingang\s+van|a\s+partir\s+de|com\s+efeitos?\s+a|em)\s+"
     r"(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?(?:\s+\d{4})?|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?)",
@@ -2300,6 +2304,20 @@ _PRESENCE_UNTIL = re.compile(
     r"\b(?:ik\s+(?:zit|ben|blijf)|estou|fico|ich\s+bin|je\s+suis|je\s+reste|estoy|sigo|sono|resto|I['’]m|I\s+am|we['’]re|we\s+are|"
     r"wij\s+zijn|we\s+zijn|wir\s+sind|nous\s+sommes|estamos|siamo)\s+(?:[\w'’]+\s+){0,4}?(?:tot|até|bis|jusqu['’]?à?|hasta|"
     r"fino\s+alle?|until|till)\s+(?:(?:às|as|las|alle|om|um)\s+)?\d", re.I)
+# An offer asked as a question ("Soll ich sie Ihnen direkt zum 14.03. buchen?", "Shall I book it for Friday?",
+# "¿Quiere que se lo reserve para el jueves?"): the customer decides; nothing is promised yet.
+_OFFER_ASKED = re.compile(
+    r"\b(?:soll(?:en)?\s+(?:ich|wir)|shall\s+(?:I|we)|should\s+(?:I|we)|do\s+you\s+want\s+(?:me|us)\s+to|would\s+you\s+"
+    r"like\s+(?:me|us)\s+to|want\s+me\s+to|(?:voulez|souhaitez|désirez)-vous\s+que|(?:veux|souhaites)-tu\s+que|"
+    r"(?:quiere|quieres|desea|deseas)\s+que|(?:vuole|vuoi|desidera)\s+che|zal\s+ik|zullen\s+we|wil\s+je\s+dat|wilt\s+u\s+dat|"
+    r"(?:quer|queres|deseja)\s+que)\b[^?]*\?", re.I)
+# A follow-up said to come soon, with no time ("te llamamos en breve", "we'll call you shortly"): a day elsewhere in
+# the clause is its topic ("Sin problema con lo del jueves, te llamamos en breve …"), unless a deadline word stands
+# before it.
+_SOON = re.compile(r"\b(?:en\s+breve|shortly|soon|in\s+Kürze|in\s+kürze|demnächst|sous\s+peu|prochainement|a\s+breve|"
+                   r"al\s+più\s+presto|binnenkort|em\s+breve|brevemente|as\s+soon\s+as\s+possible|asap|so\s+bald\s+wie\s+"
+                   r"möglich|dès\s+que\s+possible|lo\s+antes\s+posible|il\s+prima\s+possibile|zo\s+snel\s+mogelijk|"
+                   r"o\s+mais\s+rápido\s+possível|logo\s+que\s+possível)\b", re.I)
 # A chat's opener: who will help the customer today ("Mi chiamo Federica e oggi ti aiuterò io", "I'll be helping you
 # today", "hoy te atiendo yo"): the conversation now, not a step by a time.
 _HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
@@ -2710,6 +2728,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 written = _CONTRACT_END.sub(lambda m: " " * len(m.group(0)), written)
                 written = _LOOSE_COUPLE.sub(lambda m: " " * len(m.group(0)), written)
                 written = _REPLY_KEYWORD.sub(lambda m: " " * len(m.group(0)), written)
+                written = _OFFER_ASKED.sub(lambda m: " " * len(m.group(0)), written)
+                if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):
+                    written = " " * len(written)   # its day is a topic; a deadline may follow ("…; como muy tarde, …")
                 if lang in _PAST_RELATIVE:
                     written = _PAST_RELATIVE[lang].sub(lambda m: " " * len(m.group(0)), written)
                 if (gathering := _GATHERING[lang].search(written)) is not None:

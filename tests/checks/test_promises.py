@@ -2690,3 +2690,24 @@ def test_an_appointment_is_a_visit_when_the_reply_names_someone_coming(text, lan
 ])
 def test_a_presence_until_a_time_is_no_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a contract's end after a product name or a number in brackets
+    ("Hiermit bestätigen wir Ihnen die Kündigung Ihres Vertrags „DSL 100“ (Kundennummer 8812093) zum 30.04.2026.",
+     "de", None),
+    # a done perfect, then a main clause of its own after a comma
+    ("Het tweede bedrag van € 49,00 heb ik vandaag teruggeboekt, dat staat binnen een paar werkdagen weer op je "
+     "rekening.", "nl", None),
+    # an offer asked as a question
+    ("Soll ich sie Ihnen direkt zum 14.03. buchen?", "de", None),
+    ("Shall I book the engineer for Friday morning?", "en", None),
+    ("¿Quiere que se lo reserve para el jueves?", "es", None),
+    ("I'll ring you tomorrow, shall I book it then?", "en", 31),
+    # "soon" with a topic's day; a deadline after it still counts
+    ("Sin problema con lo del jueves, te llamamos en breve para buscarte otro hueco.", "es", None),
+    ("About Thursday's visit: we'll call you shortly.", "en", None),
+    ("We'll call you shortly, by 3pm at the latest.", "en", 5),
+])
+def test_a_contract_end_a_clause_after_a_comma_an_offer_asked_and_soon(text, lang, hours):
+    assert due_h(text, lang) == hours
