@@ -185,6 +185,12 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
         return False
     if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
         return False  # a place or family name: "il nostro deposito di Bastardo (PG)", "the Dick family"
+    if lang != "de" and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word) and (
+            (first := re.search(r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ]{2,})-$", line[:start])) and not any(
+                p.fullmatch(first.group(1)) for _, _, p in _PATTERNS)):
+        # the second half of a hyphenated place or family name, after a name that is no curse: "Zürich-Kloten",
+        # "Smith-Dick" (not "Shit-Show", "Kut-Klant", where the curse comes first)
+        return False
     return True
 
 

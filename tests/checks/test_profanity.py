@@ -256,3 +256,23 @@ def test_a_word_written_as_a_name_after_a_place_preposition_is_a_name(text, lang
 ])
 def test_an_insult_in_lower_case_or_a_german_noun_is_still_found(text, lang):
     assert check(text, persona(lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le chauffeur vous attend à l'aéroport de Genève-Kloten… pardon, Zurich-Kloten, à 11h40.", "fr"),
+    ("Uw bagage staat klaar op luchthaven Zürich-Kloten, balie 3.", "nl"),
+    ("Our engineer Ms Smith-Dick will call you before she comes.", "en"),
+    ("La consegna parte dal magazzino di Ponte-Bastardo domattina.", "it"),
+])
+def test_the_second_half_of_a_hyphenated_name_is_a_name(text, lang):
+    assert check(text, persona(lang)) == []
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("Wat een Kut-Klant zeg, alweer een klacht.", "nl", "Kut"),
+    ("Sorry, this Shit-Show of a courier lost it again.", "en", "Shit"),
+    ("Quel Connard-Client, il rappelle encore.", "fr", "Connard"),
+    ("Che Cazzo-Sistema, scusi il ritardo.", "it", "Cazzo"),
+])
+def test_a_curse_in_a_hyphenated_word_is_still_found(text, lang, word):
+    assert any(word in f.detail for f in check(text, persona(lang))), check(text, persona(lang))
