@@ -2044,6 +2044,8 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             continue
         if _HEADS_UP.match(inner) or _CUSTOMER_3RD.search(inner) or _BRACKET_ORDER.match(inner):
             return _STAFF, m.group(0), m.span()
+        if shape == "(" and not _spoken_to(inner, lang) and _mocks_someone(inner):
+            return _REMARK, m.group(0), m.span()
         if _UI_LABEL.match(inner):
             continue
         folded = fold(inner)
@@ -2061,6 +2063,29 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if structural:
             return structural, m.group(0), m.span()
     return None
+
+
+# A laugh in an aside at someone who once more put "us" out, or a curse at someone: "(a ver si esta vez no nos tiene
+# 40 min al teléfono jaja 😅)", "(ma sto idiota non legge mai le mail??)", "(menudo coñazo de clienta …)": a remark
+# among staff (a laugh alone, "(haha, we all forget that one)", or a curse at a thing, "(bloody printers!)", is not).
+_ASIDE_LAUGH = re.compile(r"\b(?:(?:ja|ha|he|hi|je|ah){2,}h?|k{3,}|(?:rs){2,}|lol|lmao|mdr|ptdr|xd)\b|[😂🤣😅😆]", re.I)
+_THIS_TIME = re.compile(r"\b(?:this\s+time|esta\s+vez|cette\s+fois|questa\s+volta|stavolta|diesmal|dieses\s+mal|"
+                        r"deze\s+keer|desta\s+vez|dessa\s+vez|as\s+usual|como\s+siempre|come\s+al\s+solito|"
+                        r"comme\s+d'hab\w*|wie\s+immer|zoals\s+altijd|como\s+sempre)\b", re.I)
+_CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?|client[ea]s?|kund(?:e|in|en)|klant(?:en)?|cx|cust)\b", re.I)
+_THAT_ONE = re.compile(r"\b(?:this|that|sto|sta|questo|questa|quel|quella|este|esta|ese|esa|menud[oa]|ce|cette|"
+                       r"cet|dieser|diese|der|die|deze|dat|esse|essa|aquele|aquela)\s+(\w+)", re.I)
+
+
+def _mocks_someone(inner: str) -> bool:
+    if _ASIDE_LAUGH.search(inner) and (_ONCE_MORE.search(inner) or _THIS_TIME.search(inner) or
+                                       _THIRD_NOUN.search(inner) or _CUSTOMER_WORD.search(inner)):
+        return True
+    if not profanity.check(inner):
+        return False
+    # the curse names a person: the customer, a pronoun, or "this/sto/menudo <insult>" before a verb of theirs
+    return bool(_CUSTOMER_WORD.search(inner) or _THIRD_NOUN.search(inner) or _THIRD_PRONOUN.search(inner) or any(
+        profanity.check(t.group(1)) for t in _THAT_ONE.finditer(inner)))
 
 
 # What a colleague named in brackets is told, first thing after the name: an informal imperative of the trade, or what

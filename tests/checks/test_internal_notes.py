@@ -3650,3 +3650,26 @@ def test_a_laugh_with_the_customer_by_name_is_no_joke_note(lang, text):
 ])
 def test_a_laugh_at_the_customer_stays_a_joke_note(lang, text):
     assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hola Jane, el técnico va ahora mismo.\n(seguro que esta vez tampoco abre la puerta jajaja 😅)", "es"),
+    ("Hi Jane, the refund is done. (bet she rings again this time lol)", "en"),
+    ("Hallo Jane, erledigt. (der Kunde ruft diesmal bestimmt wieder an haha)", "de"),
+    ("Hoi Jane, geregeld. (die klant belt vast weer hahaha)", "nl"),
+    ("Buongiorno Jane, il modulo è allegato (ma questo idiota non legge mai niente??).", "it"),
+    ("Bonjour Jane, c'est corrigé (cet idiot ne lit jamais ses mails).", "fr"),
+    ("Olá Jane, está feito (esse cliente é um otário).", "pt"),
+])
+def test_a_laugh_or_a_curse_at_someone_in_an_aside_is_a_staff_remark(text, lang):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hi Jane, sorry for the wait (bloody printers!), it is sent now.", "en"),
+    ("Hola Jane, ya está (jaja, a todos nos pasa).", "es"),
+    ("Hallo Jane, das Paket ist da (haha, endlich!).", "de"),
+    ("Ciao Jane, fatto (ahah, ti capisco benissimo).", "it"),
+])
+def test_a_laugh_alone_or_a_curse_at_a_thing_in_an_aside_is_not(text, lang):
+    assert check(text, _ctx(lang, channel="chat")) == []
