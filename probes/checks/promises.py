@@ -2304,6 +2304,12 @@ _PRESENCE_UNTIL = re.compile(
     r"\b(?:ik\s+(?:zit|ben|blijf)|estou|fico|ich\s+bin|je\s+suis|je\s+reste|estoy|sigo|sono|resto|I['’]m|I\s+am|we['’]re|we\s+are|"
     r"wij\s+zijn|we\s+zijn|wir\s+sind|nous\s+sommes|estamos|siamo)\s+(?:[\w'’]+\s+){0,4}?(?:tot|até|bis|jusqu['’]?à?|hasta|"
     r"fino\s+alle?|until|till)\s+(?:(?:às|as|las|alle|om|um)\s+)?\d", re.I)
+# A time something has been so since ("une coupure … depuis 8h ce matin", "seit gestern", "since this morning"): the
+# past's, not a step's.
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde|sinds)\s+[^,;.!?]{1,25}", re.I)
+# Someone's words quoted in full, three words or more ('I've added this to your account: "Works nights - please don't
+# call before 2pm"'): their times are the quotation's.
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{1,240})[\"”“»]")
 # An offer asked as a question ("Soll ich sie Ihnen direkt zum 14.03. buchen?", "Shall I book it for Friday?",
 # "¿Quiere que se lo reserve para el jueves?"): the customer decides; nothing is promised yet.
 _OFFER_ASKED = re.compile(
@@ -2729,6 +2735,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 written = _LOOSE_COUPLE.sub(lambda m: " " * len(m.group(0)), written)
                 written = _REPLY_KEYWORD.sub(lambda m: " " * len(m.group(0)), written)
                 written = _OFFER_ASKED.sub(lambda m: " " * len(m.group(0)), written)
+                written = _SINCE.sub(lambda m: " " * len(m.group(0)), written)
+                written = _QUOTED.sub(lambda m: " " * len(m.group(0)) if len(m.group(1).split()) >= 3 else m.group(0),
+                                      written)
                 if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):
                     written = " " * len(written)   # its day is a topic; a deadline may follow ("…; como muy tarde, …")
                 if lang in _PAST_RELATIVE:

@@ -2711,3 +2711,18 @@ def test_a_presence_until_a_time_is_no_step(text, lang, hours):
 ])
 def test_a_contract_end_a_clause_after_a_comma_an_offer_asked_and_soon(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a time something has been so since is the past's
+    ("Je vois bien une coupure sur votre ligne depuis 8h ce matin, une intervention technique est programmée.", "fr",
+     None),
+    ("Seit gestern liegt der Fehler vor; wir melden uns bis morgen.", "de", 31),
+    # someone's words quoted in full are the quotation's; a quoted name is not
+    ("I've added this to your account: \"Works nights - please don't call before 2pm, email preferred.\"", "en", None),
+    ("We'll send the \"Express\" label by 5pm today.", "en", 7),
+    # a long quotation without its closing mark is read in linear time
+    ("We'll call you by 5pm today. \"" + "word " * 400, "en", 7),
+])
+def test_since_and_quoted_words_are_no_step(text, lang, hours):
+    assert due_h(text, lang) == hours
