@@ -1618,7 +1618,7 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      r"tot dan|até lá|enquanto isso|"
                      # … or then has to do (``_CUSTOMER_TASK``)
                      + _CUSTOMER_TASK_RX + r")\b)", re.I)
-_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s][.])\s+|(?<=[.!?][\"”»’'])\s+(?=[A-ZÀ-Þ])|(?<=\d[.])\s+(?!(?:" + "|".join(_MONTHS.values()) +
                            r")\b)|\n\s*\n|(?<=[.!?:])\s*\n|"
                            # a line that opens with a label: "Issue: …\nCallback: Tue 2-4pm"
                            r"\n(?=[ \t]*(?-i:[A-ZÀ-Þ])[^\n:.!?]{0,30}:\s)|"

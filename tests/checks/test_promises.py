@@ -2726,3 +2726,10 @@ def test_a_contract_end_a_clause_after_a_comma_an_offer_asked_and_soon(text, lan
 ])
 def test_since_and_quoted_words_are_no_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+def test_a_sentence_ends_after_a_closing_quotation_mark():
+    # "… will see it: "…, email preferred." Sorry you were woken up twice this week …": the week is the past's
+    text = ("I've added this to your account: \"Works nights, email preferred.\" Sorry you were woken up twice this "
+            "week by our calls.")
+    assert due_h(text, "en") is None
