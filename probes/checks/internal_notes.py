@@ -1658,7 +1658,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 span = (m.start(), len(line))
             return kind, m.group(0), span
     version = _VERSION_TAG.search(line) if whole else None
-    if version and (who := _REVIEWED_BY_NAME.search(line)) and _is_colleague(who.group(1) or who.group(2), names) \
+    if version and (reviewer := _REVIEWED_BY_NAME.search(line)) and \
+            _is_colleague(reviewer.group(1) or reviewer.group(2), names) \
             and not addressee._HEADERISH.match(line) and not _speaks_to_customer(line, lang) and \
             _above_greeting(line, whole):
         return _DRAFT, line.strip(), None   # 'resposta p/ o "Sr. Reclamação" – v3, a Sofia já reviu' above the letter
@@ -1750,7 +1751,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     for hit in _AT_HANDLE.finditer(line):
         # a chat tool's lower-case @mention mid-reply, asked in the informal: "@jonas kannst du mal gucken ob das
         # wirklich zugestellt ist?", "@marta.r puedes mirar si …?" (not a handle to follow: "(@maisonlerouge.paris)")
-        clause = re.match(r"[^.!?]*[.!?]?", line[hit.end():]).group(0)
+        clause = re.match(r"[^.!?]*[.!?]?", line[hit.end():]).group(0)  # type: ignore[union-attr]  # (always matches)
         if not _own_handle(hit.group(1), names) and fold(hit.group(1)) not in _NOT_NAMES and not _SOCIAL_WORDS.search(
                 line) and not addressee._WE.search(_sentence_of(line, hit)[:hit.start()]) and (
                 "?" in clause or _REQUEST.search(fold(clause))) and (_spoken_to(clause, lang) or _INFORMAL_ASK.search(
@@ -1839,9 +1840,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _asks_colleague_unsure(body, names, whole, lang)
     if hit:
         return hit[0], hit[1], (hit[2][0] + len(line) - len(body), hit[2][1] + len(line) - len(body))
-    hit = _weighed(body, names, whole, lang) or _groan(line, whole, lang)
-    if hit or not whole:
-        return hit
+    weighed = _weighed(body, names, whole, lang) or _groan(line, whole, lang)
+    if weighed or not whole:
+        return weighed
     # A line of its own, or a stretch of it set off by a sentence end or a dash, that is a note by its structure
     # (the reply's first line only after its first stretch: that one greets or answers the customer).
     units = [u for part in _DASH_SPLIT.split(body) for u in _sentences(part) if u.strip()]
