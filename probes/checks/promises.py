@@ -807,7 +807,9 @@ def _patterns(lang: str):
     span = re.compile(
         r"(?<!\w)(?:" + spec.within + "|" + _SLA[lang] + r")\s+(?:(?:the|a|an|de|den|les|las|los|le|i|gli|de)\s+)?" +
         # about so many: "in ca. 40 Min.", "within about 2 hours", "en unos 20 minutos"
-        r"(?:(?:ca\.|circa|etwa|ungefähr|approx\.?|aprox\.?|about|around|roughly|environ|unos|unas|aproximadamente|"
+        # (or less than so many: "dans moins de 10 minutes", "in less than an hour", "in weniger als 30 Minuten")
+        r"(?:(?:moins\s+de|less\s+than|weniger\s+als|menos\s+de|meno\s+di|minder\s+dan|"
+        r"ca\.|circa|etwa|ungefähr|approx\.?|aprox\.?|about|around|roughly|environ|unos|unas|aproximadamente|"
         r"ongeveer|zo['’]n|cerca\s+de|uns|umas)\s+)?" + number +
         r"(?:\s*(?:-|–|to|or|bis|oder|à|ou|a|o|al|e|tot|of|y)\s*" + number + r")?\s*(" + units + r")(?!\w)", re.I)
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
@@ -2895,7 +2897,7 @@ _GENERAL_COMMIT = {
         r"(?:zie|zag|lees|las|merk|merkte|begrijp|weet|hoor|hoorde)\s+(?:\w+\s+)?dat|is\s+\w*ge\w+[dt])\b)|"
         r"\b(?:heb|hebben)\s+(?:\w+\s+){1,6}?gevraagd\b[^.]*\bte\s+\w+|"
         r"\b(?:een|onze|de)\s+(?:\w+\s+)?(?:monteur|technicus|collega|adviseur|medewerker|specialist)\s+"
-        r"(?:komt|belt|neemt|zal|gaat)\b", re.I),
+        r"(?:komt|belt|neemt|zal|gaat|reageert|antwoordt|mailt|stuurt)\b", re.I),
     "pt": re.compile(
         r"\b(?:pedi|pedimos)\s+(?:a|ao|à)\s+(?:\w+\s+){0,5}?(?:para|que)\s+\w+|"
         r"\b(?:o|a|um|uma|o\s+nosso|a\s+nossa|nosso|nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|atendente|"

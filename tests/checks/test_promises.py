@@ -2733,3 +2733,16 @@ def test_a_sentence_ends_after_a_closing_quotation_mark():
     text = ("I've added this to your account: \"Works nights, email preferred.\" Sorry you were woken up twice this "
             "week by our calls.")
     assert due_h(text, "en") is None
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # in less than so many
+    ("Un conseiller vous répondra ici même dans moins de 10 minutes.", "fr", 0.167),
+    ("We'll call you back in less than an hour.", "en", 1),
+    ("Wir melden uns in weniger als 30 Minuten.", "de", 0.5),
+    ("Le respondemos en menos de 24 horas.", "es", 24),
+    # a Dutch colleague answering in the present, as a chat bot hands over
+    ("Ik zet het gesprek door naar een medewerker. Een collega reageert binnen 15 minuten hier in de chat.", "nl", 0.25),
+])
+def test_less_than_a_span_and_a_colleague_answering_in_the_present(text, lang, hours):
+    assert due_h(text, lang) == hours
