@@ -909,8 +909,9 @@ _HISTORY_ENTRY = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+
 
 
 # A "Subject:" line or a greeting on a line of its own ("Hey there! 👋", "Sehr geehrte Kundin, sehr geehrter Kunde,").
+_SUBJECT_LABEL = r"(?:subject|betreff|objet|asunto|oggetto|onderwerp|assunto)"
 _GREETING_OR_SUBJECT = re.compile(
-    r"^[ \t]*(?:subject|betreff|objet|asunto|oggetto|onderwerp|assunto)[ \t]*:[^\n]*$|"
+    r"^[ \t]*" + _SUBJECT_LABEL + r"[ \t]*:[^\n]*$|"
     r"^[ \t]*(?:dear|hi|hello|hey|hallo|liebe[rs]?|sehr geehrte[rs]?|guten tag|bonjour|madame|monsieur|cher|chère|"
     r"hola|estimad[oa]s?|buen[oa]s días|gentile|buongiorno|ciao|beste|geachte|hoi|olá|ola|prezad[oa]s?|car[oa])\b"
     r"[^\n.?]{0,60}$", re.I | re.M)
@@ -1086,7 +1087,7 @@ def _fold_speaker(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-_SUBJECT_LINE = re.compile(r"\s*(?:subject|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*:\s*([^\n]+)", re.I)
+_SUBJECT_LINE = re.compile(r"\s*" + _SUBJECT_LABEL + r"\s*:\s*([^\n]+)", re.I)
 _REPLY_NOUN = re.compile(r"\b(?:reply|response|antwort|réponse|respuesta|risposta|antwoord|resposta)\b", re.I)
 
 

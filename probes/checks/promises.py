@@ -2262,8 +2262,8 @@ def _attended_only(clause: str, visiting: bool) -> bool:
 
 # A booking the customer goes to, confirmed ("RDV confirmé le mar. 3 mars à 11h20 avec Dr Morel", "la tua prenotazione
 # per stasera alle 20:30 è confermata"), with nobody coming to them: the customer's own date.
-_BOOKING_CONFIRMED = re.compile(r"^(?=.*\b(?:confirmed|confirmée?s?|"
-                                r"bestätigt|bevestigd|confermat[oaie]|confirmad[oa]s?)\b)", re.I)
+_BOOKING_CONFIRMED = re.compile(r"\b(?:confirmed|confirmée?s?|bestätigt|bevestigd|confermat[oaie]|confirmad[oa]s?)\b",
+                                re.I)   # (the booking itself: _attended_only)
 # The last of a service that ends ("De laatste krant ontvangt u op zaterdag 28 maart", "your final box arrives on the
 # 14th", "die letzte Ausgabe erhalten Sie am Samstag"): the subscription's schedule, not a step.
 _LAST_OF_SERVICE = re.compile(
@@ -2331,9 +2331,9 @@ _SOON = re.compile(r"\b(?:en\s+breve|shortly|soon|in\s+Kürze|in\s+kürze|demnä
 _HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
               r"ayud(?:o|aré|ará|arte|arle)|atiend(?:o|e)|(?:vous|t['’])\s*aider(?:ai|a)?|helfe|helfen|help\s+(?:u|je)|"
               r"ajud(?:o|arei|ará|á-lo|á-la)|atend(?:o|erei))")
-_HELPS_TODAY = re.compile(r"\b" + _HELP_VERB + r"\s+(?:\w+\s+){0,3}?(?:today|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje)\b|"
-                          r"\b(?:today|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje)\s+(?:\w+\s+){0,3}?" + _HELP_VERB + r"\b",
-                          re.I)
+_TODAY_WORD = r"(?:today|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje)"
+_HELPS_TODAY = re.compile(r"\b" + _HELP_VERB + r"\s+(?:\w+\s+){0,3}?" + _TODAY_WORD + r"\b|"
+                          r"\b" + _TODAY_WORD + r"\s+(?:\w+\s+){0,3}?" + _HELP_VERB + r"\b", re.I)
 _REMINDED_TO = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\bremind(?:ing)?\s+you\s+(?:to\b|that\s+you\b)|\breminder\s+(?:to\s+(?!us\b)|that\s+you\b)",
     "de": r"\berinner\w*\s+(?:Sie|dich|euch)\s+(?:\w+\s+)?daran\b(?:,?\s+[^.;!?]*?\bzu\s+\w+|,?\s+dass\s+(?:Sie|du|ihr)\b)",
@@ -2651,9 +2651,14 @@ _SENDER_PREFIX = re.compile(r"^[ \t]*(?:(?-i:[A-ZÀ-Ý0-9])[\w&'’.-]*[ \t]+){0
                             r"dag|goedemorgen|goedemiddag|olá|ola|oi|bom\s+dia|boa\s+tarde|car[oa])\b)", re.I | re.M)
 
 
+def _blanked(m: re.Match) -> str:
+    """A match's stretch as spaces: its words are no longer read, and every offset after it stays put."""
+    return " " * len(m.group(0))
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
-    own = _SENDER_PREFIX.sub(lambda m: " " * len(m.group(0)), _paragraphs(_for_the_customer(text, ctx)))
+    own = _SENDER_PREFIX.sub(_blanked, _paragraphs(_for_the_customer(text, ctx)))
     found: list[Promise] = []
     seen: set[str] = set()
     sentences = _sentences(own)
@@ -2687,9 +2692,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     if lang in _ABSENT and _ABSENT[lang].search(clause) and _BACK_ON.search(clause):
                         before = day_times
                     continue
-                clause = _THEIR_CONTACT[lang].sub(lambda m: " " * len(m.group(0)), clause)
+                clause = _THEIR_CONTACT[lang].sub(_blanked, clause)
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause):
-                    clause = _CONFIRM_NOW[lang].sub(lambda m: " " * len(m.group(0)), clause)
+                    clause = _CONFIRM_NOW[lang].sub(_blanked, clause)
                 polite = _POLITE.sub(" ", clause)
                 if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
                     polite = _SLA_MASK[lang].sub(" ", polite)
@@ -2732,18 +2737,14 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         written = " " * m.end() + written[m.end():]
                 # a regular payment's own date is a schedule's, not the step's: "eine Gutschrift, die mit Ihrem
                 # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
-                written = _SCHEDULED.sub(lambda m: " " * len(m.group(0)), written)
-                written = _CONTRACT_END.sub(lambda m: " " * len(m.group(0)), written)
-                written = _LOOSE_COUPLE.sub(lambda m: " " * len(m.group(0)), written)
-                written = _REPLY_KEYWORD.sub(lambda m: " " * len(m.group(0)), written)
-                written = _OFFER_ASKED.sub(lambda m: " " * len(m.group(0)), written)
-                written = _SINCE.sub(lambda m: " " * len(m.group(0)), written)
-                written = _QUOTED.sub(lambda m: " " * len(m.group(0)) if len(m.group(1).split()) >= 3 else m.group(0),
-                                      written)
+                # (and the other stretches whose time is no step's: see each pattern)
+                for mask in (_SCHEDULED, _CONTRACT_END, _LOOSE_COUPLE, _REPLY_KEYWORD, _OFFER_ASKED, _SINCE):
+                    written = mask.sub(_blanked, written)
+                written = _QUOTED.sub(lambda m: _blanked(m) if len(m.group(1).split()) >= 3 else m.group(0), written)
                 if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):
                     written = " " * len(written)   # its day is a topic; a deadline may follow ("…; como muy tarde, …")
                 if lang in _PAST_RELATIVE:
-                    written = _PAST_RELATIVE[lang].sub(lambda m: " " * len(m.group(0)), written)
+                    written = _PAST_RELATIVE[lang].sub(_blanked, written)
                 if (gathering := _GATHERING[lang].search(written)) is not None:
                     # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
@@ -3185,6 +3186,8 @@ _SENT_NOW = _whole_words({
     "pt": r"(?:segue|seguem|sai|saem)|(?:é|são)\s+enviad[oa]s?"})
 # Someone or something sent out to the customer, arriving in the present ("The tow truck arrives in about 45 minutes",
 # "O reboque chega ao local em aprox. 45 min.", "Der Abschleppwagen ist in ca. 45 Minuten vor Ort"): a step on its way.
+# In English also three forms found beside it in blind rounds: a trade booked to come, a remedy the writer booked for a
+# time, a team answering within a span in the present (all under the same guards: no habit, no denial).
 _ARRIVES = _whole_words({
     "en": r"(?:technician|engineer|plumber|electrician|fitter|mechanic|locksmith|tow\s+truck|recovery\s+(?:truck|vehicle)|"
           r"breakdown\s+(?:truck|van)|patrol)\s+(?:\w+\s+)?(?:arrives|gets\s+(?:there|to\s+you)|reaches\s+you)|"

@@ -305,7 +305,7 @@ _NICKNAMES = {
     "francis": "frank", "frances": "fran frankie", "mary": "molly polly mae", "sarah": "sally", "ann": "nancy",
     "anne": "nancy annie", "helen": "nell nellie", "eleanor": "nell ellie nora", "michael": "mike mick mikey",
     "nicholas": "nick nicky", "christopher": "kit", "rebecca": "becky becca", "deborah": "deb debbie",
-    "abigail": "abby", "victoria": "vicky tori", "alexander": "sasha sandy xander", "alexandra": "sasha sandy",
+    "abigail": "abby", "victoria": "vicky tori", "alexander": "sasha sandy xander alex", "alexandra": "sasha sandy alex",
     "frederick": "fred freddie", "lawrence": "larry", "laurence": "larry", "gerald": "gerry", "jeremy": "jerry",
     "andrew": "andy drew", "nathaniel": "nate nat", "isabel": "bella izzy", "isabella": "bella izzy",
     "teresa": "tess tessa terry", "theresa": "tess tessa terry", "dorothy": "dot dolly", "harold": "harry",
@@ -329,8 +329,6 @@ _NICKNAMES = {
     "samuel": "sam sammy", "samantha": "sam sammy", "francesco": "franco checco cesco", "federico": "fede",
     "federica": "fede", "valentina": "vale", "valentino": "vale", "cristina": "cris", "cristian": "cris",
 }
-for _name in ("alexander", "alexandra"):
-    _NICKNAMES[_name] += " alex"
 _SHORT_OF: dict[str, set[str]] = {}
 for _formal, _shorts in _NICKNAMES.items():
     for _short in _shorts.split():
