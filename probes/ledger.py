@@ -561,11 +561,24 @@ class Ledger:
                   run_id: str | None = None, location: str = "local") -> str:
         from . import __version__
         from .locations import run_id_suffix
-        run_id = run_id or new_run_id() + run_id_suffix(location)
-        self._insert(runs, id=run_id, kind=kind, status="running", started_at=utcnow(),
-                     hostname=socket.gethostname(), prober_version=__version__, config_path=config_path,
-                     evidence_root=str(evidence_root), options=options or {}, location=location)
-        return run_id
+        values = dict(kind=kind, status="running", hostname=socket.gethostname(), prober_version=__version__,
+                      config_path=config_path, evidence_root=str(evidence_root), options=options or {},
+                      location=location)
+        if run_id:
+            self._insert(runs, id=run_id, started_at=utcnow(), **values)
+            return run_id
+        # A new id has 16 random bits per second: two runs started in the same second (a worker farm,
+        # a test) can draw the same one, so a taken id is drawn again rather than failing the run.
+        for _ in range(8):
+            run_id = new_run_id() + run_id_suffix(location)
+            with self.transaction() as conn:
+                try:
+                    with conn.begin_nested():   # a savepoint: the duplicate leaves the transaction usable
+                        conn.execute(runs.insert(), dict(id=run_id, started_at=utcnow(), **values))
+                    return run_id
+                except sa.exc.IntegrityError:
+                    continue
+        raise ProberError("could not find a free run id in the ledger (eight drawn, all taken)")
 
     def finish_run(self, run_id: str, status: str) -> None:
         self._update(runs, run_id, status=status, finished_at=utcnow())

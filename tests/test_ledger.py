@@ -59,6 +59,31 @@ def test_a_contact_cannot_be_planned_twice_for_the_same_step(tmp_path, ledger_ur
         raise AssertionError("a second contact for the same run/journey/step must be refused")
 
 
+def test_runs_started_in_the_same_second_with_the_same_random_draw_get_different_ids(tmp_path, ledger_url,
+                                                                                      monkeypatch):
+    # A run id is the second plus 16 random bits; a farm's workers (or three runs in one test) can draw
+    # the same one. The second run draws again instead of failing on the ledger's unique key.
+    import probes.ledger as ledger_module
+    draws = iter(["aaaa", "aaaa", "aaaa", "bbbb"])
+    monkeypatch.setattr(ledger_module.secrets, "token_hex", lambda n: next(draws))
+    fixed = dt.datetime(2026, 12, 4, 20, 4, 46, tzinfo=dt.timezone.utc)
+    monkeypatch.setattr(ledger_module, "utcnow", lambda: fixed)
+    ledger = Ledger(ledger_url)
+    first = ledger.start_run("nightly", tmp_path)
+    second = ledger.start_run("nightly", tmp_path)
+    assert (first, second) == ("20261204T200446Z-aaaa", "20261204T200446Z-bbbb")
+    assert ledger.get_run(second)["status"] == "running"
+    ledger.finish_run(second, "passed")
+    assert ledger.get_run(first)["status"] == "running"   # the first run's row was not touched
+    # An id the caller gives (a resumed run) is never replaced by another.
+    try:
+        ledger.start_run("nightly", tmp_path, run_id=first)
+    except sa.exc.IntegrityError:
+        pass
+    else:
+        raise AssertionError("a given run id that is taken must be refused, not renamed")
+
+
 def test_tokens_are_unique_and_plain():
     tokens = {new_token() for _ in range(2000)}
     assert len(tokens) == 2000
