@@ -287,7 +287,7 @@ _LANGS: dict[str, _Lang] = {
             r"lines open|phones are)\s+(?:open|available|closed|staffed)\b|\bopening (?:hours|times)\b|"
             r"\bopen (?:from|between|until|\d|monday|mon|24)|\b(?:available|open) 24\b|"
             r"\b(?:offer|sale|discount|promotion|deal|code|voucher|price)s?\b[^.!?]{0,40}?\b(?:ends?|expires?|"
-            r"valid|runs? until|lasts?)\b|\b(?:expires?|expiry|valid until|valid for)\b|"
+            r"valid|runs? until|lasts?)\b|\b(?:expires?|expiry|valid until|valid for|runs?\s+out\s+(?:on|at|by)|lapses?)\b|"
             r"\b(?:delivery|shipping|dispatch|postage|courier)(?: usually| normally| typically| generally)? "
             r"(?:takes?|is \d)|\b(?:standard|express|next[- ]day) delivery\b|\bin stock\b|\bago\b|"
             r"\bplease (?:reply|respond|send|return|call|contact|get back|let us know|confirm|provide|upload|"
@@ -417,6 +417,8 @@ _LANGS: dict[str, _Lang] = {
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
               (r"antes del mediodía|antes de mediodía", "noon")],
         clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|(?<=\d\s)a\s+|"
+              # one o'clock is singular: "te confirmo por aquí antes de la 1"
+              r"(?:antes de la|a más tardar a la|hasta la|para la|después de la|a la)\s+(?=1\b)|"
               r"entre\s+(?:las\s+\d{1,2}(?:[:.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h)\s*y\s+(?:las\s+)?)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?"
               r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
@@ -1357,6 +1359,13 @@ _ORDINAL = {
 }
 
 
+# A monthly routine: the days of the month in its sentence are the routine's, not a step's.
+_EVERY_MONTH = re.compile(r"\b(?:every\s+month|each\s+month|monthly|de\s+cada\s+m[eê]s|todos\s+(?:los|os)\s+meses|"
+                          r"mensual\w*|mensal\w*|chaque\s+mois|tous\s+les\s+mois|mensuel\w*|ogni\s+mese|"
+                          r"tutti\s+i\s+mesi|mensil\w*|jede[ns]?\s+Monats?|monatlich\w*|elke\s+maand|maandelijks\w*)\b",
+                          re.I)
+
+
 @lru_cache(maxsize=None)
 def _ordinal_pattern(lang: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + _ORDINAL[lang], re.I)
@@ -1601,7 +1610,11 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # a spaced dash before a new speaker: "… I can't give you a price just yet - I'll message you back"
                      # (or another subject: "I've added 20GB to your SIM - it should show within the next hour")
                      r"\s+[-–—]+\s+(?=(?:I|we|ich|wir|je|j['’]|nous|on|yo|io|ik|wij|eu|nós|it|you|this|"
-                     r"es|(?-i:Sie)|vous|cela|ça|het|u)\b)|"
+                     r"es|(?-i:Sie)|vous|cela|ça|het|u)\b|"
+                     # or a third person's state: "… eine Abwesenheitsnotiz erhalten – sie ist noch bis zum 16. März im
+                     # Urlaub" (not their act: "… fit it on Thursday – he'll call you the day before")
+                     r"(?:he|she|they|(?-i:er|sie)|il|elle|ils|elles|hij|zij|él|ella|lui|lei|ele|ela)\s+(?:is|are|was|"
+                     r"ist|sind|war|est|sont|était|está|están|es|era|è|sono|is|zijn|é|são|estão)\b)|"
                      # … or before a demonstrative that opens a main clause of its own: "… heb ik vandaag teruggeboekt,
                      # dat staat binnen een paar werkdagen weer op je rekening", "…, das dauert zwei Tage"
                      r",\s+(?=(?:dat|dit|het|das|dies)\s+(?:staat|is|komt|wordt|zal|zou|moet|kan|gaat|duurt|ist|steht|kommt|"
@@ -2239,7 +2252,7 @@ _REMINDER_OF = re.compile(r"\b(?:rappel|reminder|erinnerung|recordatorio|promemo
                           r"marcação)\b", re.I)
 # An appointment the customer attends, and what says someone comes to them for it.
 _ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
-             r"prenotazione|reservation|booking")
+             r"prenotazione|reservation|booking|booked\s+in")
 # (a visit, an engineer, a repair: someone of the company's comes; "the engineer appointment is moved to Thursday")
 _COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervención|intervento|intervenção|passage|"
                  r"sopralluogo|installation|instalación|installazione|instalação|installatie|montage|repair|réparation|"
@@ -2248,22 +2261,33 @@ _COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervenci�
                  r"technicien|plombier|électricien|à\s+votre\s+domicile|chez\s+vous|techniker\w*|monteur\w*|"
                  r"bei\s+ihnen\s+(?:zu\s+hause|vor\s+ort)|técnico|fontanero|electricista|a\s+domicilio|en\s+su\s+casa|"
                  r"tecnico|idraulico|elettricista|a\s+casa\s+sua|presso\s+di\s+lei|bij\s+u\s+thuis|aan\s+huis|"
-                 r"em\s+sua\s+casa|ao\s+domicílio|canalizador|eletricista")
+                 r"em\s+sua\s+casa|ao\s+domicílio|canalizador|eletricista|"
+                 # a call to them: "booked in for a callback at 2pm"
+                 r"call\s*back|call|phone\s+call|rückruf|rappel|llamada|chiamata|richiamata|terugbel\w*|chamada")
 _ATTENDED_RX = re.compile(r"\b(?:" + _ATTENDED + r")\b", re.I)
 _COMES_RX = re.compile(r"\b(?:" + _COMES_TO_YOU + r")", re.I)
+
+
+# A doctor the customer sees: "booked in with Dr Okafor … for your crown fitting" (the fitting is at the practice).
+_PRACTITIONER = re.compile(r"\b(?:with|bei|avec|con|com|met)\s+(?:(?:le|la|el|il|o|a|de|the)\s+)?"
+                           r"(?:Dr|Dra|Dre|Dott|Doctor|Doktor|Docteur|dentist|hygienist|GP|nurse)\b", re.I)
 
 
 def _attended_only(clause: str, visiting: bool) -> bool:
     """An appointment the customer goes to (a physio's, a dentist's: "Te he cambiado la cita al jueves a las 17:00"):
     the clause names one, and neither it nor the reply names anyone coming to them (an engineer, a visit: "ho
-    lasciato una nota per il tecnico … L'appuntamento resta confermato per domani")."""
-    return bool(_ATTENDED_RX.search(clause)) and not visiting and not _COMES_RX.search(clause)
+    lasciato una nota per il tecnico … L'appuntamento resta confermato per domani"), or it names the doctor seen."""
+    return bool(_ATTENDED_RX.search(clause)) and (_PRACTITIONER.search(clause) is not None or
+                                                  (not visiting and not _COMES_RX.search(clause)))
 
 
 # A booking the customer goes to, confirmed ("RDV confirmé le mar. 3 mars à 11h20 avec Dr Morel", "la tua prenotazione
 # per stasera alle 20:30 è confermata"), with nobody coming to them: the customer's own date.
 _BOOKING_CONFIRMED = re.compile(r"\b(?:confirmed|confirmée?s?|bestätigt|bevestigd|confermat[oaie]|confirmad[oa]s?)\b",
                                 re.I)   # (the booking itself: _attended_only)
+# … or the customer booked in for it ("you're booked in with Dr Okafor on Thursday 12 March at 14:30"); booked in for a
+# call back or a visit, it is a step ("You're booked in for a callback at 2pm").
+_BOOKED_IN = re.compile(r"\bbooked\s+in\b", re.I)
 # The last of a service that ends ("De laatste krant ontvangt u op zaterdag 28 maart", "your final box arrives on the
 # 14th", "die letzte Ausgabe erhalten Sie am Samstag"): the subscription's schedule, not a step.
 _LAST_OF_SERVICE = re.compile(
@@ -2684,7 +2708,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         _PRICE_CHANGE[lang].search(clause) or \
                         (_CUTOFF_RX.search(clause) and _HOUSE_RULE[lang].search(clause)) or _CUSTOMER_TASK.match(clause) \
                         or _BY_ITSELF.search(clause) or _REMINDER_OF.search(clause) or \
-                        (_BOOKING_CONFIRMED.search(clause) and _attended_only(clause, visiting)) or \
+                        ((_BOOKING_CONFIRMED.search(clause) or _BOOKED_IN.search(clause)) and
+                         _attended_only(clause, visiting)) or \
                         _LAST_OF_SERVICE.search(clause) or \
                         _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or _PRESENCE_UNTIL.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
@@ -2745,6 +2770,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     written = " " * len(written)   # its day is a topic; a deadline may follow ("…; como muy tarde, …")
                 if lang in _PAST_RELATIVE:
                     written = _PAST_RELATIVE[lang].sub(_blanked, written)
+                if _EVERY_MONTH.search(sentence):   # "no dia 3 de cada mês e o débito é feito no dia 18": the routine's
+                    written = _ordinal_pattern(lang).sub(_blanked, written)
                 if (gathering := _GATHERING[lang].search(written)) is not None:
                     # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
@@ -2878,6 +2905,10 @@ _GENERAL_COMMIT = {
         r"attendiamo|salutiamo|ricordiamo)\b)\w{2,}iamo\b|"
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio)(?:\s*,[^,;:!?]{1,40},)?\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
+        # the people sent, in the plural or by trade: "I montatori arriveranno tra le 8:00 e le 9:00"
+        r"\b(?:i|gli|le|i\s+nostri|le\s+nostre|la\s+nostra|il\s+nostro|la|il)\s+(?:tecnici|montatori|installatori|operai|"
+        r"corrieri|idraulici|elettricisti|colleghi|montatore|installatore|squadra|periti|perito)\s+"
+        r"(?:la\s+|le\s+|vi\s+|ti\s+)?(?!(?:sar|avr|potr|dovr|vorr)\w*\b)\w+(?:rà|ranno)\b|"
         r"(?:\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+|\bl['’])(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
         r"consulente|servizio|perito|corriere|installatore|idraulico|elettricista)\s+(?:la|le|ti|vi)\s+"
         r"(?!(?:addebit|chied|ricord|aspett|attend|ringrazi|augur|inform|comunic|consigli|suggerisc|cost|dev|"
@@ -3085,9 +3116,14 @@ _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
     "fr": r"\b(?:apparaîtra|apparaîtront|apparaît|sera\s+visible|sera\s+crédité|verrez)\s+(?:[\w'’]+\s+){0,3}?sur\s+"
           r"(?:votre|vos|ton|ta)\s+(?:carte|compte|relevé)",
     "es": r"\b(?:aparecerá|aparecerán|aparece|se\s+verá|verá\s+reflejad[oa]|se\s+reflejará|llegará)\s+(?:\w+\s+){0,3}?"
-          r"en\s+(?:su|tu)\s+(?:tarjeta|cuenta|extracto)",
+          r"en\s+(?:su|tu)\s+(?:tarjeta|cuenta|extracto)|"
+          # the place first: "en tu extracto aparecerá como «Devolución StreamPlus» en 3-5 días hábiles"
+          r"\ben\s+(?:su|tu)\s+(?:tarjeta|cuenta|extracto)\w*\s+(?:\w+\s+){0,2}?(?:aparecerá|aparecerán|se\s+verá|"
+          r"se\s+reflejará|lo\s+verás|lo\s+verá)\b",
     "it": r"\b(?:apparirà|compariranno|comparirà|vedrà|vedrai|arriverà|sarà\s+visibile)\s+(?:\w+\s+){0,3}?"
-          r"(?:sul|sulla|nel|nella|sull['’])\s*(?:sua\s+|tua\s+|suo\s+|tuo\s+)?(?:carta|conto|estratto)",
+          r"(?:sul|sulla|nel|nella|sull['’])\s*(?:sua\s+|tua\s+|suo\s+|tuo\s+)?(?:carta|conto|estratto)|"
+          r"\b(?:sul|sulla|nel|nella|sull['’])\s*(?:sua\s+|tua\s+|suo\s+|tuo\s+)?(?:carta|conto|estratto)\w*\s+"
+          r"(?:\w+\s+){0,2}?(?:apparirà|compariranno|comparirà|lo\s+vedrà|lo\s+vedrai)\b",
     "nl": r"\b(?:staat|verschijnt|zie\s+je|ziet\s+u)\s+(?:[\w.,]+\s+){0,5}?op\s+(?:je|uw|jouw)\s+(?:rekening|afschrift|kaart)",
     "pt": r"\b(?:aparece|aparecerá|cai|cairá|entra|entrará)\s+(?:\w+\s+){0,2}?(?:no|na)\s+(?:seu|sua|teu|tua)\s+"
           r"(?:cart[ãa]o|conta|fatura|extrato)|"
@@ -3399,8 +3435,8 @@ _DONE_AUX = {"de": re.compile(r"\b(?:habe|hast|hat|haben|hatte|hatten|ist|sind|w
 # korrigieren").
 _RELATIVE_AFTER = {"de": re.compile(r"(?:die|der|das|welche[rs]?)\s+(?:(?-i:[a-zäöüß])|(?:Sie|Ihnen|Ihr\w*)\b)", re.I),
                    "nl": re.compile(r"(?:die|dat|welke)\s+(?:u|je|jou|ons|zich|we|wij|ik)\b", re.I)}
-_MAIN_AFTER_COMMA = {"de": re.compile(r"(?:Sie|wir|ich|du)\s+\w+|\w+\s+(?:Sie|wir|ich|du)\b"),
-                     "nl": re.compile(r"(?:u|je|jij|we|wij|ik)\s+\w+", re.I)}
+_MAIN_AFTER_COMMA = {"de": re.compile(r"(?:Sie|wir|ich|du|er|sie|es)\s+\w+|\w+\s+(?:Sie|wir|ich|du)\b"),
+                     "nl": re.compile(r"(?:u|je|jij|we|wij|ik|hij|zij|ze)\s+\w+", re.I)}
 # … or, in a subordinate clause, the participle and then its auxiliary: "weshalb ich Ihre Unterlagen heute an unsere
 # Schadenabteilung weitergegeben habe, die sich innerhalb von 48 Stunden melden wird".
 _DONE_END = {lang: re.compile(r"\b" + _BOOKED + _PARTICIPLE[lang] + r"\s+" + aux + r"\s*$", re.I) for lang, aux in {
@@ -3493,19 +3529,34 @@ _DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(
     ("de", r"ist|sind", r"heute|heute\s+früh|heute\s+morgen|soeben|gerade|bereits|schon|inzwischen|gestern"))}
 
 
+_PART_END = re.compile(r",\s+|\s+(?:y|e)\s+", re.I)
+
+
+def _part_at(clause: str, pos: int) -> str:
+    """The part of the clause, between commas or an "and", that holds ``pos``: "Ya he pasado el aviso y te
+    llamamos hoy" has its "ya" in one part and "llamamos" in the other."""
+    start = 0
+    for m in _PART_END.finditer(clause):
+        if m.start() >= pos:
+            return clause[start:m.start()]
+        start = m.end()
+    return clause[start:]
+
+
 def _done(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word matched at ``c`` is something already done (a past auxiliary right before
     it, or a past form of its own, or a German or Dutch perfect's participle at the clause's end)."""
     rx, word = _PAST_RX.get(lang), _PAST_WORD.get(lang)
     if lang in _YESTERDAY and re.search(r"(?:amos|imos)\b", c.group(0), re.I) and \
-            _YESTERDAY[lang].search(clause):
+            _YESTERDAY[lang].search(_part_at(clause, c.start())):
         return True
     if lang == "fr" and _FR_DONE.search(clause) and not _FR_FUTURE.search(clause):
         return True   # "Votre virement de samedi a donc été traité ce lundi matin": a passé composé, nothing to come
     if lang in ("de", "nl") and _TRIED_TO.search(clause[max(0, c.start() - 40):c.start()]):
         return True   # "hebben u om 16.30 uur geprobeerd te bellen over …", "haben versucht, Sie zu erreichen"
-    if lang in _DONE_TODAY and any(m.start() <= c.start() < m.end() for m in _DONE_TODAY[lang].finditer(clause)):
-        return True
+    if lang in _DONE_TODAY and any(c.start() < m.end() or len(clause[m.end():c.start()].split()) <= 2
+                                   for m in _DONE_TODAY[lang].finditer(clause)):
+        return True   # (its subject and its place too: "De terugbetaling … is vandaag teruggestort op uw rekening")
     if _perfect(clause, lang) or (lang in _NOT_BEFORE and _NOT_BEFORE[lang].search(clause, max(0, c.start() - 30),
                                                                                       c.start())) or \
             _HEREWITH.search(clause, max(0, c.start() - 30), c.start()):

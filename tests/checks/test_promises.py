@@ -2746,3 +2746,49 @@ def test_a_sentence_ends_after_a_closing_quotation_mark():
 ])
 def test_less_than_a_span_and_a_colleague_answering_in_the_present(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # "ya" dates only its own part of the sentence: the call after "y" is still to come
+    ("Ya he avisado al fontanero de tu zona y te llamamos hoy antes de las 16:00.", "es", 6),
+    ("Já falei com o armazém e ligamos-lhe hoje até às 15h.", "pt", 5),
+    ("Ya le llamamos ayer a las 10 y no contestó.", "es", None),
+    # one o'clock is singular in Spanish
+    ("Lo reviso con el almacén y te digo algo antes de la 1.", "es", 3),
+    # the same subject or a third person's main clause after a done step: the money paid today, not promised today
+    ("Die Erstattung habe ich heute angewiesen, sie geht auf Ihr hinterlegtes Konto.", "de", None),
+    ("Het restant is vandaag naar u overgemaakt.", "nl", None),
+    ("De terugbetaling van € 80 (dubbele incasso) is vandaag teruggestort op uw rekening.", "nl", None),
+    # a colleague's absence after a dash is no step: "– she is on leave until …"
+    ("Sie haben von meinem Kollegen eine Abwesenheitsnotiz bekommen – er ist noch bis zum 20. März in Elternzeit.",
+     "de", None),
+    ("You got an out-of-office from Sam – he is away until 20 March, so I've picked this up.", "en", None),
+    # … but a third person's act after a dash keeps its day
+    ("Our fitter Dan will come on Thursday – he'll ring you the evening before.", "en", 79),
+])
+def test_a_done_part_and_a_step_to_come_in_one_sentence(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a monthly routine's days are no step
+    ("A fatura chega no dia 5 de cada mês e o débito é feito no dia 20.", "pt", None),
+    ("Le prélèvement mensuel a lieu le 10 ; la facture est envoyée avant le 20.", "fr", None),
+    ("Die Rechnung kommt jeden Monat am 3. und wir buchen bis zum 18. ab.", "de", None),
+    ("We'll refund you by the 18th.", "en", 391),
+    # a document's expiry is the customer's deadline
+    ("Your road tax runs out on 30 April, so it's worth renewing before then.", "en", None),
+    ("Your cover lapses on 30 April unless you renew.", "en", None),
+    # an appointment the customer is booked in for, at a practice: no step
+    ("You're booked in with Dr Haddad on Wednesday 11 March at 9:15 for your hygiene appointment.", "en", None),
+    ("Great, you're booked in for Friday at 11:00 - please bring your glasses.", "en", None),
+    ("You're booked in for a call back from our billing team at 3pm.", "en", 5),
+    # the place first, then the money showing: "en tu cuenta aparecerá …"
+    ("Ya está tramitado: en tu cuenta aparecerá el abono en 3 días hábiles.", "es", 72),
+    ("Nel suo estratto conto comparirà entro 5 giorni lavorativi.", "it", 168),
+    # staff sent, in the plural or as a crew, with a future
+    ("I tecnici arriveranno domani tra le 9 e le 11.", "it", 25),
+    ("Gli installatori saranno in ferie fino al 20.", "it", None),
+])
+def test_routines_expiries_attended_bookings_and_money_showing(text, lang, hours):
+    assert due_h(text, lang) == hours
