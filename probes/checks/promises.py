@@ -799,6 +799,14 @@ _POSSIBLE_AFTER = re.compile(r"\s*(?:möglich|possible|posible|possibile|mogelij
 _RANGE_ON = re.compile(r"\s*(?:-|–|to|until|till|bis|à|a|al|alle|tot|e|às|y|et|und|and|jusqu['’]à|hasta las)\s*\d", re.I)
 
 
+# After lunch is this afternoon, by the end of the working day: "will ring u after lunch to sort a time".
+_AFTER_LUNCH = {"en": r"after\s+lunch(?:time)?", "de": r"nach\s+(?:der\s+Mittagspause|dem\s+Mittag(?:essen)?)",
+                "fr": r"après\s+(?:le\s+)?(?:déjeuner|déj)|après\s+la\s+pause\s+(?:de\s+)?midi",
+                "es": r"después\s+de\s+comer|después\s+del\s+almuerzo|tras\s+la\s+comida",
+                "it": r"dopo\s+(?:la\s+)?pausa\s+pranzo|dopo\s+pranzo", "nl": r"na\s+de\s+lunch(?:pauze)?|na\s+het\s+middageten",
+                "pt": r"depois\s+do\s+almoço|após\s+o\s+almoço"}
+
+
 @lru_cache(maxsize=None)
 def _patterns(lang: str):
     """The compiled patterns of one language: amount+unit, weekday, day words, clock, commit, not_promise."""
@@ -817,7 +825,7 @@ def _patterns(lang: str):
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
                          _MORNING[lang] + r"))?(?!\w)", re.I)
     # "bis heute Mittag" is noon, not the end of "heute": noon is looked for first.
-    ordered = sorted(spec.days, key=lambda day: day[1] != "noon")
+    ordered = sorted(spec.days + [(_AFTER_LUNCH[lang], "today")], key=lambda day: day[1] != "noon")
     days = [(re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I), code) for rx, code in ordered]
     unit_codes = [(re.compile(r"(?:" + u + r")$", re.I), code) for u, code in spec.units]
     # "from 2pm", "à partir de 14h", "ab 14 Uhr": a clock time from which something is so (see ``_times``)
@@ -1144,6 +1152,13 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                     due = _local_at(at, calendar, day, NOON if code == "noon" else END_OF_DAY)
                 found.append((m.group(0), due))
                 taken.append(m.span())
+    for m in _BARE_NEXT_WEEK.finditer(sentence):
+        # "Het huurcontract sturen we je volgende week toe": by the Friday of next week; not beside a weekday
+        # ("Tuesday of next week", read above), nor from when something starts ("from next week")
+        if free(m) and not re.search(weekdays_rx, sentence[max(0, m.start() - 30):m.end() + 30], re.I) and \
+                not _FROM.search(sentence[:m.start()]):
+            found.append((m.group(0), _day_due(at, calendar, "end_of_next_week")))
+            taken.append(m.span())
     for m in _date_pattern(lang).finditer(sentence):   # "on 5 March", "bis zum 12. März", "el 5 de marzo"
         if _LAST.search(sentence, max(0, m.start() - 14), m.start()) or _LAST_AFTER.match(sentence, m.end()):
             taken.append(m.span())
@@ -1516,6 +1531,10 @@ _NEXT = re.compile(r"\b(?:next|nächsten|próximo|prossimo|volgende)\b", re.I)
 _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|próxima)\b", re.I)
 # "next week" beside a weekday: that day in the next calendar week ("nächste Woche Dienstag", "Tuesday of next week",
 # "mardi de la semaine prochaine", "el martes de la semana que viene", "volgende week dinsdag").
+_BARE_NEXT_WEEK = re.compile(
+    r"(?<!\w)(?:next\s+week|(?:nächste|kommende)[rn]?\s+Woche|(?:la\s+)?semaine\s+prochaine|semana\s+que\s+viene|"
+    r"próxima\s+semana|semana\s+próxima|semana\s+que\s+vem|settimana\s+prossima|prossima\s+settimana|"
+    r"volgende\s+week|komende\s+week)(?!\w)", re.I)
 _NEXT_WEEK = re.compile(
     r"(?<!\w)(?:next\s+week|the\s+following\s+week|the\s+week\s+after|(?:nächste|kommende)[rn]?\s+Woche|Folgewoche|"
     r"semaine\s+prochaine|semaine\s+suivante|semana\s+que\s+viene|próxima\s+semana|semana\s+próxima|"
@@ -1595,6 +1614,8 @@ _CUSTOMER_TASK_RX = (r"il\s+(?:vous\s+)?suffi\w+|you\s+(?:will\s+|['’]ll\s+)?(
                      r"all\s+you\s+(?:need|have)\s+to|Sie\s+(?:müssen|brauchen)\s+(?:dann\s+)?nur|"
                      r"(?:solo|sólo)\s+(?:tiene|tienes|tendrá|tendrás)\s+que|basta(?:rà)?|u\s+hoeft|je\s+hoeft|"
                      r"(?:só|apenas)\s+(?:precisa|tem\s+de|tem\s+que)|"
+                     # a French imperative, no "vous" before it: "…, envoyez simplement un mail … avant 9h"
+                     r"(?-i:(?!(?:[Cc]hez|[Aa]ssez|[Nn]ez)\b)[A-Za-zÀ-ÿ][a-zà-ÿ]{2,}ez)(?:-(?:nous|moi|le|la|les|lui|leur|y|en))?(?=\s)|"
                      # a reminder's label opening the sentence, to the customer or to the writer ("Nicht vergessen:
                      # Gutschrift heute noch in SAP buchen"): what is to be done, no step promised
                      r"(?:don['’]?t\s+forget|do\s+not\s+forget|nicht\s+vergessen|denk\s+dran|n['’]oubliez\s+pas|"
@@ -1626,7 +1647,7 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # a next clause with its own subject: "…by end of day, then you can drop it off", "…, and the
                      # handler will contact you if they need anything": its conditions are its own
                      r"and|then|and then|after which|und|dann|danach|et|puis|ensuite|y|luego|después|e|poi|dopo|en|"
-                     r"daarna|depois|então|"
+                     r"daarna|dan|depois|então|"
                      # what the customer does in the meantime: "…bei Ihnen, bis dahin drucken Sie bitte über …"
                      r"in the meantime|meanwhile|until then|bis dahin|in der Zwischenzeit|en attendant|d['’]ici là|"
                      r"mientras tanto|hasta entonces|entretanto|nel frattempo|fino ad allora|intussen|tot die tijd|"
@@ -1782,6 +1803,12 @@ def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.
     """Whether the clause splits at the "and" or comma ``m`` (the part before it begins at ``start``)."""
     comma = m.group(0).startswith(",")
     before = clause[start:m.start()]
+    # What the customer is to do, then the company's own future: "Coupez l'arrivée d'eau (…) et un plombier passera
+    # chez vous cet après-midi" (the task's words veto only the task); a task with a time of its own stays whole, what
+    # follows is its consequence ("Renvoyez-nous le formulaire avant vendredi et nous vous rembourserons …")
+    if _CUSTOMER_TASK.match(before) and _NEW_SUBJECT[lang].match(clause, m.end()) and \
+            not _DEADLINE_WORD[lang].search(before) and not any(rx.search(before) for rx, _ in _patterns(lang)[2]):
+        return True
     # What was already done, then a subject with a future of its own (or "and will …", or a relative clause
     # after a comma): "foi encaminhado … e iremos …", "Votre demande a été reçue, nous vous rappellerons …"
     if (_NEW_SUBJECT[lang].match(clause, m.end()) or
@@ -3523,7 +3550,7 @@ _TRIED_TO = re.compile(r"\b(?:geprobeerd|gepoogd|getracht|versucht|probiert|bego
 # A state reached today or already, told with "is/ist" and the participle ("Het bedrag is vandaag overgemaakt naar
 # rekening …", "Der Betrag ist heute schon überwiesen"): done, not to come. (With a time to come, "is morgen
 # bijgeschreven" is Dutch for a future, and stays a step.)
-_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,4}?" + _PARTICIPLE[lang] +
+_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,8}?" + _PARTICIPLE[lang] +
                                 r"\b(?!\s+(?:worden|werden)\b)", re.I) for lang, aux, now in (
     ("nl", r"is|zijn", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet"),
     ("de", r"ist|sind", r"heute|heute\s+früh|heute\s+morgen|soeben|gerade|bereits|schon|inzwischen|gestern"))}

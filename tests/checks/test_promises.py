@@ -2010,9 +2010,10 @@ def test_round_am_classes(text, lang, hours):
     ("La richiameremo martedì della prossima settimana.", "it", 199),
     ("We bellen je volgende week dinsdag.", "nl", 199),
     ("Ligamos-lhe na terça-feira da próxima semana.", "pt", 199),
-    # … and a clock time after "next week" whose day stands too far before it is never today's hour
+    # … and a clock time after "next week" whose day stands too far before it is never today's hour (since session
+    # 28 "next week" alone is by the Friday of next week, the latest day it can mean)
     ("Nous vous rappellerons mardi de la semaine prochaine à 14h.", "fr", 199),
-    ("Nous vous rappellerons la semaine prochaine à 14h.", "fr", None),
+    ("Nous vous rappellerons la semaine prochaine à 14h.", "fr", 271),
     # a request to the customer with its time, then "and" what the company does: the time is the customer's
     ("Reply to this email within 14 days and we'll reopen your case.", "en", None),
     ("Antworten Sie innerhalb von 14 Tagen auf diese E-Mail und wir öffnen den Fall erneut.", "de", None),
@@ -2791,4 +2792,30 @@ def test_a_done_part_and_a_step_to_come_in_one_sentence(text, lang, hours):
     ("Gli installatori saranno in ferie fino al 20.", "it", None),
 ])
 def test_routines_expiries_attended_bookings_and_money_showing(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # "next week" alone is by the Friday of next week; beside a weekday it is that day
+    ("We'll post the signed lease to you next week.", "en", 271),
+    ("Den Kostenvoranschlag schicken wir Ihnen nächste Woche.", "de", 271),
+    ("Le devis vous sera envoyé la semaine prochaine, vous pourrez alors le signer.", "fr", 271),
+    ("We sturen je de offerte volgende week toe, dan kun je hem rustig doorlezen.", "nl", 271),
+    ("Wir rufen Sie Mittwoch nächste Woche an.", "de", 223),
+    ("From next week we open at 8.", "en", None),
+    # after lunch is this afternoon
+    ("Stuck on a job till 1, will call u after lunch.", "en", 7),
+    ("Ik bel u na de lunch even terug.", "nl", 7),
+    ("Te llamo después de comer y lo vemos.", "es", 7),
+    # a French imperative is the customer's task, however the sentence opens
+    ("Pour un rendez-vous, appelez simplement le secrétariat avant 11h.", "fr", None),
+    ("Renvoyez-nous le formulaire avant vendredi.", "fr", None),
+    ("Nous vous rappelons avant 16h.", "fr", 6),
+    # … and the company's own step after it still counts, unless the task has its time (then it is its consequence)
+    ("Fermez le compteur et un technicien passera chez vous cet après-midi.", "fr", 7),
+    ("Renvoyez-nous le bon signé avant jeudi et nous vous rembourserons sous 5 jours.", "fr", None),
+    # a Dutch perfect done this morning, its participle far after "vanochtend"
+    ("De offerte is vanochtend om 8.30 uur al per post naar uw adres verstuurd.", "nl", None),
+])
+def test_next_week_after_lunch_a_french_imperative_and_a_long_dutch_perfect(text, lang, hours):
     assert due_h(text, lang) == hours
