@@ -20,8 +20,11 @@ regexes ("\\d{4}"), "$20", "50%", masked card numbers, PINs and passwords ("XXXX
 capitals), Windows environment variables ("%APPDATA%\\logs"), code samples (fenced, indented or `inline`)
 and indented config samples ("    api_key: <YOUR_API_KEY>"), a placeholder the reply shows as code or
 explains ("type `{{first_name}}` …", "Replace {order_id} with …", "{naam} … wordt … vervangen door", "escreva
-{nome_cliente} onde quer que …", "ad esempio: RIMBORSO {numero_pratica}"), a step of a menu path ("Ajustes > [seu
-nome] > Assinaturas"), and
+{nome_cliente} onde quer que …", "ad esempio: RIMBORSO {numero_pratica}"), a pattern the customer is to follow
+("enter the reference as {invoice_no}-{customer_no}", "im Format „Vorgang <Nummer>“", "sous la forme [numéro
+client]-[année]", "het kenmerk invullen als {klantnummer}/{jaar}") or that a worked example follows
+("… voor uw factuur wordt dat: 2025-771/40218", "zum Beispiel 2026-118/55012", "por ejemplo 4471-2026"),
+a step of a menu path ("Ajustes > [seu nome] > Assinaturas"), and
 once the reply explains one, its examples of the same shape elsewhere ('e.g. "Hi {{first_name}}, …"'),
 and the customer's own quoted message.
 """
@@ -244,10 +247,7 @@ _EXPLAINED_BEFORE = re.compile(
 # "like this: REFUND {case_number}", "ad esempio: RIMBORSO {numero_pratica}", "zum Beispiel {vorname}": an example the
 # reply gives (a literal word or two may come before the placeholder).
 _EXAMPLE_WORDS = (
-    r"e\.g\.|for\s+(?:example|instance)|like\s+(?:this|so)|as\s+follows|in\s+this\s+(?:way|format)|"
-    # a format the customer is to follow: "im Format „Vorgang <Nummer> – Ihr Name“", "in the format REF-<number>"
-    r"in\s+the\s+format|im\s+format|in\s+dem\s+format|au\s+format|sous\s+le\s+format|(?:en|con)\s+el\s+formato|"
-    r"nel\s+formato|in\s+het\s+formaat|no\s+formato|"
+    r"e\.g\.|for\s+(?:example|instance)|like\s+(?:this|so)|as\s+follows|in\s+this\s+way|"
     r"zum\s+beispiel|z\.\s?b\.|beispielsweise|wie\s+folgt|folgendermaßen|"
     r"par\s+exemple|p\.\s?ex\.|comme\s+(?:ceci|ça|suit)|de\s+cette\s+(?:façon|manière)|sous\s+cette\s+forme|"
     r"por\s+ejemplo|p\.\s?ej\.|de\s+(?:esta|la\s+siguiente)\s+(?:forma|manera)|de\s+este\s+modo|"
@@ -258,6 +258,66 @@ _EXAMPLE_WORDS = (
     r"(?:write|enter|type|put)\s+the\s+following|het\s+volgende(?:\s+in)?|folgendes(?:\s+ein)?|ce\s+qui\s+suit|"
     r"lo\s+siguiente|quanto\s+segue|(?:il|la)\s+seguente\s+dicitura|o\s+seguinte")
 _EXAMPLE_BEFORE = re.compile(rf"\b(?:{_EXAMPLE_WORDS})\s*[:\"'“‘«„‚(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}[\w./#-]*$", re.I)
+# A format or pattern the customer is to follow, which the placeholders spell out: "in the format REF-<number>",
+# "enter the reference as {invoice_no}-{customer_no}", "im Format „Vorgang <Nummer>“", "geben Sie als
+# Verwendungszweck [Rechnungsnummer] an", "sous la forme [numéro client]-[année]", "indique la referencia como …",
+# "nella forma …", "het kenmerk invullen als {klantnummer}/{jaar}", "preencha a referência como …".
+# Orders to write it so (not "entered"/"ingevuld" as …: a template confirming data it merged in).
+_OBJECT = r"(?:(?!(?:that|dass|que|che|dat)\b)[^\s,;.]+\s+){0,6}?"   # "the reference", "het kenmerk" (not "… that, as")
+_FORMAT_WORDS = (
+    r"in\s+(?:the|this)\s+(?:format|form(?:\s+of)?)|(?:following|using|with)\s+(?:the|this)\s+(?:format|pattern)|"
+    rf"(?:fill\s+{_OBJECT}in|enter|type|quote|format|write\s+(?:it|this|them|the\s+\w+))\s+{_OBJECT}as|"
+    r"im\s+format|in\s+dem\s+format|in\s+der\s+form|nach\s+(?:dem|diesem|folgendem)\s+(?:schema|muster)|"
+    r"(?:angeben|eingeben|eintragen|schreiben|notieren|vermerken|ausfüllen)\s+als|"
+    rf"(?:geben|tragen|schreiben|setzen|notieren|vermerken)\s+sie\s+{_OBJECT}als|"
+    r"au\s+format|sous\s+(?:le\s+format|la\s+forme)(?:\s+de)?|de\s+la\s+forme|selon\s+le\s+(?:format|modèle|schéma)|"
+    r"(?:indiquez|indiquer|saisissez|saisir|écrivez|écrire|inscrivez|inscrire|notez|noter|renseignez|renseigner|"
+    rf"mettez|mettre|rédigez|rédiger|libellez|libeller)\s+{_OBJECT}comme|"
+    r"(?:en|con)\s+el\s+formato|(?:en|con)\s+la\s+forma|siguiendo\s+el\s+(?:formato|esquema|patrón)|"
+    r"(?:indique|indica|indicar|escriba|escribe|escribir|ponga|pon|poner|rellene|rellena|rellenar|introduzca|"
+    rf"introduce|introducir|anote|anota|anotar|consigne)\s+{_OBJECT}como|"
+    r"nel\s+formato|nella\s+forma|secondo\s+(?:il\s+formato|lo\s+schema)|"
+    r"(?:indichi|indica|indicare|scriva|scrivi|scrivere|inserisca|inserisci|inserire|compili|compila|compilare|"
+    rf"riporti|riporta|riportare)\s+{_OBJECT}come|"
+    r"in\s+het\s+formaat|in\s+de\s+vorm(?:\s+van)?|volgens\s+het\s+(?:formaat|patroon|schema)|"
+    rf"(?:invullen|vermelden|noteren|schrijven|opgeven|invoeren|typen|zetten|vul\s+{_OBJECT}in|"
+    rf"geef\s+{_OBJECT}op|voer\s+{_OBJECT}in|vermeld|noteer|schrijf|typ|zet)\s+{_OBJECT}als|"
+    r"no\s+formato|na\s+forma(?:\s+de)?|seguindo\s+o\s+(?:formato|modelo|padrão|esquema)|"
+    r"(?:preencha|preenche|preencher|indique|indica|indicar|escreva|escreve|escrever|coloque|coloca|colocar|insira|"
+    rf"insere|inserir|digite|digita|digitar)\s+{_OBJECT}como")
+# (the same chunk may hold the format's other placeholders: "{klantnummer}/{jaar}")
+_FORMAT_BEFORE = re.compile(rf"\b(?:{_FORMAT_WORDS})\s*[:\"'“‘«„‚(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}\S*$", re.I)
+# German and Dutch put the verb last: "den Verwendungszweck als {Rechnungsnummer}-{Kundennummer} angeben",
+# "het kenmerk als {klantnummer} invullen".
+_ALS_BEFORE = re.compile(r"\bals\s*[\"'“‘«„‚(]?\s*(?:[^\s{}\[\]<>()]+\s+){0,2}\S*$", re.I)
+_FORMAT_VERB_AFTER = re.compile(
+    r"^\S*\s+(?:\S+\s+){0,2}?(?:an|ein|in|op)?(?:geben|tragen|schreiben|notieren|vermerken|füllen|vullen|"
+    r"vermelden|noteren|schrijven|zetten|typen|voeren)\b", re.I)
+# A worked example after the placeholders: a reference filled in, given as an example or as what the pattern makes
+# for the reader ("…{klantnummer}/{jaar}. Voor uw factuur wordt dat: 40716/2026", "…, e.g. INV-2231/77",
+# "zum Beispiel 2026-118/55012", "par exemple 40716-2026", "en su caso: 4471-20260304", "ad esempio C-20931/2026",
+# "bijvoorbeeld 40716/2026", "no seu caso isso dá 55012-2026"). What a template states as filled in ("the
+# tracking number for your order is 1Z999…") says no "that gives", "for example" or "in your case".
+_WORKED_WORDS = (
+    r"e\.g\.|for\s+(?:example|instance)|in\s+your\s+case|(?:that|this|which)\s+(?:gives|makes|becomes|would\s+be|"
+    r"comes\s+out\s+as)|"
+    r"zum\s+beispiel|z\.\s?b\.|beispielsweise|in\s+ihrem\s+fall|in\s+deinem\s+fall|(?:das|dies|es)\s+(?:ergibt|wäre|"
+    r"lautet|hieße)|(?:ergibt|wäre|lautet)\s+(?:das|dies|es|sich)|"
+    r"par\s+exemple|p\.\s?ex\.|dans\s+votre\s+cas|dans\s+ton\s+cas|(?:cela|ça|ce\s+qui)\s+(?:donne|fait|ferait|"
+    r"donnerait|sera|serait)|"
+    r"por\s+ejemplo|p\.\s?ej\.|en\s+su\s+caso|en\s+tu\s+caso|(?:eso|esto|lo\s+que)\s+(?:da|daría|queda|quedaría|sería|"
+    r"será|resulta)|"
+    r"ad\s+esempio|per\s+esempio|ad\s+es\.|nel\s+suo\s+caso|nel\s+tuo\s+caso|(?:questo|ciò|il\s+che)\s+(?:dà|"
+    r"darebbe|diventa|sarà|sarebbe|risulta)|"
+    r"bijvoorbeeld|bijv\.|bv\.|b\.v\.|in\s+uw\s+geval|in\s+jouw\s+geval|in\s+je\s+geval|(?:wordt|geeft)\s+(?:dat|dit|"
+    r"het)|(?:dat|dit)\s+(?:wordt|geeft)|"
+    r"por\s+exemplo|no\s+seu\s+caso|no\s+teu\s+caso|(?:isso|isto|o\s+que)\s+(?:dá|daria|fica|ficaria|será|seria)")
+# … and the reference it shows: a code, not a count ("e.g. 3 days") or a date ("for example on 12/03"): digits with a
+# separator or a letter, or four
+_WORKED_VALUE = (r"(?!\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?(?![\w/-]|\.\d)|\d{4}-\d{2}-\d{2}(?![\w-]))"
+                 r"(?:(?=[\w./#-]*\d)(?:[A-Za-z0-9]+[-/._#])+[A-Za-z0-9]+|(?=[A-Za-z]*\d)[A-Za-z]+\d+[A-Za-z0-9]*|\d{4,})")
+_WORKED_EXAMPLE = re.compile(
+    rf"\b(?:{_WORKED_WORDS})(?:\s+[^\W\d_]+){{0,2}}?\s*[:=]?\s*[\"'“‘«„‚]?(?:{_WORKED_VALUE})(?![\w-])", re.I)
 # "write {nome_cliente} wherever the buyer's name should appear": a placeholder put where the reader wants it.
 _WHEREVER_WORDS = (
     r"wherever|anywhere|where\s+(?:you\s+want|the\s+\w+\s+(?:should\s+)?(?:go|goes|appears?))|"
@@ -334,6 +394,35 @@ def _sentence_names_syntax(lines, no: int, start: int, end: int) -> bool:
     return bool(_SYNTAX_NAMED.search(before) or _SYNTAX_NAMED.search(after))
 
 
+def _chained(chained: dict[int, str], prose: str, start: int) -> str:
+    """How the reply explained the placeholder this one is joined to, as one pattern: the second field of
+    "sous la forme [numéro client]-[numéro de facture]" is the format's too."""
+    for end, how in chained.items():
+        if end <= start and re.fullmatch(r"[\-/._+|:–—]|\s[\-/+|–—]\s", prose[end:start]):
+            return how
+    return ""
+
+
+def _worked_example(lines, no: int, start: int, end: int) -> bool:
+    """Whether the placeholder's sentence or the next one (in its paragraph) shows the pattern filled in as an
+    example: "…{invoice_no}-{customer_no}. For your open bill that gives 2025-771-40218."
+    A greeting's name slot is never such a pattern."""
+    prose = lines[no].prose
+    if re.fullmatch(rf"\s*{_GREETINGS}\s+(?:\S+\s+)?", prose[:start], re.I):
+        return False
+    after = prose[end:]
+    k = no + 1
+    while len(after) < 300 and k < len(lines) and lines[k].kind in (OWN, FOREIGN) and lines[k].prose.strip():
+        after += " " + lines[k].prose
+        k += 1
+    m = _WORKED_EXAMPLE.search(after[:300])
+    if not m:
+        return False
+    # right after the pattern, or a few words on in the next sentence: "…. For your open bill that gives …"
+    gap = after[:m.start()]
+    return len(_SENTENCE_END.findall(gap)) <= 1 and len(re.findall(r"\w+", gap)) <= 8
+
+
 # A config or data sample the reply shows, indented with lower-case keys: '    secret: <YOUR_SECRET>',
 # '      "api_key": "<YOUR_API_KEY>",' (a details block a template fills in reads "Name: [name]").
 _CONFIG_LINE = re.compile(r"^(?:\s{2,}|\t)\s*(?:-\s+)?\"?[a-z_][\w.\-]*\"?\s*:\s*\S")
@@ -350,6 +439,7 @@ def check(text: str, ctx=None) -> list[Finding]:
         if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
             continue
         spans = covered.setdefault(ln.no, [])
+        chained: dict[int, str] = {}   # where an excused placeholder ends: how the reply explained it
         for kind, pattern in PATTERNS:
             for m in pattern.finditer(ln.prose):
                 token = m.group(0)
@@ -362,8 +452,11 @@ def check(text: str, ctx=None) -> list[Finding]:
                 if token in shown_as_code or _harmless(kind, token, ln.prose, m.start(), m.end(), text):
                     continue
                 how = _explained(kind, ln.prose[:m.start()], ln.prose[m.end():]) or \
-                    ("template" if _sentence_names_syntax(lines, ln.no, m.start(), m.end()) else "")
+                    ("template" if _sentence_names_syntax(lines, ln.no, m.start(), m.end()) else "") or \
+                    ("label" if kind in _BRACKETS and _worked_example(lines, ln.no, m.start(), m.end()) else "") or \
+                    _chained(chained, ln.prose, m.start())
                 if how:
+                    chained[m.end()] = how
                     # Only talk about templates makes the reply's other fields of that shape examples too:
                     # "enter your [Postcode]" points at a form and excuses no "Dear [Customer Name]".
                     explained |= {token, kind} if how == "template" else {token}
@@ -506,5 +599,7 @@ def _explained(kind: str, before: str, after: str) -> str:
                                  _REPLACED_LATER.match(after), _EXAMPLE_BEFORE.search(before),
                                  _WHEREVER_AFTER.match(after)) if m]
     if not said:
-        return ""
+        # a format to follow names the placeholder it shows, not the reply's others of its shape
+        return "label" if _FORMAT_BEFORE.search(before) or (
+            _ALS_BEFORE.search(before) and _FORMAT_VERB_AFTER.match(after)) else ""
     return "template" if any(_TEMPLATE_TALK.search(x) for x in said) else "label"

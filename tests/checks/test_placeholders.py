@@ -552,3 +552,62 @@ def test_a_format_to_follow_is_no_placeholder(text, lang):
 def test_the_same_field_left_in_a_sentence_is_still_a_placeholder():
     c = CheckContext(persona={"name": "Jane Doe", "language": "de"}, channel="email")
     assert check("Ihre Vorgangsnummer lautet Vorgang <Nummer>.", c)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a pattern the customer is to type, ordered in words of writing it "as" / "like" / "in the form"
+    ("Hi Jane,\n\nPlease enter the payment reference as {invoice_no}/{customer_no} so we can match it.", "en"),
+    ("Hi Jane,\n\nWhen you pay, fill the box in as [Contract Number]-[Year].", "en"),
+    ("Hallo Frau Doe,\n\nbitte geben Sie als Verwendungszweck {Rechnungsnummer}-{Kundennummer} an.", "de"),
+    ("Hallo Frau Doe,\n\nbitte den Verwendungszweck künftig als {Rechnungsnummer}/{Kundennummer} angeben.", "de"),
+    ("Bonjour Madame,\n\nMerci d'indiquer la référence sous la forme [numéro client]-[numéro de facture].", "fr"),
+    ("Hola Jane:\n\nIndique el concepto como {numero_factura}-{numero_cliente}, por favor.", "es"),
+    ("Gentile Jane,\n\nper il bonifico scriva la causale come {codice_cliente}/{anno}.", "it"),
+    ("Beste Jane,\n\nVul bij de overboeking het kenmerk in als {klantnummer}/{jaar}.", "nl"),
+    ("Olá Jane,\n\nna transferência, preencha o descritivo como {numero_cliente}-{ano}.", "pt"),
+])
+def test_a_pattern_the_customer_is_told_to_type_is_no_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a pattern stated plainly, then shown filled in: an example, or what it makes for the reader
+    ("Hi Jane,\n\nOur payment references are {invoice_no}-{customer_no}. For your open bill that gives "
+     "2025-771-40218.", "en"),
+    ("Hallo Frau Doe,\n\nder Verwendungszweck ist immer {Rechnungsnummer}/{Kundennummer}, zum Beispiel "
+     "2026-118/55012.", "de"),
+    ("Bonjour Madame,\n\nLa référence est toujours {numero_client}-{annee}, par exemple 40716-2026.", "fr"),
+    ("Hola Jane:\n\nLa referencia sigue siempre el patrón {numero_pedido}-{fecha}; en su caso: 4471-20260304.", "es"),
+    ("Gentile Jane,\n\nla causale è sempre {codice_cliente}/{anno}, ad esempio C-20931/2026.", "it"),
+    ("Beste Jane,\n\nOns betalingskenmerk is altijd {klantnummer}/{jaar}; bijvoorbeeld 40716/2026.", "nl"),
+    ("Olá Jane,\n\na referência é sempre {numero_cliente}-{ano}; no seu caso isso dá 55012-2026.", "pt"),
+])
+def test_a_pattern_followed_by_a_worked_example_is_no_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # merge fields a template left: no order to type them, no example after them that fills the pattern in
+    ("Dear {first_name},\n\nYour order {order_id} has shipped. The tracking number for your order is "
+     "1Z999AA10123456784.", "en"),
+    ("Hi Jane,\n\nWe have entered your name as {first_name} {last_name} on the booking.", "en"),
+    ("Hi Jane,\n\nWe write to you as {agent_name} from the billing team.", "en"),
+    ("Hi Jane,\n\nYour order {order_id} will arrive in 3 days, for example on 12/03.", "en"),
+    ("Hi Jane,\n\nYour booking {booking_ref} is confirmed. In your case the room number is 204.", "en"),
+    ("Beste Jane,\n\nWe hebben u als {klantnaam} geregistreerd.", "nl"),
+    ("Olá Jane,\n\nGostaríamos de informar que, como {tratamento} {apelido}, tem direito a um desconto.", "pt"),
+    ("Hola {nombre}, por ejemplo 2026-0387 es su número de cliente.", "es"),
+])
+def test_a_merge_field_beside_format_or_example_words_is_still_a_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email"))
+
+
+@pytest.mark.parametrize("text, lang, field", [
+    # a format to follow excuses its own fields, not the greeting the template left unfilled
+    ("Hallo {vorname},\n\nbitte geben Sie als Verwendungszweck {Rechnungsnummer} an.", "de", "{vorname}"),
+    ("Beste {voornaam},\nvul het kenmerk in als {factuurnummer}. Voor uw factuur wordt dat: 2026-0387.", "nl",
+     "{voornaam}"),
+])
+def test_a_format_excuses_its_own_fields_not_an_unfilled_greeting(text, lang, field):
+    (f,) = check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email"))
+    assert f.title == f"Unreplaced placeholder {field}"
