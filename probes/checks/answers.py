@@ -9,7 +9,12 @@ compared by their Snowball stems ("refund" is covered by "refunded",
 verb forms too ("geliefert", "liefert" for "Lieferung"; "geleverd" for
 "levering"), and in German and Dutch a compound covers its last part and the
 other way round when the rest is a word of its own ("Rückerstattung" and
-"erstattet"; not "Berechnung" for "Rechnung"). A stretch of time is covered
+"erstattet"; not "Berechnung" for "Rechnung"). A noun covers the verb it is
+made from and the other way round where the stems part ("devolución" and
+"devolverlo" or "devuelto", "Reparatur" and "reparieren", "spedizione" and
+"spedito", "delivery" and "delivered"), a verb with the pronouns it carries
+too ("reembolsarte", "enviá-lo", "rimborsarle"); a shared beginning alone
+never does ("devorarlo" is no "devolución"). A stretch of time is covered
 by the same stretch in other words ("14 Tage" by "zwei Wochen"; working days
 never by calendar days). A word that asks for a date, a time, opening hours or
 a price ("when", "date", "Uhrzeit", "horaires", "cost", "prix") is also
@@ -49,11 +54,60 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
 
 
+# Pronouns a Romance verb carries on its end: "devolverlo", "reembolsarte", "devuélvemelo", "enviá-lo",
+# "renvoyez-le" (Italian's "rimborsarle" the Italian stemmer already reads).
+_CLITIC_HYPHEN = re.compile(r"^(\w{3,})-(?:l[oae]s?|lhes?|[oa]s?|[mts]e|nos|vos|moi|toi|lui|leur|en|y)$")
+_CLITIC_ES = re.compile(r"^(\w{5,}?)(?:(?:[mts]e|nos)(?:l[oae]s?)?|l[oae]s?)$")
+_ACUTE = str.maketrans("áéíóúâêô", "aeiouaeo")
+# A noun made from a verb whose stem the stemmer leaves apart from the verb's: the noun's ending (singular or
+# plural), the verb's, and the letters the root before it keeps ("raison" is no "rer") —
+# "expédition"/"expédier", "spedizione"/"spedire", "substituição"/"substituir", "pagamento"/"pagar",
+# "Reparatur"/"reparieren", "Stornierung"/"stornieren", "reparatie"/"repareren", "delivery"/"deliver".
+# Not French "-aison": "livraison"'s verb has the stem of "livre", a book.
+_NOUN_TO_VERB = {
+    "en": (("very|veries", "ver", 3),),
+    "fr": (("itions?", "ier", 4), ("olutions?", "oudre", 2)),
+    "es": (("olución|oluciones", "olver", 2),),
+    "it": (("izion[ei]", "ire", 4), ("oluzion[ei]", "olvere", 2)),
+    "pt": (("ição|ições", "ir", 4), ("amentos?", "ar", 3), ("imentos?", "er", 4), ("olução|oluções", "olver", 2)),
+    "de": (("atur|aturen", "ieren", 4), ("ierung|ierungen", "ieren", 4)),
+    "nl": (("aties?", "eren", 4), ("uties?", "ueren", 4)),
+}
+_NOUN_ENDS = {language: [(re.compile(rf"^(\w{{{least},}}?)(?:{end})$"), verb) for end, verb, least in rules]
+              for language, rules in _NOUN_TO_VERB.items()}
+# Nouns of those endings that come from elsewhere than the verb they look like ("condizione" is not "condire"), or
+# whose verb's stem is another noun's ("casamento", "casar": "casa").
+_NOT_THE_VERBS = {"condizione", "condizioni", "tradizione", "tradizioni", "casamento", "casamentos"}
+# The Latin -solv-/-volv- family, whose stems alternate between -olu-, -olv-, -olt- and (Spanish) -uelv-, -uelt-
+# (French -oudr-): "devolución", "devolverlo", "devuelto", "résolution", "résoudre", "risolto". Two letters at least
+# before it ("de-", "re-"): "suelto" is not "solución".
+_SOLVE = re.compile(r"^(\w{2,}?)(?:olut?|olv|olt|uelv|uelt|oudr)$")
+
+
+def _bare(word: str, language: str) -> str:
+    """The verb without the pronouns it carries ("devolverlo" -> "devolver", "enviá-lo" -> "envia")."""
+    m = _CLITIC_HYPHEN.match(word) if language in ("fr", "pt") else None
+    if m:
+        return m.group(1).translate(_ACUTE)
+    m = _CLITIC_ES.match(word) if language == "es" else None
+    # what carries them: an infinitive ("devolverlo", "reembolsarte"), a gerund or an imperative, which take an
+    # accent with them ("devolviéndolo", "devuélvemelo", "decídmelo"); five letters at least ("suerte" and
+    # "fuerte" are no "suer-te"), and not vosotros' "-os" ("cajeros" is no "cajer-os")
+    if m and (re.search(r"[aeiáéí]r$", m.group(1)) or re.search(r"[áéíóú]\w*(?:[aeiou]|ndo|d)$", m.group(1))):
+        return m.group(1).translate(_ACUTE)
+    return word
+
+
 @lru_cache(maxsize=50_000)
 def _forms(word: str, language: str) -> frozenset[str]:
-    """The word, its stem and (German, Dutch) its stems without a participle's ge- or a verb's -t/-d."""
+    """The word, its stem and (German, Dutch) its stems without a participle's ge- or a verb's -t/-d; a verb
+    without its attached pronouns; a noun's verb; the -solv- family's one root."""
     stem = _stemmer(language).stemWord
-    forms = {word, stem(word)}
+    bare = _bare(word, language)
+    forms = {word, stem(word), bare, stem(bare)}
+    for noun, verb in _NOUN_ENDS.get(language, ()) if word not in _NOT_THE_VERBS else ():
+        if m := noun.match(word):
+            forms.add(stem(m.group(1) + verb))
     if language in _COMPOUNDING:
         for w in (word, word[2:] if word.startswith("ge") and len(word) > 6 else ""):
             for v in (w, w[:-1] if w.endswith(("t", "d")) and len(w) > 5 else ""):
@@ -61,6 +115,8 @@ def _forms(word: str, language: str) -> frozenset[str]:
                     forms |= {v, stem(v)}
     if language == "nl":   # the Dutch stemmer doubles a vowel in some forms only ("leveer" for "levering")
         forms |= {re.sub(r"([aeou])\1", r"\1", f) for f in forms}
+    if language in ("en", "fr", "es", "it", "pt"):
+        forms |= {m.group(1) + "olv" for f in forms if (m := _SOLVE.match(f))}
     return frozenset(forms)
 
 

@@ -200,3 +200,39 @@ def test_opening_hours_are_covered_by_the_hours_themselves():
     assert covered("Hallo, wir haben Mo–Fr von 9 bis 18 Uhr geöffnet.", ["Öffnungszeiten"], "de")
     assert covered("Ciao, siamo aperti dalle 9:00 alle 19:00.", ["orari"], "it")
     assert not covered("Bonjour ! Le magasin de Villeneuve a un grand parking gratuit.", ["horaires"], "fr")
+
+
+def test_a_noun_is_covered_by_its_verb_and_a_verb_by_its_noun_with_pronouns_attached():
+    # the noun asked for, the verb of its family in the reply, pronouns glued on or hyphenated
+    assert covered("Hola Marta: puede devolvérnoslo en cualquier tienda, no le costará nada.", ["devolución"], "es")
+    assert covered("Hola Marta: ya te hemos devuelto las botas y el dinero.", ["devolución"], "es")
+    assert covered("Hola Marta: si no te convence, devuélvelo en 30 días.", ["devolución"], "es")
+    assert covered("Hola Marta: vamos a reembolsarte la diferencia esta semana.", ["reembolso"], "es")
+    assert covered("Hola Marta: la devolución de la chaqueta ya está registrada.", ["devolver"], "es")
+    assert covered("Olá Rui, pode devolvê-la numa loja nossa sem custos.", ["devolução"], "pt")
+    assert covered("Olá Rui, vamos enviá-la amanhã por correio registado.", ["envio"], "pt")
+    assert covered("Olá Rui, o técnico vai substituir a placa na quinta.", ["substituição"], "pt")
+    assert covered("Gentile Paola, provvederemo a rimborsarle la cifra entro venerdì.", ["rimborso"], "it")
+    assert covered("Gentile Paola, il pacco è stato spedito stamattina.", ["spedizione"], "it")
+    assert covered("Gentile Paola, il guasto è stato risolto dal tecnico.", ["risoluzione"], "it")
+    assert covered("Bonjour Paul, votre colis a été expédié ce matin.", ["expédition"], "fr")
+    assert covered("Bonjour Paul, le souci est résolu depuis la mise à jour.", ["résolution"], "fr")
+    assert covered("Hallo Herr Brandt, wir reparieren das Gerät kostenlos.", ["Reparatur"], "de")
+    assert covered("Hallo Herr Brandt, wir stornieren den Auftrag noch heute.", ["Stornierung"], "de")
+    assert covered("Beste Kees, we repareren de koelkast volgende week.", ["reparatie"], "nl")
+    assert covered("Hi Jane, the courier delivered it to your neighbour.", ["delivery"])
+    assert covered("Hi Jane, the fault was resolved overnight.", ["resolution"])
+
+
+def test_a_word_that_only_begins_like_the_point_or_shares_a_stem_by_chance_does_not_cover_it():
+    assert not covered("Hola Marta: el perro puede devorarlo todo.", ["devolución"], "es")
+    assert not covered("Hola Marta: su pedido sigue en la dirección de antes.", ["devolución"], "es")
+    assert not covered("Hola Marta: el tornillo está suelto.", ["solución"], "es")
+    assert not covered("Hola Marta: es un bolso precioso.", ["precio"], "es")
+    assert not covered("Hola Marta: hay cajeros en la entrada.", ["caja"], "es")
+    assert not covered("Hola Marta: el viento era muy fuerte.", ["fuera"], "es")
+    assert not covered("Olá Rui, é um dever nosso informar.", ["devolução"], "pt")
+    assert not covered("Olá Rui, a casa fica perto da loja.", ["casamento"], "pt")
+    assert not covered("Gentile Paola, il piatto era ben condito.", ["condizione"], "it")
+    assert not covered("Bonjour Paul, le livre est arrivé.", ["livraison"], "fr")
+    assert not covered("Hi Jane, the box was battered in transit.", ["battery"])
