@@ -994,3 +994,165 @@ def test_more_automatic_wording(text):
 ])
 def test_a_mention_or_a_wrapper_is_not_a_self_declared_automatic_reply(text):
     assert auto_wording(text) is None
+
+
+# A person quoting a notice's words in quotation marks speaks of it: the words are not the reply's own voice.
+@pytest.mark.parametrize("text", [
+    "Hi Paul,\n\nYou may have seen a \"This is an automated message - do not reply\" mail from us this morning; please "
+    "ignore it. I have looked at your meter reading and corrected the bill.\n\nBest,\nNadia",
+    "Guten Tag Herr Lenz,\n\ndie Mail mit dem Satz „Dies ist eine automatische Nachricht, bitte nicht antworten“ kam von "
+    "unserem alten System. Ich habe Ihre Kündigung heute bestätigt.\n\nViele Grüße\nAnja Roth",
+    "Bonjour Madame Blanc,\n\nle message « Ceci est une réponse automatique » de notre ancienne boîte ne vous concernait "
+    "pas. Je vous confirme que votre colis part demain.\n\nCordialement,\nLucie",
+    "Hola Marta:\n\nDisculpa el “Este es un mensaje automático, no responda” de ayer; soy Julián y ya he cambiado la "
+    "dirección de entrega.\n\nUn saludo,\nJulián",
+    "Hoi Bram,\n\nDat 'Dit is een automatisch antwoord' bericht van gisteren kun je negeren. Ik heb je abonnement "
+    "vandaag stopgezet.\n\nGroet,\nEva",
+    "Buongiorno signora Neri,\n\nla mail ‘Questo è un messaggio automatico’ era un errore del sistema: ho verificato la "
+    "sua pratica ed è tutto in ordine.\n\nCordiali saluti,\nPaolo",
+])
+def test_a_notices_words_a_person_quotes_are_not_the_replys_own(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # the same words unquoted, and a notice quoting the customer's subject, still say what the message is
+    "Hi Paul,\n\nThis is an automated message - do not reply. Your meter reading is due on 1 May.\n\nAcme Energy",
+    "This is an automated response to your message \"Broken zip on my jacket\". We will reply within 2 working days.",
+    "Dies ist eine automatische Antwort auf Ihre Nachricht „Rechnung März“. Wir melden uns in Kürze.",
+])
+def test_a_notice_that_quotes_a_subject_or_says_it_unquoted_is_still_automatic(text):
+    assert auto_wording(text)
+
+
+# A person telling of an out-of-office or an automatic message the customer got (a colleague's absence) writes none.
+@pytest.mark.parametrize("text", [
+    "Hi Dan,\n\nYou received an out-of-office reply from my colleague Priya because she is on holiday this week, so I've "
+    "picked up your booking.\n\nYour table for six is confirmed for Saturday.\n\nThanks,\nOwen",
+    "Hallo Herr Brandt,\n\nauf Ihre Anfrage haben Sie von meinem Kollegen eine Abwesenheitsnotiz bekommen, er ist bis "
+    "Ende des Monats in Elternzeit. Ich kümmere mich jetzt darum: der Termin am Dienstag passt.\n\nViele Grüße\nSabine Kühn",
+    "Bonjour Monsieur Roy,\n\nvous avez reçu un message indiquant que ma collègue est absente du bureau ; c'est donc moi qui "
+    "reprends votre dossier. Le devis est en pièce jointe.\n\nBien cordialement,\nNicolas Faure",
+    "Gentile signor Bassi,\n\nha ricevuto un messaggio generato automaticamente dalla casella della mia collega, che è in "
+    "ferie. Le rispondo io: la consegna è prevista per giovedì.\n\nCordiali saluti,\nElena Conti",
+    "Geachte heer Smit,\n\nU heeft een automatisch verzonden bericht van mijn collega ontvangen; zij is met verlof. Ik "
+    "neem uw vraag over: de monteur komt woensdag.\n\nMet vriendelijke groet,\nKarin Bos",
+    "Olá Sr. Lopes,\n\nRecebeu uma mensagem gerada automaticamente porque a minha colega está de férias. Sou eu quem "
+    "trata do seu pedido: a troca já está aprovada.\n\nCumprimentos,\nMarta Reis",
+])
+def test_a_person_telling_of_an_out_of_office_the_customer_got_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # the notice itself, named as this one or as a label, still is one
+    "Sie haben diese Abwesenheitsnotiz erhalten, weil Ihre Nachricht während meines Urlaubs eintraf. Ab 20. Mai bin ich "
+    "wieder im Büro.",
+    "Abwesenheitsnotiz\n\nVielen Dank für Ihre Nachricht. Ihre E-Mail wird nicht weitergeleitet.",
+])
+def test_an_out_of_office_named_as_this_one_is_still_one(text):
+    assert auto_wording(text)
+
+
+# A ticket made for the message, said with a feminine noun ("la incidencia", "la pratica", "a ocorrência"), signed by a
+# technical team ("Soporte Técnico", "Assistance Technique", "Apoio Técnico"), is a helpdesk's notice.
+@pytest.mark.parametrize("text", [
+    "Estimado cliente:\n\nHemos recibido su consulta. Se ha abierto la incidencia n.º 55102.\n\nUn técnico la revisará "
+    "en un plazo de tres días laborables.\n\nEste correo se ha generado automáticamente.\n\nAtentamente,\nSoporte "
+    "Técnico – Nubaria Hosting",
+    "Madame, Monsieur,\n\nVotre demande a bien été enregistrée.\n\nUn technicien vous répondra sous 48 heures.\n\n"
+    "Ce message a été généré automatiquement.\n\nCordialement,\nAssistance Technique",
+    "Gentile cliente,\n\nè stata aperta la pratica n. 4471 per la sua segnalazione.\n\nUn tecnico la contatterà entro "
+    "due giorni lavorativi.\n\nQuesta e-mail è stata generata automaticamente.\n\nCordiali saluti,\nSupporto Tecnico",
+    "Caro cliente,\n\nFoi aberta a ocorrência n.º 90217 relativa ao seu pedido.\n\nUm técnico responderá no prazo de "
+    "dois dias úteis.\n\nEste e-mail foi gerado automaticamente.\n\nCumprimentos,\nApoio Técnico",
+    # received, and a ticket made with a feminine noun and its "n.º"
+    "Hola:\n\nHemos recibido tu solicitud y se ha creado la incidencia n.º 66120.\n\nEl equipo de Soporte",
+])
+def test_a_ticket_made_and_signed_by_a_technical_team_is_automatic(text):
+    assert auto_wording(text)
+
+
+def test_a_technical_teams_signature_under_a_persons_answer_is_not_automatic():
+    assert auto_wording("Hola Pedro:\n\nHe revisado su cuenta y le he devuelto 12,00 €.\n\nAtentamente,\n"
+                        "Soporte Técnico") is None
+
+
+# A bot that says it is "only" one ("Ich bin nur der virtuelle Assistent", "I'm just a chatbot", "Solo soy un asistente
+# virtual", "je ne suis qu'un assistant virtuel"), and a chat queue's current wait in minutes.
+@pytest.mark.parametrize("text", [
+    "Ich bin nur der virtuelle Assistent der Stadtwerke Nord und verbinde Sie gleich weiter.",
+    "Sorry, I'm just a chatbot and can't open your account. Let me find someone for you.",
+    "Lo siento, soy solo el asistente virtual. Te paso con una persona del equipo.",
+    "Désolé, je ne suis qu'un assistant virtuel : un conseiller va prendre le relais.",
+    "Sono solo un assistente virtuale, ti metto in contatto con un operatore.",
+    "Ik ben maar een digitale assistent, dus ik zet je door naar een medewerker.",
+    "Alle Leitungen sind belegt. Aktuelle Wartezeit: etwa 7 Minuten.",
+    "Connecting you to an agent. Current wait time: 3 min",
+    "Un conseiller va vous répondre. Temps d'attente actuel : 2 minutes.",
+    "We verbinden je door. Huidige wachttijd: ongeveer 5 minuten.",
+])
+def test_a_bot_that_is_only_one_or_a_queues_current_wait_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jo,\n\nI'm not just a bot-checker, I'm the engineer: the part arrives on Friday.\n\nTom",
+    "Hi Jo,\n\ncurrent waiting time: 6 weeks for the spare part, sorry. I'll call you when it lands.\n\nTom",
+])
+def test_a_person_speaking_of_a_wait_or_a_bot_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+# An acknowledgement that gives the ticket's number in brackets after its noun, as Zendesk writes it.
+@pytest.mark.parametrize("text", [
+    "Hello,\n\nYour enquiry (88410) has been logged and is waiting for an agent.\n\nNorthwind Support",
+    "Guten Tag,\n\nIhre Anfrage (Nr. 77310) ist bei uns eingegangen und wird bearbeitet.\n\nIhr Kundenservice",
+    "Bonjour,\n\nVotre demande (n° 30918) a bien été enregistrée.\n\nLe service client",
+])
+def test_an_acknowledgement_with_its_reference_in_brackets_is_automatic(text):
+    assert auto_wording(text)
+
+
+# An out-of-office for dates that says the mail goes unread meanwhile or names a colleague to write to.
+@pytest.mark.parametrize("text", [
+    "Gracias por tu correo.\n\nEntre el 10 y el 14 de abril estaré de viaje y no podré revisar el correo. Si es algo de "
+    "facturación, escribe a mi compañero Diego.\n\nSaludos,\nAlba Ferrer",
+    "Thank you for your email.\n\nFrom 3 to 7 November I am at a trade fair in Cologne and won't be able to check my "
+    "email. Please contact my colleague Ben Hart about orders.\n\nRegards,\nKate Moss",
+    "Vielen Dank für Ihre Nachricht.\n\nVom 12. bis 16. Mai bin ich auf einer Messe in Hannover und kann meine E-Mails "
+    "nur unregelmäßig lesen.\n\nMit freundlichen Grüßen\nTobias Wendt",
+    "Merci pour votre message.\n\nDu 5 au 9 mai je suis en formation à Lille. Pour les commandes, contactez ma collègue "
+    "Claire Petit.\n\nCordialement,\nHugo Martin",
+    "Bedankt voor je bericht.\n\nVan 2 tot en met 6 juni ben ik op cursus en kan ik mijn mail niet lezen.\n\nGroet,\n"
+    "Linda de Boer",
+])
+def test_an_absence_for_dates_with_the_mail_unread_or_a_colleague_to_write_to_is_an_out_of_office(text):
+    assert auto_wording(text)
+
+
+def test_a_person_away_for_dates_who_answers_is_not_an_out_of_office():
+    assert auto_wording("Hi Tom,\n\nfrom 3 to 7 March I'm at a conference, so please contact my colleague Ben about the "
+                        "invoice: it's €120 and already paid.\n\nKate") is None
+
+
+# Replying to it is not possible: what a notification says of itself, the verb as the subject.
+@pytest.mark.parametrize("text", [
+    "Je afspraak bij Tandarts Zuid is bevestigd voor dinsdag om half elf. Reageren op deze sms is niet mogelijk.",
+    "Your parcel is out for delivery today. Replying to this text is not possible.",
+    "Ihr Termin am Donnerstag ist bestätigt. Eine Antwort auf diese SMS ist nicht möglich.",
+    "Votre colis sera livré demain. Il n'est pas possible de répondre à ce SMS.",
+    "Su cita es el lunes por la mañana. Responder a este mensaje no es posible.",
+    "Il suo ordine è stato spedito. Rispondere a questo messaggio non è possibile.",
+])
+def test_a_notice_saying_replying_to_it_is_not_possible_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # said as a condition in a person's answer
+    "Hi Jo,\n\nIf replying to this email is not possible from your phone, just call us on 0800 123 456.\n\nTom",
+    "Bonjour,\n\nS'il n'est pas possible de répondre à ce message depuis votre téléphone, appelez-nous.\n\nLéa",
+])
+def test_replying_not_possible_said_as_a_condition_is_not_automatic(text):
+    assert auto_wording(text) is None

@@ -12,8 +12,8 @@ agents' answers included (README, "Automatic or from a person"):
   first lines, or in the first paragraph after a subject line and a greeting; accents optional, as text gateways drop
   them; an absence told after an answer, "I've updated … I'm on leave from Friday", is only weak), an out-of-office by
   its frame (away for a stretch of dates in its first sentence, and what happens to the mail meanwhile: read on the
-  return, not forwarded, a stand-in, whom to ask if urgent; not above an amount or something done), a queue position,
-  a bot naming itself, an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of
+  return, not forwarded, a stand-in, whom to ask if urgent, unread, a colleague to write to; not above an amount or
+  something done), a queue position or the current wait in minutes, a bot naming itself (or "only" one), an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of
   the run;
 - weak evidence counts only together with other evidence: ``Auto-Submitted: auto-generated`` (Zendesk and
   Freshdesk put it on agents' answers too), ``Precedence: bulk|list|junk`` (RT puts it on every message),
@@ -26,6 +26,9 @@ agents' answers included (README, "Automatic or from a person"):
   a person's answer (a name under the closing, "I", an amount, something done about the request) makes the
   acknowledgement no sign at all. The customer's quoted message ("> …", "On … wrote:", "Your original
   message:", the oldest entry of a helpdesk's thread) is not the company's text and is left out;
+- a notice's words in quotation marks ('Sorry about the "This is an automated response" email'), or named as one the
+  reader received or a colleague's absence set off ("Sie haben … eine Abwesenheitsnotiz erhalten"), are a person
+  speaking of another message: no evidence;
 - ``X-Auto-Response-Suppress`` is no evidence: Exchange, Outlook and helpdesks put it on ordinary mail
   to ask *others* not to auto-reply.
 """
@@ -352,6 +355,35 @@ MAIL_MEANWHILE = _words(
     r"\ben caso de urgencia\b|\bpara (?:asuntos|temas|consultas) urgentes\b|\bper (?:urgenze|questioni urgenti|"
     r"casi urgenti)\b|\bin caso di urgenza\b|\bin dringende gevallen\b|\bvoor dringende (?:zaken|vragen)\b|"
     r"\bem caso de urg[êe]ncia\b|\bpara assuntos urgentes\b",
+    # the mail unread meanwhile: "I won't be able to check my email", "no podré atender el correo con regularidad"
+    r"\b(?:won['’]t|will not|shall not|can(?:['’]t|not)|am unable to|will be unable to) (?:be able to )?(?:check|read|"
+    r"answer|reply to|respond to|attend to|access|deal with|monitor) (?:my |your |any |e-?mails? )?e-?mails?\b|"
+    r"\b(?:ich kann|kann ich|ich werde|werde ich|kann|werde) (?:meine |ihre |die )?e-?mails? (?:\w+ ){0,2}?(?:nicht|kaum|"
+    r"nur (?:eingeschränkt|unregelmäßig|sporadisch|selten)|unregelmäßig) (?:regelmäßig )?(?:lesen|abrufen|beantworten|"
+    r"bearbeiten)\b|"
+    r"\bje ne (?:pourrai|peux|serai) pas (?:en mesure de )?(?:consulter|lire|traiter|relever|répondre à) (?:mes |vos |les )?"
+    r"(?:e-?mails|courriels|messages|mails)\b|"
+    r"\bno (?:podré|puedo|voy a poder) (?:atender|consultar|revisar|leer|contestar|responder) (?:el|mi|los|mis|sus) "
+    r"(?:correos?|e-?mails?|mensajes)\b|"
+    r"\bnon (?:potrò|posso|sarò in grado di) (?:leggere|controllare|consultare|gestire|rispondere alle?) (?:la |le |mie )?"
+    r"(?:posta|e-?mails?|mail|messaggi)\b|"
+    r"\b(?:kan|zal) ik (?:mijn |uw |de )?(?:e-?mail|mail|berichten) (?:niet|beperkt|nauwelijks) (?:lezen|beantwoorden|"
+    r"bekijken|bijhouden)\b|\bik (?:kan|zal) (?:mijn |de )?(?:e-?mail|mail|berichten) (?:niet|nauwelijks) (?:lezen|"
+    r"beantwoorden|bekijken|bijhouden)\b|"
+    r"\bnão (?:poderei|posso|vou poder|conseguirei) (?:consultar|ler|responder a|atender|verificar) (?:o |os |meu |meus |"
+    r"o meu |os meus )?(?:e-?mails?|correio|mensagens)\b",
+    # whom to write to meanwhile, a colleague: "please contact my colleague Laura Prieto", "wenden Sie sich an meine
+    # Kollegin", "contacte con mi compañera", "neem contact op met mijn collega"
+    r"\b(?:contact|reach out to|get in touch with|write to|e-?mail) my colleague\b|"
+    r"\b(?:wenden sie sich|wende dich) (?:bitte )?(?:\w+ )?an (?:meine[nr]?|meinen) (?:kolleg|vertret)|"
+    r"\b(?:kontaktieren sie|schreiben sie|kontaktiere|schreib) (?:bitte )?(?:\w+ )?(?:meine[nr]?|meinen|an meine[nr]?) kolleg|"
+    r"\b(?:contactez|contacte[rz]?|adressez-vous à|écrivez à|joignez) (?:plutôt )?(?:mon|ma) coll[èe]gue\b|"
+    r"\b(?:contacte|contacta|contactar|póngase en contacto|ponte en contacto|escriba|escribe|diríjase|dirígete) "
+    r"(?:con |a )?(?:mi) (?:compañer[oa]|colega)\b|"
+    r"\b(?:contatti|contatta|contattare|scriva|scrivi|si rivolga|rivolgiti|rivolgersi) (?:a |al |alla )?(?:il mio |la mia |"
+    r"mio |mia )collega\b|"
+    r"\b(?:neem|neemt u|neem dan) (?:\w+ )?contact op met mijn collega\b|\b(?:mail|bel|mailt u|belt u) (?:naar )?mijn collega\b|"
+    r"\b(?:contacte|contate|contacta|contactar|fale com|escreva (?:para|à|ao)) (?:a |o )?(?:minha|meu) colega\b",
 )
 # Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
 _AUTOMATIC_WORDS = ("automat", "automát", "auto", "system", "maschinell")
@@ -415,7 +447,7 @@ SAYS_RECEIVED = _words(
     r"meldung) (?:\w+ )?erhalten\b",
     r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|schreiben|"
     r"mail|post|schadenmeldung|schadensmeldung)"
-    r"(?: (?:[^.\n]|\.(?=\d)){0,60}?)? (?:ist|wurde) (?:bei uns )?(?:(?:[^.\n]|\.(?=\d)){0,60}? )?(?:eingegangen|erhalten|erfasst|registriert|"
+    r"(?: (?:[^.\n]|\.(?=\s?\d)){0,60}?)? (?:ist|wurde) (?:bei uns )?(?:(?:[^.\n]|\.(?=\d)){0,60}? )?(?:eingegangen|erhalten|erfasst|registriert|"
     r"aufgenommen|angelegt)\b",
     r"\bnous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel|réclamation)\b",
     r"\bvotre (?:demande|message|réclamation|dossier)(?: [^.\n]{0,30}?)? a (?:bien )?été (?:reçue?|enregistrée?|créée?)\b",
@@ -460,8 +492,10 @@ SAYS_CREATED = _words(
     r"(?:has been|was|is) (?:now )?(?:created|opened|logged|raised)\b",
     r"\b(?:ein|das|ihr) ticket (?:\(?(?:nr\.? ?|#)?[\w-]*\d[\w-]*\)? )?(?:wurde|ist) (?:erstellt|angelegt|eröffnet)\b",
     r"\bun ticket (?:[\w-]*\d[\w-]* )?a été (?:créé|ouvert)\b",
-    r"\bse ha (?:creado|abierto) (?:un|el) (?:ticket|caso|incidencia)\b",
+    r"\bse ha (?:creado|abierto|generado) (?:un|una|el|la) (?:ticket|caso|incidencia|expediente|solicitud)\b",
     r"\b(?:è stato|abbiamo) (?:creato|aperto) (?:un |il )?ticket\b",
+    r"\bè stata (?:creata|aperta) (?:una|la) (?:pratica|segnalazione|richiesta di assistenza)\b",
+    r"\bfoi (?:criada|aberta) (?:uma|a) (?:ocorrência|solicitação|reclamação)\b",
     r"\ber is een ticket (?:aangemaakt|geopend)\b",
     r"\bfoi (?:criado|aberto) (?:um|o) (?:ticket|chamado|protocolo)\b",
     # given a number, as a helpdesk gives one: "has been given the reference HIN-77301", "wurde die Vorgangsnummer …
@@ -542,8 +576,13 @@ TICKET_REF = _words(
     r"vorgang(?:snummer)?|ticketnummer|aktenzeichen|referenz(?:nummer)?|dossier|expediente|caso|incidencia|"
     r"pratica|segnalazione|referentie|zaak(?:nummer)?|protocolo|protocollo|chamado|demande|solicitud|anfrage|"
     r"richiesta|verzoek|aanvraag|solicitação)\.?"
-    r"(?:\s*(?:no\.?|nr\.?|n[°º]\.?|number|nummer|numéro|número|numero|id))?\s*[:#]?\s*[A-Z0-9][\w/-]*\d",
+    r"(?:\s*(?:no\.?|nr\.?|n\.?\s?[°º]\.?|number|nummer|numéro|número|numero|id))?\s*[:#]?\s*[A-Z0-9][\w/-]*\d",
     r"\b(?:sous le|under the|unter der|con el|con il|onder) (?:numéro|number|nummer|número|numero)\s*[:#]?\s*\d",
+    # the number in brackets after the noun, as Zendesk writes it: "Your request (48213) has been received", "Ihre
+    # Anfrage (Nr. 48213)", "votre demande (n° 48213)"
+    r"\b(?:ticket|case|request|complaint|incident|enquiry|inquiry|query|vorgang|anfrage|anliegen|demande|dossier|"
+    r"solicitud|consulta|incidencia|richiesta|segnalazione|pratica|verzoek|aanvraag|melding|pedido|solicitação)\s*"
+    r"\(\s*(?:#|no\.?|nr\.?|n\.?\s?[°º]\.?|n\.)?\s*[A-Z]{0,5}-?\d{3,}[\w/-]*\s*\)",
 )
 # A position in a waiting line, said in the present ("you are number 4 in the queue"): only a system says that.
 SAYS_QUEUE = _words(
@@ -555,6 +594,13 @@ SAYS_QUEUE = _words(
     r"\b(?:geschätzte|voraussichtliche) wartezeit\s*:|\btemps d['’]attente (?:estimé|prévu)\s*:|"
     r"\btiempo (?:de espera )?estimado(?: de espera)?\s*:|\btempo (?:di attesa )?stimato(?: di attesa)?\s*:|"
     r"\bgeschatte wachttijd\s*:|\btempo (?:de espera )?estimado(?: de espera)?\s*:",
+    # the current wait, as a label and minutes or seconds (not "current waiting time: 6 weeks" for a repair): "Aktuelle
+    # Wartezeit: ca. 4 Minuten", "Current wait time: 3 min", "Temps d'attente actuel : 2 minutes"
+    r"\b(?:current wait(?:ing)? time|aktuelle wartezeit|temps d['’]attente actuel|tiempo de espera actual|"
+    r"tempo di attesa attuale|huidige wachttijd|tempo de espera atual)\s*:\s*(?:ca\.?|circa|approx\.?|about|around|"
+    r"~|etwa|environ|aprox\.?|unos|cerca de|ongeveer|less than|weniger als|moins de|menos de|meno di|minder dan)?\s*"
+    r"\d+(?:\s*[-–]\s*\d+)?\s*(?:min|minutes?|minuten|minutos|minuti|sec|secs|seconds|sekunden|secondes|segundos|"
+    r"secondi|seconden|s)\b",
     r"\b(?:sie sind|du bist) (?:an |auf )?(?:position|platz|nummer) \d+ in der warteschlange\b",
     r"\b(?:vous êtes|tu es) (?:le |la |en )?(?:numéro |n° ?)?\d+(?:e|ème)? (?:position )?dans la file d'attente\b",
     r"\b(?:usted está|estás|está) (?:en (?:la )?posición|en el puesto|en el número) \d+ (?:de|en) la cola\b",
@@ -689,12 +735,16 @@ _BOT = (r"(?:virtual|digital|automated|ai|chat) ?(?:assistant|agent)|chat-?bot|b
         r"assistante virtuelle|asistente virtual|assistente virtuale|assistente virtual|virtuelle?r? assistent(?:in)?|"
         r"digitale?r? assistent(?:in)?|digitale assistent|assistante? num[ée]rique|asistente digital|assistente digitale|"
         r"assistente digital")
+# "just", "only" before what the bot is: "I'm only the virtual assistant", "Ich bin nur der digitale Assistent".
+_JUST = (r"(?:just|only|merely|simply|nur|bloß|lediglich|einfach|seulement|juste|simplement|solo|sólo|solamente|"
+         r"simplemente|soltanto|semplicemente|maar|slechts|alleen|gewoon|apenas|só|somente)")
 SAYS_BOT = _words(
+    rf"\bje ne suis qu['’] ?(?:un |une |l['’] ?|le |la |votre |ton )?(?:{_BOT})\b",
     rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*)?:",
     # not denied: "no soy un bot", "I'm not a bot", "je ne suis pas un robot", "non sono un bot", "ik ben geen bot"
     machine.NOT_DENIED +
-    rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:\w+ )?\w+, )?(?:your|the|an?|ihr|dein|der|"
-    rf"votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
+    rf"\b(?:{_JUST} )?(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:{_JUST} )?(?:(?:\w+ )?\w+, )?"
+    rf"(?:your|the|an?|ihr|dein|der|votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
     # a bot's sign-off, a line of its own: "L'assistant virtuel de Potager & Co", "Your virtual assistant at Snoozly",
     # "— Nova, digitale assistent"
     rf"(?:^|\n)[ \t]*(?:[-–—][ \t]*)?(?:(?-i:[A-ZÀ-Þ])[\w-]{{1,20}},? )?(?:(?:your|the|ihr|dein|der|votre|ton|le|la|el|su|tu|"
@@ -837,6 +887,30 @@ SAYS_NO_REPLY = _words(
     r"\b(?:antwoorden|reacties) (?:op|naar) (?:dit|deze) (?:bericht|e-?mail|mail|sms|adres|nummer|e-?mailadres)\b"
     r"[^.!?\n]{0,25}?\b(?:niet|geen)\b",
     r"\b(?:as )?respostas (?:a|para) (?:este|esta) (?:mensagem|e-?mail|sms|endereço|número)\b[^.!?\n]{0,25}?\bnão\b",
+    # replying to it is not possible, the verb as the subject: "Reageren op dit bericht is niet mogelijk", "Replying to
+    # this message is not possible", "Eine Antwort auf diese SMS ist nicht möglich", "Il n'est pas possible de
+    # répondre à ce message", "Responder a este mensaje no es posible" (not said as a condition, _own: "If replying to
+    # this email is not possible from your phone, call us")
+    r"\b(?:replying|responding|replies|responses|a reply) to this (?:message|e-?mail|mail|text|sms|number|"
+    r"address) (?:is|are) (?:not possible|impossible)\b",
+    r"\bit(?:['’]s| is) (?:not possible|impossible) to (?:reply|respond) to this (?:message|e-?mail|mail|text|"
+    r"sms|number|address)\b",
+    r"\b(?:antworten|eine antwort|rückantworten) (?:auf|an) diese (?:nachricht|e-?mail|mail|sms|adresse|"
+    r"nummer) (?:ist|sind) (?:leider )?(?:nicht möglich|unmöglich)\b",
+    r"\bes ist (?:leider )?nicht möglich,? (?:auf|an) diese (?:nachricht|e-?mail|mail|sms|adresse|nummer) zu "
+    r"antworten\b",
+    r"\b(?:répondre|(?:la |une )?réponse) (?:à|a) (?:ce|cet|cette) (?:message|courriel|e-?mail|mail|sms|numéro|"
+    r"adresse) (?:n['’]est pas possible|est impossible)\b",
+    r"\bil (?:n['’]est pas possible|est impossible) de (?:répondre|réagir) (?:à|a) (?:ce|cet|cette) (?:message|"
+    r"courriel|e-?mail|mail|sms|numéro|adresse)\b",
+    r"\b(?:responder|contestar) a (?:este|esta) (?:mensaje|correo|e-?mail|sms|número|dirección) no es posible\b",
+    r"\brispondere a (?:questo |questa |quest['’] ?)(?:messaggio|e-?mail|mail|sms|numero|indirizzo) non è "
+    r"possibile\b",
+    r"\b(?:reageren|antwoorden|een (?:reactie|antwoord)) (?:op|naar) (?:dit|deze) (?:bericht|e-?mail|mail|sms|"
+    r"nummer|adres) is (?:helaas )?niet mogelijk\b",
+    r"\bhet is (?:helaas )?niet mogelijk (?:om )?(?:op|naar) (?:dit|deze) (?:bericht|e-?mail|mail|sms|nummer|"
+    r"adres) te (?:reageren|antwoorden)\b",
+    r"\bresponder a (?:est[ea]) (?:mensagem|e-?mail|sms|número|endereço) não é possível\b",
     r"\bsent from an? (?:unmonitored|unattended|no-?reply|send-?only) (?:e-?mail )?(?:address|mailbox|number)\b",
     r"\b(?:does|do|can) not (?:accept|receive) replies\b",
     r"\bne pas répondre à ce (?:sms|message|mail|e-?mail|courriel)\b",
@@ -1044,7 +1118,10 @@ _NOT_A_NAME = re.compile(
     r"center|relations|billing|sales|accounts|bank|group|ltd|inc|plc|gmbh|reception|admissions|ihr|ihre|dein|"
     r"deine|kundenservice|kundendienst|kundendialog|équipe|le|la|les|l'équipe|servicio|equipo|atención|cliente|"
     r"clientes|il|lo|servizio|assistenza|clienti|klantenservice|klantendienst|het|de|atendimento|equipa|"
-    r"suporte|o|a|your|our|management|operations|member|members)$", re.I)
+    r"suporte|o|a|your|our|management|operations|member|members|"
+    # a technical or help team, in every language: "Soporte Técnico", "Technischer Support", "Assistance technique"
+    r"technical|technique|technischer|technische|technik|soporte|asistencia|técnico|tecnico|técnica|tecnica|"
+    r"assistance|assistência|apoio|supporto|ondersteuning|servicedesk|serviceteam|kundensupport|kundenbetreuung)$", re.I)
 # An organisation signs, not a person: "Gemeente Deventerveen", "Stadtwerke Kiel", "Mairie de Lyon". (Only where the
 # text says itself that it was sent automatically: a letter signed "Assurances Horizon" may still be a person's.)
 _ORGANISATION = re.compile(
@@ -1087,6 +1164,64 @@ def _fold_speaker(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+# Words in quotation marks ("…", “…”, „…“, «…», »…«, '…', ‘…’, ‚…‘): a person quoting a notice the customer got ('Sorry
+# about the "This is an automated response" email') speaks of it; the words are not the reply's own voice. (An
+# apostrophe is no quotation mark: one with a letter after it, "don't", stays inside the quote; a span ends at a blank
+# line and is at most 300 characters long.)
+_IN_QUOTES = re.compile(
+    r'"(?:[^"\n]|\n(?![ \t]*\n)){1,300}?"|“(?:[^”\n]|\n(?![ \t]*\n)){1,300}?”|„(?:[^“”\n]|\n(?![ \t]*\n)){1,300}?[“”]|'
+    r'«(?:[^»\n]|\n(?![ \t]*\n)){1,300}?»|»(?:[^«\n]|\n(?![ \t]*\n)){1,300}?«|‚(?:[^‘\n]|\n(?![ \t]*\n)){1,300}?‘|'
+    r"(?<![\w'])'(?=\S)(?:[^'\n]|'(?=\w)|\n(?![ \t]*\n)){1,300}?(?<=\S)'(?!\w)|"
+    r"‘(?:[^’\n]|’(?=\w)|\n(?![ \t]*\n)){1,300}?’(?!\w)")
+# A notice named as one the reader received ("Sie haben … eine Abwesenheitsnotiz erhalten", "the out-of-office reply
+# you got", "vous avez reçu une réponse automatique", "ha recibido un aviso", "u heeft een afwezigheidsmelding
+# ontvangen"), or one a colleague's absence set off ("… an meine Kollegin …"): a person telling of another message.
+_READER_RECEIVED = re.compile(
+    r"\byou(?:['’]ve| have)? (?:\w+ )?(?:received|got|gotten|were sent|had)\b|"
+    r"\b(?:sie haben|haben sie|du hast|hast du)\b[^.!?\n]{0,80}?\b(?:erhalten|bekommen)\b|"
+    r"\b(?:vous avez|avez-vous|tu as|as-tu) (?:\w+ )?re[çc]u\b|\b(?:ha|has|han|habéis) (?:\w+ )?recibido\b|"
+    r"\b(?:ha|hai|avete|abbia) (?:\w+ )?ricevuto\b|"
+    r"\b(?:u heeft|heeft u|je hebt|heb je|jij hebt|jullie hebben)\b[^.!?\n]{0,80}?\b(?:ontvangen|gekregen)\b|"
+    r"\b(?:recebeu|recebeste|(?:tem|têm|tinha) recebido)\b", re.I)
+_COLLEAGUE = re.compile(
+    r"\b(?:my|our) (?:colleague|co-?worker|deputy)|\b(?:meine[rnm]?|unsere[rnm]?) (?:kolleg|vertret|mitarbeiter)|"
+    r"\b(?:mon|ma|notre) (?:coll[èe]gue|rempla[çc]ant)|\b(?:mi|nuestr[oa]) (?:compañer[oa]|colega)\b|"
+    r"\b(?:il mio|la mia|mio|mia|il nostro|la nostra) collega\b|\b(?:mijn|onze) collega|\b(?:o meu|a minha|meu|minha|"
+    r"o nosso|a nossa) colega\b", re.I)
+# The words before a notice's name that make it this very message: "Sie haben diese Abwesenheitsnotiz erhalten, weil …"
+_THIS_BEFORE = re.compile(r"\b(?:this|diese[rsnm]?|ce|cet|cette|ceci|este|esta|questo|questa|deze|dit)\s+(?:\S+\s+){0,2}$",
+                          re.I)
+# A condition just before the words: "If replying to this email is not possible from your phone, call us", "S'il n'est
+# pas possible de répondre à ce message depuis votre téléphone".
+_IF_BEFORE = re.compile(r"\b(?:if|wenn|falls|si|se|als|indien|caso|s['’])\s*$", re.I)
+_FIRST_PERSON_AWAY = re.compile(r"\b(?:I|ich|je|estoy|estaré|sono|sarò|ik|estou|estarei)\b|\bI['’]m\b", re.I)
+
+
+def _mentioned(m: re.Match) -> bool:
+    """m, a notice's words, stands inside another sentence that tells of a notice the reader received or a colleague's:
+    a mention, not the message saying what it is. A label opening its sentence ("Abwesenheitsnotiz: …"), words that
+    make it this message ("this out-of-office reply") or speak of the writer ("I'm on leave") are no mention."""
+    text = m.string
+    start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+    before, sentence = text[start:m.start()], text[start:min(ends) if ends else len(text)]
+    if not before.strip() or _THIS_BEFORE.search(before) or _FIRST_PERSON_AWAY.search(m.group(0)):
+        return False
+    return bool(_READER_RECEIVED.search(sentence) or _COLLEAGUE.search(sentence))
+
+
+def _own(pattern: re.Pattern, text: str, mentions: bool = True, conditions: bool = False) -> re.Match | None:
+    """pattern's first match in text that is the text's own voice: not in quotation marks, nor (``mentions``) a
+    notice the sentence tells the reader received (_mentioned), nor (``conditions``) said after an "if"."""
+    for m in pattern.finditer(text):
+        if any(q.start() < m.start() and m.end() <= q.end() for q in _IN_QUOTES.finditer(text)):
+            continue
+        if (mentions and _mentioned(m)) or (conditions and _IF_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            continue
+        return m
+    return None
+
+
 _SUBJECT_LINE = re.compile(r"\s*" + _SUBJECT_LABEL + r"\s*:\s*([^\n]+)", re.I)
 _REPLY_NOUN = re.compile(r"\b(?:reply|response|antwort|réponse|respuesta|risposta|antwoord|resposta)\b", re.I)
 
@@ -1112,8 +1247,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds: no need to search
         # Said in the subject or the first lines, it is what the message is; further down (a footer, a
         # person mentioning their leave) only a weak sign.
-        m = (subject and pattern.search(subject)) or pattern.search(head) or (
-            pattern is SAYS_AUTOMATIC and pattern.search(opening))
+        m = (subject and _own(pattern, subject)) or _own(pattern, head) or (
+            pattern is SAYS_AUTOMATIC and _own(pattern, opening))
         if m and pattern is SAYS_AWAY and _starts_later(m):
             # "Ik ben vanaf morgen een week met vakantie": a leave still to come, told by someone at work today (an
             # out-of-office is sent while its writer is away, and never says "from tomorrow")
@@ -1124,7 +1259,7 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (after an answer)"))
         elif m:
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
-        elif m := pattern.search(text) or pattern.search(flat):
+        elif m := _own(pattern, text) or _own(pattern, flat):
             # Further down, in a text where nobody speaks for themselves or signs by name, the message still
             # says what it is ("This is an automatically generated notification. Replies … are not read.")
             # (a little short of deciding alone: a helpdesk may put it under a team's specific answer).
@@ -1188,9 +1323,10 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     if (received or created or status) and impersonal() and (ref := TICKET_REF.search(flat)):
         found.append(Evidence(WEAK, f"gives a ticket reference “{_quote(ref.group(0))}” and no answer"))
     # At the top: in the first lines of a text with no answer in it, or opening the text.
-    if (m := SAYS_NO_REPLY.search(_quote(head))) and (impersonal() or SAYS_NO_REPLY.search(head.splitlines()[0])):
+    if (m := _own(SAYS_NO_REPLY, _quote(head), mentions=False, conditions=True)) and (
+            impersonal() or _own(SAYS_NO_REPLY, head.splitlines()[0], mentions=False, conditions=True)):
         found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” at the top"))
-    elif m := SAYS_NO_REPLY.search(flat):
+    elif m := _own(SAYS_NO_REPLY, flat, mentions=False, conditions=True):
         if impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” under a text with no answer in it"))
         else:
