@@ -385,7 +385,7 @@ _LANGS: dict[str, _Lang] = {
                      # a reminder, not a call back: "Nous vous rappelons enfin que l'inscription … avant le 23 août"
                      r"\b(?:vous|te)\s+rappel(?:ons|le|e|ez|lons)\s+(?:\w+\s+)?(?:que|qu['’]|de\s+(?:bien\s+|ne\s+pas\s+)?\w+(?:er|ir|re))\b|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
-                     r"pourriez-vous|a été|ont été|avez été|avons été|ai été|(?:sera|seront|est|sont)\s+(?:donc\s+)?à\s+(?:régler|payer|acquitter|"
+                     r"pourriez-vous|a été|ont été|avez été|avons été|ai été|(?:sera|seront|est|sont|reste|restent)\s+(?:donc\s+)?à\s+(?:régler|payer|acquitter|"
                      r"verser|retourner|renvoyer|compléter|fournir)|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
     "es": _Lang(
         numbers=_num("un/uno/una dos tres cuatro cinco seis siete ocho nueve diez once doce",
@@ -431,7 +431,9 @@ _LANGS: dict[str, _Lang] = {
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
                 r"abonad\w*|reembolsad\w*|(?:estará|estarán|aparecerá|aparecerán)\s+(?:\w+\s+)?en (?:su|tu) cuenta|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
-        not_promise=(r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|(?<!\bte )(?<!\ble )(?<!\bos )(?<!\bles )(?<!\bse )(?<!\blo )(?<!\bla )envío|pedido|paquete|(?<!más )tarda\w*|"
+        not_promise=(r"\bque\s+(?:me|nos)\s+(?:responda|respondan|envíe|envie|envíen|mande|llame|escriba|confirme|"
+                     r"indique|diga|remita|conteste)\b|"   # the customer asked: "le ruego que me responda hoy"
+                     r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|(?<!\bte )(?<!\ble )(?<!\bos )(?<!\bles )(?<!\bse )(?<!\blo )(?<!\bla )envío|pedido|paquete|(?<!más )tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que|"
                      # already done: "ya se realizó el 12 de mayo"
@@ -471,7 +473,7 @@ _LANGS: dict[str, _Lang] = {
                 r"passer\w*|provveder\w*|effettuer\w*|trasferit\w*|trasferir\w*|bonific\w*|versat\w*|(?:sarà|saranno)\s+(?:\w+\s+)?sul (?:suo|tuo) conto|restituit\w*|"
                 r"mand(?:o|iamo|er\w+)|spedir(?:ò|emo|à|anno)|spedit\w*|consegner\w*|consegnat\w*|"
                 r"(?:il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue)\s+(?:\w+\s+){0,3}?(?:sarà|saranno)\s+pront[oaie]|(?:sarà|saremo|saranno)\s+da (?:lei|te|voi))\b"),
-        not_promise=(r"(?<!\bho )(?<!\bha )(?<!abbiamo )(?<!appena )(?<!\bgià )\b(?:aperti|aperto)\b|\b(?:(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|scont[oi]|offriamo|valid\w*|scade\w*|consegn\w*|spedizion\w*|spedi\w*|pacco|"
+        not_promise=(r"(?<!\bho )(?<!\bha )(?<!abbiamo )(?<!appena )(?<!\bgià )\b(?:aperti|aperto)\b|\b(?:(?:sarà|è|sono|siamo|resterà|rimarrà|saremo) chius\w*|rinnov\w*|orari\w*|offerta|promozione|scont[oi]|offriamo|valid\w*|scade\w*|consegn\w*|(?<!etichetta di )(?<!etichetta per la )spedi\w*|pacco|"
                      r"richiede|può|puoi|per favore|fa\b|restituire|(?:la|ti|vi) (?:preghiamo|prego|invitiamo|chiediamo)|"
                      r"si prega|potrebbe|potresti|è stat[oaie]|sono stat[ie])\b")),
     "nl": _Lang(
@@ -545,7 +547,9 @@ _LANGS: dict[str, _Lang] = {
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
                 r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
-        not_promise=(r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)(?<!etiqueta de )envio(?!-)|demora\w*|"
+        not_promise=(r"\bque\s+(?:me|nos)\s+(?:responda|respondam|envie|enviem|mande|ligue|escreva|confirme|indique|"
+                     r"diga|remeta)\b|"   # the customer asked: "sugiro que me responda ainda hoje"
+                     r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)(?<!etiqueta de )envio(?!-)|demora\w*|"
                      r"pode|podes|(?<!não )podemos|(?<!não )poderemos|se preferir|caso prefira|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
                      r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
@@ -634,7 +638,16 @@ _FROM_NOW = re.compile(
     r"ab (?:dem )?(?:Eingangsdatum|Datum des Eingangs)|à compter de (?:la date d['’])?enregistrement|"
     r"(?:desde|a partir de) (?:la fecha de )?(?:registro|entrada)|(?:a contar|a partir) da data de (?:registo|registro|entrada)|"
     r"na (?:ontvangst van )?(?:uw|je) (?:verzoek|aanvraag|klacht|vraag|bericht)|"
-    r"(?:após|a contar d[ao]|seguintes à) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem))\b",
+    r"(?:após|a contar d[ao]|seguintes à) (?:a rece(?:p)?ção d[oa] )?(?:seu|sua) (?:pedido|reclamação|solicitação|mensagem)|"
+    # the date the customer's complaint or request was received, which the reply acknowledges ("entro 45 giorni dalla
+    # data di ricevimento del reclamo"): at or before now
+    r"(?:from|of) the date (?:of receipt of|we received) (?:your|the) (?:complaint|request|application|claim|letter)|"
+    r"ab (?:dem )?(?:Datum des )?(?:Eingang|Zugang)s? (?:Ihrer|der) (?:Beschwerde|Anfrage|Reklamation|Nachricht)|"
+    r"à compter de la date de réception de (?:votre|la) (?:réclamation|demande|lettre|déclaration)|"
+    r"(?:desde|a partir de) la fecha de recepción de (?:su|la) (?:reclamación|solicitud|queja|consulta)|"
+    r"dalla data di (?:ricevimento|ricezione) (?:del|della) (?:suo |sua |tuo |tua )?(?:reclamo|richiesta|segnalazione|domanda)|"
+    r"(?:na|vanaf) (?:de )?datum van ontvangst van (?:uw|je|de) (?:klacht|verzoek|aanvraag)|"
+    r"a contar da data de rece(?:p)?ção d[ao] (?:seu |sua )?(?:reclamação|pedido|solicitação))\b",
     re.I)
 # Receipt with nothing after it, in a sentence about answering: the receipt of the customer's message, now ("Il nostro
 # servizio clienti risponde entro 3 giorni lavorativi dalla ricezione", "we reply within 2 working days of receipt").
@@ -1375,10 +1388,15 @@ _ORDINAL = {
 
 
 # A monthly routine: the days of the month in its sentence are the routine's, not a step's.
-_EVERY_MONTH = re.compile(r"\b(?:every\s+month|each\s+month|monthly|de\s+cada\s+m[eê]s|todos\s+(?:los|os)\s+meses|"
-                          r"mensual\w*|mensal\w*|chaque\s+mois|tous\s+les\s+mois|mensuel\w*|ogni\s+mese|"
-                          r"tutti\s+i\s+mesi|mensil\w*|jede[ns]?\s+Monats?|monatlich\w*|elke\s+maand|maandelijks\w*)\b",
-                          re.I)
+# (The adverbs only: "your monthly fee … by the 18th" is a step.)
+_EVERY_MONTH = re.compile(r"\b(?:every\s+month|each\s+month|on\s+a\s+monthly\s+basis|de\s+cada\s+m[eê]s|"
+                          r"todos\s+(?:los|os)\s+meses|mensualmente|mensalmente|chaque\s+mois|tous\s+les\s+mois|"
+                          r"mensuellement|ogni\s+mese|tutti\s+i\s+mesi|mensilmente|jede[ns]?\s+Monats?|monatlich|"
+                          r"elke\s+maand|maandelijks)\b", re.I)
+# … and the day it starts from: "Ab dem 01.04.2026 werden monatlich 450,00 EUR … überwiesen"
+_FROM_DATE = re.compile(r"\b(?:from|starting(?:\s+on)?|ab(?:\s+dem|\s+)?|vom|vanaf|à\s+partir\s+du|dès\s+le|desde\s+el|"
+                        r"a\s+partir\s+del?|dal|a\s+partire\s+dal)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th|er)?\.?"
+                        r"(?:\s*[./]?\s*(?:\d{1,2}|[^\W\d_]{3,})\.?(?:[./]?\s*\d{2,4})?)?", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -2357,6 +2375,17 @@ _PRESENCE_UNTIL = re.compile(
     r"\b(?:ik\s+(?:zit|ben|blijf)|estou|fico|ich\s+bin|je\s+suis|je\s+reste|estoy|sigo|sono|resto|I['’]m|I\s+am|we['’]re|we\s+are|"
     r"wij\s+zijn|we\s+zijn|wir\s+sind|nous\s+sommes|estamos|siamo)\s+(?:[\w'’]+\s+){0,4}?(?:tot|até|bis|jusqu['’]?à?|hasta|"
     r"fino\s+alle?|until|till)\s+(?:(?:às|as|las|alle|om|um)\s+)?\d", re.I)
+# Someone away until a time ("il mio responsabile, che oggi è in riunione fino alle 15", "my manager is in a meeting
+# until 3"): their absence's end, masked (the clause may still promise: "I'll call you back by 5pm, my manager …")
+_AWAY_UNTIL = re.compile(
+    r"(?:\b(?:oggi|today|heute|aujourd['’]hui|hoy|vandaag|hoje)\s+)?\b(?:è|sta|is|['’]s|ist|est|está|é|zit|staat)\s+(?:[\w'’]+\s+){0,3}?(?:riunione|meeting|Besprechung|Termin|réunion|"
+    r"reunión|reunião|vergadering|overleg|ferie|leave|Urlaub|congé|vacaciones|férias|vakantie|away|weg|fuori|assente|"
+    r"absent|ausente|afwezig)\s+(?:[\w'’]+\s+){0,2}?(?:tot|até|bis|jusqu['’]?à?|hasta|fino\s+alle?|until|till)\s+"
+    r"(?:(?:às|as|las|alle|om|um)\s+)?\d{1,2}(?:[:.h]\d{2})?(?:\s*(?:uur|Uhr|h|am|pm))?|"
+    # (the German and Dutch verb last: "die heute bis 15 Uhr im Termin ist")
+    r"(?:\b(?:heute|vandaag)\s+)?\b(?:bis|tot)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr|uur)?\s+(?:\w+\s+){0,2}?(?:im\s+Termin|"
+    r"in\s+(?:einer\s+)?Besprechung|im\s+Urlaub|in\s+(?:een\s+)?(?:vergadering|overleg)|op\s+vakantie|afwezig|abwesend|"
+    r"unterwegs)\s+(?:ist|sind|bin|is|zijn|ben)\b", re.I)
 # A time something has been so since ("une coupure … depuis 8h ce matin", "seit gestern", "since this morning"): the
 # past's, not a step's.
 _SINCE = re.compile(r"\b(?:since|seit|depuis|desde|sinds)\s+[^,;.!?]{1,25}", re.I)
@@ -2790,7 +2819,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # a regular payment's own date is a schedule's, not the step's: "eine Gutschrift, die mit Ihrem
                 # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
                 # (and the other stretches whose time is no step's: see each pattern)
-                for mask in (_SCHEDULED, _CONTRACT_END, _LOOSE_COUPLE, _REPLY_KEYWORD, _OFFER_ASKED, _SINCE):
+                for mask in (_SCHEDULED, _CONTRACT_END, _LOOSE_COUPLE, _REPLY_KEYWORD, _OFFER_ASKED, _SINCE, _AWAY_UNTIL):
                     written = mask.sub(_blanked, written)
                 written = _QUOTED.sub(lambda m: _blanked(m) if len(m.group(1).split()) >= 3 else m.group(0), written)
                 if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):
@@ -2798,7 +2827,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if lang in _PAST_RELATIVE:
                     written = _PAST_RELATIVE[lang].sub(_blanked, written)
                 if _EVERY_MONTH.search(sentence):   # "no dia 3 de cada mês e o débito é feito no dia 18": the routine's
-                    written = _ordinal_pattern(lang).sub(_blanked, written)
+                    written = _FROM_DATE.sub(_blanked, _ordinal_pattern(lang).sub(_blanked, written))
                 if (gathering := _GATHERING[lang].search(written)) is not None:
                     # "… to confirm the meeting, which will take place on 20 March": the meeting's date is no step's
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \

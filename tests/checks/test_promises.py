@@ -2774,7 +2774,7 @@ def test_a_done_part_and_a_step_to_come_in_one_sentence(text, lang, hours):
 @pytest.mark.parametrize("text, lang, hours", [
     # a monthly routine's days are no step
     ("A fatura chega no dia 5 de cada mês e o débito é feito no dia 20.", "pt", None),
-    ("Le prélèvement mensuel a lieu le 10 ; la facture est envoyée avant le 20.", "fr", None),
+    ("Le prélèvement a lieu le 10 de chaque mois ; la facture est envoyée avant le 20.", "fr", None),
     ("Die Rechnung kommt jeden Monat am 3. und wir buchen bis zum 18. ab.", "de", None),
     ("We'll refund you by the 18th.", "en", 391),
     # a document's expiry is the customer's deadline
@@ -2818,4 +2818,29 @@ def test_routines_expiries_attended_bookings_and_money_showing(text, lang, hours
     ("De offerte is vanochtend om 8.30 uur al per post naar uw adres verstuurd.", "nl", None),
 ])
 def test_next_week_after_lunch_a_french_imperative_and_a_long_dutch_perfect(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the customer asked to answer us: "que me responda", "que nos envíe"
+    ("Le sugiero que nos envíe la factura hoy mismo.", "es", None),
+    ("Peço-lhe que me responda ainda hoje, se for essa a sua decisão.", "pt", None),
+    ("Le responderemos hoy mismo.", "es", 7),
+    # what remains for the customer to pay by a date
+    ("Le solde reste à régler avant le 20 mars.", "fr", None),
+    # a standing order from a date, monthly; but "monthly" as an adjective leaves a step alone
+    ("Vanaf 1 april wordt er maandelijks € 50 van uw rekening afgeschreven.", "nl", None),
+    ("Ab dem 01.04.2026 buchen wir monatlich 30 EUR ab.", "de", None),
+    ("We'll refund your monthly fee by the 18th.", "en", 391),
+    # someone away until a time: masked, the clause's own step still counts
+    ("Die Gutschrift braucht die Freigabe meiner Chefin, die heute bis 15 Uhr im Termin ist.", "de", None),
+    ("I'll ring you back by 5pm, my manager is in a meeting until 3.", "en", 7),
+    ("La richiamo entro le 17, il responsabile oggi è in riunione fino alle 15.", "it", 7),
+    # the shipping label is a reply's content, not a shipment's time
+    ("Ti risponderemo entro 24 ore con l'etichetta di spedizione prepagata.", "it", 24),
+    # counted from the complaint's receipt, which the reply acknowledges: from now
+    ("Riceverà una risposta scritta entro 30 giorni dalla data di ricevimento del reclamo.", "it", 720),
+    ("You'll get our final response within 8 weeks from the date we received your complaint.", "en", 1344),
+])
+def test_requests_to_the_customer_standing_orders_absences_and_receipt_dates(text, lang, hours):
     assert due_h(text, lang) == hours
