@@ -1773,6 +1773,14 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b|\s+om\s+(?:[\w'’-]+\s+){1,12}?te\s+\w+en\b",
     "pt": r"\s+(?:para|p/)\s*\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
           r",?\s+assim\s+(?:poderá|poderás|terá|terás)\b"}.items()}
+# … or what the follow-up brings ("ti risponderemo entro 24 ore con l'etichetta di spedizione e le istruzioni per la
+# consegna"): its words are the content's, the follow-up and its time stand before it
+_WITH_CONTENT = {"en": r"with\s+(?:the|your|a|an|all)", "de": r"mit\s+(?:dem|der|den|einem|einer|Ihrem|Ihrer|allen)",
+                 "fr": r"avec\s+(?:l['’]|le|la|les|un|une|votre|vos|tous|toutes)",
+                 "es": r"con\s+(?:el|la|los|las|un|una|su|tu|toda|todas|todos)",
+                 "it": r"con\s+(?:l['’]|la|le|il|i|gli|lo|un|una|tutte|tutti)",
+                 "nl": r"met\s+(?:het|de|een|uw|je|alle)", "pt": r"com\s+(?:o|a|os|as|um|uma|todas|todos)"}
+_PURPOSE = {lang: re.compile(rx.pattern + r"|\s+" + _WITH_CONTENT[lang] + r"\b", re.I) for lang, rx in _PURPOSE.items()}
 
 
 # A bare "but" before a subject of its own is a clause boundary too, comma or not: "Dr Okafor is consulting until

@@ -2838,6 +2838,10 @@ def test_next_week_after_lunch_a_french_imperative_and_a_long_dutch_perfect(text
     ("La richiamo entro le 17, il responsabile oggi è in riunione fino alle 15.", "it", 7),
     # the shipping label is a reply's content, not a shipment's time
     ("Ti risponderemo entro 24 ore con l'etichetta di spedizione prepagata.", "it", 24),
+    # … and whatever else the follow-up brings, after "with"
+    ("Le escribiremos en 48 horas con los datos del envío y la fecha de entrega.", "es", 48),
+    ("Nous vous répondrons sous 24 heures avec les modalités de livraison.", "fr", 24),
+    ("La consegna avviene entro 3 giorni con il corriere.", "it", None),
     # counted from the complaint's receipt, which the reply acknowledges: from now
     ("Riceverà una risposta scritta entro 30 giorni dalla data di ricevimento del reclamo.", "it", 720),
     ("You'll get our final response within 8 weeks from the date we received your complaint.", "en", 1344),
