@@ -113,6 +113,16 @@ cliente"); a warning not to mix up two customers ("zwei Mails an zwei Damen …,
 and reviewer above the greeting ('… – v3, a Sofia já reviu'). Round be: a laugh with the customer, called by their name
 with a laughing face ("Jajaja … 😂 tranqui Carmen"), is manner, which tone judges.
 
+Rounds bl/bm: in a reply formal to the customer, an informal order to tell them something in the third person ("sag
+ihm, …", "dile que …", "dis-lui …", "bel haar …"), or an informal "can you" about their things ("vê lá se consegues o
+nº do contrato dela"), a colleague's quoted message too; a colleague named in an aside and told what to check, with
+the writer's own clause after it ("(Vale, controlla se il furgone è libero il 20, io non ci sono)": Italian "ci" before
+"to be" is "there", not "us"); a paragraph above a chat's greeting, which runs on into the answer, with three kinds of
+staff evidence ("ojo, este ya ha reclamado tres veces …, no le prometas fecha"); a whole chat message between staff in
+a reply that neither greets nor names the customer, speaking of them by their room or table ("quello della 12"), as the
+same one as yesterday, handed over ("te lo passo io") or with a sigh. Not a colleague: a yes or a no opening an answer
+("Oui, elle existe en 180 cm", the table); French "du" is no emphatic "tu".
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -808,6 +818,8 @@ _NOT_NAMES = {
     "je", "jij", "u", "du", "tu", "vous", "sie", "usted", "ustedes", "voce", "ik", "ich", "io", "yo", "wij",
     "wir", "nous", "noi", "nosotros", "nos", "jullie", "ihr", "hij", "zij", "ze", "er", "es", "il", "elle", "ils",
     "elles", "ele", "ela", "they", "he", "she", "it", "i",
+    # yes and no, capitalised where an answer starts: "Oui, elle existe en 180 cm …", "Nein, das geht leider nicht"
+    "oui", "non", "si", "sim", "nao", "ja", "nee", "nein", "jawel", "neen",
     # imperatives that open a postscript to the customer: "PS Vergeet niet de meterstanden te noteren", "PS Keep the box"
     "keep", "don't", "dont", "do", "make", "bring", "call", "send", "feel", "enjoy", "check", "forget",
     "vergiss", "vergessen", "denk", "denken", "beachten", "beachte", "bewahren", "bewahre", "halten", "nehmen",
@@ -1288,7 +1300,15 @@ def _above_letter(lines, persona: dict, lang: str, names: set[str]) -> dict:
     # introduces nobody to the reader)
     greeting = next((i for i, ln in enumerate(own) if addressee._GREETING.match(ln.prose)
                      and len(ln.prose.split()) <= 12 and "?" not in ln.prose), None)
-    if not greeting or own[greeting - 1].prose.strip():
+    if not greeting:
+        # a chat's greeting runs on into the answer ("Hola Sergio, siento mucho que …"): only one that greets the
+        # customer by their own name, and only for a paragraph weighed by its evidence (below)
+        greeting = next((i for i, ln in enumerate(own) if (g := addressee._GREETING.match(ln.prose)) and any(
+            len(n) >= 3 and n in re.findall(r"[^\W\d_]+", fold(ln.prose[g.end():][:40])) for n in names)), None)
+        if greeting and not own[greeting - 1].prose.strip():
+            return _warned_above(own, greeting, lang)
+        return {}
+    if own[greeting - 1].prose.strip():
         return {}   # no greeting, or nothing set apart from it by a blank line
     letter = " ".join(ln.prose for ln in own[greeting:])
     formal, informal = _FORMAL_READER_ANY.get(lang), _INFORMAL_READER_ANY.get(lang)
@@ -1301,8 +1321,10 @@ def _above_letter(lines, persona: dict, lang: str, names: set[str]) -> dict:
     out = {}
     for para in (p for p in paragraphs if p):
         text = " ".join(ln.prose.strip() for ln in para)
-        if all(addressee._HEADERISH.match(ln.prose) for ln in para) or addressee._FOOTER.search(text) or not (
-                "?" in text or _PLEASE_WORD.search(text) or _PLEASE_ANY.search(text)):
+        if all(addressee._HEADERISH.match(ln.prose) for ln in para) or addressee._FOOTER.search(text):
+            continue
+        if not ("?" in text or _PLEASE_WORD.search(text) or _PLEASE_ANY.search(text)):
+            out.update(_warned_above(para, len(para), lang, own))
             continue
         name = _OPENS_WITH_NAME.match(text)
         if (name and (name.group(2) or "?" in text) and _is_colleague(name.group(1), names)
@@ -1311,6 +1333,28 @@ def _above_letter(lines, persona: dict, lang: str, names: set[str]) -> dict:
                 formal and informal and informal.search(text) and not formal.search(text) and formal.search(letter)
                 and not informal.search(letter)):
             out[para[0].no] = ((_STAFF, text, None), len(para) - 1)
+    return out
+
+
+def _warned_above(own, greeting: int, lang: str, letter=None) -> dict:
+    """The paragraphs above the letter's greeting that speak to nobody and carry three kinds of staff evidence, one of
+    them the customer in the third person or an order: a warning for the colleague who answers ("ojo, este ya ha
+    reclamado tres veces por lo mismo, no le prometas fecha" above "Hola Sergio, …"). {first line number: (hit, lines
+    it runs on to)}."""
+    whole = " ".join(ln.prose for ln in (letter or own))
+    out: dict = {}
+    para: list = []
+    for ln in own[:greeting] + [None]:
+        if ln is not None and ln.prose.strip():
+            para.append(ln)
+            continue
+        text = " ".join(x.prose.strip() for x in para)
+        if para and not any(addressee._HEADERISH.match(x.prose) for x in para) and not addressee._FOOTER.search(text) \
+                and not _spoken_to(text, lang) and not _TO_CUSTOMER_CS.search(text) and not addressee._WE.search(text):
+            kinds = _kinds(text, "", whole, lang)
+            if len(kinds) >= 3 and kinds & {"third", "order"}:
+                out[para[0].no] = ((_STAFF, text, None), len(para) - 1)
+        para = []
     return out
 
 
@@ -1840,7 +1884,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _asks_colleague_unsure(body, names, whole, lang)
     if hit:
         return hit[0], hit[1], (hit[2][0] + len(line) - len(body), hit[2][1] + len(line) - len(body))
-    weighed = _weighed(body, names, whole, lang) or _groan(line, whole, lang)
+    weighed = _weighed(body, names, whole, lang) or _groan(line, whole, lang) or _staff_message(body, names, whole, lang)
     if weighed or not whole:
         return weighed
     # A line of its own, or a stretch of it set off by a sentence end or a dash, that is a note by its structure
@@ -1914,6 +1958,27 @@ def _groan(line: str, whole: str, lang: str) -> tuple[str, str, tuple[int, int]]
                                      _REPEAT_H, _COUNT_H, _HEADS) for m in [p.search(stretch)] if m)
         stop = next((c for c in cuts if c >= start + last), max(said))
         return _REMARK if "person" in kinds else _STAFF, line[start:stop].strip(), (start, stop)
+    return None
+
+
+def _staff_message(line: str, names: set[str], whole: str, lang: str):
+    """A chat message between staff sent into the customer's window: a reply that never greets nor names the customer,
+    whose line speaks of them in the third person with two more kinds of staff evidence, and says "you" (if at all)
+    only in the informal, to the colleague: "quello della 12 è lo stesso di ieri, te lo passo io che non ce la faccio
+    più 😂" (the customer by their table, the same one again, handed over, the writer's weariness)."""
+    if not whole or len(line.split()) < 6 or _TO_CUSTOMER_CS.search(line) or _POSSESSIVE.search(line) or \
+            _THANKS.search(line) or addressee._WE.search(line) or not (
+            _REPEAT_H.search(line) or _SNEER.search(line) or _STAFF_WORK_H.search(line) or _HEADS.search(line)):
+        return None
+    if any(m.group(0).lower() not in _INFORMAL_WORDS | _NOT_YOU.get(lang, set()) for m in _ANY_YOU.finditer(line)):
+        return None   # a formal "you": the customer's
+    words = set(re.findall(r"[^\W\d_]+", fold(whole)))
+    if any(len(n) >= 3 and n in words for n in names) or any(
+            addressee._GREETING.match(x) for x in whole.splitlines()):
+        return None
+    kinds = _kinds(line, "", whole, lang)
+    if "third" in kinds and len(kinds) >= 3:
+        return _STAFF, line.strip(), None
     return None
 
 
@@ -2115,8 +2180,13 @@ _OWN_WORDING = re.compile(r"\b(?:repl(?:y|ies)|answers?|responses?|template|macr
                           r"sjabloon|respostas?|modelo)\b", re.I)
 
 
+# Italian "ci" before "to be" or "to go" is "there", not "us": "io non ci sono", "c'è", "ci vado io".
+_THERE_CI = re.compile(r"\bci\s+(?:sono|sei|sar[òo]|sarai|sar[àa]|saremo|siamo|stanno|sta|vado|vai|va)\b", re.I)
+
+
 def _told(rest: str, whole: str, lang: str) -> bool:
-    if addressee._WE.search(rest):
+    order = _CLAUSES.split(rest, 1)[0]   # (the order's own clause: "controlla se …, io non ci sono" asks nothing for us)
+    if addressee._WE.search(_THERE_CI.sub(" ", order) if lang == "it" else order):
         return False   # "(Opgelet: stuur ons een foto van de schade)": the reader asked to do something for "us"
     if _TOLD.get(lang, _TOLD["en"]).match(rest):
         return True
@@ -2705,8 +2775,8 @@ _WEARY = re.compile(
     r"\b(?:kill\s+me\s+now|send\s+help|need\s+a\s+drink|why\s+me|my\s+patience)\b|"
     r"\bich\s+(?:k[üu]ndige|geb'?s?\s+auf|kann\s+nicht\s+mehr|dreh\s+durch)\b|"
     r"\b(?:je\s+d[ée]missionne|j'en\s+peux\s+plus|j'abandonne|je\s+craque)\b|"
-    r"\b(?:me\s+rindo|no\s+puedo\s+m[áa]s|dimito|paso\s+de\s+(?:ella|[ée]l))\b|"
-    r"\b(?:mi\s+licenzio|non\s+ne\s+posso\s+pi[ùu]|mi\s+arrendo)\b|"
+    r"\b(?:me\s+rindo|(?:ya\s+)?no\s+puedo\s+m[áa]s|dimito|paso\s+de\s+(?:ella|[ée]l)|no\s+aguanto\s+m[áa]s)\b|"
+    r"\b(?:mi\s+licenzio|non\s+ne\s+posso\s+pi[ùu]|mi\s+arrendo|non\s+ce\s+la\s+faccio\s+pi[ùu])\b|"
     r"\b(?:ik\s+kap\s+ermee|ik\s+ben\s+er\s+klaar\s+mee|ik\s+geef\s+het\s+op|ik\s+word\s+gek)\b|"
     r"\b(?:eu\s+desisto|n[ãa]o\s+aguento\s+mais|me\s+demito|vou\s+enlouquecer)\b", re.I)
 # Capitalised words that open a sentence without naming anyone: "Finally, ticket 4471 is closed", "Kindly please …".
@@ -2833,6 +2903,12 @@ _PLEASE_ANY = re.compile(r"\b(?:pls|plz|xfa|porfa|pf|plis|x\s+favore|pfv|stp)\b"
 _VERB_THEN_TU = re.compile(r"^(?-i:[a-zà-ÿ]{3,})(?:\s+|-)(?:tu|t[uú]|du|jij|toi)\b", re.I)
 # Informal "you" said after a colleague's name: "(Fra, controlla tu …)", "Marta, mira tú si …", "Jens, schau du mal".
 _EMPHATIC_TU = re.compile(r"\b(?:tu|t[uú]|du|jij|toi)\b", re.I)
+
+
+def _emphatic_tu(text: str, lang: str) -> bool:
+    """An emphatic informal "you", read in the reply's language: French "du" is "of the" ("notre atelier du Jura")."""
+    skip = _NOT_YOU.get(lang, set())
+    return any(m.group(0).lower() not in skip for m in _EMPHATIC_TU.finditer(text))
 # A to-do's attention word before the infinitive: "NB verificare …", "pendiente confirmar …" (not "pendiente de
 # confirmar", "da confermare": a status said to customers too, "fecha pendiente de confirmar con Marta").
 _TODO_WORD = r"(?:(?i:nb|n\.b\.|ps|p\.s\.|ojo|occhio|todo|to\s+do|pendiente|pendente)\s*:?\s+)?"
@@ -2962,7 +3038,16 @@ _THE_ONE = re.compile(r"\b(?:es|era)\s+(?:el|la)\s+(?:de\s+(?:las?|los?)|del|que
                       r"la\s+m[êe]me|o\s+mesmo|a\s+mesma|the\s+same\s+(?:guy|man|lady|woman|one|bloke)|dezelfde|"
                       r"derselbe|dieselbe)\s*,?\s+(?:che|que|qui|who|that|die|der)\s+(?:\w+\s+){0,2}?" + _CONTACT + r"|\b(?:è|e)\s+(?:quell[oa])\s+(?:di|del|"
                       r"della|che)\b|\bdie\s+van\s+(?:\d|de|het)\b|\b(?:it's|its|is)\s+the\s+one\s+(?:who|that|with|from)\b|"
-                      r"\bc'est\s+(?:celui|celle)\s+(?:qui|de|du|des)\b|\b(?:é|e)\s+(?:o|a)\s+(?:do|da|que)\b", re.I)
+                      r"\bc'est\s+(?:celui|celle)\s+(?:qui|de|du|des)\b|\b(?:é|e)\s+(?:o|a)\s+(?:do|da|que)\b|"
+                      # the customer by the number of their room, table or desk: "quello della 12", "celle de la 8",
+                      # "aquella de la 21", "the guy from 14" (not "quello da 12 mesi", "the one from 2019")
+                      r"\b(?:(?:quell[oa]|celui|celle|aquel(?:la)?|the\s+(?:guy|lady|woman|man|bloke))\s+(?:della|del|dello|"
+                      r"dal|de\s+la|du|de|from|in|at)\s+(?:(?:camera|stanza|tavolo|chambre|table|habitaci[óo]n|mesa|room|"
+                      r"bed|letto|lit|cama)\s+)?|(?:el|la|il|lo|le|o|a)\s+(?:della|del|de\s+la|du|de|da|do)\s+(?:camera|"
+                      r"stanza|tavolo|chambre|table|habitaci[óo]n|mesa|quarto)\s+)(?:n[º°.]?\s*)?\d{1,3}[a-z]?\b(?!\s*(?:[%€$º°/]|[.,:]\d|x\b|[a-zà-ÿ]+\s+\d|"
+                      r"(?:mes[ei]?s?|mois|months?|giorni|d[ií]as|jours|days|anni|a[ñn]os|ans|years|ore|horas|heures|"
+                      r"hours|minuti|minutos|minutes|euros?|cm|mm|kg|gb|pezzi|unidades|pi[eè]ces|items|rate|cuotas|"
+                      r"volte|veces|fois|times|di|de|of|maggio|mayo|mai|may|gennaio|enero)\b))", re.I)
 # The customer got in touch again and again: "las 4 llamadas", "3 calls", "zweimal angerufen" (a small count).
 _REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d|two|three|four|five|zwei|drei|vier|f[üu]nf|deux|trois|quatre|cinq|"
                        r"dos|tres|cuatro|cinco|due|tre|quattro|cinque|twee|drie|vijf|duas|dois|tr[êe]s|quatro)\s*x?\s+(?:calls?|e-?mails?|llamadas?|chiamate|appels|mails?|anrufe|"
@@ -2971,13 +3056,23 @@ _REPEAT_H = re.compile(r"(?<![\d.,:/\-])\b(?:[2-9]|1\d|two|three|four|five|zwei|
                        r"\b(?:twice|zweimal|dreimal|deux\s+fois|trois\s+fois|dos\s+veces|tres\s+veces|due\s+volte|tre\s+volte|"
                        r"twee\s+keer|drie\s+keer|duas\s+vezes|tr[êe]s\s+vezes)\b", re.I)
 _REPEAT_H = re.compile(_REPEAT_H.pattern +
+                       # the same one as yesterday: "è lo stesso di ieri", "es la misma de ayer", "c'est le même qu'hier"
+                       r"|\b(?:lo\s+stesso|la\s+stessa|el\s+mismo|la\s+misma|le\s+m[êe]me|la\s+m[êe]me|o\s+mesmo|"
+                       r"a\s+mesma|derselbe|dieselbe|dezelfde|the\s+same\s+(?:one|guy|lady|woman|man|bloke))\s+(?:di|de|"
+                       r"d['’]|qu['’]|que|wie|als|as|from|van|von)\s*(?:ieri|ayer|hier|gestern|gisteren|ontem|yesterday|"
+                       r"stamattina|stamani|esta\s+ma[ñn]ana|ce\s+matin|heute\s+(?:fr[üu]h|morgen)|vanochtend|vanmorgen|"
+                       r"hoje\s+de\s+manh[ãa]|this\s+morning|l['’]altra\s+volta|la\s+otra\s+vez|la\s+derni[èe]re\s+fois|"
+                       r"letztes\s+mal|vorige\s+keer|da\s+[úu]ltima\s+vez|last\s+time)\b" +
                        # getting in touch every day: "il rappelle tous les jours", "ruft jeden Tag an", "llama todos
                        # los días" (not "we deliver every day")
                        rf"|\b(?:{_CONTACT}|rappel\w*|ruft|chiama|belt)\s+(?:\w+\s+){{0,2}}?(?:every\s+(?:single\s+)?day|daily|"
                        r"tous\s+les\s+jours|chaque\s+jour|jeden\s+tag|t[äa]glich|todos\s+los\s+d[ií]as|cada\s+d[ií]a|"
                        r"tutti\s+i\s+giorni|ogni\s+giorno|elke\s+dag|iedere\s+dag|dagelijks|todos\s+os\s+dias|cada\s+dia)\b" + rf"|(?<![\w.,/])[2-9]\s?x\s+(?:\w+\s+)?{_CONTACT}\b|\b{_CONTACT}\s+[2-9]\s?x\b",
                        re.I)   # "3x gebeld", "called 4x"
-_STAFF_WORK_H = re.compile(r"(?-i:\b[LNT][1-3]\b)|\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
+_STAFF_WORK_H = re.compile(r"(?-i:\b[LNT][1-3]\b)|"
+                           # the customer handed over to a colleague: "te lo passo io", "te la paso", "je te le passe"
+                           r"\bte\s+l[oa]\s+(?:passo|giro|lascio|paso|dejo)\b|\bje\s+te\s+l[ea]\s+(?:passe|laisse)\b|"
+                           r"\bpasso-te\s+(?:o|a)\b|\b(?:policy\s+says|per\s+policy|max\s+\d|traspaso|hand-?over|overdracht|[üu]bergabe|passation|"
                            r"passaggio\s+di\s+consegne|passagem\s+de\s+turno|sistema\s+(?:às\s+vezes|a\s+veces)|"
                            r"no-?show|\d(?:º|°|o)?\s*(?:livello|nivel|n[íi]vel))\b", re.I)
 
@@ -3196,7 +3291,7 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
         kinds.add("work")
     if _REPEAT_H.search(unit) or _AGAIN_COUNT.search(unit):
         kinds.add("repeat")
-    if _SNEER.search(unit) or _WHINGE.search(unit) or ("third" in kinds and profanity.check(unit)):
+    if _SNEER.search(unit) or _WHINGE.search(unit) or ("third" in kinds and (profanity.check(unit) or _WEARY.search(unit))):
         kinds.add("sneer")   # (swearing about the customer: "el cabrón este ya va por la cuarta")
     if jotted and unit[:1].islower() and re.search(r"(?:^|[.!?]\s+)[A-ZÀ-Þ]", whole):
         kinds.add("jotted")   # a line or a sentence jotted in lower case in a reply written in sentences
@@ -3252,10 +3347,45 @@ _INFORMAL_READER_ANY = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang,
     "fr": r"tu|toi|ton|ta|tes|te", "de": r"du|dich|dir|dein\w*|euch|euer", "nl": r"je|jij|jou|jouw"}.items()}
 
 
+# An informal order to tell or answer someone in the third person, the customer ("sag ihm, …", "dile que …", "digli
+# che …", "dis-lui que …", "zeg hem dat …", "diz-lhe que …"); or an informal "can you / do you know / see if" with the
+# customer's possession in the third person ("vê lá se consegues o nº do contrato dela", "¿puedes mirar el pedido de
+# ella?"). In a reply that calls the customer formally (Sie, usted, Lei, vous, u, o senhor/lhe), both speak to a
+# colleague about the customer. Not English, which has no such register.
+_TELL_THEM = {lang: re.compile(r"\b(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "de": r"(?-i:(?:sag|gib|schreib|schick|antworte|erkl[äa]r|biete)\s+(?:ihm|ihr)|ruf\s+(?:ihn|sie)\s+an)",
+    "es": r"d[íi]le|d[ée]jale|ll[áa]mal[aeo]|esc[ríi]bele|m[áa]ndale|p[áa]sale|cont[ée]stale|expl[íi]cale|ofr[ée]cele|"
+          r"no\s+le\s+(?:prometas|digas|ofrezcas|des|cobres|devuelvas)",
+    "it": r"digli|dille|scrivigli|scrivile|rispondigli|rispondile|chiamal[oa]|richiamal[oa]|mandagli|offrigli|offrile|"
+          r"spiegagli|spiegale|non\s+(?:dirgli|dirle|promettergli|prometterle|dargli|darle)",
+    "pt": r"diz-lhe|liga-lhe|manda-lhe|responde-lhe|explica-lhe|oferece-lhe|n[ãa]o\s+lhe\s+(?:prometas|digas|d[êe]s)",
+    "fr": r"dis-lui|r[ée]ponds-lui|[ée]cris-lui|propose-lui|envoie-lui|explique-lui|(?:re)?appelle-(?:le|la)|"
+          r"ne\s+lui\s+(?:promets|dis|propose|donne)\s+(?:rien|pas)",
+    "nl": r"(?:zeg|geef|bel|mail|stuur|vertel|antwoord)\s+(?:hem|haar)(?!\s+(?:u|uw)\b)"}.items()}
+_YOU_ASK = {lang: re.compile(r"\b(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
+    "pt": r"consegues|podes|sabes|v[êe]\s+(?:l[áa]|se)|v[êe]s\s+se|olha\s+(?:l[áa]|se)",
+    "es": r"puedes|podr[íi]as|sabes|mira\s+(?:a\s+ver|si)|miras",
+    "it": r"puoi|potresti|riesci|sai\s+se|guarda\s+(?:se|un\s+po)|vedi\s+se|controlla",
+    "fr": r"tu\s+peux|peux-tu|tu\s+pourrais|pourrais-tu|tu\s+sais|regarde\s+si|vois\s+si",
+    "de": r"kannst\s+du|k[öo]nntest\s+du|wei(?:ß|ss)t\s+du|schau\s+(?:mal|bitte)|guck\s+(?:mal|bitte)",
+    "nl": r"kun\s+(?:je|jij)|kan\s+(?:je|jij)|weet\s+(?:je|jij)|kijk\s+(?:even|eens)"}.items()}
+_THEIR = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang, rx in {
+    "pt": r"dela|dele", "es": r"de\s+ella|de\s+[ée]l(?=\s|[,.;:!?]|$)", "it": r"(?-i:di\s+lui|di\s+lei)",
+    "fr": r"d['’]elle|de\s+lui", "de": r"(?-i:von\s+ihm|von\s+ihr|ihm)", "nl": r"van\s+(?:hem|haar)"}.items()}
+
+
 def _register_switch(ln, lines, lang: str):
-    """A line that orders someone informally to pass the writer something, in a reply formal to the customer."""
+    """A line that orders someone informally to pass the writer something, or to tell the customer (in the third
+    person) something, or asks in the informal about the customer's things, in a reply formal to the customer."""
     rx = _GIVE_ME.get(lang)
     m = rx.search(ln.prose) if rx else None
+    if not m and lang in _TELL_THEM:
+        m = _TELL_THEM[lang].search(ln.prose)
+        ask = _YOU_ASK[lang].search(ln.prose) if not m else None
+        if ask and _THEIR[lang].search(ln.prose[ask.end():]):
+            m = ask
+        if m and (_FORMAL_READER_ANY[lang].search(ln.prose) or _TO_CUSTOMER_CS.search(ln.prose)):
+            m = None   # ("sagen Sie ihm", "Dígale a su hijo …" are said to the customer)
     if not m:
         return None
     rest = " ".join(o.prose for o in lines if o.kind == OWN and o.no != ln.no and not o.signature)
@@ -3334,7 +3464,7 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
         return _STAFF   # "(Kev can u confirm …)", "(Raúl esto déjalo en el traspaso xfa)", "(Giulia rispondi tu …)"
     m = _NAME_LEAD.match(text)
     if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
-            and not _APPOSITION.match(m.group(2)) and _EMPHATIC_TU.search(m.group(2)) and not _POSSESSIVE.search(
+            and not _APPOSITION.match(m.group(2)) and _emphatic_tu(m.group(2), lang) and not _POSSESSIVE.search(
             m.group(2)) and (aside or _informal_only(m.group(2), whole, lang)):
         return _STAFF   # "(Fra, controlla tu sul gestionale …)", "Marta, mira tú si …"
     if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \

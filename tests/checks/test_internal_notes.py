@@ -3673,3 +3673,112 @@ def test_a_laugh_or_a_curse_at_someone_in_an_aside_is_a_staff_remark(text, lang)
 ])
 def test_a_laugh_alone_or_a_curse_at_a_thing_in_an_aside_is_not(text, lang):
     assert check(text, _ctx(lang, channel="chat")) == []
+
+
+# Round bl/bm. An informal order to tell the customer (in the third person) something, or an informal "can you" about
+# the customer's things, in a reply that calls the customer formally: a line to a colleague (a colleague's quoted
+# message too). Not the formal "Sagen Sie ihm …", not a reply informal throughout.
+@pytest.mark.parametrize("lang,text", [
+    ("pt", "Bom dia Sra. Doe, estou a analisar o seu pedido.\nconsegues ver a morada dela no CRM? eu não consigo entrar\n"
+           "Obrigado pela paciência, já lhe digo algo."),
+    ("es", "Buenos días, Sra. Doe, estoy revisando su pedido.\n¿puedes mirar la factura de ella en el sistema? a mí no "
+           "me carga\nLe escribo en cuanto lo tenga."),
+    ("de", "Guten Tag Frau Doe,\n\nich habe beim Lager nachgefragt:\n\n„Hier Paul – gib ihr Bescheid, dass der Techniker "
+           "Montag kommt, mehr nicht.“\n\nDer Techniker kommt also am Montag zu Ihnen."),
+    ("it", "Gentile Sig.ra Doe,\nLa ringraziamo per la prenotazione.\ndille che il tavolo è pronto solo alle 21, io stacco\n"
+           "Cordiali saluti"),
+    ("fr", "Bonjour Madame Doe,\nNous avons bien reçu votre demande.\ndis-lui que le remboursement part demain, je n'ai "
+           "pas le temps\nBien cordialement"),
+    ("nl", "Beste mevrouw Doe,\nWij hebben uw bericht ontvangen.\nbel haar morgen even terug, ik ben er niet\n"
+           "Met vriendelijke groet"),
+])
+def test_an_informal_line_about_the_customer_in_a_formal_reply_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Guten Tag Frau Doe,\nsagen Sie ihm bitte, dass das Paket angekommen ist.\nMit freundlichen Grüßen"),
+    ("es", "Hola Jane, ¿puedes mirar si la factura de ella llegó a tu correo? Te la reenvío si no."),
+    ("pt", "Boa tarde Sra. Doe, pode consultar o contrato dela (da sua filha) no portal.\nCom os melhores cumprimentos"),
+    ("it", "Gentile Sig.ra Doe, La chiamiamo domani; se preferisce, dica a suo marito di richiamarci."),
+])
+def test_a_formal_order_or_an_informal_reply_is_no_register_switch(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
+
+
+# A yes or a no that opens the answer is no colleague's name, and French "du" is no emphatic "tu": "Oui, elle existe
+# …" (the table) is said to the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Bonjour Jane,\n\nMerci pour votre message !\n\nOui, elle existe en chêne du Jura et en noyer, comptez deux "
+           "semaines de fabrication puis 3 jours de livraison.\n\nBien à vous,\nLéa"),
+    ("fr", "Bonjour Jane,\n\nNon, il n'est plus fabriqué dans l'usine du Nord, comptez plutôt sur le modèle en hêtre, "
+           "livré en une semaine.\n\nCordialement"),
+])
+def test_a_yes_or_no_opening_an_answer_is_no_colleague_spoken_to(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# A colleague named in an aside and told what to check: the writer's own clause after it ("io non ci sarò", "we're
+# short that day") asks nothing for "us"; Italian "ci" before "to be" is "there".
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Gentile Sig.ra Doe,\n\nLe confermiamo il preventivo di 900 € per il trasloco.\n\n(Marta, verifica se la sala "
+           "piccola è libera giovedì, io non ci sarò)\n\nCordiali saluti"),
+    ("en", "Dear Jane,\n\nYour quote for the move is £900.\n\n(Tom, check whether the big van is free on the 20th, we're "
+           "short that day)\n\nKind regards"),
+])
+def test_a_colleague_told_what_to_check_before_the_writers_own_clause_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Gentile Sig.ra Doe,\n\n(Jane, controlla che ci siano tutti i pezzi prima di firmare)\n\nCordiali saluti"),
+    ("nl", "Beste Jane,\n\n(Opgelet: stuur ons een foto van de schade)\n\nGroet"),
+])
+def test_the_customer_told_in_an_aside_or_asked_for_us_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# A warning for the colleague above a chat's greeting, which runs on into the answer: three kinds of staff evidence
+# (a heads-up, the customer as "this one", a count, an order) and nobody spoken to. Not a notice to the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "ojo, esta ya ha protestado dos veces por el mismo cargo, no le prometas nada\n\nHola Jane, te escribo por lo "
+           "de la devolución: ya está tramitada."),
+    ("it", "occhio, questo si è già lamentato tre volte per la stessa cosa, non promettergli date\n\nCiao Jane, ti scrivo "
+           "per il rimborso: è già partito."),
+    ("de", "Vorsicht, der hat sich schon zweimal über dasselbe beschwert, keinen Termin versprechen\n\nHallo Jane, danke "
+           "für die Geduld, der Techniker kommt morgen."),
+])
+def test_a_warning_above_a_chats_greeting_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Aviso: este producto ya se ha agotado tres veces este año, no lo dejes escapar\n\nHola Jane, te escribo por "
+           "lo de la devolución: ya está tramitada."),
+    ("de", "Wichtig: Ab 1. Mai gelten neue Öffnungszeiten, dreimal pro Woche bis 20 Uhr.\n\nHallo Jane, danke für die "
+           "Geduld, der Techniker kommt morgen."),
+])
+def test_a_notice_above_a_chats_greeting_is_no_note(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
+
+
+# A whole chat message between staff, sent into the customer's window: no greeting, no name, the customer by their
+# table or room, the same one as yesterday, handed over, the writer's weariness. Not a message to the customer that
+# hands them something ("te lo passo io il codice") or asks whether a problem is the same as yesterday.
+@pytest.mark.parametrize("lang,text", [
+    ("it", "quella del tavolo 5 è la stessa di ieri, te la giro io che oggi non ce la faccio più 🙄"),
+    ("fr", "celle de la chambre 8 c'est la même qu'hier, je te la passe, j'en peux plus 🙄"),
+    ("es", "la de la habitación 14 es la misma de ayer, te la paso que ya no puedo más 🙄"),
+])
+def test_a_staff_chat_message_about_the_customer_by_their_room_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "quello della 12 è arrivato ieri, te lo passo io il codice appena ce l'ho 😊"),
+    ("it", "Il problema è lo stesso di ieri? Se sì te lo passo io al tecnico, non ce la faccio più neanche io a vederti "
+           "così 😂"),
+    ("es", "la de la habitación 14 ya está lista, te la paso en cuanto llegues 😊"),
+])
+def test_a_chat_message_handing_the_customer_something_is_no_note(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
