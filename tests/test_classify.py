@@ -1156,3 +1156,102 @@ def test_a_notice_saying_replying_to_it_is_not_possible_is_automatic(text):
 ])
 def test_replying_not_possible_said_as_a_condition_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+# An away message (WhatsApp Business, a chat out of hours): nobody free now, said by the company as "we", beside the
+# opening hours or an answer as soon as possible, in a text that says nothing else.
+@pytest.mark.parametrize("text", [
+    "Hey 👋 We're not available right now. Our studio is staffed Mon–Sat 9–6, we'll get back to you as soon as possible. "
+    "Team Pilates Loft",
+    "Hi! We can't answer right now: our counter is open Tue–Sun 10–22.",
+    "Hallo und danke für deine Nachricht! Wir sind momentan nicht erreichbar. Wir melden uns so schnell wie möglich bei "
+    "dir. Dein Team vom Café Lind",
+    "Moin! Wir sind gerade nicht im Laden 🛠️ Die Werkstatt ist Di–Sa 10–18 Uhr besetzt.",
+    "Bonjour et merci pour votre message ! Nous ne sommes pas disponibles pour le moment. Nous vous répondrons dès que "
+    "possible.",
+    "¡Hola! Ahora mismo no podemos atenderte. Horario: L-V 10:00-20:00. Te responderemos lo antes posible 🙌",
+    "¡Buenas! Gracias por escribir a Peluquería Nácar. Estamos fuera de horario, te contestaremos lo antes posible. "
+    "Citas online en www.peluquerianacar.es/citas",
+    "Ciao! Grazie per averci scritto. Al momento non siamo disponibili, ti risponderemo il prima possibile. Siamo "
+    "aperti lun-ven 9-19.",
+    "Hoi! Bedankt voor je bericht. We zijn nu niet bereikbaar. We reageren zo snel mogelijk. Open ma-za 9:00-18:00.",
+    "Olá! Obrigado pela sua mensagem. Neste momento não estamos disponíveis. Responderemos o mais breve possível.",
+])
+def test_an_away_message_nobody_in_now_with_hours_or_an_answer_asap_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # nobody in now, but something about the customer's own matter too
+    "We're closed right now, sorry! Your repair is ready though, pick it up Mon–Fri 9–18.",
+    "Wir sind gerade nicht im Laden, aber dein Fahrrad ist fertig. Wir melden uns so schnell wie möglich wegen der "
+    "Rechnung.",
+    "Ahora mismo estamos fuera de horario, pero tu clase práctica del martes a las 17:00 ya está reservada. Te "
+    "contestaremos lo antes posible sobre el examen.",
+    "Nous ne sommes pas disponibles pour le moment car le stock arrive lundi ; votre commande partira mardi. Nous vous "
+    "répondrons dès que possible.",
+    # a person saying so, and signing
+    "Hola Pablo, ahora mismo estamos fuera de horario, pero te confirmo que la clase del martes está reservada. Un "
+    "saludo, Lucía",
+    "Hallo Tobias, wir sind gerade nicht am Handy, melden uns aber so schnell wie möglich. Viele Grüße\nJana",
+    # the hours or an answer as soon as possible without nobody in now
+    "Gracias por su mensaje. Nuestro horario es de lunes a viernes de 9:00 a 18:00. Le responderemos lo antes posible.",
+    "We'll get back to you as soon as possible. We're open Mon–Fri 9–5.",
+    # not now: a timetable
+    "We are not available on Sundays; we'll reply as soon as possible on Monday. Shop hours Mon–Sat 9–6.",
+])
+def test_nobody_in_now_beside_an_answer_or_a_person_or_alone_is_not_an_away_message(text):
+    assert auto_wording(text) is None
+
+
+# A bot's name may wear an emoji: "I'm Sparky ⚡, …'s virtual assistant".
+@pytest.mark.parametrize("text", [
+    "Hey! I'm Juno 🌙, Lunara Sleep's virtual assistant. What can I help you with today?",
+    "Ich bin Max 🤖, der digitale Assistent der Stadtwerke. Womit kann ich helfen?",
+    "Bonjour ! Je suis Léa ✨, l'assistante virtuelle de Maison Bleue.",
+    "¡Hola! Soy Lola 🌸, la asistente virtual de Ópticas Sol. Escribe 1 para citas o 2 para pedidos.",
+    "Ciao, sono Gea 🌿, l'assistente virtuale di Verde Casa.",
+    "Hoi, ik ben Robin 🚲, de digitale assistent van FietsFix.",
+    "Olá! Sou a Bia 🌸, assistente virtual da Loja Aurora.",
+])
+def test_a_bot_whose_name_wears_an_emoji_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, I'm Anna 😊, not a bot - I checked your order and it ships today.",
+    "Hi, I'm Tom 👋, your account manager. I've moved your call to Friday.",
+    "Hola, soy Lola 🌸, la que te atendió ayer por el chat: ya tienes el reembolso.",
+])
+def test_a_person_whose_name_wears_an_emoji_is_not_a_bot(text):
+    assert auto_wording(text) is None
+
+
+# A booking engine's confirmation: three field lines in a row, a form a system filled in, under "this email was
+# generated automatically" in a text nobody speaks in.
+@pytest.mark.parametrize("text", [
+    "BOOKING CONFIRMATION – Seaview Lodge\n\nDear Ms Hart,\nBooking ref: SVL-22081\nArrival: 4 May 2026 (from 3 pm)\n"
+    "Departure: 6 May 2026 (by 11 am)\nRoom: Twin, sea view\n\nThis email was generated automatically by our booking "
+    "system.",
+    "Buchungsbestätigung\n\nGuten Tag Herr Lenz,\nBuchungsnummer: ALP-5531\nAnreise: 12.06.2026\nAbreise: 15.06.2026\n"
+    "Zimmer: Doppelzimmer Bergblick\n\nDiese E-Mail wurde automatisch erstellt.",
+    "Confirmation de réservation\n\nRéférence : BRT-7702\nArrivée : 3 juillet 2026\nDépart : 5 juillet 2026\n\nCe "
+    "message a été généré automatiquement.",
+    "Conferma di prenotazione\n\nCodice: LGO-9920\nArrivo: 10/08/2026\nPartenza: 14/08/2026\nCamera: Doppia\n\nQuesta "
+    "e-mail è stata generata automaticamente.",
+])
+def test_a_booking_confirmations_fields_under_a_generated_automatically_line_are_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the same fields in a person's answer, signed
+    "Dear Ms Hart,\n\nI've moved your stay as you asked:\nBooking ref: SVL-22081\nArrival: 5 May 2026\nDeparture: 7 May "
+    "2026\n\nKind regards,\nMegan",
+    "Hola Elena:\nLocalizador: MRM-88214\nEntrada: 20/03/2026\nSalida: 22/03/2026\nHe cambiado la habitación a una "
+    "doble con vista al mar.\nUn saludo,\nJordi",
+    # fields in a text nobody signs, with no line saying it was generated automatically
+    "Booking ref: SVL-22081\nArrival: 4 May 2026\nDeparture: 6 May 2026\nRoom: Twin, sea view",
+])
+def test_booking_fields_in_a_persons_answer_or_alone_are_not_automatic(text):
+    assert auto_wording(text) is None

@@ -13,7 +13,7 @@ agents' answers included (README, "Automatic or from a person"):
   them; an absence told after an answer, "I've updated … I'm on leave from Friday", is only weak), an out-of-office by
   its frame (away for a stretch of dates in its first sentence, and what happens to the mail meanwhile: read on the
   return, not forwarded, a stand-in, whom to ask if urgent, unread, a colleague to write to; not above an amount or
-  something done), a queue position or the current wait in minutes, a bot naming itself (or "only" one), an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of
+  something done), a queue position or the current wait in minutes, a bot naming itself (or "only" one; its name may wear an emoji), an arrival within the target's ``auto_reply_within_s``, the same text sent to other contacts of
   the run;
 - weak evidence counts only together with other evidence: ``Auto-Submitted: auto-generated`` (Zendesk and
   Freshdesk put it on agents' answers too), ``Precedence: bulk|list|junk`` (RT puts it on every message),
@@ -23,6 +23,8 @@ agents' answers included (README, "Automatic or from a person"):
   in it, "do not reply" (weakest in the footer of a person's answer, where helpdesks put it too), a no-reply sender;
   a text that says it is automatic further down, where nobody says "I" or signs by name (0.75: one more sign
   decides); every agent busy, the next free agent, closed now, an answer on reopening (a chat's queue, an out-of-hours notice) in a text nobody speaks in;
+  nobody in now ("Wir sind gerade nicht am Handy") beside the opening hours or an answer as soon as possible, in a text
+  nobody speaks in that says nothing else (an away message: WhatsApp Business's, a chat's);
   a person's answer (a name under the closing, "I", an amount, something done about the request) makes the
   acknowledgement no sign at all. The customer's quoted message ("> …", "On … wrote:", "Your original
   message:", the oldest entry of a helpdesk's thread) is not the company's text and is left out;
@@ -696,6 +698,9 @@ SAYS_REPLIES_HERE = _words(
     r"\b(?:je ontvangt|u ontvangt) (?:het |ons )?antwoord hier (?:en|of) per e-?mail\b",
     r"\b(?:vais|vai|irá) receber (?:a |as )?respostas? aqui (?:e|ou) por e-?mail\b",
 )
+_NOW_EN = r"right now|at the moment|currently|just now|at present"
+_NOT_IN_EN = (r"(?:not available|unavailable|offline|not (?:around|online|at (?:the|our) (?:phone|desk|shop|counter|"
+              r"studio))|away from (?:the|our) (?:phone|desk|shop))")
 # Nobody in now, and what happens when they are: an out-of-hours notice ("Notre service client est actuellement
 # fermé. … un conseiller vous répondra dès la réouverture."). Each half alone is what a person may write too.
 SAYS_CLOSED_NOW = _words(
@@ -719,6 +724,30 @@ SAYS_CLOSED_NOW = _words(
     r"\b(?:estamos|o nosso (?:\w+ ){0,2}está|a nossa (?:\w+ ){0,2}está) (?:atualmente |neste momento |agora )"
     r"fechad[oa]s?\b",
     r"\bfora do (?:nosso )?horário (?:de (?:funcionamento|atendimento|expediente))?\b",
+    # nobody free to answer now, said by the company as "we", in other words: "We're not available right now", "Wir
+    # sind gerade nicht am Handy", "Ahora mismo estamos fuera de horario", "Nous ne sommes pas disponibles pour le
+    # moment", "Al momento non siamo disponibili", "We zijn nu niet bereikbaar", "Neste momento não estamos
+    # disponíveis" (a "now" in it: "we are not available on Sundays" is a timetable)
+    rf"\bwe(?:['’]re| are) (?:(?:{_NOW_EN}) {_NOT_IN_EN}|{_NOT_IN_EN} (?:{_NOW_EN}))\b",
+    rf"\bwe can(?:['’]t|not| not) (?:answer|reply|respond|take (?:your )?calls?|get to the phone) (?:{_NOW_EN})\b",
+    r"\b(?:sind wir|wir sind) (?:leider )?(?:derzeit|zurzeit|momentan|gerade|aktuell|jetzt) (?:leider )?nicht "
+    r"(?:erreichbar|besetzt|verfügbar|da|online|vor ort|am (?:handy|telefon|platz)|im (?:büro|laden|studio|geschäft))\b",
+    r"\b(?:wir können|können wir) (?:ihnen |dir |euch )?(?:leider )?(?:derzeit|zurzeit|momentan|gerade|aktuell|jetzt) "
+    r"nicht (?:antworten|rangehen|ans (?:handy|telefon) gehen)\b",
+    r"\bnous ne sommes pas (?:(?:actuellement|en ce moment|pour le moment) (?:disponibles|joignables|en ligne)|"
+    r"(?:disponibles|joignables|en ligne) (?:pour le moment|actuellement|en ce moment|pour l['’]instant))\b|"
+    r"\bnous ne sommes (?:actuellement|momentanément|en ce moment|pour le moment) pas (?:disponibles|joignables)\b|"
+    r"\bnous sommes (?:actuellement|momentanément|en ce moment) (?:indisponibles|injoignables|absents)\b|"
+    r"\bhors (?:de nos |des )?(?:horaires|heures) d['’]ouverture\b",
+    r"\bfuera de horario\b|\b(?:ahora mismo|en este momento|ahora) (?:no estamos disponibles|estamos fuera de horario|no "
+    r"(?:podemos|nos es posible) (?:atender(?:te|le|los)?|responder(?:te|le)?|contestar(?:te|le)?))\b|"
+    r"\bno estamos disponibles (?:ahora mismo|en este momento)\b",
+    r"\b(?:al momento|in questo momento|ora|adesso) non siamo (?:disponibili|raggiungibili|in negozio|in ufficio)\b|"
+    r"\bnon siamo (?:disponibili|raggiungibili) (?:al momento|in questo momento|ora|adesso)\b",
+    r"\b(?:we zijn|wij zijn) (?:momenteel|nu|op dit moment) niet (?:bereikbaar|beschikbaar|aanwezig|op kantoor|in de "
+    r"winkel|online)\b",
+    r"\b(?:neste momento|de momento|agora) não (?:estamos disponíveis|(?:podemos|conseguimos) (?:atender|responder))\b|"
+    r"\bnão estamos disponíveis (?:neste momento|de momento|agora)\b",
 )
 SAYS_WHEN_OPEN = _words(
     r"\b(?:when|once|as soon as) we (?:re-?open|are (?:back|open)|open again)\b",
@@ -729,6 +758,69 @@ SAYS_WHEN_OPEN = _words(
     r"\bzodra we weer (?:open|bereikbaar|geopend) zijn\b",
     r"\b(?:assim que|quando) (?:reabrirmos|voltarmos|estivermos de volta)\b",
 )
+# An away message's other half, next to "nobody in now" (SAYS_CLOSED_NOW): the opening hours, as a span of days and of
+# hours ("Mo–Fr 8–21 Uhr besetzt", "L-V 9:30-14:00", "Mon–Sat 9–6", "du lundi au vendredi de 9h à 18h", "ma-za
+# 9:00-18:00", "seg-sex 9h-19h"), or an answer as soon as possible ("wir melden uns so schnell wie möglich", "Te
+# contestaremos lo antes posible"). Each alone a person writes too ("we'll reply asap"), so they count only next to
+# "nobody in now", in a text nobody speaks in that says nothing else (_only_away).
+_DAY_SHORT = (r"(?:mo|di|mi|do|fr|sa|so|l|m|x|j|v|s|d|lu|ma|me|je|ve|gi|wo|vr|za|zo|lun|mar|mer|mié|jeu|ven|sam|dim|"
+              r"jue|vie|sáb|sab|dom|gio|seg|ter|qua|qui|sex)\.?")
+_OPEN = (r"(?:open|opened|staffed|available|geöffnet|offen|besetzt|erreichbar|für (?:dich|sie|euch) da|ouverts?|"
+         r"ouvertes?|joignables?|abiert[oa]s?|disponibles?|apert[oi]|disponibili|geopend|bereikbaar|abert[oa]s?|"
+         r"dispon[íi]veis)")
+SAYS_OPEN_HOURS = re.compile(
+    rf"(?:\b{_OPEN}\s+)?\b(?:{_DAY}|{_DAY_SHORT})\s*(?:[-–—/]|to|bis|au|al|a|tot|t/m|até|à)\s*(?:{_DAY}|{_DAY_SHORT})"
+    r"(?!\w)\.?,?\s*(?:(?:from|von|de|dalle|dal|van|das|des|ab)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|am|pm)?\s*"
+    r"(?:[-–—]|to|bis|à|a|al|alle|tot|às|até)\s*\d{1,2}(?:[:.h]\d{2})?(?:\s*(?:uhr|h|hrs|horas|heures|ore|uur|am|pm)\b)?"
+    rf"(?:\s+{_OPEN}\b)?", re.I)
+SAYS_REPLY_ASAP = _words(
+    r"\bwe(?:['’]ll| will| shall) (?:\w+ ){0,2}?(?:get back to you|reply|respond|answer|be in touch|get in touch|"
+    r"contact you|come back to you)(?: \w+){0,3}? (?:as soon as (?:possible|we can|we['’]re back)|asap)\b",
+    r"\b(?:wir melden uns|melden wir uns|wir antworten|antworten wir)(?: \w+){0,3}? (?:so schnell wie möglich|so bald wie "
+    r"möglich|schnellstmöglich|baldmöglichst|umgehend)\b",
+    r"\bnous (?:vous |te )?(?:répondrons|recontacterons|rappellerons|reviendrons vers (?:vous|toi))(?: \w+){0,2}? "
+    r"(?:dès que possible|au plus vite|dans les meilleurs délais)\b",
+    r"\b(?:(?:te|le|les|os) )?(?:contestaremos|responderemos|escribiremos|llamaremos|atenderemos)(?: \w+){0,2}? "
+    r"(?:lo antes posible|lo más pronto posible|cuanto antes|en cuanto (?:podamos|sea posible))\b",
+    r"\b(?:(?:ti|le|vi) )?(?:risponderemo|ricontatteremo|richiameremo|scriveremo)(?: \w+){0,2}? (?:il prima possibile|"
+    r"al più presto|appena possibile|quanto prima)\b",
+    r"\b(?:we|wij) (?:reageren|antwoorden|nemen|komen|bellen)(?: \w+){0,4}? zo (?:snel|spoedig) mogelijk(?: \w+){0,3}?"
+    r"(?: (?:op|terug))?\b",
+    r"\b(?:responderemos|entraremos em contact[oa]|retornaremos|(?:vamos|iremos) responder)(?: \w+){0,2}? (?:o mais "
+    r"(?:breve|rápido|depressa) possível|assim que possível|com a maior brevidade)\b",
+)
+# What else an away message says: thanks for the message, where to look meanwhile (a link, an address, a number), the
+# team's name under it.
+_AWAY_THANKS = _words(
+    r"\b(?:many |vielen |herzlichen |muchas |mille |hartelijk |muito )?(?:thanks|thank you|danke|dank|merci|gracias|grazie|"
+    r"bedankt|obrigad[oa])(?: (?:so much|schön|beaucoup))? (?:for|für|pour|por|per|voor|pela|pelo) (?:(?:your|the|deine?|"
+    r"ihre?|votre|ton|ta|tu|su|il (?:suo|tuo)|la (?:sua|tua)|uw|je|jouw|a sua|o seu|sua|seu) )?(?:(?:message|nachricht|"
+    r"anfrage|e-?mail|mail|mensaje|consulta|messaggio|bericht|mensagem|msg|text)\b|(?:writing|contacting|getting in touch|"
+    r"reaching out|deine nachricht|schreiben|kontaktaufnahme|écrire|votre message|escribir(?:nos)?|contactar(?:nos)?|"
+    r"averci (?:scritto|contattato)|scriverci|contattarci|je bericht|contact|escrever|contactar|nos contactar)"
+    r"(?: (?:to|an|à|a|al|aan|ao|à) (?:[\w&'’-]+ ?){1,3})?)",
+)
+_AWAY_POINTER = re.compile(r"https?://|\bwww\.|\b[\w-]+\.[a-z]{2,6}/\S|\S+@[\w-]+\.\w|\+?\d[\d ()/-]{6,}\d", re.I)
+_AWAY_TEAM = re.compile(r"^\W*(?:(?:your|the|dein|euer|ihr|el|tu|su|vuestro|votre|ton|l['’]|il|tuo|vostro|je|jullie|uw|het|"
+                        r"a|o|a sua|o seu|sua|seu|teu|tua)\s+)?(?:team|équipe|equipo|equipe|equipa|squadra|staff)\b", re.I)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _only_away(text: str) -> bool:
+    """Every clause of the text is part of an away message: a greeting, thanks for the message, nobody in now, the
+    opening hours, an answer as soon as possible or on reopening, where to look meanwhile, the team's name; a clause
+    with anything else in it ("… and your repair is ready") is a person's answer."""
+    for clause in re.split(r"(?<=[.!?])\s+|\n+|[,;]\s+(?!\d)|\s[-–—]\s", text):
+        if len(_LETTERS.findall(clause)) <= 3 or _AWAY_POINTER.search(clause) or _AWAY_TEAM.match(clause):
+            continue
+        rest = clause
+        for pattern in (SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_REPLY_ASAP, SAYS_OPEN_HOURS, _AWAY_THANKS):
+            rest = pattern.sub(" ", rest)
+        if len(_LETTERS.findall(rest)) > 3:
+            return False
+    return True
+
+
 # A bot says what it is: "I'm Nova, your virtual assistant", "Nova (virtual assistant):", "Ik ben Robin, de
 # digitale assistent".
 _BOT = (r"(?:virtual|digital|automated|ai|chat) ?(?:assistant|agent)|chat-?bot|bot|assistant virtuel|"
@@ -743,7 +835,7 @@ SAYS_BOT = _words(
     rf"(?:^|\n)[ \t]*[\w .'-]{{1,30}}\((?:{_BOT})\)[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*)?:",
     # not denied: "no soy un bot", "I'm not a bot", "je ne suis pas un robot", "non sono un bot", "ik ben geen bot"
     machine.NOT_DENIED +
-    rf"\b(?:{_JUST} )?(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:{_JUST} )?(?:(?:\w+ )?\w+, )?"
+    rf"\b(?:{_JUST} )?(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:{_JUST} )?(?:(?:\w+ )?\w+{machine.NAME_EMOJI}, )?"
     rf"(?:your|the|an?|ihr|dein|der|votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
     # a bot's sign-off, a line of its own: "L'assistant virtuel de Potager & Co", "Your virtual assistant at Snoozly",
     # "— Nova, digitale assistent"
@@ -752,7 +844,7 @@ SAYS_BOT = _words(
     rf"dos|bei) [^\n.!?]{{1,40}})?[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*)?(?=\n|$)",
     # a name in apposition, no article: "Sou a Bia, assistente virtual da …", "Soy Leo, asistente virtual de …"
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:o|a|el|la|il|le|l') )?"
-    rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}, (?:{_BOT})\b",
+    rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}{machine.NAME_EMOJI}, (?:{_BOT})\b",
 )
 # A bot's other tells, each a person may show too (so weak, and two needed): it names itself the brand's assistant
 # ("I'm Pip, the Pawsome Pets assistant", "Soy Lía, la asistente de Muebles Sol"), a robot emoji, and a human spoken
@@ -1308,6 +1400,11 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     for pattern in (SAYS_BUSY, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_ANSWER_LATER, SAYS_REPLIES_HERE):
         if (m := pattern.search(flat)) and impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
+    # An away message (a WhatsApp Business one, a chat's out of hours): nobody in now, and the opening hours or an
+    # answer as soon as possible, in a text that says nothing else.
+    if SAYS_CLOSED_NOW.search(flat) and not SAYS_WHEN_OPEN.search(flat) and \
+            (m := SAYS_OPEN_HOURS.search(flat) or SAYS_REPLY_ASAP.search(flat)) and impersonal() and _only_away(text):
+        found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (beside nobody in now: an away message)"))
     received = SAYS_RECEIVED.search(flat)
     created = SAYS_CREATED.search(flat)
     for m in (received, created):

@@ -8,7 +8,8 @@ writers keep finding new ways to say it. A notification also *looks* like one, i
 - a mailbox nobody reads ("This mailbox is not monitored", "Dieses Postfach wird nicht überwacht");
 - the footer that says why the message came ("You're receiving this notification because…", "This email is a
   service from…", "Sie erhalten diese E-Mail, weil…");
-- field lines, the layout of a form ("Status: Pending", "Priority: normal", "Betreff: …") — two or more;
+- field lines, the layout of a form ("Status: Pending", "Priority: normal", "Betreff: …") — two or more; or any three
+  field lines in a row ("Localizador: …", "Entrada: …", "Salida: …", a booking engine's), a smaller sign;
 - a status headline opening the text: an object with a reference as the subject of a done act ("Case 00412887
   has been updated", "Your return RMA-773104 has been approved");
 - the whole company away ("closed for the holidays from 24 December", "answered in order of arrival").
@@ -27,11 +28,14 @@ _BOT_WORDS = (r"(?:virtual|digital|automated|ai|online|chat)\s+(?:assistant|agen
               r"asistente\s+virtual|assistente\s+virtuale|virtuele\s+assistent|assistente\s+virtual")
 # Not denied by the word before: "no soy un bot", "non sono un bot", "não sou um robô", "je ne suis pas …".
 NOT_DENIED = r"(?<!\bno\s)(?<!\bnon\s)(?<!\bnão\s)(?<!\bne\s)"
+# An emoji a bot's name wears: "I'm Sparky ⚡, PhoneZone's virtual assistant", "Soy Lola 🌸, la asistente virtual".
+NAME_EMOJI = r"(?:\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]\ufe0f?)*"
 _SELF_BOT = re.compile(
     # a name in capitals (the pattern ignores case, the name does not: "Ich bin kein Bot", "I'm not a bot" name
-    # nobody), not denied ("no soy un bot")
+    # nobody), not denied ("no soy un bot"), perhaps with an emoji after it
     NOT_DENIED +
-    r"\b(?:I['’]m|I\s+am|ich\s+bin|je\s+suis|soy|sono|ik\s+ben|sou|eu\s+sou)\s+(?-i:[A-ZÀ-Þ])[\w\-]{1,20},?\s+"
+    r"\b(?:I['’]m|I\s+am|ich\s+bin|je\s+suis|soy|sono|ik\s+ben|sou|eu\s+sou)\s+(?-i:[A-ZÀ-Þ])[\w\-]{1,20}" + NAME_EMOJI +
+    r",?\s+"
     r"(?:(?:(?-i:[A-Z])[\w&.\-]*\s+){0,3}[\w&.\-]+(?:['’]s|s['’])\s+|(?:the|your|an?|der|die|ihr|dein|le|la|l['’]|votre|el|la|tu|su|il|la|tuo|suo|de|je|uw|"
     r"o|a|seu|sua|teu|tua)\s+(?:\w+\s+)?)?(?:" + _BOT_WORDS + r")\b", re.I)
 _UNMONITORED = re.compile(
@@ -59,6 +63,11 @@ _FIELD = re.compile(
     r"\s+(?=(?:status|statut|estado|stato)\b))?(?:status|subject|priority|case(?:\s+(?:number|no\.?|id))?|ticket(?:\s+(?:number|no\.?|id))?|reference|"
     r"ref|request(?:er)?|assignee|assigned\s+to|category|queue|betreff|priorität|vorgang|objet|statut|priorité|"
     r"asunto|estado|prioridad|oggetto|stato|priorità|onderwerp|prioriteit|assunto|prioridade)\s*:\s*\S", re.I | re.M)
+# Any field line, whatever its label: "Localizador: MRM-88214", "Anreise: 20.03.2026", "Room: Double, 2 adults" (a short
+# label in capitals, a short value, no sentence); three in a row are a form a system filled in (a booking engine's
+# confirmation), a small sign that only tips a text saying it was generated automatically.
+_ANY_FIELD = re.compile(r"^[ \t]*(?-i:[A-ZÀ-Þ])[^\W\d_][\w'’./-]*(?:[ \t]+[\w'’./()-]+){0,2}[ \t]*:[ \t]*\S[^\n]{0,60}"
+                        r"(?<![.!?])[ \t]*$")
 _HEADLINE = re.compile(
     # the status of it, in the languages' word order: "Le statut de votre demande n° SAV-0087 a été mis à jour"
     r"^\s*(?:(?:the\s+|le\s+|der\s+|el\s+|lo\s+|de\s+|o\s+)?(?:status|statut|estado|stato)\s+(?:of|de|von|del|della|"
@@ -120,6 +129,16 @@ def _only_about_the_contact(text: str) -> bool:
     return bool(long) and all(_META.search(x) for x in long) and sum(bool(_META.search(x)) for x in parts) >= 2
 
 
+def _field_block(text: str) -> str | None:
+    """The first of three field lines in a row (_ANY_FIELD), or None."""
+    run: list[str] = []
+    for line in text.splitlines():
+        run = run + [line] if _ANY_FIELD.match(line) else []
+        if len(run) >= 3:
+            return run[0].strip()
+    return None
+
+
 def frame_signs(text: str) -> list[tuple[float, str]]:
     """The notification frame's signs in a text: (weight, the words), weights on probes.answers.classify's scale."""
     signs: list[tuple[float, str]] = []
@@ -130,6 +149,8 @@ def frame_signs(text: str) -> list[tuple[float, str]]:
     fields = _FIELD.findall(text)
     if len(fields) >= 2:
         signs.append((0.5, fields[0].strip()))
+    elif block := _field_block(text):
+        signs.append((0.25, block))
     first = next((line for line in text.splitlines() if line.strip()), "")
     if not _GREETING_LINE.match(first) and (m := _HEADLINE.match(first)):
         signs.append((0.5, m.group(0).strip()))
