@@ -1561,7 +1561,9 @@ _NEXT_WEEK = re.compile(
 
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
-_TOMORROW = {"en": r"tomorrow|tmrw|tmw|tomoz|2moro|2morrow", "de": r"(?<!heute )(?<!gestern )(?<!am )morgen", "fr": r"demain", "es": r"mañana", "it": r"domani",
+_TOMORROW = {"en": r"tomorrow|tmrw|tmw|tomoz|2moro|2morrow", "de": r"(?<!heute )(?<!gestern )(?<!am )morgen", "fr": r"demain",
+             # (not "esta mañana", "por la mañana": this morning, the morning)
+             "es": r"(?<!\besta )(?<!\bla )(?<!\bde )mañana", "it": r"domani",
              "nl": r"morgen(?:ochtend|middag|avond|voormiddag|namiddag)?", "pt": r"amanhã"}
 _TODAY = {"en": r"today|tonight|this evening|this afternoon", "de": r"heute", "fr": r"aujourd['’]hui|ce soir",
           "es": r"hoy|esta tarde", "it": r"oggi|stasera", "nl": r"vandaag|vanavond|vanmiddag", "pt": r"hoje"}
@@ -1653,7 +1655,9 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # or a third person's state: "… eine Abwesenheitsnotiz erhalten – sie ist noch bis zum 16. März im
                      # Urlaub" (not their act: "… fit it on Thursday – he'll call you the day before")
                      r"(?:he|she|they|(?-i:er|sie)|il|elle|ils|elles|hij|zij|él|ella|lui|lei|ele|ela)\s+(?:is|are|was|"
-                     r"ist|sind|war|est|sont|était|está|están|es|era|è|sono|is|zijn|é|são|estão)\b)|"
+                     r"ist|sind|war|est|sont|était|está|están|es|era|è|sono|is|zijn|é|são|estão)\b|"
+                     # or a German third person acting on the customer: "… Nummer hinterlegt – sie ruft Sie heute an"
+                     r"(?-i:er|sie)\s+\w+\s+(?-i:Sie|Ihnen)\b)|"
                      # … or before a demonstrative that opens a main clause of its own: "… heb ik vandaag teruggeboekt,
                      # dat staat binnen een paar werkdagen weer op je rekening", "…, das dauert zwei Tage"
                      r",\s+(?=(?:dat|dit|het|das|dies)\s+(?:staat|is|komt|wordt|zal|zou|moet|kan|gaat|duurt|ist|steht|kommt|"
@@ -2383,6 +2387,14 @@ _PRESENCE_UNTIL = re.compile(
     r"\b(?:ik\s+(?:zit|ben|blijf)|estou|fico|ich\s+bin|je\s+suis|je\s+reste|estoy|sigo|sono|resto|I['’]m|I\s+am|we['’]re|we\s+are|"
     r"wij\s+zijn|we\s+zijn|wir\s+sind|nous\s+sommes|estamos|siamo)\s+(?:[\w'’]+\s+){0,4}?(?:tot|até|bis|jusqu['’]?à?|hasta|"
     r"fino\s+alle?|until|till)\s+(?:(?:às|as|las|alle|om|um)\s+)?\d", re.I)
+# An apology for answering late: the answer is this reply ("scusa se ti rispondo solo ora, oggi è una giornata …",
+# "sorry for only replying now", "désolé de ne répondre que maintenant").
+_LATE_REPLY = re.compile(
+    r"\b(?:scusa(?:mi|te)?|mi\s+scuso|ci\s+scusiamo|sorry|apologies|désolée?s?|excusez|pardon|perdón|perdona(?:me)?|"
+    r"disculpa(?:e|me)?|desculpe|desculpa|excuses|entschuldig\w*|sorry\s+dat)\s+(?:(?:se|que|for|pour|de|por|dass|dat|per|"
+    r"that|if|of)\s+)?(?:(?!will\b|shall\b|\w+['’]ll\b)[\w'’]+\s+){0,4}?(?:rispondo|rispondiamo|rispondere|risposta|"
+    r"repl(?:y|ying|ied)|respond(?:ing|ed)?|response|répond(?:re|s)?|réponse|contest(?:o|ar|amos)|respuesta|"
+    r"respond(?:o|er|emos)|antworte(?:n)?|Antwort|reageer|reageren|reactie|resposta|answer(?:ing|ed)?)\b", re.I)
 # Someone away until a time ("il mio responsabile, che oggi è in riunione fino alle 15", "my manager is in a meeting
 # until 3"): their absence's end, masked (the clause may still promise: "I'll call you back by 5pm, my manager …")
 _AWAY_UNTIL = re.compile(
@@ -2781,7 +2793,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     if lang in _ABSENT and _ABSENT[lang].search(clause) and _BACK_ON.search(clause):
                         before = day_times
                     continue
-                clause = _THEIR_CONTACT[lang].sub(_blanked, clause)
+                clause = _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause))
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause):
                     clause = _CONFIRM_NOW[lang].sub(_blanked, clause)
                 polite = _POLITE.sub(" ", clause)
@@ -3290,7 +3302,8 @@ _SENT_NOW = _whole_words({
 # time, a team answering within a span in the present (all under the same guards: no habit, no denial).
 _ARRIVES = _whole_words({
     "en": r"(?:technician|engineer|plumber|electrician|fitter|mechanic|locksmith|tow\s+truck|recovery\s+(?:truck|vehicle)|"
-          r"breakdown\s+(?:truck|van)|patrol)\s+(?:\w+\s+)?(?:arrives|gets\s+(?:there|to\s+you)|reaches\s+you)|"
+          r"breakdown\s+(?:truck|van)|patrol)\s+(?:\w+\s+)?(?:arrives|gets\s+(?:there|to\s+you)|reaches\s+you|"
+          r"(?:will|should|['’]ll)\s+(?:arrive|get\s+(?:there|to\s+you)|reach\s+you|be\s+with\s+you))|"
           # … or booked to come: "Plumber's booked for Wed 4th between 8 and 12"
           r"(?:plumber|electrician|engineer|technician|fitter|locksmith)(?:['’]s|\s+is|\s+has\s+been)\s+(?:now\s+|also\s+)?"
           r"(?:booked|scheduled)(?:\s+in)?|"
@@ -3302,12 +3315,16 @@ _ARRIVES = _whole_words({
           r"typically\s+|always\s+|generally\s+)?(?:respond|reply|get\s+back(?:\s+to\s+you)?|answer)\s+within",
     "de": r"(?:\w*(?:techniker|monteur|mechaniker|handwerker|helfer)\w*|Abschleppwagen|Abschleppdienst|Schlüsseldienst)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,5}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)",
     "fr": r"(?:technicien\w*|dépanneuse|dépanneur|plombier|électricien|serrurier|mécanicien)\s+(?:\w+\s+)?(?:arrive|"
+          r"arrivera|arriveront|"
           r"est\s+sur\s+place|sera\s+sur\s+place)",
-    "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)\s+(?:\w+\s+)?(?:llega|está\s+(?:allí|ahí|en\s+camino))",
-    "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:\w+\s+)?(?:arriva|è\s+sul\s+posto)",
+    "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)\s+(?:[\w,]+\s+){0,3}?(?:llega|llegará|llegarán|"
+          r"está\s+(?:allí|ahí|en\s+camino))",
+    "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:\w+\s+)?(?:arriva|arriverà|"
+          r"è\s+sul\s+posto)",
     "nl": r"(?:monteur|sleepwagen|sleepdienst|technicus|loodgieter|elektricien|slotenmaker|wegenwacht)\s+(?:\w+\s+)?"
           r"(?:is|komt|arriveert)\s+(?:[\w.]+\s+){0,5}?(?:ter\s+plaatse|bij\s+(?:u|je)|aan)",
-    "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)\s+(?:\w+\s+)?(?:chega|está\s+a\s+caminho)"})
+    "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)\s+(?:\w+\s+)?(?:chega|chegará|"
+          r"está\s+a\s+caminho)"})
 _NO_ARRIVAL = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|pas|non|niet|geen|não|nunca|never|jamais|mai)\b", re.I)
 # A change the company makes, taking effect by a deadline ("La modification sera effective sous 48 heures ouvrées",
 # "the change will take effect within 24 hours", "wird innerhalb von 2 Werktagen wirksam"): its processing is the step.
@@ -3437,7 +3454,9 @@ _ESTIMATE = re.compile(r"\b(?:naar\s+verwachting|verwacht|voraussichtlich|vermut
 def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     """Whether the clause is no promise only for its delivery words, and those are a remedy or delivery news."""
     masked = _DELIVERY_INFO[lang].sub(" ", clause)
-    if _REMEDY[lang].search(clause) or _ready(clause, lang) or (_slot(clause, lang) and not _ESTIMATE.search(clause)):
+    # (a tradesperson arriving is a visit, not a parcel: "The plumber will arrive within 2 hours")
+    if _REMEDY[lang].search(clause) or _ready(clause, lang) or (_slot(clause, lang) and not _ESTIMATE.search(clause)) or \
+            _ARRIVES[lang].search(clause):
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 

@@ -2848,3 +2848,24 @@ def test_next_week_after_lunch_a_french_imperative_and_a_long_dutch_perfect(text
 ])
 def test_requests_to_the_customer_standing_orders_absences_and_receipt_dates(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # "esta mañana" is this morning, never tomorrow's
+    ("El técnico lo mira esta mañana y te llamamos hoy antes de las 15:00.", "es", 5),
+    ("Te llamamos mañana antes de las 14:00.", "es", 28),
+    # a German third person acting on the customer after a dash, once the writer's own step is done
+    ("Herr Kraus ist in einer Besprechung, ich habe ihm Ihre Nummer gegeben – er ruft Sie heute bis 16 Uhr an.", "de", 6),
+    # a tradesperson arriving is a visit, not a parcel, in the future too
+    ("The electrician will arrive within 3 hours.", "en", 3),
+    ("Le envío al cerrajero de guardia, llegará en menos de 1 hora.", "es", 1),
+    ("Il tecnico arriverà entro le 14.", "it", 4),
+    ("Your parcel will arrive within 3 days.", "en", None),
+    # an apology for answering late is this reply, no step
+    ("Sorry for only replying now, today has been chaos in the warehouse.", "en", None),
+    ("Désolé de ne répondre que maintenant, aujourd'hui c'est la folie.", "fr", None),
+    ("Scusa se ti rispondo solo ora, oggi ti mando il preventivo.", "it", 7),
+    ("Sorry we'll reply by 5pm today.", "en", 7),
+])
+def test_this_morning_a_german_dash_tradespeople_arriving_and_late_replies(text, lang, hours):
+    assert due_h(text, lang) == hours
