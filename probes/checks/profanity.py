@@ -69,7 +69,9 @@ _MILD = {
     "German": r"verdammt\w*|mist(?:stück)?|kacke|beschissen\w*|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
               r"verflucht\w*|klugschei(?:ß|ss)er\w*|korinthenkacker\w*",
     "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*|"
-              r"casse-?couilles|chieu(?:r|rs|se|ses)",
+              r"casse-?couilles|chieu(?:r|rs|se|ses)|"
+              # "con" as an insult, only after what makes it one (it is Spanish and Italian for "with"): "ce con de livreur"
+              r"(?:ce|espèce\s+de|pauvre|gros|bande\s+de)\s+cons?",
     "Spanish": r"imbéciles?|idiotas?|estúpid[oa]s?|maldit[oa]s?|hostia|culo|tocapelotas|tocahuevos|coñazo",
     # the crude words for a nuisance of a customer ("rompiballe", "casse-couilles", "tocapelotas")
     "Italian": r"idiot[ai]|imbecill[ei]|cretin[oi]|scem[oi]|mannaggia|rompi(?:balle|palle|coglioni)|cagacazzi|"

@@ -325,7 +325,7 @@ _NICKNAMES = {
     # one short form for both a man's and a woman's name ("Álex" is Alejandro and Alejandra alike)
     "alejandro": "alex", "alejandra": "alex", "alessandro": "alex ale sandro", "alessandra": "alex ale sandra",
     "alexandre": "alex", "alexandru": "alex", "alexis": "alex", "aleksander": "alex olek",
-    "daniel": "dani dan danny", "daniela": "dani", "gabriel": "gabi gabe", "gabriela": "gabi", "gabriele": "gabi lele",
+    "daniel": "dani dan danny daan", "daniela": "dani", "gabriel": "gabi gabe", "gabriela": "gabi", "gabriele": "gabi lele",
     "samuel": "sam sammy", "samantha": "sam sammy", "francesco": "franco checco cesco", "federico": "fede",
     "federica": "fede", "valentina": "vale", "valentino": "vale", "cristina": "cris", "cristian": "cris",
 }

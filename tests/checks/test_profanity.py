@@ -276,3 +276,14 @@ def test_the_second_half_of_a_hyphenated_name_is_a_name(text, lang):
 ])
 def test_a_curse_in_a_hyphenated_word_is_still_found(text, lang, word):
     assert any(word in f.detail for f in check(text, persona(lang))), check(text, persona(lang))
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # French "con" is an insult only after what makes it one; in Spanish and Italian it is "with"
+    ("Désolée, ce con de transporteur a laissé le colis dehors.", "fr", True),
+    ("Espèce de con, je te l'avais dit.", "fr", True),
+    ("Hablé con el transportista y sale con el paquete hoy.", "es", False),
+    ("Ho parlato con il corriere, passa domani con il pacco.", "it", False),
+])
+def test_french_con_as_an_insult_and_con_as_with(text, lang, found):
+    assert bool(check(text, persona(lang))) is found, check(text, persona(lang))

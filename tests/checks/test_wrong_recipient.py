@@ -442,3 +442,12 @@ def test_a_shared_short_form_or_the_customers_initials_are_theirs(persona, other
 def test_initials_of_someone_else_are_still_the_wrong_name():
     c = ctx(persona={"name": "Jean-Baptiste Morel"}, other_personas=[{"name": "Mathilde Guérin"}])
     assert check("Salut MG, ton cadre part demain.", c)
+
+
+def test_the_dutch_short_form_of_daniel_is_the_customers_own():
+    # "Daan" is how a Daniël is called in the Netherlands; beside another customer it is still his
+    persona = {"name": "Daniël de Vries", "language": "nl"}
+    reply = "Hoi Daan,\n\nJe fiets is klaar, je kunt hem vanaf morgen ophalen."
+    assert check(reply, ctx(persona=persona, other_personas=[{"name": "Kevin Maas"}])) == []
+    assert check(reply, ctx(persona={"name": "Kevin Maas", "language": "nl"},
+                            other_personas=[{"name": "Daniël de Vries"}])) != []
