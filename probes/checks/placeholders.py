@@ -8,7 +8,8 @@ its head noun), in English, German, French, Spanish, Italian, Dutch and
 Portuguese ("[Anrede] [Nachname]", "{vorname}", "[nombre del cliente]",
 "<Nome Cliente>", "[Lieferadresse]", "[[AGENT_NAME]]", "[PolicyNumber]",
 "[Pet Name]"), plus "XXXX" (or "XXXX-XXXX") standing in for a number that was never filled in ("XXX XXX XXX" too), and a
-filler left in capitals ("on INSERT DATE", "CUSTOMER NAME HERE", "DATUM EINFÜGEN").
+filler left in capitals ("on INSERT DATE", "CUSTOMER NAME HERE", "DATUM EINFÜGEN"), and a blank of
+underscores where a value should be ("Your room is no. ____").
 
 Left alone: prices in brackets ("[£20]"), footnote marks ("[1]"), button and menu labels ("[My Account]",
 "[Mes commandes]", "<Settings>"), subject tags and brand prefixes ("[EXTERNAL]", "[Acme Support]"),
@@ -18,9 +19,13 @@ nacimiento]", "enter your [Postcode]"),
 regexes ("\\d{4}"), "$20", "50%", masked card numbers, PINs and passwords ("XXXX XXXX XXXX 4417",
 "card XXXX XXXX XXXX XXXX", "PIN: XXXX"), capitals that call to action or shout ("ORDER HERE", a line in
 capitals), Windows environment variables ("%APPDATA%\\logs"), code samples (fenced, indented or `inline`)
-and indented config samples ("    api_key: <YOUR_API_KEY>"), a placeholder the reply shows as code or
+and indented config samples ("    api_key: <YOUR_API_KEY>"), a command or request the customer is to run with
+their own key, with its flags, headers and body ("curl https://… \\", "  -H \"Authorization: Bearer <YOUR_KEY>\"",
+"GET /v2/… HTTP/1.1"), a header's credential anywhere ("X-Api-Key: {your_key}"), a line of underscores or a
+form's blanks to fill in or sign, a placeholder the reply shows as code or
 explains ("type `{{first_name}}` …", "Replace {order_id} with …", "{naam} … wordt … vervangen door", "escreva
-{nome_cliente} onde quer que …", "ad esempio: RIMBORSO {numero_pratica}"), a pattern the customer is to follow
+{nome_cliente} onde quer que …", "ad esempio: RIMBORSO {numero_pratica}", "Typ in het sjabloon {voornaam} op de
+plek waar …", "mettez {prenom} à l'endroit où …"), a pattern the customer is to follow
 ("enter the reference as {invoice_no}-{customer_no}", "im Format „Vorgang <Nummer>“", "sous la forme [numéro
 client]-[année]", "het kenmerk invullen als {klantnummer}/{jaar}") or that a worked example follows
 ("… voor uw factuur wordt dat: 2025-771/40218", "zum Beispiel 2026-118/55012", "por ejemplo 4471-2026"),
@@ -138,6 +143,9 @@ PATTERNS = [
                               r"Naam|Voornaam|Achternaam|Aanhef|Apelido|Sobrenome|Tratamiento|Titel|Title|FirstName|"
                               r"LastName|Surname))\s*»")),
     ("curly braces", re.compile(r"(?<![{$\\])\{\s*([^{}\n]{1,40}?)\s*\}(?!\})")),
+    # A blank left for a value: "Your room is no. ____ and the wifi password is ________." (a line of them is a rule,
+    # a form's line to fill in or sign is no leak: see _harmless)
+    ("blank of underscores", re.compile(r"(?<![\w_])_{3,}(?![\w_])")),
     # "your order XXXX", "on XX/XX/XXXX", "£XX.XX": Xs where a number was meant to go.
     ("Xs for a missing number", re.compile(
         r"(?<![\w*•#\-/.])(?:X{4,}(?:[ \-]X{4,})*|X{3}(?:[ \-]X{3}){2,}|X{2}[/.\-]X{2}[/.\-]X{2,4}|"
@@ -244,6 +252,17 @@ _EXPLAINED_BEFORE = re.compile(
     # an order to write or replace the placeholder literally, in the other languages ("Schreiben Sie {vorname} an die
     # Stelle …", "Vervang <JOUW_API_SLEUTEL> door …", "remplacez [NOM] par …", "escriba {nombre} donde …")
     + _WRITE_IT + r")" + _VERBATIM + r"\s*[:\"'“‘«(]?\s*$", re.I)
+# The order to type it and the field apart by where it goes, a template, message or field of the reader's: "Typ in het
+# sjabloon {voornaam} op de plek …", "type into the message body {{first_name}}", "Schreiben Sie in die Vorlage
+# {vorname}", "écrivez dans le modèle {prenom}", "escriba en la plantilla {nombre}", "scrivi nel modello {nome}",
+# "escreva no modelo {nome}" (not "indicate [NUMERO_DOSSIER] in the subject": no order to write it literally).
+_WHERE_TO_TYPE = (r"(?:template|message|text|body|subject(?:\s+line)?|field|box|editor|sjabloon|bericht|tekst|"
+                  r"onderwerp|veld|vak|vorlage|nachricht|textfeld|betreff|feld|modèle|texte|objet|champ|plantilla|"
+                  r"mensaje|texto|asunto|campo|modello|messaggio|testo|oggetto|modelo|mensagem|assunto|sms|e-?mail)")
+_TYPED_INTO_BEFORE = re.compile(
+    r"\b(?:type|insert|paste|put|write|" + _WRITE_IT + r")\s+"
+    r"(?:in|into|inside|im|ins|in\s+(?:die|den|das|der|de|het|je|uw|jouw|your|the|ihre?|deine?)|dans|en|nel|nella|"
+    r"no|na|em|op)\s+(?:[^\s{}\[\]<>()]+\s+){0,2}?[\w-]*" + _WHERE_TO_TYPE + r"\s*[:,]?\s*[\"'“‘«(]?\s*$", re.I)
 # "like this: REFUND {case_number}", "ad esempio: RIMBORSO {numero_pratica}", "zum Beispiel {vorname}": an example the
 # reply gives (a literal word or two may come before the placeholder).
 _EXAMPLE_WORDS = (
@@ -325,6 +344,20 @@ _WHEREVER_WORDS = (
     r"dondequiera|donde\s+quiera|en\s+cualquier\s+lugar|allí\s+donde|ovunque|dovunque|dove\s+(?:vuole|vuoi)|"
     r"overal\s+waar|waar\s+(?:je|u)\s+(?:maar\s+)?wil|onde\s+quer\s+que|em\s+qualquer\s+lugar")
 _WHEREVER_AFTER = re.compile(rf"^\s*[\"'”’»)]?\s*(?:{_WHEREVER_WORDS})\b", re.I)
+# … or at the spot where it goes, when the reader is told to put it there: "Typ {voornaam} op de plek waar de naam
+# moet komen", "put {first_name} at the point where …", "setzen Sie {vorname} an die Stelle, an der …", "mettez
+# {prenom} à l'endroit où …", "ponga {nombre} en el lugar donde …", "metta {nome} nel punto in cui …", "coloque
+# {nome} no lugar onde …" ("we deliver to {address} at the spot where you asked" orders nobody to put it anywhere).
+_SPOT_AFTER = re.compile(
+    r"^\s*[\"'”’»)]?\s*(?:(?:at|in)\s+the\s+(?:spot|place|point|position)\s+where|an\s+(?:der|die)\s+stelle,?\s+"
+    r"(?:an\s+der|wo)|à\s+l['’]endroit\s+où|en\s+el\s+(?:lugar|sitio|punto)\s+(?:donde|en\s+(?:el\s+)?que)|"
+    r"nel\s+(?:punto|posto)\s+(?:in\s+cui|dove)|op\s+de\s+(?:plek|plaats)\s+waar|daar\s+waar|"
+    r"no\s+(?:lugar|sítio|local|ponto)\s+(?:onde|em\s+que))\b", re.I)
+_PUT_ORDER = re.compile(
+    r"\b(?:type|insert|paste|put|write|use|" + _WRITE_IT + r"|(?:setzen|verwenden|nutzen)\s+sie|setze|setz|"
+    r"mettez|mets|utilisez|utilise|insérez|insère|pon|ponga|poned|usa|use|utilice|utiliza|inserte|inserta|metti|"
+    r"metta|usi|inserisci|inserisca|zet|gebruik|plaats|voeg|coloque|coloca|insira|insere|utilize|utiliza)\b"
+    r"(?:\s+[^\s{}\[\]<>()]+){0,4}\s*[:\"'“‘«(]?\s*$", re.I)   # a few words before it: "Typ in het sjabloon {…}"
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
                               r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
@@ -542,10 +575,41 @@ def _unfilled_slots(lines, ctx, covered: dict[int, list[tuple[int, int]]]) -> li
     return found
 
 
+# A command the customer is to run, a request to send: "curl https://api… \\", "$ stripe login", "wget -O …",
+# "GET /v2/payments HTTP/1.1", "Invoke-RestMethod -Uri …" (a program's name, then a flag or an address).
+_COMMAND = re.compile(
+    r"^\s*(?:\$\s+[a-z]|(?:curl|wget|http|https|httpie|ssh|scp|git|npm|npx|yarn|pip|pip3|python|python3|node|docker|"
+    r"kubectl|aws|gcloud|az|heroku|stripe|openssl|psql|mysql|Invoke-RestMethod|Invoke-WebRequest)\s+"
+    r"(?:-{1,2}[A-Za-z]|[\"']?https?://)|(?P<request>(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://)\S*))")
+# Its flags on the lines below it ("  -H \"Authorization: Bearer <YOUR_KEY>\" \\"), and what a request sends under its
+# first line, headers and body, up to a blank line ("Authorization: Bearer <YOUR_KEY>", "Content-Type: …").
+_FLAG_LINE = re.compile(r"^\s+-{1,2}[A-Za-z][\w-]*(?:[\s=]|$)")
+_HEADER_LINE = re.compile(r"^\s*[A-Za-z][\w-]*:\s*\S")
+_CONTINUED = re.compile(r"(?:\s\\|\s\^|\s`)\s*$")   # "\\" in a shell, "^" in cmd, "`" in PowerShell
+
+
+def _command_lines(lines) -> list[str]:
+    """The reply's lines that show a command or request the customer is to run, with what continues it."""
+    found: list[str] = []
+    inside = request = False   # within a command's lines; within a request's headers and body
+    for ln in lines:
+        text = ln.text
+        if m := _COMMAND.match(text):
+            inside, request = True, bool(m.group("request"))
+        elif not (inside and text.strip() and (
+                _CONTINUED.search(found[-1]) or _FLAG_LINE.match(text) or (request and (
+                    _HEADER_LINE.match(text) or text.lstrip().startswith(("{", "}", "[", "]", '"')))))):
+            inside = False
+            continue
+        found.append(text)
+    return found
+
+
 def _code_tokens(text: str, lines) -> set[str]:
     """Placeholder-shaped tokens the reply shows as code: it is talking about them, not leaking them."""
     blob = "\n".join([ln.text for ln in lines if ln.text.strip() and not ln.prose.strip()]  # code lines
                      + [ln.text for ln in lines if _CONFIG_LINE.match(ln.text)]             # config samples
+                     + _command_lines(lines)                                                 # commands, requests
                      + _INLINE_CODE.findall(text))                                           # `inline code`
     return {m.group(0) for _, pattern in PATTERNS for m in pattern.finditer(blob)}
 
@@ -555,8 +619,34 @@ _PATH_STEP_BEFORE = re.compile(r"\S\s+[>›→»]\s*$")
 _PATH_STEP_AFTER = re.compile(r"^\s*[>›→»]\s+\S")
 
 
+# A form the reader fills in or signs on its blank lines: "Please fill in and sign: Name ______ Date ______".
+_FORM_TALK = re.compile(
+    r"\b(?:fill(?:ed|ing)?\s+(?:\w+\s+)?(?:in|out)|(?:the|this|a)\s+form\b|sign(?:ed|ing|s|ature)?(?!\s+(?:in|up|out|into)\b)|print\s+(?:it|out|this)|"
+    r"\w*formular\w*|ausfüll\w*|auszufüllen|unterschr\w*|unterzeichn\w*|rempli[rsez]*|remplissez|formulaire|"
+    r"sign(?:ez|er|é|ée)|rellen\w*|cumplimente\w*|formulario|firm(?:a|e|ar|are|i|ato|ado)\b|compil(?:a|i|are|ato)|"
+    r"modulo|invull\w*|vul\s+(?:\w+\s+){0,3}in|formulier\w*|ondertek\w*|handtekening|preench\w*|formulário|"
+    r"assin(?:e|ar|ado|atura)\w*)", re.I)
+
+
+def _paragraph(text: str, line: str) -> str:
+    """The paragraph of the text that holds the line."""
+    return next((p for p in re.split(r"\n\s*\n", text) if line in p), line)
+
+
+# The value of an HTTP header the reader sends with their own credentials, wherever it stands: "Authorization: Bearer
+# <YOUR_API_KEY>", "X-Api-Key: {your_key}" (an "Authorization: [Authorization Number]" names no scheme).
+_HEADER_VALUE_BEFORE = re.compile(r"\b(?:(?:proxy-)?authorization\s*:\s*(?:bearer|basic|token|digest|apikey)\s+|"
+                                  r"(?<![\w-])x-[a-z][\w-]*\s*:\s*)[\"']?$", re.I)
+
+
 def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str) -> bool:
     before, after = line[:start], line[end:]
+    if kind in ("angle brackets", "curly braces", "double curly braces", "square brackets", "dollar variable",
+                "percent signs") and _HEADER_VALUE_BEFORE.search(before):
+        return True
+    if kind == "blank of underscores":
+        # a rule drawn across ("__________" alone, or with only signs beside it), or the lines of a form to fill in
+        return not re.search(r"[^\W\d_]", before + after) or bool(_FORM_TALK.search(_paragraph(text, line)))
     if kind != "angle brackets" and (_PATH_STEP_BEFORE.search(before) or _PATH_STEP_AFTER.match(after)):
         return True   # a step of a menu path the reader follows: "Ajustes > [seu nome] > Assinaturas"
     if kind == "percent signs":
@@ -597,7 +687,8 @@ def _explained(kind: str, before: str, after: str) -> str:
         return "template"
     said = [m.group(0) for m in (_EXPLAINED_BEFORE.search(before), _EXPLAINED_AFTER.match(after),
                                  _REPLACED_LATER.match(after), _EXAMPLE_BEFORE.search(before),
-                                 _WHEREVER_AFTER.match(after)) if m]
+                                 _WHEREVER_AFTER.match(after), _TYPED_INTO_BEFORE.search(before),
+                                 _SPOT_AFTER.match(after) if _PUT_ORDER.search(before) else None) if m]
     if not said:
         # a format to follow names the placeholder it shows, not the reply's others of its shape
         return "label" if _FORMAT_BEFORE.search(before) or (

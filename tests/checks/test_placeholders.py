@@ -611,3 +611,92 @@ def test_a_merge_field_beside_format_or_example_words_is_still_a_placeholder(tex
 def test_a_format_excuses_its_own_fields_not_an_unfilled_greeting(text, lang, field):
     (f,) = check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email"))
     assert f.title == f"Unreplaced placeholder {field}"
+
+
+@pytest.mark.parametrize("text", [
+    # a command the developer is to run with their own key: flags continued below it, a request's headers and body
+    "Hi Sam,\n\nThis one works:\n\n    curl -X POST https://api.example.io/v1/charges \\\n"
+    "      -H \"Authorization: Bearer <YOUR_SECRET_KEY>\" \\\n      -d currency=eur\n\nCheers,\nLi",
+    "Hi Sam,\n\nThis one works:\n\ncurl https://api.example.io/v1/charges \\\n  --header 'X-Api-Key: {your_api_key}'\n",
+    "Hi Sam,\n\nWithout the backslashes it reads:\n\n    wget https://dl.example.io/export.csv\n"
+    "      --header \"Authorization: Token [ACCESS_TOKEN]\"\n",
+    "Hi Sam,\n\nThe raw request is:\n\n    GET /v1/charges HTTP/1.1\n    Host: api.example.io\n"
+    "    Authorization: Bearer <YOUR_SECRET_KEY>\n    Accept: application/json\n\nCheers",
+    "Hallo Herr Brandt,\n\nmelden Sie sich so an:\n\n    $ stripe login --api-key <IHR_API_SCHLUESSEL>\n",
+    # a header to send, shown alone or named in a sentence
+    "Hi Sam,\n\nAdd this header to every call:\n\n    Authorization: Bearer <YOUR_SECRET_KEY>\n",
+    "Hi Sam,\n\nSend X-Api-Key: {your_api_key} with each request and the 401s stop.",
+])
+def test_a_command_or_request_to_run_with_ones_own_key_is_code(text):
+    assert check(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # a key the reply should have given, a header line naming no scheme for a credential
+    "Hi Sam,\n\nYour API key is <YOUR_SECRET_KEY>, keep it safe.",
+    "Dear Mr Doe,\n\nYour claim was approved.\nAuthorization: [Authorization Number]\n",
+    # a prose line after the command has ended
+    "Hi Sam,\n\n    curl https://api.example.io/v1/charges \\\n      -d currency=eur\n\nRegards, {agent_name}",
+    "Dear [Customer Name],\n\n    curl https://api.example.io/v1/charges -H \"Authorization: Bearer <KEY>\"\n",
+])
+def test_placeholders_outside_a_command_are_still_flagged(text):
+    assert check(text), text
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the order to type the field and the field apart by where to type it, or the field followed by where it goes
+    ("Beste Pieter,\n\nTyp in het sjabloon {voornaam} op de plek waar de naam van je klant moet komen, en {datum} "
+     "voor de afspraak.\n\nGroet", "nl"),
+    ("Beste Pieter,\n\nZet {voornaam} op de plaats waar de naam moet staan.", "nl"),
+    ("Hi Jane,\n\nType into the message body {{first_name}} and each guest sees their own name.", "en"),
+    ("Hi Jane,\n\nPut {first_name} at the point where the guest's name should show.", "en"),
+    ("Hallo Frau Doe,\n\nSchreiben Sie in die SMS-Vorlage {vorname}, dort erscheint dann der Name.", "de"),
+    ("Hallo Frau Doe,\n\nSetzen Sie {vorname} an die Stelle, an der der Name stehen soll.", "de"),
+    ("Bonjour Madame,\n\nÉcrivez dans le modèle {prenom} : chaque client verra son prénom.", "fr"),
+    ("Bonjour Madame,\n\nMettez {prenom} à l'endroit où le prénom doit apparaître.", "fr"),
+    ("Hola Jane:\n\nEscriba en la plantilla {nombre} y cada cliente verá su nombre.", "es"),
+    ("Hola Jane:\n\nPonga {nombre} en el lugar donde debe ir el nombre del cliente.", "es"),
+    ("Gentile Jane,\n\nScriva nel modello {nome} e ogni cliente vedrà il suo nome.", "it"),
+    ("Gentile Jane,\n\nMetta {nome} nel punto in cui deve comparire il nome.", "it"),
+    ("Olá Jane,\n\nEscreva no modelo {nome} e cada cliente verá o seu nome.", "pt"),
+    ("Olá Jane,\n\nColoque {nome} no lugar onde o nome deve aparecer.", "pt"),
+])
+def test_a_field_the_customer_is_told_to_type_where_it_goes_is_no_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a place where, but nobody told to put the field there; an address to write to, not a field to type
+    ("Hi Jane,\n\nWe will deliver to {address} at the spot where you asked.", "en"),
+    ("Beste Pieter,\n\nWe bezorgen op {adres} op de plek waar u om vroeg.", "nl"),
+    ("Beste Pieter,\n\nSchrijf ons gerust via {support_email}.", "nl"),
+    ("Hola Jane:\n\nRecogeremos el paquete en {direccion} en el lugar donde nos indicó.", "es"),
+])
+def test_a_field_beside_a_place_without_an_order_to_type_it_is_still_a_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")), text
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a blank left where a value was to go
+    ("Welcome to the Harbour Inn! Your room is no. ____ and the wifi password is ________. Enjoy!", "en"),
+    ("Hallo Frau Doe,\n\nIhr Abholcode lautet ______. Sie finden uns im Erdgeschoss.", "de"),
+    ("Bonjour Madame,\n\nVotre rendez-vous est fixé au ______ à 10 h.", "fr"),
+    ("Hola Jane:\n\nSu número de reserva es el ______; preséntelo en recepción.", "es"),
+    ("Gentile Jane,\n\nil tecnico passerà il giorno ______ tra le 9 e le 13.", "it"),
+    ("Beste Jane,\n\nUw pakket ligt klaar bij afhaalpunt ____ tot vrijdag.", "nl"),
+    ("Olá Jane,\n\no seu código de acesso é ______ e vale 24 horas.", "pt"),
+])
+def test_a_blank_of_underscores_where_a_value_should_be_is_a_placeholder(text, lang):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")), text
+
+
+@pytest.mark.parametrize("text", [
+    # a rule drawn across, a form's lines to fill in or sign, underscores inside a name
+    "Hi Jane,\n\nThanks for your patience.\n\n________________________________\nFrom: Jane Doe\nSent: Monday",
+    "Hi Jane,\n\nPlease fill in the slip and bring it along:\nName: ____________  Date: ________\n\nThanks",
+    "Hallo Frau Doe,\n\nbitte füllen Sie das Formular aus: Kundennummer ________, Unterschrift ________.",
+    "Bonjour Madame,\n\nMerci de signer ici : ______________ et de nous renvoyer la page.",
+    "Hi Jane,\n\nThe log file is called app___debug.log and sits in the install folder.",
+])
+def test_a_rule_or_a_forms_blank_is_no_placeholder(text):
+    assert check(text) == [], text
