@@ -18,7 +18,8 @@ never does ("devorarlo" is no "devolución"). A stretch of time is covered
 by the same stretch in other words ("14 Tage" by "zwei Wochen"; working days
 never by calendar days). A word that asks for a date, a time, opening hours or
 a price ("when", "date", "Uhrzeit", "horaires", "cost", "prix") is also
-covered by one ("Wed 10th", "tomorrow", "10:30", "€1,450"). A person's answer that
+covered by one ("Wed 10th", "tomorrow", "10:30", "€1,450"), not by a date the reply marks
+as past ("el pasado 24 de febrero", "last Monday", "le 4 mars dernier"). A person's answer that
 covers only some points is a finding that names the points covered and those
 missed; one that covers them all is noted as such
 (info), so the report shows coverage either way. Automatic acknowledgements
@@ -219,10 +220,33 @@ _PAID_BACK = re.compile(r"\b(?:refund\w*|reimburs\w*|credited|(?:rück|zurück)?
                         r"estorn\w*|devolvid\w*)\b", re.I)
 _AMOUNT_WORDS = {"amount", "betrag", "montant", "importe", "importo", "bedrag", "valor", "quote"}
 
+# A date the reply marks as gone by tells when something happened, not when it will, as "yesterday" (no value
+# above) does: "que nos devolvió el pasado 24 de febrero", "you sent it back last Monday", "am vergangenen
+# Dienstag", "le 24 février dernier", "lo scorso 24 febbraio", "afgelopen dinsdag", "no passado dia 24 de
+# fevereiro". Not a month's last day ahead: "the last Friday of the month", "am letzten Freitag des Monats".
+_PAST_BEFORE = (r"(?<!\bthe\s)(?<!\bon\s)\blast|\b(?:el|la)\s+pasad[oa](?!\s+mañana)|\bpasad[oa](?=\s+(?:d[ií]a\s+)?\d)|"
+                r"\b(?:vergangene[nr]?|(?<!\bam\s)letzte[nr]?)|"
+                r"\b(?:lo|la|il)\s+scors[oa]|\bscors[oa](?=\s+\d)|\bafgelopen|\bvorige|"
+                r"\b(?:no|na)\s+passad[oa]|\bpassad[oa](?=\s+(?:dia\s+)?\d)")
+_PAST_AFTER = r"dernier|dernière|passé|passée|pasad[oa]|scors[oa]|passat[oa]|passad[oa]"
+
+
+def _past_dates_blanked(text: str) -> str:
+    """The text without the dates it marks as past ("el pasado 24 de febrero", "last Monday", "… dernier")."""
+    date = _VALUES["date"].pattern
+    before = re.compile(rf"(?:{_PAST_BEFORE})\s+(?:(?:d[ií]a|dia|giorno|jour|tag|dag|day)\s+)?(?:{date})"
+                        r"(?!\s+(?:of|des|del|della|di|van|do|da|du|im|in)\s+(?:the\s+|la\s+|le\s+|il\s+|o\s+|het\s+|"
+                        r"de\s+)?(?:month|monats|mois|mes|mese|maand|mês))", re.I)
+    after = re.compile(rf"(?:{date})\s+(?:{_PAST_AFTER})\b", re.I)
+    return after.sub(lambda m: " " * len(m.group(0)), before.sub(lambda m: " " * len(m.group(0)), text))
+
 
 def _value_given(word: str, text: str) -> bool:
-    """Does the text give a value of the kind the word asks for ("when": a date or time; "price": an amount)?"""
+    """Does the text give a value of the kind the word asks for ("when": a date or time; "price": an amount)?
+    A date marked as past gives none ("el pasado 24 de febrero")."""
     kinds = _ASKED.get(word, ())
+    if "date" in kinds and _VALUES["date"].search(text):
+        text = _past_dates_blanked(text)
     if any(_VALUES[kind].search(text) for kind in kinds if kind != "money"):
         return True
     if "money" not in kinds:

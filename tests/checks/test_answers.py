@@ -236,3 +236,20 @@ def test_a_word_that_only_begins_like_the_point_or_shares_a_stem_by_chance_does_
     assert not covered("Gentile Paola, il piatto era ben condito.", ["condizione"], "it")
     assert not covered("Bonjour Paul, le livre est arrivé.", ["livraison"], "fr")
     assert not covered("Hi Jane, the box was battered in transit.", ["battery"])
+
+
+def test_a_date_the_reply_marks_as_past_does_not_say_when():
+    # when something already happened (the customer's return, a visit) is no answer to "when will it"
+    assert not covered("Hola Marta: recibimos las botas que nos envió el pasado 3 de marzo.", [["fecha", "cuándo"]], "es")
+    assert not covered("Hi Jane, the engineer visited last Tuesday and found nothing wrong.", [["when", "date"]])
+    assert not covered("Hallo Herr Brandt, Ihr Paket kam am vergangenen Montag bei uns an.", ["wann"], "de")
+    assert not covered("Bonjour Paul, nous avons reçu votre colis le 4 mars dernier.", ["quand"], "fr")
+    assert not covered("Gentile Paola, abbiamo ricevuto il reso lo scorso 4 marzo.", ["quando"], "it")
+    assert not covered("Beste Kees, uw pakket is afgelopen donderdag bij ons aangekomen.", ["wanneer"], "nl")
+    assert not covered("Olá Rui, recebemos a encomenda no passado dia 4 de março.", [["data", "quando"]], "pt")
+    # a date ahead still answers, beside a past one or as a month's last weekday; the day after tomorrow too
+    assert covered("Hola Marta: lo recibimos el pasado 3 de marzo y le reembolsamos el 10 de marzo.", ["cuándo"], "es")
+    assert covered("Hi Jane, refunds go out on the last Friday of the month.", ["when"])
+    assert covered("Hallo Herr Brandt, die Erstattung kommt am letzten Freitag des Monats.", ["wann"], "de")
+    assert covered("Hola Marta: el técnico irá pasado mañana.", ["cuándo"], "es")
+    assert covered("Bonjour Paul, le remboursement arrive lundi 9 mars.", ["quand"], "fr")
