@@ -123,6 +123,15 @@ a reply that neither greets nor names the customer, speaking of them by their ro
 same one as yesterday, handed over ("te lo passo io") or with a sigh. Not a colleague: a yes or a no opening an answer
 ("Oui, elle existe en 180 cm", the table); French "du" is no emphatic "tu".
 
+Rounds bn/bo: in a reply formal to the customer, an informal "can you" about where or with whom the customer is, a
+pronoun after a preposition ("ob der Port bei dem schon durch ist?", "chez elle", "bij haar"); a colleague named in
+an aside by title and surname with a colon and told or asked something ("(Frau Krüger: bitte noch … anhängen)"; not
+a contact the letter names elsewhere); a reminder to self in an aside about the company's own supplies, with two of
+its stock run out, a supplier to fetch from, chat shorthand ("(dont forget 22mm fittings, van stock out - get from
+Plumbase Mon)"); the customer called a pest as the one from an earlier contact ("este es el pesado de la semana
+pasada", "o chato de ontem", "der Nervige von gestern"); the customer pointed at as a member or subscriber in a
+colleague's forwarded message ("Ojo que esta socia ya intentó lo mismo …").
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -357,6 +366,13 @@ _NEGATED_ORDER = re.compile(r"(?:don['’]?t|do\s+not|never)\s+\w+|no\s+(?:le|le
                             r"não\s+(?:lhe|lhes|o|a|os|as|se|te)\s+\w+|ne\s+(?:lui|leur|le|la|les|pas|l['’]|rien|jamais)\b|"
                             r"n['’]\w+\s+pas\b|niet\s+(?:\w+\s+){0,3}?\w+en\b", re.I)
 _TO_COLLEAGUE = re.compile(r"^(?:(@[\w.\-]+)(?![\w.\-])\s*[,:—–\-]?|([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[,:—–]|\s-))\s*(.+)$")
+_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+# A colleague named by their title and surname at the head of an aside, with a colon: "Frau Krüger: …", "Mme Roux : …",
+# "Sr. Gómez: …", "mevrouw de Vries: …" (group 1 the surname, group 2 what follows).
+_TITLED_TO = re.compile(
+    r"^(?:Frau|Herr|Fr\.|Hr\.|Mrs?\.?|Ms\.?|Miss|Mme|Mlle|Madame|Monsieur|M\.|Sr\.?|Sra\.?|Srta\.?|Señor|Señora|"
+    r"Sig\.(?:ra)?|Signor[ae]?|Dott\.(?:ssa)?|Dhr\.?|Mevr\.?|[Mm]evrouw|[Mm]eneer|Senhor[a]?|Dona)\s+(?:Dr\.\s+)?"
+    r"(?:(?:van|von|de|der|den|da|di|del|della|dos|das|la|le)\s+){0,2}((?-i:[A-ZÀ-Þ])[\w'’\-]{1,20})\s*:\s*(\S.*)$")
 # What follows a name that is not speaking to it: a list ("(Paris, or London?)"), a social handle's network.
 _NOT_ADDRESSED = re.compile(r"(?:or|and|und|oder|et|ou|y|o|e|en|of|on\s+(?:twitter|x|instagram|facebook|tiktok|"
                             r"linkedin|threads|bluesky|mastodon))\b", re.I)
@@ -791,7 +807,24 @@ _REMARKS = [
         r"alweer\s+(?:die|deze)\s+(?:klant|mevrouw|meneer|vent|zeur\w*))\b"
         # Portuguese
         r"|\b(?:cliente\s+(?:chat[oa]|chat[ií]ssim[oa]|insuport[áa]vel)|reclam[ãa]o|(?:o|a)\s+chat[oa]\s+de\s+sempre|"
-        r"mala\s+sem\s+al[çc]a|de\s+novo\s+(?:esse|essa|este|esta)\s+(?:cliente|senhor|senhora|chat[oa]))\b",
+        r"mala\s+sem\s+al[çc]a|de\s+novo\s+(?:esse|essa|este|esta)\s+(?:cliente|senhor|senhora|chat[oa]))\b"
+        # the customer called a pest as the one from an earlier contact: "este es el pesado de la semana pasada", "o
+        # chato de ontem", "der Nervige von gestern", "la chiante de l'autre jour", "the shouty one from yesterday"
+        # (a bare "o chato" is too often a thing, "o chato é que …"; "la pesada de ayer" a weighing but after "es")
+        r"|\b(?:el\s+(?:pesado|plasta|cansino|latoso)|(?:(?:es|era|otra\s+vez)\s+)la\s+(?:pesada|cansina|latosa)|"
+        r"la\s+plasta|(?:o|a)\s+(?:chat[oa]|pentelh[oa])|"
+        r"(?-i:(?:der|die)\s+(?:Nervige|Anstrengende|Nervensäge))|(?:le|la)\s+(?:relou|chiant|chiante|"
+        r"p[ée]nible|casse-pieds)|(?:il|la)\s+(?:rompi\w+|scocciat\w+|lagnos[oa])|"
+        r"(?:the\s+)?(?:annoying\s+(?:guy|lady|woman|man|bloke)|(?:shouty|moany|stroppy)\s+(?:one|guy|lady|woman|man|"
+        r"bloke))|"
+        r"(?:de|die)\s+(?:zeur|zeurpiet|lastige|vervelende)(?:\s+(?:meneer|mevrouw|vent|man|vrouw))?)\s+"
+        r"(?:de|del|de\s+la|do|da|von|vom|de\s+l['’]|d['’]|di|della|dell['’]|from|van)\s*(?:la\s+|a\s+|the\s+)?"
+        r"(?:semana\s+pasada|semana\s+passada|letzter\s+woche|letzte\s+woche|la\s+semaine\s+derni[èe]re|semaine\s+"
+        r"derni[èe]re|settimana\s+scorsa|last\s+week|vorige\s+week|ayer|anteayer|ontem|gestern|vorgestern|hier|ieri|"
+        r"yesterday|gisteren|otro\s+d[ií]a|outro\s+dia|neulich|autre\s+jour|altro\s+giorno|other\s+day|"
+        r"mes\s+pasado|m[êe]s\s+passado|letzten\s+monat|mois\s+dernier|mese\s+scorso|last\s+month|vorige\s+maand|"
+        r"esta\s+ma[ñn]ana|esta\s+manh[ãa]|heute\s+morgen|ce\s+matin|stamattina|this\s+morning|vanochtend|"
+        r"la\s+otra\s+vez|outra\s+vez|l['’]autre\s+fois|l['’]altra\s+volta|last\s+time|vorige\s+keer|letztes\s+mal)\b",
         re.I),
 ]
 # Capitalised words that open an aside or a postscript without naming anyone ("(Note: …)", "PS Thanks, …").
@@ -852,6 +885,15 @@ _THIRD_NOUN = re.compile(
     r"emailed|threatens)\b|\b(?:der|die)\s+(?:kunde|kundin|typ|frau|mann)\b|\b(?:kunde|kundin)\b|"
     r"\b(?:le|la|ce|cette)\s+(?:client|cliente|type|dame|monsieur|adh[ée]rente?)\b|"
     r"\b(?:el|la|este|esta|ese|esa)\s+(?:cliente|clienta|señora|señor|tío|tía|tipo)\b|"
+    # the customer as a member or subscriber, pointed at: "esta socia ya intentó lo mismo", "questo abbonato",
+    # "dieses Mitglied", "cet abonné", "deze abonnee", "este sócio", "this member" (with a demonstrative only: "el
+    # número de socio", "als Mitglied erhalten Sie", "Dutch 'dit lid'" (a clause of a contract) are no person)
+    r"\b(?:este|esta|ese|esa)\s+(?:socio|socia|abonad[oa]|afiliad[oa])\b|\b(?:questo|questa|quel|quella)\s+(?:socio|"
+    r"socia|abbonat[oa]|iscritt[oa]|tesserat[oa])\b|\b(?:dieses|jenes)\s+Mitglied\b|\b(?:dieser|diese)\s+"
+    r"(?:Abonnent|Abonnentin)\b|\b(?:ce|cet|cette)\s+(?:abonn[ée]e?|adh[ée]rente?|membre)\b|\bdeze\s+abonnee\b|"
+    r"\b(?:este|esta|esse|essa)\s+(?:s[óo]ci[oa]|assinante|associad[oa])\b|\b(?:this|that)\s+(?:member|subscriber)\b"
+    r"(?!\s+(?:benefit|benefits|area|portal|number|id|price|prices|discount|rate|offer|card|login|account|services?|"
+    r"perk|perks|zone|hub|exclusive|only|pricing|tier|status)\b)|"
     r"\b(?:ojo\s+que\s+)?(?:este|esta)\s+(?:siempre|ya|otra|nunca|no\s+para)\b|"
     # a person by a bare demonstrative after the personal "a", with a clitic: "¿a este le damos el reembolso?"
     r"\ba\s+(?:este|esta|ese|esa)\s+(?:le|les|lo|la)\s+\w|"
@@ -2033,6 +2075,19 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             # "(Jen - done!!! got rid of this one)", "[Jo – book the slot …]", "(Siobhan - he's threatening a bad
             # review, offer 15% max, NOT a full refund)": a colleague told of the customer and what to do
             return _STAFF, m.group(0), m.span()
+        titled = _TITLED_TO.match(inner) if shape in "([" else None
+        if titled and _is_colleague(titled.group(1), names) and not _introduced(titled.group(1), whole) and _WORDS.findall(
+                whole or line).count(titled.group(1)) == 1 and not _TO_CUSTOMER_CS.search(
+                titled.group(2)) and not _POSSESSIVE.search(titled.group(2)) and (
+                # (a "can you …?" right after the name is asked of them: "(Mr Patel: can you add the no-claims letter?)")
+                (_CAN_YOU.match(titled.group(2)) and "?" in titled.group(2)) or (
+                    not _spoken_to(titled.group(2), lang) and not _TO_CUSTOMER.search(titled.group(2)) and (
+                        "?" in titled.group(2) or _infinitive_orders(_CLAUSES.split(titled.group(2), 1)[0], lang) >= 1
+                        or _told(titled.group(2), whole, lang)))):
+            # a colleague named by title and surname, with a colon, and told or asked something: "(Frau Krüger: bitte
+            # noch die Hausmeisterrechnung als PDF anhängen)", "(Mme Roux : vérifier le RIB avant envoi)" (not a
+            # contact the letter names elsewhere, nor "(Frau Krüger: Mo–Fr 9–12 Uhr)", nor one that speaks to "you")
+            return _STAFF, m.group(0), m.span()
         candid = _CANDID_LABEL.match(inner)
         if candid and not _spoken_to(candid.group(1), lang) and not _TO_CUSTOMER_CS.search(candid.group(1)) and (
                 _ORDER.search(candid.group(1)) or _kinds(candid.group(1), "", whole, lang) - {"candour", "language"}):
@@ -2101,6 +2156,11 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if forgot and re.search(r"\b(?:lui|leur|her|him|ihr|ihm|gli|le|haar|hem|lhe)\b", fold(inner)[
                 forgot.start():forgot.end() + 8]) and not _TO_CUSTOMER.search(inner) and not _TO_CUSTOMER_CS.search(inner):
             return _DRAFT, m.group(0), m.span()   # (what "she" was told: not "I can't remember what I said, sorry")
+        if shape in "([" and _REMIND_SELF.match(inner) and not _spoken_to(inner, lang) and not _TO_CUSTOMER.search(
+                inner) and not _TO_CUSTOMER_CS.search(inner) and not addressee._WE.search(inner) and not \
+                _PLEASE_WORD.search(inner) and bool(_OUR_SHORTAGE.search(inner)) + bool(_FETCH_FROM.search(inner)) + \
+                bool(_SHORT.search(inner)) >= 2:
+            return _STAFF, m.group(0), m.span()   # "(dont forget 22mm fittings, van stock out - get from Plumbase Mon)"
         if any(_DOUBT.search(fold(part.strip())) and not _speaks_to_customer(part, lang)
                for part in re.split(r"[,;–—]|\s-\s", inner)[1:]):
             return _DRAFT, m.group(0), m.span()   # "(same steps as last time – copied from ticket 55120, add the pic …)"
@@ -2129,6 +2189,34 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if structural:
             return structural, m.group(0), m.span()
     return None
+
+
+# A reminder to self in an aside about the company's own supplies, with two of: its stock run out, a supplier to fetch
+# from, chat shorthand ("(dont forget 22mm fittings, van stock out - get from Plumbase Mon)", "(nicht vergessen:
+# Dichtungen, Lager leer, bei Hornbach holen)", "(no olvidar juntas, sin stock en la furgo)"). A reminder to the
+# customer says "you", "we" or "please", and names no stock of ours: "(don't forget - collect it from Depot 3)".
+_REMIND_SELF = re.compile(
+    r"^(?:don['’]?t|dont|do\s+not)\s+forget\b|^remember\b(?!\s+(?:to|that)\b)|^(?:nicht\s+vergessen|ne\s+pas\s+oublier|"
+    r"pas\s+oublier|no\s+olvidar|non\s+dimenticare|niet\s+vergeten|n[ãa]o\s+esquecer)\b", re.I)
+_OUR_SHORTAGE = re.compile(
+    r"\b(?:van|truck|lorry|shop|warehouse)\s+stock\b|\bstock\s+(?:out|low|empty|gone)\b|\bout\s+of\s+stock\b|"
+    r"\bno\s+stock\b|\b(?:ran|run|running)\s+out\b|"
+    r"\bnicht\s+(?:mehr\s+)?(?:auf\s+lager|vorr[äa]tig)\b|\b(?:lager|bus|wagen|vorrat)\s+(?:ist\s+)?leer\b|"
+    r"\bkein(?:e|en)?\s+(?:mehr\s+)?(?:auf\s+lager|vorrat|bestand)\b|"
+    r"\brupture(?:\s+de\s+stock)?\b|\b(?:plus|pas)\s+(?:de\s+stock|en\s+stock)\b|\bstock\s+(?:vide|[ée]puis[ée])\b|"
+    r"\bsin\s+(?:stock|existencias)\b|\bno\s+(?:hay|queda|quedan)\s+(?:stock|existencias)\b|"
+    r"\besaurit[oi]\b|\bnon\s+(?:c['’]è|ci\s+sono)\s+(?:più\s+)?(?:in\s+)?(?:magazzino|furgone)\b|"
+    r"\b(?:niet|geen)\s+(?:meer\s+)?(?:op\s+)?voorraad\b|\b(?:bus|voorraad)\s+(?:is\s+)?(?:leeg|op)\b|"
+    r"\bsem\s+(?:stock|estoque)\b|\besgotad[oa]s?\b", re.I)
+_FETCH_FROM = re.compile(
+    r"\b(?:get|grab|pick\s+up|buy|order)\s+(?:\w+\s+){0,2}?(?:from|at|@)\s+(?-i:[A-Z])\w+|"
+    r"\b(?:bei|von)\s+(?-i:[A-Z])\w+\s+(?:\w+\s+){0,2}?(?:holen|abholen|besorgen|bestellen|kaufen)\b|"
+    r"\b(?:prendre|r[ée]cup[ée]rer|commander|acheter)\s+(?:\w+\s+){0,2}?chez\s+(?-i:[A-Z])\w+|"
+    r"\b(?:pedir|recoger|comprar|coger|pillar)\s+(?:\w+\s+){0,2}?(?:en|a)\s+(?-i:[A-Z])\w+|"
+    r"\b(?:prendere|ritirare|ordinare|comprare)\s+(?:\w+\s+){0,2}?(?:da|dal|dalla|presso)\s+(?-i:[A-Z])\w+|"
+    r"\b(?:halen|ophalen|bestellen|kopen)\s+(?:\w+\s+){0,2}?bij\s+(?-i:[A-Z])\w+|"
+    r"\bbij\s+(?-i:[A-Z])\w+\s+(?:\w+\s+){0,2}?(?:halen|ophalen|bestellen|kopen)\b|"
+    r"\b(?:buscar|pedir|comprar|encomendar|levantar)\s+(?:\w+\s+){0,2}?(?:na|no|à|ao|em)\s+(?-i:[A-Z])\w+", re.I)
 
 
 # A laugh in an aside at someone who once more put "us" out, or a curse at someone: "(a ver si esta vez no nos tiene
@@ -3369,9 +3457,18 @@ _YOU_ASK = {lang: re.compile(r"\b(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
     "fr": r"tu\s+peux|peux-tu|tu\s+pourrais|pourrais-tu|tu\s+sais|regarde\s+si|vois\s+si",
     "de": r"kannst\s+du|k[öo]nntest\s+du|wei(?:ß|ss)t\s+du|schau\s+(?:mal|bitte)|guck\s+(?:mal|bitte)",
     "nl": r"kun\s+(?:je|jij)|kan\s+(?:je|jij)|weet\s+(?:je|jij)|kijk\s+(?:even|eens)"}.items()}
+# (or where the customer is, by a pronoun after a preposition: "ob der Port bei dem schon durch ist", "chez lui", "da
+# lei", "bij die"; German and Dutch demonstratives only before an adverb or the clause's end, where no noun follows)
 _THEIR = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang, rx in {
-    "pt": r"dela|dele", "es": r"de\s+ella|de\s+[ée]l(?=\s|[,.;:!?]|$)", "it": r"(?-i:di\s+lui|di\s+lei)",
-    "fr": r"d['’]elle|de\s+lui", "de": r"(?-i:von\s+ihm|von\s+ihr|ihm)", "nl": r"van\s+(?:hem|haar)"}.items()}
+    "pt": r"dela|dele|(?:com|para|a)\s+(?:ele|ela)",
+    "es": r"(?:de|a|con|para)\s+(?:ella|[ée]l)(?=\s|[,.;:!?]|$)",
+    "it": r"(?-i:(?:di|a|da|con|per)\s+(?:lui|lei))",
+    "fr": r"d['’]elle|(?:de|chez|pour|avec|à)\s+(?:lui|elle)",
+    "de": r"(?-i:(?:von|bei|mit|f[üu]r)\s+(?:ihm|ihr)|ihm|(?:von|bei|mit|f[üu]r)\s+(?:dem|der|den)(?=\s*(?:[?!.,;]|$)|"
+          r"\s+(?:schon|noch|auch|nicht|nichts|immer|wieder|jetzt|bereits|eigentlich|ja|doch|mal|denn|echt|wirklich|"
+          r"gerade|wohl)\b))",
+    "nl": r"(?:van|bij|voor|met)\s+(?:hem|haar)|(?:van|bij|voor|met)\s+die(?=\s*(?:[?!.,;]|$)|\s+(?:al|nog|ook|niet|"
+          r"wel|echt|toch|eigenlijk|nu)\b)"}.items()}
 
 
 def _register_switch(ln, lines, lang: str):

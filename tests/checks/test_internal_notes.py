@@ -3782,3 +3782,136 @@ def test_a_staff_chat_message_about_the_customer_by_their_room_is_a_note(lang, t
 ])
 def test_a_chat_message_handing_the_customer_something_is_no_note(lang, text):
     assert not check(text, _ctx(lang, channel="chat"))
+
+
+# Rounds bn/bo. An informal "can you" about where or with whom the customer is, said with a pronoun after a preposition
+# ("bei der", "chez elle", "bij haar"), in a reply that calls the customer formally: a line to a colleague. Not a
+# formal request to the customer, nor a reply informal throughout.
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Guten Tag Frau Doe,\nIhre Kündigung ist bei uns eingegangen.\nkannst du mal gucken, ob die Rückzahlung bei "
+           "der schon raus ist? steht noch auf offen\nMit freundlichen Grüßen"),
+    ("fr", "Bonjour Madame Doe,\nNous avons bien reçu votre demande d'intervention.\ntu peux regarder si le technicien "
+           "est déjà passé chez elle ? le planning dit rien\nBien cordialement"),
+    ("nl", "Geachte mevrouw Doe,\nUw melding is ontvangen.\nkun je kijken of de monteur bij haar al geweest is?\n"
+           "Met vriendelijke groet"),
+])
+def test_an_informal_ask_about_where_the_customer_is_in_a_formal_reply_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Guten Tag Frau Doe,\nkönnen Sie bei der Bank nachfragen, ob die Rücklastschrift bei der schon gebucht "
+           "ist?\nMit freundlichen Grüßen"),
+    ("fr", "Salut Jane, tu peux regarder si le colis est arrivé chez elle (ta fille) ? sinon dis-moi, je t'en renvoie "
+           "un.\nÀ bientôt"),
+    ("de", "Guten Tag Frau Doe,\nbei dem alten Anbieter ist die Kündigung schon durch, Sie müssen nichts mehr tun.\n"
+           "Mit freundlichen Grüßen"),
+])
+def test_a_formal_request_or_an_informal_reply_is_no_such_note(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
+
+
+# A colleague named in an aside by title and surname, with a colon, and told or asked something ("(Herr Brandt: bitte
+# … anrufen)", "(Mme Roux : rappeler …)"). Not a contact the letter names for the customer, their opening hours, or
+# a line that speaks to the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Sehr geehrte Frau Doe,\n\nanbei die Jahresabrechnung für Ihren Stellplatz. (Herr Brandt: bitte den Hausmeister "
+           "wegen der Garage anrufen)\n\nMit freundlichen Grüßen\nImmobilien Nord"),
+    ("fr", "Madame Doe,\n\nVeuillez trouver ci-joint votre avenant. (Mme Roux : rappeler le syndic pour la "
+           "fuite)\n\nCordialement"),
+    ("es", "Estimada Sra. Doe:\n\nLe adjuntamos el contrato firmado. (Sr. Gómez: revisar la cláusula 4 antes de "
+           "archivar)\n\nAtentamente"),
+    ("en", "Dear Ms Doe,\n\nPlease find your renewal attached. (Mr Patel: can you add the no-claims letter?)\n\n"
+           "Kind regards"),
+])
+def test_a_colleague_named_by_title_and_told_something_in_an_aside_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Sehr geehrte Frau Doe,\n\nIhre Ansprechpartnerin vor Ort (Frau Krüger: Mo–Fr 9–12 Uhr) hilft gern weiter.\n\n"
+           "Mit freundlichen Grüßen"),
+    ("de", "Sehr geehrte Frau Doe,\n\nbitte wenden Sie sich an Frau Krüger. (Frau Krüger: bitte vorher telefonisch "
+           "anmelden)\n\nMit freundlichen Grüßen"),
+    ("en", "Dear Ms Doe,\n\nYour adviser is new. (Mr Patel: you can reach him on 0161 555 0100)\n\nKind regards"),
+    ("en", "Dear Ms Doe,\n\nYour adviser is new. (Mr Patel: can you bring your passport?)\n\nKind regards"),
+    ("fr", "Madame Doe,\n\nVotre conseillère (Mme Roux : joignable au 01 23 45 67 89) vous rappellera.\n\nCordialement"),
+])
+def test_a_titled_contact_or_a_line_to_the_customer_in_an_aside_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+# A reminder to self in an aside about the company's own supplies, with two of: its stock run out, a supplier to
+# fetch from, chat shorthand. A reminder to the customer is left alone.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, Thursday 2pm works for the radiator swap. (dont forget the 15mm valves, shop stock out - grab from "
+           "Screwfix Wed)\nCheers, Dan"),
+    ("de", "Hallo Frau Doe, Montag 8 Uhr passt für die Wartung. (nicht vergessen: Dichtungen, Lager leer, bei Hornbach "
+           "holen)\nGruß Jens"),
+    ("es", "Hola Jane, el jueves a las 9 perfecto para la caldera. (no olvidar juntas de 22, sin stock en la furgo, "
+           "pedir en Salvador Escoda)\nUn saludo"),
+])
+def test_a_reminder_to_self_about_our_own_supplies_in_an_aside_is_a_note(lang, text):
+    assert check(text, _ctx(lang, channel="sms"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, your parcel is at the depot. (don't forget - collect it from Depot 3 before Friday)"),
+    ("en", "Hi Jane, the blue sofa is back next week. (don't forget: it was out of stock, so order from Acme if "
+           "you're in a hurry)"),
+    ("en", "Hi Jane, see you at 9. (remember to bring the old part, we ran out of the 22mm ones)"),
+    ("en", "Hi Jane, see you Monday (dont forget ur ID, the shop ran out of forms)"),
+    ("de", "Hallo Frau Doe, (nicht vergessen: Zählerstand ablesen und bei Bedarf Ersatzteile abholen)"),
+])
+def test_a_reminder_to_the_customer_in_an_aside_is_no_note(lang, text):
+    assert not check(text, _ctx(lang, channel="sms"))
+
+
+# The customer called a pest as the one from an earlier contact ("el pesado del otro día", "a chata de ontem", "der
+# Nervige von letzter Woche", "the shouty one from yesterday"): a remark among staff. Not a weighing, an error message,
+# or "o chato é que …".
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hola Jane, ya miro tu reclamación.\nMarta este es el pesado del otro día, ¿le ofrecemos algo?\n"
+           "Jane, te ofrecemos un cupón de 10 €."),
+    ("pt", "Olá Jane, vou verificar.\nequipa, é a chata de ontem outra vez\nJá está resolvido."),
+    ("de", "Hallo Frau Doe, ich schaue nach.\nder Nervige von letzter Woche ist wieder da\n"
+           "Ihr Paket ist unterwegs."),
+    ("en", "Hi Jane, checking now.\nit's the shouty one from yesterday again\n"
+           "Your refund is on its way."),
+    ("fr", "Bonjour Jane, je regarde.\nc'est la chiante de la semaine dernière, je te la passe\nVotre colis arrive "
+           "demain."),
+])
+def test_the_customer_called_a_pest_from_an_earlier_contact_is_a_remark(lang, text):
+    assert check(text, _ctx(lang, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hola Jane, según la pesada de ayer en el almacén, tu paquete pesa 12 kg."),
+    ("en", "Hi Jane, the error message (the annoying one from last week) is fixed now."),
+    ("pt", "Olá Jane, o chato é que a peça só chega segunda, desculpe."),
+])
+def test_a_thing_from_an_earlier_day_is_no_remark(lang, text):
+    assert not check(text, _ctx(lang, channel="chat"))
+
+
+# In a forwarded message between staff, the customer pointed at as a member or subscriber ("este socio", "questa
+# socia", "ce membre") is staff talk. A member's number or benefits said to the customer are not.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hola Jane:\n\nTe reenvío lo que nos dice administración.\n\nUn saludo,\nIrene\n\n---------- Mensaje "
+           "reenviado ----------\nDe: Pablo (Administración) <pablo@club.es>\nPara: Socios <socios@club.es>\n\nDevuelto. "
+           "Ojo con este socio, cada trimestre pide lo mismo."),
+    ("it", "Gentile Jane,\n\nLe inoltro la risposta dell'amministrazione.\n\nCordiali saluti\nMarco\n\n---------- "
+           "Messaggio inoltrato ----------\nDa: Luca Bassi <luca@palestra.it>\nA: Soci <soci@palestra.it>\n\nFatto il "
+           "rimborso. Occhio che questa socia contesta ogni quota."),
+])
+def test_a_member_pointed_at_in_a_colleagues_forwarded_message_is_staff_talk(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hola Jane, como socia del club tienes un 10 % de descuento; el número de socia está en tu tarjeta."),
+    ("en", "Hi Jane, this member benefit is available to you from Monday."),
+    ("de", "Sehr geehrte Frau Doe, als Mitglied erhalten Sie 10 % Rabatt. Dieses Mitgliedskonto ist ab heute aktiv."),
+])
+def test_a_members_things_said_to_them_are_no_note(lang, text):
+    assert not check(text, _ctx(lang))
