@@ -578,5 +578,7 @@ def sentence_is_note(sentence: str, persona: dict, lang: str, jotted: bool = Tru
     # Venting about the case, for nobody and to nobody: jotted in lower case, a repeat and swearing, no "I", "we"
     # or "you" ("ffs this router again, 3rd one this week"); a chat agent's "damn courier failed again, but we
     # will resend today" speaks for the company to the customer (then it is profanity alone).
-    return bool(sentence.strip()[:1].islower() and _REPEAT.search(sentence) and not _WE.search(sentence) and
+    # (not the letter's own lower-case opening after "Hallo Herr Lorenz,": "ganz ehrlich, der Scheiß-Paketdienst hat es
+    # schon wieder verbockt" is the writer venting to the customer, which profanity judges)
+    return bool(jotted and sentence.strip()[:1].islower() and _REPEAT.search(sentence) and not _WE.search(sentence) and
                 not _FIRST_PERSON.search(sentence) and profanity.check(sentence))

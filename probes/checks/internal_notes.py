@@ -630,7 +630,8 @@ _MARK_VERB = re.compile(
 _FIELD_LIKE = re.compile(r"^\s*[A-Za-z][\w.]*\s*$")
 # A template engine's expression: a field and a filter after a pipe ("first_name | fallback: 'there'",
 # "customer.name|default:'Kunde'", "vorname | capitalize").
-_TEMPLATE_EXPR = re.compile(r"^\s*[A-Za-z_][\w.]*\s*\|\s*[A-Za-z_]\w*\s*(?::|$|\|)")
+# (or a literal fallback after the pipe: "{{vorname|"liebe Leserin, lieber Leser"}}")
+_TEMPLATE_EXPR = re.compile(r"^\s*[A-Za-z_][\w.]*\s*\|\s*(?:[A-Za-z_]\w*\s*(?::|$|\|)|[\"'“„«])")
 # "PS Maria: …", "P.S. @tom …", "PS für Jens – …", "(ps per Marco: …)": a postscript to a named colleague.
 _POSTSCRIPT = re.compile(r"(?:^|[.!?]\s+|[(\[]\s*)\s*(?:[Pp]\.?\s?[SsDd]\.?|PPS|[Nn]\.?[Bb]\.?)\s*[:\-–—]?\s*(?:(?:to|for|an|für|pour|"
                          r"à|para|per|voor|aan)\s|(?:x|p/|pr)\s)?\s*(?:(?:o|a|el|la|le|il|de|die|der)\s+)?(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})"
@@ -1229,7 +1230,9 @@ def _line_hits(text: str, ctx, lines=None):
             if hit and hit[2][1] > len(ln.prose):
                 hit = (hit[0], hit[1], (hit[2][0], len(ln.prose)))
         if not hit and ln.kind == OWN:
-            hit, used = _structural(ln, set_apart, persona, lang, continued)
+            # (the line opening the letter after "Hallo Herr Lorenz," is in lower case by the language's letter
+            # style: "ganz ehrlich, der Paketdienst hat es schon wieder verbockt …" is no note jotted down)
+            hit, used = _structural(ln, set_apart, persona, lang, continued or _after_greeting(ln.prose, text))
             covered = max(covered, i + used)
         if not hit and ln.no in pre_greeting:
             hit, used = pre_greeting[ln.no], 0

@@ -3915,3 +3915,23 @@ def test_a_member_pointed_at_in_a_colleagues_forwarded_message_is_staff_talk(lan
 ])
 def test_a_members_things_said_to_them_are_no_note(lang, text):
     assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # the letter's own lower-case opening after "Hallo Herr …," venting about the courier to the customer: profanity's
+    ("Hallo Herr Brandt,\n\nehrlich gesagt, der Mist-Paketdienst hat es schon wieder vermasselt: das Paket liegt beim "
+     "Nachbarn. Ich schicke Ihnen heute ein neues.\n\nViele Grüße\nAnja", "de", "Ralf Brandt"),
+    # a merge tag with a literal fallback explained to the customer is template syntax, no drafting note
+    ("Hallo Frau Weber,\n\nfür Kontakte ohne Vornamen gibt es den Fallback {{vorname|\"liebe Kundin, lieber Kunde\"}}.\n\n"
+     "Viele Grüße\nTim", "de", "Sabine Weber"),
+    ("Hi Jane,\n\nFor contacts without a first name, use the fallback {{first_name|\"there\"}} in the subject.\n\n"
+     "Best,\nTom", "en", "Jane Doe"),
+])
+def test_a_letters_lower_case_opening_and_a_merge_tags_fallback_are_no_notes(text, lang, name):
+    assert check(text, CheckContext(persona={"name": name, "language": lang}, channel="email")) == []
+
+
+def test_venting_jotted_below_the_letter_is_still_a_note():
+    text = ("Hallo Herr Brandt,\n\nIhr Paket ist unterwegs.\n\nffs dieser router schon wieder, der 3. diese woche\n\n"
+            "Viele Grüße\nAnja")
+    assert check(text, CheckContext(persona={"name": "Ralf Brandt", "language": "de"}, channel="email")) != []
