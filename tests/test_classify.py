@@ -1255,3 +1255,14 @@ def test_a_booking_confirmations_fields_under_a_generated_automatically_line_are
 ])
 def test_booking_fields_in_a_persons_answer_or_alone_are_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # signed on behalf of someone or of the firm: "i. A." / "p.p." before the person's name is still a person signing
+    "Sehr geehrter Herr Weiß,\n\nvielen Dank für Ihre Nachricht. Ihr Antrag wird innerhalb von drei Werktagen "
+    "bearbeitet.\n\nMit freundlichen Grüßen\ni. A. Martina Kuhn\nStadtwerke Ostheim GmbH",
+    "Dear Mr Shah,\n\nThank you for your message. Your application will be processed within five working days.\n\n"
+    "Yours sincerely,\np.p. Helen Carter\nClaims Team",
+])
+def test_a_name_signed_on_behalf_is_a_persons_signature(text):
+    assert auto_wording(text) is None

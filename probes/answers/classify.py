@@ -1224,6 +1224,8 @@ _ORGANISATION = re.compile(
     r"versicherung|assurances?|seguros|assicurazioni|verzekeringen|mutuelle|insurance|stichting|verein|"
     r"association|asociación|associazione|associação|foundation|fondation|fundación|fondazione|fundação)$", re.I)
 
+# Signing on behalf of someone or of the firm, before the name: German "i. A." / "i. V.", English "p.p." / "pp".
+_ON_BEHALF = re.compile(r"^(?:i\.\s?[AV]\.|p\.\s?p\.|pp|p/o|per\s+pro\.?)\s+", re.I)
 _PARTICLE = re.compile(r"^(?:van|von|de|der|den|ter|ten|het|di|da|dos|das|do|du|del|della|le|la|'t)$")
 
 
@@ -1235,6 +1237,7 @@ def _signed_by_a_person(text: str, organisations: bool = False) -> bool:
     if lines and (m := _CLOSING_INLINE.search(lines[-1])):
         signed.append(m.group(1))
     for signature in signed:
+        signature = _ON_BEHALF.sub("", signature)   # "i. A. Kerstin Pohl", "p.p. Mark Dawson": the person signing
         name = re.split(r"\s*(?:[|@,–—]|\s-\s|\bfrom\b)\s*", signature, maxsplit=1)[0].split()
         # a surname's particles between the names: "Sanne de Vries", "Jan van der Berg", "Ana dos Santos"
         name = name[:1] + [w for i, w in enumerate(name[1:-1], 1) if not _PARTICLE.match(w)] + name[1:][-1:]

@@ -522,8 +522,10 @@ _LANGS: dict[str, _Lang] = {
                (r"minutos?|min", "m"), (r"dias?", "d"), (r"semanas?", "w"), (r"m[eê]s(?:es)?", "mo")],
         within=r"(?:dentro de|daqui a|em(?: até)?|até|nas próximas|nos próximos|no prazo(?: máximo)? de|num prazo(?: máximo)? de|"
                r"no máximo em|em no máximo)",
-        weekdays=["segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?", "quinta(?:-feira)?",
-                  "sexta(?:-feira)?", "sábado", "domingo"],
+        # (not the ordinal before a noun: "a segunda via da fatura", "a terça parte", "pela quarta vez")
+        weekdays=[d + r"(?!\s+(?:via|vez|parcela|prestação|opção|fase|etapa|quinzena|metade|mão|linha|tentativa|"
+                      r"fatura|parte|classe)\b)" for d in ("segunda(?:-feira)?", "terça(?:-feira)?", "quarta(?:-feira)?",
+                                                            "quinta(?:-feira)?", "sexta(?:-feira)?")] + ["sábado", "domingo"],
         by_weekday=r"(?:até|até à|até a|antes de|na|no|nesta|neste|na próxima|no próximo)",
         days=[(r"(?:logo )?(?:depois|após) (?:do|o) fim de semana", "after_weekend"), (r"esta noite|hoje à noite|hoje de noite", "tonight"), (r'(?:no|até ao|até o|durante o|(?:até ao |até o )?(?:final|fim) do) (?:próximo dia útil|dia útil seguinte)', "next_bd"),
               (r"amanhã de manhã|amanhã (?:antes do |ao |até ao |até o )?meio-dia", "tomorrow_morning"),
@@ -2309,7 +2311,9 @@ _REMINDER_OF = re.compile(r"\b(?:rappel|reminder|erinnerung|recordatorio|promemo
                           r"marcação)\b", re.I)
 # An appointment the customer attends, and what says someone comes to them for it.
 _ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
-             r"prenotazione|reservation|booking|booked\s+in")
+             r"prenotazione|reservation|booking|booked\s+in|"
+             # a restaurant's table: "confermato il tavolo per 4 sabato alle 20:30"
+             r"tavolo|mesa|Tisch|tafel|table\s+for")
 # (a visit, an engineer, a repair: someone of the company's comes; "the engineer appointment is moved to Thursday")
 _COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervención|intervento|intervenção|passage|"
                  r"sopralluogo|installation|instalación|installazione|instalação|installatie|montage|repair|réparation|"

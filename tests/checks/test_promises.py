@@ -2869,3 +2869,16 @@ def test_requests_to_the_customer_standing_orders_absences_and_receipt_dates(tex
 ])
 def test_this_morning_a_german_dash_tradespeople_arriving_and_late_replies(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a restaurant's table booked is the customer's evening out, no step
+    ("Ciao Marta, confermato il tavolo per 6 venerdì alle 21:00.", "it", None),
+    ("Reserva confirmada: mesa para 2 el sábado a las 14:00.", "es", None),
+    # a Portuguese ordinal before its noun is no weekday
+    ("Segue em anexo a segunda via do recibo de janeiro.", "pt", None),
+    ("É a terceira vez, mas enviamos a segunda parcela hoje.", "pt", 7),
+    ("Enviamos o recibo na segunda.", "pt", 175),
+])
+def test_a_table_booked_and_a_portuguese_ordinal(text, lang, hours):
+    assert due_h(text, lang) == hours
