@@ -330,7 +330,7 @@ _LANGS: dict[str, _Lang] = {
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
                r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
               (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
-        clock=r"\b(?:(?:bis|vor|spätestens um|bis spätestens|nach|um)\s+|zwischen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?"
+        clock=r"\b(?:(?:bis|vor|spätestens um|bis spätestens|spätestens|nach|um)\s+|zwischen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?"
               r"(?:und|bis|-|–)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
                 r"[^!?;]{0,120}?\b(?:zurück|an)\b|zurückruf|rückruf|antwort|beantwort|rückmeldung|bescheid|"
@@ -1662,6 +1662,9 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      r"(?-i:er|sie)\s+\w+\s+(?-i:Sie|Ihnen)\b)|"
                      # … or before a demonstrative that opens a main clause of its own: "… heb ik vandaag teruggeboekt,
                      # dat staat binnen een paar werkdagen weer op je rekening", "…, das dauert zwei Tage"
+                     # … or before a request of its own: "Ich komm morgen zwischen 9 und 10 vorbei, Zugang zum Dachboden
+                     # bitte freihalten" (the request's "bitte" is the customer's, not the visit's)
+                     r",\s+(?=(?:[\w-]+\s+){1,5}?bitte\b)|"
                      r",\s+(?=(?:dat|dit|het|das|dies)\s+(?:staat|is|komt|wordt|zal|zou|moet|kan|gaat|duurt|ist|steht|kommt|"
                      r"wird|sollte|müsste|kann|geht|dauert)\b)|"
                      # … or before a case of its own: "… eine Antwort von uns – bei Anträgen auf Kostenübernahme gilt …"

@@ -2882,3 +2882,14 @@ def test_this_morning_a_german_dash_tradespeople_arriving_and_late_replies(text,
 ])
 def test_a_table_booked_and_a_portuguese_ordinal(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # "spätestens 16 Uhr" is a clock time of its own
+    ("Wir rufen Sie heute zurück, spätestens 15 Uhr.", "de", 5),
+    # a German request after a comma is a clause of its own: its "bitte" does not veto the visit before it
+    ("Ich komme morgen vorbei, den Keller bitte freiräumen.", "de", 31),
+    ("Bitte den Keller freiräumen, sonst kann ich nicht messen.", "de", None),
+])
+def test_german_spaetestens_and_a_request_after_a_comma(text, lang, hours):
+    assert due_h(text, lang) == hours
