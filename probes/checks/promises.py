@@ -170,7 +170,10 @@ _LANGS: dict[str, _Lang] = {
                r"by the end of today|2day|2nite|tonite|this arvo|this avo|before I (?:log off|leave|go home|finish|clock off|sign off)"
                r"(?: (?:today|tonight|for the day))?|(?:before|by) the end of my (?:shift|day)|"
                r"(?:by|before|b4) (?:mid-?|early |late )?afternoon", "today"),
-              (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning|(?:by|before) mid-?morning", "noon")],
+              (r"(?:before|by|b4) (?:noon|midday|lunch(?:time)?)|later this morning|(?:by|before) mid-?morning", "noon"),
+              # after lunch is this afternoon, by the end of the working day ("will ring u after lunch"), in
+              # every language
+              (r"after\s+lunch(?:time)?", "today")],
         clock=r"\b(?:(?:by|before|b4|no later than|at|for|after|approx\.?|approximately|around|about|roughly|(?-i:ETA):?)\s+|"
               r"(?<=[\dm]\s)to\s+|(?=\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s+at\s+the\s+(?:latest|very\s+latest)\b)|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
@@ -329,7 +332,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:bis )?(?:zum )?(?:Feierabend|Geschäftsschluss|Dienstschluss|Tagesende|Ende des (?:Arbeits)?tages)|"
                r"heute(?: noch| nachmittag| abend| im laufe des tages)?|im laufe des tages|vor (?:meinem )?Feierabend|"
                r"bevor ich (?:heute )?(?:Feierabend mache|gehe)|vor Ende meiner Schicht", "today"),
-              (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon")],
+              (r"(?:bis|vor) (?:heute )?mittag|bis 12 uhr", "noon"),
+              (r"nach\s+(?:der\s+Mittagspause|dem\s+Mittag(?:essen)?)", "today")],
         clock=r"\b(?:(?:bis|vor|spätestens um|bis spätestens|spätestens|nach|um)\s+|zwischen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr\s*)?"
               r"(?:und|bis|-|–)\s*)(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)(?=\W|$)",
         commit=(r"\b(?:zurück|rück|zu|nach)?(?:meld(?:en|e|et)\b|ruf(?:t|e|en)?\b"
@@ -371,7 +375,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:d['’]ici |avant )?(?:la )?fin (?:de la |de )?(?:journée|jour)|dans la journée|aujourd['’]hui|"
                r"ce soir|cet après-midi|cet aprem|cet aprèm|dans l['’]après-midi|en fin de journée|avant de partir(?: ce soir)?|avant la fin de ma journée",
                "today"),
-              (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon")],
+              (r"avant midi|d['’]ici midi|dans la matinée|en matinée|ce matin", "noon"),
+              (r"après\s+(?:le\s+)?(?:déjeuner|déj)|après\s+la\s+pause\s+(?:de\s+)?midi", "today")],
         clock=r"(?<!\w)(?:(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+|entre\s+\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*"
               r"(?:et|-|–|à)\s*)(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
         commit=(r"\b(?:traitons|gérons|examinons|étudions|reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
@@ -415,7 +420,8 @@ _LANGS: dict[str, _Lang] = {
                r"en el (?:transcurso|correr) del día|"
                r"antes de irme(?: hoy)?|"
                r"antes de (?:terminar|acabar) mi (?:turno|jornada)", "today"),
-              (r"antes del mediodía|antes de mediodía", "noon")],
+              (r"antes del mediodía|antes de mediodía", "noon"),
+              (r"después\s+de\s+comer|después\s+del\s+almuerzo|tras\s+la\s+comida", "today")],
         clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|(?<=\d\s)a\s+|"
               # one o'clock is singular: "te confirmo por aquí antes de la 1"
               r"(?:antes de la|a más tardar a la|hasta la|para la|después de la|a la)\s+(?=1\b)|"
@@ -462,7 +468,8 @@ _LANGS: dict[str, _Lang] = {
               (r"entro (?:la )?fine (?:della )?giornata|entro fine giornata|in giornata|oggi(?: stesso| pomeriggio)?|"
                r"stasera|questo pomeriggio|entro stasera|nel pomeriggio|in serata|in giornata di oggi|prima di staccare|prima di andare via(?: oggi)?|"
                r"prima della fine del (?:mio )?turno", "today"),
-              (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon")],
+              (r"entro mezzogiorno|prima di mezzogiorno|entro le 12|in mattinata|entro la mattinata", "noon"),
+              (r"dopo\s+(?:la\s+)?pausa\s+pranzo|dopo\s+pranzo", "today")],
         clock=r"\b(?:(?:entro le|prima delle|entro e non oltre le|dopo le|alle)\s+|(?:tra|fra)\s+le\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"e\s+le\s+|fascia(?:\s+oraria)?\s+(?:dalle\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|alle)\s*)"
               r"(\d{1,2})(?:[:.](\d{2}))?()(?=\W|$)",
@@ -502,7 +509,8 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:voor|vóór) het einde van de (?:werk)?dag|(?:voor|vóór) het eind van de dag|vandaag|vanmiddag|"
                r"vanavond|in de loop van de dag|voordat ik (?:vandaag )?naar huis ga|voor(?:dat)? ik vandaag vertrek|"
                r"voor het einde van mijn dienst", "today"),
-              (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon")],
+              (r"(?:voor|vóór) de middag|(?:voor|vóór) 12(?:[.:]00)? uur", "noon"),
+              (r"na\s+de\s+lunch(?:pauze)?|na\s+het\s+middageten", "today")],
         clock=r"\b(?:(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+|tussen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s*)?(?:en|-|–)\s*)"
               r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)?(?=\W|$)(?!\s*(?:dag|dagen|week|weken|maand|minuten|min|u\b))",
         commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
@@ -539,7 +547,8 @@ _LANGS: dict[str, _Lang] = {
               (r"até (?:ao |o )?(?:fim|final) (?:do|deste) mês", "end_of_month"),
               (r"até (?:ao|o) (?:final|fim) do dia|ainda hoje|hoje|esta tarde|esta noite|ao longo do dia|"
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
-              (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon")],
+              (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon"),
+              (r"depois\s+do\s+almoço|após\s+o\s+almoço", "today")],
         clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|"
               # "entre as 14h e as 16h", and without the articles when the hour says h: "entre 14h e 16h"
               r"entre\s+(?:as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h(?:\d{2})?)\s*e\s+(?:as\s+)?)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
@@ -814,14 +823,6 @@ _POSSIBLE_AFTER = re.compile(r"\s*(?:möglich|possible|posible|possibile|mogelij
 _RANGE_ON = re.compile(r"\s*(?:-|–|to|until|till|bis|à|a|al|alle|tot|e|às|y|et|und|and|jusqu['’]à|hasta las)\s*\d", re.I)
 
 
-# After lunch is this afternoon, by the end of the working day: "will ring u after lunch to sort a time".
-_AFTER_LUNCH = {"en": r"after\s+lunch(?:time)?", "de": r"nach\s+(?:der\s+Mittagspause|dem\s+Mittag(?:essen)?)",
-                "fr": r"après\s+(?:le\s+)?(?:déjeuner|déj)|après\s+la\s+pause\s+(?:de\s+)?midi",
-                "es": r"después\s+de\s+comer|después\s+del\s+almuerzo|tras\s+la\s+comida",
-                "it": r"dopo\s+(?:la\s+)?pausa\s+pranzo|dopo\s+pranzo", "nl": r"na\s+de\s+lunch(?:pauze)?|na\s+het\s+middageten",
-                "pt": r"depois\s+do\s+almoço|após\s+o\s+almoço"}
-
-
 @lru_cache(maxsize=None)
 def _patterns(lang: str):
     """The compiled patterns of one language: amount+unit, weekday, day words, clock, commit, not_promise."""
@@ -840,7 +841,7 @@ def _patterns(lang: str):
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
                          _MORNING[lang] + r"))?(?!\w)", re.I)
     # "bis heute Mittag" is noon, not the end of "heute": noon is looked for first.
-    ordered = sorted(spec.days + [(_AFTER_LUNCH[lang], "today")], key=lambda day: day[1] != "noon")
+    ordered = sorted(spec.days, key=lambda day: day[1] != "noon")
     days = [(re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I), code) for rx, code in ordered]
     unit_codes = [(re.compile(r"(?:" + u + r")$", re.I), code) for u, code in spec.units]
     # "from 2pm", "à partir de 14h", "ab 14 Uhr": a clock time from which something is so (see ``_times``)
@@ -1549,17 +1550,15 @@ _HOURS_FROM = re.compile(r"\b(?:from|de|von|dalle|van|das|desde(?:\s+las)?|de\s+
 # "next Friday" (said on a Monday, the later reading: next week's), in each language.
 _NEXT = re.compile(r"\b(?:next|nächsten|próximo|prossimo|volgende)\b", re.I)
 _NEXT_AFTER = re.compile(r"\s+(?:prochain|que vem|que viene|prossimo|próximo|próxima)\b", re.I)
-# "next week" beside a weekday: that day in the next calendar week ("nächste Woche Dienstag", "Tuesday of next week",
-# "mardi de la semaine prochaine", "el martes de la semana que viene", "volgende week dinsdag").
-_BARE_NEXT_WEEK = re.compile(
-    r"(?<!\w)(?:next\s+week|(?:nächste|kommende)[rn]?\s+Woche|(?:la\s+)?semaine\s+prochaine|semana\s+que\s+viene|"
-    r"próxima\s+semana|semana\s+próxima|semana\s+que\s+vem|settimana\s+prossima|prossima\s+settimana|"
-    r"volgende\s+week|komende\s+week)(?!\w)", re.I)
-_NEXT_WEEK = re.compile(
-    r"(?<!\w)(?:next\s+week|the\s+following\s+week|the\s+week\s+after|(?:nächste|kommende)[rn]?\s+Woche|Folgewoche|"
-    r"semaine\s+prochaine|semaine\s+suivante|semana\s+que\s+viene|próxima\s+semana|semana\s+próxima|"
-    r"semana\s+siguiente|semana\s+que\s+vem|semana\s+seguinte|settimana\s+prossima|prossima\s+settimana|"
-    r"settimana\s+successiva|volgende\s+week|komende\s+week)(?!\w)", re.I)
+# "Next week" in each language: alone, by the Friday of next week (_BARE_NEXT_WEEK, in _times); beside a weekday, that
+# day in the next calendar week (_NEXT_WEEK, with the weeks after another one: "nächste Woche Dienstag", "Tuesday of
+# next week", "mardi de la semaine prochaine", "el martes de la semana que viene", "volgende week dinsdag").
+_NEXT_WEEK_WORDS = (r"next\s+week|(?:nächste|kommende)[rn]?\s+Woche|(?:la\s+)?semaine\s+prochaine|semana\s+que\s+viene|"
+                    r"próxima\s+semana|semana\s+próxima|semana\s+que\s+vem|settimana\s+prossima|prossima\s+settimana|"
+                    r"volgende\s+week|komende\s+week")
+_BARE_NEXT_WEEK = re.compile(r"(?<!\w)(?:" + _NEXT_WEEK_WORDS + r")(?!\w)", re.I)
+_NEXT_WEEK = re.compile(r"(?<!\w)(?:" + _NEXT_WEEK_WORDS + r"|the\s+following\s+week|the\s+week\s+after|Folgewoche|"
+                        r"semaine\s+suivante|semana\s+siguiente|semana\s+seguinte|settimana\s+successiva)(?!\w)", re.I)
 
 
 # "tomorrow" in each language, and "within the next hour" (one unit without a number).
@@ -1770,7 +1769,15 @@ _WHETHER = {lang: re.compile(r"\b(?:" + told + r")\b[^.!?;]{0,60}?\s(?P<w>" + wh
     ("it", r"sapere|dirò|diremo|confermo|confermerò|confermeremo|confermando|comunico|comunicherò|comunicheremo", r"se"),
     ("nl", r"weten|zeggen|bevestigen", r"of"),
     ("pt", r"digo|direi|diremos|aviso|avisamos|avisarei|confirmo|confirmarei|confirmaremos|confirmando|saber", r"se"))}
-_PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
+# What a follow-up brings ("ti risponderemo entro 24 ore con l'etichetta di spedizione e le istruzioni per la
+# consegna"): its words are the content's, the follow-up and its time stand before it.
+_WITH_CONTENT = {"en": r"with\s+(?:the|your|a|an|all)", "de": r"mit\s+(?:dem|der|den|einem|einer|Ihrem|Ihrer|allen)",
+                 "fr": r"avec\s+(?:l['’]|le|la|les|un|une|votre|vos|tous|toutes)",
+                 "es": r"con\s+(?:el|la|los|las|un|una|su|tu|toda|todas|todos)",
+                 "it": r"con\s+(?:l['’]|la|le|il|i|gli|lo|un|una|tutte|tutti)",
+                 "nl": r"met\s+(?:het|de|een|uw|je|alle)", "pt": r"com\s+(?:o|a|os|as|um|uma|todas|todos)"}
+# The purposes above, or what the follow-up brings (_WITH_CONTENT).
+_PURPOSE = {lang: re.compile(rx + r"|\s+" + _WITH_CONTENT[lang] + r"\b", re.I) for lang, rx in {
     "en": r",?\s+so(?:\s+that)?\s+(?:you|u)\s+(?:can|could|have|will|['’]ll|are\s+able)\b",
     "de": r",?\s+(?:damit|sodass|so\s+dass)\s+(?-i:Sie|du)\b",
     "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b|"
@@ -1782,14 +1789,6 @@ _PURPOSE = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b|\s+om\s+(?:[\w'’-]+\s+){1,12}?te\s+\w+en\b",
     "pt": r"\s+(?:para|p/)\s*\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
           r",?\s+assim\s+(?:poderá|poderás|terá|terás)\b"}.items()}
-# … or what the follow-up brings ("ti risponderemo entro 24 ore con l'etichetta di spedizione e le istruzioni per la
-# consegna"): its words are the content's, the follow-up and its time stand before it
-_WITH_CONTENT = {"en": r"with\s+(?:the|your|a|an|all)", "de": r"mit\s+(?:dem|der|den|einem|einer|Ihrem|Ihrer|allen)",
-                 "fr": r"avec\s+(?:l['’]|le|la|les|un|une|votre|vos|tous|toutes)",
-                 "es": r"con\s+(?:el|la|los|las|un|una|su|tu|toda|todas|todos)",
-                 "it": r"con\s+(?:l['’]|la|le|il|i|gli|lo|un|una|tutte|tutti)",
-                 "nl": r"met\s+(?:het|de|een|uw|je|alle)", "pt": r"com\s+(?:o|a|os|as|um|uma|todas|todos)"}
-_PURPOSE = {lang: re.compile(rx.pattern + r"|\s+" + _WITH_CONTENT[lang] + r"\b", re.I) for lang, rx in _PURPOSE.items()}
 
 
 # A bare "but" before a subject of its own is a clause boundary too, comma or not: "Dr Okafor is consulting until
@@ -3398,6 +3397,8 @@ _SUBORDINATE = {"de": re.compile(r",\s*(?:ob|dass|daß|wenn|falls|sobald|weil|da
 # "-amos" is present and past alike in Spanish and Portuguese: after "ya", "já", "ayer", "ontem" it is the past,
 # unless a future stands in the clause too.
 _PAST_ADVERB = {"es": re.compile(r"\b(?:ya|ayer|anoche)\b", re.I), "pt": re.compile(r"\b(?:já|ontem)\b", re.I)}
+# Where a clause parts: a comma or a Spanish or Portuguese "and" (see _company_acts and _part_at).
+_PART_END = re.compile(r",\s+|\s+(?:e|y)\s+")
 _FUTURE_FORM = {"es": re.compile(r"\w+(?:ré|rá|remos|rán)\b|\b(?:vamos|voy|va|van)\s+a\b", re.I),
                 "pt": re.compile(r"\w+(?:rei|rá|remos|rão)\b|\b(?:vamos|vou|vai|vão)\s+\w+(?:ar|er|ir)\b", re.I)}
 
@@ -3407,7 +3408,7 @@ def _company_acts(clause: str, lang: str) -> bool:
     the verb, or the customer the receiver of one; not when the act is negated, hoped for or only possible."""
     if lang in _PAST_ADVERB and _PAST_ADVERB[lang].search(clause) and not _FUTURE_FORM[lang].search(clause):
         # the past is its own part's: "Já abri outra coleta e te mando o código até as 15h" still sends the code
-        parts = [p for p in re.split(r",\s+|\s+(?:e|y)\s+", clause) if not _PAST_ADVERB[lang].search(p)]
+        parts = [p for p in _PART_END.split(clause) if not _PAST_ADVERB[lang].search(p)]
         return len(parts) > 0 and any(_company_acts(p, lang) for p in parts)
     rx = _GENERAL_COMMIT.get(lang)
     main = _SUBORDINATE[lang].sub("", clause) if lang in _SUBORDINATE else clause
@@ -3617,9 +3618,6 @@ _DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(
                                 r"\b(?!\s+(?:worden|werden)\b)", re.I) for lang, aux, now in (
     ("nl", r"is|zijn", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet"),
     ("de", r"ist|sind", r"heute|heute\s+früh|heute\s+morgen|soeben|gerade|bereits|schon|inzwischen|gestern"))}
-
-
-_PART_END = re.compile(r",\s+|\s+(?:y|e)\s+", re.I)
 
 
 def _part_at(clause: str, pos: int) -> str:
