@@ -1266,3 +1266,71 @@ def test_booking_fields_in_a_persons_answer_or_alone_are_not_automatic(text):
 ])
 def test_a_name_signed_on_behalf_is_a_persons_signature(text):
     assert auto_wording(text) is None
+
+
+# An automatic notice told by what it says of the message's path, with no word of automation (each a weak sign, two
+# needed, in a text nobody speaks in or signs): a ticket tag in brackets, a message put in a queue, a busy notice, a
+# notification promised once someone handles it, a missed call with a callback in business hours, a mailbox's
+# timetable beside the same message in another language, a bot calling itself automatic, a leave in the first person.
+@pytest.mark.parametrize("text", [
+    "Ihre Anfrage [#KS-88120] wurde erstellt.\n\nBetreff: Rechnung März\nStatus: offen\n\nSie erhalten eine "
+    "Benachrichtigung, sobald ein Mitarbeiter Ihre Anfrage bearbeitet hat.\n--\nKundenservice Stadtwerke Ostheim",
+    "Your request just landed in our inbox (ref #40912). Nothing else to do for now!\n\nThe Parcelly team",
+    "Thanks for getting in touch.\n\nWe've received your message and it has been added to our queue. Due to high demand, "
+    "replies are taking a little longer than usual.\n\nNorthgate Water",
+    "Hemos recibido tu consulta. Debido al alto volumen de consultas, nuestros tiempos de respuesta son mayores de lo "
+    "habitual.\n\nAtención al cliente – Movilia",
+    "Sorry, we couldn't take your call. We'll ring you back during business hours. Kings Road Dental",
+    "Wir haben Ihren Anruf leider verpasst. Wir melden uns während unserer Geschäftszeiten bei Ihnen. Praxis Dr. Hahn",
+    "Nous avons manqué votre appel. Nous vous rappellerons pendant nos heures d'ouverture. Garage Martin",
+    "Vielen Dank für Ihre Nachricht. Dieses Postfach wird montags bis freitags gelesen und Sie erhalten innerhalb von "
+    "3 Werktagen eine Antwort.\n\nThank you for your message. This mailbox is read Monday to Friday and you will get "
+    "an answer within 3 working days.\n\nHotel Seeblick",
+    "Ciao! Sono l'assistente automatico di Banca Lario. Scrivi \"saldo\" per il saldo o \"operatore\" per un operatore.",
+    "Hola, soy el asistente automático de Movilia. ¿En qué puedo ayudarte?",
+    "Hallo,\n\nik ben tot en met 14 juni met ouderschapsverlof en lees mijn mail daarna. Voor dringende vragen: "
+    "info@dekoepel.nl.\n\nGroet,\nSanne",
+    "Bom dia,\n\nestou de licença até sexta-feira e sem acesso ao e-mail. Para assuntos urgentes, contacte "
+    "geral@casaverde.pt.\n\nRita",
+])
+def test_a_notice_told_by_the_messages_path_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the customer's own order number after a hash is no ticket made
+    "Prezado Paulo,\n\nRecebemos seu pedido de troca (pedido #BR-55120) e vamos analisar.\n\nAtenciosamente,\n"
+    "Central de Atendimento",
+    # a person who missed the call and says what they did
+    "Hi Tom, sorry I missed your call - I've checked and your boiler part arrives Thursday. Call me back if you need "
+    "anything. Sue",
+    "Sorry we missed your call earlier, Mrs Hale. I've booked the engineer for Thursday morning and emailed the "
+    "confirmation.\n\nKind regards,\nDean",
+    # a person who explains the queue or the demand in an answer
+    "Hi Amir,\n\nDue to high demand the blue model is sold out, but I've reserved the grey one for you at £49.\n\n"
+    "Thanks,\nLaura",
+    "Dear Mr Cole,\n\nI'm sorry for the wait: your claim has been added to our priority queue and I'll call you "
+    "tomorrow.\n\nRegards,\nPriya Shah",
+    # a mailbox's timetable in a signed answer
+    "Hallo Frau Brandt,\n\nich habe Ihre Adresse geändert. Dieses Postfach wird nur werktags gelesen, am Wochenende "
+    "erreichen Sie uns telefonisch.\n\nViele Grüße\nJonas Weber",
+    # a person's bilingual answer, signed, and two paragraphs in two languages that are not one message
+    "Beste meneer Peeters,\n\nIk heb uw bestelling geannuleerd en het bedrag van € 45 teruggestort.\n\nCher Monsieur "
+    "Peeters, j'ai annulé votre commande et remboursé le montant de 45 €.\n\nMet vriendelijke groet,\nEls",
+    "Thanks for your message about the blinds. We can fit them on the fourteenth if that suits you.\n\n"
+    "Notre showroom à Lille reste ouvert tout l'été pour les clients qui préfèrent passer nous voir.\n\nBlindsWorks",
+    # a person naming an automatic assistant they are not
+    "Hi Ben, I'm not the automated assistant, I'm Chloe from the support team. I've reset your password now.",
+    # someone else's leave, told by a person who answers
+    "Hallo Sanne,\n\nmijn collega is met verlof, dus ik heb je vraag overgenomen. Je pakket is vandaag verzonden.\n\n"
+    "Groet,\nDaan",
+])
+def test_a_person_who_speaks_of_calls_queues_mailboxes_or_leave_is_not_automatic(text):
+    assert auto_wording(text) is None
+
+
+def test_a_domains_ending_is_not_a_first_person_pronoun():
+    # "help.loopbox.io" and "shop.eu" are no Italian "io" or Portuguese "eu": the notice stays nobody's
+    text = ("Hey Leah,\n\nYour message just landed in our support queue (ref #55123). Meanwhile, see help.loopbox.io or "
+            "shop.eu/help.\n\nThe Loopbox crew")
+    assert auto_wording(text)

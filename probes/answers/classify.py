@@ -37,12 +37,13 @@ agents' answers included (README, "Automatic or from a person"):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from email.utils import parseaddr
 
-from ..checks import machine
+from ..checks import language, machine
 from ..checks._text import above_signature
 from ..ledger import Ledger
 
@@ -235,7 +236,15 @@ SAYS_AWAY = _words(
     r"\babsente? du bureau\b",
     r"\b(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)\b",
     r"\bsono (?:attualmente )?(?:fuori (?:ufficio|sede)|in ferie|assente)\b",
-    r"\bik ben (?:momenteel |(?:tot|t/m|tot en met|van|vanaf) [^.\n]{1,30}?)?(?:afwezig|niet op kantoor|met vakantie)\b",
+    r"\bik ben (?:momenteel |(?:tot|t/m|tot en met|van|vanaf) [^.\n]{1,30}?)?(?:afwezig|niet op kantoor|met vakantie|"
+    r"op vakantie|met (?:\w+)?verlof)\b",
+    # parental or other leave, said in the first person: "ich bin bis Ende März in Elternzeit", "estoy de baja hasta
+    # el lunes", "sono in congedo fino al 3", "estou de licença até sexta"
+    r"\b(?:ich bin|bin ich) (?:derzeit |zurzeit |momentan |bis [^\n]{1,30}? )?in (?:elternzeit|mutterschutz|"
+    r"karenz)\b",
+    r"\b(?:estoy|me encuentro) (?:actualmente )?de (?:baja|permiso)\b",
+    r"\bsono (?:attualmente )?in (?:congedo|maternità|malattia)\b",
+    r"\b(?:estou|encontro-me) (?:atualmente )?de (?:licença|baixa)\b",
     r"\b(?:I(?:'m| am) not (?:reading|checking) (?:my )?e-?mails?|ich lese (?:meine )?e-?mails? nicht|"
     r"je ne (?:lis|consulte) pas (?:mes )?(?:e-?mails|courriels|messages)|no (?:leo|reviso) (?:el |mi )?correo|"
     r"non (?:leggo|controllo) (?:la )?(?:posta|e-?mail)|(?:ik )?lees (?:mijn )?(?:e-?)?mail niet|"
@@ -433,6 +442,9 @@ SAYS_RECEIVED = _words(
     # binnengekomen", "a sua mensagem chegou até nós"
     rf"\byour (?:\w+ )?{_THING} (?:has|have) (?:safely |successfully |now )?(?:reached us|arrived|come through|"
     r"got through|been delivered to us|landed)\b",
+    # (or just landed in a queue or inbox: "Your message just landed in our support queue")
+    rf"\byour (?:\w+ )?{_THING} (?:has |have )?(?:just |now |safely )?(?:landed|arrived|ended up) in (?:our|the) "
+    r"(?:\w+ ){0,2}(?:queue|inbox|mailbox)\b",
     r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|schreiben|mail)"
     r" (?:ist|sind) (?:gut |sicher |wohlbehalten )?bei uns (?:gut |sicher )?(?:angekommen|eingetroffen)\b",
     r"\b(?:votre|ta) (?:demande|message|réclamation|e-?mail|courriel) (?:nous )?(?:est|a) (?:bien )?(?:parvenue?|"
@@ -450,7 +462,7 @@ SAYS_RECEIVED = _words(
     r"\b(?:ihre|deine|ihr|dein) (?:anfrage|nachricht|e-?mail|anliegen|beschwerde|reklamation|meldung|schreiben|"
     r"mail|post|schadenmeldung|schadensmeldung)"
     r"(?: (?:[^.\n]|\.(?=\s?\d)){0,60}?)? (?:ist|wurde) (?:bei uns )?(?:(?:[^.\n]|\.(?=\d)){0,60}? )?(?:eingegangen|erhalten|erfasst|registriert|"
-    r"aufgenommen|angelegt)\b",
+    r"aufgenommen|angelegt|erstellt|eröffnet)\b",
     r"\bnous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel|réclamation)\b",
     r"\bvotre (?:demande|message|réclamation|dossier)(?: [^.\n]{0,30}?)? a (?:bien )?été (?:reçue?|enregistrée?|créée?)\b",
     r"\bhemos recibido (?:correctamente |ya |sin problemas )?(?:su|tu) (?:solicitud|mensaje|correo|consulta|"
@@ -514,6 +526,19 @@ SAYS_CREATED = _words(
     r"\b(?:gekregen|ontvangen)\b|\bis (?:het )?(?:referentienummer|zaaknummer|ticketnummer|dossiernummer) "
     r"[^.\n]{0,20}?toegekend\b",
     r"\b(?:foi|lhe foi) atribuíd[oa] (?:o número|o protocolo|a referência|o código)\b",
+    # put in the queue: "it has been added to our queue", "wurde in unsere Warteschlange aufgenommen", "a été ajoutée à
+    # notre file d'attente", "se ha añadido a nuestra cola", "è stata inserita nella nostra coda", "is aan onze wachtrij
+    # toegevoegd", "foi adicionada à nossa fila"
+    r"\b(?:has been|have been|was|is now) (?:added|placed|put) (?:to|in|into|on) (?:our|the) (?:\w+ )?(?:queue|"
+    r"waiting list)\b",
+    r"\b(?:wurde|ist) (?:in (?:unsere|die) (?:\w+)?warteschlange|in (?:unsere|die) (?:\w+ )?warteliste) (?:aufgenommen|"
+    r"eingereiht|gestellt)\b",
+    r"\ba été (?:ajouté|placé|mis)e?s? (?:à|dans) (?:notre|la) file(?: d['’]attente)?\b",
+    r"\b(?:se ha (?:añadido|incorporado|puesto)|ha sido (?:añadid|incorporad|colocad)[oa]) (?:a|en) (?:nuestra|la) "
+    r"(?:cola|lista de espera)\b",
+    r"\b(?:è|sono) stat[oaie] (?:inserit|aggiunt|mess)[oaie] (?:in|nella|alla) (?:nostra |la )?(?:coda|lista d['’]attesa)\b",
+    r"\bis (?:aan|in) (?:onze|de) (?:\w+)?wachtrij (?:toegevoegd|geplaatst|gezet)\b",
+    r"\bfoi (?:adicionad|colocad|inserid)[oa] (?:à|na|em) (?:nossa |a )?fila\b",
 )
 # A ticket's state changed, as a helpdesk's notification says it (no person in it).
 SAYS_STATUS = _words(
@@ -573,7 +598,8 @@ SAYS_CLOSED = _words(
 # A ticket or case reference ("ticket #55120", "réf. 88213", "Vorgangsnummer 2025-118734"); an order number or a
 # booking reference is the customer's own, not a sign of a ticket just made.
 TICKET_REF = _words(
-    r"#\s?\d{3,}",
+    # (and a helpdesk's tag in brackets, letters first: "Ihre Anfrage [#HB-204417]"; not "pedido #BR-77120", an order)
+    r"#\s?\d{3,}|(?<=[\[(])#[A-Z]{1,5}-?\d{3,}\b",
     r"\b(?:ticket|case|request|complaint|incident|service request|SR|ref(?:erence)?|réf(?:érence)?|"
     r"vorgang(?:snummer)?|ticketnummer|aktenzeichen|referenz(?:nummer)?|dossier|expediente|caso|incidencia|"
     r"pratica|segnalazione|referentie|zaak(?:nummer)?|protocolo|protocollo|chamado|demande|solicitud|anfrage|"
@@ -652,6 +678,25 @@ SAYS_BUSY = _words(
     r"\btodos os nossos (?:\w+ )?(?:assistentes|operadores|agentes|colaboradores|consultores) (?:estão|se encontram) "
     r"(?:atualmente |neste momento |de momento )?(?:ocupados|em atendimento)",
 )
+# Busy in other words: "Due to high demand, responses are taking longer than usual", "Aufgrund des hohen
+# Anfrageaufkommens", "En raison d'un fort volume de demandes", "Debido al alto volumen de consultas", "A causa
+# dell'elevato numero di richieste", "Door de grote drukte", "Devido ao elevado volume de pedidos".
+SAYS_HIGH_DEMAND = _words(
+    r"\b(?:due to|because of|owing to|with) (?:a |an |the )?(?:very |unusually |currently |extremely )?(?:high|higher|"
+    r"heavy|increased|large|exceptional|significant) (?:\w+ )?(?:demand|volumes?|number) (?:of (?:\w+ )?"
+    r"(?:requests|enquiries|inquiries|emails|messages|contacts|calls|queries) )?",
+    r"\b(?:aufgrund|wegen) (?:des|eines) (?:derzeit |aktuell |sehr |außergewöhnlich )?(?:hohen|erhöhten|großen|starken) "
+    r"\w*(?:aufkommens|anfragevolumens|volumens)\b",
+    r"\ben raison d['’](?:un|une) (?:très )?(?:fort|grand|important|forte|grande|importante|afflux|volume)(?: \w+)? "
+    r"(?:de (?:demandes|messages|appels|sollicitations)|d['’]appels|d['’]activité)\b",
+    r"\b(?:debido al?|por el|ante el) (?:alto|elevado|gran|enorme) (?:volumen|número) de (?:consultas|solicitudes|"
+    r"mensajes|llamadas|peticiones)\b",
+    r"\b(?:a causa dell['’]|per l['’]|visto l['’]|dato l['’])(?:elevato|alto|grande|forte) (?:numero|volume|afflusso) di "
+    r"(?:richieste|messaggi|chiamate|contatti)\b",
+    r"\b(?:door|vanwege|wegens) (?:de |een )?(?:grote |enorme |huidige |extra )?drukte\b",
+    r"\bdevido ao (?:elevado|grande|alto) (?:volume|número) de (?:pedidos|contactos|contatos|mensagens|chamadas|"
+    r"solicitações)\b",
+)
 SAYS_NEXT_FREE = _words(
     r"\b(?:the|our) next (?:available|free) (?:agent|adviser|advisor|colleague|operator|representative|team member)\b",
     r"\b(?:der|die|das) nächste (?:freie|verfügbare) \w*(?:mitarbeit|berater|kolleg|agent)\w*",
@@ -686,6 +731,78 @@ SAYS_ANSWER_LATER = _words(
     r"\ba (?:nossa )?equip[ae] (?:costuma responder|responde normalmente)\b",
     r"\bum (?:dos nossos|membro da (?:nossa )?equip[ae]|(?:nosso )?(?:assistente|consultor|atendente)) (?:\w+ )?"
     r"(?:irá|vai) (?:responder|contactá-l[oa]|entrar em contato)\b",
+)
+# (or, further, what comes once someone has handled the request: "Sie erhalten eine Benachrichtigung, sobald ein
+# Mitarbeiter Ihre Anfrage bearbeitet hat", "You'll get an email as soon as an agent has replied"; a callback in
+# business hours: "We'll call you back within 1 hour during business hours")
+SAYS_ANSWER_TO_COME = _words(
+    r"\byou(?:['’]ll| will) (?:receive|get) (?:a|an) (?:\w+ )?(?:notification|e-?mail|update|message|alert),? "
+    r"(?:as soon as|when|once) (?:an?|one of our|our) (?:\w+ )?(?:agent|advis[eo]r|colleague|team|member|staff|"
+    r"representative|specialist|employee)",
+    r"\b(?:sie erhalten|du erhältst) (?:eine|ein) (?:\w+ )?(?:benachrichtigung|e-?mail|nachricht|update|info),? (?:\w+ )?"
+    r"(?:sobald|wenn) (?:ein|eine|einer unserer|unser|unsere) (?:\w+ )?(?:mitarbeiter|kolleg|berater|team|agent)",
+    r"\b(?:vous recevrez|tu recevras) (?:une|un) (?:\w+ )?(?:notification|e-?mail|courriel|message),? (?:dès qu['’]|"
+    r"lorsqu['’]|quand |une fois qu['’])(?:un|une|notre) (?:\w+ )?(?:conseill|agent|collaborat|équipe|membre)",
+    r"\b(?:recibirás|recibirá|recibiréis) (?:una|un) (?:\w+ )?(?:notificación|aviso|correo|e-?mail|mensaje),? "
+    r"(?:cuando|en cuanto|una vez que) (?:un|una|uno de nuestros|nuestro|nuestra) (?:\w+ )?(?:agente|asesor|gestor|"
+    r"equipo|técnico|compañero)",
+    r"\b(?:riceverai|riceverà) (?:una|un) (?:\w+ )?(?:notifica|e-?mail|mail|messaggio|avviso),? (?:non appena|quando|appena) "
+    r"(?:un|una|uno dei nostri|il nostro|la nostra) (?:\w+ )?(?:operatore|consulente|agente|collega|team|tecnico)",
+    r"\b(?:u ontvangt|je ontvangt|je krijgt|u krijgt) (?:een|bericht) (?:\w+ )?(?:melding|e-?mail|mail|bericht|"
+    r"notificatie)?,?\s?(?:zodra|wanneer|als) (?:een|één van onze|onze) (?:\w+ )?(?:medewerker|collega|adviseur|team)",
+    r"\b(?:receberá|vai receber|irá receber) (?:uma|um) (?:\w+ )?(?:notificação|e-?mail|mensagem|aviso),? (?:assim que|"
+    r"quando) (?:um|uma|um dos nossos|o nosso|a nossa) (?:\w+ )?(?:assistente|operador|agente|técnico|equipa|equipe|"
+    r"colaborador)",
+    r"\bwe(?:['’]ll| will) (?:call|ring|phone|text|get back to|reply to|contact) you(?: back)? [^.\n]{0,40}?"
+    r"\b(?:during|in|within) (?:our )?(?:business|office|opening|working) hours\b",
+    r"\b(?:rufen wir sie|wir rufen sie|melden wir uns|wir melden uns) [^.\n]{0,40}?\b(?:während|innerhalb) (?:unserer|der) "
+    r"(?:geschäfts|öffnungs|büro|service)zeiten\b",
+    r"\bnous vous (?:rappellerons|recontacterons|répondrons) [^.\n]{0,40}?\b(?:pendant|durant|aux) (?:nos|les) "
+    r"(?:heures|horaires) d['’]ouverture\b",
+    r"\b(?:te|le|os) (?:llamaremos|devolveremos la llamada|contestaremos|responderemos) [^.\n]{0,40}?\ben (?:nuestro )?"
+    r"horario (?:de (?:oficina|atención|apertura)|laboral|comercial)\b",
+    r"\b(?:ti|la|le|vi) (?:richiameremo|ricontatteremo|risponderemo) [^.\n]{0,40}?\bin orario (?:d['’]ufficio|"
+    r"lavorativo|di apertura)\b",
+    r"\b(?:we|wij) (?:bellen|nemen|mailen|appen|reageren) [^.\n]{0,40}?\btijdens (?:onze )?(?:kantoortijden|"
+    r"kantooruren|openingstijden|openingsuren|werktijden)\b",
+    r"\b(?:ligaremos|contactaremos|responderemos|retornaremos) [^.\n]{0,40}?\b(?:em|no|dentro do) horário "
+    r"(?:comercial|de expediente|de (?:funcionamento|atendimento))\b",
+)
+# Whom the customer reached and missed, the way a missed-call text-back says it: "Sorry we missed your call", "Wir
+# haben Ihren Anruf leider verpasst", "Nous avons manqué votre appel", "No hemos podido atender tu llamada",
+# "Abbiamo perso la tua chiamata", "We hebben je oproep gemist", "Não conseguimos atender a sua chamada".
+SAYS_MISSED_CALL = _words(
+    r"\bwe (?:missed|couldn['’]t (?:take|answer)|could not (?:take|answer)|were (?:unable|not able) to (?:take|answer)|"
+    r"weren['’]t able to (?:take|answer)) your (?:phone )?call\b",
+    r"\bwir haben (?:ihren|deinen) anruf (?:leider )?verpasst\b|\b(?:leider )?konnten wir (?:ihren|deinen) anruf (?:leider )?"
+    r"nicht (?:annehmen|entgegennehmen|beantworten)\b",
+    r"\bnous avons manqué (?:votre|ton) appel\b|\bnous n['’]avons pas pu (?:prendre|répondre à) (?:votre|ton) appel\b",
+    r"\b(?:hemos perdido|perdimos) (?:su|tu) llamada\b|\bno (?:hemos podido|pudimos) (?:atender|contestar|coger) (?:su|tu) "
+    r"llamada\b",
+    r"\babbiamo perso la (?:sua|tua) (?:chiamata|telefonata)\b|\bnon (?:abbiamo potuto|siamo riusciti a) rispondere alla "
+    r"(?:sua|tua) (?:chiamata|telefonata)\b",
+    r"\b(?:we|wij) hebben (?:uw|je|jouw) (?:oproep|telefoontje|gesprek) (?:helaas )?gemist\b|\b(?:we|wij) konden (?:uw|je|"
+    r"jouw) (?:oproep|telefoontje) (?:helaas )?niet aannemen\b",
+    r"\b(?:perdemos|perdemos a) (?:a sua|a tua|sua|tua) chamada\b|\bnão (?:conseguimos|pudemos) atender (?:a sua|a tua|sua|"
+    r"tua) chamada\b",
+)
+# What a mailbox's timetable says: "This mailbox is checked Monday to Friday", "Dieses Postfach wird werktags
+# gelesen", "Cette boîte est consultée du lundi au vendredi", "Este buzón se revisa de lunes a viernes", "Questa
+# casella è monitorata dal lunedì al venerdì", "Deze mailbox wordt op werkdagen gelezen", "Esta caixa é verificada de
+# segunda a sexta".
+SAYS_MAILBOX_HOURS = _words(
+    r"\b(?:this|our) (?:\w+ )?(?:mailbox|inbox|e-?mail address|address|number) is (?:only )?(?:checked|monitored|read|"
+    r"staffed|answered|attended)\b",
+    r"\b(?:dieses|unser) (?:\w+)?postfach wird [^.\n]{0,40}?\b(?:gelesen|bearbeitet|betreut|geprüft|abgerufen)\b",
+    r"\b(?:cette|notre) (?:boîte|adresse)(?: (?:mail|e-?mail|aux lettres))? est (?:consultée|relevée|traitée|lue|"
+    r"surveillée)\b",
+    r"\b(?:este|nuestro) buzón (?:se (?:revisa|atiende|consulta|lee)|es (?:revisado|atendido))\b",
+    r"\b(?:questa|la nostra) casella(?: (?:di posta|e-?mail|mail))? (?:è|viene) (?:monitorata|controllata|letta|"
+    r"gestita|presidiata)\b",
+    r"\b(?:deze|onze) (?:mailbox|inbox|postbus|e-?mailbox) wordt [^.\n]{0,40}?\b(?:gelezen|bekeken|beantwoord|"
+    r"gecontroleerd|bemand)\b",
+    r"\b(?:esta|a nossa) caixa(?: de (?:correio|e-?mail|entrada))? (?:é|está) (?:verificada|lida|consultada|monitorizada|"
+    r"monitorada|atendida)\b",
 )
 # Where a chat widget's answers will come: "You'll get replies here and by email", "Vous recevrez la réponse ici et
 # par e-mail" (weak, in a text nobody speaks in).
@@ -823,7 +940,9 @@ def _only_away(text: str) -> bool:
 
 # A bot says what it is: "I'm Nova, your virtual assistant", "Nova (virtual assistant):", "Ik ben Robin, de
 # digitale assistent".
-_BOT = (r"(?:virtual|digital|automated|ai|chat) ?(?:assistant|agent)|chat-?bot|bot|assistant virtuel|"
+_BOT = (r"(?:virtual|digital|automated|automatic|ai|chat) ?(?:assistant|agent)|chat-?bot|bot|assistant virtuel|"
+        r"assistante? automatique|asistente automático|assistente automatico|assistente automático|"
+        r"automatische?r? assistent(?:in)?|"
         r"assistante virtuelle|asistente virtual|assistente virtuale|assistente virtual|virtuelle?r? assistent(?:in)?|"
         r"digitale?r? assistent(?:in)?|digitale assistent|assistante? num[ée]rique|asistente digital|assistente digitale|"
         r"assistente digital")
@@ -903,14 +1022,15 @@ _DONE_SIGNS = (
 DONE_SIGNS = re.compile("|".join(_DONE_SIGNS))
 # English "I", not the Italian plural article ("I miei ticket", "I nostri operatori", "I dati").
 _ENGLISH_I = r"\bI\b(?!\.)(?!\s+(?:miei|tuoi|suoi|nostri|vostri|loro|[a-z]+i)\b)"
+# (not a domain's ending: "help.loopbox.io", "shop.eu" are no Italian or Portuguese "I")
 PERSON_SIGNS = re.compile("|".join((
     _ENGLISH_I, r"\bI[’'](?:m|ve|ll|d)\b",
-    r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
+    r"(?i:(?<![.@/])\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
     r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)",
 ) + _DONE_SIGNS))
 _FIRST_PERSON = re.compile("|".join((
     _ENGLISH_I, r"\bI[’'](?:m|ve|ll|d)\b",
-    r"(?i:\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
+    r"(?i:(?<![.@/])\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
     r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)")))
 # Messages to this number or address go unread (SAYS_NO_REPLY): the messages, the number, the negation and the verb.
 _MESSAGES = (r"(?:messages?|texts?|sms|replies|e-?mails|berichten|sms'?jes|reacties|nachrichten|antworten|réponses|"
@@ -1321,6 +1441,26 @@ _SUBJECT_LINE = re.compile(r"\s*" + _SUBJECT_LABEL + r"\s*:\s*([^\n]+)", re.I)
 _REPLY_NOUN = re.compile(r"\b(?:reply|response|antwort|réponse|respuesta|risposta|antwoord|resposta)\b", re.I)
 
 
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+_FIGURES = re.compile(r"\d+")
+
+
+def _said_twice(text: str) -> str | None:
+    """The second half of one message said twice, in two languages, one paragraph after the other, as a template's
+    bilingual acknowledgement says it ("Este buzón se revisa de lunes a viernes … 2 días hábiles." / "This mailbox is
+    checked Monday to Friday … 2 business days."): each paragraph at least eight words and clearly in a language of its
+    own, of like length, with the same figures; or None."""
+    paragraphs = [p.strip() for p in _PARAGRAPHS.split(text) if p.strip()]
+    for first, second in itertools.pairwise(paragraphs):
+        (n1, scores1), (n2, scores2) = language.profile(first), language.profile(second)
+        if n1 < 8 or n2 < 8 or not 0.6 <= n1 / n2 <= 1.6 or set(_FIGURES.findall(first)) != set(_FIGURES.findall(second)):
+            continue
+        best1, best2 = (sorted(scores.items(), key=lambda kv: -kv[1]) for scores in (scores1, scores2))
+        if best1[0][0] != best2[0][0] and all(best[0][1] >= 3 and best[0][1] >= 2 * best[1][1] for best in (best1, best2)):
+            return second
+    return None
+
+
 def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     """What the words of an answer say about automation (every language the checks know).
 
@@ -1400,7 +1540,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     # is how people open answers too.
     # A chat's queue or an out-of-hours notice: every agent busy, the next free one answers; closed now, an answer
     # when it opens. Each only in a text nobody speaks in.
-    for pattern in (SAYS_BUSY, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_ANSWER_LATER, SAYS_REPLIES_HERE):
+    for pattern in (SAYS_BUSY, SAYS_HIGH_DEMAND, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_ANSWER_LATER,
+                    SAYS_ANSWER_TO_COME, SAYS_REPLIES_HERE, SAYS_MISSED_CALL, SAYS_MAILBOX_HOURS):
         if (m := pattern.search(flat)) and impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
     # An away message (a WhatsApp Business one, a chat's out of hours): nobody in now, and the opening hours or an
@@ -1408,6 +1549,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     if SAYS_CLOSED_NOW.search(flat) and not SAYS_WHEN_OPEN.search(flat) and \
             (m := SAYS_OPEN_HOURS.search(flat) or SAYS_REPLY_ASAP.search(flat)) and impersonal() and _only_away(text):
         found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (beside nobody in now: an away message)"))
+    if (twice := _said_twice(text)) and impersonal():
+        found.append(Evidence(WEAK, f"says “{_quote(twice)[:80]}” (the same message again, in another language)"))
     received = SAYS_RECEIVED.search(flat)
     created = SAYS_CREATED.search(flat)
     for m in (received, created):

@@ -515,7 +515,7 @@ _LANGS: dict[str, _Lang] = {
               r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)?(?=\W|$)(?!\s*(?:dag|dagen|week|weken|maand|minuten|min|u\b))",
         commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
                 r"antwoord\w*|hoort|(?<!te )horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
-                r"laten|laat|bevestig\w*|ontvangt|krijgt|(?:ontvang|krijg)(?=\s+(?:je|jij)\b)|komt|komen|langs|beantwoord\w*|"
+                r"laten|laat|bevestig\w*|ontvangt|krijgt|(?:ontvang|krijg|hoor)(?=\s+(?:je|jij)\b)|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik|die|hij|zij)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
                 r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
@@ -1859,7 +1859,8 @@ def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.
     # met PostNL naar u verstuurd, u krijgt de track & trace-code per mail" (today is the dispatch's)
     if lang in _DONE_AUX and comma and (_MAIN_AFTER_COMMA[lang].match(clause, m.end()) or _RELATIVE_AFTER[lang].match(
             clause, m.end())) \
-            and _DONE_AUX[lang].search(before) and (_PERFECT_END[lang].search(before) or _DONE_END[lang].search(before)):
+            and _DONE_AUX[lang].search(before) and (_PERFECT_END[lang].search(before) or _DONE_END[lang].search(before) or
+                                                    (_BOOKED_END[lang].search(before) and not _timed(before, lang))):
         return True
     # A step with its own deadline and nothing against it, then "and" and a future of its own, whose own words
     # may stop it without stopping the first: "La pratica verrà lavorata entro 3 giorni lavorativi e riceverà un
@@ -3516,6 +3517,18 @@ _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIP
                                  # a tried or begun act: "… hebben u om 14.00 uur geprobeerd te bellen"
                                  r"(?:\s+(?:te|zu)\s+\w+en)?\s*[.!?)]*\s*$", re.I)
                 for lang in _PARTICIPLE}   # (an "und" left before a masked "bestätigen diese hiermit")
+
+
+# … and a booking made, with no time of its own: "Ik heb de tweede levering kosteloos ingepland, je krijgt morgen een
+# mail met het tijdvak" (a booking with its time, "für morgen 10 Uhr eingeplant", is a step itself and stays whole).
+_BOOKED_END = {lang: re.compile(r"\b\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|"
+                                r"gereserveerd)\s*[.!?)]*\s*$", re.I) for lang in _PARTICIPLE}
+
+
+def _timed(text: str, lang: str) -> bool:
+    """Whether the text names a time of its own (a span, a weekday, a day word, a clock time)."""
+    span, weekday, days, clock = _patterns(lang)[:4]
+    return bool(span.search(text) or weekday.search(text) or clock.search(text) or any(rx.search(text) for rx, _ in days))
 
 
 # The auxiliaries of a perfect, active or passive, and a main clause's opening after a comma (a subject, or in German

@@ -2893,3 +2893,19 @@ def test_a_table_booked_and_a_portuguese_ordinal(text, lang, hours):
 ])
 def test_german_spaetestens_and_a_request_after_a_comma(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # Dutch inversion drops the -t: "hoor je" commits as "je hoort" does, hedged or not
+    ("Meestal hoor je binnen vijf werkdagen van de afdeling of het bezwaar is toegekend.", "nl", 168),
+    ("Binnen twee werkdagen hoor je van ons.", "nl", 48),
+    # a booking made with no time of its own, then a comma and a step with its time: the step counts
+    ("Ik heb de tweede levering kosteloos ingepland, je krijgt morgen een mail met het tijdvak.", "nl", 31),
+    ("Ich habe den Termin vereinbart, Sie bekommen morgen eine Bestätigung.", "de", 31),
+    # the booking with its time is the step itself; the part after the comma does not take it over
+    ("Wir haben den Rückruf für morgen 10 Uhr eingeplant, Sie müssen nichts weiter tun.", "de", 24),
+    # a booking alone stays no step
+    ("Ik heb de levering ingepland.", "nl", None),
+])
+def test_dutch_inverted_hear_and_a_booking_before_a_comma(text, lang, hours):
+    assert due_h(text, lang) == hours
