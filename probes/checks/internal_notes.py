@@ -132,6 +132,14 @@ Plumbase Mon)"); the customer called a pest as the one from an earlier contact (
 pasada", "o chato de ontem", "der Nervige von gestern"); the customer pointed at as a member or subscriber in a
 colleague's forwarded message ("Ojo que esta socia ya intentó lo mismo …").
 
+Round bq: a to-do jotted into the reply in the infinitive, with no subject, to check something with a department, a
+colleague or the stock, with what is still open or a to-do word ("Nog even checken bij magazijn of dit echt klopt!!",
+"noch kurz mit dem Lager abklären, ob …", "comprobar con almacén si …", "still need to check w/ warehouse if …"; not
+"we checken het bij het magazijn", "Please check with your bank whether …"); a banner closed on both sides run into a
+line, or single braces, judged as one on a line of its own ("You can follow the parcel here: >>>paste DPD link once
+warehouse sends it<<<", "{insert tracking number}"; not one that says where the customer puts something: ">>> paste
+your order number in the form <<<", ">>> coller le code promo au moment du paiement <<<").
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -352,7 +360,14 @@ _REMARK = "remark"
 _BRACKETED = re.compile(r"\(([^()\n]{3,200})\)|\[([^\[\]\n]{3,200})\]|(?:<<|\{\{|\*\*)([^<>{}*\n]{2,160})(?:>>|\}\}|\*\*)|"
                         r"(?<![\w/.\-])(?:xx|XX|xxx|XXX)\s+([^\n]{3,120}?)\s+(?:xx|XX|xxx|XXX)(?![\w/\-]|\.\w)|"
                         # an aside between dashes: "de 60 € — revisar si sigue siendo 60 o ya es 75 — y se cargará"
-                        r"\s[—–]\s([^—–\n]{3,160}?)\s[—–](?=\s|$)")
+                        r"\s[—–]\s([^—–\n]{3,160}?)\s[—–](?=\s|$)|"
+                        # single braces: "{paste DPD link once warehouse sends it}" (judged by its words only)
+                        r"(?<!\{)\{([^{}\n]{3,160})\}(?!\})")
+# A control the reader presses, named right after: "tap {Add link}", "klicken Sie auf {Link einfügen}".
+_PRESSED = re.compile(r"\b(?:tap|click|press|select|choose|hit|klick\w*|tipp\w*|dr[üu]ck\w*|w[äa]hl\w*|cliqu\w*|"
+                      r"appuy\w*|s[ée]lectionn\w*|puls\w*|clic|toca\w*|selecciona\w*|premi\w*|clicca\w*|tocca\w*|"
+                      r"seleziona\w*|klik\w*|tik\w*|druk\w*|selecteer\w*|clique\w*|toque\w*|carregue\w*)"
+                      r"(?:\s+(?:sie|on|auf|sur|en|su|op|em|the|den|die|das|le|la|el|il|de|o|a))*\s*$", re.I)
 # Words that speak to the customer: an aside with them is written for the customer ("(check your spam folder)").
 _TO_CUSTOMER = re.compile(r"\b(?:you|your|yours|you're|you've|ur|votre|vos|vous|usted|ustedes|su|sus|suo|sua|suoi|"
                           r"vostr[oaie]|uw|u|voc[eê]|seu|seus|suas)\b", re.I)
@@ -1105,8 +1120,53 @@ _ATTRIBUTED = re.compile(r"(?im)^[\s>]*(?:.*\b(?:wrote|schrieb|a\s+écrit|escrib
 # A line closed on both sides by arrows or stars, as a banner is (a quote opens with ">" and never closes):
 # ">>> NÃO ENVIAR antes de o financeiro aprovar <<<", "*** hold until Finance confirms ***".
 _BANNER = re.compile(r"^\s*(?:>{2,}|\*{3,}|#{3,})\s*(\S.{4,200}?)\s*(?:<{2,}|\*{3,}|#{3,})\s*$")
+# The same banner run into a line, set off by spaces or punctuation: "You can follow the parcel here: >>>paste DPD
+# link once warehouse sends it<<<".
+_INLINE_BANNER = re.compile(r"(?:(?<=[\s:(])|^)(?:>{2,}|\*{3,}|#{3,})\s*([^\s*#<>].{3,200}?)\s*(?:<{2,}|\*{3,}|#{3,})"
+                            r"(?=$|[\s.,;:!?)])")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|mine|ich|mein\w*|je|j'|mon|ma|mes|yo|mi|mis|io|mio|mia|ik|mijn|eu|"
                            r"meu|minha)\b")
+
+
+# Where a customer is told to put something, which a drafting order never says (matched folded): "(paste this link
+# into your browser)", ">>> paste the code at checkout <<<", ">>> Inserire il codice al momento del pagamento <<<".
+_CUSTOMER_PLACE = re.compile(
+    r"\b(?:in|into|on|onto|at|to|im|ins|in\s+(?:das|den|die)|beim|auf|dans|au|sur|lors\s+d[eu]|en|al|nel|nella|sul|"
+    r"bij|op|no|na|ao|em)\s+(?:(?:the|your|our|a|le|la|l'|votre|el|tu|su|il|lo|tuo|tua|het|de|je|uw|o|seu|sua|der|"
+    r"dem|ihr\w*)\s+)?(?:(?:moment|momento)\s+(?:du|de|del|della|van|do|da)\s+(?:het\s+|la\s+|o\s+|a\s+)?)?"
+    r"(?:form|field|box|browser|basket|cart|checkout|app|website|site|portal|search|address\s+bar|formular|feld|"
+    r"warenkorb|kasse|bezahl\w*|bestell\w*|formulaire|champ|navigateur|panier|paiement|commande|formulario|campo|"
+    r"navegador|carrito|pago|modulo|carrello|pagamento|ordine|formulier|veld|winkel\w*|afrekenen|bestellen|carrinho|"
+    r"encomenda)\b|"
+    # or when: "before paying", "antes de pagar", "vor dem Bezahlen", "avant de payer", "prima di pagare"
+    r"\b(?:before|when|antes\s+de|vor\s+dem|avant\s+de|prima\s+di|voor\s+het|bij\s+het)\s+(?:paying|ordering|"
+    r"checking\s+out|pagar|comprar|pedir|finalizar|bezahlen|bestellen|payer|commander|pagare|ordinare|betalen|"
+    r"afrekenen|encomendar)\b|"
+    r"\b(?:below|above|hieronder|ci-dessous|abajo|qui\s+sotto|abaixo|unten)\b")
+
+
+def _banner_note(inner: str, ctx, names: set[str], whole: str, persona: dict, lang: str):
+    """What a banner closed on both sides says, read as a line of its own: a note by its words, or by two points of
+    staff evidence and nobody spoken to. Banners are what shops write to customers too: one that says where the
+    customer puts something is theirs."""
+    folded = fold(inner)
+    if _CUSTOMER_PLACE.search(folded):
+        return None
+    if _SQUARE_IMPERATIVE.search(folded) and not _spoken_to(inner, lang):
+        return _DRAFT, inner.strip(), None   # set apart as square brackets are: ">>> insert the amount once … <<<"
+    return _first_hit(inner, ctx, names, whole) or (
+        (_STAFF, inner.strip(), None) if not addressee._addressed_to_customer(inner, persona, lang)
+        and not addressee._FOOTER.search(inner) and addressee.evidence(inner, persona, lang)[0] >= 2 else None)
+
+
+def _inline_banner(line: str, ctx, names: set[str], whole: str, persona: dict, lang: str):
+    """A banner run into the line, judged as one on a line of its own; the note is the banner, as an aside is its
+    brackets."""
+    for b in _INLINE_BANNER.finditer(line):
+        hit = _banner_note(b.group(1), ctx, names, whole, persona, lang)
+        if hit:
+            return hit[0], b.group(0), b.span()
+    return None
 
 
 _FORWARD_TO = re.compile(r"^\s*\**(?:to|aan|an|à|a|para|per)\**\s*:\s*(\S.*)$", re.I)
@@ -1185,13 +1245,14 @@ def _line_hits(text: str, ctx, lines=None):
             continue
         banner = _BANNER.match(ln.prose) if ln.kind in (OWN, QUOTE) else None
         if banner:   # ">>> NÃO ENVIAR antes de o financeiro aprovar <<<": the writer's own banner, not a quote
-            inner = banner.group(1)
-            hit = _first_hit(inner, ctx, names, text) or (
-                (_STAFF, inner.strip(), None) if not addressee._addressed_to_customer(inner, persona, lang)
-                and not addressee._FOOTER.search(inner) and addressee.evidence(inner, persona, lang)[0] >= 2 else None)
+            hit = _banner_note(banner.group(1), ctx, names, text, persona, lang)
             if hit:
                 yield ln, hit, []
                 continue
+        hit = _inline_banner(ln.prose, ctx, names, text, persona, lang) if ln.kind == OWN and not banner else None
+        if hit:
+            yield ln, hit, []
+            continue
         if ln.kind == QUOTE and ln.no in set_apart:   # an unattributed "> " block below the signature
             hit, used = _structural(ln, set_apart, persona, lang)
             covered = max(covered, i + used)
@@ -2042,12 +2103,14 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
     """A bracketed aside meant for staff: "(Sam — can you check?)", "[insert tracking link]", "<<check wording>>"."""
     for m in _BRACKETED.finditer(line):
         shape = "(" if m.group(1) is not None or m.group(5) is not None else "[" if m.group(2) is not None else \
-            "<<" if m.group(3) else "xx"
+            "<<" if m.group(3) else "{" if m.group(6) else "xx"
         inner = m.group(m.lastindex or 0).strip(" *_-–—:")
         if len(inner) < 3 or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
             continue  # too short, or inside a quotation ("… as you wrote: “[insert link] is all I got”")
         if shape == "<<" and _TEMPLATE_EXPR.match(inner):
             continue  # a template's field with its filter ("{{first_name | fallback: "there"}}"): the placeholder check's
+        if shape == "{" and _PRESSED.search(line[:m.start()]):
+            continue  # a button's label: "tap {Add link} to share it"
         to = _TO_COLLEAGUE.match(inner)
         if to and _FRONT.match(to.group(2) or "") and "?" not in inner and not _THIRD_PRONOUN.search(to.group(3)) \
                 and not _THIRD_NOUN.search(to.group(3)):
@@ -2570,6 +2633,9 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
         if sentence[:1].islower() and len(sentence.split()) <= 6 and not _spoken_to(sentence, lang) and any(
                 p.search(fold(sentence)) for p in _DRAFTING):
             return _DRAFT, sentence.strip(), None   # "… at checkout. sounds harsh? maybe soften"
+        todo = _open_todo(sentence, names, whole, lang)
+        if todo:
+            return _DRAFT, todo, None   # "… via de site. Nog even checken bij magazijn of dit echt klopt!!"
         if _about_customer(sentence, lang):
             return _REMARK, sentence.strip(), None
         m = _NAME_PLEASE.search(sentence)
@@ -3191,14 +3257,107 @@ _ARTICLE = (r"(?:the\s+|el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|l['’]|il\s+|lo\
 _CHECK_WITH_ROLE = re.compile(
     rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?:confirmar|verificar|comprobar|revisar|validar|checar|conferir|ver|"
     rf"rever|confirmer|v[ée]rifier|valider|checker|confermare|verificare|controllare|ricontrollare)\s+"
-    rf"(?:[\w'’]+\s+){{0,3}}?(?:con|avec|aupr[eè]s\s+d[eu]|com|w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
+    rf"(?:[\w'’]+\s+){{0,3}}?(?:con|col|coi|coll['’]|avec|aupr[eè]s\s+d[eu]|com|w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
+    # asking the department: "preguntar a almacén si …", "demander à la compta si …", "chiedere al magazzino se …"
+    rf"(?:^|[,;:(\[—–\-]\s*|[.!?]\s+){_TODO_WORD}(?:preguntar|demander|chiedere|perguntar)\s+(?:(?:a|al|à|au|aux|ao|"
+    rf"alla|allo|ai|agli)\s+|all['’]\s*){_ARTICLE}{_DEPT}\b|"
     # English says it to customers too ("check with reception on arrival"): only in shorthand
     rf"\b(?:check|confirm|verify|clear)\s+(?:[\w'’]+\s+){{0,3}}?(?:w/|c/)\s*{_ARTICLE}{_DEPT}\b|"
-    rf"\b(?:mit|bei)\s+{_ARTICLE}{_DEPT}\s+(?:[\w-]+\s+){{0,3}}?(?:abkl[äa]ren|kl[äa]ren|abstimmen|checken|"
-    rf"nachfragen|pr[üu]fen|best[äa]tigen)\b|"
-    rf"\b(?:navragen|checken|overleggen|afstemmen|nagaan|bevestigen)\s+(?:bij|met)\s+{_ARTICLE}{_DEPT}\b|"
-    rf"\b(?:bij|met)\s+{_ARTICLE}{_DEPT}\s+(?:[\w-]+\s+){{0,2}}?(?:navragen|checken|overleggen|afstemmen|nagaan)\b",
+    rf"\b(?:mit|bei|beim)\s+{_ARTICLE}{_DEPT}\s+(?:[\w-]+\s+){{0,3}}?(?:abkl[äa]ren|kl[äa]ren|abstimmen|checken|"
+    rf"nachfragen|r[üu]ckfragen|pr[üu]fen|best[äa]tigen)\b|"
+    rf"\b(?:navragen|checken|nakijken|controleren|natrekken|overleggen|afstemmen|nagaan|bevestigen)\s+(?:bij|met)\s+"
+    rf"{_ARTICLE}{_DEPT}\b|"
+    rf"\b(?:bij|met)\s+{_ARTICLE}{_DEPT}\s+(?:[\w-]+\s+){{0,2}}?(?:navragen|checken|nakijken|controleren|natrekken|"
+    rf"overleggen|afstemmen|nagaan)\b",
     re.I)
+# A to-do jotted into the reply, in the note style of an infinitive with no subject: something to check with one of
+# the company's departments, a colleague or the stock, and what is still open after it or a word marking it as still
+# to do ("Nog even checken bij magazijn of dit echt klopt!!", "noch kurz mit dem Lager abklären, ob …", "à vérifier
+# avec la compta si …", "comprobar con almacén si …", "verificare col magazzino se …", "confirmar com o armazém se …",
+# "still need to check w/ warehouse if …"). The customer is told with "you", "please" or an imperative ("Please check
+# with your bank whether …", "Bitte prüfen Sie, ob …", "Vérifiez auprès de votre banque …"), and the company checking
+# says "we" ("Nog even geduld, we checken het bij het magazijn"); a counter the customer goes to is theirs to ask
+# ("even navragen bij de receptie").
+_TODO_LEAD = re.compile(
+    r"^(?:(?:nb|n\.b\.|ps|p\.s\.|ojo|occhio|todo|to\s+do|pendiente|pendente|still|nog|noch|even|ff|eventjes|kurz|mal|"
+    r"schnell|eben|encore|[àa]|da|por|ainda|a[úu]n|todav[íi]a|ancora|(?:still\s+)?(?:need|have|got)\s+to|must|gotta)"
+    r"(?![\w'’])[\s:]*)+", re.I)
+_STOCK_WORD = (r"(?:stock|stocks|inventory|voorraad|lagerbestand|bestand|estoque|existencias|giacenz[ae]|magazijn|"
+               r"magazzino|almac[ée]n|armaz[ée]m|lager|warehouse|entrep[ôo]t)")
+_CHECK_STOCK = re.compile(
+    # the stock as what is checked, or where: "comprobar stock si …", "vérifier le stock", "verificare in magazzino se …"
+    r"^(?:check|confirm|verify|checken|nakijken|controleren|kijken|pr[üu]fen|nachsehen|nachschauen|v[ée]rifier|checker|"
+    r"regarder|confirmer|comprobar|verificar|confirmar|mirar|revisar|ver|checar|conferir|verificare|controllare|"
+    r"ricontrollare|guardare|confermare)\s+(?:(?:in|im|en|dans|nel|no|na|em|op|bij|the|le|la|l['’]|el|il|lo|o|a|de|"
+    r"het|den|das)\s+){0,2}" + _STOCK_WORD + r"\b|"
+    # last in German and Dutch: "voorraad checken of …", "im Lager nachsehen, ob …"
+    r"^(?:(?:in|im|op|bij|de|het|den|das|the)\s+){0,2}" + _STOCK_WORD + r"\s+(?:\w+\s+){0,2}?(?:checken|nakijken|"
+    r"controleren|nagaan|pr[üu]fen|nachsehen|nachschauen|abfragen)\b", re.I)
+# What is still open, an indirect question after the check ("… of dit echt klopt", "… ob …", "… si …"), per language.
+_WHETHER = {"en": r"if|whether", "de": r"ob", "nl": r"of", "fr": r"si|s['’](?=ils?\b)", "es": r"si", "it": r"se",
+            "pt": r"se"}
+# "if needed" is a condition, not what is still open: "Verificare con l'amministrazione se necessario."
+_IF_NEEDED = re.compile(r"\s*(?:needed|necessary|required|in\s+doubt|unsure|n[öo]tig|notwendig|erforderlich|"
+                        r"n[ée]cessaire|besoin|necesari[oa]|hace\s+falta|dudas?|necessari[oa]|serve|dubbi|nodig|twijfel|"
+                        r"necess[áa]ri[oa]|preciso|d[úu]vidas?)\b", re.I)
+# The writer telling the customer what they are doing right now, the subject dropped as chat does: "Even checken bij
+# het magazijn of de L er nog is, momentje!", "Kurz beim Lager nachfragen, ob … – einen Moment".
+_ONE_MOMENT = re.compile(r"\b(?:moment\w*|ogenblik\w*|sec|second|minute|augenblick|instant|momento|momentito|"
+                         r"attimo|minuto|minutinho|bin\s+gleich|back\s+in)\b", re.I)
+_CLAUSE_START = re.compile(r"^|[.!?;—–]\s+|\s-\s+|(,\s*)")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:ich|du|er|sie|wir|ihr|man|ik|jij|hij|zij|ze|we|wij|u|jullie|they|you|he|she)\b", re.I)
+# "check with" spelt out, in English: only after a word that makes it a to-do ("still need to check with the
+# warehouse if …"), since it is said to customers too.
+_CHECK_WITH_EN = re.compile(r"^(?:check|confirm|verify|clear|ask)\s+(?:[\w'’]+\s+){0,3}?with\s+(?:the\s+)?" + _DEPT +
+                            r"\b", re.I)
+
+
+def _open_todo(sentence: str, names: set[str], whole: str, lang: str) -> str | None:
+    """The to-do jotted into the sentence (see _TODO_LEAD), from where it starts, or None."""
+    if _ONE_MOMENT.search(sentence):
+        return None
+    above = whole[:whole.find(sentence)].rstrip() if sentence in whole else ""
+    if re.match(r"\s*(?:[-*•·]|\d+[.)])\s", sentence) and above.endswith(":"):
+        return None   # a step in a list the reply announces ("Lo que haremos: - comprobar con almacén si …")
+    whether = re.compile(rf"\b(?:{_WHETHER.get(lang, _WHETHER['en'])}|{_WHETHER['en']})\b", re.I)
+    for start in _CLAUSE_START.finditer(sentence):
+        clause = sentence[start.end():]
+        if len(re.findall(r'["“”«»„]', sentence[:start.end()])) % 2:
+            continue   # inside a quotation
+        lead = _TODO_LEAD.match(clause)
+        if start.group(1) and not lead:
+            continue   # after a comma only with a word that marks a to-do ("…, nog even checken bij …")
+        rest = clause[lead.end():] if lead else clause
+        check = _CHECK_WITH_ROLE.match(rest) or _CHECK_STOCK.match(rest) or (
+            _CHECK_WITH_EN.match(rest) if lead and re.search(r"\bto\b|still|todo|must|gotta", lead.group(0), re.I)
+            else None)
+        if not check and (consult := _CONSULT.match(rest)):   # a colleague by name: "preguntar a Marta si …"
+            who = next(g for g in consult.groups() if g)
+            check = consult if _is_colleague(who, names) and not _introduced(who, whole) else None
+        if not check:
+            continue
+        if not lead and re.match(r"(?:check|confirm|verify|clear|ask)\b", rest, re.I) and "/" not in check.group(0):
+            continue   # English gives orders in the same words: "Check stock if needed" (not "check w/ …")
+        open_q = whether.search(rest, check.end())
+        if open_q and _IF_NEEDED.match(rest, open_q.end()):
+            open_q = None
+        own = rest[:open_q.start()] if open_q else rest
+        if any(_FRONT.match(w.group(0)) for w in re.finditer(rf"\b{_DEPT}\b", own, re.I)):
+            continue   # a counter the customer goes to: "even navragen bij de receptie of …", "… a Marta en recepción"
+        if not (open_q or (lead and not re.fullmatch(r"[àa]\s*", lead.group(0), re.I))):
+            continue
+        todo = clause.strip()
+        if _spoken_to(todo, lang) or _TO_CUSTOMER_CS.search(todo) or _POSSESSIVE.search(todo) or \
+                _PLEASE_WORD.search(todo) or addressee._WE.search(own) or _SUBJECT_PRONOUN.search(own):
+            continue
+        if _I.search(todo) or (lang == "fr" and re.search(r"\bj(?:e\b|')", todo, re.I)) or \
+                re.search(r"(?<!\?)\?\s*$", todo):
+            continue   # the writer to the reader, the subject dropped ("Kurz beim Lager nachfragen, ob …, ich melde
+            # mich"), or a question put to them ("Need to check with accounts whether it was paid? Email …")
+        return todo
+    return None
+
+
 # The customer spoken of in the third person, in a reply written to them: a pronoun with nobody else it could
 # stand for before it (no engineer, courier, husband, named person who acts in the reply).
 _PRONOUN_H = {

@@ -3935,3 +3935,91 @@ def test_venting_jotted_below_the_letter_is_still_a_note():
     text = ("Hallo Herr Brandt,\n\nIhr Paket ist unterwegs.\n\nffs dieser router schon wieder, der 3. diese woche\n\n"
             "Viele Grüße\nAnja")
     assert check(text, CheckContext(persona={"name": "Ralf Brandt", "language": "de"}, channel="email")) != []
+
+
+# A to-do jotted into the reply in a note's infinitive, with no subject: something to check with one of the company's
+# departments, a colleague or the stock, what is still open after it ("of …", "ob …", "si …") or a word marking it as
+# still to do ("nog even", "noch kurz", "still need to"). Beside each, the same check said to the customer or by "we".
+@pytest.mark.parametrize("lang, note, clean", [
+    ("nl", "Beste Jane,\n\nUw bestelling is vandaag verzonden. Nog even nakijken bij de boekhouding of de korting is "
+           "verwerkt.\n\nMet vriendelijke groet,\nPieter",
+     "Beste Jane,\n\nUw bestelling is vandaag verzonden. Nog even geduld, we checken het bij het magazijn.\n\n"
+     "Met vriendelijke groet,\nPieter"),
+    ("de", "Hallo Frau Doe,\n\nder Mantel ist wieder lieferbar. Noch kurz mit dem Lager abklären, ob Größe 40 wirklich "
+           "da ist!\n\nViele Grüße\nJonas",
+     "Hallo Frau Doe,\n\nder Mantel ist wieder lieferbar. Bitte prüfen Sie, ob Größe 40 in Ihrem Warenkorb liegt.\n\n"
+     "Viele Grüße\nJonas"),
+    ("fr", "Bonjour Madame Doe,\n\nvotre avoir a été émis hier. À vérifier avec la compta si le virement est bien "
+           "parti.\n\nCordialement,\nLéa",
+     "Bonjour Madame Doe,\n\nvotre avoir a été émis hier. Vérifiez auprès de votre banque si le virement est bien "
+     "arrivé.\n\nCordialement,\nLéa"),
+    ("es", "Hola Jane:\n\nlas botas vuelven a estar disponibles, puedes pedirlas en la web. Comprobar con almacén si "
+           "queda el 38.\n\nUn saludo,\nPablo",
+     "Hola Jane:\n\nlas botas vuelven a estar disponibles. Vamos a comprobar con almacén si queda el 38.\n\n"
+     "Un saludo,\nPablo"),
+    ("it", "Gentile Jane,\n\nil divano sarà consegnato giovedì. Verificare col magazzino se il piedino sostitutivo è "
+           "arrivato.\n\nCordiali saluti,\nGiulia",
+     "Gentile Jane,\n\nil divano sarà consegnato giovedì. Può verificare con la sua banca se il bonifico è arrivato?"
+     "\n\nCordiali saluti,\nGiulia"),
+    ("pt", "Olá Jane,\n\na sua encomenda segue amanhã. Confirmar com o armazém se o modelo azul ainda existe.\n\n"
+           "Cumprimentos,\nRita",
+     "Olá Jane,\n\na sua encomenda segue amanhã. Vou confirmar com o armazém se o modelo azul ainda existe.\n\n"
+     "Cumprimentos,\nRita"),
+    ("en", "Hi Jane,\n\nThe replacement lid ships on Friday, still need to confirm with billing whether the discount "
+           "went through.\n\nBest,\nSam",
+     "Hi Jane,\n\nThe replacement lid ships on Friday. Please check with your bank whether the refund has arrived."
+     "\n\nBest,\nSam"),
+    ("en", "Hi Jane,\n\nThe replacement lid ships on Friday. Still need to check with the warehouse if it's the 24cm "
+           "one.\n\nBest,\nSam",
+     "Hi Jane,\n\nThe replacement lid ships on Friday. I still need to check with the warehouse whether it's the 24cm "
+     "one and will let you know.\n\nBest,\nSam"),
+    # a colleague by name, the stock itself
+    ("es", "Hola Jane:\n\ntu reserva está confirmada. Preguntar a Lucía si la mesa de la terraza sigue libre.\n\n"
+           "Saludos,\nPablo",
+     "Hola Jane:\n\ntu reserva está confirmada. Para cambios, preguntar a Lucía en recepción si hay mesa.\n\n"
+     "Saludos,\nPablo"),
+    ("de", "Hallo Frau Doe,\n\ndie Lampe ist wieder da. Lagerbestand noch prüfen, ob das Modell in Weiß dabei ist.\n\n"
+           "Viele Grüße\nJonas",
+     "Hallo Frau Doe,\n\ndie Lampe ist wieder da. Ich kläre noch kurz mit dem Lager ab, ob das Modell in Weiß dabei "
+     "ist.\n\nViele Grüße\nJonas"),
+    ("nl", "Beste Jane,\n\nDe jas is weer op voorraad, nog even voorraad checken of de L er echt is.\n\nGroet,\nPieter",
+     "Beste Jane,\n\nSleutel kwijt? Even navragen bij de receptie of er een reserve is.\n\nGroet,\nPieter"),
+])
+def test_a_todo_jotted_in_the_infinitive_is_a_note_and_the_same_check_said_to_the_customer_is_not(lang, note, clean):
+    found = check(note, _ctx(lang))
+    assert [f.title for f in found] == ["Drafting note left in the reply"]
+    assert check(clean, _ctx(lang)) == []
+
+
+# A drafting order in a banner closed on both sides run into a line, or in single braces ("You can follow the parcel
+# here: >>>paste DPD link once warehouse sends it<<<"); beside each, a banner or bracket written for the customer.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("en", "Hi Jane,\n\nYour parcel left today, you can follow it here: >>>paste tracking link once courier confirms<<<"
+           "\n\nThanks,\nSam",
+     "Hi Jane,\n\nTo reorder: >>> Important: paste your order number in the form <<< and press Send.\n\nThanks,\nSam"),
+    ("en", "Hi Jane,\n\nYour refund of >>> insert the refund amount once finance confirms <<< is on its way.\n\n"
+           "Thanks,\nSam",
+     "Hi Jane,\n\nTo use your voucher: >>> add the discount code at checkout <<< before paying.\n\nThanks,\nSam"),
+    ("de", "Hallo Frau Doe,\n\nIhre Sendungsnummer lautet ### Sendungsnummer einfügen, sobald DHL sie schickt ###.\n\n"
+           "Viele Grüße\nJonas",
+     "Hallo Frau Doe,\n\nSo lösen Sie ihn ein: >>> Gutscheincode beim Bezahlen einfügen <<< und fertig.\n\n"
+     "Viele Grüße\nJonas"),
+    ("fr", "Bonjour Madame Doe,\n\nVous pouvez suivre le colis ici : >>> coller le lien de suivi <<<\n\n"
+           "Cordialement,\nLéa",
+     "Bonjour Madame Doe,\n\nPour en profiter : >>> coller le code promo au moment du paiement <<<\n\n"
+     "Cordialement,\nLéa"),
+    ("es", "Hola Jane:\n\nTu número de seguimiento es >>> insertar número de seguimiento <<<.\n\nUn saludo,\nPablo",
+     "Hola Jane:\n\nPara el descuento: >>> insertar el código en el carrito <<< antes de pagar.\n\nUn saludo,\nPablo"),
+    ("it", "Gentile Jane,\n\nil corriere passerà il >>> inserire data consegna <<<.\n\nCordiali saluti,\nGiulia",
+     "Gentile Jane,\n\nper lo sconto: >>> inserire il codice al momento del pagamento <<<.\n\nCordiali saluti,\nGiulia"),
+    ("nl", "Beste Jane,\n\nVolg je pakket hier: >>> trackinglink plakken zodra DPD hem stuurt <<<\n\nGroet,\nPieter",
+     "Beste Jane,\n\nVolg je pakket hier (plak deze link in je browser): https://track.example/123\n\nGroet,\nPieter"),
+    ("pt", "Olá Jane,\n\npode seguir a encomenda aqui: >>> colar link de rastreio <<<\n\nCumprimentos,\nRita",
+     "Olá Jane,\n\npara o desconto: >>> colar o código no carrinho <<< e pronto.\n\nCumprimentos,\nRita"),
+    ("en", "Hi Jane,\n\nYour tracking number is {insert tracking number} and it ships today.\n\nThanks,\nSam",
+     "Hi Jane,\n\nCopy and paste the code below into the app: ABC-123.\n\nThanks,\nSam"),
+])
+def test_a_drafting_order_in_a_banner_run_into_a_line_is_a_note_and_one_for_the_customer_is_not(lang, note, clean):
+    found = check(note, _ctx(lang))
+    assert [f.title for f in found] == ["Drafting note left in the reply"]
+    assert check(clean, _ctx(lang)) == []
