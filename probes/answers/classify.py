@@ -1342,6 +1342,9 @@ _ORGANISATION = re.compile(
     r"università|universiteit|universidade|hospital|klinik|klinikum|ziekenhuis|ospedale|hôpital|clinic|clínica|"
     r"clinica|kliniek|praxis|school|schule|école|escuela|scuola|escola|hotel|bank|banque|banco|sparkasse|"
     r"versicherung|assurances?|seguros|assicurazioni|verzekeringen|mutuelle|insurance|stichting|verein|"
+    # an insurer, a utility, a carrier or a pharmacy by its sector's noun: "Seguradora Atlântica", "Energie Noord"
+    r"seguradora|aseguradora|assicurazione|verzekeraar|versicherer|assureur|insurers?|energy|energie|énergie|"
+    r"energía|energia|telecom|airlines?|airways|pharmacy|apotheke|pharmacie|farmacia|farmácia|apotheek|"
     r"association|asociación|associazione|associação|foundation|fondation|fundación|fondazione|fundação)$", re.I)
 
 # Signing on behalf of someone or of the firm, before the name: German "i. A." / "i. V.", English "p.p." / "pp".

@@ -293,6 +293,20 @@ def describe(point) -> str:
     return f"\u201c{point}\u201d"
 
 
+# Thanks for the message, with what it was about: the question restated, nothing answered ("Merci pour votre retour
+# concernant l'abonnement facturé deux fois", "Thanks for your email about the refund", "Gracias por tu consulta sobre
+# la factura").
+_RESTATED = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*(?:many\s+)?(?:thanks|thank\s+you|merci|(?:vielen\s+|herzlichen\s+)?dank|danke|(?:muchas\s+)?"
+    r"gracias|grazie|bedankt|dank\s+(?:je|u)(?:\s+wel)?|obrigad[oa]|muito\s+obrigad[oa])\s+(?:so\s+much\s+)?"
+    r"(?:for|pour|für|por|per|voor|pel[oa])\s+(?:\w+\s+){0,2}?(?:message|e-?mail|mail|enquiry|inquiry|question|request|"
+    r"complaint|feedback|note|retour|demande|courriel|réclamation|nachricht|anfrage|beschwerde|reklamation|mensaje|"
+    r"consulta|correo|reclamación|solicitud|messaggio|richiesta|segnalazione|domanda|reclamo|bericht|vraag|klacht|"
+    r"verzoek|mensagem|pedido|contacto|contato|reclamação)\s+(?:about|regarding|concerning|re|on|concernant|au\s+sujet\s+d[eu']|"
+    r"à\s+propos\s+d[eu']|zu[mr]?|bezüglich|wegen|über|zur|sobre|acerca\s+de|riguardo|in\s+merito\s+a\w*|relativ[oa]\s+a\w*|"
+    r"su[li]?|over|betreffende|omtrent|m\.?b\.?t\.?|relativ[oa]\s+a\w*|acerca\s+d[oa]s?)\b[^.!?\n]*[.!?]?", re.I)
+
+
 def check(text: str, ctx) -> list[Finding]:
     points = getattr(ctx, "must_mention", None) or []
     if not points or getattr(ctx, "reply_kind", "human") != "human":
@@ -302,6 +316,7 @@ def check(text: str, ctx) -> list[Finding]:
     notes = internal_notes.staff_spans(text, ctx)
     own = "\n".join(blank(line.prose, notes[line.no]) if line.no in notes else line.text
                      for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)))
+    own = _RESTATED.sub(lambda m: " " * len(m.group(0)), own)   # the question restated answers nothing
     language = language_of(ctx)
     covered = [p for p in points if covers(p, own, language)]
     missed = [p for p in points if p not in covered]

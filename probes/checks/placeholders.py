@@ -414,6 +414,27 @@ _FIELDS_REPLACED = re.compile(
     r"sostituit[ie]|vervangen|substitu[íi]d[oa]s|se\s+substituem)\b", re.I)
 
 
+# A line that introduces a sample for the customer's own template, ending in a colon: an order to put, paste or add
+# "this" or "the following" where they want it or into their template ("… and put this where you want the name to
+# appear:", "add this line to your email template:", "fügen Sie Folgendes in Ihre Vorlage ein:", "collez ceci dans
+# votre modèle :"). The paragraph after it is the sample (not "Copy this link into your browser:", an unfilled link).
+_SAMPLE_ORDER = (r"(?:put|paste|add|use|copy|insert|type|enter|write|include|" + _WRITE_IT + r"|fügen|füge|kopieren|kopiere|"
+                 r"setzen|setze|verwenden|verwende|collez|colle|copiez|copie|ajoutez|ajoute|mettez|mets|insérez|utilisez|"
+                 r"pega|pegue|copia|copie|añade|añada|pon|ponga|inserta|inserte|usa|use|incolla|incolli|aggiungi|"
+                 r"aggiunga|metti|metta|inserisci|inserisca|usa|usi|plak|kopieer|voeg|zet|gebruik|cole|copie|adicione|"
+                 r"adiciona|coloque|coloca|insira|use|utilize)")
+_SAMPLE_THIS = (r"(?:this|these(?:\s+lines?)?|this\s+(?:line|snippet|code|tag|text)|the\s+following|folgendes|dies(?:e[ns]?)?|"
+                r"ceci|cela|ce\s+qui\s+suit|cette\s+ligne|esto|esta\s+l[íi]nea|lo\s+siguiente|questo|questa\s+riga|"
+                r"quanto\s+segue|dit|deze\s+regel|het\s+volgende|isto|esta\s+linha|o\s+seguinte)")
+_SAMPLE_WHERE = (r"(?:" + _WHEREVER_WORDS + r"|(?:in(?:to)?|to|in\s+(?:ihre|deine|die)|dans|à|en|a|nel(?:la)?|in|op|aan|no|na|ao|à)\s+"
+                 r"(?:your|the|ihre?|deine?|die|votre|ton|le|la|su|tu|el|la|il|lo|tuo|suo|je|uw|het|de|o|a|seu|sua)\s+"
+                 r"(?:\w+\s+)?(?:template|theme|notification|vorlage|modèle|plantilla|modello|sjabloon|modelo|"
+                 r"e-?mail\s+template|layout|footer|signature|signatur|firma|handtekening|assinatura))")
+_INTRODUCES_SAMPLE = re.compile(rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_THIS}\b[^\n]*?\b{_SAMPLE_WHERE}\b[^\n]*:\s*$|"
+                                rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_WHERE}\b[^\n]*?\b{_SAMPLE_THIS}\b[^\n]*:\s*$",
+                                re.I)
+
+
 def _sentence_names_syntax(lines, no: int, start: int, end: int) -> bool:
     """Whether the sentence a placeholder stands in (across the lines of its paragraph) names template syntax."""
     prose = lines[no].prose
@@ -468,9 +489,16 @@ def check(text: str, ctx=None) -> list[Finding]:
     hits: list[tuple[int, int, str, str]] = []   # (line, position, token, kind)
     explained: set[str] = set()   # tokens and bracket shapes the reply explains somewhere
     covered: dict[int, list[tuple[int, int]]] = {}   # each line's bracketed fields, reported or excused
+    sample = ""   # "pending" after a line that introduces a sample, "in" through the paragraph after it
     for ln in lines:
+        if sample == "in" and not ln.prose.strip():
+            sample = ""
         if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
             continue
+        if sample == "pending":
+            sample = "in"
+        elif _INTRODUCES_SAMPLE.search(ln.prose):
+            sample = "pending"
         spans = covered.setdefault(ln.no, [])
         chained: dict[int, str] = {}   # where an excused placeholder ends: how the reply explained it
         for kind, pattern in PATTERNS:
@@ -484,7 +512,8 @@ def check(text: str, ctx=None) -> list[Finding]:
                 spans.append(m.span())
                 if token in shown_as_code or _harmless(kind, token, ln.prose, m.start(), m.end(), text):
                     continue
-                how = _explained(kind, ln.prose[:m.start()], ln.prose[m.end():]) or \
+                how = ("template" if sample == "in" and kind in _BRACKETS else "") or \
+                    _explained(kind, ln.prose[:m.start()], ln.prose[m.end():]) or \
                     ("template" if _sentence_names_syntax(lines, ln.no, m.start(), m.end()) else "") or \
                     ("label" if kind in _BRACKETS and _worked_example(lines, ln.no, m.start(), m.end()) else "") or \
                     _chained(chained, ln.prose, m.start())
@@ -495,15 +524,20 @@ def check(text: str, ctx=None) -> list[Finding]:
                     explained |= {token, kind} if how == "template" else {token}
                     continue
                 hits.append((ln.no, m.start(), token, kind))
-    if hits and _FIELDS_REPLACED.search(" ".join(ln.prose for ln in lines if ln.kind in (OWN, FOREIGN))):
+    replaced = bool(hits and _FIELDS_REPLACED.search(" ".join(ln.prose for ln in lines if ln.kind in (OWN, FOREIGN))))
+    if replaced:
         explained |= _BRACKETS   # "The fields are replaced when the message is sent": the reply explains its fields
     hits.extend(_unfilled_slots(lines, ctx, covered))
     found: list[Finding] = []
     seen: set[str] = set()
-    for no, _, token, kind in sorted(hits):
+    # (not the letter's own greeting: "Dear {{first_name}}, … add this line to your template: …" is still unfilled,
+    # unless the reply says its own fields are replaced when it is sent)
+    first = next((ln.no for ln in lines if ln.kind in (OWN, FOREIGN) and ln.prose.strip()), None)
+    for no, at, token, kind in sorted(hits):
         # A reply that explains a placeholder once shows it (and others of its shape) as examples elsewhere:
         # 'type {{first_name}} where the name goes, e.g. "Hi {{first_name}}, …"'.
-        if token in seen or token in explained or (kind in explained and kind in _BRACKETS):
+        greeting = no == first and not replaced and _GREETING_BEFORE.match(lines[no].prose[:at])
+        if token in seen or token in explained or (kind in explained and kind in _BRACKETS and not greeting):
             continue
         seen.add(token)
         found.append(Finding(
@@ -674,6 +708,9 @@ _WRITE_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*,?\s*(?:\w+\s+){0,2}?(?:write|
                           + _WRITE_IT + r"|tragen|geben|setzen|verwenden|mettez|mets|indiquez|utilisez|entrez|pon|ponga|"
                           r"usa|use|utiliza|utilice|introduce|introduzca|metti|inserisci|usa|inserite|vul|gebruik|zet|"
                           r"coloque|coloca|insira|utilize)\b", re.I)
+
+
+_GREETING_BEFORE = re.compile(rf"^\W*{_GREETINGS}\W*$", re.I)
 
 
 def _explained(kind: str, before: str, after: str) -> str:

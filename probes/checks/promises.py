@@ -1096,7 +1096,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         # after "at" or "for" ("a table for 5")
         # … nor in a window of hours after a day ("tomorrow between 10 and 11")
         bare_en = lang == "en" and not (m.group(3) or m.group(2)) and not (
-            (_EN_BARE_HOUR.match(m.group(0)) or (re.match(r"between\s+(?:1[0-2]|[1-9])\s+and\s+(?:1[0-2]|[1-9])\s*$",
+            (_EN_BARE_HOUR.match(m.group(0)) or (_EN_AT_HOUR.match(m.group(0)) and (
+                _EN_AT_VISIT.search(sentence, 0, m.start()) or _EN_INSTEAD.match(sentence, m.end()))) or (re.match(r"between\s+(?:1[0-2]|[1-9])\s+and\s+(?:1[0-2]|[1-9])\s*$",
                                                          m.group(0), re.I) and _near(
                 _TOMORROW[lang] + "|" + _TODAY[lang] + "|this morning|" + weekdays_rx, sentence, m, []) is not None)) and not _COUNTED.match(sentence, m.end()) and
             not _MONTH_AFTER.match(sentence, m.end()) and not re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():]))
@@ -1280,6 +1281,13 @@ _DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:(?:the|den|dem|le|el|il|de|dia|o\s+
 
 
 _EN_BARE_HOUR = re.compile(r"(?:by|before|b4|no later than|until)\s+(?:1[0-2]|[1-9])\s*$", re.I)
+# … and after "at" when a call or a visit comes right before it ("I'll ring you at 3", "be with you at 2"), or another
+# hour after it that it replaces ("at 2 instead of 11"); not "a table for 5 at 8 Main Street".
+_EN_AT_HOUR = re.compile(r"at\s+(?:1[0-2]|[1-9])\s*$", re.I)
+_EN_AT_VISIT = re.compile(r"\b(?:call|ring|phone|text|see|meet|be\s+with|be\s+there|be\s+round|be\s+over|come\s+(?:round|"
+                          r"over|by)|pop\s+(?:round|over|by)|pick\s+(?:it|you|u)\s+up)\s+(?:(?:you|u|ya)\s+)?(?:back\s+)?$",
+                          re.I)
+_EN_INSTEAD = re.compile(r"\s+(?:instead\s+of|rather\s+than|not)\s+(?:1[0-2]|[1-9])\b", re.I)
 # A number that counts something: "by 5 working days", "before 10 items", "by 2 weeks".
 _COUNTED = re.compile(r"\s*(?:[-–]|working|business|office|calendar|days?|hours?|hrs?|weeks?|wks?|months?|mins?|minutes?|"
                       r"secs?|seconds?|%|percent|people|persons|items?|pieces?|boxes?|parcels?|units?|times?|euros?|"
@@ -1906,6 +1914,13 @@ _AFTER_FIRST = re.compile(r"^\W*(?:following|further\s+to|suite\s+à|à\s+la\s+s
                           r"na\s+sequência\s+d\w*|no\s+seguimento\s+d\w*)\b[^,;:.!?]{1,160}[,;:]", re.I)
 # Politeness that conditions nothing: "If that's alright with you, I'll ring you back at 3pm today", "wenn es Ihnen
 # recht ist", "si cela vous convient", "si le parece bien", "se per lei va bene", "als dat goed is", "se estiver bem".
+# A case kept open is no opening hours: "he dejado el caso abierto con prioridad y mañana te llamará …", "j'ai laissé
+# le dossier ouvert", "der Vorgang bleibt offen", "a reclamação fica em aberto".
+_CASE_OPEN = re.compile(
+    r"\b(?:case|ticket|complaint|claim|file|fall|vorgang|ticket|reklamation|beschwerde|dossier|demande|réclamation|"
+    r"caso|expediente|incidencia|reclamación|solicitud|pratica|segnalazione|reclamo|richiesta|zaak|melding|klacht|"
+    r"processo|pedido|reclamação|ocorrência)\b[^.,;!?]{0,40}?\b(?:(?:em|en)\s+)?(?:open|opened|offen|geöffnet|"
+    r"ouverte?|abiert[oa]|apert[oa]|abert[oa])\b", re.I)
 _POLITE = re.compile(
     r"\bif (?:that|this|it)(?:['’]s| is| would be| works| suits)(?: (?:alright|all right|ok|okay|fine|convenient|good))?"
     r"(?: (?:with|for) you)?\b|\bif you don['’]t mind\b|"
@@ -2803,7 +2818,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 clause = _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause))
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause):
                     clause = _CONFIRM_NOW[lang].sub(_blanked, clause)
-                polite = _POLITE.sub(" ", clause)
+                polite = _CASE_OPEN.sub(" ", _POLITE.sub(" ", clause))
                 if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
                     polite = _SLA_MASK[lang].sub(" ", polite)
                 if not_promise.search(polite) and not _remedy(polite, lang, not_promise):

@@ -1,6 +1,8 @@
 """The answer does not answer: coverage of what the question asked, by words, patterns and any-of groups."""
 from dataclasses import dataclass, field
 
+import pytest
+
 from probes.checks import answers
 
 
@@ -253,3 +255,23 @@ def test_a_date_the_reply_marks_as_past_does_not_say_when():
     assert covered("Hallo Herr Brandt, die Erstattung kommt am letzten Freitag des Monats.", ["wann"], "de")
     assert covered("Hola Marta: el técnico irá pasado mañana.", ["cuándo"], "es")
     assert covered("Bonjour Paul, le remboursement arrive lundi 9 mars.", ["quand"], "fr")
+
+
+@pytest.mark.parametrize("reply, lang", [
+    # thanks for the message, with what it was about: the question restated, no answer
+    ("Bonjour,\n\nMerci pour votre message concernant la facture d'avril. Votre abonnement reste actif.\n\nLucie", "fr"),
+    ("Hi Tom,\n\nThanks for your email about the invoice. Your account is active again.\n\nSam", "en"),
+    ("Hola Ana:\n\nGracias por tu consulta sobre la factura. Tu línea ya está activa.\n\nMarta", "es"),
+    ("Hallo Frau Kurz,\n\nvielen Dank für Ihre Nachricht zur Rechnung. Ihr Vertrag läuft weiter.\n\nJens", "de"),
+])
+def test_the_question_restated_in_the_thanks_covers_nothing(reply, lang):
+    points = [{"fr": "facture", "en": "invoice", "es": "factura", "de": "Rechnung"}[lang]]
+    (f,) = answers.check(reply, Ctx(persona={"name": "Jane Doe", "language": lang}, must_mention=points))
+    assert f.check == "answer.incomplete"
+
+
+def test_the_point_answered_after_the_thanks_is_covered():
+    reply = ("Bonjour,\n\nMerci pour votre message concernant la facture d'avril. Une facture rectifiée vous a été "
+             "envoyée ce matin.\n\nLucie")
+    (f,) = answers.check(reply, Ctx(persona={"name": "Jane Doe", "language": "fr"}, must_mention=["facture"]))
+    assert f.check == "answer.complete"

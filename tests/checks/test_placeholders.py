@@ -700,3 +700,25 @@ def test_a_blank_of_underscores_where_a_value_should_be_is_a_placeholder(text, l
 ])
 def test_a_rule_or_a_forms_blank_is_no_placeholder(text):
     assert check(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # a sample for the customer's own template, introduced by an order to put "this" where they want it
+    "Sure! Open Settings > Notifications and put this where you want the name to appear:\n\nHi {{ customer.first_name }},"
+    "\n\nThe store fills in the buyer's name when the email goes out.",
+    "Hallo,\n\nfügen Sie Folgendes in Ihre Vorlage ein:\n\nHallo {vorname},\n\nDas System setzt den Namen beim Versand ein.",
+    "Bonjour,\n\ncollez ceci dans votre modèle d'e-mail :\n\nBonjour [[prenom]],\n\nCordialement",
+])
+def test_a_sample_introduced_for_the_customers_own_template_is_no_placeholder(text):
+    assert check(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a link to open is no sample for a template: it was meant to be filled in
+    "Hi,\n\nCopy this link into your browser:\n\n{{reset_url}}\n\nThanks",
+    # the letter's own greeting stays unfilled, whatever the reply explains below it
+    "Dear {{first_name}},\n\nAdd this line to your email template:\n\nHello {{ name }}\n\nBest, Sam",
+    "Beste {voornaam},\n\nTyp in het sjabloon {naam} op de plek waar de naam moet komen.\n\nGroet, Els",
+])
+def test_a_link_to_open_or_the_letters_own_greeting_is_still_a_placeholder(text):
+    assert check(text)

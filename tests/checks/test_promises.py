@@ -2909,3 +2909,22 @@ def test_german_spaetestens_and_a_request_after_a_comma(text, lang, hours):
 ])
 def test_dutch_inverted_hear_and_a_booking_before_a_comma(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a case kept open is no opening hours: the call after it counts
+    ("He dejado el caso abierto con prioridad y mañana te llamará una compañera.", "es", 31),
+    ("J'ai laissé le dossier ouvert et demain une collègue vous appellera.", "fr", 31),
+    ("Der Vorgang bleibt offen, wir rufen Sie morgen an.", "de", 31),
+    # opening hours stay none
+    ("Estamos abiertos mañana de 9 a 14.", "es", None),
+    ("La tienda estará abierta mañana.", "es", None),
+    # a bare hour after "at" right after a call or a visit, or replacing another hour, is a clock time
+    ("Be with you at 2 instead of 11, hope thats ok.", "en", 4),
+    ("I'll ring you at 3.", "en", 5),
+    # … not elsewhere
+    ("We have a table for 5 at 8 Main Street.", "en", None),
+    ("The meeting is at 2.", "en", None),
+])
+def test_a_case_left_open_and_a_bare_hour_after_a_call_or_visit(text, lang, hours):
+    assert due_h(text, lang) == hours
