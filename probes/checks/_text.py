@@ -27,11 +27,17 @@ class Line:
     signature: bool  # below a "-- " signature delimiter
 
 
+# Letters that carry no combining mark to strip: Turkish dotless and dotted i ("Yıldız" is written "Yildiz" too),
+# Scandinavian ø, Polish ł, the ligatures.
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss"})
+
+
 def fold(s: str) -> str:
-    """Lower case without accents: 'Müller' -> 'muller', 'Chère' -> 'chere'."""
+    """Lower case without accents: 'Müller' -> 'muller', 'Chère' -> 'chere', 'Yıldız' -> 'yildiz'."""
     if s.isascii():   # most text: nothing to strip, and casefold is lower for ASCII
         return s.lower()
-    s = unicodedata.normalize("NFKD", s.replace("ß", "ss"))
+    s = unicodedata.normalize("NFKD", s.translate(_PLAIN_LETTERS))
     if s.isascii():
         return s.lower()
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()

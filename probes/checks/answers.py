@@ -276,9 +276,21 @@ def covers(point, text: str, language: str = "en") -> bool:
     asked = promises.durations(point, language)
     if asked and asked & promises.durations(text, language):
         return True
+    words = _words(point)
+    if len(words) == 1:
+        return _words_in(words, text, language)
+    # A point of several words is one thing, said together: "cancellation fee" is not covered by "cancelled" in one
+    # sentence and "charged" in another.
+    return any(_words_in(words, sentence, language) for sentence in _SENTENCE.split(text))
+
+
+# (after a word of three letters or more: not "31. Mai", "P. IVA", "Nr. 5")
+_SENTENCE = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+|\n\s*\n")
+
+
+def _words_in(words: list[str], text: str, language: str) -> bool:
     have = set(_words(text))
-    return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text)
-               for w in _words(point))
+    return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text) for w in words)
 
 
 def language_of(ctx) -> str:

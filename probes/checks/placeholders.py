@@ -429,7 +429,10 @@ _SAMPLE_THIS = (r"(?:this|these(?:\s+lines?)?|this\s+(?:line|snippet|code|tag|te
 _SAMPLE_WHERE = (r"(?:" + _WHEREVER_WORDS + r"|(?:in(?:to)?|to|in\s+(?:ihre|deine|die)|dans|à|en|a|nel(?:la)?|in|op|aan|no|na|ao|à)\s+"
                  r"(?:your|the|ihre?|deine?|die|votre|ton|le|la|su|tu|el|la|il|lo|tuo|suo|je|uw|het|de|o|a|seu|sua)\s+"
                  r"(?:\w+\s+)?(?:template|theme|notification|vorlage|modèle|plantilla|modello|sjabloon|modelo|"
-                 r"e-?mail\s+template|layout|footer|signature|signatur|firma|handtekening|assinatura))")
+                 r"e-?mail\s+template|layout|footer|signature|signatur|firma|handtekening|assinatura)|"
+                 # or names the template syntax it shows: "type the merge tag into the subject … exactly like this:"
+                 r"merge[\s-]?(?:tag|field)s?|placeholders?|variables?|platzhalter|balises?|etiquetas?|segnaposto|"
+                 r"variabel(?:e|en)|vari[áa]veis|tijdelijke\s+aanduiding)")
 _INTRODUCES_SAMPLE = re.compile(rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_THIS}\b[^\n]*?\b{_SAMPLE_WHERE}\b[^\n]*:\s*$|"
                                 rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_WHERE}\b[^\n]*?\b{_SAMPLE_THIS}\b[^\n]*:\s*$",
                                 re.I)
@@ -489,15 +492,19 @@ def check(text: str, ctx=None) -> list[Finding]:
     hits: list[tuple[int, int, str, str]] = []   # (line, position, token, kind)
     explained: set[str] = set()   # tokens and bracket shapes the reply explains somewhere
     covered: dict[int, list[tuple[int, int]]] = {}   # each line's bracketed fields, reported or excused
-    sample = ""   # "pending" after a line that introduces a sample, "in" through the paragraph after it
+    sample = ""   # "pending" after a paragraph that introduces a sample, "in" through the paragraph after it
+    para = ""     # the paragraph so far (a mail wraps its sentences over lines)
     for ln in lines:
-        if sample == "in" and not ln.prose.strip():
-            sample = ""
+        if not ln.prose.strip():
+            para = ""
+            if sample == "in":
+                sample = ""
         if ln.kind not in (OWN, FOREIGN) or not ln.prose.strip():
             continue
+        para = f"{para} {ln.prose.strip()}"
         if sample == "pending":
             sample = "in"
-        elif _INTRODUCES_SAMPLE.search(ln.prose):
+        elif ln.prose.rstrip().endswith(":") and _INTRODUCES_SAMPLE.search(para):
             sample = "pending"
         spans = covered.setdefault(ln.no, [])
         chained: dict[int, str] = {}   # where an excused placeholder ends: how the reply explained it

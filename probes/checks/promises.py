@@ -513,7 +513,7 @@ _LANGS: dict[str, _Lang] = {
               (r"na\s+de\s+lunch(?:pauze)?|na\s+het\s+middageten", "today")],
         clock=r"\b(?:(?:voor|vóór|uiterlijk om|uiterlijk|na|om)\s+|tussen\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s*)?(?:en|-|–)\s*)"
               r"(\d{1,2})(?:[:.](\d{2}))?\s*(uur)?(?=\W|$)(?!\s*(?:dag|dagen|week|weken|maand|minuten|min|u\b))",
-        commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|"
+        commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|reageert|"
                 r"antwoord\w*|hoort|(?<!te )horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|(?:ontvang|krijg|hoor)(?=\s+(?:je|jij)\b)|komt|komen|langs|beantwoord\w*|"
                 r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik|die|hij|zij)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
@@ -552,7 +552,7 @@ _LANGS: dict[str, _Lang] = {
         clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|"
               # "entre as 14h e as 16h", and without the articles when the hour says h: "entre 14h e 16h"
               r"entre\s+(?:as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h(?:\d{2})?)\s*e\s+(?:as\s+)?)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
-        commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
+        commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|contat\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|chega(?:rá|rão|m)?\s+(?:\w+\s+){0,2}?(?:no|na|ao|à|em)\s+(?:seu|sua|teu|tua)|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
@@ -696,6 +696,9 @@ _DATED = re.compile(r"(?:\d\s*[-–]\s*|\d(?:st|nd|rd|th|er|º|\.)?\s+(?:to|unti
                     r"solicitud|reclamación|escrito|carta|factura|pedido|instancia)\s+(?:\w+\s+)?del"
                     # a law or document dated by its number: "Ley 39/2015, de 1 de octubre", "Loi n° 78-17 du 6 janvier"
                     r"|\d/\d{2,4},?\s+(?:de|del|du|vom|of|van|di|do|da))\s*(?:the\s+)?$", re.I)
+# A weekday with the article of habit right before it: Italian "il sabato", French "le samedi", Portuguese "ao sábado".
+_EVERY_WEEKDAY = {"it": re.compile(r"\b(?:il|la)\s+$", re.I), "fr": re.compile(r"\ble\s+$", re.I),
+                  "pt": re.compile(r"\b(?:ao|aos|às)\s+$", re.I)}
 # A window of days ends at its last day: "entre os dias 16 e 20 de junho", "tra il 16 e il 20 giugno".
 _DAY_WINDOW = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s+(?:(?:the|os|as|los|las|le|les|il|i|dem|den|de)\s+)?"
                          r"(?:(?:dias?|días|giorni|days)\s+)?\d{1,2}(?:st|nd|rd|th|er|º|\.)?\s+(?:and|e|y|et|und|en)\s+"
@@ -1208,6 +1211,12 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
     spec = _LANGS[lang]
     days_rx = "|".join(spec.weekdays)
     for m in weekday.finditer(sentence):
+        # "il sabato dalle 9 alle 13", "le samedi de 9h à 12h", "ao sábado": every Saturday, a timetable (not "il sabato
+        # 14 marzo", a date)
+        if lang in _EVERY_WEEKDAY and _EVERY_WEEKDAY[lang].search(sentence, 0, m.start(1)) and \
+                not re.match(r"\s*\d", sentence[m.end(1):]):
+            taken.append(m.span())
+            continue
         # "Monday to Friday" is opening hours, not a day anything is due
         after = _RANGE_AFTER.match(sentence, m.end(1))
         if (after and re.match(days_rx, sentence[after.end():], re.I)) or \
@@ -1546,7 +1555,7 @@ def _time_before(sentence: str, start: int, lang: str, taken: list):
 # técnico pasará el jueves 05/03 por la mañana (de 9:00 a 13:00)" (not "de lunes a viernes de 9 a 18").
 _ONE_DAY_WINDOW = re.compile(
     r"\b(?:\d{1,2}[./]\d{1,2}|(?:tomorrow|morgen|demain|mañana|domani|amanhã|morgen))\b[^\d]{0,25}$|"
-    r"(?<!\ba\s)(?<!\bà\s)(?<!\bbis\s)(?<!\bto\s)(?<!\btot\s)\b(?:thursday|donnerstag|jeudi|jueves|giovedì|donderdag|"
+    r"(?<!\ba\s)(?<!\bà\s)(?<!\bbis\s)(?<!\bto\s)(?<!\btot\s)(?<!\bal\s)(?<!\bau\s)(?<!\bt/m\s)(?<!\baté\s)\b(?:thursday|donnerstag|jeudi|jueves|giovedì|donderdag|"
     r"quinta(?:-feira)?|monday|montag|lundi|lunes|lunedì|maandag|segunda(?:-feira)?|tuesday|dienstag|mardi|martes|"
     r"martedì|dinsdag|terça(?:-feira)?|wednesday|mittwoch|mercredi|miércoles|mercoledì|woensdag|quarta(?:-feira)?|"
     r"friday|freitag|vendredi|viernes|venerdì|vrijdag|sexta(?:-feira)?)\b(?![^\d]{0,12}\b(?:to|bis|à|au|a|al|tot|t/m|até)\b)"
@@ -1725,15 +1734,15 @@ def _sentences(own: str) -> list[str]:
 _NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"(?:we|I|(?:our|the|a|an|your)\s+(?:\w+\s+){0,2}?\w+)\s*(?:will|['’]ll|shall|is going to|are going to)\b",
     "de": r"(?:wir|ich|(?:unser\w*|der|die|das|ein\w*)\s+(?:\w+\s+){0,2}?\w+)\s+(?:werden|wird)\b",
-    "fr": r"(?:nous|je|j['’]|on|(?:notre|nos|le|la|les|un|une)\s+(?:\w+\s+){0,2}?\w+)\s+(?:(?:vous|lui|le|la|l['’])\s*)?"
-          r"(?:allons|vais|va|vont|\w+(?:rons|rai|ra|ront))\b",
+    "fr": r"(?:nous|je|j['’]|on|vous|tu|(?:notre|nos|le|la|les|un|une)\s+(?:\w+\s+){0,2}?\w+)\s+(?:(?:vous|lui|le|la|l['’])\s*)?"
+          r"(?:allons|vais|va|vont|\w+(?:rons|rai|ra|ront|rez|ras))\b",
     "es": r"(?:(?:nuestr[oa]s?|el|la|los|las|un|una)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:le|te|se|les|lo|la)\s+)?"
-          r"(?:vamos a|voy a|va a|van a|\w+(?:aremos|eremos|iremos|ará|erá|irá|arán|erán|irán))\b",
+          r"(?:vamos a|voy a|va a|van a|\w+(?:aremos|eremos|iremos|ará|erá|irá|arán|erán|irán|arás|erás|irás))\b",
     "it": r"(?:(?:il|la|lo|i|le|un|una|il nostro|la nostra)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:la|le|ti|vi|ci|si|lo)\s+)?"
-          r"\w+(?:erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo)\b",
+          r"\w+(?:erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erai|irai|arai)\b",
     "nl": r"(?:we|wij|ik|(?:onze|ons|de|het|een)\s+(?:\w+\s+){0,2}?\w+)\s+(?:zal|zullen|gaat|gaan)\b",
     "pt": r"(?:(?:o|a|os|as|um|uma|o nosso|a nossa)\s+(?:\w+\s+){0,2}?\w+\s+)?(?:(?:lhe|te|o|a)\s+)?"
-          r"(?:vamos|vou|vai|vão|irá|irão|iremos|\w+(?:rá|rão|remos))\b"}.items()}
+          r"(?:vamos|vou|vai|vão|irá|irão|iremos|\w+(?:rá|rão|remos|rás))\b"}.items()}
 # What was already done, in the languages whose not-promise signs hold the past ("foi", "a été", "wurde").
 _PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"\b(?:werd|werden|reeds)\b|\b(?:is|zijn)\s+(?:\w+\s+){0,3}?\w*ge\w+[dt]\b",
@@ -1829,6 +1838,9 @@ def _clauses(sentence: str, lang: str) -> list[str]:
     for m in reversed(asides):
         sentence = sentence[:m.start()] + " " + sentence[m.end():]
     pieces = _CLAUSE.split(sentence)
+    if (because := _BECAUSE_FIRST.match(sentence)) is not None:
+        # a reason first is a clause of its own: its step stands, and what follows it neither vetoes it nor is vetoed
+        pieces = [because.group(0)] + _CLAUSE.split(sentence[because.end():])
     if not _CONDITION.search(sentence):
         pieces = [part for piece in pieces for part in _BUT[lang].split(piece)]
     for clause in pieces:
@@ -1870,6 +1882,12 @@ def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.
             and _DONE_AUX[lang].search(before) and (_PERFECT_END[lang].search(before) or _DONE_END[lang].search(before) or
                                                     (_BOOKED_END[lang].search(before) and not _timed(before, lang))):
         return True
+    # A step with its own time and nothing against it, then a comma and a relative clause about what it sends, whose
+    # own words (the customer's "can") stop only that clause: "Ik mail je vandaag nog vóór 17:00 het retourlabel, dat
+    # kun je bij elk PostNL-punt afgeven", "I'll email the label by 5pm, which you can drop at any post office"
+    if comma and _WHICH.match(clause, m.end()) and not_promise.search(clause, m.end()) and \
+            not not_promise.search(before) and _timed(before, lang) and _patterns(lang)[4].search(before):
+        return True
     # A step with its own deadline and nothing against it, then "and" and a future of its own, whose own words
     # may stop it without stopping the first: "La pratica verrà lavorata entro 3 giorni lavorativi e riceverà un
     # SMS quando la nuova offerta è attiva" (an "offerta" there is the tariff, no offer that expires)
@@ -1879,6 +1897,13 @@ def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*?\w+\W+\w+[^()]*)\)")
+# A sentence that opens with a reason, up to its comma: "Da Frau Öztürk Sie bis Mittwoch zurückruft, müssen Sie die
+# Mahnung jetzt nicht bezahlen", "Como te enviaremos el presupuesto antes del viernes, no hace falta que …" (not a
+# condition: "as soon as", "as long as").
+_BECAUSE_FIRST = re.compile(r"^\W*(?:as(?!\s+(?:soon|long|well|far|of|per|a|an|the|you|discussed|agreed|mentioned)\b)|since|"
+                            r"because|da|weil|comme|puisque|étant\s+donné\s+que|como|ya\s+que|puesto\s+que|dado\s+que|"
+                            r"siccome|poiché|visto\s+che|dato\s+che|omdat|aangezien|já\s+que|visto\s+que|uma\s+vez\s+que)\b"
+                            r"[^,;:.!?]{1,160},", re.I)
 # An aside that only gives the hours of what it follows ("por la mañana (de 9:00 a 13:00)") belongs to it.
 _HOURS_ONLY = re.compile(r"\s*(?:\w{1,6}\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|uur|am|pm)?\s*(?:-|–|a|à|to|bis|tot|e|y|"
                          r"al|alle|às|and|und|en|et)\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|uur|am|pm|horas|ore)?\s*$", re.I)
@@ -2330,6 +2355,8 @@ _REMINDER_OF = re.compile(r"\b(?:rappel|reminder|erinnerung|recordatorio|promemo
 # An appointment the customer attends, and what says someone comes to them for it.
 _ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
              r"prenotazione|reservation|booking|booked\s+in|"
+             # a service at the company's premises the customer brings something to: "your MOT is booked for Thu 9am"
+             r"MOT|(?:car|vehicle|annual|bike|boiler)\s+service|inspection|"
              # a restaurant's table: "confermato il tavolo per 4 sabato alle 20:30"
              r"tavolo|mesa|Tisch|tafel|table\s+for")
 # (a visit, an engineer, a repair: someone of the company's comes; "the engineer appointment is moved to Thursday")
@@ -2366,7 +2393,7 @@ _BOOKING_CONFIRMED = re.compile(r"\b(?:confirmed|confirmée?s?|bestätigt|bevest
                                 re.I)   # (the booking itself: _attended_only)
 # … or the customer booked in for it ("you're booked in with Dr Okafor on Thursday 12 March at 14:30"); booked in for a
 # call back or a visit, it is a step ("You're booked in for a callback at 2pm").
-_BOOKED_IN = re.compile(r"\bbooked\s+in\b", re.I)
+_BOOKED_IN = re.compile(r"\bbooked\s+in\b|\b(?:is|are|['’]s|has\s+been|have\s+been)\s+booked\s+(?:for|on|at)\b", re.I)
 # The last of a service that ends ("De laatste krant ontvangt u op zaterdag 28 maart", "your final box arrives on the
 # 14th", "die letzte Ausgabe erhalten Sie am Samstag"): the subscription's schedule, not a step.
 _LAST_OF_SERVICE = re.compile(
@@ -2963,13 +2990,21 @@ _GENERAL_COMMIT = {
         re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
-        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?)\s+"
+        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:t[ée]cnico|compañer[oa]|equipo|agente|asesor[a]?|mensajero|"
+        r"repartidor|transportista|instalador|operario)\s+"
         # "el técnico de Climatizaciones Levante llegará mañana": the firm's name between
         r"(?:(?:de|del|de\s+la)\s+(?:[\w&-]+\s+){1,3}?)?"
-        r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ará|erá|irá))\b|"
+        # (an SMS may drop the accent: "el mensajero recogera el paquete manana")
+        r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ar[áa]|er[áa]|ir[áa]))\b|"
         # the one doing the visit, in the first person present: "Llego mañana a las 10", "paso por ahí el jueves"
         r"\b(?:llego|llegamos|paso\s+por\s+(?:ahí|allí|su\s+casa)|pasamos\s+por\s+(?:ahí|allí|su\s+casa))\b"
         r"(?!\s+(?:siempre|normalmente|habitualmente|todos\s+los))|"
+        # … or the one the company sends, in the present: "el técnico pasa el jueves 13 entre las 9:00 y las 13:00", "el
+        # mensajero recoge el paquete mañana" (not a habit: "el técnico pasa siempre los lunes")
+        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:t[ée]cnico|mensajero|repartidor|transportista|instalador|fontanero|"
+        r"electricista|operario|mec[áa]nico|perito|compañer[oa])\s+(?:(?:de|del)\s+(?:[\w&-]+\s+){1,3}?)?(?:te\s+|le\s+)?"
+        r"(?:pasa|viene|llega|recoge|instala|repara|entrega)\b"
+        r"(?!\s+(?:\w+\s+)?(?:siempre|normalmente|habitualmente|todos\s+los|todas\s+las|cada))|"
         r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:técnico|compañer[oa]|equipo|agente|asesor[a]?|perito|gestor[a]?|"
         r"instalador|repartidor|operario|mecánico|fontanero|electricista)\s+(?:le|te|les)\s+"
         # any verb in the present (not what is only charged, asked, reminded or hoped: "le cobra", "le pide")
@@ -3026,8 +3061,12 @@ _GENERAL_COMMIT = {
         # what the writer sees or knows, and what is already so: "Ik zie dat uw pas op 2 juni is aangemaakt"
         r"(?:zie|zag|lees|las|merk|merkte|begrijp|weet|hoor|hoorde)\s+(?:\w+\s+)?dat|is\s+\w*ge\w+[dt])\b)|"
         r"\b(?:heb|hebben)\s+(?:\w+\s+){1,6}?gevraagd\b[^.]*\bte\s+\w+|"
-        r"\b(?:een|onze|de)\s+(?:\w+\s+)?(?:monteur|technicus|collega|adviseur|medewerker|specialist)\s+"
-        r"(?:komt|belt|neemt|zal|gaat|reageert|antwoordt|mailt|stuurt)\b", re.I),
+        r"\b(?:een|onze|de)\s+(?:\w+\s+)?(?:monteur|technicus|collega|adviseur|medewerker|specialist|bezorger|koerier|"
+        r"chauffeur|installateur|loodgieter)\s+(?:van\s+(?:\w+\s+){1,3}?)?"
+        r"(?:komt|belt|neemt|zal|gaat|reageert|antwoordt|mailt|stuurt|haalt|brengt|levert|installeert|repareert)\b|"
+        # a carrier the company sends, collecting: "PostNL haalt je retourpakket woensdag … bij je op"
+        r"\b(?:PostNL|DHL|DPD|GLS|UPS|Budbee|Homerr)\s+(?:haalt|komt|brengt)\b"
+        r"(?!\s+(?:\w+\s+)?(?:altijd|meestal|elke|iedere|doorgaans))", re.I),
     "pt": re.compile(
         r"\b(?:pedi|pedimos)\s+(?:a|ao|à)\s+(?:\w+\s+){0,5}?(?:para|que)\s+\w+|"
         r"\b(?:o|a|um|uma|o\s+nosso|a\s+nossa|nosso|nossa)\s+(?:\w+\s+)?(?:t[ée]cnico|colega|equipa|equipe|atendente|"
@@ -3058,8 +3097,9 @@ _GENERAL_COMMIT = {
         r"(?:o|amos|emos|imos)\b|"
         r"\b(?:mand|envi|lig|contact|respond|escrev|retorn|devolv|reembols|transfer|avis)(?:o|amos|emos|imos)-(?:lhe|te|vos)\b|"
         # a visit or a call in the present: "o técnico passa aí na quinta de manhã"
-        r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente)\s+(?:d[aoe]s?\s+[\w-]+\s+)?(?:passa|vem|chega|liga|"
-        r"contacta|telefona)\b(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))",
+        r"\b(?:t[ée]cnico|colega|estafeta|motorista|instalador|perito|assistente|transportadora|entregador|canalizador|"
+        r"eletricista)\s+(?:d[aoe]s?\s+[\w-]+\s+)?(?:passa|vem|chega|liga|contacta|telefona|recolhe|levanta|instala|"
+        r"repara)\b(?!\s+(?:\w+\s+)?(?:sempre|normalmente|geralmente|habitualmente|todos\s+os|todas\s+as))",
         re.I),
 }
 _NEGATED = {
@@ -3255,6 +3295,12 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:Ihr\w*|dein\w*)\s+(?:\w+\s+)?\w*(?:wechsel|tausch|montage|installation|reparatur|einbau|austausch|"
           r"wartung|ablesung)\s+findet\b",
     "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b|"
+          # the one the company sends, in the present: "le technicien passe samedi entre 9h et 12h", "le livreur
+          # récupère le colis demain" (not a habit: "passe toujours le lundi")
+          r"\b(?:le|la|notre|un|une|votre)\s+(?:technicien\w*|livreur|transporteur|coursier|plombier|électricien|"
+          r"installateur|collègue|chauffeur|dépanneur|réparateur)\s+(?:\w+\s+)?(?:passe|vient|arrive|récupère|enlève|"
+          r"(?:vous|te)\s+(?:appelle|rappelle|contacte)|installe|intervient)\b"
+          r"(?!\s+(?:\w+\s+)?(?:toujours|chaque|tous\s+les|habituellement|normalement|généralement))|"
           # a technician's visit, booked: "je vous confirme l'intervention de notre technicien, M. Garnier, mardi matin"
           r"\b(?:intervention|visite|passage)\s+(?:de|du|d['’])\s*(?:notre\s+|votre\s+|l['’]|un\s+|une\s+)?(?:technicien\w*|plombier|"
           r"électricien|installateur|dépanneur|expert|chauffagiste)\b(?![^.!?;]{0,80}\b(?:a\s+eu|a\s+été|avait|était|"

@@ -275,3 +275,16 @@ def test_the_point_answered_after_the_thanks_is_covered():
              "envoyée ce matin.\n\nLucie")
     (f,) = answers.check(reply, Ctx(persona={"name": "Jane Doe", "language": "fr"}, must_mention=["facture"]))
     assert f.check == "answer.complete"
+
+
+def test_a_point_of_several_words_is_covered_only_when_said_together():
+    reply = ("Hi Ben,\n\nI've cancelled your membership as of today. As you were charged for March after giving "
+             "notice, you're due a refund.\n\nChloe")
+    (f,) = answers.check(reply, Ctx(must_mention=[["cancellation fee", "cancellation charge"]]))
+    assert f.check == "answer.incomplete"
+    (f,) = answers.check("Hi Ben, the cancellation charge is £20. Chloe", Ctx(must_mention=[["cancellation charge"]]))
+    assert f.check == "answer.complete"
+    # a date or an abbreviation with a dot is no sentence's end
+    (f,) = answers.check("Hallo, Ihr Vertrag endet zum 31. Mai 2026. Grüße", Ctx(
+        persona={"name": "Jane Doe", "language": "de"}, must_mention=["31. Mai"]))
+    assert f.check == "answer.complete"

@@ -708,6 +708,9 @@ def test_a_rule_or_a_forms_blank_is_no_placeholder(text):
     "\n\nThe store fills in the buyer's name when the email goes out.",
     "Hallo,\n\nfügen Sie Folgendes in Ihre Vorlage ein:\n\nHallo {vorname},\n\nDas System setzt den Namen beim Versand ein.",
     "Bonjour,\n\ncollez ceci dans votre modèle d'e-mail :\n\nBonjour [[prenom]],\n\nCordialement",
+    # the introduction wrapped over lines, naming the syntax it shows
+    "Hi Hannah,\n\nTo greet each subscriber by name, type the merge tag into the subject or body of\nyour campaign "
+    "exactly like this:\n\n    Hi {{first_name}},\n\nBest,\nMarco",
 ])
 def test_a_sample_introduced_for_the_customers_own_template_is_no_placeholder(text):
     assert check(text) == []

@@ -2928,3 +2928,44 @@ def test_dutch_inverted_hear_and_a_booking_before_a_comma(text, lang, hours):
 ])
 def test_a_case_left_open_and_a_bare_hour_after_a_call_or_visit(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the one the company sends, in the present, visiting or collecting
+    ("el tecnico pasa mañana entre las 9:00 y las 13:00 para revisar la fibra.", "es", 27),
+    ("A transportadora recolhe a sua devolução amanhã entre as 9h e as 13h.", "pt", 27),
+    ("PostNL haalt je retourpakket morgen tussen 9:00 en 13:00 bij je op.", "nl", 27),
+    ("Le technicien passe demain entre 9h et 12h.", "fr", 26),
+    ("Een medewerker van team Incasso reageert binnen twee werkdagen op uw vraag.", "nl", 48),
+    # an SMS that drops the accents, after the one sent
+    ("el mensajero recogera el paquete manana antes de las 14h.", "es", 28),
+    # … not a habit
+    ("El técnico pasa siempre los lunes a las 9.", "es", None),
+    ("Le livreur passe toujours le lundi.", "fr", None),
+    # Brazilian "contato"
+    ("Nossa equipe de logística vai entrar em contato até amanhã.", "pt", 31),
+])
+def test_a_visit_or_a_collection_in_the_present_and_accentless_sms(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a reason first is a clause of its own: its step stands, the main clause's words do not veto it
+    ("Da Frau Öztürk aus der Buchhaltung Sie bis morgen zurückruft, müssen Sie die Mahnung jetzt nicht bezahlen.", "de",
+     31),
+    ("Como te enviaremos el presupuesto mañana, no hace falta que vuelvas a la tienda.", "es", 31),
+    # a step with its time, then a relative clause about what it sends, with the customer's "can"
+    ("Ik mail je vandaag nog vóór 17:00 het retourlabel, dat kun je bij elk PostNL-punt afgeven.", "nl", 7),
+    ("I'll email you the label by 5pm, which you can drop at any post office.", "en", 7),
+    # something done, then the customer's future in the second person
+    ("Como el pago fue con Bizum, recibirás el reembolso en 72 horas.", "es", 72),
+    ("La commande a été annulée, vous recevrez le remboursement sous 5 jours.", "fr", 120),
+    # a timetable: a range of days, or a weekday with the article of habit
+    ("Il servizio risponde dal lunedì al venerdì dalle 8:00 alle 20:00 e il sabato dalle 9:00 alle 13:00.", "it", None),
+    ("Nous sommes ouverts le samedi de 9h à 12h.", "fr", None),
+    # a service the customer brings something to, booked
+    ("Your MOT at Broadway Motors is booked for Thu 9am, drop the car off any time from 8.30.", "en", None),
+    ("Your callback is booked for 2pm today.", "en", 4),
+])
+def test_reasons_relative_clauses_second_person_futures_timetables_and_bookings(text, lang, hours):
+    assert due_h(text, lang) == hours

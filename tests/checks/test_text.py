@@ -102,3 +102,10 @@ def test_the_replys_own_header_above_a_greeting_to_the_customer_is_the_companys(
 def test_a_header_that_is_not_the_replys_own_still_opens_someone_elses_message(text):
     lines = read(text, ctx("Jane Doe", "en", "email"))
     assert lines[-1].kind != OWN
+
+
+def test_fold_takes_letters_with_no_mark_to_strip_to_their_plain_form():
+    from probes.checks._text import fold
+    # a Turkish customer's name written without its dotless i is still theirs ("Herr Yildiz" to Emre Yıldız)
+    assert fold("Yıldız") == fold("Yildiz") == "yildiz"
+    assert fold("Søren Łukasz") == "soren lukasz" and fold("Straße") == "strasse"
