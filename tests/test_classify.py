@@ -1334,3 +1334,16 @@ def test_a_domains_ending_is_not_a_first_person_pronoun():
     text = ("Hey Leah,\n\nYour message just landed in our support queue (ref #55123). Meanwhile, see help.loopbox.io or "
             "shop.eu/help.\n\nThe Loopbox crew")
     assert auto_wording(text)
+
+
+def test_an_amount_in_a_forms_fields_is_data_not_a_persons_answer():
+    # a bank's notification: the amount stands in its fields, under "this message was generated automatically"
+    text = ("Caro(a) Cliente,\n\nInformamos que foi efetuada uma transferência SEPA a partir da sua conta:\n\n"
+            "Montante: 250,00 EUR\nBeneficiário: CONDOMÍNIO ED. MIRAMAR\nData: 04/03/2024\n\nSe não reconhece esta "
+            "operação, contacte a Linha Atlântico 24h.\n\nEsta mensagem foi gerada automaticamente. Por favor, não "
+            "responda a este e-mail.\n\nBanco Atlântico")
+    assert auto_wording(text)
+    # the same fields in a person's answer: still a person's
+    person = ("Hi Sofia,\n\nI've refunded the transfer fee for you:\n\nAmount: €4.50\nDate: 04/03/2024\nMethod: card\n\n"
+              "This email was sent automatically from our helpdesk.\n\nKind regards,\nMiguel")
+    assert auto_wording(person) is None

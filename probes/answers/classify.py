@@ -1273,7 +1273,7 @@ def _without_survey_answers(text: str) -> str:
 
 def _person_speaks(text: str) -> bool:
     """Someone speaks for themselves, or something was done about the request (PERSON_SIGNS, or French "je")."""
-    text = _without_survey_answers(text)
+    text = machine.without_form(_without_survey_answers(text))   # (an amount in a form's fields is its data)
     if PERSON_SIGNS.search(text):
         return True
     return bool(re.search(r"\bje\b", text, re.I)) and len(_FRENCH.findall(text)) >= len(_DUTCH.findall(text))

@@ -139,6 +139,20 @@ def _field_block(text: str) -> str | None:
     return None
 
 
+def without_form(text: str) -> str:
+    """The text without its runs of three field lines or more (_ANY_FIELD): what a system filled in ("Montante:
+    250,00 EUR", "Data: 04/03/2024") is data, not a person's answer."""
+    lines = text.splitlines()
+    keep = [True] * len(lines)
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not _ANY_FIELD.match(lines[i]):
+            if i - start >= 3:
+                keep[start:i] = [False] * (i - start)
+            start = i + 1
+    return "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
+
+
 def frame_signs(text: str) -> list[tuple[float, str]]:
     """The notification frame's signs in a text: (weight, the words), weights on probes.answers.classify's scale."""
     signs: list[tuple[float, str]] = []

@@ -725,3 +725,15 @@ def test_a_sample_introduced_for_the_customers_own_template_is_no_placeholder(te
 ])
 def test_a_link_to_open_or_the_letters_own_greeting_is_still_a_placeholder(text):
     assert check(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    # Xs that spell out a format the reader is to follow
+    ("De activatiecode staat op de kaart. Vul hem in het formaat XXXX-XXXX in, dus met het streepje.", False),
+    ("Please enter the code in the format XX-XXXX.", False),
+    # Xs where a number was meant to go
+    ("Your order XXXX has shipped.", True),
+    ("Ihre Kundennummer lautet XXXX.", True),
+])
+def test_xs_that_spell_out_a_format_are_no_placeholder(text, found):
+    assert bool(check(text)) is found
