@@ -697,8 +697,12 @@ def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str)
     if kind.startswith("Xs") and (_MASK_AFTER.match(after) or _MASK_BEFORE.search(before)
                                   or (token.startswith("XXX") and _MASKED_WHAT.search(before))):
         return True
-    if kind.startswith("Xs") and _FORMAT_BEFORE.search(before):
-        return True   # a format the reader is to follow: "Vul hem in het formaat XXXX-XXXX in", "in the format XX-XXXX"
+    if kind.startswith("Xs"):
+        lead = before
+        if not before.strip() and (at := text.find(line)) > 0:   # the line before, in a mail wrapped at its width
+            lead = text[:at].rstrip("\n").rsplit("\n", 1)[-1] + " " + before
+        if _FORMAT_BEFORE.search(lead):
+            return True   # a format the reader is to follow: "Vul hem in het formaat XXXX-XXXX in", "in the format XX-XXXX"
     rest = before + after
     if kind == "filler in capitals" and sum(c.isupper() for c in rest) > 0.6 * sum(c.isalpha() for c in rest):
         return True   # a line in capitals throughout: shouting, not a filler

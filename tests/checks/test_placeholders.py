@@ -731,6 +731,7 @@ def test_a_link_to_open_or_the_letters_own_greeting_is_still_a_placeholder(text)
     # Xs that spell out a format the reader is to follow
     ("De activatiecode staat op de kaart. Vul hem in het formaat XXXX-XXXX in, dus met het streepje.", False),
     ("Please enter the code in the format XX-XXXX.", False),
+    ("De activatiecode staat op de kaart. Vul hem in het formaat\nXXXX-XXXX in, dus met het streepje.", False),
     # Xs where a number was meant to go
     ("Your order XXXX has shipped.", True),
     ("Ihre Kundennummer lautet XXXX.", True),
