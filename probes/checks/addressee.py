@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 
 from . import profanity
+from .language import _WORDS as _FUNCTION_WORDS
 from ._text import OWN, Line, fold
 
 # --- The frame ------------------------------------------------------------------------------------------------
@@ -250,6 +251,62 @@ _STAFF_ORDER = re.compile(
 # A colleague named first: "Kim - can you …", "Tom: …".
 _VOCATIVE = re.compile(r"^\s*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:[,:—–]|\s-)\s+\S")
 
+# Ordinary words of each language that open a sentence with a capital as a name would ("Allí puedes probarte …",
+# "Dort kannst du …", "Ici, vous trouverez …", "Recuerda: añadir el código …"): adverbs of place and time, linking
+# words, question words, the labels and imperatives of a reminder to the reader. With the language's function words
+# (language._STOP) they are no colleague's name in a reply in that language.
+_ORDINARY = {lang: set(words.split()) for lang, words in {
+    "en": "remember reminder important note tip warning attention please there here now then today tomorrow tonight "
+          "yesterday later soon meanwhile afterwards also still yet however otherwise instead anyway unfortunately "
+          "fortunately luckily sadly hopefully finally first next once already just simply perhaps maybe sometimes "
+          "usually normally currently unless since while because although though after before until inside outside "
+          "nearby online below above attached overall where what who how why which whichever whatever upstairs "
+          "downstairs back there's here's nowadays besides need needs want wants time happy ready able easy quick "
+          "going way reason chance nothing something anything everything someone anyone everyone somebody anybody "
+          "nobody click tap scroll log sign go",
+    "de": "wichtig hinweis achtung tipp beachte beachten bitte erinnerung denk dort da hier jetzt nun dann danach "
+          "heute morgen gestern bald später vorher zuerst außerdem zudem trotzdem deshalb daher darum deswegen "
+          "sonst dazu darüber dabei dafür dorthin hierhin drinnen draußen oben unten anbei natürlich "
+          "selbstverständlich übrigens allerdings gleich sofort inzwischen mittlerweile immer nie oft manchmal "
+          "zurzeit derzeit aktuell momentan vielleicht eventuell hierfür hierzu dadurch damals vorhin nachher "
+          "anschließend wo wann warum was wer welche welcher welches wieso weshalb woher wohin sobald falls obwohl "
+          "während weil online vorab ebenfalls gern",
+    "fr": "rappel important attention remarque astuce conseil note là ici là-bas maintenant alors ensuite puis "
+          "aujourd'hui demain hier bientôt déjà toujours encore aussi sinon cependant pourtant néanmoins "
+          "malheureusement heureusement également enfin donc voilà voici depuis avant après pendant quand lorsque "
+          "comme dedans dehors actuellement désormais dorénavant entre-temps volontiers peut-être où comment "
+          "pourquoi quel quelle quels quelles parfois souvent jamais dès ensemble ci-dessous ci-joint là-dessus "
+          "dessous dessus",
+    "es": "recuerda recuerde importante nota aviso atención atencion ojo consejo allí alli allá alla aquí aqui acá "
+          "aca ahí ahi ahora luego después despues antes entonces hoy mañana ayer todavía aún tampoco además sin "
+          "embargo lamentablemente desafortunadamente afortunadamente quizás quizas quizá tal así asi asimismo "
+          "primero finalmente mientras donde dónde cómo qué cuál cuándo dentro fuera arriba abajo cerca lejos "
+          "enseguida actualmente igualmente claro adjunto adjunta siempre nunca también tambien",
+    "it": "ricorda ricordi ricordati importante attenzione promemoria nota consiglio lì li là qui qua ora adesso "
+          "poi dopo prima allora oggi domani ieri presto già ancora inoltre purtroppo fortunatamente comunque "
+          "quindi dunque così infatti invece intanto mentre dove quando appena sempre mai spesso subito dentro "
+          "fuori sopra sotto vicino attualmente certamente ovviamente naturalmente magari forse ecco allegato "
+          "qualora siccome finché poiché dato stamattina stasera",
+    "nl": "let belangrijk tip opmerking herinnering vergeet daar hier nu dan vandaag morgen gisteren straks later "
+          "binnenkort eerst daarna vervolgens ook nog al toch echter helaas gelukkig verder bovendien dus daarom zo "
+          "alvast natuurlijk uiteraard misschien wellicht soms altijd nooit meteen direct binnen buiten boven "
+          "beneden daarnaast tevens inmiddels momenteel waar wanneer hoe waarom wie welke omdat zodra terwijl "
+          "bijgaand bijgevoegd daarvoor daarmee daarbij hiervoor hiermee hierbij vanaf sindsdien",
+    "pt": "lembra lembre lembrete importante atenção atencao nota dica ali aí ai aqui cá lá agora depois antes "
+          "então entao hoje amanhã ontem logo ainda também tambem além entretanto contudo porém infelizmente "
+          "felizmente assim primeiro finalmente enquanto quando onde como porque desde dentro fora acima abaixo "
+          "perto longe imediatamente atualmente claro talvez sempre nunca anexo",
+}.items()}
+# (the function words are language._STOP's, without "will", "may" and "al", also given names)
+_NAMES_TOO = {"will", "may", "al"}
+
+
+def ordinary_word(word: str, lang: str) -> bool:
+    """Is the word, read in the reply's language, an ordinary word of it rather than a name? (A letter alone is
+    someone's initial: "… is enough? - A".)"""
+    w = word.lstrip("@").lower()
+    return len(w) > 1 and w not in _NAMES_TOO and (w in _ORDINARY.get(lang, ()) or w in _FUNCTION_WORDS.get(lang, ()))
+
 
 def _name_parts(persona: dict) -> list[str]:
     """The customer's name, word by word (not particles like "van", "de", nor one or two letters)."""
@@ -387,7 +444,8 @@ def evidence(text: str, persona: dict, lang: str, colleague_first: bool = True,
         points += 1   # a note jotted down, not a sentence written to someone
     if colleague_first:
         m = _VOCATIVE.match(bare)
-        if m and fold(m.group(1)) not in {fold(p) for p in _name_parts(persona)} and fold(m.group(1)) not in _NOT_NAMES:
+        if m and fold(m.group(1)) not in {fold(p) for p in _name_parts(persona)} and \
+                fold(m.group(1)) not in _NOT_NAMES and not ordinary_word(m.group(1), lang):
             points += 1
     return points, named
 
@@ -411,16 +469,18 @@ def _addressed_to_customer(text: str, persona: dict, lang: str, set_apart: bool 
     colleague signed at its end — "… is enough? - A" — is said to the colleague)."""
     own = {fold(p) for p in _name_parts(persona)}
     m = _VOCATIVE.match(text)
-    if m and fold(m.group(1)) not in own and fold(m.group(1)) not in _NOT_NAMES:
-        return False
+    if m and fold(m.group(1)) not in own and fold(m.group(1)) not in _NOT_NAMES and not ordinary_word(m.group(1), lang):
+        return False   # (not "Ahí, puedes aparcar …": an adverb, no one's name)
     signed = _SIGNED_OFF.search(text) if set_apart else None
-    if signed and fold(signed.group(1)) not in own and fold(signed.group(1)) not in _NOT_NAMES:
+    if signed and fold(signed.group(1)) not in own and fold(signed.group(1)) not in _NOT_NAMES and \
+            not ordinary_word(signed.group(1), lang):
         return False
     if set_apart:
         # a block outside the letter that greets someone else ("Hi Tom, I've drafted the reply below …") or turns to
         # someone else by name and asks them ("… - Kim can you sanity check before this goes?"): its "you" is theirs
         for m in (_GREETS_NAME.match(text), _ASKS_BY_NAME.search(text)):
-            if m and fold(m.group(1)) not in own and fold(m.group(1)) not in _NOT_NAMES:
+            if m and fold(m.group(1)) not in own and fold(m.group(1)) not in _NOT_NAMES and \
+                    not ordinary_word(m.group(1), lang):
                 return False
     parts = _name_parts(persona)
     if parts and re.search(r"(?<![\w'’])(?:" + "|".join(re.escape(p) for p in parts) + r")\s*(?:[,!:—–]|\s-\s)", text):
@@ -458,7 +518,12 @@ def set_apart_blocks(lines: list[Line], orphan_quote: bool = False) -> list[list
     closing = None
     for i, p in enumerate(paragraphs):
         for j, ln in enumerate(p):
-            if _CLOSING.match(ln.prose) and (greeting is None or i > greeting):
+            if _CLOSING.match(ln.prose) and (greeting is None or i > greeting) and not (
+                    # a thanks right below the greeting, a sentence of its own with the letter below it, opens the
+                    # letter: "Hola Gloria:⏎⏎Gracias por tu interés.⏎⏎Allí puedes …" (not "Hi Jane,⏎⏎Thanks!⏎Tom")
+                    greeting is not None and i == greeting + 1 and len(p) == 1 and ln.prose.rstrip().endswith(".")
+                    and any(len(re.findall(r"(?<!\S)[a-zà-ÿ]", ln2.prose)) >= 3
+                            for p2 in paragraphs[i + 1:] for ln2 in p2)):
                 closing = (i, j)
     blocks: list[list[Line]] = []
     if greeting is not None and greeting > 0 and closing is not None:

@@ -1136,10 +1136,11 @@ _CUSTOMER_PLACE = re.compile(
     r"dem|ihr\w*)\s+)?(?:(?:moment|momento)\s+(?:du|de|del|della|van|do|da)\s+(?:het\s+|la\s+|o\s+|a\s+)?)?"
     r"(?:form|field|box|browser|basket|cart|checkout|app|website|site|portal|search|address\s+bar|formular|feld|"
     r"warenkorb|kasse|bezahl\w*|bestell\w*|formulaire|champ|navigateur|panier|paiement|commande|formulario|campo|"
-    r"navegador|carrito|pago|modulo|carrello|pagamento|ordine|formulier|veld|winkel\w*|afrekenen|bestellen|carrinho|"
+    r"navegador|carrito|cesta|pago|modulo|carrello|pagamento|ordine|formulier|veld|winkel\w*|afrekenen|bestellen|"
+    r"carrinho|"
     r"encomenda)\b|"
     # or when: "before paying", "antes de pagar", "vor dem Bezahlen", "avant de payer", "prima di pagare"
-    r"\b(?:before|when|antes\s+de|vor\s+dem|avant\s+de|prima\s+di|voor\s+het|bij\s+het)\s+(?:paying|ordering|"
+    r"\b(?:before|when|antes\s+de|al|vor\s+dem|avant\s+de|prima\s+di|voor\s+het|bij\s+het|ao)\s+(?:paying|ordering|"
     r"checking\s+out|pagar|comprar|pedir|finalizar|bezahlen|bestellen|payer|commander|pagare|ordinare|betalen|"
     r"afrekenen|encomendar)\b|"
     r"\b(?:below|above|hieronder|ci-dessous|abajo|qui\s+sotto|abaixo|unten)\b")
@@ -1249,6 +1250,8 @@ def _line_hits(text: str, ctx, lines=None):
             if hit:
                 yield ln, hit, []
                 continue
+            if _CUSTOMER_PLACE.search(fold(banner.group(1))):
+                continue   # "*** Add the promo code at checkout ***" is the customer's, whatever its stars look like
         hit = _inline_banner(ln.prose, ctx, names, text, persona, lang) if ln.kind == OWN and not banner else None
         if hit:
             yield ln, hit, []
@@ -1278,7 +1281,9 @@ def _line_hits(text: str, ctx, lines=None):
         if hit is None and ln.no in internal:
             # a colleague's message to the agent, forwarded: its "you" is the agent; staff evidence makes it a note
             points = addressee.evidence(ln.prose, persona, lang)[0]
-            if points >= 2 or (points >= 1 and "?" in ln.prose):
+            # (moaning about someone, and swearing, are no words written for the customer: "Questa rompe i coglioni")
+            points += bool(_WHINGE.search(ln.prose)) + bool(profanity.check(ln.prose))
+            if points >= 2 or (points >= 1 and "?" in ln.prose) or _TELL_HER.search(ln.prose):
                 hit = (_STAFF, ln.prose.strip(), None)
         if not hit:
             hit, used = _across_lines(ln, lines[i + 1:i + 4], names, text, lang)
@@ -1433,7 +1438,7 @@ def _above_letter(lines, persona: dict, lang: str, names: set[str]) -> dict:
             out.update(_warned_above(para, len(para), lang, own))
             continue
         name = _OPENS_WITH_NAME.match(text)
-        if (name and (name.group(2) or "?" in text) and _is_colleague(name.group(1), names)
+        if (name and (name.group(2) or "?" in text) and _is_colleague(name.group(1), names, lang)
                 and fold(name.group(1)) not in _NOT_A_VOCATIVE | addressee._NOT_NAMES | _HEADING_WORDS
                 and not _DRAFT_HEAD.match(text) and not _introduced(name.group(1), letter)) or (
                 formal and informal and informal.search(text) and not formal.search(text) and formal.search(letter)
@@ -1809,7 +1814,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             return kind, m.group(0), span
     version = _VERSION_TAG.search(line) if whole else None
     if version and (reviewer := _REVIEWED_BY_NAME.search(line)) and \
-            _is_colleague(reviewer.group(1) or reviewer.group(2), names) \
+            _is_colleague(reviewer.group(1) or reviewer.group(2), names, lang) \
             and not addressee._HEADERISH.match(line) and not _speaks_to_customer(line, lang) and \
             _above_greeting(line, whole):
         return _DRAFT, line.strip(), None   # 'resposta p/ o "Sr. Reclamação" – v3, a Sofia já reviu' above the letter
@@ -1832,7 +1837,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     if _pasted_log(line, whole, names, ctx):
         return _STAFF, line.strip(), None
     hit = _HANDOVER_TO.match(line)
-    if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
+    if hit and _is_colleague(hit.group(1), names, lang) and not _introduced(hit.group(1), whole) \
             and not _spoken_to(line[hit.end():], lang) and not _TO_CUSTOMER_CS.search(line[hit.end():]):
         # (not "Handover to Tom: he'll be your contact from Monday", a new contact introduced to the customer)
         return _LABEL, line.strip(), None   # "Übergabe an Sabine: Sterbeurkunde liegt vor, Konto noch NICHT gesperrt"
@@ -1853,7 +1858,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     said = _SPEAKER.match(line)
     ps_line = line[said.end():] if said and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     hit = _PS_BARE.search(line) or (_PS_BARE.match(ps_line) if ps_line is not line else None)
-    if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) \
+    if hit and _is_colleague(hit.group(1), names, lang) and not _introduced(hit.group(1), whole) \
             and not (_NAME_IS_SUBJECT.match(hit.group(2)) and not line[hit.end(1):hit.start(2)].strip()) \
             and not _spoken_to(hit.group(2), lang) and not _TO_CUSTOMER_CS.search(hit.group(2)) and (
             _NEGATED_ORDER.search(hit.group(2)) or _THE_ONE.search(hit.group(2)) or _REPEAT.search(hit.group(2))
@@ -1863,36 +1868,36 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             or _kinds(hit.group(2), "", whole, lang) & {"third", "order"}):
         return _STAFF, hit.group(0).strip(" .!?…)"), None
     hit = _POSTSCRIPT.search(line) or (_POSTSCRIPT.match(ps_line) if ps_line is not line else None)
-    if hit and _is_colleague(hit.group(1), names):
+    if hit and _is_colleague(hit.group(1), names, lang):
         return _STAFF, hit.group(0).lstrip(".!? "), None
     hit = _REVIEW_BY.search(line)
     who = next((g for g in hit.groups() if g), "") if hit else ""
-    if who and _is_colleague(who, names) and not _introduced(who.lstrip("@"), whole) and not _DEPARTMENT.match(who) \
+    if who and _is_colleague(who, names, lang) and not _introduced(who.lstrip("@"), whole) and not _DEPARTMENT.match(who) \
             and not _speaks_to_customer(line, lang):
         return _DRAFT, line.strip(), None
     hit = _HAND_TO.match(line)
     if hit and (not hit.group(0).lower().lstrip(" →->*").startswith("an ") or hit.group(0).rstrip().endswith(
             ("eskalieren", "weitergeben", "übergeben", "abgeben", "weiterleiten"))) and _is_colleague(
-            hit.group(1), names) and not _introduced(hit.group(1).lstrip("@"), whole) and not _DEPARTMENT.match(
+            hit.group(1), names, lang) and not _introduced(hit.group(1).lstrip("@"), whole) and not _DEPARTMENT.match(
             hit.group(1)) and not _speaks_to_customer(line, lang) and not addressee._WE.search(line):
         return _STAFF, line.strip(), None
     hit = _X_NAME.search(line)
-    if hit and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole):
+    if hit and _is_colleague(hit.group(1), names, lang) and not _introduced(hit.group(1), whole):
         return _STAFF, line[hit.start():].lstrip(".!?… "), None
     hit = _NAMED_REQUEST.match(line)
-    if hit and _is_colleague(hit.group(1), names):
+    if hit and _is_colleague(hit.group(1), names, lang):
         return _STAFF, hit.group(0), None
     for pattern in (_NOTE_FOR, _FYI_NAME):
         hit = pattern.search(line)
-        if hit and _is_colleague(hit.group(1), names):
+        if hit and _is_colleague(hit.group(1), names, lang):
             return _STAFF, hit.group(0).strip("([ "), None
     hit = _AT_REQUEST.search(line) or _NAME_TO_REVIEW.search(line)
-    if hit and _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]) and \
+    if hit and _is_colleague(hit.group(1), names, lang) and not _SOCIAL.search(line[:hit.end()]) and \
             not _NAMED_THING.search(line[:hit.start(1)]):
         return _STAFF, hit.group(0), None
     for hit in _AT_NAME.finditer(line):
         rest = line[hit.end():]
-        if _is_colleague(hit.group(1), names) and not _SOCIAL.search(line[:hit.end()]) and not re.search(
+        if _is_colleague(hit.group(1), names, lang) and not _SOCIAL.search(line[:hit.end()]) and not re.search(
                 r"\b(?:follow|find|tag|message|dm|tweet)\b", line[:hit.start()], re.I) and not re.match(
                 r"\s*(?:on|at|via)\s+(?:twitter|x|instagram|facebook|tiktok|linkedin|threads|bluesky|mastodon)\b", rest,
                 re.I) and (
@@ -1910,14 +1915,14 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                     clause, " ")) and not _INFORMAL_READER_ANY[lang].search(rest):   # (the customer is "Sie", "vous")
             return _STAFF, (hit.group(0) + clause).strip(), (hit.start(), hit.end() + len(clause))
     hit = _PS_ORDER.search(line)
-    if hit and _is_colleague(hit.group(1), names):
+    if hit and _is_colleague(hit.group(1), names, lang):
         return _STAFF, hit.group(0).lstrip(".!? "), None
     speaker = _SPEAKER.match(line)
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     if body is not line and _for_colleague(body.strip(), names, whole, lang):
         return _STAFF, body.strip(), None   # a chat line to a colleague: "Marco (Operatore): x Chiara: controlla tu …"
     hit = _AFTER_A_WORD.match(body)
-    if hit and fold(hit.group(1)) not in _NOT_AN_INTERJECTION and _is_colleague(hit.group(2), names) \
+    if hit and fold(hit.group(1)) not in _NOT_AN_INTERJECTION and _is_colleague(hit.group(2), names, lang) \
             and not _introduced(hit.group(2), whole) and not _LINKING.match(hit.group(2)) \
             and (not _spoken_to(hit.group(3), lang) or _informal_only(hit.group(3), whole, lang)) \
             and not _TO_CUSTOMER_CS.search(hit.group(3)) and (
@@ -1930,13 +1935,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         # the same laugh to a colleague after the customer's sentence, on its line: "… terug te boeken. lol Mark,
         # derde keer deze maand dat ze …", "… est parti. mdr Karim, encore elle"
         hit = _AFTER_A_WORD.match(sentence)
-        if hit and _LAUGH.match(hit.group(1)) and _is_colleague(hit.group(2), names) \
+        if hit and _LAUGH.match(hit.group(1)) and _is_colleague(hit.group(2), names, lang) \
                 and not _introduced(hit.group(2), whole) and not _spoken_to(hit.group(3), lang) \
                 and not _TO_CUSTOMER_CS.search(hit.group(3)) and (_AGAIN.search(hit.group(3)) or
                                                                   _AGAIN_COUNT.search(hit.group(3))):
             return _STAFF, sentence.strip(), None
     hit = _NAME_FIRST.match(body)
-    if hit and _is_colleague(hit.group(1), names) and any(
+    if hit and _is_colleague(hit.group(1), names, lang) and any(
             not (hit.group(2) and _SENDING_SOMETHING.match(hit.group(3), ask.start()))
             for ask in _COLLEAGUE_ASK.finditer(hit.group(3))) and not _TO_CUSTOMER.search(
             _COLLEAGUE_ASK.sub(" ", hit.group(3))) and not re.search(r"\b(?:tu[oa]?|tuoi|tus|dein\w*|ton|ta|tes|jouw|je|"
@@ -1950,7 +1955,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _DASH_DRAFT.search(line)
     if hit and not _TO_CUSTOMER.search(hit.group(1)):
         return _DRAFT, hit.group(1), None
-    if len(line.split()) <= 8 and not continued and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line):
+    if len(line.split()) <= 8 and not continued and not _TO_CUSTOMER.search(line) and not _TO_CUSTOMER_CS.search(line) \
+            and not _announced_step(line, whole, lang):
         bare = fold(line.strip(" *_-–—:.!>"))
         if any(p.search(bare) for p in _DRAFTING):   # a drafting note on a line of its own: "check wording"
             return _DRAFT, line.strip(), None
@@ -1977,12 +1983,12 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     opened = max((body.rfind(c, 0, hit.start()) for c in "—–("), default=-1) if hit else -1
     start = max((body.rfind(c, 0, hit.start()) for c in "—–(,;."), default=-1) + 1 if hit else 0
     # (inside an aside between dashes or brackets: "ask Evri before sending." is said to the customer)
-    if hit and opened >= 0 and _is_colleague(hit.group(1), names) and not _introduced(hit.group(1), whole) and not \
+    if hit and opened >= 0 and _is_colleague(hit.group(1), names, lang) and not _introduced(hit.group(1), whole) and not \
             _spoken_to(body[start:hit.end()], lang) and not _PLEASE_WORD.search(body[start:hit.end()]):
         return _DRAFT, body[start:hit.end()].strip(), (start + len(line) - len(body), hit.end() + len(line) - len(body))
     hit = _TU_THEN_NAME.search(body) if lang in ("fr", "it", "pt", "es") else None
     rest = whole.replace(line, " ")
-    if hit and (lang != "es" or hit.group(1).lower() == "tú") and _is_colleague(hit.group(2), names) and \
+    if hit and (lang != "es" or hit.group(1).lower() == "tú") and _is_colleague(hit.group(2), names, lang) and \
             not _introduced(hit.group(2), whole) and _greets_customer(whole, names) and \
             (_FORMAL_READER_ANY[lang].search(rest) or _POLITE_TITLE.search(rest)) and \
             not _INFORMAL_READER_ANY[lang].search(rest):
@@ -1999,10 +2005,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     first = line.strip() == next((x for x in whole.splitlines() if x.strip()), "").strip()
     if body != line and _SHIFT_LABEL.match(line):   # "Spätschicht: …" is no chat speaker but the note's addressee
         body = line
+    stepped = _announced_step(line, whole, lang)
     for n, unit in enumerate(units[1:] if first else [body] if len(units) == 1 else units):
         # lower case where a sentence starts: after a full stop, or a line that does not carry one on
         jotted = (n > 0 or first) and not unit.startswith(" ") or (n == 0 and not first and not continued
                                                                    and not _after_greeting(line, whole))
+        if n == 0 and stepped:
+            jotted = False   # a list's step in lower case is the list's style: "per la fattura: - accedere …"
         kind = _note_by_structure(unit, names, whole, lang, aside=False, jotted=jotted)
         if kind:
             return kind, unit.strip(" -–—"), None
@@ -2115,12 +2124,12 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if to and _FRONT.match(to.group(2) or "") and "?" not in inner and not _THIRD_PRONOUN.search(to.group(3)) \
                 and not _THIRD_NOUN.search(to.group(3)):
             to = None   # a counter's sign for the visitor, not a name: "(Empfang: bitte klingeln)"
-        if to and _is_colleague(to.group(1) or to.group(2), names) and not _POSSESSIVE.search(inner) \
+        if to and _is_colleague(to.group(1) or to.group(2), names, lang) and not _POSSESSIVE.search(inner) \
                 and not _NOT_ADDRESSED.match(to.group(3)) and (
                 "?" in inner or _REQUEST.search(fold(to.group(3))) or (to.group(1) and re.match(r"fyi\b", fold(
                     to.group(3))))):
             return _STAFF, m.group(0), m.span()
-        if to and _is_colleague(to.group(1) or to.group(2), names) and not _NOT_ADDRESSED.match(to.group(3)) and (
+        if to and _is_colleague(to.group(1) or to.group(2), names, lang) and not _NOT_ADDRESSED.match(to.group(3)) and (
                 _THIRD_NOUN.search(to.group(3)) or _SNEER.search(to.group(3)) or _ASKED.match(fold(to.group(3))) or
                 # told to get in touch with the customer: "(Dani: llámala el jueves)", "(Jens: ruf sie an)"
                 _CONTACT_HER.match(to.group(3)) or
@@ -2142,7 +2151,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             # review, offer 15% max, NOT a full refund)": a colleague told of the customer and what to do
             return _STAFF, m.group(0), m.span()
         titled = _TITLED_TO.match(inner) if shape in "([" else None
-        if titled and _is_colleague(titled.group(1), names) and not _introduced(titled.group(1), whole) and _WORDS.findall(
+        if titled and _is_colleague(titled.group(1), names, lang) and not _introduced(titled.group(1), whole) and _WORDS.findall(
                 whole or line).count(titled.group(1)) == 1 and not _TO_CUSTOMER_CS.search(
                 titled.group(2)) and not _POSSESSIVE.search(titled.group(2)) and (
                 # (a "can you …?" right after the name is asked of them: "(Mr Patel: can you add the no-claims letter?)")
@@ -2159,11 +2168,11 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 _ORDER.search(candid.group(1)) or _kinds(candid.group(1), "", whole, lang) - {"candour", "language"}):
             return _STAFF, m.group(0), m.span()   # told in confidence, and to whom but a colleague
         order = _NAME_ORDERS.match(inner)
-        if order and _is_colleague(order.group(1), names) and not _introduced(order.group(1), whole) \
+        if order and _is_colleague(order.group(1), names, lang) and not _introduced(order.group(1), whole) \
                 and not _TO_CUSTOMER.search(inner) and not _TO_CUSTOMER_CS.search(inner):
             return _STAFF, m.group(0), m.span()   # "(Giada metti in agenda il richiamo, io domani sono in ferie)"
         signed = _SIGNED.search(inner)
-        if signed and "?" in inner and _is_colleague(signed.group(1), names) and not _TO_CUSTOMER.search(inner):
+        if signed and "?" in inner and _is_colleague(signed.group(1), names, lang) and not _TO_CUSTOMER.search(inner):
             return _STAFF, m.group(0), m.span()   # a colleague's comment on the draft: "(bit strong? — Dan)"
         initials = _INITIALLED.search(inner)
         if initials and initials.group(1) not in _NOT_INITIALS and not _spoken_to(inner[:initials.start()], lang) \
@@ -2182,7 +2191,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 _kinds(head.group(2), "", whole, lang) & {"order", "third"}):
             return _STAFF, m.group(0), m.span()   # a reviewer's comment headed by their initials: "[MK: zu unterwürfig]"
         note_for = _NOTE_FOR.search(inner)
-        if note_for and _is_colleague(note_for.group(1), names):
+        if note_for and _is_colleague(note_for.group(1), names, lang):
             return _STAFF, m.group(0), m.span()
         if _for_colleague(inner, names, whole, lang):
             return _STAFF, m.group(0), m.span()   # "(x Sara: già usato il reso gratis a marzo, scalare 5,90 €)"
@@ -2203,7 +2212,7 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
                 _infinitive_orders(dept.group(2), lang) >= 2:
             return _STAFF, m.group(0), m.span()   # "[Marketing: Banner … drin lassen, danach … ersetzen]"
         asked = _NAMED_INSIDE.search(inner)
-        if asked and _is_colleague(asked.group(1), names) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
+        if asked and _is_colleague(asked.group(1), names, lang) and _COLLEAGUE_ASK.search(asked.group(2)) and not \
                 _TO_CUSTOMER.search(_COLLEAGUE_ASK.sub(" ", asked.group(2))) and not _introduced(asked.group(1), whole):
             return _STAFF, m.group(0), m.span()   # "(alweer een klacht van deze meneer, Sanne neem jij hem over?)"
         # "he" in an aside is the customer's unless the reply names someone else first ("your son's appointment
@@ -2435,7 +2444,7 @@ def _for_colleague(inner: str, names: set[str], whole: str, lang: str) -> bool:
     """A passage addressed to a colleague by a bare "for" and their name, that tells them of the case or what to do
     ("x Sara: già usato il reso gratis a marzo, scalare 5,90 € dal rimborso", "for Tom: he's had two refunds")."""
     for_name = _FOR_NAME.match(inner)
-    return bool(for_name and _is_colleague(for_name.group(1), names) and not _introduced(for_name.group(1), whole)
+    return bool(for_name and _is_colleague(for_name.group(1), names, lang) and not _introduced(for_name.group(1), whole)
                 and (not _spoken_to(for_name.group(2), lang) or _informal_only(for_name.group(2), whole, lang))
                 and not _TO_CUSTOMER_CS.search(for_name.group(2)) and (
                 "?" in for_name.group(2) or _STAFF_WORK.search(for_name.group(2)) or _infinitive_orders(
@@ -2447,10 +2456,11 @@ def _first_pronoun(text: str) -> int:
     return m.start() if m else 0
 
 
-def _is_colleague(name: str, names: set[str]) -> bool:
+def _is_colleague(name: str, names: set[str], lang: str | None = None) -> bool:
     f = fold(name.lstrip("@"))
     return f not in names and f not in _NOT_NAMES and not any(f.startswith(n) or n.startswith(f) for n in names
-                                                              if len(n) >= 3 and len(f) >= 3)
+                                                              if len(n) >= 3 and len(f) >= 3) and \
+        not (lang and addressee.ordinary_word(name, lang))   # "Allí puedes probarte …" names nobody
 
 
 # --- Notes told by their grammar and their staff evidence, whatever their wording. ---
@@ -2641,7 +2651,7 @@ def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
         m = _NAME_PLEASE.search(sentence)
         dashed = m is not None and m.group(0).lstrip()[:1] in "-–—"   # after a dash, the note is what follows it
         if m and not _spoken_to(sentence[m.start():] if dashed else sentence, lang) and not _LINKING.match(m.group(1)) \
-                and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole):
+                and _is_colleague(m.group(1), names, lang) and not _introduced(m.group(1), whole):
             return _STAFF, (sentence[m.start():].lstrip(" -–—") if dashed else sentence).strip(), None   # "Carlos porfa revisa …"
         spoken_to = _spoken_to(_GO_AHEAD.sub(" ", sentence), lang)
         m = _APPROVED_BY.search(sentence)
@@ -2690,7 +2700,7 @@ def _asks_before_the_customer(line: str, names: set[str], whole: str, lang: str)
     above "Mi scusi l'attesa Stefano, …"): two people spoken to, the first a colleague, who is told of the customer
     in the third person or of staff work."""
     m = _NAME_LEAD.match(line)
-    if not m or "?" not in m.group(2) or _LINKING.match(m.group(1)) or not _is_colleague(m.group(1), names) \
+    if not m or "?" not in m.group(2) or _LINKING.match(m.group(1)) or not _is_colleague(m.group(1), names, lang) \
             or _NOT_ADDRESSED.match(m.group(2)) \
             or (_APPOSITION.match(m.group(2)) and re.match(r"(?:\S+\s+){0,4}?\S+,", m.group(2))) \
             or _introduced(m.group(1), whole) or _spoken_to(m.group(2), lang) \
@@ -2709,7 +2719,7 @@ def _asks_before_the_customer(line: str, names: set[str], whole: str, lang: str)
 def _turns_to_colleague(sentence: str, names: set[str], whole: str, lang: str):
     """A sentence that opens by naming a colleague and goes on about the case ("Fra, ricordati di chiudere il ticket")."""
     m = _NAME_LEAD.match(sentence)
-    if m and not _LINKING.match(m.group(1)) and _is_colleague(m.group(1), names) and not _introduced(
+    if m and not _LINKING.match(m.group(1)) and _is_colleague(m.group(1), names, lang) and not _introduced(
             m.group(1), whole) and not _APPOSITION.match(
             m.group(2)):
         rest = m.group(2)
@@ -2820,7 +2830,7 @@ def _asks_colleague_unsure(line: str, names: set[str], whole: str, lang: str):
         m = _VOCATIVE_Q.match(sentence)
         if not m or addressee._GREETING.match(sentence) or _SALUTE.match(sentence) or _NOT_A_NAME.fullmatch(
                 m.group(1)) or not _is_colleague(
-                m.group(1), names) or _LINKING.match(m.group(1)) or fold(m.group(1)) in \
+                m.group(1), names, lang) or _LINKING.match(m.group(1)) or fold(m.group(1)) in \
                 _NOT_A_VOCATIVE | _HEADING_WORDS or _introduced(m.group(1), whole) or (_APPOSITION.match(m.group(2)) and re.match(
                 r"(?:\S+\s+){0,4}?\S+,", m.group(2))) or _TO_CUSTOMER_CS.search(m.group(2)) or _POSSESSIVE.search(m.group(2)):
             continue
@@ -3137,6 +3147,24 @@ _REPLY_THAT = re.compile(
     r"\b(?:tell|let)\s+(?:her|him)\s+(?:know\s+)?that\b|\b(?:dile|dille|digli|dis-lui|sag\s+(?:ihr|ihm)|zeg\s+(?:haar|hem))\s+"
     r"(?:que|che|dass|dat|qu')", re.I)
 
+# An order to tell, answer or call the customer, in the third person, in any person of the imperative: the informal
+# singular, the plural and the formal ("ditele che …", "decidle que …", "digam-lhe que …", "dites-lui que …", "Sagt
+# ihr, dass …", "zeg haar maar dat …", "tell her the damage …"). In a colleague's message to the agent, forwarded
+# below the reply, it is their instruction about the customer; a customer quoting their own message may say it to
+# the company ("ditegli che passo dopo le 15"), so it is judged there only.
+_TELL_HER = re.compile(
+    r"\b(?:(?:di|dite|rispondi|rispondete|scrivi|scrivete|spiega|spiegate|fa|fate)(?:gli|le|glielo|gliela)|"
+    r"(?:chiama|richiama|chiamate|richiamate)(?:l[oa])|"
+    r"d[íi]le|dec[íi]dle|dec[íi]dselo|dec[íi]dsela|d[íi]selo|cont[ée]st(?:a|ad)le|resp[óo]nd(?:e|ed)le|"
+    r"escr[íi]b(?:e|id)le|expl[íi]c(?:a|ad)le|ll[áa]m(?:a|ad)l[aeo]|"
+    r"(?:diz|digam|responde|respondam|explica|expliquem|escreve|escrevam|liga|liguem)-lhe|"
+    r"(?:dis|dites|r[ée]ponds|r[ée]pondez|[ée]cris|[ée]crivez|explique|expliquez)-lui|(?:re)?appel(?:le|ez)-(?:le|la)|"
+    r"(?:zeg|vertel|antwoord|mail|bel)\s+(?:haar|hem)(?!\s+(?:u|uw)\b)|"
+    r"(?:tell|let)\s+(?:her|him)(?:\s+know)?\b|call\s+(?:her|him)\s+back)(?!\w)|"
+    r"(?:^|[.!?;:,–—]\s*)(?-i:[Ss]ag|[Ss]agt|[Ss]chreib|[Ss]chreibt|[Aa]ntworte|[Aa]ntwortet|[Ee]rkl[äa]rt?)\s+"
+    r"(?-i:ihr|ihm)\b",
+    re.I)
+
 # --- Evidence that a set-apart passage (an aside, a line of its own) was written for staff: each a kind. ---
 _SHORT = re.compile(
     r"(?<![\w/])(?:pls|plz|thx|tmrw|asap|yr|til|thru|b4|dont|cant|wont|xfa|porfa|xq|pq|tb|tmb|ipv|ivm|evt|ff|mss|zsm|"
@@ -3181,7 +3209,8 @@ _OTHER_WINDOW = re.compile(
     r"pausa\s+pranzo|vado\s+in\s+pausa|almo[çc]ar|almo[çc]o|koffie\s+halen|coffee\s+break|smoke\s+break|back\s+in\s+\d+)\b", re.I)
 # Moaning about someone: the customer ("die van 5 zeurt"), or a partner ("a operadora tá enrolando todo mundo").
 _WHINGE = re.compile(r"\b(?:zeurt|zeurde|zeiken|zeikt|jammert|n[öo]rgelt|meckert|quengelt|r[âa]le|chouine|pleurniche|"
-                     r"frigna|rompe\s+le|enche\s+o\s+saco|enrolando|enrola|dando\s+la\s+lata|da\s+la\s+lata|moaning|"
+                     r"frigna|rompe\s+le|rompe\s+i\s+(?:coglioni|maroni)|enche\s+o\s+saco|enrolando|enrola|"
+                     r"dando\s+la\s+lata|da\s+la\s+lata|moaning|"
                      r"whining|whinging|banging\s+on|kicking\s+off|stringing\s+(?:us|everyone)\s+along|"
                      r"messing\s+(?:us|everyone)\s+(?:about|around)|nos\s+toman\s+el\s+pelo|se\s+fichent\s+de\s+nous|"
                      r"ci\s+prendono\s+in\s+giro|verarsch\w*|houden\s+ons\s+aan\s+het\s+lijntje)\b", re.I)
@@ -3312,13 +3341,37 @@ _CHECK_WITH_EN = re.compile(r"^(?:check|confirm|verify|clear|ask)\s+(?:[\w'’]+
                             r"\b", re.I)
 
 
+_LIST_STEP = re.compile(r"\s*(?:[-*•·]|\d+[.)])\s")
+_SENDING_INTRO = re.compile(r"\b(?:before|antes\s+de|avant\s+d['’]?|prima\s+di|vor\s+dem|voor\s+het|"
+                            r"v[óo][óo]r\s+het)\s+(?:send\w*|this\s+goes|it\s+goes|enviar|mandar|envoyer|"
+                            r"l['’]envoi|inviare|mandare|senden|absenden|abschicken|versturen|verzenden)|"
+                            r"\bgoes\s+out\b", re.I)
+
+
+def _announced_step(line: str, whole: str, lang: str) -> bool:
+    """A step of a list that the reply introduces in a sentence of its own, however many steps above it ("To reserve
+    the lamp: - Log in to your account - Check stock if needed - Click Reserve", "Esto es lo que vamos a hacer: -
+    enviar … - comprobar con almacén si …"): whoever does the other steps does this one. Not a to-do list under a
+    label ("Pendiente:", "Notas internas:", "Next steps:") or an intro about sending the reply ("Before this goes
+    out:")."""
+    if not _LIST_STEP.match(line) or line not in whole:
+        return False
+    above = whole[:whole.find(line)].splitlines()
+    intro = next((x.strip() for x in reversed(above) if x.strip() and not _LIST_STEP.match(x)), "")
+    if not intro.endswith(":") or _TODO_LEAD.fullmatch(intro) or _NOTE_WORD.search(intro) or \
+            _SENDING_INTRO.search(intro) or any(p.search(fold(intro)) for p in _DRAFTING) or \
+            any(kind == _LABEL and p.search(intro) for kind, p in PATTERNS):
+        return False
+    return len(intro.split()) >= 4 or _spoken_to(intro, lang) or bool(_TO_CUSTOMER_CS.search(intro)) or \
+        bool(addressee._WE.search(intro))
+
+
 def _open_todo(sentence: str, names: set[str], whole: str, lang: str) -> str | None:
     """The to-do jotted into the sentence (see _TODO_LEAD), from where it starts, or None."""
     if _ONE_MOMENT.search(sentence):
         return None
-    above = whole[:whole.find(sentence)].rstrip() if sentence in whole else ""
-    if re.match(r"\s*(?:[-*•·]|\d+[.)])\s", sentence) and above.endswith(":"):
-        return None   # a step in a list the reply announces ("Lo que haremos: - comprobar con almacén si …")
+    if _announced_step(sentence, whole, lang):
+        return None   # "Esto es lo que vamos a hacer: - enviar … - comprobar con almacén si …"
     whether = re.compile(rf"\b(?:{_WHETHER.get(lang, _WHETHER['en'])}|{_WHETHER['en']})\b", re.I)
     for start in _CLAUSE_START.finditer(sentence):
         clause = sentence[start.end():]
@@ -3333,7 +3386,7 @@ def _open_todo(sentence: str, names: set[str], whole: str, lang: str) -> str | N
             else None)
         if not check and (consult := _CONSULT.match(rest)):   # a colleague by name: "preguntar a Marta si …"
             who = next(g for g in consult.groups() if g)
-            check = consult if _is_colleague(who, names) and not _introduced(who, whole) else None
+            check = consult if _is_colleague(who, names, lang) and not _introduced(who, whole) else None
         if not check:
             continue
         if not lead and re.match(r"(?:check|confirm|verify|clear|ask)\b", rest, re.I) and "/" not in check.group(0):
@@ -3603,15 +3656,34 @@ _INFORMAL_READER_ANY = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang,
 # ella?"). In a reply that calls the customer formally (Sie, usted, Lei, vous, u, o senhor/lhe), both speak to a
 # colleague about the customer. Not English, which has no such register.
 _TELL_THEM = {lang: re.compile(r"\b(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
-    "de": r"(?-i:(?:sag|gib|schreib|schick|antworte|erkl[äa]r|biete)\s+(?:ihm|ihr)|ruf\s+(?:ihn|sie)\s+an)",
+    # (the plural too, to colleagues, where the customer is one person called formally: "Ditele che …", "Decidle
+    # que …", "Digam-lhe que …", "Sagt ihr, dass …")
+    "de": r"(?-i:(?:[Ss]ag|[Gg]ib|[Ss]chreib|[Ss]chick|[Aa]ntworte|[Ee]rkl[äa]r|[Bb]iete)\s+(?:ihm|ihr)|"
+          r"[Rr]uf\s+(?:ihn|sie)\s+an|"
+          r"(?:(?<=^)|(?<=[.!?:;]\s))(?:Sagt|Gebt|Schreibt|Schickt|Antwortet|Erkl[äa]rt)\s+(?:ihm|ihr)(?=\s*,|\s+(?:bitte|"
+          r"einfach|noch|schon)\b)|(?:(?<=^)|(?<=[.!?:;]\s))Ruft\s+(?:ihn|sie)\s+an)",
     "es": r"d[íi]le|d[ée]jale|ll[áa]mal[aeo]|esc[ríi]bele|m[áa]ndale|p[áa]sale|cont[ée]stale|expl[íi]cale|ofr[ée]cele|"
-          r"no\s+le\s+(?:prometas|digas|ofrezcas|des|cobres|devuelvas)",
+          r"no\s+le\s+(?:prometas|digas|ofrezcas|des|cobres|devuelvas)|dec[íi]dle|dec[íi]dselo|dejadle|ll[áa]madl[aeo]|"
+          r"escr[íi]bidle|mandadle|pasadle|contestadle|explicadle|ofrecedle|"
+          r"no\s+le\s+(?:prometáis|prometais|digáis|digais|ofrezcáis|ofrezcais|deis|cobréis|cobreis|devolváis|devolvais)",
     "it": r"digli|dille|scrivigli|scrivile|rispondigli|rispondile|chiamal[oa]|richiamal[oa]|mandagli|offrigli|offrile|"
-          r"spiegagli|spiegale|non\s+(?:dirgli|dirle|promettergli|prometterle|dargli|darle)",
-    "pt": r"diz-lhe|liga-lhe|manda-lhe|responde-lhe|explica-lhe|oferece-lhe|n[ãa]o\s+lhe\s+(?:prometas|digas|d[êe]s)",
+          r"spiegagli|spiegale|non\s+(?:dirgli|dirle|promettergli|prometterle|dargli|darle)|"
+          r"(?:dite|scrivete|rispondete|mandate|offrite|spiegate)(?:gli|le|glielo|gliela)|(?:ri)?chiamatel[oa]|"
+          r"non\s+(?:ditegli|ditele|promettetegli|promettetele|dategli|datele)",
+    "pt": r"diz-lhe|liga-lhe|manda-lhe|responde-lhe|explica-lhe|oferece-lhe|n[ãa]o\s+lhe\s+(?:prometas|digas|d[êe]s)|"
+          r"(?:digam|liguem|mandem|respondam|expliquem|ofere[çc]am)-lhe|n[ãa]o\s+lhe\s+(?:prometam|digam|deem)",
     "fr": r"dis-lui|r[ée]ponds-lui|[ée]cris-lui|propose-lui|envoie-lui|explique-lui|(?:re)?appelle-(?:le|la)|"
           r"ne\s+lui\s+(?:promets|dis|propose|donne)\s+(?:rien|pas)",
     "nl": r"(?:zeg|geef|bel|mail|stuur|vertel|antwoord)\s+(?:hem|haar)(?!\s+(?:u|uw)\b)"}.items()}
+# The customer as several people ("Gentili Sig.ri Rossi", "os senhores", "vosotros", "euch"): an order in the plural
+# ("ditele", "digam-lhe", "decidle", "sagt ihr") may be said to them, about someone of theirs.
+_PLURAL_ORDER = re.compile(r"^(?:(?:dite|scrivete|rispondete|mandate|offrite|spiegate|promettete|date|(?:ri)?chiamate)"
+                           r"\w*|non\s+\w+te\w*|\w+[aeií]dl[aeo]|\w+[aeií]dsel[oa]|\w+[ae]m-lhe|n[ãa]o\s+lhe\s+\w+m|"
+                           r"no\s+le\s+\w+[ée]?is|(?:Sagt|Gebt|Schreibt|Schickt|Antwortet|Erkl[äa]rt|Ruft)\b.*)$", re.I)
+_PLURAL_READER = {lang: re.compile(r"\b(?:" + rx + r")\b", re.I) for lang, rx in {
+    "it": r"voi|vostr[oaie]|vi|sig\.?ri|sigg|gentili|cari",
+    "es": r"vosotr[oa]s|vuestr[oa]s?|os|ustedes|estimados|queridos|sres|srs",
+    "pt": r"voc[êe]s|voss[oa]s?|os\s+senhores|as\s+senhoras|srs|caros|prezados", "de": r"euch|euer|eure\w*"}.items()}
 _YOU_ASK = {lang: re.compile(r"\b(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
     "pt": r"consegues|podes|sabes|v[êe]\s+(?:l[áa]|se)|v[êe]s\s+se|olha\s+(?:l[áa]|se)",
     "es": r"puedes|podr[íi]as|sabes|mira\s+(?:a\s+ver|si)|miras",
@@ -3643,12 +3715,17 @@ def _register_switch(ln, lines, lang: str):
         ask = _YOU_ASK[lang].search(ln.prose) if not m else None
         if ask and _THEIR[lang].search(ln.prose[ask.end():]):
             m = ask
-        if m and (_FORMAL_READER_ANY[lang].search(ln.prose) or _TO_CUSTOMER_CS.search(ln.prose)):
-            m = None   # ("sagen Sie ihm", "Dígale a su hijo …" are said to the customer)
+        # ("sagen Sie ihm", "Dígale a su hijo …" are said to the customer; the order's own "lhe" is not)
+        said = ln.prose[:m.start()] + " " + ln.prose[m.end():] if m else ""
+        if m and (_FORMAL_READER_ANY[lang].search(said) or _TO_CUSTOMER_CS.search(said)):
+            m = None
     if not m:
         return None
     rest = " ".join(o.prose for o in lines if o.kind == OWN and o.no != ln.no and not o.signature)
-    if _FORMAL_READER_ANY[lang].search(rest) and not _INFORMAL_READER_ANY[lang].search(rest):
+    # (or greets them by their title: "Gentile Sig.ra Ferri, la ringraziamo …", "Cara Sra. Neves, … o seu contacto")
+    if (_FORMAL_READER_ANY[lang].search(rest) or _POLITE_TITLE.search(rest)) and \
+            not _INFORMAL_READER_ANY[lang].search(rest) and not (
+                lang in _PLURAL_READER and _PLURAL_READER[lang].search(rest) and _PLURAL_ORDER.match(m.group(0))):
         return (_STAFF, m.group(0), None)
     return None
 
@@ -3713,26 +3790,26 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     m = _CONSULT.search(text) if aside else None   # on a line: "Para dudas, preguntar a Marta en recepción"
     if m:
         who = next(g for g in m.groups() if g)
-        if _is_colleague(who, names) and not _introduced(who, whole) and not _spoken_to(text[:m.start()], lang):
+        if _is_colleague(who, names, lang) and not _introduced(who, whole) and not _spoken_to(text[:m.start()], lang):
             return _DRAFT   # "chiedere a Davide se …", "rever c/ o Nuno", "check w/ Tom"
     m = _VOCATIVE_BARE.match(text) if aside else None
-    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+    if m and _is_colleague(m.group(1), names, lang) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and (_CAN_YOU.match(m.group(2)) or (_PLEASE_ANY.search(m.group(2)) and not _TO_CUSTOMER.search(m.group(2)))
                  or (_VERB_THEN_TU.match(m.group(2)) and fold(m.group(1)) not in _NOT_A_VOCATIVE
                      and not _POSSESSIVE.search(m.group(2)))):
         return _STAFF   # "(Kev can u confirm …)", "(Raúl esto déjalo en el traspaso xfa)", "(Giulia rispondi tu …)"
     m = _NAME_LEAD.match(text)
-    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+    if m and _is_colleague(m.group(1), names, lang) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and not _APPOSITION.match(m.group(2)) and _emphatic_tu(m.group(2), lang) and not _POSSESSIVE.search(
             m.group(2)) and (aside or _informal_only(m.group(2), whole, lang)):
         return _STAFF   # "(Fra, controlla tu sul gestionale …)", "Marta, mira tú si …"
-    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+    if m and _is_colleague(m.group(1), names, lang) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and not _APPOSITION.match(m.group(2)) and (_DONT_TELL.search(m.group(2)) or _STAFF_INFINITIVE.search(
             m.group(2))) and not _spoken_to(m.group(2), lang):
         return _STAFF   # "(Luca: non dirle ancora niente dello sconto)", "Pepe — no confirmar la hora"
     # (in an aside too: "[Marco ricordati di metterlo da parte in frigo]", "(Sanne kun jij de bezorger bellen?)")
     m = _NAME_ASKS.match(text)
-    if m and _is_colleague(m.group(1), names) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
+    if m and _is_colleague(m.group(1), names, lang) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and fold(m.group(1)) not in _NOT_A_VOCATIVE and (_informal_only(text[m.end(1):], whole, lang) or
                                                              not _spoken_to(text[m.end():], lang) or (
                 _EMPHATIC_TU.match(text[m.end():].lstrip()) and _greets_customer(whole, names) and lang in
@@ -3847,6 +3924,11 @@ _SIGH = re.compile(
     r"system|line|form)\b)", re.I)
 
 
+# (or closing it: "belt al 3x vandaag, let op", "3 appels ce matin, attention")
+_HEADS_LAST = re.compile(r"[,;—–]\s*(?:ojo|occhio|attenzione|aten[cç][aã]o|cuidado|let\s+op|achtung|vorsicht|attention|"
+                         r"careful|heads[- ]up)\W*$", re.I)
+
+
 def _counted_remark(tail: str, lang: str) -> bool:
     """A tail below or after the sign-off that counts the customer's contacts ("4th 'arrived damaged' claim since
     October", "5 llamadas hoy", "si è già lamentato 2 volte") and says something more only staff say: an order, a
@@ -3857,8 +3939,8 @@ def _counted_remark(tail: str, lang: str) -> bool:
             _LEGALISH.search(tail):
         return False
     give = _GIVE_ME.get(lang)
-    return bool(_HEADS.search(tail) or _STAFF_INFINITIVE.search(tail) or _ORDER.search(tail) or _SNEER.search(tail)
-                or _WHINGE.search(tail) or _THIRD_NOUN.search(tail) or (give and give.search(tail))
+    return bool(_HEADS.search(tail) or _HEADS_LAST.search(tail) or _STAFF_INFINITIVE.search(tail) or _ORDER.search(tail)
+                or _SNEER.search(tail) or _WHINGE.search(tail) or _THIRD_NOUN.search(tail) or (give and give.search(tail))
                 or (_EN_ORDER.search(tail) if lang == "en" else _infinitive_orders(tail, lang) >= 1))
 
 
@@ -3890,7 +3972,7 @@ def _after_sign_off(lines, lang: str, names: set[str]):
         if ln.no in out:
             continue
         q = _CASE_QUESTION.match(ln.prose.strip())
-        if q and _is_colleague(q.group(1), names) and fold(q.group(1)) not in _NOT_A_VOCATIVE | _HEADING_WORDS and \
+        if q and _is_colleague(q.group(1), names, lang) and fold(q.group(1)) not in _NOT_A_VOCATIVE | _HEADING_WORDS and \
                 not addressee._FOOTER.search(ln.prose) and not _LEGALISH.search(ln.prose) and (
                 not _spoken_to(ln.prose, lang) or lang != "en" and _informal_only(ln.prose, whole, lang)):
             out[ln.no] = (_STAFF, ln.prose.strip(), None)   # "Anna: did we ever get the photos?"

@@ -4023,3 +4023,207 @@ def test_a_drafting_order_in_a_banner_run_into_a_line_is_a_note_and_one_for_the_
     found = check(note, _ctx(lang))
     assert [f.title for f in found] == ["Drafting note left in the reply"]
     assert check(clean, _ctx(lang)) == []
+
+
+# An ordinary word of the reply's language opening a sentence with a capital is nobody's name: an adverb ("Allí
+# puedes probarte …", "Dort kannst du …"), a reminder's label ("Recuerda: añadir el código …"), "Need to check …?".
+# Beside each, a colleague's name in the same place is still one.
+@pytest.mark.parametrize("lang, name, clean, note", [
+    ("es", "Gloria Santos",
+     "Hola Gloria:\n\nGracias por tu interés. Nuestra tienda de Valencia está en la Calle de Colón 42, justo enfrente "
+     "del metro. Allí puedes probarte todos los modelos de la nueva colección.\n\n¡Te esperamos!\n\nEquipo Brisa",
+     "Hola Gloria:\n\nGracias por tu interés. Nuestra tienda de Valencia está en la Calle de Colón 42.\n\nMarta puedes "
+     "mirar si queda el 38 en almacén antes de que venga?\n\n¡Te esperamos!\n\nEquipo Brisa"),
+    ("es", "Gloria Santos",
+     "Hola Gloria:\n\nGracias por tu mensaje.\n\nAhí, puedes aparcar gratis dos horas en el parking de enfrente de la "
+     "tienda.\n\n¡Te esperamos!\n\nEquipo Brisa",
+     "Hola Gloria:\n\nTu pedido ya está en tienda.\n\nMarta, ¿puedes apartarle el 38 hasta el sábado?\n\n"
+     "¡Te esperamos!\n\nEquipo Brisa"),
+    ("de", "Anna Weber",
+     "Hallo Anna,\n\ndanke für deine Nachricht. Unser Laden ist in der Lindenstraße 4. Dort kannst du alle Modelle der "
+     "neuen Kollektion anprobieren.\n\nViele Grüße\nDein Schuhhaus-Team",
+     "Hallo Anna,\n\ndanke für deine Nachricht. Unser Laden ist in der Lindenstraße 4.\n\nJens kannst du schauen, ob "
+     "die 38 noch im Lager ist?\n\nViele Grüße\nDein Schuhhaus-Team"),
+    ("de", "Anna Weber",
+     "Hallo Anna,\n\ndanke für deine Nachricht. Die Schuhe liegen an der Kasse für dich bereit. (Dort kannst du auch "
+     "zwei Stunden kostenlos parken.)\n\nViele Grüße\nDein Schuhhaus-Team",
+     "Hallo Anna,\n\ndanke für deine Nachricht. Die Schuhe liegen für dich bereit (Jens kannst du die 38 noch "
+     "zurücklegen?).\n\nViele Grüße\nDein Schuhhaus-Team"),
+    ("fr", "Claire Martin",
+     "Bonjour Claire,\n\nMerci pour ton message. Notre boutique est au 12 rue Centrale. Là tu peux essayer tous les "
+     "modèles de la nouvelle collection.\n\nÀ bientôt,\nL'équipe Lila",
+     "Bonjour Claire,\n\nMerci pour ton message. Notre boutique est au 12 rue Centrale.\n\nKarim tu peux vérifier s'il "
+     "reste du 38 en réserve ?\n\nÀ bientôt,\nL'équipe Lila"),
+    ("it", "Giulia Ferri",
+     "Ciao Giulia,\n\ngrazie per il tuo messaggio. Il negozio è in via Roma 8. Lì puoi provare tutti i modelli della "
+     "nuova collezione.\n\nA presto,\nIl team Sole",
+     "Ciao Giulia,\n\ngrazie per il tuo messaggio. Il negozio è in via Roma 8.\n\nLuca puoi controllare se c'è ancora "
+     "il 38 in magazzino?\n\nA presto,\nIl team Sole"),
+    ("nl", "Sanne de Vries",
+     "Hoi Sanne,\n\nBedankt voor je bericht. Onze winkel zit aan de Markt 3. Daar kun jij alle modellen van de nieuwe "
+     "collectie passen.\n\nGroetjes,\nTeam Schoen",
+     "Hoi Sanne,\n\nBedankt voor je bericht. Onze winkel zit aan de Markt 3.\n\nDaan kun jij even kijken of maat 38 "
+     "nog in het magazijn ligt?\n\nGroetjes,\nTeam Schoen"),
+    ("pt", "Rita Neves",
+     "Olá Rita,\n\nObrigado pela tua mensagem. A loja fica na Rua Direita 5. Ali podes experimentar todos os modelos "
+     "da nova coleção.\n\nAté já,\nEquipa Sol",
+     "Olá Rita,\n\nObrigado pela tua mensagem. A loja fica na Rua Direita 5.\n\nNuno podes ver se ainda há o 38 no "
+     "armazém?\n\nAté já,\nEquipa Sol"),
+    ("en", "Jane Doe",
+     "Hi Jane,\n\nYour invoice for March is attached. Need to check with accounts whether the VAT number on it is "
+     "right? Email accounts@brightdesk.co.uk and they'll reissue it the same day.\n\nBest wishes,\nBrightDesk",
+     "Hi Jane,\n\nYour invoice for March is attached. Maria to check with accounts whether the VAT number is right."
+     "\n\nBest wishes,\nBrightDesk"),
+    ("es", "Carmen Ruiz",
+     "Hola Carmen:\n\n¡Gracias por apuntarte! Aquí tienes tu código de bienvenida: BIENVENIDA10.\n\n>>> Recuerda: "
+     "añadir el código promocional <<<\n\nUn saludo,\nEquipo Lumen",
+     "Hola Carmen:\n\n¡Gracias por apuntarte! Aquí tienes tu código de bienvenida: BIENVENIDA10.\n\n>>> Marta: no "
+     "darle el 20 %, ya lo usó la clienta en marzo <<<\n\nUn saludo,\nEquipo Lumen"),
+])
+def test_an_ordinary_word_opening_a_sentence_is_no_colleagues_name(lang, name, clean, note):
+    assert check(clean, _ctx(lang, name=name)) == []
+    assert check(note, _ctx(lang, name=name))
+
+
+# A banner that says where or when the customer does something is theirs, whatever else the line looks like ("***
+# Add the promo code at checkout ***", "Recuerda: añadir el código en la cesta"); a drafting order in one is a note.
+@pytest.mark.parametrize("lang, clean, note", [
+    ("en", "Hi Jane,\n\nHere's your welcome code: WELCOME10, for 10% off your first order.\n\n*** Add the promo code "
+           "at checkout ***\n\nBest wishes,\nThe Lumen team",
+     "Hi Jane,\n\nHere's your welcome code: WELCOME10, for 10% off your first order.\n\n*** add tracking link once "
+     "warehouse confirms ***\n\nBest wishes,\nThe Lumen team"),
+    ("es", "Hola Jane:\n\nAquí tienes tu código de bienvenida: BIENVENIDA10.\n\n>>> Recuerda: añadir el código en la "
+           "cesta <<<\n\nUn saludo,\nEquipo Lumen",
+     "Hola Jane:\n\nAquí tienes tu código de bienvenida: BIENVENIDA10.\n\n>>> NO ENVIAR hasta que Javi confirme el "
+     "descuento <<<\n\nUn saludo,\nEquipo Lumen"),
+    ("es", "Hola Jane:\n\nAquí tienes tu código: BIENVENIDA10.\n\n>>> Importante: añadir el código BIENVENIDA10 al "
+           "finalizar la compra <<<\n\nUn saludo,\nEquipo Lumen",
+     "Hola Jane:\n\nTu número de seguimiento es >>> insertar número de seguimiento <<<.\n\nUn saludo,\nEquipo Lumen"),
+])
+def test_a_banner_telling_the_customer_where_to_do_something_is_no_note(lang, clean, note):
+    assert check(clean, _ctx(lang)) == []
+    assert check(note, _ctx(lang))
+
+
+# A step of a list the reply introduces in a sentence, however many steps above it, is done by whoever does the
+# others ("To reserve it: - Log in to your account - Check stock if needed - …", "Esto es lo que vamos a hacer: -
+# enviar … - comprobar con almacén si …"); the same steps under a to-do label are notes.
+@pytest.mark.parametrize("lang, name, clean, note", [
+    ("es", "Carmen Ruiz",
+     "Hola Carmen:\n\nSentimos que el sofá te haya llegado con una pata rota. Esto es lo que vamos a hacer:\n\n- enviar "
+     "hoy una pata de repuesto por mensajería urgente\n- comprobar con almacén si queda otra unidad del mismo color, "
+     "por si prefieres el cambio completo\n- avisarte por email en cuanto salga el envío\n\nUn saludo,\nEquipo Lumen",
+     "Hola Carmen:\n\nSentimos que el sofá te haya llegado con una pata rota.\n\nPendiente:\n- enviar pata de repuesto"
+     "\n- comprobar con almacén si queda otra unidad del mismo color\n\nUn saludo,\nEquipo Lumen"),
+    ("en", "Jane Doe",
+     "Hi Jane,\n\nTo reserve the lamp for collection at our Leeds store:\n\n- Log in to your account\n- Check stock if "
+     "needed\n- Click \"Reserve in store\" and choose Leeds\n\nBest wishes,\nOakhouse Furniture",
+     "Hi Jane,\n\nYour refund has been approved and will reach your card in 3-5 working days.\n\nBefore this goes out:"
+     "\n- check amount w/ finance\n- add tracking link\n\nBest wishes,\nOakhouse Furniture"),
+    ("it", "Giulia Ferri",
+     "Gentile Sig.ra Ferri,\n\nper ottenere la fattura intestata alla sua azienda:\n\n- accedere all'area clienti\n- "
+     "verificare con l'amministrazione i dati fiscali\n- compilare il modulo con partita IVA e codice SDI\n\nCordiali "
+     "saluti,\nUfficio Clienti Arredo Sole",
+     "Gentile Sig.ra Ferri,\n\nla fattura sarà emessa entro venerdì.\n\nDa fare:\n- verificare con l'amministrazione i "
+     "dati fiscali\n- inserire il link al portale\n\nCordiali saluti,\nUfficio Clienti Arredo Sole"),
+])
+def test_a_step_of_a_list_the_reply_introduces_is_no_note(lang, name, clean, note):
+    assert check(clean, _ctx(lang, name=name)) == []
+    assert check(note, _ctx(lang, name=name))
+
+
+# A colleague's message forwarded below the reply (its header names a sender and a receiver, neither the customer)
+# that tells whoever answers to tell the customer something, in any person of the imperative ("Ditele che il danno
+# l'ha fatto lei", "Decidle que …", "Digam-lhe que …", "Dites-lui que …", "Sagt ihr, dass …", "Zeg haar maar dat …",
+# "Tell her …"), or moans and swears about them, is staff talk even when handed on on purpose.
+_FORWARDED = {
+    "it": ("Gentile Sig.ra Ferri,\n\nle inoltro la risposta del nostro magazzino in merito alla lavatrice.\n\n"
+           "---------- Messaggio inoltrato ----------\nDa: Stefano Guidi <s.guidi@elettrocasa-logistica.it>\n"
+           "A: assistenza@elettrocasa.it\nOggetto: R: lavatrice Ferri\n\n{}\n\nRestiamo a disposizione.\n\n"
+           "Cordiali saluti,\nAssistenza Clienti ElettroCasa", "Giulia Ferri"),
+    "es": ("Estimada Sra. Ruiz:\n\nLe reenvío la respuesta de nuestro almacén sobre la lavadora.\n\n---------- Mensaje "
+           "reenviado ----------\nDe: Pablo Ortega <p.ortega@electrohogar-logistica.es>\nPara: atencion@electrohogar.es"
+           "\nAsunto: RE: lavadora Ruiz\n\n{}\n\nQuedamos a su disposición.\n\nAtentamente,\nElectroHogar",
+           "Carmen Ruiz"),
+    "pt": ("Cara Sra. Neves,\n\nReencaminho a resposta do nosso armazém sobre a máquina de lavar.\n\n---------- "
+           "Mensagem encaminhada ----------\nDe: Nuno Costa <n.costa@electrocasa-logistica.pt>\nPara: "
+           "apoio@electrocasa.pt\nAssunto: RE: máquina Neves\n\n{}\n\nEstamos ao dispor.\n\nCumprimentos,\nElectroCasa",
+           "Rita Neves"),
+    "fr": ("Madame Martin,\n\nJe vous transmets la réponse de notre entrepôt au sujet du lave-linge.\n\n---------- "
+           "Message transféré ----------\nDe : Julien Petit <j.petit@electromaison-logistique.fr>\nÀ : "
+           "service-client@electromaison.fr\nObjet : RE: lave-linge Martin\n\n{}\n\nNous restons à votre disposition."
+           "\n\nCordialement,\nElectroMaison", "Claire Martin"),
+    "de": ("Sehr geehrte Frau Weber,\n\nanbei die Antwort unseres Lagers zur Waschmaschine.\n\n---------- "
+           "Weitergeleitete Nachricht ----------\nVon: Jens Krause <j.krause@elektrohaus-logistik.de>\nAn: "
+           "kundenservice@elektrohaus.de\nBetreff: AW: Waschmaschine Weber\n\n{}\n\nMit freundlichen Grüßen\n"
+           "ElektroHaus", "Anna Weber"),
+    "nl": ("Geachte mevrouw De Vries,\n\nHieronder het antwoord van ons magazijn over de wasmachine.\n\n---------- "
+           "Doorgestuurd bericht ----------\nVan: Daan Bakker <d.bakker@elektrohuis-logistiek.nl>\nAan: "
+           "klantenservice@elektrohuis.nl\nOnderwerp: RE: wasmachine De Vries\n\n{}\n\nMet vriendelijke groet,\n"
+           "ElektroHuis", "Sanne de Vries"),
+    "en": ("Dear Mrs Hollis,\n\nI've forwarded below our warehouse's reply about the washing machine.\n\n---------- "
+           "Forwarded message ----------\nFrom: Gary Mills <g.mills@homeelec-logistics.co.uk>\nTo: "
+           "support@homeelec.co.uk\nSubject: RE: washer Hollis\n\n{}\n\nKind regards,\nHomeElec Customer Care",
+           "Margaret Hollis"),
+}
+
+
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "Questa rompe i coglioni da due settimane, la lavatrice è uscita integra dal magazzino, c'è la firma sul "
+           "DDT. Ditele che il danno l'ha fatto lei.",
+     "La lavatrice è uscita integra dal magazzino, c'è la firma sul DDT del corriere."),
+    ("it", "La lavatrice è uscita integra dal magazzino. Ditegli che il reso non si può fare.",
+     "La lavatrice è uscita integra dal magazzino, il reso si può fare entro 14 giorni."),
+    ("it", "Questa rompe i coglioni da due settimane, la lavatrice è uscita integra dal magazzino.",
+     "Il corriere ha fatto una cazzata con lo scarico, la lavatrice era integra in partenza."),
+    ("es", "La lavadora salió del almacén sin daños, hay firma en el albarán. Decídselo claro: no hay devolución.",
+     "La lavadora salió del almacén sin daños, está firmado el albarán por el transportista."),
+    ("pt", "A máquina saiu do armazém sem danos, está a assinatura na guia. Digam-lhe que o dano foi ela que fez.",
+     "A máquina saiu do armazém sem danos, a guia está assinada pelo transportador."),
+    ("fr", "Le lave-linge est sorti intact de l'entrepôt, le bon est signé. Dites-lui que c'est elle qui l'a abîmé.",
+     "Le lave-linge est sorti intact de l'entrepôt, le bon de livraison est signé par le transporteur."),
+    ("de", "Die Maschine hat das Lager unbeschädigt verlassen. Sagt ihr, dass sie den Schaden selbst verursacht hat.",
+     "Die Maschine hat das Lager unbeschädigt verlassen, der Lieferschein ist vom Fahrer unterschrieben."),
+    ("nl", "De machine is onbeschadigd vertrokken, de vrachtbrief is getekend. Zeg haar maar dat ze het zelf "
+           "beschadigd heeft.",
+     "De machine is onbeschadigd uit het magazijn vertrokken, de vrachtbrief is door de chauffeur getekend."),
+    ("en", "The machine left the warehouse undamaged, the delivery note is signed. Tell her the damage is on her.",
+     "The machine left the warehouse undamaged, the delivery note is signed by the driver."),
+])
+def test_a_forwarded_colleagues_order_to_tell_the_customer_something_is_a_note(lang, note, clean):
+    frame, name = _FORWARDED[lang]
+    assert check(frame.format(note), _ctx(lang, name=name))
+    assert check(frame.format(clean), _ctx(lang, name=name)) == []
+
+
+# The same order in the plural, on a line of a reply that calls the customer formally ("Ditele che …", "Decidle que
+# …", "Digam-lhe que …", "Sagt ihr, dass …"), is said to colleagues; said to the customer about someone of theirs, in
+# the formal singular or to several people, it is not.
+@pytest.mark.parametrize("lang, name, note, clean", [
+    ("it", "Giulia Ferri",
+     "Gentile Sig.ra Ferri,\n\nla ringraziamo per la sua segnalazione. La lavatrice risultava integra alla partenza."
+     "\n\nDitele che il danno l'ha fatto lei.\n\nCordiali saluti,\nAssistenza Clienti ElettroCasa",
+     "Gentili Sig.ri Rossi,\n\nil pacco è in giacenza presso il nostro deposito fino al 20 marzo. Se vostra figlia "
+     "passa a ritirarlo, ditele di portare un documento e il codice di ritiro.\n\nCordiali saluti,\nElettroCasa"),
+    ("pt", "Rita Neves",
+     "Cara Sra. Neves,\n\nAgradecemos o seu contacto. A máquina saiu do armazém em perfeito estado.\n\nDigam-lhe que o "
+     "dano foi ela que fez.\n\nCom os melhores cumprimentos,\nApoio ao Cliente ElectroCasa",
+     "Caros Sr. e Sra. Neves,\n\nA encomenda está no nosso armazém de Braga até dia 20. Se a vossa filha a for "
+     "levantar, digam-lhe que leve o cartão de cidadão.\n\nCom os melhores cumprimentos,\nElectroCasa"),
+    ("de", "Anna Weber",
+     "Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Nachricht. Die Maschine war bei der Auslieferung unbeschädigt."
+     "\n\nSagt ihr, dass sie den Schaden selbst verursacht hat.\n\nMit freundlichen Grüßen\nKundenservice ElektroHaus",
+     "Sehr geehrte Frau Weber,\n\nder Techniker kommt am Donnerstag. Ihr Sohn kann ihm die Tür öffnen; sagen Sie ihm "
+     "bitte, dass er den Lieferschein bereithält.\n\nMit freundlichen Grüßen\nKundenservice ElektroHaus"),
+    # (the customer's own quoted message may say it to the company)
+    ("it", "Giulia Ferri",
+     "Gentile Sig.ra Ferri,\n\nla ringraziamo per il suo messaggio.\n\nDitegli che il reso non è possibile.\n\n"
+     "Cordiali saluti,\nAssistenza Clienti ElettroCasa",
+     "Gentile Sig.ra Ferri,\n\nla ringraziamo per il suo messaggio: il tecnico passerà giovedì tra le 14 e le 18.\n\n"
+     "Cordiali saluti,\nAssistenza Clienti ElettroCasa\n\nIl giorno 3 marzo 2026 Giulia Ferri <giulia.ferri@gmail.com> "
+     "ha scritto:\n> Buongiorno, il tecnico può venire giovedì? Ditegli che sono a casa solo dopo le 14.\n> Grazie, "
+     "Giulia Ferri"),
+])
+def test_an_order_in_the_plural_to_tell_the_customer_something_in_a_formal_reply_is_a_note(lang, name, note, clean):
+    assert check(note, _ctx(lang, name=name))
+    assert check(clean, _ctx(lang, name=name)) == []
