@@ -290,6 +290,7 @@ _SENTENCE = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+|\n\s*\n")
 
 def _words_in(words: list[str], text: str, language: str) -> bool:
     have = set(_words(text))
+    have |= {part for w in have if "-" in w for part in w.split("-") if part}   # "Flex-pakket" covers "Flex"
     return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text) for w in words)
 
 

@@ -67,7 +67,9 @@ _MILD = {
                r"halfwits?|nitwits?|clowns?|dipsticks?|dumbos?|knobheads?|dicks?)|"
                r"(?:being|been|is|was|he's|she's|acting\s+like|such)\s+a\s+(?:bit\s+of\s+a\s+)?dick",
     "German": r"verdammt\w*|mist(?:stück)?|kacke|beschissen\w*|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
-              r"verflucht\w*|klugschei(?:ß|ss)er\w*|korinthenkacker\w*",
+              r"verflucht\w*|klugschei(?:ß|ss)er\w*|korinthenkacker\w*|"
+              # the "Voll-" insults for a person: "ein Vollpfosten", "Vollhonk", "Volltrottel"
+              r"voll(?:pfosten|honk|trottel|horst|depp|spacko|pfeife)\w*|trottel\w*|spast(?:i|en)?",
     "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*|"
               r"casse-?couilles|chieu(?:r|rs|se|ses)|"
               # "con" as an insult, only after what makes it one (it is Spanish and Italian for "with"): "ce con de livreur"

@@ -288,3 +288,9 @@ def test_a_point_of_several_words_is_covered_only_when_said_together():
     (f,) = answers.check("Hallo, Ihr Vertrag endet zum 31. Mai 2026. Grüße", Ctx(
         persona={"name": "Jane Doe", "language": "de"}, must_mention=["31. Mai"]))
     assert f.check == "answer.complete"
+
+
+def test_a_hyphenated_compound_covers_its_parts():
+    reply = "Beste Tim,\n\nJe abonnement is aangepast naar het Flex-pakket, ingaand per je volgende factuur.\n\nBas"
+    (f,) = answers.check(reply, Ctx(persona={"name": "Tim Boer", "language": "nl"}, must_mention=["Flex"]))
+    assert f.check == "answer.complete"

@@ -287,3 +287,10 @@ def test_a_curse_in_a_hyphenated_word_is_still_found(text, lang, word):
 ])
 def test_french_con_as_an_insult_and_con_as_with(text, lang, found):
     assert bool(check(text, persona(lang))) is found, check(text, persona(lang))
+
+
+def test_the_german_voll_insults_are_profanity_and_full_words_are_not():
+    ctx = CheckContext(persona={"name": "Ralf Brandt", "language": "de"}, channel="email")
+    assert check("sorry Jens, der Typ ist echt ein Vollpfosten, ich schick ihm nur noch Textbausteine", ctx)
+    assert check("So ein Volltrottel.", ctx)
+    assert not check("Vollmacht, Vollkornbrot und Vollpension sind im Preis enthalten.", ctx)
