@@ -237,7 +237,8 @@ _LANGS: dict[str, _Lang] = {
             r"|\b(?:refunds?|claims?|requests?|complaints?|enquir(?:y|ies)|inquir(?:y|ies)|cases?|tickets?|applications?|"
             r"returns?|queries|messages|emails|repairs?|replacements?|appeals?|disputes?|objections?|reviews?)\s+"
             # what they are for, between: "Refunds for cancelled sailings are normally processed within …"
-            r"(?:(?:for|on|of|from|to|in|under)\s+(?:[\w'’-]+\s+){1,3}?)?(?:are|is|get|gets)\s+(?:usually\s+|normally\s+|"
+            # (or what kind: "Claims like this are normally assessed within 10 working days")
+            r"(?:(?:for|on|of|from|to|in|under|like|such\s+as)\s+(?:[\w'’-]+\s+){1,3}?)?(?:are|is|get|gets)\s+(?:usually\s+|normally\s+|"
             r"typically\s+|generally\s+|always\s+)(?:processed|issued|reviewed|resolved|assessed|refunded|credited|paid|"
             r"decided|settled|concluded|investigated|answered|handled|closed|"
             r"completed|looked at|approved|sent)\b"
@@ -3626,8 +3627,8 @@ _PAST_RELATIVE.update({lang: re.compile(rx, re.I) for lang, rx in {
           r"[^,;.!?]{0,40}",
     "pt": r"\bque\s+(?:(?:lhe|te|nos|o|a)\s+)?(?:\w+(?:ou|eu|iu|aram|eram|iram)|(?:tem|temos|tinha)\s+\w+(?:ado|ido))\b"
           r"[^,;.!?]{0,40}",
-    "en": r"\b(?:that|which)\s+(?:you|we|I|they)\s+(?:(?:already|just)\s+)?(?:received|got|were\s+sent|sent|placed|"
-          r"made|returned|ordered|booked|paid)\b[^,;.!?]{0,40}"}.items()})
+    "en": r"\b(?:that|which|as)\s+(?:you|we|I|they)\s+(?:(?:already|just)\s+)?(?:received|got|were\s+sent|sent|placed|"
+          r"made|returned|ordered|booked|paid|did)\b[^,;.!?]{0,40}"}.items()})
 _DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
 
 

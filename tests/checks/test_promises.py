@@ -2969,3 +2969,14 @@ def test_a_visit_or_a_collection_in_the_present_and_accentless_sms(text, lang, h
 ])
 def test_reasons_relative_clauses_second_person_futures_timetables_and_bookings(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # what kind of request, between the noun and its present passive
+    ("Claims like this are normally assessed within 10 working days.", "en", 336),
+    # a past act's day in a relative clause is no step's day (an early reading could make a kept promise late)
+    ("We will call you back, as we did on Friday.", "en", None),
+    ("We will call you on Friday as we did last week.", "en", 103),
+])
+def test_a_kind_of_request_and_a_past_acts_day(text, lang, hours):
+    assert due_h(text, lang) == hours
