@@ -408,6 +408,8 @@ def customer_title(lines) -> str:
         m = _GREETING.match(ln.prose) if ln.kind == OWN else None
         if m:
             t = _TITLE_BEFORE_NAME.match(ln.prose, m.end())
+            if not t and _sex(m.group(0).strip()):
+                return m.group(0).strip()   # the greeting is the title itself: "Madame Bertin,", "Monsieur Roux,"
             return t.group(1) if t else ""
     return ""
 

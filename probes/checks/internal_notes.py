@@ -140,6 +140,17 @@ line, or single braces, judged as one on a line of its own ("You can follow the 
 warehouse sends it<<<", "{insert tracking number}"; not one that says where the customer puts something: ">>> paste
 your order number in the form <<<", ">>> coller le code promo au moment du paiement <<<").
 
+Round bu: in a chat transcript, a line said by a staff role the customer never talks to ("Supervisor (Mark):",
+"Teamleitung (Frank):", "[Superviseur]", "Teamleider:") that does not speak to the customer and carries staff evidence
+(not one that greets them or says "you"); a macro's instruction label heading a line ("AGENT INSTRUCTIONS -",
+"ISTRUZIONI OPERATORE:"); an infinitive of putting something in, in square brackets ("[poner aquí el de Seur cuando
+…]", "[COLOCAR PRAZO …]"); a reminder's label in capitals or an aside with a to-do on the company's records ("NICHT
+VERGESSEN: Termin noch im SAP eintragen", "(lembrete: confirmar comparticipação …)"); an aside opening with what is
+pending and giving an order ("(pendiente presupuesto, NO llamar …)"); a colleague agreeing to the aside's order ("…,
+Mark is akkoord)"); a colleague named first and asked in chat shorthand about "the customer" ("Rafa vc sabe se …? … pra
+cliente"). Not: a postscript's noun the reply writes in lower case elsewhere ("P.S. Points don't expire …"), Spanish
+and Portuguese "TODO" (all) in capitals, a title's abbreviation cutting a sentence ("… de M. Bertin a été clôturé").
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -174,7 +185,19 @@ _LABEL = "label"
 _STAFF = "staff"
 _JOKE = "joke"
 
+_MACRO_ROLE = (r"(?:agents?|operators?|advisors?|advisers?|reps?|csr|staff|agente|agentes|operatore|operatrice|operatori|"
+               r"operador(?:a|es)?|atendente|atendentes|mitarbeiter(?:in|innen)?|sachbearbeiter(?:in)?|medewerkers?|"
+               r"conseill(?:er|[eè]re|ers)|teleoperador(?:a|es)?|asesor(?:a|es)?)")
+_INSTRUCTION = (r"(?:instructions?|instru[cç][cç]?i[oó]n(?:es)?|instru[cç](?:[aã]o|[õo]es)|istruzion[ei]|anweisung(?:en)?|"
+                r"instructies?|consignes?|richtlijnen)")
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    # A macro's instruction to the agent heading a line, left in: "AGENT INSTRUCTIONS - use ONE of the two paragraphs
+    # below", "ISTRUZIONI OPERATORE: se il cliente ha P.IVA, …", "Instrucciones para el agente: …" (not "Instructions
+    # for use:", which are the customer's)
+    (_LABEL, re.compile(
+        rf"^[\s\[(*_#>]*(?:{_MACRO_ROLE}\s*[\-–]?\s*{_INSTRUCTION}|{_INSTRUCTION}\s+(?:(?:to|for|f[üu]r|an|pour|para|"
+        rf"per|voor|aan|al|ao|à|a)\s+)?(?:(?:the|den|die|le|la|l['’]|el|il|lo|l'|de|het|o|a|os|gli|les)\s*)?{_MACRO_ROLE})"
+        r"\s*[\])*_]*\s*[:\-–—]\s*\S.*$", re.I | re.M)),
     # Labels at the start of a line: "Internal:", "[Internal note] –", "**Agent notes:**"
     (_LABEL, re.compile(
         # after a chat turn's speaker too: "Marta - Iberlínea: nota interna: pasajero Oro, no aplicar …"
@@ -437,7 +460,7 @@ _DRAFTING = [re.compile(p) for p in (
     # German, Dutch: the verb comes last ("[Link einfügen]", "(Betrag noch mit Tom klären)", "(bedrag checken)").
     r"\b(?:link|tracking\w*|sendungsnummer|betrag|summe|datum|termin|formulierung|wortlaut|preis|screenshot|name|"
     r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
-    r"checken|klaren|abklaren|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren|nachreichen|"
+    r"checken|klaren|abklaren|abgleichen|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren|nachreichen|"
     r"nachtragen)\b",
     # a short verb-last to-do: "Lieferdatum nochmal prüfen", "bedrag even navragen" (not "bitte prüfen", said to customers)
     r"^(?!.*\bbitte\b)(?:[\w\-]+\s+){1,4}(?:einfugen|erganzen|eintragen|prufen|checken|klaren|abklaren|nachfragen|"
@@ -502,7 +525,11 @@ _FORGOT = re.compile(
 # Square brackets only: "[attach the PDF]", "[remove this line]" (round brackets say this to customers too).
 _SQUARE_IMPERATIVE = re.compile(
     rf"^(?:attach|include|remove|delete|insert|paste|add)\s+(?:the\s+|this\s+|a\s+)?(?:[\w'\-]+\s+){{0,2}}?"
-    rf"(?:{_OBJ}|pdf|file|line|para|paragraph|sentence|section|bit|part|here)\b")
+    rf"(?:{_OBJ}|pdf|file|line|para|paragraph|sentence|section|bit|part|here)\b"
+    # (or an infinitive of putting something in, in the other languages, with what to put: "[poner aquí el de Seur
+    # cuando nos lo pase Almacén]", "[COLOCAR PRAZO CERTO DEPOIS DE FALAR COM O TÉCNICO]", "[inserire qui la data]")
+    r"|^(?:insertar|anadir|poner|pegar|colocar|inserir|adicionar|inserire|aggiungere|mettere|incollare|inserer|"
+    r"ajouter|mettre|coller|invoegen|toevoegen|plakken)\s+(?:\S+\s+){1,}\S+")
 # Drafting orders in capitals in the running text: "ADD REFUND AMOUNT HERE", "INSERT LINK".
 _SHOUTED_DRAFT = re.compile(r"\b(?:ADD|INSERT|PUT|PASTE|CHECK|CONFIRM|UPDATE)\s+(?:[A-Z]{2,}\s+){0,3}?"
                             r"(?:HERE|LINK|URL|AMOUNT|DATE|NAME|NUMBER|DETAILS|PRICE|FIGURE)\b")
@@ -638,6 +665,14 @@ _PENDING = [re.compile(
     re.compile(r"\bbefore\s+sending\b|\bantes\s+de\s+(?:enviar|mandar)\b|\bavant\s+(?:d'envoyer|(?:l')?envoi)\b|"
                r"\bvor\s+dem\s+(?:ab|ver)?senden\b|\bvor\s+(?:dem\s+)?versand\b|\bprima\s+di\s+inviare\b|"
                r"\bprima\s+dell'invio\b|\bvoor\s+(?:het\s+)?(?:versturen|verzenden)\b")]
+# What is still open, heading an aside, and an order after it: "(pendiente presupuesto, NO llamar hasta que …)",
+# "(offen: Kulanz, NICHT zusagen)"; a status alone is told to customers ("(pendiente de envío)").
+# A colleague by name agreeing to what the aside orders: "Mark is akkoord", "Jens ist einverstanden", "Luc est d'accord",
+# "Ana está de acuerdo", "Paolo è d'accordo", "Rui concorda", "Sam is fine with it", "Sam's OK with it".
+_AGREES = re.compile(r"(?-i:\b([A-ZÀ-Þ][a-zà-ÿ]{1,15}))(?:\s+(?:is|ist|est|est[áa]|[èe]|gaat|geht)|['’]s)\s+(?:(?:het\s+)?"
+                     r"akkoord|einverstanden|d['’]accord|de\s+acuerdo|d['’]accordo|de\s+acordo|ok(?:ay)?\s+with|fine\s+with)\b|"
+                     r"(?-i:\b([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s+(?:concorda|approved|agreed|signed\s+off)\b", re.I)
+_PENDING_HEAD = re.compile(r"^(?:pendiente|pendente|pending|offen|en\s+attente|in\s+sospeso|in\s+afwachting|aguardando)\b")
 _MARK_VERB = re.compile(
     r"^(?:confirm|check|add|insert|verify|update|fix|ask|chase|tbc|tbd|todo|need|prufen|checken|einfugen|klaren|"
     r"verifier|confirmer|ajouter|inserer|verificar|confirmar|comprobar|anadir|insertar|verificare|confermare|"
@@ -1303,6 +1338,8 @@ def _line_hits(text: str, ctx, lines=None):
         if not hit and ln.no in pre_greeting:
             hit, used = pre_greeting[ln.no], 0
         if not hit and ln.kind == OWN:
+            hit = _role_whisper(ln, lines, persona, lang)
+        if not hit and ln.kind == OWN:
             if above is None:
                 above = _above_letter(lines, persona, lang, names)
             hit, used = above.get(ln.no, (None, 0))
@@ -1395,6 +1432,36 @@ def _before_greeting(lines, persona: dict, lang: str) -> dict:
     return out
 
 
+# A chat turn's speaker labelled with a staff role the customer never talks to, with or without a name:
+# "Supervisor (Mark):", "Teamleitung (Frank):", "[Superviseur]", "Supervisore:", "Teamleider:", "Back Office - Ana:".
+_ROLE = (r"(?:supervisor[ae]?|superviseure?|team\s*lead(?:er)?|teamleit(?:ung|er|erin)|teamleider|tl|shift\s+lead(?:er)?|"
+         r"schichtleit(?:ung|er|erin)|capoturno|capo\s*squadra|chef\s+d['’][ée]quipe|jef[ea]\s+de\s+(?:equipo|turno)|"
+         r"chefe\s+de\s+equip[ae]|l[íi]der\s+de\s+equip[ae]|back[\s\-]?office|(?:duty|floor|team)\s+manager|manager|"
+         r"coordinat(?:or|rice|ore|eur|rice)|coordinador[a]?|co[öo]rdinator|coordenador[a]?|koordinator(?:in)?|"
+         r"vorgesetzter?|leidinggevende|responsable|responsabile|respons[áa]vel|encargad[oa])")
+_ROLE_SPEAKER = re.compile(
+    rf"^\s*(?:\[\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]\s*)?(?:\[\s*{_ROLE}(?:\s*[(\-–—:]\s*[^\]\n]{{1,30}})?\s*\]\s*:?|"
+    rf"{_ROLE}(?:\s*\([^)\n]{{1,40}}\)|\s*[\-–—]\s*[A-ZÀ-Þ][\w'’\-]*|\s+[A-ZÀ-Þ][\w'’\-]*)?\s*:)\s*(?=\S)", re.I)
+
+
+def _role_whisper(ln, lines, persona: dict, lang: str):
+    """A line of a chat transcript said by a staff role the customer never talks to (see _ROLE_SPEAKER), between other
+    speakers' turns, that does not speak to the customer and carries staff evidence: the supervisor's whisper to the
+    agent ("Supervisor (Mark): fine to waive the £4.95 but don't offer the free month", "Teamleider: akkoord met gratis
+    verzending, maar noem geen datum"). A supervisor who joins the chat and greets or says "you" speaks to the
+    customer."""
+    m = _ROLE_SPEAKER.match(ln.prose)
+    if not m or not any(o is not ln and o.kind == OWN and _SPEAKER.match(o.prose) and not _ROLE_SPEAKER.match(o.prose)
+                        for o in lines):
+        return None
+    body = ln.prose[m.end():].strip()
+    parts = {fold(p) for p in addressee._name_parts(persona)}
+    if len(body.split()) < 3 or addressee._GREETING.match(body) or addressee._addressed_to_customer(body, persona, lang) \
+            or parts & {fold(w) for w in re.findall(r"[\w'’\-]+", body)} or _spoken_to(body, lang):
+        return None
+    return (_STAFF, body, None) if addressee.evidence(body, persona, lang)[0] >= 1 else None
+
+
 # A colleague's name opening a passage, after a casual hello or none: "Priya - …", "Ciao Fede, …", "Lucía, …".
 # (after a dash or a colon only a question: "Draft – please review the attached …" heads a letter to the customer)
 _OPENS_WITH_NAME = re.compile(r"^\W*(?:(?i:hi|hey|hallo|hoi|ciao|hola|ol[áa]|salut|coucou)\s+)?@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})"
@@ -1469,6 +1536,9 @@ def _warned_above(own, greeting: int, lang: str, letter=None) -> dict:
     return out
 
 
+_TITLE_END = re.compile(r"(?<![\w.])(?:M|Mr|Mrs|Ms|Dr|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Hr|Prof)\.$")
+
+
 def _structural(ln, set_apart: dict, persona: dict, lang: str, continued: bool = False):
     """A note found by who it addresses rather than by its words (see addressee): a block set apart from the
     letter, an aside in brackets, a sentence about the customer by name. (hit or None, lines it runs on to).
@@ -1480,7 +1550,13 @@ def _structural(ln, set_apart: dict, persona: dict, lang: str, continued: bool =
         return (_REMARK if named else _STAFF, " ".join(b.prose.strip() for b in block), None), len(block) - 1
     for match, span in addressee.notes_in_asides(ln.prose, persona, lang):
         return (_STAFF, match, span), 0
-    for n, sentence in enumerate(re.split(r"(?<=[.!?])\s+", ln.prose)):
+    sentences: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+", ln.prose):
+        if sentences and _TITLE_END.search(sentences[-1]):
+            sentences[-1] += " " + piece   # "Le contrat de M. Bertin a été clôturé": a title, not a sentence's end
+        else:
+            sentences.append(piece)
+    for n, sentence in enumerate(sentences):
         if addressee.sentence_is_note(sentence, persona, lang, jotted=not (continued and n == 0)):
             return (_REMARK, sentence.strip(), None), 0
     return None, 0
@@ -1768,6 +1844,42 @@ def _pasted_log(line: str, whole: str, names: set[str], ctx) -> bool:
     return len(speakers) >= 2
 
 
+# A reminder's label in capitals or in an aside, then a to-do in the infinitive on the company's own records or checks:
+# "NICHT VERGESSEN: Termin noch im SAP eintragen!!", "(lembrete: confirmar comparticipação antes de entregar)",
+# "(rappel : vérifier le dossier)"; a reminder to the customer says "you" or has them do something ("Recuerde: traer
+# el DNI", "Lembrete: levantar a receita até sexta").
+_REMINDER_NOTE = re.compile(
+    r"(?:(?:^|[.!?]\s+)(?-i:NICHT VERGESSEN|VERGEET NIET|NIET VERGETEN|DON'?T FORGET|REMINDER|NE PAS OUBLIER|RAPPEL|"
+    r"NO OLVIDAR|RECORDATORIO|NON DIMENTICARE|PROMEMORIA|N[ÃA]O ESQUECER|LEMBRETE|ERINNERUNG|HERINNERING)|[(\[]\s*"
+    r"(?:nicht\s+vergessen|vergeet\s+niet|niet\s+vergeten|don'?t\s+forget|reminder|ne\s+pas\s+oublier|rappel|"
+    r"no\s+olvidar|recordatorio|non\s+dimenticare|promemoria|n[ãa]o\s+esquecer|lembrete|erinnerung|herinnering))"
+    r"\s*[:!\-–—]+\s*([^.!?)\]\n]{3,160})", re.I)
+_RECORD_VERB = re.compile(
+    r"\b(?:eintragen|erfassen|buchen|einbuchen|pr[üu]fen|kl[äa]ren|abkl[äa]ren|abgleichen|checken|anlegen|hinterlegen|"
+    r"vermerken|nachtragen|confirmar|verificar|comprobar|registrar|registar|anotar|conferir|validar|checar|"
+    r"v[ée]rifier|confirmer|saisir|noter|enregistrer|valider|verificare|confermare|registrare|annotare|controllare|"
+    r"segnare|controleren|invoeren|noteren|bevestigen|registreren|nakijken|check|confirm|verify|log|record|update)\b",
+    re.I)
+
+
+# A colleague named first, with no comma, and asked in chat shorthand's "you", about "the customer" by a noun: "Rafa vc
+# sabe se …? to sem resposta pra cliente", "Tom u know if …? customer's waiting". Nobody writes so to the customer.
+_NAME_SHORT_YOU = re.compile(r"^\W*(?-i:([A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s+(?:vc|vcs|u|ya|ur)\s+[^?\n]{3,160}\?", re.I)
+_NOUN_CUSTOMER = re.compile(r"\b(?:cliente|clienta|customer|cust|cx|kunde|kundin|klant|client)\b", re.I)
+
+
+def _reminder_note(line: str, lang: str) -> str | None:
+    """The reminder to self (see _REMINDER_NOTE), or None."""
+    for m in _REMINDER_NOTE.finditer(line):
+        todo = m.group(1)
+        if _spoken_to(todo, lang) or _TO_CUSTOMER_CS.search(todo) or addressee._WE.search(todo) or \
+                _SUBJECT.search(todo) or not _RECORD_VERB.search(todo):
+            continue
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(".!? "))
+        return line[start:m.end()].strip() + (")" if line[start] == "(" else "]" if line[start] == "[" else "")
+    return None
+
+
 def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool = False
                ) -> tuple[str, str, tuple[int, int] | None] | None:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
@@ -1796,6 +1908,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             if m.group(0).lstrip().startswith("@") and (_SOCIAL.search(line[:m.end()]) or _own_handle(
                     m.group(0).strip(" @,:"), names)):
                 continue   # "Follow us @Acme", "@Jane thanks for the update!", "@kathi_meier Hallo …" (the customer)
+            if kind == _LABEL and m.group(0).startswith("TODO") and lang in ("es", "pt") and (nxt := re.match(
+                    r"\s+([a-zà-ÿ]+)\b", line[m.start() + 4:])) and (nxt.group(1) in ("o", "a", "y", "e") or
+                                                                     addressee.ordinary_word(nxt.group(1), lang)):
+                continue   # Spanish and Portuguese "todo" (all) in capitals: "TODO lo necesario tráigalo", "TODO o resto"
             if kind == _LABEL and _KIND_ROW.match(m.group(0)) and _CONTRAST_ROW.search(whole or line):
                 continue   # "Internal: transfers between your accounts" beside "External: …": a kind, not a note
             if kind == _JOKE:
@@ -1826,7 +1942,11 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     if comment and len(re.findall(r"[^\W\d_]{2,}", comment.group(1))) >= 3 and re.search(r"\b[a-zà-ÿ]{3,}\b", comment.group(
             1)) and not _CODE_MARKER.match(comment.group(1)) and not _HTML_TAG.search(whole or line):
         return _LABEL, comment.group(0), comment.span()   # "<!-- Text noch nicht freigegeben, nicht live schalten -->"
-    asked = _team_question(line, lang) or _staff_remark(line, lang)
+    asked = _team_question(line, lang) or _staff_remark(line, lang) or _reminder_note(line, lang)
+    named = _NAME_SHORT_YOU.match(line) if not asked else None
+    if named and _is_colleague(named.group(1), names, lang) and not _introduced(named.group(1), whole) and \
+            _NOUN_CUSTOMER.search(line):
+        asked = line.strip()   # "Rafa vc sabe se a troca pode ser feita na loja? to sem resposta pra cliente"
     if asked:
         return _STAFF, asked, None
     pasted = _TOOL_PASTE.search(line)
@@ -1859,6 +1979,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     ps_line = line[said.end():] if said and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     hit = _PS_BARE.search(line) or (_PS_BARE.match(ps_line) if ps_line is not line else None)
     if hit and _is_colleague(hit.group(1), names, lang) and not _introduced(hit.group(1), whole) \
+            and not _lower_elsewhere(hit.group(1), whole or line) \
             and not (_NAME_IS_SUBJECT.match(hit.group(2)) and not line[hit.end(1):hit.start(2)].strip()) \
             and not _spoken_to(hit.group(2), lang) and not _TO_CUSTOMER_CS.search(hit.group(2)) and (
             _NEGATED_ORDER.search(hit.group(2)) or _THE_ONE.search(hit.group(2)) or _REPEAT.search(hit.group(2))
@@ -2256,6 +2377,15 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
             return _DRAFT, m.group(0), m.span()
         if shape != "(" and any(p.search(folded) for p in _PENDING):
             return _DRAFT, m.group(0), m.span()
+        approved = _AGREES.search(inner)
+        agrees = (approved.group(1) or approved.group(2)) if approved else ""
+        if agrees and _is_colleague(agrees, names, lang) and not _introduced(agrees, whole) and \
+                (_ORDER.search(inner) or _infinitive_orders(inner, lang)) and not _spoken_to(inner, lang) and \
+                not _TO_CUSTOMER_CS.search(inner):
+            return _STAFF, m.group(0), m.span()   # "(… kort houden en geen extra korting, Mark is akkoord)"
+        if _PENDING_HEAD.match(folded) and (_ORDER.search(inner) or _infinitive_orders(inner, lang)) and \
+                not _spoken_to(inner, lang) and not _PLEASE_WORD.search(inner):
+            return _STAFF, m.group(0), m.span()   # "(pendiente presupuesto, NO llamar hasta que lo revise Raúl)"
         if shape == "xx" and _MARK_VERB.search(folded):
             return _DRAFT, m.group(0), m.span()
         if shape == "<<" and m.group(0)[:2] != "**" and len(inner.split()) >= 2 and not _FIELD_LIKE.match(inner) \
@@ -2454,6 +2584,13 @@ def _for_colleague(inner: str, names: set[str], whole: str, lang: str) -> bool:
 def _first_pronoun(text: str) -> int:
     m = _THIRD_PRONOUN.search(text)
     return m.start() if m else 0
+
+
+def _lower_elsewhere(word: str, whole: str) -> bool:
+    """The reply writes the word in lower case elsewhere, so it is a noun, not a name: "P.S. Points don't expire
+    until …" in a reply about "your 240 points"."""
+    w = word.lstrip("@")
+    return w[:1].isupper() and bool(re.search(rf"(?<![\w'’]){re.escape(w[:1].lower() + w[1:])}(?![\w'’])", whole))
 
 
 def _is_colleague(name: str, names: set[str], lang: str | None = None) -> bool:

@@ -4227,3 +4227,102 @@ def test_a_forwarded_colleagues_order_to_tell_the_customer_something_is_a_note(l
 def test_an_order_in_the_plural_to_tell_the_customer_something_in_a_formal_reply_is_a_note(lang, name, note, clean):
     assert check(note, _ctx(lang, name=name))
     assert check(clean, _ctx(lang, name=name)) == []
+
+
+# Round bu: a chat line said by a staff role the customer never talks to (supervisor, team lead, back office …), that
+# speaks to the agent, is a whisper leaked into the transcript; the same role joining the chat to greet the customer,
+# or saying "you" to them, is not.
+@pytest.mark.parametrize("lang, name, note, clean", [
+    ("en", "Alan Reed",
+     "Agent (Kim): Let me check what I can offer, Mr Reed.\nTeam Lead (Ravi): fine by me, refund the postage only, "
+     "nothing else\nAgent (Kim): I've refunded the postage for you.",
+     "Agent (Kim): Let me check what I can offer, Mr Reed.\nTeam Lead (Ravi): Hello Mr Reed, I'm Ravi, I've approved "
+     "a refund of your postage.\nAgent (Kim): Is there anything else?"),
+    ("de", "Petra Lang",
+     "Kundenservice (Ole): Einen Moment bitte, Frau Lang.\nSchichtleitung: höchstens 5 € Rabatt, der hat schon "
+     "zweimal was bekommen\nKundenservice (Ole): Ich kann Ihnen 5 € Rabatt anbieten.",
+     "Kundenservice (Ole): Einen Moment bitte, Frau Lang.\nSchichtleitung: Guten Tag Frau Lang, ich habe die "
+     "Gutschrift für Sie freigegeben.\nKundenservice (Ole): Gibt es noch etwas?"),
+    ("es", "Rosa Gil",
+     "Agente (Iker): Deme un momento, Sra. Gil.\n[Coordinadora] vale, reembolso sí pero cupón no\n"
+     "Agente (Iker): Le hemos aprobado el reembolso.",
+     "Agente (Iker): Deme un momento, Sra. Gil.\n[Coordinadora] Buenas tardes, Sra. Gil, le confirmo que su "
+     "reembolso está aprobado.\nAgente (Iker): ¿Algo más?"),
+    ("it", "Marco Riva",
+     "Operatore (Ugo): Un attimo, Sig. Riva.\nResponsabile: ok lo sconto del 10%, niente di più, chiudi pure\n"
+     "Operatore (Ugo): Le ho applicato uno sconto del 10%.",
+     "Operatore (Ugo): Un attimo, Sig. Riva.\nResponsabile: Buongiorno Sig. Riva, le confermo che lo sconto del 10% "
+     "è approvato.\nOperatore (Ugo): Altro?"),
+])
+def test_a_staff_roles_whisper_in_a_chat_transcript_is_a_note(lang, name, note, clean):
+    ctx = CheckContext(persona={"name": name, "language": lang}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# A macro's instruction to the agent heading a line ("AGENT INSTRUCTIONS -", "ISTRUZIONI OPERATORE:") is left in;
+# instructions for the customer's use are not.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("en", "Hi Jane,\n\nOPERATOR INSTRUCTIONS: keep only the paragraph that fits and remove the rest.\n\nYour plan "
+           "renews on 3 May.\n\nBest,\nSupport",
+     "Hi Jane,\n\nInstructions for use: charge the device fully before first use.\n\nBest,\nSupport"),
+    ("fr", "Bonjour Madame Doe,\n\nConsignes conseiller : choisir l'un des deux paragraphes ci-dessous.\n\nVotre "
+           "contrat est renouvelé.\n\nCordialement,\nService client",
+     "Bonjour Madame Doe,\n\nConsignes de sécurité : débranchez l'appareil avant de le nettoyer.\n\nCordialement,\n"
+     "Service client"),
+    ("es", "Estimada Sra. Doe:\n\nInstrucciones para el agente: solo para clientes con tarifa Plus.\n\nSu pedido ya ha "
+           "salido.\n\nAtentamente,\nAtención al cliente",
+     "Estimada Sra. Doe:\n\nInstrucciones de montaje: siga los pasos del manual adjunto.\n\nAtentamente,\n"
+     "Atención al cliente"),
+])
+def test_a_macros_instruction_to_the_agent_is_a_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Drafting notes of round bu: an infinitive of putting something in, in square brackets, with what to put; a German
+# verb-last to-do with "abgleichen"; a reminder's label with a to-do on the company's records; an aside that opens
+# with what is still pending and gives an order; a colleague agreeing to what the aside orders; a colleague named
+# first and asked in chat shorthand about the customer. Each beside a look-alike written to the customer.
+@pytest.mark.parametrize("lang, channel, note, clean", [
+    ("es", "email", "Estimada Sra. Doe:\n\nSu código de recogida: [poner aquí el que nos mande el taller]\n\n"
+                    "Atentamente,\nTienda",
+     "Estimada Sra. Doe:\n\nSu código de recogida es 4471. Puede usarlo en [Mis pedidos].\n\nAtentamente,\nTienda"),
+    ("pt", "email", "Cara Sra. Doe,\n\nA reparação fica pronta em [colocar o prazo depois de falar com a oficina].\n\n"
+                    "Cumprimentos,\nLoja",
+     "Cara Sra. Doe,\n\nA reparação fica pronta em 12 de março.\n\nCumprimentos,\nLoja"),
+    ("de", "email", "Hallo Frau Doe,\n\nwir erstatten Ihnen [Summe mit Kasse abgleichen].\n\nViele Grüße\nTeam",
+     "Hallo Frau Doe,\n\nwir erstatten Ihnen 20 €. Bitte gleichen Sie den Betrag mit Ihrem Kontoauszug ab.\n\n"
+     "Viele Grüße\nTeam"),
+    ("de", "sms", "Ihr Paket ist unterwegs. NICHT VERGESSEN: Retoure noch im System erfassen! Ihr Shop-Team",
+     "Ihr Termin ist am Montag. NICHT VERGESSEN: Ausweis mitbringen! Ihr Praxis-Team"),
+    ("fr", "sms", "Votre lunette est prête en boutique. (rappel : vérifier le remboursement mutuelle avant remise)",
+     "Votre lunette est prête en boutique. (rappel : pensez à apporter votre ordonnance)"),
+    ("es", "sms", "Hola Jane, tu bici ya está en el taller. (pendiente pieza, NO avisar hasta que llegue)",
+     "Hola Jane, tu bici ya está en el taller. (pendiente de revisión, te avisamos en cuanto esté)"),
+    ("nl", "email", "Beste mevrouw Doe,\n\nWe sturen de lamp opnieuw. (geen verzendkosten rekenen, Eva is akkoord)\n\n"
+                    "Groet,\nTeam",
+     "Beste mevrouw Doe,\n\nWe sturen de lamp opnieuw. (Eva van ons magazijn pakt hem vandaag in)\n\nGroet,\nTeam"),
+    ("pt", "chat", "Oi Jane, um momento!\nBia vc sabe se dá pra trocar na loja do centro? to sem resposta pra cliente\nJá volto!",
+     "Oi Jane, um momento!\nJane, vc tem a nota fiscal da compra?\nJá volto!"),
+])
+def test_round_bu_drafting_and_reminder_notes(lang, channel, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel=channel)
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Not notes: a postscript that opens with a noun the reply writes in lower case elsewhere ("P.S. Points …"), Spanish
+# and Portuguese "TODO" (all) in capitals, a relative of the other sex after a title's abbreviation ("M. Bertin" in a
+# letter to "Madame Bertin").
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hi Jane,\n\nYour 300 points are on your account.\n\nP.S. Points don't expire until 31 December, so no "
+           "rush.\n\nCheers,\nImogen"),
+    ("en", "Hi Jane,\n\nYour vouchers are attached.\n\nPS Vouchers don't stack with other offers, sorry!\n\nBest,\nTom"),
+    ("es", "Hola Sra. Doe, le recuerdo su cita del lunes. TODO lo que necesite traer está en el email."),
+    ("pt", "Olá Sra. Doe, a sua encomenda chegou. TODO o material vem na mesma caixa."),
+    ("fr", "Madame Doe,\n\nNous avons reçu l'acte de décès. Le contrat de M. Doe a été clôturé et aucun prélèvement "
+           "ne sera plus effectué.\n\nAvec toute notre sympathie,\nService Succession"),
+])
+def test_round_bu_look_alikes_are_not_notes(lang, text):
+    assert check(text, _ctx(lang)) == []
