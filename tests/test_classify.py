@@ -1347,3 +1347,39 @@ def test_an_amount_in_a_forms_fields_is_data_not_a_persons_answer():
     person = ("Hi Sofia,\n\nI've refunded the transfer fee for you:\n\nAmount: €4.50\nDate: 04/03/2024\nMethod: card\n\n"
               "This email was sent automatically from our helpdesk.\n\nKind regards,\nMiguel")
     assert auto_wording(person) is None
+
+
+# Machines told by what only a platform sends (round bx): a satisfaction survey and its scale, an opt-out keyword, an
+# away message told by its hours, a message to leave and an answer as soon as possible, a status given by name.
+@pytest.mark.parametrize("text", [
+    "La conversación ha finalizado.\nAntes de irte, ¿cómo valorarías la atención recibida?\nResponde con un número del 1 "
+    "(muy mala) al 5 (excelente).",
+    "Hoe tevreden ben je over dit gesprek? Geef ons 1 tot 5 sterren.",
+    "How satisfied were you with our service today? Please rate us from 1 to 5.",
+    "Clinica Vetalia: hemos recibido tu solicitud de cita. Responde BAJA para no recibir mas mensajes.",
+    "Brightwater Plumbing: Sorry we missed your call. An engineer will call you back. Text STOP to opt out.",
+    "Bonjour. Nos conseillers sont disponibles du lundi au vendredi de 9h à 18h et le samedi de 9h à 12h.\nLaissez-nous "
+    "votre message avec votre numéro de commande : nous vous répondrons dès que possible.",
+    "Hi there! Our team is offline right now. Leave us a message and we'll get back to you as soon as we can.\n"
+    "Opening hours: Mon–Fri, 9am–6pm.",
+    "Beste Iris,\n\nJe melding #40218 heeft de status Gesloten gekregen. Is je probleem niet opgelost? Laat het ons dan "
+    "weten.\n\nGroet,\nKlantenservice Witgoedplein",
+    "Exma. Senhora,\n\nO seu pedido de reparação (n.º R-2025-04417) foi registado com sucesso.\n\nMensagem gerada "
+    "automaticamente.",
+])
+def test_a_platforms_survey_opt_out_away_message_or_status_is_automatic(text):
+    assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a person who asks how it went, or tells the hours and answers
+    "Hi Tom, I've fixed the router settings. How satisfied are you with the speed now? Let me know. Priya",
+    "Hola Ana: Hemos recibido tu mensaje. Ya hemos gestionado el cambio de talla; el mensajero pasará mañana.\n\n"
+    "Equipo de Atención al Cliente\n\nPor favor, no respondas a este correo.",
+    "Olá, Ana!\n\nRecebemos sua mensagem e já verificamos seu pedido. A troca foi aprovada.\n\nTime de Atendimento\n\n"
+    "Por favor, não responda este e-mail.",
+    "Nos conseillers sont disponibles du lundi au vendredi de 9h à 18h. Votre colis part demain, nous vous répondrons "
+    "dès que possible sur le remboursement.",
+])
+def test_a_persons_answer_with_a_survey_question_hours_or_a_no_reply_footer_is_not_automatic(text):
+    assert auto_wording(text) is None

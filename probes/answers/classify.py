@@ -486,8 +486,8 @@ SAYS_RECEIVED = _words(
     r"(?:ontvangen|geregistreerd)\b",
     r"\brecebemos (?:corretamente |com sucesso )?(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|e-?mail|"
     r"reclamação)\b",
-    r"\b(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|reclamação)(?: [^.\n]{0,30}?)? foi (?:recebid|"
-    r"registrad)[oa]\b",
+    r"\b(?:a sua|o seu|sua|seu) (?:pedido|solicitação|mensagem|reclamação)(?: (?:[^.\n]|(?<=n)\.(?=\s?º)){0,40}?)? foi "
+    r"(?:recebid|registr?ad)[oa]\b",   # (European "registado", Brazilian "registrado")
 )
 # Valid with nobody's signature: what a letter a machine produced says of itself ("… wurde maschinell erstellt und ist
 # ohne Unterschrift gültig", "This letter is computer-generated and valid without a signature").
@@ -574,6 +574,12 @@ SAYS_STATUS = _words(
     r"(?:is (?:bijgewerkt|gewijzigd|veranderd))\b",
     r"\b(?:o )?estado d[oa] (?:seu |sua )?(?:pedido|pedidos|solicitação|ticket|reparação|reclamação)\b[^.\n]{0,40}? "
     r"(?:foi (?:atualizado|alterado)|mudou)\b",
+    # given a status by name: "Je melding #40218 heeft de status Gesloten gekregen", "Your ticket has been set to
+    # Resolved", "Ihr Ticket hat den Status „Geschlossen“ erhalten", "est passée au statut « Clôturée »"
+    r"\bheeft (?:nu )?de status [\"'‘“„]?\w+[\"'’”]? gekregen\b|\b(?:has been|was) (?:set|moved|changed) to (?:the )?(?:status )?"
+    r"[\"'‘“]?(?:resolved|closed|solved|pending|on hold|in progress)\b|\bhat (?:nun |jetzt )?den status [\"'‚„“]?\w+[\"'‘“”]? "
+    r"(?:erhalten|bekommen)\b|\best pass[ée]e? (?:au|en) statut\b|\bha pasado (?:al|a) estado\b|\bè passat[oa] (?:allo|in) stato\b|"
+    r"\bpassou (?:para o|ao) estado\b",
 )
 # The ticket, case or chat was closed, as a helpdesk's closing notice says it ("Ihr Ticket #DE-30917 … wurde
 # geschlossen", "Tu caso n.º 4471 se ha cerrado", "A conversa foi encerrada"): a person closing a case says so too
@@ -804,6 +810,31 @@ SAYS_MAILBOX_HOURS = _words(
     r"\b(?:esta|a nossa) caixa(?: de (?:correio|e-?mail|entrada))? (?:é|está) (?:verificada|lida|consultada|monitorizada|"
     r"monitorada|atendida)\b",
 )
+# A satisfaction survey after a contact: the question, and a scale to answer on ("How satisfied are you …? Rate us 1 to
+# 5", "¿cómo valorarías la atención recibida? Responde con un número del 1 … al 5", "Hoe tevreden ben je over dit
+# gesprek? Geef ons 1 tot 5 sterren"): each weak, in a text nobody speaks in.
+SAYS_SURVEY = _words(
+    r"\bhow (?:satisfied|happy) (?:are|were) you with\b|\bhow would you rate\b|\bhow did we do\b|"
+    r"\bwie zufrieden (?:sind|waren) sie\b|\bwie zufrieden bist du\b|\bwie bewerten sie\b|"
+    r"\bcomment (?:évaluez|évalueriez|noteriez)-vous\b|\bêtes-vous satisfaite? de\b|\bsi la réponse apportée vous a satisfaite?\b|"
+    r"\bcómo valorar(?:ía|ía)s?\b|\b(?:qué tan|cómo de) satisfech[oa]\b|\bcómo calificarías\b|"
+    r"\bcome valuter(?:esti|ebbe)\b|\bquanto (?:sei|è) soddisfatt[oa]\b|"
+    r"\bhoe tevreden (?:ben|bent|was|was je|was u) (?:je|u)?\b|\bhoe beoordeel (?:je|u)\b|"
+    r"\bcomo (?:avalia|avaliaria|classificaria)\b|\bqu[ãa]o satisfeit[oa]\b",
+)
+SAYS_SCALE = _words(
+    r"\b(?:from |on a scale of |between )?1\s*(?:\([^)]{1,20}\)\s*)?(?:to|-|–|and)\s*(?:5|10)\b(?:\s*\([^)]{1,20}\))?|"
+    r"\b(?:von|zwischen) 1 (?:bis|und) (?:5|10)\b|\bde 1 à (?:5|10)\b|\bdel 1\s*(?:\([^)]{1,20}\)\s*)?al (?:5|10)\b|"
+    r"\bda 1 a (?:5|10)\b|\bvan 1 tot (?:5|10)\b|\bde 1 a (?:5|10)\b|\b[1-5] (?:stars?|sterne|étoiles|estrellas|stelle|sterren|estrelas)\b",
+)
+# An opt-out keyword, as only bulk messaging platforms give it: "Text STOP to opt out", "Responde BAJA para no recibir
+# más mensajes", "Antworte STOP zum Abmelden", "Répondez STOP pour ne plus recevoir", "Rispondi STOP per non ricevere
+# più", "Antwoord STOP om af te melden", "Responda SAIR para deixar de receber".
+SAYS_OPT_OUT = _words(
+    r"\b(?:text|reply|send|sms|antworte|antworten sie|sende|senden sie|répondez|envoyez|responde|responda|envía|envia|"
+    r"rispondi|risponda|invia|antwoord|stuur|sms)\s+(?:with\s+|mit\s+|par\s+|con\s+|met\s+|com\s+)?[\"'“„«]?(?-i:STOP|BAJA|"
+    r"STOPP|ARRET|ARRÊT|SAIR|PARAR|CANCELAR|UNSUBSCRIBE)\b",
+)
 # Where a chat widget's answers will come: "You'll get replies here and by email", "Vous recevrez la réponse ici et
 # par e-mail" (weak, in a text nobody speaks in).
 SAYS_REPLIES_HERE = _words(
@@ -846,6 +877,8 @@ SAYS_CLOSED_NOW = _words(
     # moment", "Al momento non siamo disponibili", "We zijn nu niet bereikbaar", "Neste momento não estamos
     # disponíveis" (a "now" in it: "we are not available on Sundays" is a timetable)
     rf"\bwe(?:['’]re| are) (?:(?:{_NOW_EN}) {_NOT_IN_EN}|{_NOT_IN_EN} (?:{_NOW_EN}))\b",
+    # (or the team: "Our team is offline right now")
+    rf"\bour (?:\w+ ){{0,2}}(?:is|are) (?:(?:{_NOW_EN}) )?(?:offline|unavailable|not available)(?: (?:{_NOW_EN}))?\b",
     rf"\bwe can(?:['’]t|not| not) (?:answer|reply|respond|take (?:your )?calls?|get to the phone) (?:{_NOW_EN})\b",
     r"\b(?:sind wir|wir sind) (?:leider )?(?:derzeit|zurzeit|momentan|gerade|aktuell|jetzt) (?:leider )?nicht "
     r"(?:erreichbar|besetzt|verfügbar|da|online|vor ort|am (?:handy|telefon|platz)|im (?:büro|laden|studio|geschäft))\b",
@@ -917,6 +950,25 @@ _AWAY_THANKS = _words(
     r"averci (?:scritto|contattato)|scriverci|contattarci|je bericht|contact|escrever|contactar|nos contactar)"
     r"(?: (?:to|an|à|a|al|aan|ao|à) (?:[\w&'’-]+ ?){1,3})?)",
 )
+# "Leave us a message (and your email address)", "Laissez-nous votre message avec votre numéro de commande": what an
+# away message asks (no sign alone: a person writes it too).
+_LEAVE_MESSAGE = _words(
+    r"\bleave (?:us )?(?:a|your) message(?: (?:and|with) (?:your|an?) [\w ]{1,30})?",
+    r"\bhinterlass(?:en sie|e)? (?:uns )?(?:eine|ihre|deine) nachricht(?: (?:mit|und) [\w ]{1,30})?",
+    r"\blaissez(?:-nous)? (?:un|votre) message(?: (?:avec|et) [\w ]{1,40})?",
+    r"\bdéja(?:nos|d(?:nos)?)? (?:un|tu|su) mensaje(?: (?:con|y) [\w ]{1,30})?",
+    r"\blasci(?:aci)? (?:un|il (?:suo|tuo)) messaggio(?: (?:con|e) [\w ]{1,30})?",
+    r"\blaat (?:een|je|uw) bericht achter(?: (?:met|en) [\w ]{1,30})?",
+    r"\bdeix(?:e|a)(?:-nos)? (?:uma|a sua|sua) mensagem(?: (?:com|e) [\w ]{1,30})?",
+)
+# The rest of a timetable: who is there, and a single day's hours ("Nos conseillers sont disponibles …", "… et le
+# samedi de 9h à 12h").
+_TIMETABLE_REST = re.compile(
+    r"\b(?:nos|our|unsere|nuestros|i\s+nostri|onze|os\s+nossos)\s+[\w-]+\s+(?:sont|are|sind|están|sono|zijn|estão)\s+"
+    r"(?:disponibles?|available|erreichbar|disponibili|bereikbaar|dispon[íi]veis)\b(?:\s+(?:du|from|von|de|dal|van|das))?|"
+    rf"(?:\b(?:et|and|und|y|e|en)\s+)?(?:\b(?:le|el|il|am|on|op|ao|o)\s+)?\b{_DAY}\s+(?:de|from|von|dalle|van|das|des|dès)?"
+    r"\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|am|pm)?\s*(?:à|to|bis|alle|tot|às|a|-|–)\s*\d{1,2}(?:[:.h]\d{2})?\s*"
+    r"(?:h|uhr|uur|am|pm)?\b", re.I)
 _AWAY_POINTER = re.compile(r"https?://|\bwww\.|\b[\w-]+\.[a-z]{2,6}/\S|\S+@[\w-]+\.\w|\+?\d[\d ()/-]{6,}\d", re.I)
 _AWAY_TEAM = re.compile(r"^\W*(?:(?:your|the|dein|euer|ihr|el|tu|su|vuestro|votre|ton|l['’]|il|tuo|vostro|je|jullie|uw|het|"
                         r"a|o|a sua|o seu|sua|seu|teu|tua)\s+)?(?:team|équipe|equipo|equipe|equipa|squadra|staff)\b", re.I)
@@ -931,7 +983,8 @@ def _only_away(text: str) -> bool:
         if len(_LETTERS.findall(clause)) <= 3 or _AWAY_POINTER.search(clause) or _AWAY_TEAM.match(clause):
             continue
         rest = clause
-        for pattern in (SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_REPLY_ASAP, SAYS_OPEN_HOURS, _AWAY_THANKS):
+        for pattern in (SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_REPLY_ASAP, SAYS_OPEN_HOURS, _AWAY_THANKS, _LEAVE_MESSAGE,
+                        _TIMETABLE_REST):
             rest = pattern.sub(" ", rest)
         if len(_LETTERS.findall(rest)) > 3:
             return False
@@ -1017,6 +1070,17 @@ _DONE_SIGNS = (
     r"(?!(?:a|an|the|our|your|you|us|one|this|that|contact|respond|reply|get)\b)[a-z]{3,}\b)",
     r"(?i:\b(?:wurden?|ist|sind|haben wir|habe ich) (?:\w+ ){0,3}?(?:beauftragt|angewiesen)\b)",
     r"(?i:\b(?:a|ont) été (?:chargée?s?|mandatée?s?) de\b)",
+    # a step taken or a decision made on the request, not its receipt: "Ya hemos gestionado el cambio", "A troca do
+    # liquidificador foi aprovada", "já verificamos seu pedido", "Ihre Reklamation wurde genehmigt"
+    r"(?i:\b(?:ya\s+)?hemos\s+(?:gestionado|tramitado|aprobado|autorizado|procesado|resuelto|solucionado|"
+    r"programado|organizado|cambiado|modificado|actualizado|revisado|verificado|comprobado)\b)",
+    r"(?i:\b(?:foi|foram)\s+(?:aprovad|autorizad|processad|resolvid|agendad|verificad)[oa]s?\b|"
+    r"\bjá\s+(?:verificamos|aprovamos|processamos|resolvemos|agendamos|alteramos|trocamos|enviamos|tratamos)\b)",
+    r"(?i:\b(?:wurden?|ist|sind)\s+(?:\w+\s+)?(?:genehmigt|bewilligt|freigegeben|veranlasst|erledigt)\b)",
+    r"(?i:\b(?:a|ont)\s+été\s+(?:\w+\s+)?(?:approuvée?s?|acceptée?s?|validée?s?|traitée?s?)\b)",
+    r"(?i:\b(?:è|sono)\s+stat[oaie]\s+(?:approvat|autorizzat|accettat|elaborat|gestit)[oaie]\b)",
+    r"(?i:\b(?:is|zijn)\s+(?:\w+\s+)?(?:goedgekeurd|toegekend|verwerkt|geregeld)\b)",
+    r"(?i:\b(?:has|have)\s+been\s+(?:approved|authori[sz]ed|accepted|arranged|processed|sorted)\b)",
 )
 # Something done about the request, or an amount: an answer, whoever signs it.
 DONE_SIGNS = re.compile("|".join(_DONE_SIGNS))
@@ -1544,7 +1608,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     # A chat's queue or an out-of-hours notice: every agent busy, the next free one answers; closed now, an answer
     # when it opens. Each only in a text nobody speaks in.
     for pattern in (SAYS_BUSY, SAYS_HIGH_DEMAND, SAYS_NEXT_FREE, SAYS_CLOSED_NOW, SAYS_WHEN_OPEN, SAYS_ANSWER_LATER,
-                    SAYS_ANSWER_TO_COME, SAYS_REPLIES_HERE, SAYS_MISSED_CALL, SAYS_MAILBOX_HOURS):
+                    SAYS_ANSWER_TO_COME, SAYS_REPLIES_HERE, SAYS_MISSED_CALL, SAYS_MAILBOX_HOURS, SAYS_SURVEY, SAYS_SCALE,
+                    SAYS_OPT_OUT):
         if (m := pattern.search(flat)) and impersonal():
             found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}”"))
     # An away message (a WhatsApp Business one, a chat's out of hours): nobody in now, and the opening hours or an
@@ -1552,6 +1617,12 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
     if SAYS_CLOSED_NOW.search(flat) and not SAYS_WHEN_OPEN.search(flat) and \
             (m := SAYS_OPEN_HOURS.search(flat) or SAYS_REPLY_ASAP.search(flat)) and impersonal() and _only_away(text):
         found.append(Evidence(WEAK, f"says “{_quote(m.group(0))}” (beside nobody in now: an away message)"))
+    elif (hours := SAYS_OPEN_HOURS.search(flat)) and SAYS_REPLY_ASAP.search(flat) and _LEAVE_MESSAGE.search(flat) and \
+            impersonal() and _only_away(text):
+        # … or said by the hours alone: "disponibles du lundi au vendredi de 9h à 18h. Laissez-nous votre message …
+        # nous vous répondrons dès que possible"
+        found.append(Evidence(STRONG, f"says “{_quote(hours.group(0))}” (hours, a message to leave and an answer "
+                                      "as soon as possible, and nothing else: an away message)"))
     if (twice := _said_twice(text)) and impersonal():
         found.append(Evidence(WEAK, f"says “{_quote(twice)[:80]}” (the same message again, in another language)"))
     received = SAYS_RECEIVED.search(flat)
