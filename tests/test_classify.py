@@ -1383,3 +1383,15 @@ def test_a_platforms_survey_opt_out_away_message_or_status_is_automatic(text):
 ])
 def test_a_persons_answer_with_a_survey_question_hours_or_a_no_reply_footer_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a person who did something, an adverb between the auxiliary and the participle, above a helpdesk's footer
+    "Gentile Sig. Greco,\n\nHo già attivato la rateizzazione sul suo contratto.\n\nCordiali saluti,\nFederica Sala\n\n---\n"
+    "Si prega di non rispondere a questa e-mail: la casella non è presidiata.",
+    # a decision made, with words between, under an acknowledgement and its reference
+    "Geachte heer Van den Berg,\n\nUw bezwaar is in goede orde ontvangen en geregistreerd onder referentie 4471-2026. Wij "
+    "hebben de naheffingsaanslag daarom ingetrokken.\n\nMet vriendelijke groet,\nTeam Bezwaar",
+])
+def test_a_person_who_acted_above_an_acknowledgement_or_a_footer_is_not_automatic(text):
+    assert auto_wording(text) is None

@@ -1080,6 +1080,10 @@ _DONE_SIGNS = (
     r"(?i:\b(?:a|ont)\s+été\s+(?:\w+\s+)?(?:approuvée?s?|acceptée?s?|validée?s?|traitée?s?)\b)",
     r"(?i:\b(?:è|sono)\s+stat[oaie]\s+(?:approvat|autorizzat|accettat|elaborat|gestit)[oaie]\b)",
     r"(?i:\b(?:is|zijn)\s+(?:\w+\s+)?(?:goedgekeurd|toegekend|verwerkt|geregeld)\b)",
+    r"(?i:\b(?:wij|we)\s+hebben\s+(?:\w+\s+){0,4}?(?:ingetrokken|kwijtgescholden|vernietigd|toegekend|goedgekeurd|"
+    r"gecrediteerd|teruggestort|geannuleerd|gecorrigeerd)\b)",
+    r"(?i:\b(?:wir\s+haben|haben\s+wir)\s+(?:\w+\s+){0,4}?(?:storniert|erstattet|gutgeschrieben|zurückgenommen|"
+    r"aufgehoben|genehmigt|korrigiert|eingestellt)\b)",
     r"(?i:\b(?:has|have)\s+been\s+(?:approved|authori[sz]ed|accepted|arranged|processed|sorted)\b)",
 )
 # Something done about the request, or an amount: an answer, whoever signs it.
@@ -1090,12 +1094,12 @@ _ENGLISH_I = r"\bI\b(?!\.)(?!\s+(?:miei|tuoi|suoi|nostri|vostri|loro|[a-z]+i)\b)
 PERSON_SIGNS = re.compile("|".join((
     _ENGLISH_I, r"\bI[’'](?:m|ve|ll|d)\b",
     r"(?i:(?<![.@/])\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
-    r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)",
+    r"(?i:\bhe (?:ya |también )?(?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:già |appena |anche |ora )?(?:\w+(?:ato|uto|ito|esso|otto))\b)",
 ) + _DONE_SIGNS))
 _FIRST_PERSON = re.compile("|".join((
     _ENGLISH_I, r"\bI[’'](?:m|ve|ll|d)\b",
     r"(?i:(?<![.@/])\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
-    r"(?i:\bhe (?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:\w+(?:ato|uto|ito|esso|otto))\b)")))
+    r"(?i:\bhe (?:ya |también )?(?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:già |appena |anche |ora )?(?:\w+(?:ato|uto|ito|esso|otto))\b)")))
 # Messages to this number or address go unread (SAYS_NO_REPLY): the messages, the number, the negation and the verb.
 _MESSAGES = (r"(?:messages?|texts?|sms|replies|e-?mails|berichten|sms'?jes|reacties|nachrichten|antworten|réponses|"
              r"courriels|mensajes|respuestas|correos|messaggi|risposte|mensagens|respostas)")

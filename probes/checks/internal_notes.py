@@ -2755,7 +2755,9 @@ def _infinitive_orders(text: str, lang: str) -> int:
 _NAMED_INSIDE = re.compile(r"(?:[,;.]|\s[-–—])\s+([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,?\s+(.+)$")
 # "Tom - she's already had a goodwill credit …", "Marco, questa te la lascio, è la terza volta che chiama.": a line
 # that opens by naming a colleague and goes on about the case.
-_NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|—|–|\s-|\s+(?=mi\s+raccomando\b))\s*(.+)$")
+# (a dash right after the name, no space, joins a compound, not a vocative: "Manchester–Leeds season ticket")
+_NAME_LEAD = re.compile(r"^[\s\-–—*>]*@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*(?:,|:|\s[—–]|—(?=\s)|–(?=\s)|\s-|"
+                        r"\s+(?=mi\s+raccomando\b))\s*(.+)$")
 _GREETED = (r"\b(?:hi|hello|dear|hey|hallo|liebe[rs]?|bonjour|salut|ch[èe]re?|hola|estimad[oa]|querid[oa]|ciao|"
             r"gentile|car[oa]|beste|hoi|ol[áa]|prezad[oa])\s+")
 

@@ -30,7 +30,7 @@ CHECK = "profanity"
 _STRONG = {
     "English": r"(?:mother)?f(?:u|\*|#)ck\w*|f\*{2,3}(?:k|ing|ed|er)?\w*|fck(?:ing)?|fuk(?:ing)?|fuckwits?|"
                r"f['\-](?:ing|in'|ed|er|ers|wit)|"
-               r"shit(?:s|ty|ter|ting|head|heads|hole|holes|show|load)?|bullshit|horseshit|sh\*t\w*|s\*\*t|"
+               r"shit(?:s|ty|ter|ting|head|heads|hole|holes|show|load|e)?|bullshit|horseshit|sh\*t\w*|s\*\*t|"
                r"cunts?|c\*nts?|wank(?:er|ers|ing|s)?|twats?|bitch(?:es|ing|y)?|b\*tch\w*|tossers?|"
                r"ass-?holes?|arse-?holes?|dickheads?|cocksuckers?|whores?|sluts?|"
                r"retard(?:s|ed)?|faggots?|n[i1]gg(?:er|a)s?|spastics?|"

@@ -97,7 +97,14 @@ def check(text: str, ctx=None) -> list[Finding]:
     # A leaked staff note ("INTERNAL: this one again!! 🙄") is the internal-note check's finding, not a
     # cheerful template: its text is left out here.
     notes = internal_notes.staff_spans(text, ctx)
-    lines = [(ln, blank(ln.prose, notes.get(ln.no, []))) for ln in prose_lines(text, ctx, kinds=(OWN,))]
+    own = prose_lines(text, ctx, kinds=(OWN,))
+    # (a note wrapped over lines: the rest of its paragraph is the note's too, "… checken met Finance of de
+    # creditnota\necht €112,40 is en niet €102,40!!")
+    lines, in_note, last = [], False, None
+    for ln in own:
+        in_note = ln.no in notes or (in_note and last is not None and ln.no == last + 1 and ln.prose.strip() != "")
+        lines.append((ln, " " * len(ln.prose) if in_note and ln.no not in notes else blank(ln.prose, notes.get(ln.no, []))))
+        last = ln.no if ln.prose.strip() else None
     # One polite "!" is fine; a reply that keeps exclaiming is not (a grieving customer: even twice).
     many_exclamations = sum(prose.count("!") for _, prose in lines) >= (2 if situation == "bereavement" else 3)
     found: list[Finding] = []

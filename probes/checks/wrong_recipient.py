@@ -44,8 +44,9 @@ _GREETING = re.compile(
 # "ACME SMS - Dear Paul", "Acme Support | Hi Tom".
 _PREFIX = re.compile(r"^\s*(?:[\[(][^\[\]()\n]{1,40}[\])]\s*(?::|[-–—|>])?|"
                      # small words inside a name: "Pharmacie du Marché : Bonjour Julien", "Bar de la Plaza:"
-                     r"[A-Z0-9][\w&.'’]*(?:[ \-](?:(?:du|de|des|la|le|les|del|della|di|van|von|der|den|da|do|dos|das|"
-                     r"et|and|und|y|e|en|of|the|&)\s+){0,2}[A-Z0-9][\w&.'’]*){0,3}"
+                     # (a capital with its accent too: "ÉlectroPlus Support : Bonjour Thomas")
+                     r"[A-ZÀ-Þ0-9][\w&.'’]*(?:[ \-](?:(?:du|de|des|la|le|les|del|della|di|van|von|der|den|da|do|dos|das|"
+                     r"et|and|und|y|e|en|of|the|&)\s+){0,2}[A-ZÀ-Þ0-9][\w&.'’]*){0,3}"
                      # a chat agent's name or role in brackets: "Agente (Óscar): Hola Marta", "Lena (Support): Hi"
                      r"(?:\s*\([^()\n]{1,40}\))?\s*(?::|\s[-–—|>]|[|>]))\s*")
 # A chat transcript's line by the customer ("Jane: Hi Tom, …", "You: Hello Sam") greets the agent, not them.

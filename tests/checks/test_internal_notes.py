@@ -4326,3 +4326,10 @@ def test_round_bu_drafting_and_reminder_notes(lang, channel, note, clean):
 ])
 def test_round_bu_look_alikes_are_not_notes(lang, text):
     assert check(text, _ctx(lang)) == []
+
+
+def test_a_place_joined_by_a_dash_on_a_wrapped_line_is_no_colleague_named():
+    ctx = CheckContext(persona={"name": "Rachel Osei", "language": "en"}, channel="email")
+    text = ("Dear Ms Osei,\n\nThank you for your patience, and I'm sorry you were charged twice for your\n"
+            "Manchester–Leeds season ticket renewal.\n\nKind regards,\nOliver Grant")
+    assert check(text, ctx) == []

@@ -294,3 +294,8 @@ def test_the_german_voll_insults_are_profanity_and_full_words_are_not():
     assert check("sorry Jens, der Typ ist echt ein Vollpfosten, ich schick ihm nur noch Textbausteine", ctx)
     assert check("So ein Volltrottel.", ctx)
     assert not check("Vollmacht, Vollkornbrot und Vollpension sind im Preis enthalten.", ctx)
+
+
+def test_shite_is_profanity():
+    ctx = CheckContext(persona={"name": "Kieran Doyle", "language": "en"}, channel="email")
+    assert check("our courier has been absolutely shite this week", ctx)

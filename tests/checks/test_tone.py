@@ -210,3 +210,11 @@ def test_the_emoji_of_sympathy_are_no_cheer(text, lang):
 ])
 def test_a_party_emoji_or_exclamations_beside_a_flower_are_still_cheer(text):
     assert check(text, persona("bereavement"))
+
+
+def test_a_staff_note_wrapped_over_lines_is_no_cheerful_template():
+    ctx = CheckContext(persona={"name": "Marloes Vos", "language": "nl", "situation": "complaint"}, channel="email")
+    text = ("Let op: nog niet versturen, eerst even checken met Finance of de creditnota\necht €112,40 is en niet "
+            "€102,40!!\n\nBeste mevrouw Vos,\n\nHet spijt ons oprecht dat u twee keer een factuur heeft ontvangen.\n\n"
+            "Met vriendelijke groet,\nKees Brouwer")
+    assert check(text, ctx) == []

@@ -451,3 +451,9 @@ def test_the_dutch_short_form_of_daniel_is_the_customers_own():
     assert check(reply, ctx(persona=persona, other_personas=[{"name": "Kevin Maas"}])) == []
     assert check(reply, ctx(persona={"name": "Kevin Maas", "language": "nl"},
                             other_personas=[{"name": "Daniël de Vries"}])) != []
+
+
+def test_a_brand_prefix_with_an_accented_capital_and_a_spaced_colon():
+    ctx = CheckContext(persona={"name": "Claire Dubois", "language": "fr"}, channel="chat")
+    assert check("ÉlectroPlus Support : Bonjour Thomas, merci pour votre patience.", ctx)
+    assert not check("ÉlectroPlus Support : Bonjour Claire, merci pour votre patience.", ctx)
