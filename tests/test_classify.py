@@ -1395,3 +1395,22 @@ def test_a_persons_answer_with_a_survey_question_hours_or_a_no_reply_footer_is_n
 ])
 def test_a_person_who_acted_above_an_acknowledgement_or_a_footer_is_not_automatic(text):
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a system-generated message, signed by a department ("-management", "-abteilung")
+    "Sehr geehrte Damen und Herren,\n\nwir bestätigen den Eingang Ihrer Reklamation zum Auftrag 50018834.\n\nMit "
+    "freundlichen Grüßen\nReklamationsmanagement\nMöbelwerk Haller GmbH\n\nDies ist eine systemgenerierte Nachricht. "
+    "Antworten an diese Adresse werden nicht bearbeitet.",
+    # a shipping notice: its carrier and tracking fields, and "do not reply"
+    "Hola Sergio:\n\nTu pedido #ES-559102 ha salido de nuestro almacén.\n\nTransportista: SEUR\nNúmero de seguimiento: "
+    "2840 1193 7752\nEntrega estimada: jueves 17 de abril\n\nPor favor, no respondas a este correo.\n\nCasa Luna",
+])
+def test_a_system_generated_message_or_a_shipping_notice_is_automatic(text):
+    assert auto_wording(text)
+
+
+def test_a_firms_name_ending_in_service_is_no_department_that_makes_it_a_machines():
+    text = ("Sehr geehrte Frau Brandt,\n\nvielen Dank für Ihre Anfrage. Anbei erhalten Sie unser Angebot für die "
+            "Fensterreinigung Ihres Büros.\n\nMit freundlichen Grüßen\nGlanzwerk Gebäudeservice")
+    assert auto_wording(text) is None

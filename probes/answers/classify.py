@@ -122,7 +122,8 @@ SAYS_AUTOMATIC = _words(
     _label(r"automatic (?:reply|response|acknowledge?ment)"),
     r"\bauto-?(?:reply|response)\s*:",
     # (or any notice's name: "Dies ist eine automatische Bestätigung", "… Erinnerung")
-    r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|(?:eingangs|empfangs)?bestätigung|sms|"
+    r"\bdies ist eine (?:automatische|systemgenerierte|system-generierte|computergenerierte) (?:antwort|nachricht|e-?mail|"
+    r"benachrichtigung|(?:eingangs|empfangs)?bestätigung|sms|"
     r"mitteilung|erinnerung|meldung)\b",
     # "dies ist eine automatisch erstellte Eingangsbestätigung": the adverb before any noun
     r"\bdies ist eine? (?:automatisch|maschinell) (?:erstellte|generierte|erzeugte|versandte|versendete|verschickte|gesendete)[rs]? "
@@ -1401,7 +1402,10 @@ _NOT_A_NAME = re.compile(
     r"suporte|o|a|your|our|management|operations|member|members|"
     # a technical or help team, in every language: "Soporte Técnico", "Technischer Support", "Assistance technique"
     r"technical|technique|technischer|technische|technik|soporte|asistencia|técnico|tecnico|técnica|tecnica|"
-    r"assistance|assistência|apoio|supporto|ondersteuning|servicedesk|serviceteam|kundensupport|kundenbetreuung)$", re.I)
+    r"assistance|assistência|apoio|supporto|ondersteuning|servicedesk|serviceteam|kundensupport|kundenbetreuung|"
+    # a department by its ending: "Reklamationsmanagement", "Schadenabteilung" (not "-service": "Glanzwerk
+    # Gebäudeservice" is a firm's name)
+    r"\w+(?:management|abteilung|team))$", re.I)
 # An organisation signs, not a person: "Gemeente Deventerveen", "Stadtwerke Kiel", "Mairie de Lyon". (Only where the
 # text says itself that it was sent automatically: a letter signed "Assurances Horizon" may still be a person's.)
 _ORGANISATION = re.compile(

@@ -62,7 +62,12 @@ _FIELD = re.compile(
     r"^\s*(?:(?:new|current|nouveau|nouvel|actuel|neuer|aktueller|nuevo|actual|nuovo|attuale|nieuwe|huidige|novo|atual)"
     r"\s+(?=(?:status|statut|estado|stato)\b))?(?:status|subject|priority|case(?:\s+(?:number|no\.?|id))?|ticket(?:\s+(?:number|no\.?|id))?|reference|"
     r"ref|request(?:er)?|assignee|assigned\s+to|category|queue|betreff|priorität|vorgang|objet|statut|priorité|"
-    r"asunto|estado|prioridad|oggetto|stato|priorità|onderwerp|prioriteit|assunto|prioridade)\s*:\s*\S", re.I | re.M)
+    r"asunto|estado|prioridad|oggetto|stato|priorità|onderwerp|prioriteit|assunto|prioridade|"
+    # a shipping notice's carrier and tracking: "Transportista: SEUR", "Número de seguimiento: …", "Sendungsnummer: …"
+    r"carrier|courier|tracking(?:\s+(?:number|no\.?|code|id))?|transportista|n[úu]mero\s+de\s+seguimiento|"
+    r"sendungsnummer|paketdienst|versanddienstleister|transporteur|num[ée]ro\s+de\s+suivi|corriere|"
+    r"numero\s+di\s+(?:tracking|spedizione)|vervoerder|track\s*(?:&|and)\s*trace(?:code)?|transportadora|"
+    r"c[óo]digo\s+de\s+rastreio)\s*:\s*\S", re.I | re.M)
 # Any field line, whatever its label: "Localizador: MRM-88214", "Anreise: 20.03.2026", "Room: Double, 2 adults" (a short
 # label in capitals, a short value, no sentence); three in a row are a form a system filled in (a booking engine's
 # confirmation), a small sign that only tips a text saying it was generated automatically.
