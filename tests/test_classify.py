@@ -1414,3 +1414,15 @@ def test_a_firms_name_ending_in_service_is_no_department_that_makes_it_a_machine
     text = ("Sehr geehrte Frau Brandt,\n\nvielen Dank für Ihre Anfrage. Anbei erhalten Sie unser Angebot für die "
             "Fensterreinigung Ihres Büros.\n\nMit freundlichen Grüßen\nGlanzwerk Gebäudeservice")
     assert auto_wording(text) is None
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # the brand's assistant and a menu to type or pick from: two bot tells
+    ("Welcome back, Marcus! I'm Sky, the Skyline Broadband assistant.\nWould you like an update on your ticket?\n"
+     "Type YES, or pick another topic: Billing · Moving home · Upgrade", True),
+    ("Hoi! Ik ben Bo, de Fietsplein assistent. Typ MENU om de opties te zien of kies een onderwerp.", True),
+    # a person who tells the customer what to type, with no other bot tell
+    ("Hi Tom, in the app type YES to confirm the upgrade, or call us. Cheers, Amy", False),
+])
+def test_a_brand_assistant_with_a_menu_is_a_bot(text, automatic):
+    assert bool(auto_wording(text)) is automatic

@@ -1032,6 +1032,16 @@ SAYS_BRAND_ASSISTANT = re.compile(
     r"di\s+direzione))",
     re.I)
 SAYS_BOT_EMOJI = re.compile(r"🤖")
+# A menu of keywords to type or topics to pick ("Type YES, or pick another topic: Billing · Moving home", 'per
+# parlare con un operatore scrivi "operatore"', "Escribe MENÚ para volver", "Tapez 1 pour …"): a bot's tell.
+SAYS_MENU = _words(
+    r"\b(?:type|reply|write|send|say|tap|press|scrivi|digita|escribe|escriba|responde|tippe|tippen sie|schreib|tapez|"
+    r"écrivez|typ|stuur|digite|escreva|responda)\s+[\"'“„«]?(?-i:[A-Z0-9ÁÉÍÓÚ]{1,12}|\d)[\"'”»]?\s*(?:,|or\b|o\b|oder\b|ou\b|"
+    r"of\b|to\b|for\b|per\b|para\b|pour\b|um\b|om\b)",
+    r"\b(?:pick|choose|select) (?:a|another|an?) (?:topic|option)\b|\b(?:elige|selecciona) (?:un|otro) tema\b|"
+    r"\b(?:choisissez|sélectionnez) un (?:sujet|thème)\b|\bscegli un (?:argomento|tema)\b|\bwähle ein thema\b|"
+    r"\bkies een onderwerp\b|\bescolha um (?:assunto|tema)\b",
+)
 SAYS_HUMAN_LATER = _words(
     r"\ba (?:real )?human(?: agent| colleague| being| member of (?:our|the) team| advis[eo]r)? (?:will|can|'ll|’ll|"
     r"is going to|would)\b",
@@ -1597,8 +1607,8 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             continue   # none of the words every one of its phrasings holds
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
-    bot_tells = [m for m in (SAYS_BRAND_ASSISTANT.search(flat), SAYS_BOT_EMOJI.search(flat), SAYS_HUMAN_LATER.search(flat))
-                 if m]
+    bot_tells = [m for m in (SAYS_BRAND_ASSISTANT.search(flat), SAYS_BOT_EMOJI.search(flat), SAYS_HUMAN_LATER.search(flat),
+                             SAYS_MENU.search(flat)) if m]
     if len(bot_tells) >= 2:
         found.extend(Evidence(WEAK, f"says “{_quote(m.group(0))}” (as a bot does)") for m in bot_tells)
     if (m := SAYS_BOT_SPEAKER.match(text.lstrip("\n"))) and \
