@@ -1426,3 +1426,15 @@ def test_a_firms_name_ending_in_service_is_no_department_that_makes_it_a_machine
 ])
 def test_a_brand_assistant_with_a_menu_is_a_bot(text, automatic):
     assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # the brand's assistant "of" a brand of several letters, beside another bot tell
+    ("¡Hola! Soy Lía, la asistente de Muebles Sol. Escribe MENÚ para ver las opciones o elige un tema.", True),
+    ("Ciao, sono Leo, l'assistente di Banca Lario 🤖 Come posso aiutarti?", True),
+    # a person's assistant is a person
+    ("I'm Sara, the assistant of Dr Rossi 🤖 she will call you back.", False),
+    ("Sono Maria, l'assistente di Direzione. Le scrivo per confermare l'appuntamento.", False),
+])
+def test_the_brands_assistant_of_a_brand_is_a_bot_tell_and_a_persons_assistant_is_not(text, automatic):
+    assert bool(auto_wording(text)) is automatic

@@ -1028,7 +1028,10 @@ SAYS_BRAND_ASSISTANT = re.compile(
     r"der|die|votre|ton|l['’]|le|la|el|il|de|je|uw|o|a|tu|su|il tuo|il suo|seu|sua) ?(?:(?:(?-i:[A-ZÀ-Þ0-9])[\w&'’.-]*"
     r"[ -]){1,3}(?:assistant|assistent(?:in)?|asistente|assistente|helper|helfer(?:in)?|hulp(?:je)?)|(?:assistant|"
     r"assistent(?:in)?|asistente|assistente|helper|aide|hulp(?:je)?) (?:of|from|at|de|du|des|de la|del|di|della|dello|"
-    r"van|von|da|do|das|dos) (?-i:[A-ZÀ-Þ0-9]))(?![\w-]|\s+(?:manager|director|editor|to|coach|chef|de\s+direc\w+|"
+    # (the brand's whole first word: "la asistente de Muebles Sol"; not a person's assistant, "of Dr Rossi", "di
+    # Direzione")
+    r"van|von|da|do|das|dos) (?!(?:Dr|Dra|Mr|Mrs|Ms|Herr|Frau|M|Mme|Sr|Sra|Sig|Dott|Prof)\.?\s|(?:direc|direz)\w*\b)"
+    r"(?-i:[A-ZÀ-Þ0-9])[\w&'’.-]*)(?![\w-]|\s+(?:manager|director|editor|to|coach|chef|de\s+direc\w+|"
     r"di\s+direzione))",
     re.I)
 SAYS_BOT_EMOJI = re.compile(r"🤖")
