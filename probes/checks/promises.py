@@ -1881,7 +1881,7 @@ def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.
     if lang in _DONE_AUX and comma and (_MAIN_AFTER_COMMA[lang].match(clause, m.end()) or _RELATIVE_AFTER[lang].match(
             clause, m.end())) \
             and _DONE_AUX[lang].search(before) and (_PERFECT_END[lang].search(before) or _DONE_END[lang].search(before) or
-                                                    (_BOOKED_END[lang].search(before) and not _timed(before, lang))):
+                                                    (_BOOKED_END.search(before) and not _timed(before, lang))):
         return True
     # A step with its own time and nothing against it, then a comma and a relative clause about what it sends, whose
     # own words (the customer's "can") stop only that clause: "Ik mail je vandaag nog vóór 17:00 het retourlabel, dat
@@ -3573,7 +3573,8 @@ _PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:zurück|weiter|nach|vor|ab
                       r"(?:be|ver|er|ent|zer|emp)\w+(?:t|en)|"   # "zurückerstattet", "weiterbearbeitet"
                       r"(?:über|unter|durch|hinter|wider|miss)\w{3,}(?:t|en))",   # "überwiesen", "durchgeführt"
                "nl": r"(?:\w*ge\w+(?:d|t|en)|(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd)"}
-_BOOKED = r"(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)\b)"
+_BOOKINGS = r"(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)"
+_BOOKED = r"(?!\w*" + _BOOKINGS + r"\b)"
 _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIPLE[lang] + r"(?:\s*,?\s+(?:und|oder|en|of)\s+" +
                                  _BOOKED + _PARTICIPLE[lang] + r")*(?:\s+(?:und|en)(?=\s*[.!?)]*\s*$))?"
                                  # a tried or begun act: "… hebben u om 14.00 uur geprobeerd te bellen"
@@ -3583,8 +3584,7 @@ _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIP
 
 # … and a booking made, with no time of its own: "Ik heb de tweede levering kosteloos ingepland, je krijgt morgen een
 # mail met het tijdvak" (a booking with its time, "für morgen 10 Uhr eingeplant", is a step itself and stays whole).
-_BOOKED_END = {lang: re.compile(r"\b\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|"
-                                r"gereserveerd)\s*[.!?)]*\s*$", re.I) for lang in _PARTICIPLE}
+_BOOKED_END = re.compile(r"\b\w*" + _BOOKINGS + r"\s*[.!?)]*\s*$", re.I)
 
 
 def _timed(text: str, lang: str) -> bool:
