@@ -96,6 +96,10 @@ _OWNERS = {"your", "my", "our", "ihr", "ihre", "dein", "deine", "votre", "ton", 
            "uw", "je", "jouw", "seu", "sua", "customer's", "client's", "user's", "agent's"}
 # End of a compound field name ("Kundennummer", "Lieferadresse", "klantnaam", "FIRSTNAME").
 _COMPOUND_END = re.compile(r"(?:name|nummer|number|datum|adresse|address|naam|adres|nr)$")
+# A branch or shop the template names, a field when alone in angle brackets or in capitals ("<FILIALE>", "[STORE]").
+_PLACE_NOUNS = {"branch", "store", "shop", "location", "filiale", "standort", "agence", "magasin", "boutique",
+                "sucursal", "tienda", "oficina", "negozio", "sede", "vestiging", "filiaal", "winkel", "loja", "agencia",
+                "filial"}
 # HTML elements a reply may mention ("<br>", "<title>"): an element, not a field.
 _HTML = {"a", "b", "i", "u", "p", "br", "hr", "div", "span", "img", "table", "tr", "td", "th", "ul", "ol", "li", "em",
          "strong", "h1", "h2", "h3", "h4", "h5", "h6", "html", "body", "head", "script", "style", "form", "input",
@@ -198,6 +202,8 @@ def is_field(inner: str, kind: str = "square brackets") -> bool:
         f = folded[0]
         if f in _RENDERED or (kind == "angle brackets" and f in _HTML):
             return False
+        if f in _PLACE_NOUNS and (kind == "angle brackets" or words[0].isupper()):
+            return True   # "<FILIALE>", "[STORE]" (not "[Shop]", a link's label in a plain-text rendering)
         return _head(f) or (len(f) > 6 and bool(_COMPOUND_END.search(f)))
 
     def fits(i: int) -> bool:   # a word beside the head noun

@@ -824,6 +824,12 @@ _FROM_CLOCK_RX = {lang: re.compile(r"(?:" + rx + r")\s", re.I) for lang, rx in _
 # What may be done from a time on, no step: "Der Check-in ist ab 15 Uhr möglich", "check-in is possible from 3pm".
 _POSSIBLE_AFTER = re.compile(r"\s*(?:möglich|possible|posible|possibile|mogelijk|possível|available|disponible|"
                              r"disponibile|beschikbaar|disponível)\b", re.I)
+# A guest's room ready from a time is the house's check-in hour, like opening hours: "Je kamer is klaar vanaf 15:00
+# uur", "your room will be ready from 3pm" (a repair ready from a time is still the customer's thing made ready).
+_ROOM_READY = re.compile(r"\b(?:room|suite|apartment|cottage|cabin|Zimmer|Ferienwohnung|Apartment|chambre|appartement|"
+                         r"gîte|habitación|apartamento|camera|stanza|appartamento|kamer|huisje|quarto)\b"
+                         r"[^.!?]{0,40}\b(?:ready|available|bereit|fertig|bezugsfertig|verfügbar|prête?|disponible|"
+                         r"list[oa]|pront[oa]|disponibile|klaar|beschikbaar|disponível)\b[^.!?]*$", re.I)
 _RANGE_ON = re.compile(r"\s*(?:-|–|to|until|till|bis|à|a|al|alle|tot|e|às|y|et|und|and|jusqu['’]à|hasta las)\s*\d", re.I)
 
 
@@ -1088,7 +1094,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             taken.append(m.span())
             continue   # "ieri alle 15:00 abbiamo emesso il rimborso": yesterday's time, not tomorrow's
         since = _FROM_CLOCK_RX[lang].match(m.group(0))
-        if since and (_RANGE_ON.match(sentence, m.end()) or _POSSIBLE_AFTER.match(sentence, m.end())):
+        if since and (_RANGE_ON.match(sentence, m.end()) or _POSSIBLE_AFTER.match(sentence, m.end())
+                      or _ROOM_READY.search(sentence, 0, m.start())):
             taken.append(m.span())
             continue   # "from 9am to 5pm": opening hours; "Der Check-in ist ab 15 Uhr möglich": a house rule
         ampm = (m.group("ampm") + "m") if m.groupdict().get("ampm") else (m.group(3) or "")
@@ -2115,9 +2122,16 @@ _SCHEDULED = re.compile(
     r"volgende)\s+(?:(?:monthly|regular|monatliche[nmrs]?|mensuel(?:le)?|mensual|mensile|maandelijkse|mensal)\s+)?"
     r"(?:bill|invoice|statement|payment|instal+ment|direct\s+debit|Abschlag|Abschlagszahlung|Rate|Abbuchung|Lastschrift|"
     r"Rechnung|échéance|facture|prélèvement|mensualité|factura|recibo|cuota|pago|fattura|rata|bolletta|addebito|"
-    r"factuur|termijn|incasso|betaling|fatura|prestação|mensalidade|débito)\s+"
+    r"factuur|termijn|incasso|betaling|fatura|prestação|mensalidade|débito|charge|Belastung|Zahlung|cargo|cobro|"
+    r"cobrança)"
+    # its amount and the verb that only says it happens ("El siguiente cargo de 12,99 € se hará el 1 de octubre",
+    # "Die nächste Abbuchung über 12,99 € erfolgt am 1. Oktober")
+    r"(?:\s+(?:of|for|de|über|von|du|di|da|van)\s+(?:[£€$]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|euros?|£|\$)))?"
+    r"(?:\s+(?:will\s+be(?:\s+(?:taken|made|collected|charged|debited|processed))?|is\s+due|se\s+(?:hará|realizará|"
+    r"efectuará|cobrará|cargará)|erfolgt|wird\s+(?:am\s+)?|aura\s+lieu|sera\s+(?:effectué|prélevé)e?|avverrà|"
+    r"sarà\s+(?:effettuat|addebitat)[oa]|vindt\s+plaats|wordt|será\s+(?:feita|efetuada|cobrada|debitada)|ocorrerá))?\s+"
     r"(?:(?:on|am|vom|du|le|del|el|di|il|op|van|em|de|do|dated|due)\s+)*(?:the\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s*(?:[^\W\d_]{3,}\.?|\d{1,2}\.(?:\d{2,4})?)|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s*(?:(?:de\s+)?[^\W\d_]{3,}\.?|\d{1,2}\.(?:\d{2,4})?)|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?|"
     r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)", re.I)
 # A contract's end, confirmed or told with its date: "wir bestätigen die Kündigung Ihres Vertrags „Strom Basis" zum
 # 31.03.2026", "your cancellation is effective 31 March", "la résiliation prendra effet au 31/03": the date the

@@ -158,6 +158,10 @@ PAIRS = [
     ("Dear [Store Address] team, hello.", "Hi Jane, use [Track Order], then [Account Settings]."),
     ("Hi {city} shoppers, pick a size.", "Hi Jane, pick one of {Small, Medium, Large}."),
     ("Olá [nome do titular], obrigado.", "Olá Jane, clique em [Meus pedidos]."),
+    # a branch left unfilled in angle brackets or capitals; a link's label in a plain-text rendering is not
+    ("Optik Wendland: Ihre Brille liegt in der Filiale <FILIALE> zur Abholung bereit.",
+     "Hi Jane, your glasses are ready. [Shop] [Help]"),
+    ("Recoja su pedido en la tienda [TIENDA].", "Hola Jane, visita nuestra [Tienda] online."),
 ]
 
 

@@ -2158,6 +2158,16 @@ def test_everyday_wordings_of_session_24(text, lang, hours):
 @pytest.mark.parametrize("text, lang, hours", [
     # what may be done from a time on is a house rule; "remise en service" is no discount
     ("Der Check-in ist ab 15 Uhr möglich, das Frühstück servieren wir von 7 bis 10 Uhr.", "de", None),
+    # so is a guest's room ready from a time (check-in); a repair ready from a time is the customer's thing done
+    ("Je kamer is klaar vanaf 15:00 uur. Ontbijt is tussen 7:30 en 10:00 in de serre.", "nl", None),
+    ("Your room will be ready from 3pm.", "en", None),
+    ("Votre chambre sera prête à partir de 15h.", "fr", None),
+    ("Your car will be ready from 5pm today.", "en", 7),
+    # the next charge and its amount on a date is a billing schedule, not a next step
+    ("Hemos cambiado el método de pago. El siguiente cargo de 12,99 € se hará el 1 de octubre.", "es", None),
+    ("Die nächste Abbuchung über 12,99 € erfolgt am 1. Oktober.", "de", None),
+    ("El próximo recibo de 30 € se cargará el 5 de mayo.", "es", None),
+    ("Le llamaremos el 1 de octubre para confirmar el cargo.", "es", 5119),
     ("Un conseiller vous rappellera avant midi pour la remise en service de votre compteur.", "fr", 2),
     # a change the company makes, taking effect by a deadline; not a date it takes effect on
     ("La modification sera effective sous 48 heures ouvrées.", "fr", 192),
