@@ -767,7 +767,11 @@ _COLLEAGUE_ASK = re.compile(
     r"\b(?:puedes|podr[ií]as|puoi|potresti|kun\s+je|kan\s+je|podes|consegues)\b[^?]*\?|"
     r"\b(?:neem|kun|kan|wil|doe|pak)\s+jij\b[^?]*\?", re.I)
 # The reply introduces the person to the customer ("I've copied in my colleague Aisha (cc'd)"): talking to them is fine.
-_INTRODUCED = r"(?:cc'?d|cc:|copied\s+in|copying\s+in|looping\s+in|looped\s+in|my\s+colleague|introduce)"
+_INTRODUCED = (r"(?:cc'?d|cc:|copied\s+in|copying\s+in|looping\s+in|looped\s+in|my\s+colleague|introduce|"
+               # in the other languages: "metto in copia Marco", "je mets Marc en copie", "il mio collega Marco"
+               r"in\s+copia|en\s+copie|en\s+copia|in\s+Kopie|in\s+cc|em\s+c[óo]pia|mi[oa]\s+collega|"
+               r"mon\s+coll[èe]gue|ma\s+coll[èe]gue|mi\s+compa[ñn]er[oa]|meine?[nm]?\s+Kolleg(?:e|in|en)|"
+               r"mijn\s+collega|meu\s+colega|minha\s+colega)")
 # "PS Gaz bring the big pipe wrench": a postscript that orders a named colleague.
 _PS_ORDER = re.compile(r"(?:^|[.!?]\s+)\s*(?:[Pp]\.?\s?[Ss]\.?|PPS)\s*[:\-–—]?\s*(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+"
                        r"(?:bring|grab|take|remember|don't\s+forget|make\s+sure|pls|plz|can\s+(?:you|u)|could\s+(?:you|u)|"
@@ -3874,7 +3878,7 @@ def _register_switch(ln, lines, lang: str):
 _NAME_ASKS = re.compile(
     r"^@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s+(?:can\s+(?:you|u)|could\s+(?:you|u)|pls|plz|tu\s+peux|peux[- ]tu|tu\s+pourrais|"
     r"pourrais[- ]tu|n'oublie\s+pas|pense\s+[àa]|puedes|podr[ií]as|acu[ée]rdate|no\s+te\s+olvides|porfa|xfa|puoi|"
-    r"potresti|ricordati|mi\s+confermi|kun\s+jij|kan\s+jij|wil\s+jij|vergeet\s+niet|kannst\s+du|k[öo]nntest\s+du|"
+    r"potresti|riesci|riusciresti|ricordati|mi\s+confermi|kun\s+jij|kan\s+jij|wil\s+jij|vergeet\s+niet|kannst\s+du|k[öo]nntest\s+du|"
     r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as|"
     # or asked what they know: "Simo mi dici tu se …", "Nuria sabes si …", "Jens weißt du, ob …"
     r"mi\s+dici|dimmi|sai\s+se|me\s+dices|d[íi]me|sabes\s+si|dis-moi|sais-tu|tu\s+sais\s+si|me\s+dizes|diz-me|"
@@ -3950,12 +3954,14 @@ def _note_by_structure(unit: str, names: set[str], whole: str, lang: str, aside:
     m = _NAME_ASKS.match(text)
     if m and _is_colleague(m.group(1), names, lang) and not _introduced(m.group(1), whole) and not _LINKING.match(m.group(1)) \
             and fold(m.group(1)) not in _NOT_A_VOCATIVE and (_informal_only(text[m.end(1):], whole, lang) or
-                                                             not _spoken_to(text[m.end():], lang) or (
+                                                             not _spoken_to(text[m.end():], lang) or
+                                                             (aside and _greets_customer(whole, names)) or (
                 _EMPHATIC_TU.match(text[m.end():].lstrip()) and _greets_customer(whole, names) and lang in
                 _INFORMAL_READER_ANY and not _INFORMAL_READER_ANY[lang].search(whole.replace(unit, " ")))):
         # "Karim tu peux vérifier l'adresse stp ?", "Sanne kun jij de bezorger even bellen?"; in a reply that greets
-        # the customer by their own name and never says "tu" to them, an emphatic "tu" turns to someone else: "Simo
-        # mi dici tu se …?" (not "Luego me dices tú si prefieres …" in a reply that says "tú" throughout)
+        # the customer by their own name, an aside that asks another name turns to someone else: "Ciao Giulia, …
+        # (Marco puoi controllare tu se …?)", and so does an emphatic "tu" in a reply that never says "tu" to them:
+        # "Simo mi dici tu se …?" (not "Luego me dices tú si prefieres …" in a reply that says "tú" throughout)
         return _STAFF
     shift = _SHIFT_LABEL.match(text)
     if shift and not _spoken_to(shift.group(1), lang) and not addressee._WE.search(shift.group(1)) and (

@@ -3490,6 +3490,11 @@ def test_holding_back_the_text_in_staff_words_is_a_note(lang, text):
     ("pt", "Olá Jane,\n\no reembolso foi feito.\n\n(Rui: confere se o IBAN está certo)\n\nAbraço"),
     ("it", "Ciao Jane, il tuo ordine è pronto. [Marco ricordati di metterlo in frigo]"),
     ("nl", "Hoi Jane, je pakket ligt klaar. (Sanne kun jij de bezorger even bellen?)"),
+    # in a reply that greets the customer by name, an aside asking another name, whatever the reply's "you"
+    ("it", "Ciao Jane, il reso è arrivato il 12/03.\n(Marco puoi controllare tu se il rimborso è già partito? io da "
+           "qui non vedo SAP)\nTi aggiorno appena ho la conferma."),
+    ("it", "Buongiorno Jane, il bonifico è in lavorazione. (Marco riesci a sbloccarlo dal gestionale?)\nNel frattempo "
+           "non deve fare nulla."),
     ("es", "Hola Jane:\n\nYa hemos tramitado la devolución.\n\nMarta, ¿le mandamos el cupón del 15 % o el del 10? "
            "Dime algo.\n\nUn abrazo"),
     ("it", "Ciao Jane,\n\nil reso è arrivato.\n\nFede, gli facciamo lo sconto o no?\n\nCiao"),
@@ -3505,6 +3510,7 @@ def test_a_colleague_named_and_told_or_asked_what_we_do_is_a_note(lang, text):
     ("it", "Ciao Jane,\n\nil reso è arrivato. Jane, ci sentiamo domani? Fammi sapere.\n\nCiao"),
     ("pt", "Olá Jane,\n\npode ver com a Rita, da nossa loja do Porto, se o modelo ainda existe.\n\nAbraço"),
     ("it", "Ciao Jane, il tuo ordine è pronto. (Jane ricordati di portare la ricevuta)"),
+    ("it", "Ciao Jane, il tecnico è il mio collega Marco. (Marco puoi portarle il modulo?)"),
 ])
 def test_a_place_the_customer_or_a_colleague_introduced_is_no_colleague_told(lang, text):
     assert not check(text, _ctx(lang))
