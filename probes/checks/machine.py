@@ -191,15 +191,31 @@ _NOTICE_SIGNS: tuple[tuple[str, re.Pattern], ...] = (
     # a date and a time run together with no word between, as a log line: "14/06 20:11", "12.05.2025 14:32"
     ("stamp", re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?\s+\d{1,2}:\d{2}\b")),
     # a one-time code, or the warning that goes with one: "Ihre mTAN … lautet: 482913", "never share this code"
+    # (or the code first: "583021 es tu código para confirmar …", "772913 e o codigo", "482913 ist dein Bestätigungscode")
     ("code", re.compile(r"\b(?:code|codice|c[óo]digo|m?tan|otp|pin|passcode|verificatiecode|\w*code)\b[^\n]{0,80}?"
-                        r"(?:\bis|\blautet|\best|\bes|\bè|\bé|:)\s*:?\s*\d{4,8}\b(?![.,]\d)", re.I)),
+                        r"(?:\bis|\blautet|\best|\bes|\bè|\bé|:)\s*:?\s*\d{4,8}\b(?![.,]\d)|"
+                        r"(?<![\d.,])\b\d{4,8}\s+(?:is|ist|est|es|è|é|e)\s+(?:your|the|dein|ihr|der|votre|ton|le|tu|su|el|"
+                        r"il\s+tuo|il\s+suo|il|o\s+seu|o\s+teu|o|je|uw|de)\s+(?:\w+\s+)?(?:code|codice|c[óo]digo|m?tan|otp|pin|"
+                        r"passcode|\w*code)\b", re.I)),
     ("warning", re.compile(r"\b(?:never|do\s+not|don['’]t)\s+(?:share|give|disclose|tell)\s+(?:this|the|your)\s+(?:code|pin|tan|otp)\b|"
                         r"\b(?:geben\s+sie|gib)\s+(?:diese[nrs]?|den|die|ihre[nr]?)\s+(?:\w*code|m?tan|pin)\s+(?:\w+\s+){0,2}?"
                         r"(?:niemals|nie|nicht)\b|\bne\s+(?:communiquez|partagez|donnez)\s+jamais\b|"
                         r"\b(?:no|nunca)\s+(?:compartas|comparta|facilites|facilite)\s+(?:este|el|tu|su)\s+c[óo]digo\b|"
                         r"\bnon\s+(?:condividere|comunicare|dare)\s+(?:mai\s+)?(?:questo|il)\s+codice\b|"
                         r"\bdeel\s+(?:deze|de|je|uw)\s+code\s+nooit\b|"
-                        r"\b(?:nunca|não)\s+(?:partilhe|compartilhe|partilhes|compartilhes)\s+(?:este|o|seu)\s+c[óo]digo\b",
+                        r"\b(?:nunca|não)\s+(?:partilhe|compartilhe|partilhes|compartilhes)\s+(?:este|o|seu)\s+c[óo]digo\b|"
+                        # (the code as a pronoun, shared with nobody: "No lo compartas con nadie", "don't share it with
+                        # anyone", "ne le communiquez à personne", "non condividerlo con nessuno", "deel hem met niemand")
+                        r"\b(?:never|do\s+not|don['’]t)\s+(?:share|give|disclose|tell)\s+it\s+(?:to|with)\s+(?:anyone|anybody)\b|"
+                        r"\b(?:(?:geben\s+sie|gib)\s+(?:ihn|sie|es)|(?:teilen\s+sie|teile)\s+(?:ihn|sie|es)\s+mit)\s+"
+                        r"(?:niemals\s+|nie\s+)?(?:an\s+)?niemand(?:em|en)?\b|"
+                        r"\bne\s+le\s+(?:communiquez|partagez|donnez|transmettez|communique|partage|donne)\s+(?:jamais\s+)?"
+                        r"(?:à|a)\s+personne\b|"
+                        r"\bno\s+(?:lo|la)\s+(?:compartas|comparta|facilites|facilite|des|dé|de)\s+(?:con|a)\s+nadie\b|"
+                        r"\bnon\s+(?:condividerlo|comunicarlo|darlo|lo\s+condivida|lo\s+comunichi|condividetelo)\s+(?:mai\s+)?"
+                        r"(?:con|a)\s+nessuno\b|"
+                        r"\bdeel\s+(?:hem|deze|het)\s+(?:nooit\s+)?met\s+niemand\b|"
+                        r"\bn[ãa]o\s+o\s+(?:partilhe|compartilhe|partilhes|compartilhes|d[êe]s?)\s+(?:com|a)\s+ningu[ée]m\b",
                         re.I)),
     # a link with a path: "https://trk.example/HH82011", "pkd.nl/w/8817402"
     ("link", re.compile(r"https?://\S+|\b[\w-]+\.[a-z]{2,6}/[\w/#?=&.-]+", re.I)),
@@ -224,6 +240,7 @@ _NOTICE_PERSON = re.compile(
 
 
 _TYPED_BY_NOBODY = {"masked", "stamp", "code", "warning", "keyword"}
+_DATA = {"masked", "stamp", "code"}
 # The sender's name before a colon, opening a text message: "PakketDirect: …", "BANCO HORIZONTE: …".
 _SENDER = re.compile(r"(?-i:[A-ZÀ-Þ0-9])[^:\n.!?]{1,40}?\s?:\s+(?!//)")
 
@@ -239,15 +256,21 @@ def _text_notice(text: str) -> str | None:
         return None
     found = [(kind, m) for kind, rx in _NOTICE_SIGNS for m in [rx.search(flat)] if m]
     # A link, a field or a tracking number an agent may paste: with nothing else, only under a sender's name
-    # ("PakketDirect: je pakket … 3SPKD8817402 … pkd.nl/w/…").
-    if len(found) < 2 or not (any(kind in _TYPED_BY_NOBODY for kind, _ in found) or _SENDER.match(flat)):
-        return None
+    # ("PakketDirect: je pakket … 3SPKD8817402 … pkd.nl/w/…"). Under a sender's name one datum nobody types is enough
+    # (a code, a masked number, a time stamp: "Amazon: … Codice di ritiro: 483920. Ritira entro 3 giorni."; not "Reply
+    # STOP", which a shop's campaign ends with, nor "Code: 482913", the code's own label).
+    sender = _SENDER.match(flat)
+    if len(found) < 2 or not (any(kind in _TYPED_BY_NOBODY for kind, _ in found) or sender):
+        if not (sender and any(kind in _DATA and m.start() >= sender.end() for kind, m in found)):
+            return None
     return found[0][1].group(0)
 
 
 # A person speaking for themselves ("I have booked…", "ich habe…"): a mailbox nobody reads under their answer is a
 # helpdesk's footer, not the machine saying it of itself (LABELS.md: "automatic").
-_SPEAKS_AS_I = re.compile(r"(?-i:\bI\b)|\b(?:I['’](?:ve|ll|m|d)|ich|yo|io|ik|eu|j['’]ai|je\s+(?:vous|suis|reste|te))\b", re.I)
+# (Portuguese "eu" not in capitals: "AMAZON EU" is a merchant's name)
+_SPEAKS_AS_I = re.compile(r"(?-i:\bI\b|\b[Ee]u\b)|\b(?:I['’](?:ve|ll|m|d)|ich|yo|io|ik|j['’]ai|je\s+(?:vous|suis|reste|te))\b",
+                          re.I)
 
 
 def says_machine(text: str, weight: float, impersonal: Callable[[], bool],

@@ -109,3 +109,25 @@ def test_a_persons_answer_that_mentions_a_holiday_is_not_automatic(text):
 ])
 def test_a_bot_naming_itself_with_a_company_of_several_words_is_automatic(text):
     assert auto_wording(text)
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a one-time code said before its name, or shared with nobody as "it"
+    ("Banco Norte: 493021 is your code to approve the payment of 59.90 EUR. Don't share it with anyone.", True),
+    ("SwiftPay: 228104 ist dein Bestätigungscode. Gib ihn niemandem weiter.", True),
+    ("PayFlux : 661203 est votre code de validation. Ne le communiquez à personne.", True),
+    ("Banca Sole: 731905 è il tuo codice per l'accesso. Non condividerlo con nessuno.", True),
+    # under a sender's name, one datum nobody types is enough
+    ("PostaBox: la tua spedizione è nel locker di Via Roma 12. Codice di sblocco: 448120. Ritira entro 2 giorni.", True),
+    ("Parcelbox: your parcel is in locker 14 at Station Road. Collection code: 882014.", True),
+    # no sender, or only a campaign's keyword, or a person
+    ("Code: 482913", False),
+    ("Acme: Your sofa comes on Thursday between 8 and 12. Reply STOP to opt out.", False),
+    ("Hi Tom, your collection code is 882014, the locker is by the station. Sam", False),
+])
+def test_a_systems_code_under_its_senders_name_is_a_text_notice(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+def test_a_merchant_named_in_capitals_is_no_portuguese_eu():
+    assert auto_wording("BBank: 583021 es tu código para pagar 12,00 EUR en SHOP EU. No lo compartas con nadie.")
