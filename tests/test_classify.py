@@ -1438,3 +1438,163 @@ def test_a_brand_assistant_with_a_menu_is_a_bot(text, automatic):
 ])
 def test_the_brands_assistant_of_a_brand_is_a_bot_tell_and_a_persons_assistant_is_not(text, automatic):
     assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a bot naming itself with an indefinite article
+    ("Bem-vinda à Lojas Vela. Sou uma assistente virtual.\nEscolha: 1 Encomendas, 2 Devoluções", True),
+    ("Hallo! Ich bin ein digitaler Assistent und helfe Ihnen rund um Ihren Stromvertrag.", True),
+    ("Hola, soy una asistente virtual de Muebles Sol. ¿En qué te ayudo?", True),
+    ("Ciao! Sono un assistente automatico: scegli un argomento qui sotto.", True),
+    # a person denying it, or an assistant who is a person
+    ("Olá Rita, não sou um robô, sou a Ana da loja e já verifiquei a sua encomenda.", False),
+    ("Hallo Herr Kern, ich bin ein Mitarbeiter des Kundendienstes und habe Ihre Rechnung geprüft.", False),
+])
+def test_a_bot_calling_itself_an_assistant_with_any_article_is_automatic(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a bot's sign-off with the brand after it, no word between
+    ("Your claim CL-2231 is logged and an adviser will write here within a day.\n— Virtual assistant Harbour Insurance",
+     True),
+    ("Ho aperto la segnalazione 55120, un tecnico ti scriverà in chat.\n– Assistente virtuale Lario Gas", True),
+    # a person signing with their role
+    ("I've moved your appointment to Tuesday at 10.\n— Jo, Practice Manager Harbour Dental", False),
+])
+def test_a_bots_sign_off_followed_by_the_brands_name_is_automatic(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a machine's label after a bot's emoji
+    ("Our chat is closed until 8:00 tomorrow. Leave your order number here. 🤖 Automated message", True),
+    ("Le service est fermé pour le moment, laissez-nous votre numéro de commande. ⚙️ Message automatique", True),
+    # a person mentioning one
+    ("Hi Tom, sorry about the 🤖 automated message you got earlier, I've now refunded the £12.", False),
+])
+def test_a_machines_label_after_a_bots_emoji_is_automatic(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a keyword to type to be put through to a person: a bot's menu
+    ("Your balance is 42,10 €. Anything else? Type AGENT to speak to a person.", True),
+    ("Votre colis arrive demain. Écrivez « humain » pour parler à un conseiller.", True),
+    ('Tu factura está disponible en el área de clientes. Escribe "agente" para hablar con una persona.', True),
+    ("Il tuo ordine è in consegna. Scrivi OPERATORE per parlare con un operatore.", True),
+    ("Je pakket is onderweg. Typ 'medewerker' om te chatten met een medewerker.", True),
+    ("A sua fatura já foi emitida. Escreva ATENDENTE para falar com um atendente.", True),
+    # a person describing the phone line, or a keyword that brings nobody
+    ("Hi Jane, I've checked: call 0800 123 456 and press 2 to speak to an adviser about the meter.\nTom", False),
+    ("Hi Jane, reply YES and an adviser will call you tomorrow morning. Tom", False),
+])
+def test_a_keyword_to_type_to_reach_a_person_is_a_bots_menu(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+def test_a_helpdesk_thread_with_the_name_and_the_date_on_two_lines_leaves_the_customers_request_out():
+    notice = ("Hi Jane,\n\nYour ticket [#77102] has been received and an agent will look at it.\n\n"
+              "------------------------------\n\nJane Hale\nApr 2, 2025, 08:14 GMT\n\n"
+              "Hello, I was charged twice for my March bill. Can I get one of them back?\n\n"
+              "------------------------------\n\nThis email is a service from Northwind Support.")
+    assert auto_wording(notice)
+    answer = notice.replace("Your ticket [#77102] has been received and an agent will look at it.",
+                            "I've refunded the second charge of £31.20; it shows in 3 days.\n\nKind regards,\nOmar")
+    assert auto_wording(answer) is None
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # "you cannot reply to this message", the message said first
+    ("Bezorger: je bestelling ligt klaar bij het afhaalpunt. Op deze sms kun je niet reageren.", True),
+    ("Tu cita es el lunes a las 10:00. A este mensaje no se puede responder.", True),
+    ("Il ritiro è confermato per domani. A questo messaggio non è possibile rispondere.", True),
+    ("A sua encomenda foi entregue. A esta mensagem não é possível responder.", True),
+    ("Your bin collection moves to Friday next week. This message cannot be replied to.", True),
+    # "please don't reply" closing its sentence, under a notice
+    ("Hello,\n\nyour statement for March is ready in the app.\n\nPlease don't reply.\n\nLumen Bank", True),
+    # under a person's answer, or not closing the sentence
+    ("Hi Jane, I've refunded the £12 today.\n\nKind regards,\nOmar\n\nPlease don't reply.", False),
+    ("Hi Jane, if the courier texts you, please don't reply to that number, call us instead. Omar", False),
+])
+def test_no_reply_said_with_the_message_first_or_alone_is_automatic(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a travel firm signing a text that says it is automatic
+    ("Hola,\n\nGracias por escribir a nuestro servicio de atención al cliente.\n\nHemos recibido tu solicitud y la "
+     "atenderemos lo antes posible.\n\nEste es un mensaje automático, por favor no contestes.\n\nSaludos,\n"
+     "Viajes Mediterráneo", True),
+    ("Bonjour,\n\nMerci d'avoir contacté notre agence.\n\nNous avons bien reçu votre demande et y répondrons "
+     "rapidement.\n\nCeci est un message envoyé automatiquement, merci de ne pas y répondre.\n\nCordialement,\n"
+     "Voyages Soleil", True),
+    # the firm's name under an answer that says nothing automatic
+    ("Hola,\n\nHemos cambiado tu billete al día 22 sin coste; el nuevo localizador es XK22L.\n\nSaludos,\n"
+     "Viajes Mediterráneo", False),
+])
+def test_a_travel_firms_signature_is_no_persons_name(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # away for dates, and not reading the mail meanwhile, said in the present
+    ("Goedemiddag,\n\nIk ben van dinsdag 4 maart tot en met vrijdag 14 maart afwezig en lees in die tijd mijn mail "
+     "niet.\n\nGroet,\nPieter Smit", True),
+    ("Guten Tag,\n\nich bin vom 3. bis 14. Juni auf Dienstreise und lese in dieser Zeit keine E-Mails.\n\nGrüße\n"
+     "Anna Vogt", True),
+    ("Bonjour,\n\nJe suis en déplacement du 3 au 14 juin et je ne lirai pas mes courriels durant cette période.\n\n"
+     "Cordialement,\nLuc Morel", True),
+    ("Hello,\n\nI'm at a trade fair from 3 to 14 June and won't be reading my email.\n\nBest,\nSam Reid", True),
+    # a person who is away but answers
+    ("Hi Jane,\n\nI'm at a trade fair from 3 to 14 June and won't be reading my email, so I've refunded the £20 "
+     "today.\n\nBest,\nSam", False),
+])
+def test_away_for_dates_and_not_reading_the_mail_meanwhile_is_an_out_of_office(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # gone from the firm, and what becomes of the mail
+    ("Hello,\n\nI no longer work at Harbour Homes. This mailbox is no longer monitored; please write to "
+     "lettings@harbourhomes.example.\n\nRegards,\nDan Price", True),
+    ("Guten Tag,\n\nich bin seit dem 1. März nicht mehr bei der Firma Holm tätig. Ihre Nachricht wurde nicht "
+     "weitergeleitet.\n\nGrüße\nJan Holm", True),
+    ("Buongiorno,\n\nnon lavoro più presso Studio Riva. Il suo messaggio non è stato inoltrato: scriva a "
+     "info@studioriva.example.\n\nCordiali saluti,\nMarta Riva", True),
+    ("Olá,\n\njá não trabalho na Casa Nova desde janeiro. Este endereço já não é lido.\n\nCumprimentos,\nRui Paz", True),
+    # a person handing over who still answers, or who moved only within the firm
+    ("Hello Jane,\n\nI no longer work at the Leeds branch, but I've refunded the £20 and my colleague Sue will "
+     "follow up.\n\nRegards,\nDan", False),
+    ("Hallo Frau Kern,\n\nich bin nicht mehr für Ihren Vertrag zuständig. Bitte wenden Sie sich an meine Kollegin "
+     "Frau Lenz, sie hat Ihre Unterlagen.\n\nGrüße\nJan Holm", False),
+])
+def test_an_address_whose_owner_left_the_firm_is_automatic(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a person who tells of their own out-of-office, then answers
+    ("Hallo Frau Kern,\n\neigentlich habe ich gerade meine Abwesenheitsnotiz an, aber ich wollte Ihnen noch schnell "
+     "sagen: der Techniker kommt morgen um 9.\n\nGrüße\nJan Holm", False),
+    ("Hi Jane,\n\nI've got my out-of-office reply on this week, but I saw your email: the engineer comes at 9 "
+     "tomorrow.\n\nThanks,\nOmar", False),
+    # the notice calling itself the writer's own
+    ("Dies ist meine Abwesenheitsnotiz. Ab dem 12. Mai bin ich wieder im Büro.", True),
+])
+def test_a_writer_telling_of_their_own_out_of_office_is_a_person(text, automatic):
+    assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # what was asked for, attached and pointed back to: an answer, not an acknowledgement
+    ("Bonjour,\n\nNous accusons réception de votre demande de copie du contrat. Vous la trouverez en pièce jointe.\n\n"
+     "Référence dossier : CT-22871\n\nLe service clients", False),
+    ("Hello,\n\nWe have received your request for a copy of your statement; you'll find it attached.\n\n"
+     "Ref: 448812\n\nCustomer Service", False),
+    # a billing system's mail with the invoice attached still says what it is
+    ("Hello,\n\nPlease find attached your invoice for March.\n\nThis is an automated email, please do not reply.",
+     True),
+])
+def test_the_requested_document_attached_is_an_answer(text, automatic):
+    assert bool(auto_wording(text)) is automatic

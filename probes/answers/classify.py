@@ -194,7 +194,10 @@ SAYS_AUTOMATIC = _words(
     r"automática)(?:[ \t]+(?:from|von|der|des|de|du|del|di|della|dello|van|do|da|dos)[ \t]+[^\n:.!?]{1,40})?[ \t]*:",
     # The same label standing as a sentence of its own, anywhere: "… o NO para anular. Mensaje automático.",
     # "(automated message)", "SMS automatique – ne pas répondre" (not "sorry about the automatic reply you got").
-    r"\b(?:(?<![\s\S])|(?<=[.!?)][ \t])|(?<=[\n(]))(?:(?:an? )?(?:automated|automatic|auto-?generated|system-generated) "
+    # (a bot's emoji may stand before it: "… del primo giorno lavorativo utile. 🤖 Messaggio automatico")
+    r"\b(?:(?<![\s\S])|(?<=[.!?)][ \t])|(?<=[\n(])|(?<=[.!?)\n][ \t][\U0001F300-\U0001FAFF\u2600-\u27BF][ \t])|"
+    r"(?<=[.!?)\n][ \t][\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f[ \t])|(?<=^[\U0001F300-\U0001FAFF\u2600-\u27BF][ \t]))"
+    r"(?:(?:an? )?(?:automated|automatic|auto-?generated|system-generated) "
     r"(?:message|notification|reply|response|text|sms|e-?mail|alert|reminder)|automatische (?:nachricht|"
     r"benachrichtigung|e-?mail|sms|antwort|mitteilung)|automatisch (?:erstellte|generierte|versendete) (?:nachricht|"
     r"e-?mail|sms)|(?:message|sms|e-?mail|courriel|notification) automatique|(?:mensaje|sms|correo|aviso|"
@@ -384,6 +387,37 @@ MAIL_MEANWHILE = _words(
     r"beantwoorden|bekijken|bijhouden)\b|"
     r"\bnão (?:poderei|posso|vou poder|conseguirei) (?:consultar|ler|responder a|atender|verificar) (?:o |os |meu |meus |"
     r"o meu |os meus )?(?:e-?mails?|correio|mensagens)\b",
+    # … said in the present or as what the writer is doing: "will not be reading my e-mail", "lees in die periode mijn
+    # e-mail niet", "lese in dieser Zeit keine E-Mails", "je ne consulte pas mes e-mails pendant cette période", "no leo
+    # el correo estos días", "non leggo la posta in questo periodo", "não leio o e-mail durante este período"
+    r"\b(?:will not|won['’]t|am not|['’]m not|shall not) be (?:reading|checking|answering|monitoring|replying to) "
+    r"(?:my |any |e-?mails? )?e-?mails?\b|"
+    r"\b(?:lees|beantwoord|bekijk)(?: \w+){0,3}? (?:mijn |de )?(?:e-?mail|mail|berichten) niet\b|"
+    r"\b(?:lees|beantwoord|bekijk)(?: \w+){0,3}? geen (?:e-?mail|mail|berichten)\b|"
+    r"\b(?:lese|beantworte|bearbeite|lese ich|beantworte ich)(?: \w+){0,3}? (?:keine e-?mails|(?:meine |die )?e-?mails?"
+    r"(?: \w+){0,3}? nicht)\b|"
+    r"\bje ne (?:lis|consulte|relève|traite|lirai|consulterai|relèverai) pas (?:\w+ ){0,3}?(?:mes |les )?(?:e-?mails|"
+    r"courriels|messages|mails)\b|"
+    r"\bno (?:leo|reviso|consulto|contesto|leeré|revisaré|consultaré)(?: \w+){0,3}? (?:el |mi |los |mis )?(?:correos?|"
+    r"e-?mails?|mensajes)\b|"
+    r"\bnon (?:leggo|controllo|consulto|leggerò|controllerò|consulterò)(?: \w+){0,3}? (?:la |le |mia |mie |la mia |"
+    r"le mie )?(?:posta|e-?mails?|mail|messaggi)\b|"
+    r"\bnão (?:leio|consulto|verifico|lerei|consultarei|verificarei)(?: \w+){0,3}? (?:o |os |meu |meus |o meu |"
+    r"os meus )?(?:e-?mails?|correio|mensagens)\b",
+    # the mail was not forwarded, or the address is no longer read: "votre message n'a pas été transféré", "your email
+    # has not been forwarded", "Ihre Nachricht wurde nicht weitergeleitet", "this address is no longer monitored",
+    # "Cette adresse n'est plus consultée", "dit adres wordt niet meer gelezen"
+    r"\b(?:has|have|was|were) not been forwarded\b|\b(?:wurde|wurden) nicht weitergeleitet\b|"
+    r"\bn['’](?:a|ont) pas été (?:transf[ée]r|transmis|redirig)|\bno (?:ha|han) sido (?:reenviad|remitid|redirigid)|"
+    r"\bnon (?:è|sono) stat[oaie] inoltrat|\b(?:is|zijn) niet (?:doorgestuurd|doorgezonden)\b|"
+    r"\bn[ãa]o foi (?:reencaminhad|reenviad)|"
+    r"\b(?:address|mailbox|inbox|account)\b[^.!?\n]{0,30}?\bis no longer (?:monitored|read|checked|in use|active)\b|"
+    r"\b(?:adresse|postfach|e-?mail-adresse)\b[^.!?\n]{0,30}?\bwird nicht mehr (?:gelesen|abgerufen|überwacht|genutzt)\b|"
+    r"\b(?:adresse|bo[îi]te)\b[^.!?\n]{0,30}?\bn['’]est plus (?:consultée|lue|surveillée|active|utilisée)\b|"
+    r"\b(?:dirección|buzón|cuenta)\b[^.!?\n]{0,30}?\bya no (?:se (?:revisa|consulta|lee|usa)|está activ[ao])\b|"
+    r"\b(?:indirizzo|casella)\b[^.!?\n]{0,30}?\bnon è più (?:monitorat|consultat|lett|attiv|utilizzat)[oa]\b|"
+    r"\b(?:adres|mailbox|e-?mailadres)\b[^.!?\n]{0,30}?\bwordt niet meer (?:gelezen|gecontroleerd|gebruikt)\b|"
+    r"\b(?:endereço|caixa)\b[^.!?\n]{0,30}?\bjá não é (?:lid|consultad|monitorizad|monitorad|usad)[oa]\b",
     # whom to write to meanwhile, a colleague: "please contact my colleague Laura Prieto", "wenden Sie sich an meine
     # Kollegin", "contacte con mi compañera", "neem contact op met mijn collega"
     r"\b(?:contact|reach out to|get in touch with|write to|e-?mail) my colleague\b|"
@@ -396,6 +430,25 @@ MAIL_MEANWHILE = _words(
     r"mio |mia )collega\b|"
     r"\b(?:neem|neemt u|neem dan) (?:\w+ )?contact op met mijn collega\b|\b(?:mail|bel|mailt u|belt u) (?:naar )?mijn collega\b|"
     r"\b(?:contacte|contate|contacta|contactar|fale com|escreva (?:para|à|ao)) (?:a |o )?(?:minha|meu) colega\b",
+)
+# Gone from the firm, said in the first person at the top: an address left behind answers for its old owner ("I no
+# longer work at Harbour Homes", "Ich bin seit dem 1. März nicht mehr bei der Firma tätig", "Je ne fais plus partie de la
+# société", "Ya no trabajo en", "Non lavoro più presso", "Ik werk sinds 1 maart niet meer bij", "Já não trabalho na").
+# Only with what becomes of the mail (MAIL_MEANWHILE: not forwarded, no longer read, whom to write to): a person may say
+# they have moved on and still answer.
+SAYS_LEFT = _words(
+    r"\bI (?:no longer|do not|don['’]t) work (?:at|for)\b|\bI(?:['’]ve| have) left (?:the (?:company|firm|business|"
+    r"organi[sz]ation|practice|agency))\b|\bI(?:['’]m| am) no longer (?:with|employed|working (?:at|for)|part of)\b",
+    r"\b(?:ich bin|bin ich)(?: seit (?:[^.!?\n]|(?<=\d)\.){1,30}?)? nicht mehr (?:bei|im unternehmen|in der firma|(?:dort )?(?:tätig|"
+    r"beschäftigt))\b|\bich arbeite(?: seit (?:[^.!?\n]|(?<=\d)\.){1,30}?)? nicht mehr (?:bei|für|im|in der)\b|"
+    r"\bich habe (?:das unternehmen|die firma|die kanzlei) verlassen\b",
+    r"\bje ne (?:fais|travaille) plus (?:partie|chez|pour)\b|\bj['’]ai quitté (?:la société|l['’]entreprise|"
+    r"le cabinet|l['’]agence)\b",
+    r"\bya no (?:trabajo|formo parte) (?:en|para|de)\b|\bhe dejado (?:de trabajar|la empresa)\b",
+    r"\bnon (?:lavoro|faccio) più (?:presso|per|in|con|parte)\b|\bnon sono più (?:presso|dipendente|in forza)\b|"
+    r"\bho lasciato (?:l['’]azienda|la società)\b",
+    r"\bik (?:werk|ben)(?: sinds (?:[^.!?\n]|(?<=\d)\.){1,30}?)? niet meer (?:bij|werkzaam|in dienst)\b",
+    r"\b(?:já )?não (?:trabalho|faço parte) (?:mais )?(?:na|no|em|para|da|do)\b|\bdeixei (?:de trabalhar|a empresa)\b",
 )
 # Every phrasing of SAYS_AUTOMATIC and SAYS_AWAY holds one of these (lower case): a quick test before the search.
 _AUTOMATIC_WORDS = ("automat", "automát", "auto", "system", "maschinell")
@@ -1009,12 +1062,14 @@ SAYS_BOT = _words(
     # not denied: "no soy un bot", "I'm not a bot", "je ne suis pas un robot", "non sono un bot", "ik ben geen bot"
     machine.NOT_DENIED +
     rf"\b(?:{_JUST} )?(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:{_JUST} )?(?:(?:\w+ )?\w+{machine.NAME_EMOJI}, )?"
-    rf"(?:your|the|an?|ihr|dein|der|votre|ton|l'|le|la|un|une|tu|su|el|il tuo|il suo|l'|de|je|uw|een|o seu|a sua|o|a|seu|sua) ?(?:{_BOT})\b",
+    # (any article, the indefinite one too: "Sou um assistente automático", "Ich bin ein digitaler Assistent")
+    rf"(?:your|the|an?|ihr|dein|der|die|ein|eine|votre|ton|l'|le|la|un|une|tu|su|el|una|il tuo|il suo|uno|l'|de|je|uw|een|"
+    rf"o seu|a sua|o|a|um|uma|seu|sua) ?(?:{_BOT})\b",
     # a bot's sign-off, a line of its own: "L'assistant virtuel de Potager & Co", "Your virtual assistant at Snoozly",
-    # "— Nova, digitale assistent"
+    # "— Nova, digitale assistent"; the brand's name may follow with no word between ("— Asistente virtual Movistar")
     rf"(?:^|\n)[ \t]*(?:[-–—][ \t]*)?(?:(?-i:[A-ZÀ-Þ])[\w-]{{1,20}},? )?(?:(?:your|the|ihr|dein|der|votre|ton|le|la|el|su|tu|"
     rf"il|de|je|uw|o|a|o seu|a sua|seu|sua) |l['’])?(?:{_BOT})(?: (?:of|at|from|de|du|des|del|di|della|van|von|da|do|das|"
-    rf"dos|bei) [^\n.!?]{{1,40}})?[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*)?(?=\n|$)",
+    rf"dos|bei) [^\n.!?]{{1,40}}| (?-i:[A-ZÀ-Þ0-9])[\w&'’.-]*(?: (?-i:[A-ZÀ-Þ0-9])[\w&'’.-]*){{0,2}})?[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*)?(?=\n|$)",
     # a name in apposition, no article: "Sou a Bia, assistente virtual da …", "Soy Leo, asistente virtual de …"
     rf"\b(?:I(?:'m|’m| am)|ich bin|je suis|soy|sono|ik ben|sou|eu sou) (?:(?:o|a|el|la|il|le|l') )?"
     rf"(?-i:[A-ZÀ-Þ])[\w-]{{1,20}}{machine.NAME_EMOJI}, (?:{_BOT})\b",
@@ -1055,6 +1110,20 @@ SAYS_HUMAN_LATER = _words(
     r"\b(?:un operatore umano|una persona reale|un essere umano|un consulente umano)\b",
     r"\b(?:een (?:echt )?mens|een echte medewerker|een echt persoon)\b",
     r"\b(?:um humano|um atendente humano|um agente humano|uma pessoa real)\b",
+)
+# A keyword to type to be put through to a person: a bot's menu, for only a bot hands over that way ("Type AGENT to talk
+# to a person", "Tapez « conseiller » pour parler à un conseiller", 'Escribe "agente" para hablar con una persona',
+# "Schreib MITARBEITER, um mit uns zu chatten" is not one: no person named). Typed, not pressed on a phone ("press 2
+# to speak to an adviser" is a person describing the phone line).
+SAYS_MENU_TO_PERSON = _words(
+    r"\b(?:type|write|send|reply|reply with|text|tippe|tippen sie|schreib|schreiben sie|sende|senden sie|antworte mit|"
+    r"tapez|écrivez|envoyez|répondez|escribe|escriba|envía|envíe|responde|responda|scrivi|scriva|invia|rispondi|"
+    r"typ|stuur|antwoord|escreva|envie|digite)\s+"
+    r"(?:[«\"“„'‘]\s?[^\s\"”»’'.!?]{1,20}\s?[»\"”'’]|(?-i:[A-Z0-9ÁÉÍÓÚ]{1,12})\b)"
+    r",?\s+(?:to|in order to|for|pour|afin de|para|per|om|um)\b[^.!?\n]{0,50}?\b(?:agents?|"
+    r"(?:real |live )?(?:person|human|advis[eo]r|operator|representative|colleague|team member)s?|"
+    r"conseill[eè]re?s?|opérat(?:eur|rice)|interlocut(?:eur|rice)|agente|asesora?|persona|operadora?|operatore|"
+    r"operatrice|consulente|medewerker|adviseur|atendente|mitarbeiter(?:in)?|berater(?:in)?|mensch(?:en)?)\b",
 )
 # A chat's speaker that is a bot: "Assistente virtual: Olá!", "Chatbot: Hi there", "Virtueller Assistent: …" (only
 # opening a chat with no other speaker than the bot and the customer: a bot that hands over to a person is a person's
@@ -1099,6 +1168,18 @@ _DONE_SIGNS = (
     r"(?i:\b(?:wir\s+haben|haben\s+wir)\s+(?:\w+\s+){0,4}?(?:storniert|erstattet|gutgeschrieben|zurückgenommen|"
     r"aufgehoben|genehmigt|korrigiert|eingestellt)\b)",
     r"(?i:\b(?:has|have)\s+been\s+(?:approved|authori[sz]ed|accepted|arranged|processed|sorted)\b)",
+    # what was asked for, sent along and pointed back to by a pronoun: "you'll find it attached", "Vous le trouverez en
+    # pièce jointe", "Sie finden sie im Anhang", "te la adjunto", "lo trova in allegato", "u vindt het in de bijlage",
+    # "encontra-o em anexo" (not "please find attached your invoice": a billing system's mail says that too)
+    r"(?i:\b(?:you['’]ll|you will|you can) find (?:it|them) attached\b|\b(?:I|we)(?:['’]ve| have) attached (?:it|them)\b)",
+    r"(?i:\bvous (?:le|la|les) trouverez (?:ci-joint|en pi[èe]ce jointe|en annexe)|\bje vous (?:le|la|les) joins\b)",
+    r"(?i:\b(?:sie finden|finden sie|du findest|findest du) (?:ihn|sie|es) (?:\w+ )?(?:im anhang|anbei|in der anlage)\b)",
+    r"(?i:\b(?:lo|la|los|las) (?:encontrarás|encontrará|tienes|tiene) adjunt[oa]s?\b|\b(?:te|se) (?:lo|la|los|las) "
+    r"adjunt(?:o|amos)\b)",
+    r"(?i:\b(?:lo|la|li|le) (?:trova|trovi|troverà|troverai) in allegato\b|\b(?:te|glie)(?:lo|la) alleg(?:o|hiamo)\b)",
+    r"(?i:\b(?:u vindt|je vindt|vindt u|vind je) (?:het|hem|deze|ze|die) (?:\w+ )?(?:in de bijlage|bijgevoegd)\b)",
+    r"(?i:\b(?:encontra|encontrará|encontrarás)-(?:o|a|os|as) em anexo\b|\b(?:envio|enviamos)-(?:lhe|te)-(?:o|a|os|as) em "
+    r"anexo\b)",
 )
 # Something done about the request, or an amount: an answer, whoever signs it.
 DONE_SIGNS = re.compile("|".join(_DONE_SIGNS))
@@ -1127,6 +1208,8 @@ SAYS_NO_REPLY = _words(
     r"\b(?:please )?do not (?:reply|respond)\b(?: (?:to|directly to) this (?:e-?mail|message|address|mail))?",
     r"\bdon't reply to this\b",
     r"\b(?:please )?don['’]t (?:reply|respond) (?:directly|to this (?:e-?mail|message|address|mail|text))\b",
+    # said alone, closing its sentence: "This is an automated email – please don't reply."
+    r"\b(?:please,? )?don['’]t (?:reply|respond)(?=\s*(?:[.!]|$))",
     # the reader cannot answer it: "You can't reply to this email", "Sie können auf diese E-Mail nicht antworten",
     # "Vous ne pouvez pas répondre à ce message", "No puede responder a este correo", "Non è possibile rispondere a
     # questa e-mail", "U kunt hier niet op antwoorden", "Não é possível responder a este e-mail"
@@ -1144,6 +1227,16 @@ SAYS_NO_REPLY = _words(
     r"reageren|beantwoorden)\b",
     r"\b(?:u|je|jij) kunt niet (?:op|naar) (?:deze|dit) (?:e-?mail|bericht|mail|sms) (?:antwoorden|reageren)\b",
     r"\b(?:u|je|jij) kunt niet (?:antwoorden|reageren) op (?:deze|dit) (?:e-?mail|bericht|mail|sms)\b",
+    # the message first, then the reader who cannot answer it: "Op dit bericht kun je niet reageren", "A este mensaje no
+    # se puede responder", "A questo messaggio non è possibile rispondere", "A esta mensagem não é possível responder",
+    # "This message cannot be replied to"
+    r"\b(?:hierop|op (?:deze|dit) (?:e-?mail|bericht|mail|sms)) (?:kunt u|kun je|kun jij|kan je|kan men) niet (?:op )?"
+    r"(?:antwoorden|reageren|beantwoorden)\b",
+    r"\ba (?:este|esta) (?:mensaje|correo(?: electrónico)?|e-?mail|sms) no (?:se puede|puedes|puede|es posible) "
+    r"(?:responder|contestar)\b",
+    r"\ba (?:questo|questa|quest['’]) ?(?:messaggio|e-?mail|mail|sms) non (?:è possibile|si può|puoi|può) rispondere\b",
+    r"\b(?:a|para) (?:esta|este) (?:mensagem|e-?mail|sms) não (?:é possível|pode|podes|se pode) responder\b",
+    r"\bthis (?:message|e-?mail|mail|text|sms) (?:cannot|can['’]t|can not) be (?:replied|responded) to\b",
     r"\bbitte (?:antworte|antworten sie) nicht (?:darauf|hierauf)\b",
     r"\bnão (?:é possível|pode|podes|poderá) responder (?:diretamente )?a (?:est[ea]) (?:e-?mail|mensagem|sms|endereço)\b",
     r"\bthis (?:mailbox|address|inbox|e-?mail address) is not monitored\b",
@@ -1272,8 +1365,17 @@ _QUOTE_OPENS = re.compile(
     r"^\s*(?:on|am|le|el|il|op|em)\b.{4,120}\b(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:\s*$",
     re.I)
 _RULE = re.compile(r"^\s*(?:[-_=*]\s?){5,}\s*$")
-_HISTORY_ENTRY = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,3},? (?:\d{1,2}[ .]\w{3,9}\.? \d{4}|"
-                            r"\w{3,9}\.? \d{1,2},? \d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b")
+_HISTORY_DATE = r"(?:\d{1,2}[ .]\w{3,9}\.? \d{4}|\w{3,9}\.? \d{1,2},? \d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b"
+_HISTORY_ENTRY = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,3},? " + _HISTORY_DATE)
+# … or the name on a line of its own and the date on the next ("Jane Hale⏎Mar 4, 2024, 10:02 GMT"), as Zendesk lays it out
+_HISTORY_NAME = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,3}\s*$")
+_HISTORY_DATE_LINE = re.compile(r"^\s*" + _HISTORY_DATE)
+
+
+def _history_entry(lines: list[str], i: int) -> re.Match | None:
+    """Whether lines[i] opens a helpdesk's history entry: a name and a date on one line, or on two."""
+    return _HISTORY_ENTRY.match(lines[i]) or (
+        _HISTORY_NAME.match(lines[i]) if i + 1 < len(lines) and _HISTORY_DATE_LINE.match(lines[i + 1]) else None)
 
 
 # A "Subject:" line or a greeting on a line of its own ("Hey there! 👋", "Sehr geehrte Kundin, sehr geehrter Kunde,").
@@ -1296,7 +1398,7 @@ def _unquoted(text: str) -> str:
     if ">" not in text and not _MAYBE_QUOTED.search(text):
         return text   # the common case, quickly
     lines = text.splitlines()
-    entries = [i for i in range(1, len(lines)) if _HISTORY_ENTRY.match(lines[i])
+    entries = [i for i in range(1, len(lines)) if _history_entry(lines, i)
                and _RULE.match(next((x for x in reversed(lines[:i]) if x.strip()), ""))]
     oldest = entries[-1] if entries else -1
     kept, quoting, after_rule, labelled, held = [], False, False, False, False
@@ -1310,7 +1412,7 @@ def _unquoted(text: str) -> str:
         if line.strip():
             if quoting:
                 held = True
-            elif m := _QUOTE_OPENS.match(line) or (after_rule and i == oldest and _HISTORY_ENTRY.match(line)):
+            elif m := _QUOTE_OPENS.match(line) or (after_rule and i == oldest and _history_entry(lines, i)):
                 quoting, labelled, held = True, bool(m.re is _QUOTE_OPENS and not re.search(
                     r"wrote|schrieb|écrit|escribió|scritto|schreef|escreveu", line, re.I)), False
             after_rule = False
@@ -1430,7 +1532,9 @@ _ORGANISATION = re.compile(
     # an insurer, a utility, a carrier or a pharmacy by its sector's noun: "Seguradora Atlântica", "Energie Noord"
     r"seguradora|aseguradora|assicurazione|verzekeraar|versicherer|assureur|insurers?|energy|energie|énergie|"
     r"energía|energia|telecom|airlines?|airways|pharmacy|apotheke|pharmacie|farmacia|farmácia|apotheek|"
-    r"association|asociación|associazione|associação|foundation|fondation|fundación|fondazione|fundação)$", re.I)
+    r"association|asociación|associazione|associação|foundation|fondation|fundación|fondazione|fundação|"
+    # a travel firm: "Viajes Alborán", "Reisen Müller", "Voyages Soleil"
+    r"travel|tours|viajes|reisen|voyages|viaggi|reizen|viagens)$", re.I)
 
 # Signing on behalf of someone or of the firm, before the name: German "i. A." / "i. V.", English "p.p." / "pp".
 _ON_BEHALF = re.compile(r"^(?:i\.\s?[AV]\.|p\.\s?p\.|pp|p/o|per\s+pro\.?)\s+", re.I)
@@ -1497,6 +1601,12 @@ _THIS_BEFORE = re.compile(r"\b(?:this|diese[rsnm]?|ce|cet|cette|ceci|este|esta|q
 # A condition just before the words: "If replying to this email is not possible from your phone, call us", "S'il n'est
 # pas possible de répondre à ce message depuis votre téléphone".
 _IF_BEFORE = re.compile(r"\b(?:if|wenn|falls|si|se|als|indien|caso|s['’])\s*$", re.I)
+# The writer's own notice, named as a thing they have ("I've got my out-of-office on", "habe meine Abwesenheitsnotiz an",
+# "j'ai activé mon message d'absence", "tengo puesta mi respuesta automática", "ho attivato la mia risposta automatica",
+# "mijn afwezigheidsmelding staat aan", "tenho a minha resposta automática ligada"): a person speaking of it. Not after
+# "is" ("This is my automatic reply": the notice saying what it is).
+_MINE_BEFORE = re.compile(r"\b(?:my|meine[nm]?|mein|mon|ma|mi|il mio|la mia|mio|mia|mijn|o meu|a minha|meu|minha)\s+$", re.I)
+_IS_BEFORE = re.compile(r"\b(?:is|ist|est|es|è|é|c['’]est|isso|dit|this)\s+(?:\S+\s+)?$", re.I)
 _FIRST_PERSON_AWAY = re.compile(r"\b(?:I|ich|je|estoy|estaré|sono|sarò|ik|estou|estarei)\b|\bI['’]m\b", re.I)
 
 
@@ -1510,6 +1620,8 @@ def _mentioned(m: re.Match) -> bool:
     before, sentence = text[start:m.start()], text[start:min(ends) if ends else len(text)]
     if not before.strip() or _THIS_BEFORE.search(before) or _FIRST_PERSON_AWAY.search(m.group(0)):
         return False
+    if _MINE_BEFORE.search(before) and not _IS_BEFORE.search(before):
+        return True   # "… und habe meine Abwesenheitsnotiz an, aber …": the writer telling of their own notice
     return bool(_READER_RECEIVED.search(sentence) or _COLLEAGUE.search(sentence))
 
 
@@ -1604,12 +1716,19 @@ def wording_evidence(text: str, subject: str = "") -> list[Evidence]:
             and not _there(m) \
             and MAIL_MEANWHILE.search(flat) and not DONE_SIGNS.search(text):
         found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (away for dates, and who reads the mail meanwhile)"))
+    # An address whose owner has left the firm, and what becomes of the mail: its notice.
+    if not any(e.weight >= STRONG for e in found) and (
+            m := SAYS_LEFT.search(_lead(head)) or SAYS_LEFT.search(_lead(first))) \
+            and MAIL_MEANWHILE.search(flat) and not DONE_SIGNS.search(text):
+        found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (gone from the firm, and what becomes of the mail)"))
     # Only a system says where in the queue the customer is, or a bot what it is.
     for pattern, needed in ((SAYS_QUEUE, _QUEUE_WORDS), (SAYS_BOT, None)):
         if needed and not any(word in lowered for word in needed):
             continue   # none of the words every one of its phrasings holds
         if m := pattern.search(text) or pattern.search(flat):
             found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}”"))
+    if m := SAYS_MENU_TO_PERSON.search(flat):
+        found.append(Evidence(STRONG, f"says “{_quote(m.group(0))}” (a keyword to type to reach a person: a bot's menu)"))
     bot_tells = [m for m in (SAYS_BRAND_ASSISTANT.search(flat), SAYS_BOT_EMOJI.search(flat), SAYS_HUMAN_LATER.search(flat),
                              SAYS_MENU.search(flat)) if m]
     if len(bot_tells) >= 2:
