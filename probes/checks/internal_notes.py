@@ -205,7 +205,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:\s*\([^()\n]{1,40}\)|\s+[-–—|]\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*(?:\s+[\w.'’\-]+){0,2})\s*:\s+)?"
         r"[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
         r"private\s+notes?|notes?\s+priv[ée]es?|notas?\s+privadas?|nota\s+privata|private?\s+notiz|"
-        r"priv[ée]\s*notitie|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
+        r"priv[ée]\s*notitie|agent\s+(?:notes?|comments?)|"
+        # a helpdesk's private comment: "Private comment by Sam:", "Commento privato di Simona Rinaldi:", "Comentario
+        # privado de Ana:", "Commentaire privé :", "Privater Kommentar von Jens:", "Privé opmerking:"
+        r"private\s+comments?|commento\s+privato|commenti\s+privati|coment[aá]rios?\s+privados?|"
+        r"commentaires?\s+priv[ée]s?|private[rn]?\s+kommentar|priv[ée]\s*(?:opmerking|commentaar)|"
+        r"staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
         r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
@@ -221,7 +226,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:dienst|shift)overdracht|passagem\s+de\s+turno)"
         # whose note it is: "Internal comment (Priya):", "Interne Notiz von Jens:"; whom it is for: "nota interna x
         # backoffice:", "internal note for billing:", "interne Notiz an die Buchhaltung:"
-        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*)|"
+        # (the writer's whole name too: "Commento privato di Simona Rinaldi:")
+        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*)"
+        r"(?:\s+(?-i:[A-ZÀ-Þ][\w.]*))?|"
         r"\s+(?:for|to|f[üu]r|an|pour|para|per|x|p/|voor|aan)\s+(?:the\s+|die\s+|den\s+|le\s+|la\s+|l'|el\s+|il\s+|"
         r"o\s+|a\s+|de\s+|het\s+)?@?[\w.'’\-]+(?:\s+[\w.'’\-]+)?)?"
         r"\s*[\])*_]*\s*[:\-–—]",
@@ -246,9 +253,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"not\s+(?:visible|shown)\s+to\s+(?:the\s+)?(?:customer|client)s?|"
                         r"nur\s+f[üu]r\s+den\s+internen\s+gebrauch|nur\s+intern|usage\s+interne\s+uniquement|"
                         r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno)\b", re.I)),
-    # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]".
+    # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]";
+    # the note "of" the agent or with no word between ("[nota agente: …]", "[nota del operador: …]", "(note agent : …)").
     (_LABEL, re.compile(r"[\[{(]\s*(?:(?:(?:note|nota|notiz|hinweis|notitie|remarque|nb|instructions?|instrucci[oó]n|"
-                        r"istruzion[ei]|instru[cç][aã]o)\s+(?:to|for|para|pour|f[üu]r|per|voor|aan|an|p/|x|al|ao|à|a)\s+"
+                        r"istruzion[ei]|instru[cç][aã]o)\s+(?:(?:to|for|para|pour|f[üu]r|per|voor|aan|an|p/|x|al|ao|à|a|"
+                        r"del|de|des|dello|do|da|van|of)\s+|dell['’]\s*|d['’]\s*)?"
                         r"(?:the\s+|el\s+|la\s+|l'|le\s+|il\s+|lo\s+|den\s+|die\s+|de\s+|het\s+|o\s+|a\s+|os\s+|los\s+|"
                         r"les\s+|gli\s+)?)?(?:agents?|reps?|advisors?|advisers?|csr|operators?|"
                         r"agente|agentes|mitarbeiter\w*|medewerker|atendente|operatore|operatrice|operador[a]?|"
@@ -325,17 +334,22 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b[üu]bernimm(?:st)?\s+(?:du\s+)?(?:den|diesen|meinen)\s+chat\b|\bneem\s+(?:jij\s+)?(?:deze|mijn)\s+chat\s+"
         r"over\b|\b(?:me\s+)?(?:cobres|assumes)\s+(?:este|esse|o\s+meu)\s+chat\b", re.I)),
     # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?" (not one that
-    # speaks to the customer: "Weiß jemand in Ihrem Haushalt das Kennwort?", see _first_hit).
+    # speaks to the customer: "Weiß jemand in Ihrem Haushalt das Kennwort?", see _first_hit); "able to" too ("can
+    # someone sanity check this", "alguém consegue ver isto?", "qualcuno riesce a …?", "quelqu'un arrive à …?"), and
+    # the Spanish wish that opens a clause ("…, que alguien coja este chat porfa"; not "para que alguien le llame").
     (_STAFF, _ASK_SOMEONE := re.compile(
         r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:(?:on|in|from|at)\s+(?:the\s+)?"
         r"[\w\-]+\s+)?(?:please\s+|pls\s+|just\s+)?"
         r"(?:check|confirm|verify|approve|look|deal|handle|take|pick|reply|review|sign|ok|double[- ]?check|advise|"
-        r"answer|have\s+a\s+look|jump\s+on|cover)\b|"
+        r"answer|have\s+a\s+look|jump\s+on|cover|sanity[- ]?check|grab|chase)\b|"
         r"\b(?:does\s+)?(?:anyone|anybody)\s+know\s+(?:if|whether|how|what|why|where|when|who)\b|"
         r"\b(?:kann|k[öo]nnte)\s+(?:das\s+|hier\s+|mal\s+|bitte\s+)*jemand\b|\bwei[ßs]\s+jemand\b|"
-        r"\bquelqu'un\s+(?:peut|pourrait|sait)\b[^.?!]*\?|\balguien\s+(?:puede|podr[íi]a|sabe)\b[^.?!]*\?|"
-        r"\bqualcuno\s+(?:pu[òo]|potrebbe|sa)\b[^.?!]*\?|\b(?:kan|weet)\s+iemand\b|"
-        r"\balgu[ée]m\s+(?:pode|poderia|sabe)\b[^.?!]*\?", re.I)),
+        r"\b(?:quelqu'un|qqn)\s+(?:peut|pourrait|sait|arrive)\b[^.?!]*\?|"
+        r"\balguien\s+(?:puede|podr[íi]a|sabe|consigue)\b[^.?!]*\?|"
+        r"(?:^|[,;:]\s*)que\s+alguien\s+(?:me\s+|se\s+)?(?:coja|cubra|lleve|mire|revise|conteste|responda|atienda|"
+        r"encargue|ocupe|quede)\b|"
+        r"\bqualcuno\s+(?:pu[òo]|potrebbe|sa|riesce)\b[^.?!]*\?|\b(?:kan|weet)\s+iemand\b|"
+        r"\balgu[ée]m\s+(?:pode|poderia|sabe|consegue|conseguia)\b[^.?!]*\?", re.I)),
     # Holding the reply back: "not sending this until Mark signs off", "don't forward this bit".
     (_STAFF, re.compile(
         r"\b(?:do\s+not|don't|dont|not)\s+(?:send|sending|forward|forwarding)\s+(?:this|it)\s+(?:bit|part|para|"

@@ -4339,3 +4339,54 @@ def test_a_place_joined_by_a_dash_on_a_wrapped_line_is_no_colleague_named():
     text = ("Dear Ms Osei,\n\nThank you for your patience, and I'm sorry you were charged twice for your\n"
             "Manchester–Leeds season ticket renewal.\n\nKind regards,\nOliver Grant")
     assert check(text, ctx) == []
+
+
+# Round cb/cd: someone in the team asked to do something, able to or wished for ("could anyone from finance
+# sanity-check …?", "alguém consegue …?", "qualcuno riesce a …?", "quelqu'un arrive à …?", "…, que alguien me cubra
+# este chat"), beside the same words said to the customer ("your", "sua", "para que alguien te llame").
+@pytest.mark.parametrize("lang, channel, note, clean", [
+    ("en", "chat", "Thanks Jane, one sec.\ncould anyone from finance sanity-check the credit amount? not sure it's right\n"
+                   "Ok, the credit is £12.",
+     "Thanks Jane, one sec.\nCould someone at your office sanity-check the figures before you sign?\nOk, the credit is £12."),
+    ("pt", "email", "Olá Jane,\n\nRecebemos o seu pedido de reembolso.\n\nalguém consegue confirmar se o técnico já passou lá?\n\n"
+                    "Cumprimentos,\nEquipa",
+     "Olá Jane,\n\nRecebemos o seu pedido de reembolso.\n\nAlguém da sua família consegue receber a encomenda amanhã?\n\n"
+     "Cumprimentos,\nEquipa"),
+    ("es", "chat", "Hola Jane, un momento que lo miro.\ntengo reunión, que alguien me cubra el chat 10 min\nYa está.",
+     "Hola Jane, un momento que lo miro.\nLo dejo anotado para que alguien te llame mañana.\nYa está."),
+    ("it", "chat", "Ciao Jane, verifico subito.\nqualcuno riesce a vedere lo stato della spedizione? io non ho accesso\n"
+                   "Ecco fatto.",
+     "Ciao Jane, verifico subito.\nQualcuno a casa tua riesce a ritirare il pacco lunedì?\nEcco fatto."),
+    ("fr", "chat", "Bonjour Jane, je regarde.\nquelqu'un arrive à ouvrir le dossier 4471 ? chez moi ça bloque\nVoilà.",
+     "Bonjour Jane, je regarde.\nQuelqu'un chez vous arrive à lire le compteur ?\nVoilà."),
+])
+def test_someone_in_the_team_asked_to_do_something(lang, channel, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel=channel)
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb/cd: a helpdesk's private comment with its writer's whole name heading a line ("Comentario privado de Ana
+# Ruiz:"), and a note of the agent in brackets with no word between ("[nota del operador: …]", "(note conseiller : …)").
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "Gentile Jane,\n\nla pratica è chiusa.\n\nCommento privato di Luca Bianchi:\nha già avuto un rimborso, non "
+           "concedere altro\n\nCordiali saluti,\nAssistenza",
+     "Gentile Jane,\n\nla pratica è chiusa. Può lasciarci un commento privato nella Sua area clienti.\n\n"
+     "Cordiali saluti,\nAssistenza"),
+    ("es", "Hola Jane,\n\nTu pedido ya ha salido.\n\nComentario privado de Ana Ruiz: ya pidió dos devoluciones este mes\n\n"
+           "Saludos,\nTienda",
+     "Hola Jane,\n\nTu pedido ya ha salido. Si quieres, añade un comentario privado en la ficha del pedido.\n\n"
+     "Saludos,\nTienda"),
+    ("de", "Hallo Frau Doe,\n\nIhre Bestellung ist unterwegs.\n\nPrivater Kommentar von Jens Weber: Stammkundin, "
+           "Kulanz ok\n\nViele Grüße\nTeam",
+     "Hallo Frau Doe,\n\nIhre Bestellung ist unterwegs. Einen privaten Kommentar können Sie im Kundenkonto hinterlassen."
+     "\n\nViele Grüße\nTeam"),
+    ("es", "Hola Jane, te ayudo con el cambio. [nota del operador: no dar datos sin verificar identidad] ¿Me confirmas "
+           "tu DNI?",
+     "Hola Jane, te ayudo con el cambio. [Nota: el operador logístico es Seur] ¿Me confirmas tu DNI?"),
+    ("it", "Ciao Jane, ho aperto la pratica. (nota dell'operatore: non proporre lo sconto) Buona giornata.",
+     "Ciao Jane, ho aperto la pratica. (Nota: l'operatore del corriere è BRT) Buona giornata."),
+])
+def test_a_private_comment_or_an_agents_note_labels_a_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
