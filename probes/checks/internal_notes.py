@@ -544,6 +544,12 @@ _SQUARE_IMPERATIVE = re.compile(
     # cuando nos lo pase Almacén]", "[COLOCAR PRAZO CERTO DEPOIS DE FALAR COM O TÉCNICO]", "[inserire qui la data]")
     r"|^(?:insertar|anadir|poner|pegar|colocar|inserir|adicionar|inserire|aggiungere|mettere|incollare|inserer|"
     r"ajouter|mettre|coller|invoegen|toevoegen|plakken)\s+(?:\S+\s+){1,}\S+")
+# Or an infinitive of checking something, with what is in doubt, not said to the customer ("[check your inbox]"):
+# "[verificare CAP, 20100 sembra sbagliato x Monza]", "[check even met Sven of de korting klopt]", "[comprobar
+# precio con almacén]", "[vérifier l'adresse avant envoi]".
+_SQUARE_CHECK = re.compile(
+    r"^(?:check|verify|double[- ]?check|verificar|comprobar|revisar|verifier|verificare|controllare|ricontrollare|"
+    r"conferir|checar|checken|controleren|nakijken|prufen|uberprufen)\s+(?:\S+\s+){1,}\S+")
 # Drafting orders in capitals in the running text: "ADD REFUND AMOUNT HERE", "INSERT LINK".
 _SHOUTED_DRAFT = re.compile(r"\b(?:ADD|INSERT|PUT|PASTE|CHECK|CONFIRM|UPDATE)\s+(?:[A-Z]{2,}\s+){0,3}?"
                             r"(?:HERE|LINK|URL|AMOUNT|DATE|NAME|NUMBER|DETAILS|PRICE|FIGURE)\b")
@@ -895,6 +901,17 @@ _REMARKS = [
         r"esta\s+ma[ñn]ana|esta\s+manh[ãa]|heute\s+morgen|ce\s+matin|stamattina|this\s+morning|vanochtend|"
         r"la\s+otra\s+vez|outra\s+vez|l['’]autre\s+fois|l['’]altra\s+volta|last\s+time|vorige\s+keer|letztes\s+mal)\b",
         re.I),
+    # The customer graded as difficult, as staff warn each other: "Client difficile, demander paiement avant …",
+    # "difficult customer - get it in writing", "cliente complicado", "schwierige Kundin", "moeilijke klant" (not
+    # "difficult to reach": "cliente difícil de localizar", "client difficile à joindre"); and the pest again, the
+    # "again" after ("este pesado otra vez…", "esse chato de novo").
+    re.compile(
+        r"\b(?:(?:difficult|problem(?:atic)?)\s+(?:customer|client)|client(?:e)?\s+(?:difficile|compliqu[ée]e?|"
+        r"probl[ée]matique)|cliente\s+(?:dif[íi]cil|complicad[oa]|conflictiv[oa]|difficile|problematic[oa]|"
+        r"problem[áa]tic[oa])|schwierige[rn]?\s+(?:kunde|kundin)|moeilijke\s+klant)\b"
+        r"(?!\s+(?:to|de|d['’]|da|di|à|a|zu|te|om|para|per)\b)|"
+        r"\b(?:este|esta|ese|esa)\s+(?:pesad[oa]|plasta|cansin[oa]|latos[oa])\s+(?:otra\s+vez|de\s+nuevo)\b|"
+        r"\b(?:esse|essa|este|esta)\s+(?:chat[oa]|pentelh[oa])\s+(?:de\s+novo|outra\s+vez)\b", re.I),
 ]
 # Capitalised words that open an aside or a postscript without naming anyone ("(Note: …)", "PS Thanks, …").
 _NOT_NAMES = {
@@ -1910,11 +1927,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 continue   # "Can someone at your end read the meter?", "quelqu'un sait-il chez vous …?"
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
-            if kind == _JOKE and _LAUGH_FACE.search(line) and any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", fold(
-                    line)) for n in names) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) and \
-                    not _ONCE_MORE.search(line) and not _ROLLED_EYES.search(line):
+            if kind == _JOKE and _LAUGH_FACE.search(line) and (any(len(n) >= 3 and re.search(
+                    rf"\b{re.escape(n)}\b", fold(line)) for n in names) or _spoken_to(line, lang)) and not \
+                    _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) and not _ONCE_MORE.search(line) and \
+                    not _ROLLED_EYES.search(line):
                 continue   # "Jajaja vaya lío con la baja 😂 tranqui Carmen, …", "Kkkkk relaxa, Mariana, … 😅": a laugh
-                # with the customer, called by their name, is manner (tone judges it), not a joke about them
+                # with the customer, called by their name or "you" ("so sorry the lamp broke lol … for you 😅"), is
+                # manner (tone judges it), not a joke about them
             if kind == _JOKE and _OTHER_PARTY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) \
                     and not _ROLLED_EYES.search(line) and not _ONCE_MORE.search(line):
                 continue   # "lol yeah the courier screwed up big time there 😂": laughing with the customer at someone
@@ -2389,7 +2408,8 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if _UI_LABEL.match(inner):
             continue
         folded = fold(inner)
-        if shape == "[" and _SQUARE_IMPERATIVE.search(folded):
+        if shape == "[" and (_SQUARE_IMPERATIVE.search(folded) or (
+                _SQUARE_CHECK.search(folded) and not _spoken_to(inner, lang))):
             return _DRAFT, m.group(0), m.span()
         if any(p.search(folded) for p in _DRAFTING) or _DOUBT.search(folded) or _TONE_DOUBT.search(folded):
             return _DRAFT, m.group(0), m.span()
@@ -3370,7 +3390,10 @@ _WHINGE = re.compile(r"\b(?:zeurt|zeurde|zeiken|zeikt|jammert|n[öo]rgelt|mecker
                      r"dando\s+la\s+lata|da\s+la\s+lata|moaning|"
                      r"whining|whinging|banging\s+on|kicking\s+off|stringing\s+(?:us|everyone)\s+along|"
                      r"messing\s+(?:us|everyone)\s+(?:about|around)|nos\s+toman\s+el\s+pelo|se\s+fichent\s+de\s+nous|"
-                     r"ci\s+prendono\s+in\s+giro|verarsch\w*|houden\s+ons\s+aan\s+het\s+lijntje)\b", re.I)
+                     r"ci\s+prendono\s+in\s+giro|verarsch\w*|houden\s+ons\s+aan\s+het\s+lijntje|"
+                     # shouting at us: "quella di ieri che urlava al telefono", "the one who was yelling at Tom"
+                     r"(?:was|were)\s+(?:shouting|yelling|screaming)|urlava|strillava|gritaba|chillaba|gueulait|"
+                     r"hurlait|schrie|br[üu]llte|rumgeschrien|schreeuwde|tierde|gritava|berrava)\b", re.I)
 # Candour meant for colleagues: "na real vai demorar mais", "between us", "off the record", "unter uns".
 _CANDOUR = re.compile(r"\b(?:na\s+real|between\s+us|off\s+the\s+record|entre\s+nous|unter\s+uns|tra\s+(?:di\s+)?noi|"
                       r"onder\s+ons|entre\s+nosotros|entre\s+n[óo]s)\b", re.I)
@@ -3896,7 +3919,12 @@ _NAME_ASKS = re.compile(
     r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as|"
     # or asked what they know: "Simo mi dici tu se …", "Nuria sabes si …", "Jens weißt du, ob …"
     r"mi\s+dici|dimmi|sai\s+se|me\s+dices|d[íi]me|sabes\s+si|dis-moi|sais-tu|tu\s+sais\s+si|me\s+dizes|diz-me|"
-    r"sabes\s+se|sag\s+mir|wei(?:ß|ss)t\s+du|weet\s+jij|zeg\s+jij)\b")
+    r"sabes\s+se|sag\s+mir|wei(?:ß|ss)t\s+du|weet\s+jij|zeg\s+jij|"
+    # or asked in the informal present to hand the writer something: "Davide mi passi il codice?", "Nuria me pasas
+    # el parte?", "Karim tu me passes le dossier ?", "Jens schickst du mir …", "Sanne stuur jij me …", "Rui passas-me …"
+    r"mi\s+(?:passi|mandi|giri|inoltri|dai)|me\s+(?:pasas|mandas|env[íi]as|das|reenv[íi]as)|"
+    r"tu\s+(?:me\s+(?:passes|donnes|transf[èe]res|files)|m['’]envoies)|(?:gibst|schickst|leitest)\s+du\s+mir|"
+    r"(?:geef|stuur|mail)\s+(?:jij|je)\s+(?:me|mij)|(?:passas|mandas|envias|d[áa]s)-me)\b")
 # A colleague named and given an order in the informal imperative, with no comma: "(Giada metti in agenda il
 # richiamo)", "Sanne zet het in de agenda", "Jens trag den Rückruf ein". Only forms that are no statement about
 # the person named ("Giada segna" may be "Giada notes"; "metti" is only ever an order).

@@ -4390,3 +4390,78 @@ def test_someone_in_the_team_asked_to_do_something(lang, channel, note, clean):
 def test_a_private_comment_or_an_agents_note_labels_a_note(lang, note, clean):
     assert check(note, _ctx(lang))
     assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: a colleague named first, no comma, asked in the informal present to hand the writer something ("Davide mi
+# passi …?", "Nuria me pasas …?", "Karim tu me passes …?", "Jens schickst du mir …?", "Sanne stuur jij me …?"), beside
+# the customer asked so by their own name.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "Buongiorno Jane, capisco il problema.\nMarco mi passi il modulo di reso? questa insiste\nUn attimo che controllo.",
+     "Buongiorno Jane, capisco il problema.\nJane mi passi il numero d'ordine?\nUn attimo che controllo."),
+    ("es", "Hola Jane, lo reviso ahora.\nNuria me pasas el parte del técnico? no lo encuentro\nUn segundo.",
+     "Hola Jane, lo reviso ahora.\nJane me pasas el número de pedido?\nUn segundo."),
+    ("fr", "Bonjour Jane, je regarde ça.\nKarim tu me passes le dossier de la dame ?\nUn instant.",
+     "Bonjour Jane, je regarde ça.\nJane tu me passes ton numéro de commande ?\nUn instant."),
+    ("de", "Hallo Frau Doe, ich prüfe das.\nJens schickst du mir die Rechnung von ihr?\nEinen Moment bitte.",
+     "Hallo Frau Doe, ich prüfe das.\nSchicken Sie mir bitte die Rechnung?\nEinen Moment bitte."),
+    ("nl", "Hallo mevrouw Doe, ik kijk even.\nSanne stuur jij me de factuur van mevrouw?\nMomentje.",
+     "Hallo mevrouw Doe, ik kijk even.\nStuurt u mij de factuur?\nMomentje."),
+])
+def test_a_colleague_named_first_asked_to_hand_the_writer_something(lang, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb/cd: the customer graded as difficult ("Client difficile, …", "cliente complicado", "schwierige Kundin"),
+# the pest with "again" after ("ese pesado otra vez"), and the customer as the one who shouted at us, in an aside
+# ("(es la de ayer que gritaba por teléfono)"); beside "difficult to reach" and shouting said of something else.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("fr", "M. Doe, votre vélo est prêt. Client compliqué, faire signer le bon AVANT de rendre le vélo. À bientôt.",
+     "M. Doe, votre vélo est prêt. Client difficile à joindre ce matin : merci de nous rappeler. À bientôt."),
+    ("es", "Hola Jane, tu pedido sale hoy.\ncliente complicada, todo por escrito\nUn saludo.",
+     "Hola Jane, tu pedido sale hoy. Fue un cliente difícil de localizar, pero ya está.\nUn saludo."),
+    ("de", "Hallo Frau Doe,\n\nIhre Brille ist fertig.\n\nschwierige Kundin, nur gegen Vorkasse rausgeben\n\nGrüße\nOptik",
+     "Hallo Frau Doe,\n\nIhre Brille ist fertig. Der Termin war schwierig zu finden, danke für Ihre Geduld.\n\nGrüße\nOptik"),
+    ("es", "Estimada Sra. Doe:\n\nSu fianza se transfiere el lunes.\n\n(ese pesado otra vez, que conteste Marta)\n\n"
+           "Atentamente,\nGestión",
+     "Estimada Sra. Doe:\n\nSu fianza se transfiere el lunes.\n\n(otra vez el lunes, como la última)\n\nAtentamente,\nGestión"),
+    ("it", "Buongiorno Jane, ho ricevuto la sua segnalazione. (è quella che strillava con Marco ieri) La ricontatteremo.",
+     "Buongiorno Jane, ho ricevuto la sua segnalazione. (il cane del vicino strillava?) La ricontatteremo."),
+    ("en", "Hi Jane, I've logged the fault. (it's the one who was yelling at Tom on Monday) An engineer will call.",
+     "Hi Jane, I've logged the fault. (the alarm was screaming all night, you said) An engineer will call."),
+])
+def test_the_customer_graded_as_difficult_or_as_the_one_who_shouted(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb/cd: in square brackets, an infinitive of checking with what is in doubt ("[verificare indirizzo, il civico
+# sembra sbagliato]", "[check even met Joost of …]", "[comprobar precio con almacén]"), beside a bracket for the
+# customer ("[check your spam folder]") and round brackets, where customers are told so too ("(verificare integrità
+# del pacco alla consegna)").
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "Ciao Jane, il tuo ordine parte domani. [verificare indirizzo, il civico 12 sembra sbagliato] Grazie!",
+     "Ciao Jane, il tuo ordine parte domani (verificare integrità del pacco alla consegna). Grazie!"),
+    ("nl", "Beste Jane,\n\nJe abonnement is gestart.\n\n[check even met Joost of de actieprijs nog geldt]\n\nGroet,\nTeam",
+     "Beste Jane,\n\nJe abonnement is gestart.\n\n[check je inbox voor de bevestiging]\n\nGroet,\nTeam"),
+    ("es", "Hola Jane, tu cita es el lunes a las 9. [comprobar precio con almacén, creo que ha subido] Un saludo.",
+     "Hola Jane, tu cita es el lunes a las 9. Puedes comprobar el precio en nuestra web. Un saludo."),
+    ("en", "Hi Jane, your parcel is on its way. [double-check postcode, looks wrong for Leeds] Thanks!",
+     "Hi Jane, your parcel is on its way. [check your spam folder for the tracking email] Thanks!"),
+])
+def test_an_infinitive_of_checking_in_square_brackets_is_a_drafting_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round ce: a laugh with the customer, spoken to as "you" with a laughing face, is manner (tone judges it), as it is
+# when they are called by name; a laugh at them once more, or with rolled eyes, stays a joke about them.
+@pytest.mark.parametrize("text, caught", [
+    ("Oh no!! 😅 So sorry your mug arrived chipped, that's so annoying lol. I've sent you a new one!", False),
+    ("Ay no 😅 qué rabia lo de la taza jajaja, ya te he enviado otra", False),
+    ("lol another one asking where the parcel is 😂 your order ships Monday.", True),
+])
+def test_a_laugh_with_the_customer_spoken_to_is_no_joke_about_them(text, caught):
+    lang = "es" if "taza" in text else "en"
+    assert bool(check(text, _ctx(lang))) is caught
