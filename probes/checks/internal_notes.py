@@ -2562,6 +2562,9 @@ _CONTACT_HER = re.compile(r"(?:ll[áa]mal[aoe]|escr[íi]bele|chiamal[ao]|richiam
                           r"(?:r)?appelle-(?:la|le)|[ée]cris-lui|ruf\s+(?:sie|ihn)|schreib\s+(?:ihr|ihm)|bel\s+(?:haar|hem)|"
                           r"mail\s+(?:haar|hem)|liga-lhe|liga\s+(?:para\s+)?(?:ela|ele)|(?:call|ring|email|text)\s+(?:her|him))\b",
                           re.I)
+# (opening a clause, as an order does: "(ring her first, …)", "…, llámala antes", "chiamala prima, …")
+_CONTACT_HER_FIRST = re.compile(r"(?:^|[,;:(\[]\s*|[-–—→]\s*)(?:pls\s+|plz\s+|porfa\s+|xfa\s+|just\s+)?"
+                                + _CONTACT_HER.pattern, re.I)
 
 
 # An aside headed by a word of confidence, as a note's label: "(between us - …)", "(entre nous : …)", "(unter uns: …)";
@@ -2659,12 +2662,16 @@ _GO_AHEAD = re.compile(r"\b(?:tu\s+peux|peux[- ]tu|du\s+kannst|kannst\s+du|(?:ya
                        r"you\s+can|u\s+can)\s+(?:l'|lo\s+|la\s+|es\s+|het\s+|it\s+)?(?:envoyer|envoyer|mandar\w*|"
                        r"enviar\w*|abschicken|senden|schicken|verschicken|inviar\w*|mandar\w*|versturen|sturen|send|"
                        r"go\s+ahead|y\s+aller|partir)\b", re.I)
-# A subjectless approval note: "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
+# A subjectless approval note (or the reply's): "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
 # "Validé par Sarah, tu peux envoyer", "Aprobado por Sara", "Approvato da Luca", "Goedgekeurd door Rik".
 _APPROVAL = (
     r"START(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount|"
     r"ausnahme|kulanz|excepci[óo]n|eccezione|uitzondering|exce[cç][ãa]o|excep[cç][ãa]o|"
-    r"geste(?:\s+co(?:mm?ercial)?)?|gesto(?:\s+comercial)?)\s+)?"
+    r"geste(?:\s+co(?:mm?ercial)?)?|gesto(?:\s+comercial)?|"
+    # the reply itself: "Réponse validée par Aurélie ✅ tu peux envoyer", "Antwort freigegeben von Jens", "Reply
+    # approved by Sam", "Respuesta aprobada por Ana", "Risposta approvata da Luca", "Antwoord goedgekeurd door Rik"
+    r"reply|response|draft|wording|antwort|entwurf|r[ée]ponse|brouillon|respuesta|borrador|risposta|bozza|antwoord|"
+    r"resposta|rascunho)\s+)?"
     r"(?:approved|ok'?d|okayed|okay'?d|signed\s+off|authori[sz]ed|cleared|green[- ]?lit|sanctioned|"
     r"freigegeben|genehmigt|abgesegnet|valid[ée]e?|approuv[ée]e?|autoris[ée]e?|aprobad[oa]|autorizad[oa]|"
     r"validad[oa]|approvat[oa]|autorizzat[oa]|goedgekeurd|aprovad[oa]|ok)\s+"
@@ -3759,6 +3766,11 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
             addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang) \
             or _THIS_ONE_AGAIN.search(unit):
         kinds.add("third")
+    contact = _CONTACT_HER_FIRST.search(unit)
+    if contact and not _spoken_to(unit, lang) and not _PERSON_NOUN.search(context := before + " " + unit[
+            :contact.start()]) and not _NAME_ACTS.search(context):
+        kinds |= {"third", "order"}   # told to get in touch with her first: "(ring her first, she was upset last time)",
+        # "(chiamala prima, …)", "(ruf sie vorher an, …)" (nobody else named whom "her" could be)
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit) or \
             _CHECK_WITH_ROLE.search(unit) or ("third" in kinds and _EN_ORDER.search(unit) and not _spoken_to(

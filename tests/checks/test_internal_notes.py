@@ -4455,6 +4455,38 @@ def test_an_infinitive_of_checking_in_square_brackets_is_a_drafting_note(lang, n
     assert check(clean, _ctx(lang)) == []
 
 
+# Round cb: an aside that opens by telling a colleague to get in touch with the customer, as "her" or "him", and goes
+# on about them ("(call her before 5, she missed the last pickup)", "(chiamala prima, era arrabbiata …)"), beside
+# someone else the pronoun stands for ("Dr Patel … (call her secretary before noon)").
+@pytest.mark.parametrize("lang, note, clean", [
+    ("en", "Hi Jane, your glasses are ready to collect. (call her before 5, she missed the last pickup) See you soon.",
+     "Hi Jane, Dr Patel has your results. (Call her secretary before noon to book.) See you soon."),
+    ("it", "Ciao Jane, la riparazione è pronta. (chiamala prima, era arrabbiata per l'attesa) A presto.",
+     "Ciao Jane, la riparazione è pronta. (chiamaci prima di passare, grazie) A presto."),
+    ("es", "Hola Jane, tu pedido ya está listo. (llámala antes, se quejó del retraso la última vez) Un saludo.",
+     "Hola Jane, tu pedido ya está listo. (llámanos antes de venir, por favor) Un saludo."),
+])
+def test_an_aside_that_opens_with_an_order_to_call_the_customer(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: the reply itself marked as approved by a colleague, above it ("Réponse validée par Karim – tu peux
+# envoyer", "Antwort freigegeben von Jens", "Respuesta aprobada por Marta"), beside an approval told to the customer.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("fr", "Réponse validée par Karim – tu peux envoyer\n\nBonjour Jane,\n\nVotre remboursement est parti ce matin.\n\n"
+           "Cordialement,\nService client",
+     "Bonjour Jane,\n\nVotre réponse validée par notre expert vous sera envoyée demain.\n\nCordialement,\nService client"),
+    ("de", "Antwort freigegeben von Jens\n\nHallo Frau Doe,\n\nIhre Gutschrift ist gebucht.\n\nViele Grüße\nTeam",
+     "Hallo Frau Doe,\n\nIhr Antrag wurde von unserer Fachabteilung freigegeben.\n\nViele Grüße\nTeam"),
+    ("es", "Respuesta aprobada por Marta 👍\n\nHola Jane,\n\nTu abono ya está hecho.\n\nUn saludo,\nEquipo",
+     "Hola Jane,\n\nTu solicitud ha sido aprobada por nuestro equipo.\n\nUn saludo,\nEquipo"),
+])
+def test_the_reply_marked_as_approved_by_a_colleague(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
 # Round ce: a laugh with the customer, spoken to as "you" with a laughing face, is manner (tone judges it), as it is
 # when they are called by name; a laugh at them once more, or with rolled eyes, stays a joke about them.
 @pytest.mark.parametrize("text, caught", [
