@@ -184,6 +184,7 @@ _STOP_AFTER = (r"(?=\s*(?:$|[.!:)\]\-–—]|yet\b|out\b|until\b|before\b|bevor\
 _LABEL = "label"
 _STAFF = "staff"
 _JOKE = "joke"
+_DRAFT = "draft"
 
 _MACRO_ROLE = (r"(?:agents?|operators?|advisors?|advisers?|reps?|csr|staff|agente|agentes|operatore|operatrice|operatori|"
                r"operador(?:a|es)?|atendente|atendentes|mitarbeiter(?:in|innen)?|sachbearbeiter(?:in)?|medewerkers?|"
@@ -370,6 +371,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_LABEL, re.compile(
         r"^\s*(?:[\[(]\s*(?i:draft|entwurf|brouillon|borrador|bozza|concept|rascunho)(?:\s+v?\d+)?\s*[\])]|"
         r"(?:DRAFT|ENTWURF|BROUILLON|BORRADOR|BOZZA|CONCEPT|RASCUNHO)(?:\s+V?\d+)?\s*[:\-–—])(?=\s*\S)")),
+    # What to check before the reply goes, as a label heading a line: "Rever antes de enviar: confirmar valor com a
+    # Contabilidade", "Check before sending: …", "Vor dem Senden prüfen: …", "À vérifier avant envoi : …", "Revisar
+    # antes de enviar: …", "Da controllare prima dell'invio: …", "Controleren voor verzending: …" (sending with no
+    # object is the reply's own; not with "you" after it: "Check before sending: your parcel must be sealed")
+    (_DRAFT, re.compile(
+        r"^\s*[\[(*_]*\s*(?:(?:check|confirm|verify|review|double[- ]?check|proofread)\s+(?:first\s+)?before\s+sending|"
+        r"vor\s+dem\s+(?:senden|versand|abschicken)\s+(?:nochmal\s+|noch\s+)?(?:pr[üu]fen|checken|kl[äa]ren|gegenlesen)|"
+        r"(?:pr[üu]fen|checken|gegenlesen)\s+vor\s+dem\s+(?:senden|versand|abschicken)|"
+        r"(?:[àa]\s+)?(?:v[ée]rifier|confirmer|valider|relire|revoir)\s+avant\s+(?:d['’]envoyer|l['’]envoi|envoi)|"
+        r"(?:confirmar|verificar|comprobar|revisar|rever|conferir)\s+antes\s+de\s+(?:mandar|enviar|responder)|"
+        r"(?:da\s+)?(?:verificare|confermare|controllare|ricontrollare|rivedere|rileggere)\s+prima\s+(?:di\s+(?:inviare|"
+        r"mandare)|dell['’]invio)|(?:checken|controleren|nakijken|nalezen)\s+(?:voor|v[óo][óo]r)\s+(?:verzending|"
+        r"het\s+versturen|verzenden|versturen))\s*[\])*_]*\s*[:\-–—]\s*"
+        r"(?![^\n]*\b(?:you|your|vous|votre|vos|usted|su|sus|tu|tus|tua|tuo|lei|sua|suo|uw|je|jouw|voc[eê]|seu|sua)\b)"
+        r"(?![^\n]*\b(?-i:Sie|Ihr\w*|Ihnen)\b)\S", re.I)),
     # "to be reviewed" in capitals heading a line: "DA RIVEDERE - manca il n. RMA", "À RELIRE :", "TO CHECK –"
     (_LABEL, re.compile(
         r"^\s*(?:TO\s+(?:REVIEW|CHECK|BE\s+CHECKED|BE\s+REVIEWED)|NEEDS\s+REVIEW|ZU\s+PR[ÜU]FEN|NOCH\s+PR[ÜU]FEN|"
@@ -385,11 +401,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 _ABOUT_CUSTOMER = re.compile(r"\b(?:she|her|he(?!\s+[^\W\d_]+(?:ado|ido|cho|to)\b)|him|the\s+(?:customer|client)|this\s+(?:customer|client|one)|cust|"
                              r"der\s+kunde|die\s+kundin|elle|lui|la\s+cliente|le\s+client|ella|él|"
                              r"el\s+cliente|il\s+cliente|zij|hij|haar|hem|de\s+klant|"
-                             r"ela|ele|o\s+cliente|a\s+cliente)\b", re.I)
+                             r"ela|ele|o\s+cliente|a\s+cliente)\b|"
+                             # a person by title and initial, as staff write of a customer: "Herr S. versucht das jedes
+                             # Jahr", "Mrs K. called again", "Mme R. insiste", "el Sr. G.", "la sig.ra C.", "mevrouw V."
+                             r"(?<![\w.])(?:herr|frau|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|mme|m\.|sr\.|sra\.|sig\.(?:ra)?|"
+                             r"signora|signor|dhr\.|mevr\.|meneer|mevrouw)\s+(?-i:[A-Z])\.(?!\w)", re.I)
 _DUTCH_LOL = re.compile(r"\b(?:veel|wat|de|met|voor\s+de)\s+lol\b|\blol\s+(?:hebben|maken|gehad|beleven)\b", re.I)
 _SOCIAL = re.compile(r"\b(?:follow|find|tweet|message|tag|join)\s+(?:us\s+)?(?:on\s+\w+\s+)?(?:at\s+)?@", re.I)
 
-_DRAFT = "draft"
 _REMARK = "remark"
 
 # --- Free-form notes (no fixed marker): bracketed asides, drafting notes, postscripts, remarks. ---
@@ -464,7 +483,11 @@ _DRAFTING = [re.compile(p) for p in (
     r"^(?:den\s+|die\s+)?(?:ton|tonfall|formulierung|wortlaut)\s+(?:\w+\s+)?(?:prufen|checken|entscharfen|anpassen)\b|"
     r"^(?:de\s+)?(?:toon|formulering|tekst)\s+(?:\w+\s+)?(?:checken|controleren|nakijken|verzachten|aanpassen)\b",
     # still to be reworded, the infinitive after its "to": "à reformuler", "da rivedere", "por reformular", "nog herschrijven"
-    r"^(?:a|da|por|para|nog|noch)\s+(?:reformuler|revoir|retravailler|riformulare|rivedere|riscrivere|reformular|"
+    # (the reply's text or its translation named first: "traduzione da rivedere", "traduction à revoir", "texto por
+    # revisar", "Übersetzung noch überarbeiten")
+    r"^(?:(?:traduzione|traduction|traduccion|traducao|translation|ubersetzung|vertaling|testo|texte|texto|text|tekst|"
+    r"frase|phrase|satz|zin|paragrafo|paragraphe|parrafo|absatz|alinea|formulazione|formulation|formulierung|"
+    r"formulering|redaccion|redacao)\s+)?(?:a|da|por|para|nog|noch)\s+(?:reformuler|revoir|retravailler|riformulare|rivedere|riscrivere|reformular|"
     r"revisar|redactar\s+de\s+nuevo|rever|reescrever|herformuleren|herschrijven|umformulieren|uberarbeiten)\b",
     r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\s+(?:this|it)?\s*$",
     rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
@@ -2001,6 +2024,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _MACRO_LABEL.match(line)   # "[Textbaustein v3 – Rechtsabteilung prüft noch …]": the template's own label
     if hit:
         return _LABEL, hit.group(0).strip(), (hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip()), hit.end())
+    hit = _MACRO_TAG.match(line)
+    if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)) and \
+            not addressee._GREETING.match(hit.group(1)):
+        return _LABEL, line.strip(), None   # "[macro] nao esquecer de tabular como …": the macro's note to the agent
     hit = _NOTE_FOR_ROLE.search(line)
     if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)):
         start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))
@@ -3234,6 +3261,10 @@ _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|tem
                           # (the macro's name may come first: "[Textbaustein Widerruf – NUR verwenden, wenn …]")
                           r"(?:\s+(?!v\.?\s?\d)[^\s\[\]{}:–—#\-]+){0,3}"
                           r"\s*(?:v\.?\s?\d+(?:\.\d+)?\s*)?(?:[:\-–—#]|\d)[^\]}\n]{0,120}[\]}]", re.I)
+# Or the macro's bare tag, then a note that speaks to nobody: "[macro] nao esquecer de tabular como …", "[Makro]
+# Ticket danach schließen", "[canned response] tag as billing" (not "[Macro] Hi Jane, …" nor "… you …").
+_MACRO_TAG = re.compile(r"^\s*[\[{]\s*(?:macro|makro|canned\s+(?:response|reply)|textbaustein)\s*[\]}]\s*(\S.{3,})$",
+                        re.I)
 # A line for a shift or a team by its label: "Turno noche: si vuelve a escribir …", "Night shift: …",
 # "Spätschicht: …", "Équipe du soir : …", "Avonddienst: …" (the text after it is weighed).
 _SHIFT_LABEL = re.compile(
@@ -3352,25 +3383,27 @@ _TELL_HER = re.compile(
 # --- Evidence that a set-apart passage (an aside, a line of its own) was written for staff: each a kind. ---
 _SHORT = re.compile(
     r"(?<![\w/])(?:pls|plz|thx|tmrw|asap|yr|til|thru|b4|dont|cant|wont|xfa|porfa|xq|pq|tb|tmb|ipv|ivm|evt|ff|mss|zsm|"
-    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|hj|msm|tbm|qdo|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
+    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|hj|msm|tbm|qdo|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])|"
+    # German "wg." (wegen) in small letters ("KD meckert wieder wg. Abschlag"; not "WG", a flat-share or "Fwd")
+    r"(?<![\w/])(?-i:wg)\.(?=\s)", re.I)
 _HEADS = re.compile(r"^\W*(?:ojo|occhio|attenzione|aten[cç][aã]o|cuidado|let\s+op|achtung|vorsicht|attention|careful|"
                     r"nb|n\.b\.|heads[- ]up|fyi|psst|obs)\b", re.I)   # not "Note:", "Nota:": said to customers all the time
 # An order as only staff get it: an infinitive after "no"/"non"/"não"/"ne pas" ("no confirmar hora hasta q …",
-# "no darle precio final"), the Spanish "vosotros" imperative with a pronoun ("pasádselo a Marta"), a request to
+# "no darle precio final", "niet overleggen", "nicht verhandeln", "no negociar"), the Spanish "vosotros" imperative with a pronoun ("pasádselo a Marta"), a request to
 # take over chats or tickets ("kun jij chat 3 en 5 overnemen?").
 _STAFF_INFINITIVE = re.compile(
     r"\bno\s+(?:(?:le|les|se\s+lo|se\s+la)\s+)?(?:confirmar|dar|ofrecer|prometer|decir|comentar|mencionar|cobrar|"
-    r"devolver|aceptar|cerrar|llamar|tramitar|reembolsar|abonar|dar)(?:le|les|lo|la|selo|sela)?\b|"
+    r"devolver|aceptar|cerrar|llamar|tramitar|reembolsar|abonar|dar|negociar|discutir)(?:le|les|lo|la|selo|sela)?\b|"
     r"\bn[ãa]o\s+(?:confirmar|dar|oferecer|prometer|dizer|comentar|mencionar|cobrar|devolver|aceitar|fechar|"
-    r"reembolsar|falar)(?:-lhe)?\b|"
+    r"reembolsar|falar|negociar|discutir)(?:-lhe)?\b|"
     # (Italian "non confermare" is also the informal "don't confirm" said to customers: only with "him"/"her")
     r"\bnon\s+(?:confermar|dar|offrir|prometter|dir|commentar|menzionar|addebitar|rimborsar|accettar)(?:gli|le|glielo)\b|"
     r"\bne\s+(?:pas|rien|jamais)\s+(?:lui\s+|leur\s+)?(?:confirmer|donner|offrir|proposer|promettre|dire|mentionner|"
-    r"facturer|rembourser|accepter|cl[ôo]turer|fermer)\b|"
+    r"facturer|rembourser|accepter|cl[ôo]turer|fermer|n[ée]gocier|discuter)\b|"
     r"\b(?:noch\s+)?(?:nicht|nichts|keine?n?\s+\w+)\s+(?:\w+\s+){0,2}?(?:best[äa]tigen|zusagen|versprechen|anbieten|"
-    r"erw[äa]hnen|erstatten|rausgeben)\b|"
+    r"erw[äa]hnen|erstatten|rausgeben)\b|\bnicht\s+(?:verhandeln|diskutieren)\b|"
     r"\b(?:nog\s+)?(?:niet|niets|niks|geen\s+\w+)\s+(?:\w+\s+){0,2}?(?:bevestigen|toezeggen|beloven|aanbieden|noemen|"
-    r"terugbetalen)\b|"
+    r"terugbetalen)\b|\bniet\s+(?:overleggen|onderhandelen)\b|"
     r"\b(?:take\s+over|cover|pick\s+up|grab)\s+(?:my\s+|the\s+)?(?:chats?|tickets?|queue)\b|\boverne(?:men|emt)\b|"
     r"\b[üu]bernimm|[üu]bernehmen\b|\b(?:reprendre|prendre\s+le\s+relais\s+sur)\s+(?:le\s+|les\s+|mes\s+)?(?:chats?|tickets?)\b|"
     r"\b(?:coger|llevar|quedarte\s+con|hacerte\s+cargo\s+de)\s+(?:el\s+|los\s+|mis\s+)?(?:chats?|tickets?|cola)\b|"

@@ -4497,3 +4497,101 @@ def test_the_reply_marked_as_approved_by_a_colleague(lang, note, clean):
 def test_a_laugh_with_the_customer_spoken_to_is_no_joke_about_them(text, caught):
     lang = "es" if "taza" in text else "en"
     assert bool(check(text, _ctx(lang))) is caught
+
+
+# Round cb: a drafting note that names the reply's text or translation before what is still to do with it
+# ("(traduction à revoir avant envoi)", "(testo da rivedere)", "(traducción por revisar)"), beside an aside that
+# tells the customer where a text is.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("fr", "Bonjour Jane,\n\nVotre colis part demain.\n\n(traduction à revoir, reprise du modèle anglais)\n\nCordialement",
+     "Bonjour Jane,\n\nVotre colis part demain.\n\n(texte intégral des conditions en pièce jointe)\n\nCordialement"),
+    ("it", "Gentile Jane,\n\nil rimborso è partito.\n\n(testo da rivedere, Marta controlla?)\n\nCordiali saluti",
+     "Gentile Jane,\n\nil rimborso è partito.\n\n(testo completo del regolamento sul sito)\n\nCordiali saluti"),
+    ("es", "Hola Jane,\n\nTu pedido ya ha salido.\n\n(traducción por revisar)\n\nUn saludo",
+     "Hola Jane,\n\nTu pedido ya ha salido.\n\n(traducción al catalán disponible en la web)\n\nUn saludo"),
+])
+def test_the_replys_text_named_before_what_is_still_to_do_is_a_drafting_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: in a colleague's forwarded message, a person by title and initial is the customer spoken of ("Frau K. ruft
+# jede Woche an", "Mrs D. tried this last year"); a colleague's report handed on to the customer on purpose is not.
+@pytest.mark.parametrize("text, caught", [
+    ("Sehr geehrte Frau Doe,\n\nIhre Erstattung ist veranlasst.\n\nMit freundlichen Grüßen\nService\n\n"
+     "-----Ursprüngliche Nachricht-----\nVon: Innendienst\nAn: Service\nBetreff: WG: Erstattung\n\n"
+     "Frau D. probiert das jedes Jahr, diesmal ablehnen.\n", True),
+    ("Hi Jane,\n\nYour refund is on its way.\n\n---------- Forwarded message ---------\nFrom: Dan Price <dan@acme.example>\n"
+     "Subject: Re: refund\n\nMrs D. tried the same last year, we said no then.\n", True),
+    ("Hi Jane,\n\nBelow is our engineer's report:\n\n---------- Forwarded message ---------\nFrom: Dan Price "
+     "<dan@acme.example>\nSubject: visit\n\nVisited Mrs D. on Monday, boiler pressure reset, all working.\n", False),
+])
+def test_a_person_by_title_and_initial_in_a_forwarded_message_is_the_customer(text, caught):
+    lang = "de" if "Sehr geehrte" in text else "en"
+    assert bool(check(text, _ctx(lang))) is caught
+
+
+# Round cb: what to check before the reply goes, as a label heading a line ("Rever antes de enviar: …", "Check before
+# sending: …", "Vor dem Senden prüfen: …"), beside the same label over what the customer checks before sending.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("pt", "Cara Jane,\n\nO reembolso segue esta semana.\n\nRever antes de enviar: IBAN certo? a Rita sabe\n\nCumprimentos",
+     "Cara Jane,\n\nPara a devolução:\n\nRever antes de enviar: o seu formulário tem de estar assinado.\n\nCumprimentos"),
+    ("en", "Hi Jane,\n\nYour refund is on its way.\n\nCheck before sending: does the amount match the invoice??\n\nBest",
+     "Hi Jane,\n\nTo return the item:\n\nCheck before sending: your parcel is sealed and labelled.\n\nBest"),
+    ("de", "Hallo Frau Doe,\n\nIhre Gutschrift kommt diese Woche.\n\nVor dem Senden prüfen: stimmt der Betrag?\n\nGrüße",
+     "Hallo Frau Doe,\n\nSo senden Sie das Gerät zurück:\n\nVor dem Versand prüfen: Ist Ihr Paket gut verschlossen?\n\n"
+     "Grüße"),
+])
+def test_a_label_of_what_to_check_before_sending_heads_a_drafting_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: German note shorthand "wg." (wegen) in a line about the customer ("Kd. beschwert sich wg. Rechnung"),
+# beside "wg." said to the customer.
+@pytest.mark.parametrize("note, clean", [
+    ("Hallo Frau Doe, ich sehe mir Ihren Vertrag an.\nKd. beschwert sich wieder wg. Rechnung, Standardtext raus\n"
+     "Sie können den Tarif online wechseln.",
+     "Hallo Frau Doe, ich sehe mir Ihren Vertrag an.\nWir melden uns wg. Ihrer Rechnung noch heute bei Ihnen.\n"
+     "Sie können den Tarif online wechseln."),
+])
+def test_german_note_shorthand_wegen_marks_a_line_about_the_customer(note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": "de"}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb: a macro's bare tag opening a line, then a note that speaks to nobody ("[macro] registar como reclamação
+# …", "[Makro] Ticket danach schließen …"), beside the tag over words for the customer.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("pt", "Olá Jane, vou abrir um chamado.\n[macro] registar como reclamação e anexar a fatura\nPosso ajudar em mais algo?",
+     "Olá Jane, vou abrir um chamado.\n[macro] Pode acompanhar o seu chamado na app.\nPosso ajudar em mais algo?"),
+    ("de", "Hallo Frau Doe, ich kümmere mich darum.\n[Makro] Ticket danach schließen und Kulanz vermerken\nNoch etwas?",
+     "Hallo Frau Doe, ich kümmere mich darum.\n[Makro] Ihre Rechnung finden Sie im Kundenportal.\nNoch etwas?"),
+    ("en", "Hi Jane, I've logged it.\n[canned response] tag as billing and close after reply\nAnything else?",
+     "Hi Jane, I've logged it.\n[canned response] Hi Jane, thanks for reaching out!\nAnything else?"),
+])
+def test_a_macros_bare_tag_heads_a_note_to_the_agent(lang, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb: an order not to negotiate, after a heads-up ("LET OP: vaste klant, …, niet onderhandelen", "Achtung: …,
+# nicht verhandeln", "ojo: …, no negociar"), beside a price said to be non-negotiable to the customer.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("nl", "Hoi Jane, wat vervelend!\nLET OP: vaste klant, korting gewoon geven, niet onderhandelen\nIk stuur je een nieuwe.",
+     "Hoi Jane, wat vervelend!\nLET OP: de actieprijs geldt tot vrijdag, daar valt niet over te onderhandelen.\n"
+     "Ik stuur je een nieuwe."),
+    ("de", "Hallo Frau Doe, das tut mir leid.\nAchtung: Stammkundin, Gutschrift einfach buchen, nicht verhandeln\n"
+           "Ich schicke Ihnen Ersatz.",
+     "Hallo Frau Doe, das tut mir leid.\nAchtung: Der Preis ist nicht verhandelbar, er gilt bis Freitag.\n"
+     "Ich schicke Ihnen Ersatz."),
+    ("es", "Hola Jane, qué rabia.\nojo: cliente de empresa, precio cerrado, no negociar\nTe mando otra hoy.",
+     "Hola Jane, qué rabia.\nOjo: el precio de la oferta es cerrado hasta el viernes.\nTe mando otra hoy."),
+])
+def test_an_order_not_to_negotiate_after_a_heads_up(lang, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
