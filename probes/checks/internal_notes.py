@@ -666,7 +666,11 @@ _REVIEW_BY = re.compile(
 # "an Jens weitergeben", "passer à Marc si elle rappelle", "pasárselo a Marta", "girare a Fabio", "doorzetten naar
 # Joost", "passar ao Nuno" (not to the customer: "Please forward this to Gary in your accounts team").
 _HAND_TO = re.compile(
-    r"^[\W\d]*(?:pls\s+|plz\s+|please\s+|then\s+)?(?:(?:escalate|pass|hand|forward|transfer|refer|send)\s+(?:it\s+|this\s+|"
+    # (after a word of urgency or a heads-up: "URGENTE – girare a Marco in reperibilità, …", "DRINGEND: an Jens
+    # weitergeben", "Urgent - pass to Gary")
+    r"^(?P<pre>[\W\d]*(?:(?:urgent[e]?|urgentissimo|dringend|eilig|spoed|asap|ojo|occhio|achtung|let\s+op|attention|"
+    r"aten[cç][aã]o|heads[- ]up)\s*[:!\-–—]+\s*)?)"
+    r"(?:pls\s+|plz\s+|please\s+|then\s+)?(?:(?:escalate|pass|hand|forward|transfer|refer|send)\s+(?:it\s+|this\s+|"
     r"her\s+|him\s+|them\s+)?(?:over\s+|on\s+|back\s+)?to|(?:escalader|transmettre|passer|remonter|transf[ée]rer)\s+"
     r"(?:le\s+dossier\s+|le\s+ticket\s+)?(?:[àa]|au)|(?:escalar|pas[aá]r(?:sel[oa])?|derivar|reenviar|girar|encaminhar|"
     r"reencaminhar|passar)\s+(?:(?:o|el)\s+(?:caso|ticket)\s+)?(?:a|al|ao|para|pra)|(?:scalare|passare|girare|inoltrare)"
@@ -2061,7 +2065,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             and not _speaks_to_customer(line, lang):
         return _DRAFT, line.strip(), None
     hit = _HAND_TO.match(line)
-    if hit and (not hit.group(0).lower().lstrip(" →->*").startswith("an ") or hit.group(0).rstrip().endswith(
+    if hit and (not hit.group(0)[hit.end("pre"):].lower().startswith("an ") or hit.group(0).rstrip().endswith(
             ("eskalieren", "weitergeben", "übergeben", "abgeben", "weiterleiten"))) and _is_colleague(
             hit.group(1), names, lang) and not _introduced(hit.group(1).lstrip("@"), whole) and not _DEPARTMENT.match(
             hit.group(1)) and not _speaks_to_customer(line, lang) and not addressee._WE.search(line):
@@ -3789,7 +3793,8 @@ _THIS_ONE_AGAIN = re.compile(r"\b(?:este|esta|ese|esa|esse|essa)\s+(?:ya|siempre
 # "check the label"); with the customer in the third person it is ("[account says Rach, check which she prefers]").
 _EN_ORDER = re.compile(r"(?:^|[,;:(\[]\s*|[-–—→]\s*|\b(?:and|then|so|or|but)\s+)(?:pls\s+|plz\s+|just\s+)?"
                        r"(?:check|ask|confirm|verify|give|offer|book|chase|escalate|refund|waive|flag|seat|upgrade|credit|"
-                       r"put|move|tag|log)\s+(?!(?:you|your|yours|us|our|out|in|for\s+you)\b)\w", re.I)
+                       r"put|move|tag|log|tell|page|ping|notify|alert)\s+(?!(?:you|your|yours|us|our|out|in|for\s+you)\b)\w",
+                       re.I)   # ("… page on-call (Marcus) and tell AM, this client is up for renewal")
 
 
 def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:

@@ -4489,13 +4489,12 @@ def test_the_reply_marked_as_approved_by_a_colleague(lang, note, clean):
 
 # Round ce: a laugh with the customer, spoken to as "you" with a laughing face, is manner (tone judges it), as it is
 # when they are called by name; a laugh at them once more, or with rolled eyes, stays a joke about them.
-@pytest.mark.parametrize("text, caught", [
-    ("Oh no!! 😅 So sorry your mug arrived chipped, that's so annoying lol. I've sent you a new one!", False),
-    ("Ay no 😅 qué rabia lo de la taza jajaja, ya te he enviado otra", False),
-    ("lol another one asking where the parcel is 😂 your order ships Monday.", True),
+@pytest.mark.parametrize("lang, text, caught", [
+    ("en", "Oh no!! 😅 So sorry your mug arrived chipped, that's so annoying lol. I've sent you a new one!", False),
+    ("es", "Ay no 😅 qué rabia lo de la taza jajaja, ya te he enviado otra", False),
+    ("en", "lol another one asking where the parcel is 😂 your order ships Monday.", True),
 ])
-def test_a_laugh_with_the_customer_spoken_to_is_no_joke_about_them(text, caught):
-    lang = "es" if "taza" in text else "en"
+def test_a_laugh_with_the_customer_spoken_to_is_no_joke_about_them(lang, text, caught):
     assert bool(check(text, _ctx(lang))) is caught
 
 
@@ -4595,3 +4594,32 @@ def test_an_order_not_to_negotiate_after_a_heads_up(lang, note, clean):
     assert check(note, ctx)
     assert check(clean, ctx) == []
 
+
+# Round cb: handing the case to a colleague by name after a word of urgency ("URGENTE – passare a Sara, …", "DRINGEND:
+# an Jens weitergeben", "Urgent - pass to Gary"), beside the same asked of the customer's own colleague.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "URGENTE – passare a Sara, cliente senza riscaldamento\n\nGentile Jane,\n\nil tecnico arriva oggi.\n\nSaluti",
+     "Gentile Jane,\n\nil tecnico arriva oggi. Urgente: passare a Sara della Sua amministrazione la fattura.\n\nSaluti"),
+    ("de", "DRINGEND: an Jens weitergeben, Kundin wartet seit Montag\n\nSehr geehrte Frau Doe,\n\nder Techniker kommt "
+           "heute.\n\nGrüße",
+     "Sehr geehrte Frau Doe,\n\nder Techniker kommt heute. Dringend: Bitte geben Sie die Rechnung an Jens in Ihrer "
+     "Buchhaltung weiter.\n\nGrüße"),
+    ("en", "Urgent - pass to Gary, engineer visit overdue\n\nHi Jane,\n\nAn engineer is on the way.\n\nBest",
+     "Hi Jane,\n\nAn engineer is on the way. Urgent - please pass this to Gary in your accounts team.\n\nBest"),
+])
+def test_handing_the_case_to_a_colleague_after_a_word_of_urgency(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: an English order of the trade to tell or page someone, beside the customer in the third person ("… page
+# on-call and tell the AM, this client renews in June"), not the customer told to tell someone.
+@pytest.mark.parametrize("note, clean", [
+    ("Hi Jane,\n\nWe're on it.\n\nP1 - if still down at 3pm, page the on-call engineer and tell the AM, this client "
+     "renews in June.\n\nBest,\nSupport",
+     "Hi Jane,\n\nWe're on it.\n\nIf it is still down at 3pm, tell your IT team and ping us here, we'll escalate.\n\n"
+     "Best,\nSupport"),
+])
+def test_an_order_to_tell_or_page_someone_beside_the_customer_in_the_third_person(note, clean):
+    assert check(note, JANE)
+    assert check(clean, JANE) == []
