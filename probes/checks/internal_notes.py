@@ -1955,12 +1955,14 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
             if kind == _JOKE and _LAUGH_FACE.search(line) and (any(len(n) >= 3 and re.search(
-                    rf"\b{re.escape(n)}\b", fold(line)) for n in names) or _spoken_to(line, lang)) and not \
+                    rf"\b{re.escape(n)}\b", fold(line)) for n in names) or (_spoken_to(line, lang) and "@" not in line
+                                                             and not _informal_only(line, whole or line, lang))) and not \
                     _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) and not _ONCE_MORE.search(line) and \
                     not _ROLLED_EYES.search(line):
                 continue   # "Jajaja vaya lío con la baja 😂 tranqui Carmen, …", "Kkkkk relaxa, Mariana, … 😅": a laugh
                 # with the customer, called by their name or "you" ("so sorry the lamp broke lol … for you 😅"), is
-                # manner (tone judges it), not a joke about them
+                # manner (tone judges it), not a joke about them (a colleague's "te" in a reply that says "vous", or
+                # one tagged, is not the customer's: "mdr @Kevin il a branché … 😂 je te raconte")
             if kind == _JOKE and _OTHER_PARTY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) \
                     and not _ROLLED_EYES.search(line) and not _ONCE_MORE.search(line):
                 continue   # "lol yeah the courier screwed up big time there 😂": laughing with the customer at someone

@@ -4493,6 +4493,9 @@ def test_the_reply_marked_as_approved_by_a_colleague(lang, note, clean):
     ("en", "Oh no!! 😅 So sorry your mug arrived chipped, that's so annoying lol. I've sent you a new one!", False),
     ("es", "Ay no 😅 qué rabia lo de la taza jajaja, ya te he enviado otra", False),
     ("en", "lol another one asking where the parcel is 😂 your order ships Monday.", True),
+    # (a colleague tagged, and their "te", is no "you" to the customer)
+    ("fr", "Bonjour Jane, je regarde votre commande.\nmdr @Sami il a collé l'étiquette à l'envers 😂 je te montre "
+           "tout à l'heure\nPouvez-vous me confirmer l'adresse ?", True),
 ])
 def test_a_laugh_with_the_customer_spoken_to_is_no_joke_about_them(lang, text, caught):
     assert bool(check(text, _ctx(lang))) is caught
