@@ -184,6 +184,7 @@ _STOP_AFTER = (r"(?=\s*(?:$|[.!:)\]\-–—]|yet\b|out\b|until\b|before\b|bevor\
 _LABEL = "label"
 _STAFF = "staff"
 _JOKE = "joke"
+_DRAFT = "draft"
 
 _MACRO_ROLE = (r"(?:agents?|operators?|advisors?|advisers?|reps?|csr|staff|agente|agentes|operatore|operatrice|operatori|"
                r"operador(?:a|es)?|atendente|atendentes|mitarbeiter(?:in|innen)?|sachbearbeiter(?:in)?|medewerkers?|"
@@ -205,7 +206,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:\s*\([^()\n]{1,40}\)|\s+[-–—|]\s+(?-i:[A-ZÀ-Þ])[\w.'’\-]*(?:\s+[\w.'’\-]+){0,2})\s*:\s+)?"
         r"[\[(*_#>\-]*\s*(?:internal(?:\s+(?:note|notes|comment|comments|only|memo|use(?:\s+only)?))?|"
         r"private\s+notes?|notes?\s+priv[ée]es?|notas?\s+privadas?|nota\s+privata|private?\s+notiz|"
-        r"priv[ée]\s*notitie|agent\s+(?:notes?|comments?)|staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
+        r"priv[ée]\s*notitie|agent\s+(?:notes?|comments?)|"
+        # a helpdesk's private comment: "Private comment by Sam:", "Commento privato di Simona Rinaldi:", "Comentario
+        # privado de Ana:", "Commentaire privé :", "Privater Kommentar von Jens:", "Privé opmerking:"
+        r"private\s+comments?|commento\s+privato|commenti\s+privati|coment[aá]rios?\s+privados?|"
+        r"commentaires?\s+priv[ée]s?|private[rn]?\s+kommentar|priv[ée]\s*(?:opmerking|commentaar)|"
+        r"staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
         r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
@@ -221,7 +227,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:dienst|shift)overdracht|passagem\s+de\s+turno)"
         # whose note it is: "Internal comment (Priya):", "Interne Notiz von Jens:"; whom it is for: "nota interna x
         # backoffice:", "internal note for billing:", "interne Notiz an die Buchhaltung:"
-        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*)|"
+        # (the writer's whole name too: "Commento privato di Simona Rinaldi:")
+        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*)"
+        r"(?:\s+(?-i:[A-ZÀ-Þ][\w.]*))?|"
         r"\s+(?:for|to|f[üu]r|an|pour|para|per|x|p/|voor|aan)\s+(?:the\s+|die\s+|den\s+|le\s+|la\s+|l'|el\s+|il\s+|"
         r"o\s+|a\s+|de\s+|het\s+)?@?[\w.'’\-]+(?:\s+[\w.'’\-]+)?)?"
         r"\s*[\])*_]*\s*[:\-–—]",
@@ -246,9 +254,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"not\s+(?:visible|shown)\s+to\s+(?:the\s+)?(?:customer|client)s?|"
                         r"nur\s+f[üu]r\s+den\s+internen\s+gebrauch|nur\s+intern|usage\s+interne\s+uniquement|"
                         r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno)\b", re.I)),
-    # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]".
+    # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]";
+    # the note "of" the agent or with no word between ("[nota agente: …]", "[nota del operador: …]", "(note agent : …)").
     (_LABEL, re.compile(r"[\[{(]\s*(?:(?:(?:note|nota|notiz|hinweis|notitie|remarque|nb|instructions?|instrucci[oó]n|"
-                        r"istruzion[ei]|instru[cç][aã]o)\s+(?:to|for|para|pour|f[üu]r|per|voor|aan|an|p/|x|al|ao|à|a)\s+"
+                        r"istruzion[ei]|instru[cç][aã]o)\s+(?:(?:to|for|para|pour|f[üu]r|per|voor|aan|an|p/|x|al|ao|à|a|"
+                        r"del|de|des|dello|do|da|van|of)\s+|dell['’]\s*|d['’]\s*)?"
                         r"(?:the\s+|el\s+|la\s+|l'|le\s+|il\s+|lo\s+|den\s+|die\s+|de\s+|het\s+|o\s+|a\s+|os\s+|los\s+|"
                         r"les\s+|gli\s+)?)?(?:agents?|reps?|advisors?|advisers?|csr|operators?|"
                         r"agente|agentes|mitarbeiter\w*|medewerker|atendente|operatore|operatrice|operador[a]?|"
@@ -325,17 +335,22 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b[üu]bernimm(?:st)?\s+(?:du\s+)?(?:den|diesen|meinen)\s+chat\b|\bneem\s+(?:jij\s+)?(?:deze|mijn)\s+chat\s+"
         r"over\b|\b(?:me\s+)?(?:cobres|assumes)\s+(?:este|esse|o\s+meu)\s+chat\b", re.I)),
     # Questions to colleagues: "can someone check…?", "anyone know if…?", "Kann das jemand prüfen?" (not one that
-    # speaks to the customer: "Weiß jemand in Ihrem Haushalt das Kennwort?", see _first_hit).
+    # speaks to the customer: "Weiß jemand in Ihrem Haushalt das Kennwort?", see _first_hit); "able to" too ("can
+    # someone sanity check this", "alguém consegue ver isto?", "qualcuno riesce a …?", "quelqu'un arrive à …?"), and
+    # the Spanish wish that opens a clause ("…, que alguien coja este chat porfa"; not "para que alguien le llame").
     (_STAFF, _ASK_SOMEONE := re.compile(
         r"\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:else\s+)?(?:(?:on|in|from|at)\s+(?:the\s+)?"
         r"[\w\-]+\s+)?(?:please\s+|pls\s+|just\s+)?"
         r"(?:check|confirm|verify|approve|look|deal|handle|take|pick|reply|review|sign|ok|double[- ]?check|advise|"
-        r"answer|have\s+a\s+look|jump\s+on|cover)\b|"
+        r"answer|have\s+a\s+look|jump\s+on|cover|sanity[- ]?check|grab|chase)\b|"
         r"\b(?:does\s+)?(?:anyone|anybody)\s+know\s+(?:if|whether|how|what|why|where|when|who)\b|"
         r"\b(?:kann|k[öo]nnte)\s+(?:das\s+|hier\s+|mal\s+|bitte\s+)*jemand\b|\bwei[ßs]\s+jemand\b|"
-        r"\bquelqu'un\s+(?:peut|pourrait|sait)\b[^.?!]*\?|\balguien\s+(?:puede|podr[íi]a|sabe)\b[^.?!]*\?|"
-        r"\bqualcuno\s+(?:pu[òo]|potrebbe|sa)\b[^.?!]*\?|\b(?:kan|weet)\s+iemand\b|"
-        r"\balgu[ée]m\s+(?:pode|poderia|sabe)\b[^.?!]*\?", re.I)),
+        r"\b(?:quelqu'un|qqn)\s+(?:peut|pourrait|sait|arrive)\b[^.?!]*\?|"
+        r"\balguien\s+(?:puede|podr[íi]a|sabe|consigue)\b[^.?!]*\?|"
+        r"(?:^|[,;:]\s*)que\s+alguien\s+(?:me\s+|se\s+)?(?:coja|cubra|lleve|mire|revise|conteste|responda|atienda|"
+        r"encargue|ocupe|quede)\b|"
+        r"\bqualcuno\s+(?:pu[òo]|potrebbe|sa|riesce)\b[^.?!]*\?|\b(?:kan|weet)\s+iemand\b|"
+        r"\balgu[ée]m\s+(?:pode|poderia|sabe|consegue|conseguia)\b[^.?!]*\?", re.I)),
     # Holding the reply back: "not sending this until Mark signs off", "don't forward this bit".
     (_STAFF, re.compile(
         r"\b(?:do\s+not|don't|dont|not)\s+(?:send|sending|forward|forwarding)\s+(?:this|it)\s+(?:bit|part|para|"
@@ -356,6 +371,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_LABEL, re.compile(
         r"^\s*(?:[\[(]\s*(?i:draft|entwurf|brouillon|borrador|bozza|concept|rascunho)(?:\s+v?\d+)?\s*[\])]|"
         r"(?:DRAFT|ENTWURF|BROUILLON|BORRADOR|BOZZA|CONCEPT|RASCUNHO)(?:\s+V?\d+)?\s*[:\-–—])(?=\s*\S)")),
+    # What to check before the reply goes, as a label heading a line: "Rever antes de enviar: confirmar valor com a
+    # Contabilidade", "Check before sending: …", "Vor dem Senden prüfen: …", "À vérifier avant envoi : …", "Revisar
+    # antes de enviar: …", "Da controllare prima dell'invio: …", "Controleren voor verzending: …" (sending with no
+    # object is the reply's own; not with "you" after it: "Check before sending: your parcel must be sealed")
+    (_DRAFT, re.compile(
+        r"^\s*[\[(*_]*\s*(?:(?:check|confirm|verify|review|double[- ]?check|proofread)\s+(?:first\s+)?before\s+sending|"
+        r"vor\s+dem\s+(?:senden|versand|abschicken)\s+(?:nochmal\s+|noch\s+)?(?:pr[üu]fen|checken|kl[äa]ren|gegenlesen)|"
+        r"(?:pr[üu]fen|checken|gegenlesen)\s+vor\s+dem\s+(?:senden|versand|abschicken)|"
+        r"(?:[àa]\s+)?(?:v[ée]rifier|confirmer|valider|relire|revoir)\s+avant\s+(?:d['’]envoyer|l['’]envoi|envoi)|"
+        r"(?:confirmar|verificar|comprobar|revisar|rever|conferir)\s+antes\s+de\s+(?:mandar|enviar|responder)|"
+        r"(?:da\s+)?(?:verificare|confermare|controllare|ricontrollare|rivedere|rileggere)\s+prima\s+(?:di\s+(?:inviare|"
+        r"mandare)|dell['’]invio)|(?:checken|controleren|nakijken|nalezen)\s+(?:voor|v[óo][óo]r)\s+(?:verzending|"
+        r"het\s+versturen|verzenden|versturen))\s*[\])*_]*\s*[:\-–—]\s*"
+        r"(?![^\n]*\b(?:you|your|vous|votre|vos|usted|su|sus|tu|tus|tua|tuo|lei|sua|suo|uw|je|jouw|voc[eê]|seu|sua)\b)"
+        r"(?![^\n]*\b(?-i:Sie|Ihr\w*|Ihnen)\b)\S", re.I)),
     # "to be reviewed" in capitals heading a line: "DA RIVEDERE - manca il n. RMA", "À RELIRE :", "TO CHECK –"
     (_LABEL, re.compile(
         r"^\s*(?:TO\s+(?:REVIEW|CHECK|BE\s+CHECKED|BE\s+REVIEWED)|NEEDS\s+REVIEW|ZU\s+PR[ÜU]FEN|NOCH\s+PR[ÜU]FEN|"
@@ -371,11 +401,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 _ABOUT_CUSTOMER = re.compile(r"\b(?:she|her|he(?!\s+[^\W\d_]+(?:ado|ido|cho|to)\b)|him|the\s+(?:customer|client)|this\s+(?:customer|client|one)|cust|"
                              r"der\s+kunde|die\s+kundin|elle|lui|la\s+cliente|le\s+client|ella|él|"
                              r"el\s+cliente|il\s+cliente|zij|hij|haar|hem|de\s+klant|"
-                             r"ela|ele|o\s+cliente|a\s+cliente)\b", re.I)
+                             r"ela|ele|o\s+cliente|a\s+cliente)\b|"
+                             # a person by title and initial, as staff write of a customer: "Herr S. versucht das jedes
+                             # Jahr", "Mrs K. called again", "Mme R. insiste", "el Sr. G.", "la sig.ra C.", "mevrouw V."
+                             r"(?<![\w.])(?:herr|frau|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|mme|m\.|sr\.|sra\.|sig\.(?:ra)?|"
+                             r"signora|signor|dhr\.|mevr\.|meneer|mevrouw)\s+(?-i:[A-Z])\.(?!\w)", re.I)
 _DUTCH_LOL = re.compile(r"\b(?:veel|wat|de|met|voor\s+de)\s+lol\b|\blol\s+(?:hebben|maken|gehad|beleven)\b", re.I)
 _SOCIAL = re.compile(r"\b(?:follow|find|tweet|message|tag|join)\s+(?:us\s+)?(?:on\s+\w+\s+)?(?:at\s+)?@", re.I)
 
-_DRAFT = "draft"
 _REMARK = "remark"
 
 # --- Free-form notes (no fixed marker): bracketed asides, drafting notes, postscripts, remarks. ---
@@ -450,7 +483,11 @@ _DRAFTING = [re.compile(p) for p in (
     r"^(?:den\s+|die\s+)?(?:ton|tonfall|formulierung|wortlaut)\s+(?:\w+\s+)?(?:prufen|checken|entscharfen|anpassen)\b|"
     r"^(?:de\s+)?(?:toon|formulering|tekst)\s+(?:\w+\s+)?(?:checken|controleren|nakijken|verzachten|aanpassen)\b",
     # still to be reworded, the infinitive after its "to": "à reformuler", "da rivedere", "por reformular", "nog herschrijven"
-    r"^(?:a|da|por|para|nog|noch)\s+(?:reformuler|revoir|retravailler|riformulare|rivedere|riscrivere|reformular|"
+    # (the reply's text or its translation named first: "traduzione da rivedere", "traduction à revoir", "texto por
+    # revisar", "Übersetzung noch überarbeiten")
+    r"^(?:(?:traduzione|traduction|traduccion|traducao|translation|ubersetzung|vertaling|testo|texte|texto|text|tekst|"
+    r"frase|phrase|satz|zin|paragrafo|paragraphe|parrafo|absatz|alinea|formulazione|formulation|formulierung|"
+    r"formulering|redaccion|redacao)\s+)?(?:a|da|por|para|nog|noch)\s+(?:reformuler|revoir|retravailler|riformulare|rivedere|riscrivere|reformular|"
     r"revisar|redactar\s+de\s+nuevo|rever|reescrever|herformuleren|herschrijven|umformulieren|uberarbeiten)\b",
     r"\bbefore\s+(?:this|it)\s+goes(?:\s+out)?\b|\bok(?:ay)?\s+to\s+send\b|\bbefore\s+sending\s+(?:this|it)?\s*$",
     rf"\bneeds?\s+{_STAFF_ROLE}\s+(?:ok|okay|approval|sign[- ]?off|go[- ]ahead)\b",
@@ -530,6 +567,12 @@ _SQUARE_IMPERATIVE = re.compile(
     # cuando nos lo pase Almacén]", "[COLOCAR PRAZO CERTO DEPOIS DE FALAR COM O TÉCNICO]", "[inserire qui la data]")
     r"|^(?:insertar|anadir|poner|pegar|colocar|inserir|adicionar|inserire|aggiungere|mettere|incollare|inserer|"
     r"ajouter|mettre|coller|invoegen|toevoegen|plakken)\s+(?:\S+\s+){1,}\S+")
+# Or an infinitive of checking something, with what is in doubt, not said to the customer ("[check your inbox]"):
+# "[verificare CAP, 20100 sembra sbagliato x Monza]", "[check even met Sven of de korting klopt]", "[comprobar
+# precio con almacén]", "[vérifier l'adresse avant envoi]".
+_SQUARE_CHECK = re.compile(
+    r"^(?:check|verify|double[- ]?check|verificar|comprobar|revisar|verifier|verificare|controllare|ricontrollare|"
+    r"conferir|checar|checken|controleren|nakijken|prufen|uberprufen)\s+(?:\S+\s+){1,}\S+")
 # Drafting orders in capitals in the running text: "ADD REFUND AMOUNT HERE", "INSERT LINK".
 _SHOUTED_DRAFT = re.compile(r"\b(?:ADD|INSERT|PUT|PASTE|CHECK|CONFIRM|UPDATE)\s+(?:[A-Z]{2,}\s+){0,3}?"
                             r"(?:HERE|LINK|URL|AMOUNT|DATE|NAME|NUMBER|DETAILS|PRICE|FIGURE)\b")
@@ -623,7 +666,11 @@ _REVIEW_BY = re.compile(
 # "an Jens weitergeben", "passer à Marc si elle rappelle", "pasárselo a Marta", "girare a Fabio", "doorzetten naar
 # Joost", "passar ao Nuno" (not to the customer: "Please forward this to Gary in your accounts team").
 _HAND_TO = re.compile(
-    r"^[\W\d]*(?:pls\s+|plz\s+|please\s+|then\s+)?(?:(?:escalate|pass|hand|forward|transfer|refer|send)\s+(?:it\s+|this\s+|"
+    # (after a word of urgency or a heads-up: "URGENTE – girare a Marco in reperibilità, …", "DRINGEND: an Jens
+    # weitergeben", "Urgent - pass to Gary")
+    r"^(?P<pre>[\W\d]*(?:(?:urgent[e]?|urgentissimo|dringend|eilig|spoed|asap|ojo|occhio|achtung|let\s+op|attention|"
+    r"aten[cç][aã]o|heads[- ]up)\s*[:!\-–—]+\s*)?)"
+    r"(?:pls\s+|plz\s+|please\s+|then\s+)?(?:(?:escalate|pass|hand|forward|transfer|refer|send)\s+(?:it\s+|this\s+|"
     r"her\s+|him\s+|them\s+)?(?:over\s+|on\s+|back\s+)?to|(?:escalader|transmettre|passer|remonter|transf[ée]rer)\s+"
     r"(?:le\s+dossier\s+|le\s+ticket\s+)?(?:[àa]|au)|(?:escalar|pas[aá]r(?:sel[oa])?|derivar|reenviar|girar|encaminhar|"
     r"reencaminhar|passar)\s+(?:(?:o|el)\s+(?:caso|ticket)\s+)?(?:a|al|ao|para|pra)|(?:scalare|passare|girare|inoltrare)"
@@ -881,6 +928,17 @@ _REMARKS = [
         r"esta\s+ma[ñn]ana|esta\s+manh[ãa]|heute\s+morgen|ce\s+matin|stamattina|this\s+morning|vanochtend|"
         r"la\s+otra\s+vez|outra\s+vez|l['’]autre\s+fois|l['’]altra\s+volta|last\s+time|vorige\s+keer|letztes\s+mal)\b",
         re.I),
+    # The customer graded as difficult, as staff warn each other: "Client difficile, demander paiement avant …",
+    # "difficult customer - get it in writing", "cliente complicado", "schwierige Kundin", "moeilijke klant" (not
+    # "difficult to reach": "cliente difícil de localizar", "client difficile à joindre"); and the pest again, the
+    # "again" after ("este pesado otra vez…", "esse chato de novo").
+    re.compile(
+        r"\b(?:(?:difficult|problem(?:atic)?)\s+(?:customer|client)|client(?:e)?\s+(?:difficile|compliqu[ée]e?|"
+        r"probl[ée]matique)|cliente\s+(?:dif[íi]cil|complicad[oa]|conflictiv[oa]|difficile|problematic[oa]|"
+        r"problem[áa]tic[oa])|schwierige[rn]?\s+(?:kunde|kundin)|moeilijke\s+klant)\b"
+        r"(?!\s+(?:to|de|d['’]|da|di|à|a|zu|te|om|para|per)\b)|"
+        r"\b(?:este|esta|ese|esa)\s+(?:pesad[oa]|plasta|cansin[oa]|latos[oa])\s+(?:otra\s+vez|de\s+nuevo)\b|"
+        r"\b(?:esse|essa|este|esta)\s+(?:chat[oa]|pentelh[oa])\s+(?:de\s+novo|outra\s+vez)\b", re.I),
 ]
 # Capitalised words that open an aside or a postscript without naming anyone ("(Note: …)", "PS Thanks, …").
 _NOT_NAMES = {
@@ -1896,11 +1954,15 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 continue   # "Can someone at your end read the meter?", "quelqu'un sait-il chez vous …?"
             if kind == _JOKE and _FRIENDLY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")):
                 continue   # "Hannah!! No worries 😊 happens to the best of us lol!": friendliness to the customer
-            if kind == _JOKE and _LAUGH_FACE.search(line) and any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", fold(
-                    line)) for n in names) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) and \
-                    not _ONCE_MORE.search(line) and not _ROLLED_EYES.search(line):
+            if kind == _JOKE and _LAUGH_FACE.search(line) and (any(len(n) >= 3 and re.search(
+                    rf"\b{re.escape(n)}\b", fold(line)) for n in names) or (_spoken_to(line, lang) and "@" not in line
+                                                             and not _informal_only(line, whole or line, lang))) and not \
+                    _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) and not _ONCE_MORE.search(line) and \
+                    not _ROLLED_EYES.search(line):
                 continue   # "Jajaja vaya lío con la baja 😂 tranqui Carmen, …", "Kkkkk relaxa, Mariana, … 😅": a laugh
-                # with the customer, called by their name, is manner (tone judges it), not a joke about them
+                # with the customer, called by their name or "you" ("so sorry the lamp broke lol … for you 😅"), is
+                # manner (tone judges it), not a joke about them (a colleague's "te" in a reply that says "vous", or
+                # one tagged, is not the customer's: "mdr @Kevin il a branché … 😂 je te raconte")
             if kind == _JOKE and _OTHER_PARTY.search(line) and not _ABOUT_CUSTOMER.search(line.replace(m.group(0), " ")) \
                     and not _ROLLED_EYES.search(line) and not _ONCE_MORE.search(line):
                 continue   # "lol yeah the courier screwed up big time there 😂": laughing with the customer at someone
@@ -1968,6 +2030,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _MACRO_LABEL.match(line)   # "[Textbaustein v3 – Rechtsabteilung prüft noch …]": the template's own label
     if hit:
         return _LABEL, hit.group(0).strip(), (hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip()), hit.end())
+    hit = _MACRO_TAG.match(line)
+    if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)) and \
+            not addressee._GREETING.match(hit.group(1)):
+        return _LABEL, line.strip(), None   # "[macro] nao esquecer de tabular como …": the macro's note to the agent
     hit = _NOTE_FOR_ROLE.search(line)
     if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)):
         start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))
@@ -2001,7 +2067,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             and not _speaks_to_customer(line, lang):
         return _DRAFT, line.strip(), None
     hit = _HAND_TO.match(line)
-    if hit and (not hit.group(0).lower().lstrip(" →->*").startswith("an ") or hit.group(0).rstrip().endswith(
+    if hit and (not hit.group(0)[hit.end("pre"):].lower().startswith("an ") or hit.group(0).rstrip().endswith(
             ("eskalieren", "weitergeben", "übergeben", "abgeben", "weiterleiten"))) and _is_colleague(
             hit.group(1), names, lang) and not _introduced(hit.group(1).lstrip("@"), whole) and not _DEPARTMENT.match(
             hit.group(1)) and not _speaks_to_customer(line, lang) and not addressee._WE.search(line):
@@ -2375,7 +2441,8 @@ def _aside(line: str, names: set[str], whole: str = "", lang: str = "en") -> tup
         if _UI_LABEL.match(inner):
             continue
         folded = fold(inner)
-        if shape == "[" and _SQUARE_IMPERATIVE.search(folded):
+        if shape == "[" and (_SQUARE_IMPERATIVE.search(folded) or (
+                _SQUARE_CHECK.search(folded) and not _spoken_to(inner, lang))):
             return _DRAFT, m.group(0), m.span()
         if any(p.search(folded) for p in _DRAFTING) or _DOUBT.search(folded) or _TONE_DOUBT.search(folded):
             return _DRAFT, m.group(0), m.span()
@@ -2528,6 +2595,9 @@ _CONTACT_HER = re.compile(r"(?:ll[áa]mal[aoe]|escr[íi]bele|chiamal[ao]|richiam
                           r"(?:r)?appelle-(?:la|le)|[ée]cris-lui|ruf\s+(?:sie|ihn)|schreib\s+(?:ihr|ihm)|bel\s+(?:haar|hem)|"
                           r"mail\s+(?:haar|hem)|liga-lhe|liga\s+(?:para\s+)?(?:ela|ele)|(?:call|ring|email|text)\s+(?:her|him))\b",
                           re.I)
+# (opening a clause, as an order does: "(ring her first, …)", "…, llámala antes", "chiamala prima, …")
+_CONTACT_HER_FIRST = re.compile(r"(?:^|[,;:(\[]\s*|[-–—→]\s*)(?:pls\s+|plz\s+|porfa\s+|xfa\s+|just\s+)?"
+                                + _CONTACT_HER.pattern, re.I)
 
 
 # An aside headed by a word of confidence, as a note's label: "(between us - …)", "(entre nous : …)", "(unter uns: …)";
@@ -2625,12 +2695,16 @@ _GO_AHEAD = re.compile(r"\b(?:tu\s+peux|peux[- ]tu|du\s+kannst|kannst\s+du|(?:ya
                        r"you\s+can|u\s+can)\s+(?:l'|lo\s+|la\s+|es\s+|het\s+|it\s+)?(?:envoyer|envoyer|mandar\w*|"
                        r"enviar\w*|abschicken|senden|schicken|verschicken|inviar\w*|mandar\w*|versturen|sturen|send|"
                        r"go\s+ahead|y\s+aller|partir)\b", re.I)
-# A subjectless approval note: "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
+# A subjectless approval note (or the reply's): "OK'd by Sarah.", "(approved by TL, reason code GW2)", "Freigegeben von Jens",
 # "Validé par Sarah, tu peux envoyer", "Aprobado por Sara", "Approvato da Luca", "Goedgekeurd door Rik".
 _APPROVAL = (
     r"START(?:(?:refund|credit|goodwill|gw|comp|voucher|exception|waiver|discount|"
     r"ausnahme|kulanz|excepci[óo]n|eccezione|uitzondering|exce[cç][ãa]o|excep[cç][ãa]o|"
-    r"geste(?:\s+co(?:mm?ercial)?)?|gesto(?:\s+comercial)?)\s+)?"
+    r"geste(?:\s+co(?:mm?ercial)?)?|gesto(?:\s+comercial)?|"
+    # the reply itself: "Réponse validée par Aurélie ✅ tu peux envoyer", "Antwort freigegeben von Jens", "Reply
+    # approved by Sam", "Respuesta aprobada por Ana", "Risposta approvata da Luca", "Antwoord goedgekeurd door Rik"
+    r"reply|response|draft|wording|antwort|entwurf|r[ée]ponse|brouillon|respuesta|borrador|risposta|bozza|antwoord|"
+    r"resposta|rascunho)\s+)?"
     r"(?:approved|ok'?d|okayed|okay'?d|signed\s+off|authori[sz]ed|cleared|green[- ]?lit|sanctioned|"
     r"freigegeben|genehmigt|abgesegnet|valid[ée]e?|approuv[ée]e?|autoris[ée]e?|aprobad[oa]|autorizad[oa]|"
     r"validad[oa]|approvat[oa]|autorizzat[oa]|goedgekeurd|aprovad[oa]|ok)\s+"
@@ -3193,6 +3267,10 @@ _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|tem
                           # (the macro's name may come first: "[Textbaustein Widerruf – NUR verwenden, wenn …]")
                           r"(?:\s+(?!v\.?\s?\d)[^\s\[\]{}:–—#\-]+){0,3}"
                           r"\s*(?:v\.?\s?\d+(?:\.\d+)?\s*)?(?:[:\-–—#]|\d)[^\]}\n]{0,120}[\]}]", re.I)
+# Or the macro's bare tag, then a note that speaks to nobody: "[macro] nao esquecer de tabular como …", "[Makro]
+# Ticket danach schließen", "[canned response] tag as billing" (not "[Macro] Hi Jane, …" nor "… you …").
+_MACRO_TAG = re.compile(r"^\s*[\[{]\s*(?:macro|makro|canned\s+(?:response|reply)|textbaustein)\s*[\]}]\s*(\S.{3,})$",
+                        re.I)
 # A line for a shift or a team by its label: "Turno noche: si vuelve a escribir …", "Night shift: …",
 # "Spätschicht: …", "Équipe du soir : …", "Avonddienst: …" (the text after it is weighed).
 _SHIFT_LABEL = re.compile(
@@ -3311,25 +3389,27 @@ _TELL_HER = re.compile(
 # --- Evidence that a set-apart passage (an aside, a line of its own) was written for staff: each a kind. ---
 _SHORT = re.compile(
     r"(?<![\w/])(?:pls|plz|thx|tmrw|asap|yr|til|thru|b4|dont|cant|wont|xfa|porfa|xq|pq|tb|tmb|ipv|ivm|evt|ff|mss|zsm|"
-    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|hj|msm|tbm|qdo|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])", re.I)
+    r"ggf|cmq|nn|xke|xche|vc|ta|tbh|ofc|hj|msm|tbm|qdo|w/|c/|p/)(?![\w/])|(?<=\s)[qx](?=\s+[^\W\d_])|"
+    # German "wg." (wegen) in small letters ("KD meckert wieder wg. Abschlag"; not "WG", a flat-share or "Fwd")
+    r"(?<![\w/])(?-i:wg)\.(?=\s)", re.I)
 _HEADS = re.compile(r"^\W*(?:ojo|occhio|attenzione|aten[cç][aã]o|cuidado|let\s+op|achtung|vorsicht|attention|careful|"
                     r"nb|n\.b\.|heads[- ]up|fyi|psst|obs)\b", re.I)   # not "Note:", "Nota:": said to customers all the time
 # An order as only staff get it: an infinitive after "no"/"non"/"não"/"ne pas" ("no confirmar hora hasta q …",
-# "no darle precio final"), the Spanish "vosotros" imperative with a pronoun ("pasádselo a Marta"), a request to
+# "no darle precio final", "niet overleggen", "nicht verhandeln", "no negociar"), the Spanish "vosotros" imperative with a pronoun ("pasádselo a Marta"), a request to
 # take over chats or tickets ("kun jij chat 3 en 5 overnemen?").
 _STAFF_INFINITIVE = re.compile(
     r"\bno\s+(?:(?:le|les|se\s+lo|se\s+la)\s+)?(?:confirmar|dar|ofrecer|prometer|decir|comentar|mencionar|cobrar|"
-    r"devolver|aceptar|cerrar|llamar|tramitar|reembolsar|abonar|dar)(?:le|les|lo|la|selo|sela)?\b|"
+    r"devolver|aceptar|cerrar|llamar|tramitar|reembolsar|abonar|dar|negociar|discutir)(?:le|les|lo|la|selo|sela)?\b|"
     r"\bn[ãa]o\s+(?:confirmar|dar|oferecer|prometer|dizer|comentar|mencionar|cobrar|devolver|aceitar|fechar|"
-    r"reembolsar|falar)(?:-lhe)?\b|"
+    r"reembolsar|falar|negociar|discutir)(?:-lhe)?\b|"
     # (Italian "non confermare" is also the informal "don't confirm" said to customers: only with "him"/"her")
     r"\bnon\s+(?:confermar|dar|offrir|prometter|dir|commentar|menzionar|addebitar|rimborsar|accettar)(?:gli|le|glielo)\b|"
     r"\bne\s+(?:pas|rien|jamais)\s+(?:lui\s+|leur\s+)?(?:confirmer|donner|offrir|proposer|promettre|dire|mentionner|"
-    r"facturer|rembourser|accepter|cl[ôo]turer|fermer)\b|"
+    r"facturer|rembourser|accepter|cl[ôo]turer|fermer|n[ée]gocier|discuter)\b|"
     r"\b(?:noch\s+)?(?:nicht|nichts|keine?n?\s+\w+)\s+(?:\w+\s+){0,2}?(?:best[äa]tigen|zusagen|versprechen|anbieten|"
-    r"erw[äa]hnen|erstatten|rausgeben)\b|"
+    r"erw[äa]hnen|erstatten|rausgeben)\b|\bnicht\s+(?:verhandeln|diskutieren)\b|"
     r"\b(?:nog\s+)?(?:niet|niets|niks|geen\s+\w+)\s+(?:\w+\s+){0,2}?(?:bevestigen|toezeggen|beloven|aanbieden|noemen|"
-    r"terugbetalen)\b|"
+    r"terugbetalen)\b|\bniet\s+(?:overleggen|onderhandelen)\b|"
     r"\b(?:take\s+over|cover|pick\s+up|grab)\s+(?:my\s+|the\s+)?(?:chats?|tickets?|queue)\b|\boverne(?:men|emt)\b|"
     r"\b[üu]bernimm|[üu]bernehmen\b|\b(?:reprendre|prendre\s+le\s+relais\s+sur)\s+(?:le\s+|les\s+|mes\s+)?(?:chats?|tickets?)\b|"
     r"\b(?:coger|llevar|quedarte\s+con|hacerte\s+cargo\s+de)\s+(?:el\s+|los\s+|mis\s+)?(?:chats?|tickets?|cola)\b|"
@@ -3356,7 +3436,10 @@ _WHINGE = re.compile(r"\b(?:zeurt|zeurde|zeiken|zeikt|jammert|n[öo]rgelt|mecker
                      r"dando\s+la\s+lata|da\s+la\s+lata|moaning|"
                      r"whining|whinging|banging\s+on|kicking\s+off|stringing\s+(?:us|everyone)\s+along|"
                      r"messing\s+(?:us|everyone)\s+(?:about|around)|nos\s+toman\s+el\s+pelo|se\s+fichent\s+de\s+nous|"
-                     r"ci\s+prendono\s+in\s+giro|verarsch\w*|houden\s+ons\s+aan\s+het\s+lijntje)\b", re.I)
+                     r"ci\s+prendono\s+in\s+giro|verarsch\w*|houden\s+ons\s+aan\s+het\s+lijntje|"
+                     # shouting at us: "quella di ieri che urlava al telefono", "the one who was yelling at Tom"
+                     r"(?:was|were)\s+(?:shouting|yelling|screaming)|urlava|strillava|gritaba|chillaba|gueulait|"
+                     r"hurlait|schrie|br[üu]llte|rumgeschrien|schreeuwde|tierde|gritava|berrava)\b", re.I)
 # Candour meant for colleagues: "na real vai demorar mais", "between us", "off the record", "unter uns".
 _CANDOUR = re.compile(r"\b(?:na\s+real|between\s+us|off\s+the\s+record|entre\s+nous|unter\s+uns|tra\s+(?:di\s+)?noi|"
                       r"onder\s+ons|entre\s+nosotros|entre\s+n[óo]s)\b", re.I)
@@ -3712,7 +3795,8 @@ _THIS_ONE_AGAIN = re.compile(r"\b(?:este|esta|ese|esa|esse|essa)\s+(?:ya|siempre
 # "check the label"); with the customer in the third person it is ("[account says Rach, check which she prefers]").
 _EN_ORDER = re.compile(r"(?:^|[,;:(\[]\s*|[-–—→]\s*|\b(?:and|then|so|or|but)\s+)(?:pls\s+|plz\s+|just\s+)?"
                        r"(?:check|ask|confirm|verify|give|offer|book|chase|escalate|refund|waive|flag|seat|upgrade|credit|"
-                       r"put|move|tag|log)\s+(?!(?:you|your|yours|us|our|out|in|for\s+you)\b)\w", re.I)
+                       r"put|move|tag|log|tell|page|ping|notify|alert)\s+(?!(?:you|your|yours|us|our|out|in|for\s+you)\b)\w",
+                       re.I)   # ("… page on-call (Marcus) and tell AM, this client is up for renewal")
 
 
 def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) -> set[str]:
@@ -3722,6 +3806,11 @@ def _kinds(unit: str, before: str, whole: str, lang: str, jotted: bool = False) 
             addressee._CUSTOMER_SHORT.search(unit) or _POLITE_SUBJECT.search(unit) or _withheld(unit, before, whole, lang) \
             or _THIS_ONE_AGAIN.search(unit):
         kinds.add("third")
+    contact = _CONTACT_HER_FIRST.search(unit)
+    if contact and not _spoken_to(unit, lang) and not _PERSON_NOUN.search(context := before + " " + unit[
+            :contact.start()]) and not _NAME_ACTS.search(context):
+        kinds |= {"third", "order"}   # told to get in touch with her first: "(ring her first, she was upset last time)",
+        # "(chiamala prima, …)", "(ruf sie vorher an, …)" (nobody else named whom "her" could be)
     if _STAFF_INFINITIVE.search(unit) or _vosotros(unit) or _DONT_TELL.search(unit) or _REPLY_THAT.search(unit) or \
             _ORDER_TO_STAFF.search(unit) or _DONT_PROMISE.search(unit) or _CONSULT.search(unit) or _TELL_ROLE.search(unit) or \
             _CHECK_WITH_ROLE.search(unit) or ("third" in kinds and _EN_ORDER.search(unit) and not _spoken_to(
@@ -3882,7 +3971,12 @@ _NAME_ASKS = re.compile(
     r"denk\s+dran|vergiss\s+nicht|podes|consegues|v[êe]\s+se|lembra-te|n[ãa]o\s+te\s+esque[çc]as|"
     # or asked what they know: "Simo mi dici tu se …", "Nuria sabes si …", "Jens weißt du, ob …"
     r"mi\s+dici|dimmi|sai\s+se|me\s+dices|d[íi]me|sabes\s+si|dis-moi|sais-tu|tu\s+sais\s+si|me\s+dizes|diz-me|"
-    r"sabes\s+se|sag\s+mir|wei(?:ß|ss)t\s+du|weet\s+jij|zeg\s+jij)\b")
+    r"sabes\s+se|sag\s+mir|wei(?:ß|ss)t\s+du|weet\s+jij|zeg\s+jij|"
+    # or asked in the informal present to hand the writer something: "Davide mi passi il codice?", "Nuria me pasas
+    # el parte?", "Karim tu me passes le dossier ?", "Jens schickst du mir …", "Sanne stuur jij me …", "Rui passas-me …"
+    r"mi\s+(?:passi|mandi|giri|inoltri|dai)|me\s+(?:pasas|mandas|env[íi]as|das|reenv[íi]as)|"
+    r"tu\s+(?:me\s+(?:passes|donnes|transf[èe]res|files)|m['’]envoies)|(?:gibst|schickst|leitest)\s+du\s+mir|"
+    r"(?:geef|stuur|mail)\s+(?:jij|je)\s+(?:me|mij)|(?:passas|mandas|envias|d[áa]s)-me)\b")
 # A colleague named and given an order in the informal imperative, with no comma: "(Giada metti in agenda il
 # richiamo)", "Sanne zet het in de agenda", "Jens trag den Rückruf ein". Only forms that are no statement about
 # the person named ("Giada segna" may be "Giada notes"; "metti" is only ever an order).

@@ -4339,3 +4339,290 @@ def test_a_place_joined_by_a_dash_on_a_wrapped_line_is_no_colleague_named():
     text = ("Dear Ms Osei,\n\nThank you for your patience, and I'm sorry you were charged twice for your\n"
             "Manchester–Leeds season ticket renewal.\n\nKind regards,\nOliver Grant")
     assert check(text, ctx) == []
+
+
+# Round cb/cd: someone in the team asked to do something, able to or wished for ("could anyone from finance
+# sanity-check …?", "alguém consegue …?", "qualcuno riesce a …?", "quelqu'un arrive à …?", "…, que alguien me cubra
+# este chat"), beside the same words said to the customer ("your", "sua", "para que alguien te llame").
+@pytest.mark.parametrize("lang, channel, note, clean", [
+    ("en", "chat", "Thanks Jane, one sec.\ncould anyone from finance sanity-check the credit amount? not sure it's right\n"
+                   "Ok, the credit is £12.",
+     "Thanks Jane, one sec.\nCould someone at your office sanity-check the figures before you sign?\nOk, the credit is £12."),
+    ("pt", "email", "Olá Jane,\n\nRecebemos o seu pedido de reembolso.\n\nalguém consegue confirmar se o técnico já passou lá?\n\n"
+                    "Cumprimentos,\nEquipa",
+     "Olá Jane,\n\nRecebemos o seu pedido de reembolso.\n\nAlguém da sua família consegue receber a encomenda amanhã?\n\n"
+     "Cumprimentos,\nEquipa"),
+    ("es", "chat", "Hola Jane, un momento que lo miro.\ntengo reunión, que alguien me cubra el chat 10 min\nYa está.",
+     "Hola Jane, un momento que lo miro.\nLo dejo anotado para que alguien te llame mañana.\nYa está."),
+    ("it", "chat", "Ciao Jane, verifico subito.\nqualcuno riesce a vedere lo stato della spedizione? io non ho accesso\n"
+                   "Ecco fatto.",
+     "Ciao Jane, verifico subito.\nQualcuno a casa tua riesce a ritirare il pacco lunedì?\nEcco fatto."),
+    ("fr", "chat", "Bonjour Jane, je regarde.\nquelqu'un arrive à ouvrir le dossier 4471 ? chez moi ça bloque\nVoilà.",
+     "Bonjour Jane, je regarde.\nQuelqu'un chez vous arrive à lire le compteur ?\nVoilà."),
+])
+def test_someone_in_the_team_asked_to_do_something(lang, channel, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel=channel)
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb/cd: a helpdesk's private comment with its writer's whole name heading a line ("Comentario privado de Ana
+# Ruiz:"), and a note of the agent in brackets with no word between ("[nota del operador: …]", "(note conseiller : …)").
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "Gentile Jane,\n\nla pratica è chiusa.\n\nCommento privato di Luca Bianchi:\nha già avuto un rimborso, non "
+           "concedere altro\n\nCordiali saluti,\nAssistenza",
+     "Gentile Jane,\n\nla pratica è chiusa. Può lasciarci un commento privato nella Sua area clienti.\n\n"
+     "Cordiali saluti,\nAssistenza"),
+    ("es", "Hola Jane,\n\nTu pedido ya ha salido.\n\nComentario privado de Ana Ruiz: ya pidió dos devoluciones este mes\n\n"
+           "Saludos,\nTienda",
+     "Hola Jane,\n\nTu pedido ya ha salido. Si quieres, añade un comentario privado en la ficha del pedido.\n\n"
+     "Saludos,\nTienda"),
+    ("de", "Hallo Frau Doe,\n\nIhre Bestellung ist unterwegs.\n\nPrivater Kommentar von Jens Weber: Stammkundin, "
+           "Kulanz ok\n\nViele Grüße\nTeam",
+     "Hallo Frau Doe,\n\nIhre Bestellung ist unterwegs. Einen privaten Kommentar können Sie im Kundenkonto hinterlassen."
+     "\n\nViele Grüße\nTeam"),
+    ("es", "Hola Jane, te ayudo con el cambio. [nota del operador: no dar datos sin verificar identidad] ¿Me confirmas "
+           "tu DNI?",
+     "Hola Jane, te ayudo con el cambio. [Nota: el operador logístico es Seur] ¿Me confirmas tu DNI?"),
+    ("it", "Ciao Jane, ho aperto la pratica. (nota dell'operatore: non proporre lo sconto) Buona giornata.",
+     "Ciao Jane, ho aperto la pratica. (Nota: l'operatore del corriere è BRT) Buona giornata."),
+])
+def test_a_private_comment_or_an_agents_note_labels_a_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: a colleague named first, no comma, asked in the informal present to hand the writer something ("Davide mi
+# passi …?", "Nuria me pasas …?", "Karim tu me passes …?", "Jens schickst du mir …?", "Sanne stuur jij me …?"), beside
+# the customer asked so by their own name.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "Buongiorno Jane, capisco il problema.\nMarco mi passi il modulo di reso? questa insiste\nUn attimo che controllo.",
+     "Buongiorno Jane, capisco il problema.\nJane mi passi il numero d'ordine?\nUn attimo che controllo."),
+    ("es", "Hola Jane, lo reviso ahora.\nNuria me pasas el parte del técnico? no lo encuentro\nUn segundo.",
+     "Hola Jane, lo reviso ahora.\nJane me pasas el número de pedido?\nUn segundo."),
+    ("fr", "Bonjour Jane, je regarde ça.\nKarim tu me passes le dossier de la dame ?\nUn instant.",
+     "Bonjour Jane, je regarde ça.\nJane tu me passes ton numéro de commande ?\nUn instant."),
+    ("de", "Hallo Frau Doe, ich prüfe das.\nJens schickst du mir die Rechnung von ihr?\nEinen Moment bitte.",
+     "Hallo Frau Doe, ich prüfe das.\nSchicken Sie mir bitte die Rechnung?\nEinen Moment bitte."),
+    ("nl", "Hallo mevrouw Doe, ik kijk even.\nSanne stuur jij me de factuur van mevrouw?\nMomentje.",
+     "Hallo mevrouw Doe, ik kijk even.\nStuurt u mij de factuur?\nMomentje."),
+])
+def test_a_colleague_named_first_asked_to_hand_the_writer_something(lang, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb/cd: the customer graded as difficult ("Client difficile, …", "cliente complicado", "schwierige Kundin"),
+# the pest with "again" after ("ese pesado otra vez"), and the customer as the one who shouted at us, in an aside
+# ("(es la de ayer que gritaba por teléfono)"); beside "difficult to reach" and shouting said of something else.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("fr", "M. Doe, votre vélo est prêt. Client compliqué, faire signer le bon AVANT de rendre le vélo. À bientôt.",
+     "M. Doe, votre vélo est prêt. Client difficile à joindre ce matin : merci de nous rappeler. À bientôt."),
+    ("es", "Hola Jane, tu pedido sale hoy.\ncliente complicada, todo por escrito\nUn saludo.",
+     "Hola Jane, tu pedido sale hoy. Fue un cliente difícil de localizar, pero ya está.\nUn saludo."),
+    ("de", "Hallo Frau Doe,\n\nIhre Brille ist fertig.\n\nschwierige Kundin, nur gegen Vorkasse rausgeben\n\nGrüße\nOptik",
+     "Hallo Frau Doe,\n\nIhre Brille ist fertig. Der Termin war schwierig zu finden, danke für Ihre Geduld.\n\nGrüße\nOptik"),
+    ("es", "Estimada Sra. Doe:\n\nSu fianza se transfiere el lunes.\n\n(ese pesado otra vez, que conteste Marta)\n\n"
+           "Atentamente,\nGestión",
+     "Estimada Sra. Doe:\n\nSu fianza se transfiere el lunes.\n\n(otra vez el lunes, como la última)\n\nAtentamente,\nGestión"),
+    ("it", "Buongiorno Jane, ho ricevuto la sua segnalazione. (è quella che strillava con Marco ieri) La ricontatteremo.",
+     "Buongiorno Jane, ho ricevuto la sua segnalazione. (il cane del vicino strillava?) La ricontatteremo."),
+    ("en", "Hi Jane, I've logged the fault. (it's the one who was yelling at Tom on Monday) An engineer will call.",
+     "Hi Jane, I've logged the fault. (the alarm was screaming all night, you said) An engineer will call."),
+])
+def test_the_customer_graded_as_difficult_or_as_the_one_who_shouted(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb/cd: in square brackets, an infinitive of checking with what is in doubt ("[verificare indirizzo, il civico
+# sembra sbagliato]", "[check even met Joost of …]", "[comprobar precio con almacén]"), beside a bracket for the
+# customer ("[check your spam folder]") and round brackets, where customers are told so too ("(verificare integrità
+# del pacco alla consegna)").
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "Ciao Jane, il tuo ordine parte domani. [verificare indirizzo, il civico 12 sembra sbagliato] Grazie!",
+     "Ciao Jane, il tuo ordine parte domani (verificare integrità del pacco alla consegna). Grazie!"),
+    ("nl", "Beste Jane,\n\nJe abonnement is gestart.\n\n[check even met Joost of de actieprijs nog geldt]\n\nGroet,\nTeam",
+     "Beste Jane,\n\nJe abonnement is gestart.\n\n[check je inbox voor de bevestiging]\n\nGroet,\nTeam"),
+    ("es", "Hola Jane, tu cita es el lunes a las 9. [comprobar precio con almacén, creo que ha subido] Un saludo.",
+     "Hola Jane, tu cita es el lunes a las 9. Puedes comprobar el precio en nuestra web. Un saludo."),
+    ("en", "Hi Jane, your parcel is on its way. [double-check postcode, looks wrong for Leeds] Thanks!",
+     "Hi Jane, your parcel is on its way. [check your spam folder for the tracking email] Thanks!"),
+])
+def test_an_infinitive_of_checking_in_square_brackets_is_a_drafting_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: an aside that opens by telling a colleague to get in touch with the customer, as "her" or "him", and goes
+# on about them ("(call her before 5, she missed the last pickup)", "(chiamala prima, era arrabbiata …)"), beside
+# someone else the pronoun stands for ("Dr Patel … (call her secretary before noon)").
+@pytest.mark.parametrize("lang, note, clean", [
+    ("en", "Hi Jane, your glasses are ready to collect. (call her before 5, she missed the last pickup) See you soon.",
+     "Hi Jane, Dr Patel has your results. (Call her secretary before noon to book.) See you soon."),
+    ("it", "Ciao Jane, la riparazione è pronta. (chiamala prima, era arrabbiata per l'attesa) A presto.",
+     "Ciao Jane, la riparazione è pronta. (chiamaci prima di passare, grazie) A presto."),
+    ("es", "Hola Jane, tu pedido ya está listo. (llámala antes, se quejó del retraso la última vez) Un saludo.",
+     "Hola Jane, tu pedido ya está listo. (llámanos antes de venir, por favor) Un saludo."),
+])
+def test_an_aside_that_opens_with_an_order_to_call_the_customer(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: the reply itself marked as approved by a colleague, above it ("Réponse validée par Karim – tu peux
+# envoyer", "Antwort freigegeben von Jens", "Respuesta aprobada por Marta"), beside an approval told to the customer.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("fr", "Réponse validée par Karim – tu peux envoyer\n\nBonjour Jane,\n\nVotre remboursement est parti ce matin.\n\n"
+           "Cordialement,\nService client",
+     "Bonjour Jane,\n\nVotre réponse validée par notre expert vous sera envoyée demain.\n\nCordialement,\nService client"),
+    ("de", "Antwort freigegeben von Jens\n\nHallo Frau Doe,\n\nIhre Gutschrift ist gebucht.\n\nViele Grüße\nTeam",
+     "Hallo Frau Doe,\n\nIhr Antrag wurde von unserer Fachabteilung freigegeben.\n\nViele Grüße\nTeam"),
+    ("es", "Respuesta aprobada por Marta 👍\n\nHola Jane,\n\nTu abono ya está hecho.\n\nUn saludo,\nEquipo",
+     "Hola Jane,\n\nTu solicitud ha sido aprobada por nuestro equipo.\n\nUn saludo,\nEquipo"),
+])
+def test_the_reply_marked_as_approved_by_a_colleague(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round ce: a laugh with the customer, spoken to as "you" with a laughing face, is manner (tone judges it), as it is
+# when they are called by name; a laugh at them once more, or with rolled eyes, stays a joke about them.
+@pytest.mark.parametrize("lang, text, caught", [
+    ("en", "Oh no!! 😅 So sorry your mug arrived chipped, that's so annoying lol. I've sent you a new one!", False),
+    ("es", "Ay no 😅 qué rabia lo de la taza jajaja, ya te he enviado otra", False),
+    ("en", "lol another one asking where the parcel is 😂 your order ships Monday.", True),
+    # (a colleague tagged, and their "te", is no "you" to the customer)
+    ("fr", "Bonjour Jane, je regarde votre commande.\nmdr @Sami il a collé l'étiquette à l'envers 😂 je te montre "
+           "tout à l'heure\nPouvez-vous me confirmer l'adresse ?", True),
+])
+def test_a_laugh_with_the_customer_spoken_to_is_no_joke_about_them(lang, text, caught):
+    assert bool(check(text, _ctx(lang))) is caught
+
+
+# Round cb: a drafting note that names the reply's text or translation before what is still to do with it
+# ("(traduction à revoir avant envoi)", "(testo da rivedere)", "(traducción por revisar)"), beside an aside that
+# tells the customer where a text is.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("fr", "Bonjour Jane,\n\nVotre colis part demain.\n\n(traduction à revoir, reprise du modèle anglais)\n\nCordialement",
+     "Bonjour Jane,\n\nVotre colis part demain.\n\n(texte intégral des conditions en pièce jointe)\n\nCordialement"),
+    ("it", "Gentile Jane,\n\nil rimborso è partito.\n\n(testo da rivedere, Marta controlla?)\n\nCordiali saluti",
+     "Gentile Jane,\n\nil rimborso è partito.\n\n(testo completo del regolamento sul sito)\n\nCordiali saluti"),
+    ("es", "Hola Jane,\n\nTu pedido ya ha salido.\n\n(traducción por revisar)\n\nUn saludo",
+     "Hola Jane,\n\nTu pedido ya ha salido.\n\n(traducción al catalán disponible en la web)\n\nUn saludo"),
+])
+def test_the_replys_text_named_before_what_is_still_to_do_is_a_drafting_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: in a colleague's forwarded message, a person by title and initial is the customer spoken of ("Frau K. ruft
+# jede Woche an", "Mrs D. tried this last year"); a colleague's report handed on to the customer on purpose is not.
+@pytest.mark.parametrize("text, caught", [
+    ("Sehr geehrte Frau Doe,\n\nIhre Erstattung ist veranlasst.\n\nMit freundlichen Grüßen\nService\n\n"
+     "-----Ursprüngliche Nachricht-----\nVon: Innendienst\nAn: Service\nBetreff: WG: Erstattung\n\n"
+     "Frau D. probiert das jedes Jahr, diesmal ablehnen.\n", True),
+    ("Hi Jane,\n\nYour refund is on its way.\n\n---------- Forwarded message ---------\nFrom: Dan Price <dan@acme.example>\n"
+     "Subject: Re: refund\n\nMrs D. tried the same last year, we said no then.\n", True),
+    ("Hi Jane,\n\nBelow is our engineer's report:\n\n---------- Forwarded message ---------\nFrom: Dan Price "
+     "<dan@acme.example>\nSubject: visit\n\nVisited Mrs D. on Monday, boiler pressure reset, all working.\n", False),
+])
+def test_a_person_by_title_and_initial_in_a_forwarded_message_is_the_customer(text, caught):
+    lang = "de" if "Sehr geehrte" in text else "en"
+    assert bool(check(text, _ctx(lang))) is caught
+
+
+# Round cb: what to check before the reply goes, as a label heading a line ("Rever antes de enviar: …", "Check before
+# sending: …", "Vor dem Senden prüfen: …"), beside the same label over what the customer checks before sending.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("pt", "Cara Jane,\n\nO reembolso segue esta semana.\n\nRever antes de enviar: IBAN certo? a Rita sabe\n\nCumprimentos",
+     "Cara Jane,\n\nPara a devolução:\n\nRever antes de enviar: o seu formulário tem de estar assinado.\n\nCumprimentos"),
+    ("en", "Hi Jane,\n\nYour refund is on its way.\n\nCheck before sending: does the amount match the invoice??\n\nBest",
+     "Hi Jane,\n\nTo return the item:\n\nCheck before sending: your parcel is sealed and labelled.\n\nBest"),
+    ("de", "Hallo Frau Doe,\n\nIhre Gutschrift kommt diese Woche.\n\nVor dem Senden prüfen: stimmt der Betrag?\n\nGrüße",
+     "Hallo Frau Doe,\n\nSo senden Sie das Gerät zurück:\n\nVor dem Versand prüfen: Ist Ihr Paket gut verschlossen?\n\n"
+     "Grüße"),
+])
+def test_a_label_of_what_to_check_before_sending_heads_a_drafting_note(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: German note shorthand "wg." (wegen) in a line about the customer ("Kd. beschwert sich wg. Rechnung"),
+# beside "wg." said to the customer.
+@pytest.mark.parametrize("note, clean", [
+    ("Hallo Frau Doe, ich sehe mir Ihren Vertrag an.\nKd. beschwert sich wieder wg. Rechnung, Standardtext raus\n"
+     "Sie können den Tarif online wechseln.",
+     "Hallo Frau Doe, ich sehe mir Ihren Vertrag an.\nWir melden uns wg. Ihrer Rechnung noch heute bei Ihnen.\n"
+     "Sie können den Tarif online wechseln."),
+])
+def test_german_note_shorthand_wegen_marks_a_line_about_the_customer(note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": "de"}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb: a macro's bare tag opening a line, then a note that speaks to nobody ("[macro] registar como reclamação
+# …", "[Makro] Ticket danach schließen …"), beside the tag over words for the customer.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("pt", "Olá Jane, vou abrir um chamado.\n[macro] registar como reclamação e anexar a fatura\nPosso ajudar em mais algo?",
+     "Olá Jane, vou abrir um chamado.\n[macro] Pode acompanhar o seu chamado na app.\nPosso ajudar em mais algo?"),
+    ("de", "Hallo Frau Doe, ich kümmere mich darum.\n[Makro] Ticket danach schließen und Kulanz vermerken\nNoch etwas?",
+     "Hallo Frau Doe, ich kümmere mich darum.\n[Makro] Ihre Rechnung finden Sie im Kundenportal.\nNoch etwas?"),
+    ("en", "Hi Jane, I've logged it.\n[canned response] tag as billing and close after reply\nAnything else?",
+     "Hi Jane, I've logged it.\n[canned response] Hi Jane, thanks for reaching out!\nAnything else?"),
+])
+def test_a_macros_bare_tag_heads_a_note_to_the_agent(lang, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb: an order not to negotiate, after a heads-up ("LET OP: vaste klant, …, niet onderhandelen", "Achtung: …,
+# nicht verhandeln", "ojo: …, no negociar"), beside a price said to be non-negotiable to the customer.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("nl", "Hoi Jane, wat vervelend!\nLET OP: vaste klant, korting gewoon geven, niet onderhandelen\nIk stuur je een nieuwe.",
+     "Hoi Jane, wat vervelend!\nLET OP: de actieprijs geldt tot vrijdag, daar valt niet over te onderhandelen.\n"
+     "Ik stuur je een nieuwe."),
+    ("de", "Hallo Frau Doe, das tut mir leid.\nAchtung: Stammkundin, Gutschrift einfach buchen, nicht verhandeln\n"
+           "Ich schicke Ihnen Ersatz.",
+     "Hallo Frau Doe, das tut mir leid.\nAchtung: Der Preis ist nicht verhandelbar, er gilt bis Freitag.\n"
+     "Ich schicke Ihnen Ersatz."),
+    ("es", "Hola Jane, qué rabia.\nojo: cliente de empresa, precio cerrado, no negociar\nTe mando otra hoy.",
+     "Hola Jane, qué rabia.\nOjo: el precio de la oferta es cerrado hasta el viernes.\nTe mando otra hoy."),
+])
+def test_an_order_not_to_negotiate_after_a_heads_up(lang, note, clean):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")
+    assert check(note, ctx)
+    assert check(clean, ctx) == []
+
+
+# Round cb: handing the case to a colleague by name after a word of urgency ("URGENTE – passare a Sara, …", "DRINGEND:
+# an Jens weitergeben", "Urgent - pass to Gary"), beside the same asked of the customer's own colleague.
+@pytest.mark.parametrize("lang, note, clean", [
+    ("it", "URGENTE – passare a Sara, cliente senza riscaldamento\n\nGentile Jane,\n\nil tecnico arriva oggi.\n\nSaluti",
+     "Gentile Jane,\n\nil tecnico arriva oggi. Urgente: passare a Sara della Sua amministrazione la fattura.\n\nSaluti"),
+    ("de", "DRINGEND: an Jens weitergeben, Kundin wartet seit Montag\n\nSehr geehrte Frau Doe,\n\nder Techniker kommt "
+           "heute.\n\nGrüße",
+     "Sehr geehrte Frau Doe,\n\nder Techniker kommt heute. Dringend: Bitte geben Sie die Rechnung an Jens in Ihrer "
+     "Buchhaltung weiter.\n\nGrüße"),
+    ("en", "Urgent - pass to Gary, engineer visit overdue\n\nHi Jane,\n\nAn engineer is on the way.\n\nBest",
+     "Hi Jane,\n\nAn engineer is on the way. Urgent - please pass this to Gary in your accounts team.\n\nBest"),
+])
+def test_handing_the_case_to_a_colleague_after_a_word_of_urgency(lang, note, clean):
+    assert check(note, _ctx(lang))
+    assert check(clean, _ctx(lang)) == []
+
+
+# Round cb: an English order of the trade to tell or page someone, beside the customer in the third person ("… page
+# on-call and tell the AM, this client renews in June"), not the customer told to tell someone.
+@pytest.mark.parametrize("note, clean", [
+    ("Hi Jane,\n\nWe're on it.\n\nP1 - if still down at 3pm, page the on-call engineer and tell the AM, this client "
+     "renews in June.\n\nBest,\nSupport",
+     "Hi Jane,\n\nWe're on it.\n\nIf it is still down at 3pm, tell your IT team and ping us here, we'll escalate.\n\n"
+     "Best,\nSupport"),
+])
+def test_an_order_to_tell_or_page_someone_beside_the_customer_in_the_third_person(note, clean):
+    assert check(note, JANE)
+    assert check(clean, JANE) == []
