@@ -72,8 +72,10 @@ _MILD = {
               r"voll(?:pfosten|honk|trottel|horst|depp|spacko|pfeife)\w*|trottel\w*|spast(?:i|en)?",
     "French": r"bordel|merdeux|crétins?|abruti(?:s|e|es)?|débiles?|imbéciles?|idiots?|chiant\w*|"
               r"casse-?couilles|chieu(?:r|rs|se|ses)|"
-              # "con" as an insult, only after what makes it one (it is Spanish and Italian for "with"): "ce con de livreur"
-              r"(?:ce|espèce\s+de|pauvre|gros|bande\s+de)\s+cons?",
+              # "con" as an insult, only after what makes it one (it is Spanish and Italian for "with"): "ce con de livreur",
+              # "faut vraiment être con pour …"
+              r"(?:ce|espèce\s+de|pauvre|sale|gros|grosse|bande\s+de|(?:être|es|est|suis|sommes|êtes|sont)"
+              r"(?:\s+(?:vraiment|trop|complètement))?)\s+cons?",
     "Spanish": r"imbéciles?|idiotas?|estúpid[oa]s?|maldit[oa]s?|hostia|culo|tocapelotas|tocahuevos|coñazo",
     # the crude words for a nuisance of a customer ("rompiballe", "casse-couilles", "tocapelotas")
     "Italian": r"idiot[ai]|imbecill[ei]|cretin[oi]|scem[oi]|mannaggia|rompi(?:balle|palle|coglioni)|cagacazzi|"
@@ -187,6 +189,10 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
         return False
     if w in ("idiot", "idiots") and re.search(r"idiot[- ]proof", line[start:], re.I):
         return False
+    if re.search(r"\bcons?$", w) and lang != "fr":
+        return False   # "es con tarjeta", "está con nosotros": Spanish, Italian and Portuguese "with"
+    if _TITLE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
+        return False   # a surname after a title, in any language: "meine Kollegin Frau Fick"
     if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
         return False  # a place or family name: "il nostro deposito di Bastardo (PG)", "the Dick family"
     if lang != "de" and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word) and (
@@ -200,6 +206,8 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
 
 # A preposition that names a place or a family, right before a word written as a name (not in German, where every
 # noun has its capital: "im Arsch").
+_TITLE_BEFORE = re.compile(r"(?<!\S)(?:Frau|Herr[n]?|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme|Mlle|M\.|Sr\.?|Sra\.?|Srta\.?|"
+                           r"Sig\.?|Sig\.ra|Dott\.?|Dott\.ssa|Dhr\.?|Mevr\.?|meneer|mevrouw|D\.|Dona|Dom)\s+$")
 _PLACE_BEFORE = re.compile(r"(?<!\S)(?:of|from|in|at|near|di|da|a|presso|de|du|des|à|en|van|uit|te|bij|em|do|dos|"
                            r"das|the)\s+$", re.I)
 
@@ -214,7 +222,7 @@ _HIDDEN_STRONG = ("fuck", "fucking", "fucked", "fucker", "fuckers", "fucks", "mo
                   "jackass", "dumbass", "merde", "putain", "connard", "connasse", "salope", "enculé", "scheisse", "scheiße",
                   "scheiß", "scheiss", "arschloch", "fotze", "wichser", "ficken", "mierda", "joder", "coño",
                   "cabrón", "cabron", "gilipollas", "puta", "cazzo", "stronzo", "stronza", "vaffanculo", "minchia",
-                  "kut", "klootzak", "godverdomme", "porra", "caralho", "foda", "fodase")
+                  "kut", "klootzak", "godverdomme", "porra", "caralho", "foda", "fodase", "merda")
 _HIDDEN_MILD = ("crap", "crappy", "damn", "bollocks", "dick", "dicks", "cock", "arse", "ass", "piss", "pissed",
                 "bugger", "prick", "tits", "idiot", "idiots", "moron", "morons", "bastard", "bastards", "bloody",
                 "sod", "scheisse", "mist", "kacke", "bordel", "idiota", "lul", "eikel")

@@ -110,6 +110,15 @@ class Promise:
     text: str            # the words of the time, as written ("within 24 hours")
     due: dt.datetime     # UTC
     sentence: str        # the sentence it is in (the evidence)
+    # counted from an event the reply does not date ("within 5 working days of the scan"): a promise all the same,
+    # but its clock starts when nobody here can see, so `due` is only the soonest it could fall due and it is
+    # never awaited
+    undated: bool = False
+
+
+class _FromEvent(str):
+    """The words of a window counted from an event the reply does not date: they travel through the time-finding
+    code as any other words do and mark the promise made of them as undated."""
 
 
 @dataclass(frozen=True)
@@ -342,7 +351,7 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:erhalten|bekommen|erhält|bekommt|hören)\b|schick|send(?:e|en)\b|zusend|zuschick|erstatt|"
                 r"überwies|überweis|gutgeschrieben|gutschrift|kontaktier|in verbindung|informier|"
                 r"bearbeit|kümmer|klär|bestätig|erfolgt|erfolgen|kommt|kommen|vorbei|veranlass|zukommen|"
-                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) Konto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)(?:[^.!?]|(?:(?<=\bca)|(?<=\bMin)|(?<=\bStd)|(?<=\bggf)|(?<=\bevtl))\.)){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
+                r"benachrichtig|anrufen|anruf|(?:zurück|an)gerufen|schreib|besuch(?:en|t)\b|angewiesen|anweisen|ausgezahlt|auszahl|zurückgezahlt|(?:wieder )?auf (?:Ihrem|deinem|Ihr|dein) (?:[\w]+-|Bank|Giro|Spar|Tagesgeld)?[Kk]onto|(?:techniker\w*|monteur\w*|kolleg\w*|mitarbeiter\w*|handwerker\w*|gutachter\w*|sachverständige\w*|berater\w*|fahrer\w*|jemand|wir|ich)\s+(?:ist|sind|bin)\s+(?:(?!nicht\b|kein)(?:[^.!?]|(?:(?<=\bca)|(?<=\bMin)|(?<=\bStd)|(?<=\bggf)|(?<=\bevtl))\.)){0,40}?\b(?:bei (?:Ihnen|dir|euch)|vor Ort)\b|geliefert|zugestellt|versand|verschick|liefern|"
                 r"(?:Ihr|Ihre|dein|deine)\s+(?:\w+\s+){0,3}?(?:(?:wird|werden)\s+(?:\w+\s+){0,3}?|(?:ist|sind)\s+"
                 # "ist bis 18 Uhr fertig" will be; "ist fertig", "ist jetzt fertig" already is
                 r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:\w+\s+){1,3}?)fertig\b)"),
@@ -426,7 +435,7 @@ _LANGS: dict[str, _Lang] = {
         clock=r"\b(?:(?:antes de las|a más tardar a las|hasta las|para las|después de las|a las)\s+|(?<=\d\s)a\s+|"
               # one o'clock is singular: "te confirmo por aquí antes de la 1"
               r"(?:antes de la|a más tardar a la|hasta la|para la|después de la|a la)\s+(?=1\b)|"
-              r"entre\s+(?:las\s+\d{1,2}(?:[:.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h)\s*y\s+(?:las\s+)?)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?"
+              r"entre\s+(?:las\s+\d{1,2}(?:[:.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h|\d{1,2}:\d{2})\s*y\s+(?:las\s+)?)(\d{1,2})(?:[:.](\d{2}))?\s*(h|horas)?"
               r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?()(?=\W|$)",
         commit=(r"\b(?:respond\w*|respuesta|contest\w*|pondr\w*|contact\w*|llam\w*|recibir\w*|recibe|"
                 # the customer seeing the money arrive: "vas a verlo reflejado en 5 días hábiles"
@@ -517,7 +526,7 @@ _LANGS: dict[str, _Lang] = {
         commit=(r"\b(?:contact met u op|contact op|opneemt|nemen|neemt|belt|bellen|bel|terugbel\w*|reageren|reageer|reageert|"
                 r"antwoord\w*|hoort|(?<!te )horen|stuur\w*|sturen|verstur\w*|toestur\w*|terugbetal\w*|terugstort\w*|verwerk\w*|"
                 r"laten|laat|bevestig\w*|ontvangt|krijgt|(?:ontvang|krijg|hoor)(?=\s+(?:je|jij)\b)|komt|komen|langs|beantwoord\w*|"
-                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik|die|hij|zij)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|teruggestort|mailen|mailt|schrijven|"
+                r"streven|reactie|terugkoppeling|opnemen|op (?:uw|je|jouw) (?:bank)?rekening|(?:monteur|technicus|collega|medewerker|adviseur|wij|we|ik|die|hij|zij)\s+(?:is|zijn|ben)\s+(?:(?!niet\b|geen\b)[^.!?]){0,40}?\bbij (?:u|je|jou)\b(?!\s+(?:bedanken|terecht))|(?:monteur|technicus|collega|medewerker|adviseur|hij|zij)\b(?:(?!niet\b|geen\b)[^.!?]){0,40}?\b(?:is|zijn)\s+er\s+(?:(?!niet\b|geen\b)[^.!?]){0,30}?\b(?:binnen|over|om|voor|uiterlijk|morgen|vandaag|tussen)\b|teruggestort|mailen|mailt|schrijven|"
                 r"informeren|informeert|oplossen|behandel\w*|bekijken|uitbetaal\w*|overmaken|overgemaakt|gestort|"
                 r"app|appen|appt|whatsapp\w*|(?:uw|je|jouw)\s+(?:\w+\s+){0,3}?(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?klaar|zorg(?:en)? (?:er ?voor )?dat|(?:geld|bedrag) terug|sms(?:en|t)?|mail|bezorgd|bezorgen|geleverd|verzonden|verzenden)\b"),
         not_promise=(r"\b(?:bereikbaar|geopend|(?:is|zijn|blijft|wordt|worden)\s+(?:\w+\s+)?gesloten|gesloten zijn|verleng\w*|open|openingstijden|aanbieding|korting|actie|geldig|verloopt|levertijd|"
@@ -552,7 +561,7 @@ _LANGS: dict[str, _Lang] = {
               (r"depois\s+do\s+almoço|após\s+o\s+almoço", "today")],
         clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|"
               # "entre as 14h e as 16h", and without the articles when the hour says h: "entre 14h e 16h"
-              r"entre\s+(?:as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h(?:\d{2})?)\s*e\s+(?:as\s+)?)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
+              r"entre\s+(?:as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h(?:\d{2})?|\d{1,2}:\d{2})\s*e\s+(?:as\s+)?)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|contat\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
                 r"receber\w*|recebe|chega(?:rá|rão|m)?\s+(?:\w+\s+){0,2}?(?:no|na|ao|à|em)\s+(?:seu|sua|teu|tua)|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
@@ -679,6 +688,18 @@ _RELATIVE = re.compile(r"\s+(?:of|after|from|following|once|nach|ab(?=\s+(?!und\
                        r"lab|laboratory|hub|site|facility|centre|center|branch|Lager|Werk|Werkstatt|Zentrallager|"
                        r"entrepôt|atelier|usine|almacén|taller|fábrica|magazzino|laboratorio|stabilimento|"
                        r"magazijn|werkplaats|armazém|oficina)\b)", re.I)
+# The event itself, up to the clause's end: "of the scan", "nach Eingang des Gutachtens bei uns".
+_EVENT_AFTER = re.compile(r"\s+[^,.;:!?()]{1,60}")
+# A window said to hang on someone else ("but this depends on your insurer", "ce délai dépend de la caisse"), or one
+# counted from a cancellation or withdrawal, the terms' refund window ("dans les 14 jours suivant la demande
+# d'annulation", "within 14 days of your withdrawal"): no step the company commits to.
+_HEDGED = re.compile(r"\b(?:depends?\s+on|depending\s+on|d[ée]pend(?:ent)?\s+d[eu]|hängt\s+(?:\w+\s+){0,4}ab\b|"
+                     r"abhängig\s+von|depende(?:n)?\s+d[eoa]|dipend(?:e|ono)\s+da|hang(?:t|en)\s+(?:\w+\s+){0,4}af\b|"
+                     r"afhankelijk\s+van)", re.I)
+_WITHDRAWAL = re.compile(r"\b(?:cancell?ation|withdrawal|termination|annulation|résiliation|rétractation|Widerruf\w*|"
+                         r"Kündigung|Rücktritt\w*|Stornierung|cancelación|anulación|desistimiento|baja|recesso|"
+                         r"disdetta|annullamento|opzegging|annulering|herroeping|cancelamento|anulação|"
+                         r"desistência|rescisão)\b", re.I)
 # Between two weekdays: "Monday to Friday", "lundi au vendredi", "ma t/m vr".
 _RANGE = r"\s*(?:to|-|–|through|till|until|bis|au|à|a|al|fino a|tot(?: en met)?|t/m|e)\s*"
 _RANGE_AFTER = re.compile(_RANGE + r"(?=\w)", re.I)
@@ -1055,15 +1076,23 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if _NOT_WITHIN.search(sentence, max(0, m.start() - 8), m.start()):
             taken.append(m.span())
             continue   # "Voorwerpen die niet binnen drie maanden worden opgehaald …": a span denied is no time
+        event = None
         if _RELATIVE.match(sentence, m.end()) and not _FROM_NOW.match(sentence, m.end()) and not (
                 _BARE_RECEIPT.match(sentence, m.end()) and _ANSWERS.search(sentence)):
-            continue   # "within 5 days of receipt": counted from something the reply does not date
+            # "within 5 working days of the scan": counted from something the reply does not date; a promise whose
+            # clock nobody here can start
+            event = _EVENT_AFTER.match(sentence, m.end())
+            if event is None or _WITHDRAWAL.search(event.group(0)):
+                continue   # "… suivant la demande d'annulation": the terms' refund window
         amount = _amount(lang, m.group(2) or m.group(1))
         unit = next((code for rx, code in unit_codes if rx.match(m.group(3))), None)
         if unit == "h" and (re.search(r"\b(?:las|as)\s+\d", m.group(0), re.I) or (
                 lang == "fr" and re.match(r"d['’]ici\s+(?:[89]|1\d|2[0-3])\s*h(?:\d{2})?$", m.group(0), re.I))):
             continue   # "antes de las 14 h", "até as 18h": a clock time (below), not "within 14 hours"
-        if amount and unit and amount < 1000:
+        if amount and unit and amount < 1000 and event is not None:
+            found.append((_FromEvent(m.group(0) + event.group(0).rstrip()), _add(at, amount, unit, calendar)))
+            taken.append((m.start(), event.end()))
+        elif amount and unit and amount < 1000:
             found.append((m.group(0), _add(at, amount, unit, calendar)))
             # "… a partir de hoy": the words it counts from are no time of their own
             taken.append((m.start(), (since := _FROM_NOW.match(sentence, m.end())) and since.end() or m.end()))
@@ -1108,7 +1137,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         # … nor in a window of hours after a day ("tomorrow between 10 and 11")
         bare_en = lang == "en" and not (m.group(3) or m.group(2)) and not (
             (_EN_BARE_HOUR.match(m.group(0)) or (_EN_AT_HOUR.match(m.group(0)) and (
-                _EN_AT_VISIT.search(sentence, 0, m.start()) or _EN_INSTEAD.match(sentence, m.end()))) or (re.match(r"between\s+(?:1[0-2]|[1-9])\s+and\s+(?:1[0-2]|[1-9])\s*$",
+                _EN_AT_VISIT.search(sentence, 0, m.start()) or _EN_INSTEAD.match(sentence, m.end()))) or (re.match(r"between\s+(?:1[0-2]|[1-9])\s*(?:\s+and\s+|[-–])\s*(?:1[0-2]|[1-9])\s*$",
                                                          m.group(0), re.I) and _near(
                 _TOMORROW[lang] + "|" + _TODAY[lang] + "|this morning|" + weekdays_rx, sentence, m, []) is not None)) and not _COUNTED.match(sentence, m.end()) and
             not _MONTH_AFTER.match(sentence, m.end()) and not re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():]))
@@ -2050,7 +2079,8 @@ def _after_event(clause: str, own: str, lang: str, at: dt.datetime, calendar: Bu
             return []
         for sentence in _sentences(own):
             if _EVENT_NOUN[lang].search(sentence):
-                days = [due for _, due in _times(_written_out(sentence, lang), lang, at, calendar) if due > at]
+                days = [due for words, due in _times(_written_out(sentence, lang), lang, at, calendar)
+                        if due > at and not isinstance(words, _FromEvent)]
                 if days:
                     return [(m.group(0) + after.group(0), _add(min(days), amount, unit, calendar))]
         return []
@@ -2143,6 +2173,15 @@ _CONTRACT_END = re.compile(
     r"con\s+effetto\s+dal|dal|met\s+ingang\s+van|a\s+partir\s+de|com\s+efeitos?\s+a|em)\s+"
     r"(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?(?:\s+\d{4})?|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?)",
     re.I)
+# A subscription or contract that stops on a date told after it ("je abonnement staat per 1 oktober op stop", "your
+# subscription ends on 1 October", "Ihr Abo endet zum 30.09."): the date it ends, no step still to be taken.
+_STOPS_ON = re.compile(
+    r"\b(?:subscription|membership|contract|plan|policy|abonnement|lidmaatschap|Abo|Abonnement|Vertrag|"
+    r"Mitgliedschaft|contrat|adhésion|suscripción|contrato|abono|abbonamento|contratto|assinatura|subscrição)\b"
+    r"[^.!?;]{0,30}?\b(?:(?:staat|stopt|eindigt|loopt\s+af|ends|stops|expires|endet|läuft|prend\s+fin|se\s+termine|"
+    r"termina|finaliza|vence|scade|finisce|cessa|acaba|expira)\s+)?(?:per|zum|on|au|le|el|il|em|a|op|am)\s+"
+    r"(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?(?:\s+\d{4})?|[^\W\d_]{3,}\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?=\s*(?:op\s+stop|stopgezet|beëindigd|(?:ab|aus)?\s*$|[,.]|\s+(?:and|en|und|et|y|e)\b))", re.I)
 _GATHERING = {lang: re.compile(r"\b(?:" + noun + r")\b(?:[^.!?;]|(?<=\d)\.){0,120}?\b(?:" + verb + r")\b"
                               # and its date and hour after it, up to a comma before anything else
                               r"(?:[^,;]|[,;]\s*(?=(?:at|um|à|a las|alle|às|om|le|el|il|on|am|op|no|na|dalle|from|"
@@ -2186,21 +2225,23 @@ _SORRY_THAT = re.compile(r"\b(?:(?:we|I)(?:['’]re|\s+are|['’]m|\s+am)\s+(?:s
 
 # Someone away, in the first person: "I'm out of the office until Monday 3 March", "Ich bin vom … bis … nicht im
 # Dienst", "je suis absente jusqu'au 14", "estoy de vacaciones hasta el lunes": the end of an absence, not a reply's.
+# (up to ten words before the absence: the whole period it lasts, "Ik ben van maandag 22 juli t/m vrijdag 9 augustus
+# met vakantie")
 _ABSENT = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:I\s+am|I['’]m|I\s+will\s+be|I['’]ll\s+be)\s+(?:currently\s+|now\s+)?(?:away|out\s+of\s+(?:the\s+)?office|"
           r"OOO|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|study\s+)?leave|on\s+holiday|"
           r"on\s+vacation|off\s+work|absent|not\s+in\s+the\s+office|travel+ing)\b",
-    "de": r"\b(?:ich\s+bin|bin\s+ich|ich\s+befinde\s+mich|befinde\s+ich\s+mich)\s+(?:\S+\s+){0,8}?(?:abwesend|nicht\s+im\s+(?:Büro|Dienst|Haus|Hause)|im\s+Urlaub|"
+    "de": r"\b(?:ich\s+bin|bin\s+ich|ich\s+befinde\s+mich|befinde\s+ich\s+mich)\s+(?:\S+\s+){0,10}?(?:abwesend|nicht\s+im\s+(?:Büro|Dienst|Haus|Hause)|im\s+Urlaub|"
           r"außer\s+Haus|nicht\s+erreichbar|in\s+Elternzeit|krankgeschrieben)\b",
-    "fr": r"\bje\s+(?:suis|serai)\s+(?:\S+\s+){0,6}?(?:absente?|en\s+congés?|en\s+vacances|hors\s+du\s+bureau|"
+    "fr": r"\bje\s+(?:suis|serai)\s+(?:\S+\s+){0,10}?(?:absente?|en\s+congés?|en\s+vacances|hors\s+du\s+bureau|"
           r"en\s+déplacement|en\s+arrêt)\b",
-    "es": r"\b(?:estoy|estaré)\s+(?:\S+\s+){0,6}?(?:fuera\s+de\s+la\s+oficina|ausente|de\s+vacaciones|de\s+baja|"
+    "es": r"\b(?:estoy|estaré)\s+(?:\S+\s+){0,10}?(?:fuera\s+de\s+la\s+oficina|ausente|de\s+vacaciones|de\s+baja|"
           r"de\s+permiso)\b",
-    "it": r"\b(?:sono|sarò)\s+(?:\S+\s+){0,6}?(?:assente|fuori\s+(?:ufficio|sede)|in\s+ferie|in\s+vacanza|"
+    "it": r"\b(?:sono|sarò)\s+(?:\S+\s+){0,10}?(?:assente|fuori\s+(?:ufficio|sede)|in\s+ferie|in\s+vacanza|"
           r"in\s+malattia|in\s+congedo)\b",
-    "nl": r"\b(?:ik\s+ben|ben\s+ik)\s+(?:\S+\s+){0,6}?(?:afwezig|niet\s+op\s+kantoor|met\s+vakantie|op\s+vakantie|"
+    "nl": r"\b(?:ik\s+ben|ben\s+ik)\s+(?:\S+\s+){0,10}?(?:afwezig|niet\s+op\s+kantoor|met\s+vakantie|op\s+vakantie|"
           r"met\s+verlof|niet\s+bereikbaar)\b",
-    "pt": r"\b(?:estou|estarei)\s+(?:\S+\s+){0,6}?(?:ausente|fora\s+do\s+escritório|de\s+férias|de\s+licença)\b"}.items()}
+    "pt": r"\b(?:estou|estarei)\s+(?:\S+\s+){0,10}?(?:ausente|fora\s+do\s+escritório|de\s+férias|de\s+licença)\b"}.items()}
 
 # "I hereby confirm": a confirmation made now, in the present of the first person ("ti confermo lo spostamento a
 # giovedì ore 19", "je vous confirme votre rendez-vous de mardi", "le confirmamos su cita"), is no act to come;
@@ -2441,7 +2482,9 @@ _BACK_ON = re.compile(r"\b(?:back|return\w*|de\s+retour|retour|wieder|zurück|de
 # 6pm", "antworten Sie bis 18 Uhr mit NEIN"): their deadline, as booking systems' texts give it.
 _REPLY_KEYWORD = re.compile(
     r"(?<!\bwe )(?<!\bI )(?<!\bwill )(?<!['’]ll )\b(?:reply|text|respond|send|rispond[ia]|rispondete|invia|répond(?:ez|s)|"
-    r"envoyez|respond[ae]|contest[ae]|env[íi]a|antworten\s+Sie|antworte|senden\s+Sie|antwoord|stuur|envie)\b"
+    r"envoyez|respond[ae]|contest[ae]|env[íi]a|antworten\s+Sie|antworte|senden\s+Sie|antwoord|stuur|envie|"
+    # the infinitive of an instruction: "Per disdire rispondere NO entro 24h", "Para cancelar, responder BAJA"
+    r"rispondere|inviare|répondre|envoyer|responder|enviar|antworten|senden|antwoorden|sturen)\b"
     r"(?:\s+\S+){0,5}?\s+(?:(?:with|mit|met|con|par|com|avec)\s+)?[\"'“„«]?(?-i:[A-ZÄÖÜÉÃ]{2,})\b"
     # … and the time that follows it, up to the sentence's end
     r"(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}", re.I)
@@ -2489,7 +2532,8 @@ _OFFER_ASKED = re.compile(
 _SOON = re.compile(r"\b(?:en\s+breve|shortly|soon|in\s+Kürze|in\s+kürze|demnächst|sous\s+peu|prochainement|a\s+breve|"
                    r"al\s+più\s+presto|binnenkort|em\s+breve|brevemente|as\s+soon\s+as\s+possible|asap|so\s+bald\s+wie\s+"
                    r"möglich|dès\s+que\s+possible|lo\s+antes\s+posible|il\s+prima\s+possibile|zo\s+snel\s+mogelijk|"
-                   r"o\s+mais\s+rápido\s+possível|logo\s+que\s+possível)\b", re.I)
+                   r"o\s+mais\s+rápido\s+possível|logo\s+que\s+possível|assim\s+que\s+possível|"
+                   r"tão\s+depressa\s+quanto\s+possível)\b", re.I)
 # A chat's opener: who will help the customer today ("Mi chiamo Federica e oggi ti aiuterò io", "I'll be helping you
 # today", "hoy te atiendo yo"): the conversation now, not a step by a time.
 _HELP_VERB = (r"(?:help(?:ing)?\s+you|assist(?:ing)?\s+you|aiut(?:o|erò|erà|eremo|arti|arla|andoti|andola)|"
@@ -2617,6 +2661,9 @@ for _lang, _rx in _HALF_HOUR.items():
 for _lang, _rx in _QUARTER_HOUR.items():
     _SHORTHAND.setdefault(_lang, []).append((re.compile(r"(?<!\w)" + _rx + r"(?!\w)", re.I),
                                              _MINUTES.get(_lang, "30 minutes").replace("30", "15")))
+# "dans un délai d'un mois": the elided "de" before "un", "une" written out, so that the span reads its number
+_SHORTHAND["fr"].append((re.compile(r"(?<=\bdélai\s)d['’](?=une?\b)|(?<=\bdélai\smaximum\s)d['’](?=une?\b)", re.I),
+                         "de "))
 for _lang, _rx, _to in (("pt", r"minutinhos", "minutos"), ("es", r"minutitos", "minutos")):
     _SHORTHAND[_lang].append((re.compile(r"(?<=\d )" + _rx + r"\b", re.I), _to))
 
@@ -2702,10 +2749,16 @@ _STEP_LABEL = re.compile(
 
 
 # A step on the day the clause before named: "that day", "the same day", "ce jour-là", "ese mismo día".
+_ON_RETURN_RX = (r"when\s+I\s+(?:return|am\s+back|get\s+back)|(?:up)?on\s+my\s+return|(?:bei|nach)\s+meiner\s+Rückkehr|"
+                 r"(?:dès\s+)?(?:à\s+)?mon\s+retour|a\s+mi\s+(?:regreso|vuelta)|al\s+mio\s+(?:rientro|ritorno)|"
+                 r"(?:bij|na)\s+mijn\s+(?:terugkeer|terugkomst)|(?:no|após\s+o)\s+meu\s+regresso|quando\s+(?:eu\s+)?voltar")
+# … and the writer's return, on the day a clause with "back" or "returning" named: "… returning on Tuesday 4 June. I
+# will reply to your message when I return." (an absence's last day, "away until Friday", is not the day back)
+_ON_RETURN = re.compile(_ON_RETURN_RX, re.I)
 _THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+(?:or\s+before\s+)?|by\s+)?(?:that|the\s+same)\s+(?:day|date)|an\s+(?:diesem|demselben|dem)\s+Tag|am\s+selben\s+Tag|"
                        r"ce\s+jour-là|le\s+jour\s+même|le\s+même\s+jour|ese\s+(?:mismo\s+)?día|el\s+mismo\s+día|"
                        r"quel\s+giorno|lo\s+stesso\s+giorno|(?:op\s+)?die(?:zelfde)?\s+dag|nesse\s+(?:mesmo\s+)?dia|"
-                       r"no\s+mesmo\s+dia)(?!\w)", re.I)
+                       r"no\s+mesmo\s+dia|" + _ON_RETURN_RX + r")(?!\w)", re.I)
 
 
 _FUTURE_WORD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.I)
@@ -2820,14 +2873,32 @@ def _blanked(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+# The receipt a window counts from is no delivery news: "entro 14 giorni dalla ricezione del pacco", "within 5 days
+# of the parcel's arrival at our warehouse".
+_RECEIPT_EVENT = re.compile(
+    r"\b(?:of|after|from|following|nach|ab|après|à\s+compter\s+de\s+la|dès|tras|desde|dalla|dal|dopo|na|vanaf|"
+    r"após|apos|depois\s+d[aeo])\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:receipt|receiving|arrival|Eingang|Erhalt|réception|recepción|ricezione|ricevimento|arrivo|ontvangst|"
+    r"receção|recepção|recebimento|chegada)\b[^,.;:!?]{0,50}", re.I)
+# The delivery address is a place, no delivery news: "pasará un mensajero a recogerlo en la dirección de entrega".
+_DELIVERY_PLACE = re.compile(r"\b(?:delivery|shipping)\s+address|\bLiefer(?:adresse|anschrift)|\badresse\s+de\s+livraison|"
+                             r"\bdirecci[óo]n\s+de\s+(?:entrega|env[íi]o)|\bindirizzo\s+di\s+(?:consegna|spedizione)|"
+                             r"\b(?:aflever|bezorg)adres|\b(?:morada|endere[çc]o)\s+de\s+entrega", re.I)
+_APOSTROPHE_ACCENT = re.compile(r"(?<=\w)([aeiouAEIOU])'(?=[\s,.;:!?]|$)")
+_ACCENTED = {"a": "à", "e": "è", "i": "ì", "o": "ò", "u": "ù"}
+
+
 def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, ctx=None) -> list[Promise]:
     """Every promised follow-up in the company's own words, with when it falls due (UTC)."""
     own = _SENDER_PREFIX.sub(_blanked, _paragraphs(_for_the_customer(text, ctx)))
+    if language == "it":   # a text message's accent as an apostrophe: "arrivera'" is "arriverà" (same length)
+        own = _APOSTROPHE_ACCENT.sub(lambda m: _ACCENTED[m.group(1).lower()] + " ", own)
     found: list[Promise] = []
     seen: set[str] = set()
     sentences = _sentences(own)
     visiting = bool(_COMES_RX.search(own))   # someone of the company's comes to the customer, somewhere in the reply
     carried: dict[str, list] = {}   # per language, the last clause's times, for "that day" in the next sentence
+    returning: dict[str, list] = {}   # per language, the times of the last clause that names the writer's day back
     for n, sentence in enumerate(sentences):
         # ("… back in the office on Wednesday 4 March. I'll reply by the end of that day.": the next sentence's day)
         that_day = _THAT_DAY.search(sentence) or (n + 1 < len(sentences) and _THAT_DAY.search(sentences[n + 1]))
@@ -2843,6 +2914,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # leave is their day back ("I'm on leave and back in the office on Wednesday 4 March")
                 earlier, before = before, []
                 day_times = (_times(_written_out(clause, lang), lang, at, calendar) if that_day else [])
+                if day_times and _BACK_ON.search(clause):
+                    returning[lang] = day_times
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
                         _RESUMES.search(clause) or _SORRY_THAT.search(clause) or \
                         _PRICE_CHANGE[lang].search(clause) or \
@@ -2860,7 +2933,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 clause = _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause))
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause):
                     clause = _CONFIRM_NOW[lang].sub(_blanked, clause)
-                polite = _CASE_OPEN.sub(" ", _POLITE.sub(" ", clause))
+                polite = _RECEIPT_EVENT.sub(" ", _DELIVERY_PLACE.sub(" ", _CASE_OPEN.sub(" ", _POLITE.sub(" ", clause))))
                 if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
                     polite = _SLA_MASK[lang].sub(" ", polite)
                 if not_promise.search(polite) and not _remedy(polite, lang, not_promise):
@@ -2876,7 +2949,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         pending = False
                         continue
                     clause = clause[:cut]
-                before = day_times
+                before = day_times or earlier   # the last day named, for "that day" after a clause with none
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
@@ -2903,7 +2976,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # a regular payment's own date is a schedule's, not the step's: "eine Gutschrift, die mit Ihrem
                 # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
                 # (and the other stretches whose time is no step's: see each pattern)
-                for mask in (_SCHEDULED, _CONTRACT_END, _LOOSE_COUPLE, _REPLY_KEYWORD, _OFFER_ASKED, _SINCE, _AWAY_UNTIL):
+                for mask in (_SCHEDULED, _CONTRACT_END, _STOPS_ON, _LOOSE_COUPLE, _REPLY_KEYWORD, _OFFER_ASKED, _SINCE,
+                             _AWAY_UNTIL):
                     written = mask.sub(_blanked, written)
                 written = _QUOTED.sub(lambda m: _blanked(m) if len(m.group(1).split()) >= 3 else m.group(0), written)
                 if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):
@@ -2921,16 +2995,22 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     times = _topic_times(written, _own_times(written, times, lang, commit), lang)
                 if committed and times:
                     times = _done_after_and(written, times, lang)
-                if committed and not times:   # "on the morning of arrival", the stay dated elsewhere in the reply
-                    times = _event_day(clause, own, lang, at, calendar) or _after_event(written, own, lang, at, calendar)
-                if committed and not times and (that_day := _THAT_DAY.search(clause)):
+                if committed and all(isinstance(words, _FromEvent) for words, _ in times):
+                    # "on the morning of arrival", the stay dated elsewhere in the reply; "within ten working days of
+                    # that meeting", the meeting dated (else the window stays undated)
+                    times = _event_day(clause, own, lang, at, calendar) or \
+                        _after_event(written, own, lang, at, calendar) or times
+                if committed and not times and not _SOON.search(clause) and (that_day := _THAT_DAY.search(clause)):
                     # "… chegam do laboratório na 5ª feira; ligamos-lhe nesse dia": the day the clause before named
-                    times = [(f"{words} ({that_day.group(0)})", due) for words, due in earlier
+                    source = returning.get(lang, []) if _ON_RETURN.fullmatch(that_day.group(0)) else earlier
+                    times = [(f"{words} ({that_day.group(0)})", due) for words, due in source
                              if due.astimezone(calendar.tz).time() == END_OF_DAY]
                 for words, due in times:
+                    if isinstance(words, _FromEvent) and _HEDGED.search(sentence):
+                        continue   # "… sous une semaine après télétransmission, mais ce délai dépend de la caisse"
                     if due > at and words.lower() not in seen:
                         seen.add(words.lower())
-                        found.append(Promise(words, due, sentence))
+                        found.append(Promise(words, due, sentence, undated=isinstance(words, _FromEvent)))
                 pending = committed and not times
             carried[lang] = before
     return found
@@ -3052,7 +3132,9 @@ _GENERAL_COMMIT = {
         r"ringraziamo|scusiamo|auguriamo|invitiamo|preghiamo|chiediamo|apriamo|chiudiamo|riapriamo|aspettiamo|"
         r"attendiamo|salutiamo|ricordiamo)\b)\w{2,}iamo\b|"
         r"\b(?:un|il|la|il\s+nostro|la\s+nostra|un\s+nostro)\s+(?:\w+\s+)?(?:tecnico|collega|operatore|team|"
-        r"consulente|servizio)(?:\s*,[^,;:!?]{1,40},)?\s+(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
+        # (and what they come for: "il tecnico per la verifica del contatore arriverà domani")
+        r"consulente|servizio)(?:\s*,[^,;:!?]{1,40},|\s+(?:per|del|della|dello|dell['’]|di)\s+(?:[\w'’]+\s+){0,4}?)?"
+        r"\s*(?:la\s+|le\s+|vi\s+|ti\s+)?\w+(?:rà|ranno)\b|"
         # the people sent, in the plural or by trade: "I montatori arriveranno tra le 8:00 e le 9:00"
         r"\b(?:i|gli|le|i\s+nostri|le\s+nostre|la\s+nostra|il\s+nostro|la|il)\s+(?:tecnici|montatori|installatori|operai|"
         r"corrieri|idraulici|elettricisti|colleghi|montatore|installatore|squadra|periti|perito)\s+"
@@ -3259,6 +3341,10 @@ _PRICE_CHANGE = {lang: re.compile(rx, re.I) for lang, rx in {
 _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|refund)\s*(?:['’]ll|will|should)\s+"
           r"(?:show|appear|reflect|be\s+visible|land|clear|be\s+back)\s+(?:up\s+)?(?:on|in)\s+(?:your|ur)\b|"
+          # the refunds' own time in the present: "Refunds reach your account within 5 working days of the scan"
+          r"\b(?:refunds?|the\s+(?:money|credit|amount))\s+(?:usually\s+|normally\s+|typically\s+|then\s+)?"
+          r"(?:reach(?:es)?\s+|(?:appears?|lands?|shows?\s+up|clears?|arrives?)\s+(?:in|on|into)\s+)(?:your|ur)\s+"
+          r"(?:card|account|bank|statement)\w*(?=[^.;!?]*?\b(?:within|by|in|before|no\s+later\s+than)\s)|"
           # the customer sees it come back: "You should see it back on your card within 5-7 working days"
           r"\byou\s*(?:['’]ll|will|should)\s+(?:see|get)\s+(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|"
           r"your\s+(?:refund|money))\s+(?:back\s+)?(?:on|in)\s+(?:your|ur)\s+(?:card|account|bank|statement)\w*"
@@ -3332,7 +3418,7 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o|preparo|"
           # "te la tengo lista el sábado", "se lo dejo preparado para el lunes": ready for the customer by a time
           r"tengo\s+list[oa]s?|dejo\s+(?:list[oa]s?|preparad[oa]s?))\b"}.items()}
-# A visit, an appointment or a call back moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
+# A visit, an appointment, a call back or a delivery moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
 # jeudi 16 mai, entre 8h et 10h", "I've rescheduled the engineer visit for Thursday", "Ich habe den Termin auf
 # Donnerstag verschoben", "Your appointment has been moved to Thursday"): the perfect of the booking, a step still to
 # come. Not the customer's own doing ("you rescheduled"), nor a cancellation (no such verb here).
@@ -3350,21 +3436,30 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
                                  r"da\s+(?:lei|te|parte\s+sua)|dal\s+cliente|door\s+(?:u|jou|de\s+klant)|pelo\s+cliente)\b)",
                                  re.I) for lang, verbs, visits in (
     ("en", r"rescheduled|re-?booked|re-?arranged|moved|brought\s+forward",
-     r"visit|appointment|engineer|technician|call\s*back|installation|repair|inspection|survey|fitting"),
+     # ("We've rebooked you for Wednesday 12th, 7am–1pm": the customer's own slot)
+     r"visit|appointment|engineer|technician|call\s*back|installation|repair|inspection|survey|fitting|delivery|"
+     r"you(?=\s+(?:in\s+)?for\b)"),
     ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé|prévue?|programmée?|planifiée?|fixée?",
-     r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel|technicien|plombier|électricien"),
+     r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel|technicien|plombier|électricien|livraison"),
     ("de", r"verschoben|umgebucht|verlegt|vorgezogen|neu\s+(?:angesetzt|terminiert|eingeplant)|eingeplant|geplant|"
            r"terminiert|angesetzt",
-     r"Termin\w*|Besuch\w*|Techniker\w*|Monteur\w*|Rückruf\w*|Reparatur\w*|Installation|Montage\w*|Besichtigung"),
+     r"Termin\w*|Besuch\w*|Techniker\w*|Monteur\w*|Rückruf\w*|Reparatur\w*|Installation|Montage\w*|Besichtigung|"
+     r"Lieferung|Zustellung"),
     ("es", r"reprogramado|reprogramé|reprogramamos|cambiado|cambié|movido|adelantado|reagendado|reagendé|"
-           r"previst[oa]|programad[oa]|agendad[oa]",
-     r"visita|cita|intervención|instalación|reparación|llamada|técnico|fontanero|electricista"),
+           r"previst[oa]|programad[oa]|agendad[oa]|pasado|pasamos|pasé",
+     r"visita|cita|intervención|instalación|reparación|llamada|técnico|fontanero|electricista|entrega"),
     ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato|previst[oa]|programmat[oa]|fissat[oa]",
-     r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata|tecnico|idraulico|elettricista"),
+     r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata|tecnico|idraulico|elettricista|"
+     r"consegna"),
     ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland|ingepland|gepland",
-     r"bezoek|afspraak|monteur|reparatie|installatie|inspectie|terugbel\w*"),
+     r"bezoek|afspraak|monteur|reparatie|installatie|inspectie|terugbel\w*|levering|bezorging"),
     ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]|remarquei|remarcad[oa]|alterei|antecipei|mudei",
-     r"visita|marcação|intervenção|instalação|reparação|reparo|agendamento|técnico"))}
+     r"visita|marcação|intervenção|instalação|reparação|reparo|agendamento|técnico|entrega"))}
+# … and in English a visit to the customer booked by the writer ("I've booked a new visit for Thursday 8–12"; not an
+# appointment or a fitting the customer goes to: "we have booked your fitting with Dr Allard")
+_MOVED_VISIT["en"] = re.compile(_MOVED_VISIT["en"].pattern + r"|\b(?:I|we)(?:['’]ve|\s+have)\s+(?:now\s+|also\s+)?"
+                                r"(?:booked|scheduled|arranged)\s+(?:\w+\s+){0,3}?(?:visit|engineer|technician|call\s*back|"
+                                r"installation|repair|inspection|survey)\b(?!\s+with\b)", re.I)
 # A remedy on its way in the present or the progressive ("A replacement casserole dish is being dispatched today",
 # "Ersatzgerät geht heute noch raus", "le colis de remplacement part aujourd'hui"): the delivery that puts a fault
 # right is a step (``_REMEDY``), told as the writer sees it leave.
@@ -3402,7 +3497,7 @@ _ARRIVES = _whole_words({
           r"est\s+sur\s+place|sera\s+sur\s+place)",
     "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)\s+(?:[\w,]+\s+){0,3}?(?:llega|llegará|llegarán|"
           r"está\s+(?:allí|ahí|en\s+camino))",
-    "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:\w+\s+)?(?:arriva|arriverà|"
+    "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:[\w'’]+\s+){0,5}?(?:arriva|arriverà|"
           r"è\s+sul\s+posto)",
     "nl": r"(?:monteur|sleepwagen|sleepdienst|technicus|loodgieter|elektricien|slotenmaker|wegenwacht)\s+(?:\w+\s+)?"
           r"(?:is|komt|arriveert)\s+(?:[\w.]+\s+){0,5}?(?:ter\s+plaatse|bij\s+(?:u|je)|aan)",
@@ -3521,6 +3616,25 @@ _DELIVERY_INFO = _whole_words({
     "pt": r"(?:data|hora) de entrega|código de rastreio"})
 
 
+# A delivery to this customer by a deadline in the passive future: "Il nuovo divano le verrà consegnato entro venerdì
+# 15 marzo", "wird Ihnen bis Freitag geliefert", "vous sera livré d'ici vendredi" (news that it ships "tomorrow", or
+# a deadline for orders in general, stays delivery information).
+# (an order's or a parcel's own delivery stays delivery information: "Votre commande sera expédiée sous 48 heures")
+_AN_ORDER = re.compile(r"\b(?:orders?|parcels?|packages?|Bestellung\w*|Paket\w*|Sendung\w*|commandes?|colis|pedidos?|"
+                       r"paquetes?|ordin[ei]|pacc(?:o|hi)|bestelling\w*|pakket\w*|encomendas?)\b", re.I)
+_DELIVERED_BY = _whole_words({
+    "en": r"will\s+be\s+(?:delivered|dispatched|shipped)\s+(?:to\s+you\s+)?(?:by|within|no\s+later\s+than)",
+    "de": r"wird\s+(?:Ihnen\s+|dir\s+)?(?:\w+\s+){0,3}?(?:bis|spätestens|innerhalb)\b[^.;!?]{0,40}?\b(?:geliefert|zugestellt|"
+          r"versendet|verschickt)",
+    "fr": r"(?:vous\s+|te\s+)?sera\s+(?:livrée?|expédiée?)\s+(?:\w+\s+){0,3}?(?:d['’]ici|avant|au\s+plus\s+tard|sous)",
+    "es": r"(?:le\s+|te\s+)?(?:será|serán)\s+(?:entregad|enviad)[oa]s?\s+(?:\w+\s+){0,3}?(?:antes\s+del?|a\s+más\s+tardar|"
+          r"como\s+máximo)",
+    "it": r"(?:le\s+|ti\s+|vi\s+)?(?:verrà|verranno|sarà|saranno)\s+(?:consegnat|spedit)[oaie]\s+(?:\w+\s+){0,3}?"
+          r"(?:entro|al\s+più\s+tardi|non\s+oltre)",
+    "nl": r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?(?:uiterlijk|vóór|binnen)\b[^.;!?]{0,40}?\b(?:bezorgd|geleverd|verzonden)",
+    "pt": r"(?:será|serão)\s+(?:entregue|enviad[oa])s?\s+(?:\w+\s+){0,3}?(?:até|no\s+máximo)"})
+
+
 def _slot(clause: str, lang: str) -> bool:
     """Whether the clause gives a delivery's slot by the clock: a window or a time it comes before ("livré demain
     avant 13h", "consegnato domani tra le 9 e le 13"), not the time it came or comes at ("consegnato il 12 marzo
@@ -3541,7 +3655,7 @@ def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     masked = _DELIVERY_INFO[lang].sub(" ", clause)
     # (a tradesperson arriving is a visit, not a parcel: "The plumber will arrive within 2 hours")
     if _REMEDY[lang].search(clause) or _ready(clause, lang) or (_slot(clause, lang) and not _ESTIMATE.search(clause)) or \
-            _ARRIVES[lang].search(clause):
+            _ARRIVES[lang].search(clause) or (_DELIVERED_BY[lang].search(clause) and not _AN_ORDER.search(clause)):
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 
@@ -3691,7 +3805,9 @@ _HEREWITH = re.compile(r"\b(?:hierbij|bijgaand|in de bijlage|hiermit|anbei|beige
                        r"em anexo|segue em anexo|junto enviamos|herewith|attached|enclosed|please find)\b", re.I)
 
 
-_FR_DONE = re.compile(r"\b(?:a|ont|avez|avons|ai)\s+(?:\w+\s+)?été\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\b", re.I)
+# (also a text message's, without its accents: "un virement a ete credite sur votre compte le 11/03")
+_FR_DONE = re.compile(r"\b(?:a|ont|avez|avons|ai)\s+(?:\w+\s+)?(?:été\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|"
+                      r"its|ites)|ete\s+\w+(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites))\b", re.I)
 _FR_FUTURE = re.compile(r"\b(?!(?:extra|caméra|opéra|ultra|sera?\b)\b)\w{2,}(?:rai|ras|ra|rons|rez|ront)\b|\bsera(?:s|)?\b|"
                         r"\bseront\b|\b(?:vais|vas|va|allons|allez|vont)\s+(?:vous\s+|le\s+|la\s+|les\s+|l['’])?\w+(?:er|ir|re)\b",
                         re.I)
@@ -3703,10 +3819,11 @@ _TRIED_TO = re.compile(r"\b(?:geprobeerd|gepoogd|getracht|versucht|probiert|bego
 # A state reached today or already, told with "is/ist" and the participle ("Het bedrag is vandaag overgemaakt naar
 # rekening …", "Der Betrag ist heute schon überwiesen"): done, not to come. (With a time to come, "is morgen
 # bijgeschreven" is Dutch for a future, and stays a step.)
-_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,8}?" + _PARTICIPLE[lang] +
+_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,8}?" + _BOOKED + _PARTICIPLE[lang] +
                                 r"\b(?!\s+(?:worden|werden)\b)", re.I) for lang, aux, now in (
-    ("nl", r"is|zijn", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet"),
-    ("de", r"ist|sind", r"heute|heute\s+früh|heute\s+morgen|soeben|gerade|bereits|schon|inzwischen|gestern"))}
+    # the active perfect too, its subject after it: "Dit bedrag hebben wij vandaag teruggestort op uw rekening"
+    ("nl", r"is|zijn|(?:heb|hebt|heeft|hebben)(?:\s+(?:wij|we|ik))?", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet"),
+    ("de", r"ist|sind|(?:habe|haben|hat)(?:\s+(?:wir|ich))?", r"heute|heute\s+früh|heute\s+morgen|soeben|gerade|bereits|schon|inzwischen|gestern"))}
 
 
 def _part_at(clause: str, pos: int) -> str:

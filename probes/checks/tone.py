@@ -88,6 +88,10 @@ _HAVE_A_DAY = re.compile(r"\b(?:have\s+an?\s+(?:great|fantastic|wonderful|lovely
                          r"buona\s+giornata|fijne\s+dag|tenha\s+um\s+(?:ótimo|bom)\s+dia)", re.I)
 
 
+_REPLY_SUBJECT = re.compile(r"^\s*\**(?:subject|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*\**\s*:\s*"
+                            r"(?:re|aw|r|rv|antw|sv)\s*:", re.I)
+
+
 def check(text: str, ctx=None) -> list[Finding]:
     persona = getattr(ctx, "persona", None) or {}
     situation = str(persona.get("situation") or "general")
@@ -101,7 +105,10 @@ def check(text: str, ctx=None) -> list[Finding]:
     # (a note wrapped over lines: the rest of its paragraph is the note's too, "… checken met Finance of de
     # creditnota\necht €112,40 is en niet €102,40!!")
     lines, in_note, last = [], False, None
+    first = next((ln.no for ln in own if ln.prose.strip()), None)
     for ln in own:
+        if ln.no == first and _REPLY_SUBJECT.match(ln.prose):
+            continue   # the reply's subject, "Re:" and the customer's own words: "Oggetto: Re: Rimborso mai arrivato!!!"
         in_note = ln.no in notes or (in_note and last is not None and ln.no == last + 1 and ln.prose.strip() != "")
         lines.append((ln, " " * len(ln.prose) if in_note and ln.no not in notes else blank(ln.prose, notes.get(ln.no, []))))
         last = ln.no if ln.prose.strip() else None

@@ -76,8 +76,14 @@ def judge(entry: dict, ctx: CheckContext | None = None) -> Judged:
     findings = run_checks(entry["text"], ctx)
     language = ctx.persona.get("language") or "en"
     found = promises.find(entry["text"], language, SENT_AT, CALENDAR, ctx)
-    if found:
-        soonest = min(found, key=lambda p: p.due)
+    dated = [p for p in found if not p.undated]
+    if found and not dated:   # "within 5 days of the scan": a promise with no time the reader can check yet
+        soonest = found[0]
+        findings.append(Finding("promise", "minor", f"Promise \u201c{soonest.text}\u201d",
+                                "counted from an event the reply does not date: found, never awaited",
+                                soonest.sentence))
+    elif found:
+        soonest = min(dated, key=lambda p: p.due)
         hours = (soonest.due - SENT_AT).total_seconds() / 3600
         wanted = entry.get("promise_due_hours")
         if wanted is None or abs(hours - float(wanted)) < 0.01:

@@ -284,6 +284,10 @@ def test_a_curse_in_a_hyphenated_word_is_still_found(text, lang, word):
     ("Espèce de con, je te l'avais dit.", "fr", True),
     ("Hablé con el transportista y sale con el paquete hoy.", "es", False),
     ("Ho parlato con il corriere, passa domani con il pacco.", "it", False),
+    # … and said of someone: "faut vraiment être con pour …"; not "es con tarjeta" in Spanish
+    ("Le bouton est en bas de la page, faut vraiment être con pour ne pas le voir.", "fr", True),
+    ("El pago es con tarjeta y el envío es con Correos.", "es", False),
+    ("Le chili con carne est servi le mardi.", "fr", False),
 ])
 def test_french_con_as_an_insult_and_con_as_with(text, lang, found):
     assert bool(check(text, persona(lang))) is found, check(text, persona(lang))
@@ -299,3 +303,14 @@ def test_the_german_voll_insults_are_profanity_and_full_words_are_not():
 def test_shite_is_profanity():
     ctx = CheckContext(persona={"name": "Kieran Doyle", "language": "en"}, channel="email")
     assert check("our courier has been absolutely shite this week", ctx)
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # a surname after a title is a name in any language, German nouns' capitals too; a starred "merda" is one
+    ("Ihr Antrag liegt bei meiner Kollegin Frau Fick aus der Forderungsabteilung.", "de", False),
+    ("Mr Dick from our billing team will call you.", "en", False),
+    ("Das ist echt Fick, sorry.", "de", True),
+    ("Peço imensa desculpa pela m*rda que foi esta entrega.", "pt", True),
+])
+def test_a_surname_after_a_title_and_a_starred_merda(text, lang, found):
+    assert bool(check(text, persona(lang))) is found, check(text, persona(lang))

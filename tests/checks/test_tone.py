@@ -218,3 +218,12 @@ def test_a_staff_note_wrapped_over_lines_is_no_cheerful_template():
             "€102,40!!\n\nBeste mevrouw Vos,\n\nHet spijt ons oprecht dat u twee keer een factuur heeft ontvangen.\n\n"
             "Met vriendelijke groet,\nKees Brouwer")
     assert check(text, ctx) == []
+
+
+def test_the_customers_subject_repeated_in_a_reply_is_not_its_tone():
+    ctx = CheckContext(persona={"name": "Anna Caruso", "language": "it", "situation": "complaint"}, channel="email")
+    body = "Gentile Sig.ra Caruso,\n\nil rimborso è stato emesso il 3 giugno.\n\nDistinti saluti,\nServizio Clienti"
+    assert check("Oggetto: Re: Rimborso mai arrivato!!!\n\n" + body, ctx) == []
+    # the company's own subject, or the same words in the body, are still its tone
+    assert check("Oggetto: Buone notizie!!! 🎉\n\n" + body, ctx)
+    assert check(body.replace("il rimborso", "evviva!!! il rimborso"), ctx)
