@@ -80,7 +80,14 @@ _GENERIC = {"there", "all", "everyone", "everybody", "team", "customer", "custom
             "alle", "cliente", "clientes", "clienta", "klant", "klanten", "amigo", "amiga", "tutti", "todos",
             "allemaal", "monsieur", "madame", "heer", "mevrouw", "signora", "signore", "senhor", "senhora",
             "passenger", "guest", "guests", "subscriber", "patient", "owner", "applicant", "traveller", "traveler",
-            "buyer", "sender", "partner", "neighbour", "neighbor", "you", "both", "again", "world"}
+            "buyer", "sender", "partner", "neighbour", "neighbor", "you", "both", "again", "world",
+            # the other languages' users, members, patients, guests and senders: "Sehr geehrte Nutzerin, sehr geehrter
+            # Nutzer", "Cher adhérent", "Estimado usuario", "Gentile utente", "Beste gebruiker", "Caro associado"
+            "nutzer", "nutzerin", "benutzer", "benutzerin", "mitglied", "teilnehmer", "teilnehmerin", "patientin",
+            "gast", "absender", "absenderin", "antragsteller", "antragstellerin", "versicherte", "versicherter",
+            "utilisateur", "utilisatrice", "adherent", "adherente", "abonne", "abonnee", "usuario", "usuaria", "socio",
+            "socia", "utente", "abbonato", "abbonata", "gebruiker", "lid", "deelnemer", "afzender", "relatie",
+            "utilizador", "utilizadora", "associado", "associada", "remetente"}
 # Capitalised words that start a sentence after "Hello," rather than name anyone.
 _STOP = {"thank", "thanks", "we", "i", "your", "you", "our", "this", "the", "please", "it", "sorry", "welcome",
          "just", "apologies", "hope", "good", "happy", "great", "and", "as", "following", "regarding", "re",

@@ -82,6 +82,11 @@ CLEAN = [
     # A token-like word that is not one of the others' tokens.
     "Hi Jane, your tracking code is xz7qpa2mnt.",
     "Hi Jane, the p4tw8ncr2e7 batch number is on the box.",
+    # a user, a member or a sender greeted by their role, in the other languages too
+    "Sehr geehrte Nutzerin, sehr geehrter Nutzer,\nIhre Nachricht ist eingegangen.",
+    "Estimado usuario:\nhemos recibido su mensaje.",
+    "Beste gebruiker,\nwe hebben je bericht ontvangen.",
+    "Cher adhérent,\nvotre message a bien été reçu.",
 ]
 
 
