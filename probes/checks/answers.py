@@ -199,6 +199,10 @@ _SAME_THING = [
                 r"montant|argent|somme|importo|somma|soldi|valor|dinheiro|montante)\b|"
                 r"(?:importe|dinero|montant|argent|somme|importo|somma|valor|dinheiro)\s+(?:\w+\s+){0,3}?"
                 r"(?:devuelt|devolvid|restitu|rendu)\w*)", re.I)),
+    # an appointment and its everyday short forms: "votre RDV contrôle technique mardi", "your appt on Tuesday"
+    (re.compile(r"rendez-vous|rendez\s+vous|appointment|Termin|cita|appuntamento|afspraak|marcação|consulta", re.I),
+     re.compile(r"\b(?:rendez-vous|rendez\s+vous|rdv|appointment|appt|Termin\w*|cita|appuntamento|app\.to|afspraak|"
+                r"marcação|consulta)\b", re.I)),
     (re.compile(r"returns?\s+(?:label|slip)|rücksende(?:etikett|label|schein)|retouren?(?:label|etikett|schein)|"
                 r"étiquette\s+(?:de\s+)?retour|bon\s+de\s+retour|etiqueta\s+de\s+(?:devolución|devolução)|"
                 r"etichetta\s+(?:di|per\s+il)\s+reso|retour(?:label|etiket|bon)", re.I),

@@ -729,6 +729,12 @@ _WRITE_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*,?\s*(?:\w+\s+){0,2}?(?:write|
                           r"coloque|coloca|insira|utilize)\b", re.I)
 
 
+_OWN_VALUE_AFTER = re.compile(
+    r"^[^.!?\n]{0,60}?[,;(]\s*(?:bei\s+Ihnen\s+also|in\s+Ihrem\s+Fall|bei\s+dir\s+also|in\s+deinem\s+Fall|in\s+your\s+case|"
+    r"for\s+you(?:\s+that['’]?s)?|dans\s+votre\s+cas|dans\s+ton\s+cas|pour\s+vous|en\s+su\s+caso|en\s+tu\s+caso|"
+    r"nel\s+suo\s+caso|nel\s+tuo\s+caso|per\s+lei|in\s+uw\s+geval|in\s+jouw\s+geval|voor\s+u\s+dus|no\s+seu\s+caso|"
+    r"no\s+teu\s+caso|no\s+caso\s+d[oa]\s+senhora?)\b[\s:,]*(?:also\s+|thus\s+|donc\s+|dus\s+|quindi\s+|pues\s+)?"
+    r"[\w-]*\d", re.I)
 _GREETING_BEFORE = re.compile(rf"^\W*{_GREETINGS}\W*$", re.I)
 
 
@@ -746,7 +752,10 @@ def _explained(kind: str, before: str, after: str) -> str:
                                  _WHEREVER_AFTER.match(after), _TYPED_INTO_BEFORE.search(before),
                                  _SPOT_AFTER.match(after) if _PUT_ORDER.search(before) else None) if m]
     if not said:
-        # a format to follow names the placeholder it shows, not the reply's others of its shape
+        # a format to follow names the placeholder it shows, not the reply's others of its shape; so does one
+        # followed by the customer's own value in its shape ("im Verwendungszweck {Kundennummer}-{Rechnungsnummer}
+        # an, bei Ihnen also 100234-RE5521")
         return "label" if _FORMAT_BEFORE.search(before) or (
+            _OWN_VALUE_AFTER.match(after) and not _GREETING_BEFORE.match(before)) or (
             _ALS_BEFORE.search(before) and _FORMAT_VERB_AFTER.match(after)) else ""
     return "template" if any(_TEMPLATE_TALK.search(x) for x in said) else "label"

@@ -294,3 +294,13 @@ def test_a_hyphenated_compound_covers_its_parts():
     reply = "Beste Tim,\n\nJe abonnement is aangepast naar het Flex-pakket, ingaand per je volgende factuur.\n\nBas"
     (f,) = answers.check(reply, Ctx(persona={"name": "Tim Boer", "language": "nl"}, must_mention=["Flex"]))
     assert f.check == "answer.complete"
+
+
+@pytest.mark.parametrize("point, text, lang, covered", [
+    # an appointment said by its everyday short form
+    ("rendez-vous", "Bonjour M. Lefèvre, c'est bon pour votre RDV contrôle technique mardi à 14h30.", "fr", True),
+    ("appointment", "Your appt is on Tuesday at 10:40.", "en", True),
+    ("rendez-vous", "Votre colis arrive mardi.", "fr", False),
+])
+def test_an_appointment_by_its_short_form(point, text, lang, covered):
+    assert answers.covers(point, text, lang) is covered

@@ -171,6 +171,15 @@ def test_fields_are_told_from_labels_brands_and_tags_in_brackets(field, prose):
     assert check(prose) == []
 
 
+def test_a_format_shown_with_the_customers_own_value_is_not_a_placeholder():
+    assert check("Für künftige Zahlungen geben Sie bitte im Verwendungszweck {Kundennummer}-{Rechnungsnummer} an, bei "
+                 "Ihnen also 100234-RE5521.") == []
+    assert check("Please quote [Customer No]/[Invoice No] on your transfer, in your case 100234/RE5521.") == []
+    # not the letter's own greeting, nor a field with nothing of the customer's after it
+    assert check("Hallo {Vorname}, bei Ihnen also 100234.")
+    assert check("Bitte geben Sie {Kundennummer} an.")
+
+
 def test_a_field_label_the_reply_points_at_is_not_a_placeholder():
     # The same brackets as a greeting are a template that broke.
     assert check("Hola [Fecha de nacimiento], gracias por escribirnos.")
