@@ -1598,3 +1598,15 @@ def test_a_writer_telling_of_their_own_out_of_office_is_a_person(text, automatic
 ])
 def test_the_requested_document_attached_is_an_answer(text, automatic):
     assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # a person saying their answer is no automatic one is a person (a notice denied is no notice)
+    ("Hola Sergio, te escribo yo personalmente, no es una respuesta automática 🙂\n\nTe acabo de reenviar la factura.",
+     False),
+    ("Bonjour, ce n'est pas une réponse automatique : je vous confirme le remboursement.", False),
+    ("Buongiorno, non è una risposta automatica, le confermo il rimborso.", False),
+    ("Esto es una respuesta automática. No responda a este mensaje.", True),
+])
+def test_an_automatic_reply_denied_is_a_persons(text, automatic):
+    assert bool(auto_wording(text)) is automatic

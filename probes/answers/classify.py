@@ -106,7 +106,10 @@ _ANY = r"(?:a|an|une?|eine?|una?|uma?|een)"
 def _label(phrase: str) -> str:
     """A bare phrase ("réponse automatique") as a label at the start of a line, or said of the message itself
     ("… is an automatic reply"), never a mention of another message ("sorry for the automatic reply you got")."""
-    return (rf"(?:(?:^|\n)[ \t]*|\b(?:is|est|ist|es|è|é) {_ANY} ){phrase}\b")
+    # (nor one denied: "te escribo yo personalmente, no es una respuesta automática", "ce n'est pas une réponse
+    # automatique", "non è una risposta automatica")
+    return (rf"(?:(?:^|\n)[ \t]*|(?<!\bno )(?<!\bnon )(?<!\bnão )(?<!\bnao )(?<!n['’])\b(?:is|est|ist|es|è|é) {_ANY} )"
+            rf"{phrase}\b")
 # The text says it was sent by a machine (en, de, fr, es, it, nl, pt).
 SAYS_AUTOMATIC = _words(
     # "this is an automated response", "this is an automatic email notification" (not "this is an automated system

@@ -2309,7 +2309,8 @@ _NOT_A_STEP = {
 _PASSIVE = {
     "en": r"\b(?:will|['’]ll|shall|(?:is|are)\s+going\s+to)\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+(?:\w+ly\s+)?"
           r"(?P<verb>\w+(?:ed|en)|sent|paid|built|put|set|made|done|sorted|dealt|brought|fixed|rung|told)\b",
-    "de": r"\b(?:wird|werden)\b(?:\s+[\w€.,-]+){0,8}?\s+(?P<verb>" + r"(?:\w*ge\w+(?:t|en)|\w+iert|"
+    # (a clock time between them too: "wordt vandaag vóór 17:00 uur naar je gemaild")
+    "de": r"\b(?:wird|werden)\b(?:\s+[\w€.,:-]+){0,8}?\s+(?P<verb>" + r"(?:\w*ge\w+(?:t|en)|\w+iert|"
           r"(?:be|ver|er|ent|zer|emp|über|hinter|unter)\w+(?:t|en)))(?:\s+werden)?\s*[.!?,]?\s*$",
     "fr": r"\b(?:sera|seront|va\s+être|vont\s+être)\s+(?:\w+ment\s+|bien\s+|alors\s+)?"
           r"(?P<verb>\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|ise?s?|erte?s?))\b",
@@ -2320,7 +2321,7 @@ _PASSIVE = {
     "it": r"\b(?:sarà|saranno|verrà|verranno)\s+(?:\w+mente\s+)?"
           r"(?P<verb>\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ss[oaie]|st[oaie]|tt[oaie]|rs[oaie]))\b|"
           r"\bsi\s+(?P<verb2>\w+(?:erà|irà|arà|eranno|iranno|aranno))\b",
-    "nl": r"\b(?:wordt|worden|zal|zullen)\b(?:\s+[\w€.,-]+){0,8}?\s+(?P<verb>(?:\w*ge\w+(?:d|t|en)|"
+    "nl": r"\b(?:wordt|worden|zal|zullen)\b(?:\s+[\w€.,:-]+){0,8}?\s+(?P<verb>(?:\w*ge\w+(?:d|t|en)|"
           r"(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd))(?:\s+(?:worden|zijn))?\b",
     "pt": r"\b(?:será|serão|vai\s+ser|vão\s+ser|irá\s+ser|irão\s+ser)\s+(?:\w+mente\s+)?"
           r"(?P<verb>\w+(?:ad[oa]s?|id[oa]s?|it[oa]s?|ert[oa]s?|eit[oa]s?|ost[oa]s?))\b"}

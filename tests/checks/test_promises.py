@@ -3054,6 +3054,9 @@ def test_a_dated_promise_beside_an_undated_one_is_the_one_timed():
     ("Un virement de 850,00 EUR a ete credite sur votre compte le 11/03.", "fr", None),
     ("Je abonnement staat per 1 oktober op stop, dus september is de laatste maand.", "nl", None),
     ("Per disdire rispondere NO entro 24h.", "it", None),
+    # a clock time between the passive's auxiliary and its participle
+    ("De gecorrigeerde factuur wordt vandaag vóór 17:00 uur naar je gemaild.", "nl", 7),
+    ("Die korrigierte Rechnung wird Ihnen heute bis 17:00 Uhr per E-Mail zugeschickt.", "de", 7),
 ])
 def test_round_ca_to_ce_classes(text, lang, hours):
     assert due_h(text, lang) == hours
