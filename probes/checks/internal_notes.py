@@ -272,7 +272,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         # "TODO: …", "TODO check price", a lone "TODO" — not the "TODO list" of a to-do app
                         # … nor a to-do given to the customer ("TODO on your side: have your account number")
                         # … nor a thing's name in a product: a "#TODO" tag, "the TODO column", "a TODO label"
-                        r"(?<![\"“'#])\bTODO\b(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
+                        # … nor a keyword the customer types: "anything you tag with TODO", "type TODO"
+                        r"(?<![\"“'#])(?<!(?i:\bwith\s))(?<!(?i:\btype\s))(?<!(?i:\bwrite\s))\bTODO\b"
+                        r"(?!\s+(?i:on|for|at)\s+(?i:your|you)\b)(?:\s*[:\-–—(!]|\s*$|\s+(?!(?i:list|lists|liste|listen|lijst|lista|"
                         r"app|apps|items?|tags?|labels?|columns?|status|folders?|filters?|boards?|categor(?:y|ies)|sections?)\b)\w)")),
     # A German office's note label opening a bracket: "(Anm. SB: Frist intern …)", "[Vermerk: …]", "(Aktennotiz: …)"
     # (a plain "Anmerkung:" or "Vermerk:" may be written for the reader: only with its writer's initials or role)
@@ -1319,6 +1321,25 @@ def _handed_on(lines) -> set[int]:
     return out
 
 
+# A line that introduces an example, ending in a colon: "… in the comment box, for example:", "Een voorbeeld van hoe je
+# team ze kan gebruiken:", "zum Beispiel:", "par exemple :".
+_EXAMPLE_INTRO = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|like\s+this|an\s+example|example|Beispiel|"
+                            r"beispielsweise|z\.\s?B\.|exemple|ejemplo|esempio|voorbeeld|bijvoorbeeld|exemplo)\b[^\n]*:\s*$",
+                            re.I)
+_INDENTED = re.compile(r"^(?: {4,}|\t)\S")
+
+
+def _shown_example(lines, i: int) -> bool:
+    """Whether line i is indented under a line that introduces an example (through the example's other indented
+    lines and blank lines): a sample the reply shows the customer, not a note it leaked."""
+    if not _INDENTED.match(lines[i].text):
+        return False
+    j = i - 1
+    while j >= 0 and (not lines[j].prose.strip() or _INDENTED.match(lines[j].text)):
+        j -= 1
+    return j >= 0 and bool(_EXAMPLE_INTRO.search(lines[j].prose))
+
+
 def _line_hits(text: str, ctx, lines=None):
     """(line, (kind, matched text, span or None for the whole line), the lines a note runs on to) per noted line."""
     names = _persona_names(ctx)
@@ -1341,6 +1362,8 @@ def _line_hits(text: str, ctx, lines=None):
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
             continue
+        if _shown_example(lines, i):
+            continue   # an example shown on purpose, indented under "for example:" ("    @Tom can you check …?")
         banner = _BANNER.match(ln.prose) if ln.kind in (OWN, QUOTE) else None
         if banner:   # ">>> NÃO ENVIAR antes de o financeiro aprovar <<<": the writer's own banner, not a quote
             hit = _banner_note(banner.group(1), ctx, names, text, persona, lang)

@@ -4626,3 +4626,25 @@ def test_handing_the_case_to_a_colleague_after_a_word_of_urgency(lang, note, cle
 def test_an_order_to_tell_or_page_someone_beside_the_customer_in_the_third_person(note, clean):
     assert check(note, JANE)
     assert check(clean, JANE) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # an example shown on purpose, indented under a line that introduces it; a keyword the customer types
+    ("en", "Hi Jane,\n\nTo get a teammate's attention, type @ and their name in the comment box, for example:\n\n"
+           "    @Tom can you check the figures before Friday?\n\nTom then gets a notification.\n\nRyan"),
+    ("nl", "Hallo Jane,\n\nEen voorbeeld van hoe je team ze kan gebruiken:\n\n    Intern: klant terugbellen na overleg "
+           "met de planning\n\nGroeten,\nYoussef"),
+    ("en", "Hi Jane,\n\nAnything you tag with TODO in a note is pulled into your Tasks list.\n\nRyan"),
+])
+def test_an_example_shown_on_purpose_is_no_note(lang, text):
+    assert not check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the same lines, not indented under an example's introduction, are notes
+    ("en", "Hi Jane,\n\nThe figures are attached.\n\n    @Tom can you check the figures before Friday?\n\nRyan"),
+    ("nl", "Hallo Jane,\n\nHier is het overzicht:\n\nIntern: klant terugbellen na overleg met de planning\n\nGroeten"),
+    ("en", "Hi Jane,\n\nTODO check the price before sending\n\nRyan"),
+])
+def test_the_same_lines_outside_an_example_are_notes(lang, text):
+    assert check(text, _ctx(lang))
