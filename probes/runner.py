@@ -796,8 +796,7 @@ class Runner:
         at = utcnow()
         calendar = BusinessCalendar.for_target(target)
         found = [(p, promises.follow_up_channel(p.sentence))
-                 for p in promises.find(_answer_text(outcome), language or "en", at, calendar)
-                 if p.due > at and not p.undated]   # an undated window's clock is not ours to start
+                 for p in promises.find(_answer_text(outcome), language or "en", at, calendar) if p.awaitable(at)]
         found = [(p, channel) for p, channel in found if readable.get(channel)]
         if not found or self.ledger.awaits_where(contact_id=contact["id"], kind="promise"):
             return   # one promise await per contact (a resumed step has it already)

@@ -261,7 +261,7 @@ def promised(body: str, journey: dict, calendar: BusinessCalendar, arrived: dt.d
     # window counted from an event the reply does not date ("within 5 days of receiving the photos"): its clock
     # starts when the prober cannot see, so any deadline it set could make a kept promise look broken.
     return [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar, ctx)
-            if p.due > arrived and not p.undated and promises.follow_up_channel(p.sentence) in ("email", "sms")]
+            if p.awaitable(arrived) and promises.follow_up_channel(p.sentence) in ("email", "sms")]
 
 
 def add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,

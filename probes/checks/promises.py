@@ -115,6 +115,10 @@ class Promise:
     # never awaited
     undated: bool = False
 
+    def awaitable(self, at: dt.datetime) -> bool:
+        """Whether a later answer can be awaited by it: it falls due after ``at`` and has a time of its own."""
+        return self.due > at and not self.undated
+
 
 class _FromEvent(str):
     """The words of a window counted from an event the reply does not date: they travel through the time-finding
