@@ -191,7 +191,7 @@ _LANGS: dict[str, _Lang] = {
               r"(?<=[\dm]\s)to\s+|(?=\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s+at\s+the\s+(?:latest|very\s+latest)\b)|between\s+\d{1,2}(?:[:.]\d{2})?\s*"
               r"(?:am|pm|a\.m\.|p\.m\.)?\s*(?:and|-|–|to)\s*|"
               # a bare window after a day: "Tue 2-4pm", "Thursday 08:00-13:00"
-              r"(?<=day\s)\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[-–]\s*)(\d{1,2})(?:[:.](\d{2}))?\s*"
+              r"(?:(?<=day\s)|(?<=day,\s))\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[-–]\s*)(\d{1,2})(?:[:.](\d{2}))?\s*"
               r"(am|pm|a\.m\.|p\.m\.|noon)?(?=\W|$)",
         commit=(
             # a future or commitment marker, then a next step (within the same sentence)
@@ -209,14 +209,16 @@ _LANGS: dict[str, _Lang] = {
             r"receive|get|expect|have|chase|check|be reviewed|be arranged|be in contact|come out|come round|call round|"
             r"pick (?:it|this|that|them|the\s+\w+|your\s+\w+)\s+up|pick up|"
             r"be (?:getting back|reaching out|contacting|calling|ringing|emailing|sending|following up)|"
-            r"be back|be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
+            r"be back|be (?:working|running|online|up\s+and\s+running)\s+again|be restored|be reconnected|"
+            r"be paid|be posted|post|be mailed|be returned|be acknowledged|acknowledge|be answered|revert|"
             r"notify|be notified|inform|be informed|advise|be advised|touch base|circle back|drop you|transfer|"
             r"be transferred|be reversed|reverse|swing by|pop (?:round|over|by)|drop by|drop (?:it|them|\w+\s+\w+)\s+(?:round|off|over)|"
             r"come by|stop by|"
             r"be (?:re-?)?credited)\b"
             # a visit or a call back booked: not a table, a flight or a holiday (the product itself)
             r"|\b(?:call ?back|call|visit|engineer|technician|locksmith|fitter|plumber|electrician|surveyor|"
-            r"assessor|collection|inspection|repair|installation)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
+            r"assessor|collection|inspection|repair|installation|(?:boiler|heating|gas|appliance|alarm)\s+service|"
+            r"servicing)s?\b[^.!?;]{0,30}?\b(?:is|are|has been|have been|"
             r"was|were)\s+(?:now\s+)?(?:booked|scheduled|confirmed|arranged|planned|set up)\s+(?:for|on)\b"
             # someone coming, by a word for the people: "lads will be there by 8am", "the crew'll be round first thing"
             r"|\b(?:lads|guys|boys|crew|team|engineers?|technicians?|fitters?|plumbers?|electricians?|someone|somebody|"
@@ -453,7 +455,7 @@ _LANGS: dict[str, _Lang] = {
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
         not_promise=(r"\bque\s+(?:me|nos)\s+(?:responda|respondan|envíe|envie|envíen|mande|llame|escriba|confirme|"
                      r"indique|diga|remita|conteste)\b|"   # the customer asked: "le ruego que me responda hoy"
-                     r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|entreg\w*|(?<!\bte )(?<!\ble )(?<!\bos )(?<!\bles )(?<!\bse )(?<!\blo )(?<!\bla )envío|pedido|paquete|(?<!más )tarda\w*|"
+                     r"(?<!\bhe )(?<!\bhemos )(?<!\bha )(?<!\bya )\b(?:abiert\w*)|\b(?:horario\w*|(?:estará|está|estamos|estarán|permanecerá) cerrad\w*|renov\w*|oferta|promoción|descuentos?|ofrecemos|rebajas?|válid\w*|caduca\w*|(?!(?:(?<=\bte )|(?<=\ble )|(?<=\bse )|(?<=\blo )|(?<=\bla )|(?<=\blos )|(?<=\blas )|(?<=\bos )|(?<=\bles ))entreg(?:amos|o)\b)entreg\w*|(?<!\bte )(?<!\ble )(?<!\bos )(?<!\bles )(?<!\bse )(?<!\blo )(?<!\bla )envío|pedido|paquete|(?<!más )tarda\w*|"
                      r"puede|puedes|por favor|hace \d+|plazo de devolución|le (?:rogamos|pedimos|agradeceríamos)|rogamos|"
                      r"podría|necesitamos que|ha sido|han sido|fue|fueron|si (?:el|la|los|las|nos|usted|todo|llega)|siempre que|"
                      # already done: "ya se realizó el 12 de mayo"
@@ -574,7 +576,7 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\bque\s+(?:me|nos)\s+(?:responda|respondam|envie|enviem|mande|ligue|escreva|confirme|indique|"
                      r"diga|remeta)\b|"   # the customer asked: "sugiro que me responda ainda hoje"
-                     r"\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)(?<!etiqueta de )envio(?!-)|demora\w*|"
+                     r"(?<!\bum\s)\b(?:horário\w*(?!\s+d[ao]\s+(?:visita|instalação|chamada|entrega|reparação|técnico))|abert\w*|(?:estará|está|estamos|estarão) fechad\w*|renov\w*|oferta|promoção|descontos?|oferecemos|válid\w*|expira\w*|entreg\w*|encomenda|(?<!\bte\s)(?<!\blhe\s)(?<!\bvos\s)(?<!etiqueta de )envio(?!-)|demora\w*|"
                      r"pode|podes|(?<!não )podemos|(?<!não )poderemos|se preferir|caso prefira|por favor|há \d+|prazo de devolução|pedimos que|solicitamos que|agradecemos que|peço que|"
                      r"peço-lhe que|(?:te|lhe) peço|poderia|foi|foram)\b")),
 }
@@ -807,7 +809,7 @@ _OBLIGATION = {
           r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b|"
           # "Para formalizar la matrícula deberá abonar la tasa …": usted's duty (not "el técnico deberá …")
           r"(?<!técnico )(?<!equipo )(?<!servicio )(?<!agente )\bdeberá\s+(?:\w+mente\s+)?\w+(?:ar|er|ir)\b|"
-          r"\bes\s+(?:necesario|preciso|obligatorio|imprescindible|importante)\s+que\b|"
+          r"(?<!\bno )\bes\s+(?:necesario|preciso|obligatorio|imprescindible|importante)\s+que\b|"
           r"\b(?:usted\s+)?(?:tiene|tienes|dispone|dispones)\s+(?:todavía\s+|aún\s+)?(?:hasta|\w+\s+días\s+para)\b",
     "it": r"\b(?:disponibil[ei]|conservat[oaie]|tenut[oaie]|riservat[oaie])\b(?:\s+\w+){0,4}?\s+fino\b|"
           r"\b(?:ritirabil[ei]|ritirar(?:lo|la|li|le)?)\s+(?:\w+\s+){0,3}?(?:fino|entro)\b|"
@@ -815,7 +817,7 @@ _OBLIGATION = {
           r"\b(?:deve|devono|dovrà|dovranno)\s+(?:\w+mente\s+)?(?:essere|venire)\s+\w+|"
           r"(?:^|[,:;]\s*|\bche\s+)(?:deve|dovrà)\s+\w+(?:are|ere|ire)\b|\bè tenut[oa]\b|"
           r"\b(?:la|le|ti|vi)\s+(?:chied\w*|chiedo|prego|preghiamo|invit\w*)\s+di\b|"
-          r"\b(?:è\s+(?:necessario|obbligatorio|indispensabile|importante)|occorre)\s+che\b|"
+          r"(?<!\bnon )\b(?:è\s+(?:necessario|obbligatorio|indispensabile|importante)|occorre)\s+che\b|"
           # "Le ricordiamo che va saldata entro il 15/03": what is to be done, reminded to the customer
           r"\b(?:le|ti|vi)\s+ricord(?:iamo|o)\s+che\b|\bva(?:nno)?\s+(?:\w+mente\s+)?\w+(?:at|ut|it)[oaie]\s+entro\b|"
           r"\b(?:ha|hai|avete)\s+(?:ancora\s+)?tempo\s+(?:fino|entro)\b",
@@ -831,7 +833,7 @@ _OBLIGATION = {
           r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
           r"\bagradec(?:emos|eríamos|íamos|ia|eria)-(?:lhe|te|vos)\b|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b|"
-          r"\bé\s+(?:preciso|necessário|obrigatório|fundamental|indispensável|importante)\s+que\b|"
+          r"(?<!\bnão )\bé\s+(?:preciso|necessário|obrigatório|fundamental|indispensável|importante)\s+que\b|"
           r"\b(?:você\s+|o\s+senhor\s+|a\s+senhora\s+)?(?:ainda\s+)?(?:tem|tens|dispõe)\s+(?:ainda\s+)?(?:até|\w+\s+dias\s+para)\b|"
           r"\b(?:levantar|recolher|retirar)(?:-[oa]s?)?\s+(?:\w+\s+){0,3}?até\b"}
 
@@ -1034,7 +1036,11 @@ _EN_RESPONSE_SPAN = re.compile(r"(?<!\bget )(?<!\bgets )(?<!\boffer )(?<!\boffer
                                r"(?<!\bwith )\b(?:a|an|our|their|the|its)\s+(\d{1,3}|one|two|three|four|five|six|eight|twelve|"
                                r"twenty-four|forty-eight)[- ]?((?:working|business|office)[- ])?hours?\s+(?:response|reply|"
                                r"call-?back)(?:\s+(?:time|target|window|guarantee|SLA))?\b", re.I)
-_NOT_WITHIN = re.compile(r"\b(?:not|nicht|niet|pas|non|não|nao)\s+$", re.I)
+# Dutch "pas" after an article, a possessive or an adjective is a card, no negation or "not until": "u ontvangt de
+# nieuwe pas binnen 5 werkdagen", "uw vervangende pas is … bij u".
+_NL_CARD = "".join(rf"(?<!\b{w}\s)" for w in ("de", "uw", "je", "jouw", "een", "nieuwe", "vervangende", "oude", "tijdelijke",
+                                             "digitale"))
+_NOT_WITHIN = re.compile(r"\b(?:not|nicht|niet|" + _NL_CARD + r"pas|non|não|nao)\s+$", re.I)
 _AT_WORD = re.compile(r"[\s,]*(?:at|um|à|a las|alle|om|às|le)?\s*")
 
 
@@ -1176,7 +1182,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
                 continue   # "la semaine prochaine à 14h", its day too far before to be read: never today's hour
             else:   # "by 6pm today", "entro le 18:00 di oggi": the time says when today
                 _near(_TODAY[lang], sentence, m, taken)
-            if _AFTER.match(m.group(0)) or (since and not _ready(sentence, lang)):
+            if (_AFTER.match(m.group(0)) or since) and not _ready(sentence, lang):
                 # "will call back after 5pm": by the end of that day
                 due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), dt.time(23, 59, 59))
             found.append((m.group(0).strip(), due))
@@ -1324,7 +1330,7 @@ _NUMERIC_AFTER = re.compile(r",?\s*(?:(?:the|den|le|el|il|o\s+dia|dia)\s+)?\d{1,
 # not a clock time or an hour window ("Tue 2-4pm", "Thursday 08:00", "Tue 10-12").
 _DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:(?:the|den|dem|le|el|il|de|dia|o\s+dia|el\s+día|il\s+giorno)\s+)?"
                                 r"(\d{1,2})(?:st|nd|rd|th|er|e|º|ª)?\.?"
-                                r"(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur)|\s*[-–]\s*\d|"
+                                r"(?!\d|:|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|noon|midday)|\s*[-–]\s*\d|"
                                 # nor an hour window's start: "el jueves de 9 a 13 h" (not "el jueves 5 al 9 de marzo")
                                 r"\s+(?:a|al|à|às|to|bis|tot|alle)\s+(?:las\s+)?\d{1,2}(?:[:.h]\d{2})?\s*"
                                 r"(?:h\b|horas|uhr|uur|am|pm|[.,;)]|$))", re.I)
@@ -1557,9 +1563,14 @@ def _numeric_date_due(at: dt.datetime, calendar: BusinessCalendar, lang: str, m)
     return due if due > at else None
 
 
-# A time of day right after a weekday: "Wednesday 5pm", "Donnerstag um 14 Uhr", "jeudi à 10h".
-_AT_TIME = re.compile(r"\s*,?\s*(?:at\s+|by\s+|um\s+|à\s+|a las\s+|alle\s+|om\s+|às\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*"
-                      r"(am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\w)(?!\s*[-–]\s*\d)", re.I)   # not a window's start
+# A time of day right after a weekday: "Wednesday 5pm", "Donnerstag um 14 Uhr", "jeudi à 10h", "by Wednesday 12:00",
+# "entro mercoledì ore 12", "Wednesday 12 noon" (a bare hour needs its marker, its minutes or "ore": "Friday 13" is a
+# day of the month).
+_AT_TIME = re.compile(r"\s*,?\s*(?:at\s+|by\s+|um\s+|à\s+|a las\s+|alle\s+(?:ore\s+)?|ore\s+|om\s+|às\s+)?(\d{1,2})"
+                      r"(?:[:.h](\d{2}))?(?![./]\d)(?:\s*(am|pm|a\.m\.|p\.m\.|uhr|uur|h|noon|midday))?"
+                      r"(?(3)|(?(2)|(?:(?<=\bore\s\d)|(?<=\bore\s\d\d))))"
+                      # not a window's start ("Thursday, 8am to 1pm")
+                      r"(?!\w)(?!\s*(?:[-–]|to|till|until|bis|à|a|al|alle|tot|e|às|y|et|und|and|en)\s*\d)", re.I)
 
 
 # A time of day right before a day word, with no word of its own before it: "I'll ring you 8am tomorrow", "call you
@@ -1689,7 +1700,7 @@ def _languages(language: str | None) -> list[str]:
 # What the customer then has to do, after a comma: "… par e-mail dans la demi-heure, il suffira de l'imprimer et de
 # déposer le colis en point relais". A clause of its own, and the customer's: no step of the company's (its parcel is
 # the customer's to drop off, no delivery of ours).
-_CUSTOMER_TASK_RX = (r"il\s+(?:vous\s+)?suffi\w+|you\s+(?:will\s+|['’]ll\s+)?(?:just\s+|only\s+|simply\s+)?(?:need|have)\s+to|"
+_CUSTOMER_TASK_RX = (r"il\s+(?:vous\s+)?suffi\w+|il\s+(?:vous\s+|te\s+)?(?:faudra|faut)|bisogn(?:a|erà)|you\s+(?:will\s+|['’]ll\s+)?(?:just\s+|only\s+|simply\s+)?(?:need|have)\s+to|"
                      r"all\s+you\s+(?:need|have)\s+to|Sie\s+(?:müssen|brauchen)\s+(?:dann\s+)?nur|"
                      r"(?:solo|sólo)\s+(?:tiene|tienes|tendrá|tendrás)\s+que|basta(?:rà)?|u\s+hoeft|je\s+hoeft|"
                      r"(?:só|apenas)\s+(?:precisa|tem\s+de|tem\s+que)|"
@@ -1722,6 +1733,10 @@ _CLAUSE = re.compile(r"\s*;\s*|"
                      # … or before a request of its own: "Ich komm morgen zwischen 9 und 10 vorbei, Zugang zum Dachboden
                      # bitte freihalten" (the request's "bitte" is the customer's, not the visit's)
                      r",\s+(?=(?:[\w-]+\s+){1,5}?bitte\b)|"
+                     # … or before a German relative clause with its preposition, whose past is its own: "… auf das
+                     # Konto, von dem sie gezahlt wurde"
+                     r",\s+(?=(?:von|auf|an|in|mit|bei|zu|über|für|aus|unter|nach)\s+(?:dem|der|den|denen|welche[mnrs]?)\s|"
+                     r"(?:dessen|deren)\s)|"
                      r",\s+(?=(?:dat|dit|het|das|dies)\s+(?:staat|is|komt|wordt|zal|zou|moet|kan|gaat|duurt|ist|steht|kommt|"
                      r"wird|sollte|müsste|kann|geht|dauert)\b)|"
                      # … or before a case of its own: "… eine Antwort von uns – bei Anträgen auf Kostenübernahme gilt …"
@@ -2328,10 +2343,10 @@ _PASSIVE = {
     "nl": r"\b(?:wordt|worden|zal|zullen)\b(?:\s+[\w€.,:-]+){0,8}?\s+(?P<verb>(?:\w*ge\w+(?:d|t|en)|"
           r"(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd))(?:\s+(?:worden|zijn))?\b",
     "pt": r"\b(?:será|serão|vai\s+ser|vão\s+ser|irá\s+ser|irão\s+ser)\s+(?:\w+mente\s+)?"
-          r"(?P<verb>\w+(?:ad[oa]s?|id[oa]s?|it[oa]s?|ert[oa]s?|eit[oa]s?|ost[oa]s?))\b"}
+          r"(?P<verb>\w+(?:ad[oa]s?|[ií]d[oa]s?|it[oa]s?|ert[oa]s?|eit[oa]s?|ost[oa]s?))\b"}
 _PASSIVE_RX = {lang: re.compile(rx, re.I) for lang, rx in _PASSIVE.items()}
 # A window of hours is as good as a deadline: "sarà effettuato martedì 10/06 fascia 9-13", "between 8am and 1pm".
-_WINDOW = re.compile(r"\b(?:between|zwischen|zw\.|entre|tra|fra|tussen)\s+(?:(?:las|le|os)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*"
+_WINDOW = re.compile(r"\b(?:between|zwischen|zw\.|entre|tra|fra|tussen)\s+(?:(?:las|le|os|as)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*"
                      r"(?:am|pm|h|uhr|uur)?\s*(?:and|und|u\.|et|y|e|en|-|–)\s*(?:(?:las|le|les|as)\s+)?\d|"
                      r"\bfascia(?:\s+oraria)?\s+\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d", re.I)
 _NOT_A_STEP_RX = {lang: re.compile(r"(?:" + rx + r")$", re.I) for lang, rx in _NOT_A_STEP.items()}
@@ -2417,7 +2432,7 @@ _REMINDER_OF = re.compile(r"\b(?:rappel|reminder|erinnerung|recordatorio|promemo
 _ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
              r"prenotazione|reservation|booking|booked\s+in|"
              # a service at the company's premises the customer brings something to: "your MOT is booked for Thu 9am"
-             r"MOT|(?:car|vehicle|annual|bike|boiler)\s+service|inspection|"
+             r"MOT|(?:car|vehicle|bike)\s+service|inspection|"
              # a restaurant's table: "confermato il tavolo per 4 sabato alle 20:30"
              r"tavolo|mesa|Tisch|tafel|table\s+for")
 # (a visit, an engineer, a repair: someone of the company's comes; "the engineer appointment is moved to Thursday")
@@ -2432,6 +2447,11 @@ _COMES_TO_YOU = (r"visit|visite|besuch\w*|visita|bezoek|intervention|intervenci�
                  # a call to them: "booked in for a callback at 2pm"
                  r"call\s*back|call|phone\s+call|rückruf|rappel|llamada|chiamata|richiamata|terugbel\w*|chamada")
 _ATTENDED_RX = re.compile(r"\b(?:" + _ATTENDED + r")\b", re.I)
+# Someone of the company's who does a job at the customer's: their visit confirmed is a step to come.
+_SOMEONE_COMES = re.compile(r"\b(?:engineer|technician|plumber|electrician|fitter|installer|intervention|intervención|"
+                            r"intervento|intervenção|technicien|plombier|électricien|installateur|techniker\w*|monteur\w*|"
+                            r"handwerker\w*|técnico|fontanero|electricista|instalador|tecnico|idraulico|elettricista|"
+                            r"installatore|loodgieter|elektricien|vakman|canalizador|eletricista)\b", re.I)
 _COMES_RX = re.compile(r"\b(?:" + _COMES_TO_YOU + r")", re.I)
 
 
@@ -2560,7 +2580,9 @@ _REMINDED_TO = {lang: re.compile(rx, re.I) for lang, rx in {
 # A service's planned maintenance is no follow-up to the customer ("na madrugada de terça, das 0h às 4h,
 # faremos uma manutenção", "scheduled maintenance tonight 1-3am"); maintenance of the customer's own thing is
 # ("the engineer will service your boiler", "faremos a manutenção do seu aquecedor").
-_MAINTENANCE = re.compile(r"(?<!\w)(?:maintenance|Wartung\w*|mantenimiento|manutenzione|onderhoud\w*|manutenção|"
+# (a compound naming the people is no window: "onderhoudsdienst", "Wartungsteam")
+_MAINTENANCE = re.compile(r"(?<!\w)(?:maintenance|Wartung(?!s(?:team|dienst|techniker|abteilung|monteur))\w*|mantenimiento|"
+                          r"manutenzione|onderhoud(?!s(?:dienst|ploeg|monteur|afdeling|team|medewerker))\w*|manutenção|"
                           r"downtime|Ausfallzeit|interruption\s+de\s+service)(?!\w)", re.I)
 _YOURS = r"(?:your|ur|Ihr\w*|dein\w*|votre|vos|ton|ta|su|sus|tu|tus|sua|seu|suo|tuo|tua|uw|je|jouw)"
 _YOURS_BEFORE = re.compile(r"(?<!\w)" + _YOURS + r"\s+(?:\w+\s+)?$", re.I)   # "your boiler('s) maintenance", "Ihre Wartung"
@@ -2581,7 +2603,7 @@ _STAFF_AFTER = re.compile(r"\s+(?:team|crew|staff|department|engineers?|technici
 # mattina per la manutenzione della caldaia").
 _VISITOR = re.compile(r"\b(?:technicians?|engineers?|fitters?|plumbers?|electricians?|t[ée]cnic[oa]s?|tecnic[oi]|"
                       r"technicien(?:ne)?s?|techniker\w*|monteur\w*|installateur\w*|instalador\w*|idraulic[oi]|"
-                      r"fontanero|canalizador|loodgieter|elektricien|elektriker)\b[^.!?;]{0,40}?\b(?:come|comes|coming|"
+                      r"fontanero|canalizador|loodgieter|elektricien|elektriker|vakman|vakmensen)\b[^.!?;]{0,40}?\b(?:come|comes|coming|"
                       r"call\s+round|visit|be\s+with\s+you|pop\s+round|attend|passa|passerà|verrà|viene|kommt|kommen|"
                       r"vorbei|passera|viendra|passe|vient|pasará|irá|vendrá|pasa|komt|langs|passará|virá|vem)\b", re.I)
 
@@ -2598,7 +2620,8 @@ def _service_maintenance(clause: str) -> bool:
 
 def _passive_due(clause: str, lang: str) -> bool:
     """Whether the clause puts something to be done in the passive with a deadline word (see ``_PASSIVE``)."""
-    if not _DEADLINE_WORD[lang].search(clause) and not _WINDOW.search(clause) and not _CALENDAR_WEEK.search(clause):
+    if not _DEADLINE_WORD[lang].search(clause) and not _WINDOW.search(clause) and not _CALENDAR_WEEK.search(clause) \
+            and not _patterns(lang)[0].search(clause):   # or a span: "será concluída em 3 dias úteis"
         return False
     for m in _PASSIVE_RX[lang].finditer(clause):
         verb = m.group("verb") or m.groupdict().get("verb2") or ""
@@ -2766,6 +2789,13 @@ _THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+(?:or\s+before\s+)?|by\s+)?(?:that|th
                        r"no\s+mesmo\s+dia|" + _ON_RETURN_RX + r")(?!\w)", re.I)
 
 
+# The day before a day the reply names: "he'll call you the day before", "il vous appellera la veille", "wir rufen Sie
+# am Vortag an", "le llamaremos el día anterior", "la chiameremo il giorno prima", "we bellen u de dag ervoor",
+# "ligamos-lhe na véspera".
+_DAY_BEFORE = re.compile(r"(?<!\w)(?:the\s+(?:day|evening|afternoon)\s+before|la\s+veille|am\s+Vortag|am\s+(?:Tag|Abend)\s+"
+                         r"(?:davor|zuvor|vorher)|el\s+día\s+(?:antes|anterior)|la\s+víspera|il\s+giorno\s+(?:prima|"
+                         r"precedente)|la\s+sera\s+prima|de\s+dag\s+(?:ervoor|tevoren|van\s+tevoren)|daags\s+(?:ervoor|"
+                         r"tevoren)|(?:n)?o\s+dia\s+anterior|na\s+véspera|na\s+vespera)(?!\w)", re.I)
 _FUTURE_WORD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.I)
 _HAVE_DONE = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have|\s+had)\b", re.I)
 # (a booking's participle dates a step to come: "we've logged the fault and scheduled an engineer for Thursday")
@@ -2796,9 +2826,11 @@ def _own_times(written: str, times: list, lang: str, commit: re.Pattern) -> list
         if m.group(0).startswith(","):
             continue
         head, tail = written[:m.start()], written[m.end():]
-        if any(True for _ in commit.finditer(head)) or _company_acts(head, lang) or _passive_due(head, lang):
+        if any(True for _ in commit.finditer(head)) or _company_acts(head, lang) or _passive_due(head, lang) or \
+                _present_step(head, lang):
             return times   # the first part commits too: its times are promises
-        if not (any(True for _ in commit.finditer(tail)) or _company_acts(tail, lang) or _passive_due(tail, lang)):
+        if not (any(True for _ in commit.finditer(tail)) or _company_acts(tail, lang) or _passive_due(tail, lang) or
+                _present_step(tail, lang)):
             continue
         after = [(w, d) for w, d in times if w in tail]
         before = [(w, d) for w, d in times if w in head and w not in tail]
@@ -2806,6 +2838,11 @@ def _own_times(written: str, times: list, lang: str, commit: re.Pattern) -> list
             return [t for t in times if t not in before]
         return times
     return times
+
+
+def _present_step(part: str, lang: str) -> bool:
+    """Whether the part tells a step of the company's in the plain present ("te lo entregamos mañana")."""
+    return bool(lang in _PRESENT_STEP and _PRESENT_STEP[lang].search(part) and not _HABIT.search(part))
 
 
 # What a follow-up is about, after its own time: "we'll call you on Friday about your appointment on Tuesday", "by
@@ -2904,9 +2941,11 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
     visiting = bool(_COMES_RX.search(own))   # someone of the company's comes to the customer, somewhere in the reply
     carried: dict[str, list] = {}   # per language, the last clause's times, for "that day" in the next sentence
     returning: dict[str, list] = {}   # per language, the times of the last clause that names the writer's day back
+    named_days: dict[str, list] = {}   # per language, the times of the last clause that named any, for "the day before"
     for n, sentence in enumerate(sentences):
         # ("… back in the office on Wednesday 4 March. I'll reply by the end of that day.": the next sentence's day)
-        that_day = _THAT_DAY.search(sentence) or (n + 1 < len(sentences) and _THAT_DAY.search(sentences[n + 1]))
+        that_day = _THAT_DAY.search(sentence) or (n + 1 < len(sentences) and _THAT_DAY.search(sentences[n + 1])) or \
+            _DAY_BEFORE.search(sentence) or (n + 1 < len(sentences) and _DAY_BEFORE.search(sentences[n + 1]))
         for lang in _languages(language):
             _, _, _, _, commit, not_promise, _ = _patterns(lang)
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
@@ -2919,6 +2958,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # leave is their day back ("I'm on leave and back in the office on Wednesday 4 March")
                 earlier, before = before, []
                 day_times = (_times(_written_out(clause, lang), lang, at, calendar) if that_day else [])
+                if day_times:   # a day named before "the day before", whatever the clause (a delivery's day too)
+                    named_days[lang] = day_times
                 if day_times and _BACK_ON.search(clause):
                     returning[lang] = day_times
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
@@ -2936,7 +2977,11 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         before = day_times
                     continue
                 clause = _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause))
-                if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause):
+                if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause) and \
+                        not (_MOVED_VISIT[lang].search(clause) and _SOMEONE_COMES.search(clause) and
+                             not _attended_only(clause, visiting)):
+                    # (someone's visit confirmed for a day is a visit booked: "votre intervention … est confirmée le
+                # 13/06"; not a medical "visita" the customer attends)
                     clause = _CONFIRM_NOW[lang].sub(_blanked, clause)
                 polite = _RECEIPT_EVENT.sub(" ", _DELIVERY_PLACE.sub(" ", _CASE_OPEN.sub(" ", _POLITE.sub(" ", clause))))
                 if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
@@ -2958,7 +3003,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
-                             bool(lang in _PRESENT_STEP and _PRESENT_STEP[lang].search(clause) and not _HABIT.search(clause)) or
+                             _present_step(clause, lang) or
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
                              bool(_MOVED_VISIT[lang].search(clause) and not _attended_only(clause, visiting)) or
                              bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
@@ -3010,6 +3055,17 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     source = returning.get(lang, []) if _ON_RETURN.fullmatch(that_day.group(0)) else earlier
                     times = [(f"{words} ({that_day.group(0)})", due) for words, due in source
                              if due.astimezone(calendar.tz).time() == END_OF_DAY]
+                days_named = [(w, d) for w, d in named_days.get(lang, []) if not _patterns(lang)[0].search(w) and
+                              not any(p.due.date() == d.date() for p in found)]   # (that day's own promise stands)
+                if committed and not times and (eve := _DAY_BEFORE.search(clause)) and days_named:
+                    # "vous la livrera jeudi 13 mars ; il vous appellera la veille": by the end of the day before the
+                    # day named last (the later, if several: an early reading could make a kept promise late); not
+                    # before an estimate's span ("consegna prevista tra 3 e 5 giorni lavorativi, e il corriere ti
+                    # chiamerà il giorno prima": no day to count from)
+                    words, due = max(days_named, key=lambda t: t[1])
+                    day = due.astimezone(calendar.tz).date() - dt.timedelta(days=1)
+                    if (eve_due := _local_at(at, calendar, day, END_OF_DAY)) > at:
+                        times = [(f"{words} ({eve.group(0)})", eve_due)]
                 for words, due in times:
                     if isinstance(words, _FromEvent) and _HEDGED.search(sentence):
                         continue   # "… sous une semaine après télétransmission, mais ce délai dépend de la caisse"
@@ -3344,8 +3400,11 @@ _PRICE_CHANGE = {lang: re.compile(rx, re.I) for lang, rx in {
 # Money seen arriving where the customer looks, in the present or future: "it'll show on your statement in 3–5
 # days", "O estorno … aparece no seu cartão em até 7 dias úteis", "aparecerá en su tarjeta".
 _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
-    "en": r"\b(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|refund)\s*(?:['’]ll|will|should)\s+"
-          r"(?:show|appear|reflect|be\s+visible|land|clear|be\s+back)\s+(?:up\s+)?(?:on|in)\s+(?:your|ur)\b|"
+    # (its amount between: "Your refund of £64.00 will be in your account by Friday")
+    "en": r"\b(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|refund)(?:\s+of\s+[£$€]?\s?[\d.,]+(?:\s*(?:GBP|EUR|USD|"
+          r"euros?|pounds?|dollars?))?)?\s*(?:['’]ll|will|should)\s+"
+          r"(?:show|appear|reflect|be\s+visible|land|clear|be\s+back|be)\s+(?:up\s+)?(?:on|in)\s+(?:your|ur)\b|"
+          r"\b(?:will|['’]ll|should)\s+be\s+(?:back\s+)?in\s+(?:your|ur)\s+(?:bank\s+)?account\b|"
           # the refunds' own time in the present: "Refunds reach your account within 5 working days of the scan"
           r"\b(?:refunds?|the\s+(?:money|credit|amount))\s+(?:usually\s+|normally\s+|typically\s+|then\s+)?"
           r"(?:reach(?:es)?\s+|(?:appears?|lands?|shows?\s+up|clears?|arrives?)\s+(?:in|on|into)\s+)(?:your|ur)\s+"
@@ -3401,6 +3460,8 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:Ihr\w*|dein\w*)\s+(?:\w+\s+)?\w*(?:wechsel|tausch|montage|installation|reparatur|einbau|austausch|"
           r"wartung|ablesung)\s+findet\b",
     "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b|"
+          # "nous vous livrons le canapé demain": the company bringing it to this customer itself
+          r"\b(?:nous|je|on)\s+(?:vous|te)\s+(?:(?:le|la|les)\s+|l['’])?livr(?:ons|e)\b|"
           # the one the company sends, in the present: "le technicien passe samedi entre 9h et 12h", "le livreur
           # récupère le colis demain" (not a habit: "passe toujours le lundi")
           r"\b(?:le|la|notre|un|une|votre)\s+(?:technicien\w*|livreur|transporteur|coursier|plombier|électricien|"
@@ -3415,12 +3476,16 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           # staff in the plain present: "Il nostro tecnico Ferri passa venerdì pomeriggio"
           r"\b(?:il|la|il\s+nostro|la\s+nostra)\s+(?:tecnic[oa]|idraulico|elettricista|corriere|installatore|"
           r"operatore|collega|fattorino)\s+(?:(?-i:[A-Z])\w+\s+)?(?:passa|viene|arriva|(?:la|lo|ti|vi)\s+(?:ri)?chiama)\b",
-    "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b",
+    "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b|"
+          # anyone the company sends, coming by: "Een vakman van onze onderhoudsdienst komt donderdag … bij u langs"
+          r"\b(?:komt|komen)\s+(?:[\w.,]+\s+){0,10}?langs\b",
     # the writer in the first person present, the customer its object: "mañana te mando el presupuesto" (the "-o"
     # of "I"; "-amos" is a past too)
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
           r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o|preparo|"
+          # "te lo entregamos mañana antes de las 14:00": the company bringing it to this customer itself
+          r"entrego|entregamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           # "te la tengo lista el sábado", "se lo dejo preparado para el lunes": ready for the customer by a time
           r"tengo\s+list[oa]s?|dejo\s+(?:list[oa]s?|preparad[oa]s?))\b"}.items()}
 # A visit, an appointment, a call back or a delivery moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
@@ -3444,21 +3509,22 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
      # ("We've rebooked you for Wednesday 12th, 7am–1pm": the customer's own slot)
      r"visit|appointment|engineer|technician|call\s*back|installation|repair|inspection|survey|fitting|delivery|"
      r"you(?=\s+(?:in\s+)?for\b)"),
-    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé|prévue?|programmée?|planifiée?|fixée?",
+    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé|prévue?|programmée?|planifiée?|fixée?|confirmée?",
      r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel|technicien|plombier|électricien|livraison"),
     ("de", r"verschoben|umgebucht|verlegt|vorgezogen|neu\s+(?:angesetzt|terminiert|eingeplant)|eingeplant|geplant|"
-           r"terminiert|angesetzt",
+           r"terminiert|angesetzt|bestätigt",
      r"Termin\w*|Besuch\w*|Techniker\w*|Monteur\w*|Rückruf\w*|Reparatur\w*|Installation|Montage\w*|Besichtigung|"
      r"Lieferung|Zustellung"),
     ("es", r"reprogramado|reprogramé|reprogramamos|cambiado|cambié|movido|adelantado|reagendado|reagendé|"
-           r"previst[oa]|programad[oa]|agendad[oa]|pasado|pasamos|pasé",
+           r"previst[oa]|programad[oa]|agendad[oa]|confirmad[oa]|pasado|pasamos|pasé",
      r"visita|cita|intervención|instalación|reparación|llamada|técnico|fontanero|electricista|entrega"),
-    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato|previst[oa]|programmat[oa]|fissat[oa]",
+    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato|previst[oa]|programmat[oa]|fissat[oa]|confermat[oa]",
      r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata|tecnico|idraulico|elettricista|"
      r"consegna"),
-    ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland|ingepland|gepland",
+    ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland|ingepland|gepland|bevestigd",
      r"bezoek|afspraak|monteur|reparatie|installatie|inspectie|terugbel\w*|levering|bezorging"),
-    ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]|remarquei|remarcad[oa]|alterei|antecipei|mudei",
+    ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]|remarquei|remarcad[oa]|alterei|antecipei|mudei|confirmad[oa]|"
+           r"agendad[oa]|marcad[oa]",
      r"visita|marcação|intervenção|instalação|reparação|reparo|agendamento|técnico|entrega"))}
 # … and in English a visit to the customer booked by the writer ("I've booked a new visit for Thursday 8–12"; not an
 # appointment or a fitting the customer goes to: "we have booked your fitting with Dr Allard")
@@ -3496,7 +3562,12 @@ _ARRIVES = _whole_words({
           # a team that answers within a span, in the present: "On your Business plan they respond within 8 business hours"
           r"(?:they|our\s+(?:[\w-]+\s+)?(?:team|engineers|agents|advis[eo]rs|specialists|staff))\s+(?:usually\s+|normally\s+|"
           r"typically\s+|always\s+|generally\s+)?(?:respond|reply|get\s+back(?:\s+to\s+you)?|answer)\s+within",
-    "de": r"(?:\w*(?:techniker|monteur|mechaniker|handwerker|helfer)\w*|Abschleppwagen|Abschleppdienst|Schlüsseldienst)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,5}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)",
+    "de": r"(?:\w*(?:techniker|monteur|mechaniker|handwerker|helfer)\w*|Abschleppwagen|Abschleppdienst|Schlüsseldienst)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,5}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)|"
+          # anything that will be with the customer, as English "will be with you": "Ihre Ersatzkarte ist in 3–5
+          # Werktagen bei Ihnen", "… wird morgen bei Ihnen sein"
+          # (the customer's own or new thing: not "es ist dann in 2–3 Werktagen bei dir", a product's usual time)
+          r"(?:Ihr\w*|dein\w*|euer\w*|(?:der|die|das)\s+neue\w*|\w*Ersatz\w*)\s+(?:[\w-]+\s+){0,3}?(?:ist|sind|wird|werden)\s+"
+          r"(?:[\w.,–-]+\s+){0,5}?bei\s+(?:Ihnen|dir|euch)(?:\s+sein)?(?!\s+(?:angekommen|eingegangen))",
     "fr": r"(?:technicien\w*|dépanneuse|dépanneur|plombier|électricien|serrurier|mécanicien)\s+(?:\w+\s+)?(?:arrive|"
           r"arrivera|arriveront|"
           r"est\s+sur\s+place|sera\s+sur\s+place)",
@@ -3505,10 +3576,14 @@ _ARRIVES = _whole_words({
     "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:[\w'’]+\s+){0,5}?(?:arriva|arriverà|"
           r"è\s+sul\s+posto)",
     "nl": r"(?:monteur|sleepwagen|sleepdienst|technicus|loodgieter|elektricien|slotenmaker|wegenwacht)\s+(?:\w+\s+)?"
-          r"(?:is|komt|arriveert)\s+(?:[\w.]+\s+){0,5}?(?:ter\s+plaatse|bij\s+(?:u|je)|aan)",
+          r"(?:is|komt|arriveert)\s+(?:[\w.]+\s+){0,5}?(?:ter\s+plaatse|bij\s+(?:u|je)|aan)|"
+          # … and anything that will be with the customer: "uw vervangende pas is binnen 3-5 werkdagen bij u"
+          r"(?:uw|je|jouw|(?:de|het)\s+nieuwe|\w*vervang\w*)\s+(?:[\w-]+\s+){0,3}?(?:is|zijn|zal|zullen)\s+"
+          r"(?:[\w.,–-]+\s+){0,5}?bij\s+(?:u|je|jou)(?:\s+(?:thuis|zijn))?(?!\s+(?:aangekomen|binnen))",
     "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)\s+(?:\w+\s+)?(?:chega|chegará|"
           r"está\s+a\s+caminho)"})
-_NO_ARRIVAL = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|pas|non|niet|geen|não|nunca|never|jamais|mai)\b", re.I)
+_NO_ARRIVAL = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|" + _NL_CARD + r"pas|non|niet|geen|não|nunca|never|jamais|mai)\b",
+                         re.I)
 # A change the company makes, taking effect by a deadline ("La modification sera effective sous 48 heures ouvrées",
 # "the change will take effect within 24 hours", "wird innerhalb von 2 Werktagen wirksam"): its processing is the step.
 _TAKES_EFFECT = _whole_words({
@@ -3528,7 +3603,10 @@ _FUTURE_PERFECT = {
     "it": re.compile(r"\b(?:(?:avrà|avranno|avremo|avrò)\s+(?:(?:già|ormai)\s+)?|(?:sarà|saranno|saremo)\s+"
                      r"(?:(?:già|ormai)\s+)?stat[oaie]\s+)(?!(?:addebitat|fatturat|trattenut|prelevat)\w*)"
                      r"[a-zà-ÿ]{3,}(?:at|ut|it|ess|ost|ert)[oaie]\b", re.I)}
-_HABIT = re.compile(r"\b(?:always|usually|normally|every|immer|normalerweise|jeden|toujours|d['’]habitude|chaque|sempre|"
+_HABIT = re.compile(r"\b(?:always|usually|normally|typically|generally|every|immer|normalerweise|meist|meistens|üblicherweise|"
+                    r"gewöhnlich|in\s+der\s+Regel|jeden|toujours|d['’]habitude|normalement|généralement|en\s+général|chaque|"
+                    r"habitualmente|normalmente|generalmente|por\s+lo\s+general|solitamente|di\s+norma|doorgaans|"
+                    r"gewoonlijk|geralmente|em\s+geral|sempre|"
                     r"di\s+solito|ogni|altijd|meestal|elke|siempre|cada|todos\s+los)\b", re.I)
 # Ready to be collected, whose ever it is ("car will be ready for collection Thurs by 5", "Seu carro fica pronto
 # sexta"): a thing handed back to its owner.
@@ -3631,13 +3709,15 @@ _DELIVERED_BY = _whole_words({
     "en": r"will\s+be\s+(?:delivered|dispatched|shipped)\s+(?:to\s+you\s+)?(?:by|within|no\s+later\s+than)",
     "de": r"wird\s+(?:Ihnen\s+|dir\s+)?(?:\w+\s+){0,3}?(?:bis|spätestens|innerhalb)\b[^.;!?]{0,40}?\b(?:geliefert|zugestellt|"
           r"versendet|verschickt)",
-    "fr": r"(?:vous\s+|te\s+)?sera\s+(?:livrée?|expédiée?)\s+(?:\w+\s+){0,3}?(?:d['’]ici|avant|au\s+plus\s+tard|sous)",
+    "fr": r"(?:vous\s+|te\s+)?sera\s+(?:livrée?|expédiée?)\s+(?:\w+\s+){0,3}?(?:d['’]ici|avant|au\s+plus\s+tard|sous|"
+          r"dans\s+les\s+(?:\d+|prochain\w*))",
     "es": r"(?:le\s+|te\s+)?(?:será|serán)\s+(?:entregad|enviad)[oa]s?\s+(?:\w+\s+){0,3}?(?:antes\s+del?|a\s+más\s+tardar|"
-          r"como\s+máximo)",
-    "it": r"(?:le\s+|ti\s+|vi\s+)?(?:verrà|verranno|sarà|saranno)\s+(?:consegnat|spedit)[oaie]\s+(?:\w+\s+){0,3}?"
-          r"(?:entro|al\s+più\s+tardi|non\s+oltre)",
+          r"como\s+máximo|dentro\s+de|en\s+(?:un\s+plazo\s+de\s+|las\s+próximas\s+|los\s+próximos\s+|menos\s+de\s+)?\d+)",
+    "it": r"(?:le\s+|ti\s+|vi\s+)?(?:verrà|verranno|sarà|saranno)\s+(?:consegnat|spedit)[oaie]\s+(?:[\w'’]+\s+){0,4}?"
+          r"(?:entro|al\s+più\s+tardi|non\s+oltre|nelle\s+prossime|nei\s+prossimi|in\s+\d+)",
     "nl": r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?(?:uiterlijk|vóór|binnen)\b[^.;!?]{0,40}?\b(?:bezorgd|geleverd|verzonden)",
-    "pt": r"(?:será|serão)\s+(?:entregue|enviad[oa])s?\s+(?:\w+\s+){0,3}?(?:até|no\s+máximo)"})
+    "pt": r"(?:será|serão)\s+(?:entregue|enviad[oa])s?\s+(?:\w+\s+){0,3}?(?:até|no\s+máximo|dentro\s+de|no\s+prazo\s+de|"
+          r"nas\s+próximas|nos\s+próximos|em\s+(?:até\s+)?\d+)"})
 
 
 def _slot(clause: str, lang: str) -> bool:

@@ -3060,3 +3060,68 @@ def test_a_dated_promise_beside_an_undated_one_is_the_one_timed():
 ])
 def test_round_ca_to_ce_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a necessity denied is no duty of the customer's; a task of theirs after a comma is a clause of its own
+    ("Non è necessario che faccia altro: le invieremo la conferma scritta entro 5 giorni lavorativi.", "it", 168),
+    ("No es necesario que haga nada más: le mandaremos el justificante en 5 días hábiles.", "es", 168),
+    ("Não é preciso que faça mais nada: enviaremos o comprovativo no prazo de 5 dias úteis.", "pt", 168),
+    ("È necessario che ci invii il modulo entro venerdì.", "it", None),
+    ("Je vous envoie le contrat par mail dans l'heure, il faudra simplement le signer.", "fr", 1),
+    # a weekday and its clock time side by side; "12 noon" is no day of the month
+    ("The revised quote will be emailed by Wednesday 12:00 at the latest.", "en", 50),
+    ("Le risponderemo entro mercoledì ore 12.", "it", 50),
+    ("We'll send the form by Wednesday 12 noon.", "en", 50),
+    ("Die Portierung erfolgt am Donnerstag, 05.03.2026, zwischen 6 und 12 Uhr.", "de", 74),
+    ("Our fitter will come on Thursday, 8am to 1pm.", "en", 79),   # the window's start is never its due
+    ("Our fitter will come on Thursday, 8am-1pm.", "en", 75),
+    # the company bringing it itself, in the present; a slot ("um horário") is no timetable
+    ("Te lo entregamos mañana antes de las 14:00.", "es", 28),
+    ("La mesa sale hoy del almacén y se la entregamos mañana antes de las 14:00.", "es", 28),
+    ("Nous vous livrons l'armoire demain avant 14h.", "fr", 28),
+    ("Consegui um horário: o eletricista vai passar amanhã entre 14h e 18h.", "pt", 32),
+    # a service at the customer's home booked; a state restored by a time
+    ("Your gas service is booked for Thursday, 8am-1pm.", "en", 75),
+    ("Your car service is booked for Thursday 9am at our garage.", "en", None),
+    ("Your broadband will be working again by 6pm today.", "en", 8),
+    # Dutch "pas" as a card; things that will be with the customer; a Portuguese passive with "-ída" and a span
+    ("U ontvangt de nieuwe pas binnen 5 werkdagen per post.", "nl", 168),
+    ("We kunnen pas binnen 3 weken leveren.", "nl", None),
+    ("Ihre Ersatzbrille ist in 3–5 Werktagen bei Ihnen.", "de", 168),
+    ("Uw vervangende pas is binnen 3-5 werkdagen bij u.", "nl", 168),
+    ("A transferência será concluída em até 3 dias úteis.", "pt", 72),
+    ("A bagagem será entregue no seu hotel nas próximas 48 horas.", "pt", 48),
+    ("La maleta será entregada en su hotel en las próximas 48 horas.", "es", 48),
+    ("La nuova tessera sarà spedita all'indirizzo di residenza entro 6 giorni lavorativi.", "it", 192),
+    # money in the customer's account by a time, its amount named, after what was done
+    ("Your refund of £64.00 has been approved and will be in your account by Friday.", "en", 103),
+    ("The credit of 30 euros will show on your statement by Friday.", "en", 103),
+])
+def test_round_cg_ci_ck_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # "the day before" a day the reply names (even a delivery's, itself no promise here)
+    ("Notre transporteur vous la livrera jeudi ; il vous appellera la veille pour fixer un créneau.", "fr", 55),
+    ("Die Lieferung Ihrer Bestellung ist am Freitag. Wir rufen Sie am Vortag an.", "de", 79),
+    ("Der Monteur kommt am Freitag. Wir rufen Sie am Vortag an.", "de", 103),   # that day's own promise stands
+    ("La consegna del suo ordine è prevista per venerdì. La chiameremo il giorno prima.", "it", 79),
+    ("La visita dermatologica è confermata per martedì 10 marzo alle 15:40 presso il poliambulatorio.", "it", None),
+    ("We will call you the day before.", "en", None),   # no day named: nothing to count from
+    ("La consegna è prevista tra 3 e 5 giorni lavorativi e il corriere la chiamerà il giorno prima.", "it", None),
+    # anyone coming by in the Dutch present (not a tradesman's team named as maintenance); a German relative clause
+    ("Een vakman van onze onderhoudsdienst komt donderdag tussen 8.00 en 12.00 uur bij u langs.", "nl", 74),
+    ("Vanwege onderhoud is de website donderdag tussen 8 en 12 uur niet bereikbaar.", "nl", None),
+    ("Die Kaution erstatten wir Ihnen bis spätestens 20. März auf das Konto, von dem sie gezahlt wurde.", "de", 439),
+    # a passive step in a window ("entre as"); a visit confirmed for a slot (an appointment the customer attends
+    # stays theirs)
+    ("La vistoria será realizada no dia 18 de março, entre as 14h00 e as 16h00.", "pt", 390),
+    ("Your furniture will be collected on Friday 7 June.", "en", None),
+    ("Votre intervention pour la pose du compteur est confirmée le 13/03 entre 8h et 12h.", "fr", 266),
+    ("Votre RDV est confirmé le mar. 3 mars à 11h20 avec Dr Morel.", "fr", None),
+    ("Your contract will be terminated on 30 June.", "en", None),
+])
+def test_the_day_before_visits_and_windows(text, lang, hours):
+    assert due_h(text, lang) == hours
