@@ -72,6 +72,11 @@ _DATEWORDS = {"on", "am", "le", "el", "il", "op", "em", "at", "um", "a", "à", "
               "sept", "oct", "nov", "dec", "pm", "utc", "gmt"}
 
 
+def is_mail_header(line: str) -> bool:
+    """Whether the line is a mail header of a forwarded or quoted message ("Envoyé : lundi 09:12", "From: Dan")."""
+    return bool(_HEADER_FROM.match(line) or _HEADER_NEXT.match(line))
+
+
 def persona_words(persona: dict) -> set[str]:
     name = fold(str((persona or {}).get("name") or ""))
     return {w for w in re.split(r"[\s\-.,]+", name) if len(w) >= 2}

@@ -114,6 +114,13 @@ _CAMEL = re.compile(r"^(?:[A-Z][a-z0-9]*|[a-z][a-z0-9]+)(?:[A-Z][a-z0-9]+)+$")  
 _DOTTED = re.compile(r"^[A-Za-z]\w+(?:\.[A-Za-z]\w+)+$")
 _WORD_SPLIT = re.compile(r"[ \-]+")
 
+_MONTH_NAMES = (r"(?i:jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|brero|braio|ruari)?|février|fevereiro|"
+                r"mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|may|mai|mayo|maggio|mei|maio|"
+                r"june?|juni|juin|junio|giugno|junho|july|juli|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|"
+                r"agosto|sep(?:tember|tembre|tiembre)?|settembre|setembro|oct(?:ober|obre|ubre)?|oktober|ottobre|"
+                r"outubro|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|dezember|décembre|diciembre|dicembre|"
+                r"december|dezembro)")
+
 PATTERNS = [
     # with a filter too: "{{ customer.name | default: 'there' }}"
     ("double curly braces", re.compile(r"\{\{\s*[\w.\- ]{1,40}(?:\|[^{}\n]{1,60})?\s*\}\}")),
@@ -132,7 +139,8 @@ PATTERNS = [
                                      r"~([A-Za-z][A-Za-z0-9_.]{1,30})~)(?![\w$#~])")),
     ("percent signs", re.compile(r"%([A-Za-z][A-Za-z ]{1,30}[A-Za-z])%")),
     # Rarer template syntaxes: ERB "<%= name %>", "((first_name))", "@@name@@", "__FIRST_NAME__".
-    ("template tag", re.compile(r"<%=?\s*([A-Za-z][\w.]{0,40})\s*%>|@@([A-Za-z][\w.]{0,40})@@|"
+    # (and "##PRENOM##", "##first_name##"; not a "###INTERN###" banner, a staff note's)
+    ("template tag", re.compile(r"<%=?\s*([A-Za-z][\w.]{0,40})\s*%>|@@([A-Za-z][\w.]{0,40})@@|(?<!#)##([A-Za-z][\w.]{0,40})##(?!#)|"
                                 r"(?<!\w)__([A-Z][A-Z0-9_]{1,40}[A-Z0-9])__(?!\w)")),
     ("double round brackets", re.compile(r"\(\(\s*([A-Za-z][\w. ]{0,40}?)\s*\)\)")),
     ("double square brackets", re.compile(r"\[\[\s*([^\[\]\n]{1,40}?)\s*\]\]")),
@@ -150,10 +158,12 @@ PATTERNS = [
     # A blank left for a value: "Your room is no. ____ and the wifi password is ________." (a line of them is a rule,
     # a form's line to fill in or sign is no leak: see _harmless)
     ("blank of underscores", re.compile(r"(?<![\w_])_{3,}(?![\w_])")),
-    # "your order XXXX", "on XX/XX/XXXX", "£XX.XX": Xs where a number was meant to go.
+    # "your order XXXX", "on XX/XX/XXXX", "£XX.XX": Xs where a number was meant to go; also a time "um XX:XX Uhr", an
+    # amount before its currency "XXX EUR", a day before its month "até dia XX de setembro", "le XX mars".
     ("Xs for a missing number", re.compile(
         r"(?<![\w*•#\-/.])(?:X{4,}(?:[ \-]X{4,})*|X{3}(?:[ \-]X{3}){2,}|X{2}[/.\-]X{2}[/.\-]X{2,4}|"
-        r"[£$€]\s?X{2,}(?:[.,]X{2})?)"
+        r"[£$€]\s?X{2,}(?:[.,]X{2})?|X{1,2}[:.h]X{2}|X{2,}(?:[.,]X{2})?(?=\s?(?:EUR|€|GBP|£|USD|CHF|euros?|Euro|pounds?)\b)|"
+        r"X{2}(?=\.?\s+(?:de\s+)?" + _MONTH_NAMES + r"\b))"
         r"(?![\w*•\-/])|"
         # after a reference's letters: "Su número de incidencia es INC-XXXX", "ticket REF-XXXXX"
         r"(?:(?<=\b[A-Z]{2}-)|(?<=\b[A-Z]{3}-)|(?<=\b[A-Z]{4}-))X{4,}(?![\w*•\-/])")),
@@ -367,6 +377,16 @@ _PUT_ORDER = re.compile(
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
                               r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
+
+
+# What the customer (or their readers) saw, quoted back by a reply that explains it: 'Your subscribers saw "Hi
+# *|FNAME|*" because …', 'die E-Mail zeigte „Hallo {{vorname}}"', 'le mail affichait « Bonjour [Prénom] »'.
+_SAW_QUOTED = re.compile(r"\b(?:saw|see|sees|seeing|seen|shows?|showed|shown|showing|displays?|displayed|says?|said|"
+                         r"reads?|got|gets|received?|appears?|appeared|sahen|sieht|sah|zeigt|zeigte|angezeigt|stand|"
+                         r"erhielten|voyaient|voit|vu|affiche|affichait|affiché|reçu|vieron|ven|vio|aparece|aparecía|"
+                         r"muestra|mostraba|recibieron|vedevano|vede|visto|appare|appariva|mostra|mostrava|ricevuto|"
+                         r"zagen|ziet|zag|toont|toonde|stond|kregen|viram|vê|viu|aparecia|mostrava|receberam)\s+"
+                         r"(?:[\w'’]+\s+){0,3}?[\"“„«‘']\s*(?:[\w'’,]+\s+){0,3}$", re.I)
 
 
 # Kinds of placeholder a reply can show on purpose (not Xs or a capitals filler: nobody explains those).
@@ -750,7 +770,8 @@ def _explained(kind: str, before: str, after: str) -> str:
     said = [m.group(0) for m in (_EXPLAINED_BEFORE.search(before), _EXPLAINED_AFTER.match(after),
                                  _REPLACED_LATER.match(after), _EXAMPLE_BEFORE.search(before),
                                  _WHEREVER_AFTER.match(after), _TYPED_INTO_BEFORE.search(before),
-                                 _SPOT_AFTER.match(after) if _PUT_ORDER.search(before) else None) if m]
+                                 _SPOT_AFTER.match(after) if _PUT_ORDER.search(before) else None,
+                                 _SAW_QUOTED.search(before)) if m]
     if not said:
         # a format to follow names the placeholder it shows, not the reply's others of its shape; so does one
         # followed by the customer's own value in its shape ("im Verwendungszweck {Kundennummer}-{Rechnungsnummer}

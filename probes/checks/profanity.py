@@ -82,7 +82,8 @@ _MILD = {
                # "palle" alone is a ball (Christmas baubles, tennis): the crude phrases only
                r"che\s+palle|(?:una\s+)?rottura\s+di\s+(?:palle|coglioni)|(?:ha|hanno|mi\s+ha|mi\s+hanno)\s+rotto\s+"
                r"(?:le\s+palle|i\s+coglioni)|due\s+palle",
-    "Dutch": r"verdomme|verdorie|idioten?|stomme\s+klant|eikels?|sukkels?|lul(?:len)?",
+    # ("verdomd(e)" as English "damned"; "verkloot", "verkloten": screwed up, crude)
+    "Dutch": r"verdomme|verdomde?|verdorie|idioten?|stomme\s+klant|eikels?|sukkels?|lul(?:len)?|verkl(?:oot|ooit|oten|ote)",
     "Portuguese": r"idiotas?|imbecis|imbecil",
 }
 

@@ -98,7 +98,7 @@ from functools import lru_cache
 
 from ..business_time import BusinessCalendar
 from . import internal_notes
-from ._text import FOREIGN, OWN, blank, prose_lines
+from ._text import FOREIGN, OWN, blank, is_mail_header, prose_lines
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
 END_OF_DAY = dt.time(17, 0)
@@ -160,7 +160,7 @@ _LANGS: dict[str, _Lang] = {
         units=[(r"(?:working|business|office|work) hours?", "bh"), (r"(?:working|business|work) days?", "bd"),
                (r"(?:working|business) weeks?", "bw"), (r"hours?|hrs?|h", "h"), (r"minutes?|mins?", "m"),
                (r"days?", "d"), (r"weeks?", "w"), (r"months?", "mo")],
-        within=r"(?:within|in|inside(?: of)?|in the next|give (?:me|us)|allow(?: up to)?|up to|over the next|during the next|in the coming|"
+        within=r"(?:within|in|inside(?: of)?|in the next|give (?:me|us)|allow(?: up to)?|up to|over the next|during the next|in the coming|(?-i:ETA):?|"
                r"no later than|within the next|in less than|in under|no more than)",
         weekdays=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         by_weekday=r"(?:by|before|on|until|this|next|by next|on next|no later than|by this|first thing(?: on)?)",
@@ -1180,8 +1180,13 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
             elif _NEXT_WEEK.search(sentence, max(0, m.start() - 30), m.start()):
                 taken.append(m.span())
                 continue   # "la semaine prochaine à 14h", its day too far before to be read: never today's hour
-            else:   # "by 6pm today", "entro le 18:00 di oggi": the time says when today
-                _near(_TODAY[lang], sentence, m, taken)
+            elif _near(_TODAY[lang], sentence, m, taken) is None and _window_end(sentence, m) and \
+                    _ANOTHER_DAY[lang].search(sentence, 0, m.start()):
+                # a window's end whose day the sentence names further away ("para sábado, 19/10, no período da
+                # manhã (8h às 12h)"): that day's, never today's (an early reading would make a kept promise late)
+                taken.append(m.span())
+                continue
+            # else "by 6pm today", "entro le 18:00 di oggi": the time says when today
             if (_AFTER.match(m.group(0)) or since) and not _ready(sentence, lang):
                 # "will call back after 5pm": by the end of that day
                 due = _local_at(at, calendar, due.astimezone(calendar.tz).date(), dt.time(23, 59, 59))
@@ -1674,8 +1679,20 @@ def _near(word: str, sentence: str, m, taken: list) -> int | None:
     return None
 
 
+# A day other than today named anywhere in the sentence: tomorrow, a weekday or a date.
+_ANOTHER_DAY = {lang: re.compile(r"(?<!\w)(?:" + _TOMORROW[lang] + "|" + "|".join(_LANGS[lang].weekdays) +
+                                 r")(?!\w)|(?<![\d:.])\d{1,2}[./]\d{1,2}(?![\d:])|" + _date_pattern(lang).pattern, re.I)
+                for lang in _LANGS}
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:così|so|then|and|dann|und|alors|et|así|y|e|en|zodat|então|quindi|donc|also|"
                           r"daher|damit|pour\s+que|para\s+que|perché|omdat|porque|because|weil|car)\b", re.I)
+
+
+def _window_end(sentence: str, m) -> bool:
+    """Whether the clock time ends a window of hours ("8h às 12h", "between 9 and 1pm", "9:00-13:00")."""
+    return bool(re.search(r"\d\s*(?:h|uhr|uur|am|pm)?\s*(?:-|–|à|às|a|to|bis|tot|e|y|and|und|en|et|alle)?\s*$",
+                          sentence[max(0, m.start() - 12):m.start()], re.I) and
+                re.search(r"\d", sentence[max(0, m.start() - 12):m.start()])) or \
+        bool(re.match(r"\s*(?:between|zwischen|entre|tra|fra|tussen)\b", sentence[max(0, m.start() - 0):m.end()], re.I))
 
 
 def _tomorrow_near(sentence: str, m, lang: str, taken: list) -> int | None:
@@ -1832,16 +1849,17 @@ _CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|
 # A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
 # A purpose that is the customer's to act on comes after the follow-up and its time as well: "we'll have the accounts
 # over to you by the end of the month so you can look through them before we file", "damit Sie … prüfen können".
-# What a promised answer will tell, after "let you know": its words are the answer's topic, not steps of their own.
+# What a promised answer will tell, after "let you know" or "confirming that": its words are the answer's topic, not
+# steps of their own ("te envio uma mensagem até as 18h confirmando que você já pode buscar").
 _WHETHER = {lang: re.compile(r"\b(?:" + told + r")\b[^.!?;]{0,60}?\s(?P<w>" + whether + r")\s", re.I)
             for lang, told, whether in (
-    ("en", r"let you know|tell you|confirm|confirming|find out", r"if|whether"),
-    ("de", r"Bescheid|mit|sagen|melde mich|melden uns", r"ob"),
-    ("fr", r"dirai|dirons|confirmerai|confirmerons|indiquerai|indiquerons|saurez|saura|savoir", r"si|s['’]il"),
-    ("es", r"diré|diremos|confirmo|confirmaré|confirmaremos|confirmando|aviso|avisaré|avisaremos|sabrá|sabrás|saber", r"si"),
-    ("it", r"sapere|dirò|diremo|confermo|confermerò|confermeremo|confermando|comunico|comunicherò|comunicheremo", r"se"),
-    ("nl", r"weten|zeggen|bevestigen", r"of"),
-    ("pt", r"digo|direi|diremos|aviso|avisamos|avisarei|confirmo|confirmarei|confirmaremos|confirmando|saber", r"se"))}
+    ("en", r"let you know|tell you|confirm|confirming|find out", r"if|whether|that"),
+    ("de", r"Bescheid|mit|sagen|melde mich|melden uns|bestätigen|bestätige", r"ob|dass"),
+    ("fr", r"dirai|dirons|confirmerai|confirmerons|confirmant|indiquerai|indiquerons|saurez|saura|savoir", r"si|s['’]il|que"),
+    ("es", r"diré|diremos|confirmo|confirmaré|confirmaremos|confirmando|aviso|avisaré|avisaremos|sabrá|sabrás|saber", r"si|que"),
+    ("it", r"sapere|dirò|diremo|confermo|confermerò|confermeremo|confermando|comunico|comunicherò|comunicheremo", r"se|che"),
+    ("nl", r"weten|zeggen|bevestigen", r"of|dat"),
+    ("pt", r"digo|direi|diremos|aviso|avisamos|avisarei|confirmo|confirmarei|confirmaremos|confirmando|saber", r"se|que"))}
 # What a follow-up brings ("ti risponderemo entro 24 ore con l'etichetta di spedizione e le istruzioni per la
 # consegna"): its words are the content's, the follow-up and its time stand before it.
 _WITH_CONTENT = {"en": r"with\s+(?:the|your|a|an|all)", "de": r"mit\s+(?:dem|der|den|einem|einer|Ihrem|Ihrer|allen)",
@@ -2342,7 +2360,7 @@ _PASSIVE = {
           r"\bsi\s+(?P<verb2>\w+(?:erà|irà|arà|eranno|iranno|aranno))\b",
     "nl": r"\b(?:wordt|worden|zal|zullen)\b(?:\s+[\w€.,:-]+){0,8}?\s+(?P<verb>(?:\w*ge\w+(?:d|t|en)|"
           r"(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd))(?:\s+(?:worden|zijn))?\b",
-    "pt": r"\b(?:será|serão|vai\s+ser|vão\s+ser|irá\s+ser|irão\s+ser)\s+(?:\w+mente\s+)?"
+    "pt": r"\b(?:será|serão|vai\s+ser|vão\s+ser|irá\s+ser|irão\s+ser|ficará|ficarão)\s+(?:\w+mente\s+)?"
           r"(?P<verb>\w+(?:ad[oa]s?|[ií]d[oa]s?|it[oa]s?|ert[oa]s?|eit[oa]s?|ost[oa]s?))\b"}
 _PASSIVE_RX = {lang: re.compile(rx, re.I) for lang, rx in _PASSIVE.items()}
 # A window of hours is as good as a deadline: "sarà effettuato martedì 10/06 fascia 9-13", "between 8am and 1pm".
@@ -2583,7 +2601,13 @@ _REMINDED_TO = {lang: re.compile(rx, re.I) for lang, rx in {
 # (a compound naming the people is no window: "onderhoudsdienst", "Wartungsteam")
 _MAINTENANCE = re.compile(r"(?<!\w)(?:maintenance|Wartung(?!s(?:team|dienst|techniker|abteilung|monteur))\w*|mantenimiento|"
                           r"manutenzione|onderhoud(?!s(?:dienst|ploeg|monteur|afdeling|team|medewerker))\w*|manutenção|"
-                          r"downtime|Ausfallzeit|interruption\s+de\s+service)(?!\w)", re.I)
+                          r"downtime|Ausfallzeit|interruption\s+de\s+service|"
+                          # works in the street or the area: "cortaremos el suministro … por obras en su calle" (works
+                          # alone are any job's, the customer's car's or house's too)
+                          r"(?:obras|travaux|Bauarbeiten|Baumaßnahmen|lavori|werkzaamheden|road\s*works|works)\s+"
+                          r"(?:en|in|dans|nella|nel|na|no|auf|op|im|on)\s+(?:(?:su|la|votre|la\s+sua|uw|sua|Ihrer|your|the|"
+                          r"de|der|il|le|a|o)\s+)?(?:calle|rue|Straße|Strasse|strada|via|straat|rua|street|road|zona|"
+                          r"quartier|area|wijk|bairro|barrio|Viertel|buurt|zone))(?!\w)", re.I)
 _YOURS = r"(?:your|ur|Ihr\w*|dein\w*|votre|vos|ton|ta|su|sus|tu|tus|sua|seu|suo|tuo|tua|uw|je|jouw)"
 _YOURS_BEFORE = re.compile(r"(?<!\w)" + _YOURS + r"\s+(?:\w+\s+)?$", re.I)   # "your boiler('s) maintenance", "Ihre Wartung"
 _YOURS_AFTER = re.compile(r"\s+(?:of|on|to|for|von|an|de|du|des|de\s+la|do|da|dos|das|del|della|dello|di|van|aan|à)\s+"
@@ -2605,7 +2629,8 @@ _VISITOR = re.compile(r"\b(?:technicians?|engineers?|fitters?|plumbers?|electric
                       r"technicien(?:ne)?s?|techniker\w*|monteur\w*|installateur\w*|instalador\w*|idraulic[oi]|"
                       r"fontanero|canalizador|loodgieter|elektricien|elektriker|vakman|vakmensen)\b[^.!?;]{0,40}?\b(?:come|comes|coming|"
                       r"call\s+round|visit|be\s+with\s+you|pop\s+round|attend|passa|passerà|verrà|viene|kommt|kommen|"
-                      r"vorbei|passera|viendra|passe|vient|pasará|irá|vendrá|pasa|komt|langs|passará|virá|vem)\b", re.I)
+                      r"vorbei|passera|viendra|passe|vient|intervien\w*|interviendr\w*|pasará|irá|vendrá|pasa|komt|langs|"
+                      r"passará|virá|vem)\b", re.I)
 
 
 def _service_maintenance(clause: str) -> bool:
@@ -2840,6 +2865,20 @@ def _own_times(written: str, times: list, lang: str, commit: re.Pattern) -> list
     return times
 
 
+def _time_first(part: str, lang: str, at: dt.datetime, calendar: BusinessCalendar) -> bool:
+    """Whether the part opens with its time ("by Friday at the latest", "tomorrow before noon")."""
+    # (a hedge may come first: "usually within 24 hours", "at the latest tomorrow", "normalerweise bis Freitag")
+    head = _HEDGE_FIRST.sub("", part.strip())
+    return bool(_DEADLINE_WORD[lang].match(head)) or any(
+        head.lower().startswith(words.lower()) for words, _ in _times(_written_out(head, lang), lang, at, calendar))
+
+
+_HEDGE_FIRST = re.compile(r"^(?:usually|normally|typically|generally|(?:at\s+the\s+)?(?:very\s+)?latest|at\s+the\s+latest|"
+                          r"approx\.?|approximately|about|around|roughly|ca\.|circa|normalerweise|in\s+der\s+Regel|"
+                          r"meist(?:ens)?|généralement|normalement|en\s+général|normalmente|generalmente|di\s+solito|"
+                          r"meestal|doorgaans|geralmente|habitualmente)[,:]?\s+", re.I)
+
+
 def _present_step(part: str, lang: str) -> bool:
     """Whether the part tells a step of the company's in the plain present ("te lo entregamos mañana")."""
     return bool(lang in _PRESENT_STEP and _PRESENT_STEP[lang].search(part) and not _HABIT.search(part))
@@ -2894,6 +2933,8 @@ def _for_the_customer(text: str, ctx) -> list:
     notes = internal_notes.staff_spans(text, ctx)
     kept = []
     for line in prose_lines(text, ctx, kinds=(OWN, FOREIGN)):
+        if line.kind == FOREIGN and is_mail_header(line.text):
+            continue   # a forwarded message's "Envoyé : lundi 09:12" is when it was sent, no step
         if line.no in notes:
             line = replace(line, text=blank(line.text, notes[line.no]))
             if not line.text.strip():
@@ -2908,6 +2949,15 @@ _SENDER_PREFIX = re.compile(r"^[ \t]*(?:(?-i:[A-ZÀ-Ý0-9])[\w&'’.-]*[ \t]+){0
                             r"(?=(?:dear|hi|hello|hey|hallo|liebe[rs]?|guten\s+tag|moin|servus|bonjour|bonsoir|salut|"
                             r"coucou|hola|buenos|buenas|estimad[oa]|ciao|buongiorno|buonasera|gentile|salve|beste|hoi|"
                             r"dag|goedemorgen|goedemiddag|olá|ola|oi|bom\s+dia|boa\s+tarde|car[oa])\b)", re.I | re.M)
+
+
+# Contacts counted over a period gone by are a tally, no step: "lleva 5 llamadas esta semana", "3 calls today".
+_TALLY = re.compile(r"\b\d+\s*(?:x\s+)?(?:(?:phone\s+)?calls|llamadas|Anrufe|appels|chiamate|telefoontjes|oproepen|chamadas|"
+                    r"ligações|e-?mails|mails|correos|messages|mensajes|messaggi|berichten|mensagens|Nachrichten|"
+                    r"reclamaciones|complaints|Beschwerden|réclamations|reclami|klachten|reclamações)\s+"
+                    r"(?:in\s+)?(?:this\s+(?:week|month)|today|so\s+far|esta\s+semana|este\s+mes|hoy|diese\s+Woche|"
+                    r"diesen\s+Monat|heute|cette\s+semaine|ce\s+mois|aujourd['’]hui|questa\s+settimana|questo\s+mese|oggi|"
+                    r"deze\s+(?:week|maand)|vandaag|este\s+mês|hoje)\b", re.I)
 
 
 def _blanked(m: re.Match) -> str:
@@ -2952,7 +3002,12 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             before: list = carried.pop(lang, [])   # the times of the clause before, for a step on "that day"
+            asides = {m.group(1) for m in _ASIDE.finditer(sentence)}
             for clause in _clauses(sentence, lang):
+                if clause in asides and not _time_first(clause, lang, at, calendar):
+                    # an aside's time dates no step around it ("(… Hamburg–Palma am 18. Mai)"); an aside that is
+                    # the time itself does ("We will email you the label (by Friday at the latest)")
+                    pending = False
                 # the times of a clause for a step on "that day" after it; none from a clause left out below ("nos
                 # bureaux seront fermés le 15 août ; les demandes reçues ce jour-là …"), but a writer's return from
                 # leave is their day back ("I'm on leave and back in the office on Wednesday 4 March")
@@ -2976,7 +3031,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     if lang in _ABSENT and _ABSENT[lang].search(clause) and _BACK_ON.search(clause):
                         before = day_times
                     continue
-                clause = _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause))
+                clause = _TALLY.sub(_blanked, _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause)))
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause) and \
                         not (_MOVED_VISIT[lang].search(clause) and _SOMEONE_COMES.search(clause) and
                              not _attended_only(clause, visiting)):
@@ -3010,6 +3065,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              bool(_ARRIVES[lang].search(clause) and not _HABIT.search(clause) and
                                   not _NO_ARRIVAL.search(clause)) or
                              bool(_TAKES_EFFECT[lang].search(clause) and _DEADLINE_WORD[lang].search(clause)) or
+                             bool((_RESTORED[lang].search(clause) or _IN_THEIR_BOX[lang].search(clause)) and
+                                  not _HABIT.search(clause)) or
                              bool(lang == "en" and _EN_RESPONSE_SPAN.search(clause)) or
                              _company_acts(clause, lang) or _passive_due(clause, lang) or _future_due(clause, lang) or bool(_SLA_RX[lang].search(clause) and not _AVERAGE.search(clause))) and \
                     not _CANNOT.search(clause)
@@ -3364,15 +3421,15 @@ _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:"
     ("de", r"Ihr|Ihre|Ihren|dein|deine", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
                                          r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:[\w.:]+\s+){0,4}?"
                                          r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
-    ("fr", r"votre|vos|ton|ta|tes", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?)\b"),
-    ("es", r"su|sus|tu|tus", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?)\b"),
+    ("fr", r"votre|vos|ton|ta|tes", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
+    ("es", r"su|sus|tu|tus", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?|reparad[oa]s?|arreglad[oa]s?)\b"),
     ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
-                                                                       r"(?:pront[oaie]|disponibil[ei])\b"),
+                                                                       r"(?:pront[oaie]|disponibil[ei]|riparat[oaie])\b"),
     ("nl", r"uw|je|jouw", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
                           r"(?!(?:nu|al|inmiddels|intussen|zojuist|net)\b)(?:[\w.:]+\s+){0,4}?"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
     ("pt", r"seu|sua|seus|suas|teu|tua", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
-                                          r"disponíve(?:l|is))\b"))}
+                                          r"disponíve(?:l|is)|reparad[oa]s?|consertad[oa]s?)\b"))}
 # A recurring price changed from a date, as a contract allows ("zum 01.07.2026 passen wir den Beitrag … an", "Per 1
 # juli 2026 verhogen wij de huur met 5,0%", "à compter du 1er juillet, votre cotisation augmente"): a change the
 # customer is told of, not a next step for them (see "Not a promise": prices changing on a date).
@@ -3478,7 +3535,10 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"operatore|collega|fattorino)\s+(?:(?-i:[A-Z])\w+\s+)?(?:passa|viene|arriva|(?:la|lo|ti|vi)\s+(?:ri)?chiama)\b",
     "nl": r"\bik\s+kom\s+(?:\w+\s+){0,5}?langs\b|\bik\s+ben\s+(?:\w+\s+){0,4}?bij\s+(?:u|je|jou)\b|"
           # anyone the company sends, coming by: "Een vakman van onze onderhoudsdienst komt donderdag … bij u langs"
-          r"\b(?:komt|komen)\s+(?:[\w.,]+\s+){0,10}?langs\b",
+          r"\b(?:komt|komen)\s+(?:[\w.,]+\s+){0,10}?langs\b|"
+          # … or calling, mailing or talking it over with the customer: "Dokter Van Leeuwen bespreekt de uitslag
+          # telefonisch met u op donderdag tussen 13.00 en 14.00 uur", "zij belt u"
+          r"\b(?:belt|bellen|mailt|mailen|bespreekt|bespreken)\s+(?:[\w.]+\s+){0,4}?(?:met\s+)?(?:u|je|jou)\b",
     # the writer in the first person present, the customer its object: "mañana te mando el presupuesto" (the "-o"
     # of "I"; "-amos" is a past too)
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
@@ -3566,12 +3626,12 @@ _ARRIVES = _whole_words({
           # anything that will be with the customer, as English "will be with you": "Ihre Ersatzkarte ist in 3–5
           # Werktagen bei Ihnen", "… wird morgen bei Ihnen sein"
           # (the customer's own or new thing: not "es ist dann in 2–3 Werktagen bei dir", a product's usual time)
-          r"(?:Ihr\w*|dein\w*|euer\w*|(?:der|die|das)\s+neue\w*|\w*Ersatz\w*)\s+(?:[\w-]+\s+){0,3}?(?:ist|sind|wird|werden)\s+"
+          r"(?:Ihr\w*|dein\w*|euer\w*|(?:der|die|das)\s+neue\w*|\w*Ersatz\w*|sie|er|es)\s+(?:[\w-]+\s+){0,3}?(?:ist|sind|wird|werden)\s+"
           r"(?:[\w.,–-]+\s+){0,5}?bei\s+(?:Ihnen|dir|euch)(?:\s+sein)?(?!\s+(?:angekommen|eingegangen))",
     "fr": r"(?:technicien\w*|dépanneuse|dépanneur|plombier|électricien|serrurier|mécanicien)\s+(?:\w+\s+)?(?:arrive|"
           r"arrivera|arriveront|"
           r"est\s+sur\s+place|sera\s+sur\s+place)",
-    "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)\s+(?:[\w,]+\s+){0,3}?(?:llega|llegará|llegarán|"
+    "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)[:,]?\s+(?:[\w,]+\s+){0,3}?(?:llega|llegará|llegarán|"
           r"está\s+(?:allí|ahí|en\s+camino))",
     "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:[\w'’]+\s+){0,5}?(?:arriva|arriverà|"
           r"è\s+sul\s+posto)",
@@ -3580,8 +3640,37 @@ _ARRIVES = _whole_words({
           # … and anything that will be with the customer: "uw vervangende pas is binnen 3-5 werkdagen bij u"
           r"(?:uw|je|jouw|(?:de|het)\s+nieuwe|\w*vervang\w*)\s+(?:[\w-]+\s+){0,3}?(?:is|zijn|zal|zullen)\s+"
           r"(?:[\w.,–-]+\s+){0,5}?bij\s+(?:u|je|jou)(?:\s+(?:thuis|zijn))?(?!\s+(?:aangekomen|binnen))",
-    "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)\s+(?:\w+\s+)?(?:chega|chegará|"
-          r"está\s+a\s+caminho)"})
+    "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)[:,]?\s+(?:[\w,]+\s+){0,5}?(?:chega|chegará|"
+          r"está\s+a\s+caminho|desloca-se|se\s+desloca(?:rá)?|deslocar-se-á|vai\s+(?:passar|até))"})
+# Something in the customer's letterbox or inbox by a time: "Morgen ligt de krant vóór 7.00 uur in uw brievenbus",
+# "it will be in your inbox by Friday", "liegt bis Samstag in Ihrem Briefkasten".
+_IN_THEIR_BOX = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:will|should|['’]ll)\s+be\s+in\s+(?:your|ur)\s+(?:letterbox|letter\s+box|mailbox|inbox|post\s*box)\b",
+    "de": r"\b(?:liegt|liegen|ist|sind|wird|werden)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bin\s+(?:Ihrem|deinem)\s+(?:Briefkasten|Postfach|"
+          r"Posteingang)\b",
+    "fr": r"\b(?:sera|seront|arrivera|arriveront)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bdans\s+(?:votre|ta)\s+(?:boîte|messagerie)\b",
+    "es": r"\b(?:estará|estarán|llegará|llegarán)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\ben\s+(?:su|tu)\s+(?:buzón|bandeja)\b",
+    "it": r"\b(?:sarà|saranno|arriverà|arriveranno)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bnella\s+(?:sua|tua)\s+(?:casella|cassetta)\b",
+    "nl": r"\b(?:ligt|liggen|zit|zitten|staat|is)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bin\s+(?:uw|je|jouw)\s+(?:brievenbus|mailbox|inbox|"
+          r"postvak)\b",
+    "pt": r"\b(?:estará|estarão|chegará|chegarão)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bna\s+(?:sua|tua)\s+caixa\b"}.items()}
+# The customer's thing working again by a time, in the future ("votre carte sera de nouveau utilisable d'ici une
+# heure", "volverá a funcionar antes de las 18:00", "wird bis 16 Uhr wieder funktionieren", "werkt morgen weer"):
+# a fix promised (English "will be working again" is a commitment word).
+_RESTORED = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"(?!)",
+    "de": r"\b(?:wird|werden|ist|sind)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,50}?\bwieder\s+(?:nutzbar|verfügbar|aktiv|einsatzbereit|"
+          r"freigeschaltet|funktionieren|funktionsfähig|in\s+Betrieb)\b|\bfunktioniert\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bwieder\b",
+    "fr": r"\b(?:sera|seront)\s+(?:de\s+nouveau|à\s+nouveau)\s+\w+|\bfonctionnera\s+(?:de\s+nouveau|à\s+nouveau)\b|"
+          r"\b(?:sera|seront)\s+rétabli\w*",
+    "es": r"\bvolverá[n]?\s+a\s+funcionar\b|\bestará[n]?\s+(?:de\s+nuevo|nuevamente)\s+(?:operativ|disponible|activ|"
+          r"en\s+servicio|funcionando)\w*|\b(?:será|serán|quedará|quedarán)\s+restablecid\w*",
+    "it": r"\btornerà\s+a\s+funzionare\b|\bsarà\s+(?:di\s+nuovo|nuovamente)\s+(?:utilizzabil|disponibil|attiv|"
+          r"funzionant)\w*|\b(?:sarà|verrà)\s+ripristinat\w*",
+    "nl": r"\b(?:werkt|werken)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bweer\b|\bzal\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bweer\s+werken\b|"
+          r"\bweer\s+(?:bruikbaar|beschikbaar|actief|werkend)\b",
+    "pt": r"\bvoltará[o]?\s+a\s+funcionar\b|\bestará[o]?\s+(?:de\s+novo|novamente)\s+(?:disponíve|ativ|operaciona|a\s+funcionar)\w*|"
+          r"\b(?:será|ficará)\s+restabelecid\w*"}.items()}
 _NO_ARRIVAL = re.compile(r"\b(?:not|n['’]t|nicht|kein\w*|" + _NL_CARD + r"pas|non|niet|geen|não|nunca|never|jamais|mai)\b",
                          re.I)
 # A change the company makes, taking effect by a deadline ("La modification sera effective sous 48 heures ouvrées",
@@ -3671,6 +3760,10 @@ def _company_acts(clause: str, lang: str) -> bool:
         not _NEGATED[lang].search(clause)
 
 
+_REBOOKED = re.compile(r"\b(?:re-?schedul\w*|re-?book\w*|re-?arrang\w*|moved|brought\s+forward|reprogramm\w*|replanifi\w*|"
+                       r"décal\w*|report[ée]\w*|verschoben|umgebucht|verlegt|vorgezogen|reprogram\w*|reagend\w*|remarc\w*|"
+                       r"cambiad[oa]|pasado|pasamos|pasé|riprogrammat\w*|spostat\w*|anticipat\w*|verzet|verplaatst|omgeboekt|"
+                       r"vervroegd|antecip\w*)\b", re.I)
 # A delivery that puts a fault right (a replacement, a missing or lost item) is a next step, though a product's
 # delivery is none; so is telling the customer a delivery date or slot ("je vous confirme l'heure de livraison").
 _REMEDY = _whole_words({
@@ -3740,7 +3833,9 @@ def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     masked = _DELIVERY_INFO[lang].sub(" ", clause)
     # (a tradesperson arriving is a visit, not a parcel: "The plumber will arrive within 2 hours")
     if _REMEDY[lang].search(clause) or _ready(clause, lang) or (_slot(clause, lang) and not _ESTIMATE.search(clause)) or \
-            _ARRIVES[lang].search(clause) or (_DELIVERED_BY[lang].search(clause) and not _AN_ORDER.search(clause)):
+            _ARRIVES[lang].search(clause) or (_DELIVERED_BY[lang].search(clause) and not _AN_ORDER.search(clause)) or \
+            (_MOVED_VISIT[lang].search(clause) and _REBOOKED.search(clause)):
+        # (a delivery moved to a slot: "Já reagendei a entrega para sábado"; not one "prevista", an estimate)
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 
@@ -3842,6 +3937,11 @@ _PAST_RELATIVE.update({lang: re.compile(rx, re.I) for lang, rx in {
           r"[^,;.!?]{0,40}",
     "en": r"\b(?:that|which|as)\s+(?:you|we|I|they)\s+(?:(?:already|just)\s+)?(?:received|got|were\s+sent|sent|placed|"
           r"made|returned|ordered|booked|paid|did)\b[^,;.!?]{0,40}"}.items()})
+# (its stretch stops at a deadline's word: "a la tarjeta con la que pagó en un plazo máximo de 72 horas" keeps the
+# refund's span)
+_PAST_RELATIVE.update({lang: re.compile(rx.pattern.replace("[^,;.!?]{0,40}", "(?:(?!" + _DEADLINE_WORD[lang].pattern +
+                                                           ")[^,;.!?]){0,40}"), re.I)
+                       for lang, rx in _PAST_RELATIVE.items() if lang in ("es", "fr", "it", "pt", "en")})
 _DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
 
 

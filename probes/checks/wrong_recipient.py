@@ -38,7 +38,10 @@ _GREETING = re.compile(
     r"ciao|buongiorno|buonasera|salve|gentil(?:e|issim[oa])|egregi[oa]|car[oa]|"
     r"beste|geachte|hoi|goedemorgen|goedemiddag|goedenavond|dag|"
     # (the Brazilian everyday "Oi", "E aí")
-    r"olá|ola|oi|e aí|bom dia|boa (?:tarde|noite)|prezad[oa]s?)(?=[\s,:!.]|$)", re.I)
+    r"olá|ola|oi|e aí|bom dia|boa (?:tarde|noite)|prezad[oa]s?|"
+    # a chat or a bot welcoming someone back: "Bentornato Giorgio!", "Welcome back, Tom", "Willkommen zurück, Jens"
+    r"welcome back|willkommen zurück|bon retour|bienvenid[oa]s? de nuevo|bentornat[oa]|welkom terug|"
+    r"bem-vind[oa]s? de volta|bem vind[oa]s? de volta)(?=[\s,:!.]|$)", re.I)
 
 # A brand or channel label in front of the greeting: "Acme: Hi Tom", "[Acme Support] Hello Tom,",
 # "ACME SMS - Dear Paul", "Acme Support | Hi Tom".

@@ -751,3 +751,23 @@ def test_a_link_to_open_or_the_letters_own_greeting_is_still_a_placeholder(text)
 ])
 def test_xs_that_spell_out_a_format_are_no_placeholder(text, found):
     assert bool(check(text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a field between double hashes; Xs for a time, an amount before its currency, a day before its month
+    ("Bonjour ##PRENOM##, votre conseiller vous rappellera demain.", True),
+    ("Hallo ##vorname##, Ihr Paket ist da.", True),
+    ("###INTERN### Kunde will nur wechseln ###ENDE###", False),
+    ("Wir können Ihnen Donnerstag um XX:XX Uhr anbieten.", True),
+    ("Rechnungsbetrag: XXX EUR, zahlbar bei Abholung.", True),
+    ("Le rendez-vous est fixé au XX mars à 14h.", True),
+    ("Las inscripciones están abiertas hasta el XX de septiembre.", True),
+    ("Sizes S to XXL are back in stock.", False),
+    ("Please type the time as XX:XX in the format shown.", False),
+    # what the customer's readers saw, quoted back to explain it
+    ('Your subscribers saw "Hi *|FNAME|*" because the first-name field was empty.', False),
+    ("Die Kunden sahen „Hallo {{vorname}}\" im Betreff, weil das Feld leer war.", False),
+    ('Hi *|FNAME|*, your order is ready.', True),
+])
+def test_hashes_xs_for_times_amounts_and_days_and_a_quoted_sighting(text, found):
+    assert bool(check(text)) is found, check(text)

@@ -314,3 +314,12 @@ def test_shite_is_profanity():
 ])
 def test_a_surname_after_a_title_and_a_starred_merda(text, lang, found):
     assert bool(check(text, persona(lang))) is found, check(text, persona(lang))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sorry, die verdomde bezorger heeft het weer verkloot.", True),
+    ("Dat verdomde pakket ligt nog steeds bij de buren.", True),
+    ("Het Verkloosterpad is afgesloten.", False),
+])
+def test_dutch_damned_and_screwed_up(text, found):
+    assert bool(check(text, persona("nl"))) is found

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from probes.business_time import BusinessCalendar
-from probes.checks import promises
+from probes.checks import CheckContext, promises
 
 UTC = dt.timezone.utc
 # Wednesday 4 March 2026, 10:00 UTC; the company works Mon-Fri 09:00-17:00 London time.
@@ -3124,4 +3124,56 @@ def test_round_cg_ci_ck_classes(text, lang, hours):
     ("Your contract will be terminated on 30 June.", "en", None),
 ])
 def test_the_day_before_visits_and_windows(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # an aside's time dates no step around it, unless the aside is the time itself
+    ("Wir erstatten den Flug von Herrn Maier (Buchungscode K7PLQ2, Hamburg–Palma am 18. März) vollständig.", "de", None),
+    ("We will email you the label (by Friday at the latest).", "en", 103),
+    # contacts counted over a period gone by; works in the street (not a technician's in the customer's home)
+    ("Ojo, este lleva 5 llamadas esta semana.", "es", None),
+    ("She has made 3 calls today, we'll call her back tomorrow.", "en", 31),
+    ("We will send you 2 emails by Friday.", "en", 103),
+    ("El lunes cortaremos el suministro de 9 a 13h por obras en su calle.", "es", None),
+    ("Nos techniciens interviendront jeudi pour les travaux dans votre logement.", "fr", 79),
+])
+def test_asides_tallies_and_works(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+def test_a_forwarded_messages_sent_line_is_no_step():
+    text = ("Chère Madame,\n\nNous avons annulé les rendez-vous prévus.\n\nLe secrétariat\n\n"
+            "-------- Message transféré --------\nDe : Dr Aubert\nEnvoyé : lundi 09:12\nÀ : Secrétariat\n"
+            "Objet : RE: dossier\n\nAnnule tous ses RDV.\n")
+    ctx = CheckContext(persona={"name": "Martine Garnier", "language": "fr"}, channel="email")
+    assert promises.find(text, "fr", MON, WORK, ctx) == []
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # what a promised message will say is its topic; an arrival told by "ETA"; a tow truck after a colon
+    ("Os ajustes ficam prontos hoje, e eu te envio uma mensagem até as 18h confirmando que você já pode buscar.", "pt", 8),
+    ("I'll email you by 5pm confirming that you can collect it.", "en", 7),
+    ("An engineer is on the way about the burst main, ETA 45 mins.", "en", 0.75),
+    ("Ya he dado aviso a la grúa: llegará al km 34 de la A-3 en unos 40 minutos.", "es", 0.667),
+    ("Se o problema continuar, um técnico desloca-se ao seu estabelecimento hoje até às 16h00.", "pt", 6),
+    # the customer's thing working again, or in their letterbox, by a time (not every day)
+    ("Votre carte sera de nouveau utilisable d'ici une heure.", "fr", 1),
+    ("Ihr Anschluss wird bis 16.30 Uhr wieder funktionieren.", "de", 6.5),
+    ("Su línea volverá a funcionar antes de las 18:00.", "es", 8),
+    ("Morgen ligt de krant vóór 7.00 uur in uw brievenbus.", "nl", 21),
+    ("De krant ligt elke dag vóór 7 uur in uw brievenbus.", "nl", None),
+    # a delivery rebooked to a slot (not one "prevista", an estimate); a window's end whose day was named before it
+    ("Já reagendei a entrega para sábado de manhã.", "pt", 122),
+    ("Já reagendei a entrega para sábado, 19/10, no período da manhã (8h às 12h).", "pt", None),
+    ("We'll call you between 2 and 4pm about your appointment on 12 March.", "en", 6),
+    # a relative clause's past stops at the deadline; repaired and ready from a time; "ficará concluída"
+    ("La devolución se hará a la tarjeta con la que pagó en un plazo máximo de 72 horas.", "es", 72),
+    ("Tu móvil estará reparado el miércoles a partir de las 17:00.", "es", 55),
+    ("A reparação ficará concluída até sexta-feira.", "pt", 103),
+    # Dutch talking it over or calling in the present; a German order "bei dir" in so many minutes
+    ("Dokter Van Leeuwen bespreekt de uitslag telefonisch met u op donderdag tussen 13.00 en 14.00 uur.", "nl", 76),
+    ("Danke für deine Bestellung! Sie ist in ca. 40 Minuten bei dir.", "de", 0.667),
+])
+def test_round_cn_cp_classes(text, lang, hours):
     assert due_h(text, lang) == hours

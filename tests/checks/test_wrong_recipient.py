@@ -462,3 +462,15 @@ def test_a_brand_prefix_with_an_accented_capital_and_a_spaced_colon():
     ctx = CheckContext(persona={"name": "Claire Dubois", "language": "fr"}, channel="chat")
     assert check("ÉlectroPlus Support : Bonjour Thomas, merci pour votre patience.", ctx)
     assert not check("ÉlectroPlus Support : Bonjour Claire, merci pour votre patience.", ctx)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Bentornato Giorgio! Sono Lia, l'assistente virtuale.", "it"),
+    ("Welcome back, Giorgio! How can I help today?", "en"),
+    ("Willkommen zurück, Giorgio! Wie kann ich helfen?", "de"),
+    ("Bem-vindo de volta, Giorgio! Em que posso ajudar?", "pt"),
+])
+def test_a_welcome_back_to_another_customer(text, lang):
+    c = ctx(persona={"name": "Silvia Moretti", "language": lang}, other_personas=[{"name": "Giorgio Mancini"}])
+    assert check(text, c)
+    assert not check(text.replace("Giorgio", "Silvia"), c)
