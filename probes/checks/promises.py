@@ -3149,8 +3149,12 @@ _GENERAL_COMMIT = {
         r"\b(?:we|I)(?:['’]ll|\s+will|\s+shall|\s+(?:are|am)\s+going\s+to|['’](?:re|m)\s+going\s+to)\s+"
         r"(?:\w+ly\s+|also\s+|then\s+|now\s+|still\s+)?(?!be\b|have\s+to\b|need\b|try\b|hope\b|like\b|love\b|"
         r"expect\b|require\b|ask\b|wait\b|await\b|recommend\b|advise\b|assume\b|accept\b|"
-        r"want\b|charge\b|bill\b|debit\b|take\s+(?:the\s+)?payment\b|renew\b|increase\b|raise\b|close\b|open\b|"
-        r"stop\b|end\b|not\b|never\b|only\b|continue\b|remain\b|keep\s+(?:the|your|it)\b)[a-z]+|"
+        r"want\b|charge\b|bill\b|debit\b|take\s+(?:the\s+)?payment\b|renew\b|increase\b|raise\b|open\b|"
+        # (closing or stopping the customer's own thing is a step: "We'll close your wife's account within 48 hours";
+        # "we'll close at 5pm" is the shop's hours)
+        r"(?:close|stop|end)\b(?!\s+(?:your|ur|the\s+(?:account|case|ticket|complaint|claim|contract|subscription|"
+        r"direct\s+debit)|all\s+(?:future\s+)?(?:payments|charges|direct\s+debits))\b)|"
+        r"not\b|never\b|only\b|continue\b|remain\b|keep\s+(?:the|your|it)\b)[a-z]+|"
         r"\b(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:\w+ly\s+|also\s+|now\s+)?(?!hoping|trying|looking|closing|"
         r"opening|moving|relocating|changing|updating|experiencing|running|offering|hiring|celebrating|working|covering|"
         r"manning|staffing|minding|standing|filling|holding|"
@@ -3269,7 +3273,7 @@ _GENERAL_COMMIT = {
         # not a habit: "il tecnico passa sempre il lunedì", "di solito viene ogni mese"
         r"(?!\s+(?:(?:\w+\s+){0,2}?(?:sempre|di\s+solito|solitamente|normalmente|ogni|tutti\s+i|tutte\s+le))\b)", re.I),
     "nl": re.compile(
-        r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|kunnen|kan|willen|wil|hopen|"
+        r"^(?=.*\b(?:we|wij|ik)\b)(?!.*\b(?:hebben|heb|hadden|had|zijn|ben|waren|was|ontving|ontvingen|kreeg|kregen|kwamen|zagen|gaven|namen|spraken|schreven|stuurden|belden|mailden|zonden|deden|hoorden|vonden|kunnen|kan|willen|wil|hopen|"
         r"hoop|moeten|moet|zouden|zou|mogen|sta|staan|niet|geen|nooit|graag|herinneren|danken|bedanken|vragen|"
         r"verzoeken|wens|wensen|openen|sluiten|bedanken|danken|verwachten|verwacht|adviseren|adviseer|raden|raad|"
         r"nodig|wachten|wacht|te\s+\w+en|"
@@ -3760,6 +3764,16 @@ def _company_acts(clause: str, lang: str) -> bool:
         not _NEGATED[lang].search(clause)
 
 
+def _emailed_first(clause: str, lang: str) -> bool:
+    """Whether the clause says something comes by email before it names a parcel ("ti arriva via mail l'etichetta da
+    attaccare sul pacco"; not "a sua encomenda sai hoje e recebe o código por email": the order's day)."""
+    mail = _VIA_EMAIL.search(clause)
+    parcel = _DELIVERY_WORDS[lang].search(clause)
+    return bool(mail and parcel and mail.start() < parcel.start())
+
+
+_VIA_EMAIL = re.compile(r"\b(?:by|via|per|par|por|pelo|em|ao|via\s+(?:la\s+)?)\s*(?:e-?mail|mail|correo(?:\s+electrónico)?|"
+                       r"courriel)\b", re.I)
 _REBOOKED = re.compile(r"\b(?:re-?schedul\w*|re-?book\w*|re-?arrang\w*|moved|brought\s+forward|reprogramm\w*|replanifi\w*|"
                        r"décal\w*|report[ée]\w*|verschoben|umgebucht|verlegt|vorgezogen|reprogram\w*|reagend\w*|remarc\w*|"
                        r"cambiad[oa]|pasado|pasamos|pasé|riprogrammat\w*|spostat\w*|anticipat\w*|verzet|verplaatst|omgeboekt|"
@@ -3834,8 +3848,9 @@ def _remedy(clause: str, lang: str, not_promise: re.Pattern) -> bool:
     # (a tradesperson arriving is a visit, not a parcel: "The plumber will arrive within 2 hours")
     if _REMEDY[lang].search(clause) or _ready(clause, lang) or (_slot(clause, lang) and not _ESTIMATE.search(clause)) or \
             _ARRIVES[lang].search(clause) or (_DELIVERED_BY[lang].search(clause) and not _AN_ORDER.search(clause)) or \
-            (_MOVED_VISIT[lang].search(clause) and _REBOOKED.search(clause)):
-        # (a delivery moved to a slot: "Já reagendei a entrega para sábado"; not one "prevista", an estimate)
+            (_MOVED_VISIT[lang].search(clause) and _REBOOKED.search(clause)) or _emailed_first(clause, lang):
+        # (a delivery moved to a slot: "Já reagendei a entrega para sábado"; not one "prevista", an estimate; what
+        # comes by email is no parcel: "Entro 2 ore ti arriva via mail l'etichetta da attaccare sul pacco")
         masked = _DELIVERY_WORDS[lang].sub(" ", masked)
     return masked != clause and not not_promise.search(masked)
 

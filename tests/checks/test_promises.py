@@ -3177,3 +3177,17 @@ def test_a_forwarded_messages_sent_line_is_no_step():
 ])
 def test_round_cn_cp_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # closing or stopping the customer's own thing (not the shop closing); what comes by email is no parcel
+    ("We'll close your late husband's account within 48 hours and stop all future payments.", "en", 48),
+    ("We'll close early on Friday.", "en", None),
+    ("Entro 2 ore ti arriva via mail l'etichetta da stampare e attaccare sul pacco.", "it", 2),
+    ("Your parcel will be delivered by Friday.", "en", None),
+    # a Dutch simple past with "wij" is what was done, not a step
+    ("Op 4 maart ontvingen wij uw klacht over de afhandeling van uw schademelding.", "nl", None),
+    ("Wij sturen u morgen de offerte.", "nl", 31),
+])
+def test_round_cq_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
