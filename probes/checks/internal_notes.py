@@ -1418,7 +1418,7 @@ def _line_hits(text: str, ctx, lines=None):
         if hit is None:
             hit = _run_in_intern(ln.prose, text, lang) or astray.get(ln.no) or _note_command(ln.prose) or \
                 _review_comment(ln.prose, text) or (_staff_aside(ln.prose, names, lang) if ln.kind == OWN else None) or \
-                turned.get(ln.no)
+                turned.get(ln.no) or (_line_head_note(ln.prose, lang) if ln.kind == OWN else None)
         if hit is None and ln.no in internal:
             # a colleague's message to the agent, forwarded: its "you" is the agent; staff evidence makes it a note
             points = addressee.evidence(ln.prose, persona, lang)[0]
@@ -4608,3 +4608,27 @@ def _turned_away(lines, lang: str, names: set[str]) -> dict:
         if sum(kinds) >= 3 and len(_NOTE_WORDS.findall(text)) >= 5:
             out[ln.no] = (_STAFF, text, None)
     return out
+
+
+# Round cl/cj: a line headed (after any dashes or bullets) by a note for a role ("—— Nota para recepción: paciente …",
+# "Nota p/ gestor: apólice com …"), a to-do label in capitals ("DA COMPLETARE: inserire link …", "À COMPLÉTER : …"),
+# a draft's label ("-- Entwurf: bitte Stefan gegenlesen lassen …"), or a bare note word in brackets ("[note] client
+# mensualisé …"), with the note after it; not one that speaks to the customer ("Note for customers: you can …").
+_LINE_HEAD_NOTE = re.compile(
+    r"^[\s\-–—*•>#_]*(?:"
+    rf"{_NOTE_HEAD_WORD}\s+(?:p/|para|pra|per|pour|for|f[üu]r|voor|x|al|ao|à)\s+(?:la\s+|le\s+|el\s+|il\s+|o\s+|a\s+|"
+    # (not the driver, whom customers leave notes for: "Note for the driver: leave it with number 14")
+    rf"de\s+|die\s+|den\s+|the\s+)?(?!(?:repartidor|motorista|driver|chauffeur|fahrer|autista|bezorger)\b)(?:{_ROLE_HEAD}|gestor[a]?|gerente|manager|responsable|contabilidad|contabilit[àa]|"
+    r"buchhaltung|comptabilit[ée]|boekhouding|contabilidade)\s*:|"
+    r"(?-i:DA COMPLETARE|DA FARE|À COMPLÉTER|A COMPLETER|À FAIRE|A FAIRE|POR COMPLETAR|POR HACER|A COMPLETAR|A FAZER|"
+    r"TE DOEN|NOG DOEN|ZU ERLEDIGEN|NOCH OFFEN|TO DO|TO COMPLETE)\s*:|"
+    r"(?:entwurf|draft|brouillon|borrador|bozza|rascunho|concept)(?:\s+v?\d+)?\s*:|"
+    rf"\[\s*{_NOTE_HEAD_WORD}\s*\])\s*(\S.*)$", re.I)
+
+
+def _line_head_note(line: str, lang: str):
+    m = _LINE_HEAD_NOTE.match(line)
+    if not m or len(_NOTE_WORDS.findall(m.group(1))) < 3 or _spoken_to(m.group(1), lang) or \
+            _TO_CUSTOMER_CS.search(m.group(1)):
+        return None
+    return _LABEL, line.strip(), None

@@ -4841,3 +4841,31 @@ def test_a_chat_message_turned_to_a_colleague_is_a_note(lang, text):
 ])
 def test_a_lower_case_chat_message_about_someone_else_is_no_note(lang, text):
     assert check(text, _chat(lang)) == []
+
+
+# Round cl/cj: a line headed by a note for a role, a to-do label in capitals, a draft's label or a bare "[note]"; not one
+# said to the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Estimada Sra. Doe:\n\nSu cita queda confirmada.\n\n— Nota para recepción: ya vino dos veces sin cita, cobrar "
+           "la fianza antes.\n\nUn saludo"),
+    ("pt", "Cara Sra. Doe,\n\nRecebemos os documentos.\n\nNota p/ gestora: falta a assinatura do segundo titular, "
+           "não pagar ainda.\n\nCumprimentos"),
+    ("it", "Gentile Sig.ra Doe,\n\nLa iscrizione è aperta.\n\nDA FARE: aggiungere le date dei corsi e sentire Marco per "
+           "l'aula\n\nCordiali saluti"),
+    ("fr", "Madame,\n\nVotre dossier est enregistré.\n\nÀ COMPLÉTER : montant exact de la franchise, voir avec le "
+           "service sinistres\n\nCordialement"),
+    ("en", "Dear Jane,\n\nYour refund is on its way.\n\nKind regards\nTom\n-- Draft: Priya to check the amount, refund not "
+           "yet signed off --\n"),
+    ("nl", "Dag mevrouw Doe, ik kijk naar uw contract.\n[notitie] klant betaalt per kwartaal, termijnbedrag niet "
+           "aanpassen\nUw volgende termijn is € 120."),
+])
+def test_a_line_headed_by_a_note_for_a_role_a_to_do_or_a_draft_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane,\n\nNote for customers: you can collect your order from the desk.\n\nBest"),
+    ("de", "Sehr geehrte Frau Doe,\n\nEntwurf: Ihre Vertragsunterlagen finden Sie im Anhang.\n\nGrüße"),
+])
+def test_a_heading_said_to_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
