@@ -151,6 +151,17 @@ Mark is akkoord)"); a colleague named first and asked in chat shorthand about "t
 cliente"). Not: a postscript's noun the reply writes in lower case elsewhere ("P.S. Points don't expire …"), Spanish
 and Portuguese "TODO" (all) in capitals, a title's abbreviation cutting a sentence ("… de M. Bertin a été clôturé").
 
+Rounds cf/cj/cl/cm, told by structure: an "internal" label run into a line after a sentence, a link, a bracket or a
+chat's speaker, a "#intern" tag, a "/interno" command, an "###INTERN###" banner ("… zugestellt. INTERN Dispo: …",
+"[uso interno: …]", "Obs. interna: …"); a chat message an apology for the wrong chat owns up to ("sorry wrong window",
+"ese mensaje no era para ti", "scusi, messaggio sbagliato"); a helpdesk's note command ("/note …", "/nota …"); a word
+processor's review comment with its anchor ("…[SK1]" and "[SK1]Sabine Kühn: …"); a forwarded message between staff
+whose receiver is the reply's writer, shares the sender's mail domain or is called by name at its head; an aside in
+brackets, stars, chevrons or after "//" with two kinds of staff evidence of its own (a colleague or role heading or
+signing it, the text as a template or copy, a note-style order, the customer in the third person, a shouted word,
+staff shorthand: "(Kevin : plaquettes AR à prévoir, lui proposer …)", "[bozza v2 - prezzo da confermare con
+marketing]", "<<dbl check bay 2 is free w/ Steve b4 sending>>").
+
 Left alone: the customer's own quoted message; code samples; ordinary uses of the words
 ("our internal tracking number", "an internal review", "please do not send your card details
 by email", "we have added a note to your account", "Note: we are closed on Monday",
@@ -1353,11 +1364,14 @@ def _line_hits(text: str, ctx, lines=None):
                  if addressee.block_is_note(block, persona, lang)}
     handed = _handed_on(lines)
     internal = _internal_forward(lines, names)
+    to_writer = _to_the_writer(lines, names, handed)
     covered = -1   # the last line of a note already reported on its first line
     pre_greeting = _before_greeting(lines, persona, lang) if any(ln.prose[:1] in "[" or ": " in ln.prose[:40]
                                                                  for ln in lines) else {}
     signed_off: dict | None = None
     pasted: dict | None = None
+    astray = _sent_astray(lines)
+    turned = _turned_away(lines, lang, names) if str(getattr(ctx, "channel", "") or "") == "chat" else {}
     above: dict | None = None
     for i, ln in enumerate(lines):
         if not ln.prose.strip() or i <= covered:
@@ -1375,6 +1389,9 @@ def _line_hits(text: str, ctx, lines=None):
         hit = _inline_banner(ln.prose, ctx, names, text, persona, lang) if ln.kind == OWN and not banner else None
         if hit:
             yield ln, hit, []
+            continue
+        if ln.kind == QUOTE and ln.no in to_writer and len(_NOTE_WORDS.findall(ln.prose)) >= 3:
+            yield ln, (_STAFF, ln.prose.strip(), None), []   # a colleague's forwarded word to the writer (below)
             continue
         if ln.kind == QUOTE and ln.no in set_apart:   # an unattributed "> " block below the signature
             hit, used = _structural(ln, set_apart, persona, lang)
@@ -1398,6 +1415,10 @@ def _line_hits(text: str, ctx, lines=None):
         continued = bool(prev and prev.kind == ln.kind and prev.no == ln.no - 1 and len(prev.prose.strip()) >= 40
                          and _UNFINISHED.search(prev.prose))
         hit, used = _first_hit(ln.prose, ctx, names, text, continued), 0
+        if hit is None:
+            hit = _run_in_intern(ln.prose, text, lang) or astray.get(ln.no) or _note_command(ln.prose) or \
+                _review_comment(ln.prose, text) or (_staff_aside(ln.prose, names, lang) if ln.kind == OWN else None) or \
+                turned.get(ln.no) or (_line_head_note(ln.prose, lang) if ln.kind == OWN else None)
         if hit is None and ln.no in internal:
             # a colleague's message to the agent, forwarded: its "you" is the agent; staff evidence makes it a note
             points = addressee.evidence(ln.prose, persona, lang)[0]
@@ -1405,6 +1426,8 @@ def _line_hits(text: str, ctx, lines=None):
             points += bool(_WHINGE.search(ln.prose)) + bool(profanity.check(ln.prose))
             if points >= 2 or (points >= 1 and "?" in ln.prose) or _TELL_HER.search(ln.prose):
                 hit = (_STAFF, ln.prose.strip(), None)
+        if hit is None and ln.no in to_writer and len(_NOTE_WORDS.findall(ln.prose)) >= 3:
+            hit = (_STAFF, ln.prose.strip(), None)
         if not hit:
             hit, used = _across_lines(ln, lines[i + 1:i + 4], names, text, lang)
             covered = i + used
@@ -4259,3 +4282,353 @@ def _after_sign_off(lines, lang: str, names: set[str]):
                 out[ln.no] = (_STAFF, ln.prose.strip(), None)
                 break
     return out
+
+
+# Round cj/cl: a note's "internal" label run into a line, not only at its head: after a sentence's end, a link, an
+# opening bracket or a dash, with the note after it ("… zugestellt. INTERN Dispo: Tour 14 überlastet …", "… verstuurd.
+# Interne notitie: klant belt elke week …", "[uso interno: 2° tentativo fallito …]", "[INTERNE - MAJ horaires …]",
+# "Obs. interna: cliente pediu estorno 3x …", "MSG INTERNE: salle 2 fermée …"), a "#intern" tag or a "/interno"
+# command before the note, an "###INTERN###" banner. Not a label that speaks to the customer, nor a reference or a
+# kind ("Interne Referenz: 4711", "Ihre interne Kundennummer: …", "Intern: kostenlos" beside "Extern: 1 €").
+_INTERN_WORD = r"(?:internal|interner|internes|internen|interne|intern|interno|interna)"
+_INTERN_NOUN = (r"(?:notes?|notiz|hinweis|vermerk|notitie|opmerking|memo|m[ée]mo|msg|message|messaggio|mensaje|mensagem|"
+                r"bericht|nachricht|nota|obs\.?|observa[cç][aã]o|observaci[oó]n|rif\.|riferimento|ref\.|comments?|"
+                r"commentaire|comentario|coment[aá]rio|commento|kommentar|use|uso|usage|gebruik|info|remarque|anmerkung)")
+_RUN_IN_INTERN = re.compile(
+    rf"(?<![\w.])((?:{_INTERN_NOUN}\s+{_INTERN_WORD}|{_INTERN_WORD}(?:\s+{_INTERN_NOUN})?|(?:agent|staff|admin)\s+"
+    r"(?:notes?|comments?))"
+    r"(?:(?<=(?-i:INTERN))\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+))?)"
+    r"\s*(?:[:\]]|\s[-–—]|#{2,})\s*(\S.*)", re.I)
+_TAGGED_INTERN = re.compile(rf"(?<!\S)((?:#|/){_INTERN_WORD})\s+(\S.*)", re.I)
+# (a code or a figure after the label is a reference given to the customer)
+_NOTE_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _run_in_intern(line: str, whole: str, lang: str):
+    for rx in (_RUN_IN_INTERN, _TAGGED_INTERN):
+        for m in rx.finditer(line):
+            label, rest, before = m.group(1), m.group(2), line[:m.start(1)].rstrip()
+            opened = before[-1:] or "^"
+            # where a note's label opens: the line's head (after a chat's speaker), a sentence's end, a bracket, a
+            # dash, a banner; anywhere in capitals ("… pfx.de/s/Kq81 INTERN Dispo: …")
+            if not (rx is _TAGGED_INTERN or not before or opened in ".!?…[({<*|#-–—" or ((sp := _SPEAKER.match(line)) and sp.end() >= len(before))
+                    or label.split()[0].isupper()):
+                continue
+            if re.match(r"(?i)(?:rif|ref)\.", label) and opened not in "[(":
+                continue   # "Rif. interno: pratica 4471 del 12 marzo": a reference told to the customer
+            if len(_NOTE_WORDS.findall(rest)) < 3 or _spoken_to(rest, lang) or _TO_CUSTOMER_CS.search(rest):
+                continue
+            if _KIND_ROW.match(label + ":") and _CONTRAST_ROW.search(whole or line):
+                continue
+            start, end = m.start(1), len(line)
+            if opened in "[(":
+                start = len(before) - 1
+                close = _closing(line, start)
+                end = close + 1 if close > start else end
+            return _LABEL, line[start:end].strip(), (start, end)
+    return None
+
+
+# Round cf/cm: a chat's apology for a message sent to the wrong chat proves the message was staff talk: the message
+# before it ("pregúntale a Laura si …" / "Perdona, ese mensaje no era para ti"), or the rest of its own line ("sorry
+# wrong window - Dave can u take this one …"). Words for the wrong chat or window, or a message "not meant for you";
+# not a wrong link, file or number, which the customer was meant to get.
+_SENT_ASTRAY = re.compile(
+    r"\b(?:wrong\s+(?:window|chat|tab|thread|conversation|convo)|(?:that|this|the\s+last|my\s+last)\s+(?:message|msg|one)\s+"
+    r"(?:was(?:n['’]t|\s+not)\s+(?:meant\s+)?for\s+you|was\s+meant\s+for\s+(?:a\s+)?(?:colleague|someone\s+else))|"
+    r"not\s+meant\s+for\s+you|"
+    r"falsche[sn]?\s+(?:fenster|chat|tab|unterhaltung)|(?:die|diese|letzte)\s+nachricht\s+war\s+nicht\s+f[üu]r\s+(?:sie|dich)|"
+    r"mauvaise?\s+(?:fen[êe]tre|conversation|onglet|discussion)|(?:ce|mon)\s+(?:dernier\s+)?message\s+(?:ne\s+vous|ne\s+t['’])"
+    r"[ée]tait\s+pas\s+destin[ée]|(?:ce|mon)\s+(?:dernier\s+)?message\s+n['’][ée]tait\s+pas\s+pour\s+(?:vous|toi)|"
+    r"(?:ventana|conversaci[óo]n|pesta[ñn]a)\s+equivocad[ao]|me\s+equivoqu[ée]\s+de\s+(?:chat|ventana|conversaci[óo]n)|"
+    r"(?:ese|este|el\s+[úu]ltimo)\s+mensaje\s+no\s+era\s+para\s+(?:ti|usted)|"
+    r"(?:messaggio|chat|finestra|conversazione)\s+sbagliat[ao]|(?:quel|questo|l['’]ultimo)\s+messaggio\s+non\s+era\s+per\s+"
+    r"(?:lei|te)|"
+    r"verkeerde?\s+(?:venster|chat|gesprek|tabblad)|(?:dat|dit|mijn\s+vorige)\s+bericht\s+was\s+niet\s+voor\s+(?:u|jou|je)|"
+    r"(?:janela|conversa|aba|mensagem)\s+errad[ao]|(?:essa|esta|a\s+[úu]ltima)\s+mensagem\s+n[ãa]o\s+era\s+para\s+"
+    r"(?:si|voc[êe]|o\s+senhor|a\s+senhora))\b", re.I)
+_APOLOGY_WORDS = re.compile(r"^[\W_]*(?:(?:sorry|oops|whoops|oeps|pardon|d[ée]sol[ée]e?|perd[oó]n(?:e|a)?|disculpe?|"
+                            r"scusa|scusi|mi\s+scusi|desculpe?|entschuldigung|excuse[sz]?[- ]moi|ups|opa)\b[\W_]*)*", re.I)
+
+
+def _sent_astray(lines) -> dict:
+    """{line number: hit} for the messages an apology for a wrong chat owns up to."""
+    out: dict = {}
+    for i, ln in enumerate(lines):
+        if ln.kind != OWN:
+            continue
+        body = ln.prose[sp.end():] if (sp := _SPEAKER.match(ln.prose)) else ln.prose
+        m = _SENT_ASTRAY.search(body)
+        if not m:
+            continue
+        head = max(body.rfind(c, 0, m.start()) for c in ".!?") + 1
+        said = body[head:m.start()]
+        after = re.split(r"[.!?]", body[m.end():], maxsplit=1)[0]
+        owned = bool(_APOLOGY_WORDS.sub("", said).strip() != said.strip() or re.match(
+            r"[\W_]*(?:sorry|pardon|desculp|perd[oó]n|scus)", after, re.I) or re.search(
+            r"meant|destin|era\s|was\s|war\s", m.group(0), re.I))
+        if _NOTE_WORDS.search(_APOLOGY_WORDS.sub("", said)) or not owned:
+            continue   # "if you were put through to the wrong chat, …": the customer's wrong chat, not ours
+        rest = body[:head] + " " + after
+        if len(_NOTE_WORDS.findall(rest)) >= 4:
+            out[ln.no] = (_STAFF, body.strip(), None)   # "sorry wrong window - Dave can u take this one …"
+            continue
+        prev = next((p for p in reversed(lines[:i]) if p.prose.strip()), None)
+        if prev is not None and prev.kind == OWN and prev.no not in out:
+            out[prev.no] = (_STAFF, prev.prose.strip(), None)
+    return out
+
+
+# Round cf/cj: a helpdesk's note command typed into the chat box, at the message's head: "/note pax missed MCT, rebook
+# …", "/nota cliente già rimborsato …", "/notiz …", "/interno …" (the "internal" ones above).
+_NOTE_COMMAND = re.compile(r"^/(?:notes?|nota|notas|notiz|notitie|memo|m[ée]mo|comment|private|priv|whisper|sussurro|"
+                           r"fluister|chuchoter|susurro)\s+(\S.*)$", re.I)
+# Round cj: a word processor's review comment pasted under the letter, its anchor left in the text as well: "…
+# senden können.[SK1]" and below "[SK1]Sabine Kühn: Sterbeurkunde fehlt noch …", "[AL2]Comentario de Ana López: …";
+# the anchor is the reviewer's initials and a number, and the comment heads with the reviewer's name or a word for a
+# comment (not an annex's "[A1]" cited in a letter, which heads no name).
+_REVIEW_ANCHOR = re.compile(r"^\s*\[((?-i:[A-Z]{2,3})\d{1,2})\]\s*(\S.{3,})$")
+_COMMENT_HEAD = re.compile(r"^(?:(?:comment|kommentar|commentaire|comentario|commento|opmerking|coment[aá]rio)\w*"
+                           r"(?:\s+\w+){0,4}|(?-i:[A-ZÀ-Þ])[\w'’\-]+(?:\s+(?-i:[A-ZÀ-Þ])[\w'’\-]+){1,2})\s*:\s*\S", re.I)
+
+
+def _review_comment(line: str, whole: str):
+    m = _REVIEW_ANCHOR.match(line)
+    if not m or whole.count(f"[{m.group(1)}]") < 2 or not _COMMENT_HEAD.match(m.group(2)):
+        return None
+    return _LABEL, line.strip(), None
+
+
+def _note_command(line: str):
+    body = line[sp.end():] if (sp := _SPEAKER.match(line)) else line
+    m = _NOTE_COMMAND.match(body.strip())
+    if not m or len(_NOTE_WORDS.findall(m.group(1))) < 2:
+        return None
+    return _LABEL, body.strip(), None
+
+
+# Round cl/cm/cj: a forwarded message between staff under the reply, whose receiver is the reply's own writer (named in
+# the reply's own lines: "Para: Marta Vieira" under a reply signed "Marta Vieira", "Aan: I. Kok" under "Ingrid Kok",
+# "An: Sekretariat" under a letter signed by the "Sekretariat"), who shares the sender's mail domain ("From: Darren
+# <maintenance@harbourlettings.co.uk> … To: Amy <lettings@harbourlettings.co.uk>"), or whom the message opens by
+# calling by name ("Rita, responde tu a esta …"): a colleague's word to the agent, never the customer's to read, unless
+# the reply hands it on ("Below is our engineer's report").
+_MAIL_DOMAIN = re.compile(r"@([\w.\-]+\.\w+)")
+
+
+_HANDED_BELOW = re.compile(
+    r"\b(?:below|forward\w*|unten|nachfolgend|weitergeleitet|leite\w*\s+(?:ich\s+)?Ihnen|ci-dessous|"
+    r"je\s+vous\s+(?:transmets|fais\s+suivre)|a\s+continuaci[óo]n|m[áa]s\s+abajo|reenv[íi]\w*|qui\s+sotto|di\s+seguito|"
+    r"inoltr\w*|hieronder|onderstaand|doorgestuurd|stuur\s+ik\s+(?:u|je)\s+door|abaixo|(?:re)?encaminh\w*|"
+    r"segue\s+(?:a|o|em))\b", re.I)
+
+
+def _to_the_writer(lines, names: set[str], handed: set[int]) -> set[int]:
+    if any(ln.kind == OWN and _HANDED_BELOW.search(ln.prose) for ln in lines):
+        return set()   # "le inoltro qui sotto la conferma del nostro magazzino": handed on on purpose
+    own = {w for ln in lines if ln.kind == OWN for w in fold(ln.prose).split()}
+    out: set[int] = set()
+    sender = receiver = None
+    body_started = False
+    for ln in lines:
+        if ln.kind not in (FOREIGN, QUOTE):
+            sender = receiver = None
+            continue
+        if (m := _HEADER_FROM.match(ln.prose.lstrip("> "))) is not None:
+            sender, receiver, body_started = m.group(1), None, False
+            continue
+        if (m := _FORWARD_TO.match(ln.prose.lstrip("> "))) is not None and sender is not None:
+            receiver = m.group(1)
+            continue
+        if not (sender and receiver) or ln.no in handed or not ln.prose.strip() or _HEADER_NEXT_LINE.match(ln.prose):
+            continue
+        folded = fold(sender + " " + receiver)
+        if any(n in folded.split() for n in names if len(n) >= 3):
+            continue   # the customer wrote it or got it
+        to_words = [w for w in re.findall(r"[^\W\d_]{3,}", fold(re.sub(r"<[^>]*>|\([^)]*\)", " ", receiver)))]
+        domains = {fold(d) for d in _MAIL_DOMAIN.findall(sender)} & {fold(d) for d in _MAIL_DOMAIN.findall(receiver)}
+        first = fold(ln.prose.strip().split()[0].strip(",:;!")) if not body_started else ""
+        body_started = True
+        if (to_words and all(w in own for w in to_words)) or domains or (to_words and first == to_words[0]):
+            out.add(ln.no)
+    return out
+
+
+_HEADER_NEXT_LINE = re.compile(r"^\s*\**(?:sent|date|gesendet|datum|envoy[ée]|enviad[oa]|inviato|verzonden|data|cc|"
+                               r"subject|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*\**\s*:", re.I)
+
+
+# Round cf/cj/cl/cm: an aside set off by brackets, stars, chevrons or a "//", in a text message or a letter, that speaks
+# to staff and not to the customer, told by two kinds of evidence of its own (whatever its wording):
+# - a colleague or a role heading it ("(Kevin : plaquettes AR à prévoir …)", "[assistente: let op …]", "(nota p/ Rui:
+#   …)", "[nota repartidor: …]") or signing it after a dash ("[HU-Plakette noch nicht geklebt - Micha!!]");
+# - the text itself as a template, a draft or a copy ("andere Vorlage", "bozza v2", "cambiar plantilla", "copied from
+#   the Okoro reply", "repris du courrier de …", "stessa cosa da mandare a …");
+# - an order to check, change, ask or send, in the note style of an infinitive or a bare imperative ("confirmar
+#   morada", "prezzo da confermare", "Text noch … abstimmen!", "dokter even bellen", "ask at desk", "dbl check …");
+# - the customer in the third person ("cliente nunca está", "ela é a do seguro", "NICHT an Mieterin", "hers is £100");
+# - a shouted word ("NICHT an …", "NO al 6", "CHANGE the …", "MARKETING TO CONFIRM …");
+# - staff shorthand or the sending itself ("b4 sending", "w/ Steve", "cf. ticket 88412", "antes de entregar").
+# Not an aside said to the customer ("(please bring your ID)", "[Responder SI para confirmar la cita]", "(Note: prices
+# include VAT)"), which has one kind at most.
+_ASIDE_SPANS = re.compile(r"\(([^()\n]{8,240})\)|\[([^\[\]\n]{8,240})\]|<<([^<>\n]{8,240})>>|(?<!\S)>>([^<>\n]{8,240})<<|"
+                          r"(?<![\w*])\*{1,3}([^*\n]{8,240})\*{1,3}(?![\w*])|(?<=\s)//\s*(\S[^\n]{6,240})$|"
+                          r"^//\s*(\S[^\n]{6,240})$")
+_ROLE_HEAD = (r"(?:assistente?|assistant[ea]?|colleg[ae]|collega'?s|colleague|kolleg(?:e|in|en)|colega|coll[èe]gue|"
+              r"r[ée]ception|recep(?:ci[oó]n|[çc][ãa]o|tie|tion)|balie|front\s*desk|desk|atelier|taller|oficina|officina|"
+              r"werkplaats|werkstatt|magazzino|lager|warehouse|almac[ée]n|armaz[ée]m|magazijn|dispo|dispatch|planning|"
+              r"repartidor|motorista|driver|chauffeur|fahrer|autista|bezorger|team|[ée]quipe|equipo|squadra|equipa|"
+              r"ragazzi|chicos|jongens|leute|les\s+gars|pessoal|malta|boss|chef|jefe|capo|supervisor[ae]?|superviseur)")
+_NOTE_HEAD_WORD = r"(?:notes?|nota|notiz|notitie|memo|m[ée]mo|obs\.?|nb|n\.b\.|remarque|opmerking|anmerkung)"
+_ASIDE_HEAD = re.compile(
+    rf"^\s*(?:{_NOTE_HEAD_WORD}(?:\s+(?:(?:p/|para|pra|per|pour|for|f[üu]r|voor|x|a|al|à)\s+)?(?:{_ROLE_HEAD}|"
+    rf"(?-i:[A-ZÀ-Þ][a-zà-ÿ]{{1,15}})))?|{_ROLE_HEAD}|(?-i:([A-ZÀ-Þ][a-zà-ÿ]{{1,15}})))\s*:\s*\S|"
+    # a colleague by title and initial, or a group called on ("Mrs H - put the …", "ragazzi chi ha preso …?")
+    r"^\s*(?-i:(?:Mrs|Mr|Ms|Frau|Herr|Mme|Sra|Sr|Sig\.?ra|Dhr|Mevr)\.?\s+[A-ZÀ-Þ]\w{0,15}\.?)\s*[-–—:]\s*\S|"
+    r"^\s*(?:ragazzi|chicos|chicas|jongens|leute|les\s+gars|pessoal|malta|guys|folks|team|equipo|equipa|squadra)\b"
+    r"(?=[^?]*\?)", re.I)
+_ASIDE_SIGNED = re.compile(r"\s[-–—]\s*@?((?-i:[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s*[!.]*\s*$")
+_ASIDE_DRAFT = re.compile(
+    r"\b(?:templates?|plantillas?|vorlagen?|modell?os?|sjablo(?:on|nen)|mod[eè]les?|drafts?|entwurf|bozza|borrador|"
+    r"rascunho|brouillon|concept(?:tekst)?|textbaustein|macro|copied\s+from|copy\s+of|copiad[oa]\s+d\w*|copiat[oa]\s+da\w*|"
+    r"kopiert\s+(?:aus|von)|[üu]bernommen\s+(?:aus|von)|repris\s+d\w*|overgenomen\s+(?:uit|van)|gekopieerd\s+(?:uit|van)|"
+    r"stessa\s+cosa\s+da|mesma\s+coisa\s+(?:para|pra)|lo\s+mismo\s+(?:para|a)|same\s+(?:text|thing|msg|message)\s+(?:to|for)|"
+    r"(?:den|der|le|el|il|o|de|the)\s+text[eo]?\s+(?:noch|encore|a[úu]n|ancora|ainda|nog|still)|text\s+noch)\b", re.I)
+_ASIDE_ORDER = re.compile(
+    r"(?:^|[,;:\-–—+]\s*|\b(?:da|à|a|to|noch|nog|even|kurz|mal)\s+)(?:(?:dbl|double)[- ]?(?:check|chk)|check|chk|confirm|"
+    r"change|ask|put|insert|chase|fix|adapt|mention|remind|collect|charge|"
+    r"kl[äa]ren|abstimmen|pr[üu]fen|checken|[äa]ndern|anpassen|fragen|nachfragen|anrufen|schicken|eintragen|kleben|"
+    r"v[ée]rifier|adapter|confirmer|proposer|pr[ée]voir|demander|changer|modifier|appeler|envoyer|"
+    r"confirmar|conferir|verificar|cambiar|comprobar|revisar|preguntar|pedir|avisar|mandar|enviar|llamar|ligar|"
+    r"trocar|mudar|alterar|"
+    r"confermare|controllare|verificare|chiedere|cambiare|mandare|inviare|chiamare|"
+    r"nakijken|navragen|aanpassen|bellen|vragen|escaleren|sturen|versturen|wijzigen)\b|"
+    r"\b(?:kl[äa]ren|abstimmen|pr[üu]fen|checken|anpassen|nachfragen|bellen|navragen|nakijken|aanpassen|escaleren)\s*[!.]*\s*$",
+    re.I)
+_ASIDE_THIRD = re.compile(
+    r"\b(?:cliente|clienta|client|cliente?s|customer|cust|cx|kunde|kundin|klant|mieter(?:in)?|tenant|patient[ea]?|paciente|"
+    r"paziente|pax|hers)\b|"
+    # the customer as the note's unsaid subject: "owes £60 from January", "wants the 10 % again"
+    r"^\s*(?:(?:still|already|again)\s+)?(?:owes|wants|says|said|paid|called|rang|keeps|refuses|doesn't|won't)\b", re.I)
+# (a pronoun alone may stand for the engineer: "De monteur (hij komt voor de 2e keer)")
+_ASIDE_PRONOUN = re.compile(r"\b(?:lui|ela|ele|zij|hij|she|he|him|her|(?-i:ze|er|sie))\b", re.I)
+_ASIDE_SHOUT = re.compile(r"(?<![\w])(?-i:NICHT|KEIN\w*|NO|NOT|NE\s+PAS|NIET|N[ÃA]O|NON|NUNCA|NIE|NEVER|DON'T|"
+                          r"[A-ZÄÖÜ]{4,}(?:\s+[A-ZÄÖÜ]{2,}){2,})(?![\w])")
+_ASIDE_SHORT = re.compile(r"\b(?:b4|w/|dbl|ggf|p/|cf\.|ticket|antes\s+de\s+(?:enviar|"
+                          r"entregar|mandar|liberar)|vor\s+(?:dem\s+)?(?:versand|senden|rausgehen)|avant\s+(?:d['’]envoyer|"
+                          r"envoi)|prima\s+di\s+(?:inviare|mandare)|voor\s+(?:verzending|versturen)|at\s+(?:the\s+)?desk|"
+                          r"\d+\s*x\b(?!\s*\d)|\d+(?:e|º|ª|\.ª)?\s*(?:vez|volta|fois|keer|mal)\b|!!)", re.I)
+
+
+_PLEASE = re.compile(r"\b(?:please|pls|bitte|s['’]il\s+vous\s+pla[iî]t|svp|por\s+favor|per\s+favore|alstublieft|aub|graag|"
+                     r"gentilmente|veuillez)\b", re.I)
+
+
+def _aside_kinds(inner: str, names: set[str], lang: str) -> set[str]:
+    kinds: set[str] = set()
+    head = _ASIDE_HEAD.match(inner)
+    if head and (head.group(1) is None or _is_colleague(head.group(1), names, lang)):
+        kinds.add("head")
+    signed = _ASIDE_SIGNED.search(inner)
+    if signed and _is_colleague(signed.group(1), names, lang):
+        kinds.add("head")
+    if any(len(n) >= 4 and re.search(rf"\b{re.escape(n)}\b", fold(inner)) for n in names):
+        kinds.add("third")   # the customer by their own name: "chi ha preso la pratica Lombardi?"
+    if "head" in kinds and _ASIDE_PRONOUN.search(inner):
+        kinds.add("third")   # under a colleague's name, "she" is the customer ("(Carla: ela é a do seguro …)")
+    for kind, rx in (("draft", _ASIDE_DRAFT), ("order", _ASIDE_ORDER), ("third", _ASIDE_THIRD), ("shout", _ASIDE_SHOUT),
+                     ("short", _ASIDE_SHORT)):
+        if rx.search(inner):
+            kinds.add(kind)
+    return kinds
+
+
+def _staff_aside(line: str, names: set[str], lang: str):
+    for m in _ASIDE_SPANS.finditer(line):
+        inner = next(g for g in m.groups() if g is not None).strip()
+        # (a role called on at the head owns the aside's "you": "[collega: kun jij … escaleren?]"; not a named contact,
+        # "(Mr Patel: you can reach him on …)")
+        told = bool(re.match(rf"\s*{_ROLE_HEAD}\s*:", inner, re.I))
+        if len(_NOTE_WORDS.findall(inner)) < 3 or (not told and (_spoken_to(inner, lang) or _TO_CUSTOMER_CS.search(
+                inner))) or _CUSTOMER_PLACE.search(fold(inner)) or len(re.findall(r'["“”«»„]', line[:m.start()])) % 2:
+            continue
+        if inner.isupper() and len(inner.split()) <= 4:
+            continue   # "[NOMBRE DEL CLIENTE]": a field never filled in, the placeholder check's
+        if not told and _PLEASE.search(inner):
+            continue   # "(please confirm by Friday!!)": asked of the customer
+        if len(_aside_kinds(inner, names, lang)) >= 2:
+            return _STAFF, m.group(0), m.span()
+    return None
+
+
+# Round cf/cj: in a chat whose other messages speak to the customer, a message that turns to someone else, told by
+# three kinds of its own: jotted in lower case; opening by calling a role ("sup can u ok …", "supervisora, posso …",
+# "hi team, …"); an informal "you" where the rest is formal ("kannst du mal gucken …", "tu veux le prendre toi ?");
+# the customer in the third person ("before he got to me", "ele é cliente há 20 anos", "il me saoule", "questo vuole
+# …", "gli ho detto …"); staff work or a laugh ("goodwill", "2° livello", "im System steht nix", "ahah …😂"). Not a
+# message said to the customer, nor a lower-case message about the engineer ("ok, er war gestern da …").
+_ROLE_CALL = re.compile(r"^\W*(?:hi\s+|hey\s+|ciao\s+|hola\s+|hallo\s+|oi\s+)?(?:sup|supervisor[ae]?|superviseur|superviseure|"
+                        r"team|equipo|[ée]quipe|equipa|squadra|ragazzi|chicos|jongens|leute|pessoal|malta|tl|boss|chef|"
+                        r"jefe|capo|guys|folks)\b[,:!]?\s", re.I)
+_INFORMAL_YOU = re.compile(r"\b(?:du|dich|dir|tu|toi|t[uú]|jij|je|jou|te|ti|attends|regarde|mira|guarda|kijk|olha|"
+                           r"kannst|puoi|puedes|podes|peux)\b", re.I)
+_THIRD_CUSTOMER = re.compile(
+    r"\b(?:he|she|him|his|her|il|elle|lui|sa|son|ses|le\s+monsieur|la\s+dame|er|ihm|ihn|der|die\s+dame|gli|lo|questo|"
+    r"questa|ele|ela|dele|dela|hij|zij|hem|haar|cliente|customer|kunde|kundin|klant|client)\b", re.I)
+_THIRD_CUSTOMER_CS = re.compile(r"\b(?:der|die)\b")
+_CHAT_STAFF_WORK = re.compile(r"\b(?:goodwill|escalat\w*|on\s+hold|\d\s*[°º]?\s*(?:livello|level|nivel|niveau|ebene)|"
+                              r"2nd\s+level|second\s+level|supervis\w*|im\s+system\s+steht|grammar|grammaire)\b|"
+                              r"^\W*(?:a+h(?:a+h)+|ha(?:ha)+|lol|mdr|ja(?:ja)+|kkk+|rs(?:rs)+)\b|[😂🤣🙄]", re.I)
+
+
+def _turned_away(lines, lang: str, names: set[str]) -> dict:
+    """{line number: hit} for chat messages said to someone else than the customer."""
+    own = [ln for ln in lines if ln.kind == OWN and ln.prose.strip()]
+    if len(own) < 3 or len(own) > 12:
+        return {}
+    out: dict = {}
+    bodies = [(ln, ln.prose[sp.end():] if (sp := _SPEAKER.match(ln.prose)) else ln.prose) for ln in own]
+    for ln, body in bodies:
+        rest = " ".join(b for other, b in bodies if other is not ln)
+        if not (_speaks_to_customer(rest, lang) or any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", fold(rest))
+                                                        for n in names)):
+            continue   # the other messages must speak to the customer
+        text = body.strip()
+        if any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", fold(text)) for n in names):
+            continue   # the customer by name: said to them
+        role = bool(_ROLE_CALL.match(text))
+        formal_rest = bool(_FORMAL_YOU.search(rest))
+        informal = lang != "en" and formal_rest and any(
+            w.lower() not in _NOT_YOU.get(lang, set()) for w in _INFORMAL_YOU.findall(text)) and not _FORMAL_YOU.search(text)
+        if not role and not informal and (_FORMAL_YOU.search(text) or (lang == "en" and re.search(
+                r"\b(?:you|your|u|ur)\b", text, re.I))):
+            continue   # said to the customer
+        third = bool(_THIRD_CUSTOMER.search(text)) and not (lang == "de" and not re.search(r"\b(?:er|ihm|ihn)\b", text))
+        kinds = [text[:1].islower(), role, informal, third, bool(_CHAT_STAFF_WORK.search(text))]
+        if sum(kinds) >= 3 and len(_NOTE_WORDS.findall(text)) >= 5:
+            out[ln.no] = (_STAFF, text, None)
+    return out
+
+
+# Round cl/cj: a line headed (after any dashes or bullets) by a note for a role ("—— Nota para recepción: paciente …",
+# "Nota p/ gestor: apólice com …"), a to-do label in capitals ("DA COMPLETARE: inserire link …", "À COMPLÉTER : …"),
+# a draft's label ("-- Entwurf: bitte Stefan gegenlesen lassen …"), or a bare note word in brackets ("[note] client
+# mensualisé …"), with the note after it; not one that speaks to the customer ("Note for customers: you can …").
+_LINE_HEAD_NOTE = re.compile(
+    r"^[\s\-–—*•>#_]*(?:"
+    rf"{_NOTE_HEAD_WORD}\s+(?:p/|para|pra|per|pour|for|f[üu]r|voor|x|al|ao|à)\s+(?:la\s+|le\s+|el\s+|il\s+|o\s+|a\s+|"
+    # (not the driver, whom customers leave notes for: "Note for the driver: leave it with number 14")
+    rf"de\s+|die\s+|den\s+|the\s+)?(?!(?:repartidor|motorista|driver|chauffeur|fahrer|autista|bezorger)\b)(?:{_ROLE_HEAD}|gestor[a]?|gerente|manager|responsable|contabilidad|contabilit[àa]|"
+    r"buchhaltung|comptabilit[ée]|boekhouding|contabilidade)\s*:|"
+    r"(?-i:DA COMPLETARE|DA FARE|À COMPLÉTER|A COMPLETER|À FAIRE|A FAIRE|POR COMPLETAR|POR HACER|A COMPLETAR|A FAZER|"
+    r"TE DOEN|NOG DOEN|ZU ERLEDIGEN|NOCH OFFEN|TO DO|TO COMPLETE)\s*:|"
+    r"(?:entwurf|draft|brouillon|borrador|bozza|rascunho|concept)(?:\s+v?\d+)?\s*:|"
+    rf"\[\s*{_NOTE_HEAD_WORD}\s*\])\s*(\S.*)$", re.I)
+
+
+def _line_head_note(line: str, lang: str):
+    m = _LINE_HEAD_NOTE.match(line)
+    if not m or len(_NOTE_WORDS.findall(m.group(1))) < 3 or _spoken_to(m.group(1), lang) or \
+            _TO_CUSTOMER_CS.search(m.group(1)):
+        return None
+    return _LABEL, line.strip(), None

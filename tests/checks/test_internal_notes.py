@@ -4648,3 +4648,224 @@ def test_an_example_shown_on_purpose_is_no_note(lang, text):
 ])
 def test_the_same_lines_outside_an_example_are_notes(lang, text):
     assert check(text, _ctx(lang))
+
+
+# Round cj/cl: a note's "internal" label run into the line after a sentence, a link, a bracket, a dash or a chat's
+# speaker, a "#intern" tag, a "/interno" command, an "###INTERN###" banner; not a reference, a kind or an extension.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Fleetway: your van hire starts Fri 09:00 at the Leeds depot. Internal note: deposit not taken yet, "
+           "hold keys until paid"),
+    ("de", "Stadtbus: Ihre Monatskarte ist ab 1.6. gültig. Interner Vermerk: Zahlung kam zweimal, "
+           "Buchhaltung soll eine zurückbuchen"),
+    ("de", "Möbelwelt: Lieferung am Montag zwischen 7 und 11 Uhr. mw.de/t/88 INTERN Lager: Sofa noch nicht verpackt, "
+           "evtl. Dienstag"),
+    ("fr", "Bonjour Madame,\n\nVotre abonnement est bien résilié.\n\n[note interne : a déjà eu deux gestes "
+           "commerciaux cette année, ne plus rien accorder]\n\nCordialement"),
+    ("es", "Farmacia Sol: su pedido está listo para recoger. Nota interna: revisar receta con el farmacéutico antes "
+           "de entregar"),
+    ("it", "Gentile cliente, la sua pratica è stata chiusa. [uso interno - verificare che il bonifico sia partito "
+           "prima di archiviare]"),
+    ("nl", "Beste klant, uw afspraak staat op dinsdag 10:00. #intern klant heeft nog openstaande factuur, "
+           "eerst laten betalen"),
+    ("pt", "Olá, a sua encomenda segue amanhã. OBS INTERNA: morada sem código postal, ligar antes de expedir"),
+    ("es", "Hola Jane, te he cambiado la reserva al día 12.\n/interno anotar cambio gratis, supervisora lo aprobó\n"
+           "¿Algo más?"),
+    ("de", "Sehr geehrte Frau Doe,\n\nIhr Vertrag ist gekündigt.\n\n##INTERN## Rückruf durch Vertrieb anstoßen, "
+           "Kundin wollte nur Rabatt ##\n\nMit freundlichen Grüßen"),
+])
+def test_an_internal_label_run_into_the_line_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Sehr geehrte Frau Doe,\n\nIhre interne Kundennummer: 55120 bleibt gleich. Interne Referenz: KD-4471 vom "
+           "3. Mai.\n\nMit freundlichen Grüßen"),
+    ("en", "Hi Jane,\n\nTransfer fees: Internal: no charge between your own accounts\nExternal: £1 per payment\n\nBest"),
+    ("en", "Hi Jane, we have passed this to our internal team: they will review it by Friday."),
+    ("it", "Gentile cliente, per assistenza chiami lo 02 5566 interno 12 dal lunedì al venerdì."),
+    ("it", "Gentile Sig.ra Doe, Rif. interno: pratica numero 4471 del 12 marzo."),
+    ("pt", "Olá Jane, o regulamento interno: pode consultá-lo no nosso site quando quiser."),
+    ("fr", "Bonjour, votre note interne : vous pouvez l'ajouter dans votre espace client."),
+])
+def test_internal_words_said_to_the_customer_are_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+def _chat(lang: str, name: str = "Jane Doe") -> CheckContext:
+    return CheckContext(persona={"name": name, "language": lang}, channel="chat")
+
+
+# Round cf/cm: an apology for a message sent to the wrong chat owns up to the message before it, or to the rest of its
+# own line; not a wrong link or file, nor the customer's own wrong chat.
+@pytest.mark.parametrize("lang,text,leaked", [
+    ("en", "Hi Jane, one sec while I look.\nis the spring promo still running or did it end on Friday\n"
+           "Sorry, wrong chat! Your order ships today.", "is the spring promo still running"),
+    ("es", "Hola Jane, un momento.\nel de ayer otra vez con lo mismo, lo cojo yo\nPerdona, ese mensaje no era para ti. "
+           "Tu pedido sale hoy.", "el de ayer otra vez"),
+    ("it", "Buongiorno Jane, controllo subito.\nquesto ordine lo gestisce Paolo o lo faccio io\nMi scusi, messaggio "
+           "sbagliato. Il pacco parte oggi.", "questo ordine lo gestisce"),
+    ("nl", "Dag Jane, ik kijk even.\nwie heeft vandaag de retouren?\nSorry, verkeerde chat! Uw pakket gaat vandaag mee.",
+     "wie heeft vandaag de retouren?"),
+    ("pt", "Olá Jane, um momento.\nalguém sabe se o armazém já fechou hoje\nDesculpe, janela errada. A sua encomenda "
+           "segue hoje.", "alguém sabe se o armazém"),
+    ("fr", "Bonjour Jane, je regarde.\nPardon, mauvaise fenêtre - Karim tu peux reprendre la 4 je pars en pause\n"
+           "Votre colis part aujourd'hui.", "Karim tu peux reprendre"),
+])
+def test_an_apology_for_the_wrong_chat_owns_up_to_a_staff_message(lang, text, leaked):
+    found = check(text, _chat(lang))
+    assert any(leaked in f.snippet for f in found)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, here is the tracking link.\nSorry, wrong link! This is the right one: acme.example/t/5521"),
+    ("en", "Hi Jane, if you were put through to the wrong chat, just type 'billing' and I'll move you."),
+    ("de", "Hallo Frau Doe, falls Sie im falschen Chat gelandet sind, schreiben Sie einfach \"Rechnung\"."),
+    ("pt", "Olá Jane, se abriu a conversa errada, basta escrever 'faturas' que eu transfiro."),
+])
+def test_a_wrong_link_or_the_customers_wrong_chat_is_no_leak(lang, text):
+    assert check(text, _chat(lang)) == []
+
+
+# Round cf/cj: a helpdesk's note command typed into the chat box; a word processor's review comment pasted under the
+# letter, its anchor left in the text (not an annex cited in a letter, nor a command the customer is told to type).
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Sam: Hi Jane, I've found the booking.\nSam: /note prefers window seats, flying with a toddler\n"
+           "Sam: All sorted."),
+    ("de", "Hallo Frau Doe, ich schaue nach.\n/notiz möchte die Rechnung lieber per Post als per Mail\nAlles erledigt."),
+    ("nl", "Hallo Jane, ik kijk het na.\n/memo klant wil opzeggen, retentie-aanbod gedaan\nUw abonnement loopt door."),
+    ("fr", "Madame,\n\nVotre dossier est complet.[JM1]\n\nCordialement\n\n[JM1]Julie Martin: on n'a pas encore le RIB, "
+           "attendre avant de valider ?"),
+    ("pt", "Exma. Sra.,\n\nO reembolso foi aprovado.[RC3]\n\nCumprimentos\n\n[RC3]Comentário de Rui Costa: o IBAN já "
+           "está certo?"),
+])
+def test_a_note_command_or_a_review_comment_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Dear Jane,\n\nPlease see the lease [AB1] and the inventory [AB2].\n\n[AB1] lease dated 3 May 2024\n"
+           "[AB2] inventory signed at check-in\n\nKind regards"),
+    ("en", "Hi Jane, to leave a note on your order, type /note followed by your message in the chat box."),
+])
+def test_an_annex_or_a_command_for_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+# Round cj/cl/cm: a forwarded message between staff, its receiver the reply's own writer, a colleague of the sender's
+# mail domain, or called by name at its head; not one the reply hands on ("le inoltro qui sotto …").
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane,\n\nThe new filter is on order and we'll fit it next week.\n\nBest,\nOwen\nBrookside Homes\n\n"
+           "---------- Forwarded message ---------\nFrom: Kate Moss <repairs@brookside.example>\nTo: Owen Price "
+           "<lettings@brookside.example>\n\nThe whole unit is shot really. Tell them it's a filter and we'll see.\n"),
+    ("de", "Sehr geehrte Frau Doe,\n\nanbei die Bestätigung Ihrer Anmeldung.\n\nFreundliche Grüße\nJonas Berg\n"
+           "Verwaltung\n\n-----Ursprüngliche Nachricht-----\nVon: Petra Lang (Leitung)\nAn: Jonas Berg\n"
+           "Betreff: Anmeldung\n\nGeht klar, aber erst raus, wenn die Gebühr da ist, die zahlen immer spät.\n"),
+    ("pt", "Cara Sra. Doe,\n\nO seu pedido foi aceite.\n\nCumprimentos,\nApoio ao Cliente\n\n-----Mensagem original-----\n"
+           "De: Nuno Reis\nPara: Sofia Lopes\nAssunto: pedido\n\nSofia, vê se isto fica resolvido hoje, "
+           "a reparação já foi paga.\n"),
+])
+def test_a_forwarded_message_between_staff_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Buongiorno Sig.ra Doe,\n\nle inoltro qui sotto la conferma del magazzino.\n\nUn saluto,\nAnna Neri\n\n"
+           "-------- Messaggio inoltrato --------\nDa: Magazzino Milano\nA: Anna Neri\nOggetto: ordine\n\n"
+           "Ciao Anna, spedito oggi con GLS, tracking 5521 0098. Ciao, Luca\n"),
+    ("en", "Hi Jane,\n\nThanks for your patience.\n\nBest,\nOwen\n\n---------- Forwarded message ---------\n"
+           "From: Jane Doe <jane@mail.example>\nTo: Owen <help@shop.example>\n\nMy order never came, please check.\n"),
+])
+def test_a_forward_handed_on_or_from_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+# Round cf/cj/cl/cm: an aside set off by brackets, stars, chevrons or "//" with two kinds of staff evidence of its own:
+# a colleague or role heading or signing it, the text as a template or copy, a note-style order, the customer in the
+# third person, a shouted word, staff shorthand.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, your bike is ready, £89 to pay. *still owes for the lock from May - mention at till*"),
+    ("en", "Hi Jane, your table is booked for 8pm. <<chk w/ Gina the terrace is open b4 sending>>"),
+    ("de", "Hallo Frau Doe, Ihr Rad ist fertig. [Bremszug noch tauschen - Jonas!!]"),
+    ("de", "Liebe Frau Doe, Ihr Termin ist bestätigt. // Vorlage noch mit der Praxisleitung abstimmen!"),
+    ("fr", "Bonjour Madame, votre véhicule est prêt. (Hugo : pneus AV usés, lui proposer un devis)"),
+    ("es", "Hola Jane, tu cita es el lunes a las 10. [copiado de la cita de otra paciente - cambiar la hora]"),
+    ("it", "Gentile cliente, il rinnovo è il 01/05. [bozza 3 - testo da confermare con l'ufficio legale]"),
+    ("nl", "Beste mevrouw Doe, uw recept ligt klaar. (Sanne: zij is die van de dubbele afspraak, eerst bellen!!)"),
+    ("pt", "Olá Jane, a sua consulta está marcada. [obs: quer fatura com NIF, confirmar antes de emitir]"),
+    ("es", "Hola Jane, mañana cortamos el agua de 9 a 12. ***cambiar plantilla, pone la calle antigua***"),
+])
+def test_a_staff_aside_is_told_by_two_kinds_of_evidence(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, your parcel is on its way (Note: prices include VAT)."),
+    ("en", "Hi Jane, your order is on hold (please confirm your address!!)."),
+    ("es", "Hola Jane, tu cita es el lunes. [Responder SI para confirmar la cita]"),
+    ("it", "Gentile cliente, il rinnovo è il 01/05. [Rispondere STOP per non ricevere più messaggi]"),
+    ("de", "Hallo Frau Doe, Ihr Termin ist am Montag. (Hinweis: Parkplätze im Hof)"),
+    ("pt", "Olá Jane, a sua consulta é amanhã. (Trazer documento de identificação e cartão de cidadão)"),
+    ("es", "Estimado/a [NOMBRE DEL CLIENTE]:\n\nSu reserva está confirmada."),
+])
+def test_an_aside_for_the_customer_is_no_staff_aside(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+# Round cf/cj: a chat message turned to someone else than the customer, by three kinds of its own: lower case, a role
+# called on, an informal "you" in a formal chat, the customer in the third person, staff work or a laugh.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane, I'm looking at the bill now.\nsup could u approve a goodwill refund here, he was on hold an hour\n"
+           "I've taken the roaming charge off your account."),
+    ("de", "Guten Tag Frau Doe, einen Moment bitte.\nschaust du kurz ob die Bestellung storniert ist? im System steht "
+           "gar nichts\nIhre Bestellung ist storniert."),
+    ("fr", "Bonjour Madame Doe, je vérifie.\ntu peux regarder toi ? elle a déjà appelé ce matin pour la même facture\n"
+           "Merci de votre patience."),
+    ("it", "Buongiorno Sig.ra Doe, verifico subito.\nragazzi questa vuole il cambio per un paio usato, che faccio?\n"
+           "Le propongo un buono del 10%."),
+    ("pt", "Boa tarde, D. Jane. Vou verificar.\nsupervisora, posso dar o desconto? ela é cliente desde 2010 e quer "
+           "cancelar\nUm momento, por favor."),
+])
+def test_a_chat_message_turned_to_a_colleague_is_a_note(lang, text):
+    assert check(text, _chat(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Guten Tag Frau Doe, ich prüfe das.\nok, der Techniker war gestern da und hat den Zähler getauscht, er meldet "
+           "sich noch\nIhre Rechnung wird korrigiert."),
+    ("fr", "Bonjour Madame, je regarde.\nalors il a bien été livré hier, le livreur l'a laissé à la gardienne du "
+           "bâtiment\nVous pouvez le récupérer."),
+    ("it", "Buongiorno Sig.ra Doe, controllo.\nallora il tecnico gli ha già cambiato il modem ieri, lo vede nel sistema\n"
+           "Le confermo che è tutto a posto."),
+    ("en", "Hi Jane, let me check.\nok so the courier says he left it with a neighbour at number 12\nYou should have it "
+           "by now."),
+])
+def test_a_lower_case_chat_message_about_someone_else_is_no_note(lang, text):
+    assert check(text, _chat(lang)) == []
+
+
+# Round cl/cj: a line headed by a note for a role, a to-do label in capitals, a draft's label or a bare "[note]"; not one
+# said to the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Estimada Sra. Doe:\n\nSu cita queda confirmada.\n\n— Nota para recepción: ya vino dos veces sin cita, cobrar "
+           "la fianza antes.\n\nUn saludo"),
+    ("pt", "Cara Sra. Doe,\n\nRecebemos os documentos.\n\nNota p/ gestora: falta a assinatura do segundo titular, "
+           "não pagar ainda.\n\nCumprimentos"),
+    ("it", "Gentile Sig.ra Doe,\n\nLa iscrizione è aperta.\n\nDA FARE: aggiungere le date dei corsi e sentire Marco per "
+           "l'aula\n\nCordiali saluti"),
+    ("fr", "Madame,\n\nVotre dossier est enregistré.\n\nÀ COMPLÉTER : montant exact de la franchise, voir avec le "
+           "service sinistres\n\nCordialement"),
+    ("en", "Dear Jane,\n\nYour refund is on its way.\n\nKind regards\nTom\n-- Draft: Priya to check the amount, refund not "
+           "yet signed off --\n"),
+    ("nl", "Dag mevrouw Doe, ik kijk naar uw contract.\n[notitie] klant betaalt per kwartaal, termijnbedrag niet "
+           "aanpassen\nUw volgende termijn is € 120."),
+])
+def test_a_line_headed_by_a_note_for_a_role_a_to_do_or_a_draft_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane,\n\nNote for customers: you can collect your order from the desk.\n\nBest"),
+    ("de", "Sehr geehrte Frau Doe,\n\nEntwurf: Ihre Vertragsunterlagen finden Sie im Anhang.\n\nGrüße"),
+])
+def test_a_heading_said_to_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
