@@ -1689,10 +1689,14 @@ _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:così|so|then|and|dann|und|alors|et|así|y
 
 def _window_end(sentence: str, m) -> bool:
     """Whether the clock time ends a window of hours ("8h às 12h", "between 9 and 1pm", "9:00-13:00")."""
-    return bool(re.search(r"\d\s*(?:h|uhr|uur|am|pm)?\s*(?:-|–|à|às|a|to|bis|tot|e|y|and|und|en|et|alle)?\s*$",
-                          sentence[max(0, m.start() - 12):m.start()], re.I) and
-                re.search(r"\d", sentence[max(0, m.start() - 12):m.start()])) or \
-        bool(re.match(r"\s*(?:between|zwischen|entre|tra|fra|tussen)\b", sentence[max(0, m.start() - 0):m.end()], re.I))
+    return bool(_WINDOW_START_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or
+                _WINDOW_WORD.match(m.group(0)))
+
+
+# The hour a window starts at, right before its end ("8h às ", "9:00-"); a window's own word ("between 9 and 1pm").
+_WINDOW_START_BEFORE = re.compile(r"\d\s*(?:h|uhr|uur|am|pm)?\s*(?:-|–|à|às|a|to|bis|tot|e|y|and|und|en|et|alle)?\s*$",
+                                  re.I)
+_WINDOW_WORD = re.compile(r"\s*(?:between|zwischen|entre|tra|fra|tussen)\b", re.I)
 
 
 def _tomorrow_near(sentence: str, m, lang: str, taken: list) -> int | None:
@@ -2820,7 +2824,7 @@ _THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+(?:or\s+before\s+)?|by\s+)?(?:that|th
 _DAY_BEFORE = re.compile(r"(?<!\w)(?:the\s+(?:day|evening|afternoon)\s+before|la\s+veille|am\s+Vortag|am\s+(?:Tag|Abend)\s+"
                          r"(?:davor|zuvor|vorher)|el\s+día\s+(?:antes|anterior)|la\s+víspera|il\s+giorno\s+(?:prima|"
                          r"precedente)|la\s+sera\s+prima|de\s+dag\s+(?:ervoor|tevoren|van\s+tevoren)|daags\s+(?:ervoor|"
-                         r"tevoren)|(?:n)?o\s+dia\s+anterior|na\s+véspera|na\s+vespera)(?!\w)", re.I)
+                         r"tevoren)|n?o\s+dia\s+anterior|na\s+v[ée]spera)(?!\w)", re.I)
 _FUTURE_WORD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.I)
 _HAVE_DONE = re.compile(r"\b(?:I|we)(?:['’]ve|\s+have|\s+had)\b", re.I)
 # (a booking's participle dates a step to come: "we've logged the fault and scheduled an engineer for Thursday")
@@ -2873,7 +2877,7 @@ def _time_first(part: str, lang: str, at: dt.datetime, calendar: BusinessCalenda
         head.lower().startswith(words.lower()) for words, _ in _times(_written_out(head, lang), lang, at, calendar))
 
 
-_HEDGE_FIRST = re.compile(r"^(?:usually|normally|typically|generally|(?:at\s+the\s+)?(?:very\s+)?latest|at\s+the\s+latest|"
+_HEDGE_FIRST = re.compile(r"^(?:usually|normally|typically|generally|(?:at\s+the\s+)?(?:very\s+)?latest|"
                           r"approx\.?|approximately|about|around|roughly|ca\.|circa|normalerweise|in\s+der\s+Regel|"
                           r"meist(?:ens)?|généralement|normalement|en\s+général|normalmente|generalmente|di\s+solito|"
                           r"meestal|doorgaans|geralmente|habitualmente)[,:]?\s+", re.I)
