@@ -3000,13 +3000,13 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
         # ("… back in the office on Wednesday 4 March. I'll reply by the end of that day.": the next sentence's day)
         that_day = _THAT_DAY.search(sentence) or (n + 1 < len(sentences) and _THAT_DAY.search(sentences[n + 1])) or \
             _DAY_BEFORE.search(sentence) or (n + 1 < len(sentences) and _DAY_BEFORE.search(sentences[n + 1]))
+        asides = {m.group(1) for m in _ASIDE.finditer(sentence)}   # (the same in every language)
         for lang in _languages(language):
             _, _, _, _, commit, not_promise, _ = _patterns(lang)
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             before: list = carried.pop(lang, [])   # the times of the clause before, for a step on "that day"
-            asides = {m.group(1) for m in _ASIDE.finditer(sentence)}
             for clause in _clauses(sentence, lang):
                 if clause in asides and not _time_first(clause, lang, at, calendar):
                     # an aside's time dates no step around it ("(… Hamburg–Palma am 18. Mai)"); an aside that is
@@ -3116,9 +3116,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     source = returning.get(lang, []) if _ON_RETURN.fullmatch(that_day.group(0)) else earlier
                     times = [(f"{words} ({that_day.group(0)})", due) for words, due in source
                              if due.astimezone(calendar.tz).time() == END_OF_DAY]
-                days_named = [(w, d) for w, d in named_days.get(lang, []) if not _patterns(lang)[0].search(w) and
-                              not any(p.due.date() == d.date() for p in found)]   # (that day's own promise stands)
-                if committed and not times and (eve := _DAY_BEFORE.search(clause)) and days_named:
+                if committed and not times and (eve := _DAY_BEFORE.search(clause)) and (days_named := [
+                        (w, d) for w, d in named_days.get(lang, []) if not _patterns(lang)[0].search(w) and
+                        not any(p.due.date() == d.date() for p in found)]):   # (that day's own promise stands)
                     # "vous la livrera jeudi 13 mars ; il vous appellera la veille": by the end of the day before the
                     # day named last (the later, if several: an early reading could make a kept promise late); not
                     # before an estimate's span ("consegna prevista tra 3 e 5 giorni lavorativi, e il corriere ti
@@ -3945,22 +3945,20 @@ _PAST_RELATIVE = {lang: re.compile(r",\s*(?:" + rel + r")\s+[^,;.!?]{0,80}?\b(?:
 # A relative clause of what happened, in the Romance languages and English, with its time: "el acuse de recibo que
 # recibió el viernes", "le mail que vous avez reçu vendredi", "la conferma che ha ricevuto venerdì", "o aviso que
 # recebeu na sexta", "the acknowledgement that you received on Friday": that time is the past event's, not a step's.
-_PAST_RELATIVE.update({lang: re.compile(rx, re.I) for lang, rx in {
-    "es": r"\bque\s+(?:(?:le|te|les|nos|se|lo|la|los|las)\s+)?(?:\w+(?:ó|aron|ieron)|(?:ha|han|hemos|he|había|habían)\s+"
-          r"\w+(?:ado|ido))\b[^,;.!?]{0,40}",
-    "fr": r"\b(?:que|qu['’]|qui)\s*(?:(?:vous|nous|il|elle|on|ils|elles)\s+)?(?:(?:vous|nous|l['’]|les|lui)\s*)?(?:avez|avons|a|"
-          r"ont|ai)\s+(?:bien\s+|déjà\s+)?\w+(?:é|i|u|is|it)e?s?\b[^,;.!?]{0,40}",
-    "it": r"\b(?:che|cui)\s+(?:(?:le|ti|vi|gli|ci|l['’])\s*)?(?:ha|hanno|abbiamo|ho|hai)\s+(?:già\s+)?\w+(?:at|ut|it)[oaie]\b"
-          r"[^,;.!?]{0,40}",
-    "pt": r"\bque\s+(?:(?:lhe|te|nos|o|a)\s+)?(?:\w+(?:ou|eu|iu|aram|eram|iram)|(?:tem|temos|tinha)\s+\w+(?:ado|ido))\b"
-          r"[^,;.!?]{0,40}",
-    "en": r"\b(?:that|which|as)\s+(?:you|we|I|they)\s+(?:(?:already|just)\s+)?(?:received|got|were\s+sent|sent|placed|"
-          r"made|returned|ordered|booked|paid|did)\b[^,;.!?]{0,40}"}.items()})
 # (its stretch stops at a deadline's word: "a la tarjeta con la que pagó en un plazo máximo de 72 horas" keeps the
 # refund's span)
-_PAST_RELATIVE.update({lang: re.compile(rx.pattern.replace("[^,;.!?]{0,40}", "(?:(?!" + _DEADLINE_WORD[lang].pattern +
-                                                           ")[^,;.!?]){0,40}"), re.I)
-                       for lang, rx in _PAST_RELATIVE.items() if lang in ("es", "fr", "it", "pt", "en")})
+_PAST_RELATIVE.update({lang: re.compile(rx.replace("{tail}", "(?:(?!" + _DEADLINE_WORD[lang].pattern + ")[^,;.!?]){0,40}"),
+                                        re.I) for lang, rx in {
+    "es": r"\bque\s+(?:(?:le|te|les|nos|se|lo|la|los|las)\s+)?(?:\w+(?:ó|aron|ieron)|(?:ha|han|hemos|he|había|habían)\s+"
+          r"\w+(?:ado|ido))\b{tail}",
+    "fr": r"\b(?:que|qu['’]|qui)\s*(?:(?:vous|nous|il|elle|on|ils|elles)\s+)?(?:(?:vous|nous|l['’]|les|lui)\s*)?(?:avez|avons|a|"
+          r"ont|ai)\s+(?:bien\s+|déjà\s+)?\w+(?:é|i|u|is|it)e?s?\b{tail}",
+    "it": r"\b(?:che|cui)\s+(?:(?:le|ti|vi|gli|ci|l['’])\s*)?(?:ha|hanno|abbiamo|ho|hai)\s+(?:già\s+)?\w+(?:at|ut|it)[oaie]\b"
+          r"{tail}",
+    "pt": r"\bque\s+(?:(?:lhe|te|nos|o|a)\s+)?(?:\w+(?:ou|eu|iu|aram|eram|iram)|(?:tem|temos|tinha)\s+\w+(?:ado|ido))\b"
+          r"{tail}",
+    "en": r"\b(?:that|which|as)\s+(?:you|we|I|they)\s+(?:(?:already|just)\s+)?(?:received|got|were\s+sent|sent|placed|"
+          r"made|returned|ordered|booked|paid|did)\b{tail}"}.items()})
 _DONE_PASSIVE = re.compile(r"\b(?:ist|sind|war|waren)\b[^.!?;]*\b\w+(?:t|en)\s+worden\s*[.!?)]*\s*$", re.I)
 
 
