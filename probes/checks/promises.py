@@ -3007,6 +3007,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
             # after a commitment that named none ("we'll email you the label; at the latest tomorrow").
             pending = False
             before: list = carried.pop(lang, [])   # the times of the clause before, for a step on "that day"
+            if not that_day and not _EVENT_DAY[lang].search(sentence) and \
+                    not _times(_written_out(sentence, lang), lang, at, calendar):
+                carried[lang] = []   # no time in it, nor one it points to ("that day", "the morning of arrival"):
+                continue             # no promise, and none to carry (most sentences: read at once)
             for clause in _clauses(sentence, lang):
                 if clause in asides and not _time_first(clause, lang, at, calendar):
                     # an aside's time dates no step around it ("(… Hamburg–Palma am 18. Mai)"); an aside that is
