@@ -641,17 +641,27 @@ _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|fi
          r"team|shift|agents?|colleagues?|kolleg\w*|backoffice|back\s+office|ops|supervisor|manager|schicht|[ée]quipe|"
          r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|turno|dienst|ploeg)")
 _NOTE_FOR_ROLE = re.compile(
-    r"(?:^\s*(?:/{2,}|#{2,}|\*+)?\s*|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
+    r"(?:^\s*(?:/{2,}|#{2,}|\*+)?\s*|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:"
+    r"(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
     r"notitie|opmerking|herinnering|recordatorio|promemoria|lembrete|aviso|avviso|obs\.?)\s+(?:for|to|para|pour|f[üu]r|an|"
-    r"per|voor|aan|x|p/|pr|al|ao|à|a))\s*"
+    r"per|voor|aan|x|p/|pr|al|ao|à|a|"
+    # … or from whom among the staff: "Note from central office:", "Notiz von der Buchhaltung:" (not "Note from our
+    # team:"); told apart below from a department's notice to customers by what follows
+    r"(?P<src>from|von|van|dalla|dal|da|della|del|de|du|do)(?!\s+(?:our|unser\w*|notre|nos|nuestr\w*|nostr\w*|ons|"
+    r"onze|noss[oa]s?)\b))\s*"
     r"(?:the\s+|den\s+|die\s+|das\s+|der\s+|le\s+|la\s+|l['’]|el\s+|il\s+|lo\s+|de\s+|het\s+|o\s+|a\s+|os\s+|as\s+|"
     r"los\s+|las\s+|les\s+|gli\s+|i\s+)?"
     # the customer's own department is theirs: "Opmerking voor jullie IT-afdeling:", "Note for your accounts team:"
     r"(?!(?:your|ihr\w*|eur\w*|dein\w*|votre|vos|ton|ta|tes|su|sus|vuestr\w*|tu|tus|tuo|tua|vostr\w*|uw|jullie|je|"
-    r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])" + _DEPT +
+    r"jouw|seu|sua|seus|suas|voss[oa]s?|teu)\b)(?:[\w\-]+\s+)?(?<![\w\-])(?:" + _DEPT +
+    # (Brazilian "time", the team, right before the colon: "Nota ao time:"; not "for the time being:")
+    r"|time(?=\s*:))"
+    # … or a note labelled with the staff role that wrote it, no preposition: "Note operatore:", "Nota agente:"
+    r"|(?:note|nota|notiz|notitie|remarque)\s+(?:operat(?:ore|or|eur)|operador[a]?|agente?|sachbearbeiter\w*|"
+    r"conseill(?:er|ère)|medewerker|atendente|backoffice))"
     # a colon or a spaced dash after it (not a compound: "Hinweis für Praxis-Kunden:")
     # (words may name the team further before the colon: "nota p/ turno da noite:", "note for the team in Leeds:")
-    r"(?:\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)??(?:\s*:|\s+[-–—]+\s)\s*(\S[^\n]*)", re.I)
+    r"(?:\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)??(?:\s*:|\s+[-–—]+\s)\s*(?P<rest>\S[^\n]*)", re.I)
 # "ps Kev this is the oke with the bumper dispute, don't refund …": a postscript to a colleague named with no comma,
 # in any case, which goes on about the customer or tells the colleague what to do (not "PS Sarah will call you").
 _PS_BARE = re.compile(r"(?:^|[.!?…)]\s*)(?<![\w'’])(?:[Pp]\.?\s?[Ss]\.?|PS|[Pp][Dd]|PPS|pps)\s*[:\-–—]?\s*"
@@ -2081,7 +2091,10 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             not addressee._GREETING.match(hit.group(1)):
         return _LABEL, line.strip(), None   # "[macro] nao esquecer de tabular como …": the macro's note to the agent
     hit = _NOTE_FOR_ROLE.search(line)
-    if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)):
+    if hit and not _spoken_to(hit.group("rest"), lang) and not _TO_CUSTOMER_CS.search(hit.group("rest")) and (
+            not hit.group("src") or _THIRD_PRONOUN.search(hit.group("rest")) or _THIRD_NOUN.search(hit.group("rest"))):
+        # (a note from a department is staff's when it speaks of the customer in the third person: "Note from central
+        # office: she's a transfer student …"; "Nota dalla segreteria: le ricordiamo che …" is a notice)
         start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))
         if line[start:start + 1] in "([{":
             close = line.find({"(": ")", "[": "]", "{": "}"}[line[start]], start)

@@ -4869,3 +4869,28 @@ def test_a_line_headed_by_a_note_for_a_role_a_to_do_or_a_draft_is_a_note(lang, t
 ])
 def test_a_heading_said_to_the_customer_is_no_note(lang, text):
     assert check(text, _ctx(lang)) == []
+
+
+# Round cs/cu: a note labelled with the staff role that wrote it, for the team in Brazilian Portuguese, or from an office
+# when it speaks of the customer in the third person; not a department's notice to the customer, nor "our team".
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Buongiorno Sig. Doe,\n\nNota agente: cliente abituale, ha già avuto lo sconto a marzo, NON ripeterlo\n\nSaluti"),
+    ("pt", "Olá Jane,\n\nNota ao time: cliente já abriu reclamação no Reclame Aqui, cuidado com o tom.\n\nAbraço"),
+    ("en", "Dear Jane,\n\nNote from head office: she has had two goodwill credits this year, no third one.\n\nBest"),
+    ("de", "Sehr geehrte Frau Doe,\n\nNotiz von der Buchhaltung: die Kundin zahlt immer zu spät, keine Raten mehr "
+           "anbieten.\n\nMit freundlichen Grüßen"),
+    ("es", "Hola Jane,\n\nNota de recepción: la clienta no se presentó dos veces, cobrar la fianza.\n\nSaludos"),
+])
+def test_a_note_labelled_with_its_writers_role_or_office_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane,\n\nNote from our team: the shop closes early on Friday.\n\nBest"),
+    ("en", "Hi Jane,\n\nNote from the accounts team: invoices are issued on the 1st of each month.\n\nBest"),
+    ("en", "Hi Jane,\n\nNote for the time being: the shop closes early on Friday.\n\nBest"),
+    ("it", "Gentile Sig.ra Doe,\n\nNota dalla segreteria: le ricordiamo che l'ufficio è chiuso venerdì.\n\nSaluti"),
+    ("fr", "Bonjour Jane,\n\nNote de l'accueil : vous pouvez venir chercher votre colis dès lundi.\n\nCordialement"),
+])
+def test_a_departments_notice_to_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
