@@ -639,7 +639,9 @@ _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|fi
          r"rece[çp][çc]?[ãa]o|balc[ãa]o|contabilidade|administra[çc][ãa]o|secretaria|armaz[ée]m|expedi[çc][ãa]o|"
          r"cozinha|caixa|vendas|dire[çc][ãa]o|farmac[êe]utic[oa]s?|"
          r"team|shift|agents?|colleagues?|kolleg\w*|backoffice|back\s+office|ops|supervisor|manager|schicht|[ée]quipe|"
-         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|turno|dienst|ploeg)")
+         r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|turno|dienst|ploeg|"
+         # the staff and the shop floor by name: "[staff: check photo ID]", "NOTA P/ LOJA: cobrar o resto"
+         r"staff|personnel|mitarbeiter\w*|personale|personeel|loja|tienda|negozio|winkel|filiale)")
 _NOTE_FOR_ROLE = re.compile(
     r"(?:^\s*(?:/{2,}|#{2,}|\*+)?\s*|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:"
     r"(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"

@@ -4880,6 +4880,9 @@ def test_a_heading_said_to_the_customer_is_no_note(lang, text):
     ("de", "Sehr geehrte Frau Doe,\n\nNotiz von der Buchhaltung: die Kundin zahlt immer zu spät, keine Raten mehr "
            "anbieten.\n\nMit freundlichen Grüßen"),
     ("es", "Hola Jane,\n\nNota de recepción: la clienta no se presentó dos veces, cobrar la fianza.\n\nSaludos"),
+    # (for the staff or the shop floor, named as such)
+    ("pt", "Ótica Sol: Olá Jane, as suas lentes já chegaram. NOTA P/ LOJA: só pagou metade, cobrar o resto na entrega"),
+    ("en", "Hi Jane, your frames are ready.\n\nNote for staff: she paid by voucher, do not refund in cash."),
 ])
 def test_a_note_labelled_with_its_writers_role_or_office_is_a_note(lang, text):
     assert check(text, _ctx(lang))
