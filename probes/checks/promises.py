@@ -4022,6 +4022,15 @@ _TRIED_TO = re.compile(r"\b(?:geprobeerd|gepoogd|getracht|versucht|probiert|bego
                        r"(?:\w+\s+)?$", re.I)
 
 
+# Trying to do it, in any tense, right before the commitment word (with its preposition and a pronoun): an attempt.
+_ATTEMPT = {lang: re.compile(rx + r"\s+(?:[\w'’]+\s+){0,2}?$", re.I) for lang, rx in {
+    "fr": r"\b(?:essay\w*|essai\w*|tent(?:é|ons|ez|erons|erai|era|ent|e)|cherch(?:é|ons|erons)\s+à)\s+(?:de|d['’]|à)",
+    "es": r"\b(?:intent\w+|trat(?:ado|amos|aremos|aré|ó)\s+de|procur(?:amos|aremos|é|ado))",
+    "it": r"\b(?:prova(?:to|re|ndo)|provi(?:amo)?|prover(?:emo|ò|à)|tenta(?:to|re|ndo)|tentiamo|tenter(?:emo|ò|à)|"
+          r"cerca(?:to|re|ndo)|cerchiamo|cercher(?:emo|ò|à))\s+(?:a|ad|di)",
+    "pt": r"\b(?:tent(?:ámos|amos|ei|ou|aram|ado|ando|aremos|arei|ará|ar)|procur(?:ámos|amos|ei|ado|aremos)\s+de)"}.items()}
+
+
 # A state reached today or already, told with "is/ist" and the participle ("Het bedrag is vandaag overgemaakt naar
 # rekening …", "Der Betrag ist heute schon überwiesen"): done, not to come. (With a time to come, "is morgen
 # bijgeschreven" is Dutch for a future, and stays a step.)
@@ -4054,6 +4063,9 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
         return True   # "Votre virement de samedi a donc été traité ce lundi matin": a passé composé, nothing to come
     if lang in ("de", "nl") and _TRIED_TO.search(clause[max(0, c.start() - 40):c.start()]):
         return True   # "hebben u om 16.30 uur geprobeerd te bellen over …", "haben versucht, Sie zu erreichen"
+    if lang in _ATTEMPT and _ATTEMPT[lang].search(clause[max(0, c.start() - 40):c.start()]):
+        return True   # an attempt, made or to come, commits to nothing (as "try" in English): "Tentámos contactá-la
+        # ontem e hoje de manhã", "Nous avons tenté de vous appeler aujourd'hui", "Intentamos llamarle esta mañana"
     if lang in _DONE_TODAY and any(c.start() < m.end() or len(clause[m.end():c.start()].split()) <= 2
                                    for m in _DONE_TODAY[lang].finditer(clause)):
         return True   # (its subject and its place too: "De terugbetaling … is vandaag teruggestort op uw rekening")

@@ -3191,3 +3191,21 @@ def test_round_cn_cp_classes(text, lang, hours):
 ])
 def test_round_cq_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # an attempt to reach the customer, made or to come, commits to nothing (as "try" in English); the promise beside
+    # it stands
+    ("Nous avons tenté de vous appeler aujourd'hui, sans succès.", "fr", None),
+    ("Hemos intentado contactarle hoy por la mañana.", "es", None),
+    ("Intentamos llamarle esta mañana a las 9, sin éxito.", "es", None),
+    ("Ho cercato di contattarla oggi, senza successo.", "it", None),
+    ("Tentámos contactá-la ontem às 14h e hoje de manhã, sem sucesso.", "pt", None),
+    ("Tentamos ligar para você hoje às 9h, mas não atendeu.", "pt", None),
+    ("Nous vous rappellerons demain avant 12h.", "fr", 26),
+    ("Le llamaremos mañana antes de las 12.", "es", 26),
+    ("La richiameremo domani entro le 12.", "it", 26),
+    ("Vamos ligar-lhe amanhã até às 12h.", "pt", 26),
+])
+def test_round_ct_an_attempt_to_reach_the_customer_is_no_promise(text, lang, hours):
+    assert due_h(text, lang) == hours
