@@ -2563,6 +2563,12 @@ _AWAY_UNTIL = re.compile(
 # A time something has been so since ("une coupure … depuis 8h ce matin", "seit gestern", "since this morning"): the
 # past's, not a step's.
 _SINCE = re.compile(r"\b(?:since|seit|depuis|desde|sinds)\s+[^,;.!?]{1,25}", re.I)
+# How far ahead something may or must be done, a notice period and no deadline: "reserva de campos com até 7 dias de
+# antecedência", "con 48 horas de antelación", "bis zu 7 Tage im Voraus", "jusqu'à 7 jours à l'avance".
+_IN_ADVANCE = re.compile(r"\b(?:(?:up\s+to|até|hasta|jusqu['’]\s*à|fino\s+a|bis\s+(?:zu\s+)?|tot|with|com|con|avec)\s+)?"
+                         r"\d+(?:[.,]\d+)?\s*[^\W\d_]+\s+(?:de\s+antecedência|de\s+antecedencia|de\s+antelação|"
+                         r"de\s+antelación|de\s+anticipación|in\s+advance|beforehand|im\s+Voraus|vorher|à\s+l['’]\s*avance|"
+                         r"d['’]avance|in\s+anticipo|di\s+anticipo|van\s+tevoren|vooraf|notice)\b", re.I)
 # Someone's words quoted in full, three words or more ('I've added this to your account: "Works nights - please don't
 # call before 2pm"'): their times are the quotation's.
 _QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{1,240})[\"”“»]")
@@ -3092,7 +3098,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
                 # (and the other stretches whose time is no step's: see each pattern)
                 for mask in (_SCHEDULED, _CONTRACT_END, _STOPS_ON, _LOOSE_COUPLE, _REPLY_KEYWORD, _OFFER_ASKED, _SINCE,
-                             _AWAY_UNTIL):
+                             _AWAY_UNTIL, _IN_ADVANCE):
                     written = mask.sub(_blanked, written)
                 written = _QUOTED.sub(lambda m: _blanked(m) if len(m.group(1).split()) >= 3 else m.group(0), written)
                 if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):

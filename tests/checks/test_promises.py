@@ -3209,3 +3209,14 @@ def test_round_cq_classes(text, lang, hours):
 ])
 def test_round_ct_an_attempt_to_reach_the_customer_is_no_promise(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # how far ahead something may or must be done is a notice period, no deadline; a deadline beside it stands
+    ("Confirmamos a sua inscrição, com direito a marcar aulas com até 7 dias de antecedência.", "pt", None),
+    ("Confirmamos su plaza; puede reservar pista con hasta 7 días de antelación.", "es", None),
+    ("Enviamos-lhe os bilhetes com 7 dias de antecedência e o recibo em 2 dias úteis.", "pt", 48),
+    ("Confirmamos a sua reserva até sexta-feira.", "pt", 103),
+])
+def test_round_cu_a_notice_period_is_no_deadline(text, lang, hours):
+    assert due_h(text, lang) == hours
