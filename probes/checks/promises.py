@@ -1734,7 +1734,12 @@ _CUSTOMER_TASK_RX = (r"il\s+(?:vous\s+)?suffi\w+|il\s+(?:vous\s+|te\s+)?(?:faudr
                      r"vergeet\s+niet|não\s+(?:se\s+)?esque(?:cer|ça))"
                      r"(?=\s*[:!]\s*+(?!(?:we|I|wir|ich|nous|je|j['’]|nosotros|noi|wij|ik|nós)\b))")
 _CUSTOMER_TASK = re.compile(r"\W*(?:" + _CUSTOMER_TASK_RX + r")\b", re.I)
+_BECAUSE = r"(?:because|weil|parce\s+qu|porque|perché|poiché|omdat)\b"
+_REASON = re.compile(r"\W*" + _BECAUSE, re.I)
 _CLAUSE = re.compile(r"\s*;\s*|"
+                     # a reason of its own, whose times are the reason's: "ti rispondo io perché la collega … oggi è in
+                     # ferie", "We'll call you tomorrow because the office is closed today"
+                     r",?\s+(?=" + _BECAUSE + r")|"
                      # a colon before a clause with a subject or an object pronoun of its own ("Stiamo verificando
                      # con l'autista: la richiamo entro mezzogiorno"); not after a label ("Prazo de resposta: até …")
                      r"(?<=\w)[ \u00a0\u202f]?:\s+(?=(?:I|we|you|he|she|they|ich|wir|Sie|er|je|j['’]|nous|vous|on|il|elle|ils|elles|"
@@ -3018,6 +3023,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 carried[lang] = []   # no time in it, nor one it points to ("that day", "the morning of arrival"):
                 continue             # no promise, and none to carry (most sentences: read at once)
             for clause in _clauses(sentence, lang):
+                if _REASON.match(clause):
+                    pending = False   # a reason gives no time to the step before it (its own step keeps its own)
                 if clause in asides and not _time_first(clause, lang, at, calendar):
                     # an aside's time dates no step around it ("(… Hamburg–Palma am 18. Mai)"); an aside that is
                     # the time itself does ("We will email you the label (by Friday at the latest)")

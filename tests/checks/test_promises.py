@@ -3220,3 +3220,19 @@ def test_round_ct_an_attempt_to_reach_the_customer_is_no_promise(text, lang, hou
 ])
 def test_round_cu_a_notice_period_is_no_deadline(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a reason's times are the reason's, and give no time to the step before it; a step in the reason keeps its own
+    ("Ciao Giulia, ti rispondo io perché la collega che ti seguiva oggi è in ferie.", "it", None),
+    ("I'm answering you myself because my colleague is off today.", "en", None),
+    ("Te respondo yo porque mi compañera hoy está de vacaciones.", "es", None),
+    ("Ich antworte Ihnen, weil meine Kollegin heute im Urlaub ist.", "de", None),
+    ("Respondo eu porque a minha colega hoje está de férias.", "pt", None),
+    ("Ik antwoord u omdat mijn collega vandaag vrij is.", "nl", None),
+    ("We will call you tomorrow because the office is closed today.", "en", 31),
+    ("La richiamo io domani perché oggi la collega è in ferie.", "it", 31),
+    ("Please keep your phone on because we will call you tomorrow at 9am.", "en", 23),
+])
+def test_round_cu_a_reasons_time_is_no_steps(text, lang, hours):
+    assert due_h(text, lang) == hours
