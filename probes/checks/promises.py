@@ -4014,7 +4014,9 @@ def _aside_word(clause: str, c: re.Match, lang: str) -> bool:
     """Whether the commitment word at ``c`` is a noun's modifier or a purpose's infinitive (see above)."""
     before = clause[max(0, c.start() - 14):c.start()]
     return bool(_PURPOSE_BEFORE.search(before) or
-                (_MODIFIER_BEFORE[lang].search(before) and not _INFINITIVE.fullmatch(c.group(0))))
+                (_MODIFIER_BEFORE[lang].search(before) and not _INFINITIVE.fullmatch(c.group(0))) or
+                # a label, no verb: the French "Rappel :" heads a reminder ("rappel : concert ce soir au Zénith")
+                (c.group(0).lower() == "rappel" and re.match(r"\s*:", clause[c.end():]) is not None))
 
 
 # What the reply itself hands over, "herewith": "Hierbij ontvangt u de bevestiging … voor de cursus op 19 april",

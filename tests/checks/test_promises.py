@@ -3236,3 +3236,15 @@ def test_round_cu_a_notice_period_is_no_deadline(text, lang, hours):
 ])
 def test_round_cu_a_reasons_time_is_no_steps(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the French "rappel :" after a greeting heads a reminder (a label, no call back); a call back said so stays one
+    # (at a line's start "Rappel : demain 10h" is read as a call back's label, as "Callback: Tue 2-4pm")
+    ("Bonjour Marc, rappel : match ce soir au Stade Pierre-Mauroy.", "fr", None),
+    ("Bonjour, rappel : spectacle ce soir au Théâtre du Châtelet.", "fr", None),
+    ("Rappel : nous vous rappellerons demain avant 10h.", "fr", 24),
+    ("Rappel prévu demain à 10h.", "fr", 24),
+])
+def test_round_cu_a_french_reminders_label_is_no_call_back(text, lang, hours):
+    assert due_h(text, lang) == hours
