@@ -2567,7 +2567,11 @@ _AWAY_UNTIL = re.compile(
     r"unterwegs)\s+(?:ist|sind|bin|is|zijn|ben)\b", re.I)
 # A time something has been so since ("une coupure … depuis 8h ce matin", "seit gestern", "since this morning"): the
 # past's, not a step's.
-_SINCE = re.compile(r"\b(?:since|seit|depuis|desde|sinds)\s+[^,;.!?]{1,25}", re.I)
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde|sinds)\s+[^,;.!?]{1,25}|"
+                    # Italian "from" a time of this morning or before is "since": "risponde 401 dalle 9:14 di
+                    # stamattina", "è fermo da ieri sera"
+                    r"\b(?:dalle|dall['’]|da)\s+(?:ore\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s+(?:di\s+)?)?"
+                    r"(?:stamattina|stamani|stanotte|ieri(?:\s+(?:mattina|pomeriggio|sera))?)\b", re.I)
 # How far ahead something may or must be done, a notice period and no deadline: "reserva de campos com até 7 dias de
 # antecedência", "con 48 horas de antelación", "bis zu 7 Tage im Voraus", "jusqu'à 7 jours à l'avance".
 _IN_ADVANCE = re.compile(r"\b(?:(?:up\s+to|até|hasta|jusqu['’]\s*à|fino\s+a|bis\s+(?:zu\s+)?|tot|with|com|con|avec)\s+)?"

@@ -3248,3 +3248,14 @@ def test_round_cu_a_reasons_time_is_no_steps(text, lang, hours):
 ])
 def test_round_cu_a_french_reminders_label_is_no_call_back(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the Italian "from" a time of this morning or before is "since": a state's start, no step; a visit "dalle 9"
+    # tomorrow stays one
+    ("Confermo che il gestionale risponde con errore dalle 9:14 di stamattina.", "it", None),
+    ("Le confermo che il portale è irraggiungibile dalle 8 di stamattina.", "it", None),
+    ("Il tecnico passerà domani dalle 9:00.", "it", 38),
+])
+def test_round_cr_an_italian_since_this_morning_is_no_step(text, lang, hours):
+    assert due_h(text, lang) == hours
