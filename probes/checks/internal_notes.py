@@ -2093,8 +2093,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
             not addressee._GREETING.match(hit.group(1)):
         return _LABEL, line.strip(), None   # "[macro] nao esquecer de tabular como …": the macro's note to the agent
     hit = _NOTE_FOR_ROLE.search(line)
-    if hit and not _spoken_to(hit.group("rest"), lang) and not _TO_CUSTOMER_CS.search(hit.group("rest")) and (
-            not hit.group("src") or _THIRD_PRONOUN.search(hit.group("rest")) or _THIRD_NOUN.search(hit.group("rest"))):
+    rest = hit.group("rest") if hit else ""
+    if hit and not _spoken_to(rest, lang) and not _TO_CUSTOMER_CS.search(rest) and (
+            not hit.group("src") or _THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest)):
         # (a note from a department is staff's when it speaks of the customer in the third person: "Note from central
         # office: she's a transfer student …"; "Nota dalla segreteria: le ricordiamo che …" is a notice)
         start = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip(".!?—–- "))

@@ -4036,18 +4036,20 @@ _FR_DONE = re.compile(r"\b(?:a|ont|avez|avons|ai)\s+(?:\w+\s+)?(?:été\s+\w+(?:
 _FR_FUTURE = re.compile(r"\b(?!(?:extra|caméra|opéra|ultra|sera?\b)\b)\w{2,}(?:rai|ras|ra|rons|rez|ront)\b|\bsera(?:s|)?\b|"
                         r"\bseront\b|\b(?:vais|vas|va|allons|allez|vont)\s+(?:vous\s+|le\s+|la\s+|les\s+|l['’])?\w+(?:er|ir|re)\b",
                         re.I)
-# A participle right before "to" and the act: the act was tried or begun, in the past.
-_TRIED_TO = re.compile(r"\b(?:geprobeerd|gepoogd|getracht|versucht|probiert|begonnen|vergessen)\s*,?\s+(?:\w+\s+){0,3}?(?:te|zu)\s+"
-                       r"(?:\w+\s+)?$", re.I)
-
-
-# Trying to do it, in any tense, right before the commitment word (with its preposition and a pronoun): an attempt.
-_ATTEMPT = {lang: re.compile(rx + r"\s+(?:[\w'’]+\s+){0,2}?$", re.I) for lang, rx in {
-    "fr": r"\b(?:essay\w*|essai\w*|tent(?:é|ons|ez|erons|erai|era|ent|e)|cherch(?:é|ons|erons)\s+à)\s+(?:de|d['’]|à)",
-    "es": r"\b(?:intent\w+|trat(?:ado|amos|aremos|aré|ó)\s+de|procur(?:amos|aremos|é|ado))",
-    "it": r"\b(?:prova(?:to|re|ndo)|provi(?:amo)?|prover(?:emo|ò|à)|tenta(?:to|re|ndo)|tentiamo|tenter(?:emo|ò|à)|"
-          r"cerca(?:to|re|ndo)|cerchiamo|cercher(?:emo|ò|à))\s+(?:a|ad|di)",
-    "pt": r"\b(?:tent(?:ámos|amos|ei|ou|aram|ado|ando|aremos|arei|ará|ar)|procur(?:ámos|amos|ei|ado|aremos)\s+de)"}.items()}
+# Tried (or begun, or forgotten) right before the commitment word, with its preposition and a pronoun: no commitment,
+# as "try" is none in English. German and Dutch: a participle before "zu"/"te" and the act ("hebben u … geprobeerd te
+# bellen", "haben versucht, Sie zu erreichen"); the Romance languages: trying in any tense ("Tentámos contactá-la",
+# "Nous avons tenté de vous appeler", "Intentamos llamarle").
+_TRIED_TO = r"\b(?:geprobeerd|gepoogd|getracht|versucht|probiert|begonnen|vergessen)\s*,?\s+(?:\w+\s+){0,3}?(?:te|zu)\s+(?:\w+\s+)?$"
+_ATTEMPT = {lang: re.compile(rx, re.I) for lang, rx in {
+    "de": _TRIED_TO, "nl": _TRIED_TO,
+    **{lang: rx + r"\s+(?:[\w'’]+\s+){0,2}?$" for lang, rx in {
+        "fr": r"\b(?:essay\w*|essai\w*|tent(?:é|ons|ez|erons|erai|era|ent|e)|cherch(?:é|ons|erons)\s+à)\s+(?:de|d['’]|à)",
+        "es": r"\b(?:intent\w+|trat(?:ado|amos|aremos|aré|ó)\s+de|procur(?:amos|aremos|é|ado))",
+        "it": r"\b(?:prova(?:to|re|ndo)|provi(?:amo)?|prover(?:emo|ò|à)|tenta(?:to|re|ndo)|tentiamo|tenter(?:emo|ò|à)|"
+              r"cerca(?:to|re|ndo)|cerchiamo|cercher(?:emo|ò|à))\s+(?:a|ad|di)",
+        "pt": r"\b(?:tent(?:ámos|amos|ei|ou|aram|ado|ando|aremos|arei|ará|ar)|procur(?:ámos|amos|ei|ado|aremos)\s+de)",
+    }.items()}}.items()}
 
 
 # A state reached today or already, told with "is/ist" and the participle ("Het bedrag is vandaag overgemaakt naar
@@ -4080,11 +4082,8 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
         return True
     if lang == "fr" and _FR_DONE.search(clause) and not _FR_FUTURE.search(clause):
         return True   # "Votre virement de samedi a donc été traité ce lundi matin": a passé composé, nothing to come
-    if lang in ("de", "nl") and _TRIED_TO.search(clause[max(0, c.start() - 40):c.start()]):
-        return True   # "hebben u om 16.30 uur geprobeerd te bellen over …", "haben versucht, Sie zu erreichen"
     if lang in _ATTEMPT and _ATTEMPT[lang].search(clause[max(0, c.start() - 40):c.start()]):
-        return True   # an attempt, made or to come, commits to nothing (as "try" in English): "Tentámos contactá-la
-        # ontem e hoje de manhã", "Nous avons tenté de vous appeler aujourd'hui", "Intentamos llamarle esta mañana"
+        return True   # an attempt, made or to come: "hebben u om 16.30 uur geprobeerd te bellen", "Tentámos contactá-la"
     if lang in _DONE_TODAY and any(c.start() < m.end() or len(clause[m.end():c.start()].split()) <= 2
                                    for m in _DONE_TODAY[lang].finditer(clause)):
         return True   # (its subject and its place too: "De terugbetaling … is vandaag teruggestort op uw rekening")
