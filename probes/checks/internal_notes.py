@@ -225,8 +225,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
-        r"(?:nb|n\.b\.|obs\.?|observa[cç][aã]o|remarque|opmerking|anmerkung|memo|commentaire|comment|vermerk)\s+"
-        r"(?:interne?|interna|interno|intern)|"
+        r"(?:nb|n\.b\.|obs\.?|observa[cç](?:[aã]o|[õo]es)|remarques?|opmerking(?:en)?|anmerkung(?:en)?|memo|commentaires?|"
+        r"comments?|commento|commenti|coment[aá]rios?|kommentare?|vermerk|notes|notas|notitie|notities|notizen?)\s+"
+        r"(?:interne?s?|internas?|internos?|interni|intern)|"
         # Shift handover notes: "Handover for US shift:", "Schichtübergabe:", "Passation à l'équipe du soir :"
         r"(?:shift\s+)?hand-?over\s+(?:notes?|(?:for|to)\s+(?:the\s+)?[\w\s]{0,20}?(?:shift|team|colleagues?|"
         r"agents?))|schicht[üu]bergabe|[üu]bergabe\s+an\s+(?:die\s+)?\w*schicht|"
@@ -548,6 +549,13 @@ _DOUBT = re.compile(
     r"(?:last|previous|other|old|another|similar|earlier)?\s*(?:ticket|case|email|reply|macro|template|thread)|"
     r"^(?:copied|copy[- ]?pasted|pasted|taken|lifted)\s+from\s+(?:ticket|case|#)\s*#?\d{3,}|"
     r"\b(?:used|using|reused|reusing|applied|applying)\s+(?:the|a|our|this)\s+(?:\w+\s+)?macro\b|"
+    # … in the first person, from another case: "copiei a resposta do caso … da Sra. Duarte", "ho copiato la risposta
+    # dalla pratica …", "j'ai copié la réponse du dossier …", "copié la respuesta del caso …", "antwoord gekopieerd
+    # van de zaak …", "Antwort aus dem Fall … kopiert"
+    r"^(?:(?:j['’]ai|ho|he|heb|i(?:['’]ve)?)\s+)?(?:copiei|copie|copiato|copiado|gekopieerd|copied)\s+(?:\w+\s+){0,2}?"
+    r"(?:d[aoe]s?|dal|dalla|del|du|van|uit|from)\s+(?:(?:o|a|la|le|il|el|de|het|the|l['’])\s*)?(?:\w+\s+)?(?:caso|case|"
+    r"ticket|dossier|pratica|expediente|processo|zaak|chamado|claim)\b|"
+    r"^(?:die\s+)?antwort\s+aus\s+(?:dem|einem)\s+(?:fall|ticket|vorgang)\b.{0,60}?\bkopiert\b|"
     # where the words come from, in the other languages: "tekst uit standaardmail", "Text aus der Vorlage", "texte
     # repris du modèle", "copiado de la plantilla", "testo dalla mail standard", "texto do modelo"
     r"^(?:text|tekst|texte|texto|testo|copied|kopiert|gekopieerd|copie|copiado|copiato|overgenomen|uebernommen|repris)\s+"
@@ -615,6 +623,34 @@ _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|
                        r"(?!(?i:ihr\w*|sie|euch|eure?\w*|dein\w*|unser\w*|your|our|you|votre|vos|notre|nos|vous|su|sus|"
                        r"nuestr\w*|vostr\w*|uw|jullie|onze|seu|sua|seus|suas|noss[oa]s?|all|everyone)\b)"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
+# Content marked as not for the customer, who is named in the third person: "⚠ Ne pas transférer au client :
+# estimation gonflée …", "do not forward to the customer", "nicht an den Kunden weiterleiten", "no reenviar al
+# cliente", "non inoltrare al cliente", "niet doorsturen naar de klant", "não reencaminhar ao cliente".
+_NOT_FOR_CUSTOMER = re.compile(
+    r"\b(?:(?:do\s+)?not|don['’]?t|never)\s+(?:to\s+be\s+)?(?:forward(?:ed)?|sen[dt]|show(?:n)?|share(?:d)?|pass(?:ed)?\s+on)\s+"
+    r"(?:this\s+|it\s+)?to\s+(?:the\s+)?(?:customer|client|cx)\b|\bnot\s+for\s+(?:the\s+)?(?:customer|client)(?:['’]s)?\s+eyes\b|"
+    r"\bne\s+(?:pas|jamais)\s+(?:transf[ée]rer|transmettre|montrer|envoyer|communiquer)\s+(?:au|à\s+la)\s+client(?:e)?\b|"
+    r"\bnicht\s+(?:an\s+(?:den|die)\s+Kund(?:en|in)\s+(?:weiter)?(?:leiten|senden|geben|schicken)|"
+    r"f[üu]r\s+(?:den|die)\s+Kund(?:en|in))\b|"
+    r"\bno\s+(?:reenviar|enviar|mostrar|pasar|compartir|reenviarle)\s+al\s+cliente\b|"
+    r"\bnon\s+(?:inoltrare|inviare|mostrare|girare|condividere)\s+al(?:la)?\s+cliente\b|"
+    r"\bniet\s+(?:doorsturen|sturen|tonen|delen|doorgeven)\s+(?:naar|aan)\s+(?:de\s+)?klant\b|"
+    r"\bn[ãa]o\s+(?:reencaminhar|encaminhar|enviar|mostrar|partilhar|repassar)\s+(?:ao|à)\s+client[ea]\b", re.I)
+# A line headed by a role or a team with a colon, asked or told something about the case: "Supervisor: ¿le ofrezco la
+# tarjeta Oro o no? tiene scoring bajo", "Kollegen Nachlass: Erbschein liegt noch nicht vor, Konto NICHT freigeben".
+_ROLE_COLON = re.compile(r"^\s*(?:supervisor[ae]?|superviseur|superviseure|supervisão|teamleitung|teamleiter\w*|"
+                         r"team\s*lead(?:er)?|tl|manager|jefe|jefa|chef|capo|responsabile|"
+                         r"(?:kollegen|kolleg(?:en|innen)|collega's|colleghi|colegas|coll[èe]gues|colleagues|team|equipo|"
+                         r"[ée]quipe|equipa|squadra)(?:\s+[\w\-]+)?)\s*:\s*(\S.*)$", re.I)
+# A line headed by a note for a colleague by name, a doctor's title before it maybe: "Nota p/ Dra. Sofia: a dona disse
+# ao tel ontem que era só 1 dia …", "Note for Dave: he has asked twice already" (the name is no customer's nor
+# introduced to them; what follows does not speak to the customer and carries staff evidence: not "Obs. para o Sr.
+# Silva: a encomenda já foi levantada", nor "Anmerkung für Neukunden: …").
+_NOTE_FOR_NAME = re.compile(
+    r"^[\W_]*(?i:note|nota|notiz|notitie|memo|nb|obs\.?|lembrete|promemoria|recordatorio|rappel|hinweis|opmerking|"
+    r"anmerkung|remarque)\s+(?i:for|to|an|für|pour|à|per|para|p/|pra|ao|al|voor|aan|x)\s+"
+    r"(?:(?i:the|o|a|la|il|le|de|die|der|el)\s+)?(?:(?i:dr|dra|dott|dott\.ssa)\.?\s+)?"
+    r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*:\s*(\S.*)$")
 # An aside addressed to a colleague by a bare "for" and their name: "(x Sara: …)", "[for Tom: …]", "(für Jens: …)".
 _FOR_NAME = re.compile(r"^(?:for|f[üu]r|pour|para|per|voor|x|p/|pr|pra)\s+@?([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*:\s*(.+)$")
 # "(Nota para recepción: cobrar la consulta pendiente)", "Hinweis an die Buchhaltung: …", "Attn warehouse: …": a note
@@ -636,7 +672,7 @@ _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|fi
          r"cassa|vendite|commerciali|direzione|tecnici|montatori|installatori|farmacista|"
          r"receptie|balie|boekhouding|administratie|secretariaat|magazijn|expeditie|logistiek|werkplaats|keuken|kassa|"
          r"verkoop|directie|monteurs?|technici|installateurs?|apotheker|binnendienst|buitendienst|"
-         r"rece[çp][çc]?[ãa]o|balc[ãa]o|contabilidade|administra[çc][ãa]o|secretaria|armaz[ée]m|expedi[çc][ãa]o|"
+         r"rece(?:p?[çc]|[çp])[ãa]o|balc[ãa]o|contabilidade|administra[çc][ãa]o|secretaria|armaz[ée]m|expedi[çc][ãa]o|"
          r"cozinha|caixa|vendas|dire[çc][ãa]o|farmac[êe]utic[oa]s?|"
          r"team|shift|agents?|colleagues?|kolleg\w*|backoffice|back\s+office|ops|supervisor|manager|schicht|[ée]quipe|"
          r"equipo|squadra|collegh\w*|colleg[ae]|equipa|collega'?s|afdeling|abteilung|turno|dienst|ploeg|"
@@ -797,9 +833,10 @@ _ASK_WHETHER = re.compile(r"^(?:ask|check|confirm|find\s+out|verify)\s+(?:[\w'�
 _NOT_INITIALS = {"UK", "US", "USA", "EU", "GB", "VAT", "FAQ", "GMT", "UTC", "CET", "CEST", "BST", "PDF", "NB", "PS",
                  "AM", "PM", "ID", "OK", "EN", "DE", "FR", "ES", "IT", "NL", "PT", "EUR", "GBP", "USD", "CHF", "TBC",
                  "TBD", "ETA", "MOT", "SMS", "APP", "IVA", "TVA", "MWST", "BTW", "CC", "BCC", "RE", "FW"}
-# A chat line's speaker: "Lewis: ", "Agent Mel: ", "[10:06] Nuria (Atención al cliente): ".
+# A chat line's speaker: "Lewis: ", "Agent Mel: ", "[10:06] Nuria (Atención al cliente): ", and the company after a
+# separator as chat tools print it: "Irene · Clínica Veterinaria Los Almendros: ", "Ryan @ Oak & Hearth: ".
 _SPEAKER = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-ZÀ-Þ][\w.'\-]*)(?:\s+[A-ZÀ-Þ][\w.'\-]*){0,2}"
-                      r"(?:\s*\([^)]{1,40}\))?\s*:\s+(?=\S)")
+                      r"(?:\s*\([^)]{1,40}\)|\s+[·@|]\s+[A-ZÀ-Þ][^:()\n]{1,40}?)?\s*:\s+(?=\S)")
 # A line that starts by naming a colleague: "Marta, this one needs your sign-off …", "-- Kate, can you sort …".
 # A chat message or a line that turns to someone after a first word in lower case ("attends Karim je lui mets quoi …?",
 # "wait Tom, did he …?", "oye Marta, ¿a este le …?"): the name of the one spoken to, then what they are asked.
@@ -1229,7 +1266,10 @@ def staff_spans(text: str, ctx=None) -> dict[int, list[tuple[int, int]]]:
         for nxt in rest:   # a note that runs on: its next lines up to where it closes
             close = max(nxt.prose.find("]"), nxt.prose.find(")"))
             spans.setdefault(nxt.no, []).append((0, close + 1 if close >= 0 else len(nxt.prose)))
-        if kind == _LABEL and span is None and _LABEL_ALONE_REST.match(ln.prose[ln.prose.find(match) + len(match):]):
+        # (a label and its note on one line end there: "nota p/ equipa retenção: cliente ameaçou rescindir …" does not
+        # take the chat's next message)
+        if kind == _LABEL and span is None and _LABEL_ALONE_REST.match(ln.prose[ln.prose.find(match) + len(match):]) \
+                and (len(_NOTE_WORDS.findall(match)) <= 4 or re.search(r"[:\-–—\])*#>]\s*$", match)):
             nxt = ln.no + 1
             while nxt in by_no and by_no[nxt].text.strip():
                 spans.setdefault(nxt, []).append((0, len(by_no[nxt].prose)))
@@ -2092,7 +2132,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)) and \
             not addressee._GREETING.match(hit.group(1)):
         return _LABEL, line.strip(), None   # "[macro] nao esquecer de tabular como …": the macro's note to the agent
-    hit = _NOTE_FOR_ROLE.search(line)
+    said = _SPEAKER.match(line)
+    hit = _NOTE_FOR_ROLE.search(line) or (_NOTE_FOR_ROLE.match(line[said.end():]) if said else None)
     rest = hit.group("rest") if hit else ""
     if hit and not _spoken_to(rest, lang) and not _TO_CUSTOMER_CS.search(rest) and (
             not hit.group("src") or _THIRD_PRONOUN.search(rest) or _THIRD_NOUN.search(rest)):
@@ -2106,6 +2147,9 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     aside = _aside(line, names, whole, lang)
     if aside:
         return aside
+    tag = _closing_tag(line, whole, lang)   # (after the asides: they tell whom a bracket speaks to)
+    if tag:
+        return tag
     # a chat message's postscript, after its speaker: "Megan (Customer Care): PS Dan - I've already given her …"
     said = _SPEAKER.match(line)
     ps_line = line[said.end():] if said and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
@@ -2172,6 +2216,32 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         return _STAFF, hit.group(0).lstrip(".!? "), None
     speaker = _SPEAKER.match(line)
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
+    # (a role's tag before the colleague's name: "[supervisor] Filipa, podes aprovar a isenção?")
+    body = re.sub(r"^\s*\[(?:" + _INSIDE_ROLE + r"|supervisor\w*|superviseur\w*|manager|tl|team\s*lead\w*|backoffice)\]\s*",
+                  "", body, flags=re.I)
+    if _NOT_FOR_CUSTOMER.search(body):
+        return _LABEL, body.strip(), None
+    role = _ROLE_COLON.match(body) or _ROLE_COLON.match(line)
+    if role and not _spoken_to(role.group(1), lang) and not _TO_CUSTOMER.search(role.group(1)) and \
+            not _TO_CUSTOMER_CS.search(role.group(1)) and (
+            # (a question to a superior is staff's whatever it asks; one to a team, about the case)
+            ("?" in role.group(1) and (not re.match(r"\W*(?:kolleg|colleg|coll[èe]g|colleag|team|equip|[ée]quip|squadr)",
+                                                    role.group(0), re.I) or
+                                       _kinds(role.group(1), "", whole, lang) & {"third", "work"})) or
+            _ORDER.search(role.group(1)) or _kinds(role.group(1), "", whole, lang) & {"third", "order"}):
+        return _STAFF, role.group(0).strip(), None
+    named = _NOTE_FOR_NAME.match(body)
+    if named and _is_colleague(named.group(1), names, lang) and not _introduced(named.group(1).lstrip("@"), whole) and (
+            not _spoken_to(named.group(2), lang) or _informal_only(named.group(2), whole, lang)) and \
+            not _TO_CUSTOMER_CS.search(named.group(2)) and (
+            "?" in named.group(2) or any(_infinitive_orders(part, lang) for part in re.split(r"(?<=[.!?])\s+", named.group(2))) or
+            _kinds(named.group(2), "", whole, lang) & {"third", "order", "shorthand", "work"}):
+        return _STAFF, body.strip(), None
+    tagged = re.match(r"^\s*@([A-ZÀ-Þ][\w.\-]{1,24})[,:]?\s+(.+)$", body)
+    if tagged and _is_colleague(tagged.group(1), names, lang) and not _introduced(tagged.group(1), whole) and (
+            _THIRD_NOUN.search(tagged.group(2)) or "third" in _kinds(tagged.group(2), "", whole, lang)) and \
+            not _spoken_to(tagged.group(2), lang) and not _TO_CUSTOMER_CS.search(tagged.group(2)):
+        return _STAFF, body.strip(), None   # "@Sanne klant zegt dat hij advocaat is, extra voorzichtig …"
     if body is not line and _for_colleague(body.strip(), names, whole, lang):
         return _STAFF, body.strip(), None   # a chat line to a colleague: "Marco (Operatore): x Chiara: controlla tu …"
     hit = _AFTER_A_WORD.match(body)
@@ -2866,8 +2936,90 @@ _DEPT_LABEL = re.compile(r"^(?:[\w\-]+\s+)?(" + _DEPT + r")\s*:\s*(.+)$", re.I)
 _FRONT = re.compile(r"^(?:reception|front\s+(?:desk|office)|desk|counter|cashier|till|pharmacy|pharmacist|lab|empfang|"
                     r"rezeption|kasse|theke|praxis|labor|accueil|r[ée]ception|caisse|comptoir|labo|pharmacien(?:ne)?|"
                     r"recepci[óo]n|caja|mostrador|laboratorio|farmac[ée]utic[oa]s?|accettazione|cassa|segreteria|"
-                    r"farmacista|receptie|balie|kassa|apotheker|rece[çp][çc]?[ãa]o|balc[ãa]o|caixa|farmac[êe]utic[oa]s?|"
+                    r"farmacista|receptie|balie|kassa|apotheker|rece(?:p?[çc]|[çp])[ãa]o|balc[ãa]o|caixa|farmac[êe]utic[oa]s?|"
                     r"secretar[ií]a|secr[ée]tariat|sekretariat|secretariaat|secretaria)$", re.I)
+
+# A tag that closes a line after its last sentence, opened by a mark and headed by a role inside the company or by a
+# staff marker in capitals, as SMS and chat tools leak them: "… open till 6pm today. [staff: CD item - check photo ID +
+# sign register]", "… abholbereit. >>KÜCHE: Nussallergie!! kein Pesto, Brett wechseln<<", "[x collega al banco:
+# paziente in TAO, ricordarle il controllo INR]", "*OJO falta cobrar la señal*", "[TESTE - nao disparar p/ toda a base]".
+# Only roles the customer never deals with: a counter they go to ("[Reception: ask for Dr Lee]") or a department they
+# call ("[Sales: call 0800 …]") may head a tag written for them.
+_INSIDE_ROLE = (r"(?:staff|personnel|mitarbeiter\w*|personale|personeel|team|shift|agents?|colleagues?|kolleg\w*|"
+                r"collegh\w*|colleg[ae]|collega'?s|compa[ñn]eros|colegas|[ée]quipe|equipo|squadra|equipa|ploeg|schicht|"
+                r"turno|kitchen|k[üu]che|cuisine|cocina|cucina|keuken|cozinha|warehouse|lager|entrep[ôo]t|almac[ée]n|"
+                r"magazzino|magazijn|armaz[ée]m|dispatch|despatch|versand|expedici[óo]n|spedizioni|expeditie|"
+                r"expedi[çc][ãa]o|workshop|werkstatt|taller|officina|werkplaats|crew|back\s*office|ops|fitters?|"
+                r"installers?|monteure?|monteurs?|poseurs?|montadores?|instaladores?|montatori|installatori|"
+                r"installateurs?|techniker|technici|t[ée]cnicos?|tecnici|techniciens?|technicians?|engineers?)")
+_MARKER = (r"(?-i:OJO|TESTE?|ATTENZIONE|ACHTUNG|LET\s+OP|ATEN[ÇC][ÃA]O|ATENCI[ÓO]N|NB|N\.B\.)|"
+           # a test message named so: "[msg teste – apagar antes do envio em massa]", "[test message - do not send]"
+           r"(?:msg|mensagem|message|mensaje|messaggio|sms|nachricht|bericht)\s+(?:de\s+|di\s+)?(?:teste|test|prueba|prova)|"
+           r"test\s*(?:msg|message|sms|mail|e-?mail)|testnachricht|testbericht|"
+           # in lower case only before the role it warns: "(ojo mostrador: tiene multa …)", "NB rececao: …"
+           r"(?:ojo|nb|n\.b\.)(?=\s+(?:" + _INSIDE_ROLE[3:-1] + r"|" + _FRONT.pattern[4:-2] + r")\b)")
+# The driver by a tool's mark only ("// chauffeur: achterom, hond bijt!", "#chauffeur: trap is smal"): in brackets a
+# driver's note may be the customer's own, repeated by the confirmation.
+_DRIVER = r"(?:chauffeur|driver|fahrer|conductor|repartidor|autista|motorista|bezorger|koerier|livreur)"
+_TAG_LABEL = (
+    r"(?P<label>(?P<marker>" + _MARKER + r")(?:\s+[\w\-]+)?|"
+    r"(?:(?:for|x|p/|per|para|pour|f[üu]r|voor|an|aan|al|ao|à)\s+)?(?:the\s+|die\s+|das\s+|le\s+|la\s+|l['’]|el\s+|il\s+|"
+    r"de\s+|het\s+|o\s+|a\s+|os\s+|as\s+|i\s+|gli\s+|les\s+|los\s+|las\s+)?(?:[\w\-]+\s+)?(?P<role>" + _INSIDE_ROLE + r"|" +
+    _DRIVER + r")(?:\s+(?:al|at|am|au|del|da|do|no|na|in|im|op|bij|en)\s+[\w\-]+)?(?=\s*[:—–](?!\w)|\s+-\s))"
+    r"(?:\s*[:!—–]+|\s+-)?\s*")
+_CLOSING_TAG = re.compile(
+    r"(?:^\s*|(?<=[.!?…)])\s+|(?<=\w)\s+(?=/{2}|-{2}|>{2}|#))(?P<open>\[|\(|\*{1,2}|>{2,3}|<{2,3}|#|/{2}|-{2})?\s*" +
+    _TAG_LABEL + r"(?P<body>[^\n\[\]()<>*#]{3,200}?)\s*(?:\]|\)|\*{1,2}|<{2,3}|>{2,3})?\s*$", re.I)
+# … or the same label opening brackets closed anywhere in the line: "… tra le 9 e le 13. (OJO: dirección incompleta,
+# llamar antes de salir) Sigue tu envío en …"
+_MARKED_ASIDE = re.compile(r"(?P<open>[(\[])\s*" + _TAG_LABEL + r"(?P<body>[^\n\[\]()]{3,200}?)\s*[)\]]", re.I)
+# An order in a tag's clause: an infinitive after a "no" or a "still to" in the Romance languages, with its pronoun
+# ("ricordarle il controllo", "falta cobrar la señal", "nao disparar"), or a bare English verb ("check photo ID").
+_TAG_ORDER = re.compile(
+    r"^(?:(?:no|n[ãa]o|non|ne\s+pas|falta|faltan|hay\s+que|bisogna|il\s+faut|tem\s+que|still\s+to|need\s+to)\s+)?"
+    r"(?:(?P<verb>(?-i:[a-zàâçéèêëîïôûùüÿñ]{2,}(?:ar|er|ir|re)(?:l[aeoi]s?|gli|lhe|lhes|se|me|te)?))(?:\s+[^\W\d_]|$)|"
+    r"(?:check|verify|confirm|sign|collect|charge|bill|ask|remind|call|ring|book|flag|log|print|pack|label|chase|"
+    r"double[- ]check|id)\s+(?!(?:you|your|us|our|in|out|for\s+you)\b)\w)", re.I)
+# The infinitive's ending in each Romance language, with a pronoun after it (nouns in -ure, -aire, -oire are none:
+# "[Équipe : fermeture le 15 août]").
+_INFINITIVE_END = {"fr": re.compile(r"(?:er|ir|(?<!u)(?<!ai)(?<!oi)re)$"), "es": re.compile(r"(?:ar|er|ir)(?:l[aeo]s?|se|me|te)?$"),
+                   "pt": re.compile(r"(?:ar|er|ir)(?:-?(?:lhes?|[ao]s?|se|me|te))?$"),
+                   "it": re.compile(r"(?:ar|er|ir)(?:e|l[aeoi]|gli|ne|si|mi|ti)$")}
+
+
+def _closing_tag(line: str, whole: str, lang: str) -> tuple[str, str, tuple[int, int]] | None:
+    """A staff tag closing the line (see _CLOSING_TAG): its text speaks to nobody but staff and tells them what to do
+    or of the customer."""
+    hit = _CLOSING_TAG.search(line) or _MARKED_ASIDE.search(line)
+    if not hit or not (hit.group("open") or hit.group("marker")):
+        return None   # (a role with no mark before it is the line's own words: "… at 9. Team Acme: …")
+    tool = bool(hit.group("open")) and hit.group("open")[0] in "#/->"
+    driver = bool(hit.group("role") and re.fullmatch(_DRIVER, hit.group("role"), re.I))
+    if driver and not tool:
+        return None
+    body = hit.group("body")
+    if _spoken_to(body, lang) or _TO_CUSTOMER.search(body) or _TO_CUSTOMER_CS.search(body) or _PLEASE_WORD.search(body):
+        return None   # "[team: we'll call you back]", "*OJO: recuerda traer el DNI*": said to the customer
+    if driver:   # the driver's orders, by a tool's mark: "// chauffeur: achterom, hond bijt!"
+        start = hit.start("open")
+        return _LABEL, line[start:].strip(), (start, len(line.rstrip()))
+    clauses = [c.strip() for c in re.split(r"\s+\+\s+|" + _CLAUSES.pattern, body) if c and c.strip()]
+    ordered = any(m and (not m.group("verb") or (lang in _INFINITIVE_END and _INFINITIVE_END[lang].search(m.group("verb"))))
+                  for m in map(_TAG_ORDER.match, clauses))
+    marker = hit.group("marker") or ""
+    kinds = {"third", "order", "shorthand", "sneer", "work"}
+    if marker and not hit.group("open") and not re.fullmatch(r"TESTE?", marker) and not re.search(
+            r"\b(?:" + _INSIDE_ROLE + r"|" + _FRONT.pattern[4:-2] + r")\b", hit.group("label")[len(marker):], re.I):
+        ordered, kinds = False, kinds - {"order"}   # a bare warning may tell the customer what to do: "NB : prévoir …"
+    elif lang in ("de", "nl") and _infinitive_orders(body, lang):
+        ordered = True
+    if ordered or "!!" in body or _kinds(body, "", whole, lang) & kinds:
+        start = hit.start("open") if hit.group("open") else hit.start("label")
+        end = hit.end() if hit.re is _MARKED_ASIDE else len(line.rstrip())
+        return _LABEL, line[start:end].strip(), (start, end)
+    return None
+
+
 # A clause that is an order in the note style of an infinitive: last in German and Dutch ("… drin lassen", "… bis
 # Freitag zurücklegen", "… nakijken"), first in the Romance languages ("confirmar …", "vérifier …", "inserire …");
 # no subject in it (not "Pakete kommen montags").
@@ -4363,7 +4515,8 @@ _SENT_ASTRAY = re.compile(
     r"verkeerde?\s+(?:venster|chat|gesprek|tabblad)|(?:dat|dit|mijn\s+vorige)\s+bericht\s+was\s+niet\s+voor\s+(?:u|jou|je)|"
     r"(?:janela|conversa|aba|mensagem)\s+errad[ao]|(?:essa|esta|a\s+[úu]ltima)\s+mensagem\s+n[ãa]o\s+era\s+para\s+"
     r"(?:si|voc[êe]|o\s+senhor|a\s+senhora))\b", re.I)
-_APOLOGY_WORDS = re.compile(r"^[\W_]*(?:(?:sorry|oops|whoops|oeps|pardon|d[ée]sol[ée]e?|perd[oó]n(?:e|a)?|disculpe?|"
+_APOLOGY_WORDS = re.compile(r"^[\W_]*(?:(?:sorry|oops|whoops|oeps|pardon|excuses|mijn\s+excuses|excuus|verzeihung|"
+                            r"desculpa|perd[ãa]o|lo\s+siento|scusate|d[ée]sol[ée]e?|perd[oó]n(?:e|a)?|disculpe?|"
                             r"scusa|scusi|mi\s+scusi|desculpe?|entschuldigung|excuse[sz]?[- ]moi|ups|opa)\b[\W_]*)*", re.I)
 
 

@@ -292,6 +292,10 @@ def _disguised(line: str):
             continue
         if re.search(r"[/\\=&]|://|@\w+\.\w", token):
             continue   # an address or a path
+        closer = re.fullmatch(r"[^\W\d_]+([*_]+)", token)
+        if closer and re.search(r"(?:^|\s)" + re.escape(closer.group(1)) + r"(?=[^\W\d_])", line[:m.start()]) and \
+                line[:m.start()].count(closer.group(1)[0]) % 2:
+            continue   # the star closing an emphasis opened before it: "*cobrar limpieza pendiente de dic*"
         hidden = _hidden_word(token)
         if hidden:
             yield m.start(), m.start() + len(token), hidden[0], hidden[1]

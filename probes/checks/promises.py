@@ -364,7 +364,7 @@ _LANGS: dict[str, _Lang] = {
         not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
                      r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|rabatt\w*|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|ersuchen|ersucht|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
-                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|bereits|schon)\b")),
+                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|(?:bereits|schon)(?!\s+(?:unterwegs|auf dem Weg|im Anmarsch)\b))\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
                      {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15, "quatorze": 14,
@@ -788,6 +788,10 @@ _OBLIGATION = {
           # the customer has until a time to do something: "you still have until 22 March to return them"
           r"\byou(?:['’]ve| have)\s+(?:still\s+|got\s+)*(?:until|till|up\s+to|\w+\s+(?:days|weeks)\s+to)\b",
     "de": r"\b(?:Sie|du|ihr)\s+(?:müssen|musst|müsst|müssten|solltest)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
+          # what is to be done, in the "ist … zu" of rules: "ist der Router innerhalb von 14 Tagen zurückzusenden",
+          # "Der Betrag ist bis zum 15. zu überweisen"
+          r"\b(?:ist|sind)\b(?:(?!\b(?:um|ohne|statt|anstatt)\b)[^.!?;,]|(?<=\d)\.(?=\d)){0,60}?\b(?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|weg|"
+          r"her|hin|fest|frei|um|durch|über|unter|zusammen|vorbei)zu[a-zäöüß]{3,}en|zu\s+(?!den\b|dem\b)[a-zäöüß]{3,}(?:en|ern|eln))\b|"
           r"\babholbar\s+(?:\w+\s+){0,2}?bis\b|\bbis\s+(?:\w+\s+){0,4}?abgeholt\s+werden\b|"
           r"\b(?:müssen|musst|müsst)\s+(?:Sie|du|ihr)\b(?!\s+(?:nichts|nicht|kein\w*)\b)|"
           r"\b(?:muss|müssen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,60}?\s)?\w+(?:t|en)\s+(?:werden|sein)\b|"
@@ -1828,7 +1832,7 @@ _NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
 # What was already done, in the languages whose not-promise signs hold the past ("foi", "a été", "wurde").
 _PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"\b(?:werd|werden|reeds)\b|\b(?:is|zijn)\s+(?:\w+\s+){0,3}?\w*ge\w+[dt]\b",
-    "de": r"\b(?:wurde|wurden|bereits|schon)\b",
+    "de": r"\b(?:wurde|wurden|bereits|schon)\b(?!\s+(?:unterwegs|auf\s+dem\s+Weg|im\s+Anmarsch)\b)",
     "fr": r"\b(?:a|ont|avez|avons|ai)\s+été\b",
     "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b|\bya\s+(?:(?:se|le|te|lo|la|les|nos)\s+)*\w+(?:ó|aron|ieron)\b",
     "it": r"\b(?:è|sono)\s+stat[oaie]\b",
@@ -2817,7 +2821,45 @@ _STEP_LABEL = re.compile(
     r"n[äa]chste[rs]?\s+(?:kontakt|schritt|r[üu]ckmeldung|termin)|rappel|prochain(?:e)?\s+(?:contact|point|étape|appel)|"
     r"devoluci[óo]n\s+de\s+(?:la\s+)?llamada|pr[óo]xim[oa]\s+(?:contacto|paso|llamada|contato|passo|liga[çc][ãa]o)|"
     r"richiamata|prossim[oa]\s+(?:contatto|aggiornamento|chiamata)|terugbel\w*|volgende\s+(?:update|stap|contact)|"
-    r"retorno)\s*:\s*\S", re.I)
+    r"retorno|"
+    # the delivery's or the visit's day as a label: "Bezorgdag: donderdag 25 april, tussen 10:00 en 14:00 uur"
+    r"(?:delivery|installation|visit|fitting)\s+(?:day|date|slot)|bezorg(?:dag|moment|datum)|lever(?:dag|datum|moment)|"
+    r"liefer(?:termin|tag|datum)|montagetermin|date\s+de\s+(?:livraison|(?:l['’])?intervention)|créneau\s+de\s+livraison|"
+    r"fecha\s+de\s+entrega|data\s+(?:di|de)\s+(?:consegna|entrega))\s*:\s*\S", re.I)
+
+
+# What the company awaits from the customer, up to the clause's end: its time is the customer's deadline ("Wir
+# erwarten Ihre Antwort bis Freitag", "Esperamos su respuesta antes del viernes", "Attendiamo una sua risposta entro
+# venerdì", "Nous attendons votre retour d'ici vendredi", "Aguardamos a sua resposta até sexta-feira", "Graag
+# ontvangen we jullie reactie uiterlijk vrijdag", "We look forward to receiving your reply by Friday").
+_AWAITS_THEIRS = re.compile(
+    r"\b(?:(?:look(?:ing)?\s+forward\s+to\s+(?:receiving|hearing|getting)|await(?:ing)?|expect(?:ing)?)\s+(?:\w+\s+){0,2}?"
+    r"(?:your|ur)|(?:erwarten|benötigen|brauchen|freuen\s+uns\s+auf|warten\s+auf)\s+(?:\w+\s+){0,2}?(?:Ihr\w*|dein\w*|eure\w*)|"
+    r"(?:attendons|attendrons)\s+(?:\w+\s+){0,2}?(?:votre|vos|ton|ta|tes)|dans\s+l['’]attente\s+de\s+(?:votre|vos)|"
+    r"(?:esperamos|aguardamos|quedamos\s+a\s+la\s+espera\s+de)\s+(?:\w+\s+){0,2}?(?:su|sus|tu|tus|vuestr\w*|sua|seu|suas|seus|"
+    r"tua|teu)|(?:attendiamo|aspettiamo|restiamo\s+in\s+attesa\s+d\w*)\s+(?:\w+\s+){0,2}?(?:sua|suo|sue|suoi|tua|tuo|"
+    r"vostr\w*)|ficamos\s+a\s+aguardar\s+(?:\w+\s+){0,2}?(?:sua|seu|suas|seus)|"
+    r"(?:ontvangen|verwachten|wachten)\s+(?:we|wij)?\s*(?:graag\s+)?(?:op\s+)?(?:uw|je|jouw|jullie))\b"
+    r"[^.!?;]*?(?=\s+(?:and|und|et|y|e|en|then|dann|puis|luego|poi|daarna|depois)\s|[.!?;]|$)", re.I)
+
+
+# A sentence that keeps an earlier promise with this very reply, opening with "as promised" or "as agreed" and sending
+# something herewith: its times are the promise's or the talk's, past; a step still to come says so ("As promised,
+# our engineer will visit on Tuesday", "Wie besprochen rufen wir Sie morgen an": no sending herewith).
+_KEPT = re.compile(r"^\W*(?:as\s+(?:promised|agreed|discussed)|come\s+(?:promesso|d['’]accordo|concordato|anticipato)|"
+                   r"comme\s+(?:promis|convenu)|wie\s+(?:versprochen|besprochen|vereinbart|angek[üu]ndigt)|"
+                   r"como\s+(?:prometido|acordado|combinado|quedamos|le\s+promet[ií]|te\s+promet[ií])|"
+                   r"zoals\s+(?:beloofd|afgesproken|toegezegd)|conforme\s+(?:prometido|combinado|acordado))\b", re.I)
+_SEND_NOW = re.compile(r"\b(?:le|te|vi|gli|les|vous|Ihnen|dir|u|je|lhe|you)\s+(?:invio|mando|trasmetto|inoltro|env[íi]o|"
+                       r"envoie|transmets|sende|schicke|stuur|envio|send)\b", re.I)
+_FUTURE_VERB = {
+    "en": re.compile(r"\b(?:will|['’]ll|shall|going\s+to)\b", re.I),
+    "de": re.compile(r"\b(?:wird|werden|werde)\b", re.I),
+    "fr": re.compile(r"\b\w+(?:rai|ra|rons|ront)\b|\b(?:va|vont|allons|vais)\s+\w+(?:er|ir|re)\b", re.I),
+    "es": re.compile(r"\w+(?:ré|rá|remos|rán)\b|\b(?:vamos|voy|va|van)\s+a\b", re.I),
+    "it": re.compile(r"\w+(?:rò|rà|remo|ranno)\b", re.I),
+    "nl": re.compile(r"\b(?:zal|zullen|zult|ga|gaat|gaan)\b", re.I),
+    "pt": re.compile(r"\w+(?:rei|rá|remos|rão)\b|\b(?:vamos|vou|vai|vão)\s+\w+(?:ar|er|ir)\b", re.I)}
 
 
 # A step on the day the clause before named: "that day", "the same day", "ce jour-là", "ese mismo día".
@@ -3026,6 +3068,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     not _times(_written_out(sentence, lang), lang, at, calendar):
                 carried[lang] = []   # no time in it, nor one it points to ("that day", "the morning of arrival"):
                 continue             # no promise, and none to carry (most sentences: read at once)
+            if _KEPT.match(sentence) and (_HEREWITH.search(sentence) or _SEND_NOW.search(sentence)) and \
+                    not _FUTURE_VERB[lang].search(sentence):
+                carried[lang] = []   # the promise kept by this very reply: "come promesso al telefono sabato, in
+                continue             # allegato trova la fattura", "As promised on Friday, here is the invoice"
             for clause in _clauses(sentence, lang):
                 if _REASON.match(clause):
                     pending = False   # a reason gives no time to the step before it (its own step keeps its own)
@@ -3090,6 +3136,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              bool(_ARRIVES[lang].search(clause) and not _HABIT.search(clause) and
                                   not _NO_ARRIVAL.search(clause)) or
                              bool(_TAKES_EFFECT[lang].search(clause) and _DEADLINE_WORD[lang].search(clause)) or
+                             bool(_RESULT_READY[lang].search(clause) and _FIRM_DEADLINE[lang].search(clause) and
+                                  not _HABIT.search(clause)) or
                              bool((_RESTORED[lang].search(clause) or _IN_THEIR_BOX[lang].search(clause)) and
                                   not _HABIT.search(clause)) or
                              bool(lang == "en" and _EN_RESPONSE_SPAN.search(clause)) or
@@ -3109,7 +3157,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # nächsten Abschlag am 15. März verrechnet wird", "credited against your next bill on 1 April"
                 # (and the other stretches whose time is no step's: see each pattern)
                 for mask in (_SCHEDULED, _CONTRACT_END, _STOPS_ON, _LOOSE_COUPLE, _REPLY_KEYWORD, _OFFER_ASKED, _SINCE,
-                             _AWAY_UNTIL, _IN_ADVANCE):
+                             _AWAY_UNTIL, _IN_ADVANCE, _AWAITS_THEIRS):
                     written = mask.sub(_blanked, written)
                 written = _QUOTED.sub(lambda m: _blanked(m) if len(m.group(1).split()) >= 3 else m.group(0), written)
                 if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):
@@ -3446,18 +3494,18 @@ _SERVICE = {"en": r"plan|tariff|service|account|app|feature|offer|subscription|b
 _UNTIL = r"(?![^.!?;]*\b(?:until|till|bis|jusqu|hasta|fino a|fino al|tot|até)\b)"
 _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + _SERVICE[lang] + r")\b)"
                            r"(?:[\w'’-]+\s+){0,6}?" + rx + _UNTIL, re.I) for lang, own, rx in (
-    ("en", r"your|ur", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
-    ("de", r"Ihr|Ihre|Ihren|dein|deine", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
+    ("en", r"your|ur|the\s+(?:new|replacement)", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
+    ("de", r"Ihr|Ihre|Ihren|dein|deine|(?:der|die|das)\s+neue\w*", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
                                          r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:[\w.:]+\s+){0,4}?"
                                          r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
-    ("fr", r"votre|vos|ton|ta|tes", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
-    ("es", r"su|sus|tu|tus", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?|reparad[oa]s?|arreglad[oa]s?)\b"),
-    ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
+    ("fr", r"votre|vos|ton|ta|tes|(?:le|la|les)\s+nouve(?:au|l|lle|aux|lles)", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
+    ("es", r"su|sus|tu|tus|(?:el|la|los|las)\s+nuev[oa]s?", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?|reparad[oa]s?|arreglad[oa]s?)\b"),
+    ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue|(?:il|la|i|le)\s+nuov[oaie]", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
                                                                        r"(?:pront[oaie]|disponibil[ei]|riparat[oaie])\b"),
-    ("nl", r"uw|je|jouw", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
+    ("nl", r"uw|je|jouw|(?:de|het)\s+nieuwe", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
                           r"(?!(?:nu|al|inmiddels|intussen|zojuist|net)\b)(?:[\w.:]+\s+){0,4}?"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
-    ("pt", r"seu|sua|seus|suas|teu|tua", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
+    ("pt", r"seu|sua|seus|suas|teu|tua|(?:o|a|os|as)\s+nov[oa]s?", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
                                           r"disponíve(?:l|is)|reparad[oa]s?|consertad[oa]s?)\b"))}
 # A recurring price changed from a date, as a contract allows ("zum 01.07.2026 passen wir den Beitrag … an", "Per 1
 # juli 2026 verhogen wij de huur met 5,0%", "à compter du 1er juillet, votre cotisation augmente"): a change the
@@ -3568,6 +3616,12 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           # … or calling, mailing or talking it over with the customer: "Dokter Van Leeuwen bespreekt de uitslag
           # telefonisch met u op donderdag tussen 13.00 en 14.00 uur", "zij belt u"
           r"\b(?:belt|bellen|mailt|mailen|bespreekt|bespreken)\s+(?:[\w.]+\s+){0,4}?(?:met\s+)?(?:u|je|jou)\b",
+    # the company's call or dispatch in the plain present before a deadline or a day to come: "Ligamos até
+    # quarta-feira para agendar", "Enviamos amanhã o orçamento" (not a past: "ligamos ontem", "já enviamos")
+    "pt": r"(?:^|[,.;:!]\s*|\b(?:nós|e)\s+)(?:(?:lhe|te|o|a)\s+)?(?:ligamos|telefonamos|enviamos|mandamos|entregamos|"
+          r"devolvemos|contactamos|retornamos)(?:-(?:lhe|te|o|a))?\s+(?:[\w-]+\s+){0,3}?(?:até|amanhã|hoje|na\s+próxima|"
+          r"no\s+próximo|segunda|terça|quarta|quinta|sexta|sábado)\b(?![^.!?]*\b(?:ontem|anteontem|já|sem\s+sucesso|"
+          r"mas\s+não)\b)",
     # the writer in the first person present, the customer its object: "mañana te mando el presupuesto" (the "-o"
     # of "I"; "-amos" is a past too)
     "es": r"\b(?:te|le|os|les|se)\s+(?:(?:lo|la|los|las)\s+)?(?:mando|env[íi]o|paso|escribo|confirmo|devuelvo|marco|digo|"
@@ -3651,7 +3705,7 @@ _ARRIVES = _whole_words({
           # a team that answers within a span, in the present: "On your Business plan they respond within 8 business hours"
           r"(?:they|our\s+(?:[\w-]+\s+)?(?:team|engineers|agents|advis[eo]rs|specialists|staff))\s+(?:usually\s+|normally\s+|"
           r"typically\s+|always\s+|generally\s+)?(?:respond|reply|get\s+back(?:\s+to\s+you)?|answer)\s+within",
-    "de": r"(?:\w*(?:techniker|monteur|mechaniker|handwerker|helfer)\w*|Abschleppwagen|Abschleppdienst|Schlüsseldienst)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,5}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)|"
+    "de": r"(?:\w*(?:techniker|monteur|mechaniker|handwerker|helfer)\w*|Abschleppwagen|Abschleppdienst|Schlüsseldienst)\s+(?:[\w.]+\s+){0,4}?(?:ist|kommt|trifft)\s+(?:[\w.]+\s+){0,7}?(?:vor\s+Ort|bei\s+Ihnen|da|ein)|"
           # anything that will be with the customer, as English "will be with you": "Ihre Ersatzkarte ist in 3–5
           # Werktagen bei Ihnen", "… wird morgen bei Ihnen sein"
           # (the customer's own or new thing: not "es ist dann in 2–3 Werktagen bei dir", a product's usual time)
@@ -3660,8 +3714,8 @@ _ARRIVES = _whole_words({
     "fr": r"(?:technicien\w*|dépanneuse|dépanneur|plombier|électricien|serrurier|mécanicien)\s+(?:\w+\s+)?(?:arrive|"
           r"arrivera|arriveront|"
           r"est\s+sur\s+place|sera\s+sur\s+place)",
-    "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)[:,]?\s+(?:[\w,]+\s+){0,3}?(?:llega|llegará|llegarán|"
-          r"está\s+(?:allí|ahí|en\s+camino))",
+    "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)[:,]?\s+(?:[\w,]+\s+){0,6}?(?:llega|llegará|llegarán|"
+          r"está\s+(?:allí|ahí|en\s+camino|de\s+camino))",
     "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:[\w'’]+\s+){0,5}?(?:arriva|arriverà|"
           r"è\s+sul\s+posto)",
     "nl": r"(?:monteur|sleepwagen|sleepdienst|technicus|loodgieter|elektricien|slotenmaker|wegenwacht)\s+(?:\w+\s+)?"
@@ -3675,13 +3729,17 @@ _ARRIVES = _whole_words({
 # "it will be in your inbox by Friday", "liegt bis Samstag in Ihrem Briefkasten".
 _IN_THEIR_BOX = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:will|should|['’]ll)\s+be\s+in\s+(?:your|ur)\s+(?:letterbox|letter\s+box|mailbox|inbox|post\s*box)\b",
-    "de": r"\b(?:liegt|liegen|ist|sind|wird|werden)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bin\s+(?:Ihrem|deinem)\s+(?:Briefkasten|Postfach|"
-          r"Posteingang)\b",
+    "de": r"\b(?:liegt|liegen|ist|sind|wird|werden)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\b(?:in\s+(?:Ihrem|deinem)|bei\s+(?:Ihnen|dir)\s+im)\s+"
+          r"(?:Briefkasten|Postfach|Posteingang)\b|"
+          # … or to be seen in their account by a firm deadline: "Die Korrektur ist spätestens morgen früh in Ihrem
+          # Leserkonto sichtbar"
+          r"\b(?:ist|sind|wird|werden)\b(?=[^.!?;]{0,40}?\b(?:spätestens|innerhalb)\b)(?:[^.!?;]|(?<=\d)\.(?=\d)){0,50}?"
+          r"\bin\s+(?:Ihrem|deinem)\s+\w*(?:konto|portal|bereich)\s+(?:sichtbar|zu\s+sehen|einsehbar)\b",
     "fr": r"\b(?:sera|seront|arrivera|arriveront)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bdans\s+(?:votre|ta)\s+(?:boîte|messagerie)\b",
     "es": r"\b(?:estará|estarán|llegará|llegarán)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\ben\s+(?:su|tu)\s+(?:buzón|bandeja)\b",
     "it": r"\b(?:sarà|saranno|arriverà|arriveranno)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bnella\s+(?:sua|tua)\s+(?:casella|cassetta)\b",
-    "nl": r"\b(?:ligt|liggen|zit|zitten|staat|is)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bin\s+(?:uw|je|jouw)\s+(?:brievenbus|mailbox|inbox|"
-          r"postvak)\b",
+    "nl": r"\b(?:ligt|liggen|zit|zitten|staat|is)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\b(?:in\s+(?:uw|je|jouw)|bij\s+(?:u|je|jou)\s+in\s+de)\s+"
+          r"(?:brievenbus|mailbox|inbox|postvak)\b",
     "pt": r"\b(?:estará|estarão|chegará|chegarão)\b(?:[^.!?;]|(?<=\d)\.(?=\d)){0,40}?\bna\s+(?:sua|tua)\s+caixa\b"}.items()}
 # The customer's thing working again by a time, in the future ("votre carte sera de nouveau utilisable d'ici une
 # heure", "volverá a funcionar antes de las 18:00", "wird bis 16 Uhr wieder funktionieren", "werkt morgen weer"):
@@ -3712,6 +3770,26 @@ _TAKES_EFFECT = _whole_words({
     "it": r"(?:sarà|saranno)\s+(?:effettiv[oaie]|attiv[oaie])|avrà\s+effetto|diventerà\s+effettiv[oa]",
     "nl": r"(?:wordt|worden)\s+(?:[\w.]+\s+){0,5}?(?:actief|doorgevoerd|verwerkt)",
     "pt": r"(?:será|serão|ficará|ficarão)\s+(?:efetiv[oa]s?|ativ[oa]s?)|produzirá\s+efeito"})
+# A result or document of the customer's case made available by a firm deadline ("El informe del radiólogo estará
+# disponible en el Portal del Paciente en un plazo máximo de 7 días", "Il referto istologico sarà disponibile entro 10
+# giorni lavorativi", "Der Befund liegt spätestens in 5 Werktagen vor"): the company's work on their case, due then.
+# A publication date is no such deadline ("Your exam results will be available on 14 March").
+_RESULT_READY = _whole_words({
+    "en": r"(?:report|results?|certificate|assessment|diagnosis|valuation|quotation|estimate)\s+(?:[\w-]+\s+){0,4}?"
+          r"(?:will|should|['’]ll)\s+be\s+(?:available|ready|published|uploaded)",
+    "de": r"(?:Befund\w*|Ergebnis\w*|Bericht|Gutachten|Bescheinigung|Zertifikat|Attest|Kostenvoranschlag|Bescheid)\s+"
+          r"(?:[\w.-]+\s+){0,6}?(?:wird|werden|ist|sind|liegt|liegen)\s+(?:[\w.-]+\s+){0,6}?(?:verfügbar|fertig|bereit|vor|"
+          r"einsehbar|abrufbar)",
+    "fr": r"(?:compte[- ]rendu|résultats?|rapport|certificat|attestation|devis|bilan|diagnostic|expertise)\s+"
+          r"(?:[\w'’-]+\s+){0,6}?(?:sera|seront)\s+(?:\w+\s+)?(?:disponibles?|prête?s?|publiée?s?|consultables?)",
+    "es": r"(?:informe|resultados?|certificado|presupuesto|diagnóstico|valoración|peritaje|dictamen)\s+(?:[\w-]+\s+){0,6}?"
+          r"(?:estará|estarán)\s+(?:\w+\s+)?(?:disponibles?|listos?|listas?|publicad[oa]s?)",
+    "it": r"(?:referto|risultat[oi]|esit[oi]|certificato|preventivo|perizia|diagnosi|relazione)\s+(?:[\w'’-]+\s+){0,6}?"
+          r"(?:sarà|saranno)\s+(?:\w+\s+)?(?:disponibil[ei]|pront[oi]|pubblicat[oi]|consultabil[ei])",
+    "nl": r"(?:uitslag\w*|resultat\w*|rapport|verslag|certificaat|attest|offerte|taxatie)\s+(?:[\w.-]+\s+){0,6}?"
+          r"(?:is|zijn|wordt|worden|zal|zullen|ligt|liggen)\s+(?:[\w.-]+\s+){0,6}?(?:beschikbaar|klaar|gereed|bekend|zichtbaar)",
+    "pt": r"(?:laudo|resultados?|relatório|certificado|orçamento|diagnóstico|parecer|avaliação)\s+(?:[\w-]+\s+){0,6}?"
+          r"(?:estará|estarão|ficará|ficarão|será|serão)\s+(?:\w+\s+)?(?:disponíve(?:l|is)|pront[oa]s?|publicad[oa]s?)"})
 # Done by then, in the future perfect, any subject: "notre bureau d'études vous aura fait parvenir un devis d'ici …",
 # "Le avremo inviato il preventivo entro venerdì" (the other languages' forms are caught by their future markers).
 _FUTURE_PERFECT = {
@@ -3729,12 +3807,17 @@ _HABIT = re.compile(r"\b(?:always|usually|normally|typically|generally|every|imm
 # Ready to be collected, whose ever it is ("car will be ready for collection Thurs by 5", "Seu carro fica pronto
 # sexta"): a thing handed back to its owner.
 _READY_TO_COLLECT = {lang: re.compile(rx, re.I) for lang, rx in {
-    "en": r"\b(?:will|should|['’]ll)\s+be\s+ready\s+(?:for\s+(?:collection|pick-?up)|to\s+(?:collect|pick\s+up|be\s+collected))\b",
-    "de": r"\b(?:wird|ist)\s+(?:[\w.:,]+\s+){0,4}?(?:abholbereit|zur\s+Abholung\s+bereit|bereit\s+zur\s+Abholung)\b",
-    "fr": r"\bsera\s+(?:\w+\s+)?prête?\s+à\s+(?:être\s+)?(?:récupér|retir)\w*",
-    "es": r"\bestar[áa]\s+(?:\w+\s+)?list[oa]\s+para\s+(?:recoger|retirar)\b",
-    "it": r"\bsarà\s+(?:\w+\s+)?pront[oa]\s+(?:per\s+il\s+ritiro|da\s+ritirare)\b",
-    "nl": r"\b(?:is|zal|wordt)\s+(?:[\w.:,]+\s+){0,4}?klaar\s+om\s+(?:op\s+te\s+halen|af\s+te\s+halen)\b",
+    "en": r"\b(?:will|should|['’]ll)\s+be\s+ready\s+(?:for\s+(?:collection|pick-?up)|to\s+(?:collect|pick\s+up|be\s+collected))\b|"
+          r"\b(?:will|should|['’]ll)\s+be\b[^.!?;]{0,50}?\bin\s+your\s+name\b",
+    "de": r"\b(?:wird|ist)\s+(?:[\w.:,]+\s+){0,4}?(?:abholbereit|zur\s+Abholung\s+bereit|bereit\s+zur\s+Abholung)\b|"
+          r"\b(?:liegt|liegen|wird|werden)\b[^.!?;]{0,50}?\bauf\s+(?:Ihren|deinen)\s+Namen\b",
+    "fr": r"\bsera\s+(?:\w+\s+)?prête?\s+à\s+(?:être\s+)?(?:récupér|retir)\w*|\b(?:sera|seront)\b[^.!?;]{0,50}?\bà\s+votre\s+nom\b",
+    "es": r"\bestar[áa]\s+(?:\w+\s+)?list[oa]\s+para\s+(?:recoger|retirar)\b|"
+          # waiting at the counter in the customer's name: "estará en el mostrador a tu nombre a partir del miércoles"
+          r"\bestar[áa]n?\b[^.!?;]{0,50}?\ba\s+(?:tu|su)\s+nombre\b",
+    "it": r"\bsarà\s+(?:\w+\s+)?pront[oa]\s+(?:per\s+il\s+ritiro|da\s+ritirare)\b|\b(?:sarà|saranno)\b[^.!?;]{0,50}?\ba\s+(?:suo|tuo)\s+nome\b",
+    "nl": r"\b(?:is|zal|wordt)\s+(?:[\w.:,]+\s+){0,4}?klaar\s+om\s+(?:op\s+te\s+halen|af\s+te\s+halen)\b|"
+          r"\b(?:ligt|liggen|staat|staan)\b[^.!?;]{0,50}?\bop\s+(?:uw|je|jouw)\s+naam\b",
     "pt": r"\b(?:fica|ficará|estará)\s+pront[oa]\b(?!\s+(?:a|para)\s+(?:usar|uso))"}.items()}
 # "Available" (not "ready") is the customer's only with something to collect or an order of theirs in the clause:
 # "votre commande … sera disponible demain", "available to collect"; not loyalty points, a restocked size or

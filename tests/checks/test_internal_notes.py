@@ -4897,3 +4897,138 @@ def test_a_note_labelled_with_its_writers_role_or_office_is_a_note(lang, text):
 ])
 def test_a_departments_notice_to_the_customer_is_no_note(lang, text):
     assert check(text, _ctx(lang)) == []
+
+
+# Round cs/cu: a tag closing a text message after its last sentence, opened by a mark and headed by a role inside the
+# company or a staff marker in capitals, that tells staff what to do or of the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Acme Optics: Hi Jane, your glasses are ready. Open till 5pm. [staff: paid deposit only - collect £40 + "
+           "check Rx]"),
+    ("de", "Bäckerei Kern: Hallo Jane, deine Torte ist ab 14 Uhr abholbereit. >>Backstube: Glutenfrei!! extra Blech "
+           "nehmen<<"),
+    ("fr", "Garage Martin : Bonjour Jane, votre véhicule sera prêt demain. [pour l'atelier : vérifier les plaquettes "
+           "avant restitution]"),
+    ("es", "Clínica Dental Sol: Hola Jane, le esperamos el martes a las 10:00. *OJO falta cobrar la revisión anterior*"),
+    ("it", "Ottica Bruni: Gentile Jane, gli occhiali sono pronti. (x colleghi al banco: ricordarle il saldo di 60 €)"),
+    ("nl", "Keukenhuis: Beste Jane, de montage staat op dinsdag. [monteurs: achterwand eerst uitmeten, stopcontact "
+           "verplaatsen]"),
+    ("pt", "Clínica Vet Azul: Olá Jane, a Mia pode ser levantada às 16h. [TESTE - não enviar à base toda]"),
+    ("en", "Hi Jane, your order is packed and leaves today.\n\n(warehouse: cust rang twice, send the tracking asap)"),
+])
+def test_a_staff_tag_closing_a_message_is_a_note(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # said to the customer, or only what the place offers
+    ("es", "Hola Jane, te esperamos mañana a las 9. *OJO: recuerda traer el DNI*"),
+    ("fr", "Bonjour Jane, votre commande est prête. [Équipe : fermeture le 15 août]"),
+    ("it", "Buongiorno Jane, il ritiro è confermato. [Magazzino: orario 8-17]"),
+    ("en", "Hi Jane, your kitchen fitting is booked for Monday. (Fitters: Dan and Ola, 8am-4pm)"),
+    ("en", "Hi Jane, see you on Friday. [Team: please bring your booking reference]"),
+    ("de", "Hallo Jane, dein Paket ist da. [Team: wir melden uns, sobald es abholbereit ist]"),
+    ("pt", "Olá Jane, a sua consulta está marcada. (Equipa: horário de verão 9h-13h)"),
+])
+def test_a_tag_said_to_the_customer_or_naming_what_a_place_offers_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+# Round cy: more closing tags: a warning word in lower case before the role it warns, "NB" before a counter, a test
+# marker, a driver's orders after a tool's mark ("//", "#"); not a bare warning that tells the customer what to do, nor
+# a driver's note in brackets (the customer's own, repeated by a confirmation).
+@pytest.mark.parametrize("lang,text", [
+    ("es", "AutoSol: Hola Jane, tu coche está listo desde las 9:00. Trae el DNI. (ojo mostrador: tiene un golpe sin "
+           "pagar de la última vez, cobrar antes de dar las llaves)"),
+    ("pt", "Clínica Dente: Olá Jane, a sua consulta é amanhã às 10h. Responda SIM. NB receção: ela ainda não pagou a "
+           "última fatura, pedir antes de entrar"),
+    ("it", "Banca Lago: Gentile cliente, il bonifico è stato eseguito. [TEST interno - ignorare, invio da ambiente "
+           "prova]"),
+    ("nl", "Meubelhuis: Beste Jane, uw tafel wordt morgen geleverd. Groet, Ans // chauffeur: achterom, poort klemt!"),
+])
+def test_more_closing_staff_tags_are_notes(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Bonjour Jane, votre colis arrive demain. NB : prévoir une pièce d'identité."),
+    ("es", "Hola Jane, tu cita es mañana. OJO: la entrada es por la calle Mayor."),
+    ("en", "Hi Jane, your sofa arrives tomorrow 8-12. (Driver: leave with neighbour at no. 4)"),
+    ("de", "Hallo Jane, Ihr Paket kommt morgen. ACHTUNG: Die Zustellung erfolgt nur gegen Unterschrift."),
+])
+def test_a_warning_for_the_customer_or_their_drivers_note_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+# Round cy: a chat whose speaker names the company after a separator ("Irene · Clinic: …", "Ryan @ Shop: …"); an
+# apology for the wrong chat in Dutch; a colleague named after a role's tag; a colleague tagged and told of the
+# customer in the third person; a note for a colleague by title and name; content marked as not for the customer; a
+# line headed by a superior asked something, or by the colleagues told what to do about the customer.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Marta · Clínica Sol: Hola Jane, reviso la agenda y le digo.\nMarta · Clínica Sol: Nota interna: no darle "
+           "cita con el Dr. Gil, pidió no atenderla más\nMarta · Clínica Sol: Tengo hueco el jueves a las 17:30."),
+    ("nl", "Fleur (Bank): Goedemiddag mevrouw Doe, ik zoek het voor u uit.\nFleur (Bank): Sanne, kun je haar dossier "
+           "even openen\nFleur (Bank): Excuses, dat bericht was niet voor u bedoeld.\nFleur (Bank): Uw pas is "
+           "gedeblokkeerd."),
+    ("pt", "Rui (Banco): Boa tarde, Jane. Vou verificar a comissão.\nRui (Banco): [supervisor] Marta, podes aprovar "
+           "a isenção? cliente há 12 anos\nRui (Banco): Consegui anular a comissão."),
+    ("nl", "Tim (Verhuur): Goedemorgen mevrouw Doe, ik kijk wat ik kan doen.\nTim (Verhuur): @Noor klant zegt dat ze "
+           "journalist is, voorzichtig met toezeggingen\nTim (Verhuur): Ik heb een upgrade voor u genoteerd."),
+    ("pt", "Olá Jane,\n\nTemos vaga às 15h30.\n\nNota p/ Dr. Paulo: a dona disse ontem que era só 1 dia, confirmar na "
+           "consulta\n\nAté já"),
+    ("en", "Dear Ms Doe,\n\nPlease find the estimate below.\n\nDo not forward to the customer: estimate padded by "
+           "15%.\n\nKind regards"),
+    ("es", "Lucía · Banco Sur: Buenos días, Jane. Ya he desbloqueado su acceso.\nLucía · Banco Sur: Supervisor: ¿le "
+           "subo el límite o no? tiene scoring bajo\nLucía · Banco Sur: ¿Puedo ayudarle en algo más?"),
+    ("de", "Sehr geehrte Frau Doe,\n\nwir benötigen noch den Erbschein.\n\nKollegen Nachlass: Konto NICHT freigeben, "
+           "auch wenn sie nochmal anruft\n\nMit freundlichen Grüßen"),
+])
+def test_round_cy_chat_and_line_notes(lang, text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hi Jane,\n\nManager: Sarah Jones (ext. 204)\n\nThanks"),
+    ("en", "Hi Jane,\n\nTeam: is there anything else we can help with?\n\nThanks"),
+    ("es", "Hola Jane,\n\nEquipo: le llamaremos mañana para confirmar la cita.\n\nUn saludo"),
+    ("en", "Hi Jane,\n\nNote for Jane: your keys are at reception from 3pm.\n\nThanks"),
+])
+def test_a_role_or_a_note_label_said_to_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+# Round cw: a warning word or a role opening brackets closed mid-line; a test message named so; the writer's note that
+# they copied the reply from another case; an "internal notes" banner in the plural, or an internal comment with who
+# may see it in brackets.
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Envíos Sur: Hola Jane, tu paquete llega mañana entre 9:00 y 13:00. (OJO: portal sin número, llamar antes "
+           "de salir) Sigue tu envío en envios-sur.es/s/1234"),
+    ("it", "Gentile Jane, la consegna è prevista domani. [magazzino: imballo doppio, cliente già rimborsata una volta] "
+           "Cordiali saluti"),
+    ("pt", "Loja Azul: Olá Jane, a sua encomenda sai hoje. [mensagem de teste – apagar antes do envio]"),
+    ("pt", "Cara Sra. Doe,\n\nA encomenda será entregue amanhã.\n\n(copiei a resposta do caso 4471 do Sr. Lopes, "
+           "ajustar a morada!)\n\nCumprimentos"),
+    ("it", "Gentile Sig.ra Doe,\n\nil pacco è in consegna.\n\n(ho copiato la risposta dalla pratica 5521, cambiare "
+           "l'indirizzo)\n\nSaluti"),
+    ("fr", "Bonjour Jane,\n\nNous ne pouvons pas rembourser ce pack.\n\nCordialement,\nLe support\n\n--- Notes "
+           "internes ---\nJoueuse FR, compte lié. Geste possible si elle insiste."),
+    ("it", "Gentile Sig.ra Doe,\n\nUn consulente la ricontatterà.\n\nCommento interno (visibile solo agli operatori): "
+           "cliente già segnalata in Centrale Rischi, sentire il direttore.\n\nCordiali saluti"),
+])
+def test_round_cw_marked_asides_test_messages_copies_and_internal_banners(lang, text):
+    assert check(text, _ctx(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hola Jane, tu pedido llega mañana (OJO: horario de 9 a 14) y te avisamos por SMS."),
+    ("en", "Hi Jane, your answers are saved. (Team: Acme Support, Mon-Fri 9-5)"),
+    ("pt", "Olá Jane, copiei o seu pedido do formulário e já está registado."),
+])
+def test_a_warning_or_a_team_in_brackets_for_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []
+
+
+def test_a_gender_colon_in_a_chat_bots_button_is_no_staff_tag():
+    # "Mitarbeiter:in" is one word (the gender colon), not a role's label: a bot's quick-reply button
+    text = ("Tobi (Digitaler Assistent): Ich kann Ihnen bei diesen Themen helfen:\n"
+            "[Rechnung erklären]  [Tarif wechseln]  [Mit Mitarbeiter:in sprechen]")
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "de"}, channel="chat")) == []

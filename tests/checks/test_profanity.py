@@ -323,3 +323,14 @@ def test_a_surname_after_a_title_and_a_starred_merda(text, lang, found):
 ])
 def test_dutch_damned_and_screwed_up(text, found):
     assert bool(check(text, persona("nl"))) is found
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # round cy: the star that closes an emphasis opened before it is no mask ("de dic*" is December's, starred)
+    ("Te esperamos el lunes a las 10:00. *cobrar limpieza pendiente de dic*", "es", False),
+    ("Your order ships today. *Offer valid until 31 Dic*", "en", False),
+    ("what a dic* move that was", "en", True),
+    ("*Bring your receipt* and don't be a d*ck about it", "en", True),
+])
+def test_a_star_closing_an_emphasis_is_no_mask(text, lang, found):
+    assert bool(check(text, persona(lang))) is found, check(text, persona(lang))

@@ -3259,3 +3259,66 @@ def test_round_cu_a_french_reminders_label_is_no_call_back(text, lang, hours):
 ])
 def test_round_cr_an_italian_since_this_morning_is_no_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the one sent on the way, with more words before the arrival (Spain's "de camino"; a German "ist unterwegs und")
+    ("La grúa ya está de camino y llegará en unos 30 minutos.", "es", 0.5),
+    ("Unser Techniker Jonas ist schon unterwegs und spätestens um 14 Uhr bei Ihnen.", "de", 4),
+    # the customer's new or replacement thing made ready, or waiting in their name
+    ("The new card will be ready at reception tomorrow from 2pm.", "en", 28),
+    ("La nueva tarjeta estará lista mañana.", "es", 31),
+    ("La tua prenotazione sarà al banco a tuo nome da giovedì.", "it", 79),
+    ("Het boek ligt vanaf woensdag op je naam bij de balie.", "nl", 55),
+    # a result or document of their case made available by a firm deadline (not a publication's date)
+    ("Il referto sarà disponibile entro 5 giorni lavorativi.", "it", 168),
+    ("Le compte rendu sera disponible sous 48 heures.", "fr", 48),
+    ("The assessment report will be available within 3 working days.", "en", 72),
+    ("Your exam results will be available on 14 March.", "en", None),
+    # in the letterbox "bij u", "bei Ihnen"; visible in their account by a firm deadline
+    ("Uw nieuwe pas ligt binnen 3 werkdagen bij u in de brievenbus.", "nl", 72),
+    ("Die Karte liegt spätestens übermorgen bei Ihnen im Briefkasten.", "de", 55),
+    ("Die Gutschrift ist spätestens morgen in Ihrem Kundenkonto sichtbar.", "de", 31),
+    ("Die Gutschrift ist in Ihrem Kundenkonto sichtbar.", "de", None),
+    # the Portuguese plain present before a day to come; not a past
+    ("Enviamos o orçamento até sexta-feira.", "pt", 103),
+    ("Ligamos ontem às 15h mas não atendeu.", "pt", None),
+    # a delivery's or a visit's day as a label
+    ("Delivery date: Thursday, between 10:00 and 14:00", "en", 76),
+])
+def test_round_cv_cx_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # what the company awaits from the customer by a time is the customer's deadline, in every language
+    ("We look forward to receiving your signed form by Friday.", "en", None),
+    ("Wir erwarten Ihre Rückmeldung bis Donnerstag.", "de", None),
+    ("Nous attendons vos justificatifs d'ici mercredi.", "fr", None),
+    ("Quedamos a la espera de su confirmación antes del jueves.", "es", None),
+    ("Restiamo in attesa della sua conferma entro mercoledì.", "it", None),
+    ("We ontvangen uw formulier graag uiterlijk donderdag.", "nl", None),
+    ("Ficamos a aguardar a sua resposta até quarta-feira.", "pt", None),
+    # … and a step of the company's after it keeps its own time
+    ("Wir erwarten Ihre Antwort und rufen Sie am Freitag an.", "de", 103),
+    # the German "ist … zu" of rules is what the customer has to do; "um … zu" is a purpose
+    ("Das Leihgerät ist innerhalb von 10 Tagen zurückzugeben.", "de", None),
+    ("Die Rechnung ist bis zum Monatsende zu begleichen.", "de", None),
+    ("Der Monteur ist morgen zwischen 8 und 10 Uhr bei Ihnen, um den Boiler zu tauschen.", "de", 24),
+])
+def test_round_cx_what_the_customer_is_to_do_is_no_promise(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a sentence that keeps an earlier promise with this very reply: its day is the promise's or the talk's, past
+    ("Come promesso, le invio il referto della visita di oggi e le istruzioni per l'intervento di martedì.", "it",
+     None),
+    ("Como le prometí el martes, le envío el presupuesto de la reparación del jueves.", "es", None),
+    ("As promised on Friday, please find the signed contract attached.", "en", None),
+    # … not one that says a step is still to come
+    ("As promised, our engineer will visit on Tuesday.", "en", 31),
+    ("Wie besprochen rufen wir Sie morgen an.", "de", 31),
+])
+def test_round_cx_a_promise_kept_by_this_reply_is_no_new_one(text, lang, hours):
+    assert due_h(text, lang) == hours
