@@ -642,6 +642,14 @@ _ROLE_COLON = re.compile(r"^\s*(?:supervisor[ae]?|superviseur|superviseure|super
                          r"team\s*lead(?:er)?|tl|manager|jefe|jefa|chef|capo|responsabile|"
                          r"(?:kollegen|kolleg(?:en|innen)|collega's|colleghi|colegas|coll[èe]gues|colleagues|team|equipo|"
                          r"[ée]quipe|equipa|squadra)(?:\s+[\w\-]+)?)\s*:\s*(\S.*)$", re.I)
+# A helpdesk's tags on a line of their own, machine slugs among them: "Etiquetas: reclamação, cliente_difícil,
+# ameaça_livro_reclamações, prioridade_alta", "Tags: vip_customer, refund_pending" (not "Tags: garden, outdoor").
+_TAGS_LINE = re.compile(r"^\s*(?:tags?|etiquetas?|etichette|labels?|[ée]tiquettes?|schlagw[öo]rter|stichw[öo]rter)\s*:\s*"
+                        r"(?=[^\n]*\b[^\W\d_]+_[^\W\d_]+)[^,\n]+(?:,\s*[^,\n]+)+$", re.I)
+# A colleague named first, with or without a comma, even in lower case in a chat, and asked informally: "kelly can u
+# check if there's any Harlow oak left?", "pablo pásame el albarán del 3321" (not "Great can you send a photo?": an
+# ordinary word; the Romance "mi manda …?" may be the customer's formal "you", so it is left alone).
+_NAMED_FIRST_ASKS = re.compile(r"^[\s\-–—*>]*@?([^\W\d_][a-zà-ÿ]{1,15})[,:]?\s+(.+)$")
 # A line headed by a note for a colleague by name, a doctor's title before it maybe: "Nota p/ Dra. Sofia: a dona disse
 # ao tel ontem que era só 1 dia …", "Note for Dave: he has asked twice already" (the name is no customer's nor
 # introduced to them; what follows does not speak to the customer and carries staff evidence: not "Obs. para o Sr.
@@ -1838,6 +1846,9 @@ _CRM_FIELD = re.compile(
     r"(?:fraud|risk)\s+(?:score|level|rating|flag)|(?:risiko|betrugs|risico|fraude)(?:score|stufe|bewertung|niveau)|"
     r"betrugsrisiko|fraud\s+risk|(?:score|niveau)\s+de\s+(?:risque|fraude)|(?:puntuaci[óo]n|nivel)\s+de\s+(?:riesgo|fraude)|"
     r"(?:punteggio|livello)\s+di\s+(?:rischio|frode)|(?:pontua[çc][ãa]o|n[íi]vel)\s+de\s+(?:risco|fraude)|"
+    # a risk profile: "Perfil de risco: ALTO | Score: 412 | …", "Risk profile: high"
+    r"(?:risk|credit)\s+profile|risikoprofil|profil\s+de\s+risque|perfil\s+de\s+(?:riesgo|risco)|profilo\s+di\s+rischio|"
+    r"risicoprofiel|"
     r"(?:customer|client)\s+(?:value|segment|flags?)|kundenwert|kundensegment|klantwaarde|klantsegment|"
     r"valeur\s+client|segment\s+client|valor\s+(?:del\s+|do\s+)?cliente|segmento\s+(?:del\s+|do\s+)?cliente|"
     r"valore\s+cliente|clv|ltv|flags?|vlag(?:gen)?|markierung|drapeau|bandera|bandiera|sinaliza[çc][ãa]o|"
@@ -2219,8 +2230,17 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     # (a role's tag before the colleague's name: "[supervisor] Filipa, podes aprovar a isenção?")
     body = re.sub(r"^\s*\[(?:" + _INSIDE_ROLE + r"|supervisor\w*|superviseur\w*|manager|tl|team\s*lead\w*|backoffice)\]\s*",
                   "", body, flags=re.I)
-    if _NOT_FOR_CUSTOMER.search(body):
+    if _NOT_FOR_CUSTOMER.search(body) or _TAGS_LINE.match(body) or _TAGS_LINE.match(line):
         return _LABEL, body.strip(), None
+    asks = _NAMED_FIRST_ASKS.match(body)
+    if asks and (asks.group(1)[0].isupper() or str(getattr(ctx, "channel", "") or "") == "chat") and \
+            fold(asks.group(1)) not in _NOT_A_VOCATIVE | _NOT_AN_INTERJECTION and \
+            _is_colleague(asks.group(1), names, lang) and not _introduced(asks.group(1), whole) and \
+            not _TO_CUSTOMER_CS.search(asks.group(2)) and not _TO_CUSTOMER.search(
+                re.sub(r"^(?:can|could)\s+(?:you|u)\b", "", asks.group(2), flags=re.I)) and (
+            re.match(r"(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?\w+", asks.group(2), re.I) or
+            (lang in _GIVE_ME and _GIVE_ME[lang].match(asks.group(2)))):
+        return _STAFF, body.strip(), None
     role = _ROLE_COLON.match(body) or _ROLE_COLON.match(line)
     if role and not _spoken_to(role.group(1), lang) and not _TO_CUSTOMER.search(role.group(1)) and \
             not _TO_CUSTOMER_CS.search(role.group(1)) and (

@@ -5032,3 +5032,29 @@ def test_a_gender_colon_in_a_chat_bots_button_is_no_staff_tag():
     text = ("Tobi (Digitaler Assistent): Ich kann Ihnen bei diesen Themen helfen:\n"
             "[Rechnung erklären]  [Tarif wechseln]  [Mit Mitarbeiter:in sprechen]")
     assert check(text, CheckContext(persona={"name": "Jane Doe", "language": "de"}, channel="chat")) == []
+
+
+# Round cw/cy: a colleague named first in a chat, in lower case or with no comma, and asked informally; a helpdesk's
+# tags line with machine slugs; a risk profile among a CRM row's fields.
+@pytest.mark.parametrize("lang,text,channel", [
+    ("en", "Sam @ Oak & Co: Hi Jane! Let me check that for you.\nSam @ Oak & Co: tom can u check if the grey one is "
+           "still in Leeds? system says 0\nSam @ Oak & Co: Sorry for the wait!", "chat"),
+    ("es", "Un momento que lo miro 🙂\nlucas pásame el pedido del 4471 que no lo encuentro", "chat"),
+    ("en", "Hi Jane! Let me check.\nKelly can you grab the stock sheet for Leeds?\nThanks for waiting!", "chat"),
+    ("pt", "Cara Sra. Doe,\n\nA montagem fica para quarta-feira.\n\nEtiquetas: reclamação, cliente_difícil, "
+           "prioridade_alta\n\nCumprimentos", "email"),
+    ("pt", "Caro Sr. Doe,\n\nO pedido está em análise.\n\nPerfil de risco: ALTO | Score: 412 | Nota: não renovar\n\n"
+           "Cumprimentos", "email"),
+])
+def test_round_cw_cy_named_colleagues_tags_and_risk_rows(lang, text, channel):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel=channel))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ryan: Hi Jane!\nRyan: Great can you send a photo of the damage?\nRyan: Thanks!"),
+    ("en", "Ryan: Hi Jane!\nRyan: also can you send a photo of the damage?\nRyan: Thanks!"),
+    ("it", "Luca: Buongiorno Jane!\nLuca: Perfetto mi manda una foto?\nLuca: Grazie"),
+    ("en", "Hi Jane,\n\nTags: garden, outdoor, summer sale\n\nThanks"),
+])
+def test_an_ordinary_first_word_or_a_products_tags_is_no_note(lang, text):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")) == []
