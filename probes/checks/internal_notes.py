@@ -188,6 +188,7 @@ CHECK = "internal_note"
 
 # What may follow a "do not send"-like instruction for it to be one (and not "do not send us your card").
 _STOP_AFTER = (r"(?=\s*(?:$|[.!:)\]\-–—]|yet\b|out\b|until\b|before\b|bevor\b|ehe\b|avant\b|antes\b|prima\b|"
+
                r"voordat\b|totdat\b|enquanto\b|sin\s+que\b|finch[eé]\b|encore\b|noch\b|ancora\b|todav[ií]a\b|nog\b|"
                r"ainda\b|to (?:the )?(?:customer|client)\b|this\s*(?:$|[.!:)\]\-–—]|yet\b|out\b|reply\b|email\b|"
                r"message\b|one\b|to\b)|au client|an (?:den )?kunden|al cliente|naar (?:de )?klant|ao cliente))")
@@ -224,6 +225,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"commentaires?\s+priv[ée]s?|private[rn]?\s+kommentar|priv[ée]\s*(?:opmerking|commentaar)|"
         r"staff\s+(?:notes?|only)|admin\s+notes?|note\s+to\s+(?:self|agent|agents|team)|"
         r"intern|interno|interna|interne?\s+notiz|interner\s+vermerk|note\s+interne|nota\s+interna|interne\s+notitie|"
+        r"interne\s+(?:opmerking|aantekening|notities)|interne[rn]?\s+(?:kommentar|hinweis|notizen)|"
         r"uso\s+interno|usage\s+interne|intern\s+gebruik|solo\s+uso\s+interno|nur\s+intern|"
         r"(?:nb|n\.b\.|obs\.?|observa[cç](?:[aã]o|[õo]es)|remarques?|opmerking(?:en)?|anmerkung(?:en)?|memo|commentaires?|"
         r"comments?|commento|commenti|coment[aá]rios?|kommentare?|vermerk|notes|notas|notitie|notities|notizen?)\s+"
@@ -240,8 +242,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # whose note it is: "Internal comment (Priya):", "Interne Notiz von Jens:"; whom it is for: "nota interna x
         # backoffice:", "internal note for billing:", "interne Notiz an die Buchhaltung:"
         # (the writer's whole name too: "Commento privato di Simona Rinaldi:")
-        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*)"
-        r"(?:\s+(?-i:[A-ZÀ-Þ][\w.]*))?|"
+        r"(?:\s*\([^()\n]{1,30}\)|\s+(?:(?:added|aggiunt[ao]|ajout[ée]e?|añadid[ao]|hinzugefügt|toegevoegd|adicionad[ao])\s+)?"
+        r"(?:by|from|von|de|par|da|di|van|door|por)\s+(?-i:[A-ZÀ-Þ][\w.]*)"
+        r"(?:\s+(?:(?:van|von|de|der|den|da|di|del|dos|das|la|le)\s+){0,2}(?-i:[A-ZÀ-Þ][\w.]*))?"
+        # (a date or a time after the writer: "door Kees van Dam, 14-05 10:12")
+        r"(?:\s*,?\s*\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?(?:\s+\d{1,2}[:.]\d{2})?)?|"
         r"\s+(?:for|to|f[üu]r|an|pour|para|per|x|p/|voor|aan)\s+(?:the\s+|die\s+|den\s+|le\s+|la\s+|l'|el\s+|il\s+|"
         r"o\s+|a\s+|de\s+|het\s+)?@?[\w.'’\-]+(?:\s+[\w.'’\-]+)?)?"
         r"\s*[\])*_]*\s*[:\-–—]",
@@ -261,6 +266,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (_LABEL, re.compile(r"(?:^|[\[(]|:\s)\s*(?:whisper(?:ed)?|fluister(?:bericht)?|gefluisterd|fl[üu]ster(?:n|nachricht)?|"
                         r"chuchot(?:ement|[ée])|susurro|sussurro|sussurrat[oa])\s+(?:from|by|to|van|door|aan|von|an|de|"
                         r"da|à|a|para|per|por)\s+@?(?-i:[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*[:\-–—]", re.I)),
+    # … or its private message or whisper in square brackets, to a role or a name: "[susurro a supervisor] ¿le puedo
+    # hacer el cambio gratis?", "[Message privé à Julie] je la garde ?", "[whisper to TL] …", "[private note]"
+    (_LABEL, re.compile(r"\[\s*(?:whisper(?:ed)?|susurro|sussurro|chuchotement|fl[üu]ster\w*|fluister\w*|private\s+(?:message|note|"
+                        r"comment)|message\s+priv[ée]|mensaje\s+privado|messaggio\s+privato|mensagem\s+privada|"
+                        r"privatnachricht|priv[ée]\s*bericht|dev(?:eloper)?\s+note)\b[^\]\n]{0,40}\]", re.I)),
+    # a developer's or a tester's note heading a line: "DEV NOTE: remove [BETA] from the subject line before go-live"
+    (_LABEL, re.compile(r"^\W*(?:dev(?:eloper)?|qa|test(?:er)?|entwickler|d[ée]v(?:eloppeur)?|desarrollo|sviluppo|"
+                        r"ontwikkelaar|desenvolvimento)\s+(?:note|notiz|hinweis|nota|notitie|remarque)\s*:", re.I | re.M)),
     (_LABEL, re.compile(r"\b(?:for\s+internal\s+use(?:\s+only)?|internal\s+use\s+only|internal\s+only|staff\s+only|"
                         r"not\s+for\s+(?:the\s+)?(?:customer|client)s?(?:'s)?(?:\s+eyes)?|not\s+customer[- ]facing|"
                         r"not\s+(?:visible|shown)\s+to\s+(?:the\s+)?(?:customer|client)s?|"
@@ -310,6 +323,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"no\s+(?:enviar|mandar)|non\s+(?:inviare|mettere\s+online|mandare\s+fuori)|"
                         r"niet\s+(?:versturen|verzenden|sturen|live\s+zetten|online\s+zetten)|"
                         r"n[ãa]o\s+(?:enviar|disparar))\b" + _STOP_AFTER, re.I)),
+    # … shouted, with its condition: "NO ENVIAR hasta tenerlo!!", "NICHT SENDEN bis Jens ok gibt", "NÃO ENVIAR sem o OK"
+    (_STAFF, re.compile(r"(?-i:\b(?:NO\s+(?:ENVIAR|MANDAR)|NON\s+(?:INVIARE|MANDARE)|NE\s+PAS\s+ENVOYER|NICHT\s+(?:SENDEN|"
+                        r"VERSENDEN|ABSCHICKEN|RAUSSCHICKEN)|NIET\s+(?:VERSTUREN|VERZENDEN|STUREN)|N[ÃA]O\s+(?:ENVIAR|MANDAR)|"
+                        r"DO\s+NOT\s+SEND|DON'?T\s+SEND))\b(?=\s*(?:$|[.!:)\]\-–—]|(?i:hasta|until|till|before|antes|bis|bevor|"
+                        r"tot|voordat|até|avant|jusqu|prima|finch[eé]|sin|sem|senza|sans|ohne|zonder|without|yet|todav[ií]a|a[úu]n|"
+                        r"noch|nog|ainda|ancora|encore)\b))")),
     (_STAFF, re.compile(r"\b(?:do\s+not|don't|dont|never)\s+(?:send\s+(?:this\s+|it\s+)?out|(?:put|push)\s+(?:this\s+|it\s+)?"
                         r"live|go\s+live)\b" + _STOP_AFTER, re.I)),
     (_STAFF, re.compile(r"\b(?:don't|do\s+not|dont|never|no\s+need\s+to)\s+(?:tell|inform|mention\s+(?:this|that|it)\s+to)"
@@ -556,6 +575,9 @@ _DOUBT = re.compile(
     r"(?:d[aoe]s?|dal|dalla|del|du|van|uit|from)\s+(?:(?:o|a|la|le|il|el|de|het|the|l['’])\s*)?(?:\w+\s+)?(?:caso|case|"
     r"ticket|dossier|pratica|expediente|processo|zaak|chamado|claim)\b|"
     r"^(?:die\s+)?antwort\s+aus\s+(?:dem|einem)\s+(?:fall|ticket|vorgang)\b.{0,60}?\bkopiert\b|"
+    # "(copiar/pegar respuesta 14 - la de fruta en mal estado, cambiar nombre de tienda)", "(copy/paste reply 3 …)"
+    r"^(?:copy\s*/\s*paste|copiar\s*/\s*pegar|copier\s*/\s*coller|copia\s*/\s*incolla|kopieren\s*/\s*einf[üu]gen|"
+    r"kopi[ëe]ren\s*/\s*plakken|copiar\s*/\s*colar)\b|"
     # where the words come from, in the other languages: "tekst uit standaardmail", "Text aus der Vorlage", "texte
     # repris du modèle", "copiado de la plantilla", "testo dalla mail standard", "texto do modelo"
     r"^(?:text|tekst|texte|texto|testo|copied|kopiert|gekopieerd|copie|copiado|copiato|overgenomen|uebernommen|repris)\s+"
@@ -635,7 +657,17 @@ _NOT_FOR_CUSTOMER = re.compile(
     r"\bno\s+(?:reenviar|enviar|mostrar|pasar|compartir|reenviarle)\s+al\s+cliente\b|"
     r"\bnon\s+(?:inoltrare|inviare|mostrare|girare|condividere)\s+al(?:la)?\s+cliente\b|"
     r"\bniet\s+(?:doorsturen|sturen|tonen|delen|doorgeven)\s+(?:naar|aan)\s+(?:de\s+)?klant\b|"
-    r"\bn[ãa]o\s+(?:reencaminhar|encaminhar|enviar|mostrar|partilhar|repassar)\s+(?:ao|à)\s+client[ea]\b", re.I)
+    r"\bn[ãa]o\s+(?:reencaminhar|encaminhar|enviar|mostrar|partilhar|repassar)\s+(?:ao|à)\s+client[ea]\b|"
+    # … to the customers (a test or a bulk send): "xx test Giada NON inviare ai clienti xx", "do not send to customers"
+    r"\b(?:do\s+not|don['’]?t|not\s+to\s+be)\s+(?:send|sent)\s+to\s+(?:the\s+|our\s+|any\s+)?(?:customers|clients)\b|"
+    r"\bnon\s+(?:inviare|mandare)\s+ai\s+clienti\b|\bne\s+pas\s+envoyer\s+aux\s+clients\b|"
+    r"\bno\s+enviar\s+a\s+(?:los\s+)?clientes\b|\bnicht\s+an\s+(?:die\s+)?Kunden\s+(?:senden|schicken|verschicken)\b|"
+    r"\bniet\s+(?:naar|aan)\s+(?:de\s+)?klanten\s+(?:sturen|versturen)\b|\bn[ãa]o\s+enviar\s+(?:aos|para\s+os)\s+clientes\b|"
+    # the reason kept back from them, in the note style of an infinitive: "(Dr Roux en arrêt, ne pas dire pourquoi)"
+    r"\b(?:ne\s+pas\s+(?:dire|mentionner|préciser|expliquer)|no\s+(?:decir|mencionar|explicar)|non\s+(?:dire|menzionare|"
+    r"spiegare)|nicht\s+(?:sagen|erwähnen|erklären)|niet\s+(?:zeggen|vermelden|noemen)|n[ãa]o\s+(?:dizer|mencionar|explicar)|"
+    r"(?:do\s+not|don['’]?t)\s+(?:say|mention|explain))\s+(?:why|pourquoi|por\s*qu[ée]|perch[ée]|warum|waarom|porqu[êe]|"
+    r"o\s+motivo|le\s+motif|el\s+motivo|il\s+motivo|den\s+Grund|de\s+reden|the\s+reason)\b", re.I)
 # A line headed by a role or a team with a colon, asked or told something about the case: "Supervisor: ¿le ofrezco la
 # tarjeta Oro o no? tiene scoring bajo", "Kollegen Nachlass: Erbschein liegt noch nicht vor, Konto NICHT freigeben".
 _ROLE_COLON = re.compile(r"^\s*(?:supervisor[ae]?|superviseur|superviseure|supervisão|teamleitung|teamleiter\w*|"
@@ -645,7 +677,7 @@ _ROLE_COLON = re.compile(r"^\s*(?:supervisor[ae]?|superviseur|superviseure|super
 # A helpdesk's tags on a line of their own, machine slugs among them: "Etiquetas: reclamação, cliente_difícil,
 # ameaça_livro_reclamações, prioridade_alta", "Tags: vip_customer, refund_pending" (not "Tags: garden, outdoor").
 _TAGS_LINE = re.compile(r"^\s*(?:tags?|etiquetas?|etichette|labels?|[ée]tiquettes?|schlagw[öo]rter|stichw[öo]rter)\s*:\s*"
-                        r"(?=[^\n]*\b[^\W\d_]+_[^\W\d_]+)[^,\n]+(?:,\s*[^,\n]+)+$", re.I)
+                        r"(?=[^\n]*\b[^\W\d_]+_[^\W\d_]+)(?:[^,\n]+(?:,\s*[^,\n]+)+|#\S+(?:\s+#\S+)+)$", re.I)
 # A colleague named first, with or without a comma, even in lower case in a chat, and asked informally: "kelly can u
 # check if there's any Harlow oak left?", "pablo pásame el albarán del 3321" (not "Great can you send a photo?": an
 # ordinary word; the Romance "mi manda …?" may be the customer's formal "you", so it is left alone).
@@ -703,7 +735,8 @@ _NOTE_FOR_ROLE = re.compile(
     # (Brazilian "time", the team, right before the colon: "Nota ao time:"; not "for the time being:")
     r"|time(?=\s*:))"
     # … or a note labelled with the staff role that wrote it, no preposition: "Note operatore:", "Nota agente:"
-    r"|(?:note|nota|notiz|notitie|remarque)\s+(?:operat(?:ore|or|eur)|operador[a]?|agente?|sachbearbeiter\w*|"
+    r"|(?:note|nota|notiz|notitie|remarque|obs\.?)\s+(?:operat(?:ore|or|eur)|operador[a]?|agente?|sachbearbeiter\w*|"
+    r"\w*team|\w*teams|[ée]quipe|equipo|equipa|squadra|ploeg|"
     r"conseill(?:er|ère)|medewerker|atendente|backoffice))"
     # a colon or a spaced dash after it (not a compound: "Hinweis für Praxis-Kunden:")
     # (words may name the team further before the colon: "nota p/ turno da noite:", "note for the team in Leeds:")
@@ -2259,7 +2292,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
         return _STAFF, body.strip(), None
     tagged = re.match(r"^\s*@([A-ZÀ-Þ][\w.\-]{1,24})[,:]?\s+(.+)$", body)
     if tagged and _is_colleague(tagged.group(1), names, lang) and not _introduced(tagged.group(1), whole) and (
-            _THIRD_NOUN.search(tagged.group(2)) or "third" in _kinds(tagged.group(2), "", whole, lang)) and \
+            _THIRD_NOUN.search(tagged.group(2)) or "third" in _kinds(tagged.group(2), "", whole, lang) or
+            re.search(r"(?-i:\b(?:NON|NICHT|NIET|NO|NÃO|NAO|NE\s+PAS|DON'?T|NOT)\s+[a-zà-ÿ]{3,})", tagged.group(2))) and \
             not _spoken_to(tagged.group(2), lang) and not _TO_CUSTOMER_CS.search(tagged.group(2)):
         return _STAFF, body.strip(), None   # "@Sanne klant zegt dat hij advocaat is, extra voorzichtig …"
     if body is not line and _for_colleague(body.strip(), names, whole, lang):

@@ -2369,7 +2369,7 @@ _PASSIVE = {
           r"(?P<verb>\w+(?:ad[oa]s?|id[oa]s?|ert[oa]s?|uest[oa]s?|ech[oa]s?|it[oa]s?))\b|"
           r"\bse\s+(?:le\s+|les\s+|te\s+)?(?P<verb2>\w+(?:ará|erá|irá|arán|erán|irán))\b",
     "it": r"\b(?:sarà|saranno|verrà|verranno)\s+(?:\w+mente\s+)?"
-          r"(?P<verb>\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ss[oaie]|st[oaie]|tt[oaie]|rs[oaie]))\b|"
+          r"(?P<verb>\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ss[oaie]|st[oaie]|tt[oaie]|rs[oaie]|es[oaie]))\b|"
           r"\bsi\s+(?P<verb2>\w+(?:erà|irà|arà|eranno|iranno|aranno))\b",
     "nl": r"\b(?:wordt|worden|zal|zullen)\b(?:\s+[\w€.,:-]+){0,8}?\s+(?P<verb>(?:\w*ge\w+(?:d|t|en)|"
           r"(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd))(?:\s+(?:worden|zijn))?\b",
@@ -3216,7 +3216,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
 # hopes or wants to do, negated acts ("we won't be able to …"), states ("we will be closed", "ich bin bis Freitag
 # nicht im Büro"), money taken or prices changed ("we'll charge", "prices will rise"), and the past.
 _STAFF_AGENT = (r"(?:our|the|a|an|one\s+of\s+our)\s+(?:\w+\s+)?(?:engineer|technician|team|colleague|adviser|advisor|"
-                r"agent|specialist|manager|courier\s+team|fitter|plumber|electrician|surveyor|assessor|handler|department)s?")
+                r"agent|specialist|manager|courier\s+team|fitter|plumber|electrician|surveyor|assessor|handler|department)s?"
+                # named in an apposition: "Our surveyor, Dean Collins, will come …"
+                r"(?:,\s+(?-i:[A-ZÀ-Þ][\w'’.-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w'’.-]+)){0,2},)?")
 _GENERAL_COMMIT = {
     "en": re.compile(
         r"\b(?:we|I)(?:['’]ll|\s+will|\s+shall|\s+(?:are|am)\s+going\s+to|['’](?:re|m)\s+going\s+to)\s+"
@@ -3280,12 +3282,14 @@ _GENERAL_COMMIT = {
         re.I),
     "es": re.compile(
         r"\b(?:he|hemos)\s+pedido\s+(?:a|al)\s+(?:\w+\s+){0,5}?que\s+\w+|"
-        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:t[ée]cnico|compañer[oa]|equipo|agente|asesor[a]?|mensajero|"
-        r"repartidor|transportista|instalador|operario)\s+"
+        r"\b(?:el|la|un|una|nuestr[oa])\s+(?:\w+\s+)?(?:t[ée]cnic[oa]|compañer[oa]|equipo|agente|asesor[a]?|mensajero|"
+        r"repartidor[a]?|transportista|instalador[a]?|operari[oa])"
+        # named in an apposition: "Nuestro técnico, Álvaro Ruiz, irá a vuestra oficina el miércoles"
+        r"(?:,\s+(?-i:[A-ZÁÉÍÓÚÑ][\w'’.-]+)(?:\s+(?-i:[A-ZÁÉÍÓÚÑ][\w'’.-]+)){0,2},)?\s+"
         # "el técnico de Climatizaciones Levante llegará mañana": the firm's name between
         r"(?:(?:de|del|de\s+la)\s+(?:[\w&-]+\s+){1,3}?)?"
         # (an SMS may drop the accent: "el mensajero recogera el paquete manana")
-        r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w+(?:ar[áa]|er[áa]|ir[áa]))\b|"
+        r"(?:le\s+|te\s+|se\s+)?(?:va\s+a|\w*(?:ar[áa]|er[áa]|ir[áa])|vendr[áa]|har[áa]|pondr[áa])\b|"
         # the one doing the visit, in the first person present: "Llego mañana a las 10", "paso por ahí el jueves"
         r"\b(?:llego|llegamos|paso\s+por\s+(?:ahí|allí|su\s+casa)|pasamos\s+por\s+(?:ahí|allí|su\s+casa))\b"
         r"(?!\s+(?:siempre|normalmente|habitualmente|todos\s+los))|"
@@ -3494,18 +3498,24 @@ _SERVICE = {"en": r"plan|tariff|service|account|app|feature|offer|subscription|b
 _UNTIL = r"(?![^.!?;]*\b(?:until|till|bis|jusqu|hasta|fino a|fino al|tot|até)\b)"
 _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + _SERVICE[lang] + r")\b)"
                            r"(?:[\w'’-]+\s+){0,6}?" + rx + _UNTIL, re.I) for lang, own, rx in (
-    ("en", r"your|ur|the\s+(?:new|replacement)", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
-    ("de", r"Ihr|Ihre|Ihren|dein|deine|(?:der|die|das)\s+neue\w*", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
+    ("en", r"your|ur|the\s+(?:new|replacement)|the(?=\s+(?:prescription|order|medication|medicine|glasses|lenses)s?\b)", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
+    ("de", r"Ihr|Ihre|Ihren|dein|deine|(?:der|die|das)\s+neue\w*|(?:der|die|das)(?=\s+(?:Überweisung|Rezept\w*|"
+                                                                    r"Medikament\w*|Brille|Bestellung|Kontaktlinsen)\b)", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
                                          r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:[\w.:]+\s+){0,4}?"
                                          r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
-    ("fr", r"votre|vos|ton|ta|tes|(?:le|la|les)\s+nouve(?:au|l|lle|aux|lles)", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
-    ("es", r"su|sus|tu|tus|(?:el|la|los|las)\s+nuev[oa]s?", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?|reparad[oa]s?|arreglad[oa]s?)\b"),
-    ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue|(?:il|la|i|le)\s+nuov[oaie]", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
+    ("fr", r"votre|vos|ton|ta|tes|(?:le|la|les)\s+nouve(?:au|l|lle|aux|lles)|(?:le|la|les)(?=\s+(?:ordonnance|commande|"
+                                                                              r"médicament|lunettes|lentilles)s?\b)", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
+    ("es", r"su|sus|tu|tus|(?:el|la|los|las)\s+nuev[oa]s?|(?:el|la|los|las)(?=\s+(?:receta|pedido|medicamento|"
+                                                               r"medicina|gafas|lentillas)s?\b)", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?|reparad[oa]s?|arreglad[oa]s?)\b"),
+    ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue|(?:il|la|i|le)\s+nuov[oaie]|(?:la|il|le|i|gli)"
+           r"(?=\s+(?:ricett[ae]|ordine|farmac[oi]|occhiali|lenti)\b)", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
                                                                        r"(?:pront[oaie]|disponibil[ei]|riparat[oaie])\b"),
-    ("nl", r"uw|je|jouw|(?:de|het)\s+nieuwe", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
+    ("nl", r"uw|je|jouw|(?:de|het)\s+nieuwe|(?:de|het)(?=\s+(?:medicijnen|medicatie|herhaalrecepten|recepten|recept|"
+                                                     r"bestelling|bril|lenzen)\b)", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
                           r"(?!(?:nu|al|inmiddels|intussen|zojuist|net)\b)(?:[\w.:]+\s+){0,4}?"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
-    ("pt", r"seu|sua|seus|suas|teu|tua|(?:o|a|os|as)\s+nov[oa]s?", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
+    ("pt", r"seu|sua|seus|suas|teu|tua|(?:o|a|os|as)\s+nov[oa]s?|(?:o|a|os|as)(?=\s+(?:receita|encomenda|medicamento|"
+                                                                    r"óculos|lentes)s?\b)", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
                                           r"disponíve(?:l|is)|reparad[oa]s?|consertad[oa]s?)\b"))}
 # A recurring price changed from a date, as a contract allows ("zum 01.07.2026 passen wir den Beitrag … an", "Per 1
 # juli 2026 verhogen wij de huur met 5,0%", "à compter du 1er juillet, votre cotisation augmente"): a change the
@@ -3628,7 +3638,8 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"marcamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           r"reembolso|ingreso|transfiero|aviso|contesto|respondo|llamo|reenv[íi]o|preparo|"
           # "te lo entregamos mañana antes de las 14:00": the company bringing it to this customer itself
-          r"entrego|entregamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
+          r"entrego|entregamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|llevo|traigo|"
+          r"llevamos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|traemos(?![^.!?]*\b(?:ayer|anoche|ya)\b)|"
           # "te la tengo lista el sábado", "se lo dejo preparado para el lunes": ready for the customer by a time
           r"tengo\s+list[oa]s?|dejo\s+(?:list[oa]s?|preparad[oa]s?))\b"}.items()}
 # A visit, an appointment, a call back or a delivery moved or booked to a day by the company ("J'ai reprogrammé l'intervention au
@@ -3724,7 +3735,23 @@ _ARRIVES = _whole_words({
           r"(?:uw|je|jouw|(?:de|het)\s+nieuwe|\w*vervang\w*)\s+(?:[\w-]+\s+){0,3}?(?:is|zijn|zal|zullen)\s+"
           r"(?:[\w.,–-]+\s+){0,5}?bij\s+(?:u|je|jou)(?:\s+(?:thuis|zijn))?(?!\s+(?:aangekomen|binnen))",
     "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)[:,]?\s+(?:[\w,]+\s+){0,5}?(?:chega|chegará|"
-          r"está\s+a\s+caminho|desloca-se|se\s+desloca(?:rá)?|deslocar-se-á|vai\s+(?:passar|até))"})
+          r"está\s+a\s+caminho|desloca-se|se\s+desloca(?:rá)?|deslocar-se-á|vai\s+(?:passar|até))|"
+          # one of the staff waiting for the customer at a time: "Um colaborador estará à sua espera no balcão 12 às 6h15"
+          r"(?:colaborador\w*|assistente|funcionári\w+|motorista|guia|técnico|agente)\s+(?:[\w,]+\s+){0,3}?estará\s+"
+          r"(?:à\s+(?:sua|tua)\s+espera|a\s+aguardá-l[oa])"})
+# … in the other languages: "un compañero le estará esperando", "un collega la aspetterà", "un agent vous attendra",
+# "ein Kollege wird … auf Sie warten", "een medewerker wacht … op u"
+for _lang, _rx in {
+        "es": r"(?:compañer[oa]|agente|asistente|emplead[oa]|conductor|chófer|guía|técnico)\s+(?:[\w,]+\s+){0,3}?"
+              r"(?:le|te|les)\s+(?:estará\s+esperando|esperará)",
+        "it": r"(?:collega|operatore|assistente|autista|accompagnatore|guida|tecnico)\s+(?:[\w,]+\s+){0,3}?"
+              r"(?:la|ti|vi)\s+aspetterà",
+        "fr": r"(?:collègue|agent|conseill\w+|chauffeur|accompagnat\w+|guide|technicien)\s+(?:[\w,]+\s+){0,3}?vous\s+attendra",
+        "de": r"(?:Kolleg\w*|Mitarbeiter\w*|Fahrer\w*|Begleit\w*|Techniker\w*)\s+(?:[\w.]+\s+){0,4}?(?:wird|werden)\s+"
+              r"(?:[\w.,]+\s+){0,5}?auf\s+(?:Sie|dich)\s+warten",
+        "nl": r"(?:collega|medewerker|chauffeur|begeleider|monteur)\s+(?:[\w.]+\s+){0,4}?(?:wacht|zal\s+(?:[\w.]+\s+){0,4}?"
+              r"wachten)\s+(?:[\w.]+\s+){0,4}?op\s+(?:u|je|jou)"}.items():
+    _ARRIVES[_lang] = re.compile(_ARRIVES[_lang].pattern[:-len(r")(?!\w)")] + "|" + _rx + r")(?!\w)", re.I)
 # Something in the customer's letterbox or inbox by a time: "Morgen ligt de krant vóór 7.00 uur in uw brievenbus",
 # "it will be in your inbox by Friday", "liegt bis Samstag in Ihrem Briefkasten".
 _IN_THEIR_BOX = {lang: re.compile(rx, re.I) for lang, rx in {
@@ -3810,7 +3837,10 @@ _READY_TO_COLLECT = {lang: re.compile(rx, re.I) for lang, rx in {
     "en": r"\b(?:will|should|['’]ll)\s+be\s+ready\s+(?:for\s+(?:collection|pick-?up)|to\s+(?:collect|pick\s+up|be\s+collected))\b|"
           r"\b(?:will|should|['’]ll)\s+be\b[^.!?;]{0,50}?\bin\s+your\s+name\b",
     "de": r"\b(?:wird|ist)\s+(?:[\w.:,]+\s+){0,4}?(?:abholbereit|zur\s+Abholung\s+bereit|bereit\s+zur\s+Abholung)\b|"
-          r"\b(?:liegt|liegen|wird|werden)\b[^.!?;]{0,50}?\bauf\s+(?:Ihren|deinen)\s+Namen\b",
+          r"\b(?:liegt|liegen|wird|werden)\b[^.!?;]{0,50}?\bauf\s+(?:Ihren|deinen)\s+Namen\b|"
+          # what lies ready for them ("Das Rezept liegt ab morgen für Sie bereit"; a hired car that "steht … bereit"
+          # is the booking itself)
+          r"\b(?:liegt|liegen)\b[^.!?;]{0,60}?\bfür\s+(?:Sie|dich)\b[^.!?;]{0,40}?\bbereit\b",
     "fr": r"\bsera\s+(?:\w+\s+)?prête?\s+à\s+(?:être\s+)?(?:récupér|retir)\w*|\b(?:sera|seront)\b[^.!?;]{0,50}?\bà\s+votre\s+nom\b",
     "es": r"\bestar[áa]\s+(?:\w+\s+)?list[oa]\s+para\s+(?:recoger|retirar)\b|"
           # waiting at the counter in the customer's name: "estará en el mostrador a tu nombre a partir del miércoles"

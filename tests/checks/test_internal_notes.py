@@ -5058,3 +5058,47 @@ def test_round_cw_cy_named_colleagues_tags_and_risk_rows(lang, text, channel):
 ])
 def test_an_ordinary_first_word_or_a_products_tags_is_no_note(lang, text):
     assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="chat")) == []
+
+
+# Round cz: a chat tool's private message or whisper in brackets; a developer's note; an internal remark with the
+# adjective first and its writer named with a particle and a date; hashtags as a helpdesk's tags; a note word and a
+# team with no preposition; the reason kept back or a send to customers forbidden; a hold shouted with its condition;
+# a colleague tagged and told NOT to do something; copy/paste of a numbered answer; a private note "added by".
+@pytest.mark.parametrize("lang,text,channel", [
+    ("es", "Entiendo, Sra. Doe, déjeme revisar.\n[susurro a supervisor] ¿le puedo hacer el cambio gratis?\nYa lo tengo: "
+           "puedo reubicarla sin coste.", "chat"),
+    ("fr", "Merci Jane pour ces précisions.\n[Message privé à Julie] je la garde ou je la passe à l'équipe BTP ?\nJe "
+           "transmets votre profil.", "chat"),
+    ("en", "Thank you for your claim.\n\nDEV NOTE: remove [BETA] from the subject line before go-live\n\nMeridian", "email"),
+    ("nl", "Geachte mevrouw Doe,\n\nU ontvangt binnen tien werkdagen een reactie.\n\nMet vriendelijke groet,\nIngrid\n\n"
+           "--- Interne opmerking door Kees van Dam, 14-05 10:12 ---\nKlant dreigt met Radar.", "email"),
+    ("fr", "Bonjour Madame Doe,\n\nNous avons remboursé les articles manquants.\n\nBien à vous\n\nTags : "
+           "#remboursement_hors_procedure #cliente_mecontente", "email"),
+    ("de", "Guten Tag Frau Doe, Ihr Termin ist am Dienstag um 8:30 Uhr.\nNotiz Praxisteam: Pat. hat noch eine offene "
+           "Rechnung, beim Termin ansprechen!\nHaben Sie noch Fragen?", "chat"),
+    ("fr", "Cabinet médical : votre RDV est déplacé au jeudi 13/06 à 17h40 (Dr Roux en congé, ne pas dire pourquoi).",
+     "sms"),
+    ("it", "SpesaFacile: il tuo ordine è pronto al locker, codice 4471. xx prova Giada NON inviare ai clienti xx", "sms"),
+    ("es", "Buenos días, Sra. Doe:\n\nLe resumo lo que cubre su póliza.\n\nPendiente: confirmar con la aseguradora si "
+           "cubre la grúa, NO ENVIAR hasta tenerlo!!\n\nUn saludo", "email"),
+    ("it", "@Marco: ho già rimborsato io le tasse, tu NON rimborsare di nuovo!\n\nGentile Sig.ra Doe,\n\nle confermiamo "
+           "il rimborso.\n\nCordiali saluti", "email"),
+    ("es", "(copiar/pegar respuesta 14 - cambiar nombre de tienda)\nLamentamos mucho que la fruta llegara en mal "
+           "estado, Sra. Doe.", "chat"),
+    ("it", "Buongiorno Jane,\n\nabbiamo configurato la stampante.\n\nNota privata aggiunta da Fabio R.: l'utente usa "
+           "ancora la vecchia password, segnalarlo al responsabile.\n\nSaluti", "email"),
+    ("pt", "LusoAir: o seu voo embarca pela porta 14 às 07:20. Obs. operador: pax c/ historial de no-show, não "
+           "reacomodar gratuitamente.", "sms"),
+])
+def test_round_cz_notes(lang, text, channel):
+    assert check(text, CheckContext(persona={"name": "Jane Doe", "language": lang}, channel=channel))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hola Ana,\n\nPor favor no enviar hasta el lunes el formulario, estamos de vacaciones."),
+    ("en", "Hi Jane,\n\nDO NOT SEND cash through the post."),
+    ("fr", "Bonjour Jane,\n\nNous vous expliquerons pourquoi lors du rendez-vous."),
+    ("en", "Hi Jane,\n\nYour order is on its way. #summer #sale #garden"),
+])
+def test_a_hold_or_a_reason_said_to_the_customer_is_no_note(lang, text):
+    assert check(text, _ctx(lang)) == []

@@ -3322,3 +3322,22 @@ def test_round_cx_what_the_customer_is_to_do_is_no_promise(text, lang, hours):
 ])
 def test_round_cx_a_promise_kept_by_this_reply_is_no_new_one(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # round da: the Spanish present of bringing it ("te lo llevamos"), the future of one sent ("irá", "vendrá"), named
+    # in an apposition in any language; the Italian passive "verrà presa in carico"; someone of the company waiting
+    # for the customer at a time; the prescription, the order, the medicines made ready, said with the article
+    ("Se lo llevamos mañana entre las 9:00 y las 11:00.", "es", 25),
+    ("El técnico vendrá el jueves a las 10:00.", "es", 72),
+    ("Nuestra instaladora, Marta Gil, irá a su casa el miércoles a las 9:30.", "es", 47.5),
+    ("Our engineer, Sam Patel, will visit on Thursday between 8am and 10am.", "en", 72),
+    ("La pratica verrà presa in carico entro 8 ore lavorative.", "it", 24),
+    ("Um colaborador estará à sua espera na porta 3 amanhã às 9h.", "pt", 23),
+    ("Un collègue vous attendra au comptoir demain à 9h.", "fr", 23),
+    ("La receta estará disponible en su farmacia a partir del jueves.", "es", 79),
+    ("De medicijnen liggen vanaf donderdag klaar bij de apotheek.", "nl", 79),
+    ("Das Rezept liegt ab morgen für Sie an der Anmeldung bereit.", "de", 31),
+])
+def test_round_da_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
