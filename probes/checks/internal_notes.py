@@ -650,7 +650,7 @@ _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|
 # cliente", "non inoltrare al cliente", "niet doorsturen naar de klant", "não reencaminhar ao cliente".
 _NOT_FOR_CUSTOMER = re.compile(
     r"\b(?:(?:do\s+)?not|don['’]?t|never)\s+(?:to\s+be\s+)?(?:forward(?:ed)?|sen[dt]|show(?:n)?|share(?:d)?|pass(?:ed)?\s+on)\s+"
-    r"(?:this\s+|it\s+)?to\s+(?:the\s+)?(?:customer|client|cx)\b|\bnot\s+for\s+(?:the\s+)?(?:customer|client)(?:['’]s)?\s+eyes\b|"
+    r"(?:this\s+|it\s+)?to\s+(?:the\s+)?(?:customer|client|cx)\b|"
     r"\bne\s+(?:pas|jamais)\s+(?:transf[ée]rer|transmettre|montrer|envoyer|communiquer)\s+(?:au|à\s+la)\s+client(?:e)?\b|"
     r"\bnicht\s+(?:an\s+(?:den|die)\s+Kund(?:en|in)\s+(?:weiter)?(?:leiten|senden|geben|schicken)|"
     r"f[üu]r\s+(?:den|die)\s+Kund(?:en|in))\b|"

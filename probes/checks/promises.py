@@ -2852,14 +2852,6 @@ _KEPT = re.compile(r"^\W*(?:as\s+(?:promised|agreed|discussed)|come\s+(?:promess
                    r"zoals\s+(?:beloofd|afgesproken|toegezegd)|conforme\s+(?:prometido|combinado|acordado))\b", re.I)
 _SEND_NOW = re.compile(r"\b(?:le|te|vi|gli|les|vous|Ihnen|dir|u|je|lhe|you)\s+(?:invio|mando|trasmetto|inoltro|env[íi]o|"
                        r"envoie|transmets|sende|schicke|stuur|envio|send)\b", re.I)
-_FUTURE_VERB = {
-    "en": re.compile(r"\b(?:will|['’]ll|shall|going\s+to)\b", re.I),
-    "de": re.compile(r"\b(?:wird|werden|werde)\b", re.I),
-    "fr": re.compile(r"\b\w+(?:rai|ra|rons|ront)\b|\b(?:va|vont|allons|vais)\s+\w+(?:er|ir|re)\b", re.I),
-    "es": re.compile(r"\w+(?:ré|rá|remos|rán)\b|\b(?:vamos|voy|va|van)\s+a\b", re.I),
-    "it": re.compile(r"\w+(?:rò|rà|remo|ranno)\b", re.I),
-    "nl": re.compile(r"\b(?:zal|zullen|zult|ga|gaat|gaan)\b", re.I),
-    "pt": re.compile(r"\w+(?:rei|rá|remos|rão)\b|\b(?:vamos|vou|vai|vão)\s+\w+(?:ar|er|ir)\b", re.I)}
 
 
 # A step on the day the clause before named: "that day", "the same day", "ce jour-là", "ese mismo día".
@@ -3887,6 +3879,14 @@ _PAST_ADVERB = {"es": re.compile(r"\b(?:ya|ayer|anoche)\b", re.I), "pt": re.comp
 _PART_END = re.compile(r",\s+|\s+(?:e|y)\s+")
 _FUTURE_FORM = {"es": re.compile(r"\w+(?:ré|rá|remos|rán)\b|\b(?:vamos|voy|va|van)\s+a\b", re.I),
                 "pt": re.compile(r"\w+(?:rei|rá|remos|rão)\b|\b(?:vamos|vou|vai|vão)\s+\w+(?:ar|er|ir)\b", re.I)}
+# Each language's future, for a sentence that keeps a promise (see _KEPT): Spanish and Portuguese as above.
+_FUTURE_VERB = {
+    **_FUTURE_FORM,
+    "en": re.compile(r"\b(?:will|['’]ll|shall|going\s+to)\b", re.I),
+    "de": re.compile(r"\b(?:wird|werden|werde)\b", re.I),
+    "fr": re.compile(r"\b\w+(?:rai|ra|rons|ront)\b|\b(?:va|vont|allons|vais)\s+\w+(?:er|ir|re)\b", re.I),
+    "it": re.compile(r"\w+(?:rò|rà|remo|ranno)\b", re.I),
+    "nl": re.compile(r"\b(?:zal|zullen|zult|ga|gaat|gaan)\b", re.I)}
 
 
 def _company_acts(clause: str, lang: str) -> bool:
