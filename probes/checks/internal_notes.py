@@ -2172,6 +2172,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _MACRO_LABEL.match(line)   # "[Textbaustein v3 – Rechtsabteilung prüft noch …]": the template's own label
     if hit:
         return _LABEL, hit.group(0).strip(), (hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip()), hit.end())
+    if _MACRO_LINE.match(line):
+        return _LABEL, line.strip(), None
     hit = _MACRO_TAG.match(line)
     if hit and not _spoken_to(hit.group(1), lang) and not _TO_CUSTOMER_CS.search(hit.group(1)) and \
             not addressee._GREETING.match(hit.group(1)):
@@ -3535,6 +3537,19 @@ _MACRO_LABEL = re.compile(r"^\s*[\[{]\s*(?:macro|canned\s+(?:response|reply)|tem
                           # (the macro's name may come first: "[Textbaustein Widerruf – NUR verwenden, wenn …]")
                           r"(?:\s+(?!v\.?\s?\d)[^\s\[\]{}:–—#\-]+){0,3}"
                           r"\s*(?:v\.?\s?\d+(?:\.\d+)?\s*)?(?:[:\-–—#]|\d)[^\]}\n]{0,120}[\]}]", re.I)
+# Or the template's name on a line of its own with its rule of use: "Template: Lost & Found – NIET gebruiken voor
+# codeshare-passagiers", "Vorlage: Widerruf – nur verwenden für Neukunden", "Macro: refund – only use if the customer …" (not "Template:
+# invoice (PDF)", a file the customer gets).
+_MACRO_LINE = re.compile(
+    r"^\s*(?:macro|makro|template|vorlage|textbaustein|sjabloon|plantilla|modello|mod[eè]le|modelo)\s*:\s*[^\n]{1,80}?"
+    # (a condition on the case it fits: "for", "if", "when"; not "only use the blue cells" of a spreadsheet template)
+    r"\b(?:niet|nicht|not|ne\s+pas|no|non|n[ãa]o|never|nie|alleen|nur|only|seulement|uniquement|solo|sólo|apenas|soltanto)"
+    r"\s+(?:(?:gebruiken|verwenden|benutzen|use|utiliser|usar|usare)\s+)?(?:voor|für|bei|for|pour|para|per|if|wenn|als|si|"
+    r"se|when|quando|cuando)\s+(?:(?:the|de|het|der|die|den|le|la|les|el|los|las|il|i|gli|o|a|os|as|a|an)\s+)?"
+    # … about a kind of customer: "voor codeshare-passagiers", "if the customer …", "für Neukunden", "per clienti business"
+    r"(?:[\w-]+[- ])?\w*(?:passag\w*|passenger\w*|customer\w*|klant\w*|kund\w*|client\w*|member\w*|leden|mitglied\w*|"
+    r"guest\w*|gast\w*|gäst\w*|user\w*|nutzer\w*|abonn\w*|subscriber\w*|tenant\w*|mieter\w*|huurder\w*|patient\w*|"
+    r"pazient\w*|pacient\w*|sóci\w*|soci\w*|socio\w*)\b", re.I)
 # Or the macro's bare tag, then a note that speaks to nobody: "[macro] nao esquecer de tabular como …", "[Makro]
 # Ticket danach schließen", "[canned response] tag as billing" (not "[Macro] Hi Jane, …" nor "… you …").
 _MACRO_TAG = re.compile(r"^\s*[\[{]\s*(?:macro|makro|canned\s+(?:response|reply)|textbaustein)\s*[\]}]\s*(\S.{3,})$",

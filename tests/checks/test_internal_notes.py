@@ -5102,3 +5102,17 @@ def test_round_cz_notes(lang, text, channel):
 ])
 def test_a_hold_or_a_reason_said_to_the_customer_is_no_note(lang, text):
     assert check(text, _ctx(lang)) == []
+
+
+@pytest.mark.parametrize("lang,text,found", [
+    # round cz: a template's name on a line of its own with its rule of use about a kind of customer
+    ("nl", "Template: Verloren voorwerpen – NIET gebruiken voor codeshare-passagiers\n\nBeste mevrouw Doe,\n\nUw jas is "
+           "gevonden.", True),
+    ("en", "Hi Jane,\n\nMacro: late delivery refund - only use if the customer has waited 10+ days\n\nThanks", True),
+    ("de", "Vorlage: Widerruf – nur verwenden für Neukunden\n\nSehr geehrte Frau Doe,\n\nanbei das Formular.", True),
+    # a template the customer gets, with how to use it
+    ("en", "Hi Jane,\n\nTemplate: monthly budget - only use the blue cells, the rest is calculated.\n\nThanks", False),
+    ("en", "Hi Jane,\n\nTemplate: CV (Word) - not for print, only for email.\n\nThanks", False),
+])
+def test_a_templates_name_with_its_rule_of_use_is_a_note(lang, text, found):
+    assert bool(check(text, _ctx(lang))) is found
