@@ -2268,13 +2268,13 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     if _NOT_FOR_CUSTOMER.search(body) or _TAGS_LINE.match(body) or _TAGS_LINE.match(line):
         return _LABEL, body.strip(), None
     asks = _NAMED_FIRST_ASKS.match(body)
-    if asks and (asks.group(1)[0].isupper() or str(getattr(ctx, "channel", "") or "") == "chat") and \
-            fold(asks.group(1)) not in _NOT_A_VOCATIVE | _NOT_AN_INTERJECTION and \
-            _is_colleague(asks.group(1), names, lang) and not _introduced(asks.group(1), whole) and \
-            not _TO_CUSTOMER_CS.search(asks.group(2)) and not _TO_CUSTOMER.search(
-                re.sub(r"^(?:can|could)\s+(?:you|u)\b", "", asks.group(2), flags=re.I)) and (
+    if asks and (asks.group(1)[0].isupper() or str(getattr(ctx, "channel", "") or "") == "chat") and (
             re.match(r"(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?\w+", asks.group(2), re.I) or
-            (lang in _GIVE_ME and _GIVE_ME[lang].match(asks.group(2)))):
+            (lang in _GIVE_ME and _GIVE_ME[lang].match(asks.group(2)))) and \
+            fold(asks.group(1)) not in _NOT_A_VOCATIVE | _NOT_AN_INTERJECTION and \
+            not _TO_CUSTOMER_CS.search(asks.group(2)) and not _TO_CUSTOMER.search(
+                re.sub(r"^(?:can|could)\s+(?:you|u)\b", "", asks.group(2), flags=re.I)) and \
+            _is_colleague(asks.group(1), names, lang) and not _introduced(asks.group(1), whole):
         return _STAFF, body.strip(), None
     role = _ROLE_COLON.match(body) or _ROLE_COLON.match(line)
     if role and not _spoken_to(role.group(1), lang) and not _TO_CUSTOMER.search(role.group(1)) and \
@@ -3117,8 +3117,10 @@ def _crm_note(sentence: str, lang: str) -> bool:
     return sum(bool(p.search(sentence)) for p in _CRM_SIGNALS) >= 2
 
 
+@lru_cache(maxsize=1024)
 def _introduced(name: str, whole: str) -> bool:
-    """The reply introduces or greets this person: talking to them is talking to the reader."""
+    """The reply introduces or greets this person: talking to them is talking to the reader. (Asked of the same
+    name and reply line after line: remembered.)"""
     return bool(re.search(rf"{_INTRODUCED}\W+(?:\w+\W+){{0,3}}{re.escape(name)}\b|\b{re.escape(name)}\W+(?:\w+\W+){{0,2}}"
                           rf"{_INTRODUCED}|{_GREETED}{re.escape(name)}\b", whole, re.I))
 
