@@ -2263,8 +2263,7 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     speaker = _SPEAKER.match(line)
     body = line[speaker.end():] if speaker and fold(line.split()[0].strip("[]:")) not in _NOT_NAMES else line
     # (a role's tag before the colleague's name: "[supervisor] Filipa, podes aprovar a isenção?")
-    body = re.sub(r"^\s*\[(?:" + _INSIDE_ROLE + r"|supervisor\w*|superviseur\w*|manager|tl|team\s*lead\w*|backoffice)\]\s*",
-                  "", body, flags=re.I)
+    body = _ROLE_TAG_FIRST.sub("", body)
     if _NOT_FOR_CUSTOMER.search(body) or _TAGS_LINE.match(body) or _TAGS_LINE.match(line):
         return _LABEL, body.strip(), None
     asks = _NAMED_FIRST_ASKS.match(body)
@@ -2989,11 +2988,12 @@ _TEAM_WORD = re.compile(r"^(?:team|shift|agents?|colleagues?|kolleg\w*|schicht|[
 _DEPT_LABEL = re.compile(r"^(?:[\w\-]+\s+)?(" + _DEPT + r")\s*:\s*(.+)$", re.I)
 # The counters a customer goes to, where they are told what to do in the infinitive too ("Rezeption: Schlüssel
 # abholen, Meldeschein ausfüllen"): orders in the infinitive there are no sign of a note.
-_FRONT = re.compile(r"^(?:reception|front\s+(?:desk|office)|desk|counter|cashier|till|pharmacy|pharmacist|lab|empfang|"
+_FRONT_WORDS = (r"(?:reception|front\s+(?:desk|office)|desk|counter|cashier|till|pharmacy|pharmacist|lab|empfang|"
                     r"rezeption|kasse|theke|praxis|labor|accueil|r[ée]ception|caisse|comptoir|labo|pharmacien(?:ne)?|"
                     r"recepci[óo]n|caja|mostrador|laboratorio|farmac[ée]utic[oa]s?|accettazione|cassa|segreteria|"
                     r"farmacista|receptie|balie|kassa|apotheker|rece(?:p?[çc]|[çp])[ãa]o|balc[ãa]o|caixa|farmac[êe]utic[oa]s?|"
-                    r"secretar[ií]a|secr[ée]tariat|sekretariat|secretariaat|secretaria)$", re.I)
+                    r"secretar[ií]a|secr[ée]tariat|sekretariat|secretariaat|secretaria)")
+_FRONT = re.compile(r"^" + _FRONT_WORDS + r"$", re.I)
 
 # A tag that closes a line after its last sentence, opened by a mark and headed by a role inside the company or by a
 # staff marker in capitals, as SMS and chat tools leak them: "… open till 6pm today. [staff: CD item - check photo ID +
@@ -3013,7 +3013,12 @@ _MARKER = (r"(?-i:OJO|TESTE?|ATTENZIONE|ACHTUNG|LET\s+OP|ATEN[ÇC][ÃA]O|ATENCI[
            r"(?:msg|mensagem|message|mensaje|messaggio|sms|nachricht|bericht)\s+(?:de\s+|di\s+)?(?:teste|test|prueba|prova)|"
            r"test\s*(?:msg|message|sms|mail|e-?mail)|testnachricht|testbericht|"
            # in lower case only before the role it warns: "(ojo mostrador: tiene multa …)", "NB rececao: …"
-           r"(?:ojo|nb|n\.b\.)(?=\s+(?:" + _INSIDE_ROLE[3:-1] + r"|" + _FRONT.pattern[4:-2] + r")\b)")
+           r"(?:ojo|nb|n\.b\.)(?=\s+(?:" + _INSIDE_ROLE + r"|" + _FRONT_WORDS + r")\b)")
+# A role's tag before a colleague's name, left out when reading the line: "[supervisor] Filipa, podes aprovar …?"
+_ROLE_TAG_FIRST = re.compile(r"^\s*\[(?:" + _INSIDE_ROLE + r"|supervisor\w*|superviseur\w*|manager|tl|team\s*lead\w*|"
+                             r"backoffice)\]\s*", re.I)
+# Any role a tag's warning word may name, inside the company or at a counter ("NB receção:", "ojo mostrador:").
+_ANY_ROLE = re.compile(r"\b(?:" + _INSIDE_ROLE + r"|" + _FRONT_WORDS + r")\b", re.I)
 # The driver by a tool's mark only ("// chauffeur: achterom, hond bijt!", "#chauffeur: trap is smal"): in brackets a
 # driver's note may be the customer's own, repeated by the confirmation.
 _DRIVER = r"(?:chauffeur|driver|fahrer|conductor|repartidor|autista|motorista|bezorger|koerier|livreur)"
@@ -3059,13 +3064,13 @@ def _closing_tag(line: str, whole: str, lang: str) -> tuple[str, str, tuple[int,
     if driver:   # the driver's orders, by a tool's mark: "// chauffeur: achterom, hond bijt!"
         start = hit.start("open")
         return _LABEL, line[start:].strip(), (start, len(line.rstrip()))
-    clauses = [c.strip() for c in re.split(r"\s+\+\s+|" + _CLAUSES.pattern, body) if c and c.strip()]
+    clauses = [c.strip() for c in _TAG_CLAUSES.split(body) if c and c.strip()]
     ordered = any(m and (not m.group("verb") or (lang in _INFINITIVE_END and _INFINITIVE_END[lang].search(m.group("verb"))))
                   for m in map(_TAG_ORDER.match, clauses))
     marker = hit.group("marker") or ""
     kinds = {"third", "order", "shorthand", "sneer", "work"}
-    if marker and not hit.group("open") and not re.fullmatch(r"TESTE?", marker) and not re.search(
-            r"\b(?:" + _INSIDE_ROLE + r"|" + _FRONT.pattern[4:-2] + r")\b", hit.group("label")[len(marker):], re.I):
+    if marker and not hit.group("open") and not re.fullmatch(r"TESTE?", marker) and \
+            not _ANY_ROLE.search(hit.group("label")[len(marker):]):
         ordered, kinds = False, kinds - {"order"}   # a bare warning may tell the customer what to do: "NB : prévoir …"
     elif lang in ("de", "nl") and _infinitive_orders(body, lang):
         ordered = True
@@ -3081,6 +3086,8 @@ def _closing_tag(line: str, whole: str, lang: str) -> tuple[str, str, tuple[int,
 # no subject in it (not "Pakete kommen montags").
 _THEN = r"(?:und|danach|dann|en|daarna|dan|et|puis|ensuite|y|luego|despu[ée]s|e|poi|dopo|depois|and|then)"
 _CLAUSES = re.compile(rf"(?:\s*[,;:–—]|\s+-)\s*(?:{_THEN}\s+){{0,2}}|(?:\s+{_THEN}){{1,2}}\s+")
+# The tag's clauses: those of an infinitive note, and "+" between orders ("check photo ID + sign register").
+_TAG_CLAUSES = re.compile(r"\s+\+\s+|" + _CLAUSES.pattern)
 _INFINITIVE_LAST = re.compile(r"(?-i:\b[a-zäöüß]{3,}(?:en|ern|eln))\W*$")
 _INFINITIVE_FIRST = re.compile(r"^(?-i:[a-zàâçéèêëîïôûùüÿñ]{2,}(?:ar|er|ir|re)|ver|dar|ler|vir)\b(?!\s+(?:que|qui|che|é|è|es|est)\b)")
 _SUBJECT = re.compile(r"\b(?:ich|du|er|sie|es|wir|ihr|man|ik|jij|je|hij|zij|ze|we|wij|u|jullie|the|they|we|you)\b", re.I)

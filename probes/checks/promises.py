@@ -154,6 +154,8 @@ _EN_NUM = _num("one two three four five six seven eight nine ten eleven twelve",
                 "forty-eight": 48, "forty eight": 48, "seventy-two": 72, "seventy two": 72, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "fourteen": 14, "half an": 0.5, "half a": 0.5, "twenty-one": 21,
                 "sixty": 60, "ninety": 90})
+# German "already", a past's sign, but not "already on the way" ("ist schon unterwegs und um 12 Uhr bei Ihnen").
+_DE_ALREADY = r"(?:bereits|schon)(?!\s+(?:unterwegs|auf\s+dem\s+Weg|im\s+Anmarsch)\b)"
 _LANGS: dict[str, _Lang] = {
     "en": _Lang(
         numbers=_EN_NUM,
@@ -364,7 +366,7 @@ _LANGS: dict[str, _Lang] = {
         not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
                      r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|rabatt\w*|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|ersuchen|ersucht|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
-                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|(?:bereits|schon)(?!\s+(?:unterwegs|auf dem Weg|im Anmarsch)\b))\b")),
+                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|" + _DE_ALREADY + r")\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
                      {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15, "quatorze": 14,
@@ -1832,7 +1834,7 @@ _NEW_SUBJECT = {lang: re.compile(rx, re.I) for lang, rx in {
 # What was already done, in the languages whose not-promise signs hold the past ("foi", "a été", "wurde").
 _PAST_MARK = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"\b(?:werd|werden|reeds)\b|\b(?:is|zijn)\s+(?:\w+\s+){0,3}?\w*ge\w+[dt]\b",
-    "de": r"\b(?:wurde|wurden|bereits|schon)\b(?!\s+(?:unterwegs|auf\s+dem\s+Weg|im\s+Anmarsch)\b)",
+    "de": r"\b(?:wurde|wurden|" + _DE_ALREADY + r")\b",
     "fr": r"\b(?:a|ont|avez|avons|ai)\s+été\b",
     "es": r"\b(?:ha|han)\s+sido\b|\b(?:fue|fueron)\b|\bya\s+(?:(?:se|le|te|lo|la|les|nos)\s+)*\w+(?:ó|aron|ieron)\b",
     "it": r"\b(?:è|sono)\s+stat[oaie]\b",
@@ -3050,6 +3052,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
         that_day = _THAT_DAY.search(sentence) or (n + 1 < len(sentences) and _THAT_DAY.search(sentences[n + 1])) or \
             _DAY_BEFORE.search(sentence) or (n + 1 < len(sentences) and _DAY_BEFORE.search(sentences[n + 1]))
         asides = {m.group(1) for m in _ASIDE.finditer(sentence)}   # (the same in every language)
+        kept = bool(_KEPT.match(sentence) and (_HEREWITH.search(sentence) or _SEND_NOW.search(sentence)))
         for lang in _languages(language):
             _, _, _, _, commit, not_promise, _ = _patterns(lang)
             # Clause by clause: a commitment and its time in the same clause, or the time in the clause right
@@ -3060,8 +3063,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     not _times(_written_out(sentence, lang), lang, at, calendar):
                 carried[lang] = []   # no time in it, nor one it points to ("that day", "the morning of arrival"):
                 continue             # no promise, and none to carry (most sentences: read at once)
-            if _KEPT.match(sentence) and (_HEREWITH.search(sentence) or _SEND_NOW.search(sentence)) and \
-                    not _FUTURE_VERB[lang].search(sentence):
+            if kept and not _FUTURE_VERB[lang].search(sentence):
                 carried[lang] = []   # the promise kept by this very reply: "come promesso al telefono sabato, in
                 continue             # allegato trova la fattura", "As promised on Friday, here is the invoice"
             for clause in _clauses(sentence, lang):
@@ -3713,37 +3715,33 @@ _ARRIVES = _whole_words({
           # Werktagen bei Ihnen", "… wird morgen bei Ihnen sein"
           # (the customer's own or new thing: not "es ist dann in 2–3 Werktagen bei dir", a product's usual time)
           r"(?:Ihr\w*|dein\w*|euer\w*|(?:der|die|das)\s+neue\w*|\w*Ersatz\w*|sie|er|es)\s+(?:[\w-]+\s+){0,3}?(?:ist|sind|wird|werden)\s+"
-          r"(?:[\w.,–-]+\s+){0,5}?bei\s+(?:Ihnen|dir|euch)(?:\s+sein)?(?!\s+(?:angekommen|eingegangen))",
+          r"(?:[\w.,–-]+\s+){0,5}?bei\s+(?:Ihnen|dir|euch)(?:\s+sein)?(?!\s+(?:angekommen|eingegangen))|"
+          r"(?:Kolleg\w*|Mitarbeiter\w*|Fahrer\w*|Begleit\w*|Techniker\w*)\s+(?:[\w.]+\s+){0,4}?(?:wird|werden)\s+"
+          r"(?:[\w.,]+\s+){0,5}?auf\s+(?:Sie|dich)\s+warten",
     "fr": r"(?:technicien\w*|dépanneuse|dépanneur|plombier|électricien|serrurier|mécanicien)\s+(?:\w+\s+)?(?:arrive|"
           r"arrivera|arriveront|"
-          r"est\s+sur\s+place|sera\s+sur\s+place)",
+          r"est\s+sur\s+place|sera\s+sur\s+place)|"
+          r"(?:collègue|agent|conseill\w+|chauffeur|accompagnat\w+|guide|technicien)\s+(?:[\w,]+\s+){0,3}?vous\s+attendra",
     "es": r"(?:técnico|grúa|fontanero|electricista|cerrajero|mecánico)[:,]?\s+(?:[\w,]+\s+){0,6}?(?:llega|llegará|llegarán|"
-          r"está\s+(?:allí|ahí|en\s+camino|de\s+camino))",
+          r"está\s+(?:allí|ahí|en\s+camino|de\s+camino))|"
+          # one of the staff waiting for the customer at a time: "un compañero le estará esperando en la puerta 3 a las 9"
+          r"(?:compañer[oa]|agente|asistente|emplead[oa]|conductor|chófer|guía|técnico)\s+(?:[\w,]+\s+){0,3}?"
+          r"(?:le|te|les)\s+(?:estará\s+esperando|esperará)",
     "it": r"(?:tecnico|carro\s+attrezzi|idraulico|elettricista|fabbro|meccanico)\s+(?:[\w'’]+\s+){0,5}?(?:arriva|arriverà|"
-          r"è\s+sul\s+posto)",
+          r"è\s+sul\s+posto)|"
+          r"(?:collega|operatore|assistente|autista|accompagnatore|guida|tecnico)\s+(?:[\w,]+\s+){0,3}?(?:la|ti|vi)\s+aspetterà",
     "nl": r"(?:monteur|sleepwagen|sleepdienst|technicus|loodgieter|elektricien|slotenmaker|wegenwacht)\s+(?:\w+\s+)?"
           r"(?:is|komt|arriveert)\s+(?:[\w.]+\s+){0,5}?(?:ter\s+plaatse|bij\s+(?:u|je)|aan)|"
           # … and anything that will be with the customer: "uw vervangende pas is binnen 3-5 werkdagen bij u"
           r"(?:uw|je|jouw|(?:de|het)\s+nieuwe|\w*vervang\w*)\s+(?:[\w-]+\s+){0,3}?(?:is|zijn|zal|zullen)\s+"
-          r"(?:[\w.,–-]+\s+){0,5}?bij\s+(?:u|je|jou)(?:\s+(?:thuis|zijn))?(?!\s+(?:aangekomen|binnen))",
+          r"(?:[\w.,–-]+\s+){0,5}?bij\s+(?:u|je|jou)(?:\s+(?:thuis|zijn))?(?!\s+(?:aangekomen|binnen))|"
+          r"(?:collega|medewerker|chauffeur|begeleider|monteur)\s+(?:[\w.]+\s+){0,4}?(?:wacht|zal\s+(?:[\w.]+\s+){0,4}?"
+          r"wachten)\s+(?:[\w.]+\s+){0,4}?op\s+(?:u|je|jou)",
     "pt": r"(?:técnico|reboque|canalizador|eletricista|serralheiro|mecânico)[:,]?\s+(?:[\w,]+\s+){0,5}?(?:chega|chegará|"
           r"está\s+a\s+caminho|desloca-se|se\s+desloca(?:rá)?|deslocar-se-á|vai\s+(?:passar|até))|"
           # one of the staff waiting for the customer at a time: "Um colaborador estará à sua espera no balcão 12 às 6h15"
           r"(?:colaborador\w*|assistente|funcionári\w+|motorista|guia|técnico|agente)\s+(?:[\w,]+\s+){0,3}?estará\s+"
           r"(?:à\s+(?:sua|tua)\s+espera|a\s+aguardá-l[oa])"})
-# … in the other languages: "un compañero le estará esperando", "un collega la aspetterà", "un agent vous attendra",
-# "ein Kollege wird … auf Sie warten", "een medewerker wacht … op u"
-for _lang, _rx in {
-        "es": r"(?:compañer[oa]|agente|asistente|emplead[oa]|conductor|chófer|guía|técnico)\s+(?:[\w,]+\s+){0,3}?"
-              r"(?:le|te|les)\s+(?:estará\s+esperando|esperará)",
-        "it": r"(?:collega|operatore|assistente|autista|accompagnatore|guida|tecnico)\s+(?:[\w,]+\s+){0,3}?"
-              r"(?:la|ti|vi)\s+aspetterà",
-        "fr": r"(?:collègue|agent|conseill\w+|chauffeur|accompagnat\w+|guide|technicien)\s+(?:[\w,]+\s+){0,3}?vous\s+attendra",
-        "de": r"(?:Kolleg\w*|Mitarbeiter\w*|Fahrer\w*|Begleit\w*|Techniker\w*)\s+(?:[\w.]+\s+){0,4}?(?:wird|werden)\s+"
-              r"(?:[\w.,]+\s+){0,5}?auf\s+(?:Sie|dich)\s+warten",
-        "nl": r"(?:collega|medewerker|chauffeur|begeleider|monteur)\s+(?:[\w.]+\s+){0,4}?(?:wacht|zal\s+(?:[\w.]+\s+){0,4}?"
-              r"wachten)\s+(?:[\w.]+\s+){0,4}?op\s+(?:u|je|jou)"}.items():
-    _ARRIVES[_lang] = re.compile(_ARRIVES[_lang].pattern[:-len(r")(?!\w)")] + "|" + _rx + r")(?!\w)", re.I)
 # Something in the customer's letterbox or inbox by a time: "Morgen ligt de krant vóór 7.00 uur in uw brievenbus",
 # "it will be in your inbox by Friday", "liegt bis Samstag in Ihrem Briefkasten".
 _IN_THEIR_BOX = {lang: re.compile(rx, re.I) for lang, rx in {
