@@ -1557,7 +1557,6 @@ def sim_mail(smtp_port, imap_port, ack_delay, human_delay):
     the mailbox password to export as PROBES_DEMO_MAILBOX_PASSWORD in the terminal that runs probes.
     """
     import tempfile
-    import time
 
     from .sim.mailnet import PASSWORD_VARIABLE, DemoMail
     from .sim.mailserver import ensure_dovecot
@@ -1570,19 +1569,30 @@ def sim_mail(smtp_port, imap_port, ack_delay, human_delay):
     with tempfile.TemporaryDirectory(prefix="probes-sim-mail-") as root, \
             DemoMail(Path(root), ack_delay_s=ack_delay, human_delay_s=human_delay, imap_port=imap_port,
                      smtp_port=smtp_port) as mail:
-        click.echo(f"SMTP relay: 127.0.0.1:{mail.relay.port}   shopper's mailbox (IMAP): 127.0.0.1:{mail.imap.port}")
-        click.echo("Company addresses: support@ (answers), sales@ (broken template), help@ (answers from a "
-                   "person's address), returns@ (never answers), anything else @northwind.example bounces.")
-        click.echo(f"In the terminal that runs probes:\n  export {PASSWORD_VARIABLE}={mail.password}")
-        import signal
+        _serve_until_stopped([
+            f"SMTP relay: 127.0.0.1:{mail.relay.port}   shopper's mailbox (IMAP): 127.0.0.1:{mail.imap.port}",
+            "Company addresses: support@ (answers), sales@ (broken template), help@ (answers from a "
+            "person's address), returns@ (never answers), anything else @northwind.example bounces.",
+            f"In the terminal that runs probes:\n  export {PASSWORD_VARIABLE}={mail.password}"])
 
-        # Stopped by a service manager (SIGTERM) as by Ctrl-C: Dovecot is stopped with us.
-        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            click.echo("Stopped.")
+
+def _serve_until_stopped(banner) -> None:
+    """Print a simulator's banner, then wait for Ctrl-C or SIGTERM (a service manager's stop) and say "Stopped.".
+
+    The handlers are in place before the first line is printed: a user who presses Ctrl-C as soon as the
+    banner appears (or a script that stops us once it has read it) gets a clean stop, not "Aborted!".
+    """
+    import signal
+    import time
+
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        for line in banner:
+            click.echo(line)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
 
 
 @sim.command("twilio")
@@ -1602,9 +1612,6 @@ def sim_twilio(numbers_file, host, port, time_scale, log_file):
     calls run, prints what happens on the network: statuses, webhooks (status, time), <Say>, <Gather>,
     digits, <Dial> and its outcome, unknown numbers, hang-ups and why, errors such as 11200.
     """
-    import signal
-    import time
-
     from .sim.twilio import TwilioSim
 
     try:
@@ -1621,14 +1628,7 @@ def sim_twilio(numbers_file, host, port, time_scale, log_file):
         click.secho(str(exc), fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
     with sim:
-        for line in sim.describe():
-            click.echo(line)
-        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            click.echo("Stopped.")
+        _serve_until_stopped(sim.describe())
 
 
 @sim.command("phone")
@@ -1648,9 +1648,6 @@ def sim_phone(twilio_port, line_port, hold_s, sms_human_delay, log_file):
     The identity "shopper" in the repository's probes.yaml points at these ports; the command prints
     the prober's auth token to export as PROBES_DEMO_TWILIO_TOKEN in the terminal that runs probes.
     """
-    import signal
-    import time
-
     from .sim import phoneline
     from .sim.phonenet import PROBER_NUMBER, TOKEN_VARIABLE, DemoPhone
 
@@ -1661,17 +1658,10 @@ def sim_phone(twilio_port, line_port, hold_s, sms_human_delay, log_file):
         click.secho(f"Cannot start the telephone world: {exc}", fg="red", err=True)
         sys.exit(EXIT_PROBER_ERROR)
     try:
-        click.echo(f"Twilio simulator: {phone.base_url}   company's TwiML app: {phone.line.base_url}")
-        click.echo(f"The prober's number: {PROBER_NUMBER}")
-        for line in phoneline.LINES:
-            click.echo(f"  {line.number}  {line.title}: {line.fault}")
-        click.echo(f"In the terminal that runs probes:\n  export {TOKEN_VARIABLE}={phone.token}")
-        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            click.echo("Stopped.")
+        _serve_until_stopped([f"Twilio simulator: {phone.base_url}   company's TwiML app: {phone.line.base_url}",
+                              f"The prober's number: {PROBER_NUMBER}",
+                              *(f"  {line.number}  {line.title}: {line.fault}" for line in phoneline.LINES),
+                              f"In the terminal that runs probes:\n  export {TOKEN_VARIABLE}={phone.token}"])
     finally:
         phone.stop()
 

@@ -471,6 +471,19 @@ def test_sim_phone_serves_the_demo_telephone_world_until_stopped(tmp_path):
     assert "Stopped." in out and "Traceback" not in err
 
 
+def test_a_simulator_stopped_while_it_prints_its_banner_stops_cleanly(capsys):
+    # A script that stops a simulator as soon as it has read the first line (as the suite does) could hit
+    # the moment between the banner and the wait: that was click's "Aborted!" and exit 1, not "Stopped.".
+    from probes.cli import _serve_until_stopped
+
+    def banner():
+        yield "Twilio simulator: http://127.0.0.1:8793"
+        raise KeyboardInterrupt  # what Python raises when SIGINT lands here
+
+    _serve_until_stopped(banner())
+    assert capsys.readouterr().out.splitlines() == ["Twilio simulator: http://127.0.0.1:8793", "Stopped."]
+
+
 def test_sim_web_starts_the_live_chat_its_pages_need(run_journeys, reports):
     """`probes sim web` alone: a customer chats on its /chat page (before, the widget pointed at a closed port)."""
     import signal

@@ -186,8 +186,8 @@ def main(argv: list[str] | None = None) -> None:
         print(err, file=sys.stderr)
         raise SystemExit(2) from None
     with sim:
-        print("\n".join(sim.describe()), flush=True)
-        try:
+        try:  # Ctrl-C as soon as the SIDs are printed is a clean stop too
+            print("\n".join(sim.describe()), flush=True)
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
