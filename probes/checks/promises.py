@@ -3653,26 +3653,35 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
                                  r"von\s+(?:Ihnen|dir|dem\s+Kunden)|por\s+(?:usted|ti|el\s+cliente|si|você)|"
                                  r"da\s+(?:lei|te|parte\s+sua)|dal\s+cliente|door\s+(?:u|jou|de\s+klant)|pelo\s+cliente)\b)",
                                  re.I) for lang, verbs, visits in (
-    ("en", r"rescheduled|re-?booked|re-?arranged|moved|brought\s+forward",
+    # (and, in every language, the job said to take place: "The engineer's visit will take place on Thursday between
+    # 8am and 12pm", "La livraison aura lieu mardi entre 14h et 18h", "Die Zustellung findet am Donnerstag … statt")
+    ("en", r"rescheduled|re-?booked|re-?arranged|moved|brought\s+forward|will\s+take\s+place|will\s+be\s+carried\s+out|"
+           r"will\s+go\s+ahead",
      # ("We've rebooked you for Wednesday 12th, 7am–1pm": the customer's own slot)
      r"visit|appointment|engineer|technician|call\s*back|installation|repair|inspection|survey|fitting|delivery|"
      r"you(?=\s+(?:in\s+)?for\b)"),
-    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé|prévue?|programmée?|planifiée?|fixée?|confirmée?",
+    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé|prévue?|programmée?|planifiée?|fixée?|confirmée?|"
+           r"aura\s+lieu|se\s+fera|se\s+déroulera|sera\s+(?:effectuée?|réalisée?)",
      r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel|technicien|plombier|électricien|livraison"),
     ("de", r"verschoben|umgebucht|verlegt|vorgezogen|neu\s+(?:angesetzt|terminiert|eingeplant)|eingeplant|geplant|"
-           r"terminiert|angesetzt|bestätigt",
+           r"terminiert|angesetzt|bestätigt|findet\s+(?:[\w.,–-]+\s+){0,8}?statt|stattfinden\s+wird|erfolgt|erfolgen\s+wird|"
+           r"wird\s+(?:[\w.,–-]+\s+){0,8}?(?:erfolgen|durchgeführt)",
      r"Termin\w*|Besuch\w*|Techniker\w*|Monteur\w*|Rückruf\w*|Reparatur\w*|Installation|Montage\w*|Besichtigung|"
      r"Lieferung|Zustellung"),
     ("es", r"reprogramado|reprogramé|reprogramamos|cambiado|cambié|movido|adelantado|reagendado|reagendé|"
-           r"previst[oa]|programad[oa]|agendad[oa]|confirmad[oa]|pasado|pasamos|pasé",
+           r"previst[oa]|programad[oa]|agendad[oa]|confirmad[oa]|pasado|pasamos|pasé|tendrá\s+lugar|se\s+realizará|"
+           r"se\s+hará|se\s+efectuará|se\s+llevará\s+a\s+cabo",
      r"visita|cita|intervención|instalación|reparación|llamada|técnico|fontanero|electricista|entrega"),
-    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato|previst[oa]|programmat[oa]|fissat[oa]|confermat[oa]",
+    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato|previst[oa]|programmat[oa]|fissat[oa]|confermat[oa]|"
+           r"avverrà|avrà\s+luogo|si\s+terrà|si\s+svolgerà|(?:sarà|verrà)\s+(?:effettuat|eseguit)[oa]",
      r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata|tecnico|idraulico|elettricista|"
      r"consegna"),
-    ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland|ingepland|gepland|bevestigd",
+    ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland|ingepland|gepland|bevestigd|"
+           r"vindt\s+(?:[\w.,–-]+\s+){0,8}?plaats|zal\s+(?:[\w.,–-]+\s+){0,8}?plaatsvinden|wordt\s+(?:[\w.,–-]+\s+){0,8}?uitgevoerd",
      r"bezoek|afspraak|monteur|reparatie|installatie|inspectie|terugbel\w*|levering|bezorging"),
     ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]|remarquei|remarcad[oa]|alterei|antecipei|mudei|confirmad[oa]|"
-           r"agendad[oa]|marcad[oa]",
+           r"agendad[oa]|marcad[oa]|previst[oa]|terá\s+lugar|ser[áa]\s+(?:feit|realizad|efetuad|efectuad)[oa]|decorrerá|ocorrerá|"
+           r"realizar-se-á",
      r"visita|marcação|intervenção|instalação|reparação|reparo|agendamento|técnico|entrega"))}
 # … and in English a visit to the customer booked by the writer ("I've booked a new visit for Thursday 8–12"; not an
 # appointment or a fitting the customer goes to: "we have booked your fitting with Dr Allard")

@@ -3341,3 +3341,30 @@ def test_round_cx_a_promise_kept_by_this_reply_is_no_new_one(text, lang, hours):
 ])
 def test_round_da_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a visit or a delivery by the clock said to take place, in every language (a step still to come) ...
+    ("The engineer's visit will take place on Thursday between 8am and 12pm.", "en", 74),
+    ("The delivery will take place on Tuesday between 2 and 6pm.", "en", 32),
+    ("La livraison aura lieu mardi entre 14h et 18h.", "fr", 32),
+    ("Der Technikerbesuch findet am Donnerstag zwischen 8 und 12 Uhr statt.", "de", 74),
+    ("Die Zustellung findet am Donnerstag zwischen 10 und 14 Uhr statt.", "de", 76),
+    ("La visita del técnico tendrá lugar el jueves entre las 8 y las 12.", "es", 74),
+    ("L'intervento del tecnico avverrà giovedì tra le 8 e le 12.", "it", 74),
+    ("Il sopralluogo si terrà giovedì mattina.", "it", 74),
+    ("De levering vindt dinsdag tussen 8 en 12 uur plaats.", "nl", 26),
+    ("Het bezoek van de monteur vindt donderdag tussen 8 en 12 uur plaats.", "nl", 74),
+    ("A entrega será feita na terça-feira entre as 9h e as 13h.", "pt", 27),
+    ("A intervenção está prevista para quinta-feira de manhã.", "pt", 74),
+    # ... not an appointment the customer goes to, a gathering, one that took place, nor a delivery's day alone
+    # (a delivery is a step by its slot on the clock)
+    ("Your appointment will take place on Thursday at 10am at our Leeds clinic.", "en", None),
+    ("Ihr Termin findet am Donnerstag um 10 Uhr in unserer Praxis statt.", "de", None),
+    ("La réunion d'information aura lieu jeudi à 18h.", "fr", None),
+    ("The webinar will take place on Thursday at 10am.", "en", None),
+    ("Der Technikerbesuch hat am Donnerstag zwischen 8 und 12 Uhr stattgefunden.", "de", None),
+    ("La entrega tendrá lugar el jueves por la mañana.", "es", None),
+])
+def test_a_job_said_to_take_place_by_the_clock_is_a_step(text, lang, hours):
+    assert due_h(text, lang) == hours
