@@ -1330,7 +1330,7 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
 _DONE_ON = re.compile(r"(?:\b(?:a|ont|avons|ai)\s+(?:bien\s+|déjà\s+)?(?:été\s+)?\w+[ée]e?s?|"
                       r"\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|ent|id)|"
                       r"\b(?:fue|fueron|ha\s+sido|han\s+sido|se\s+\w+ó)\s+\w+(?:ad|id)[oa]s?|"
-                      r"\b(?:è|sono)\s+stat[oaie]\s+\w+[aoie]|\b(?:foi|foram)\s+\w+(?:ad|id)[oa]s?)"
+                      r"\b(?:è|sono)\s+(?:(?:già|appena|ormai|\w+mente)\s+)?stat[oaie]\s+\w+[aoie]|\b(?:foi|foram)\s+\w+(?:ad|id)[oa]s?)"
                       r"\s+(?:(?:on|le|el|il|em|a|no\s+dia)\s+)?$", re.I)
 # A date that opens a range of dates: "between 3 March and 5 March", "du 3 au 5 mars", "vom 3. März bis 5. März".
 _RANGE_START = re.compile(r"\s*(?:and|und|et|y|e|en|to|until|till|bis(?:\s+zum)?|au|al|tot(?:\s+en\s+met)?|t/m|-|–|a|até|"
@@ -3658,31 +3658,39 @@ _MOVED_VISIT = {lang: re.compile(r"^(?!.*\b(?:you|vous\s+avez|Sie\s+haben|u\s+he
     ("en", r"rescheduled|re-?booked|re-?arranged|moved|brought\s+forward|will\s+take\s+place|will\s+be\s+carried\s+out|"
            r"will\s+go\s+ahead",
      # ("We've rebooked you for Wednesday 12th, 7am–1pm": the customer's own slot)
-     r"visit|appointment|engineer|technician|call\s*back|installation|repair|inspection|survey|fitting|delivery|"
+     r"visits?|appointments?|engineers?|technicians?|call\s*back|installations?|repairs?|inspections?|survey|fitting|"
+     r"delivery|deliveries|"
      r"you(?=\s+(?:in\s+)?for\b)"),
-    ("fr", r"reprogrammé|replanifié|décalé|reporté|déplacé|avancé|refixé|prévue?|programmée?|planifiée?|fixée?|confirmée?|"
-           r"aura\s+lieu|se\s+fera|se\s+déroulera|sera\s+(?:effectuée?|réalisée?)",
-     r"intervention|visite|rendez-vous|rdv|passage|installation|réparation|rappel|technicien|plombier|électricien|livraison"),
+    ("fr", r"reprogrammée?s?|replanifiée?s?|décalée?s?|reportée?s?|déplacée?s?|avancée?s?|refixée?s?|prévue?s?|programmée?s?|"
+           r"planifiée?s?|fixée?s?|confirmée?s?|aura\s+lieu|auront\s+lieu|se\s+fera|se\s+feront|se\s+déroulera|"
+           r"se\s+dérouleront|(?:sera|seront)\s+(?:effectuée?s?|réalisée?s?)",
+     r"interventions?|visites?|rendez-vous|rdv|passage|installations?|réparations?|rappel|techniciens?|plombier|électricien|"
+     r"livraisons?"),
     ("de", r"verschoben|umgebucht|verlegt|vorgezogen|neu\s+(?:angesetzt|terminiert|eingeplant)|eingeplant|geplant|"
-           r"terminiert|angesetzt|bestätigt|findet\s+(?:[\w.,–-]+\s+){0,8}?statt|stattfinden\s+wird|erfolgt|erfolgen\s+wird|"
-           r"wird\s+(?:[\w.,–-]+\s+){0,8}?(?:erfolgen|durchgeführt)",
+           r"terminiert|angesetzt|bestätigt|(?:findet|finden)\s+(?:[\w.,–-]+\s+){0,8}?statt|stattfinden\s+(?:wird|werden)|"
+           r"erfolgt|erfolgen|(?:wird|werden)\s+(?:[\w.,–-]+\s+){0,8}?(?:erfolgen|durchgeführt)",
      r"Termin\w*|Besuch\w*|Techniker\w*|Monteur\w*|Rückruf\w*|Reparatur\w*|Installation|Montage\w*|Besichtigung|"
-     r"Lieferung|Zustellung"),
+     r"Lieferung(?:en)?|Zustellung(?:en)?"),
     ("es", r"reprogramado|reprogramé|reprogramamos|cambiado|cambié|movido|adelantado|reagendado|reagendé|"
-           r"previst[oa]|programad[oa]|agendad[oa]|confirmad[oa]|pasado|pasamos|pasé|tendrá\s+lugar|se\s+realizará|"
-           r"se\s+hará|se\s+efectuará|se\s+llevará\s+a\s+cabo",
-     r"visita|cita|intervención|instalación|reparación|llamada|técnico|fontanero|electricista|entrega"),
-    ("it", r"riprogrammato|spostato|anticipato|ripianificato|rifissato|previst[oa]|programmat[oa]|fissat[oa]|confermat[oa]|"
-           r"avverrà|avrà\s+luogo|si\s+terrà|si\s+svolgerà|(?:sarà|verrà)\s+(?:effettuat|eseguit)[oa]",
-     r"intervento|visita|appuntamento|sopralluogo|installazione|riparazione|richiamata|tecnico|idraulico|elettricista|"
-     r"consegna"),
+           r"previst[oa]s?|programad[oa]s?|agendad[oa]s?|confirmad[oa]s?|pasado|pasamos|pasé|tendrán?\s+lugar|"
+           r"se\s+realizarán?|se\s+harán?|se\s+efectuarán?|se\s+llevarán?\s+a\s+cabo",
+     r"visitas?|citas?|intervención|intervenciones|instalación|instalaciones|reparación|reparaciones|llamada|técnicos?|"
+     r"fontanero|electricista|entregas?"),
+    ("it", r"riprogrammat[oaie]|spostat[oaie]|anticipat[oaie]|ripianificat[oaie]|rifissat[oaie]|previst[oaie]|programmat[oaie]|"
+           r"fissat[oaie]|confermat[oaie]|avverrà|avverranno|avrà\s+luogo|avranno\s+luogo|si\s+terrà|si\s+terranno|"
+           r"si\s+svolgerà|si\s+svolgeranno|(?:sarà|saranno|verrà|verranno)\s+(?:effettuat|eseguit)[oaie]",
+     r"interventi|intervento|visit[ae]|appuntament[oi]|sopralluogo|sopralluoghi|installazion[ei]|riparazion[ei]|richiamata|"
+     r"tecnico|tecnici|idraulico|elettricista|consegn[ae]"),
     ("nl", r"verzet|verplaatst|omgeboekt|vervroegd|opnieuw\s+ingepland|ingepland|gepland|bevestigd|"
-           r"vindt\s+(?:[\w.,–-]+\s+){0,8}?plaats|zal\s+(?:[\w.,–-]+\s+){0,8}?plaatsvinden|wordt\s+(?:[\w.,–-]+\s+){0,8}?uitgevoerd",
-     r"bezoek|afspraak|monteur|reparatie|installatie|inspectie|terugbel\w*|levering|bezorging"),
-    ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]|remarquei|remarcad[oa]|alterei|antecipei|mudei|confirmad[oa]|"
-           r"agendad[oa]|marcad[oa]|previst[oa]|terá\s+lugar|ser[áa]\s+(?:feit|realizad|efetuad|efectuad)[oa]|decorrerá|ocorrerá|"
-           r"realizar-se-á",
-     r"visita|marcação|intervenção|instalação|reparação|reparo|agendamento|técnico|entrega"))}
+           r"(?:vindt|vinden)\s+(?:[\w.,–-]+\s+){0,8}?plaats|(?:zal|zullen)\s+(?:[\w.,–-]+\s+){0,8}?plaatsvinden|"
+           r"(?:wordt|worden)\s+(?:[\w.,–-]+\s+){0,8}?uitgevoerd",
+     r"bezoek(?:en)?|afspraak|afspraken|monteurs?|reparaties?|installaties?|inspecties?|terugbel\w*|levering(?:en)?|"
+     r"bezorging(?:en)?"),
+    ("pt", r"reagendei|reagendámos|reagendamos|reagendad[oa]s?|remarquei|remarcad[oa]s?|alterei|antecipei|mudei|confirmad[oa]s?|"
+           r"agendad[oa]s?|marcad[oa]s?|previst[oa]s?|terão?\s+lugar|(?:ser[áa]|serão)\s+(?:feit|realizad|efetuad|efectuad)[oa]s?|"
+           r"decorrerão?|ocorrerão?|realizar-se-ão?",
+     r"visitas?|marcação|marcações|intervenção|intervenções|instalação|instalações|reparação|reparações|reparos?|"
+     r"agendamentos?|técnicos?|entregas?"))}
 # … and in English a visit to the customer booked by the writer ("I've booked a new visit for Thursday 8–12"; not an
 # appointment or a fitting the customer goes to: "we have booked your fitting with Dr Allard")
 _MOVED_VISIT["en"] = re.compile(_MOVED_VISIT["en"].pattern + r"|\b(?:I|we)(?:['’]ve|\s+have)\s+(?:now\s+|also\s+)?"
@@ -4009,7 +4017,8 @@ _ADVERBS = {"fr": r"déjà|bien|hier|donc|aussi|également|aujourd['’]hui|ains
             "pt": r"já|também|hoje|então|portanto|assim|\w+mente"}
 _PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+",
          "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+",
-         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|è stat[oa]|sono stat[ie]|era stat[oa])\s+",
+         # (an adverb may stand inside the passive's two auxiliaries: "le è già stato accreditato il 12 marzo")
+         "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|(?:è|sono|era|erano)\s+(?:(?:già|appena|ormai|anche|pure)\s+)?stat[oaie])\s+",
          "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+"}
 # … or the object of the perfect's participle: "j'ai lancé le remboursement", "abbiamo emesso il rimborso",
 # "hemos tramitado el reembolso", "temos processado o reembolso".

@@ -3368,3 +3368,21 @@ def test_round_da_classes(text, lang, hours):
 ])
 def test_a_job_said_to_take_place_by_the_clock_is_a_step(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # jobs booked in the plural, as in the singular
+    ("La livraison et l'installation sont programmées le mercredi 11 mars entre 8h et 13h.", "fr", 219),
+    ("Les deux interventions auront lieu jeudi entre 8h et 12h.", "fr", 74),
+    ("Las reparaciones están programadas para el jueves entre las 8 y las 12.", "es", 74),
+    ("Gli interventi sono programmati per giovedì tra le 8 e le 12.", "it", 74),
+    ("As reparações estão agendadas para quinta-feira entre as 8h e as 12h.", "pt", 74),
+    ("Les visites prévues jeudi entre 8h et 12h ont été annulées.", "fr", None),
+    ("Vous avez reporté les deux visites prévues jeudi.", "fr", None),
+    # a date after an Italian past passive with an adverb inside it is the day it was done
+    ("Il rimborso le è già stato accreditato il 12 marzo sulla carta.", "it", None),
+    ("Il rimborso è regolarmente stato emesso il 3 marzo.", "it", None),
+    ("L'importo è già stato stornato e lo vedrà sul conto entro 3 giorni lavorativi.", "it", 72),
+])
+def test_plural_jobs_and_a_past_passive_with_an_adverb(text, lang, hours):
+    assert due_h(text, lang) == hours
