@@ -406,7 +406,12 @@ _LANGS: dict[str, _Lang] = {
                 r"versé\w*|viré\w*|(?:sera|seront|apparaîtra|apparaîtront|figurera|figureront)\s+(?:\w+\s+)?sur votre compte|informée?s?|au courant|(?:votre|vos|ton|ta|tes|il|elle|ils|elles)\s+(?:[\w'’-]+\s+){0,3}?(?:sera|seront)\s+prête?s?(?!\s+à)|(?:sera|serons|seront)\s+(?:chez vous|sur place)|livr(?:erons|era|erai|é|ée|és|ées)|expédi\w*)\b"),
         not_promise=(r"(?<!\bai )(?<!\bavons )(?<!\bavez )(?<!\ba )(?<!déjà )\b(?:ouvert\w*)|"
                      # a reminder, not a call back: "Nous vous rappelons enfin que l'inscription … avant le 23 août"
-                     r"\b(?:vous|te)\s+rappel(?:ons|le|e|ez|lons)\s+(?:\w+\s+)?(?:que|qu['’]|de\s+(?:bien\s+|ne\s+pas\s+)?\w+(?:er|ir|re))\b|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
+                     r"\b(?:vous|te)\s+rappel(?:ons|le|e|ez|lons)\s+(?:\w+\s+)?(?:que|qu['’]|de\s+(?:bien\s+|ne\s+pas\s+)?\w+(?:er|ir|re))\b|"
+                     # … or of a thing ("je vous rappelle le paiement d'ici vendredi"; not "je vous rappelle la semaine
+                     # prochaine", "… le 12", "… lundi matin")
+                     r"\b(?:vous|te)\s+rappel(?:ons|le|e)\s+(?:le|la|les|l['’]|votre|vos)\s*(?!(?:semaine|lundi|mardi|mercredi|"
+                     r"jeudi|vendredi|samedi|dimanche|matin|soir|mois|jour|lendemain|plus|week|fin|début|après|prochain|"
+                     r"premier|\d)\w*)(?-i:[a-zé])\w+|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|avez été|avons été|ai été|(?:sera|seront|est|sont|reste|restent)\s+(?:donc\s+)?à\s+(?:régler|payer|acquitter|"
                      r"verser|retourner|renvoyer|compléter|fournir)|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
@@ -806,7 +811,10 @@ _OBLIGATION = {
           r"\b(?:vous|tu)\s+(?:devez|devrez|devriez|dois|devras|êtes tenue?s? de|avez à|aurez à)\b|"
           r"\b(?:doit|doivent|devra|devront)\s+(?:\w+ment\s+)?(?:nous\s+)?être\s+\w+|\bil (?:vous |te )?(?:faut|faudra)\b|"
           r"\bil\s+est\s+(?:nécessaire|obligatoire|indispensable|impératif|important)\s+que\s+(?:vous|tu)\b|"
-          r"\b(?:vous|tu)\s+(?:avez|as|disposez|disposes)\s+(?:donc\s+)?(?:encore\s+)?(?:jusqu['’]|\w+\s+jours\s+pour)",
+          r"\b(?:vous|tu)\s+(?:avez|as|disposez|disposes)\s+(?:donc\s+)?(?:encore\s+)?(?:jusqu['’]|\w+\s+jours\s+pour)|"
+          # asked of the customer: "Je vous demande de renvoyer le formulaire d'ici vendredi", "merci de nous retourner …"
+          r"\b(?:je|nous)\s+vous\s+(?:demande|demandons|prie|prions|invite|invitons|remercie|remercions)\s+(?:de|d['’])|"
+          r"\bmerci\s+de\s+(?:bien\s+vouloir\s+)?(?:nous|me)\b",
     "es": r"\b(?:disponibles?|guardad[oa]s?|reservad[oa]s?)\b(?:\s+\w+){0,4}?\s+hasta\b|"
           r"\b(?:recoger(?:lo|la|los|las)?|retirar(?:lo|la|los|las)?)\s+(?:\w+\s+){0,3}?hasta\b|"
           r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que)\b|"
@@ -833,7 +841,9 @@ _OBLIGATION = {
           r"\b(?:moet|moeten|dient|dienen)\s+(?:u|je|jij|jullie)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:(?:[^.!?;,]|(?<=\d)\.){0,50}?\s)?(?:te\s+)?worden\b|"
           r"\bhet\s+is\s+(?:nodig|noodzakelijk|belangrijk|verplicht)\s+dat\s+(?:u|je|jij)\b|"
-          r"\b(?:(?:u|je|jij)\s+(?:heeft|hebt)|heeft\s+u|heb\s+je)\s+(?:dus\s+)?(?:nog\s+)?(?:tot|t/m|de\s+tijd\s+tot)\b",
+          r"\b(?:(?:u|je|jij)\s+(?:heeft|hebt)|heeft\s+u|heb\s+je)\s+(?:dus\s+)?(?:nog\s+)?(?:tot|t/m|de\s+tijd\s+tot)\b|"
+          # asked of the customer: "Wij vragen u het formulier vóór vrijdag terug te sturen"
+          r"\b(?:ik|wij|we)\s+(?:vraag|vragen|verzoek|verzoeken)\s+(?:u|je|jou)\b",
     "pt": r"\b(?:deve|devem|deverá|deverão|tem de|tem que|terá de|terá que)\s+(?:\w+mente\s+)?ser\s+\w+|"
           r"\b(?:você|vocês|o senhor|a senhora)\s+(?:deve|deverá|tem de|tem que|terá de|terá que|precisa|precisará)\b|"
           r"(?<!\bnão )\b(?:deves|deverás|tens de|tens que|terás de|terás que|precisas de)\b|"
@@ -846,6 +856,30 @@ _OBLIGATION = {
 
 # Looked for only in a clause that would otherwise make or carry a commitment (few of them): it is a veto.
 _OBLIGED = {lang: re.compile(rx, re.I) for lang, rx in _OBLIGATION.items()}
+
+# Money the company takes, in the first person, is no step for the customer, as English "we'll charge your card by
+# Friday" never was: "Nous prélèverons le montant d'ici vendredi", "Le cobraremos el importe antes del viernes",
+# "Addebiteremo l'importo entro venerdì", "We schrijven het bedrag vóór vrijdag af", "Wir buchen den Betrag bis Freitag
+# ab", "Cobraremos o valor até sexta-feira". A veto, unless money also comes back in the clause (_MONEY_BACK).
+_MONEY_TAKEN = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"(?!)",
+    "de": r"\b(?:wir|ich)\b(?:[^.!?;]){0,80}?\b(?:abbuchen|abgebucht\s+werden|belasten|berechnen|einziehen|"
+          r"in\s+Rechnung\s+stellen)\b|\b(?:buchen|buche|ziehen|ziehe)\s+(?:wir|ich)\b(?:[^.!?;]){0,60}?\b(?:ab|ein)\b|"
+          r"\b(?:wir|ich)\s+(?:buchen|buche|ziehen|ziehe)\b(?:[^.!?;]){0,60}?\b(?:ab|ein)\b",
+    "fr": r"\b(?:nous|je)\s+(?:vous\s+|le\s+|la\s+|les\s+|l['’]\s*)*(?:prélèver\w*|prélev\w*|factur\w*|débit\w*)\b|"
+          r"\b(?:allons|vais)\s+(?:vous\s+|le\s+|la\s+|les\s+|l['’]\s*)*(?:prélever|facturer|débiter)\b",
+    "es": r"\b(?:cobrar(?:emos|é)|cargar(?:emos|é)|facturar(?:emos|é)|debitar(?:emos|é)|cobramos|cargamos|facturamos)\b|"
+          r"\b(?:vamos|voy)\s+a\s+(?:\w+\s+)?(?:cobrar|cargar|facturar|debitar)\w*\b",
+    "it": r"\b(?:addebit(?:eremo|erò|iamo)|fattur(?:eremo|erò|iamo)|prelever(?:emo|ò)|preleviamo|tratterr(?:emo|ò)|"
+          r"tratteniamo)\b",
+    "nl": r"\b(?:we|wij|ik)\s+(?:zullen\s+|gaan\s+|ga\s+|zal\s+)?(?:[\w.,€]+\s+){0,8}?(?:afschrijven|incasseren|innen|factureren|"
+          r"in\s+rekening\s+brengen)\b|\b(?:we|wij|ik)\s+(?:schrijven|schrijf)\b(?:[^.!?;]){0,60}?\baf\b|"
+          r"\b(?:we|wij|ik)\s+(?:brengen|breng)\b(?:[^.!?;]){0,60}?\bin\s+rekening\b",
+    "pt": r"\b(?:vamos|vou)\s+(?:\w+\s+)?(?:debitar|cobrar|faturar|facturar)\b|"
+          r"\b(?:debitaremos|cobraremos|faturaremos|facturaremos|debitamos|cobramos|faturamos)\b"}.items()}
+_MONEY_BACK = re.compile(r"\b(?:rembours\w*|rimbors\w*|reembols\w*|erstatt\w*|rückerstatt\w*|gutschr\w*|gutgeschrieben|"
+                         r"terugbetaal\w*|terugbetaling|teruggestort|terugstorten|storn\w*|crédit\w*|credit\w*|accredit\w*|"
+                         r"abon\w*|devol\w*|refund\w*)\b", re.I)
 
 
 # A time of day from which something is so: for the customer's thing made ready, that time ("sera disponible
@@ -2934,6 +2968,43 @@ _HEDGE_FIRST = re.compile(r"^(?:usually|normally|typically|generally|(?:at\s+the
                           r"meestal|doorgaans|geralmente|habitualmente)[,:]?\s+", re.I)
 
 
+# The writer handing the customer something in the plain present, with a deadline word for it: "je vous adresse la
+# liasse fiscale d'ici vendredi", "le remito el presupuesto antes del viernes", "le trasmetto il preventivo entro
+# venerdì", "ik bezorg u de offerte vóór vrijdag", "envio-lhe o orçamento até sexta". Any verb with a thing after it,
+# but not a request, a reminder, advice, thanks or a charge ("je vous rappelle le paiement d'ici vendredi", "le
+# pedimos los documentos antes del viernes", "le addebitiamo l'importo entro venerdì").
+_PRESENT_HANDED = {lang: re.compile(rx, re.I) for lang, rx in {
+    "fr": r"\b(?:je|nous)\s+(?:vous|te|t['’])\s*(?!(?:demande|demandons|prie|prions|invite|invitons|conseille|conseillons|"
+          r"recommande|recommandons|rappelle|rappelons|propose|proposons|remercie|remercions|souhaite|souhaitons|"
+          r"facture|facturons|prélève|prélevons|débite|débitons|réclame|réclamons|laisse|laissons|déconseille)\b)"
+          r"(?:\w+(?:e|s|ons)|fais\s+parvenir|faisons\s+parvenir)\s+(?:le|la|les|l['’]|un|une|des|votre|vos|ton|ta|tes|mon|"
+          r"ma|mes|notre|nos|ce|cet|cette|ces)\b(?=.*\b(?:d['’]ici|au\s+plus\s+tard|avant|sous)\b)",
+    "es": r"\b(?:le|te|les|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?(?!(?:pido|pedimos|ruego|rogamos|recuerdo|recordamos|"
+          r"recomiendo|recomendamos|aconsejo|aconsejamos|agradezco|agradecemos|deseo|deseamos|propongo|proponemos|"
+          r"invito|invitamos|sugiero|sugerimos|cobro|cobramos|cargo|cargamos|facturo|facturamos|reclamo|reclamamos|"
+          r"exijo|exigimos|solicito|solicitamos|dejo|dejamos)\b)"
+          r"(?:\w+(?:o|amos|emos|imos)|hago\s+llegar|hacemos\s+llegar)\s+(?:el|la|los|las|un|una|unos|unas|su|sus|tu|tus|"
+          r"este|esta|estos|estas|nuestro|nuestra)\b"
+          r"(?=.*\b(?:antes\s+del?|a\s+más\s+tardar|como\s+(?:muy\s+)?tarde|en\s+un\s+plazo)\b)",
+    "it": r"\b(?:le|ti|vi|gli)\s+(?!(?:chiedo|chiediamo|prego|preghiamo|ricordo|ricordiamo|consiglio|consigliamo|"
+          r"raccomando|raccomandiamo|ringrazio|ringraziamo|auguro|auguriamo|propongo|proponiamo|invito|invitiamo|"
+          r"suggerisco|suggeriamo|addebito|addebitiamo|fatturo|fatturiamo|sollecito|sollecitiamo|lascio|lasciamo)\b)"
+          r"(?:\w+(?:o|iamo)|faccio\s+avere|facciamo\s+avere)\s+(?:il|lo|la|i|gli|le|l['’]|un|una|uno|il\s+suo|la\s+sua|"
+          r"i\s+suoi|le\s+sue|questo|questa)(?:\b|(?<=['’]))(?=.*\b(?:entro|al\s+più\s+tardi|prima\s+di)\b)",
+    "nl": r"\b(?:ik|wij|we)\s+(?!(?:vraag|vragen|verzoek|verzoeken|herinner|herinneren|raad|raden|adviseer|adviseren|"
+          r"wens|wensen|bedank|bedanken|dank|danken|reken|rekenen|bieden|bied)\b)\w+\s+(?:u|je|jou)\s+"
+          r"(?:de|het|een|uw|je|jouw|die|dat|deze|ons|onze)\b(?=.*\b(?:vóór|voor|uiterlijk|binnen)\b)",
+    "pt": r"\b(?!(?:peço|pedimos|lembro|lembramos|recomendo|recomendamos|aconselho|aconselhamos|agradeço|agradecemos|"
+          r"desejo|desejamos|cobro|cobramos|proponho|propomos|convido|convidamos|solicito|solicitamos|deixo|deixamos)-)"
+          r"(?:\w+(?:o|amos|emos|imos)|faço|fazemos)-(?:lhe|te|lhes|vos)(?:\s+chegar)?\s+(?:o|a|os|as|um|uma|o\s+seu|a\s+sua|"
+          r"os\s+seus|as\s+suas|este|esta)\b(?=.*\b(?:até|no\s+prazo|antes\s+d[eao])\b)"}.items()}
+
+
+def _present_handed(part: str, lang: str) -> bool:
+    """Whether the writer hands the customer something in the plain present with a deadline word (not a habit)."""
+    return bool(lang in _PRESENT_HANDED and _PRESENT_HANDED[lang].search(part) and not _HABIT.search(part))
+
+
 def _present_step(part: str, lang: str) -> bool:
     """Whether the part tells a step of the company's in the plain present ("te lo entregamos mañana")."""
     return bool(lang in _PRESENT_STEP and _PRESENT_STEP[lang].search(part) and not _HABIT.search(part))
@@ -3123,7 +3194,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 committed = (any(not _done(clause, c, lang) and not _aside_word(clause, c, lang)
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
-                             _present_step(clause, lang) or
+                             _present_step(clause, lang) or _present_handed(clause, lang) or
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
                              bool(_MOVED_VISIT[lang].search(clause) and not _attended_only(clause, visiting)) or
                              bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
@@ -3139,6 +3210,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     not _CANNOT.search(clause)
                 if (committed or pending) and _OBLIGED[lang].search(polite):
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
+                    continue
+                if committed and _MONEY_TAKEN[lang].search(clause) and not _MONEY_BACK.search(clause):
+                    pending = False   # money taken ("Addebiteremo l'importo entro venerdì")
                     continue
                 written = _written_out(clause, lang)
                 # An opening whose time is no step's: a condition ("Se domani non funziona ancora, scrivici e ti

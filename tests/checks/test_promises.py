@@ -3386,3 +3386,50 @@ def test_a_job_said_to_take_place_by_the_clock_is_a_step(text, lang, hours):
 ])
 def test_plural_jobs_and_a_past_passive_with_an_adverb(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the writer hands the customer something in the plain present, with a deadline word: any verb ...
+    ("Je vous adresse la liasse fiscale pour signature d'ici vendredi.", "fr", 103),
+    ("Je vous fais parvenir le devis d'ici vendredi.", "fr", 103),
+    ("Le remito el presupuesto antes del viernes.", "es", 103),
+    ("Le hago llegar el presupuesto antes del viernes.", "es", 103),
+    ("Le trasmetto il preventivo entro venerdì.", "it", 103),
+    ("Le faccio avere il preventivo entro venerdì.", "it", 103),
+    # ... but not a request, a reminder, an offer of a date, nor a habit
+    ("Je vous rappelle le paiement d'ici vendredi.", "fr", None),
+    ("Nous vous rappelons la date limite du 15 mars.", "fr", None),
+    ("Je vous rappelle la semaine prochaine.", "fr", 271),                 # a call back
+    ("Je vous rappelle d'ici vendredi.", "fr", 103),
+    ("Je vous propose un rendez-vous d'ici vendredi.", "fr", None),
+    ("Le recordamos el pago antes del viernes.", "es", None),
+    ("Le ricordo il pagamento entro venerdì.", "it", None),
+    ("Enviamos-lhe a fatura todos os meses até dia 5.", "pt", None),
+])
+def test_the_writer_hands_something_over_in_the_present_by_a_deadline(text, lang, hours):
+    assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # money the company takes is no step in any language, as "we'll charge your card by Friday" is none in English
+    ("We will charge your card by Friday.", "en", None),
+    ("Nous prélèverons le montant d'ici vendredi.", "fr", None),
+    ("Le cobraremos el importe antes del viernes.", "es", None),
+    ("Addebiteremo l'importo entro venerdì.", "it", None),
+    ("We schrijven het bedrag vóór vrijdag af.", "nl", None),
+    ("We brengen de kosten vóór vrijdag in rekening.", "nl", None),
+    ("Wir buchen den Betrag bis Freitag ab.", "de", None),
+    ("Cobraremos o valor até sexta-feira.", "pt", None),
+    # ... money coming back still is, even when the charge is named
+    ("Nous vous rembourserons les frais facturés d'ici vendredi.", "fr", 103),
+    ("Wir erstatten Ihnen den abgebuchten Betrag bis Freitag.", "de", 103),
+    ("Le devolveremos lo que le cobramos antes del viernes.", "es", 103),
+    # what the customer is asked to do by a time is the customer's deadline
+    ("Wij vragen u het formulier vóór vrijdag terug te sturen.", "nl", None),
+    ("Je vous demande de renvoyer le formulaire d'ici vendredi.", "fr", None),
+    ("Merci de nous retourner le formulaire signé avant vendredi.", "fr", None),
+    ("We vragen u om geduld; we bellen u vóór vrijdag terug.", "nl", 103),
+    ("Je vous demande un peu de patience : je vous rappelle d'ici vendredi.", "fr", 103),
+])
+def test_money_taken_and_what_the_customer_is_asked_are_no_steps(text, lang, hours):
+    assert due_h(text, lang) == hours
