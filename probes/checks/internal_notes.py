@@ -686,9 +686,11 @@ _NAMED_FIRST_ASKS = re.compile(r"^[\s\-–—*>]*@?([^\W\d_][a-zà-ÿ]{1,15})[,:
 # ao tel ontem que era só 1 dia …", "Note for Dave: he has asked twice already" (the name is no customer's nor
 # introduced to them; what follows does not speak to the customer and carries staff evidence: not "Obs. para o Sr.
 # Silva: a encomenda já foi levantada", nor "Anmerkung für Neukunden: …").
+# (round dc: the note's word shortened or a reminder, "for" left out: "Anm. Carsten: …", "Rappel Karim : facturer 2
+# boîtes pas 1 !"; a name in capitals may be a department's, "Nota TALLER: …")
 _NOTE_FOR_NAME = re.compile(
-    r"^[\W_]*(?i:note|nota|notiz|notitie|memo|nb|obs\.?|lembrete|promemoria|recordatorio|rappel|hinweis|opmerking|"
-    r"anmerkung|remarque)\s+(?i:for|to|an|für|pour|à|per|para|p/|pra|ao|al|voor|aan|x)\s+"
+    r"^[\W_]*(?i:note|nota|notiz|notitie|memo|nb|obs\.?|lembrete|promemoria|recordatorio|rappel|reminder|erinnerung|"
+    r"herinnering|hinweis|opmerking|anmerkung|anm\.|remarque)\s+(?:(?i:for|to|an|für|pour|à|per|para|p/|pra|ao|al|voor|aan|x)\s+)?"
     r"(?:(?i:the|o|a|la|il|le|de|die|der|el)\s+)?(?:(?i:dr|dra|dott|dott\.ssa)\.?\s+)?"
     r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*:\s*(\S.*)$")
 # An aside addressed to a colleague by a bare "for" and their name: "(x Sara: …)", "[for Tom: …]", "(für Jens: …)".
@@ -1501,6 +1503,8 @@ def _line_hits(text: str, ctx, lines=None):
                     yield ln, (_REMARK, remark.group(0), None), []
                 elif _ticket_row(body):   # ">> Estado cambiado a: Escalado N2 por rgarcia | Motivo: …"
                     yield ln, (_STAFF, body.strip(), None), []
+                elif (label := _run_in_intern(body, text, lang)) is not None and _INTERN_HEAD.match(body):
+                    yield ln, label, []   # ">>> interno: ela é MEI, não cobrar a tabela cheia …"
             continue
         if ln.kind not in (OWN, FOREIGN):
             continue
@@ -4546,6 +4550,27 @@ _RUN_IN_INTERN = re.compile(
     r"(?:(?<=(?-i:INTERN))\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+))?)"
     r"\s*(?:[:\]]|\s[-–—]|#{2,})\s*(\S.*)", re.I)
 _TAGGED_INTERN = re.compile(rf"(?<!\S)((?:#|/){_INTERN_WORD})\s+(\S.*)", re.I)
+# Round dc: any label at a line's head with "internal" among its words, in brackets maybe ("Klantbeoordeling (intern):
+# 2/5 – twijfelt over alles", "Valoración interna: duda de todo", "Interne Bewertung: …", ">>> interno: ela é MEI,
+# não cobrar …"); not a reference, a number, a measure or a price told to the customer ("Interne Referenz: 4711",
+# "Internal dimensions: 40 x 30 cm, fits a laptop").
+_INTERN_HEAD = re.compile(rf"^\s*(?:>+\s*)?[\[(]?\s*((?:[^\W\d_][\w.'’-]*\s+){{0,2}}?\(?{_INTERN_WORD}\)?"
+                          r"(?:\s+[^\W\d_][\w.'’-]*)?)\s*:\s*(\S.*)", re.I)
+# (the label's other word is a judgement or a status, a compound's end maybe: "Klantbeoordeling"; not "Internal doors:
+# 3 to be fitted, oak finish", a part of the job, nor "Stationnement (interne) : …", a place)
+_ASSESS_LABEL = re.compile(
+    r"(?:rating|evaluation|assessment|feedback|status|priority|score|remarks?|comments?|"
+    r"beoordeling|waardering|bewertung|einsch[äa]tzung|einstufung|[ée]valuation|appr[ée]ciation|valoraci[óo]n|"
+    r"evaluaci[óo]n|valutazione|avalia[çc][ãa]o|classifica[çc][ãa]o|classificazione|clasificaci[óo]n|prioridad|"
+    r"priorit[àa]|prioriteit|priorit[äa]t|prioridade|estado|stato|estatuto)\b", re.I)
+_REFERENCE_LABEL = re.compile(
+    r"\b(?:ref\w*|rif\w*|r[ée]f[ée]rence|referencia|riferimento|referentie|refer[êe]ncia|number|nummer|num[ée]ro|"
+    r"n[úu]mero|nr|no|code|c[óo]digo|codice|id|kunden\w*|dimensions?|ma(?:ß|ss)e|afmeting\w*|medidas|misure|size|taille|"
+    r"tama[ñn]o|dimensioni|diameter|durchmesser|diam[eè]tre|length|l[äa]nge|width|breite|height|h[öo]he|measures?|"
+    r"costs?|costo|price|prix|precio|prezzo|prijs|pre[çc]o|tarif\w*|extension|durchwahl|toestel|ramal|phone|telefon\w*|"
+    r"tel|memory|storage|speicher|m[ée]moire|memoria|geheugen|mem[óo]ria|battery|akku|batterie|bater[ií]a|batterij|"
+    r"temperature|temperatur|temp[ée]rature|temperatura|diameter|capacity|kapazit[äa]t|capacit[ée]|capacidad|capacit[àa]|"
+    r"capaciteit|capacidade|use|uso|usage|gebruik|only|solo|nur|seulement|alleen|apenas)\b", re.I)
 # (a code or a figure after the label is a reference given to the customer)
 _NOTE_WORDS = re.compile(r"[^\W\d_]{2,}")
 
@@ -4572,6 +4597,13 @@ def _run_in_intern(line: str, whole: str, lang: str):
                 close = _closing(line, start)
                 end = close + 1 if close > start else end
             return _LABEL, line[start:end].strip(), (start, end)
+    if (m := _INTERN_HEAD.match(line)) is not None and not _REFERENCE_LABEL.search(m.group(1)) and \
+            (_ASSESS_LABEL.search(m.group(1)) or re.fullmatch(rf"\s*{_INTERN_WORD}\s*", m.group(1), re.I)) and \
+            len(_NOTE_WORDS.findall(m.group(2))) >= 3 and not _spoken_to(m.group(2), lang) and \
+            not _TO_CUSTOMER_CS.search(m.group(2)) and not (_KIND_ROW.match(m.group(1) + ":") and
+                                                            _CONTRAST_ROW.search(whole or line)):
+        start = len(line) - len(line.lstrip())
+        return _LABEL, line[start:].strip(), (start, len(line))
     return None
 
 

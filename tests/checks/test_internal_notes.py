@@ -5116,3 +5116,29 @@ def test_a_hold_or_a_reason_said_to_the_customer_is_no_note(lang, text):
 ])
 def test_a_templates_name_with_its_rule_of_use_is_a_note(lang, text, found):
     assert bool(check(text, _ctx(lang))) is found
+
+
+@pytest.mark.parametrize("lang,text,found", [
+    # round dc: a label at a line's head with "internal" beside a judgement or a status, or alone, in brackets maybe
+    ("nl", "Geachte heer Doe,\n\nHierbij de prijsopgave: € 687,-\n\nKlantbeoordeling (intern): 2/5 – twijfelt over alles, "
+           "niet te veel tijd in steken\n\nMet vriendelijke groet", True),
+    ("es", "Hola Jane,\n\nTe enviamos el presupuesto.\n\nValoración interna: 2/5, duda de todo\n\nUn saludo", True),
+    ("it", "Gentile Jane,\n\nin allegato il preventivo.\n\nValutazione cliente (interna): 2/5, dubita di tutto\n\nSaluti",
+     True),
+    ("pt", "Oi Jane, já recebi o seu informe de rendimentos.\n>>> interno: ela é MEI, não cobrar a tabela cheia, combinado "
+           "com o Rogério\nVou montar a declaração e te mando o rascunho.", True),
+    # not a part of the job, a measure, a reference or a place told to the customer
+    ("en", "Dear Jane,\n\nYour quote:\nInternal doors: 3 to be fitted, oak finish, handles included\n\nKind regards", False),
+    ("en", "Dear Jane,\n\nInternal dimensions: 40 x 30 cm, fits a laptop and charger.\n\nKind regards", False),
+    ("de", "Sehr geehrte Frau Doe,\n\nInterne Referenz: 4711 für Ihre Unterlagen bitte angeben.\n\nGrüße", False),
+    ("fr", "Madame,\n\nStationnement (interne) : les places du fond sont réservées au personnel.\n\nCordialement", False),
+    # a note or a reminder to a colleague by name, "for" left out
+    ("fr", "Bonjour Madame,\n\nVos lentilles sont arrivées.\n\nRappel Karim : facturer 2 boîtes pas 1 !\n\nCordialement",
+     True),
+    ("en", "Dear Jane,\n\nYour refund is on its way.\n\nNote Sarah: she has already been refunded once, don't offer "
+           "again.\n\nKind regards", True),
+    ("fr", "Madame,\n\nRappel important : pensez à apporter votre carte vitale.\n\nCordialement", False),
+    ("es", "Hola Jane,\n\nNota TALLER: traer el coche limpio por dentro.\n\nUn saludo", False),
+])
+def test_an_internal_judgement_label_and_a_reminder_to_a_colleague_are_notes(lang, text, found):
+    assert bool(check(text, _ctx(lang))) is found
