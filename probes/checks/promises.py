@@ -3569,7 +3569,9 @@ _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:"
     ("en", r"your|ur|the\s+(?:new|replacement)|the(?=\s+(?:prescription|order|medication|medicine|glasses|lenses)s?\b)", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
     ("de", r"Ihr|Ihre|Ihren|dein|deine|(?:der|die|das)\s+neue\w*|(?:der|die|das)(?=\s+(?:Überweisung|Rezept\w*|"
                                                                     r"Medikament\w*|Brille|Bestellung|Kontaktlinsen)\b)", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
-                                         r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)(?:[\w.:]+\s+){0,4}?"
+                                         r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)"
+                                         # (kept "bis" a day: "liegt bis Freitag zur Abholung bereit", the customer's time)
+                                         r"(?!(?:[\w.:]+\s+){0,3}?bis\s+(?!\d{1,2}(?:[.:]\d{2})?\s*Uhr)\w)(?:[\w.:]+\s+){0,4}?"
                                          r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
     ("fr", r"votre|vos|ton|ta|tes|(?:le|la|les)\s+nouve(?:au|l|lle|aux|lles)|(?:le|la|les)(?=\s+(?:ordonnance|commande|"
                                                                               r"médicament|lunettes|lentilles)s?\b)", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
@@ -3921,15 +3923,22 @@ _READY_TO_COLLECT = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:liegt|liegen|wird|werden)\b[^.!?;]{0,50}?\bauf\s+(?:Ihren|deinen)\s+Namen\b|"
           # what lies ready for them ("Das Rezept liegt ab morgen für Sie bereit"; a hired car that "steht … bereit"
           # is the booking itself)
-          r"\b(?:liegt|liegen)\b[^.!?;]{0,60}?\bfür\s+(?:Sie|dich)\b[^.!?;]{0,40}?\bbereit\b",
-    "fr": r"\bsera\s+(?:\w+\s+)?prête?\s+à\s+(?:être\s+)?(?:récupér|retir)\w*|\b(?:sera|seront)\b[^.!?;]{0,50}?\bà\s+votre\s+nom\b",
-    "es": r"\bestar[áa]\s+(?:\w+\s+)?list[oa]\s+para\s+(?:recoger|retirar)\b|"
+          r"\b(?:liegt|liegen)\b[^.!?;]{0,60}?\bfür\s+(?:Sie|dich)\b[^.!?;]{0,40}?\bbereit\b|"
+          # … or lies ready to be collected by a firm time ("Ihre Brille liegt spätestens am Freitag zur Abholung bei uns
+          # bereit"; not a shop's notice, "Ihre Brote liegen ab 7 Uhr zur Abholung bereit", nor kept "bis" a day, the
+          # customer's time to collect), or is done by a time ("die ist heute bis 16 Uhr fertig")
+          r"\b(?:liegt|liegen)\b(?![^.!?;]*\bbis\b)[^.!?;]{0,30}?\bspätestens\b[^.!?;]{0,40}?\bzur\s+Abholung\b"
+          r"[^.!?;]{0,30}?\bbereit\b|"
+          r"\b(?:ist|sind|wird|werden)\s+(?:[\w.:,]+\s+){0,4}?bis\s+(?:[\w.:,]+\s+){0,3}?fertig\b",
+    "fr": r"\b(?:sera|seront)\s+(?:\w+\s+)?prête?s?\s+à\s+(?:être\s+)?(?:récupér|retir)\w*|\b(?:sera|seront)\b[^.!?;]{0,50}?\bà\s+votre\s+nom\b",
+    "es": r"\bestar(?:á|a|án|an)\s+(?:\w+\s+)?list[oa]s?\s+para\s+(?:recoger|retirar)\b|"
           # waiting at the counter in the customer's name: "estará en el mostrador a tu nombre a partir del miércoles"
           r"\bestar[áa]n?\b[^.!?;]{0,50}?\ba\s+(?:tu|su)\s+nombre\b",
-    "it": r"\bsarà\s+(?:\w+\s+)?pront[oa]\s+(?:per\s+il\s+ritiro|da\s+ritirare)\b|\b(?:sarà|saranno)\b[^.!?;]{0,50}?\ba\s+(?:suo|tuo)\s+nome\b",
-    "nl": r"\b(?:is|zal|wordt)\s+(?:[\w.:,]+\s+){0,4}?klaar\s+om\s+(?:op\s+te\s+halen|af\s+te\s+halen)\b|"
+    "it": r"\b(?:sarà|saranno)\s+(?:\w+\s+)?pront[oaie]\s+(?:per\s+il\s+ritiro|da\s+ritirare)\b|\b(?:sarà|saranno)\b[^.!?;]{0,50}?\ba\s+(?:suo|tuo)\s+nome\b",
+    "nl": r"\b(?:is|zijn|zal|zullen|wordt|worden|ligt|liggen|staat|staan)\s+(?:[\w.:,]+\s+){0,4}?klaar\s+om\s+"
+          r"(?:op\s+te\s+halen|af\s+te\s+halen)\b|"
           r"\b(?:ligt|liggen|staat|staan)\b[^.!?;]{0,50}?\bop\s+(?:uw|je|jouw)\s+naam\b",
-    "pt": r"\b(?:fica|ficará|estará)\s+pront[oa]\b(?!\s+(?:a|para)\s+(?:usar|uso))"}.items()}
+    "pt": r"\b(?:fica\s+pront[oa]|(?:ficará|estará)\s+pront[oa]|(?:ficarão|estarão)\s+pront[oa]s)\b(?!\s+(?:a|para)\s+(?:usar|uso))"}.items()}
 # "Available" (not "ready") is the customer's only with something to collect or an order of theirs in the clause:
 # "votre commande … sera disponible demain", "available to collect"; not loyalty points, a restocked size or
 # exam results that "will be available".
@@ -3944,10 +3953,14 @@ _COLLECTABLE = _whole_words({
     "pt": r"levant\w*|recolh\w*|encomendas?|receitas?"})
 
 
+# Until a day, and only that ("bis", "até" and "tot" are "by" as often): what is kept for the customer that long.
+_KEPT_UNTIL = re.compile(r"[^.!?;]*\b(?:until|till|jusqu|hasta|fino\s+a|fino\s+al)\b", re.I)
+
+
 def _ready(text: str, lang: str) -> bool:
     """Whether the text has the customer's own thing made ready for them (``_READY``, ``_AVAILABLE``)."""
-    if _READY_TO_COLLECT[lang].search(text):
-        return True
+    if (m := _READY_TO_COLLECT[lang].search(text)) is not None and not _KEPT_UNTIL.match(text, m.end()):
+        return True   # (not kept for them until a day: "Elles seront prêtes à être retirées jusqu'à samedi")
     m = _READY[lang].search(text)
     if m is None:
         return False

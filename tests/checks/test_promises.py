@@ -3433,3 +3433,23 @@ def test_the_writer_hands_something_over_in_the_present_by_a_deadline(text, lang
 ])
 def test_money_taken_and_what_the_customer_is_asked_are_no_steps(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # made ready to collect, the thing named by a pronoun or left out, in the plural as in the singular
+    ("Estarán listas para recoger el próximo martes a partir de las 11:00.", "es", 25),
+    ("Elles seront prêtes à être retirées mardi à partir de 11h.", "fr", 25),
+    ("Saranno pronti per il ritiro martedì dalle 11.", "it", 25),
+    ("Ze liggen dinsdag vanaf 11 uur klaar om op te halen.", "nl", 25),
+    ("Estarão prontos para levantar na terça-feira a partir das 11h.", "pt", 25),
+    ("Die ist heute bis 16 Uhr fertig.", "de", 6),
+    ("Ihre Brille liegt spätestens am Freitag zur Abholung bei uns bereit.", "de", 103),
+    # ... not kept for the customer until a day
+    ("Elles seront prêtes à être retirées jusqu'à samedi.", "fr", None),
+    ("Elle sera prête à être retirée jusqu'à samedi.", "fr", None),
+    ("Ihre Brille liegt bis Freitag zur Abholung bereit.", "de", None),
+    # ("até" is "by" as often as "until")
+    ("Seu carro fica pronto sexta até as 17h blz?", "pt", 103),
+])
+def test_ready_to_collect_with_a_pronoun_or_in_the_plural(text, lang, hours):
+    assert due_h(text, lang) == hours
