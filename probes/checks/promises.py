@@ -397,7 +397,7 @@ _LANGS: dict[str, _Lang] = {
               (r"après\s+(?:le\s+)?(?:déjeuner|déj)|après\s+la\s+pause\s+(?:de\s+)?midi", "today")],
         clock=r"(?<!\w)(?:(?:avant|d['’]ici|au plus tard à|jusqu['’]à|après|à)\s+|entre\s+\d{1,2}\s*(?:h|heures?)\s*(?:\d{2})?\s*"
               r"(?:et|-|–|à)\s*)(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?()(?=\W|$)",
-        commit=(r"\b(?:traitons|gérons|examinons|étudions|reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
+        commit=(r"\b(?:traitons|gérons|examinons|étudions|reviendr\w*|revenir vers|revien\w* vers|revenons vers|rappel(?!\s*[:–—-]\s)\w*|recontact\w*|contacter\w*|contacterons|répond\w*|"
                 r"réponse|recevr\w*|(?<=vous )recevez|r?envo\w*|r?enverr\w*|rembours\w*|confirm\w*|tiendr\w*|traiter\w*|traité\w*|"
                 r"informer\w*|transmettr\w*|effectué\w*|aurez|passer\w*|viendr\w*|"
                 r"intervien\w*|interviendr\w*|fer(?:ai|a|ons|ez|ont)|retour|nouvelles|signe|appel\w*|écri\w*|"
@@ -456,7 +456,7 @@ _LANGS: dict[str, _Lang] = {
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|confirmo|confirmamos|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
-                r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar\w*|tendr\w*|transferir\w*|"
+                r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar(?!se\b|nos\b)\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
                 r"abonad\w*|reembolsad\w*|(?:estará|estarán|aparecerá|aparecerán)\s+(?:\w+\s+)?en (?:su|tu) cuenta|entregar\w*|entregad\w*|(?:su|sus|tu|tus)\s+(?:\w+\s+){0,3}?estar(?:á|án)\s+list[oa]s?|"
                 r"estar(?:á|án|emos)\s+en su (?:casa|domicilio))\b"),
@@ -2337,7 +2337,8 @@ _ABSENT = {lang: re.compile(rx, re.I) for lang, rx in {
 _CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
     "de": r"\b(?:(?:ich|wir)\s+bestätigen?(?:\s+(?:Ihnen|dir|euch))?|bestätigen?\s+(?:wir|ich)(?:\s+(?:Ihnen|dir))?|"
           r"hiermit\s+bestätigen?|bestätigen?\s+(?:\w+\s+)?hiermit|(?:ist|sind)\s+(?:\w+\s+)?bestätigt)\b",
-    "fr": r"\b(?:(?:je|nous)\s+(?:vous\s+|te\s+)?confirm(?:e|ons)|(?:est|sont)\s+(?:\w+\s+)?confirmée?s?)\b",
+    "fr": r"\b(?:(?:je|nous)\s+(?:vous\s+|te\s+)?confirm(?:e|ons)|(?:est|sont)\s+(?:\w+\s+)?confirmée?s?|"
+          r"(?:le\s+plaisir|heureux|heureuse|heureuses)\s+de\s+vous\s+confirmer)\b",
     "es": r"\b(?:(?:le|te|les)\s+)?confirm(?:o|amos)\b|\b(?:está|están|queda|quedan)\s+(?:\w+\s+)?confirmad[oa]s?\b",
     "it": r"\b(?:(?:ti|le|vi|gli)\s+)?conferm(?:o|iamo)\b|\b(?:è|sono|risulta|risultano)\s+(?:\w+\s+)?confermat[oaie]\b",
     "nl": r"\b(?:(?:ik|wij|we)\s+bevestig(?:en)?|bevestig(?:en)?\s+(?:ik|wij|we)|(?:is|zijn)\s+(?:\w+\s+)?bevestigd)\b",
@@ -2356,7 +2357,8 @@ _DEADLINE_WORD = _whole_words({
     "it": r"entro|prima\s+d(?:i|el|ella|ello|ei|egli|elle)|in\s+giornata|oggi|domani|stasera|appena|al\s+più\s+tardi|non\s+oltre|"
           r"nelle\s+prossime|nei\s+prossimi",
     # ("voor" before an article or a possessive is "for": "bevestigd voor de avondgroep op donderdag")
-    "nl": r"voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|ten\s+laatste|vandaag|morgen|"
+    # (nor after a booking confirmed or made: "is bevestigd voor do 21/3", "gereserveerd voor donderdag")
+    "nl": r"(?<!bevestigd\s)(?<!gereserveerd\s)(?<!geboekt\s)voor(?!\s+(?:de|het|een|uw|je|jouw|ons|onze|u|jou|jullie)\b)|vóór|binnen|uiterlijk|ten\s+laatste|vandaag|morgen|"
           r"vanavond|"
           r"in\s+de\s+komende",
     "pt": r"até|antes\s+d[eoa]s?|dentro\s+de|hoje|amanhã|logo\s+que|no\s+(?:prazo|máximo)|em\s+até|nas\s+próximas|"

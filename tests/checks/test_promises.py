@@ -3453,3 +3453,21 @@ def test_money_taken_and_what_the_customer_is_asked_are_no_steps(text, lang, hou
 ])
 def test_ready_to_collect_with_a_pronoun_or_in_the_plural(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # round de's false alarms: a booking confirmed now, said with pleasure or "for" a day ...
+    ("Nous avons le plaisir de vous confirmer la réservation à 14h30.", "fr", None),
+    ("Vergaderruimte De Maas is bevestigd voor do 21/3 van 13-17u.", "nl", None),
+    ("Uw reservering is bevestigd voor donderdag van 13 tot 17 uur.", "nl", None),
+    ("De monteur is ingepland voor donderdag tussen 8 en 12 uur.", "nl", 74),   # a visit booked is a step
+    # ... the customer visiting, or a place open to visits until a day ...
+    ("La muestra podrá visitarse hasta el 30 de junio.", "es", None),
+    ("¡Gracias por visitarnos el jueves! Te envío las tarifas.", "es", None),
+    ("Vamos a visitarte el jueves a las 10.", "es", 72),
+    # ... and a reminder's heading, which is no call back
+    ("Rappel – réunion des parents jeudi 18h en salle bleue.", "fr", None),
+    ("Rappel : nous vous rappellerons demain avant midi.", "fr", 26),
+])
+def test_round_de_false_alarms(text, lang, hours):
+    assert due_h(text, lang) == hours
