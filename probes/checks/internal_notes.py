@@ -1515,6 +1515,7 @@ def _line_hits(text: str, ctx, lines=None):
         if hit is None:
             hit = _run_in_intern(ln.prose, text, lang) or astray.get(ln.no) or _note_command(ln.prose) or \
                 _review_comment(ln.prose, text) or (_staff_aside(ln.prose, names, lang) if ln.kind == OWN else None) or \
+                (_named_colon_aside(ln.prose, names, text, lang) if ln.kind == OWN else None) or \
                 turned.get(ln.no) or (_line_head_note(ln.prose, lang) if ln.kind == OWN else None)
         if hit is None and ln.no in internal:
             # a colleague's message to the agent, forwarded: its "you" is the agent; staff evidence makes it a note
@@ -4820,6 +4821,54 @@ def _aside_kinds(inner: str, names: set[str], lang: str) -> set[str]:
         if rx.search(inner):
             kinds.add(kind)
     return kinds
+
+
+# Round dc/de: an aside headed by a colleague's first name and a colon, the commonest leak of the blind rounds ("(Marta:
+# según la normativa no hay reembolso … No ponerlo por escrito)", "(Zé: confirmar a cremação com a filha antes de
+# sexta)", "(Vale: la mamma non ha ancora pagato marzo, ricordaglielo tu)", "(Fabien : son contrat ne couvre pas ça)").
+# Not one said to the customer in the formal "you" (or in English any "you"), a person introduced by their role or
+# with how to reach them, or a place described ("(Julie : votre conseillère habituelle …)", "(Monza: sede centrale …)",
+# "(Marta: 020 7946 0018)"), nor a list of names and values ("(Paris: 3 nights, London: 2 nights)").
+_NAMED_ASIDE = re.compile(r"[(\[]\s*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*:\s*([^()\[\]]{8,})[)\]]")
+_ASIDE_YOU = re.compile(r"\b(?:(?i:vous|votre|vos|usted\w*|u|uw|o\s+senhor|a\s+senhora|voc[eê]s?|you|your\w*)|"
+                         r"Sie|Ihnen|Ihr\w*|Lei)\b")
+_APPOSED_ROLE = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:advis[eo]r\w*|conseill\w+|consult\w+|contact\w*|ansprechp\w+|berater\w*|monitor\w*|"
+    r"instruct\w+|istruttor\w*|engineer\w*|technic\w+|techniker\w*|t[ée]cnic[oa]s?|head|manager\w*|direct\w+|"
+    r"diret\w+|leiter\w*|responsab\w+|gestor\w*|guide|gu[ií]a|nurse|doctor\w*|arts|m[ée]dec\w+|m[ée]dic[oa]|coach\w*|"
+    r"trainer\w*|teacher|profes\w+|lehrer\w*|docente|assist\w+|asistente|reception\w*|secretar\w*|sekret\w*|driver|"
+    r"fahrer\w*|chauffeur|conductor\w*|autista|motorista|referente|interlocut\w+|gesprekspartner|begeleider\w*|"
+    r"tutor\w*|educat\w+|erzieher\w*|maestr[ao]|juf|meester|"
+    # (or a place described: "(Monza: sede centrale, non lontano dalla stazione)")
+    r"sede|filial\w*|office|branch|store|shop|negozio|tienda|magasin|boutique|agen[cz]\w*|winkel|vestiging|standort|"
+    r"loja|headquarters|hq|depot|dep[óo]sito|almac[ée]n|lager|entrep[ôo]t|magazzino|magazijn|armaz[ée]m|"
+    r"centre|center|centro|zentrum|campus|station|stazione|estaci[óo]n|gare|bahnhof|esta[çc][ãa]o)\b", re.I)
+_REACH = re.compile(r"\d{2,}[\s./-]?\d{2,}[\s./-]?\d{2,}|@|https?://|www\.|\bext\.?\s*\d", re.I)
+# (a department, a role, a driver or a warning word at the head is no colleague's name: "(Accueil : ouvert le lundi …)",
+# "(Fitters: Dan and Ola, 8am-4pm)", "(Driver: leave with neighbour at no. 4)", "(Opgelet: stuur ons een foto …)"; nor
+# a place whose rule is told impersonally: "(Madrid: hay que reservar con antelación)")
+_NOT_A_NAME_HEAD = re.compile(r"^(?:" + _DEPT + r"|" + _DRIVER + r"|courier|kurier|mensajero|corriere|opgelet|let\s+op|"
+                              r"attention|achtung|ojo|aten[çc][ãa]o|attenzione|nota|note|nb|hinweis|important\w*|wichtig|"
+                              r"aviso|avviso|info|tip|tipp|astuce|consejo|conseil|consiglio|dica|warning|caution|vorsicht|"
+                              r"cuidado|update|status|estado|"
+                              # a mail's or a form's field: "(Objet : remboursement …)", "[Bijlage: retourlabel.pdf]"
+                              r"subject|objet|betreff|asunto|oggetto|onderwerp|assunto|ref|re|tel|fax|e-?mail|mail|"
+                              r"datum|date|fecha|data|bijlage|anlage|attachment|pi[èe]ce|allegato|adjunto|anexo|"
+                              r"file|fichier|datei|archivo|bestand|arquivo|link|lien|enlace|url)$", re.I)
+_IMPERSONAL = re.compile(r"\b(?:hay\s+que|il\s+faut|man\s+muss|bisogna|occorre|je\s+moet|men\s+moet|é\s+preciso|"
+                         r"é\s+necessário|one\s+must|you\s+need)\b", re.I)
+
+
+def _named_colon_aside(line: str, names: set[str], whole: str, lang: str):
+    for m in _NAMED_ASIDE.finditer(line):
+        name, body = m.group(1), m.group(2)
+        if not _is_colleague(name, names, lang) or _introduced(name, whole) or len(_NOTE_WORDS.findall(body)) < 3 or \
+                _NOT_A_NAME_HEAD.match(name) or _ANY_ROLE.fullmatch(name) or _IMPERSONAL.search(body) or \
+                _ASIDE_YOU.search(body) or _APPOSED_ROLE.search(body) or _REACH.search(body) or \
+                re.search(r"\b[A-ZÀ-Þ][\w'’-]*\s*:", body) or _TO_CUSTOMER_CS.search(body):
+            continue
+        return _STAFF, m.group(0), m.span()
+    return None
 
 
 def _staff_aside(line: str, names: set[str], lang: str):

@@ -5142,3 +5142,29 @@ def test_a_templates_name_with_its_rule_of_use_is_a_note(lang, text, found):
 ])
 def test_an_internal_judgement_label_and_a_reminder_to_a_colleague_are_notes(lang, text, found):
     assert bool(check(text, _ctx(lang))) is found
+
+
+@pytest.mark.parametrize("lang,text,found", [
+    # rounds dc/de: an aside headed by a colleague's first name and a colon, with no formal "you" to the customer
+    ("es", "Estimada Sra. Doe:\n\nHemos dado de baja el abono. (Marta: según la normativa no hay reembolso, pero el jefe "
+           "dice que lo hagamos igual. No ponerlo por escrito)\n\nUn saludo", True),
+    ("it", "Gentile Sig.ra Doe,\n\nle ricordiamo la retta di aprile. (Vale: la mamma non ha ancora pagato marzo, "
+           "ricordaglielo tu)\n\nCordiali saluti", True),
+    ("fr", "Madame,\n\nNous avons bien reçu votre dossier (Fabien : son contrat ne couvre pas ça de toute façon) et "
+           "revenons vers vous.\n\nCordialement", True),
+    ("de", "Hallo Frau Doe,\n\nIhre Reifen sind eingelagert. (Ben: Reifen liegen in Regal 4, frag mal ob die noch gut "
+           "sind)\n\nGrüße", True),
+    # not a person introduced by their role or how to reach them, a place described, a department, a role, a field
+    ("fr", "Madame,\n\nVotre dossier est suivi (Julie : votre conseillère habituelle, joignable au 01 23 45 67 89).",
+     False),
+    ("es", "Hola Jane,\n\nTe apuntamos al curso (Lucía: monitora del curso de los martes, muy maja).", False),
+    ("en", "Dear Jane,\n\nYour trip is booked (Paris: 3 nights, London: 2 nights).\n\nKind regards", False),
+    ("en", "Dear Jane,\n\nYour request REQ-774103 (Subject: Broadband speed below guaranteed minimum) has been "
+           "logged.\n\nKind regards", False),
+    ("it", "Gentile Sig.ra Doe,\n\nper la sua auto (Monza: sede centrale, non lontano dalla stazione) possiamo fissare "
+           "un appuntamento.", False),
+    ("en", "Hi Jane, your sofa arrives tomorrow 8-12. (Driver: leave with neighbour at no. 4)", False),
+    ("es", "Hola Jane, abrimos a las 9 (Madrid: hay que reservar con antelación).", False),
+])
+def test_an_aside_headed_by_a_colleagues_name_and_a_colon_is_a_note(lang, text, found):
+    assert bool(check(text, _ctx(lang))) is found
