@@ -1403,7 +1403,12 @@ _HANDED_ON = re.compile(
     r"our|his|her)\b)|\b(?:anbei|unten|nachfolgend|im\s+folgenden|weiter\s+unten|leite\w*\s+(?:ich\s+)?Ihnen|"
     r"ci-dessous|ci-joint|je\s+vous\s+(?:transmets|fais\s+suivre)|a\s+continuaci[óo]n|m[áa]s\s+abajo|le\s+reenv[íi]o|"
     r"le\s+traslado|di\s+seguito|qui\s+sotto|(?:le|ti)\s+inoltro|in\s+calce|hieronder|onderstaand|stuur\s+ik\s+(?:u|je)|"
-    r"abaixo|segue\s+(?:a|o|em)|(?:lhe\s+)?(?:re)?encaminho)\b", re.I)
+    r"abaixo|segue\s+(?:a|o|em)|(?:lhe\s+)?(?:re)?encaminho|"
+    # "here is" their answer, in every language: "hier die Antwort meines Kollegen:", "voici la réponse de l'atelier :"
+    r"hier\s+(?:ist\s+|sind\s+)?(?:die|das|der|seine|ihre)\s+(?:Antwort|Rückmeldung|Nachricht|Mail|E-Mail|Stellungnahme)|"
+    r"voici\s+(?:la|sa|leur)\s+(?:r[ée]ponse|message|retour)|aqu[íi]\s+(?:tiene|est[áa]|le\s+dejo|va)\s+(?:la|su)\s+"
+    r"(?:respuesta|mensaje|contestaci[óo]n)|ecco\s+(?:la|sua|il)\s+(?:sua\s+)?(?:risposta|messaggio)|hier\s+(?:is\s+)?"
+    r"(?:het|zijn|haar)\s+(?:antwoord|bericht|reactie)|aqui\s+(?:est[áa]|vai|fica)\s+a\s+(?:resposta|mensagem))\b", re.I)
 
 
 _PLAIN_CUSTOMER = re.compile(r"(?:the|this|our|der|die|dem|den|unser\w*|le|la|el|il|de|o|a|onze|notre|nuestr[oa]|"

@@ -5168,3 +5168,23 @@ def test_an_internal_judgement_label_and_a_reminder_to_a_colleague_are_notes(lan
 ])
 def test_an_aside_headed_by_a_colleagues_name_and_a_colon_is_a_note(lang, text, found):
     assert bool(check(text, _ctx(lang))) is found
+
+
+@pytest.mark.parametrize("intro,note,hours", [
+    # a colleague's answer handed on with "here is", in any language, is the company's text: its promise counts ...
+    ("ich habe bei unserer Werkstatt nachgefragt, hier die Antwort meines Kollegen:", False, 77),
+    # ... forwarded with no word that hands it on, it is staff talk about "die Kundin"
+    ("ich habe bei unserer Werkstatt nachgefragt:", True, None),
+])
+def test_a_colleagues_answer_handed_on_with_here_is_keeps_its_promise(intro, note, hours):
+    from checks.corpus import CALENDAR, SENT_AT
+    from probes.checks import promises
+
+    text = (f"Hallo Frau Doe,\n\n{intro}\n\n---------- Weitergeleitete Nachricht ----------\nVon: Jörg Pawlak "
+            "<j.pawlak@autohaus-mertens.de>\nBetreff: AW: Opel Astra\n\nHallo Nina, das Fahrzeug ist am Donnerstag bis "
+            "15 Uhr fertig. Die Kundin kann den Ersatzwagen so lange behalten. Gruß Jörg\n"
+            "----------------------------------------------\n\nViele Grüße\nNina Schäfer\nAutohaus Mertens")
+    ctx = _ctx("de")
+    assert bool(check(text, ctx)) is note
+    found = promises.find(text, "de", SENT_AT, CALENDAR, ctx)
+    assert [round((p.due - SENT_AT).total_seconds() / 3600) for p in found] == ([hours] if hours else [])
