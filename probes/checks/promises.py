@@ -3002,6 +3002,21 @@ _PRESENT_HANDED = {lang: re.compile(rx, re.I) for lang, rx in {
           r"os\s+seus|as\s+suas|este|esta)\b(?=.*\b(?:até|no\s+prazo|antes\s+d[eao])\b)"}.items()}
 
 
+# A member of staff named, then "and he'll …" / "et il …-ra": the pronoun is theirs, and the future their step ("I've
+# told the engineer and he'll arrive tomorrow at 10am", "J'ai prévenu le technicien et il arrivera demain à 10h", "le
+# plombier, qui passera jeudi"); the other languages' rules already read these. Not what they will need or be.
+_ROLE_THEN_PRONOUN = {
+    "en": re.compile(r"\b(?:engineer|technician|plumber|electrician|fitter|driver|courier|locksmith|surveyor|installer|"
+                     r"mechanic|nurse|doctor|colleague|manager|adviser|advisor|specialist|inspector|assessor)s?\b"
+                     r"[^.!?;]{0,80}?\b(?:and|so|who)\s+(?:he|she|they)?\s*(?:['’]ll|will)\s+(?:\w+ly\s+|also\s+)?"
+                     r"(?!(?:be\s+(?:closed|away|off|on\s+leave|unavailable|out|busy|late)|need|want|have|require|expect|"
+                     r"ask|charge|bill|cost|not|never|probably|try)\b)[a-z]+", re.I),
+    "fr": re.compile(r"\b(?:technicien|plombier|électricien|livreur|chauffeur|coursier|serrurier|expert|installateur|"
+                     r"conseill\w+|coll[èe]gue|responsable|agent|infirmi\w+|médecin)s?\b[^.!?;]{0,80}?\b(?:et\s+(?:il|elle|"
+                     r"ils|elles)|qui)\s+(?:vous\s+|te\s+)?(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront|"
+                     r"faudra|coûtera|facturera|demandera)\b)\w+(?:ra|ront)\b", re.I)}
+
+
 def _present_handed(part: str, lang: str) -> bool:
     """Whether the writer hands the customer something in the plain present with a deadline word (not a habit)."""
     return bool(lang in _PRESENT_HANDED and _PRESENT_HANDED[lang].search(part) and not _HABIT.search(part))
@@ -3197,6 +3212,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                                  for c in commit.finditer(clause)) or bool(_STEP_LABEL.match(clause)) or
                              bool(_MONEY_SHOWS[lang].search(clause)) or
                              _present_step(clause, lang) or _present_handed(clause, lang) or
+                             bool(lang in _ROLE_THEN_PRONOUN and _ROLE_THEN_PRONOUN[lang].search(clause)) or
                              bool(lang in _FUTURE_PERFECT and _FUTURE_PERFECT[lang].search(clause)) or
                              bool(_MOVED_VISIT[lang].search(clause) and not _attended_only(clause, visiting)) or
                              bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
@@ -3513,6 +3529,8 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
           r"messaged|called|phoned|rung|contacted|notified|informed|updated|given|issued|refunded|reimbursed|credited|"
           r"paid|offered|shown|told|advised|forwarded)\b",
     "de": r"(?:\b(?:er|sie|jemand)\s+wird\s+(?:\w+\s+)?(?:Sie|Ihnen|dich|dir|euch)\b|"
+          # what reaches them ("Der Kostenvoranschlag geht Ihnen spätestens morgen bis 12:00 Uhr per E-Mail zu")
+          r"\b(?:geht|gehen)\s+(?:Ihnen|dir|euch)\b[^.!?;]{0,80}?\bzu\b|"
           r"\b(?:wird|werden)\s+(?:\w+\s+){0,3}?(?:Ihnen|dir|euch)\b)(?!(?:[^.!?;]|(?<=\d)\.)*\b(?:berechnet|belastet|abgebucht|"
           r"abgezogen|in Rechnung|empfohlen|angeboten|gefallen|helfen|kosten|gekündigt|gesperrt|storniert|gemahnt)\b)",
     "fr": r"\b(?:il|elle|ils|elles|on)\s+(?:vous|te|t['’])\s*(?!(?:sera|seront|aura|auront|pourra|pourront|devra|"
@@ -3558,13 +3576,20 @@ _TO_CUSTOMER = {lang: re.compile(rx, re.I) for lang, rx in {
 # follow-up: "your new plan will be available from Monday", "a sua fatura estará disponível na app"), nor what
 # is available only until a day (the customer's deadline to collect it).
 _SERVICE = {"en": r"plan|tariff|service|account|app|feature|offer|subscription|bill|statement|invoice|contract|policy|"
-                  r"broadband|line|portal|update|upgrade|access|area",
-            "de": r"Tarif|Vertrag|Konto|App|Rechnung|Abrechnung|Kontoauszug|Angebot|Zugang|Dienst|Service|Bereich|Portal",
-            "fr": r"forfait|abonnement|compte|espace|application|appli|facture|relevé|offre|contrat|service|accès|portail",
-            "es": r"tarifa|plan|cuenta|aplicación|app|factura|extracto|oferta|contrato|servicio|acceso|área|portal",
-            "it": r"tariffa|piano|conto|account|app|fattura|estratto|offerta|contratto|servizio|accesso|area|portale",
-            "nl": r"abonnement|account|app|factuur|rekening|overzicht|aanbod|contract|dienst|toegang|omgeving|portaal",
-            "pt": r"tarifário|plano|conta|aplicação|app|fatura|extrato|oferta|contrato|serviço|acesso|área|portal"}
+                  r"broadband|line|portal|update|upgrade|access|area|taxi|cab|hire\s+car|rental\s+car|ride",
+            "de": r"Tarif|Vertrag|Konto|App|Rechnung|Abrechnung|Kontoauszug|Angebot|Zugang|Dienst|Service|Bereich|Portal|Taxi|"
+                  r"Mietwagen|Fahrt",
+            "fr": r"forfait|abonnement|compte|espace|application|appli|facture|relevé|offre|contrat|service|accès|portail|taxi|"
+                  r"voiture\s+de\s+location|course",
+            "es": r"tarifa|plan|cuenta|aplicación|app|factura|extracto|oferta|contrato|servicio|acceso|área|portal|taxi|"
+                  r"coche\s+de\s+alquiler",
+            "it": r"tariffa|piano|conto|account|app|fattura|estratto|offerta|contratto|servizio|accesso|area|portale|taxi|"
+                  r"auto\s+a\s+noleggio",
+            # (and a ride booked: "Uw taxi staat morgen om 06:15 voor u klaar" is the booking itself, as a hired car)
+            "nl": r"abonnement|account|app|factuur|rekening|overzicht|aanbod|contract|dienst|toegang|omgeving|portaal|taxi|"
+                  r"huurauto|huurwagen|rit",
+            "pt": r"tarifário|plano|conta|aplicação|app|fatura|extrato|oferta|contrato|serviço|acesso|área|portal|t[áa]xi|"
+                  r"carro\s+de\s+alug(?:uer|uel)"}
 _UNTIL = r"(?![^.!?;]*\b(?:until|till|bis|jusqu|hasta|fino a|fino al|tot|até)\b)"
 _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + _SERVICE[lang] + r")\b)"
                            r"(?:[\w'’-]+\s+){0,6}?" + rx + _UNTIL, re.I) for lang, own, rx in (
@@ -3584,7 +3609,7 @@ _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:"
                                                                        r"(?:pront[oaie]|disponibil[ei]|riparat[oaie])\b"),
     ("nl", r"uw|je|jouw|(?:de|het)\s+nieuwe|(?:de|het)(?=\s+(?:medicijnen|medicatie|herhaalrecepten|recepten|recept|"
                                                      r"bestelling|bril|lenzen)\b)", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
-                          r"(?!(?:nu|al|inmiddels|intussen|zojuist|net)\b)(?:[\w.:]+\s+){0,4}?"
+                          r"(?!(?:nu|al|inmiddels|intussen|zojuist|net)\b)(?:[\w.:]+\s+){0,6}?"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
     ("pt", r"seu|sua|seus|suas|teu|tua|(?:o|a|os|as)\s+nov[oa]s?|(?:o|a|os|as)(?=\s+(?:receita|encomenda|medicamento|"
                                                                     r"óculos|lentes)s?\b)", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
@@ -3665,8 +3690,8 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           r"repariert|montiert|installiert|meldet|schaut|prüft)\b|"
           # … or with the verb first: "…, kommt ein Techniker zu Ihnen"; the appointment it keeps, stated: "Der Termin
           # ist am Donnerstag, 11. Juli, zwischen 8 und 12 Uhr"
-          r"\b(?:kommt|kommen|ruft|meldet\s+sich)\s+(?:[\w.]+\s+){0,3}?(?:ein|der|unser)\w*\s+(?:Techniker\w*|Monteur\w*|"
-          r"Handwerker\w*|Servicetechniker\w*|Kolleg\w*|Mitarbeiter\w*)\b|"
+          r"\b(?:kommt|kommen|ruft|meldet\s+sich|holt|bringt|liefert|tauscht)\s+(?:[\w.]+\s+){0,3}?(?:ein|der|unser)\w*\s+"
+          r"(?:Techniker\w*|Monteur\w*|Handwerker\w*|Servicetechniker\w*|Kolleg\w*|Mitarbeiter\w*|Fahrer\w*|Kurier\w*)\b|"
           r"\b(?:der|Ihr|dein)\s+(?:\w+)?[Tt]ermin\s+(?:ist|wäre|liegt)\s+(?:nun\s+|jetzt\s+)?(?:am|für)\b|"
           # what goes out to the customer or for them: "Er geht heute noch vor 16 Uhr an die Bundesdruckerei raus"
           # (not a habit: "Bestellungen gehen immer um 14 Uhr raus")
@@ -3940,7 +3965,9 @@ _READY_TO_COLLECT = {lang: re.compile(rx, re.I) for lang, rx in {
     "nl": r"\b(?:is|zijn|zal|zullen|wordt|worden|ligt|liggen|staat|staan)\s+(?:[\w.:,]+\s+){0,4}?klaar\s+om\s+"
           r"(?:op\s+te\s+halen|af\s+te\s+halen)\b|"
           r"\b(?:ligt|liggen|staat|staan)\b[^.!?;]{0,50}?\bop\s+(?:uw|je|jouw)\s+naam\b",
-    "pt": r"\b(?:fica\s+pront[oa]|(?:ficará|estará)\s+pront[oa]|(?:ficarão|estarão)\s+pront[oa]s)\b(?!\s+(?:a|para)\s+(?:usar|uso))"}.items()}
+    "pt": r"\b(?:(?:fica|ficará)\s+(?:conclu[íi]d|terminad|finalizad)[oa]|(?:ficam|ficarão)\s+(?:conclu[íi]d|terminad|"
+          r"finalizad)[oa]s)\b|"
+          r"\b(?:fica\s+pront[oa]|(?:ficará|estará)\s+pront[oa]|(?:ficarão|estarão)\s+pront[oa]s)\b(?!\s+(?:a|para)\s+(?:usar|uso))"}.items()}
 # "Available" (not "ready") is the customer's only with something to collect or an order of theirs in the clause:
 # "votre commande … sera disponible demain", "available to collect"; not loyalty points, a restocked size or
 # exam results that "will be available".

@@ -3471,3 +3471,22 @@ def test_ready_to_collect_with_a_pronoun_or_in_the_plural(text, lang, hours):
 ])
 def test_round_de_false_alarms(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # staff named, then "and he'll …" / "et il …-ra": their step (the other languages' rules already read these)
+    ("I've told the engineer and he'll arrive tomorrow at 10am.", "en", 24),
+    ("J'ai prévenu le technicien et il arrivera demain à 10h.", "fr", 24),
+    ("I've told the engineer and he'll need the key by Friday.", "en", None),
+    ("The engineer came on Monday and he'll be away until Friday.", "en", None),
+    ("Le technicien est passé hier et il faudra un devis avant vendredi.", "fr", None),
+    # what reaches the customer ("geht Ihnen … zu"), staff in the present with the verb first, a repair's end
+    ("Der Kostenvoranschlag geht Ihnen spätestens morgen bis 12:00 Uhr per E-Mail zu.", "de", 26),
+    ("Wie besprochen holt unser Fahrer Ihren Skoda morgen um 8:00 Uhr bei Ihnen ab.", "de", 22),
+    ("A revisão fica concluída amanhã até às 17h.", "pt", 31),
+    ("Uw Toyota staat vandaag vanaf 16.00 uur voor u klaar.", "nl", 6),
+    # a ride booked is the booking itself, as a hired car
+    ("Uw taxi staat morgen om 06:15 voor u klaar.", "nl", None),
+])
+def test_round_dd_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
