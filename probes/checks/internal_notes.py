@@ -4603,11 +4603,11 @@ def _run_in_intern(line: str, whole: str, lang: str):
                 close = _closing(line, start)
                 end = close + 1 if close > start else end
             return _LABEL, line[start:end].strip(), (start, end)
-    if (m := _INTERN_HEAD.match(line)) is not None and not _REFERENCE_LABEL.search(m.group(1)) and \
-            (_ASSESS_LABEL.search(m.group(1)) or re.fullmatch(rf"\s*{_INTERN_WORD}\s*", m.group(1), re.I)) and \
-            len(_NOTE_WORDS.findall(m.group(2))) >= 3 and not _spoken_to(m.group(2), lang) and \
-            not _TO_CUSTOMER_CS.search(m.group(2)) and not (_KIND_ROW.match(m.group(1) + ":") and
-                                                            _CONTRAST_ROW.search(whole or line)):
+    if (head := _INTERN_HEAD.match(line)) is not None and not _REFERENCE_LABEL.search(head.group(1)) and \
+            (_ASSESS_LABEL.search(head.group(1)) or re.fullmatch(rf"\s*{_INTERN_WORD}\s*", head.group(1), re.I)) and \
+            len(_NOTE_WORDS.findall(head.group(2))) >= 3 and not _spoken_to(head.group(2), lang) and \
+            not _TO_CUSTOMER_CS.search(head.group(2)) and not (_KIND_ROW.match(head.group(1) + ":") and
+                                                               _CONTRAST_ROW.search(whole or line)):
         start = len(line) - len(line.lstrip())
         return _LABEL, line[start:].strip(), (start, len(line))
     return None
