@@ -3017,6 +3017,9 @@ _ROLE_THEN_PRONOUN = {
                      r"faudra|coûtera|facturera|demandera)\b)\w+(?:ra|ront)\b", re.I)}
 
 
+_UNTIL_TIME = re.compile(r"\s*(?:until|till|['’]til|untill|jusqu['’]|fino\s+a)", re.I)
+
+
 def _present_handed(part: str, lang: str) -> bool:
     """Whether the writer hands the customer something in the plain present with a deadline word (not a habit)."""
     return bool(lang in _PRESENT_HANDED and _PRESENT_HANDED[lang].search(part) and not _HABIT.search(part))
@@ -3257,6 +3260,9 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     written = written[:gathering.start()] + " " * (gathering.end() - gathering.start()) + \
                         written[gathering.end():]
                 times = _times(written, lang, at, calendar) if committed or pending else []
+                # a time "until" which something stays so ends a period, it is no step's deadline: "vous pourrez la
+                # récupérer jusqu'à 20h", "you can collect it until 8pm" ("bis", "hasta", "até", "tot" are "by" too)
+                times = [(words, due) for words, due in times if not _UNTIL_TIME.match(words)]
                 if committed and len(times) > 1:
                     times = _topic_times(written, _own_times(written, times, lang, commit), lang)
                 if committed and times:

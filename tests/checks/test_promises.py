@@ -3490,3 +3490,16 @@ def test_round_de_false_alarms(text, lang, hours):
 ])
 def test_round_dd_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a time "until" which something stays so is no step's deadline (English, French, Italian: "bis", "hasta",
+    # "até" and "tot" are "by" as often)
+    ("Your car will be ready tomorrow, you can collect it until 8pm.", "en"),
+    ("Votre voiture sera prête demain à partir de 16h, vous pourrez la récupérer jusqu'à 20h.", "fr"),
+    ("La sua auto sarà pronta domani, può ritirarla fino alle 20.", "it"),
+])
+def test_a_time_until_which_something_stays_so_is_no_deadline(text, lang):
+    from checks.corpus import CALENDAR, SENT_AT
+
+    assert not [p for p in promises.find(text, lang, SENT_AT, CALENDAR) if p.text.lower().startswith(("until", "jusqu", "fino"))]
