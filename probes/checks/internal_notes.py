@@ -1508,7 +1508,7 @@ def _line_hits(text: str, ctx, lines=None):
                     yield ln, (_REMARK, remark.group(0), None), []
                 elif _ticket_row(body):   # ">> Estado cambiado a: Escalado N2 por rgarcia | Motivo: …"
                     yield ln, (_STAFF, body.strip(), None), []
-                elif (label := _run_in_intern(body, text, lang)) is not None and _INTERN_HEAD.match(body):
+                elif _INTERN_HEAD.match(body) and (label := _run_in_intern(body, text, lang)) is not None:
                     yield ln, label, []   # ">>> interno: ela é MEI, não cobrar a tabela cheia …"
             continue
         if ln.kind not in (OWN, FOREIGN):

@@ -860,9 +860,9 @@ _OBLIGED = {lang: re.compile(rx, re.I) for lang, rx in _OBLIGATION.items()}
 # Money the company takes, in the first person, is no step for the customer, as English "we'll charge your card by
 # Friday" never was: "Nous prélèverons le montant d'ici vendredi", "Le cobraremos el importe antes del viernes",
 # "Addebiteremo l'importo entro venerdì", "We schrijven het bedrag vóór vrijdag af", "Wir buchen den Betrag bis Freitag
-# ab", "Cobraremos o valor até sexta-feira". A veto, unless money also comes back in the clause (_MONEY_BACK).
+# ab", "Cobraremos o valor até sexta-feira". A veto, unless money also comes back in the clause (_MONEY_BACK). (English
+# needs none: _GENERAL_COMMIT never reads "we'll charge" as a step.)
 _MONEY_TAKEN = {lang: re.compile(rx, re.I) for lang, rx in {
-    "en": r"(?!)",
     "de": r"\b(?:wir|ich)\b(?:[^.!?;]){0,80}?\b(?:abbuchen|abgebucht\s+werden|belasten|berechnen|einziehen|"
           r"in\s+Rechnung\s+stellen)\b|\b(?:buchen|buche|ziehen|ziehe)\s+(?:wir|ich)\b(?:[^.!?;]){0,60}?\b(?:ab|ein)\b|"
           r"\b(?:wir|ich)\s+(?:buchen|buche|ziehen|ziehe)\b(?:[^.!?;]){0,60}?\b(?:ab|ein)\b",
@@ -3232,7 +3232,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 if (committed or pending) and _OBLIGED[lang].search(polite):
                     pending = False   # the customer's own deadline ("debes devolver … antes de las 18:00")
                     continue
-                if committed and _MONEY_TAKEN[lang].search(clause) and not _MONEY_BACK.search(clause):
+                if committed and lang in _MONEY_TAKEN and _MONEY_TAKEN[lang].search(clause) and \
+                        not _MONEY_BACK.search(clause):
                     pending = False   # money taken ("Addebiteremo l'importo entro venerdì")
                     continue
                 written = _written_out(clause, lang)
