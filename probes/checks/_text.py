@@ -60,8 +60,10 @@ _FORWARD = re.compile(r"^\s*(?:-{2,}\s*(?:forwarded message|forwarded message|we
                       r"message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|"
                       r"mensagem encaminhada)\s*-{2,}|begin forwarded message:?)\s*$", re.I)
 _HEADER_FROM = re.compile(r"^\s*\**(?:from|von|de|da|van|de)\s*\**\s*:\s*(.+)$", re.I)
-_HEADER_NEXT = re.compile(r"^\s*\**(?:sent|date|gesendet|datum|envoyé|enviado|inviato|verzonden|data|to|an|à|para|"
-                          r"a|aan|subject|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*\**\s*:", re.I)
+# (Portuguese Outlook's "Enviada:", Brazil's "Enviado em:", Dutch "Verstuurd:")
+_HEADER_NEXT = re.compile(r"^\s*\**(?:sent|date|gesendet|datum|envoyé|enviad[oa](?:\s+em)?|inviato|verzonden|verstuurd|"
+                          r"data|to|an|à|para|a|aan|subject|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*\**\s*:",
+                          re.I)
 _RULE = re.compile(r"^\s*_{10,}\s*$")
 _CODEY = re.compile(r"[{};=]|^\s*(?:def|class|import|from|return|if|for|while|var|let|const|function|#include|"
                     r"curl|SELECT|<\w+)\b|^\s*(?://|#|/\*|\*)")

@@ -9,7 +9,9 @@ compared by their Snowball stems ("refund" is covered by "refunded",
 verb forms too ("geliefert", "liefert" for "Lieferung"; "geleverd" for
 "levering"), and in German and Dutch a compound covers its last part and the
 other way round when the rest is a word of its own ("Rückerstattung" and
-"erstattet"; not "Berechnung" for "Rechnung"). A noun covers the verb it is
+"erstattet"; not "Berechnung" for "Rechnung"), and a compound in the text its
+first part ("Ersatzpaket" an "Ersatz"; not a compound asked for by its first
+part, "Kündigungsfrist" by "kündigen"). A noun covers the verb it is
 made from and the other way round where the stems part ("devolución" and
 "devolverlo" or "devuelto", "Reparatur" and "reparieren", "spedizione" and
 "spedito", "delivery" and "delivered"), a verb with the pronouns it carries
@@ -44,6 +46,8 @@ STEMMERS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "i
 _COMPOUNDING = ("de", "nl")   # languages that glue words together ("Rückerstattung")
 _PART_MIN = 3                 # letters of a compound's other part ("rück"): "be-" in "Berechnung" is no word
 _SHARED_MIN = 5               # letters of the part both share
+_WORD_MIN = 4                 # … when it is a word as written, not a stem ("Akku" in "Originalakku"; the stem "zahl" of
+                              # "Zähler" is no part of "Nachzahlung")
 
 
 def _words(text: str) -> list[str]:
@@ -127,8 +131,14 @@ def _same_word(a: str, b: str, language: str) -> bool:
         return True
     if language not in _COMPOUNDING:
         return False
-    # A compound and its last part: "rückerstatt" ends with "erstatt".
-    return any(len(short) >= _SHARED_MIN and len(long) - len(short) >= _PART_MIN and long.endswith(short)
+    # A compound and its last part ("rückerstatt" ends with "erstatt"), the rest a word's length too, so "Berechnung"
+    # stays no "Rechnung"; and a compound in the text mentions its first part ("Ersatzpaket" an "Ersatz",
+    # "intakegesprek" an "intake"), but a compound asked for is no first part of it ("Kündigungsfrist" is a notice
+    # period, not covered by "kündigen")
+    written = {a.lower(), b.lower()}
+    return any((len(short) >= _SHARED_MIN or (len(short) >= _WORD_MIN and short in written)) and
+               len(long) - len(short) >= _PART_MIN and
+               (long.endswith(short) or (long in fb and long.startswith(short)))
                for x in fa for y in fb for short, long in ((x, y), (y, x)))
 
 

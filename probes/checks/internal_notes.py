@@ -278,7 +278,17 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"not\s+for\s+(?:the\s+)?(?:customer|client)s?(?:'s)?(?:\s+eyes)?|not\s+customer[- ]facing|"
                         r"not\s+(?:visible|shown)\s+to\s+(?:the\s+)?(?:customer|client)s?|"
                         r"nur\s+f[üu]r\s+den\s+internen\s+gebrauch|nur\s+intern|usage\s+interne\s+uniquement|"
-                        r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno)\b", re.I)),
+                        r"solo\s+(?:para\s+)?uso\s+interno|alleen\s+intern|apenas\s+uso\s+interno|"
+                        # a helpdesk's own words for a note only the team sees: "Note (visible uniquement par
+                        # l'équipe) :", "Notiz (nur für das Team sichtbar):", "(alleen zichtbaar voor medewerkers)"
+                        r"visible\s+only\s+(?:to|by)\s+(?:the\s+)?(?:staff|team|agents?)|"
+                        r"visible\s+(?:to|by)\s+(?:the\s+)?(?:staff|team|agents?)\s+only|"
+                        r"visible\s+(?:uniquement|seulement)\s+(?:par|pour|à)\s+(?:l['’]\s*[ée]quipe|les\s+agents|"
+                        r"le\s+personnel)|nur\s+f[üu]r\s+(?:das\s+)?(?:Team|Mitarbeiter\w*|Agenten)\s+sichtbar|"
+                        r"solo\s+visible\s+para\s+(?:el\s+)?(?:equipo|agentes|personal)|"
+                        r"visible\s+solo\s+para\s+(?:el\s+)?(?:equipo|agentes|personal)|"
+                        r"alleen\s+zichtbaar\s+voor\s+(?:medewerkers|het\s+team|collega['’]?s)|"
+                        r"vis[íi]vel\s+apenas\s+(?:para|pela)\s+(?:a\s+)?(?:equipa|equipe))\b", re.I)),
     # A macro's instruction to the agent: "[Agent: choose A or B]", "{Note to agent: …}", "[delete as appropriate]";
     # the note "of" the agent or with no word between ("[nota agente: …]", "[nota del operador: …]", "(note agent : …)").
     (_LABEL, re.compile(r"[\[{(]\s*(?:(?:(?:note|nota|notiz|hinweis|notitie|remarque|nb|instructions?|instrucci[oó]n|"
@@ -682,6 +692,7 @@ _TAGS_LINE = re.compile(r"^\s*(?:tags?|etiquetas?|etichette|labels?|[ée]tiquett
 # check if there's any Harlow oak left?", "pablo pásame el albarán del 3321" (not "Great can you send a photo?": an
 # ordinary word; the Romance "mi manda …?" may be the customer's formal "you", so it is left alone).
 _NAMED_FIRST_ASKS = re.compile(r"^[\s\-–—*>]*@?([^\W\d_][a-zà-ÿ]{1,15})[,:]?\s+(.+)$")
+_CALLED_BY_NAME = re.compile(r"^[\s\-–—*>]*([A-ZÀ-Þ][a-zà-ÿ]{1,15})\s*,\s+(\S.+)$")
 # A line headed by a note for a colleague by name, a doctor's title before it maybe: "Nota p/ Dra. Sofia: a dona disse
 # ao tel ontem que era só 1 dia …", "Note for Dave: he has asked twice already" (the name is no customer's nor
 # introduced to them; what follows does not speak to the customer and carries staff evidence: not "Obs. para o Sr.
@@ -1521,7 +1532,8 @@ def _line_hits(text: str, ctx, lines=None):
             hit = _run_in_intern(ln.prose, text, lang) or astray.get(ln.no) or _note_command(ln.prose) or \
                 _review_comment(ln.prose, text) or (_staff_aside(ln.prose, names, lang) if ln.kind == OWN else None) or \
                 (_named_colon_aside(ln.prose, names, text, lang) if ln.kind == OWN else None) or \
-                turned.get(ln.no) or (_line_head_note(ln.prose, lang) if ln.kind == OWN else None)
+                turned.get(ln.no) or (_line_head_note(ln.prose, lang) if ln.kind == OWN else None) or \
+                (_reminder_aside(ln.prose, text, lang) if ln.kind == OWN else None)
         if hit is None and ln.no in internal:
             # a colleague's message to the agent, forwarded: its "you" is the agent; staff evidence makes it a note
             points = addressee.evidence(ln.prose, persona, lang)[0]
@@ -2285,6 +2297,19 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
                 re.sub(r"^(?:can|could)\s+(?:you|u)\b", "", asks.group(2), flags=re.I)) and \
             _is_colleague(asks.group(1), names, lang) and not _introduced(asks.group(1), whole):
         return _STAFF, body.strip(), None
+    # A colleague called by name and a comma, then told about the customer in the third person or given an order:
+    # "Pablo, ¿el lote 23 no era el de poca carbonatación? No le digas nada todavía", "Ricardo, vê se dá para fazer
+    # 10% - o Sr. é cunhado do Eng. Pires" (not the customer's name, nor someone the reply introduces)
+    # (asked something about them, or told to keep it from them: not "Top, dank je. Ik moet even navragen …", a word
+    # of thanks, nor "Honestly, the courier made a mess of this one", an adverb)
+    called = _CALLED_BY_NAME.match(body)
+    if called and _is_colleague(called.group(1), names, lang) and not _introduced(called.group(1), whole) and \
+            fold(called.group(1)) not in _NOT_A_VOCATIVE | _NOT_AN_INTERJECTION and \
+            not _NOT_A_NAME.fullmatch(called.group(1)) and \
+            not _TO_CUSTOMER_CS.search(called.group(2)) and \
+            (_DONT_TELL.search(called.group(2)) or (
+                "?" in called.group(2) and "third" in _kinds(called.group(2), "", whole, lang))):
+        return _STAFF, body.strip(), None
     role = _ROLE_COLON.match(body) or _ROLE_COLON.match(line)
     if role and not _spoken_to(role.group(1), lang) and not _TO_CUSTOMER.search(role.group(1)) and \
             not _TO_CUSTOMER_CS.search(role.group(1)) and (
@@ -2384,7 +2409,8 @@ def _first_hit(line: str, ctx, names: set[str], whole: str = "", continued: bool
     hit = _asks_colleague_unsure(body, names, whole, lang)
     if hit:
         return hit[0], hit[1], (hit[2][0] + len(line) - len(body), hit[2][1] + len(line) - len(body))
-    weighed = _weighed(body, names, whole, lang) or _groan(line, whole, lang) or _staff_message(body, names, whole, lang)
+    weighed = _weighed(body, names, whole, lang, continued) or _groan(line, whole, lang) or \
+        _staff_message(body, names, whole, lang)
     if weighed or not whole:
         return weighed
     # A line of its own, or a stretch of it set off by a sentence end or a dash, that is a note by its structure
@@ -3142,12 +3168,13 @@ def _introduced(name: str, whole: str) -> bool:
                           rf"{_INTRODUCED}|{_GREETED}{re.escape(name)}\b", whole, re.I))
 
 
-def _weighed(line: str, names: set[str], whole: str, lang: str = "en"):
+def _weighed(line: str, names: set[str], whole: str, lang: str = "en", continued: bool = False):
     """Approval chatter, orders not to promise, shorthand case notes, remarks weighed by their evidence, a line
-    that turns to a colleague."""
-    for sentence in _sentences(line):
-        if sentence[:1].islower() and len(sentence.split()) <= 6 and not _spoken_to(sentence, lang) and any(
-                p.search(fold(sentence)) for p in _DRAFTING):
+    that turns to a colleague. ``continued``: the line's first sentence goes on from the line above (a mail wrapped
+    at 72 columns: "… assim que o fornecedor nos / confirmar o preço das peças." is no drafting note)."""
+    for n, sentence in enumerate(_sentences(line)):
+        if sentence[:1].islower() and not (continued and n == 0) and len(sentence.split()) <= 6 and \
+                not _spoken_to(sentence, lang) and any(p.search(fold(sentence)) for p in _DRAFTING):
             return _DRAFT, sentence.strip(), None   # "… at checkout. sounds harsh? maybe soften"
         todo = _open_todo(sentence, names, whole, lang)
         if todo:
@@ -3668,7 +3695,13 @@ _REPLY_THAT = re.compile(
     r"(?:responder|dizer|contestar|decir|rispondere|dire|r[ée]pondre|antworten|sagen|antwoorden|zeggen|reply|answer|"
     r"tell\s+(?:her|him))\s+(?:(?:lhe|le|gli|lui|ihr|ihm)\s+)?(?:q|que|che|dass|dat|that)\b|"
     r"\b(?:tell|let)\s+(?:her|him)\s+(?:know\s+)?that\b|\b(?:dile|dille|digli|dis-lui|sag\s+(?:ihr|ihm)|zeg\s+(?:haar|hem))\s+"
-    r"(?:que|che|dass|dat|qu')", re.I)
+    r"(?:que|che|dass|dat|qu')|"
+    # a colleague told to answer or tell the customer themselves, the informal "you" stressed: "Marco rispondi tu a
+    # questa qui", "Diglielo tu che io con questo non ci parlo più", "responde tu a este senhor", "réponds-lui toi"
+    r"\b(?:rispondi(?:le|gli)?|diglielo|dillo|dille|digli|responde(?:-lhe)?|diz(?:-lhe)?|diz-lho|contesta(?:le)?|"
+    r"resp[óo]nde(?:le)?|d[íi]selo|dile|r[ée]ponds(?:-lui)?|dis(?:-le)?-lui|antworte(?:\s+(?:ihr|ihm))?|"
+    r"sag(?:\s+es)?(?:\s+(?:ihr|ihm))?|antwoord|zeg\s+het)\s+(?:tu|t[úu]|toi|du|jij)\b|"
+    r"\b(?:you|u)\s+(?:reply|answer|respond)\s+to\s+(?:her|him|this\s+one)\b", re.I)
 
 # An order to tell, answer or call the customer, in the third person, in any person of the imperative: the informal
 # singular, the plural and the formal ("ditele che …", "decidle que …", "digam-lhe que …", "dites-lui que …", "Sagt
@@ -4560,7 +4593,7 @@ _TAGGED_INTERN = re.compile(rf"(?<!\S)((?:#|/){_INTERN_WORD})\s+(\S.*)", re.I)
 # 2/5 – twijfelt over alles", "Valoración interna: duda de todo", "Interne Bewertung: …", ">>> interno: ela é MEI,
 # não cobrar …"); not a reference, a number, a measure or a price told to the customer ("Interne Referenz: 4711",
 # "Internal dimensions: 40 x 30 cm, fits a laptop").
-_INTERN_HEAD = re.compile(rf"^\s*(?:>+\s*)?[\[(]?\s*((?:[^\W\d_][\w.'’-]*\s+){{0,2}}?\(?{_INTERN_WORD}\)?"
+_INTERN_HEAD = re.compile(rf"^\s*(?:>+\s*)?[\[(]?\s*((?:[^\W\d_][\w.'’-]*\s+){{0,4}}?\(?(?:uso\s+)?{_INTERN_WORD}\)?"
                           r"(?:\s+[^\W\d_][\w.'’-]*)?)\s*:\s*(\S.*)", re.I)
 # (the label's other word is a judgement or a status, a compound's end maybe: "Klantbeoordeling"; not "Internal doors:
 # 3 to be fitted, oak finish", a part of the job, nor "Stationnement (interne) : …", a place)
@@ -4568,7 +4601,12 @@ _ASSESS_LABEL = re.compile(
     r"(?:rating|evaluation|assessment|feedback|status|priority|score|remarks?|comments?|"
     r"beoordeling|waardering|bewertung|einsch[äa]tzung|einstufung|[ée]valuation|appr[ée]ciation|valoraci[óo]n|"
     r"evaluaci[óo]n|valutazione|avalia[çc][ãa]o|classifica[çc][ãa]o|classificazione|clasificaci[óo]n|prioridad|"
-    r"priorit[àa]|prioriteit|priorit[äa]t|prioridade|estado|stato|estatuto)\b", re.I)
+    r"priorit[àa]|prioriteit|priorit[äa]t|prioridade|estado|stato|estatuto|"
+    # … or a summary or a note of a call ("Gesprekssamenvatting (intern): klant boos, dreigt met …", "Call summary
+    # (internal): …", "Gesprächsnotiz (intern): …", "Resumen de la llamada (interno): …")
+    r"summary|samenvatting|zusammenfassung|r[ée]sum[ée]|resumen|riepilogo|resumo|sintesi|s[íi]ntese|notes?|notiz|"
+    r"notitie|nota|notas|memo|verslag|protokoll|compte[- ]rendu|call|gespr[äa]ch|gesprek|appel|llamada|chiamata|"
+    r"chamada|liga[çc][ãa]o|telefonat)\w*\b", re.I)
 _REFERENCE_LABEL = re.compile(
     r"\b(?:ref\w*|rif\w*|r[ée]f[ée]rence|referencia|riferimento|referentie|refer[êe]ncia|number|nummer|num[ée]ro|"
     r"n[úu]mero|nr|no|code|c[óo]digo|codice|id|kunden\w*|dimensions?|ma(?:ß|ss)e|afmeting\w*|medidas|misure|size|taille|"
@@ -4603,8 +4641,15 @@ def _run_in_intern(line: str, whole: str, lang: str):
                 close = _closing(line, start)
                 end = close + 1 if close > start else end
             return _LABEL, line[start:end].strip(), (start, end)
-    if (head := _INTERN_HEAD.match(line)) is not None and not _REFERENCE_LABEL.search(head.group(1)) and \
-            (_ASSESS_LABEL.search(head.group(1)) or re.fullmatch(rf"\s*{_INTERN_WORD}\s*", head.group(1), re.I)) and \
+    # (an internal reference is the customer's to quote, unless what follows speaks of them: "Interne ref: 3x
+    # nagebeld, klant erg ontevreden, coulance gegeven")
+    if (head := _INTERN_HEAD.match(line)) is not None and (
+            not _REFERENCE_LABEL.search(head.group(1)) or (
+                re.search(r"\b(?:ref\w*|rif\w*|r[ée]f[ée]rence|referencia|riferimento|referentie|refer[êe]ncia)\b",
+                          head.group(1), re.I) and re.search(r"\b(?:customer|client|klant|kunde|kundin|cliente|clienta|cx|cust)\b",
+                                                   head.group(2), re.I))) and \
+            (_ASSESS_LABEL.search(head.group(1)) or _REFERENCE_LABEL.search(head.group(1)) or
+             re.fullmatch(rf"\s*{_INTERN_WORD}\s*", head.group(1), re.I)) and \
             len(_NOTE_WORDS.findall(head.group(2))) >= 3 and not _spoken_to(head.group(2), lang) and \
             not _TO_CUSTOMER_CS.search(head.group(2)) and not (_KIND_ROW.match(head.group(1) + ":") and
                                                                _CONTRAST_ROW.search(whole or line)):
@@ -4613,25 +4658,59 @@ def _run_in_intern(line: str, whole: str, lang: str):
     return None
 
 
+# Round dg/di: a reminder to oneself or the team, at a line's head or opening a bracket: "[niet vergeten: code
+# sleutelkluis is veranderd, Fatima even inlichten]", "(nicht vergessen: Versand in Shopify wieder einschalten)", with
+# a state of things and an order about it in the note style of an infinitive, or other staff evidence, never speaking
+# to the customer (not "Niet vergeten: neem uw legitimatie mee", "Don't forget: bring your ID").
+_REMIND_OPENING = re.compile(
+    r"(?:^\s*|[(\[]\s*|[.!?]\s+)((?:niet\s+vergeten|don['’]?t\s+forget|do\s+not\s+forget|nicht\s+vergessen|ne\s+pas\s+oublier|"
+    r"no\s+olvidar|no\s+olvides|non\s+dimenticare|n[ãa]o\s+esquecer|to-?do|reminder|erinnerung|herinnering|"
+    r"recordatorio|rappel|promemoria|lembrete)\s*[:\-–—]\s*)([^\])\n]{8,})", re.I)
+
+
+def _reminder_aside(line: str, whole: str, lang: str):
+    for m in _REMIND_OPENING.finditer(line):
+        body = m.group(2).strip()
+        if _spoken_to(body, lang) or _TO_CUSTOMER_CS.search(body):
+            continue
+        # (a state of things, then what to do about it: "code sleutelkluis is veranderd, Fatima even inlichten"; a
+        # bare order may be the customer's, "Nicht vergessen: Ausweis mitbringen!")
+        parts = re.split(r"\s*[,;]\s+|\s+[-–—]+\s+", body)
+        if (len(parts) >= 2 and _infinitive_orders(parts[-1], lang) and not _infinitive_orders(parts[0], lang)) or \
+                _kinds(body, "", whole, lang):
+            start = m.start(1)
+            if start and line[start - 1] in "[(":
+                start -= 1
+            end = m.end(2) + (1 if line[m.end(2):m.end(2) + 1] in ")]" else 0)
+            return _STAFF, line[start:end].strip(), (start, end)
+    return None
+
+
 # Round cf/cm: a chat's apology for a message sent to the wrong chat proves the message was staff talk: the message
 # before it ("pregúntale a Laura si …" / "Perdona, ese mensaje no era para ti"), or the rest of its own line ("sorry
 # wrong window - Dave can u take this one …"). Words for the wrong chat or window, or a message "not meant for you";
 # not a wrong link, file or number, which the customer was meant to get.
 _SENT_ASTRAY = re.compile(
-    r"\b(?:wrong\s+(?:window|chat|tab|thread|conversation|convo)|(?:that|this|the\s+last|my\s+last)\s+(?:message|msg|one)\s+"
-    r"(?:was(?:n['’]t|\s+not)\s+(?:meant\s+)?for\s+you|was\s+meant\s+for\s+(?:a\s+)?(?:colleague|someone\s+else))|"
+    r"\b(?:wrong\s+(?:window|chat|tab|thread|conversation|convo)|(?:that|this|the\s+last|my\s+last|the\s+previous|"
+    r"my\s+previous)\s+(?:message|msg|one)\s+(?:was(?:n['’]t|\s+not)\s+(?:meant\s+|intended\s+)?for\s+you|"
+    r"was\s+(?:meant|intended)\s+for\s+(?:a\s+)?(?:colleague|someone\s+else))|"
     r"not\s+meant\s+for\s+you|"
-    r"falsche[sn]?\s+(?:fenster|chat|tab|unterhaltung)|(?:die|diese|letzte)\s+nachricht\s+war\s+nicht\s+f[üu]r\s+(?:sie|dich)|"
-    r"mauvaise?\s+(?:fen[êe]tre|conversation|onglet|discussion)|(?:ce|mon)\s+(?:dernier\s+)?message\s+(?:ne\s+vous|ne\s+t['’])"
-    r"[ée]tait\s+pas\s+destin[ée]|(?:ce|mon)\s+(?:dernier\s+)?message\s+n['’][ée]tait\s+pas\s+pour\s+(?:vous|toi)|"
+    # (the article is the apology's own: "Entschuldigung, die letzte Nachricht war für einen Kollegen gedacht")
+    r"falsche[sn]?\s+(?:fenster|chat|tab|unterhaltung)|(?:(?:die|diese)\s+)?(?:(?:letzte|vorige|vorherige)\s+)?"
+    r"nachricht\s+(?:eben\s+)?war\s+(?:nicht\s+f[üu]r\s+(?:sie|dich)|f[üu]r\s+(?:einen?|meinen?)\s+kolleg\w*)|"
+    r"mauvaise?\s+(?:fen[êe]tre|conversation|onglet|discussion)|(?:ce|mon|le)\s+(?:dernier\s+|pr[ée]c[ée]dent\s+)?message\s+"
+    r"(?:pr[ée]c[ée]dent\s+)?(?:(?:ne\s+vous\s+|ne\s+t['’])[ée]tait\s+pas\s+destin[ée]|n['’][ée]tait\s+pas\s+pour\s+(?:vous|toi)|"
+    r"[ée]tait\s+(?:destin[ée]\s+[àa]|pour)\s+(?:un\w*|ma|mon)\s+coll[èe]gue)|"
     r"(?:ventana|conversaci[óo]n|pesta[ñn]a)\s+equivocad[ao]|me\s+equivoqu[ée]\s+de\s+(?:chat|ventana|conversaci[óo]n)|"
-    r"(?:ese|este|el\s+[úu]ltimo)\s+mensaje\s+no\s+era\s+para\s+(?:ti|usted)|"
-    r"(?:messaggio|chat|finestra|conversazione)\s+sbagliat[ao]|(?:quel|questo|l['’]ultimo)\s+messaggio\s+non\s+era\s+per\s+"
-    r"(?:lei|te)|"
-    r"verkeerde?\s+(?:venster|chat|gesprek|tabblad)|(?:dat|dit|mijn\s+vorige)\s+bericht\s+was\s+niet\s+voor\s+(?:u|jou|je)|"
-    r"(?:janela|conversa|aba|mensagem)\s+errad[ao]|(?:essa|esta|a\s+[úu]ltima)\s+mensagem\s+n[ãa]o\s+era\s+para\s+"
-    r"(?:si|voc[êe]|o\s+senhor|a\s+senhora))\b", re.I)
-_APOLOGY_WORDS = re.compile(r"^[\W_]*(?:(?:sorry|oops|whoops|oeps|pardon|excuses|mijn\s+excuses|excuus|verzeihung|"
+    r"(?:ese|este|el\s+[úu]ltimo|el)\s+mensaje\s+(?:anterior\s+)?(?:no\s+era\s+para\s+(?:ti|usted)|"
+    r"era\s+para\s+un\w*\s+compa[ñn]er\w*)|"
+    r"(?:messaggio|chat|finestra|conversazione)\s+sbagliat[ao]|(?:quel|questo|l['’]ultimo|il)\s+messaggio\s+"
+    r"(?:precedente\s+|di\s+prima\s+)?(?:non\s+era\s+per\s+(?:lei|te)|era\s+per\s+un\w*\s+collega)|"
+    r"verkeerde?\s+(?:venster|chat|gesprek|tabblad)|(?:dat|dit|mijn\s+vorige|het\s+vorige|het\s+laatste)\s+bericht\s+was\s+"
+    r"(?:niet\s+voor\s+(?:u|jou|je)|(?:bedoeld\s+)?voor\s+een\s+collega)|"
+    r"(?:janela|conversa|aba|mensagem)\s+errad[ao]|(?:essa|esta|a\s+[úu]ltima|a)\s+mensagem\s+(?:anterior\s+)?"
+    r"(?:n[ãa]o\s+era\s+para\s+(?:si|voc[êe]|o\s+senhor|a\s+senhora|ti)|era\s+para\s+um\w*\s+colega))\b", re.I)
+_APOLOGY_WORDS = re.compile(r"^[\W_]*(?:(?:oh|ah|ay|och|hoppla|huch|mince|oups|sorry|oops|whoops|oeps|pardon|excuses|mijn\s+excuses|excuus|verzeihung|"
                             r"desculpa|perd[ãa]o|lo\s+siento|scusate|d[ée]sol[ée]e?|perd[oó]n(?:e|a)?|disculpe?|"
                             r"scusa|scusi|mi\s+scusi|desculpe?|entschuldigung|excuse[sz]?[- ]moi|ups|opa)\b[\W_]*)*", re.I)
 
@@ -4772,7 +4851,8 @@ _ASIDE_HEAD = re.compile(
     r"^\s*(?-i:(?:Mrs|Mr|Ms|Frau|Herr|Mme|Sra|Sr|Sig\.?ra|Dhr|Mevr)\.?\s+[A-ZÀ-Þ]\w{0,15}\.?)\s*[-–—:]\s*\S|"
     r"^\s*(?:ragazzi|chicos|chicas|jongens|leute|les\s+gars|pessoal|malta|guys|folks|team|equipo|equipa|squadra)\b"
     r"(?=[^?]*\?)", re.I)
-_ASIDE_SIGNED = re.compile(r"\s[-–—]\s*@?((?-i:[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s*[!.]*\s*$")
+# (signed after a dash, or after the aside's last sentence: "(… Vorlage nehmen. Tobi)")
+_ASIDE_SIGNED = re.compile(r"(?:\s[-–—]\s*|(?<=[a-zà-ÿ][.!])\s+)@?((?-i:[A-ZÀ-Þ][a-zà-ÿ]{1,15}))\s*[!.]*\s*$")
 _ASIDE_DRAFT = re.compile(
     r"\b(?:templates?|plantillas?|vorlagen?|modell?os?|sjablo(?:on|nen)|mod[eè]les?|drafts?|entwurf|bozza|borrador|"
     r"rascunho|brouillon|concept(?:tekst)?|textbaustein|macro|copied\s+from|copy\s+of|copiad[oa]\s+d\w*|copiat[oa]\s+da\w*|"
@@ -4781,7 +4861,8 @@ _ASIDE_DRAFT = re.compile(
     r"(?:den|der|le|el|il|o|de|the)\s+text[eo]?\s+(?:noch|encore|a[úu]n|ancora|ainda|nog|still)|text\s+noch)\b", re.I)
 _ASIDE_ORDER = re.compile(
     r"(?:^|[,;:\-–—+]\s*|\b(?:da|à|a|to|noch|nog|even|kurz|mal)\s+)(?:(?:dbl|double)[- ]?(?:check|chk)|check|chk|confirm|"
-    r"change|ask|put|insert|chase|fix|adapt|mention|remind|collect|charge|"
+    r"change|ask|put|insert|chase|fix|adapt|mention|remind|collect|charge|test|"
+    r"testar|testen|tester|probar|provare|"
     r"kl[äa]ren|abstimmen|pr[üu]fen|checken|[äa]ndern|anpassen|fragen|nachfragen|anrufen|schicken|eintragen|kleben|"
     r"v[ée]rifier|adapter|confirmer|proposer|pr[ée]voir|demander|changer|modifier|appeler|envoyer|"
     r"confirmar|conferir|verificar|cambiar|comprobar|revisar|preguntar|pedir|avisar|mandar|enviar|llamar|ligar|"

@@ -411,7 +411,7 @@ _LANGS: dict[str, _Lang] = {
                      # prochaine", "… le 12", "… lundi matin")
                      r"\b(?:vous|te)\s+rappel(?:ons|le|e)\s+(?:le|la|les|l['’]|votre|vos)\s*(?!(?:semaine|lundi|mardi|mercredi|"
                      r"jeudi|vendredi|samedi|dimanche|matin|soir|mois|jour|lendemain|plus|week|fin|début|après|prochain|"
-                     r"premier|\d)\w*)(?-i:[a-zé])\w+|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
+                     r"premier|\d)\w*)(?-i:[a-zé])\w+|\b(?:(?:sera|est|sont|sommes|restera|seront) fermé\w*|renouvel\w*|horaires?(?!\s+(?:ne\s+)?(?:vous|te)\s+(?:convien|va\b|arrange))|offre|offrons|remise(?!\s+en\s+(?:service|route|état|marche|conformité))|réduction|promotion|valable|expire\w*|livr\w*|expédi\w*|colis|prend|"
                      r"vous pouvez|pouvez-vous|veuillez|merci de|il y a|retourner|(?:nous )?vous (?:prions|invitons|demandons)|"
                      r"pourriez-vous|a été|ont été|avez été|avons été|ai été|(?:sera|seront|est|sont|reste|restent)\s+(?:donc\s+)?à\s+(?:régler|payer|acquitter|"
                      r"verser|retourner|renvoyer|compléter|fournir)|si (?:le|la|les|nous|il|elle|l['’]\w+|votre|vous|tout))\b")),
@@ -572,7 +572,7 @@ _LANGS: dict[str, _Lang] = {
                r"antes de sair(?: hoje)?|antes de (?:terminar|acabar) o (?:meu )?turno", "today"),
               (r"antes do meio-dia|até ao meio-dia|até o meio-dia", "noon"),
               (r"depois\s+do\s+almoço|após\s+o\s+almoço", "today")],
-        clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às)\s+|"
+        clock=r"(?<!\w)(?:(?:até às|até as|antes das|depois das|às|as(?=\s+\d{1,2}\s*h))\s+|"
               # "entre as 14h e as 16h", and without the articles when the hour says h: "entre 14h e 16h"
               r"entre\s+(?:as\s+\d{1,2}(?:[:h.]\d{2})?\s*(?:h|horas)?|\d{1,2}(?:[:.]\d{2})?\s*h(?:\d{2})?|\d{1,2}:\d{2})\s*e\s+(?:as\s+)?)(\d{1,2})(?:[:h.](\d{2}))?\s*(h|horas)?()(?=\W|$)",
         commit=(r"\b(?:entraremos|entrará|retorn\w*|deslocar\w*|contact\w*|contat\w*|respond\w*|resposta|ligar\w*|ligará|ligaremos|"
@@ -900,6 +900,29 @@ _ROOM_READY = re.compile(r"\b(?:room|suite|apartment|cottage|cabin|Zimmer|Ferien
 _RANGE_ON = re.compile(r"\s*(?:-|–|to|until|till|bis|à|a|al|alle|tot|e|às|y|et|und|and|jusqu['’]à|hasta las)\s*\d", re.I)
 
 
+# Parts of the day: late morning by noon, the afternoon by the end of the day ("Je vous rappelle en fin
+# d'après-midi", "Le llamo a media mañana": not tomorrow's "mañana", "Ik bel u aan het eind van de middag"); with a
+# day named beside them, that day's (as "tomorrow before noon"). Not a bare "in the afternoon", "por la tarde", "am
+# Nachmittag": when the customer likes to be called as often as when a step is due.
+_DAY_PARTS = {lang: [(_accent_tolerant(rx) if lang in ("fr", "es", "it", "pt") else rx, code)
+                     for rx, code in parts] for lang, parts in {
+    "en": [(r"(?:late|mid)[- ]?morning", "noon"),
+           (r"(?:late|early|mid)[- ]?afternoon|later this afternoon|(?:by\s+)?the\s+end\s+of\s+the\s+afternoon", "today")],
+    "de": [(r"am (?:späten|frühen) Vormittag|im Laufe des Vormittags", "noon"),
+           (r"am (?:späten|frühen) Nachmittag|im Laufe des Nachmittags", "today")],
+    "fr": [(r"en (?:fin|milieu) de matinée", "noon"),
+           (r"en (?:fin|début|milieu) d['’]après-midi", "today")],
+    "es": [(r"a media mañana|a (?:última|primera) hora de la mañana|a lo largo de la mañana", "noon"),
+           (r"a (?:última|primera) hora de la tarde|a media tarde|a lo largo de la tarde", "today")],
+    "it": [(r"in tarda mattinata|a metà mattina(?:ta)?|entro (?:la )?fine (?:della )?mattinata", "noon"),
+           (r"nel (?:tardo|primo) pomeriggio|in giornata", "today")],
+    "nl": [(r"(?:aan het )?(?:eind|einde) van de ochtend|in de loop van de ochtend", "noon"),
+           (r"(?:aan het )?(?:eind|einde|begin) van de middag|in de loop van de middag|halverwege de middag", "today")],
+    "pt": [(r"a meio da manhã|(?:a|ao|no) (?:fim|final) da manhã|ao longo da manhã", "noon"),
+           (r"(?:a|ao|no) (?:fim|final|início) da tarde|a meio da tarde|ao longo da tarde", "today")],
+}.items()}
+
+
 @lru_cache(maxsize=None)
 def _patterns(lang: str):
     """The compiled patterns of one language: amount+unit, weekday, day words, clock, commit, not_promise."""
@@ -918,7 +941,7 @@ def _patterns(lang: str):
     weekday = re.compile(r"(?<!\w)(?:" + spec.by_weekday + r"\s+)?(" + "|".join(spec.weekdays) + r")(?:\s+(" +
                          _MORNING[lang] + r"))?(?!\w)", re.I)
     # "bis heute Mittag" is noon, not the end of "heute": noon is looked for first.
-    ordered = sorted(spec.days, key=lambda day: day[1] != "noon")
+    ordered = sorted(spec.days + _DAY_PARTS.get(lang, []), key=lambda day: day[1] != "noon")
     days = [(re.compile(r"(?<!\w)(?:" + rx + r")(?!\w)", re.I), code) for rx, code in ordered]
     unit_codes = [(re.compile(r"(?:" + u + r")$", re.I), code) for u, code in spec.units]
     # "from 2pm", "à partir de 14h", "ab 14 Uhr": a clock time from which something is so (see ``_times``)
@@ -1711,6 +1734,8 @@ def _near(word: str, sentence: str, m, taken: list) -> int | None:
     it, a part of the day may stand between them: "tomorrow morning before 11am"."""
     near = re.compile(r"(?<!\w)(?:" + word + r")(?!\w)", re.I)
     for t in near.finditer(sentence, max(0, m.start() - 26), min(len(sentence), m.end() + 16)):
+        if m.start() <= t.start() and t.end() <= m.end():
+            continue   # the match's own word: "a media mañana" is this morning's
         between = sentence[min(m.end(), t.end()):max(m.start(), t.start())]
         if _NEXT_CLAUSE.search(between):
             continue   # "entro fine giornata, così domani possiamo …": tomorrow is the next clause's
@@ -1889,12 +1914,35 @@ _FUTURE_START = re.compile(r"(?:will|shall|wird|werden|sera|seront|va|vont|será
 # ("se"/"si" after a verb of checking or telling is "whether": "te dou um retorno … confirmando se foi tudo certo")
 _WHETHER_BEFORE = (r"(?<!\bconfirmando\s)(?<!\bconfirmar\s)(?<!\bverificando\s)(?<!\bverificar\s)(?<!\bsaber\s)"
                    r"(?<!\bsapere\s)(?<!\bverificare\s)(?<!\bcomprobar\s)(?<!\bvérifier\s)(?<!\bsavoir\s)")
-_CONDITION = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|" + _WHETHER_BEFORE + r"si|dès que|quand|"
+_CONDITION_RX = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|sobald|sofern|" + _WHETHER_BEFORE + r"si|dès que|quand|"
                         r"lorsque|cuando|en cuanto|siempre que|" + _WHETHER_BEFORE + r"se|quando|appena|als|zodra|indien|wanneer|mits|assim que|"
                         # "caso" is "if" in Portuguese ("caso precise"), a case after a determiner ("su caso")
                         r"(?<!\bsu )(?<!\btu )(?<!\bel )(?<!\bun )(?<!\bo )(?<!\bum )(?<!\bseu )(?<!\bteu )(?<!\beste )"
                         r"(?<!\bese )(?<!\besse )(?<!\bmi )(?<!\bmeu )(?<!\bdo )(?<!\bno )(?<!\bdel )(?<!\bal )caso|"
                         r"logo que)\b", re.I)
+# An indirect question is no condition: "Déjame preguntar al técnico si el disco se puede clonar … y te llamo en diez
+# minutos", "Let me ask the engineer if it can be cloned and I'll call you back", "chiedo al tecnico se si può".
+_ASKED_BEFORE = re.compile(r"\b(?:ask|asking|check|checking|find\s+out|pregunt\w*|consult\w*|averigu\w*|comprob\w*|"
+                           r"chied\w*|domand\w*|verific\w*|pergunt\w*|vérifi\w*|demand\w*|savoir|saber|sapere)\s+"
+                           r"(?:[\w'’]+\s+){0,4}?$", re.I)
+
+
+class _Conditions:
+    """``_CONDITION``'s search, passing over an "if"/"si"/"se" that asks whether (``_ASKED_BEFORE``)."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        for m in self.rx.finditer(text, pos, len(text) if endpos is None else endpos):
+            if m.group(0).lower() in ("if", "whether", "si", "se") and \
+                    _ASKED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                continue
+            return m
+        return None
+
+
+_CONDITION = _Conditions(_CONDITION_RX)
 # A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
 # A purpose that is the customer's to act on comes after the follow-up and its time as well: "we'll have the accounts
 # over to you by the end of the month so you can look through them before we file", "damit Sie … prüfen können".
@@ -1923,12 +1971,12 @@ _PURPOSE = {lang: re.compile(rx + r"|\s+" + _WITH_CONTENT[lang] + r"\b", re.I) f
     "fr": r"\s+(?:pour|afin de)\s+(?:(?:l['’]|les\s+|vous\s+|en\s+|le\s+|la\s+))?\w+(?:er|ir|re)\b|"
           r",?\s+(?:pour|afin|de\s+sorte)\s+que\s+vous\b|,?\s+(?:ainsi|comme\s+ça)\s+vous\s+(?:pourrez|aurez)\b",
     "es": r"\s+para\s+\w+(?:ar|er|ir)(?:l[aoe]s?|se|nos|te|me|os)?\b|,?\s+para\s+que\s+(?:usted\s+)?(?:pueda|tenga|puedas|tengas)\b|"
-          r",?\s+así\s+(?:usted\s+)?(?:podrá|podrás|tendrá|tendrás)\b",
+          r",?\s+así\s+(?:usted\s+)?(?:podrá|podrás|tendrá|tendrás|puede|puedes)\b",
     "it": r"\s+per\s+\w+(?:(?:are|ere|ire)(?:l[aoei]|gli|ne|ci|vi|si)?|(?:ar|er|ir)(?:l[aoei]|gli\w*|ne|ci|vi|si|mi|ti))\b|,?\s+(?:così|in\s+modo\s+che|affinché)\s+"
-          r"(?:(?-i:Lei)\s+)?(?:possa|puoi|abbia|potrà|potrai|avrà|avrai)\b",
+          r"(?:(?-i:Lei)\s+)?(?:possa|può|puoi|abbia|potrà|potrai|avrà|avrai)\b",
     "nl": r",?\s+(?:zodat|zo\s+dat)\s+(?:u|je|jij)\b|\s+om\s+(?:[\w'’-]+\s+){1,12}?te\s+\w+en\b",
     "pt": r"\s+(?:para|p/)\s*\w+(?:ar|er|ir)\b|,?\s+para\s+que\s+(?:possa|tenha|possas|tenhas)\b|"
-          r",?\s+assim\s+(?:poderá|poderás|terá|terás)\b"}.items()}
+          r",?\s+assim\s+(?:poderá|poderás|terá|terás|pode|podes)\b"}.items()}
 
 
 # A bare "but" before a subject of its own is a clause boundary too, comma or not: "Dr Okafor is consulting until
@@ -2011,6 +2059,12 @@ def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.
     if comma and _WHICH.match(clause, m.end()) and not_promise.search(clause, m.end()) and \
             not not_promise.search(before) and _timed(before, lang) and _patterns(lang)[4].search(before):
         return True
+    # The writer's own first look, then "and" and their step with a time of its own: "Déjame preguntar al técnico si
+    # el disco se puede clonar y te llamo en diez minutos", "Let me check with the workshop whether it can be fixed
+    # and I'll call you back within the hour" (what is asked, its "can" and its "if", stay with the asking)
+    if not comma and lang in _WRITER_ASKS and _WRITER_ASKS[lang].match(before.strip()) and \
+            _patterns(lang)[4].search(clause, m.end()) and _timed(clause[m.end():], lang):
+        return True
     # A step with its own deadline and nothing against it, then "and" and a future of its own, whose own words
     # may stop it without stopping the first: "La pratica verrà lavorata entro 3 giorni lavorativi e riceverà un
     # SMS quando la nuova offerta è attiva" (an "offerta" there is the tariff, no offer that expires)
@@ -2019,6 +2073,21 @@ def _splits_at(clause: str, m: re.Match, start: int, lang: str, not_promise: re.
                 not _CONDITION.search(clause, 0, m.start()) and _passive_due(before, lang))
 
 
+# The writer about to ask or look first (see _splits_at).
+_WRITER_ASKS = {lang: re.compile(r"^\W*(?:" + rx + r")\b", re.I) for lang, rx in {
+    "en": r"(?:let\s+me|I['’]ll|I\s+will|I['’]m\s+going\s+to|I\s+am\s+going\s+to)\s+(?:just\s+|quickly\s+)?"
+          r"(?:ask|check|find\s+out|look|speak|talk|double-check)",
+    "de": r"(?:lass(?:en\s+Sie)?\s+mich|ich)\s+(?:\w+\s+){0,4}?(?:frage|fragen|prüfe|prüfen|schaue|schauen|kläre|klären|"
+          r"erkundige|erkundigen)",
+    "fr": r"(?:laissez-moi|laisse-moi|je\s+vais|je)\s+(?:\w+\s+)?(?:demande|demander|vérifie|vérifier|regarde|regarder|"
+          r"me\s+renseigne|me\s+renseigner|consulte|consulter)",
+    "es": r"(?:déjame|déjeme|dejame|dejeme|voy\s+a|(?:yo\s+)?)\s*(?:preguntar|pregunto|consultar|consulto|comprobar|"
+          r"compruebo|mirar|miro|revisar|reviso|averiguar|averiguo|verificar|verifico)",
+    "it": r"(?:lasciami|mi\s+lasci|fammi|vado\s+a|adesso|ora)?\s*(?:chiedere|chiedo|controllare|controllo|verificare|"
+          r"verifico|sentire|sento|guardare|guardo)",
+    "nl": r"(?:laat\s+me|ik\s+ga|ik)\s+(?:\w+\s+){0,3}?(?:vragen|vraag|checken|check|kijken|kijk|navragen|vraag\s+\w+\s+na)",
+    "pt": r"(?:deixe-me|deixa-me|vou|eu\s+vou)?\s*(?:perguntar|pergunto|verificar|verifico|confirmar|ver|vejo|consultar|"
+          r"consulto)"}.items()}
 _ASIDE = re.compile(r"\s*\(([^()]*?\w+\W+\w+[^()]*)\)")
 # A sentence that opens with a reason, up to its comma: "Da Frau Öztürk Sie bis Mittwoch zurückruft, müssen Sie die
 # Mahnung jetzt nicht bezahlen", "Como te enviaremos el presupuesto antes del viernes, no hace falta que …" (not a
@@ -2194,13 +2263,13 @@ def _event_day(clause: str, own: str, lang: str, at: dt.datetime, calendar: Busi
 _CONTACT_NOUNS = {
     "en": r"call|phone\s+call|message|e-?mail|letter|visit|chat|conversation|voicemail|enquiry|inquiry|request|"
           r"complaint|question|text",
-    "de": r"Anruf|Nachricht|E-?Mail|Mail|Schreiben|Besuch|Anfrage|Gespräch|Telefonat|Brief|Mitteilung|Rückmeldung",
+    "de": r"Anruf|Nachricht|E-?Mail|Mail|Schreiben|Besuch|Anfrage|Gespräch|Telefonat|Brief|Mitteilung|Rückmeldung|Frage",
     "fr": r"appel|message|courriel|e-?mail|mail|visite|demande|lettre|courrier|échange|entretien|conversation|passage|"
-          r"réclamation",
-    "es": r"llamada|mensaje|correo|e-?mail|visita|consulta|solicitud|escrito|conversación|reclamación|carta",
-    "it": r"telefonata|chiamata|messaggio|e-?mail|mail|visita|richiesta|segnalazione|lettera|reclamo",
+          r"réclamation|question",
+    "es": r"llamada|mensaje|correo|e-?mail|visita|consulta|solicitud|escrito|conversación|reclamación|carta|pregunta",
+    "it": r"telefonata|chiamata|messaggio|e-?mail|mail|visita|richiesta|segnalazione|lettera|reclamo|domanda",
     "nl": r"telefoontje|gesprek|bericht|e-?mail|mail|bezoek|vraag|aanvraag|brief|klacht|belletje",
-    "pt": r"chamada|ligação|mensagem|e-?mail|email|visita|pedido|contacto|contato|carta|reclamação"}
+    "pt": r"chamada|ligação|mensagem|e-?mail|email|visita|pedido|contacto|contato|carta|reclamação|pergunta"}
 _CONTACT_REF = {
     "en": r"thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for|many\s+thanks\s+for|following\s+up\s+(?:on|from)|further\s+to|"
           r"with\s+reference\s+to|in\s+(?:response|reply)\s+to|regarding",
@@ -2212,7 +2281,7 @@ _CONTACT_REF = {
     "es": r"(?:muchas\s+)?gracias\s+por|le\s+agradezco(?:\s+mucho)?|en\s+respuesta\s+a|en\s+relación\s+(?:con|a)|(?:con\s+)?respecto\s+a|tras|"
           r"a\s+raíz\s+de",
     "it": r"(?:la\s+|ti\s+|vi\s+)?ringrazi\w*\s+per|grazie\s+(?:mille\s+)?per|in\s+(?:riferimento|merito)\s+a|"
-          r"a\s+seguito\s+di|facendo\s+seguito\s+a|riguardo\s+a",
+          r"a\s+seguito\s+di|facendo\s+seguito\s+a|riguardo\s+a|in\s+risposta",
     "nl": r"(?:hartelijk\s+)?(?:bedankt|dank\s+u|dank\s+je|dank)\s+(?:wel\s+)?voor|ik\s+dank\s+(?:u|je)(?:\s+\w+)?\s+voor|naar\s+aanleiding\s+van|n\.a\.v\.|"
           r"met\s+betrekking\s+tot|m\.b\.t\.|betreffende|in\s+antwoord\s+op",
     "pt": r"obrigad[oa]\s+(?:pel[oa]|por)|agradecemos|na\s+sequência\s+d[oa]|em\s+resposta\s+(?:a|à|ao)|"
@@ -2228,6 +2297,104 @@ _THEIR_CONTACT = {lang: re.compile(
     r"(?:\s+(?:of|from|on|at|earlier|this|last|yesterday|today|de|du|d['’]|von|vom|am|heute|gestern|del|di|dello|"
     r"della|van|op|do|da|das|desta|deste|ce|cet|cette|hier|ontem|hoje|ayer|hoy|ieri|oggi|gisteren|vandaag)\b"
     r"[^,.;:!?]{0,40})?", re.I) for lang in _CONTACT_NOUNS}
+
+# What was to happen and did not, its time with it: "l'auxiliaire qui devait passer ce matin est malade", "the fitter
+# who was supposed to come today is ill", "il tecnico che doveva venire stamattina", "der Monteur, der heute hätte
+# kommen sollen" (the modal, its verb and a few words after; a new step after it keeps its own time). Not "you
+# should have the credit note before the weekend", a promise.
+_FAILED_PLAN = re.compile(r"\b(?:devait|devaient|(?:était|étaient)\s+censée?s?|debía|debían|tenía\s+que|tenían\s+que|"
+                          r"doveva|dovevano|avrebbe\s+dovuto|avrebbero\s+dovuto|devia|deviam|era\s+suposto|"
+                          r"sollte\s+eigentlich|sollten\s+eigentlich|zou\s+eigenlijk|zouden\s+eigenlijk|"
+                          r"had\s+moeten|hadden\s+moeten|(?:was|were)\s+(?:supposed|meant|due)\s+to|should\s+have\s+been)\s+"
+                          r"[\w'’-]+(?:\s+[\w'’:-]+){0,4}|"
+                          # (German "would have … come": "der heute hätte kommen sollen")
+                          r"\bhätten?\s+(?:[\w'’:-]+\s+){0,4}?(?:sollen|müssen)\b", re.I)
+
+
+# The customer's way out after the step, with its own "if": "Je vous appelle demain à 17h, si l'horaire ne vous
+# convient pas dites-le-moi", "…, if that time doesn't suit just let me know", "…, si no le viene bien avísenos":
+# the "if" asks them to say so, it sets no condition on the step before it.
+_THEIR_OPTION = re.compile(
+    r"[,;]\s*(?:if|si|se|falls|wenn|als|indien)\b[^,.;!?]{0,60}?,?\s*(?:just\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|"
+    r"give\s+(?:me|us)\s+a\s+(?:call|shout)|dites[- ](?:le[- ])?(?:moi|nous)|prévenez[- ](?:moi|nous)|"
+    r"faites[- ](?:le[- ])?(?:moi|nous)\s+savoir|n['’]hésitez\s+pas|avís\w*|díga\w*|dígame|llám\w*|escríb\w*|"
+    r"mi\s+dica|ci\s+dica|mi\s+avvis\w*|ci\s+avvis\w*|fammi\s+sapere|diga-(?:me|nos)|avise-(?:me|nos)|"
+    r"melden\s+Sie\s+sich|geben\s+Sie\s+(?:mir|uns)\s+Bescheid|sagen\s+Sie\s+(?:mir|uns)|laat\s+(?:het\s+)?(?:me|ons)\s+"
+    r"(?:het\s+)?weten)[^.!?]*", re.I)
+
+
+# The customer having their thing back by a deadline: "Je hebt je laptop dus uiterlijk vrijdag terug", "Sie haben
+# Ihr Gerät spätestens Freitag zurück" (the other languages say it with a verb of giving back, read elsewhere).
+_BACK_TO_THEM = {"nl": re.compile(r"\b(?:je|u|jij)\s+(?:hebt|heeft|krijgt|ontvangt)\s+(?:[\w'’.-]+\s+){0,5}?terug\b", re.I),
+                 "de": re.compile(r"\b(?-i:Sie|du)\s+(?:haben|hast|bekommen|bekommst|erhalten|erhältst)\s+(?:[\w.-]+\s+){0,5}?"
+                                  r"zurück\b", re.I)}
+
+
+# A call that went unanswered: "L'abbiamo cercata venerdì alle 15:00 …, ma senza risposta", "we tried to call you on
+# Friday at 3pm but got no answer", "sin respuesta", "sans réponse", "ohne Erfolg": the answer there is none, and the
+# call's time is gone by.
+_NO_ANSWER = re.compile(r"\b(?:senza\s+(?:risposta|successo|esito)|sin\s+(?:respuesta|éxito|exito)|sans\s+(?:réponse|"
+                        r"reponse|succès|succes)|sem\s+(?:resposta|sucesso)|ohne\s+(?:Antwort|Erfolg)|zonder\s+(?:antwoord|"
+                        r"resultaat|succes)|without\s+(?:an?\s+)?(?:answer|reply|response|success)|(?:got|get|had|received)\s+"
+                        r"no\s+(?:answer|reply|response))\b", re.I)
+
+
+# An offer as the document the writer sends: "Ti mando l'offerta completa nei prossimi due giorni lavorativi", "je vous
+# envoie l'offre vendredi", "le enviamos la oferta antes del viernes", "vai receber a oferta até sexta". The word is a
+# quote there, not an offer that ends ("l'offerta è valida fino al 30"), so it vetoes nothing.
+_OFFER_SENT = re.compile(
+    r"\b(?:envoie|envoyons|enverr\w+|envoyer|adresse|adressons|adresser|transmets|transmettons|transmettr\w+|"
+    r"fer(?:ai|ons)\s+parvenir|faire\s+parvenir|recevr\w+|"
+    r"envío|envio|enviamos|enviar\w*|mando|mandamos|mandar\w*|remito|remitimos|remitir\w*|remeto|remetemos|"
+    r"(?:hago|hacemos)\s+llegar|recibir\w*|receber\w*|recebe|"
+    r"mandiamo|mander\w+|mandare|invio|inviamo|invier\w+|inviare|trasmetto|trasmettiamo|trasmetter\w+|"
+    r"(?:faccio|facciamo)\s+avere|ricever\w+|ricevi)(?:-(?:lhe|te|vos|lo|la|los|las))?\s+"
+    r"(?:[\w'’]+\s+){0,3}?(?:l['’]|la\s+|a\s+|una\s+|uma\s+|un['’]|votre\s+|notre\s+|nuestra\s+|nossa\s+|sua\s+|"
+    r"la\s+nostra\s+|la\s+sua\s+|tua\s+|la\s+tua\s+)?(?:[\w-]+\s+)?(?P<offer>offre|offerta|oferta)\b"
+    r"(?!\s+(?:\w+\s+)?(?:valable|valid|válid|speciale|spéciale|especial|promo|scad|expir|termin))", re.I)
+
+
+def _offer_unnamed(m: re.Match) -> str:
+    return m.string[m.start():m.start("offer")] + "·" + " " * (len(m.group("offer")) - 1)
+
+
+# A day that names which thing, after the thing and "of": "tu viaje del sábado", "je rit van zaterdag", "het
+# chatgesprek van vanmiddag", "votre trajet de samedi", "Ihre Fahrt vom Samstag", "il viaggio di sabato", "da viagem
+# de sábado". The day dates the trip, the chat, the treatment; it is no step's time. Not a part of
+# a day ("the end of Friday", "la mañana del jueves", "in de loop van maandag": times), nor a step's own event ("la
+# entrega del viernes", "de afspraak van donderdag"), nor a day a period runs from ("a partir del lunes").
+_NOT_A_THING = (r"before|after|since|until|antes|después|despues|hasta|luego|tardar|desde|cerca|alrededor|avant|après|"
+             r"depuis|près|lors|veille|lendemain|prima|dopo|entro|partire|metà|depois|até|meio|véspera|vor|nach|seit|"
+             r"ab|bis|Mitte|voor|na|vanaf|sinds|tot|eind|midden|"
+             r"end|close|course|morning|afternoon|evening|night|middle|start|beginning|week|fin|début|matin|matinée|"
+             r"après-midi|soir|soirée|nuit|courant|journée|semaine|fine|inizio|mattina|mattinata|pomeriggio|sera|serata|"
+             r"notte|corso|giornata|settimana|final|principio|mañana|tarde|noche|mediodía|transcurso|largo|jornada|"
+             r"semana|día|dia|einde|begin|loop|ochtend|middag|avond|nacht|week|fim|início|manhã|noite|decorrer|"
+             r"Ende|Anfang|Laufe|Morgen|Vormittag|Nachmittag|Abend|Nacht|Woche|Mitte|partir|partire|plazo|prazo|termijn")
+_STEP_EVENT = (r"delivery|visit|appointment|call|callback|entrega|visita|cita|llamada|livraison|visite|rendez-vous|"
+               r"rdv|appel|intervention|passage|consegna|appuntamento|chiamata|intervento|levering|bezoek|afspraak|"
+               r"telefoontje|Lieferung|Besuch|Termin|Anruf|Rückruf|Einsatz|ligação|chamada|marcação|consulta")
+_OF_DAY = {"en": r"of", "de": r"vom|von", "fr": r"du|de|d['’]", "es": r"del|de", "it": r"di|del|dello|della",
+           "nl": r"van", "pt": r"de|do|da"}
+_THE = {"en": r"the|your|our|this|that", "de": r"der|die|das|den|dem|des|Ihre?[nmrs]?|deine?[nmrs]?|unsere?[nmrs]?",
+        "fr": r"le|la|les|l['’]|du|des|au|aux|votre|vos|ton|ta|tes|notre|nos|ce|cet|cette",
+        "es": r"el|la|los|las|del|al|su|sus|tu|tus|nuestro|nuestra|este|esta|ese|esa",
+        "it": r"il|lo|la|i|gli|le|l['’]|del|dello|della|dei|degli|delle|dell['’]|al|allo|alla|ai|agli|alle|all['’]|"
+              r"un|una|suo|sua|tuo|tua|nostro|nostra|questo|questa|quel|quella",
+        "nl": r"de|het|je|jouw|uw|onze|ons|deze|dit|die|dat",
+        "pt": r"o|a|os|as|do|da|dos|das|no|na|nos|nas|ao|seu|sua|teu|tua|nosso|nossa|este|esta"}
+_DAY_OF_THING = {lang: re.compile(
+    r"(?<!\w)(?:" + _THE[lang] + r")(?:(?<=['’])|\s+)(?:[\w'’-]+\s+){0,3}?(?!(?:" + _NOT_A_THING + r"|" + _STEP_EVENT + r")\b)"
+    r"[^\W\d_]{3,}\s+(?:" + _OF_DAY[lang] + r")\s*(?P<day>(?:" + _TODAY[lang] + r"|" + _PAST_DAY[lang] + r"|" +
+    "|".join(_LANGS[lang].weekdays) + r")(?!\w)(?:\s+(?:dernier|passé|pasado|passado|scorso))?)", re.I)
+    for lang in _OF_DAY}
+
+
+def _day_unnamed(m: re.Match) -> str:
+    """The match with its day blanked: the words before it stay readable (a dot holds the day's place, so "le
+    technicien de mardi passera" does not read as "de passera", the customer's task)."""
+    return m.string[m.start():m.start("day")] + "·" + " " * (len(m.group("day")) - 1)
+
 
 # A gathering that takes place on a date ("the AGM will take place on 20 March at 7.30pm", "a assembleia geral terá
 # lugar no dia 20", "la junta tendrá lugar", "l'assemblea avrà luogo"): when an event is held, not a next step owed
@@ -3060,6 +3227,32 @@ def _topic_times(written: str, times: list, lang: str) -> list:
     return times
 
 
+def _checked_topic(written: str, times: list, lang: str) -> list:
+    """The clause's times without those of what the writer is looking into, when the looking has no time of its
+    own: "Ich schaue kurz nach, ob für Samstag noch E-Bikes frei sind", "I'll check whether there are bikes free for
+    Saturday" (Saturday is what is asked about; "I'll check by Friday whether …" keeps Friday)."""
+    at = {words: written.find(words) for words, _ in times}
+    if (m := _CHECKING_WHETHER[lang].search(written)) is not None and \
+            not any(0 <= at[t[0]] < m.start() for t in times):
+        # (up to the next "and" or comma: "… if they can fit you in on Friday and call you back within the hour")
+        end = (nxt.start() if (nxt := re.compile(r"\s+(?:and|und|et|y|e|en)\s+|,\s").search(written, m.end()))
+               else len(written))
+        return [t for t in times if not m.end() <= at[t[0]] < end]
+    return times
+
+
+_CHECKING_WHETHER = {lang: re.compile(rx, re.I) for lang, rx in {
+    "en": r"\b(?:check|checking|look|looking|see|find\s+out|ask|asking)\b[^.;!?]{0,30}?\b(?:whether|if)\b",
+    "de": r"\b(?:schaue|schauen|sehe|sehen|prüfe|prüfen|frage|fragen|kläre|klären|checke|checken)\b[^.;!?]{0,30}?,?\s*ob\b",
+    "fr": r"\b(?:vérifie|vérifier|regarde|regarder|demande|demander|vois|voir)\b[^.;!?]{0,30}?\bsi\b",
+    "es": r"\b(?:compruebo|comprobar|miro|mirar|pregunto|preguntar|consulto|consultar|reviso|revisar)\b[^.;!?]{0,30}?\bsi\b",
+    "it": r"\b(?:controllo|controllare|guardo|guardare|chiedo|chiedere|verifico|verificare|vedo|vedere)\b[^.;!?]{0,30}?"
+          r"\bse\b",
+    "nl": r"\b(?:kijk|kijken|check|checken|vraag|vragen|navragen)\b[^.;!?]{0,30}?\bof\b",
+    "pt": r"\b(?:verifico|verificar|vejo|ver|pergunto|perguntar|confirmo|confirmar|consulto|consultar)\b[^.;!?]{0,30}?"
+          r"\bse\b"}.items()}
+
+
 def _paragraphs(lines) -> str:
     """The lines as text, a blank line wherever the reply had one or left lines out (the customer's quoted
     message, code): a paragraph or a chat turn ends a sentence even without a full stop."""
@@ -3188,6 +3381,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         before = day_times
                     continue
                 clause = _TALLY.sub(_blanked, _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause)))
+                clause = _NO_ANSWER.sub(_blanked, _DAY_OF_THING[lang].sub(_day_unnamed, _FAILED_PLAN.sub(_blanked, clause)))
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause) and \
                         not (_MOVED_VISIT[lang].search(clause) and _SOMEONE_COMES.search(clause) and
                              not _attended_only(clause, visiting)):
@@ -3195,6 +3389,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 # 13/06"; not a medical "visita" the customer attends)
                     clause = _CONFIRM_NOW[lang].sub(_blanked, clause)
                 polite = _RECEIPT_EVENT.sub(" ", _DELIVERY_PLACE.sub(" ", _CASE_OPEN.sub(" ", _POLITE.sub(" ", clause))))
+                polite = _THEIR_OPTION.sub(_blanked, _OFFER_SENT.sub(_offer_unnamed, polite))
                 if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
                     polite = _SLA_MASK[lang].sub(" ", polite)
                 if not_promise.search(polite) and not _remedy(polite, lang, not_promise):
@@ -3221,6 +3416,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              bool(_SENT_NOW[lang].search(clause) and _REMEDY[lang].search(clause)) or
                              bool(_ARRIVES[lang].search(clause) and not _HABIT.search(clause) and
                                   not _NO_ARRIVAL.search(clause)) or
+                             bool(_STAFF_VISIT[lang].search(clause) and not _HABIT.search(clause) and
+                                  not _NO_ARRIVAL.search(clause)) or
+                             bool(lang in _BACK_TO_THEM and _BACK_TO_THEM[lang].search(clause) and
+                                  _DEADLINE_WORD[lang].search(clause) and not _HABIT.search(clause)) or
                              bool(_TAKES_EFFECT[lang].search(clause) and _DEADLINE_WORD[lang].search(clause)) or
                              bool(_RESULT_READY[lang].search(clause) and _FIRM_DEADLINE[lang].search(clause) and
                                   not _HABIT.search(clause)) or
@@ -3266,6 +3465,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 times = [(words, due) for words, due in times if not _UNTIL_TIME.match(words)]
                 if committed and len(times) > 1:
                     times = _topic_times(written, _own_times(written, times, lang, commit), lang)
+                if committed and times:
+                    times = _checked_topic(written, times, lang)
                 if committed and times:
                     times = _done_after_and(written, times, lang)
                 if committed and all(isinstance(words, _FromEvent) for words, _ in times):
@@ -3597,29 +3798,49 @@ _SERVICE = {"en": r"plan|tariff|service|account|app|feature|offer|subscription|b
                   r"huurauto|huurwagen|rit",
             "pt": r"tarifário|plano|conta|aplicação|app|fatura|extrato|oferta|contrato|serviço|acesso|área|portal|t[áa]xi|"
                   r"carro\s+de\s+alug(?:uer|uel)"}
+# The things a customer leaves to be repaired or made, under a plain "the" as well as "your": "El portátil estará
+# listo el jueves", "la bici sarà pronta sabato", "het toestel is vrijdag klaar".
+_ITEMS = {"en": r"laptop|computer|pc|phone|mobile|tablet|bike|bicycle|car|vehicle|van|watch|device|appliance|machine|"
+                r"repair|suit|dress|keys|photos|prints|certificate|frame|hearing\s+aid|battery|screen|sofa|part",
+          "de": r"Laptop|Notebook|Computer|Rechner|Handy|Telefon|Smartphone|Tablet|Fahrrad|Rad|E-Bike|Auto|Wagen|"
+                r"Fahrzeug|Uhr|Gerät|Hörgerät\w*|Waschmaschine|Reparatur|Anzug|Kleid|Schlüssel|Fotos|Bescheinigung|"
+                r"Gutachten|Rahmen|Akku|Display|Ersatzteil|Sofa",
+          "fr": r"ordinateur|portable|téléphone|mobile|tablette|vélo|voiture|véhicule|moto|montre|appareil|machine|"
+                r"lave-linge|réparation|costume|robe|clés|photos|certificat|cadre|batterie|écran|pièce|canapé",
+          "es": r"portátil|ordenador|móvil|teléfono|tablet|bici|bicicleta|coche|vehículo|moto|reloj|aparato|dispositivo|"
+                r"lavadora|máquina|reparación|traje|vestido|llaves|fotos|certificado|marco|audífono|batería|pantalla|"
+                r"pieza|sofá",
+          "it": r"portatile|computer|pc|telefono|cellulare|smartphone|tablet|bici|bicicletta|auto|macchina|moto|orologio|"
+                r"apparecchi[oi]?|dispositivo|lavatrice|riparazione|abito|vestito|chiavi|foto|certificato|cornice|"
+                r"batteria|schermo|pezzo|divano",
+          "nl": r"laptop|computer|telefoon|mobiel|tablet|fiets|e-bike|auto|wagen|horloge|apparaat|toestel|hoortoestel\w*|"
+                r"wasmachine|reparatie|pak|jurk|sleutels|foto's|certificaat|lijst|accu|scherm|onderdeel",
+          "pt": r"portátil|computador|telemóvel|celular|telefone|tablet|bicicleta|bici|carro|viatura|mota|moto|relógio|"
+                r"aparelho|dispositivo|máquina|reparação|fato|vestido|chaves|fotos|certificado|moldura|bateria|ecrã|peça|"
+                r"sofá"}
 _UNTIL = r"(?![^.!?;]*\b(?:until|till|bis|jusqu|hasta|fino a|fino al|tot|até)\b)"
 _READY = {lang: re.compile(r"\b(?:" + own + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + _SERVICE[lang] + r")\b)"
                            r"(?:[\w'’-]+\s+){0,6}?" + rx + _UNTIL, re.I) for lang, own, rx in (
-    ("en", r"your|ur|the\s+(?:new|replacement)|the(?=\s+(?:prescription|order|medication|medicine|glasses|lenses)s?\b)", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
+    ("en", r"your|ur|the\s+(?:new|replacement)|the(?=\s+(?:prescription|order|medication|medicine|glasses|lenses|" + _ITEMS["en"] + r")s?\b)", r"(?:will|should|['’]ll|is going to|are going to)\s+be\s+(?:ready|available)\b"),
     ("de", r"Ihr|Ihre|Ihren|dein|deine|(?:der|die|das)\s+neue\w*|(?:der|die|das)(?=\s+(?:Überweisung|Rezept\w*|"
-                                                                    r"Medikament\w*|Brille|Bestellung|Kontaktlinsen)\b)", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
+                                                                    r"Medikament\w*|Brille|Bestellung|Kontaktlinsen|" + _ITEMS["de"] + r")\b)", r"(?:wird|werden|ist|sind|liegt|liegen|steht|stehen)\s+"
                                          r"(?!(?:jetzt|nun|schon|bereits|soeben|gerade|inzwischen|mittlerweile)\b)"
                                          # (kept "bis" a day: "liegt bis Freitag zur Abholung bereit", the customer's time)
                                          r"(?!(?:[\w.:]+\s+){0,3}?bis\s+(?!\d{1,2}(?:[.:]\d{2})?\s*Uhr)\w)(?:[\w.:]+\s+){0,4}?"
                                          r"(?:fertig|abholbereit|zur Abholung bereit|bereit zur Abholung|verfügbar)\b"),
     ("fr", r"votre|vos|ton|ta|tes|(?:le|la|les)\s+nouve(?:au|l|lle|aux|lles)|(?:le|la|les)(?=\s+(?:ordonnance|commande|"
-                                                                              r"médicament|lunettes|lentilles)s?\b)", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
+                                                                              r"médicament|lunettes|lentilles|" + _ITEMS["fr"] + r")s?\b)", r"(?:sera|seront)\s+(?:\w+\s+)?(?:prête?s?|disponibles?|réparée?s?)\b"),
     ("es", r"su|sus|tu|tus|(?:el|la|los|las)\s+nuev[oa]s?|(?:el|la|los|las)(?=\s+(?:receta|pedido|medicamento|"
-                                                               r"medicina|gafas|lentillas)s?\b)", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?|reparad[oa]s?|arreglad[oa]s?)\b"),
+                                                               r"medicina|gafas|lentillas|" + _ITEMS["es"] + r")s?\b)", r"estar(?:á|án)\s+(?:\w+\s+)?(?:list[oa]s?|disponibles?|reparad[oa]s?|arreglad[oa]s?)\b"),
     ("it", r"il suo|la sua|i suoi|le sue|il tuo|la tua|i tuoi|le tue|(?:il|la|i|le)\s+nuov[oaie]|(?:la|il|le|i|gli)"
-           r"(?=\s+(?:ricett[ae]|ordine|farmac[oi]|occhiali|lenti)\b)", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
+           r"(?=\s+(?:ricett[ae]|ordine|farmac[oi]|occhiali|lenti|" + _ITEMS["it"] + r")\b)", r"(?:sarà|saranno)\s+(?:\w+\s+)?"
                                                                        r"(?:pront[oaie]|disponibil[ei]|riparat[oaie])\b"),
     ("nl", r"uw|je|jouw|(?:de|het)\s+nieuwe|(?:de|het)(?=\s+(?:medicijnen|medicatie|herhaalrecepten|recepten|recept|"
-                                                     r"bestelling|bril|lenzen)\b)", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
+                                                     r"bestelling|bril|lenzen|" + _ITEMS["nl"] + r")\b)", r"(?:zal|zullen|is|zijn|wordt|worden|ligt|liggen|staat|staan)\s+"
                           r"(?!(?:nu|al|inmiddels|intussen|zojuist|net)\b)(?:[\w.:]+\s+){0,6}?"
                           r"(?:klaar|beschikbaar|af te halen|op te halen)\b"),
     ("pt", r"seu|sua|seus|suas|teu|tua|(?:o|a|os|as)\s+nov[oa]s?|(?:o|a|os|as)(?=\s+(?:receita|encomenda|medicamento|"
-                                                                    r"óculos|lentes)s?\b)", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
+                                                                    r"óculos|lentes|" + _ITEMS["pt"] + r")s?\b)", r"(?:estará|estarão|ficará|ficarão)\s+(?:\w+\s+)?(?:pront[oa]s?|"
                                           r"disponíve(?:l|is)|reparad[oa]s?|consertad[oa]s?)\b"))}
 # A recurring price changed from a date, as a contract allows ("zum 01.07.2026 passen wir den Beitrag … an", "Per 1
 # juli 2026 verhogen wij de huur met 5,0%", "à compter du 1er juillet, votre cotisation augmente"): a change the
@@ -3707,7 +3928,7 @@ _PRESENT_STEP = {lang: re.compile(rx, re.I) for lang, rx in {
           # the customer's job that takes place on a day: "Ihr Zählerwechsel findet am Do, 15.05. … statt"
           r"\b(?:Ihr\w*|dein\w*)\s+(?:\w+\s+)?\w*(?:wechsel|tausch|montage|installation|reparatur|einbau|austausch|"
           r"wartung|ablesung)\s+findet\b",
-    "fr": r"\bje\s+(?:passe|viens|repasse)\b|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b|"
+    "fr": r"\bje\s+(?:passe|viens|repasse)\b(?!\s+de\s+\w+(?:er|ir|re)\b)|\bj['’]arrive\b|\bje\s+serai\s+(?:là|chez\s+vous)\b|"
           # "nous vous livrons le canapé demain": the company bringing it to this customer itself
           r"\b(?:nous|je|on)\s+(?:vous|te)\s+(?:(?:le|la|les)\s+|l['’])?livr(?:ons|e)\b|"
           # the one the company sends, in the present: "le technicien passe samedi entre 9h et 12h", "le livreur
@@ -3869,6 +4090,65 @@ _ARRIVES = _whole_words({
           # one of the staff waiting for the customer at a time: "Um colaborador estará à sua espera no balcão 12 às 6h15"
           r"(?:colaborador\w*|assistente|funcionári\w+|motorista|guia|técnico|agente)\s+(?:[\w,]+\s+){0,3}?estará\s+"
           r"(?:à\s+(?:sua|tua)\s+espera|a\s+aguardá-l[oa])"})
+# One of the staff, by their role or their name (an apposition may name them: "Une remplaçante, Mme Kadri, sera chez
+# lui aujourd'hui avant 14h", "Un técnico de nuestro equipo de urgencias, Jordi Camps, estará allí antes de las 13:00",
+# "O nosso orçamentista, o Sr. Armando, passa aí na quinta-feira"), coming to or being at the customer's place:
+# a visit. The place is named, so a parcel or a product's usual time is no visit ("est chez vous sous 48h" is
+# read elsewhere). Not a habit (see _HABIT), not what did not happen.
+_TITLE = (r"(?:Mme|M\.|Mr\.?|Mrs\.?|Ms\.?|Sr\.?|Sra\.?|Dr\.?|Dra\.?|Herr|Frau|Hr\.|Fr\.|meneer|mevrouw|dhr\.|mevr\.|"
+          r"sig\.(?:ra)?|signor[a]?|D\.|Dona|Dom)")
+_NAMED = r"(?:(?:o|a|el|la|il|le)\s+)?" + _TITLE + r"\s+(?-i:[A-ZÁÉÍÓÚÑÄÖÜÇ][\w'’-]+)(?:\s+(?-i:[A-ZÁÉÍÓÚÑÄÖÜÇ][\w'’-]+))?"
+_VISIT_ROLES = {
+    "en": r"engineer|technician|plumber|electrician|fitter|installer|carer|care\s+worker|nurse|driver|surveyor|"
+          r"estimator|inspector|assessor|crew|locksmith|glazier|roofer|gardener|mechanic|replacement|colleague|team",
+    "de": r"Techniker\w*|Monteur\w*|Pfleger\w*|Pflegekr[aä]ft\w*|Betreuer\w*|Kolleg\w*|Team|Handwerker\w*|Installateur\w*|"
+          r"Elektriker\w*|Klempner\w*|Gutachter\w*|Glaser\w*|Dachdecker\w*|Gärtner\w*|Vertretung|Ersatzkr[aä]ft\w*|"
+          r"Kammerjäger\w*|Schädlingsbekämpfer\w*|\w*[Dd]ienst",
+    "fr": r"technicien\w*|remplaçant\w*|auxiliaire|aide[- ]soignant\w*|infirmi\w+|installateur\w*|réparateur\w*|"
+          r"plombier\w*|électricien\w*|serrurier\w*|dépanneu\w+|intervenant\w*|métreur\w*|couvreur\w*|vitrier\w*|"
+          r"jardinier\w*|équipe|collègue|monteur\w*|ouvrier\w*|expert",
+    "es": r"técnic[oa]s?|auxiliar|cuidador[a]?|enfermer[oa]|fontaner[oa]|electricista|cerrajer[oa]|mecánic[oa]|perito|"
+          r"tasador[a]?|montador[a]?|instalador[a]?|operari[oa]s?|equipo|cuadrilla|sustitut[oa]|compañer[oa]|"
+          r"jardiner[oa]|cristaler[oa]|pintor[a]?|albañil",
+    "it": r"tecnic[oi]|badante|infermier[ea]|operator[ei]|operatrice|idraulico|elettricista|fabbro|meccanico|perito|"
+          r"montator[ei]|installator[ei]|squadra|sostitut[oa]|collega|giardiniere|vetraio|muratore|geometra",
+    "nl": r"monteur\w*|technicus|verzorg\w+|verpleeg\w+|thuiszorg\w*|loodgieter|elektricien|slotenmaker|glaszetter|"
+          r"dakdekker|schilder|hovenier|collega|team|ploeg|\w*dienst|\w*service|invaller|vervang\w+|taxateur|expert",
+    "pt": r"técnic[oa]s?|cuidador[a]?|enfermeir[oa]|canalizador|eletricista|serralheiro|mecânic[oa]|perito|orçamentista|"
+          r"montador[a]?|instalador[a]?|equipa|equipe|substitut[oa]|colega|jardineir[oa]|vidraceiro|pintor|pedreiro|"
+          r"colaborador[a]?"}
+_AT_THEIRS = {
+    "en": r"(?:will|['’]ll)\s+(?:be\s+(?:with\s+you|there|at\s+your\s+\w+|on\s+site|round)|come\s+(?:round|over|by|to\s+your)|"
+          r"call\s+round|pop\s+round|drop\s+by)",
+    "de": r"(?:ist|sind|kommt|kommen|wird|werden)\s+(?:[\w.,]+\s+){0,5}?(?:bei\s+(?:Ihnen|dir|euch|Ihrer\s+\w+|Ihrem\s+\w+)|"
+          r"vor\s+Ort|vorbei)",
+    "fr": r"(?:sera|seront)\s+(?:[\w'’]+\s+){0,3}?(?:chez\s+(?:vous|toi|lui|elle|eux|votre\s+\w+|ta\s+\w+|ton\s+\w+)|sur\s+place)",
+    "es": r"(?:estará|estarán|llegará|llegarán|pasará|pasarán|irá|irán|vendrá|vendrán|acudirá|acudirán|se\s+desplazará)\s+"
+          r"(?:[\w:]+\s+){0,3}?(?:allí|ahí|a\s+su\s+(?:casa|domicilio|local|oficina|negocio)|en\s+su\s+(?:casa|domicilio|"
+          r"local|oficina|negocio)|por\s+(?:ahí|allí|su\s+casa))",
+    "it": r"(?:sarà|saranno|passerà|passeranno|verrà|verranno|arriverà|arriveranno|passa|viene|arriva)\s+(?:[\w:]+\s+){0,3}?"
+          r"(?:da\s+(?:lei|te|voi)|a\s+casa\s+sua|presso\s+(?:di\s+lei|la\s+sua)|sul\s+posto|lì)",
+    "nl": r"(?:is|zijn|komt|komen|zal|zullen)\s+(?:[\w.]+\s+){0,5}?(?:bij\s+(?:u|je|jou)(?:\s+(?:thuis|langs))?|ter\s+plaatse|langs)",
+    "pt": r"(?:passa|passam|passará|passarão|vai\s+passar|vão\s+passar|estará|estarão|chega|chegam|chegará|chegarão|vai|vão|"
+          r"irá|irão|vem|vêm|virá|virão)\s+(?:[\w:]+\s+){0,3}?(?:aí|lá|por\s+aí|por\s+lá|a\s+sua\s+casa|em\s+sua\s+casa|"
+          r"na\s+sua\s+casa)"}
+_STAFF_VISIT = {lang: re.compile(
+    r"\b(?:(?:" + _VISIT_ROLES[lang] + r")\b|" + _NAMED + r")"
+    # (what team, and an apposition between: "de nuestro equipo de urgencias, Jordi Camps,", ", la nueva auxiliar,")
+    r",?\s+(?:[\w'’&.-]+,?\s+){0,8}?(?:" + _AT_THEIRS[lang] + r")\b"
+    # (there until a time is presence, no visit: "Our team will be on site until 5pm today"; German "bis" and
+    # Portuguese "até" are "by" as often)
+    + {"en": r"(?![^.!?;]*\b(?:until|till)\b)", "fr": r"(?![^.!?;]*\bjusqu)", "es": r"(?![^.!?;]*\bhasta\b)",
+       "it": r"(?![^.!?;]*\bfino\b)", "nl": r"(?![^.!?;]*\btot\b)"}.get(lang, "")
+    # … and the first person who comes: "amanhã às 8h30 estamos aí", "mañana estamos allí a las 9"
+    # (an SMS may drop the accent: "estamos ai"); and a visit said verb first, whoever comes named after it: "mañana a
+    # las 9:00 irá a su domicilio Lucía, la nueva auxiliar"
+    + {"pt": r"|\b(?:estamos|estaremos|estou|estarei)\s+(?:a[ií]|lá)\b",
+       "es": r"|\b(?:estamos|estaremos|estoy|estaré)\s+(?:all[ií]|ah[ií])\b|"
+             r"\b(?:irá|irán|vendrá|vendrán|pasará|pasarán|acudirá|acudirán)\s+(?:\w+\s+){0,2}?(?:a|por)\s+su\s+"
+             r"(?:casa|domicilio)\b"}.get(lang, ""), re.I) for lang in _VISIT_ROLES}
+
+
 # Something in the customer's letterbox or inbox by a time: "Morgen ligt de krant vóór 7.00 uur in uw brievenbus",
 # "it will be in your inbox by Friday", "liegt bis Samstag in Ihrem Briefkasten".
 _IN_THEIR_BOX = {lang: re.compile(rx, re.I) for lang, rx in {
@@ -3957,7 +4237,7 @@ _READY_TO_COLLECT = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\b(?:liegt|liegen|wird|werden)\b[^.!?;]{0,50}?\bauf\s+(?:Ihren|deinen)\s+Namen\b|"
           # what lies ready for them ("Das Rezept liegt ab morgen für Sie bereit"; a hired car that "steht … bereit"
           # is the booking itself)
-          r"\b(?:liegt|liegen)\b[^.!?;]{0,60}?\bfür\s+(?:Sie|dich)\b[^.!?;]{0,40}?\bbereit\b|"
+          r"\b(?:liegt|liegen)\b[^.!?;]{0,100}?\bfür\s+(?:Sie|dich)\b[^.!?;]{0,40}?\bbereit\b|"
           # … or lies ready to be collected by a firm time ("Ihre Brille liegt spätestens am Freitag zur Abholung bei uns
           # bereit"; not a shop's notice, "Ihre Brote liegen ab 7 Uhr zur Abholung bereit", nor kept "bis" a day, the
           # customer's time to collect), or is done by a time ("die ist heute bis 16 Uhr fertig")

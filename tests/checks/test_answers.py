@@ -86,6 +86,15 @@ def test_a_point_is_covered_by_another_form_of_its_words_in_the_personas_languag
     assert covered("Beste Sanne, het bedrag is terugbetaald en de wasmachine is geleverd.",
                    ["terugbetaling", "levering"], "nl")
     assert covered("Olá Ana, o valor já foi reembolsado.", ["reembolso"], "pt")
+    # A German or Dutch compound covers its first part as well as its last, a short one too
+    assert covered("Wir schicken Ihnen deshalb ein komplettes Ersatzpaket.", [["Ersatz", "Gutschrift"]], "de")
+    assert covered("Leider hatte die Flasche Korkgeschmack.", ["Kork"], "de")
+    assert covered("Der Originalakku ist nicht mehr lieferbar.", ["Akku"], "de")
+    assert covered("Je intakegesprek is op dinsdag 18 juni.", ["intake"], "nl")
+    # … but a compound asked for is not covered by its first part
+    assert not covered("Kündigen können Sie online im Kundenkonto.", [["Frist", "Kündigungsfrist"]], "de")
+    assert not covered("Ihr Bett wurde nicht wie vereinbart geliefert.", ["Liefertermin"], "de")
+    assert not covered("Die Nachzahlung ist im neuen Abschlag enthalten.", ["Zähler"], "de")   # a stem is no part
     # A different word that shares a prefix is not another form.
     assert not covered("Hi Jane, the party is on Friday.", ["part"])
     assert not covered("Hi Jane, we refuse to accept the return.", ["refund"])

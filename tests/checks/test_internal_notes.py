@@ -5188,3 +5188,59 @@ def test_a_colleagues_answer_handed_on_with_here_is_keeps_its_promise(intro, not
     assert bool(check(text, ctx)) is note
     found = promises.find(text, "de", SENT_AT, CALENDAR, ctx)
     assert [round((p.due - SENT_AT).total_seconds() / 3600) for p in found] == ([hours] if hours else [])
+
+
+@pytest.mark.parametrize("lang,text,ctx,found", [
+    # an apology for a message that was not for the customer owns up to the message before it, in every language
+    ("de", "Ich schaue nach.\nRalf, die Kundin will die Gebühr nicht zahlen, bleiben wir dabei?\n"
+           "Oh, Entschuldigung, die letzte Nachricht war für einen Kollegen gedacht.", "chat", True),
+    ("fr", "Je regarde.\nKarim tu peux valider le geste ?\nDésolée, le message précédent ne vous était pas destiné.", "chat", True),
+    ("pt", "Vou ver.\nZé, confirmas o stock?\nDesculpe, a mensagem anterior era para uma colega.", "chat", True),
+    ("en", "Let me look.\nMo can you approve the refund?\nSorry, my previous message was meant for a colleague.", "chat", True),
+    # a colleague called by name, told about the customer in the third person or told not to tell them
+    ("es", "Déjame mirarlo.\nRaúl, ¿el lote 40 no era el defectuoso? No le digas nada hasta que lo confirme calidad.\n"
+           "Jane, ¿me dices el número de lote?", "chat", True),
+    ("es", "Hola Jane.\nRaúl, nuestro técnico, le llamará mañana.", "chat", False),
+    ("nl", "Top, dank je. Ik moet even navragen bij het magazijn of het nog op voorraad ligt. Ik bel je vanmiddag terug!",
+     "chat", False),
+    ("en", "Honestly, the courier made a right mess of this one, I've refunded you in full.", "chat", False),
+    # an aside signed by a colleague after its last sentence, or a test send signed after a dash
+    ("de", "Sehr geehrte Frau Doe,\nwir sichern das Dach heute ab. (gleicher Fall wie bei Familie Brandt, über die "
+           "Versicherung abgerechnet, Vorlage nehmen. Tobi)\nMfG", "email", True),
+    ("pt", "Olá Jane, os seus bilhetes para sábado estão confirmados. [testar envio antes de ativar para todos - Marta]",
+     "email", True),
+    ("de", "Sehr geehrte Frau Doe,\nIhr Termin ist am Montag. (Wir freuen uns auf Sie. Tobi)\nMfG", "email", False),
+    # a helpdesk's words for a note only the team sees
+    ("fr", "Madame,\n\nNos techniciens interviendront mercredi.\n\nNote (visible uniquement par l'équipe) : logement "
+           "très encombré, prévoir 2 techniciens.\n\nCordialement", "email", True),
+    ("de", "Sehr geehrte Frau Doe,\n\nwir kommen am Mittwoch.\n\nNotiz (nur für das Team sichtbar): Wohnung sehr "
+           "vollgestellt.\n\nMfG", "email", True),
+    ("en", "Hi Jane,\n\nThe tracking page is visible to the team and to you.\n\nThanks", "email", False),
+    # a mail wrapped at 72 columns: the line goes on with the sentence above, it is no drafting note
+    ("pt", "Exmo. Sr.,\n\nO orçamento segue por email amanhã até às 10h, assim que o fornecedor nos\nconfirmar o preço "
+           "das peças.\n\nCumprimentos", "email", False),
+    # a forwarded message telling a colleague to answer the customer themselves, the informal "you" stressed
+    ("it", "Gentile Jane,\n\nle inoltro la risposta del titolare.\n\n---------- Messaggio inoltrato ----------\n"
+           "Da: Paolo Neri <paolo@serramenti-neri.it>\nOggetto: Re: reclamo\n\nLuca rispondi tu a questa qui, "
+           "offrile il 5% e basta.\n\nCordiali saluti", "email", True),
+    ("fr", "Bonjour Jane,\n\nvoici la réponse de notre directeur.\n\n---------- Message transféré ----------\n"
+           "De : Paul Marin <paul@marin-fenetres.fr>\nObjet : RE: réclamation\n\nKarim, réponds-lui toi, je n'ai plus "
+           "la patience.\n\nCordialement", "email", True),
+    # an internal label on a summary or a note of a call, a reference that speaks of the customer
+    ("nl", "Beste Jane,\n\nHet bedrag is teruggestort.\n\nGesprekssamenvatting (intern): klant boos, dreigt met de "
+           "Geschillencommissie.\n\nGroet", "email", True),
+    ("es", "Estimada Jane:\n\nLe devolvemos el importe.\n\nResumen de la llamada (interno): cliente enfadado, amenaza con "
+           "reclamar.\n\nSaludos", "email", True),
+    ("en", "Hi Jane,\n\nYour parcel is on its way.\n\nInternal ref: called 3x, customer very unhappy, goodwill given\n", "email", True),
+    ("de", "Sehr geehrte Frau Doe,\n\nUnsere interne Referenz: 4711 (bitte bei Rückfragen angeben).\n\nMfG", "email", False),
+    # a reminder to the team in brackets: a state of things and what to do about it; not the customer's reminder
+    ("nl", "Hoi Jane! Bij 6 flessen is de verzending gratis.\n(niet vergeten: de korting staat nog uit in de kassa, even "
+           "aanzetten!!)", "chat", True),
+    ("de", "Hallo Jane, Ihr Termin ist am Montag. [nicht vergessen: Schlüsselcode wurde geändert, Jens kurz informieren]",
+     "email", True),
+    ("nl", "Beste Jane, uw afspraak is maandag om 10 uur. Niet vergeten: legitimatie meenemen!", "email", False),
+    ("en", "Hi Jane, your appointment is on Monday. Don't forget: bring your ID.", "email", False),
+])
+def test_round_dg_di_classes(lang, text, ctx, found):
+    context = _chat(lang) if ctx == "chat" else _jane(lang)
+    assert bool(check(text, context)) is found, text

@@ -3142,12 +3142,21 @@ def test_asides_tallies_and_works(text, lang, hours):
     assert due_h(text, lang) == hours
 
 
-def test_a_forwarded_messages_sent_line_is_no_step():
-    text = ("Chère Madame,\n\nNous avons annulé les rendez-vous prévus.\n\nLe secrétariat\n\n"
-            "-------- Message transféré --------\nDe : Dr Aubert\nEnvoyé : lundi 09:12\nÀ : Secrétariat\n"
-            "Objet : RE: dossier\n\nAnnule tous ses RDV.\n")
-    ctx = CheckContext(persona={"name": "Martine Garnier", "language": "fr"}, channel="email")
-    assert promises.find(text, "fr", MON, WORK, ctx) == []
+@pytest.mark.parametrize("text, lang", [
+    ("Chère Madame,\n\nNous avons annulé les rendez-vous prévus.\n\nLe secrétariat\n\n"
+     "-------- Message transféré --------\nDe : Dr Aubert\nEnvoyé : lundi 09:12\nÀ : Secrétariat\n"
+     "Objet : RE: dossier\n\nAnnule tous ses RDV.\n", "fr"),
+    # Portuguese Outlook's "Enviada:", Brazil's "Enviado em:", Dutch "Verstuurd:"
+    ("Exma. Sra.,\n\nNão é possível aplicar um desconto.\n\nPedro\n\n-----Mensagem original-----\n"
+     "De: Joana Rebelo\nEnviada: 5 de junho 11:02\nPara: Pedro\nAssunto: FW: reclamação\n\nPedro, responde tu.\n", "pt"),
+    ("Prezada Sra.,\n\nSegue a resposta.\n\nPedro\n\n-----Mensagem original-----\n"
+     "De: Joana Rebelo\nEnviado em: sexta-feira, 7 de junho 09:40\nPara: Pedro\n\nPedro, responde tu.\n", "pt"),
+    ("Beste mevrouw,\n\nDat kunnen we niet doen.\n\nKees\n\n-----Oorspronkelijk bericht-----\n"
+     "Van: Anja de Vries\nVerstuurd: vrijdag 7 juni 09:40\nAan: Kees\n\nKees, jij mag deze doen.\n", "nl"),
+])
+def test_a_forwarded_messages_sent_line_is_no_step(text, lang):
+    ctx = CheckContext(persona={"name": "Martine Garnier", "language": lang}, channel="email")
+    assert promises.find(text, lang, MON, WORK, ctx) == []
 
 
 @pytest.mark.parametrize("text, lang, hours", [
@@ -3503,3 +3512,90 @@ def test_a_time_until_which_something_stays_so_is_no_deadline(text, lang):
     from checks.corpus import CALENDAR, SENT_AT
 
     assert not [p for p in promises.find(text, lang, SENT_AT, CALENDAR) if p.text.lower().startswith(("until", "jusqu", "fino"))]
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # a day that names which thing ("the trip of Saturday") is no step's time; a part of a day, a step's own event
+    # and a day a period runs from keep theirs
+    ("Hemos revisado tu viaje del sábado y te devolvemos el importe del desbloqueo.", "es", None),
+    ("Ik zie je rit van zaterdag, we storten het bedrag terug.", "nl", None),
+    ("Nous vous remboursons les 4 € de votre trajet de samedi.", "fr", None),
+    ("Wir erstatten Ihnen die 4 € für Ihre Fahrt vom Samstag.", "de", None),
+    ("Ti rimborsiamo i 4 € del viaggio di sabato.", "it", None),
+    ("Devolvemos-lhe os 4 € da viagem de sábado.", "pt", None),
+    ("Hierbij het rapport van de behandeling van vandaag.", "nl", None),
+    ("We bellen u in de loop van maandag.", "nl", 175),
+    ("Le llamamos a lo largo del viernes.", "es", 103),
+    ("Le enviamos el presupuesto de la obra del lunes antes del viernes.", "es", 103),
+    ("El técnico del martes pasará el viernes a las 10.", "es", 96),
+    # one of the staff, by role or name (an apposition between), at the customer's place
+    ("Una fontanera de nuestro servicio de guardia, Marta Gil, estará allí antes de las 14:00 de hoy.", "es", 4),
+    ("Une infirmière, Mme Roux, sera chez votre mère aujourd'hui avant 15h.", "fr", 5),
+    ("O nosso técnico, o Sr. Nunes, passa aí na quarta-feira às 9h.", "pt", 47),
+    ("Amanhã às 10h estamos aí para trocar o contador.", "pt", 24),
+    ("Onze storingsdienst is binnen 3 uur bij u ter plaatse.", "nl", 3),
+    ("Der Notdienst ist in zwei Stunden bei Ihnen.", "de", 2),
+    ("La badante, la signora Rossi, sarà da lei domani alle 8.", "it", 22),
+    ("Our carer, Joy, will be with you tomorrow at 9am.", "en", 23),
+    ("Mañana a las 9:00 irá a su domicilio Rosa, la nueva cuidadora.", "es", 23),
+    ("Le directeur sera chez lui jusqu'à lundi.", "fr", None),
+    ("El técnico estuvo allí ayer a las 9.", "es", None),
+    ("The engineer won't be with you before 5pm.", "en", None),
+    # a thing left for repair, under a plain "the", made ready; not a room or a hall
+    ("La bici sarà pronta sabato entro mezzogiorno.", "it", 122),
+    ("El portátil estará listo el jueves a partir de las 17:00.", "es", 79),
+    ("Le vélo sera prêt jeudi.", "fr", 79),
+    ("La sala estará lista el jueves.", "es", None),
+    # parts of the day: late morning by noon, the afternoon by the day's end; not a bare "por la tarde"
+    ("Je vous rappelle en fin d'après-midi.", "fr", 7),
+    ("Le llamo a media mañana.", "es", 2),
+    ("Le llamo mañana a media mañana.", "es", 26),
+    ("Ik bel u aan het eind van de middag.", "nl", 7),
+    ("Ligo-lhe ao fim da tarde.", "pt", 7),
+    ("La richiamo in tarda mattinata.", "it", 2),
+    ("Ich rufe Sie am späten Nachmittag an.", "de", 7),
+    ("I'll call you late afternoon.", "en", 7),
+    ("He dejado una nota para que la llamen por la tarde.", "es", None),
+    # an offer the writer sends is a quote; one that is valid until a day is no step
+    ("Ti mando l'offerta completa nei prossimi due giorni lavorativi.", "it", 48),
+    ("Je vous envoie l'offre vendredi.", "fr", 103),
+    ("Le enviamos la oferta el viernes.", "es", 103),
+    ("L'offerta è valida fino a venerdì.", "it", None),
+    ("Le enviamos la oferta, válida hasta el viernes.", "es", None),
+    # the writer asks first ("if" there asks whether), then their own step and its time
+    ("Déjame preguntar al taller si se puede soldar y te llamo en diez minutos.", "es", 0.167),
+    ("Let me ask the engineer if it can be cloned and I'll call you back in ten minutes.", "en", 0.167),
+    ("Chiedo al tecnico se si può riparare e ti richiamo tra dieci minuti.", "it", 0.167),
+    ("Let me check whether we can refund it and I'll let you know.", "en", None),
+    # what answers a question is no answer promised; a call that went unanswered; "je viens de", a recent past
+    ("In risposta alla sua domanda: la garanzia copre 6 mesi (nel suo caso fino al 14 marzo).", "it", None),
+    ("In risposta alla sua richiesta, le invieremo il preventivo entro venerdì.", "it", 103),
+    ("L'abbiamo cercata venerdì alle 15:00 per fissare il controllo, ma senza risposta.", "it", None),
+    ("We tried to call you on Friday at 3pm but got no answer.", "en", None),
+    ("Je viens de vérifier : l'infirmière est bien passée ce matin.", "fr", None),
+    ("Je viens demain à 10h.", "fr", 24),
+    # what was to happen and did not keeps its time to itself; a new step after it keeps its own
+    ("L'infirmière qui devait passer ce matin est malade, personne ne vous a prévenue.", "fr", None),
+    ("The fitter who was supposed to come today is ill, so a colleague will come tomorrow at 10am.", "en", 24),
+    ("El técnico que tenía que venir hoy está enfermo; le llamaremos mañana antes de las 12.", "es", 26),
+    ("Finance have agreed to credit it, you should have the credit note before the weekend.", "en", 103),
+    # what the writer is looking into is asked about, its day no step's time; a time of the looking's own stays
+    ("Ich schaue kurz nach, ob für Samstag noch E-Bikes frei sind.", "de", None),
+    ("I'll check whether there are bikes free for Saturday.", "en", None),
+    ("I'll check by Friday whether there are bikes free for Saturday.", "en", 103),
+    ("Ich frage nach, ob der Techniker am Freitag kommen kann, und melde mich morgen.", "de", 31),
+    # the customer's way out after the step ("if it does not suit, tell me") sets no condition on it
+    ("Je vous appelle demain à 17h, si l'horaire ne vous convient pas dites-le-moi.", "fr", 31),
+    ("I'll call you tomorrow at 5pm, if that time doesn't suit just let me know.", "en", 31),
+    ("Le llamo mañana a las 17:00, si no le viene bien avíseme.", "es", 31),
+    ("Nous vous rembourserons sous 5 jours si le produit est intact.", "fr", None),
+    # what the customer may do next, in the formal present, is a purpose after the step; an SMS's "as 8h30"
+    ("Le invio il contratto entro le 12 di oggi, così può rimandarcelo firmato.", "it", 2),
+    ("Amanha as 8h30 estamos ai para trocar as telhas.", "pt", 22.5),
+    # the customer has their thing back by a deadline; a loan that lies ready for them from a time
+    ("Je hebt je laptop dus uiterlijk vrijdag terug.", "nl", 103),
+    ("Sie haben Ihr Gerät spätestens Freitag zurück.", "de", 103),
+    ("Es liegt ab morgen, 9:00 Uhr, in unserem Fachgeschäft in der Bahnhofstraße für Sie bereit.", "de", 23),
+])
+def test_round_df_dh_classes(text, lang, hours):
+    assert due_h(text, lang) == hours
