@@ -139,6 +139,15 @@ SAYS_AUTOMATIC = _words(
     r"(?:automatisch|maschinell) "
     r"(?:erstellt|generiert|erzeugt|versandt|versendet|verschickt|gesendet)\b",
     _label(r"automatische antwort"),
+    # an acknowledgement headed by its name (round dj): "Automatische Eingangsbestätigung", "Accusé de réception
+    # automatique", "Acuse de recibo automático", "Automatische ontvangstbevestiging"
+    _label(r"automatische (?:eingangs|empfangs)?bestätigung"),
+    _label(r"accusé de réception automatique"),
+    _label(r"(?:acuse de recibo|confirmación de recepción) automátic[oa]"),
+    _label(r"conferma (?:di ricezione )?automatica"),
+    _label(r"automatische (?:ontvangst)?bevestiging"),
+    _label(r"(?:confirmação de rece[çc][ãa]o|aviso de rece[çc][ãa]o) automátic[oa]"),
+    _label(r"automatic (?:acknowledge?ment|confirmation) of receipt"),
     # (an automatic text message too: "Ceci est un SMS automatique", "Questo è un SMS automatico")
     r"\b(?:ceci est|il s'agit d'|c'est) une? (?:réponse|message|e-?mail|courriel|accusé de réception|sms|texto|"
     r"confirmation|rappel|notification|communication) automatique\b",

@@ -366,7 +366,9 @@ _LANGS: dict[str, _Lang] = {
         not_promise=(r"(?:^|[,:;]\s*)(?:bitte\s+)?\w+en Sie (?:uns|mir)\b|"   # the customer asked: "Senden Sie uns …"
                      r"\b(?:erreichbar|zur Verfügung|geöffnet|geschlossen sein|geschlossen bleib\w*|(?:ist|sind|bleibt) geschlossen|verlänger\w*|öffnungszeit\w*|aktion|rabatt\w*|gilt|gültig|läuft ab|"
                      r"lieferzeit|lieferung|geliefert|liefern|zugestellt|zustellung|paket|verschick\w*|versende\w*|versand\w*|versand dauert|dauert|beträgt|sie können|können sie|bitte|bitten|ersuchen|ersucht|könnten sie|falls|sofern|wenn (?:das|der|die|es|wir|sie|alles)|"
-                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|" + _DE_ALREADY + r")\b")),
+                     r"widerruf\w*|zurücksenden|vor \d+ tagen|letzte|wurde|wurden|" + _DE_ALREADY + r"|"
+                     # what the writer would have for them, an offer: "Für Samstag hätte ich zwei E-Bikes"
+                     r"hätten?\s+(?:ich|wir))\b")),
     "fr": _Lang(
         numbers=_num("un/une deux trois quatre cinq six sept huit neuf dix onze douze",
                      {"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "quinze": 15, "quatorze": 14,
@@ -455,6 +457,8 @@ _LANGS: dict[str, _Lang] = {
                 r"(?:vas|va|van)\s+a\s+verl[oa]s?|l[oa]s?\s+ver(?:á|ás|án)|"
                 r"enviar\w*|envi(?:aré|aremos|ará|amos|arán)|reembols\w*|emitir\w*|emitid\w*|procesar\w*|"
                 r"confirmar\w*|confirmo|confirmamos|informar\w*|se (?:pondrá|emitirá|procesará|enviará)|"
+                # "te decimos si tiene arreglo", "le digo algo mañana"
+                r"(?<=te )decimos|(?<=le )decimos|(?<=les )decimos|(?<=os )decimos|(?<=te )digo|(?<=le )digo|diremos|diré|"
                 r"dar(?:é|á|emos|án)|devolver\w*|escribo|escribimos|mandamos|mandar\w*|abonar\w*|ingresar\w*|escribir\w*|avisar\w*|comunicar\w*|"
                 r"resolver\w*|gestionar\w*|tramitar\w*|revisar\w*|pasar\w*|visitar(?!se\b|nos\b)\w*|tendr\w*|transferir\w*|"
                 r"transferid\w*|devuelt\w*|tramitad\w*|procesad\w*|gestionad\w*|resuelt\w*|enviad\w*|revisad\w*|"
@@ -1927,22 +1931,49 @@ _ASKED_BEFORE = re.compile(r"\b(?:ask|asking|check|checking|find\s+out|pregunt\w
                            r"(?:[\w'’]+\s+){0,4}?$", re.I)
 
 
+# … and what the writer will tell or confirm, "if" right after it or after its time: "Te confirmamos mañana antes de
+# las 12h si la reparación se descuenta de la fianza", "En 48 horas te decimos si tiene arreglo" (not "Le
+# confirmaremos la cita si recibimos el pago": a thing confirmed, then a condition).
+_TELL_BEFORE = re.compile(
+    r"\b(?:confirm\w*|conferm\w*|bestätig\w*|bevestig\w*|decimos|digo|diremos|diré|dire|dirò|diremo|diciamo|dico|"
+    r"dizemos|direi|diremos|tell|let\s+(?:you|u)\s+know|sagen|sage|informer|informons|informo|informamos|informiamo|"
+    r"informeren|avisamos|aviso|avisaremos|avisarei|faccio\s+sapere|facciamo\s+sapere|fais\s+savoir|ferons\s+savoir|"
+    r"laten\s+weten|laat\s+weten)(?:\s+(?:te|le|les|vous|ti|gli|lhe|you|u|Ihnen|dir|je))?\s+"
+    r"(?:(?:mañana|hoy|antes|después|de|del|las|los|la|el|a|en|\d[\w:.]*|h|horas?|días?|minutos?|demain|"
+    r"aujourd['’]hui|avant|d['’]ici|heures?|jours?|domani|oggi|entro|le|ore|giorni|amanhã|hoje|até|às|dias|"
+    r"tomorrow|today|by|within|in|the|hours?|days?|morgen|heute|bis|binnen|vóór|voor|uur|dagen|Uhr|Stunden|Tagen)"
+    r"\s+){0,6}?$", re.I)
+
+
 class _Conditions:
-    """``_CONDITION``'s search, passing over an "if"/"si"/"se" that asks whether (``_ASKED_BEFORE``)."""
+    """``_CONDITION``'s search, passing over an "if"/"si"/"se" that asks whether (``_ASKED_BEFORE``,
+    ``_TELL_BEFORE``)."""
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         for m in self.rx.finditer(text, pos, len(text) if endpos is None else endpos):
-            if m.group(0).lower() in ("if", "whether", "si", "se") and \
-                    _ASKED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            if m.group(0).lower() in ("if", "whether", "si", "se") and (
+                    _ASKED_BEFORE.search(text, max(0, m.start() - 60), m.start()) or
+                    _TELL_BEFORE.search(text, max(0, m.start() - 60), m.start())):
                 continue
             return m
         return None
 
 
 _CONDITION = _Conditions(_CONDITION_RX)
+_WHETHER_WORD = re.compile(r"\b(?:if|whether|si|se)\b", re.I)
+
+
+def _whether_unnamed(text: str) -> str:
+    """The text with each "if"/"si"/"se" that asks whether blanked: "Te confirmamos mañana si la reparación …" is
+    no condition, so its "si la" vetoes nothing."""
+    for m in reversed(list(_WHETHER_WORD.finditer(text))):
+        window = (max(0, m.start() - 60), m.start())
+        if _ASKED_BEFORE.search(text, *window) or _TELL_BEFORE.search(text, *window):
+            text = text[:m.start()] + "·" + " " * (len(m.group(0)) - 1) + text[m.end():]
+    return text
 # A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
 # A purpose that is the customer's to act on comes after the follow-up and its time as well: "we'll have the accounts
 # over to you by the end of the month so you can look through them before we file", "damit Sie … prüfen können".
@@ -2501,9 +2532,13 @@ _ABSENT = {lang: re.compile(rx, re.I) for lang, rx in {
 # what it confirms may be one in its own words ("je vous confirme que le technicien passera jeudi"). The same
 # present often means the future in these languages ("je vous confirme le créneau avant midi", "te confirmo
 # mañana"): with a deadline's word in the clause it stays a commitment.
+# A span of hours, whose "bis" or "tot" is no deadline: "von 10 bis 18 Uhr", "van 10 tot 18 uur".
+_HOURS_SPAN = re.compile(r"\b(?:von|van|from)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:uhr|uur|h)?\s+(?:bis|tot|to|until)\b", re.I)
 _CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
     "de": r"\b(?:(?:ich|wir)\s+bestätigen?(?:\s+(?:Ihnen|dir|euch))?|bestätigen?\s+(?:wir|ich)(?:\s+(?:Ihnen|dir))?|"
-          r"hiermit\s+bestätigen?|bestätigen?\s+(?:\w+\s+)?hiermit|(?:ist|sind)\s+(?:\w+\s+)?bestätigt)\b",
+          r"hiermit\s+bestätigen?|bestätigen?\s+(?:\w+\s+)?hiermit|(?:ist|sind)\s+(?:\w+\s+)?bestätigt|"
+          # "wir freuen uns, Ihnen das Boot für Samstag … bestätigen zu können"
+          r"bestätigen\s+zu\s+(?:können|dürfen))\b",
     "fr": r"\b(?:(?:je|nous)\s+(?:vous\s+|te\s+)?confirm(?:e|ons)|(?:est|sont)\s+(?:\w+\s+)?confirmée?s?|"
           r"(?:le\s+plaisir|heureux|heureuse|heureuses)\s+de\s+vous\s+confirmer)\b",
     "es": r"\b(?:(?:le|te|les)\s+)?confirm(?:o|amos)\b|\b(?:está|están|queda|quedan)\s+(?:\w+\s+)?confirmad[oa]s?\b",
@@ -3072,6 +3107,12 @@ _THAT_DAY = re.compile(r"(?<!\w)(?:(?:on\s+(?:or\s+before\s+)?|by\s+)?(?:that|th
                        r"no\s+mesmo\s+dia|" + _ON_RETURN_RX + r")(?!\w)", re.I)
 
 
+# Something arriving, a parcel's news a clause may be left out for: "… e chegam à oficina na quinta-feira".
+_ARRIVAL_WORD = re.compile(r"\b(?:arrives?|arriving|arrivent|arrive|llega|llegan|llegará|llegarán|arriva|arrivano|"
+                           r"arriverà|arriveranno|chega|chegam|chegará|chegarão|komt|komen|(?:kommt|kommen)\b[^.;]*\ban)\b",
+                           re.I)
+
+
 # The day before a day the reply names: "he'll call you the day before", "il vous appellera la veille", "wir rufen Sie
 # am Vortag an", "le llamaremos el día anterior", "la chiameremo il giorno prima", "we bellen u de dag ervoor",
 # "ligamos-lhe na véspera".
@@ -3331,6 +3372,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
     carried: dict[str, list] = {}   # per language, the last clause's times, for "that day" in the next sentence
     returning: dict[str, list] = {}   # per language, the times of the last clause that names the writer's day back
     named_days: dict[str, list] = {}   # per language, the times of the last clause that named any, for "the day before"
+    arrivals: dict[str, list] = {}     # … and of the last that told of something arriving
     for n, sentence in enumerate(sentences):
         # ("… back in the office on Wednesday 4 March. I'll reply by the end of that day.": the next sentence's day)
         that_day = _THAT_DAY.search(sentence) or (n + 1 < len(sentences) and _THAT_DAY.search(sentences[n + 1])) or \
@@ -3364,6 +3406,8 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                 day_times = (_times(_written_out(clause, lang), lang, at, calendar) if that_day else [])
                 if day_times:   # a day named before "the day before", whatever the clause (a delivery's day too)
                     named_days[lang] = day_times
+                if day_times and _ARRIVAL_WORD.search(clause):
+                    arrivals[lang] = day_times   # the day something arrives, for "we'll call you that day"
                 if day_times and _BACK_ON.search(clause):
                     returning[lang] = day_times
                 if (lang in _ABSENT and _ABSENT[lang].search(clause)) or _service_maintenance(clause) or \
@@ -3382,14 +3426,14 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     continue
                 clause = _TALLY.sub(_blanked, _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause)))
                 clause = _NO_ANSWER.sub(_blanked, _DAY_OF_THING[lang].sub(_day_unnamed, _FAILED_PLAN.sub(_blanked, clause)))
-                if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(clause) and \
+                if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(_HOURS_SPAN.sub(" ", clause)) and \
                         not (_MOVED_VISIT[lang].search(clause) and _SOMEONE_COMES.search(clause) and
                              not _attended_only(clause, visiting)):
                     # (someone's visit confirmed for a day is a visit booked: "votre intervention … est confirmée le
                 # 13/06"; not a medical "visita" the customer attends)
                     clause = _CONFIRM_NOW[lang].sub(_blanked, clause)
                 polite = _RECEIPT_EVENT.sub(" ", _DELIVERY_PLACE.sub(" ", _CASE_OPEN.sub(" ", _POLITE.sub(" ", clause))))
-                polite = _THEIR_OPTION.sub(_blanked, _OFFER_SENT.sub(_offer_unnamed, polite))
+                polite = _whether_unnamed(_THEIR_OPTION.sub(_blanked, _OFFER_SENT.sub(_offer_unnamed, polite)))
                 if not _AVERAGE.search(polite):   # "Die Bearbeitungszeit beträgt …": "beträgt" is the standard's verb
                     polite = _SLA_MASK[lang].sub(" ", polite)
                 if not_promise.search(polite) and not _remedy(polite, lang, not_promise):
@@ -3476,7 +3520,10 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         _after_event(written, own, lang, at, calendar) or times
                 if committed and not times and not _SOON.search(clause) and (that_day := _THAT_DAY.search(clause)):
                     # "… chegam do laboratório na 5ª feira; ligamos-lhe nesse dia": the day the clause before named
-                    source = returning.get(lang, []) if _ON_RETURN.fullmatch(that_day.group(0)) else earlier
+                    # (the clause before may have been left out, a parcel's news: "… já foram expedidos e chegam à
+                    # oficina na quinta-feira. Ligamos-lhe nesse mesmo dia": the last day named)
+                    source = returning.get(lang, []) if _ON_RETURN.fullmatch(that_day.group(0)) else \
+                        (earlier or arrivals.get(lang, []))
                     times = [(f"{words} ({that_day.group(0)})", due) for words, due in source
                              if due.astimezone(calendar.tz).time() == END_OF_DAY]
                 if committed and not times and (eve := _DAY_BEFORE.search(clause)) and (days_named := [

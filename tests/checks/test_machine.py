@@ -131,3 +131,19 @@ def test_a_systems_code_under_its_senders_name_is_a_text_notice(text, automatic)
 
 def test_a_merchant_named_in_capitals_is_no_portuguese_eu():
     assert auto_wording("BBank: 583021 es tu código para pagar 12,00 EUR en SHOP EU. No lo compartas con nadie.")
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # an acknowledgement headed by its name, in every language (round dj)
+    ("Automatische Eingangsbestätigung\n\nHallo,\nvielen Dank für Ihre Nachricht. Wir melden uns.", True),
+    ("Accusé de réception automatique\n\nBonjour, nous avons bien reçu votre message.", True),
+    ("Acuse de recibo automático\n\nHola, hemos recibido su mensaje.", True),
+    ("Conferma di ricezione automatica\n\nBuongiorno, abbiamo ricevuto il suo messaggio.", True),
+    ("Automatische ontvangstbevestiging\n\nBeste klant, we hebben uw bericht ontvangen.", True),
+    ("Confirmação de receção automática\n\nOlá, recebemos a sua mensagem.", True),
+    # … not one a person mentions
+    ("Hallo Frau Doe, Sie erhalten gleich eine automatische Eingangsbestätigung, ich melde mich dann morgen. Jens",
+     False),
+])
+def test_an_acknowledgement_headed_by_its_name_is_automatic(text, automatic):
+    assert bool(auto_wording(text)) is automatic

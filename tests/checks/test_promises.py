@@ -3584,6 +3584,16 @@ def test_a_time_until_which_something_stays_so_is_no_deadline(text, lang):
     ("I'll check whether there are bikes free for Saturday.", "en", None),
     ("I'll check by Friday whether there are bikes free for Saturday.", "en", 103),
     ("Ich frage nach, ob der Techniker am Freitag kommen kann, und melde mich morgen.", "de", 31),
+    # what the writer would have for them is an offer; a booking confirmed with its span of hours
+    ("Für Samstag hätte ich zwei Trekking-E-Bikes, ganztags 39 € pro Rad.", "de", None),
+    ("Wir hätten Ihnen gern geholfen, wir rufen Sie morgen an.", "de", 31),
+    ("Wir freuen uns, Ihnen das Boot für Samstag, den 17. Mai, von 10 bis 18 Uhr bestätigen zu können.", "de", None),
+    ("Wir bestätigen Ihnen den Rückruf bis 18 Uhr.", "de", 8),
+    # what the writer will tell or confirm, "if" asking whether; the day a parcel arrives for "that same day"
+    ("Te confirmamos mañana antes de las 12h si la reparación se descuenta de la fianza.", "es", 26),
+    ("En 48 horas te decimos si tiene arreglo.", "es", 48),
+    ("Os pneus já foram expedidos e chegam à oficina na quinta-feira. Ligamos-lhe nesse mesmo dia.", "pt", 79),
+    ("We're closed on Thursday. We'll call you that day.", "en", None),
     # the customer's way out after the step ("if it does not suit, tell me") sets no condition on it
     ("Je vous appelle demain à 17h, si l'horaire ne vous convient pas dites-le-moi.", "fr", 31),
     ("I'll call you tomorrow at 5pm, if that time doesn't suit just let me know.", "en", 31),
