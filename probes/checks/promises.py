@@ -1926,9 +1926,12 @@ _CONDITION_RX = re.compile(r"\b(?:if|unless|once|when|as soon as|wenn|falls|soba
                         r"logo que)\b", re.I)
 # An indirect question is no condition: "Déjame preguntar al técnico si el disco se puede clonar … y te llamo en diez
 # minutos", "Let me ask the engineer if it can be cloned and I'll call you back", "chiedo al tecnico se si può".
-_ASKED_BEFORE = re.compile(r"\b(?:ask|asking|check|checking|find\s+out|pregunt\w*|consult\w*|averigu\w*|comprob\w*|"
-                           r"chied\w*|domand\w*|verific\w*|pergunt\w*|vérifi\w*|demand\w*|savoir|saber|sapere)\s+"
-                           r"(?:[\w'’]+\s+){0,4}?$", re.I)
+# (the verbs of looking into something, in every language: also what the writer is looking into, _CHECKING_WHETHER)
+_LOOK_INTO = (r"ask|asking|check|checking|checke|checken|look|looking|see|find\s+out|schaue|schauen|sehe|sehen|prüfe|"
+              r"prüfen|frage|fragen|kläre|klären|vérifi\w*|regarde|regarder|demand\w*|vois|voir|savoir|comprob\w*|"
+              r"compruebo|miro|mirar|pregunt\w*|consult\w*|revis\w*|averigu\w*|saber|controll\w*|guardo|guardare|"
+              r"chied\w*|domand\w*|verific\w*|vedo|vedere|sapere|kijk|kijken|vraag|vragen|navragen|vejo|ver|pergunt\w*")
+_ASKED_BEFORE = re.compile(r"\b(?:" + _LOOK_INTO + r")\s+(?:[\w'’]+\s+){0,4}?$", re.I)
 
 
 # … and what the writer will tell or confirm, "if" right after it or after its time: "Te confirmamos mañana antes de
@@ -3282,16 +3285,10 @@ def _checked_topic(written: str, times: list, lang: str) -> list:
     return times
 
 
-_CHECKING_WHETHER = {lang: re.compile(rx, re.I) for lang, rx in {
-    "en": r"\b(?:check|checking|look|looking|see|find\s+out|ask|asking)\b[^.;!?]{0,30}?\b(?:whether|if)\b",
-    "de": r"\b(?:schaue|schauen|sehe|sehen|prüfe|prüfen|frage|fragen|kläre|klären|checke|checken)\b[^.;!?]{0,30}?,?\s*ob\b",
-    "fr": r"\b(?:vérifie|vérifier|regarde|regarder|demande|demander|vois|voir)\b[^.;!?]{0,30}?\bsi\b",
-    "es": r"\b(?:compruebo|comprobar|miro|mirar|pregunto|preguntar|consulto|consultar|reviso|revisar)\b[^.;!?]{0,30}?\bsi\b",
-    "it": r"\b(?:controllo|controllare|guardo|guardare|chiedo|chiedere|verifico|verificare|vedo|vedere)\b[^.;!?]{0,30}?"
-          r"\bse\b",
-    "nl": r"\b(?:kijk|kijken|check|checken|vraag|vragen|navragen)\b[^.;!?]{0,30}?\bof\b",
-    "pt": r"\b(?:verifico|verificar|vejo|ver|pergunto|perguntar|confirmo|confirmar|consulto|consultar)\b[^.;!?]{0,30}?"
-          r"\bse\b"}.items()}
+_CHECKING_WHETHER = {lang: re.compile(r"\b(?:" + _LOOK_INTO + r"|confirm\w*|conferm\w*|bestätig\w*|bevestig\w*)\b"
+                                      r"[^.;!?]{0,30}?,?\s*\b(?:" + whether + r")\b", re.I)
+                     for lang, whether in {"en": "whether|if", "de": "ob", "fr": "si", "es": "si", "it": "se", "nl": "of",
+                                           "pt": "se"}.items()}
 
 
 def _paragraphs(lines) -> str:

@@ -3584,6 +3584,8 @@ def test_a_time_until_which_something_stays_so_is_no_deadline(text, lang):
     ("I'll check whether there are bikes free for Saturday.", "en", None),
     ("I'll check by Friday whether there are bikes free for Saturday.", "en", 103),
     ("Ich frage nach, ob der Techniker am Freitag kommen kann, und melde mich morgen.", "de", 31),
+    ("I'll confirm whether the engineer can come on Friday.", "en", None),
+    ("Vou ver se o técnico pode ir na sexta-feira e ligo-lhe amanhã.", "pt", 31),
     # what the writer would have for them is an offer; a booking confirmed with its span of hours
     ("Für Samstag hätte ich zwei Trekking-E-Bikes, ganztags 39 € pro Rad.", "de", None),
     ("Wir hätten Ihnen gern geholfen, wir rufen Sie morgen an.", "de", 31),
