@@ -732,7 +732,7 @@ _DEPT = (r"(?:marketing|reception|front\s+(?:desk|office)|accounts|accounting|fi
          # the staff and the shop floor by name: "[staff: check photo ID]", "NOTA P/ LOJA: cobrar o resto"
          r"staff|personnel|mitarbeiter\w*|personale|personeel|loja|tienda|negozio|winkel|filiale)")
 _NOTE_FOR_ROLE = re.compile(
-    r"(?:^\s*(?:/{2,}|#{2,}|\*+)?\s*|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:"
+    r"(?:^\s*(?:/{2,}|#{2,}|\*+|-{2,}|[—–]+)?\s*|[(\[{]\s*|[.!?]\s+|\s[—–-]+\s*)(?:"
     r"(?:note|notes|nb|memo|reminder|info|nota|notiz|hinweis|vermerk|remarque|rappel|"
     r"notitie|opmerking|herinnering|recordatorio|promemoria|lembrete|aviso|avviso|obs\.?)\s+(?:for|to|para|pour|f[üu]r|an|"
     r"per|voor|aan|x|p/|pr|al|ao|à|a|"
@@ -4277,6 +4277,8 @@ def _register_switch(ln, lines, lang: str):
     person) something, or asks in the informal about the customer's things, in a reply formal to the customer."""
     rx = _GIVE_ME.get(lang)
     m = rx.search(ln.prose) if rx else None
+    if m and lang == "nl" and _FORMAL_READER_ANY[lang].search(ln.prose[:m.start()] + " " + ln.prose[m.end():]):
+        m = None   # a Dutch imperative is the same for "u": "Ziet u … nog staan? Stuur mij dan een bericht via de app"
     if not m and lang in _TELL_THEM:
         m = _TELL_THEM[lang].search(ln.prose)
         ask = _YOU_ASK[lang].search(ln.prose) if not m else None
@@ -4311,7 +4313,11 @@ _NAME_ASKS = re.compile(
     # el parte?", "Karim tu me passes le dossier ?", "Jens schickst du mir …", "Sanne stuur jij me …", "Rui passas-me …"
     r"mi\s+(?:passi|mandi|giri|inoltri|dai)|me\s+(?:pasas|mandas|env[íi]as|das|reenv[íi]as)|"
     r"tu\s+(?:me\s+(?:passes|donnes|transf[èe]res|files)|m['’]envoies)|(?:gibst|schickst|leitest)\s+du\s+mir|"
-    r"(?:geef|stuur|mail)\s+(?:jij|je)\s+(?:me|mij)|(?:passas|mandas|envias|d[áa]s)-me)\b")
+    r"(?:geef|stuur|mail)\s+(?:jij|je)\s+(?:me|mij)|(?:passas|mandas|envias|d[áa]s)-me|"
+    # or handed the chat or a task, the writer leaving it to them: "Sophie je te laisse finir avec elle", "Manon je
+    # te laisse valider le geste", "Luca te la lascio", "Pablo te lo dejo", "Jens ich überlasse dir …"
+    r"je\s+te\s+(?:laisse|passe|la\s+laisse|le\s+laisse|la\s+passe|le\s+passe)|te\s+l[aoe]s?\s+(?:lascio|dejo|paso)|"
+    r"ti\s+lascio|deixo-te|deixo\s+contigo|ich\s+(?:überlasse|übergebe)\s+dir|ik\s+laat\s+\w+\s+aan\s+jou)\b")
 # A colleague named and given an order in the informal imperative, with no comma: "(Giada metti in agenda il
 # richiamo)", "Sanne zet het in de agenda", "Jens trag den Rückruf ein". Only forms that are no statement about
 # the person named ("Giada segna" may be "Giada notes"; "metti" is only ever an order).
@@ -4631,11 +4637,19 @@ def _run_in_intern(line: str, whole: str, lang: str):
                 continue
             if re.match(r"(?i)(?:rif|ref)\.", label) and opened not in "[(":
                 continue   # "Rif. interno: pratica 4471 del 12 marzo": a reference told to the customer
-            if len(_NOTE_WORDS.findall(rest)) < 3 or _spoken_to(rest, lang) or _TO_CUSTOMER_CS.search(rest):
+            # (the note runs up to a sentence that turns to the customer again: "… Agent note: charge the £25 fee
+            # this time, she talked her way out of it last visit. See you soon!")
+            kept = []
+            for sentence in re.split(r"(?<=[.!?])\s+", rest):
+                if _spoken_to(sentence, lang) or _TO_CUSTOMER_CS.search(sentence):
+                    break
+                kept.append(sentence)
+            note = " ".join(kept)
+            if len(_NOTE_WORDS.findall(note)) < 3:
                 continue
             if _KIND_ROW.match(label + ":") and _CONTRAST_ROW.search(whole or line):
                 continue
-            start, end = m.start(1), len(line)
+            start, end = m.start(1), (m.start(2) + len(note) if note != rest else len(line))
             if opened in "[(":
                 start = len(before) - 1
                 close = _closing(line, start)

@@ -265,6 +265,12 @@ _EXPLAINED_BEFORE = re.compile(
     # the same words in the other languages: "la balise", "den Platzhalter", "la etiqueta", "il segnaposto"
     r"balise|variable|platzhalter|variable|etiqueta|marcador|segnaposto|variabile|variabele|tijdelijke\s+aanduiding|"
     r"merge-?tag|tag-?ul|"
+    # what to write instead of it: "Schreiben Sie dafür statt {{ vorname }} einfach: …", "write instead of
+    # {{first_name}}" (the order to write or use first: not "we send instead of {{product}} a voucher")
+    r"(?:write|type|use|schreiben|schreibe|verwenden|nutzen|[ée]crivez|utilisez|escriba|escribe|utilice|usa|scriva|"
+    r"scrivi|usi|schrijf|gebruik|escreva|escreve|utilize)\b[^.{}\[\]<>\n]{0,30}?\b(?:instead\s+of|statt|anstatt|"
+    r"anstelle\s+von|au\s+lieu\s+de|en\s+lugar\s+de|en\s+vez\s+de|invece\s+di|anziché|in\s+plaats\s+van|em\s+vez\s+de|"
+    r"em\s+lugar\s+de)|"
     # an order to write or replace the placeholder literally, in the other languages ("Schreiben Sie {vorname} an die
     # Stelle …", "Vervang <JOUW_API_SLEUTEL> door …", "remplacez [NOM] par …", "escriba {nombre} donde …")
     + _WRITE_IT + r")" + _VERBATIM + r"\s*[:\"'“‘«(]?\s*$", re.I)

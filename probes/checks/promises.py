@@ -1302,7 +1302,8 @@ def _times(sentence: str, lang: str, at: dt.datetime, calendar: BusinessCalendar
         if _LAST.search(sentence, max(0, m.start() - 14), m.start()) or _LAST_AFTER.match(sentence, m.end()):
             taken.append(m.span())
             continue   # "del pasado 3 de octubre", "le 3 octobre dernier": a day gone by
-        if _DONE_ON.search(sentence[:m.start()]):
+        if _DONE_ON.search(sentence[:m.start()]) or (lang in ("nl", "de") and _DONE_ON_BEFORE.search(
+                sentence[:m.start()]) and _DONE_ON_AFTER.match(sentence, m.end())):
             taken.append(m.span())
             continue   # "le remboursement a bien été effectué le 3 mars": the day something was done
         if _RANGE_START.match(sentence, m.end()):
@@ -1393,6 +1394,22 @@ _DONE_ON = re.compile(r"(?:\b(?:a|ont|avons|ai)\s+(?:bien\s+|déjà\s+)?(?:été
                       r"\b(?:fue|fueron|ha\s+sido|han\s+sido|se\s+\w+ó)\s+\w+(?:ad|id)[oa]s?|"
                       r"\b(?:è|sono)\s+(?:(?:già|appena|ormai|\w+mente)\s+)?stat[oaie]\s+\w+[aoie]|\b(?:foi|foram)\s+\w+(?:ad|id)[oa]s?)"
                       r"\s+(?:(?:on|le|el|il|em|a|no\s+dia)\s+)?$", re.I)
+# Every such weekday, and its hour: a routine, no step's time ("We verzamelen elke woensdag om 19:00", "jeden Mittwoch
+# um 19 Uhr", "chaque mercredi à 19h", "cada miércoles a las 19:00", "ogni mercoledì alle 19").
+_EACH_WEEKDAY = {lang: re.compile(
+    r"\b(?:every|each|elke|iedere|jeden|jede|jedes|chaque|tous\s+les|cada|todos\s+los|todas\s+las|ogni|tutti\s+i|"
+    r"tutte\s+le|todas\s+as|todos\s+os|toda|todo)\s+(?:(?:" + "|".join(_LANGS[lang].weekdays) + r")\w*)"
+    r"(?:\s+(?:om|um|at|à|a\s+las|alle|às|from|van|von|de|dalle|das)\s+\d{1,2}(?:[:.h]\d{2})?\s*(?:uur|uhr|h|am|pm)?)?",
+    re.I) for lang in _LANGS}
+# A date on which something was done, in the Dutch and German perfect, the participle after it: "Het bedrag is op
+# 18 april overgemaakt", "Der Betrag wurde am 18. April überwiesen" (not a booking: "is op 18 april gepland").
+_DONE_ON_BEFORE = re.compile(r"\b(?:is|zijn|werd|werden|ist|sind|wurde|wurden)\s+(?:[\w€.,]+\s+){0,4}?(?:op|am|per)\s+$",
+                             re.I)
+_DONE_ON_AFTER = re.compile(r"\s*(?:[\w€.,*]+\s+){0,6}?(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|"
+                            r"geboekt|reserviert|gereserveerd|vastgelegd|ingepland)\b)(?:ge\w+(?:d|t|en)|\w+(?:eerd|iert)|"
+                            r"(?:über|zurück|terug|over|uit|aus)\w*(?:t|d|en))\b", re.I)
+
+
 # A date that opens a range of dates: "between 3 March and 5 March", "du 3 au 5 mars", "vom 3. März bis 5. März".
 _RANGE_START = re.compile(r"\s*(?:and|und|et|y|e|en|to|until|till|bis(?:\s+zum)?|au|al|tot(?:\s+en\s+met)?|t/m|-|–|a|até|"
                           r"ao|fino\s+al)\s+(?:(?:the|le|el|il|den|dem|o|de)\s+)?\d", re.I)
@@ -3490,6 +3507,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                              _AWAY_UNTIL, _IN_ADVANCE, _AWAITS_THEIRS):
                     written = mask.sub(_blanked, written)
                 written = _QUOTED.sub(lambda m: _blanked(m) if len(m.group(1).split()) >= 3 else m.group(0), written)
+                written = _EACH_WEEKDAY[lang].sub(_blanked, written)
                 if _SOON.search(clause) and not _DEADLINE_WORD[lang].search(clause):
                     written = " " * len(written)   # its day is a topic; a deadline may follow ("…; como muy tarde, …")
                 if lang in _PAST_RELATIVE:

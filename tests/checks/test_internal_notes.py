@@ -5216,6 +5216,19 @@ def test_a_colleagues_answer_handed_on_with_here_is_keeps_its_promise(intro, not
     ("de", "Sehr geehrte Frau Doe,\n\nwir kommen am Mittwoch.\n\nNotiz (nur für das Team sichtbar): Wohnung sehr "
            "vollgestellt.\n\nMfG", "email", True),
     ("en", "Hi Jane,\n\nThe tracking page is visible to the team and to you.\n\nThanks", "email", False),
+    # a Dutch imperative is the same for "u": said in a line that speaks to the customer formally, it is theirs
+    ("nl", "Beste mevrouw Doe,\n\nDe reservering wordt vanzelf vrijgegeven.\nZiet u de reservering na tien dagen nog "
+           "staan? Stuur mij dan een bericht via de app, dan zet ik een onderzoek uit.\n\nMet vriendelijke groet",
+     "email", False),
+    # a colleague left the chat or a task by name, in the informal (two writers, rounds di and dl)
+    ("fr", "Bonjour Jane, je regarde ça tout de suite.\n(Sophie je te laisse finir avec elle, je pars en pause déj)\n"
+           "Bonne journée !", "chat", True),
+    # a note to a department after a rule of dashes; an agent's note run into an SMS, up to where it turns back
+    ("it", "Gentile Jane,\nle inviamo oggi quella corretta.\n--- Nota per il reparto spedizioni: controllate lo "
+           "scaffale C4, le due catene sono etichettate uguali.\nCordiali saluti", "email", True),
+    ("en", "Hi Jane, your laptop is ready for collection. Agent note: charge the £25 diagnostics fee this time, she "
+           "talked her way out of it last visit. See you soon!", "email", True),
+    ("en", "Hi Jane. Internal note: you can reach us on 0800 123 456.", "email", False),
     # a mail wrapped at 72 columns: the line goes on with the sentence above, it is no drafting note
     ("pt", "Exmo. Sr.,\n\nO orçamento segue por email amanhã até às 10h, assim que o fornecedor nos\nconfirmar o preço "
            "das peças.\n\nCumprimentos", "email", False),

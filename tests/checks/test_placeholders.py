@@ -771,3 +771,15 @@ def test_xs_that_spell_out_a_format_are_no_placeholder(text, found):
 ])
 def test_hashes_xs_for_times_amounts_and_days_and_a_quoted_sighting(text, found):
     assert bool(check(text)) is found, check(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    # what to write instead of a tag is template talk (round dl); a thing sent instead of a field is not
+    ("Hallo Herr Doe,\nSie können im Editor einen Fallback hinterlegen. Schreiben Sie dafür statt {{ vorname }} "
+     "einfach:\n    {{ vorname | default: \"liebe Leserin, lieber Leser\" }}\nViele Grüße", False),
+    ("Hi Jane,\nWrite instead of {{first_name}} this:\n    {{first_name | default: \"friend\"}}\nBest", False),
+    ("Hi Jane,\nwe send instead of {{product}} a voucher.\nBest", True),
+])
+def test_what_to_write_instead_of_a_tag_is_template_talk(text, found):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": "de" if "Hallo" in text else "en"}, channel="email")
+    assert bool(check(text, ctx)) is found

@@ -3586,6 +3586,13 @@ def test_a_time_until_which_something_stays_so_is_no_deadline(text, lang):
     ("Ich frage nach, ob der Techniker am Freitag kommen kann, und melde mich morgen.", "de", 31),
     ("I'll confirm whether the engineer can come on Friday.", "en", None),
     ("Vou ver se o técnico pode ir na sexta-feira e ligo-lhe amanhã.", "pt", 31),
+    # a routine every such weekday, and a day something was done in the Dutch and German perfect (round dl, dm)
+    ("We verzamelen elke woensdag om 19:00 bij de ingang van het park.", "nl", None),
+    ("Wir treffen uns jeden Mittwoch um 19 Uhr am Parkeingang.", "de", None),
+    ("We bellen u woensdag om 19:00.", "nl", 57),
+    ("Het bedrag is op 18 april overgemaakt naar uw rekening.", "nl", None),
+    ("Der Betrag wurde am 18. April auf Ihr Konto überwiesen.", "de", None),
+    ("Het bedrag wordt op 18 april overgemaakt.", "nl", 1135),
     # what the writer would have for them is an offer; a booking confirmed with its span of hours
     ("Für Samstag hätte ich zwei Trekking-E-Bikes, ganztags 39 € pro Rad.", "de", None),
     ("Wir hätten Ihnen gern geholfen, wir rufen Sie morgen an.", "de", 31),
