@@ -4640,7 +4640,7 @@ def _run_in_intern(line: str, whole: str, lang: str):
             # (the note runs up to a sentence that turns to the customer again: "… Agent note: charge the £25 fee
             # this time, she talked her way out of it last visit. See you soon!")
             kept = []
-            for sentence in re.split(r"(?<=[.!?])\s+", rest):
+            for sentence in _sentences(rest):
                 if _spoken_to(sentence, lang) or _TO_CUSTOMER_CS.search(sentence):
                     break
                 kept.append(sentence)

@@ -1394,6 +1394,8 @@ _DONE_ON = re.compile(r"(?:\b(?:a|ont|avons|ai)\s+(?:bien\s+|déjà\s+)?(?:été
                       r"\b(?:fue|fueron|ha\s+sido|han\s+sido|se\s+\w+ó)\s+\w+(?:ad|id)[oa]s?|"
                       r"\b(?:è|sono)\s+(?:(?:già|appena|ormai|\w+mente)\s+)?stat[oaie]\s+\w+[aoie]|\b(?:foi|foram)\s+\w+(?:ad|id)[oa]s?)"
                       r"\s+(?:(?:on|le|el|il|em|a|no\s+dia)\s+)?$", re.I)
+# (the Dutch and German perfect puts its participle after the date: _DONE_ON_BEFORE and _DONE_ON_AFTER, below the
+# booking participles they leave out)
 # Every such weekday, and its hour: a routine, no step's time ("We verzamelen elke woensdag om 19:00", "jeden Mittwoch
 # um 19 Uhr", "chaque mercredi à 19h", "cada miércoles a las 19:00", "ogni mercoledì alle 19").
 _EACH_WEEKDAY = {lang: re.compile(
@@ -1401,15 +1403,6 @@ _EACH_WEEKDAY = {lang: re.compile(
     r"tutte\s+le|todas\s+as|todos\s+os|toda|todo)\s+(?:(?:" + "|".join(_LANGS[lang].weekdays) + r")\w*)"
     r"(?:\s+(?:om|um|at|à|a\s+las|alle|às|from|van|von|de|dalle|das)\s+\d{1,2}(?:[:.h]\d{2})?\s*(?:uur|uhr|h|am|pm)?)?",
     re.I) for lang in _LANGS}
-# A date on which something was done, in the Dutch and German perfect, the participle after it: "Het bedrag is op
-# 18 april overgemaakt", "Der Betrag wurde am 18. April überwiesen" (not a booking: "is op 18 april gepland").
-_DONE_ON_BEFORE = re.compile(r"\b(?:is|zijn|werd|werden|ist|sind|wurde|wurden)\s+(?:[\w€.,]+\s+){0,4}?(?:op|am|per)\s+$",
-                             re.I)
-_DONE_ON_AFTER = re.compile(r"\s*(?:[\w€.,*]+\s+){0,6}?(?!\w*(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|"
-                            r"geboekt|reserviert|gereserveerd|vastgelegd|ingepland)\b)(?:ge\w+(?:d|t|en)|\w+(?:eerd|iert)|"
-                            r"(?:über|zurück|terug|over|uit|aus)\w*(?:t|d|en))\b", re.I)
-
-
 # A date that opens a range of dates: "between 3 March and 5 March", "du 3 au 5 mars", "vom 3. März bis 5. März".
 _RANGE_START = re.compile(r"\s*(?:and|und|et|y|e|en|to|until|till|bis(?:\s+zum)?|au|al|tot(?:\s+en\s+met)?|t/m|-|–|a|até|"
                           r"ao|fino\s+al)\s+(?:(?:the|le|el|il|den|dem|o|de)\s+)?\d", re.I)
@@ -1956,7 +1949,7 @@ _ASKED_BEFORE = re.compile(r"\b(?:" + _LOOK_INTO + r")\s+(?:[\w'’]+\s+){0,4}?$
 # confirmaremos la cita si recibimos el pago": a thing confirmed, then a condition).
 _TELL_BEFORE = re.compile(
     r"\b(?:confirm\w*|conferm\w*|bestätig\w*|bevestig\w*|decimos|digo|diremos|diré|dire|dirò|diremo|diciamo|dico|"
-    r"dizemos|direi|diremos|tell|let\s+(?:you|u)\s+know|sagen|sage|informer|informons|informo|informamos|informiamo|"
+    r"dizemos|direi|tell|let\s+(?:you|u)\s+know|sagen|sage|informer|informons|informo|informamos|informiamo|"
     r"informeren|avisamos|aviso|avisaremos|avisarei|faccio\s+sapere|facciamo\s+sapere|fais\s+savoir|ferons\s+savoir|"
     r"laten\s+weten|laat\s+weten)(?:\s+(?:te|le|les|vous|ti|gli|lhe|you|u|Ihnen|dir|je))?\s+"
     r"(?:(?:mañana|hoy|antes|después|de|del|las|los|la|el|a|en|\d[\w:.]*|h|horas?|días?|minutos?|demain|"
@@ -1965,34 +1958,42 @@ _TELL_BEFORE = re.compile(
     r"\s+){0,6}?$", re.I)
 
 
+_WHETHER_WORD = re.compile(r"\b(?:if|whether|si|se)\b", re.I)
+
+
+def _asks_whether(text: str, m: re.Match) -> bool:
+    """Whether the "if"/"si"/"se" matched at ``m`` asks whether, after a verb of asking or telling."""
+    window = (max(0, m.start() - 60), m.start())
+    return bool(_WHETHER_WORD.fullmatch(m.group(0)) and
+                (_ASKED_BEFORE.search(text, *window) or _TELL_BEFORE.search(text, *window)))
+
+
 class _Conditions:
-    """``_CONDITION``'s search, passing over an "if"/"si"/"se" that asks whether (``_ASKED_BEFORE``,
-    ``_TELL_BEFORE``)."""
+    """``_CONDITION``'s search, passing over an "if"/"si"/"se" that asks whether (``_asks_whether``)."""
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        for m in self.rx.finditer(text, pos, len(text) if endpos is None else endpos):
-            if m.group(0).lower() in ("if", "whether", "si", "se") and (
-                    _ASKED_BEFORE.search(text, max(0, m.start() - 60), m.start()) or
-                    _TELL_BEFORE.search(text, max(0, m.start() - 60), m.start())):
-                continue
-            return m
-        return None
+        return next((m for m in self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
+                     if not _asks_whether(text, m)), None)
 
 
 _CONDITION = _Conditions(_CONDITION_RX)
-_WHETHER_WORD = re.compile(r"\b(?:if|whether|si|se)\b", re.I)
+
+
+def _dotted(text: str, start: int, end: int) -> str:
+    """The text with start:end blanked, a dot holding its place: the words around it stay readable, and do not run
+    together ("le technicien de mardi passera" is no "de passera", the customer's task)."""
+    return text[:start] + "·" + " " * (end - start - 1) + text[end:]
 
 
 def _whether_unnamed(text: str) -> str:
     """The text with each "if"/"si"/"se" that asks whether blanked: "Te confirmamos mañana si la reparación …" is
     no condition, so its "si la" vetoes nothing."""
     for m in reversed(list(_WHETHER_WORD.finditer(text))):
-        window = (max(0, m.start() - 60), m.start())
-        if _ASKED_BEFORE.search(text, *window) or _TELL_BEFORE.search(text, *window):
-            text = text[:m.start()] + "·" + " " * (len(m.group(0)) - 1) + text[m.end():]
+        if _asks_whether(text, m):
+            text = _dotted(text, m.start(), m.end())
     return text
 # A purpose after a follow-up and its time, with an infinitive: "per sistemare", "pour régler", "para tratar".
 # A purpose that is the customer's to act on comes after the follow-up and its time as well: "we'll have the accounts
@@ -2406,7 +2407,8 @@ _OFFER_SENT = re.compile(
 
 
 def _offer_unnamed(m: re.Match) -> str:
-    return m.string[m.start():m.start("offer")] + "·" + " " * (len(m.group("offer")) - 1)
+    """The match with its offer word blanked (``_dotted``)."""
+    return _dotted(m.group(0), m.start("offer") - m.start(), m.end("offer") - m.start())
 
 
 # A day that names which thing, after the thing and "of": "tu viaje del sábado", "je rit van zaterdag", "het
@@ -2416,12 +2418,12 @@ def _offer_unnamed(m: re.Match) -> str:
 # entrega del viernes", "de afspraak van donderdag"), nor a day a period runs from ("a partir del lunes").
 _NOT_A_THING = (r"before|after|since|until|antes|después|despues|hasta|luego|tardar|desde|cerca|alrededor|avant|après|"
              r"depuis|près|lors|veille|lendemain|prima|dopo|entro|partire|metà|depois|até|meio|véspera|vor|nach|seit|"
-             r"ab|bis|Mitte|voor|na|vanaf|sinds|tot|eind|midden|"
+             r"ab|bis|voor|na|vanaf|sinds|tot|eind|midden|"
              r"end|close|course|morning|afternoon|evening|night|middle|start|beginning|week|fin|début|matin|matinée|"
              r"après-midi|soir|soirée|nuit|courant|journée|semaine|fine|inizio|mattina|mattinata|pomeriggio|sera|serata|"
              r"notte|corso|giornata|settimana|final|principio|mañana|tarde|noche|mediodía|transcurso|largo|jornada|"
-             r"semana|día|dia|einde|begin|loop|ochtend|middag|avond|nacht|week|fim|início|manhã|noite|decorrer|"
-             r"Ende|Anfang|Laufe|Morgen|Vormittag|Nachmittag|Abend|Nacht|Woche|Mitte|partir|partire|plazo|prazo|termijn")
+             r"semana|día|dia|einde|begin|loop|ochtend|middag|avond|nacht|fim|início|manhã|noite|decorrer|"
+             r"Ende|Anfang|Laufe|Morgen|Vormittag|Nachmittag|Abend|Nacht|Woche|Mitte|partir|plazo|prazo|termijn")
 _STEP_EVENT = (r"delivery|visit|appointment|call|callback|entrega|visita|cita|llamada|livraison|visite|rendez-vous|"
                r"rdv|appel|intervention|passage|consegna|appuntamento|chiamata|intervento|levering|bezoek|afspraak|"
                r"telefoontje|Lieferung|Besuch|Termin|Anruf|Rückruf|Einsatz|ligação|chamada|marcação|consulta")
@@ -2442,9 +2444,8 @@ _DAY_OF_THING = {lang: re.compile(
 
 
 def _day_unnamed(m: re.Match) -> str:
-    """The match with its day blanked: the words before it stay readable (a dot holds the day's place, so "le
-    technicien de mardi passera" does not read as "de passera", the customer's task)."""
-    return m.string[m.start():m.start("day")] + "·" + " " * (len(m.group("day")) - 1)
+    """The match with its day blanked (``_dotted``)."""
+    return _dotted(m.group(0), m.start("day") - m.start(), m.end("day") - m.start())
 
 
 # A gathering that takes place on a date ("the AGM will take place on 20 March at 7.30pm", "a assembleia geral terá
@@ -2547,13 +2548,15 @@ _ABSENT = {lang: re.compile(rx, re.I) for lang, rx in {
           r"met\s+verlof|niet\s+bereikbaar)\b",
     "pt": r"\b(?:estou|estarei)\s+(?:\S+\s+){0,10}?(?:ausente|fora\s+do\s+escritório|de\s+férias|de\s+licença)\b"}.items()}
 
+# A span of hours, whose "bis" or "tot" is no deadline: "von 10 bis 18 Uhr", "van 10 tot 18 uur".
+_HOURS_SPAN = re.compile(r"\b(?:von|van|from)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:uhr|uur|h)?\s+(?:bis|tot|to|until)\b", re.I)
+
+
 # "I hereby confirm": a confirmation made now, in the present of the first person ("ti confermo lo spostamento a
 # giovedì ore 19", "je vous confirme votre rendez-vous de mardi", "le confirmamos su cita"), is no act to come;
 # what it confirms may be one in its own words ("je vous confirme que le technicien passera jeudi"). The same
 # present often means the future in these languages ("je vous confirme le créneau avant midi", "te confirmo
 # mañana"): with a deadline's word in the clause it stays a commitment.
-# A span of hours, whose "bis" or "tot" is no deadline: "von 10 bis 18 Uhr", "van 10 tot 18 uur".
-_HOURS_SPAN = re.compile(r"\b(?:von|van|from)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:uhr|uur|h)?\s+(?:bis|tot|to|until)\b", re.I)
 _CONFIRM_NOW = {lang: re.compile(rx, re.I) for lang, rx in {
     "de": r"\b(?:(?:ich|wir)\s+bestätigen?(?:\s+(?:Ihnen|dir|euch))?|bestätigen?\s+(?:wir|ich)(?:\s+(?:Ihnen|dir))?|"
           r"hiermit\s+bestätigen?|bestätigen?\s+(?:\w+\s+)?hiermit|(?:ist|sind)\s+(?:\w+\s+)?bestätigt|"
@@ -3296,8 +3299,7 @@ def _checked_topic(written: str, times: list, lang: str) -> list:
     if (m := _CHECKING_WHETHER[lang].search(written)) is not None and \
             not any(0 <= at[t[0]] < m.start() for t in times):
         # (up to the next "and" or comma: "… if they can fit you in on Friday and call you back within the hour")
-        end = (nxt.start() if (nxt := re.compile(r"\s+(?:and|und|et|y|e|en)\s+|,\s").search(written, m.end()))
-               else len(written))
+        end = nxt.start() if (nxt := _AND.search(written, m.end())) else len(written)
         return [t for t in times if not m.end() <= at[t[0]] < end]
     return times
 
@@ -4527,6 +4529,15 @@ _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIP
 # … and a booking made, with no time of its own: "Ik heb de tweede levering kosteloos ingepland, je krijgt morgen een
 # mail met het tijdvak" (a booking with its time, "für morgen 10 Uhr eingeplant", is a step itself and stays whole).
 _BOOKED_END = re.compile(r"\b\w*" + _BOOKINGS + r"\s*[.!?)]*\s*$", re.I)
+
+
+# A date on which something was done, in the Dutch and German perfect, the participle after it: "Het bedrag is op
+# 18 april overgemaakt", "Der Betrag wurde am 18. April überwiesen" (not a booking: "is op 18 april gepland").
+_DONE_ON_BEFORE = re.compile(r"\b(?:is|zijn|werd|werden|ist|sind|wurde|wurden)\s+(?:[\w€.,]+\s+){0,4}?(?:op|am|per)\s+$",
+                             re.I)
+_DONE_ON_AFTER = re.compile(r"\s*(?:[\w€.,*]+\s+){0,6}?(?!\w*(?:" + _BOOKINGS + r"|vastgelegd)\b)(?:ge\w+(?:d|t|en)|"
+                            r"\w+(?:eerd|iert)|"
+                            r"(?:über|zurück|terug|over|uit|aus)\w*(?:t|d|en))\b", re.I)
 
 
 def _timed(text: str, lang: str) -> bool:
