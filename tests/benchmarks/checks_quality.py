@@ -30,7 +30,10 @@ the line before the last (``dev_recall=<r> dev_precision=<p>``).
 The held-out replies (tests/data/replies/heldout/*.yaml, written by people who
 never saw the checks) are scored the same way, apart, when the folder exists;
 only their figures are printed, never their texts or ids, so that nobody tunes
-the checks to them. Targets there: >= 0.95 both.
+the checks to them. Targets there: >= 0.95 both. Blind rounds added to the
+held-out folder later, whole and unread, stand in files named round-<name>.yaml;
+with any there, each set's recall and precision (the first set, the other
+files, and each round) is printed too, so that one set cannot hide another.
 
 Time per reply: every main-corpus reply through all checks, ``--repeat``
 times (20 by default) after one warm-up pass; mean and p95 over all those runs
@@ -134,6 +137,10 @@ def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS,
     held = load_corpus(heldout) if heldout.is_dir() else []
     if held:   # figures only: its texts and ids stay unseen
         htp, hfn, hfp, _ = score(held, "held-out", None)
+        # … and per set: the first set, and each later blind round added whole as round-<name>.yaml
+        sets: dict[str, list[dict]] = {}
+        for e in held:
+            sets.setdefault(e["file"][:-5] if e["file"].startswith("round-") else "first", []).append(e)
 
     # Speed: every reply, `repeat` times, after a warm-up pass.
     for entry, ctx in judged:
@@ -164,6 +171,10 @@ def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS,
             print(f"  {name:<13} tp={htp[name]:>3} fn={hfn[name]:>3} fp={hfp[name]:>3} "
                   f"recall={fmt(ratio(htp[name], htp[name] + hfn[name]))} "
                   f"precision={fmt(ratio(htp[name], htp[name] + hfp[name]))}")
+        if len(sets) > 1:
+            for name, entries_of_set in sets.items():
+                sr, sp = overall(*score(entries_of_set, "held-out set", None)[:3])
+                print(f"  set {name}: {len(entries_of_set)} replies recall={sr:.3f} precision={sp:.3f}")
     print("promise misses found at another time than labelled: " +
           " ".join(f"{name}={AT_ANOTHER_TIME[name]}" for name in ("main", "dev", "held-out")))
     print(f"replies={len(judged)} repeat={repeat} time_per_reply_mean_ms={statistics.mean(times) * 1000:.3f} "

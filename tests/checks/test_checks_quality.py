@@ -49,3 +49,23 @@ def test_held_out_replies_are_scored_apart_without_showing_them(tmp_path):
 def test_without_a_held_out_folder_its_figures_are_na(tmp_path):
     out, _ = run(tmp_path, "--heldout", str(tmp_path / "missing"))
     assert out.strip().splitlines()[-1] == "recall=1.000 precision=1.000 heldout_recall=n/a heldout_precision=n/a"
+
+
+def test_each_held_out_set_is_scored_apart_too(tmp_path):
+    # The first set (any file) and a later blind round added whole (round-<name>.yaml): one line each, so that a
+    # good later round cannot hide a weak first set in the pooled figure.
+    held = tmp_path / "held"
+    held.mkdir()
+    (held / "promise.yaml").write_text(yaml.safe_dump([
+        entry("held-1", "Hi Jane,\nA colleague will call you back tomorrow.\nTom", ["promise"], []),
+        entry("held-2", "Hi Jane,\nWe will get back to you eventually.\nTom", ["promise"], []),
+    ]), encoding="utf-8")
+    (held / "round-zz.yaml").write_text(yaml.safe_dump([
+        entry("held-3", "Hi Jane,\nWe will reply within 2 working days.\nTom", ["promise"], []),
+        entry("held-4", "Hi Jane,\nOur lines are open 9am to 5pm.\nTom", [], ["promise"]),
+    ]), encoding="utf-8")
+    out, _ = run(tmp_path, "--heldout", str(held))
+    lines = out.splitlines()
+    assert "  set first: 2 replies recall=0.500 precision=1.000" in lines, out
+    assert "  set round-zz: 2 replies recall=1.000 precision=1.000" in lines, out
+    assert lines[-1].endswith("heldout_recall=0.667 heldout_precision=1.000"), out
