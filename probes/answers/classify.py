@@ -1206,7 +1206,13 @@ PERSON_SIGNS = re.compile("|".join((
 _FIRST_PERSON = re.compile("|".join((
     _ENGLISH_I, r"\bI[’'](?:m|ve|ll|d)\b",
     r"(?i:(?<![.@/])\b(?:ich|j['’]|yo|io|ik|eu|mir|mich|moi|me he|ti ho|le he|lo he|la he)\b)",
-    r"(?i:\bhe (?:ya |también )?(?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:già |appena |anche |ora )?(?:\w+(?:ato|uto|ito|esso|otto))\b)")))
+    r"(?i:\bhe (?:ya |también )?(?:\w+(?:ado|ido|to|cho))\b)", r"(?i:\bho (?:già |appena |anche |ora )?(?:\w+(?:ato|uto|ito|esso|otto))\b)",
+    # a verb of the first person after its object pronoun, no "io"/"yo" needed: "le confermo la prenotazione", "le
+    # escribo para", "ti invio il link", "confirmo-lhe a marcação"
+    r"(?i:\b(?:le|la|ti|te|gli|vi|os)\s+(?:confermo|confirmo|scrivo|escribo|invio|envío|comunico|informo|ricordo|"
+    r"recuerdo|rispondo|respondo|mando|allego|adjunto|chiedo|pido|propongo|giro|inoltro|paso|dejo|scrivo|contatto|"
+    r"contacto|richiamo|llamo)\b)",
+    r"(?i:\b(?:confirmo|envio|informo|comunico|lembro|respondo|mando|peço|proponho)-(?:lhe|o|a|os|as)\b)")))
 # Messages to this number or address go unread (SAYS_NO_REPLY): the messages, the number, the negation and the verb.
 _MESSAGES = (r"(?:messages?|texts?|sms|replies|e-?mails|berichten|sms'?jes|reacties|nachrichten|antworten|réponses|"
              r"courriels|mensajes|respuestas|correos|messaggi|risposte|mensagens|respostas)")
@@ -1825,9 +1831,11 @@ def _machine_frame(text: str, found: list[Evidence]) -> str | None:
     """What of the text's layout shows a machine wrote it (probes.checks.machine), counting the wording's own
     evidence ``found``, or None."""
     own = _unquoted(text or "")
+    # (a person's name signed under a closing speaks for a person as "I" does: "Met vriendelijke groet, Femke Peeters"
+    # above a "Dit e-mailadres wordt niet gelezen" footer)
     return machine.says_machine(own, sum(e.weight for e in found),
                                 lambda: not _person_speaks(own) and not _signed_by_a_person(own),
-                                _says_i)
+                                lambda t: _says_i(t) or _signed_by_a_person(t))
 
 
 def text_evidence(body: str, subject: str = "") -> list[Evidence]:

@@ -72,7 +72,11 @@ _FOOTER = re.compile(
     r"\bcif\b|\bnif\b|p\.\s?iva|kvk|btw|please\s+consider\s+the\s+environment|before\s+printing|"
     r"this\s+(?:e-?mail|message)\s+(?:and|is|was|may)|diese\s+(?:e-?mail|nachricht)|ce\s+(?:message|courriel)|"
     r"este\s+(?:mensaje|correo|e-?mail)|questa\s+(?:e-?mail|mail|comunicazione)|dit\s+(?:e-?mailbericht|bericht)|"
-    r"esta\s+mensagem|reply\s+stop|do\s+not\s+reply|no\s+responda|ne\s+pas\s+r[ée]pondre|nicht\s+antworten",
+    r"esta\s+mensagem|reply\s+stop|do\s+not\s+reply|no\s+responda|ne\s+pas\s+r[ée]pondre|nicht\s+antworten|"
+    # a mailbox nobody reads: "Este buzón no se revisa", "Dit e-mailadres wordt niet gelezen"
+    r"not\s+monitored|unmonitored|no\s+se\s+(?:revisa|supervisa|lee)|wird\s+nicht\s+(?:überwacht|gelesen|betreut)|"
+    r"n['’]est\s+pas\s+(?:surveill|consult|lu)|non\s+[èe]\s+(?:monitorat|presidiat|lett)|"
+    r"wordt\s+niet\s+(?:gelezen|bewaakt|gecontroleerd)|n[ãa]o\s+[ée]\s+(?:monitorizad|monitorad|lid)",
     re.I)
 
 # --- Talk to the customer --------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ STEMMERS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "i
 _COMPOUNDING = ("de", "nl")   # languages that glue words together ("Rückerstattung")
 _PART_MIN = 3                 # letters of a compound's other part ("rück"): "be-" in "Berechnung" is no word
 _SHARED_MIN = 5               # letters of the part both share
+_PREFIX_MIN = 5               # letters of a point written as a stem, a word's start ("devuel", "reembols")
 _WORD_MIN = 4                 # … when it is a word as written, not a stem ("Akku" in "Originalakku"; the stem "zahl" of
                               # "Zähler" is no part of "Nachzahlung")
 
@@ -203,6 +204,8 @@ _SAME_THING = [
      re.compile(r"\b(?:refund\w*|reimburs\w*|money\s+back|repaid\s+(?:you|the)|paid\s+(?:you\s+)?back|"
                 r"(?:rück|zurück)?erstatt\w*|geld\s+zurück|rückzahlung\w*|zurück(?:überwies|überweis|zahl|gezahlt)\w*|"
                 r"rembours\w*|recrédit\w*|reembols\w*|reintegr\w*|estorn\w*|rimbors\w*|riaccredit\w*|terugbeta\w*|"
+                # the money transferred to them: "haben wir Ihnen am 12. März auf das Konto … angewiesen"
+                r"(?:Ihnen|dir)\s+(?:[\w.,*€]+\s+){0,14}?(?:überwiesen|angewiesen|gutgeschrieben|zurücküberwiesen)|"
                 r"terug(?:ge)?stort|terugstorten|geld\s+terug|"
                 # the money given back, said with "return" and the amount: "devuelto el importe", "restituito l'importo"
                 r"(?:devol\w*|devuelt\w*|restitu\w*|rendu|rendre)\s+(?:\w+\s+){0,2}?l?['’]?(?:importe|dinero|pago|"
@@ -211,8 +214,10 @@ _SAME_THING = [
                 r"(?:devuelt|devolvid|restitu|rendu)\w*)", re.I)),
     # an appointment and its everyday short forms: "votre RDV contrôle technique mardi", "your appt on Tuesday"
     (re.compile(r"rendez-vous|rendez\s+vous|appointment|Termin|cita|appuntamento|afspraak|marcação|consulta", re.I),
+     # ("consulta" is a doctor's appointment in Portuguese, but "su consulta sobre el padrón" is a Spanish query)
      re.compile(r"\b(?:rendez-vous|rendez\s+vous|rdv|appointment|appt|Termin\w*|cita|appuntamento|app\.to|afspraak|"
-                r"marcação|consulta)\b", re.I)),
+                r"marcação)\b", re.I)),
+
     (re.compile(r"returns?\s+(?:label|slip)|rücksende(?:etikett|label|schein)|retouren?(?:label|etikett|schein)|"
                 r"étiquette\s+(?:de\s+)?retour|bon\s+de\s+retour|etiqueta\s+de\s+(?:devolución|devolução)|"
                 r"etichetta\s+(?:di|per\s+il)\s+reso|retour(?:label|etiket|bon)", re.I),
@@ -223,8 +228,16 @@ _SAME_THING = [
 ]
 
 
-def _same_thing(point: str, text: str) -> bool:
-    return any(trigger.fullmatch(point.strip()) and said.search(text) for trigger, said in _SAME_THING)
+# … and the pairs that hold in one language only.
+_SAME_THING_IN = {
+    "pt": [(re.compile(r"rendez-vous|rendez\s+vous|appointment|Termin|cita|appuntamento|afspraak|marcação|consulta", re.I),
+            re.compile(r"\bconsulta\b(?!\s+(?:sobre|acerca|relativa|a\s+respeito))", re.I))],
+}
+
+
+def _same_thing(point: str, text: str, language: str) -> bool:
+    return any(trigger.fullmatch(point.strip()) and said.search(text)
+               for trigger, said in _SAME_THING + _SAME_THING_IN.get(language, []))
 
 
 # An amount paid back to the customer says what they get, not what something costs: "£212.50 has been refunded"
@@ -284,7 +297,7 @@ def covers(point, text: str, language: str = "en") -> bool:
         return re.search(point[1:-1], text, re.I) is not None
     if not _words(point):   # a symbol ("€", "%"): written as it is, or not at all
         return point.strip().lower() in text.lower()
-    if _same_thing(point, text):
+    if _same_thing(point, text, language):
         return True
     # A stretch of time in other words: "14 Tage" is covered by "zwei Wochen", "48 hours" by "two days"
     asked = promises.durations(point, language)
@@ -305,7 +318,12 @@ _SENTENCE = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+|\n\s*\n")
 def _words_in(words: list[str], text: str, language: str) -> bool:
     have = set(_words(text))
     have |= {part for w in have if "-" in w for part in w.split("-") if part}   # "Flex-pakket" covers "Flex"
-    return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text) for w in words)
+    # (a point written as a stem, the start of its words, is met by any of them: "devuel" by "devuelto", "reembols" by
+    # "reembolsado"; five letters at least, and only a stem as the language's stemmer leaves it, so that no word
+    # stands for a longer other one: "charge" is no "charger")
+    stem = _stemmer(language).stemWord
+    return all(w in have or any(_same_word(w, h, language) for h in have) or _value_given(w, text) or
+               (len(w) >= _PREFIX_MIN and stem(w) == w and any(h.startswith(w) for h in have)) for w in words)
 
 
 def language_of(ctx) -> str:

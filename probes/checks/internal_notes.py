@@ -4203,7 +4203,9 @@ _GIVE_ME = {lang: re.compile(r"\b(?:" + rx + r")(?!\w)", re.I) for lang, rx in {
     "fr": r"passe-moi|envoie-moi|dis-moi|pr[ée]viens-moi|confirme-moi|transf[èe]re-moi|file-moi|donne-moi|"
           r"rappelle-moi|aide-moi",
     "de": r"(?:schick|gib|sag|leit|schreib|ruf|hilf)\s+(?:mir|mich)",
-    "nl": r"(?:stuur|geef|zeg|bel|mail|help)\s+(?:me|mij)(?!\s+(?:u|uw)\b)"}.items()}
+    # (the Dutch imperative is the same for "u" and "je": "Lukt het niet, stuur me dan even een screenshot" is said to
+    # a customer called "u"; only "stuur jij me" calls someone "jij")
+    "nl": r"(?:stuur|geef|zeg|bel|mail|help)\s+(?:jij|je)\s+(?:me|mij)(?!\s+(?:u|uw)\b)"}.items()}
 _FORMAL_READER_ANY = {
     "es": re.compile(r"\b(?:usted|ustedes|su|sus|disculpe|perdone|le\s+(?:informo|informamos|comunico|comunicamos|"
                      r"confirmo|confirmamos|recuerdo|recordamos|escribo|escribimos|agradezco|agradecemos))\b", re.I),
@@ -4917,10 +4919,24 @@ def _aside_kinds(inner: str, names: set[str], lang: str) -> set[str]:
     if "head" in kinds and _ASIDE_PRONOUN.search(inner):
         kinds.add("third")   # under a colleague's name, "she" is the customer ("(Carla: ela é a do seguro …)")
     for kind, rx in (("draft", _ASIDE_DRAFT), ("order", _ASIDE_ORDER), ("third", _ASIDE_THIRD), ("shout", _ASIDE_SHOUT),
-                     ("short", _ASIDE_SHORT)):
+                     ("short", _ASIDE_SHORT), ("warn", _ASIDE_WARN)):
         if rx.search(inner):
             kinds.add(kind)
+    if _ASIDE_THIS_ONE.search(inner):
+        kinds.add("again")   # "questa è di nuovo quella delle docce", "this one again", "die schon wieder"
     return kinds
+
+
+# Round dt: colleagues warned about the customer in the third person ("occhio che poi scrive su Google", "ojo que luego
+# escribe en Google", "careful, she posts reviews", "Vorsicht, die schreibt sonst bei Google", "let op, hij belt
+# meteen de krant"); and the customer pointed at as "this one" coming back.
+_ASIDE_WARN = re.compile(
+    r"\b(?:occhio\s+(?:che|a|perch[ée])|ojo\s+(?:que|con)|cuidado\s+(?:que|com|con)|careful,?\s+(?:she|he|they)|"
+    r"watch\s+out,?\s+(?:she|he|they)|heads[- ]up,?\s+(?:she|he|they)|vorsicht,?\s+(?:die|der|sie|er)\b|"
+    r"attention,?\s+(?:elle|il)\b|let\s+op,?\s+(?:zij|ze|hij)\b|aten[çc][ãa]o,?\s+(?:que|ela|ele))", re.I)
+_ASIDE_THIS_ONE = re.compile(r"\b(?:this\s+one|questa|quella|esta|essa|diese[rs]?|celle-ci|celui-ci|deze|die)\s+"
+                             r"(?:(?:is|è|es|é|ist|est|schon|weer)\s+)?(?:again|di\s+nuovo|ancora|otra\s+vez|de\s+nuevo|"
+                             r"outra\s+vez|de\s+novo|wieder|schon\s+wieder|encore|alweer|weer)\b", re.I)
 
 
 # Round dc/de: an aside headed by a colleague's first name and a colon, the commonest leak of the blind rounds ("(Marta:
@@ -4955,6 +4971,10 @@ _NOT_A_NAME_HEAD = re.compile(r"^(?:" + _DEPT + r"|" + _DRIVER + r"|courier|kuri
                               r"subject|objet|betreff|asunto|oggetto|onderwerp|assunto|ref|re|tel|fax|e-?mail|mail|"
                               r"datum|date|fecha|data|bijlage|anlage|attachment|pi[èe]ce|allegato|adjunto|anexo|"
                               r"file|fichier|datei|archivo|bestand|arquivo|link|lien|enlace|url)$", re.I)
+# … nor a reading or an amount given under its kind's name, which German capitalises like a first name: "(Strom: 48 213
+# kWh, abgelesen am 31.03.)", "(Wasser: 112 m³)", "(Miete: 850 € warm)".
+_MEASURED_BODY = re.compile(r"^\s*[\d][\d\s.,]*\s*(?:kWh|kW|MWh|m³|m3|m²|m2|l|L|km|kg|t|€|EUR|CHF|£|\$|%|GB|MB|Mbit/s|"
+                            r"Mbps|Liter|litros?|litri|liter)(?!\w)")
 _IMPERSONAL = re.compile(r"\b(?:hay\s+que|il\s+faut|man\s+muss|bisogna|occorre|je\s+moet|men\s+moet|é\s+preciso|"
                          r"é\s+necessário|one\s+must|you\s+need)\b", re.I)
 
@@ -4964,7 +4984,7 @@ def _named_colon_aside(line: str, names: set[str], whole: str, lang: str):
         name, body = m.group(1), m.group(2)
         if not _is_colleague(name, names, lang) or _introduced(name, whole) or len(_NOTE_WORDS.findall(body)) < 3 or \
                 _NOT_A_NAME_HEAD.match(name) or _ANY_ROLE.fullmatch(name) or _IMPERSONAL.search(body) or \
-                _ASIDE_YOU.search(body) or _APPOSED_ROLE.search(body) or _REACH.search(body) or \
+                _ASIDE_YOU.search(body) or _APPOSED_ROLE.search(body) or _REACH.search(body) or _MEASURED_BODY.match(body) or \
                 re.search(r"\b[A-ZÀ-Þ][\w'’-]*\s*:", body) or _TO_CUSTOMER_CS.search(body):
             continue
         return _STAFF, m.group(0), m.span()

@@ -46,7 +46,12 @@ _UNMONITORED = re.compile(
     r"(?:este|el)\s+(?:buz[óo]n|correo|direcci[óo]n)\s+no\s+(?:se\s+)?(?:supervisa|revisa|est[áa]\s+(?:monitorizado|atendido))|"
     r"(?:questa|la)\s+(?:casella|mail|e-?mail|indirizzo)\s+(?:di\s+posta\s+)?non\s+[èe]\s+(?:monitorat|presidiat|lett)|"
     r"(?:deze|dit)\s+(?:mailbox|inbox|e-?mailadres|adres)\s+wordt\s+niet\s+(?:gelezen|bewaakt|gecontroleerd)|"
-    r"(?:esta|este)\s+(?:caixa|endere[çc]o)\s+(?:de\s+(?:correio|e-?mail)\s+)?n[ãa]o\s+[ée]\s+(?:monitorizad|monitorad|lid))",
+    r"(?:esta|este)\s+(?:caixa|endere[çc]o)\s+(?:de\s+(?:correio|e-?mail)\s+)?n[ãa]o\s+[ée]\s+(?:monitorizad|monitorad|lid))"
+    # (not when it is read, only not for some things or at some hours: "This mailbox is not monitored for urgent
+    # clinical matters", "… not monitored outside office hours", "… nicht rund um die Uhr überwacht")
+    r"(?!\w*\s+(?:for\s+(?:urgent|emergenc|clinical|medical)|outside|out\s+of\s+hours|at\s+(?:weekends|night)|24/7|"
+    r"around\s+the\s+clock|overnight|in\s+the\s+evenings?|(?:en\s+)?dehors|fuera|al\s+di\s+fuori|buiten|fora|"
+    r"außerhalb|pour\s+les\s+urgences|para\s+urgencias|per\s+(?:le\s+)?urgenze|voor\s+spoed|para\s+urg[êe]ncias))",
     re.I)
 _WHY_YOU_GET_THIS = re.compile(
     r"\b(?:you(?:['’]re|\s+are)\s+receiving\s+this|you\s+received\s+this\s+(?:e-?mail|message|notification)\s+because|"
@@ -93,6 +98,12 @@ _COMPANY_AWAY = re.compile(
     r"(?:siamo|è)\s+chius[oi]\s+(?:dal|fino|per\s+(?:le\s+)?(?:ferie|festività))|"
     r"(?:zijn|is)\s+(?:van|tot)\s[^.]{0,30}gesloten|(?:estamos|está)\s+fechad[oa]s?\s+(?:de|até|para\s+f[ée]rias))",
     re.I)
+# … not a place that closes, told to a customer who is coming: "the car park behind the surgery is closed until the end
+# of the month", "der Parkplatz ist bis Freitag geschlossen", "la piscina è chiusa fino al 3".
+_PLACE_CLOSED = re.compile(r"\b(?:car\s*park|parking|road|street|entrance|lift|elevator|toilets?|pool|footpath|bridge|"
+                           r"ward|parkplatz\w*|parkhaus|straße|eingang|aufzug|aparcamiento|estacionamiento|calle|entrada|"
+                           r"ascensor|piscina|parcheggio|strada|ingresso|ascensore|parkeerplaats|parkeergarage|weg|ingang|"
+                           r"lift|estacionamento|rua|elevador|route|rue|ascenseur)\b[^.]{0,30}$", re.I)
 _GREETING_LINE = re.compile(r"^\s*(?:dear|hi|hello|hey|hallo|liebe|sehr|guten|bonjour|madame|monsieur|hola|estimad|"
                             r"buen|gentile|buongiorno|ciao|beste|geachte|hoi|ol[áa]|prezad|caro|cara)\b", re.I)
 
@@ -173,7 +184,8 @@ def frame_signs(text: str) -> list[tuple[float, str]]:
     first = next((line for line in text.splitlines() if line.strip()), "")
     if not _GREETING_LINE.match(first) and (m := _HEADLINE.match(first)):
         signs.append((0.5, m.group(0).strip()))
-    if m := _COMPANY_AWAY.search(" ".join(text.split())):
+    flat = " ".join(text.split())
+    if (m := _COMPANY_AWAY.search(flat)) and not _PLACE_CLOSED.search(flat, max(0, m.start() - 40), m.start()):
         signs.append((0.5, m.group(0)))
     if _only_about_the_contact(text):
         signs.append((1.0, next(x for x in _SENTENCE.split(text) if _META.search(x)).strip()))
@@ -279,8 +291,9 @@ def says_machine(text: str, weight: float, impersonal: Callable[[], bool],
 
     A bot that names itself is enough; otherwise the signs and the wording must add up to 1.0, in a text nobody
     speaks in (``impersonal()``, asked only when needed) or from a mailbox nobody reads with nobody saying "I" in it
-    (``says_i``: the caller's reading of the first person, which knows "ho verificato", "he revisado" without a
-    pronoun; a helpdesk's "la casella non è presidiata" footer sits under its agents' answers too)."""
+    (``says_i``: the caller's reading of a person speaking, which knows "ho verificato", "he revisado" without a
+    pronoun and a person's name signed under a closing; a helpdesk's "la casella non è presidiata" footer sits under
+    its agents' answers too)."""
     if m := _SELF_BOT.search(text):
         return m.group(0)
     if notice := _text_notice(text):

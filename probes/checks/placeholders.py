@@ -298,7 +298,11 @@ _EXAMPLE_WORDS = (
     # what to write given as "the following": "Vul in het veld ‘Omschrijving’ het volgende in: [uw contractnummer]"
     r"(?:write|enter|type|put)\s+the\s+following|het\s+volgende(?:\s+in)?|folgendes(?:\s+ein)?|ce\s+qui\s+suit|"
     r"lo\s+siguiente|quanto\s+segue|(?:il|la)\s+seguente\s+dicitura|o\s+seguinte")
-_EXAMPLE_BEFORE = re.compile(rf"\b(?:{_EXAMPLE_WORDS})\s*[:\"'“‘«„‚(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}[\w./#-]*$", re.I)
+_EXAMPLE_BEFORE = re.compile(rf"\b(?:{_EXAMPLE_WORDS})\s*[:\"'“‘«„‚(]?\s*(?:[^\s{{}}\[\]<>()]+\s+){{0,2}}[\w./#-]*$|"
+                             # … or a whole example in quotes after its name: 'Een voorbeeld van een begroeting: "U
+                             # spreekt met de voicemail van [uw naam]', 'an example: "Hi, this is [your name] …'
+                             r"\b(?:voorbeeld|beispiel|example|exemple|ejemplo|esempio|exemplo|sample|muster|modelo|modello|"
+                             r"model)\b[^\"“”„«»\n]{0,40}?:\s*[\"“„«‘][^\"”“»’\n]{0,120}$", re.I)
 # A format or pattern the customer is to follow, which the placeholders spell out: "in the format REF-<number>",
 # "enter the reference as {invoice_no}-{customer_no}", "im Format „Vorgang <Nummer>“", "geben Sie als
 # Verwendungszweck [Rechnungsnummer] an", "sous la forme [numéro client]-[année]", "indique la referencia como …",
@@ -392,7 +396,23 @@ _SAW_QUOTED = re.compile(r"\b(?:saw|see|sees|seeing|seen|shows?|showed|shown|sho
                          r"erhielten|voyaient|voit|vu|affiche|affichait|affiché|reçu|vieron|ven|vio|aparece|aparecía|"
                          r"muestra|mostraba|recibieron|vedevano|vede|visto|appare|appariva|mostra|mostrava|ricevuto|"
                          r"zagen|ziet|zag|toont|toonde|stond|kregen|viram|vê|viu|aparecia|mostrava|receberam)\s+"
-                         r"(?:[\w'’]+\s+){0,3}?[\"“„«‘']\s*(?:[\w'’,]+\s+){0,3}$", re.I)
+                         r"(?:[\w'’]+\s+){0,3}?[\"“„«‘']\s*(?:[\w'’,]+\s+){0,3}$|"
+                         # … or what it says sorry for: 'sorry about the "Dear {first_name}" at the top of our last
+                         # email', 'excuses voor de "Beste [naam]"', 'perdón por el «Hola {nombre}»'
+                         r"\b(?:sorry|apolog\w+|excuses|entschuldig\w*|désolée?s?|pardon|perdón|perdone|disculp\w*|scus\w*|"
+                         r"desculp\w*)\s+(?:[\w'’]+\s+){0,3}?[\"“„«‘']\s*(?:[\w'’,]+\s+){0,3}$", re.I)
+# … or an error it names, quoted as the screen shows it: 'si te vuelve a salir el error «DNS_PROBE_FINISHED_NXDOMAIN»',
+# 'the error code "ERR_CONNECTION_REFUSED"' (quoted: "the error {error_code}" unquoted is a leaked field).
+_ERROR_QUOTED = re.compile(r"\b(?:error|errors|erro|erreur|Fehler\w*|fout\w*|errore|code|código|codice|melding|"
+                           r"message|mensaje|messaggio|mensagem)\s*:?\s*[\"“„«‘']?\s*$", re.I)
+# The reply tells how to change a text into one with the placeholder, or what fills it in: 'substitua o texto "NIF:"
+# por "NIF: {cliente.nif}"', 'replace "Hi" with "Hi {{first_name}}"', 'o programa preenche {cliente.nif} com o
+# número', 'the app fills in {name} with …'.
+_REPLACE_WITH_BEFORE = re.compile(
+    r"\b(?:replace|change|" + _WRITE_IT + r"|ändern\s+sie|ändere|changez|change|cambie|cambia|modifichi|modifica|"
+    r"wijzig|verander|altere|mude)\b[^.\n]{0,60}?\b(?:with|by|to|durch|in|par|en|por|con|in|door|naar|met|com|pelo|pela)"
+    r"\s*[\"“„«‘']\s*[^\"“”„«»‘’'\n]{0,30}$|"
+    r"\b(?:fills?(?:\s+in)?|füllt|remplit|rellena|riempie|compila|vult|preenche)\s*$", re.I)
 
 
 # Kinds of placeholder a reply can show on purpose (not Xs or a capitals filler: nobody explains those).
@@ -437,13 +457,23 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # "replaced"; not "filled in", said of a form's fields): "Die Felder werden beim Versand automatisch ersetzt", "these placeholders are replaced
 # when the message goes out", "les champs sont remplacés", "los campos se sustituyen", "i campi vengono sostituiti",
 # "de velden worden vervangen", "os campos são substituídos". A template that leaked says nothing of the kind.
+_WHEN_SENT = (r"(?:beim\s+(?:Versand|Versenden|Senden)|bij\s+(?:het\s+)?(?:versturen|verzenden)|when\s+(?:it['’]?s\s+|it\s+is\s+)?"
+              r"sent|when\s+sending|on\s+sending|lors\s+de\s+l['’]envoi|à\s+l['’]envoi|al\s+enviar|all['’]invio|"
+              r"al\s+momento\s+dell['’]invio|no\s+envio|ao\s+enviar|automatisch|automatically|automatiquement|"
+              r"automáticamente|automaticamente)")
 _FIELDS_REPLACED = re.compile(
     r"\b(?:(?:the|these|those|all|die|diese|alle|les|ces|los|estos|las|estas|i|questi|le|queste|de|deze|os|estes|as|"
     r"estas)\s+)?(?:fields|placeholders|variables|merge\s+(?:tags|fields)|tags|felder|platzhalter|variablen|champs|"
     r"balises|variables|campos|marcadores|variables|campi|segnaposto|variabili|velden|variabelen|"
     r"tijdelijke\s+aanduidingen|campos|vari[áa]veis|marcadores)\b[^.!?\n]{0,40}?\b(?:replaced|substituted|swapped|"
     r"ersetzt|remplac[ée]e?s|substitu[ée]e?s|reemplazad[oa]s|sustituid[oa]s|se\s+(?:sustituyen|reemplazan)|"
-    r"sostituit[ie]|vervangen|substitu[íi]d[oa]s|se\s+substituem)\b", re.I)
+    r"sostituit[ie]|vervangen|substitu[íi]d[oa]s|se\s+substituem)\b|"
+    # … or the software replaces them when sending: "Rechnix ersetzt sie beim Versand automatisch", "Bij het versturen
+    # vervangt Mailbase dat door de voornaam", "the app replaces it with the name when the email is sent"
+    r"\b(?:ersetzt|vervangt|replaces|remplace|reemplaza|sustituye|sostituisce|substitui|fills\s+in)\s+(?:\w+\s+)?"
+    r"(?:sie|dat|die|deze|them|it|these|les|los|las|li|le|os|as|ces)\b[^.!?\n]{0,40}?\b" + _WHEN_SENT + r"|"
+    r"\b" + _WHEN_SENT + r"\s+(?:\w+\s+)?(?:ersetzt|vervangt|replaces|remplace|reemplaza|sustituye|sostituisce|substitui)\b",
+    re.I)
 
 
 # A line that introduces a sample for the customer's own template, ending in a colon: an order to put, paste or add
@@ -466,7 +496,11 @@ _SAMPLE_WHERE = (r"(?:" + _WHEREVER_WORDS + r"|(?:in(?:to)?|to|in\s+(?:ihre|dein
                  r"merge[\s-]?(?:tag|field)s?|placeholders?|variables?|platzhalter|balises?|etiquetas?|segnaposto|"
                  r"variabel(?:e|en)|vari[áa]veis|tijdelijke\s+aanduiding)")
 _INTRODUCES_SAMPLE = re.compile(rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_THIS}\b[^\n]*?\b{_SAMPLE_WHERE}\b[^\n]*:\s*$|"
-                                rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_WHERE}\b[^\n]*?\b{_SAMPLE_THIS}\b[^\n]*:\s*$",
+                                rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_WHERE}\b[^\n]*?\b{_SAMPLE_THIS}\b[^\n]*:\s*$|"
+                                # or the theme's file named first, the order last: "Nel tema, apri il file
+                                # templates/cart.html e, subito sopra il pulsante …, aggiungi:"
+                                rf"(?:\S+\.(?:html?|liquid|twig|j2|jinja2?|hbs|mustache|tpl|erb|njk)\b|\b(?:theme|thema|"
+                                rf"thème|tema)\b)[^\n]{{0,160}}?\b{_SAMPLE_ORDER}\s*:\s*$",
                                 re.I)
 
 
@@ -735,6 +769,9 @@ def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str)
             lead = text[:at].rstrip("\n").rsplit("\n", 1)[-1] + " " + before
         if _FORMAT_BEFORE.search(lead):
             return True   # a format the reader is to follow: "Vul hem in het formaat XXXX-XXXX in", "in the format XX-XXXX"
+    if kind in ("angle brackets", "curly braces", "square brackets", "double curly braces") and (
+            re.search(r"[>}\]][_\-.#/]?$", before) or re.match(r"[_\-.#/]?[<{\[]", after)):
+        return True   # fields glued into one format to follow: "LA_<matricola>_<cognome>", "<Kennung><Nummer>#0001@…"
     rest = before + after
     if kind == "filler in capitals" and sum(c.isupper() for c in rest) > 0.6 * sum(c.isalpha() for c in rest):
         return True   # a line in capitals throughout: shouting, not a filler
@@ -748,11 +785,13 @@ def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str)
 _INSTEAD_BEFORE = re.compile(r"\b(?:instead\s+of|in\s+place\s+of|rather\s+than|an(?:\s+|\s*)stelle\s+(?:von\s+)?|"
                              r"anstatt|statt|à\s+la\s+place\s+de|au\s+lieu\s+de|en\s+lugar\s+de|en\s+vez\s+de|"
                              r"al\s+posto\s+di|invece\s+di|in\s+plaats\s+van|em\s+vez\s+de|em\s+lugar\s+de|"
-                             r"no\s+lugar\s+de)\s*[\"'“‘«(]?\s*$", re.I)
+                             r"no\s+lugar\s+de|op\s+de\s+(?:plek|plaats)\s+van|an\s+der\s+Stelle\s+von)\s*[\"'“‘«(]?\s*$", re.I)
 _WRITE_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*,?\s*(?:\w+\s+){0,2}?(?:write|type|put|enter|use|insert|"
                           + _WRITE_IT + r"|tragen|geben|setzen|verwenden|mettez|mets|indiquez|utilisez|entrez|pon|ponga|"
                           r"usa|use|utiliza|utilice|introduce|introduzca|metti|inserisci|usa|inserite|vul|gebruik|zet|"
-                          r"coloque|coloca|insira|utilize)\b", re.I)
+                          r"coloque|coloca|insira|utilize|"
+                          # (or to say, in a greeting to be spoken: "Op de plek van [uw naam] zegt u uw eigen naam")
+                          r"say|sagen|sagst|dites|dis|diga|di|dica|zeg|zegt|fale|diz)\b", re.I)
 
 
 _OWN_VALUE_AFTER = re.compile(
@@ -777,7 +816,9 @@ def _explained(kind: str, before: str, after: str) -> str:
                                  _REPLACED_LATER.match(after), _EXAMPLE_BEFORE.search(before),
                                  _WHEREVER_AFTER.match(after), _TYPED_INTO_BEFORE.search(before),
                                  _SPOT_AFTER.match(after) if _PUT_ORDER.search(before) else None,
-                                 _SAW_QUOTED.search(before)) if m]
+                                 _SAW_QUOTED.search(before), _REPLACE_WITH_BEFORE.search(before),
+                                 _ERROR_QUOTED.search(before) if kind == "guillemets" or
+                                 re.search(r"[\"“„«‘']\s*$", before) else None) if m]
     if not said:
         # a format to follow names the placeholder it shows, not the reply's others of its shape; so does one
         # followed by the customer's own value in its shape ("im Verwendungszweck {Kundennummer}-{Rechnungsnummer}

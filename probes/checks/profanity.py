@@ -66,7 +66,7 @@ _MILD = {
                # (a "dick" only when someone is called one: "Dick", "Moby Dick", "Philip K. Dick" are names)
                r"halfwits?|nitwits?|clowns?|dipsticks?|dumbos?|knobheads?|dicks?)|"
                r"(?:being|been|is|was|he's|she's|acting\s+like|such)\s+a\s+(?:bit\s+of\s+a\s+)?dick",
-    "German": r"verdammt\w*|mist(?:stück)?|kacke|beschissen\w*|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
+    "German": r"verdammt\w*|mist(?:stück)?|kacke|beschissen\w*|verschissen\w*|verkackt\w*|depp(?:en)?|vollidiot\w*|idioten?|blödmann|blöde\s+kuh|"
               r"verflucht\w*|klugschei(?:ß|ss)er\w*|korinthenkacker\w*|"
               # the "Voll-" insults for a person: "ein Vollpfosten", "Vollhonk", "Volltrottel"
               r"voll(?:pfosten|honk|trottel|horst|depp|spacko|pfeife)\w*|trottel\w*|spast(?:i|en)?",
@@ -192,6 +192,11 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
         return False
     if re.search(r"\bcons?$", w) and lang != "fr":
         return False   # "es con tarjeta", "está con nosotros": Spanish, Italian and Portuguese "with"
+    if re.fullmatch(r"[A-Z]{3}", word) and (
+            (re.search(r"[A-ZÀ-Ý][\w-]+\s*\($", line[:start]) and line[start + 3:start + 4] == ")") or
+            re.search(r"\b[A-Z]{3}\s*(?:[-–>→/]|to)\s*$", line[:start]) or
+            re.match(r"\s*(?:[-–>→/]|to)\s*[A-Z]{3}\b", line[start + 3:])):
+        return False   # an airport's or a place's code: "Fukuoka (FUK)", "CDG → FUK", "FUK-HND"
     if _TITLE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
         return False   # a surname after a title, in any language: "meine Kollegin Frau Fick"
     if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):

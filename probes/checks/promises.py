@@ -261,7 +261,8 @@ _LANGS: dict[str, _Lang] = {
             r"completed|looked at|approved|sent)\b"
             r"|\b(?:is|are|get|gets)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+|always\s+)?(?:answered|"
             r"replied to|responded to|dealt with|handled|picked up)\b"
-            r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}for\b"
+            # (or before the customer can act on it: "Please allow 2 working days before collecting from your pharmacy")
+            r"|\b(?:please )?allow (?:up to |at least )?(?:[\w-]+\s+){1,3}(?:for|until|before\s+\w+ing)\b"
             # money on its way: "the refund should reach your account within 3-5 working days"
             r"|\b(?:refund|money|credit|payment|reimbursement|amount|sum|funds|deposit|hold)\b[^.!?]{0,30}?\b(?:will|should|is due to)\s+"
             r"(?:\w+\s+)?(?:reach|arrive|be(?!\s+(?:taken|charged|debited|collected|deducted|billed|made|required|"
@@ -583,7 +584,13 @@ _LANGS: dict[str, _Lang] = {
                 r"receber\w*|recebe|chega(?:rá|rão|m)?\s+(?:\w+\s+){0,2}?(?:no|na|ao|à|em)\s+(?:seu|sua|teu|tua)|envi(?:aremos|arei|ará|amos)|enviar\w*|reembols\w*|emitid\w*|processad\w*|confirm\w*|"
                 r"informar\w*|passar\w*|visit\w*|escrever\w*|avisar\w*|"
                 r"comunicar\w*|resolver\w*|tratar\w*|devolver\w*|creditad\w*|ter(?:á|emos)|(?:estará|estarão|cairá|cairão)\s+(?:\w+\s+)?na (?:sua|tua) conta|transferid\w*|devolvid\w*|"
-                r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
+                r"lig(?:o|a|amos)(?=-)|(?<=te )lig(?:o|a|amos)\b|(?<=lhe )lig(?:o|a|amos)\b|"
+                # (someone there at the customer's: "o canalizador de serviço, que estará no prédio hoje até às 14h")
+                r"(?:estar(?:á|ão|ei|emos)\s+(?:aí|lá|consigo|(?:no|na|em)\s+)|ir(?:á|ão|ei|emos)\s+(?:ao|à|a\s+sua|até\s+(?:ao|à)?)\s*)"
+                r"(?:\w+\s+){0,2}?(?:prédio|casa|morada|edifício|apartamento|domicílio|obra|fração)|"
+                # (calling to settle something: "Amanhã de manhã ligamos para combinar a hora da visita")
+                r"lig(?:o|amos)(?=\s+para\s+(?:combinar|agendar|marcar|confirmar|acertar|falar|explicar|ver)\b)|"
+                r"telefon\w*|resolvid\w*|tratad\w*|analisad\w*|entreg(?:aremos|ará|arei|ue)|entregad\w*|enviad\w*|"
                 r"(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){0,3}?(?:estará|estarão|ficará|ficarão)\s+pront[oa]s?)\b"),
         not_promise=(r"\bque\s+(?:me|nos)\s+(?:responda|respondam|envie|enviem|mande|ligue|escreva|confirme|indique|"
                      r"diga|remeta)\b|"   # the customer asked: "sugiro que me responda ainda hoje"
@@ -2443,6 +2450,20 @@ _DAY_OF_THING = {lang: re.compile(
     for lang in _OF_DAY}
 
 
+# A payment, a charge or an order named by its date ("The last payment on 1 April will be refunded", "die Abbuchung vom
+# 01.04. wird erstattet", "le prélèvement du 1er avril sera remboursé", "el cargo del 1 de abril"): the date is the
+# thing's, not the step's; blanked like a day of a thing above.
+_DATED_THING = re.compile(
+    # ("on" only after "last", "first" …: "We'll send the invoice on 5 March" sends it then)
+    r"\b(?:(?P<nth>last|first|final|previous|second|latest)\s+)?(?:payment|charge|debit|direct\s+debit|instal+ment|transaction|invoice|bill|order|Zahlung|Abbuchung|Lastschrift|"
+    r"Rechnung|Bestellung|Buchung|paiement|prélèvement|facture|commande|pago|cargo|cobro|factura|pedido|recibo|"
+    r"pagamento|addebito|fattura|ordine|betaling|afschrijving|incasso|factuur|bestelling|débito|fatura|encomenda|"
+    r"cobrança)s?\s+(?:(?:of|for|über|von|de|di|van)\s+[£€$]?\s?\d[\d.,]*\s?(?:€|EUR|euros?|£|\$)?\s+)?"
+    r"(?:(?(nth)on|(?!))|of|from|dated|vom|du|del|de|do|da|di|van)\s+(?:the\s+|le\s+|el\s+|il\s+|o\s+|dia\s+)?"
+    r"(?P<day>\d{1,2}(?:st|nd|rd|th|er|º|°|ª)?\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?|"
+    r"(?-i:[A-Z])[a-z]{2,8}\s+\d{1,2}(?:st|nd|rd|th)?)(?!\w)", re.I)
+
+
 def _day_unnamed(m: re.Match) -> str:
     """The match with its day blanked (``_dotted``)."""
     return _dotted(m.group(0), m.start("day") - m.start(), m.end("day") - m.start())
@@ -2724,7 +2745,7 @@ _REMINDER_OF = re.compile(r"\b(?:rappel|reminder|erinnerung|recordatorio|promemo
                           r"marcação)\b", re.I)
 # An appointment the customer attends, and what says someone comes to them for it.
 _ATTENDED = (r"appointment|rdv|rendez-vous|termin\w*|cita|appuntamento|afspraak|marcação|consulta|reserva|"
-             r"prenotazione|reservation|booking|booked\s+in|"
+             r"prenotazione|reservation|booking|booked\s+in|(?:late\s+)?check-?(?:out|in)|"
              # a service at the company's premises the customer brings something to: "your MOT is booked for Thu 9am"
              r"MOT|(?:car|vehicle|bike)\s+service|inspection|"
              # a restaurant's table: "confermato il tavolo per 4 sabato alle 20:30"
@@ -2813,14 +2834,63 @@ _PRESENCE_UNTIL = re.compile(
     r"\b(?:ik\s+(?:zit|ben|blijf)|estou|fico|ich\s+bin|je\s+suis|je\s+reste|estoy|sigo|sono|resto|I['’]m|I\s+am|we['’]re|we\s+are|"
     r"wij\s+zijn|we\s+zijn|wir\s+sind|nous\s+sommes|estamos|siamo)\s+(?:[\w'’]+\s+){0,4}?(?:tot|até|bis|jusqu['’]?à?|hasta|"
     r"fino\s+alle?|until|till)\s+(?:(?:às|as|las|alle|om|um)\s+)?\d", re.I)
+# An event's start, told by its hosts with no object ("Koffie staat klaar vanaf 9.30 uur; we beginnen om 10.00 uur",
+# "Iniziamo alle 10, caffè dalle 9:30", "Um 10 Uhr beginnen wir."): a course's or a tour's timetable, which the
+# customer attends; not a job begun for them ("wir beginnen um 8 Uhr mit dem Einbau").
+_START_VERB = (r"start|begin|kick\s+off|beginnen|starten|commençons|commence|démarrons|démarre|empezamos|comenzamos|"
+               r"arrancamos|iniziamo|cominciamo|partiamo|começamos|iniciamos")
+_CLOCK_AT = (r"(?:at|um|om|à|a\s+las|alle|às|as)\s+\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|h|uhr|uur)?(?:\s+(?:sharp|pünktlich|"
+             r"precies|en\s+punto|in\s+punto|em\s+ponto|précises?))?")
+_TIMETABLE = re.compile(
+    r"(?:\b(?:we|wir|wij|nous|on)\s+)?\b(?:" + _START_VERB + r")\s+(?:(?:we|wir|wij)\s+)?" + _CLOCK_AT +
+    r"(?=\s*(?:[.;,!)]|$))|\b" + _CLOCK_AT + r"\s+(?:beginnen|starten)\s+(?:we|wir|wij)\s*(?=[.;,!)]|$)|"
+    # … and a trip's way out and back: "The coach leaves school at 8:45 sharp and we expect to be back for pick-up at
+    # 3:15pm", "A partida da escola é às 8h15 e o regresso está previsto para as 17h30", "Rückkehr ist gegen 16 Uhr geplant"
+    r"\b(?:expect|plan|hope|aim)\s+to\s+(?:be\s+back|return|arrive\s+back|get\s+back)\s+(?!to\s+(?:you|u)\b)"
+    r"(?:for|at|by|around|about|in\s+time)\b|"
+    # (at a clock time: "le retour de votre colis est prévu jeudi" is a parcel's)
+    r"\b(?:retour|Rückkehr|Rückfahrt|Abfahrt|regreso|regresso|rientro|terugkomst|departure|départ|salida|partida|"
+    r"partenza|vertrek)\s+(?:[\w.]+\s+){0,4}?(?:(?:prévue?|geplant|vorgesehen|previst[oa]|gepland|expected|scheduled)\s+"
+    r"(?:pour|für|para|per|voor|for)?\s*)?(?:[\w.]+\s+)?(?:à|um|gegen|a\s+las|às|as|alle|om|at)\s+\d{1,2}(?:[:.h]\d{2})?\s*"
+    r"(?:h|uhr|uur|am|pm)?(?!\s*(?:\d|de|du|of|di|van)\b)|"
+    # … and a stay's end the guest keeps: "Confirmamos o late check-out até às 14h no domingo", "late checkout until 2pm"
+    r"\bcheck-?out\s+(?:[\w'’]+\s+){0,3}?(?:until|till|até|hasta|jusqu['’]?à?|bis|fino\s+alle|tot)\b", re.I)
+
+
+# Times offered for the customer to choose from, the step waiting on their choice: "Our next free slots are Thursday 2pm
+# or Friday 8am – just tell me which one suits and I'll book it in", "dites-moi lequel vous convient", "dígame cuál le
+# viene mejor", "mi dica quale preferisce", "laat me weten welke u past", "diga-me qual prefere".
+_THEIR_CHOICE = re.compile(
+    r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?which\s+(?:one\s+|slot\s+|time\s+|day\s+|date\s+|option\s+|of\s+(?:these|"
+    r"them|the\s+two)\s+)?(?:suits|works|you(?:['’]d)?\s+(?:prefer|like)|is\s+(?:best|better|easier))|"
+    r"\b(?:dites|dis)[- ](?:moi|nous)\s+(?:lequel|laquelle|lesquels|quel\s+(?:créneau|jour|horaire))|"
+    r"\b(?:dígame|díganos|dime|dinos|avíseme|indíqueme)\s+(?:cuál|qué\s+(?:día|hora|opción))|"
+    r"\b(?:mi|ci)\s+(?:dica|dici|faccia\s+sapere|fai\s+sapere)\s+(?:quale|quali|che\s+(?:giorno|orario))|"
+    r"\blaat\s+(?:het\s+)?(?:me|ons)\s+(?:even\s+)?weten\s+welke?\b|"
+    r"\b(?:diga|digam|avise)-(?:me|nos)\s+(?:qual|que\s+(?:dia|hora))|"
+    r"\b(?:sagen|geben)\s+Sie\s+(?:mir|uns)\s+(?:\w+\s+)?(?:Bescheid,?\s+)?,?\s*welche[rsn]?\b", re.I)
+
+
+# What the parcel's tracking says, passed on: "según el seguimiento, el repartidor tiene previsto pasar entre las 12:00
+# y las 14:00", "according to the tracking, the driver is due between 12 and 2", "laut Sendungsverfolgung …", "d'après
+# le suivi …", "secondo il tracking …", "volgens de track & trace …", "segundo o rastreio …": the carrier's estimate.
+_PER_TRACKING = re.compile(
+    r"\b(?:según\s+(?:el\s+)?(?:seguimiento|tracking|rastreo)|according\s+to\s+(?:the\s+)?(?:tracking|courier['’]?s?\s+system)|"
+    r"(?:the\s+)?tracking\s+(?:shows|says)|laut\s+(?:der\s+)?(?:Sendungsverfolgung|Sendungsverlauf|Tracking)|"
+    r"d['’]après\s+le\s+suivi|selon\s+le\s+suivi|secondo\s+il\s+(?:tracking|tracciamento)|"
+    r"volgens\s+(?:de\s+)?(?:track\s*(?:&|en|and)\s*trace|tracking)|segundo\s+o\s+(?:rastreio|rastreamento|tracking))\b",
+    re.I)
+
+
 # An apology for answering late: the answer is this reply ("scusa se ti rispondo solo ora, oggi è una giornata …",
 # "sorry for only replying now", "désolé de ne répondre que maintenant").
 _LATE_REPLY = re.compile(
-    r"\b(?:scusa(?:mi|te)?|mi\s+scuso|ci\s+scusiamo|sorry|apologies|désolée?s?|excusez|pardon|perdón|perdona(?:me)?|"
-    r"disculpa(?:e|me)?|desculpe|desculpa|excuses|entschuldig\w*|sorry\s+dat)\s+(?:(?:se|que|for|pour|de|por|dass|dat|per|"
-    r"that|if|of)\s+)?(?:(?!will\b|shall\b|\w+['’]ll\b)[\w'’]+\s+){0,4}?(?:rispondo|rispondiamo|rispondere|risposta|"
-    r"repl(?:y|ying|ied)|respond(?:ing|ed)?|response|répond(?:re|s)?|réponse|contest(?:o|ar|amos)|respuesta|"
-    r"respond(?:o|er|emos)|antworte(?:n)?|Antwort|reageer|reageren|reactie|resposta|answer(?:ing|ed)?)\b", re.I)
+    r"\b(?:scusa(?:mi|te)?|(?:mi\s+)?scusi|mi\s+scuso|ci\s+scusiamo|sorry|apologies|désolée?s?|excusez|pardon|perdón|"
+    r"perdon[ae](?:me)?|disculpa(?:e|me)?|disculpe|desculpe|desculpa|excuses|entschuldig\w*|sorry\s+dat)\s+(?:(?:se|que|"
+    r"for|pour|de|por|dass|dat|per|that|if|of|voor|für|die|la|el|a)\s+)?(?:(?!will\b|shall\b|\w+['’]ll\b)[\w'’]+\s+){0,4}?"
+    r"(?:rispondo|rispondiamo|rispondere|risposta|repl(?:y|ying|ied)|respond(?:ing|ed)?|response|répond(?:re|s)?|réponse|"
+    r"contest(?:o|ar|amos)|respuesta|respond(?:o|er|emos)|antworte(?:n)?|Antwort|reageer|reageren|reactie|antwoord|"
+    r"beantwoord\w*|resposta|answer(?:ing|ed)?)\b", re.I)
 # Someone away until a time ("il mio responsabile, che oggi è in riunione fino alle 15", "my manager is in a meeting
 # until 3"): their absence's end, masked (the clause may still promise: "I'll call you back by 5pm, my manager …")
 _AWAY_UNTIL = re.compile(
@@ -3435,6 +3505,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                          _attended_only(clause, visiting)) or \
                         _LAST_OF_SERVICE.search(clause) or \
                         _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or _PRESENCE_UNTIL.search(clause) or \
+                        _TIMETABLE.search(clause) or _THEIR_CHOICE.search(clause) or _PER_TRACKING.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
                     if lang in _ABSENT and _ABSENT[lang].search(clause) and _BACK_ON.search(clause):
@@ -3442,6 +3513,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     continue
                 clause = _TALLY.sub(_blanked, _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause)))
                 clause = _NO_ANSWER.sub(_blanked, _DAY_OF_THING[lang].sub(_day_unnamed, _FAILED_PLAN.sub(_blanked, clause)))
+                clause = _DATED_THING.sub(_day_unnamed, clause)
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(_HOURS_SPAN.sub(" ", clause)) and \
                         not (_MOVED_VISIT[lang].search(clause) and _SOMEONE_COMES.search(clause) and
                              not _attended_only(clause, visiting)):
@@ -3946,7 +4018,14 @@ _MONEY_SHOWS = {lang: re.compile(rx, re.I) for lang, rx in {
           r"\byou\s*(?:['’]ll|will|should)\s+(?:see|get)\s+(?:it|this|that|the\s+(?:refund|money|credit|amount|payment)|"
           r"your\s+(?:refund|money))\s+(?:back\s+)?(?:on|in)\s+(?:your|ur)\s+(?:card|account|bank|statement)\w*"
           # … by a time after it, not one of what was done before it ("I've refunded the £12 today and you'll see it …")
-          r"(?=[^.;!?]*?\b(?:within|by|in|before|on|no\s+later\s+than)\s)",
+          r"(?=[^.;!?]*?\b(?:within|by|in|before|on|no\s+later\s+than)\s)|"
+          # … or seen back, the place unsaid: "has been refunded to your card and you should see it back within 3-5
+          # working days"; "it should show within 3–5 working days" (the time right after: not "it should show
+          # your new balance")
+          r"\byou\s*(?:['’]ll|will|should)\s+(?:see|get|have)\s+(?:it|this|that|them|the\s+(?:refund|money|credit|"
+          r"amount|payment)|your\s+(?:refund|money))\s+back\b(?=[^.;!?]*?\b(?:within|by|in|before|no\s+later\s+than)\s)|"
+          r"\b(?:it|this|that)\s*(?:['’]ll|will|should)\s+(?:show|appear|clear|land|reflect)(?:\s+up)?\s+"
+          r"(?=(?:within|in\s+(?:\d|one|two|three|four|five|a\s+few)|by|no\s+later\s+than)\b)",
     "de": r"\b(?:erscheint|erscheinen|wird|werden)\s+(?:[\w.,]+\s+){0,5}?(?:auf|in)\s+(?:Ihrer|Ihrem|deiner|deinem)\s+"
           r"(?:Karte|Konto|Kontoauszug|Abrechnung|Kreditkarte)\w*\s+(?:[\w.,]+\s+){0,3}?(?:sichtbar|erscheinen|auftauchen)?",
     "fr": r"\b(?:apparaîtra|apparaîtront|apparaît|sera\s+visible|sera\s+crédité|verrez)\s+(?:[\w'’]+\s+){0,3}?sur\s+"
@@ -4486,7 +4565,11 @@ _PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+",
          "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+",
          # (an adverb may stand inside the passive's two auxiliaries: "le è già stato accreditato il 12 marzo")
          "it": r"\b(?:ho|hai|ha|abbiamo|avete|hanno|(?:è|sono|era|erano)\s+(?:(?:già|appena|ormai|anche|pure)\s+)?stat[oaie])\s+",
-         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+"}
+         "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+|"
+               # a simple past before its object: "processámos o reembolso … a 27 de maio", "emitiu a nota de crédito"
+               # (not one that sets a time to come: "Remarcámos a visita para terça-feira")
+               r"\b(?!(?:re)?(?:marc|agend|program|combin|contact|pedi|solicit)\w*\b)\w{3,}(?:ámos|ou|eu|iu|aram|eram|iram)\s+"
+               r"(?:o|a|os|as|um|uma|o\s+seu|a\s+sua)\s+"}
 # … or the object of the perfect's participle: "j'ai lancé le remboursement", "abbiamo emesso il rimborso",
 # "hemos tramitado el reembolso", "temos processado o reembolso".
 _PARTICIPLE_OBJ = {
@@ -4500,8 +4583,10 @@ _PAST = {lang: rx + r"(?:(?:" + _ADVERBS[lang] + r")\s+){0,2}(?:" + _PARTICIPLE_
 _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 
 
-# A commitment word in a simple past of its own: "le respondimos", "la llamó", "le enviaron".
-_PAST_WORD = {"es": re.compile(r"\w+(?:ó|aron|ieron)|\w+(?:dimos|vimos)", re.I)}
+# A commitment word in a simple past of its own: "le respondimos", "la llamó", "le enviaron"; "o perito visitou a sua
+# casa a 12 de abril", "ligaram-lhe ontem" (not "estou", "vou", "dou": I am, I go, I give).
+_PAST_WORD = {"es": re.compile(r"\w+(?:ó|aron|ieron)|\w+(?:dimos|vimos)", re.I),
+              "pt": re.compile(r"(?!(?:estou|vou|dou|sou)$)\w{3,}(?:ou|eu|iu|aram|eram|iram|ámos)", re.I)}
 
 
 # The perfect of German and Dutch puts the participle last, far from its auxiliary: "Wij hebben uw annulering
@@ -4619,9 +4704,19 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:para|pour|afin\s+de|per|um|om\s+te|in\s+orde
 _INFINITIVE = re.compile(r"\w*(?:ar|er|ir|re|en)(?:l[aoe]s?|gli|ne|ci|vi|si|se|nos|lhe|te|me)?$", re.I)
 
 
+# Thanks for what the customer did: "Obrigado por nos enviar a fotografia … de 3 de março", "Gracias por enviarnos",
+# "Merci de nous avoir envoyé", "Grazie per averci inviato", "thanks for sending": their act, not one to come.
+_THANKS_FOR_BEFORE = re.compile(r"\b(?:obrigad[oa]s?|gracias|grazie|merci|danke|bedankt|dank\s+je|dank\s+u|thanks?|thank\s+you)"
+                                r"\s+(?:\w+\s+)?(?:por|pela|pelo|de|d['’]|per|for|für|voor|om)\s*(?:(?:nos|me|us|ci|mi|"
+                                r"nous|me|uns|ons|avoir|aver|haber|ter|het|te)\s+){0,2}$", re.I)
+
+
 def _aside_word(clause: str, c: re.Match, lang: str) -> bool:
-    """Whether the commitment word at ``c`` is a noun's modifier or a purpose's infinitive (see above)."""
+    """Whether the commitment word at ``c`` is a noun's modifier or a purpose's infinitive (see above), or what the
+    customer is thanked for."""
     before = clause[max(0, c.start() - 14):c.start()]
+    if _THANKS_FOR_BEFORE.search(clause, max(0, c.start() - 40), c.start()):
+        return True
     return bool(_PURPOSE_BEFORE.search(before) or
                 (_MODIFIER_BEFORE[lang].search(before) and not _INFINITIVE.fullmatch(c.group(0))) or
                 # a label, no verb: the French "Rappel :" heads a reminder ("rappel : concert ce soir au Zénith")
@@ -4657,10 +4752,13 @@ _ATTEMPT = {lang: re.compile(rx, re.I) for lang, rx in {
     }.items()}}.items()}
 
 
+# (its day may come first: "Uw teruggave is op 18 maart al naar uw rekening overgemaakt", "ist am 18. März bereits …")
+_ON_DATE = r"(?:(?:op|am|per)\s+\d{1,2}(?:\.|e|ste|de)?\s*(?:[^\W\d_]{3,}\.?|\d{1,2}\.(?:\d{2,4})?)\s+)?"
 # A state reached today or already, told with "is/ist" and the participle ("Het bedrag is vandaag overgemaakt naar
 # rekening …", "Der Betrag ist heute schon überwiesen"): done, not to come. (With a time to come, "is morgen
 # bijgeschreven" is Dutch for a future, and stays a step.)
-_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,8}?" + _BOOKED + _PARTICIPLE[lang] +
+_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+" + _ON_DATE + r"(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,8}?" + _BOOKED +
+                                _PARTICIPLE[lang] +
                                 r"\b(?!\s+(?:worden|werden)\b)", re.I) for lang, aux, now in (
     # the active perfect too, its subject after it: "Dit bedrag hebben wij vandaag teruggestort op uw rekening"
     ("nl", r"is|zijn|(?:heb|hebt|heeft|hebben)(?:\s+(?:wij|we|ik))?", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet"),
@@ -4685,6 +4783,9 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
     if lang in _YESTERDAY and re.search(r"(?:amos|imos)\b", c.group(0), re.I) and \
             _YESTERDAY[lang].search(_part_at(clause, c.start())):
         return True
+    if lang == "it" and re.fullmatch(r"\w{3,}(?:at|ut|it)[oaie]", c.group(0), re.I) and \
+            re.search(r"(?:^|[,:;])\s*$", clause[:c.start()]):
+        return True   # a participle heading its part, no auxiliary: "Deposito cauzionale: 1.500,00 €, versato il 3 maggio"
     if lang == "fr" and _FR_DONE.search(clause) and not _FR_FUTURE.search(clause):
         return True   # "Votre virement de samedi a donc été traité ce lundi matin": a passé composé, nothing to come
     if lang in _ATTEMPT and _ATTEMPT[lang].search(clause[max(0, c.start() - 40):c.start()]):

@@ -71,7 +71,7 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr"
            "docteur", "docteure", "doctora", "doutor", "doutora", "dokter", "doktor", "professeur", "professeure",
            "profesor", "profesora", "professora", "professore", "professoressa", "maitre", "ingeniero", "ingeniera",
            "ingegnere", "avvocato", "avvocata", "abogado", "abogada", "advocaat", "notaris", "notaio", "notario",
-           "sister", "father", "pastor"}
+           "sister", "father", "pastor", "professorin", "doktorin"}
 # One-letter honorifics, by language: the Portuguese and Spanish "D." (Dona, Dom, Don, Doña) before a given name
 # ("Bom dia D. Fernanda"); the French "M." is in _TITLES already.
 _LETTER_TITLES = {"pt": {"d"}, "es": {"d"}}
@@ -309,13 +309,13 @@ def _is_persona(greeted: str, persona: dict) -> bool:
 # for Elizabeth, "Juanito" for Juan, are worked out from the letters): formal name -> its usual short forms.
 _NICKNAMES = {
     "william": "bill billy will willy liam", "robert": "bob bobby rob robbie bert", "richard": "dick rick ricky rich",
-    "margaret": "maggie meg peggy marge greta daisy", "elizabeth": "liz lizzie beth betty bess lisa eliza elsa libby",
+    "margaret": "maggie mags madge meg peggy marge greta daisy", "elizabeth": "liz lizzie beth betty bess lisa eliza elsa libby",
     "edward": "ted ned ed eddie", "john": "jack johnny", "james": "jim jimmy jamie", "henry": "harry hal",
     "katherine": "kate kathy katie kitty kat", "catherine": "kate cathy katie kitty cat", "charles": "chuck charlie",
     "anthony": "tony", "patricia": "pat patty trish tricia", "susan": "sue susie", "theodore": "ted teddy theo",
     "francis": "frank", "frances": "fran frankie", "mary": "molly polly mae", "sarah": "sally", "ann": "nancy",
     "anne": "nancy annie", "helen": "nell nellie", "eleanor": "nell ellie nora", "michael": "mike mick mikey",
-    "nicholas": "nick nicky", "christopher": "kit", "rebecca": "becky becca", "deborah": "deb debbie",
+    "nicholas": "nick nicky", "christopher": "kit", "rebecca": "becky becca bex", "deborah": "deb debbie",
     "abigail": "abby", "victoria": "vicky tori", "alexander": "sasha sandy xander alex", "alexandra": "sasha sandy alex",
     "frederick": "fred freddie", "lawrence": "larry", "laurence": "larry", "gerald": "gerry", "jeremy": "jerry",
     "andrew": "andy drew", "nathaniel": "nate nat", "isabel": "bella izzy", "isabella": "bella izzy",
@@ -338,14 +338,17 @@ _NICKNAMES = {
     "alexandre": "alex", "alexandru": "alex", "alexis": "alex", "aleksander": "alex olek",
     "daniel": "dani dan danny daan", "daniela": "dani", "gabriel": "gabi gabe", "gabriela": "gabi", "gabriele": "gabi lele",
     "samuel": "sam sammy", "samantha": "sam sammy", "francesco": "franco checco cesco", "federico": "fede",
-    "federica": "fede", "valentina": "vale", "valentino": "vale", "cristina": "cris", "cristian": "cris",
+    "federica": "fede", "massimiliano": "max massi", "luigi": "gigi", "valentina": "vale", "valentino": "vale",
+    "cristina": "cris", "cristian": "cris",
 }
 _SHORT_OF: dict[str, set[str]] = {}
 for _formal, _shorts in _NICKNAMES.items():
     for _short in _shorts.split():
         _SHORT_OF.setdefault(_short, set()).add(_formal)
 # Diminutive endings: "Juanito", "Carlitos", "Anita", "Paolino", "Joãozinho", "Gretchen", "Annetje", "Johnny".
-_DIMINUTIVE = re.compile(r"(?:it[oa]s?|ín|in[oa]|inh[oa]|zinh[oa]|chen|tje|je|ke|ie|y)$")
+# (German and Dutch shorten with -i or -e after the first syllable: "Steffi" for Stefanie, "Andi" for Andreas, "Jule"
+# for Julia)
+_DIMINUTIVE = re.compile(r"(?:it[oa]s?|ín|in[oa]|inh[oa]|zinh[oa]|chen|tje|je|ke|ie|y|i|e)$")
 
 
 def _short_form(greeted: str, persona: dict) -> bool:

@@ -313,3 +313,17 @@ def test_a_hyphenated_compound_covers_its_parts():
 ])
 def test_an_appointment_by_its_short_form(point, text, lang, covered):
     assert answers.covers(point, text, lang) is covered
+
+
+@pytest.mark.parametrize("point, text, lang, covered", [
+    # round dq: "consulta" is a Portuguese appointment but a Spanish query
+    ("cita", "En relación con su consulta sobre el padrón, le indicamos la documentación necesaria.", "es", False),
+    ("marcação", "A sua consulta está marcada para dia 3.", "pt", True),
+    # round dt: a point written as the start of its words; money transferred to the customer is a refund
+    ("devuel", "Le hemos devuelto los 39,90 € cobrados de más.", "es", True),
+    ("devuel", "Le hemos enviado la factura.", "es", False),
+    ("Erstattung", "Den Warenwert haben wir Ihnen am 12. März auf das Konto DE** **** **61 07 angewiesen.", "de", True),
+    ("Erstattung", "Den Warenwert haben wir am 12. März geprüft.", "de", False),
+])
+def test_other_words_and_word_starts_for_a_point(point, text, lang, covered):
+    assert answers.covers(point, text, lang) is covered

@@ -5257,3 +5257,21 @@ def test_a_colleagues_answer_handed_on_with_here_is_keeps_its_promise(intro, not
 def test_round_dg_di_classes(lang, text, ctx, found):
     context = _chat(lang) if ctx == "chat" else _jane(lang)
     assert bool(check(text, context)) is found, text
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    # round dr/dt: a reading under its kind's capitalised name, a mailbox footer under a formal letter and the Dutch
+    # imperative (the same for "u" and "je") are said to the customer; colleagues warned about "this one again" are not
+    ("de", "Sehr geehrte Frau Doe,\nvielen Dank für Ihren Zählerstand (Strom: 48 213 kWh, abgelesen am 31.03.).\nMfG",
+     False),
+    ("es", "Estimada Sra. Doe:\n\nEl código 429 indica que supera el límite.\n\nAtentamente,\n\nMarina Cabello\n\n---\n"
+           "Este buzón no se revisa. Para responder, utilice el portal de soporte (incidencia n.º 88104).", False),
+    ("nl", "Hoi Jane! In de editor kunt u gewoon {{voornaam}} typen. Lukt het niet, stuur me dan even een screenshot.",
+     False),
+    ("it", "Buongiorno Jane, l'acqua calda è stata sistemata ieri sera. (questa è di nuovo quella delle docce, occhio "
+           "che poi scrive su Google)", True),
+    ("es", "Hola Jane, ya está arreglado. (esta es otra vez la de las duchas, ojo que luego escribe en Google)", True),
+    ("nl", "Beste Jane, uw offerte volgt. Sanne, stuur jij me het dossier even door?", True),
+])
+def test_round_dr_dt_classes(lang, text, found):
+    assert bool(check(text, _jane(lang))) is found, check(text, _jane(lang))

@@ -147,3 +147,19 @@ def test_a_merchant_named_in_capitals_is_no_portuguese_eu():
 ])
 def test_an_acknowledgement_headed_by_its_name_is_automatic(text, automatic):
     assert bool(auto_wording(text)) is automatic
+
+
+@pytest.mark.parametrize("text, automatic", [
+    # round ds/dt: a mailbox not read for some things only, a car park closed, a person signing above the footer or
+    # speaking in the first person through its verb ("le confermo")
+    ("Dear Mrs Ellison,\n\nYou are eligible again. We are running walk-in clinics on Saturday.\n\nNote: the car park "
+     "behind the surgery is closed until the end of the month.\n\nKind regards,\n\nHelen Barker\nPractice "
+     "Administrator\n\n---\nThis mailbox is not monitored for urgent clinical matters.", False),
+    ("Beste meneer Van den Berg,\n\nUw pakket is vanochtend aangekomen in ons depot in Kontich.\n\nMet vriendelijke "
+     "groet,\n\nFemke Peeters\nKlantenservice PakketPunt\n\n--\nDit e-mailadres wordt niet gelezen.", False),
+    ("Gentile sig.ra Lombardi,\n\nle confermo la prenotazione della visita.\n\nData: giovedì 23 gennaio, ore 11:20\n\n"
+     "Cordiali saluti,\nUfficio Prenotazioni\n\nQuesta casella di posta non è presidiata.", False),
+    ("Your parcel has been delivered.\n\nThis mailbox is not monitored.", True),
+])
+def test_a_mailbox_not_read_for_some_things_or_under_a_signed_answer(text, automatic):
+    assert bool(auto_wording(text)) is automatic

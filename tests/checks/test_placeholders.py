@@ -783,3 +783,26 @@ def test_hashes_xs_for_times_amounts_and_days_and_a_quoted_sighting(text, found)
 def test_what_to_write_instead_of_a_tag_is_template_talk(text, found):
     ctx = CheckContext(persona={"name": "Jane Doe", "language": "de" if "Hallo" in text else "en"}, channel="email")
     assert bool(check(text, ctx)) is found
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # round dq–dt: fields shown on purpose (an error quoted, an example quoted at length, a glitch said sorry for,
+    # fields glued into a format, what a tool fills in, a theme file's snippet); a field left in a letter still counts
+    ("Vale Sergio, si te vuelve a salir el error «DNS_PROBE_FINISHED_NXDOMAIN», pon como DNS 1.1.1.1.", "es", False),
+    ("Olá André, substitua o texto \"NIF:\" por \"NIF: {cliente.nif}\". Ao emitir, o programa preenche {cliente.nif} "
+     "com o número de cada cliente.", "pt", False),
+    ("Hi Jane, and sorry about the \"Dear {first_name}\" at the top of our last email – a glitch in our mailing tool.",
+     "en", False),
+    ("Beste mevrouw Doe,\nEen voorbeeld van een begroeting: \"U spreekt met de voicemail van [uw naam]. Ik ben nu niet "
+     "bereikbaar.\" Op de plek van [uw naam] zegt u natuurlijk uw eigen naam.", "nl", False),
+    ("Gentile Jane,\nscriva nell'oggetto della mail:\n\n    LA_<matricola>_<cognome>\n\nCordiali saluti", "it", False),
+    ("Hallo Frau Doe,\nfolgende Variablen: ${kunde.anrede} und ${kunde.nachname}. Rechnix ersetzt sie beim Versand "
+     "automatisch.", "de", False),
+    ("Ciao Jane, nel tema apri il file templates/cart.html e aggiungi:\n\n{% if cliente.tag contains \"VIP\" %}\n"
+     "  <p>Spedizione gratuita</p>\n{% endif %}", "it", False),
+    ("Dear {first_name},\nyour refund is on its way.", "en", True),
+    ("Hi Jane,\nyour order ORD-{order_id} has shipped.", "en", True),
+])
+def test_round_dq_dt_fields_shown_on_purpose(text, lang, found):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")
+    assert bool(check(text, ctx)) is found, check(text, ctx)

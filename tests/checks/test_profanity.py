@@ -334,3 +334,15 @@ def test_dutch_damned_and_screwed_up(text, found):
 ])
 def test_a_star_closing_an_emphasis_is_no_mask(text, lang, found):
     assert bool(check(text, persona(lang))) is found, check(text, persona(lang))
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # round dq/dr: crude German participles; an airport's code is no word
+    ("Die haben das Paket mit deinem Laufradsatz echt verschissen.", "de", True),
+    ("Sorry, das hat der Kurier total verkackt.", "de", True),
+    ("→ JL 315 Tokyo-Haneda > Fukuoka (FUK), arrivée le 5 octobre à 08h40", "fr", False),
+    ("Your flights: CDG → FUK on 3 October.", "en", False),
+    ("fuk off with your complaints", "en", True),
+])
+def test_crude_participles_and_airport_codes(text, lang, found):
+    assert bool(check(text, persona(lang))) is found, check(text, persona(lang))

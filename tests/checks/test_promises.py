@@ -3618,3 +3618,47 @@ def test_a_time_until_which_something_stays_so_is_no_deadline(text, lang):
 ])
 def test_round_df_dh_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # the answer said sorry for as late is this one; "today" after it is the writer's return
+    ("Excuses voor het late antwoord; ik was twee weken met verlof en ben vandaag weer begonnen.", "nl", None),
+    ("Perdone la respuesta tardía; estuve de vacaciones y hoy he vuelto.", "es", None),
+    ("Mi scusi per la risposta tardiva; ero in ferie e sono rientrato oggi.", "it", None),
+    ("U krijgt vandaag nog een antwoord van ons.", "nl", 7),
+    # an event's or a trip's timetable, hosted by "we"; a job begun for the customer stays a step
+    ("Koffie en thee staan klaar vanaf 9.30 uur; we beginnen om 10.00 uur.", "nl", None),
+    ("Iniziamo alle 10, caffè dalle 9:30.", "it", None),
+    ("The coach leaves school at 8:45 sharp and we expect to be back for normal pick-up at 3:15pm.", "en", None),
+    ("A partida da escola é às 8h15 e o regresso está previsto para as 17h30, junto ao portão principal.", "pt", None),
+    ("Confirmamos o late check-out até às 14h no domingo, 23 de junho.", "pt", None),
+    ("We'll start on the kitchen at 8am on Monday.", "en", 166),
+    ("We expect to get back to you by 3pm.", "en", 5),
+    # times offered to choose from; a step with a question after it keeps its time
+    ("Our next free slots are Thursday 2pm or Friday 8am – just tell me which one suits and I'll book it in.", "en", None),
+    ("I'll call you tomorrow at 10am; let me know which number is best.", "en", 24),
+    ("She will phone you tomorrow before 12 noon to arrange a replacement or a refund, whichever you prefer.", "en", 26),
+    # money refunded and seen back, the place unsaid, or a turnaround to allow before collecting
+    ("The payment has been refunded to your card and you should see it back within 3-5 working days.", "en", 168),
+    ("We've refunded you; it should show within 3-5 working days.", "en", 168),
+    ("Please allow 2 working days before collecting from your nominated pharmacy.", "en", 48),
+    # a date that names the payment, a past of its own, thanks for what the customer sent: no step's time
+    ("The last payment on 1 April will be refunded to the account it came from.", "en", None),
+    ("Le prélèvement du 1er avril vous sera remboursé.", "fr", None),
+    ("We'll send the invoice on 5 March.", "en", 79),
+    ("O perito visitou a sua casa a 12 de abril e o relatório ficou parado.", "pt", None),
+    ("Como optou por não viajar, processámos o reembolso total, 186,40 €, para o cartão terminado em 5081, a 27 de maio.",
+     "pt", None),
+    ("Remarcámos a visita para terça-feira, dia 11, entre as 9h e as 13h.", "pt", 27),
+    ("Obrigado por nos enviar a fotografia do contador com a leitura de 3 de março.", "pt", None),
+    ("Deposito cauzionale: 1.500,00 €, versato il 3 maggio.", "it", None),
+    ("Il deposito sarà versato entro il 3 maggio.", "it", 1495),
+    ("Uw teruggave van € 212,37 is op 18 maart al naar uw rekening overgemaakt.", "nl", None),
+    # the carrier's tracking passed on is its estimate; someone of the company's at the customer's place is a step
+    ("Según el seguimiento, el repartidor tiene previsto pasar por su domicilio entre las 12:00 y las 14:00.", "es", None),
+    ("Já contactámos o canalizador de serviço, que estará no prédio hoje até às 14h para fechar a água.", "pt", 4),
+    ("Já contactámos o canalizador, o Sr. Fernandes, que irá ao prédio na quinta-feira de manhã.", "pt", 74),
+    ("Amanhã de manhã ligamos para combinar a hora da visita.", "pt", 26),
+])
+def test_round_dp_dt_classes(text, lang, hours):
+    assert due_h(text, lang) == hours

@@ -474,3 +474,20 @@ def test_a_welcome_back_to_another_customer(text, lang):
     c = ctx(persona={"name": "Silvia Moretti", "language": lang}, other_personas=[{"name": "Giorgio Mancini"}])
     assert check(text, c)
     assert not check(text.replace("Giorgio", "Silvia"), c)
+
+
+@pytest.mark.parametrize("greeting, name, lang, wrong", [
+    # round dt: a short form after the first syllable ("Steffi", "Jule", "Andi"), listed nicknames, academic titles
+    ("Hallo Steffi,", "Stefanie Ritter", "de", False),
+    ("Hi Jule, hier Kai vom Kletterwerk.", "Julia Becker", "de", False),
+    ("Hallo Andi, danke!", "Andreas Kurz", "de", False),
+    ("Ciao Max, sì si può fare!", "Massimiliano Testa", "it", False),
+    ("Ciao Gigi, sono Paola.", "Luigi Barbieri", "it", False),
+    ("Hi Bex,", "Rebecca Hollis", "en", False),
+    ("Hi Mags,", "Margaret Doyle", "en", False),
+    ("Sehr geehrte Frau Professorin Wolf,", "Katrin Wolf", "de", False),
+    ("Hallo Anne,", "Julia Becker", "de", True),
+    ("Hi Mike,", "Margaret Doyle", "en", True),
+])
+def test_short_forms_after_the_first_syllable_and_academic_titles(greeting, name, lang, wrong):
+    assert bool(check(greeting + "\nThanks.", ctx(persona={"name": name, "language": lang}))) is wrong
