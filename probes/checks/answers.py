@@ -31,6 +31,7 @@ nothing.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -46,6 +47,7 @@ STEMMERS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "i
 _COMPOUNDING = ("de", "nl")   # languages that glue words together ("Rückerstattung")
 _PART_MIN = 3                 # letters of a compound's other part ("rück"): "be-" in "Berechnung" is no word
 _SHARED_MIN = 5               # letters of the part both share
+_ROOT_MIN = 8                 # letters two words of a language that does not compound share to be one root
 _PREFIX_MIN = 5               # letters of a point written as a stem, a word's start ("devuel", "reembols")
 _WORD_MIN = 4                 # … when it is a word as written, not a stem ("Akku" in "Originalakku"; the stem "zahl" of
                               # "Zähler" is no part of "Nachzahlung")
@@ -131,7 +133,9 @@ def _same_word(a: str, b: str, language: str) -> bool:
     if fa & fb:
         return True
     if language not in _COMPOUNDING:
-        return False
+        # a root the stemmer leaves apart, when long: "sostituiamo" and "sostituire" share "sostitui" (languages that
+        # compound share long first parts between other things: "Rechnungsnummer", "Rechnungsadresse")
+        return len(os.path.commonprefix([a.lower(), b.lower()])) >= _ROOT_MIN
     # A compound and its last part ("rückerstatt" ends with "erstatt"), the rest a word's length too, so "Berechnung"
     # stays no "Rechnung"; and a compound in the text mentions its first part ("Ersatzpaket" an "Ersatz",
     # "intakegesprek" an "intake"), but a compound asked for is no first part of it ("Kündigungsfrist" is a notice

@@ -542,8 +542,10 @@ _DRAFTING = [re.compile(p) for p in (
     r"nummer|kulanz|erstattung|noch|mit\s+\w+|bei\s+\w+)\b.*\b(?:einfugen|erganzen|eintragen|reinkopieren|prufen|"
     r"checken|klaren|abklaren|abgleichen|nachfragen|nachhaken|bestatigen|abstimmen|freigeben|anpassen|umformulieren|nachreichen|"
     r"nachtragen)\b",
-    # a short verb-last to-do: "Lieferdatum nochmal prüfen", "bedrag even navragen" (not "bitte prüfen", said to customers)
-    r"^(?!.*\bbitte\b)(?:[\w\-]+\s+){1,4}(?:einfugen|erganzen|eintragen|prufen|checken|klaren|abklaren|nachfragen|"
+    # a short verb-last to-do: "Lieferdatum nochmal prüfen", "bedrag even navragen" (not "bitte prüfen", said to customers,
+    # nor the writer's offer as a question: "Zal ik het zo aanpassen?", "Soll ich das so anpassen?")
+    r"^(?!.*\bbitte\b)(?!(?:zal|zullen|kan|kunnen|mag|mogen|wil|soll|sollen|kann|konnen|darf|durfen|will|mochten)\s+"
+    r"(?:ik|we|wij|ich|wir)\b)(?:[\w\-]+\s+){1,4}(?:einfugen|erganzen|eintragen|prufen|checken|klaren|abklaren|nachfragen|"
     r"bestatigen|anpassen|umformulieren|controleren|nakijken|navragen|bevestigen|invoegen|toevoegen|aanpassen)\s*[!?.]*$",
     r"\bfreigabe\s+(?:durch|von|vom)\s+\w+|\b(?:wartet|warten)\s+auf\s+(?:die\s+)?freigabe|"
     r"\bbraucht\s+(?:noch\s+)?(?:freigabe|ok)\b",
@@ -637,6 +639,8 @@ _NAME_TO_REVIEW = re.compile(r"\b([A-Z][a-z]+)\s+to\s+(?:review|approve|sign\s+o
                              r"(?![^.]*\byou)")
 # A capitalised word after an article is a thing's name, not a colleague's: "use the Tenant Portal to add photos".
 _NAMED_THING = re.compile(r"\b(?i:the|our|your|this|that|a|an)\s+(?:[A-Z][\w-]*\s+){0,2}$")
+# Whoever delivers (a delivery note to them is often the customer's own, repeated back).
+_DRIVER = r"(?:chauffeur|driver|fahrer|conductor|repartidor|autista|motorista|bezorger|koerier|livreur)"
 # "(note for Dave: …)", "[nota per Marco: …]": a note addressed by name.
 _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|notiz|hinweis|notitie|"
                        r"opmerking|lembrete|promemoria|rappel|recordatorio|obs\.?|observa[çc][ãa]o|anota[çc][ãa]o|"
@@ -654,6 +658,8 @@ _NOTE_FOR = re.compile(r"\b(?i:note|notes|nb|memo|reminder|fyi|heads[- ]up|nota|
                        # nor a capitalised possessive or pronoun: "Hinweis für Ihre Buchhaltung:", "Note for Your records"
                        r"(?!(?i:ihr\w*|sie|euch|eure?\w*|dein\w*|unser\w*|your|our|you|votre|vos|notre|nos|vous|su|sus|"
                        r"nuestr\w*|vostr\w*|uw|jullie|onze|seu|sua|seus|suas|noss[oa]s?|all|everyone)\b)"
+                       # … nor the driver, a delivery's own field: "einen Hinweis für Fahrer eintragen", "Note for driver"
+                       r"(?!(?i:" + _DRIVER + r")\b)"
                        r"(@?[A-ZÀ-Þ][a-zà-ÿ]{1,15})\b(?![\-‐])")
 # Content marked as not for the customer, who is named in the third person: "⚠ Ne pas transférer au client :
 # estimation gonflée …", "do not forward to the customer", "nicht an den Kunden weiterleiten", "no reenviar al
@@ -3057,7 +3063,6 @@ _ROLE_TAG_FIRST = re.compile(r"^\s*\[(?:" + _INSIDE_ROLE + r"|supervisor\w*|supe
 _ANY_ROLE = re.compile(r"\b(?:" + _INSIDE_ROLE + r"|" + _FRONT_WORDS + r")\b", re.I)
 # The driver by a tool's mark only ("// chauffeur: achterom, hond bijt!", "#chauffeur: trap is smal"): in brackets a
 # driver's note may be the customer's own, repeated by the confirmation.
-_DRIVER = r"(?:chauffeur|driver|fahrer|conductor|repartidor|autista|motorista|bezorger|koerier|livreur)"
 _TAG_LABEL = (
     r"(?P<label>(?P<marker>" + _MARKER + r")(?:\s+[\w\-]+)?|"
     r"(?:(?:for|x|p/|per|para|pour|f[üu]r|voor|an|aan|al|ao|à)\s+)?(?:the\s+|die\s+|das\s+|le\s+|la\s+|l['’]|el\s+|il\s+|"
@@ -3404,6 +3409,8 @@ _APPOSITION = re.compile(r"(?!mi\s+raccomando)(?:our|my|the|who|whom|from|of|at|
 
 # It keeps happening, without saying how the customer got in touch: "terceira vez hoje", "zum fünften Mal".
 _AGAIN_COUNT = re.compile(
+    # (not in a condition, from its sentence's start: "se o PUK for introduzido errado 10 vezes" is a rule, not a repeat)
+    r"(?:^|(?<=[.;!?(]))(?:(?!\b(?:se|if|si|wenn|falls|als|caso|qualora|indien)\b)[^.;!?(\n])*?"
     rf"\b{_ORDINAL}\s+(?:\w+\s+)?(?:time|times|fois|vez|veces|volta|volte|keer|vezes|mal)\b|"
     r"\b(?:alweer|again|schon\s+wieder|encore|otra\s+vez|di\s+nuovo|de\s+novo)\s+(?:een|a|an|eine?|une?|un[ao]?|uma?)\s+"
     r"(?:klacht|complaint|beschwerde|plainte|queja|reclamo|reclama[çc][ãa]o|mail|email)\b", re.I)

@@ -386,7 +386,12 @@ _PUT_ORDER = re.compile(
     r"(?:\s+[^\s{}\[\]<>()]+){0,4}\s*[:\"'“‘«(]?\s*$", re.I)   # a few words before it: "Typ in het sjabloon {…}"
 _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|tag|merge\s+(?:tag|field)|field|"
                               r"parameter|button|tab|menu|box|option)s?\b|^\s*(?:wherever|where\s+you\s+want|"
-                              r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b", re.I)
+                              r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b|"
+                              # what it stands for, said: "dove <utente> è il nome della cartella del tuo profilo",
+                              # "where <user> is the name of your folder", "wobei <Nutzer> der Name … ist"
+                              r"^\s*(?:is|are|è|sono|é|es|est|ist|sind|zijn|is)\s+(?:(?:the|il|la|lo|o|a|el|le|der|die|"
+                              r"das|de|het)\s+)?(?:name|nome|nombre|nom|naam|number|numero|número|numéro|nummer|code|"
+                              r"codice|código|path|percorso|ruta|chemin|pfad|pad|caminho)\b", re.I)
 
 
 # What the customer (or their readers) saw, quoted back by a reply that explains it: 'Your subscribers saw "Hi
@@ -404,7 +409,7 @@ _SAW_QUOTED = re.compile(r"\b(?:saw|see|sees|seeing|seen|shows?|showed|shown|sho
 # … or an error it names, quoted as the screen shows it: 'si te vuelve a salir el error «DNS_PROBE_FINISHED_NXDOMAIN»',
 # 'the error code "ERR_CONNECTION_REFUSED"' (quoted: "the error {error_code}" unquoted is a leaked field).
 _ERROR_QUOTED = re.compile(r"\b(?:error|errors|erro|erreur|Fehler\w*|fout\w*|errore|code|código|codice|melding|"
-                           r"message|mensaje|messaggio|mensagem)\s*:?\s*[\"“„«‘']?\s*$", re.I)
+                           r"message|mensaje|messaggio|mensagem)\s*:?\s*(?:[A-Z0-9][\w-]*\d[\w-]*\s+)?[\"“„«‘']?\s*$", re.I)
 # The reply tells how to change a text into one with the placeholder, or what fills it in: 'substitua o texto "NIF:"
 # por "NIF: {cliente.nif}"', 'replace "Hi" with "Hi {{first_name}}"', 'o programa preenche {cliente.nif} com o
 # número', 'the app fills in {name} with …'.
@@ -462,6 +467,11 @@ _WHEN_SENT = (r"(?:beim\s+(?:Versand|Versenden|Senden)|bij\s+(?:het\s+)?(?:verst
               r"al\s+momento\s+dell['’]invio|no\s+envio|ao\s+enviar|automatisch|automatically|automatiquement|"
               r"automáticamente|automaticamente)")
 _FIELDS_REPLACED = re.compile(
+    # (one at a time too: "Each tag gets swapped for the attendee's details when the email goes out")
+    r"\b(?:each|every|jede[rs]?|chaque|cada|ogni|elke|iedere)\s+(?:merge\s+)?(?:tag|field|placeholder|variable|feld|"
+    r"platzhalter|variable|champ|balise|campo|marcador|segnaposto|variabile|veld|variabele)\b[^.!?\n]{0,40}?\b(?:replaced|"
+    r"substituted|swapped|filled\s+in|ersetzt|remplacée?|reemplazad[oa]|sustituid[oa]|sostituit[oa]|vervangen|"
+    r"substituíd[oa])\b|"
     r"\b(?:(?:the|these|those|all|die|diese|alle|les|ces|los|estos|las|estas|i|questi|le|queste|de|deze|os|estes|as|"
     r"estas)\s+)?(?:fields|placeholders|variables|merge\s+(?:tags|fields)|tags|felder|platzhalter|variablen|champs|"
     r"balises|variables|campos|marcadores|variables|campi|segnaposto|variabili|velden|variabelen|"
@@ -472,7 +482,10 @@ _FIELDS_REPLACED = re.compile(
     # vervangt Mailbase dat door de voornaam", "the app replaces it with the name when the email is sent"
     r"\b(?:ersetzt|vervangt|replaces|remplace|reemplaza|sustituye|sostituisce|substitui|fills\s+in)\s+(?:\w+\s+)?"
     r"(?:sie|dat|die|deze|them|it|these|les|los|las|li|le|os|as|ces)\b[^.!?\n]{0,40}?\b" + _WHEN_SENT + r"|"
-    r"\b" + _WHEN_SENT + r"\s+(?:\w+\s+)?(?:ersetzt|vervangt|replaces|remplace|reemplaza|sustituye|sostituisce|substitui)\b",
+    r"\b" + _WHEN_SENT + r"\s+(?:\w+\s+)?(?:ersetzt|vervangt|replaces|remplace|reemplaza|sustituye|sostituisce|substitui)\b|"
+    # … its object before it: "el sistema lo sustituye solo", "il sistema li sostituisce da solo", "le système les remplace"
+    r"\b(?:lo|la|los|las|li|le|les|o|os|as)\s+(?:sustituye|reemplaza|sostituisce|substitui|remplace)\s+(?:solo|sola|"
+    r"da\s+solo|automáticamente|automaticamente|automatiquement|al\s+enviar|all['’]invio|ao\s+enviar|à\s+l['’]envoi)\b",
     re.I)
 
 
@@ -500,7 +513,9 @@ _INTRODUCES_SAMPLE = re.compile(rf"\b{_SAMPLE_ORDER}\b[^\n]{{0,80}}?\b{_SAMPLE_T
                                 # or the theme's file named first, the order last: "Nel tema, apri il file
                                 # templates/cart.html e, subito sopra il pulsante …, aggiungi:"
                                 rf"(?:\S+\.(?:html?|liquid|twig|j2|jinja2?|hbs|mustache|tpl|erb|njk)\b|\b(?:theme|thema|"
-                                rf"thème|tema)\b)[^\n]{{0,160}}?\b{_SAMPLE_ORDER}\s*:\s*$",
+                                rf"thème|tema)\b)[^\n]{{0,160}}?\b{_SAMPLE_ORDER}\s*:\s*$|"
+                                # or a line that ends with an example's words: "étiquetez chaque carton …, comme ceci :"
+                                rf"(?:{_EXAMPLE_WORDS})\s*:\s*$",
                                 re.I)
 
 
@@ -769,6 +784,9 @@ def _harmless(kind: str, token: str, line: str, start: int, end: int, text: str)
             lead = text[:at].rstrip("\n").rsplit("\n", 1)[-1] + " " + before
         if _FORMAT_BEFORE.search(lead):
             return True   # a format the reader is to follow: "Vul hem in het formaat XXXX-XXXX in", "in the format XX-XXXX"
+    if kind in ("angle brackets", "curly braces", "percent signs") and re.search(r"[\\/]$", before) and \
+            re.match(r"[\\/]", after):
+        return True   # a folder of the reader's in a path: "C:\\Users\\<utente>\\Documents", "/home/{user}/backup"
     if kind in ("angle brackets", "curly braces", "square brackets", "double curly braces") and (
             re.search(r"[>}\]][_\-.#/]?$", before) or re.match(r"[_\-.#/]?[<{\[]", after)):
         return True   # fields glued into one format to follow: "LA_<matricola>_<cognome>", "<Kennung><Nummer>#0001@…"

@@ -107,7 +107,7 @@ def check(text: str, ctx=None) -> list[Finding]:
                 word = m.group(0)
                 if any(m.start() < hi and lo < m.end() for lo, hi in taken) or word.lower() in seen:
                     continue
-                if not _plausible(word, ln.prose, m.start(), ctx):
+                if not _plausible(word, ln.prose, m.start(), ctx) or _a_name_here(word, ln.prose, m.start(), lang, ctx):
                     continue
                 taken.append(m.span())
                 seen.add(word.lower())
@@ -133,7 +133,32 @@ def check(text: str, ctx=None) -> list[Finding]:
     return [f for _, _, f in sorted(found, key=lambda t: (t[0], t[1]))]
 
 
-# The non-space run a word sits in, without the punctuation around it.
+# A German article or preposition with one before a capitalised word: "auf den Wank", "mit der Wankbahn".
+_DE_ARTICLE_BEFORE = re.compile(r"\b(?:den|dem|der|die|das|des|zum|zur|am|im|vom|beim|ins)\s+$", re.I)
+
+
+def _a_name_here(word: str, line: str, start: int, list_lang: str, ctx) -> bool:
+    """A swear word's letters that are a name here: an English one written as a German noun after its article ("die
+    Tour auf den Wank", "mit der Wankbahn": a mountain); a compound of one capitalised inside a sentence of a language
+    that writes its nouns small, beside another capitalised word or before a house number ("Kasteelhoeve Kuttekoven,
+    near Borgloon", "Kuttekovenstraat 12": a village, a street)."""
+    lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    after = line[start + len(word):]
+    if lang != "de" and list_lang != "English" and len(word) > 6 and re.match(r"\s+\d{1,4}[a-z]?\b", after):
+        return True   # a street with its house number: "Kuttekovenstraat 12"
+    if lang != "de" and list_lang != "English" and len(word) > 6 and \
+            re.fullmatch(r"(?:(?-i:[A-ZÀ-Þ])[\w'’-]*\s*){2,4}", line.strip()):
+        return True   # a line of a name only, as in an address block: "Kasteelhoeve Kuttekoven"
+    if not line[:start].strip() or re.search(r"[.!?:]\s*$", line[:start]):
+        return False   # (at a sentence's start any word is capitalised)
+    if list_lang == "English" and lang == "de":
+        return bool(_DE_ARTICLE_BEFORE.search(line[:start]))
+    # (a name of several capitalised words: "Kasteelhoeve Kuttekoven"; not "een Kutsysteem", shouted)
+    return lang != "de" and list_lang != "English" and len(word) > 6 and \
+        bool(re.search(r"[\w,]\s+(?-i:[A-ZÀ-Þ])[a-zà-ÿ]+\s+$", line[:start]))   # (not "Quel Connard-Client", its start)
+
 _TOKEN_EDGE = "\"'“”‘’«»()[]{}<>.,;:!?"
 # Inside an address, a path or a parameter: "acme.example/blog/holy-shit-deals", "user@shit.example", "id=fuck123".
 _ADDRESSY = re.compile(r"[/\\@=&?#]|^(?:https?|www)\b|\w\.(?:com|org|net|io|co|uk|de|fr|es|it|nl|pt|eu|be|ch|at|"

@@ -200,7 +200,7 @@ _LANGS: dict[str, _Lang] = {
             r"(?:\b(?:will|shall|going to|aims? to|aiming to|looking to|plans? to|planning to|promise to|intend to|expect to|"
             r"undertakes? to|endeavou?r to|"
             # "should have been ready on Thursday" is a past that did not happen
-            r"should(?!\s+(?:not\s+)?have\s+(?:been|had|got|gone|done|made|sent|[a-z]+ed|[a-z]+en)\b)|can expect|"
+            r"should(?!\s+(?:not\s+|never\s+)?have\s+(?:been|had|got|gone|done|made|sent|[a-z]+ed|[a-z]+en)\b)|can expect|"
             r"(?:is|are) (?:scheduled|booked|due|set|arranged) (?:to|for))\b|['’]ll\b)[^\w;:]+(?:[\w'’-]+[^\w;:]+){0,10}?"
             r"(?:get back|come back|repl(?:y|ies)|respond|answer|contact|be contacted|call|ring|phone|text|txt|msg|e-?mail|"
             r"message|write|be in touch|get in touch|hear|telephone|update(?=\s+(?:you|u|your|this|it|them|him|her)\b)|follow up|let you know|confirm|send|be sent|"
@@ -342,7 +342,7 @@ _LANGS: dict[str, _Lang] = {
               (r"(?:im laufe des )?morgigen (?:tages|vormittags|nachmittags)|am morgigen tag", "tomorrow"),
               (r"(?<!guten )(?<!heute )(?<!am )(?<!jeden )morgen(?! früh)", "tomorrow"),
               (r"(?:bis )?(?:zum )?Ende (?:der )?nächste[nr]? Woche", "end_of_next_week"),
-              (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|Wochenende)(?: Woche)?|(?:noch )?diese Woche|"
+              (r"(?:bis )?(?:zum )?(?:Ende der|Ende dieser|zum Wochenende|(?<!-)Wochenende)(?: Woche)?|(?:noch )?diese Woche|"
                r"im Laufe (?:der|dieser) Woche", "end_of_week"),
               (r"(?:Anfang|zu Beginn) (?:der )?(?:nächste[nr]?|kommende[nr]?) Woche", "early_next_week"),
               (r"heute in (?:einer|1) Woche", "week_today"),
@@ -847,6 +847,8 @@ _OBLIGATION = {
           r"\b(?:le|ti|vi)\s+ricord(?:iamo|o)\s+che\b|\bva(?:nno)?\s+(?:\w+mente\s+)?\w+(?:at|ut|it)[oaie]\s+entro\b|"
           r"\b(?:ha|hai|avete)\s+(?:ancora\s+)?tempo\s+(?:fino|entro)\b",
     "nl": r"\b(?:beschikbaar|bewaard|gereserveerd)\b(?:\s+\w+){0,4}?\s+tot\b|"
+          # ready for them until a day: "het boek … ligt voor je klaar, t/m za 29 juni"
+          r"\b(?:ligt|liggen|staat|staan)\s+(?:\w+\s+){0,3}?klaar\b[^.;!?]{0,20}?\b(?:t/m|tot\s+en\s+met)|"
           r"\b(?:ophalen|afhalen)\s+(?:\w+\s+){0,2}?(?:tot|t/m|tot\s+en\s+met)\b|"
           r"\b(?:u|je|jij|jullie)\s+(?:moet|moeten|dient|dienen|zult moeten|zal moeten)\b(?!\s+(?:niets|niet|geen)\b)|"
           r"\b(?:moet|moeten|dient|dienen)\s+(?:u|je|jij|jullie)\b(?!\s+(?:niets|niet|geen)\b)|"
@@ -1813,6 +1815,16 @@ _CUSTOMER_TASK_RX = (r"il\s+(?:vous\s+)?suffi\w+|il\s+(?:vous\s+|te\s+)?(?:faudr
                      r"(?:só|apenas)\s+(?:precisa|tem\s+de|tem\s+que)|"
                      # a French imperative, no "vous" before it: "…, envoyez simplement un mail … avant 9h"
                      r"(?-i:(?!(?:[Cc]hez|[Aa]ssez|[Nn]ez)\b)[A-Za-zÀ-ÿ][a-zà-ÿ]{2,}ez)(?:-(?:nous|moi|le|la|les|lui|leur|y|en))?(?=\s)|"
+                     # advice to the customer, what they do: "Le consigliamo di arrivare … dopo le 16:00", "We recommend
+                     # arriving before 9am", "Wir empfehlen, vor 9 Uhr zu kommen"
+                     r"(?:(?:we|I)\s+(?:would\s+)?(?:recommend|advise|suggest)|(?:le|ti|vi)\s+consigli(?:amo|o)|"
+                     r"(?:le|te|les)\s+(?:recomendamos|aconsejamos|recomiendo|aconsejo)|nous\s+vous\s+(?:conseillons|"
+                     r"recommandons)|je\s+vous\s+(?:conseille|recommande)|wir\s+empfehlen|ich\s+empfehle|"
+                     r"(?:we|wij|ik)\s+(?:raden|adviseren|raad|adviseer)\s+(?:u|je|jou)|(?:recomendamos|aconselhamos|"
+                     r"recomendo|aconselho)(?:-lhe)?)\b|"
+                     # the Dutch polite request, the verb before "u": "Stuurt u de foto's vóór 30 april?", "Belt u ons
+                     # gerust vóór 17 uur" (not "Krijgt u" or "Ontvangt u": what reaches the customer)
+                     r"(?-i:(?!(?:[Kk]rijgt|[Oo]ntvangt|[Hh]oort|[Zz]iet|[Hh]eeft|[Ii]s|[Ww]ordt)\b)[A-Z][a-z]{2,}t)\s+u(?=\s)|"
                      # a reminder's label opening the sentence, to the customer or to the writer ("Nicht vergessen:
                      # Gutschrift heute noch in SAP buchen"): what is to be done, no step promised
                      r"(?:don['’]?t\s+forget|do\s+not\s+forget|nicht\s+vergessen|denk\s+dran|n['’]oubliez\s+pas|"
@@ -2464,6 +2476,15 @@ _DATED_THING = re.compile(
     r"(?-i:[A-Z])[a-z]{2,8}\s+\d{1,2}(?:st|nd|rd|th)?)(?!\w)", re.I)
 
 
+# … and in English a thing done on a date, told by its participle: "The £5.00 fee taken on 1 April should never have
+# been applied", "the payment made on 3 June", "your order placed on 2 May" (not "will be issued on 9 March").
+_DONE_ON_DATE = re.compile(
+    r"(?<!\bbe\s)(?<!being\s)\b(?:taken|charged|paid|debited|made|received|placed|sent|issued|raised|processed|"
+    r"submitted|collected)\s+on\s+"
+    r"(?:the\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]{2,8}|(?-i:[A-Z])[a-z]{2,8}\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?!\w)", re.I)
+
+
 def _day_unnamed(m: re.Match) -> str:
     """The match with its day blanked (``_dotted``)."""
     return _dotted(m.group(0), m.start("day") - m.start(), m.end("day") - m.start())
@@ -2513,21 +2534,24 @@ _GATHERING = {lang: re.compile(r"\b(?:" + noun + r")\b(?:[^.!?;]|(?<=\d)\.){0,12
                               r"(?:[^,;]|[,;]\s*(?=(?:at|um|à|a las|alle|às|om|le|el|il|on|am|op|no|na|dalle|from|"
                               r"de|van|entre|between|tra|zwischen|\d)\b))*", re.I) for lang, noun, verb in (
     ("en", r"meeting|assembly|AGM|EGM|course|class|session|webinar|event|ceremony|concert|hearing|exam|open day|"
-           r"workshop|training|inauguration|tournament|festival|service", r"will (?:take place|be held)|takes place"),
+           r"workshop|training|inauguration|tournament|festival|service|funeral|wake|(?:guided\s+)?tour", r"will (?:take place|be held)|"
+           r"takes place"),
     ("de", r"\w*versammlung|sitzung|kurs\w*|veranstaltung|feier|zeremonie|anhörung|verhandlung|prüfung|seminar|"
-           r"workshop|schulung|tag der offenen tür|konzert|gottesdienst|trauerfeier", r"statt(?:finden|findet)?"),
+           r"workshop|schulung|tag der offenen tür|konzert|gottesdienst|trauerfeier|beerdigung|beisetzung|führung",
+           r"statt(?:finden|findet)?"),
     ("fr", r"assemblée|réunion|séance|cours|formation|cérémonie|événement|évènement|audience|examen|atelier|"
-           r"concert|journée portes ouvertes|obsèques", r"aura lieu|auront lieu|se tiendra|se tiendront|se déroulera|"
+           r"concert|journée portes ouvertes|obsèques|visite guidée|veillée", r"aura lieu|auront lieu|se tiendra|se tiendront|se déroulera|"
                                                          r"se dérouleront|a lieu|ont lieu"),
     ("es", r"junta|asamblea|reunión|sesión|curso|evento|ceremonia|audiencia|examen|taller|jornada|concierto|"
-           r"funeral|misa", r"tendrá lugar|tendrán lugar|se celebrará|se celebrarán|tiene lugar|se realizará"),
+           r"funeral|misa|velatorio|sepelio|entierro|cremación|visita guiada", r"tendrá lugar|tendrán lugar|se celebrará|se celebrarán|tiene lugar|se realizará"),
     ("it", r"assemblea|riunione|seduta|corso|evento|cerimonia|udienza|esame|incontro|sessione|concerto|funerale|"
-           r"giornata", r"avrà luogo|avranno luogo|si terrà|si terranno|si svolgerà|si svolgeranno|ha luogo|si tiene"),
+           r"giornata|visita guidata|veglia", r"avrà luogo|avranno luogo|si terrà|si terranno|si svolgerà|si svolgeranno|ha luogo|si tiene"),
     ("nl", r"\w*vergadering|bijeenkomst|cursus|sessie|evenement|ceremonie|zitting|examen|workshop|training|"
-           r"open dag|concert|uitvaart", r"vindt|vinden|zal plaatsvinden|zullen plaatsvinden|plaatsvindt"),
+           r"open dag|concert|uitvaart|rondleiding|begrafenis|crematie", r"vindt|vinden|zal plaatsvinden|zullen plaatsvinden|plaatsvindt"),
     ("pt", r"assembleia|reunião|sessão|curso|evento|cerimónia|cerimônia|audiência|exame|formação|workshop|"
-           r"concerto|funeral|missa", r"terá lugar|terão lugar|realizar-se-á|realizar-se-ão|decorrerá|decorrerão|"
-                                      r"vai decorrer|vai realizar-se|tem lugar|se realizará"))}
+           r"concerto|funeral|missa|velório|cremação|visitas?\s+guiadas?|visita\s+de\s+estudo", r"terá lugar|terão lugar|"
+                                      r"realizar-se-á|realizar-se-ão|decorrerá|decorrerão|vai decorrer|vai realizar-se|"
+                                      r"tem lugar|se realizará|realiza-se|realizam-se"))}
 
 
 # An office or a service that reopens or resumes after a closure ("le service reprendra normalement le lundi 5 mai",
@@ -2882,6 +2906,12 @@ _PER_TRACKING = re.compile(
     re.I)
 
 
+# What often happens is a habit, no step ("de snelboot … is op vrijdag vaak vol"); "usually" and "normally" are
+# left out: "customers normally hear back within 3 days" is a promise.
+_OFTEN = re.compile(r"\b(?:often|frequently|vaak|dikwijls|oft|häufig|souvent|fréquemment|a\s+menudo|con\s+frecuencia|"
+                    r"spesso|frequentemente|muitas\s+vezes)\b", re.I)
+
+
 # An apology for answering late: the answer is this reply ("scusa se ti rispondo solo ora, oggi è una giornata …",
 # "sorry for only replying now", "désolé de ne répondre que maintenant").
 _LATE_REPLY = re.compile(
@@ -2963,7 +2993,15 @@ _MAINTENANCE = re.compile(r"(?<!\w)(?:maintenance|Wartung(?!s(?:team|dienst|tech
                           r"(?:obras|travaux|Bauarbeiten|Baumaßnahmen|lavori|werkzaamheden|road\s*works|works)\s+"
                           r"(?:en|in|dans|nella|nel|na|no|auf|op|im|on)\s+(?:(?:su|la|votre|la\s+sua|uw|sua|Ihrer|your|the|"
                           r"de|der|il|le|a|o)\s+)?(?:calle|rue|Straße|Strasse|strada|via|straat|rua|street|road|zona|"
-                          r"quartier|area|wijk|bairro|barrio|Viertel|buurt|zone))(?!\w)", re.I)
+                          r"quartier|area|wijk|bairro|barrio|Viertel|buurt|zone)|"
+                          # any job in the customer's street, not their home: "op di 21 mei vervangen we de hoofdleiding
+                          # in uw straat", "we're replacing the water main in your street on Tuesday"
+                          r"\b(?:in|op|on|dans|en|nella|na|auf)\s+(?:uw|your|Ihrer|votre|su|sua|la\s+sua|je)\s+(?:straat|street|"
+                          r"road|Straße|Strasse|rue|calle|strada|via|rua)|"
+                          # a supply cut for a time: "Tussen 09:00 en 13:00 heeft u dan geen water", "you'll be without
+                          # water from 9 to 1", "kein Wasser", "sans eau", "sin agua", "senza acqua", "sem água"
+                          r"\b(?:geen|keine?n?|sans|sin|senza|sem|without|no)\s+(?:water|stroom|elektriciteit|gas|Wasser|Strom|"
+                          r"eau|électricité|agua|luz|acqua|corrente|luce|água|energia|power|electricity)\b)(?!\w)", re.I)
 _YOURS = r"(?:your|ur|Ihr\w*|dein\w*|votre|vos|ton|ta|su|sus|tu|tus|sua|seu|suo|tuo|tua|uw|je|jouw)"
 _YOURS_BEFORE = re.compile(r"(?<!\w)" + _YOURS + r"\s+(?:\w+\s+)?$", re.I)   # "your boiler('s) maintenance", "Ihre Wartung"
 _YOURS_AFTER = re.compile(r"\s+(?:of|on|to|for|von|an|de|du|des|de\s+la|do|da|dos|das|del|della|dello|di|van|aan|à)\s+"
@@ -3506,6 +3544,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                         _LAST_OF_SERVICE.search(clause) or \
                         _HELPS_TODAY.search(clause) or _RESTOCK.search(clause) or _PRESENCE_UNTIL.search(clause) or \
                         _TIMETABLE.search(clause) or _THEIR_CHOICE.search(clause) or _PER_TRACKING.search(clause) or \
+                        _OFTEN.search(clause) or \
                         (lang in _REMINDED_TO and _REMINDED_TO[lang].search(clause)):
                     pending = False
                     if lang in _ABSENT and _ABSENT[lang].search(clause) and _BACK_ON.search(clause):
@@ -3513,7 +3552,7 @@ def find(text: str, language: str, at: dt.datetime, calendar: BusinessCalendar, 
                     continue
                 clause = _TALLY.sub(_blanked, _LATE_REPLY.sub(_blanked, _THEIR_CONTACT[lang].sub(_blanked, clause)))
                 clause = _NO_ANSWER.sub(_blanked, _DAY_OF_THING[lang].sub(_day_unnamed, _FAILED_PLAN.sub(_blanked, clause)))
-                clause = _DATED_THING.sub(_day_unnamed, clause)
+                clause = _DONE_ON_DATE.sub(_day_unnamed, _DATED_THING.sub(_day_unnamed, clause))
                 if lang in _CONFIRM_NOW and not _DEADLINE_WORD[lang].search(_HOURS_SPAN.sub(" ", clause)) and \
                         not (_MOVED_VISIT[lang].search(clause) and _SOMEONE_COMES.search(clause) and
                              not _attended_only(clause, visiting)):
@@ -4757,11 +4796,11 @@ _ON_DATE = r"(?:(?:op|am|per)\s+\d{1,2}(?:\.|e|ste|de)?\s*(?:[^\W\d_]{3,}\.?|\d{
 # A state reached today or already, told with "is/ist" and the participle ("Het bedrag is vandaag overgemaakt naar
 # rekening …", "Der Betrag ist heute schon überwiesen"): done, not to come. (With a time to come, "is morgen
 # bijgeschreven" is Dutch for a future, and stays a step.)
-_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+" + _ON_DATE + r"(?:(?:" + now + r")\s+)+(?:[\w€.,*]+\s+){0,8}?" + _BOOKED +
+_DONE_TODAY = {lang: re.compile(r"\b(?:" + aux + r")\s+" + _ON_DATE + r"(?:(?:" + now + r")\s+)+(?:[\w€.,*•]+\s+){0,8}?" + _BOOKED +
                                 _PARTICIPLE[lang] +
                                 r"\b(?!\s+(?:worden|werden)\b)", re.I) for lang, aux, now in (
     # the active perfect too, its subject after it: "Dit bedrag hebben wij vandaag teruggestort op uw rekening"
-    ("nl", r"is|zijn|(?:heb|hebt|heeft|hebben)(?:\s+(?:wij|we|ik))?", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet"),
+    ("nl", r"is|zijn|(?:heb|hebt|heeft|hebben)(?:\s+(?:wij|we|ik))?", r"vandaag|vanochtend|vanmorgen|vanmiddag|zojuist|net|inmiddels|al|reeds|gisteren|zonet|alsnog"),
     ("de", r"ist|sind|(?:habe|haben|hat)(?:\s+(?:wir|ich))?", r"heute|heute\s+früh|heute\s+morgen|soeben|gerade|bereits|schon|inzwischen|gestern"))}
 
 
@@ -4784,8 +4823,10 @@ def _done(clause: str, c: re.Match, lang: str) -> bool:
             _YESTERDAY[lang].search(_part_at(clause, c.start())):
         return True
     if lang == "it" and re.fullmatch(r"\w{3,}(?:at|ut|it)[oaie]", c.group(0), re.I) and \
-            re.search(r"(?:^|[,:;])\s*$", clause[:c.start()]):
+            re.search(r"(?:^|[,:;])\s*(?:(?:già|ormai|appena)\s+)?$", clause[:c.start()]):
         return True   # a participle heading its part, no auxiliary: "Deposito cauzionale: 1.500,00 €, versato il 3 maggio"
+    if lang == "it" and re.search(r"\b(?:già|ormai)\s+\w+(?:at|ut|it)[oaie]\b", _part_at(clause, c.start()), re.I):
+        return True   # "già saldata con bonifico il 14 maggio": paid already
     if lang == "fr" and _FR_DONE.search(clause) and not _FR_FUTURE.search(clause):
         return True   # "Votre virement de samedi a donc été traité ce lundi matin": a passé composé, nothing to come
     if lang in _ATTEMPT and _ATTEMPT[lang].search(clause[max(0, c.start() - 40):c.start()]):

@@ -327,3 +327,12 @@ def test_an_appointment_by_its_short_form(point, text, lang, covered):
 ])
 def test_other_words_and_word_starts_for_a_point(point, text, lang, covered):
     assert answers.covers(point, text, lang) is covered
+
+
+@pytest.mark.parametrize("point, text, lang, covered", [
+    # round dv: a long root the stemmer leaves apart, in a language that does not compound; not in one that does
+    ("sostituire", "Le lenti le sostituiamo gratuitamente.", "it", True),
+    ("Rechnungsnummer", "Bitte prüfen Sie Ihre Rechnungsadresse.", "de", False),
+])
+def test_a_long_shared_root(point, text, lang, covered):
+    assert answers.covers(point, text, lang) is covered

@@ -5275,3 +5275,17 @@ def test_round_dg_di_classes(lang, text, ctx, found):
 ])
 def test_round_dr_dt_classes(lang, text, found):
     assert bool(check(text, _jane(lang))) is found, check(text, _jane(lang))
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    # round du/dw: the writer's offer as a question, a count in a rule's condition, the driver's field of an app; a
+    # count of what the customer did stays a note
+    ("nl", "Dag Jane, de tafel staat gepland voor week 18.\n\nZal ik het zo aanpassen?", False),
+    ("pt", "Olá Jane, aqui está o PUK.\n\nAtenção: se o PUK for introduzido errado 10 vezes o cartão fica inutilizado, "
+           "por isso copie com cuidado.", False),
+    ("de", "Hey Jane! Tipp: Unter „Adresse bearbeiten“ kannst du einen Hinweis für Fahrer eintragen, z. B. „Hinterhaus“.",
+     False),
+    ("it", "Ciao Jane, ti richiamo domani. (ma è lo stesso che ha chiamato 4 volte ieri?)", True),
+])
+def test_round_du_dx_classes(lang, text, found):
+    assert bool(check(text, _jane(lang))) is found, check(text, _jane(lang))

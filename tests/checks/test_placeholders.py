@@ -806,3 +806,21 @@ def test_what_to_write_instead_of_a_tag_is_template_talk(text, found):
 def test_round_dq_dt_fields_shown_on_purpose(text, lang, found):
     ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")
     assert bool(check(text, ctx)) is found, check(text, ctx)
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # round du–dx: a sample after "comme ceci :", each tag swapped when sent, an error code's name after its number,
+    # a field the system fills ("lo sustituye solo"), a folder in a path, what a field stands for
+    ("Bonjour,\nétiquetez chaque carton sur deux côtés, comme ceci :\nPIÈCE – CONTENU – [votre nom]\nCordialement", "fr",
+     False),
+    ("Hi Jane!\nUse merge tags in the text box, for example:\n\nHi {{attendee_name}}, you're booked!\n\nEach tag gets "
+     "swapped for the attendee's details when the email goes out.", "en", False),
+    ("Bonjour, votre virement a été refusé avec le code TX-451 « PLAFOND_DEPASSE ».", "fr", False),
+    ("Hola, en el texto podéis escribir {nombres} donde queráis; el sistema lo sustituye solo.", "es", False),
+    ("Ciao Luca,\n    robocopy \"C:\\Users\\<utente>\\Documents\" \"E:\\Backup\"\ndove <utente> è il nome della "
+     "cartella del tuo profilo.", "it", False),
+    ("Hallo {vorname},\nIhre Bestellung ist unterwegs.", "de", True),
+])
+def test_round_du_dx_fields_shown_on_purpose(text, lang, found):
+    ctx = CheckContext(persona={"name": "Jane Doe", "language": lang}, channel="email")
+    assert bool(check(text, ctx)) is found, check(text, ctx)

@@ -346,3 +346,17 @@ def test_a_star_closing_an_emphasis_is_no_mask(text, lang, found):
 ])
 def test_crude_participles_and_airport_codes(text, lang, found):
     assert bool(check(text, persona(lang))) is found, check(text, persona(lang))
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # round dw/dx: an English swear word's letters as a German noun after its article; a village or a street of
+    # several capitalised words; the same words as curses stay curses
+    ("Die Tour auf den Wank ist im Programm, mit der Wankbahn hinauf.", "de", False),
+    ("In English: the venue is Kasteelhoeve Kuttekoven, near Borgloon.", "nl", False),
+    ("Kuttekovenstraat 2, 3840 Borgloon", "nl", False),
+    ("Wat een kutsysteem, sorry.", "nl", True),
+    ("Dat is echt een Kutsysteem van jullie.", "nl", True),
+    ("Du bist so ein Wichser.", "de", True),
+])
+def test_names_that_contain_a_swear_word(text, lang, found):
+    assert bool(check(text, persona(lang))) is found, check(text, persona(lang))

@@ -3662,3 +3662,29 @@ def test_round_df_dh_classes(text, lang, hours):
 ])
 def test_round_dp_dt_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    # round du–dx: a supply cut and works in the customer's street; the customer asked in the Dutch polite form;
+    # advice on when to come; what is often so; a payment's or a fee's past date; a gathering or a tour taking place;
+    # a counterfactual "should never have"; ready for collection until a day
+    ("Op di 21 mei vervangen we de hoofdleiding in uw straat. Tussen 09:00 en 13:00 heeft u dan geen water.", "nl", None),
+    ("We'll restore your power by 6pm today.", "en", 8),
+    ("Stuurt u de foto's vóór 30 april? Daarna moeten we de melding opnieuw beoordelen.", "nl", None),
+    ("U krijgt vóór vrijdag een bericht van ons.", "nl", 103),
+    ("Le consigliamo di arrivare all'apertura oppure dopo le 16:00, quando l'attesa è più breve.", "it", None),
+    ("I'll call you before 5pm; we recommend keeping your phone nearby.", "en", 7),
+    ("Reserveren is niet verplicht, maar de snelboot is op vrijdag vaak vol.", "nl", None),
+    ("We usually reply within 2 working days.", "en", 48),
+    ("Quota: 2 × 89 €, già saldata con bonifico il 14 maggio.", "it", None),
+    ("Il bonifico partirà entro il 14 maggio, già approvato dal responsabile.", "it", 1759),
+    ("A visita guiada em português realiza-se aos sábados às 11h00.", "pt", None),
+    ("El velatorio tendrá lugar en la sala 3 del tanatorio el martes 10 de junio.", "es", None),
+    ("The £5.00 fee taken on 1 April should never have been applied: you had used your card on 22 March.", "en", None),
+    ("We'll refund the fee taken on 1 April by Friday.", "en", 103),
+    ("Het boek dat je reserveerde ligt voor je klaar, t/m za 29 juni.", "nl", None),
+    ("Wir freuen uns auf Ihr Romantik-Wochenende!", "de", None),
+    ("Wir melden uns bis zum Wochenende.", "de", 103),
+])
+def test_round_du_dx_classes(text, lang, hours):
+    assert due_h(text, lang) == hours

@@ -491,3 +491,8 @@ def test_a_welcome_back_to_another_customer(text, lang):
 ])
 def test_short_forms_after_the_first_syllable_and_academic_titles(greeting, name, lang, wrong):
     assert bool(check(greeting + "\nThanks.", ctx(persona={"name": name, "language": lang}))) is wrong
+
+
+@pytest.mark.parametrize("greeting, name", [("Hola Lupita,", "Guadalupe Hernández"), ("Hola Kike,", "Enrique Gallardo")])
+def test_spanish_nicknames(greeting, name):
+    assert check(greeting + "\nGracias.", ctx(persona={"name": name, "language": "es"})) == []
