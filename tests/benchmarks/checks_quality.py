@@ -35,11 +35,17 @@ held-out folder later, whole and unread, stand in files named round-<name>.yaml;
 with any there, each set's recall and precision (the first set, the other
 files, and each round) is printed too, so that one set cannot hide another.
 
+The held-out look-alikes (tests/data/replies/heldout-lookalike/*.yaml, written
+blind to a brief of about 80 % clean replies that a naive rule might accuse)
+are scored apart the same way, figures only, on the line before the dev line:
+``lookalike_recall=<r> lookalike_precision=<p> lookalike_false_alarms=<n>``
+(n/a without the folder): how often a clean reply is accused.
+
 Time per reply: every main-corpus reply through all checks, ``--repeat``
 times (20 by default) after one warm-up pass; mean and p95 over all those runs
 (replies a check crashes on are left out of the timing).
 
-Usage: python tests/benchmarks/checks_quality.py [--repeat 20] [--mistakes] [--heldout DIR]
+Usage: python tests/benchmarks/checks_quality.py [--repeat 20] [--mistakes] [--heldout DIR] [--lookalike DIR]
 Last line: recall=<r> precision=<p> heldout_recall=<hr> heldout_precision=<hp> (n/a without held-out replies)
 """
 from __future__ import annotations
@@ -56,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from checks.corpus import CORPUS, DEV, FAMILIES, HELDOUT, judge, load_corpus, make_context  # noqa: E402
+from checks.corpus import CORPUS, DEV, FAMILIES, HELDOUT, HELDOUT_LOOKALIKE, judge, load_corpus, make_context  # noqa: E402
 from probes.checks import CheckContext  # noqa: E402
 
 
@@ -116,7 +122,8 @@ def overall(tp: Counter, fn: Counter, fp: Counter) -> tuple[float, float]:
     return ratio(TP, TP + FN) or 0.0, ratio(TP, TP + FP) or 0.0
 
 
-def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS, dev_folder: Path = DEV) -> None:
+def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS, dev_folder: Path = DEV,
+         lookalike: Path = HELDOUT_LOOKALIKE) -> None:
     entries = load_corpus(corpus)
     print(f"{len(entries)} replies from {corpus}, families: {', '.join(FAMILIES)}", file=sys.stderr)
 
@@ -141,6 +148,10 @@ def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS,
         sets: dict[str, list[dict]] = {}
         for e in held:
             sets.setdefault(e["file"][:-5] if e["file"].startswith("round-") else "first", []).append(e)
+
+    alike = load_corpus(lookalike) if lookalike.is_dir() else []
+    if alike:   # figures only, as the held-out replies
+        ltp, lfn, lfp, _ = score(alike, "look-alike", None)
 
     # Speed: every reply, `repeat` times, after a warm-up pass.
     for entry, ctx in judged:
@@ -179,6 +190,13 @@ def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS,
           " ".join(f"{name}={AT_ANOTHER_TIME[name]}" for name in ("main", "dev", "held-out")))
     print(f"replies={len(judged)} repeat={repeat} time_per_reply_mean_ms={statistics.mean(times) * 1000:.3f} "
           f"time_per_reply_p95_ms={p95(times) * 1000:.3f}")
+    alike_figures = "lookalike_recall=n/a lookalike_precision=n/a lookalike_false_alarms=n/a"
+    if alike:
+        lr, lp = overall(ltp, lfn, lfp)
+        alike_figures = (f"lookalike_recall={lr:.3f} lookalike_precision={lp:.3f} "
+                         f"lookalike_false_alarms={sum(lfp.values())}")
+        print(f"look-alike: {len(alike)} replies")
+    print(alike_figures)
     if dev:
         dr, dp = overall(dtp, dfn, dfp)
         print(f"dev_recall={dr:.3f} dev_precision={dp:.3f}")
@@ -195,6 +213,9 @@ if __name__ == "__main__":
     parser.add_argument("--repeat", type=int, default=20, help="timed passes over the corpus (at least 1)")
     parser.add_argument("--mistakes", action="store_true",
                         help="list every miss and false alarm of the main corpus and the dev replies on stderr (never the held-out ones)")
+    parser.add_argument("--lookalike", type=Path, default=HELDOUT_LOOKALIKE,
+                        help=f"the held-out look-alikes' folder (default {HELDOUT_LOOKALIKE.relative_to(ROOT)}); "
+                             "figures only, n/a when it does not exist")
     parser.add_argument("--heldout", type=Path, default=HELDOUT,
                         help=f"the held-out replies' folder (default {HELDOUT.relative_to(ROOT)}); "
                              "figures only, n/a when it does not exist")
@@ -202,4 +223,4 @@ if __name__ == "__main__":
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=argparse.SUPPRESS)
     parser.add_argument("--dev", type=Path, default=DEV, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    main(max(args.repeat, 1), args.mistakes, args.heldout, args.corpus, args.dev)
+    main(max(args.repeat, 1), args.mistakes, args.heldout, args.corpus, args.dev, args.lookalike)

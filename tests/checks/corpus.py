@@ -27,6 +27,8 @@ from probes.results import Finding
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "replies"
 HELDOUT = CORPUS / "heldout"
+# Held out too, written to the false-alarm brief (mostly clean look-alikes): its precision is the field's worst risk.
+HELDOUT_LOOKALIKE = CORPUS / "heldout-lookalike"
 # Written blind from LABELS.md like the held-out set, but the checks are tuned on it: scored apart.
 DEV = CORPUS / "dev"
 CHECK_FAMILIES = ("placeholder", "wrong_recipient", "internal_note", "profanity", "tone", "language", "answer")

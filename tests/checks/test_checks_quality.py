@@ -69,3 +69,21 @@ def test_each_held_out_set_is_scored_apart_too(tmp_path):
     assert "  set first: 2 replies recall=0.500 precision=1.000" in lines, out
     assert "  set round-zz: 2 replies recall=1.000 precision=1.000" in lines, out
     assert lines[-1].endswith("heldout_recall=0.667 heldout_precision=1.000"), out
+
+
+def test_held_out_look_alikes_are_scored_apart_by_their_false_alarms(tmp_path):
+    # Mostly clean replies a naive rule might accuse: their own line, figures only, before the dev line
+    alike = tmp_path / "alike"
+    alike.mkdir()
+    (alike / "round-zz.yaml").write_text(yaml.safe_dump([
+        entry("alike-secret-1", "Hi Jane,\nOur lines are open 9am to 5pm. ZQXSECRET4\nTom", [], ["promise"]),
+        entry("alike-secret-2", "Hi Jane,\nWe will reply within 2 working days.\nTom", ["promise"], []),
+        entry("alike-secret-3", "Hi Jane,\nPlease use the [Download] button.\nTom", [], ["placeholder"]),
+    ]), encoding="utf-8")
+    out, err = run(tmp_path, "--heldout", str(tmp_path / "missing"), "--lookalike", str(alike))
+    lines = out.strip().splitlines()
+    assert "lookalike_recall=1.000 lookalike_precision=1.000 lookalike_false_alarms=0" in lines, out
+    assert "ZQXSECRET" not in out + err and "alike-secret" not in out + err
+    (tmp_path / "again").mkdir()
+    out, _ = run(tmp_path / "again", "--heldout", str(tmp_path / "missing"), "--lookalike", str(tmp_path / "none"))
+    assert "lookalike_recall=n/a lookalike_precision=n/a lookalike_false_alarms=n/a" in out.splitlines()
