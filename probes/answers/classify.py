@@ -1210,7 +1210,7 @@ _FIRST_PERSON = re.compile("|".join((
     # a verb of the first person after its object pronoun, no "io"/"yo" needed: "le confermo la prenotazione", "le
     # escribo para", "ti invio il link", "confirmo-lhe a marcação"
     r"(?i:\b(?:le|la|ti|te|gli|vi|os)\s+(?:confermo|confirmo|scrivo|escribo|invio|envío|comunico|informo|ricordo|"
-    r"recuerdo|rispondo|respondo|mando|allego|adjunto|chiedo|pido|propongo|giro|inoltro|paso|dejo|scrivo|contatto|"
+    r"recuerdo|rispondo|respondo|mando|allego|adjunto|chiedo|pido|propongo|giro|inoltro|paso|dejo|contatto|"
     r"contacto|richiamo|llamo)\b)",
     r"(?i:\b(?:confirmo|envio|informo|comunico|lembro|respondo|mando|peço|proponho)-(?:lhe|o|a|os|as)\b)")))
 # Messages to this number or address go unread (SAYS_NO_REPLY): the messages, the number, the negation and the verb.

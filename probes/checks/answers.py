@@ -198,6 +198,9 @@ _PRICE_WORD = re.compile(r"\b(?:" + "|".join(_ASKS["money"].split()) + r"|commis
                          r"tasa|taxa|spese|kost\w*|cuesta|costa|coûte|costs?)\b", re.I)
 
 
+# A point asking about an appointment (the pairs below and _SAME_THING_IN share it).
+_APPOINTMENT_POINT = re.compile(r"rendez-vous|rendez\s+vous|appointment|Termin|cita|appuntamento|afspraak|marcação|consulta",
+                                re.I)
 # Points a reader counts as covered by other ordinary words for the same thing: a refund said as "devuelto el
 # importe" or "Geld zurück", a return label as "Retourenlabel" or "bon de retour". (trigger on the point's whole
 # text, what covers it in the reply, any language); only names of one thing, never a looser relative ("credit").
@@ -217,11 +220,10 @@ _SAME_THING = [
                 r"(?:importe|dinero|montant|argent|somme|importo|somma|valor|dinheiro)\s+(?:\w+\s+){0,3}?"
                 r"(?:devuelt|devolvid|restitu|rendu)\w*)", re.I)),
     # an appointment and its everyday short forms: "votre RDV contrôle technique mardi", "your appt on Tuesday"
-    (re.compile(r"rendez-vous|rendez\s+vous|appointment|Termin|cita|appuntamento|afspraak|marcação|consulta", re.I),
+    (_APPOINTMENT_POINT,
      # ("consulta" is a doctor's appointment in Portuguese, but "su consulta sobre el padrón" is a Spanish query)
      re.compile(r"\b(?:rendez-vous|rendez\s+vous|rdv|appointment|appt|Termin\w*|cita|appuntamento|app\.to|afspraak|"
                 r"marcação)\b", re.I)),
-
     (re.compile(r"returns?\s+(?:label|slip)|rücksende(?:etikett|label|schein)|retouren?(?:label|etikett|schein)|"
                 r"étiquette\s+(?:de\s+)?retour|bon\s+de\s+retour|etiqueta\s+de\s+(?:devolución|devolução)|"
                 r"etichetta\s+(?:di|per\s+il)\s+reso|retour(?:label|etiket|bon)", re.I),
@@ -234,8 +236,7 @@ _SAME_THING = [
 
 # … and the pairs that hold in one language only.
 _SAME_THING_IN = {
-    "pt": [(re.compile(r"rendez-vous|rendez\s+vous|appointment|Termin|cita|appuntamento|afspraak|marcação|consulta", re.I),
-            re.compile(r"\bconsulta\b(?!\s+(?:sobre|acerca|relativa|a\s+respeito))", re.I))],
+    "pt": [(_APPOINTMENT_POINT, re.compile(r"\bconsulta\b(?!\s+(?:sobre|acerca|relativa|a\s+respeito))", re.I))],
 }
 
 

@@ -103,7 +103,7 @@ _COMPANY_AWAY = re.compile(
 _PLACE_CLOSED = re.compile(r"\b(?:car\s*park|parking|road|street|entrance|lift|elevator|toilets?|pool|footpath|bridge|"
                            r"ward|parkplatz\w*|parkhaus|straße|eingang|aufzug|aparcamiento|estacionamiento|calle|entrada|"
                            r"ascensor|piscina|parcheggio|strada|ingresso|ascensore|parkeerplaats|parkeergarage|weg|ingang|"
-                           r"lift|estacionamento|rua|elevador|route|rue|ascenseur)\b[^.]{0,30}$", re.I)
+                           r"estacionamento|rua|elevador|route|rue|ascenseur)\b[^.]{0,30}$", re.I)
 _GREETING_LINE = re.compile(r"^\s*(?:dear|hi|hello|hey|hallo|liebe|sehr|guten|bonjour|madame|monsieur|hola|estimad|"
                             r"buen|gentile|buongiorno|ciao|beste|geachte|hoi|ol[áa]|prezad|caro|cara)\b", re.I)
 

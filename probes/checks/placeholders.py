@@ -389,7 +389,7 @@ _EXPLAINED_AFTER = re.compile(r"^\s*[\"'”’»)]?\s*(?:placeholder|variable|ta
                               r"(?:is|are|will\s+be|gets?)\s+(?:replaced|filled\s+in))\b|"
                               # what it stands for, said: "dove <utente> è il nome della cartella del tuo profilo",
                               # "where <user> is the name of your folder", "wobei <Nutzer> der Name … ist"
-                              r"^\s*(?:is|are|è|sono|é|es|est|ist|sind|zijn|is)\s+(?:(?:the|il|la|lo|o|a|el|le|der|die|"
+                              r"^\s*(?:is|are|è|sono|é|es|est|ist|sind|zijn)\s+(?:(?:the|il|la|lo|o|a|el|le|der|die|"
                               r"das|de|het)\s+)?(?:name|nome|nombre|nom|naam|number|numero|número|numéro|nummer|code|"
                               r"codice|código|path|percorso|ruta|chemin|pfad|pad|caminho)\b", re.I)
 
@@ -414,8 +414,8 @@ _ERROR_QUOTED = re.compile(r"\b(?:error|errors|erro|erreur|Fehler\w*|fout\w*|err
 # por "NIF: {cliente.nif}"', 'replace "Hi" with "Hi {{first_name}}"', 'o programa preenche {cliente.nif} com o
 # número', 'the app fills in {name} with …'.
 _REPLACE_WITH_BEFORE = re.compile(
-    r"\b(?:replace|change|" + _WRITE_IT + r"|ändern\s+sie|ändere|changez|change|cambie|cambia|modifichi|modifica|"
-    r"wijzig|verander|altere|mude)\b[^.\n]{0,60}?\b(?:with|by|to|durch|in|par|en|por|con|in|door|naar|met|com|pelo|pela)"
+    r"\b(?:replace|change|" + _WRITE_IT + r"|ändern\s+sie|ändere|changez|cambie|cambia|modifichi|modifica|"
+    r"wijzig|verander|altere|mude)\b[^.\n]{0,60}?\b(?:with|by|to|durch|in|par|en|por|con|door|naar|met|com|pelo|pela)"
     r"\s*[\"“„«‘']\s*[^\"“”„«»‘’'\n]{0,30}$|"
     r"\b(?:fills?(?:\s+in)?|füllt|remplit|rellena|riempie|compila|vult|preenche)\s*$", re.I)
 
@@ -469,7 +469,7 @@ _WHEN_SENT = (r"(?:beim\s+(?:Versand|Versenden|Senden)|bij\s+(?:het\s+)?(?:verst
 _FIELDS_REPLACED = re.compile(
     # (one at a time too: "Each tag gets swapped for the attendee's details when the email goes out")
     r"\b(?:each|every|jede[rs]?|chaque|cada|ogni|elke|iedere)\s+(?:merge\s+)?(?:tag|field|placeholder|variable|feld|"
-    r"platzhalter|variable|champ|balise|campo|marcador|segnaposto|variabile|veld|variabele)\b[^.!?\n]{0,40}?\b(?:replaced|"
+    r"platzhalter|champ|balise|campo|marcador|segnaposto|variabile|veld|variabele)\b[^.!?\n]{0,40}?\b(?:replaced|"
     r"substituted|swapped|filled\s+in|ersetzt|remplacée?|reemplazad[oa]|sustituid[oa]|sostituit[oa]|vervangen|"
     r"substituíd[oa])\b|"
     r"\b(?:(?:the|these|those|all|die|diese|alle|les|ces|los|estos|las|estas|i|questi|le|queste|de|deze|os|estes|as|"

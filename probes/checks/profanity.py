@@ -145,20 +145,20 @@ def _a_name_here(word: str, line: str, start: int, list_lang: str, ctx) -> bool:
     lang = str((getattr(ctx, "persona", None) or {}).get("language") or "en")[:2].lower()
     if not word[:1].isupper() or not word[1:].islower():
         return False
-    after = line[start + len(word):]
-    if lang != "de" and list_lang != "English" and len(word) > 6 and re.match(r"\s+\d{1,4}[a-z]?\b", after):
+    small_nouns = lang != "de" and list_lang != "English" and len(word) > 6   # a compound, nouns written small
+    if small_nouns and re.match(r"\s+\d{1,4}[a-z]?\b", line[start + len(word):]):
         return True   # a street with its house number: "Kuttekovenstraat 12"
-    if lang != "de" and list_lang != "English" and len(word) > 6 and \
-            re.fullmatch(r"(?:(?-i:[A-ZÀ-Þ])[\w'’-]*\s*){2,4}", line.strip()):
+    if small_nouns and re.fullmatch(r"(?:(?-i:[A-ZÀ-Þ])[\w'’-]*\s*){2,4}", line.strip()):
         return True   # a line of a name only, as in an address block: "Kasteelhoeve Kuttekoven"
     if not line[:start].strip() or re.search(r"[.!?:]\s*$", line[:start]):
         return False   # (at a sentence's start any word is capitalised)
     if list_lang == "English" and lang == "de":
         return bool(_DE_ARTICLE_BEFORE.search(line[:start]))
     # (a name of several capitalised words: "Kasteelhoeve Kuttekoven"; not "een Kutsysteem", shouted)
-    return lang != "de" and list_lang != "English" and len(word) > 6 and \
-        bool(re.search(r"[\w,]\s+(?-i:[A-ZÀ-Þ])[a-zà-ÿ]+\s+$", line[:start]))   # (not "Quel Connard-Client", its start)
+    return small_nouns and bool(re.search(r"[\w,]\s+(?-i:[A-ZÀ-Þ])[a-zà-ÿ]+\s+$", line[:start]))   # (not "Quel Connard-Client", its start)
 
+
+# The non-space run a word sits in, without the punctuation around it.
 _TOKEN_EDGE = "\"'“”‘’«»()[]{}<>.,;:!?"
 # Inside an address, a path or a parameter: "acme.example/blog/holy-shit-deals", "user@shit.example", "id=fuck123".
 _ADDRESSY = re.compile(r"[/\\@=&?#]|^(?:https?|www)\b|\w\.(?:com|org|net|io|co|uk|de|fr|es|it|nl|pt|eu|be|ch|at|"

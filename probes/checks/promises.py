@@ -2467,7 +2467,8 @@ _DAY_OF_THING = {lang: re.compile(
 # thing's, not the step's; blanked like a day of a thing above.
 _DATED_THING = re.compile(
     # ("on" only after "last", "first" …: "We'll send the invoice on 5 March" sends it then)
-    r"\b(?:(?P<nth>last|first|final|previous|second|latest)\s+)?(?:payment|charge|debit|direct\s+debit|instal+ment|transaction|invoice|bill|order|Zahlung|Abbuchung|Lastschrift|"
+    r"\b(?:(?P<nth>last|first|final|previous|second|latest)\s+)?(?:payment|charge|debit|direct\s+debit|instal+ment|"
+    r"transaction|invoice|bill|order|Zahlung|Abbuchung|Lastschrift|"
     r"Rechnung|Bestellung|Buchung|paiement|prélèvement|facture|commande|pago|cargo|cobro|factura|pedido|recibo|"
     r"pagamento|addebito|fattura|ordine|betaling|afschrijving|incasso|factuur|bestelling|débito|fatura|encomenda|"
     r"cobrança)s?\s+(?:(?:of|for|über|von|de|di|van)\s+[£€$]?\s?\d[\d.,]*\s?(?:€|EUR|euros?|£|\$)?\s+)?"
@@ -4600,6 +4601,8 @@ _ADVERBS = {"fr": r"déjà|bien|hier|donc|aussi|également|aujourd['’]hui|ains
             "es": r"ya|también|hoy|entonces|así|además|\w+mente",
             "it": r"già|quindi|appena|anche|ora|oggi|subito|ieri|stamattina|pertanto|dunque|ormai|intanto|\w+mente",
             "pt": r"já|também|hoje|então|portanto|assim|\w+mente"}
+# The Portuguese simple past's endings ("visitou", "processámos", "ligaram"): read before a commitment word and as one.
+_PT_PAST_END = r"(?:ámos|ou|eu|iu|aram|eram|iram)"
 _PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+",
          "es": r"\b(?:he|has|ha|hemos|han|había|habíamos|fue|fueron|sido)\s+",
          # (an adverb may stand inside the passive's two auxiliaries: "le è già stato accreditato il 12 marzo")
@@ -4607,7 +4610,7 @@ _PAST = {"fr": r"\b(?:ai|as|a|avons|avez|ont|avait|avions|été)\s+",
          "pt": r"\b(?:foi|foram|tenho|temos|tinha|tínhamos|sido)\s+|"
                # a simple past before its object: "processámos o reembolso … a 27 de maio", "emitiu a nota de crédito"
                # (not one that sets a time to come: "Remarcámos a visita para terça-feira")
-               r"\b(?!(?:re)?(?:marc|agend|program|combin|contact|pedi|solicit)\w*\b)\w{3,}(?:ámos|ou|eu|iu|aram|eram|iram)\s+"
+               r"\b(?!(?:re)?(?:marc|agend|program|combin|contact|pedi|solicit)\w*\b)\w{3,}" + _PT_PAST_END + r"\s+"
                r"(?:o|a|os|as|um|uma|o\s+seu|a\s+sua)\s+"}
 # … or the object of the perfect's participle: "j'ai lancé le remboursement", "abbiamo emesso il rimborso",
 # "hemos tramitado el reembolso", "temos processado o reembolso".
@@ -4625,7 +4628,7 @@ _PAST_RX = {lang: re.compile(rx, re.I) for lang, rx in _PAST.items()}
 # A commitment word in a simple past of its own: "le respondimos", "la llamó", "le enviaron"; "o perito visitou a sua
 # casa a 12 de abril", "ligaram-lhe ontem" (not "estou", "vou", "dou": I am, I go, I give).
 _PAST_WORD = {"es": re.compile(r"\w+(?:ó|aron|ieron)|\w+(?:dimos|vimos)", re.I),
-              "pt": re.compile(r"(?!(?:estou|vou|dou|sou)$)\w{3,}(?:ou|eu|iu|aram|eram|iram|ámos)", re.I)}
+              "pt": re.compile(r"(?!(?:estou|vou|dou|sou)$)\w{3,}" + _PT_PAST_END, re.I)}
 
 
 # The perfect of German and Dutch puts the participle last, far from its auxiliary: "Wij hebben uw annulering
@@ -4747,7 +4750,7 @@ _INFINITIVE = re.compile(r"\w*(?:ar|er|ir|re|en)(?:l[aoe]s?|gli|ne|ci|vi|si|se|n
 # "Merci de nous avoir envoyé", "Grazie per averci inviato", "thanks for sending": their act, not one to come.
 _THANKS_FOR_BEFORE = re.compile(r"\b(?:obrigad[oa]s?|gracias|grazie|merci|danke|bedankt|dank\s+je|dank\s+u|thanks?|thank\s+you)"
                                 r"\s+(?:\w+\s+)?(?:por|pela|pelo|de|d['’]|per|for|für|voor|om)\s*(?:(?:nos|me|us|ci|mi|"
-                                r"nous|me|uns|ons|avoir|aver|haber|ter|het|te)\s+){0,2}$", re.I)
+                                r"nous|uns|ons|avoir|aver|haber|ter|het|te)\s+){0,2}$", re.I)
 
 
 def _aside_word(clause: str, c: re.Match, lang: str) -> bool:
