@@ -1,7 +1,7 @@
 """Which promises in an email answer become awaits (a real Dovecot, a real harvest): any subject, and never a
 promised call back, which the prober cannot receive and so could only ever report as broken, nor a visit, a
 delivery or money back with no message promised, which the prober cannot see, nor a window counted from an event
-the reply does not date."""
+the reply does not date, nor a booked slot, an appointment or a meeting the customer goes to."""
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
@@ -50,8 +50,8 @@ def test_a_promised_call_back_is_not_awaited_and_a_promised_email_by_anyone_is(r
     assert promise["deadline_text"] == "promised “by Friday”" and promise["status"] == "pending"
 
 
-def test_a_promised_visit_delivery_or_refund_is_not_awaited_unless_a_message_is_promised(run_journeys, mail,
-                                                                                         mail_config, reports):
+def test_a_promised_visit_delivery_refund_or_appointment_is_not_awaited_unless_a_message_is_promised(
+        run_journeys, mail, mail_config, reports):
     mail_config.targets["demo"].auto_reply_within_s = 0
     ran = run_journeys(QUESTION, cfg=mail_config)
     contact = ran.rows["contacts"][0]
@@ -60,7 +60,13 @@ def test_a_promised_visit_delivery_or_refund_is_not_awaited_unless_a_message_is_
                  "Hello Jane,\na replacement card is being dispatched today.\nPriya",
                  # an email promised, but counted from an event the prober cannot see: its clock is not ours to start
                  "Hello Jane,\nwe will email you our decision within 5 working days of receiving the engineer's "
-                 "report.\nPriya"):
+                 "report.\nPriya",
+                 # a time the customer keeps away from the inbox: a booked slot, a meeting at the branch; a call
+                 "Hello Jane,\nyour meter check is booked for Thursday between 8am and 12pm.\nPriya",
+                 "Hello Jane,\nwe will see you at the Leeds branch on Friday at 2pm to go through the bill.\nPriya",
+                 "Hello Jane,\nour adviser will go through the invoice with you at your appointment on Friday at "
+                 "2pm.\nPriya",
+                 "Hello Jane,\nDr Shah from billing will telephone you on Thursday afternoon.\nPriya"):
         mail.imap.deliver("shopper", answer(contact["reply_address"], body))
         harvest(ran.ledger, mail_config, reports)
         assert ran.ledger.awaits_where(contact_id=contact["id"], kind="promise") == [], body

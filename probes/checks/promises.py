@@ -4849,7 +4849,7 @@ _BY_EMAIL = re.compile(r"\b(?:e-?mails?|e-?mailed|mail|inbox|courriel|correo|pos
                        r"por e-?mail|via e-?mail)\b", re.I)
 _BY_TEXT = re.compile(r"\b(?:texts?|SMS|whatsapp|text message|Textnachricht|mensaje de texto|messaggio|sms)\b", re.I)
 _BY_CALL = re.compile(r"\b(?:call\w*|ring\w*|phone\w*|anruf\w*|ruf\w*|rückruf\w*|telefon\w*|rappel\w*|appel\w*|"
-                      r"téléphon\w*|llam\w*|chiam\w*|richiam\w*|bellen|belt|bel|terugbel\w*|ligar\w*|ligará|ligaremos)\b", re.I)
+                      r"téléphon\w*|telephon\w*|telefoneer\w*|ligamos|liga-lhe|liga-te|llam\w*|chiam\w*|richiam\w*|bellen|belt|bel|terugbel\w*|ligar\w*|ligará|ligaremos)\b", re.I)
 
 
 # A step the customer lives through away from any inbox: a visit, a parcel on its way, money back, a repair. The prober
@@ -4867,6 +4867,45 @@ _UNSEEN = re.compile(
     r"tecnico|intervento|passa|verrà|consegn\w*|spedi\w*|pacco|rimbors\w*|accredit\w*|bonifico|riparazion\w*|"
     r"monteur|langs|bezoek|bezorg\w*|verzend\w*|pakket|terugbetaal\w*|teruggestort|gestort|"
     r"encomenda|devolvid\w*|reparação|transferência)\b", re.I)
+# … and a time the customer keeps away from any inbox: an event or a place they go to (an exam, a lesson, a
+# meeting, a mass, a fair, a flight, a house move, a key handover), an appointment or a booking ("your sofa
+# collection is booked for …", "la visita è fissata per …"), "there is another date on …", the customer coming in or
+# bringing something. The prober sees none of them either: a time of one is no message that must come by then.
+_AWAY_FROM_INBOX = re.compile(
+    r"\b(?:exam\w*|Prüfung\w*|esame|esami|exame\w*|lesson\w*|class(?:es)?|(?<!\bof\s)courses?|Kurs\w*|Unterricht|"
+    r"(?<!\ben\s)(?<!\bau\s)cours|(?<!\ben\s)(?<!\bem\s)curso\w*|(?<!\bin\s)corso|corsi|lezion\w*|cursus|aula\w*|meeting\w*|Sitzung\w*|Versammlung\w*|réunion\w*|"
+    r"reuni(?:ón|ones|ão|ões)|riunion\w*|vergadering\w*|ceremon\w*|cerimoni\w*|Zeremonie|mass|misa|missa|"
+    r"funeral\w*|funérailles|funerale|Beerdigung|Trauerfeier|uitvaart|velatorio|velório|(?<!-)feira|feria|fiera|"
+    r"foire|beurs|festival\w*|concert\w*|Konzert\w*|concierto\w*|flight\w*|Flug|Flüge|vuelo\w*|volo|voli|"
+    r"vlucht\w*|voo|voos|removal|Umzug|déménagement|mudanza|trasloco|verhuizing|mudança|keys|Schlüssel\w*|"
+    r"clés|llaves|chiavi|sleutel\w*|chaves|appointment\w*|appt|Termine?n?|rendez-vous|RDV|cita|citas|"
+    r"appuntament\w*|afspraak|afspraken|slot|créneau|reservation\w*|booking\w*|Reservierung\w*|"
+    r"Buchung\w*|réservation\w*|reserva|reservas|prenotazion\w*|reservering\w*|boeking\w*|"
+    r"inspect\w*|Inspektion|Besichtigung|inspecci\w*|ispezion\w*|inspectie|keuring|vistoria\w*|"
+    r"compteurs?|Zähler\w*|contador(?:es)?|contator\w*|meterstand\w*|"
+    r"booked|scheduled|gebucht|geplant|eingeplant|angesetzt|terminiert|prévue?s?|programmée?s?|réservée?s?|"
+    r"programad[oa]s?|reservad[oa]s?|agendad[oa]s?|marcad[oa]s?|previst[oaie]|fissat[oaie]|prenotat[oaie]|"
+    r"programmat[oaie]|gepland|ingepland|gereserveerd|geboekt|"
+    r"see\s+you|ci\s+vediamo|nos\s+vemos|on\s+se\s+voit|wir\s+sehen\s+uns|we\s+zien\s+(?:je|u|elkaar)|"
+    r"pick\s+(?:you|u)\s+up|come\s+in(?:to)?|drop\s+in|pop\s+in|when\s+you\s+(?:come|arrive|visit)|venga|venha|"
+    r"venez|kommen\s+Sie|kom\s+(?:langs|naar)|venite|bring\s+(?:it|them|\w+\s+\w+)\s+(?:in|along)|mitbring\w*|"
+    r"apport\w*|traiga\w*|traer|meenemen|meebrengen|trazer|traga|"
+    r"there(?:'s|\s+is|\s+are|\s+will\s+be)|er\s+(?:is|zijn)|es\s+gibt|il\s+y\s+(?:a|aura)|hay|habrá|"
+    r"c'è|ci\s+sono|ci\s+sarà|há|haverá|teremos|tendremos|avremo|nous\s+aurons)\b", re.I)
+# A booking "confirmed" as it stands is no message to come ("your slot is confirmed for Thursday"; "we will
+# confirm it by Friday" is one): left out before a message is looked for.
+_CONFIRMED_STATE = re.compile(
+    r"\b(?:is|are|been|was|remains|ist|sind|wurde|bleibt|est|sont|été|reste|está|están|estão|tá|foi|sigue|"
+    r"permanece|fica|è|sono|stat[oa]|resta|zijn|werd|blijft)\s+"
+    r"(?:now\s+|já\s+|bien\s+|ora\s+|nu\s+|jetzt\s+|hiermit\s+)?(?:confirm\w*|bestätigt|confermat\w*|bevestigd)\b",
+    re.I)
+# A message all the same when a time the customer keeps is its topic ("we'll send you a new appointment letter by
+# Friday", "ti contatteremo entro giovedì per fissare l'appuntamento"): sent, received, a contact, a confirmation.
+_ABOUT_IT = re.compile(
+    r"\b(?:send\w*|sent|schick\w*|sende\w*|envoy\w*|enverr\w*|envi\w*|invi\w*|stuur\w*|stur\w*|receiv\w*|"
+    r"erhalt\w*|erhält|recev\w*|reçu\w*|recib\w*|ricev\w*|ontvang\w*|receb\w*|contact\w*|kontakt\w*|"
+    r"contatt\w*|contato|contatá\w*|contactá\w*|respond\w*|rispond\w*|répond\w*|comunic\w*|communiqu\w*|mitteil\w*|teil\w*\s+(?:\w+\s+){0,8}mit\b|conferm\w*|"
+    r"bevestig\w*|bestätig\w*|propos\w*|offer\w*|let\s+\w+\s+know)", re.I)
 # A message to the customer, which the prober can see: an answer, an update, news of the step above.
 _MESSAGE = re.compile(
     r"\b(?:repl(?:y|ies|ied|ying)|respon(?:d|ds|ded|ding|se|ses)|answer\w*|get\s+back|come\s+back\s+to\s+you|revert|follow\s+up|reach\s+out|touch\s+base|"
@@ -4890,4 +4929,8 @@ def follow_up_channel(sentence: str) -> str:
         return "sms"
     if _BY_CALL.search(sentence):
         return "phone"
-    return "none" if _UNSEEN.search(sentence) and not _MESSAGE.search(sentence) else "email"
+    said = _CONFIRMED_STATE.sub(" ", sentence)
+    if _MESSAGE.search(said):
+        return "email"
+    return "none" if _UNSEEN.search(sentence) or (_AWAY_FROM_INBOX.search(sentence) and not _ABOUT_IT.search(said)) \
+        else "email"

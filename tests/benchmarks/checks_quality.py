@@ -38,8 +38,14 @@ files, and each round) is printed too, so that one set cannot hide another.
 The held-out look-alikes (tests/data/replies/heldout-lookalike/*.yaml, written
 blind to a brief of about 80 % clean replies that a naive rule might accuse)
 are scored apart the same way, figures only, on the line before the dev line:
-``lookalike_recall=<r> lookalike_precision=<p> lookalike_false_alarms=<n>``
-(n/a without the folder): how often a clean reply is accused.
+``lookalike_recall=<r> lookalike_precision=<p> lookalike_false_alarms=<n>
+lookalike_reported_false_findings=<m>`` (n/a without the folder): how often a
+clean reply is accused, and how many of those accusations a report would show
+as a finding against the company. Every check's would; a promise's only when
+the prober would await it (a message promised by a time; a booked visit, a
+call back or an exam's date is found but never awaited, so it could never be
+called broken). The held-out figures give the same count for their false
+alarms (``  false alarms a report would show: <n> of <m>``).
 
 Time per reply: every main-corpus reply through all checks, ``--repeat``
 times (20 by default) after one warm-up pass; mean and p95 over all those runs
@@ -79,6 +85,9 @@ def fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
+# Per set, how many false alarms would reach a report as a finding against the company (a promise only when the
+# prober would await it: see checks.corpus.Judged.reported).
+REPORTED: Counter = Counter()
 # Per set, how many missed promises were found but fall due at another time than the label's promise_due_hours
 # (a rule of when, not of whether): printed beside the figures, a count only.
 AT_ANOTHER_TIME: Counter = Counter()
@@ -111,6 +120,7 @@ def score(entries: list[dict], name: str, mistakes: list[str] | None) -> tuple[C
         for family in found - set(entry["must"]):
             if family in entry["must_not"] or entry.get("exhaustive"):
                 fp[family] += 1
+                REPORTED[name] += verdict.reported(family)
                 if mistakes is not None:
                     snippet = next((f.snippet for f in verdict.findings if f.check.split(".", 1)[0] == family), "")
                     mistakes.append(f"  false   {family:<15} {entry['id']}: {snippet[:100]!r}")
@@ -186,15 +196,18 @@ def main(repeat: int, show_mistakes: bool, heldout: Path, corpus: Path = CORPUS,
             for name, entries_of_set in sets.items():
                 sr, sp = overall(*score(entries_of_set, "held-out set", None)[:3])
                 print(f"  set {name}: {len(entries_of_set)} replies recall={sr:.3f} precision={sp:.3f}")
+        print(f"  false alarms a report would show: {REPORTED['held-out']} of {sum(hfp.values())}")
     print("promise misses found at another time than labelled: " +
           " ".join(f"{name}={AT_ANOTHER_TIME[name]}" for name in ("main", "dev", "held-out")))
     print(f"replies={len(judged)} repeat={repeat} time_per_reply_mean_ms={statistics.mean(times) * 1000:.3f} "
           f"time_per_reply_p95_ms={p95(times) * 1000:.3f}")
-    alike_figures = "lookalike_recall=n/a lookalike_precision=n/a lookalike_false_alarms=n/a"
+    alike_figures = ("lookalike_recall=n/a lookalike_precision=n/a lookalike_false_alarms=n/a "
+                     "lookalike_reported_false_findings=n/a")
     if alike:
         lr, lp = overall(ltp, lfn, lfp)
         alike_figures = (f"lookalike_recall={lr:.3f} lookalike_precision={lp:.3f} "
-                         f"lookalike_false_alarms={sum(lfp.values())}")
+                         f"lookalike_false_alarms={sum(lfp.values())} "
+                         f"lookalike_reported_false_findings={REPORTED['look-alike']}")
         print(f"look-alike: {len(alike)} replies")
     print(alike_figures)
     if dev:

@@ -70,6 +70,14 @@ class Judged:
 
     findings: list[Finding] = field(default_factory=list)   # run_checks, plus one per promise/automatic
     families: set[str] = field(default_factory=set)         # the families that accused it
+    # a promise the prober would await (a message by a time: probes.answers.judge.promised), so that a report could
+    # call it broken; one of a visit, a call or a booked time the prober never sees is found and not awaited
+    awaited: bool = False
+
+    def reported(self, family: str) -> bool:
+        """Whether the family's accusation would reach a report as a finding against the company: every check's
+        does; a promise's only when it is awaited (then, unkept, it is promise.broken)."""
+        return family in self.families and (family != "promise" or self.awaited)
 
 
 def judge(entry: dict, ctx: CheckContext | None = None) -> Judged:
@@ -97,4 +105,5 @@ def judge(entry: dict, ctx: CheckContext | None = None) -> Judged:
     why = auto_wording(entry["text"])
     if why:
         findings.append(Finding("automatic", "minor", "Automatic wording", str(why), str(why)))
-    return Judged(findings, {family(f) for f in findings} - {None})
+    awaited = any(p.awaitable(SENT_AT) and promises.follow_up_channel(p.sentence) in ("email", "sms") for p in found)
+    return Judged(findings, {family(f) for f in findings} - {None}, awaited)

@@ -68,6 +68,7 @@ def test_each_held_out_set_is_scored_apart_too(tmp_path):
     lines = out.splitlines()
     assert "  set first: 2 replies recall=0.500 precision=1.000" in lines, out
     assert "  set round-zz: 2 replies recall=1.000 precision=1.000" in lines, out
+    assert "  false alarms a report would show: 0 of 0" in lines, out
     assert lines[-1].endswith("heldout_recall=0.667 heldout_precision=1.000"), out
 
 
@@ -82,8 +83,27 @@ def test_held_out_look_alikes_are_scored_apart_by_their_false_alarms(tmp_path):
     ]), encoding="utf-8")
     out, err = run(tmp_path, "--heldout", str(tmp_path / "missing"), "--lookalike", str(alike))
     lines = out.strip().splitlines()
-    assert "lookalike_recall=1.000 lookalike_precision=1.000 lookalike_false_alarms=0" in lines, out
+    assert "lookalike_recall=1.000 lookalike_precision=1.000 lookalike_false_alarms=0 " \
+        "lookalike_reported_false_findings=0" in lines, out
     assert "ZQXSECRET" not in out + err and "alike-secret" not in out + err
     (tmp_path / "again").mkdir()
     out, _ = run(tmp_path / "again", "--heldout", str(tmp_path / "missing"), "--lookalike", str(tmp_path / "none"))
-    assert "lookalike_recall=n/a lookalike_precision=n/a lookalike_false_alarms=n/a" in out.splitlines()
+    assert "lookalike_recall=n/a lookalike_precision=n/a lookalike_false_alarms=n/a " \
+        "lookalike_reported_false_findings=n/a" in out.splitlines()
+
+
+def test_false_alarms_a_report_would_show_are_counted_apart(tmp_path):
+    # A false promise of a message by a time is awaited, so a report could call it broken: it counts. One of a
+    # booked visit is found but never awaited (the prober sees no visit): a false alarm no report shows. A
+    # check's false alarm always shows.
+    alike = tmp_path / "alike"
+    alike.mkdir()
+    (alike / "round-zz.yaml").write_text(yaml.safe_dump([
+        entry("a-1", "Hi Jane,\nYour boiler service is booked for Thursday between 8am and 12pm.\nTom", [], ["promise"]),
+        entry("a-2", "Hi Jane,\nWe will email you the form by Friday.\nTom", [], ["promise"]),
+        entry("a-3", "Hi [FIRST_NAME],\nYour order has been sent.\nTom", [], ["placeholder"]),
+        entry("a-4", "Hi Jane,\nWe will reply within 2 working days.\nTom", ["promise"], []),
+    ]), encoding="utf-8")
+    out, _ = run(tmp_path, "--heldout", str(tmp_path / "missing"), "--lookalike", str(alike))
+    assert "lookalike_recall=1.000 lookalike_precision=0.250 lookalike_false_alarms=3 " \
+        "lookalike_reported_false_findings=2" in out.splitlines(), out

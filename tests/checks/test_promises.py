@@ -2226,6 +2226,33 @@ def test_round_aq_ar_as_classes(text, lang, hours):
     ("We will send you the label by email within the hour.", "email"),
     ("We'll text you when the engineer is on his way.", "sms"),
     ("Someone from billing will ring you back tomorrow.", "phone"),
+    ("Dr Shah will telephone you on Thursday afternoon.", "phone"),
+    ("Ligamos-lhe amanhã às 10h para marcar a consulta.", "phone"),
+    # a time the customer keeps away from the inbox (an appointment, a lesson, an exam, a meeting, a handover, a
+    # booking, "there is another date"), and no message about it: nothing the prober could see come
+    ("Your window fitting is booked for Wednesday, 8am to noon.", "none"),
+    ("The induction course starts on Monday 6 April at 9am.", "none"),
+    ("See you at the branch on Friday at 2pm.", "none"),
+    ("Your appointment is confirmed for Thursday at 3pm.", "none"),
+    ("Die Schlüsselübergabe findet am Freitag um 10 Uhr statt.", "none"),
+    ("Ihre Prüfung ist am 12. Mai um 9 Uhr.", "none"),
+    ("Votre rendez-vous est confirmé pour jeudi à 15 h.", "none"),
+    ("Il y a une autre session le 3 juin à 14 h.", "none"),
+    ("La reunión con el administrador será el lunes a las 19:00.", "none"),
+    ("Ci vediamo sabato alle 10 in sede.", "none"),
+    ("Er is op 4 mei nog een open dag.", "none"),
+    ("Uw afspraak is verplaatst naar dinsdag 14:00.", "none"),
+    ("A reunião de condomínio é na quinta-feira às 19h.", "none"),
+    # … but a message about it is one all the same; and "of course", "en cours", "sexta-feira" name no such time
+    ("We will send you a new appointment letter by Friday.", "email"),
+    ("Vi contatteremo entro giovedì per fissare l'appuntamento.", "email"),
+    ("Nous vous confirmerons le rendez-vous d'ici vendredi.", "email"),
+    ("Wir teilen Ihnen den neuen Termin bis Freitag mit.", "email"),
+    ("We nemen binnen twee werkdagen contact met u op om een afspraak te maken.", "email"),
+    ("Envio-lhe a confirmação da marcação até sexta-feira.", "email"),
+    ("Of course we will have it sorted by Friday.", "email"),
+    ("Votre dossier est en cours, nous revenons vers vous vendredi.", "email"),
+    ("Respondemos até sexta-feira.", "email"),
 ])
 def test_which_follow_ups_the_prober_can_see(sentence, channel):
     assert promises.follow_up_channel(sentence) == channel
