@@ -87,6 +87,16 @@ CLEAN = [
     "Estimado usuario:\nhemos recibido su mensaje.",
     "Beste gebruiker,\nwe hebben je bericht ontvangen.",
     "Cher adhérent,\nvotre message a bien été reçu.",
+    # who they are to the company, one or many (German capitalises every such noun)
+    "Dear Parent/Guardian,\nthe trip on Friday goes ahead.",
+    "Dear Resident,\nthe lifts will be serviced on Monday.",
+    "Dear Homeowner, your boiler is due its annual check.",
+    "Liebe Eltern,\nmorgen ist Waldtag, bitte Gummistiefel mitgeben.",
+    "Liebe Mieterinnen und Mieter,\ndas Treppenhaus wird am Montag gestrichen.",
+    "Liebe Gäste,\ndas Frühstück gibt es ab 7 Uhr.",
+    "Beste bewoners,\nde lift wordt maandag onderhouden.",
+    "Cara Encarregada de Educação,\na visita de estudo é na sexta-feira.",
+    "Queridas familias:\nla excursión del viernes sigue en pie.",
 ]
 
 
@@ -104,6 +114,8 @@ def test_languages_titles_and_short_forms():
     assert check("Geachte heer De Vries,\n\nBedankt voor uw bericht.", ctx(persona=pieter)) == []
     assert check("Beste Pieter,", ctx(persona=pieter)) == []
     assert check("Beste Jan,", ctx(persona=pieter))[0].title == "Reply greets the wrong name (Jan)"
+    # a role word does not hide a name beside it in another greeting
+    assert check("Liebe Frau Schmidt,\ndanke.", ctx(persona=anna))[0].title == "Reply greets the wrong name (Frau Schmidt)"
     lucia = {"name": "Lucía García", "language": "es"}
     assert check("Estimada Sra. García:\nGracias por su mensaje.", ctx(persona=lucia)) == []
     assert check("Hola Lucia, gracias.", ctx(persona=lucia)) == []
