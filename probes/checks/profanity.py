@@ -224,6 +224,8 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
         return False   # an airport's or a place's code: "Fukuoka (FUK)", "CDG → FUK", "FUK-HND"
     if _TITLE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
         return False   # a surname after a title, in any language: "meine Kollegin Frau Fick"
+    if _POSTCODE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
+        return False  # a place in an address, in any language: "24560 Conne-de-Labarde", "5121 Fucking (now Fugging)"
     if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
         return False  # a place or family name: "il nostro deposito di Bastardo (PG)", "the Dick family"
     if lang != "de" and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word) and (
@@ -239,6 +241,8 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
 # noun has its capital: "im Arsch").
 _TITLE_BEFORE = re.compile(r"(?<!\S)(?:Frau|Herr[n]?|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme|Mlle|M\.|Sr\.?|Sra\.?|Srta\.?|"
                            r"Sig\.?|Sig\.ra|Dott\.?|Dott\.ssa|Dhr\.?|Mevr\.?|meneer|mevrouw|D\.|Dona|Dom)\s+$")
+# A postal code right before a word written as a name: "24560", "1234 AB", "4000-123", "D-80331", "A-5121".
+_POSTCODE_BEFORE = re.compile(r"(?<![\w.,-])(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{4}\s?[A-Z]{2}|\d{4}-\d{3})\s+$")
 _PLACE_BEFORE = re.compile(r"(?<!\S)(?:of|from|in|at|near|di|da|a|presso|de|du|des|à|en|van|uit|te|bij|em|do|dos|"
                            r"das|the)\s+$", re.I)
 

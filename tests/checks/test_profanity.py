@@ -243,6 +243,10 @@ def test_dick_as_a_name_is_not(text):
     ("Il ritiro è presso il nostro deposito di Bastardo (frazione di Giano dell'Umbria).", "it"),
     ("Le colis part de notre entrepôt de Merdes demain.", "fr"),   # a name written as one, after "de"
     ("Our courier depot in Crapstone handles the Crap family's parcels.", "en"),
+    # a place in an address, after its postal code, in any language (German too)
+    ("Votre colis part pour 24560 Conne-de-Labarde demain.", "fr"),
+    ("Bezorgadres: Dorpsstraat 4, 5121 Fucking, Oostenrijk.", "nl"),
+    ("Lieferung an A-5121 Fucking, Österreich.", "de"),
 ])
 def test_a_word_written_as_a_name_after_a_place_preposition_is_a_name(text, lang):
     assert check(text, persona(lang)) == []
@@ -253,6 +257,7 @@ def test_a_word_written_as_a_name_after_a_place_preposition_is_a_name(text, lang
     ("Ce client est un connard de première.", "fr"),
     ("Der Kunde geht mir am Arsch vorbei.", "de"),                   # German nouns have capitals: no name
     ("He called the agent a bastard on the phone.", "en"),
+    ("We had 2000 fucking complaints about it.", "en"),             # after a number, in lower case: no place
 ])
 def test_an_insult_in_lower_case_or_a_german_noun_is_still_found(text, lang):
     assert check(text, persona(lang))
