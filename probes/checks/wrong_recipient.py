@@ -104,7 +104,7 @@ _GENERIC = {"there", "all", "everyone", "everybody", "team", "customer", "custom
             "patienten", "patientinnen", "besucher", "besucherin", "reisende", "fahrgast", "fahrgaste", "mitglieder",
             "interessent", "interessentin", "locataire", "locataires", "proprietaire", "proprietaires", "habitant",
             "habitante", "habitants", "voisin", "voisine", "voisins", "famille", "familles", "eleve", "eleves",
-            "etudiant", "etudiante", "etudiants", "candidat", "candidate", "candidats", "visiteur", "visiteurs",
+            "etudiant", "etudiante", "etudiants", "candidat", "candidats", "visiteur", "visiteurs",
             "voyageur", "voyageurs", "patiente", "coproprietaire", "coproprietaires", "familias", "padres", "vecinos",
             "vecina", "vecino", "inquilino", "inquilina", "inquilinos", "propietario", "propietaria", "propietarios",
             "residente", "residentes", "alumno", "alumna", "alumnos", "estudiante", "estudiantes", "candidato",
@@ -113,11 +113,11 @@ _GENERIC = {"there", "all", "everyone", "everybody", "team", "customer", "custom
             "inquilini", "proprietari", "residenti", "ospite", "ospiti", "studente", "studentessa", "studenti",
             "candidati", "paziente", "pazienti", "viaggiatore", "viaggiatori", "visitatore", "visitatori", "ouders",
             "verzorgers", "bewoner", "bewoners", "huurder", "huurders", "eigenaar", "eigenaren", "buren", "gasten",
-            "leerling", "leerlingen", "studenten", "kandidaat", "kandidaten", "patienten", "reiziger", "reizigers",
+            "leerling", "leerlingen", "studenten", "kandidaat", "kandidaten", "reiziger", "reizigers",
             "bezoeker", "bezoekers", "encarregado", "encarregada", "encarregados", "encarregadas", "morador",
-            "moradora", "moradores", "inquilinos", "proprietario", "proprietaria", "proprietarios", "hospede",
+            "moradora", "moradores", "proprietario", "proprietaria", "proprietarios", "hospede",
             "hospedes", "aluno", "aluna", "alunos", "estudante", "estudantes", "utentes", "viajante", "viajantes",
-            "condomino", "condominos", "vizinho", "vizinha", "vizinhos"}
+            "condominos", "vizinho", "vizinha", "vizinhos"}
 # Capitalised words that start a sentence after "Hello," rather than name anyone.
 _STOP = {"thank", "thanks", "we", "i", "your", "you", "our", "this", "the", "please", "it", "sorry", "welcome",
          "just", "apologies", "hope", "good", "happy", "great", "and", "as", "following", "regarding", "re",
