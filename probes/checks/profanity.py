@@ -224,8 +224,12 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
         return False   # an airport's or a place's code: "Fukuoka (FUK)", "CDG → FUK", "FUK-HND"
     if _TITLE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
         return False   # a surname after a title, in any language: "meine Kollegin Frau Fick"
-    if _POSTCODE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
-        return False  # a place in an address, in any language: "24560 Conne-de-Labarde", "5121 Fucking (now Fugging)"
+    if (_POSTCODE_BEFORE.search(line, 0, start) or _PLACE_NOUN_BEFORE.search(line, 0, start) or (
+            _BETWEEN_BEFORE.search(line, 0, start) and _AND_A_NAME.match(line, start + len(word)))) \
+            and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
+        # a place, in any language: in an address ("24560 Conne-de-Labarde", "5121 Fucking"), after a word for a place
+        # ("in località Bastardo", "im Ortsteil Fickmühlen"), between two names ("tra Bastardo e Giano dell'Umbria")
+        return False
     if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
         return False  # a place or family name: "il nostro deposito di Bastardo (PG)", "the Dick family"
     if lang != "de" and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word) and (
@@ -243,6 +247,12 @@ _TITLE_BEFORE = re.compile(r"(?<!\S)(?:Frau|Herr[n]?|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.
                            r"Sig\.?|Sig\.ra|Dott\.?|Dott\.ssa|Dhr\.?|Mevr\.?|meneer|mevrouw|D\.|Dona|Dom)\s+$")
 # A postal code right before a word written as a name: "24560", "1234 AB", "4000-123", "D-80331", "A-5121".
 _POSTCODE_BEFORE = re.compile(r"(?<![\w.,-])(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{4}\s?[A-Z]{2}|\d{4}-\d{3})\s+$")
+_PLACE_NOUN_BEFORE = re.compile(
+    r"(?<!\S)(?:località|frazione|comune|paese|borgo|town|village|hamlet|Ort|Ortsteil|Ortschaft|Gemeinde|Dorf|"
+    r"commune|village|lieu-dit|hameau|pueblo|localidad|municipio|aldea|aldeia|vila|lugar|freguesia|concelho|dorp|"
+    r"gehucht|plaats|gemeente|buurtschap)\s+$", re.I)
+_BETWEEN_BEFORE = re.compile(r"(?<!\S)(?:tra|fra|between|zwischen|entre|tussen)\s+$", re.I)
+_AND_A_NAME = re.compile(r"\s+(?:and|und|et|e|ed|y|en)\s+[A-ZÀ-Ý]")
 _PLACE_BEFORE = re.compile(r"(?<!\S)(?:of|from|in|at|near|di|da|a|presso|de|du|des|à|en|van|uit|te|bij|em|do|dos|"
                            r"das|the)\s+$", re.I)
 

@@ -4642,10 +4642,13 @@ _FUTURE_AUX = {"de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet)\b", re.I)
                "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|ga|wordt|worden|word)\b", re.I)}
 _PARTICIPLE = {"de": r"(?:\w*ge\w+(?:t|en)|\w+iert|(?:zurück|weiter|nach|vor|ab|an|auf|aus|ein|um|zu|mit|über)?"
                       r"(?:be|ver|er|ent|zer|emp)\w+(?:t|en)|"   # "zurückerstattet", "weiterbearbeitet"
-                      r"(?:über|unter|durch|hinter|wider|miss)\w{3,}(?:t|en))",   # "überwiesen", "durchgeführt"
+                      # "überwiesen", "durchgeführt", "zurücküberwiesen"
+                      r"(?:zurück|weiter|nach|vor|ab|an|auf|aus|ein|um|zu|mit)?(?:über|unter|durch|hinter|wider|miss)"
+                      r"\w{3,}(?:t|en))",
                "nl": r"(?:\w*ge\w+(?:d|t|en)|(?:be|ver|ont|her|er)\w+(?:d|t|en)|\w+eerd)"}
 _BOOKINGS = r"(?:plant|gepland|vereinbart|gebucht|terminiert|afgesproken|geboekt|reserviert|gereserveerd)"
-_BOOKED = r"(?!\w*" + _BOOKINGS + r"\b)"
+# (money booked back or off is done, no booking: "zurückgebucht", "abgebucht")
+_BOOKED = r"(?!(?!(?:zurück|rück|ab)gebucht\b)\w*" + _BOOKINGS + r"\b)"
 _PERFECT_END = {lang: re.compile(r"(?<!\bte )(?<!\bzu )\b" + _BOOKED + _PARTICIPLE[lang] + r"(?:\s*,?\s+(?:und|oder|en|of)\s+" +
                                  _BOOKED + _PARTICIPLE[lang] + r")*(?:\s+(?:und|en)(?=\s*[.!?)]*\s*$))?"
                                  # a tried or begun act: "… hebben u om 14.00 uur geprobeerd te bellen"
@@ -4861,7 +4864,8 @@ _UNSEEN = re.compile(
     r"deliver\w*|dispatch\w*|ship\w*|post(?:ed)?|parcel|collect\w*|pick\s+up|arriv\w*|refund\w*|credit\w*|"
     r"reimburs\w*|paid\s+back|pay\w*|money|repair\w*|fix\w*|restor\w*|replac\w*|install\w*|"
     r"Techniker|Monteur|Handwerker|vorbei|Besuch|liefer\w*|zugestellt|Zustellung|versand\w*|verschick\w*|Paket|"
-    r"erstatt\w*|Gutschrift|gutgeschrieben|Überweisung|repar\w*|"
+    r"erstatt\w*|Gutschrift|gutgeschrieben|überw\w*|zurücküberw\w*|repar\w*|transfer\w*|vir(?:er|ons|erons|é|ée)|"
+    r"ingres\w*|overma\w*|overgemaakt|overgeboekt|terugstort\w*|"
     r"technicien|passage|intervention|visite|passe|livr\w*|expédi\w*|colis|rembours\w*|virement|"
     r"técnico|visita|pasará|entreg\w*|envío|paquete|reembols\w*|abono|transferencia|"
     r"tecnico|intervento|passa|verrà|consegn\w*|spedi\w*|pacco|rimbors\w*|accredit\w*|bonifico|riparazion\w*|"
@@ -4877,6 +4881,10 @@ _AWAY_FROM_INBOX = re.compile(
     r"reuni(?:ón|ones|ão|ões)|riunion\w*|vergadering\w*|ceremon\w*|cerimoni\w*|Zeremonie|mass|misa|missa|"
     r"funeral\w*|funérailles|funerale|Beerdigung|Trauerfeier|uitvaart|velatorio|velório|(?<!-)feira|feria|fiera|"
     r"foire|beurs|festival\w*|concert\w*|Konzert\w*|concierto\w*|flight\w*|Flug|Flüge|vuelo\w*|volo|voli|"
+    r"events?|open\s+days?|party|parties|Fest|Feste|fête\w*|fiesta\w*|festa|feste|feest\w*|tasting\w*|\w*probe|"
+    r"dégustation\w*|degustaci\w*|degustazion\w*|proeverij\w*|tours?|Führung\w*|visite\s+guidée|"
+    r"rondleiding\w*|webinar\w*|workshop\w*|seminar\w*|séminaire\w*|seminario\w*|conference\w*|Konferenz\w*|"
+    r"congr[eè]s\w*|congresso|congreso|Tagung\w*|Messe|"
     r"vlucht\w*|voo|voos|removal|Umzug|déménagement|mudanza|trasloco|verhuizing|mudança|keys|Schlüssel\w*|"
     r"clés|llaves|chiavi|sleutel\w*|chaves|appointment\w*|appt|Termine?n?|rendez-vous|RDV|cita|citas|"
     r"appuntament\w*|afspraak|afspraken|slot|créneau|reservation\w*|booking\w*|Reservierung\w*|"

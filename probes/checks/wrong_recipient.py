@@ -62,7 +62,8 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "herr"
            "mevrouw", "mevr", "dhr", "mw", "meneer", "senhor", "senhora", "sra.", "doctor", "professor",
            # honorifics and their abbreviations in every language checked (folded, dots dropped): "Dña.", "Sr.ª",
            # "Exma.", "Dra.", "Sig.na", "Dott.ssa", "Avv.", "Frl.", "Hr.", "Drs.", "Ir.", "Rev."
-           "dom", "dna", "exmo", "exma", "eng", "enga", "dra", "profa", "lic", "ldo", "lda", "ing", "arq",
+           "dom", "dna", "exmo", "exma", "eng", "enga", "engo", "dra", "profa", "lic", "ldo", "lda", "ing", "arq",
+           "arqa", "arqo",   # "Eng.º", "Arq.ª": the ordinal's letter after the dot
            "signa", "sigr", "dottor", "dottore", "dottoressa", "profssa", "avv", "arch", "geom", "rag", "egr",
            "hr", "hrn", "fr", "frl", "fam", "familie", "mag", "dipl", "pr", "drs", "ir", "ds", "juf", "rev", "revd",
            "capt", "cllr", "dame",

@@ -247,6 +247,10 @@ def test_dick_as_a_name_is_not(text):
     ("Votre colis part pour 24560 Conne-de-Labarde demain.", "fr"),
     ("Bezorgadres: Dorpsstraat 4, 5121 Fucking, Oostenrijk.", "nl"),
     ("Lieferung an A-5121 Fucking, Österreich.", "de"),
+    # after a word for a place, or between two names, in any language
+    ("La pensione si trova in località Bastardo, vicino a Foligno.", "it"),
+    ("Der Hof liegt im Ortsteil Fickmühlen bei Bad Bederkesa.", "de"),
+    ("Il casale è tra Bastardo e Giano dell'Umbria, sulle colline.", "it"),
 ])
 def test_a_word_written_as_a_name_after_a_place_preposition_is_a_name(text, lang):
     assert check(text, persona(lang)) == []

@@ -2253,6 +2253,14 @@ def test_round_aq_ar_as_classes(text, lang, hours):
     ("Of course we will have it sorted by Friday.", "email"),
     ("Votre dossier est en cours, nous revenons vers vous vendredi.", "email"),
     ("Respondemos até sexta-feira.", "email"),
+    # an open day, a tasting, a guided tour, a party; money moved by transfer (no message promised with it)
+    ("Our open day is on Saturday 20 July, 11am to 3pm.", "none"),
+    ("Die Weinprobe ist am Freitag um 18 Uhr im Keller.", "none"),
+    ("Rondleidingen geven we op zaterdag tussen 10:00 en 16:00.", "none"),
+    ("Wir überweisen Ihnen den Betrag morgen zurück.", "none"),
+    ("Le transferiremos el importe mañana.", "none"),
+    ("Nous vous virerons le montant demain.", "none"),
+    ("We will send you the event photos by Friday.", "email"),
 ])
 def test_which_follow_ups_the_prober_can_see(sentence, channel):
     assert promises.follow_up_channel(sentence) == channel
@@ -3715,3 +3723,17 @@ def test_round_dp_dt_classes(text, lang, hours):
 ])
 def test_round_du_dx_classes(text, lang, hours):
     assert due_h(text, lang) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    # a German perfect whose participle has a separable prefix before an inseparable one is done, not to come
+    ("Den zu viel gezahlten Betrag haben wir heute auf Ihr Konto zurücküberwiesen.", None),
+    ("Die Kaution haben wir Ihnen heute zurückerstattet.", None),
+    # money booked back or off is done, no booking made
+    ("Wir haben die Gutschrift heute zurückgebucht.", None),
+    ("Die Gebühr haben wir heute von Ihrem Konto abgebucht.", None),
+    # … and to come, it is a promise
+    ("Den Betrag werden wir Ihnen morgen zurücküberweisen.", 31),
+])
+def test_a_german_perfect_with_two_prefixes_is_done(text, hours):
+    assert due_h(text, "de") == hours

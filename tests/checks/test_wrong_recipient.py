@@ -114,6 +114,9 @@ def test_languages_titles_and_short_forms():
     assert check("Geachte heer De Vries,\n\nBedankt voor uw bericht.", ctx(persona=pieter)) == []
     assert check("Beste Pieter,", ctx(persona=pieter)) == []
     assert check("Beste Jan,", ctx(persona=pieter))[0].title == "Reply greets the wrong name (Jan)"
+    rui = {"name": "Rui Fernandes", "language": "pt"}
+    assert check("Caro Eng.º Fernandes,\na limpeza fica marcada.", ctx(persona=rui)) == []   # the ordinal's letter
+    assert check("Cara Arq.ª Fernandes,\nobrigado.", ctx(persona=rui)) == []
     # a role word does not hide a name beside it in another greeting
     assert check("Liebe Frau Schmidt,\ndanke.", ctx(persona=anna))[0].title == "Reply greets the wrong name (Frau Schmidt)"
     lucia = {"name": "Lucía García", "language": "es"}
