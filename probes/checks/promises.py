@@ -825,12 +825,16 @@ _OBLIGATION = {
           r"\b(?:vous|tu)\s+(?:avez|as|disposez|disposes)\s+(?:donc\s+)?(?:encore\s+)?(?:jusqu['’]|\w+\s+jours\s+pour)|"
           # asked of the customer: "Je vous demande de renvoyer le formulaire d'ici vendredi", "merci de nous retourner …"
           r"\b(?:je|nous)\s+vous\s+(?:demande|demandons|prie|prions|invite|invitons|remercie|remercions)\s+(?:de|d['’])|"
-          r"\bmerci\s+de\s+(?:bien\s+vouloir\s+)?(?:nous|me)\b",
+          r"\bmerci\s+de\s+(?:bien\s+vouloir\s+)?(?:nous|me)\b|"
+          # what is to be done: "le solde est à régler avant le 14 mai", "la liste nous est à envoyer au plus tard le …"
+          r"\b(?:est|sont)\s+(?:(?:encore|donc|ensuite)\s+)?à\s+(?:nous\s+|me\s+)?(?:r?envoyer|retourner|régler|payer|"
+          r"fournir|transmettre|remettre|déposer|compléter|signer|confirmer|valider)\b",
     "es": r"\b(?:disponibles?|guardad[oa]s?|reservad[oa]s?)\b(?:\s+\w+){0,4}?\s+hasta\b|"
           r"\b(?:recoger(?:lo|la|los|las)?|retirar(?:lo|la|los|las)?)\s+(?:\w+\s+){0,3}?hasta\b|"
-          r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que)\b|"
+          r"(?<!\bno )\b(?:debes|deberás|tienes que|tendrás que|hay que|debéis|deberéis|tenéis que|"
+          r"tendréis que|tendrías que|tendríais que)\b|"
           r"\b(?:usted|ustedes)\s+(?:debe|deben|deberá|deberán|tiene que|tienen que|tendrá que)\b|"
-          r"\b(?:debe|deben|deberá|deberán)\s+(?:\w+mente\s+)?ser\s+\w+|"
+          r"\b(?:debe|deben|deberá|deberán)\s+(?:\w+mente\s+)?(?:ser\s+\w+|\w+(?:arse|erse|irse)\b)|"
           r"(?:^|[,:;]\s*|\bque\s+)(?:debe|deberá)\s+\w+(?:ar|er|ir)\b|"
           # "Para formalizar la matrícula deberá abonar la tasa …": usted's duty (not "el técnico deberá …")
           r"(?<!técnico )(?<!equipo )(?<!servicio )(?<!agente )\bdeberá\s+(?:\w+mente\s+)?\w+(?:ar|er|ir)\b|"
@@ -845,7 +849,8 @@ _OBLIGATION = {
           r"(?<!\bnon )\b(?:è\s+(?:necessario|obbligatorio|indispensabile|importante)|occorre)\s+che\b|"
           # "Le ricordiamo che va saldata entro il 15/03": what is to be done, reminded to the customer
           r"\b(?:le|ti|vi)\s+ricord(?:iamo|o)\s+che\b|\bva(?:nno)?\s+(?:\w+mente\s+)?\w+(?:at|ut|it)[oaie]\s+entro\b|"
-          r"\b(?:ha|hai|avete)\s+(?:ancora\s+)?tempo\s+(?:fino|entro)\b",
+          r"\b(?:ha|hai|avete)\s+(?:ancora\s+)?tempo\s+(?:fino|entro)\b|"
+          r"\babbiamo\s+bisogno\s+di\s+ricevere\b",
     "nl": r"\b(?:beschikbaar|bewaard|gereserveerd)\b(?:\s+\w+){0,4}?\s+tot\b|"
           # ready for them until a day: "het boek … ligt voor je klaar, t/m za 29 juni"
           r"\b(?:ligt|liggen|staat|staan)\s+(?:\w+\s+){0,3}?klaar\b[^.;!?]{0,20}?\b(?:t/m|tot\s+en\s+met)|"
@@ -864,11 +869,30 @@ _OBLIGATION = {
           r"(?:^|[,:;]\s*|\bque\s+)(?:deve|deverá|tem de|tem que|terá de|terá que|precisa de)\s+\w+(?:ar|er|ir)\b|"
           r"(?<!\bnão )\bé\s+(?:preciso|necessário|obrigatório|fundamental|indispensável|importante)\s+que\b|"
           r"\b(?:você\s+|o\s+senhor\s+|a\s+senhora\s+)?(?:ainda\s+)?(?:tem|tens|dispõe)\s+(?:ainda\s+)?(?:até|\w+\s+dias\s+para)\b|"
-          r"\b(?:levantar|recolher|retirar)(?:-[oa]s?)?\s+(?:\w+\s+){0,3}?até\b"}
+          r"\b(?:levantar|recolher|retirar)(?:-[oa]s?)?\s+(?:\w+\s+){0,3}?até\b|"
+          # "precisamos de receber os ficheiros até 6 de junho": what the company needs from the customer
+          r"\b(?:precisamos|necessitamos)\s+de\s+receber\b"}
 
 
 # Looked for only in a clause that would otherwise make or carry a commitment (few of them): it is a veto.
-_OBLIGED = {lang: re.compile(rx, re.I) for lang, rx in _OBLIGATION.items()}
+# … and someone on the customer's side named as its subject: "Cada invitado debe confirmar antes del 20 de septiembre",
+# "chaque participant doit …", "ogni ospite deve …", "elke gast moet …", "os convidados devem …" (a technician who
+# must call stays what it was)
+_THEIR_SIDE = {
+    "fr": r"\b(?:chaque|tous\s+les|toutes\s+les|les|le|la|l['’])\s*(?:invité|participant|élève|étudiant|client|locataire|"
+          r"propriétaire|candidat|parent|famille|voyageur|adhérent|membre|résident|occupant)\w*\s+(?:doit|doivent|devra|devront)\b",
+    "es": r"\b(?:cada|todos\s+los|todas\s+las|los|las|el|la)\s+(?:invitad|participant|asistent|alumn|estudiant|huésped|client|"
+          r"inquilin|propietari|candidat|padre|familia|viajer|soci|miembro|usuari|residente)\w*\s+(?:debe|deben|deberá|deberán|"
+          r"tiene\s+que|tienen\s+que)\b",
+    "it": r"\b(?:ogni|tutti\s+gli|tutte\s+le|gli|le|il|la|l['’])\s*(?:invitat|ospit|partecipant|alliev|student|client|inquilin|"
+          r"proprietari|candidat|genitor|famigli|viaggiator|soci|membr|utent|resident)\w*\s+(?:deve|devono|dovrà|dovranno)\b",
+    "nl": r"\b(?:elke|iedere|alle|de)\s+(?:gast|gasten|deelnemer\w*|cursist\w*|student\w*|huurder\w*|bewoner\w*|ouder\w*|"
+          r"leerling\w*|klant\w*|kandida\w*|reiziger\w*|lid|leden)\s+(?:moet|moeten|dient|dienen)\b",
+    "pt": r"\b(?:cada|todos\s+os|todas\s+as|os|as|o|a)\s+(?:convidad|participant|alun|estudant|hóspede|client|inquilin|"
+          r"proprietári|candidat|famíli|viajant|sóci|membro|utent|morador|encarregad)\w*\s+(?:deve|devem|deverá|deverão|"
+          r"tem\s+de|têm\s+de|tem\s+que|têm\s+que)\b"}
+_OBLIGED = {lang: re.compile(rx + (("|" + _THEIR_SIDE[lang]) if lang in _THEIR_SIDE else ""), re.I)
+            for lang, rx in _OBLIGATION.items()}
 
 # Money the company takes, in the first person, is no step for the customer, as English "we'll charge your card by
 # Friday" never was: "Nous prélèverons le montant d'ici vendredi", "Le cobraremos el importe antes del viernes",

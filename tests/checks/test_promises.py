@@ -3737,3 +3737,32 @@ def test_round_du_dx_classes(text, lang, hours):
 ])
 def test_a_german_perfect_with_two_prefixes_is_done(text, hours):
     assert due_h(text, "de") == hours
+
+
+@pytest.mark.parametrize("text, lang", [
+    # what the customer's side must do by a time is their deadline: someone of theirs named as the subject, "vosotros",
+    # "est à régler", a reflexive passive, what the company needs to receive from them
+    ("Chaque invité doit confirmer sa venue avant le 20 septembre.", "fr"),
+    ("Le solde est à régler avant le 14 mai.", "fr"),
+    ("La liste des invités nous est à envoyer au plus tard le 31 mai.", "fr"),
+    ("Cada invitado debe confirmar su turno antes del 20 de septiembre.", "es"),
+    ("Tendríais que elegir uno de los sábados antes del 15 de abril.", "es"),
+    ("El saldo debe abonarse antes del 14 de mayo.", "es"),
+    ("Ogni invitato deve confermare entro il 20 settembre.", "it"),
+    ("Abbiamo bisogno di ricevere i file definitivi entro il 6 giugno.", "it"),
+    ("Elke gast moet vóór 20 september bevestigen.", "nl"),
+    ("Precisamos de receber os ficheiros finais até 6 de junho.", "pt"),
+    ("Os convidados devem confirmar até 20 de setembro.", "pt"),
+])
+def test_a_deadline_on_the_customers_side_is_no_promise(text, lang):
+    assert due_h(text, lang) is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le technicien doit vous rappeler avant vendredi.", "fr"),
+    ("Il tecnico deve richiamarla entro venerdì.", "it"),
+    ("O técnico deve ligar-lhe até sexta-feira.", "pt"),
+    ("Nous vous confirmerons la date avant le 20 septembre.", "fr"),
+])
+def test_a_step_of_the_companys_side_by_a_time_stays_a_promise(text, lang):
+    assert due_h(text, lang) is not None
