@@ -4938,6 +4938,10 @@ _ABOUT_IT = re.compile(
     r"erhalt\w*|erhält|recev\w*|reçu\w*|recib\w*|ricev\w*|ontvang\w*|receb\w*|contact\w*|kontakt\w*|"
     r"contatt\w*|contato|contatá\w*|contactá\w*|respond\w*|rispond\w*|répond\w*|comunic\w*|communiqu\w*|mitteil\w*|teil\w*\s+(?:\w+\s+){0,8}mit\b|conferm\w*|"
     r"bevestig\w*|bestätig\w*|propos\w*|offer\w*|let\s+\w+\s+know)", re.I)
+# … nor is this very message: "While I'm writing: our open day is on …", "I'm writing to confirm your slot on …",
+# "I can confirm that …" (English; elsewhere the present may be the future: "le confirmo mañana")
+_THIS_MESSAGE = re.compile(r"\b(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+writing(?:\s+to\s+(?:let\s+you\s+know|confirm|"
+                           r"inform\s+you|update\s+you))?|(?:I|we)\s+(?:can\s+|hereby\s+)?confirm(?:\s+that)?)\b", re.I)
 # A message to the customer, which the prober can see: an answer, an update, news of the step above.
 _MESSAGE = re.compile(
     r"\b(?:repl(?:y|ies|ied|ying)|respon(?:d|ds|ded|ding|se|ses)|answer\w*|get\s+back|come\s+back\s+to\s+you|revert|follow\s+up|reach\s+out|touch\s+base|"
@@ -4961,7 +4965,7 @@ def follow_up_channel(sentence: str) -> str:
         return "sms"
     if _BY_CALL.search(sentence):
         return "phone"
-    said = _CONFIRMED_STATE.sub(" ", sentence)
+    said = _THIS_MESSAGE.sub(" ", _CONFIRMED_STATE.sub(" ", sentence))
     if _MESSAGE.search(said):
         return "email"
     return "none" if _UNSEEN.search(sentence) or (_AWAY_FROM_INBOX.search(sentence) and not _ABOUT_IT.search(said)) \

@@ -2261,6 +2261,11 @@ def test_round_aq_ar_as_classes(text, lang, hours):
     ("Le transferiremos el importe mañana.", "none"),
     ("Nous vous virerons le montant demain.", "none"),
     ("We will send you the event photos by Friday.", "email"),
+    # this very message is none to come: "while I'm writing", "I'm writing to confirm", "I can confirm that"
+    ("While I'm writing: our summer open day is on Saturday 20 July, 11am to 3pm.", "none"),
+    ("I'm writing to confirm your appointment on Friday at 10am.", "none"),
+    ("I can confirm we will reply by Friday.", "email"),
+    ("I'm writing to let you know we will update you by Friday.", "email"),
 ])
 def test_which_follow_ups_the_prober_can_see(sentence, channel):
     assert promises.follow_up_channel(sentence) == channel
