@@ -821,6 +821,23 @@ _OWN_VALUE_AFTER = re.compile(
 _GREETING_BEFORE = re.compile(rf"^\W*{_GREETINGS}\W*$", re.I)
 
 
+# The next sentence orders the placeholder replaced, by a pronoun: "In der Vorlage steht in jeder Zeile {Name}. Diese
+# Stelle ersetzen Sie bitte durch den Namen des Gastes", "… has {Name}. Please replace it with each guest's name".
+_REPLACE_IT_NEXT = re.compile(
+    r"^[^.!?\n]{0,40}[.!?:;]\s+(?:(?:please|bitte|svp|por\s+favor|per\s+favore)\s+)?(?:replace\s+(?:it|this|them|that|each)|"
+    r"(?:diese\s+stelle|das|diesen|dies)\s+ersetzen\s+sie|ersetzen\s+sie\s+(?:bitte\s+)?(?:sie|ihn|es|das|diese\s+\w+)|"
+    r"remplacez-(?:le|la|les)|remplace-(?:le|la|les)|sustit[úu]y(?:alo|ala|alos|alas|elo|ela)|reempl[áa]c(?:elo|ela|alo|ala)|"
+    r"(?:lo|la|li|le)\s+sostituisca|sostituiscil[oaie]|vervang\s+(?:het|die|dit|deze|ze)|substitua-(?:o|a|os|as)|"
+    r"substitui-(?:o|a|os|as))\b", re.I)
+# A placeholder inside a quotation the customer is told to write, say or practise: 'start with "Dear Ms [surname],"',
+# 'Practise this: "Hi, my name is [first name]."', 'beginnen Sie mit „Sehr geehrte Frau [Nachname],"'.
+_QUOTED_TO_WRITE = re.compile(
+    r"\b(?:practi[sc]e|say|start\s+with|begin\s+with|open\s+with|write|üben\s+sie|übe|sagen\s+sie|beginnen\s+sie\s+mit|"
+    r"fangen\s+sie\s+mit|schreiben\s+sie|commencez\s+par|dites|écrivez|entraînez-vous|empiece\s+con|comience\s+con|"
+    r"empieza\s+con|diga|practique|practica|escriba|escribe|inizi\s+con|cominci\s+con|dica|scriva|scrivi|esercitati|"
+    r"begin\s+met|zeg|schrijf|oefen|comece\s+com|diga|escreva|pratique)\b[^\"“„«\n]{0,20}[\"“„«][^\"”“„»\n]{0,100}$", re.I)
+
+
 def _explained(kind: str, before: str, after: str) -> str:
     """Does the reply talk about the placeholder here: "template" when about template syntax ("Replace
     {order_id} with …", "type %FIRSTNAME% where …", "{naam} … wordt … vervangen door de voornaam"),
@@ -836,7 +853,8 @@ def _explained(kind: str, before: str, after: str) -> str:
                                  _SPOT_AFTER.match(after) if _PUT_ORDER.search(before) else None,
                                  _SAW_QUOTED.search(before), _REPLACE_WITH_BEFORE.search(before),
                                  _ERROR_QUOTED.search(before) if kind == "guillemets" or
-                                 re.search(r"[\"“„«‘']\s*$", before) else None) if m]
+                                 re.search(r"[\"“„«‘']\s*$", before) else None,
+                                 _REPLACE_IT_NEXT.match(after), _QUOTED_TO_WRITE.search(before)) if m]
     if not said:
         # a format to follow names the placeholder it shows, not the reply's others of its shape; so does one
         # followed by the customer's own value in its shape ("im Verwendungszweck {Kundennummer}-{Rechnungsnummer}

@@ -444,9 +444,30 @@ def test_symbols_around_no_field_are_no_placeholder(text):
     "Substitua <SUA_CHAVE> pela chave do painel.",
     "Ihr Termin am {termin} ist bestätigt. Die Felder werden beim Versand automatisch ersetzt.",
     "Hi {first_name}, see you soon. The placeholders are replaced with each guest's details when it sends.",
+    # the next sentence orders it replaced, by a pronoun
+    "In the template every line has {Name}. Please replace it with each guest's name.",
+    "In der Vorlage steht in jeder Zeile {Name}. Diese Stelle ersetzen Sie bitte durch den Namen des Gastes.",
+    "Dans le modèle, chaque ligne contient {Nom}. Remplacez-le par le nom de chaque invité.",
+    "En la plantilla cada línea lleva {Nombre}. Sustitúyalo por el nombre de cada invitado.",
+    "Nel modello ogni riga ha {Nome}. Lo sostituisca con il nome dell'ospite.",
+    "In het sjabloon staat op elke regel {Naam}. Vervang die door de naam van de gast.",
+    "No modelo cada linha tem {Nome}. Substitua-o pelo nome de cada convidado.",
+    # inside a quotation the customer is told to write, say or practise
+    'For your letter, start with "Dear Ms [surname]," if you know the name.',
+    'Practise this: "Hi, my name is [first name]. I live in [city]."',
+    'Per esercitarti, scrivi "Mi chiamo [nome] e abito a [città]".',
 ])
 def test_a_placeholder_the_reply_tells_the_reader_to_write_or_replace_is_explained(text):
     assert check(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Hi [first name],\nyour order has shipped.",
+    "Dear {first_name},\nwe have received your request. Please replace the filter by Friday.",
+    'Hi Jane,\nwe wrote "Dear [name]" by mistake last time, sorry.',
+])
+def test_a_placeholder_left_in_is_still_one_beside_those_rules(text):
+    assert check(text), text
 
 
 @pytest.mark.parametrize("text", [
