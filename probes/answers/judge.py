@@ -256,12 +256,7 @@ def promised(body: str, journey: dict, calendar: BusinessCalendar, arrived: dt.d
     from ..checks import promises
 
     persona = journey.get("persona") or {}
-    # A promised call back is not awaited: the prober takes no calls, so it could only ever look broken; nor is a
-    # visit, a delivery or money back with no message promised ("none"): the prober sees none of them. Nor is a
-    # window counted from an event the reply does not date ("within 5 days of receiving the photos"): its clock
-    # starts when the prober cannot see, so any deadline it set could make a kept promise look broken.
-    return [p for p in promises.find(body, persona.get("language") or "en", arrived, calendar, ctx)
-            if p.awaitable(arrived) and promises.follow_up_channel(p.sentence) in ("email", "sms")]
+    return promises.awaited(promises.find(body, persona.get("language") or "en", arrived, calendar, ctx), arrived)
 
 
 def add_promises(ledger: Ledger, contact: dict, body: str, journey: dict, calendar: BusinessCalendar,

@@ -835,7 +835,7 @@ _QUOTED_TO_WRITE = re.compile(
     r"\b(?:practi[sc]e|say|start\s+with|begin\s+with|open\s+with|write|üben\s+sie|übe|sagen\s+sie|beginnen\s+sie\s+mit|"
     r"fangen\s+sie\s+mit|schreiben\s+sie|commencez\s+par|dites|écrivez|entraînez-vous|empiece\s+con|comience\s+con|"
     r"empieza\s+con|diga|practique|practica|escriba|escribe|inizi\s+con|cominci\s+con|dica|scriva|scrivi|esercitati|"
-    r"begin\s+met|zeg|schrijf|oefen|comece\s+com|diga|escreva|pratique)\b[^\"“„«\n]{0,20}[\"“„«][^\"”“„»\n]{0,100}$", re.I)
+    r"begin\s+met|zeg|schrijf|oefen|comece\s+com|escreva|pratique)\b[^\"“„«\n]{0,20}[\"“„«][^\"”“„»\n]{0,100}$", re.I)
 
 
 def _explained(kind: str, before: str, after: str) -> str:

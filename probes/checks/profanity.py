@@ -222,17 +222,17 @@ def _plausible(word: str, line: str, start: int, ctx) -> bool:
             re.search(r"\b[A-Z]{3}\s*(?:[-–>→/]|to)\s*$", line[:start]) or
             re.match(r"\s*(?:[-–>→/]|to)\s*[A-Z]{3}\b", line[start + 3:])):
         return False   # an airport's or a place's code: "Fukuoka (FUK)", "CDG → FUK", "FUK-HND"
-    if _TITLE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
+    as_name = bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word))   # written as a name: one capital, then small letters
+    if _TITLE_BEFORE.search(line, 0, start) and as_name:
         return False   # a surname after a title, in any language: "meine Kollegin Frau Fick"
-    if (_POSTCODE_BEFORE.search(line, 0, start) or _PLACE_NOUN_BEFORE.search(line, 0, start) or (
-            _BETWEEN_BEFORE.search(line, 0, start) and _AND_A_NAME.match(line, start + len(word)))) \
-            and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
+    if as_name and (_POSTCODE_BEFORE.search(line, 0, start) or _PLACE_NOUN_BEFORE.search(line, 0, start) or (
+            _BETWEEN_BEFORE.search(line, 0, start) and _AND_A_NAME.match(line, start + len(word)))):
         # a place, in any language: in an address ("24560 Conne-de-Labarde", "5121 Fucking"), after a word for a place
         # ("in località Bastardo", "im Ortsteil Fickmühlen"), between two names ("tra Bastardo e Giano dell'Umbria")
         return False
-    if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word):
+    if lang != "de" and _PLACE_BEFORE.search(line, 0, start) and as_name:
         return False  # a place or family name: "il nostro deposito di Bastardo (PG)", "the Dick family"
-    if lang != "de" and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", word) and (
+    if lang != "de" and as_name and (
             (first := re.search(r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ]{2,})-$", line[:start])) and not any(
                 p.fullmatch(first.group(1)) for _, _, p in _PATTERNS)):
         # the second half of a hyphenated place or family name, after a name that is no curse: "Zürich-Kloten",
@@ -249,7 +249,7 @@ _TITLE_BEFORE = re.compile(r"(?<!\S)(?:Frau|Herr[n]?|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.
 _POSTCODE_BEFORE = re.compile(r"(?<![\w.,-])(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{4}\s?[A-Z]{2}|\d{4}-\d{3})\s+$")
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?<!\S)(?:località|frazione|comune|paese|borgo|town|village|hamlet|Ort|Ortsteil|Ortschaft|Gemeinde|Dorf|"
-    r"commune|village|lieu-dit|hameau|pueblo|localidad|municipio|aldea|aldeia|vila|lugar|freguesia|concelho|dorp|"
+    r"commune|lieu-dit|hameau|pueblo|localidad|municipio|aldea|aldeia|vila|lugar|freguesia|concelho|dorp|"
     r"gehucht|plaats|gemeente|buurtschap)\s+$", re.I)
 _BETWEEN_BEFORE = re.compile(r"(?<!\S)(?:tra|fra|between|zwischen|entre|tussen)\s+$", re.I)
 _AND_A_NAME = re.compile(r"\s+(?:and|und|et|e|ed|y|en)\s+[A-ZÀ-Ý]")

@@ -4891,10 +4891,10 @@ _UNSEEN = re.compile(
     r"erstatt\w*|Gutschrift|gutgeschrieben|überw\w*|zurücküberw\w*|repar\w*|transfer\w*|vir(?:er|ons|erons|é|ée)|"
     r"ingres\w*|overma\w*|overgemaakt|overgeboekt|terugstort\w*|"
     r"technicien|passage|intervention|visite|passe|livr\w*|expédi\w*|colis|rembours\w*|virement|"
-    r"técnico|visita|pasará|entreg\w*|envío|paquete|reembols\w*|abono|transferencia|"
+    r"técnico|visita|pasará|entreg\w*|envío|paquete|reembols\w*|abono|"
     r"tecnico|intervento|passa|verrà|consegn\w*|spedi\w*|pacco|rimbors\w*|accredit\w*|bonifico|riparazion\w*|"
     r"monteur|langs|bezoek|bezorg\w*|verzend\w*|pakket|terugbetaal\w*|teruggestort|gestort|"
-    r"encomenda|devolvid\w*|reparação|transferência)\b", re.I)
+    r"encomenda|devolvid\w*|reparação)\b", re.I)
 # … and a time the customer keeps away from any inbox: an event or a place they go to (an exam, a lesson, a
 # meeting, a mass, a fair, a flight, a house move, a key handover), an appointment or a booking ("your sofa
 # collection is booked for …", "la visita è fissata per …"), "there is another date on …", the customer coming in or
@@ -4903,17 +4903,17 @@ _AWAY_FROM_INBOX = re.compile(
     r"\b(?:exam\w*|Prüfung\w*|esame|esami|exame\w*|lesson\w*|class(?:es)?|(?<!\bof\s)courses?|Kurs\w*|Unterricht|"
     r"(?<!\ben\s)(?<!\bau\s)cours|(?<!\ben\s)(?<!\bem\s)curso\w*|(?<!\bin\s)corso|corsi|lezion\w*|cursus|aula\w*|meeting\w*|Sitzung\w*|Versammlung\w*|réunion\w*|"
     r"reuni(?:ón|ones|ão|ões)|riunion\w*|vergadering\w*|ceremon\w*|cerimoni\w*|Zeremonie|mass|misa|missa|"
-    r"funeral\w*|funérailles|funerale|Beerdigung|Trauerfeier|uitvaart|velatorio|velório|(?<!-)feira|feria|fiera|"
+    r"funeral\w*|funérailles|Beerdigung|Trauerfeier|uitvaart|velatorio|velório|(?<!-)feira|feria|fiera|"
     r"foire|beurs|festival\w*|concert\w*|Konzert\w*|concierto\w*|flight\w*|Flug|Flüge|vuelo\w*|volo|voli|"
-    r"events?|open\s+days?|party|parties|Fest|Feste|fête\w*|fiesta\w*|festa|feste|feest\w*|tasting\w*|\w*probe|"
+    r"events?|open\s+days?|party|parties|Fest|Feste|fête\w*|fiesta\w*|festa|feest\w*|tasting\w*|\w*probe|"
     r"dégustation\w*|degustaci\w*|degustazion\w*|proeverij\w*|tours?|Führung\w*|visite\s+guidée|"
     r"rondleiding\w*|webinar\w*|workshop\w*|seminar\w*|séminaire\w*|seminario\w*|conference\w*|Konferenz\w*|"
-    r"congr[eè]s\w*|congresso|congreso|Tagung\w*|Messe|"
+    r"congr[eè]s\w*|Tagung\w*|Messe|"
     r"vlucht\w*|voo|voos|removal|Umzug|déménagement|mudanza|trasloco|verhuizing|mudança|keys|Schlüssel\w*|"
     r"clés|llaves|chiavi|sleutel\w*|chaves|appointment\w*|appt|Termine?n?|rendez-vous|RDV|cita|citas|"
     r"appuntament\w*|afspraak|afspraken|slot|créneau|reservation\w*|booking\w*|Reservierung\w*|"
     r"Buchung\w*|réservation\w*|reserva|reservas|prenotazion\w*|reservering\w*|boeking\w*|"
-    r"inspect\w*|Inspektion|Besichtigung|inspecci\w*|ispezion\w*|inspectie|keuring|vistoria\w*|"
+    r"inspect\w*|Inspektion|Besichtigung|inspecci\w*|ispezion\w*|keuring|vistoria\w*|"
     r"compteurs?|Zähler\w*|contador(?:es)?|contator\w*|meterstand\w*|"
     r"booked|scheduled|gebucht|geplant|eingeplant|angesetzt|terminiert|prévue?s?|programmée?s?|réservée?s?|"
     r"programad[oa]s?|reservad[oa]s?|agendad[oa]s?|marcad[oa]s?|previst[oaie]|fissat[oaie]|prenotat[oaie]|"
@@ -4934,9 +4934,9 @@ _CONFIRMED_STATE = re.compile(
 # A message all the same when a time the customer keeps is its topic ("we'll send you a new appointment letter by
 # Friday", "ti contatteremo entro giovedì per fissare l'appuntamento"): sent, received, a contact, a confirmation.
 _ABOUT_IT = re.compile(
-    r"\b(?:send\w*|sent|schick\w*|sende\w*|envoy\w*|enverr\w*|envi\w*|invi\w*|stuur\w*|stur\w*|receiv\w*|"
+    r"\b(?:send\w*|sent|schick\w*|envoy\w*|enverr\w*|envi\w*|invi\w*|stuur\w*|stur\w*|receiv\w*|"
     r"erhalt\w*|erhält|recev\w*|reçu\w*|recib\w*|ricev\w*|ontvang\w*|receb\w*|contact\w*|kontakt\w*|"
-    r"contatt\w*|contato|contatá\w*|contactá\w*|respond\w*|rispond\w*|répond\w*|comunic\w*|communiqu\w*|mitteil\w*|teil\w*\s+(?:\w+\s+){0,8}mit\b|conferm\w*|"
+    r"contatt\w*|contato|contatá\w*|respond\w*|rispond\w*|répond\w*|comunic\w*|communiqu\w*|mitteil\w*|teil\w*\s+(?:\w+\s+){0,8}mit\b|conferm\w*|"
     r"bevestig\w*|bestätig\w*|propos\w*|offer\w*|let\s+\w+\s+know)", re.I)
 # … nor is this very message: "While I'm writing: our open day is on …", "I'm writing to confirm your slot on …",
 # "I can confirm that …" (English; elsewhere the present may be the future: "le confirmo mañana")
@@ -4953,6 +4953,16 @@ _MESSAGE = re.compile(
     r"risposta|rispond\w*|ricontatt\w*|scriv\w*|aggiorn\w*|far\s+sapere|"
     r"antwoord|reageer|reactie|laten\s+weten|bericht|"
     r"resposta|escrev\w*|notícias|retorno)\b", re.I)
+
+
+def awaited(found: list[Promise], at: dt.datetime) -> list[Promise]:
+    """Of the promises found in an answer sent at ``at``, those a later answer is awaited by: due after ``at``,
+    with a time of their own, and kept by an email or a text. A promised call back is not awaited: the prober takes
+    no calls, so it could only ever look broken; nor a visit, a delivery, money back or a time the customer keeps
+    with no message promised ("none"): the prober sees none of them. Nor a window counted from an event the reply
+    does not date ("within 5 days of receiving the photos"): its clock starts when the prober cannot see, so any
+    deadline it set could make a kept promise look broken."""
+    return [p for p in found if p.awaitable(at) and follow_up_channel(p.sentence) in ("email", "sms")]
 
 
 def follow_up_channel(sentence: str) -> str:

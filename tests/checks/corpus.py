@@ -70,7 +70,7 @@ class Judged:
 
     findings: list[Finding] = field(default_factory=list)   # run_checks, plus one per promise/automatic
     families: set[str] = field(default_factory=set)         # the families that accused it
-    # a promise the prober would await (a message by a time: probes.answers.judge.promised), so that a report could
+    # a promise the prober would await (a message by a time: probes.checks.promises.awaited), so that a report could
     # call it broken; one of a visit, a call or a booked time the prober never sees is found and not awaited
     awaited: bool = False
 
@@ -105,5 +105,4 @@ def judge(entry: dict, ctx: CheckContext | None = None) -> Judged:
     why = auto_wording(entry["text"])
     if why:
         findings.append(Finding("automatic", "minor", "Automatic wording", str(why), str(why)))
-    awaited = any(p.awaitable(SENT_AT) and promises.follow_up_channel(p.sentence) in ("email", "sms") for p in found)
-    return Judged(findings, {family(f) for f in findings} - {None}, awaited)
+    return Judged(findings, {family(f) for f in findings} - {None}, bool(promises.awaited(found, SENT_AT)))
